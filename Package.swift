@@ -1,0 +1,85 @@
+// swift-tools-version:6.0
+//
+// The layout of wirescore, readable from this file alone:
+//
+//   C system libraries (one Swift module is the only importer of each):
+//     CCurl      -> WirescoreFetch     libcurl multi interface: the fetcher
+//     CLibXML2   -> WirescoreXML       libxml2 SAX (feeds, OPML) and HTML parser (pages)
+//     CSQLite    -> WirescoreStore     run state: validators, seen items, feed health
+//
+//   Pure Swift:
+//     WirescoreCore      records, JSON writing, dates, hashing, errors; imports no C
+//     WirescoreFeeds     RSS/Atom/RDF parsing on WirescoreXML's SAX events, dates, OPML
+//     WirescoreExtract   main text and metadata from an HTML DOM
+//     WirescoreOutput    Hive-style JSONL partitions, whole-line appends, the output lock
+//     WirescorePipeline  pipeline YAML, the staged ingest run (bounded channels)
+//     wirescore          the command line: parses flags, calls the libraries
+import PackageDescription
+
+let package = Package(
+    name: "wirescore",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wirescore", targets: ["wirescore"]),
+        .library(name: "WirescorePipeline", targets: ["WirescorePipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+
+        .target(name: "WirescoreCore"),
+        .target(name: "WirescoreXML", dependencies: ["CLibXML2", "WirescoreCore"]),
+        .target(name: "WirescoreFeeds", dependencies: ["WirescoreCore", "WirescoreXML"]),
+        .target(name: "WirescoreExtract", dependencies: ["WirescoreCore", "WirescoreXML"]),
+        .target(name: "WirescoreFetch", dependencies: [
+            "CCurl", "WirescoreCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "WirescoreStore", dependencies: ["CSQLite", "WirescoreCore"]),
+        .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
+        .target(name: "WirescorePipeline", dependencies: [
+            "WirescoreCore", "WirescoreFeeds", "WirescoreExtract", "WirescoreFetch",
+            "WirescoreStore", "WirescoreOutput",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+        ]),
+        .executableTarget(name: "wirescore", dependencies: [
+            "WirescorePipeline", "WirescoreFeeds", "WirescoreExtract", "WirescoreCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // A real HTTP/1.1 server on 127.0.0.1 with scripted behaviours, shared by the tests.
+        .target(name: "WirescoreTestSupport", dependencies: ["WirescoreCore"], path: "Tests/Support"),
+
+        .testTarget(name: "WirescoreCoreTests", dependencies: ["WirescoreCore"]),
+        .testTarget(name: "WirescoreFeedsTests", dependencies: ["WirescoreFeeds", "WirescoreXML"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "WirescoreExtractTests", dependencies: ["WirescoreExtract", "WirescoreXML"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "WirescoreFetchTests", dependencies: ["WirescoreFetch", "WirescoreTestSupport"]),
+        .testTarget(name: "WirescoreStoreTests", dependencies: ["WirescoreStore"]),
+        .testTarget(name: "WirescoreOutputTests", dependencies: ["WirescoreOutput"]),
+        .testTarget(name: "WirescorePipelineTests", dependencies: [
+            "WirescorePipeline", "WirescoreTestSupport",
+        ]),
+    ]
+)
+
+// One place for settings every Swift target shares (swift-log does the same).
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Why an article passed or was held back, as DESIGN.md's `quality` field.
+public struct Quality: Sendable, Equatable {
+    public enum Status: String, Sendable { case ok, thin, held }
+    public var status: Status
+    public var reasons: [String]
+    public init(status: Status, reasons: [String] = []) { self.status = status; self.reasons = reasons }
+
+    public var json: JSONValue {
+        .object([("status", .string(status.rawValue)), ("reasons", .array(reasons.map(JSONValue.string)))])
+    }
+}
+
+/// One scored article: a line of `articles/date=.../part-N.jsonl`.
+///
+/// Fields owned by later stages (story, sentiment, entities) are optional JSON values so that
+/// the record's key order stays the one DESIGN.md fixes whatever stages ran.
+public struct ArticleRecord: Sendable {
+    public var id: String
+    public var url: String
+    public var canonicalURL: String?
+    public var feed: String
+    public var source: String
+    public var title: String
+    public var author: String?
+    public var lang: String?
+    public var published: Date?
+    public var fetched: Date
+    public var text: String
+    public var words: Int
+    public var story: JSONValue?
+    public var sentiment: JSONValue?
+    public var entities: JSONValue?
+    public var quality: Quality
+    public var pipeline: String
+    public var version: String
+
+    public init(id: String, url: String, canonicalURL: String?, feed: String, source: String,
+                title: String, author: String?, lang: String?, published: Date?, fetched: Date,
+                text: String, words: Int, quality: Quality, pipeline: String, version: String) {
+        self.id = id; self.url = url; self.canonicalURL = canonicalURL; self.feed = feed
+        self.source = source; self.title = title; self.author = author; self.lang = lang
+        self.published = published; self.fetched = fetched; self.text = text; self.words = words
+        self.quality = quality; self.pipeline = pipeline; self.version = version
+    }
+
+    /// The UTC day the record is filed under: published date, else fetch date.
+    public var partitionDay: String { UTCTimestamp.day(published ?? fetched) }
+
+    /// The record as DESIGN.md orders it; `includeText: false` drops `text` (not `words`).
+    public func json(includeText: Bool = true) -> JSONValue {
+        var o = JSONObjectBuilder()
+        o.set("id", id)
+        o.set("url", url)
+        o.set("canonical_url", canonicalURL)
+        o.set("feed", feed)
+        o.set("source", source)
+        o.set("title", title)
+        o.set("author", author)
+        o.set("lang", lang)
+        o.set("published", published.map(UTCTimestamp.rfc3339))
+        o.set("fetched", UTCTimestamp.rfc3339(fetched))
+        if includeText { o.set("text", text) }
+        o.set("words", words)
+        if let story { o.set("story", story) }
+        if let sentiment { o.set("sentiment", sentiment) }
+        if let entities { o.set("entities", entities) }
+        o.set("quality", quality.json)
+        o.set("pipeline", pipeline)
+        o.set("version", version)
+        return o.value
+    }
+}
+
+/// One failed feed or article: a line of `errors/date=.../part-N.jsonl`.
+public struct ErrorRecord: Sendable {
+    /// What failed: the whole feed, or one article of it.
+    public enum Kind: String, Sendable { case feed, article }
+    public var kind: Kind
+    public var feed: String
+    public var url: String
+    /// A short machine-readable class (`http_status`, `timeout`, `not_html`, ...).
+    public var code: String
+    /// A human sentence with the detail.
+    public var reason: String
+    public var status: Int?
+    public var at: Date
+    public var pipeline: String
+
+    public init(kind: Kind, feed: String, url: String, code: String, reason: String,
+                status: Int? = nil, at: Date, pipeline: String) {
+        self.kind = kind; self.feed = feed; self.url = url; self.code = code
+        self.reason = reason; self.status = status; self.at = at; self.pipeline = pipeline
+    }
+
+    public var partitionDay: String { UTCTimestamp.day(at) }
+
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.set("at", UTCTimestamp.rfc3339(at))
+        o.set("kind", kind.rawValue)
+        o.set("feed", feed)
+        o.set("url", url)
+        o.set("code", code)
+        o.set("reason", reason)
+        o.set("status", status.map(JSONValue.int) ?? .null)
+        o.set("pipeline", pipeline)
+        return o.value
+    }
+}
