@@ -1,18 +1,33 @@
-/// Counts words the way a reader would: maximal runs of letters or digits (apostrophes and
-/// hyphens inside a word keep it whole), so "Q3 revenue rose 12%" is 4 words.
+/// Counts words the way a reader would: maximal runs of letters or digits. Apostrophes and
+/// hyphens inside a word keep it whole ("company's", "well-known"), and so do a point or comma
+/// between digits ("4.5bn", "1,200"), so "Q3 revenue rose 12% to $4.5bn" is 6 words.
 public enum WordCount {
     public static func count(_ text: String) -> Int {
         var count = 0
         var inWord = false
+        var previousIsDigit = false
+        var pendingJoiner = false
         for scalar in text.unicodeScalars {
-            let isWordChar = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            let isDigit = ("0"..."9").contains(scalar)
+            let isWordChar = isDigit || scalar.properties.isAlphabetic
             if isWordChar {
-                if !inWord { count += 1; inWord = true }
-            } else if inWord, scalar == "'" || scalar == "\u{2019}" || scalar == "-" {
+                if !inWord && !pendingJoiner { count += 1 }
+                inWord = true
+                pendingJoiner = false
+                previousIsDigit = isDigit
                 continue
+            }
+            let joins = scalar == "'" || scalar == "\u{2019}" || scalar == "-"
+                || (previousIsDigit && (scalar == "." || scalar == ","))
+            if inWord && joins && !pendingJoiner {
+                // Keep the word open for one joiner; a following non-word character closes it.
+                pendingJoiner = true
+                inWord = false
             } else {
                 inWord = false
+                pendingJoiner = false
             }
+            previousIsDigit = false
         }
         return count
     }

@@ -49,5 +49,7 @@ struct StableHashTests {
 
     @Test func countsWords() {
         #expect(WordCount.count("Q3 revenue rose 12% to $4.5bn; the company's outlook is well-known.") == 11)
+        #expect(WordCount.count("Sales of 1,200 units - up 3.5%.") == 6)
+        #expect(WordCount.count("") == 0)
     }
 }

@@ -1,0 +1,234 @@
+import Foundation
+
+/// wirescore's run state in `<output>/state/state.sqlite`: HTTP validators for conditional
+/// GETs, the feed items already handled, the article ids already written, how far each part
+/// file is known to be committed, and each feed's health.
+///
+/// Thread-safe: every call takes the store's lock, so stages may share one instance. SQLite
+/// runs in WAL mode so `wirescore feeds` can read while an ingest writes.
+public final class StateStore: @unchecked Sendable {
+    // @unchecked: `database` and its statements are only touched while `lock` is held.
+    private let lock = NSLock()
+    private let database: SQLiteDatabase
+    public let path: String
+
+    private static let schemaVersion = 1
+
+    /// Opens or creates the store in `directory` (created if missing).
+    public init(directory: String) throws(StoreError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(code: -1, message: "\(error)", context: "create \(directory)")
+        }
+        path = (directory as NSString).appendingPathComponent("state.sqlite")
+        database = try SQLiteDatabase(path: path)
+        try migrate()
+    }
+
+    private func migrate() throws(StoreError) {
+        let statement = try database.prepare("PRAGMA user_version")
+        let version = try statement.step() ? Int(statement.int(0) ?? 0) : 0
+        guard version < Self.schemaVersion else { return }
+        try database.transaction { () throws(StoreError) in
+            try database.execute("""
+                CREATE TABLE IF NOT EXISTS validators (
+                    url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, updated_at REAL NOT NULL);
+                CREATE TABLE IF NOT EXISTS items (
+                    key TEXT PRIMARY KEY, feed TEXT NOT NULL, outcome TEXT NOT NULL,
+                    attempts INTEGER NOT NULL, final INTEGER NOT NULL, updated_at REAL NOT NULL);
+                CREATE TABLE IF NOT EXISTS articles (
+                    id TEXT PRIMARY KEY, url TEXT NOT NULL, day TEXT NOT NULL, written_at REAL NOT NULL);
+                CREATE TABLE IF NOT EXISTS part_files (
+                    path TEXT PRIMARY KEY, committed_bytes INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS feed_health (
+                    feed TEXT PRIMARY KEY, url TEXT NOT NULL, failures INTEGER NOT NULL,
+                    last_success REAL, last_failure REAL, last_error TEXT, last_status INTEGER,
+                    next_attempt REAL);
+                PRAGMA user_version = \(Self.schemaVersion);
+                """)
+        }
+    }
+
+    private func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    // MARK: Validators
+
+    public func validators(for url: String) throws(StoreError) -> HTTPValidators? {
+        try locked { () throws(StoreError) in
+            let s = try database.prepare("SELECT etag, last_modified FROM validators WHERE url = ?")
+            s.bind([.text(url)])
+            guard try s.step() else { return nil }
+            return HTTPValidators(etag: s.text(0), lastModified: s.text(1))
+        }
+    }
+
+    public func setValidators(_ validators: HTTPValidators, for url: String, at date: Date) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            if validators.etag == nil && validators.lastModified == nil {
+                try database.prepare("DELETE FROM validators WHERE url = ?").bind([.text(url)]).run()
+                return
+            }
+            try database.prepare("""
+                INSERT INTO validators (url, etag, last_modified, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(url) DO UPDATE SET etag = excluded.etag,
+                    last_modified = excluded.last_modified, updated_at = excluded.updated_at
+                """).bind([.text(url), Self.text(validators.etag), Self.text(validators.lastModified),
+                           .double(date.timeIntervalSince1970)]).run()
+        }
+    }
+
+    // MARK: Feed items
+
+    /// True when the item (keyed by its link or guid) needs no further fetch: it was written,
+    /// failed permanently, or ran out of attempts.
+    public func isItemSettled(_ key: String) throws(StoreError) -> Bool {
+        try locked { () throws(StoreError) in
+            let s = try database.prepare("SELECT final FROM items WHERE key = ?")
+            s.bind([.text(key)])
+            return try s.step() && (s.int(0) ?? 0) != 0
+        }
+    }
+
+    /// Records an attempt at an item. A transient failure stays open for a later run until
+    /// `maxAttempts` attempts have been made; a success or permanent failure settles it.
+    public func recordItem(_ key: String, feed: String, outcome: String, settled: Bool,
+                           maxAttempts: Int = 3, at date: Date) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            try database.prepare("""
+                INSERT INTO items (key, feed, outcome, attempts, final, updated_at) VALUES (?, ?, ?, 1, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET outcome = excluded.outcome, attempts = items.attempts + 1,
+                    final = CASE WHEN excluded.final = 1 OR items.attempts + 1 >= ? THEN 1 ELSE 0 END,
+                    updated_at = excluded.updated_at
+                """).bind([.text(key), .text(feed), .text(outcome), .int(settled ? 1 : 0),
+                           .double(date.timeIntervalSince1970), .int(Int64(maxAttempts))]).run()
+        }
+    }
+
+    // MARK: Articles written
+
+    public func isArticleWritten(_ id: String) throws(StoreError) -> Bool {
+        try locked { () throws(StoreError) in
+            let s = try database.prepare("SELECT 1 FROM articles WHERE id = ?")
+            s.bind([.text(id)])
+            return try s.step()
+        }
+    }
+
+    /// Records, in one transaction, the ids just appended to `partFile` and the file's new
+    /// committed length. At start-up, bytes past that length are lines written by a run that
+    /// died before this call (see ``uncommittedTail(of:)``).
+    public func recordWritten(_ articles: [(id: String, url: String, day: String)], partFile: String,
+                              committedBytes: Int, at date: Date) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            try database.transaction { () throws(StoreError) in
+                let insert = try database.prepare(
+                    "INSERT OR IGNORE INTO articles (id, url, day, written_at) VALUES (?, ?, ?, ?)")
+                for article in articles {
+                    try insert.bind([.text(article.id), .text(article.url), .text(article.day),
+                                     .double(date.timeIntervalSince1970)]).run()
+                }
+                try database.prepare("""
+                    INSERT INTO part_files (path, committed_bytes) VALUES (?, ?)
+                    ON CONFLICT(path) DO UPDATE SET committed_bytes = excluded.committed_bytes
+                    """).bind([.text(partFile), .int(Int64(committedBytes))]).run()
+            }
+        }
+    }
+
+    /// The committed length recorded for a part file, nil when never recorded.
+    public func committedBytes(of partFile: String) throws(StoreError) -> Int? {
+        try locked { () throws(StoreError) in
+            let s = try database.prepare("SELECT committed_bytes FROM part_files WHERE path = ?")
+            s.bind([.text(partFile)])
+            return try s.step() ? s.int(0).map(Int.init) : nil
+        }
+    }
+
+    public func articleCount() throws(StoreError) -> Int {
+        try locked { () throws(StoreError) in
+            let s = try database.prepare("SELECT count(*) FROM articles")
+            return try s.step() ? Int(s.int(0) ?? 0) : 0
+        }
+    }
+
+    // MARK: Feed health
+
+    public func health(of feedID: String) throws(StoreError) -> FeedHealth? {
+        try locked { () throws(StoreError) in
+            let s = try database.prepare("""
+                SELECT feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt
+                FROM feed_health WHERE feed = ?
+                """)
+            s.bind([.text(feedID)])
+            return try s.step() ? Self.health(from: s) : nil
+        }
+    }
+
+    public func allHealth() throws(StoreError) -> [FeedHealth] {
+        try locked { () throws(StoreError) in
+            let s = try database.prepare("""
+                SELECT feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt
+                FROM feed_health ORDER BY feed
+                """)
+            var result: [FeedHealth] = []
+            while try s.step() { result.append(Self.health(from: s)) }
+            return result
+        }
+    }
+
+    public func recordFeedSuccess(_ feedID: String, url: String, status: Int, at date: Date) throws(StoreError) {
+        var health = try self.health(of: feedID) ?? FeedHealth(feedID: feedID, url: url)
+        health.url = url
+        health.consecutiveFailures = 0
+        health.lastSuccess = date
+        health.lastStatus = status
+        health.lastError = nil
+        health.nextAttempt = nil
+        try save(health)
+    }
+
+    /// Counts a failure and schedules the next attempt: `retryAfter` when the server named
+    /// one, else exponential backoff.
+    public func recordFeedFailure(_ feedID: String, url: String, error: String, status: Int?,
+                                  retryAfter: TimeInterval?, at date: Date) throws(StoreError) {
+        var health = try self.health(of: feedID) ?? FeedHealth(feedID: feedID, url: url)
+        health.url = url
+        health.consecutiveFailures += 1
+        health.lastFailure = date
+        health.lastError = error
+        health.lastStatus = status
+        let wait = retryAfter ?? FeedHealth.backoff(failures: health.consecutiveFailures)
+        health.nextAttempt = date.addingTimeInterval(wait)
+        try save(health)
+    }
+
+    private func save(_ h: FeedHealth) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            try database.prepare("""
+                INSERT OR REPLACE INTO feed_health
+                    (feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).bind([
+                    .text(h.feedID), .text(h.url), .int(Int64(h.consecutiveFailures)),
+                    Self.time(h.lastSuccess), Self.time(h.lastFailure), Self.text(h.lastError),
+                    h.lastStatus.map { .int(Int64($0)) } ?? .null, Self.time(h.nextAttempt),
+                ]).run()
+        }
+    }
+
+    private static func health(from s: SQLiteStatement) -> FeedHealth {
+        FeedHealth(feedID: s.text(0) ?? "", url: s.text(1) ?? "", consecutiveFailures: Int(s.int(2) ?? 0),
+                   lastSuccess: s.double(3).map(Date.init(timeIntervalSince1970:)),
+                   lastFailure: s.double(4).map(Date.init(timeIntervalSince1970:)),
+                   lastError: s.text(5), lastStatus: s.int(6).map(Int.init),
+                   nextAttempt: s.double(7).map(Date.init(timeIntervalSince1970:)))
+    }
+
+    private static func text(_ s: String?) -> SQLiteStatement.Value { s.map { .text($0) } ?? .null }
+    private static func time(_ d: Date?) -> SQLiteStatement.Value { d.map { .double($0.timeIntervalSince1970) } ?? .null }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import WirescoreStore
+
+struct StateStoreTests {
+    private func freshDirectory() -> String {
+        let dir = NSTemporaryDirectory() + "wirescore-store-\(UUID().uuidString)"
+        return dir
+    }
+
+    @Test func keepsValidatorsAcrossReopen() throws {
+        let dir = freshDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        do {
+            let store = try StateStore(directory: dir)
+            try store.setValidators(HTTPValidators(etag: "\"v1\"", lastModified: "Sat, 21 Nov 2026 10:00:00 GMT"),
+                                    for: "http://a.example/feed", at: now)
+        }
+        let reopened = try StateStore(directory: dir)
+        let validators = try #require(try reopened.validators(for: "http://a.example/feed"))
+        #expect(validators.etag == "\"v1\"")
+        #expect(validators.lastModified == "Sat, 21 Nov 2026 10:00:00 GMT")
+        #expect(try reopened.validators(for: "http://other.example/") == nil)
+    }
+
+    @Test func settlesItemsAfterSuccessOrTooManyAttempts() throws {
+        let dir = freshDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try StateStore(directory: dir)
+        let now = Date()
+        try store.recordItem("ok", feed: "f", outcome: "written", settled: true, at: now)
+        #expect(try store.isItemSettled("ok"))
+        try store.recordItem("flaky", feed: "f", outcome: "timeout", settled: false, maxAttempts: 2, at: now)
+        #expect(try store.isItemSettled("flaky") == false)
+        try store.recordItem("flaky", feed: "f", outcome: "timeout", settled: false, maxAttempts: 2, at: now)
+        #expect(try store.isItemSettled("flaky"))
+        #expect(try store.isItemSettled("never-seen") == false)
+    }
+
+    @Test func recordsWrittenIdsWithCommittedLength() throws {
+        let dir = freshDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try StateStore(directory: dir)
+        try store.recordWritten([(id: "a1", url: "u1", day: "2026-11-20"), (id: "a2", url: "u2", day: "2026-11-20")],
+                                partFile: "articles/date=2026-11-20/part-0.jsonl", committedBytes: 120, at: Date())
+        #expect(try store.isArticleWritten("a1"))
+        #expect(try store.isArticleWritten("zz") == false)
+        #expect(try store.committedBytes(of: "articles/date=2026-11-20/part-0.jsonl") == 120)
+        #expect(try store.articleCount() == 2)
+    }
+
+    @Test func backsOffFailingFeedsAndResetsOnSuccess() throws {
+        let dir = freshDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try StateStore(directory: dir)
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        try store.recordFeedFailure("f", url: "u", error: "timeout", status: nil, retryAfter: nil, at: t0)
+        try store.recordFeedFailure("f", url: "u", error: "timeout", status: nil, retryAfter: nil, at: t0)
+        var health = try #require(try store.health(of: "f"))
+        #expect(health.consecutiveFailures == 2)
+        #expect(health.nextAttempt == t0.addingTimeInterval(600))
+        try store.recordFeedFailure("f", url: "u", error: "HTTP 429", status: 429, retryAfter: 42, at: t0)
+        health = try #require(try store.health(of: "f"))
+        #expect(health.nextAttempt == t0.addingTimeInterval(42))
+        try store.recordFeedSuccess("f", url: "u", status: 200, at: t0)
+        health = try #require(try store.health(of: "f"))
+        #expect(health.consecutiveFailures == 0)
+        #expect(health.nextAttempt == nil)
+        #expect(FeedHealth.backoff(failures: 40) == 86_400)
+    }
+}
