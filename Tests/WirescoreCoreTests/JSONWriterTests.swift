@@ -53,3 +53,25 @@ struct StableHashTests {
         #expect(WordCount.count("") == 0)
     }
 }
+
+struct URLCanonicalizerTests {
+    @Test func dropsTrackingFragmentsAndDefaultPorts() {
+        #expect(URLCanonicalizer.canonical("HTTPS://News.Example:443/a/b?utm_source=x&id=7&fbclid=z#top")
+                == "https://news.example/a/b?id=7")
+        #expect(URLCanonicalizer.canonical("http://news.example") == "http://news.example/")
+        #expect(URLCanonicalizer.canonical("not a url") == nil)
+    }
+
+    @Test func idIgnoresSchemeAndTracking() {
+        #expect(URLCanonicalizer.articleID(for: "http://news.example/a?utm_medium=rss")
+                == URLCanonicalizer.articleID(for: "https://NEWS.example/a"))
+        #expect(URLCanonicalizer.articleID(for: "https://news.example/a")
+                != URLCanonicalizer.articleID(for: "https://news.example/b"))
+    }
+
+    @Test func resolvesRelativeLinks() {
+        #expect(URLCanonicalizer.resolve("../p/x.html", against: "file:///repo/Feeds/sample/feed.xml")
+                == "file:///repo/Feeds/p/x.html")
+        #expect(URLCanonicalizer.resolve("https://a.example/x", against: nil) == "https://a.example/x")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A validated pipeline: what `wirescore ingest` runs. Built by ``PipelineLoader`` from YAML;
+/// every path in it is absolute (relative paths in the file resolve against the file's folder).
+public struct PipelineConfig: Sendable {
+    /// The pipeline file it came from.
+    public var file: String
+    /// The pipeline's name, written into every record's `pipeline` field.
+    public var name: String
+    /// OPML feed lists, absolute paths.
+    public var feedLists: [String]
+    /// The default output root, when the file sets one.
+    public var output: String?
+    /// Whether article records carry their `text`.
+    public var includeText: Bool
+    public var fetch: FetchSettings
+    public var extract: ExtractSettings
+
+    /// How pages and feeds are fetched; mapped onto the fetcher's policy.
+    public struct FetchSettings: Sendable {
+        /// Transfers in flight at once.
+        public var concurrency = 16
+        /// Connections to one host at once (politeness).
+        public var perHost = 4
+        public var connectTimeout = 10.0
+        public var timeout = 30.0
+        /// Abort a transfer slower than `lowSpeedLimit` bytes/s for `lowSpeedTime` seconds.
+        public var lowSpeedLimit = 256
+        public var lowSpeedTime = 20.0
+        public var maxRedirects = 5
+        /// Cap on a decompressed body.
+        public var maxBytes = 10 * 1024 * 1024
+        /// Allowed URL schemes; `file` only where a pipeline opts in (the offline demo).
+        public var protocols: [String] = ["http", "https"]
+        /// Whether targets on private, loopback or link-local addresses may be fetched.
+        public var allowPrivateNetworks = false
+        /// A 429/503 asking to wait at most this long is retried within the run.
+        public var retryAfterMaxWait = 10.0
+        /// The contact URL in the User-Agent, so site owners can reach the operator.
+        public var contact = "https://github.com/wirescore/wirescore"
+        /// Article pages fetched per feed per run, newest first.
+        public var maxItemsPerFeed = 100
+        public init() {}
+
+        public var userAgent: String { "wirescore/\(WirescoreVersion.software) (+\(contact))" }
+    }
+
+    /// Extraction and quality settings.
+    public struct ExtractSettings: Sendable {
+        /// Articles with fewer words are kept but marked `thin`.
+        public var minWords = 80
+        public init() {}
+    }
+
+    public init(file: String, name: String, feedLists: [String], output: String?, includeText: Bool,
+                fetch: FetchSettings = .init(), extract: ExtractSettings = .init()) {
+        self.file = file; self.name = name; self.feedLists = feedLists; self.output = output
+        self.includeText = includeText; self.fetch = fetch; self.extract = extract
+    }
+}
+
+/// Versions written into records and the User-Agent.
+public enum WirescoreVersion {
+    /// The software release.
+    public static let software = "0.1.0"
+    /// The scoring version in each record's `version`: bump when extraction or scoring changes
+    /// what a reprocess would write.
+    public static let scoring = "2026.11.0"
+}

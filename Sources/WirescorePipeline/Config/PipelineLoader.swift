@@ -1,0 +1,133 @@
+import Foundation
+import Yams
+
+/// Reads and validates a pipeline YAML file into a ``PipelineConfig``.
+///
+/// Errors carry the file, line and reason (`wirescore validate`, exit 78). The loader checks
+/// the pipeline itself; ``FeedListLoader`` checks the OPML files it names.
+public enum PipelineLoader {
+    public static func load(path: String) throws(PipelineError) -> PipelineConfig {
+        let absolute = absolutePath(path)
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            throw PipelineError(file: path, line: nil, reason: "cannot read the pipeline file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PipelineError(file: path, line: nil, reason: "the pipeline file is not valid UTF-8")
+        }
+        return try parse(yaml: text, file: absolute, displayName: path)
+    }
+
+    /// Parses pipeline YAML; `file` anchors relative paths, `displayName` is used in errors.
+    public static func parse(yaml: String, file: String, displayName: String? = nil) throws(PipelineError) -> PipelineConfig {
+        let shown = displayName ?? file
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw PipelineError(file: shown, line: nil, reason: "the pipeline file is empty")
+            }
+            root = node
+        } catch let error as PipelineError {
+            throw error
+        } catch let error as YamlError {
+            throw PipelineError(file: shown, line: line(of: error), reason: "YAML syntax: \(problem(of: error))")
+        } catch {
+            throw PipelineError(file: shown, line: nil, reason: "YAML: \(error)")
+        }
+        let base = (file as NSString).deletingLastPathComponent
+        var fields = try YAMLFields(root, file: shown, what: "a pipeline")
+
+        let defaultName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = try fields.string("name") ?? defaultName
+        guard !name.isEmpty, name.count <= 100 else {
+            throw PipelineError(file: shown, line: fields.line, reason: "'name' must be 1 to 100 characters")
+        }
+
+        guard let feedEntries = try fields.strings("feeds"), !feedEntries.isEmpty else {
+            throw PipelineError(file: shown, line: fields.line,
+                                reason: "'feeds' must name at least one OPML feed list")
+        }
+        var feedLists: [String] = []
+        for (entry, line) in feedEntries {
+            let resolved = resolve(entry, against: base)
+            guard FileManager.default.isReadableFile(atPath: resolved) else {
+                throw PipelineError(file: shown, line: line, reason: "feed list '\(entry)' not found (looked at \(resolved))")
+            }
+            feedLists.append(resolved)
+        }
+
+        let output = try fields.string("output").map { resolve($0, against: base) }
+        let includeText = try fields.bool("include_text") ?? true
+
+        var fetch = PipelineConfig.FetchSettings()
+        if var f = try fields.mapping("fetch") {
+            fetch.concurrency = try f.int("concurrency", in: 1...1024) ?? fetch.concurrency
+            fetch.perHost = try f.int("per_host", in: 1...64) ?? fetch.perHost
+            fetch.connectTimeout = try f.seconds("connect_timeout", in: 0.1...300) ?? fetch.connectTimeout
+            fetch.timeout = try f.seconds("timeout", in: 0.1...3600) ?? fetch.timeout
+            fetch.lowSpeedLimit = try f.int("low_speed_limit", in: 0...100_000_000) ?? fetch.lowSpeedLimit
+            fetch.lowSpeedTime = try f.seconds("low_speed_time", in: 1...3600) ?? fetch.lowSpeedTime
+            fetch.maxRedirects = try f.int("max_redirects", in: 0...5) ?? fetch.maxRedirects
+            fetch.maxBytes = try f.bytes("max_bytes", in: 1024...(1 << 30)) ?? fetch.maxBytes
+            fetch.allowPrivateNetworks = try f.bool("allow_private_networks") ?? fetch.allowPrivateNetworks
+            fetch.retryAfterMaxWait = try f.seconds("retry_after_max_wait", in: 0...300) ?? fetch.retryAfterMaxWait
+            fetch.maxItemsPerFeed = try f.int("max_items_per_feed", in: 1...10_000) ?? fetch.maxItemsPerFeed
+            if let contact = try f.string("contact") {
+                guard contact.hasPrefix("http://") || contact.hasPrefix("https://") || contact.hasPrefix("mailto:") else {
+                    throw f.error(f.value("contact"), "'contact' must be an http(s) or mailto: URL")
+                }
+                fetch.contact = contact
+            }
+            if let protocols = try f.strings("protocols") {
+                var list: [String] = []
+                for (name, line) in protocols {
+                    let lowered = name.lowercased()
+                    guard ["http", "https", "file"].contains(lowered) else {
+                        throw PipelineError(file: shown, line: line,
+                                            reason: "protocol '\(name)' is not supported (http, https, file)")
+                    }
+                    list.append(lowered)
+                }
+                fetch.protocols = list
+            }
+            try f.rejectUnknownKeys()
+        }
+
+        var extract = PipelineConfig.ExtractSettings()
+        if var e = try fields.mapping("extract") {
+            extract.minWords = try e.int("min_words", in: 0...100_000) ?? extract.minWords
+            try e.rejectUnknownKeys()
+        }
+
+        try fields.rejectUnknownKeys()
+        return PipelineConfig(file: file, name: name, feedLists: feedLists, output: output,
+                              includeText: includeText, fetch: fetch, extract: extract)
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return (path as NSString).standardizingPath }
+        let cwd = FileManager.default.currentDirectoryPath
+        return ((cwd as NSString).appendingPathComponent(path) as NSString).standardizingPath
+    }
+
+    static func resolve(_ path: String, against base: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return (expanded as NSString).standardizingPath }
+        return ((base as NSString).appendingPathComponent(expanded) as NSString).standardizingPath
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _):
+            if let context { return "\(problem) \(context.text)".trimmingCharacters(in: .whitespaces) }
+            return problem
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Yams
+
+/// Reads one YAML mapping with line-accurate errors.
+///
+/// Every problem in a pipeline file must name the file and line (DESIGN.md, exit 78), and a
+/// misspelt key must be an error rather than a silently ignored setting, so fields are read
+/// through this wrapper, which remembers which keys were consumed and reports the rest.
+struct YAMLFields {
+    let file: String
+    let node: Node
+    private let pairs: [(key: String, value: Node, line: Int)]
+    private var consumed: Set<String> = []
+
+    init(_ node: Node, file: String, what: String) throws(PipelineError) {
+        self.file = file
+        self.node = node
+        guard let mapping = node.mapping else {
+            throw PipelineError(file: file, line: node.mark?.line, reason: "\(what) must be a mapping of keys to values")
+        }
+        var pairs: [(String, Node, Int)] = []
+        var seen: Set<String> = []
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                throw PipelineError(file: file, line: key.mark?.line, reason: "keys must be strings")
+            }
+            guard seen.insert(name).inserted else {
+                throw PipelineError(file: file, line: key.mark?.line, reason: "duplicate key '\(name)'")
+            }
+            pairs.append((name, value, key.mark?.line ?? value.mark?.line ?? 0))
+        }
+        self.pairs = pairs
+    }
+
+    var line: Int? { node.mark?.line }
+
+    mutating func value(_ key: String) -> Node? {
+        consumed.insert(key)
+        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
+        if case .scalar = pair.value, pair.value.null != nil { return nil }
+        return pair.value
+    }
+
+    func error(_ node: Node?, _ reason: String) -> PipelineError {
+        PipelineError(file: file, line: node?.mark?.line ?? line, reason: reason)
+    }
+
+    mutating func string(_ key: String) throws(PipelineError) -> String? {
+        guard let node = value(key) else { return nil }
+        guard let scalar = node.scalar else { throw error(node, "'\(key)' must be a string") }
+        return scalar.string
+    }
+
+    mutating func bool(_ key: String) throws(PipelineError) -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard let value = node.bool else { throw error(node, "'\(key)' must be true or false") }
+        return value
+    }
+
+    mutating func int(_ key: String, in range: ClosedRange<Int>) throws(PipelineError) -> Int? {
+        guard let node = value(key) else { return nil }
+        guard let value = node.int else { throw error(node, "'\(key)' must be a whole number") }
+        guard range.contains(value) else {
+            throw error(node, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+        }
+        return value
+    }
+
+    mutating func seconds(_ key: String, in range: ClosedRange<Double>) throws(PipelineError) -> Double? {
+        guard let node = value(key) else { return nil }
+        guard let value = node.float ?? node.int.map(Double.init) else {
+            throw error(node, "'\(key)' must be a number of seconds")
+        }
+        guard range.contains(value) else {
+            throw error(node, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound) seconds, got \(value)")
+        }
+        return value
+    }
+
+    /// A byte size: a number, or a number with a unit (`512KB`, `10MB`, `1GiB`).
+    mutating func bytes(_ key: String, in range: ClosedRange<Int>) throws(PipelineError) -> Int? {
+        guard let node = value(key) else { return nil }
+        if let n = node.int {
+            guard range.contains(n) else { throw error(node, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound) bytes") }
+            return n
+        }
+        guard let text = node.string?.trimmingCharacters(in: .whitespaces).uppercased() else {
+            throw error(node, "'\(key)' must be a size such as 10MB")
+        }
+        let units: [(String, Int)] = [("GIB", 1 << 30), ("MIB", 1 << 20), ("KIB", 1 << 10),
+                                      ("GB", 1_000_000_000), ("MB", 1_000_000), ("KB", 1000), ("B", 1)]
+        for (suffix, multiplier) in units where text.hasSuffix(suffix) {
+            let number = text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
+            if let value = Double(number), value >= 0 {
+                let total = Int(value * Double(multiplier))
+                guard range.contains(total) else {
+                    throw error(node, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound) bytes")
+                }
+                return total
+            }
+        }
+        throw error(node, "'\(key)' must be a size such as 10MB, got '\(text)'")
+    }
+
+    mutating func strings(_ key: String) throws(PipelineError) -> [(String, Int?)]? {
+        guard let node = value(key) else { return nil }
+        if let scalar = node.scalar { return [(scalar.string, node.mark?.line)] }
+        guard let sequence = node.sequence else { throw error(node, "'\(key)' must be a list of strings") }
+        var result: [(String, Int?)] = []
+        for item in sequence {
+            guard let scalar = item.scalar else { throw error(item, "'\(key)' entries must be strings") }
+            result.append((scalar.string, item.mark?.line))
+        }
+        return result
+    }
+
+    mutating func mapping(_ key: String) throws(PipelineError) -> YAMLFields? {
+        guard let node = value(key) else { return nil }
+        return try YAMLFields(node, file: file, what: "'\(key)'")
+    }
+
+    /// Fails on the first key that no reader asked for: almost always a typo.
+    func rejectUnknownKeys(known extra: [String] = []) throws(PipelineError) {
+        for pair in pairs where !consumed.contains(pair.key) && !extra.contains(pair.key) {
+            throw PipelineError(file: file, line: pair.line, reason: "unknown key '\(pair.key)'")
+        }
+    }
+}
