@@ -1,0 +1,105 @@
+import AsyncAlgorithms
+import Foundation
+import Logging
+import WirescoreCore
+import WirescoreFetch
+import WirescoreOutput
+import WirescoreStore
+
+/// One batch run of a pipeline: feeds -> articles -> partitions.
+///
+///     FeedStage --jobs--> ArticleStage (N workers) --events--> RecordSink (disk, state)
+///
+/// Channels are `AsyncChannel`s, whose `send` suspends until a consumer takes the value, so
+/// each stage runs at most as far ahead as the next one can absorb. Only the sink writes.
+public struct IngestRun {
+    public struct Options: Sendable {
+        public var outputRoot: String
+        public var shard: ShardSpec
+        /// Stop starting new work after this long; in-flight work finishes.
+        public var maxDuration: TimeInterval?
+        public init(outputRoot: String, shard: ShardSpec = .single, maxDuration: TimeInterval? = nil) {
+            self.outputRoot = outputRoot; self.shard = shard; self.maxDuration = maxDuration
+        }
+    }
+
+    public let pipeline: PipelineConfig
+    public let feeds: [FeedSpec]
+    public let options: Options
+    public let logger: Logger
+
+    public init(pipeline: PipelineConfig, feeds: [FeedSpec], options: Options, logger: Logger) {
+        self.pipeline = pipeline; self.feeds = feeds; self.options = options; self.logger = logger
+    }
+
+    /// Runs the batch. The caller holds the output lock.
+    /// - Throws: when the output tree or state cannot be written (run-level failures only;
+    ///   a bad feed or page becomes an `errors/` line).
+    public func run() async throws -> IngestSummary {
+        let started = Date()
+        let deadline = options.maxDuration.map { started.addingTimeInterval($0) }
+        let layout = OutputLayout(root: options.outputRoot, shard: options.shard.index)
+        let state = try StateStore(directory: layout.stateDirectory)
+        let repaired = try StateReconciler.reconcile(layout: layout, state: state)
+        if repaired != .init() {
+            logger.notice("repaired output after an interrupted run",
+                          metadata: ["bytes_cut": "\(repaired.bytesCut)", "ids_adopted": "\(repaired.idsAdopted)"])
+        }
+
+        let fetcher = try Fetcher(policy: fetchPolicy())
+        defer { fetcher.shutdown() }
+
+        let mine = feeds.filter(options.shard.owns)
+        let jobs = AsyncChannel<ArticleJob>()
+        let events = AsyncChannel<SinkEvent>()
+        let sink = RecordSink(layout: layout, state: state, includeText: pipeline.includeText, logger: logger)
+        let feedStage = FeedStage(fetcher: fetcher, state: state, pipelineName: pipeline.name,
+                                  maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
+                                  concurrency: max(1, min(pipeline.fetch.concurrency, 8)),
+                                  deadline: deadline, logger: logger)
+        let articleStage = ArticleStage(fetcher: fetcher, pipeline: pipeline, deadline: deadline, logger: logger)
+        let workers = pipeline.fetch.concurrency
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await feedStage.run(feeds: mine, jobs: jobs, sink: events)
+                jobs.finish()
+            }
+            group.addTask {
+                await articleStage.run(workers: workers, jobs: jobs, sink: events)
+                events.finish()
+            }
+            // The sink runs here, on this task: it owns the writer and is not Sendable.
+            do {
+                try await sink.run(events)
+            } catch {
+                // The disk failed: stop the producers, they have nowhere to write.
+                group.cancelAll()
+                jobs.finish()
+                events.finish()
+                throw error
+            }
+            try await group.waitForAll()
+        }
+        var summary = sink.summary
+        summary.duration = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    func fetchPolicy() -> FetchPolicy {
+        let f = pipeline.fetch
+        var policy = FetchPolicy(userAgent: f.userAgent)
+        policy.maxConcurrent = f.concurrency
+        policy.maxPerHost = f.perHost
+        policy.connectTimeout = f.connectTimeout
+        policy.totalTimeout = f.timeout
+        policy.lowSpeedLimit = f.lowSpeedLimit
+        policy.lowSpeedTime = f.lowSpeedTime
+        policy.maxRedirects = f.maxRedirects
+        policy.maxBodyBytes = f.maxBytes
+        policy.allowedProtocols = Set(f.protocols)
+        policy.allowPrivateNetworks = f.allowPrivateNetworks
+        policy.retryAfterMaxWait = f.retryAfterMaxWait
+        return policy
+    }
+}

@@ -1,0 +1,107 @@
+import AsyncAlgorithms
+import Foundation
+import Logging
+import WirescoreCore
+import WirescoreOutput
+import WirescoreStore
+
+/// The pipeline's only writer: appends records to their partitions in batches, keeps ids
+/// unique across runs, settles items in run state and counts the summary.
+///
+/// Order of effects per batch: lines are appended first, then ids, committed lengths and item
+/// outcomes are recorded. A crash in between leaves lines the state does not know about;
+/// ``StateReconciler`` adopts them at the next start, so no id is ever written twice.
+final class RecordSink {
+    private let layout: OutputLayout
+    private let state: StateStore
+    private let writer = PartitionWriter()
+    private let includeText: Bool
+    private let logger: Logger
+    private let batchSize: Int
+    private let flushInterval: TimeInterval
+
+    private var pendingArticles: [String: [(record: ArticleRecord, itemKey: String)]] = [:]
+    private var pendingErrors: [String: [(record: ErrorRecord, itemKey: String?, settled: Bool)]] = [:]
+    private var pendingCount = 0
+    private var lastFlush = Date()
+    /// Ids written (or pending) in this run.
+    private var idsThisRun: Set<String> = []
+    private(set) var summary = IngestSummary()
+
+    init(layout: OutputLayout, state: StateStore, includeText: Bool, logger: Logger,
+         batchSize: Int = 64, flushInterval: TimeInterval = 1) {
+        self.layout = layout; self.state = state; self.includeText = includeText; self.logger = logger
+        self.batchSize = batchSize; self.flushInterval = flushInterval
+    }
+
+    /// Consumes events until the channel finishes, then flushes what is left.
+    func run(_ events: AsyncChannel<SinkEvent>) async throws {
+        for await event in events {
+            try handle(event)
+            if pendingCount >= batchSize || (pendingCount > 0 && Date().timeIntervalSince(lastFlush) >= flushInterval) {
+                try flush()
+            }
+        }
+        try flush()
+        writer.closeAll()
+    }
+
+    private func handle(_ event: SinkEvent) throws {
+        switch event {
+        case let .article(record, itemKey):
+            let known = try idsThisRun.contains(record.id) || state.isArticleWritten(record.id)
+            if known {
+                summary.articlesDuplicate += 1
+                try state.recordItem(itemKey, feed: record.feed, outcome: "duplicate", settled: true, at: Date())
+                return
+            }
+            idsThisRun.insert(record.id)
+            if record.quality.status == .thin { summary.articlesThin += 1 }
+            pendingArticles[record.partitionDay, default: []].append((record, itemKey))
+            pendingCount += 1
+        case let .failure(record, itemKey, settled):
+            pendingErrors[record.partitionDay, default: []].append((record, itemKey, settled))
+            pendingCount += 1
+        case let .feed(outcome):
+            switch outcome {
+            case .ok: summary.feedsOK += 1
+            case .notModified: summary.feedsNotModified += 1
+            case .failed: summary.feedsFailed += 1
+            case .backingOff: summary.feedsBackingOff += 1
+            }
+        case .deferred:
+            summary.itemsDeferred += 1
+        }
+    }
+
+    /// Writes every pending batch: one append per part file.
+    func flush() throws {
+        guard pendingCount > 0 else { return }
+        let now = Date()
+        for (day, items) in pendingArticles.sorted(by: { $0.key < $1.key }) {
+            guard let path = layout.partFile(.articles, day: day) else { continue }
+            let lines = items.map { $0.record.json(includeText: includeText).serialized() }
+            let size = try writer.append(lines, to: path)
+            try state.recordWritten(items.map { (id: $0.record.id, url: $0.record.url, day: day) },
+                                    partFile: layout.relativePath(path), committedBytes: size, at: now)
+            for item in items {
+                try state.recordItem(item.itemKey, feed: item.record.feed, outcome: "written", settled: true, at: now)
+            }
+            summary.articlesNew += items.count
+        }
+        for (day, items) in pendingErrors.sorted(by: { $0.key < $1.key }) {
+            guard let path = layout.partFile(.errors, day: day) else { continue }
+            try writer.append(items.map { $0.record.json.serialized() }, to: path)
+            for item in items {
+                if let key = item.itemKey {
+                    try state.recordItem(key, feed: item.record.feed, outcome: item.record.code, settled: item.settled, at: now)
+                }
+            }
+            summary.errors += items.count
+        }
+        pendingArticles.removeAll(keepingCapacity: true)
+        pendingErrors.removeAll(keepingCapacity: true)
+        pendingCount = 0
+        lastFlush = now
+    }
+}

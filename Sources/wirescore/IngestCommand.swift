@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import WirescoreOutput
+import WirescorePipeline
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Run one batch: fetch feeds and new articles, extract, and append to dated partitions.",
+        discussion: """
+            Safe to start from cron every few minutes: a run holding the output directory's lock \
+            makes a second one exit 75 at once, touching nothing.
+            """)
+
+    @OptionGroup var options: PipelineOptions
+
+    @Option(help: "Output root (default: the pipeline's 'output', else output/).")
+    var output: String?
+
+    @Option(help: ArgumentHelp("Take only shard I of N of the feed list (I/N, 0-based).", valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .customLong("max-duration"), help: "Stop starting new work after this many seconds.")
+    var maxDuration: Double?
+
+    @Option(name: .customLong("metrics-file"), help: "Write run metrics here (Prometheus text format), atomically.")
+    var metricsFile: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(help: "Log debug detail to stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if let shard, ShardSpec(parsing: shard) == nil {
+            throw ValidationError("--shard must be I/N with 0 <= I < N, got '\(shard)'")
+        }
+        if let maxDuration, !(maxDuration > 0) {
+            throw ValidationError("--max-duration must be a positive number of seconds")
+        }
+    }
+
+    func run() async throws {
+        let logger = LogSetup.bootstrap(quiet: quiet, verbose: verbose)
+        let shardSpec = try resolveShard()
+        let (config, feeds) = try options.load()
+        let root = output ?? config.output ?? "output"
+        let layout = OutputLayout(root: root, shard: shardSpec.index)
+
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(path: layout.lockPath)
+        } catch let busy as OutputLock.Busy {
+            printError("wirescore: \(busy); exiting")
+            throw ExitCodes.tempFail
+        } catch {
+            printError("wirescore: cannot lock the output directory: \(error)")
+            throw ExitCodes.failure
+        }
+        defer { lock.release() }
+
+        let run = IngestRun(pipeline: config, feeds: feeds,
+                            options: .init(outputRoot: root, shard: shardSpec, maxDuration: maxDuration),
+                            logger: logger)
+        let summary: IngestSummary
+        do {
+            summary = try await run.run()
+        } catch {
+            printError("wirescore: ingest failed: \(error)")
+            throw ExitCodes.failure
+        }
+        if let metricsFile {
+            do {
+                try MetricsFile.write(summary, pipeline: config.name, shard: shardSpec, to: metricsFile)
+            } catch {
+                printError("wirescore: cannot write metrics file: \(error)")
+            }
+        }
+        if !quiet { print("wirescore ingest: \(summary.line)") }
+    }
+
+    /// `--shard I/N`, else a Kubernetes Indexed Job's `JOB_COMPLETION_INDEX` with the shard count
+    /// in `WIRESCORE_SHARDS`, else the whole feed list.
+    private func resolveShard() throws -> ShardSpec {
+        if let shard, let spec = ShardSpec(parsing: shard) { return spec }
+        let env = ProcessInfo.processInfo.environment
+        if let index = env["JOB_COMPLETION_INDEX"] {
+            guard let count = env["WIRESCORE_SHARDS"], let spec = ShardSpec(parsing: "\(index)/\(count)") else {
+                printError("wirescore: JOB_COMPLETION_INDEX=\(index) needs WIRESCORE_SHARDS set to the number of shards")
+                throw ExitCodes.usage
+            }
+            return spec
+        }
+        return .single
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import WirescoreCore
+import WirescoreExtract
+import WirescoreFeeds
+
+/// Single stages, exposed for debugging and for the evaluation runners.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Run one stage on local input and print what it sees (JSON).",
+        subcommands: [InspectFeedCommand.self, InspectPageCommand.self])
+}
+
+struct InspectFeedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feed",
+        abstract: "Parse a feed file and print a feedparser-shaped JSON object.")
+
+    @Argument(help: "Feed file ('-' for stdin).")
+    var file: String
+
+    @Option(help: "The document's URL: the base for relative links.")
+    var url: String?
+
+    @Option(name: .long, help: ArgumentHelp("An HTTP response header, e.g. 'Content-Type: application/xml; charset=utf-8'. Repeatable.", valueName: "Name: value"))
+    var header: [String] = []
+
+    func validate() throws {
+        for h in header where !h.contains(":") {
+            throw ValidationError("--header must look like 'Name: value', got '\(h)'")
+        }
+    }
+
+    func run() throws {
+        let bytes = try readInput(file)
+        var contentType: String?
+        for h in header {
+            let parts = h.split(separator: ":", maxSplits: 1)
+            if parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-type", parts.count == 2 {
+                contentType = parts[1].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        let json: JSONValue
+        do {
+            json = try FeedParser().parse(bytes, url: url, contentType: contentType).feedparserJSON()
+        } catch {
+            // feedparser's answer for a document that is no feed at all: bozo, nothing parsed.
+            json = .object([("bozo", .int(1)), ("bozo_exception", .string("\(error)")), ("encoding", .string("utf-8")),
+                            ("version", .string("")), ("feed", .object([])), ("entries", .array([]))])
+        }
+        print(json.serialized())
+    }
+}
+
+struct InspectPageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "page",
+        abstract: "Extract main text and metadata from HTML files: one JSON line per file.")
+
+    @Argument(help: "HTML files.")
+    var files: [String]
+
+    @Option(help: "The page's URL (base for relative links; applies to every file).")
+    var url: String?
+
+    func run() throws {
+        let extractor = ArticleExtractor()
+        var out = ""
+        for file in files {
+            var o = JSONObjectBuilder()
+            o.set("file", file)
+            do {
+                let bytes = try readInput(file)
+                let page = try extractor.extract(html: bytes, url: url, contentType: nil)
+                o.set("title", page.title)
+                o.set("author", page.author)
+                o.set("published", page.published.map(UTCTimestamp.rfc3339) ?? page.publishedRaw)
+                o.set("lang", page.lang)
+                o.set("canonical_url", page.canonicalURL)
+                o.set("text", page.text)
+            } catch {
+                o.set("title", .null)
+                o.set("author", .null)
+                o.set("published", .null)
+                o.set("lang", .null)
+                o.set("canonical_url", .null)
+                o.set("text", "")
+                o.set("error", "\(error)")
+            }
+            out += o.value.serialized()
+            out += "\n"
+            if out.utf8.count > 1 << 20 {
+                FileHandle.standardOutput.write(Data(out.utf8))
+                out = ""
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+/// Reads a whole file, or stdin for "-".
+func readInput(_ path: String) throws -> [UInt8] {
+    if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("cannot read \(path)")
+    }
+    return [UInt8](data)
+}

@@ -1,0 +1,43 @@
+import Foundation
+import WirescorePipeline
+
+/// Writes an ingest summary in Prometheus text format for node_exporter's textfile collector:
+/// to a temporary file in the same directory, then renamed over the target so a scrape never
+/// reads half a file.
+enum MetricsFile {
+    static func write(_ s: IngestSummary, pipeline: String, shard: ShardSpec, to path: String) throws {
+        let labels = "pipeline=\"\(escape(pipeline))\",shard=\"\(shard.index)\""
+        var text = ""
+        func metric(_ name: String, _ help: String, _ type: String, _ samples: [(String, Double)]) {
+            text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+            for (extra, value) in samples {
+                let all = extra.isEmpty ? labels : labels + "," + extra
+                text += "\(name){\(all)} \(value == value.rounded() ? String(Int(value)) : String(value))\n"
+            }
+        }
+        metric("wirescore_feeds", "Feeds by outcome in the last run.", "gauge", [
+            ("outcome=\"ok\"", Double(s.feedsOK)), ("outcome=\"not_modified\"", Double(s.feedsNotModified)),
+            ("outcome=\"failed\"", Double(s.feedsFailed)), ("outcome=\"backing_off\"", Double(s.feedsBackingOff)),
+        ])
+        metric("wirescore_articles", "Articles by outcome in the last run.", "gauge", [
+            ("outcome=\"new\"", Double(s.articlesNew)), ("outcome=\"duplicate\"", Double(s.articlesDuplicate)),
+            ("outcome=\"thin\"", Double(s.articlesThin)), ("outcome=\"deferred\"", Double(s.itemsDeferred)),
+        ])
+        metric("wirescore_errors", "Error records written in the last run.", "gauge", [("", Double(s.errors))])
+        metric("wirescore_run_duration_seconds", "Duration of the last run.", "gauge", [("", s.duration)])
+        metric("wirescore_last_run_timestamp_seconds", "When the last run ended (Unix time).", "gauge",
+               [("", Date().timeIntervalSince1970.rounded())])
+        let temporary = path + ".tmp.\(ProcessInfo.processInfo.processIdentifier)"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        if rename(temporary, path) != 0 {
+            let message = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: message])
+        }
+    }
+
+    private static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
