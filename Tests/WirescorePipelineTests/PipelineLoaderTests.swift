@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import WirescorePipeline
+
+struct PipelineLoaderTests {
+    /// A scratch folder with an OPML file, so `feeds:` entries resolve.
+    private func scratch() throws -> String {
+        let dir = NSTemporaryDirectory() + "wirescore-pipeline-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let opml = """
+            <?xml version="1.0"?>
+            <opml version="2.0"><head><title>t</title></head><body>
+              <outline type="rss" text="Alpha News" xmlUrl="feeds/alpha.xml"/>
+            </body></opml>
+            """
+        try Data(opml.utf8).write(to: URL(fileURLWithPath: dir + "/list.opml"))
+        return dir
+    }
+
+    private func expectError(_ yaml: String, line: Int?, containing text: String) throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            _ = try PipelineLoader.parse(yaml: yaml, file: dir + "/p.yaml")
+            Issue.record("expected an error containing '\(text)'")
+        } catch {
+            #expect(error.line == line)
+            #expect(error.reason.contains(text), "\(error.reason)")
+        }
+    }
+
+    @Test func readsSettingsAndResolvesPathsAgainstTheFile() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let config = try PipelineLoader.parse(yaml: """
+            name: test
+            feeds: [list.opml]
+            output: out
+            include_text: false
+            fetch:
+              concurrency: 4
+              max_bytes: 2MB
+              protocols: [https, file]
+              timeout: 2.5
+            extract:
+              min_words: 40
+            """, file: dir + "/p.yaml")
+        #expect(config.name == "test")
+        #expect(config.feedLists == [dir + "/list.opml"])
+        #expect(config.output == dir + "/out")
+        #expect(config.includeText == false)
+        #expect(config.fetch.concurrency == 4)
+        #expect(config.fetch.maxBytes == 2_000_000)
+        #expect(config.fetch.protocols == ["https", "file"])
+        #expect(config.fetch.timeout == 2.5)
+        #expect(config.extract.minWords == 40)
+        #expect(config.fetch.userAgent.hasPrefix("wirescore/"))
+    }
+
+    @Test func rejectsUnknownKeysWithTheirLine() throws {
+        try expectError("feeds: [list.opml]\nfetch:\n  concurency: 4\n", line: 3, containing: "unknown key 'concurency'")
+    }
+
+    @Test func rejectsBadValuesWithTheirLine() throws {
+        try expectError("feeds: [list.opml]\nfetch:\n  concurrency: lots\n", line: 3, containing: "whole number")
+        try expectError("feeds: [list.opml]\nfetch:\n  max_redirects: 9\n", line: 3, containing: "between 0 and 5")
+        try expectError("feeds: [list.opml]\nfetch:\n  protocols: [http, gopher]\n", line: 3, containing: "gopher")
+        try expectError("feeds: [list.opml]\ninclude_text: maybe\n", line: 2, containing: "true or false")
+    }
+
+    @Test func rejectsMissingFeedLists() throws {
+        try expectError("name: x\nfeeds:\n  - list.opml\n  - missing.opml\n", line: 4, containing: "not found")
+        try expectError("name: x\n", line: 1, containing: "'feeds'")
+    }
+
+    @Test func reportsYAMLSyntaxErrorsWithALine() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            _ = try PipelineLoader.parse(yaml: "feeds: [list.opml\nname: x\n", file: dir + "/p.yaml")
+            Issue.record("expected a syntax error")
+        } catch {
+            #expect(error.line != nil)
+            #expect(error.reason.hasPrefix("YAML syntax"))
+        }
+    }
+
+    @Test func parsesShards() {
+        #expect(ShardSpec(parsing: "2/4") == ShardSpec(index: 2, count: 4))
+        #expect(ShardSpec(parsing: "4/4") == nil)
+        #expect(ShardSpec(parsing: "x") == nil)
+        let feeds = (0..<200).map { FeedSpec(id: "feed-\($0)", title: "", url: "https://x/\($0)", listFile: "", line: nil) }
+        let owned = (0..<4).map { shard in feeds.filter(ShardSpec(index: shard, count: 4).owns).count }
+        #expect(owned.reduce(0, +) == 200)
+        #expect(owned.allSatisfy { $0 > 20 })
+    }
+
+    @Test func slugsFeedIDs() {
+        #expect(FeedSpec.slug("MarketWire — Top Stories!") == "marketwire-top-stories")
+        #expect(FeedSpec.slug("../../etc/passwd") == "etc-passwd")
+    }
+}

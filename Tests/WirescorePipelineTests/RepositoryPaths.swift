@@ -1,0 +1,81 @@
+import Foundation
+
+/// Paths into the checkout the tests were built from.
+enum RepositoryPaths {
+    /// The repository root (three levels above this file).
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static var demoPipeline: String { root + "/Pipelines/default.yaml" }
+
+    /// The `wirescore` executable built next to the test bundle (`swift build --build-tests`
+    /// builds it too).
+    static var binary: String {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = runner.deletingLastPathComponent()
+        // The runner may sit inside `<name>.xctest/` or next to it, depending on the platform.
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("wirescore").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return root + "/.build/debug/wirescore"
+    }
+
+    static func temporaryDirectory(_ tag: String) throws -> String {
+        let dir = NSTemporaryDirectory() + "wirescore-\(tag)-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
+
+/// Runs the `wirescore` binary and captures its exit status and output.
+struct BinaryRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var seconds: Double
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> BinaryRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let start = Date()
+        try process.run()
+        // Read both pipes before waiting so a chatty child never blocks on a full pipe.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return BinaryRun(status: process.terminationStatus,
+                         stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self),
+                         seconds: Date().timeIntervalSince(start))
+    }
+}
+
+/// Every line of every part file of one kind, parsed.
+func readPartition(_ root: String, kind: String) throws -> [[String: Any]] {
+    let base = root + "/" + kind
+    var records: [[String: Any]] = []
+    let fm = FileManager.default
+    for day in ((try? fm.contentsOfDirectory(atPath: base)) ?? []).sorted() {
+        for file in try fm.contentsOfDirectory(atPath: base + "/" + day).sorted() where file.hasSuffix(".jsonl") {
+            let data = try Data(contentsOf: URL(fileURLWithPath: base + "/" + day + "/" + file))
+            for line in data.split(separator: UInt8(ascii: "\n")) {
+                let object = try JSONSerialization.jsonObject(with: Data(line))
+                guard let dict = object as? [String: Any] else { throw CocoaError(.fileReadCorruptFile) }
+                records.append(dict)
+            }
+        }
+    }
+    return records
+}
