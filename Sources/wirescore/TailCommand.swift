@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import WirescoreOutput
+
+struct TailCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tail",
+        abstract: "Print the newest records of the newest partition; --follow keeps printing new ones.",
+        discussion: """
+            On a terminal each record is one compact line; piped, records are printed as raw JSONL. \
+            With --follow, wirescore moves on to the next day's partition when it appears, and after \
+            a reprocess swaps a file it continues from the end of the new file.
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case articles, scores, errors }
+
+    @Option(help: "Output root.")
+    var output: String = "output"
+
+    @Option(help: "Which records: articles, scores or errors.")
+    var kind: Kind = .articles
+
+    @Flag(name: [.short, .long], help: "Keep printing records as they are appended.")
+    var follow = false
+
+    @Option(help: "Only records about this ticker (case-insensitive).")
+    var entity: String?
+
+    @Option(name: .short, help: "How many of the newest records to print first.")
+    var n: Int = 10
+
+    func validate() throws {
+        guard n >= 0 else { throw ValidationError("-n must be 0 or more") }
+    }
+
+    func run() async throws {
+        let layout = OutputLayout(root: output)
+        let outputKind = OutputLayout.Kind(rawValue: kind.rawValue) ?? .articles
+        let reader = PartitionReader(layout: layout)
+        let formatter = RecordFormatter(kind: kind, compact: isatty(STDOUT_FILENO) == 1, entity: entity)
+
+        var day = reader.days(outputKind).last
+        var offsets: [String: (offset: Int, inode: UInt64)] = [:]
+        if let current = day {
+            var lines: [Substring] = []
+            for path in reader.partFiles(outputKind, day: current) {
+                let read = PartitionReader.completeLines(of: path, from: 0)
+                lines.append(contentsOf: read.lines.filter(formatter.matches))
+                offsets[path] = (read.next, PartitionReader.identity(of: path)?.inode ?? 0)
+            }
+            formatter.emit(lines.suffix(n))
+        } else if !follow {
+            printError("wirescore: no \(kind.rawValue) partitions under \(output)")
+            return
+        }
+        guard follow else { return }
+
+        while !Task.isCancelled {
+            try await Task.sleep(for: .milliseconds(500))
+            if let newest = reader.days(outputKind).last, newest != day {
+                if let current = day { drain(reader, outputKind, current, &offsets, formatter) }
+                day = newest
+            }
+            if let current = day { drain(reader, outputKind, current, &offsets, formatter) }
+        }
+    }
+
+    /// Prints what was appended to the day's part files since the last look.
+    private func drain(_ reader: PartitionReader, _ kind: OutputLayout.Kind, _ day: String,
+                       _ offsets: inout [String: (offset: Int, inode: UInt64)], _ formatter: RecordFormatter) {
+        for path in reader.partFiles(kind, day: day) {
+            guard let identity = PartitionReader.identity(of: path) else { continue }
+            var known = offsets[path] ?? (0, identity.inode)
+            if known.inode != identity.inode || identity.size < known.offset {
+                // Replaced by a reprocess: its records were printed before; go on from its end.
+                known = (identity.size, identity.inode)
+                offsets[path] = known
+                continue
+            }
+            guard identity.size > known.offset else { continue }
+            let read = PartitionReader.completeLines(of: path, from: known.offset)
+            formatter.emit(read.lines.filter(formatter.matches))
+            offsets[path] = (read.next, identity.inode)
+        }
+    }
+}
+
+/// Turns records into output lines: raw JSONL when piped, one compact line each on a terminal.
+struct RecordFormatter {
+    let kind: TailCommand.Kind
+    let compact: Bool
+    let entity: String?
+
+    func matches(_ line: Substring) -> Bool {
+        guard let entity = entity?.uppercased() else { return true }
+        guard let record = object(line) else { return false }
+        if let name = record["entity"] as? String { return name.uppercased() == entity }
+        let entities = record["entities"] as? [[String: Any]] ?? []
+        return entities.contains { ($0["id"] as? String)?.uppercased() == entity }
+    }
+
+    func emit<S: Sequence>(_ lines: S) where S.Element == Substring {
+        var out = ""
+        for line in lines {
+            out += compact ? format(line) : String(line)
+            out += "\n"
+        }
+        guard !out.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    private func object(_ line: Substring) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+    }
+
+    private func format(_ line: Substring) -> String {
+        guard let r = object(line) else { return String(line) }
+        func s(_ key: String) -> String { (r[key] as? String) ?? "" }
+        switch kind {
+        case .articles:
+            let time = String((r["published"] as? String ?? s("fetched")).prefix(16)).replacingOccurrences(of: "T", with: " ")
+            let tickers = (r["entities"] as? [[String: Any]] ?? []).prefix(4).map { e -> String in
+                let id = e["id"] as? String ?? e["name"] as? String ?? "?"
+                guard let score = e["sentiment"] as? Double else { return id }
+                return id + String(format: " %+.2f", score)
+            }
+            let quality = (r["quality"] as? [String: Any])?["status"] as? String ?? "ok"
+            return [time, s("source"), tickers.joined(separator: ", "), s("title"), quality == "ok" ? "" : "[\(quality)]"]
+                .filter { !$0.isEmpty }.joined(separator: "  ")
+        case .errors:
+            return [String(s("at").prefix(19)), s("kind"), s("code"), s("url"), s("reason")].joined(separator: "  ")
+        case .scores:
+            let score = (r["score"] as? Int).map(String.init) ?? "-"
+            return [s("date"), s("entity"), s("composite"), score, s("label")].joined(separator: "  ")
+        }
+    }
+}
