@@ -6,6 +6,7 @@
 //     CCurl      -> WirescoreFetch     libcurl multi interface: the fetcher
 //     CLibXML2   -> WirescoreXML       libxml2 SAX (feeds, OPML) and HTML parser (pages)
 //     CSQLite    -> WirescoreStore     run state: validators, seen items, feed health
+//     CZlib      -> WirescoreArchive   raw responses as WARC 1.1, one gzip member per record
 //
 //   Pure Swift:
 //     WirescoreCore      records, JSON writing, dates, hashing, errors; imports no C
@@ -36,6 +37,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "WirescoreCore"),
         .target(name: "WirescoreXML", dependencies: ["CLibXML2", "WirescoreCore"]),
@@ -47,9 +50,10 @@ let package = Package(
         ]),
         .target(name: "WirescoreStore", dependencies: ["CSQLite", "WirescoreCore"]),
         .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
+        .target(name: "WirescoreArchive", dependencies: ["CZlib", "WirescoreCore"]),
         .target(name: "WirescorePipeline", dependencies: [
             "WirescoreCore", "WirescoreFeeds", "WirescoreExtract", "WirescoreFetch",
-            "WirescoreStore", "WirescoreOutput",
+            "WirescoreStore", "WirescoreOutput", "WirescoreArchive",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -71,6 +75,7 @@ let package = Package(
         .testTarget(name: "WirescoreFetchTests", dependencies: ["WirescoreFetch", "WirescoreTestSupport"]),
         .testTarget(name: "WirescoreStoreTests", dependencies: ["WirescoreStore"]),
         .testTarget(name: "WirescoreOutputTests", dependencies: ["WirescoreOutput"]),
+        .testTarget(name: "WirescoreArchiveTests", dependencies: ["WirescoreArchive", "WirescoreCore"]),
         .testTarget(name: "WirescorePipelineTests", dependencies: [
             "WirescorePipeline", "WirescoreTestSupport",
         ]),

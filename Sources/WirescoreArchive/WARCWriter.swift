@@ -1,0 +1,136 @@
+import Foundation
+import WirescoreCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One fetched exchange to archive: what was asked and what came back.
+public struct ArchivedExchange: Sendable {
+    public var targetURI: String
+    public var date: Date
+    /// The request head as sent (`GET /x HTTP/1.1\r\nHost: …\r\n\r\n`), when known.
+    public var requestHead: String?
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    /// The body as delivered to wirescore, i.e. after content decoding.
+    public var payload: [UInt8]
+
+    public init(targetURI: String, date: Date, requestHead: String?, status: Int,
+                headers: [(name: String, value: String)], payload: [UInt8]) {
+        self.targetURI = targetURI; self.date = date; self.requestHead = requestHead
+        self.status = status; self.headers = headers; self.payload = payload
+    }
+}
+
+/// Appends WARC 1.1 records to `raw/date=…/<run-id>.warc.gz`, one gzip member per record.
+///
+/// Each exchange becomes a `response` record (and a `request` record when the request head is
+/// known) with WARC-Target-URI, WARC-Date, WARC-Record-ID, WARC-Block-Digest and
+/// WARC-Payload-Digest, readable by warcio and by ``WARCReader`` for `reprocess`.
+/// libcurl hands over decoded bodies, so the stored response drops `Content-Encoding` and
+/// `Transfer-Encoding` and states the decoded `Content-Length`: the archive is self-consistent.
+/// Not thread safe: the pipeline's sink owns it.
+public final class WARCWriter {
+    private var descriptor: Int32 = -1
+    public let path: String
+
+    public init(path: String, software: String) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        descriptor = fd
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_size == 0 {
+            let fields = "software: \(software)\r\nformat: WARC File Format 1.1\r\n"
+            let record = WARCRecord(headers: [
+                ("WARC-Type", "warcinfo"), ("WARC-Date", UTCTimestamp.rfc3339(Date())),
+                ("WARC-Filename", (path as NSString).lastPathComponent),
+                ("WARC-Record-ID", Self.newRecordID()), ("Content-Type", "application/warc-fields"),
+            ], block: Array(fields.utf8))
+            try append([record])
+        }
+    }
+
+    deinit { close() }
+
+    public func close() {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        descriptor = -1
+    }
+
+    /// Archives one exchange: request (when known) and response, in one write.
+    public func write(_ exchange: ArchivedExchange) throws {
+        let date = UTCTimestamp.rfc3339(exchange.date)
+        let responseID = Self.newRecordID()
+        var head = "HTTP/1.1 \(exchange.status) \(Self.reason(exchange.status))\r\n"
+        for field in exchange.headers {
+            let name = field.name.lowercased()
+            if name == "content-encoding" || name == "transfer-encoding" || name == "content-length" { continue }
+            head += "\(field.name): \(field.value)\r\n"
+        }
+        head += "Content-Length: \(exchange.payload.count)\r\n\r\n"
+        var block = Array(head.utf8)
+        block += exchange.payload
+        let payloadDigest = "sha1:" + SHA1.base32(SHA1.digest(exchange.payload))
+        let blockDigest = "sha1:" + SHA1.base32(SHA1.digest(block))
+        var records = [WARCRecord(headers: [
+            ("WARC-Type", "response"), ("WARC-Record-ID", responseID), ("WARC-Date", date),
+            ("WARC-Target-URI", exchange.targetURI), ("Content-Type", "application/http;msgtype=response"),
+            ("WARC-Block-Digest", blockDigest), ("WARC-Payload-Digest", payloadDigest),
+        ], block: block)]
+        if let request = exchange.requestHead {
+            let bytes = Array(request.utf8)
+            records.append(WARCRecord(headers: [
+                ("WARC-Type", "request"), ("WARC-Record-ID", Self.newRecordID()), ("WARC-Date", date),
+                ("WARC-Target-URI", exchange.targetURI), ("WARC-Concurrent-To", responseID),
+                ("Content-Type", "application/http;msgtype=request"),
+                ("WARC-Block-Digest", "sha1:" + SHA1.base32(SHA1.digest(bytes))),
+            ], block: bytes))
+        }
+        try append(records)
+    }
+
+    private func append(_ records: [WARCRecord]) throws {
+        var bytes: [UInt8] = []
+        for record in records { bytes += try Gzip.compress(record.serialized()) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
+                                                               NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+            offset += n
+        }
+    }
+
+    static func newRecordID() -> String { "<urn:uuid:\(UUID().uuidString.lowercased())>" }
+
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: return "OK"
+        case 301: return "Moved Permanently"
+        case 302: return "Found"
+        case 304: return "Not Modified"
+        case 404: return "Not Found"
+        case 410: return "Gone"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 503: return "Service Unavailable"
+        default: return "Status"
+        }
+    }
+}
+
+/// Reads `.warc.gz` files back (for `reprocess`), tolerating a last record cut short by a crash.
+public enum WARCReader {
+    public static func records(atPath path: String) throws -> [WARCRecord] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+        }
+        return try Gzip.decompressMembers([UInt8](data), stopAtDamage: true).compactMap(WARCRecord.parse)
+    }
+}
