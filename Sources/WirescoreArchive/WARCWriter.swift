@@ -60,8 +60,9 @@ public final class WARCWriter {
         descriptor = -1
     }
 
-    /// Archives one exchange: request (when known) and response, in one write.
-    public func write(_ exchange: ArchivedExchange) throws {
+    /// Archives one exchange: response, request (when known) and an optional `metadata`
+    /// record (JSON, e.g. which feed item the page belongs to), in one write.
+    public func write(_ exchange: ArchivedExchange, metadata: String? = nil) throws {
         let date = UTCTimestamp.rfc3339(exchange.date)
         let responseID = Self.newRecordID()
         var head = "HTTP/1.1 \(exchange.status) \(Self.reason(exchange.status))\r\n"
@@ -86,6 +87,15 @@ public final class WARCWriter {
                 ("WARC-Type", "request"), ("WARC-Record-ID", Self.newRecordID()), ("WARC-Date", date),
                 ("WARC-Target-URI", exchange.targetURI), ("WARC-Concurrent-To", responseID),
                 ("Content-Type", "application/http;msgtype=request"),
+                ("WARC-Block-Digest", "sha1:" + SHA1.base32(SHA1.digest(bytes))),
+            ], block: bytes))
+        }
+        if let metadata {
+            let bytes = Array(metadata.utf8)
+            records.append(WARCRecord(headers: [
+                ("WARC-Type", "metadata"), ("WARC-Record-ID", Self.newRecordID()), ("WARC-Date", date),
+                ("WARC-Target-URI", exchange.targetURI), ("WARC-Concurrent-To", responseID),
+                ("Content-Type", "application/json"),
                 ("WARC-Block-Digest", "sha1:" + SHA1.base32(SHA1.digest(bytes))),
             ], block: bytes))
         }

@@ -55,6 +55,9 @@ struct FeedStage: Sendable {
         case let .success(r):
             response = r
         }
+        if !response.isNotModified {
+            await sink.send(.archive(response.archivedExchange(at: now), role: .feed(id: feed.id)))
+        }
         if response.isNotModified {
             try? state.recordFeedSuccess(feed.id, url: feed.url, status: 304, at: Date())
             await sink.send(.feed(.notModified))

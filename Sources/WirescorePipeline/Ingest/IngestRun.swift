@@ -1,6 +1,7 @@
 import AsyncAlgorithms
 import Foundation
 import Logging
+import WirescoreArchive
 import WirescoreCore
 import WirescoreFetch
 import WirescoreOutput
@@ -52,7 +53,9 @@ public struct IngestRun {
         let mine = feeds.filter(options.shard.owns)
         let jobs = AsyncChannel<ArticleJob>()
         let events = AsyncChannel<SinkEvent>()
-        let sink = RecordSink(layout: layout, state: state, includeText: pipeline.includeText, logger: logger)
+        let archive = RawArchive(layout: layout, runID: RawArchive.makeRunID(started: started, shard: options.shard.index))
+        let sink = RecordSink(layout: layout, state: state, archive: archive, includeText: pipeline.includeText,
+                              logger: logger)
         let feedStage = FeedStage(fetcher: fetcher, state: state, pipelineName: pipeline.name,
                                   maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
                                   concurrency: max(1, min(pipeline.fetch.concurrency, 8)),

@@ -15,6 +15,7 @@ final class RecordSink {
     private let layout: OutputLayout
     private let state: StateStore
     private let writer = PartitionWriter()
+    private let archive: RawArchive
     private let includeText: Bool
     private let logger: Logger
     private let batchSize: Int
@@ -28,9 +29,10 @@ final class RecordSink {
     private var idsThisRun: Set<String> = []
     private(set) var summary = IngestSummary()
 
-    init(layout: OutputLayout, state: StateStore, includeText: Bool, logger: Logger,
+    init(layout: OutputLayout, state: StateStore, archive: RawArchive, includeText: Bool, logger: Logger,
          batchSize: Int = 64, flushInterval: TimeInterval = 1) {
-        self.layout = layout; self.state = state; self.includeText = includeText; self.logger = logger
+        self.layout = layout; self.state = state; self.archive = archive
+        self.includeText = includeText; self.logger = logger
         self.batchSize = batchSize; self.flushInterval = flushInterval
     }
 
@@ -44,6 +46,7 @@ final class RecordSink {
         }
         try flush()
         writer.closeAll()
+        archive.close()
     }
 
     private func handle(_ event: SinkEvent) throws {
@@ -71,6 +74,10 @@ final class RecordSink {
             }
         case .deferred:
             summary.itemsDeferred += 1
+        case let .archive(exchange, role):
+            // The archive is written before the records derived from it are flushed, so a
+            // record never exists without its raw response.
+            try archive.write(exchange, role: role)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import WirescoreArchive
 import WirescoreCore
 
 /// A feed item whose page the article stage should fetch.
@@ -11,6 +12,17 @@ struct ArticleJob: Sendable {
     var entryTitle: String?
     var entryAuthor: String?
     var entryPublished: Date?
+
+    var context: ArticleBuilder.Context {
+        .init(feedID: feed.id, itemKey: itemKey, link: link, feedTitle: feedTitle, entryTitle: entryTitle,
+              entryAuthor: entryAuthor, entryPublished: entryPublished)
+    }
+}
+
+/// Why a response was fetched, archived next to it so `reprocess` can rebuild records.
+enum ArchiveRole: Sendable {
+    case feed(id: String)
+    case article(ArticleBuilder.Context)
 }
 
 /// Everything the sink receives: the only stage that writes to disk or counts.
@@ -20,6 +32,8 @@ enum SinkEvent: Sendable {
     case failure(ErrorRecord, itemKey: String?, settled: Bool)
     case feed(FeedOutcome)
     case deferred(itemKey: String)
+    /// A raw response for `raw/…warc.gz`.
+    case archive(ArchivedExchange, role: ArchiveRole)
 }
 
 /// How fetching one feed ended.

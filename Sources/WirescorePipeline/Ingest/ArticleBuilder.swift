@@ -1,0 +1,79 @@
+import Foundation
+import WirescoreCore
+import WirescoreExtract
+
+/// Turns one fetched page into an article record, or the reason it is not one.
+///
+/// Pure: the same inputs give the same record, which is what lets `reprocess` rebuild
+/// partitions from the raw archive byte for byte. Both ingest and reprocess call it.
+struct ArticleBuilder: Sendable {
+    let pipeline: PipelineConfig
+
+    /// What the feed said about the item: context the page itself may lack.
+    struct Context: Sendable {
+        var feedID: String
+        var itemKey: String
+        var link: String
+        var feedTitle: String?
+        var entryTitle: String?
+        var entryAuthor: String?
+        var entryPublished: Date?
+    }
+
+    /// The page as fetched.
+    struct Page: Sendable {
+        var finalURL: String
+        var status: Int
+        var contentType: String?
+        var body: [UInt8]
+        var fetched: Date
+    }
+
+    enum Outcome: Sendable {
+        case article(ArticleRecord)
+        /// `settled` is false for failures worth retrying in a later run.
+        case failure(code: String, reason: String, status: Int?, settled: Bool)
+    }
+
+    func build(_ context: Context, _ page: Page) -> Outcome {
+        let usable = (200..<300).contains(page.status) || (page.status == 0 && page.finalURL.hasPrefix("file:"))
+        guard usable else {
+            let transient = page.status == 408 || page.status == 425 || page.status == 429 || page.status >= 500
+            return .failure(code: "http_status", reason: "HTTP \(page.status)", status: page.status, settled: !transient)
+        }
+        let extracted: ExtractedPage
+        do {
+            extracted = try ArticleExtractor().extract(html: page.body, url: page.finalURL, contentType: page.contentType)
+        } catch let error as ExtractionError {
+            return .failure(code: error.code, reason: error.description, status: page.status, settled: true)
+        } catch {
+            return .failure(code: "extraction", reason: "\(error)", status: page.status, settled: true)
+        }
+        let text = extracted.text
+        let words = WordCount.count(text)
+        guard words > 0 else {
+            return .failure(code: "no_text", reason: "no main text found on the page", status: page.status, settled: true)
+        }
+        // The id names the article, not the route to it: prefer the page's own canonical URL
+        // when it is a web URL, so two feeds linking one story agree.
+        let canonical = extracted.canonicalURL.flatMap { url -> String? in
+            (url.hasPrefix("http://") || url.hasPrefix("https://")) ? URLCanonicalizer.canonical(url) : nil
+        }
+        let identity = canonical ?? page.finalURL
+        let source = nonEmpty(extracted.siteName) ?? nonEmpty(context.feedTitle)
+            ?? URLCanonicalizer.host(of: identity) ?? context.feedID
+        let title = nonEmpty(context.entryTitle) ?? nonEmpty(extracted.title) ?? ""
+        let quality = QualityAssessor(minWords: pipeline.extract.minWords).assess(text: text, words: words, title: title)
+        return .article(ArticleRecord(
+            id: URLCanonicalizer.articleID(for: identity), url: page.finalURL, canonicalURL: canonical,
+            feed: context.feedID, source: source, title: title,
+            author: nonEmpty(extracted.author) ?? nonEmpty(context.entryAuthor), lang: extracted.lang,
+            published: extracted.published ?? context.entryPublished, fetched: page.fetched, text: text, words: words,
+            quality: quality, pipeline: pipeline.name, version: WirescoreVersion.scoring))
+    }
+
+    private func nonEmpty(_ s: String?) -> String? {
+        guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        return t
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import WirescoreArchive
+import WirescoreCore
+import WirescoreOutput
+
+/// The run's raw archive: every fetched response in `raw/date=<fetch day>/<run-id>.warc.gz`,
+/// each with a JSON `metadata` record saying which feed or feed item it answered, so
+/// `reprocess` can rebuild records from the archive alone. Owned by the sink; not thread safe.
+final class RawArchive {
+    private let layout: OutputLayout
+    private let runID: String
+    private var writers: [String: WARCWriter] = [:]
+
+    init(layout: OutputLayout, runID: String) {
+        self.layout = layout
+        self.runID = runID
+    }
+
+    /// A sortable, unique run id: UTC start time, shard and process id.
+    static func makeRunID(started: Date, shard: Int) -> String {
+        let stamp = UTCTimestamp.rfc3339(started).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        return "\(stamp)-s\(shard)-\(ProcessInfo.processInfo.processIdentifier)"
+    }
+
+    func write(_ exchange: ArchivedExchange, role: ArchiveRole) throws {
+        let day = UTCTimestamp.day(exchange.date)
+        let writer: WARCWriter
+        if let existing = writers[day] {
+            writer = existing
+        } else {
+            let path = layout.rawDirectory(day: day) + "/\(runID).warc.gz"
+            writer = try WARCWriter(path: path, software: "wirescore/\(WirescoreVersion.software)")
+            writers[day] = writer
+        }
+        try writer.write(exchange, metadata: Self.metadata(role).serialized())
+    }
+
+    func close() {
+        for writer in writers.values { writer.close() }
+        writers.removeAll()
+    }
+
+    static func metadata(_ role: ArchiveRole) -> JSONValue {
+        var o = JSONObjectBuilder()
+        switch role {
+        case let .feed(id):
+            o.set("role", "feed")
+            o.set("feed", id)
+        case let .article(c):
+            o.set("role", "article")
+            o.set("feed", c.feedID)
+            o.set("item", c.itemKey)
+            o.set("link", c.link)
+            o.set("feed_title", c.feedTitle)
+            o.set("entry_title", c.entryTitle)
+            o.set("entry_author", c.entryAuthor)
+            o.set("entry_published", c.entryPublished.map(UTCTimestamp.rfc3339))
+        }
+        return o.value
+    }
+
+    /// The article context stored by ``metadata(_:)``; nil for other roles.
+    static func articleContext(fromMetadata bytes: [UInt8]) -> ArticleBuilder.Context? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              object["role"] as? String == "article", let feed = object["feed"] as? String,
+              let item = object["item"] as? String, let link = object["link"] as? String else { return nil }
+        return ArticleBuilder.Context(
+            feedID: feed, itemKey: item, link: link, feedTitle: object["feed_title"] as? String,
+            entryTitle: object["entry_title"] as? String, entryAuthor: object["entry_author"] as? String,
+            entryPublished: (object["entry_published"] as? String).flatMap(RFC3339.parse))
+    }
+}
+
+/// Parses the `YYYY-MM-DDTHH:MM:SSZ` form wirescore writes.
+enum RFC3339 {
+    static func parse(_ s: String) -> Date? {
+        let u = Array(s.utf8)
+        guard u.count == 20, u[4] == 45, u[7] == 45, u[10] == 84, u[13] == 58, u[16] == 58, u[19] == 90 else { return nil }
+        func n(_ r: Range<Int>) -> Int? { Int(String(decoding: u[r], as: UTF8.self)) }
+        guard let y = n(0..<4), let mo = n(5..<7), let d = n(8..<10), let h = n(11..<13), let mi = n(14..<16),
+              let sec = n(17..<19) else { return nil }
+        return UTCTimestamp.date(from: .init(year: y, month: mo, day: d, hour: h, minute: mi, second: sec))
+    }
+}

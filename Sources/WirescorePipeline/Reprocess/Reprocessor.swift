@@ -1,0 +1,228 @@
+import Foundation
+import Logging
+import WirescoreArchive
+import WirescoreCore
+import WirescoreOutput
+import WirescoreStore
+
+/// Rebuilds the article and error partitions of a date range from the raw archive, with no
+/// network: re-extract, re-assess and rewrite, then swap each new part file over the old one
+/// with `rename(2)`, so a reader sees either the old file or the new one, never a mix.
+///
+/// Output is a pure function of the archive and the pipeline: records are sorted by
+/// (published or fetched time, id) and every timestamp comes from the archive, so running it
+/// twice gives byte-identical files. The caller holds the output lock.
+public struct Reprocessor {
+    public struct Summary: Sendable, Equatable {
+        public var archivesRead = 0
+        public var responsesRead = 0
+        public var articles = 0
+        public var errors = 0
+        public var days = 0
+        public var line: String {
+            "archives=\(archivesRead) responses=\(responsesRead) articles=\(articles) errors=\(errors) days=\(days)"
+        }
+    }
+
+    public struct RangeError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public let pipeline: PipelineConfig
+    public let outputRoot: String
+    public let from: String
+    public let to: String
+    public let logger: Logger
+
+    public init(pipeline: PipelineConfig, outputRoot: String, from: String, to: String, logger: Logger) {
+        self.pipeline = pipeline; self.outputRoot = outputRoot; self.from = from; self.to = to; self.logger = logger
+    }
+
+    /// Checks the range before anything is touched.
+    public static func validateRange(from: String, to: String) throws(RangeError) {
+        guard let start = UTCTimestamp.parseDay(from) else { throw RangeError(description: "--from '\(from)' is not a date (YYYY-MM-DD)") }
+        guard let end = UTCTimestamp.parseDay(to) else { throw RangeError(description: "--to '\(to)' is not a date (YYYY-MM-DD)") }
+        guard start <= end else { throw RangeError(description: "the range is inverted: --from \(from) is after --to \(to)") }
+    }
+
+    /// - Parameter progress: called with (archives done, archives total) as work advances.
+    public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> Summary {
+        try Self.validateRange(from: from, to: to)
+        var summary = Summary()
+        let baseLayout = OutputLayout(root: outputRoot)
+        let reader = PartitionReader(layout: baseLayout)
+        let days = Self.days(from: from, to: to)
+        let daySet = Set(days)
+
+        // An article published on day D is fetched on D or later (a day earlier at most, when
+        // clocks or zones disagree), so archives from the day before the range on can hold it.
+        let earliest = Self.shift(from, by: -1)
+        let archives = Self.archiveFiles(root: outputRoot).filter { $0.day >= earliest }
+        var seenIDs: Set<String> = []
+        var articles: [Int: [ArticleRecord]] = [:]
+        var errors: [Int: [ErrorRecord]] = [:]
+        let builder = ArticleBuilder(pipeline: pipeline)
+
+        for (index, archive) in archives.enumerated() {
+            progress(index, archives.count)
+            let records: [WARCRecord]
+            do {
+                records = try WARCReader.records(atPath: archive.path)
+            } catch {
+                logger.warning("skipping unreadable archive", metadata: ["path": "\(archive.path)", "error": "\(error)"])
+                continue
+            }
+            summary.archivesRead += 1
+            var metadataByResponse: [String: [UInt8]] = [:]
+            for record in records where record.type == "metadata" {
+                if let concurrent = record.header("WARC-Concurrent-To") { metadataByResponse[concurrent] = record.block }
+            }
+            for record in records where record.type == "response" {
+                guard let recordID = record.header("WARC-Record-ID"), let metadata = metadataByResponse[recordID],
+                      let context = RawArchive.articleContext(fromMetadata: metadata),
+                      let http = HTTPMessage.parseResponse(record.block),
+                      let date = record.header("WARC-Date").flatMap(RFC3339.parse) else { continue }
+                summary.responsesRead += 1
+                let finalURL = record.targetURI ?? context.link
+                let contentType = http.headers.first { $0.0.lowercased() == "content-type" }?.1
+                // file:// responses were archived with a synthetic 200; give the builder what libcurl gave.
+                let page = ArticleBuilder.Page(finalURL: finalURL, status: http.status, contentType: contentType,
+                                               body: http.payload, fetched: date)
+                switch builder.build(context, page) {
+                case let .article(article):
+                    guard daySet.contains(article.partitionDay), seenIDs.insert(article.id).inserted else { continue }
+                    articles[archive.shard, default: []].append(article)
+                case let .failure(code, reason, status, _):
+                    let error = ErrorRecord(kind: .article, feed: context.feedID, url: context.link, code: code,
+                                            reason: reason, status: status, at: date, pipeline: pipeline.name)
+                    if daySet.contains(error.partitionDay) { errors[archive.shard, default: []].append(error) }
+                }
+            }
+        }
+        progress(archives.count, archives.count)
+
+        // Failures that left no response behind (timeouts, DNS, feed errors) cannot be derived
+        // again: keep their existing lines.
+        let derivable: Set<String> = ["http_status", "not_html", "empty_body", "no_text", "extraction"]
+        var keptErrorLines: [String: [Int: [String]]] = [:]
+        for day in days {
+            for path in reader.partFiles(.errors, day: day) {
+                let shard = Self.shard(ofPartFile: path)
+                for line in PartitionReader.completeLines(of: path, from: 0).lines {
+                    guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+                    let code = object["code"] as? String ?? ""
+                    if object["kind"] as? String == "feed" || !derivable.contains(code) {
+                        keptErrorLines[day, default: [:]][shard, default: []].append(String(line))
+                    }
+                }
+            }
+        }
+
+        // Write every new part file into a scratch folder inside the output root (same file
+        // system, so rename is atomic), then swap.
+        let scratch = outputRoot + "/.reprocess-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: scratch)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let state = try StateStore(directory: baseLayout.stateDirectory)
+        let shards = Set(articles.keys).union(errors.keys)
+            .union(keptErrorLines.values.flatMap { $0.keys })
+            .union(days.flatMap { day in reader.partFiles(.articles, day: day).map(Self.shard(ofPartFile:)) })
+
+        for day in days {
+            var touchedDay = false
+            for shard in shards.sorted() {
+                let layout = OutputLayout(root: outputRoot, shard: shard)
+                let scratchLayout = OutputLayout(root: scratch, shard: shard)
+                let dayArticles = (articles[shard] ?? []).filter { $0.partitionDay == day }.sorted(by: Self.articleOrder)
+                let derived = (errors[shard] ?? []).filter { $0.partitionDay == day }.map { $0.json.serialized() }
+                let dayErrors = ((keptErrorLines[day]?[shard] ?? []) + derived).sorted()
+                let articleLines = dayArticles.map { $0.json(includeText: pipeline.includeText).serialized() }
+                touchedDay = try swap(articleLines, kind: .articles, day: day, layout: layout, scratch: scratchLayout) || touchedDay
+                touchedDay = try swap(dayErrors, kind: .errors, day: day, layout: layout, scratch: scratchLayout) || touchedDay
+                if let path = layout.partFile(.articles, day: day) {
+                    let size = PartitionReader.identity(of: path)?.size ?? 0
+                    try state.recordWritten(dayArticles.map { (id: $0.id, url: $0.url, day: day) },
+                                            partFile: layout.relativePath(path), committedBytes: size, at: Date())
+                }
+                summary.articles += dayArticles.count
+                summary.errors += dayErrors.count
+            }
+            if touchedDay { summary.days += 1 }
+        }
+        return summary
+    }
+
+    /// Replaces one part file with `lines` (removing it when there are none).
+    /// - Returns: whether anything exists or changed for that file.
+    private func swap(_ lines: [String], kind: OutputLayout.Kind, day: String, layout: OutputLayout,
+                      scratch: OutputLayout) throws -> Bool {
+        guard let target = layout.partFile(kind, day: day), let staged = scratch.partFile(kind, day: day) else { return false }
+        if lines.isEmpty {
+            guard FileManager.default.fileExists(atPath: target) else { return false }
+            try FileManager.default.removeItem(atPath: target)
+            return true
+        }
+        let writer = PartitionWriter()
+        try writer.append(lines, to: staged)
+        writer.closeAll()
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        guard rename(staged, target) == 0 else {
+            throw OutputError(path: target, message: "cannot swap in the rebuilt file: \(String(cString: strerror(errno)))")
+        }
+        return true
+    }
+
+    static func articleOrder(_ a: ArticleRecord, _ b: ArticleRecord) -> Bool {
+        let ta = a.published ?? a.fetched, tb = b.published ?? b.fetched
+        return ta == tb ? a.id < b.id : ta < tb
+    }
+
+    struct ArchiveFile { var day: String; var path: String; var shard: Int }
+
+    /// Every `raw/date=*/…warc.gz`, oldest day first, then by name (run ids sort by time).
+    static func archiveFiles(root: String) -> [ArchiveFile] {
+        let base = root + "/raw"
+        let fm = FileManager.default
+        var files: [ArchiveFile] = []
+        for folder in ((try? fm.contentsOfDirectory(atPath: base)) ?? []).sorted() where folder.hasPrefix("date=") {
+            let day = String(folder.dropFirst(5))
+            guard UTCTimestamp.parseDay(day) != nil else { continue }
+            for name in ((try? fm.contentsOfDirectory(atPath: base + "/" + folder)) ?? []).sorted()
+            where name.hasSuffix(".warc.gz") {
+                files.append(ArchiveFile(day: day, path: base + "/" + folder + "/" + name, shard: shard(ofRunID: name)))
+            }
+        }
+        return files
+    }
+
+    /// The shard in a run id `…-s<shard>-<pid>.warc.gz` (0 when absent).
+    static func shard(ofRunID name: String) -> Int {
+        let parts = name.split(separator: "-")
+        for part in parts where part.hasPrefix("s") {
+            if let n = Int(part.dropFirst()) { return n }
+        }
+        return 0
+    }
+
+    static func shard(ofPartFile path: String) -> Int {
+        let name = (path as NSString).lastPathComponent
+        return Int(name.dropFirst(5).dropLast(6)) ?? 0
+    }
+
+    static func days(from: String, to: String) -> [String] {
+        guard let start = UTCTimestamp.parseDay(from), let end = UTCTimestamp.parseDay(to) else { return [] }
+        var days: [String] = []
+        var day = start
+        while day <= end {
+            days.append(UTCTimestamp.day(day))
+            day = day.addingTimeInterval(86_400)
+        }
+        return days
+    }
+
+    static func shift(_ day: String, by days: Int) -> String {
+        guard let date = UTCTimestamp.parseDay(day) else { return day }
+        return UTCTimestamp.day(date.addingTimeInterval(Double(days) * 86_400))
+    }
+}

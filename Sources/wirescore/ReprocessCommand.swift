@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import WirescoreOutput
+import WirescorePipeline
+
+struct ReprocessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reprocess",
+        abstract: "Rebuild the article and error partitions of a date range from the raw archive (no network).",
+        discussion: """
+            Re-extracts and re-scores every archived page whose article falls in the range, writes \
+            the new partitions aside and swaps each file in atomically. Running it twice gives \
+            byte-identical output. Takes the same lock as ingest (exit 75 when a run holds it).
+            """)
+
+    @OptionGroup var options: PipelineOptions
+
+    @Option(help: "First day (YYYY-MM-DD, UTC).")
+    var from: String
+
+    @Option(help: "Last day (YYYY-MM-DD, UTC), inclusive.")
+    var to: String
+
+    @Option(help: "Output root (default: the pipeline's 'output', else output/).")
+    var output: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        do {
+            try Reprocessor.validateRange(from: from, to: to)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        let logger = LogSetup.bootstrap(quiet: quiet, verbose: false)
+        let (config, _) = try options.load()
+        let root = output ?? config.output ?? "output"
+        let layout = OutputLayout(root: root)
+        guard FileManager.default.fileExists(atPath: root + "/raw") else {
+            printError("wirescore: no raw archive under \(root)/raw: nothing to reprocess")
+            throw ExitCodes.failure
+        }
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(path: layout.lockPath)
+        } catch let busy as OutputLock.Busy {
+            printError("wirescore: \(busy); exiting")
+            throw ExitCodes.tempFail
+        }
+        defer { lock.release() }
+        let showProgress = !quiet && isatty(STDERR_FILENO) == 1
+        let reprocessor = Reprocessor(pipeline: config, outputRoot: root, from: from, to: to, logger: logger)
+        let summary: Reprocessor.Summary
+        do {
+            summary = try reprocessor.run { done, total in
+                guard showProgress, total > 0 else { return }
+                let width = 30
+                let filled = width * done / total
+                let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                FileHandle.standardError.write(Data("\rreprocess [\(bar)] \(done)/\(total) archives".utf8))
+                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            }
+        } catch {
+            printError("wirescore: reprocess failed: \(error)")
+            throw ExitCodes.failure
+        }
+        if !quiet { print("wirescore reprocess \(from)..\(to): \(summary.line)") }
+    }
+}
