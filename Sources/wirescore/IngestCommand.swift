@@ -60,8 +60,16 @@ struct IngestCommand: AsyncParsableCommand {
         }
         defer { lock.release() }
 
+        // On a terminal, one self-overwriting progress line on stderr; under cron, nothing
+        // until the summary.
+        let onTTY = !quiet && isatty(STDERR_FILENO) == 1
+        let progress: (@Sendable (IngestSummary) -> Void)? = onTTY ? { s in
+            let line = "\r\u{1B}[2Kingest: feeds \(s.feedsOK + s.feedsNotModified)/\(s.feedsOK + s.feedsNotModified + s.feedsFailed) ok"
+                + "  articles \(s.articlesNew) new, \(s.articlesDuplicate) duplicate  errors \(s.errors)"
+            FileHandle.standardError.write(Data(line.utf8))
+        } : nil
         let run = IngestRun(pipeline: config, feeds: feeds,
-                            options: .init(outputRoot: root, shard: shardSpec, maxDuration: maxDuration),
+                            options: .init(outputRoot: root, shard: shardSpec, maxDuration: maxDuration, progress: progress),
                             logger: logger)
         let summary: IngestSummary
         do {
@@ -77,6 +85,7 @@ struct IngestCommand: AsyncParsableCommand {
                 printError("wirescore: cannot write metrics file: \(error)")
             }
         }
+        if onTTY { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         if !quiet { print("wirescore ingest: \(summary.line)") }
     }
 

@@ -19,8 +19,11 @@ public struct IngestRun {
         public var shard: ShardSpec
         /// Stop starting new work after this long; in-flight work finishes.
         public var maxDuration: TimeInterval?
-        public init(outputRoot: String, shard: ShardSpec = .single, maxDuration: TimeInterval? = nil) {
-            self.outputRoot = outputRoot; self.shard = shard; self.maxDuration = maxDuration
+        /// Called by the sink after each flush with the figures so far (a TTY progress line).
+        public var progress: (@Sendable (IngestSummary) -> Void)?
+        public init(outputRoot: String, shard: ShardSpec = .single, maxDuration: TimeInterval? = nil,
+                    progress: (@Sendable (IngestSummary) -> Void)? = nil) {
+            self.outputRoot = outputRoot; self.shard = shard; self.maxDuration = maxDuration; self.progress = progress
         }
     }
 
@@ -55,7 +58,7 @@ public struct IngestRun {
         let events = AsyncChannel<SinkEvent>()
         let archive = RawArchive(layout: layout, runID: RawArchive.makeRunID(started: started, shard: options.shard.index))
         let sink = RecordSink(layout: layout, state: state, archive: archive, includeText: pipeline.includeText,
-                              logger: logger)
+                              logger: logger, progress: options.progress)
         let feedStage = FeedStage(fetcher: fetcher, state: state, pipelineName: pipeline.name,
                                   maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
                                   concurrency: max(1, min(pipeline.fetch.concurrency, 8)),

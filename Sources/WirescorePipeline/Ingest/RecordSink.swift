@@ -20,6 +20,7 @@ final class RecordSink {
     private let logger: Logger
     private let batchSize: Int
     private let flushInterval: TimeInterval
+    private let progress: (@Sendable (IngestSummary) -> Void)?
 
     private var pendingArticles: [String: [(record: ArticleRecord, itemKey: String)]] = [:]
     private var pendingErrors: [String: [(record: ErrorRecord, itemKey: String?, settled: Bool)]] = [:]
@@ -30,7 +31,8 @@ final class RecordSink {
     private(set) var summary = IngestSummary()
 
     init(layout: OutputLayout, state: StateStore, archive: RawArchive, includeText: Bool, logger: Logger,
-         batchSize: Int = 64, flushInterval: TimeInterval = 1) {
+         batchSize: Int = 64, flushInterval: TimeInterval = 1, progress: (@Sendable (IngestSummary) -> Void)? = nil) {
+        self.progress = progress
         self.layout = layout; self.state = state; self.archive = archive
         self.includeText = includeText; self.logger = logger
         self.batchSize = batchSize; self.flushInterval = flushInterval
@@ -110,5 +112,6 @@ final class RecordSink {
         pendingErrors.removeAll(keepingCapacity: true)
         pendingCount = 0
         lastFlush = now
+        progress?(summary)
     }
 }
