@@ -12,6 +12,8 @@
 //     WirescoreCore      records, JSON writing, dates, hashing, errors; imports no C
 //     WirescoreFeeds     RSS/Atom/RDF parsing on WirescoreXML's SAX events, dates, OPML
 //     WirescoreExtract   main text and metadata from an HTML DOM
+//     WirescoreEntities  the company gazetteer and one-pass mention matching
+//     WirescoreSentiment sentence, article and entity-level sentiment
 //     WirescoreOutput    Hive-style JSONL partitions, whole-line appends, the output lock
 //     WirescorePipeline  pipeline YAML, the staged ingest run (bounded channels)
 //     wirescore          the command line: parses flags, calls the libraries
@@ -51,6 +53,8 @@ let package = Package(
         .target(name: "WirescoreStore", dependencies: ["CSQLite", "WirescoreCore"]),
         .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreArchive", dependencies: ["CZlib", "WirescoreCore"]),
+        .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"]),
+        .target(name: "WirescoreSentiment", dependencies: ["WirescoreCore", "WirescoreEntities"]),
         .target(name: "WirescorePipeline", dependencies: [
             "WirescoreCore", "WirescoreFeeds", "WirescoreExtract", "WirescoreFetch",
             "WirescoreStore", "WirescoreOutput", "WirescoreArchive",
@@ -76,6 +80,8 @@ let package = Package(
         .testTarget(name: "WirescoreStoreTests", dependencies: ["WirescoreStore"]),
         .testTarget(name: "WirescoreOutputTests", dependencies: ["WirescoreOutput"]),
         .testTarget(name: "WirescoreArchiveTests", dependencies: ["WirescoreArchive", "WirescoreCore"]),
+        .testTarget(name: "WirescoreEntitiesTests", dependencies: ["WirescoreEntities"]),
+        .testTarget(name: "WirescoreSentimentTests", dependencies: ["WirescoreSentiment", "WirescoreEntities"]),
         .testTarget(name: "WirescorePipelineTests", dependencies: [
             "WirescorePipeline", "WirescoreTestSupport",
         ]),
