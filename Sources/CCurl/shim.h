@@ -21,4 +21,16 @@ static inline CURLMcode ccurl_multi_setopt_long(CURLM *m, CURLMoption o, long v)
 static inline CURL *ccurl_message_easy(CURLMsg *msg) { return msg->easy_handle; }
 static inline CURLcode ccurl_message_result(CURLMsg *msg) { return msg->data.result; }
 static inline int ccurl_message_is_done(CURLMsg *msg) { return msg->msg == CURLMSG_DONE; }
+
+/* Added for WirescoreFetch: the debug callback (request headers as sent), the
+ * global-init flags macro, and a view of the resolved address curl is about to
+ * connect to (SSRF checks run after DNS, on every hop). */
+static inline CURLcode ccurl_setopt_debug_cb(CURL *h, int (*cb)(CURL *, curl_infotype, char *, size_t, void *)) { return curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, cb); }
+static inline CURLcode ccurl_global_init_default(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
+static inline curl_socket_t ccurl_socket_bad(void) { return CURL_SOCKET_BAD; }
+static inline const unsigned char *ccurl_sockaddr_bytes(const struct curl_sockaddr *a) { return (const unsigned char *)&a->addr; }
+static inline unsigned int ccurl_sockaddr_length(const struct curl_sockaddr *a) { return a->addrlen; }
+static inline int ccurl_sockaddr_family(const struct curl_sockaddr *a) { return a->family; }
+static inline int ccurl_sockaddr_socktype(const struct curl_sockaddr *a) { return a->socktype; }
+static inline int ccurl_sockaddr_protocol(const struct curl_sockaddr *a) { return a->protocol; }
 #endif

@@ -94,18 +94,14 @@ public struct IngestRun {
 
     func fetchPolicy() -> FetchPolicy {
         let f = pipeline.fetch
-        var policy = FetchPolicy(userAgent: f.userAgent)
-        policy.maxConcurrent = f.concurrency
-        policy.maxPerHost = f.perHost
-        policy.connectTimeout = f.connectTimeout
-        policy.totalTimeout = f.timeout
-        policy.lowSpeedLimit = f.lowSpeedLimit
-        policy.lowSpeedTime = f.lowSpeedTime
-        policy.maxRedirects = f.maxRedirects
-        policy.maxBodyBytes = f.maxBytes
-        policy.allowedProtocols = Set(f.protocols)
-        policy.allowPrivateNetworks = f.allowPrivateNetworks
-        policy.retryAfterMaxWait = f.retryAfterMaxWait
-        return policy
+        return FetchPolicy(
+            userAgent: f.userAgent, maxConcurrent: f.concurrency, maxPerHost: f.perHost,
+            connectTimeout: .milliseconds(Int(f.connectTimeout * 1000)),
+            totalTimeout: .milliseconds(Int(f.timeout * 1000)),
+            lowSpeedLimit: f.lowSpeedLimit, lowSpeedTime: .milliseconds(Int(f.lowSpeedTime * 1000)),
+            maxRedirects: f.maxRedirects, maxBodyBytes: f.maxBytes,
+            allowedProtocols: Set(f.protocols.compactMap(FetchProtocol.init(rawValue:))),
+            retryAfterMaxWait: .milliseconds(Int(f.retryAfterMaxWait * 1000)),
+            allowPrivateNetworks: f.allowPrivateNetworks)
     }
 }

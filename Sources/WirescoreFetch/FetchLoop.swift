@@ -1,0 +1,232 @@
+internal import CCurl
+import Logging
+
+/// What callers hand to the loop thread, guarded by `LockedState`.
+struct FetchInbox: Sendable {
+    struct Submission: Sendable {
+        var id: UInt64
+        var request: FetchRequest
+    }
+    typealias Waiter = CheckedContinuation<Result<FetchResponse, FetchError>, Never>
+
+    var nextID: UInt64 = 0
+    var submissions: [Submission] = []
+    var cancellations: [UInt64] = []
+    /// Exactly one party removes a waiter and resumes it: the loop on completion, or the
+    /// cancellation handler. Whoever finds it gone does nothing.
+    var waiters: [UInt64: Waiter] = [:]
+    var stopping = false
+    var exited = false
+}
+
+/// The libcurl multi loop, run on one dedicated thread.
+///
+/// Thread-safety: `@unchecked Sendable` because it is handed to the thread once, and from then
+/// on every stored `var` is read and written only on that thread. Other threads touch only
+/// `inbox` (locked) and `multi.wakeup()` (thread-safe in libcurl).
+final class FetchLoop: @unchecked Sendable {
+    let policy: FetchPolicy
+    let multi: CurlMulti
+    let inbox: LockedState<FetchInbox>
+    private let logger: Logger
+    private let clock = ContinuousClock()
+
+    private var queued: [Transfer] = []
+    private var byID: [UInt64: Transfer] = [:]
+    /// Transfers whose easy handle is added to the multi handle, by handle address.
+    private var running: [UInt: Transfer] = [:]
+    private var waitingRetry: [Transfer] = []
+    private var inFlightPerHost: [String: Int] = [:]
+    private var inFlight = 0
+    private var pool: [EasyHandle] = []
+
+    init(policy: FetchPolicy, multi: CurlMulti, inbox: LockedState<FetchInbox>, logger: Logger) {
+        self.policy = policy
+        self.multi = multi
+        self.inbox = inbox
+        self.logger = logger
+    }
+
+    /// The thread body: returns after `stopping` is seen, every waiter having been resumed.
+    func run() {
+        while true {
+            let (submissions, cancellations, stopping) = inbox.withLock { state in
+                defer { state.submissions = []; state.cancellations = [] }
+                return (state.submissions, state.cancellations, state.stopping)
+            }
+            if stopping { break }
+            let now = clock.now
+            for submission in submissions {
+                let transfer = Transfer(id: submission.id, request: submission.request, policy: policy, accepted: now)
+                byID[transfer.id] = transfer
+                queued.append(transfer)
+            }
+            for id in cancellations {
+                if let transfer = byID[id] {
+                    finish(transfer, .failure(FetchError(.cancelled, "task cancelled")))
+                }
+            }
+            startDueRetries()
+            admitQueued()
+
+            if let failure = multi.perform() {
+                logger.error("curl_multi_perform failed", metadata: ["reason": "\(failure)"])
+                for transfer in Array(running.values) {
+                    finish(transfer, .failure(FetchError(.transfer, "curl_multi_perform: \(failure)")))
+                }
+            }
+            var finishedAny = false
+            for (key, result) in multi.completed() {
+                guard let transfer = running[key] else { continue }
+                finishedAny = true
+                complete(transfer, result)
+            }
+            // Freed slots can be refilled at once; otherwise sleep until libcurl, a wakeup or
+            // the next retry needs us (capped so a lost wakeup costs at most a second).
+            if finishedAny && !queued.isEmpty { continue }
+            multi.poll(milliseconds: pollTimeout())
+        }
+        shutDownTransfers()
+    }
+
+    private func pollTimeout() -> Int {
+        var timeout = 1000
+        let now = clock.now
+        for transfer in waitingRetry {
+            if let due = transfer.retryAt {
+                timeout = min(timeout, max(0, now.duration(to: due).wholeMilliseconds))
+            }
+        }
+        return timeout
+    }
+
+    /// Moves queued transfers into libcurl while the total and per-host caps allow, in order.
+    private func admitQueued() {
+        guard !queued.isEmpty, inFlight < policy.maxConcurrent else { return }
+        var index = 0
+        while index < queued.count && inFlight < policy.maxConcurrent {
+            let transfer = queued[index]
+            if inFlightPerHost[transfer.hostKey, default: 0] >= policy.maxPerHost {
+                index += 1
+                continue
+            }
+            queued.remove(at: index)
+            inFlight += 1
+            inFlightPerHost[transfer.hostKey, default: 0] += 1
+            start(transfer)
+        }
+    }
+
+    private func start(_ transfer: Transfer) {
+        do throws(FetchError) {
+            let easy: EasyHandle
+            if let pooled = pool.popLast() { easy = pooled } else { easy = try EasyHandle() }
+            transfer.easy = easy
+            try transfer.configure(easy, policy: policy)
+            try multi.add(easy)
+            transfer.inMulti = true
+            running[UInt(bitPattern: easy.raw)] = transfer
+        } catch {
+            finish(transfer, .failure(error))
+        }
+    }
+
+    private func startDueRetries() {
+        guard !waitingRetry.isEmpty else { return }
+        let now = clock.now
+        let due = waitingRetry.filter { ($0.retryAt ?? now) <= now }
+        guard !due.isEmpty else { return }
+        waitingRetry.removeAll { ($0.retryAt ?? now) <= now }
+        for transfer in due {
+            transfer.retryAt = nil
+            transfer.clearCollected()
+            guard let easy = transfer.easy else {
+                finish(transfer, .failure(FetchError(.transfer, "retry lost its handle")))
+                continue
+            }
+            do throws(FetchError) {
+                try easy.attachErrorBuffer()
+                try multi.add(easy)
+                transfer.inMulti = true
+                running[UInt(bitPattern: easy.raw)] = transfer
+            } catch {
+                finish(transfer, .failure(error))
+            }
+        }
+    }
+
+    /// A transfer libcurl reports done: retry once on a short Retry-After, else resolve it.
+    private func complete(_ transfer: Transfer, _ result: CURLcode) {
+        guard let easy = transfer.easy else { return }
+        if result != CURLE_OK {
+            let error = FetchError.fromCurl(result, detail: easy.errorText, bodyCapHit: transfer.bodyCapHit,
+                                            blockedAddress: transfer.blockedAddress)
+            finish(transfer, .failure(error))
+            return
+        }
+        let response = transfer.response(from: easy, now: clock.now)
+        if !transfer.retried, response.status == 429 || response.status == 503,
+           let wait = response.retryAfter, wait <= policy.retryAfterMaxWait.secondsDouble {
+            multi.remove(easy)
+            transfer.inMulti = false
+            running[UInt(bitPattern: easy.raw)] = nil
+            transfer.retried = true
+            transfer.retryAt = clock.now.advanced(by: .milliseconds(Int(wait * 1000)))
+            // The per-host and total slots stay taken: the retry is still this transfer.
+            waitingRetry.append(transfer)
+            logger.debug("retrying after Retry-After", metadata: ["url": "\(transfer.request.url)", "seconds": "\(wait)"])
+            return
+        }
+        finish(transfer, .success(response))
+    }
+
+    /// Detaches `transfer` from everything, recycles its handle, and resumes its waiter
+    /// (if the cancellation handler has not already done so).
+    private func finish(_ transfer: Transfer, _ result: Result<FetchResponse, FetchError>) {
+        byID[transfer.id] = nil
+        if let index = queued.firstIndex(where: { $0 === transfer }) {
+            queued.remove(at: index)
+        } else {
+            waitingRetry.removeAll { $0 === transfer }
+            inFlight -= 1
+            let remaining = inFlightPerHost[transfer.hostKey, default: 1] - 1
+            inFlightPerHost[transfer.hostKey] = remaining > 0 ? remaining : nil
+        }
+        if let easy = transfer.easy {
+            if transfer.inMulti {
+                multi.remove(easy)
+                running[UInt(bitPattern: easy.raw)] = nil
+            }
+            // Reset clears the callback pointers to `transfer` before anyone else can use them.
+            easy.reset()
+            if pool.count < policy.maxConcurrent { pool.append(easy) }
+            transfer.easy = nil
+            transfer.inMulti = false
+        }
+        switch result {
+        case .success(let response):
+            logger.debug("fetched", metadata: ["url": "\(transfer.request.url)", "status": "\(response.status)"])
+        case .failure(let error):
+            logger.debug("fetch failed", metadata: ["url": "\(transfer.request.url)", "error": "\(error)"])
+        }
+        let waiter = inbox.withLock { $0.waiters.removeValue(forKey: transfer.id) }
+        waiter?.resume(returning: result)
+    }
+
+    /// Fails everything still pending with `.cancelled` and frees every easy handle.
+    private func shutDownTransfers() {
+        for transfer in Array(byID.values) {
+            finish(transfer, .failure(FetchError(.cancelled, "fetcher shut down")))
+        }
+        pool.removeAll()
+        let leftovers = inbox.withLock { state in
+            state.exited = true
+            state.submissions = []
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in leftovers {
+            waiter.resume(returning: .failure(FetchError(.cancelled, "fetcher shut down")))
+        }
+    }
+}

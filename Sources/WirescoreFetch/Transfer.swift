@@ -1,0 +1,251 @@
+internal import CCurl
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The loop-side state of one fetch: what libcurl's callbacks collect, and the easy handle
+/// lent to it while it runs.
+///
+/// Ownership: the fetch loop keeps each `Transfer` alive (in its tables) for as long as its
+/// easy handle is configured with callbacks pointing at it, which is why the callbacks may
+/// use `Unmanaged.passUnretained`. Not thread-safe: loop thread only.
+final class Transfer {
+    let id: UInt64
+    let request: FetchRequest
+    /// Admission key for the per-host cap: scheme and authority of the requested URL.
+    let hostKey: String
+    let accepted: ContinuousClock.Instant
+    let maxBodyBytes: Int
+    let allowPrivateNetworks: Bool
+
+    var easy: EasyHandle?
+    var inMulti = false
+    /// Header list given to CURLOPT_HTTPHEADER; must outlive the transfer, freed in deinit.
+    var headerList: UnsafeMutablePointer<curl_slist>?
+
+    var body: [UInt8] = []
+    var headers: [(name: String, value: String)] = []
+    var requestHeaderBytes: [UInt8] = []
+    private var lastDebugWasHeaderOut = false
+    var bodyCapHit = false
+    var blockedAddress: String?
+    var retried = false
+    var retryAt: ContinuousClock.Instant?
+
+    init(id: UInt64, request: FetchRequest, policy: FetchPolicy, accepted: ContinuousClock.Instant) {
+        self.id = id
+        self.request = request
+        self.hostKey = Transfer.hostKey(of: request.url)
+        self.accepted = accepted
+        self.maxBodyBytes = policy.maxBodyBytes
+        self.allowPrivateNetworks = policy.allowPrivateNetworks
+    }
+
+    deinit {
+        if let headerList { curl_slist_free_all(headerList) }
+    }
+
+    /// Forgets what a previous attempt collected, before a retry.
+    func clearCollected() {
+        body = []
+        headers = []
+        requestHeaderBytes = []
+        lastDebugWasHeaderOut = false
+        bodyCapHit = false
+        blockedAddress = nil
+    }
+
+    /// "scheme://authority" lowercased, without userinfo; the whole string when unparseable,
+    /// so odd URLs still get a (private) admission bucket.
+    static func hostKey(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url.lowercased() }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? authority
+        return (url[..<schemeEnd.upperBound] + host).lowercased()
+    }
+
+    // MARK: - Configuration
+
+    /// Applies the policy and this request to `easy`, pointing every callback at `self`.
+    /// - Throws: `FetchError` when an option is rejected or a header is malformed.
+    func configure(_ easy: EasyHandle, policy: FetchPolicy) throws(FetchError) {
+        let lines = try request.headerLines()
+        var list: UnsafeMutablePointer<curl_slist>? = nil
+        for line in lines {
+            guard let next = curl_slist_append(list, line) else {
+                if let list { curl_slist_free_all(list) }
+                throw FetchError(.transfer, "out of memory building request headers")
+            }
+            list = next
+        }
+        if let headerList { curl_slist_free_all(headerList) }
+        headerList = list
+
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        try easy.attachErrorBuffer()
+        try easy.set(CURLOPT_URL, request.url)
+        try easy.set(CURLOPT_NOSIGNAL, 1)
+        try easy.set(CURLOPT_PROTOCOLS_STR, policy.protocolsString)
+        // Redirects may never reach file:// or any other scheme, whatever the first URL allowed.
+        try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        try easy.set(CURLOPT_FOLLOWLOCATION, 1)
+        try easy.set(CURLOPT_MAXREDIRS, policy.maxRedirects)
+        try easy.set(CURLOPT_CONNECTTIMEOUT_MS, policy.connectTimeout.wholeMilliseconds)
+        try easy.set(CURLOPT_TIMEOUT_MS, policy.totalTimeout.wholeMilliseconds)
+        if policy.lowSpeedLimit > 0 {
+            try easy.set(CURLOPT_LOW_SPEED_LIMIT, policy.lowSpeedLimit)
+            try easy.set(CURLOPT_LOW_SPEED_TIME, max(1, policy.lowSpeedTime.wholeMilliseconds / 1000))
+        }
+        try easy.set(CURLOPT_USERAGENT, policy.userAgent)
+        if let encoding = policy.acceptEncoding { try easy.set(CURLOPT_ACCEPT_ENCODING, encoding) }
+        try easy.set(CURLOPT_PROXY, policy.proxy ?? "")
+        try easy.set(CURLOPT_HTTPHEADER, list: list)
+
+        try easy.check(ccurl_setopt_write_cb(easy.raw, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+            guard let context else { return 0 }
+            return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().receiveBody(data, size * count)
+        }, CURLOPT_WRITEFUNCTION)
+        try easy.set(CURLOPT_WRITEDATA, pointer: me)
+        try easy.check(ccurl_setopt_write_cb(easy.raw, CURLOPT_HEADERFUNCTION) { data, size, count, context in
+            guard let context else { return 0 }
+            return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().receiveHeader(data, size * count)
+        }, CURLOPT_HEADERFUNCTION)
+        try easy.set(CURLOPT_HEADERDATA, pointer: me)
+        // The debug callback is the cheap way to see the request headers exactly as sent
+        // (a WARC request record wants them). VERBOSE routes to it, never to stderr.
+        try easy.check(ccurl_setopt_debug_cb(easy.raw) { _, kind, data, size, context in
+            guard let context else { return 0 }
+            Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().receiveDebug(kind, data, size)
+            return 0
+        }, CURLOPT_DEBUGFUNCTION)
+        try easy.set(CURLOPT_DEBUGDATA, pointer: me)
+        try easy.set(CURLOPT_VERBOSE, 1)
+        if !policy.allowPrivateNetworks {
+            try easy.check(ccurl_setopt_opensocket_cb(easy.raw) { context, purpose, address in
+                guard let context, let address else { return ccurl_socket_bad() }
+                return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().openSocket(purpose, address)
+            }, CURLOPT_OPENSOCKETFUNCTION)
+            try easy.set(CURLOPT_OPENSOCKETDATA, pointer: me)
+        }
+    }
+
+    // MARK: - Callbacks (loop thread, inside curl_multi_perform)
+
+    /// Appends decoded body bytes; returning less than `count` makes libcurl abort with
+    /// CURLE_WRITE_ERROR, which is how the decompressed size cap is enforced.
+    private func receiveBody(_ data: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        guard let data else { return 0 }
+        guard body.count + count <= maxBodyBytes else {
+            bodyCapHit = true
+            return 0
+        }
+        body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: count))
+        return count
+    }
+
+    /// Collects header lines of the current response; a status line starts a new response
+    /// (redirect hop, 1xx, retry), so everything collected before it is dropped.
+    private func receiveHeader(_ data: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
+        guard let data, count > 0 else { return count }
+        let bytes = UnsafeRawBufferPointer(start: data, count: count)
+        let line = String(decoding: bytes, as: UTF8.self)
+        if line.hasPrefix("HTTP/") {
+            headers = []
+            body = []
+            return count
+        }
+        let trimmed = line.trimmingSpaces
+        guard !trimmed.isEmpty else { return count }
+        if let first = line.first, first == " " || first == "\t", let last = headers.indices.last {
+            headers[last].value += " " + trimmed   // obsolete line folding
+            return count
+        }
+        guard let colon = trimmed.firstIndex(of: ":") else { return count }
+        let name = String(trimmed[..<colon])
+        let value = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces
+        headers.append((name, value))
+        return count
+    }
+
+    /// Keeps the last block of request headers sent (one block per hop).
+    private func receiveDebug(_ kind: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int) {
+        guard kind == CURLINFO_HEADER_OUT else {
+            lastDebugWasHeaderOut = false
+            return
+        }
+        if !lastDebugWasHeaderOut { requestHeaderBytes = [] }
+        lastDebugWasHeaderOut = true
+        if let data, size > 0 { requestHeaderBytes.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size)) }
+    }
+
+    /// Opens the socket only when the resolved address is public (SSRF guard).
+    private func openSocket(_ purpose: curlsocktype, _ address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {
+        let family = ccurl_sockaddr_family(address)
+        if purpose == CURLSOCKTYPE_IPCXN {
+            let length = Int(ccurl_sockaddr_length(address))
+            let raw = UnsafeRawBufferPointer(start: ccurl_sockaddr_bytes(address), count: length)
+            if let refusal = Self.refusal(family: family, sockaddr: raw) {
+                blockedAddress = refusal
+                return ccurl_socket_bad()
+            }
+        }
+        return socket(family, ccurl_sockaddr_socktype(address), ccurl_sockaddr_protocol(address))
+    }
+
+    /// Why `sockaddr` must not be connected to, or nil. Offsets of the address inside
+    /// sockaddr_in (4) and sockaddr_in6 (8) are the same on Linux and Darwin.
+    static func refusal(family: Int32, sockaddr raw: UnsafeRawBufferPointer) -> String? {
+        if family == AF_INET, raw.count >= 8 {
+            let bytes = Array(raw[4..<8])
+            return AddressPolicy.blockReason(ipv4: bytes).map { "\(AddressPolicy.describe(ipv4: bytes)): \($0)" }
+        }
+        if family == AF_INET6, raw.count >= 24 {
+            let bytes = Array(raw[8..<24])
+            return AddressPolicy.blockReason(ipv6: bytes).map { "\(AddressPolicy.describe(ipv6: bytes)): \($0)" }
+        }
+        return "address family \(family)"
+    }
+
+    // MARK: - Results
+
+    var requestHeaderLines: [String] {
+        String(decoding: requestHeaderBytes, as: UTF8.self)
+            .split(separator: "\r\n", omittingEmptySubsequences: true)
+            .flatMap { $0.split(separator: "\n") }
+            .map(String.init)
+    }
+
+    var retryAfterSeconds: Double? {
+        headers.first { $0.name.lowercased() == "retry-after" }.flatMap { RetryAfter.seconds(from: $0.value) }
+    }
+
+    /// Builds the response from the finished easy handle.
+    func response(from easy: EasyHandle, now: ContinuousClock.Instant) -> FetchResponse {
+        var status = easy.info(long: CURLINFO_RESPONSE_CODE) ?? 0
+        let version: String?
+        switch easy.info(long: CURLINFO_HTTP_VERSION) ?? 0 {
+        case CURL_HTTP_VERSION_1_0: version = "HTTP/1.0"
+        case CURL_HTTP_VERSION_1_1: version = "HTTP/1.1"
+        case CURL_HTTP_VERSION_2_0: version = "HTTP/2"
+        case CURL_HTTP_VERSION_3: version = "HTTP/3"
+        default: version = nil
+        }
+        if status == 0 && version == nil { status = 200 }   // file:// read succeeded
+        return FetchResponse(
+            requestedURL: request.url,
+            finalURL: easy.info(string: CURLINFO_EFFECTIVE_URL) ?? request.url,
+            status: status,
+            httpVersion: version,
+            headers: version == nil ? [] : headers,
+            body: body,
+            retryAfter: retryAfterSeconds,
+            redirectCount: easy.info(long: CURLINFO_REDIRECT_COUNT) ?? 0,
+            elapsed: accepted.duration(to: now),
+            requestHeaderLines: requestHeaderLines,
+            wasRetried: retried)
+    }
+}
