@@ -76,8 +76,14 @@ struct FeedStage: Sendable {
             return
         }
         if document.bozo {
-            logger.warning("feed is ill-formed; content recovered",
-                           metadata: ["feed": "\(feed.id)", "problem": "\(document.bozoException ?? "")"])
+            // Ill-formed but recovered: the entries are still used, and the problem is
+            // recorded so the feed's owner (or ours) can see it.
+            let problem = document.bozoException ?? "ill-formed document"
+            logger.warning("feed is ill-formed; content recovered", metadata: ["feed": "\(feed.id)", "problem": "\(problem)"])
+            let record = ErrorRecord(kind: .feed, feed: feed.id, url: feed.url, code: "malformed_feed",
+                                     reason: "\(problem); \(document.entries.count) entries recovered",
+                                     status: response.status, at: Date(), pipeline: pipelineName)
+            await sink.send(.failure(record, itemKey: nil, settled: true))
         }
         try? state.setValidators(HTTPValidators(etag: response.etag, lastModified: response.lastModified),
                                  for: feed.url, at: Date())
