@@ -63,11 +63,7 @@ struct IngestCommand: AsyncParsableCommand {
         // On a terminal, one self-overwriting progress line on stderr; under cron, nothing
         // until the summary.
         let onTTY = !quiet && isatty(STDERR_FILENO) == 1
-        let progress: (@Sendable (IngestSummary) -> Void)? = onTTY ? { s in
-            let line = "\r\u{1B}[2Kingest: feeds \(s.feedsOK + s.feedsNotModified)/\(s.feedsOK + s.feedsNotModified + s.feedsFailed) ok"
-                + "  articles \(s.articlesNew) new, \(s.articlesDuplicate) duplicate  errors \(s.errors)"
-            FileHandle.standardError.write(Data(line.utf8))
-        } : nil
+        let progress: (@Sendable (IngestSummary) -> Void)? = onTTY ? Self.printProgress : nil
         let run = IngestRun(pipeline: config, feeds: feeds,
                             options: .init(outputRoot: root, shard: shardSpec, maxDuration: maxDuration, progress: progress),
                             logger: logger)
@@ -87,6 +83,13 @@ struct IngestCommand: AsyncParsableCommand {
         }
         if onTTY { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         if !quiet { print("wirescore ingest: \(summary.line)") }
+    }
+
+    @Sendable static func printProgress(_ s: IngestSummary) {
+        let feeds = s.feedsOK + s.feedsNotModified
+        let line = "\r\u{1B}[2Kingest: feeds \(feeds)/\(feeds + s.feedsFailed) ok"
+            + "  articles \(s.articlesNew) new, \(s.articlesDuplicate) duplicate  errors \(s.errors)"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// `--shard I/N`, else a Kubernetes Indexed Job's `JOB_COMPLETION_INDEX` with the shard count

@@ -13,7 +13,7 @@ struct PipelineOptions: ParsableArguments {
             let config = try PipelineLoader.load(path: pipeline)
             let feeds = try FeedListLoader.load(config)
             return (config, feeds)
-        } catch let error as PipelineError {
+        } catch {
             printError("wirescore: invalid pipeline: \(error)")
             throw ExitCodes.config
         }

@@ -44,10 +44,8 @@ struct ArticleBuilder: Sendable {
         let extracted: ExtractedPage
         do {
             extracted = try ArticleExtractor().extract(html: page.body, url: page.finalURL, contentType: page.contentType)
-        } catch let error as ExtractionError {
-            return .failure(code: error.code, reason: error.description, status: page.status, settled: true)
         } catch {
-            return .failure(code: "extraction", reason: "\(error)", status: page.status, settled: true)
+            return .failure(code: error.code, reason: error.description, status: page.status, settled: true)
         }
         let text = extracted.text
         let words = WordCount.count(text)

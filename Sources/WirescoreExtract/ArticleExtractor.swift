@@ -1,0 +1,218 @@
+import Foundation
+import WirescoreCore
+import WirescoreXML
+
+/// Turns a fetched page into its article: main text plus title, author, date, language,
+/// canonical URL and site name.
+///
+/// A pure function of its inputs (no network, no clock, no shared state), so it is `Sendable`
+/// and safe to call from many tasks at once; `reprocess` relies on it giving the same answer
+/// every time. Rules are generic HTML conventions only; nothing is keyed to a site.
+public struct ArticleExtractor: Sendable {
+    /// JSON-LD `articleBody` replaces the DOM text only when it is at least this long...
+    var minArticleBodyLength = 200
+
+    public init() {}
+
+    /// Extracts one page.
+    /// - Parameters:
+    ///   - html: the raw HTTP body.
+    ///   - url: the page's URL, the base for the canonical link and a last resort for the date.
+    ///   - contentType: the HTTP `Content-Type` value: its media type gates non-HTML bodies and its
+    ///     charset decides the decoding.
+    /// - Returns: the page; `text` may be empty when the page has no prose (a gallery, a video).
+    /// - Throws: ``ExtractionError/emptyDocument`` for an empty or blank body,
+    ///   ``ExtractionError/notHTML(_:)`` for bodies that are something else.
+    public func extract(html: [UInt8], url: String?, contentType: String?) throws(ExtractionError) -> ExtractedPage {
+        try Self.checkIsHTML(html, contentType: contentType)
+        let doc: HTMLDocument
+        do {
+            doc = try HTMLDocument(bytes: html, contentType: contentType)
+        } catch {
+            throw .notHTML("the HTML parser failed: \(error.message)")
+        }
+        return extract(document: doc, url: url)
+    }
+
+    /// Extracts from an already parsed document.
+    public func extract(document doc: HTMLDocument, url: String?) -> ExtractedPage {
+        let meta = PageMetadata(doc: doc)
+        var page = ExtractedPage(encoding: doc.encoding)
+        page.title = title(meta)
+        page.author = author(meta)
+        let (raw, date) = published(meta, url: url)
+        page.publishedRaw = raw
+        page.published = date
+        page.canonicalURL = canonical(meta, url: url)
+        page.siteName = nonEmpty(meta.metas["og:site_name"])
+            ?? meta.ldArticles.lazy.compactMap { PageMetadata.text(of: $0["publisher"]) }.first
+            ?? nonEmpty(meta.metas["application-name"])
+        page.description = nonEmpty(meta.metas["og:description"]) ?? nonEmpty(meta.metas["description"])
+
+        let content = MainTextExtractor(doc: doc)
+        let roots = content.selectContent()
+        var text = roots.isEmpty ? "" : content.serialize(roots, skipHeadingText: page.title)
+        if text.utf8.count < 250 {
+            // Scattered prose with no winning container: take the whole cleaned body instead.
+            let body = doc.elements(.body).first ?? doc.root
+            let whole = content.serialize([body], skipHeadingText: page.title)
+            if whole.utf8.count > text.utf8.count * 2 && whole.utf8.count < 4000 { text = whole }
+        }
+        page.text = text
+        if let body = meta.ldString("articleBody") {
+            let clean = body.contains("<") ? Self.stripTags(body) : body
+            // articleBody is what the publisher calls the article, but it is often truncated
+            // (paywalls) or a summary; trust it only when it is not much shorter than the DOM's.
+            if clean.utf8.count >= minArticleBodyLength, clean.utf8.count * 10 >= text.utf8.count * 9 || text.utf8.count < 300 {
+                page.text = Self.paragraphs(clean)
+                page.textSource = "json-ld"
+            }
+        }
+        page.lang = language(meta, text: page.text)
+        return page
+    }
+
+    // MARK: - Gate
+
+    static func checkIsHTML(_ bytes: [UInt8], contentType: String?) throws(ExtractionError) {
+        var first = 0
+        while first < bytes.count, bytes[first] <= 0x20 { first += 1 }
+        // An HTML page that is only a BOM and blanks is still empty.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            first = 3
+            while first < bytes.count, bytes[first] <= 0x20 { first += 1 }
+        }
+        if first == bytes.count { throw .emptyDocument }
+        if let ct = contentType {
+            let media = ct.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let ok = media.isEmpty || media.hasPrefix("text/") || media.contains("html") || media.contains("xml")
+                || media == "application/octet-stream" || media == "binary/octet-stream" || media == "unknown/unknown"
+            if !ok || media == "text/css" || media == "text/javascript" || media == "text/csv" {
+                throw .notHTML("content type \(media)")
+            }
+        }
+        let signatures: [(String, [UInt8])] = [
+            ("PDF", Array("%PDF".utf8)), ("PNG image", [0x89, 0x50, 0x4E, 0x47]), ("GIF image", Array("GIF8".utf8)),
+            ("JPEG image", [0xFF, 0xD8, 0xFF]), ("ZIP archive", [0x50, 0x4B, 0x03, 0x04]), ("gzip data", [0x1F, 0x8B]),
+            ("RIFF media", Array("RIFF".utf8)), ("WebAssembly", [0x00, 0x61, 0x73, 0x6D]),
+        ]
+        for (what, sig) in signatures where bytes.starts(with: sig) { throw .notHTML(what) }
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !utf16, bytes.prefix(4096).contains(0) { throw .notHTML("binary data (NUL bytes)") }
+        if bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[") { throw .notHTML("JSON") }
+        if !utf16, !bytes.contains(UInt8(ascii: "<")) { throw .notHTML("no markup") }
+    }
+
+    // MARK: - Metadata precedence
+
+    private func title(_ m: PageMetadata) -> String? {
+        if let t = nonEmpty(m.metas["og:title"]) { return t }
+        if let t = m.ldString("headline") { return t }
+        if let t = nonEmpty(m.titleTag.map { Self.stripSiteSuffix($0) }) { return t }
+        if let t = nonEmpty(m.metas["twitter:title"]) { return t }
+        return m.firstH1
+    }
+
+    /// "Headline | Site" → "Headline": cut at the last separator when the tail is short.
+    static func stripSiteSuffix(_ title: String) -> String {
+        let t = title.trimmingWhitespace()
+        for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " • "] {
+            if let r = t.range(of: sep, options: .backwards) {
+                let head = String(t[..<r.lowerBound]), tail = t[r.upperBound...]
+                if tail.count <= 40, head.count >= tail.count { return head.trimmingWhitespace() }
+            }
+        }
+        return t
+    }
+
+    private func author(_ m: PageMetadata) -> String? {
+        if let a = m.ldString("author"), !a.hasPrefix("http") { return a }
+        for key in ["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "twitter:creator"] {
+            if let a = nonEmpty(m.metas[key]), !a.hasPrefix("http"), !a.hasPrefix("@") || key == "twitter:creator" {
+                if key == "twitter:creator" { continue }
+                return a
+            }
+        }
+        if let a = m.relAuthor { return Self.stripBy(a) }
+        if let b = m.bylineText { let s = Self.stripBy(b); if !s.isEmpty, s.count < 80 { return s } }
+        return nil
+    }
+
+    static func stripBy(_ s: String) -> String {
+        let t = s.trimmingWhitespace()
+        for prefix in ["By ", "by ", "BY ", "Von ", "Par ", "Por ", "Door ", "Di "] where t.hasPrefix(prefix) {
+            return String(t.dropFirst(prefix.count)).trimmingWhitespace()
+        }
+        return t
+    }
+
+    private func published(_ m: PageMetadata, url: String?) -> (String?, Date?) {
+        var raws: [String] = []
+        if let d = m.ldString("datePublished") { raws.append(d) }
+        for key in ["article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate",
+                    "publish-date", "publish_date", "date", "dc.date.issued", "dc.date", "dcterms.created",
+                    "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "published_time",
+                    "originalpublicationdate", "citation_publication_date"] {
+            if let v = nonEmpty(m.metas[key]) { raws.append(v) }
+        }
+        if let d = m.itempropDates["datepublished"] { raws.append(d) }
+        if let d = m.ldString("dateCreated") { raws.append(d) }
+        if let t = m.firstTimeDatetime { raws.append(t) }
+        for raw in raws { if let d = PageDateParser.parse(raw) { return (raw, d) } }
+        if let url, let d = PageDateParser.dateInURL(url) { return (nil, d) }
+        return (raws.first, nil)
+    }
+
+    private func canonical(_ m: PageMetadata, url: String?) -> String? {
+        guard let href = nonEmpty(m.canonicalLink) ?? nonEmpty(m.metas["og:url"]) else { return nil }
+        return Self.absolute(href, base: url)
+    }
+
+    /// Resolves a link against the page URL; an unresolvable relative link is nil.
+    static func absolute(_ href: String, base: String?) -> String? {
+        let h = href.trimmingWhitespace()
+        if h.hasPrefix("http://") || h.hasPrefix("https://") { return h }
+        guard let base, let b = URL(string: base), b.scheme != nil else { return nil }
+        return URL(string: h, relativeTo: b)?.absoluteURL.absoluteString
+    }
+
+    private func language(_ m: PageMetadata, text: String) -> String? {
+        for raw in [m.htmlLang, m.metas["content-language"], m.metas["og:locale"], m.metas["language"], m.metas["dc.language"]] {
+            if let code = Self.primaryLanguage(raw) { return code }
+        }
+        if let l = m.ldString("inLanguage"), let code = Self.primaryLanguage(l) { return code }
+        return LanguageGuesser.guess(text)
+    }
+
+    /// "en-US" / "pt_BR" / "DE" → "en" / "pt" / "de"; nil for non-codes.
+    static func primaryLanguage(_ raw: String?) -> String? {
+        guard let raw else { return nil }
+        let first = raw.trimmingWhitespace().lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," || $0 == " " }).first
+        guard let code = first, code.count == 2, code.allSatisfy({ $0 >= "a" && $0 <= "z" }) else { return nil }
+        return String(code)
+    }
+
+    // MARK: - Text helpers
+
+    private func nonEmpty(_ s: String?) -> String? {
+        guard let t = s?.trimmingWhitespace(), !t.isEmpty else { return nil }
+        return t
+    }
+
+    /// Plain text with its line structure turned into "\n\n"-separated paragraphs.
+    static func paragraphs(_ s: String) -> String {
+        var parts: [String] = []
+        for line in s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            let t = String(line).trimmingWhitespace()
+            if !t.isEmpty { parts.append(t) }
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// articleBody sometimes carries markup; parse it as HTML and keep the text.
+    static func stripTags(_ s: String) -> String {
+        guard let doc = try? HTMLDocument(bytes: Array(s.utf8), contentType: "text/html; charset=utf-8") else { return s }
+        let content = MainTextExtractor(doc: doc)
+        return content.serialize([doc.root], skipHeadingText: nil)
+    }
+}

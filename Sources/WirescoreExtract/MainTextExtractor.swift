@@ -1,0 +1,429 @@
+import WirescoreXML
+
+/// Finds a page's main text: the container whose paragraphs carry the most prose, plus its
+/// sibling blocks that look like more of the same, serialised as paragraphs split by "\n\n".
+///
+/// The method is the classic readability scheme tuned for news: boilerplate elements and
+/// class/id names are dropped first, then every paragraph-like block pushes a score (length,
+/// commas) up to its ancestors, discounted by link density, and the best-scoring container wins.
+/// Every pass is a loop over the flat node arrays (children always follow their parent in
+/// document order), so nothing recurses deeper than ``HTMLDocument/maxDepth``.
+///
+/// Not thread-safe as a value being built; the result is plain data.
+struct MainTextExtractor {
+    let doc: HTMLDocument
+    /// Per node: excluded along with its subtree.
+    private(set) var dropped: [Bool]
+    /// Per node: visible text length (bytes, whitespace runs counted as one).
+    private(set) var textLen: [Int32]
+    /// Per node: text length inside links.
+    private var linkLen: [Int32]
+    private var commas: [Int32]
+    /// Per node: length of its own direct text children (for `div`s used as paragraphs).
+    private var directLen: [Int32]
+    /// Per node: class/id verdict, -1 boilerplate, +1 content-like, 0 neither.
+    private var hint: [Int8]
+
+    init(doc: HTMLDocument) {
+        self.doc = doc
+        let n = doc.count
+        dropped = Array(repeating: false, count: n)
+        textLen = Array(repeating: 0, count: n)
+        linkLen = Array(repeating: 0, count: n)
+        commas = Array(repeating: 0, count: n)
+        directLen = Array(repeating: 0, count: n)
+        hint = Array(repeating: 0, count: n)
+        markDropped()
+        measure()
+        dropWeakBoilerplate()
+    }
+
+    // MARK: - Pass 1: what is never content
+
+    private static let alwaysDropped: Set<HTMLTag> = [
+        .script, .style, .noscript, .template, .svg, .iframe, .button, .select, .textarea, .input,
+        .option, .nav, .aside, .footer, .dialog, .canvas, .object, .embed, .head, .title, .meta, .link,
+        .figcaption, .figure, .header, .video, .audio, .picture, .img, .base, .menu,
+    ]
+
+    private mutating func markDropped() {
+        for i in 1..<doc.count {
+            let p = doc.parent(i)
+            if p >= 0, dropped[p] { dropped[i] = true; continue }
+            if doc.isText(i) { continue }
+            let t = doc.tag(i)
+            if Self.alwaysDropped.contains(t) { dropped[i] = true; continue }
+            if doc.attributeValueBytes(i, "hidden") != nil { dropped[i] = true; continue }
+            if let aria = doc.attributeValueBytes(i, "aria-hidden"), aria.elementsEqual("true".utf8) {
+                dropped[i] = true; continue
+            }
+            if let style = doc.attributeValueBytes(i, "style"), Self.hidesElement(style) { dropped[i] = true; continue }
+            let h = Self.classify(doc, i)
+            hint[i] = h
+            if h == -2, t != .body, t != .html, t != .article, t != .main { dropped[i] = true }
+        }
+    }
+
+    /// Drops weakly boilerplate-named elements once their size is known, then re-measures.
+    private mutating func dropWeakBoilerplate() {
+        var changed = false
+        for i in 1..<doc.count {
+            let p = doc.parent(i)
+            if p >= 0, dropped[p] { if !dropped[i] { dropped[i] = true; changed = true }; continue }
+            guard hint[i] == -1, !dropped[i] else { continue }
+            let t = doc.tag(i)
+            if t == .body || t == .html || t == .article || t == .main { continue }
+            if textLen[i] < 300 || linkDensity(i) > 0.35 { dropped[i] = true; changed = true }
+        }
+        if changed {
+            for k in textLen.indices { textLen[k] = 0; linkLen[k] = 0; commas[k] = 0; directLen[k] = 0 }
+            measure()
+        }
+    }
+
+    /// `display:none` / `visibility:hidden` in an inline style.
+    static func hidesElement(_ style: ArraySlice<UInt8>) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.count)
+        for b in style where b != 0x20 { compact.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
+        return contains(compact, "display:none") || contains(compact, "visibility:hidden")
+    }
+
+    /// Class/id parts that mark boilerplate whatever the element holds, matched as prefixes.
+    static let strongPrefixes: [[UInt8]] = [
+        "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
+        "subscri", "sidebar", "footer", "breadcrumb", "outbrain", "taboola", "disqus", "recommend",
+        "popular", "trending", "navbar", "navigation", "popup", "modal", "byline", "caption", "skiplink",
+        "toolbar", "pagination", "pager", "copyright", "tooltip", "menu", "signup", "newsfeed", "moreon",
+    ].map { Array($0.utf8) }
+    /// Parts that mark boilerplate only when the element is small or mostly links, because
+    /// themes put them on whole-article wrappers too (`elementor-widget`, `tag-…`).
+    static let weakPrefixes: [[UInt8]] = [
+        "widget", "advert", "sponsor", "promo", "banner", "teaser", "readmore", "dateline", "timestamp",
+        "print", "disclaimer", "author", "credit", "tagline", "topics", "keywords", "rating", "meta",
+        "jump", "donate", "follow", "feedback", "masthead", "complementary", "contentinfo", "alert",
+        "partner", "login", "tags",
+    ].map { Array($0.utf8) }
+    static let strongTokens: Set<[UInt8]> = Set(["nav", "sns", "share"].map { Array($0.utf8) })
+    static let weakTokens: Set<[UInt8]> = Set(["ad", "ads", "tag", "foot", "hide", "adsense", "adslot", "extra",
+        "aside", "header", "dfp", "gpt", "adunit", "date", "time", "more", "toc", "cta", "bio", "offer"].map { Array($0.utf8) })
+    static let positivePrefixes: [[UInt8]] = [
+        "article", "content", "story", "body", "post", "entry", "main", "text", "blog", "prose", "richtext",
+        "news", "paragraph",
+    ].map { Array($0.utf8) }
+    /// Class names that are taxonomy labels (WordPress puts `tag-ads category-social` on posts).
+    static let taxonomyPrefixes: [[UInt8]] = ["tag-", "category-", "categories-", "topic-", "section-", "format-", "post-", "type-"].map { Array($0.utf8) }
+
+    /// -2 strong boilerplate, -1 weak boilerplate, +1 content-named, 0 otherwise.
+    static func classify(_ doc: HTMLDocument, _ i: Int) -> Int8 {
+        var strong = false, weak = false, pos = false
+        if let ip = doc.attributeValueBytes(i, "itemprop"), lowerEquals(ip, "articlebody") { return 1 }
+        if let role = doc.attributeValueBytes(i, "role") {
+            if lowerEquals(role, "navigation") || lowerEquals(role, "complementary") || lowerEquals(role, "contentinfo")
+                || lowerEquals(role, "banner") || lowerEquals(role, "dialog") || lowerEquals(role, "alertdialog") { return -2 }
+            if lowerEquals(role, "main") || lowerEquals(role, "article") { pos = true }
+        }
+        for attr in ["class", "id"] {
+            guard let v = doc.attributeValueBytes(i, attr), !v.isEmpty else { continue }
+            var lowered = Array(v)
+            for k in lowered.indices where lowered[k] >= 0x41 && lowered[k] <= 0x5A { lowered[k] += 32 }
+            for name in lowered.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+                if taxonomyPrefixes.contains(where: { name.starts(with: $0) }) { continue }
+                var previous: ArraySlice<UInt8> = []
+                for part in name.split(whereSeparator: { !$0.isAlnumLower }) {
+                    defer { previous = part }
+                    // "no-sidebar", "has-comments", "non-ad-column" describe the page, not this element.
+                    let qualified = previous.elementsEqual("no".utf8) || previous.elementsEqual("has".utf8)
+                        || previous.elementsEqual("non".utf8) || previous.elementsEqual("with".utf8)
+                        || previous.elementsEqual("show".utf8) || previous.elementsEqual("is".utf8)
+                    let tok = Array(part)
+                    if strongTokens.contains(tok) || strongPrefixes.contains(where: { tok.starts(with: $0) }) {
+                        if !qualified { strong = true }
+                        continue
+                    }
+                    if weakTokens.contains(tok) || weakPrefixes.contains(where: { tok.starts(with: $0) }) {
+                        if !qualified { weak = true }
+                        continue
+                    }
+                    if positivePrefixes.contains(where: { tok.starts(with: $0) }) { pos = true }
+                }
+            }
+        }
+        if pos { return strong || weak ? 0 : 1 }
+        if strong { return -2 }
+        if weak { return -1 }
+        return 0
+    }
+
+    // MARK: - Pass 2: measurements, bottom-up
+
+    private mutating func measure() {
+        var i = doc.count - 1
+        while i >= 1 {
+            defer { i -= 1 }
+            if dropped[i] { continue }
+            let p = doc.parent(i)
+            if doc.isText(i) {
+                var len: Int32 = 0, c: Int32 = 0
+                var inSpace = true
+                for b in doc.textBytes(i) {
+                    if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                        if !inSpace { len += 1; inSpace = true }
+                    } else {
+                        inSpace = false
+                        len += 1
+                        if b == UInt8(ascii: ",") { c += 1 }
+                    }
+                }
+                textLen[i] = len
+                commas[i] = c
+                if p >= 0 { directLen[p] += len }
+            } else if doc.tag(i) == .a {
+                linkLen[i] = textLen[i]
+            }
+            if p >= 0 {
+                textLen[p] += textLen[i]
+                linkLen[p] += linkLen[i]
+                commas[p] += commas[i]
+            }
+        }
+    }
+
+    func linkDensity(_ i: Int) -> Double {
+        textLen[i] > 0 ? Double(linkLen[i]) / Double(textLen[i]) : 0
+    }
+
+    // MARK: - Pass 3: scoring
+
+    private static func baseScore(_ t: HTMLTag) -> Double {
+        switch t {
+        case .div, .article, .main, .section: return 5
+        case .pre, .td, .blockquote: return 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: return -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: return -5
+        default: return 0
+        }
+    }
+
+    /// The nodes whose text is the article, in document order; empty when nothing qualifies.
+    func selectContent() -> [Int] {
+        var score: [Double] = Array(repeating: 0, count: doc.count)
+        var touched: [Bool] = Array(repeating: false, count: doc.count)
+        var candidates: [Int] = []
+        for i in 1..<doc.count where !dropped[i] && !doc.isText(i) {
+            let t = doc.tag(i)
+            let isParagraph: Bool
+            switch t {
+            case .p, .pre, .td, .blockquote: isParagraph = true
+            case .div, .section, .article, .main, .span, .font, .center, .li, .dd: isParagraph = directLen[i] >= 25
+            default: isParagraph = false
+            }
+            guard isParagraph, textLen[i] >= 25 else { continue }
+            let len = Double(t == .div || t == .span || t == .section ? directLen[i] : textLen[i])
+            let content = 1 + Double(commas[i]) + min(len / 100, 3)
+            var a = doc.parent(i), level = 0
+            while a > 0, level < 5 {
+                if doc.tag(a) == .html || doc.tag(a) == .document { break }
+                if !touched[a] {
+                    touched[a] = true
+                    score[a] = Self.baseScore(doc.tag(a)) + Double(max(-1, hint[a])) * 25
+                    candidates.append(a)
+                }
+                let divider: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3
+                score[a] += content / divider
+                a = doc.parent(a); level += 1
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        var best = -1
+        var bestScore = -Double.infinity
+        for c in candidates {
+            let s = score[c] * (1 - linkDensity(c))
+            score[c] = s
+            if s > bestScore { bestScore = s; best = c }
+        }
+        var top = best
+        // A body or html "winning" means the prose is spread out; keep it, serialisation prunes.
+        // Climb while the parent holds much more prose with comparable score: the article is
+        // often split across sibling wrappers (lead, body, continuation).
+        while true {
+            let p = doc.parent(top)
+            guard p > 0, doc.tag(p) != .html, touched[p] else { break }
+            if score[p] >= bestScore * 0.9, textLen[p] < textLen[top] * 3 || score[p] > bestScore { top = p } else { break }
+        }
+        // Sibling merge (readability): blocks beside the winner that are prose too.
+        let parent = doc.parent(top)
+        guard parent >= 0 else { return [top] }
+        let threshold = max(10, score[top] * 0.2)
+        let topClass = doc.attributeValueBytes(top, "class")
+        var out: [Int] = []
+        for s in doc.children(parent) {
+            if s == top { out.append(s); continue }
+            if dropped[s] || doc.isText(s) { continue }
+            var bonus = 0.0
+            if let tc = topClass, !tc.isEmpty, let sc = doc.attributeValueBytes(s, "class"), sc.elementsEqual(tc) {
+                bonus = score[top] * 0.2
+            }
+            if touched[s], score[s] + bonus >= threshold { out.append(s); continue }
+            if doc.tag(s) == .p {
+                let len = textLen[s], ld = linkDensity(s)
+                if len > 80, ld < 0.25 { out.append(s) }
+                else if len > 0, len <= 80, ld == 0, Self.endsSentence(doc.textContent(s)) { out.append(s) }
+            }
+        }
+        return out
+    }
+
+    static func endsSentence(_ s: String) -> Bool {
+        guard let last = s.unicodeScalars.last else { return false }
+        return last == "." || last == "!" || last == "?" || last == "\u{201D}" || last == "\""
+    }
+
+    // MARK: - Serialisation
+
+    /// Block elements start a new paragraph.
+    static let blockTags: Set<HTMLTag> = [
+        .p, .div, .section, .article, .main, .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .li, .dl, .dt, .dd,
+        .blockquote, .pre, .table, .tr, .thead, .tbody, .tfoot, .address, .details, .summary, .hr,
+        .form, .center, .body, .html, .caption,
+    ]
+
+    /// Writes the roots' text as paragraphs separated by blank lines.
+    func serialize(_ roots: [Int], skipHeadingText: String?) -> String {
+        var w = ParagraphWriter()
+        for r in roots { write(r, into: &w, skipHeading: skipHeadingText) }
+        return w.finish()
+    }
+
+    private func write(_ n: Int, into w: inout ParagraphWriter, skipHeading: String?) {
+        if dropped[n] { return }
+        if doc.isText(n) { w.text(doc.textBytes(n)); return }
+        let t = doc.tag(n)
+        if t == .br { w.lineBreak(); return }
+        if !keepInOutput(n, t, skipHeading: skipHeading) { return }
+        let block = Self.blockTags.contains(t)
+        if block { w.breakParagraph() }
+        if t == .td || t == .th { w.space() }
+        var c = doc.firstChild(n)
+        while c >= 0 {
+            write(c, into: &w, skipHeading: skipHeading)
+            c = doc.nextSibling(c)
+        }
+        if block { w.breakParagraph() }
+    }
+
+    /// Readability's "conditional cleaning": link farms and widgets inside the winner go.
+    private func keepInOutput(_ n: Int, _ t: HTMLTag, skipHeading: String?) -> Bool {
+        let len = textLen[n]
+        if len == 0 { return t == .br || t == .hr }
+        let ld = linkDensity(n)
+        switch t {
+        case .h1, .h2:
+            if let skip = skipHeading, doc.textContent(n) == skip { return false }
+            return ld < 0.8
+        case .ul, .ol:
+            return ld < 0.5 || len > 600 && ld < 0.7
+        case .div, .section, .table, .form, .dl:
+            if ld > 0.6 && len < 1000 { return false }
+            if ld > 0.33 && len < 200 { return false }
+            if t == .form, doc.firstChildTag(n, .input) != nil, len < 500 { return false }
+            return true
+        case .p, .li, .h3, .h4, .h5, .h6, .dd, .dt:
+            return !(ld > 0.8 && len < 200) || t == .p && ld <= 0.9
+        default:
+            return true
+        }
+    }
+
+    // MARK: - helpers
+
+    static func contains(_ hay: [UInt8], _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard n.count <= hay.count else { return false }
+        var i = 0
+        while i + n.count <= hay.count {
+            if hay[i] == n[0], hay[i..<i + n.count].elementsEqual(n) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func lowerEquals(_ bytes: ArraySlice<UInt8>, _ s: String) -> Bool {
+        let u = s.utf8
+        guard bytes.count == u.count else { return false }
+        return zip(bytes, u).allSatisfy { a, b in (a >= 0x41 && a <= 0x5A ? a + 32 : a) == b }
+    }
+}
+
+extension HTMLDocument {
+    /// First descendant (breadth unimportant) with a tag, searching at most a few hundred nodes.
+    func firstChildTag(_ n: Int, _ t: HTMLTag) -> Int? {
+        var stack = [n]
+        var visited = 0
+        while let cur = stack.popLast(), visited < 400 {
+            visited += 1
+            var c = firstChild(cur)
+            while c >= 0 {
+                if tag(c) == t { return c }
+                if !isText(c) { stack.append(c) }
+                c = nextSibling(c)
+            }
+        }
+        return nil
+    }
+}
+
+extension UInt8 {
+    var isAlnumLower: Bool { (self >= 0x30 && self <= 0x39) || (self >= 0x61 && self <= 0x7A) || self >= 0x80 }
+}
+
+/// Accumulates text into paragraphs with whitespace collapsed, in bytes (no per-character
+/// String appends on the hot path).
+struct ParagraphWriter {
+    private var out: [UInt8] = []
+    private var pendingSpace = false
+    /// 0 = inside a paragraph, 1 = after a line break, 2 = after a paragraph break.
+    private var pendingBreak = 2
+
+    init() { out.reserveCapacity(8192) }
+
+    mutating func text(_ bytes: ArraySlice<UInt8>) {
+        for b in bytes {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                pendingSpace = true
+                continue
+            }
+            if out.isEmpty {
+                pendingBreak = 0
+            } else if pendingBreak == 2 && !out.isEmpty {
+                out.append(0x0A); out.append(0x0A)
+            } else if pendingBreak == 1 {
+                out.append(0x0A)
+            } else if pendingSpace {
+                out.append(0x20)
+            }
+            pendingBreak = 0
+            pendingSpace = false
+            // Non-breaking space (C2 A0) reads as a space.
+            out.append(b)
+        }
+    }
+
+    mutating func space() { pendingSpace = true }
+    mutating func lineBreak() { if pendingBreak == 0 { pendingBreak = 1 } }
+    mutating func breakParagraph() { pendingBreak = 2 }
+
+    mutating func finish() -> String {
+        var s = String(decoding: out, as: UTF8.self)
+        if s.contains("\u{00A0}") { s = s.replacingNBSP() }
+        return s
+    }
+}
+
+extension String {
+    func replacingNBSP() -> String {
+        var u = String.UnicodeScalarView()
+        for sc in unicodeScalars { u.append(sc == "\u{00A0}" ? " " : sc) }
+        return String(u)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import WirescoreCore
+import WirescoreXML
+
+/// The metadata sources of one page gathered in a single pass: `<meta>`, `<link>`, `<title>`,
+/// `lang`, JSON-LD. Each public accessor then applies its own precedence.
+struct PageMetadata {
+    let doc: HTMLDocument
+    /// `<meta>` content keyed by lowercased property/name/itemprop/http-equiv; first wins.
+    var metas: [String: String] = [:]
+    var canonicalLink: String?
+    var relAuthor: String?
+    var htmlLang: String?
+    var titleTag: String?
+    var firstH1: String?
+    var firstTimeDatetime: String?
+    var itempropDates: [String: String] = [:]
+    var bylineText: String?
+    /// JSON-LD objects of an article type, in page order.
+    var ldArticles: [JSONValue] = []
+    /// Every JSON-LD object (flattened `@graph`s), for publisher/site lookups.
+    var ldObjects: [JSONValue] = []
+
+    init(doc: HTMLDocument) {
+        self.doc = doc
+        for i in 1..<doc.count where !doc.isText(i) {
+            switch doc.tag(i) {
+            case .meta:
+                guard let content = doc.attribute(i, "content") else { continue }
+                for key in ["property", "name", "itemprop", "http-equiv"] {
+                    if let k = doc.attribute(i, key)?.lowercased(), !k.isEmpty, metas[k] == nil {
+                        metas[k] = content.trimmingWhitespace()
+                    }
+                }
+            case .link:
+                guard let rel = doc.attribute(i, "rel")?.lowercased() else { continue }
+                if rel.split(separator: " ").contains("canonical"), canonicalLink == nil { canonicalLink = doc.attribute(i, "href") }
+            case .html:
+                if htmlLang == nil { htmlLang = doc.attribute(i, "lang") ?? doc.attribute(i, "xml:lang") }
+            case .title:
+                if titleTag == nil { titleTag = doc.textContent(i) }
+            case .h1:
+                if firstH1 == nil { let t = doc.textContent(i); if !t.isEmpty { firstH1 = t } }
+            case .time:
+                if firstTimeDatetime == nil { firstTimeDatetime = doc.attribute(i, "datetime") }
+            case .a:
+                if relAuthor == nil, let rel = doc.attribute(i, "rel")?.lowercased(), rel.split(separator: " ").contains("author") {
+                    let t = doc.textContent(i)
+                    if !t.isEmpty, t.count < 80 { relAuthor = t }
+                }
+            case .script:
+                guard let type = doc.attribute(i, "type")?.lowercased(), type.contains("ld+json") else { continue }
+                var bytes: [UInt8] = []
+                var c = doc.firstChild(i)
+                while c >= 0 { bytes.append(contentsOf: doc.textBytes(c)); c = doc.nextSibling(c) }
+                if let v = JSONLDReader.parse(bytes) { collect(v, depth: 0) }
+            default:
+                break
+            }
+            if let ip = doc.attribute(i, "itemprop")?.lowercased(), ip == "datepublished" || ip == "datecreated" {
+                if itempropDates[ip] == nil { itempropDates[ip] = doc.attribute(i, "datetime") ?? doc.attribute(i, "content") ?? doc.textContent(i) }
+            }
+            if bylineText == nil, let cls = doc.attribute(i, "class")?.lowercased(),
+               cls.contains("byline") || cls.contains("author-name") || cls.contains("authorname") {
+                let t = doc.textContent(i)
+                if !t.isEmpty, t.count < 120 { bylineText = t }
+            }
+        }
+    }
+
+    private mutating func collect(_ v: JSONValue, depth: Int) {
+        guard depth < 4 else { return }
+        switch v {
+        case let .array(items): for item in items { collect(item, depth: depth + 1) }
+        case .object:
+            if let graph = v["@graph"] { collect(graph, depth: depth + 1) }
+            ldObjects.append(v)
+            if Self.isArticleType(v["@type"]) { ldArticles.append(v) }
+        default: break
+        }
+    }
+
+    static func isArticleType(_ t: JSONValue?) -> Bool {
+        switch t {
+        case let .string(s)?:
+            return s.hasSuffix("Article") || s == "BlogPosting" || s == "Report" || s == "LiveBlogPosting"
+                || s == "SocialMediaPosting" || s == "Review" || s == "Posting"
+        case let .array(items)?: return items.contains { isArticleType($0) }
+        default: return false
+        }
+    }
+
+    func ldString(_ key: String) -> String? {
+        for a in ldArticles { if let s = Self.text(of: a[key]) { return s } }
+        return nil
+    }
+
+    /// A JSON-LD value as text: strings as-is, `{name}` objects by name, arrays joined.
+    static func text(of v: JSONValue?) -> String? {
+        switch v {
+        case let .string(s)?:
+            let t = s.trimmingWhitespace()
+            return t.isEmpty ? nil : t
+        case let .object(o)?:
+            return text(of: o.first { $0.0 == "name" }?.1)
+        case let .array(items)?:
+            let parts = items.compactMap { text(of: $0) }
+            var seen = Set<String>()
+            let unique = parts.filter { seen.insert($0).inserted }
+            return unique.isEmpty ? nil : unique.joined(separator: "; ")
+        default:
+            return nil
+        }
+    }
+}
+
+extension String {
+    /// Trims and collapses whitespace runs to single spaces.
+    func trimmingWhitespace() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var space = false
+        for b in utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { space = !out.isEmpty; continue }
+            if space { out.append(0x20); space = false }
+            out.append(b)
+        }
+        var s = String(decoding: out, as: UTF8.self)
+        if s.contains("\u{00A0}") { s = s.replacingNBSP().trimmingWhitespace() }
+        return s
+    }
+}

@@ -1,0 +1,136 @@
+/// Chooses the character encoding of a feed the way Python feedparser does (RFC 3023 rules).
+///
+/// HTTP `charset` wins for `application/*xml` types, `text/*xml` types default to US-ASCII,
+/// and documents without a Content-Type use their BOM or XML declaration, else UTF-8.
+struct FeedEncoding: Equatable {
+    /// The encoding reported in ``FeedDocument/encoding``.
+    var reported: String
+    /// The encoding libxml2 must be told to use (nil: let it read the BOM / declaration).
+    var override: String?
+    /// Why the document is suspect as to its encoding or media type (sets bozo).
+    var problem: String?
+
+    static func decide(_ data: [UInt8], contentType: String?) -> FeedEncoding {
+        let bom = bomEncoding(data)
+        let declared = declaredEncoding(data).map(normalize)
+        var mime = ""
+        var charset: String?
+        if let contentType {
+            let parts = contentType.split(separator: ";", omittingEmptySubsequences: false)
+            mime = parts.first.map { trim(String($0)).lowercased() } ?? ""
+            for param in parts.dropFirst() {
+                guard let eq = param.firstIndex(of: "=") else { continue }
+                let key = trim(String(param[..<eq])).lowercased()
+                guard key == "charset" else { continue }
+                var value = trim(String(param[param.index(after: eq)...]))
+                value = String(value.filter { $0 != "\"" && $0 != "'" })
+                value = trim(value)
+                if !value.isEmpty { charset = normalize(value) }
+            }
+        }
+        let isApplicationXML = mime == "application/xml" || mime == "application/xml-dtd"
+            || mime == "application/xml-external-parsed-entity"
+            || (mime.hasPrefix("application/") && mime.hasSuffix("+xml"))
+        let isTextXML = mime == "text/xml" || mime == "text/xml-external-parsed-entity"
+            || (mime.hasPrefix("text/") && mime.hasSuffix("+xml"))
+        var result: FeedEncoding
+        if contentType == nil || mime.isEmpty {
+            let enc = declared ?? bom ?? "utf-8"
+            result = FeedEncoding(reported: enc, override: nil, problem: nil)
+        } else if isApplicationXML {
+            if let charset {
+                result = FeedEncoding(reported: charset, override: charset, problem: nil)
+            } else {
+                result = FeedEncoding(reported: declared ?? bom ?? "utf-8", override: nil, problem: nil)
+            }
+        } else if isTextXML {
+            let enc = charset ?? "us-ascii"
+            result = FeedEncoding(reported: enc, override: enc, problem: nil)
+        } else {
+            let enc = charset ?? declared ?? bom ?? "utf-8"
+            result = FeedEncoding(reported: enc, override: charset,
+                                  problem: "document served as \(mime), not an XML media type")
+        }
+        if result.reported == "us-ascii" {
+            // ASCII is a subset of what the document declares: decode with that; fall back when
+            // the bytes are not ASCII at all, as feedparser does.
+            if data.contains(where: { $0 >= 0x80 }) {
+                let fallback = declared ?? bom ?? (isValidUTF8(data) ? "utf-8" : "windows-1252")
+                result.reported = fallback
+                result.override = fallback
+            } else {
+                result.override = nil
+            }
+        }
+        return result
+    }
+
+    static func normalize(_ name: String) -> String {
+        let lower = trim(name).lowercased()
+        switch lower {
+        case "gb2312", "gb_2312-80", "x-gbk", "gbk": return "gb18030"
+        case "utf8": return "utf-8"
+        default: return lower
+        }
+    }
+
+    static func trim(_ s: String) -> String {
+        var sub = Substring(s)
+        while let f = sub.first, f == " " || f == "\t" || f == "\r" || f == "\n" { sub.removeFirst() }
+        while let l = sub.last, l == " " || l == "\t" || l == "\r" || l == "\n" { sub.removeLast() }
+        return String(sub)
+    }
+
+    static func bomEncoding(_ d: [UInt8]) -> String? {
+        if d.count >= 4, d[0] == 0x00, d[1] == 0x00, d[2] == 0xFE, d[3] == 0xFF { return "utf-32be" }
+        if d.count >= 4, d[0] == 0xFF, d[1] == 0xFE, d[2] == 0x00, d[3] == 0x00 { return "utf-32le" }
+        if d.count >= 3, d[0] == 0xEF, d[1] == 0xBB, d[2] == 0xBF { return "utf-8" }
+        if d.count >= 2, d[0] == 0xFE, d[1] == 0xFF { return "utf-16be" }
+        if d.count >= 2, d[0] == 0xFF, d[1] == 0xFE { return "utf-16le" }
+        return nil
+    }
+
+    /// The `encoding` pseudo-attribute of the XML declaration, read in ASCII or UTF-16/32.
+    static func declaredEncoding(_ d: [UInt8]) -> String? {
+        var start = 0
+        var stride = 1
+        var phase = 0
+        if d.count >= 3, d[0] == 0xEF, d[1] == 0xBB, d[2] == 0xBF { start = 3 }
+        else if d.count >= 4, d[0] == 0x00, d[1] == 0x00, d[2] == 0xFE, d[3] == 0xFF { start = 4; stride = 4; phase = 3 }
+        else if d.count >= 4, d[0] == 0xFF, d[1] == 0xFE, d[2] == 0x00, d[3] == 0x00 { start = 4; stride = 4 }
+        else if d.count >= 2, d[0] == 0xFE, d[1] == 0xFF { start = 2; stride = 2; phase = 1 }
+        else if d.count >= 2, d[0] == 0xFF, d[1] == 0xFE { start = 2; stride = 2 }
+        else if d.count >= 4, d[0] == 0x00, d[1] == 0x3C, d[2] == 0x00, d[3] == 0x3F { stride = 2; phase = 1 }
+        else if d.count >= 4, d[0] == 0x3C, d[1] == 0x00, d[2] == 0x3F, d[3] == 0x00 { stride = 2 }
+        var ascii: [UInt8] = []
+        var i = start + phase
+        while i < d.count, ascii.count < 200 {
+            ascii.append(d[i])
+            if ascii.count >= 2, ascii[ascii.count - 2] == UInt8(ascii: "?"), ascii[ascii.count - 1] == UInt8(ascii: ">") { break }
+            i += stride
+        }
+        guard ascii.count > 5, ascii.starts(with: Array("<?xml".utf8)) else { return nil }
+        let decl = String(decoding: ascii, as: UTF8.self)
+        guard let range = decl.range(of: "encoding") else { return nil }
+        var rest = decl[range.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        rest = rest.dropFirst()
+        guard let close = rest.firstIndex(of: quote) else { return nil }
+        let name = String(rest[..<close])
+        return name.isEmpty ? nil : name
+    }
+
+    static func isValidUTF8(_ d: [UInt8]) -> Bool {
+        var it = d.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+}

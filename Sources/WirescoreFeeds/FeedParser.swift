@@ -1,0 +1,67 @@
+import Foundation
+import WirescoreXML
+
+/// Parses RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 documents into a ``FeedDocument``.
+///
+/// The parser never crashes on input: an ill-formed document yields `bozo = true`, the first
+/// error in `bozoException`, and whatever content libxml2 recovered. A document that is not a
+/// feed at all (an empty body, an HTML page, bytes with no XML element) throws ``FeedError``,
+/// so a pipeline can record "not a feed" instead of storing an empty feed.
+///
+/// A `FeedParser` holds no state between calls and is `Sendable`; each call builds its own
+/// libxml2 context.
+public struct FeedParser: Sendable {
+    public init() {}
+
+    /// Parses one document.
+    ///
+    /// - Parameters:
+    ///   - data: the response body.
+    ///   - url: the document's URL: the base for relative links.
+    ///   - contentType: the HTTP Content-Type header (its charset overrides the XML declaration
+    ///     for XML media types, as RFC 3023 and feedparser do).
+    ///   - contentLocation: the HTTP Content-Location header, a better base than `url`.
+    ///   - contentLanguage: the HTTP Content-Language header, the default feed language.
+    /// - Returns: the parsed feed.
+    /// - Throws: ``FeedError`` when the body is empty or not a feed (HTML, no XML element).
+    public func parse(_ data: [UInt8], url: String?, contentType: String?,
+                      contentLocation: String? = nil, contentLanguage: String? = nil) throws(FeedError) -> FeedDocument {
+        guard data.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
+            throw FeedError("empty document")
+        }
+        let encoding = FeedEncoding.decide(data, contentType: contentType)
+        var base = url.flatMap { FeedURL.safe($0) }
+        if let location = contentLocation, !location.isEmpty {
+            let resolved = FeedURL.resolve(location, against: base)
+            if let safe = FeedURL.safe(resolved) { base = safe }
+        }
+        let builder = FeedBuilder(documentBase: base)
+        if let contentLanguage, !contentLanguage.isEmpty { builder.defaultLanguage = contentLanguage }
+        let xml = XMLStreamParser(delegate: builder)
+        builder.lineSource = xml
+        let report = xml.parse(data, encoding: encoding.override)
+        if builder.rootName == nil {
+            throw FeedError(report.firstError.map { "not XML: \($0)" } ?? "no XML element found")
+        }
+        if let root = builder.rootName, root.lowercased() == "html" {
+            throw FeedError("an HTML page, not a feed")
+        }
+        var doc = builder.finish()
+        doc.encoding = encoding.reported
+        if let problem = encoding.problem {
+            doc.bozo = true
+            doc.bozoException = problem
+        }
+        if report.unknownEncoding {
+            doc.bozo = true
+            doc.bozoException = doc.bozoException ?? "unknown encoding \(encoding.override ?? "")"
+        }
+        if let error = report.firstError {
+            doc.bozo = true
+            if doc.bozoException == nil {
+                doc.bozoException = report.firstErrorLine.map { "line \($0): \(error)" } ?? error
+            }
+        }
+        return doc
+    }
+}

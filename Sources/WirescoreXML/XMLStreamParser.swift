@@ -1,0 +1,329 @@
+internal import CLibXML2
+
+/// One attribute of a start tag, with its namespace resolved.
+public struct XMLAttribute: Sendable, Equatable {
+    public var localName: String
+    public var prefix: String?
+    public var namespaceURI: String?
+    /// The attribute value with character and entity references decoded.
+    public var value: String
+
+    public init(localName: String, prefix: String? = nil, namespaceURI: String? = nil, value: String) {
+        self.localName = localName; self.prefix = prefix; self.namespaceURI = namespaceURI; self.value = value
+    }
+
+    /// `prefix:localName`, or the local name alone.
+    public var qualifiedName: String { prefix.map { "\($0):\(localName)" } ?? localName }
+}
+
+/// A namespace declaration made on a start tag (`xmlns` or `xmlns:prefix`).
+public struct XMLNamespaceDeclaration: Sendable, Equatable {
+    public var prefix: String?
+    public var uri: String
+}
+
+/// Receives the events of an ``XMLStreamParser`` run, in document order.
+///
+/// Text arrives as borrowed UTF-8 byte buffers valid only for the duration of the call, so a
+/// delegate can accumulate bytes without creating a `String` per text run.
+public protocol XMLStreamDelegate: AnyObject {
+    func xmlStartElement(localName: String, prefix: String?, namespaceURI: String?,
+                         attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration], line: Int)
+    func xmlEndElement(localName: String, prefix: String?, namespaceURI: String?)
+    func xmlCharacters(_ text: UnsafeBufferPointer<UInt8>)
+    func xmlCDATA(_ text: UnsafeBufferPointer<UInt8>)
+}
+
+extension XMLStreamDelegate {
+    public func xmlCDATA(_ text: UnsafeBufferPointer<UInt8>) { xmlCharacters(text) }
+}
+
+/// What a parse run reported besides its events.
+public struct XMLParseReport: Sendable, Equatable {
+    /// The first error libxml2 raised (recovered from when `XML_PARSE_RECOVER` allowed it).
+    public var firstError: String?
+    /// The 1-based line of ``firstError``.
+    public var firstErrorLine: Int?
+    /// Whether any error (not warning) was raised: the document is not well-formed.
+    public var hadError: Bool { firstError != nil }
+    /// Whether the override encoding was unknown to libxml2 (it was ignored).
+    public var unknownEncoding: Bool = false
+    /// Whether the parser saw any element at all.
+    public var sawRootElement: Bool = false
+}
+
+/// A hardened streaming XML parser: libxml2's SAX2 interface delivered to a Swift delegate.
+///
+/// Security: the network is never used (`XML_PARSE_NONET`), no DTD is loaded, external entities
+/// are never resolved (XXE cannot read files), entities are not substituted by libxml2
+/// (`XML_PARSE_NOENT` is off) and libxml2's amplification limits stay on (no `XML_PARSE_HUGE`),
+/// so "billion laughs" documents stop with an error instead of exhausting memory.
+/// `XML_PARSE_RECOVER` keeps ill-formed documents yielding events; the first error is reported.
+///
+/// HTML named entities that feeds use without declaring them (`&nbsp;`, `&eacute;`) resolve to
+/// their characters through libxml2's HTML entity table.
+///
+/// Ownership: each call to ``parse(_:encoding:)`` creates and frees its own parser context; the
+/// parser keeps a small private document holding HTML entities already looked up. An instance
+/// is intentionally not thread safe; use one per task.
+public final class XMLStreamParser {
+    private weak var delegate: (any XMLStreamDelegate)?
+    private var report = XMLParseReport()
+    /// Owns the HTML entities handed to libxml2 (freed in deinit with the document).
+    private var entityDoc: xmlDocPtr?
+    private var lineProvider: UnsafeMutableRawPointer?
+
+    public init(delegate: any XMLStreamDelegate) {
+        self.delegate = delegate
+    }
+
+    deinit {
+        if let doc = entityDoc { xmlFreeDoc(doc) }
+    }
+
+    /// The current 1-based line while a parse is running (0 outside one).
+    public var currentLine: Int {
+        guard let ctx = lineProvider else { return 0 }
+        return Int(xmlSAX2GetLineNumber(ctx))
+    }
+
+    /// Parses a whole document held in memory.
+    ///
+    /// - Parameters:
+    ///   - data: the raw bytes.
+    ///   - encoding: an encoding that overrides the BOM and XML declaration (an HTTP charset);
+    ///     unknown names are ignored and flagged in the report.
+    /// - Returns: the errors seen; events went to the delegate.
+    public func parse(_ data: [UInt8], encoding: String? = nil) -> XMLParseReport {
+        report = XMLParseReport()
+        guard !data.isEmpty else {
+            report.firstError = "empty document"
+            report.firstErrorLine = 1
+            return report
+        }
+        var handler = xmlSAXHandler()
+        xmlSAXVersion(&handler, 2)
+        handler.startElementNs = wsStartElementNs
+        handler.endElementNs = wsEndElementNs
+        handler.characters = wsCharacters
+        handler.ignorableWhitespace = wsCharacters
+        handler.cdataBlock = wsCDATA
+        handler.getEntity = wsGetEntity
+        handler.reference = wsReference
+        handler.resolveEntity = wsResolveEntity
+        handler.externalSubset = nil
+        handler.serror = wsStructuredError
+        handler.warning = nil
+        handler.error = nil
+        handler.fatalError = nil
+        handler.startElement = nil
+        handler.endElement = nil
+        handler.comment = nil
+        handler.processingInstruction = nil
+
+        data.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let total = buffer.count
+            let first = min(4, total)
+            let rawBase = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            guard let ctxt = xmlCreatePushParserCtxt(&handler, nil, rawBase, Int32(first), nil) else {
+                report.firstError = "could not create parser"
+                return
+            }
+            defer {
+                if let doc = ctxt.pointee.myDoc {
+                    xmlFreeDoc(doc)
+                    ctxt.pointee.myDoc = nil
+                }
+                lineProvider = nil
+                xmlFreeParserCtxt(ctxt)
+            }
+            ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+            lineProvider = UnsafeMutableRawPointer(ctxt)
+            let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
+                                | XML_PARSE_NOWARNING.rawValue)
+            _ = xmlCtxtUseOptions(ctxt, options)
+            if let encoding, !encoding.isEmpty {
+                if let enc = xmlFindCharEncodingHandler(encoding) {
+                    _ = xmlSwitchToEncoding(ctxt, enc)
+                } else {
+                    report.unknownEncoding = true
+                }
+            }
+            var offset = first
+            let chunk = 1 << 20
+            while offset < total {
+                let n = min(chunk, total - offset)
+                let last = offset + n >= total
+                _ = xmlParseChunk(ctxt, rawBase + offset, Int32(n), last ? 1 : 0)
+                offset += n
+            }
+            if first >= total {
+                _ = xmlParseChunk(ctxt, nil, 0, 1)
+            }
+        }
+        return report
+    }
+
+    // MARK: - Event entry points (called from the C trampolines)
+
+    fileprivate func start(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+                           _ uri: UnsafePointer<xmlChar>?, _ nbNamespaces: Int32,
+                           _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                           _ nbAttributes: Int32,
+                           _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                           _ ctx: UnsafeMutableRawPointer?) {
+        report.sawRootElement = true
+        guard let delegate else { return }
+        var attrs: [XMLAttribute] = []
+        if nbAttributes > 0, let attributes {
+            attrs.reserveCapacity(Int(nbAttributes))
+            for i in 0..<Int(nbAttributes) {
+                let base = i * 5
+                guard let name = attributes[base] else { continue }
+                var value = ""
+                if let start = attributes[base + 3], let end = attributes[base + 4] {
+                    let count = end - start
+                    if count > 0 {
+                        let bytes = UnsafeBufferPointer(start: start, count: count)
+                        value = bytes.contains(UInt8(ascii: "&"))
+                            ? XMLEntities.decodeAttribute(bytes)
+                            : String(decoding: bytes, as: UTF8.self)
+                    }
+                }
+                attrs.append(XMLAttribute(localName: Self.string(name),
+                                          prefix: attributes[base + 1].map(Self.string),
+                                          namespaceURI: attributes[base + 2].map(Self.string),
+                                          value: value))
+            }
+        }
+        var decls: [XMLNamespaceDeclaration] = []
+        if nbNamespaces > 0, let namespaces {
+            for i in 0..<Int(nbNamespaces) {
+                let p = namespaces[2 * i].map(Self.string)
+                let u = namespaces[2 * i + 1].map(Self.string) ?? ""
+                decls.append(XMLNamespaceDeclaration(prefix: p, uri: u))
+            }
+        }
+        let line = ctx.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0
+        delegate.xmlStartElement(localName: localname.map(Self.string) ?? "",
+                                 prefix: prefix.map(Self.string), namespaceURI: uri.map(Self.string),
+                                 attributes: attrs, namespaces: decls, line: line)
+    }
+
+    fileprivate func end(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+                         _ uri: UnsafePointer<xmlChar>?) {
+        delegate?.xmlEndElement(localName: localname.map(Self.string) ?? "",
+                                prefix: prefix.map(Self.string), namespaceURI: uri.map(Self.string))
+    }
+
+    fileprivate func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32, cdata: Bool) {
+        guard let ch, len > 0, let delegate else { return }
+        let buffer = UnsafeBufferPointer(start: ch, count: Int(len))
+        if cdata { delegate.xmlCDATA(buffer) } else { delegate.xmlCharacters(buffer) }
+    }
+
+    fileprivate func recordError(_ error: UnsafePointer<xmlError>?) {
+        guard let error else { return }
+        let level = error.pointee.level
+        guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
+        guard report.firstError == nil else { return }
+        var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
+        while let last = message.last, last == "\n" || last == " " { message.removeLast() }
+        report.firstError = message
+        report.firstErrorLine = Int(error.pointee.line)
+    }
+
+    /// An HTML named entity as a libxml2 internal entity owned by this parser.
+    fileprivate func htmlEntity(_ name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
+        if let doc = entityDoc, let found = xmlGetDocEntity(doc, name) { return found }
+        guard let desc = htmlEntityLookup(name) else { return nil }
+        let value = desc.pointee.value
+        guard value > 0, let scalar = Unicode.Scalar(value) else { return nil }
+        var utf8 = Array(String(Character(scalar)).utf8)
+        utf8.append(0)
+        if entityDoc == nil { entityDoc = xmlNewDoc(nil) }
+        guard let doc = entityDoc else { return nil }
+        return utf8.withUnsafeBufferPointer { content in
+            xmlAddDocEntity(doc, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, content.baseAddress)
+        }
+    }
+
+    fileprivate func emitText(_ s: String) {
+        guard let delegate else { return }
+        var copy = s
+        copy.withUTF8 { delegate.xmlCharacters($0) }
+    }
+
+    static func string(_ p: UnsafePointer<xmlChar>) -> String {
+        String(cString: p)
+    }
+}
+
+// MARK: - C trampolines
+
+/// The parser behind a libxml2 context (stored in `_private`; the callbacks' `ctx` is the context).
+private func owner(_ ctx: UnsafeMutableRawPointer?) -> XMLStreamParser? {
+    guard let ctx else { return nil }
+    let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let priv = ctxt.pointee._private else { return nil }
+    return Unmanaged<XMLStreamParser>.fromOpaque(priv).takeUnretainedValue()
+}
+
+private func wsStartElementNs(_ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?,
+                              _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                              _ nbNamespaces: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                              _ nbAttributes: Int32, _ nbDefaulted: Int32,
+                              _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    owner(ctx)?.start(localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, attributes, ctx)
+}
+
+private func wsEndElementNs(_ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?,
+                            _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+    owner(ctx)?.end(localname, prefix, uri)
+}
+
+private func wsCharacters(_ ctx: UnsafeMutableRawPointer?, _ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
+    owner(ctx)?.characters(ch, len, cdata: false)
+}
+
+private func wsCDATA(_ ctx: UnsafeMutableRawPointer?, _ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
+    owner(ctx)?.characters(ch, len, cdata: true)
+}
+
+private func wsGetEntity(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
+    guard let name else { return nil }
+    if let declared = xmlSAX2GetEntity(ctx, name) {
+        // External entities are never handed back: nothing outside the document is read.
+        let type = declared.pointee.etype
+        if type == XML_INTERNAL_GENERAL_ENTITY || type == XML_INTERNAL_PREDEFINED_ENTITY {
+            return declared
+        }
+        return nil
+    }
+    return owner(ctx)?.htmlEntity(name)
+}
+
+private func wsReference(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+    // Called for entity references libxml2 does not expand itself in SAX mode: deliver the
+    // entity's replacement text (internal entities only) as character data.
+    guard let name, let parser = owner(ctx) else { return }
+    guard let entity = wsGetEntity(ctx, name), let content = entity.pointee.content else { return }
+    let text = String(cString: content)
+    if text.utf8.contains(UInt8(ascii: "&")) || text.utf8.contains(UInt8(ascii: "<")) {
+        // Replacement text with markup or nested references: decode references only.
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { parser.emitText(XMLEntities.decodeAttribute($0)) }
+    } else {
+        parser.emitText(text)
+    }
+}
+
+private func wsResolveEntity(_ ctx: UnsafeMutableRawPointer?, _ publicId: UnsafePointer<xmlChar>?,
+                             _ systemId: UnsafePointer<xmlChar>?) -> xmlParserInputPtr? {
+    nil
+}
+
+private func wsStructuredError(_ userData: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {
+    owner(userData)?.recordError(error)
+}
