@@ -14,9 +14,21 @@ public enum StableHash {
         return hash
     }
 
-    /// 32 lowercase hex digits: two FNV-1a lanes with different bases.
+    /// 32 lowercase hex digits: two FNV-1a lanes with different bases, each passed through a
+    /// finaliser so that near-identical URLs (`/a1`, `/a2`) get unrelated ids.
     public static func hex128(_ s: String) -> String {
-        hex(fnv1a64(s)) + hex(fnv1a64(s, basis: 0x6c62_272e_07bb_0142))
+        hex(mix(fnv1a64(s))) + hex(mix(fnv1a64(s, basis: 0x6c62_272e_07bb_0142)))
+    }
+
+    /// A 64-bit finaliser (MurmurHash3's fmix64): every input bit affects every output bit.
+    public static func mix(_ value: UInt64) -> UInt64 {
+        var k = value
+        k ^= k >> 33
+        k = k &* 0xff51_afd7_ed55_8ccd
+        k ^= k >> 33
+        k = k &* 0xc4ce_b9fe_1a85_ec53
+        k ^= k >> 33
+        return k
     }
 
     /// 16 lowercase hex digits, zero-padded.

@@ -53,6 +53,6 @@ public struct ShardSpec: Sendable, Equatable {
     }
 
     public func owns(_ feed: FeedSpec) -> Bool {
-        count == 1 || Int(StableHash.fnv1a64(feed.id) % UInt64(count)) == index
+        count == 1 || Int(StableHash.mix(StableHash.fnv1a64(feed.id)) % UInt64(count)) == index
     }
 }
