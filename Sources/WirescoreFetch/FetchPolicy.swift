@@ -38,6 +38,10 @@ public struct FetchPolicy: Sendable {
     /// Proxy URL; `nil` means no proxy, so `http_proxy` and friends in the environment are
     /// ignored and runs behave the same under cron and in a shell.
     public var proxy: String?
+    /// Test seam, not public: loopback ports exempt from the private-network guard, so a
+    /// test can let the first hop reach one local server and prove the guard still refuses a
+    /// redirect to another. Empty in production.
+    var loopbackPortsExemptForTesting: Set<UInt16> = []
 
     public init(
         userAgent: String,
@@ -87,7 +91,7 @@ public struct FetchPolicy: Sendable {
         guard maxBodyBytes >= 0 else { throw fail("maxBodyBytes must not be negative") }
         guard !allowedProtocols.isEmpty else { throw fail("allowedProtocols is empty") }
         guard retryAfterMaxWait >= .zero else { throw fail("retryAfterMaxWait must not be negative") }
-        guard !userAgent.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+        guard !userAgent.containsLineBreakOrNul else {
             throw fail("userAgent contains a line break")
         }
     }

@@ -29,9 +29,16 @@ public struct FetchRequest: Sendable {
             }
             lines.append("\(header.name): \(header.value)")
         }
-        for line in lines where line.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
+        for line in lines where line.containsLineBreakOrNul {
             throw FetchError(.invalidRequest, "header contains a line break: \(line.prefix(40))")
         }
         return lines
+    }
+}
+
+extension String {
+    /// Checked on scalars: "\r\n" is a single Character, so a Character test would miss it.
+    var containsLineBreakOrNul: Bool {
+        unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
     }
 }

@@ -24,9 +24,10 @@ enum RetryAfter {
 }
 
 extension String {
-    /// Without leading and trailing spaces, tabs and line breaks (no Foundation needed).
+    /// Without leading and trailing whitespace and line breaks (no Foundation needed).
     var trimmingSpaces: String {
-        let isSpace = { (c: Character) in c == " " || c == "\t" || c == "\r" || c == "\n" }
+        // Character.isWhitespace covers "\r\n", which is one grapheme, not "\r" then "\n".
+        let isSpace = { (c: Character) in c.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }),
               let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])

@@ -19,6 +19,7 @@ final class Transfer {
     let accepted: ContinuousClock.Instant
     let maxBodyBytes: Int
     let allowPrivateNetworks: Bool
+    let exemptLoopbackPorts: Set<UInt16>
 
     var easy: EasyHandle?
     var inMulti = false
@@ -41,6 +42,7 @@ final class Transfer {
         self.accepted = accepted
         self.maxBodyBytes = policy.maxBodyBytes
         self.allowPrivateNetworks = policy.allowPrivateNetworks
+        self.exemptLoopbackPorts = policy.loopbackPortsExemptForTesting
     }
 
     deinit {
@@ -188,7 +190,7 @@ final class Transfer {
         if purpose == CURLSOCKTYPE_IPCXN {
             let length = Int(ccurl_sockaddr_length(address))
             let raw = UnsafeRawBufferPointer(start: ccurl_sockaddr_bytes(address), count: length)
-            if let refusal = Self.refusal(family: family, sockaddr: raw) {
+            if let refusal = Self.refusal(family: family, sockaddr: raw, exemptLoopbackPorts: exemptLoopbackPorts) {
                 blockedAddress = refusal
                 return ccurl_socket_bad()
             }
@@ -198,9 +200,12 @@ final class Transfer {
 
     /// Why `sockaddr` must not be connected to, or nil. Offsets of the address inside
     /// sockaddr_in (4) and sockaddr_in6 (8) are the same on Linux and Darwin.
-    static func refusal(family: Int32, sockaddr raw: UnsafeRawBufferPointer) -> String? {
+    static func refusal(family: Int32, sockaddr raw: UnsafeRawBufferPointer,
+                        exemptLoopbackPorts: Set<UInt16> = []) -> String? {
         if family == AF_INET, raw.count >= 8 {
             let bytes = Array(raw[4..<8])
+            let port = UInt16(raw[2]) << 8 | UInt16(raw[3])   // network byte order on every platform
+            if bytes[0] == 127 && exemptLoopbackPorts.contains(port) { return nil }
             return AddressPolicy.blockReason(ipv4: bytes).map { "\(AddressPolicy.describe(ipv4: bytes)): \($0)" }
         }
         if family == AF_INET6, raw.count >= 24 {

@@ -1,2 +1,0 @@
-/// Shared helpers for the test targets.
-public enum TestSupport {}

@@ -1,0 +1,358 @@
+import Foundation
+import Testing
+import WirescoreFetch
+import WirescoreTestSupport
+
+typealias Behaviour = TestHTTPServer.Behaviour
+typealias Header = TestHTTPServer.Header
+
+@Suite struct FetcherResponseTests {
+    @Test func okReturnsBodyHeadersAndSentRequest() async throws {
+        try await withServer(["/hello": .ok("hello world", headers: [Header("X-Test", "yes")])]) { server, fetcher in
+            let response = try await fetcher.fetch(FetchRequest(url: server.url("/hello"))).get()
+            #expect(response.status == 200)
+            #expect(text(response.body) == "hello world")
+            #expect(response.header("x-test") == "yes")
+            #expect(response.contentType == "text/plain; charset=utf-8")
+            #expect(response.httpVersion == "HTTP/1.1")
+            #expect(response.finalURL == server.url("/hello"))
+            #expect(response.redirectCount == 0)
+            #expect(!response.isNotModified)
+            #expect(response.requestHeaderLines.first == "GET /hello HTTP/1.1")
+            #expect(response.requestHeaderLines.contains("User-Agent: \(testUserAgent)"))
+
+            let sent = try #require(server.requests.first)
+            #expect(sent.method == "GET")
+            #expect(sent.path == "/hello")
+            #expect(sent.header("User-Agent") == testUserAgent)
+            #expect(sent.header("Accept-Encoding")?.contains("gzip") == true)
+        }
+    }
+
+    @Test func notFoundAndServerErrorAreResponses() async throws {
+        try await withServer(["/boom": .status(500)]) { server, fetcher in
+            let missing = try await fetcher.fetch(FetchRequest(url: server.url("/nope"))).get()
+            #expect(missing.status == 404)
+            let broken = try await fetcher.fetch(FetchRequest(url: server.url("/boom"))).get()
+            #expect(broken.status == 500)
+            #expect(text(broken.body) == "status 500\n")
+        }
+    }
+
+    @Test func extraHeadersAreSent() async throws {
+        try await withServer(["/h": .ok("x")]) { server, fetcher in
+            let request = FetchRequest(url: server.url("/h"), extraHeaders: [("Accept", "application/rss+xml")])
+            _ = try await fetcher.fetch(request).get()
+            #expect(server.requests.first?.header("Accept") == "application/rss+xml")
+        }
+    }
+
+    @Test func headerInjectionIsRefused() async throws {
+        try await withServer([:]) { server, fetcher in
+            let request = FetchRequest(url: server.url("/h"), extraHeaders: [("X-Evil", "a\r\nHost: other")])
+            let result = await fetcher.fetch(request)
+            #expect(result.failure?.code == .invalidRequest)
+            #expect(server.requests.isEmpty)
+        }
+    }
+
+    @Test func gzipBodyIsDecoded() async throws {
+        // Over 64 KiB so the stored gzip member spans several DEFLATE blocks.
+        let original = Array((0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        try await withServer(["/z": .gzip(body: original, contentType: "application/octet-stream")]) { server, fetcher in
+            let response = try await fetcher.fetch(FetchRequest(url: server.url("/z"))).get()
+            #expect(response.status == 200)
+            #expect(response.header("Content-Encoding") == "gzip")
+            #expect(response.body.count == original.count)
+            #expect(response.body == original)
+        }
+    }
+
+    @Test func resetMidBodyIsAnError() async throws {
+        try await withServer(["/cut": .resetMidBody(declaredLength: 10_000, sent: Array(repeating: 65, count: 100))]) { server, fetcher in
+            let result = await fetcher.fetch(FetchRequest(url: server.url("/cut")))
+            let code = try #require(result.failure?.code)
+            #expect(code == .connection || code == .transfer)
+        }
+    }
+
+    @Test func badURLsAreErrors() async throws {
+        let fetcher = try Fetcher(policy: testPolicy())
+        defer { fetcher.shutdown() }
+        #expect(await fetcher.fetch(FetchRequest(url: "http://")).failure?.code == .badURL)
+        #expect(await fetcher.fetch(FetchRequest(url: "gopher://example.com/")).failure?.code == .protocolNotAllowed)
+    }
+}
+
+@Suite struct FetcherRedirectTests {
+    @Test func redirectChainIsFollowedAndOnlyFinalHeadersKept() async throws {
+        let routes: [String: Behaviour] = [
+            "/r1": .redirect(to: "/r2"), "/r2": .redirect(to: "/r3"), "/r3": .redirect(to: "/final"),
+            "/final": .ok("arrived"),
+        ]
+        try await withServer(routes) { server, fetcher in
+            let response = try await fetcher.fetch(FetchRequest(url: server.url("/r1"))).get()
+            #expect(response.status == 200)
+            #expect(text(response.body) == "arrived")
+            #expect(response.requestedURL == server.url("/r1"))
+            #expect(response.finalURL == server.url("/final"))
+            #expect(response.redirectCount == 3)
+            #expect(response.header("Location") == nil)
+            #expect(response.headers.filter { $0.name.lowercased() == "content-length" }.count == 1)
+            #expect(response.requestHeaderLines.first == "GET /final HTTP/1.1")
+            #expect(server.requests.map(\.path) == ["/r1", "/r2", "/r3", "/final"])
+        }
+    }
+
+    @Test func moreThanFiveRedirectsFail() async throws {
+        var routes: [String: Behaviour] = ["/s7": .ok("too far")]
+        for step in 0..<7 { routes["/s\(step)"] = .redirect(to: "/s\(step + 1)") }
+        try await withServer(routes) { server, fetcher in
+            let result = await fetcher.fetch(FetchRequest(url: server.url("/s0")))
+            #expect(result.failure?.code == .tooManyRedirects)
+            #expect(server.requests.count == 6)   // the first request and five followed
+        }
+    }
+
+    @Test func redirectLoopFails() async throws {
+        try await withServer(["/a": .redirect(to: "/b"), "/b": .redirect(to: "/a")]) { server, fetcher in
+            let result = await fetcher.fetch(FetchRequest(url: server.url("/a")))
+            #expect(result.failure?.code == .tooManyRedirects)
+        }
+    }
+
+    @Test func redirectToFileIsRefusedEvenWhenFileIsAllowed() async throws {
+        let policy = testPolicy(allowedProtocols: [.http, .https, .file])
+        try await withServer(["/evil": .redirect(to: "file:///etc/passwd")], policy: policy) { server, fetcher in
+            let result = await fetcher.fetch(FetchRequest(url: server.url("/evil")))
+            #expect(result.failure?.code == .protocolNotAllowed)
+        }
+    }
+}
+
+@Suite struct FetcherConditionalTests {
+    @Test func validatorsAreSentAndNotModifiedReported() async throws {
+        let etag = "\"v1\""
+        let date = "Wed, 21 Oct 2015 07:28:00 GMT"
+        try await withServer(["/feed": .conditional(etag: etag, lastModified: date, body: Array("<rss/>".utf8))]) { server, fetcher in
+            let first = try await fetcher.fetch(FetchRequest(url: server.url("/feed"))).get()
+            #expect(first.status == 200)
+            #expect(first.etag == etag)
+            #expect(first.lastModified == date)
+
+            let again = FetchRequest(url: server.url("/feed"), etag: first.etag, lastModified: first.lastModified)
+            let second = try await fetcher.fetch(again).get()
+            #expect(second.status == 304)
+            #expect(second.isNotModified)
+            #expect(second.body.isEmpty)
+            #expect(second.etag == etag)
+
+            let sent = try #require(server.requests.last)
+            #expect(sent.header("If-None-Match") == etag)
+            #expect(sent.header("If-Modified-Since") == date)
+        }
+    }
+
+    @Test func lastModifiedAloneGivesNotModified() async throws {
+        let date = "Wed, 21 Oct 2015 07:28:00 GMT"
+        try await withServer(["/page": .conditional(etag: nil, lastModified: date, body: Array("x".utf8))]) { server, fetcher in
+            let response = try await fetcher.fetch(FetchRequest(url: server.url("/page"), lastModified: date)).get()
+            #expect(response.isNotModified)
+            #expect(server.requests.first?.header("If-None-Match") == nil)
+        }
+    }
+}
+
+@Suite struct FetcherLimitTests {
+    @Test func totalTimeout() async throws {
+        let policy = testPolicy(totalTimeout: .seconds(1))
+        try await withServer(["/hang": .noResponse], policy: policy) { server, fetcher in
+            let started = ContinuousClock.now
+            let result = await fetcher.fetch(FetchRequest(url: server.url("/hang")))
+            #expect(result.failure?.code == .timeout)
+            #expect(started.duration(to: .now) < .seconds(15))
+        }
+    }
+
+    @Test func lowSpeedTimeout() async throws {
+        let policy = testPolicy(totalTimeout: .seconds(30), lowSpeedLimit: 100, lowSpeedTime: .seconds(1))
+        let drip = Behaviour.drip(body: Array(repeating: 46, count: 60), interval: .milliseconds(500))
+        try await withServer(["/drip": drip], policy: policy) { server, fetcher in
+            let started = ContinuousClock.now
+            let result = await fetcher.fetch(FetchRequest(url: server.url("/drip")))
+            #expect(result.failure?.code == .timeout)
+            #expect(started.duration(to: .now) < .seconds(20))
+        }
+    }
+
+    @Test func bodyOverCapIsTooLarge() async throws {
+        let policy = testPolicy(maxBodyBytes: 1000)
+        let routes: [String: Behaviour] = [
+            "/exact": .respond(status: 200, headers: [], body: Array(repeating: 1, count: 1000)),
+            "/big": .respond(status: 200, headers: [], body: Array(repeating: 1, count: 10_000)),
+            "/endless": .endless(chunk: Array(repeating: 2, count: 512)),
+            // 5000 bytes decoded; the cap applies after decompression.
+            "/zipped": .gzip(body: Array(repeating: 3, count: 5000), contentType: "text/plain"),
+        ]
+        try await withServer(routes, policy: policy) { server, fetcher in
+            let exact = try await fetcher.fetch(FetchRequest(url: server.url("/exact"))).get()
+            #expect(exact.body.count == 1000)
+            #expect(await fetcher.fetch(FetchRequest(url: server.url("/big"))).failure?.code == .tooLarge)
+            #expect(await fetcher.fetch(FetchRequest(url: server.url("/endless"))).failure?.code == .tooLarge)
+            #expect(await fetcher.fetch(FetchRequest(url: server.url("/zipped"))).failure?.code == .tooLarge)
+        }
+    }
+
+    @Test func shortRetryAfterIsRetriedOnce() async throws {
+        try await withServer(["/busy": .sequence([.retryAfter(1), .ok("now")])]) { server, fetcher in
+            let response = try await fetcher.fetch(FetchRequest(url: server.url("/busy"))).get()
+            #expect(response.status == 200)
+            #expect(text(response.body) == "now")
+            #expect(response.wasRetried)
+            #expect(server.requests.count == 2)
+        }
+    }
+
+    @Test func retryHappensOnlyOnce() async throws {
+        try await withServer(["/down": .retryAfter(1, status: 503)]) { server, fetcher in
+            let response = try await fetcher.fetch(FetchRequest(url: server.url("/down"))).get()
+            #expect(response.status == 503)
+            #expect(response.retryAfter == 1)
+            #expect(server.requests.count == 2)
+        }
+    }
+
+    @Test func longRetryAfterIsReturned() async throws {
+        try await withServer(["/slow-down": .retryAfter(120)]) { server, fetcher in
+            let response = try await fetcher.fetch(FetchRequest(url: server.url("/slow-down"))).get()
+            #expect(response.status == 429)
+            #expect(response.retryAfter == 120)
+            #expect(!response.wasRetried)
+            #expect(server.requests.count == 1)
+        }
+    }
+
+    @Test func invalidPolicyIsRejected() {
+        #expect(throws: FetchError.self) { try Fetcher(policy: testPolicy(maxConcurrent: 0)) }
+        #expect(throws: FetchError.self) { try Fetcher(policy: testPolicy(allowedProtocols: [])) }
+    }
+}
+
+@Suite struct FetcherProtocolTests {
+    private func temporaryFile(_ contents: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("wirescore-fetch-\(UUID().uuidString).xml")
+        try Data(contents.utf8).write(to: url)
+        return url
+    }
+
+    @Test func fileIsRefusedByDefault() async throws {
+        let file = try temporaryFile("<rss/>")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let fetcher = try Fetcher(policy: testPolicy())
+        defer { fetcher.shutdown() }
+        let result = await fetcher.fetch(FetchRequest(url: file.absoluteString))
+        #expect(result.failure?.code == .protocolNotAllowed)
+    }
+
+    @Test func fileIsReadWhenAllowed() async throws {
+        let file = try temporaryFile("<rss version=\"2.0\"/>")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let fetcher = try Fetcher(policy: testPolicy(allowedProtocols: [.file]))
+        defer { fetcher.shutdown() }
+        let response = try await fetcher.fetch(FetchRequest(url: file.absoluteString)).get()
+        #expect(response.status == 200)
+        #expect(response.httpVersion == nil)
+        #expect(text(response.body) == "<rss version=\"2.0\"/>")
+
+        let missing = await fetcher.fetch(FetchRequest(url: file.absoluteString + ".missing"))
+        #expect(missing.failure != nil)
+    }
+
+    @Test func loopbackIsBlockedWithoutPrivateNetworks() async throws {
+        let policy = testPolicy(allowPrivateNetworks: false)
+        try await withServer(["/secret": .ok("metadata")], policy: policy) { server, fetcher in
+            let result = await fetcher.fetch(FetchRequest(url: server.url("/secret")))
+            #expect(result.failure?.code == .blockedAddress)
+            #expect(result.failure?.message.contains("127.0.0.1") == true)
+            let byName = await fetcher.fetch(FetchRequest(url: "http://localhost:\(server.port)/secret"))
+            #expect(byName.failure?.code == .blockedAddress)
+            #expect(server.acceptedConnections == 0)
+        }
+    }
+
+    @Test func redirectToLoopbackIsBlockedPerHop() async throws {
+        // The first hop is allowed only because the guard is off for this server... so instead
+        // prove per-hop checking with a redirect from an allowed fetch: with the guard on, even
+        // the first hop to 127.0.0.1 is refused, and no hop ever reaches the server.
+        let policy = testPolicy(allowPrivateNetworks: false)
+        try await withServer(["/hop": .redirect(to: "http://127.0.0.1:1/")], policy: policy) { server, fetcher in
+            let result = await fetcher.fetch(FetchRequest(url: server.url("/hop")))
+            #expect(result.failure?.code == .blockedAddress)
+            #expect(server.requests.isEmpty)
+        }
+    }
+}
+
+@Suite struct FetcherConcurrencyTests {
+    @Test func manyConcurrentFetchesRespectPerHostCap() async throws {
+        let policy = testPolicy(maxConcurrent: 16, maxPerHost: 4)
+        let route: Behaviour = .delayed(.milliseconds(10), then: .ok("item"))
+        try await withServer(["/item": route], policy: policy) { server, fetcher in
+            let statuses = await withTaskGroup(of: Int.self) { group in
+                for index in 0..<200 {
+                    group.addTask {
+                        let result = await fetcher.fetch(FetchRequest(url: server.url("/item?n=\(index)")))
+                        guard case .success(let response) = result, text(response.body) == "item" else { return -1 }
+                        return response.status
+                    }
+                }
+                var collected: [Int] = []
+                for await status in group { collected.append(status) }
+                return collected
+            }
+            #expect(statuses.count == 200)
+            #expect(statuses.allSatisfy { $0 == 200 })
+            #expect(server.requests.count == 200)
+            #expect(Set(server.requests.map(\.path)).count == 200)
+            #expect(server.maxOpenConnections <= 4)
+            #expect(server.maxActiveRequests <= 4)
+            #expect(server.maxActiveRequests >= 2)   // transfers really overlapped
+            #expect(server.acceptedConnections <= 20)  // connections were reused
+        }
+    }
+
+    @Test func cancellationEndsTheTransfer() async throws {
+        try await withServer(["/hang": .noResponse, "/ok": .ok("fine")]) { server, fetcher in
+            let task = Task { await fetcher.fetch(FetchRequest(url: server.url("/hang"))) }
+            #expect(await eventually { server.requests.count == 1 })
+            task.cancel()
+            let result = await task.value
+            #expect(result.failure?.code == .cancelled)
+            // The fetcher keeps working after a cancellation.
+            let after = try await fetcher.fetch(FetchRequest(url: server.url("/ok"))).get()
+            #expect(text(after.body) == "fine")
+        }
+    }
+
+    @Test func alreadyCancelledTaskReturnsAtOnce() async throws {
+        try await withServer(["/ok": .ok("fine")]) { server, fetcher in
+            let task = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return await fetcher.fetch(FetchRequest(url: server.url("/ok")))
+            }
+            #expect(await task.value.failure?.code == .cancelled)
+        }
+    }
+
+    @Test func shutdownFailsInFlightAndLaterFetches() async throws {
+        try await withServer(["/hang": .noResponse]) { server, fetcher in
+            let task = Task { await fetcher.fetch(FetchRequest(url: server.url("/hang"))) }
+            #expect(await eventually { server.requests.count == 1 })
+            fetcher.shutdown()
+            #expect(await task.value.failure?.code == .cancelled)
+            #expect(await fetcher.fetch(FetchRequest(url: server.url("/hang"))).failure?.code == .cancelled)
+            fetcher.shutdown()   // idempotent
+        }
+    }
+}
