@@ -56,10 +56,10 @@ public struct ArticleExtractor: Sendable {
             // Scattered prose with no winning container: take the whole cleaned body instead.
             let body = doc.elements(.body).first ?? doc.root
             let whole = content.serialize([body], skipHeadingText: page.title)
-            if whole.utf8.count > text.utf8.count * 2 && whole.utf8.count < 4000 { text = whole }
+            if text.isEmpty || whole.utf8.count > text.utf8.count * 2 && whole.utf8.count < 4000 { text = whole }
         }
         page.text = text
-        if let body = meta.ldString("articleBody") {
+        if let body = meta.ldRawString("articleBody") {
             let clean = body.contains("<") ? Self.stripTags(body) : body
             // articleBody is what the publisher calls the article, but it is often truncated
             // (paywalls) or a summary; trust it only when it is not much shorter than the DOM's.

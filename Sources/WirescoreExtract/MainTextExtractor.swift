@@ -42,8 +42,8 @@ struct MainTextExtractor {
 
     private static let alwaysDropped: Set<HTMLTag> = [
         .script, .style, .noscript, .template, .svg, .iframe, .button, .select, .textarea, .input,
-        .option, .nav, .aside, .footer, .dialog, .canvas, .object, .embed, .head, .title, .meta, .link,
-        .figcaption, .figure, .header, .video, .audio, .picture, .img, .base, .menu,
+        .option, .dialog, .canvas, .object, .embed, .head, .title, .meta, .link,
+        .figcaption, .figure, .video, .audio, .picture, .img, .base, .menu,
     ]
 
     private mutating func markDropped() {
@@ -58,11 +58,16 @@ struct MainTextExtractor {
                 dropped[i] = true; continue
             }
             if let style = doc.attributeValueBytes(i, "style"), Self.hidesElement(style) { dropped[i] = true; continue }
+            // Landmarks are boilerplate, but a missing end tag can make one swallow the page,
+            // so they are dropped by size later (see dropWeakBoilerplate).
+            if Self.landmarks.contains(t) { hint[i] = -3; continue }
             let h = Self.classify(doc, i)
             hint[i] = h
             if h == -2, t != .body, t != .html, t != .article, t != .main { dropped[i] = true }
         }
     }
+
+    static let landmarks: Set<HTMLTag> = [.header, .footer, .nav, .aside]
 
     /// Drops weakly boilerplate-named elements once their size is known, then re-measures.
     private mutating func dropWeakBoilerplate() {
@@ -70,8 +75,12 @@ struct MainTextExtractor {
         for i in 1..<doc.count {
             let p = doc.parent(i)
             if p >= 0, dropped[p] { if !dropped[i] { dropped[i] = true; changed = true }; continue }
-            guard hint[i] == -1, !dropped[i] else { continue }
+            guard hint[i] == -1 || hint[i] == -3, !dropped[i] else { continue }
             let t = doc.tag(i)
+            if hint[i] == -3 {
+                if textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0] { dropped[i] = true; changed = true }
+                continue
+            }
             if t == .body || t == .html || t == .article || t == .main { continue }
             if textLen[i] < 300 || linkDensity(i) > 0.35 { dropped[i] = true; changed = true }
         }
@@ -388,14 +397,17 @@ struct ParagraphWriter {
     init() { out.reserveCapacity(8192) }
 
     mutating func text(_ bytes: ArraySlice<UInt8>) {
-        for b in bytes {
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
-                pendingSpace = true
-                continue
-            }
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            i += 1
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { pendingSpace = true; continue }
+            // U+00A0 (C2 A0) reads as a space.
+            if b == 0xC2, i < end, bytes[i] == 0xA0 { i += 1; pendingSpace = true; continue }
             if out.isEmpty {
                 pendingBreak = 0
-            } else if pendingBreak == 2 && !out.isEmpty {
+            } else if pendingBreak == 2 {
                 out.append(0x0A); out.append(0x0A)
             } else if pendingBreak == 1 {
                 out.append(0x0A)
@@ -404,7 +416,6 @@ struct ParagraphWriter {
             }
             pendingBreak = 0
             pendingSpace = false
-            // Non-breaking space (C2 A0) reads as a space.
             out.append(b)
         }
     }
@@ -414,16 +425,7 @@ struct ParagraphWriter {
     mutating func breakParagraph() { pendingBreak = 2 }
 
     mutating func finish() -> String {
-        var s = String(decoding: out, as: UTF8.self)
-        if s.contains("\u{00A0}") { s = s.replacingNBSP() }
-        return s
+        String(decoding: out, as: UTF8.self)
     }
 }
 
-extension String {
-    func replacingNBSP() -> String {
-        var u = String.UnicodeScalarView()
-        for sc in unicodeScalars { u.append(sc == "\u{00A0}" ? " " : sc) }
-        return String(u)
-    }
-}

@@ -57,15 +57,25 @@ struct PageMetadata {
             default:
                 break
             }
-            if let ip = doc.attribute(i, "itemprop")?.lowercased(), ip == "datepublished" || ip == "datecreated" {
-                if itempropDates[ip] == nil { itempropDates[ip] = doc.attribute(i, "datetime") ?? doc.attribute(i, "content") ?? doc.textContent(i) }
+            if let ipBytes = doc.attributeValueBytes(i, "itemprop"), ipBytes.count == 11 || ipBytes.count == 13 {
+                let ip = String(decoding: ipBytes, as: UTF8.self).lowercased()
+                if ip == "datepublished" || ip == "datecreated", itempropDates[ip] == nil {
+                    itempropDates[ip] = doc.attribute(i, "datetime") ?? doc.attribute(i, "content") ?? doc.textContent(i)
+                }
             }
-            if bylineText == nil, let cls = doc.attribute(i, "class")?.lowercased(),
-               cls.contains("byline") || cls.contains("author-name") || cls.contains("authorname") {
+            if bylineText == nil, let clsBytes = doc.attributeValueBytes(i, "class"), Self.isBylineClass(clsBytes) {
                 let t = doc.textContent(i)
                 if !t.isEmpty, t.count < 120 { bylineText = t }
             }
         }
+    }
+
+    /// Byte search (no Foundation string search: this runs for every element with a class).
+    static func isBylineClass(_ cls: ArraySlice<UInt8>) -> Bool {
+        var lower = Array(cls)
+        for k in lower.indices where lower[k] >= 0x41 && lower[k] <= 0x5A { lower[k] += 32 }
+        return MainTextExtractor.contains(lower, "byline") || MainTextExtractor.contains(lower, "author-name")
+            || MainTextExtractor.contains(lower, "authorname")
     }
 
     private mutating func collect(_ v: JSONValue, depth: Int) {
@@ -88,6 +98,12 @@ struct PageMetadata {
         case let .array(items)?: return items.contains { isArticleType($0) }
         default: return false
         }
+    }
+
+    /// A JSON-LD string as written (line breaks kept), for `articleBody`.
+    func ldRawString(_ key: String) -> String? {
+        for a in ldArticles { if case let .string(s)? = a[key], !s.isEmpty { return s } }
+        return nil
     }
 
     func ldString(_ key: String) -> String? {
@@ -120,13 +136,18 @@ extension String {
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
         var space = false
+        var previous: UInt8 = 0
         for b in utf8 {
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { space = !out.isEmpty; continue }
+            defer { previous = b }
+            let nbsp = b == 0xA0 && previous == 0xC2
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C || nbsp {
+                if nbsp, out.last == 0xC2 { out.removeLast() }
+                space = !out.isEmpty
+                continue
+            }
             if space { out.append(0x20); space = false }
             out.append(b)
         }
-        var s = String(decoding: out, as: UTF8.self)
-        if s.contains("\u{00A0}") { s = s.replacingNBSP().trimmingWhitespace() }
-        return s
+        return String(decoding: out, as: UTF8.self)
     }
 }

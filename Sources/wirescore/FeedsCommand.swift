@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WirescoreCore
+import WirescoreFeeds
 import WirescoreOutput
 import WirescorePipeline
 import WirescoreStore
@@ -9,7 +10,7 @@ struct FeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feeds",
         abstract: "Show the pipeline's feeds with each feed's health.",
-        subcommands: [List.self],
+        subcommands: [List.self, Import.self, Export.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -72,6 +73,81 @@ struct FeedsCommand: ParsableCommand {
 
         private func pad(_ s: String, _ width: Int) -> String {
             s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Print the pipeline's feeds as one OPML 2.0 list on stdout.")
+
+        @OptionGroup var options: PipelineOptions
+
+        func run() throws {
+            let (config, feeds) = try options.load()
+            let outlines = feeds.map { OPMLOutline(text: $0.title, title: $0.title, xmlUrl: $0.url, type: "rss", id: $0.id, line: 0) }
+            print(OPMLWriter.write(title: "wirescore feeds of pipeline \(config.name)", outlines: outlines), terminator: "")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Add the feeds of an OPML file to the pipeline's first feed list.",
+            discussion: """
+                Feeds whose URL is already listed are skipped. The feed list is rewritten \
+                atomically (a temporary file renamed over it); the original is kept as FILE.bak.
+                """)
+
+        @OptionGroup var options: PipelineOptions
+
+        @Argument(help: "OPML file to import.")
+        var opml: String
+
+        func run() throws {
+            let (config, existing) = try options.load()
+            guard let target = config.feedLists.first else { throw ExitCodes.config }
+            let incoming: [FeedSpec]
+            do {
+                incoming = try FeedListLoader.load(file: opml)
+            } catch {
+                printError("wirescore: invalid OPML: \(error)")
+                throw ExitCodes.config
+            }
+            guard let data = FileManager.default.contents(atPath: target) else {
+                printError("wirescore: cannot read \(target)")
+                throw ExitCodes.failure
+            }
+            var outlines: [OPMLOutline]
+            do {
+                outlines = try OPMLParser.parse([UInt8](data))
+            } catch {
+                printError("wirescore: \(target): \(error)")
+                throw ExitCodes.config
+            }
+            let known = Set(existing.map(\.url))
+            var added = 0
+            for feed in incoming where !known.contains(feed.url) {
+                outlines.append(OPMLOutline(text: feed.title, title: feed.title, xmlUrl: feed.url, type: "rss", line: 0))
+                added += 1
+            }
+            guard added > 0 else {
+                print("nothing to import: all \(incoming.count) feed(s) are already listed in \(target)")
+                return
+            }
+            let text = OPMLWriter.write(title: "wirescore feeds", outlines: outlines)
+            let temporary = target + ".tmp.\(ProcessInfo.processInfo.processIdentifier)"
+            do {
+                try? FileManager.default.removeItem(atPath: target + ".bak")
+                try FileManager.default.copyItem(atPath: target, toPath: target + ".bak")
+                try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+                guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            } catch {
+                try? FileManager.default.removeItem(atPath: temporary)
+                printError("wirescore: cannot rewrite \(target): \(error)")
+                throw ExitCodes.failure
+            }
+            print("imported \(added) feed(s) into \(target) (\(incoming.count - added) already listed)")
         }
     }
 }

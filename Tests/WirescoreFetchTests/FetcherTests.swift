@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WirescoreFetch
+@testable import WirescoreFetch
 import WirescoreTestSupport
 
 typealias Behaviour = TestHTTPServer.Behaviour
@@ -281,15 +281,22 @@ typealias Header = TestHTTPServer.Header
         }
     }
 
-    @Test func redirectToLoopbackIsBlockedPerHop() async throws {
-        // The first hop is allowed only because the guard is off for this server... so instead
-        // prove per-hop checking with a redirect from an allowed fetch: with the guard on, even
-        // the first hop to 127.0.0.1 is refused, and no hop ever reaches the server.
-        let policy = testPolicy(allowPrivateNetworks: false)
-        try await withServer(["/hop": .redirect(to: "http://127.0.0.1:1/")], policy: policy) { server, fetcher in
-            let result = await fetcher.fetch(FetchRequest(url: server.url("/hop")))
+    @Test func everyRedirectHopIsChecked() async throws {
+        let target = TestHTTPServer(routes: ["/internal": .ok("internal secret")])
+        try target.start()
+        defer { target.stop() }
+        // Only the first server's port is exempt, standing in for a public host that
+        // redirects to an internal one.
+        var policy = testPolicy(allowPrivateNetworks: false)
+        try await withServer([:], policy: policy) { first, _ in
+            first.route("/hop", .redirect(to: target.url("/internal")))
+            policy.loopbackPortsExemptForTesting = [first.port]
+            let fetcher = try Fetcher(policy: policy)
+            defer { fetcher.shutdown() }
+            let result = await fetcher.fetch(FetchRequest(url: first.url("/hop")))
             #expect(result.failure?.code == .blockedAddress)
-            #expect(server.requests.isEmpty)
+            #expect(first.requests.map(\.path) == ["/hop"])
+            #expect(target.acceptedConnections == 0)
         }
     }
 }
@@ -319,6 +326,20 @@ typealias Header = TestHTTPServer.Header
             #expect(server.maxActiveRequests <= 4)
             #expect(server.maxActiveRequests >= 2)   // transfers really overlapped
             #expect(server.acceptedConnections <= 20)  // connections were reused
+        }
+    }
+
+    @Test func inFlightCapHolds() async throws {
+        let policy = testPolicy(maxConcurrent: 2, maxPerHost: 8)
+        try await withServer(["/slow": .delayed(.milliseconds(20), then: .ok("s"))], policy: policy) { server, fetcher in
+            await withTaskGroup(of: Void.self) { group in
+                for index in 0..<20 {
+                    group.addTask { _ = await fetcher.fetch(FetchRequest(url: server.url("/slow?i=\(index)"))) }
+                }
+            }
+            #expect(server.requests.count == 20)
+            #expect(server.maxActiveRequests <= 2)
+            #expect(server.maxOpenConnections <= 2)
         }
     }
 
