@@ -3,7 +3,7 @@ import WirescoreXML
 
 /// Namespace families the feed vocabulary is matched against.
 enum FeedNamespace {
-    case core, dc, dcterms, content, itunes, xhtml, rdf, xml, atom03, other
+    case core, dc, dcterms, content, itunes, xhtml, rdf, xml, atom03, media, other
 
     static func of(_ uri: String?) -> FeedNamespace {
         guard let uri, !uri.isEmpty else { return .core }
@@ -20,6 +20,7 @@ enum FeedNamespace {
         case "http://www.w3.org/1999/xhtml": return .xhtml
         case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": return .rdf
         case "http://www.w3.org/XML/1998/namespace": return .xml
+        case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": return .media
         default:
             if uri.lowercased() == "http://www.itunes.com/dtds/podcast-1.0.dtd" { return .itunes }
             return .other
@@ -31,7 +32,7 @@ enum FeedNamespace {
 final class FeedBuilder: XMLStreamDelegate {
     enum Field {
         case title, subtitle, summary, description, content, link, id, guid, language, author
-        case published, updated, personName, personEmail, personURI
+        case published, updated, personName, personEmail, personURI, mediaTitle
     }
 
     enum Role {
@@ -54,6 +55,8 @@ final class FeedBuilder: XMLStreamDelegate {
         var divInnerStart = -1
         var divInnerEnd = -1
         var nonSpaceOutsideDiv = false
+
+        var isPerson: Bool { if case .person = role { return true }; return false }
     }
 
     let documentBase: String?
@@ -90,11 +93,14 @@ final class FeedBuilder: XMLStreamDelegate {
             if a.localName == "base" { base = FeedURL.resolve(a.value, against: base) }
             if a.localName == "lang" { lang = a.value }
         }
-        let ns = FeedNamespace.of(namespaceURI)
+        var ns = FeedNamespace.of(namespaceURI)
+        // An unknown default namespace is read as the core vocabulary, as feedparser does.
+        if ns == .other, prefix == nil { ns = .core }
         let qname = prefix.map { "\($0):\(localName)" } ?? localName
+        let localName = localName.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? localName.lowercased() : localName
 
         // Inside captured content every child element is content, not feed vocabulary.
-        if let parent, parent.captureStart >= 0 {
+        if let parent, parent.captureStart >= 0, !parent.isPerson {
             var frame = Frame(role: .markup, base: base)
             frame.captureStart = parent.captureStart
             frame.xhtml = parent.xhtml
@@ -131,7 +137,7 @@ final class FeedBuilder: XMLStreamDelegate {
                 }
             } else if (localName == "item" || localName == "entry") && ns == .core {
                 frame.role = .entry
-                doc.entries.append(FeedEntry())
+                startEntry(attributes, base: base)
                 if version.isEmpty, rootName == "rdf" || rootName == "RDF" {
                     version = namespaceURI == "http://my.netscape.com/rdf/simple/0.9/" ? "rss090" : "rss10"
                 }
@@ -139,7 +145,7 @@ final class FeedBuilder: XMLStreamDelegate {
         case .feed:
             if (localName == "item" || localName == "entry") && (ns == .core || ns == .atom03) {
                 frame.role = .entry
-                doc.entries.append(FeedEntry())
+                startEntry(attributes, base: base)
             } else {
                 configureField(&frame, localName: localName, ns: ns, attributes: attributes, inEntry: false, base: base)
             }
@@ -150,7 +156,7 @@ final class FeedBuilder: XMLStreamDelegate {
                 switch localName {
                 case "name": frame.role = .field(.personName)
                 case "email": frame.role = .field(.personEmail)
-                case "uri", "url": frame.role = .field(.personURI)
+                case "uri", "url", "homepage": frame.role = .field(.personURI)
                 default: break
                 }
                 if case .field = frame.role { frame.captureStart = text.count }
@@ -161,9 +167,30 @@ final class FeedBuilder: XMLStreamDelegate {
         stack.append(frame)
     }
 
+    private func startEntry(_ attributes: [XMLAttribute], base: String?) {
+        doc.entries.append(FeedEntry())
+        mediaTitle = nil
+        let i = doc.entries.count - 1
+        for a in attributes {
+            switch (a.localName.lowercased(), a.namespaceURI) {
+            case ("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"):
+                doc.entries[i].id = a.value
+            case ("href", nil):
+                doc.entries[i].link = FeedURL.resolve(a.value, against: base)
+            case ("lastmod", nil):
+                setDate(.updated, a.value, inEntry: true)
+            default: break
+            }
+        }
+    }
+
+    private var mediaTitle: String?
+    private var summarySet = false
+
     private func startRoot(localName: String, ns: FeedNamespace, namespaceURI: String?,
                            attributes: [XMLAttribute], lang: String?, base: String?) {
         rootName = localName
+        let localName = localName.lowercased()
         var frame = Frame(role: .root, base: base)
         frame.qname = localName
         if let lang { defaultLanguage = lang }
@@ -197,10 +224,10 @@ final class FeedBuilder: XMLStreamDelegate {
         case "channel":
             // CDF, or a bare RSS channel.
             frame.role = .feed
-            for a in attributes where a.localName == "href" && a.namespaceURI == nil {
+            for a in attributes where a.localName.lowercased() == "href" && a.namespaceURI == nil {
                 doc.feed.link = FeedURL.resolve(a.value, against: base)
             }
-            for a in attributes where a.localName == "lastmod" && a.namespaceURI == nil {
+            for a in attributes where a.localName.lowercased() == "lastmod" && a.namespaceURI == nil {
                 setDate(.updated, a.value, inEntry: false)
             }
         default:
@@ -228,6 +255,7 @@ final class FeedBuilder: XMLStreamDelegate {
             case "summary": field = .summary; atomConstruct = true
             case "content": field = .content; atomConstruct = true
             case "abstract": field = .description
+            case "fullitem": field = .content; type = "text/html"
             case "link":
                 if let href = attr("href") {
                     let rel = attr("rel") ?? "alternate"
@@ -237,20 +265,21 @@ final class FeedBuilder: XMLStreamDelegate {
                     }
                     return
                 }
+                if let rel = attr("rel"), rel != "alternate" { return }
                 field = .link
             case "id": field = .id
             case "guid":
                 field = .guid
                 frame.isPermaLink = (attr("isPermaLink") ?? attr("ispermalink") ?? "true").lowercased() != "false"
             case "language": field = .language
-            case "author", "managingEditor":
+            case "author", "managingeditor":
                 frame.role = .person(entry: inEntry)
                 frame.captureStart = text.count
                 person = FeedPerson()
                 personHasParts = false
                 return
-            case "pubDate", "published", "issued": field = .published
-            case "lastBuildDate", "updated", "modified": field = .updated
+            case "pubdate", "published", "issued": field = .published
+            case "lastbuilddate", "updated", "modified": field = .updated
             default: break
             }
         case .dc:
@@ -270,6 +299,8 @@ final class FeedBuilder: XMLStreamDelegate {
             }
         case .content:
             if localName == "encoded" { field = .content; type = "text/html" }
+        case .media:
+            if localName == "title" && inEntry { field = .mediaTitle }
         case .itunes:
             switch localName {
             case "subtitle" where !inEntry: field = .subtitle
@@ -303,7 +334,7 @@ final class FeedBuilder: XMLStreamDelegate {
                 if raw == "text/html" || raw == "application/xhtml+xml" { type = raw }
             }
             if type == "application/xhtml+xml" { frame.xhtml = true }
-            if field == .content, version == "atom10", type != "text/plain", type != "text/html",
+            if version == "atom10", type != "text/plain", type != "text/html",
                !frame.xhtml, !type.hasPrefix("text/"), !type.hasSuffix("xml") {
                 frame.base64 = true
             }
@@ -328,8 +359,20 @@ final class FeedBuilder: XMLStreamDelegate {
                     stack[parentIndex].divInnerEnd = text.count - frame.qname.utf8.count - 3
                 }
             }
+        case .entry:
+            let i = doc.entries.count - 1
+            if i >= 0, doc.entries[i].title == nil, let mediaTitle { doc.entries[i].title = mediaTitle }
+            summarySet = false
         case .field(let field):
-            let value = takeText(frame)
+            var value = takeText(frame)
+            switch field {
+            case .title, .subtitle, .summary, .description, .content:
+                let html = frame.contentType == "text/html" || frame.contentType == "application/xhtml+xml"
+                let guessed = frame.contentType == "text/plain" && !version.hasPrefix("atom")
+                    && FeedSanitizer.looksLikeHTML(value)
+                if html || guessed { value = FeedSanitizer.sanitize(value) }
+            default: break
+            }
             assign(field, value: value, frame: frame)
         case .person(let inEntry):
             let raw = takeText(frame)
@@ -485,23 +528,31 @@ final class FeedBuilder: XMLStreamDelegate {
             else { doc.feed.title = value; doc.feed.titleDetail = FeedContent(value: value, type: frame.contentType) }
         case .subtitle:
             if !entry { doc.feed.subtitle = value }
-        case .description:
-            if entry { doc.entries[i].summary = value } else { doc.feed.subtitle = value }
-        case .summary:
-            if entry { doc.entries[i].summary = value } else if doc.feed.subtitle == nil { doc.feed.subtitle = value }
+        case .description, .summary:
+            if entry {
+                // A second summary-like element is content, as in feedparser.
+                if summarySet {
+                    doc.entries[i].content.append(FeedContent(value: value, type: frame.contentType))
+                } else {
+                    doc.entries[i].summary = value
+                    summarySet = true
+                }
+            } else if field == .description || doc.feed.subtitle == nil {
+                doc.feed.subtitle = value
+            }
         case .content:
             guard entry else { return }
             doc.entries[i].content.append(FeedContent(value: value, type: frame.contentType))
-            if doc.entries[i].summary == nil, frame.contentType != "application/xhtml+xml" {
-                doc.entries[i].summary = value
-            }
+            if doc.entries[i].summary == nil { doc.entries[i].summary = value }
+        case .mediaTitle:
+            mediaTitle = value
         case .link:
             setLink(FeedURL.resolve(value, against: frame.base), inEntry: entry)
         case .id:
             let id = FeedURL.resolve(value, against: frame.base)
             if entry { doc.entries[i].id = id } else { doc.feed.id = id }
         case .guid:
-            let id = FeedURL.resolve(value, against: frame.base)
+            let id = frame.isPermaLink ? FeedURL.resolve(value, against: frame.base) : value
             if entry {
                 doc.entries[i].id = id
                 if frame.isPermaLink, doc.entries[i].link == nil { doc.entries[i].link = id }

@@ -51,6 +51,10 @@ struct FeedEncoding: Equatable {
             result = FeedEncoding(reported: enc, override: charset,
                                   problem: "document served as \(mime), not an XML media type")
         }
+        // UTF-16/32 are recognised from the bytes themselves; name the byte order.
+        if let wide = wideEncoding(data) {
+            result.reported = wide
+        }
         if result.reported == "us-ascii" {
             // ASCII is a subset of what the document declares: decode with that; fall back when
             // the bytes are not ASCII at all, as feedparser does.
@@ -62,7 +66,46 @@ struct FeedEncoding: Equatable {
                 result.override = nil
             }
         }
+        // Decode explicitly only with evidence (charset, declaration, BOM or byte pattern);
+        // otherwise libxml2's own detection (EBCDIC, UCS-4) is better than a guess.
+        let evidence = charset != nil || declared != nil || bom != nil || wideEncoding(data) != nil
+        if result.override != nil || (evidence && result.reported != "us-ascii") {
+            result.override = decoderName(result.reported)
+        }
         return result
+    }
+
+    /// The name libxml2 decodes with: ISO-8859-1 documents are read as windows-1252, whose
+    /// extra printable characters (curly quotes) are what such feeds actually contain.
+    static func decoderName(_ name: String) -> String {
+        switch name {
+        case "iso-8859-1", "latin-1", "latin1", "iso8859-1", "iso_8859-1": return "windows-1252"
+        case "utf-16": return "utf-16le"
+        default: return name
+        }
+    }
+
+    /// The byte length of a BOM to skip when an explicit encoding is passed to libxml2.
+    static func bomLength(_ d: [UInt8]) -> Int {
+        switch bomEncoding(d) {
+        case "utf-32be"?, "utf-32le"?: return 4
+        case "utf-8"?: return 3
+        case "utf-16be"?, "utf-16le"?: return 2
+        default: return 0
+        }
+    }
+
+    /// UTF-16 or UTF-32 with explicit byte order, from a BOM or the bytes of `<?`/`<`.
+    static func wideEncoding(_ d: [UInt8]) -> String? {
+        if let bom = bomEncoding(d), bom != "utf-8" { return bom }
+        guard d.count >= 4 else { return nil }
+        switch (d[0], d[1], d[2], d[3]) {
+        case (0x00, 0x00, 0x00, 0x3C): return "utf-32be"
+        case (0x3C, 0x00, 0x00, 0x00): return "utf-32le"
+        case (0x00, 0x3C, 0x00, _): return "utf-16be"
+        case (0x3C, 0x00, _, 0x00): return "utf-16le"
+        default: return nil
+        }
     }
 
     static func normalize(_ name: String) -> String {

@@ -39,7 +39,8 @@ public struct FeedParser: Sendable {
         if let contentLanguage, !contentLanguage.isEmpty { builder.defaultLanguage = contentLanguage }
         let xml = XMLStreamParser(delegate: builder)
         builder.lineSource = xml
-        let report = xml.parse(data, encoding: encoding.override)
+        let skip = encoding.override == nil ? 0 : FeedEncoding.bomLength(data)
+        let report = xml.parse(skip == 0 ? data : Array(data[skip...]), encoding: encoding.override)
         if builder.rootName == nil {
             throw FeedError(report.firstError.map { "not XML: \($0)" } ?? "no XML element found")
         }
@@ -48,6 +49,9 @@ public struct FeedParser: Sendable {
         }
         var doc = builder.finish()
         doc.encoding = encoding.reported
+        if encoding.override == nil, contentType == nil, let declared = report.declaredEncoding, !declared.isEmpty {
+            doc.encoding = FeedEncoding.normalize(declared)
+        }
         if let problem = encoding.problem {
             doc.bozo = true
             doc.bozoException = problem

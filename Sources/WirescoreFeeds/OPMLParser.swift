@@ -1,118 +1,142 @@
 import WirescoreXML
 
-/// One feed entry of an OPML feed list.
+/// One `<outline>` of an OPML feed list, flattened out of its nesting.
 public struct OPMLOutline: Sendable, Equatable {
-    public var text: String?
+    /// `title`, else `text`.
     public var title: String?
+    public var text: String?
     public var xmlUrl: String?
     public var htmlUrl: String?
-    public var type: String?
+    /// The outline's `category` attribute, else the titles of its enclosing outlines joined by "/".
     public var category: String?
-    /// An explicit id attribute (a wirescore extension), used as the feed's id when present.
+    public var type: String?
+    /// An explicit `id` attribute (a wirescore extension): the feed's id in records when present.
     public var id: String?
-    /// 1-based line of the `<outline>` element, for error messages.
+    /// The 1-based line of the `<outline` start tag in the source file.
     public var line: Int
 
-    public init(text: String? = nil, title: String? = nil, xmlUrl: String? = nil, htmlUrl: String? = nil,
-                type: String? = nil, category: String? = nil, id: String? = nil, line: Int) {
-        self.text = text; self.title = title; self.xmlUrl = xmlUrl; self.htmlUrl = htmlUrl
-        self.type = type; self.category = category; self.id = id; self.line = line
+    public init(title: String? = nil, text: String? = nil, xmlUrl: String? = nil, htmlUrl: String? = nil,
+                category: String? = nil, type: String? = nil, id: String? = nil, line: Int = 0) {
+        self.title = title; self.text = text; self.xmlUrl = xmlUrl; self.htmlUrl = htmlUrl
+        self.category = category; self.type = type; self.id = id; self.line = line
     }
 }
 
-/// Why an OPML file was refused, with the line where libxml2 or the check found it.
-public struct OPMLError: Error, Sendable, CustomStringConvertible {
+/// Why an OPML file could not be read, with the line of the problem.
+public struct OPMLError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
-    public var line: Int?
-    public init(_ message: String, line: Int?) { self.message = message; self.line = line }
-    public var description: String { line.map { "line \($0): \(message)" } ?? message }
+    public var line: Int
+    public init(message: String, line: Int) { self.message = message; self.line = line }
+    public var description: String { "line \(line): \(message)" }
 }
 
-/// Reads OPML 2.0 feed lists (outlines flattened; folders' categories passed down).
+/// Reads OPML 2.0 feed lists (OPML 1.0 too).
 ///
-/// Unlike feeds, a feed list is configuration: it is parsed strictly, and the first XML error
-/// is reported with its line rather than recovered from, so `wirescore validate` can point at it.
-public enum OPMLParser {
-    public static func parse(_ data: [UInt8]) throws(OPMLError) -> [OPMLOutline] {
+/// Strict on purpose: a feed list is configuration, so an ill-formed file is an error (with its
+/// line) rather than something to recover silently. Every outline is returned, nested ones
+/// flattened in document order; outlines without `xmlUrl` are kept (folders) so a caller can
+/// decide. Stateless and `Sendable`.
+public struct OPMLParser: Sendable {
+    public init() {}
+
+    /// - Throws: ``OPMLError`` when the XML is ill-formed or the root element is not `<opml>`.
+    public func parse(_ data: [UInt8]) throws(OPMLError) -> [OPMLOutline] {
         let collector = OPMLCollector()
         let parser = XMLStreamParser(delegate: collector)
         let report = parser.parse(data)
         if let error = report.firstError {
-            throw OPMLError("not well-formed XML: \(error)", line: report.firstErrorLine)
+            throw OPMLError(message: error, line: report.firstErrorLine ?? 0)
         }
-        guard let root = collector.rootName else { throw OPMLError("no XML element found", line: nil) }
-        guard root == "opml" else { throw OPMLError("the root element is <\(root)>, not <opml>", line: 1) }
-        guard collector.sawBody else { throw OPMLError("no <body> element", line: nil) }
+        guard let root = collector.rootName else { throw OPMLError(message: "no root element", line: 1) }
+        guard root == "opml" else {
+            throw OPMLError(message: "root element is <\(root)>, not <opml>", line: collector.rootLine)
+        }
+        guard collector.sawBody else { throw OPMLError(message: "no <body> element", line: collector.rootLine) }
         return collector.outlines
     }
 }
 
-/// SAX delegate collecting outlines; categories of enclosing folder outlines are inherited.
 private final class OPMLCollector: XMLStreamDelegate {
     var rootName: String?
+    var rootLine = 1
     var sawBody = false
     var outlines: [OPMLOutline] = []
-    private var folderCategories: [String?] = []
+    /// For each open element: the outline's title when it is an outline, else nil.
+    private var stack: [(isOutline: Bool, title: String?)] = []
 
     func xmlStartElement(localName: String, prefix: String?, namespaceURI: String?,
                          attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration], line: Int) {
-        if rootName == nil { rootName = localName.lowercased() }
-        switch localName.lowercased() {
-        case "body":
-            sawBody = true
-        case "outline":
-            func attribute(_ name: String) -> String? {
-                let value = attributes.first { $0.localName.lowercased() == name.lowercased() }?.value
-                return value.flatMap { $0.isEmpty ? nil : $0 }
+        if rootName == nil { rootName = localName; rootLine = line }
+        if localName == "body" { sawBody = true }
+        guard localName == "outline" else { stack.append((false, nil)); return }
+        var o = OPMLOutline(line: line)
+        for a in attributes where a.namespaceURI == nil {
+            let value = a.value
+            switch a.localName.lowercased() {
+            case "title": o.title = value
+            case "text": o.text = value
+            case "xmlurl": o.xmlUrl = value
+            case "htmlurl": o.htmlUrl = value
+            case "category": o.category = value
+            case "type": o.type = value
+            case "id": o.id = value.isEmpty ? nil : value
+            default: break
             }
-            let folder = folderCategories.last ?? nil
-            let outline = OPMLOutline(
-                text: attribute("text"), title: attribute("title"), xmlUrl: attribute("xmlUrl"),
-                htmlUrl: attribute("htmlUrl"), type: attribute("type"),
-                category: attribute("category") ?? folder, id: attribute("id"), line: line)
-            if outline.xmlUrl != nil { outlines.append(outline) }
-            folderCategories.append(outline.xmlUrl == nil ? (outline.title ?? outline.text ?? folder) : folder)
-        default:
-            break
         }
+        if o.title == nil || o.title?.isEmpty == true { o.title = o.text }
+        if o.category == nil {
+            let folders = stack.compactMap { $0.isOutline ? $0.title : nil }
+            if !folders.isEmpty { o.category = folders.joined(separator: "/") }
+        }
+        outlines.append(o)
+        stack.append((true, o.title))
     }
 
     func xmlEndElement(localName: String, prefix: String?, namespaceURI: String?) {
-        if localName.lowercased() == "outline", !folderCategories.isEmpty { folderCategories.removeLast() }
+        _ = stack.popLast()
     }
 
     func xmlCharacters(_ text: UnsafeBufferPointer<UInt8>) {}
 }
 
-/// Writes an OPML 2.0 feed list (for `wirescore feeds export`).
+/// Writes feed lists as OPML 2.0.
 public enum OPMLWriter {
-    public static func write(title: String, outlines: [OPMLOutline]) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    <title>\(escape(title))</title>\n  </head>\n  <body>\n"
+    /// An OPML 2.0 document with one flat `<outline type="rss">` per entry.
+    public static func write(_ outlines: [OPMLOutline], title: String = "wirescore feeds") -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n    <title>"
+        out += escape(title)
+        out += "</title>\n  </head>\n  <body>\n"
         for o in outlines {
-            var attrs = "type=\"\(escape(o.type ?? "rss"))\""
-            if let id = o.id { attrs += " id=\"\(escape(id))\"" }
-            attrs += " text=\"\(escape(o.text ?? o.title ?? ""))\""
-            if let t = o.title { attrs += " title=\"\(escape(t))\"" }
-            if let x = o.xmlUrl { attrs += " xmlUrl=\"\(escape(x))\"" }
-            if let h = o.htmlUrl { attrs += " htmlUrl=\"\(escape(h))\"" }
-            if let c = o.category { attrs += " category=\"\(escape(c))\"" }
-            out += "    <outline \(attrs)/>\n"
+            out += "    <outline"
+            let text = o.text ?? o.title ?? o.xmlUrl ?? ""
+            out += " text=\"\(escape(text))\""
+            if let t = o.title { out += " title=\"\(escape(t))\"" }
+            out += " type=\"\(escape(o.type ?? "rss"))\""
+            if let id = o.id { out += " id=\"\(escape(id))\"" }
+            if let x = o.xmlUrl { out += " xmlUrl=\"\(escape(x))\"" }
+            if let h = o.htmlUrl { out += " htmlUrl=\"\(escape(h))\"" }
+            if let c = o.category { out += " category=\"\(escape(c))\"" }
+            out += "/>\n"
         }
         out += "  </body>\n</opml>\n"
         return out
     }
 
     static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
+        var r = ""
+        r.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": r += "&amp;"
+            case "<": r += "&lt;"
+            case ">": r += "&gt;"
+            case "\"": r += "&quot;"
+            case "\n": r += "&#10;"
+            case "\t": r += "&#9;"
+            case "\r": r += "&#13;"
+            default: r.unicodeScalars.append(ch)
             }
         }
-        return out
+        return r
     }
 }

@@ -48,6 +48,8 @@ public struct XMLParseReport: Sendable, Equatable {
     public var hadError: Bool { firstError != nil }
     /// Whether the override encoding was unknown to libxml2 (it was ignored).
     public var unknownEncoding: Bool = false
+    /// The encoding the document declared, as libxml2 read it (also for EBCDIC documents).
+    public var declaredEncoding: String?
     /// Whether the parser saw any element at all.
     public var sawRootElement: Bool = false
 }
@@ -109,7 +111,8 @@ public final class XMLStreamParser {
         handler.ignorableWhitespace = wsCharacters
         handler.cdataBlock = wsCDATA
         handler.getEntity = wsGetEntity
-        handler.reference = wsReference
+        // No `reference` handler: libxml2 then delivers entity replacement text as characters.
+        handler.reference = nil
         handler.resolveEntity = wsResolveEntity
         handler.externalSubset = nil
         handler.serror = wsStructuredError
@@ -131,6 +134,11 @@ public final class XMLStreamParser {
                 return
             }
             defer {
+                if let enc = ctxt.pointee.encoding {
+                    report.declaredEncoding = String(cString: enc)
+                } else if let input = ctxt.pointee.input, let enc = input.pointee.encoding {
+                    report.declaredEncoding = String(cString: enc)
+                }
                 if let doc = ctxt.pointee.myDoc {
                     xmlFreeDoc(doc)
                     ctxt.pointee.myDoc = nil
@@ -140,15 +148,19 @@ public final class XMLStreamParser {
             }
             ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
             lineProvider = UnsafeMutableRawPointer(ctxt)
-            let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
-                                | XML_PARSE_NOWARNING.rawValue)
-            _ = xmlCtxtUseOptions(ctxt, options)
+            var options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue
             if let encoding, !encoding.isEmpty {
                 if let enc = xmlFindCharEncodingHandler(encoding) {
+                    // The caller's encoding wins over the document's declaration.
+                    options |= XML_PARSE_IGNORE_ENC.rawValue
+                    _ = xmlCtxtUseOptions(ctxt, Int32(options))
                     _ = xmlSwitchToEncoding(ctxt, enc)
                 } else {
                     report.unknownEncoding = true
+                    _ = xmlCtxtUseOptions(ctxt, Int32(options))
                 }
+            } else {
+                _ = xmlCtxtUseOptions(ctxt, Int32(options))
             }
             var offset = first
             let chunk = 1 << 20
@@ -242,17 +254,14 @@ public final class XMLStreamParser {
         guard value > 0, let scalar = Unicode.Scalar(value) else { return nil }
         var utf8 = Array(String(Character(scalar)).utf8)
         utf8.append(0)
-        if entityDoc == nil { entityDoc = xmlNewDoc(nil) }
+        if entityDoc == nil {
+            entityDoc = xmlNewDoc(nil)
+            if let doc = entityDoc { _ = xmlCreateIntSubset(doc, "entities", nil, nil) }
+        }
         guard let doc = entityDoc else { return nil }
         return utf8.withUnsafeBufferPointer { content in
             xmlAddDocEntity(doc, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, content.baseAddress)
         }
-    }
-
-    fileprivate func emitText(_ s: String) {
-        guard let delegate else { return }
-        var copy = s
-        copy.withUTF8 { delegate.xmlCharacters($0) }
     }
 
     static func string(_ p: UnsafePointer<xmlChar>) -> String {
@@ -304,26 +313,18 @@ private func wsGetEntity(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<
     return owner(ctx)?.htmlEntity(name)
 }
 
-private func wsReference(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
-    // Called for entity references libxml2 does not expand itself in SAX mode: deliver the
-    // entity's replacement text (internal entities only) as character data.
-    guard let name, let parser = owner(ctx) else { return }
-    guard let entity = wsGetEntity(ctx, name), let content = entity.pointee.content else { return }
-    let text = String(cString: content)
-    if text.utf8.contains(UInt8(ascii: "&")) || text.utf8.contains(UInt8(ascii: "<")) {
-        // Replacement text with markup or nested references: decode references only.
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBufferPointer { parser.emitText(XMLEntities.decodeAttribute($0)) }
-    } else {
-        parser.emitText(text)
-    }
-}
-
 private func wsResolveEntity(_ ctx: UnsafeMutableRawPointer?, _ publicId: UnsafePointer<xmlChar>?,
                              _ systemId: UnsafePointer<xmlChar>?) -> xmlParserInputPtr? {
     nil
 }
 
 private func wsStructuredError(_ userData: UnsafeMutableRawPointer?, _ error: UnsafeMutablePointer<xmlError>?) {
-    owner(userData)?.recordError(error)
+    guard let parser = owner(userData) else { return }
+    parser.recordError(error)
+    // libxml2 2.9 drops every entity reference once a document is known to be ill-formed
+    // (`xmlParseReference` returns early), even in recovery mode. The error is recorded above,
+    // so the context is marked well-formed again to keep recovering text such as `&amp;`.
+    if let userData, let error, error.pointee.code != Int32(XML_ERR_ENTITY_LOOP.rawValue) {
+        userData.assumingMemoryBound(to: xmlParserCtxt.self).pointee.wellFormed = 1
+    }
 }

@@ -85,8 +85,8 @@ struct FeedsCommand: ParsableCommand {
 
         func run() throws {
             let (config, feeds) = try options.load()
-            let outlines = feeds.map { OPMLOutline(text: $0.title, title: $0.title, xmlUrl: $0.url, type: "rss", id: $0.id, line: 0) }
-            print(OPMLWriter.write(title: "wirescore feeds of pipeline \(config.name)", outlines: outlines), terminator: "")
+            let outlines = feeds.map { OPMLOutline(title: $0.title, text: $0.title, xmlUrl: $0.url, type: "rss", id: $0.id, line: $0.line ?? 0) }
+            print(OPMLWriter.write(outlines, title: "wirescore feeds of pipeline \(config.name)"), terminator: "")
         }
     }
 
@@ -120,7 +120,7 @@ struct FeedsCommand: ParsableCommand {
             }
             var outlines: [OPMLOutline]
             do {
-                outlines = try OPMLParser.parse([UInt8](data))
+                outlines = try OPMLParser().parse([UInt8](data))
             } catch {
                 printError("wirescore: \(target): \(error)")
                 throw ExitCodes.config
@@ -128,14 +128,14 @@ struct FeedsCommand: ParsableCommand {
             let known = Set(existing.map(\.url))
             var added = 0
             for feed in incoming where !known.contains(feed.url) {
-                outlines.append(OPMLOutline(text: feed.title, title: feed.title, xmlUrl: feed.url, type: "rss", line: 0))
+                outlines.append(OPMLOutline(title: feed.title, text: feed.title, xmlUrl: feed.url, type: "rss"))
                 added += 1
             }
             guard added > 0 else {
                 print("nothing to import: all \(incoming.count) feed(s) are already listed in \(target)")
                 return
             }
-            let text = OPMLWriter.write(title: "wirescore feeds", outlines: outlines)
+            let text = OPMLWriter.write(outlines, title: "wirescore feeds")
             let temporary = target + ".tmp.\(ProcessInfo.processInfo.processIdentifier)"
             do {
                 try? FileManager.default.removeItem(atPath: target + ".bak")

@@ -34,16 +34,17 @@ struct InspectFeedCommand: ParsableCommand {
 
     func run() throws {
         let bytes = try readInput(file)
-        var contentType: String?
+        var headers: [String: String] = [:]
         for h in header {
             let parts = h.split(separator: ":", maxSplits: 1)
-            if parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-type", parts.count == 2 {
-                contentType = parts[1].trimmingCharacters(in: .whitespaces)
-            }
+            guard parts.count == 2 else { continue }
+            headers[parts[0].trimmingCharacters(in: .whitespaces).lowercased()] = parts[1].trimmingCharacters(in: .whitespaces)
         }
         let json: JSONValue
         do {
-            json = try FeedParser().parse(bytes, url: url, contentType: contentType).feedparserJSON()
+            json = try FeedParser().parse(bytes, url: url, contentType: headers["content-type"],
+                                          contentLocation: headers["content-location"],
+                                          contentLanguage: headers["content-language"]).feedparserJSON()
         } catch {
             // feedparser's answer for a document that is no feed at all: bozo, nothing parsed.
             json = .object([("bozo", .int(1)), ("bozo_exception", .string("\(error)")), ("encoding", .string("utf-8")),

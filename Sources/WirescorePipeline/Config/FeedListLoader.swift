@@ -33,9 +33,9 @@ public enum FeedListLoader {
         }
         let outlines: [OPMLOutline]
         do {
-            outlines = try OPMLParser.parse([UInt8](data))
+            outlines = try OPMLParser().parse([UInt8](data))
         } catch {
-            throw PipelineError(file: file, line: error.line, reason: "invalid OPML: \(error.message)")
+            throw PipelineError(file: file, line: error.line > 0 ? error.line : nil, reason: "invalid OPML: \(error.message)")
         }
         let base = URL(fileURLWithPath: file).absoluteString
         var feeds: [FeedSpec] = []

@@ -70,7 +70,9 @@ struct FeedStage: Sendable {
         }
         let document: FeedDocument
         do {
-            document = try FeedParser().parse(response.body, url: response.finalURL, contentType: response.contentType)
+            document = try FeedParser().parse(response.body, url: response.finalURL, contentType: response.contentType,
+                                              contentLocation: response.header("Content-Location"),
+                                              contentLanguage: response.header("Content-Language"))
         } catch {
             await fail(feed, code: "not_a_feed", reason: "\(error)", status: response.status, retryAfter: nil, sink: sink)
             return
