@@ -17,8 +17,8 @@ struct InspectFeedCommand: ParsableCommand {
         commandName: "feed",
         abstract: "Parse a feed file and print a feedparser-shaped JSON object.")
 
-    @Argument(help: "Feed file ('-' for stdin).")
-    var file: String
+    @Argument(help: "Feed file(s) ('-' for stdin). Several files print one JSON line each, in one process.")
+    var files: [String]
 
     @Option(help: "The document's URL: the base for relative links.")
     var url: String?
@@ -33,24 +33,34 @@ struct InspectFeedCommand: ParsableCommand {
     }
 
     func run() throws {
-        let bytes = try readInput(file)
         var headers: [String: String] = [:]
         for h in header {
             let parts = h.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
             headers[parts[0].trimmingCharacters(in: .whitespaces).lowercased()] = parts[1].trimmingCharacters(in: .whitespaces)
         }
-        let json: JSONValue
-        do {
-            json = try FeedParser().parse(bytes, url: url, contentType: headers["content-type"],
-                                          contentLocation: headers["content-location"],
-                                          contentLanguage: headers["content-language"]).feedparserJSON()
-        } catch {
-            // feedparser's answer for a document that is no feed at all: bozo, nothing parsed.
-            json = .object([("bozo", .int(1)), ("bozo_exception", .string("\(error)")), ("encoding", .string("utf-8")),
-                            ("version", .string("")), ("feed", .object([])), ("entries", .array([]))])
+        let parser = FeedParser()
+        var out = ""
+        for file in files {
+            let json: JSONValue
+            do {
+                let bytes = try readInput(file)
+                json = try parser.parse(bytes, url: url, contentType: headers["content-type"],
+                                        contentLocation: headers["content-location"],
+                                        contentLanguage: headers["content-language"]).feedparserJSON()
+            } catch {
+                // feedparser's answer for a document that is no feed at all: bozo, nothing parsed.
+                json = .object([("bozo", .int(1)), ("bozo_exception", .string("\(error)")), ("encoding", .string("utf-8")),
+                                ("version", .string("")), ("feed", .object([])), ("entries", .array([]))])
+            }
+            out += json.serialized()
+            out += "\n"
+            if out.utf8.count > 1 << 20 {
+                FileHandle.standardOutput.write(Data(out.utf8))
+                out = ""
+            }
         }
-        print(json.serialized())
+        FileHandle.standardOutput.write(Data(out.utf8))
     }
 }
 
