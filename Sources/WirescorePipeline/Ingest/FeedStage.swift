@@ -29,7 +29,9 @@ struct FeedStage: Sendable {
                 group.addTask { await process(feed, jobs: jobs, sink: sink, queued: queued) }
                 return true
             }
-            for _ in 0..<max(1, concurrency) where !startNext() { break }
+            // Keep `concurrency` feeds in flight; past the deadline, start no new ones.
+            var running = 0
+            while running < max(1, concurrency), startNext() { running += 1 }
             while await group.next() != nil {
                 if let deadline, Date() >= deadline { continue }
                 _ = startNext()
