@@ -56,3 +56,32 @@ struct PartitionWriterTests {
         again.release()
     }
 }
+
+struct PartitionReaderTests {
+    @Test func readsOnlyCompleteLinesAndListsDays() throws {
+        let root = NSTemporaryDirectory() + "wirescore-reader-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let layout = OutputLayout(root: root)
+        let writer = PartitionWriter()
+        let a = try #require(layout.partFile(.articles, day: "2026-11-19"))
+        let b = try #require(layout.partFile(.articles, day: "2026-11-20"))
+        try writer.append(["one"], to: a)
+        try writer.append(["two", "three"], to: b)
+        writer.closeAll()
+        try FileManager.default.createDirectory(atPath: root + "/articles/date=bogus", withIntermediateDirectories: true)
+        let reader = PartitionReader(layout: layout)
+        #expect(reader.days(.articles) == ["2026-11-19", "2026-11-20"])
+        #expect(reader.partFiles(.articles, day: "2026-11-20") == [b])
+
+        let handle = try #require(FileHandle(forWritingAtPath: b))
+        handle.seekToEndOfFile()
+        handle.write(Data("half".utf8))
+        try handle.close()
+        let read = PartitionReader.completeLines(of: b, from: 0)
+        #expect(read.lines == ["two", "three"])
+        #expect(read.next == 10)
+        let more = PartitionReader.completeLines(of: b, from: read.next)
+        #expect(more.lines.isEmpty)
+        #expect(more.next == 10)
+    }
+}
