@@ -48,16 +48,7 @@ struct IngestCommand: AsyncParsableCommand {
         let root = output ?? config.output ?? "output"
         let layout = OutputLayout(root: root, shard: shardSpec.index)
 
-        let lock: OutputLock
-        do {
-            lock = try OutputLock(path: layout.lockPath)
-        } catch let busy as OutputLock.Busy {
-            printError("wirescore: \(busy); exiting")
-            throw ExitCodes.tempFail
-        } catch {
-            printError("wirescore: cannot lock the output directory: \(error)")
-            throw ExitCodes.failure
-        }
+        let lock = try lockOutputOrExit(layout)
         defer { lock.release() }
 
         // On a terminal, one self-overwriting progress line on stderr; under cron, nothing

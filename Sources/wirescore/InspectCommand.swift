@@ -40,7 +40,7 @@ struct InspectFeedCommand: ParsableCommand {
             headers[parts[0].trimmingCharacters(in: .whitespaces).lowercased()] = parts[1].trimmingCharacters(in: .whitespaces)
         }
         let parser = FeedParser()
-        var out = ""
+        var out = StdoutLines()
         for file in files {
             let json: JSONValue
             do {
@@ -53,14 +53,9 @@ struct InspectFeedCommand: ParsableCommand {
                 json = .object([("bozo", .int(1)), ("bozo_exception", .string("\(error)")), ("encoding", .string("utf-8")),
                                 ("version", .string("")), ("feed", .object([])), ("entries", .array([]))])
             }
-            out += json.serialized()
-            out += "\n"
-            if out.utf8.count > 1 << 20 {
-                FileHandle.standardOutput.write(Data(out.utf8))
-                out = ""
-            }
+            out.append(json.serialized())
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        out.flush()
     }
 }
 
@@ -77,7 +72,7 @@ struct InspectPageCommand: ParsableCommand {
 
     func run() throws {
         let extractor = ArticleExtractor()
-        var out = ""
+        var out = StdoutLines()
         for file in files {
             var o = JSONObjectBuilder()
             o.set("file", file)
@@ -99,14 +94,9 @@ struct InspectPageCommand: ParsableCommand {
                 o.set("text", "")
                 o.set("error", "\(error)")
             }
-            out += o.value.serialized()
-            out += "\n"
-            if out.utf8.count > 1 << 20 {
-                FileHandle.standardOutput.write(Data(out.utf8))
-                out = ""
-            }
+            out.append(o.value.serialized())
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        out.flush()
     }
 }
 

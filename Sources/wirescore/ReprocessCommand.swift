@@ -44,13 +44,7 @@ struct ReprocessCommand: ParsableCommand {
             printError("wirescore: no raw archive under \(root)/raw: nothing to reprocess")
             throw ExitCodes.failure
         }
-        let lock: OutputLock
-        do {
-            lock = try OutputLock(path: layout.lockPath)
-        } catch let busy as OutputLock.Busy {
-            printError("wirescore: \(busy); exiting")
-            throw ExitCodes.tempFail
-        }
+        let lock = try lockOutputOrExit(layout)
         defer { lock.release() }
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         let reprocessor = Reprocessor(pipeline: config, outputRoot: root, from: from, to: to, logger: logger)

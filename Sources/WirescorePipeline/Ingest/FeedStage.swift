@@ -108,9 +108,10 @@ struct FeedStage: Sendable {
             let key = URLCanonicalizer.canonical(link) ?? link
             if (try? state.isItemSettled(key)) == true { continue }
             guard queued.insert(key) else { continue }
-            await jobs.send(ArticleJob(feed: feed, itemKey: key, link: link, feedTitle: document.feed.title,
-                                       entryTitle: entry.title, entryAuthor: entry.author,
-                                       entryPublished: entry.publishedParsed ?? entry.updatedParsed))
+            let context = ArticleBuilder.Context(
+                feedID: feed.id, itemKey: key, link: link, feedTitle: document.feed.title, entryTitle: entry.title,
+                entryAuthor: entry.author, entryPublished: entry.publishedParsed ?? entry.updatedParsed)
+            await jobs.send(ArticleJob(feed: feed, context: context))
         }
     }
 

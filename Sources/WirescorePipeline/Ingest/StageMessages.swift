@@ -5,18 +5,10 @@ import WirescoreCore
 /// A feed item whose page the article stage should fetch.
 struct ArticleJob: Sendable {
     var feed: FeedSpec
-    /// The item's key in run state: its canonical link.
-    var itemKey: String
-    var link: String
-    var feedTitle: String?
-    var entryTitle: String?
-    var entryAuthor: String?
-    var entryPublished: Date?
-
-    var context: ArticleBuilder.Context {
-        .init(feedID: feed.id, itemKey: itemKey, link: link, feedTitle: feedTitle, entryTitle: entryTitle,
-              entryAuthor: entryAuthor, entryPublished: entryPublished)
-    }
+    /// What the feed said about the item (its key in run state, link, title...).
+    var context: ArticleBuilder.Context
+    var itemKey: String { context.itemKey }
+    var link: String { context.link }
 }
 
 /// Why a response was fetched, archived next to it so `reprocess` can rebuild records.
