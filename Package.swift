@@ -80,8 +80,6 @@ let package = Package(
         .testTarget(name: "WirescoreStoreTests", dependencies: ["WirescoreStore"]),
         .testTarget(name: "WirescoreOutputTests", dependencies: ["WirescoreOutput"]),
         .testTarget(name: "WirescoreArchiveTests", dependencies: ["WirescoreArchive", "WirescoreCore"]),
-        .testTarget(name: "WirescoreEntitiesTests", dependencies: ["WirescoreEntities"]),
-        .testTarget(name: "WirescoreSentimentTests", dependencies: ["WirescoreSentiment", "WirescoreEntities"]),
         .testTarget(name: "WirescorePipelineTests", dependencies: [
             "WirescorePipeline", "WirescoreTestSupport",
         ]),
