@@ -9,7 +9,7 @@ struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Run one stage on local input and print what it sees (JSON).",
-        subcommands: [InspectFeedCommand.self, InspectPageCommand.self])
+        subcommands: [InspectFeedCommand.self, InspectPageCommand.self, InspectTextCommand.self])
 }
 
 struct InspectFeedCommand: ParsableCommand {

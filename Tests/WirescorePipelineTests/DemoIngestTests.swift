@@ -28,7 +28,11 @@ struct DemoIngestTests {
             #expect((article["title"] as? String)?.isEmpty == false)
             #expect(article["published"] is String)
             #expect(article["quality"] is [String: Any])
+            #expect((article["sentiment"] as? [String: Any])?["label"] is String)
         }
+        // Every demo story is about listed companies: the tagger finds them.
+        let tagged = articles.filter { !(($0["entities"] as? [[String: Any]]) ?? []).isEmpty }
+        #expect(tagged.count >= articles.count * 9 / 10)
         let days = try FileManager.default.contentsOfDirectory(atPath: output + "/articles")
         #expect(days.count >= 3)
         #expect(days.allSatisfy { $0.hasPrefix("date=") })

@@ -100,3 +100,24 @@ struct PipelineLoaderTests {
         #expect(FeedSpec.slug("../../etc/passwd") == "etc-passwd")
     }
 }
+
+struct PipelineEntitiesTests {
+    @Test func entitiesFileErrorsCarryFileAndLine() throws {
+        let dir = try RepositoryPaths.temporaryDirectory("entities")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body><outline text=\"A\" xmlUrl=\"a.xml\"/></body></opml>".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/list.opml"))
+        try Data("openai\tOpenAI\tprivate\n\tno id here\n".utf8).write(to: URL(fileURLWithPath: dir + "/extra.tsv"))
+        do {
+            _ = try PipelineLoader.parse(yaml: "feeds: [list.opml]\nentities: extra.tsv\n", file: dir + "/p.yaml")
+            Issue.record("expected the malformed entities file to be refused")
+        } catch {
+            #expect(error.file.hasSuffix("extra.tsv"))
+            #expect(error.line == 2)
+        }
+        try Data("openai\tOpenAI\tprivate\n".utf8).write(to: URL(fileURLWithPath: dir + "/extra.tsv"))
+        let config = try PipelineLoader.parse(yaml: "feeds: [list.opml]\nentities: extra.tsv\n", file: dir + "/p.yaml")
+        let analysis = try config.makeAnalyzer().analyze(title: nil, text: "OpenAI said on Monday it had raised new funding.")
+        #expect(analysis.entities.map(\.id).contains("openai"))
+    }
+}

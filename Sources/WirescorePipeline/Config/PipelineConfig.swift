@@ -1,4 +1,6 @@
 import Foundation
+import WirescoreEntities
+import WirescoreSentiment
 
 /// A validated pipeline: what `wirescore ingest` runs. Built by ``PipelineLoader`` from YAML;
 /// every path in it is absolute (relative paths in the file resolve against the file's folder).
@@ -13,6 +15,8 @@ public struct PipelineConfig: Sendable {
     public var output: String?
     /// Whether article records carry their `text`.
     public var includeText: Bool
+    /// An extra entities file (TSV) added to the built-in gazetteer, absolute path.
+    public var entitiesFile: String?
     public var fetch: FetchSettings
     public var extract: ExtractSettings
 
@@ -53,9 +57,23 @@ public struct PipelineConfig: Sendable {
     }
 
     public init(file: String, name: String, feedLists: [String], output: String?, includeText: Bool,
-                fetch: FetchSettings = .init(), extract: ExtractSettings = .init()) {
+                entitiesFile: String? = nil, fetch: FetchSettings = .init(), extract: ExtractSettings = .init()) {
         self.file = file; self.name = name; self.feedLists = feedLists; self.output = output
-        self.includeText = includeText; self.fetch = fetch; self.extract = extract
+        self.includeText = includeText; self.entitiesFile = entitiesFile; self.fetch = fetch; self.extract = extract
+    }
+
+    /// The built-in gazetteer plus the pipeline's entities file, as a text analyzer.
+    /// - Throws: ``PipelineError`` with the entities file's line when it is malformed.
+    public func makeAnalyzer() throws(PipelineError) -> TextAnalyzer {
+        var gazetteer = Gazetteer.builtin
+        if let entitiesFile {
+            do {
+                gazetteer = gazetteer.adding(try EntitiesFile.load(path: entitiesFile))
+            } catch {
+                throw PipelineError(file: error.file, line: error.line, reason: error.reason)
+            }
+        }
+        return TextAnalyzer(gazetteer: gazetteer)
     }
 }
 

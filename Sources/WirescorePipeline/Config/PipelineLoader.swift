@@ -57,6 +57,14 @@ public enum PipelineLoader {
 
         let output = try fields.string("output").map { resolve($0, against: base) }
         let includeText = try fields.bool("include_text") ?? true
+        var entitiesFile: String?
+        if let entry = try fields.string("entities") {
+            let resolved = resolve(entry, against: base)
+            guard FileManager.default.isReadableFile(atPath: resolved) else {
+                throw fields.error(fields.value("entities"), "entities file '\(entry)' not found (looked at \(resolved))")
+            }
+            entitiesFile = resolved
+        }
 
         var fetch = PipelineConfig.FetchSettings()
         if var f = try fields.mapping("fetch") {
@@ -99,8 +107,11 @@ public enum PipelineLoader {
         }
 
         try fields.rejectUnknownKeys()
-        return PipelineConfig(file: file, name: name, feedLists: feedLists, output: output,
-                              includeText: includeText, fetch: fetch, extract: extract)
+        let config = PipelineConfig(file: file, name: name, feedLists: feedLists, output: output,
+                                    includeText: includeText, entitiesFile: entitiesFile, fetch: fetch, extract: extract)
+        // Read the entities file now so `validate` reports its errors with file and line.
+        if entitiesFile != nil { _ = try config.makeAnalyzer() }
+        return config
     }
 
     static func absolutePath(_ path: String) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import WirescoreCore
 import WirescoreExtract
+import WirescoreSentiment
 
 /// Turns one fetched page into an article record, or the reason it is not one.
 ///
@@ -8,6 +9,8 @@ import WirescoreExtract
 /// partitions from the raw archive byte for byte. Both ingest and reprocess call it.
 struct ArticleBuilder: Sendable {
     let pipeline: PipelineConfig
+    /// Company tagging and sentiment; built once per run (its matcher is costly to build).
+    let analyzer: TextAnalyzer
 
     /// What the feed said about the item: context the page itself may lack.
     struct Context: Sendable {
@@ -62,12 +65,16 @@ struct ArticleBuilder: Sendable {
             ?? URLCanonicalizer.host(of: identity) ?? context.feedID
         let title = nonEmpty(context.entryTitle) ?? nonEmpty(extracted.title) ?? ""
         let quality = QualityAssessor(minWords: pipeline.extract.minWords).assess(text: text, words: words, title: title)
-        return .article(ArticleRecord(
+        var record = ArticleRecord(
             id: URLCanonicalizer.articleID(for: identity), url: page.finalURL, canonicalURL: canonical,
             feed: context.feedID, source: source, title: title,
             author: nonEmpty(extracted.author) ?? nonEmpty(context.entryAuthor), lang: extracted.lang,
             published: extracted.published ?? context.entryPublished, fetched: page.fetched, text: text, words: words,
-            quality: quality, pipeline: pipeline.name, version: WirescoreVersion.scoring))
+            quality: quality, pipeline: pipeline.name, version: WirescoreVersion.scoring)
+        let analysis = analyzer.analyze(title: title, text: text)
+        record.sentiment = analysis.sentimentJSON()
+        record.entities = analysis.entitiesJSON()
+        return .article(record)
     }
 
     private func nonEmpty(_ s: String?) -> String? {

@@ -11,6 +11,7 @@ import WirescoreFetch
 struct ArticleStage: Sendable {
     let fetcher: Fetcher
     let pipeline: PipelineConfig
+    let builder: ArticleBuilder
     let deadline: Date?
     let logger: Logger
 
@@ -41,7 +42,7 @@ struct ArticleStage: Sendable {
             let archived = SinkEvent.archive(response.archivedExchange(at: fetched), role: .article(context))
             let page = ArticleBuilder.Page(finalURL: response.finalURL, status: response.status,
                                            contentType: response.contentType, body: response.body, fetched: fetched)
-            switch ArticleBuilder(pipeline: pipeline).build(context, page) {
+            switch builder.build(context, page) {
             case let .article(record):
                 return [archived, .article(record, itemKey: job.itemKey)]
             case let .failure(code, reason, status, settled):

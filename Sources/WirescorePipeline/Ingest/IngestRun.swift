@@ -63,7 +63,9 @@ public struct IngestRun {
                                   maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
                                   concurrency: max(1, min(pipeline.fetch.concurrency, 8)),
                                   deadline: deadline, logger: logger)
-        let articleStage = ArticleStage(fetcher: fetcher, pipeline: pipeline, deadline: deadline, logger: logger)
+        let builder = ArticleBuilder(pipeline: pipeline, analyzer: try pipeline.makeAnalyzer())
+        let articleStage = ArticleStage(fetcher: fetcher, pipeline: pipeline, builder: builder, deadline: deadline,
+                                        logger: logger)
         let workers = pipeline.fetch.concurrency
 
         try await withThrowingTaskGroup(of: Void.self) { group in

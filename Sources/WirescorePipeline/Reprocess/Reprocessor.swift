@@ -61,7 +61,7 @@ public struct Reprocessor {
         var seenIDs: Set<String> = []
         var articles: [Int: [ArticleRecord]] = [:]
         var errors: [Int: [ErrorRecord]] = [:]
-        let builder = ArticleBuilder(pipeline: pipeline)
+        let builder = ArticleBuilder(pipeline: pipeline, analyzer: try pipeline.makeAnalyzer())
 
         for (index, archive) in archives.enumerated() {
             progress(index, archives.count)

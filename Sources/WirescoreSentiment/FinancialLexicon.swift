@@ -1,0 +1,130 @@
+/// Financial-news vocabulary written for wirescore (no Loughran-McDonald material).
+///
+/// Three parts: quantities (what went up or down, and whether up is good), directions (which way
+/// it went), and word valences on VADER's -4...4 scale that override VADER where financial usage
+/// differs ("shares", "interest", "care" are neutral in business copy; "downgraded" is not).
+enum FinancialLexicon {
+    /// +1: up is good (profit, sales, guidance); -1: up is bad (loss, costs, debt).
+    static let quantities: [String: Double] = {
+        var d: [String: Double] = [:]
+        for w in ["profit", "profits", "earnings", "revenue", "revenues", "sales", "income", "ebit", "ebitda",
+                  "ebita", "margin", "margins", "eps", "dividend", "dividends", "orders", "order", "backlog",
+                  "demand", "turnover", "result", "results", "output", "production", "productivity", "deliveries",
+                  "shipments", "volume", "volumes", "traffic", "bookings", "subscribers", "customers", "users",
+                  "growth", "cashflow", "shares", "stock", "stocks", "valuation", "rating", "guidance", "outlook",
+                  "forecast", "forecasts", "payout", "capacity", "occupancy", "gdp", "employment", "jobs",
+                  "workforce", "headcount", "staff", "assets", "deposits", "liquidity", "reserves", "share",
+                  "market", "markets", "price-target", "target", "sales-volume", "exports", "premiums", "yield",
+                  "ratings", "profitability", "operating", "net", "intake", "efficiency", "returns", "return",
+                  "visitors", "passengers", "price", "prices", "value", "cash", "utilization", "sales-growth", "index", "confidence", "wages", "consumption", "investment"] { d[w] = 1 }
+        for w in ["loss", "losses", "costs", "cost", "expenses", "expense", "debt", "debts", "unemployment",
+                  "deficit", "charges", "writedowns", "impairments", "provisions", "inflation", "layoffs",
+                  "delinquencies", "defaults", "churn", "liabilities", "leverage", "risk", "risks", "emissions",
+                  "claims", "prices-paid", "borrowing", "arrears", "bankruptcies", "jobless", "shortfall",
+                  "redundancies", "job-cuts", "backlogs", "inventories", "inventory", "spending", "overheads"] { d[w] = -1 }
+        // Too vague to pair on their own: kept only for the words they qualify.
+        d["operating"] = nil; d["net"] = nil; d["market"] = nil; d["markets"] = nil
+        return d
+    }()
+
+    /// +1 up, -1 down.
+    static let directions: [String: Double] = {
+        var d: [String: Double] = [:]
+        for w in ["rose", "rise", "rises", "rising", "risen", "increase", "increased", "increases", "increasing",
+                  "grew", "grow", "grows", "growing", "grown", "up", "jumped", "jump", "jumps", "climbed", "climb",
+                  "climbs", "climbing", "gained", "gain", "gains", "surged", "surge", "surges", "soared", "soar",
+                  "soars", "widened", "widen", "widens", "widening", "expanded", "expand", "expands", "higher",
+                  "doubled", "tripled", "boosted", "boost", "boosts", "advanced", "rallied", "exceeded", "raised",
+                  "raise", "raises", "raising", "lifted", "lift", "lifts", "hiked", "hikes", "upped", "bigger",
+                  "larger", "accelerated", "rebounded", "recovered", "skyrocketed", "spiked", "swung", "swing",
+                  "turned", "returned", "higher-than-expected", "record-high", "improved", "improves", "improve",
+                  "strengthened", "stronger", "added", "adding", "adds", "soaring", "surging", "jumping",
+                  "doubles", "triples", "rallies", "rebounds", "recovers", "beats"] { d[w] = 1 }
+        for w in ["fell", "fall", "falls", "falling", "fallen", "decreased", "decrease", "decreases", "decreasing",
+                  "declined", "decline", "declines", "declining", "dropped", "drop", "drops", "dropping", "slumped",
+                  "slump", "plunged", "plunge", "sank", "sink", "sinks", "tumbled", "tumble", "slid", "slide",
+                  "slides", "slipped", "slip", "slips", "lower", "lowered", "lowers", "lowering", "down", "narrowed",
+                  "narrow", "narrows", "narrowing", "shrank", "shrink", "shrinks", "shrunk", "contracted",
+                  "weakened", "weaker", "halved", "cut", "cuts", "cutting", "reduced", "reduce", "reduces",
+                  "reducing", "reduction", "slashed", "slash", "slashes", "eased", "ease", "eases", "dipped", "dip",
+                  "dips", "smaller", "decelerated", "trimmed", "trim", "trims", "diminished", "lower-than-expected",
+                  "deteriorated", "worsened", "weakening", "shed", "sheds", "slowed", "slower", "lost", "loses",
+                  "lose", "erased", "wiped", "downsized", "plummeted", "plummet", "tanked", "retreated", "slumps", "plunges", "tumbles", "sinks",
+                  "plummets", "tanks", "retreats", "slashes", "halves", "worsens", "deteriorates"] { d[w] = -1 }
+        return d
+    }()
+
+    /// Directions whose meaning does not depend on the quantity: "improved" is good for a loss too.
+    static let absoluteDirections: Set<String> = [
+        "improved", "improves", "improve", "strengthened", "stronger", "deteriorated", "worsened", "weakened",
+        "weaker", "weakening", "recovered", "rebounded",
+    ]
+
+    /// Verbs and nouns of new business: "won an order", "signed a contract".
+    static let winVerbs: Set<String> = [
+        "won", "wins", "win", "received", "receives", "secured", "secures", "signed", "signs", "landed",
+        "lands", "awarded", "clinched", "clinches", "booked", "books", "inked",
+    ]
+    static let businessNouns: Set<String> = [
+        "order", "orders", "contract", "contracts", "deal", "deals", "agreement", "agreements", "award",
+        "tender", "mandate",
+    ]
+
+    /// Words that start an estimate comparison: "beat estimates", "missed forecasts".
+    static let beatWords: [String: Double] = [
+        "beat": 1, "beats": 1, "beating": 1, "topped": 1, "tops": 1, "top": 1, "exceeded": 1, "exceeds": 1,
+        "exceed": 1, "surpassed": 1, "surpasses": 1, "outpaced": 1, "above": 1, "ahead": 1, "outstripped": 1,
+        "miss": -1, "missed": -1, "misses": -1, "missing": -1, "below": -1, "lagged": -1, "trailed": -1,
+        "short": -1, "undershot": -1,
+    ]
+    static let estimateWords: Set<String> = [
+        "estimates", "estimate", "expectations", "expectation", "forecasts", "forecast", "consensus", "views",
+        "projections", "guidance", "targets", "expected", "predictions",
+    ]
+
+    /// Word valences (VADER scale) that replace VADER's in business text.
+    static let words: [String: Double] = [
+        // Neutral in business copy.
+        "share": 0, "shares": 0, "interest": 0, "credit": 0, "trust": 0, "care": 0, "united": 0, "value": 0,
+        "like": 0, "well": 0, "top": 0, "pay": 0, "demand": 0, "limited": 0, "please": 0, "party": 0,
+        "security": 0, "securities": 0, "fund": 0, "funds": 0, "capital": 0, "chief": 0, "growth": 0.8,
+        "agreement": 0.6, "agreed": 0.4, "help": 0.8, "support": 0.6, "free": 0.4, "profit": 0, "profits": 0,
+        "increase": 0, "increased": 0, "increases": 0, "cut": -0.4, "cuts": -0.4, "lower": 0, "higher": 0,
+        "gain": 1.0, "gains": 1.0, "gained": 1.0, "risk": -0.6, "risks": -0.6, "fine": 0, "fair": 0,
+        "bank": 0, "commission": 0, "exchange": 0, "reserve": 0, "giant": 0, "matter": 0, "launched": 0.3,
+        "launch": 0.3, "plan": 0, "plans": 0, "pretty": 0, "cancer": -1.0, "rescue": 0.5, "tax": 0,
+        "save": 0.5, "saving": 0.5, "savings": 0.5, "leading": 0.5, "led": 0, "solution": 0.5,
+        "solutions": 0.3, "positive": 1.6, "negative": -1.6, "strong": 1.8, "weak": -1.8,
+        // Financial events.
+        "upgrade": 2, "upgraded": 2, "upgrades": 1.8, "downgrade": -2, "downgraded": -2, "downgrades": -1.8,
+        "outperform": 1.5, "outperformed": 1.8, "underperform": -1.5, "underperformed": -1.8,
+        "overweight": 1, "underweight": -1, "buyback": 1.5, "buybacks": 1.5, "repurchase": 1.2,
+        "repurchases": 1.2, "layoff": -2, "layoffs": -2, "lawsuit": -1.8, "lawsuits": -1.8, "sued": -1.8,
+        "sues": -1.8, "suing": -1.5, "probe": -1.8, "probes": -1.8, "investigation": -1.5,
+        "investigating": -1.2, "subpoena": -1.8, "subpoenaed": -1.8, "recall": -1.6, "recalls": -1.6,
+        "recalled": -1.6, "bankruptcy": -3, "bankrupt": -3, "insolvency": -3, "insolvent": -3,
+        "default": -2, "defaulted": -2.5, "impairment": -1.8, "writedown": -1.8, "write-down": -1.8,
+        "write-off": -1.8, "writeoff": -1.8, "restructuring": -0.6, "plunge": -2.5, "plunged": -2.5,
+        "plummet": -2.5, "plummeted": -2.5, "slump": -2.2, "slumped": -2.2, "soar": 2.2, "soared": 2.2,
+        "surge": 2, "surged": 2, "rally": 1.5, "rallied": 1.5, "tumble": -2.2, "tumbled": -2.2,
+        "warns": -1.8, "warned": -1.8, "fined": -2, "penalty": -1.5, "penalties": -1.5, "fraud": -3,
+        "delisted": -2, "delisting": -2, "halted": -1.2, "strike": -1.2, "strikes": -1.2,
+        "shortage": -1.5, "shortages": -1.5, "downturn": -1.8, "recession": -2.2, "slowdown": -1.5,
+        "turnaround": 1.2, "breakthrough": 2, "approval": 1.5, "approved": 1.2, "awarded": 1.5,
+        "record-high": 1.5, "headwinds": -1.5, "headwind": -1.5, "tailwinds": 1.5, "tailwind": 1.5,
+        "profitable": 1.8, "unprofitable": -1.8, "bullish": 2, "bearish": -2, "expansion": 1.2,
+        "expand": 1.0, "expands": 1.0, "expanding": 1.0, "contract": 0.6, "contracts": 0.6,
+        "better-than-expected": 2.2, "stronger-than-expected": 2.2, "worse-than-expected": -2.2,
+        "weaker-than-expected": -2.2, "disappointing": -2, "disappointed": -1.8, "dismal": -2.2,
+        "robust": 1.8, "resilient": 1.5, "sluggish": -1.6, "volatile": -1, "volatility": -0.8,
+        "uncertainty": -1.2, "uncertain": -1, "losses": -1.7, "loss": -1.3, "deficit": -1.2,
+        "outages": -1.5, "outage": -1.5, "breach": -1.8, "hack": -1.8, "hacked": -2, "scandal": -2.5,
+        "resigned": -0.8, "ousted": -1.5, "charged": -1.5, "indicted": -2.5, "settlement": 0.2,
+        "settle": 0.2, "dividend": 0.3, "raised": 0.6, "won": 1.5, "wins": 1.5, "win": 1.5,
+        "improvement": 1.6, "improved": 1.8, "improve": 1.4, "improves": 1.4, "deteriorated": -2,
+        "worsened": -2, "weakened": -1.5, "strengthened": 1.5, "stronger": 1.2, "weaker": -1.2,
+        "record": 0.5, "profit-taking": -0.5, "selloff": -1.8, "sell-off": -1.8, "rout": -2,
+        "crash": -2.5, "crashed": -2.5, "jobless": -1, "unemployed": -1.5, "inflation": -0.6,
+        "hike": 0, "hikes": 0, "tariffs": -0.8, "tariff": -0.8, "sanctions": -1, "war": -2,
+    ]
+}

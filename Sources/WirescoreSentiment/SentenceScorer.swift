@@ -1,0 +1,215 @@
+import WirescoreEntities
+
+/// Scores a run of tokens (a sentence or a clause) with VADER-style rules plus financial rules.
+///
+/// VADER part (Hutto & Gilbert 2014, re-implemented): word valences, boosters and dampeners up to
+/// three words back (damped with distance), negation up to three words back (x -0.74), ALL-CAPS
+/// emphasis when the text mixes case, "but" (before x0.5, after x1.5), "!" and "?" emphasis,
+/// compound = s / sqrt(s^2 + 15).
+/// Financial part: a direction word paired with a quantity ("profit rose", "loss widened", "cut
+/// costs", "lower margins") scores quantity polarity x direction; unpaired quantities with two
+/// figures compare them ("EUR 9.1 mn, compared with EUR 7.4 mn"); "beat"/"missed" + estimates.
+///
+/// Stateless; all tables are immutable statics, so it is safe from any thread.
+struct SentenceScorer: Sendable {
+    /// Weight of general (VADER) word valences relative to financial rules.
+    var generalWeight = 0.75
+    /// Valence of one quantity-direction pair, on VADER's scale.
+    /// VADER's normalisation constant.
+    var alpha = 15.0
+    var pairValence = 2.4
+
+    struct Score: Sendable {
+        var compound: Double
+        /// Sum of valences before normalisation (0 for a sentence with no sentiment words).
+        var raw: Double
+        /// How much of `raw` came from financial rules (absolute).
+        var financial: Double
+    }
+
+    func score(_ tokens: [Token], _ range: Range<Int>, capsDiff: Bool) -> Score {
+        // Word positions (VADER ignores punctuation); numbers kept for figure comparisons.
+        var idx: [Int] = []
+        idx.reserveCapacity(range.count)
+        var bangs = 0, questions = 0
+        for k in range {
+            let t = tokens[k]
+            if t.kind == .punct {
+                for b in t.lower.utf8 { if b == 0x21 { bangs += 1 } else if b == 0x3F { questions += 1 } }
+                continue
+            }
+            idx.append(k)
+        }
+        let n = idx.count
+        if n == 0 { return Score(compound: 0, raw: 0, financial: 0) }
+        var sentiments = [Double](repeating: 0, count: n)
+        var claimed = [Bool](repeating: false, count: n)
+        var financial = 0.0
+        @inline(__always) func w(_ i: Int) -> String { tokens[idx[i]].lower }
+
+        // Estimates: "beat estimates", "above expectations", "fell short of forecasts".
+        for i in 0..<n {
+            guard let sign = FinancialLexicon.beatWords[w(i)] else { continue }
+            var j = i + 1
+            while j < n, j <= i + 4 {
+                if FinancialLexicon.estimateWords.contains(w(j)) {
+                    let v = sign * 2.6
+                    sentiments[i] += v; financial += abs(v)
+                    claimed[i] = true; claimed[j] = true
+                    if i > 0, w(i - 1) == "fell" { claimed[i - 1] = true }
+                    break
+                }
+                j += 1
+            }
+        }
+        // "lay off", "laid off", "laying off": job cuts.
+        for i in 0..<(n - 1) where !claimed[i] {
+            let a = w(i)
+            if (a == "lay" || a == "laid" || a == "laying" || a == "lays") && w(i + 1) == "off" {
+                sentiments[i] += -2.2; financial += 2.2; claimed[i] = true; claimed[i + 1] = true
+            }
+        }
+        // Direction x quantity.
+        for i in 0..<n where !claimed[i] {
+            guard let q = FinancialLexicon.quantities[w(i)] else { continue }
+            var best = -1, bestDist = Int.max
+            var j = i + 1
+            while j < n, j <= i + 8 {
+                let wj = w(j)
+                if FinancialLexicon.quantities[wj] != nil || wj == "but" || wj == "while" || wj == "whereas" || wj == "and" { break }
+                if !claimed[j], FinancialLexicon.directions[wj] != nil { best = j; bestDist = j - i; break }
+                j += 1
+            }
+            j = i - 1
+            while j >= 0, j >= i - 3 {
+                let wj = w(j)
+                if wj == "but" || wj == "while" { break }
+                if !claimed[j], FinancialLexicon.directions[wj] != nil, i - j < bestDist { best = j; break }
+                if FinancialLexicon.quantities[wj] != nil { break }
+                j -= 1
+            }
+            var v = 0.0
+            if best >= 0 {
+                let d = FinancialLexicon.directions[w(best)] ?? 0
+                v = FinancialLexicon.absoluteDirections.contains(w(best)) ? d * pairValence : q * d * pairValence
+                // "did not rise", "no longer growing"
+                let lo = max(0, min(i, best) - 3)
+                for k in lo..<max(i, best) where Lexicon.isNegation(w(k)) { v *= -0.74; break }
+                claimed[best] = true
+            } else if let cmp = compareFigures(tokens, idx, from: i) {
+                v = q * cmp * pairValence
+            } else {
+                continue
+            }
+            claimed[i] = true
+            sentiments[min(i, max(best, 0))] += v
+            financial += abs(v)
+        }
+
+        // Moves of an unnamed quantity: "Barclays falls 5%", "rose to EUR 12 mn".
+        for i in 0..<n where !claimed[i] {
+            guard let d = FinancialLexicon.directions[w(i)], !FinancialLexicon.absoluteDirections.contains(w(i)) else { continue }
+            var j = i + 1
+            while j < n, j <= i + 3 {
+                if tokens[idx[j]].kind == .number {
+                    let v = d * pairValence * 0.8
+                    sentiments[i] += v; financial += abs(v); claimed[i] = true
+                    break
+                }
+                j += 1
+            }
+        }
+        // Winning business: "won an order", "signed a contract", "secured a deal".
+        for i in 0..<n where !claimed[i] && FinancialLexicon.winVerbs.contains(w(i)) {
+            var j = i + 1
+            while j < n, j <= i + 4 {
+                if FinancialLexicon.businessNouns.contains(w(j)) {
+                    sentiments[i] += 1.8; financial += 1.8; claimed[i] = true; claimed[j] = true
+                    break
+                }
+                j += 1
+            }
+        }
+        // VADER pass.
+        for i in 0..<n where !claimed[i] {
+            let t = tokens[idx[i]]
+            let lw = t.lower
+            if Lexicon.boosters[lw] != nil { continue }
+            var valence: Double
+            var isFinancial = false
+            if let f = FinancialLexicon.words[lw] {
+                valence = f; isFinancial = true
+            } else if let g = Lexicon.vader[lw] {
+                valence = g * generalWeight
+            } else if let d = FinancialLexicon.directions[lw], FinancialLexicon.absoluteDirections.contains(lw) {
+                valence = d * 1.5
+            } else {
+                continue
+            }
+            if valence == 0 { continue }
+            if lw == "no", i + 1 < n, Lexicon.vader[w(i + 1)] != nil { continue }
+            if capsDiff, t.isAllCaps { valence += valence > 0 ? 0.733 : -0.733 }
+            for back in 0..<3 where i > back {
+                let prev = w(i - back - 1)
+                if Lexicon.vader[prev] == nil, let b = Lexicon.boosters[prev] {
+                    var s = valence < 0 ? -b : b
+                    if capsDiff, tokens[idx[i - back - 1]].isAllCaps { s += valence > 0 ? 0.733 : -0.733 }
+                    valence += s * (back == 0 ? 1 : back == 1 ? 0.95 : 0.9)
+                }
+                if Lexicon.isNegation(prev) {
+                    if back > 0, prev == "never", ["so", "this"].contains(w(i - back)) { valence *= 1.25 } else { valence *= -0.74 }
+                    break
+                }
+            }
+            if i > 0, w(i - 1) == "least", i < 2 || (w(i - 2) != "at" && w(i - 2) != "very") { valence *= -0.74 }
+            sentiments[i] += valence
+            if isFinancial { financial += abs(valence) }
+        }
+        // "but": what follows outweighs what precedes.
+        if let b = (0..<n).first(where: { w($0) == "but" || w($0) == "however" }) {
+            for i in 0..<n where sentiments[i] != 0 { sentiments[i] *= i < b ? 0.5 : i > b ? 1.5 : 1 }
+        }
+        var sum = sentiments.reduce(0, +)
+        let emphasis = Double(min(bangs, 4)) * 0.292 + (questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0)
+        if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
+        let compound = max(-1, min(1, sum / (sum * sum + alpha).squareRoot()))
+        return Score(compound: compound, raw: sum, financial: financial)
+    }
+
+    /// Compares the first two figures after a quantity: +1 if the first is larger ("EUR 9.1 mn,
+    /// up from / compared with EUR 7.4 mn"), -1 if smaller, nil without a comparison marker.
+    func compareFigures(_ tokens: [Token], _ idx: [Int], from i: Int) -> Double? {
+        var first: Double?
+        var sawMarker = false
+        var k = idx[i] + 1
+        let limit = min(tokens.count, idx[i] + 24)
+        while k < limit {
+            let t = tokens[k]
+            if t.kind == .number, let v = Self.figure(t.lower) {
+                if first == nil { first = v } else if sawMarker, let a = first {
+                    return a > v ? 1 : a < v ? -1 : nil
+                }
+            } else if first != nil, t.kind == .word, Self.comparisonMarkers.contains(t.lower) {
+                sawMarker = true
+            } else if first != nil, t.lower == "(" {
+                sawMarker = true
+            } else if t.lower == ";" || t.lower == "but" || (t.kind == .word && FinancialLexicon.quantities[t.lower] != nil && first != nil && !sawMarker) {
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    static let comparisonMarkers: Set<String> = ["from", "compared", "against", "versus", "vs", "vs.", "year-ago", "previous", "prior"]
+
+    /// A figure, skipping bare years (1900-2100 without decimals).
+    static func figure(_ s: String) -> Double? {
+        var clean = ""
+        clean.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars where c != "," { clean.unicodeScalars.append(c) }
+        guard let v = Double(clean) else { return nil }
+        if !clean.contains("."), v >= 1900, v <= 2100 { return nil }
+        return v
+    }
+}

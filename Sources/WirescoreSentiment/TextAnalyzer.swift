@@ -1,0 +1,187 @@
+import WirescoreCore
+import WirescoreEntities
+
+/// Tags entities in a text and scores the article, each entity, and an optional target.
+///
+/// The text is tokenised once; the matcher and the sentence scorer share the tokens. Entity
+/// sentiment averages the sentences that mention the entity, directly or by simple coreference
+/// ("the company", "its", "the firm" after a mention; a person's surname after "CEO Jane Doe"),
+/// weighting the headline double. Immutable and `Sendable`: build one per gazetteer and share it.
+public struct TextAnalyzer: Sendable {
+    public let matcher: EntityMatcher
+    let scorer = SentenceScorer()
+    /// |score| below this is "neutral".
+    public var neutralBand = 0.3
+
+    public init(gazetteer: Gazetteer) { matcher = EntityMatcher(gazetteer: gazetteer) }
+
+    /// Analyses one article.
+    /// - Parameters:
+    ///   - title: the headline, if any (mentions there get relevance 100 and double weight).
+    ///   - text: the body; paragraphs separated by blank lines.
+    ///   - target: a company named freely; its sentiment is reported in ``TextAnalysis/target``.
+    public func analyze(title: String?, text: String, target: String? = nil) -> TextAnalysis {
+        let full: String
+        let hasTitle = title.map { !$0.isEmpty } ?? false
+        if let title, hasTitle { full = title + "\n\n" + text } else { full = text }
+        let tk = Tokenizer.tokenize(full)
+        let toks = tk.tokens
+        var lower = 0, upper = 0
+        for t in toks where t.kind == .word { if t.isAllCaps { upper += 1 } else { lower += 1 } }
+        let capsDiff = upper > 0 && lower > 0
+        let scores = tk.sentences.map { scorer.score(toks, $0, capsDiff: capsDiff) }
+        let headline: Int = hasTitle ? (tk.paragraphs.firstIndex(where: { $0 > 0 }) ?? tk.sentences.count) : 0
+
+        // Article tone: sentence compounds, headline sentences double, sentiment-free sentences ignored.
+        var num = 0.0, den = 0.0
+        for (s, sc) in scores.enumerated() where sc.raw != 0 {
+            let wgt = s < headline ? 2.0 : 1.0
+            num += sc.compound * wgt; den += wgt
+        }
+        let articleScore = den > 0 ? num / den : 0
+
+        // Mentions per entity, by sentence.
+        let mentions = matcher.mentions(in: tk)
+        var sentenceOfToken = [Int](repeating: 0, count: toks.count)
+        for (s, r) in tk.sentences.enumerated() { for k in r { sentenceOfToken[k] = s } }
+        var order: [Int] = []
+        var direct: [Int: [Int]] = [:]      // entity -> sentence per mention
+        for m in mentions {
+            if direct[m.entity] == nil { order.append(m.entity) }
+            direct[m.entity, default: []].append(sentenceOfToken[m.tokens.lowerBound])
+        }
+        let coref = coreference(tk, mentions: mentions, sentenceOfToken: sentenceOfToken)
+
+        var entities: [TextAnalysis.Entity] = []
+        for e in order {
+            let g = matcher.gazetteer.entities[e]
+            let sents = direct[e] ?? []
+            let all = Set(sents).union(coref[e] ?? [])
+            var n = 0.0, d = 0.0
+            var evidence = sents.first ?? 0
+            var strongest = -1.0
+            for s in all.sorted() {
+                let sc = clauseScore(tk, sentence: s, entity: e, mentions: mentions, sentenceOfToken: sentenceOfToken, capsDiff: capsDiff) ?? scores[s]
+                let wgt = (s < headline ? 2.0 : 1.0) * (Set(sents).contains(s) ? 1 : 0.6)
+                if sc.raw != 0 { n += sc.compound * wgt; d += wgt }
+                if abs(sc.compound) > strongest { strongest = abs(sc.compound); evidence = s }
+            }
+            let sentiment = d > 0 ? n / d : 0
+            entities.append(TextAnalysis.Entity(
+                id: g.id, name: g.name, type: g.type, exchange: g.exchange, sector: g.sector,
+                mentions: sents.count, relevance: relevance(first: sents.min() ?? 0, count: sents.count, headline: headline, tk: tk),
+                sentiment: sentiment, label: label(sentiment), evidence: sentenceText(full, tk, evidence)))
+        }
+        entities.sort { $0.relevance != $1.relevance ? $0.relevance > $1.relevance : $0.mentions > $1.mentions }
+
+        var targetResult: TextAnalysis.Target?
+        if let target, !target.isEmpty {
+            targetResult = TextAnalysis.Target(name: target, sentiment: targetSentiment(target, tk: tk, full: full, entities: entities, scores: scores, mentions: mentions, sentenceOfToken: sentenceOfToken, capsDiff: capsDiff, article: articleScore))
+        }
+        return TextAnalysis(score: articleScore, label: label(articleScore), entities: entities, target: targetResult)
+    }
+
+    func label(_ s: Double) -> SentimentLabel { SentimentLabel(score: s, neutralBand: neutralBand) }
+
+    /// When several entities share a sentence, score only the clause around this entity's mention
+    /// ("Apple rose, Google fell"); nil when the sentence is about this entity alone.
+    func clauseScore(_ tk: Tokenizer.Result, sentence s: Int, entity: Int, mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool) -> SentenceScorer.Score? {
+        let inSentence = mentions.filter { sentenceOfToken[$0.tokens.lowerBound] == s }
+        guard Set(inSentence.map(\.entity)).count > 1, let mine = inSentence.first(where: { $0.entity == entity }) else { return nil }
+        return scorer.score(tk.tokens, clause(tk, around: mine.tokens, in: tk.sentences[s]), capsDiff: capsDiff)
+    }
+
+    /// The clause of `sentence` holding `span`: bounded by ; , : and but/while/whereas.
+    func clause(_ tk: Tokenizer.Result, around span: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
+        var lo = span.lowerBound, hi = span.upperBound
+        while lo > sentence.lowerBound, !Self.clauseBreaks.contains(tk.tokens[lo - 1].lower) { lo -= 1 }
+        while hi < sentence.upperBound, !Self.clauseBreaks.contains(tk.tokens[hi].lower) { hi += 1 }
+        return lo..<hi
+    }
+    static let clauseBreaks: Set<String> = [";", ",", ":", "but", "while", "whereas", "-", "\u{2014}", "\u{2013}", "as", "after", "though", "although"]
+
+    /// Sentences that refer back to an entity: "the company", "its", "the firm" in the next two
+    /// sentences after a mention, and a person's surname after "CEO Jane Doe" in a mention sentence.
+    func coreference(_ tk: Tokenizer.Result, mentions: [EntityMention], sentenceOfToken: [Int]) -> [Int: Set<Int>] {
+        var out: [Int: Set<Int>] = [:]
+        var lastEntity: Int?
+        var lastSentence = -10
+        var surnames: [String: Int] = [:]
+        var mi = 0
+        let toks = tk.tokens
+        for (s, r) in tk.sentences.enumerated() {
+            var mentioned = false
+            while mi < mentions.count, sentenceOfToken[mentions[mi].tokens.lowerBound] == s {
+                lastEntity = mentions[mi].entity; lastSentence = s; mentioned = true
+                // "CEO Tim Cook", "chief executive Jane Fraser": remember the surname.
+                let e = mentions[mi].entity
+                for k in r where Self.titles.contains(toks[k].lower) {
+                    if k + 2 < r.upperBound, toks[k + 1].isCapitalized, toks[k + 2].isCapitalized, toks[k + 2].kind == .word {
+                        surnames[toks[k + 2].lower] = e
+                    }
+                }
+                mi += 1
+            }
+            if mentioned { continue }
+            for k in r {
+                let t = toks[k]
+                if let e = surnames[t.lower], t.isCapitalized { out[e, default: []].insert(s); break }
+                if let e = lastEntity, s - lastSentence <= 2,
+                   t.lower == "its" || t.lower == "it" && k == r.lowerBound || (t.lower == "the" && k + 1 < r.upperBound && Self.companyNouns.contains(toks[k + 1].lower)) {
+                    out[e, default: []].insert(s); break
+                }
+            }
+        }
+        return out
+    }
+    static let titles: Set<String> = ["ceo", "cfo", "executive", "chairman", "chairwoman", "president", "founder", "spokesperson", "spokesman", "spokeswoman", "chief"]
+    static let companyNouns: Set<String> = ["company", "firm", "group", "bank", "retailer", "automaker", "carmaker", "insurer", "lender", "airline", "chipmaker", "manufacturer", "giant", "conglomerate", "maker", "utility", "brand"]
+
+    /// Headline 100; lead paragraph 80; later 60 down to 20; +5 per further mention, capped at 100.
+    func relevance(first: Int, count: Int, headline: Int, tk: Tokenizer.Result) -> Int {
+        let base: Double
+        if first < headline { base = 100 } else {
+            let para = tk.paragraphs[first] - (headline > 0 ? 1 : 0)
+            if para <= 0 || first - headline < 2 { base = 80 } else {
+                let frac = Double(first) / Double(max(1, tk.sentences.count))
+                base = 60 - 40 * frac
+            }
+        }
+        return Int(min(100, base + 5 * Double(max(0, count - 1))).rounded())
+    }
+
+    func sentenceText(_ full: String, _ tk: Tokenizer.Result, _ s: Int) -> String {
+        guard s < tk.sentences.count, let r = tk.sentences[s].first.map({ $0..<tk.sentences[s].upperBound }), !r.isEmpty else { return "" }
+        let utf8 = full.utf8
+        let a = utf8.index(utf8.startIndex, offsetBy: tk.tokens[r.lowerBound].start)
+        let b = utf8.index(utf8.startIndex, offsetBy: tk.tokens[r.upperBound - 1].end)
+        return String(full[a..<b])
+    }
+
+    /// Sentiment toward a freely named target: its entity when tagged, else the clauses where its
+    /// name occurs (case-insensitive), else the article score.
+    func targetSentiment(_ target: String, tk: Tokenizer.Result, full: String, entities: [TextAnalysis.Entity], scores: [SentenceScorer.Score], mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool, article: Double) -> Double {
+        let key = target.lowercased()
+        if let e = entities.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) ?? entities.first(where: { ent in
+            matcher.gazetteer.entities.first(where: { $0.id == ent.id })?.aliases.contains(where: { $0.lowercased() == key }) == true
+        }) { return e.sentiment }
+        let tt = Tokenizer.tokenize(target).tokens.filter(\.isWord).map(\.lower)
+        guard !tt.isEmpty else { return article }
+        let toks = tk.tokens
+        var n = 0.0, d = 0.0
+        var k = 0
+        while k + tt.count <= toks.count {
+            var ok = true
+            for (o, w) in tt.enumerated() where toks[k + o].lower != w { ok = false; break }
+            if ok {
+                let s = sentenceOfToken[k]
+                // The target's own clause when it carries sentiment ("X slumps, while Y rises").
+                let own = scorer.score(toks, clause(tk, around: k..<(k + tt.count), in: tk.sentences[s]), capsDiff: capsDiff)
+                let sc = own.raw != 0 ? own : scores[s]
+                n += sc.compound; d += 1
+                k += tt.count
+            } else { k += 1 }
+        }
+        return d > 0 ? n / d : article
+    }
+}

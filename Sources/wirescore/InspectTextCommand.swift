@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import WirescoreCore
+import WirescoreEntities
+import WirescoreSentiment
+
+struct InspectTextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "text",
+        abstract: "Tag companies and score sentiment: JSONL {id, text, target?} on stdin, one JSON line out per line in.",
+        discussion: """
+            Output: {"id", "score" (-1..1), "label", "entities": [{"id", "name", "sentiment", "relevance", \
+            "mentions"}], "target"?: {"name", "sentiment"}}. "target" asks for the sentiment toward that \
+            company rather than the text's overall tone. A line that is not a JSON object with a "text" \
+            string yields {"id", "error"} so output lines stay aligned with input lines.
+            """)
+
+    @Option(help: "Extra entities file (TSV: id, name[, type, aliases, tickers, exchange, sector]).")
+    var entities: String?
+
+    func run() throws {
+        var gazetteer = Gazetteer.builtin
+        if let entities {
+            do {
+                gazetteer = gazetteer.adding(try EntitiesFile.load(path: entities))
+            } catch {
+                printError("wirescore: \(error)")
+                throw ExitCodes.config
+            }
+        }
+        let analyzer = TextAnalyzer(gazetteer: gazetteer)
+        var out = StdoutLines()
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        var lineNumber = 0
+        for line in input.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any]
+            let id = Self.jsonID(object?["id"])
+            guard let object, let text = object["text"] as? String else {
+                out.append(JSONValue.object([("id", id), ("error", .string("line \(lineNumber): expected a JSON object with a \"text\" string"))]).serialized())
+                continue
+            }
+            let analysis = analyzer.analyze(title: nil, text: text, target: object["target"] as? String)
+            out.append(analysis.inspectJSON(id: id).serialized())
+        }
+        out.flush()
+    }
+
+    /// The input's id as it came: string, integer or number (JSONSerialization hands numbers
+    /// over as NSNumber).
+    static func jsonID(_ value: Any?) -> JSONValue {
+        switch value {
+        case let s as String: return .string(s)
+        case let n as NSNumber:
+            let d = n.doubleValue
+            return d == d.rounded() && abs(d) < 9e15 ? .int(n.intValue) : .double(d)
+        default: return .null
+        }
+    }
+}
