@@ -14,6 +14,8 @@
 //     WirescoreExtract   main text and metadata from an HTML DOM
 //     WirescoreEntities  the company gazetteer and one-pass mention matching
 //     WirescoreSentiment sentence, article and entity-level sentiment
+//     WirescoreStories   same-story clustering across outlets and novelty
+//     WirescoreComposites daily Alpha-style composite scores: signals, scaling, bands, summaries
 //     WirescoreOutput    Hive-style JSONL partitions, whole-line appends, the output lock
 //     WirescorePipeline  pipeline YAML, the staged ingest run (bounded channels)
 //     wirescore          the command line: parses flags, calls the libraries
@@ -56,6 +58,8 @@ let package = Package(
         .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreSentiment", dependencies: ["WirescoreCore", "WirescoreEntities"],
                 exclude: ["Data"]),
+        .target(name: "WirescoreStories", dependencies: ["WirescoreCore"]),
+        .target(name: "WirescoreComposites", dependencies: ["WirescoreCore"]),
         .target(name: "WirescorePipeline", dependencies: [
             "WirescoreCore", "WirescoreFeeds", "WirescoreExtract", "WirescoreFetch",
             "WirescoreStore", "WirescoreOutput", "WirescoreArchive", "WirescoreEntities", "WirescoreSentiment",
