@@ -65,6 +65,20 @@ public final class WARCWriter {
     public func write(_ exchange: ArchivedExchange, metadata: String? = nil) throws {
         let date = UTCTimestamp.rfc3339(exchange.date)
         let responseID = Self.newRecordID()
+        if !exchange.targetURI.lowercased().hasPrefix("http") {
+            // Not HTTP (a local file): WARC's `resource` record, the bytes as they are, with no
+            // HTTP head that readers such as warcio would not expect for this scheme.
+            let contentType = exchange.headers.first { $0.name.lowercased() == "content-type" }?.value
+            let digest = "sha1:" + SHA1.base32(SHA1.digest(exchange.payload))
+            var records = [WARCRecord(headers: [
+                ("WARC-Type", "resource"), ("WARC-Record-ID", responseID), ("WARC-Date", date),
+                ("WARC-Target-URI", exchange.targetURI), ("Content-Type", contentType ?? "application/octet-stream"),
+                ("WARC-Block-Digest", digest), ("WARC-Payload-Digest", digest),
+            ], block: exchange.payload)]
+            if let metadata { records.append(metadataRecord(metadata, for: exchange, concurrentTo: responseID, date: date)) }
+            try append(records)
+            return
+        }
         var head = "HTTP/1.1 \(exchange.status) \(Self.reason(exchange.status))\r\n"
         for field in exchange.headers {
             let name = field.name.lowercased()
@@ -90,16 +104,19 @@ public final class WARCWriter {
                 ("WARC-Block-Digest", "sha1:" + SHA1.base32(SHA1.digest(bytes))),
             ], block: bytes))
         }
-        if let metadata {
-            let bytes = Array(metadata.utf8)
-            records.append(WARCRecord(headers: [
-                ("WARC-Type", "metadata"), ("WARC-Record-ID", Self.newRecordID()), ("WARC-Date", date),
-                ("WARC-Target-URI", exchange.targetURI), ("WARC-Concurrent-To", responseID),
-                ("Content-Type", "application/json"),
-                ("WARC-Block-Digest", "sha1:" + SHA1.base32(SHA1.digest(bytes))),
-            ], block: bytes))
-        }
+        if let metadata { records.append(metadataRecord(metadata, for: exchange, concurrentTo: responseID, date: date)) }
         try append(records)
+    }
+
+    private func metadataRecord(_ metadata: String, for exchange: ArchivedExchange, concurrentTo id: String,
+                                date: String) -> WARCRecord {
+        let bytes = Array(metadata.utf8)
+        return WARCRecord(headers: [
+            ("WARC-Type", "metadata"), ("WARC-Record-ID", Self.newRecordID()), ("WARC-Date", date),
+            ("WARC-Target-URI", exchange.targetURI), ("WARC-Concurrent-To", id),
+            ("Content-Type", "application/json"),
+            ("WARC-Block-Digest", "sha1:" + SHA1.base32(SHA1.digest(bytes))),
+        ], block: bytes)
     }
 
     private func append(_ records: [WARCRecord]) throws {

@@ -46,6 +46,24 @@ struct WARCTests {
     }
 }
 
+extension WARCTests {
+    @Test func archivesLocalFilesAsResourceRecords() throws {
+        let dir = NSTemporaryDirectory() + "wirescore-warc-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/r.warc.gz"
+        let writer = try WARCWriter(path: path, software: "test")
+        let payload = Array("<rss/>".utf8)
+        try writer.write(ArchivedExchange(targetURI: "file:///srv/feed.xml", date: Date(), requestHead: nil, status: 200,
+                                          headers: [("Content-Length", "6")], payload: payload), metadata: "{\"role\":\"feed\"}")
+        writer.close()
+        let records = try WARCReader.records(atPath: path)
+        #expect(records.map(\.type) == ["warcinfo", "resource", "metadata"])
+        #expect(records[1].block == payload)
+        #expect(records[1].header("WARC-Payload-Digest") == "sha1:" + SHA1Base32.of(payload))
+        #expect(records[2].header("WARC-Concurrent-To") == records[1].header("WARC-Record-ID"))
+    }
+}
+
 import WirescoreCore
 enum SHA1Base32 {
     static func of(_ bytes: [UInt8]) -> String { SHA1.base32(SHA1.digest(bytes)) }

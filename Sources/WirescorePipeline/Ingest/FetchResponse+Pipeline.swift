@@ -11,11 +11,10 @@ extension FetchResponse {
 
     var isLocalFile: Bool { status == 0 && finalURL.hasPrefix("file:") }
 
-    /// The exchange as the raw archive stores it. A local file has no HTTP head, so it is
-    /// archived as a plain 200 with its length, which is how `reprocess` reads it back.
+    /// The exchange as the raw archive stores it (a local file becomes a WARC `resource`).
     func archivedExchange(at date: Date) -> ArchivedExchange {
         let requestHead = requestHeaderLines.isEmpty ? nil : requestHeaderLines.joined(separator: "\r\n") + "\r\n\r\n"
         return ArchivedExchange(targetURI: finalURL, date: date, requestHead: requestHead,
-                                status: isLocalFile ? 200 : status, headers: headers, payload: body)
+                                status: status, headers: headers, payload: body)
     }
 }

@@ -77,17 +77,24 @@ public struct Reprocessor {
             for record in records where record.type == "metadata" {
                 if let concurrent = record.header("WARC-Concurrent-To") { metadataByResponse[concurrent] = record.block }
             }
-            for record in records where record.type == "response" {
+            for record in records where record.type == "response" || record.type == "resource" {
                 guard let recordID = record.header("WARC-Record-ID"), let metadata = metadataByResponse[recordID],
                       let context = RawArchive.articleContext(fromMetadata: metadata),
-                      let http = HTTPMessage.parseResponse(record.block),
                       let date = record.header("WARC-Date").flatMap(RFC3339.parse) else { continue }
+                let status: Int, contentType: String?, payload: [UInt8]
+                if record.type == "resource" {
+                    // A local file, archived as is (libcurl reports a readable file as 200).
+                    (status, contentType, payload) = (200, nil, record.block)
+                } else {
+                    guard let http = HTTPMessage.parseResponse(record.block) else { continue }
+                    status = http.status
+                    contentType = http.headers.first { $0.0.lowercased() == "content-type" }?.1
+                    payload = http.payload
+                }
                 summary.responsesRead += 1
                 let finalURL = record.targetURI ?? context.link
-                let contentType = http.headers.first { $0.0.lowercased() == "content-type" }?.1
-                // file:// responses were archived with a synthetic 200; give the builder what libcurl gave.
-                let page = ArticleBuilder.Page(finalURL: finalURL, status: http.status, contentType: contentType,
-                                               body: http.payload, fetched: date)
+                let page = ArticleBuilder.Page(finalURL: finalURL, status: status, contentType: contentType,
+                                               body: payload, fetched: date)
                 switch builder.build(context, page) {
                 case let .article(article):
                     guard daySet.contains(article.partitionDay), seenIDs.insert(article.id).inserted else { continue }
