@@ -125,7 +125,9 @@ struct OperationsTests {
             let dir = root + "/articles/date=\(day)"
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let path = dir + "/part-0.jsonl"
-            if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+            if !FileManager.default.fileExists(atPath: path) {
+                #expect(FileManager.default.createFile(atPath: path, contents: nil))
+            }
             let handle = try #require(FileHandle(forWritingAtPath: path))
             handle.seekToEndOfFile()
             handle.write(Data(ids.map { "{\"id\":\"r\($0)\"}\n" }.joined().utf8))
