@@ -47,6 +47,25 @@ struct ReprocessTests {
         #expect(again.articlesNew == 0)
     }
 
+    @Test func refusesToEmptyPartitionsWithoutAnArchive() async throws {
+        let output = try RepositoryPaths.temporaryDirectory("reprocess-empty")
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let config = try PipelineLoader.load(path: RepositoryPaths.demoPipeline)
+        let feeds = try FeedListLoader.load(config)
+        _ = try await IngestRun(pipeline: config, feeds: feeds, options: .init(outputRoot: output),
+                                logger: Logger(label: "test")).run()
+        let before = try readPartition(output, kind: "articles").count
+        try FileManager.default.removeItem(atPath: output + "/raw")
+        let reprocessor = Reprocessor(pipeline: config, outputRoot: output, from: "2026-11-16", to: "2026-11-20",
+                                      logger: Logger(label: "test"))
+        #expect(throws: Reprocessor.RangeError.self) { _ = try reprocessor.run() }
+        #expect(try readPartition(output, kind: "articles").count == before)
+        // A range with no articles at all and no archive is refused the same way.
+        let empty = Reprocessor(pipeline: config, outputRoot: output, from: "2030-01-01", to: "2030-01-02",
+                                logger: Logger(label: "test"))
+        #expect(throws: Reprocessor.RangeError.self) { _ = try empty.run() }
+    }
+
     @Test func rejectsEmptyOrInvertedRanges() {
         #expect(throws: Reprocessor.RangeError.self) { try Reprocessor.validateRange(from: "2026-11-20", to: "2026-11-19") }
         #expect(throws: Reprocessor.RangeError.self) { try Reprocessor.validateRange(from: "2026-11-31", to: "2026-12-01") }

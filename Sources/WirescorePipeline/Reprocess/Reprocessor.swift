@@ -108,6 +108,17 @@ public struct Reprocessor {
         }
         progress(archives.count, archives.count)
 
+        // Never empty partitions for want of an archive: a pruned raw/ must not wipe articles.
+        guard !archives.isEmpty else {
+            throw RangeError(description: "no raw archive from \(earliest) on under \(outputRoot)/raw: nothing to rebuild \(from)..\(to) from; nothing was changed")
+        }
+        let existingArticles = days.reduce(0) { total, day in
+            total + reader.partFiles(.articles, day: day).reduce(0) { $0 + PartitionReader.completeLines(of: $1, from: 0).lines.count }
+        }
+        if articles.values.allSatisfy(\.isEmpty) && existingArticles > 0 {
+            throw RangeError(description: "the raw archive yields no article for \(from)..\(to) while the partitions hold \(existingArticles); refusing to empty them; nothing was changed")
+        }
+
         // Failures that left no response behind (timeouts, DNS, feed errors) cannot be derived
         // again: keep their existing lines.
         let derivable: Set<String> = ["http_status", "not_html", "empty_body", "no_text", "extraction"]
