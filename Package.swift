@@ -63,6 +63,7 @@ let package = Package(
         .target(name: "WirescorePipeline", dependencies: [
             "WirescoreCore", "WirescoreFeeds", "WirescoreExtract", "WirescoreFetch",
             "WirescoreStore", "WirescoreOutput", "WirescoreArchive", "WirescoreEntities", "WirescoreSentiment",
+            "WirescoreStories", "WirescoreComposites",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -89,8 +90,12 @@ let package = Package(
         .testTarget(name: "WirescoreEntitiesTests", dependencies: ["WirescoreEntities"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "WirescoreSentimentTests", dependencies: ["WirescoreSentiment", "WirescoreEntities"]),
+        .testTarget(name: "WirescoreStoriesTests", dependencies: ["WirescoreStories", "WirescoreCore"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "WirescoreCompositesTests", dependencies: ["WirescoreComposites", "WirescoreCore"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "WirescorePipelineTests", dependencies: [
-            "WirescorePipeline", "WirescoreTestSupport",
+            "WirescorePipeline", "WirescoreTestSupport", "WirescoreComposites",
         ]),
     ]
 )

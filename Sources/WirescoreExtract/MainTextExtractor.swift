@@ -21,8 +21,17 @@ struct MainTextExtractor {
     private var commas: [Int32]
     /// Per node: length of its own direct text children (for `div`s used as paragraphs).
     private var directLen: [Int32]
-    /// Per node: class/id verdict, -1 boilerplate, +1 content-like, 0 neither.
+    /// Per node: class/id verdict. +1 content-named, 0 neither, -1 weakly boilerplate-named,
+    /// -2 strongly boilerplate-named, -3 a landmark (`header`, `nav`, role=banner…), -4 hidden,
+    /// -5 named for comments, sharing or recommendations (never rescued).
     private var hint: [Int8]
+    /// Per node: text inside prose paragraphs (`p`, `pre`, `blockquote` that are not link lists).
+    private var proseLen: [Int32]
+    /// Per node: whether the element is or holds the page's declared main content (`main`,
+    /// role=main, itemprop=articleBody). Boilerplate names never remove such an element.
+    private var holdsMain: [Bool]
+    /// Per node: link-heavy `article` elements (teaser cards) in its subtree, itself included.
+    private var articleCount: [Int32]
 
     init(doc: HTMLDocument) {
         self.doc = doc
@@ -33,59 +42,88 @@ struct MainTextExtractor {
         commas = Array(repeating: 0, count: n)
         directLen = Array(repeating: 0, count: n)
         hint = Array(repeating: 0, count: n)
+        proseLen = Array(repeating: 0, count: n)
+        holdsMain = Array(repeating: false, count: n)
+        articleCount = Array(repeating: 0, count: n)
         markDropped()
         measure()
-        dropWeakBoilerplate()
+        dropBoilerplate()
     }
 
     // MARK: - Pass 1: what is never content
 
-    private static let alwaysDropped: Set<HTMLTag> = [
+    private static let alwaysDropped = TagSet([
         .script, .style, .noscript, .template, .svg, .iframe, .button, .select, .textarea, .input,
         .option, .dialog, .canvas, .object, .embed, .head, .title, .meta, .link,
         .figcaption, .figure, .video, .audio, .picture, .img, .base, .menu,
-    ]
+    ])
 
+    /// Drops what is boilerplate by its tag alone and records every other verdict in `hint`;
+    /// verdicts that depend on size wait for ``dropBoilerplate()``.
     private mutating func markDropped() {
+        var verdicts = ClassVerdictCache()
         for i in 1..<doc.count {
             let p = doc.parent(i)
             if p >= 0, dropped[p] { dropped[i] = true; continue }
             if doc.isText(i) { continue }
             let t = doc.tag(i)
             if Self.alwaysDropped.contains(t) { dropped[i] = true; continue }
-            if doc.attributeValueBytes(i, "hidden") != nil { dropped[i] = true; continue }
-            if let aria = doc.attributeValueBytes(i, "aria-hidden"), aria.elementsEqual("true".utf8) {
+            if t == .main { holdsMain[i] = true }
+            if Self.landmarks.contains(t) { hint[i] = -3 }
+            guard doc.hasAttributes(i) else { continue }
+            if let aria = doc.attributeValueBytes(i, .ariaHidden), aria.elementsEqual("true".utf8) {
                 dropped[i] = true; continue
             }
-            if let style = doc.attributeValueBytes(i, "style"), Self.hidesElement(style) { dropped[i] = true; continue }
+            // Hidden content is usually a menu or a modal, but streaming server renderers park the
+            // whole article in a hidden element for scripts to move; decided by size later.
+            if doc.attributeValueBytes(i, .hidden) != nil { hint[i] = -4; continue }
+            if let style = doc.attributeValueBytes(i, .style), Self.hidesElement(style) { hint[i] = -4; continue }
+            if let role = doc.attributeValueBytes(i, .role), Self.lowerEquals(role, "main") { holdsMain[i] = true }
+            if let ip = doc.attributeValueBytes(i, .itemprop), Self.lowerEquals(ip, "articlebody") { holdsMain[i] = true }
             // Landmarks are boilerplate, but a missing end tag can make one swallow the page,
-            // so they are dropped by size later (see dropWeakBoilerplate).
-            if Self.landmarks.contains(t) { hint[i] = -3; continue }
-            let h = Self.classify(doc, i)
-            hint[i] = h
-            if h == -2, t != .body, t != .html, t != .article, t != .main { dropped[i] = true }
+            // so they are dropped by size later (see dropBoilerplate).
+            if Self.landmarks.contains(t) { continue }
+            hint[i] = Self.classify(doc, i, cache: &verdicts)
         }
     }
 
-    static let landmarks: Set<HTMLTag> = [.header, .footer, .nav, .aside]
+    static let landmarks = TagSet([.header, .footer, .nav, .aside])
 
-    /// Drops weakly boilerplate-named elements once their size is known, then re-measures.
-    private mutating func dropWeakBoilerplate() {
+    /// Drops boilerplate-named and hidden elements once their size is known, then re-measures.
+    ///
+    /// Names mislead in both directions: themes call the article column `sidebar-layout`, put the
+    /// post inside `div.newsletter-email`, or let an unclosed `header` swallow the page. So a
+    /// named element survives when it is or holds the declared main content, or when it carries
+    /// most of the page's prose; its children are then judged one by one.
+    private mutating func dropBoilerplate() {
         var changed = false
+        let pageProse = proseLen[0]
         for i in 1..<doc.count {
             let p = doc.parent(i)
             if p >= 0, dropped[p] { if !dropped[i] { dropped[i] = true; changed = true }; continue }
-            guard hint[i] == -1 || hint[i] == -3, !dropped[i] else { continue }
+            guard hint[i] < 0, !dropped[i] else { continue }
             let t = doc.tag(i)
-            if hint[i] == -3 {
-                if textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0] { dropped[i] = true; changed = true }
-                continue
+            let carriesProse = proseLen[i] >= 500 && proseLen[i] * 2 >= pageProse && linkDensity(i) < 0.4
+            var drop: Bool
+            switch hint[i] {
+            case -4:
+                drop = !(proseLen[i] >= 1000 && proseLen[i] * 10 >= pageProse * 6)
+            case -3:
+                drop = !holdsMain[i] && (textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0])
+                    && !carriesProse
+            case -2, -5:
+                if t == .body || t == .html || t == .article || t == .main { drop = false; break }
+                drop = !holdsMain[i] && !(hint[i] == -2 && carriesProse)
+            default:
+                if t == .body || t == .html || t == .article || t == .main { drop = false; break }
+                drop = !holdsMain[i] && (textLen[i] < 300 || linkDensity(i) > 0.35)
             }
-            if t == .body || t == .html || t == .article || t == .main { continue }
-            if textLen[i] < 300 || linkDensity(i) > 0.35 { dropped[i] = true; changed = true }
+            if drop { dropped[i] = true; changed = true } else if hint[i] == -4 { hint[i] = 0 }
         }
         if changed {
-            for k in textLen.indices { textLen[k] = 0; linkLen[k] = 0; commas[k] = 0; directLen[k] = 0 }
+            for k in textLen.indices {
+                textLen[k] = 0; linkLen[k] = 0; commas[k] = 0; directLen[k] = 0; proseLen[k] = 0; articleCount[k] = 0
+            }
             measure()
         }
     }
@@ -104,6 +142,11 @@ struct MainTextExtractor {
         "subscri", "sidebar", "footer", "breadcrumb", "outbrain", "taboola", "disqus", "recommend",
         "popular", "trending", "navbar", "navigation", "popup", "modal", "byline", "caption", "skiplink",
         "toolbar", "pagination", "pager", "copyright", "tooltip", "menu", "signup", "newsfeed", "moreon",
+    ].map { Array($0.utf8) }
+    /// The strong parts whose elements stay dropped even when they hold much prose: a long
+    /// comment thread or a wall of recommendations is still not the article.
+    static let hardPrefixes: [[UInt8]] = [
+        "comment", "disqus", "cookie", "consent", "gdpr", "outbrain", "taboola", "recommend", "related",
     ].map { Array($0.utf8) }
     /// Parts that mark boilerplate only when the element is small or mostly links, because
     /// themes put them on whole-article wrappers too (`elementor-widget`, `tag-…`).
@@ -124,44 +167,57 @@ struct MainTextExtractor {
     static let taxonomyPrefixes: [[UInt8]] = ["tag-", "category-", "categories-", "topic-", "section-", "format-", "post-", "type-"].map { Array($0.utf8) }
 
     /// -2 strong boilerplate, -1 weak boilerplate, +1 content-named, 0 otherwise.
-    static func classify(_ doc: HTMLDocument, _ i: Int) -> Int8 {
-        var strong = false, weak = false, pos = false
-        if let ip = doc.attributeValueBytes(i, "itemprop"), lowerEquals(ip, "articlebody") { return 1 }
-        if let role = doc.attributeValueBytes(i, "role") {
+    static func classify(_ doc: HTMLDocument, _ i: Int, cache: inout ClassVerdictCache) -> Int8 {
+        var pos = false
+        if let ip = doc.attributeValueBytes(i, .itemprop), lowerEquals(ip, "articlebody") { return 1 }
+        if let role = doc.attributeValueBytes(i, .role) {
             if lowerEquals(role, "navigation") || lowerEquals(role, "complementary") || lowerEquals(role, "contentinfo")
-                || lowerEquals(role, "banner") || lowerEquals(role, "dialog") || lowerEquals(role, "alertdialog") { return -2 }
+                || lowerEquals(role, "banner") { return -3 }
+            if lowerEquals(role, "dialog") || lowerEquals(role, "alertdialog") { return -5 }
             if lowerEquals(role, "main") || lowerEquals(role, "article") { pos = true }
         }
-        for attr in ["class", "id"] {
-            guard let v = doc.attributeValueBytes(i, attr), !v.isEmpty else { continue }
-            var lowered = Array(v)
-            for k in lowered.indices where lowered[k] >= 0x41 && lowered[k] <= 0x5A { lowered[k] += 32 }
-            for name in lowered.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
-                if taxonomyPrefixes.contains(where: { name.starts(with: $0) }) { continue }
-                var previous: ArraySlice<UInt8> = []
-                for part in name.split(whereSeparator: { !$0.isAlnumLower }) {
-                    defer { previous = part }
-                    // "no-sidebar", "has-comments", "non-ad-column" describe the page, not this element.
-                    let qualified = previous.elementsEqual("no".utf8) || previous.elementsEqual("has".utf8)
-                        || previous.elementsEqual("non".utf8) || previous.elementsEqual("with".utf8)
-                        || previous.elementsEqual("show".utf8) || previous.elementsEqual("is".utf8)
-                    let tok = Array(part)
-                    if strongTokens.contains(tok) || strongPrefixes.contains(where: { tok.starts(with: $0) }) {
-                        if !qualified { strong = true }
-                        continue
-                    }
-                    if weakTokens.contains(tok) || weakPrefixes.contains(where: { tok.starts(with: $0) }) {
-                        if !qualified { weak = true }
-                        continue
-                    }
-                    if positivePrefixes.contains(where: { tok.starts(with: $0) }) { pos = true }
-                }
-            }
-        }
+        var flags: UInt8 = 0
+        if let v = doc.attributeValueBytes(i, .class), !v.isEmpty { flags |= cache.verdict(v, compute: nameFlags) }
+        if let v = doc.attributeValueBytes(i, .id), !v.isEmpty { flags |= cache.verdict(v, compute: nameFlags) }
+        let strong = flags & ClassVerdictCache.strong != 0, weak = flags & ClassVerdictCache.weak != 0
+        pos = pos || flags & ClassVerdictCache.positive != 0
+        if flags & ClassVerdictCache.hard != 0 { return -5 }
         if pos { return strong || weak ? 0 : 1 }
         if strong { return -2 }
         if weak { return -1 }
         return 0
+    }
+
+    /// The verdict bits of one class or id attribute value (uncached; see ``ClassVerdictCache``).
+    static func nameFlags(_ v: ArraySlice<UInt8>) -> UInt8 {
+        var flags: UInt8 = 0
+        var lowered = Array(v)
+        for k in lowered.indices where lowered[k] >= 0x41 && lowered[k] <= 0x5A { lowered[k] += 32 }
+        for name in lowered.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+            if taxonomyPrefixes.contains(where: { name.starts(with: $0) }) { continue }
+            var previous: ArraySlice<UInt8> = []
+            for part in name.split(whereSeparator: { !$0.isAlnumLower }) {
+                defer { previous = part }
+                // "no-sidebar", "has-comments", "non-ad-column" describe the page, not this element.
+                let qualified = previous.elementsEqual("no".utf8) || previous.elementsEqual("has".utf8)
+                    || previous.elementsEqual("non".utf8) || previous.elementsEqual("with".utf8)
+                    || previous.elementsEqual("show".utf8) || previous.elementsEqual("is".utf8)
+                let tok = Array(part)
+                if strongTokens.contains(tok) || strongPrefixes.contains(where: { tok.starts(with: $0) }) {
+                    if !qualified {
+                        flags |= ClassVerdictCache.strong
+                        if hardPrefixes.contains(where: { tok.starts(with: $0) }) { flags |= ClassVerdictCache.hard }
+                    }
+                    continue
+                }
+                if weakTokens.contains(tok) || weakPrefixes.contains(where: { tok.starts(with: $0) }) {
+                    if !qualified { flags |= ClassVerdictCache.weak }
+                    continue
+                }
+                if positivePrefixes.contains(where: { tok.starts(with: $0) }) { flags |= ClassVerdictCache.positive }
+            }
+        }
+        return flags
     }
 
     // MARK: - Pass 2: measurements, bottom-up
@@ -187,13 +243,24 @@ struct MainTextExtractor {
                 textLen[i] = len
                 commas[i] = c
                 if p >= 0 { directLen[p] += len }
-            } else if doc.tag(i) == .a {
-                linkLen[i] = textLen[i]
+            } else {
+                let t = doc.tag(i)
+                // Only teaser-like articles (a quarter links or more) count: some themes use
+                // `article` for every section of one story.
+                if t == .article, linkLen[i] * 4 >= textLen[i] { articleCount[i] += 1 }
+                if t == .a {
+                    linkLen[i] = textLen[i]
+                } else if t == .p || t == .pre || t == .blockquote || t == .li {
+                    if linkLen[i] * 2 < textLen[i] { proseLen[i] = textLen[i] }
+                }
             }
             if p >= 0 {
                 textLen[p] += textLen[i]
                 linkLen[p] += linkLen[i]
                 commas[p] += commas[i]
+                proseLen[p] += proseLen[i]
+                articleCount[p] += articleCount[i]
+                if holdsMain[i] { holdsMain[p] = true }
             }
         }
     }
@@ -258,19 +325,32 @@ struct MainTextExtractor {
         while true {
             let p = doc.parent(top)
             guard p > 0, doc.tag(p) != .html, touched[p] else { break }
-            if score[p] >= bestScore * 0.9, textLen[p] < textLen[top] * 3 || score[p] > bestScore { top = p } else { break }
+            if score[p] >= bestScore * 0.9, textLen[p] < textLen[top] * 3 || score[p] > bestScore { top = p; continue }
+            break
         }
+        // The highest ancestor that adds mostly prose, measured against the winner itself, so
+        // wrappers that add only a subheading do not stop the climb.
+        var a = doc.parent(top), extended = top, articlesOnPath = 0
+        while a > 0 {
+            if doc.tag(a) == .article, linkLen[a] * 4 >= textLen[a] { articlesOnPath += 1 }
+            // Siblings that are articles of their own make this a listing (more stories,
+            // related posts): the article does not extend past here.
+            if articleCount[a] - articleCount[top] - Int32(articlesOnPath) > 0 { break }
+            if extendsProse(a, beyond: top) { extended = a }
+            a = doc.parent(a)
+        }
+        top = extended
         // Sibling merge (readability): blocks beside the winner that are prose too.
         let parent = doc.parent(top)
         guard parent >= 0 else { return [top] }
         let threshold = max(10, score[top] * 0.2)
-        let topClass = doc.attributeValueBytes(top, "class")
+        let topClass = doc.attributeValueBytes(top, .class)
         var out: [Int] = []
         for s in doc.children(parent) {
             if s == top { out.append(s); continue }
             if dropped[s] || doc.isText(s) { continue }
             var bonus = 0.0
-            if let tc = topClass, !tc.isEmpty, let sc = doc.attributeValueBytes(s, "class"), sc.elementsEqual(tc) {
+            if let tc = topClass, !tc.isEmpty, let sc = doc.attributeValueBytes(s, .class), sc.elementsEqual(tc) {
                 bonus = score[top] * 0.2
             }
             if touched[s], score[s] + bonus >= threshold { out.append(s); continue }
@@ -283,6 +363,19 @@ struct MainTextExtractor {
         return out
     }
 
+    /// Whether `parent` adds to `child` mostly more of the same prose: long articles are cut into
+    /// sibling sections (one per subheading), and the best-scoring one is only a part. The text
+    /// the parent adds must be mostly paragraphs, hardly linked, and a real share of the article.
+    private func extendsProse(_ parent: Int, beyond child: Int) -> Bool {
+        let t = doc.tag(parent)
+        guard t != .body, t != .html, t != .document else { return false }
+        let added = Double(textLen[parent] - textLen[child])
+        let addedProse = Double(proseLen[parent] - proseLen[child])
+        let addedLinks = Double(linkLen[parent] - linkLen[child])
+        guard added > 0, addedProse >= 200 else { return false }
+        return addedProse >= 0.5 * added && addedLinks <= 0.2 * added && addedProse >= 0.1 * Double(proseLen[child])
+    }
+
     static func endsSentence(_ s: String) -> Bool {
         guard let last = s.unicodeScalars.last else { return false }
         return last == "." || last == "!" || last == "?" || last == "\u{201D}" || last == "\""
@@ -291,11 +384,11 @@ struct MainTextExtractor {
     // MARK: - Serialisation
 
     /// Block elements start a new paragraph.
-    static let blockTags: Set<HTMLTag> = [
+    static let blockTags = TagSet([
         .p, .div, .section, .article, .main, .h1, .h2, .h3, .h4, .h5, .h6, .ul, .ol, .li, .dl, .dt, .dd,
         .blockquote, .pre, .table, .tr, .thead, .tbody, .tfoot, .address, .details, .summary, .hr,
         .form, .center, .body, .html, .caption,
-    ]
+    ])
 
     /// Writes the roots' text as paragraphs separated by blank lines.
     func serialize(_ roots: [Int], skipHeadingText: String?) -> String {
@@ -388,13 +481,31 @@ extension UInt8 {
 
 /// Accumulates text into paragraphs with whitespace collapsed, in bytes (no per-character
 /// String appends on the hot path).
+///
+/// A paragraph that repeats an earlier one word for word is dropped: responsive pages render the
+/// same article once per breakpoint and hide all but one with CSS the extractor cannot see.
 struct ParagraphWriter {
     private var out: [UInt8] = []
     private var pendingSpace = false
     /// 0 = inside a paragraph, 1 = after a line break, 2 = after a paragraph break.
     private var pendingBreak = 2
+    /// Where the current paragraph's separator and text begin in `out`.
+    private var separatorStart = 0, paragraphStart = 0
+    private var seen = Set<UInt64>()
+    /// Shorter paragraphs (list items of a meal plan, "Share") legitimately repeat.
+    static let minimumDeduplicatedLength = 100
 
     init() { out.reserveCapacity(8192) }
+
+    /// Ends the current paragraph, removing it when it repeats an earlier one.
+    private mutating func closeParagraph() {
+        let length = out.count - paragraphStart
+        guard length >= Self.minimumDeduplicatedLength else { return }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in paragraphStart..<out.count { h = (h ^ UInt64(out[k])) &* 0x100_0000_01b3 }
+        h ^= UInt64(length) &* 0x9E37_79B9_7F4A_7C15
+        if !seen.insert(h).inserted { out.removeSubrange(separatorStart...) }
+    }
 
     mutating func text(_ bytes: ArraySlice<UInt8>) {
         var i = bytes.startIndex
@@ -407,8 +518,12 @@ struct ParagraphWriter {
             if b == 0xC2, i < end, bytes[i] == 0xA0 { i += 1; pendingSpace = true; continue }
             if out.isEmpty {
                 pendingBreak = 0
+                separatorStart = 0; paragraphStart = 0
             } else if pendingBreak == 2 {
-                out.append(0x0A); out.append(0x0A)
+                closeParagraph()
+                separatorStart = out.count
+                if !out.isEmpty { out.append(0x0A); out.append(0x0A) }
+                paragraphStart = out.count
             } else if pendingBreak == 1 {
                 out.append(0x0A)
             } else if pendingSpace {
@@ -425,7 +540,8 @@ struct ParagraphWriter {
     mutating func breakParagraph() { pendingBreak = 2 }
 
     mutating func finish() -> String {
-        String(decoding: out, as: UTF8.self)
+        closeParagraph()
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -26,30 +26,30 @@ struct PageMetadata {
         for i in 1..<doc.count where !doc.isText(i) {
             switch doc.tag(i) {
             case .meta:
-                guard let content = doc.attribute(i, "content") else { continue }
+                guard let content = doc.attribute(i, .content) else { continue }
                 for key in ["property", "name", "itemprop", "http-equiv"] {
                     if let k = doc.attribute(i, key)?.lowercased(), !k.isEmpty, metas[k] == nil {
                         metas[k] = content.trimmingWhitespace()
                     }
                 }
             case .link:
-                guard let rel = doc.attribute(i, "rel")?.lowercased() else { continue }
-                if rel.split(separator: " ").contains("canonical"), canonicalLink == nil { canonicalLink = doc.attribute(i, "href") }
+                guard let rel = doc.attribute(i, .rel)?.lowercased() else { continue }
+                if rel.split(separator: " ").contains("canonical"), canonicalLink == nil { canonicalLink = doc.attribute(i, .href) }
             case .html:
-                if htmlLang == nil { htmlLang = doc.attribute(i, "lang") ?? doc.attribute(i, "xml:lang") }
+                if htmlLang == nil { htmlLang = doc.attribute(i, .lang) ?? doc.attribute(i, .xmlLang) }
             case .title:
                 if titleTag == nil { titleTag = doc.textContent(i) }
             case .h1:
                 if firstH1 == nil { let t = doc.textContent(i); if !t.isEmpty { firstH1 = t } }
             case .time:
-                if firstTimeDatetime == nil { firstTimeDatetime = doc.attribute(i, "datetime") }
+                if firstTimeDatetime == nil { firstTimeDatetime = doc.attribute(i, .datetime) }
             case .a:
-                if relAuthor == nil, let rel = doc.attribute(i, "rel")?.lowercased(), rel.split(separator: " ").contains("author") {
+                if relAuthor == nil, let rel = doc.attribute(i, .rel)?.lowercased(), rel.split(separator: " ").contains("author") {
                     let t = doc.textContent(i)
                     if !t.isEmpty, t.count < 80 { relAuthor = t }
                 }
             case .script:
-                guard let type = doc.attribute(i, "type")?.lowercased(), type.contains("ld+json") else { continue }
+                guard let type = doc.attribute(i, .type)?.lowercased(), type.contains("ld+json") else { continue }
                 var bytes: [UInt8] = []
                 var c = doc.firstChild(i)
                 while c >= 0 { bytes.append(contentsOf: doc.textBytes(c)); c = doc.nextSibling(c) }
@@ -57,13 +57,14 @@ struct PageMetadata {
             default:
                 break
             }
-            if let ipBytes = doc.attributeValueBytes(i, "itemprop"), ipBytes.count == 11 || ipBytes.count == 13 {
+            guard doc.hasAttributes(i) else { continue }
+            if let ipBytes = doc.attributeValueBytes(i, .itemprop), ipBytes.count == 11 || ipBytes.count == 13 {
                 let ip = String(decoding: ipBytes, as: UTF8.self).lowercased()
                 if ip == "datepublished" || ip == "datecreated", itempropDates[ip] == nil {
-                    itempropDates[ip] = doc.attribute(i, "datetime") ?? doc.attribute(i, "content") ?? doc.textContent(i)
+                    itempropDates[ip] = doc.attribute(i, .datetime) ?? doc.attribute(i, .content) ?? doc.textContent(i)
                 }
             }
-            if bylineText == nil, let clsBytes = doc.attributeValueBytes(i, "class"), Self.isBylineClass(clsBytes) {
+            if bylineText == nil, let clsBytes = doc.attributeValueBytes(i, .class), Self.isBylineClass(clsBytes) {
                 let t = doc.textContent(i)
                 if !t.isEmpty, t.count < 120 { bylineText = t }
             }
@@ -72,10 +73,28 @@ struct PageMetadata {
 
     /// Byte search (no Foundation string search: this runs for every element with a class).
     static func isBylineClass(_ cls: ArraySlice<UInt8>) -> Bool {
-        var lower = Array(cls)
-        for k in lower.indices where lower[k] >= 0x41 && lower[k] <= 0x5A { lower[k] += 32 }
-        return MainTextExtractor.contains(lower, "byline") || MainTextExtractor.contains(lower, "author-name")
-            || MainTextExtractor.contains(lower, "authorname")
+        containsLowercased(cls, byline) || containsLowercased(cls, authorDashName) || containsLowercased(cls, authorName)
+    }
+    private static let byline = Array("byline".utf8), authorDashName = Array("author-name".utf8)
+    private static let authorName = Array("authorname".utf8)
+
+    /// ASCII case-insensitive substring test; `needle` must be lowercase. Allocates nothing.
+    static func containsLowercased(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, hay.count >= needle.count else { return false }
+        var i = hay.startIndex
+        let last = hay.endIndex - needle.count
+        while i <= last {
+            var j = 0
+            while j < needle.count {
+                var b = hay[i + j]
+                if b >= 0x41 && b <= 0x5A { b += 32 }
+                if b != needle[j] { break }
+                j += 1
+            }
+            if j == needle.count { return true }
+            i += 1
+        }
+        return false
     }
 
     private mutating func collect(_ v: JSONValue, depth: Int) {

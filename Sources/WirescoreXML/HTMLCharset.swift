@@ -123,7 +123,12 @@ public enum HTMLCharset {
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             let n = b.count
+            guard let base = b.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
             while i < n {
+                // Eight ASCII bytes at a time: most of a page is markup.
+                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < n else { break }
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }
                 var need = 0

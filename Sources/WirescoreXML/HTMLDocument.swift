@@ -25,14 +25,18 @@ public struct HTMLDocument: Sendable {
         var end: Int32
     }
 
-    // Structure of arrays: one entry per node.
-    var tags: [UInt16]
-    var parents: [Int32]
-    var firstChildren: [Int32]
-    var nextSiblings: [Int32]
-    /// For text nodes the byte range in `textBytes`; for elements the range in `attributes`.
-    var rangeStarts: [Int32]
-    var rangeEnds: [Int32]
+    /// One node. For text nodes `start..<end` is the byte range in `textBytes`; for elements the
+    /// range in `attributes`. Kept as one record (24 bytes) so a walk touches one cache line.
+    struct Node: Sendable {
+        var tag: UInt16
+        var parent: Int32
+        var firstChild: Int32
+        var nextSibling: Int32
+        var start: Int32
+        var end: Int32
+    }
+
+    var nodes: [Node]
     var textBytes: [UInt8]
     var attributes: [AttributeRecord]
     var attributeBytes: [UInt8]
@@ -62,7 +66,7 @@ public struct HTMLDocument: Sendable {
         case "UTF-8":
             // libxml2 switches a UTF-8 document to Latin-1 at the first bad byte; repairing up
             // front keeps the rest of the page intact and the output valid UTF-8.
-            if !HTMLCharset.isValidUTF8(body) { body = Array(String(decoding: body, as: UTF8.self).utf8) }
+            if decision.source != .sniff, !HTMLCharset.isValidUTF8(body) { body = Array(String(decoding: body, as: UTF8.self).utf8) }
         case "windows-1252":
             // Done here rather than by iconv, which stops at the five bytes cp1252 leaves undefined.
             body = Windows1252.decode(body)
@@ -81,18 +85,14 @@ public struct HTMLDocument: Sendable {
         guard ok else { throw XMLParseError(message: "libxml2 could not create an HTML parser") }
         builder.finish()
 
-        tags = builder.tags
-        parents = builder.parents
-        firstChildren = builder.firstChildren
-        nextSiblings = builder.nextSiblings
-        rangeStarts = builder.rangeStarts
-        rangeEnds = builder.rangeEnds
-        textBytes = builder.textBytes
-        attributes = builder.attributes
-        attributeBytes = builder.attributeBytes
-        tagNames = builder.tagNames
-        attributeNames = builder.attributeNames
-        attributeIDs = builder.attributeIDs
+        let state = builder.state
+        nodes = state.nodes
+        textBytes = state.textBytes
+        attributes = state.attributes
+        attributeBytes = state.attributeBytes
+        tagNames = state.tagNames
+        attributeNames = state.attributeNames
+        attributeIDs = state.attributeIDs
         encoding = libxmlEncoding ?? decision.name
         encodingSource = decision.source
     }
@@ -137,19 +137,19 @@ public struct HTMLDocument: Sendable {
     // MARK: - Reading
 
     /// Number of nodes, document node included.
-    public var count: Int { tags.count }
+    public var count: Int { nodes.count }
     /// The document node's index.
     public var root: Int { 0 }
 
     /// Whether the node is character data.
-    @inline(__always) public func isText(_ n: Int) -> Bool { tags[n] == HTMLTag.text.rawValue }
+    @inline(__always) public func isText(_ n: Int) -> Bool { nodes[n].tag == HTMLTag.text.rawValue }
     /// The node's tag (``HTMLTag/text`` for text, ``HTMLTag/document`` for the root).
-    @inline(__always) public func tag(_ n: Int) -> HTMLTag { HTMLTag(rawValue: tags[n]) }
+    @inline(__always) public func tag(_ n: Int) -> HTMLTag { HTMLTag(rawValue: nodes[n].tag) }
     /// The lowercased element name.
-    public func tagName(_ n: Int) -> String { tagNames[Int(tags[n])] }
-    @inline(__always) public func parent(_ n: Int) -> Int { Int(parents[n]) }
-    @inline(__always) public func firstChild(_ n: Int) -> Int { Int(firstChildren[n]) }
-    @inline(__always) public func nextSibling(_ n: Int) -> Int { Int(nextSiblings[n]) }
+    public func tagName(_ n: Int) -> String { tagNames[Int(nodes[n].tag)] }
+    @inline(__always) public func parent(_ n: Int) -> Int { Int(nodes[n].parent) }
+    @inline(__always) public func firstChild(_ n: Int) -> Int { Int(nodes[n].firstChild) }
+    @inline(__always) public func nextSibling(_ n: Int) -> Int { Int(nodes[n].nextSibling) }
 
     /// The children of a node in document order.
     public func children(_ n: Int) -> [Int] {
@@ -161,8 +161,9 @@ public struct HTMLDocument: Sendable {
 
     /// A text node's raw UTF-8 bytes (empty for elements).
     @inline(__always) public func textBytes(_ n: Int) -> ArraySlice<UInt8> {
-        guard isText(n) else { return [] }
-        return textBytes[Int(rangeStarts[n])..<Int(rangeEnds[n])]
+        let node = nodes[n]
+        guard node.tag == HTMLTag.text.rawValue else { return [] }
+        return textBytes[Int(node.start)..<Int(node.end)]
     }
 
     /// An attribute's value (name lowercase), or nil.
@@ -171,23 +172,44 @@ public struct HTMLDocument: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A well-known attribute's value, or nil.
+    public func attribute(_ n: Int, _ name: HTMLAttribute) -> String? {
+        guard let bytes = attributeValueBytes(n, name) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// An attribute's raw UTF-8 value without building a String.
     public func attributeValueBytes(_ n: Int, _ name: String) -> ArraySlice<UInt8>? {
-        guard !isText(n), let id = attributeIDs[name] else { return nil }
-        var i = Int(rangeStarts[n])
-        let end = Int(rangeEnds[n])
+        guard let id = HTMLAttribute.knownIDs[name] ?? attributeIDs[name] else { return nil }
+        return attributeValueBytes(n, HTMLAttribute(rawValue: id))
+    }
+
+    /// A well-known attribute's raw value: an integer scan of the element's attribute records.
+    @inline(__always)
+    public func attributeValueBytes(_ n: Int, _ name: HTMLAttribute) -> ArraySlice<UInt8>? {
+        let node = nodes[n]
+        guard node.tag != HTMLTag.text.rawValue else { return nil }
+        var i = Int(node.start)
+        let end = Int(node.end)
         while i < end {
             let a = attributes[i]
-            if a.name == id { return attributeBytes[Int(a.start)..<Int(a.end)] }
+            if a.name == name.rawValue { return attributeBytes[Int(a.start)..<Int(a.end)] }
             i += 1
         }
         return nil
     }
 
+    /// Whether the element has any attributes at all (most do not).
+    @inline(__always) public func hasAttributes(_ n: Int) -> Bool {
+        let node = nodes[n]
+        return node.tag != HTMLTag.text.rawValue && node.end > node.start
+    }
+
     /// All attributes of an element as (name, value) pairs.
     public func attributes(_ n: Int) -> [(String, String)] {
-        guard !isText(n) else { return [] }
-        return (Int(rangeStarts[n])..<Int(rangeEnds[n])).map { i in
+        let node = nodes[n]
+        guard node.tag != HTMLTag.text.rawValue else { return [] }
+        return (Int(node.start)..<Int(node.end)).map { i in
             let a = attributes[i]
             return (attributeNames[Int(a.name)], String(decoding: attributeBytes[Int(a.start)..<Int(a.end)], as: UTF8.self))
         }
@@ -218,8 +240,10 @@ public struct HTMLDocument: Sendable {
                 if !first && (t == .script || t == .style || t == .template) { continue }
                 first = false
                 // Push children reversed so they pop in document order.
-                let kids = children(cur)
-                for k in kids.reversed() { stack.append(k) }
+                let mark = stack.count
+                var c = firstChild(cur)
+                while c >= 0 { stack.append(c); c = nextSibling(c) }
+                stack[mark...].reverse()
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -228,27 +252,38 @@ public struct HTMLDocument: Sendable {
     /// Every element with the given tag, in document order.
     public func elements(_ t: HTMLTag) -> [Int] {
         var out: [Int] = []
-        for i in tags.indices where tags[i] == t.rawValue { out.append(i) }
+        for i in nodes.indices where nodes[i].tag == t.rawValue { out.append(i) }
         return out
     }
 }
 
 /// Collects SAX events into flat arrays. Used by one parse on one thread only.
+///
+/// The state is one struct behind one stored property so that each SAX callback costs a single
+/// exclusivity check rather than one per array it touches.
 final class HTMLTreeBuilder {
-    var tags: [UInt16] = []
-    var parents: [Int32] = []
-    var firstChildren: [Int32] = []
-    var nextSiblings: [Int32] = []
-    var rangeStarts: [Int32] = []
-    var rangeEnds: [Int32] = []
+    var state: HTMLTreeState
+
+    init(capacity: Int) { state = HTMLTreeState(capacity: capacity) }
+
+    func finish() { state.finish() }
+}
+
+struct HTMLTreeState {
+    var nodes: [HTMLDocument.Node] = []
     var lastChildren: [Int32] = []
     var textBytes: [UInt8] = []
     var attributes: [HTMLDocument.AttributeRecord] = []
     var attributeBytes: [UInt8] = []
     var tagNames: [String] = HTMLTag.knownNames
     var tagIDs: [String: UInt16] = HTMLTag.knownIDs
-    var attributeNames: [String] = []
-    var attributeIDs: [String: UInt16] = [:]
+    var attributeNames: [String] = HTMLAttribute.knownNames
+    var attributeIDs: [String: UInt16] = HTMLAttribute.knownIDs
+    /// libxml2 interns every element and attribute name in its parser dictionary, so within one
+    /// parse a name's pointer identifies it; this small open-addressing table maps those pointers
+    /// to our ids and saves building and hashing a String per tag and attribute.
+    var tagCache = PointerIDCache()
+    var attributeCache = PointerIDCache()
 
     /// Open elements; the last is where new nodes go.
     var stack: [Int32] = [0]
@@ -259,86 +294,133 @@ final class HTMLTreeBuilder {
 
     init(capacity: Int) {
         let estimate = max(64, capacity / 40)
-        tags.reserveCapacity(estimate); parents.reserveCapacity(estimate)
-        firstChildren.reserveCapacity(estimate); nextSiblings.reserveCapacity(estimate)
-        rangeStarts.reserveCapacity(estimate); rangeEnds.reserveCapacity(estimate)
+        nodes.reserveCapacity(estimate)
         lastChildren.reserveCapacity(estimate)
         textBytes.reserveCapacity(capacity / 2)
         attributeBytes.reserveCapacity(capacity / 8)
+        attributes.reserveCapacity(estimate)
         appendNode(tag: HTMLTag.document.rawValue, parent: -1, start: 0, end: 0)
     }
 
     @discardableResult
-    func appendNode(tag: UInt16, parent: Int32, start: Int32, end: Int32) -> Int32 {
-        let index = Int32(tags.count)
-        tags.append(tag); parents.append(parent)
-        firstChildren.append(-1); nextSiblings.append(-1); lastChildren.append(-1)
-        rangeStarts.append(start); rangeEnds.append(end)
+    mutating func appendNode(tag: UInt16, parent: Int32, start: Int32, end: Int32) -> Int32 {
+        let index = Int32(truncatingIfNeeded: nodes.count)
+        nodes.append(.init(tag: tag, parent: parent, firstChild: -1, nextSibling: -1, start: start, end: end))
+        lastChildren.append(-1)
         if parent >= 0 {
             let p = Int(parent)
             let last = lastChildren[p]
-            if last >= 0 { nextSiblings[Int(last)] = index } else { firstChildren[p] = index }
+            if last >= 0 { nodes[Int(last)].nextSibling = index } else { nodes[p].firstChild = index }
             lastChildren[p] = index
         }
         return index
     }
 
-    func start(_ name: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+    private mutating func tagID(_ name: UnsafePointer<UInt8>) -> UInt16 {
+        if let id = tagCache.lookup(name) { return id }
+        let nameString = String(cString: name)
+        let id: UInt16
+        if let known = tagIDs[nameString] { id = known } else {
+            id = UInt16(truncatingIfNeeded: min(tagNames.count, Int(UInt16.max) - 1))
+            if tagNames.count < Int(UInt16.max) - 1 { tagNames.append(nameString); tagIDs[nameString] = id }
+        }
+        tagCache.insert(name, id)
+        return id
+    }
+
+    private mutating func attributeID(_ name: UnsafePointer<UInt8>) -> UInt16 {
+        if let id = attributeCache.lookup(name) { return id }
+        let nameString = String(cString: name)
+        let id: UInt16
+        if let known = attributeIDs[nameString] { id = known } else {
+            id = UInt16(truncatingIfNeeded: min(attributeNames.count, Int(UInt16.max) - 1))
+            if attributeNames.count < Int(UInt16.max) - 1 { attributeNames.append(nameString); attributeIDs[nameString] = id }
+        }
+        attributeCache.insert(name, id)
+        return id
+    }
+
+    mutating func start(_ name: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         openText = -1
         if stack.count > HTMLDocument.maxDepth || suppressed > 0 { suppressed += 1; return }
-        let nameString = String(cString: name)
-        let tagID: UInt16
-        if let id = tagIDs[nameString] { tagID = id } else {
-            tagID = UInt16(truncatingIfNeeded: min(tagNames.count, Int(UInt16.max) - 1))
-            if tagNames.count < Int(UInt16.max) - 1 { tagNames.append(nameString); tagIDs[nameString] = tagID }
-        }
-        let attrStart = Int32(attributes.count)
+        let tag = tagID(name)
+        let attrStart = Int32(truncatingIfNeeded: attributes.count)
         if let atts {
             var i = 0
             while let an = atts[i] {
                 let value = atts[i + 1]
-                let aname = String(cString: an)
-                let aid: UInt16
-                if let id = attributeIDs[aname] { aid = id } else {
-                    aid = UInt16(truncatingIfNeeded: attributeNames.count)
-                    if attributeNames.count < Int(UInt16.max) { attributeNames.append(aname); attributeIDs[aname] = aid }
-                }
+                let aid = attributeID(an)
                 let vs = Int32(truncatingIfNeeded: attributeBytes.count)
                 if let value {
-                    var len = 0
-                    while value[len] != 0 { len += 1 }
+                    let len = Int(xmlStrlen(value))
                     attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: len))
                 }
                 attributes.append(.init(name: aid, start: vs, end: Int32(truncatingIfNeeded: attributeBytes.count)))
                 i += 2
             }
         }
-        let node = appendNode(tag: tagID, parent: stack[stack.count - 1], start: attrStart, end: Int32(attributes.count))
+        let node = appendNode(tag: tag, parent: stack[stack.count - 1], start: attrStart,
+                              end: Int32(truncatingIfNeeded: attributes.count))
         stack.append(node)
     }
 
-    func end(_ name: UnsafePointer<UInt8>?) {
+    mutating func end() {
         openText = -1
         if suppressed > 0 { suppressed -= 1; return }
         guard stack.count > 1 else { return }
         stack.removeLast()
     }
 
-    func characters(_ ch: UnsafePointer<UInt8>, _ len: Int) {
+    mutating func characters(_ ch: UnsafePointer<UInt8>, _ len: Int) {
         guard len > 0 else { return }
         let start = Int32(truncatingIfNeeded: textBytes.count)
         textBytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
         let end = Int32(truncatingIfNeeded: textBytes.count)
         if openText >= 0 {
-            rangeEnds[Int(openText)] = end
+            nodes[Int(openText)].end = end
         } else {
             openText = appendNode(tag: HTMLTag.text.rawValue, parent: stack[stack.count - 1], start: start, end: end)
         }
     }
 
-    func finish() {
+    mutating func finish() {
         lastChildren = []
         stack = []
+        tagCache = PointerIDCache()
+        attributeCache = PointerIDCache()
+    }
+}
+
+/// A fixed-size open-addressing map from a C string's address to an id. Full means "no more
+/// caching", never an error: lookups then miss and the caller falls back to the String table.
+struct PointerIDCache {
+    private var keys = [UInt](repeating: 0, count: 1024)
+    private var values = [UInt16](repeating: 0, count: 1024)
+    private var used = 0
+
+    @inline(__always) private static func slot(_ key: UInt) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54) & 1023
+    }
+
+    func lookup(_ p: UnsafePointer<UInt8>) -> UInt16? {
+        let key = UInt(bitPattern: p)
+        var i = Self.slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == 0 { return nil }
+            i = (i + 1) & 1023
+        }
+    }
+
+    mutating func insert(_ p: UnsafePointer<UInt8>, _ id: UInt16) {
+        guard used < 768 else { return }
+        let key = UInt(bitPattern: p)
+        var i = Self.slot(key)
+        while keys[i] != 0 && keys[i] != key { i = (i + 1) & 1023 }
+        if keys[i] == 0 { used += 1 }
+        keys[i] = key
+        values[i] = id
     }
 }
 
@@ -350,14 +432,14 @@ private func builder(_ ctx: UnsafeMutableRawPointer?) -> HTMLTreeBuilder? {
 private func htmlSAXStart(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
                           _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
     guard let b = builder(ctx), let name else { return }
-    b.start(name, atts)
+    b.state.start(name, atts)
 }
 
 private func htmlSAXEnd(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
-    builder(ctx)?.end(name)
+    builder(ctx)?.state.end()
 }
 
 private func htmlSAXCharacters(_ ctx: UnsafeMutableRawPointer?, _ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
     guard let b = builder(ctx), let ch else { return }
-    b.characters(ch, Int(len))
+    b.state.characters(ch, Int(len))
 }

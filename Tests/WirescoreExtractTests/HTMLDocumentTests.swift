@@ -37,4 +37,33 @@ import WirescoreXML
         let doc = try HTMLDocument(bytes: bytes, contentType: "text/html; charset=koi8-r")
         #expect(doc.textContent(doc.root) == "Привет")
     }
+
+    @Test func knownAndInventedAttributeNamesResolve() throws {
+        let doc = try HTMLDocument(bytes: Array("<div CLASS='x' data-foo='1' id='y'><p data-foo='2' role=main>t</p></div>".utf8))
+        let div = try #require(doc.elements(.div).first)
+        let p = try #require(doc.elements(.p).first)
+        #expect(doc.attribute(div, .class) == "x")
+        #expect(doc.attribute(div, .id) == "y")
+        #expect(doc.attribute(div, "data-foo") == "1")
+        #expect(doc.attribute(p, "data-foo") == "2")
+        #expect(doc.attribute(p, .role) == "main")
+        #expect(doc.attribute(p, .class) == nil)
+        #expect(doc.attribute(p, "data-missing") == nil)
+        #expect(doc.hasAttributes(div))
+    }
+
+    @Test func manyDistinctNamesOutgrowTheNameCache() throws {
+        // More distinct tag and attribute names than the pointer cache holds: ids must stay right.
+        var html = "<body>"
+        for k in 0..<1200 { html += "<x-el\(k) a\(k)='v\(k)'>t\(k)</x-el\(k)>" }
+        let doc = try HTMLDocument(bytes: Array(html.utf8))
+        var seen = 0
+        for n in 0..<doc.count where !doc.isText(n) && doc.tagName(n).hasPrefix("x-el") {
+            let k = String(doc.tagName(n).dropFirst(4))
+            #expect(doc.attribute(n, "a" + k) == "v" + k)
+            #expect(doc.textContent(n) == "t" + k)
+            seen += 1
+        }
+        #expect(seen == 1200)
+    }
 }

@@ -37,6 +37,28 @@ struct DemoIngestTests {
         #expect(days.count >= 3)
         #expect(days.allSatisfy { $0.hasPrefix("date=") })
 
+        // Same-story clustering: the demo tells several events through two or three outlets.
+        let stories = articles.compactMap { ($0["story"] as? [String: Any])?["id"] as? String }
+        #expect(stories.count == articles.count)
+        #expect(Set(stories).count < articles.count)
+        #expect(articles.contains { (($0["story"] as? [String: Any])?["novelty"] as? Int ?? 100) < 100 })
+
+        // Both composites, full and capped, in DESIGN.md's bands.
+        let scores = try readPartition(output, kind: "scores")
+        #expect(Set(scores.compactMap { $0["composite"] as? String }) == ["alpha", "news"])
+        #expect(scores.contains { $0["capped"] as? Bool == true && $0["score"] is Int })
+        #expect(scores.contains { $0["capped"] as? Bool == false && $0["score"] is Int })
+        for score in scores {
+            let label = score["label"] as? String ?? ""
+            #expect(["Strong", "Moderate", "Weak", "Poor", "Insufficient data"].contains(label))
+            if let value = score["score"] as? Int {
+                let expected = value >= 75 ? "Strong" : value >= 55 ? "Moderate" : value >= 26 ? "Weak" : "Poor"
+                #expect(label == expected)
+                #expect((score["summary"] as? String)?.contains("Score of \(value) reflects") == true)
+                if score["capped"] as? Bool == true { #expect(value <= 90) }
+            }
+        }
+
         let second = try await run.run()
         #expect(second.articlesNew == 0)
         let again = try readPartition(output, kind: "articles")

@@ -1,3 +1,4 @@
+import WirescoreComposites
 import Foundation
 import Testing
 @testable import WirescorePipeline
@@ -119,5 +120,46 @@ struct PipelineEntitiesTests {
         let config = try PipelineLoader.parse(yaml: "feeds: [list.opml]\nentities: extra.tsv\n", file: dir + "/p.yaml")
         let analysis = try config.makeAnalyzer().analyze(title: nil, text: "OpenAI said on Monday it had raised new funding.")
         #expect(analysis.entities.map(\.id).contains("openai"))
+    }
+}
+
+struct PipelineCompositesTests {
+    @Test func readsCompositesAndReportsBadSignalsWithLines() throws {
+        let dir = try RepositoryPaths.temporaryDirectory("composites")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body><outline text=\"A\" xmlUrl=\"a.xml\"/></body></opml>".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/list.opml"))
+        let good = """
+            feeds: [list.opml]
+            composites:
+              alpha:
+                title: Alpha Score
+                signals:
+                  momentum: {weight: 30, source: factor, column: mom}
+                  sentiment: {weight: 20, source: news_sentiment, half_life: 5}
+            """
+        let config = try PipelineLoader.parse(yaml: good, file: dir + "/p.yaml")
+        let alpha = try #require(config.composites?.composites.first)
+        #expect(alpha.name == "alpha")
+        #expect(alpha.signals.map(\.name) == ["momentum", "sentiment"])
+        #expect(alpha.signals[0].kind == .external(column: "mom"))
+        #expect(alpha.signals[1].halfLifeDays == 5)
+
+        let bad = "feeds: [list.opml]\ncomposites:\n  alpha:\n    signals:\n      x: {weight: 1, source: tea_leaves}\n"
+        do {
+            _ = try PipelineLoader.parse(yaml: bad, file: dir + "/p.yaml")
+            Issue.record("expected an unknown source to be refused")
+        } catch {
+            #expect(error.line == 5)
+            #expect(error.reason.contains("tea_leaves"))
+        }
+        try Data("date,ticker,mom\n2026-11-20,AAPL,not-a-number\n".utf8).write(to: URL(fileURLWithPath: dir + "/f.csv"))
+        do {
+            _ = try PipelineLoader.parse(yaml: "feeds: [list.opml]\nfactors: f.csv\n", file: dir + "/p.yaml")
+            Issue.record("expected the bad factor row to be refused")
+        } catch {
+            #expect(error.file.hasSuffix("f.csv"))
+            #expect(error.line == 2)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WirescoreComposites
 import WirescoreEntities
 import WirescoreSentiment
 
@@ -17,6 +18,10 @@ public struct PipelineConfig: Sendable {
     public var includeText: Bool
     /// An extra entities file (TSV) added to the built-in gazetteer, absolute path.
     public var entitiesFile: String?
+    /// The daily composites to score (nil: no `scores/` output).
+    public var composites: CompositeConfiguration?
+    /// The external factor file (CSV or JSONL keyed by date and ticker), absolute path.
+    public var factorsFile: String?
     public var fetch: FetchSettings
     public var extract: ExtractSettings
 
@@ -60,6 +65,17 @@ public struct PipelineConfig: Sendable {
                 entitiesFile: String? = nil, fetch: FetchSettings = .init(), extract: ExtractSettings = .init()) {
         self.file = file; self.name = name; self.feedLists = feedLists; self.output = output
         self.includeText = includeText; self.entitiesFile = entitiesFile; self.fetch = fetch; self.extract = extract
+    }
+
+    /// The factor table, when the pipeline names one.
+    /// - Throws: ``PipelineError`` with the factor file's line when it is malformed.
+    public func loadFactors() throws(PipelineError) -> FactorTable? {
+        guard let factorsFile else { return nil }
+        do {
+            return try FactorTable.load(path: factorsFile)
+        } catch {
+            throw PipelineError(file: error.file, line: error.line, reason: error.reason)
+        }
     }
 
     /// The built-in gazetteer plus the pipeline's entities file, as a text analyzer.

@@ -106,11 +106,26 @@ public enum PipelineLoader {
             try e.rejectUnknownKeys()
         }
 
+        var factorsFile: String?
+        if let entry = try fields.string("factors") {
+            let resolved = resolve(entry, against: base)
+            guard FileManager.default.isReadableFile(atPath: resolved) else {
+                throw fields.error(fields.value("factors"), "factor file '\(entry)' not found (looked at \(resolved))")
+            }
+            factorsFile = resolved
+        }
+        let composites = try fields.value("composites").map { node throws(PipelineError) in
+            try CompositesLoader.parse(node, file: shown)
+        }
+
         try fields.rejectUnknownKeys()
-        let config = PipelineConfig(file: file, name: name, feedLists: feedLists, output: output,
+        var config = PipelineConfig(file: file, name: name, feedLists: feedLists, output: output,
                                     includeText: includeText, entitiesFile: entitiesFile, fetch: fetch, extract: extract)
-        // Read the entities file now so `validate` reports its errors with file and line.
+        config.composites = composites
+        config.factorsFile = factorsFile
+        // Read the entities and factor files now so `validate` reports their errors with file and line.
         if entitiesFile != nil { _ = try config.makeAnalyzer() }
+        if factorsFile != nil { _ = try config.loadFactors() }
         return config
     }
 

@@ -109,8 +109,9 @@ struct FeedStage: Sendable {
             if (try? state.isItemSettled(key)) == true { continue }
             guard queued.insert(key) else { continue }
             let context = ArticleBuilder.Context(
-                feedID: feed.id, itemKey: key, link: link, feedTitle: document.feed.title, entryTitle: entry.title,
-                entryAuthor: entry.author, entryPublished: entry.publishedParsed ?? entry.updatedParsed)
+                feedID: feed.id, itemKey: key, link: link, feedTitle: document.feed.title.map(FeedPlainText.from),
+                entryTitle: entry.title.map(FeedPlainText.from), entryAuthor: entry.author.map(FeedPlainText.from),
+                entryPublished: entry.publishedParsed ?? entry.updatedParsed)
             await jobs.send(ArticleJob(feed: feed, context: context))
         }
     }

@@ -57,8 +57,10 @@ public struct IngestRun {
         let jobs = AsyncChannel<ArticleJob>()
         let events = AsyncChannel<SinkEvent>()
         let archive = RawArchive(layout: layout, runID: RawArchive.makeRunID(started: started, shard: options.shard.index))
-        let sink = RecordSink(layout: layout, state: state, archive: archive, includeText: pipeline.includeText,
-                              logger: logger, progress: options.progress)
+        let (stories, storyProblem) = StoryState.load(layout)
+        if let storyProblem { logger.warning("\(storyProblem)") }
+        let sink = RecordSink(layout: layout, state: state, archive: archive, stories: stories,
+                              includeText: pipeline.includeText, logger: logger, progress: options.progress)
         let feedStage = FeedStage(fetcher: fetcher, state: state, pipelineName: pipeline.name,
                                   maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
                                   concurrency: max(1, min(pipeline.fetch.concurrency, 8)),
@@ -88,6 +90,11 @@ public struct IngestRun {
                 throw error
             }
             try await group.waitForAll()
+        }
+        try StoryState.save(sink.stories, layout)
+        if let composites = pipeline.composites, !sink.touchedDays.isEmpty {
+            let writer = ScoreWriter(pipeline: pipeline, configuration: composites, outputRoot: options.outputRoot)
+            try writer.write(days: sink.touchedDays.sorted())
         }
         var summary = sink.summary
         summary.duration = Date().timeIntervalSince(started)

@@ -4,6 +4,7 @@ import Logging
 import WirescoreCore
 import WirescoreOutput
 import WirescoreStore
+import WirescoreStories
 
 /// The pipeline's only writer: appends records to their partitions in batches, keeps ids
 /// unique across runs, settles items in run state and counts the summary.
@@ -29,10 +30,15 @@ final class RecordSink {
     /// Ids written (or pending) in this run.
     private var idsThisRun: Set<String> = []
     private(set) var summary = IngestSummary()
+    /// Same-story clustering; assigned here, in arrival order, by the one consumer.
+    private(set) var stories: StoryIndex
+    /// Days that received articles in this run (their scores are recomputed).
+    private(set) var touchedDays: Set<String> = []
 
-    init(layout: OutputLayout, state: StateStore, archive: RawArchive, includeText: Bool, logger: Logger,
+    init(layout: OutputLayout, state: StateStore, archive: RawArchive, stories: StoryIndex, includeText: Bool, logger: Logger,
          batchSize: Int = 64, flushInterval: TimeInterval = 1, progress: (@Sendable (IngestSummary) -> Void)? = nil) {
         self.progress = progress
+        self.stories = stories
         self.layout = layout; self.state = state; self.archive = archive
         self.includeText = includeText; self.logger = logger
         self.batchSize = batchSize; self.flushInterval = flushInterval
@@ -53,7 +59,7 @@ final class RecordSink {
 
     private func handle(_ event: SinkEvent) throws {
         switch event {
-        case let .article(record, itemKey):
+        case .article(var record, let itemKey):
             let known = try idsThisRun.contains(record.id) || state.isArticleWritten(record.id)
             if known {
                 summary.articlesDuplicate += 1
@@ -61,6 +67,8 @@ final class RecordSink {
                 return
             }
             idsThisRun.insert(record.id)
+            record.story = stories.assign(article: record.storyInput).storyJSON()
+            touchedDays.insert(record.partitionDay)
             if record.quality.status == .thin { summary.articlesThin += 1 }
             pendingArticles[record.partitionDay, default: []].append((record, itemKey))
             pendingCount += 1

@@ -4,6 +4,7 @@ import WirescoreArchive
 import WirescoreCore
 import WirescoreOutput
 import WirescoreStore
+import WirescoreStories
 
 /// Rebuilds the article and error partitions of a date range from the raw archive, with no
 /// network: re-extract, re-assess and rewrite, then swap each new part file over the old one
@@ -59,7 +60,8 @@ public struct Reprocessor {
         let earliest = Self.shift(from, by: -1)
         let archives = Self.archiveFiles(root: outputRoot).filter { $0.day >= earliest }
         var seenIDs: Set<String> = []
-        var articles: [Int: [ArticleRecord]] = [:]
+        var candidates: [(shard: Int, record: ArticleRecord)] = []
+        let warmupStart = Self.shift(from, by: -3)
         var errors: [Int: [ErrorRecord]] = [:]
         let builder = ArticleBuilder(pipeline: pipeline, analyzer: try pipeline.makeAnalyzer())
 
@@ -97,8 +99,10 @@ public struct Reprocessor {
                                                body: payload, fetched: date)
                 switch builder.build(context, page) {
                 case let .article(article):
-                    guard daySet.contains(article.partitionDay), seenIDs.insert(article.id).inserted else { continue }
-                    articles[archive.shard, default: []].append(article)
+                    // Articles of the three days before the range only warm the story index up.
+                    guard article.partitionDay >= warmupStart, article.partitionDay <= to,
+                          seenIDs.insert(article.id).inserted else { continue }
+                    candidates.append((archive.shard, article))
                 case let .failure(code, reason, status, _):
                     let error = ErrorRecord(kind: .article, feed: context.feedID, url: context.link, code: code,
                                             reason: reason, status: status, at: date, pipeline: pipeline.name)
@@ -107,6 +111,17 @@ public struct Reprocessor {
             }
         }
         progress(archives.count, archives.count)
+
+        // Stories are replayed from a fresh index in time order, so the result depends on the
+        // archive alone (not on the live index's history) and repeats byte for byte.
+        candidates.sort { Self.articleOrder($0.record, $1.record) }
+        var stories = StoryIndex()
+        var articles: [Int: [ArticleRecord]] = [:]
+        for (shard, candidate) in candidates {
+            var record = candidate
+            record.story = stories.assign(article: record.storyInput).storyJSON()
+            if daySet.contains(record.partitionDay) { articles[shard, default: []].append(record) }
+        }
 
         // Never empty partitions for want of an archive: a pruned raw/ must not wipe articles.
         guard !archives.isEmpty else {
@@ -166,6 +181,9 @@ public struct Reprocessor {
                 summary.errors += dayErrors.count
             }
             if touchedDay { summary.days += 1 }
+        }
+        if let composites = pipeline.composites {
+            try ScoreWriter(pipeline: pipeline, configuration: composites, outputRoot: outputRoot).write(days: days)
         }
         return summary
     }

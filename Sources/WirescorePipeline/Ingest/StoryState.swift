@@ -1,0 +1,46 @@
+import Foundation
+import WirescoreCore
+import WirescoreOutput
+import WirescoreStories
+
+/// Loads and saves the same-story index of one shard (`state/stories-<shard>.json`): only the
+/// last 72 hours of articles, so the file stays small however long the archive grows.
+enum StoryState {
+    static func path(_ layout: OutputLayout) -> String { layout.stateDirectory + "/stories-\(layout.shard).json" }
+
+    /// The saved index, or a fresh one when there is none. A damaged file is set aside (renamed
+    /// `.bad`) rather than failing the run: stories restart, nothing else is lost.
+    static func load(_ layout: OutputLayout) -> (index: StoryIndex, problem: String?) {
+        let file = path(layout)
+        guard let data = FileManager.default.contents(atPath: file) else { return (StoryIndex(), nil) }
+        do {
+            return (try StoryIndex(snapshotJSON: String(decoding: data, as: UTF8.self)), nil)
+        } catch {
+            _ = rename(file, file + ".bad")
+            return (StoryIndex(), "story state \(file) unreadable (\(error)); set aside as .bad, starting afresh")
+        }
+    }
+
+    /// Writes the index atomically (temporary file, then rename).
+    static func save(_ index: StoryIndex, _ layout: OutputLayout) throws {
+        let file = path(layout)
+        let temporary = file + ".tmp"
+        try Data(index.snapshotJSON().utf8).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, file) == 0 else {
+            throw OutputError(path: file, message: "cannot replace story state: \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+extension ArticleRecord {
+    /// The tickers (or ids) of the entities the record names, in order.
+    var entityIDs: [String] {
+        guard case let .array(items)? = entities else { return [] }
+        return items.compactMap { $0["id"]?.stringValue }
+    }
+
+    /// The input the story index needs.
+    var storyInput: StoryInput {
+        StoryInput(id: id, published: published ?? fetched, title: title, text: text, entities: entityIDs)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import WirescoreComposites
+import WirescoreCore
+import WirescoreEntities
+import WirescoreOutput
+
+/// Recomputes the daily composite scores of the days a run touched and replaces each day's
+/// `scores/date=D/part-0.jsonl` atomically (written aside, renamed over).
+///
+/// Scores as of day D are computed from every shard's article partitions up to D only (no
+/// look-ahead) and the factor file's rows dated on or before D. Because every shard reads the
+/// same full history, scores live in one part file per day (`part-0`); a later run replaces it
+/// with figures from more data, never from less.
+struct ScoreWriter {
+    let pipeline: PipelineConfig
+    let configuration: CompositeConfiguration
+    let outputRoot: String
+
+    func write(days: [String]) throws {
+        guard let first = days.first.flatMap(UTCTimestamp.parseDay), let last = days.last.flatMap(UTCTimestamp.parseDay) else { return }
+        let factors = try pipeline.loadFactors()
+        let lookback = configuration.composites.flatMap(\.signals).map(\.window).max() ?? 30
+        let (observations, companies) = readHistory(from: first.addingTimeInterval(-Double(lookback + 1) * 86_400), to: last)
+        let universe = Self.universe(observed: companies, factorTickers: factors?.tickers ?? [])
+        let scorer = CompositeScorer(configuration: configuration)
+        let layout = OutputLayout(root: outputRoot, shard: 0)
+        for day in days {
+            guard let date = UTCTimestamp.parseDay(day), let target = layout.partFile(.scores, day: day) else { continue }
+            let records = scorer.scores(asOf: date, companies: universe, observations: observations, factors: factors)
+            try Self.replace(target, with: records.map { $0.scoreJSON().serialized() })
+        }
+    }
+
+    /// Entity rows of every article published in the window, and the companies they name.
+    private func readHistory(from start: Date, to end: Date) -> ([NewsObservation], [String: Company]) {
+        let reader = PartitionReader(layout: OutputLayout(root: outputRoot))
+        let startDay = UTCTimestamp.day(start), endDay = UTCTimestamp.day(end)
+        var observations: [NewsObservation] = []
+        var companies: [String: Company] = [:]
+        for day in reader.days(.articles) where day >= startDay && day <= endDay {
+            for path in reader.partFiles(.articles, day: day) {
+                for line in PartitionReader.completeLines(of: path, from: 0).lines {
+                    guard let record = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+                          let id = record["id"] as? String,
+                          let when = ((record["published"] as? String) ?? (record["fetched"] as? String)).flatMap(RFC3339.parse)
+                    else { continue }
+                    let novelty = ((record["story"] as? [String: Any])?["novelty"] as? NSNumber)?.doubleValue ?? 100
+                    for entity in record["entities"] as? [[String: Any]] ?? [] {
+                        guard let ticker = entity["id"] as? String,
+                              let sentiment = (entity["sentiment"] as? NSNumber)?.doubleValue else { continue }
+                        let relevance = (entity["relevance"] as? NSNumber)?.doubleValue ?? 50
+                        observations.append(NewsObservation(articleID: id, entity: ticker, published: when, sentiment: sentiment,
+                                                            relevance: relevance, novelty: novelty))
+                        if companies[ticker] == nil {
+                            companies[ticker] = Company(ticker: ticker, name: entity["name"] as? String ?? ticker,
+                                                        sector: entity["sector"] as? String)
+                        }
+                    }
+                }
+            }
+        }
+        observations.sort { ($0.published, $0.articleID, $0.entity) < ($1.published, $1.articleID, $1.entity) }
+        return (observations, companies)
+    }
+
+    /// Companies seen in the news plus those the factor file covers (named from the gazetteer).
+    static func universe(observed: [String: Company], factorTickers: [String]) -> [Company] {
+        var all = observed
+        let missing = factorTickers.filter { all[$0] == nil }
+        if !missing.isEmpty {
+            var byTicker: [String: GazetteerEntity] = [:]
+            for entity in Gazetteer.builtin.entities {
+                for ticker in entity.tickers where byTicker[ticker] == nil { byTicker[ticker] = entity }
+                if byTicker[entity.id] == nil { byTicker[entity.id] = entity }
+            }
+            for ticker in missing {
+                let known = byTicker[ticker]
+                all[ticker] = Company(ticker: ticker, name: known?.name ?? ticker, sector: known?.sector)
+            }
+        }
+        return all.values.sorted { $0.ticker < $1.ticker }
+    }
+
+    /// Writes `lines` next to `target` and renames over it.
+    static func replace(_ target: String, with lines: [String]) throws {
+        let directory = (target as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let temporary = directory + "/.part-0.jsonl.\(ProcessInfo.processInfo.processIdentifier).tmp"
+        var text = lines.joined(separator: "\n")
+        if !lines.isEmpty { text += "\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, target) == 0 else {
+            let message = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw OutputError(path: target, message: "cannot replace scores: \(message)")
+        }
+    }
+}

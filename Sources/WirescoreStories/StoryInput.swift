@@ -1,0 +1,42 @@
+import Foundation
+import WirescoreCore
+
+/// What the story stage needs to know about one article.
+///
+/// `entities` are the tickers the entity stage found; they gate rewrite matching, because two
+/// texts about different companies can share a lot of market vocabulary without being one event.
+public struct StoryInput: Sendable, Equatable {
+    public var id: String
+    public var published: Date
+    public var title: String
+    public var text: String
+    public var entities: [String]
+
+    public init(id: String, published: Date, title: String, text: String, entities: [String]) {
+        self.id = id; self.published = published; self.title = title
+        self.text = text; self.entities = entities
+    }
+}
+
+/// The story an article joined: DESIGN.md's `story` field.
+public struct StoryAssignment: Sendable, Equatable {
+    /// The id of the story's first article, so ids are stable across runs and readable.
+    public var storyID: String
+    /// 100 for the first article of a story, then x0.75 per earlier member, rounded.
+    public var novelty: Int
+    /// Published time of the story's first article.
+    public var firstSeen: Date
+
+    public init(storyID: String, novelty: Int, firstSeen: Date) {
+        self.storyID = storyID; self.novelty = novelty; self.firstSeen = firstSeen
+    }
+
+    /// `{"id", "novelty", "first_seen"}` in DESIGN.md's order, ready for `ArticleRecord.story`.
+    public func storyJSON() -> JSONValue {
+        var o = JSONObjectBuilder()
+        o.set("id", storyID)
+        o.set("novelty", novelty)
+        o.set("first_seen", UTCTimestamp.rfc3339(firstSeen))
+        return o.value
+    }
+}

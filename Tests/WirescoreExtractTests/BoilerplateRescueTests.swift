@@ -1,0 +1,84 @@
+import Testing
+@testable import WirescoreExtract
+
+/// Pages whose class names or landmarks lie about the article: the prose must survive while the
+/// real boilerplate beside it still goes. All pages are written for these tests.
+@Suite struct BoilerplateRescueTests {
+    let extractor = ArticleExtractor()
+
+    /// Four paragraphs of made-up prose, long enough to be the page's main text.
+    static let prose = (1...4).map { k in
+        "<p>Paragraph \(k) of the report explains, in plain words, how the county council weighed the cost of "
+            + "rebuilding the old stone bridge against a new crossing further upstream, and why residents, "
+            + "farmers and the ferry operator each preferred a different answer.</p>"
+    }.joined()
+
+    static let sideLinks = "<ul><li><a href='/a'>Weather</a></li><li><a href='/b'>Sport</a></li><li><a href='/c'>Letters to the editor</a></li></ul>"
+
+    func text(_ html: String) throws -> String {
+        try extractor.extract(html: Array(html.utf8), url: nil, contentType: "text/html; charset=utf-8").text
+    }
+
+    @Test func layoutWrapperNamedSidebarKeepsItsArticle() throws {
+        let t = try text("<html><body><div class='page-with-sidebar-layout'><div class='col'>\(Self.prose)</div>"
+            + "<div class='sidebar'><h3>More</h3>\(Self.sideLinks)</div></div><footer>\(Self.sideLinks)</footer></body></html>")
+        #expect(t.contains("Paragraph 1 of the report"))
+        #expect(t.contains("Paragraph 4 of the report"))
+        #expect(!t.contains("Letters to the editor"))
+    }
+
+    @Test func commentThreadIsNeverRescued() throws {
+        let comments = (1...6).map { k in "<p>Reader \(k) wrote a long reply, agreeing with some points and disputing others, at length and with feeling.</p>" }.joined()
+        let t = try text("<html><body><article>\(Self.prose)</article><section class='comments'>\(comments)</section></body></html>")
+        #expect(t.contains("Paragraph 2 of the report"))
+        #expect(!t.contains("Reader 3 wrote"))
+    }
+
+    @Test func unclosedHeaderHoldingMainIsNotDropped() throws {
+        // The header is never closed, so the parser nests <main> inside it.
+        let t = try text("<html><body><header role='banner'><nav>\(Self.sideLinks)</nav><main>\(Self.prose)</main></body></html>")
+        #expect(t.contains("Paragraph 3 of the report"))
+        #expect(!t.contains("Letters to the editor"))
+    }
+
+    @Test func hiddenStreamingContainerWithTheArticleIsKept() throws {
+        let t = try text("<html><body><div id='root'><p>Loading…</p></div><div hidden id='S:0'>\(Self.prose)</div>"
+            + "<div hidden class='menu-drawer'>\(Self.sideLinks)</div></body></html>")
+        #expect(t.contains("Paragraph 1 of the report"))
+        #expect(!t.contains("Letters to the editor"))
+    }
+
+    @Test func hiddenShortBlocksStayHidden() throws {
+        let t = try text("<html><body><article>\(Self.prose)<p style='display: none'>Secret promo text for robots.</p></article></body></html>")
+        #expect(t.contains("Paragraph 4 of the report"))
+        #expect(!t.contains("Secret promo"))
+    }
+
+    @Test func articleCutIntoSectionsIsTakenWhole() throws {
+        // One section per subheading; the middle one is the longest and wins the scoring.
+        func section(_ k: Int, _ n: Int) -> String {
+            "<section class='block'><h2>Part \(k)</h2><div class='block__body'>"
+                + (1...n).map { j in "<p>Section \(k), paragraph \(j): the survey team walked the coast path, counted nesting birds, and noted where the cliff had slipped since last spring.</p>" }.joined()
+                + "</div></section>"
+        }
+        let t = try text("<html><body><nav>\(Self.sideLinks)</nav><main><article>\(section(1, 2))\(section(2, 5))\(section(3, 2))"
+            + "</article></main><aside class='teasers'>\(Self.sideLinks)</aside></body></html>")
+        #expect(t.contains("Section 1, paragraph 1"))
+        #expect(t.contains("Section 2, paragraph 5"))
+        #expect(t.contains("Section 3, paragraph 2"))
+        #expect(t.contains("Part 3"))
+        #expect(!t.contains("Letters to the editor"))
+    }
+}
+
+@Suite struct ParagraphWriterTests {
+    @Test func longRepeatedParagraphsAreWrittenOnce() {
+        var w = ParagraphWriter()
+        let long = "The same long paragraph, rendered once for phones and once for desktops by a responsive page builder."
+        for piece in [long, "Short line", long, "Short line", "Closing words."] {
+            w.text(Array(piece.utf8)[...])
+            w.breakParagraph()
+        }
+        #expect(w.finish() == "\(long)\n\nShort line\n\nShort line\n\nClosing words.")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import WirescoreCore
+@testable import WirescoreExtract
+
+/// Metadata precedence on small pages written for these tests.
+@Suite struct MetadataTests {
+    let extractor = ArticleExtractor()
+    static let body = "<p>" + String(repeating: "The committee met on Tuesday and agreed the budget after a long debate. ", count: 4) + "</p>"
+
+    func page(_ html: String, url: String? = nil) throws -> ExtractedPage {
+        try extractor.extract(html: Array(html.utf8), url: url, contentType: "text/html; charset=utf-8")
+    }
+
+    @Test func jsonLDGraphGivesAuthorsDateAndPublisher() throws {
+        let p = try page("""
+            <html lang="en-GB"><head><title>Budget agreed | The Valley Courier</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"Valley Courier"},
+              {"@type":"NewsArticle","headline":"Budget agreed after long debate","datePublished":"2024-06-02T07:15:00-04:00",
+               "author":[{"@type":"Person","name":"Ada Brook"},{"@type":"Person","name":"Li Wen"}],
+               "publisher":{"@type":"Organization","name":"Valley Courier"}}]}</script>
+            </head><body><article>\(Self.body)</article></body></html>
+            """)
+        #expect(p.title == "Budget agreed after long debate")
+        #expect(p.author == "Ada Brook; Li Wen")
+        #expect(p.published.map(UTCTimestamp.rfc3339) == "2024-06-02T11:15:00Z")
+        #expect(p.siteName == "Valley Courier")
+        #expect(p.lang == "en")
+    }
+
+    @Test func openGraphAndArticleMetaWhenNoJSONLD() throws {
+        let p = try page("""
+            <html><head><meta property="og:title" content="Ferry timetable changes">
+            <meta property="og:site_name" content="Harbour Post"><meta property="article:published_time" content="2023-11-30T18:00:00Z">
+            <meta name="author" content="Sam Okafor"><meta http-equiv="content-language" content="fr-CA">
+            <link rel="canonical" href="/news/ferry-timetable"></head><body><article>\(Self.body)</article></body></html>
+            """, url: "https://harbour.example/news/ferry-timetable?utm_source=x")
+        #expect(p.title == "Ferry timetable changes")
+        #expect(p.siteName == "Harbour Post")
+        #expect(p.author == "Sam Okafor")
+        #expect(p.published.map(UTCTimestamp.rfc3339) == "2023-11-30T18:00:00Z")
+        #expect(p.canonicalURL == "https://harbour.example/news/ferry-timetable")
+        #expect(p.lang == "fr")
+    }
+
+    @Test func timeElementBylineAndTitleTag() throws {
+        let p = try page("""
+            <html><head><title>Library reopens - Town Crier</title></head><body>
+            <div class="byline">By Nora Field</div><time datetime="2022-02-14T09:00:00+01:00">14 Feb</time>
+            <article>\(Self.body)</article></body></html>
+            """)
+        #expect(p.title == "Library reopens")
+        #expect(p.author == "Nora Field")
+        #expect(p.published.map(UTCTimestamp.rfc3339) == "2022-02-14T08:00:00Z")
+    }
+
+    @Test func urlDateIsTheFallback() throws {
+        let p = try page("<html><body><article>\(Self.body)</article></body></html>",
+                         url: "https://paper.example/2021/07/09/story-slug")
+        #expect(p.published.map(UTCTimestamp.rfc3339) == "2021-07-09T00:00:00Z")
+        #expect(p.publishedRaw == nil)
+    }
+
+    @Test(arguments: [
+        ("Die Stadt hat am Dienstag den neuen Haushalt beschlossen, und die Mehrheit der Abgeordneten war mit dem Ergebnis sehr zufrieden, auch wenn es nicht einfach war.", "de"),
+        ("Le conseil a adopté le budget mardi et la plupart des élus sont satisfaits du résultat, même si les débats ont été longs pour tout le monde.", "fr"),
+        ("El ayuntamiento aprobó el presupuesto el martes y la mayoría de los concejales está satisfecha con el resultado, aunque el debate fue largo para todos.", "es"),
+    ])
+    func stopWordsDecideUndeclaredLanguage(text: String, lang: String) throws {
+        let p = try page("<html><body><article><p>\(text)</p><p>\(text)</p></article></body></html>")
+        #expect(p.lang == lang)
+    }
+
+    @Test func tooLittleTextHasNoGuessedLanguage() throws {
+        let p = try page("<html><body><p>Hello</p></body></html>")
+        #expect(p.lang == nil)
+    }
+}
