@@ -58,7 +58,7 @@ struct OperationsTests {
         server.route("/feed.xml", .ok(IngestFaultTests.feed(base: server.baseURL, items: items), contentType: "application/rss+xml"))
         for (index, item) in items.enumerated() {
             let page = IngestFaultTests.article.replacingOccurrences(of: "acme-beats", with: "acme-\(index)")
-            server.route(item, .delayed(.milliseconds(700), then: .ok(page, contentType: "text/html")))
+            server.route(item, .delayed(.milliseconds(1000), then: .ok(page, contentType: "text/html")))
         }
         let dir = try RepositoryPaths.temporaryDirectory("budget")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -68,7 +68,7 @@ struct OperationsTests {
         let feeds = try FeedListLoader.load(config)
         let output = dir + "/out"
         let first = try await IngestRun(pipeline: config, feeds: feeds,
-                                        options: .init(outputRoot: output, maxDuration: 1.0), logger: Logger(label: "t")).run()
+                                        options: .init(outputRoot: output, maxDuration: 3.0), logger: Logger(label: "t")).run()
         #expect(first.articlesNew >= 1)
         #expect(first.articlesNew < 6)
         #expect(first.itemsDeferred == 6 - first.articlesNew)
