@@ -141,18 +141,19 @@ struct OperationsTests {
         let out = Pipe()
         process.standardOutput = out
         try process.run()
-        Thread.sleep(forTimeInterval: 1.2)
+        // Generous pauses: tail polls every 0.5 s, and a loaded CI machine starts processes slowly.
+        Thread.sleep(forTimeInterval: 3.0)
         try append("2026-11-20", [3])
-        Thread.sleep(forTimeInterval: 1.2)
+        Thread.sleep(forTimeInterval: 2.0)
         try append("2026-11-21", [4])
-        Thread.sleep(forTimeInterval: 1.2)
+        Thread.sleep(forTimeInterval: 2.0)
         // A reprocess swaps the file: what it holds was shown already; later appends are shown.
         let swapped = root + "/articles/date=2026-11-21/.new"
         try Data("{\"id\":\"r4\"}\n{\"id\":\"r5\"}\n".utf8).write(to: URL(fileURLWithPath: swapped))
         #expect(rename(swapped, root + "/articles/date=2026-11-21/part-0.jsonl") == 0)
-        Thread.sleep(forTimeInterval: 1.2)
+        Thread.sleep(forTimeInterval: 2.0)
         try append("2026-11-21", [6])
-        Thread.sleep(forTimeInterval: 1.2)
+        Thread.sleep(forTimeInterval: 2.0)
         process.terminate()
         process.waitUntilExit()
         let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
