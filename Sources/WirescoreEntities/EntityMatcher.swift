@@ -14,13 +14,14 @@ public struct EntityMatcher: Sendable {
     public let gazetteer: Gazetteer
 
     struct Terminal: Sendable { var entity: Int; var ambiguous: Bool; var allCaps: Bool; var capitalized: Bool }
-    /// Trie nodes: children keyed by lowercased token; node 0 is the root.
-    var children: [[String: Int32]] = [[:]]
+    /// Trie edges keyed by (node, lowercased token); node 0 is the root.
+    var edges: TrieEdges
     var terminals: [Int32: Terminal] = [:]
     var tickers: [String: Int] = [:]
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        var children: [[String: Int32]] = [[:]]
         for (index, e) in gazetteer.entities.enumerated() {
             var names = e.aliases
             if !names.contains(e.name) { names.insert(e.name, at: 0) }
@@ -47,6 +48,7 @@ public struct EntityMatcher: Sendable {
                 if tickers[key] == nil { tickers[key] = index }
             }
         }
+        edges = TrieEdges(children)
     }
 
     struct Candidate { var mention: EntityMention; var ambiguous: Bool; var cued: Bool }
@@ -82,7 +84,7 @@ public struct EntityMatcher: Sendable {
             var node: Int32 = 0
             var best: (end: Int, term: Terminal)?
             var k = i
-            while k < toks.count, let next = children[Int(node)][toks[k].lower] {
+            while k < toks.count, let next = edges.child(of: node, toks[k].lower) {
                 node = next; k += 1
                 if let term = terminals[node] { best = (k, term) }
             }

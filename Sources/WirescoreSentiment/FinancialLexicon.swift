@@ -63,7 +63,7 @@ enum FinancialLexicon {
     /// Verbs and nouns of new business: "won an order", "signed a contract".
     static let winVerbs: Set<String> = [
         "won", "wins", "win", "received", "receives", "secured", "secures", "signed", "signs", "landed",
-        "lands", "awarded", "clinched", "clinches", "booked", "books", "inked",
+        "lands", "awarded", "clinched", "clinches", "booked", "books", "inked", "extended", "extends", "renewed", "renews",
     ]
     static let businessNouns: Set<String> = [
         "order", "orders", "contract", "contracts", "deal", "deals", "agreement", "agreements", "award",
@@ -126,5 +126,51 @@ enum FinancialLexicon {
         "record": 0.5, "profit-taking": -0.5, "selloff": -1.8, "sell-off": -1.8, "rout": -2,
         "crash": -2.5, "crashed": -2.5, "jobless": -1, "unemployed": -1.5, "inflation": -0.6,
         "hike": 0, "hikes": 0, "tariffs": -0.8, "tariff": -0.8, "sanctions": -1, "war": -2,
+    ]
+
+    /// Subjects whose move is the company's fortune: "shares rose", "the stock slid".
+    static let stockNouns: Set<String> = ["shares", "stock", "stocks"]
+
+    /// Business events that are news without any figure (valence on VADER's scale): a company
+    /// that expands, hires or partners is growing; one that suspends, postpones or closes is not.
+    /// Merged into ``words`` (these win over VADER and over the general overrides).
+    static let growthEvents: [String: Double] = [
+        "expand": 1.6, "expands": 1.6, "expanded": 1.6, "expanding": 1.6, "expansion": 1.6,
+        "expansions": 1.4, "hire": 1.3, "hires": 1.3, "hiring": 1.3, "recruit": 1.2, "recruits": 1.2,
+        "recruiting": 1.2, "launch": 1.0, "launches": 1.0, "launched": 1.0, "launching": 1.0,
+        "strengthen": 1.4, "strengthens": 1.4, "strengthening": 1.4, "enhance": 1.2, "enhances": 1.2,
+        "enhanced": 1.2, "invest": 0.9, "invests": 0.9, "invested": 0.9, "investing": 0.9,
+        "partnership": 1.0, "cooperation": 0.8, "collaboration": 0.8, "alliance": 0.8, "growth": 1.2,
+        "record": 1.0, "efficiencies": 1.0, "milestone": 1.5, "selected": 0.8, "chosen": 0.8,
+        "growing": 1.0, "grew": 1.2, "grows": 1.0, "diversify": 0.8, "upbeat": 1.8, "optimistic": 1.8,
+    ]
+    /// The negative side of ``growthEvents``.
+    static let setbackEvents: [String: Double] = [
+        "closure": -1.5, "closures": -1.5, "shutdown": -1.5, "shutdowns": -1.5, "redundancies": -1.8,
+        "redundancy": -1.6, "job-cuts": -2, "furlough": -1.5, "furloughs": -1.5, "furloughed": -1.5,
+        "postpone": -1.2, "postponed": -1.2, "postpones": -1.2, "cancel": -1.2, "cancels": -1.2,
+        "cancelled": -1.2, "canceled": -1.2, "cancellation": -1.2, "suspend": -1.4, "suspends": -1.4,
+        "suspended": -1.4, "suspension": -1.2, "terminate": -1.2, "terminated": -1.2, "terminates": -1.2,
+        "termination": -1.0, "scrap": -1.2, "scraps": -1.2, "scrapped": -1.2, "loss-making": -1.8,
+        "warning": -1.5, "downsize": -1.5, "downsizing": -1.5, "writedowns": -1.8, "impairments": -1.8,
+        "underperforming": -1.5, "unfavorable": -1.5, "unfavourable": -1.5, "pressures": -1.2,
+    ]
+    /// General words VADER scores that are mostly neutral in company news ("natural gas", "smart
+    /// meters", "security products", "worth EUR 5 mn", "a significant part of").
+    static let neutralInBusiness: [String: Double] = [
+        "natural": 0, "smart": 0.3, "security": 0, "secure": 0.5, "worth": 0, "special": 0.5,
+        "significant": 0.3, "important": 0.3, "challenge": 0, "challenges": 0, "challenging": -0.6,
+        "clean": 0.5, "easy": 0.8, "power": 0, "energy": 0, "mean": 0, "kind": 0, "respectively": 0,
+    ]
+
+    /// Verbs that open or close a site: "opened a new plant" (+), "will close two stores" (-).
+    static let siteOpeners: Set<String> = ["open", "opens", "opened", "opening", "new", "build", "builds", "building", "construct", "constructs"]
+    static let siteClosers: Set<String> = ["close", "closes", "closed", "closing", "shut", "shuts", "shutting", "shutters", "mothball", "mothballs"]
+    static let sites: Set<String> = [
+        "plant", "plants", "factory", "factories", "store", "stores", "office", "offices", "mill", "mills",
+        "site", "sites", "branch", "branches", "facility", "facilities", "centre", "centres", "center",
+        "centers", "outlet", "outlets", "restaurant", "restaurants", "hotel", "hotels", "mine", "mines",
+        "warehouse", "warehouses", "hub", "hubs", "unit", "units", "line", "lines", "shop", "shops",
+        "terminal", "refinery", "smelter", "subsidiary", "showroom", "studio", "campus", "headquarters",
     ]
 }

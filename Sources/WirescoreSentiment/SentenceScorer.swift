@@ -27,7 +27,9 @@ struct SentenceScorer: Sendable {
         var financial: Double
     }
 
-    func score(_ tokens: [Token], _ range: Range<Int>, capsDiff: Bool) -> Score {
+    /// Scores `range` of `tokens`; `info` holds each token's ``WordTable`` entry (one lookup per
+    /// token per text, shared by every sentence and clause scored).
+    func score(_ tokens: [Token], _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool) -> Score {
         // Word positions (VADER ignores punctuation); numbers kept for figure comparisons.
         var idx: [Int] = []
         idx.reserveCapacity(range.count)
@@ -45,18 +47,19 @@ struct SentenceScorer: Sendable {
         var sentiments = [Double](repeating: 0, count: n)
         var claimed = [Bool](repeating: false, count: n)
         var financial = 0.0
-        @inline(__always) func w(_ i: Int) -> String { tokens[idx[i]].lower }
+        @inline(__always) func w(_ i: Int) -> WordInfo { info[idx[i]] }
 
         // Estimates: "beat estimates", "above expectations", "fell short of forecasts".
         for i in 0..<n {
-            guard let sign = FinancialLexicon.beatWords[w(i)] else { continue }
+            let sign = Double(w(i).beat)
+            guard sign != 0 else { continue }
             var j = i + 1
             while j < n, j <= i + 4 {
-                if FinancialLexicon.estimateWords.contains(w(j)) {
+                if w(j).has(.estimate) {
                     let v = sign * 2.6
                     sentiments[i] += v; financial += abs(v)
                     claimed[i] = true; claimed[j] = true
-                    if i > 0, w(i - 1) == "fell" { claimed[i - 1] = true }
+                    if i > 0, w(i - 1).has(.fell) { claimed[i - 1] = true }
                     break
                 }
                 j += 1
@@ -64,39 +67,40 @@ struct SentenceScorer: Sendable {
         }
         // "lay off", "laid off", "laying off": job cuts.
         for i in 0..<(n - 1) where !claimed[i] {
-            let a = w(i)
-            if (a == "lay" || a == "laid" || a == "laying" || a == "lays") && w(i + 1) == "off" {
+            if w(i).has(.layVerb) && w(i + 1).has(.off) {
                 sentiments[i] += -2.2; financial += 2.2; claimed[i] = true; claimed[i + 1] = true
             }
         }
         // Direction x quantity.
         for i in 0..<n where !claimed[i] {
-            guard let q = FinancialLexicon.quantities[w(i)] else { continue }
+            let q = Double(w(i).quantity)
+            guard q != 0 else { continue }
             var best = -1, bestDist = Int.max
             var j = i + 1
             while j < n, j <= i + 8 {
                 let wj = w(j)
-                if FinancialLexicon.quantities[wj] != nil || wj == "but" || wj == "while" || wj == "whereas" || wj == "and" { break }
-                if !claimed[j], FinancialLexicon.directions[wj] != nil { best = j; bestDist = j - i; break }
+                if wj.quantity != 0 || wj.has(.pairStop) { break }
+                if !claimed[j], wj.direction != 0 { best = j; bestDist = j - i; break }
                 j += 1
             }
             j = i - 1
             while j >= 0, j >= i - 3 {
                 let wj = w(j)
-                if wj == "but" || wj == "while" { break }
-                if !claimed[j], FinancialLexicon.directions[wj] != nil, i - j < bestDist { best = j; break }
-                if FinancialLexicon.quantities[wj] != nil { break }
+                if wj.has(.backStop) { break }
+                if !claimed[j], wj.direction != 0, i - j < bestDist { best = j; break }
+                if wj.quantity != 0 { break }
                 j -= 1
             }
             var v = 0.0
             if best >= 0 {
-                let d = FinancialLexicon.directions[w(best)] ?? 0
-                v = FinancialLexicon.absoluteDirections.contains(w(best)) ? d * pairValence : q * d * pairValence
+                let wb = w(best)
+                let d = Double(wb.direction)
+                v = wb.has(.absoluteDirection) ? d * pairValence : q * d * pairValence
                 // "did not rise", "no longer growing"
                 let lo = max(0, min(i, best) - 3)
-                for k in lo..<max(i, best) where Lexicon.isNegation(w(k)) { v *= -0.74; break }
+                for k in lo..<max(i, best) where w(k).has(.negation) { v *= -0.74; break }
                 claimed[best] = true
-            } else if let cmp = compareFigures(tokens, idx, from: i) {
+            } else if let cmp = compareFigures(tokens, info, idx, from: i) {
                 v = q * cmp * pairValence
             } else {
                 continue
@@ -108,11 +112,12 @@ struct SentenceScorer: Sendable {
 
         // Moves of an unnamed quantity: "Barclays falls 5%", "rose to EUR 12 mn".
         for i in 0..<n where !claimed[i] {
-            guard let d = FinancialLexicon.directions[w(i)], !FinancialLexicon.absoluteDirections.contains(w(i)) else { continue }
+            let wi = w(i)
+            guard wi.direction != 0, !wi.has(.absoluteDirection) else { continue }
             var j = i + 1
             while j < n, j <= i + 3 {
                 if tokens[idx[j]].kind == .number {
-                    let v = d * pairValence * 0.8
+                    let v = Double(wi.direction) * pairValence * 0.8
                     sentiments[i] += v; financial += abs(v); claimed[i] = true
                     break
                 }
@@ -120,53 +125,71 @@ struct SentenceScorer: Sendable {
             }
         }
         // Winning business: "won an order", "signed a contract", "secured a deal".
-        for i in 0..<n where !claimed[i] && FinancialLexicon.winVerbs.contains(w(i)) {
+        for i in 0..<n where !claimed[i] && w(i).has(.winVerb) {
             var j = i + 1
             while j < n, j <= i + 4 {
-                if FinancialLexicon.businessNouns.contains(w(j)) {
+                if w(j).has(.businessNoun) {
                     sentiments[i] += 1.8; financial += 1.8; claimed[i] = true; claimed[j] = true
                     break
                 }
                 j += 1
             }
         }
+        // Sites: "opened a new plant", "builds two factories" (+); "will close 30 stores" (-).
+        for i in 0..<n where !claimed[i] {
+            let wi = w(i)
+            let sign: Double = wi.has(.siteOpener) ? 1 : wi.has(.siteCloser) ? -1 : 0
+            guard sign != 0 else { continue }
+            var j = i + 1
+            while j < n, j <= i + 4 {
+                if w(j).has(.site) {
+                    var v = sign * 1.8
+                    if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
+                    sentiments[i] += v; financial += abs(v); claimed[i] = true; claimed[j] = true
+                    break
+                }
+                if w(j).has(.pairStop) { break }
+                j += 1
+            }
+        }
         // VADER pass.
         for i in 0..<n where !claimed[i] {
             let t = tokens[idx[i]]
-            let lw = t.lower
-            if Lexicon.boosters[lw] != nil { continue }
+            let e = w(i)
+            if e.has(.isBooster) { continue }
             var valence: Double
             var isFinancial = false
-            if let f = FinancialLexicon.words[lw] {
-                valence = f; isFinancial = true
-            } else if let g = Lexicon.vader[lw] {
-                valence = g * generalWeight
-            } else if let d = FinancialLexicon.directions[lw], FinancialLexicon.absoluteDirections.contains(lw) {
-                valence = d * 1.5
+            if e.has(.hasFinancial) {
+                valence = e.financial; isFinancial = true
+            } else if e.has(.inVader) {
+                valence = e.vader * generalWeight
+            } else if e.direction != 0, e.has(.absoluteDirection) {
+                valence = Double(e.direction) * 1.5
             } else {
                 continue
             }
             if valence == 0 { continue }
-            if lw == "no", i + 1 < n, Lexicon.vader[w(i + 1)] != nil { continue }
+            if e.has(.no), i + 1 < n, w(i + 1).has(.inVader) { continue }
             if capsDiff, t.isAllCaps { valence += valence > 0 ? 0.733 : -0.733 }
             for back in 0..<3 where i > back {
                 let prev = w(i - back - 1)
-                if Lexicon.vader[prev] == nil, let b = Lexicon.boosters[prev] {
+                if !prev.has(.inVader), prev.has(.isBooster) {
+                    let b = prev.booster
                     var s = valence < 0 ? -b : b
                     if capsDiff, tokens[idx[i - back - 1]].isAllCaps { s += valence > 0 ? 0.733 : -0.733 }
                     valence += s * (back == 0 ? 1 : back == 1 ? 0.95 : 0.9)
                 }
-                if Lexicon.isNegation(prev) {
-                    if back > 0, prev == "never", ["so", "this"].contains(w(i - back)) { valence *= 1.25 } else { valence *= -0.74 }
+                if prev.has(.negation) {
+                    if back > 0, prev.has(.never), w(i - back).has(.soOrThis) { valence *= 1.25 } else { valence *= -0.74 }
                     break
                 }
             }
-            if i > 0, w(i - 1) == "least", i < 2 || (w(i - 2) != "at" && w(i - 2) != "very") { valence *= -0.74 }
+            if i > 0, w(i - 1).has(.least), i < 2 || !w(i - 2).has(.atOrVery) { valence *= -0.74 }
             sentiments[i] += valence
             if isFinancial { financial += abs(valence) }
         }
         // "but": what follows outweighs what precedes.
-        if let b = (0..<n).first(where: { w($0) == "but" || w($0) == "however" }) {
+        if let b = (0..<n).first(where: { w($0).has(.contrast) }) {
             for i in 0..<n where sentiments[i] != 0 { sentiments[i] *= i < b ? 0.5 : i > b ? 1.5 : 1 }
         }
         var sum = sentiments.reduce(0, +)
@@ -178,7 +201,7 @@ struct SentenceScorer: Sendable {
 
     /// Compares the first two figures after a quantity: +1 if the first is larger ("EUR 9.1 mn,
     /// up from / compared with EUR 7.4 mn"), -1 if smaller, nil without a comparison marker.
-    func compareFigures(_ tokens: [Token], _ idx: [Int], from i: Int) -> Double? {
+    func compareFigures(_ tokens: [Token], _ info: [WordInfo], _ idx: [Int], from i: Int) -> Double? {
         var first: Double?
         var sawMarker = false
         var k = idx[i] + 1
@@ -189,11 +212,11 @@ struct SentenceScorer: Sendable {
                 if first == nil { first = v } else if sawMarker, let a = first {
                     return a > v ? 1 : a < v ? -1 : nil
                 }
-            } else if first != nil, t.kind == .word, Self.comparisonMarkers.contains(t.lower) {
+            } else if first != nil, t.kind == .word, info[k].has(.comparisonMarker) {
                 sawMarker = true
             } else if first != nil, t.lower == "(" {
                 sawMarker = true
-            } else if t.lower == ";" || t.lower == "but" || (t.kind == .word && FinancialLexicon.quantities[t.lower] != nil && first != nil && !sawMarker) {
+            } else if t.lower == ";" || t.lower == "but" || (t.kind == .word && info[k].quantity != 0 && first != nil && !sawMarker) {
                 return nil
             }
             k += 1

@@ -29,7 +29,8 @@ public struct TextAnalyzer: Sendable {
         var lower = 0, upper = 0
         for t in toks where t.kind == .word { if t.isAllCaps { upper += 1 } else { lower += 1 } }
         let capsDiff = upper > 0 && lower > 0
-        let scores = tk.sentences.map { scorer.score(toks, $0, capsDiff: capsDiff) }
+        let info = WordTable.shared.infos(toks)
+        let scores = tk.sentences.map { scorer.score(toks, info, $0, capsDiff: capsDiff) }
         let headline: Int = hasTitle ? (tk.paragraphs.firstIndex(where: { $0 > 0 }) ?? tk.sentences.count) : 0
 
         // Article tone: sentence compounds, headline sentences double, sentiment-free sentences ignored.
@@ -61,7 +62,7 @@ public struct TextAnalyzer: Sendable {
             var evidence = sents.first ?? 0
             var strongest = -1.0
             for s in all.sorted() {
-                let sc = clauseScore(tk, sentence: s, entity: e, mentions: mentions, sentenceOfToken: sentenceOfToken, capsDiff: capsDiff) ?? scores[s]
+                let sc = clauseScore(tk, info, sentence: s, entity: e, mentions: mentions, sentenceOfToken: sentenceOfToken, capsDiff: capsDiff) ?? scores[s]
                 let wgt = (s < headline ? 2.0 : 1.0) * (Set(sents).contains(s) ? 1 : 0.6)
                 if sc.raw != 0 { n += sc.compound * wgt; d += wgt }
                 if abs(sc.compound) > strongest { strongest = abs(sc.compound); evidence = s }
@@ -76,7 +77,7 @@ public struct TextAnalyzer: Sendable {
 
         var targetResult: TextAnalysis.Target?
         if let target, !target.isEmpty {
-            targetResult = TextAnalysis.Target(name: target, sentiment: targetSentiment(target, tk: tk, full: full, entities: entities, scores: scores, mentions: mentions, sentenceOfToken: sentenceOfToken, capsDiff: capsDiff, article: articleScore))
+            targetResult = TextAnalysis.Target(name: target, sentiment: targetSentiment(target, tk: tk, info: info, full: full, entities: entities, scores: scores, mentions: mentions, sentenceOfToken: sentenceOfToken, capsDiff: capsDiff, article: articleScore))
         }
         return TextAnalysis(score: articleScore, label: label(articleScore), entities: entities, target: targetResult)
     }
@@ -85,10 +86,10 @@ public struct TextAnalyzer: Sendable {
 
     /// When several entities share a sentence, score only the clause around this entity's mention
     /// ("Apple rose, Google fell"); nil when the sentence is about this entity alone.
-    func clauseScore(_ tk: Tokenizer.Result, sentence s: Int, entity: Int, mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool) -> SentenceScorer.Score? {
+    func clauseScore(_ tk: Tokenizer.Result, _ info: [WordInfo], sentence s: Int, entity: Int, mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool) -> SentenceScorer.Score? {
         let inSentence = mentions.filter { sentenceOfToken[$0.tokens.lowerBound] == s }
         guard Set(inSentence.map(\.entity)).count > 1, let mine = inSentence.first(where: { $0.entity == entity }) else { return nil }
-        return scorer.score(tk.tokens, clause(tk, around: mine.tokens, in: tk.sentences[s]), capsDiff: capsDiff)
+        return scorer.score(tk.tokens, info, clause(tk, around: mine.tokens, in: tk.sentences[s]), capsDiff: capsDiff)
     }
 
     /// The clause of `sentence` holding `span`: bounded by ; , : and but/while/whereas.
@@ -160,7 +161,7 @@ public struct TextAnalyzer: Sendable {
 
     /// Sentiment toward a freely named target: its entity when tagged, else the clauses where its
     /// name occurs (case-insensitive), else the article score.
-    func targetSentiment(_ target: String, tk: Tokenizer.Result, full: String, entities: [TextAnalysis.Entity], scores: [SentenceScorer.Score], mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool, article: Double) -> Double {
+    func targetSentiment(_ target: String, tk: Tokenizer.Result, info: [WordInfo], full: String, entities: [TextAnalysis.Entity], scores: [SentenceScorer.Score], mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool, article: Double) -> Double {
         let key = target.lowercased()
         if let e = entities.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) ?? entities.first(where: { ent in
             matcher.gazetteer.entities.first(where: { $0.id == ent.id })?.aliases.contains(where: { $0.lowercased() == key }) == true
@@ -176,7 +177,7 @@ public struct TextAnalyzer: Sendable {
             if ok {
                 let s = sentenceOfToken[k]
                 // The target's own clause when it carries sentiment ("X slumps, while Y rises").
-                let own = scorer.score(toks, clause(tk, around: k..<(k + tt.count), in: tk.sentences[s]), capsDiff: capsDiff)
+                let own = scorer.score(toks, info, clause(tk, around: k..<(k + tt.count), in: tk.sentences[s]), capsDiff: capsDiff)
                 let sc = own.raw != 0 ? own : scores[s]
                 n += sc.compound; d += 1
                 k += tt.count

@@ -11,6 +11,9 @@ struct SentenceScorerTests {
     @Test func lexiconsAreLoaded() {
         #expect(Lexicon.vader.count > 7000)
         #expect(Lexicon.vader["good"] == 1.9)
+        #expect(WordTable.shared.lookup("good")?.vader == 1.9)
+        #expect(WordTable.shared.lookup("profit")?.quantity == 1)
+        #expect(WordTable.shared.lookup("qwertyuiop") == nil)
     }
 
     @Test(arguments: [
@@ -34,6 +37,12 @@ struct SentenceScorerTests {
         ("The insurer raised its quarterly dividend by 8%.", 1.0),
         ("The supplier won a three-year contract with the navy.", 1.0),
         ("Revenue did not increase in the quarter.", -1.0),
+        ("The group will expand its logistics network into Poland.", 1.0),
+        ("The chain opened a new distribution centre near Leeds.", 1.0),
+        ("The carmaker will close two assembly plants next year.", -1.0),
+        ("The toolmaker is hiring engineers for its new research hub.", 1.0),
+        ("The airline suspended flights to the region.", -1.0),
+        ("The service provider renewed its contract with the city.", 1.0),
     ])
     func financialDirection(text: String, sign: Double) {
         let s = score(text)
@@ -42,7 +51,9 @@ struct SentenceScorerTests {
 
     @Test func neutralStatementsStayNeutral() {
         for text in ["The company is headquartered in Ohio.", "The meeting will be held on 12 March.",
-                     "The shares are listed in Helsinki and Stockholm."] {
+                     "The shares are listed in Helsinki and Stockholm.",
+                     "The deal is worth about EUR 5 million.", "The utility sells natural gas and smart meters.",
+                     "The stock closed at 12.40 euros."] {
             #expect(SentimentLabel(score: score(text), neutralBand: analyzer.neutralBand) == .neutral, "\(text)")
         }
     }
