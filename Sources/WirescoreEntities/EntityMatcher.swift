@@ -77,8 +77,10 @@ public struct EntityMatcher: Sendable {
             if t.kind == .word, Self.exchanges.contains(t.lower), i + 2 < toks.count, toks[i + 1].lower == ":", toks[i + 2].kind == .word, toks[i + 2].isAllCaps || toks[i + 2].lower.utf8.count == 1 {
                 if let e = tickers[toks[i + 2].lower] {
                     cands.append(Candidate(mention: EntityMention(entity: e, tokens: i..<(i + 3), form: .exchange), ambiguous: false, cued: true))
-                    i += 3; continue
                 }
+                // "(NASDAQ: CRVN)" names a listing, never the exchange operator itself, even when
+                // the ticker is not in the gazetteer.
+                i += 3; continue
             }
             // Longest name match through the trie.
             var node: Int32 = 0
@@ -88,7 +90,8 @@ public struct EntityMatcher: Sendable {
                 node = next; k += 1
                 if let term = terminals[node] { best = (k, term) }
             }
-            if let (end, term) = best, accepts(term, at: i, toks: toks, allCapsText: allCapsText) {
+            if let (end, term) = best, accepts(term, at: i, toks: toks, allCapsText: allCapsText),
+               !Self.namesAnIndex(after: end, toks: toks) {
                 let cued = !term.ambiguous || hasCue(at: i, end: end, toks: toks, sentenceStart: sentenceStart[i], entity: term.entity)
                 cands.append(Candidate(mention: EntityMention(entity: term.entity, tokens: i..<end, form: .name), ambiguous: term.ambiguous, cued: cued))
                 i = end; continue
@@ -154,6 +157,17 @@ public struct EntityMatcher: Sendable {
             if w.kind == .cashtag, tickers[w.lower] == entity { return true }
         }
         return false
+    }
+
+    /// Words that turn a company or exchange name into the name of a market index or gauge
+    /// ("Nasdaq 100", "Nasdaq Composite", "S&P 500 index"): the index is not the company.
+    static let indexWords: Set<String> = ["100", "500", "composite", "index", "indices", "industrial", "industrials",
+                                          "average", "futures", "benchmark", "biotechnology", "transportation",
+                                          // "Dow Jones" is the index (or its publisher), never Dow Inc.
+                                          "jones"]
+
+    static func namesAnIndex(after end: Int, toks: [Token]) -> Bool {
+        end < toks.count && indexWords.contains(toks[end].lower)
     }
 
     static let exchanges: Set<String> = ["nasdaq", "nyse", "amex", "otc", "cboe", "nysearca", "nysemkt", "lse", "tsx", "xetra", "otcqx", "otcmkts"]

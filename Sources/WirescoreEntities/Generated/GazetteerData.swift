@@ -341,7 +341,7 @@ NDAQ	Nasdaq, Inc.	Nasdaq	Financials	Nasdaq, Inc.;Nasdaq	NDAQ	t
 NTAP	NetApp	Nasdaq	Information Technology	NetApp	NTAP	t
 NFLX	Netflix	Nasdaq	Communication Services	Netflix	NFLX	
 NEM	Newmont	NYSE	Materials	Newmont	NEM;NEMCL	t
-NWSA	News Corp	Nasdaq	Communication Services	News Corp;~News;Dow Jones;The Wall Street Journal	NWSA;NWS;NWSAL	wt
+NWSA	News Corp	Nasdaq	Communication Services	News Corp;~News	NWSA;NWS;NWSAL	wt
 NEE	NextEra Energy	NYSE	Utilities	NextEra Energy	NEE	t
 NKE	Nike, Inc.	NYSE	Consumer Discretionary	Nike, Inc.;Nike	NKE	
 NI	NiSource	NYSE	Utilities	NiSource	NI	t
