@@ -39,7 +39,7 @@ struct BinaryRun {
     var stderr: String
     var seconds: Double
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> BinaryRun {
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> BinaryRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
         process.arguments = arguments
@@ -49,8 +49,14 @@ struct BinaryRun {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         let start = Date()
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting so a chatty child never blocks on a full pipe.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
