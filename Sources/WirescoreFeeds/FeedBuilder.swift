@@ -55,13 +55,14 @@ final class FeedBuilder: XMLStreamDelegate {
         var divInnerStart = -1
         var divInnerEnd = -1
         var nonSpaceOutsideDiv = false
+        /// Atom 1.0 `type="xhtml"`: the wrapping `<div>` is not part of the value.
+        var stripDiv = false
 
         var isPerson: Bool { if case .person = role { return true }; return false }
     }
 
     let documentBase: String?
     var defaultLanguage: String?
-    weak var lineSource: XMLStreamParser?
     private(set) var rootName: String?
     private var version = ""
     private var doc = FeedDocument()
@@ -256,6 +257,10 @@ final class FeedBuilder: XMLStreamDelegate {
             case "content": field = .content; atomConstruct = true
             case "abstract": field = .description
             case "fullitem": field = .content; type = "text/html"
+            case "body" where inEntry:
+                field = .content
+                frame.xhtml = true
+                type = "application/xhtml+xml"
             case "link":
                 if let href = attr("href") {
                     let rel = attr("rel") ?? "alternate"
@@ -312,11 +317,13 @@ final class FeedBuilder: XMLStreamDelegate {
             if localName == "body" || localName == "div" {
                 field = .content
                 frame.xhtml = true
+
                 type = "application/xhtml+xml"
             }
         default: break
         }
         guard let field else { return }
+        frame.stripDiv = true
         if atomConstruct {
             let raw = (attr("type") ?? "").lowercased()
             let mode = (attr("mode") ?? "").lowercased()
@@ -334,6 +341,7 @@ final class FeedBuilder: XMLStreamDelegate {
                 if raw == "text/html" || raw == "application/xhtml+xml" { type = raw }
             }
             if type == "application/xhtml+xml" { frame.xhtml = true }
+            frame.stripDiv = raw == "xhtml"
             if version == "atom10", type != "text/plain", type != "text/html",
                !frame.xhtml, !type.hasPrefix("text/"), !type.hasSuffix("xml") {
                 frame.base64 = true
@@ -370,7 +378,7 @@ final class FeedBuilder: XMLStreamDelegate {
                 let html = frame.contentType == "text/html" || frame.contentType == "application/xhtml+xml"
                 let guessed = frame.contentType == "text/plain" && !version.hasPrefix("atom")
                     && FeedSanitizer.looksLikeHTML(value)
-                if html || guessed { value = FeedSanitizer.sanitize(value) }
+                if html || guessed { value = FeedSanitizer.sanitize(value, base: frame.base) }
             default: break
             }
             assign(field, value: value, frame: frame)
@@ -409,7 +417,7 @@ final class FeedBuilder: XMLStreamDelegate {
         guard frame.captureStart >= 0, frame.captureStart <= text.count else { return "" }
         var start = frame.captureStart
         var end = text.count
-        if frame.xhtml, frame.topLevelElements == 1, frame.divInnerStart >= 0,
+        if frame.xhtml, frame.stripDiv, frame.topLevelElements == 1, frame.divInnerStart >= 0,
            frame.divInnerEnd >= frame.divInnerStart, !frame.nonSpaceOutsideDiv {
             start = frame.divInnerStart
             end = frame.divInnerEnd

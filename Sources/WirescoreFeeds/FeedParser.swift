@@ -1,7 +1,8 @@
 import Foundation
 import WirescoreXML
 
-/// Parses RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 documents into a ``FeedDocument``.
+/// Parses RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 0.3/1.0 and JSON Feed 1.0/1.1 documents into a
+/// ``FeedDocument``. JSON Feed is recognised by content (a document whose first byte is `{`).
 ///
 /// The parser never crashes on input: an ill-formed document yields `bozo = true`, the first
 /// error in `bozoException`, and whatever content libxml2 recovered. A document that is not a
@@ -29,16 +30,20 @@ public struct FeedParser: Sendable {
         guard data.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
             throw FeedError("empty document")
         }
-        let encoding = FeedEncoding.decide(data, contentType: contentType)
         var base = url.flatMap { FeedURL.safe($0) }
         if let location = contentLocation, !location.isEmpty {
             let resolved = FeedURL.resolve(location, against: base)
             if let safe = FeedURL.safe(resolved) { base = safe }
         }
+        if JSONFeedParser.looksLikeJSON(data) {
+            var doc = try JSONFeedParser().parse(data, base: base)
+            if doc.feed.language == nil, let contentLanguage, !contentLanguage.isEmpty { doc.feed.language = contentLanguage }
+            return doc
+        }
+        let encoding = FeedEncoding.decide(data, contentType: contentType)
         let builder = FeedBuilder(documentBase: base)
         if let contentLanguage, !contentLanguage.isEmpty { builder.defaultLanguage = contentLanguage }
         let xml = XMLStreamParser(delegate: builder)
-        builder.lineSource = xml
         let skip = encoding.override == nil ? 0 : FeedEncoding.bomLength(data)
         let report = xml.parse(skip == 0 ? data : Array(data[skip...]), encoding: encoding.override)
         if builder.rootName == nil {

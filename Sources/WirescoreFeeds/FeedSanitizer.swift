@@ -1,89 +1,399 @@
-/// Removes markup a feed reader must not render, as feedparser's sanitiser does: elements
-/// outside a whitelist lose their tags (their text stays); `script`, `applet` and `style` lose
-/// their content too. Attributes are kept as written. A byte scanner, no regex.
-enum FeedSanitizer {
-    private static let acceptable: Set<String> = [
-        "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big", "blockquote",
-        "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "command",
-        "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em",
-        "event-source", "fieldset", "figcaption", "figure", "footer", "font", "form", "header", "h1", "h2",
-        "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "keygen", "kbd", "label", "legend", "li",
-        "m", "map", "menu", "meter", "multicol", "nav", "nextid", "ol", "output", "optgroup", "option", "p",
-        "pre", "progress", "q", "s", "samp", "section", "select", "small", "sound", "source", "spacer",
-        "span", "strike", "strong", "sub", "sup", "table", "tbody", "td", "textarea", "time", "tfoot", "th",
-        "thead", "tr", "tt", "u", "ul", "var", "video", "noscript",
-        // MathML and SVG are kept as feedparser does.
-        "math", "mrow", "mi", "mo", "mn", "msup", "msub", "mfrac", "msqrt", "mtext", "svg", "circle",
-        "rect", "path", "g", "desc", "title", "line", "polygon", "polyline", "ellipse", "text",
-    ]
-    private static let dropContent: Set<String> = ["script", "applet", "style"]
+import WirescoreXML
 
-    /// Whether plain text looks like HTML (a known tag or an entity), so it is treated as HTML.
+/// An allowlist HTML sanitiser for feed titles, summaries and content, re-serialising the markup
+/// the way Python feedparser's sanitiser prints it.
+///
+/// - Elements outside the allowlist lose their tags but keep their text; `script`, `applet` and
+///   `style` lose their content too. SVG and MathML elements are allowed inside `svg`/`math`.
+/// - Attributes outside the allowlist are dropped (every `on*` handler among them); attributes
+///   are printed sorted by name, double-quoted, with `&` and `"` escaped.
+/// - URL attributes (`href`, `src`, ...) are resolved against the entry's base; a URL whose
+///   scheme is not on the allowlist (`javascript:`, `vbscript:`, `data:` except images in `src`)
+///   is emptied.
+/// - `style` keeps only safe CSS declarations; a style that loses them all is dropped.
+/// - Void elements print as `<br />`; comments are kept; declarations and processing
+///   instructions are dropped; a `<` or `&` that starts no markup is escaped.
+///
+/// A single forward pass over the UTF-8 bytes; no regular expressions, no DOM. Stateless and
+/// thread safe (all state lives in one call).
+enum FeedSanitizer {
+    /// Whether plain text looks like HTML (a tag opening), so it is treated as HTML.
     static func looksLikeHTML(_ s: String) -> Bool {
         var it = s.utf8.makeIterator()
         var prev: UInt8 = 0
         while let b = it.next() {
-            if prev == UInt8(ascii: "<"), (b | 0x20) >= 97, (b | 0x20) <= 122 || b == UInt8(ascii: "/") { return true }
+            if prev == UInt8(ascii: "<"), ((b | 0x20) >= 97 && (b | 0x20) <= 122) || b == UInt8(ascii: "/") { return true }
             prev = b
         }
         return false
     }
 
-    static func sanitize(_ s: String) -> String {
-        let u = Array(s.utf8)
-        guard u.contains(UInt8(ascii: "<")) else { return s }
+    /// Sanitises an HTML fragment.
+    ///
+    /// - Parameters:
+    ///   - s: the fragment.
+    ///   - base: the URL relative references are resolved against (nil: left relative).
+    /// - Returns: the sanitised fragment, trimmed of surrounding white space.
+    static func sanitize(_ s: String, base: String? = nil) -> String {
+        var s = s
+        return s.withUTF8 { input in
+            guard input.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
+                return String(decoding: trimmed(input), as: UTF8.self)
+            }
+            var run = Run(input: input, base: base)
+            run.process()
+            return String(decoding: trimmed(run.out[...]), as: UTF8.self)
+        }
+    }
+
+    private static func trimmed<C: BidirectionalCollection>(_ c: C) -> C.SubSequence where C.Element == UInt8 {
+        var start = c.startIndex
+        var end = c.endIndex
+        while start < end, isSpace(c[start]) { start = c.index(after: start) }
+        while end > start, isSpace(c[c.index(before: end)]) { end = c.index(before: end) }
+        return c[start..<end]
+    }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+    }
+
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= 97 && (b | 0x20) <= 122
+    }
+
+    @inline(__always) static func isNameByte(_ b: UInt8) -> Bool {
+        isLetter(b) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":")
+            || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+    }
+
+    /// One sanitising pass.
+    private struct Run {
+        let input: UnsafeBufferPointer<UInt8>
+        let base: String?
         var out: [UInt8] = []
-        out.reserveCapacity(u.count)
-        var i = 0
-        let n = u.count
-        while i < n {
-            guard u[i] == UInt8(ascii: "<") else { out.append(u[i]); i += 1; continue }
+        /// Open `script`/`applet`/`style` elements; text is kept only at zero. As in feedparser,
+        /// an unmatched end tag takes it below zero (text is dropped until a start tag brings it
+        /// back), so `</script>x<script>y` keeps `y` as inert text. Either way no tag inside is
+        /// ever printed: what survives is text, never executable markup.
+        var dropDepth = 0
+        var svgDepth = 0
+        var mathDepth = 0
+
+        init(input: UnsafeBufferPointer<UInt8>, base: String?) {
+            self.input = input
+            self.base = base
+            out.reserveCapacity(input.count + 16)
+        }
+
+        mutating func process() {
+            let n = input.count
+            var i = 0
+            var textStart = 0
+            while i < n {
+                let b = input[i]
+                if b != UInt8(ascii: "<") && b != UInt8(ascii: "&") { i += 1; continue }
+                flushText(textStart, i)
+                if b == UInt8(ascii: "&") {
+                    let end = referenceEnd(i)
+                    if dropDepth == 0 {
+                        if end > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<end])) }
+                        else { out.append(contentsOf: "&amp;".utf8) }
+                    }
+                    i = end > i ? end : i + 1
+                    textStart = i
+                    continue
+                }
+                let next = markup(at: i)
+                if next == i {
+                    if dropDepth == 0 { out.append(contentsOf: "&lt;".utf8) }
+                    i += 1
+                } else {
+                    i = next
+                }
+                textStart = i
+            }
+            flushText(textStart, n)
+        }
+
+        @inline(__always) mutating func flushText(_ from: Int, _ to: Int) {
+            guard to > from, dropDepth == 0 else { return }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: input[from..<to]))
+        }
+
+        /// The end of a character or entity reference starting at `i` (`&...;`), or `i`.
+        func referenceEnd(_ i: Int) -> Int {
+            let n = input.count
             var j = i + 1
-            let closing = j < n && u[j] == UInt8(ascii: "/")
-            if closing { j += 1 }
-            let nameStart = j
-            while j < n, isNameByte(u[j]) { j += 1 }
-            guard j > nameStart else { out.append(u[i]); i += 1; continue }
-            let name = String(decoding: u[nameStart..<j], as: UTF8.self).lowercased()
-            // End of the tag, skipping quoted attribute values.
-            var k = j
-            var quote: UInt8 = 0
-            while k < n {
-                let c = u[k]
-                if quote != 0 { if c == quote { quote = 0 } }
-                else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c }
-                else if c == UInt8(ascii: ">") { break }
+            guard j < n else { return i }
+            if input[j] == UInt8(ascii: "#") {
+                j += 1
+                var hex = false
+                if j < n, input[j] == UInt8(ascii: "x") || input[j] == UInt8(ascii: "X") { hex = true; j += 1 }
+                let digitsStart = j
+                while j < n {
+                    let c = input[j]
+                    let ok = (c >= 48 && c <= 57) || (hex && (((c | 0x20) >= 97) && ((c | 0x20) <= 102)))
+                    if !ok { break }
+                    j += 1
+                }
+                guard j > digitsStart, j < n, input[j] == UInt8(ascii: ";") else { return i }
+                return j + 1
+            }
+            guard isLetter(input[j]) else { return i }
+            while j < n, j - i < 40, isLetter(input[j]) || (input[j] >= 48 && input[j] <= 57) { j += 1 }
+            guard j < n, input[j] == UInt8(ascii: ";") else { return i }
+            return j + 1
+        }
+
+        /// Handles the markup starting with `<` at `i`; returns the index after it, or `i` when
+        /// the `<` starts no markup (it is then text).
+        mutating func markup(at i: Int) -> Int {
+            let n = input.count
+            guard i + 1 < n else { return i }
+            let c = input[i + 1]
+            if c == UInt8(ascii: "!") {
+                if i + 3 < n, input[i + 2] == UInt8(ascii: "-"), input[i + 3] == UInt8(ascii: "-") {
+                    guard let close = find("-->", from: i + 4) else { return i }
+                    if dropDepth == 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<(close + 3)])) }
+                    return close + 3
+                }
+                // A declaration (`<!DOCTYPE ...>`) is dropped; `<![CDATA[` and the like are text.
+                guard i + 2 < n, FeedSanitizer.isLetter(input[i + 2]), let gt = find(">", from: i + 2) else { return i }
+                return gt + 1
+            }
+            if c == UInt8(ascii: "?") {
+                guard let gt = find(">", from: i + 2) else { return i }
+                return gt + 1
+            }
+            if c == UInt8(ascii: "/") {
+                guard i + 2 < n, FeedSanitizer.isLetter(input[i + 2]) else { return i }
+                var j = i + 2
+                while j < n, FeedSanitizer.isNameByte(input[j]) { j += 1 }
+                guard let gt = find(">", from: j) else { return i }
+                endTag(name: lowerName(i + 2, j))
+                return gt + 1
+            }
+            guard FeedSanitizer.isLetter(c) else { return i }
+            var j = i + 1
+            while j < n, FeedSanitizer.isNameByte(input[j]) { j += 1 }
+            let nameEnd = j
+            // Attributes, up to the closing '>' (quotes respected).
+            var attrs: [(name: String, value: ArraySlice<UInt8>?)] = []
+            var selfClosing = false
+            var closed = false
+            while j < n {
+                let b = input[j]
+                if b == UInt8(ascii: ">") { closed = true; j += 1; break }
+                if FeedSanitizer.isSpace(b) { j += 1; continue }
+                if b == UInt8(ascii: "/") {
+                    if j + 1 < n, input[j + 1] == UInt8(ascii: ">") { selfClosing = true }
+                    j += 1; continue
+                }
+                let ns = j
+                while j < n {
+                    let a = input[j]
+                    if FeedSanitizer.isSpace(a) || a == UInt8(ascii: "=") || a == UInt8(ascii: ">")
+                        || a == UInt8(ascii: "/") { break }
+                    j += 1
+                }
+                if j == ns { j += 1; continue }  // a stray quote
+                let name = String(decoding: UnsafeBufferPointer(rebasing: input[ns..<j]), as: UTF8.self)
+                var k = j
+                while k < n, FeedSanitizer.isSpace(input[k]) { k += 1 }
+                guard k < n, input[k] == UInt8(ascii: "=") else {
+                    attrs.append((name, nil))
+                    continue
+                }
+                k += 1
+                while k < n, FeedSanitizer.isSpace(input[k]) { k += 1 }
+                guard k < n else { j = k; break }
+                let q = input[k]
+                if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
+                    var e = k + 1
+                    while e < n, input[e] != q { e += 1 }
+                    guard e < n else { j = n; break }
+                    attrs.append((name, input.rebasedSlice(k + 1, e)))
+                    j = e + 1
+                } else {
+                    var e = k
+                    while e < n, !FeedSanitizer.isSpace(input[e]), input[e] != UInt8(ascii: ">") { e += 1 }
+                    attrs.append((name, input.rebasedSlice(k, e)))
+                    j = e
+                }
+            }
+            guard closed else { return i }
+            startTag(name: lowerName(i + 1, nameEnd), attributes: attrs, selfClosing: selfClosing)
+            return j
+        }
+
+        func find(_ needle: StaticString, from: Int) -> Int? {
+            let p = needle.utf8Start
+            let m = needle.utf8CodeUnitCount
+            let n = input.count
+            var k = from
+            while k + m <= n {
+                if input[k] == p[0] {
+                    var ok = true
+                    var t = 1
+                    while t < m { if input[k + t] != p[t] { ok = false; break }; t += 1 }
+                    if ok { return k }
+                }
                 k += 1
             }
-            let tagEnd = min(k + 1, n)
-            if acceptable.contains(name) {
-                out.append(contentsOf: u[i..<tagEnd])
-                i = tagEnd
-            } else if !closing, dropContent.contains(name) {
-                // Skip to the matching close tag (or the end).
-                let close = Array("</\(name)".utf8)
-                var m = tagEnd
-                var found = n
-                while m + close.count <= n {
-                    if u[m] == UInt8(ascii: "<"), zip(u[m..<(m + close.count)], close).allSatisfy({ lower($0) == $1 }) {
-                        var e = m + close.count
-                        while e < n, u[e] != UInt8(ascii: ">") { e += 1 }
-                        found = min(e + 1, n)
-                        break
-                    }
-                    m += 1
+            return nil
+        }
+
+        func lowerName(_ from: Int, _ to: Int) -> String {
+            var needsLower = false
+            for k in from..<to where input[k] >= 65 && input[k] <= 90 { needsLower = true; break }
+            let raw = UnsafeBufferPointer(rebasing: input[from..<to])
+            if !needsLower { return String(decoding: raw, as: UTF8.self) }
+            return String(decoding: raw.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+
+        // MARK: Elements
+
+        mutating func startTag(name: String, attributes: [(name: String, value: ArraySlice<UInt8>?)], selfClosing: Bool) {
+            if FeedHTMLPolicy.dropContent.contains(name) { dropDepth += 1; return }
+            guard dropDepth == 0 else { return }
+            var printed = name
+            var foreign = false
+            if svgDepth > 0 || name == "svg", let svg = FeedHTMLPolicy.svgElements[name] {
+                printed = svg; foreign = true
+            } else if mathDepth > 0 || name == "math", FeedHTMLPolicy.mathElements.contains(name) {
+                foreign = true
+            } else if !FeedHTMLPolicy.elements.contains(name) {
+                return
+            }
+            if name == "svg", !selfClosing { svgDepth += 1 }
+            if name == "math", !selfClosing { mathDepth += 1 }
+            var kept: [(String, [UInt8])] = []
+            kept.reserveCapacity(attributes.count)
+            var hasXMLNS = false
+            var hasXlinkNS = false
+            var usesXlink = false
+            for (rawName, rawValue) in attributes {
+                let lower = rawName.lowercased()
+                var attrName = lower
+                if foreign, let canonical = FeedHTMLPolicy.foreignAttributes[lower] {
+                    attrName = canonical
+                } else if !FeedHTMLPolicy.attributes.contains(lower) {
+                    continue
                 }
-                i = found
+                if kept.contains(where: { $0.0 == attrName }) { continue }
+                if attrName == "xmlns" { hasXMLNS = true }
+                if attrName == "xmlns:xlink" { hasXlinkNS = true }
+                if attrName.hasPrefix("xlink:") { usesXlink = true }
+                var value: [UInt8] = rawValue.map(Array.init) ?? Array(rawName.utf8)
+                if attrName == "style" {
+                    guard let css = FeedCSSSanitizer.sanitize(value) else { continue }
+                    value = css
+                } else if FeedHTMLPolicy.urlAttributes.contains(attrName) {
+                    value = cleanURL(value, attribute: attrName, element: name)
+                }
+                kept.append((attrName, value))
+            }
+            if foreign {
+                if name == "svg", !hasXMLNS { kept.append(("xmlns", Array("http://www.w3.org/2000/svg".utf8))) }
+                if name == "math", !hasXMLNS { kept.append(("xmlns", Array("http://www.w3.org/1998/Math/MathML".utf8))) }
+                if usesXlink, !hasXlinkNS { kept.append(("xmlns:xlink", Array("http://www.w3.org/1999/xlink".utf8))) }
+            }
+            kept.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: printed.utf8)
+            for (attrName, value) in kept {
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: attrName.utf8)
+                out.append(contentsOf: "=\"".utf8)
+                appendAttributeValue(value)
+                out.append(UInt8(ascii: "\""))
+            }
+            if FeedHTMLPolicy.voidElements.contains(name) {
+                out.append(contentsOf: " />".utf8)
             } else {
-                i = tagEnd
+                out.append(UInt8(ascii: ">"))
             }
         }
-        return String(decoding: out, as: UTF8.self)
-    }
 
-    private static func isNameByte(_ b: UInt8) -> Bool {
-        ((b | 0x20) >= 97 && (b | 0x20) <= 122) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":")
-    }
+        mutating func endTag(name: String) {
+            if FeedHTMLPolicy.dropContent.contains(name) { dropDepth -= 1; return }
+            guard dropDepth == 0 else { return }
+            var printed = name
+            if svgDepth > 0, let svg = FeedHTMLPolicy.svgElements[name] {
+                printed = svg
+            } else if mathDepth > 0, FeedHTMLPolicy.mathElements.contains(name) {
+            } else if !FeedHTMLPolicy.elements.contains(name) || FeedHTMLPolicy.voidElements.contains(name) {
+                return
+            }
+            if name == "svg", svgDepth > 0 { svgDepth -= 1 }
+            if name == "math", mathDepth > 0 { mathDepth -= 1 }
+            out.append(contentsOf: "</".utf8)
+            out.append(contentsOf: printed.utf8)
+            out.append(UInt8(ascii: ">"))
+        }
 
-    private static func lower(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b | 0x20 : b }
+        /// Keeps character references as written; escapes a bare `&`, `"` and `<`.
+        mutating func appendAttributeValue(_ value: [UInt8]) {
+            value.withUnsafeBufferPointer { v in
+                var k = 0
+                while k < v.count {
+                    let b = v[k]
+                    switch b {
+                    case UInt8(ascii: "&"):
+                        if Run.isReference(v, k) { out.append(b) } else { out.append(contentsOf: "&amp;".utf8) }
+                    case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                    case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                    default: out.append(b)
+                    }
+                    k += 1
+                }
+            }
+        }
+
+        static func isReference(_ v: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+            var j = k + 1
+            guard j < v.count else { return false }
+            if v[j] == UInt8(ascii: "#") { j += 1; if j < v.count, v[j] | 0x20 == UInt8(ascii: "x") { j += 1 } }
+            let start = j
+            while j < v.count, FeedSanitizer.isLetter(v[j]) || (v[j] >= 48 && v[j] <= 57) { j += 1 }
+            return j > start && j < v.count && v[j] == UInt8(ascii: ";")
+        }
+
+        /// A URL attribute resolved against the base, or emptied when its scheme is not allowed.
+        func cleanURL(_ raw: [UInt8], attribute: String, element: String) -> [UInt8] {
+            // Decode references and drop control characters and white space before judging the
+            // scheme: `java&#x09;script:` and `&#106;avascript:` are the same attack.
+            let decoded: [UInt8] = raw.withUnsafeBufferPointer { Array(XMLEntities.decodeAttribute($0).utf8) }
+            var scheme: [UInt8] = []
+            var hasScheme = false
+            for b in decoded {
+                if b <= 0x20 || b == 0x7F { continue }
+                if b == UInt8(ascii: ":") { hasScheme = !scheme.isEmpty; break }
+                if FeedSanitizer.isLetter(b) || (b >= 48 && b <= 57) || b == UInt8(ascii: "+")
+                    || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") {
+                    scheme.append(b | (FeedSanitizer.isLetter(b) ? 0x20 : 0))
+                    continue
+                }
+                break
+            }
+            if hasScheme {
+                let s = String(decoding: scheme, as: UTF8.self)
+                if FeedHTMLPolicy.urlSchemes.contains(s) { return raw }
+                if s == "data", attribute == "src" || attribute == "poster",
+                   decoded.count > 11, decoded[5...].starts(with: "image/".utf8) { return raw }
+                return []
+            }
+            guard let base, !raw.isEmpty else { return raw }
+            let text = String(decoding: raw, as: UTF8.self)
+            let trimmedText = String(decoding: FeedSanitizer.trimmed(raw[...]), as: UTF8.self)
+            return Array(FeedURL.resolve(trimmedText.isEmpty ? text : trimmedText, against: base).utf8)
+        }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    fileprivate func rebasedSlice(_ from: Int, _ to: Int) -> ArraySlice<UInt8> {
+        ArraySlice(UnsafeBufferPointer(rebasing: self[from..<to]))
+    }
 }

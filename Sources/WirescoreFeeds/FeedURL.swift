@@ -1,15 +1,51 @@
-import Foundation
-
-/// Relative-reference resolution (RFC 3986) for links, ids and `xml:base`.
+/// Relative-reference resolution (RFC 3986 section 5.2) for links, ids, `xml:base` and the
+/// `href`/`src` attributes of sanitised HTML.
+///
+/// A byte-level implementation rather than Foundation's `URL`: it never percent-encodes (a
+/// reference `À` against `http://any.test/` gives `http://any.test/À`, as feed readers show it),
+/// never fails on characters `URL` rejects, and costs no allocation beyond the result.
 enum FeedURL {
     /// `reference` resolved against `base`; the reference unchanged when there is no usable base.
     static func resolve(_ reference: String, against base: String?) -> String {
         guard let base, !base.isEmpty else { return reference }
         if reference.isEmpty { return base }
         if hasScheme(reference) { return reference }
-        guard let baseURL = URL(string: base),
-              let resolved = URL(string: reference, relativeTo: baseURL) else { return reference }
-        return resolved.absoluteString
+        let b = Parts(Array(base.utf8))
+        // A base without a scheme cannot anchor anything.
+        guard b.scheme != nil else { return reference }
+        let r = Parts(Array(reference.utf8))
+        var out: [UInt8] = []
+        out.reserveCapacity(base.utf8.count + reference.utf8.count)
+        if let scheme = b.scheme { out.append(contentsOf: scheme); out.append(UInt8(ascii: ":")) }
+        if let authority = r.authority {
+            out.append(contentsOf: "//".utf8); out.append(contentsOf: authority)
+            out.append(contentsOf: removeDotSegments(r.path))
+            if let q = r.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: q) }
+        } else {
+            if let authority = b.authority { out.append(contentsOf: "//".utf8); out.append(contentsOf: authority) }
+            if r.path.isEmpty {
+                out.append(contentsOf: b.path)
+                if let q = r.query ?? b.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: q) }
+            } else {
+                if r.path.first == UInt8(ascii: "/") {
+                    out.append(contentsOf: removeDotSegments(r.path))
+                } else {
+                    var merged: [UInt8]
+                    if b.authority != nil && b.path.isEmpty {
+                        merged = [UInt8(ascii: "/")]
+                    } else if let slash = b.path.lastIndex(of: UInt8(ascii: "/")) {
+                        merged = Array(b.path[...slash])
+                    } else {
+                        merged = []
+                    }
+                    merged.append(contentsOf: r.path)
+                    out.append(contentsOf: removeDotSegments(merged))
+                }
+                if let q = r.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: q) }
+            }
+        }
+        if let f = r.fragment { out.append(UInt8(ascii: "#")); out.append(contentsOf: f) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The URL when its scheme is safe to use as a base (no `javascript:` or `data:`).
@@ -31,5 +67,85 @@ enum FeedURL {
             }
         }
         return false
+    }
+
+    /// The five components of a URI reference (RFC 3986 appendix B), as byte slices.
+    private struct Parts {
+        var scheme: ArraySlice<UInt8>?
+        var authority: ArraySlice<UInt8>?
+        var path: ArraySlice<UInt8>
+        var query: ArraySlice<UInt8>?
+        var fragment: ArraySlice<UInt8>?
+
+        init(_ u: [UInt8]) {
+            var i = 0
+            let n = u.count
+            // scheme: letters, digits, + - . up to ':' (first char a letter)
+            var j = 0
+            while j < n {
+                let c = u[j]
+                let letter = (c | 0x20) >= 97 && (c | 0x20) <= 122
+                if letter || (j > 0 && ((c >= 48 && c <= 57) || c == 43 || c == 45 || c == 46)) { j += 1; continue }
+                break
+            }
+            if j > 0, j < n, u[j] == UInt8(ascii: ":") { scheme = u[0..<j]; i = j + 1 }
+            if i + 1 < n, u[i] == UInt8(ascii: "/"), u[i + 1] == UInt8(ascii: "/") {
+                var k = i + 2
+                while k < n, u[k] != UInt8(ascii: "/"), u[k] != UInt8(ascii: "?"), u[k] != UInt8(ascii: "#") { k += 1 }
+                authority = u[(i + 2)..<k]
+                i = k
+            }
+            var k = i
+            while k < n, u[k] != UInt8(ascii: "?"), u[k] != UInt8(ascii: "#") { k += 1 }
+            path = u[i..<k]
+            if k < n, u[k] == UInt8(ascii: "?") {
+                var q = k + 1
+                while q < n, u[q] != UInt8(ascii: "#") { q += 1 }
+                query = u[(k + 1)..<q]
+                k = q
+            }
+            if k < n, u[k] == UInt8(ascii: "#") { fragment = u[(k + 1)...] }
+        }
+    }
+
+    /// RFC 3986 section 5.2.4 on a path.
+    static func removeDotSegments<C: Collection>(_ path: C) -> [UInt8] where C.Element == UInt8 {
+        let input = Array(path)
+        guard input.contains(UInt8(ascii: ".")) else { return input }
+        // Split into segments, keeping track of a leading slash and a trailing directory marker.
+        let absolute = input.first == UInt8(ascii: "/")
+        var segments: [ArraySlice<UInt8>] = []
+        var output: [ArraySlice<UInt8>] = []
+        var start = absolute ? 1 : 0
+        var idx = start
+        while idx <= input.count {
+            if idx == input.count || input[idx] == UInt8(ascii: "/") {
+                segments.append(input[start..<idx])
+                start = idx + 1
+            }
+            idx += 1
+        }
+        var trailingSlash = false
+        for (n, seg) in segments.enumerated() {
+            let last = n == segments.count - 1
+            if seg.elementsEqual([UInt8(ascii: ".")]) {
+                if last { trailingSlash = true }
+            } else if seg.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+                if !output.isEmpty { output.removeLast() }
+                if last { trailingSlash = true }
+            } else {
+                output.append(seg)
+                trailingSlash = false
+            }
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(input.count)
+        if absolute { result.append(UInt8(ascii: "/")) }
+        for (n, seg) in output.enumerated() {
+            if n > 0 { result.append(UInt8(ascii: "/")) }
+            result.append(contentsOf: seg)
+        }
+        if trailingSlash, !output.isEmpty { result.append(UInt8(ascii: "/")) }
+        return result
     }
 }

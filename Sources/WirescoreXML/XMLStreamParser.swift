@@ -66,10 +66,18 @@ public struct XMLParseReport: Sendable, Equatable {
 /// their characters through libxml2's HTML entity table.
 ///
 /// Ownership: each call to ``parse(_:encoding:)`` creates and frees its own parser context; the
-/// parser keeps a small private document holding HTML entities already looked up. An instance
-/// is intentionally not thread safe; use one per task.
+/// parser keeps a small private document holding HTML entities already looked up. The parser
+/// holds its delegate strongly (a weak reference costs a side-table retain on every SAX event);
+/// a delegate must therefore not keep the parser alive. An instance is intentionally not thread
+/// safe; use one per task.
+///
+/// Names are interned: libxml2 hands out element and attribute names, prefixes and namespace
+/// URIs from its dictionary (one pointer per distinct name per document), so each distinct name
+/// becomes a Swift `String` once per parse, not once per element.
 public final class XMLStreamParser {
-    private weak var delegate: (any XMLStreamDelegate)?
+    private let delegate: any XMLStreamDelegate
+    /// Strings already made from libxml2 dictionary pointers during the current parse.
+    private var interned: [UnsafeRawPointer: String] = [:]
     private var report = XMLParseReport()
     /// Owns the HTML entities handed to libxml2 (freed in deinit with the document).
     private var entityDoc: xmlDocPtr?
@@ -98,6 +106,8 @@ public final class XMLStreamParser {
     /// - Returns: the errors seen; events went to the delegate.
     public func parse(_ data: [UInt8], encoding: String? = nil) -> XMLParseReport {
         report = XMLParseReport()
+        interned.removeAll(keepingCapacity: true)
+        defer { interned.removeAll() }
         guard !data.isEmpty else {
             report.firstError = "empty document"
             report.firstErrorLine = 1
@@ -186,7 +196,6 @@ public final class XMLStreamParser {
                            _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                            _ ctx: UnsafeMutableRawPointer?) {
         report.sawRootElement = true
-        guard let delegate else { return }
         var attrs: [XMLAttribute] = []
         if nbAttributes > 0, let attributes {
             attrs.reserveCapacity(Int(nbAttributes))
@@ -203,34 +212,34 @@ public final class XMLStreamParser {
                             : String(decoding: bytes, as: UTF8.self)
                     }
                 }
-                attrs.append(XMLAttribute(localName: Self.string(name),
-                                          prefix: attributes[base + 1].map(Self.string),
-                                          namespaceURI: attributes[base + 2].map(Self.string),
+                attrs.append(XMLAttribute(localName: intern(name),
+                                          prefix: attributes[base + 1].map(intern),
+                                          namespaceURI: attributes[base + 2].map(intern),
                                           value: value))
             }
         }
         var decls: [XMLNamespaceDeclaration] = []
         if nbNamespaces > 0, let namespaces {
             for i in 0..<Int(nbNamespaces) {
-                let p = namespaces[2 * i].map(Self.string)
-                let u = namespaces[2 * i + 1].map(Self.string) ?? ""
+                let p = namespaces[2 * i].map(intern)
+                let u = namespaces[2 * i + 1].map(intern) ?? ""
                 decls.append(XMLNamespaceDeclaration(prefix: p, uri: u))
             }
         }
         let line = ctx.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0
-        delegate.xmlStartElement(localName: localname.map(Self.string) ?? "",
-                                 prefix: prefix.map(Self.string), namespaceURI: uri.map(Self.string),
+        delegate.xmlStartElement(localName: localname.map(intern) ?? "",
+                                 prefix: prefix.map(intern), namespaceURI: uri.map(intern),
                                  attributes: attrs, namespaces: decls, line: line)
     }
 
     fileprivate func end(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
                          _ uri: UnsafePointer<xmlChar>?) {
-        delegate?.xmlEndElement(localName: localname.map(Self.string) ?? "",
-                                prefix: prefix.map(Self.string), namespaceURI: uri.map(Self.string))
+        delegate.xmlEndElement(localName: localname.map(intern) ?? "",
+                               prefix: prefix.map(intern), namespaceURI: uri.map(intern))
     }
 
     fileprivate func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32, cdata: Bool) {
-        guard let ch, len > 0, let delegate else { return }
+        guard let ch, len > 0 else { return }
         let buffer = UnsafeBufferPointer(start: ch, count: Int(len))
         if cdata { delegate.xmlCDATA(buffer) } else { delegate.xmlCharacters(buffer) }
     }
@@ -266,6 +275,15 @@ public final class XMLStreamParser {
 
     static func string(_ p: UnsafePointer<xmlChar>) -> String {
         String(cString: p)
+    }
+
+    /// The string for a libxml2 dictionary name, made once per distinct pointer per parse.
+    @inline(__always) private func intern(_ p: UnsafePointer<xmlChar>) -> String {
+        let key = UnsafeRawPointer(p)
+        if let s = interned[key] { return s }
+        let s = String(cString: p)
+        interned[key] = s
+        return s
     }
 }
 

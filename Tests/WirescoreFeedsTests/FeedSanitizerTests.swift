@@ -1,0 +1,64 @@
+import Testing
+@testable import WirescoreFeeds
+
+@Suite struct FeedSanitizerTests {
+    func clean(_ s: String, base: String? = "http://example.com/a/b.html") -> String {
+        FeedSanitizer.sanitize(s, base: base)
+    }
+
+    @Test(arguments: [
+        ("safe<script>alert(1)</script> text", "safe text"),
+        ("a<style>p{}</style>b", "ab"),
+        ("<iframe src=\"http://evil/\">fallback</iframe>", "fallback"),
+        ("<object data=\"x.swf\"></object><embed src=\"x.swf\">ok", "ok"),
+        ("<img src=\"x.jpg\" onerror=\"alert(1)\">", "<img src=\"http://example.com/a/x.jpg\" />"),
+        ("<a href=\"javascript:alert(1)\">x</a>", "<a href=\"\">x</a>"),
+        ("<a href=\"java&#x09;script:alert(1)\">x</a>", "<a href=\"\">x</a>"),
+        ("<a href=\" &#106;avascript:alert(1)\">x</a>", "<a href=\"\">x</a>"),
+        ("<a href=\"data:text/html,<script>\">x</a>", "<a href=\"\">x</a>"),
+        ("<img src=\"data:image/png;base64,AAAA\">", "<img src=\"data:image/png;base64,AAAA\" />"),
+        ("<a href=\"../c?d=1&amp;e=2#f\">x</a>", "<a href=\"http://example.com/c?d=1&amp;e=2#f\">x</a>"),
+        ("<a title=x href=/p>y</a>", "<a href=\"http://example.com/p\" title=\"x\">y</a>"),
+        ("<br><br/><hr></hr>", "<br /><br /><hr />"),
+        ("<p onclick=\"x()\" class=\"c\">Q&A &amp; &eacute; &#233;</p>", "<p class=\"c\">Q&amp;A &amp; &eacute; &#233;</p>"),
+        ("1 < 2 <!-- note --> <!DOCTYPE html>", "1 &lt; 2 <!-- note -->"),
+        ("<span style=\"color: red; position: absolute; background-image: url(x.png)\">t</span>",
+         "<span style=\"color: red;\">t</span>"),
+        ("<span style=\"margin: 99999em\">t</span>", "<span>t</span>"),
+        ("<span style=\"width: expression(alert(1))\">t</span>", "<span>t</span>"),
+        ("<svg width=\"1\"><circle r=\"2\" onload=\"x\"/></svg>", "<svg width=\"1\" xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"2\"></svg>"),
+    ])
+    func sanitizes(_ input: String, _ expected: String) {
+        #expect(clean(input) == expected)
+    }
+
+    @Test func unmatchedScriptEndTagCountsLikeFeedparser() {
+        // feedparser's counter: the stray end tag suppresses "b", the next start tag releases
+        // "c" as plain text; no script tag is ever printed.
+        #expect(clean("a</script>b<script>c</script>d") == "ac")
+        #expect(!clean("<script>alert(1)</script><script><b onclick=x>y</b></script>").contains("<"))
+    }
+
+    @Test func plainTextIsUntouched() {
+        #expect(clean("  just text, no markup  ") == "just text, no markup")
+        #expect(FeedSanitizer.looksLikeHTML("x <b>y</b>"))
+        #expect(!FeedSanitizer.looksLikeHTML("1 < 2"))
+    }
+}
+
+@Suite struct FeedURLTests {
+    @Test(arguments: [
+        ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"), ("/g", "http://a/g"),
+        ("//g", "http://g"), ("?y", "http://a/b/c/d;p?y"), ("g?y", "http://a/b/c/g?y"), ("#s", "http://a/b/c/d;p?q#s"),
+        ("..", "http://a/b/"), ("../g", "http://a/b/g"), ("../../g", "http://a/g"), ("../../../g", "http://a/g"),
+        ("", "http://a/b/c/d;p?q"), ("g:h", "g:h"), ("À", "http://a/b/c/À"),
+    ])
+    func rfc3986(_ ref: String, _ expected: String) {
+        #expect(FeedURL.resolve(ref, against: "http://a/b/c/d;p?q") == expected)
+    }
+
+    @Test func noBaseKeepsReference() {
+        #expect(FeedURL.resolve("/x", against: nil) == "/x")
+        #expect(FeedURL.resolve("/x", against: "not a url") == "/x")
+    }
+}
