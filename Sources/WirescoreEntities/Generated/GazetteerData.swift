@@ -3,7 +3,7 @@
 // Sources: S&P 500 constituents with GICS sectors (datahub.io core/s-and-p-500-companies,
 // Open Data Commons Public Domain Dedication and License, ODC-PDDL-1.0) and the SEC EDGAR
 // company_tickers_exchange.json (a work of the U.S. government, public domain). Aliases and
-// brand names were written for wirescore. See ATTRIBUTION.md.
+// brand names were written for wirescore. See NOTICE.
 //
 // Columns (tab-separated): id, name, exchange, sector, aliases (;, ~ = ordinary word), tickers (;), flags.
 // Flags: w = name is also a common word or person's name; t = ticker only as $cashtag or
