@@ -59,7 +59,7 @@ final class RecordSink {
 
     private func handle(_ event: SinkEvent) throws {
         switch event {
-        case .article(var record, let itemKey):
+        case let .article(record, itemKey):
             let known = try idsThisRun.contains(record.id) || state.isArticleWritten(record.id)
             if known {
                 summary.articlesDuplicate += 1
@@ -67,7 +67,6 @@ final class RecordSink {
                 return
             }
             idsThisRun.insert(record.id)
-            record.story = stories.assign(article: record.storyInput).storyJSON()
             touchedDays.insert(record.partitionDay)
             if record.quality.status == .thin { summary.articlesThin += 1 }
             pendingArticles[record.partitionDay, default: []].append((record, itemKey))
@@ -91,10 +90,28 @@ final class RecordSink {
         }
     }
 
+    /// Assigns the pending articles to stories oldest first, so the first telling of an event
+    /// in a batch is the one that scores novelty 100 whatever order the fetches finished in.
+    private func assignStories() {
+        var order: [(day: String, index: Int, time: Date, id: String)] = []
+        for (day, items) in pendingArticles {
+            for (index, item) in items.enumerated() {
+                order.append((day, index, item.record.published ?? item.record.fetched, item.record.id))
+            }
+        }
+        order.sort { ($0.time, $0.id) < ($1.time, $1.id) }
+        for entry in order {
+            guard var item = pendingArticles[entry.day]?[entry.index] else { continue }
+            item.record.story = stories.assign(article: item.record.storyInput).storyJSON()
+            pendingArticles[entry.day]?[entry.index] = item
+        }
+    }
+
     /// Writes every pending batch: one append per part file.
     func flush() throws {
         guard pendingCount > 0 else { return }
         let now = Date()
+        assignStories()
         for (day, items) in pendingArticles.sorted(by: { $0.key < $1.key }) {
             guard let path = layout.partFile(.articles, day: day) else { continue }
             let lines = items.map { $0.record.json(includeText: includeText).serialized() }
