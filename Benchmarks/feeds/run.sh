@@ -37,14 +37,36 @@ for run in 1 2 3; do
 done
 entries=$("$bin" inspect feed "$corpus"/* | python3 -c 'import sys, json; print(sum(len(json.loads(l)["entries"]) for l in sys.stdin))')
 
+# Parser alone (no JSON output): a throwaway package that symlinks the parser's modules, since
+# Package.swift has no benchmark product yet. Best of 3 passes over the in-memory corpus.
+pkg="$work/parser-only"
+mkdir -p "$pkg/Sources/feedbench"
+for m in CLibXML2 WirescoreCore WirescoreXML WirescoreFeeds; do ln -sfn "$root/Sources/$m" "$pkg/Sources/$m"; done
+cp "$here/parser_only_main.swift" "$pkg/Sources/feedbench/main.swift"
+cat > "$pkg/Package.swift" <<'SWIFT'
+// swift-tools-version:6.0
+import PackageDescription
+let package = Package(name: "feedbench", targets: [
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
+    .target(name: "WirescoreCore"),
+    .target(name: "WirescoreXML", dependencies: ["CLibXML2", "WirescoreCore"]),
+    .target(name: "WirescoreFeeds", dependencies: ["WirescoreCore", "WirescoreXML"]),
+    .executableTarget(name: "feedbench", dependencies: ["WirescoreFeeds"]),
+])
+SWIFT
+(cd "$pkg" && swift build -c release >/dev/null 2>&1)
+parser_only=$("$pkg/.build/release/feedbench" "$root/$corpus")
+po_secs=$(echo "$parser_only" | sed -E 's/.*\(([0-9.]+) s.*/\1/')
+
 read -r _ fp_bytes fp_secs fp_entries < <("$venv/bin/python" "$here/bench_feedparser.py" "$corpus")
 
-python3 - "$bytes" "$best" "$entries" "$fp_bytes" "$fp_secs" "$fp_entries" <<'PY'
+python3 - "$bytes" "$best" "$entries" "$fp_bytes" "$fp_secs" "$fp_entries" "$po_secs" <<'PY'
 import sys
-b, t, e, fb, ft, fe = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
-ws, fp = b / 1e6 / t, fb / 1e6 / ft
+b, t, e, fb, ft, fe, pt = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), float(sys.argv[7])
+ws, fp, po = b / 1e6 / t, fb / 1e6 / ft, b / 1e6 / pt
 print(f"corpus      {b / 1e6:.1f} MB, {e} entries (feedparser saw {fe})")
 print(f"wirescore   {ws:8.1f} MB/s  ({t:.3f} s, one process, sanitising on, incl. JSON output)")
 print(f"feedparser  {fp:8.2f} MB/s  ({ft:.3f} s, one process, sanitising on)")
-print(f"ratio       {ws / fp:8.1f}x")
+print(f"parser only {po:8.1f} MB/s  ({pt:.3f} s, FeedParser.parse on in-memory bytes, sanitising on)")
+print(f"ratio       {ws / fp:8.1f}x (CLI)   {po / fp:.1f}x (parser only)")
 PY

@@ -372,14 +372,21 @@ final class FeedBuilder: XMLStreamDelegate {
             if i >= 0, doc.entries[i].title == nil, let mediaTitle { doc.entries[i].title = mediaTitle }
             summarySet = false
         case .field(let field):
-            var value = takeText(frame)
+            var value: String
             switch field {
             case .title, .subtitle, .summary, .description, .content:
                 let html = frame.contentType == "text/html" || frame.contentType == "application/xhtml+xml"
-                let guessed = frame.contentType == "text/plain" && !version.hasPrefix("atom")
-                    && FeedSanitizer.looksLikeHTML(value)
-                if html || guessed { value = FeedSanitizer.sanitize(value, base: frame.base) }
-            default: break
+                if html && !frame.base64 {
+                    // Sanitise straight from the text buffer: one String, not two.
+                    value = takeText(frame, sanitizingWith: frame.base)
+                } else {
+                    value = takeText(frame)
+                    let guessed = frame.contentType == "text/plain" && !version.hasPrefix("atom")
+                        && FeedSanitizer.looksLikeHTML(value)
+                    if html || guessed { value = FeedSanitizer.sanitize(value, base: frame.base) }
+                }
+            default:
+                value = takeText(frame)
             }
             assign(field, value: value, frame: frame)
         case .person(let inEntry):
@@ -391,7 +398,15 @@ final class FeedBuilder: XMLStreamDelegate {
     }
 
     func xmlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let top = stack.last, top.captureStart >= 0 else { return }
+        // Index into the stack rather than copying the top frame (its strings would be
+        // retained and released on every text callback).
+        let topIndex = stack.count - 1
+        guard topIndex >= 0, stack[topIndex].captureStart >= 0 else { return }
+        if !stack[topIndex].xhtml {
+            text.append(contentsOf: bytes)
+            return
+        }
+        let top = stack[topIndex]
         if top.xhtml {
             appendEscaped(bytes)
             if case .field = top.role, top.divInnerStart >= 0 || top.topLevelElements > 0 {
@@ -412,6 +427,23 @@ final class FeedBuilder: XMLStreamDelegate {
     }
 
     // MARK: - Text
+
+    /// The captured text of `frame` sanitised as HTML, without an intermediate `String`.
+    private func takeText(_ frame: Frame, sanitizingWith base: String?) -> String {
+        guard frame.captureStart >= 0, frame.captureStart <= text.count else { return "" }
+        var start = frame.captureStart
+        var end = text.count
+        if frame.xhtml, frame.stripDiv, frame.topLevelElements == 1, frame.divInnerStart >= 0,
+           frame.divInnerEnd >= frame.divInnerStart, !frame.nonSpaceOutsideDiv {
+            start = frame.divInnerStart
+            end = frame.divInnerEnd
+        }
+        let value = text.withUnsafeBufferPointer { all in
+            FeedSanitizer.sanitize(bytes: UnsafeBufferPointer(rebasing: all[start..<end]), base: base)
+        }
+        text.removeSubrange(frame.captureStart...)
+        return value
+    }
 
     private func takeText(_ frame: Frame) -> String {
         guard frame.captureStart >= 0, frame.captureStart <= text.count else { return "" }

@@ -108,4 +108,31 @@ enum FeedHTMLPolicy {
         ]
         return Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     }()
+
+    // MARK: Packed lookups used on the hot path
+
+    static let elementHTML: UInt16 = 1, elementVoid: UInt16 = 2, elementDrop: UInt16 = 4
+    static let elementSVG: UInt16 = 8, elementMath: UInt16 = 16
+
+    /// Every element name the sanitiser knows, with its canonical spelling and role flags.
+    static let elementTable: FeedNameTable = {
+        var names: [(String, UInt16)] = []
+        names += svgElements.values.map { ($0, elementSVG) }
+        names += elements.map { ($0, elementHTML) }
+        names += voidElements.map { ($0, elementVoid) }
+        names += dropContent.map { ($0, elementDrop) }
+        names += mathElements.map { ($0, elementMath) }
+        return FeedNameTable(names)
+    }()
+
+    static let attributeHTML: UInt16 = 1, attributeURL: UInt16 = 2, attributeForeign: UInt16 = 4
+
+    /// Every attribute name the sanitiser keeps, with its canonical spelling and role flags.
+    static let attributeTable: FeedNameTable = {
+        var names: [(String, UInt16)] = []
+        names += foreignAttributes.values.map { ($0, attributeForeign) }
+        names += attributes.map { ($0, attributeHTML) }
+        names += urlAttributes.map { ($0, attributeURL) }
+        return FeedNameTable(names)
+    }()
 }

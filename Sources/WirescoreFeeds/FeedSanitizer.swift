@@ -36,14 +36,17 @@ enum FeedSanitizer {
     /// - Returns: the sanitised fragment, trimmed of surrounding white space.
     static func sanitize(_ s: String, base: String? = nil) -> String {
         var s = s
-        return s.withUTF8 { input in
-            guard input.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
-                return String(decoding: trimmed(input), as: UTF8.self)
-            }
-            var run = Run(input: input, base: base)
-            run.process()
-            return String(decoding: trimmed(run.out[...]), as: UTF8.self)
+        return s.withUTF8 { sanitize(bytes: $0, base: base) }
+    }
+
+    /// Sanitises an HTML fragment given as UTF-8 bytes (see ``sanitize(_:base:)``).
+    static func sanitize(bytes input: UnsafeBufferPointer<UInt8>, base: String?) -> String {
+        guard input.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
+            return String(decoding: trimmed(input), as: UTF8.self)
         }
+        var run = Run(input: input, base: base)
+        run.process()
+        return String(decoding: trimmed(run.out[...]), as: UTF8.self)
     }
 
     private static func trimmed<C: BidirectionalCollection>(_ c: C) -> C.SubSequence where C.Element == UInt8 {
@@ -67,6 +70,12 @@ enum FeedSanitizer {
             || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
     }
 
+    struct AttributeRange {
+        var nameStart: Int, nameEnd: Int
+        /// -1 when the attribute has no value (`<input checked>`).
+        var valueStart: Int, valueEnd: Int
+    }
+
     /// One sanitising pass.
     private struct Run {
         let input: UnsafeBufferPointer<UInt8>
@@ -79,10 +88,17 @@ enum FeedSanitizer {
         var dropDepth = 0
         var svgDepth = 0
         var mathDepth = 0
+        /// Scratch buffers reused across tags.
+        var attrs: [AttributeRange] = []
+        /// Kept attributes: name, then either a range of `input` (owned == nil) or owned bytes.
+        var kept: [(name: String, start: Int, end: Int, owned: [UInt8]?)] = []
+        /// The base, parsed once per fragment.
+        let parsedBase: FeedURL.Base?
 
         init(input: UnsafeBufferPointer<UInt8>, base: String?) {
             self.input = input
             self.base = base
+            self.parsedBase = base.flatMap(FeedURL.Base.init)
             out.reserveCapacity(input.count + 16)
         }
 
@@ -171,15 +187,15 @@ enum FeedSanitizer {
                 var j = i + 2
                 while j < n, FeedSanitizer.isNameByte(input[j]) { j += 1 }
                 guard let gt = find(">", from: j) else { return i }
-                endTag(name: lowerName(i + 2, j))
+                endTag(nameStart: i + 2, nameEnd: j)
                 return gt + 1
             }
             guard FeedSanitizer.isLetter(c) else { return i }
             var j = i + 1
             while j < n, FeedSanitizer.isNameByte(input[j]) { j += 1 }
             let nameEnd = j
-            // Attributes, up to the closing '>' (quotes respected).
-            var attrs: [(name: String, value: ArraySlice<UInt8>?)] = []
+            // Attributes, up to the closing '>' (quotes respected), as byte ranges.
+            attrs.removeAll(keepingCapacity: true)
             var selfClosing = false
             var closed = false
             while j < n {
@@ -198,11 +214,11 @@ enum FeedSanitizer {
                     j += 1
                 }
                 if j == ns { j += 1; continue }  // a stray quote
-                let name = String(decoding: UnsafeBufferPointer(rebasing: input[ns..<j]), as: UTF8.self)
+                let ne = j
                 var k = j
                 while k < n, FeedSanitizer.isSpace(input[k]) { k += 1 }
                 guard k < n, input[k] == UInt8(ascii: "=") else {
-                    attrs.append((name, nil))
+                    attrs.append(AttributeRange(nameStart: ns, nameEnd: ne, valueStart: -1, valueEnd: -1))
                     continue
                 }
                 k += 1
@@ -213,17 +229,17 @@ enum FeedSanitizer {
                     var e = k + 1
                     while e < n, input[e] != q { e += 1 }
                     guard e < n else { j = n; break }
-                    attrs.append((name, input.rebasedSlice(k + 1, e)))
+                    attrs.append(AttributeRange(nameStart: ns, nameEnd: ne, valueStart: k + 1, valueEnd: e))
                     j = e + 1
                 } else {
                     var e = k
                     while e < n, !FeedSanitizer.isSpace(input[e]), input[e] != UInt8(ascii: ">") { e += 1 }
-                    attrs.append((name, input.rebasedSlice(k, e)))
+                    attrs.append(AttributeRange(nameStart: ns, nameEnd: ne, valueStart: k, valueEnd: e))
                     j = e
                 }
             }
             guard closed else { return i }
-            startTag(name: lowerName(i + 1, nameEnd), attributes: attrs, selfClosing: selfClosing)
+            startTag(nameStart: i + 1, nameEnd: nameEnd, selfClosing: selfClosing)
             return j
         }
 
@@ -244,111 +260,121 @@ enum FeedSanitizer {
             return nil
         }
 
-        func lowerName(_ from: Int, _ to: Int) -> String {
-            var needsLower = false
-            for k in from..<to where input[k] >= 65 && input[k] <= 90 { needsLower = true; break }
-            let raw = UnsafeBufferPointer(rebasing: input[from..<to])
-            if !needsLower { return String(decoding: raw, as: UTF8.self) }
-            return String(decoding: raw.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-
         // MARK: Elements
 
-        mutating func startTag(name: String, attributes: [(name: String, value: ArraySlice<UInt8>?)], selfClosing: Bool) {
-            if FeedHTMLPolicy.dropContent.contains(name) { dropDepth += 1; return }
+        mutating func startTag(nameStart: Int, nameEnd: Int, selfClosing: Bool) {
+            let nameBytes = UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd])
+            guard let element = FeedHTMLPolicy.elementTable.lookup(nameBytes) else { return }
+            let flags = element.flags
+            if flags & FeedHTMLPolicy.elementDrop != 0 { dropDepth += 1; return }
             guard dropDepth == 0 else { return }
-            var printed = name
+            let name = element.name
+            let isSVG = name == "svg", isMath = name == "math"
             var foreign = false
-            if svgDepth > 0 || name == "svg", let svg = FeedHTMLPolicy.svgElements[name] {
-                printed = svg; foreign = true
-            } else if mathDepth > 0 || name == "math", FeedHTMLPolicy.mathElements.contains(name) {
+            if flags & FeedHTMLPolicy.elementSVG != 0, svgDepth > 0 || isSVG {
                 foreign = true
-            } else if !FeedHTMLPolicy.elements.contains(name) {
+            } else if flags & FeedHTMLPolicy.elementMath != 0, mathDepth > 0 || isMath {
+                foreign = true
+            } else if flags & FeedHTMLPolicy.elementHTML == 0 {
                 return
             }
-            if name == "svg", !selfClosing { svgDepth += 1 }
-            if name == "math", !selfClosing { mathDepth += 1 }
-            var kept: [(String, [UInt8])] = []
-            kept.reserveCapacity(attributes.count)
+            if isSVG, !selfClosing { svgDepth += 1 }
+            if isMath, !selfClosing { mathDepth += 1 }
+            kept.removeAll(keepingCapacity: true)
             var hasXMLNS = false
             var hasXlinkNS = false
             var usesXlink = false
-            for (rawName, rawValue) in attributes {
-                let lower = rawName.lowercased()
-                var attrName = lower
-                if foreign, let canonical = FeedHTMLPolicy.foreignAttributes[lower] {
-                    attrName = canonical
-                } else if !FeedHTMLPolicy.attributes.contains(lower) {
-                    continue
+            for r in attrs {
+                let attrBytes = UnsafeBufferPointer(rebasing: input[r.nameStart..<r.nameEnd])
+                guard let attribute = FeedHTMLPolicy.attributeTable.lookup(attrBytes) else { continue }
+                let allowed = attribute.flags & FeedHTMLPolicy.attributeHTML != 0
+                    || (foreign && attribute.flags & FeedHTMLPolicy.attributeForeign != 0)
+                guard allowed else { continue }
+                // Names shared by HTML and SVG/MathML are lowercase in both lists, so the
+                // table's spelling is right for either.
+                let attrName = attribute.name
+                if kept.contains(where: { $0.name == attrName }) { continue }
+                if foreign {
+                    if attrName == "xmlns" { hasXMLNS = true }
+                    if attrName == "xmlns:xlink" { hasXlinkNS = true }
+                    if attrName.hasPrefix("xlink:") { usesXlink = true }
                 }
-                if kept.contains(where: { $0.0 == attrName }) { continue }
-                if attrName == "xmlns" { hasXMLNS = true }
-                if attrName == "xmlns:xlink" { hasXlinkNS = true }
-                if attrName.hasPrefix("xlink:") { usesXlink = true }
-                var value: [UInt8] = rawValue.map(Array.init) ?? Array(rawName.utf8)
+                let (vs, ve) = r.valueStart >= 0 ? (r.valueStart, r.valueEnd) : (r.nameStart, r.nameEnd)
+                let raw = UnsafeBufferPointer(rebasing: input[vs..<ve])
                 if attrName == "style" {
-                    guard let css = FeedCSSSanitizer.sanitize(value) else { continue }
-                    value = css
-                } else if FeedHTMLPolicy.urlAttributes.contains(attrName) {
-                    value = cleanURL(value, attribute: attrName, element: name)
+                    guard let css = FeedCSSSanitizer.sanitize(Array(raw)) else { continue }
+                    kept.append((attrName, 0, 0, css))
+                } else if attribute.flags & FeedHTMLPolicy.attributeURL != 0, !Run.isPlainHTTP(raw) {
+                    kept.append((attrName, 0, 0, cleanURL(raw, attribute: attrName)))
+                } else {
+                    kept.append((attrName, vs, ve, nil))
                 }
-                kept.append((attrName, value))
             }
             if foreign {
-                if name == "svg", !hasXMLNS { kept.append(("xmlns", Array("http://www.w3.org/2000/svg".utf8))) }
-                if name == "math", !hasXMLNS { kept.append(("xmlns", Array("http://www.w3.org/1998/Math/MathML".utf8))) }
-                if usesXlink, !hasXlinkNS { kept.append(("xmlns:xlink", Array("http://www.w3.org/1999/xlink".utf8))) }
+                if isSVG, !hasXMLNS { kept.append(("xmlns", 0, 0, Array("http://www.w3.org/2000/svg".utf8))) }
+                if isMath, !hasXMLNS { kept.append(("xmlns", 0, 0, Array("http://www.w3.org/1998/Math/MathML".utf8))) }
+                if usesXlink, !hasXlinkNS { kept.append(("xmlns:xlink", 0, 0, Array("http://www.w3.org/1999/xlink".utf8))) }
             }
-            kept.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            if kept.count > 1 { kept.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } }
             out.append(UInt8(ascii: "<"))
-            out.append(contentsOf: printed.utf8)
-            for (attrName, value) in kept {
+            out.append(contentsOf: name.utf8)
+            for k in kept.indices {
                 out.append(UInt8(ascii: " "))
-                out.append(contentsOf: attrName.utf8)
+                out.append(contentsOf: kept[k].name.utf8)
                 out.append(contentsOf: "=\"".utf8)
-                appendAttributeValue(value)
+                if let owned = kept[k].owned {
+                    owned.withUnsafeBufferPointer { appendAttributeValue($0) }
+                } else {
+                    appendAttributeValue(UnsafeBufferPointer(rebasing: input[kept[k].start..<kept[k].end]))
+                }
                 out.append(UInt8(ascii: "\""))
             }
-            if FeedHTMLPolicy.voidElements.contains(name) {
+            if flags & FeedHTMLPolicy.elementVoid != 0 {
                 out.append(contentsOf: " />".utf8)
             } else {
                 out.append(UInt8(ascii: ">"))
             }
         }
 
-        mutating func endTag(name: String) {
-            if FeedHTMLPolicy.dropContent.contains(name) { dropDepth -= 1; return }
+        mutating func endTag(nameStart: Int, nameEnd: Int) {
+            let nameBytes = UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd])
+            guard let element = FeedHTMLPolicy.elementTable.lookup(nameBytes) else { return }
+            let flags = element.flags
+            if flags & FeedHTMLPolicy.elementDrop != 0 { dropDepth -= 1; return }
             guard dropDepth == 0 else { return }
-            var printed = name
-            if svgDepth > 0, let svg = FeedHTMLPolicy.svgElements[name] {
-                printed = svg
-            } else if mathDepth > 0, FeedHTMLPolicy.mathElements.contains(name) {
-            } else if !FeedHTMLPolicy.elements.contains(name) || FeedHTMLPolicy.voidElements.contains(name) {
+            let name = element.name
+            if flags & FeedHTMLPolicy.elementSVG != 0, svgDepth > 0 {
+            } else if flags & FeedHTMLPolicy.elementMath != 0, mathDepth > 0 {
+            } else if flags & FeedHTMLPolicy.elementHTML == 0 || flags & FeedHTMLPolicy.elementVoid != 0 {
                 return
             }
             if name == "svg", svgDepth > 0 { svgDepth -= 1 }
             if name == "math", mathDepth > 0 { mathDepth -= 1 }
             out.append(contentsOf: "</".utf8)
-            out.append(contentsOf: printed.utf8)
+            out.append(contentsOf: name.utf8)
             out.append(UInt8(ascii: ">"))
         }
 
         /// Keeps character references as written; escapes a bare `&`, `"` and `<`.
-        mutating func appendAttributeValue(_ value: [UInt8]) {
-            value.withUnsafeBufferPointer { v in
-                var k = 0
-                while k < v.count {
-                    let b = v[k]
+        mutating func appendAttributeValue(_ v: UnsafeBufferPointer<UInt8>) {
+            // Copy runs between the bytes that need escaping, not byte by byte.
+            var from = 0
+            var k = 0
+            while k < v.count {
+                let b = v[k]
+                if b == UInt8(ascii: "&") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "<") {
+                    if b == UInt8(ascii: "&"), Run.isReference(v, k) { k += 1; continue }
+                    if k > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: v[from..<k])) }
                     switch b {
-                    case UInt8(ascii: "&"):
-                        if Run.isReference(v, k) { out.append(b) } else { out.append(contentsOf: "&amp;".utf8) }
+                    case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
                     case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-                    case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                    default: out.append(b)
+                    default: out.append(contentsOf: "&lt;".utf8)
                     }
-                    k += 1
+                    from = k + 1
                 }
+                k += 1
             }
+            if v.count > from { out.append(contentsOf: UnsafeBufferPointer(rebasing: v[from...])) }
         }
 
         static func isReference(_ v: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
@@ -361,10 +387,13 @@ enum FeedSanitizer {
         }
 
         /// A URL attribute resolved against the base, or emptied when its scheme is not allowed.
-        func cleanURL(_ raw: [UInt8], attribute: String, element: String) -> [UInt8] {
+        func cleanURL(_ raw: UnsafeBufferPointer<UInt8>, attribute: String) -> [UInt8] {
+            // Fast path: a plain absolute http(s) URL with no references or control characters.
+            if Run.isPlainHTTP(raw) { return Array(raw) }
             // Decode references and drop control characters and white space before judging the
             // scheme: `java&#x09;script:` and `&#106;avascript:` are the same attack.
-            let decoded: [UInt8] = raw.withUnsafeBufferPointer { Array(XMLEntities.decodeAttribute($0).utf8) }
+            let decoded: [UInt8] = raw.contains(UInt8(ascii: "&"))
+                ? Array(XMLEntities.decodeAttribute(raw).utf8) : Array(raw)
             var scheme: [UInt8] = []
             var hasScheme = false
             for b in decoded {
@@ -379,21 +408,24 @@ enum FeedSanitizer {
             }
             if hasScheme {
                 let s = String(decoding: scheme, as: UTF8.self)
-                if FeedHTMLPolicy.urlSchemes.contains(s) { return raw }
+                if FeedHTMLPolicy.urlSchemes.contains(s) { return Array(raw) }
                 if s == "data", attribute == "src" || attribute == "poster",
-                   decoded.count > 11, decoded[5...].starts(with: "image/".utf8) { return raw }
+                   decoded.count > 11, decoded[5...].starts(with: "image/".utf8) { return Array(raw) }
                 return []
             }
-            guard let base, !raw.isEmpty else { return raw }
-            let text = String(decoding: raw, as: UTF8.self)
-            let trimmedText = String(decoding: FeedSanitizer.trimmed(raw[...]), as: UTF8.self)
-            return Array(FeedURL.resolve(trimmedText.isEmpty ? text : trimmedText, against: base).utf8)
+            guard let parsedBase, !raw.isEmpty else { return Array(raw) }
+            let t = FeedSanitizer.trimmed(raw)
+            return FeedURL.resolve(t.isEmpty ? raw[...] : t, against: parsedBase)
         }
-    }
-}
 
-extension UnsafeBufferPointer where Element == UInt8 {
-    fileprivate func rebasedSlice(_ from: Int, _ to: Int) -> ArraySlice<UInt8> {
-        ArraySlice(UnsafeBufferPointer(rebasing: self[from..<to]))
+        static func isPlainHTTP(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard raw.count > 8, raw[0] | 0x20 == UInt8(ascii: "h"), raw[1] | 0x20 == UInt8(ascii: "t"),
+                  raw[2] | 0x20 == UInt8(ascii: "t"), raw[3] | 0x20 == UInt8(ascii: "p") else { return false }
+            var k = 4
+            if raw[k] | 0x20 == UInt8(ascii: "s") { k += 1 }
+            guard raw[k] == UInt8(ascii: ":"), raw[k + 1] == UInt8(ascii: "/"), raw[k + 2] == UInt8(ascii: "/") else { return false }
+            for b in raw where b <= 0x20 || b == 0x7F || b == UInt8(ascii: "&") { return false }
+            return true
+        }
     }
 }

@@ -10,12 +10,32 @@ enum FeedURL {
         guard let base, !base.isEmpty else { return reference }
         if reference.isEmpty { return base }
         if hasScheme(reference) { return reference }
-        let b = Parts(Array(base.utf8))
-        // A base without a scheme cannot anchor anything.
-        guard b.scheme != nil else { return reference }
-        let r = Parts(Array(reference.utf8))
+        guard let b = Base(base) else { return reference }
+        return String(decoding: resolve(reference.utf8, against: b), as: UTF8.self)
+    }
+
+    /// A base URL parsed once, for resolving many references against it.
+    struct Base: Sendable {
+        let bytes: [UInt8]
+        let parts: Parts
+
+        /// Nil when the base has no scheme (it cannot anchor anything).
+        init?(_ string: String) {
+            bytes = Array(string.utf8)
+            parts = Parts(bytes)
+            if parts.scheme == nil { return nil }
+        }
+    }
+
+    /// `reference` (bytes) resolved against a parsed base (RFC 3986 section 5.2.2).
+    static func resolve<C: Collection>(_ reference: C, against base: Base) -> [UInt8] where C.Element == UInt8 {
+        let refBytes = Array(reference)
+        if refBytes.isEmpty { return base.bytes }
+        if refBytes.withUnsafeBufferPointer({ hasScheme($0) }) { return refBytes }
+        let b = base.parts
+        let r = Parts(refBytes)
         var out: [UInt8] = []
-        out.reserveCapacity(base.utf8.count + reference.utf8.count)
+        out.reserveCapacity(base.bytes.count + refBytes.count)
         if let scheme = b.scheme { out.append(contentsOf: scheme); out.append(UInt8(ascii: ":")) }
         if let authority = r.authority {
             out.append(contentsOf: "//".utf8); out.append(contentsOf: authority)
@@ -45,7 +65,7 @@ enum FeedURL {
             }
         }
         if let f = r.fragment { out.append(UInt8(ascii: "#")); out.append(contentsOf: f) }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The URL when its scheme is safe to use as a base (no `javascript:` or `data:`).
@@ -56,8 +76,13 @@ enum FeedURL {
     }
 
     static func hasScheme(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { hasScheme($0) }
+    }
+
+    static func hasScheme(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawLetter = false
-        for u in s.utf8 {
+        for u in s {
             switch u {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): sawLetter = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
@@ -70,7 +95,7 @@ enum FeedURL {
     }
 
     /// The five components of a URI reference (RFC 3986 appendix B), as byte slices.
-    private struct Parts {
+    struct Parts: Sendable {
         var scheme: ArraySlice<UInt8>?
         var authority: ArraySlice<UInt8>?
         var path: ArraySlice<UInt8>
