@@ -44,40 +44,51 @@ public struct JSONWriter: Sendable {
         output += "\(d)"
     }
 
-    private static let hexDigits: [Character] = Array("0123456789abcdef")
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Writes `s` as a JSON string, copying runs of bytes that need no escape in one append
+    /// (profiles of `inspect feed` showed the per-scalar path at a fifth of the run).
     public mutating func writeString(_ s: String) {
         output += "\""
-        var needsEscape = false
-        for unit in s.utf8 where unit < 0x20 || unit == 0x22 || unit == 0x5C || unit == 0xE2 {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
-            output += s
-            output += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    output += "\\u00"
-                    output.append(Self.hexDigits[Int(scalar.value >> 4)])
-                    output.append(Self.hexDigits[Int(scalar.value & 0xF)])
-                } else {
-                    output.unicodeScalars.append(scalar)
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            var escaped: [UInt8] = []
+            func flushRun(upTo end: Int) {
+                if end > runStart {
+                    output += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
                 }
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                var width = 1
+                escaped.removeAll(keepingCapacity: true)
+                switch byte {
+                case 0x22: escaped = [0x5C, 0x22]
+                case 0x5C: escaped = [0x5C, 0x5C]
+                case 0x0A: escaped = [0x5C, UInt8(ascii: "n")]
+                case 0x0D: escaped = [0x5C, UInt8(ascii: "r")]
+                case 0x09: escaped = [0x5C, UInt8(ascii: "t")]
+                case 0x08: escaped = [0x5C, UInt8(ascii: "b")]
+                case 0x0C: escaped = [0x5C, UInt8(ascii: "f")]
+                case 0x00..<0x20:
+                    escaped = Array("\\u00".utf8) + [Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]]
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028/U+2029 would break a record across lines for JavaScript readers.
+                    escaped = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    width = 3
+                default:
+                    index += 1
+                    continue
+                }
+                flushRun(upTo: index)
+                output += String(decoding: escaped, as: UTF8.self)
+                index += width
+                runStart = index
+            }
+            flushRun(upTo: bytes.count)
         }
         output += "\""
     }
