@@ -12,6 +12,9 @@ import WirescoreCore
 public enum FeedDateParser {
     /// The instant `s` denotes, or nil when it is not a recognised date.
     public static func parse(_ s: String) -> Date? {
+        if s.utf8.contains(where: { $0 >= 0x80 }), let normalized = FeedLocalizedDate.normalize(s), normalized != s {
+            return parse(normalized)
+        }
         var bytes = Array(s.utf8)
         // Trim white space.
         while let l = bytes.last, isSpace(l) { bytes.removeLast() }
