@@ -173,6 +173,9 @@ public struct StoryIndex: Sendable {
                                firstSeen: Date(timeIntervalSince1970: story.firstSeen))
     }
 
+    /// How many same-company articles, newest first, a new article is compared with by TF-IDF.
+    static let maxComparisons = 120
+
     /// 100 x decay^prior, rounded; the first article of a story is fully novel.
     static func novelty(priorArticles: Int, decay: Double) -> Int {
         Int((100 * pow(decay, Double(priorArticles))).rounded())
@@ -201,7 +204,13 @@ public struct StoryIndex: Sendable {
         }
         let vector = Self.weights(terms, idf: idf)
         var best: (score: Double, position: Int)?
-        for position in candidates where !wanted.isDisjoint(with: entries[position].entities) {
+        // Newest first, and at most `maxComparisons` rewrites checked: a busy ticker can have
+        // hundreds of articles in the window, and comparing with each made ingest quadratic
+        // (27 s of CPU for 1,000 similar long articles). Rewrites cluster close in time.
+        var compared = 0
+        for position in candidates.reversed() where !wanted.isDisjoint(with: entries[position].entities) {
+            if compared >= Self.maxComparisons { break }
+            compared += 1
             let other = Self.weights(entries[position].terms, idf: idf)
             let score = similarity(vector, other)
             if score > (best?.score ?? 0) { best = (score, position) }

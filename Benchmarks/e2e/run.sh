@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# End-to-end benchmark (issue 9): a whole synthetic news site over HTTP, wirescore against the
+# Python stack (feedparser + requests + trafilatura + vaderSentiment) on the same site.
+#
+# usage: Benchmarks/e2e/run.sh [--feeds N] [--articles-per-feed M] [--python-max K] [--wrk-seconds S]
+#        (defaults 20 x 50 = 1,000 articles; scale runs: --feeds 200 --articles-per-feed 50 (10,000),
+#         --feeds 1000 --articles-per-feed 100 (100,000); --python-max K limits the Python
+#         stack to its first K articles, 0 = all)
+#
+# 1. generates the site under .build/e2e/site (pages 50-200 KB, RSS 2.0 feeds, OPML);
+# 2. serves it with a private nginx on 127.0.0.1 (config/pid/logs under .build/e2e/nginx,
+#    stopped on exit); nginx sends ETag/Last-Modified, so unchanged feeds answer 304;
+# 3. `wirescore ingest` (release build) over it: wall time, peak RSS (/usr/bin/time -v), articles/s;
+# 4. the Python stack in one process (venv .build/e2e/venv): articles/s and the ratio;
+# 5. wrk against one article URL: the raw requests/s ceiling of the same nginx;
+# 6. a second `wirescore ingest` over the unchanged site (all feeds 304): its duration.
+# All traffic goes to 127.0.0.1 only.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+feeds=20; per_feed=50; python_max=0; wrk_seconds=5
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --feeds) feeds="$2"; shift 2 ;;
+        --articles-per-feed) per_feed="$2"; shift 2 ;;
+        --python-max) python_max="$2"; shift 2 ;;
+        --wrk-seconds) wrk_seconds="$2"; shift 2 ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        *) echo "run.sh: unknown flag $1" >&2; exit 64 ;;
+    esac
+done
+articles=$((feeds * per_feed))
+
+work="$root/.build/e2e"
+site="$work/site"
+ngx="$work/nginx"
+out="$work/out"
+venv="$work/venv"
+mkdir -p "$work" "$ngx"
+
+# --- tools -------------------------------------------------------------------------------
+need=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "installing ${need[*]} (apt-get)" >&2
+    sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
+    $sudo_ apt-get install -y "${need[@]}" >/dev/null || { $sudo_ apt-get update >/dev/null && $sudo_ apt-get install -y "${need[@]}" >/dev/null; }
+fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+
+echo "building wirescore (release)" >&2
+swift build -c release --product wirescore >/dev/null
+bin="$(swift build -c release --show-bin-path)/wirescore"
+
+if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
+if ! "$venv/bin/python" -c 'import feedparser, requests, trafilatura, lxml_html_clean, vaderSentiment' 2>/dev/null; then
+    echo "installing the Python stack into $venv" >&2
+    "$venv/bin/pip" install -q feedparser requests trafilatura lxml_html_clean vaderSentiment
+fi
+
+# --- site and nginx ----------------------------------------------------------------------
+port_file="$work/port"
+if [ -s "$port_file" ]; then port=$(cat "$port_file"); else
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    echo "$port" > "$port_file"
+fi
+base="http://127.0.0.1:$port"
+python3 "$here/gen_site.py" "$site" "$base" --feeds "$feeds" --articles-per-feed "$per_feed"
+
+user_line=""; [ "$(id -u)" -eq 0 ] && user_line="user root;"
+mkdir -p "$ngx/tmp"
+cat > "$ngx/nginx.conf" <<EOF
+$user_line
+worker_processes 2;
+daemon off;
+pid $ngx/nginx.pid;
+error_log $ngx/error.log warn;
+events { worker_connections 4096; }
+http {
+    types { text/html html; application/rss+xml xml; text/x-opml opml; }
+    default_type application/octet-stream;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    keepalive_timeout 65;
+    etag on;
+    client_body_temp_path $ngx/tmp/body;
+    proxy_temp_path $ngx/tmp/proxy;
+    fastcgi_temp_path $ngx/tmp/fastcgi;
+    uwsgi_temp_path $ngx/tmp/uwsgi;
+    scgi_temp_path $ngx/tmp/scgi;
+    server {
+        listen 127.0.0.1:$port;
+        root $site;
+    }
+}
+EOF
+nginx_pid=""
+cleanup() {
+    if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then
+        kill "$nginx_pid" 2>/dev/null || true
+        wait "$nginx_pid" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+"$NGINX" -p "$ngx" -c "$ngx/nginx.conf" -e "$ngx/error.log" &
+nginx_pid=$!
+probe="$base/a0000/00000.html"
+for _ in $(seq 1 50); do
+    curl -fsS -o /dev/null "$probe" 2>/dev/null && break
+    kill -0 "$nginx_pid" 2>/dev/null || { echo "nginx failed to start:" >&2; cat "$ngx/error.log" >&2; exit 1; }
+    sleep 0.1
+done
+curl -fsS -o /dev/null "$probe" || { echo "nginx not answering on $base" >&2; exit 1; }
+# Conditional GETs must answer 304.
+etag=$(curl -fsSI "$base/feeds/feed0000.xml" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$base/feeds/feed0000.xml")
+[ "$code" = 304 ] || { echo "nginx did not answer 304 to a conditional GET (got $code)" >&2; exit 1; }
+echo "nginx on $base (pid $nginx_pid), conditional GET -> 304" >&2
+
+# --- wirescore ingest --------------------------------------------------------------------
+items_cap=$(( per_feed > 100 ? per_feed : 100 ))
+[ "$items_cap" -gt 10000 ] && items_cap=10000
+cat > "$work/pipeline.yaml" <<EOF
+# Generated by Benchmarks/e2e/run.sh; paths resolve against this file's folder.
+name: e2e
+feeds:
+  - site/site.opml
+output: out
+include_text: true
+fetch:
+  concurrency: 32
+  per_host: 32
+  protocols: [http, https]
+  allow_private_networks: true
+  max_items_per_feed: $items_cap
+EOF
+"$bin" validate --pipeline "$work/pipeline.yaml" >/dev/null
+
+rm -rf "$out"
+run_ingest() {  # $1 = label; sets ING_SECS ING_RSS_KB ING_SUMMARY
+    local log="$work/ingest-$1.log" tv="$work/ingest-$1.time"
+    local t0 t1
+    t0=$(date +%s.%N)
+    /usr/bin/time -v -o "$tv" "$bin" ingest --pipeline "$work/pipeline.yaml" > "$log" 2>&1 || { cat "$log" >&2; exit 1; }
+    t1=$(date +%s.%N)
+    ING_SECS=$(python3 -c "print(f'{$t1 - $t0:.3f}')")
+    ING_RSS_KB=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tv")
+    ING_CPU=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u + s}' "$tv")
+    ING_SUMMARY=$(grep 'wirescore ingest:' "$log" | tail -1 || true)
+}
+echo "wirescore ingest (cold) over $articles articles" >&2
+run_ingest cold
+cold_secs=$ING_SECS; cold_rss=$ING_RSS_KB; cold_cpu=$ING_CPU; cold_summary=$ING_SUMMARY
+cold_new=$(sed -n 's/.*articles new=\([0-9]*\).*/\1/p' <<< "$cold_summary")
+cold_new=${cold_new:-0}
+echo "  $cold_summary" >&2
+
+echo "wirescore ingest (incremental, all feeds unchanged)" >&2
+run_ingest warm
+warm_secs=$ING_SECS; warm_rss=$ING_RSS_KB; warm_summary=$ING_SUMMARY
+warm_nm=$(sed -n 's/.*not_modified=\([0-9]*\).*/\1/p' <<< "$warm_summary")
+echo "  $warm_summary" >&2
+
+# --- wrk ceiling -------------------------------------------------------------------------
+echo "wrk against $probe for ${wrk_seconds}s" >&2
+wrk_out=$(wrk -t2 -c32 -d"${wrk_seconds}s" "$probe")
+wrk_rps=$(sed -n 's/^Requests\/sec: *//p' <<< "$wrk_out")
+
+# --- Python stack ------------------------------------------------------------------------
+echo "Python stack (feedparser + requests + trafilatura + vaderSentiment), one process" >&2
+py_line=$("$venv/bin/python" "$here/python_stack.py" "$site/site.opml" --max-articles "$python_max" 2> "$work/python.log")
+py_n=$(sed -n 's/.*articles=\([0-9]*\).*/\1/p' <<< "$py_line")
+py_secs=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<< "$py_line")
+py_rss=$(sed -n 's/.*peak_rss_kb=\([0-9]*\).*/\1/p' <<< "$py_line")
+echo "  $py_line" >&2
+
+# --- table -------------------------------------------------------------------------------
+python3 - "$articles" "$cold_new" "$cold_secs" "$cold_rss" "$warm_secs" "$warm_rss" "${warm_nm:-?}" \
+    "$feeds" "$py_n" "$py_secs" "$py_rss" "$wrk_rps" "$cold_cpu" <<'EOF'
+import sys
+(articles, new, secs, rss, wsecs, wrss, nm, feeds, pyn, pysecs, pyrss, wrk, cpu) = sys.argv[1:]
+articles, new, secs, rss, wsecs, wrss = int(articles), int(new), float(secs), int(rss), float(wsecs), int(wrss)
+pyn, pysecs, pyrss, wrk = int(pyn), float(pysecs), int(pyrss), float(wrk)
+ws = new / secs if secs else 0.0
+ps = pyn / pysecs if pysecs else 0.0
+print()
+print(f"wirescore e2e benchmark: {feeds} feeds x {articles // int(feeds)} articles = {articles} articles")
+print(f"{'measure':<52}{'value':>16}")
+print("-" * 68)
+print(f"{'wirescore ingest, cold: articles new':<52}{new:>16}")
+print(f"{'wirescore ingest, cold: wall seconds':<52}{secs:>16.2f}")
+print(f"{'wirescore ingest, cold: CPU seconds (user+sys)':<52}{float(cpu):>16.2f}")
+print(f"{'wirescore ingest, cold: articles/s':<52}{ws:>16.1f}")
+print(f"{'wirescore ingest, cold: peak RSS (MB)':<52}{rss / 1024:>16.1f}")
+print(f"{'Python stack: articles':<52}{pyn:>16}")
+print(f"{'Python stack: wall seconds':<52}{pysecs:>16.2f}")
+print(f"{'Python stack: articles/s':<52}{ps:>16.1f}")
+print(f"{'Python stack: peak RSS (MB)':<52}{pyrss / 1024:>16.1f}")
+print(f"{'ratio wirescore / Python (articles/s)':<52}{(ws / ps if ps else 0):>15.1f}x")
+print(f"{'wrk ceiling, one article URL: requests/s':<52}{wrk:>16.1f}")
+print(f"{'wirescore fetch rate ~ ingest articles/s (approx.)':<52}{ws:>16.1f}")
+print(f"{'  as % of wrk ceiling':<52}{(100 * ws / wrk if wrk else 0):>15.1f}%")
+print(f"{'incremental run: feeds not modified (304)':<52}{nm:>16}")
+print(f"{'incremental run: wall seconds':<52}{wsecs:>16.2f}")
+print(f"{'incremental run: peak RSS (MB)':<52}{wrss / 1024:>16.1f}")
+print()
+print("note: the fetch rate is the whole ingest's articles/s (fetch + extract + score), a lower")
+print("bound on fetch-only throughput; wrk measures nginx serving one cached page.")
+EOF
