@@ -77,6 +77,17 @@ public enum UTCTimestamp {
         return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
     }
 
+    /// Parses exactly the form ``rfc3339(_:)`` writes (`2026-11-21T18:05:39Z`); nil otherwise.
+    /// Feeds' free-form dates go through the feed date parser instead.
+    public static func parseRFC3339(_ s: String) -> Date? {
+        let u = Array(s.utf8)
+        guard u.count == 20, u[4] == 45, u[7] == 45, u[10] == 84, u[13] == 58, u[16] == 58, u[19] == 90 else { return nil }
+        func number(_ r: Range<Int>) -> Int? { Int(String(decoding: u[r], as: UTF8.self)) }
+        guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
+              let mi = number(14..<16), let sec = number(17..<19) else { return nil }
+        return date(from: Components(year: y, month: mo, day: d, hour: h, minute: mi, second: sec))
+    }
+
     /// The UTC day, `2026-11-21`: the partition key.
     public static func day(_ date: Date) -> String {
         let c = components(of: date)

@@ -136,14 +136,11 @@ struct FeedsCommand: ParsableCommand {
                 return
             }
             let text = OPMLWriter.write(outlines, title: "wirescore feeds")
-            let temporary = target + ".tmp.\(ProcessInfo.processInfo.processIdentifier)"
             do {
                 try? FileManager.default.removeItem(atPath: target + ".bak")
                 try FileManager.default.copyItem(atPath: target, toPath: target + ".bak")
-                try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-                guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                try AtomicFile.write(Data(text.utf8), to: target)
             } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
                 printError("wirescore: cannot rewrite \(target): \(error)")
                 throw ExitCodes.failure
             }

@@ -1,4 +1,5 @@
 import Foundation
+import WirescoreOutput
 import WirescorePipeline
 
 /// Writes an ingest summary in Prometheus text format for node_exporter's textfile collector:
@@ -27,13 +28,7 @@ enum MetricsFile {
         metric("wirescore_run_duration_seconds", "Duration of the last run.", "gauge", [("", s.duration)])
         metric("wirescore_last_run_timestamp_seconds", "When the last run ended (Unix time).", "gauge",
                [("", Date().timeIntervalSince1970.rounded())])
-        let temporary = path + ".tmp.\(ProcessInfo.processInfo.processIdentifier)"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        if rename(temporary, path) != 0 {
-            let message = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: message])
-        }
+        try AtomicFile.write(Data(text.utf8), to: path)
     }
 
     private static func escape(_ s: String) -> String {

@@ -29,6 +29,13 @@ struct UTCTimestampTests {
         #expect(UTCTimestamp.parseDay("2023-2-01") == nil)
     }
 
+    @Test func parsesWhatItWrites() throws {
+        let date = try #require(UTCTimestamp.date(from: .init(year: 2026, month: 11, day: 21, hour: 18, minute: 5, second: 39)))
+        #expect(UTCTimestamp.parseRFC3339(UTCTimestamp.rfc3339(date)) == date)
+        #expect(UTCTimestamp.parseRFC3339("2026-11-21T18:05:39+01:00") == nil)
+        #expect(UTCTimestamp.parseRFC3339("2026-02-30T00:00:00Z") == nil)
+    }
+
     @Test func appliesOffsets() throws {
         let date = try #require(UTCTimestamp.date(from: .init(year: 2026, month: 1, day: 1, hour: 1), offsetSeconds: 2 * 3600))
         #expect(UTCTimestamp.rfc3339(date) == "2025-12-31T23:00:00Z")

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+import WirescoreCore
 import WirescoreTestSupport
 @testable import WirescorePipeline
 
@@ -164,7 +165,5 @@ struct OperationsTests {
 
 /// An RFC 3339 UTC timestamp `seconds` from now, for comparing with timestamps in output.
 func UTCTimestamp_now(plus seconds: Double) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: Date().addingTimeInterval(seconds))
+    UTCTimestamp.rfc3339(Date().addingTimeInterval(seconds))
 }

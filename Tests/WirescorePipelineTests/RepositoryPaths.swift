@@ -50,7 +50,8 @@ struct BinaryRun {
         process.standardOutput = out
         process.standardError = err
         let stdin = Pipe()
-        if input != nil { process.standardInput = stdin }
+        // Never let a child inherit the runner's stdin: a command waiting on it would hang the suite.
+        process.standardInput = input != nil ? stdin : FileHandle.nullDevice
         let start = Date()
         try process.run()
         if let input {

@@ -39,10 +39,9 @@ struct ArticleBuilder: Sendable {
     }
 
     func build(_ context: Context, _ page: Page) -> Outcome {
-        let usable = (200..<300).contains(page.status) || (page.status == 0 && page.finalURL.hasPrefix("file:"))
-        guard usable else {
-            let transient = page.status == 408 || page.status == 425 || page.status == 429 || page.status >= 500
-            return .failure(code: "http_status", reason: "HTTP \(page.status)", status: page.status, settled: !transient)
+        guard HTTPStatusRule.isUsable(page.status) else {
+            return .failure(code: "http_status", reason: "HTTP \(page.status)", status: page.status,
+                            settled: !HTTPStatusRule.isTransient(page.status))
         }
         let extracted: ExtractedPage
         do {

@@ -65,7 +65,7 @@ struct FeedStage: Sendable {
             await sink.send(.feed(.notModified))
             return
         }
-        guard response.isUsable else {
+        guard HTTPStatusRule.isUsable(response.status) else {
             await fail(feed, code: "http_status", reason: "HTTP \(response.status)", status: response.status,
                        retryAfter: response.retryAfter, sink: sink)
             return

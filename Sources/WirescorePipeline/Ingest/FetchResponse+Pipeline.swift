@@ -2,15 +2,18 @@ import Foundation
 import WirescoreArchive
 import WirescoreFetch
 
-extension FetchResponse {
-    /// A body worth parsing: a 2xx answer, or a local file (libcurl reports status 0 for
-    /// `file://`, which only reaches here when the pipeline allows that protocol).
-    var isUsable: Bool {
-        (200..<300).contains(status) || isLocalFile
+/// Which answers are worth parsing and which failures a later run should retry: one rule for
+/// feeds, articles and reprocess. (The fetcher reports a readable `file://` as 200.)
+enum HTTPStatusRule {
+    static func isUsable(_ status: Int) -> Bool { (200..<300).contains(status) }
+
+    /// Server trouble and rate limits pass; a 404 or 410 does not.
+    static func isTransient(_ status: Int) -> Bool {
+        status == 408 || status == 425 || status == 429 || status >= 500
     }
+}
 
-    var isLocalFile: Bool { status == 0 && finalURL.hasPrefix("file:") }
-
+extension FetchResponse {
     /// The exchange as the raw archive stores it (a local file becomes a WARC `resource`).
     func archivedExchange(at date: Date) -> ArchivedExchange {
         let requestHead = requestHeaderLines.isEmpty ? nil : requestHeaderLines.joined(separator: "\r\n") + "\r\n\r\n"

@@ -67,18 +67,6 @@ final class RawArchive {
         return ArticleBuilder.Context(
             feedID: feed, itemKey: item, link: link, feedTitle: object["feed_title"] as? String,
             entryTitle: object["entry_title"] as? String, entryAuthor: object["entry_author"] as? String,
-            entryPublished: (object["entry_published"] as? String).flatMap(RFC3339.parse))
-    }
-}
-
-/// Parses the `YYYY-MM-DDTHH:MM:SSZ` form wirescore writes.
-enum RFC3339 {
-    static func parse(_ s: String) -> Date? {
-        let u = Array(s.utf8)
-        guard u.count == 20, u[4] == 45, u[7] == 45, u[10] == 84, u[13] == 58, u[16] == 58, u[19] == 90 else { return nil }
-        func n(_ r: Range<Int>) -> Int? { Int(String(decoding: u[r], as: UTF8.self)) }
-        guard let y = n(0..<4), let mo = n(5..<7), let d = n(8..<10), let h = n(11..<13), let mi = n(14..<16),
-              let sec = n(17..<19) else { return nil }
-        return UTCTimestamp.date(from: .init(year: y, month: mo, day: d, hour: h, minute: mi, second: sec))
+            entryPublished: (object["entry_published"] as? String).flatMap(UTCTimestamp.parseRFC3339))
     }
 }

@@ -23,12 +23,7 @@ enum StoryState {
 
     /// Writes the index atomically (temporary file, then rename).
     static func save(_ index: StoryIndex, _ layout: OutputLayout) throws {
-        let file = path(layout)
-        let temporary = file + ".tmp"
-        try Data(index.snapshotJSON().utf8).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, file) == 0 else {
-            throw OutputError(path: file, message: "cannot replace story state: \(String(cString: strerror(errno)))")
-        }
+        try AtomicFile.write(Data(index.snapshotJSON().utf8), to: path(layout))
     }
 }
 

@@ -82,10 +82,10 @@ public struct Reprocessor {
             for record in records where record.type == "response" || record.type == "resource" {
                 guard let recordID = record.header("WARC-Record-ID"), let metadata = metadataByResponse[recordID],
                       let context = RawArchive.articleContext(fromMetadata: metadata),
-                      let date = record.header("WARC-Date").flatMap(RFC3339.parse) else { continue }
+                      let date = record.header("WARC-Date").flatMap(UTCTimestamp.parseRFC3339) else { continue }
                 let status: Int, contentType: String?, payload: [UInt8]
                 if record.type == "resource" {
-                    // A local file, archived as is (libcurl reports a readable file as 200).
+                    // A local file, archived as is (the fetcher reports a readable file as 200).
                     (status, contentType, payload) = (200, nil, record.block)
                 } else {
                     guard let http = HTTPMessage.parseResponse(record.block) else { continue }

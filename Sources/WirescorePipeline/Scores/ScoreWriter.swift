@@ -27,7 +27,7 @@ struct ScoreWriter {
         for day in days {
             guard let date = UTCTimestamp.parseDay(day), let target = layout.partFile(.scores, day: day) else { continue }
             let records = scorer.scores(asOf: date, companies: universe, observations: observations, factors: factors)
-            try Self.replace(target, with: records.map { $0.scoreJSON().serialized() })
+            try AtomicFile.write(lines: records.map { $0.scoreJSON().serialized() }, to: target)
         }
     }
 
@@ -42,7 +42,7 @@ struct ScoreWriter {
                 for line in PartitionReader.completeLines(of: path, from: 0).lines {
                     guard let record = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                           let id = record["id"] as? String,
-                          let when = ((record["published"] as? String) ?? (record["fetched"] as? String)).flatMap(RFC3339.parse)
+                          let when = ((record["published"] as? String) ?? (record["fetched"] as? String)).flatMap(UTCTimestamp.parseRFC3339)
                     else { continue }
                     let novelty = ((record["story"] as? [String: Any])?["novelty"] as? NSNumber)?.doubleValue ?? 100
                     for entity in record["entities"] as? [[String: Any]] ?? [] {
@@ -79,20 +79,5 @@ struct ScoreWriter {
             }
         }
         return all.values.sorted { $0.ticker < $1.ticker }
-    }
-
-    /// Writes `lines` next to `target` and renames over it.
-    static func replace(_ target: String, with lines: [String]) throws {
-        let directory = (target as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let temporary = directory + "/.part-0.jsonl.\(ProcessInfo.processInfo.processIdentifier).tmp"
-        var text = lines.joined(separator: "\n")
-        if !lines.isEmpty { text += "\n" }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, target) == 0 else {
-            let message = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw OutputError(path: target, message: "cannot replace scores: \(message)")
-        }
     }
 }
