@@ -98,13 +98,13 @@ public enum WARCEncoder {
             // Not HTTP (a local file): WARC's `resource` record, the bytes as they are, with no
             // HTTP head that readers such as warcio would not expect for this scheme.
             let contentType = exchange.headers.first { $0.name.lowercased() == "content-type" }?.value
-            let digest = "sha1:" + SHA1.base32(SHA1.digest(exchange.payload))
+            let digest = try WARCDigest.sha1(exchange.payload)
             var records = [WARCRecord(headers: [
                 ("WARC-Type", "resource"), ("WARC-Record-ID", responseID), ("WARC-Date", date),
                 ("WARC-Target-URI", exchange.targetURI), ("Content-Type", contentType ?? "application/octet-stream"),
                 ("WARC-Block-Digest", digest), ("WARC-Payload-Digest", digest),
             ], block: exchange.payload)]
-            if let metadata { records.append(metadataRecord(metadata, for: exchange, concurrentTo: responseID, date: date)) }
+            if let metadata { records.append(try metadataRecord(metadata, for: exchange, concurrentTo: responseID, date: date)) }
             return try compress(records)
         }
         var head = "HTTP/1.1 \(exchange.status) \(reason(exchange.status))\r\n"
@@ -116,8 +116,8 @@ public enum WARCEncoder {
         head += "Content-Length: \(exchange.payload.count)\r\n\r\n"
         var block = Array(head.utf8)
         block += exchange.payload
-        let payloadDigest = "sha1:" + SHA1.base32(SHA1.digest(exchange.payload))
-        let blockDigest = "sha1:" + SHA1.base32(SHA1.digest(block))
+        let payloadDigest = try WARCDigest.sha1(exchange.payload)
+        let blockDigest = try WARCDigest.sha1(block)
         var records = [WARCRecord(headers: [
             ("WARC-Type", "response"), ("WARC-Record-ID", responseID), ("WARC-Date", date),
             ("WARC-Target-URI", exchange.targetURI), ("Content-Type", "application/http;msgtype=response"),
@@ -129,21 +129,21 @@ public enum WARCEncoder {
                 ("WARC-Type", "request"), ("WARC-Record-ID", newRecordID()), ("WARC-Date", date),
                 ("WARC-Target-URI", exchange.targetURI), ("WARC-Concurrent-To", responseID),
                 ("Content-Type", "application/http;msgtype=request"),
-                ("WARC-Block-Digest", "sha1:" + SHA1.base32(SHA1.digest(bytes))),
+                ("WARC-Block-Digest", try WARCDigest.sha1(bytes)),
             ], block: bytes))
         }
-        if let metadata { records.append(metadataRecord(metadata, for: exchange, concurrentTo: responseID, date: date)) }
+        if let metadata { records.append(try metadataRecord(metadata, for: exchange, concurrentTo: responseID, date: date)) }
         return try compress(records)
     }
 
     private static func metadataRecord(_ metadata: String, for exchange: ArchivedExchange, concurrentTo id: String,
-                                date: String) -> WARCRecord {
+                                date: String) throws -> WARCRecord {
         let bytes = Array(metadata.utf8)
         return WARCRecord(headers: [
             ("WARC-Type", "metadata"), ("WARC-Record-ID", newRecordID()), ("WARC-Date", date),
             ("WARC-Target-URI", exchange.targetURI), ("WARC-Concurrent-To", id),
             ("Content-Type", "application/json"),
-            ("WARC-Block-Digest", "sha1:" + SHA1.base32(SHA1.digest(bytes))),
+            ("WARC-Block-Digest", try WARCDigest.sha1(bytes)),
         ], block: bytes)
     }
 
