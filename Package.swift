@@ -8,6 +8,7 @@
 //     CSQLite    -> WirescoreStore     run state: validators, seen items, feed health
 //     CZlib      -> WirescoreArchive   raw responses as WARC 1.1, one gzip member per record
 //     CCrypto    -> WirescoreArchive   SHA-1 for the WARC digests (OpenSSL libcrypto)
+//     CDeflate   -> WirescoreArchive   gzip members for the archive (libdeflate; zlib reads them)
 //
 //   Pure Swift:
 //     WirescoreCore      records, JSON writing, dates, hashing, errors; imports no C
@@ -46,6 +47,8 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
 
         .target(name: "WirescoreCore"),
         .target(name: "WirescoreXML", dependencies: ["CLibXML2", "WirescoreCore"]),
@@ -57,7 +60,7 @@ let package = Package(
         ]),
         .target(name: "WirescoreStore", dependencies: ["CSQLite", "WirescoreCore"]),
         .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
-        .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "WirescoreCore"]),
+        .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CDeflate", "WirescoreCore"]),
         .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreSentiment", dependencies: ["WirescoreCore", "WirescoreEntities"],
                 exclude: ["Data"]),
