@@ -31,6 +31,10 @@ final class Transfer {
     var requestHeaderBytes: [UInt8] = []
     private var lastDebugWasHeaderOut = false
     var bodyCapHit = false
+    /// The current response's Content-Length, when sent: the body buffer is sized once from it
+    /// instead of doubling its way up (each doubling of a page-sized buffer is a fresh mapping
+    /// and a round of page faults).
+    private var declaredLength: Int?
     var blockedAddress: String?
     var retried = false
     var retryAt: ContinuousClock.Instant?
@@ -56,6 +60,7 @@ final class Transfer {
         requestHeaderBytes = []
         lastDebugWasHeaderOut = false
         bodyCapHit = false
+        declaredLength = nil
         blockedAddress = nil
     }
 
@@ -145,6 +150,9 @@ final class Transfer {
             bodyCapHit = true
             return 0
         }
+        if body.isEmpty, let declaredLength, declaredLength > count {
+            body.reserveCapacity(min(declaredLength, maxBodyBytes))
+        }
         body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: count))
         return count
     }
@@ -158,6 +166,7 @@ final class Transfer {
         if line.hasPrefix("HTTP/") {
             headers = []
             body = []
+            declaredLength = nil
             return count
         }
         let trimmed = line.trimmingSpaces
@@ -170,6 +179,7 @@ final class Transfer {
         let name = String(trimmed[..<colon])
         let value = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces
         headers.append((name, value))
+        if name.count == 14, name.lowercased() == "content-length" { declaredLength = Int(value) }
         return count
     }
 
@@ -217,13 +227,6 @@ final class Transfer {
 
     // MARK: - Results
 
-    var requestHeaderLines: [String] {
-        String(decoding: requestHeaderBytes, as: UTF8.self)
-            .split(separator: "\r\n", omittingEmptySubsequences: true)
-            .flatMap { $0.split(separator: "\n") }
-            .map(String.init)
-    }
-
     var retryAfterSeconds: Double? {
         headers.first { $0.name.lowercased() == "retry-after" }.flatMap { RetryAfter.seconds(from: $0.value) }
     }
@@ -250,7 +253,7 @@ final class Transfer {
             retryAfter: retryAfterSeconds,
             redirectCount: easy.info(long: CURLINFO_REDIRECT_COUNT) ?? 0,
             elapsed: accepted.duration(to: now),
-            requestHeaderLines: requestHeaderLines,
+            requestHead: String(decoding: requestHeaderBytes, as: UTF8.self),
             wasRetried: retried)
     }
 }
