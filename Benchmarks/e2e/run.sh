@@ -12,7 +12,8 @@
 #    stopped on exit); nginx sends ETag/Last-Modified, so unchanged feeds answer 304;
 # 3. `wirescore ingest` (release build) over it: wall time, peak RSS (/usr/bin/time -v), articles/s;
 # 4. the Python stack in one process (venv .build/e2e/venv): articles/s and the ratio;
-# 5. wrk against one article URL: the raw requests/s ceiling of the same nginx;
+# 5. the fetch stage alone (`wirescore fetch` over every article page) against wrk's
+#    requests/s over the same pages from the same nginx;
 # 6. a second `wirescore ingest` over the unchanged site (all feeds 304): its duration.
 # All traffic goes to 127.0.0.1 only.
 set -euo pipefail
@@ -168,9 +169,20 @@ warm_secs=$ING_SECS; warm_rss=$ING_RSS_KB; warm_summary=$ING_SUMMARY
 warm_nm=$(sed -n 's/.*not_modified=\([0-9]*\).*/\1/p' <<< "$warm_summary")
 echo "  $warm_summary" >&2
 
-# --- wrk ceiling -------------------------------------------------------------------------
-echo "wrk against $probe for ${wrk_seconds}s" >&2
-wrk_out=$(wrk -t2 -c32 -d"${wrk_seconds}s" "$probe")
+# --- fetch only, against wrk's ceiling on the same pages ---------------------------------
+# Every article page in turn, repeated until there are at least 20,000 requests; wrk walks the
+# same paths with the same connection count (cycle.lua).
+find "$site" -regextype posix-extended -regex '.*/a[0-9]+/[^/]+[.]html' | sort | sed "s#^$site##" > "$work/paths.txt"
+page_count=$(wc -l < "$work/paths.txt")
+repeat=$(( (20000 + page_count - 1) / page_count ))
+: > "$work/urls.txt"
+for _ in $(seq 1 "$repeat"); do sed "s#^#$base#" "$work/paths.txt" >> "$work/urls.txt"; done
+echo "wirescore fetch (fetch stage only) over $(wc -l < "$work/urls.txt") requests" >&2
+fetch_line=$("$bin" fetch --pipeline "$work/pipeline.yaml" --urls "$work/urls.txt" --quiet 2>&1 >/dev/null | tail -1)
+fetch_rps=$(sed -n 's/.*requests_per_s=\([0-9.]*\).*/\1/p' <<< "$fetch_line")
+echo "  $fetch_line" >&2
+echo "wrk over the same pages for ${wrk_seconds}s" >&2
+wrk_out=$(WRK_URLS="$work/paths.txt" wrk -t2 -c32 -d"${wrk_seconds}s" -s "$here/cycle.lua" "$base")
 wrk_rps=$(sed -n 's/^Requests\/sec: *//p' <<< "$wrk_out")
 
 # --- Python stack ------------------------------------------------------------------------
@@ -183,9 +195,10 @@ echo "  $py_line" >&2
 
 # --- table -------------------------------------------------------------------------------
 python3 - "$articles" "$cold_new" "$cold_secs" "$cold_rss" "$warm_secs" "$warm_rss" "${warm_nm:-?}" \
-    "$feeds" "$py_n" "$py_secs" "$py_rss" "$wrk_rps" "$cold_cpu" <<'EOF'
+    "$feeds" "$py_n" "$py_secs" "$py_rss" "$wrk_rps" "$cold_cpu" "${fetch_rps:-0}" <<'EOF'
 import sys
-(articles, new, secs, rss, wsecs, wrss, nm, feeds, pyn, pysecs, pyrss, wrk, cpu) = sys.argv[1:]
+(articles, new, secs, rss, wsecs, wrss, nm, feeds, pyn, pysecs, pyrss, wrk, cpu, fetch) = sys.argv[1:]
+fetch = float(fetch)
 articles, new, secs, rss, wsecs, wrss = int(articles), int(new), float(secs), int(rss), float(wsecs), int(wrss)
 pyn, pysecs, pyrss, wrk = int(pyn), float(pysecs), int(pyrss), float(wrk)
 ws = new / secs if secs else 0.0
@@ -204,13 +217,13 @@ print(f"{'Python stack: wall seconds':<52}{pysecs:>16.2f}")
 print(f"{'Python stack: articles/s':<52}{ps:>16.1f}")
 print(f"{'Python stack: peak RSS (MB)':<52}{pyrss / 1024:>16.1f}")
 print(f"{'ratio wirescore / Python (articles/s)':<52}{(ws / ps if ps else 0):>15.1f}x")
-print(f"{'wrk ceiling, one article URL: requests/s':<52}{wrk:>16.1f}")
-print(f"{'wirescore fetch rate ~ ingest articles/s (approx.)':<52}{ws:>16.1f}")
-print(f"{'  as % of wrk ceiling':<52}{(100 * ws / wrk if wrk else 0):>15.1f}%")
+print(f"{'fetch only: wirescore fetch requests/s':<52}{fetch:>16.1f}")
+print(f"{'fetch only: wrk requests/s, same pages':<52}{wrk:>16.1f}")
+print(f"{'  wirescore as % of wrk':<52}{(100 * fetch / wrk if wrk else 0):>15.1f}%")
 print(f"{'incremental run: feeds not modified (304)':<52}{nm:>16}")
 print(f"{'incremental run: wall seconds':<52}{wsecs:>16.2f}")
 print(f"{'incremental run: peak RSS (MB)':<52}{wrss / 1024:>16.1f}")
 print()
-print("note: the fetch rate is the whole ingest's articles/s (fetch + extract + score), a lower")
-print("bound on fetch-only throughput; wrk measures nginx serving one cached page.")
+print("fetch only: `wirescore fetch` with the pipeline's fetch settings (32 connections) and wrk")
+print("(2 threads, 32 connections) request the same article pages in turn from the same nginx.")
 EOF

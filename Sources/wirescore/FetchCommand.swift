@@ -97,9 +97,9 @@ struct FetchCommand: AsyncParsableCommand {
         }
         lines.flush()
         let elapsed = max(Self.seconds(ContinuousClock.now - started), 1e-9)
-        printError(String(format: "wirescore fetch: urls=%d failed=%d bytes=%d seconds=%.3f requests_per_s=%.1f mb_per_s=%.1f",
-                          totals.count, totals.failed, totals.bytes, elapsed,
-                          Double(totals.count) / elapsed, Double(totals.bytes) / elapsed / 1e6))
+        let rates = String(format: "seconds=%.3f requests_per_s=%.1f mb_per_s=%.1f", elapsed,
+                           Double(totals.count) / elapsed, Double(totals.bytes) / elapsed / 1e6)
+        printError("wirescore fetch: urls=\(totals.count) failed=\(totals.failed) bytes=\(totals.bytes) \(rates)")
         if totals.failed > 0 { throw ExitCode.failure }
     }
 
