@@ -34,6 +34,7 @@ public struct FetchPolicy: Sendable {
     public var retryAfterMaxWait: Duration
     /// When false (the default) connections to loopback, private, link-local, CGNAT, ULA,
     /// metadata and other non-public addresses are refused after DNS resolution, on every hop.
+    /// When true, the cloud metadata services (169.254.169.254 and kin) are still refused.
     public var allowPrivateNetworks: Bool
     /// Proxy URL; `nil` means no proxy, so `http_proxy` and friends in the environment are
     /// ignored and runs behave the same under cron and in a shell.

@@ -125,13 +125,13 @@ final class Transfer {
         }, CURLOPT_DEBUGFUNCTION)
         try easy.set(CURLOPT_DEBUGDATA, pointer: me)
         try easy.set(CURLOPT_VERBOSE, 1)
-        if !policy.allowPrivateNetworks {
-            try easy.check(ccurl_setopt_opensocket_cb(easy.raw) { context, purpose, address in
-                guard let context, let address else { return ccurl_socket_bad() }
-                return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().openSocket(purpose, address)
-            }, CURLOPT_OPENSOCKETFUNCTION)
-            try easy.set(CURLOPT_OPENSOCKETDATA, pointer: me)
-        }
+        // Installed whatever the policy: with private networks allowed it still refuses the
+        // cloud metadata services.
+        try easy.check(ccurl_setopt_opensocket_cb(easy.raw) { context, purpose, address in
+            guard let context, let address else { return ccurl_socket_bad() }
+            return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().openSocket(purpose, address)
+        }, CURLOPT_OPENSOCKETFUNCTION)
+        try easy.set(CURLOPT_OPENSOCKETDATA, pointer: me)
     }
 
     // MARK: - Callbacks (loop thread, inside curl_multi_perform)
@@ -190,7 +190,8 @@ final class Transfer {
         if purpose == CURLSOCKTYPE_IPCXN {
             let length = Int(ccurl_sockaddr_length(address))
             let raw = UnsafeRawBufferPointer(start: ccurl_sockaddr_bytes(address), count: length)
-            if let refusal = Self.refusal(family: family, sockaddr: raw, exemptLoopbackPorts: exemptLoopbackPorts) {
+            if let refusal = Self.refusal(family: family, sockaddr: raw, exemptLoopbackPorts: exemptLoopbackPorts,
+                                          allowPrivateNetworks: allowPrivateNetworks) {
                 blockedAddress = refusal
                 return ccurl_socket_bad()
             }
@@ -199,9 +200,21 @@ final class Transfer {
     }
 
     /// Why `sockaddr` must not be connected to, or nil. Offsets of the address inside
-    /// sockaddr_in (4) and sockaddr_in6 (8) are the same on Linux and Darwin.
+    /// sockaddr_in (4) and sockaddr_in6 (8) are the same on Linux and Darwin. With
+    /// `allowPrivateNetworks` only the cloud metadata services are refused.
     static func refusal(family: Int32, sockaddr raw: UnsafeRawBufferPointer,
-                        exemptLoopbackPorts: Set<UInt16> = []) -> String? {
+                        exemptLoopbackPorts: Set<UInt16> = [], allowPrivateNetworks: Bool = false) -> String? {
+        if allowPrivateNetworks {
+            if family == AF_INET, raw.count >= 8 {
+                let bytes = Array(raw[4..<8])
+                return AddressPolicy.metadataReason(ipv4: bytes).map { "\(AddressPolicy.describe(ipv4: bytes)): \($0)" }
+            }
+            if family == AF_INET6, raw.count >= 24 {
+                let bytes = Array(raw[8..<24])
+                return AddressPolicy.metadataReason(ipv6: bytes).map { "\(AddressPolicy.describe(ipv6: bytes)): \($0)" }
+            }
+            return nil
+        }
         if family == AF_INET, raw.count >= 8 {
             let bytes = Array(raw[4..<8])
             let port = UInt16(raw[2]) << 8 | UInt16(raw[3])   // network byte order on every platform
