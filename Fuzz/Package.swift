@@ -5,8 +5,8 @@
 //
 //     swift build -c debug -Xswiftc -sanitize=fuzzer,address --package-path Fuzz
 //
-// Each harness is an executable target whose entry point is `LLVMFuzzerTestOneInput`
-// (libFuzzer supplies `main`), so its sources are compiled with `-parse-as-library`.
+// Each harness is an executable target whose `main.swift` hands its one-input function to
+// libFuzzer's `LLVMFuzzerRunDriver` (see FuzzSupport).
 //
 //   FuzzFeed      RSS/Atom/RDF/JSON Feed parsing (FeedParser) and OPML
 //   FuzzHTML      HTML main-text and metadata extraction (ArticleExtractor)
@@ -19,13 +19,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "wirescore", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzFeed", dependencies: [.product(name: "WirescorePipeline", package: "wirescore")]),
-        .executableTarget(name: "FuzzHTML", dependencies: [.product(name: "WirescorePipeline", package: "wirescore")]),
-        .executableTarget(name: "FuzzDate", dependencies: [.product(name: "WirescorePipeline", package: "wirescore")]),
-        .executableTarget(name: "FuzzPipeline", dependencies: [.product(name: "WirescorePipeline", package: "wirescore")]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzFeed", dependencies: ["FuzzSupport", .product(name: "WirescorePipeline", package: "wirescore")]),
+        .executableTarget(name: "FuzzHTML", dependencies: ["FuzzSupport", .product(name: "WirescorePipeline", package: "wirescore")]),
+        .executableTarget(name: "FuzzDate", dependencies: ["FuzzSupport", .product(name: "WirescorePipeline", package: "wirescore")]),
+        .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", .product(name: "WirescorePipeline", package: "wirescore")]),
     ]
 )
-
-for target in package.targets {
-    target.swiftSettings = [.unsafeFlags(["-parse-as-library"])]
-}

@@ -194,7 +194,7 @@ public enum FeedDateParser {
                     var k = i
                     while true {
                         var v = 0, d = 0
-                        while k < n, isDigit(b[k]) { v = v * 10 + Int(b[k] - 48); k += 1; d += 1 }
+                        while k < n, isDigit(b[k]) { v = min(v, 1_000_000_000) * 10 + Int(b[k] - 48); k += 1; d += 1 }
                         guard d >= 1, d <= 2 else { return nil }
                         parts.append(v)
                         if k < n, b[k] == UInt8(ascii: ":") { k += 1 } else { break }
@@ -214,7 +214,7 @@ public enum FeedDateParser {
                     var k = i
                     while true {
                         var v = 0, d = 0
-                        while k < n, isDigit(b[k]) { v = v * 10 + Int(b[k] - 48); k += 1; d += 1 }
+                        while k < n, isDigit(b[k]) { v = min(v, 1_000_000_000) * 10 + Int(b[k] - 48); k += 1; d += 1 }
                         guard d >= 1 else { return nil }
                         parts.append((v, d))
                         if k < n, b[k] == UInt8(ascii: "/") { k += 1 } else { break }

@@ -31,6 +31,10 @@ final class Transfer {
     var requestHeaderBytes: [UInt8] = []
     private var lastDebugWasHeaderOut = false
     var bodyCapHit = false
+    /// The last 8 body bytes of the current response as received (before content decoding)
+    /// and how many there were: a gzip member's trailer, checked by `encodingProblem`.
+    private var receivedTail: [UInt8] = []
+    private var receivedBodyBytes = 0
     var blockedAddress: String?
     var retried = false
     var retryAt: ContinuousClock.Instant?
@@ -56,6 +60,8 @@ final class Transfer {
         requestHeaderBytes = []
         lastDebugWasHeaderOut = false
         bodyCapHit = false
+        receivedTail = []
+        receivedBodyBytes = 0
         blockedAddress = nil
     }
 
@@ -158,6 +164,8 @@ final class Transfer {
         if line.hasPrefix("HTTP/") {
             headers = []
             body = []
+            receivedTail = []
+            receivedBodyBytes = 0
             return count
         }
         let trimmed = line.trimmingSpaces
@@ -175,6 +183,11 @@ final class Transfer {
 
     /// Keeps the last block of request headers sent (one block per hop).
     private func receiveDebug(_ kind: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int) {
+        if kind == CURLINFO_DATA_IN, let data, size > 0 {
+            receivedBodyBytes += size
+            receivedTail.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size).suffix(8))
+            if receivedTail.count > 8 { receivedTail.removeFirst(receivedTail.count - 8) }
+        }
         guard kind == CURLINFO_HEADER_OUT else {
             lastDebugWasHeaderOut = false
             return
@@ -235,6 +248,32 @@ final class Transfer {
             .split(separator: "\r\n", omittingEmptySubsequences: true)
             .flatMap { $0.split(separator: "\n") }
             .map(String.init)
+    }
+
+    /// Why a body libcurl reported complete must not be used, or nil.
+    ///
+    /// libcurl (7.88) accepts a gzip member that simply stops: the body then holds whatever
+    /// inflated, half a page that would be stored as if whole. A gzip member ends with the
+    /// inflated length mod 2^32, so when the last four bytes received disagree with the bytes
+    /// decoded, the member was cut short. Chunked responses are not checked (the received
+    /// stream then ends with chunk framing, not the trailer); a truncated chunked transfer is
+    /// caught by its missing last chunk instead.
+    var encodingProblem: String? {
+        guard receivedBodyBytes > 0, !bodyCapHit else { return nil }
+        func header(_ name: String) -> String? {
+            headers.last { $0.name.lowercased() == name }?.value.lowercased().trimmingSpaces
+        }
+        guard let encoding = header("content-encoding"), encoding == "gzip" || encoding == "x-gzip",
+              header("transfer-encoding")?.contains("chunked") != true else { return nil }
+        guard receivedBodyBytes >= 18, receivedTail.count == 8 else {
+            return "gzip body truncated: \(receivedBodyBytes) bytes received, shorter than a gzip member"
+        }
+        let declared = receivedTail[4...].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        let decoded = UInt32(truncatingIfNeeded: body.count)
+        guard declared == decoded else {
+            return "gzip body truncated: \(body.count) bytes inflated, the gzip trailer declares \(declared)"
+        }
+        return nil
     }
 
     var retryAfterSeconds: Double? {

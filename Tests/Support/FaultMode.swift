@@ -83,14 +83,14 @@ public enum FaultMode: String, CaseIterable, Sendable {
         switch (self, target) {
         case (.noResponse, _), (.drip, _): .error(["timeout"])
         case (.resetMidBody, _): .error(["connection", "transfer"])
-        case (.truncatedGzip, _): .error(["transfer", "bad_content_encoding"])
+        case (.truncatedGzip, _): .error(["transfer"])
         case (.gzipBomb, _), (.endless, _), (.hugeOneLine, _): .error(["too_large"])
         case (.redirectLoop, _): .error(["too_many_redirects"])
         case (.redirectToFile, _): .error(["protocol_not_allowed"])
         case (.redirectToMetadata, _): .error(["blocked_address"])
         case (.tooManyRequests, _), (.unavailable, _), (.serverError, _): .error(["http_status"])
         case (.wrongContentType, .article): .error(["not_html"])
-        case (.wrongContentType, .feed): .recovered
+        case (.wrongContentType, .feed): .recoveredWithError(["malformed_feed"])
         case (.missingContentType, _): .recovered
         case (.invalidUTF8, .article): .recovered
         case (.invalidUTF8, .feed): .recoveredWithError(["malformed_feed"])

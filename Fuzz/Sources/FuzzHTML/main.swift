@@ -1,10 +1,10 @@
+import FuzzSupport
 import WirescoreExtract
 
 /// HTML extraction: the bytes are an article page; the first byte picks the Content-Type the
 /// server claimed, so charset sniffing and overrides are fuzzed with the DOM walk.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzHTML(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: start, count: count))
+func fuzzHTML(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
+    let bytes = fuzzBytes(start, count)
     guard let selector = bytes.first else { return 0 }
     let types: [String?] = [nil, "text/html", "text/html; charset=utf-8", "text/html; charset=windows-1252",
                             "text/html; charset=shift_jis", "application/xhtml+xml", "text/html; charset=nonsense",
@@ -14,3 +14,9 @@ public func fuzzHTML(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     _ = page?.text.utf8.count
     return 0
 }
+
+/// What libFuzzer's own `main` (linked in, though `main` is ours) expects to find.
+@_cdecl("LLVMFuzzerTestOneInput")
+func testOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 { fuzzHTML(data, count) }
+
+runFuzzer { fuzzHTML($0, $1) }

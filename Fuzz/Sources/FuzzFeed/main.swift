@@ -1,11 +1,11 @@
+import FuzzSupport
 import WirescoreFeeds
 
 /// Feed parsing: the bytes are a response body. The first byte picks the Content-Type the
 /// server claimed (none, XML with a charset, HTML, JSON), so charset overrides are fuzzed too;
 /// every fourth input is read as an OPML feed list instead.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzFeed(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: start, count: count))
+func fuzzFeed(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
+    let bytes = fuzzBytes(start, count)
     guard let selector = bytes.first else { return 0 }
     let body = Array(bytes.dropFirst())
     let types: [String?] = [nil, "application/rss+xml", "application/atom+xml; charset=iso-8859-1",
@@ -23,3 +23,9 @@ public func fuzzFeed(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// What libFuzzer's own `main` (linked in, though `main` is ours) expects to find.
+@_cdecl("LLVMFuzzerTestOneInput")
+func testOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 { fuzzFeed(data, count) }
+
+runFuzzer { fuzzFeed($0, $1) }

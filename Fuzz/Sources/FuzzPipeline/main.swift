@@ -1,3 +1,4 @@
+import FuzzSupport
 import Foundation
 import WirescoreFeeds
 import WirescorePipeline
@@ -6,9 +7,8 @@ import WirescorePipeline
 /// repository's Pipelines/ folder (so relative feed lists, factor and entities files resolve
 /// to real files and their loaders run too). Inputs whose first byte is '<' are read as an
 /// OPML feed list instead.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzPipeline(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: start, count: count))
+func fuzzPipeline(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
+    let bytes = fuzzBytes(start, count)
     if bytes.first == UInt8(ascii: "<") {
         _ = try? OPMLParser().parse(bytes)
         return 0
@@ -26,3 +26,9 @@ private let pipelinesFolder: String = {
     for _ in 0..<4 { url.deleteLastPathComponent() }
     return url.path + "/Pipelines"
 }()
+
+/// What libFuzzer's own `main` (linked in, though `main` is ours) expects to find.
+@_cdecl("LLVMFuzzerTestOneInput")
+func testOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> Int32 { fuzzPipeline(data, count) }
+
+runFuzzer { fuzzPipeline($0, $1) }
