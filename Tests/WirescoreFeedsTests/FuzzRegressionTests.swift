@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WirescoreCore
 import WirescoreFeeds
 
 /// Inputs that crashed a fuzz harness (scripts/fuzz), kept as regression tests. Each once
@@ -19,6 +20,20 @@ struct FuzzRegressionTests {
     ])
     func longDigitRunsInDatesDoNotTrap(_ text: String) {
         #expect(FeedDateParser.parse(text) == nil)
+    }
+
+    /// FuzzFeed: an Atom `<updated>` whose fraction of a second ran to 20 digits overflowed Int
+    /// in the ISO 8601 reader (Fuzz/regressions/FuzzFeed/atom-long-fraction).
+    @Test func longFractionOfASecondDoesNotTrap() throws {
+        // 20 fraction digits (the most the reader takes) once overflowed; now they read.
+        let text = "2026-03-01T09:30:00.25" + String(repeating: "9", count: 18) + "-05:00"
+        #expect(FeedDateParser.parse(text).map(UTCTimestamp.rfc3339) == "2026-03-01T14:30:00Z")
+        // The crasher's 70-digit fraction is more than the reader takes: no date, no trap.
+        #expect(FeedDateParser.parse("2026-03-01T09:30:00.25" + String(repeating: "0", count: 68) + "-05:00") == nil)
+        let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><entry><title>e</title>"
+            + "<link href=\"https://a.example/1\"/><updated>\(text)</updated></entry></feed>"
+        let doc = try FeedParser().parse(Array(atom.utf8), url: nil, contentType: nil)
+        #expect(doc.entries.first?.updatedParsed.map(UTCTimestamp.rfc3339) == "2026-03-01T14:30:00Z")
     }
 
     @Test func saturatingDigitsStillReadNormalDates() throws {
