@@ -83,6 +83,8 @@ let package = Package(
 
         // A real HTTP/1.1 server on 127.0.0.1 with scripted behaviours, shared by the tests.
         .target(name: "WirescoreTestSupport", dependencies: ["WirescoreCore"], path: "Tests/Support"),
+        // That server with every fault mode, serving a generated corpus for scripts/fault-run.
+        .executableTarget(name: "wirescore-fault-server", dependencies: ["WirescoreTestSupport"], path: "Tests/FaultServer"),
 
         .testTarget(name: "WirescoreCoreTests", dependencies: ["WirescoreCore"]),
         .testTarget(name: "WirescoreFeedsTests", dependencies: ["WirescoreFeeds", "WirescoreXML"],

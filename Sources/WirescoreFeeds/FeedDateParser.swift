@@ -39,10 +39,11 @@ public enum FeedDateParser {
             if let p = peek, p == c.asciiValue { i += 1; return true }
             return false
         }
-        /// Reads up to `max` digits; returns (value, count).
+        /// Reads up to `max` digits; returns (value, count). The value is exact up to 10^10 and
+        /// saturates beyond (a 20-digit fraction of a second would overflow Int).
         mutating func digits(max: Int = 9) -> (Int, Int) {
             var v = 0, n = 0
-            while n < max, let p = peek, isDigit(p) { v = v * 10 + Int(p - 48); i += 1; n += 1 }
+            while n < max, let p = peek, isDigit(p) { v = min(v, 1_000_000_000) * 10 + Int(p - 48); i += 1; n += 1 }
             return (v, n)
         }
         func digitRun() -> Int {
@@ -194,7 +195,7 @@ public enum FeedDateParser {
                     var k = i
                     while true {
                         var v = 0, d = 0
-                        while k < n, isDigit(b[k]) { v = v * 10 + Int(b[k] - 48); k += 1; d += 1 }
+                        while k < n, isDigit(b[k]) { v = min(v, 1_000_000_000) * 10 + Int(b[k] - 48); k += 1; d += 1 }
                         guard d >= 1, d <= 2 else { return nil }
                         parts.append(v)
                         if k < n, b[k] == UInt8(ascii: ":") { k += 1 } else { break }
@@ -214,7 +215,7 @@ public enum FeedDateParser {
                     var k = i
                     while true {
                         var v = 0, d = 0
-                        while k < n, isDigit(b[k]) { v = v * 10 + Int(b[k] - 48); k += 1; d += 1 }
+                        while k < n, isDigit(b[k]) { v = min(v, 1_000_000_000) * 10 + Int(b[k] - 48); k += 1; d += 1 }
                         guard d >= 1 else { return nil }
                         parts.append((v, d))
                         if k < n, b[k] == UInt8(ascii: "/") { k += 1 } else { break }

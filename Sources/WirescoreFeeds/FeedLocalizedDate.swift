@@ -38,7 +38,7 @@ enum FeedLocalizedDate {
         var current: Int?
         for scalar in s.unicodeScalars {
             if let digit = Int(String(scalar)), scalar.isASCII {
-                current = (current ?? 0) * 10 + digit
+                current = min(current ?? 0, 1_000_000_000) * 10 + digit   // saturates: no overflow trap
             } else if let value = current {
                 numbers.append(value)
                 current = nil

@@ -57,6 +57,31 @@ enum AddressPolicy {
         return nil
     }
 
+    /// Why an IPv4 address is refused even when private networks are allowed: the cloud
+    /// metadata services. No feed or article lives there, and reaching one from a crawler is the
+    /// classic SSRF payoff (instance credentials), so no pipeline setting opens them.
+    static func metadataReason(ipv4 a: [UInt8]) -> String? {
+        switch a {
+        case [169, 254, 169, 254]: "cloud metadata service (169.254.169.254)"
+        case [169, 254, 170, 2]: "container metadata service (169.254.170.2)"
+        case [100, 100, 100, 200]: "cloud metadata service (100.100.100.200)"
+        default: nil
+        }
+    }
+
+    /// IPv6 counterpart of ``metadataReason(ipv4:)``: AWS's fd00:ec2::254, and the IPv4
+    /// metadata addresses embedded in IPv4-mapped form.
+    static func metadataReason(ipv6 a: [UInt8]) -> String? {
+        guard a.count == 16 else { return "malformed IPv6 address" }
+        if a == [0xFD, 0x00, 0x0E, 0xC2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x54] {
+            return "cloud metadata service (fd00:ec2::254)"
+        }
+        if a[0..<10].allSatisfy({ $0 == 0 }) && a[10] == 0xFF && a[11] == 0xFF {
+            return metadataReason(ipv4: Array(a[12..<16]))
+        }
+        return nil
+    }
+
     /// Textual form for error messages (not canonical IPv6 compression; good enough to read).
     static func describe(ipv4 a: [UInt8]) -> String { a.map(String.init).joined(separator: ".") }
     static func describe(ipv6 a: [UInt8]) -> String {

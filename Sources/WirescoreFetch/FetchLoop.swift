@@ -164,6 +164,10 @@ final class FetchLoop: @unchecked Sendable {
             finish(transfer, .failure(error))
             return
         }
+        if let problem = transfer.encodingProblem {
+            finish(transfer, .failure(FetchError(.transfer, problem, curlCode: Int(CURLE_BAD_CONTENT_ENCODING.rawValue))))
+            return
+        }
         let response = transfer.response(from: easy, now: clock.now)
         if !transfer.retried, response.status == 429 || response.status == 503,
            let wait = response.retryAfter, wait <= policy.retryAfterMaxWait.secondsDouble {

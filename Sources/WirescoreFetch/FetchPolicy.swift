@@ -35,6 +35,7 @@ public struct FetchPolicy: Sendable {
     public var retryAfterMaxWait: Duration
     /// When false (the default) connections to loopback, private, link-local, CGNAT, ULA,
     /// metadata and other non-public addresses are refused after DNS resolution, on every hop.
+    /// When true, the cloud metadata services (169.254.169.254 and kin) are still refused.
     public var allowPrivateNetworks: Bool
     /// libcurl loop threads; requests are spread over them round-robin, and the concurrency and
     /// per-host caps divided between them. One thread receives ~5,000 page-sized responses a

@@ -35,6 +35,10 @@ final class Transfer {
     /// instead of doubling its way up (each doubling of a page-sized buffer is a fresh mapping
     /// and a round of page faults).
     private var declaredLength: Int?
+    /// The last 8 body bytes of the current response as received (before content decoding)
+    /// and how many there were: a gzip member's trailer, checked by `encodingProblem`.
+    private var receivedTail: [UInt8] = []
+    private var receivedBodyBytes = 0
     var blockedAddress: String?
     var retried = false
     var retryAt: ContinuousClock.Instant?
@@ -61,6 +65,8 @@ final class Transfer {
         lastDebugWasHeaderOut = false
         bodyCapHit = false
         declaredLength = nil
+        receivedTail = []
+        receivedBodyBytes = 0
         blockedAddress = nil
     }
 
@@ -130,13 +136,13 @@ final class Transfer {
         }, CURLOPT_DEBUGFUNCTION)
         try easy.set(CURLOPT_DEBUGDATA, pointer: me)
         try easy.set(CURLOPT_VERBOSE, 1)
-        if !policy.allowPrivateNetworks {
-            try easy.check(ccurl_setopt_opensocket_cb(easy.raw) { context, purpose, address in
-                guard let context, let address else { return ccurl_socket_bad() }
-                return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().openSocket(purpose, address)
-            }, CURLOPT_OPENSOCKETFUNCTION)
-            try easy.set(CURLOPT_OPENSOCKETDATA, pointer: me)
-        }
+        // Installed whatever the policy: with private networks allowed it still refuses the
+        // cloud metadata services.
+        try easy.check(ccurl_setopt_opensocket_cb(easy.raw) { context, purpose, address in
+            guard let context, let address else { return ccurl_socket_bad() }
+            return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().openSocket(purpose, address)
+        }, CURLOPT_OPENSOCKETFUNCTION)
+        try easy.set(CURLOPT_OPENSOCKETDATA, pointer: me)
     }
 
     // MARK: - Callbacks (loop thread, inside curl_multi_perform)
@@ -167,6 +173,8 @@ final class Transfer {
             headers = []
             body = []
             declaredLength = nil
+            receivedTail = []
+            receivedBodyBytes = 0
             return count
         }
         let trimmed = line.trimmingSpaces
@@ -185,6 +193,11 @@ final class Transfer {
 
     /// Keeps the last block of request headers sent (one block per hop).
     private func receiveDebug(_ kind: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int) {
+        if kind == CURLINFO_DATA_IN, let data, size > 0 {
+            receivedBodyBytes += size
+            receivedTail.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size).suffix(8))
+            if receivedTail.count > 8 { receivedTail.removeFirst(receivedTail.count - 8) }
+        }
         guard kind == CURLINFO_HEADER_OUT else {
             lastDebugWasHeaderOut = false
             return
@@ -200,7 +213,8 @@ final class Transfer {
         if purpose == CURLSOCKTYPE_IPCXN {
             let length = Int(ccurl_sockaddr_length(address))
             let raw = UnsafeRawBufferPointer(start: ccurl_sockaddr_bytes(address), count: length)
-            if let refusal = Self.refusal(family: family, sockaddr: raw, exemptLoopbackPorts: exemptLoopbackPorts) {
+            if let refusal = Self.refusal(family: family, sockaddr: raw, exemptLoopbackPorts: exemptLoopbackPorts,
+                                          allowPrivateNetworks: allowPrivateNetworks) {
                 blockedAddress = refusal
                 return ccurl_socket_bad()
             }
@@ -209,9 +223,21 @@ final class Transfer {
     }
 
     /// Why `sockaddr` must not be connected to, or nil. Offsets of the address inside
-    /// sockaddr_in (4) and sockaddr_in6 (8) are the same on Linux and Darwin.
+    /// sockaddr_in (4) and sockaddr_in6 (8) are the same on Linux and Darwin. With
+    /// `allowPrivateNetworks` only the cloud metadata services are refused.
     static func refusal(family: Int32, sockaddr raw: UnsafeRawBufferPointer,
-                        exemptLoopbackPorts: Set<UInt16> = []) -> String? {
+                        exemptLoopbackPorts: Set<UInt16> = [], allowPrivateNetworks: Bool = false) -> String? {
+        if allowPrivateNetworks {
+            if family == AF_INET, raw.count >= 8 {
+                let bytes = Array(raw[4..<8])
+                return AddressPolicy.metadataReason(ipv4: bytes).map { "\(AddressPolicy.describe(ipv4: bytes)): \($0)" }
+            }
+            if family == AF_INET6, raw.count >= 24 {
+                let bytes = Array(raw[8..<24])
+                return AddressPolicy.metadataReason(ipv6: bytes).map { "\(AddressPolicy.describe(ipv6: bytes)): \($0)" }
+            }
+            return nil
+        }
         if family == AF_INET, raw.count >= 8 {
             let bytes = Array(raw[4..<8])
             let port = UInt16(raw[2]) << 8 | UInt16(raw[3])   // network byte order on every platform
@@ -226,6 +252,32 @@ final class Transfer {
     }
 
     // MARK: - Results
+
+    /// Why a body libcurl reported complete must not be used, or nil.
+    ///
+    /// libcurl (7.88) accepts a gzip member that simply stops: the body then holds whatever
+    /// inflated, half a page that would be stored as if whole. A gzip member ends with the
+    /// inflated length mod 2^32, so when the last four bytes received disagree with the bytes
+    /// decoded, the member was cut short. Chunked responses are not checked (the received
+    /// stream then ends with chunk framing, not the trailer); a truncated chunked transfer is
+    /// caught by its missing last chunk instead.
+    var encodingProblem: String? {
+        guard receivedBodyBytes > 0, !bodyCapHit else { return nil }
+        func header(_ name: String) -> String? {
+            headers.last { $0.name.lowercased() == name }?.value.lowercased().trimmingSpaces
+        }
+        guard let encoding = header("content-encoding"), encoding == "gzip" || encoding == "x-gzip",
+              header("transfer-encoding")?.contains("chunked") != true else { return nil }
+        guard receivedBodyBytes >= 18, receivedTail.count == 8 else {
+            return "gzip body truncated: \(receivedBodyBytes) bytes received, shorter than a gzip member"
+        }
+        let declared = receivedTail[4...].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        let decoded = UInt32(truncatingIfNeeded: body.count)
+        guard declared == decoded else {
+            return "gzip body truncated: \(body.count) bytes inflated, the gzip trailer declares \(declared)"
+        }
+        return nil
+    }
 
     var retryAfterSeconds: Double? {
         headers.first { $0.name.lowercased() == "retry-after" }.flatMap { RetryAfter.seconds(from: $0.value) }

@@ -21,9 +21,11 @@ public struct OutputLayout: Sendable {
 
     public func kindDirectory(_ kind: Kind) -> String { root + "/" + kind.rawValue }
 
-    /// `<root>/<kind>/date=<day>`; nil when `day` is not a real `YYYY-MM-DD` date.
+    /// `<root>/<kind>/date=<day>`; nil when `day` is not a real `YYYY-MM-DD` date written with
+    /// ASCII digits only (`parseDay` alone would let a sign through, as in `+202-11-19`).
     public func partitionDirectory(_ kind: Kind, day: String) -> String? {
-        guard UTCTimestamp.parseDay(day) != nil else { return nil }
+        guard day.utf8.count == 10, day.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2D }),
+              UTCTimestamp.parseDay(day) != nil else { return nil }
         return kindDirectory(kind) + "/date=" + day
     }
 

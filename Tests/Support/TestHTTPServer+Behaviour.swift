@@ -29,6 +29,9 @@ extension TestHTTPServer {
         case endless(chunk: [UInt8])
         /// Declares `declaredLength` bytes, sends `sent`, then resets the connection (RST).
         case resetMidBody(declaredLength: Int, sent: [UInt8])
+        /// Declares `length` bytes and streams them, repeating `pattern`, in 64 KiB writes, so
+        /// a 50 MB page costs the server no 50 MB buffer. Stops when the client hangs up.
+        case stream(status: Int, headers: [Header], length: Int, pattern: [UInt8])
         /// Waits, then behaves as `then`.
         case delayed(Duration, then: Behaviour)
         /// The n-th request to the route gets the n-th behaviour; the last one repeats.

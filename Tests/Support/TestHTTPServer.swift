@@ -325,6 +325,20 @@ public final class TestHTTPServer: @unchecked Sendable {
             connection.closed = true
             return false
 
+        case .stream(let status, let headers, let length, let pattern):
+            guard !pattern.isEmpty, sendHead(fd, status: status, headers: headers + [Header("Content-Length", String(length))]),
+                  !isHead else { return false }
+            var piece: [UInt8] = []
+            piece.reserveCapacity(65_536 + pattern.count)
+            while piece.count < 65_536 { piece.append(contentsOf: pattern) }
+            var left = length
+            while left > 0 {
+                let take = min(left, piece.count)
+                guard send(fd, take == piece.count ? piece : Array(piece[..<take])) else { return false }
+                left -= take
+            }
+            return true
+
         case .delayed(let wait, let then):
             guard pause(wait) else { return false }
             return perform(then, request: request, connection: connection)
@@ -397,6 +411,7 @@ public final class TestHTTPServer: @unchecked Sendable {
         case 302: "Found"
         case 304: "Not Modified"
         case 307: "Temporary Redirect"
+        case 308: "Permanent Redirect"
         case 404: "Not Found"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"

@@ -38,8 +38,13 @@ struct BinaryRun {
     var stdout: String
     var stderr: String
     var seconds: Double
+    /// The run outlived its `timeout` and was killed (SIGKILL): a hang.
+    var timedOut = false
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> BinaryRun {
+    /// - Parameter timeout: kill the child (and report `timedOut`) after this many seconds, so
+    ///   a hang fails the test instead of stalling the suite.
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+                    timeout: Double? = nil) throws -> BinaryRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
         process.arguments = arguments
@@ -54,6 +59,13 @@ struct BinaryRun {
         process.standardInput = input != nil ? stdin : FileHandle.nullDevice
         let start = Date()
         try process.run()
+        let killed = KillSwitch()
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                if process.isRunning { killed.fire(); kill(pid, SIGKILL) }
+            }
+        }
         if let input {
             stdin.fileHandleForWriting.write(Data(input.utf8))
             try stdin.fileHandleForWriting.close()
@@ -65,8 +77,17 @@ struct BinaryRun {
         return BinaryRun(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self),
-                         seconds: Date().timeIntervalSince(start))
+                         seconds: Date().timeIntervalSince(start), timedOut: killed.fired)
     }
+}
+
+/// Set once by a watchdog, read by the test thread.
+final class KillSwitch: @unchecked Sendable {
+    // @unchecked: `value` is only touched while `lock` is held.
+    private let lock = NSLock()
+    private var value = false
+    func fire() { lock.lock(); value = true; lock.unlock() }
+    var fired: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// Every line of every part file of one kind, parsed.

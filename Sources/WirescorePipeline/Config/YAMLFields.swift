@@ -92,8 +92,9 @@ struct YAMLFields {
         for (suffix, multiplier) in units where text.hasSuffix(suffix) {
             let number = text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
             if let value = Double(number), value >= 0 {
-                let total = Int(value * Double(multiplier))
-                guard range.contains(total) else {
+                // Compared as a Double first: Int(_:) traps past Int.max ("1e300KB", "infKB").
+                let scaled = value * Double(multiplier)
+                guard scaled <= Double(range.upperBound), case let total = Int(scaled), range.contains(total) else {
                     throw error(node, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound) bytes")
                 }
                 return total
