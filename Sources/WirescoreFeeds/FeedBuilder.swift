@@ -438,8 +438,10 @@ final class FeedBuilder: XMLStreamDelegate {
             start = frame.divInnerStart
             end = frame.divInnerEnd
         }
+        let parsed = parsedBase(base)
         let value = text.withUnsafeBufferPointer { all in
-            FeedSanitizer.sanitize(bytes: UnsafeBufferPointer(rebasing: all[start..<end]), base: base)
+            FeedSanitizer.sanitize(bytes: UnsafeBufferPointer(rebasing: all[start..<end]), base: parsed,
+                                   scratch: &sanitizerScratch)
         }
         text.removeSubrange(frame.captureStart...)
         return value
@@ -471,6 +473,20 @@ final class FeedBuilder: XMLStreamDelegate {
         }
         text.removeSubrange(frame.captureStart...)
         return value
+    }
+
+    /// The sanitiser's buffers, reused for every fragment of the document.
+    private var sanitizerScratch = FeedSanitizer.Scratch()
+    /// The last base parsed for the sanitiser: entries of a feed almost always share one.
+    private var lastBase: String?
+    private var lastParsedBase: FeedURL.Base?
+
+    private func parsedBase(_ base: String?) -> FeedURL.Base? {
+        guard let base else { return nil }
+        if let lastBase, lastBase == base { return lastParsedBase }
+        lastBase = base
+        lastParsedBase = FeedURL.Base(base)
+        return lastParsedBase
     }
 
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool {
