@@ -28,8 +28,53 @@ enum FeedNamespace {
     }
 }
 
-/// Turns XML stream events into a ``FeedDocument``. One instance per document; not thread safe.
+/// Receives the XML stream events for ``FeedBuilderState``, which does the work.
+///
+/// Why the split: a class's stored properties are checked for exclusive access at run time on
+/// every mutation (`text.append` per text callback, `stack[...]` per element), and those checks
+/// were a fifteenth of a feed's parse. The state is a struct behind a pointer this class owns,
+/// so its accesses are checked statically instead. One instance per document; not thread safe.
 final class FeedBuilder: XMLStreamDelegate {
+    private let state: UnsafeMutablePointer<FeedBuilderState>
+
+    init(documentBase: String?) {
+        state = .allocate(capacity: 1)
+        state.initialize(to: FeedBuilderState(documentBase: documentBase))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    var defaultLanguage: String? {
+        get { state.pointee.defaultLanguage }
+        set { state.pointee.defaultLanguage = newValue }
+    }
+    var rootName: String? { state.pointee.rootName }
+    var docTypeIsNetscape: Bool {
+        get { state.pointee.docTypeIsNetscape }
+        set { state.pointee.docTypeIsNetscape = newValue }
+    }
+
+    func finish() -> FeedDocument { state.pointee.finish() }
+
+    func xmlStartElement(localName: String, prefix: String?, namespaceURI: String?,
+                         attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration], line: Int) {
+        state.pointee.xmlStartElement(localName: localName, prefix: prefix, namespaceURI: namespaceURI,
+                                      attributes: attributes, namespaces: namespaces, line: line)
+    }
+
+    func xmlEndElement(localName: String, prefix: String?, namespaceURI: String?) {
+        state.pointee.xmlEndElement(localName: localName, prefix: prefix, namespaceURI: namespaceURI)
+    }
+
+    func xmlCharacters(_ text: UnsafeBufferPointer<UInt8>) { state.pointee.xmlCharacters(text) }
+    func xmlCDATA(_ text: UnsafeBufferPointer<UInt8>) { state.pointee.xmlCharacters(text) }
+}
+
+/// Turns XML stream events into a ``FeedDocument`` (driven by ``FeedBuilder``).
+struct FeedBuilderState {
     enum Field {
         case title, subtitle, summary, description, content, link, id, guid, language, author
         case published, updated, personName, personEmail, personURI, mediaTitle
@@ -77,7 +122,7 @@ final class FeedBuilder: XMLStreamDelegate {
         text.reserveCapacity(4096)
     }
 
-    func finish() -> FeedDocument {
+    mutating func finish() -> FeedDocument {
         doc.version = version
         if doc.feed.language == nil, let lang = defaultLanguage { doc.feed.language = lang }
         return doc
@@ -85,7 +130,7 @@ final class FeedBuilder: XMLStreamDelegate {
 
     // MARK: - Events
 
-    func xmlStartElement(localName: String, prefix: String?, namespaceURI: String?,
+    mutating func xmlStartElement(localName: String, prefix: String?, namespaceURI: String?,
                          attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration], line: Int) {
         let parent = stack.last
         var base = parent?.base ?? documentBase
@@ -168,7 +213,7 @@ final class FeedBuilder: XMLStreamDelegate {
         stack.append(frame)
     }
 
-    private func startEntry(_ attributes: [XMLAttribute], base: String?) {
+    private mutating func startEntry(_ attributes: [XMLAttribute], base: String?) {
         doc.entries.append(FeedEntry())
         mediaTitle = nil
         let i = doc.entries.count - 1
@@ -188,7 +233,7 @@ final class FeedBuilder: XMLStreamDelegate {
     private var mediaTitle: String?
     private var summarySet = false
 
-    private func startRoot(localName: String, ns: FeedNamespace, namespaceURI: String?,
+    private mutating func startRoot(localName: String, ns: FeedNamespace, namespaceURI: String?,
                            attributes: [XMLAttribute], lang: String?, base: String?) {
         rootName = localName
         let localName = localName.lowercased()
@@ -239,7 +284,7 @@ final class FeedBuilder: XMLStreamDelegate {
 
     var docTypeIsNetscape = false
 
-    private func configureField(_ frame: inout Frame, localName: String, ns: FeedNamespace,
+    private mutating func configureField(_ frame: inout Frame, localName: String, ns: FeedNamespace,
                                 attributes: [XMLAttribute], inEntry: Bool, base: String?) {
         func attr(_ name: String) -> String? {
             attributes.first { $0.localName == name && ($0.namespaceURI == nil) }?.value
@@ -353,7 +398,7 @@ final class FeedBuilder: XMLStreamDelegate {
         frame.captureStart = text.count
     }
 
-    func xmlEndElement(localName: String, prefix: String?, namespaceURI: String?) {
+    mutating func xmlEndElement(localName: String, prefix: String?, namespaceURI: String?) {
         guard let frame = stack.popLast() else { return }
         switch frame.role {
         case .markup:
@@ -397,7 +442,7 @@ final class FeedBuilder: XMLStreamDelegate {
         }
     }
 
-    func xmlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func xmlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) {
         // Index into the stack rather than copying the top frame (its strings would be
         // retained and released on every text callback).
         let topIndex = stack.count - 1
@@ -422,14 +467,14 @@ final class FeedBuilder: XMLStreamDelegate {
         }
     }
 
-    func xmlCDATA(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func xmlCDATA(_ bytes: UnsafeBufferPointer<UInt8>) {
         xmlCharacters(bytes)
     }
 
     // MARK: - Text
 
     /// The captured text of `frame` sanitised as HTML, without an intermediate `String`.
-    private func takeText(_ frame: Frame, sanitizingWith base: String?) -> String {
+    private mutating func takeText(_ frame: Frame, sanitizingWith base: String?) -> String {
         guard frame.captureStart >= 0, frame.captureStart <= text.count else { return "" }
         var start = frame.captureStart
         var end = text.count
@@ -447,7 +492,7 @@ final class FeedBuilder: XMLStreamDelegate {
         return value
     }
 
-    private func takeText(_ frame: Frame) -> String {
+    private mutating func takeText(_ frame: Frame) -> String {
         guard frame.captureStart >= 0, frame.captureStart <= text.count else { return "" }
         var start = frame.captureStart
         var end = text.count
@@ -481,7 +526,7 @@ final class FeedBuilder: XMLStreamDelegate {
     private var lastBase: String?
     private var lastParsedBase: FeedURL.Base?
 
-    private func parsedBase(_ base: String?) -> FeedURL.Base? {
+    private mutating func parsedBase(_ base: String?) -> FeedURL.Base? {
         guard let base else { return nil }
         if let lastBase, lastBase == base { return lastParsedBase }
         lastBase = base
@@ -493,7 +538,7 @@ final class FeedBuilder: XMLStreamDelegate {
         b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
     }
 
-    private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
         var from = 0
         for i in 0..<bytes.count {
             let b = bytes[i]
@@ -511,7 +556,7 @@ final class FeedBuilder: XMLStreamDelegate {
         if from < bytes.count { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...])) }
     }
 
-    private func writeStartTag(_ qname: String, attributes: [XMLAttribute],
+    private mutating func writeStartTag(_ qname: String, attributes: [XMLAttribute],
                                namespaces: [XMLNamespaceDeclaration], base: String?) {
         text.append(UInt8(ascii: "<"))
         text.append(contentsOf: qname.utf8)
@@ -535,7 +580,7 @@ final class FeedBuilder: XMLStreamDelegate {
         text.append(UInt8(ascii: ">"))
     }
 
-    private func appendAttributeValue(_ s: String) {
+    private mutating func appendAttributeValue(_ s: String) {
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
@@ -556,12 +601,12 @@ final class FeedBuilder: XMLStreamDelegate {
         return false
     }
 
-    private func setLink(_ link: String, inEntry: Bool) {
+    private mutating func setLink(_ link: String, inEntry: Bool) {
         if inEntry, !doc.entries.isEmpty { doc.entries[doc.entries.count - 1].link = link }
         else if !inEntry { doc.feed.link = link }
     }
 
-    private func setDate(_ field: Field, _ raw: String, inEntry: Bool) {
+    private mutating func setDate(_ field: Field, _ raw: String, inEntry: Bool) {
         let parsed = FeedDateParser.parse(raw)
         if inEntry {
             guard !doc.entries.isEmpty else { return }
@@ -574,7 +619,7 @@ final class FeedBuilder: XMLStreamDelegate {
         }
     }
 
-    private func assign(_ field: Field, value: String, frame: Frame) {
+    private mutating func assign(_ field: Field, value: String, frame: Frame) {
         let entry = inEntry
         let i = doc.entries.count - 1
         if entry && i < 0 { return }
@@ -628,7 +673,7 @@ final class FeedBuilder: XMLStreamDelegate {
         }
     }
 
-    private func finishPerson(raw: String, inEntry: Bool) {
+    private mutating func finishPerson(raw: String, inEntry: Bool) {
         if personHasParts {
             var author: String?
             if let name = person.name, let email = person.email { author = "\(name) (\(email))" }
@@ -650,7 +695,7 @@ final class FeedBuilder: XMLStreamDelegate {
         personHasParts = false
     }
 
-    private func setAuthorString(_ value: String, inEntry: Bool) {
+    private mutating func setAuthorString(_ value: String, inEntry: Bool) {
         guard !value.isEmpty else { return }
         let detail = FeedAuthorString.split(value)
         if inEntry {
