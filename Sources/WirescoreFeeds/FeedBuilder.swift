@@ -132,45 +132,49 @@ struct FeedBuilderState {
 
     mutating func xmlStartElement(localName: String, prefix: String?, namespaceURI: String?,
                          attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration], line: Int) {
-        let parent = stack.last
-        var base = parent?.base ?? documentBase
+        // The parent is read field by field, not copied: a `Frame` copy retains its strings.
+        let parentIndex = stack.count - 1
+        var base = parentIndex >= 0 ? stack[parentIndex].base : documentBase
         var lang: String?
-        for a in attributes where a.namespaceURI == "http://www.w3.org/XML/1998/namespace" {
-            if a.localName == "base" { base = FeedURL.resolve(a.value, against: base) }
-            if a.localName == "lang" { lang = a.value }
+        if !attributes.isEmpty {
+            for a in attributes where a.namespaceURI == "http://www.w3.org/XML/1998/namespace" {
+                if a.localName == "base" { base = FeedURL.resolve(a.value, against: base) }
+                if a.localName == "lang" { lang = a.value }
+            }
         }
         var ns = FeedNamespace.of(namespaceURI)
         // An unknown default namespace is read as the core vocabulary, as feedparser does.
         if ns == .other, prefix == nil { ns = .core }
-        let qname = prefix.map { "\($0):\(localName)" } ?? localName
-        let localName = localName.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? localName.lowercased() : localName
+        let lowerName = localName.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? localName.lowercased() : localName
 
         // Inside captured content every child element is content, not feed vocabulary.
-        if let parent, parent.captureStart >= 0, !parent.isPerson {
+        if parentIndex >= 0, stack[parentIndex].captureStart >= 0, !stack[parentIndex].isPerson {
+            let qname = prefix.map { "\($0):\(localName)" } ?? localName
             var frame = Frame(role: .markup, base: base)
-            frame.captureStart = parent.captureStart
-            frame.xhtml = parent.xhtml
+            frame.captureStart = stack[parentIndex].captureStart
+            frame.xhtml = stack[parentIndex].xhtml
             frame.qname = qname
-            if case .field = parent.role, parent.xhtml {
+            var parentIsXHTMLField = false
+            if case .field = stack[parentIndex].role, stack[parentIndex].xhtml { parentIsXHTMLField = true }
+            if parentIsXHTMLField {
                 // A direct child of an XHTML text construct.
-                stack[stack.count - 1].topLevelElements += 1
+                stack[parentIndex].topLevelElements += 1
             }
             writeStartTag(qname, attributes: attributes, namespaces: namespaces, base: base)
-            if case .field = parent.role, parent.xhtml, ns == .xhtml, localName == "div",
-               stack[stack.count - 1].topLevelElements == 1 {
-                stack[stack.count - 1].divInnerStart = text.count
+            if parentIsXHTMLField, ns == .xhtml, lowerName == "div", stack[parentIndex].topLevelElements == 1 {
+                stack[parentIndex].divInnerStart = text.count
             }
             stack.append(frame)
             return
         }
+        let localName = lowerName
 
-        guard let parent else {
+        guard parentIndex >= 0 else {
             startRoot(localName: localName, ns: ns, namespaceURI: namespaceURI, attributes: attributes, lang: lang, base: base)
             return
         }
         var frame = Frame(role: .ignore, base: base)
-        frame.qname = qname
-        switch parent.role {
+        switch stack[parentIndex].role {
         case .root:
             if localName == "channel" && (ns == .core || ns == .other) {
                 frame.role = .feed
@@ -403,8 +407,9 @@ struct FeedBuilderState {
         switch frame.role {
         case .markup:
             if frame.captureStart >= 0 {
-                text.append(contentsOf: Array("</".utf8))
-                text.append(contentsOf: Array(frame.qname.utf8))
+                text.append(UInt8(ascii: "<"))
+                text.append(UInt8(ascii: "/"))
+                text.append(contentsOf: frame.qname.utf8)
                 text.append(UInt8(ascii: ">"))
                 if let parentIndex = stack.indices.last, case .field = stack[parentIndex].role,
                    stack[parentIndex].xhtml, stack[parentIndex].topLevelElements == 1,
@@ -594,9 +599,13 @@ struct FeedBuilderState {
     // MARK: - Assignment
 
     private var inEntry: Bool {
-        for f in stack.reversed() {
-            if case .entry = f.role { return true }
-            if case .feed = f.role { return false }
+        var i = stack.count - 1
+        while i >= 0 {
+            switch stack[i].role {
+            case .entry: return true
+            case .feed: return false
+            default: i -= 1
+            }
         }
         return false
     }
