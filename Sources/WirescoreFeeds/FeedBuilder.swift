@@ -138,7 +138,7 @@ struct FeedBuilderState {
         var lang: String?
         if !attributes.isEmpty {
             for a in attributes where a.namespaceURI == "http://www.w3.org/XML/1998/namespace" {
-                if a.localName == "base" { base = FeedURL.resolve(a.value, against: base) }
+                if a.localName == "base" { base = resolveURL(a.value, against: base) }
                 if a.localName == "lang" { lang = a.value }
             }
         }
@@ -183,7 +183,7 @@ struct FeedBuilderState {
                     version = namespaceURI == "http://my.netscape.com/rdf/simple/0.9/" ? "rss090" : "rss10"
                 }
                 for a in attributes where a.localName == "href" && a.namespaceURI == nil {
-                    doc.feed.link = FeedURL.resolve(a.value, against: base)
+                    doc.feed.link = resolveURL(a.value, against: base)
                 }
             } else if (localName == "item" || localName == "entry") && ns == .core {
                 frame.role = .entry
@@ -226,7 +226,7 @@ struct FeedBuilderState {
             case ("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"):
                 doc.entries[i].id = a.value
             case ("href", nil):
-                doc.entries[i].link = FeedURL.resolve(a.value, against: base)
+                doc.entries[i].link = resolveURL(a.value, against: base)
             case ("lastmod", nil):
                 setDate(.updated, a.value, inEntry: true)
             default: break
@@ -275,7 +275,7 @@ struct FeedBuilderState {
             // CDF, or a bare RSS channel.
             frame.role = .feed
             for a in attributes where a.localName.lowercased() == "href" && a.namespaceURI == nil {
-                doc.feed.link = FeedURL.resolve(a.value, against: base)
+                doc.feed.link = resolveURL(a.value, against: base)
             }
             for a in attributes where a.localName.lowercased() == "lastmod" && a.namespaceURI == nil {
                 setDate(.updated, a.value, inEntry: false)
@@ -315,7 +315,7 @@ struct FeedBuilderState {
                     let rel = attr("rel") ?? "alternate"
                     let linkType = attr("type") ?? (rel == "self" ? "application/atom+xml" : "text/html")
                     if rel == "alternate", linkType == "text/html" || linkType == "application/xhtml+xml" {
-                        setLink(FeedURL.resolve(href, against: base), inEntry: inEntry)
+                        setLink(resolveURL(href, against: base), inEntry: inEntry)
                     }
                     return
                 }
@@ -531,6 +531,19 @@ struct FeedBuilderState {
     private var lastBase: String?
     private var lastParsedBase: FeedURL.Base?
 
+    /// `reference` resolved against `base` (``FeedURL/resolve(_:against:)``), parsing each
+    /// distinct base once per document and skipping absolute references without allocating.
+    private mutating func resolveURL(_ reference: String, against base: String?) -> String {
+        guard let base, !base.isEmpty else { return reference }
+        if reference.isEmpty { return base }
+        if FeedURL.hasScheme(reference) { return reference }
+        guard let parsed = parsedBase(base) else { return reference }
+        var out: [UInt8] = []
+        var reference = reference
+        reference.withUTF8 { FeedURL.appendResolved($0, against: parsed, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private mutating func parsedBase(_ base: String?) -> FeedURL.Base? {
         guard let base else { return nil }
         if let lastBase, lastBase == base { return lastParsedBase }
@@ -577,7 +590,7 @@ struct FeedBuilderState {
             text.append(contentsOf: "=\"".utf8)
             var value = a.value
             if a.namespaceURI == nil, a.localName == "href" || a.localName == "src" {
-                value = FeedURL.resolve(value, against: base)
+                value = resolveURL(value, against: base)
             }
             appendAttributeValue(value)
             text.append(UInt8(ascii: "\""))
@@ -657,12 +670,12 @@ struct FeedBuilderState {
         case .mediaTitle:
             mediaTitle = value
         case .link:
-            setLink(FeedURL.resolve(value, against: frame.base), inEntry: entry)
+            setLink(resolveURL(value, against: frame.base), inEntry: entry)
         case .id:
-            let id = FeedURL.resolve(value, against: frame.base)
+            let id = resolveURL(value, against: frame.base)
             if entry { doc.entries[i].id = id } else { doc.feed.id = id }
         case .guid:
-            let id = frame.isPermaLink ? FeedURL.resolve(value, against: frame.base) : value
+            let id = frame.isPermaLink ? resolveURL(value, against: frame.base) : value
             if entry {
                 doc.entries[i].id = id
                 if frame.isPermaLink, doc.entries[i].link == nil { doc.entries[i].link = id }
@@ -678,7 +691,7 @@ struct FeedBuilderState {
         case .personEmail:
             person.email = value; personHasParts = true
         case .personURI:
-            person.href = FeedURL.resolve(value, against: frame.base); personHasParts = true
+            person.href = resolveURL(value, against: frame.base); personHasParts = true
         }
     }
 

@@ -35,8 +35,8 @@ public enum FeedDateParser {
         var i = 0
         var atEnd: Bool { i >= b.count }
         var peek: UInt8? { i < b.count ? b[i] : nil }
-        mutating func eat(_ c: Character) -> Bool {
-            if let p = peek, p == c.asciiValue { i += 1; return true }
+        mutating func eat(_ c: Unicode.Scalar) -> Bool {
+            if let p = peek, UInt32(p) == c.value { i += 1; return true }
             return false
         }
         /// Reads up to `max` digits; returns (value, count).

@@ -71,9 +71,31 @@ struct FeedJSONWriter {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// `"YYYY-MM-DDTHH:MM:SSZ"` written digit by digit (what ``UTCTimestamp/rfc3339(_:)``
+    /// gives, without building a `String` through interpolation for every entry's dates).
     private mutating func date(_ d: Date?) {
         guard let d else { raw("null"); return }
-        string(UTCTimestamp.rfc3339(d))
+        let c = UTCTimestamp.components(of: d)
+        guard (0...9999).contains(c.year) else { string(UTCTimestamp.rfc3339(d)); return }
+        out.append(UInt8(ascii: "\""))
+        digits(c.year, 4); out.append(UInt8(ascii: "-"))
+        digits(c.month, 2); out.append(UInt8(ascii: "-"))
+        digits(c.day, 2); out.append(UInt8(ascii: "T"))
+        digits(c.hour, 2); out.append(UInt8(ascii: ":"))
+        digits(c.minute, 2); out.append(UInt8(ascii: ":"))
+        digits(c.second, 2); out.append(UInt8(ascii: "Z"))
+        out.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always) private mutating func digits(_ v: Int, _ width: Int) {
+        var div = 1
+        for _ in 1..<width { div *= 10 }
+        var v = v
+        while div > 0 {
+            out.append(UInt8(48 + (v / div) % 10))
+            v %= div
+            div /= 10
+        }
     }
 
     @inline(__always) private mutating func raw(_ s: StaticString) {

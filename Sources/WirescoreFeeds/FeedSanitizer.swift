@@ -342,7 +342,7 @@ enum FeedSanitizer {
                 if aflags & FeedHTMLPolicy.attributeStyle != 0 {
                     guard let css = FeedCSSSanitizer.sanitize(Array(raw)) else { continue }
                     keepOwned(attribute, css)
-                } else if aflags & FeedHTMLPolicy.attributeURL != 0, !Run.isPlainHTTP(raw) {
+                } else if aflags & FeedHTMLPolicy.attributeURL != 0, !Run.startsWithHTTPScheme(raw) {
                     let from = owned.count
                     appendCleanURL(raw, isImageSource: attribute.name.elementsEqual("src".utf8)
                                    || attribute.name.elementsEqual("poster".utf8))
@@ -498,6 +498,15 @@ enum FeedSanitizer {
             guard let parsedBase, !raw.isEmpty else { owned.append(contentsOf: raw); return }
             let t = FeedSanitizer.trimmed(raw)
             FeedURL.appendResolved(t.isEmpty ? raw : UnsafeBufferPointer(rebasing: t), against: parsedBase, to: &owned)
+        }
+
+        /// Whether the value starts with `http:` or `https:` as written (any case): then
+        /// decoding references cannot change its scheme, and an allowed scheme keeps the value
+        /// as is, so the URL check has nothing to do.
+        static func startsWithHTTPScheme(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard raw.count > 5, raw[0] | 0x20 == UInt8(ascii: "h"), raw[1] | 0x20 == UInt8(ascii: "t"),
+                  raw[2] | 0x20 == UInt8(ascii: "t"), raw[3] | 0x20 == UInt8(ascii: "p") else { return false }
+            return raw[4] == UInt8(ascii: ":") || (raw[4] | 0x20 == UInt8(ascii: "s") && raw[5] == UInt8(ascii: ":"))
         }
 
         static func isPlainHTTP(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
