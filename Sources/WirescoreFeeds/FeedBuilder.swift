@@ -92,6 +92,8 @@ struct FeedBuilderState {
         /// Child elements are serialised as markup and text is escaped (inline XHTML).
         var xhtml = false
         var contentType = "text/plain"
+        /// `contentType` is `text/html` or `application/xhtml+xml` (set with it, compared once).
+        var isHTMLType = false
         var base64 = false
         var isPermaLink = true
         var qname = ""
@@ -142,7 +144,7 @@ struct FeedBuilderState {
                 if a.localName == "lang" { lang = a.value }
             }
         }
-        var ns = FeedNamespace.of(namespaceURI)
+        var ns = namespace(of: namespaceURI)
         // An unknown default namespace is read as the core vocabulary, as feedparser does.
         if ns == .other, prefix == nil { ns = .core }
         let lowerName = localName.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? localName.lowercased() : localName
@@ -399,6 +401,7 @@ struct FeedBuilderState {
         if frame.xhtml { type = "application/xhtml+xml" }
         frame.role = .field(field)
         frame.contentType = type
+        frame.isHTMLType = type == "text/html" || type == "application/xhtml+xml"
         frame.captureStart = text.count
     }
 
@@ -425,7 +428,7 @@ struct FeedBuilderState {
             var value: String
             switch field {
             case .title, .subtitle, .summary, .description, .content:
-                let html = frame.contentType == "text/html" || frame.contentType == "application/xhtml+xml"
+                let html = frame.isHTMLType
                 if html && !frame.base64 {
                     // Sanitise straight from the text buffer: one String, not two.
                     value = takeText(frame, sanitizingWith: frame.base)
@@ -523,6 +526,21 @@ struct FeedBuilderState {
         }
         text.removeSubrange(frame.captureStart...)
         return value
+    }
+
+    /// The last namespace URI classified: elements come in runs of one namespace, and the parser
+    /// hands the same `String` for the same URI, so the check is usually an identity compare
+    /// instead of comparing against each known URI in turn.
+    private var lastNamespaceURI: String?
+    private var lastNamespace = FeedNamespace.core
+
+    private mutating func namespace(of uri: String?) -> FeedNamespace {
+        guard let uri else { return .core }
+        if let last = lastNamespaceURI, last == uri { return lastNamespace }
+        let ns = FeedNamespace.of(uri)
+        lastNamespaceURI = uri
+        lastNamespace = ns
+        return ns
     }
 
     /// The sanitiser's buffers, reused for every fragment of the document.

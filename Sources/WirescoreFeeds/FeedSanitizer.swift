@@ -128,7 +128,7 @@ enum FeedSanitizer {
             swap(&attrs, &scratch.attrs)
             swap(&kept, &scratch.kept)
             swap(&owned, &scratch.owned)
-            out.removeAll(keepingCapacity: true)
+            if !out.isEmpty { out.removeAll(keepingCapacity: true) }
             out.reserveCapacity(input.count + 16)
         }
 
@@ -232,7 +232,7 @@ enum FeedSanitizer {
             while j < n, FeedSanitizer.isNameByte(input[j]) { j += 1 }
             let nameEnd = j
             // Attributes, up to the closing '>' (quotes respected), as byte ranges.
-            attrs.removeAll(keepingCapacity: true)
+            if !attrs.isEmpty { attrs.removeAll(keepingCapacity: true) }
             var selfClosing = false
             var closed = false
             while j < n {
@@ -317,8 +317,8 @@ enum FeedSanitizer {
             }
             if isSVG, !selfClosing { svgDepth += 1 }
             if isMath, !selfClosing { mathDepth += 1 }
-            kept.removeAll(keepingCapacity: true)
-            owned.removeAll(keepingCapacity: true)
+            if !kept.isEmpty { kept.removeAll(keepingCapacity: true) }
+            if !owned.isEmpty { owned.removeAll(keepingCapacity: true) }
             var hasXMLNS = false
             var hasXlinkNS = false
             var usesXlink = false

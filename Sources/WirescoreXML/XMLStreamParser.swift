@@ -208,7 +208,7 @@ public final class XMLStreamParser {
                            _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                            _ ctx: UnsafeMutableRawPointer?) {
         if !report.sawRootElement { report.sawRootElement = true }
-        scratchAttributes.pointee.removeAll(keepingCapacity: true)
+        if !scratchAttributes.pointee.isEmpty { scratchAttributes.pointee.removeAll(keepingCapacity: true) }
         if nbAttributes > 0, let attributes {
             for i in 0..<Int(nbAttributes) {
                 let base = i * 5

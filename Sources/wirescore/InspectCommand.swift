@@ -44,7 +44,13 @@ struct InspectFeedCommand: ParsableCommand {
         var out = StdoutBytes()
         for file in files {
             do {
-                let bytes = try readInput(file)
+                let bytes: [UInt8]
+                if file == "-" {
+                    bytes = try readInput(file)
+                } else {
+                    guard let read = readFileBytes(file) else { throw ValidationError("cannot read \(file)") }
+                    bytes = read
+                }
                 let doc = try parser.parse(bytes, url: url, contentType: headers["content-type"],
                                            contentLocation: headers["content-location"],
                                            contentLanguage: headers["content-language"])
