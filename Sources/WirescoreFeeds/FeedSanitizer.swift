@@ -143,20 +143,24 @@ enum FeedSanitizer {
             let n = input.count
             var i = 0
             var textStart = 0
+            guard let base = input.baseAddress else { return }
             while i < n {
+                // Skip eight bytes at a time while none is `<` or `&` (most of the text).
+                while i + 8 <= n, !Run.hasMarkupByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                if i >= n { break }
                 let b = input[i]
                 if b != UInt8(ascii: "<") && b != UInt8(ascii: "&") { i += 1; continue }
-                flushText(textStart, i)
                 if b == UInt8(ascii: "&") {
                     let end = referenceEnd(i)
-                    if dropDepth == 0 {
-                        if end > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<end])) }
-                        else { out.append(contentsOf: "&amp;".utf8) }
-                    }
-                    i = end > i ? end : i + 1
+                    // A well-formed reference stays in the text run, copied as written.
+                    if end > i { i = end; continue }
+                    flushText(textStart, i)
+                    if dropDepth == 0 { out.append(contentsOf: "&amp;".utf8) }
+                    i += 1
                     textStart = i
                     continue
                 }
+                flushText(textStart, i)
                 let next = markup(at: i)
                 if next == i {
                     if dropDepth == 0 { out.append(contentsOf: "&lt;".utf8) }
@@ -167,6 +171,14 @@ enum FeedSanitizer {
                 textStart = i
             }
             flushText(textStart, n)
+        }
+
+        /// Whether any of eight bytes is `<` or `&` (SWAR zero-byte test on `x ^ c`).
+        @inline(__always) static func hasMarkupByte(_ x: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let lt = x ^ (ones &* 0x3C), amp = x ^ (ones &* 0x26)
+            return ((lt &- ones) & ~lt & highs) | ((amp &- ones) & ~amp & highs) != 0
         }
 
         @inline(__always) mutating func flushText(_ from: Int, _ to: Int) {
