@@ -352,8 +352,10 @@ enum FeedSanitizer {
                 let (vs, ve) = r.valueStart >= 0 ? (r.valueStart, r.valueEnd) : (r.nameStart, r.nameEnd)
                 let raw = UnsafeBufferPointer(rebasing: input[vs..<ve])
                 if aflags & FeedHTMLPolicy.attributeStyle != 0 {
-                    guard let css = FeedCSSSanitizer.sanitize(Array(raw)) else { continue }
-                    keepOwned(attribute, css)
+                    let from = owned.count
+                    guard FeedCSSSanitizer.sanitize(raw, appendingTo: &owned) else { continue }
+                    kept.append(KeptAttribute(name: attribute.name, rank: attribute.rank, owned: true,
+                                              start: from, end: owned.count))
                 } else if aflags & FeedHTMLPolicy.attributeURL != 0, !Run.startsWithHTTPScheme(raw) {
                     let from = owned.count
                     appendCleanURL(raw, isImageSource: attribute.name.elementsEqual("src".utf8)
