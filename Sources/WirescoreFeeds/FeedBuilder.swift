@@ -456,7 +456,8 @@ struct FeedBuilderState {
         let topIndex = stack.count - 1
         guard topIndex >= 0, stack[topIndex].captureStart >= 0 else { return }
         if !stack[topIndex].xhtml {
-            text.append(contentsOf: bytes)
+            // Escaped HTML in RSS arrives as many one-byte runs (`&lt;` is its own callback).
+            if bytes.count == 1 { text.append(bytes[0]) } else { text.append(contentsOf: bytes) }
             return
         }
         let top = stack[topIndex]

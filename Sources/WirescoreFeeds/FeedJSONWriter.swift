@@ -22,22 +22,25 @@ struct FeedJSONWriter {
         if let e = doc.bozoException { raw(",\"bozo_exception\":"); string(e) }
         raw(",\"encoding\":"); string(doc.encoding)
         raw(",\"version\":"); string(doc.version)
-        let f = doc.feed
-        raw(",\"feed\":{\"title\":"); optional(f.title)
-        raw(",\"subtitle\":"); optional(f.subtitle)
-        raw(",\"link\":"); optional(f.link)
-        raw(",\"id\":"); optional(f.id)
-        raw(",\"language\":"); optional(f.language)
-        raw(",\"author\":"); optional(f.author)
-        raw(",\"author_detail\":"); person(f.authorDetail)
-        raw(",\"updated\":"); optional(f.updated)
-        raw(",\"updated_parsed\":"); date(f.updatedParsed)
-        raw(",\"published\":"); optional(f.published)
-        raw(",\"published_parsed\":"); date(f.publishedParsed)
+        // Fields are read in place: copying a `FeedMetadata` or `FeedEntry` (as `let f = ...` or
+        // `enumerated()` would) retains and releases every string in it.
+        raw(",\"feed\":{\"title\":"); optional(doc.feed.title)
+        raw(",\"subtitle\":"); optional(doc.feed.subtitle)
+        raw(",\"link\":"); optional(doc.feed.link)
+        raw(",\"id\":"); optional(doc.feed.id)
+        raw(",\"language\":"); optional(doc.feed.language)
+        raw(",\"author\":"); optional(doc.feed.author)
+        raw(",\"author_detail\":"); person(doc.feed.authorDetail)
+        raw(",\"updated\":"); optional(doc.feed.updated)
+        raw(",\"updated_parsed\":"); date(doc.feed.updatedParsed)
+        raw(",\"published\":"); optional(doc.feed.published)
+        raw(",\"published_parsed\":"); date(doc.feed.publishedParsed)
         raw("},\"entries\":[")
-        for (n, e) in doc.entries.enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")) }
-            entry(e)
+        doc.entries.withUnsafeBufferPointer { entries in
+            for k in entries.indices {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                entry(entries[k])
+            }
         }
         raw("]}")
     }
@@ -50,10 +53,10 @@ struct FeedJSONWriter {
         raw(",\"author_detail\":"); person(e.authorDetail)
         raw(",\"summary\":"); optional(e.summary)
         raw(",\"content\":[")
-        for (n, c) in e.content.enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")) }
-            raw("{\"value\":"); string(c.value)
-            raw(",\"type\":"); string(c.type)
+        for k in e.content.indices {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            raw("{\"value\":"); string(e.content[k].value)
+            raw(",\"type\":"); string(e.content[k].type)
             out.append(UInt8(ascii: "}"))
         }
         raw("],\"published\":"); optional(e.published)
@@ -107,6 +110,10 @@ struct FeedJSONWriter {
     }
 
     private mutating func string(_ s: String) {
+        // Native strings hand out their UTF-8 without a copy; others are made native first.
+        if let done = s.utf8.withContiguousStorageIfAvailable({ Self.appendEscaped($0, to: &out) }) {
+            return done
+        }
         var s = s
         s.withUTF8 { Self.appendEscaped($0, to: &out) }
     }
