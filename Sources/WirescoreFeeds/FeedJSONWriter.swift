@@ -126,14 +126,16 @@ struct FeedJSONWriter {
 
     private static let hex: StaticString = "0123456789abcdef"
 
-    /// Whether any of eight bytes is a control character, `"`, `\\` or 0xE2 (SWAR: a zero
-    /// byte of `x ^ c` marks a byte equal to `c`; `x - 0x20` borrows into a byte below 0x20).
-    @inline(__always) static func mayNeedEscape(_ x: UInt64) -> Bool {
+    /// Flags which of eight bytes may need an escape: control characters, `"`, `\\` and 0xE2
+    /// (SWAR: a zero byte of `x ^ c` marks a byte equal to `c`; `x - 0x20` borrows into a byte
+    /// below 0x20). A borrow can flag bytes above a real match, never below it, so the lowest
+    /// flag is exact.
+    @inline(__always) static func escapeMask(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let below20 = (x &- ones &* 0x20) & ~x & highs != 0
-        return below20 || hasZero(x ^ (ones &* 0x22)) || hasZero(x ^ (ones &* 0x5C)) || hasZero(x ^ (ones &* 0xE2))
+        @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let below20 = (x &- ones &* 0x20) & ~x & highs
+        return below20 | zeros(x ^ (ones &* 0x22)) | zeros(x ^ (ones &* 0x5C)) | zeros(x ^ (ones &* 0xE2))
     }
 
     /// `bytes` as a quoted JSON string (RFC 8259 escapes, plus U+2028/U+2029 as `\u2028`/`\u2029`
@@ -145,12 +147,12 @@ struct FeedJSONWriter {
             var runStart = 0
             var i = 0
             while i < n {
-                // Eight bytes at a time while none of them can need an escape (most text).
-                if let base = bytes.baseAddress {
-                    while i + 8 <= n, !Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                        i += 8
-                    }
-                    if i >= n { break }
+                // Eight bytes at a time: the lowest flagged byte is the first one that may need
+                // an escape (the SWAR test never flags a byte below a real match wrongly).
+                if let base = bytes.baseAddress, i + 8 <= n {
+                    let m = Self.escapeMask(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    if m == 0 { i += 8; continue }
+                    i += m.trailingZeroBitCount >> 3
                 }
                 let b = bytes[i]
                 if !special[Int(b)] { i += 1; continue }

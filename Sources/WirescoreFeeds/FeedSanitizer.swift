@@ -145,9 +145,12 @@ enum FeedSanitizer {
             var textStart = 0
             guard let base = input.baseAddress else { return }
             while i < n {
-                // Skip eight bytes at a time while none is `<` or `&` (most of the text).
-                while i + 8 <= n, !Run.hasMarkupByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
-                if i >= n { break }
+                // Eight bytes at a time; the lowest flag is the first `<` or `&` (most text has none).
+                if i + 8 <= n {
+                    let m = Run.markupMask(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    if m == 0 { i += 8; continue }
+                    i += m.trailingZeroBitCount >> 3
+                }
                 let b = input[i]
                 if b != UInt8(ascii: "<") && b != UInt8(ascii: "&") { i += 1; continue }
                 if b == UInt8(ascii: "&") {
@@ -173,12 +176,13 @@ enum FeedSanitizer {
             flushText(textStart, n)
         }
 
-        /// Whether any of eight bytes is `<` or `&` (SWAR zero-byte test on `x ^ c`).
-        @inline(__always) static func hasMarkupByte(_ x: UInt64) -> Bool {
+        /// Flags the bytes of eight that are `<` or `&` (SWAR zero-byte test on `x ^ c`); a borrow
+        /// can flag bytes above a real match, never below, so the lowest flag is exact.
+        @inline(__always) static func markupMask(_ x: UInt64) -> UInt64 {
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
             let lt = x ^ (ones &* 0x3C), amp = x ^ (ones &* 0x26)
-            return ((lt &- ones) & ~lt & highs) | ((amp &- ones) & ~amp & highs) != 0
+            return ((lt &- ones) & ~lt & highs) | ((amp &- ones) & ~amp & highs)
         }
 
         @inline(__always) mutating func flushText(_ from: Int, _ to: Int) {
