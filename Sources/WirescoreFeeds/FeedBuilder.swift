@@ -69,6 +69,9 @@ final class FeedBuilder: XMLStreamDelegate {
         state.pointee.xmlEndElement(localName: localName, prefix: prefix, namespaceURI: namespaceURI)
     }
 
+    /// The builder matches end tags with its own frame stack.
+    var wantsEndElementNames: Bool { false }
+
     func xmlCharacters(_ text: UnsafeBufferPointer<UInt8>) { state.pointee.xmlCharacters(text) }
     func xmlCDATA(_ text: UnsafeBufferPointer<UInt8>) { state.pointee.xmlCharacters(text) }
 }

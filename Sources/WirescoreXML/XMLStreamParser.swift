@@ -32,10 +32,15 @@ public protocol XMLStreamDelegate: AnyObject {
     func xmlEndElement(localName: String, prefix: String?, namespaceURI: String?)
     func xmlCharacters(_ text: UnsafeBufferPointer<UInt8>)
     func xmlCDATA(_ text: UnsafeBufferPointer<UInt8>)
+    /// Whether ``xmlEndElement(localName:prefix:namespaceURI:)`` needs the element's names. A
+    /// delegate that tracks its own element stack answers false, and then gets `""` and nil:
+    /// making the names costs three lookups and reference counting per end tag.
+    var wantsEndElementNames: Bool { get }
 }
 
 extension XMLStreamDelegate {
     public func xmlCDATA(_ text: UnsafeBufferPointer<UInt8>) { xmlCharacters(text) }
+    public var wantsEndElementNames: Bool { true }
 }
 
 /// What a parse run reported besides its events.
@@ -76,6 +81,7 @@ public struct XMLParseReport: Sendable, Equatable {
 /// becomes a Swift `String` once per parse, not once per element.
 public final class XMLStreamParser {
     private let delegate: any XMLStreamDelegate
+    private let endNames: Bool
     /// Strings already made from libxml2 dictionary pointers during the current parse. Behind a
     /// pointer, like the attribute scratch array: stored properties of a class are checked for
     /// exclusive access at run time on every mutation, and these are touched on every element.
@@ -89,6 +95,7 @@ public final class XMLStreamParser {
 
     public init(delegate: any XMLStreamDelegate) {
         self.delegate = delegate
+        endNames = delegate.wantsEndElementNames
         interned = .allocate(capacity: 1)
         interned.initialize(to: InternTable())
         scratchAttributes = .allocate(capacity: 1)
@@ -245,6 +252,10 @@ public final class XMLStreamParser {
 
     fileprivate func end(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
                          _ uri: UnsafePointer<xmlChar>?) {
+        guard endNames else {
+            delegate.xmlEndElement(localName: "", prefix: nil, namespaceURI: nil)
+            return
+        }
         delegate.xmlEndElement(localName: localname.map(intern) ?? "",
                                prefix: prefix.map(intern), namespaceURI: uri.map(intern))
     }
