@@ -355,11 +355,13 @@ public enum FeedDateParser {
         return nil
     }
 
+    /// Weekday names as the scanner lowercases them (built once: this runs for most RSS dates).
+    private static let weekdays: Set<[UInt8]> = Set(
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday",
+         "friday", "saturday", "sunday", "tues", "thur", "thurs"].map { Array($0.utf8) })
+
     private static func weekday(_ w: [UInt8]) -> Bool {
-        let s = String(decoding: w, as: UTF8.self)
-        let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues", "thur", "thurs"]
-        return days.contains(s) || full.contains(s)
+        weekdays.contains(w)
     }
 
     private static func zoneOffset(_ w: [UInt8]) -> Int? {
