@@ -136,36 +136,6 @@ struct MainTextExtractor {
         return contains(compact, "display:none") || contains(compact, "visibility:hidden")
     }
 
-    /// Class/id parts that mark boilerplate whatever the element holds, matched as prefixes.
-    static let strongPrefixes: [[UInt8]] = [
-        "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
-        "subscri", "sidebar", "footer", "breadcrumb", "outbrain", "taboola", "disqus", "recommend",
-        "popular", "trending", "navbar", "navigation", "popup", "modal", "byline", "caption", "skiplink",
-        "toolbar", "pagination", "pager", "copyright", "tooltip", "menu", "signup", "newsfeed", "moreon",
-    ].map { Array($0.utf8) }
-    /// The strong parts whose elements stay dropped even when they hold much prose: a long
-    /// comment thread or a wall of recommendations is still not the article.
-    static let hardPrefixes: [[UInt8]] = [
-        "comment", "disqus", "cookie", "consent", "gdpr", "outbrain", "taboola", "recommend", "related",
-    ].map { Array($0.utf8) }
-    /// Parts that mark boilerplate only when the element is small or mostly links, because
-    /// themes put them on whole-article wrappers too (`elementor-widget`, `tag-…`).
-    static let weakPrefixes: [[UInt8]] = [
-        "widget", "advert", "sponsor", "promo", "banner", "teaser", "readmore", "dateline", "timestamp",
-        "print", "disclaimer", "author", "credit", "tagline", "topics", "keywords", "rating", "meta",
-        "jump", "donate", "follow", "feedback", "masthead", "complementary", "contentinfo", "alert",
-        "partner", "login", "tags",
-    ].map { Array($0.utf8) }
-    static let strongTokens: Set<[UInt8]> = Set(["nav", "sns", "share"].map { Array($0.utf8) })
-    static let weakTokens: Set<[UInt8]> = Set(["ad", "ads", "tag", "foot", "hide", "adsense", "adslot", "extra",
-        "aside", "header", "dfp", "gpt", "adunit", "date", "time", "more", "toc", "cta", "bio", "offer"].map { Array($0.utf8) })
-    static let positivePrefixes: [[UInt8]] = [
-        "article", "content", "story", "body", "post", "entry", "main", "text", "blog", "prose", "richtext",
-        "news", "paragraph",
-    ].map { Array($0.utf8) }
-    /// Class names that are taxonomy labels (WordPress puts `tag-ads category-social` on posts).
-    static let taxonomyPrefixes: [[UInt8]] = ["tag-", "category-", "categories-", "topic-", "section-", "format-", "post-", "type-"].map { Array($0.utf8) }
-
     /// -2 strong boilerplate, -1 weak boilerplate, +1 content-named, 0 otherwise.
     static func classify(_ doc: HTMLDocument, _ i: Int, cache: inout ClassVerdictCache) -> Int8 {
         var pos = false
@@ -177,8 +147,8 @@ struct MainTextExtractor {
             if lowerEquals(role, "main") || lowerEquals(role, "article") { pos = true }
         }
         var flags: UInt8 = 0
-        if let v = doc.attributeValueBytes(i, .class), !v.isEmpty { flags |= cache.verdict(v, compute: nameFlags) }
-        if let v = doc.attributeValueBytes(i, .id), !v.isEmpty { flags |= cache.verdict(v, compute: nameFlags) }
+        if let v = doc.attributeValueBytes(i, .class), !v.isEmpty { flags |= cache.verdict(v, compute: ClassNameVocabulary.flags) }
+        if let v = doc.attributeValueBytes(i, .id), !v.isEmpty { flags |= cache.verdict(v, compute: ClassNameVocabulary.flags) }
         let strong = flags & ClassVerdictCache.strong != 0, weak = flags & ClassVerdictCache.weak != 0
         pos = pos || flags & ClassVerdictCache.positive != 0
         if flags & ClassVerdictCache.hard != 0 { return -5 }
@@ -186,38 +156,6 @@ struct MainTextExtractor {
         if strong { return -2 }
         if weak { return -1 }
         return 0
-    }
-
-    /// The verdict bits of one class or id attribute value (uncached; see ``ClassVerdictCache``).
-    static func nameFlags(_ v: ArraySlice<UInt8>) -> UInt8 {
-        var flags: UInt8 = 0
-        var lowered = Array(v)
-        for k in lowered.indices where lowered[k] >= 0x41 && lowered[k] <= 0x5A { lowered[k] += 32 }
-        for name in lowered.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
-            if taxonomyPrefixes.contains(where: { name.starts(with: $0) }) { continue }
-            var previous: ArraySlice<UInt8> = []
-            for part in name.split(whereSeparator: { !$0.isAlnumLower }) {
-                defer { previous = part }
-                // "no-sidebar", "has-comments", "non-ad-column" describe the page, not this element.
-                let qualified = previous.elementsEqual("no".utf8) || previous.elementsEqual("has".utf8)
-                    || previous.elementsEqual("non".utf8) || previous.elementsEqual("with".utf8)
-                    || previous.elementsEqual("show".utf8) || previous.elementsEqual("is".utf8)
-                let tok = Array(part)
-                if strongTokens.contains(tok) || strongPrefixes.contains(where: { tok.starts(with: $0) }) {
-                    if !qualified {
-                        flags |= ClassVerdictCache.strong
-                        if hardPrefixes.contains(where: { tok.starts(with: $0) }) { flags |= ClassVerdictCache.hard }
-                    }
-                    continue
-                }
-                if weakTokens.contains(tok) || weakPrefixes.contains(where: { tok.starts(with: $0) }) {
-                    if !qualified { flags |= ClassVerdictCache.weak }
-                    continue
-                }
-                if positivePrefixes.contains(where: { tok.starts(with: $0) }) { flags |= ClassVerdictCache.positive }
-            }
-        }
-        return flags
     }
 
     // MARK: - Pass 2: measurements, bottom-up
