@@ -9,10 +9,15 @@ struct ClassVerdictCache {
     static let strong: UInt8 = 1, weak: UInt8 = 2, positive: UInt8 = 4, hard: UInt8 = 8
     private var table: [UInt64: UInt8] = [:]
 
-    mutating func verdict(_ value: ArraySlice<UInt8>, compute: (ArraySlice<UInt8>) -> UInt8) -> UInt8 {
+    /// The key a value is cached under; also a cheap identity for "elements with this class".
+    static func key(_ value: ArraySlice<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in value { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        h ^= UInt64(value.count) &* 0x9E37_79B9_7F4A_7C15
+        return h ^ UInt64(value.count) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    mutating func verdict(_ value: ArraySlice<UInt8>, compute: (ArraySlice<UInt8>) -> UInt8) -> UInt8 {
+        let h = Self.key(value)
         if let v = table[h] { return v }
         let v = compute(value)
         table[h] = v

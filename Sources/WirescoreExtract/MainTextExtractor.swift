@@ -23,7 +23,9 @@ struct MainTextExtractor {
     private var directLen: [Int32]
     /// Per node: class/id verdict. +1 content-named, 0 neither, -1 weakly boilerplate-named,
     /// -2 strongly boilerplate-named, -3 a landmark (`header`, `nav`, role=banner…), -4 hidden,
-    /// -5 named for comments, sharing or recommendations (never rescued).
+    /// -5 named for comments, sharing or recommendations (never rescued), -6 a button, figure
+    /// or media element, -7 hidden and weakly boilerplate-named. -4, -6 and -7 become 0 when
+    /// their element survives.
     private var hint: [Int8]
     /// Per node: text inside prose paragraphs (`p`, `pre`, `blockquote` that are not link lists).
     private var proseLen: [Int32]
@@ -67,6 +69,9 @@ struct MainTextExtractor {
             if p >= 0, dropped[p] { dropped[i] = true; continue }
             if doc.isText(i) { continue }
             let t = doc.tag(i)
+            // A button or figure that holds most of the page is an end tag the parser ignored
+            // (`<button><div></button>` leaves the button open), not a widget: decided by size.
+            if Self.nonProse.contains(t) { hint[i] = -6; continue }
             if Self.alwaysDropped.contains(t) { dropped[i] = true; continue }
             if t == .main { holdsMain[i] = true }
             if Self.landmarks.contains(t) { hint[i] = -3 }
@@ -76,8 +81,12 @@ struct MainTextExtractor {
             }
             // Hidden content is usually a menu or a modal, but streaming server renderers park the
             // whole article in a hidden element for scripts to move; decided by size later.
-            if doc.attributeValueBytes(i, .hidden) != nil { hint[i] = -4; continue }
-            if let style = doc.attributeValueBytes(i, .style), Self.hidesElement(style) { hint[i] = -4; continue }
+            if doc.attributeValueBytes(i, .hidden) != nil || doc.attributeValueBytes(i, .style).map(Self.hidesElement) == true {
+                // Boilerplate names win; a weak one keeps only the streaming-container rescue.
+                let named = Self.landmarks.contains(t) ? -3 : Self.classify(doc, i, cache: &verdicts)
+                hint[i] = named <= -2 ? named : named == -1 ? -7 : -4
+                continue
+            }
             if let role = doc.attributeValueBytes(i, .role), Self.lowerEquals(role, "main") { holdsMain[i] = true }
             if let ip = doc.attributeValueBytes(i, .itemprop), Self.lowerEquals(ip, "articlebody") { holdsMain[i] = true }
             // Landmarks are boilerplate, but a missing end tag can make one swallow the page,
@@ -88,6 +97,8 @@ struct MainTextExtractor {
     }
 
     static let landmarks = TagSet([.header, .footer, .nav, .aside])
+    /// Elements that never hold an article but can swallow one when the parser keeps them open.
+    static let nonProse = TagSet([.button, .figure, .figcaption, .picture, .video, .audio, .object, .canvas])
 
     /// Drops boilerplate-named and hidden elements once their size is known, then re-measures.
     ///
@@ -98,6 +109,12 @@ struct MainTextExtractor {
     private mutating func dropBoilerplate() {
         var changed = false
         let pageProse = proseLen[0]
+        // Page builders put weak words on every layout wrapper (`elementor-widget-wrap`): a
+        // weakly named class whose elements together hold half the page's prose is structure.
+        var weakClassProse: [UInt64: Int32] = [:]
+        for i in 1..<doc.count where hint[i] == -1 {
+            if let c = doc.attributeValueBytes(i, .class) { weakClassProse[ClassVerdictCache.key(c), default: 0] += proseLen[i] }
+        }
         for i in 1..<doc.count {
             let p = doc.parent(i)
             if p >= 0, dropped[p] { if !dropped[i] { dropped[i] = true; changed = true }; continue }
@@ -106,8 +123,13 @@ struct MainTextExtractor {
             let carriesProse = proseLen[i] >= 500 && proseLen[i] * 2 >= pageProse && linkDensity(i) < 0.4
             var drop: Bool
             switch hint[i] {
-            case -4:
-                drop = !(proseLen[i] >= 1000 && proseLen[i] * 10 >= pageProse * 6)
+            case -4, -7:
+                // Collapsed panels (accordions, tabs, "read more") hold prose the reader opens;
+                // menus, modals and promos are short or linked.
+                let panel = hint[i] == -4 && proseLen[i] >= 150 && proseLen[i] * 10 >= textLen[i] * 7 && linkDensity(i) < 0.2
+                drop = !(proseLen[i] >= 1000 && proseLen[i] * 10 >= pageProse * 6) && !panel
+            case -6:
+                drop = !carriesProse
             case -3:
                 drop = !holdsMain[i] && (textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0])
                     && !carriesProse
@@ -116,9 +138,10 @@ struct MainTextExtractor {
                 drop = !holdsMain[i] && !(hint[i] == -2 && carriesProse)
             default:
                 if t == .body || t == .html || t == .article || t == .main { drop = false; break }
-                drop = !holdsMain[i] && (textLen[i] < 300 || linkDensity(i) > 0.35)
+                let structural = doc.attributeValueBytes(i, .class).map { weakClassProse[ClassVerdictCache.key($0), default: 0] * 2 >= pageProse } ?? false
+                drop = !holdsMain[i] && (textLen[i] < 300 && !structural || linkDensity(i) > 0.35)
             }
-            if drop { dropped[i] = true; changed = true } else if hint[i] == -4 { hint[i] = 0 }
+            if drop { dropped[i] = true; changed = true } else if hint[i] <= -4 { hint[i] = 0 }
         }
         if changed {
             for k in textLen.indices {
@@ -300,6 +323,7 @@ struct MainTextExtractor {
         }
         return out
     }
+
 
     /// Whether `parent` adds to `child` mostly more of the same prose: long articles are cut into
     /// sibling sections (one per subheading), and the best-scoring one is only a part. The text
