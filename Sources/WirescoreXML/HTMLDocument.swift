@@ -57,11 +57,11 @@ public struct HTMLDocument: Sendable {
     /// - Parameters:
     ///   - bytes: the raw HTTP body.
     ///   - contentType: the HTTP `Content-Type` value; its `charset` wins over the document's own.
-    ///   - skippingRawText: leave out comments and the bodies of `<script>` (JSON-LD excepted),
-    ///     `<style>` and `<svg>` elements, for readers that never look at them (see
-    ///     ``HTMLRawTextSkipper``); the elements themselves stay in the tree, empty.
+    ///   - prefiltered: leave out comments, the bodies of `<script>` (JSON-LD excepted), `<style>`
+    ///     and `<svg>` elements, and attributes other than the ``HTMLAttribute`` ones, for readers
+    ///     that never look at them (see ``HTMLPrefilter``); the elements themselves stay.
     /// - Throws: ``XMLParseError`` when libxml2 cannot allocate a parser.
-    public init(bytes raw: [UInt8], contentType: String? = nil, skippingRawText: Bool = false) throws(XMLParseError) {
+    public init(bytes raw: [UInt8], contentType: String? = nil, prefiltered: Bool = false) throws(XMLParseError) {
         let decision = HTMLCharset.detect(raw, contentType: contentType)
         var body = decision.bomLength > 0 ? Array(raw[decision.bomLength...]) : raw
         var libxmlEncoding: String? = nil
@@ -77,7 +77,7 @@ public struct HTMLDocument: Sendable {
             libxmlEncoding = decision.name
         }
         // Only where every `<` byte is a `<` character: not in UTF-16 or ISO-2022 pages.
-        if skippingRawText, libxmlEncoding == nil { body = HTMLRawTextSkipper.strip(body) }
+        if prefiltered, libxmlEncoding == nil { body = HTMLPrefilter.filter(body) }
         if body.count > Int(Int32.max) { body.removeSubrange(Int(Int32.max)...) }
 
         let builder = HTMLTreeBuilder(capacity: body.count)
