@@ -129,8 +129,9 @@ struct MainTextExtractor {
                 let panel = hint[i] == -4 && proseLen[i] >= 150 && proseLen[i] * 10 >= textLen[i] * 7 && linkDensity(i) < 0.2
                 drop = !(proseLen[i] >= 1000 && proseLen[i] * 10 >= pageProse * 6) && !panel
             case -6:
-                // Block editors wrap data tables in `figure` too; those are article content.
-                drop = !carriesProse && !(t == .figure && textLen[i] >= 100 && doc.firstChildTag(i, .table) != nil)
+                // Block editors wrap data tables and quotations in `figure` too: article content.
+                drop = !carriesProse && !(t == .figure && textLen[i] >= 100
+                    && (doc.firstChildTag(i, .table) != nil || doc.firstChildTag(i, .blockquote) != nil))
             case -3:
                 drop = !holdsMain[i] && (textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0])
                     && !carriesProse
