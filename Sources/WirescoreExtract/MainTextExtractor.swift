@@ -282,6 +282,12 @@ struct MainTextExtractor {
             if s > bestScore { bestScore = s; best = c }
         }
         var top = best
+        // A winner that wraps one paragraph (`div.paragraph > p`, one per paragraph) is a part of
+        // the article, never its container: start from the block that holds the wrappers.
+        if !Self.paragraphTags.contains(doc.tag(top)), let only = onlyElementChild(top), Self.paragraphTags.contains(doc.tag(only)) {
+            let p = doc.parent(top)
+            if p > 0, doc.tag(p) != .html, doc.tag(p) != .body, touched[p] { top = p }
+        }
         // A body or html "winning" means the prose is spread out; keep it, serialisation prunes.
         // Climb while the parent holds much more prose with comparable score: the article is
         // often split across sibling wrappers (lead, body, continuation).
@@ -327,6 +333,22 @@ struct MainTextExtractor {
     }
 
 
+    static let paragraphTags = TagSet([.p, .pre, .blockquote])
+
+    /// The one element child of `n` that has text, or nil when there are none or several.
+    private func onlyElementChild(_ n: Int) -> Int? {
+        var found = -1
+        var c = doc.firstChild(n)
+        while c >= 0 {
+            if !dropped[c], !doc.isText(c), textLen[c] > 0 {
+                if found >= 0 { return nil }
+                found = c
+            }
+            c = doc.nextSibling(c)
+        }
+        return found >= 0 ? found : nil
+    }
+
     /// Whether `parent` adds to `child` mostly more of the same prose: long articles are cut into
     /// sibling sections (one per subheading), and the best-scoring one is only a part. The text
     /// the parent adds must be mostly paragraphs, hardly linked, and a real share of the article.
@@ -337,7 +359,9 @@ struct MainTextExtractor {
         let addedProse = Double(proseLen[parent] - proseLen[child])
         let addedLinks = Double(linkLen[parent] - linkLen[child])
         guard added > 0, addedProse >= 200 else { return false }
-        return addedProse >= 0.5 * added && addedLinks <= 0.2 * added && addedProse >= 0.1 * Double(proseLen[child])
+        // Links as dense as in the part already taken are more of the same (changelogs, link-rich reports).
+        let linkCap = max(0.2, linkDensity(child) + 0.05)
+        return addedProse >= 0.5 * added && addedLinks <= linkCap * added && addedProse >= 0.1 * Double(proseLen[child])
     }
 
     static func endsSentence(_ s: String) -> Bool {
