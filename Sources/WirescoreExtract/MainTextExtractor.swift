@@ -32,8 +32,13 @@ struct MainTextExtractor {
     /// Per node: whether the element is or holds the page's declared main content (`main`,
     /// role=main, itemprop=articleBody). Boilerplate names never remove such an element.
     private var holdsMain: [Bool]
-    /// Per node: link-heavy `article` elements (teaser cards) in its subtree, itself included.
+    /// Per node: teaser-like `article` elements (cards) in its subtree, itself included.
     private var articleCount: [Int32]
+    /// Per node: headings in its subtree that are links (a card's title pointing elsewhere).
+    private var linkedHeadings: [Int32]
+    /// Per node: an `article` that looked like a card when first measured. Remembered because
+    /// boilerplate removal often takes the card's linked title (in a `header`) away.
+    private var wasTeaser: [Bool]
 
     init(doc: HTMLDocument) {
         self.doc = doc
@@ -47,6 +52,8 @@ struct MainTextExtractor {
         proseLen = Array(repeating: 0, count: n)
         holdsMain = Array(repeating: false, count: n)
         articleCount = Array(repeating: 0, count: n)
+        linkedHeadings = Array(repeating: 0, count: n)
+        wasTeaser = Array(repeating: false, count: n)
         markDropped()
         measure()
         dropBoilerplate()
@@ -147,7 +154,7 @@ struct MainTextExtractor {
         }
         if changed {
             for k in textLen.indices {
-                textLen[k] = 0; linkLen[k] = 0; commas[k] = 0; directLen[k] = 0; proseLen[k] = 0; articleCount[k] = 0
+                textLen[k] = 0; linkLen[k] = 0; commas[k] = 0; directLen[k] = 0; proseLen[k] = 0; articleCount[k] = 0; linkedHeadings[k] = 0
             }
             measure()
         }
@@ -208,9 +215,8 @@ struct MainTextExtractor {
                 if p >= 0 { directLen[p] += len }
             } else {
                 let t = doc.tag(i)
-                // Only teaser-like articles (a quarter links or more) count: some themes use
-                // `article` for every section of one story.
-                if t == .article, linkLen[i] * 4 >= textLen[i] { articleCount[i] += 1 }
+                if Self.cardHeadings.contains(t), textLen[i] > 0, linkLen[i] * 2 >= textLen[i] { linkedHeadings[i] += 1 }
+                if t == .article, wasTeaser[i] || isTeaser(i) { wasTeaser[i] = true; articleCount[i] += 1 }
                 if t == .a {
                     linkLen[i] = textLen[i]
                 } else if t == .p || t == .pre || t == .blockquote || t == .li {
@@ -223,9 +229,19 @@ struct MainTextExtractor {
                 commas[p] += commas[i]
                 proseLen[p] += proseLen[i]
                 articleCount[p] += articleCount[i]
+                linkedHeadings[p] += linkedHeadings[i]
                 if holdsMain[i] { holdsMain[p] = true }
             }
         }
+    }
+
+    static let cardHeadings = TagSet([.h1, .h2, .h3, .h4, .h5, .h6])
+
+    /// Whether an `article` element is a card for another page: a quarter links or more, or a
+    /// title that links away (a "more stories" card with a long excerpt). Plain sections of one
+    /// story, which some themes also mark up as `article`, are neither.
+    private func isTeaser(_ i: Int) -> Bool {
+        linkLen[i] * 4 >= textLen[i] || linkedHeadings[i] > 0
     }
 
     func linkDensity(_ i: Int) -> Double {
@@ -301,7 +317,7 @@ struct MainTextExtractor {
         // wrappers that add only a subheading do not stop the climb.
         var a = doc.parent(top), extended = top, articlesOnPath = 0
         while a > 0 {
-            if doc.tag(a) == .article, linkLen[a] * 4 >= textLen[a] { articlesOnPath += 1 }
+            if doc.tag(a) == .article, wasTeaser[a] { articlesOnPath += 1 }
             // Siblings that are articles of their own make this a listing (more stories,
             // related posts): the article does not extend past here.
             if articleCount[a] - articleCount[top] - Int32(articlesOnPath) > 0 { break }
