@@ -137,7 +137,7 @@ struct MainTextExtractor {
                 drop = !(proseLen[i] >= 1000 && proseLen[i] * 10 >= pageProse * 6) && !panel
             case -6:
                 // Block editors wrap data tables and quotations in `figure` too: article content.
-                drop = !carriesProse && !(t == .figure && textLen[i] >= 100
+                drop = !carriesProse && !(t == .figure && textLen[i] >= 40
                     && (doc.firstChildTag(i, .table) != nil || doc.firstChildTag(i, .blockquote) != nil))
             case -3:
                 drop = !holdsMain[i] && (textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0])
