@@ -402,6 +402,7 @@ struct MainTextExtractor {
     }
 
     private func write(_ n: Int, into w: inout ParagraphWriter, skipHeading: String?) {
+        if doc.spaceBefore(n) { w.space() }
         if dropped[n] { return }
         if doc.isText(n) { w.text(doc.textBytes(n)); return }
         let t = doc.tag(n)
