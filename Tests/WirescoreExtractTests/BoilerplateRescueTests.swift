@@ -122,6 +122,11 @@ import Testing
         #expect(!t.contains("Excerpt 2"))
     }
 
+    @Test func wordsAroundADroppedInlineElementStaySeparate() throws {
+        let t = try text("<html><body><article>\(Self.prose)<p>Tickets cost less <span class='ad'> </span>for pensioners and students.</p></article></body></html>")
+        #expect(t.contains("Tickets cost less for pensioners"))
+    }
+
     @Test func articleCutIntoSectionsIsTakenWhole() throws {
         // One section per subheading; the middle one is the longest and wins the scoring.
         func section(_ k: Int, _ n: Int) -> String {

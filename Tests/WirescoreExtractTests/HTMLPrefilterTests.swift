@@ -48,6 +48,19 @@ import WirescoreXML
         #expect(filtered(untouched) == untouched)
     }
 
+    @Test func blankTextBecomesASpaceFlagThatSurvivesDroppedElements() throws {
+        let html = "<body>\n  <p>one <b>two</b> <i>three</i>\n <span hidden>x</span> <em>four</em></p>\n</body>"
+        let doc = try HTMLDocument(bytes: Array(html.utf8), prefiltered: true)
+        let p = try #require(doc.elements(.p).first)
+        #expect(doc.textContent(p) == "one two three x four")
+        let i = try #require(doc.elements(.i).first)
+        #expect(doc.spaceBefore(i))
+        #expect(doc.children(p).allSatisfy { !doc.isText($0) || !doc.textContent($0).isEmpty })
+        let plain = try HTMLDocument(bytes: Array(html.utf8))
+        #expect(plain.count > doc.count)
+        #expect(plain.textContent(try #require(plain.elements(.p).first)) == "one two three x four")
+    }
+
     @Test func prefilteredDocumentsKeepTheTreeAndTheMetadata() throws {
         let html = "<html lang=en><head><meta property='og:title' content='T'><script type='application/ld+json'>{\"a\":1}</script>"
             + "<style>.x{}</style></head><body><div class='story' data-x='1'><p>Hello <b onclick='f()'>world</b></p></div></body></html>"
