@@ -27,25 +27,40 @@ struct SentenceScorer: Sendable {
         var financial: Double
     }
 
-    /// Scores `range` of `tokens`; `info` holds each token's ``WordTable`` entry (one lookup per
-    /// token per text, shared by every sentence and clause scored).
-    func score(_ tokens: [Token], _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool) -> Score {
+    /// Scores `range` of `text`'s tokens; `info` holds each token's ``WordTable`` entry (one lookup
+    /// per token per text, shared by every sentence and clause scored).
+    func score(_ text: Tokenizer.Result, _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool) -> Score {
+        // Scratch arrays on the stack: this runs once per sentence and clause, and heap
+        // allocations showed in profiles.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, range.count)) { idx in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, range.count)) { sentiments in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, range.count)) { claimed in
+                    score(text, info, range, capsDiff: capsDiff, idx: idx, sentiments: sentiments, claimed: claimed)
+                }
+            }
+        }
+    }
+
+    private func score(_ text: Tokenizer.Result, _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool,
+                       idx: UnsafeMutableBufferPointer<Int>, sentiments: UnsafeMutableBufferPointer<Double>,
+                       claimed: UnsafeMutableBufferPointer<Bool>) -> Score {
+        let tokens = text.tokens
         // Word positions (VADER ignores punctuation); numbers kept for figure comparisons.
-        var idx: [Int] = []
-        idx.reserveCapacity(range.count)
+        var n = 0
         var bangs = 0, questions = 0
         for k in range {
             let t = tokens[k]
             if t.kind == .punct {
-                for b in t.lower.utf8 { if b == 0x21 { bangs += 1 } else if b == 0x3F { questions += 1 } }
+                for o in 0..<Int(t.lowerCount) {
+                    let b = text.lowerBytes[t.lowerStart + o]
+                    if b == 0x21 { bangs += 1 } else if b == 0x3F { questions += 1 }
+                }
                 continue
             }
-            idx.append(k)
+            idx[n] = k; n += 1
         }
-        let n = idx.count
         if n == 0 { return Score(compound: 0, raw: 0, financial: 0) }
-        var sentiments = [Double](repeating: 0, count: n)
-        var claimed = [Bool](repeating: false, count: n)
+        for i in 0..<n { sentiments[i] = 0; claimed[i] = false }
         var financial = 0.0
         @inline(__always) func w(_ i: Int) -> WordInfo { info[idx[i]] }
 
@@ -100,7 +115,7 @@ struct SentenceScorer: Sendable {
                 let lo = max(0, min(i, best) - 3)
                 for k in lo..<max(i, best) where w(k).has(.negation) { v *= -0.74; break }
                 claimed[best] = true
-            } else if let cmp = compareFigures(tokens, info, idx, from: i) {
+            } else if let cmp = compareFigures(text, info, from: idx[i]) {
                 v = q * cmp * pairValence
             } else {
                 continue
@@ -192,31 +207,34 @@ struct SentenceScorer: Sendable {
         if let b = (0..<n).first(where: { w($0).has(.contrast) }) {
             for i in 0..<n where sentiments[i] != 0 { sentiments[i] *= i < b ? 0.5 : i > b ? 1.5 : 1 }
         }
-        var sum = sentiments.reduce(0, +)
+        var sum = 0.0
+        for i in 0..<n { sum += sentiments[i] }
         let emphasis = Double(min(bangs, 4)) * 0.292 + (questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0)
         if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
         let compound = max(-1, min(1, sum / (sum * sum + alpha).squareRoot()))
         return Score(compound: compound, raw: sum, financial: financial)
     }
 
-    /// Compares the first two figures after a quantity: +1 if the first is larger ("EUR 9.1 mn,
-    /// up from / compared with EUR 7.4 mn"), -1 if smaller, nil without a comparison marker.
-    func compareFigures(_ tokens: [Token], _ info: [WordInfo], _ idx: [Int], from i: Int) -> Double? {
+    /// Compares the first two figures after a quantity at token `start`: +1 if the first is larger
+    /// ("EUR 9.1 mn, up from / compared with EUR 7.4 mn"), -1 if smaller, nil without a
+    /// comparison marker.
+    func compareFigures(_ text: Tokenizer.Result, _ info: [WordInfo], from start: Int) -> Double? {
+        let tokens = text.tokens
         var first: Double?
         var sawMarker = false
-        var k = idx[i] + 1
-        let limit = min(tokens.count, idx[i] + 24)
+        var k = start + 1
+        let limit = min(tokens.count, start + 24)
         while k < limit {
             let t = tokens[k]
-            if t.kind == .number, let v = Self.figure(t.lower) {
+            if t.kind == .number, let v = Self.figure(text, k) {
                 if first == nil { first = v } else if sawMarker, let a = first {
                     return a > v ? 1 : a < v ? -1 : nil
                 }
             } else if first != nil, t.kind == .word, info[k].has(.comparisonMarker) {
                 sawMarker = true
-            } else if first != nil, t.lower == "(" {
+            } else if first != nil, info[k].has(.openParen) {
                 sawMarker = true
-            } else if t.lower == ";" || t.lower == "but" || (t.kind == .word && info[k].quantity != 0 && first != nil && !sawMarker) {
+            } else if info[k].has(.semicolon) || info[k].has(.backStop) && text.lowerIs(k, "but") || (t.kind == .word && info[k].quantity != 0 && first != nil && !sawMarker) {
                 return nil
             }
             k += 1
@@ -226,13 +244,27 @@ struct SentenceScorer: Sendable {
 
     static let comparisonMarkers: Set<String> = ["from", "compared", "against", "versus", "vs", "vs.", "year-ago", "previous", "prior"]
 
-    /// A figure, skipping bare years (1900-2100 without decimals).
-    static func figure(_ s: String) -> Double? {
-        var clean = ""
-        clean.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars where c != "," { clean.unicodeScalars.append(c) }
-        guard let v = Double(clean) else { return nil }
-        if !clean.contains("."), v >= 1900, v <= 2100 { return nil }
-        return v
+    /// Token `k` as a figure, skipping bare years (1900-2100 without decimals) and anything
+    /// that is not plain digits with optional thousands commas and one decimal point.
+    static func figure(_ text: Tokenizer.Result, _ k: Int) -> Double? {
+        let t = text.tokens[k]
+        var whole = 0.0, frac = 0.0, scale = 1.0
+        var sawDot = false, digits = 0
+        for o in 0..<Int(t.lowerCount) {
+            let b = text.lowerBytes[t.lowerStart + o]
+            if b >= 0x30 && b <= 0x39 {
+                digits += 1
+                if sawDot { scale /= 10; frac += Double(b - 0x30) * scale } else { whole = whole * 10 + Double(b - 0x30) }
+            } else if b == 0x2C, !sawDot {
+                continue
+            } else if b == 0x2E, !sawDot {
+                sawDot = true
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        if !sawDot, whole >= 1900, whole <= 2100 { return nil }
+        return whole + frac
     }
 }

@@ -38,6 +38,18 @@ struct WordInfo: Sendable {
         static let siteOpener = Flags(rawValue: 1 << 21)
         static let siteCloser = Flags(rawValue: 1 << 22)
         static let site = Flags(rawValue: 1 << 23)
+        /// Ends a clause for entity and target scoring: ; , : dashes, but/while/whereas/as/after/though.
+        static let clauseBreak = Flags(rawValue: 1 << 24)
+        /// A role before a person's name ("CEO Jane Doe"): coreference by surname.
+        static let title = Flags(rawValue: 1 << 25)
+        /// "the company", "the bank": coreference to the last entity.
+        static let companyNoun = Flags(rawValue: 1 << 26)
+        static let its = Flags(rawValue: 1 << 27)
+        static let it = Flags(rawValue: 1 << 28)
+        static let the = Flags(rawValue: 1 << 29)
+        /// "(" and ";" for figure comparisons.
+        static let openParen = Flags(rawValue: 1 << 30)
+        static let semicolon = Flags(rawValue: 1 << 31)
     }
 
     /// VADER valence (-4...4); meaningful when `flags` has `.inVader`.
@@ -57,61 +69,45 @@ struct WordInfo: Sendable {
     @inline(__always) func has(_ f: Flags) -> Bool { flags.contains(f) }
 }
 
-/// One open-addressing hash table from lowercased word to ``WordInfo``, built once from all lists.
+/// One table from lowercased word (or punctuation mark) to ``WordInfo``, built once from all lists.
 ///
-/// FNV-1a over the UTF-8 bytes replaces Swift's seeded SipHash: the keys are fixed at start-up and
-/// not attacker-chosen in a way that matters (a collision costs a probe, never correctness).
-/// Immutable after construction and `Sendable`; ``shared`` is the process-wide instance.
+/// Keys sit in a ``WordIndex`` probed with each token's precomputed hash and bytes, so scoring a
+/// text makes no String per token. Immutable after construction and `Sendable`; ``shared`` is the
+/// process-wide instance.
 struct WordTable: Sendable {
-    private var keys: [String]
+    private var index: WordIndex
     private var values: [WordInfo]
-    private var slots: [Int32]
-    private var mask: Int
 
     static let shared = WordTable(entries: WordTable.mergedEntries())
 
     init(entries: [String: WordInfo]) {
-        var cap = 16
-        while cap < entries.count * 2 { cap <<= 1 }
-        mask = cap - 1
-        slots = [Int32](repeating: -1, count: cap)
-        keys = []; values = []
-        keys.reserveCapacity(entries.count); values.reserveCapacity(entries.count)
-        for (k, v) in entries.sorted(by: { $0.key < $1.key }) {
-            var s = Int(Self.hash(k)) & mask
-            while slots[s] >= 0 { s = (s + 1) & mask }
-            slots[s] = Int32(keys.count)
-            keys.append(k); values.append(v)
-        }
-    }
-
-    @inline(__always) static func hash(_ s: String) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for b in s.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
-        return h
+        let sorted = entries.sorted(by: { $0.key < $1.key })
+        index = WordIndex(sorted.map(\.key))
+        values = sorted.map(\.value)
     }
 
     /// The entry for a lowercased word, or nil.
-    @inline(__always) func lookup(_ word: String) -> WordInfo? {
-        var s = Int(Self.hash(word)) & mask
-        while true {
-            let k = slots[s]
-            if k < 0 { return nil }
-            if keys[Int(k)] == word { return values[Int(k)] }
-            s = (s + 1) & mask
-        }
+    func lookup(_ word: String) -> WordInfo? {
+        index.index(of: word).map { values[$0] }
     }
 
-    /// The entry for every token of a text (empty info for unknown words and punctuation);
-    /// "n't" contractions are negations even when not listed.
-    func infos(_ tokens: [Token]) -> [WordInfo] {
+    /// The entry for every token of a text (empty info for unknown words); "n't" contractions are
+    /// negations even when not listed.
+    func infos(_ text: Tokenizer.Result) -> [WordInfo] {
+        let tokens = text.tokens
         var out = [WordInfo](repeating: WordInfo(), count: tokens.count)
-        tokens.withUnsafeBufferPointer { toks in
-            for k in toks.indices where toks[k].kind == .word {
-                if let v = lookup(toks[k].lower) {
-                    out[k] = v
-                } else if Self.endsWithNT(toks[k].lower) {
-                    out[k].flags.insert(.negation)
+        text.lowerBytes.withUnsafeBufferPointer { bytes in
+            out.withUnsafeMutableBufferPointer { out in
+                tokens.withUnsafeBufferPointer { toks in
+                    for k in toks.indices where toks[k].kind == .word || toks[k].kind == .punct {
+                        let t = toks[k]
+                        let w = UnsafeBufferPointer(rebasing: bytes[t.lowerStart..<(t.lowerStart + Int(t.lowerCount))])
+                        if let i = index.index(hash: t.hash, w) {
+                            out[k] = values[i]
+                        } else if t.kind == .word, Self.endsWithNT(w) {
+                            out[k].flags.insert(.negation)
+                        }
+                    }
                 }
             }
         }
@@ -119,10 +115,9 @@ struct WordTable: Sendable {
     }
 
     /// "n't" at the end (the tokenizer turns a typographic apostrophe inside a word into "'").
-    @inline(__always) static func endsWithNT(_ w: String) -> Bool {
-        var a: UInt8 = 0, b: UInt8 = 0, c: UInt8 = 0
-        for x in w.utf8 { a = b; b = c; c = x }
-        return a == 0x6E && b == 0x27 && c == 0x74
+    @inline(__always) static func endsWithNT(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        let c = w.count
+        return c >= 3 && w[c - 3] == 0x6E && w[c - 2] == 0x27 && w[c - 1] == 0x74
     }
 
     /// Merges the VADER lexicon and the financial lists into one entry per word.
@@ -166,6 +161,14 @@ struct WordTable: Sendable {
         flag(["no"], .no)
         flag(["never"], .never)
         flag(["so", "this"], .soOrThis)
+        flag(TextAnalyzer.clauseBreaks, .clauseBreak)
+        flag(TextAnalyzer.titles, .title)
+        flag(TextAnalyzer.companyNouns, .companyNoun)
+        flag(["its"], .its)
+        flag(["it"], .it)
+        flag(["the"], .the)
+        flag(["("], .openParen)
+        flag([";"], .semicolon)
         return d
     }
 }
