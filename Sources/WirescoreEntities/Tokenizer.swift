@@ -61,19 +61,54 @@ public enum Tokenizer {
         return text.withUTF8 { tokenize(bytes: $0) }
     }
 
-    @inline(__always) static func newToken(_ kind: Token.Kind, _ start: Int, _ end: Int, _ lowerStart: Int, _ lowerBytes: inout [UInt8], cap: Bool, allCaps: Bool, newlines: Int) -> Token {
-        let count = lowerBytes.count - lowerStart
-        var h = WordHash.seed
-        lowerBytes.withUnsafeBufferPointer { for k in lowerStart..<(lowerStart + count) { h = WordHash.step(h, $0[k]) } }
-        return Token(kind: kind, isCapitalized: cap, isAllCaps: allCaps, newlinesBefore: Int32(min(newlines, 1000)),
-                     start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(count), hash: h)
+    /// The lowercased bytes being written: a preallocated buffer written through a pointer (array
+    /// appends with their uniqueness checks showed in profiles).
+    struct LowerBuffer {
+        var base: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        @inline(__always) mutating func append(_ b: UInt8) {
+            if count == capacity { grow(count + 1) }
+            base[count] = b; count += 1
+        }
+
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if count + bytes.count > capacity { grow(count + bytes.count) }
+            for b in bytes { base[count] = b; count += 1 }
+        }
+
+        mutating func grow(_ need: Int) {
+            var cap = capacity * 2
+            while cap < need { cap *= 2 }
+            let next = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
+            next.update(from: base, count: count)
+            base.deallocate()
+            base = next; capacity = cap
+        }
+
+        func hash(from start: Int) -> UInt32 {
+            var h = WordHash.seed
+            for k in start..<count { h = WordHash.step(h, base[k]) }
+            return h
+        }
+    }
+
+    @inline(__always) static func newToken(_ kind: Token.Kind, _ start: Int, _ end: Int, _ lowerStart: Int, _ lower: LowerBuffer, cap: Bool, allCaps: Bool, newlines: Int) -> Token {
+        Token(kind: kind, isCapitalized: cap, isAllCaps: allCaps, newlinesBefore: Int32(min(newlines, 1000)),
+              start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(lower.count - lowerStart), hash: lower.hash(from: lowerStart))
     }
 
     static func tokenize(bytes u: UnsafeBufferPointer<UInt8>) -> Result {
         var tokens: [Token] = []
         tokens.reserveCapacity(u.count / 4 + 4)
-        var lower: [UInt8] = []
-        lower.reserveCapacity(u.count + 8)
+        var lower = LowerBuffer(capacity: u.count + 8)
+        defer { lower.base.deallocate() }
         var i = 0
         let n = u.count
         var newlines = 0
@@ -85,8 +120,8 @@ public enum Tokenizer {
             if up > 0 {
                 if up == 2 && u[i + 1] == 0xA0 { i += 2; continue }   // no-break space
                 let ls = lower.count
-                lower.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<(i + up)]))
-                tokens.append(newToken(.punct, i, i + up, ls, &lower, cap: false, allCaps: false, newlines: newlines))
+                lower.append(UnsafeBufferPointer(rebasing: u[i..<(i + up)]))
+                tokens.append(newToken(.punct, i, i + up, ls, lower, cap: false, allCaps: false, newlines: newlines))
                 newlines = 0; i += up; continue
             }
             if b == 0x24, i + 1 < n, isLetter(u[i + 1]) {   // $TICKER
@@ -95,7 +130,7 @@ public enum Tokenizer {
                 while j < n, isLetter(u[j]) || ((u[j] == 0x2E || u[j] == 0x2D) && j + 1 < n && isLetter(u[j + 1])) {
                     lower.append(isLetter(u[j]) ? (u[j] | 0x20) : u[j]); j += 1
                 }
-                tokens.append(newToken(.cashtag, i, j, ls, &lower, cap: true, allCaps: true, newlines: newlines))
+                tokens.append(newToken(.cashtag, i, j, ls, lower, cap: true, allCaps: true, newlines: newlines))
                 newlines = 0; i = j; continue
             }
             if isAlnum(b) {
@@ -139,25 +174,25 @@ public enum Tokenizer {
                 var end = j
                 var possessive = false
                 let m = lower.count - ls
-                if kind == .word, m > 2, lower[lower.count - 1] == 0x73, lower[lower.count - 2] == 0x27 {
-                    lower.removeLast(2); possessive = true
+                if kind == .word, m > 2, lower.base[lower.count - 1] == 0x73, lower.base[lower.count - 2] == 0x27 {
+                    lower.count -= 2; possessive = true
                     end = (u[j - 2] == 0x27) ? j - 2 : j - 4
                 }
                 var cap = isLetter(b) && b < 0x61
                 if nonASCII {
                     // Unicode lowercasing (rare): redo this word's bytes through String.
                     let raw = String(decoding: UnsafeBufferPointer(rebasing: u[i..<end]), as: UTF8.self)
-                    let lowered = String(decoding: lower[ls...], as: UTF8.self).lowercased()
-                    lower.removeSubrange(ls...)
-                    lower.append(contentsOf: lowered.utf8)
+                    let lowered = String(decoding: UnsafeBufferPointer(start: lower.base + ls, count: lower.count - ls), as: UTF8.self).lowercased()
+                    lower.count = ls
+                    for c in lowered.utf8 { lower.append(c) }
                     if b >= 0x80 { cap = lowered != raw }
                 }
-                tokens.append(newToken(kind, i, end, ls, &lower, cap: cap, allCaps: upper >= 2 && lowerCount == 0, newlines: newlines))
+                tokens.append(newToken(kind, i, end, ls, lower, cap: cap, allCaps: upper >= 2 && lowerCount == 0, newlines: newlines))
                 newlines = 0
                 if possessive {
                     let ps = lower.count
                     lower.append(0x27); lower.append(0x73)
-                    tokens.append(newToken(.word, end, j, ps, &lower, cap: false, allCaps: false, newlines: 0))
+                    tokens.append(newToken(.word, end, j, ps, lower, cap: false, allCaps: false, newlines: 0))
                 }
                 i = j; continue
             }
@@ -165,11 +200,11 @@ public enum Tokenizer {
             var j = i + 1
             while j < n, u[j] == b, b == 0x21 || b == 0x3F || b == 0x2E { j += 1 }
             let ls = lower.count
-            lower.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<j]))
-            tokens.append(newToken(.punct, i, j, ls, &lower, cap: false, allCaps: false, newlines: newlines))
+            lower.append(UnsafeBufferPointer(rebasing: u[i..<j]))
+            tokens.append(newToken(.punct, i, j, ls, lower, cap: false, allCaps: false, newlines: newlines))
             newlines = 0; i = j
         }
-        var result = Result(tokens: tokens, sentences: [], paragraphs: [], lowerBytes: lower)
+        var result = Result(tokens: tokens, sentences: [], paragraphs: [], lowerBytes: Array(UnsafeBufferPointer(start: lower.base, count: lower.count)))
         splitSentences(&result)
         return result
     }

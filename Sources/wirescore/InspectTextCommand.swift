@@ -29,7 +29,15 @@ struct InspectTextCommand: ParsableCommand {
             }
         }
         let analyzer = TextAnalyzer(gazetteer: gazetteer)
-        var out = StdoutLines()
+        // Output bytes go straight to stdout in large writes; the common flat input line is read
+        // and its answer written without JSON trees (InspectTextInput, appendInspectLine).
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20)
+        func flush() {
+            guard !out.isEmpty else { return }
+            FileHandle.standardOutput.write(Data(out))
+            out.removeAll(keepingCapacity: true)
+        }
         let input = FileHandle.standardInput.readDataToEndOfFile()
         input.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
             var lineNumber = 0
@@ -41,15 +49,23 @@ struct InspectTextCommand: ParsableCommand {
                 let line = UnsafeRawBufferPointer(rebasing: all[start..<end])
                 start = end + 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                let (id, text, target) = Self.fields(line)
-                guard let text else {
-                    out.append(JSONValue.object([("id", id), ("error", .string("line \(lineNumber): expected a JSON object with a \"text\" string"))]).serialized())
-                    continue
+                if let fast = InspectTextInput.parse(line), let text = fast.text {
+                    analyzer.analyze(title: nil, text: text, target: fast.target).appendInspectLine(id: fast.id, to: &out)
+                } else {
+                    let (id, text, target) = Self.fields(line)
+                    let json: JSONValue
+                    if let text {
+                        json = analyzer.analyze(title: nil, text: text, target: target).inspectJSON(id: id)
+                    } else {
+                        json = .object([("id", id), ("error", .string("line \(lineNumber): expected a JSON object with a \"text\" string"))])
+                    }
+                    out.append(contentsOf: json.serialized().utf8)
+                    out.append(0x0A)
                 }
-                out.append(analyzer.analyze(title: nil, text: text, target: target).inspectJSON(id: id).serialized())
+                if out.count >= 1 << 20 { flush() }
             }
         }
-        out.flush()
+        flush()
     }
 
     /// The id, text and target of one input line: the flat fast path, else JSONSerialization.
