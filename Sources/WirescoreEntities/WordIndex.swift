@@ -27,6 +27,9 @@ public struct WordIndex: Sendable {
     /// Per slot: hash in the high 32 bits, key index + 1 in the low 32 bits (0 = empty).
     private var slots: [UInt64]
     private var mask: Int
+    /// One bit per value of the hash's low 16 bits that some key has: most tokens of a text are
+    /// in no table, and this 8 KB filter turns their probe into one bit test.
+    private var filter = [UInt64](repeating: 0, count: 1024)
 
     /// The keys in index order.
     public private(set) var count = 0
@@ -58,6 +61,7 @@ public struct WordIndex: Sendable {
         var s = Int(h ^ (h >> 16)) & mask
         while slots[s] != 0 { s = (s + 1) & mask }
         slots[s] = UInt64(h) << 32 | UInt64(i + 1)
+        filter[Int(h & 0xFFFF) >> 6] |= 1 << (h & 63)
     }
 
     private mutating func grow() {
@@ -78,6 +82,7 @@ public struct WordIndex: Sendable {
     /// The index of `bytes` (whose hash is `h`), or nil.
     @inline(__always)
     public func index(hash h: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard filter.withUnsafeBufferPointer({ $0[Int(h & 0xFFFF) >> 6] & (1 << (h & 63)) != 0 }) else { return nil }
         var s = Int(h ^ (h >> 16)) & mask
         return slots.withUnsafeBufferPointer { sl in
             while true {

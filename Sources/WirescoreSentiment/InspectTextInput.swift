@@ -163,9 +163,12 @@ public struct InspectTextInput {
             }
             guard position < bytes.count else { return nil }
             if bytes[position] == 0x22 {
-                let s = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                return s
+                // ASCII needs no validation (the generic validating initialiser showed in profiles).
+                var ascii = true
+                for b in raw where b >= 0x80 { ascii = false; break }
+                return ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
             }
             var out = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
             while position < bytes.count {

@@ -48,6 +48,9 @@ struct SentenceScorer: Sendable {
         // Word positions (VADER ignores punctuation); numbers kept for figure comparisons.
         var n = 0
         var bangs = 0, questions = 0
+        // What the sentence holds at all, so passes with nothing to find are skipped.
+        var union: WordInfo.Flags = []
+        var hasQuantity = false, hasDirection = false, hasBeat = false
         for k in range {
             let t = tokens[k]
             if t.kind == .punct {
@@ -58,14 +61,22 @@ struct SentenceScorer: Sendable {
                 continue
             }
             idx[n] = k; n += 1
+            let f = info[k]
+            union.formUnion(f.flags)
+            if f.quantity != 0 { hasQuantity = true }
+            if f.direction != 0 { hasDirection = true }
+            if f.beat != 0 { hasBeat = true }
         }
-        if n == 0 { return Score(compound: 0, raw: 0, financial: 0) }
+        // No listed word at all: nothing below can score (most neutral sentences end here).
+        if n == 0 || union.isEmpty && !hasQuantity && !hasDirection && !hasBeat {
+            return Score(compound: 0, raw: 0, financial: 0)
+        }
         for i in 0..<n { sentiments[i] = 0; claimed[i] = false }
         var financial = 0.0
         @inline(__always) func w(_ i: Int) -> WordInfo { info[idx[i]] }
 
         // Estimates: "beat estimates", "above expectations", "fell short of forecasts".
-        for i in 0..<n {
+        for i in 0..<n where hasBeat {
             let sign = Double(w(i).beat)
             guard sign != 0 else { continue }
             var j = i + 1
@@ -81,13 +92,13 @@ struct SentenceScorer: Sendable {
             }
         }
         // "lay off", "laid off", "laying off": job cuts.
-        for i in 0..<(n - 1) where !claimed[i] {
+        for i in 0..<(n - 1) where union.contains(.layVerb) && !claimed[i] {
             if w(i).has(.layVerb) && w(i + 1).has(.off) {
                 sentiments[i] += -2.2; financial += 2.2; claimed[i] = true; claimed[i + 1] = true
             }
         }
         // Direction x quantity.
-        for i in 0..<n where !claimed[i] {
+        for i in 0..<n where hasQuantity && !claimed[i] {
             let q = Double(w(i).quantity)
             guard q != 0 else { continue }
             var best = -1, bestDist = Int.max
@@ -126,7 +137,7 @@ struct SentenceScorer: Sendable {
         }
 
         // Moves of an unnamed quantity: "Barclays falls 5%", "rose to EUR 12 mn".
-        for i in 0..<n where !claimed[i] {
+        for i in 0..<n where hasDirection && !claimed[i] {
             let wi = w(i)
             guard wi.direction != 0, !wi.has(.absoluteDirection) else { continue }
             var j = i + 1
@@ -140,7 +151,7 @@ struct SentenceScorer: Sendable {
             }
         }
         // Winning business: "won an order", "signed a contract", "secured a deal".
-        for i in 0..<n where !claimed[i] && w(i).has(.winVerb) {
+        for i in 0..<n where union.contains(.winVerb) && !claimed[i] && w(i).has(.winVerb) {
             var j = i + 1
             while j < n, j <= i + 4 {
                 if w(j).has(.businessNoun) {
@@ -151,7 +162,8 @@ struct SentenceScorer: Sendable {
             }
         }
         // Sites: "opened a new plant", "builds two factories" (+); "will close 30 stores" (-).
-        for i in 0..<n where !claimed[i] {
+        for i in 0..<n where union.contains(.siteOpener) || union.contains(.siteCloser) {
+            guard !claimed[i] else { continue }
             let wi = w(i)
             let sign: Double = wi.has(.siteOpener) ? 1 : wi.has(.siteCloser) ? -1 : 0
             guard sign != 0 else { continue }
@@ -204,7 +216,7 @@ struct SentenceScorer: Sendable {
             if isFinancial { financial += abs(valence) }
         }
         // "but": what follows outweighs what precedes.
-        if let b = (0..<n).first(where: { w($0).has(.contrast) }) {
+        if union.contains(.contrast), let b = (0..<n).first(where: { w($0).has(.contrast) }) {
             for i in 0..<n where sentiments[i] != 0 { sentiments[i] *= i < b ? 0.5 : i > b ? 1.5 : 1 }
         }
         var sum = 0.0
