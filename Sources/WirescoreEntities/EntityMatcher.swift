@@ -91,19 +91,26 @@ public struct EntityMatcher: Sendable {
 
     struct Candidate { var mention: EntityMention; var ambiguous: Bool; var cued: Bool }
 
-    /// The vocabulary entry of every token (-1 for words the matcher does not know).
-    func entries(_ text: Tokenizer.Result) -> [Int32] {
-        var out = [Int32](repeating: -1, count: text.tokens.count)
+    /// The vocabulary entry of every token (-1 for words the matcher does not know), into `out`.
+    func entries(_ text: Tokenizer.Result, into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: repeatElement(-1, count: text.tokens.count))
         for k in text.tokens.indices {
             if let w = vocabulary.index(text, k) { out[k] = Int32(w) }
         }
-        return out
     }
 
     /// All accepted mentions in `text`, in text order.
     public func mentions(in text: Tokenizer.Result) -> [EntityMention] {
+        var scratch: [Int32] = []
+        return mentions(in: text, scratch: &scratch)
+    }
+
+    /// ``mentions(in:)`` with a caller-kept buffer, so analysing many texts allocates once.
+    public func mentions(in text: Tokenizer.Result, scratch: inout [Int32]) -> [EntityMention] {
         let toks = text.tokens
-        let entry = entries(text)
+        entries(text, into: &scratch)
+        let entry = scratch
         @inline(__always) func word(_ k: Int) -> Word? { entry[k] >= 0 ? words[Int(entry[k])] : nil }
         // Fast exit: no token is a name's first word, a ticker or an exchange.
         var any = false

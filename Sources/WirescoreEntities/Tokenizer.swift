@@ -11,8 +11,11 @@ public enum Tokenizer {
         public var sentences: [Range<Int>]
         /// Paragraph number (0-based) of each sentence.
         public var paragraphs: [Int]
-        /// Every token's lowercased form, back to back (see ``Token/lowerStart``).
+        /// Every token's lowercased form, back to back (see ``Token/lowerStart``), followed by
+        /// unused scratch space.
         public var lowerBytes: [UInt8]
+
+        public init() { tokens = []; sentences = []; paragraphs = []; lowerBytes = [] }
 
         /// The lowercased form of token `k` as a String (for tests and rare paths; hot paths
         /// probe ``WordIndex`` tables with the token's hash and bytes instead).
@@ -57,8 +60,21 @@ public enum Tokenizer {
 
     /// Tokenises `text`.
     public static func tokenize(_ text: String) -> Result {
+        var r = Result()
+        tokenize(text, into: &r)
+        return r
+    }
+
+    /// Tokenises `text` into `r`, reusing its storage: a caller that analyses many texts in a row
+    /// keeps one `Result` and allocates nothing per text once its buffers have grown.
+    public static func tokenize(_ text: String, into r: inout Result) {
         var text = text
-        return text.withUTF8 { tokenize(bytes: $0) }
+        text.withUTF8 { u in
+            // Lowercasing rarely lengthens a word (U+0130 -> "i̇"); twice the text always fits in
+            // practice, and a text that does not is tokenised again with more room.
+            var capacity = u.count * 2 + 16
+            while !tokenize(bytes: u, into: &r, lowerCapacity: capacity) { capacity *= 2 }
+        }
     }
 
     /// The lowercased bytes being written: a preallocated buffer written through a pointer (array
@@ -67,29 +83,16 @@ public enum Tokenizer {
         var base: UnsafeMutablePointer<UInt8>
         var capacity: Int
         var count = 0
-
-        init(capacity: Int) {
-            self.capacity = max(capacity, 16)
-            base = .allocate(capacity: self.capacity)
-        }
+        /// Set when a write did not fit; the text is then tokenised again with more room.
+        var overflow = false
 
         @inline(__always) mutating func append(_ b: UInt8) {
-            if count == capacity { grow(count + 1) }
+            if count == capacity { overflow = true; return }
             base[count] = b; count += 1
         }
 
         mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-            if count + bytes.count > capacity { grow(count + bytes.count) }
-            for b in bytes { base[count] = b; count += 1 }
-        }
-
-        mutating func grow(_ need: Int) {
-            var cap = capacity * 2
-            while cap < need { cap *= 2 }
-            let next = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
-            next.update(from: base, count: count)
-            base.deallocate()
-            base = next; capacity = cap
+            for b in bytes { append(b) }
         }
 
         func hash(from start: Int) -> UInt32 {
@@ -104,11 +107,18 @@ public enum Tokenizer {
               start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(lower.count - lowerStart), hash: lower.hash(from: lowerStart))
     }
 
-    static func tokenize(bytes u: UnsafeBufferPointer<UInt8>) -> Result {
+    /// False when the lowercased forms did not fit in `lowerCapacity` bytes.
+    static func tokenize(bytes u: UnsafeBufferPointer<UInt8>, into r: inout Result, lowerCapacity: Int) -> Bool {
         var tokens: [Token] = []
+        swap(&tokens, &r.tokens)
+        tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(u.count / 4 + 4)
-        var lower = LowerBuffer(capacity: u.count + 8)
-        defer { lower.base.deallocate() }
+        var lowerBytes: [UInt8] = []
+        swap(&lowerBytes, &r.lowerBytes)
+        if lowerBytes.count < lowerCapacity { lowerBytes = [UInt8](repeating: 0, count: lowerCapacity) }
+        let fits = lowerBytes.withUnsafeMutableBufferPointer { lb -> Bool in
+        guard let base = lb.baseAddress else { return false }
+        var lower = LowerBuffer(base: base, capacity: lb.count)
         var i = 0
         let n = u.count
         var newlines = 0
@@ -204,9 +214,13 @@ public enum Tokenizer {
             tokens.append(newToken(.punct, i, j, ls, lower, cap: false, allCaps: false, newlines: newlines))
             newlines = 0; i = j
         }
-        var result = Result(tokens: tokens, sentences: [], paragraphs: [], lowerBytes: Array(UnsafeBufferPointer(start: lower.base, count: lower.count)))
-        splitSentences(&result)
-        return result
+        return !lower.overflow
+        }
+        r.tokens = tokens
+        r.lowerBytes = lowerBytes
+        guard fits else { return false }
+        splitSentences(&r)
+        return true
     }
 
     /// Sentence and paragraph boundaries over the tokens.
@@ -214,6 +228,8 @@ public enum Tokenizer {
         let tokens = r.tokens
         var sentences: [Range<Int>] = []
         var paragraphs: [Int] = []
+        swap(&sentences, &r.sentences); sentences.removeAll(keepingCapacity: true)
+        swap(&paragraphs, &r.paragraphs); paragraphs.removeAll(keepingCapacity: true)
         var paragraph = 0
         var s = 0
         for k in tokens.indices {

@@ -21,16 +21,36 @@ public struct TextAnalyzer: Sendable {
     ///   - text: the body; paragraphs separated by blank lines.
     ///   - target: a company named freely; its sentiment is reported in ``TextAnalysis/target``.
     public func analyze(title: String?, text: String, target: String? = nil) -> TextAnalysis {
+        var scratch = Scratch()
+        return analyze(title: title, text: text, target: target, scratch: &scratch)
+    }
+
+    /// Buffers one caller reuses across many ``analyze(title:text:target:scratch:)`` calls (one per
+    /// thread): tokens, word entries and sentence scores then cost no allocation per text.
+    public struct Scratch {
+        var text = Tokenizer.Result()
+        var info: [WordInfo] = []
+        var scores: [SentenceScorer.Score] = []
+        var entries: [Int32] = []
+        public init() {}
+    }
+
+    /// ``analyze(title:text:target:)`` reusing `scratch`'s buffers.
+    public func analyze(title: String?, text: String, target: String?, scratch: inout Scratch) -> TextAnalysis {
         let full: String
         let hasTitle = title.map { !$0.isEmpty } ?? false
         if let title, hasTitle { full = title + "\n\n" + text } else { full = text }
-        let tk = Tokenizer.tokenize(full)
+        Tokenizer.tokenize(full, into: &scratch.text)
+        let tk = scratch.text
         let toks = tk.tokens
         var lower = 0, upper = 0
         for t in toks where t.kind == .word { if t.isAllCaps { upper += 1 } else { lower += 1 } }
         let capsDiff = upper > 0 && lower > 0
-        let info = WordTable.shared.infos(tk)
-        let scores = tk.sentences.map { scorer.score(tk, info, $0, capsDiff: capsDiff) }
+        WordTable.shared.infos(tk, into: &scratch.info)
+        let info = scratch.info
+        scratch.scores.removeAll(keepingCapacity: true)
+        for r in tk.sentences { scratch.scores.append(scorer.score(tk, info, r, capsDiff: capsDiff)) }
+        let scores = scratch.scores
         let headline: Int = hasTitle ? (tk.paragraphs.firstIndex(where: { $0 > 0 }) ?? tk.sentences.count) : 0
 
         // Article tone: sentence compounds, headline sentences double, sentiment-free sentences ignored.
@@ -42,7 +62,7 @@ public struct TextAnalyzer: Sendable {
         let articleScore = den > 0 ? num / den : 0
 
         // Mentions per entity, by sentence.
-        let mentions = matcher.mentions(in: tk)
+        let mentions = matcher.mentions(in: tk, scratch: &scratch.entries)
         if mentions.isEmpty && (target ?? "").isEmpty {
             return TextAnalysis(score: articleScore, label: label(articleScore), entities: [], target: nil)
         }

@@ -94,8 +94,16 @@ struct WordTable: Sendable {
     /// The entry for every token of a text (empty info for unknown words); "n't" contractions are
     /// negations even when not listed.
     func infos(_ text: Tokenizer.Result) -> [WordInfo] {
+        var out: [WordInfo] = []
+        infos(text, into: &out)
+        return out
+    }
+
+    /// ``infos(_:)`` into a caller-kept buffer.
+    func infos(_ text: Tokenizer.Result, into out: inout [WordInfo]) {
         let tokens = text.tokens
-        var out = [WordInfo](repeating: WordInfo(), count: tokens.count)
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: repeatElement(WordInfo(), count: tokens.count))
         text.lowerBytes.withUnsafeBufferPointer { bytes in
             out.withUnsafeMutableBufferPointer { out in
                 tokens.withUnsafeBufferPointer { toks in
@@ -111,7 +119,6 @@ struct WordTable: Sendable {
                 }
             }
         }
-        return out
     }
 
     /// "n't" at the end (the tokenizer turns a typographic apostrophe inside a word into "'").

@@ -29,8 +29,8 @@ struct InspectTextCommand: ParsableCommand {
             }
         }
         let analyzer = TextAnalyzer(gazetteer: gazetteer)
-        // Output bytes go straight to stdout in large writes; the common flat input line is read
-        // and its answer written without JSON trees (InspectTextInput, appendInspectLine).
+        // Output bytes go straight to stdout in large writes; InspectTextBatch reads the common
+        // flat input line and writes its answer without JSON trees, several parts at a time.
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20)
         func flush() {
@@ -40,30 +40,20 @@ struct InspectTextCommand: ParsableCommand {
         }
         let input = FileHandle.standardInput.readDataToEndOfFile()
         input.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
-            var lineNumber = 0
-            var start = 0
-            while start < all.count {
-                var end = start
-                while end < all.count, all[end] != 0x0A { end += 1 }
-                lineNumber += 1
-                let line = UnsafeRawBufferPointer(rebasing: all[start..<end])
-                start = end + 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                if let fast = InspectTextInput.parse(line), let text = fast.text {
-                    analyzer.analyze(title: nil, text: text, target: fast.target).appendInspectLine(id: fast.id, to: &out)
+            InspectTextBatch.run(input: all, analyzer: analyzer, threads: ProcessInfo.processInfo.activeProcessorCount,
+                                 fallback: { line, lineNumber in
+                let (id, text, target) = Self.fields(line)
+                let json: JSONValue
+                if let text {
+                    json = analyzer.analyze(title: nil, text: text, target: target).inspectJSON(id: id)
                 } else {
-                    let (id, text, target) = Self.fields(line)
-                    let json: JSONValue
-                    if let text {
-                        json = analyzer.analyze(title: nil, text: text, target: target).inspectJSON(id: id)
-                    } else {
-                        json = .object([("id", id), ("error", .string("line \(lineNumber): expected a JSON object with a \"text\" string"))])
-                    }
-                    out.append(contentsOf: json.serialized().utf8)
-                    out.append(0x0A)
+                    json = .object([("id", id), ("error", .string("line \(lineNumber): expected a JSON object with a \"text\" string"))])
                 }
+                return Array((json.serialized() + "\n").utf8)
+            }, write: { bytes in
+                out.append(contentsOf: bytes)
                 if out.count >= 1 << 20 { flush() }
-            }
+            })
         }
         flush()
     }
