@@ -124,7 +124,8 @@ public enum Tokenizer {
         var newlines = 0
         while i < n {
             let b = u[i]
-            if b == 0x20 || b == 0x09 || b == 0x0D { i += 1; continue }
+            if b == 0x20 { i += 1; continue }
+            if b == 0x09 || b == 0x0D { i += 1; continue }
             if b == 0x0A { newlines += 1; i += 1; continue }
             let up = b >= 0x80 ? unicodePunct(u, i) : 0
             if up > 0 {
@@ -151,7 +152,9 @@ public enum Tokenizer {
                 let ls = lower.count
                 while j < n {
                     let c = u[j]
-                    if isLetter(c) {
+                    if c &- 0x61 < 26 {                              // the common case first
+                        lowerCount += 1; lower.append(c); j += 1
+                    } else if isLetter(c) {
                         if c < 0x61 { upper += 1 } else { lowerCount += 1 }
                         lower.append(c | 0x20); j += 1
                     } else if isDigit(c) {

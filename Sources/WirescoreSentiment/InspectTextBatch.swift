@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs `inspect text` over a whole input buffer: JSONL lines in, one answer line each, in order.
 ///
@@ -24,7 +29,7 @@ public enum InspectTextBatch {
                 var e = min(input.count, s + partSize)
                 while e < input.count, input[e - 1] != 0x0A { e += 1 }
                 parts.append((s..<e, line))
-                for k in s..<e where input[k] == 0x0A { line += 1 }
+                line += newlines(in: UnsafeRawBufferPointer(rebasing: input[s..<e]))
                 s = e
             }
             start = s
@@ -55,8 +60,7 @@ public enum InspectTextBatch {
         var lineNumber = firstLine - 1
         var start = 0
         while start < part.count {
-            var end = start
-            while end < part.count, part[end] != 0x0A { end += 1 }
+            let end = lineEnd(part, from: start)
             lineNumber += 1
             let line = UnsafeRawBufferPointer(rebasing: part[start..<end])
             start = end + 1
@@ -71,6 +75,19 @@ public enum InspectTextBatch {
             }
         }
         return out
+    }
+
+    /// The index of the next newline at or after `from`, or the end (libc memchr: vectorised).
+    static func lineEnd(_ b: UnsafeRawBufferPointer, from: Int) -> Int {
+        guard from < b.count, let base = b.baseAddress,
+              let p = memchr(base + from, 0x0A, b.count - from) else { return b.count }
+        return base.distance(to: UnsafeRawPointer(p))
+    }
+
+    static func newlines(in b: UnsafeRawBufferPointer) -> Int {
+        var n = 0, k = 0
+        while k < b.count { k = lineEnd(b, from: k) + 1; if k <= b.count { n += 1 } }
+        return n
     }
 
     /// The input, read concurrently by the workers (never written while they run).

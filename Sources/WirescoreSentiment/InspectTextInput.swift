@@ -156,18 +156,24 @@ public struct InspectTextInput {
         mutating func string() -> String? {
             guard take(0x22) else { return nil }
             let start = position
-            // Fast path: no escapes.
-            while position < bytes.count, bytes[position] != 0x22, bytes[position] != 0x5C {
-                guard bytes[position] >= 0x20 else { return nil }
+            // Fast path: no escapes. ASCII needs no validation (the generic validating
+            // initialiser showed in profiles), so note whether any byte is not ASCII.
+            var ascii = true
+            while position < bytes.count {
+                let c = bytes[position]
+                if c &- 0x20 < 0x60 {          // printable ASCII
+                    if c == 0x22 || c == 0x5C { break }
+                } else if c >= 0x80 {
+                    ascii = false
+                } else {
+                    return nil                 // control character
+                }
                 position += 1
             }
             guard position < bytes.count else { return nil }
             if bytes[position] == 0x22 {
                 let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                // ASCII needs no validation (the generic validating initialiser showed in profiles).
-                var ascii = true
-                for b in raw where b >= 0x80 { ascii = false; break }
                 return ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
             }
             var out = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
