@@ -78,13 +78,20 @@ struct WordTable: Sendable {
     private var index: WordIndex
     private var values: [WordInfo]
 
-    static let shared = WordTable(entries: WordTable.mergedEntries())
+    static let shared = WordTable.merged()
 
-    init(entries: [String: WordInfo]) {
-        let sorted = entries.sorted(by: { $0.key < $1.key })
-        index = WordIndex(sorted.map(\.key))
-        values = sorted.map(\.value)
+    /// Collects entries word by word (the merged lists touch one word many times).
+    struct Builder {
+        var index = WordIndex([String]())
+        var values: [WordInfo] = []
+        mutating func update(_ w: String, _ change: (inout WordInfo) -> Void) {
+            let i = index.insert(w)
+            if i == values.count { values.append(WordInfo()) }
+            change(&values[i])
+        }
     }
+
+    init(_ b: Builder) { index = b.index; values = b.values }
 
     /// The entry for a lowercased word, or nil.
     func lookup(_ word: String) -> WordInfo? {
@@ -127,25 +134,35 @@ struct WordTable: Sendable {
         return c >= 3 && w[c - 3] == 0x6E && w[c - 2] == 0x27 && w[c - 1] == 0x74
     }
 
-    /// Merges the VADER lexicon and the financial lists into one entry per word.
-    static func mergedEntries() -> [String: WordInfo] {
-        var d: [String: WordInfo] = [:]
-        d.reserveCapacity(9000)
-        for line in vaderLexiconData.split(separator: "\n") {
-            guard let tab = line.firstIndex(of: "\t"), let v = Double(line[line.index(after: tab)...]) else { continue }
-            var e = WordInfo()
-            e.vader = v; e.flags.insert(.inVader)
-            d[String(line[..<tab])] = e
+    /// Merges the VADER lexicon and the financial lists into one entry per word. Start-up cost
+    /// matters for one-shot commands, so the VADER data is read as bytes, not split into Strings.
+    static func merged() -> WordTable {
+        var d = Builder()
+        var data = vaderLexiconData
+        data.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                var tab = i
+                while tab < u.count, u[tab] != 0x09, u[tab] != 0x0A { tab += 1 }
+                var end = tab
+                while end < u.count, u[end] != 0x0A { end += 1 }
+                if tab < end, tab > i,
+                   let v = Double(String(decoding: UnsafeBufferPointer(rebasing: u[(tab + 1)..<end]), as: UTF8.self)) {
+                    let w = String(decoding: UnsafeBufferPointer(rebasing: u[i..<tab]), as: UTF8.self)
+                    d.update(w) { $0.vader = v; $0.flags.insert(.inVader) }
+                }
+                i = end + 1
+            }
         }
         for list in [FinancialLexicon.neutralInBusiness, FinancialLexicon.words, FinancialLexicon.growthEvents, FinancialLexicon.setbackEvents] {
-            for (w, v) in list { d[w, default: WordInfo()].financial = v; d[w]?.flags.insert(.hasFinancial) }
+            for (w, v) in list { d.update(w) { $0.financial = v; $0.flags.insert(.hasFinancial) } }
         }
-        for (w, v) in FinancialLexicon.quantities { d[w, default: WordInfo()].quantity = Int8(v) }
-        for (w, v) in FinancialLexicon.directions { d[w, default: WordInfo()].direction = Int8(v) }
-        for (w, v) in FinancialLexicon.beatWords { d[w, default: WordInfo()].beat = Int8(v) }
-        for (w, v) in Lexicon.boosters { d[w, default: WordInfo()].booster = v; d[w]?.flags.insert(.isBooster) }
+        for (w, v) in FinancialLexicon.quantities { d.update(w) { $0.quantity = Int8(v) } }
+        for (w, v) in FinancialLexicon.directions { d.update(w) { $0.direction = Int8(v) } }
+        for (w, v) in FinancialLexicon.beatWords { d.update(w) { $0.beat = Int8(v) } }
+        for (w, v) in Lexicon.boosters { d.update(w) { $0.booster = v; $0.flags.insert(.isBooster) } }
         func flag(_ words: some Sequence<String>, _ f: WordInfo.Flags) {
-            for w in words { d[w, default: WordInfo()].flags.insert(f) }
+            for w in words { d.update(w) { $0.flags.insert(f) } }
         }
         flag(FinancialLexicon.absoluteDirections, .absoluteDirection)
         flag(Lexicon.negations, .negation)
@@ -176,6 +193,6 @@ struct WordTable: Sendable {
         flag(["the"], .the)
         flag(["("], .openParen)
         flag([";"], .semicolon)
-        return d
+        return WordTable(d)
     }
 }
