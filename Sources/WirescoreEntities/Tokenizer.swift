@@ -92,7 +92,10 @@ public enum Tokenizer {
         }
 
         mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for b in bytes { append(b) }
+            guard let src = bytes.baseAddress, !bytes.isEmpty else { return }
+            if count + bytes.count > capacity { overflow = true; return }
+            (base + count).update(from: src, count: bytes.count)
+            count += bytes.count
         }
 
         func hash(from start: Int) -> UInt32 {
@@ -152,8 +155,13 @@ public enum Tokenizer {
                 let ls = lower.count
                 while j < n {
                     let c = u[j]
-                    if c &- 0x61 < 26 {                              // the common case first
-                        lowerCount += 1; lower.append(c); j += 1
+                    if c &- 0x61 < 26 {
+                        // The common case first: a run of lowercase letters, copied in one go
+                        // (a byte-at-a-time loop here spilled registers in this large function).
+                        var e = j + 1
+                        while e < n, u[e] &- 0x61 < 26 { e += 1 }
+                        lower.append(UnsafeBufferPointer(rebasing: u[j..<e]))
+                        lowerCount += e - j; j = e
                     } else if isLetter(c) {
                         if c < 0x61 { upper += 1 } else { lowerCount += 1 }
                         lower.append(c | 0x20); j += 1
