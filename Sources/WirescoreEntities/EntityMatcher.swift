@@ -39,6 +39,9 @@ public struct EntityMatcher: Sendable {
     var edges: TrieEdges
     /// Per trie node, the name that ends there (if any).
     var terminals: [Terminal?]
+    /// First words of names written in lowercase ("eBay" -> "ebay") and exchange words: the only
+    /// uncapitalised tokens that can begin a mention.
+    var lowercaseStarts: WordIndex
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
@@ -50,6 +53,7 @@ public struct EntityMatcher: Sendable {
             return i
         }
         var children: [[Int: Int32]] = [[:]]
+        var lowercaseStarts = WordIndex(Self.exchanges)
         var terminals: [Terminal?] = [nil]
         for (index, e) in gazetteer.entities.enumerated() {
             var names = e.aliases
@@ -69,6 +73,7 @@ public struct EntityMatcher: Sendable {
                 }
                 let term = Terminal(entity: index, ambiguous: e.wordAliases.contains(alias) && !first.isAllCaps,
                                     allCaps: first.isAllCaps, capitalized: first.isCapitalized || first.kind == .number)
+                if !term.capitalized && !term.allCaps { lowercaseStarts.insert(r.lower(0)) }
                 // The first entity keeps a shared alias, unless a later one is unambiguous.
                 if let old = terminals[Int(node)], !(old.ambiguous && !term.ambiguous) { continue }
                 terminals[Int(node)] = term
@@ -86,18 +91,35 @@ public struct EntityMatcher: Sendable {
         self.vocabulary = vocabulary
         self.words = words
         self.terminals = terminals
+        self.lowercaseStarts = lowercaseStarts
         edges = TrieEdges(children)
     }
 
     struct Candidate { var mention: EntityMention; var ambiguous: Bool; var cued: Bool }
 
-    /// The vocabulary entry of every token (-1 for words the matcher does not know), into `out`.
-    func entries(_ text: Tokenizer.Result, into out: inout [Int32]) {
+    /// Marks every token "not looked up yet" (-2); ``word(_:_:_:)`` fills entries on demand.
+    func resetEntries(_ text: Tokenizer.Result, into out: inout [Int32]) {
         out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: repeatElement(-1, count: text.tokens.count))
-        for k in text.tokens.indices {
-            if let w = vocabulary.index(text, k) { out[k] = Int32(w) }
+        out.append(contentsOf: repeatElement(-2, count: text.tokens.count))
+    }
+
+    /// Token `k`'s vocabulary word, looked up once and remembered in `entry` (-1: unknown).
+    @inline(__always) func word(_ text: Tokenizer.Result, _ k: Int, _ entry: inout [Int32]) -> Word? {
+        var e = entry[k]
+        if e == -2 {
+            e = vocabulary.index(text, k).map(Int32.init) ?? -1
+            entry[k] = e
         }
+        return e >= 0 ? words[Int(e)] : nil
+    }
+
+    /// Whether token `k` can begin a mention: a capitalised word, a number ("3M"), a cashtag, or
+    /// one of the few lowercase-initial names and exchange words. Other tokens (most of any
+    /// text) are never looked up unless they sit next to a candidate.
+    @inline(__always) func mayStart(_ text: Tokenizer.Result, _ k: Int) -> Bool {
+        let t = text.tokens[k]
+        if t.isCapitalized || t.kind == .number || t.kind == .cashtag { return true }
+        return t.kind == .word && lowercaseStarts.contains(text, k)
     }
 
     /// All accepted mentions in `text`, in text order.
@@ -107,15 +129,14 @@ public struct EntityMatcher: Sendable {
     }
 
     /// ``mentions(in:)`` with a caller-kept buffer, so analysing many texts allocates once.
-    public func mentions(in text: Tokenizer.Result, scratch: inout [Int32]) -> [EntityMention] {
+    public func mentions(in text: Tokenizer.Result, scratch entry: inout [Int32]) -> [EntityMention] {
         let toks = text.tokens
-        entries(text, into: &scratch)
-        let entry = scratch
-        @inline(__always) func word(_ k: Int) -> Word? { entry[k] >= 0 ? words[Int(entry[k])] : nil }
+        resetEntries(text, into: &entry)
+        @inline(__always) func word(_ k: Int) -> Word? { self.word(text, k, &entry) }
         // Fast exit: no token is a name's first word, a ticker or an exchange.
         var any = false
-        for k in toks.indices where entry[k] >= 0 {
-            let w = words[Int(entry[k])]
+        for k in toks.indices where mayStart(text, k) {
+            guard let w = word(k) else { continue }
             if w.rootChild >= 0 || w.ticker >= 0 || w.flags.contains(.exchange) { any = true; break }
         }
         if !any { return [] }
@@ -133,7 +154,7 @@ public struct EntityMatcher: Sendable {
         var i = 0
         while i < toks.count {
             let t = toks[i]
-            guard let w = word(i) else { i += 1; continue }
+            guard mayStart(text, i), let w = word(i) else { i += 1; continue }
             if t.kind == .cashtag {
                 if w.ticker >= 0 { cands.append(Candidate(mention: EntityMention(entity: Int(w.ticker), tokens: i..<(i + 1), form: .cashtag), ambiguous: false, cued: true)) }
                 i += 1; continue
@@ -152,14 +173,14 @@ public struct EntityMatcher: Sendable {
                 var node = w.rootChild
                 var k = i + 1
                 if let term = terminals[Int(node)] { best = (k, term) }
-                while k < toks.count, entry[k] >= 0, let next = edges.child(of: node, Int(entry[k])) {
+                while k < toks.count, word(k) != nil, let next = edges.child(of: node, Int(entry[k])) {
                     node = next; k += 1
                     if let term = terminals[Int(node)] { best = (k, term) }
                 }
             }
             if let (end, term) = best, accepts(term, at: i, toks: toks, allCapsText: allCapsText),
-               !namesAnIndex(after: end, entry: entry) {
-                let cued = !term.ambiguous || hasCue(at: i, end: end, text: text, entry: entry, sentenceStart: sentenceStart[i], entity: term.entity)
+               !namesAnIndex(after: end, text: text, entry: &entry) {
+                let cued = !term.ambiguous || hasCue(at: i, end: end, text: text, entry: &entry, sentenceStart: sentenceStart[i], entity: term.entity)
                 cands.append(Candidate(mention: EntityMention(entity: term.entity, tokens: i..<end, form: .name), ambiguous: term.ambiguous, cued: cued))
                 i = end; continue
             }
@@ -193,9 +214,9 @@ public struct EntityMatcher: Sendable {
     }
 
     /// Whether an ambiguous single-word name at `i..<end` has a company cue around it.
-    func hasCue(at i: Int, end: Int, text: Tokenizer.Result, entry: [Int32], sentenceStart: Bool, entity: Int) -> Bool {
+    func hasCue(at i: Int, end: Int, text: Tokenizer.Result, entry: inout [Int32], sentenceStart: Bool, entity: Int) -> Bool {
         let toks = text.tokens
-        func has(_ k: Int, _ f: Word.Flags) -> Bool { entry[k] >= 0 && words[Int(entry[k])].flags.contains(f) }
+        func has(_ k: Int, _ f: Word.Flags) -> Bool { word(text, k, &entry)?.flags.contains(f) ?? false }
         // Part of a longer proper name ("Harrison Ford", "Target Field"): no.
         if i > 0, toks[i - 1].kind == .word, toks[i - 1].isCapitalized, !sentenceStart, !has(i - 1, .companyCue) { return false }
         if end < toks.count {
@@ -223,7 +244,7 @@ public struct EntityMatcher: Sendable {
             let w = toks[k]
             if w.kind == .punct, text.lowerIs(k, ".") || text.lowerIs(k, ";") { if k < i { continue } else { break } }
             if has(k, .companyCue) { return true }
-            if w.kind == .cashtag, entry[k] >= 0, words[Int(entry[k])].ticker == Int32(entity) { return true }
+            if w.kind == .cashtag, word(text, k, &entry)?.ticker == Int32(entity) { return true }
         }
         return false
     }
@@ -235,8 +256,8 @@ public struct EntityMatcher: Sendable {
                                           // "Dow Jones" is the index (or its publisher), never Dow Inc.
                                           "jones"]
 
-    func namesAnIndex(after end: Int, entry: [Int32]) -> Bool {
-        end < entry.count && entry[end] >= 0 && words[Int(entry[end])].flags.contains(.indexWord)
+    func namesAnIndex(after end: Int, text: Tokenizer.Result, entry: inout [Int32]) -> Bool {
+        end < entry.count && word(text, end, &entry)?.flags.contains(.indexWord) == true
     }
 
     static let exchanges: Set<String> = ["nasdaq", "nyse", "amex", "otc", "cboe", "nysearca", "nysemkt", "lse", "tsx", "xetra", "otcqx", "otcmkts"]
