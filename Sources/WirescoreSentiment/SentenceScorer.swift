@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import WirescoreEntities
 
 /// Scores a run of tokens (a sentence or a clause) with VADER-style rules plus financial rules.
@@ -5,7 +10,8 @@ import WirescoreEntities
 /// VADER part (Hutto & Gilbert 2014, re-implemented): word valences, boosters and dampeners up to
 /// three words back (damped with distance), negation up to three words back (x -0.74), ALL-CAPS
 /// emphasis when the text mixes case, "but" (before x0.5, after x1.5), "!" and "?" emphasis,
-/// compound = s / sqrt(s^2 + 15).
+/// compound = s / sqrt(s^2 + 15); before that, negative valences weigh 1.3x (negativity bias) and
+/// sentences longer than ten words are damped, general words more than financial facts.
 /// Financial part: a direction word paired with a quantity ("profit rose", "loss widened", "cut
 /// costs", "lower margins") scores quantity polarity x direction; unpaired quantities with two
 /// figures compare them ("EUR 9.1 mn, compared with EUR 7.4 mn"); "beat"/"missed" + estimates.
@@ -18,6 +24,14 @@ struct SentenceScorer: Sendable {
     /// VADER's normalisation constant.
     var alpha = 15.0
     var pairValence = 2.4
+    /// Valence of a bare market-move verb ("shares sink", "Barclays rises").
+    var moveValence = 1.2
+    /// Multiplier of negative valences.
+    var negativityBias = 1.3
+    /// Sentences longer than this many words are damped by (reference / words) ^ exponent.
+    var lengthReference = 10.0
+    var generalLengthExponent = 0.5
+    var financialLengthExponent = 0.3
 
     struct Score: Sendable {
         var compound: Double
@@ -79,6 +93,12 @@ struct SentenceScorer: Sendable {
         for i in 0..<n where hasBeat {
             let sign = Double(w(i).beat)
             guard sign != 0 else { continue }
+            // "fell short of", "came in short": a miss even when the yardstick is only a figure.
+            if sign < 0, i > 0, w(i - 1).has(.fell), text.lowerIs(idx[i], "short") {
+                sentiments[i] += -2.2; financial += 2.2
+                claimed[i] = true; claimed[i - 1] = true
+                continue
+            }
             var j = i + 1
             while j < n, j <= i + 4 {
                 if w(j).has(.estimate) {
@@ -110,7 +130,7 @@ struct SentenceScorer: Sendable {
                 j += 1
             }
             j = i - 1
-            while j >= 0, j >= i - 3 {
+            while j >= 0, j >= i - 5 {
                 let wj = w(j)
                 if wj.has(.backStop) { break }
                 if !claimed[j], wj.direction != 0, i - j < bestDist { best = j; break }
@@ -141,13 +161,24 @@ struct SentenceScorer: Sendable {
             let wi = w(i)
             guard wi.direction != 0, !wi.has(.absoluteDirection) else { continue }
             var j = i + 1
+            var moved = false
             while j < n, j <= i + 3 {
                 if tokens[idx[j]].kind == .number {
                     let v = Double(wi.direction) * pairValence * 0.8
                     sentiments[i] += v; financial += abs(v); claimed[i] = true
+                    moved = true
                     break
                 }
                 j += 1
+            }
+            // A bare market-move verb ("AstraZeneca sinks", "retailers rise"): its subject is
+            // usually the company or its shares. A bad thing that moves flips it: "fears rose"
+            // is bad news, "worries eased" good.
+            if !moved, wi.has(.moveVerb), !wi.has(.hasFinancial) {
+                var v = Double(wi.direction) * moveValence
+                for k in max(0, i - 2)..<i where w(k).has(.inVader) && w(k).vader < 0 && w(k).direction == 0 { v = -v; break }
+                if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
+                sentiments[i] += v; financial += abs(v); claimed[i] = true
             }
         }
         // Winning business: "won an order", "signed a contract", "secured a deal".
@@ -213,14 +244,25 @@ struct SentenceScorer: Sendable {
             }
             if i > 0, w(i - 1).has(.least), i < 2 || !w(i - 2).has(.atOrVery) { valence *= -0.74 }
             sentiments[i] += valence
-            if isFinancial { financial += abs(valence) }
+            if isFinancial { financial += abs(valence); claimed[i] = true }
         }
         // "but": what follows outweighs what precedes.
         if union.contains(.contrast), let b = (0..<n).first(where: { w($0).has(.contrast) }) {
             for i in 0..<n where sentiments[i] != 0 { sentiments[i] *= i < b ? 0.5 : i > b ? 1.5 : 1 }
         }
-        var sum = 0.0
-        for i in 0..<n { sum += sentiments[i] }
+        // Negativity bias: readers weigh bad news more than equally worded good news.
+        for i in 0..<n where sentiments[i] < 0 { sentiments[i] *= negativityBias }
+        // Length: VADER sums valences, so a long sentence with many mild words reads as strongly
+        // as a short pointed one; readers rate the tone, not the count. General words are damped
+        // more than financial facts (claimed positions), which stay news however long the sentence.
+        var general = 0.0, facts = 0.0
+        for i in 0..<n { if claimed[i] { facts += sentiments[i] } else { general += sentiments[i] } }
+        if Double(n) > lengthReference {
+            let ratio = lengthReference / Double(n)
+            general *= pow(ratio, generalLengthExponent)
+            facts *= pow(ratio, financialLengthExponent)
+        }
+        var sum = general + facts
         let emphasis = Double(min(bangs, 4)) * 0.292 + (questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0)
         if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
         let compound = max(-1, min(1, sum / (sum * sum + alpha).squareRoot()))

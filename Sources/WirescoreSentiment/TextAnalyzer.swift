@@ -11,9 +11,11 @@ public struct TextAnalyzer: Sendable {
     public let matcher: EntityMatcher
     let scorer = SentenceScorer()
     /// |score| below this is "neutral".
-    public var neutralBand = 0.3
+    public var neutralBand = 0.25
 
-    public init(gazetteer: Gazetteer) { matcher = EntityMatcher(gazetteer: gazetteer) }
+    public init(gazetteer: Gazetteer) {
+        matcher = EntityMatcher(gazetteer: gazetteer)
+    }
 
     /// Analyses one article.
     /// - Parameters:
@@ -48,6 +50,8 @@ public struct TextAnalyzer: Sendable {
         let capsDiff = upper > 0 && lower > 0
         WordTable.shared.infos(tk, into: &scratch.info)
         let info = scratch.info
+        // Mentions per entity, by sentence.
+        let mentions = matcher.mentions(in: tk, scratch: &scratch.entries)
         scratch.scores.removeAll(keepingCapacity: true)
         for r in tk.sentences { scratch.scores.append(scorer.score(tk, info, r, capsDiff: capsDiff)) }
         let scores = scratch.scores
@@ -61,8 +65,6 @@ public struct TextAnalyzer: Sendable {
         }
         let articleScore = den > 0 ? num / den : 0
 
-        // Mentions per entity, by sentence.
-        let mentions = matcher.mentions(in: tk, scratch: &scratch.entries)
         if mentions.isEmpty && (target ?? "").isEmpty {
             return TextAnalysis(score: articleScore, label: label(articleScore), entities: [], target: nil)
         }

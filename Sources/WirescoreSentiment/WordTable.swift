@@ -7,7 +7,7 @@ import WirescoreEntities
 /// now merged at start-up into one ``WordTable`` and each token is looked up once per text.
 struct WordInfo: Sendable {
     struct Flags: OptionSet, Sendable {
-        let rawValue: UInt32
+        let rawValue: UInt64
         static let inVader = Flags(rawValue: 1 << 0)
         static let hasFinancial = Flags(rawValue: 1 << 1)
         static let absoluteDirection = Flags(rawValue: 1 << 2)
@@ -50,6 +50,8 @@ struct WordInfo: Sendable {
         /// "(" and ";" for figure comparisons.
         static let openParen = Flags(rawValue: 1 << 30)
         static let semicolon = Flags(rawValue: 1 << 31)
+        /// A verb of market movement ("rises", "sank"): scored even without a named quantity.
+        static let moveVerb = Flags(rawValue: 1 << 32)
     }
 
     /// VADER valence (-4...4); meaningful when `flags` has `.inVader`.
@@ -179,7 +181,8 @@ struct WordTable: Sendable {
         flag(["but", "however"], .contrast)
         flag(["lay", "laid", "laying", "lays"], .layVerb)
         flag(["off"], .off)
-        flag(["fell"], .fell)
+        flag(["fell", "falls", "fall", "falling", "came", "come", "comes", "coming"], .fell)
+        flag(FinancialLexicon.moveVerbs, .moveVerb)
         flag(["least"], .least)
         flag(["at", "very"], .atOrVery)
         flag(["no"], .no)
