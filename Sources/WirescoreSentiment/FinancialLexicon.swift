@@ -11,7 +11,7 @@ enum FinancialLexicon {
                   "ebita", "margin", "margins", "eps", "dividend", "dividends", "orders", "order", "backlog",
                   "demand", "turnover", "result", "results", "output", "production", "productivity", "deliveries",
                   "shipments", "volume", "volumes", "traffic", "bookings", "subscribers", "customers", "users",
-                  "growth", "cashflow", "shares", "stock", "stocks", "valuation", "rating", "guidance", "outlook",
+                  "growth", "cashflow", "valuation", "rating", "guidance", "outlook",
                   "forecast", "forecasts", "payout", "capacity", "occupancy", "gdp", "employment", "jobs",
                   "workforce", "headcount", "staff", "assets", "deposits", "liquidity", "reserves", "share",
                   "market", "markets", "price-target", "target", "sales-volume", "exports", "premiums", "yield",
@@ -138,6 +138,7 @@ enum FinancialLexicon {
         "upside": 1.0, "downside": -1.0, "outperforms": 1.5, "underperforms": -1.5,
         "backlash": -1.5, "delays": -1.2, "delay": -1.1, "delayed": -1.0, "close-down": -1.5,
         "bribery": -2.5, "antitrust": -0.8, "cartel": -1.5,
+        "buy": 0.6, "cooperate": 0.8, "complements": 0.6, "strategic": 0.4,
         "shortfall": -1.5, "glut": -1.2, "oversupply": -1.2, "overcapacity": -1.2, "turmoil": -1.8,
         "setback": -1.6, "setbacks": -1.6, "stalled": -1.2, "stalls": -1.2, "halts": -1.2,
         "slumps": -2.2, "sinks": -1.8, "sank": -1.8, "falters": -1.5, "faltered": -1.5,
@@ -169,7 +170,7 @@ enum FinancialLexicon {
         "strengthen": 1.4, "strengthens": 1.4, "strengthening": 1.4, "enhance": 1.2, "enhances": 1.2,
         "enhanced": 1.2, "invest": 0.9, "invests": 0.9, "invested": 0.9, "investing": 0.9,
         "partnership": 1.0, "cooperation": 0.8, "collaboration": 0.8, "alliance": 0.8, "growth": 1.2,
-        "record": 1.0, "efficiencies": 1.0, "milestone": 1.5, "selected": 0.8, "chosen": 0.8,
+        "record": 1.0, "efficiencies": 1.0, "milestone": 1.5, "selected": 1.2, "chosen": 1.2,
         "growing": 1.0, "grew": 1.2, "grows": 1.0, "diversify": 0.8, "upbeat": 1.8, "optimistic": 1.8,
     ]
     /// The negative side of ``growthEvents``.
