@@ -107,7 +107,7 @@ public struct EntityMatcher: Sendable {
     @inline(__always) func word(_ text: Tokenizer.Result, _ k: Int, _ entry: inout [Int32]) -> Word? {
         var e = entry[k]
         if e == -2 {
-            e = vocabulary.index(text, k).map(Int32.init) ?? -1
+            e = vocabulary.mayContain(hash: text.tokens[k].hash) ? vocabulary.index(text, k).map(Int32.init) ?? -1 : -1
             entry[k] = e
         }
         return e >= 0 ? words[Int(e)] : nil
@@ -119,7 +119,7 @@ public struct EntityMatcher: Sendable {
     @inline(__always) func mayStart(_ text: Tokenizer.Result, _ k: Int) -> Bool {
         let t = text.tokens[k]
         if t.isCapitalized || t.kind == .number || t.kind == .cashtag { return true }
-        return t.kind == .word && lowercaseStarts.contains(text, k)
+        return t.kind == .word && lowercaseStarts.mayContain(hash: t.hash) && lowercaseStarts.contains(text, k)
     }
 
     /// All accepted mentions in `text`, in text order.

@@ -29,7 +29,7 @@ public struct WordIndex: Sendable {
     private var mask: Int
     /// One bit per value of the hash's low 16 bits that some key has: most tokens of a text are
     /// in no table, and this 8 KB filter turns their probe into one bit test.
-    private var filter = [UInt64](repeating: 0, count: 1024)
+    @usableFromInline var filter = [UInt64](repeating: 0, count: 1024)
 
     /// The keys in index order.
     public private(set) var count = 0
@@ -79,10 +79,15 @@ public struct WordIndex: Sendable {
         String(decoding: blob[offsets[i]..<offsets[i + 1]], as: UTF8.self)
     }
 
+    /// False when no key has hash `h` (most words of a text); inlinable so that callers in other
+    /// modules pay one bit test, not a call, for them.
+    @inlinable public func mayContain(hash h: UInt32) -> Bool {
+        filter.withUnsafeBufferPointer { $0[Int(h & 0xFFFF) >> 6] & (1 << UInt64(h & 63)) != 0 }
+    }
+
     /// The index of `bytes` (whose hash is `h`), or nil.
-    @inline(__always)
     public func index(hash h: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard filter.withUnsafeBufferPointer({ $0[Int(h & 0xFFFF) >> 6] & (1 << (h & 63)) != 0 }) else { return nil }
+        guard mayContain(hash: h) else { return nil }
         var s = Int(h ^ (h >> 16)) & mask
         return slots.withUnsafeBufferPointer { sl in
             while true {

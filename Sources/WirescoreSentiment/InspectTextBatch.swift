@@ -7,14 +7,15 @@ import Darwin
 
 /// Runs `inspect text` over a whole input buffer: JSONL lines in, one answer line each, in order.
 ///
-/// The input is cut at line ends into parts of about a megabyte; up to `threads` parts are
-/// analysed at once, each with its own ``TextAnalyzer/Scratch`` and output buffer, and the
-/// answers are written in input order. Lines the flat reader (``InspectTextInput``) does not
+/// The input is cut at line ends into parts of about 256 KB; rounds of up to eight parts per
+/// thread are analysed at once, each part with its own ``TextAnalyzer/Scratch`` and output
+/// buffer, and the answers are written in input order after each round. Many small parts keep
+/// the threads evenly loaded up to the round's end. Lines the flat reader (``InspectTextInput``) does not
 /// handle go to the caller's `fallback`, which gets the line and its 1-based number.
 public enum InspectTextBatch {
     /// Bytes of input per part: large enough that thread hand-off costs nothing measurable,
-    /// small enough that output starts early and memory stays bounded.
-    static let partSize = 1 << 20
+    /// small enough that the threads finish a round together and memory stays bounded.
+    static let partSize = 1 << 18
 
     public static func run(input: UnsafeRawBufferPointer, analyzer: TextAnalyzer, threads: Int,
                            fallback: @escaping @Sendable (UnsafeRawBufferPointer, Int) -> [UInt8],
@@ -25,7 +26,7 @@ public enum InspectTextBatch {
         while start < input.count {
             var parts: [(range: Range<Int>, firstLine: Int)] = []
             var s = start
-            while parts.count < threads, s < input.count {
+            while parts.count < (threads == 1 ? 1 : threads * 8), s < input.count {
                 var e = min(input.count, s + partSize)
                 while e < input.count, input[e - 1] != 0x0A { e += 1 }
                 parts.append((s..<e, line))

@@ -29,9 +29,17 @@ struct SentenceScorer: Sendable {
     /// Multiplier of negative valences.
     var negativityBias = 1.3
     /// Sentences longer than this many words are damped by (reference / words) ^ exponent.
-    var lengthReference = 10.0
-    var generalLengthExponent = 0.5
-    var financialLengthExponent = 0.3
+    let lengthReference = 10.0
+    let generalLengthExponent = 0.5
+    let financialLengthExponent = 0.3
+
+    /// Length damping factors (general, financial) for a sentence of `n` words.
+    func damping(_ n: Int) -> (Double, Double) {
+        let ratio = min(1, lengthReference / Double(max(1, n)))
+        return (pow(ratio, generalLengthExponent), pow(ratio, financialLengthExponent))
+    }
+    /// ``damping(_:)`` for the default parameters and common lengths (pow showed in profiles).
+    static let dampingCache: [(Double, Double)] = (0..<96).map { SentenceScorer().damping($0) }
 
     struct Score: Sendable {
         var compound: Double
@@ -258,9 +266,9 @@ struct SentenceScorer: Sendable {
         var general = 0.0, facts = 0.0
         for i in 0..<n { if claimed[i] { facts += sentiments[i] } else { general += sentiments[i] } }
         if Double(n) > lengthReference {
-            let ratio = lengthReference / Double(n)
-            general *= pow(ratio, generalLengthExponent)
-            facts *= pow(ratio, financialLengthExponent)
+            let (g, f) = n < Self.dampingCache.count ? Self.dampingCache[n] : damping(n)
+            general *= g
+            facts *= f
         }
         var sum = general + facts
         let emphasis = Double(min(bangs, 4)) * 0.292 + (questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0)

@@ -119,7 +119,7 @@ struct WordTable: Sendable {
                     for k in toks.indices where toks[k].kind == .word || toks[k].kind == .punct {
                         let t = toks[k]
                         let w = UnsafeBufferPointer(rebasing: bytes[t.lowerStart..<(t.lowerStart + Int(t.lowerCount))])
-                        if let i = index.index(hash: t.hash, w) {
+                        if index.mayContain(hash: t.hash), let i = index.index(hash: t.hash, w) {
                             out[k] = values[i]
                         } else if t.kind == .word, Self.endsWithNT(w) {
                             out[k].flags.insert(.negation)
