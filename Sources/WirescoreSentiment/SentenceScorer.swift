@@ -51,7 +51,7 @@ struct SentenceScorer: Sendable {
 
     /// Scores `range` of `text`'s tokens; `info` holds each token's ``WordTable`` entry (one lookup
     /// per token per text, shared by every sentence and clause scored).
-    func score(_ text: Tokenizer.Result, _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool) -> Score {
+    func score(_ text: Tokenizer.Result, _ info: TokenInfos, _ range: Range<Int>, capsDiff: Bool) -> Score {
         // Scratch arrays on the stack: this runs once per sentence and clause, and heap
         // allocations showed in profiles.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, range.count)) { idx in
@@ -63,7 +63,7 @@ struct SentenceScorer: Sendable {
         }
     }
 
-    private func score(_ text: Tokenizer.Result, _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool,
+    private func score(_ text: Tokenizer.Result, _ info: TokenInfos, _ range: Range<Int>, capsDiff: Bool,
                        idx: UnsafeMutableBufferPointer<Int>, sentiments: UnsafeMutableBufferPointer<Double>,
                        claimed: UnsafeMutableBufferPointer<Bool>) -> Score {
         let tokens = text.tokens
@@ -280,7 +280,7 @@ struct SentenceScorer: Sendable {
     /// Compares the first two figures after a quantity at token `start`: +1 if the first is larger
     /// ("EUR 9.1 mn, up from / compared with EUR 7.4 mn"), -1 if smaller, nil without a
     /// comparison marker.
-    func compareFigures(_ text: Tokenizer.Result, _ info: [WordInfo], from start: Int) -> Double? {
+    func compareFigures(_ text: Tokenizer.Result, _ info: TokenInfos, from start: Int) -> Double? {
         let tokens = text.tokens
         var first: Double?
         var sawMarker = false
