@@ -18,7 +18,7 @@ enum FinancialLexicon {
                   "ratings", "profitability", "operating", "net", "intake", "efficiency", "returns", "return",
                   "visitors", "passengers", "price", "prices", "value", "cash", "utilization", "sales-growth", "index", "confidence", "wages", "consumption", "investment",
                   // A holding grows or shrinks ("raised its stake to 90%"); a job is a job ("job cuts").
-                  "stake", "holding", "job", "hiring", "payrolls", "footfall"] { d[w] = 1 }
+                  "stake", "holding", "job", "hiring", "payrolls", "footfall", "personnel", "employees"] { d[w] = 1 }
         for w in ["loss", "losses", "costs", "cost", "expenses", "expense", "debt", "debts", "unemployment",
                   "deficit", "charges", "writedowns", "impairments", "provisions", "inflation", "layoffs",
                   "delinquencies", "defaults", "churn", "liabilities", "leverage", "risk", "risks", "emissions",
@@ -42,7 +42,7 @@ enum FinancialLexicon {
                   "turned", "returned", "higher-than-expected", "record-high", "improved", "improves", "improve",
                   "strengthened", "stronger", "added", "adding", "adds", "soaring", "surging", "jumping",
                   "doubles", "triples", "rallies", "rebounds", "recovers", "beats", "ups", "lifting",
-                  "advances", "rebound", "recover", "recovering", "outpaced", "topped"] { d[w] = 1 }
+                  "advances", "rebound", "outpaced", "topped"] { d[w] = 1 }
         for w in ["fell", "fall", "falls", "falling", "fallen", "decreased", "decrease", "decreases", "decreasing",
                   "declined", "decline", "declines", "declining", "dropped", "drop", "drops", "dropping", "slumped",
                   "slump", "plunged", "plunge", "sank", "sink", "sinks", "tumbled", "tumble", "slid", "slide",
@@ -136,7 +136,7 @@ enum FinancialLexicon {
         "rebounds": 1.4, "reaffirm": 0.8, "reaffirms": 0.8, "reaffirmed": 0.8, "go-ahead": 1.2,
         "greenlight": 1.2, "undervalued": 1.2, "overvalued": -1.2, "boom": 1.5, "booming": 1.8,
         "upside": 1.0, "downside": -1.0, "outperforms": 1.5, "underperforms": -1.5,
-        "backlash": -1.5, "delays": -1.2, "delay": -1.1, "delayed": -1.0, "close-down": -1.5,
+        "lay-offs": -2, "redundant": -1.5, "backlash": -1.5, "delays": -1.2, "delay": -1.1, "delayed": -1.0, "close-down": -1.5,
         "bribery": -2.5, "antitrust": -0.8, "cartel": -1.5,
         "buy": 0.6, "cooperate": 0.8, "complements": 0.6, "strategic": 0.4,
         "shortfall": -1.5, "glut": -1.2, "oversupply": -1.2, "overcapacity": -1.2, "turmoil": -1.8,

@@ -182,7 +182,8 @@ struct SentenceScorer: Sendable {
             // A bare market-move verb ("AstraZeneca sinks", "retailers rise"): its subject is
             // usually the company or its shares. A bad thing that moves flips it: "fears rose"
             // is bad news, "worries eased" good.
-            if !moved, wi.has(.moveVerb), !wi.has(.hasFinancial) {
+            // "The credit falls due in 2014" is a date, not a move.
+            if !moved, wi.has(.moveVerb), !wi.has(.hasFinancial), !(i + 1 < n && text.lowerIs(idx[i + 1], "due")) {
                 var v = Double(wi.direction) * moveValence
                 for k in max(0, i - 2)..<i where w(k).has(.inVader) && w(k).vader < 0 && w(k).direction == 0 { v = -v; break }
                 if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
@@ -280,8 +281,13 @@ struct SentenceScorer: Sendable {
     /// Compares the first two figures after a quantity at token `start`: +1 if the first is larger
     /// ("EUR 9.1 mn, up from / compared with EUR 7.4 mn"), -1 if smaller, nil without a
     /// comparison marker.
+    ///
+    /// Compared with the opposite kind of quantity ("a profit of EUR 9.8 mn, compared to a loss of
+    /// EUR 12.7 mn"; "a loss of 3.2 mn, down from a profit of 7.2 mn") the first figure is +1
+    /// whatever the numbers: a profit after a loss is better, a loss after a profit worse.
     func compareFigures(_ text: Tokenizer.Result, _ info: TokenInfos, from start: Int) -> Double? {
         let tokens = text.tokens
+        let kind = info[start].quantity
         var first: Double?
         var sawMarker = false
         var k = start + 1
@@ -292,6 +298,8 @@ struct SentenceScorer: Sendable {
                 if first == nil { first = v } else if sawMarker, let a = first {
                     return a > v ? 1 : a < v ? -1 : nil
                 }
+            } else if sawMarker, t.kind == .word, kind != 0, info[k].quantity == -kind, info[k].has(.polarPair) {
+                return 1
             } else if first != nil, t.kind == .word, info[k].has(.comparisonMarker) {
                 sawMarker = true
             } else if first != nil, info[k].has(.openParen) {

@@ -52,6 +52,8 @@ struct WordInfo: Sendable {
         static let semicolon = Flags(rawValue: 1 << 31)
         /// A verb of market movement ("rises", "sank"): scored even without a named quantity.
         static let moveVerb = Flags(rawValue: 1 << 32)
+        /// Profit and loss words: each is the other's opposite in a figure comparison.
+        static let polarPair = Flags(rawValue: 1 << 33)
     }
 
     /// VADER valence (-4...4); meaningful when `flags` has `.inVader`.
@@ -199,6 +201,7 @@ struct WordTable: Sendable {
         flag(["off"], .off)
         flag(["fell", "falls", "fall", "falling", "came", "come", "comes", "coming"], .fell)
         flag(FinancialLexicon.moveVerbs, .moveVerb)
+        flag(["profit", "profits", "loss", "losses", "income", "deficit", "surplus", "gain", "gains"], .polarPair)
         flag(["least"], .least)
         flag(["at", "very"], .atOrVery)
         flag(["no"], .no)
