@@ -33,6 +33,19 @@ public enum Tokenizer {
             return true
         }
 
+        /// Whether token `k`'s lowercased form contains `s` ("3-month" contains "month").
+        public func lowerContains(_ k: Int, _ s: StaticString) -> Bool {
+            let t = tokens[k]
+            let m = s.utf8CodeUnitCount, c = Int(t.lowerCount)
+            guard m > 0, m <= c else { return m == 0 }
+            let p = s.utf8Start
+            outer: for start in 0...(c - m) {
+                for o in 0..<m where lowerBytes[t.lowerStart + start + o] != p[o] { continue outer }
+                return true
+            }
+            return false
+        }
+
         /// Whether token `k`'s lowercased form contains `byte`.
         func contains(_ k: Int, byte: UInt8) -> Bool {
             let t = tokens[k]

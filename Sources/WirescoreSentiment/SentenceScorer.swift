@@ -125,15 +125,45 @@ struct SentenceScorer: Sendable {
                 sentiments[i] += -2.2; financial += 2.2; claimed[i] = true; claimed[i + 1] = true
             }
         }
+        // A charge that goes away is good news: "lawsuit dismissed", "EU drops ... from probe".
+        if union.contains(.legalNoun) && union.contains(.clearVerb) {
+            for i in 0..<n where w(i).has(.legalNoun) && !claimed[i] {
+                for j in max(0, i - 6)..<min(n, i + 6) where j != i && w(j).has(.clearVerb) && !claimed[j] {
+                    sentiments[i] += 1.8; financial += 1.8; claimed[i] = true; claimed[j] = true
+                    break
+                }
+            }
+        }
+        // Hurt by something: "profit hit by strong sterling", "sales dented by the weather".
+        if union.contains(.hitVerb) {
+            for i in 0..<(n - 1) where w(i).has(.hitVerb) && !claimed[i] && text.lowerIs(idx[i + 1], "by") {
+                var v = -1.8
+                for k in max(0, i - 3)..<i where w(k).has(.negation) { v *= -0.74; break }   // "won't be hurt by"
+                sentiments[i] += v; financial += abs(v); claimed[i] = true
+            }
+        }
+        // Price extremes: "shares hit a 3-month high", "record low".
+        for i in 1..<max(1, n) where union.contains(.extreme) && w(i).has(.extreme) && !claimed[i] {
+            let p = idx[i - 1]
+            let span = tokens[p].kind == .number && (text.lowerContains(p, "month") || text.lowerContains(p, "year") || text.lowerContains(p, "week"))
+            guard span || info[p].has(.extremeMarker) else { continue }
+            let v = text.lowerIs(idx[i], "high") || text.lowerIs(idx[i], "highs") ? 1.6 : -1.6
+            sentiments[i] += v; financial += abs(v); claimed[i] = true
+        }
         // Direction x quantity.
         for i in 0..<n where hasQuantity && !claimed[i] {
             let q = Double(w(i).quantity)
             guard q != 0 else { continue }
+            // A quantity that modifies the next one ("cash costs", "sales volumes"): the head decides,
+            // unless the head is a yardstick ("deficit target", "profit forecast"): then the
+            // modifier is what moves, and the yardstick is skipped.
+            if i + 1 < n, w(i + 1).quantity != 0, !w(i + 1).has(.yardstick) { continue }
+            if i > 0, w(i).has(.yardstick), w(i - 1).quantity != 0 { continue }
             var best = -1, bestDist = Int.max
             var j = i + 1
             while j < n, j <= i + 8 {
                 let wj = w(j)
-                if wj.quantity != 0 || wj.has(.pairStop) { break }
+                if wj.has(.pairStop) || wj.quantity != 0 && !(j == i + 1 && wj.has(.yardstick)) { break }
                 if !claimed[j], wj.direction != 0 { best = j; bestDist = j - i; break }
                 j += 1
             }
@@ -142,7 +172,7 @@ struct SentenceScorer: Sendable {
                 let wj = w(j)
                 if wj.has(.backStop) { break }
                 if !claimed[j], wj.direction != 0, i - j < bestDist { best = j; break }
-                if wj.quantity != 0 { break }
+                if wj.quantity != 0, j != i - 1 { break }     // past a modifier only ("lower cash costs")
                 j -= 1
             }
             var v = 0.0

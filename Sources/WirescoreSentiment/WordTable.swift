@@ -54,6 +54,16 @@ struct WordInfo: Sendable {
         static let moveVerb = Flags(rawValue: 1 << 32)
         /// Profit and loss words: each is the other's opposite in a figure comparison.
         static let polarPair = Flags(rawValue: 1 << 33)
+        /// A legal or regulatory threat ("lawsuit", "probe") and what makes it go away ("dismissed").
+        static let legalNoun = Flags(rawValue: 1 << 34)
+        static let clearVerb = Flags(rawValue: 1 << 35)
+        /// "hit", "hurt", "dented" (+ "by"): harmed by something.
+        static let hitVerb = Flags(rawValue: 1 << 36)
+        /// "high", "low" and what makes them a price extreme ("record", "all-time").
+        static let extreme = Flags(rawValue: 1 << 37)
+        static let extremeMarker = Flags(rawValue: 1 << 38)
+        /// A target or forecast of another quantity ("deficit target"): it moves with that quantity.
+        static let yardstick = Flags(rawValue: 1 << 39)
     }
 
     /// VADER valence (-4...4); meaningful when `flags` has `.inVader`.
@@ -201,6 +211,12 @@ struct WordTable: Sendable {
         flag(["off"], .off)
         flag(["fell", "falls", "fall", "falling", "came", "come", "comes", "coming"], .fell)
         flag(FinancialLexicon.moveVerbs, .moveVerb)
+        flag(FinancialLexicon.legalNouns, .legalNoun)
+        flag(FinancialLexicon.clearVerbs, .clearVerb)
+        flag(["hit", "hits", "hurt", "hurts", "dented", "dents", "weighed", "squeezed", "battered", "buffeted"], .hitVerb)
+        flag(["high", "highs", "low", "lows"], .extreme)
+        flag(["target", "targets", "forecast", "forecasts", "guidance", "outlook", "goal", "estimate", "estimates"], .yardstick)
+        flag(["record", "all-time", "multi-year", "decade", "multiyear", "new"], .extremeMarker)
         flag(["profit", "profits", "loss", "losses", "income", "deficit", "surplus", "gain", "gains"], .polarPair)
         flag(["least"], .least)
         flag(["at", "very"], .atOrVery)
