@@ -140,6 +140,8 @@ struct SentenceScorer: Sendable {
                 var v = -1.8
                 for k in max(0, i - 3)..<i where w(k).has(.negation) { v *= -0.74; break }   // "won't be hurt by"
                 sentiments[i] += v; financial += abs(v); claimed[i] = true
+                // The cause's own tone is not the news: "hit by strong sterling".
+                for k in (i + 1)..<min(n, i + 5) { claimed[k] = true }
             }
         }
         // Price extremes: "shares hit a 3-month high", "record low".
@@ -154,6 +156,15 @@ struct SentenceScorer: Sendable {
         for i in 0..<n where hasQuantity && !claimed[i] {
             let q = Double(w(i).quantity)
             guard q != 0 else { continue }
+            // Profit against loss: "a profit of 9.8 mn, compared to a loss of 12.7 mn" is better,
+            // "a loss of 3.2 mn, down from a profit of 7.2 mn" worse, whatever the figures.
+            if w(i).has(.polarPair), let opposite = oppositeComparison(text, info, from: idx[i]) {
+                var j = i
+                while j < n, idx[j] <= opposite { claimed[j] = true; j += 1 }
+                let v = q * pairValence
+                sentiments[i] += v; financial += abs(v)
+                continue
+            }
             // A quantity that modifies the next one ("cash costs", "sales volumes"): the head decides,
             // unless the head is a yardstick ("deficit target", "profit forecast"): then the
             // modifier is what moves, and the yardstick is skipped.
@@ -306,6 +317,25 @@ struct SentenceScorer: Sendable {
         if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
         let compound = max(-1, min(1, sum / (sum * sum + alpha).squareRoot()))
         return Score(compound: compound, raw: sum, financial: financial)
+    }
+
+    /// The token of the opposite kind of quantity that the quantity at token `start` is compared
+    /// with ("profit ... compared to a loss", "loss ..., down from a profit"), or nil.
+    func oppositeComparison(_ text: Tokenizer.Result, _ info: TokenInfos, from start: Int) -> Int? {
+        let kind = info[start].quantity
+        guard kind != 0 else { return nil }
+        var sawMarker = false
+        var k = start + 1
+        let limit = min(text.tokens.count, start + 24)
+        while k < limit {
+            let e = info[k]
+            if e.has(.semicolon) || e.has(.backStop) { return nil }
+            if sawMarker, e.quantity == -kind, e.has(.polarPair) { return k }
+            if e.quantity == kind, e.has(.polarPair) { return nil }
+            if e.has(.comparisonMarker) || e.has(.openParen) { sawMarker = true }
+            k += 1
+        }
+        return nil
     }
 
     /// Compares the first two figures after a quantity at token `start`: +1 if the first is larger
