@@ -31,7 +31,7 @@ struct SentenceScorer: Sendable {
     /// Sentences longer than this many words are damped by (reference / words) ^ exponent.
     let lengthReference = 10.0
     let generalLengthExponent = 0.5
-    let financialLengthExponent = 0.3
+    let financialLengthExponent = 0.4
 
     /// Length damping factors (general, financial) for a sentence of `n` words.
     func damping(_ n: Int) -> (Double, Double) {
