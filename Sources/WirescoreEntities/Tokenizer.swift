@@ -121,7 +121,7 @@ public enum Tokenizer {
     /// - Parameter hash: the lowercased bytes' hash when the caller computed it while writing them.
     @inline(__always) static func newToken(_ kind: Token.Kind, _ start: Int, _ end: Int, _ lowerStart: Int, _ lower: LowerBuffer, cap: Bool, allCaps: Bool, newlines: Int, hash: UInt32? = nil) -> Token {
         Token(kind: kind, isCapitalized: cap, isAllCaps: allCaps, newlinesBefore: Int32(min(newlines, 1000)),
-              start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(lower.count - lowerStart), hash: hash ?? lower.hash(from: lowerStart))
+              start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(clamping: lower.count - lowerStart), hash: hash ?? lower.hash(from: lowerStart))
     }
 
     /// False when the lowercased forms did not fit in `lowerCapacity` bytes.
