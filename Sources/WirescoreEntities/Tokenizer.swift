@@ -33,6 +33,19 @@ public enum Tokenizer {
             return true
         }
 
+        /// Whether token `k`'s lowercased form contains `s` ("3-month" contains "month").
+        public func lowerContains(_ k: Int, _ s: StaticString) -> Bool {
+            let t = tokens[k]
+            let m = s.utf8CodeUnitCount, c = Int(t.lowerCount)
+            guard m > 0, m <= c else { return m == 0 }
+            let p = s.utf8Start
+            outer: for start in 0...(c - m) {
+                for o in 0..<m where lowerBytes[t.lowerStart + start + o] != p[o] { continue outer }
+                return true
+            }
+            return false
+        }
+
         /// Whether token `k`'s lowercased form contains `byte`.
         func contains(_ k: Int, byte: UInt8) -> Bool {
             let t = tokens[k]
@@ -108,7 +121,7 @@ public enum Tokenizer {
     /// - Parameter hash: the lowercased bytes' hash when the caller computed it while writing them.
     @inline(__always) static func newToken(_ kind: Token.Kind, _ start: Int, _ end: Int, _ lowerStart: Int, _ lower: LowerBuffer, cap: Bool, allCaps: Bool, newlines: Int, hash: UInt32? = nil) -> Token {
         Token(kind: kind, isCapitalized: cap, isAllCaps: allCaps, newlinesBefore: Int32(min(newlines, 1000)),
-              start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(lower.count - lowerStart), hash: hash ?? lower.hash(from: lowerStart))
+              start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(clamping: lower.count - lowerStart), hash: hash ?? lower.hash(from: lowerStart))
     }
 
     /// False when the lowercased forms did not fit in `lowerCapacity` bytes.

@@ -18,12 +18,13 @@ enum FinancialLexicon {
                   "ratings", "profitability", "operating", "net", "intake", "efficiency", "returns", "return",
                   "visitors", "passengers", "price", "prices", "value", "cash", "utilization", "sales-growth", "index", "confidence", "wages", "consumption", "investment",
                   // A holding grows or shrinks ("raised its stake to 90%"); a job is a job ("job cuts").
-                  "stake", "holding", "job", "hiring", "payrolls", "footfall"] { d[w] = 1 }
+                  "stake", "holding", "job", "hiring", "payrolls", "footfall", "personnel", "employees", "inflows", "flights"] { d[w] = 1 }
         for w in ["loss", "losses", "costs", "cost", "expenses", "expense", "debt", "debts", "unemployment",
                   "deficit", "charges", "writedowns", "impairments", "provisions", "inflation", "layoffs",
                   "delinquencies", "defaults", "churn", "liabilities", "leverage", "risk", "risks", "emissions",
                   "claims", "prices-paid", "borrowing", "arrears", "bankruptcies", "jobless", "shortfall",
-                  "redundancies", "job-cuts", "backlogs", "inventories", "inventory", "spending", "overheads"] { d[w] = -1 }
+                  "redundancies", "job-cuts", "backlogs", "inventories", "inventory", "spending", "overheads", "outflows",
+                  "withdrawals"] { d[w] = -1 }
         // Too vague to pair on their own: kept only for the words they qualify.
         d["operating"] = nil; d["net"] = nil; d["market"] = nil; d["markets"] = nil
         return d
@@ -42,7 +43,7 @@ enum FinancialLexicon {
                   "turned", "returned", "higher-than-expected", "record-high", "improved", "improves", "improve",
                   "strengthened", "stronger", "added", "adding", "adds", "soaring", "surging", "jumping",
                   "doubles", "triples", "rallies", "rebounds", "recovers", "beats", "ups", "lifting",
-                  "advances", "rebound", "recover", "recovering", "outpaced", "topped"] { d[w] = 1 }
+                  "advances", "rebound", "outpaced", "topped", "accelerate", "accelerates", "accelerating"] { d[w] = 1 }
         for w in ["fell", "fall", "falls", "falling", "fallen", "decreased", "decrease", "decreases", "decreasing",
                   "declined", "decline", "declines", "declining", "dropped", "drop", "drops", "dropping", "slumped",
                   "slump", "plunged", "plunge", "sank", "sink", "sinks", "tumbled", "tumble", "slid", "slide",
@@ -54,7 +55,7 @@ enum FinancialLexicon {
                   "deteriorated", "worsened", "weakening", "shed", "sheds", "slowed", "slower", "lost", "loses",
                   "lose", "erased", "wiped", "downsized", "plummeted", "plummet", "tanked", "retreated", "slumps", "plunges", "tumbles", "sinks",
                   "plummets", "tanks", "retreats", "slashes", "halves", "worsens", "deteriorates",
-                  "sagged", "sags", "slipping", "sliding", "tumbling", "plunging", "sinking", "shrinking",
+                  "sagged", "sags", "axes", "axed", "axing", "axe", "slipping", "sliding", "tumbling", "plunging", "sinking", "shrinking",
                   "contracting", "dwindled", "dwindles", "evaporated", "collapsed", "collapses"] { d[w] = -1 }
         return d
     }()
@@ -136,7 +137,7 @@ enum FinancialLexicon {
         "rebounds": 1.4, "reaffirm": 0.8, "reaffirms": 0.8, "reaffirmed": 0.8, "go-ahead": 1.2,
         "greenlight": 1.2, "undervalued": 1.2, "overvalued": -1.2, "boom": 1.5, "booming": 1.8,
         "upside": 1.0, "downside": -1.0, "outperforms": 1.5, "underperforms": -1.5,
-        "backlash": -1.5, "delays": -1.2, "delay": -1.1, "delayed": -1.0, "close-down": -1.5,
+        "lay-offs": -2, "redundant": -1.5, "backlash": -1.5, "delays": -1.2, "delay": -1.1, "delayed": -1.0, "close-down": -1.5,
         "bribery": -2.5, "antitrust": -0.8, "cartel": -1.5,
         "buy": 0.6, "cooperate": 0.8, "complements": 0.6, "strategic": 0.4,
         "shortfall": -1.5, "glut": -1.2, "oversupply": -1.2, "overcapacity": -1.2, "turmoil": -1.8,
@@ -155,6 +156,20 @@ enum FinancialLexicon {
         "drops", "dipped", "dips", "slipped", "slips", "declined", "declines", "tanked", "tanks",
         "plummeted", "plummets", "retreated", "retreats", "sagged", "sags", "collapsed", "collapses",
         "skyrocketed", "spiked",
+        // Headline present tense ("shares slide"); "fall", "drop", "gain" are too often something else.
+        "slide", "sink", "jump", "climb", "surge", "soar", "plunge", "tumble", "slump",
+    ]
+
+    /// Legal and regulatory threats, and the verbs that lift them ("lawsuit dismissed", "drops
+    /// ... from investigation", "cleared of charges").
+    static let legalNouns: Set<String> = [
+        "lawsuit", "lawsuits", "suit", "suits", "probe", "probes", "investigation", "investigations", "inquiry",
+        "charges", "charge", "case", "claim", "claims", "complaint", "complaints", "allegations", "allegation",
+        "ban", "sanctions", "injunction", "indictment",
+    ]
+    static let clearVerbs: Set<String> = [
+        "dismissed", "dismisses", "dismiss", "dropped", "drops", "drop", "rejected", "rejects", "cleared",
+        "clears", "quashed", "overturned", "overturns", "lifted", "lifts", "tossed", "withdrawn", "withdraws", "ends", "ended",
     ]
 
     /// Subjects whose move is the company's fortune: "shares rose", "the stock slid".

@@ -31,7 +31,7 @@ struct SentenceScorer: Sendable {
     /// Sentences longer than this many words are damped by (reference / words) ^ exponent.
     let lengthReference = 10.0
     let generalLengthExponent = 0.5
-    let financialLengthExponent = 0.3
+    let financialLengthExponent = 0.4
 
     /// Length damping factors (general, financial) for a sentence of `n` words.
     func damping(_ n: Int) -> (Double, Double) {
@@ -51,7 +51,7 @@ struct SentenceScorer: Sendable {
 
     /// Scores `range` of `text`'s tokens; `info` holds each token's ``WordTable`` entry (one lookup
     /// per token per text, shared by every sentence and clause scored).
-    func score(_ text: Tokenizer.Result, _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool) -> Score {
+    func score(_ text: Tokenizer.Result, _ info: TokenInfos, _ range: Range<Int>, capsDiff: Bool) -> Score {
         // Scratch arrays on the stack: this runs once per sentence and clause, and heap
         // allocations showed in profiles.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, range.count)) { idx in
@@ -63,7 +63,7 @@ struct SentenceScorer: Sendable {
         }
     }
 
-    private func score(_ text: Tokenizer.Result, _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool,
+    private func score(_ text: Tokenizer.Result, _ info: TokenInfos, _ range: Range<Int>, capsDiff: Bool,
                        idx: UnsafeMutableBufferPointer<Int>, sentiments: UnsafeMutableBufferPointer<Double>,
                        claimed: UnsafeMutableBufferPointer<Bool>) -> Score {
         let tokens = text.tokens
@@ -125,15 +125,56 @@ struct SentenceScorer: Sendable {
                 sentiments[i] += -2.2; financial += 2.2; claimed[i] = true; claimed[i + 1] = true
             }
         }
+        // A charge that goes away is good news: "lawsuit dismissed", "EU drops ... from probe".
+        if union.contains(.legalNoun) && union.contains(.clearVerb) {
+            for i in 0..<n where w(i).has(.legalNoun) && !claimed[i] {
+                for j in max(0, i - 6)..<min(n, i + 6) where j != i && w(j).has(.clearVerb) && !claimed[j] {
+                    sentiments[i] += 1.8; financial += 1.8; claimed[i] = true; claimed[j] = true
+                    break
+                }
+            }
+        }
+        // Hurt by something: "profit hit by strong sterling", "sales dented by the weather".
+        if union.contains(.hitVerb) {
+            for i in 0..<(n - 1) where w(i).has(.hitVerb) && !claimed[i] && text.lowerIs(idx[i + 1], "by") {
+                var v = -1.8
+                for k in max(0, i - 3)..<i where w(k).has(.negation) { v *= -0.74; break }   // "won't be hurt by"
+                sentiments[i] += v; financial += abs(v); claimed[i] = true
+                // The cause's own tone is not the news: "hit by strong sterling".
+                for k in (i + 1)..<min(n, i + 5) { claimed[k] = true }
+            }
+        }
+        // Price extremes: "shares hit a 3-month high", "record low".
+        for i in 1..<max(1, n) where union.contains(.extreme) && w(i).has(.extreme) && !claimed[i] {
+            let p = idx[i - 1]
+            let span = tokens[p].kind == .number && (text.lowerContains(p, "month") || text.lowerContains(p, "year") || text.lowerContains(p, "week"))
+            guard span || info[p].has(.extremeMarker) else { continue }
+            let v = text.lowerIs(idx[i], "high") || text.lowerIs(idx[i], "highs") ? 1.6 : -1.6
+            sentiments[i] += v; financial += abs(v); claimed[i] = true
+        }
         // Direction x quantity.
         for i in 0..<n where hasQuantity && !claimed[i] {
             let q = Double(w(i).quantity)
             guard q != 0 else { continue }
+            // Profit against loss: "a profit of 9.8 mn, compared to a loss of 12.7 mn" is better,
+            // "a loss of 3.2 mn, down from a profit of 7.2 mn" worse, whatever the figures.
+            if w(i).has(.polarPair), let opposite = oppositeComparison(text, info, from: idx[i]) {
+                var j = i
+                while j < n, idx[j] <= opposite { claimed[j] = true; j += 1 }
+                let v = q * pairValence
+                sentiments[i] += v; financial += abs(v)
+                continue
+            }
+            // A quantity that modifies the next one ("cash costs", "sales volumes"): the head decides,
+            // unless the head is a yardstick ("deficit target", "profit forecast"): then the
+            // modifier is what moves, and the yardstick is skipped.
+            if i + 1 < n, w(i + 1).quantity != 0, !w(i + 1).has(.yardstick) { continue }
+            if i > 0, w(i).has(.yardstick), w(i - 1).quantity != 0 { continue }
             var best = -1, bestDist = Int.max
             var j = i + 1
             while j < n, j <= i + 8 {
                 let wj = w(j)
-                if wj.quantity != 0 || wj.has(.pairStop) { break }
+                if wj.has(.pairStop) || wj.quantity != 0 && !(j == i + 1 && wj.has(.yardstick)) { break }
                 if !claimed[j], wj.direction != 0 { best = j; bestDist = j - i; break }
                 j += 1
             }
@@ -142,7 +183,7 @@ struct SentenceScorer: Sendable {
                 let wj = w(j)
                 if wj.has(.backStop) { break }
                 if !claimed[j], wj.direction != 0, i - j < bestDist { best = j; break }
-                if wj.quantity != 0 { break }
+                if wj.quantity != 0, j != i - 1 { break }     // past a modifier only ("lower cash costs")
                 j -= 1
             }
             var v = 0.0
@@ -182,7 +223,8 @@ struct SentenceScorer: Sendable {
             // A bare market-move verb ("AstraZeneca sinks", "retailers rise"): its subject is
             // usually the company or its shares. A bad thing that moves flips it: "fears rose"
             // is bad news, "worries eased" good.
-            if !moved, wi.has(.moveVerb), !wi.has(.hasFinancial) {
+            // "The credit falls due in 2014" is a date, not a move.
+            if !moved, wi.has(.moveVerb), !wi.has(.hasFinancial), !(i + 1 < n && text.lowerIs(idx[i + 1], "due")) {
                 var v = Double(wi.direction) * moveValence
                 for k in max(0, i - 2)..<i where w(k).has(.inVader) && w(k).vader < 0 && w(k).direction == 0 { v = -v; break }
                 if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
@@ -277,11 +319,35 @@ struct SentenceScorer: Sendable {
         return Score(compound: compound, raw: sum, financial: financial)
     }
 
+    /// The token of the opposite kind of quantity that the quantity at token `start` is compared
+    /// with ("profit ... compared to a loss", "loss ..., down from a profit"), or nil.
+    func oppositeComparison(_ text: Tokenizer.Result, _ info: TokenInfos, from start: Int) -> Int? {
+        let kind = info[start].quantity
+        guard kind != 0 else { return nil }
+        var sawMarker = false
+        var k = start + 1
+        let limit = min(text.tokens.count, start + 24)
+        while k < limit {
+            let e = info[k]
+            if e.has(.semicolon) || e.has(.backStop) { return nil }
+            if sawMarker, e.quantity == -kind, e.has(.polarPair) { return k }
+            if e.quantity == kind, e.has(.polarPair) { return nil }
+            if e.has(.comparisonMarker) || e.has(.openParen) { sawMarker = true }
+            k += 1
+        }
+        return nil
+    }
+
     /// Compares the first two figures after a quantity at token `start`: +1 if the first is larger
     /// ("EUR 9.1 mn, up from / compared with EUR 7.4 mn"), -1 if smaller, nil without a
     /// comparison marker.
-    func compareFigures(_ text: Tokenizer.Result, _ info: [WordInfo], from start: Int) -> Double? {
+    ///
+    /// Compared with the opposite kind of quantity ("a profit of EUR 9.8 mn, compared to a loss of
+    /// EUR 12.7 mn"; "a loss of 3.2 mn, down from a profit of 7.2 mn") the first figure is +1
+    /// whatever the numbers: a profit after a loss is better, a loss after a profit worse.
+    func compareFigures(_ text: Tokenizer.Result, _ info: TokenInfos, from start: Int) -> Double? {
         let tokens = text.tokens
+        let kind = info[start].quantity
         var first: Double?
         var sawMarker = false
         var k = start + 1
@@ -292,6 +358,8 @@ struct SentenceScorer: Sendable {
                 if first == nil { first = v } else if sawMarker, let a = first {
                     return a > v ? 1 : a < v ? -1 : nil
                 }
+            } else if sawMarker, t.kind == .word, kind != 0, info[k].quantity == -kind, info[k].has(.polarPair) {
+                return 1
             } else if first != nil, t.kind == .word, info[k].has(.comparisonMarker) {
                 sawMarker = true
             } else if first != nil, info[k].has(.openParen) {

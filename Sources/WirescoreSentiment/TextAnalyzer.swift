@@ -31,7 +31,7 @@ public struct TextAnalyzer: Sendable {
     /// thread): tokens, word entries and sentence scores then cost no allocation per text.
     public struct Scratch {
         var text = Tokenizer.Result()
-        var info: [WordInfo] = []
+        var info = TokenInfos()
         var scores: [SentenceScorer.Score] = []
         var entries: [Int32] = []
         public init() {}
@@ -111,14 +111,14 @@ public struct TextAnalyzer: Sendable {
 
     /// When several entities share a sentence, score only the clause around this entity's mention
     /// ("Apple rose, Google fell"); nil when the sentence is about this entity alone.
-    func clauseScore(_ tk: Tokenizer.Result, _ info: [WordInfo], sentence s: Int, entity: Int, mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool) -> SentenceScorer.Score? {
+    func clauseScore(_ tk: Tokenizer.Result, _ info: TokenInfos, sentence s: Int, entity: Int, mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool) -> SentenceScorer.Score? {
         let inSentence = mentions.filter { sentenceOfToken[$0.tokens.lowerBound] == s }
         guard Set(inSentence.map(\.entity)).count > 1, let mine = inSentence.first(where: { $0.entity == entity }) else { return nil }
         return scorer.score(tk, info, clause(info, around: mine.tokens, in: tk.sentences[s]), capsDiff: capsDiff)
     }
 
     /// The clause of `sentence` holding `span`: bounded by ; , : and but/while/whereas.
-    func clause(_ info: [WordInfo], around span: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
+    func clause(_ info: TokenInfos, around span: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
         var lo = span.lowerBound, hi = span.upperBound
         while lo > sentence.lowerBound, !info[lo - 1].has(.clauseBreak) { lo -= 1 }
         while hi < sentence.upperBound, !info[hi].has(.clauseBreak) { hi += 1 }
@@ -128,7 +128,7 @@ public struct TextAnalyzer: Sendable {
 
     /// Sentences that refer back to an entity: "the company", "its", "the firm" in the next two
     /// sentences after a mention, and a person's surname after "CEO Jane Doe" in a mention sentence.
-    func coreference(_ tk: Tokenizer.Result, _ info: [WordInfo], mentions: [EntityMention], sentenceOfToken: [Int]) -> [Int: Set<Int>] {
+    func coreference(_ tk: Tokenizer.Result, _ info: TokenInfos, mentions: [EntityMention], sentenceOfToken: [Int]) -> [Int: Set<Int>] {
         var out: [Int: Set<Int>] = [:]
         var lastEntity: Int?
         var lastSentence = -10
@@ -186,7 +186,7 @@ public struct TextAnalyzer: Sendable {
 
     /// Sentiment toward a freely named target: its entity when tagged, else the clauses where its
     /// name occurs (case-insensitive), else the article score.
-    func targetSentiment(_ target: String, tk: Tokenizer.Result, info: [WordInfo], full: String, entities: [TextAnalysis.Entity], scores: [SentenceScorer.Score], mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool, article: Double) -> Double {
+    func targetSentiment(_ target: String, tk: Tokenizer.Result, info: TokenInfos, full: String, entities: [TextAnalysis.Entity], scores: [SentenceScorer.Score], mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool, article: Double) -> Double {
         let key = target.lowercased()
         if let e = entities.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) ?? entities.first(where: { ent in
             matcher.gazetteer.entities.first(where: { $0.id == ent.id })?.aliases.contains(where: { $0.lowercased() == key }) == true

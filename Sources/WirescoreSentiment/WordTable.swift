@@ -52,6 +52,18 @@ struct WordInfo: Sendable {
         static let semicolon = Flags(rawValue: 1 << 31)
         /// A verb of market movement ("rises", "sank"): scored even without a named quantity.
         static let moveVerb = Flags(rawValue: 1 << 32)
+        /// Profit and loss words: each is the other's opposite in a figure comparison.
+        static let polarPair = Flags(rawValue: 1 << 33)
+        /// A legal or regulatory threat ("lawsuit", "probe") and what makes it go away ("dismissed").
+        static let legalNoun = Flags(rawValue: 1 << 34)
+        static let clearVerb = Flags(rawValue: 1 << 35)
+        /// "hit", "hurt", "dented" (+ "by"): harmed by something.
+        static let hitVerb = Flags(rawValue: 1 << 36)
+        /// "high", "low" and what makes them a price extreme ("record", "all-time").
+        static let extreme = Flags(rawValue: 1 << 37)
+        static let extremeMarker = Flags(rawValue: 1 << 38)
+        /// A target or forecast of another quantity ("deficit target"): it moves with that quantity.
+        static let yardstick = Flags(rawValue: 1 << 39)
     }
 
     /// VADER valence (-4...4); meaningful when `flags` has `.inVader`.
@@ -69,6 +81,15 @@ struct WordInfo: Sendable {
     var flags: Flags = []
 
     @inline(__always) func has(_ f: Flags) -> Bool { flags.contains(f) }
+}
+
+/// Each token's ``WordInfo`` as an index into the word table's entries: four bytes per token
+/// instead of a forty-byte copy (filling per-token copies showed in profiles).
+struct TokenInfos {
+    var entries: [Int32] = []
+    var values: [WordInfo]
+    init(values: [WordInfo] = []) { self.values = values }
+    @inline(__always) subscript(k: Int) -> WordInfo { values[Int(entries[k])] }
 }
 
 /// One table from lowercased word (or punctuation mark) to ``WordInfo``, built once from all lists.
@@ -93,36 +114,43 @@ struct WordTable: Sendable {
         }
     }
 
-    init(_ b: Builder) { index = b.index; values = b.values }
+    init(_ b: Builder) {
+        index = b.index
+        // Two fixed entries first: 0 for unknown words, 1 for unlisted "n't" negations.
+        var negation = WordInfo()
+        negation.flags.insert(.negation)
+        values = [WordInfo(), negation] + b.values
+    }
 
     /// The entry for a lowercased word, or nil.
     func lookup(_ word: String) -> WordInfo? {
-        index.index(of: word).map { values[$0] }
+        index.index(of: word).map { values[$0 + 2] }
     }
 
     /// The entry for every token of a text (empty info for unknown words); "n't" contractions are
     /// negations even when not listed.
-    func infos(_ text: Tokenizer.Result) -> [WordInfo] {
-        var out: [WordInfo] = []
+    func infos(_ text: Tokenizer.Result) -> TokenInfos {
+        var out = TokenInfos(values: values)
         infos(text, into: &out)
         return out
     }
 
     /// ``infos(_:)`` into a caller-kept buffer.
-    func infos(_ text: Tokenizer.Result, into out: inout [WordInfo]) {
+    func infos(_ text: Tokenizer.Result, into out: inout TokenInfos) {
         let tokens = text.tokens
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: repeatElement(WordInfo(), count: tokens.count))
+        out.values = values
+        out.entries.removeAll(keepingCapacity: true)
+        out.entries.append(contentsOf: repeatElement(0, count: tokens.count))
         text.lowerBytes.withUnsafeBufferPointer { bytes in
-            out.withUnsafeMutableBufferPointer { out in
+            out.entries.withUnsafeMutableBufferPointer { out in
                 tokens.withUnsafeBufferPointer { toks in
                     for k in toks.indices where toks[k].kind == .word || toks[k].kind == .punct {
                         let t = toks[k]
                         let w = UnsafeBufferPointer(rebasing: bytes[t.lowerStart..<(t.lowerStart + Int(t.lowerCount))])
                         if index.mayContain(hash: t.hash), let i = index.index(hash: t.hash, w) {
-                            out[k] = values[i]
+                            out[k] = Int32(i + 2)
                         } else if t.kind == .word, Self.endsWithNT(w) {
-                            out[k].flags.insert(.negation)
+                            out[k] = 1
                         }
                     }
                 }
@@ -183,6 +211,13 @@ struct WordTable: Sendable {
         flag(["off"], .off)
         flag(["fell", "falls", "fall", "falling", "came", "come", "comes", "coming"], .fell)
         flag(FinancialLexicon.moveVerbs, .moveVerb)
+        flag(FinancialLexicon.legalNouns, .legalNoun)
+        flag(FinancialLexicon.clearVerbs, .clearVerb)
+        flag(["hit", "hits", "hurt", "hurts", "dented", "dents", "weighed", "squeezed", "battered", "buffeted"], .hitVerb)
+        flag(["high", "highs", "low", "lows"], .extreme)
+        flag(["target", "targets", "forecast", "forecasts", "guidance", "outlook", "goal", "estimate", "estimates"], .yardstick)
+        flag(["record", "all-time", "multi-year", "decade", "multiyear", "new"], .extremeMarker)
+        flag(["profit", "profits", "loss", "losses", "income", "deficit", "surplus", "gain", "gains"], .polarPair)
         flag(["least"], .least)
         flag(["at", "very"], .atOrVery)
         flag(["no"], .no)

@@ -65,10 +65,24 @@ struct SentenceScorerTests {
         ("Group EBIT fell short of the EUR 22.5 m posted a year earlier.", -1.0),
         ("The administrators said 900 job cuts were needed.", -1.0),
         ("The investor raised its stake in the company to 12% from 9%.", 1.0),
+        ("Operating profit was EUR 9.8 mn, compared to a loss of EUR 12.7 mn a year earlier.", 1.0),
+        ("The operating loss totalled EUR 3.2 mn, down from a profit of EUR 7.2 mn.", -1.0),
+        ("A court dismissed the lawsuit against the lender.", 1.0),
+        ("Quarterly profit was hit by the strong dollar.", -1.0),
+        ("The miner expects lower cash costs next year.", 1.0),
+        ("The shares touched a 3-month high.", 1.0),
+        ("The stock sank to a record low.", -1.0),
     ])
     func marketMovesAndMisses(text: String, sign: Double) {
         let s = score(text)
         #expect(s * sign >= 0.25, "\(text): \(s)")
+    }
+
+    @Test func phrasesThatAreNotNews() {
+        // A due date, a harm that did not happen, a smaller deficit target.
+        #expect(abs(score("The credit falls due in February 2014.")) < 0.25)
+        #expect(score("Children won't be hurt by half an hour of television a day.") >= 0)
+        #expect(score("The deficit target was cut to 3 percent.") > 0)
     }
 
     @Test func negativeNewsWeighsMoreAndLongSentencesAreDamped() {
