@@ -68,6 +68,7 @@ enum ClassNameVocabulary {
     }()
     private static let taxonomy = taxonomyPrefixes.map { Array($0.utf8) }
     private static let qualifierWords = qualifiers.map { Array($0.utf8) }
+    private static let hideWord = Array("hide".utf8)
 
     /// The ``ClassVerdictCache`` bits of one class or id value.
     static func flags(_ v: ArraySlice<UInt8>) -> UInt8 {
@@ -98,6 +99,8 @@ enum ClassNameVocabulary {
             defer { previousStart = partStart; previousEnd = i }
             let kind = match(buf, partStart, i)
             guard kind != .none else { continue }
+            // `hide` alone hides; in a compound (`hide-ordinal`, `hide-on-mobile`) it is styling.
+            if kind == .weak, (partStart != start || i != end), equalsLower(buf, partStart, i, hideWord) { continue }
             if kind == .positive { flags |= ClassVerdictCache.positive; continue }
             let qualified = previousEnd > previousStart
                 && qualifierWords.contains { equalsLower(buf, previousStart, previousEnd, $0) }

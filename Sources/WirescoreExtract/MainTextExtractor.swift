@@ -34,6 +34,8 @@ struct MainTextExtractor {
     private var holdsMain: [Bool]
     /// Per node: teaser-like `article` elements (cards) in its subtree, itself included.
     private var articleCount: [Int32]
+    /// Whether text nodes' `textLen` and `commas` are filled in (after the first ``measure()``).
+    private var textMeasured = false
     /// Per node: headings in its subtree that are links (a card's title pointing elsewhere).
     private var linkedHeadings: [Int32]
     /// Per node: an `article` that looked like a card when first measured. Remembered because
@@ -154,7 +156,8 @@ struct MainTextExtractor {
         }
         if changed {
             for k in textLen.indices {
-                textLen[k] = 0; linkLen[k] = 0; commas[k] = 0; directLen[k] = 0; proseLen[k] = 0; articleCount[k] = 0; linkedHeadings[k] = 0
+                if !doc.isText(k) { textLen[k] = 0; commas[k] = 0 }
+                linkLen[k] = 0; directLen[k] = 0; proseLen[k] = 0; articleCount[k] = 0; linkedHeadings[k] = 0
             }
             measure()
         }
@@ -192,6 +195,24 @@ struct MainTextExtractor {
 
     // MARK: - Pass 2: measurements, bottom-up
 
+    /// Visible length (whitespace runs count one) and commas of a text node's bytes.
+    static func lengthAndCommas(_ bytes: ArraySlice<UInt8>) -> (Int32, Int32) {
+        bytes.withUnsafeBufferPointer { buf in
+            var len: Int32 = 0, c: Int32 = 0
+            var inSpace = true
+            for b in buf {
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                    if !inSpace { len += 1; inSpace = true }
+                } else {
+                    inSpace = false
+                    len += 1
+                    if b == UInt8(ascii: ",") { c += 1 }
+                }
+            }
+            return (len, c)
+        }
+    }
+
     private mutating func measure() {
         var i = doc.count - 1
         while i >= 1 {
@@ -199,20 +220,9 @@ struct MainTextExtractor {
             if dropped[i] { continue }
             let p = doc.parent(i)
             if doc.isText(i) {
-                var len: Int32 = 0, c: Int32 = 0
-                var inSpace = true
-                for b in doc.textBytes(i) {
-                    if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
-                        if !inSpace { len += 1; inSpace = true }
-                    } else {
-                        inSpace = false
-                        len += 1
-                        if b == UInt8(ascii: ",") { c += 1 }
-                    }
-                }
-                textLen[i] = len
-                commas[i] = c
-                if p >= 0 { directLen[p] += len }
+                // A text node's own figures never change; re-measuring only re-sums them.
+                if !textMeasured { (textLen[i], commas[i]) = Self.lengthAndCommas(doc.textBytes(i)) }
+                if p >= 0 { directLen[p] += textLen[i] }
             } else {
                 let t = doc.tag(i)
                 if Self.cardHeadings.contains(t), textLen[i] > 0, linkLen[i] * 2 >= textLen[i] { linkedHeadings[i] += 1 }
@@ -233,6 +243,7 @@ struct MainTextExtractor {
                 if holdsMain[i] { holdsMain[p] = true }
             }
         }
+        textMeasured = true
     }
 
     static let cardHeadings = TagSet([.h1, .h2, .h3, .h4, .h5, .h6])
@@ -513,31 +524,44 @@ struct ParagraphWriter {
     }
 
     mutating func text(_ bytes: ArraySlice<UInt8>) {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b = bytes[i]
-            i += 1
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { pendingSpace = true; continue }
-            // U+00A0 (C2 A0) reads as a space.
-            if b == 0xC2, i < end, bytes[i] == 0xA0 { i += 1; pendingSpace = true; continue }
-            if out.isEmpty {
-                pendingBreak = 0
-                separatorStart = 0; paragraphStart = 0
-            } else if pendingBreak == 2 {
-                closeParagraph()
-                separatorStart = out.count
-                if !out.isEmpty { out.append(0x0A); out.append(0x0A) }
-                paragraphStart = out.count
-            } else if pendingBreak == 1 {
-                out.append(0x0A)
-            } else if pendingSpace {
-                out.append(0x20)
+        bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            let end = buf.count
+            while i < end {
+                let b = buf[i]
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { pendingSpace = true; i += 1; continue }
+                // U+00A0 (C2 A0) reads as a space.
+                if b == 0xC2, i + 1 < end, buf[i + 1] == 0xA0 { i += 2; pendingSpace = true; continue }
+                // A word: everything up to the next blank or no-break space, appended in one go.
+                var j = i + 1
+                while j < end {
+                    let c = buf[j]
+                    if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C || c == 0xC2 && j + 1 < end && buf[j + 1] == 0xA0 { break }
+                    j += 1
+                }
+                separate()
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                i = j
             }
-            pendingBreak = 0
-            pendingSpace = false
-            out.append(b)
         }
+    }
+
+    /// Writes whatever separator is pending before new text.
+    private mutating func separate() {
+        if out.isEmpty {
+            separatorStart = 0; paragraphStart = 0
+        } else if pendingBreak == 2 {
+            closeParagraph()
+            separatorStart = out.count
+            if !out.isEmpty { out.append(0x0A); out.append(0x0A) }
+            paragraphStart = out.count
+        } else if pendingBreak == 1 {
+            out.append(0x0A)
+        } else if pendingSpace {
+            out.append(0x20)
+        }
+        pendingBreak = 0
+        pendingSpace = false
     }
 
     mutating func space() { pendingSpace = true }

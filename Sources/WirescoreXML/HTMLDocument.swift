@@ -449,22 +449,26 @@ struct PointerIDCache {
     }
 }
 
-private func builder(_ ctx: UnsafeMutableRawPointer?) -> HTMLTreeBuilder? {
-    guard let ctx else { return nil }
-    return Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue()
+/// Runs `body` on the builder behind libxml2's user-data pointer without a retain/release pair
+/// per SAX event: the builder outlives the parse (``HTMLDocument/init(bytes:contentType:prefiltered:)``
+/// holds it), so the reference is guaranteed for the call.
+@inline(__always)
+private func withBuilder(_ ctx: UnsafeMutableRawPointer?, _ body: (HTMLTreeBuilder) -> Void) {
+    guard let ctx else { return }
+    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx)._withUnsafeGuaranteedRef(body)
 }
 
 private func htmlSAXStart(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
                           _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-    guard let b = builder(ctx), let name else { return }
-    b.state.start(name, atts)
+    guard let name else { return }
+    withBuilder(ctx) { $0.state.start(name, atts) }
 }
 
 private func htmlSAXEnd(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
-    builder(ctx)?.state.end()
+    withBuilder(ctx) { $0.state.end() }
 }
 
 private func htmlSAXCharacters(_ ctx: UnsafeMutableRawPointer?, _ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
-    guard let b = builder(ctx), let ch else { return }
-    b.state.characters(ch, Int(len))
+    guard let ch else { return }
+    withBuilder(ctx) { $0.state.characters(ch, Int(len)) }
 }

@@ -61,6 +61,24 @@ import WirescoreXML
         #expect(plain.textContent(try #require(plain.elements(.p).first)) == "one two three x four")
     }
 
+    @Test func brokenMarkupNeverTrapsAndKeepsTheRest() throws {
+        // Truncations and stray delimiters at every position of a small page: the scan must stop
+        // cleanly (leaving the rest to libxml2), never read past the end.
+        let page = Array(("<html><head><script type='application/ld+json'>{\"a\":\"<b>\"}</script><style>x{}</style></head>"
+            + "<body><!-- c --><svg><svg></svg></svg><div class=\"a\" data-x='y' hidden>t</div><script>1</script><p>é ok</p></body></html>").utf8)
+        let inserts: [[UInt8]] = ["<", "\"", "'", "=", "<!--", "-->", "<script", "</script", "<svg", "</svg", "/>", ">"].map { Array($0.utf8) }
+        for cut in 0...page.count {
+            let truncated = Array(page[..<cut])
+            _ = HTMLPrefilter.filter(truncated)
+            for ins in inserts {
+                let broken = Array(page[..<cut]) + ins + Array(page[cut...])
+                let out = HTMLPrefilter.filter(broken)
+                #expect(out.count <= broken.count)
+                _ = try HTMLDocument(bytes: broken, prefiltered: true)
+            }
+        }
+    }
+
     @Test func prefilteredDocumentsKeepTheTreeAndTheMetadata() throws {
         let html = "<html lang=en><head><meta property='og:title' content='T'><script type='application/ld+json'>{\"a\":1}</script>"
             + "<style>.x{}</style></head><body><div class='story' data-x='1'><p>Hello <b onclick='f()'>world</b></p></div></body></html>"
