@@ -81,30 +81,36 @@ struct InspectPageCommand: ParsableCommand {
     func run() throws {
         let extractor = ArticleExtractor()
         var out = StdoutLines()
-        for file in files {
-            var o = JSONObjectBuilder()
-            o.set("file", file)
-            do {
-                let bytes = try readInput(file)
-                let page = try extractor.extract(html: bytes, url: url, contentType: nil)
-                o.set("title", page.title)
-                o.set("author", page.author)
-                o.set("published", page.published.map(UTCTimestamp.rfc3339) ?? page.publishedRaw)
-                o.set("lang", page.lang)
-                o.set("canonical_url", page.canonicalURL)
-                o.set("text", page.text)
-            } catch {
-                o.set("title", .null)
-                o.set("author", .null)
-                o.set("published", .null)
-                o.set("lang", .null)
-                o.set("canonical_url", .null)
-                o.set("text", "")
-                o.set("error", "\(error)")
-            }
-            out.append(o.value.serialized())
-        }
+        let files = files, url = url
+        // Pages are independent: extract them on all cores, print in the order given.
+        OrderedParallelMap.run(count: files.count, transform: { index in
+            Self.line(for: files[index], url: url, extractor: extractor)
+        }, emit: { out.append($0) })
         out.flush()
+    }
+
+    private static func line(for file: String, url: String?, extractor: ArticleExtractor) -> String {
+        var o = JSONObjectBuilder()
+        o.set("file", file)
+        do {
+            let bytes = try readInput(file)
+            let page = try extractor.extract(html: bytes, url: url, contentType: nil)
+            o.set("title", page.title)
+            o.set("author", page.author)
+            o.set("published", page.published.map(UTCTimestamp.rfc3339) ?? page.publishedRaw)
+            o.set("lang", page.lang)
+            o.set("canonical_url", page.canonicalURL)
+            o.set("text", page.text)
+        } catch {
+            o.set("title", .null)
+            o.set("author", .null)
+            o.set("published", .null)
+            o.set("lang", .null)
+            o.set("canonical_url", .null)
+            o.set("text", "")
+            o.set("error", "\(error)")
+        }
+        return o.value.serialized()
     }
 }
 
