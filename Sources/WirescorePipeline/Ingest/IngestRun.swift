@@ -57,9 +57,12 @@ public struct IngestRun {
         let jobs = AsyncChannel<ArticleJob>()
         let events = AsyncChannel<SinkEvent>()
         let archive = RawArchive(layout: layout, runID: RawArchive.makeRunID(started: started, shard: options.shard.index))
-        let (stories, storyProblem) = StoryState.load(layout)
-        if let storyProblem { logger.warning("\(storyProblem)") }
-        let sink = RecordSink(layout: layout, state: state, archive: archive, stories: stories,
+        let logger = logger
+        let sink = RecordSink(layout: layout, state: state, archive: archive, stories: {
+                                  let (stories, problem) = StoryState.load(layout)
+                                  if let problem { logger.warning("\(problem)") }
+                                  return stories
+                              },
                               includeText: pipeline.includeText, logger: logger, progress: options.progress)
         let feedStage = FeedStage(fetcher: fetcher, state: state, pipelineName: pipeline.name,
                                   maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
@@ -91,7 +94,7 @@ public struct IngestRun {
             }
             try await group.waitForAll()
         }
-        try StoryState.save(sink.stories, layout)
+        if let stories = sink.changedStories { try StoryState.save(stories, layout) }
         if let composites = pipeline.composites, !sink.touchedDays.isEmpty {
             let writer = ScoreWriter(pipeline: pipeline, configuration: composites, outputRoot: options.outputRoot)
             try writer.write(days: sink.touchedDays.sorted())

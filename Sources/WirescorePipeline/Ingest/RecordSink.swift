@@ -30,15 +30,21 @@ final class RecordSink {
     /// Ids written (or pending) in this run.
     private var idsThisRun: Set<String> = []
     private(set) var summary = IngestSummary()
-    /// Same-story clustering; assigned here, in arrival order, by the one consumer.
-    private(set) var stories: StoryIndex
+    /// Same-story clustering; assigned here, in arrival order, by the one consumer. Loaded on
+    /// the first article: a run where every feed answers 304 never reads (or rewrites) it.
+    private var loadedStories: StoryIndex?
+    private let loadStories: () -> StoryIndex
+    /// The index when articles were assigned in this run (and so must be saved), else nil.
+    var changedStories: StoryIndex? { storiesChanged ? loadedStories : nil }
+    private var storiesChanged = false
     /// Days that received articles in this run (their scores are recomputed).
     private(set) var touchedDays: Set<String> = []
 
-    init(layout: OutputLayout, state: StateStore, archive: RawArchive, stories: StoryIndex, includeText: Bool, logger: Logger,
+    init(layout: OutputLayout, state: StateStore, archive: RawArchive, stories: @escaping () -> StoryIndex,
+         includeText: Bool, logger: Logger,
          batchSize: Int = 64, flushInterval: TimeInterval = 1, progress: (@Sendable (IngestSummary) -> Void)? = nil) {
         self.progress = progress
-        self.stories = stories
+        self.loadStories = stories
         self.layout = layout; self.state = state; self.archive = archive
         self.includeText = includeText; self.logger = logger
         self.batchSize = batchSize; self.flushInterval = flushInterval
@@ -102,6 +108,9 @@ final class RecordSink {
             }
         }
         order.sort { ($0.time, $0.id) < ($1.time, $1.id) }
+        guard !order.isEmpty else { return }
+        var stories = loadedStories ?? loadStories()
+        defer { loadedStories = stories; storiesChanged = true }
         for entry in order {
             guard var item = pendingArticles[entry.day]?[entry.index] else { continue }
             item.record.story = stories.assign(article: item.story).storyJSON()
