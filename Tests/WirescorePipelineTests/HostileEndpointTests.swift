@@ -9,7 +9,7 @@ import WirescoreTestSupport
 /// redirects to file:// and to the metadata address are refused; the XXE canary never reaches
 /// any output file.
 ///
-/// Fast: the pipeline's own fetch settings (2 s timeout, 1 s low-speed window, 768 KiB body
+/// Fast: the pipeline's own fetch settings (3 s timeout, 1 s low-speed window, 768 KiB body
 /// cap) bound the slow modes, and all endpoints are fetched concurrently.
 @Suite(.serialized)
 struct HostileEndpointTests {
@@ -43,8 +43,8 @@ struct HostileEndpointTests {
           concurrency: 24
           per_host: 24
           allow_private_networks: true
-          connect_timeout: 2
-          timeout: 2
+          connect_timeout: 3
+          timeout: 3
           low_speed_limit: 256
           low_speed_time: 1
           max_bytes: 768KiB
