@@ -7,6 +7,8 @@
 //     CLibXML2   -> WirescoreXML       libxml2 SAX (feeds, OPML) and HTML parser (pages)
 //     CSQLite    -> WirescoreStore     run state: validators, seen items, feed health
 //     CZlib      -> WirescoreArchive   raw responses as WARC 1.1, one gzip member per record
+//     CCrypto    -> WirescoreArchive   SHA-1 for the WARC digests (OpenSSL libcrypto)
+//     CDeflate   -> WirescoreArchive   gzip members for the archive (libdeflate; zlib reads them)
 //
 //   Pure Swift:
 //     WirescoreCore      records, JSON writing, dates, hashing, errors; imports no C
@@ -43,6 +45,10 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
 
         .target(name: "WirescoreCore"),
         .target(name: "WirescoreXML", dependencies: ["CLibXML2", "WirescoreCore"]),
@@ -54,7 +60,7 @@ let package = Package(
         ]),
         .target(name: "WirescoreStore", dependencies: ["CSQLite", "WirescoreCore"]),
         .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
-        .target(name: "WirescoreArchive", dependencies: ["CZlib", "WirescoreCore"]),
+        .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CDeflate", "WirescoreCore"]),
         .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreSentiment", dependencies: ["WirescoreCore", "WirescoreEntities"],
                 exclude: ["Data"]),
@@ -70,7 +76,7 @@ let package = Package(
         ]),
         .executableTarget(name: "wirescore", dependencies: [
             "WirescorePipeline", "WirescoreFeeds", "WirescoreExtract", "WirescoreCore", "WirescoreEntities",
-            "WirescoreSentiment",
+            "WirescoreSentiment", "WirescoreFetch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

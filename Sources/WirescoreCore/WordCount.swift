@@ -8,8 +8,11 @@ public enum WordCount {
         var previousIsDigit = false
         var pendingJoiner = false
         for scalar in text.unicodeScalars {
-            let isDigit = ("0"..."9").contains(scalar)
-            let isWordChar = isDigit || scalar.properties.isAlphabetic
+            // ASCII (most of any text) by range; Unicode properties only beyond it.
+            let value = scalar.value
+            let isDigit = value &- 0x30 < 10
+            let isWordChar = isDigit
+                || (value < 0x80 ? (value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic)
             if isWordChar {
                 if !inWord && !pendingJoiner { count += 1 }
                 inWord = true

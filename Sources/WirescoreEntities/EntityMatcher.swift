@@ -14,48 +14,132 @@ public struct EntityMatcher: Sendable {
     public let gazetteer: Gazetteer
 
     struct Terminal: Sendable { var entity: Int; var ambiguous: Bool; var allCaps: Bool; var capitalized: Bool }
-    /// Trie edges keyed by (node, lowercased token); node 0 is the root.
+
+    /// What the matcher knows about one word of its vocabulary (alias words, tickers, cue words).
+    struct Word: Sendable {
+        struct Flags: OptionSet, Sendable {
+            let rawValue: UInt8
+            static let exchange = Flags(rawValue: 1)
+            static let legalSuffix = Flags(rawValue: 2)
+            static let strongNext = Flags(rawValue: 4)
+            static let companyCue = Flags(rawValue: 8)
+            static let indexWord = Flags(rawValue: 16)
+        }
+        var flags: Flags = []
+        /// The entity whose ticker this word is, or -1.
+        var ticker: Int32 = -1
+        /// The trie node reached from the root along this word, or -1.
+        var rootChild: Int32 = -1
+    }
+
+    /// Every word the matcher looks at; each token of a text is probed once.
+    var vocabulary: WordIndex
+    var words: [Word]
+    /// Trie edges below the root, keyed by (node, vocabulary index).
     var edges: TrieEdges
-    var terminals: [Int32: Terminal] = [:]
-    var tickers: [String: Int] = [:]
+    /// Per trie node, the name that ends there (if any).
+    var terminals: [Terminal?]
+    /// First words of names written in lowercase ("eBay" -> "ebay") and exchange words: the only
+    /// uncapitalised tokens that can begin a mention.
+    var lowercaseStarts: WordIndex
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
-        var children: [[String: Int32]] = [[:]]
+        var vocabulary = WordIndex([String]())
+        var words: [Word] = []
+        func word(_ w: String) -> Int {
+            let i = vocabulary.insert(w)
+            if i == words.count { words.append(Word()) }
+            return i
+        }
+        var children: [[Int: Int32]] = [[:]]
+        var lowercaseStarts = WordIndex(Self.exchanges)
+        var terminals: [Terminal?] = [nil]
         for (index, e) in gazetteer.entities.enumerated() {
             var names = e.aliases
             if !names.contains(e.name) { names.insert(e.name, at: 0) }
             for alias in names {
-                let toks = Tokenizer.tokenize(alias).tokens
-                guard let first = toks.first else { continue }
+                let r = Tokenizer.tokenize(alias)
+                guard let first = r.tokens.first else { continue }
                 var node: Int32 = 0
-                for t in toks {
-                    if let next = children[Int(node)][t.lower] { node = next } else {
-                        children.append([:])
+                for k in r.tokens.indices {
+                    let w = word(r.lower(k))
+                    if let next = children[Int(node)][w] { node = next } else {
+                        children.append([:]); terminals.append(nil)
                         let next = Int32(children.count - 1)
-                        children[Int(node)][t.lower] = next
+                        children[Int(node)][w] = next
                         node = next
                     }
                 }
                 let term = Terminal(entity: index, ambiguous: e.wordAliases.contains(alias) && !first.isAllCaps,
                                     allCaps: first.isAllCaps, capitalized: first.isCapitalized || first.kind == .number)
+                if !term.capitalized && !term.allCaps { lowercaseStarts.insert(r.lower(0)) }
                 // The first entity keeps a shared alias, unless a later one is unambiguous.
-                if let old = terminals[node], !(old.ambiguous && !term.ambiguous) { continue }
-                terminals[node] = term
+                if let old = terminals[Int(node)], !(old.ambiguous && !term.ambiguous) { continue }
+                terminals[Int(node)] = term
             }
             for t in e.tickers {
-                let key = t.lowercased()
-                if tickers[key] == nil { tickers[key] = index }
+                let w = word(t.lowercased())
+                if words[w].ticker < 0 { words[w].ticker = Int32(index) }
             }
         }
+        for (w, child) in children[0] { words[w].rootChild = child }
+        for (list, flag) in [(Self.exchanges, Word.Flags.exchange), (Self.legalSuffixes, .legalSuffix),
+                             (Self.strongNext, .strongNext), (Self.companyCues, .companyCue), (Self.indexWords, .indexWord)] {
+            for w in list { words[word(w)].flags.insert(flag) }
+        }
+        self.vocabulary = vocabulary
+        self.words = words
+        self.terminals = terminals
+        self.lowercaseStarts = lowercaseStarts
         edges = TrieEdges(children)
     }
 
     struct Candidate { var mention: EntityMention; var ambiguous: Bool; var cued: Bool }
 
+    /// Marks every token "not looked up yet" (-2); ``word(_:_:_:)`` fills entries on demand.
+    func resetEntries(_ text: Tokenizer.Result, into out: inout [Int32]) {
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: repeatElement(-2, count: text.tokens.count))
+    }
+
+    /// Token `k`'s vocabulary word, looked up once and remembered in `entry` (-1: unknown).
+    @inline(__always) func word(_ text: Tokenizer.Result, _ k: Int, _ entry: inout [Int32]) -> Word? {
+        var e = entry[k]
+        if e == -2 {
+            e = vocabulary.mayContain(hash: text.tokens[k].hash) ? vocabulary.index(text, k).map(Int32.init) ?? -1 : -1
+            entry[k] = e
+        }
+        return e >= 0 ? words[Int(e)] : nil
+    }
+
+    /// Whether token `k` can begin a mention: a capitalised word, a number ("3M"), a cashtag, or
+    /// one of the few lowercase-initial names and exchange words. Other tokens (most of any
+    /// text) are never looked up unless they sit next to a candidate.
+    @inline(__always) func mayStart(_ text: Tokenizer.Result, _ k: Int) -> Bool {
+        let t = text.tokens[k]
+        if t.isCapitalized || t.kind == .number || t.kind == .cashtag { return true }
+        return t.kind == .word && lowercaseStarts.mayContain(hash: t.hash) && lowercaseStarts.contains(text, k)
+    }
+
     /// All accepted mentions in `text`, in text order.
     public func mentions(in text: Tokenizer.Result) -> [EntityMention] {
+        var scratch: [Int32] = []
+        return mentions(in: text, scratch: &scratch)
+    }
+
+    /// ``mentions(in:)`` with a caller-kept buffer, so analysing many texts allocates once.
+    public func mentions(in text: Tokenizer.Result, scratch entry: inout [Int32]) -> [EntityMention] {
         let toks = text.tokens
+        resetEntries(text, into: &entry)
+        @inline(__always) func word(_ k: Int) -> Word? { self.word(text, k, &entry) }
+        // Fast exit: no token is a name's first word, a ticker or an exchange.
+        var any = false
+        for k in toks.indices where mayStart(text, k) {
+            guard let w = word(k) else { continue }
+            if w.rootChild >= 0 || w.ticker >= 0 || w.flags.contains(.exchange) { any = true; break }
+        }
+        if !any { return [] }
         var sentenceOf = [Int](repeating: 0, count: toks.count)
         var sentenceStart = [Bool](repeating: false, count: toks.count)
         for (si, r) in text.sentences.enumerated() {
@@ -65,39 +149,43 @@ public struct EntityMatcher: Sendable {
             while k < r.upperBound, toks[k].kind == .punct { k += 1 }
             if k < r.upperBound { sentenceStart[k] = true }
         }
-        let allCapsText = toks.allSatisfy { !$0.isWord || $0.isAllCaps || $0.kind == .cashtag || $0.lower.utf8.count < 2 }
+        let allCapsText = toks.allSatisfy { !$0.isWord || $0.isAllCaps || $0.kind == .cashtag || $0.lowerCount < 2 }
         var cands: [Candidate] = []
         var i = 0
         while i < toks.count {
             let t = toks[i]
+            guard mayStart(text, i), let w = word(i) else { i += 1; continue }
             if t.kind == .cashtag {
-                if let e = tickers[t.lower] { cands.append(Candidate(mention: EntityMention(entity: e, tokens: i..<(i + 1), form: .cashtag), ambiguous: false, cued: true)) }
+                if w.ticker >= 0 { cands.append(Candidate(mention: EntityMention(entity: Int(w.ticker), tokens: i..<(i + 1), form: .cashtag), ambiguous: false, cued: true)) }
                 i += 1; continue
             }
-            if t.kind == .word, Self.exchanges.contains(t.lower), i + 2 < toks.count, toks[i + 1].lower == ":", toks[i + 2].kind == .word, toks[i + 2].isAllCaps || toks[i + 2].lower.utf8.count == 1 {
-                if let e = tickers[toks[i + 2].lower] {
-                    cands.append(Candidate(mention: EntityMention(entity: e, tokens: i..<(i + 3), form: .exchange), ambiguous: false, cued: true))
+            if t.kind == .word, w.flags.contains(.exchange), i + 2 < toks.count, text.lowerIs(i + 1, ":"), toks[i + 2].kind == .word, toks[i + 2].isAllCaps || toks[i + 2].lowerCount == 1 {
+                if let tw = word(i + 2), tw.ticker >= 0 {
+                    cands.append(Candidate(mention: EntityMention(entity: Int(tw.ticker), tokens: i..<(i + 3), form: .exchange), ambiguous: false, cued: true))
                 }
                 // "(NASDAQ: CRVN)" names a listing, never the exchange operator itself, even when
                 // the ticker is not in the gazetteer.
                 i += 3; continue
             }
             // Longest name match through the trie.
-            var node: Int32 = 0
             var best: (end: Int, term: Terminal)?
-            var k = i
-            while k < toks.count, let next = edges.child(of: node, toks[k].lower) {
-                node = next; k += 1
-                if let term = terminals[node] { best = (k, term) }
+            if w.rootChild >= 0 {
+                var node = w.rootChild
+                var k = i + 1
+                if let term = terminals[Int(node)] { best = (k, term) }
+                while k < toks.count, word(k) != nil, let next = edges.child(of: node, Int(entry[k])) {
+                    node = next; k += 1
+                    if let term = terminals[Int(node)] { best = (k, term) }
+                }
             }
             if let (end, term) = best, accepts(term, at: i, toks: toks, allCapsText: allCapsText),
-               !Self.namesAnIndex(after: end, toks: toks) {
-                let cued = !term.ambiguous || hasCue(at: i, end: end, toks: toks, sentenceStart: sentenceStart[i], entity: term.entity)
+               !namesAnIndex(after: end, text: text, entry: &entry) {
+                let cued = !term.ambiguous || hasCue(at: i, end: end, text: text, entry: &entry, sentenceStart: sentenceStart[i], entity: term.entity)
                 cands.append(Candidate(mention: EntityMention(entity: term.entity, tokens: i..<end, form: .name), ambiguous: term.ambiguous, cued: cued))
                 i = end; continue
             }
-            if t.kind == .word, t.isAllCaps, !allCapsText, let e = tickers[t.lower], !gazetteer.entities[e].tickerIsWord {
-                cands.append(Candidate(mention: EntityMention(entity: e, tokens: i..<(i + 1), form: .ticker), ambiguous: false, cued: true))
+            if t.kind == .word, t.isAllCaps, !allCapsText, w.ticker >= 0, !gazetteer.entities[Int(w.ticker)].tickerIsWord {
+                cands.append(Candidate(mention: EntityMention(entity: Int(w.ticker), tokens: i..<(i + 1), form: .ticker), ambiguous: false, cued: true))
             }
             i += 1
         }
@@ -120,31 +208,33 @@ public struct EntityMatcher: Sendable {
 
     func accepts(_ term: Terminal, at i: Int, toks: [Token], allCapsText: Bool) -> Bool {
         let t = toks[i]
-        if term.allCaps { return t.isAllCaps || (t.lower.utf8.count == 1 && t.isCapitalized) }
+        if term.allCaps { return t.isAllCaps || (t.lowerCount == 1 && t.isCapitalized) }
         if term.capitalized { return t.isCapitalized || t.kind == .number }
         return true
     }
 
     /// Whether an ambiguous single-word name at `i..<end` has a company cue around it.
-    func hasCue(at i: Int, end: Int, toks: [Token], sentenceStart: Bool, entity: Int) -> Bool {
+    func hasCue(at i: Int, end: Int, text: Tokenizer.Result, entry: inout [Int32], sentenceStart: Bool, entity: Int) -> Bool {
+        let toks = text.tokens
+        func has(_ k: Int, _ f: Word.Flags) -> Bool { word(text, k, &entry)?.flags.contains(f) ?? false }
         // Part of a longer proper name ("Harrison Ford", "Target Field"): no.
-        if i > 0, toks[i - 1].kind == .word, toks[i - 1].isCapitalized, !sentenceStart, !Self.companyCues.contains(toks[i - 1].lower) { return false }
+        if i > 0, toks[i - 1].kind == .word, toks[i - 1].isCapitalized, !sentenceStart, !has(i - 1, .companyCue) { return false }
         if end < toks.count {
             let next = toks[end]
-            if Self.legalSuffixes.contains(next.lower) { return true }
-            if next.kind == .word, next.isCapitalized, !next.isAllCaps, !Self.legalSuffixes.contains(next.lower) {
+            if has(end, .legalSuffix) { return true }
+            if next.kind == .word, next.isCapitalized, !next.isAllCaps {
                 // "Apple Music", "Delta Air": only with a cue right after the compound.
-                if end + 1 < toks.count, Self.strongNext.contains(toks[end + 1].lower) { return true }
+                if end + 1 < toks.count, has(end + 1, .strongNext) { return true }
                 return false
             }
-            if next.lower == "(", end + 3 < toks.count, Self.exchanges.contains(toks[end + 1].lower) { return true }
+            if text.lowerIs(end, "("), end + 3 < toks.count, has(end + 1, .exchange) { return true }
             if sentenceStart {
                 // "Apple pie", "Target prices", "Delta variant": a sentence-initial word followed by
                 // a lowercase noun is a compound, unless that word is itself a company cue.
-                if next.kind == .word, next.lower != "'s", next.lower != "and", next.lower != "or" {
-                    return Self.companyCues.contains(next.lower)
+                if next.kind == .word, !text.lowerIs(end, "'s"), !text.lowerIs(end, "and"), !text.lowerIs(end, "or") {
+                    return has(end, .companyCue)
                 }
-            } else if next.lower == "'s" {
+            } else if text.lowerIs(end, "'s") {
                 return true
             }
         }
@@ -152,9 +242,9 @@ public struct EntityMatcher: Sendable {
         let lo = max(0, i - 4), hi = min(toks.count, end + 7)
         for k in lo..<hi where k < i || k >= end {
             let w = toks[k]
-            if w.kind == .punct, w.lower == "." || w.lower == ";" { if k < i { continue } else { break } }
-            if Self.companyCues.contains(w.lower) { return true }
-            if w.kind == .cashtag, tickers[w.lower] == entity { return true }
+            if w.kind == .punct, text.lowerIs(k, ".") || text.lowerIs(k, ";") { if k < i { continue } else { break } }
+            if has(k, .companyCue) { return true }
+            if w.kind == .cashtag, word(text, k, &entry)?.ticker == Int32(entity) { return true }
         }
         return false
     }
@@ -166,8 +256,8 @@ public struct EntityMatcher: Sendable {
                                           // "Dow Jones" is the index (or its publisher), never Dow Inc.
                                           "jones"]
 
-    static func namesAnIndex(after end: Int, toks: [Token]) -> Bool {
-        end < toks.count && indexWords.contains(toks[end].lower)
+    func namesAnIndex(after end: Int, text: Tokenizer.Result, entry: inout [Int32]) -> Bool {
+        end < entry.count && word(text, end, &entry)?.flags.contains(.indexWord) == true
     }
 
     static let exchanges: Set<String> = ["nasdaq", "nyse", "amex", "otc", "cboe", "nysearca", "nysemkt", "lse", "tsx", "xetra", "otcqx", "otcmkts"]

@@ -11,6 +11,37 @@ public enum Tokenizer {
         public var sentences: [Range<Int>]
         /// Paragraph number (0-based) of each sentence.
         public var paragraphs: [Int]
+        /// Every token's lowercased form, back to back (see ``Token/lowerStart``), followed by
+        /// unused scratch space.
+        public var lowerBytes: [UInt8]
+
+        public init() { tokens = []; sentences = []; paragraphs = []; lowerBytes = [] }
+
+        /// The lowercased form of token `k` as a String (for tests and rare paths; hot paths
+        /// probe ``WordIndex`` tables with the token's hash and bytes instead).
+        public func lower(_ k: Int) -> String {
+            let t = tokens[k]
+            return String(decoding: lowerBytes[t.lowerStart..<(t.lowerStart + Int(t.lowerCount))], as: UTF8.self)
+        }
+
+        /// Whether token `k`'s lowercased form is exactly `s`.
+        public func lowerIs(_ k: Int, _ s: StaticString) -> Bool {
+            let t = tokens[k]
+            guard Int(t.lowerCount) == s.utf8CodeUnitCount else { return false }
+            let p = s.utf8Start
+            for o in 0..<Int(t.lowerCount) where lowerBytes[t.lowerStart + o] != p[o] { return false }
+            return true
+        }
+
+        /// Whether token `k`'s lowercased form contains `byte`.
+        func contains(_ k: Int, byte: UInt8) -> Bool {
+            let t = tokens[k]
+            for o in 0..<Int(t.lowerCount) where lowerBytes[t.lowerStart + o] == byte { return true }
+            return false
+        }
+
+        /// The first byte of token `k`'s lowercased form (tokens are never empty).
+        public func firstByte(_ k: Int) -> UInt8 { lowerBytes[tokens[k].lowerStart] }
     }
 
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
@@ -29,56 +60,127 @@ public enum Tokenizer {
 
     /// Tokenises `text`.
     public static func tokenize(_ text: String) -> Result {
-        var text = text
-        return text.withUTF8 { tokenize(bytes: $0) }
+        var r = Result()
+        tokenize(text, into: &r)
+        return r
     }
 
-    static func tokenize(bytes u: UnsafeBufferPointer<UInt8>) -> Result {
+    /// Tokenises `text` into `r`, reusing its storage: a caller that analyses many texts in a row
+    /// keeps one `Result` and allocates nothing per text once its buffers have grown.
+    public static func tokenize(_ text: String, into r: inout Result) {
+        var text = text
+        text.withUTF8 { u in
+            // Lowercasing rarely lengthens a word (U+0130 -> "i̇"); twice the text always fits in
+            // practice, and a text that does not is tokenised again with more room.
+            var capacity = u.count * 2 + 16
+            while !tokenize(bytes: u, into: &r, lowerCapacity: capacity) { capacity *= 2 }
+        }
+    }
+
+    /// The lowercased bytes being written: a preallocated buffer written through a pointer (array
+    /// appends with their uniqueness checks showed in profiles).
+    struct LowerBuffer {
+        var base: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        var count = 0
+        /// Set when a write did not fit; the text is then tokenised again with more room.
+        var overflow = false
+
+        @inline(__always) mutating func append(_ b: UInt8) {
+            if count == capacity { overflow = true; return }
+            base[count] = b; count += 1
+        }
+
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let src = bytes.baseAddress, !bytes.isEmpty else { return }
+            if count + bytes.count > capacity { overflow = true; return }
+            (base + count).update(from: src, count: bytes.count)
+            count += bytes.count
+        }
+
+        func hash(from start: Int) -> UInt32 {
+            var h = WordHash.seed
+            for k in start..<count { h = WordHash.step(h, base[k]) }
+            return h
+        }
+    }
+
+    /// - Parameter hash: the lowercased bytes' hash when the caller computed it while writing them.
+    @inline(__always) static func newToken(_ kind: Token.Kind, _ start: Int, _ end: Int, _ lowerStart: Int, _ lower: LowerBuffer, cap: Bool, allCaps: Bool, newlines: Int, hash: UInt32? = nil) -> Token {
+        Token(kind: kind, isCapitalized: cap, isAllCaps: allCaps, newlinesBefore: Int32(min(newlines, 1000)),
+              start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(lower.count - lowerStart), hash: hash ?? lower.hash(from: lowerStart))
+    }
+
+    /// False when the lowercased forms did not fit in `lowerCapacity` bytes.
+    static func tokenize(bytes u: UnsafeBufferPointer<UInt8>, into r: inout Result, lowerCapacity: Int) -> Bool {
         var tokens: [Token] = []
-        tokens.reserveCapacity(u.count / 5 + 4)
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(64)
+        swap(&tokens, &r.tokens)
+        tokens.removeAll(keepingCapacity: true)
+        tokens.reserveCapacity(u.count / 4 + 4)
+        var lowerBytes: [UInt8] = []
+        swap(&lowerBytes, &r.lowerBytes)
+        if lowerBytes.count < lowerCapacity { lowerBytes = [UInt8](repeating: 0, count: lowerCapacity) }
+        let fits = lowerBytes.withUnsafeMutableBufferPointer { lb -> Bool in
+        guard let base = lb.baseAddress else { return false }
+        var lower = LowerBuffer(base: base, capacity: lb.count)
         var i = 0
         let n = u.count
         var newlines = 0
         while i < n {
             let b = u[i]
-            if b == 0x20 || b == 0x09 || b == 0x0D { i += 1; continue }
+            if b == 0x20 { i += 1; continue }
+            if b == 0x09 || b == 0x0D { i += 1; continue }
             if b == 0x0A { newlines += 1; i += 1; continue }
-            let up = unicodePunct(u, i)
+            let up = b >= 0x80 ? unicodePunct(u, i) : 0
             if up > 0 {
                 if up == 2 && u[i + 1] == 0xA0 { i += 2; continue }   // no-break space
-                tokens.append(Token(kind: .punct, start: i, end: i + up, lower: String(decoding: UnsafeBufferPointer(rebasing: u[i..<(i + up)]), as: UTF8.self), isCapitalized: false, isAllCaps: false, newlinesBefore: newlines))
+                let ls = lower.count
+                lower.append(UnsafeBufferPointer(rebasing: u[i..<(i + up)]))
+                tokens.append(newToken(.punct, i, i + up, ls, lower, cap: false, allCaps: false, newlines: newlines))
                 newlines = 0; i += up; continue
             }
             if b == 0x24, i + 1 < n, isLetter(u[i + 1]) {   // $TICKER
                 var j = i + 1
-                scratch.removeAll(keepingCapacity: true)
+                let ls = lower.count
                 while j < n, isLetter(u[j]) || ((u[j] == 0x2E || u[j] == 0x2D) && j + 1 < n && isLetter(u[j + 1])) {
-                    scratch.append(isLetter(u[j]) ? (u[j] | 0x20) : u[j]); j += 1
+                    lower.append(isLetter(u[j]) ? (u[j] | 0x20) : u[j]); j += 1
                 }
-                tokens.append(Token(kind: .cashtag, start: i, end: j, lower: String(decoding: scratch, as: UTF8.self), isCapitalized: true, isAllCaps: true, newlinesBefore: newlines))
+                tokens.append(newToken(.cashtag, i, j, ls, lower, cap: true, allCaps: true, newlines: newlines))
                 newlines = 0; i = j; continue
             }
             if isAlnum(b) {
                 let startsWithDigit = isDigit(b)
                 var j = i
                 var upper = 0, lowerCount = 0
-                scratch.removeAll(keepingCapacity: true)
+                var nonASCII = false
+                let ls = lower.count
+                // The hash of the lowercased bytes, computed as they are written.
+                var h = WordHash.seed
                 while j < n {
                     let c = u[j]
-                    if isLetter(c) {
+                    if c &- 0x61 < 26 {
+                        // The common case first: a run of lowercase letters, copied in one go
+                        // (a byte-at-a-time loop here spilled registers in this large function).
+                        var e = j
+                        while e < n {
+                            let x = u[e]
+                            guard x &- 0x61 < 26 else { break }
+                            h = WordHash.step(h, x); e += 1
+                        }
+                        lower.append(UnsafeBufferPointer(rebasing: u[j..<e]))
+                        lowerCount += e - j; j = e
+                    } else if isLetter(c) {
                         if c < 0x61 { upper += 1 } else { lowerCount += 1 }
-                        scratch.append(c | 0x20); j += 1
+                        lower.append(c | 0x20); h = WordHash.step(h, c | 0x20); j += 1
                     } else if isDigit(c) {
-                        scratch.append(c); j += 1
+                        lower.append(c); h = WordHash.step(h, c); j += 1
                     } else if c >= 0x80 {
                         if c == 0xE2, j + 2 < n, u[j + 1] == 0x80, u[j + 2] == 0x99, j + 3 < n, isLetter(u[j + 3]) {
-                            scratch.append(0x27); j += 3               // ’ inside a word
+                            lower.append(0x27); h = WordHash.step(h, 0x27); j += 3               // ’ inside a word
                         } else if unicodePunct(u, j) > 0 {
                             break
                         } else {
-                            scratch.append(c); j += 1
+                            lower.append(c); j += 1; nonASCII = true
                         }
                     } else if (c == 0x27 || c == 0x2D || c == 0x26 || c == 0x2E || c == 0x2C || c == 0x2F), j + 1 < n, j > i {
                         let next = u[j + 1]
@@ -90,7 +192,7 @@ public enum Tokenizer {
                         default: joins = isAlnum(next) && next < 0x80                // don't, Coca-Cola, AT&T
                         }
                         if !joins { break }
-                        scratch.append(c); j += 1
+                        lower.append(c); h = WordHash.step(h, c); j += 1
                     } else {
                         break
                     }
@@ -99,33 +201,54 @@ public enum Tokenizer {
                 // A trailing possessive becomes its own token: "apple's" -> "apple", "'s".
                 var end = j
                 var possessive = false
-                let m = scratch.count
-                if kind == .word, m > 2, (scratch[m - 1] == 0x73) && scratch[m - 2] == 0x27 {
-                    scratch.removeLast(2); possessive = true
+                let m = lower.count - ls
+                if kind == .word, m > 2, lower.base[lower.count - 1] == 0x73, lower.base[lower.count - 2] == 0x27 {
+                    lower.count -= 2; possessive = true
                     end = (u[j - 2] == 0x27) ? j - 2 : j - 4
                 }
-                let lower: String
-                if scratch.allSatisfy({ $0 < 0x80 }) {
-                    lower = String(decoding: scratch, as: UTF8.self)
-                } else {
-                    lower = String(decoding: scratch, as: UTF8.self).lowercased()
+                var cap = isLetter(b) && b < 0x61
+                if nonASCII {
+                    // Unicode lowercasing (rare): redo this word's bytes through String.
+                    let raw = String(decoding: UnsafeBufferPointer(rebasing: u[i..<end]), as: UTF8.self)
+                    let lowered = String(decoding: UnsafeBufferPointer(start: lower.base + ls, count: lower.count - ls), as: UTF8.self).lowercased()
+                    lower.count = ls
+                    for c in lowered.utf8 { lower.append(c) }
+                    if b >= 0x80 { cap = lowered != raw }
                 }
-                let cap = isLetter(b) ? b < 0x61 : (b >= 0x80 && lower != String(decoding: UnsafeBufferPointer(rebasing: u[i..<end]), as: UTF8.self))
-                tokens.append(Token(kind: kind, start: i, end: end, lower: lower, isCapitalized: cap, isAllCaps: upper >= 2 && lowerCount == 0, newlinesBefore: newlines))
+                tokens.append(newToken(kind, i, end, ls, lower, cap: cap, allCaps: upper >= 2 && lowerCount == 0, newlines: newlines,
+                                       hash: possessive || nonASCII ? nil : h))
                 newlines = 0
                 if possessive {
-                    tokens.append(Token(kind: .word, start: end, end: j, lower: "'s", isCapitalized: false, isAllCaps: false, newlinesBefore: 0))
+                    let ps = lower.count
+                    lower.append(0x27); lower.append(0x73)
+                    tokens.append(newToken(.word, end, j, ps, lower, cap: false, allCaps: false, newlines: 0))
                 }
                 i = j; continue
             }
             // ASCII punctuation: runs of the same mark stay together ("!!!", "...").
             var j = i + 1
             while j < n, u[j] == b, b == 0x21 || b == 0x3F || b == 0x2E { j += 1 }
-            tokens.append(Token(kind: .punct, start: i, end: j, lower: String(decoding: UnsafeBufferPointer(rebasing: u[i..<j]), as: UTF8.self), isCapitalized: false, isAllCaps: false, newlinesBefore: newlines))
+            let ls = lower.count
+            lower.append(UnsafeBufferPointer(rebasing: u[i..<j]))
+            tokens.append(newToken(.punct, i, j, ls, lower, cap: false, allCaps: false, newlines: newlines))
             newlines = 0; i = j
         }
+        return !lower.overflow
+        }
+        r.tokens = tokens
+        r.lowerBytes = lowerBytes
+        guard fits else { return false }
+        splitSentences(&r)
+        return true
+    }
+
+    /// Sentence and paragraph boundaries over the tokens.
+    static func splitSentences(_ r: inout Result) {
+        let tokens = r.tokens
         var sentences: [Range<Int>] = []
         var paragraphs: [Int] = []
+        swap(&sentences, &r.sentences); sentences.removeAll(keepingCapacity: true)
+        swap(&paragraphs, &r.paragraphs); paragraphs.removeAll(keepingCapacity: true)
         var paragraph = 0
         var s = 0
         for k in tokens.indices {
@@ -135,25 +258,26 @@ public enum Tokenizer {
             }
             if k == s, t.newlinesBefore >= 2, !sentences.isEmpty { paragraph += 1 }
             guard t.kind == .punct else { continue }
-            let f = t.lower.utf8.first ?? 0
-            guard f == 0x2E || f == 0x21 || f == 0x3F || (f == 0x3B && false) else { continue }
+            let f = r.lowerBytes[t.lowerStart]
+            guard f == 0x2E || f == 0x21 || f == 0x3F else { continue }
             // Sentence end unless an abbreviation precedes or the next word is lowercase.
-            if f == 0x2E, k > 0, tokens[k - 1].kind == .word, abbreviations.contains(tokens[k - 1].lower) || tokens[k - 1].lower.utf8.contains(0x2E) || (tokens[k - 1].lower.utf8.count == 1 && tokens[k - 1].isCapitalized) {
+            if f == 0x2E, k > 0, tokens[k - 1].kind == .word, tokens[k - 1].lowerCount == 1 && tokens[k - 1].isCapitalized || r.contains(k - 1, byte: 0x2E) || abbreviations.contains(r, k - 1) {
                 if k + 1 < tokens.count, !tokens[k + 1].isCapitalized || tokens[k + 1].newlinesBefore == 0 { continue }
             }
             var e = k + 1
-            while e < tokens.count, tokens[e].kind == .punct, tokens[e].newlinesBefore == 0, closers.contains(tokens[e].lower) { e += 1 }
-            if e < tokens.count, tokens[e].newlinesBefore == 0, tokens[e].kind == .word, !tokens[e].isCapitalized, tokens[e].lower.utf8.first.map(isLetter) == true { continue }
+            while e < tokens.count, tokens[e].kind == .punct, tokens[e].newlinesBefore == 0, closers.contains(r, e) { e += 1 }
+            if e < tokens.count, tokens[e].newlinesBefore == 0, tokens[e].kind == .word, !tokens[e].isCapitalized, isLetter(r.lowerBytes[tokens[e].lowerStart]) { continue }
             sentences.append(s..<e); paragraphs.append(paragraph); s = e
         }
         if s < tokens.count { sentences.append(s..<tokens.count); paragraphs.append(paragraph) }
-        return Result(tokens: tokens, sentences: sentences, paragraphs: paragraphs)
+        r.sentences = sentences
+        r.paragraphs = paragraphs
     }
 
-    static let closers: Set<String> = ["\"", "'", ")", "\u{201D}", "\u{2019}", "]"]
-    static let abbreviations: Set<String> = [
+    static let closers = WordIndex(["\"", "'", ")", "\u{201D}", "\u{2019}", "]"])
+    static let abbreviations = WordIndex([
         "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "jr", "sr", "st", "vs", "no",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen",
         "gov", "sen", "rep", "rev", "est", "approx", "dept", "fig", "mt", "ft", "plc", "bros",
-    ]
+    ])
 }

@@ -27,7 +27,7 @@ public struct ArticleExtractor: Sendable {
         try Self.checkIsHTML(html, contentType: contentType)
         let doc: HTMLDocument
         do {
-            doc = try HTMLDocument(bytes: html, contentType: contentType)
+            doc = try HTMLDocument(bytes: html, contentType: contentType, prefiltered: true)
         } catch {
             throw .notHTML("the HTML parser failed: \(error.message)")
         }

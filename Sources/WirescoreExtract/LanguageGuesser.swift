@@ -12,15 +12,57 @@ enum LanguageGuesser {
         ("nl", ["de", "het", "een", "en", "van", "is", "niet", "dat", "op", "te", "zijn", "met", "voor", "ook", "die", "maar", "aan", "er", "worden", "wordt", "bij", "naar", "nog", "om", "heeft"]),
     ]
 
+    /// Each stop word with a bit per language that has it: one hash per word of text.
+    private static let languagesOfWord: [String: UInt8] = {
+        var d: [String: UInt8] = [:]
+        for (k, entry) in stopWords.enumerated() { for w in entry.1 { d[w, default: 0] |= 1 << UInt8(k) } }
+        return d
+    }()
+
     /// The ISO 639-1 code, or nil when the text is short or matches no language clearly.
+    ///
+    /// Words are read straight from the UTF-8 bytes (letters, apostrophes and non-ASCII letters;
+    /// general punctuation such as curly quotes and dashes separates), lowercased for ASCII and
+    /// Latin-1 capitals: walking `Character`s with Unicode properties cost more than the rest
+    /// of the guess.
     static func guess(_ text: String) -> String? {
         var counts = Array(repeating: 0, count: stopWords.count)
         var words = 0
-        for raw in text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).prefix(600) {
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        func flush() {
+            guard !word.isEmpty else { return }
             words += 1
-            let w = String(raw)
-            for (k, entry) in stopWords.enumerated() where entry.1.contains(w) { counts[k] += 1 }
+            if word.count <= 12, var bits = languagesOfWord[String(decoding: word, as: UTF8.self)] {
+                while bits != 0 {
+                    counts[bits.trailingZeroBitCount] += 1
+                    bits &= bits - 1
+                }
+            }
+            word.removeAll(keepingCapacity: true)
         }
+        // 600 words is plenty for a verdict.
+        var utf8 = text.utf8.prefix(4800).makeIterator()
+        while words < 600, let b = utf8.next() {
+            switch b {
+            case 0x41...0x5A: word.append(b + 32)
+            case 0x61...0x7A, 0x27: word.append(b)
+            case 0xC2, 0xE2:
+                // U+0080–U+00BF (no-break space, guillemets) and U+2000–U+2FFF (dashes, quotes).
+                flush()
+                _ = utf8.next()
+                if b == 0xE2 { _ = utf8.next() }
+            case 0xC3:
+                guard let c = utf8.next() else { break }
+                word.append(b)
+                word.append(c >= 0x80 && c <= 0x9E && c != 0x97 ? c + 0x20 : c)
+            case 0x80...:
+                word.append(b)
+            default:
+                flush()
+            }
+        }
+        flush()
         guard words >= 15, let best = counts.indices.max(by: { counts[$0] < counts[$1] }) else { return nil }
         guard Double(counts[best]) / Double(words) >= 0.08 else { return nil }
         return stopWords[best].0

@@ -23,15 +23,22 @@ struct MainTextExtractor {
     private var directLen: [Int32]
     /// Per node: class/id verdict. +1 content-named, 0 neither, -1 weakly boilerplate-named,
     /// -2 strongly boilerplate-named, -3 a landmark (`header`, `nav`, role=banner…), -4 hidden,
-    /// -5 named for comments, sharing or recommendations (never rescued).
+    /// -5 named for comments, sharing or recommendations (never rescued), -6 a button, figure
+    /// or media element, -7 hidden and weakly boilerplate-named. -4, -6 and -7 become 0 when
+    /// their element survives.
     private var hint: [Int8]
     /// Per node: text inside prose paragraphs (`p`, `pre`, `blockquote` that are not link lists).
     private var proseLen: [Int32]
     /// Per node: whether the element is or holds the page's declared main content (`main`,
     /// role=main, itemprop=articleBody). Boilerplate names never remove such an element.
     private var holdsMain: [Bool]
-    /// Per node: link-heavy `article` elements (teaser cards) in its subtree, itself included.
+    /// Per node: teaser-like `article` elements (cards) in its subtree, itself included.
     private var articleCount: [Int32]
+    /// Per node: headings in its subtree that are links (a card's title pointing elsewhere).
+    private var linkedHeadings: [Int32]
+    /// Per node: an `article` that looked like a card when first measured. Remembered because
+    /// boilerplate removal often takes the card's linked title (in a `header`) away.
+    private var wasTeaser: [Bool]
 
     init(doc: HTMLDocument) {
         self.doc = doc
@@ -45,6 +52,8 @@ struct MainTextExtractor {
         proseLen = Array(repeating: 0, count: n)
         holdsMain = Array(repeating: false, count: n)
         articleCount = Array(repeating: 0, count: n)
+        linkedHeadings = Array(repeating: 0, count: n)
+        wasTeaser = Array(repeating: false, count: n)
         markDropped()
         measure()
         dropBoilerplate()
@@ -67,6 +76,9 @@ struct MainTextExtractor {
             if p >= 0, dropped[p] { dropped[i] = true; continue }
             if doc.isText(i) { continue }
             let t = doc.tag(i)
+            // A button or figure that holds most of the page is an end tag the parser ignored
+            // (`<button><div></button>` leaves the button open), not a widget: decided by size.
+            if Self.nonProse.contains(t) { hint[i] = -6; continue }
             if Self.alwaysDropped.contains(t) { dropped[i] = true; continue }
             if t == .main { holdsMain[i] = true }
             if Self.landmarks.contains(t) { hint[i] = -3 }
@@ -76,8 +88,12 @@ struct MainTextExtractor {
             }
             // Hidden content is usually a menu or a modal, but streaming server renderers park the
             // whole article in a hidden element for scripts to move; decided by size later.
-            if doc.attributeValueBytes(i, .hidden) != nil { hint[i] = -4; continue }
-            if let style = doc.attributeValueBytes(i, .style), Self.hidesElement(style) { hint[i] = -4; continue }
+            if doc.attributeValueBytes(i, .hidden) != nil || doc.attributeValueBytes(i, .style).map(Self.hidesElement) == true {
+                // Boilerplate names win; a weak one keeps only the streaming-container rescue.
+                let named = Self.landmarks.contains(t) ? -3 : Self.classify(doc, i, cache: &verdicts)
+                hint[i] = named <= -2 ? named : named == -1 ? -7 : -4
+                continue
+            }
             if let role = doc.attributeValueBytes(i, .role), Self.lowerEquals(role, "main") { holdsMain[i] = true }
             if let ip = doc.attributeValueBytes(i, .itemprop), Self.lowerEquals(ip, "articlebody") { holdsMain[i] = true }
             // Landmarks are boilerplate, but a missing end tag can make one swallow the page,
@@ -88,6 +104,8 @@ struct MainTextExtractor {
     }
 
     static let landmarks = TagSet([.header, .footer, .nav, .aside])
+    /// Elements that never hold an article but can swallow one when the parser keeps them open.
+    static let nonProse = TagSet([.button, .figure, .figcaption, .picture, .video, .audio, .object, .canvas])
 
     /// Drops boilerplate-named and hidden elements once their size is known, then re-measures.
     ///
@@ -98,6 +116,12 @@ struct MainTextExtractor {
     private mutating func dropBoilerplate() {
         var changed = false
         let pageProse = proseLen[0]
+        // Page builders put weak words on every layout wrapper (`elementor-widget-wrap`): a
+        // weakly named class whose elements together hold half the page's prose is structure.
+        var weakClassProse: [UInt64: Int32] = [:]
+        for i in 1..<doc.count where hint[i] == -1 {
+            if let c = doc.attributeValueBytes(i, .class) { weakClassProse[ClassVerdictCache.key(c), default: 0] += proseLen[i] }
+        }
         for i in 1..<doc.count {
             let p = doc.parent(i)
             if p >= 0, dropped[p] { if !dropped[i] { dropped[i] = true; changed = true }; continue }
@@ -106,8 +130,15 @@ struct MainTextExtractor {
             let carriesProse = proseLen[i] >= 500 && proseLen[i] * 2 >= pageProse && linkDensity(i) < 0.4
             var drop: Bool
             switch hint[i] {
-            case -4:
-                drop = !(proseLen[i] >= 1000 && proseLen[i] * 10 >= pageProse * 6)
+            case -4, -7:
+                // Collapsed panels (accordions, tabs, "read more") hold prose the reader opens;
+                // menus, modals and promos are short or linked.
+                let panel = hint[i] == -4 && proseLen[i] >= 150 && proseLen[i] * 10 >= textLen[i] * 7 && linkDensity(i) < 0.2
+                drop = !(proseLen[i] >= 1000 && proseLen[i] * 10 >= pageProse * 6) && !panel
+            case -6:
+                // Block editors wrap data tables and quotations in `figure` too: article content.
+                drop = !carriesProse && !(t == .figure && textLen[i] >= 40
+                    && (doc.firstChildTag(i, .table) != nil || doc.firstChildTag(i, .blockquote) != nil))
             case -3:
                 drop = !holdsMain[i] && (textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0])
                     && !carriesProse
@@ -116,13 +147,14 @@ struct MainTextExtractor {
                 drop = !holdsMain[i] && !(hint[i] == -2 && carriesProse)
             default:
                 if t == .body || t == .html || t == .article || t == .main { drop = false; break }
-                drop = !holdsMain[i] && (textLen[i] < 300 || linkDensity(i) > 0.35)
+                let structural = doc.attributeValueBytes(i, .class).map { weakClassProse[ClassVerdictCache.key($0), default: 0] * 2 >= pageProse } ?? false
+                drop = !holdsMain[i] && (textLen[i] < 300 && !structural || linkDensity(i) > 0.35)
             }
-            if drop { dropped[i] = true; changed = true } else if hint[i] == -4 { hint[i] = 0 }
+            if drop { dropped[i] = true; changed = true } else if hint[i] <= -4 { hint[i] = 0 }
         }
         if changed {
             for k in textLen.indices {
-                textLen[k] = 0; linkLen[k] = 0; commas[k] = 0; directLen[k] = 0; proseLen[k] = 0; articleCount[k] = 0
+                textLen[k] = 0; linkLen[k] = 0; commas[k] = 0; directLen[k] = 0; proseLen[k] = 0; articleCount[k] = 0; linkedHeadings[k] = 0
             }
             measure()
         }
@@ -136,36 +168,6 @@ struct MainTextExtractor {
         return contains(compact, "display:none") || contains(compact, "visibility:hidden")
     }
 
-    /// Class/id parts that mark boilerplate whatever the element holds, matched as prefixes.
-    static let strongPrefixes: [[UInt8]] = [
-        "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
-        "subscri", "sidebar", "footer", "breadcrumb", "outbrain", "taboola", "disqus", "recommend",
-        "popular", "trending", "navbar", "navigation", "popup", "modal", "byline", "caption", "skiplink",
-        "toolbar", "pagination", "pager", "copyright", "tooltip", "menu", "signup", "newsfeed", "moreon",
-    ].map { Array($0.utf8) }
-    /// The strong parts whose elements stay dropped even when they hold much prose: a long
-    /// comment thread or a wall of recommendations is still not the article.
-    static let hardPrefixes: [[UInt8]] = [
-        "comment", "disqus", "cookie", "consent", "gdpr", "outbrain", "taboola", "recommend", "related",
-    ].map { Array($0.utf8) }
-    /// Parts that mark boilerplate only when the element is small or mostly links, because
-    /// themes put them on whole-article wrappers too (`elementor-widget`, `tag-…`).
-    static let weakPrefixes: [[UInt8]] = [
-        "widget", "advert", "sponsor", "promo", "banner", "teaser", "readmore", "dateline", "timestamp",
-        "print", "disclaimer", "author", "credit", "tagline", "topics", "keywords", "rating", "meta",
-        "jump", "donate", "follow", "feedback", "masthead", "complementary", "contentinfo", "alert",
-        "partner", "login", "tags",
-    ].map { Array($0.utf8) }
-    static let strongTokens: Set<[UInt8]> = Set(["nav", "sns", "share"].map { Array($0.utf8) })
-    static let weakTokens: Set<[UInt8]> = Set(["ad", "ads", "tag", "foot", "hide", "adsense", "adslot", "extra",
-        "aside", "header", "dfp", "gpt", "adunit", "date", "time", "more", "toc", "cta", "bio", "offer"].map { Array($0.utf8) })
-    static let positivePrefixes: [[UInt8]] = [
-        "article", "content", "story", "body", "post", "entry", "main", "text", "blog", "prose", "richtext",
-        "news", "paragraph",
-    ].map { Array($0.utf8) }
-    /// Class names that are taxonomy labels (WordPress puts `tag-ads category-social` on posts).
-    static let taxonomyPrefixes: [[UInt8]] = ["tag-", "category-", "categories-", "topic-", "section-", "format-", "post-", "type-"].map { Array($0.utf8) }
-
     /// -2 strong boilerplate, -1 weak boilerplate, +1 content-named, 0 otherwise.
     static func classify(_ doc: HTMLDocument, _ i: Int, cache: inout ClassVerdictCache) -> Int8 {
         var pos = false
@@ -177,8 +179,8 @@ struct MainTextExtractor {
             if lowerEquals(role, "main") || lowerEquals(role, "article") { pos = true }
         }
         var flags: UInt8 = 0
-        if let v = doc.attributeValueBytes(i, .class), !v.isEmpty { flags |= cache.verdict(v, compute: nameFlags) }
-        if let v = doc.attributeValueBytes(i, .id), !v.isEmpty { flags |= cache.verdict(v, compute: nameFlags) }
+        if let v = doc.attributeValueBytes(i, .class), !v.isEmpty { flags |= cache.verdict(v, compute: ClassNameVocabulary.flags) }
+        if let v = doc.attributeValueBytes(i, .id), !v.isEmpty { flags |= cache.verdict(v, compute: ClassNameVocabulary.flags) }
         let strong = flags & ClassVerdictCache.strong != 0, weak = flags & ClassVerdictCache.weak != 0
         pos = pos || flags & ClassVerdictCache.positive != 0
         if flags & ClassVerdictCache.hard != 0 { return -5 }
@@ -186,38 +188,6 @@ struct MainTextExtractor {
         if strong { return -2 }
         if weak { return -1 }
         return 0
-    }
-
-    /// The verdict bits of one class or id attribute value (uncached; see ``ClassVerdictCache``).
-    static func nameFlags(_ v: ArraySlice<UInt8>) -> UInt8 {
-        var flags: UInt8 = 0
-        var lowered = Array(v)
-        for k in lowered.indices where lowered[k] >= 0x41 && lowered[k] <= 0x5A { lowered[k] += 32 }
-        for name in lowered.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
-            if taxonomyPrefixes.contains(where: { name.starts(with: $0) }) { continue }
-            var previous: ArraySlice<UInt8> = []
-            for part in name.split(whereSeparator: { !$0.isAlnumLower }) {
-                defer { previous = part }
-                // "no-sidebar", "has-comments", "non-ad-column" describe the page, not this element.
-                let qualified = previous.elementsEqual("no".utf8) || previous.elementsEqual("has".utf8)
-                    || previous.elementsEqual("non".utf8) || previous.elementsEqual("with".utf8)
-                    || previous.elementsEqual("show".utf8) || previous.elementsEqual("is".utf8)
-                let tok = Array(part)
-                if strongTokens.contains(tok) || strongPrefixes.contains(where: { tok.starts(with: $0) }) {
-                    if !qualified {
-                        flags |= ClassVerdictCache.strong
-                        if hardPrefixes.contains(where: { tok.starts(with: $0) }) { flags |= ClassVerdictCache.hard }
-                    }
-                    continue
-                }
-                if weakTokens.contains(tok) || weakPrefixes.contains(where: { tok.starts(with: $0) }) {
-                    if !qualified { flags |= ClassVerdictCache.weak }
-                    continue
-                }
-                if positivePrefixes.contains(where: { tok.starts(with: $0) }) { flags |= ClassVerdictCache.positive }
-            }
-        }
-        return flags
     }
 
     // MARK: - Pass 2: measurements, bottom-up
@@ -245,9 +215,8 @@ struct MainTextExtractor {
                 if p >= 0 { directLen[p] += len }
             } else {
                 let t = doc.tag(i)
-                // Only teaser-like articles (a quarter links or more) count: some themes use
-                // `article` for every section of one story.
-                if t == .article, linkLen[i] * 4 >= textLen[i] { articleCount[i] += 1 }
+                if Self.cardHeadings.contains(t), textLen[i] > 0, linkLen[i] * 2 >= textLen[i] { linkedHeadings[i] += 1 }
+                if t == .article, wasTeaser[i] || isTeaser(i) { wasTeaser[i] = true; articleCount[i] += 1 }
                 if t == .a {
                     linkLen[i] = textLen[i]
                 } else if t == .p || t == .pre || t == .blockquote || t == .li {
@@ -260,9 +229,19 @@ struct MainTextExtractor {
                 commas[p] += commas[i]
                 proseLen[p] += proseLen[i]
                 articleCount[p] += articleCount[i]
+                linkedHeadings[p] += linkedHeadings[i]
                 if holdsMain[i] { holdsMain[p] = true }
             }
         }
+    }
+
+    static let cardHeadings = TagSet([.h1, .h2, .h3, .h4, .h5, .h6])
+
+    /// Whether an `article` element is a card for another page: a quarter links or more, or a
+    /// title that links away (a "more stories" card with a long excerpt). Plain sections of one
+    /// story, which some themes also mark up as `article`, are neither.
+    private func isTeaser(_ i: Int) -> Bool {
+        linkLen[i] * 4 >= textLen[i] || linkedHeadings[i] > 0
     }
 
     func linkDensity(_ i: Int) -> Double {
@@ -319,6 +298,12 @@ struct MainTextExtractor {
             if s > bestScore { bestScore = s; best = c }
         }
         var top = best
+        // A winner that wraps one paragraph (`div.paragraph > p`, one per paragraph) is a part of
+        // the article, never its container: start from the block that holds the wrappers.
+        if !Self.paragraphTags.contains(doc.tag(top)), let only = onlyElementChild(top), Self.paragraphTags.contains(doc.tag(only)) {
+            let p = doc.parent(top)
+            if p > 0, doc.tag(p) != .html, doc.tag(p) != .body, touched[p] { top = p }
+        }
         // A body or html "winning" means the prose is spread out; keep it, serialisation prunes.
         // Climb while the parent holds much more prose with comparable score: the article is
         // often split across sibling wrappers (lead, body, continuation).
@@ -332,7 +317,7 @@ struct MainTextExtractor {
         // wrappers that add only a subheading do not stop the climb.
         var a = doc.parent(top), extended = top, articlesOnPath = 0
         while a > 0 {
-            if doc.tag(a) == .article, linkLen[a] * 4 >= textLen[a] { articlesOnPath += 1 }
+            if doc.tag(a) == .article, wasTeaser[a] { articlesOnPath += 1 }
             // Siblings that are articles of their own make this a listing (more stories,
             // related posts): the article does not extend past here.
             if articleCount[a] - articleCount[top] - Int32(articlesOnPath) > 0 { break }
@@ -363,6 +348,23 @@ struct MainTextExtractor {
         return out
     }
 
+
+    static let paragraphTags = TagSet([.p, .pre, .blockquote])
+
+    /// The one element child of `n` that has text, or nil when there are none or several.
+    private func onlyElementChild(_ n: Int) -> Int? {
+        var found = -1
+        var c = doc.firstChild(n)
+        while c >= 0 {
+            if !dropped[c], !doc.isText(c), textLen[c] > 0 {
+                if found >= 0 { return nil }
+                found = c
+            }
+            c = doc.nextSibling(c)
+        }
+        return found >= 0 ? found : nil
+    }
+
     /// Whether `parent` adds to `child` mostly more of the same prose: long articles are cut into
     /// sibling sections (one per subheading), and the best-scoring one is only a part. The text
     /// the parent adds must be mostly paragraphs, hardly linked, and a real share of the article.
@@ -373,7 +375,9 @@ struct MainTextExtractor {
         let addedProse = Double(proseLen[parent] - proseLen[child])
         let addedLinks = Double(linkLen[parent] - linkLen[child])
         guard added > 0, addedProse >= 200 else { return false }
-        return addedProse >= 0.5 * added && addedLinks <= 0.2 * added && addedProse >= 0.1 * Double(proseLen[child])
+        // Links as dense as in the part already taken are more of the same (changelogs, link-rich reports).
+        let linkCap = max(0.2, linkDensity(child) + 0.05)
+        return addedProse >= 0.5 * added && addedLinks <= linkCap * added && addedProse >= 0.1 * Double(proseLen[child])
     }
 
     static func endsSentence(_ s: String) -> Bool {
@@ -398,6 +402,7 @@ struct MainTextExtractor {
     }
 
     private func write(_ n: Int, into w: inout ParagraphWriter, skipHeading: String?) {
+        if doc.spaceBefore(n) { w.space() }
         if dropped[n] { return }
         if doc.isText(n) { w.text(doc.textBytes(n)); return }
         let t = doc.tag(n)

@@ -27,7 +27,7 @@ struct PageMetadata {
             switch doc.tag(i) {
             case .meta:
                 guard let content = doc.attribute(i, .content) else { continue }
-                for key in ["property", "name", "itemprop", "http-equiv"] {
+                for key in [HTMLAttribute.property, .name, .itemprop, .httpEquiv] {
                     if let k = doc.attribute(i, key)?.lowercased(), !k.isEmpty, metas[k] == nil {
                         metas[k] = content.trimmingWhitespace()
                     }
@@ -73,29 +73,28 @@ struct PageMetadata {
 
     /// Byte search (no Foundation string search: this runs for every element with a class).
     static func isBylineClass(_ cls: ArraySlice<UInt8>) -> Bool {
-        containsLowercased(cls, byline) || containsLowercased(cls, authorDashName) || containsLowercased(cls, authorName)
-    }
-    private static let byline = Array("byline".utf8), authorDashName = Array("author-name".utf8)
-    private static let authorName = Array("authorname".utf8)
-
-    /// ASCII case-insensitive substring test; `needle` must be lowercase. Allocates nothing.
-    static func containsLowercased(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, hay.count >= needle.count else { return false }
-        var i = hay.startIndex
-        let last = hay.endIndex - needle.count
-        while i <= last {
-            var j = 0
-            while j < needle.count {
-                var b = hay[i + j]
-                if b >= 0x41 && b <= 0x5A { b += 32 }
-                if b != needle[j] { break }
-                j += 1
-            }
-            if j == needle.count { return true }
+        // One pass: only a `b` or an `a` can start a match.
+        var i = cls.startIndex
+        while i < cls.endIndex {
+            let b = cls[i] | 0x20
+            if b == UInt8(ascii: "b"), startsLowercased(cls, at: i, byline) { return true }
+            if b == UInt8(ascii: "a"), startsLowercased(cls, at: i, authorDashName) || startsLowercased(cls, at: i, authorName) { return true }
             i += 1
         }
         return false
     }
+
+    private static func startsLowercased(_ hay: ArraySlice<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
+        guard hay.endIndex - i >= needle.count else { return false }
+        for j in 0..<needle.count {
+            var b = hay[i + j]
+            if b >= 0x41 && b <= 0x5A { b += 32 }
+            if b != needle[j] { return false }
+        }
+        return true
+    }
+    private static let byline = Array("byline".utf8), authorDashName = Array("author-name".utf8)
+    private static let authorName = Array("authorname".utf8)
 
     private mutating func collect(_ v: JSONValue, depth: Int) {
         guard depth < 4 else { return }

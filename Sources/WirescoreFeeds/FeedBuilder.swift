@@ -28,8 +28,56 @@ enum FeedNamespace {
     }
 }
 
-/// Turns XML stream events into a ``FeedDocument``. One instance per document; not thread safe.
+/// Receives the XML stream events for ``FeedBuilderState``, which does the work.
+///
+/// Why the split: a class's stored properties are checked for exclusive access at run time on
+/// every mutation (`text.append` per text callback, `stack[...]` per element), and those checks
+/// were a fifteenth of a feed's parse. The state is a struct behind a pointer this class owns,
+/// so its accesses are checked statically instead. One instance per document; not thread safe.
 final class FeedBuilder: XMLStreamDelegate {
+    private let state: UnsafeMutablePointer<FeedBuilderState>
+
+    init(documentBase: String?) {
+        state = .allocate(capacity: 1)
+        state.initialize(to: FeedBuilderState(documentBase: documentBase))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    var defaultLanguage: String? {
+        get { state.pointee.defaultLanguage }
+        set { state.pointee.defaultLanguage = newValue }
+    }
+    var rootName: String? { state.pointee.rootName }
+    var docTypeIsNetscape: Bool {
+        get { state.pointee.docTypeIsNetscape }
+        set { state.pointee.docTypeIsNetscape = newValue }
+    }
+
+    func finish() -> FeedDocument { state.pointee.finish() }
+
+    func xmlStartElement(localName: String, prefix: String?, namespaceURI: String?,
+                         attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration], line: Int) {
+        state.pointee.xmlStartElement(localName: localName, prefix: prefix, namespaceURI: namespaceURI,
+                                      attributes: attributes, namespaces: namespaces, line: line)
+    }
+
+    func xmlEndElement(localName: String, prefix: String?, namespaceURI: String?) {
+        state.pointee.xmlEndElement(localName: localName, prefix: prefix, namespaceURI: namespaceURI)
+    }
+
+    /// The builder matches end tags with its own frame stack.
+    var wantsEndElementNames: Bool { false }
+
+    func xmlCharacters(_ text: UnsafeBufferPointer<UInt8>) { state.pointee.xmlCharacters(text) }
+    func xmlCDATA(_ text: UnsafeBufferPointer<UInt8>) { state.pointee.xmlCharacters(text) }
+}
+
+/// Turns XML stream events into a ``FeedDocument`` (driven by ``FeedBuilder``).
+struct FeedBuilderState {
     enum Field {
         case title, subtitle, summary, description, content, link, id, guid, language, author
         case published, updated, personName, personEmail, personURI, mediaTitle
@@ -47,6 +95,8 @@ final class FeedBuilder: XMLStreamDelegate {
         /// Child elements are serialised as markup and text is escaped (inline XHTML).
         var xhtml = false
         var contentType = "text/plain"
+        /// `contentType` is `text/html` or `application/xhtml+xml` (set with it, compared once).
+        var isHTMLType = false
         var base64 = false
         var isPermaLink = true
         var qname = ""
@@ -77,7 +127,7 @@ final class FeedBuilder: XMLStreamDelegate {
         text.reserveCapacity(4096)
     }
 
-    func finish() -> FeedDocument {
+    mutating func finish() -> FeedDocument {
         doc.version = version
         if doc.feed.language == nil, let lang = defaultLanguage { doc.feed.language = lang }
         return doc
@@ -85,47 +135,51 @@ final class FeedBuilder: XMLStreamDelegate {
 
     // MARK: - Events
 
-    func xmlStartElement(localName: String, prefix: String?, namespaceURI: String?,
+    mutating func xmlStartElement(localName: String, prefix: String?, namespaceURI: String?,
                          attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration], line: Int) {
-        let parent = stack.last
-        var base = parent?.base ?? documentBase
+        // The parent is read field by field, not copied: a `Frame` copy retains its strings.
+        let parentIndex = stack.count - 1
+        var base = parentIndex >= 0 ? stack[parentIndex].base : documentBase
         var lang: String?
-        for a in attributes where a.namespaceURI == "http://www.w3.org/XML/1998/namespace" {
-            if a.localName == "base" { base = FeedURL.resolve(a.value, against: base) }
-            if a.localName == "lang" { lang = a.value }
+        if !attributes.isEmpty {
+            for a in attributes where a.namespaceURI == "http://www.w3.org/XML/1998/namespace" {
+                if a.localName == "base" { base = resolveURL(a.value, against: base) }
+                if a.localName == "lang" { lang = a.value }
+            }
         }
-        var ns = FeedNamespace.of(namespaceURI)
+        var ns = namespace(of: namespaceURI)
         // An unknown default namespace is read as the core vocabulary, as feedparser does.
         if ns == .other, prefix == nil { ns = .core }
-        let qname = prefix.map { "\($0):\(localName)" } ?? localName
-        let localName = localName.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? localName.lowercased() : localName
+        let lowerName = localName.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? localName.lowercased() : localName
 
         // Inside captured content every child element is content, not feed vocabulary.
-        if let parent, parent.captureStart >= 0, !parent.isPerson {
+        if parentIndex >= 0, stack[parentIndex].captureStart >= 0, !stack[parentIndex].isPerson {
+            let qname = prefix.map { "\($0):\(localName)" } ?? localName
             var frame = Frame(role: .markup, base: base)
-            frame.captureStart = parent.captureStart
-            frame.xhtml = parent.xhtml
+            frame.captureStart = stack[parentIndex].captureStart
+            frame.xhtml = stack[parentIndex].xhtml
             frame.qname = qname
-            if case .field = parent.role, parent.xhtml {
+            var parentIsXHTMLField = false
+            if case .field = stack[parentIndex].role, stack[parentIndex].xhtml { parentIsXHTMLField = true }
+            if parentIsXHTMLField {
                 // A direct child of an XHTML text construct.
-                stack[stack.count - 1].topLevelElements += 1
+                stack[parentIndex].topLevelElements += 1
             }
             writeStartTag(qname, attributes: attributes, namespaces: namespaces, base: base)
-            if case .field = parent.role, parent.xhtml, ns == .xhtml, localName == "div",
-               stack[stack.count - 1].topLevelElements == 1 {
-                stack[stack.count - 1].divInnerStart = text.count
+            if parentIsXHTMLField, ns == .xhtml, lowerName == "div", stack[parentIndex].topLevelElements == 1 {
+                stack[parentIndex].divInnerStart = text.count
             }
             stack.append(frame)
             return
         }
+        let localName = lowerName
 
-        guard let parent else {
+        guard parentIndex >= 0 else {
             startRoot(localName: localName, ns: ns, namespaceURI: namespaceURI, attributes: attributes, lang: lang, base: base)
             return
         }
         var frame = Frame(role: .ignore, base: base)
-        frame.qname = qname
-        switch parent.role {
+        switch stack[parentIndex].role {
         case .root:
             if localName == "channel" && (ns == .core || ns == .other) {
                 frame.role = .feed
@@ -134,7 +188,7 @@ final class FeedBuilder: XMLStreamDelegate {
                     version = namespaceURI == "http://my.netscape.com/rdf/simple/0.9/" ? "rss090" : "rss10"
                 }
                 for a in attributes where a.localName == "href" && a.namespaceURI == nil {
-                    doc.feed.link = FeedURL.resolve(a.value, against: base)
+                    doc.feed.link = resolveURL(a.value, against: base)
                 }
             } else if (localName == "item" || localName == "entry") && ns == .core {
                 frame.role = .entry
@@ -168,7 +222,7 @@ final class FeedBuilder: XMLStreamDelegate {
         stack.append(frame)
     }
 
-    private func startEntry(_ attributes: [XMLAttribute], base: String?) {
+    private mutating func startEntry(_ attributes: [XMLAttribute], base: String?) {
         doc.entries.append(FeedEntry())
         mediaTitle = nil
         let i = doc.entries.count - 1
@@ -177,7 +231,7 @@ final class FeedBuilder: XMLStreamDelegate {
             case ("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"):
                 doc.entries[i].id = a.value
             case ("href", nil):
-                doc.entries[i].link = FeedURL.resolve(a.value, against: base)
+                doc.entries[i].link = resolveURL(a.value, against: base)
             case ("lastmod", nil):
                 setDate(.updated, a.value, inEntry: true)
             default: break
@@ -188,7 +242,7 @@ final class FeedBuilder: XMLStreamDelegate {
     private var mediaTitle: String?
     private var summarySet = false
 
-    private func startRoot(localName: String, ns: FeedNamespace, namespaceURI: String?,
+    private mutating func startRoot(localName: String, ns: FeedNamespace, namespaceURI: String?,
                            attributes: [XMLAttribute], lang: String?, base: String?) {
         rootName = localName
         let localName = localName.lowercased()
@@ -226,7 +280,7 @@ final class FeedBuilder: XMLStreamDelegate {
             // CDF, or a bare RSS channel.
             frame.role = .feed
             for a in attributes where a.localName.lowercased() == "href" && a.namespaceURI == nil {
-                doc.feed.link = FeedURL.resolve(a.value, against: base)
+                doc.feed.link = resolveURL(a.value, against: base)
             }
             for a in attributes where a.localName.lowercased() == "lastmod" && a.namespaceURI == nil {
                 setDate(.updated, a.value, inEntry: false)
@@ -239,7 +293,7 @@ final class FeedBuilder: XMLStreamDelegate {
 
     var docTypeIsNetscape = false
 
-    private func configureField(_ frame: inout Frame, localName: String, ns: FeedNamespace,
+    private mutating func configureField(_ frame: inout Frame, localName: String, ns: FeedNamespace,
                                 attributes: [XMLAttribute], inEntry: Bool, base: String?) {
         func attr(_ name: String) -> String? {
             attributes.first { $0.localName == name && ($0.namespaceURI == nil) }?.value
@@ -266,7 +320,7 @@ final class FeedBuilder: XMLStreamDelegate {
                     let rel = attr("rel") ?? "alternate"
                     let linkType = attr("type") ?? (rel == "self" ? "application/atom+xml" : "text/html")
                     if rel == "alternate", linkType == "text/html" || linkType == "application/xhtml+xml" {
-                        setLink(FeedURL.resolve(href, against: base), inEntry: inEntry)
+                        setLink(resolveURL(href, against: base), inEntry: inEntry)
                     }
                     return
                 }
@@ -350,16 +404,18 @@ final class FeedBuilder: XMLStreamDelegate {
         if frame.xhtml { type = "application/xhtml+xml" }
         frame.role = .field(field)
         frame.contentType = type
+        frame.isHTMLType = type == "text/html" || type == "application/xhtml+xml"
         frame.captureStart = text.count
     }
 
-    func xmlEndElement(localName: String, prefix: String?, namespaceURI: String?) {
+    mutating func xmlEndElement(localName: String, prefix: String?, namespaceURI: String?) {
         guard let frame = stack.popLast() else { return }
         switch frame.role {
         case .markup:
             if frame.captureStart >= 0 {
-                text.append(contentsOf: Array("</".utf8))
-                text.append(contentsOf: Array(frame.qname.utf8))
+                text.append(UInt8(ascii: "<"))
+                text.append(UInt8(ascii: "/"))
+                text.append(contentsOf: frame.qname.utf8)
                 text.append(UInt8(ascii: ">"))
                 if let parentIndex = stack.indices.last, case .field = stack[parentIndex].role,
                    stack[parentIndex].xhtml, stack[parentIndex].topLevelElements == 1,
@@ -375,7 +431,7 @@ final class FeedBuilder: XMLStreamDelegate {
             var value: String
             switch field {
             case .title, .subtitle, .summary, .description, .content:
-                let html = frame.contentType == "text/html" || frame.contentType == "application/xhtml+xml"
+                let html = frame.isHTMLType
                 if html && !frame.base64 {
                     // Sanitise straight from the text buffer: one String, not two.
                     value = takeText(frame, sanitizingWith: frame.base)
@@ -397,13 +453,14 @@ final class FeedBuilder: XMLStreamDelegate {
         }
     }
 
-    func xmlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func xmlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) {
         // Index into the stack rather than copying the top frame (its strings would be
         // retained and released on every text callback).
         let topIndex = stack.count - 1
         guard topIndex >= 0, stack[topIndex].captureStart >= 0 else { return }
         if !stack[topIndex].xhtml {
-            text.append(contentsOf: bytes)
+            // Escaped HTML in RSS arrives as many one-byte runs (`&lt;` is its own callback).
+            if bytes.count == 1 { text.append(bytes[0]) } else { text.append(contentsOf: bytes) }
             return
         }
         let top = stack[topIndex]
@@ -422,14 +479,14 @@ final class FeedBuilder: XMLStreamDelegate {
         }
     }
 
-    func xmlCDATA(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func xmlCDATA(_ bytes: UnsafeBufferPointer<UInt8>) {
         xmlCharacters(bytes)
     }
 
     // MARK: - Text
 
     /// The captured text of `frame` sanitised as HTML, without an intermediate `String`.
-    private func takeText(_ frame: Frame, sanitizingWith base: String?) -> String {
+    private mutating func takeText(_ frame: Frame, sanitizingWith base: String?) -> String {
         guard frame.captureStart >= 0, frame.captureStart <= text.count else { return "" }
         var start = frame.captureStart
         var end = text.count
@@ -438,14 +495,16 @@ final class FeedBuilder: XMLStreamDelegate {
             start = frame.divInnerStart
             end = frame.divInnerEnd
         }
+        let parsed = parsedBase(base)
         let value = text.withUnsafeBufferPointer { all in
-            FeedSanitizer.sanitize(bytes: UnsafeBufferPointer(rebasing: all[start..<end]), base: base)
+            FeedSanitizer.sanitize(bytes: UnsafeBufferPointer(rebasing: all[start..<end]), base: parsed,
+                                   scratch: &sanitizerScratch)
         }
         text.removeSubrange(frame.captureStart...)
         return value
     }
 
-    private func takeText(_ frame: Frame) -> String {
+    private mutating func takeText(_ frame: Frame) -> String {
         guard frame.captureStart >= 0, frame.captureStart <= text.count else { return "" }
         var start = frame.captureStart
         var end = text.count
@@ -473,11 +532,53 @@ final class FeedBuilder: XMLStreamDelegate {
         return value
     }
 
+    /// The last namespace URI classified: elements come in runs of one namespace, and the parser
+    /// hands the same `String` for the same URI, so the check is usually an identity compare
+    /// instead of comparing against each known URI in turn.
+    private var lastNamespaceURI: String?
+    private var lastNamespace = FeedNamespace.core
+
+    private mutating func namespace(of uri: String?) -> FeedNamespace {
+        guard let uri else { return .core }
+        if let last = lastNamespaceURI, last == uri { return lastNamespace }
+        let ns = FeedNamespace.of(uri)
+        lastNamespaceURI = uri
+        lastNamespace = ns
+        return ns
+    }
+
+    /// The sanitiser's buffers, reused for every fragment of the document.
+    private var sanitizerScratch = FeedSanitizer.Scratch()
+    /// The last base parsed for the sanitiser: entries of a feed almost always share one.
+    private var lastBase: String?
+    private var lastParsedBase: FeedURL.Base?
+
+    /// `reference` resolved against `base` (``FeedURL/resolve(_:against:)``), parsing each
+    /// distinct base once per document and skipping absolute references without allocating.
+    private mutating func resolveURL(_ reference: String, against base: String?) -> String {
+        guard let base, !base.isEmpty else { return reference }
+        if reference.isEmpty { return base }
+        if FeedURL.hasScheme(reference) { return reference }
+        guard let parsed = parsedBase(base) else { return reference }
+        var out: [UInt8] = []
+        var reference = reference
+        reference.withUTF8 { FeedURL.appendResolved($0, against: parsed, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private mutating func parsedBase(_ base: String?) -> FeedURL.Base? {
+        guard let base else { return nil }
+        if let lastBase, lastBase == base { return lastParsedBase }
+        lastBase = base
+        lastParsedBase = FeedURL.Base(base)
+        return lastParsedBase
+    }
+
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D
     }
 
-    private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
         var from = 0
         for i in 0..<bytes.count {
             let b = bytes[i]
@@ -495,7 +596,7 @@ final class FeedBuilder: XMLStreamDelegate {
         if from < bytes.count { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...])) }
     }
 
-    private func writeStartTag(_ qname: String, attributes: [XMLAttribute],
+    private mutating func writeStartTag(_ qname: String, attributes: [XMLAttribute],
                                namespaces: [XMLNamespaceDeclaration], base: String?) {
         text.append(UInt8(ascii: "<"))
         text.append(contentsOf: qname.utf8)
@@ -511,7 +612,7 @@ final class FeedBuilder: XMLStreamDelegate {
             text.append(contentsOf: "=\"".utf8)
             var value = a.value
             if a.namespaceURI == nil, a.localName == "href" || a.localName == "src" {
-                value = FeedURL.resolve(value, against: base)
+                value = resolveURL(value, against: base)
             }
             appendAttributeValue(value)
             text.append(UInt8(ascii: "\""))
@@ -519,7 +620,7 @@ final class FeedBuilder: XMLStreamDelegate {
         text.append(UInt8(ascii: ">"))
     }
 
-    private func appendAttributeValue(_ s: String) {
+    private mutating func appendAttributeValue(_ s: String) {
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
@@ -533,19 +634,23 @@ final class FeedBuilder: XMLStreamDelegate {
     // MARK: - Assignment
 
     private var inEntry: Bool {
-        for f in stack.reversed() {
-            if case .entry = f.role { return true }
-            if case .feed = f.role { return false }
+        var i = stack.count - 1
+        while i >= 0 {
+            switch stack[i].role {
+            case .entry: return true
+            case .feed: return false
+            default: i -= 1
+            }
         }
         return false
     }
 
-    private func setLink(_ link: String, inEntry: Bool) {
+    private mutating func setLink(_ link: String, inEntry: Bool) {
         if inEntry, !doc.entries.isEmpty { doc.entries[doc.entries.count - 1].link = link }
         else if !inEntry { doc.feed.link = link }
     }
 
-    private func setDate(_ field: Field, _ raw: String, inEntry: Bool) {
+    private mutating func setDate(_ field: Field, _ raw: String, inEntry: Bool) {
         let parsed = FeedDateParser.parse(raw)
         if inEntry {
             guard !doc.entries.isEmpty else { return }
@@ -558,7 +663,7 @@ final class FeedBuilder: XMLStreamDelegate {
         }
     }
 
-    private func assign(_ field: Field, value: String, frame: Frame) {
+    private mutating func assign(_ field: Field, value: String, frame: Frame) {
         let entry = inEntry
         let i = doc.entries.count - 1
         if entry && i < 0 { return }
@@ -587,12 +692,12 @@ final class FeedBuilder: XMLStreamDelegate {
         case .mediaTitle:
             mediaTitle = value
         case .link:
-            setLink(FeedURL.resolve(value, against: frame.base), inEntry: entry)
+            setLink(resolveURL(value, against: frame.base), inEntry: entry)
         case .id:
-            let id = FeedURL.resolve(value, against: frame.base)
+            let id = resolveURL(value, against: frame.base)
             if entry { doc.entries[i].id = id } else { doc.feed.id = id }
         case .guid:
-            let id = frame.isPermaLink ? FeedURL.resolve(value, against: frame.base) : value
+            let id = frame.isPermaLink ? resolveURL(value, against: frame.base) : value
             if entry {
                 doc.entries[i].id = id
                 if frame.isPermaLink, doc.entries[i].link == nil { doc.entries[i].link = id }
@@ -608,11 +713,11 @@ final class FeedBuilder: XMLStreamDelegate {
         case .personEmail:
             person.email = value; personHasParts = true
         case .personURI:
-            person.href = FeedURL.resolve(value, against: frame.base); personHasParts = true
+            person.href = resolveURL(value, against: frame.base); personHasParts = true
         }
     }
 
-    private func finishPerson(raw: String, inEntry: Bool) {
+    private mutating func finishPerson(raw: String, inEntry: Bool) {
         if personHasParts {
             var author: String?
             if let name = person.name, let email = person.email { author = "\(name) (\(email))" }
@@ -634,7 +739,7 @@ final class FeedBuilder: XMLStreamDelegate {
         personHasParts = false
     }
 
-    private func setAuthorString(_ value: String, inEntry: Bool) {
+    private mutating func setAuthorString(_ value: String, inEntry: Bool) {
         guard !value.isEmpty else { return }
         let detail = FeedAuthorString.split(value)
         if inEntry {

@@ -31,34 +31,98 @@ enum FeedCSSSanitizer {
 
     /// The cleaned style, or nil when nothing safe is left.
     static func sanitize(_ raw: [UInt8]) -> [UInt8]? {
-        let style = removeURLs(raw)
-        guard passesGauntlet(style) else { return nil }
         var out: [UInt8] = []
-        for part in style.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: true) {
-            guard let colon = part.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let name = part[part.startIndex..<colon].filter { !FeedSanitizer.isSpace($0) }
-            var valueStart = part.index(after: colon)
-            while valueStart < part.endIndex, FeedSanitizer.isSpace(part[valueStart]) { valueStart += 1 }
-            let value = part[valueStart...]
+        let kept = raw.withUnsafeBufferPointer { sanitize($0, appendingTo: &out) }
+        return kept ? out : nil
+    }
+
+    /// Appends the cleaned style to `out`; false (and nothing appended) when nothing safe is left.
+    ///
+    /// One pass over the declarations with index arithmetic and table lookups: the sanitiser
+    /// cleans the `style` of every styled element of every entry, and splitting into arrays,
+    /// building a `String` per property and word and hashing it into a `Set` made this a
+    /// thirtieth of a feed's parse.
+    static func sanitize(_ raw: UnsafeBufferPointer<UInt8>, appendingTo out: inout [UInt8]) -> Bool {
+        if containsURL(raw) {
+            let style = removeURLs(Array(raw))
+            return style.withUnsafeBufferPointer { sanitizeDeclarations($0, appendingTo: &out) }
+        }
+        return sanitizeDeclarations(raw, appendingTo: &out)
+    }
+
+    static let propertyTable = FeedNameTable(properties.map { ($0, 1) })
+    static let keywordTable = FeedNameTable(keywords.map { ($0, 1) })
+
+    private static func sanitizeDeclarations(_ style: UnsafeBufferPointer<UInt8>, appendingTo out: inout [UInt8]) -> Bool {
+        guard passesGauntlet(style) else { return false }
+        let start = out.count
+        var name: [UInt8] = []
+        let n = style.count
+        var ps = 0
+        while ps < n {
+            var pe = ps
+            while pe < n, style[pe] != UInt8(ascii: ";") { pe += 1 }
+            defer { ps = pe + 1 }
+            guard pe > ps else { continue }
+            var colon = ps
+            while colon < pe, style[colon] != UInt8(ascii: ":") { colon += 1 }
+            guard colon < pe else { continue }
+            // The property: white space removed, ASCII lowercased.
+            name.removeAll(keepingCapacity: true)
+            for k in ps..<colon where !FeedSanitizer.isSpace(style[k]) {
+                let c = style[k]
+                name.append(c >= 65 && c <= 90 ? c | 0x20 : c)
+            }
+            var vs = colon + 1
+            while vs < pe, FeedSanitizer.isSpace(style[vs]) { vs += 1 }
+            let value = UnsafeBufferPointer(rebasing: style[vs..<pe])
             guard !name.isEmpty, !value.isEmpty, !value.contains(UInt8(ascii: ":")),
                   value.contains(where: { !FeedSanitizer.isSpace($0) }) else { continue }
-            let property = String(decoding: name.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
-            var keep = properties.contains(property)
-            if !keep, let dash = property.firstIndex(of: "-").map({ String(property[..<$0]) }) ?? Optional(property),
-               shorthands.contains(dash) {
-                keep = value.split(whereSeparator: { FeedSanitizer.isSpace($0) }).allSatisfy { word in
-                    let w = String(decoding: word.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
-                    return keywords.contains(w) || isColourOrLength(Array(word))
-                }
+            var keep = name.withUnsafeBufferPointer { propertyTable.lookup($0) } != nil
+            if !keep {
+                let dash = name.firstIndex(of: UInt8(ascii: "-")) ?? name.count
+                if isShorthand(name[..<dash]) { keep = allSafeWords(value) }
             }
             guard keep else { continue }
-            if !out.isEmpty { out.append(UInt8(ascii: " ")) }
-            out.append(contentsOf: property.utf8)
-            out.append(contentsOf: ": ".utf8)
+            if out.count > start { out.append(UInt8(ascii: " ")) }
+            out.append(contentsOf: name)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: " "))
             out.append(contentsOf: value)
             out.append(UInt8(ascii: ";"))
         }
-        return out.isEmpty ? nil : out
+        return out.count > start
+    }
+
+    private static func isShorthand(_ p: ArraySlice<UInt8>) -> Bool {
+        p.elementsEqual("background".utf8) || p.elementsEqual("border".utf8)
+            || p.elementsEqual("margin".utf8) || p.elementsEqual("padding".utf8)
+    }
+
+    /// Whether every white-space separated word is a safe keyword, a colour or a short length.
+    private static func allSafeWords(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = value.count
+        while i < n {
+            while i < n, FeedSanitizer.isSpace(value[i]) { i += 1 }
+            guard i < n else { break }
+            var j = i
+            while j < n, !FeedSanitizer.isSpace(value[j]) { j += 1 }
+            let word = UnsafeBufferPointer(rebasing: value[i..<j])
+            if keywordTable.lookup(word) == nil, !isColourOrLength(word) { return false }
+            i = j
+        }
+        return true
+    }
+
+    /// Whether `url` appears (any case): only then is there anything for ``removeURLs(_:)`` to do.
+    private static func containsURL(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard s.count >= 3 else { return false }
+        for i in 0..<(s.count - 2) where s[i] | 0x20 == UInt8(ascii: "u")
+            && s[i + 1] | 0x20 == UInt8(ascii: "r") && s[i + 2] | 0x20 == UInt8(ascii: "l") {
+            return true
+        }
+        return false
     }
 
     /// Replaces every `url( ... )` with a space.
@@ -89,7 +153,7 @@ enum FeedCSSSanitizer {
         FeedSanitizer.isLetter(b) || (b >= 48 && b <= 57) || b == UInt8(ascii: "_") || b >= 0x80
     }
 
-    static func passesGauntlet(_ s: [UInt8]) -> Bool {
+    static func passesGauntlet(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < s.count {
             let b = s[i]
@@ -120,7 +184,7 @@ enum FeedCSSSanitizer {
 
     /// `#hex`, `rgb(...)` fragments, or a number of at most two digits each side of the point,
     /// optionally followed by a unit, `%`, `,` or `)`.
-    static func isColourOrLength(_ w: [UInt8]) -> Bool {
+    static func isColourOrLength(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !w.isEmpty else { return true }
         if w[0] == UInt8(ascii: "#") {
             return w.count > 1 && w.dropFirst().allSatisfy { ($0 >= 48 && $0 <= 57) || (($0 | 0x20) >= 97 && ($0 | 0x20) <= 102) }
@@ -139,7 +203,28 @@ enum FeedCSSSanitizer {
             while i < w.count, w[i] >= 48, w[i] <= 57 { i += 1; frac += 1 }
             guard frac <= 2 else { return false }
         }
-        let unit = String(decoding: w[i...].map { $0 | 0x20 }, as: UTF8.self)
-        return ["", "cm", "em", "ex", "in", "mm", "pc", "pt", "px", "%", ",", ")"].contains(unit)
+        // The unit, compared with every byte OR 0x20 (the allowlist is lowercase).
+        let rest = w.count - i
+        if rest == 0 { return true }
+        if rest == 1 {
+            let c = w[i] | 0x20
+            return c == UInt8(ascii: "%") || c == UInt8(ascii: ",") || c == UInt8(ascii: ")")
+        }
+        return unitMatches(w, i)
+    }
+
+    /// `cm em ex in mm pc pt px` at `i` (case-insensitive), as the whole rest of the word.
+    private static func unitMatches(_ w: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard w.count - i == 2 else { return false }
+        let a = w[i] | 0x20, b = w[i + 1] | 0x20
+        switch (a, b) {
+        case (UInt8(ascii: "c"), UInt8(ascii: "m")), (UInt8(ascii: "e"), UInt8(ascii: "m")),
+             (UInt8(ascii: "e"), UInt8(ascii: "x")), (UInt8(ascii: "i"), UInt8(ascii: "n")),
+             (UInt8(ascii: "m"), UInt8(ascii: "m")), (UInt8(ascii: "p"), UInt8(ascii: "c")),
+             (UInt8(ascii: "p"), UInt8(ascii: "t")), (UInt8(ascii: "p"), UInt8(ascii: "x")):
+            return true
+        default:
+            return false
+        }
     }
 }

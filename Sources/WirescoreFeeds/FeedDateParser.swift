@@ -35,8 +35,8 @@ public enum FeedDateParser {
         var i = 0
         var atEnd: Bool { i >= b.count }
         var peek: UInt8? { i < b.count ? b[i] : nil }
-        mutating func eat(_ c: Character) -> Bool {
-            if let p = peek, p == c.asciiValue { i += 1; return true }
+        mutating func eat(_ c: Unicode.Scalar) -> Bool {
+            if let p = peek, UInt32(p) == c.value { i += 1; return true }
             return false
         }
         /// Reads up to `max` digits; returns (value, count). The value is exact up to 10^10 and
@@ -356,11 +356,13 @@ public enum FeedDateParser {
         return nil
     }
 
+    /// Weekday names as the scanner lowercases them (built once: this runs for most RSS dates).
+    private static let weekdays: Set<[UInt8]> = Set(
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday",
+         "friday", "saturday", "sunday", "tues", "thur", "thurs"].map { Array($0.utf8) })
+
     private static func weekday(_ w: [UInt8]) -> Bool {
-        let s = String(decoding: w, as: UTF8.self)
-        let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues", "thur", "thurs"]
-        return days.contains(s) || full.contains(s)
+        weekdays.contains(w)
     }
 
     private static func zoneOffset(_ w: [UInt8]) -> Int? {

@@ -113,6 +113,8 @@ enum FeedHTMLPolicy {
 
     static let elementHTML: UInt16 = 1, elementVoid: UInt16 = 2, elementDrop: UInt16 = 4
     static let elementSVG: UInt16 = 8, elementMath: UInt16 = 16
+    /// `svg` and `math` themselves: they open foreign content.
+    static let elementSVGRoot: UInt16 = 32, elementMathRoot: UInt16 = 64
 
     /// Every element name the sanitiser knows, with its canonical spelling and role flags.
     static let elementTable: FeedNameTable = {
@@ -122,10 +124,16 @@ enum FeedHTMLPolicy {
         names += voidElements.map { ($0, elementVoid) }
         names += dropContent.map { ($0, elementDrop) }
         names += mathElements.map { ($0, elementMath) }
+        names += [("svg", elementSVGRoot), ("math", elementMathRoot)]
         return FeedNameTable(names)
     }()
 
     static let attributeHTML: UInt16 = 1, attributeURL: UInt16 = 2, attributeForeign: UInt16 = 4
+    /// Attributes the sanitiser treats specially, flagged so it never compares strings:
+    /// `style` (CSS-cleaned), `xmlns`, `xmlns:xlink`, and any `xlink:` attribute (needs the
+    /// xlink namespace declared).
+    static let attributeStyle: UInt16 = 8, attributeXMLNS: UInt16 = 16
+    static let attributeXlinkNS: UInt16 = 32, attributeXlink: UInt16 = 64
 
     /// Every attribute name the sanitiser keeps, with its canonical spelling and role flags.
     static let attributeTable: FeedNameTable = {
@@ -133,6 +141,15 @@ enum FeedHTMLPolicy {
         names += foreignAttributes.values.map { ($0, attributeForeign) }
         names += attributes.map { ($0, attributeHTML) }
         names += urlAttributes.map { ($0, attributeURL) }
+        names += [("style", attributeStyle), ("xmlns", attributeXMLNS), ("xmlns:xlink", attributeXlinkNS)]
+        names += foreignAttributes.values.filter { $0.hasPrefix("xlink:") }.map { ($0, attributeXlink) }
         return FeedNameTable(names)
+    }()
+
+    static let schemeAllowed: UInt16 = 1, schemeData: UInt16 = 2
+
+    /// ``urlSchemes`` plus `data` (allowed for images only), looked up without a `String`.
+    static let urlSchemeTable: FeedNameTable = {
+        FeedNameTable(urlSchemes.map { ($0, schemeAllowed) } + [("data", schemeData)])
     }()
 }

@@ -1,52 +1,105 @@
 /// A read-only lookup from short ASCII names (at most 24 bytes, compared case-insensitively)
-/// to a canonical spelling and a set of flags, without creating a `String` per lookup.
+/// to a canonical spelling, a set of flags and a sort rank, without creating a `String` or
+/// touching a reference count per lookup.
 ///
 /// Names are packed into three little-endian words and found by open addressing with a
 /// multiplicative hash: the sanitiser looks up every tag and attribute name it meets, and
-/// `Set<String>` lookups (a `String` plus SipHash per name) were a tenth of its time.
-/// Immutable after `init`, hence `Sendable`.
-struct FeedNameTable: Sendable {
-    struct Entry: Sendable {
-        var key: (UInt64, UInt64, UInt64)
-        var name: String
+/// `Set<String>` lookups (a `String` plus SipHash per name) were a tenth of its time. The slots
+/// and the canonical spellings live in storage allocated once and never freed (the tables are
+/// process-wide constants), so a lookup returns plain values: with `Array` storage every lookup
+/// retained and released the arrays and the `String` it handed back.
+///
+/// `rank` is the position of the canonical spelling in byte order among all names of the table,
+/// so callers sort names by comparing integers. Immutable after `init`, hence `Sendable`.
+struct FeedNameTable: @unchecked Sendable {
+    /// What a lookup finds: plain values pointing into the table's immortal storage.
+    struct Entry: @unchecked Sendable {
         var flags: UInt16
+        var rank: UInt16
+        /// The canonical spelling's UTF-8 bytes.
+        var name: UnsafeBufferPointer<UInt8>
+
+        /// The canonical spelling as a `String` (for tests and diagnostics, not the hot path).
+        var string: String { String(decoding: name, as: UTF8.self) }
     }
 
-    private var slots: [Int32]
-    private var entries: [Entry] = []
+    private struct Slot {
+        var k0: UInt64, k1: UInt64, k2: UInt64
+        var flags: UInt16
+        var rank: UInt16
+        var nameOffset: UInt32
+        var nameLength: UInt32
+        var used: Bool
+    }
+
+    private let slots: UnsafeMutablePointer<Slot>
+    private let pool: UnsafeMutablePointer<UInt8>
     private let mask: Int
+    /// Number of distinct names.
+    let count: Int
 
     /// - Parameter names: canonical spelling and flags; flags of a repeated name are merged and
-    ///   the first spelling wins.
+    ///   the first spelling wins. Names longer than 24 bytes are ignored.
     init(_ names: [(String, UInt16)]) {
-        var size = 16
-        while size < names.count * 4 { size <<= 1 }
-        mask = size - 1
-        slots = Array(repeating: -1, count: size)
+        // Merge repeats (case-insensitively), keeping the first spelling.
+        var order: [[UInt8]] = []
+        var merged: [[UInt8]: (spelling: [UInt8], flags: UInt16)] = [:]
         for (name, flags) in names {
             let bytes = Array(name.utf8)
-            guard let key = bytes.withUnsafeBufferPointer({ Self.pack($0) }) else { continue }
-            var i = Self.hash(key) & mask
-            var merged = false
-            while slots[i] >= 0 {
-                let e = Int(slots[i])
-                if entries[e].key == key { entries[e].flags |= flags; merged = true; break }
-                i = (i + 1) & mask
+            guard !bytes.isEmpty, bytes.count <= 24 else { continue }
+            let folded = bytes.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            if let found = merged[folded] {
+                merged[folded] = (found.spelling, found.flags | flags)
+            } else {
+                merged[folded] = (bytes, flags)
+                order.append(folded)
             }
-            if merged { continue }
-            slots[i] = Int32(entries.count)
-            entries.append(Entry(key: key, name: name, flags: flags))
+        }
+        let spellings = order.map { merged[$0]!.spelling }
+        let sorted = spellings.sorted { $0.lexicographicallyPrecedes($1) }
+        var rankOf: [[UInt8]: Int] = [:]
+        for (r, s) in sorted.enumerated() { rankOf[s] = r }
+
+        var size = 16
+        while size < order.count * 4 { size <<= 1 }
+        mask = size - 1
+        count = order.count
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: Slot(k0: 0, k1: 0, k2: 0, flags: 0, rank: 0, nameOffset: 0, nameLength: 0, used: false),
+                         count: size)
+        let poolSize = spellings.reduce(0) { $0 + $1.count }
+        pool = .allocate(capacity: max(poolSize, 1))
+        var offset = 0
+        for folded in order {
+            guard let entry = merged[folded] else { continue }
+            let packed: (UInt64, UInt64, UInt64)? = folded.withUnsafeBufferPointer { Self.pack($0) }
+            guard let key = packed else { continue }
+            for (k, b) in entry.spelling.enumerated() { pool[offset + k] = b }
+            var i = Self.hash(key) & mask
+            while slots[i].used { i = (i + 1) & mask }
+            slots[i] = Slot(k0: key.0, k1: key.1, k2: key.2, flags: entry.flags,
+                            rank: UInt16(truncatingIfNeeded: rankOf[entry.spelling] ?? 0),
+                            nameOffset: UInt32(offset), nameLength: UInt32(entry.spelling.count), used: true)
+            offset += entry.spelling.count
         }
     }
 
     /// The entry for `bytes` (any case), or nil.
     @inline(__always) func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
         guard let key = Self.pack(bytes) else { return nil }
+        return lookup(packed: key)
+    }
+
+    /// The entry for a name already packed by ``pack(_:)`` (lowercase bytes, 8 a word).
+    @inline(__always) func lookup(packed key: (UInt64, UInt64, UInt64)) -> Entry? {
         var i = Self.hash(key) & mask
         while true {
             let s = slots[i]
-            if s < 0 { return nil }
-            if entries[Int(s)].key == key { return entries[Int(s)] }
+            if !s.used { return nil }
+            if s.k0 == key.0 && s.k1 == key.1 && s.k2 == key.2 {
+                return Entry(flags: s.flags, rank: s.rank,
+                             name: UnsafeBufferPointer(start: pool + Int(s.nameOffset), count: Int(s.nameLength)))
+            }
             i = (i + 1) & mask
         }
     }

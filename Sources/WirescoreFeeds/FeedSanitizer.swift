@@ -41,12 +41,29 @@ enum FeedSanitizer {
 
     /// Sanitises an HTML fragment given as UTF-8 bytes (see ``sanitize(_:base:)``).
     static func sanitize(bytes input: UnsafeBufferPointer<UInt8>, base: String?) -> String {
+        var scratch = Scratch()
+        return sanitize(bytes: input, base: base.flatMap(FeedURL.Base.init), scratch: &scratch)
+    }
+
+    /// Buffers one caller reuses across many fragments (a feed sanitises a few per entry), so
+    /// a fragment costs no allocation beyond its result.
+    struct Scratch {
+        var out: [UInt8] = []
+        var attrs: [AttributeRange] = []
+        var kept: [KeptAttribute] = []
+        var owned: [UInt8] = []
+    }
+
+    /// Sanitises UTF-8 bytes against an already parsed base, with reusable buffers.
+    static func sanitize(bytes input: UnsafeBufferPointer<UInt8>, base: FeedURL.Base?, scratch: inout Scratch) -> String {
         guard input.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
             return String(decoding: trimmed(input), as: UTF8.self)
         }
-        var run = Run(input: input, base: base)
+        var run = Run(input: input, base: base, scratch: &scratch)
         run.process()
-        return String(decoding: trimmed(run.out[...]), as: UTF8.self)
+        let result = run.out.withUnsafeBufferPointer { String(decoding: trimmed($0), as: UTF8.self) }
+        run.release(to: &scratch)
+        return result
     }
 
     private static func trimmed<C: BidirectionalCollection>(_ c: C) -> C.SubSequence where C.Element == UInt8 {
@@ -76,10 +93,16 @@ enum FeedSanitizer {
         var valueStart: Int, valueEnd: Int
     }
 
+    struct KeptAttribute {
+        var name: UnsafeBufferPointer<UInt8>
+        var rank: UInt16
+        var owned: Bool
+        var start: Int, end: Int
+    }
+
     /// One sanitising pass.
     private struct Run {
         let input: UnsafeBufferPointer<UInt8>
-        let base: String?
         var out: [UInt8] = []
         /// Open `script`/`applet`/`style` elements; text is kept only at zero. As in feedparser,
         /// an unmatched end tag takes it below zero (text is dropped until a start tag brings it
@@ -90,36 +113,57 @@ enum FeedSanitizer {
         var mathDepth = 0
         /// Scratch buffers reused across tags.
         var attrs: [AttributeRange] = []
-        /// Kept attributes: name, then either a range of `input` (owned == nil) or owned bytes.
-        var kept: [(name: String, start: Int, end: Int, owned: [UInt8]?)] = []
-        /// The base, parsed once per fragment.
+        /// Kept attributes of the current tag: a range of `input`, or of `owned` for values the
+        /// sanitiser rewrote (URLs, styles).
+        var kept: [KeptAttribute] = []
+        var owned: [UInt8] = []
+        /// The base relative URLs resolve against.
         let parsedBase: FeedURL.Base?
 
-        init(input: UnsafeBufferPointer<UInt8>, base: String?) {
+        /// Takes the scratch buffers (emptied) for the run; ``release(to:)`` gives them back.
+        init(input: UnsafeBufferPointer<UInt8>, base: FeedURL.Base?, scratch: inout Scratch) {
             self.input = input
-            self.base = base
-            self.parsedBase = base.flatMap(FeedURL.Base.init)
+            self.parsedBase = base
+            swap(&out, &scratch.out)
+            swap(&attrs, &scratch.attrs)
+            swap(&kept, &scratch.kept)
+            swap(&owned, &scratch.owned)
+            if !out.isEmpty { out.removeAll(keepingCapacity: true) }
             out.reserveCapacity(input.count + 16)
+        }
+
+        mutating func release(to scratch: inout Scratch) {
+            swap(&out, &scratch.out)
+            swap(&attrs, &scratch.attrs)
+            swap(&kept, &scratch.kept)
+            swap(&owned, &scratch.owned)
         }
 
         mutating func process() {
             let n = input.count
             var i = 0
             var textStart = 0
+            guard let base = input.baseAddress else { return }
             while i < n {
+                // Eight bytes at a time; the lowest flag is the first `<` or `&` (most text has none).
+                if i + 8 <= n {
+                    let m = Run.markupMask(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    if m == 0 { i += 8; continue }
+                    i += m.trailingZeroBitCount >> 3
+                }
                 let b = input[i]
                 if b != UInt8(ascii: "<") && b != UInt8(ascii: "&") { i += 1; continue }
-                flushText(textStart, i)
                 if b == UInt8(ascii: "&") {
                     let end = referenceEnd(i)
-                    if dropDepth == 0 {
-                        if end > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<end])) }
-                        else { out.append(contentsOf: "&amp;".utf8) }
-                    }
-                    i = end > i ? end : i + 1
+                    // A well-formed reference stays in the text run, copied as written.
+                    if end > i { i = end; continue }
+                    flushText(textStart, i)
+                    if dropDepth == 0 { out.append(contentsOf: "&amp;".utf8) }
+                    i += 1
                     textStart = i
                     continue
                 }
+                flushText(textStart, i)
                 let next = markup(at: i)
                 if next == i {
                     if dropDepth == 0 { out.append(contentsOf: "&lt;".utf8) }
@@ -130,6 +174,15 @@ enum FeedSanitizer {
                 textStart = i
             }
             flushText(textStart, n)
+        }
+
+        /// Flags the bytes of eight that are `<` or `&` (SWAR zero-byte test on `x ^ c`); a borrow
+        /// can flag bytes above a real match, never below, so the lowest flag is exact.
+        @inline(__always) static func markupMask(_ x: UInt64) -> UInt64 {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let lt = x ^ (ones &* 0x3C), amp = x ^ (ones &* 0x26)
+            return ((lt &- ones) & ~lt & highs) | ((amp &- ones) & ~amp & highs)
         }
 
         @inline(__always) mutating func flushText(_ from: Int, _ to: Int) {
@@ -195,7 +248,7 @@ enum FeedSanitizer {
             while j < n, FeedSanitizer.isNameByte(input[j]) { j += 1 }
             let nameEnd = j
             // Attributes, up to the closing '>' (quotes respected), as byte ranges.
-            attrs.removeAll(keepingCapacity: true)
+            if !attrs.isEmpty { attrs.removeAll(keepingCapacity: true) }
             var selfClosing = false
             var closed = false
             while j < n {
@@ -268,8 +321,8 @@ enum FeedSanitizer {
             let flags = element.flags
             if flags & FeedHTMLPolicy.elementDrop != 0 { dropDepth += 1; return }
             guard dropDepth == 0 else { return }
-            let name = element.name
-            let isSVG = name == "svg", isMath = name == "math"
+            let isSVG = flags & FeedHTMLPolicy.elementSVGRoot != 0
+            let isMath = flags & FeedHTMLPolicy.elementMathRoot != 0
             var foreign = false
             if flags & FeedHTMLPolicy.elementSVG != 0, svgDepth > 0 || isSVG {
                 foreign = true
@@ -280,52 +333,74 @@ enum FeedSanitizer {
             }
             if isSVG, !selfClosing { svgDepth += 1 }
             if isMath, !selfClosing { mathDepth += 1 }
-            kept.removeAll(keepingCapacity: true)
+            if !kept.isEmpty { kept.removeAll(keepingCapacity: true) }
+            if !owned.isEmpty { owned.removeAll(keepingCapacity: true) }
             var hasXMLNS = false
             var hasXlinkNS = false
             var usesXlink = false
             for r in attrs {
                 let attrBytes = UnsafeBufferPointer(rebasing: input[r.nameStart..<r.nameEnd])
                 guard let attribute = FeedHTMLPolicy.attributeTable.lookup(attrBytes) else { continue }
-                let allowed = attribute.flags & FeedHTMLPolicy.attributeHTML != 0
-                    || (foreign && attribute.flags & FeedHTMLPolicy.attributeForeign != 0)
+                let aflags = attribute.flags
+                let allowed = aflags & FeedHTMLPolicy.attributeHTML != 0
+                    || (foreign && aflags & FeedHTMLPolicy.attributeForeign != 0)
                 guard allowed else { continue }
                 // Names shared by HTML and SVG/MathML are lowercase in both lists, so the
-                // table's spelling is right for either.
-                let attrName = attribute.name
-                if kept.contains(where: { $0.name == attrName }) { continue }
+                // table's spelling is right for either; the first occurrence of a name wins.
+                if kept.contains(where: { $0.rank == attribute.rank }) { continue }
                 if foreign {
-                    if attrName == "xmlns" { hasXMLNS = true }
-                    if attrName == "xmlns:xlink" { hasXlinkNS = true }
-                    if attrName.hasPrefix("xlink:") { usesXlink = true }
+                    if aflags & FeedHTMLPolicy.attributeXMLNS != 0 { hasXMLNS = true }
+                    if aflags & FeedHTMLPolicy.attributeXlinkNS != 0 { hasXlinkNS = true }
+                    if aflags & FeedHTMLPolicy.attributeXlink != 0 { usesXlink = true }
                 }
                 let (vs, ve) = r.valueStart >= 0 ? (r.valueStart, r.valueEnd) : (r.nameStart, r.nameEnd)
                 let raw = UnsafeBufferPointer(rebasing: input[vs..<ve])
-                if attrName == "style" {
-                    guard let css = FeedCSSSanitizer.sanitize(Array(raw)) else { continue }
-                    kept.append((attrName, 0, 0, css))
-                } else if attribute.flags & FeedHTMLPolicy.attributeURL != 0, !Run.isPlainHTTP(raw) {
-                    kept.append((attrName, 0, 0, cleanURL(raw, attribute: attrName)))
+                if aflags & FeedHTMLPolicy.attributeStyle != 0 {
+                    let from = owned.count
+                    guard FeedCSSSanitizer.sanitize(raw, appendingTo: &owned) else { continue }
+                    kept.append(KeptAttribute(name: attribute.name, rank: attribute.rank, owned: true,
+                                              start: from, end: owned.count))
+                } else if aflags & FeedHTMLPolicy.attributeURL != 0, !Run.startsWithHTTPScheme(raw) {
+                    let from = owned.count
+                    appendCleanURL(raw, isImageSource: attribute.name.elementsEqual("src".utf8)
+                                   || attribute.name.elementsEqual("poster".utf8))
+                    kept.append(KeptAttribute(name: attribute.name, rank: attribute.rank, owned: true,
+                                              start: from, end: owned.count))
                 } else {
-                    kept.append((attrName, vs, ve, nil))
+                    kept.append(KeptAttribute(name: attribute.name, rank: attribute.rank, owned: false, start: vs, end: ve))
                 }
             }
             if foreign {
-                if isSVG, !hasXMLNS { kept.append(("xmlns", 0, 0, Array("http://www.w3.org/2000/svg".utf8))) }
-                if isMath, !hasXMLNS { kept.append(("xmlns", 0, 0, Array("http://www.w3.org/1998/Math/MathML".utf8))) }
-                if usesXlink, !hasXlinkNS { kept.append(("xmlns:xlink", 0, 0, Array("http://www.w3.org/1999/xlink".utf8))) }
+                if let xmlns = Run.xmlnsName {
+                    if isSVG, !hasXMLNS { keepOwned(xmlns, Array("http://www.w3.org/2000/svg".utf8)) }
+                    if isMath, !hasXMLNS { keepOwned(xmlns, Array("http://www.w3.org/1998/Math/MathML".utf8)) }
+                }
+                if usesXlink, !hasXlinkNS, let xlink = Run.xmlnsXlinkName {
+                    keepOwned(xlink, Array("http://www.w3.org/1999/xlink".utf8))
+                }
             }
-            if kept.count > 1 { kept.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) } }
+            // Attributes print sorted by name; ranks are the names' byte order (insertion sort:
+            // a tag has a handful).
+            if kept.count > 1 {
+                for x in 1..<kept.count {
+                    let item = kept[x]
+                    var y = x
+                    while y > 0, kept[y - 1].rank > item.rank { kept[y] = kept[y - 1]; y -= 1 }
+                    kept[y] = item
+                }
+            }
             out.append(UInt8(ascii: "<"))
-            out.append(contentsOf: name.utf8)
+            out.append(contentsOf: element.name)
             for k in kept.indices {
+                let a = kept[k]
                 out.append(UInt8(ascii: " "))
-                out.append(contentsOf: kept[k].name.utf8)
-                out.append(contentsOf: "=\"".utf8)
-                if let owned = kept[k].owned {
-                    owned.withUnsafeBufferPointer { appendAttributeValue($0) }
+                out.append(contentsOf: a.name)
+                out.append(UInt8(ascii: "="))
+                out.append(UInt8(ascii: "\""))
+                if a.owned {
+                    owned.withUnsafeBufferPointer { appendAttributeValue(UnsafeBufferPointer(rebasing: $0[a.start..<a.end])) }
                 } else {
-                    appendAttributeValue(UnsafeBufferPointer(rebasing: input[kept[k].start..<kept[k].end]))
+                    appendAttributeValue(UnsafeBufferPointer(rebasing: input[a.start..<a.end]))
                 }
                 out.append(UInt8(ascii: "\""))
             }
@@ -336,22 +411,32 @@ enum FeedSanitizer {
             }
         }
 
+        /// Keeps an attribute whose value the sanitiser produced itself.
+        mutating func keepOwned(_ attribute: FeedNameTable.Entry, _ value: [UInt8]) {
+            let from = owned.count
+            owned.append(contentsOf: value)
+            kept.append(KeptAttribute(name: attribute.name, rank: attribute.rank, owned: true, start: from, end: owned.count))
+        }
+
+        static let xmlnsName = FeedHTMLPolicy.attributeTable.lookup("xmlns")
+        static let xmlnsXlinkName = FeedHTMLPolicy.attributeTable.lookup("xmlns:xlink")
+
         mutating func endTag(nameStart: Int, nameEnd: Int) {
             let nameBytes = UnsafeBufferPointer(rebasing: input[nameStart..<nameEnd])
             guard let element = FeedHTMLPolicy.elementTable.lookup(nameBytes) else { return }
             let flags = element.flags
             if flags & FeedHTMLPolicy.elementDrop != 0 { dropDepth -= 1; return }
             guard dropDepth == 0 else { return }
-            let name = element.name
             if flags & FeedHTMLPolicy.elementSVG != 0, svgDepth > 0 {
             } else if flags & FeedHTMLPolicy.elementMath != 0, mathDepth > 0 {
             } else if flags & FeedHTMLPolicy.elementHTML == 0 || flags & FeedHTMLPolicy.elementVoid != 0 {
                 return
             }
-            if name == "svg", svgDepth > 0 { svgDepth -= 1 }
-            if name == "math", mathDepth > 0 { mathDepth -= 1 }
-            out.append(contentsOf: "</".utf8)
-            out.append(contentsOf: name.utf8)
+            if flags & FeedHTMLPolicy.elementSVGRoot != 0, svgDepth > 0 { svgDepth -= 1 }
+            if flags & FeedHTMLPolicy.elementMathRoot != 0, mathDepth > 0 { mathDepth -= 1 }
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
+            out.append(contentsOf: element.name)
             out.append(UInt8(ascii: ">"))
         }
 
@@ -386,36 +471,60 @@ enum FeedSanitizer {
             return j > start && j < v.count && v[j] == UInt8(ascii: ";")
         }
 
-        /// A URL attribute resolved against the base, or emptied when its scheme is not allowed.
-        func cleanURL(_ raw: UnsafeBufferPointer<UInt8>, attribute: String) -> [UInt8] {
+        /// Appends a URL attribute's value to `owned`: resolved against the base, or nothing
+        /// when its scheme is not allowed.
+        mutating func appendCleanURL(_ raw: UnsafeBufferPointer<UInt8>, isImageSource: Bool) {
             // Fast path: a plain absolute http(s) URL with no references or control characters.
-            if Run.isPlainHTTP(raw) { return Array(raw) }
+            if Run.isPlainHTTP(raw) { owned.append(contentsOf: raw); return }
             // Decode references and drop control characters and white space before judging the
             // scheme: `java&#x09;script:` and `&#106;avascript:` are the same attack.
             let decoded: [UInt8] = raw.contains(UInt8(ascii: "&"))
                 ? Array(XMLEntities.decodeAttribute(raw).utf8) : Array(raw)
-            var scheme: [UInt8] = []
+            var scheme: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            var schemeLength = 0
             var hasScheme = false
             for b in decoded {
                 if b <= 0x20 || b == 0x7F { continue }
-                if b == UInt8(ascii: ":") { hasScheme = !scheme.isEmpty; break }
+                if b == UInt8(ascii: ":") { hasScheme = schemeLength > 0; break }
                 if FeedSanitizer.isLetter(b) || (b >= 48 && b <= 57) || b == UInt8(ascii: "+")
                     || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") {
-                    scheme.append(b | (FeedSanitizer.isLetter(b) ? 0x20 : 0))
+                    // Packed like FeedNameTable keys (lowercase, 8 bytes a word); longer than
+                    // 24 bytes is no scheme on the list.
+                    if schemeLength < 24 {
+                        let v = UInt64(b | (FeedSanitizer.isLetter(b) ? 0x20 : 0)) << UInt64((schemeLength & 7) * 8)
+                        switch schemeLength >> 3 {
+                        case 0: scheme.0 |= v
+                        case 1: scheme.1 |= v
+                        default: scheme.2 |= v
+                        }
+                    }
+                    schemeLength += 1
                     continue
                 }
                 break
             }
             if hasScheme {
-                let s = String(decoding: scheme, as: UTF8.self)
-                if FeedHTMLPolicy.urlSchemes.contains(s) { return Array(raw) }
-                if s == "data", attribute == "src" || attribute == "poster",
-                   decoded.count > 11, decoded[5...].starts(with: "image/".utf8) { return Array(raw) }
-                return []
+                if schemeLength <= 24, let known = FeedHTMLPolicy.urlSchemeTable.lookup(packed: scheme) {
+                    if known.flags & FeedHTMLPolicy.schemeAllowed != 0 { owned.append(contentsOf: raw); return }
+                    if known.flags & FeedHTMLPolicy.schemeData != 0, isImageSource,
+                       decoded.count > 11, decoded[5...].starts(with: "image/".utf8) {
+                        owned.append(contentsOf: raw)
+                    }
+                }
+                return
             }
-            guard let parsedBase, !raw.isEmpty else { return Array(raw) }
+            guard let parsedBase, !raw.isEmpty else { owned.append(contentsOf: raw); return }
             let t = FeedSanitizer.trimmed(raw)
-            return FeedURL.resolve(t.isEmpty ? raw[...] : t, against: parsedBase)
+            FeedURL.appendResolved(t.isEmpty ? raw : UnsafeBufferPointer(rebasing: t), against: parsedBase, to: &owned)
+        }
+
+        /// Whether the value starts with `http:` or `https:` as written (any case): then
+        /// decoding references cannot change its scheme, and an allowed scheme keeps the value
+        /// as is, so the URL check has nothing to do.
+        static func startsWithHTTPScheme(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard raw.count > 5, raw[0] | 0x20 == UInt8(ascii: "h"), raw[1] | 0x20 == UInt8(ascii: "t"),
+                  raw[2] | 0x20 == UInt8(ascii: "t"), raw[3] | 0x20 == UInt8(ascii: "p") else { return false }
+            return raw[4] == UInt8(ascii: ":") || (raw[4] | 0x20 == UInt8(ascii: "s") && raw[5] == UInt8(ascii: ":"))
         }
 
         static func isPlainHTTP(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {

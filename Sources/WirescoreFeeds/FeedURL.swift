@@ -17,54 +17,134 @@ enum FeedURL {
     /// A base URL parsed once, for resolving many references against it.
     struct Base: Sendable {
         let bytes: [UInt8]
-        let parts: Parts
+        let ranges: Ranges
 
         /// Nil when the base has no scheme (it cannot anchor anything).
         init?(_ string: String) {
             bytes = Array(string.utf8)
-            parts = Parts(bytes)
-            if parts.scheme == nil { return nil }
+            ranges = bytes.withUnsafeBufferPointer { Ranges($0) }
+            if ranges.scheme == nil { return nil }
         }
+    }
+
+    /// The five components of a URI reference (RFC 3986 appendix B) as index ranges; without
+    /// slices (no reference counting, no allocation).
+    struct Ranges: Sendable {
+        var scheme: Range<Int>?
+        var authority: Range<Int>?
+        var path: Range<Int>
+        var query: Range<Int>?
+        var fragment: Range<Int>?
+
+        init(_ u: UnsafeBufferPointer<UInt8>) {
+            var i = 0
+            let n = u.count
+            var j = 0
+            while j < n {
+                let c = u[j]
+                let letter = (c | 0x20) >= 97 && (c | 0x20) <= 122
+                if letter || (j > 0 && ((c >= 48 && c <= 57) || c == 43 || c == 45 || c == 46)) { j += 1; continue }
+                break
+            }
+            if j > 0, j < n, u[j] == UInt8(ascii: ":") { scheme = 0..<j; i = j + 1 }
+            if i + 1 < n, u[i] == UInt8(ascii: "/"), u[i + 1] == UInt8(ascii: "/") {
+                var k = i + 2
+                while k < n, u[k] != UInt8(ascii: "/"), u[k] != UInt8(ascii: "?"), u[k] != UInt8(ascii: "#") { k += 1 }
+                authority = (i + 2)..<k
+                i = k
+            }
+            var k = i
+            while k < n, u[k] != UInt8(ascii: "?"), u[k] != UInt8(ascii: "#") { k += 1 }
+            path = i..<k
+            if k < n, u[k] == UInt8(ascii: "?") {
+                var q = k + 1
+                while q < n, u[q] != UInt8(ascii: "#") { q += 1 }
+                query = (k + 1)..<q
+                k = q
+            }
+            if k < n, u[k] == UInt8(ascii: "#") { fragment = (k + 1)..<n }
+        }
+    }
+
+    /// Appends `reference` resolved against `base` (RFC 3986 section 5.2.2) to `out`, built in place: the sanitiser resolves every relative
+    /// `href`/`src` of every entry, and the slice-and-array version allocated five times per URL.
+    static func appendResolved(_ ref: UnsafeBufferPointer<UInt8>, against base: Base, to out: inout [UInt8]) {
+        if ref.isEmpty { out.append(contentsOf: base.bytes); return }
+        if hasScheme(ref) { out.append(contentsOf: ref); return }
+        let r = Ranges(ref)
+        let b = base.ranges
+        base.bytes.withUnsafeBufferPointer { bb in
+            if let scheme = b.scheme { out.append(contentsOf: bb[scheme]); out.append(UInt8(ascii: ":")) }
+            if let authority = r.authority {
+                out.append(UInt8(ascii: "/")); out.append(UInt8(ascii: "/"))
+                out.append(contentsOf: ref[authority])
+                appendPath(UnsafeBufferPointer(rebasing: ref[r.path]), to: &out)
+                if let q = r.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: ref[q]) }
+            } else {
+                if let authority = b.authority {
+                    out.append(UInt8(ascii: "/")); out.append(UInt8(ascii: "/"))
+                    out.append(contentsOf: bb[authority])
+                }
+                if r.path.isEmpty {
+                    out.append(contentsOf: bb[b.path])
+                    if let q = r.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: ref[q]) }
+                    else if let q = b.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: bb[q]) }
+                } else {
+                    if ref[r.path.lowerBound] == UInt8(ascii: "/") {
+                        appendPath(UnsafeBufferPointer(rebasing: ref[r.path]), to: &out)
+                    } else {
+                        // Merge: the base path up to its last slash, then the reference's path.
+                        let basePath = UnsafeBufferPointer(rebasing: bb[b.path])
+                        let start = out.count
+                        if b.authority != nil && basePath.isEmpty {
+                            out.append(UInt8(ascii: "/"))
+                        } else if let slash = basePath.lastIndex(of: UInt8(ascii: "/")) {
+                            out.append(contentsOf: basePath[...slash])
+                        }
+                        out.append(contentsOf: ref[r.path])
+                        let dots = out.withUnsafeBufferPointer { hasDotSegment(UnsafeBufferPointer(rebasing: $0[start...])) }
+                        if dots {
+                            let merged = Array(out[start...])
+                            out.removeSubrange(start...)
+                            out.append(contentsOf: removeDotSegments(merged))
+                        }
+                    }
+                    if let q = r.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: ref[q]) }
+                }
+            }
+            if let f = r.fragment { out.append(UInt8(ascii: "#")); out.append(contentsOf: ref[f]) }
+        }
+    }
+
+    /// Appends a path with its dot segments removed; copies it as is when it has none (then
+    /// ``removeDotSegments(_:)`` would return it unchanged).
+    private static func appendPath(_ path: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if hasDotSegment(path) { out.append(contentsOf: removeDotSegments(path)) }
+        else { out.append(contentsOf: path) }
+    }
+
+    /// Whether a segment of `path` is `.` or `..`.
+    static func hasDotSegment(_ path: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = path.count
+        var segStart = 0
+        var i = 0
+        while i <= n {
+            if i == n || path[i] == UInt8(ascii: "/") {
+                let len = i - segStart
+                if len == 1, path[segStart] == UInt8(ascii: ".") { return true }
+                if len == 2, path[segStart] == UInt8(ascii: "."), path[segStart + 1] == UInt8(ascii: ".") { return true }
+                segStart = i + 1
+            }
+            i += 1
+        }
+        return false
     }
 
     /// `reference` (bytes) resolved against a parsed base (RFC 3986 section 5.2.2).
     static func resolve<C: Collection>(_ reference: C, against base: Base) -> [UInt8] where C.Element == UInt8 {
         let refBytes = Array(reference)
-        if refBytes.isEmpty { return base.bytes }
-        if refBytes.withUnsafeBufferPointer({ hasScheme($0) }) { return refBytes }
-        let b = base.parts
-        let r = Parts(refBytes)
         var out: [UInt8] = []
-        out.reserveCapacity(base.bytes.count + refBytes.count)
-        if let scheme = b.scheme { out.append(contentsOf: scheme); out.append(UInt8(ascii: ":")) }
-        if let authority = r.authority {
-            out.append(contentsOf: "//".utf8); out.append(contentsOf: authority)
-            out.append(contentsOf: removeDotSegments(r.path))
-            if let q = r.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: q) }
-        } else {
-            if let authority = b.authority { out.append(contentsOf: "//".utf8); out.append(contentsOf: authority) }
-            if r.path.isEmpty {
-                out.append(contentsOf: b.path)
-                if let q = r.query ?? b.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: q) }
-            } else {
-                if r.path.first == UInt8(ascii: "/") {
-                    out.append(contentsOf: removeDotSegments(r.path))
-                } else {
-                    var merged: [UInt8]
-                    if b.authority != nil && b.path.isEmpty {
-                        merged = [UInt8(ascii: "/")]
-                    } else if let slash = b.path.lastIndex(of: UInt8(ascii: "/")) {
-                        merged = Array(b.path[...slash])
-                    } else {
-                        merged = []
-                    }
-                    merged.append(contentsOf: r.path)
-                    out.append(contentsOf: removeDotSegments(merged))
-                }
-                if let q = r.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: q) }
-            }
-        }
-        if let f = r.fragment { out.append(UInt8(ascii: "#")); out.append(contentsOf: f) }
+        refBytes.withUnsafeBufferPointer { appendResolved($0, against: base, to: &out) }
         return out
     }
 
@@ -92,45 +172,6 @@ enum FeedURL {
             }
         }
         return false
-    }
-
-    /// The five components of a URI reference (RFC 3986 appendix B), as byte slices.
-    struct Parts: Sendable {
-        var scheme: ArraySlice<UInt8>?
-        var authority: ArraySlice<UInt8>?
-        var path: ArraySlice<UInt8>
-        var query: ArraySlice<UInt8>?
-        var fragment: ArraySlice<UInt8>?
-
-        init(_ u: [UInt8]) {
-            var i = 0
-            let n = u.count
-            // scheme: letters, digits, + - . up to ':' (first char a letter)
-            var j = 0
-            while j < n {
-                let c = u[j]
-                let letter = (c | 0x20) >= 97 && (c | 0x20) <= 122
-                if letter || (j > 0 && ((c >= 48 && c <= 57) || c == 43 || c == 45 || c == 46)) { j += 1; continue }
-                break
-            }
-            if j > 0, j < n, u[j] == UInt8(ascii: ":") { scheme = u[0..<j]; i = j + 1 }
-            if i + 1 < n, u[i] == UInt8(ascii: "/"), u[i + 1] == UInt8(ascii: "/") {
-                var k = i + 2
-                while k < n, u[k] != UInt8(ascii: "/"), u[k] != UInt8(ascii: "?"), u[k] != UInt8(ascii: "#") { k += 1 }
-                authority = u[(i + 2)..<k]
-                i = k
-            }
-            var k = i
-            while k < n, u[k] != UInt8(ascii: "?"), u[k] != UInt8(ascii: "#") { k += 1 }
-            path = u[i..<k]
-            if k < n, u[k] == UInt8(ascii: "?") {
-                var q = k + 1
-                while q < n, u[q] != UInt8(ascii: "#") { q += 1 }
-                query = u[(k + 1)..<q]
-                k = q
-            }
-            if k < n, u[k] == UInt8(ascii: "#") { fragment = u[(k + 1)...] }
-        }
     }
 
     /// RFC 3986 section 5.2.4 on a path.

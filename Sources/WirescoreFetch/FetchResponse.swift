@@ -20,9 +20,16 @@ public struct FetchResponse: Sendable {
     public var redirectCount: Int
     /// From the fetcher accepting the request to completion, queueing and retry wait included.
     public var elapsed: Duration
-    /// The header lines of the final request as sent on the wire (request line first);
-    /// kept for WARC request records.
-    public var requestHeaderLines: [String]
+    /// The final request's head exactly as sent on the wire (request line, headers, blank
+    /// line); kept for WARC request records. Empty for schemes without one (file://).
+    public var requestHead: String
+    /// ``requestHead`` as lines, request line first. Split on demand: the fetch loop's thread
+    /// only copies bytes.
+    public var requestHeaderLines: [String] {
+        requestHead.split(separator: "\r\n", omittingEmptySubsequences: true)
+            .flatMap { $0.split(separator: "\n") }
+            .map(String.init)
+    }
     /// True when the fetch was a Retry-After retry of a 429/503.
     public var wasRetried: Bool
 
@@ -36,7 +43,7 @@ public struct FetchResponse: Sendable {
 
     public init(requestedURL: String, finalURL: String, status: Int, httpVersion: String?,
                 headers: [(name: String, value: String)], body: [UInt8], retryAfter: Double?,
-                redirectCount: Int, elapsed: Duration, requestHeaderLines: [String] = [],
+                redirectCount: Int, elapsed: Duration, requestHead: String = "",
                 wasRetried: Bool = false) {
         self.requestedURL = requestedURL
         self.finalURL = finalURL
@@ -47,7 +54,7 @@ public struct FetchResponse: Sendable {
         self.retryAfter = retryAfter
         self.redirectCount = redirectCount
         self.elapsed = elapsed
-        self.requestHeaderLines = requestHeaderLines
+        self.requestHead = requestHead
         self.wasRetried = wasRetried
         let lookup = { (name: String) in headers.first { $0.name.lowercased() == name }?.value }
         self.etag = lookup("etag")

@@ -8,21 +8,23 @@ private let curlGlobalInit: Int = Int(ccurl_global_init_default().rawValue)
 
 /// Fetches URLs concurrently over libcurl's multi interface.
 ///
-/// One dedicated thread runs the `curl_multi_poll`/`curl_multi_perform` loop with many
-/// transfers in flight; `fetch` enqueues a request under a lock, wakes the loop with
-/// `curl_multi_wakeup`, and suspends until the loop resumes it. Cancelling the calling task
-/// removes the transfer. Caps, timeouts, the body size limit, allowed protocols and the
-/// private-network guard come from `FetchPolicy`.
+/// Dedicated threads ("lanes", one per core up to ``FetchPolicy/loopThreads``) each run a
+/// `curl_multi_poll`/`curl_multi_perform` loop with many transfers in flight; `fetch` picks a
+/// lane round-robin, enqueues the request under that lane's lock, wakes its loop with
+/// `curl_multi_wakeup`, and suspends until the loop resumes it. One loop thread tops out near
+/// 5,000 page-sized responses a second (receiving and copying bodies); lanes spread that over
+/// the cores. The concurrency and per-host caps are divided between lanes, so their sums are
+/// the policy's. Cancelling the calling task removes the transfer. Caps, timeouts, the body
+/// size limit, allowed protocols and the private-network guard come from `FetchPolicy`.
 ///
 /// Thread-safety: all methods may be called from any thread or task. The libcurl handles are
-/// owned by the loop thread alone.
+/// owned by their lane's loop thread alone.
 public final class Fetcher: Sendable {
     public let policy: FetchPolicy
-    private let inbox: LockedState<FetchInbox>
-    private let multi: CurlMulti
-    private let exited: ExitSignal
+    private let lanes: [FetchLane]
+    private let nextLane = LockedState<Int>(0)
 
-    /// Starts the loop thread.
+    /// Starts the loop threads.
     /// - Parameters:
     ///   - policy: limits for every transfer of this fetcher.
     ///   - logger: debug lines per transfer; errors of the loop itself.
@@ -34,6 +36,62 @@ public final class Fetcher: Sendable {
         }
         try policy.validate()
         self.policy = policy
+        // Every lane needs at least one connection per host, or a host could starve in it.
+        let count = max(1, min(policy.loopThreads, policy.maxPerHost, policy.maxConcurrent))
+        var lanes: [FetchLane] = []
+        for index in 0..<count {
+            var share = policy
+            share.maxConcurrent = Self.share(of: policy.maxConcurrent, lane: index, lanes: count)
+            share.maxPerHost = Self.share(of: policy.maxPerHost, lane: index, lanes: count)
+            lanes.append(try FetchLane(policy: share, name: "wirescore-fetch-\(index)", logger: logger))
+        }
+        self.lanes = lanes
+    }
+
+    /// Lane `lane`'s part of `total`, the remainder going to the first lanes.
+    static func share(of total: Int, lane: Int, lanes: Int) -> Int {
+        total / lanes + (lane < total % lanes ? 1 : 0)
+    }
+
+    /// How many loop threads this fetcher runs.
+    public var loopCount: Int { lanes.count }
+
+    deinit { shutdown() }
+
+    /// Fetches one URL.
+    ///
+    /// HTTP error statuses are successful results; see `FetchResponse`. Cancellation of the
+    /// calling task ends the transfer and returns `.cancelled` promptly.
+    /// - Returns: the final response, or why there is none.
+    public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+        let index = nextLane.withLock { next in
+            defer { next = (next + 1) % lanes.count }
+            return next
+        }
+        return await lanes[index].fetch(request)
+    }
+
+    /// Like `fetch(_:)`, with the error thrown.
+    /// - Throws: `FetchError` when there is no response.
+    public func fetchOrThrow(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
+        try await fetch(request).get()
+    }
+
+    /// Stops the loops: pending and in-flight fetches finish with `.cancelled`, later ones are
+    /// refused. Blocks until the loop threads have exited (it does not wait for transfers to
+    /// complete, so this takes milliseconds). Idempotent; also called by deinit.
+    public func shutdown() {
+        for lane in lanes { lane.shutdown() }
+    }
+}
+
+/// One loop thread with its multi handle and inbox.
+final class FetchLane: Sendable {
+    private let inbox: LockedState<FetchInbox>
+    private let multi: CurlMulti
+    private let exited: ExitSignal
+
+    init(policy: FetchPolicy, name: String, logger: Logger) throws(FetchError) {
         let multi = try CurlMulti(policy: policy)
         let inbox = LockedState(FetchInbox())
         let exited = ExitSignal()
@@ -45,18 +103,11 @@ public final class Fetcher: Sendable {
             loop.run()
             exited.signal()
         }
-        thread.name = "wirescore-fetch"
+        thread.name = name
         thread.start()
     }
 
-    deinit { shutdown() }
-
-    /// Fetches one URL.
-    ///
-    /// HTTP error statuses are successful results; see `FetchResponse`. Cancellation of the
-    /// calling task ends the transfer and returns `.cancelled` promptly.
-    /// - Returns: the final response, or why there is none.
-    public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+    func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
         let id = inbox.withLock { state in
             state.nextID &+= 1
             return state.nextID
@@ -86,16 +137,7 @@ public final class Fetcher: Sendable {
         }
     }
 
-    /// Like `fetch(_:)`, with the error thrown.
-    /// - Throws: `FetchError` when there is no response.
-    public func fetchOrThrow(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
-        try await fetch(request).get()
-    }
-
-    /// Stops the loop: pending and in-flight fetches finish with `.cancelled`, later ones are
-    /// refused. Blocks until the loop thread has exited (it does not wait for transfers to
-    /// complete, so this takes milliseconds). Idempotent; also called by deinit.
-    public func shutdown() {
+    func shutdown() {
         let alreadyExited = inbox.withLock { state in
             state.stopping = true
             if !state.exited { multi.wakeup() }

@@ -34,6 +34,10 @@ final class Transfer {
     var requestHeaderBytes: [UInt8] = []
     private var lastDebugWasHeaderOut = false
     var bodyCapHit = false
+    /// The current response's Content-Length, when sent: the body buffer is sized once from it
+    /// instead of doubling its way up (each doubling of a page-sized buffer is a fresh mapping
+    /// and a round of page faults).
+    private var declaredLength: Int?
     /// The last 8 body bytes of the current response as received (before content decoding)
     /// and how many there were: a gzip member's trailer, checked by `encodingProblem`.
     private var receivedTail: [UInt8] = []
@@ -64,6 +68,7 @@ final class Transfer {
         requestHeaderBytes = []
         lastDebugWasHeaderOut = false
         bodyCapHit = false
+        declaredLength = nil
         receivedTail = []
         receivedBodyBytes = 0
         blockedAddress = nil
@@ -155,6 +160,9 @@ final class Transfer {
             bodyCapHit = true
             return 0
         }
+        if body.isEmpty, let declaredLength, declaredLength > count {
+            body.reserveCapacity(min(declaredLength, maxBodyBytes))
+        }
         body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: count))
         return count
     }
@@ -168,6 +176,7 @@ final class Transfer {
         if line.hasPrefix("HTTP/") {
             headers = []
             body = []
+            declaredLength = nil
             receivedTail = []
             receivedBodyBytes = 0
             return count
@@ -182,6 +191,7 @@ final class Transfer {
         let name = String(trimmed[..<colon])
         let value = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces
         headers.append((name, value))
+        if name.count == 14, name.lowercased() == "content-length" { declaredLength = Int(value) }
         return count
     }
 
@@ -247,13 +257,6 @@ final class Transfer {
 
     // MARK: - Results
 
-    var requestHeaderLines: [String] {
-        String(decoding: requestHeaderBytes, as: UTF8.self)
-            .split(separator: "\r\n", omittingEmptySubsequences: true)
-            .flatMap { $0.split(separator: "\n") }
-            .map(String.init)
-    }
-
     /// Why a body libcurl reported complete must not be used, or nil.
     ///
     /// libcurl (7.88) accepts a gzip member that simply stops: the body then holds whatever
@@ -306,7 +309,7 @@ final class Transfer {
             retryAfter: retryAfterSeconds,
             redirectCount: easy.info(long: CURLINFO_REDIRECT_COUNT) ?? 0,
             elapsed: accepted.duration(to: now),
-            requestHeaderLines: requestHeaderLines,
+            requestHead: String(decoding: requestHeaderBytes, as: UTF8.self),
             wasRetried: retried)
     }
 }

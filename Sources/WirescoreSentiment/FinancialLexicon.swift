@@ -11,12 +11,14 @@ enum FinancialLexicon {
                   "ebita", "margin", "margins", "eps", "dividend", "dividends", "orders", "order", "backlog",
                   "demand", "turnover", "result", "results", "output", "production", "productivity", "deliveries",
                   "shipments", "volume", "volumes", "traffic", "bookings", "subscribers", "customers", "users",
-                  "growth", "cashflow", "shares", "stock", "stocks", "valuation", "rating", "guidance", "outlook",
+                  "growth", "cashflow", "valuation", "rating", "guidance", "outlook",
                   "forecast", "forecasts", "payout", "capacity", "occupancy", "gdp", "employment", "jobs",
                   "workforce", "headcount", "staff", "assets", "deposits", "liquidity", "reserves", "share",
                   "market", "markets", "price-target", "target", "sales-volume", "exports", "premiums", "yield",
                   "ratings", "profitability", "operating", "net", "intake", "efficiency", "returns", "return",
-                  "visitors", "passengers", "price", "prices", "value", "cash", "utilization", "sales-growth", "index", "confidence", "wages", "consumption", "investment"] { d[w] = 1 }
+                  "visitors", "passengers", "price", "prices", "value", "cash", "utilization", "sales-growth", "index", "confidence", "wages", "consumption", "investment",
+                  // A holding grows or shrinks ("raised its stake to 90%"); a job is a job ("job cuts").
+                  "stake", "holding", "job", "hiring", "payrolls", "footfall"] { d[w] = 1 }
         for w in ["loss", "losses", "costs", "cost", "expenses", "expense", "debt", "debts", "unemployment",
                   "deficit", "charges", "writedowns", "impairments", "provisions", "inflation", "layoffs",
                   "delinquencies", "defaults", "churn", "liabilities", "leverage", "risk", "risks", "emissions",
@@ -39,7 +41,8 @@ enum FinancialLexicon {
                   "larger", "accelerated", "rebounded", "recovered", "skyrocketed", "spiked", "swung", "swing",
                   "turned", "returned", "higher-than-expected", "record-high", "improved", "improves", "improve",
                   "strengthened", "stronger", "added", "adding", "adds", "soaring", "surging", "jumping",
-                  "doubles", "triples", "rallies", "rebounds", "recovers", "beats"] { d[w] = 1 }
+                  "doubles", "triples", "rallies", "rebounds", "recovers", "beats", "ups", "lifting",
+                  "advances", "rebound", "recover", "recovering", "outpaced", "topped"] { d[w] = 1 }
         for w in ["fell", "fall", "falls", "falling", "fallen", "decreased", "decrease", "decreases", "decreasing",
                   "declined", "decline", "declines", "declining", "dropped", "drop", "drops", "dropping", "slumped",
                   "slump", "plunged", "plunge", "sank", "sink", "sinks", "tumbled", "tumble", "slid", "slide",
@@ -50,7 +53,9 @@ enum FinancialLexicon {
                   "dips", "smaller", "decelerated", "trimmed", "trim", "trims", "diminished", "lower-than-expected",
                   "deteriorated", "worsened", "weakening", "shed", "sheds", "slowed", "slower", "lost", "loses",
                   "lose", "erased", "wiped", "downsized", "plummeted", "plummet", "tanked", "retreated", "slumps", "plunges", "tumbles", "sinks",
-                  "plummets", "tanks", "retreats", "slashes", "halves", "worsens", "deteriorates"] { d[w] = -1 }
+                  "plummets", "tanks", "retreats", "slashes", "halves", "worsens", "deteriorates",
+                  "sagged", "sags", "slipping", "sliding", "tumbling", "plunging", "sinking", "shrinking",
+                  "contracting", "dwindled", "dwindles", "evaporated", "collapsed", "collapses"] { d[w] = -1 }
         return d
     }()
 
@@ -126,6 +131,30 @@ enum FinancialLexicon {
         "record": 0.5, "profit-taking": -0.5, "selloff": -1.8, "sell-off": -1.8, "rout": -2,
         "crash": -2.5, "crashed": -2.5, "jobless": -1, "unemployed": -1.5, "inflation": -0.6,
         "hike": 0, "hikes": 0, "tariffs": -0.8, "tariff": -0.8, "sanctions": -1, "war": -2,
+        // Recovery, approval and market verdicts.
+        "recover": 1.2, "recovers": 1.2, "recovering": 1.2, "recovery": 1.4, "rebound": 1.4,
+        "rebounds": 1.4, "reaffirm": 0.8, "reaffirms": 0.8, "reaffirmed": 0.8, "go-ahead": 1.2,
+        "greenlight": 1.2, "undervalued": 1.2, "overvalued": -1.2, "boom": 1.5, "booming": 1.8,
+        "upside": 1.0, "downside": -1.0, "outperforms": 1.5, "underperforms": -1.5,
+        "backlash": -1.5, "delays": -1.2, "delay": -1.1, "delayed": -1.0, "close-down": -1.5,
+        "bribery": -2.5, "antitrust": -0.8, "cartel": -1.5,
+        "buy": 0.6, "cooperate": 0.8, "complements": 0.6, "strategic": 0.4,
+        "shortfall": -1.5, "glut": -1.2, "oversupply": -1.2, "overcapacity": -1.2, "turmoil": -1.8,
+        "setback": -1.6, "setbacks": -1.6, "stalled": -1.2, "stalls": -1.2, "halts": -1.2,
+        "slumps": -2.2, "sinks": -1.8, "sank": -1.8, "falters": -1.5, "faltered": -1.5,
+    ]
+
+    /// Verbs of market movement that are news on their own ("AstraZeneca sinks", "retailers
+    /// rise"); adjectives and particles ("higher", "up") and verbs of policy ("cut", "raised")
+    /// need a quantity.
+    static let moveVerbs: Set<String> = [
+        "rose", "rise", "rises", "rising", "jumped", "jumps", "climbed", "climbs", "climbing", "gained", "gains",
+        "surged", "surges", "soared", "soars", "rallied", "rallies", "advanced", "advances", "rebounded",
+        "rebounds", "recovered", "recovers", "fell", "falls", "falling", "sank", "sinks", "sinking", "slid",
+        "slides", "sliding", "slumped", "slumps", "tumbled", "tumbles", "plunged", "plunges", "dropped",
+        "drops", "dipped", "dips", "slipped", "slips", "declined", "declines", "tanked", "tanks",
+        "plummeted", "plummets", "retreated", "retreats", "sagged", "sags", "collapsed", "collapses",
+        "skyrocketed", "spiked",
     ]
 
     /// Subjects whose move is the company's fortune: "shares rose", "the stock slid".
@@ -141,7 +170,7 @@ enum FinancialLexicon {
         "strengthen": 1.4, "strengthens": 1.4, "strengthening": 1.4, "enhance": 1.2, "enhances": 1.2,
         "enhanced": 1.2, "invest": 0.9, "invests": 0.9, "invested": 0.9, "investing": 0.9,
         "partnership": 1.0, "cooperation": 0.8, "collaboration": 0.8, "alliance": 0.8, "growth": 1.2,
-        "record": 1.0, "efficiencies": 1.0, "milestone": 1.5, "selected": 0.8, "chosen": 0.8,
+        "record": 1.0, "efficiencies": 1.0, "milestone": 1.5, "selected": 1.2, "chosen": 1.2,
         "growing": 1.0, "grew": 1.2, "grows": 1.0, "diversify": 0.8, "upbeat": 1.8, "optimistic": 1.8,
     ]
     /// The negative side of ``growthEvents``.

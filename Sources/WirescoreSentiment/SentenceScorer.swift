@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import WirescoreEntities
 
 /// Scores a run of tokens (a sentence or a clause) with VADER-style rules plus financial rules.
@@ -5,7 +10,8 @@ import WirescoreEntities
 /// VADER part (Hutto & Gilbert 2014, re-implemented): word valences, boosters and dampeners up to
 /// three words back (damped with distance), negation up to three words back (x -0.74), ALL-CAPS
 /// emphasis when the text mixes case, "but" (before x0.5, after x1.5), "!" and "?" emphasis,
-/// compound = s / sqrt(s^2 + 15).
+/// compound = s / sqrt(s^2 + 15); before that, negative valences weigh 1.3x (negativity bias) and
+/// sentences longer than ten words are damped, general words more than financial facts.
 /// Financial part: a direction word paired with a quantity ("profit rose", "loss widened", "cut
 /// costs", "lower margins") scores quantity polarity x direction; unpaired quantities with two
 /// figures compare them ("EUR 9.1 mn, compared with EUR 7.4 mn"); "beat"/"missed" + estimates.
@@ -18,6 +24,22 @@ struct SentenceScorer: Sendable {
     /// VADER's normalisation constant.
     var alpha = 15.0
     var pairValence = 2.4
+    /// Valence of a bare market-move verb ("shares sink", "Barclays rises").
+    var moveValence = 1.2
+    /// Multiplier of negative valences.
+    var negativityBias = 1.3
+    /// Sentences longer than this many words are damped by (reference / words) ^ exponent.
+    let lengthReference = 10.0
+    let generalLengthExponent = 0.5
+    let financialLengthExponent = 0.3
+
+    /// Length damping factors (general, financial) for a sentence of `n` words.
+    func damping(_ n: Int) -> (Double, Double) {
+        let ratio = min(1, lengthReference / Double(max(1, n)))
+        return (pow(ratio, generalLengthExponent), pow(ratio, financialLengthExponent))
+    }
+    /// ``damping(_:)`` for the default parameters and common lengths (pow showed in profiles).
+    static let dampingCache: [(Double, Double)] = (0..<96).map { SentenceScorer().damping($0) }
 
     struct Score: Sendable {
         var compound: Double
@@ -27,32 +49,64 @@ struct SentenceScorer: Sendable {
         var financial: Double
     }
 
-    /// Scores `range` of `tokens`; `info` holds each token's ``WordTable`` entry (one lookup per
-    /// token per text, shared by every sentence and clause scored).
-    func score(_ tokens: [Token], _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool) -> Score {
+    /// Scores `range` of `text`'s tokens; `info` holds each token's ``WordTable`` entry (one lookup
+    /// per token per text, shared by every sentence and clause scored).
+    func score(_ text: Tokenizer.Result, _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool) -> Score {
+        // Scratch arrays on the stack: this runs once per sentence and clause, and heap
+        // allocations showed in profiles.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, range.count)) { idx in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, range.count)) { sentiments in
+                withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, range.count)) { claimed in
+                    score(text, info, range, capsDiff: capsDiff, idx: idx, sentiments: sentiments, claimed: claimed)
+                }
+            }
+        }
+    }
+
+    private func score(_ text: Tokenizer.Result, _ info: [WordInfo], _ range: Range<Int>, capsDiff: Bool,
+                       idx: UnsafeMutableBufferPointer<Int>, sentiments: UnsafeMutableBufferPointer<Double>,
+                       claimed: UnsafeMutableBufferPointer<Bool>) -> Score {
+        let tokens = text.tokens
         // Word positions (VADER ignores punctuation); numbers kept for figure comparisons.
-        var idx: [Int] = []
-        idx.reserveCapacity(range.count)
+        var n = 0
         var bangs = 0, questions = 0
+        // What the sentence holds at all, so passes with nothing to find are skipped.
+        var union: WordInfo.Flags = []
+        var hasQuantity = false, hasDirection = false, hasBeat = false
         for k in range {
             let t = tokens[k]
             if t.kind == .punct {
-                for b in t.lower.utf8 { if b == 0x21 { bangs += 1 } else if b == 0x3F { questions += 1 } }
+                for o in 0..<Int(t.lowerCount) {
+                    let b = text.lowerBytes[t.lowerStart + o]
+                    if b == 0x21 { bangs += 1 } else if b == 0x3F { questions += 1 }
+                }
                 continue
             }
-            idx.append(k)
+            idx[n] = k; n += 1
+            let f = info[k]
+            union.formUnion(f.flags)
+            if f.quantity != 0 { hasQuantity = true }
+            if f.direction != 0 { hasDirection = true }
+            if f.beat != 0 { hasBeat = true }
         }
-        let n = idx.count
-        if n == 0 { return Score(compound: 0, raw: 0, financial: 0) }
-        var sentiments = [Double](repeating: 0, count: n)
-        var claimed = [Bool](repeating: false, count: n)
+        // No listed word at all: nothing below can score (most neutral sentences end here).
+        if n == 0 || union.isEmpty && !hasQuantity && !hasDirection && !hasBeat {
+            return Score(compound: 0, raw: 0, financial: 0)
+        }
+        for i in 0..<n { sentiments[i] = 0; claimed[i] = false }
         var financial = 0.0
         @inline(__always) func w(_ i: Int) -> WordInfo { info[idx[i]] }
 
         // Estimates: "beat estimates", "above expectations", "fell short of forecasts".
-        for i in 0..<n {
+        for i in 0..<n where hasBeat {
             let sign = Double(w(i).beat)
             guard sign != 0 else { continue }
+            // "fell short of", "came in short": a miss even when the yardstick is only a figure.
+            if sign < 0, i > 0, w(i - 1).has(.fell), text.lowerIs(idx[i], "short") {
+                sentiments[i] += -2.2; financial += 2.2
+                claimed[i] = true; claimed[i - 1] = true
+                continue
+            }
             var j = i + 1
             while j < n, j <= i + 4 {
                 if w(j).has(.estimate) {
@@ -66,13 +120,13 @@ struct SentenceScorer: Sendable {
             }
         }
         // "lay off", "laid off", "laying off": job cuts.
-        for i in 0..<(n - 1) where !claimed[i] {
+        for i in 0..<(n - 1) where union.contains(.layVerb) && !claimed[i] {
             if w(i).has(.layVerb) && w(i + 1).has(.off) {
                 sentiments[i] += -2.2; financial += 2.2; claimed[i] = true; claimed[i + 1] = true
             }
         }
         // Direction x quantity.
-        for i in 0..<n where !claimed[i] {
+        for i in 0..<n where hasQuantity && !claimed[i] {
             let q = Double(w(i).quantity)
             guard q != 0 else { continue }
             var best = -1, bestDist = Int.max
@@ -84,7 +138,7 @@ struct SentenceScorer: Sendable {
                 j += 1
             }
             j = i - 1
-            while j >= 0, j >= i - 3 {
+            while j >= 0, j >= i - 5 {
                 let wj = w(j)
                 if wj.has(.backStop) { break }
                 if !claimed[j], wj.direction != 0, i - j < bestDist { best = j; break }
@@ -100,7 +154,7 @@ struct SentenceScorer: Sendable {
                 let lo = max(0, min(i, best) - 3)
                 for k in lo..<max(i, best) where w(k).has(.negation) { v *= -0.74; break }
                 claimed[best] = true
-            } else if let cmp = compareFigures(tokens, info, idx, from: i) {
+            } else if let cmp = compareFigures(text, info, from: idx[i]) {
                 v = q * cmp * pairValence
             } else {
                 continue
@@ -111,21 +165,32 @@ struct SentenceScorer: Sendable {
         }
 
         // Moves of an unnamed quantity: "Barclays falls 5%", "rose to EUR 12 mn".
-        for i in 0..<n where !claimed[i] {
+        for i in 0..<n where hasDirection && !claimed[i] {
             let wi = w(i)
             guard wi.direction != 0, !wi.has(.absoluteDirection) else { continue }
             var j = i + 1
+            var moved = false
             while j < n, j <= i + 3 {
                 if tokens[idx[j]].kind == .number {
                     let v = Double(wi.direction) * pairValence * 0.8
                     sentiments[i] += v; financial += abs(v); claimed[i] = true
+                    moved = true
                     break
                 }
                 j += 1
             }
+            // A bare market-move verb ("AstraZeneca sinks", "retailers rise"): its subject is
+            // usually the company or its shares. A bad thing that moves flips it: "fears rose"
+            // is bad news, "worries eased" good.
+            if !moved, wi.has(.moveVerb), !wi.has(.hasFinancial) {
+                var v = Double(wi.direction) * moveValence
+                for k in max(0, i - 2)..<i where w(k).has(.inVader) && w(k).vader < 0 && w(k).direction == 0 { v = -v; break }
+                if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
+                sentiments[i] += v; financial += abs(v); claimed[i] = true
+            }
         }
         // Winning business: "won an order", "signed a contract", "secured a deal".
-        for i in 0..<n where !claimed[i] && w(i).has(.winVerb) {
+        for i in 0..<n where union.contains(.winVerb) && !claimed[i] && w(i).has(.winVerb) {
             var j = i + 1
             while j < n, j <= i + 4 {
                 if w(j).has(.businessNoun) {
@@ -136,7 +201,8 @@ struct SentenceScorer: Sendable {
             }
         }
         // Sites: "opened a new plant", "builds two factories" (+); "will close 30 stores" (-).
-        for i in 0..<n where !claimed[i] {
+        for i in 0..<n where union.contains(.siteOpener) || union.contains(.siteCloser) {
+            guard !claimed[i] else { continue }
             let wi = w(i)
             let sign: Double = wi.has(.siteOpener) ? 1 : wi.has(.siteCloser) ? -1 : 0
             guard sign != 0 else { continue }
@@ -186,37 +252,51 @@ struct SentenceScorer: Sendable {
             }
             if i > 0, w(i - 1).has(.least), i < 2 || !w(i - 2).has(.atOrVery) { valence *= -0.74 }
             sentiments[i] += valence
-            if isFinancial { financial += abs(valence) }
+            if isFinancial { financial += abs(valence); claimed[i] = true }
         }
         // "but": what follows outweighs what precedes.
-        if let b = (0..<n).first(where: { w($0).has(.contrast) }) {
+        if union.contains(.contrast), let b = (0..<n).first(where: { w($0).has(.contrast) }) {
             for i in 0..<n where sentiments[i] != 0 { sentiments[i] *= i < b ? 0.5 : i > b ? 1.5 : 1 }
         }
-        var sum = sentiments.reduce(0, +)
+        // Negativity bias: readers weigh bad news more than equally worded good news.
+        for i in 0..<n where sentiments[i] < 0 { sentiments[i] *= negativityBias }
+        // Length: VADER sums valences, so a long sentence with many mild words reads as strongly
+        // as a short pointed one; readers rate the tone, not the count. General words are damped
+        // more than financial facts (claimed positions), which stay news however long the sentence.
+        var general = 0.0, facts = 0.0
+        for i in 0..<n { if claimed[i] { facts += sentiments[i] } else { general += sentiments[i] } }
+        if Double(n) > lengthReference {
+            let (g, f) = n < Self.dampingCache.count ? Self.dampingCache[n] : damping(n)
+            general *= g
+            facts *= f
+        }
+        var sum = general + facts
         let emphasis = Double(min(bangs, 4)) * 0.292 + (questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0)
         if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
         let compound = max(-1, min(1, sum / (sum * sum + alpha).squareRoot()))
         return Score(compound: compound, raw: sum, financial: financial)
     }
 
-    /// Compares the first two figures after a quantity: +1 if the first is larger ("EUR 9.1 mn,
-    /// up from / compared with EUR 7.4 mn"), -1 if smaller, nil without a comparison marker.
-    func compareFigures(_ tokens: [Token], _ info: [WordInfo], _ idx: [Int], from i: Int) -> Double? {
+    /// Compares the first two figures after a quantity at token `start`: +1 if the first is larger
+    /// ("EUR 9.1 mn, up from / compared with EUR 7.4 mn"), -1 if smaller, nil without a
+    /// comparison marker.
+    func compareFigures(_ text: Tokenizer.Result, _ info: [WordInfo], from start: Int) -> Double? {
+        let tokens = text.tokens
         var first: Double?
         var sawMarker = false
-        var k = idx[i] + 1
-        let limit = min(tokens.count, idx[i] + 24)
+        var k = start + 1
+        let limit = min(tokens.count, start + 24)
         while k < limit {
             let t = tokens[k]
-            if t.kind == .number, let v = Self.figure(t.lower) {
+            if t.kind == .number, let v = Self.figure(text, k) {
                 if first == nil { first = v } else if sawMarker, let a = first {
                     return a > v ? 1 : a < v ? -1 : nil
                 }
             } else if first != nil, t.kind == .word, info[k].has(.comparisonMarker) {
                 sawMarker = true
-            } else if first != nil, t.lower == "(" {
+            } else if first != nil, info[k].has(.openParen) {
                 sawMarker = true
-            } else if t.lower == ";" || t.lower == "but" || (t.kind == .word && info[k].quantity != 0 && first != nil && !sawMarker) {
+            } else if info[k].has(.semicolon) || info[k].has(.backStop) && text.lowerIs(k, "but") || (t.kind == .word && info[k].quantity != 0 && first != nil && !sawMarker) {
                 return nil
             }
             k += 1
@@ -226,13 +306,27 @@ struct SentenceScorer: Sendable {
 
     static let comparisonMarkers: Set<String> = ["from", "compared", "against", "versus", "vs", "vs.", "year-ago", "previous", "prior"]
 
-    /// A figure, skipping bare years (1900-2100 without decimals).
-    static func figure(_ s: String) -> Double? {
-        var clean = ""
-        clean.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars where c != "," { clean.unicodeScalars.append(c) }
-        guard let v = Double(clean) else { return nil }
-        if !clean.contains("."), v >= 1900, v <= 2100 { return nil }
-        return v
+    /// Token `k` as a figure, skipping bare years (1900-2100 without decimals) and anything
+    /// that is not plain digits with optional thousands commas and one decimal point.
+    static func figure(_ text: Tokenizer.Result, _ k: Int) -> Double? {
+        let t = text.tokens[k]
+        var whole = 0.0, frac = 0.0, scale = 1.0
+        var sawDot = false, digits = 0
+        for o in 0..<Int(t.lowerCount) {
+            let b = text.lowerBytes[t.lowerStart + o]
+            if b >= 0x30 && b <= 0x39 {
+                digits += 1
+                if sawDot { scale /= 10; frac += Double(b - 0x30) * scale } else { whole = whole * 10 + Double(b - 0x30) }
+            } else if b == 0x2C, !sawDot {
+                continue
+            } else if b == 0x2E, !sawDot {
+                sawDot = true
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        if !sawDot, whole >= 1900, whole <= 2100 { return nil }
+        return whole + frac
     }
 }

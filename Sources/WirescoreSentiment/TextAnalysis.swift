@@ -77,3 +77,49 @@ public struct TextAnalysis: Sendable {
     /// Four decimals keep records short and byte-stable across runs.
     static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 }
+
+extension TextAnalysis {
+    /// Appends the `inspect text` line (as ``inspectJSON(id:)`` serialises it) and a newline to
+    /// `out`, without building a JSON tree.
+    public func appendInspectLine(id: InspectTextInput.ID, to out: inout [UInt8]) {
+        JSONBytes.append("{\"id\":", to: &out)
+        switch id {
+        case let .string(s): JSONBytes.appendString(s, to: &out)
+        case let .int(i): JSONBytes.appendInt(i, to: &out)
+        case let .double(d):
+            if d == d.rounded(), abs(d) < 1e15 { JSONBytes.appendInt(Int(d), to: &out) } else { out.append(contentsOf: "\(d)".utf8) }
+        case .null: JSONBytes.append("null", to: &out)
+        }
+        JSONBytes.append(",\"score\":", to: &out)
+        JSONBytes.appendScore(score, to: &out)
+        JSONBytes.append(",\"label\":\"", to: &out)
+        switch label {
+        case .positive: JSONBytes.append("positive\"", to: &out)
+        case .neutral: JSONBytes.append("neutral\"", to: &out)
+        case .negative: JSONBytes.append("negative\"", to: &out)
+        }
+        JSONBytes.append(",\"entities\":[", to: &out)
+        for (n, e) in entities.enumerated() {
+            JSONBytes.append(n == 0 ? "{\"id\":" : ",{\"id\":", to: &out)
+            JSONBytes.appendString(e.id, to: &out)
+            JSONBytes.append(",\"name\":", to: &out)
+            JSONBytes.appendString(e.name, to: &out)
+            JSONBytes.append(",\"sentiment\":", to: &out)
+            JSONBytes.appendScore(e.sentiment, to: &out)
+            JSONBytes.append(",\"relevance\":", to: &out)
+            JSONBytes.appendInt(e.relevance, to: &out)
+            JSONBytes.append(",\"mentions\":", to: &out)
+            JSONBytes.appendInt(e.mentions, to: &out)
+            out.append(0x7D)
+        }
+        out.append(0x5D)
+        if let t = target {
+            JSONBytes.append(",\"target\":{\"name\":", to: &out)
+            JSONBytes.appendString(t.name, to: &out)
+            JSONBytes.append(",\"sentiment\":", to: &out)
+            JSONBytes.appendScore(t.sentiment, to: &out)
+            out.append(0x7D)
+        }
+        JSONBytes.append("}\n", to: &out)
+    }
+}

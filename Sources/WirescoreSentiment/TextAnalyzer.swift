@@ -11,9 +11,11 @@ public struct TextAnalyzer: Sendable {
     public let matcher: EntityMatcher
     let scorer = SentenceScorer()
     /// |score| below this is "neutral".
-    public var neutralBand = 0.3
+    public var neutralBand = 0.25
 
-    public init(gazetteer: Gazetteer) { matcher = EntityMatcher(gazetteer: gazetteer) }
+    public init(gazetteer: Gazetteer) {
+        matcher = EntityMatcher(gazetteer: gazetteer)
+    }
 
     /// Analyses one article.
     /// - Parameters:
@@ -21,16 +23,38 @@ public struct TextAnalyzer: Sendable {
     ///   - text: the body; paragraphs separated by blank lines.
     ///   - target: a company named freely; its sentiment is reported in ``TextAnalysis/target``.
     public func analyze(title: String?, text: String, target: String? = nil) -> TextAnalysis {
+        var scratch = Scratch()
+        return analyze(title: title, text: text, target: target, scratch: &scratch)
+    }
+
+    /// Buffers one caller reuses across many ``analyze(title:text:target:scratch:)`` calls (one per
+    /// thread): tokens, word entries and sentence scores then cost no allocation per text.
+    public struct Scratch {
+        var text = Tokenizer.Result()
+        var info: [WordInfo] = []
+        var scores: [SentenceScorer.Score] = []
+        var entries: [Int32] = []
+        public init() {}
+    }
+
+    /// ``analyze(title:text:target:)`` reusing `scratch`'s buffers.
+    public func analyze(title: String?, text: String, target: String?, scratch: inout Scratch) -> TextAnalysis {
         let full: String
         let hasTitle = title.map { !$0.isEmpty } ?? false
         if let title, hasTitle { full = title + "\n\n" + text } else { full = text }
-        let tk = Tokenizer.tokenize(full)
+        Tokenizer.tokenize(full, into: &scratch.text)
+        let tk = scratch.text
         let toks = tk.tokens
         var lower = 0, upper = 0
         for t in toks where t.kind == .word { if t.isAllCaps { upper += 1 } else { lower += 1 } }
         let capsDiff = upper > 0 && lower > 0
-        let info = WordTable.shared.infos(toks)
-        let scores = tk.sentences.map { scorer.score(toks, info, $0, capsDiff: capsDiff) }
+        WordTable.shared.infos(tk, into: &scratch.info)
+        let info = scratch.info
+        // Mentions per entity, by sentence.
+        let mentions = matcher.mentions(in: tk, scratch: &scratch.entries)
+        scratch.scores.removeAll(keepingCapacity: true)
+        for r in tk.sentences { scratch.scores.append(scorer.score(tk, info, r, capsDiff: capsDiff)) }
+        let scores = scratch.scores
         let headline: Int = hasTitle ? (tk.paragraphs.firstIndex(where: { $0 > 0 }) ?? tk.sentences.count) : 0
 
         // Article tone: sentence compounds, headline sentences double, sentiment-free sentences ignored.
@@ -41,8 +65,9 @@ public struct TextAnalyzer: Sendable {
         }
         let articleScore = den > 0 ? num / den : 0
 
-        // Mentions per entity, by sentence.
-        let mentions = matcher.mentions(in: tk)
+        if mentions.isEmpty && (target ?? "").isEmpty {
+            return TextAnalysis(score: articleScore, label: label(articleScore), entities: [], target: nil)
+        }
         var sentenceOfToken = [Int](repeating: 0, count: toks.count)
         for (s, r) in tk.sentences.enumerated() { for k in r { sentenceOfToken[k] = s } }
         var order: [Int] = []
@@ -51,7 +76,7 @@ public struct TextAnalyzer: Sendable {
             if direct[m.entity] == nil { order.append(m.entity) }
             direct[m.entity, default: []].append(sentenceOfToken[m.tokens.lowerBound])
         }
-        let coref = coreference(tk, mentions: mentions, sentenceOfToken: sentenceOfToken)
+        let coref = coreference(tk, info, mentions: mentions, sentenceOfToken: sentenceOfToken)
 
         var entities: [TextAnalysis.Entity] = []
         for e in order {
@@ -89,21 +114,21 @@ public struct TextAnalyzer: Sendable {
     func clauseScore(_ tk: Tokenizer.Result, _ info: [WordInfo], sentence s: Int, entity: Int, mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool) -> SentenceScorer.Score? {
         let inSentence = mentions.filter { sentenceOfToken[$0.tokens.lowerBound] == s }
         guard Set(inSentence.map(\.entity)).count > 1, let mine = inSentence.first(where: { $0.entity == entity }) else { return nil }
-        return scorer.score(tk.tokens, info, clause(tk, around: mine.tokens, in: tk.sentences[s]), capsDiff: capsDiff)
+        return scorer.score(tk, info, clause(info, around: mine.tokens, in: tk.sentences[s]), capsDiff: capsDiff)
     }
 
     /// The clause of `sentence` holding `span`: bounded by ; , : and but/while/whereas.
-    func clause(_ tk: Tokenizer.Result, around span: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
+    func clause(_ info: [WordInfo], around span: Range<Int>, in sentence: Range<Int>) -> Range<Int> {
         var lo = span.lowerBound, hi = span.upperBound
-        while lo > sentence.lowerBound, !Self.clauseBreaks.contains(tk.tokens[lo - 1].lower) { lo -= 1 }
-        while hi < sentence.upperBound, !Self.clauseBreaks.contains(tk.tokens[hi].lower) { hi += 1 }
+        while lo > sentence.lowerBound, !info[lo - 1].has(.clauseBreak) { lo -= 1 }
+        while hi < sentence.upperBound, !info[hi].has(.clauseBreak) { hi += 1 }
         return lo..<hi
     }
-    static let clauseBreaks: Set<String> = [";", ",", ":", "but", "while", "whereas", "-", "\u{2014}", "\u{2013}", "as", "after", "though", "although"]
+    static let clauseBreaks: [String] = [";", ",", ":", "but", "while", "whereas", "-", "\u{2014}", "\u{2013}", "as", "after", "though", "although"]
 
     /// Sentences that refer back to an entity: "the company", "its", "the firm" in the next two
     /// sentences after a mention, and a person's surname after "CEO Jane Doe" in a mention sentence.
-    func coreference(_ tk: Tokenizer.Result, mentions: [EntityMention], sentenceOfToken: [Int]) -> [Int: Set<Int>] {
+    func coreference(_ tk: Tokenizer.Result, _ info: [WordInfo], mentions: [EntityMention], sentenceOfToken: [Int]) -> [Int: Set<Int>] {
         var out: [Int: Set<Int>] = [:]
         var lastEntity: Int?
         var lastSentence = -10
@@ -116,9 +141,9 @@ public struct TextAnalyzer: Sendable {
                 lastEntity = mentions[mi].entity; lastSentence = s; mentioned = true
                 // "CEO Tim Cook", "chief executive Jane Fraser": remember the surname.
                 let e = mentions[mi].entity
-                for k in r where Self.titles.contains(toks[k].lower) {
+                for k in r where info[k].has(.title) {
                     if k + 2 < r.upperBound, toks[k + 1].isCapitalized, toks[k + 2].isCapitalized, toks[k + 2].kind == .word {
-                        surnames[toks[k + 2].lower] = e
+                        surnames[tk.lower(k + 2)] = e
                     }
                 }
                 mi += 1
@@ -126,17 +151,17 @@ public struct TextAnalyzer: Sendable {
             if mentioned { continue }
             for k in r {
                 let t = toks[k]
-                if let e = surnames[t.lower], t.isCapitalized { out[e, default: []].insert(s); break }
+                if !surnames.isEmpty, t.isCapitalized, t.kind == .word, let e = surnames[tk.lower(k)] { out[e, default: []].insert(s); break }
                 if let e = lastEntity, s - lastSentence <= 2,
-                   t.lower == "its" || t.lower == "it" && k == r.lowerBound || (t.lower == "the" && k + 1 < r.upperBound && Self.companyNouns.contains(toks[k + 1].lower)) {
+                   info[k].has(.its) || info[k].has(.it) && k == r.lowerBound || (info[k].has(.the) && k + 1 < r.upperBound && info[k + 1].has(.companyNoun)) {
                     out[e, default: []].insert(s); break
                 }
             }
         }
         return out
     }
-    static let titles: Set<String> = ["ceo", "cfo", "executive", "chairman", "chairwoman", "president", "founder", "spokesperson", "spokesman", "spokeswoman", "chief"]
-    static let companyNouns: Set<String> = ["company", "firm", "group", "bank", "retailer", "automaker", "carmaker", "insurer", "lender", "airline", "chipmaker", "manufacturer", "giant", "conglomerate", "maker", "utility", "brand"]
+    static let titles: [String] = ["ceo", "cfo", "executive", "chairman", "chairwoman", "president", "founder", "spokesperson", "spokesman", "spokeswoman", "chief"]
+    static let companyNouns: [String] = ["company", "firm", "group", "bank", "retailer", "automaker", "carmaker", "insurer", "lender", "airline", "chipmaker", "manufacturer", "giant", "conglomerate", "maker", "utility", "brand"]
 
     /// Headline 100; lead paragraph 80; later 60 down to 20; +5 per further mention, capped at 100.
     func relevance(first: Int, count: Int, headline: Int, tk: Tokenizer.Result) -> Int {
@@ -166,18 +191,25 @@ public struct TextAnalyzer: Sendable {
         if let e = entities.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) ?? entities.first(where: { ent in
             matcher.gazetteer.entities.first(where: { $0.id == ent.id })?.aliases.contains(where: { $0.lowercased() == key }) == true
         }) { return e.sentiment }
-        let tt = Tokenizer.tokenize(target).tokens.filter(\.isWord).map(\.lower)
+        let tr = Tokenizer.tokenize(target)
+        let tt = tr.tokens.indices.filter { tr.tokens[$0].isWord }
         guard !tt.isEmpty else { return article }
         let toks = tk.tokens
+        func same(_ a: Int, _ b: Int) -> Bool {
+            let x = toks[a], y = tr.tokens[b]
+            guard x.hash == y.hash, x.lowerCount == y.lowerCount else { return false }
+            for o in 0..<Int(x.lowerCount) where tk.lowerBytes[x.lowerStart + o] != tr.lowerBytes[y.lowerStart + o] { return false }
+            return true
+        }
         var n = 0.0, d = 0.0
         var k = 0
         while k + tt.count <= toks.count {
             var ok = true
-            for (o, w) in tt.enumerated() where toks[k + o].lower != w { ok = false; break }
+            for (o, w) in tt.enumerated() where !same(k + o, w) { ok = false; break }
             if ok {
                 let s = sentenceOfToken[k]
                 // The target's own clause when it carries sentiment ("X slumps, while Y rises").
-                let own = scorer.score(toks, info, clause(tk, around: k..<(k + tt.count), in: tk.sentences[s]), capsDiff: capsDiff)
+                let own = scorer.score(tk, info, clause(info, around: k..<(k + tt.count), in: tk.sentences[s]), capsDiff: capsDiff)
                 let sc = own.raw != 0 ? own : scores[s]
                 n += sc.compound; d += 1
                 k += tt.count

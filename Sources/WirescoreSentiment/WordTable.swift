@@ -7,7 +7,7 @@ import WirescoreEntities
 /// now merged at start-up into one ``WordTable`` and each token is looked up once per text.
 struct WordInfo: Sendable {
     struct Flags: OptionSet, Sendable {
-        let rawValue: UInt32
+        let rawValue: UInt64
         static let inVader = Flags(rawValue: 1 << 0)
         static let hasFinancial = Flags(rawValue: 1 << 1)
         static let absoluteDirection = Flags(rawValue: 1 << 2)
@@ -38,6 +38,20 @@ struct WordInfo: Sendable {
         static let siteOpener = Flags(rawValue: 1 << 21)
         static let siteCloser = Flags(rawValue: 1 << 22)
         static let site = Flags(rawValue: 1 << 23)
+        /// Ends a clause for entity and target scoring: ; , : dashes, but/while/whereas/as/after/though.
+        static let clauseBreak = Flags(rawValue: 1 << 24)
+        /// A role before a person's name ("CEO Jane Doe"): coreference by surname.
+        static let title = Flags(rawValue: 1 << 25)
+        /// "the company", "the bank": coreference to the last entity.
+        static let companyNoun = Flags(rawValue: 1 << 26)
+        static let its = Flags(rawValue: 1 << 27)
+        static let it = Flags(rawValue: 1 << 28)
+        static let the = Flags(rawValue: 1 << 29)
+        /// "(" and ";" for figure comparisons.
+        static let openParen = Flags(rawValue: 1 << 30)
+        static let semicolon = Flags(rawValue: 1 << 31)
+        /// A verb of market movement ("rises", "sank"): scored even without a named quantity.
+        static let moveVerb = Flags(rawValue: 1 << 32)
     }
 
     /// VADER valence (-4...4); meaningful when `flags` has `.inVader`.
@@ -57,93 +71,100 @@ struct WordInfo: Sendable {
     @inline(__always) func has(_ f: Flags) -> Bool { flags.contains(f) }
 }
 
-/// One open-addressing hash table from lowercased word to ``WordInfo``, built once from all lists.
+/// One table from lowercased word (or punctuation mark) to ``WordInfo``, built once from all lists.
 ///
-/// FNV-1a over the UTF-8 bytes replaces Swift's seeded SipHash: the keys are fixed at start-up and
-/// not attacker-chosen in a way that matters (a collision costs a probe, never correctness).
-/// Immutable after construction and `Sendable`; ``shared`` is the process-wide instance.
+/// Keys sit in a ``WordIndex`` probed with each token's precomputed hash and bytes, so scoring a
+/// text makes no String per token. Immutable after construction and `Sendable`; ``shared`` is the
+/// process-wide instance.
 struct WordTable: Sendable {
-    private var keys: [String]
+    private var index: WordIndex
     private var values: [WordInfo]
-    private var slots: [Int32]
-    private var mask: Int
 
-    static let shared = WordTable(entries: WordTable.mergedEntries())
+    static let shared = WordTable.merged()
 
-    init(entries: [String: WordInfo]) {
-        var cap = 16
-        while cap < entries.count * 2 { cap <<= 1 }
-        mask = cap - 1
-        slots = [Int32](repeating: -1, count: cap)
-        keys = []; values = []
-        keys.reserveCapacity(entries.count); values.reserveCapacity(entries.count)
-        for (k, v) in entries.sorted(by: { $0.key < $1.key }) {
-            var s = Int(Self.hash(k)) & mask
-            while slots[s] >= 0 { s = (s + 1) & mask }
-            slots[s] = Int32(keys.count)
-            keys.append(k); values.append(v)
+    /// Collects entries word by word (the merged lists touch one word many times).
+    struct Builder {
+        var index = WordIndex([String]())
+        var values: [WordInfo] = []
+        mutating func update(_ w: String, _ change: (inout WordInfo) -> Void) {
+            let i = index.insert(w)
+            if i == values.count { values.append(WordInfo()) }
+            change(&values[i])
         }
     }
 
-    @inline(__always) static func hash(_ s: String) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for b in s.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
-        return h
-    }
+    init(_ b: Builder) { index = b.index; values = b.values }
 
     /// The entry for a lowercased word, or nil.
-    @inline(__always) func lookup(_ word: String) -> WordInfo? {
-        var s = Int(Self.hash(word)) & mask
-        while true {
-            let k = slots[s]
-            if k < 0 { return nil }
-            if keys[Int(k)] == word { return values[Int(k)] }
-            s = (s + 1) & mask
-        }
+    func lookup(_ word: String) -> WordInfo? {
+        index.index(of: word).map { values[$0] }
     }
 
-    /// The entry for every token of a text (empty info for unknown words and punctuation);
-    /// "n't" contractions are negations even when not listed.
-    func infos(_ tokens: [Token]) -> [WordInfo] {
-        var out = [WordInfo](repeating: WordInfo(), count: tokens.count)
-        tokens.withUnsafeBufferPointer { toks in
-            for k in toks.indices where toks[k].kind == .word {
-                if let v = lookup(toks[k].lower) {
-                    out[k] = v
-                } else if Self.endsWithNT(toks[k].lower) {
-                    out[k].flags.insert(.negation)
-                }
-            }
-        }
+    /// The entry for every token of a text (empty info for unknown words); "n't" contractions are
+    /// negations even when not listed.
+    func infos(_ text: Tokenizer.Result) -> [WordInfo] {
+        var out: [WordInfo] = []
+        infos(text, into: &out)
         return out
     }
 
-    /// "n't" at the end (the tokenizer turns a typographic apostrophe inside a word into "'").
-    @inline(__always) static func endsWithNT(_ w: String) -> Bool {
-        var a: UInt8 = 0, b: UInt8 = 0, c: UInt8 = 0
-        for x in w.utf8 { a = b; b = c; c = x }
-        return a == 0x6E && b == 0x27 && c == 0x74
+    /// ``infos(_:)`` into a caller-kept buffer.
+    func infos(_ text: Tokenizer.Result, into out: inout [WordInfo]) {
+        let tokens = text.tokens
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: repeatElement(WordInfo(), count: tokens.count))
+        text.lowerBytes.withUnsafeBufferPointer { bytes in
+            out.withUnsafeMutableBufferPointer { out in
+                tokens.withUnsafeBufferPointer { toks in
+                    for k in toks.indices where toks[k].kind == .word || toks[k].kind == .punct {
+                        let t = toks[k]
+                        let w = UnsafeBufferPointer(rebasing: bytes[t.lowerStart..<(t.lowerStart + Int(t.lowerCount))])
+                        if index.mayContain(hash: t.hash), let i = index.index(hash: t.hash, w) {
+                            out[k] = values[i]
+                        } else if t.kind == .word, Self.endsWithNT(w) {
+                            out[k].flags.insert(.negation)
+                        }
+                    }
+                }
+            }
+        }
     }
 
-    /// Merges the VADER lexicon and the financial lists into one entry per word.
-    static func mergedEntries() -> [String: WordInfo] {
-        var d: [String: WordInfo] = [:]
-        d.reserveCapacity(9000)
-        for line in vaderLexiconData.split(separator: "\n") {
-            guard let tab = line.firstIndex(of: "\t"), let v = Double(line[line.index(after: tab)...]) else { continue }
-            var e = WordInfo()
-            e.vader = v; e.flags.insert(.inVader)
-            d[String(line[..<tab])] = e
+    /// "n't" at the end (the tokenizer turns a typographic apostrophe inside a word into "'").
+    @inline(__always) static func endsWithNT(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        let c = w.count
+        return c >= 3 && w[c - 3] == 0x6E && w[c - 2] == 0x27 && w[c - 1] == 0x74
+    }
+
+    /// Merges the VADER lexicon and the financial lists into one entry per word. Start-up cost
+    /// matters for one-shot commands, so the VADER data is read as bytes, not split into Strings.
+    static func merged() -> WordTable {
+        var d = Builder()
+        var data = vaderLexiconData
+        data.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                var tab = i
+                while tab < u.count, u[tab] != 0x09, u[tab] != 0x0A { tab += 1 }
+                var end = tab
+                while end < u.count, u[end] != 0x0A { end += 1 }
+                if tab < end, tab > i,
+                   let v = Double(String(decoding: UnsafeBufferPointer(rebasing: u[(tab + 1)..<end]), as: UTF8.self)) {
+                    let w = String(decoding: UnsafeBufferPointer(rebasing: u[i..<tab]), as: UTF8.self)
+                    d.update(w) { $0.vader = v; $0.flags.insert(.inVader) }
+                }
+                i = end + 1
+            }
         }
         for list in [FinancialLexicon.neutralInBusiness, FinancialLexicon.words, FinancialLexicon.growthEvents, FinancialLexicon.setbackEvents] {
-            for (w, v) in list { d[w, default: WordInfo()].financial = v; d[w]?.flags.insert(.hasFinancial) }
+            for (w, v) in list { d.update(w) { $0.financial = v; $0.flags.insert(.hasFinancial) } }
         }
-        for (w, v) in FinancialLexicon.quantities { d[w, default: WordInfo()].quantity = Int8(v) }
-        for (w, v) in FinancialLexicon.directions { d[w, default: WordInfo()].direction = Int8(v) }
-        for (w, v) in FinancialLexicon.beatWords { d[w, default: WordInfo()].beat = Int8(v) }
-        for (w, v) in Lexicon.boosters { d[w, default: WordInfo()].booster = v; d[w]?.flags.insert(.isBooster) }
+        for (w, v) in FinancialLexicon.quantities { d.update(w) { $0.quantity = Int8(v) } }
+        for (w, v) in FinancialLexicon.directions { d.update(w) { $0.direction = Int8(v) } }
+        for (w, v) in FinancialLexicon.beatWords { d.update(w) { $0.beat = Int8(v) } }
+        for (w, v) in Lexicon.boosters { d.update(w) { $0.booster = v; $0.flags.insert(.isBooster) } }
         func flag(_ words: some Sequence<String>, _ f: WordInfo.Flags) {
-            for w in words { d[w, default: WordInfo()].flags.insert(f) }
+            for w in words { d.update(w) { $0.flags.insert(f) } }
         }
         flag(FinancialLexicon.absoluteDirections, .absoluteDirection)
         flag(Lexicon.negations, .negation)
@@ -160,12 +181,21 @@ struct WordTable: Sendable {
         flag(["but", "however"], .contrast)
         flag(["lay", "laid", "laying", "lays"], .layVerb)
         flag(["off"], .off)
-        flag(["fell"], .fell)
+        flag(["fell", "falls", "fall", "falling", "came", "come", "comes", "coming"], .fell)
+        flag(FinancialLexicon.moveVerbs, .moveVerb)
         flag(["least"], .least)
         flag(["at", "very"], .atOrVery)
         flag(["no"], .no)
         flag(["never"], .never)
         flag(["so", "this"], .soOrThis)
-        return d
+        flag(TextAnalyzer.clauseBreaks, .clauseBreak)
+        flag(TextAnalyzer.titles, .title)
+        flag(TextAnalyzer.companyNouns, .companyNoun)
+        flag(["its"], .its)
+        flag(["it"], .it)
+        flag(["the"], .the)
+        flag(["("], .openParen)
+        flag([";"], .semicolon)
+        return WordTable(d)
     }
 }

@@ -35,11 +35,16 @@ public struct StoryIndex: Sendable {
         public var shortTextTerms: Int
         /// Novelty multiplier per earlier article of the same story.
         public var decay: Double
+        /// Most articles remembered; past it the oldest go first even inside the window, so
+        /// memory stays flat on a firehose (10,000 x ~3 KB of features).
+        public var maxArticles: Int
 
         public init(window: TimeInterval = 72 * 3600, maxHamming: Int = 3, minCosine: Double = 0.3,
-                    minContainment: Double = 0.6, shortTextTerms: Int = 14, decay: Double = 0.75) {
+                    minContainment: Double = 0.6, shortTextTerms: Int = 14, decay: Double = 0.75,
+                    maxArticles: Int = 10_000) {
             self.window = window; self.maxHamming = maxHamming; self.minCosine = minCosine
             self.minContainment = minContainment; self.shortTextTerms = shortTextTerms; self.decay = decay
+            self.maxArticles = max(1, maxArticles)
         }
     }
 
@@ -51,7 +56,8 @@ public struct StoryIndex: Sendable {
         /// 16 hex digits: JSON numbers cannot carry all 64 bits through every reader.
         var simhash: String
         var entities: [String]
-        var terms: [String: Int]
+        /// ``StoryTerm/pack(_:)`` form: base64 of (hash, count) pairs.
+        var terms: String
         var novelty: Int
     }
 
@@ -65,7 +71,8 @@ public struct StoryIndex: Sendable {
 
     /// The persisted state: the configuration, the window's articles and their open stories.
     public struct Snapshot: Sendable, Codable, Equatable {
-        public static let currentFormat = 1
+        /// 2: terms as packed hashes (format 1 kept them as strings; such a file is set aside).
+        public static let currentFormat = 2
         var format: Int
         var configuration: Configuration
         var newest: Double?
@@ -73,12 +80,33 @@ public struct StoryIndex: Sendable {
         var stories: [Story]
     }
 
+    /// One remembered article in memory: features in the forms matching uses.
+    struct Member {
+        var entry: Entry
+        var simhash: UInt64
+        var termCount: Int { termIDs.count }
+        /// Vocabulary ids of the entry's terms, ascending, with `1 + log(count)` beside each.
+        var termIDs: [Int32]
+        var logTF: [Double]
+        var alive = true
+    }
+
     public let configuration: Configuration
-    private var entries: [Entry] = []
+    private var members: [Member] = []
     private var positionByID: [String: Int] = [:]
     private var stories: [String: Story] = [:]
-    private var documentFrequency: [String: Int] = [:]
     private var newest: Double?
+    /// Term-hash interning and live document frequencies, indexed by term id.
+    private var vocabulary: [UInt32: Int32] = [:]
+    private var documentFrequency: [Int] = []
+    /// SimHash split into four 16-bit bands: two hashes within Hamming distance 3 agree on at
+    /// least one band, so near-duplicate lookup reads four buckets instead of every article.
+    private var bands: [UInt64: [Int]] = [:]
+    /// Positions of the members naming each entity, oldest first.
+    private var byEntity: [String: [Int]] = [:]
+    /// Live members by published time, to expire them as the window moves (a min-heap).
+    private var expiry = PublishedHeap()
+    private var liveCount = 0
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -100,11 +128,14 @@ public struct StoryIndex: Sendable {
             guard stories[entry.story] != nil else {
                 throw StoryError("article \(entry.id) names unknown story \(entry.story)")
             }
-            guard UInt64(entry.simhash, radix: 16) != nil else {
+            guard let hash = UInt64(entry.simhash, radix: 16) else {
                 throw StoryError("article \(entry.id) has a malformed simhash \(entry.simhash)")
             }
+            guard let terms = StoryTerm.unpack(entry.terms) else {
+                throw StoryError("article \(entry.id) has malformed terms")
+            }
             guard positionByID[entry.id] == nil else { throw StoryError("article \(entry.id) appears twice in snapshot") }
-            insert(entry)
+            insert(entry, simhash: hash, terms: terms)
         }
     }
 
@@ -121,13 +152,14 @@ public struct StoryIndex: Sendable {
     }
 
     /// Number of articles currently remembered (all inside the window).
-    public var count: Int { entries.count }
+    public var count: Int { liveCount }
 
     /// The state to persist: only what is inside the window.
     public func snapshot() -> Snapshot {
-        let open = stories.values.sorted { $0.id < $1.id }
+        let horizon = newest.map { $0 - configuration.window } ?? -Double.infinity
+        let open = stories.values.filter { $0.lastSeen >= horizon }.sorted { $0.id < $1.id }
         return Snapshot(format: Snapshot.currentFormat, configuration: configuration, newest: newest,
-                        entries: entries, stories: open)
+                        entries: members.filter(\.alive).map(\.entry), stories: open)
     }
 
     /// The snapshot as JSON with sorted keys, so equal states give byte-identical files.
@@ -147,27 +179,30 @@ public struct StoryIndex: Sendable {
     /// - Returns: the story id, the article's novelty and the story's first-seen time.
     public mutating func assign(article: StoryInput) -> StoryAssignment {
         if let position = positionByID[article.id] {
-            let entry = entries[position]
+            let entry = members[position].entry
             let firstSeen = stories[entry.story]?.firstSeen ?? entry.published
             return StoryAssignment(storyID: entry.story, novelty: entry.novelty,
                                    firstSeen: Date(timeIntervalSince1970: firstSeen))
         }
         let published = article.published.timeIntervalSince1970
-        prune(horizon: max(newest ?? published, published) - configuration.window)
+        let horizon = max(newest ?? published, published) - configuration.window
+        expire(before: horizon)
 
-        let hash = TextFeatures.simHash(title: article.title, text: article.text)
-        let terms = TextFeatures.termCounts(title: article.title, text: article.text)
+        let hash = article.features.simhash
+        let terms = article.features.terms
         let entities = Array(Set(article.entities)).sorted()
         let storyID = match(hash: hash, terms: terms, entities: entities, published: published)
             ?? article.id
 
+        // A story whose articles have all left the window is over: an id reused later starts afresh.
+        if let old = stories[storyID], old.lastSeen < horizon { stories[storyID] = nil }
         var story = stories[storyID] ?? Story(id: storyID, firstSeen: published, lastSeen: published, count: 0)
         let novelty = Self.novelty(priorArticles: story.count, decay: configuration.decay)
         story.count += 1
         story.lastSeen = max(story.lastSeen, published)
         stories[storyID] = story
         insert(Entry(id: article.id, story: storyID, published: published, simhash: StableHash.hex(hash),
-                     entities: entities, terms: terms, novelty: novelty))
+                     entities: entities, terms: StoryTerm.pack(terms), novelty: novelty), simhash: hash, terms: terms)
         newest = max(newest ?? published, published)
         return StoryAssignment(storyID: storyID, novelty: novelty,
                                firstSeen: Date(timeIntervalSince1970: story.firstSeen))
@@ -181,84 +216,232 @@ public struct StoryIndex: Sendable {
         Int((100 * pow(decay, Double(priorArticles))).rounded())
     }
 
+    private func inWindow(_ position: Int, of published: Double) -> Bool {
+        members[position].alive && abs(members[position].entry.published - published) <= configuration.window
+    }
+
     /// The story of the best earlier article, or nil for a new story.
-    private func match(hash: UInt64, terms: [String: Int], entities: [String], published: Double) -> String? {
-        let candidates = entries.indices.filter { abs(entries[$0].published - published) <= configuration.window }
+    private func match(hash: UInt64, terms: [StoryTerm], entities: [String], published: Double) -> String? {
         // Near-duplicates first: a syndicated copy belongs with its source whatever the entities.
+        // Ties go to the earliest article, as a scan in insertion order would.
         var nearest: (distance: Int, position: Int)?
-        for position in candidates {
-            guard let other = UInt64(entries[position].simhash, radix: 16) else { continue }
-            let distance = TextFeatures.hamming(hash, other)
-            if distance <= configuration.maxHamming, distance < (nearest?.distance ?? Int.max) {
+        for band in 0..<4 {
+            for position in bands[Self.bandKey(hash, band)] ?? [] where inWindow(position, of: published) {
+                let distance = TextFeatures.hamming(hash, members[position].simhash)
+                guard distance <= configuration.maxHamming else { continue }
+                if let current = nearest, (current.distance, current.position) <= (distance, position) { continue }
                 nearest = (distance, position)
             }
         }
-        if let nearest { return entries[nearest.position].story }
+        if let nearest { return members[nearest.position].entry.story }
 
         guard !entities.isEmpty else { return nil }
-        let wanted = Set(entities)
-        let total = Double(entries.count + 1)
-        func idf(_ term: String) -> Double {
-            let df = Double(documentFrequency[term, default: 0] + 1)
-            return log((total + 1) / (df + 1)) + 1
-        }
-        let vector = Self.weights(terms, idf: idf)
-        var best: (score: Double, position: Int)?
         // Newest first, and at most `maxComparisons` rewrites checked: a busy ticker can have
-        // hundreds of articles in the window, and comparing with each made ingest quadratic
-        // (27 s of CPU for 1,000 similar long articles). Rewrites cluster close in time.
-        var compared = 0
-        for position in candidates.reversed() where !wanted.isDisjoint(with: entries[position].entities) {
-            if compared >= Self.maxComparisons { break }
-            compared += 1
-            let other = Self.weights(entries[position].terms, idf: idf)
-            let score = similarity(vector, other)
+        // hundreds of articles in the window, and comparing with each made ingest quadratic.
+        // Rewrites cluster close in time.
+        var candidates: [Int] = []
+        for entity in entities {
+            var taken = 0
+            for position in (byEntity[entity] ?? []).reversed() where inWindow(position, of: published) {
+                candidates.append(position)
+                taken += 1
+                if taken == Self.maxComparisons { break }
+            }
+        }
+        candidates = Array(Set(candidates)).sorted(by: >).prefix(Self.maxComparisons).map { $0 }
+        guard !candidates.isEmpty else { return nil }
+
+        var weigher = Weigher(total: liveCount + 1, documentFrequency: documentFrequency)
+        let query = QueryVector(terms: terms, vocabulary: vocabulary, weigher: &weigher)
+        var best: (score: Double, position: Int)?
+        for position in candidates {
+            let score = similarity(query, members[position], weigher: &weigher)
             if score > (best?.score ?? 0) { best = (score, position) }
         }
         guard let best else { return nil }
-        return entries[best.position].story
+        return members[best.position].entry.story
     }
 
     /// Cosine for full texts; for a short (headline-only) side also how much of it the other
     /// covers, because a headline's vector is too small for cosine against a whole article.
     /// Returns a score normalised so that >= 1 means "same story".
-    private func similarity(_ a: [String: Double], _ b: [String: Double]) -> Double {
-        var dot = 0.0
-        for (term, weight) in a { if let other = b[term] { dot += weight * other } }
-        let normA = a.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        let normB = b.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        guard normA > 0, normB > 0 else { return 0 }
-        var score = dot / (normA * normB) / configuration.minCosine
-        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        if short.count <= configuration.shortTextTerms {
-            let mass = short.values.reduce(0, +)
-            let covered = short.reduce(0.0) { $0 + (long[$1.key] != nil ? $1.value : 0) }
-            if mass > 0 { score = max(score, covered / mass / configuration.minContainment) }
+    private func similarity(_ a: QueryVector, _ b: Member, weigher: inout Weigher) -> Double {
+        // One merge over both ascending id lists: the dot product, each side's norm and mass
+        // (sum of weights), and each side's weight on the terms they share.
+        var dot = 0.0, normB = 0.0, massB = 0.0, sharedA = 0.0, sharedB = 0.0
+        var i = 0
+        for j in 0..<b.termIDs.count {
+            let id = b.termIDs[j]
+            let weightB = b.logTF[j] * weigher.idf(id)
+            normB += weightB * weightB
+            massB += weightB
+            while i < a.ids.count, a.ids[i] < id { i += 1 }
+            if i < a.ids.count, a.ids[i] == id {
+                dot += a.weights[i] * weightB
+                sharedA += a.weights[i]
+                sharedB += weightB
+            }
+        }
+        normB = normB.squareRoot()
+        guard a.norm > 0, normB > 0 else { return 0 }
+        var score = dot / (a.norm * normB) / configuration.minCosine
+        let countA = a.termCount, countB = b.termCount
+        let (shortCount, mass, covered) = countA <= countB ? (countA, a.mass, sharedA) : (countB, massB, sharedB)
+        if shortCount <= configuration.shortTextTerms, mass > 0 {
+            score = max(score, covered / mass / configuration.minContainment)
         }
         return score >= 1 ? score : 0
     }
 
-    /// TF-IDF with sublinear term frequency, so one repeated word cannot dominate.
-    private static func weights(_ terms: [String: Int], idf: (String) -> Double) -> [String: Double] {
-        var result: [String: Double] = [:]
-        for (term, count) in terms { result[term] = (1 + log(Double(count))) * idf(term) }
-        return result
+    static func bandKey(_ hash: UInt64, _ band: Int) -> UInt64 {
+        UInt64(band) << 16 | (hash >> UInt64(band * 16)) & 0xFFFF
     }
 
-    private mutating func insert(_ entry: Entry) {
-        positionByID[entry.id] = entries.count
-        entries.append(entry)
-        for term in entry.terms.keys { documentFrequency[term, default: 0] += 1 }
+    private mutating func insert(_ entry: Entry, simhash: UInt64, terms: [StoryTerm]) {
+        let position = members.count
+        var pairs: [(id: Int32, logTF: Double)] = []
+        pairs.reserveCapacity(terms.count)
+        for term in terms {
+            let id: Int32
+            if let known = vocabulary[term.hash] {
+                id = known
+            } else {
+                id = Int32(documentFrequency.count)
+                vocabulary[term.hash] = id
+                documentFrequency.append(0)
+            }
+            documentFrequency[Int(id)] += 1
+            pairs.append((id, 1 + log(Double(max(term.count, 1)))))
+        }
+        pairs.sort { $0.id < $1.id }
+        members.append(Member(entry: entry, simhash: simhash, termIDs: pairs.map(\.id), logTF: pairs.map(\.logTF)))
+        positionByID[entry.id] = position
+        for band in 0..<4 { bands[Self.bandKey(simhash, band), default: []].append(position) }
+        for entity in entry.entities { byEntity[entity, default: []].append(position) }
+        expiry.push(published: entry.published, position: position)
+        liveCount += 1
     }
 
-    /// Forgets articles published before `horizon` and stories with nothing left in the window.
-    private mutating func prune(horizon: Double) {
-        guard entries.contains(where: { $0.published < horizon }) else { return }
-        let kept = entries.filter { $0.published >= horizon }
-        entries = []
-        positionByID = [:]
-        documentFrequency = [:]
-        for entry in kept { insert(entry) }
+    /// Forgets articles published before `horizon` (and the oldest beyond `maxArticles`): they
+    /// leave the document frequencies at once, and the arrays are compacted when the dead
+    /// outnumber the living.
+    private mutating func expire(before horizon: Double) {
+        var expired = false
+        while let oldest = expiry.peek, oldest.published < horizon || liveCount >= configuration.maxArticles {
+            expiry.pop()
+            let position = oldest.position
+            members[position].alive = false
+            for id in members[position].termIDs { documentFrequency[Int(id)] -= 1 }
+            positionByID[members[position].entry.id] = nil
+            liveCount -= 1
+            expired = true
+        }
+        if expired, members.count - liveCount > max(1024, liveCount) { compact(horizon: horizon) }
+    }
+
+    /// Rebuilds every structure from the live members (vocabulary included, so it does not
+    /// grow with the run), and drops the stories that have left the window.
+    private mutating func compact(horizon: Double) {
+        let live = members.filter(\.alive)
+        members = []; positionByID = [:]; vocabulary = [:]; documentFrequency = []
+        bands = [:]; byEntity = [:]; expiry = PublishedHeap(); liveCount = 0
+        for member in live {
+            insert(member.entry, simhash: member.simhash, terms: StoryTerm.unpack(member.entry.terms) ?? [])
+        }
         stories = stories.filter { $0.value.lastSeen >= horizon }
+    }
+}
+
+/// Inverse document frequencies for one assignment, memoised by document frequency (many terms
+/// share a frequency, and `log` dominates otherwise).
+private struct Weigher {
+    let total: Double
+    let documentFrequency: [Int]
+    var byFrequency: [Double]
+
+    init(total: Int, documentFrequency: [Int]) {
+        self.total = Double(total)
+        self.documentFrequency = documentFrequency
+        byFrequency = [Double](repeating: .nan, count: total + 2)
+    }
+
+    /// Smoothed IDF: `log((N + 1) / (df + 2)) + 1`, df counting the live articles with the term.
+    mutating func idf(frequency df: Int) -> Double {
+        if df < byFrequency.count {
+            let cached = byFrequency[df]
+            if !cached.isNaN { return cached }
+            let value = log((total + 1) / (Double(df) + 2)) + 1
+            byFrequency[df] = value
+            return value
+        }
+        return log((total + 1) / (Double(df) + 2)) + 1
+    }
+
+    mutating func idf(_ id: Int32) -> Double { idf(frequency: documentFrequency[Int(id)]) }
+}
+
+/// The new article's TF-IDF vector over known terms (ascending ids), with its norm and mass
+/// counting unknown terms too (document frequency 0).
+private struct QueryVector {
+    var ids: [Int32] = []
+    var weights: [Double] = []
+    var norm = 0.0
+    var mass = 0.0
+    var termCount = 0
+
+    init(terms: [StoryTerm], vocabulary: [UInt32: Int32], weigher: inout Weigher) {
+        var known: [(id: Int32, weight: Double)] = []
+        var sumSquares = 0.0
+        for term in terms {
+            let tf = 1 + log(Double(max(term.count, 1)))
+            let id = vocabulary[term.hash]
+            let weight = tf * (id.map { weigher.idf($0) } ?? weigher.idf(frequency: 0))
+            sumSquares += weight * weight
+            mass += weight
+            if let id { known.append((id, weight)) }
+        }
+        known.sort { $0.id < $1.id }
+        ids = known.map(\.id)
+        weights = known.map(\.weight)
+        norm = sumSquares.squareRoot()
+        termCount = terms.count
+    }
+}
+
+/// A binary min-heap of (published, position), ties by position, for expiring members in order.
+struct PublishedHeap {
+    private var items: [(published: Double, position: Int)] = []
+
+    var peek: (published: Double, position: Int)? { items.first }
+
+    private static func less(_ a: (published: Double, position: Int), _ b: (published: Double, position: Int)) -> Bool {
+        (a.published, a.position) < (b.published, b.position)
+    }
+
+    mutating func push(published: Double, position: Int) {
+        items.append((published, position))
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.less(items[child], items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() {
+        guard !items.isEmpty else { return }
+        items.swapAt(0, items.count - 1)
+        items.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < items.count, Self.less(items[left], items[smallest]) { smallest = left }
+            if right < items.count, Self.less(items[right], items[smallest]) { smallest = right }
+            guard smallest != parent else { return }
+            items.swapAt(parent, smallest)
+            parent = smallest
+        }
     }
 }

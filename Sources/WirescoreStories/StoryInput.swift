@@ -8,13 +8,17 @@ import WirescoreCore
 public struct StoryInput: Sendable, Equatable {
     public var id: String
     public var published: Date
-    public var title: String
-    public var text: String
     public var entities: [String]
+    /// The words' features, computed once when the input is made (off the index's task).
+    public var features: StoryFeatures
 
     public init(id: String, published: Date, title: String, text: String, entities: [String]) {
-        self.id = id; self.published = published; self.title = title
-        self.text = text; self.entities = entities
+        self.init(id: id, published: published, entities: entities, features: StoryFeatures(title: title, text: text))
+    }
+
+    public init(id: String, published: Date, entities: [String], features: StoryFeatures) {
+        self.id = id; self.published = published
+        self.entities = entities; self.features = features
     }
 }
 

@@ -10,6 +10,8 @@ public struct HTMLAttribute: RawRepresentable, Hashable, Sendable {
         "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "content", "name", "property",
         "href", "rel", "datetime", "type", "lang", "http-equiv", "xml:lang", "itemtype", "charset",
     ]
+    /// The known names' bytes, indexed by id.
+    static let knownNameBytes: [[UInt8]] = knownNames.map { Array($0.utf8) }
     static let knownIDs: [String: UInt16] = {
         var d: [String: UInt16] = [:]
         for (i, n) in knownNames.enumerated() { d[n] = UInt16(i) }

@@ -29,6 +29,8 @@ public struct HTMLDocument: Sendable {
     /// range in `attributes`. Kept as one record (24 bytes) so a walk touches one cache line.
     struct Node: Sendable {
         var tag: UInt16
+        /// ``HTMLDocument/spaceBefore(_:)`` (bit 0); fits the padding after `tag`.
+        var flags: UInt16 = 0
         var parent: Int32
         var firstChild: Int32
         var nextSibling: Int32
@@ -57,8 +59,13 @@ public struct HTMLDocument: Sendable {
     /// - Parameters:
     ///   - bytes: the raw HTTP body.
     ///   - contentType: the HTTP `Content-Type` value; its `charset` wins over the document's own.
+    ///   - prefiltered: leave out comments, the bodies of `<script>` (JSON-LD excepted), `<style>`
+    ///     and `<svg>` elements, and attributes other than the ``HTMLAttribute`` ones, for readers
+    ///     that never look at them (see ``HTMLPrefilter``); the elements themselves stay. Text
+    ///     nodes that are only whitespace (indentation, a third of all nodes) are folded into
+    ///     ``spaceBefore(_:)`` of the next node instead of being nodes of their own.
     /// - Throws: ``XMLParseError`` when libxml2 cannot allocate a parser.
-    public init(bytes raw: [UInt8], contentType: String? = nil) throws(XMLParseError) {
+    public init(bytes raw: [UInt8], contentType: String? = nil, prefiltered: Bool = false) throws(XMLParseError) {
         let decision = HTMLCharset.detect(raw, contentType: contentType)
         var body = decision.bomLength > 0 ? Array(raw[decision.bomLength...]) : raw
         var libxmlEncoding: String? = nil
@@ -73,9 +80,11 @@ public struct HTMLDocument: Sendable {
         default:
             libxmlEncoding = decision.name
         }
+        // Only where every `<` byte is a `<` character: not in UTF-16 or ISO-2022 pages.
+        if prefiltered, libxmlEncoding == nil { body = HTMLPrefilter.filter(body) }
         if body.count > Int(Int32.max) { body.removeSubrange(Int(Int32.max)...) }
 
-        let builder = HTMLTreeBuilder(capacity: body.count)
+        let builder = HTMLTreeBuilder(capacity: body.count, foldsBlankText: prefiltered)
         let ok = body.withUnsafeBufferPointer { buf -> Bool in
             guard let base = buf.baseAddress ?? UnsafePointer(bitPattern: 1) else { return false }
             return base.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { cbase in
@@ -140,6 +149,10 @@ public struct HTMLDocument: Sendable {
     public var count: Int { nodes.count }
     /// The document node's index.
     public var root: Int { 0 }
+
+    /// Whether whitespace-only text stood right before this node in document order and was
+    /// folded away (prefiltered documents only): a reader joining text puts a space here.
+    @inline(__always) public func spaceBefore(_ n: Int) -> Bool { nodes[n].flags & 1 != 0 }
 
     /// Whether the node is character data.
     @inline(__always) public func isText(_ n: Int) -> Bool { nodes[n].tag == HTMLTag.text.rawValue }
@@ -235,6 +248,7 @@ public struct HTMLDocument: Sendable {
             var stack = [n]
             var first = true
             while let cur = stack.popLast() {
+                if cur != n, spaceBefore(cur) { add([0x20]) }
                 if isText(cur) { add(textBytes(cur)); continue }
                 let t = tag(cur)
                 if !first && (t == .script || t == .style || t == .template) { continue }
@@ -264,7 +278,7 @@ public struct HTMLDocument: Sendable {
 final class HTMLTreeBuilder {
     var state: HTMLTreeState
 
-    init(capacity: Int) { state = HTMLTreeState(capacity: capacity) }
+    init(capacity: Int, foldsBlankText: Bool) { state = HTMLTreeState(capacity: capacity, foldsBlankText: foldsBlankText) }
 
     func finish() { state.finish() }
 }
@@ -291,8 +305,13 @@ struct HTMLTreeState {
     var suppressed = 0
     /// Index of the text node being extended by consecutive character callbacks, or -1.
     var openText: Int32 = -1
+    /// Whether whitespace-only text becomes a flag on the next node rather than a node.
+    let foldsBlankText: Bool
+    /// Whitespace was seen and not yet attached to a node.
+    var pendingSpace = false
 
-    init(capacity: Int) {
+    init(capacity: Int, foldsBlankText: Bool) {
+        self.foldsBlankText = foldsBlankText
         let estimate = max(64, capacity / 40)
         nodes.reserveCapacity(estimate)
         lastChildren.reserveCapacity(estimate)
@@ -305,7 +324,8 @@ struct HTMLTreeState {
     @discardableResult
     mutating func appendNode(tag: UInt16, parent: Int32, start: Int32, end: Int32) -> Int32 {
         let index = Int32(truncatingIfNeeded: nodes.count)
-        nodes.append(.init(tag: tag, parent: parent, firstChild: -1, nextSibling: -1, start: start, end: end))
+        nodes.append(.init(tag: tag, flags: pendingSpace ? 1 : 0, parent: parent, firstChild: -1, nextSibling: -1, start: start, end: end))
+        pendingSpace = false
         lastChildren.append(-1)
         if parent >= 0 {
             let p = Int(parent)
@@ -373,6 +393,11 @@ struct HTMLTreeState {
 
     mutating func characters(_ ch: UnsafePointer<UInt8>, _ len: Int) {
         guard len > 0 else { return }
+        if foldsBlankText, openText < 0 {
+            var k = 0
+            while k < len, ch[k] == 0x20 || ch[k] == 0x0A || ch[k] == 0x09 || ch[k] == 0x0D || ch[k] == 0x0C { k += 1 }
+            if k == len { pendingSpace = true; return }
+        }
         let start = Int32(truncatingIfNeeded: textBytes.count)
         textBytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
         let end = Int32(truncatingIfNeeded: textBytes.count)

@@ -32,10 +32,15 @@ public protocol XMLStreamDelegate: AnyObject {
     func xmlEndElement(localName: String, prefix: String?, namespaceURI: String?)
     func xmlCharacters(_ text: UnsafeBufferPointer<UInt8>)
     func xmlCDATA(_ text: UnsafeBufferPointer<UInt8>)
+    /// Whether ``xmlEndElement(localName:prefix:namespaceURI:)`` needs the element's names. A
+    /// delegate that tracks its own element stack answers false, and then gets `""` and nil:
+    /// making the names costs three lookups and reference counting per end tag.
+    var wantsEndElementNames: Bool { get }
 }
 
 extension XMLStreamDelegate {
     public func xmlCDATA(_ text: UnsafeBufferPointer<UInt8>) { xmlCharacters(text) }
+    public var wantsEndElementNames: Bool { true }
 }
 
 /// What a parse run reported besides its events.
@@ -79,8 +84,13 @@ public struct XMLParseReport: Sendable, Equatable {
 /// becomes a Swift `String` once per parse, not once per element.
 public final class XMLStreamParser {
     private let delegate: any XMLStreamDelegate
-    /// Strings already made from libxml2 dictionary pointers during the current parse.
-    private var interned: [UnsafeRawPointer: String] = [:]
+    private let endNames: Bool
+    /// Strings already made from libxml2 dictionary pointers during the current parse. Behind a
+    /// pointer, like the attribute scratch array: stored properties of a class are checked for
+    /// exclusive access at run time on every mutation, and these are touched on every element.
+    private let interned: UnsafeMutablePointer<InternTable>
+    /// Reused for every start tag (the delegate only borrows it for the call).
+    private let scratchAttributes: UnsafeMutablePointer<[XMLAttribute]>
     private var report = XMLParseReport()
     /// Text bytes delivered in the current parse, and the most it may deliver.
     private var textBytes = 0
@@ -91,10 +101,19 @@ public final class XMLStreamParser {
 
     public init(delegate: any XMLStreamDelegate) {
         self.delegate = delegate
+        endNames = delegate.wantsEndElementNames
+        interned = .allocate(capacity: 1)
+        interned.initialize(to: InternTable())
+        scratchAttributes = .allocate(capacity: 1)
+        scratchAttributes.initialize(to: [])
     }
 
     deinit {
         if let doc = entityDoc { xmlFreeDoc(doc) }
+        interned.deinitialize(count: 1)
+        interned.deallocate()
+        scratchAttributes.deinitialize(count: 1)
+        scratchAttributes.deallocate()
     }
 
     /// The current 1-based line while a parse is running (0 outside one).
@@ -114,8 +133,8 @@ public final class XMLStreamParser {
         report = XMLParseReport()
         textBytes = 0
         textBudget = Self.textBudget(forDocumentBytes: data.count)
-        interned.removeAll(keepingCapacity: true)
-        defer { interned.removeAll() }
+        interned.pointee.removeAll()
+        defer { interned.pointee.removeAll() }
         guard !data.isEmpty else {
             report.firstError = "empty document"
             report.firstErrorLine = 1
@@ -203,10 +222,9 @@ public final class XMLStreamParser {
                            _ nbAttributes: Int32,
                            _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                            _ ctx: UnsafeMutableRawPointer?) {
-        report.sawRootElement = true
-        var attrs: [XMLAttribute] = []
+        if !report.sawRootElement { report.sawRootElement = true }
+        if !scratchAttributes.pointee.isEmpty { scratchAttributes.pointee.removeAll(keepingCapacity: true) }
         if nbAttributes > 0, let attributes {
-            attrs.reserveCapacity(Int(nbAttributes))
             for i in 0..<Int(nbAttributes) {
                 let base = i * 5
                 guard let name = attributes[base] else { continue }
@@ -220,7 +238,7 @@ public final class XMLStreamParser {
                             : String(decoding: bytes, as: UTF8.self)
                     }
                 }
-                attrs.append(XMLAttribute(localName: intern(name),
+                scratchAttributes.pointee.append(XMLAttribute(localName: intern(name),
                                           prefix: attributes[base + 1].map(intern),
                                           namespaceURI: attributes[base + 2].map(intern),
                                           value: value))
@@ -237,11 +255,15 @@ public final class XMLStreamParser {
         let line = ctx.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0
         delegate.xmlStartElement(localName: localname.map(intern) ?? "",
                                  prefix: prefix.map(intern), namespaceURI: uri.map(intern),
-                                 attributes: attrs, namespaces: decls, line: line)
+                                 attributes: scratchAttributes.pointee, namespaces: decls, line: line)
     }
 
     fileprivate func end(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
                          _ uri: UnsafePointer<xmlChar>?) {
+        guard endNames else {
+            delegate.xmlEndElement(localName: "", prefix: nil, namespaceURI: nil)
+            return
+        }
         delegate.xmlEndElement(localName: localname.map(intern) ?? "",
                                prefix: prefix.map(intern), namespaceURI: uri.map(intern))
     }
@@ -323,11 +345,60 @@ public final class XMLStreamParser {
 
     /// The string for a libxml2 dictionary name, made once per distinct pointer per parse.
     @inline(__always) private func intern(_ p: UnsafePointer<xmlChar>) -> String {
+        interned.pointee.string(for: p)
+    }
+}
+
+/// Strings for libxml2 dictionary pointers: open addressing on the pointer's bits.
+///
+/// A `[UnsafeRawPointer: String]` hashed every lookup with SipHash, three lookups per element
+/// (name, prefix, namespace); a document has a few dozen distinct names, so a small table
+/// probed with a multiplicative hash finds them in one or two compares.
+struct InternTable {
+    private var keys: [UnsafeRawPointer?] = Array(repeating: nil, count: 64)
+    private var values: [String] = Array(repeating: "", count: 64)
+    private var count = 0
+
+    mutating func removeAll() {
+        if count == 0 { return }
+        keys = Array(repeating: nil, count: 64)
+        values = Array(repeating: "", count: 64)
+        count = 0
+    }
+
+    @inline(__always) mutating func string(for p: UnsafePointer<UInt8>) -> String {
         let key = UnsafeRawPointer(p)
-        if let s = interned[key] { return s }
+        let mask = keys.count - 1
+        var i = Self.slot(key, mask)
+        while let k = keys[i] {
+            if k == key { return values[i] }
+            i = (i + 1) & mask
+        }
         let s = String(cString: p)
-        interned[key] = s
+        keys[i] = key
+        values[i] = s
+        count += 1
+        if count * 2 > keys.count { grow() }
         return s
+    }
+
+    @inline(__always) private static func slot(_ key: UnsafeRawPointer, _ mask: Int) -> Int {
+        let bits = UInt(bitPattern: key)
+        return Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: nil, count: oldKeys.count * 2)
+        values = Array(repeating: "", count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (k, v) in zip(oldKeys, oldValues) {
+            guard let k else { continue }
+            var i = Self.slot(k, mask)
+            while keys[i] != nil { i = (i + 1) & mask }
+            keys[i] = k
+            values[i] = v
+        }
     }
 }
 
@@ -341,25 +412,35 @@ private func owner(_ ctx: UnsafeMutableRawPointer?) -> XMLStreamParser? {
     return Unmanaged<XMLStreamParser>.fromOpaque(priv).takeUnretainedValue()
 }
 
+/// Runs `body` on the parser behind `ctx` without retaining it: `parse` keeps the parser alive
+/// for the whole run, and a retain/release pair per text callback was measurable.
+@inline(__always)
+private func withOwner(_ ctx: UnsafeMutableRawPointer?, _ body: (XMLStreamParser) -> Void) {
+    guard let ctx else { return }
+    let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let priv = ctxt.pointee._private else { return }
+    Unmanaged<XMLStreamParser>.fromOpaque(priv)._withUnsafeGuaranteedRef(body)
+}
+
 private func wsStartElementNs(_ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?,
                               _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
                               _ nbNamespaces: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                               _ nbAttributes: Int32, _ nbDefaulted: Int32,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-    owner(ctx)?.start(localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, attributes, ctx)
+    withOwner(ctx) { $0.start(localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, attributes, ctx) }
 }
 
 private func wsEndElementNs(_ ctx: UnsafeMutableRawPointer?, _ localname: UnsafePointer<xmlChar>?,
                             _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
-    owner(ctx)?.end(localname, prefix, uri)
+    withOwner(ctx) { $0.end(localname, prefix, uri) }
 }
 
 private func wsCharacters(_ ctx: UnsafeMutableRawPointer?, _ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
-    owner(ctx)?.characters(ch, len, cdata: false)
+    withOwner(ctx) { $0.characters(ch, len, cdata: false) }
 }
 
 private func wsCDATA(_ ctx: UnsafeMutableRawPointer?, _ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
-    owner(ctx)?.characters(ch, len, cdata: true)
+    withOwner(ctx) { $0.characters(ch, len, cdata: true) }
 }
 
 private func wsGetEntity(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {

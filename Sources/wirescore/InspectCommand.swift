@@ -40,20 +40,28 @@ struct InspectFeedCommand: ParsableCommand {
             headers[parts[0].trimmingCharacters(in: .whitespaces).lowercased()] = parts[1].trimmingCharacters(in: .whitespaces)
         }
         let parser = FeedParser()
-        var out = StdoutLines()
+        // JSON is written as bytes straight from the parsed document (no JSONValue tree).
+        var out = StdoutBytes()
         for file in files {
-            let json: JSONValue
             do {
-                let bytes = try readInput(file)
-                json = try parser.parse(bytes, url: url, contentType: headers["content-type"],
-                                        contentLocation: headers["content-location"],
-                                        contentLanguage: headers["content-language"]).feedparserJSON()
+                let bytes: [UInt8]
+                if file == "-" {
+                    bytes = try readInput(file)
+                } else {
+                    guard let read = readFileBytes(file) else { throw ValidationError("cannot read \(file)") }
+                    bytes = read
+                }
+                let doc = try parser.parse(bytes, url: url, contentType: headers["content-type"],
+                                           contentLocation: headers["content-location"],
+                                           contentLanguage: headers["content-language"])
+                doc.appendFeedparserJSON(to: &out.buffer)
             } catch {
                 // feedparser's answer for a document that is no feed at all: bozo, nothing parsed.
-                json = .object([("bozo", .int(1)), ("bozo_exception", .string("\(error)")), ("encoding", .string("utf-8")),
-                                ("version", .string("")), ("feed", .object([])), ("entries", .array([]))])
+                let json = JSONValue.object([("bozo", .int(1)), ("bozo_exception", .string("\(error)")), ("encoding", .string("utf-8")),
+                                             ("version", .string("")), ("feed", .object([])), ("entries", .array([]))])
+                out.buffer.append(contentsOf: json.serialized().utf8)
             }
-            out.append(json.serialized())
+            out.endLine()
         }
         out.flush()
     }

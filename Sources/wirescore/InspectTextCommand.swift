@@ -29,27 +29,33 @@ struct InspectTextCommand: ParsableCommand {
             }
         }
         let analyzer = TextAnalyzer(gazetteer: gazetteer)
-        var out = StdoutLines()
+        // Output bytes go straight to stdout in large writes; InspectTextBatch reads the common
+        // flat input line and writes its answer without JSON trees, several parts at a time.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20)
+        func flush() {
+            guard !out.isEmpty else { return }
+            FileHandle.standardOutput.write(Data(out))
+            out.removeAll(keepingCapacity: true)
+        }
         let input = FileHandle.standardInput.readDataToEndOfFile()
         input.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
-            var lineNumber = 0
-            var start = 0
-            while start < all.count {
-                var end = start
-                while end < all.count, all[end] != 0x0A { end += 1 }
-                lineNumber += 1
-                let line = UnsafeRawBufferPointer(rebasing: all[start..<end])
-                start = end + 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            InspectTextBatch.run(input: all, analyzer: analyzer, threads: ProcessInfo.processInfo.activeProcessorCount,
+                                 fallback: { line, lineNumber in
                 let (id, text, target) = Self.fields(line)
-                guard let text else {
-                    out.append(JSONValue.object([("id", id), ("error", .string("line \(lineNumber): expected a JSON object with a \"text\" string"))]).serialized())
-                    continue
+                let json: JSONValue
+                if let text {
+                    json = analyzer.analyze(title: nil, text: text, target: target).inspectJSON(id: id)
+                } else {
+                    json = .object([("id", id), ("error", .string("line \(lineNumber): expected a JSON object with a \"text\" string"))])
                 }
-                out.append(analyzer.analyze(title: nil, text: text, target: target).inspectJSON(id: id).serialized())
-            }
+                return Array((json.serialized() + "\n").utf8)
+            }, write: { bytes in
+                out.append(contentsOf: bytes)
+                if out.count >= 1 << 20 { flush() }
+            })
         }
-        out.flush()
+        flush()
     }
 
     /// The id, text and target of one input line: the flat fast path, else JSONSerialization.

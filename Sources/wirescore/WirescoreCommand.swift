@@ -12,6 +12,6 @@ struct WirescoreCommand: AsyncParsableCommand {
             64 bad flags, 75 another run holds the output lock, 78 invalid pipeline or feed list, 1 anything else.
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, ReprocessCommand.self, FeedsCommand.self, ValidateCommand.self, TailCommand.self, InspectCommand.self]
+        subcommands: [IngestCommand.self, ReprocessCommand.self, FeedsCommand.self, ValidateCommand.self, TailCommand.self, InspectCommand.self, FetchCommand.self]
     )
 }

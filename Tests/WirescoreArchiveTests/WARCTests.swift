@@ -35,7 +35,7 @@ struct WARCTests {
         let response = records[1]
         #expect(response.targetURI == "https://news.example/a")
         #expect(response.header("WARC-Date") == "2027-01-15T08:00:00Z")
-        #expect(response.header("WARC-Payload-Digest") == "sha1:" + SHA1Base32.of(payload))
+        #expect(response.header("WARC-Payload-Digest") == (try WARCDigest.sha1(payload)))
         #expect(response.header("WARC-Record-ID")?.hasPrefix("<urn:uuid:") == true)
         #expect(records[2].header("WARC-Concurrent-To") == response.header("WARC-Record-ID"))
         let http = try #require(HTTPMessage.parseResponse(response.block))
@@ -59,12 +59,27 @@ extension WARCTests {
         let records = try WARCReader.records(atPath: path)
         #expect(records.map(\.type) == ["warcinfo", "resource", "metadata"])
         #expect(records[1].block == payload)
-        #expect(records[1].header("WARC-Payload-Digest") == "sha1:" + SHA1Base32.of(payload))
+        #expect(records[1].header("WARC-Payload-Digest") == (try WARCDigest.sha1(payload)))
         #expect(records[2].header("WARC-Concurrent-To") == records[1].header("WARC-Record-ID"))
     }
 }
 
-import WirescoreCore
-enum SHA1Base32 {
-    static func of(_ bytes: [UInt8]) -> String { SHA1.base32(SHA1.digest(bytes)) }
+struct WARCDigestTests {
+    private func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+    /// FIPS 180 test vectors, so the digests are SHA-1 and not merely self-consistent.
+    @Test func matchesKnownVectors() throws {
+        #expect(hex(try WARCDigest.sha1Bytes(Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(hex(try WARCDigest.sha1Bytes([])) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
+        let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        #expect(hex(try WARCDigest.sha1Bytes(long)) == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
+        #expect(hex(try WARCDigest.sha1Bytes([UInt8](repeating: 0x61, count: 1_000_000)))
+                == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
+    }
+
+    @Test func labelsAndEncodesBase32() throws {
+        #expect(WARCDigest.base32(Array("foobar".utf8)) == "MZXW6YTBOI======")
+        #expect(WARCDigest.base32(Array("f".utf8)) == "MY======")
+        #expect(try WARCDigest.sha1(Array("abc".utf8)) == "sha1:VGMT4NSHA2AWVOR6EVYXQUGCNSONBWE5")
+    }
 }

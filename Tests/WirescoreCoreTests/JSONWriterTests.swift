@@ -83,20 +83,3 @@ struct URLCanonicalizerTests {
         #expect(URLCanonicalizer.resolve("https://a.example/x", against: nil) == "https://a.example/x")
     }
 }
-
-struct SHA1Tests {
-    private func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
-
-    @Test func matchesKnownVectors() {
-        #expect(hex(SHA1.digest(Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")
-        #expect(hex(SHA1.digest([UInt8]())) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
-        #expect(hex(SHA1.digest(long)) == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
-        #expect(hex(SHA1.digest([UInt8](repeating: 0x61, count: 1_000_000))) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f")
-    }
-
-    @Test func encodesBase32() {
-        #expect(SHA1.base32(Array("foobar".utf8)) == "MZXW6YTBOI======")
-        #expect(SHA1.base32(Array("f".utf8)) == "MY======")
-    }
-}

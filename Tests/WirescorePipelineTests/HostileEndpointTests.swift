@@ -53,7 +53,7 @@ struct HostileEndpointTests {
           min_words: 20
         """
 
-    @Test func everyFaultModeEndsAsOneErrorLineOrRecoveredContent() throws {
+    @Test func everyFaultModeEndsAsOneErrorLineOrRecoveredContent() async throws {
         let server = TestHTTPServer()
         try server.start()
         defer { server.stop() }
@@ -94,7 +94,7 @@ struct HostileEndpointTests {
         try Data(opml.utf8).write(to: URL(fileURLWithPath: dir + "/feeds.opml"))
         try Data(Self.pipeline.utf8).write(to: URL(fileURLWithPath: dir + "/pipeline.yaml"))
 
-        let run = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml", "--quiet"], timeout: 120)
+        let run = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml", "--quiet"], timeout: 120)
         #expect(!run.timedOut, "the run hung: \(run.stderr.suffix(2000))")
         #expect(run.status == 0, "\(run.stderr.suffix(2000))")
         #expect(!run.stderr.contains("Fatal error"), "\(run.stderr.suffix(2000))")

@@ -58,6 +58,29 @@ struct SentenceScorerTests {
         }
     }
 
+    @Test(arguments: [
+        ("AstraZeneca sinks after trial data.", -1.0),
+        ("Retailers rise in London trading.", 1.0),
+        ("Worries rose.", -1.0),
+        ("Group EBIT fell short of the EUR 22.5 m posted a year earlier.", -1.0),
+        ("The administrators said 900 job cuts were needed.", -1.0),
+        ("The investor raised its stake in the company to 12% from 9%.", 1.0),
+    ])
+    func marketMovesAndMisses(text: String, sign: Double) {
+        let s = score(text)
+        #expect(s * sign >= 0.25, "\(text): \(s)")
+    }
+
+    @Test func negativeNewsWeighsMoreAndLongSentencesAreDamped() {
+        let good = score("The outlook is positive.")
+        let bad = score("The outlook is negative.")
+        #expect(good > 0 && bad < 0)
+        #expect(abs(bad) > abs(good))
+        let short = score("The service was good.")
+        let long = score("The service that the operator provided to its many passengers on the northern routes last winter was good.")
+        #expect(long > 0 && long < short)
+    }
+
     @Test func vaderRules() {
         #expect(score("The service was good.") > 0)
         #expect(score("The service was not good.") < 0)

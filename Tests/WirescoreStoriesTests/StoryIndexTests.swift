@@ -108,6 +108,58 @@ struct StoryIndexTests {
         #expect(index.snapshot().stories.map(\.id) == ["a3"])
     }
 
+    /// A month of articles every ten minutes: the index holds only the window (expired articles
+    /// are compacted away), copies keep joining their source across compactions, unrelated
+    /// articles keep opening their own stories, and a snapshot restores the same behaviour.
+    @Test func longStreamStaysBoundedAndMatchesAcrossCompactions() throws {
+        var index = StoryIndex()
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func word() -> String {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return "w\((seed >> 33) % 5000)"
+        }
+        var texts: [String] = []
+        var largest = 0
+        for n in 0..<2600 {
+            let published = start.addingTimeInterval(Double(n) * 600)
+            let isCopy = n % 97 == 0 && n >= 3
+            let text = isCopy ? texts[n - 3] : (0..<40).map { _ in word() }.joined(separator: " ")
+            texts.append(text)
+            let assignment = index.assign(article: StoryInput(id: "a\(n)", published: published, title: "",
+                                                              text: text, entities: ["T\(n % 50)"]))
+            #expect(assignment.storyID == (isCopy ? "a\(n - 3)" : "a\(n)"), "article \(n)")
+            largest = max(largest, index.count)
+        }
+        #expect(largest <= 433, "72 h of articles every 10 minutes is at most 433")
+        var restored = try StoryIndex(snapshotJSON: index.snapshotJSON())
+        #expect(restored.count == index.count)
+        let next = StoryInput(id: "late-copy", published: start.addingTimeInterval(2600 * 600),
+                              title: "", text: texts[2590], entities: ["T0"])
+        #expect(restored.assign(article: next) == index.assign(article: next))
+        #expect(index.assign(article: next).storyID == "a2590")
+    }
+
+    /// A firehose inside one window: the oldest articles give way past `maxArticles`.
+    @Test func maxArticlesCapsMemoryInsideTheWindow() {
+        var index = StoryIndex(configuration: .init(maxArticles: 100))
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        for n in 0..<500 {
+            _ = index.assign(article: StoryInput(id: "a\(n)", published: start.addingTimeInterval(Double(n)),
+                                                 title: "Headline \(n)", text: "Body \(n) of article \(n).", entities: []))
+            #expect(index.count <= 100)
+        }
+        #expect(index.snapshot().entries.map(\.id).last == "a499")
+    }
+
+    /// Packed terms round-trip, and text that is not whole (hash, count) pairs is refused.
+    @Test func packedTermsRoundTrip() {
+        let terms = StoryFeatures(title: "Acme buys Zephyr", text: "Acme agreed to buy Zephyr Sensors for cash.").terms
+        #expect(!terms.isEmpty)
+        #expect(StoryTerm.unpack(StoryTerm.pack(terms)) == terms)
+        #expect(StoryTerm.unpack("AAAA") == nil)
+    }
+
     @Test func syndicatedCopyIsNearDuplicateAndOtherEventIsNot() throws {
         let articles = try LabelledCorpus.load()
         func hash(_ id: String) throws -> UInt64 {

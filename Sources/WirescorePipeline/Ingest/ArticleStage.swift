@@ -39,12 +39,12 @@ struct ArticleStage: Sendable {
             let transient: Bool = [FetchError.Code.timeout, .connection, .dns, .transfer].contains(error.code)
             return [failure(job, code: error.code.rawValue, reason: error.message, status: nil, settled: !transient)]
         case let .success(response):
-            let archived = SinkEvent.archive(response.archivedExchange(at: fetched), role: .article(context))
+            let archived = SinkEvent.archiving(response.archivedExchange(at: fetched), role: .article(context))
             let page = ArticleBuilder.Page(finalURL: response.finalURL, status: response.status,
                                            contentType: response.contentType, body: response.body, fetched: fetched)
             switch builder.build(context, page) {
             case let .article(record):
-                return [archived, .article(record, itemKey: job.itemKey)]
+                return [archived, .article(record, story: record.storyInput, itemKey: job.itemKey)]
             case let .failure(code, reason, status, settled):
                 return [archived, failure(job, code: code, reason: reason, status: status, settled: settled)]
             }

@@ -58,7 +58,7 @@ struct FeedStage: Sendable {
             response = r
         }
         if !response.isNotModified {
-            await sink.send(.archive(response.archivedExchange(at: now), role: .feed(id: feed.id)))
+            await sink.send(.archiving(response.archivedExchange(at: now), role: .feed(id: feed.id)))
         }
         if response.isNotModified {
             try? state.recordFeedSuccess(feed.id, url: feed.url, status: 304, at: Date())

@@ -50,7 +50,7 @@ public struct IngestRun {
                           metadata: ["bytes_cut": "\(repaired.bytesCut)", "ids_adopted": "\(repaired.idsAdopted)"])
         }
 
-        let fetcher = try Fetcher(policy: fetchPolicy())
+        let fetcher = try Fetcher(policy: pipeline.fetchPolicy())
         defer { fetcher.shutdown() }
 
         let mine = feeds.filter(options.shard.owns)
@@ -99,18 +99,5 @@ public struct IngestRun {
         var summary = sink.summary
         summary.duration = Date().timeIntervalSince(started)
         return summary
-    }
-
-    func fetchPolicy() -> FetchPolicy {
-        let f = pipeline.fetch
-        return FetchPolicy(
-            userAgent: f.userAgent, maxConcurrent: f.concurrency, maxPerHost: f.perHost,
-            connectTimeout: .milliseconds(Int(f.connectTimeout * 1000)),
-            totalTimeout: .milliseconds(Int(f.timeout * 1000)),
-            lowSpeedLimit: f.lowSpeedLimit, lowSpeedTime: .milliseconds(Int(f.lowSpeedTime * 1000)),
-            maxRedirects: f.maxRedirects, maxBodyBytes: f.maxBytes,
-            allowedProtocols: Set(f.protocols.compactMap(FetchProtocol.init(rawValue:))),
-            retryAfterMaxWait: .milliseconds(Int(f.retryAfterMaxWait * 1000)),
-            allowPrivateNetworks: f.allowPrivateNetworks)
     }
 }

@@ -22,17 +22,24 @@ final class RawArchive {
         return "\(stamp)-s\(shard)-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
-    func write(_ exchange: ArchivedExchange, role: ArchiveRole) throws {
-        let day = UTCTimestamp.day(exchange.date)
+    /// Digests and compresses one exchange with its role; thread safe, so the stages' workers
+    /// do it and the sink only appends.
+    static func encode(_ exchange: ArchivedExchange, role: ArchiveRole) throws -> EncodedExchange {
+        EncodedExchange(day: UTCTimestamp.day(exchange.date),
+                        bytes: try WARCEncoder.encode(exchange, metadata: metadata(role).serialized()))
+    }
+
+    /// Appends an encoded exchange to its fetch day's archive of this run.
+    func append(_ encoded: EncodedExchange) throws {
         let writer: WARCWriter
-        if let existing = writers[day] {
+        if let existing = writers[encoded.day] {
             writer = existing
         } else {
-            let path = layout.rawDirectory(day: day) + "/\(runID).warc.gz"
+            let path = layout.rawDirectory(day: encoded.day) + "/\(runID).warc.gz"
             writer = try WARCWriter(path: path, software: "wirescore/\(WirescoreVersion.software)")
-            writers[day] = writer
+            writers[encoded.day] = writer
         }
-        try writer.write(exchange, metadata: Self.metadata(role).serialized())
+        try writer.append(encoded: encoded.bytes)
     }
 
     func close() {
@@ -69,4 +76,10 @@ final class RawArchive {
             entryTitle: object["entry_title"] as? String, entryAuthor: object["entry_author"] as? String,
             entryPublished: (object["entry_published"] as? String).flatMap(UTCTimestamp.parseRFC3339))
     }
+}
+
+/// One exchange's WARC records, ready to append to the archive of its fetch day.
+struct EncodedExchange: Sendable {
+    var day: String
+    var bytes: [UInt8]
 }

@@ -23,7 +23,7 @@ final class RecordSink {
     private let flushInterval: TimeInterval
     private let progress: (@Sendable (IngestSummary) -> Void)?
 
-    private var pendingArticles: [String: [(record: ArticleRecord, itemKey: String)]] = [:]
+    private var pendingArticles: [String: [(record: ArticleRecord, story: StoryInput, itemKey: String)]] = [:]
     private var pendingErrors: [String: [(record: ErrorRecord, itemKey: String?, settled: Bool)]] = [:]
     private var pendingCount = 0
     private var lastFlush = Date()
@@ -59,7 +59,7 @@ final class RecordSink {
 
     private func handle(_ event: SinkEvent) throws {
         switch event {
-        case let .article(record, itemKey):
+        case let .article(record, story, itemKey):
             let known = try idsThisRun.contains(record.id) || state.isArticleWritten(record.id)
             if known {
                 summary.articlesDuplicate += 1
@@ -69,7 +69,7 @@ final class RecordSink {
             idsThisRun.insert(record.id)
             touchedDays.insert(record.partitionDay)
             if record.quality.status == .thin { summary.articlesThin += 1 }
-            pendingArticles[record.partitionDay, default: []].append((record, itemKey))
+            pendingArticles[record.partitionDay, default: []].append((record, story, itemKey))
             pendingCount += 1
         case let .failure(record, itemKey, settled):
             pendingErrors[record.partitionDay, default: []].append((record, itemKey, settled))
@@ -83,10 +83,12 @@ final class RecordSink {
             }
         case .deferred:
             summary.itemsDeferred += 1
-        case let .archive(exchange, role):
+        case let .archive(encoded):
             // The archive is written before the records derived from it are flushed, so a
             // record never exists without its raw response.
-            try archive.write(exchange, role: role)
+            try archive.append(encoded)
+        case let .archiveFailure(message):
+            throw ArchiveFailure(message: message)
         }
     }
 
@@ -102,7 +104,7 @@ final class RecordSink {
         order.sort { ($0.time, $0.id) < ($1.time, $1.id) }
         for entry in order {
             guard var item = pendingArticles[entry.day]?[entry.index] else { continue }
-            item.record.story = stories.assign(article: item.record.storyInput).storyJSON()
+            item.record.story = stories.assign(article: item.story).storyJSON()
             pendingArticles[entry.day]?[entry.index] = item
         }
     }
@@ -139,4 +141,11 @@ final class RecordSink {
         lastFlush = now
         progress?(summary)
     }
+}
+
+/// The raw archive could not take a response: the run stops rather than write records whose
+/// raw response is missing (reprocess could not rebuild them).
+struct ArchiveFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import WirescoreArchive
 import WirescoreCore
+import WirescoreStories
 
 /// A feed item whose page the article stage should fetch.
 struct ArticleJob: Sendable {
@@ -19,13 +20,25 @@ enum ArchiveRole: Sendable {
 
 /// Everything the sink receives: the only stage that writes to disk or counts.
 enum SinkEvent: Sendable {
-    case article(ArticleRecord, itemKey: String)
+    /// A built article with its story features (computed by the worker, matched by the sink).
+    case article(ArticleRecord, story: StoryInput, itemKey: String)
     /// A failed feed or article; `settled` marks an item that must not be retried.
     case failure(ErrorRecord, itemKey: String?, settled: Bool)
     case feed(FeedOutcome)
     case deferred(itemKey: String)
-    /// A raw response for `raw/…warc.gz`.
-    case archive(ArchivedExchange, role: ArchiveRole)
+    /// A raw response for `raw/…warc.gz`, already encoded by the worker.
+    case archive(EncodedExchange)
+    /// An exchange that could not be encoded: the sink ends the run, as for a failed write.
+    case archiveFailure(String)
+
+    /// The archive event for one response: encoded here, on the calling worker's thread.
+    static func archiving(_ exchange: ArchivedExchange, role: ArchiveRole) -> SinkEvent {
+        do {
+            return .archive(try RawArchive.encode(exchange, role: role))
+        } catch {
+            return .archiveFailure("cannot encode the raw response of \(exchange.targetURI) for the archive: \(error)")
+        }
+    }
 }
 
 /// How fetching one feed ended.

@@ -1,0 +1,110 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs `inspect text` over a whole input buffer: JSONL lines in, one answer line each, in order.
+///
+/// The input is cut at line ends into parts of about 256 KB; rounds of up to eight parts per
+/// thread are analysed at once, each part with its own ``TextAnalyzer/Scratch`` and output
+/// buffer, and the answers are written in input order after each round. Many small parts keep
+/// the threads evenly loaded up to the round's end. Lines the flat reader (``InspectTextInput``) does not
+/// handle go to the caller's `fallback`, which gets the line and its 1-based number.
+public enum InspectTextBatch {
+    /// Bytes of input per part: large enough that thread hand-off costs nothing measurable,
+    /// small enough that the threads finish a round together and memory stays bounded.
+    static let partSize = 1 << 18
+
+    public static func run(input: UnsafeRawBufferPointer, analyzer: TextAnalyzer, threads: Int,
+                           fallback: @escaping @Sendable (UnsafeRawBufferPointer, Int) -> [UInt8],
+                           write: ([UInt8]) -> Void) {
+        let threads = max(1, min(threads, 16))
+        var start = 0
+        var line = 1
+        while start < input.count {
+            var parts: [(range: Range<Int>, firstLine: Int)] = []
+            var s = start
+            while parts.count < (threads == 1 ? 1 : threads * 8), s < input.count {
+                var e = min(input.count, s + partSize)
+                while e < input.count, input[e - 1] != 0x0A { e += 1 }
+                parts.append((s..<e, line))
+                line += newlines(in: UnsafeRawBufferPointer(rebasing: input[s..<e]))
+                s = e
+            }
+            start = s
+            if parts.count == 1 {
+                var scratch = TextAnalyzer.Scratch()
+                write(process(UnsafeRawBufferPointer(rebasing: input[parts[0].range]), firstLine: parts[0].firstLine,
+                              analyzer: analyzer, scratch: &scratch, fallback: fallback))
+                continue
+            }
+            let outputs = Outputs(count: parts.count)
+            let shared = SharedInput(bytes: input)
+            let list = parts
+            DispatchQueue.concurrentPerform(iterations: list.count) { p in
+                var scratch = TextAnalyzer.Scratch()
+                outputs.set(p, process(UnsafeRawBufferPointer(rebasing: shared.bytes[list[p].range]), firstLine: list[p].firstLine,
+                                       analyzer: analyzer, scratch: &scratch, fallback: fallback))
+            }
+            for p in 0..<list.count { write(outputs.get(p)) }
+            outputs.free()
+        }
+    }
+
+    /// Answers every line of `part`.
+    static func process(_ part: UnsafeRawBufferPointer, firstLine: Int, analyzer: TextAnalyzer,
+                        scratch: inout TextAnalyzer.Scratch, fallback: (UnsafeRawBufferPointer, Int) -> [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(part.count / 2 + 64)
+        var lineNumber = firstLine - 1
+        var start = 0
+        while start < part.count {
+            let end = lineEnd(part, from: start)
+            lineNumber += 1
+            let line = UnsafeRawBufferPointer(rebasing: part[start..<end])
+            start = end + 1
+            var blank = true
+            for b in line where b != 0x20 && b != 0x09 && b != 0x0D { blank = false; break }
+            if blank { continue }
+            if let input = InspectTextInput.parse(line), let text = input.text {
+                analyzer.analyze(title: nil, text: text, target: input.target, scratch: &scratch)
+                    .appendInspectLine(id: input.id, to: &out)
+            } else {
+                out.append(contentsOf: fallback(line, lineNumber))
+            }
+        }
+        return out
+    }
+
+    /// The index of the next newline at or after `from`, or the end (libc memchr: vectorised).
+    static func lineEnd(_ b: UnsafeRawBufferPointer, from: Int) -> Int {
+        guard from < b.count, let base = b.baseAddress,
+              let p = memchr(base + from, 0x0A, b.count - from) else { return b.count }
+        return base.distance(to: UnsafeRawPointer(p))
+    }
+
+    static func newlines(in b: UnsafeRawBufferPointer) -> Int {
+        var n = 0, k = 0
+        while k < b.count { k = lineEnd(b, from: k) + 1; if k <= b.count { n += 1 } }
+        return n
+    }
+
+    /// The input, read concurrently by the workers (never written while they run).
+    struct SharedInput: @unchecked Sendable { let bytes: UnsafeRawBufferPointer }
+
+    /// One output slot per part; each worker writes only its own slot.
+    final class Outputs: @unchecked Sendable {
+        let slots: UnsafeMutablePointer<[UInt8]>
+        let count: Int
+        init(count: Int) {
+            self.count = count
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: [], count: count)
+        }
+        func set(_ i: Int, _ v: [UInt8]) { slots[i] = v }
+        func get(_ i: Int) -> [UInt8] { slots[i] }
+        func free() { slots.deinitialize(count: count); slots.deallocate() }
+    }
+}

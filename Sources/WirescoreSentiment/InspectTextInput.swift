@@ -1,0 +1,231 @@
+/// Reads one `inspect text` input line, `{"id": ..., "text": "...", "target"?: "..."}`, straight
+/// from its bytes.
+///
+/// A whole-process profile of `inspect text` had general JSON parsing (a dictionary per line)
+/// and tree serialisation at a third of the run, so the command's common case skips both. Only
+/// flat objects are read here: a nested value, a duplicate of a known key, a malformed string or
+/// anything unexpected returns nil and the caller takes its general path, so no line is handled
+/// worse than by a full JSON parser.
+public struct InspectTextInput {
+    /// The id as given: a string, an integer, another number, or null (absent or any other type).
+    public enum ID: Equatable, Sendable { case string(String), int(Int), double(Double), null }
+
+    public var id: ID = .null
+    public var text: String?
+    public var target: String?
+
+    /// Parses `line`; nil when it is not a flat JSON object this reader handles (the caller then
+    /// falls back to a full parser) or has no "text" string.
+    public static func parse(_ line: UnsafeRawBufferPointer) -> InspectTextInput? {
+        var r = Reader(bytes: line)
+        var out = InspectTextInput()
+        r.skipSpace()
+        guard r.take(0x7B) else { return nil }   // {
+        r.skipSpace()
+        if r.take(0x7D) { return nil }            // {} has no text
+        var seen = 0
+        while true {
+            r.skipSpace()
+            guard let key = r.keyKind() else { return nil }
+            r.skipSpace()
+            guard r.take(0x3A) else { return nil }   // :
+            r.skipSpace()
+            let bit = 1 << key.rawValue
+            if seen & bit != 0, key != .other { return nil }
+            seen |= bit
+            switch key {
+            case .id:
+                guard let v = r.idValue() else { return nil }
+                out.id = v
+            case .text, .target:
+                guard r.peek() == 0x22 else {
+                    if key == .text { return nil }
+                    guard r.skipScalar() else { return nil }
+                    break
+                }
+                guard let s = r.string() else { return nil }
+                if key == .text { out.text = s } else { out.target = s }
+            case .other:
+                guard r.skipScalar() else { return nil }
+            }
+            r.skipSpace()
+            if r.take(0x2C) { continue }                 // ,
+            guard r.take(0x7D) else { return nil }       // }
+            r.skipSpace()
+            guard r.atEnd, out.text != nil else { return nil }
+            return out
+        }
+    }
+
+    enum Key: Int { case id, text, target, other }
+
+    struct Reader {
+        let bytes: UnsafeRawBufferPointer
+        var position = 0
+
+        var atEnd: Bool { position >= bytes.count }
+        func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
+
+        mutating func skipSpace() {
+            while position < bytes.count {
+                let c = bytes[position]
+                guard c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D else { return }
+                position += 1
+            }
+        }
+
+        mutating func take(_ b: UInt8) -> Bool {
+            guard position < bytes.count, bytes[position] == b else { return false }
+            position += 1
+            return true
+        }
+
+        /// A key; only plain (unescaped) keys are recognised as id/text/target.
+        mutating func keyKind() -> Key? {
+            guard take(0x22) else { return nil }
+            let start = position
+            while position < bytes.count, bytes[position] != 0x22 {
+                if bytes[position] == 0x5C || bytes[position] < 0x20 { return nil }
+                position += 1
+            }
+            guard position < bytes.count else { return nil }
+            let k = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
+            position += 1
+            if Self.equal(k, "id") { return .id }
+            if Self.equal(k, "text") { return .text }
+            if Self.equal(k, "target") { return .target }
+            return .other
+        }
+
+        static func equal(_ a: UnsafeRawBufferPointer, _ s: StaticString) -> Bool {
+            guard a.count == s.utf8CodeUnitCount else { return false }
+            for i in 0..<a.count where a[i] != s.utf8Start[i] { return false }
+            return true
+        }
+
+        mutating func literal(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard position + n <= bytes.count, Self.equal(UnsafeRawBufferPointer(rebasing: bytes[position..<(position + n)]), s) else { return false }
+            position += n
+            return true
+        }
+
+        /// Skips a string, number, true, false or null; false for anything else.
+        mutating func skipScalar() -> Bool {
+            switch peek() {
+            case 0x22?: return string() != nil
+            case 0x74?: return literal("true")
+            case 0x66?: return literal("false")
+            case 0x6E?: return literal("null")
+            default: return number() != nil
+            }
+        }
+
+        mutating func idValue() -> ID? {
+            switch peek() {
+            case 0x22?: return string().map(ID.string)
+            case 0x74?: return literal("true") ? .null : nil
+            case 0x66?: return literal("false") ? .null : nil
+            case 0x6E?: return literal("null") ? .null : nil
+            default:
+                guard let (v, isInteger) = number() else { return nil }
+                return isInteger && abs(v) < 9e15 ? .int(Int(v)) : .double(v)
+            }
+        }
+
+        mutating func number() -> (Double, Bool)? {
+            let start = position
+            var isInteger = true
+            while position < bytes.count {
+                let c = bytes[position]
+                if (c >= 0x30 && c <= 0x39) || c == 0x2D {
+                    position += 1
+                } else if c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B {
+                    isInteger = false; position += 1
+                } else {
+                    break
+                }
+            }
+            guard position > start else { return nil }
+            let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+            guard let v = Double(text), v.isFinite else { return nil }
+            return (v, isInteger)
+        }
+
+        /// A JSON string; nil on malformed escapes, control characters or invalid UTF-8.
+        mutating func string() -> String? {
+            guard take(0x22) else { return nil }
+            let start = position
+            // Fast path: no escapes. ASCII needs no validation (the generic validating
+            // initialiser showed in profiles), so note whether any byte is not ASCII.
+            var ascii = true
+            while position < bytes.count {
+                let c = bytes[position]
+                if c &- 0x20 < 0x60 {          // printable ASCII
+                    if c == 0x22 || c == 0x5C { break }
+                } else if c >= 0x80 {
+                    ascii = false
+                } else {
+                    return nil                 // control character
+                }
+                position += 1
+            }
+            guard position < bytes.count else { return nil }
+            if bytes[position] == 0x22 {
+                let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                return ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
+            }
+            var out = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
+            while position < bytes.count {
+                let c = bytes[position]
+                position += 1
+                if c == 0x22 { return String(validating: out, as: UTF8.self) }
+                guard c == 0x5C else {
+                    guard c >= 0x20 else { return nil }
+                    out.append(c)
+                    continue
+                }
+                guard position < bytes.count else { return nil }
+                let e = bytes[position]
+                position += 1
+                switch e {
+                case 0x22, 0x5C, 0x2F: out.append(e)
+                case 0x6E: out.append(0x0A)
+                case 0x74: out.append(0x09)
+                case 0x72: out.append(0x0D)
+                case 0x62: out.append(0x08)
+                case 0x66: out.append(0x0C)
+                case 0x75:
+                    guard var scalar = hex4() else { return nil }
+                    if (0xD800..<0xDC00).contains(scalar) {
+                        guard take(0x5C), take(0x75), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let u = Unicode.Scalar(scalar) else { return nil }
+                    out.append(contentsOf: String(Character(u)).utf8)
+                default: return nil
+                }
+            }
+            return nil
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard position + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let c = bytes[position]
+                position += 1
+                let digit: UInt32
+                switch c {
+                case 0x30...0x39: digit = UInt32(c - 0x30)
+                case 0x61...0x66: digit = UInt32(c - 0x61 + 10)
+                case 0x41...0x46: digit = UInt32(c - 0x41 + 10)
+                default: return nil
+                }
+                value = value << 4 | digit
+            }
+            return value
+        }
+    }
+}

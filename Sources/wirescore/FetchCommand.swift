@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import WirescoreFetch
+import WirescorePipeline
+
+/// `wirescore fetch`: fetch URLs exactly as `ingest` would (the pipeline's `fetch:` settings:
+/// concurrency, timeouts, size cap, protocols, private-network guard), and report each result.
+///
+/// For finding out why a feed or page fails, and for measuring the fetch stage alone (the
+/// end-to-end benchmark compares it with wrk against the same server). Writes nothing to the
+/// output directory and takes no lock.
+struct FetchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Fetch URLs with the pipeline's fetch settings; print status, bytes and time per URL.",
+        discussion: """
+            One line per URL on stdout: status (or error code), decoded bytes, seconds, final URL. \
+            A summary line on stderr: count, failures, requests/s, MB/s. Exit 1 when any failed.
+            """)
+
+    @OptionGroup var options: PipelineOptions
+
+    @Option(help: ArgumentHelp("Read URLs from this file, one per line ('-' for stdin).", valueName: "file"))
+    var urls: String?
+
+    @Flag(help: "Print only the summary line.")
+    var quiet = false
+
+    @Argument(help: "URLs to fetch.")
+    var arguments: [String] = []
+
+    func run() async throws {
+        let config: PipelineConfig
+        do {
+            config = try PipelineLoader.load(path: options.pipeline)
+        } catch {
+            printError("wirescore: invalid pipeline: \(error)")
+            throw ExitCodes.config
+        }
+        var list = arguments
+        if let urls {
+            let text: String
+            if urls == "-" {
+                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            } else if let data = FileManager.default.contents(atPath: urls) {
+                text = String(decoding: data, as: UTF8.self)
+            } else {
+                printError("wirescore: cannot read URL list \(urls)")
+                throw ExitCodes.usage
+            }
+            list += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+        guard !list.isEmpty else {
+            printError("wirescore: no URL given (arguments or --urls FILE)")
+            throw ExitCodes.usage
+        }
+        let fetcher: Fetcher
+        do {
+            fetcher = try Fetcher(policy: config.fetchPolicy())
+        } catch {
+            printError("wirescore: \(error)")
+            throw ExitCodes.config
+        }
+        let started = ContinuousClock.now
+        var lines = StdoutLines()
+        let workers = max(1, config.fetch.concurrency)
+        let quiet = quiet
+        let totals = await withTaskGroup(of: (ok: Bool, bytes: Int, line: String?).self,
+                                         returning: (count: Int, failed: Int, bytes: Int).self) { group in
+            var next = 0
+            var totals = (count: 0, failed: 0, bytes: 0)
+            func start(_ url: String) {
+                group.addTask {
+                    let begun = ContinuousClock.now
+                    let result = await fetcher.fetch(FetchRequest(url: url))
+                    let seconds = Self.seconds(ContinuousClock.now - begun)
+                    switch result {
+                    case let .success(response):
+                        let line = quiet ? nil : "\(response.status)\t\(response.body.count)\t\(seconds)\t\(response.finalURL)"
+                        return ((200..<400).contains(response.status), response.body.count, line)
+                    case let .failure(error):
+                        let line = quiet ? nil : "\(error.code.rawValue)\t0\t\(seconds)\t\(url)\t\(error.message)"
+                        return (false, 0, line)
+                    }
+                }
+            }
+            while next < min(workers, list.count) { start(list[next]); next += 1 }
+            for await outcome in group {
+                if let line = outcome.line { lines.append(line) }
+                totals.count += 1
+                totals.bytes += outcome.bytes
+                if !outcome.ok { totals.failed += 1 }
+                if next < list.count { start(list[next]); next += 1 }
+            }
+            return totals
+        }
+        lines.flush()
+        let elapsed = max(Self.seconds(ContinuousClock.now - started), 1e-9)
+        let rates = String(format: "seconds=%.3f requests_per_s=%.1f mb_per_s=%.1f", elapsed,
+                           Double(totals.count) / elapsed, Double(totals.bytes) / elapsed / 1e6)
+        printError("wirescore fetch: urls=\(totals.count) failed=\(totals.failed) bytes=\(totals.bytes) \(rates)")
+        if totals.failed > 0 { throw ExitCode.failure }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
