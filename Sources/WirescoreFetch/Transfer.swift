@@ -20,6 +20,9 @@ final class Transfer {
     let maxBodyBytes: Int
     let allowPrivateNetworks: Bool
     let exemptLoopbackPorts: Set<UInt16>
+    /// Whether libcurl decodes Content-Encoding (`acceptEncoding` set); only then is a gzip
+    /// body's trailer checked against what was decoded.
+    let decodesContent: Bool
 
     var easy: EasyHandle?
     var inMulti = false
@@ -51,6 +54,7 @@ final class Transfer {
         self.maxBodyBytes = policy.maxBodyBytes
         self.allowPrivateNetworks = policy.allowPrivateNetworks
         self.exemptLoopbackPorts = policy.loopbackPortsExemptForTesting
+        self.decodesContent = policy.acceptEncoding != nil
     }
 
     deinit {
@@ -262,7 +266,7 @@ final class Transfer {
     /// stream then ends with chunk framing, not the trailer); a truncated chunked transfer is
     /// caught by its missing last chunk instead.
     var encodingProblem: String? {
-        guard receivedBodyBytes > 0, !bodyCapHit else { return nil }
+        guard decodesContent, receivedBodyBytes > 0, !bodyCapHit else { return nil }
         func header(_ name: String) -> String? {
             headers.last { $0.name.lowercased() == name }?.value.lowercased().trimmingSpaces
         }

@@ -57,6 +57,9 @@ public struct XMLParseReport: Sendable, Equatable {
     public var declaredEncoding: String?
     /// Whether the parser saw any element at all.
     public var sawRootElement: Bool = false
+    /// Whether entity expansion passed ``XMLStreamParser/textBudget(forDocumentBytes:)``: no
+    /// entity was expanded after that point.
+    public var expansionLimitReached: Bool = false
 }
 
 /// A hardened streaming XML parser: libxml2's SAX2 interface delivered to a Swift delegate.
@@ -89,6 +92,9 @@ public final class XMLStreamParser {
     /// Reused for every start tag (the delegate only borrows it for the call).
     private let scratchAttributes: UnsafeMutablePointer<[XMLAttribute]>
     private var report = XMLParseReport()
+    /// Text bytes delivered in the current parse, and the most it may deliver.
+    private var textBytes = 0
+    private var textBudget = Int.max
     /// Owns the HTML entities handed to libxml2 (freed in deinit with the document).
     private var entityDoc: xmlDocPtr?
     private var lineProvider: UnsafeMutableRawPointer?
@@ -125,6 +131,8 @@ public final class XMLStreamParser {
     /// - Returns: the errors seen; events went to the delegate.
     public func parse(_ data: [UInt8], encoding: String? = nil) -> XMLParseReport {
         report = XMLParseReport()
+        textBytes = 0
+        textBudget = Self.textBudget(forDocumentBytes: data.count)
         interned.pointee.removeAll()
         defer { interned.pointee.removeAll() }
         guard !data.isEmpty else {
@@ -260,8 +268,30 @@ public final class XMLStreamParser {
                                prefix: prefix.map(intern), namespaceURI: uri.map(intern))
     }
 
+    /// The most text a document of `count` bytes may deliver: ten times its size, at least
+    /// 1 MiB. Literal text never exceeds the document, so only entity expansion gets there: a
+    /// "quadratic blowup" (one large internal entity referenced many times), which libxml2 2.9
+    /// re-expands at every reference in SAX mode without counting it against its own limits
+    /// (those stop nested "billion laughs" only).
+    public static func textBudget(forDocumentBytes count: Int) -> Int {
+        max(1 << 20, count > Int.max / 10 ? Int.max : count * 10)
+    }
+
+    /// Past the text budget: entities are no longer expanded (``wsGetEntity``).
+    fileprivate var expansionExhausted: Bool { textBytes > textBudget }
+
     fileprivate func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32, cdata: Bool) {
         guard let ch, len > 0 else { return }
+        textBytes += Int(len)
+        if textBytes > textBudget, !report.expansionLimitReached {
+            // From here on entity references expand to nothing; literal text (bounded by the
+            // document itself) still flows, so the items after the attack are recovered.
+            report.expansionLimitReached = true
+            if report.firstError == nil {
+                report.firstError = "entity expansion exceeds ten times the document's size; further entities are not expanded"
+                report.firstErrorLine = currentLine
+            }
+        }
         let buffer = UnsafeBufferPointer(start: ch, count: Int(len))
         if cdata { delegate.xmlCDATA(buffer) } else { delegate.xmlCharacters(buffer) }
     }
@@ -275,6 +305,20 @@ public final class XMLStreamParser {
         while let last = message.last, last == "\n" || last == " " { message.removeLast() }
         report.firstError = message
         report.firstErrorLine = Int(error.pointee.line)
+    }
+
+    /// An internal entity with no content, owned by this parser: handed back for every reference
+    /// once the text budget is spent. (Returning nil would not do: libxml2 then looks the name
+    /// up itself and expands the declared entity anyway.)
+    fileprivate func spentEntity() -> xmlEntityPtr? {
+        let name = "wirescore-spent-entity"
+        if let doc = entityDoc, let found = xmlGetDocEntity(doc, name) { return found }
+        if entityDoc == nil {
+            entityDoc = xmlNewDoc(nil)
+            if let doc = entityDoc { _ = xmlCreateIntSubset(doc, "entities", nil, nil) }
+        }
+        guard let doc = entityDoc else { return nil }
+        return xmlAddDocEntity(doc, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, "")
     }
 
     /// An HTML named entity as a libxml2 internal entity owned by this parser.
@@ -401,6 +445,8 @@ private func wsCDATA(_ ctx: UnsafeMutableRawPointer?, _ ch: UnsafePointer<xmlCha
 
 private func wsGetEntity(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
     guard let name else { return nil }
+    // Past the text budget an entity reference expands to nothing (quadratic blowup).
+    if let parser = owner(ctx), parser.expansionExhausted { return parser.spentEntity() }
     if let declared = xmlSAX2GetEntity(ctx, name) {
         // External entities are never handed back: nothing outside the document is read.
         let type = declared.pointee.etype

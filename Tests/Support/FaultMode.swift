@@ -41,6 +41,9 @@ public enum FaultMode: String, CaseIterable, Sendable {
     case lyingCharset = "lying-charset"
     /// A feed whose internal DTD expands one entity to 20^8 x 70 bytes ("billion laughs").
     case billionLaughs = "billion-laughs"
+    /// A feed whose title references one 32 KB internal entity 100,000 times (3.2 GB if
+    /// expanded; no nesting, so nested-expansion limits do not see it).
+    case quadraticBlowup = "quadratic-blowup"
     /// A feed whose titles are an external entity naming a local file (XXE).
     case externalEntity = "xxe"
     /// An article page nested 100,000 elements deep.
@@ -60,7 +63,7 @@ public enum FaultMode: String, CaseIterable, Sendable {
     /// for article pages).
     public func applies(to target: Target) -> Bool {
         switch self {
-        case .billionLaughs, .externalEntity: target == .feed
+        case .billionLaughs, .quadraticBlowup, .externalEntity: target == .feed
         case .deepNesting, .hugeOneLine: target == .article
         default: true
         }
@@ -97,6 +100,7 @@ public enum FaultMode: String, CaseIterable, Sendable {
         case (.lyingCharset, .article): .recovered
         case (.lyingCharset, .feed): .error(["not_a_feed", "malformed_feed"])
         case (.billionLaughs, _): .error(["malformed_feed", "not_a_feed"])
+        case (.quadraticBlowup, _): .recoveredWithError(["malformed_feed"])
         case (.externalEntity, _): .recovered
         case (.deepNesting, _): .recovered
         case (.empty200, .article): .error(["empty_body"])
@@ -158,6 +162,8 @@ public enum FaultMode: String, CaseIterable, Sendable {
                             body: body)
         case .billionLaughs:
             return .respond(status: 200, headers: honest, body: Array(Self.billionLaughsFeed.utf8))
+        case .quadraticBlowup:
+            return .respond(status: 200, headers: honest, body: Self.quadraticBlowupFeed(healthy))
         case .externalEntity:
             return .respond(status: 200, headers: honest, body: Self.externalEntityFeed(healthy, canaryFile: canaryFile))
         case .deepNesting:
@@ -199,6 +205,21 @@ public enum FaultMode: String, CaseIterable, Sendable {
             + "<rss version=\"2.0\"><channel><title>&h;</title><link>http://laughs.example/</link>"
             + "<description>&h;</description></channel></rss>"
     }()
+
+    /// The healthy feed with a 32 KB entity declared and referenced 100,000 times in its first title.
+    static func quadraticBlowupFeed(_ healthy: [UInt8]) -> [UInt8] {
+        var text = String(decoding: healthy, as: UTF8.self)
+        let doctype = "<!DOCTYPE rss [<!ENTITY big \"" + String(repeating: "x", count: 32_768) + "\">]>"
+        if let declarationEnd = text.range(of: "?>") {
+            text.insert(contentsOf: "\n" + doctype, at: declarationEnd.upperBound)
+        } else {
+            text = doctype + text
+        }
+        if let title = text.range(of: "<title>") {
+            text.insert(contentsOf: String(repeating: "&big;", count: 100_000), at: title.upperBound)
+        }
+        return Array(text.utf8)
+    }
 
     /// The healthy feed with an external entity naming `canaryFile` declared, and used in
     /// the channel title and every item title.

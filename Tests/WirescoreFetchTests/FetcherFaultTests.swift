@@ -37,6 +37,18 @@ import WirescoreTestSupport
         }
     }
 
+    /// Without content decoding (`acceptEncoding: nil`) a gzip body arrives as is and is not
+    /// mistaken for a truncated one.
+    @Test func undecodedGzipIsNotCheckedAgainstItsTrailer() async throws {
+        var policy = testPolicy()
+        policy.acceptEncoding = nil
+        try await withServer(["/x": .gzip(body: Self.page, contentType: "text/html")], policy: policy) { server, fetcher in
+            let result = await fetcher.fetch(FetchRequest(url: server.url("/x")))
+            #expect(result.failure == nil, "\(result)")
+            #expect((try? result.get())?.body == GzipStored.encode(Self.page))
+        }
+    }
+
     @Test func gzipBombStopsAtTheCap() async throws {
         let result = try await fetch(.gzipBomb)
         #expect(result.failure?.code == .tooLarge, "\(result)")

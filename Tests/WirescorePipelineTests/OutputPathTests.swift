@@ -7,7 +7,7 @@ import WirescoreTestSupport
 /// ingested end to end, and afterwards every file in the work area is where the layout says.
 @Suite(.serialized)
 struct OutputPathTests {
-    @Test func hostileIdsURLsAndTitlesNeverLeaveTheOutputDirectory() throws {
+    @Test func hostileIdsURLsAndTitlesNeverLeaveTheOutputDirectory() async throws {
         let token = "escape-\(UUID().uuidString)"
         let server = TestHTTPServer()
         try server.start()
@@ -68,7 +68,7 @@ struct OutputPathTests {
             """
         try Data(pipeline.utf8).write(to: URL(fileURLWithPath: dir + "/pipeline.yaml"))
 
-        let run = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml", "--quiet"], timeout: 120)
+        let run = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml", "--quiet"], timeout: 120)
         #expect(!run.timedOut)
         #expect(run.status == 0, "\(run.stderr.suffix(2000))")
 

@@ -81,6 +81,19 @@ struct BinaryRun {
     }
 }
 
+extension BinaryRun {
+    /// ``run(_:environment:input:timeout:)`` on a thread of its own. A long child run must not
+    /// block one of the cooperative pool's threads (one per core): two such tests at once
+    /// would stall every async test meanwhile, and their timing expectations with them.
+    static func runDetached(_ arguments: [String], timeout: Double? = nil) async throws -> BinaryRun {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try BinaryRun.run(arguments, timeout: timeout) })
+            }.start()
+        }
+    }
+}
+
 /// Set once by a watchdog, read by the test thread.
 final class KillSwitch: @unchecked Sendable {
     // @unchecked: `value` is only touched while `lock` is held.
