@@ -45,7 +45,14 @@ public struct FeedParser: Sendable {
         if let contentLanguage, !contentLanguage.isEmpty { builder.defaultLanguage = contentLanguage }
         let xml = XMLStreamParser(delegate: builder)
         let skip = encoding.override == nil ? 0 : FeedEncoding.bomLength(data)
-        let report = xml.parse(skip == 0 ? data : Array(data[skip...]), encoding: encoding.override)
+        let report: XMLParseReport
+        switch encoding.override?.lowercased() {
+        case "utf-32le"?, "utf-32be"?:
+            let utf8 = FeedEncoding.utf32ToUTF8(data[skip...], littleEndian: encoding.override?.lowercased() == "utf-32le")
+            report = xml.parse(utf8, encoding: "UTF-8")
+        default:
+            report = xml.parse(skip == 0 ? data : Array(data[skip...]), encoding: encoding.override)
+        }
         if builder.rootName == nil {
             throw FeedError(report.firstError.map { "not XML: \($0)" } ?? "no XML element found")
         }
