@@ -46,12 +46,18 @@ public struct FeedParser: Sendable {
         let xml = XMLStreamParser(delegate: builder)
         let skip = encoding.override == nil ? 0 : FeedEncoding.bomLength(data)
         let report: XMLParseReport
+        var repairedReferences = false
         switch encoding.override?.lowercased() {
         case "utf-32le"?, "utf-32be"?:
             let utf8 = FeedEncoding.utf32ToUTF8(data[skip...], littleEndian: encoding.override?.lowercased() == "utf-32le")
             report = xml.parse(utf8, encoding: "UTF-8")
         default:
-            report = xml.parse(skip == 0 ? data : Array(data[skip...]), encoding: encoding.override)
+            var input = skip == 0 ? data : Array(data[skip...])
+            if let fixed = FeedXMLRepair.repair(input) {
+                input = fixed
+                repairedReferences = true
+            }
+            report = xml.parse(input, encoding: encoding.override)
         }
         if builder.rootName == nil {
             throw FeedError(report.firstError.map { "not XML: \($0)" } ?? "no XML element found")
@@ -77,6 +83,11 @@ public struct FeedParser: Sendable {
             if doc.bozoException == nil {
                 doc.bozoException = report.firstErrorLine.map { "line \($0): \(error)" } ?? error
             }
+        }
+        if repairedReferences, !doc.bozo {
+            // Repaired, but still not well-formed XML: say so, as a strict parser would.
+            doc.bozo = true
+            doc.bozoException = "ill-formed reference: a bare '&' or '&#X' (kept as text)"
         }
         return doc
     }
