@@ -41,23 +41,24 @@ public struct FeedParser: Sendable {
             return doc
         }
         let encoding = FeedEncoding.decide(data, contentType: contentType)
-        let builder = FeedBuilder(documentBase: base)
-        if let contentLanguage, !contentLanguage.isEmpty { builder.defaultLanguage = contentLanguage }
-        let xml = XMLStreamParser(delegate: builder)
         let skip = encoding.override == nil ? 0 : FeedEncoding.bomLength(data)
-        let report: XMLParseReport
-        var repairedReferences = false
+        var input: [UInt8]
+        var override = encoding.override
         switch encoding.override?.lowercased() {
         case "utf-32le"?, "utf-32be"?:
-            let utf8 = FeedEncoding.utf32ToUTF8(data[skip...], littleEndian: encoding.override?.lowercased() == "utf-32le")
-            report = xml.parse(utf8, encoding: "UTF-8")
+            input = FeedEncoding.utf32ToUTF8(data[skip...], littleEndian: encoding.override?.lowercased() == "utf-32le")
+            override = "UTF-8"
         default:
-            var input = skip == 0 ? data : Array(data[skip...])
-            if let fixed = FeedXMLRepair.repair(input) {
-                input = fixed
-                repairedReferences = true
-            }
-            report = xml.parse(input, encoding: encoding.override)
+            input = skip == 0 ? data : Array(data[skip...])
+        }
+        var (builder, report) = run(input, encoding: override, base: base, language: contentLanguage)
+        // A bare `&` or `&#X41;` costs libxml2's recovery the text around it: repair and parse
+        // again. Well-formed documents (nearly all) are scanned once.
+        var repairedReferences = false
+        if report.sawReferenceError, let fixed = FeedXMLRepair.repair(input) {
+            input = fixed
+            (builder, report) = run(input, encoding: override, base: base, language: contentLanguage)
+            repairedReferences = true
         }
         if builder.rootName == nil {
             throw FeedError(report.firstError.map { "not XML: \($0)" } ?? "no XML element found")
@@ -90,5 +91,14 @@ public struct FeedParser: Sendable {
             doc.bozoException = "ill-formed reference: a bare '&' or '&#X' (kept as text)"
         }
         return doc
+    }
+
+    /// One libxml2 pass over `input` into a fresh builder.
+    private func run(_ input: [UInt8], encoding: String?, base: String?, language: String?) -> (FeedBuilder, XMLParseReport) {
+        let builder = FeedBuilder(documentBase: base)
+        if let language, !language.isEmpty { builder.defaultLanguage = language }
+        let xml = XMLStreamParser(delegate: builder)
+        let report = xml.parse(input, encoding: encoding)
+        return (builder, report)
     }
 }
