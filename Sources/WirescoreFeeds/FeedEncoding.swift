@@ -83,7 +83,17 @@ struct FeedEncoding: Equatable {
         switch name {
         case "iso-8859-1", "latin-1", "latin1", "iso8859-1", "iso_8859-1": return "windows-1252"
         case "utf-16": return "utf-16le"
-        default: return name
+        default: return iconvAlias(name) ?? name
+        }
+    }
+
+    /// Python codec names that iconv knows under another name (feeds declare what Python
+    /// accepts): Mac Central European, and IBM039, which Python reads as EBCDIC code page 037.
+    static func iconvAlias(_ name: String) -> String? {
+        switch name.lowercased() {
+        case "maclatin2", "mac-latin2", "mac_latin2", "maccentraleurope", "mac_centeuro": return "MAC-CENTRALEUROPE"
+        case "ibm039", "cp039", "ibm-039": return "IBM037"
+        default: return nil
         }
     }
 

@@ -52,6 +52,14 @@ public struct FeedParser: Sendable {
             input = skip == 0 ? data : Array(data[skip...])
         }
         var (builder, report) = run(input, encoding: override, base: base, language: contentLanguage)
+        // An EBCDIC document declaring a name libxml2 lacks (read by libxml2 itself, as our
+        // declaration reader only reads ASCII-compatible and UTF-16/32 bytes): use the alias.
+        var aliasEncoding: String?
+        if override == nil, builder.rootName == nil, let declared = report.declaredEncoding,
+           let alias = FeedEncoding.iconvAlias(declared) {
+            (builder, report) = run(input, encoding: alias, base: base, language: contentLanguage)
+            aliasEncoding = FeedEncoding.normalize(declared)
+        }
         // A bare `&` or `&#X41;` costs libxml2's recovery the text around it: repair and parse
         // again. Well-formed documents (nearly all) are scanned once.
         var repairedReferences = false
@@ -68,7 +76,9 @@ public struct FeedParser: Sendable {
         }
         var doc = builder.finish()
         doc.encoding = encoding.reported
-        if encoding.override == nil, contentType == nil, let declared = report.declaredEncoding, !declared.isEmpty {
+        if let aliasEncoding {
+            doc.encoding = aliasEncoding
+        } else if encoding.override == nil, contentType == nil, let declared = report.declaredEncoding, !declared.isEmpty {
             doc.encoding = FeedEncoding.normalize(declared)
         }
         if let problem = encoding.problem {
