@@ -154,7 +154,7 @@ enum FeedSanitizer {
                 let b = input[i]
                 if b != UInt8(ascii: "<") && b != UInt8(ascii: "&") { i += 1; continue }
                 if b == UInt8(ascii: "&") {
-                    let end = referenceEnd(i)
+                    let end = Run.referenceEnd(input, i)
                     // A well-formed reference stays in the text run, copied as written.
                     if end > i { i = end; continue }
                     flushText(textStart, i)
@@ -191,7 +191,9 @@ enum FeedSanitizer {
         }
 
         /// The end of a character or entity reference starting at `i` (`&...;`), or `i`.
-        func referenceEnd(_ i: Int) -> Int {
+        /// Static, like ``find(_:_:from:)``: a non-mutating method called from the mutating scan
+        /// made the compiler copy the whole run (its buffers) for each call.
+        static func referenceEnd(_ input: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
             let n = input.count
             var j = i + 1
             guard j < n else { return i }
@@ -223,23 +225,23 @@ enum FeedSanitizer {
             let c = input[i + 1]
             if c == UInt8(ascii: "!") {
                 if i + 3 < n, input[i + 2] == UInt8(ascii: "-"), input[i + 3] == UInt8(ascii: "-") {
-                    guard let close = find("-->", from: i + 4) else { return i }
+                    guard let close = Run.find(input, "-->", from: i + 4) else { return i }
                     if dropDepth == 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<(close + 3)])) }
                     return close + 3
                 }
                 // A declaration (`<!DOCTYPE ...>`) is dropped; `<![CDATA[` and the like are text.
-                guard i + 2 < n, FeedSanitizer.isLetter(input[i + 2]), let gt = find(">", from: i + 2) else { return i }
+                guard i + 2 < n, FeedSanitizer.isLetter(input[i + 2]), let gt = Run.find(input, ">", from: i + 2) else { return i }
                 return gt + 1
             }
             if c == UInt8(ascii: "?") {
-                guard let gt = find(">", from: i + 2) else { return i }
+                guard let gt = Run.find(input, ">", from: i + 2) else { return i }
                 return gt + 1
             }
             if c == UInt8(ascii: "/") {
                 guard i + 2 < n, FeedSanitizer.isLetter(input[i + 2]) else { return i }
                 var j = i + 2
                 while j < n, FeedSanitizer.isNameByte(input[j]) { j += 1 }
-                guard let gt = find(">", from: j) else { return i }
+                guard let gt = Run.find(input, ">", from: j) else { return i }
                 endTag(nameStart: i + 2, nameEnd: j)
                 return gt + 1
             }
@@ -296,7 +298,7 @@ enum FeedSanitizer {
             return j
         }
 
-        func find(_ needle: StaticString, from: Int) -> Int? {
+        static func find(_ input: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from: Int) -> Int? {
             let p = needle.utf8Start
             let m = needle.utf8CodeUnitCount
             let n = input.count

@@ -62,3 +62,23 @@ import Testing
         #expect(FeedURL.resolve("/x", against: "not a url") == "/x")
     }
 }
+
+/// The in-place dot-segment removal agrees with the segment-list specification.
+@Suite struct FeedURLDotSegmentTests {
+    @Test func inPlaceMatchesSpecification() {
+        let parts = ["a", "b", ".", "..", "", "c.html"]
+        var paths: [String] = []
+        for a in parts { for b in parts { for c in parts {
+            paths.append("/\(a)/\(b)/\(c)")
+            paths.append("\(a)/\(b)/\(c)")
+            paths.append("\(a)/\(b)/")
+        } } }
+        paths += ["/", ".", "..", "../", "./", "/..", "/./", "a/../../b", "//x/../y"]
+        for p in paths {
+            let bytes = Array(p.utf8)
+            var out: [UInt8] = Array("prefix".utf8)
+            bytes.withUnsafeBufferPointer { FeedURL.appendRemovingDotSegments($0, to: &out) }
+            #expect(String(decoding: out, as: UTF8.self) == "prefix" + String(decoding: FeedURL.removeDotSegments(bytes), as: UTF8.self), "\(p)")
+        }
+    }
+}
