@@ -82,3 +82,13 @@ import Testing
         }
     }
 }
+
+/// C1 controls in HTML are read as the windows-1252 characters they were meant to be.
+@Suite struct FeedSanitizerWindows1252Tests {
+    @Test func c1ControlsBecomeWindows1252() {
+        #expect(FeedSanitizer.sanitize("don\u{92}t") == "don\u{2019}t")
+        #expect(FeedSanitizer.sanitize("<p>\u{93}q\u{94} \u{80}5</p>") == "<p>\u{201C}q\u{201D} \u{20AC}5</p>")
+        // Undefined in windows-1252, and ordinary Latin-1 characters, stay as they are.
+        #expect(FeedSanitizer.sanitize("a\u{81}b £ \u{A0}c") == "a\u{81}b £ \u{A0}c")
+    }
+}
