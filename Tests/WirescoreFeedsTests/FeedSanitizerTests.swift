@@ -92,3 +92,23 @@ import Testing
         #expect(FeedSanitizer.sanitize("a\u{81}b £ \u{A0}c") == "a\u{81}b £ \u{A0}c")
     }
 }
+
+/// Packing names eight bytes at a time lowercases exactly the ASCII capitals.
+@Suite struct FeedNameTablePackTests {
+    @Test func packMatchesBytewiseLowercasing() {
+        var samples: [[UInt8]] = [Array("A".utf8), Array("HREF".utf8), Array("xlink:HREF".utf8),
+                                  Array("ABCDEFGHIJKLMNOPQRSTUVWX".utf8), Array("@[`{Zz09é".utf8)]
+        samples.append((0..<24).map { UInt8(0x38 + $0 * 3) })
+        samples.append((0..<17).map { UInt8(0xB0 + $0) })
+        for s in samples {
+            var expected: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            for (i, c0) in s.enumerated() {
+                let c = c0 >= 65 && c0 <= 90 ? c0 | 0x20 : c0
+                let v = UInt64(c) << UInt64((i & 7) * 8)
+                switch i >> 3 { case 0: expected.0 |= v; case 1: expected.1 |= v; default: expected.2 |= v }
+            }
+            let got = s.withUnsafeBufferPointer { FeedNameTable.pack($0) }
+            #expect(got.map { $0 == expected } == true, "\(s)")
+        }
+    }
+}
