@@ -7,7 +7,7 @@
 #    Atom 1.0 with HTML summaries, entities, links and non-ASCII text) under .build/feeds-bench/;
 # 2. builds wirescore in release mode and parses the whole corpus in ONE process with
 #    `wirescore inspect feed --url URL FILE...` (sanitising on; JSON written to /dev/null), best
-#    of 3 by wall clock, and FeedParser.parse alone on the in-memory corpus (best of 3);
+#    of 5 by wall clock, and FeedParser.parse alone on the in-memory corpus (best of 3);
 # 3. installs feedparser into a venv under .build/ and parses the same files in one process,
 #    with the same document URL (relative links resolved by both);
 # 4. prints MB/s for both (wall clock, plus CPU time since the machine may be shared) and the ratios.
@@ -31,14 +31,14 @@ if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 bytes=$(cat "$corpus"/* | wc -c)
 # Every parser gets the same document URL, so relative links are resolved by all three.
 base_url="https://example.com/feed"
-# Best of 3 whole runs (wall clock), with the CPU time (user+sys) of that run: the machine may be
+# Best of 5 whole runs (wall clock), with the CPU time (user+sys) of that run: the machine may be
 # shared, and CPU time shows what contention did to the wall figure.
 read -r best best_cpu < <(python3 - "$bin" "$base_url" "$corpus" <<'PY'
 import os, resource, subprocess, sys, time
 binary, url, corpus = sys.argv[1], sys.argv[2], sys.argv[3]
 files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus))
 best = None
-for _ in range(3):
+for _ in range(5):
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run([binary, "inspect", "feed", "--url", url] + files, stdout=subprocess.DEVNULL, check=True)

@@ -620,14 +620,25 @@ struct FeedBuilderState {
         text.append(UInt8(ascii: ">"))
     }
 
+    /// Appends an attribute value escaped for a double-quoted attribute, copying the runs
+    /// between escapes in one append each (inline XHTML content has many attributes).
     private mutating func appendAttributeValue(_ s: String) {
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): text.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: "\""): text.append(contentsOf: "&quot;".utf8)
-            default: text.append(b)
+        var s = s
+        s.withUTF8 { v in
+            var from = 0
+            for k in 0..<v.count {
+                let rep: StaticString
+                switch v[k] {
+                case UInt8(ascii: "&"): rep = "&amp;"
+                case UInt8(ascii: "<"): rep = "&lt;"
+                case UInt8(ascii: "\""): rep = "&quot;"
+                default: continue
+                }
+                if k > from { text.append(contentsOf: UnsafeBufferPointer(rebasing: v[from..<k])) }
+                text.append(contentsOf: UnsafeBufferPointer(start: rep.utf8Start, count: rep.utf8CodeUnitCount))
+                from = k + 1
             }
+            if v.count > from { text.append(contentsOf: UnsafeBufferPointer(rebasing: v[from...])) }
         }
     }
 

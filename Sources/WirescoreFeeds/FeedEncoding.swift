@@ -1,3 +1,5 @@
+import WirescoreXML
+
 /// Chooses the character encoding of a feed the way Python feedparser does (RFC 3023 rules).
 ///
 /// HTTP `charset` wins for `application/*xml` types, `text/*xml` types default to US-ASCII,
@@ -81,8 +83,37 @@ struct FeedEncoding: Equatable {
         switch name {
         case "iso-8859-1", "latin-1", "latin1", "iso8859-1", "iso_8859-1": return "windows-1252"
         case "utf-16": return "utf-16le"
-        default: return name
+        default: return iconvAlias(name) ?? name
         }
+    }
+
+    /// Python codec names that iconv knows under another name (feeds declare what Python
+    /// accepts): Mac Central European, and IBM039, which Python reads as EBCDIC code page 037.
+    static func iconvAlias(_ name: String) -> String? {
+        switch name.lowercased() {
+        case "maclatin2", "mac-latin2", "mac_latin2", "maccentraleurope", "mac_centeuro": return "MAC-CENTRALEUROPE"
+        case "ibm039", "cp039", "ibm-039": return "IBM037"
+        default: return nil
+        }
+    }
+
+    /// UTF-32 bytes (no BOM) as UTF-8; a unit that is no Unicode scalar becomes U+FFFD, and
+    /// trailing bytes short of a unit are dropped.
+    ///
+    /// libxml2 2.9 fails on UTF-32LE input (its UCS-4 detection and the iconv decoder disagree
+    /// and it stops at the first unit), so wide documents are decoded here and parsed as UTF-8.
+    static func utf32ToUTF8(_ d: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(d.count / 4 + 16)
+        var i = d.startIndex
+        while i + 4 <= d.endIndex {
+            let v: UInt32 = littleEndian
+                ? UInt32(d[i]) | UInt32(d[i + 1]) << 8 | UInt32(d[i + 2]) << 16 | UInt32(d[i + 3]) << 24
+                : UInt32(d[i + 3]) | UInt32(d[i + 2]) << 8 | UInt32(d[i + 1]) << 16 | UInt32(d[i]) << 24
+            XMLEntities.appendUTF8(Unicode.Scalar(v) ?? "\u{FFFD}", to: &out)
+            i += 4
+        }
+        return out
     }
 
     /// The byte length of a BOM to skip when an explicit encoding is passed to libxml2.

@@ -109,20 +109,34 @@ struct FeedNameTable: @unchecked Sendable {
         return name.withUTF8 { lookup($0) }
     }
 
+    /// Up to 24 bytes as three little-endian words, ASCII letters lowercased; nil when empty or
+    /// longer. Whole words are loaded and lowercased eight bytes at a time (tag and attribute
+    /// names are looked up for every tag the sanitiser meets).
     @inline(__always) static func pack(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64)? {
-        guard b.count > 0, b.count <= 24 else { return nil }
-        var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        for i in 0..<b.count {
-            var c = b[i]
-            if c >= 65 && c <= 90 { c |= 0x20 }
-            let v = UInt64(c) << UInt64((i & 7) * 8)
-            switch i >> 3 {
-            case 0: w.0 |= v
-            case 1: w.1 |= v
-            default: w.2 |= v
+        guard let base = b.baseAddress, b.count > 0, b.count <= 24 else { return nil }
+        let n = b.count
+        @inline(__always) func word(_ offset: Int) -> UInt64 {
+            let len = n - offset
+            if len <= 0 { return 0 }
+            var v: UInt64 = 0
+            if len >= 8 {
+                v = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            } else {
+                for k in 0..<len { v |= UInt64(base[offset + k]) << UInt64(k * 8) }
             }
+            return lowercasedASCII(v)
         }
-        return w
+        return (word(0), word(8), word(16))
+    }
+
+    /// `v` with each byte in `A`...`Z` ORed with 0x20 (SWAR: bytes >= 'A' and <= 'Z', high bit clear).
+    @inline(__always) static func lowercasedASCII(_ v: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low7 = v & ~highs
+        let geA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F      // high bit set where byte >= 0x41
+        let gtZ = low7 &+ 0x2525_2525_2525_2525      // high bit set where byte >= 0x5B
+        let upper = geA & ~gtZ & ~v & highs
+        return v | (upper >> 2)
     }
 
     @inline(__always) static func hash(_ k: (UInt64, UInt64, UInt64)) -> Int {

@@ -41,11 +41,33 @@ public struct FeedParser: Sendable {
             return doc
         }
         let encoding = FeedEncoding.decide(data, contentType: contentType)
-        let builder = FeedBuilder(documentBase: base)
-        if let contentLanguage, !contentLanguage.isEmpty { builder.defaultLanguage = contentLanguage }
-        let xml = XMLStreamParser(delegate: builder)
         let skip = encoding.override == nil ? 0 : FeedEncoding.bomLength(data)
-        let report = xml.parse(skip == 0 ? data : Array(data[skip...]), encoding: encoding.override)
+        var input: [UInt8]
+        var override = encoding.override
+        switch encoding.override?.lowercased() {
+        case "utf-32le"?, "utf-32be"?:
+            input = FeedEncoding.utf32ToUTF8(data[skip...], littleEndian: encoding.override?.lowercased() == "utf-32le")
+            override = "UTF-8"
+        default:
+            input = skip == 0 ? data : Array(data[skip...])
+        }
+        var (builder, report) = run(input, encoding: override, base: base, language: contentLanguage)
+        // An EBCDIC document declaring a name libxml2 lacks (read by libxml2 itself, as our
+        // declaration reader only reads ASCII-compatible and UTF-16/32 bytes): use the alias.
+        var aliasEncoding: String?
+        if override == nil, builder.rootName == nil, let declared = report.declaredEncoding,
+           let alias = FeedEncoding.iconvAlias(declared) {
+            (builder, report) = run(input, encoding: alias, base: base, language: contentLanguage)
+            aliasEncoding = FeedEncoding.normalize(declared)
+        }
+        // A bare `&` or `&#X41;` costs libxml2's recovery the text around it: repair and parse
+        // again. Well-formed documents (nearly all) are scanned once.
+        var repairedReferences = false
+        if report.sawReferenceError, let fixed = FeedXMLRepair.repair(input) {
+            input = fixed
+            (builder, report) = run(input, encoding: override, base: base, language: contentLanguage)
+            repairedReferences = true
+        }
         if builder.rootName == nil {
             throw FeedError(report.firstError.map { "not XML: \($0)" } ?? "no XML element found")
         }
@@ -54,7 +76,9 @@ public struct FeedParser: Sendable {
         }
         var doc = builder.finish()
         doc.encoding = encoding.reported
-        if encoding.override == nil, contentType == nil, let declared = report.declaredEncoding, !declared.isEmpty {
+        if let aliasEncoding {
+            doc.encoding = aliasEncoding
+        } else if encoding.override == nil, contentType == nil, let declared = report.declaredEncoding, !declared.isEmpty {
             doc.encoding = FeedEncoding.normalize(declared)
         }
         if let problem = encoding.problem {
@@ -71,6 +95,20 @@ public struct FeedParser: Sendable {
                 doc.bozoException = report.firstErrorLine.map { "line \($0): \(error)" } ?? error
             }
         }
+        if repairedReferences, !doc.bozo {
+            // Repaired, but still not well-formed XML: say so, as a strict parser would.
+            doc.bozo = true
+            doc.bozoException = "ill-formed reference: a bare '&' or '&#X' (kept as text)"
+        }
         return doc
+    }
+
+    /// One libxml2 pass over `input` into a fresh builder.
+    private func run(_ input: [UInt8], encoding: String?, base: String?, language: String?) -> (FeedBuilder, XMLParseReport) {
+        let builder = FeedBuilder(documentBase: base)
+        if let language, !language.isEmpty { builder.defaultLanguage = language }
+        let xml = XMLStreamParser(delegate: builder)
+        let report = xml.parse(input, encoding: encoding)
+        return (builder, report)
     }
 }

@@ -56,7 +56,7 @@ enum FeedSanitizer {
 
     /// Sanitises UTF-8 bytes against an already parsed base, with reusable buffers.
     static func sanitize(bytes input: UnsafeBufferPointer<UInt8>, base: FeedURL.Base?, scratch: inout Scratch) -> String {
-        guard input.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
+        guard input.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0xC2 }) else {
             return String(decoding: trimmed(input), as: UTF8.self)
         }
         var run = Run(input: input, base: base, scratch: &scratch)
@@ -152,9 +152,21 @@ enum FeedSanitizer {
                     i += m.trailingZeroBitCount >> 3
                 }
                 let b = input[i]
-                if b != UInt8(ascii: "<") && b != UInt8(ascii: "&") { i += 1; continue }
+                if b != UInt8(ascii: "<") && b != UInt8(ascii: "&") {
+                    if b == 0xC2, i + 1 < n, let mapped = Run.windows1252(input[i + 1]) {
+                        // A C1 control in HTML is a windows-1252 character mislabelled (`don\u{92}t`
+                        // means `don’t`), as browsers and feedparser read it.
+                        flushText(textStart, i)
+                        if dropDepth == 0 { XMLEntities.appendUTF8(mapped, to: &out) }
+                        i += 2
+                        textStart = i
+                        continue
+                    }
+                    i += 1
+                    continue
+                }
                 if b == UInt8(ascii: "&") {
-                    let end = referenceEnd(i)
+                    let end = Run.referenceEnd(input, i)
                     // A well-formed reference stays in the text run, copied as written.
                     if end > i { i = end; continue }
                     flushText(textStart, i)
@@ -176,13 +188,23 @@ enum FeedSanitizer {
             flushText(textStart, n)
         }
 
-        /// Flags the bytes of eight that are `<` or `&` (SWAR zero-byte test on `x ^ c`); a borrow
-        /// can flag bytes above a real match, never below, so the lowest flag is exact.
+        /// Flags the bytes of eight that are `<`, `&` or 0xC2 (the lead byte of U+0080...U+00BF)
+        /// with a SWAR zero-byte test on `x ^ c`; a borrow can flag bytes above a real match, never
+        /// below, so the lowest flag is exact.
         @inline(__always) static func markupMask(_ x: UInt64) -> UInt64 {
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
-            let lt = x ^ (ones &* 0x3C), amp = x ^ (ones &* 0x26)
-            return ((lt &- ones) & ~lt & highs) | ((amp &- ones) & ~amp & highs)
+            let lt = x ^ (ones &* 0x3C), amp = x ^ (ones &* 0x26), c2 = x ^ (ones &* 0xC2)
+            return ((lt &- ones) & ~lt & highs) | ((amp &- ones) & ~amp & highs) | ((c2 &- ones) & ~c2 & highs)
+        }
+
+        /// The windows-1252 character for the C1 control whose UTF-8 second byte is `b`
+        /// (U+0080...U+009F), or nil (not a C1 control, or one of the five bytes 1252 leaves
+        /// undefined).
+        static func windows1252(_ b: UInt8) -> Unicode.Scalar? {
+            guard b >= 0x80, b <= 0x9F else { return nil }
+            let v = Windows1252C1.table[Int(b - 0x80)]
+            return v == 0 ? nil : Unicode.Scalar(v)
         }
 
         @inline(__always) mutating func flushText(_ from: Int, _ to: Int) {
@@ -191,7 +213,9 @@ enum FeedSanitizer {
         }
 
         /// The end of a character or entity reference starting at `i` (`&...;`), or `i`.
-        func referenceEnd(_ i: Int) -> Int {
+        /// Static, like ``find(_:_:from:)``: a non-mutating method called from the mutating scan
+        /// made the compiler copy the whole run (its buffers) for each call.
+        static func referenceEnd(_ input: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
             let n = input.count
             var j = i + 1
             guard j < n else { return i }
@@ -223,23 +247,23 @@ enum FeedSanitizer {
             let c = input[i + 1]
             if c == UInt8(ascii: "!") {
                 if i + 3 < n, input[i + 2] == UInt8(ascii: "-"), input[i + 3] == UInt8(ascii: "-") {
-                    guard let close = find("-->", from: i + 4) else { return i }
+                    guard let close = Run.find(input, "-->", from: i + 4) else { return i }
                     if dropDepth == 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<(close + 3)])) }
                     return close + 3
                 }
                 // A declaration (`<!DOCTYPE ...>`) is dropped; `<![CDATA[` and the like are text.
-                guard i + 2 < n, FeedSanitizer.isLetter(input[i + 2]), let gt = find(">", from: i + 2) else { return i }
+                guard i + 2 < n, FeedSanitizer.isLetter(input[i + 2]), let gt = Run.find(input, ">", from: i + 2) else { return i }
                 return gt + 1
             }
             if c == UInt8(ascii: "?") {
-                guard let gt = find(">", from: i + 2) else { return i }
+                guard let gt = Run.find(input, ">", from: i + 2) else { return i }
                 return gt + 1
             }
             if c == UInt8(ascii: "/") {
                 guard i + 2 < n, FeedSanitizer.isLetter(input[i + 2]) else { return i }
                 var j = i + 2
                 while j < n, FeedSanitizer.isNameByte(input[j]) { j += 1 }
-                guard let gt = find(">", from: j) else { return i }
+                guard let gt = Run.find(input, ">", from: j) else { return i }
                 endTag(nameStart: i + 2, nameEnd: j)
                 return gt + 1
             }
@@ -296,7 +320,7 @@ enum FeedSanitizer {
             return j
         }
 
-        func find(_ needle: StaticString, from: Int) -> Int? {
+        static func find(_ input: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from: Int) -> Int? {
             let p = needle.utf8Start
             let m = needle.utf8CodeUnitCount
             let n = input.count
@@ -537,4 +561,12 @@ enum FeedSanitizer {
             return true
         }
     }
+}
+
+/// windows-1252's characters for 0x80...0x9F (0: undefined there).
+enum Windows1252C1 {
+    static let table: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
 }

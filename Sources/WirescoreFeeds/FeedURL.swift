@@ -106,7 +106,7 @@ enum FeedURL {
                         if dots {
                             let merged = Array(out[start...])
                             out.removeSubrange(start...)
-                            out.append(contentsOf: removeDotSegments(merged))
+                            merged.withUnsafeBufferPointer { appendRemovingDotSegments($0, to: &out) }
                         }
                     }
                     if let q = r.query { out.append(UInt8(ascii: "?")); out.append(contentsOf: ref[q]) }
@@ -119,8 +119,46 @@ enum FeedURL {
     /// Appends a path with its dot segments removed; copies it as is when it has none (then
     /// ``removeDotSegments(_:)`` would return it unchanged).
     private static func appendPath(_ path: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        if hasDotSegment(path) { out.append(contentsOf: removeDotSegments(path)) }
+        if hasDotSegment(path) { appendRemovingDotSegments(path, to: &out) }
         else { out.append(contentsOf: path) }
+    }
+
+    /// ``removeDotSegments(_:)`` writing straight into `out` (relative links like `../tags/x`
+    /// are common in feeds; the array version allocated per segment list and per result).
+    static func appendRemovingDotSegments(_ input: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard !input.isEmpty else { return }
+        let absolute = input[0] == UInt8(ascii: "/")
+        if absolute { out.append(UInt8(ascii: "/")) }
+        var slashes = 0
+        for b in input where b == UInt8(ascii: "/") { slashes += 1 }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: slashes + 1) { marks in
+            var kept = 0            // output segments so far
+            var trailingSlash = false
+            var start = absolute ? 1 : 0
+            var idx = start
+            let n = input.count
+            while idx <= n {
+                if idx == n || input[idx] == UInt8(ascii: "/") {
+                    let len = idx - start
+                    let last = idx == n
+                    if len == 1, input[start] == UInt8(ascii: ".") {
+                        if last { trailingSlash = true }
+                    } else if len == 2, input[start] == UInt8(ascii: "."), input[start + 1] == UInt8(ascii: ".") {
+                        if kept > 0 { kept -= 1; out.removeSubrange(marks[kept]...) }
+                        if last { trailingSlash = true }
+                    } else {
+                        marks[kept] = out.count
+                        if kept > 0 { out.append(UInt8(ascii: "/")) }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<idx]))
+                        kept += 1
+                        trailingSlash = false
+                    }
+                    start = idx + 1
+                }
+                idx += 1
+            }
+            if trailingSlash, kept > 0 { out.append(UInt8(ascii: "/")) }
+        }
     }
 
     /// Whether a segment of `path` is `.` or `..`.
@@ -174,7 +212,8 @@ enum FeedURL {
         return false
     }
 
-    /// RFC 3986 section 5.2.4 on a path.
+    /// RFC 3986 section 5.2.4 on a path, as segment lists: the executable specification that
+    /// ``appendRemovingDotSegments(_:to:)`` (what resolution uses) is tested against.
     static func removeDotSegments<C: Collection>(_ path: C) -> [UInt8] where C.Element == UInt8 {
         let input = Array(path)
         guard input.contains(UInt8(ascii: ".")) else { return input }

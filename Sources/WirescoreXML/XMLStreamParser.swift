@@ -55,6 +55,9 @@ public struct XMLParseReport: Sendable, Equatable {
     public var unknownEncoding: Bool = false
     /// The encoding the document declared, as libxml2 read it (also for EBCDIC documents).
     public var declaredEncoding: String?
+    /// Whether a malformed character or entity reference was met (a bare `&`, `&#X41;`): a
+    /// caller that can repair those may parse again.
+    public var sawReferenceError: Bool = false
     /// Whether the parser saw any element at all.
     public var sawRootElement: Bool = false
     /// Whether entity expansion passed ``XMLStreamParser/textBudget(forDocumentBytes:)``: no
@@ -300,6 +303,15 @@ public final class XMLStreamParser {
         guard let error else { return }
         let level = error.pointee.level
         guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
+        switch Int(error.pointee.code) {
+        case Int(XML_ERR_INVALID_HEX_CHARREF.rawValue), Int(XML_ERR_INVALID_DEC_CHARREF.rawValue),
+             Int(XML_ERR_INVALID_CHARREF.rawValue), Int(XML_ERR_ENTITYREF_AT_EOF.rawValue),
+             Int(XML_ERR_ENTITYREF_NO_NAME.rawValue), Int(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue),
+             Int(XML_ERR_NAME_REQUIRED.rawValue):
+            report.sawReferenceError = true
+        default:
+            break
+        }
         guard report.firstError == nil else { return }
         var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
         while let last = message.last, last == "\n" || last == " " { message.removeLast() }

@@ -62,3 +62,53 @@ import Testing
         #expect(FeedURL.resolve("/x", against: "not a url") == "/x")
     }
 }
+
+/// The in-place dot-segment removal agrees with the segment-list specification.
+@Suite struct FeedURLDotSegmentTests {
+    @Test func inPlaceMatchesSpecification() {
+        let parts = ["a", "b", ".", "..", "", "c.html"]
+        var paths: [String] = []
+        for a in parts { for b in parts { for c in parts {
+            paths.append("/\(a)/\(b)/\(c)")
+            paths.append("\(a)/\(b)/\(c)")
+            paths.append("\(a)/\(b)/")
+        } } }
+        paths += ["/", ".", "..", "../", "./", "/..", "/./", "a/../../b", "//x/../y"]
+        for p in paths {
+            let bytes = Array(p.utf8)
+            var out: [UInt8] = Array("prefix".utf8)
+            bytes.withUnsafeBufferPointer { FeedURL.appendRemovingDotSegments($0, to: &out) }
+            #expect(String(decoding: out, as: UTF8.self) == "prefix" + String(decoding: FeedURL.removeDotSegments(bytes), as: UTF8.self), "\(p)")
+        }
+    }
+}
+
+/// C1 controls in HTML are read as the windows-1252 characters they were meant to be.
+@Suite struct FeedSanitizerWindows1252Tests {
+    @Test func c1ControlsBecomeWindows1252() {
+        #expect(FeedSanitizer.sanitize("don\u{92}t") == "don\u{2019}t")
+        #expect(FeedSanitizer.sanitize("<p>\u{93}q\u{94} \u{80}5</p>") == "<p>\u{201C}q\u{201D} \u{20AC}5</p>")
+        // Undefined in windows-1252, and ordinary Latin-1 characters, stay as they are.
+        #expect(FeedSanitizer.sanitize("a\u{81}b £ \u{A0}c") == "a\u{81}b £ \u{A0}c")
+    }
+}
+
+/// Packing names eight bytes at a time lowercases exactly the ASCII capitals.
+@Suite struct FeedNameTablePackTests {
+    @Test func packMatchesBytewiseLowercasing() {
+        var samples: [[UInt8]] = [Array("A".utf8), Array("HREF".utf8), Array("xlink:HREF".utf8),
+                                  Array("ABCDEFGHIJKLMNOPQRSTUVWX".utf8), Array("@[`{Zz09é".utf8)]
+        samples.append((0..<24).map { UInt8(0x38 + $0 * 3) })
+        samples.append((0..<17).map { UInt8(0xB0 + $0) })
+        for s in samples {
+            var expected: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            for (i, c0) in s.enumerated() {
+                let c = c0 >= 65 && c0 <= 90 ? c0 | 0x20 : c0
+                let v = UInt64(c) << UInt64((i & 7) * 8)
+                switch i >> 3 { case 0: expected.0 |= v; case 1: expected.1 |= v; default: expected.2 |= v }
+            }
+            let got = s.withUnsafeBufferPointer { FeedNameTable.pack($0) }
+            #expect(got.map { $0 == expected } == true, "\(s)")
+        }
+    }
+}
