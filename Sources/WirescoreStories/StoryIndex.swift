@@ -333,6 +333,12 @@ public struct StoryIndex: Sendable {
             members[position].alive = false
             for id in members[position].termIDs { documentFrequency[Int(id)] -= 1 }
             positionByID[members[position].entry.id] = nil
+            // Free the features now, not at the next compaction: on a firehose the dead would
+            // otherwise hold as much memory as the living.
+            members[position].termIDs = []
+            members[position].logTF = []
+            members[position].entry.terms = ""
+            members[position].entry.entities = []
             liveCount -= 1
             expired = true
         }
