@@ -129,15 +129,20 @@ struct FeedStage: Sendable {
 }
 
 /// The item keys queued in this run, shared by concurrent feed tasks.
+///
+/// Kept as 64-bit hashes, not strings, so a run over 100,000 items holds about a megabyte; a
+/// collision (odds ~10^-10 at that size) only postpones one item to the next run, since an
+/// item that was never queued is not settled.
 final class QueuedItems: @unchecked Sendable {
-    // @unchecked: `keys` is only touched while `lock` is held.
+    // @unchecked: `hashes` is only touched while `lock` is held.
     private let lock = NSLock()
-    private var keys: Set<String> = []
+    private var hashes: Set<UInt64> = []
 
     /// True when `key` was not queued before.
     func insert(_ key: String) -> Bool {
+        let hash = StableHash.mix(StableHash.fnv1a64(key))
         lock.lock()
         defer { lock.unlock() }
-        return keys.insert(key).inserted
+        return hashes.insert(hash).inserted
     }
 }

@@ -27,7 +27,8 @@ final class RecordSink {
     private var pendingErrors: [String: [(record: ErrorRecord, itemKey: String?, settled: Bool)]] = [:]
     private var pendingCount = 0
     private var lastFlush = Date()
-    /// Ids written (or pending) in this run.
+    /// Ids pending in the current batch; once flushed, run state answers for them, so the set
+    /// is emptied at every flush and stays small however long the run.
     private var idsThisRun: Set<String> = []
     private(set) var summary = IngestSummary()
     /// Same-story clustering; assigned here, in arrival order, by the one consumer. Loaded on
@@ -146,6 +147,7 @@ final class RecordSink {
         }
         pendingArticles.removeAll(keepingCapacity: true)
         pendingErrors.removeAll(keepingCapacity: true)
+        idsThisRun.removeAll(keepingCapacity: true)
         pendingCount = 0
         lastFlush = now
         progress?(summary)
