@@ -109,6 +109,7 @@ public struct HTMLDocument: Sendable {
     private static func runParser(_ base: UnsafePointer<CChar>, _ count: Int32, encoding: String?,
                                   builder: HTMLTreeBuilder) -> Bool {
         guard count > 0 else { return true }
+        LibXML2Setup.ensure()
         guard let ctxt = htmlCreateMemoryParserCtxt(base, count) else { return false }
         defer { htmlFreeParserCtxt(ctxt) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue

@@ -169,6 +169,7 @@ public final class XMLStreamParser {
             let total = buffer.count
             let first = min(4, total)
             let rawBase = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            LibXML2Setup.ensure()
             guard let ctxt = xmlCreatePushParserCtxt(&handler, nil, rawBase, Int32(first), nil) else {
                 report.firstError = "could not create parser"
                 return
