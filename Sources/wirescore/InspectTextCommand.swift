@@ -58,21 +58,9 @@ struct InspectTextCommand: ParsableCommand {
         flush()
     }
 
-    /// The id, text and target of one input line: the flat fast path, else JSONSerialization.
+    /// The id, text and target of a line the batch reader's fast path declined (nested values,
+    /// unusual escapes, malformed input): read with JSONSerialization.
     static func fields(_ line: UnsafeRawBufferPointer) -> (id: JSONValue, text: String?, target: String?) {
-        if let object = FlatJSONObject.parse(line) {
-            let id: JSONValue
-            switch object["id"] {
-            case let .string(s)?: id = .string(s)
-            case let .number(n, isInteger)?: id = isInteger && abs(n) < 9e15 ? .int(Int(n)) : .double(n)
-            default: id = .null
-            }
-            func string(_ key: String) -> String? {
-                if case let .string(s)? = object[key] { return s }
-                return nil
-            }
-            return (id, string("text"), string("target"))
-        }
         let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any]
         return (jsonID(object?["id"]), object?["text"] as? String, object?["target"] as? String)
     }
