@@ -485,16 +485,21 @@ struct FeedBuilderState {
 
     // MARK: - Text
 
-    /// The captured text of `frame` sanitised as HTML, without an intermediate `String`.
-    private mutating func takeText(_ frame: Frame, sanitizingWith base: String?) -> String {
-        guard frame.captureStart >= 0, frame.captureStart <= text.count else { return "" }
-        var start = frame.captureStart
-        var end = text.count
+    /// The byte range of `frame`'s captured text: the inside of the wrapping `<div>` for XHTML
+    /// content that is one div and nothing else, else everything captured. Nil when nothing was.
+    private func capturedRange(_ frame: Frame) -> Range<Int>? {
+        guard frame.captureStart >= 0, frame.captureStart <= text.count else { return nil }
         if frame.xhtml, frame.stripDiv, frame.topLevelElements == 1, frame.divInnerStart >= 0,
            frame.divInnerEnd >= frame.divInnerStart, !frame.nonSpaceOutsideDiv {
-            start = frame.divInnerStart
-            end = frame.divInnerEnd
+            return frame.divInnerStart..<frame.divInnerEnd
         }
+        return frame.captureStart..<text.count
+    }
+
+    /// The captured text of `frame` sanitised as HTML, without an intermediate `String`.
+    private mutating func takeText(_ frame: Frame, sanitizingWith base: String?) -> String {
+        guard let range = capturedRange(frame) else { return "" }
+        let (start, end) = (range.lowerBound, range.upperBound)
         let parsed = parsedBase(base)
         let value = text.withUnsafeBufferPointer { all in
             FeedSanitizer.sanitize(bytes: UnsafeBufferPointer(rebasing: all[start..<end]), base: parsed,
@@ -505,14 +510,8 @@ struct FeedBuilderState {
     }
 
     private mutating func takeText(_ frame: Frame) -> String {
-        guard frame.captureStart >= 0, frame.captureStart <= text.count else { return "" }
-        var start = frame.captureStart
-        var end = text.count
-        if frame.xhtml, frame.stripDiv, frame.topLevelElements == 1, frame.divInnerStart >= 0,
-           frame.divInnerEnd >= frame.divInnerStart, !frame.nonSpaceOutsideDiv {
-            start = frame.divInnerStart
-            end = frame.divInnerEnd
-        }
+        guard let range = capturedRange(frame) else { return "" }
+        var (start, end) = (range.lowerBound, range.upperBound)
         // Trim ASCII white space.
         while start < end, isSpace(text[start]) { start += 1 }
         while end > start, isSpace(text[end - 1]) { end -= 1 }

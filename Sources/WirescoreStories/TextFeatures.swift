@@ -159,10 +159,6 @@ enum TextFeatures {
         return counts
     }
 
-    static func termCounts(title: String, text: String) -> [String: Int] {
-        termCounts(titleWords: tokens(title), textWords: tokens(text))
-    }
-
     /// 64-bit SimHash (Charikar) over word 3-shingles.
     ///
     /// Each shingle votes +1/-1 per bit of its stable hash; near-identical texts (syndicated

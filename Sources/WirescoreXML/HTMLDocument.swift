@@ -338,26 +338,26 @@ struct HTMLTreeState {
     }
 
     private mutating func tagID(_ name: UnsafePointer<UInt8>) -> UInt16 {
-        if let id = tagCache.lookup(name) { return id }
-        let nameString = String(cString: name)
-        let id: UInt16
-        if let known = tagIDs[nameString] { id = known } else {
-            id = UInt16(truncatingIfNeeded: min(tagNames.count, Int(UInt16.max) - 1))
-            if tagNames.count < Int(UInt16.max) - 1 { tagNames.append(nameString); tagIDs[nameString] = id }
-        }
-        tagCache.insert(name, id)
-        return id
+        Self.intern(name, cache: &tagCache, ids: &tagIDs, names: &tagNames)
     }
 
     private mutating func attributeID(_ name: UnsafePointer<UInt8>) -> UInt16 {
-        if let id = attributeCache.lookup(name) { return id }
+        Self.intern(name, cache: &attributeCache, ids: &attributeIDs, names: &attributeNames)
+    }
+
+    /// The id of a tag or attribute name: from the pointer cache (libxml2 hands out interned
+    /// names), else from the name table, else a new id (the last id stands for every name past
+    /// the table's capacity).
+    private static func intern(_ name: UnsafePointer<UInt8>, cache: inout PointerIDCache,
+                               ids: inout [String: UInt16], names: inout [String]) -> UInt16 {
+        if let id = cache.lookup(name) { return id }
         let nameString = String(cString: name)
         let id: UInt16
-        if let known = attributeIDs[nameString] { id = known } else {
-            id = UInt16(truncatingIfNeeded: min(attributeNames.count, Int(UInt16.max) - 1))
-            if attributeNames.count < Int(UInt16.max) - 1 { attributeNames.append(nameString); attributeIDs[nameString] = id }
+        if let known = ids[nameString] { id = known } else {
+            id = UInt16(truncatingIfNeeded: min(names.count, Int(UInt16.max) - 1))
+            if names.count < Int(UInt16.max) - 1 { names.append(nameString); ids[nameString] = id }
         }
-        attributeCache.insert(name, id)
+        cache.insert(name, id)
         return id
     }
 

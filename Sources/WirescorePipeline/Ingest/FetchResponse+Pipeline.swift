@@ -17,10 +17,14 @@ extension FetchResponse {
     /// The exchange as the raw archive stores it (a local file becomes a WARC `resource`).
     func archivedExchange(at date: Date) -> ArchivedExchange {
         // libcurl hands over the head as sent, blank line included; anything else is normalised.
-        let lines = requestHead.hasSuffix("\r\n\r\n") ? [] : requestHeaderLines
-        let requestHead: String? = requestHead.hasSuffix("\r\n\r\n") ? requestHead
-            : lines.isEmpty ? nil : lines.joined(separator: "\r\n") + "\r\n\r\n"
-        return ArchivedExchange(targetURI: finalURL, date: date, requestHead: requestHead,
+        let head: String?
+        if requestHead.hasSuffix("\r\n\r\n") {
+            head = requestHead
+        } else {
+            let lines = requestHeaderLines
+            head = lines.isEmpty ? nil : lines.joined(separator: "\r\n") + "\r\n\r\n"
+        }
+        return ArchivedExchange(targetURI: finalURL, date: date, requestHead: head,
                                 status: status, headers: headers, payload: body)
     }
 }
