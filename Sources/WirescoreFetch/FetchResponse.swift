@@ -37,8 +37,7 @@ public struct FetchResponse: Sendable {
 
     /// The first header named `name` (case-insensitive).
     public func header(_ name: String) -> String? {
-        let lowered = name.lowercased()
-        return headers.first { $0.name.lowercased() == lowered }?.value
+        headers.first { HeaderField.sameName($0.name, name) }?.value
     }
 
     public init(requestedURL: String, finalURL: String, status: Int, httpVersion: String?,
@@ -56,7 +55,7 @@ public struct FetchResponse: Sendable {
         self.elapsed = elapsed
         self.requestHead = requestHead
         self.wasRetried = wasRetried
-        let lookup = { (name: String) in headers.first { $0.name.lowercased() == name }?.value }
+        let lookup = { (name: String) in headers.first { HeaderField.sameName($0.name, name) }?.value }
         self.etag = lookup("etag")
         self.lastModified = lookup("last-modified")
         self.contentType = lookup("content-type")

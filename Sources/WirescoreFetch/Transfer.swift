@@ -77,11 +77,25 @@ final class Transfer {
     /// "scheme://authority" lowercased, without userinfo; the whole string when unparseable,
     /// so odd URLs still get a (private) admission bucket.
     static func hostKey(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url.lowercased() }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let host = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? authority
-        return (url[..<schemeEnd.upperBound] + host).lowercased()
+        // Bytes, not Foundation's range(of:): this runs once per request on the submitting side.
+        let u = Array(url.utf8)
+        var schemeEnd = -1
+        var i = 0
+        while i + 2 < u.count {
+            if u[i] == 0x3A, u[i + 1] == 0x2F, u[i + 2] == 0x2F { schemeEnd = i + 3; break }   // "://"
+            i += 1
+        }
+        guard schemeEnd >= 0 else { return url.lowercased() }
+        var authorityEnd = schemeEnd
+        var hostStart = schemeEnd
+        while authorityEnd < u.count, u[authorityEnd] != 0x2F, u[authorityEnd] != 0x3F, u[authorityEnd] != 0x23 {
+            if u[authorityEnd] == 0x40 { hostStart = authorityEnd + 1 }   // after userinfo "@"
+            authorityEnd += 1
+        }
+        var key = u[0..<schemeEnd] + u[hostStart..<authorityEnd]
+        for k in key.indices where key[k] >= 0x41 && key[k] <= 0x5A { key[k] |= 0x20 }
+        if key.allSatisfy({ $0 < 0x80 }) { return String(decoding: key, as: UTF8.self) }
+        return String(decoding: key, as: UTF8.self).lowercased()
     }
 
     // MARK: - Configuration
@@ -105,6 +119,7 @@ final class Transfer {
         try easy.attachErrorBuffer()
         try easy.set(CURLOPT_URL, request.url)
         try easy.set(CURLOPT_NOSIGNAL, 1)
+        try easy.set(CURLOPT_BUFFERSIZE, 256 * 1024)
         try easy.set(CURLOPT_PROTOCOLS_STR, policy.protocolsString)
         // Redirects may never reach file:// or any other scheme, whatever the first URL allowed.
         try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
@@ -171,27 +186,21 @@ final class Transfer {
     /// (redirect hop, 1xx, retry), so everything collected before it is dropped.
     private func receiveHeader(_ data: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
         guard let data, count > 0 else { return count }
-        let bytes = UnsafeRawBufferPointer(start: data, count: count)
-        let line = String(decoding: bytes, as: UTF8.self)
-        if line.hasPrefix("HTTP/") {
+        switch HeaderField.parse(UnsafeRawBufferPointer(start: data, count: count)) {
+        case .statusLine:
             headers = []
             body = []
             declaredLength = nil
             receivedTail = []
             receivedBodyBytes = 0
-            return count
+        case .continuation(let text):
+            if let last = headers.indices.last { headers[last].value += " " + text }   // obsolete line folding
+        case let .field(name, value):
+            headers.append((name, value))
+            if HeaderField.sameName(name, "content-length") { declaredLength = Int(value) }
+        case .blank, .malformed:
+            break
         }
-        let trimmed = line.trimmingSpaces
-        guard !trimmed.isEmpty else { return count }
-        if let first = line.first, first == " " || first == "\t", let last = headers.indices.last {
-            headers[last].value += " " + trimmed   // obsolete line folding
-            return count
-        }
-        guard let colon = trimmed.firstIndex(of: ":") else { return count }
-        let name = String(trimmed[..<colon])
-        let value = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces
-        headers.append((name, value))
-        if name.count == 14, name.lowercased() == "content-length" { declaredLength = Int(value) }
         return count
     }
 
@@ -199,8 +208,13 @@ final class Transfer {
     private func receiveDebug(_ kind: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int) {
         if kind == CURLINFO_DATA_IN, let data, size > 0 {
             receivedBodyBytes += size
-            receivedTail.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size).suffix(8))
-            if receivedTail.count > 8 { receivedTail.removeFirst(receivedTail.count - 8) }
+            let chunk = UnsafeRawBufferPointer(start: data, count: size)
+            if size >= 8 {
+                receivedTail.replaceSubrange(0..<receivedTail.count, with: chunk.suffix(8))
+            } else {
+                receivedTail.append(contentsOf: chunk)
+                if receivedTail.count > 8 { receivedTail.removeFirst(receivedTail.count - 8) }
+            }
         }
         guard kind == CURLINFO_HEADER_OUT else {
             lastDebugWasHeaderOut = false
@@ -268,7 +282,7 @@ final class Transfer {
     var encodingProblem: String? {
         guard decodesContent, receivedBodyBytes > 0, !bodyCapHit else { return nil }
         func header(_ name: String) -> String? {
-            headers.last { $0.name.lowercased() == name }?.value.lowercased().trimmingSpaces
+            headers.last { HeaderField.sameName($0.name, name) }?.value.lowercased()
         }
         guard let encoding = header("content-encoding"), encoding == "gzip" || encoding == "x-gzip",
               header("transfer-encoding")?.contains("chunked") != true else { return nil }
@@ -284,7 +298,7 @@ final class Transfer {
     }
 
     var retryAfterSeconds: Double? {
-        headers.first { $0.name.lowercased() == "retry-after" }.flatMap { RetryAfter.seconds(from: $0.value) }
+        headers.first { HeaderField.sameName($0.name, "retry-after") }.flatMap { RetryAfter.seconds(from: $0.value) }
     }
 
     /// Builds the response from the finished easy handle.

@@ -48,8 +48,7 @@ struct FetchCommand: AsyncParsableCommand {
                 printError("wirescore: cannot read URL list \(urls)")
                 throw ExitCodes.usage
             }
-            list += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            list += Self.urlLines(text)
         }
         guard !list.isEmpty else {
             printError("wirescore: no URL given (arguments or --urls FILE)")
@@ -101,6 +100,15 @@ struct FetchCommand: AsyncParsableCommand {
                            Double(totals.count) / elapsed, Double(totals.bytes) / elapsed / 1e6)
         printError("wirescore fetch: urls=\(totals.count) failed=\(totals.failed) bytes=\(totals.bytes) \(rates)")
         if totals.failed > 0 { throw ExitCode.failure }
+    }
+
+    /// The URLs of a list file: one per line, surrounding blanks dropped, blank and `#` lines skipped.
+    static func urlLines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            var url = line.drop { $0 == " " || $0 == "\t" }
+            while let last = url.last, last == " " || last == "\t" { url = url.dropLast() }
+            return url.isEmpty || url.hasPrefix("#") ? nil : String(url)
+        }
     }
 
     private static func seconds(_ duration: Duration) -> Double {

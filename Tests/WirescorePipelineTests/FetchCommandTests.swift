@@ -52,6 +52,24 @@ struct FetchCommandTests {
         #expect(server.requests.count == 2, "the guarded run never reached the server")
     }
 
+    @Test func readsAURLListFileSkippingBlanksAndComments() async throws {
+        let server = TestHTTPServer()
+        try server.start()
+        defer { server.stop() }
+        server.route("/a", .ok("aa", contentType: "text/plain"))
+        server.route("/b", .ok("bbb", contentType: "text/plain"))
+        let dir = try RepositoryPaths.temporaryDirectory("fetch-list")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let list = dir + "/urls.txt"
+        try Data("# pages\n  \(server.url("/a"))  \n\n\t\(server.url("/b"))\r\n   \n".utf8).write(to: URL(fileURLWithPath: list))
+        let run = try await BinaryRun.runDetached(["fetch", "--pipeline", try pipeline(in: dir, allowPrivate: true), "--urls", list],
+                                                  timeout: 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        let urls = run.stdout.split(separator: "\n").compactMap { $0.split(separator: "\t").last.map(String.init) }
+        #expect(Set(urls) == [server.url("/a"), server.url("/b")])
+        #expect(run.stderr.contains("urls=2 failed=0 bytes=5 "))
+    }
+
     @Test func noURLIsAUsageError() async throws {
         let run = try await BinaryRun.runDetached(["fetch", "--pipeline", RepositoryPaths.demoPipeline], timeout: 60)
         #expect(run.status == 64)
