@@ -1,5 +1,6 @@
 internal import CDeflate
 internal import CZlib
+import Synchronization
 
 /// gzip members in and out of memory: written by libdeflate, read by zlib (streaming, with a
 /// size limit and tolerance for a damaged last member).
@@ -20,18 +21,61 @@ public enum Gzip {
     /// Written with libdeflate, which compresses a whole buffer at several times zlib's speed;
     /// the member is plain gzip, read back by zlib, warcio or any gzip tool.
     public static func compress(_ bytes: [UInt8], level: Int32 = 6) throws(Failure) -> [UInt8] {
-        guard let compressor = libdeflate_alloc_compressor(level) else {
-            throw Failure(code: -1, message: "cannot allocate a compressor at level \(level)")
+        var output: [UInt8] = []
+        let failure = bytes.withUnsafeBytes { input -> Failure? in
+            do throws(Failure) { try append(input, level: level, to: &output) } catch { return error }
+            return nil
         }
-        defer { libdeflate_free_compressor(compressor) }
-        let bound = libdeflate_gzip_compress_bound(compressor, bytes.count)
-        let output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
-            count = bytes.withUnsafeBytes { input in
-                libdeflate_gzip_compress(compressor, input.baseAddress, input.count, buffer.baseAddress, buffer.count)
-            }
-        }
-        guard !output.isEmpty else { throw Failure(code: -1, message: "compressed output exceeded its bound") }
+        if let failure { throw failure }
         return output
+    }
+
+    /// Appends one complete gzip member holding `input` to `output`, compressing straight into
+    /// `output`'s spare capacity (no intermediate buffer).
+    public static func append(_ input: UnsafeRawBufferPointer, level: Int32 = 6, to output: inout [UInt8]) throws(Failure) {
+        let compressor = try compressors.take(level: level)
+        defer { compressors.give(compressor, level: level) }
+        let bound = libdeflate_gzip_compress_bound(compressor, input.count)
+        let start = output.count
+        output.reserveCapacity(start + bound)
+        var written = 0
+        output.append(contentsOf: repeatElement(0, count: bound))
+        output.withUnsafeMutableBytes { out in
+            written = libdeflate_gzip_compress(compressor, input.baseAddress, input.count, out.baseAddress! + start, bound)
+        }
+        output.removeLast(bound - written)
+        guard written > 0 else { throw Failure(code: -1, message: "compressed output exceeded its bound") }
+    }
+
+    /// libdeflate compressors kept for reuse, by level. A compressor's tables are a few hundred
+    /// KB: allocating one per member (every archived page, on every article worker) meant a fresh
+    /// mapping and its page faults each time. A compressor is used by one thread at a time.
+    private static let compressors = CompressorPool()
+
+    private final class CompressorPool: Sendable {
+        /// Idle compressors by level, as addresses (raw pointers are not `Sendable`).
+        private let idle = Mutex<[Int32: [UInt]]>([:])
+
+        func take(level: Int32) throws(Failure) -> OpaquePointer {
+            if let address = idle.withLock({ $0[level]?.popLast() }), let pooled = OpaquePointer(bitPattern: address) {
+                return pooled
+            }
+            guard let made = libdeflate_alloc_compressor(level) else {
+                throw Failure(code: -1, message: "cannot allocate a compressor at level \(level)")
+            }
+            return made
+        }
+
+        /// Keeps `compressor` for the next caller, up to 16 per level (more threads than that
+        /// never compress at once here); frees the rest.
+        func give(_ compressor: OpaquePointer, level: Int32) {
+            let kept = idle.withLock { idle -> Bool in
+                guard idle[level, default: []].count < 16 else { return false }
+                idle[level, default: []].append(UInt(bitPattern: compressor))
+                return true
+            }
+            if !kept { libdeflate_free_compressor(compressor) }
+        }
     }
 
     /// Decompresses a concatenation of gzip members, returning each member's bytes.

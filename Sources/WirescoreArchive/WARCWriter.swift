@@ -155,7 +155,9 @@ public enum WARCEncoder {
     /// One gzip member per record, concatenated.
     static func compress(_ records: [WARCRecord]) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        for record in records { bytes += try Gzip.compress(record.serialized(), level: compressionLevel) }
+        for record in records {
+            try record.serialized().withUnsafeBytes { try Gzip.append($0, level: compressionLevel, to: &bytes) }
+        }
         return bytes
     }
 

@@ -18,10 +18,12 @@ public struct StoryFeatures: Sendable, Equatable {
     public static let maxTerms = 128
 
     public init(title: String, text: String) {
-        let titleWords = TextFeatures.tokens(title)
-        let textWords = TextFeatures.tokens(text)
-        simhash = TextFeatures.simHash(words: titleWords + textWords)
-        terms = StoryTerm.top(TextFeatures.termCounts(titleWords: titleWords, textWords: textWords), limit: Self.maxTerms)
+        var words = WordList()
+        words.add(title)
+        let titleCount = words.count
+        words.add(text)
+        simhash = words.simHash()
+        terms = StoryTerm.top(byHash: words.termCounts(titleWords: titleCount), limit: Self.maxTerms)
     }
 
     public init(simhash: UInt64, terms: [StoryTerm]) {
@@ -43,12 +45,22 @@ public struct StoryTerm: Sendable, Equatable, Hashable {
         self.count = count
     }
 
+    /// The 32-bit term hash of a term's UTF-8 bytes.
+    static func hash(ofTermBytes bytes: some Sequence<UInt8>) -> UInt32 {
+        var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return UInt32(truncatingIfNeeded: StableHash.mix(fnv))
+    }
+
     /// Hashes the counted terms and keeps the `limit` most frequent (ties by hash), ascending by hash.
     static func top(_ counts: [String: Int], limit: Int) -> [StoryTerm] {
         var byHash: [UInt32: Int] = [:]
-        for (term, count) in counts {
-            byHash[UInt32(truncatingIfNeeded: StableHash.mix(StableHash.fnv1a64(term))), default: 0] += count
-        }
+        for (term, count) in counts { byHash[hash(ofTermBytes: term.utf8), default: 0] += count }
+        return top(byHash: byHash, limit: limit)
+    }
+
+    /// ``top(_:limit:)`` for counts already summed by term hash.
+    static func top(byHash: [UInt32: Int], limit: Int) -> [StoryTerm] {
         var terms = byHash.map { StoryTerm(hash: $0.key, count: UInt16(clamping: $0.value)) }
         if terms.count > limit {
             terms.sort { ($0.count, $1.hash) > ($1.count, $0.hash) }
@@ -82,6 +94,9 @@ public struct StoryTerm: Sendable, Equatable, Hashable {
 }
 
 /// Tokens, SimHash and term counts: the word-level primitives behind ``StoryFeatures``.
+///
+/// These String forms are the reference definitions; ``WordList`` computes the same features
+/// from bytes (tests hold the two equal).
 enum TextFeatures {
     /// Words that carry no event information; dropping them keeps TF-IDF about the event.
     static let stopwords: Set<String> = [

@@ -1,0 +1,42 @@
+import Testing
+@testable import WirescoreStories
+
+/// ``WordList`` (bytes) must compute exactly the features of ``TextFeatures``' String
+/// definitions: snapshots written by either must match the same articles.
+@Suite struct WordListTests {
+    static let samples: [(title: String, text: String)] = [
+        ("Acme buys Zephyr", "Acme agreed to buy Zephyr Sensors for cash. The deal, announced Tuesday, values Zephyr at $1.2 billion."),
+        ("", "Shares of AT&T rose 3% after the company's earnings beat; analysts' estimates were 2024 highs."),
+        ("Société Générale’s profit jumps", "Société Générale reported rising revenues in İstanbul and São Paulo; Straße and ÉCOLE stayed flat."),
+        ("Tokyo: トヨタ自動車 raises guidance", "Toyota Motor (トヨタ) raised its forecast — 12,345 units, up 7.5% — citing demand in 中国."),
+        ("Running, runs, ran", "Testing cases: acquires acquired acquire acquiring; shipping ships shipped; 12345 11111s buses"),
+        ("x", "a b"),
+        ("", ""),
+        ("🚀 Launch", "Emoji 🚀🚀 between words, e\u{301}te\u{301} combining marks, and Ωmega ΣΊΣΥΦΟΣ."),
+    ]
+
+    @Test(arguments: 0..<samples.count)
+    func sameFeaturesAsTheStringDefinitions(_ index: Int) {
+        let (title, text) = Self.samples[index]
+        var words = WordList()
+        words.add(title)
+        let titleCount = words.count
+        words.add(text)
+
+        let titleTokens = TextFeatures.tokens(title), textTokens = TextFeatures.tokens(text)
+        #expect(titleCount == titleTokens.count)
+        #expect((0..<words.count).map { String(decoding: words.bytes[words.word($0)], as: UTF8.self) } == titleTokens + textTokens)
+        #expect(words.simHash() == TextFeatures.simHash(words: titleTokens + textTokens))
+        let reference = StoryTerm.top(TextFeatures.termCounts(titleWords: titleTokens, textWords: textTokens), limit: StoryFeatures.maxTerms)
+        #expect(StoryTerm.top(byHash: words.termCounts(titleWords: titleCount), limit: StoryFeatures.maxTerms) == reference)
+        #expect(StoryFeatures(title: title, text: text).terms == reference)
+    }
+
+    @Test func stemsLikeTheStringDefinition() {
+        for word in ["acquires", "acquired", "acquiring", "ships", "buses", "cases", "news", "press", "12345", "1234s", "tests"] {
+            let bytes = Array(word.utf8)
+            let stemmed = String(decoding: bytes[WordList.stem(0..<bytes.count, in: bytes)], as: UTF8.self)
+            #expect(stemmed == TextFeatures.stem(word), "\(word)")
+        }
+    }
+}
