@@ -51,6 +51,24 @@ public struct ArticleRecord: Sendable {
     /// The record as DESIGN.md orders it; `includeText: false` drops `text` (not `words`).
     public func json(includeText: Bool = true) -> JSONValue {
         var o = JSONObjectBuilder()
+        setFieldsBeforeStory(&o, includeText: includeText)
+        if let story { o.set("story", story) }
+        setFieldsAfterStory(&o)
+        return o.value
+    }
+
+    /// The record serialized except for `story`, which the single writer assigns last: the
+    /// ingest workers serialize records in parallel and the writer only splices the story in
+    /// (serializing every record on the writer's one thread showed in profiles).
+    public func lineAroundStory(includeText: Bool = true) -> ArticleLine {
+        var head = JSONObjectBuilder()
+        setFieldsBeforeStory(&head, includeText: includeText)
+        var tail = JSONObjectBuilder()
+        setFieldsAfterStory(&tail)
+        return ArticleLine(head: String(head.value.serialized().dropLast()), tail: String(tail.value.serialized().dropFirst()))
+    }
+
+    private func setFieldsBeforeStory(_ o: inout JSONObjectBuilder, includeText: Bool) {
         o.set("id", id)
         o.set("url", url)
         o.set("canonical_url", canonicalURL)
@@ -63,13 +81,28 @@ public struct ArticleRecord: Sendable {
         o.set("fetched", UTCTimestamp.rfc3339(fetched))
         if includeText { o.set("text", text) }
         o.set("words", words)
-        if let story { o.set("story", story) }
+    }
+
+    private func setFieldsAfterStory(_ o: inout JSONObjectBuilder) {
         if let sentiment { o.set("sentiment", sentiment) }
         if let entities { o.set("entities", entities) }
         o.set("quality", quality.json)
         o.set("pipeline", pipeline)
         o.set("version", version)
-        return o.value
+    }
+}
+
+/// An article's JSON line in two parts around its `story` field (see
+/// ``ArticleRecord/lineAroundStory(includeText:)``): `head` is the object up to `words` without
+/// its closing brace, `tail` the fields after `story` with the closing brace.
+public struct ArticleLine: Sendable, Equatable {
+    public var head: String
+    public var tail: String
+
+    /// The whole line, exactly as ``ArticleRecord/json(includeText:)`` serializes with `story` set.
+    public func line(story: JSONValue?) -> String {
+        guard let story else { return head + "," + tail }
+        return head + ",\"story\":" + story.serialized() + "," + tail
     }
 }
 

@@ -119,7 +119,10 @@ final class Transfer {
         try easy.attachErrorBuffer()
         try easy.set(CURLOPT_URL, request.url)
         try easy.set(CURLOPT_NOSIGNAL, 1)
-        try easy.set(CURLOPT_BUFFERSIZE, 256 * 1024)
+        // A 256 KB receive buffer takes a typical page in one or two reads (libcurl's 16 KB
+        // default meant a dozen recv calls and write callbacks per page). A hint only: libcurl
+        // refuses to resize a buffer a reused handle still holds, and that is fine.
+        _ = try? easy.set(CURLOPT_BUFFERSIZE, 256 * 1024)
         try easy.set(CURLOPT_PROTOCOLS_STR, policy.protocolsString)
         // Redirects may never reach file:// or any other scheme, whatever the first URL allowed.
         try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")

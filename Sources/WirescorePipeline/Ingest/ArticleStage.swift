@@ -44,7 +44,8 @@ struct ArticleStage: Sendable {
                                            contentType: response.contentType, body: response.body, fetched: fetched)
             switch builder.build(context, page) {
             case let .article(record):
-                return [archived, .article(record, story: record.storyInput, itemKey: job.itemKey)]
+                return [archived, .article(record, line: record.lineAroundStory(includeText: pipeline.includeText),
+                                           story: record.storyInput, itemKey: job.itemKey)]
             case let .failure(code, reason, status, settled):
                 return [archived, failure(job, code: code, reason: reason, status: status, settled: settled)]
             }

@@ -63,7 +63,7 @@ public struct IngestRun {
                                   if let problem { logger.warning("\(problem)") }
                                   return stories
                               },
-                              includeText: pipeline.includeText, logger: logger, progress: options.progress)
+                              logger: logger, progress: options.progress)
         let feedStage = FeedStage(fetcher: fetcher, state: state, pipelineName: pipeline.name,
                                   maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
                                   concurrency: max(1, min(pipeline.fetch.concurrency, 8)),

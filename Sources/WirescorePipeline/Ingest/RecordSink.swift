@@ -17,13 +17,12 @@ final class RecordSink {
     private let state: StateStore
     private let writer = PartitionWriter()
     private let archive: RawArchive
-    private let includeText: Bool
     private let logger: Logger
     private let batchSize: Int
     private let flushInterval: TimeInterval
     private let progress: (@Sendable (IngestSummary) -> Void)?
 
-    private var pendingArticles: [String: [(record: ArticleRecord, story: StoryInput, itemKey: String)]] = [:]
+    private var pendingArticles: [String: [(record: ArticleRecord, line: ArticleLine, story: StoryInput, itemKey: String)]] = [:]
     private var pendingErrors: [String: [(record: ErrorRecord, itemKey: String?, settled: Bool)]] = [:]
     private var pendingCount = 0
     private var lastFlush = Date()
@@ -42,12 +41,12 @@ final class RecordSink {
     private(set) var touchedDays: Set<String> = []
 
     init(layout: OutputLayout, state: StateStore, archive: RawArchive, stories: @escaping () -> StoryIndex,
-         includeText: Bool, logger: Logger,
+         logger: Logger,
          batchSize: Int = 64, flushInterval: TimeInterval = 1, progress: (@Sendable (IngestSummary) -> Void)? = nil) {
         self.progress = progress
         self.loadStories = stories
         self.layout = layout; self.state = state; self.archive = archive
-        self.includeText = includeText; self.logger = logger
+        self.logger = logger
         self.batchSize = batchSize; self.flushInterval = flushInterval
     }
 
@@ -66,7 +65,7 @@ final class RecordSink {
 
     private func handle(_ event: SinkEvent) throws {
         switch event {
-        case let .article(record, story, itemKey):
+        case let .article(record, line, story, itemKey):
             let known = try idsThisRun.contains(record.id) || state.isArticleWritten(record.id)
             if known {
                 summary.articlesDuplicate += 1
@@ -76,7 +75,7 @@ final class RecordSink {
             idsThisRun.insert(record.id)
             touchedDays.insert(record.partitionDay)
             if record.quality.status == .thin { summary.articlesThin += 1 }
-            pendingArticles[record.partitionDay, default: []].append((record, story, itemKey))
+            pendingArticles[record.partitionDay, default: []].append((record, line, story, itemKey))
             pendingCount += 1
         case let .failure(record, itemKey, settled):
             pendingErrors[record.partitionDay, default: []].append((record, itemKey, settled))
@@ -126,7 +125,7 @@ final class RecordSink {
         assignStories()
         for (day, items) in pendingArticles.sorted(by: { $0.key < $1.key }) {
             guard let path = layout.partFile(.articles, day: day) else { continue }
-            let lines = items.map { $0.record.json(includeText: includeText).serialized() }
+            let lines = items.map { $0.line.line(story: $0.record.story) }
             let size = try writer.append(lines, to: path)
             try state.recordWritten(items.map { (id: $0.record.id, url: $0.record.url, day: day) },
                                     partFile: layout.relativePath(path), committedBytes: size, at: now)
