@@ -154,12 +154,17 @@ public struct StoryIndex: Sendable {
     /// Number of articles currently remembered (all inside the window).
     public var count: Int { liveCount }
 
+    /// Stories held in memory, including those awaiting the next compaction (for tests).
+    var storiesHeld: Int { stories.count }
+
     /// The state to persist: only what is inside the window.
     public func snapshot() -> Snapshot {
         let horizon = newest.map { $0 - configuration.window } ?? -Double.infinity
-        let open = stories.values.filter { $0.lastSeen >= horizon }.sorted { $0.id < $1.id }
+        let entries = members.filter(\.alive).map(\.entry)
+        let referenced = Set(entries.map(\.story))
+        let open = stories.values.filter { $0.lastSeen >= horizon && referenced.contains($0.id) }.sorted { $0.id < $1.id }
         return Snapshot(format: Snapshot.currentFormat, configuration: configuration, newest: newest,
-                        entries: members.filter(\.alive).map(\.entry), stories: open)
+                        entries: entries, stories: open)
     }
 
     /// The snapshot as JSON with sorted keys, so equal states give byte-identical files.
@@ -354,7 +359,11 @@ public struct StoryIndex: Sendable {
         for member in live {
             insert(member.entry, simhash: member.simhash, terms: StoryTerm.unpack(member.entry.terms) ?? [])
         }
-        stories = stories.filter { $0.value.lastSeen >= horizon }
+        // A story none of whose articles is remembered can never be joined again: with the
+        // article cap, stories left the index long before their time window closed, and kept
+        // growing with the corpus.
+        let referenced = Set(members.map(\.entry.story))
+        stories = stories.filter { $0.value.lastSeen >= horizon && referenced.contains($0.key) }
     }
 }
 

@@ -150,6 +150,21 @@ struct StoryIndexTests {
             #expect(index.count <= 100)
         }
         #expect(index.snapshot().entries.map(\.id).last == "a499")
+        #expect(index.snapshot().stories.count <= 100, "only stories of remembered articles are saved")
+    }
+
+    /// Stories whose articles all gave way to the cap are dropped too, although their time
+    /// window is still open: otherwise a long firehose run grows with its corpus.
+    @Test func storiesOfForgottenArticlesDoNotAccumulate() {
+        var index = StoryIndex(configuration: .init(maxArticles: 100))
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        var most = 0
+        for n in 0..<5000 {
+            _ = index.assign(article: StoryInput(id: "a\(n)", published: start.addingTimeInterval(Double(n)),
+                                                 title: "Headline \(n)", text: "Body \(n) of article \(n).", entities: []))
+            most = max(most, index.storiesHeld)
+        }
+        #expect(most <= 100 + 1025, "live stories plus at most one compaction's worth of dead ones")
     }
 
     /// Packed terms round-trip, and text that is not whole (hash, count) pairs is refused.
