@@ -169,12 +169,13 @@ public struct StoryIndex: Sendable {
 
     /// The snapshot as JSON with sorted keys, so equal states give byte-identical files.
     public func snapshotJSON() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Encoding plain structs of strings and numbers cannot fail; an empty object is a safe
-        // fallback that restores to an empty index rather than crashing a run.
-        guard let data = try? encoder.encode(snapshot()) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: snapshotBytes(), as: UTF8.self)
+    }
+
+    /// ``snapshotJSON()`` as UTF-8 bytes, written without an intermediate tree (see
+    /// ``SnapshotWriter``): what the pipeline saves.
+    public func snapshotBytes() -> [UInt8] {
+        SnapshotWriter.encode(snapshot())
     }
 
     /// Assigns an article to a story and records it.

@@ -210,3 +210,25 @@ struct StoryIndexTests {
         #expect(throws: StoryError.self) { try StoryIndex(snapshotJSON: broken) }
     }
 }
+
+/// The hand-written snapshot JSON reads back, through `JSONDecoder`, to the very snapshot.
+@Suite struct SnapshotWriterTests {
+    @Test func decodesToTheSameSnapshot() throws {
+        var index = StoryIndex()
+        let start = Date(timeIntervalSince1970: 1_800_000_000.25)
+        let entityNames = ["ACME", "Quote\"d", "Back\\slash", "Tab\there", "Ctl\u{01}", "Zoë & Co", "ニコン"]
+        for n in 0..<60 {
+            _ = index.assign(article: StoryInput(id: "a\(n % 45)", published: start.addingTimeInterval(Double(n) * 1234.5),
+                                                 title: "Headline \(n % 7)", text: "Body of article \(n % 9) about \(entityNames[n % 7]).",
+                                                 entities: [entityNames[n % 7], entityNames[(n + 3) % 7]]))
+        }
+        let expected = index.snapshot()
+        #expect(!expected.entries.isEmpty && !expected.stories.isEmpty)
+        let decoded = try JSONDecoder().decode(StoryIndex.Snapshot.self, from: Data(index.snapshotBytes()))
+        #expect(decoded == expected)
+        // Sorted keys, as the encoder wrote them: equal states give equal files.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(index.snapshotBytes())) as? [String: Any])
+        #expect(object.keys.sorted() == ["configuration", "entries", "format", "newest", "stories"])
+        #expect(index.snapshotJSON().hasPrefix(#"{"configuration":{"decay":0.75,"maxArticles":10000,"#))
+    }
+}
