@@ -130,19 +130,15 @@ final class RecordSink {
             let size = try writer.append(lines, to: path)
             try state.recordWritten(items.map { (id: $0.record.id, url: $0.record.url, day: day) },
                                     partFile: layout.relativePath(path), committedBytes: size, at: now)
-            for item in items {
-                try state.recordItem(item.itemKey, feed: item.record.feed, outcome: "written", settled: true, at: now)
-            }
+            try state.recordItems(items.map { ($0.itemKey, $0.record.feed, "written", true) }, at: now)
             summary.articlesNew += items.count
         }
         for (day, items) in pendingErrors.sorted(by: { $0.key < $1.key }) {
             guard let path = layout.partFile(.errors, day: day) else { continue }
             try writer.append(items.map { $0.record.json.serialized() }, to: path)
-            for item in items {
-                if let key = item.itemKey {
-                    try state.recordItem(key, feed: item.record.feed, outcome: item.record.code, settled: item.settled, at: now)
-                }
-            }
+            try state.recordItems(items.compactMap { item in
+                item.itemKey.map { ($0, item.record.feed, item.record.code, item.settled) }
+            }, at: now)
             summary.errors += items.count
         }
         pendingArticles.removeAll(keepingCapacity: true)
