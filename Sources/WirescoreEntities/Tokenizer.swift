@@ -111,17 +111,16 @@ public enum Tokenizer {
             count += bytes.count
         }
 
-        func hash(from start: Int) -> UInt32 {
-            var h = WordHash.seed
-            for k in start..<count { h = WordHash.step(h, base[k]) }
-            return h
+        /// The hash of the bytes written since `start` (the buffer keeps eight bytes of slack past
+        /// `capacity`, so ``WordHash/of(padded:count:)`` may read whole words).
+        @inline(__always) func hash(from start: Int) -> UInt32 {
+            WordHash.of(padded: base + start, count: count - start)
         }
     }
 
-    /// - Parameter hash: the lowercased bytes' hash when the caller computed it while writing them.
-    @inline(__always) static func newToken(_ kind: Token.Kind, _ start: Int, _ end: Int, _ lowerStart: Int, _ lower: LowerBuffer, cap: Bool, allCaps: Bool, newlines: Int, hash: UInt32? = nil) -> Token {
+    @inline(__always) static func newToken(_ kind: Token.Kind, _ start: Int, _ end: Int, _ lowerStart: Int, _ lower: LowerBuffer, cap: Bool, allCaps: Bool, newlines: Int) -> Token {
         Token(kind: kind, isCapitalized: cap, isAllCaps: allCaps, newlinesBefore: Int32(min(newlines, 1000)),
-              start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(clamping: lower.count - lowerStart), hash: hash ?? lower.hash(from: lowerStart))
+              start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(clamping: lower.count - lowerStart), hash: lower.hash(from: lowerStart))
     }
 
     /// False when the lowercased forms did not fit in `lowerCapacity` bytes.
@@ -134,8 +133,8 @@ public enum Tokenizer {
         swap(&lowerBytes, &r.lowerBytes)
         if lowerBytes.count < lowerCapacity { lowerBytes = [UInt8](repeating: 0, count: lowerCapacity) }
         let fits = lowerBytes.withUnsafeMutableBufferPointer { lb -> Bool in
-        guard let base = lb.baseAddress else { return false }
-        var lower = LowerBuffer(base: base, capacity: lb.count)
+        guard let base = lb.baseAddress, lb.count > 8 else { return false }
+        var lower = LowerBuffer(base: base, capacity: lb.count - 8)
         var i = 0
         let n = u.count
         var newlines = 0
@@ -167,29 +166,23 @@ public enum Tokenizer {
                 var upper = 0, lowerCount = 0
                 var nonASCII = false
                 let ls = lower.count
-                // The hash of the lowercased bytes, computed as they are written.
-                var h = WordHash.seed
                 while j < n {
                     let c = u[j]
                     if c &- 0x61 < 26 {
                         // The common case first: a run of lowercase letters, copied in one go
                         // (a byte-at-a-time loop here spilled registers in this large function).
-                        var e = j
-                        while e < n {
-                            let x = u[e]
-                            guard x &- 0x61 < 26 else { break }
-                            h = WordHash.step(h, x); e += 1
-                        }
+                        var e = j + 1
+                        while e < n, u[e] &- 0x61 < 26 { e += 1 }
                         lower.append(UnsafeBufferPointer(rebasing: u[j..<e]))
                         lowerCount += e - j; j = e
                     } else if isLetter(c) {
                         if c < 0x61 { upper += 1 } else { lowerCount += 1 }
-                        lower.append(c | 0x20); h = WordHash.step(h, c | 0x20); j += 1
+                        lower.append(c | 0x20); j += 1
                     } else if isDigit(c) {
-                        lower.append(c); h = WordHash.step(h, c); j += 1
+                        lower.append(c); j += 1
                     } else if c >= 0x80 {
                         if c == 0xE2, j + 2 < n, u[j + 1] == 0x80, u[j + 2] == 0x99, j + 3 < n, isLetter(u[j + 3]) {
-                            lower.append(0x27); h = WordHash.step(h, 0x27); j += 3               // ’ inside a word
+                            lower.append(0x27); j += 3               // ’ inside a word
                         } else if unicodePunct(u, j) > 0 {
                             break
                         } else {
@@ -205,7 +198,7 @@ public enum Tokenizer {
                         default: joins = isAlnum(next) && next < 0x80                // don't, Coca-Cola, AT&T
                         }
                         if !joins { break }
-                        lower.append(c); h = WordHash.step(h, c); j += 1
+                        lower.append(c); j += 1
                     } else {
                         break
                     }
@@ -228,8 +221,7 @@ public enum Tokenizer {
                     for c in lowered.utf8 { lower.append(c) }
                     if b >= 0x80 { cap = lowered != raw }
                 }
-                tokens.append(newToken(kind, i, end, ls, lower, cap: cap, allCaps: upper >= 2 && lowerCount == 0, newlines: newlines,
-                                       hash: possessive || nonASCII ? nil : h))
+                tokens.append(newToken(kind, i, end, ls, lower, cap: cap, allCaps: upper >= 2 && lowerCount == 0, newlines: newlines))
                 newlines = 0
                 if possessive {
                     let ps = lower.count
