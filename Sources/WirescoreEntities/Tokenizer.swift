@@ -86,7 +86,28 @@ public enum Tokenizer {
             // Lowercasing rarely lengthens a word (U+0130 -> "i̇"); twice the text always fits in
             // practice, and a text that does not is tokenised again with more room.
             var capacity = u.count * 2 + 16
-            while !tokenize(bytes: u, into: &r, lowerCapacity: capacity) { capacity *= 2 }
+            // Every token covers at least one byte, so `u.count + 1` tokens always fit; texts have
+            // far fewer, so the first try asks for less and a text that overflows runs again.
+            var tokenCapacity = u.count / 2 + 16
+            while !tokenize(bytes: u, into: &r, lowerCapacity: capacity, tokenCapacity: tokenCapacity) {
+                capacity *= 2
+                tokenCapacity = u.count + 16
+            }
+        }
+    }
+
+    /// The tokens being found, written through a pointer straight into a new ``Result/tokens``
+    /// array (`Array.append` per token, a call with a uniqueness check, showed in profiles).
+    struct TokenBuffer {
+        var base: UnsafeMutablePointer<Token>
+        var capacity: Int
+        var count = 0
+        /// Set when a token did not fit; the text is then tokenised again with more room.
+        var overflow = false
+
+        @inline(__always) mutating func append(_ t: Token) {
+            if count == capacity { overflow = true; return }
+            (base + count).initialize(to: t); count += 1
         }
     }
 
@@ -118,19 +139,76 @@ public enum Tokenizer {
         }
     }
 
+    /// Copies the run of lowercase ASCII letters at `j` (at least one) into `lower`; returns its end.
+    ///
+    /// Eight bytes at a time: each word is stored whole (the buffer's slack takes the overhang)
+    /// and tested for a byte outside a-z. The run scan and a memmove call per run were a third
+    /// of the tokenizer's time in profiles.
+    @inline(__always) static func lowercaseRun(_ u: UnsafeBufferPointer<UInt8>, from j: Int, into lower: inout LowerBuffer) -> Int {
+        let n = u.count
+        guard let src = u.baseAddress, lower.count + (n - j) <= lower.capacity else {
+            // No room for the rest of the text (never in practice): the plain path.
+            var e = j + 1
+            while e < n, u[e] &- 0x61 < 26 { e += 1 }
+            lower.append(UnsafeBufferPointer(rebasing: u[j..<e]))
+            return e
+        }
+        let dst = lower.base + lower.count
+        var e = j
+        while e + 8 <= n {
+            let x = UnsafeRawPointer(src + e).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(dst + (e - j)).storeBytes(of: x, as: UInt64.self)
+            let outside = notLowercase(UInt64(littleEndian: x))
+            if outside != 0 {
+                e += outside.trailingZeroBitCount >> 3
+                lower.count += e - j
+                return e
+            }
+            e += 8
+        }
+        while e < n, u[e] &- 0x61 < 26 { dst[e - j] = u[e]; e += 1 }
+        lower.count += e - j
+        return e
+    }
+
+    /// The high bit of each byte of `x` (first byte lowest) that is not in a-z.
+    @inline(__always) static func notLowercase(_ x: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low7 = x & ~highs
+        // Per byte, no carries: low7 + 0x1F has the high bit from 0x61 up, low7 + 0x05 above 0x7A.
+        let atLeastA = low7 &+ 0x1F1F_1F1F_1F1F_1F1F
+        let aboveZ = low7 &+ 0x0505_0505_0505_0505
+        return ~(atLeastA & ~aboveZ & ~x) & highs
+    }
+
     @inline(__always) static func newToken(_ kind: Token.Kind, _ start: Int, _ end: Int, _ lowerStart: Int, _ lower: LowerBuffer, cap: Bool, allCaps: Bool, newlines: Int) -> Token {
         Token(kind: kind, isCapitalized: cap, isAllCaps: allCaps, newlinesBefore: Int32(min(newlines, 1000)),
               start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(clamping: lower.count - lowerStart), hash: lower.hash(from: lowerStart))
     }
 
-    /// False when the lowercased forms did not fit in `lowerCapacity` bytes.
-    static func tokenize(bytes u: UnsafeBufferPointer<UInt8>, into r: inout Result, lowerCapacity: Int) -> Bool {
-        var tokens: [Token] = []
-        swap(&tokens, &r.tokens)
-        tokens.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity(u.count / 4 + 4)
+    /// False when the lowercased forms did not fit in `lowerCapacity` bytes or the tokens in
+    /// `tokenCapacity`.
+    static func tokenize(bytes u: UnsafeBufferPointer<UInt8>, into r: inout Result, lowerCapacity: Int,
+                         tokenCapacity: Int) -> Bool {
+        var fits = false
         var lowerBytes: [UInt8] = []
         swap(&lowerBytes, &r.lowerBytes)
+        r.tokens = []
+        r.tokens = Array(unsafeUninitializedCapacity: tokenCapacity) { tb, initialized in
+            guard let tokenBase = tb.baseAddress else { return }
+            var tokens = TokenBuffer(base: tokenBase, capacity: tb.count)
+            fits = tokenize(bytes: u, tokens: &tokens, lower: &lowerBytes, lowerCapacity: lowerCapacity)
+            initialized = tokens.count
+        }
+        r.lowerBytes = lowerBytes
+        guard fits else { return false }
+        splitSentences(&r)
+        return true
+    }
+
+    /// The scan itself: tokens into `tokens`, lowercased forms into `lowerBytes`.
+    static func tokenize(bytes u: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer, lower lowerBytes: inout [UInt8],
+                         lowerCapacity: Int) -> Bool {
         if lowerBytes.count < lowerCapacity { lowerBytes = [UInt8](repeating: 0, count: lowerCapacity) }
         let fits = lowerBytes.withUnsafeMutableBufferPointer { lb -> Bool in
         guard let base = lb.baseAddress, lb.count > 8 else { return false }
@@ -171,9 +249,7 @@ public enum Tokenizer {
                     if c &- 0x61 < 26 {
                         // The common case first: a run of lowercase letters, copied in one go
                         // (a byte-at-a-time loop here spilled registers in this large function).
-                        var e = j + 1
-                        while e < n, u[e] &- 0x61 < 26 { e += 1 }
-                        lower.append(UnsafeBufferPointer(rebasing: u[j..<e]))
+                        let e = lowercaseRun(u, from: j, into: &lower)
                         lowerCount += e - j; j = e
                     } else if isLetter(c) {
                         if c < 0x61 { upper += 1 } else { lowerCount += 1 }
@@ -240,11 +316,7 @@ public enum Tokenizer {
         }
         return !lower.overflow
         }
-        r.tokens = tokens
-        r.lowerBytes = lowerBytes
-        guard fits else { return false }
-        splitSentences(&r)
-        return true
+        return fits && !tokens.overflow
     }
 
     /// Sentence and paragraph boundaries over the tokens.
