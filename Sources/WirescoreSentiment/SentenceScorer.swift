@@ -55,16 +55,34 @@ struct SentenceScorer: Sendable {
         // Scratch arrays on the stack: this runs once per sentence and clause, and heap
         // allocations showed in profiles.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, range.count)) { idx in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, range.count)) { sentiments in
-                withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, range.count)) { claimed in
-                    score(text, info, range, capsDiff: capsDiff, idx: idx, sentiments: sentiments, claimed: claimed)
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, range.count)) { entries in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, range.count)) { sentiments in
+                    withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, range.count)) { claimed in
+                        info.values.withUnsafeBufferPointer { values in
+                            score(text, info, range, capsDiff: capsDiff, idx: idx, values: values, entries: entries,
+                                  sentiments: sentiments, claimed: claimed)
+                        }
+                    }
                 }
             }
         }
     }
 
+    /// Flags of words that can make a sentence score by themselves or with a partner; a sentence
+    /// with none of them (and no quantity, direction or beat word) scores 0 in every pass below.
+    /// Structural flags ("the", ",", "and", "at") are in most sentences, so testing for them
+    /// alone let almost every sentence run all passes.
+    /// (Computed, not stored: a stored static costs a once-check per call.)
+    static var scoringFlags: WordInfo.Flags {
+        [.inVader, .hasFinancial, .layVerb, .legalNoun, .hitVerb, .extreme, .winVerb, .siteOpener, .siteCloser]
+    }
+
+    /// - Parameters:
+    ///   - values: the word table's entries (`info.values`); `entries[i]` is word position `i`'s.
     private func score(_ text: Tokenizer.Result, _ info: TokenInfos, _ range: Range<Int>, capsDiff: Bool,
-                       idx: UnsafeMutableBufferPointer<Int>, sentiments: UnsafeMutableBufferPointer<Double>,
+                       idx: UnsafeMutableBufferPointer<Int>, values: UnsafeBufferPointer<WordInfo>,
+                       entries: UnsafeMutableBufferPointer<Int32>,
+                       sentiments: UnsafeMutableBufferPointer<Double>,
                        claimed: UnsafeMutableBufferPointer<Bool>) -> Score {
         let tokens = text.tokens
         // Word positions (VADER ignores punctuation); numbers kept for figure comparisons.
@@ -82,20 +100,24 @@ struct SentenceScorer: Sendable {
                 }
                 continue
             }
-            idx[n] = k; n += 1
-            let f = info[k]
+            let e = info.entries[k]
+            let f = values[Int(e)]
+            idx[n] = k; entries[n] = e; n += 1
             union.formUnion(f.flags)
             if f.quantity != 0 { hasQuantity = true }
             if f.direction != 0 { hasDirection = true }
             if f.beat != 0 { hasBeat = true }
         }
-        // No listed word at all: nothing below can score (most neutral sentences end here).
-        if n == 0 || union.isEmpty && !hasQuantity && !hasDirection && !hasBeat {
+        // No word that can score: every pass below would find nothing (most neutral sentences end here).
+        if n == 0 || union.isDisjoint(with: Self.scoringFlags) && !hasQuantity && !hasDirection && !hasBeat {
             return Score(compound: 0, raw: 0, financial: 0)
         }
         for i in 0..<n { sentiments[i] = 0; claimed[i] = false }
         var financial = 0.0
-        @inline(__always) func w(_ i: Int) -> WordInfo { info[idx[i]] }
+        // Each position's entry through pointers (no bounds checks or array accesses): the passes
+        // below read them many times. (Temporary buffers stay small, as one over 1 KB costs a
+        // stack-bounds check dearer than the scoring of a short sentence.)
+        @inline(__always) func w(_ i: Int) -> WordInfo { values[Int(entries[i])] }
 
         // Estimates: "beat estimates", "above expectations", "fell short of forecasts".
         for i in 0..<n where hasBeat {
@@ -297,16 +319,19 @@ struct SentenceScorer: Sendable {
             if isFinancial { financial += abs(valence); claimed[i] = true }
         }
         // "but": what follows outweighs what precedes.
-        if union.contains(.contrast), let b = (0..<n).first(where: { w($0).has(.contrast) }) {
-            for i in 0..<n where sentiments[i] != 0 { sentiments[i] *= i < b ? 0.5 : i > b ? 1.5 : 1 }
-        }
-        // Negativity bias: readers weigh bad news more than equally worded good news.
-        for i in 0..<n where sentiments[i] < 0 { sentiments[i] *= negativityBias }
+        let but = union.contains(.contrast) ? (0..<n).first(where: { w($0).has(.contrast) }) : nil
         // Length: VADER sums valences, so a long sentence with many mild words reads as strongly
         // as a short pointed one; readers rate the tone, not the count. General words are damped
         // more than financial facts (claimed positions), which stay news however long the sentence.
+        // ("but", the negativity bias and these sums are one pass over the positions.)
         var general = 0.0, facts = 0.0
-        for i in 0..<n { if claimed[i] { facts += sentiments[i] } else { general += sentiments[i] } }
+        for i in 0..<n {
+            var v = sentiments[i]
+            if let b = but, v != 0 { v *= i < b ? 0.5 : i > b ? 1.5 : 1 }
+            // Negativity bias: readers weigh bad news more than equally worded good news.
+            if v < 0 { v *= negativityBias }
+            if claimed[i] { facts += v } else { general += v }
+        }
         if Double(n) > lengthReference {
             let (g, f) = n < Self.dampingCache.count ? Self.dampingCache[n] : damping(n)
             general *= g
