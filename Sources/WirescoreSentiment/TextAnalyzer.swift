@@ -17,6 +17,12 @@ public struct TextAnalyzer: Sendable {
         matcher = EntityMatcher(gazetteer: gazetteer)
     }
 
+    /// Builds the shared word table now (it is otherwise built by the first analysis), so that a
+    /// command can do it on another thread while reading its input.
+    public static func prepareTables() {
+        _ = WordTable.shared
+    }
+
     /// Analyses one article.
     /// - Parameters:
     ///   - title: the headline, if any (mentions there get relevance 100 and double weight).
