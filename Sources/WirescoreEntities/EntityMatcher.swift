@@ -99,8 +99,15 @@ public struct EntityMatcher: Sendable {
 
     /// Marks every token "not looked up yet" (-2); ``word(_:_:_:)`` fills entries on demand.
     func resetEntries(_ text: Tokenizer.Result, into out: inout [Int32]) {
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: repeatElement(-2, count: text.tokens.count))
+        // Resized by the difference and overwritten in place (emptying and refilling through the
+        // generic append showed in profiles).
+        let count = text.tokens.count
+        if out.count > count {
+            out.removeLast(out.count - count)
+        } else if out.count < count {
+            out.append(contentsOf: repeatElement(-2, count: count - out.count))
+        }
+        out.withUnsafeMutableBufferPointer { $0.update(repeating: -2) }
     }
 
     /// Token `k`'s vocabulary word, looked up once and remembered in `entry` (-1: unknown).
