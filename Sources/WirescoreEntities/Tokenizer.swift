@@ -14,6 +14,9 @@ public enum Tokenizer {
         /// Every token's lowercased form, back to back (see ``Token/lowerStart``), followed by
         /// unused scratch space.
         public var lowerBytes: [UInt8]
+        /// Room the tokenizer writes tokens into before copying them to ``tokens``; kept so that a
+        /// reused `Result` allocates nothing per text.
+        var tokenSpace: [Token] = []
 
         public init() { tokens = []; sentences = []; paragraphs = []; lowerBytes = [] }
 
@@ -96,8 +99,10 @@ public enum Tokenizer {
         }
     }
 
-    /// The tokens being found, written through a pointer straight into a new ``Result/tokens``
-    /// array (`Array.append` per token, a call with a uniqueness check, showed in profiles).
+    /// The tokens being found, written through a pointer into ``Result/tokenSpace`` and copied to
+    /// ``Result/tokens`` in one go (`Array.append` per token, a call with a uniqueness check,
+    /// showed in profiles; so did a new array per text, whose generic allocation looked up type
+    /// metadata each time).
     struct TokenBuffer {
         var base: UnsafeMutablePointer<Token>
         var capacity: Int
@@ -107,7 +112,7 @@ public enum Tokenizer {
 
         @inline(__always) mutating func append(_ t: Token) {
             if count == capacity { overflow = true; return }
-            (base + count).initialize(to: t); count += 1
+            base[count] = t; count += 1
         }
     }
 
@@ -190,18 +195,24 @@ public enum Tokenizer {
     /// `tokenCapacity`.
     static func tokenize(bytes u: UnsafeBufferPointer<UInt8>, into r: inout Result, lowerCapacity: Int,
                          tokenCapacity: Int) -> Bool {
-        var fits = false
         var lowerBytes: [UInt8] = []
         swap(&lowerBytes, &r.lowerBytes)
-        r.tokens = []
-        r.tokens = Array(unsafeUninitializedCapacity: tokenCapacity) { tb, initialized in
-            guard let tokenBase = tb.baseAddress else { return }
+        var space: [Token] = []
+        swap(&space, &r.tokenSpace)
+        if space.count < tokenCapacity { space = [Token](repeating: Token.blank, count: tokenCapacity) }
+        let found = space.withUnsafeMutableBufferPointer { tb -> Int? in
+            guard let tokenBase = tb.baseAddress else { return nil }
             var tokens = TokenBuffer(base: tokenBase, capacity: tb.count)
-            fits = tokenize(bytes: u, tokens: &tokens, lower: &lowerBytes, lowerCapacity: lowerCapacity)
-            initialized = tokens.count
+            guard tokenize(bytes: u, tokens: &tokens, lower: &lowerBytes, lowerCapacity: lowerCapacity) else { return nil }
+            return tokens.count
+        }
+        r.tokens.removeAll(keepingCapacity: true)
+        if let found {
+            space.withUnsafeBufferPointer { r.tokens.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<found])) }
         }
         r.lowerBytes = lowerBytes
-        guard fits else { return false }
+        r.tokenSpace = space
+        guard found != nil else { return false }
         splitSentences(&r)
         return true
     }
