@@ -119,32 +119,38 @@ struct SentenceScorer: Sendable {
         // stack-bounds check dearer than the scoring of a short sentence.)
         @inline(__always) func w(_ i: Int) -> WordInfo { values[Int(entries[i])] }
 
+        // Each pass below is guarded by what the sentence holds (a loop per pass over every
+        // position, testing the same flag each time, showed in profiles).
         // Estimates: "beat estimates", "above expectations", "fell short of forecasts".
-        for i in 0..<n where hasBeat {
-            let sign = Double(w(i).beat)
-            guard sign != 0 else { continue }
-            // "fell short of", "came in short": a miss even when the yardstick is only a figure.
-            if sign < 0, i > 0, w(i - 1).has(.fell), text.lowerIs(idx[i], "short") {
-                sentiments[i] += -2.2; financial += 2.2
-                claimed[i] = true; claimed[i - 1] = true
-                continue
-            }
-            var j = i + 1
-            while j < n, j <= i + 4 {
-                if w(j).has(.estimate) {
-                    let v = sign * 2.6
-                    sentiments[i] += v; financial += abs(v)
-                    claimed[i] = true; claimed[j] = true
-                    if i > 0, w(i - 1).has(.fell) { claimed[i - 1] = true }
-                    break
+        if hasBeat {
+            for i in 0..<n {
+                let sign = Double(w(i).beat)
+                guard sign != 0 else { continue }
+                // "fell short of", "came in short": a miss even when the yardstick is only a figure.
+                if sign < 0, i > 0, w(i - 1).has(.fell), text.lowerIs(idx[i], "short") {
+                    sentiments[i] += -2.2; financial += 2.2
+                    claimed[i] = true; claimed[i - 1] = true
+                    continue
                 }
-                j += 1
+                var j = i + 1
+                while j < n, j <= i + 4 {
+                    if w(j).has(.estimate) {
+                        let v = sign * 2.6
+                        sentiments[i] += v; financial += abs(v)
+                        claimed[i] = true; claimed[j] = true
+                        if i > 0, w(i - 1).has(.fell) { claimed[i - 1] = true }
+                        break
+                    }
+                    j += 1
+                }
             }
         }
         // "lay off", "laid off", "laying off": job cuts.
-        for i in 0..<(n - 1) where union.contains(.layVerb) && !claimed[i] {
-            if w(i).has(.layVerb) && w(i + 1).has(.off) {
-                sentiments[i] += -2.2; financial += 2.2; claimed[i] = true; claimed[i + 1] = true
+        if union.contains(.layVerb) {
+            for i in 0..<(n - 1) where !claimed[i] {
+                if w(i).has(.layVerb) && w(i + 1).has(.off) {
+                    sentiments[i] += -2.2; financial += 2.2; claimed[i] = true; claimed[i + 1] = true
+                }
             }
         }
         // A charge that goes away is good news: "lawsuit dismissed", "EU drops ... from probe".
@@ -167,124 +173,133 @@ struct SentenceScorer: Sendable {
             }
         }
         // Price extremes: "shares hit a 3-month high", "record low".
-        for i in 1..<max(1, n) where union.contains(.extreme) && w(i).has(.extreme) && !claimed[i] {
-            let p = idx[i - 1]
-            let span = tokens[p].kind == .number && (text.lowerContains(p, "month") || text.lowerContains(p, "year") || text.lowerContains(p, "week"))
-            guard span || info[p].has(.extremeMarker) else { continue }
-            let v = text.lowerIs(idx[i], "high") || text.lowerIs(idx[i], "highs") ? 1.6 : -1.6
-            sentiments[i] += v; financial += abs(v); claimed[i] = true
-        }
-        // Direction x quantity.
-        for i in 0..<n where hasQuantity && !claimed[i] {
-            let q = Double(w(i).quantity)
-            guard q != 0 else { continue }
-            // Profit against loss: "a profit of 9.8 mn, compared to a loss of 12.7 mn" is better,
-            // "a loss of 3.2 mn, down from a profit of 7.2 mn" worse, whatever the figures.
-            if w(i).has(.polarPair), let opposite = oppositeComparison(text, info, from: idx[i]) {
-                var j = i
-                while j < n, idx[j] <= opposite { claimed[j] = true; j += 1 }
-                let v = q * pairValence
-                sentiments[i] += v; financial += abs(v)
-                continue
-            }
-            // A quantity that modifies the next one ("cash costs", "sales volumes"): the head decides,
-            // unless the head is a yardstick ("deficit target", "profit forecast"): then the
-            // modifier is what moves, and the yardstick is skipped.
-            if i + 1 < n, w(i + 1).quantity != 0, !w(i + 1).has(.yardstick) { continue }
-            if i > 0, w(i).has(.yardstick), w(i - 1).quantity != 0 { continue }
-            var best = -1, bestDist = Int.max
-            var j = i + 1
-            while j < n, j <= i + 8 {
-                let wj = w(j)
-                if wj.has(.pairStop) || wj.quantity != 0 && !(j == i + 1 && wj.has(.yardstick)) { break }
-                if !claimed[j], wj.direction != 0 { best = j; bestDist = j - i; break }
-                j += 1
-            }
-            j = i - 1
-            while j >= 0, j >= i - 5 {
-                let wj = w(j)
-                if wj.has(.backStop) { break }
-                if !claimed[j], wj.direction != 0, i - j < bestDist { best = j; break }
-                if wj.quantity != 0, j != i - 1 { break }     // past a modifier only ("lower cash costs")
-                j -= 1
-            }
-            var v = 0.0
-            if best >= 0 {
-                let wb = w(best)
-                let d = Double(wb.direction)
-                v = wb.has(.absoluteDirection) ? d * pairValence : q * d * pairValence
-                // "did not rise", "no longer growing"
-                let lo = max(0, min(i, best) - 3)
-                for k in lo..<max(i, best) where w(k).has(.negation) { v *= -0.74; break }
-                claimed[best] = true
-            } else if let cmp = compareFigures(text, info, from: idx[i]) {
-                v = q * cmp * pairValence
-            } else {
-                continue
-            }
-            claimed[i] = true
-            sentiments[min(i, max(best, 0))] += v
-            financial += abs(v)
-        }
-
-        // Moves of an unnamed quantity: "Barclays falls 5%", "rose to EUR 12 mn".
-        for i in 0..<n where hasDirection && !claimed[i] {
-            let wi = w(i)
-            guard wi.direction != 0, !wi.has(.absoluteDirection) else { continue }
-            var j = i + 1
-            var moved = false
-            while j < n, j <= i + 3 {
-                if tokens[idx[j]].kind == .number {
-                    let v = Double(wi.direction) * pairValence * 0.8
-                    sentiments[i] += v; financial += abs(v); claimed[i] = true
-                    moved = true
-                    break
-                }
-                j += 1
-            }
-            // A bare market-move verb ("AstraZeneca sinks", "retailers rise"): its subject is
-            // usually the company or its shares. A bad thing that moves flips it: "fears rose"
-            // is bad news, "worries eased" good.
-            // "The credit falls due in 2014" is a date, not a move.
-            if !moved, wi.has(.moveVerb), !wi.has(.hasFinancial), !(i + 1 < n && text.lowerIs(idx[i + 1], "due")) {
-                var v = Double(wi.direction) * moveValence
-                for k in max(0, i - 2)..<i where w(k).has(.inVader) && w(k).vader < 0 && w(k).direction == 0 { v = -v; break }
-                if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
+        if union.contains(.extreme) {
+            for i in 1..<max(1, n) where w(i).has(.extreme) && !claimed[i] {
+                let p = idx[i - 1]
+                let span = tokens[p].kind == .number && (text.lowerContains(p, "month") || text.lowerContains(p, "year") || text.lowerContains(p, "week"))
+                guard span || info[p].has(.extremeMarker) else { continue }
+                let v = text.lowerIs(idx[i], "high") || text.lowerIs(idx[i], "highs") ? 1.6 : -1.6
                 sentiments[i] += v; financial += abs(v); claimed[i] = true
             }
         }
-        // Winning business: "won an order", "signed a contract", "secured a deal".
-        for i in 0..<n where union.contains(.winVerb) && !claimed[i] && w(i).has(.winVerb) {
-            var j = i + 1
-            while j < n, j <= i + 4 {
-                if w(j).has(.businessNoun) {
-                    sentiments[i] += 1.8; financial += 1.8; claimed[i] = true; claimed[j] = true
-                    break
+        // Direction x quantity.
+        if hasQuantity {
+            for i in 0..<n where !claimed[i] {
+                let q = Double(w(i).quantity)
+                guard q != 0 else { continue }
+                // Profit against loss: "a profit of 9.8 mn, compared to a loss of 12.7 mn" is better,
+                // "a loss of 3.2 mn, down from a profit of 7.2 mn" worse, whatever the figures.
+                if w(i).has(.polarPair), let opposite = oppositeComparison(text, info, from: idx[i]) {
+                    var j = i
+                    while j < n, idx[j] <= opposite { claimed[j] = true; j += 1 }
+                    let v = q * pairValence
+                    sentiments[i] += v; financial += abs(v)
+                    continue
                 }
-                j += 1
+                // A quantity that modifies the next one ("cash costs", "sales volumes"): the head decides,
+                // unless the head is a yardstick ("deficit target", "profit forecast"): then the
+                // modifier is what moves, and the yardstick is skipped.
+                if i + 1 < n, w(i + 1).quantity != 0, !w(i + 1).has(.yardstick) { continue }
+                if i > 0, w(i).has(.yardstick), w(i - 1).quantity != 0 { continue }
+                var best = -1, bestDist = Int.max
+                var j = i + 1
+                while j < n, j <= i + 8 {
+                    let wj = w(j)
+                    if wj.has(.pairStop) || wj.quantity != 0 && !(j == i + 1 && wj.has(.yardstick)) { break }
+                    if !claimed[j], wj.direction != 0 { best = j; bestDist = j - i; break }
+                    j += 1
+                }
+                j = i - 1
+                while j >= 0, j >= i - 5 {
+                    let wj = w(j)
+                    if wj.has(.backStop) { break }
+                    if !claimed[j], wj.direction != 0, i - j < bestDist { best = j; break }
+                    if wj.quantity != 0, j != i - 1 { break }     // past a modifier only ("lower cash costs")
+                    j -= 1
+                }
+                var v = 0.0
+                if best >= 0 {
+                    let wb = w(best)
+                    let d = Double(wb.direction)
+                    v = wb.has(.absoluteDirection) ? d * pairValence : q * d * pairValence
+                    // "did not rise", "no longer growing"
+                    let lo = max(0, min(i, best) - 3)
+                    for k in lo..<max(i, best) where w(k).has(.negation) { v *= -0.74; break }
+                    claimed[best] = true
+                } else if let cmp = compareFigures(text, info, from: idx[i]) {
+                    v = q * cmp * pairValence
+                } else {
+                    continue
+                }
+                claimed[i] = true
+                sentiments[min(i, max(best, 0))] += v
+                financial += abs(v)
+            }
+        }
+
+        // Moves of an unnamed quantity: "Barclays falls 5%", "rose to EUR 12 mn".
+        if hasDirection {
+            for i in 0..<n where !claimed[i] {
+                let wi = w(i)
+                guard wi.direction != 0, !wi.has(.absoluteDirection) else { continue }
+                var j = i + 1
+                var moved = false
+                while j < n, j <= i + 3 {
+                    if tokens[idx[j]].kind == .number {
+                        let v = Double(wi.direction) * pairValence * 0.8
+                        sentiments[i] += v; financial += abs(v); claimed[i] = true
+                        moved = true
+                        break
+                    }
+                    j += 1
+                }
+                // A bare market-move verb ("AstraZeneca sinks", "retailers rise"): its subject is
+                // usually the company or its shares. A bad thing that moves flips it: "fears rose"
+                // is bad news, "worries eased" good.
+                // "The credit falls due in 2014" is a date, not a move.
+                if !moved, wi.has(.moveVerb), !wi.has(.hasFinancial), !(i + 1 < n && text.lowerIs(idx[i + 1], "due")) {
+                    var v = Double(wi.direction) * moveValence
+                    for k in max(0, i - 2)..<i where w(k).has(.inVader) && w(k).vader < 0 && w(k).direction == 0 { v = -v; break }
+                    if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
+                    sentiments[i] += v; financial += abs(v); claimed[i] = true
+                }
+            }
+        }
+        // Winning business: "won an order", "signed a contract", "secured a deal".
+        if union.contains(.winVerb) {
+            for i in 0..<n where !claimed[i] && w(i).has(.winVerb) {
+                var j = i + 1
+                while j < n, j <= i + 4 {
+                    if w(j).has(.businessNoun) {
+                        sentiments[i] += 1.8; financial += 1.8; claimed[i] = true; claimed[j] = true
+                        break
+                    }
+                    j += 1
+                }
             }
         }
         // Sites: "opened a new plant", "builds two factories" (+); "will close 30 stores" (-).
-        for i in 0..<n where union.contains(.siteOpener) || union.contains(.siteCloser) {
-            guard !claimed[i] else { continue }
-            let wi = w(i)
-            let sign: Double = wi.has(.siteOpener) ? 1 : wi.has(.siteCloser) ? -1 : 0
-            guard sign != 0 else { continue }
-            var j = i + 1
-            while j < n, j <= i + 4 {
-                if w(j).has(.site) {
-                    var v = sign * 1.8
-                    if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
-                    sentiments[i] += v; financial += abs(v); claimed[i] = true; claimed[j] = true
-                    break
+        if union.contains(.siteOpener) || union.contains(.siteCloser) {
+            for i in 0..<n {
+                guard !claimed[i] else { continue }
+                let wi = w(i)
+                let sign: Double = wi.has(.siteOpener) ? 1 : wi.has(.siteCloser) ? -1 : 0
+                guard sign != 0 else { continue }
+                var j = i + 1
+                while j < n, j <= i + 4 {
+                    if w(j).has(.site) {
+                        var v = sign * 1.8
+                        if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
+                        sentiments[i] += v; financial += abs(v); claimed[i] = true; claimed[j] = true
+                        break
+                    }
+                    if w(j).has(.pairStop) { break }
+                    j += 1
                 }
-                if w(j).has(.pairStop) { break }
-                j += 1
             }
         }
         // VADER pass.
         for i in 0..<n where !claimed[i] {
-            let t = tokens[idx[i]]
             let e = w(i)
             if e.has(.isBooster) { continue }
             var valence: Double
@@ -300,7 +315,7 @@ struct SentenceScorer: Sendable {
             }
             if valence == 0 { continue }
             if e.has(.no), i + 1 < n, w(i + 1).has(.inVader) { continue }
-            if capsDiff, t.isAllCaps { valence += valence > 0 ? 0.733 : -0.733 }
+            if capsDiff, tokens[idx[i]].isAllCaps { valence += valence > 0 ? 0.733 : -0.733 }
             for back in 0..<3 where i > back {
                 let prev = w(i - back - 1)
                 if !prev.has(.inVader), prev.has(.isBooster) {
