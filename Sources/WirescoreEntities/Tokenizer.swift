@@ -348,9 +348,13 @@ public enum Tokenizer {
             guard t.kind == .punct else { continue }
             let f = r.lowerBytes[t.lowerStart]
             guard f == 0x2E || f == 0x21 || f == 0x3F else { continue }
-            // Sentence end unless an abbreviation precedes or the next word is lowercase.
-            if f == 0x2E, k > 0, tokens[k - 1].kind == .word, tokens[k - 1].lowerCount == 1 && tokens[k - 1].isCapitalized || r.contains(k - 1, byte: 0x2E) || abbreviations.contains(r, k - 1) {
-                if k + 1 < tokens.count, !tokens[k + 1].isCapitalized || tokens[k + 1].newlinesBefore == 0 { continue }
+            // Sentence end unless an abbreviation precedes or the next word is lowercase. (The
+            // next-token test comes first: the last period of a text, the common case, then needs
+            // no abbreviation lookup.)
+            if f == 0x2E, k > 0, k + 1 < tokens.count, !tokens[k + 1].isCapitalized || tokens[k + 1].newlinesBefore == 0,
+               tokens[k - 1].kind == .word,
+               tokens[k - 1].lowerCount == 1 && tokens[k - 1].isCapitalized || r.contains(k - 1, byte: 0x2E) || abbreviations.contains(r, k - 1) {
+                continue
             }
             var e = k + 1
             while e < tokens.count, tokens[e].kind == .punct, tokens[e].newlinesBefore == 0, closers.contains(r, e) { e += 1 }
