@@ -43,7 +43,10 @@ struct InspectTextTests {
             ("The outlook is negative.", nil),
         ]
         let ids: [(InspectTextInput.ID, JSONValue)] = [(.string("x\"1"), .string("x\"1")), (.int(-42), .int(-42)),
-                                                       (.double(2.5), .double(2.5)), (.null, .null)]
+                                                       (.double(2.5), .double(2.5)), (.null, .null),
+                                                       // Plain ids: the one-buffer line for texts without entities.
+                                                       (.string("17"), .string("17")), (.string(""), .string("")),
+                                                       (.string("doc-9 a/b"), .string("doc-9 a/b")), (.string("café"), .string("café"))]
         for (text, target) in cases {
             let a = analyzer.analyze(title: nil, text: text, target: target)
             for (id, json) in ids {
@@ -59,6 +62,14 @@ struct InspectTextTests {
             var out: [UInt8] = []
             JSONBytes.appendScore(x, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == JSONValue.double(TextAnalysis.rounded(x)).serialized(), "\(x)")
+            var bytes = [UInt8](repeating: 0, count: 64)
+            let written = bytes.withUnsafeMutableBufferPointer { b -> Int in
+                var w = JSONBytes.Writer(base: b.baseAddress!)
+                let ok = w.putScore(x)
+                #expect(ok)
+                return w.count
+            }
+            #expect(Array(bytes[0..<written]) == out, "\(x)")
         }
         var out: [UInt8] = []
         JSONBytes.appendScore(.nan, to: &out)
