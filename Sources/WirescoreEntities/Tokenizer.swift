@@ -85,17 +85,21 @@ public enum Tokenizer {
     /// keeps one `Result` and allocates nothing per text once its buffers have grown.
     public static func tokenize(_ text: String, into r: inout Result) {
         var text = text
-        text.withUTF8 { u in
-            // Lowercasing rarely lengthens a word (U+0130 -> "i̇"); twice the text always fits in
-            // practice, and a text that does not is tokenised again with more room.
-            var capacity = u.count * 2 + 16
-            // Every token covers at least one byte, so `u.count + 1` tokens always fit; texts have
-            // far fewer, so the first try asks for less and a text that overflows runs again.
-            var tokenCapacity = u.count / 2 + 16
-            while !tokenize(bytes: u, into: &r, lowerCapacity: capacity, tokenCapacity: tokenCapacity) {
-                capacity *= 2
-                tokenCapacity = u.count + 16
-            }
+        text.withUTF8 { tokenize(utf8: $0, into: &r) }
+    }
+
+    /// ``tokenize(_:into:)`` for a text given as valid UTF-8 bytes (a caller that holds the bytes
+    /// needs no String for them).
+    public static func tokenize(utf8 u: UnsafeBufferPointer<UInt8>, into r: inout Result) {
+        // Lowercasing rarely lengthens a word (U+0130 -> "i̇"); twice the text always fits in
+        // practice, and a text that does not is tokenised again with more room.
+        var capacity = u.count * 2 + 16
+        // Every token covers at least one byte, so `u.count + 1` tokens always fit; texts have
+        // far fewer, so the first try asks for less and a text that overflows runs again.
+        var tokenCapacity = u.count / 2 + 16
+        while !tokenize(bytes: u, into: &r, lowerCapacity: capacity, tokenCapacity: tokenCapacity) {
+            capacity *= 2
+            tokenCapacity = u.count + 16
         }
     }
 

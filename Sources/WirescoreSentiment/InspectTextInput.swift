@@ -17,8 +17,18 @@ public struct InspectTextInput {
     /// Parses `line`; nil when it is not a flat JSON object this reader handles (the caller then
     /// falls back to a full parser) or has no "text" string.
     public static func parse(_ line: UnsafeRawBufferPointer) -> InspectTextInput? {
+        guard var (input, ascii) = parseLine(line) else { return nil }
+        if let ascii { input.text = String(decoding: ascii, as: UTF8.self) }
+        return input
+    }
+
+    /// ``parse(_:)`` that leaves a text of plain ASCII (no escapes) as its bytes in `line`:
+    /// `asciiText` is then set and `input.text` nil. The caller can analyse the bytes without
+    /// making a String of them.
+    public static func parseLine(_ line: UnsafeRawBufferPointer) -> (input: InspectTextInput, asciiText: UnsafeRawBufferPointer?)? {
         var r = Reader(bytes: line)
         var out = InspectTextInput()
+        var asciiText: UnsafeRawBufferPointer?
         r.skipSpace()
         guard r.take(0x7B) else { return nil }   // {
         r.skipSpace()
@@ -43,6 +53,10 @@ public struct InspectTextInput {
                     guard r.skipScalar() else { return nil }
                     break
                 }
+                if key == .text, let raw = r.plainASCIIString() {
+                    asciiText = raw
+                    break
+                }
                 guard let s = r.string() else { return nil }
                 if key == .text { out.text = s } else { out.target = s }
             case .other:
@@ -52,8 +66,8 @@ public struct InspectTextInput {
             if r.take(0x2C) { continue }                 // ,
             guard r.take(0x7D) else { return nil }       // }
             r.skipSpace()
-            guard r.atEnd, out.text != nil else { return nil }
-            return out
+            guard r.atEnd, out.text != nil || asciiText != nil else { return nil }
+            return (out, asciiText)
         }
     }
 
@@ -150,6 +164,26 @@ public struct InspectTextInput {
             let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             guard let v = Double(text), v.isFinite else { return nil }
             return (v, isInteger)
+        }
+
+        /// The bytes of a JSON string of printable ASCII without escapes, or nil (and the position
+        /// unchanged) for any other string.
+        mutating func plainASCIIString() -> UnsafeRawBufferPointer? {
+            let open = position
+            guard take(0x22) else { return nil }
+            let start = position
+            skipPlainASCII()
+            while position < bytes.count {
+                let c = bytes[position]
+                if c == 0x22 {
+                    position += 1
+                    return UnsafeRawBufferPointer(rebasing: bytes[start..<(position - 1)])
+                }
+                guard c &- 0x20 < 0x60, c != 0x5C else { break }
+                position += 1
+            }
+            position = open
+            return nil
         }
 
         /// A JSON string; nil on malformed escapes, control characters or invalid UTF-8.

@@ -23,6 +23,33 @@ struct InspectTextTests {
         #expect(parse(#"{"text":"x","target":5}"#)?.target == nil)
     }
 
+    @Test func plainASCIITextsStayBytesAndAnalyseAlike() {
+        let lines = [#"{"id":"p","text":"Apple Inc. raised its dividend; Microsoft shares fell 3%.","target":"Apple"}"#,
+                     #"{"id":"q","text":"Profit rose to EUR 9.1 mn from EUR 7.4 mn."}"#,
+                     #"{"text":""}"#,
+                     #"{"text":"caf\u00e9 \"quoted\""}"#,       // escapes: a String
+                     #"{"text":"café rose"}"#]                  // non-ASCII: a String
+        for (n, line) in lines.enumerated() {
+            Array(line.utf8).withUnsafeBytes { raw in
+                guard let (input, ascii) = InspectTextInput.parseLine(raw), let full = InspectTextInput.parse(raw), let text = full.text else {
+                    Issue.record("not read: \(line)"); return
+                }
+                #expect((ascii != nil) == (n < 3), "\(line)")
+                if let ascii {
+                    #expect(input.text == nil)
+                    #expect(String(decoding: ascii, as: UTF8.self) == text)
+                    var scratch = TextAnalyzer.Scratch()
+                    var viaBytes: [UInt8] = [], viaString: [UInt8] = []
+                    analyzer.analyze(asciiText: ascii, target: full.target, scratch: &scratch).appendInspectLine(id: full.id, to: &viaBytes)
+                    analyzer.analyze(title: nil, text: text, target: full.target).appendInspectLine(id: full.id, to: &viaString)
+                    #expect(viaBytes == viaString, "\(line)")
+                } else {
+                    #expect(input.text == text)
+                }
+            }
+        }
+    }
+
     @Test func leavesAnythingElseToTheFullParser() {
         for line in [#"{"id":1}"#, #"{"id":1,"text":5}"#, #"{"text":"a","text":"b"}"#, #"{"text":"x","tags":[1]}"#,
                      #"{"text":"x","o":{}}"#, #"{"text":"unterminated}"#, #"{"text":"x"} trailing"#, "[1]", "",
