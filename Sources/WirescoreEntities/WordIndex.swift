@@ -72,9 +72,16 @@ public struct WordIndex: Sendable {
     /// Per slot: hash in the high 32 bits, key index + 1 in the low 32 bits (0 = empty).
     private var slots: [UInt64]
     private var mask: Int
-    /// One bit per value of the hash's low 16 bits that some key has: most tokens of a text are
-    /// in no table, and this 8 KB filter turns their probe into one bit test.
-    @usableFromInline var filter = [UInt64](repeating: 0, count: 1024)
+    /// One bit per value of the hash's low bits that some key has: most tokens of a text are in
+    /// no table, and this filter turns their probe into one bit test. Up to 8 KB (16 hash bits)
+    /// for large tables, 128 bytes for small ones: the tokenizer and matcher probe several small
+    /// sets per token, and 8 KB filters for each crowded the L1 cache in profiles.
+    @usableFromInline var filter: [UInt64]
+    /// `filter.count - 1` (a power of two).
+    @usableFromInline var filterMask: Int
+
+    /// Filter words for `cap` slots: four bits per slot, between 16 and 1024 words.
+    static func filterWords(_ cap: Int) -> Int { min(1024, max(16, cap / 16)) }
 
     /// The keys in index order.
     public private(set) var count = 0
@@ -86,6 +93,8 @@ public struct WordIndex: Sendable {
         while cap < list.count * 2 { cap <<= 1 }
         mask = cap - 1
         slots = [UInt64](repeating: 0, count: cap)
+        filter = [UInt64](repeating: 0, count: Self.filterWords(cap))
+        filterMask = filter.count - 1
         for k in list { _ = insert(k) }
     }
 
@@ -106,13 +115,15 @@ public struct WordIndex: Sendable {
         var s = Int(h ^ (h >> 16)) & mask
         while slots[s] != 0 { s = (s + 1) & mask }
         slots[s] = UInt64(h) << 32 | UInt64(i + 1)
-        filter[Int(h & 0xFFFF) >> 6] |= 1 << (h & 63)
+        filter[Int(h >> 6) & filterMask] |= 1 << (h & 63)
     }
 
     private mutating func grow() {
         let cap = slots.count * 2
         mask = cap - 1
         slots = [UInt64](repeating: 0, count: cap)
+        filter = [UInt64](repeating: 0, count: Self.filterWords(cap))
+        filterMask = filter.count - 1
         for i in 0..<count {
             let h = blob.withUnsafeBufferPointer { WordHash.of(UnsafeBufferPointer(rebasing: $0[offsets[i]..<offsets[i + 1]])) }
             place(h, i)
@@ -127,7 +138,7 @@ public struct WordIndex: Sendable {
     /// False when no key has hash `h` (most words of a text); inlinable so that callers in other
     /// modules pay one bit test, not a call, for them.
     @inlinable public func mayContain(hash h: UInt32) -> Bool {
-        filter.withUnsafeBufferPointer { $0[Int(h & 0xFFFF) >> 6] & (1 << UInt64(h & 63)) != 0 }
+        filter.withUnsafeBufferPointer { $0[Int(h >> 6) & filterMask] & (1 << UInt64(h & 63)) != 0 }
     }
 
     /// The index of `bytes` (whose hash is `h`), or nil.
