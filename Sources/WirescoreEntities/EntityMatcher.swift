@@ -99,8 +99,15 @@ public struct EntityMatcher: Sendable {
 
     /// Marks every token "not looked up yet" (-2); ``word(_:_:_:)`` fills entries on demand.
     func resetEntries(_ text: Tokenizer.Result, into out: inout [Int32]) {
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: repeatElement(-2, count: text.tokens.count))
+        // Resized by the difference and overwritten in place (emptying and refilling through the
+        // generic append showed in profiles).
+        let count = text.tokens.count
+        if out.count > count {
+            out.removeLast(out.count - count)
+        } else if out.count < count {
+            out.append(contentsOf: repeatElement(-2, count: count - out.count))
+        }
+        out.withUnsafeMutableBufferPointer { $0.update(repeating: -2) }
     }
 
     /// Token `k`'s vocabulary word, looked up once and remembered in `entry` (-1: unknown).
@@ -140,15 +147,6 @@ public struct EntityMatcher: Sendable {
             if w.rootChild >= 0 || w.ticker >= 0 || w.flags.contains(.exchange) { any = true; break }
         }
         if !any { return [] }
-        var sentenceOf = [Int](repeating: 0, count: toks.count)
-        var sentenceStart = [Bool](repeating: false, count: toks.count)
-        for (si, r) in text.sentences.enumerated() {
-            for k in r { sentenceOf[k] = si }
-            // The first word of a sentence (after opening quotes) is capitalised by grammar, not as a name.
-            var k = r.lowerBound
-            while k < r.upperBound, toks[k].kind == .punct { k += 1 }
-            if k < r.upperBound { sentenceStart[k] = true }
-        }
         let allCapsText = toks.allSatisfy { !$0.isWord || $0.isAllCaps || $0.kind == .cashtag || $0.lowerCount < 2 }
         var cands: [Candidate] = []
         var i = 0
@@ -180,7 +178,7 @@ public struct EntityMatcher: Sendable {
             }
             if let (end, term) = best, accepts(term, at: i, toks: toks, allCapsText: allCapsText),
                !namesAnIndex(after: end, text: text, entry: &entry) {
-                let cued = !term.ambiguous || hasCue(at: i, end: end, text: text, entry: &entry, sentenceStart: sentenceStart[i], entity: term.entity)
+                let cued = !term.ambiguous || hasCue(at: i, end: end, text: text, entry: &entry, sentenceStart: startsSentence(text, i), entity: term.entity)
                 cands.append(Candidate(mention: EntityMention(entity: term.entity, tokens: i..<end, form: .name), ambiguous: term.ambiguous, cued: cued))
                 i = end; continue
             }
@@ -200,10 +198,32 @@ public struct EntityMatcher: Sendable {
             // Established elsewhere: still refuse a word preceded by another capitalised word
             // mid-sentence ("Harrison Ford").
             let s = c.mention.tokens.lowerBound
-            if s > 0, toks[s - 1].kind == .word, toks[s - 1].isCapitalized, !sentenceStart[s - 1], sentenceOf[s - 1] == sentenceOf[s], !allCapsText { continue }
+            if s > 0, toks[s - 1].kind == .word, toks[s - 1].isCapitalized, !allCapsText,
+               !startsSentence(text, s - 1), sentence(of: s - 1, in: text) == sentence(of: s, in: text) { continue }
             out.append(c.mention)
         }
         return out
+    }
+
+    /// The sentence holding token `k`, by binary search over the sentence ranges (which cover
+    /// every token): only a few candidates ask, and per-token arrays built for every text with a
+    /// candidate showed in profiles.
+    func sentence(of k: Int, in text: Tokenizer.Result) -> Int {
+        var lo = 0, hi = text.sentences.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if text.sentences[mid].lowerBound <= k { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// Whether token `k` is the first word of its sentence (after opening quotes and other
+    /// punctuation): capitalised by grammar, not as a name.
+    func startsSentence(_ text: Tokenizer.Result, _ k: Int) -> Bool {
+        let r = text.sentences[sentence(of: k, in: text)]
+        var j = r.lowerBound
+        while j < r.upperBound, text.tokens[j].kind == .punct { j += 1 }
+        return j == k
     }
 
     func accepts(_ term: Terminal, at i: Int, toks: [Token], allCapsText: Bool) -> Bool {

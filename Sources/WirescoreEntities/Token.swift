@@ -25,6 +25,10 @@ public struct Token: Sendable, Equatable {
     /// ``WordHash`` of the lowercased form.
     public var hash: UInt32
 
+    /// A placeholder for preallocated token space.
+    static let blank = Token(kind: .punct, isCapitalized: false, isAllCaps: false, newlinesBefore: 0,
+                             start: 0, end: 0, lowerStart: 0, lowerCount: 0, hash: 0)
+
     /// True for word-like tokens (words and cashtags).
     @inlinable public var isWord: Bool { kind == .word || kind == .cashtag }
 }

@@ -14,6 +14,9 @@ public enum Tokenizer {
         /// Every token's lowercased form, back to back (see ``Token/lowerStart``), followed by
         /// unused scratch space.
         public var lowerBytes: [UInt8]
+        /// Room the tokenizer writes tokens into before copying them to ``tokens``; kept so that a
+        /// reused `Result` allocates nothing per text.
+        var tokenSpace: [Token] = []
 
         public init() { tokens = []; sentences = []; paragraphs = []; lowerBytes = [] }
 
@@ -82,11 +85,38 @@ public enum Tokenizer {
     /// keeps one `Result` and allocates nothing per text once its buffers have grown.
     public static func tokenize(_ text: String, into r: inout Result) {
         var text = text
-        text.withUTF8 { u in
-            // Lowercasing rarely lengthens a word (U+0130 -> "i̇"); twice the text always fits in
-            // practice, and a text that does not is tokenised again with more room.
-            var capacity = u.count * 2 + 16
-            while !tokenize(bytes: u, into: &r, lowerCapacity: capacity) { capacity *= 2 }
+        text.withUTF8 { tokenize(utf8: $0, into: &r) }
+    }
+
+    /// ``tokenize(_:into:)`` for a text given as valid UTF-8 bytes (a caller that holds the bytes
+    /// needs no String for them).
+    public static func tokenize(utf8 u: UnsafeBufferPointer<UInt8>, into r: inout Result) {
+        // Lowercasing rarely lengthens a word (U+0130 -> "i̇"); twice the text always fits in
+        // practice, and a text that does not is tokenised again with more room.
+        var capacity = u.count * 2 + 16
+        // Every token covers at least one byte, so `u.count + 1` tokens always fit; texts have
+        // far fewer, so the first try asks for less and a text that overflows runs again.
+        var tokenCapacity = u.count / 2 + 16
+        while !tokenize(bytes: u, into: &r, lowerCapacity: capacity, tokenCapacity: tokenCapacity) {
+            capacity *= 2
+            tokenCapacity = u.count + 16
+        }
+    }
+
+    /// The tokens being found, written through a pointer into ``Result/tokenSpace`` and copied to
+    /// ``Result/tokens`` in one go (`Array.append` per token, a call with a uniqueness check,
+    /// showed in profiles; so did a new array per text, whose generic allocation looked up type
+    /// metadata each time).
+    struct TokenBuffer {
+        var base: UnsafeMutablePointer<Token>
+        var capacity: Int
+        var count = 0
+        /// Set when a token did not fit; the text is then tokenised again with more room.
+        var overflow = false
+
+        @inline(__always) mutating func append(_ t: Token) {
+            if count == capacity { overflow = true; return }
+            base[count] = t; count += 1
         }
     }
 
@@ -111,31 +141,93 @@ public enum Tokenizer {
             count += bytes.count
         }
 
-        func hash(from start: Int) -> UInt32 {
-            var h = WordHash.seed
-            for k in start..<count { h = WordHash.step(h, base[k]) }
-            return h
+        /// The hash of the bytes written since `start` (the buffer keeps eight bytes of slack past
+        /// `capacity`, so ``WordHash/of(padded:count:)`` may read whole words).
+        @inline(__always) func hash(from start: Int) -> UInt32 {
+            WordHash.of(padded: base + start, count: count - start)
         }
     }
 
-    /// - Parameter hash: the lowercased bytes' hash when the caller computed it while writing them.
-    @inline(__always) static func newToken(_ kind: Token.Kind, _ start: Int, _ end: Int, _ lowerStart: Int, _ lower: LowerBuffer, cap: Bool, allCaps: Bool, newlines: Int, hash: UInt32? = nil) -> Token {
-        Token(kind: kind, isCapitalized: cap, isAllCaps: allCaps, newlinesBefore: Int32(min(newlines, 1000)),
-              start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(clamping: lower.count - lowerStart), hash: hash ?? lower.hash(from: lowerStart))
+    /// Copies the run of lowercase ASCII letters at `j` (at least one) into `lower`; returns its end.
+    ///
+    /// Eight bytes at a time: each word is stored whole (the buffer's slack takes the overhang)
+    /// and tested for a byte outside a-z. The run scan and a memmove call per run were a third
+    /// of the tokenizer's time in profiles.
+    @inline(__always) static func lowercaseRun(_ u: UnsafeBufferPointer<UInt8>, from j: Int, into lower: inout LowerBuffer) -> Int {
+        let n = u.count
+        guard let src = u.baseAddress, lower.count + (n - j) <= lower.capacity else {
+            // No room for the rest of the text (never in practice): the plain path.
+            var e = j + 1
+            while e < n, u[e] &- 0x61 < 26 { e += 1 }
+            lower.append(UnsafeBufferPointer(rebasing: u[j..<e]))
+            return e
+        }
+        let dst = lower.base + lower.count
+        var e = j
+        while e + 8 <= n {
+            let x = UnsafeRawPointer(src + e).loadUnaligned(as: UInt64.self)
+            UnsafeMutableRawPointer(dst + (e - j)).storeBytes(of: x, as: UInt64.self)
+            let outside = notLowercase(UInt64(littleEndian: x))
+            if outside != 0 {
+                e += outside.trailingZeroBitCount >> 3
+                lower.count += e - j
+                return e
+            }
+            e += 8
+        }
+        while e < n, u[e] &- 0x61 < 26 { dst[e - j] = u[e]; e += 1 }
+        lower.count += e - j
+        return e
     }
 
-    /// False when the lowercased forms did not fit in `lowerCapacity` bytes.
-    static func tokenize(bytes u: UnsafeBufferPointer<UInt8>, into r: inout Result, lowerCapacity: Int) -> Bool {
-        var tokens: [Token] = []
-        swap(&tokens, &r.tokens)
-        tokens.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity(u.count / 4 + 4)
+    /// The high bit of each byte of `x` (first byte lowest) that is not in a-z.
+    @inline(__always) static func notLowercase(_ x: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low7 = x & ~highs
+        // Per byte, no carries: low7 + 0x1F has the high bit from 0x61 up, low7 + 0x05 above 0x7A.
+        let atLeastA = low7 &+ 0x1F1F_1F1F_1F1F_1F1F
+        let aboveZ = low7 &+ 0x0505_0505_0505_0505
+        return ~(atLeastA & ~aboveZ & ~x) & highs
+    }
+
+    @inline(__always) static func newToken(_ kind: Token.Kind, _ start: Int, _ end: Int, _ lowerStart: Int, _ lower: LowerBuffer, cap: Bool, allCaps: Bool, newlines: Int) -> Token {
+        Token(kind: kind, isCapitalized: cap, isAllCaps: allCaps, newlinesBefore: Int32(min(newlines, 1000)),
+              start: start, end: end, lowerStart: lowerStart, lowerCount: Int32(clamping: lower.count - lowerStart), hash: lower.hash(from: lowerStart))
+    }
+
+    /// False when the lowercased forms did not fit in `lowerCapacity` bytes or the tokens in
+    /// `tokenCapacity`.
+    static func tokenize(bytes u: UnsafeBufferPointer<UInt8>, into r: inout Result, lowerCapacity: Int,
+                         tokenCapacity: Int) -> Bool {
         var lowerBytes: [UInt8] = []
         swap(&lowerBytes, &r.lowerBytes)
+        var space: [Token] = []
+        swap(&space, &r.tokenSpace)
+        if space.count < tokenCapacity { space = [Token](repeating: Token.blank, count: tokenCapacity) }
+        let found = space.withUnsafeMutableBufferPointer { tb -> Int? in
+            guard let tokenBase = tb.baseAddress else { return nil }
+            var tokens = TokenBuffer(base: tokenBase, capacity: tb.count)
+            guard tokenize(bytes: u, tokens: &tokens, lower: &lowerBytes, lowerCapacity: lowerCapacity) else { return nil }
+            return tokens.count
+        }
+        r.tokens.removeAll(keepingCapacity: true)
+        if let found {
+            space.withUnsafeBufferPointer { r.tokens.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<found])) }
+        }
+        r.lowerBytes = lowerBytes
+        r.tokenSpace = space
+        guard found != nil else { return false }
+        splitSentences(&r)
+        return true
+    }
+
+    /// The scan itself: tokens into `tokens`, lowercased forms into `lowerBytes`.
+    static func tokenize(bytes u: UnsafeBufferPointer<UInt8>, tokens: inout TokenBuffer, lower lowerBytes: inout [UInt8],
+                         lowerCapacity: Int) -> Bool {
         if lowerBytes.count < lowerCapacity { lowerBytes = [UInt8](repeating: 0, count: lowerCapacity) }
         let fits = lowerBytes.withUnsafeMutableBufferPointer { lb -> Bool in
-        guard let base = lb.baseAddress else { return false }
-        var lower = LowerBuffer(base: base, capacity: lb.count)
+        guard let base = lb.baseAddress, lb.count > 8 else { return false }
+        var lower = LowerBuffer(base: base, capacity: lb.count - 8)
         var i = 0
         let n = u.count
         var newlines = 0
@@ -167,29 +259,21 @@ public enum Tokenizer {
                 var upper = 0, lowerCount = 0
                 var nonASCII = false
                 let ls = lower.count
-                // The hash of the lowercased bytes, computed as they are written.
-                var h = WordHash.seed
                 while j < n {
                     let c = u[j]
                     if c &- 0x61 < 26 {
                         // The common case first: a run of lowercase letters, copied in one go
                         // (a byte-at-a-time loop here spilled registers in this large function).
-                        var e = j
-                        while e < n {
-                            let x = u[e]
-                            guard x &- 0x61 < 26 else { break }
-                            h = WordHash.step(h, x); e += 1
-                        }
-                        lower.append(UnsafeBufferPointer(rebasing: u[j..<e]))
+                        let e = lowercaseRun(u, from: j, into: &lower)
                         lowerCount += e - j; j = e
                     } else if isLetter(c) {
                         if c < 0x61 { upper += 1 } else { lowerCount += 1 }
-                        lower.append(c | 0x20); h = WordHash.step(h, c | 0x20); j += 1
+                        lower.append(c | 0x20); j += 1
                     } else if isDigit(c) {
-                        lower.append(c); h = WordHash.step(h, c); j += 1
+                        lower.append(c); j += 1
                     } else if c >= 0x80 {
                         if c == 0xE2, j + 2 < n, u[j + 1] == 0x80, u[j + 2] == 0x99, j + 3 < n, isLetter(u[j + 3]) {
-                            lower.append(0x27); h = WordHash.step(h, 0x27); j += 3               // ’ inside a word
+                            lower.append(0x27); j += 3               // ’ inside a word
                         } else if unicodePunct(u, j) > 0 {
                             break
                         } else {
@@ -205,7 +289,7 @@ public enum Tokenizer {
                         default: joins = isAlnum(next) && next < 0x80                // don't, Coca-Cola, AT&T
                         }
                         if !joins { break }
-                        lower.append(c); h = WordHash.step(h, c); j += 1
+                        lower.append(c); j += 1
                     } else {
                         break
                     }
@@ -228,8 +312,7 @@ public enum Tokenizer {
                     for c in lowered.utf8 { lower.append(c) }
                     if b >= 0x80 { cap = lowered != raw }
                 }
-                tokens.append(newToken(kind, i, end, ls, lower, cap: cap, allCaps: upper >= 2 && lowerCount == 0, newlines: newlines,
-                                       hash: possessive || nonASCII ? nil : h))
+                tokens.append(newToken(kind, i, end, ls, lower, cap: cap, allCaps: upper >= 2 && lowerCount == 0, newlines: newlines))
                 newlines = 0
                 if possessive {
                     let ps = lower.count
@@ -248,11 +331,7 @@ public enum Tokenizer {
         }
         return !lower.overflow
         }
-        r.tokens = tokens
-        r.lowerBytes = lowerBytes
-        guard fits else { return false }
-        splitSentences(&r)
-        return true
+        return fits && !tokens.overflow
     }
 
     /// Sentence and paragraph boundaries over the tokens.
@@ -273,9 +352,13 @@ public enum Tokenizer {
             guard t.kind == .punct else { continue }
             let f = r.lowerBytes[t.lowerStart]
             guard f == 0x2E || f == 0x21 || f == 0x3F else { continue }
-            // Sentence end unless an abbreviation precedes or the next word is lowercase.
-            if f == 0x2E, k > 0, tokens[k - 1].kind == .word, tokens[k - 1].lowerCount == 1 && tokens[k - 1].isCapitalized || r.contains(k - 1, byte: 0x2E) || abbreviations.contains(r, k - 1) {
-                if k + 1 < tokens.count, !tokens[k + 1].isCapitalized || tokens[k + 1].newlinesBefore == 0 { continue }
+            // Sentence end unless an abbreviation precedes or the next word is lowercase. (The
+            // next-token test comes first: the last period of a text, the common case, then needs
+            // no abbreviation lookup.)
+            if f == 0x2E, k > 0, k + 1 < tokens.count, !tokens[k + 1].isCapitalized || tokens[k + 1].newlinesBefore == 0,
+               tokens[k - 1].kind == .word,
+               tokens[k - 1].lowerCount == 1 && tokens[k - 1].isCapitalized || r.contains(k - 1, byte: 0x2E) || abbreviations.contains(r, k - 1) {
+                continue
             }
             var e = k + 1
             while e < tokens.count, tokens[e].kind == .punct, tokens[e].newlinesBefore == 0, closers.contains(r, e) { e += 1 }

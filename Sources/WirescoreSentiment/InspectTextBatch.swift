@@ -68,9 +68,14 @@ public enum InspectTextBatch {
             var blank = true
             for b in line where b != 0x20 && b != 0x09 && b != 0x0D { blank = false; break }
             if blank { continue }
-            if let input = InspectTextInput.parse(line), let text = input.text {
-                analyzer.analyze(title: nil, text: text, target: input.target, scratch: &scratch)
-                    .appendInspectLine(id: input.id, to: &out)
+            if let (input, ascii) = InspectTextInput.parseLine(line), ascii != nil || input.text != nil {
+                let analysis: TextAnalysis
+                if let ascii {
+                    analysis = analyzer.analyze(asciiText: ascii, target: input.target, scratch: &scratch)
+                } else {
+                    analysis = analyzer.analyze(title: nil, text: input.text ?? "", target: input.target, scratch: &scratch)
+                }
+                analysis.appendInspectLine(id: input.id, to: &out)
             } else {
                 out.append(contentsOf: fallback(line, lineNumber))
             }

@@ -17,8 +17,18 @@ public struct InspectTextInput {
     /// Parses `line`; nil when it is not a flat JSON object this reader handles (the caller then
     /// falls back to a full parser) or has no "text" string.
     public static func parse(_ line: UnsafeRawBufferPointer) -> InspectTextInput? {
+        guard var (input, ascii) = parseLine(line) else { return nil }
+        if let ascii { input.text = String(decoding: ascii, as: UTF8.self) }
+        return input
+    }
+
+    /// ``parse(_:)`` that leaves a text of plain ASCII (no escapes) as its bytes in `line`:
+    /// `asciiText` is then set and `input.text` nil. The caller can analyse the bytes without
+    /// making a String of them.
+    public static func parseLine(_ line: UnsafeRawBufferPointer) -> (input: InspectTextInput, asciiText: UnsafeRawBufferPointer?)? {
         var r = Reader(bytes: line)
         var out = InspectTextInput()
+        var asciiText: UnsafeRawBufferPointer?
         r.skipSpace()
         guard r.take(0x7B) else { return nil }   // {
         r.skipSpace()
@@ -43,6 +53,10 @@ public struct InspectTextInput {
                     guard r.skipScalar() else { return nil }
                     break
                 }
+                if key == .text, let raw = r.plainASCIIString() {
+                    asciiText = raw
+                    break
+                }
                 guard let s = r.string() else { return nil }
                 if key == .text { out.text = s } else { out.target = s }
             case .other:
@@ -52,8 +66,8 @@ public struct InspectTextInput {
             if r.take(0x2C) { continue }                 // ,
             guard r.take(0x7D) else { return nil }       // }
             r.skipSpace()
-            guard r.atEnd, out.text != nil else { return nil }
-            return out
+            guard r.atEnd, out.text != nil || asciiText != nil else { return nil }
+            return (out, asciiText)
         }
     }
 
@@ -152,6 +166,26 @@ public struct InspectTextInput {
             return (v, isInteger)
         }
 
+        /// The bytes of a JSON string of printable ASCII without escapes, or nil (and the position
+        /// unchanged) for any other string.
+        mutating func plainASCIIString() -> UnsafeRawBufferPointer? {
+            let open = position
+            guard take(0x22) else { return nil }
+            let start = position
+            skipPlainASCII()
+            while position < bytes.count {
+                let c = bytes[position]
+                if c == 0x22 {
+                    position += 1
+                    return UnsafeRawBufferPointer(rebasing: bytes[start..<(position - 1)])
+                }
+                guard c &- 0x20 < 0x60, c != 0x5C else { break }
+                position += 1
+            }
+            position = open
+            return nil
+        }
+
         /// A JSON string; nil on malformed escapes, control characters or invalid UTF-8.
         mutating func string() -> String? {
             guard take(0x22) else { return nil }
@@ -159,6 +193,7 @@ public struct InspectTextInput {
             // Fast path: no escapes. ASCII needs no validation (the generic validating
             // initialiser showed in profiles), so note whether any byte is not ASCII.
             var ascii = true
+            skipPlainASCII()
             while position < bytes.count {
                 let c = bytes[position]
                 if c &- 0x20 < 0x60 {          // printable ASCII
@@ -208,6 +243,23 @@ public struct InspectTextInput {
                 }
             }
             return nil
+        }
+
+        /// Advances eight bytes at a time past printable ASCII other than `"` and `\\` (the body
+        /// of almost every text). The byte loop after it handles whatever stops this one;
+        /// scanning strings byte by byte showed in profiles.
+        @inline(__always) mutating func skipPlainASCII() {
+            guard let base = bytes.baseAddress else { return }
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while position + 8 <= bytes.count {
+                let x = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                // A byte's high bit is set in `bad` when it is a quote, a backslash, below 0x20
+                // or not ASCII (the classic "has a zero byte" test, per condition).
+                let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
+                let bad = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (x &- ones &* 0x20) | x
+                if bad & highs != 0 { return }
+                position += 8
+            }
         }
 
         mutating func hex4() -> UInt32? {

@@ -88,4 +88,56 @@ enum JSONBytes {
         for _ in 1..<width { div *= 10 }
         while div > 0 { out.append(UInt8(frac / div % 10) + 0x30); div /= 10 }
     }
+
+    /// Writes bytes through a pointer into room the caller has made (at most a few dozen bytes
+    /// plus what it passes to ``put(_:)-(UnsafeBufferPointer<UInt8>)``).
+    struct Writer {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        mutating func put(_ s: StaticString) {
+            (base + count).update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+            count += s.utf8CodeUnitCount
+        }
+
+        mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let src = bytes.baseAddress else { return }
+            (base + count).update(from: src, count: bytes.count)
+            count += bytes.count
+        }
+
+        @inline(__always) mutating func put(_ b: UInt8) { base[count] = b; count += 1 }
+
+        /// Decimal digits of `m` (at most 20 bytes).
+        mutating func putDigits(_ m: UInt) {
+            var m = m
+            var end = count + 1
+            var t = m / 10
+            while t > 0 { end += 1; t /= 10 }
+            var k = end
+            repeat { k -= 1; base[k] = UInt8(m % 10) + 0x30; m /= 10 } while m > 0
+            count = end
+        }
+
+        /// ``JSONBytes/appendScore(_:to:)`` for finite scores of ordinary size (false, nothing
+        /// written, otherwise): the same bytes, through the pointer.
+        mutating func putScore(_ x: Double) -> Bool {
+            guard x.isFinite else { return false }
+            let scaled = (x * 10_000).rounded()
+            guard abs(scaled) < 1e15 else { return false }
+            let k = Int(scaled)
+            if k < 0 { put(0x2D) }
+            let m = k.magnitude
+            putDigits(m / 10_000)
+            var frac = Int(m % 10_000)
+            guard frac != 0 else { return true }
+            put(0x2E)
+            var width = 4
+            while frac % 10 == 0 { frac /= 10; width -= 1 }
+            var div = 1
+            for _ in 1..<width { div *= 10 }
+            while div > 0 { put(UInt8(frac / div % 10) + 0x30); div /= 10 }
+            return true
+        }
+    }
 }

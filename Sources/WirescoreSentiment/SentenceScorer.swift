@@ -55,16 +55,34 @@ struct SentenceScorer: Sendable {
         // Scratch arrays on the stack: this runs once per sentence and clause, and heap
         // allocations showed in profiles.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, range.count)) { idx in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, range.count)) { sentiments in
-                withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, range.count)) { claimed in
-                    score(text, info, range, capsDiff: capsDiff, idx: idx, sentiments: sentiments, claimed: claimed)
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, range.count)) { entries in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, range.count)) { sentiments in
+                    withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, range.count)) { claimed in
+                        info.values.withUnsafeBufferPointer { values in
+                            score(text, info, range, capsDiff: capsDiff, idx: idx, values: values, entries: entries,
+                                  sentiments: sentiments, claimed: claimed)
+                        }
+                    }
                 }
             }
         }
     }
 
+    /// Flags of words that can make a sentence score by themselves or with a partner; a sentence
+    /// with none of them (and no quantity, direction or beat word) scores 0 in every pass below.
+    /// Structural flags ("the", ",", "and", "at") are in most sentences, so testing for them
+    /// alone let almost every sentence run all passes.
+    /// (Computed, not stored: a stored static costs a once-check per call.)
+    static var scoringFlags: WordInfo.Flags {
+        [.inVader, .hasFinancial, .layVerb, .legalNoun, .hitVerb, .extreme, .winVerb, .siteOpener, .siteCloser]
+    }
+
+    /// - Parameters:
+    ///   - values: the word table's entries (`info.values`); `entries[i]` is word position `i`'s.
     private func score(_ text: Tokenizer.Result, _ info: TokenInfos, _ range: Range<Int>, capsDiff: Bool,
-                       idx: UnsafeMutableBufferPointer<Int>, sentiments: UnsafeMutableBufferPointer<Double>,
+                       idx: UnsafeMutableBufferPointer<Int>, values: UnsafeBufferPointer<WordInfo>,
+                       entries: UnsafeMutableBufferPointer<Int32>,
+                       sentiments: UnsafeMutableBufferPointer<Double>,
                        claimed: UnsafeMutableBufferPointer<Bool>) -> Score {
         let tokens = text.tokens
         // Word positions (VADER ignores punctuation); numbers kept for figure comparisons.
@@ -82,47 +100,57 @@ struct SentenceScorer: Sendable {
                 }
                 continue
             }
-            idx[n] = k; n += 1
-            let f = info[k]
+            let e = info.entries[k]
+            let f = values[Int(e)]
+            idx[n] = k; entries[n] = e; n += 1
             union.formUnion(f.flags)
             if f.quantity != 0 { hasQuantity = true }
             if f.direction != 0 { hasDirection = true }
             if f.beat != 0 { hasBeat = true }
         }
-        // No listed word at all: nothing below can score (most neutral sentences end here).
-        if n == 0 || union.isEmpty && !hasQuantity && !hasDirection && !hasBeat {
+        // No word that can score: every pass below would find nothing (most neutral sentences end here).
+        if n == 0 || union.isDisjoint(with: Self.scoringFlags) && !hasQuantity && !hasDirection && !hasBeat {
             return Score(compound: 0, raw: 0, financial: 0)
         }
         for i in 0..<n { sentiments[i] = 0; claimed[i] = false }
         var financial = 0.0
-        @inline(__always) func w(_ i: Int) -> WordInfo { info[idx[i]] }
+        // Each position's entry through pointers (no bounds checks or array accesses): the passes
+        // below read them many times. (Temporary buffers stay small, as one over 1 KB costs a
+        // stack-bounds check dearer than the scoring of a short sentence.)
+        @inline(__always) func w(_ i: Int) -> WordInfo { values[Int(entries[i])] }
 
+        // Each pass below is guarded by what the sentence holds (a loop per pass over every
+        // position, testing the same flag each time, showed in profiles).
         // Estimates: "beat estimates", "above expectations", "fell short of forecasts".
-        for i in 0..<n where hasBeat {
-            let sign = Double(w(i).beat)
-            guard sign != 0 else { continue }
-            // "fell short of", "came in short": a miss even when the yardstick is only a figure.
-            if sign < 0, i > 0, w(i - 1).has(.fell), text.lowerIs(idx[i], "short") {
-                sentiments[i] += -2.2; financial += 2.2
-                claimed[i] = true; claimed[i - 1] = true
-                continue
-            }
-            var j = i + 1
-            while j < n, j <= i + 4 {
-                if w(j).has(.estimate) {
-                    let v = sign * 2.6
-                    sentiments[i] += v; financial += abs(v)
-                    claimed[i] = true; claimed[j] = true
-                    if i > 0, w(i - 1).has(.fell) { claimed[i - 1] = true }
-                    break
+        if hasBeat {
+            for i in 0..<n {
+                let sign = Double(w(i).beat)
+                guard sign != 0 else { continue }
+                // "fell short of", "came in short": a miss even when the yardstick is only a figure.
+                if sign < 0, i > 0, w(i - 1).has(.fell), text.lowerIs(idx[i], "short") {
+                    sentiments[i] += -2.2; financial += 2.2
+                    claimed[i] = true; claimed[i - 1] = true
+                    continue
                 }
-                j += 1
+                var j = i + 1
+                while j < n, j <= i + 4 {
+                    if w(j).has(.estimate) {
+                        let v = sign * 2.6
+                        sentiments[i] += v; financial += abs(v)
+                        claimed[i] = true; claimed[j] = true
+                        if i > 0, w(i - 1).has(.fell) { claimed[i - 1] = true }
+                        break
+                    }
+                    j += 1
+                }
             }
         }
         // "lay off", "laid off", "laying off": job cuts.
-        for i in 0..<(n - 1) where union.contains(.layVerb) && !claimed[i] {
-            if w(i).has(.layVerb) && w(i + 1).has(.off) {
-                sentiments[i] += -2.2; financial += 2.2; claimed[i] = true; claimed[i + 1] = true
+        if union.contains(.layVerb) {
+            for i in 0..<(n - 1) where !claimed[i] {
+                if w(i).has(.layVerb) && w(i + 1).has(.off) {
+                    sentiments[i] += -2.2; financial += 2.2; claimed[i] = true; claimed[i + 1] = true
+                }
             }
         }
         // A charge that goes away is good news: "lawsuit dismissed", "EU drops ... from probe".
@@ -145,124 +173,133 @@ struct SentenceScorer: Sendable {
             }
         }
         // Price extremes: "shares hit a 3-month high", "record low".
-        for i in 1..<max(1, n) where union.contains(.extreme) && w(i).has(.extreme) && !claimed[i] {
-            let p = idx[i - 1]
-            let span = tokens[p].kind == .number && (text.lowerContains(p, "month") || text.lowerContains(p, "year") || text.lowerContains(p, "week"))
-            guard span || info[p].has(.extremeMarker) else { continue }
-            let v = text.lowerIs(idx[i], "high") || text.lowerIs(idx[i], "highs") ? 1.6 : -1.6
-            sentiments[i] += v; financial += abs(v); claimed[i] = true
-        }
-        // Direction x quantity.
-        for i in 0..<n where hasQuantity && !claimed[i] {
-            let q = Double(w(i).quantity)
-            guard q != 0 else { continue }
-            // Profit against loss: "a profit of 9.8 mn, compared to a loss of 12.7 mn" is better,
-            // "a loss of 3.2 mn, down from a profit of 7.2 mn" worse, whatever the figures.
-            if w(i).has(.polarPair), let opposite = oppositeComparison(text, info, from: idx[i]) {
-                var j = i
-                while j < n, idx[j] <= opposite { claimed[j] = true; j += 1 }
-                let v = q * pairValence
-                sentiments[i] += v; financial += abs(v)
-                continue
-            }
-            // A quantity that modifies the next one ("cash costs", "sales volumes"): the head decides,
-            // unless the head is a yardstick ("deficit target", "profit forecast"): then the
-            // modifier is what moves, and the yardstick is skipped.
-            if i + 1 < n, w(i + 1).quantity != 0, !w(i + 1).has(.yardstick) { continue }
-            if i > 0, w(i).has(.yardstick), w(i - 1).quantity != 0 { continue }
-            var best = -1, bestDist = Int.max
-            var j = i + 1
-            while j < n, j <= i + 8 {
-                let wj = w(j)
-                if wj.has(.pairStop) || wj.quantity != 0 && !(j == i + 1 && wj.has(.yardstick)) { break }
-                if !claimed[j], wj.direction != 0 { best = j; bestDist = j - i; break }
-                j += 1
-            }
-            j = i - 1
-            while j >= 0, j >= i - 5 {
-                let wj = w(j)
-                if wj.has(.backStop) { break }
-                if !claimed[j], wj.direction != 0, i - j < bestDist { best = j; break }
-                if wj.quantity != 0, j != i - 1 { break }     // past a modifier only ("lower cash costs")
-                j -= 1
-            }
-            var v = 0.0
-            if best >= 0 {
-                let wb = w(best)
-                let d = Double(wb.direction)
-                v = wb.has(.absoluteDirection) ? d * pairValence : q * d * pairValence
-                // "did not rise", "no longer growing"
-                let lo = max(0, min(i, best) - 3)
-                for k in lo..<max(i, best) where w(k).has(.negation) { v *= -0.74; break }
-                claimed[best] = true
-            } else if let cmp = compareFigures(text, info, from: idx[i]) {
-                v = q * cmp * pairValence
-            } else {
-                continue
-            }
-            claimed[i] = true
-            sentiments[min(i, max(best, 0))] += v
-            financial += abs(v)
-        }
-
-        // Moves of an unnamed quantity: "Barclays falls 5%", "rose to EUR 12 mn".
-        for i in 0..<n where hasDirection && !claimed[i] {
-            let wi = w(i)
-            guard wi.direction != 0, !wi.has(.absoluteDirection) else { continue }
-            var j = i + 1
-            var moved = false
-            while j < n, j <= i + 3 {
-                if tokens[idx[j]].kind == .number {
-                    let v = Double(wi.direction) * pairValence * 0.8
-                    sentiments[i] += v; financial += abs(v); claimed[i] = true
-                    moved = true
-                    break
-                }
-                j += 1
-            }
-            // A bare market-move verb ("AstraZeneca sinks", "retailers rise"): its subject is
-            // usually the company or its shares. A bad thing that moves flips it: "fears rose"
-            // is bad news, "worries eased" good.
-            // "The credit falls due in 2014" is a date, not a move.
-            if !moved, wi.has(.moveVerb), !wi.has(.hasFinancial), !(i + 1 < n && text.lowerIs(idx[i + 1], "due")) {
-                var v = Double(wi.direction) * moveValence
-                for k in max(0, i - 2)..<i where w(k).has(.inVader) && w(k).vader < 0 && w(k).direction == 0 { v = -v; break }
-                if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
+        if union.contains(.extreme) {
+            for i in 1..<max(1, n) where w(i).has(.extreme) && !claimed[i] {
+                let p = idx[i - 1]
+                let span = tokens[p].kind == .number && (text.lowerContains(p, "month") || text.lowerContains(p, "year") || text.lowerContains(p, "week"))
+                guard span || info[p].has(.extremeMarker) else { continue }
+                let v = text.lowerIs(idx[i], "high") || text.lowerIs(idx[i], "highs") ? 1.6 : -1.6
                 sentiments[i] += v; financial += abs(v); claimed[i] = true
             }
         }
-        // Winning business: "won an order", "signed a contract", "secured a deal".
-        for i in 0..<n where union.contains(.winVerb) && !claimed[i] && w(i).has(.winVerb) {
-            var j = i + 1
-            while j < n, j <= i + 4 {
-                if w(j).has(.businessNoun) {
-                    sentiments[i] += 1.8; financial += 1.8; claimed[i] = true; claimed[j] = true
-                    break
+        // Direction x quantity.
+        if hasQuantity {
+            for i in 0..<n where !claimed[i] {
+                let q = Double(w(i).quantity)
+                guard q != 0 else { continue }
+                // Profit against loss: "a profit of 9.8 mn, compared to a loss of 12.7 mn" is better,
+                // "a loss of 3.2 mn, down from a profit of 7.2 mn" worse, whatever the figures.
+                if w(i).has(.polarPair), let opposite = oppositeComparison(text, info, from: idx[i]) {
+                    var j = i
+                    while j < n, idx[j] <= opposite { claimed[j] = true; j += 1 }
+                    let v = q * pairValence
+                    sentiments[i] += v; financial += abs(v)
+                    continue
                 }
-                j += 1
+                // A quantity that modifies the next one ("cash costs", "sales volumes"): the head decides,
+                // unless the head is a yardstick ("deficit target", "profit forecast"): then the
+                // modifier is what moves, and the yardstick is skipped.
+                if i + 1 < n, w(i + 1).quantity != 0, !w(i + 1).has(.yardstick) { continue }
+                if i > 0, w(i).has(.yardstick), w(i - 1).quantity != 0 { continue }
+                var best = -1, bestDist = Int.max
+                var j = i + 1
+                while j < n, j <= i + 8 {
+                    let wj = w(j)
+                    if wj.has(.pairStop) || wj.quantity != 0 && !(j == i + 1 && wj.has(.yardstick)) { break }
+                    if !claimed[j], wj.direction != 0 { best = j; bestDist = j - i; break }
+                    j += 1
+                }
+                j = i - 1
+                while j >= 0, j >= i - 5 {
+                    let wj = w(j)
+                    if wj.has(.backStop) { break }
+                    if !claimed[j], wj.direction != 0, i - j < bestDist { best = j; break }
+                    if wj.quantity != 0, j != i - 1 { break }     // past a modifier only ("lower cash costs")
+                    j -= 1
+                }
+                var v = 0.0
+                if best >= 0 {
+                    let wb = w(best)
+                    let d = Double(wb.direction)
+                    v = wb.has(.absoluteDirection) ? d * pairValence : q * d * pairValence
+                    // "did not rise", "no longer growing"
+                    let lo = max(0, min(i, best) - 3)
+                    for k in lo..<max(i, best) where w(k).has(.negation) { v *= -0.74; break }
+                    claimed[best] = true
+                } else if let cmp = compareFigures(text, info, from: idx[i]) {
+                    v = q * cmp * pairValence
+                } else {
+                    continue
+                }
+                claimed[i] = true
+                sentiments[min(i, max(best, 0))] += v
+                financial += abs(v)
+            }
+        }
+
+        // Moves of an unnamed quantity: "Barclays falls 5%", "rose to EUR 12 mn".
+        if hasDirection {
+            for i in 0..<n where !claimed[i] {
+                let wi = w(i)
+                guard wi.direction != 0, !wi.has(.absoluteDirection) else { continue }
+                var j = i + 1
+                var moved = false
+                while j < n, j <= i + 3 {
+                    if tokens[idx[j]].kind == .number {
+                        let v = Double(wi.direction) * pairValence * 0.8
+                        sentiments[i] += v; financial += abs(v); claimed[i] = true
+                        moved = true
+                        break
+                    }
+                    j += 1
+                }
+                // A bare market-move verb ("AstraZeneca sinks", "retailers rise"): its subject is
+                // usually the company or its shares. A bad thing that moves flips it: "fears rose"
+                // is bad news, "worries eased" good.
+                // "The credit falls due in 2014" is a date, not a move.
+                if !moved, wi.has(.moveVerb), !wi.has(.hasFinancial), !(i + 1 < n && text.lowerIs(idx[i + 1], "due")) {
+                    var v = Double(wi.direction) * moveValence
+                    for k in max(0, i - 2)..<i where w(k).has(.inVader) && w(k).vader < 0 && w(k).direction == 0 { v = -v; break }
+                    if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
+                    sentiments[i] += v; financial += abs(v); claimed[i] = true
+                }
+            }
+        }
+        // Winning business: "won an order", "signed a contract", "secured a deal".
+        if union.contains(.winVerb) {
+            for i in 0..<n where !claimed[i] && w(i).has(.winVerb) {
+                var j = i + 1
+                while j < n, j <= i + 4 {
+                    if w(j).has(.businessNoun) {
+                        sentiments[i] += 1.8; financial += 1.8; claimed[i] = true; claimed[j] = true
+                        break
+                    }
+                    j += 1
+                }
             }
         }
         // Sites: "opened a new plant", "builds two factories" (+); "will close 30 stores" (-).
-        for i in 0..<n where union.contains(.siteOpener) || union.contains(.siteCloser) {
-            guard !claimed[i] else { continue }
-            let wi = w(i)
-            let sign: Double = wi.has(.siteOpener) ? 1 : wi.has(.siteCloser) ? -1 : 0
-            guard sign != 0 else { continue }
-            var j = i + 1
-            while j < n, j <= i + 4 {
-                if w(j).has(.site) {
-                    var v = sign * 1.8
-                    if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
-                    sentiments[i] += v; financial += abs(v); claimed[i] = true; claimed[j] = true
-                    break
+        if union.contains(.siteOpener) || union.contains(.siteCloser) {
+            for i in 0..<n {
+                guard !claimed[i] else { continue }
+                let wi = w(i)
+                let sign: Double = wi.has(.siteOpener) ? 1 : wi.has(.siteCloser) ? -1 : 0
+                guard sign != 0 else { continue }
+                var j = i + 1
+                while j < n, j <= i + 4 {
+                    if w(j).has(.site) {
+                        var v = sign * 1.8
+                        if i > 0, w(i - 1).has(.negation) { v *= -0.74 }
+                        sentiments[i] += v; financial += abs(v); claimed[i] = true; claimed[j] = true
+                        break
+                    }
+                    if w(j).has(.pairStop) { break }
+                    j += 1
                 }
-                if w(j).has(.pairStop) { break }
-                j += 1
             }
         }
         // VADER pass.
         for i in 0..<n where !claimed[i] {
-            let t = tokens[idx[i]]
             let e = w(i)
             if e.has(.isBooster) { continue }
             var valence: Double
@@ -278,7 +315,7 @@ struct SentenceScorer: Sendable {
             }
             if valence == 0 { continue }
             if e.has(.no), i + 1 < n, w(i + 1).has(.inVader) { continue }
-            if capsDiff, t.isAllCaps { valence += valence > 0 ? 0.733 : -0.733 }
+            if capsDiff, tokens[idx[i]].isAllCaps { valence += valence > 0 ? 0.733 : -0.733 }
             for back in 0..<3 where i > back {
                 let prev = w(i - back - 1)
                 if !prev.has(.inVader), prev.has(.isBooster) {
@@ -297,16 +334,19 @@ struct SentenceScorer: Sendable {
             if isFinancial { financial += abs(valence); claimed[i] = true }
         }
         // "but": what follows outweighs what precedes.
-        if union.contains(.contrast), let b = (0..<n).first(where: { w($0).has(.contrast) }) {
-            for i in 0..<n where sentiments[i] != 0 { sentiments[i] *= i < b ? 0.5 : i > b ? 1.5 : 1 }
-        }
-        // Negativity bias: readers weigh bad news more than equally worded good news.
-        for i in 0..<n where sentiments[i] < 0 { sentiments[i] *= negativityBias }
+        let but = union.contains(.contrast) ? (0..<n).first(where: { w($0).has(.contrast) }) : nil
         // Length: VADER sums valences, so a long sentence with many mild words reads as strongly
         // as a short pointed one; readers rate the tone, not the count. General words are damped
         // more than financial facts (claimed positions), which stay news however long the sentence.
+        // ("but", the negativity bias and these sums are one pass over the positions.)
         var general = 0.0, facts = 0.0
-        for i in 0..<n { if claimed[i] { facts += sentiments[i] } else { general += sentiments[i] } }
+        for i in 0..<n {
+            var v = sentiments[i]
+            if let b = but, v != 0 { v *= i < b ? 0.5 : i > b ? 1.5 : 1 }
+            // Negativity bias: readers weigh bad news more than equally worded good news.
+            if v < 0 { v *= negativityBias }
+            if claimed[i] { facts += v } else { general += v }
+        }
         if Double(n) > lengthReference {
             let (g, f) = n < Self.dampingCache.count ? Self.dampingCache[n] : damping(n)
             general *= g

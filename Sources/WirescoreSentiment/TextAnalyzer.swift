@@ -17,6 +17,12 @@ public struct TextAnalyzer: Sendable {
         matcher = EntityMatcher(gazetteer: gazetteer)
     }
 
+    /// Builds the shared word table now (it is otherwise built by the first analysis), so that a
+    /// command can do it on another thread while reading its input.
+    public static func prepareTables() {
+        _ = WordTable.shared
+    }
+
     /// Analyses one article.
     /// - Parameters:
     ///   - title: the headline, if any (mentions there get relevance 100 and double weight).
@@ -43,6 +49,21 @@ public struct TextAnalyzer: Sendable {
         let hasTitle = title.map { !$0.isEmpty } ?? false
         if let title, hasTitle { full = title + "\n\n" + text } else { full = text }
         Tokenizer.tokenize(full, into: &scratch.text)
+        return analyzeTokenized(hasTitle: hasTitle, full: { full }, target: target, scratch: &scratch)
+    }
+
+    /// ``analyze(title:text:target:scratch:)`` without a title for a text given as ASCII bytes:
+    /// `inspect text` reads most texts this way, and its String (made, checked and freed per
+    /// line) is then made only for the rare text with entities or a target.
+    public func analyze(asciiText bytes: UnsafeRawBufferPointer, target: String?, scratch: inout Scratch) -> TextAnalysis {
+        let utf8 = bytes.assumingMemoryBound(to: UInt8.self)
+        Tokenizer.tokenize(utf8: utf8, into: &scratch.text)
+        return analyzeTokenized(hasTitle: false, full: { String(decoding: utf8, as: UTF8.self) }, target: target, scratch: &scratch)
+    }
+
+    /// The analysis of the text in `scratch.text`; `full` gives the text itself (for entity
+    /// evidence and the target).
+    func analyzeTokenized(hasTitle: Bool, full makeFull: () -> String, target: String?, scratch: inout Scratch) -> TextAnalysis {
         let tk = scratch.text
         let toks = tk.tokens
         var lower = 0, upper = 0
@@ -68,6 +89,7 @@ public struct TextAnalyzer: Sendable {
         if mentions.isEmpty && (target ?? "").isEmpty {
             return TextAnalysis(score: articleScore, label: label(articleScore), entities: [], target: nil)
         }
+        let full = makeFull()
         var sentenceOfToken = [Int](repeating: 0, count: toks.count)
         for (s, r) in tk.sentences.enumerated() { for k in r { sentenceOfToken[k] = s } }
         var order: [Int] = []

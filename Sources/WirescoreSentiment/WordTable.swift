@@ -137,21 +137,34 @@ struct WordTable: Sendable {
 
     /// ``infos(_:)`` into a caller-kept buffer.
     func infos(_ text: Tokenizer.Result, into out: inout TokenInfos) {
-        let tokens = text.tokens
-        out.values = values
-        out.entries.removeAll(keepingCapacity: true)
-        out.entries.append(contentsOf: repeatElement(0, count: tokens.count))
+        // A kept buffer already holds this table's values (assigning them per text was a retain
+        // and release per text) and usually about the right number of entries: only the
+        // difference is added or dropped, and every entry is written below (filling a fresh
+        // array with zeros first showed in profiles).
+        if out.values.withUnsafeBufferPointer({ $0.baseAddress }) != values.withUnsafeBufferPointer({ $0.baseAddress }) {
+            out.values = values
+        }
+        let count = text.tokens.count
+        if out.entries.count > count {
+            out.entries.removeLast(out.entries.count - count)
+        } else if out.entries.count < count {
+            out.entries.append(contentsOf: repeatElement(0, count: count - out.entries.count))
+        }
         text.lowerBytes.withUnsafeBufferPointer { bytes in
             out.entries.withUnsafeMutableBufferPointer { out in
-                tokens.withUnsafeBufferPointer { toks in
-                    for k in toks.indices where toks[k].kind == .word || toks[k].kind == .punct {
+                text.tokens.withUnsafeBufferPointer { toks in
+                    for k in toks.indices {
                         let t = toks[k]
-                        let w = UnsafeBufferPointer(rebasing: bytes[t.lowerStart..<(t.lowerStart + Int(t.lowerCount))])
-                        if index.mayContain(hash: t.hash), let i = index.index(hash: t.hash, w) {
-                            out[k] = Int32(i + 2)
-                        } else if t.kind == .word, Self.endsWithNT(w) {
-                            out[k] = 1
+                        var e: Int32 = 0
+                        if t.kind == .word || t.kind == .punct {
+                            let w = UnsafeBufferPointer(rebasing: bytes[t.lowerStart..<(t.lowerStart + Int(t.lowerCount))])
+                            if index.mayContain(hash: t.hash), let i = index.index(hash: t.hash, w) {
+                                e = Int32(i + 2)
+                            } else if t.kind == .word, Self.endsWithNT(w) {
+                                e = 1
+                            }
                         }
+                        out[k] = e
                     }
                 }
             }

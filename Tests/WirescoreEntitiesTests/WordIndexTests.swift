@@ -28,6 +28,20 @@ struct WordIndexTests {
         #expect(found == ["coca-cola", "'s", "rose", "u.s", "çağ"])
     }
 
+    @Test func paddedHashMatchesPlainHashAtEveryLength() {
+        // Bytes after the key are garbage that must be masked out, whatever its length mod 8.
+        let bytes: [UInt8] = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        var hashes = Set<UInt32>()
+        bytes.withUnsafeBufferPointer { b in
+            for count in 0...20 {
+                let plain = WordHash.of(UnsafeBufferPointer(rebasing: b[0..<count]))
+                #expect(WordHash.of(padded: b.baseAddress!, count: count) == plain)
+                hashes.insert(plain)
+            }
+        }
+        #expect(hashes.count == 21)
+    }
+
     @Test func reusedResultMatchesFreshTokenisation() {
         let texts = ["A long first text, with Apple Inc. and $MSFT: profit rose 12% to EUR 3.5 mn.\n\nSecond paragraph here.",
                      "Short.",

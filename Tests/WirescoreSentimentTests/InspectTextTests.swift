@@ -23,6 +23,33 @@ struct InspectTextTests {
         #expect(parse(#"{"text":"x","target":5}"#)?.target == nil)
     }
 
+    @Test func plainASCIITextsStayBytesAndAnalyseAlike() {
+        let lines = [#"{"id":"p","text":"Apple Inc. raised its dividend; Microsoft shares fell 3%.","target":"Apple"}"#,
+                     #"{"id":"q","text":"Profit rose to EUR 9.1 mn from EUR 7.4 mn."}"#,
+                     #"{"text":""}"#,
+                     #"{"text":"caf\u00e9 \"quoted\""}"#,       // escapes: a String
+                     #"{"text":"café rose"}"#]                  // non-ASCII: a String
+        for (n, line) in lines.enumerated() {
+            Array(line.utf8).withUnsafeBytes { raw in
+                guard let (input, ascii) = InspectTextInput.parseLine(raw), let full = InspectTextInput.parse(raw), let text = full.text else {
+                    Issue.record("not read: \(line)"); return
+                }
+                #expect((ascii != nil) == (n < 3), "\(line)")
+                if let ascii {
+                    #expect(input.text == nil)
+                    #expect(String(decoding: ascii, as: UTF8.self) == text)
+                    var scratch = TextAnalyzer.Scratch()
+                    var viaBytes: [UInt8] = [], viaString: [UInt8] = []
+                    analyzer.analyze(asciiText: ascii, target: full.target, scratch: &scratch).appendInspectLine(id: full.id, to: &viaBytes)
+                    analyzer.analyze(title: nil, text: text, target: full.target).appendInspectLine(id: full.id, to: &viaString)
+                    #expect(viaBytes == viaString, "\(line)")
+                } else {
+                    #expect(input.text == text)
+                }
+            }
+        }
+    }
+
     @Test func leavesAnythingElseToTheFullParser() {
         for line in [#"{"id":1}"#, #"{"id":1,"text":5}"#, #"{"text":"a","text":"b"}"#, #"{"text":"x","tags":[1]}"#,
                      #"{"text":"x","o":{}}"#, #"{"text":"unterminated}"#, #"{"text":"x"} trailing"#, "[1]", "",
@@ -43,7 +70,10 @@ struct InspectTextTests {
             ("The outlook is negative.", nil),
         ]
         let ids: [(InspectTextInput.ID, JSONValue)] = [(.string("x\"1"), .string("x\"1")), (.int(-42), .int(-42)),
-                                                       (.double(2.5), .double(2.5)), (.null, .null)]
+                                                       (.double(2.5), .double(2.5)), (.null, .null),
+                                                       // Plain ids: the one-buffer line for texts without entities.
+                                                       (.string("17"), .string("17")), (.string(""), .string("")),
+                                                       (.string("doc-9 a/b"), .string("doc-9 a/b")), (.string("café"), .string("café"))]
         for (text, target) in cases {
             let a = analyzer.analyze(title: nil, text: text, target: target)
             for (id, json) in ids {
@@ -59,6 +89,14 @@ struct InspectTextTests {
             var out: [UInt8] = []
             JSONBytes.appendScore(x, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == JSONValue.double(TextAnalysis.rounded(x)).serialized(), "\(x)")
+            var bytes = [UInt8](repeating: 0, count: 64)
+            let written = bytes.withUnsafeMutableBufferPointer { b -> Int in
+                var w = JSONBytes.Writer(base: b.baseAddress!)
+                let ok = w.putScore(x)
+                #expect(ok)
+                return w.count
+            }
+            #expect(Array(bytes[0..<written]) == out, "\(x)")
         }
         var out: [UInt8] = []
         JSONBytes.appendScore(.nan, to: &out)
