@@ -103,50 +103,24 @@ public enum Tokenizer {
         }
     }
 
-    /// The tokens being found, written through a pointer into ``Result/tokenSpace`` and copied to
-    /// ``Result/tokens`` in one go (`Array.append` per token, a call with a uniqueness check,
-    /// showed in profiles; so did a new array per text, whose generic allocation looked up type
-    /// metadata each time).
-    struct TokenBuffer {
-        var base: UnsafeMutablePointer<Token>
-        var capacity: Int
-        var count = 0
-        /// Set when a token did not fit; the text is then tokenised again with more room.
-        var overflow = false
-
-        @inline(__always) mutating func append(_ t: Token) {
-            if count == capacity { overflow = true; return }
-            base[count] = t; count += 1
-        }
-    }
-
-    /// The lowercased bytes being written: a preallocated buffer written through a pointer (array
-    /// appends with their uniqueness checks showed in profiles).
-    struct LowerBuffer {
-        var base: UnsafeMutablePointer<UInt8>
+    /// A preallocated buffer written through a pointer, for the tokens being found (copied to
+    /// ``Result/tokens`` in one go from ``Result/tokenSpace``) and their lowercased bytes.
+    /// `Array.append` per element, a call with a uniqueness check, showed in profiles; so did a
+    /// new array per text, whose generic allocation looked up type metadata each time.
+    struct FixedBuffer<Element> {
+        var base: UnsafeMutablePointer<Element>
         var capacity: Int
         var count = 0
         /// Set when a write did not fit; the text is then tokenised again with more room.
         var overflow = false
 
-        @inline(__always) mutating func append(_ b: UInt8) {
+        @inline(__always) mutating func append(_ e: Element) {
             if count == capacity { overflow = true; return }
-            base[count] = b; count += 1
-        }
-
-        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let src = bytes.baseAddress, !bytes.isEmpty else { return }
-            if count + bytes.count > capacity { overflow = true; return }
-            (base + count).update(from: src, count: bytes.count)
-            count += bytes.count
-        }
-
-        /// The hash of the bytes written since `start` (the buffer keeps eight bytes of slack past
-        /// `capacity`, so ``WordHash/of(padded:count:)`` may read whole words).
-        @inline(__always) func hash(from start: Int) -> UInt32 {
-            WordHash.of(padded: base + start, count: count - start)
+            base[count] = e; count += 1
         }
     }
+    typealias TokenBuffer = FixedBuffer<Token>
+    typealias LowerBuffer = FixedBuffer<UInt8>
 
     /// Copies the run of lowercase ASCII letters at `j` (at least one) into `lower`; returns its end.
     ///
@@ -376,4 +350,19 @@ public enum Tokenizer {
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen",
         "gov", "sen", "rep", "rev", "est", "approx", "dept", "fig", "mt", "ft", "plc", "bros",
     ])
+}
+
+extension Tokenizer.FixedBuffer where Element == UInt8 {
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let src = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { overflow = true; return }
+        (base + count).update(from: src, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// The hash of the bytes written since `start` (the buffer keeps eight bytes of slack past
+    /// `capacity`, so ``WordHash/of(padded:count:)`` may read whole words).
+    @inline(__always) func hash(from start: Int) -> UInt32 {
+        WordHash.of(padded: base + start, count: count - start)
+    }
 }
