@@ -19,6 +19,15 @@ public enum AtomicFile {
         }
     }
 
+    /// ``write(_:to:)`` for bytes already in an array, without copying them into a `Data` first
+    /// (the story state is megabytes, written at the end of every run with new articles).
+    public static func write(bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, raw.count > 0 else { return try write(Data(), to: path) }
+            try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none), to: path)
+        }
+    }
+
     /// Writes `lines`, each followed by a newline.
     public static func write(lines: [String], to path: String) throws {
         var text = lines.joined(separator: "\n")

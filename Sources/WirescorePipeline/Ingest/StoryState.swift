@@ -23,7 +23,7 @@ enum StoryState {
 
     /// Writes the index atomically (temporary file, then rename).
     static func save(_ index: StoryIndex, _ layout: OutputLayout) throws {
-        try AtomicFile.write(Data(index.snapshotBytes()), to: path(layout))
+        try AtomicFile.write(bytes: index.snapshotBytes(), to: path(layout))
     }
 }
 
