@@ -6,8 +6,13 @@
 public enum StableHash {
     /// 64-bit FNV-1a of the UTF-8 bytes of `s`, with an optional distinct offset basis.
     public static func fnv1a64(_ s: String, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        fnv1a64(bytes: s.utf8, basis: basis)
+    }
+
+    /// ``fnv1a64(_:basis:)`` over bytes already at hand (a word inside a larger buffer).
+    @inlinable public static func fnv1a64(bytes: some Sequence<UInt8>, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         var hash = basis
-        for byte in s.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }

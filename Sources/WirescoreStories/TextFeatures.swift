@@ -47,19 +47,10 @@ public struct StoryTerm: Sendable, Equatable, Hashable {
 
     /// The 32-bit term hash of a term's UTF-8 bytes.
     static func hash(ofTermBytes bytes: some Sequence<UInt8>) -> UInt32 {
-        var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return UInt32(truncatingIfNeeded: StableHash.mix(fnv))
+        UInt32(truncatingIfNeeded: StableHash.mix(StableHash.fnv1a64(bytes: bytes)))
     }
 
-    /// Hashes the counted terms and keeps the `limit` most frequent (ties by hash), ascending by hash.
-    static func top(_ counts: [String: Int], limit: Int) -> [StoryTerm] {
-        var byHash: [UInt32: Int] = [:]
-        for (term, count) in counts { byHash[hash(ofTermBytes: term.utf8), default: 0] += count }
-        return top(byHash: byHash, limit: limit)
-    }
-
-    /// ``top(_:limit:)`` for counts already summed by term hash.
+    /// The `limit` most frequent terms of counts summed by term hash (ties by hash), ascending by hash.
     static func top(byHash: [UInt32: Int], limit: Int) -> [StoryTerm] {
         var terms = byHash.map { StoryTerm(hash: $0.key, count: UInt16(clamping: $0.value)) }
         if terms.count > limit {
@@ -93,10 +84,8 @@ public struct StoryTerm: Sendable, Equatable, Hashable {
     }
 }
 
-/// Tokens, SimHash and term counts: the word-level primitives behind ``StoryFeatures``.
-///
-/// These String forms are the reference definitions; ``WordList`` computes the same features
-/// from bytes (tests hold the two equal).
+/// The word-level rules behind ``StoryFeatures`` that ``WordList`` applies: stopwords, the
+/// light stem, and the SimHash distance.
 enum TextFeatures {
     /// Words that carry no event information; dropping them keeps TF-IDF about the event.
     static let stopwords: Set<String> = [
@@ -112,42 +101,6 @@ enum TextFeatures {
         "all", "any", "some", "other", "such", "there", "when", "what", "where", "how", "can",
     ]
 
-    /// Lowercased alphanumeric runs; apostrophes are dropped so "Acme's" and "Acme" agree.
-    ///
-    /// ASCII, nearly all of the text, is handled byte-wise; other scalars go through Unicode
-    /// properties and lower-case mapping.
-    static func tokens(_ text: String) -> [String] {
-        var result: [String] = []
-        var current: [UInt8] = []
-        current.reserveCapacity(32)
-        func finish() {
-            if !current.isEmpty {
-                result.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-            }
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
-                case UInt8(ascii: "'"): continue
-                default: finish()
-                }
-            } else if value == 0x2019 {
-                continue
-            } else if scalar.properties.isAlphabetic {
-                current.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-            } else {
-                finish()
-            }
-        }
-        finish()
-        return result
-    }
-
     /// A light suffix strip so "acquires", "acquired" and "acquire" share a term.
     ///
     /// A full stemmer is not needed: TF-IDF only has to see that rewrites share vocabulary.
@@ -157,51 +110,6 @@ enum TextFeatures {
             return String(word.dropLast(suffix.count))
         }
         return word
-    }
-
-    /// Content terms with counts; title terms count twice because headlines name the event.
-    static func termCounts(titleWords: [String], textWords: [String]) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        var stems: [String: String] = [:]
-        func add(_ token: String, _ weight: Int) {
-            guard !stopwords.contains(token) else { return }
-            let term: String
-            if let known = stems[token] { term = known } else { term = stem(token); stems[token] = term }
-            counts[term, default: 0] += weight
-        }
-        for token in titleWords { add(token, 2) }
-        for token in textWords { add(token, 1) }
-        return counts
-    }
-
-    /// 64-bit SimHash (Charikar) over word 3-shingles.
-    ///
-    /// Each shingle votes +1/-1 per bit of its stable hash; near-identical texts (syndicated
-    /// copies with a changed byline) differ in only a few bits. Texts under three words fall
-    /// back to single words so that a headline still gets a meaningful hash. A shingle's hash is
-    /// FNV-1a over "w1 w2 w3", fed word by word instead of joining strings.
-    static func simHash(words: [String]) -> UInt64 {
-        guard !words.isEmpty else { return 0 }
-        let size = words.count >= 3 ? 3 : 1
-        var votes = [Int](repeating: 0, count: 64)
-        for start in 0...(words.count - size) {
-            var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
-            for index in start..<(start + size) {
-                if index > start { fnv = (fnv ^ UInt64(UInt8(ascii: " "))) &* 0x0000_0100_0000_01B3 }
-                for byte in words[index].utf8 { fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            }
-            let hash = StableHash.mix(fnv)
-            for bit in 0..<64 {
-                votes[bit] &+= Int((hash >> UInt64(bit)) & 1) &* 2 &- 1
-            }
-        }
-        var result: UInt64 = 0
-        for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
-        return result
-    }
-
-    static func simHash(title: String, text: String) -> UInt64 {
-        simHash(words: tokens(title) + tokens(text))
     }
 
     static func hamming(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }

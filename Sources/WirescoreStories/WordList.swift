@@ -3,8 +3,9 @@ import WirescoreCore
 /// The words of a title and text as one byte buffer: ``StoryFeatures`` computed without a
 /// String per word.
 ///
-/// Same tokens, SimHash and term counts as ``TextFeatures``' String functions (the reference
-/// definitions), but every word is a range of one lowercased byte buffer. Story features are
+/// Words are lowercased alphanumeric runs (apostrophes dropped, so "Acme's" and "Acme" agree), each
+/// a range of one lowercased byte buffer; the tests hold the features equal to plain String
+/// definitions of the same rules. Story features are
 /// computed for every article by the ingest workers, and the per-word Strings, Dictionary
 /// lookups and stem Strings were 7% of ingest CPU in profiles.
 struct WordList {
@@ -18,8 +19,9 @@ struct WordList {
 
     func word(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
 
-    /// Appends the words of `text`: lowercased alphanumeric runs, apostrophes dropped
-    /// (as ``TextFeatures/tokens(_:)``).
+    /// Appends the words of `text`: lowercased alphanumeric runs, apostrophes dropped. ASCII,
+    /// nearly all of the text, is handled byte-wise; other scalars through Unicode properties and
+    /// lower-case mapping.
     mutating func add(_ text: String) {
         bytes.reserveCapacity(bytes.count + text.utf8.count)
         var open = false
@@ -53,7 +55,12 @@ struct WordList {
         finish()
     }
 
-    /// ``TextFeatures/simHash(words:)`` over these words.
+    /// 64-bit SimHash (Charikar) over word 3-shingles.
+    ///
+    /// Each shingle votes +1/-1 per bit of its stable hash; near-identical texts (syndicated
+    /// copies with a changed byline) differ in only a few bits. Texts under three words fall
+    /// back to single words so that a headline still gets a meaningful hash. A shingle's hash is
+    /// FNV-1a over "w1 w2 w3", fed word by word.
     func simHash() -> UInt64 {
         guard count > 0 else { return 0 }
         let size = count >= 3 ? 3 : 1
@@ -72,8 +79,8 @@ struct WordList {
         return result
     }
 
-    /// ``TextFeatures/termCounts(titleWords:textWords:)`` summed by term hash; the first
-    /// `titleWords` words count twice.
+    /// Content terms (stopwords dropped, light stem) with counts, summed by term hash; the first
+    /// `titleWords` words count twice, because headlines name the event.
     func termCounts(titleWords: Int) -> [UInt32: Int] {
         var counts: [UInt32: Int] = [:]
         for i in 0..<count {
@@ -115,9 +122,7 @@ struct WordList {
     }()
 
     static func isStopword(_ word: ArraySlice<UInt8>) -> Bool {
-        var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        guard let candidates = stopwordsByHash[fnv] else { return false }
+        guard let candidates = stopwordsByHash[StableHash.fnv1a64(bytes: word)] else { return false }
         return candidates.contains { $0.elementsEqual(word) }
     }
 }

@@ -179,7 +179,7 @@ struct StoryIndexTests {
         let articles = try LabelledCorpus.load()
         func hash(_ id: String) throws -> UInt64 {
             let a = try #require(articles.first { $0.id == id })
-            return TextFeatures.simHash(title: a.title, text: a.text)
+            return StoryFeatures(title: a.title, text: a.text).simhash
         }
         #expect(TextFeatures.hamming(try hash("acme-zephyr-wire"), try hash("acme-zephyr-ledger")) <= 3)
         #expect(TextFeatures.hamming(try hash("acme-zephyr-wire"), try hash("acme-recall-wire")) > 3)

@@ -1,8 +1,8 @@
 import Testing
 @testable import WirescoreStories
 
-/// ``WordList`` (bytes) must compute exactly the features of ``TextFeatures``' String
-/// definitions: snapshots written by either must match the same articles.
+/// ``WordList`` (bytes) must compute exactly the features of the plain String definitions
+/// (``StringFeatures``): the same tokens, SimHash and terms.
 @Suite struct WordListTests {
     static let samples: [(title: String, text: String)] = [
         ("Acme buys Zephyr", "Acme agreed to buy Zephyr Sensors for cash. The deal, announced Tuesday, values Zephyr at $1.2 billion."),
@@ -23,11 +23,11 @@ import Testing
         let titleCount = words.count
         words.add(text)
 
-        let titleTokens = TextFeatures.tokens(title), textTokens = TextFeatures.tokens(text)
+        let titleTokens = StringFeatures.tokens(title), textTokens = StringFeatures.tokens(text)
         #expect(titleCount == titleTokens.count)
         #expect((0..<words.count).map { String(decoding: words.bytes[words.word($0)], as: UTF8.self) } == titleTokens + textTokens)
-        #expect(words.simHash() == TextFeatures.simHash(words: titleTokens + textTokens))
-        let reference = StoryTerm.top(TextFeatures.termCounts(titleWords: titleTokens, textWords: textTokens), limit: StoryFeatures.maxTerms)
+        #expect(words.simHash() == StringFeatures.simHash(words: titleTokens + textTokens))
+        let reference = StringFeatures.top(StringFeatures.termCounts(titleWords: titleTokens, textWords: textTokens))
         #expect(StoryTerm.top(byHash: words.termCounts(titleWords: titleCount), limit: StoryFeatures.maxTerms) == reference)
         #expect(StoryFeatures(title: title, text: text).terms == reference)
     }
