@@ -7,16 +7,30 @@ struct FetchInbox: Sendable {
         var id: UInt64
         var request: FetchRequest
     }
-    typealias Waiter = CheckedContinuation<Result<FetchResponse, FetchError>, Never>
+    /// Called once with a transfer's result, on the loop thread.
+    typealias Completion = @Sendable (Result<FetchResponse, FetchError>) -> Void
 
     var nextID: UInt64 = 0
     var submissions: [Submission] = []
     var cancellations: [UInt64] = []
-    /// Exactly one party removes a waiter and resumes it: the loop on completion, or the
+    /// Exactly one party removes a completion and calls it: the loop on completion, or the
     /// cancellation handler. Whoever finds it gone does nothing.
-    var waiters: [UInt64: Waiter] = [:]
+    var completions: [UInt64: Completion] = [:]
     var stopping = false
     var exited = false
+    /// Set by the loop just before it blocks in `curl_multi_poll` with nothing handed to it.
+    /// Only then does a caller need `curl_multi_wakeup` (a socket write, and a read on the
+    /// loop's side): a busy loop drains the inbox at its next turn anyway. A loop that
+    /// completes a transfer whose completion submits the next URL thus wakes nobody.
+    var loopIdle = false
+
+    /// Wakes the loop if it is (about to be) blocked; called with the lock held, after
+    /// changing what the loop should see.
+    mutating func wakeLoopIfIdle(_ multi: CurlMulti) {
+        guard loopIdle, !exited else { return }
+        loopIdle = false
+        multi.wakeup()
+    }
 }
 
 /// The libcurl multi loop, run on one dedicated thread.
@@ -47,11 +61,11 @@ final class FetchLoop: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// The thread body: returns after `stopping` is seen, every waiter having been resumed.
+    /// The thread body: returns after `stopping` is seen, every completion having been called.
     func run() {
         while true {
             let (submissions, cancellations, stopping) = inbox.withLock { state in
-                defer { state.submissions = []; state.cancellations = [] }
+                defer { state.submissions = []; state.cancellations = []; state.loopIdle = false }
                 return (state.submissions, state.cancellations, state.stopping)
             }
             if stopping { break }
@@ -84,7 +98,12 @@ final class FetchLoop: @unchecked Sendable {
             // Freed slots can be refilled at once; otherwise sleep until libcurl, a wakeup or
             // the next retry needs us (capped so a lost wakeup costs at most a second).
             if finishedAny && !queued.isEmpty { continue }
-            multi.poll(milliseconds: pollTimeout())
+            let idle = inbox.withLock { state -> Bool in
+                guard state.submissions.isEmpty, state.cancellations.isEmpty, !state.stopping else { return false }
+                state.loopIdle = true
+                return true
+            }
+            if idle { multi.poll(milliseconds: pollTimeout()) }
         }
         shutDownTransfers()
     }
@@ -184,7 +203,7 @@ final class FetchLoop: @unchecked Sendable {
         finish(transfer, .success(response))
     }
 
-    /// Detaches `transfer` from everything, recycles its handle, and resumes its waiter
+    /// Detaches `transfer` from everything, recycles its handle, and calls its completion
     /// (if the cancellation handler has not already done so).
     private func finish(_ transfer: Transfer, _ result: Result<FetchResponse, FetchError>) {
         byID[transfer.id] = nil
@@ -213,8 +232,8 @@ final class FetchLoop: @unchecked Sendable {
         case .failure(let error):
             logger.debug("fetch failed", metadata: ["url": "\(transfer.request.url)", "error": "\(error)"])
         }
-        let waiter = inbox.withLock { $0.waiters.removeValue(forKey: transfer.id) }
-        waiter?.resume(returning: result)
+        let completion = inbox.withLock { $0.completions.removeValue(forKey: transfer.id) }
+        completion?(result)
     }
 
     /// Fails everything still pending with `.cancelled` and frees every easy handle.
@@ -226,11 +245,11 @@ final class FetchLoop: @unchecked Sendable {
         let leftovers = inbox.withLock { state in
             state.exited = true
             state.submissions = []
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
+            defer { state.completions = [:] }
+            return Array(state.completions.values)
         }
-        for waiter in leftovers {
-            waiter.resume(returning: .failure(FetchError(.cancelled, "fetcher shut down")))
+        for completion in leftovers {
+            completion(.failure(FetchError(.cancelled, "fetcher shut down")))
         }
     }
 }

@@ -11,9 +11,10 @@ private let curlGlobalInit: Int = Int(ccurl_global_init_default().rawValue)
 /// Dedicated threads ("lanes", one per core up to ``FetchPolicy/loopThreads``) each run a
 /// `curl_multi_poll`/`curl_multi_perform` loop with many transfers in flight; `fetch` picks a
 /// lane round-robin, enqueues the request under that lane's lock, wakes its loop with
-/// `curl_multi_wakeup`, and suspends until the loop resumes it. One loop thread tops out near
-/// 5,000 page-sized responses a second (receiving and copying bodies); lanes spread that over
-/// the cores. The concurrency and per-host caps are divided between lanes, so their sums are
+/// `curl_multi_wakeup` if it is blocked, and suspends until the loop resumes it (or, in the
+/// callback form, the loop calls the completion). One loop thread tops out near 8,000
+/// page-sized responses a second (receiving and copying bodies); lanes spread that over the
+/// cores. The concurrency and per-host caps are divided between lanes, so their sums are
 /// the policy's. Cancelling the calling task removes the transfer. Caps, timeouts, the body
 /// size limit, allowed protocols and the private-network guard come from `FetchPolicy`.
 ///
@@ -64,11 +65,29 @@ public final class Fetcher: Sendable {
     /// calling task ends the transfer and returns `.cancelled` promptly.
     /// - Returns: the final response, or why there is none.
     public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+        await nextLaneInTurn().fetch(request)
+    }
+
+    /// Fetches one URL and calls `completion` with the result on a fetch loop thread.
+    ///
+    /// For callers that keep many fetches going and do little with each result (the `fetch`
+    /// command): no task is suspended and resumed per request, so a completion that submits
+    /// the next URL costs no thread switch at all. `completion` must be brief, as the loop
+    /// drives every other transfer of its lane meanwhile; it may call `fetch` again. It is
+    /// never called before this method returns (a fetcher already shut down calls it from
+    /// another thread with `.cancelled`).
+    public func fetch(_ request: FetchRequest,
+                      completion: @escaping @Sendable (Result<FetchResponse, FetchError>) -> Void) {
+        nextLaneInTurn().fetch(request, completion: completion)
+    }
+
+    /// Lanes are taken round-robin: requests spread evenly, whatever their hosts.
+    private func nextLaneInTurn() -> FetchLane {
         let index = nextLane.withLock { next in
             defer { next = (next + 1) % lanes.count }
             return next
         }
-        return await lanes[index].fetch(request)
+        return lanes[index]
     }
 
     /// Like `fetch(_:)`, with the error thrown.
@@ -108,39 +127,55 @@ final class FetchLane: Sendable {
     }
 
     func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
-        let id = inbox.withLock { state in
-            state.nextID &+= 1
-            return state.nextID
-        }
+        let id = newID()
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { (waiter: FetchInbox.Waiter) in
-                let refusal: FetchError? = inbox.withLock { state in
-                    if state.stopping || state.exited { return FetchError(.cancelled, "fetcher shut down") }
-                    // Checked under the lock: a cancellation handler that ran before we
-                    // registered found no waiter, so we must notice it here instead.
-                    if Task.isCancelled { return FetchError(.cancelled, "task cancelled") }
-                    state.waiters[id] = waiter
-                    state.submissions.append(.init(id: id, request: request))
-                    multi.wakeup()
-                    return nil
-                }
+            await withCheckedContinuation { (waiter: CheckedContinuation<Result<FetchResponse, FetchError>, Never>) in
+                let refusal = enqueue(id: id, request, checkingCancellation: true) { waiter.resume(returning: $0) }
                 if let refusal { waiter.resume(returning: .failure(refusal)) }
             }
         } onCancel: {
-            let waiter = inbox.withLock { state -> FetchInbox.Waiter? in
-                guard let waiter = state.waiters.removeValue(forKey: id) else { return nil }
+            let completion = inbox.withLock { state -> FetchInbox.Completion? in
+                guard let completion = state.completions.removeValue(forKey: id) else { return nil }
                 state.cancellations.append(id)
-                if !state.exited { multi.wakeup() }
-                return waiter
+                state.wakeLoopIfIdle(multi)
+                return completion
             }
-            waiter?.resume(returning: .failure(FetchError(.cancelled, "task cancelled")))
+            completion?(.failure(FetchError(.cancelled, "task cancelled")))
+        }
+    }
+
+    func fetch(_ request: FetchRequest, completion: @escaping FetchInbox.Completion) {
+        if let refusal = enqueue(id: newID(), request, checkingCancellation: false, completion) {
+            DispatchQueue.global().async { completion(.failure(refusal)) }
+        }
+    }
+
+    private func newID() -> UInt64 {
+        inbox.withLock { state in
+            state.nextID &+= 1
+            return state.nextID
+        }
+    }
+
+    /// Hands the request to the loop, or says why not (the completion is then not kept).
+    private func enqueue(id: UInt64, _ request: FetchRequest, checkingCancellation: Bool,
+                         _ completion: @escaping FetchInbox.Completion) -> FetchError? {
+        inbox.withLock { state in
+            if state.stopping || state.exited { return FetchError(.cancelled, "fetcher shut down") }
+            // Checked under the lock: a cancellation handler that ran before we registered
+            // found no completion, so we must notice it here instead.
+            if checkingCancellation && Task.isCancelled { return FetchError(.cancelled, "task cancelled") }
+            state.completions[id] = completion
+            state.submissions.append(.init(id: id, request: request))
+            state.wakeLoopIfIdle(multi)
+            return nil
         }
     }
 
     func shutdown() {
         let alreadyExited = inbox.withLock { state in
             state.stopping = true
-            if !state.exited { multi.wakeup() }
+            if !state.exited { multi.wakeup() }   // unconditionally: shutdown is rare
             return state.exited
         }
         if !alreadyExited { exited.wait() }

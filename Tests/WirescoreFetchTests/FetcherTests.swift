@@ -366,6 +366,44 @@ typealias Header = TestHTTPServer.Header
         }
     }
 
+    /// The callback form keeps a fixed number of fetches going, each completion starting the
+    /// next (what `wirescore fetch` does): every URL gets exactly one result, within the caps.
+    @Test func completionsThatStartTheNextFetchCoverEveryURL() async throws {
+        let policy = testPolicy(maxConcurrent: 8, maxPerHost: 4)
+        try await withServer(["/item": .delayed(.milliseconds(5), then: .ok("item"))], policy: policy) { server, fetcher in
+            let urls = (0..<120).map { server.url("/item?n=\($0)") }
+            let chain = CompletionChain(urls: urls, fetcher: fetcher)
+            let results = await chain.run(inFlight: 6)
+            #expect(results.count == urls.count)
+            #expect(Set(results.map(\.url)) == Set(urls))
+            #expect(results.allSatisfy { $0.status == 200 && $0.body == "item" })
+            #expect(server.requests.count == urls.count)
+            #expect(server.maxActiveRequests <= 4)
+            #expect(server.maxActiveRequests >= 2)
+        }
+    }
+
+    @Test func completionAfterShutdownIsCancelledAndNotReentrant() async throws {
+        try await withServer(["/ok": .ok("fine")]) { server, fetcher in
+            fetcher.shutdown()
+            // Which thread is inside `fetch` right now (nil once it returned): a completion
+            // running on that thread meanwhile would have been called from inside `fetch`.
+            let insideCall = NSLock()
+            nonisolated(unsafe) var callerInside: pthread_t? = nil
+            let (code, reentrant) = await withCheckedContinuation { done in
+                insideCall.withLock { callerInside = pthread_self() }
+                fetcher.fetch(FetchRequest(url: server.url("/ok"))) { result in
+                    let reentrant = insideCall.withLock { callerInside.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
+                    done.resume(returning: (result.failure?.code, reentrant))
+                }
+                insideCall.withLock { callerInside = nil }
+            }
+            #expect(code == .cancelled)
+            #expect(!reentrant)
+            #expect(server.requests.isEmpty)
+        }
+    }
+
     @Test func shutdownFailsInFlightAndLaterFetches() async throws {
         try await withServer(["/hang": .noResponse]) { server, fetcher in
             let task = Task { await fetcher.fetch(FetchRequest(url: server.url("/hang"))) }
@@ -374,6 +412,50 @@ typealias Header = TestHTTPServer.Header
             #expect(await task.value.failure?.code == .cancelled)
             #expect(await fetcher.fetch(FetchRequest(url: server.url("/hang"))).failure?.code == .cancelled)
             fetcher.shutdown()   // idempotent
+        }
+    }
+}
+
+/// Drives a URL list through `Fetcher.fetch(_:completion:)`, `inFlight` at a time.
+private final class CompletionChain: @unchecked Sendable {
+    // @unchecked: `next`, `results` and `done` are touched only while `lock` is held.
+    struct Outcome: Sendable { var url: String; var status: Int; var body: String }
+    private let urls: [String]
+    private let fetcher: Fetcher
+    private let lock = NSLock()
+    private var next = 0
+    private var results: [Outcome] = []
+    private var done: CheckedContinuation<[Outcome], Never>?
+
+    init(urls: [String], fetcher: Fetcher) { self.urls = urls; self.fetcher = fetcher }
+
+    func run(inFlight: Int) async -> [Outcome] {
+        await withCheckedContinuation { done in
+            lock.withLock { self.done = done }
+            for _ in 0..<inFlight { startNext() }
+        }
+    }
+
+    private func startNext() {
+        let url: String? = lock.withLock {
+            guard next < urls.count else { return nil }
+            defer { next += 1 }
+            return urls[next]
+        }
+        guard let url else { return }
+        fetcher.fetch(FetchRequest(url: url)) { result in
+            let outcome: Outcome
+            switch result {
+            case .success(let response): outcome = Outcome(url: url, status: response.status, body: text(response.body))
+            case .failure(let error): outcome = Outcome(url: url, status: -1, body: error.message)
+            }
+            let finished = self.lock.withLock { () -> (CheckedContinuation<[Outcome], Never>, [Outcome])? in
+                self.results.append(outcome)
+                guard self.results.count == self.urls.count, let done = self.done else { return nil }
+                self.done = nil
+                return (done, self.results)
+            }
+            if let (done, all) = finished { done.resume(returning: all) } else { self.startNext() }
         }
     }
 }
