@@ -167,6 +167,27 @@ struct StoryIndexTests {
         #expect(most <= 100 + 1025, "live stories plus at most one compaction's worth of dead ones")
     }
 
+    /// The index keeps terms as vocabulary ids and counts only; the snapshot must still carry
+    /// each article's terms exactly as its features gave them, across compactions too (which
+    /// renumber the ids).
+    @Test func snapshotCarriesEachArticlesOwnTerms() {
+        var index = StoryIndex(configuration: .init(maxArticles: 40))
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        var expected: [String: String] = [:]
+        for n in 0..<1500 {
+            let text = "Report \(n) on item \(n % 7) and item \(n % 11): item \(n % 7) rose, plant \(n % 13) shut."
+            let article = StoryInput(id: "a\(n)", published: start.addingTimeInterval(Double(n)),
+                                     title: "Headline \(n % 17)", text: text, entities: ["T\(n % 5)"])
+            expected[article.id] = StoryTerm.pack(article.features.terms)
+            _ = index.assign(article: article)
+            if n == 30 || n == 1499 {
+                let entries = index.snapshot().entries
+                #expect(!entries.isEmpty)
+                for entry in entries { #expect(entry.terms == expected[entry.id], "\(entry.id) after \(n)") }
+            }
+        }
+    }
+
     /// Packed terms round-trip, and text that is not whole (hash, count) pairs is refused.
     @Test func packedTermsRoundTrip() {
         let terms = StoryFeatures(title: "Acme buys Zephyr", text: "Acme agreed to buy Zephyr Sensors for cash.").terms
