@@ -153,6 +153,28 @@ typealias Header = TestHTTPServer.Header
         }
     }
 
+    /// Easy handles are pooled with their shared options kept: nothing of one request (its
+    /// validators, extra headers, target) may carry into the next on the same handle.
+    @Test func aReusedHandleSendsOnlyItsOwnRequestsHeaders() async throws {
+        let policy = testPolicy(maxConcurrent: 1, maxPerHost: 1)   // one lane, one handle
+        try await withServer(["/a": .ok("a"), "/b": .ok("b")], policy: policy) { server, fetcher in
+            let first = FetchRequest(url: server.url("/a"), etag: "\"e1\"", lastModified: "Wed, 21 Oct 2015 07:28:00 GMT",
+                                     extraHeaders: [("X-Probe", "one")])
+            #expect(try await fetcher.fetch(first).get().status == 200)
+            let second = try await fetcher.fetch(FetchRequest(url: server.url("/b"))).get()
+            #expect(text(second.body) == "b")
+            #expect(second.requestHeaderLines.first == "GET /b HTTP/1.1")
+            #expect(second.requestHeaderLines.contains("User-Agent: \(testUserAgent)"))
+            let sent = try #require(server.requests.last)
+            #expect(sent.path == "/b")
+            #expect(sent.header("If-None-Match") == nil)
+            #expect(sent.header("If-Modified-Since") == nil)
+            #expect(sent.header("X-Probe") == nil)
+            #expect(sent.header("User-Agent") == testUserAgent)
+            #expect(server.acceptedConnections == 1)   // the same handle and connection served both
+        }
+    }
+
     @Test func lastModifiedAloneGivesNotModified() async throws {
         let date = "Wed, 21 Oct 2015 07:28:00 GMT"
         try await withServer(["/page": .conditional(etag: nil, lastModified: date, body: Array("x".utf8))]) { server, fetcher in
