@@ -9,6 +9,7 @@
 //     CZlib      -> WirescoreArchive   raw responses as WARC 1.1, one gzip member per record
 //     CCrypto    -> WirescoreArchive   SHA-1 for the WARC digests (OpenSSL libcrypto)
 //     CDeflate   -> WirescoreArchive   gzip members for the archive (libdeflate; zlib reads them)
+//     CJemalloc  -> WirescoreAllocator jemalloc, the process allocator on Linux (flat memory in long runs)
 //
 //   Pure Swift:
 //     WirescoreCore      records, JSON writing, dates, hashing, errors; imports no C
@@ -20,6 +21,7 @@
 //     WirescoreComposites daily Alpha-style composite scores: signals, scaling, bands, summaries
 //     WirescoreOutput    Hive-style JSONL partitions, whole-line appends, the output lock
 //     WirescorePipeline  pipeline YAML, the staged ingest run (bounded channels)
+//     WirescoreAllocator which malloc serves the process (linked into the executable only)
 //     wirescore          the command line: parses flags, calls the libraries
 import PackageDescription
 
@@ -49,6 +51,8 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate",
                        providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc",
+                       providers: [.apt(["libjemalloc-dev"])]),
 
         .target(name: "WirescoreCore"),
         .target(name: "WirescoreXML", dependencies: ["CLibXML2", "WirescoreCore"]),
@@ -66,6 +70,9 @@ let package = Package(
                 exclude: ["Data"]),
         .target(name: "WirescoreStories", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreComposites", dependencies: ["WirescoreCore"]),
+        .target(name: "WirescoreAllocator", dependencies: [
+            .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
+        ]),
         .target(name: "WirescorePipeline", dependencies: [
             "WirescoreCore", "WirescoreFeeds", "WirescoreExtract", "WirescoreFetch",
             "WirescoreStore", "WirescoreOutput", "WirescoreArchive", "WirescoreEntities", "WirescoreSentiment",
@@ -76,7 +83,7 @@ let package = Package(
         ]),
         .executableTarget(name: "wirescore", dependencies: [
             "WirescorePipeline", "WirescoreFeeds", "WirescoreExtract", "WirescoreCore", "WirescoreEntities",
-            "WirescoreSentiment", "WirescoreFetch",
+            "WirescoreSentiment", "WirescoreFetch", "WirescoreAllocator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -102,6 +109,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "WirescoreCompositesTests", dependencies: ["WirescoreComposites", "WirescoreCore"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "WirescoreAllocatorTests", dependencies: ["WirescoreAllocator"]),
         .testTarget(name: "WirescorePipelineTests", dependencies: [
             "WirescorePipeline", "WirescoreTestSupport", "WirescoreComposites",
         ]),

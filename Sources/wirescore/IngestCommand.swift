@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WirescoreAllocator
 import WirescoreOutput
 import WirescorePipeline
 
@@ -43,6 +44,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = LogSetup.bootstrap(quiet: quiet, verbose: verbose)
+        logger.debug("starting ingest", metadata: ["allocator": "\(ProcessAllocator.name)"])
         let shardSpec = try resolveShard()
         let (config, feeds) = try options.load()
         let root = output ?? config.output ?? "output"

@@ -26,7 +26,6 @@ final class RecordSink {
     private var pendingErrors: [String: [(record: ErrorRecord, itemKey: String?, settled: Bool)]] = [:]
     private var pendingCount = 0
     private var lastFlush = Date()
-    private var heapTrimmer = HeapTrimmer()
     /// Ids pending in the current batch; once flushed, run state answers for them, so the set
     /// is emptied at every flush and stays small however long the run.
     private var idsThisRun: Set<String> = []
@@ -146,7 +145,6 @@ final class RecordSink {
         idsThisRun.removeAll(keepingCapacity: true)
         pendingCount = 0
         lastFlush = now
-        heapTrimmer.trimIfDue(now: now)
         progress?(summary)
     }
 }

@@ -1,0 +1,15 @@
+import Testing
+import WirescoreAllocator
+
+/// Linking jemalloc only helps if it, not libc, answers `malloc`: a link order or an
+/// `--as-needed` change would silently bring back glibc's allocator and its memory growth.
+@Suite struct ProcessAllocatorTests {
+    #if os(Linux)
+    @Test func jemallocServesMallocOnLinux() throws {
+        let version = try #require(ProcessAllocator.jemallocVersion)
+        #expect(version.hasPrefix("5."))
+        #expect(ProcessAllocator.jemallocServesMalloc())
+        #expect(ProcessAllocator.name.hasPrefix("jemalloc 5."))
+    }
+    #endif
+}
