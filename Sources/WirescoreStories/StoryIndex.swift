@@ -402,22 +402,27 @@ public struct StoryIndex: Sendable {
         positionByID = [:]; vocabulary = [:]; hashOfID = []; documentFrequency = []
         bands = [:]; byEntity = [:]; expiry = PublishedHeap(); liveCount = 0
         var order: [Int] = []
+        var pairs: [(id: Int32, count: UInt16)] = []
         for position in members.indices {
-            let oldIDs = members[position].termIDs
-            order = Array(oldIDs.indices)
-            order.sort { oldHashOfID[Int(oldIDs[$0])] < oldHashOfID[Int(oldIDs[$1])] }   // a member's terms have distinct hashes
-            var pairs: [(id: Int32, count: UInt16)] = []
-            pairs.reserveCapacity(order.count)
+            // Taken out of the member so each array is uniquely held and rewritten in place
+            // (reading it through a second reference made every write copy the whole array).
+            var ids = members[position].termIDs, counts = members[position].counts
+            members[position].termIDs = []; members[position].counts = []
+            order.removeAll(keepingCapacity: true)
+            order.append(contentsOf: ids.indices)
+            order.sort { oldHashOfID[Int(ids[$0])] < oldHashOfID[Int(ids[$1])] }   // a member's terms have distinct hashes
+            pairs.removeAll(keepingCapacity: true)
             for k in order {
-                let id = internTerm(oldHashOfID[Int(oldIDs[k])])
+                let id = internTerm(oldHashOfID[Int(ids[k])])
                 documentFrequency[Int(id)] += 1
-                pairs.append((id, members[position].counts[k]))
+                pairs.append((id, counts[k]))
             }
             pairs.sort { $0.id < $1.id }
             for (k, pair) in pairs.enumerated() {
-                members[position].termIDs[k] = pair.id
-                members[position].counts[k] = pair.count
+                ids[k] = pair.id
+                counts[k] = pair.count
             }
+            members[position].termIDs = ids; members[position].counts = counts
             track(position: position)
         }
         // A story none of whose articles is remembered can never be joined again: with the
