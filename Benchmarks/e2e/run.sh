@@ -55,6 +55,7 @@ fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 echo "building wirescore (release)" >&2
+./scripts/deps
 swift build -c release --product wirescore >/dev/null
 bin="$(swift build -c release --show-bin-path)/wirescore"
 
