@@ -149,13 +149,18 @@ public struct StoryIndex: Sendable {
     /// Restores an index from ``snapshotJSON()``.
     /// - Throws: ``StoryError`` naming what could not be read.
     public init(snapshotJSON: String) throws(StoryError) {
-        let snapshot: Snapshot
-        do {
-            snapshot = try JSONDecoder().decode(Snapshot.self, from: Data(snapshotJSON.utf8))
-        } catch {
-            throw StoryError("unreadable story snapshot: \(error)")
+        var text = snapshotJSON
+        let snapshot = text.withUTF8 { bytes in
+            Result { () throws(StoryError) in try SnapshotReader.decode(UnsafeRawBufferPointer(bytes)) }
         }
-        try self.init(snapshot: snapshot)
+        try self.init(snapshot: snapshot.get())
+    }
+
+    /// Restores an index from the bytes of a saved snapshot (what the pipeline loads: no
+    /// String or `Data` copy of a file of megabytes). See ``SnapshotReader``.
+    /// - Throws: ``StoryError`` naming what could not be read.
+    public init(snapshotBytes bytes: UnsafeRawBufferPointer) throws(StoryError) {
+        try self.init(snapshot: SnapshotReader.decode(bytes))
     }
 
     /// Number of articles currently remembered (all inside the window).

@@ -253,3 +253,76 @@ struct StoryIndexTests {
         #expect(index.snapshotJSON().hasPrefix(#"{"configuration":{"decay":0.75,"maxArticles":10000,"#))
     }
 }
+
+/// The snapshot reader: what the writer and `JSONEncoder` write reads back to the same
+/// snapshot, and any damaged document is an error, never a crash.
+@Suite struct SnapshotReaderTests {
+    private func sampleIndex() -> StoryIndex {
+        var index = StoryIndex()
+        let start = Date(timeIntervalSince1970: 1_800_000_000.25)
+        let entityNames = ["ACME", "Quote\"d", "Back\\slash", "Tab\there", "Ctl\u{01}", "Zoë & Co", "ニコン", "😀 Emoji"]
+        for n in 0..<80 {
+            _ = index.assign(article: StoryInput(id: "a\(n % 61)", published: start.addingTimeInterval(Double(n) * 1234.5),
+                                                 title: "Headline \(n % 7)", text: "Body of article \(n % 9) about \(entityNames[n % 8]).",
+                                                 entities: [entityNames[n % 8], entityNames[(n + 3) % 8]]))
+        }
+        return index
+    }
+
+    private func read(_ text: String) throws -> StoryIndex.Snapshot {
+        var text = text
+        return try text.withUTF8 { try SnapshotReader.decode(UnsafeRawBufferPointer($0)) }
+    }
+
+    @Test func readsWhatTheWriterWrites() throws {
+        let index = sampleIndex()
+        #expect(try read(index.snapshotJSON()) == index.snapshot())
+        let restored = try StoryIndex(snapshotJSON: index.snapshotJSON())
+        #expect(restored.snapshotJSON() == index.snapshotJSON())
+    }
+
+    @Test func readsWhatJSONEncoderWritesInAnyKeyOrderAndLayout() throws {
+        let expected = sampleIndex().snapshot()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        let pretty = String(decoding: try encoder.encode(expected), as: UTF8.self)
+        #expect(pretty.contains("\n  "))
+        #expect(try read(pretty) == expected)
+    }
+
+    @Test func readsEveryEscapeAndSkipsUnknownKeys() throws {
+        let document = #"""
+        { "extra": {"nested": [1, 2.5e3, -0.5, true, false, null, "s\"\\"]},
+          "format": 2, "newest": null,
+          "configuration": {"window": 259200, "maxHamming": 3, "minCosine": 0.3, "minContainment": 0.6,
+                            "shortTextTerms": 14, "decay": 0.75, "maxArticles": 1e4, "future": "ignored"},
+          "entries": [{"id": "caf\u00e9 \ud83d\ude00 a\/b\b\f\n\r\t", "story": "s1", "published": 1.5,
+                       "simhash": "00000000000000ff", "entities": ["ACME"], "terms": "", "novelty": 100}],
+          "stories": [{"id": "s1", "firstSeen": 1.5, "lastSeen": 1.5, "count": 1}] }
+        """#
+        let snapshot = try read(document)
+        #expect(snapshot.format == 2)
+        #expect(snapshot.newest == nil)
+        #expect(snapshot.configuration.maxArticles == 10_000)
+        #expect(snapshot.entries.first?.id == "café 😀 a/b\u{08}\u{0C}\n\r\t")
+        #expect(snapshot.stories.first?.count == 1)
+    }
+
+    @Test func damagedDocumentsAreErrors() throws {
+        let whole = sampleIndex().snapshotJSON()
+        let bytes = Array(whole.utf8)
+        // Every cut through the first part of the document (a cut at a value boundary can
+        // still be whole JSON but is then missing keys or brackets).
+        for cut in stride(from: 0, to: min(bytes.count, 1500), by: 1) {
+            let prefix = String(decoding: bytes[..<cut], as: UTF8.self)
+            #expect(throws: StoryError.self, "cut at \(cut)") { _ = try read(prefix) }
+        }
+        for broken in [whole + "x", whole.replacingOccurrences(of: #""novelty":"#, with: #""novelty":"1","#),
+                       whole.replacingOccurrences(of: #""count":"#, with: #""count":1.5,"x":"#),
+                       #"{"format":2}"#, "[]", "", "{\"format\":2,\"a\":tru}",
+                       whole.replacingOccurrences(of: #""id":"#, with: "\"id\":\"\u{01}\","),
+                       whole.replacingOccurrences(of: #""story":"#, with: #""story":"\x","#)] {
+            #expect(throws: StoryError.self) { _ = try read(broken) }
+        }
+    }
+}

@@ -14,7 +14,10 @@ enum StoryState {
         let file = path(layout)
         guard let data = FileManager.default.contents(atPath: file) else { return (StoryIndex(), nil) }
         do {
-            return (try StoryIndex(snapshotJSON: String(decoding: data, as: UTF8.self)), nil)
+            let index = data.withUnsafeBytes { bytes in
+                Result { () throws(StoryError) in try StoryIndex(snapshotBytes: bytes) }
+            }
+            return (try index.get(), nil)
         } catch {
             _ = rename(file, file + ".bad")
             return (StoryIndex(), "story state \(file) unreadable (\(error)); set aside as .bad, starting afresh")
