@@ -1,3 +1,5 @@
+import WirescoreCore
+
 /// Reads one `inspect text` input line, `{"id": ..., "text": "...", "target"?: "..."}`, straight
 /// from its bytes.
 ///
@@ -221,26 +223,7 @@ public struct InspectTextInput {
                     out.append(c)
                     continue
                 }
-                guard position < bytes.count else { return nil }
-                let e = bytes[position]
-                position += 1
-                switch e {
-                case 0x22, 0x5C, 0x2F: out.append(e)
-                case 0x6E: out.append(0x0A)
-                case 0x74: out.append(0x09)
-                case 0x72: out.append(0x0D)
-                case 0x62: out.append(0x08)
-                case 0x66: out.append(0x0C)
-                case 0x75:
-                    guard var scalar = hex4() else { return nil }
-                    if (0xD800..<0xDC00).contains(scalar) {
-                        guard take(0x5C), take(0x75), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let u = Unicode.Scalar(scalar) else { return nil }
-                    out.append(contentsOf: String(Character(u)).utf8)
-                default: return nil
-                }
+                guard JSONEscape.decode(bytes, at: &position, into: &out) else { return nil }
             }
             return nil
         }
@@ -260,24 +243,6 @@ public struct InspectTextInput {
                 if bad & highs != 0 { return }
                 position += 8
             }
-        }
-
-        mutating func hex4() -> UInt32? {
-            guard position + 4 <= bytes.count else { return nil }
-            var value: UInt32 = 0
-            for _ in 0..<4 {
-                let c = bytes[position]
-                position += 1
-                let digit: UInt32
-                switch c {
-                case 0x30...0x39: digit = UInt32(c - 0x30)
-                case 0x61...0x66: digit = UInt32(c - 0x61 + 10)
-                case 0x41...0x46: digit = UInt32(c - 0x41 + 10)
-                default: return nil
-                }
-                value = value << 4 | digit
-            }
-            return value
         }
     }
 }

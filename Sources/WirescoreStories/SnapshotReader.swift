@@ -1,3 +1,5 @@
+import WirescoreCore
+
 /// Reads a story snapshot from its JSON bytes straight into a ``StoryIndex/Snapshot``.
 ///
 /// The counterpart of ``SnapshotWriter``, but reading any JSON document of the snapshot's shape
@@ -205,18 +207,8 @@ struct SnapshotReader {
             case 0x22:
                 return String(decoding: out, as: UTF8.self)
             case 0x5C:
-                guard let e = current else { throw failure("an escape") }
-                i += 1
-                switch e {
-                case 0x22, 0x5C, 0x2F: out.append(e)
-                case 0x62: out.append(0x08)
-                case 0x66: out.append(0x0C)
-                case 0x6E: out.append(0x0A)
-                case 0x72: out.append(0x0D)
-                case 0x74: out.append(0x09)
-                case 0x75: appendUTF8(of: try unicodeEscape(), to: &out)
-                default: i -= 1; throw failure("a valid escape")
-                }
+                let escape = i
+                guard JSONEscape.decode(bytes, at: &i, into: &out) else { i = escape; throw failure("a valid escape") }
             case 0..<0x20:
                 i -= 1
                 throw failure("no raw control character in a string")
@@ -225,43 +217,6 @@ struct SnapshotReader {
             }
         }
         throw failure("the end of the string")
-    }
-
-    /// The scalar of `\uXXXX` (the `\u` already read), joining a surrogate pair; a lone
-    /// surrogate becomes U+FFFD, as Foundation's decoder does not accept it either way.
-    private mutating func unicodeEscape() throws(StoryError) -> Unicode.Scalar {
-        let first = try hex4()
-        if (0xD800..<0xDC00).contains(first), literal("\\u") {
-            let second = try hex4()
-            if (0xDC00..<0xE000).contains(second) {
-                let value = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
-                return Unicode.Scalar(value) ?? "\u{FFFD}"
-            }
-            return "\u{FFFD}"
-        }
-        return Unicode.Scalar(first) ?? "\u{FFFD}"
-    }
-
-    private mutating func hex4() throws(StoryError) -> UInt32 {
-        guard i + 4 <= bytes.count else { throw failure("four hex digits") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[i]
-            let digit: UInt32
-            switch b {
-            case 0x30...0x39: digit = UInt32(b - 0x30)
-            case 0x41...0x46: digit = UInt32(b - 0x41 + 10)
-            case 0x61...0x66: digit = UInt32(b - 0x61 + 10)
-            default: throw failure("a hex digit")
-            }
-            value = value << 4 | digit
-            i += 1
-        }
-        return value
-    }
-
-    private func appendUTF8(of scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        out.append(contentsOf: String(Character(scalar)).utf8)
     }
 
     /// The bytes of a JSON number, checked against the grammar's characters.

@@ -171,16 +171,35 @@ public struct StoryIndex: Sendable {
 
     /// The state to persist: only what is inside the window.
     public func snapshot() -> Snapshot {
-        let horizon = newest.map { $0 - configuration.window } ?? -Double.infinity
         let entries = members.filter(\.alive).map { member in
             var entry = member.entry
             entry.terms = StoryTerm.pack(terms(of: member))
             return entry
         }
-        let referenced = Set(entries.map(\.story))
-        let open = stories.values.filter { $0.lastSeen >= horizon && referenced.contains($0.id) }.sorted { $0.id < $1.id }
         return Snapshot(format: Snapshot.currentFormat, configuration: configuration, newest: newest,
-                        entries: entries, stories: open)
+                        entries: entries, stories: openStories())
+    }
+
+    /// The stories a snapshot keeps: inside the window and named by a remembered article.
+    private func openStories() -> [Story] {
+        let horizon = newest.map { $0 - configuration.window } ?? -Double.infinity
+        var referenced = Set<String>()
+        for member in members where member.alive { referenced.insert(member.entry.story) }
+        return stories.values.filter { $0.lastSeen >= horizon && referenced.contains($0.id) }.sorted { $0.id < $1.id }
+    }
+
+    /// Writes ``snapshotBytes()`` to `write` in chunks of about 256 KB, packing each entry's terms
+    /// as it goes: what the pipeline saves, without the whole document or a copy of every
+    /// entry in memory (~20 MB at 10,000 articles, the end of a run's largest allocation).
+    public func writeSnapshot(_ write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        var writer = SnapshotWriter()
+        writer.begin(configuration)
+        for member in members where member.alive {
+            writer.entry(member.entry, terms: StoryTerm.pack(terms(of: member)))
+            if writer.bytes.count >= 1 << 18 { try writer.drain(write) }
+        }
+        writer.end(format: Snapshot.currentFormat, newest: newest, stories: openStories())
+        try writer.drain(write)
     }
 
     /// The snapshot as JSON with sorted keys, so equal states give byte-identical files.

@@ -281,6 +281,21 @@ struct StoryIndexTests {
         #expect(restored.snapshotJSON() == index.snapshotJSON())
     }
 
+    /// What the pipeline saves (streamed in chunks) is byte for byte the whole document.
+    @Test func streamedSnapshotEqualsTheWholeDocument() throws {
+        var index = sampleIndex()
+        for n in 0..<900 {   // enough entries for several 256 KB chunks
+            let text = (0..<120).map { "w\(($0 * 7 + n) % 997)" }.joined(separator: " ")
+            _ = index.assign(article: StoryInput(id: "bulk\(n)", published: Date(timeIntervalSince1970: 1_800_000_000 + Double(n)),
+                                                 title: "Bulk \(n)", text: text, entities: ["T\(n % 9)"]))
+        }
+        var streamed: [UInt8] = []
+        var chunks = 0
+        index.writeSnapshot { chunk in streamed.append(contentsOf: chunk); chunks += 1 }
+        #expect(chunks > 2)
+        #expect(streamed == index.snapshotBytes())
+    }
+
     @Test func readsWhatJSONEncoderWritesInAnyKeyOrderAndLayout() throws {
         let expected = sampleIndex().snapshot()
         let encoder = JSONEncoder()
@@ -321,7 +336,8 @@ struct StoryIndexTests {
                        whole.replacingOccurrences(of: #""count":"#, with: #""count":1.5,"x":"#),
                        #"{"format":2}"#, "[]", "", "{\"format\":2,\"a\":tru}",
                        whole.replacingOccurrences(of: #""id":"#, with: "\"id\":\"\u{01}\","),
-                       whole.replacingOccurrences(of: #""story":"#, with: #""story":"\x","#)] {
+                       whole.replacingOccurrences(of: #""story":"#, with: #""story":"\x","#),
+                       whole.replacingOccurrences(of: #""story":"#, with: #""story":"\ud83d","#)] {
             #expect(throws: StoryError.self) { _ = try read(broken) }
         }
     }

@@ -24,9 +24,9 @@ enum StoryState {
         }
     }
 
-    /// Writes the index atomically (temporary file, then rename).
+    /// Writes the index atomically (temporary file, then rename), streamed entry by entry.
     static func save(_ index: StoryIndex, _ layout: OutputLayout) throws {
-        try AtomicFile.write(bytes: index.snapshotBytes(), to: path(layout))
+        try AtomicFile.write(to: path(layout)) { append in try index.writeSnapshot(append) }
     }
 }
 
