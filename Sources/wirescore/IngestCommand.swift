@@ -44,7 +44,9 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = LogSetup.bootstrap(quiet: quiet, verbose: verbose)
-        logger.debug("starting ingest", metadata: ["allocator": "\(ProcessAllocator.name)"])
+        ProcessAllocator.configureForBatchRun()
+        logger.debug("starting ingest", metadata: ["allocator": "\(ProcessAllocator.name)",
+                                                   "dirty_decay_ms": "\(ProcessAllocator.dirtyDecayMilliseconds ?? -1)"])
         let shardSpec = try resolveShard()
         let (config, feeds) = try options.load()
         let root = output ?? config.output ?? "output"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WirescoreAllocator
 import WirescoreOutput
 import WirescorePipeline
 
@@ -37,6 +38,7 @@ struct ReprocessCommand: ParsableCommand {
 
     func run() throws {
         let logger = LogSetup.bootstrap(quiet: quiet, verbose: false)
+        ProcessAllocator.configureForBatchRun()
         let (config, _) = try options.load()
         let root = output ?? config.output ?? "output"
         let layout = OutputLayout(root: root)

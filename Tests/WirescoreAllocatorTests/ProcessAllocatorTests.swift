@@ -1,4 +1,7 @@
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 import WirescoreAllocator
 
 /// Linking jemalloc only helps if it, not libc, answers `malloc`: a link order or an
@@ -10,6 +13,17 @@ import WirescoreAllocator
         #expect(version.hasPrefix("5."))
         #expect(ProcessAllocator.jemallocServesMalloc())
         #expect(ProcessAllocator.name.hasPrefix("jemalloc 5."))
+    }
+    #endif
+}
+
+@Suite struct BatchDecayTests {
+    #if os(Linux)
+    /// The batch setting reaches jemalloc (unless the user's MALLOC_CONF says otherwise).
+    @Test func batchRunsReturnFreedPagesSooner() throws {
+        try #require(getenv("MALLOC_CONF") == nil)
+        #expect(ProcessAllocator.configureForBatchRun())
+        #expect(ProcessAllocator.dirtyDecayMilliseconds == ProcessAllocator.batchDirtyDecayMilliseconds)
     }
     #endif
 }
