@@ -421,10 +421,27 @@ public struct StoryIndex: Sendable {
     /// ``insert`` allocated every live member's arrays anew while the old ones were still held:
     /// a spike of ~15 MB at each compaction of a full index.
     private mutating func compact(horizon: Double) {
+        // Where each surviving member moves (members keep their order), applied to the lookup
+        // structures in place: rebuilding them allocated ~50,000 small bucket arrays per
+        // compaction while the old ones were being freed.
+        var moved = [Int](repeating: -1, count: members.count)
+        var next = 0
+        for position in members.indices where members[position].alive {
+            moved[position] = next
+            next += 1
+        }
         members.removeAll { !$0.alive }
+        Self.remap(&bands, moved)
+        Self.remap(&byEntity, moved)
+        var slot = positionByID.values.startIndex
+        while slot != positionByID.values.endIndex {   // expired ids left the table at expiry
+            positionByID.values[slot] = moved[positionByID.values[slot]]
+            positionByID.values.formIndex(after: &slot)
+        }
+        expiry.remap(moved)
+
         let oldHashOfID = hashOfID
-        positionByID = [:]; vocabulary = [:]; hashOfID = []; documentFrequency = []
-        bands = [:]; byEntity = [:]; expiry = PublishedHeap(); liveCount = 0
+        vocabulary = [:]; hashOfID = []; documentFrequency = []
         var order: [Int] = []
         var pairs: [(id: Int32, count: UInt16)] = []
         for position in members.indices {
@@ -447,13 +464,26 @@ public struct StoryIndex: Sendable {
                 counts[k] = pair.count
             }
             members[position].termIDs = ids; members[position].counts = counts
-            track(position: position)
         }
         // A story none of whose articles is remembered can never be joined again: with the
         // article cap, stories left the index long before their time window closed, and kept
         // growing with the corpus.
         let referenced = Set(members.map(\.entry.story))
         stories = stories.filter { $0.value.lastSeen >= horizon && referenced.contains($0.key) }
+    }
+
+    /// Moves every position in `buckets` to where `moved` says, dropping those of removed
+    /// members (-1) and buckets left empty; each bucket stays ascending, as `track` builds it.
+    private static func remap<Key: Hashable>(_ buckets: inout [Key: [Int]], _ moved: [Int]) {
+        var emptied = false
+        var slot = buckets.values.startIndex
+        while slot != buckets.values.endIndex {
+            buckets.values[slot].removeAll { moved[$0] < 0 }
+            for k in buckets.values[slot].indices { buckets.values[slot][k] = moved[buckets.values[slot][k]] }
+            if buckets.values[slot].isEmpty { emptied = true }
+            buckets.values.formIndex(after: &slot)
+        }
+        if emptied { buckets = buckets.filter { !$0.value.isEmpty } }
     }
 }
 
@@ -532,6 +562,12 @@ struct PublishedHeap {
             items.swapAt(child, parent)
             child = parent
         }
+    }
+
+    /// Moves every entry's position to `moved[position]` (entries of removed members are
+    /// already popped). The order is unchanged, as positions keep their relative order.
+    mutating func remap(_ moved: [Int]) {
+        for k in items.indices { items[k].position = moved[items[k].position] }
     }
 
     mutating func pop() {
