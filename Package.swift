@@ -10,6 +10,7 @@
 //     CCrypto    -> WirescoreArchive   SHA-1 for the WARC digests (OpenSSL libcrypto)
 //     CDeflate   -> WirescoreArchive   gzip members for the archive (libdeflate; zlib reads them)
 //     CJemalloc  -> WirescoreAllocator jemalloc, the process allocator on Linux (flat memory in long runs)
+//     CJemallocSettings (C) -> WirescoreAllocator  the options jemalloc reads at start-up
 //
 //   Pure Swift:
 //     WirescoreCore      records, JSON writing, dates, hashing, errors; imports no C
@@ -70,8 +71,10 @@ let package = Package(
                 exclude: ["Data"]),
         .target(name: "WirescoreStories", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreComposites", dependencies: ["WirescoreCore"]),
+        .target(name: "CJemallocSettings"),
         .target(name: "WirescoreAllocator", dependencies: [
             .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
+            .target(name: "CJemallocSettings", condition: .when(platforms: [.linux])),
         ]),
         .target(name: "WirescorePipeline", dependencies: [
             "WirescoreCore", "WirescoreFeeds", "WirescoreExtract", "WirescoreFetch",

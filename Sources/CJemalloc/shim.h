@@ -38,6 +38,13 @@ static inline int cjemalloc_set_decay(long dirty_ms, long muzzy_ms) {
     return 0;
 }
 
+/* How many arenas jemalloc runs (0 when it cannot say). */
+static inline unsigned cjemalloc_narenas(void) {
+    unsigned count = 0;
+    size_t length = sizeof(count);
+    return mallctl("arenas.narenas", &count, &length, NULL, 0) == 0 ? count : 0;
+}
+
 /* The current default dirty decay of new arenas in milliseconds, or -2 when unknown. */
 static inline long cjemalloc_dirty_decay_ms(void) {
     ssize_t value = -2;

@@ -1,6 +1,9 @@
 #if canImport(CJemalloc)
 internal import CJemalloc
 #endif
+#if canImport(CJemallocSettings)
+internal import CJemallocSettings
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,6 +51,25 @@ public enum ProcessAllocator {
         #if canImport(CJemalloc)
         let value = cjemalloc_dirty_decay_ms()
         return value == -2 ? nil : value
+        #else
+        return nil
+        #endif
+    }
+
+    /// The options the program gives jemalloc at start-up (before `MALLOC_CONF`), or nil.
+    public static var startupOptions: String? {
+        #if canImport(CJemallocSettings)
+        return String(cString: wirescore_malloc_conf())
+        #else
+        return nil
+        #endif
+    }
+
+    /// How many arenas jemalloc runs, or nil without jemalloc.
+    public static var arenaCount: Int? {
+        #if canImport(CJemalloc)
+        let count = cjemalloc_narenas()
+        return count == 0 ? nil : Int(count)
         #else
         return nil
         #endif

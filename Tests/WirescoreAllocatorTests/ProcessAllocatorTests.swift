@@ -13,6 +13,12 @@ import WirescoreAllocator
         #expect(version.hasPrefix("5."))
         #expect(ProcessAllocator.jemallocServesMalloc())
         #expect(ProcessAllocator.name.hasPrefix("jemalloc 5."))
+        // The program's start-up options reached jemalloc (unless MALLOC_CONF replaced them).
+        if getenv("MALLOC_CONF") == nil {
+            #expect(ProcessAllocator.startupOptions == "narenas:2")
+            // Two, plus the one jemalloc keeps for huge allocations (the default is 4 per CPU).
+            #expect((ProcessAllocator.arenaCount ?? 0) <= 3)
+        }
     }
     #endif
 }
