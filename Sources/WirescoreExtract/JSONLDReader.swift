@@ -128,21 +128,11 @@ struct JSONLDReader {
         return nil
     }
 
+    /// Four hex digits at `i` (see ``JSONEscape/hex4(_:at:)``); `i` moves only past valid ones.
     private mutating func hex4() -> UInt32? {
-        guard i + 4 <= s.count else { return nil }
-        var v: UInt32 = 0
-        for k in 0..<4 {
-            let c = s[i + k]
-            let d: UInt32
-            switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            default: return nil
-            }
-            v = v << 4 | d
-        }
-        i += 4
-        return v
+        var position = i
+        guard let value = s.withUnsafeBytes({ JSONEscape.hex4($0, at: &position) }) else { return nil }
+        i = position
+        return value
     }
 }

@@ -77,3 +77,15 @@ import WirescoreCore
         #expect(p.lang == nil)
     }
 }
+
+/// The JSON-LD reader's escapes, through the shared hex decoding: a surrogate pair and plain
+/// `\u` escapes decode; a malformed `\u` makes the block unreadable (it is then ignored).
+@Suite struct JSONLDEscapeTests {
+    @Test func unicodeEscapesDecode() throws {
+        let document = #"{"headline":"Caf\u00e9 \ud83d\ude00 news","author":{"name":"Zo\u00EB"}}"#
+        let parsed = try #require(JSONLDReader.parse(Array(document.utf8)))
+        #expect(parsed["headline"]?.stringValue == "Café 😀 news")
+        #expect(parsed["author"]?["name"]?.stringValue == "Zoë")
+        #expect(JSONLDReader.parse(Array(#"{"headline":"\u12"}"#.utf8)) == nil)
+    }
+}
