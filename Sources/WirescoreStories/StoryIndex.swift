@@ -183,9 +183,15 @@ public struct StoryIndex: Sendable {
     /// The stories a snapshot keeps: inside the window and named by a remembered article.
     private func openStories() -> [Story] {
         let horizon = newest.map { $0 - configuration.window } ?? -Double.infinity
+        let referenced = storiesOfLiveMembers()
+        return stories.values.filter { $0.lastSeen >= horizon && referenced.contains($0.id) }.sorted { $0.id < $1.id }
+    }
+
+    /// The stories some remembered article belongs to: the only ones that can still be joined.
+    private func storiesOfLiveMembers() -> Set<String> {
         var referenced = Set<String>()
         for member in members where member.alive { referenced.insert(member.entry.story) }
-        return stories.values.filter { $0.lastSeen >= horizon && referenced.contains($0.id) }.sorted { $0.id < $1.id }
+        return referenced
     }
 
     /// Writes ``snapshotBytes()`` to `write` in chunks of about 256 KB, packing each entry's terms
@@ -208,7 +214,7 @@ public struct StoryIndex: Sendable {
     }
 
     /// ``snapshotJSON()`` as UTF-8 bytes, written without an intermediate tree (see
-    /// ``SnapshotWriter``): what the pipeline saves.
+    /// ``SnapshotWriter``); the pipeline streams the same bytes with ``writeSnapshot(_:)``.
     public func snapshotBytes() -> [UInt8] {
         SnapshotWriter.encode(snapshot())
     }
@@ -468,7 +474,7 @@ public struct StoryIndex: Sendable {
         // A story none of whose articles is remembered can never be joined again: with the
         // article cap, stories left the index long before their time window closed, and kept
         // growing with the corpus.
-        let referenced = Set(members.map(\.entry.story))
+        let referenced = storiesOfLiveMembers()
         stories = stories.filter { $0.value.lastSeen >= horizon && referenced.contains($0.key) }
     }
 
