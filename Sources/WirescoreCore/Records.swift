@@ -39,7 +39,8 @@ public struct ArticleRecord: Sendable {
     public init(id: String, url: String, canonicalURL: String?, feed: String, source: String,
                 title: String, author: String?, lang: String?, published: Date?, fetched: Date,
                 text: String, words: Int, quality: Quality, pipeline: String, version: String) {
-        self.id = id; self.url = url; self.canonicalURL = canonicalURL; self.feed = feed
+        self.id = id; self.url = URLCanonicalizer.withoutUserinfo(url)
+        self.canonicalURL = canonicalURL.map(URLCanonicalizer.withoutUserinfo); self.feed = feed
         self.source = source; self.title = title; self.author = author; self.lang = lang
         self.published = published; self.fetched = fetched; self.text = text; self.words = words
         self.quality = quality; self.pipeline = pipeline; self.version = version
@@ -123,7 +124,7 @@ public struct ErrorRecord: Sendable {
 
     public init(kind: Kind, feed: String, url: String, code: String, reason: String,
                 status: Int? = nil, at: Date, pipeline: String) {
-        self.kind = kind; self.feed = feed; self.url = url; self.code = code
+        self.kind = kind; self.feed = feed; self.url = URLCanonicalizer.withoutUserinfo(url); self.code = code
         self.reason = reason; self.status = status; self.at = at; self.pipeline = pipeline
     }
 

@@ -61,6 +61,16 @@ public enum URLCanonicalizer {
         return URL(string: trimmed).flatMap { $0.scheme == nil ? nil : $0.absoluteString }
     }
 
+    /// `url` without `user:password@`, which must never reach a record or an error line.
+    /// Unchanged when it has none (the common case costs one byte scan).
+    public static func withoutUserinfo(_ url: String) -> String {
+        guard url.utf8.contains(UInt8(ascii: "@")), var components = URLComponents(string: url),
+              components.user != nil || components.password != nil else { return url }
+        components.user = nil
+        components.password = nil
+        return components.string ?? url
+    }
+
     /// The host of a URL, lowercased.
     public static func host(of url: String) -> String? {
         URLComponents(string: url)?.host?.lowercased()

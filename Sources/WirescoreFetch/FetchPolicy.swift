@@ -102,11 +102,6 @@ public struct FetchPolicy: Sendable {
             throw fail("userAgent contains a line break")
         }
     }
-
-    /// `CURLOPT_PROTOCOLS_STR` value, in a stable order.
-    var protocolsString: String {
-        FetchProtocol.allCases.filter { allowedProtocols.contains($0) }.map(\.rawValue).joined(separator: ",")
-    }
 }
 
 extension Duration {

@@ -9,13 +9,42 @@ public struct FetchRequest: Sendable {
     /// Extra request headers, sent after the fetcher's own. Names and values must not contain
     /// line breaks (the fetch fails with `.invalidRequest`).
     public var extraHeaders: [(name: String, value: String)]
+    /// Whether this request may read a `file:` URL, when the policy allows `file` at all.
+    /// False by default: a URL found in a document fetched over the network must never reach
+    /// local files, so only URLs the operator listed (and links of feeds they listed as
+    /// files) set it.
+    public var allowsFile: Bool
 
     public init(url: String, etag: String? = nil, lastModified: String? = nil,
-                extraHeaders: [(name: String, value: String)] = []) {
+                extraHeaders: [(name: String, value: String)] = [], allowsFile: Bool = false) {
         self.url = url
         self.etag = etag
         self.lastModified = lastModified
         self.extraHeaders = extraHeaders
+        self.allowsFile = allowsFile
+    }
+
+    /// The schemes this request may use under `policy`, as `CURLOPT_PROTOCOLS_STR` wants them.
+    /// - Throws: `.badURL` when the URL does not start with an explicit scheme (libcurl would
+    ///   guess one: `mailto:x@host` became `http://mailto:x@host/`), `.protocolNotAllowed`
+    ///   when its scheme is not among them.
+    func protocols(under policy: FetchPolicy) throws(FetchError) -> String {
+        var allowed = policy.allowedProtocols
+        if !allowsFile { allowed.remove(.file) }
+        guard let separator = url.range(of: "://") else {
+            throw FetchError(.badURL, "not an absolute http(s) URL: \(url.prefix(200))")
+        }
+        let scheme = url[..<separator.lowerBound].lowercased()
+        guard let known = FetchProtocol(rawValue: scheme) else {
+            throw FetchError(.protocolNotAllowed, "scheme '\(scheme.prefix(40))' is not fetched")
+        }
+        guard allowed.contains(known) else {
+            let reason = known == .file && policy.allowedProtocols.contains(.file)
+                ? "file: URLs are only read for feeds the pipeline lists as files and their items"
+                : "scheme '\(scheme)' is not allowed by fetch.protocols"
+            throw FetchError(.protocolNotAllowed, reason)
+        }
+        return FetchProtocol.allCases.filter { allowed.contains($0) }.map(\.rawValue).joined(separator: ",")
     }
 
     /// The header lines the request adds to libcurl's own, or an error naming the bad one.

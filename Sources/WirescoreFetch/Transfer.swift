@@ -104,6 +104,7 @@ final class Transfer {
     /// - Throws: `FetchError` when an option is rejected or a header is malformed.
     func configure(_ easy: EasyHandle, policy: FetchPolicy) throws(FetchError) {
         let lines = try request.headerLines()
+        let protocols = try request.protocols(under: policy)
         var list: UnsafeMutablePointer<curl_slist>? = nil
         for line in lines {
             guard let next = curl_slist_append(list, line) else {
@@ -123,7 +124,7 @@ final class Transfer {
         // default meant a dozen recv calls and write callbacks per page). A hint only: libcurl
         // refuses to resize a buffer a reused handle still holds, and that is fine.
         _ = try? easy.set(CURLOPT_BUFFERSIZE, 256 * 1024)
-        try easy.set(CURLOPT_PROTOCOLS_STR, policy.protocolsString)
+        try easy.set(CURLOPT_PROTOCOLS_STR, protocols)
         // Redirects may never reach file:// or any other scheme, whatever the first URL allowed.
         try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         try easy.set(CURLOPT_FOLLOWLOCATION, 1)

@@ -12,7 +12,7 @@ public final class StateStore: @unchecked Sendable {
     private let database: SQLiteDatabase
     public let path: String
 
-    private static let schemaVersion = 1
+    private static let schemaVersion = 2
 
     /// Opens or creates the store in `directory` (created if missing).
     public init(directory: String) throws(StoreError) {
@@ -26,27 +26,46 @@ public final class StateStore: @unchecked Sendable {
         try migrate()
     }
 
+    /// Brings the schema to ``schemaVersion`` one step at a time, each step in a transaction,
+    /// so a store written by any earlier version opens and keeps its data.
     private func migrate() throws(StoreError) {
         let statement = try database.prepare("PRAGMA user_version")
         let version = try statement.step() ? Int(statement.int(0) ?? 0) : 0
-        guard version < Self.schemaVersion else { return }
-        try database.transaction { () throws(StoreError) in
-            try database.execute("""
-                CREATE TABLE IF NOT EXISTS validators (
-                    url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, updated_at REAL NOT NULL);
-                CREATE TABLE IF NOT EXISTS items (
-                    key TEXT PRIMARY KEY, feed TEXT NOT NULL, outcome TEXT NOT NULL,
-                    attempts INTEGER NOT NULL, final INTEGER NOT NULL, updated_at REAL NOT NULL);
-                CREATE TABLE IF NOT EXISTS articles (
-                    id TEXT PRIMARY KEY, url TEXT NOT NULL, day TEXT NOT NULL, written_at REAL NOT NULL);
-                CREATE TABLE IF NOT EXISTS part_files (
-                    path TEXT PRIMARY KEY, committed_bytes INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS feed_health (
-                    feed TEXT PRIMARY KEY, url TEXT NOT NULL, failures INTEGER NOT NULL,
-                    last_success REAL, last_failure REAL, last_error TEXT, last_status INTEGER,
-                    next_attempt REAL);
-                PRAGMA user_version = \(Self.schemaVersion);
-                """)
+        if version < 1 {
+            try database.transaction { () throws(StoreError) in
+                try database.execute("""
+                    CREATE TABLE IF NOT EXISTS validators (
+                        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, updated_at REAL NOT NULL);
+                    CREATE TABLE IF NOT EXISTS items (
+                        key TEXT PRIMARY KEY, feed TEXT NOT NULL, outcome TEXT NOT NULL,
+                        attempts INTEGER NOT NULL, final INTEGER NOT NULL, updated_at REAL NOT NULL);
+                    CREATE TABLE IF NOT EXISTS articles (
+                        id TEXT PRIMARY KEY, url TEXT NOT NULL, day TEXT NOT NULL, written_at REAL NOT NULL);
+                    CREATE TABLE IF NOT EXISTS part_files (
+                        path TEXT PRIMARY KEY, committed_bytes INTEGER NOT NULL);
+                    CREATE TABLE IF NOT EXISTS feed_health (
+                        feed TEXT PRIMARY KEY, url TEXT NOT NULL, failures INTEGER NOT NULL,
+                        last_success REAL, last_failure REAL, last_error TEXT, last_status INTEGER,
+                        next_attempt REAL);
+                    PRAGMA user_version = 1;
+                    """)
+            }
+        }
+        if version < 2 {
+            // The items a feed listed stay open here until they settle, so a feed that answers
+            // 304 later cannot hide them; and each written article keeps a fingerprint of its
+            // text, so a canonical claim merges two pages only when their texts agree.
+            try database.transaction { () throws(StoreError) in
+                try database.execute("""
+                    CREATE TABLE IF NOT EXISTS open_items (
+                        key TEXT PRIMARY KEY, feed TEXT NOT NULL, link TEXT NOT NULL, feed_title TEXT,
+                        title TEXT, author TEXT, published REAL, allows_file INTEGER NOT NULL,
+                        listed_at REAL NOT NULL);
+                    CREATE INDEX IF NOT EXISTS open_items_by_feed ON open_items (feed);
+                    ALTER TABLE articles ADD COLUMN fingerprint INTEGER;
+                    PRAGMA user_version = 2;
+                    """)
+            }
         }
     }
 
@@ -68,17 +87,72 @@ public final class StateStore: @unchecked Sendable {
     }
 
     public func setValidators(_ validators: HTTPValidators, for url: String, at date: Date) throws(StoreError) {
+        try locked { () throws(StoreError) in try storeValidators(validators, for: url, at: date) }
+    }
+
+    /// Caller holds `lock`.
+    private func storeValidators(_ validators: HTTPValidators, for url: String, at date: Date) throws(StoreError) {
+        if validators.etag == nil && validators.lastModified == nil {
+            try database.prepare("DELETE FROM validators WHERE url = ?").bind([.text(url)]).run()
+            return
+        }
+        try database.prepare("""
+            INSERT INTO validators (url, etag, last_modified, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(url) DO UPDATE SET etag = excluded.etag,
+                last_modified = excluded.last_modified, updated_at = excluded.updated_at
+            """).bind([.text(url), Self.text(validators.etag), Self.text(validators.lastModified),
+                       .double(date.timeIntervalSince1970)]).run()
+    }
+
+    // MARK: Open items
+
+    /// Accepts a feed's answer: records the items it listed as open (those not settled yet) and
+    /// then its validators, in one transaction. The order is the point: validators saved
+    /// without the items would let the next run's 304 hide them for good.
+    public func acceptFeedListing(_ items: [OpenItem], validators: HTTPValidators, feedURL: String,
+                                  at date: Date) throws(StoreError) {
         try locked { () throws(StoreError) in
-            if validators.etag == nil && validators.lastModified == nil {
-                try database.prepare("DELETE FROM validators WHERE url = ?").bind([.text(url)]).run()
-                return
+            try database.transaction { () throws(StoreError) in
+                let insert = try database.prepare("""
+                    INSERT OR IGNORE INTO open_items
+                        (key, feed, link, feed_title, title, author, published, allows_file, listed_at)
+                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+                    WHERE NOT EXISTS (SELECT 1 FROM items WHERE key = ?1 AND final = 1)
+                    """)
+                for item in items {
+                    try insert.bind([.text(item.key), .text(item.feed), .text(item.link), Self.text(item.feedTitle),
+                                     Self.text(item.title), Self.text(item.author), Self.time(item.published),
+                                     .int(item.allowsFile ? 1 : 0), .double(date.timeIntervalSince1970)]).run()
+                }
+                try storeValidators(validators, for: feedURL, at: date)
             }
-            try database.prepare("""
-                INSERT INTO validators (url, etag, last_modified, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT(url) DO UPDATE SET etag = excluded.etag,
-                    last_modified = excluded.last_modified, updated_at = excluded.updated_at
-                """).bind([.text(url), Self.text(validators.etag), Self.text(validators.lastModified),
-                           .double(date.timeIntervalSince1970)]).run()
+        }
+    }
+
+    /// The items `feed` listed that have not settled, in the order they were listed.
+    public func openItems(feed: String) throws(StoreError) -> [OpenItem] {
+        try locked { () throws(StoreError) in
+            let s = try database.prepare("""
+                SELECT key, feed, link, feed_title, title, author, published, allows_file FROM open_items
+                WHERE feed = ? ORDER BY rowid
+                """)
+            s.bind([.text(feed)])
+            var result: [OpenItem] = []
+            while try s.step() {
+                result.append(OpenItem(key: s.text(0) ?? "", feed: s.text(1) ?? "", link: s.text(2) ?? "",
+                                       feedTitle: s.text(3), title: s.text(4), author: s.text(5),
+                                       published: s.double(6).map(Date.init(timeIntervalSince1970:)),
+                                       allowsFile: (s.int(7) ?? 0) != 0))
+            }
+            return result
+        }
+    }
+
+    /// How many items are open across all feeds (for `feeds list` and the summary).
+    public func openItemCount() throws(StoreError) -> Int {
+        try locked { () throws(StoreError) in
+            let s = try database.prepare("SELECT count(*) FROM open_items")
+            return try s.step() ? Int(s.int(0) ?? 0) : 0
         }
     }
 
@@ -115,9 +189,13 @@ public final class StateStore: @unchecked Sendable {
                         final = CASE WHEN excluded.final = 1 OR items.attempts + 1 >= ? THEN 1 ELSE 0 END,
                         updated_at = excluded.updated_at
                     """)
+                let close = try database.prepare("""
+                    DELETE FROM open_items WHERE key = ?1 AND EXISTS (SELECT 1 FROM items WHERE key = ?1 AND final = 1)
+                    """)
                 for item in items {
                     try upsert.bind([.text(item.key), .text(item.feed), .text(item.outcome), .int(item.settled ? 1 : 0),
                                      .double(date.timeIntervalSince1970), .int(Int64(maxAttempts))]).run()
+                    try close.bind([.text(item.key)]).run()
                 }
             }
         }
@@ -126,10 +204,18 @@ public final class StateStore: @unchecked Sendable {
     // MARK: Articles written
 
     public func isArticleWritten(_ id: String) throws(StoreError) -> Bool {
+        try writtenArticle(id) != nil
+    }
+
+    /// What run state knows of a written article: nil when the id was never written, else its
+    /// text fingerprint (nil for articles written before fingerprints were kept, or adopted
+    /// after a crash).
+    public func writtenArticle(_ id: String) throws(StoreError) -> WrittenArticle? {
         try locked { () throws(StoreError) in
-            let s = try database.prepare("SELECT 1 FROM articles WHERE id = ?")
+            let s = try database.prepare("SELECT fingerprint FROM articles WHERE id = ?")
             s.bind([.text(id)])
-            return try s.step()
+            guard try s.step() else { return nil }
+            return WrittenArticle(fingerprint: s.int(0).map { UInt64(bitPattern: $0) })
         }
     }
 
@@ -138,13 +224,21 @@ public final class StateStore: @unchecked Sendable {
     /// died before this call (see ``uncommittedTail(of:)``).
     public func recordWritten(_ articles: [(id: String, url: String, day: String)], partFile: String,
                               committedBytes: Int, at date: Date) throws(StoreError) {
+        try recordWritten(articles.map { (id: $0.id, url: $0.url, day: $0.day, fingerprint: nil) },
+                          partFile: partFile, committedBytes: committedBytes, at: date)
+    }
+
+    /// ``recordWritten(_:partFile:committedBytes:at:)`` with each article's text fingerprint.
+    public func recordWritten(_ articles: [(id: String, url: String, day: String, fingerprint: UInt64?)],
+                              partFile: String, committedBytes: Int, at date: Date) throws(StoreError) {
         try locked { () throws(StoreError) in
             try database.transaction { () throws(StoreError) in
                 let insert = try database.prepare(
-                    "INSERT OR IGNORE INTO articles (id, url, day, written_at) VALUES (?, ?, ?, ?)")
+                    "INSERT OR IGNORE INTO articles (id, url, day, written_at, fingerprint) VALUES (?, ?, ?, ?, ?)")
                 for article in articles {
                     try insert.bind([.text(article.id), .text(article.url), .text(article.day),
-                                     .double(date.timeIntervalSince1970)]).run()
+                                     .double(date.timeIntervalSince1970),
+                                     article.fingerprint.map { .int(Int64(bitPattern: $0)) } ?? .null]).run()
                 }
                 try database.prepare("""
                     INSERT INTO part_files (path, committed_bytes) VALUES (?, ?)

@@ -5,6 +5,8 @@ import WirescoreOutput
 /// The sysexits codes DESIGN.md fixes.
 enum ExitCodes {
     static let usage = ExitCode(64)
+    /// An ingest run in which no feed answered at all while some were due (EX_UNAVAILABLE).
+    static let unavailable = ExitCode(69)
     static let tempFail = ExitCode(75)
     static let config = ExitCode(78)
     static let failure = ExitCode(1)

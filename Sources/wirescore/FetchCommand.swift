@@ -116,7 +116,8 @@ struct FetchCommand: AsyncParsableCommand {
                 return urls[s.nextIndex]
             }) else { return }
             let begun = ContinuousClock.now
-            fetcher.fetch(FetchRequest(url: url)) { result in
+            // URLs the operator named: file: is theirs to allow (fetch.protocols).
+            fetcher.fetch(FetchRequest(url: url, allowsFile: true)) { result in
                 self.record(url: url, result: result, seconds: FetchCommand.seconds(ContinuousClock.now - begun))
                 self.startNext()
             }

@@ -52,15 +52,27 @@ struct IngestCommand: AsyncParsableCommand {
         let root = output ?? config.output ?? "output"
         let layout = OutputLayout(root: root, shard: shardSpec.index)
 
+        if let metricsFile, let problem = MetricsFile.problemWriting(to: metricsFile) {
+            printError("wirescore: --metrics-file \(metricsFile): \(problem)")
+            throw ExitCodes.usage
+        }
+
         let lock = try lockOutputOrExit(layout)
         defer { lock.release() }
+
+        let stop = RunStop()
+        let signals = SignalTrap(stop: stop) { number in
+            logger.notice("\(RunStop.signalName(number)) received: finishing what is in flight, saving state",
+                          metadata: ["grace_seconds": "\(Int(SignalTrap.gracePeriod))"])
+        }
 
         // On a terminal, one self-overwriting progress line on stderr; under cron, nothing
         // until the summary.
         let onTTY = !quiet && isatty(STDERR_FILENO) == 1
         let progress: (@Sendable (IngestSummary) -> Void)? = onTTY ? Self.printProgress : nil
         let run = IngestRun(pipeline: config, feeds: feeds,
-                            options: .init(outputRoot: root, shard: shardSpec, maxDuration: maxDuration, progress: progress),
+                            options: .init(outputRoot: root, shard: shardSpec, maxDuration: maxDuration, stop: stop,
+                                           progress: progress),
                             logger: logger)
         let summary: IngestSummary
         do {
@@ -69,15 +81,27 @@ struct IngestCommand: AsyncParsableCommand {
             printError("wirescore: ingest failed: \(error)")
             throw ExitCodes.failure
         }
+        var metricsFailed = false
         if let metricsFile {
             do {
                 try MetricsFile.write(summary, pipeline: config.name, shard: shardSpec, to: metricsFile)
             } catch {
-                printError("wirescore: cannot write metrics file: \(error)")
+                printError("wirescore: cannot write --metrics-file \(metricsFile): \(MetricsFile.reason(error))")
+                metricsFailed = true
             }
         }
         if onTTY { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         if !quiet { print("wirescore ingest: \(summary.line)") }
+        if signals.signal != nil {
+            lock.release()
+            signals.exitBySignal()
+        }
+        if summary.noFeedAnswered {
+            printError("wirescore: no feed answered in this run (\(summary.feedsFailed) failed, "
+                       + "\(summary.feedsBackingOff) backing off after failures); see errors/ and `wirescore feeds list`")
+            throw ExitCodes.unavailable
+        }
+        if metricsFailed { throw ExitCodes.failure }
     }
 
     @Sendable static func printProgress(_ s: IngestSummary) {

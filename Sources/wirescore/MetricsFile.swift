@@ -31,6 +31,35 @@ enum MetricsFile {
         try AtomicFile.write(Data(text.utf8), to: path)
     }
 
+    /// Why `path` cannot take the metrics file, checked before the run starts so a typo
+    /// fails at once instead of after an hour's ingest; nil when it can.
+    static func problemWriting(to path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "is a directory"
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "." : directory
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            return "directory \(folder) does not exist"
+        }
+        guard isDirectory.boolValue else { return "\(folder) is not a directory" }
+        guard access(folder, W_OK | X_OK) == 0 else {
+            return "directory \(folder) is not writable (\(String(cString: strerror(errno))))"
+        }
+        return nil
+    }
+
+    /// The OS reason of a failed write, without Foundation's error dump.
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
+    }
+
     private static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n")

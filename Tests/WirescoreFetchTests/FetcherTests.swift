@@ -81,6 +81,9 @@ typealias Header = TestHTTPServer.Header
         defer { fetcher.shutdown() }
         #expect(await fetcher.fetch(FetchRequest(url: "http://")).failure?.code == .badURL)
         #expect(await fetcher.fetch(FetchRequest(url: "gopher://example.com/")).failure?.code == .protocolNotAllowed)
+        // No explicit scheme: libcurl would guess http and fetch "http://mailto:x@host/".
+        #expect(await fetcher.fetch(FetchRequest(url: "mailto:x@example.com")).failure?.code == .badURL)
+        #expect(await fetcher.fetch(FetchRequest(url: "example.com/page")).failure?.code == .badURL)
     }
 }
 
@@ -281,12 +284,16 @@ typealias Header = TestHTTPServer.Header
         defer { try? FileManager.default.removeItem(at: file) }
         let fetcher = try Fetcher(policy: testPolicy(allowedProtocols: [.file]))
         defer { fetcher.shutdown() }
-        let response = try await fetcher.fetch(FetchRequest(url: file.absoluteString)).get()
+        let response = try await fetcher.fetch(FetchRequest(url: file.absoluteString, allowsFile: true)).get()
         #expect(response.status == 200)
         #expect(response.httpVersion == nil)
         #expect(text(response.body) == "<rss version=\"2.0\"/>")
 
-        let missing = await fetcher.fetch(FetchRequest(url: file.absoluteString + ".missing"))
+        // The policy allowing file: is not enough: the request must be one the operator listed.
+        let unlisted = await fetcher.fetch(FetchRequest(url: file.absoluteString))
+        #expect(unlisted.failure?.code == .protocolNotAllowed)
+
+        let missing = await fetcher.fetch(FetchRequest(url: file.absoluteString + ".missing", allowsFile: true))
         #expect(missing.failure != nil)
     }
 

@@ -40,11 +40,17 @@ struct BinaryRun {
     var seconds: Double
     /// The run outlived its `timeout` and was killed (SIGKILL): a hang.
     var timedOut = false
+    /// The signal that ended the process, when one did (then `status` is its number).
+    var endedBySignal: Int32?
+    /// Seconds from the `interrupt` signal to the process's exit.
+    var secondsAfterInterrupt: Double?
 
     /// - Parameter timeout: kill the child (and report `timedOut`) after this many seconds, so
     ///   a hang fails the test instead of stalling the suite.
+    /// - Parameter interrupt: send this signal that many seconds after the start (a scheduler
+    ///   stopping the run).
     static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
-                    timeout: Double? = nil) throws -> BinaryRun {
+                    timeout: Double? = nil, interrupt: (signal: Int32, after: Double)? = nil) throws -> BinaryRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
         process.arguments = arguments
@@ -66,6 +72,13 @@ struct BinaryRun {
                 if process.isRunning { killed.fire(); kill(pid, SIGKILL) }
             }
         }
+        let interrupted = InterruptClock()
+        if let interrupt {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + interrupt.after) {
+                if process.isRunning { interrupted.mark(); kill(pid, interrupt.signal) }
+            }
+        }
         if let input {
             stdin.fileHandleForWriting.write(Data(input.utf8))
             try stdin.fileHandleForWriting.close()
@@ -77,7 +90,9 @@ struct BinaryRun {
         return BinaryRun(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self),
-                         seconds: Date().timeIntervalSince(start), timedOut: killed.fired)
+                         seconds: Date().timeIntervalSince(start), timedOut: killed.fired,
+                         endedBySignal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil,
+                         secondsAfterInterrupt: interrupted.secondsSince)
     }
 }
 
@@ -119,4 +134,17 @@ func readPartition(_ root: String, kind: String) throws -> [[String: Any]] {
         }
     }
     return records
+}
+
+/// When the interrupt signal was sent, shared with the timer that sends it.
+final class InterruptClock: @unchecked Sendable {
+    // @unchecked: `sent` is only touched under `lock`.
+    private let lock = NSLock()
+    private var sent: Date?
+    func mark() { lock.lock(); sent = Date(); lock.unlock() }
+    var secondsSince: Double? {
+        lock.lock()
+        defer { lock.unlock() }
+        return sent.map { Date().timeIntervalSince($0) }
+    }
 }

@@ -21,6 +21,8 @@ struct ArticleBuilder: Sendable {
         var entryTitle: String?
         var entryAuthor: String?
         var entryPublished: Date?
+        /// Whether the link may be a `file:` URL (items of feeds the pipeline lists as files).
+        var allowsFile = false
     }
 
     /// The page as fetched.
@@ -55,10 +57,8 @@ struct ArticleBuilder: Sendable {
             return .failure(code: "no_text", reason: "no main text found on the page", status: page.status, settled: true)
         }
         // The id names the article, not the route to it: prefer the page's own canonical URL
-        // when it is a web URL, so two feeds linking one story agree.
-        let canonical = extracted.canonicalURL.flatMap { url -> String? in
-            (url.hasPrefix("http://") || url.hasPrefix("https://")) ? URLCanonicalizer.canonical(url) : nil
-        }
+        // when the claim is one the page may make, so two feeds linking one story agree.
+        let canonical = CanonicalClaim.accept(extracted.canonicalURL, fetchedURL: page.finalURL)
         let identity = canonical ?? page.finalURL
         let source = nonEmpty(extracted.siteName) ?? nonEmpty(context.feedTitle)
             ?? URLCanonicalizer.host(of: identity) ?? context.feedID

@@ -12,15 +12,17 @@ struct ArticleStage: Sendable {
     let fetcher: Fetcher
     let pipeline: PipelineConfig
     let builder: ArticleBuilder
-    let deadline: Date?
+    let stop: RunStop
     let logger: Logger
 
     func run(workers: Int, jobs: AsyncChannel<ArticleJob>, sink: AsyncChannel<SinkEvent>) async {
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, workers) {
                 group.addTask {
+                    // Once the run is stopping, the remaining jobs are handed back untouched: they
+                    // stay open in run state, and the next run fetches them.
                     for await job in jobs {
-                        if let deadline, Date() >= deadline {
+                        if stop.isRequested {
                             await sink.send(.deferred(itemKey: job.itemKey))
                             continue
                         }
@@ -34,7 +36,11 @@ struct ArticleStage: Sendable {
     func process(_ job: ArticleJob) async -> [SinkEvent] {
         let fetched = Date()
         let context = job.context
-        switch await fetcher.fetch(FetchRequest(url: job.link)) {
+        let request = FetchRequest(url: job.link, allowsFile: context.allowsFile)
+        switch await stop.interruptible({ await fetcher.fetch(request) }) {
+        case let .failure(error) where error.code == .cancelled && stop.isRequested:
+            // Interrupted by a signal: not an attempt, handed back for the next run.
+            return [.deferred(itemKey: job.itemKey)]
         case let .failure(error):
             let transient: Bool = [FetchError.Code.timeout, .connection, .dns, .transfer].contains(error.code)
             return [failure(job, code: error.code.rawValue, reason: error.message, status: nil, settled: !transient)]

@@ -16,7 +16,7 @@ struct FeedStage: Sendable {
     let pipelineName: String
     let maxItemsPerFeed: Int
     let concurrency: Int
-    let deadline: Date?
+    let stop: RunStop
     let logger: Logger
 
     func run(feeds: [FeedSpec], jobs: AsyncChannel<ArticleJob>, sink: AsyncChannel<SinkEvent>) async {
@@ -25,50 +25,81 @@ struct FeedStage: Sendable {
         await withTaskGroup(of: Void.self) { group in
             var iterator = feeds.makeIterator()
             func startNext() -> Bool {
-                guard let feed = iterator.next() else { return false }
+                guard !stop.isRequested, let feed = iterator.next() else { return false }
                 group.addTask { await process(feed, jobs: jobs, sink: sink, queued: queued) }
                 return true
             }
-            // Keep `concurrency` feeds in flight; past the deadline, start no new ones.
+            // Keep `concurrency` feeds in flight; once the run is stopping, start no new ones.
             var running = 0
             while running < max(1, concurrency), startNext() { running += 1 }
-            while await group.next() != nil {
-                if let deadline, Date() >= deadline { continue }
-                _ = startNext()
-            }
+            while await group.next() != nil { _ = startNext() }
         }
     }
 
+    /// Fetches one feed, accepts its listing, then queues every open item of the feed: those
+    /// it lists now and those an earlier run accepted but did not settle (the feed may answer
+    /// 304 now, or fail, and they must still be worked off).
     private func process(_ feed: FeedSpec, jobs: AsyncChannel<ArticleJob>, sink: AsyncChannel<SinkEvent>,
                          queued: QueuedItems) async {
+        let feedIsFile = feed.url.lowercased().hasPrefix("file:")
         let now = Date()
-        if let health = try? state.health(of: feed.id), let next = health.nextAttempt, next > now {
+        let health: FeedHealth?
+        do { health = try state.health(of: feed.id) } catch { return await sink.send(.stateFailure("\(error)")) }
+        if let next = health?.nextAttempt, next > now {
             logger.debug("feed backing off", metadata: ["feed": "\(feed.id)", "until": "\(UTCTimestamp.rfc3339(next))"])
             await sink.send(.feed(.backingOff))
+        } else if await fetchAndAccept(feed, feedIsFile: feedIsFile, sink: sink) == .interrupted {
             return
         }
-        let validators = (try? state.validators(for: feed.url)) ?? nil
-        let request = FetchRequest(url: feed.url, etag: validators?.etag, lastModified: validators?.lastModified)
+        let open: [OpenItem]
+        do { open = try state.openItems(feed: feed.id) } catch { return await sink.send(.stateFailure("\(error)")) }
+        for item in open {
+            guard !stop.isRequested else { return }
+            guard queued.insert(item.key) else { continue }
+            let context = ArticleBuilder.Context(
+                feedID: feed.id, itemKey: item.key, link: item.link, feedTitle: item.feedTitle,
+                entryTitle: item.title, entryAuthor: item.author, entryPublished: item.published,
+                allowsFile: item.allowsFile && feedIsFile)
+            await jobs.send(ArticleJob(feed: feed, context: context))
+        }
+    }
+
+    private enum FeedFetch { case done, interrupted }
+
+    /// Fetches the feed conditionally and, when it answers with a document, records its new
+    /// items as open together with its validators (one transaction: see
+    /// ``StateStore/acceptFeedListing(_:validators:feedURL:at:)``).
+    private func fetchAndAccept(_ feed: FeedSpec, feedIsFile: Bool, sink: AsyncChannel<SinkEvent>) async -> FeedFetch {
+        let now = Date()
+        let validators: HTTPValidators?
+        do { validators = try state.validators(for: feed.url) } catch {
+            await sink.send(.stateFailure("\(error)"))
+            return .interrupted
+        }
+        let request = FetchRequest(url: feed.url, etag: validators?.etag, lastModified: validators?.lastModified,
+                                   allowsFile: feedIsFile)
         let response: FetchResponse
-        switch await fetcher.fetch(request) {
+        switch await stop.interruptible({ await fetcher.fetch(request) }) {
         case let .failure(error):
+            // Stopped by a signal: the feed was not really tried; the next run tries it.
+            if error.code == .cancelled && stop.isRequested { return .interrupted }
             await fail(feed, code: error.code.rawValue, reason: error.message, status: nil, retryAfter: nil, sink: sink)
-            return
+            return .done
         case let .success(r):
             response = r
         }
-        if !response.isNotModified {
-            await sink.send(.archiving(response.archivedExchange(at: now), role: .feed(id: feed.id)))
-        }
         if response.isNotModified {
-            try? state.recordFeedSuccess(feed.id, url: feed.url, status: 304, at: Date())
+            await persist(sink) { () throws(StoreError) in
+                try state.recordFeedSuccess(feed.id, url: feed.url, status: 304, at: Date())
+            }
             await sink.send(.feed(.notModified))
-            return
+            return .done
         }
+        await sink.send(.archiving(response.archivedExchange(at: now), role: .feed(id: feed.id)))
         guard HTTPStatusRule.isUsable(response.status) else {
             await fail(feed, code: "http_status", reason: "HTTP \(response.status)", status: response.status,
                        retryAfter: response.retryAfter, sink: sink)
-            return
+            return .done
         }
         let document: FeedDocument
         do {
@@ -77,7 +108,7 @@ struct FeedStage: Sendable {
                                               contentLanguage: response.header("Content-Language"))
         } catch {
             await fail(feed, code: "not_a_feed", reason: "\(error)", status: response.status, retryAfter: nil, sink: sink)
-            return
+            return .done
         }
         if document.bozo {
             // Ill-formed but recovered: the entries are still used, and the problem is
@@ -89,38 +120,56 @@ struct FeedStage: Sendable {
                                      status: response.status, at: Date(), pipeline: pipelineName)
             await sink.send(.failure(record, itemKey: nil, settled: true))
         }
-        try? state.setValidators(HTTPValidators(etag: response.etag, lastModified: response.lastModified),
-                                 for: feed.url, at: Date())
-        try? state.recordFeedSuccess(feed.id, url: feed.url, status: response.status, at: Date())
-        await sink.send(.feed(.ok))
 
+        var listed: [OpenItem] = []
+        let feedTitle = document.feed.title.map(FeedPlainText.from)
         for entry in document.entries.prefix(maxItemsPerFeed) {
-            guard let rawLink = entry.link, !rawLink.isEmpty,
-                  let link = URLCanonicalizer.resolve(rawLink, against: response.finalURL) else {
-                let key = entry.id.map { "guid:" + $0 }
+            let title = entry.title.map(FeedPlainText.from)
+            switch ItemLink.check(entry.link, against: response.finalURL, feedIsFile: feedIsFile) {
+            case let .fetch(link):
+                let key = URLCanonicalizer.canonical(link) ?? link
+                listed.append(OpenItem(key: key, feed: feed.id, link: link, feedTitle: feedTitle, title: title,
+                                       author: entry.author.map(FeedPlainText.from),
+                                       published: entry.publishedParsed ?? entry.updatedParsed, allowsFile: feedIsFile))
+            case let .refuse(code, reason, url):
+                // Settled at once under the entry's guid (or link), so it is reported once.
+                let key = entry.id.map { "guid:" + $0 } ?? entry.link.map { "link:" + $0 }
                 if let key, (try? state.isItemSettled(key)) == true { continue }
-                let error = ErrorRecord(kind: .article, feed: feed.id, url: feed.url, code: "no_link",
-                                        reason: "feed entry '\(entry.title ?? entry.id ?? "?")' has no link",
+                let error = ErrorRecord(kind: .article, feed: feed.id, url: url ?? feed.url, code: code,
+                                        reason: "feed entry '\(title ?? entry.id ?? "?")': \(reason)",
                                         at: Date(), pipeline: pipelineName)
                 await sink.send(.failure(error, itemKey: key, settled: true))
-                continue
             }
-            let key = URLCanonicalizer.canonical(link) ?? link
-            if (try? state.isItemSettled(key)) == true { continue }
-            guard queued.insert(key) else { continue }
-            let context = ArticleBuilder.Context(
-                feedID: feed.id, itemKey: key, link: link, feedTitle: document.feed.title.map(FeedPlainText.from),
-                entryTitle: entry.title.map(FeedPlainText.from), entryAuthor: entry.author.map(FeedPlainText.from),
-                entryPublished: entry.publishedParsed ?? entry.updatedParsed)
-            await jobs.send(ArticleJob(feed: feed, context: context))
+        }
+        let accepted = await persist(sink) { () throws(StoreError) in
+            try state.acceptFeedListing(listed, validators: HTTPValidators(etag: response.etag, lastModified: response.lastModified),
+                                        feedURL: feed.url, at: Date())
+            try state.recordFeedSuccess(feed.id, url: feed.url, status: response.status, at: Date())
+        }
+        if accepted { await sink.send(.feed(.ok)) }
+        return accepted ? .done : .interrupted
+    }
+
+    /// Runs a state write; a failure (a full disk, a locked or damaged database) ends the run
+    /// through the sink, like a failed partition write: run state is never silently behind.
+    @discardableResult
+    private func persist(_ sink: AsyncChannel<SinkEvent>, _ body: () throws(StoreError) -> Void) async -> Bool {
+        do {
+            try body()
+            return true
+        } catch {
+            await sink.send(.stateFailure("cannot update run state (\(state.path)): \(error)"))
+            return false
         }
     }
 
     private func fail(_ feed: FeedSpec, code: String, reason: String, status: Int?, retryAfter: Double?,
                       sink: AsyncChannel<SinkEvent>) async {
         logger.warning("feed failed", metadata: ["feed": "\(feed.id)", "reason": "\(reason)"])
-        try? state.recordFeedFailure(feed.id, url: feed.url, error: reason, status: status,
-                                     retryAfter: retryAfter, at: Date())
+        await persist(sink) { () throws(StoreError) in
+            try state.recordFeedFailure(feed.id, url: feed.url, error: reason, status: status,
+                                        retryAfter: retryAfter, at: Date())
+        }
         let record = ErrorRecord(kind: .feed, feed: feed.id, url: feed.url, code: code, reason: reason,
                                  status: status, at: Date(), pipeline: pipelineName)
         await sink.send(.failure(record, itemKey: nil, settled: true))

@@ -19,11 +19,14 @@ public struct IngestRun {
         public var shard: ShardSpec
         /// Stop starting new work after this long; in-flight work finishes.
         public var maxDuration: TimeInterval?
+        /// Requested by the command's signal handler; the deadline is requested on it too.
+        public var stop: RunStop
         /// Called by the sink after each flush with the figures so far (a TTY progress line).
         public var progress: (@Sendable (IngestSummary) -> Void)?
         public init(outputRoot: String, shard: ShardSpec = .single, maxDuration: TimeInterval? = nil,
-                    progress: (@Sendable (IngestSummary) -> Void)? = nil) {
-            self.outputRoot = outputRoot; self.shard = shard; self.maxDuration = maxDuration; self.progress = progress
+                    stop: RunStop = RunStop(), progress: (@Sendable (IngestSummary) -> Void)? = nil) {
+            self.outputRoot = outputRoot; self.shard = shard; self.maxDuration = maxDuration
+            self.stop = stop; self.progress = progress
         }
     }
 
@@ -41,7 +44,14 @@ public struct IngestRun {
     ///   a bad feed or page becomes an `errors/` line).
     public func run() async throws -> IngestSummary {
         let started = Date()
-        let deadline = options.maxDuration.map { started.addingTimeInterval($0) }
+        let stop = options.stop
+        let deadlineTimer = options.maxDuration.map { seconds in
+            Task {
+                try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+                if !Task.isCancelled { stop.request(.deadline) }
+            }
+        }
+        defer { deadlineTimer?.cancel() }
         let layout = OutputLayout(root: options.outputRoot, shard: options.shard.index)
         let state = try StateStore(directory: layout.stateDirectory)
         let repaired = try StateReconciler.reconcile(layout: layout, state: state)
@@ -63,13 +73,13 @@ public struct IngestRun {
                                   if let problem { logger.warning("\(problem)") }
                                   return stories
                               },
-                              logger: logger, progress: options.progress)
+                              logger: logger, includeText: pipeline.includeText, progress: options.progress)
         let feedStage = FeedStage(fetcher: fetcher, state: state, pipelineName: pipeline.name,
                                   maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
                                   concurrency: max(1, min(pipeline.fetch.concurrency, 8)),
-                                  deadline: deadline, logger: logger)
+                                  stop: stop, logger: logger)
         let builder = ArticleBuilder(pipeline: pipeline, analyzer: try pipeline.makeAnalyzer())
-        let articleStage = ArticleStage(fetcher: fetcher, pipeline: pipeline, builder: builder, deadline: deadline,
+        let articleStage = ArticleStage(fetcher: fetcher, pipeline: pipeline, builder: builder, stop: stop,
                                         logger: logger)
         let workers = pipeline.fetch.concurrency
 
@@ -100,6 +110,12 @@ public struct IngestRun {
             try writer.write(days: sink.touchedDays.sorted())
         }
         var summary = sink.summary
+        summary.itemsOpen = try state.openItemCount()
+        switch stop.reason {
+        case .deadline?: summary.stoppedBy = "deadline"
+        case let .signal(number)?: summary.stoppedBy = RunStop.signalName(number)
+        case nil: break
+        }
         summary.duration = Date().timeIntervalSince(started)
         return summary
     }

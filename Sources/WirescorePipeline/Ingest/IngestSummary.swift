@@ -10,17 +10,33 @@ public struct IngestSummary: Sendable, Equatable {
     public var articlesNew = 0
     public var articlesDuplicate = 0
     public var articlesThin = 0
-    /// Items left for the next run because `--max-duration` ran out.
+    /// Items handed back to the next run because the run stopped early (`--max-duration`, or
+    /// a signal), in flight or not yet started.
     public var itemsDeferred = 0
+    /// Items listed by feeds that have not settled yet, across all feeds of this shard's state
+    /// when the run ended: the next run works them off whatever their feeds answer.
+    public var itemsOpen = 0
     public var errors = 0
     public var duration: TimeInterval = 0
+    /// Set when the run stopped early: "deadline" or the signal's name.
+    public var stoppedBy: String?
 
     public init() {}
+
+    /// Feeds that were due in this run (not backing off) and none answered, while some were
+    /// due: every fetch failed (DNS down, every host blocking us, a proxy gone). A run-level
+    /// failure cron and alerting must see (`wirescore ingest` exits 69, EX_UNAVAILABLE). Feeds
+    /// all backing off after earlier failures count too, so the alert does not flap to green
+    /// while every feed waits out its backoff.
+    public var noFeedAnswered: Bool {
+        feedsOK + feedsNotModified == 0 && feedsFailed + feedsBackingOff > 0
+    }
 
     public var line: String {
         let seconds = String(format: "%.1f", duration)
         return "feeds ok=\(feedsOK) not_modified=\(feedsNotModified) failed=\(feedsFailed) backing_off=\(feedsBackingOff)"
             + " articles new=\(articlesNew) duplicate=\(articlesDuplicate) thin=\(articlesThin) deferred=\(itemsDeferred)"
-            + " errors=\(errors) duration=\(seconds)s"
+            + " open=\(itemsOpen) errors=\(errors) duration=\(seconds)s"
+            + (stoppedBy.map { " stopped_by=\($0)" } ?? "")
     }
 }

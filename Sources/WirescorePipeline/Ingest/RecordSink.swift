@@ -26,9 +26,12 @@ final class RecordSink {
     private var pendingErrors: [String: [(record: ErrorRecord, itemKey: String?, settled: Bool)]] = [:]
     private var pendingCount = 0
     private var lastFlush = Date()
-    /// Ids pending in the current batch; once flushed, run state answers for them, so the set
-    /// is emptied at every flush and stays small however long the run.
-    private var idsThisRun: Set<String> = []
+    /// Ids pending in the current batch with their text fingerprints; once flushed, run state
+    /// answers for them, so the table is emptied at every flush and stays small however long
+    /// the run.
+    private var idsThisRun: [String: UInt64] = [:]
+    /// Whether records carry `text` (the line is serialized again when a record is re-keyed).
+    private let includeText: Bool
     private(set) var summary = IngestSummary()
     /// Same-story clustering; assigned here, in arrival order, by the one consumer. Loaded on
     /// the first article: a run where every feed answers 304 never reads (or rewrites) it.
@@ -41,9 +44,10 @@ final class RecordSink {
     private(set) var touchedDays: Set<String> = []
 
     init(layout: OutputLayout, state: StateStore, archive: RawArchive, stories: @escaping () -> StoryIndex,
-         logger: Logger,
+         logger: Logger, includeText: Bool = true,
          batchSize: Int = 64, flushInterval: TimeInterval = 1, progress: (@Sendable (IngestSummary) -> Void)? = nil) {
         self.progress = progress
+        self.includeText = includeText
         self.loadStories = stories
         self.layout = layout; self.state = state; self.archive = archive
         self.logger = logger
@@ -65,14 +69,28 @@ final class RecordSink {
 
     private func handle(_ event: SinkEvent) throws {
         switch event {
-        case let .article(record, line, story, itemKey):
-            let known = try idsThisRun.contains(record.id) || state.isArticleWritten(record.id)
-            if known {
+        case .article(var record, var line, var story, let itemKey):
+            let fingerprint = story.features.simhash
+            if let earlier = try knownFingerprint(record.id) {
+                // A canonical claim names an article already written. The same text (a second
+                // route to one article) is a duplicate; a different text means the claim was
+                // not this page's to make (a section or homepage many pages name), so the page
+                // keeps its own URL and id.
+                let claimed = record.canonicalURL != nil && record.id != URLCanonicalizer.articleID(for: record.url)
+                if claimed, let earlier, (earlier ^ fingerprint).nonzeroBitCount > Self.nearDuplicateBits {
+                    logger.info("canonical claim shared by a page with different text; it keeps its own URL",
+                                metadata: ["url": "\(record.url)", "canonical": "\(record.canonicalURL ?? "")"])
+                    record.id = URLCanonicalizer.articleID(for: record.url)
+                    record.canonicalURL = nil
+                    story.id = record.id
+                    line = record.lineAroundStory(includeText: includeText)
+                    return try handle(.article(record, line: line, story: story, itemKey: itemKey))
+                }
                 summary.articlesDuplicate += 1
                 try state.recordItem(itemKey, feed: record.feed, outcome: "duplicate", settled: true, at: Date())
                 return
             }
-            idsThisRun.insert(record.id)
+            idsThisRun[record.id] = fingerprint
             touchedDays.insert(record.partitionDay)
             if record.quality.status == .thin { summary.articlesThin += 1 }
             pendingArticles[record.partitionDay, default: []].append((record, line, story, itemKey))
@@ -95,7 +113,21 @@ final class RecordSink {
             try archive.append(encoded)
         case let .archiveFailure(message):
             throw ArchiveFailure(message: message)
+        case let .stateFailure(message):
+            throw StateFailure(message: message)
         }
+    }
+
+    /// Texts whose SimHashes differ in at most this many of 64 bits are the same article
+    /// (unrelated texts differ in about 32; a page and its AMP or print version in a few).
+    static let nearDuplicateBits = 12
+
+    /// nil when `id` was never written; else `.some` of its fingerprint, itself nil when run
+    /// state has none (written by an older version, or adopted after a crash).
+    private func knownFingerprint(_ id: String) throws -> UInt64?? {
+        if let pending = idsThisRun[id] { return .some(pending) }
+        guard let written = try state.writtenArticle(id) else { return nil }
+        return .some(written.fingerprint)
     }
 
     /// Assigns the pending articles to stories oldest first, so the first telling of an event
@@ -127,7 +159,8 @@ final class RecordSink {
             guard let path = layout.partFile(.articles, day: day) else { continue }
             let lines = items.map { $0.line.line(story: $0.record.story) }
             let size = try writer.append(lines, to: path)
-            try state.recordWritten(items.map { (id: $0.record.id, url: $0.record.url, day: day) },
+            try state.recordWritten(items.map { (id: $0.record.id, url: $0.record.url, day: day,
+                                                 fingerprint: $0.story.features.simhash) },
                                     partFile: layout.relativePath(path), committedBytes: size, at: now)
             try state.recordItems(items.map { ($0.itemKey, $0.record.feed, "written", true) }, at: now)
             summary.articlesNew += items.count
@@ -152,6 +185,13 @@ final class RecordSink {
 /// The raw archive could not take a response: the run stops rather than write records whose
 /// raw response is missing (reprocess could not rebuild them).
 struct ArchiveFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// Run state could not be read or written: the run stops rather than go on with state that
+/// no longer matches the output (a full disk is never ignored).
+struct StateFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
 }

@@ -31,6 +31,9 @@ enum SinkEvent: Sendable {
     case archive(EncodedExchange)
     /// An exchange that could not be encoded: the sink ends the run, as for a failed write.
     case archiveFailure(String)
+    /// Run state could not be read or written: the sink ends the run (one error policy for
+    /// the state store, whichever stage touched it).
+    case stateFailure(String)
 
     /// The archive event for one response: encoded here, on the calling worker's thread.
     static func archiving(_ exchange: ArchivedExchange, role: ArchiveRole) -> SinkEvent {

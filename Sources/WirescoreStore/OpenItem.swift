@@ -1,0 +1,36 @@
+import Foundation
+
+/// An item a feed listed that has not settled yet: what the article stage needs to fetch it,
+/// kept in run state from the moment the feed's answer is accepted.
+///
+/// Why it is stored rather than re-read from the feed: once the feed's validators are saved,
+/// the next run gets `304 Not Modified` and no items at all. Every item the feed ever listed
+/// therefore stays open here until it is written, fails for good, or runs out of attempts,
+/// whatever the feed answers later.
+public struct OpenItem: Sendable, Equatable {
+    /// The item's key in run state (its canonical link, or `guid:` and the entry id).
+    public var key: String
+    public var feed: String
+    /// The absolute link to fetch.
+    public var link: String
+    public var feedTitle: String?
+    public var title: String?
+    public var author: String?
+    public var published: Date?
+    /// True only for items of a feed the pipeline itself lists as a `file:` URL: a link found in
+    /// a document fetched over the network never reads local files.
+    public var allowsFile: Bool
+
+    public init(key: String, feed: String, link: String, feedTitle: String? = nil, title: String? = nil,
+                author: String? = nil, published: Date? = nil, allowsFile: Bool = false) {
+        self.key = key; self.feed = feed; self.link = link; self.feedTitle = feedTitle
+        self.title = title; self.author = author; self.published = published; self.allowsFile = allowsFile
+    }
+}
+
+/// A written article as run state remembers it.
+public struct WrittenArticle: Sendable, Equatable {
+    /// SimHash of the article's title and text; nil when not recorded.
+    public var fingerprint: UInt64?
+    public init(fingerprint: UInt64?) { self.fingerprint = fingerprint }
+}
