@@ -8,14 +8,21 @@ import WirescoreTestSupport
 /// although the feed never lists it again.
 @Suite(.serialized)
 struct InterruptedRunTests {
-    /// A distinct article per `n` (the story index must not be what tells them apart).
+    /// A distinct article per `n`: words drawn from a vocabulary by a generator seeded with `n`,
+    /// so two pages share no more than unrelated news texts do.
     static func page(_ n: Int) -> String {
-        let words = ["orders", "margins", "shipments", "guidance", "pricing", "demand", "inventory", "capacity"]
-        let topic = words[n % words.count]
-        let paragraphs = (0..<4).map { p in
-            "<p>Item \(n) paragraph \(p): the company said \(topic) for unit \(n * 7 + p) changed after the quarter, "
-                + "and managers in region \(n + p) expect the \(topic) trend to continue into the next season as "
-                + "customers number \(n * 13 + p) reorder.</p>"
+        let vocabulary = ("orders margins shipments guidance pricing demand inventory capacity regulators lawsuit "
+            + "dividend buyback merger chipmaker airline refinery lender insurer retailer brewer steelmaker "
+            + "forecast downgrade upgrade recall strike layoffs hiring outage tariff subsidy quarter revenue "
+            + "profit loss debt bonds shares investors analysts board chief officer factory plant mine port "
+            + "contract customer supplier launch approval probe fine settlement verdict bankruptcy offering").split(separator: " ")
+        var seed = UInt64(n) &* 6364136223846793005 &+ 1442695040888963407
+        func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33)
+        }
+        let paragraphs = (0..<4).map { _ in
+            "<p>" + (0..<45).map { _ in String(vocabulary[next() % vocabulary.count]) }.joined(separator: " ") + ".</p>"
         }.joined()
         return "<!doctype html><html lang=\"en\"><head><title>Report \(n)</title>"
             + "<meta property=\"article:published_time\" content=\"2026-11-19T09:30:00Z\"></head>"

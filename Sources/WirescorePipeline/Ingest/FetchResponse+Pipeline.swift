@@ -1,4 +1,5 @@
 import Foundation
+import WirescoreCore
 import WirescoreArchive
 import WirescoreFetch
 
@@ -15,16 +16,23 @@ enum HTTPStatusRule {
 
 extension FetchResponse {
     /// The exchange as the raw archive stores it (a local file becomes a WARC `resource`).
+    /// Credentials a link carried (`user:password@`, and the `Authorization` header libcurl
+    /// made of them) are not archived.
     func archivedExchange(at date: Date) -> ArchivedExchange {
         // libcurl hands over the head as sent, blank line included; anything else is normalised.
-        let head: String?
+        var head: String?
         if requestHead.hasSuffix("\r\n\r\n") {
             head = requestHead
         } else {
             let lines = requestHeaderLines
             head = lines.isEmpty ? nil : lines.joined(separator: "\r\n") + "\r\n\r\n"
         }
-        return ArchivedExchange(targetURI: finalURL, date: date, requestHead: head,
+        if let sent = head, sent.range(of: "\nauthorization:", options: .caseInsensitive) != nil {
+            head = sent.components(separatedBy: "\r\n").map { line in
+                line.lowercased().hasPrefix("authorization:") ? "Authorization: [not archived]" : line
+            }.joined(separator: "\r\n")
+        }
+        return ArchivedExchange(targetURI: URLCanonicalizer.withoutUserinfo(finalURL), date: date, requestHead: head,
                                 status: status, headers: headers, payload: body)
     }
 }

@@ -56,8 +56,8 @@ final class RawArchive {
         case let .article(c):
             o.set("role", "article")
             o.set("feed", c.feedID)
-            o.set("item", c.itemKey)
-            o.set("link", c.link)
+            o.set("item", URLCanonicalizer.withoutUserinfo(c.itemKey))
+            o.set("link", URLCanonicalizer.withoutUserinfo(c.link))
             o.set("feed_title", c.feedTitle)
             o.set("entry_title", c.entryTitle)
             o.set("entry_author", c.entryAuthor)
