@@ -24,6 +24,10 @@ enum MetricsFile {
             ("outcome=\"new\"", Double(s.articlesNew)), ("outcome=\"duplicate\"", Double(s.articlesDuplicate)),
             ("outcome=\"thin\"", Double(s.articlesThin)), ("outcome=\"deferred\"", Double(s.itemsDeferred)),
         ])
+        metric("wirescore_items_open", "Feed items listed but not settled yet (the next run works them off).", "gauge",
+               [("", Double(s.itemsOpen))])
+        metric("wirescore_run_stopped_early", "1 when the last run stopped early (deadline or signal).", "gauge",
+               [(s.stoppedBy.map { "reason=\"\(escape($0))\"" } ?? "", s.stoppedBy == nil ? 0 : 1)])
         metric("wirescore_errors", "Error records written in the last run.", "gauge", [("", Double(s.errors))])
         metric("wirescore_run_duration_seconds", "Duration of the last run.", "gauge", [("", s.duration)])
         metric("wirescore_last_run_timestamp_seconds", "When the last run ended (Unix time).", "gauge",

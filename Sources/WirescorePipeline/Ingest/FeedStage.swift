@@ -54,8 +54,12 @@ struct FeedStage: Sendable {
         let open: [OpenItem]
         do { open = try state.openItems(feed: feed.id) } catch { return await sink.send(.stateFailure("\(error)")) }
         for item in open {
-            guard !stop.isRequested else { return }
             guard queued.insert(item.key) else { continue }
+            // Stopping: the item stays open for the next run; counted as handed back.
+            if stop.isRequested {
+                await sink.send(.deferred(itemKey: item.key))
+                continue
+            }
             let context = ArticleBuilder.Context(
                 feedID: feed.id, itemKey: item.key, link: item.link, feedTitle: item.feedTitle,
                 entryTitle: item.title, entryAuthor: item.author, entryPublished: item.published,
