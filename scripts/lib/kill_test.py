@@ -10,7 +10,7 @@ once more to prove nothing more arrives):
                 there would be no summary line to look for)
   sigint        the same with SIGINT
   max-duration  MAXRUNS runs with --max-duration SECONDS
-  transient     a few articles (under /flaky/) answer 503 in the first run; then they are made
+  transient     a few articles (under /outage/) answer 503 in the first run; then they are made
                 healthy, while their feeds answer 304
 """
 from __future__ import annotations
@@ -81,7 +81,7 @@ def generate(work: str, base: str, feeds: int, items: int, flaky: int, seed: int
         for i in range(items):
             company = rng.choice(COMPANIES)
             slug = f"{i}-{company.lower().replace(' ', '-').replace('&', 'and')}-{rng.choice(VERBS)}"
-            folder = "flaky" if (f, i) in flaky_spots else "news"
+            folder = "outage" if (f, i) in flaky_spots else "news"
             path = f"/{folder}/f{f}/{slug}.html"
             url = base + path
             published = now - dt.timedelta(hours=1 + (f * 13 + i * 5) % 240, minutes=(i * 7) % 60)
@@ -120,7 +120,7 @@ def generate(work: str, base: str, feeds: int, items: int, flaky: int, seed: int
             with open(site + path, "w") as out:
                 out.write(html)
             expected.append(url)
-            if folder == "flaky":
+            if folder == "outage":
                 flaky_urls.append(url)
             entries.append(
                 f"<item><title>{escape(title)}</title><link>{url}</link>"
@@ -324,7 +324,7 @@ def main() -> int:
         os.makedirs(os.path.dirname(flag))
         os.chmod(os.path.dirname(flag), 0o755)
         server = wstest.StaticServer(os.path.join(work, "site"), os.path.join(work, "nginx"), port=port,
-                                     flaky_prefix="/flaky/", flag_file=flag, rate=a.rate).start()
+                                     flaky_prefix="/outage/", flag_file=flag, rate=a.rate).start()
         print(f"corpus: {a.feeds} feeds x {a.items} articles = {len(corpus['expected'])} "
               f"({time.monotonic() - t0:.1f}s to generate); nginx on {base} (pid {server.proc.pid}, "
               f"rate {a.rate or 'unlimited'}/s); kinds: {' '.join(kinds)}", flush=True)
@@ -338,7 +338,7 @@ def main() -> int:
             status, _ = wstest.curl_head(corpus["flaky"][0])
             if status != 200:
                 raise SystemExit(f"{corpus['flaky'][0]}: want 200 once the flag exists, got {status}")
-            print(f"  {len(corpus['flaky'])} flaky article(s) under /flaky/: 503 without the flag, 200 with it",
+            print(f"  {len(corpus['flaky'])} flaky article(s) under /outage/: 503 without the flag, 200 with it",
                   flush=True)
         runner = Runner(a, work)
         runner.flaky, runner.flag = corpus["flaky"], flag

@@ -23,6 +23,7 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import sys
 import time
 import urllib.parse
 
@@ -73,7 +74,7 @@ class StaticServer:
     def _config(self) -> str:
         d = self.dir
         types = "\n".join(f"        {ctype.split(';')[0]} {ext};" for ext, ctype in self.types.items())
-        charset_types = " ".join(sorted({c.split(';')[0] for c in self.types.values()}))
+        charset_types = " ".join(sorted({c.split(';')[0] for c in self.types.values()} - {"text/html"}))
         limit_zone = limit = ""
         if self.rate:
             limit_zone = f"    limit_req_zone $server_port zone=all:1m rate={self.rate}r/s;\n"
@@ -287,3 +288,59 @@ def summary_fields(text: str) -> dict[str, str]:
     if not m:
         return {}
     return dict(re.findall(r"(\w+)=(\S+)", m.group(1)))
+
+
+def _serve(argv: list[str]) -> int:
+    """`wstest.py serve --root DIR --dir CONF [--port N] [--rate N] [--verify PATH]...`: nginx until SIGTERM.
+
+    Prints `ready <port>` on stdout once nginx listens (and each --verify path, relative to the
+    root URL, proved to carry validators and answer 304); stops nginx on SIGTERM/SIGINT and
+    prints the responses it served by status on stderr.
+    """
+    import argparse
+    p = argparse.ArgumentParser(prog="wstest.py serve")
+    p.add_argument("--root", required=True)
+    p.add_argument("--dir", required=True)
+    p.add_argument("--port", type=int)
+    p.add_argument("--rate", type=int, default=0)
+    p.add_argument("--verify", action="append", default=[])
+    a = p.parse_args(argv)
+    server = StaticServer(a.root, a.dir, port=a.port, rate=a.rate).start()
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
+    signal.signal(signal.SIGINT, lambda *_: stop.append(1))
+    try:
+        for path in a.verify:
+            print("nginx: " + verify_validators(server.base + path), file=sys.stderr, flush=True)
+        print(f"ready {server.port}", flush=True)
+        while not stop and server.proc.poll() is None:
+            time.sleep(0.2)
+        if server.proc.poll() is not None:
+            print(f"nginx exited early ({server.proc.returncode}): {server.error_log()}", file=sys.stderr)
+            return 1
+    finally:
+        server.stop()
+    served = ", ".join(f"{status}: {n}" for status, n in sorted(server.statuses().items()))
+    print(f"nginx: served {served or 'nothing'}", file=sys.stderr)
+    return 0
+
+
+def _figures(argv: list[str]) -> int:
+    """`wstest.py figures LABEL OUTPUT URLS_FILE`: the figures line; exit 1 unless all is well."""
+    label, output, urls_file = argv
+    with open(urls_file) as f:
+        urls = [line.strip() for line in f if line.strip()]
+    figures = output_figures(output, urls)
+    ok = figures_ok(figures)
+    print(figures_line(label, figures) + ("" if ok else "  FAILED"))
+    if figures["missing"]:
+        print(f"  e.g. missing {', '.join(figures['missing_examples'][:3])}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    import sys
+    commands = {"serve": _serve, "figures": _figures}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        sys.exit(f"usage: {sys.argv[0]} serve|figures ...")
+    sys.exit(commands[sys.argv[1]](sys.argv[2:]))
