@@ -175,7 +175,7 @@ http {{
 
 def curl_head(url: str, *headers: str) -> tuple[int, dict[str, str]]:
     """Status and (lower-cased) headers of a GET of `url`, body discarded."""
-    args = ["curl", "-sS", "-o", "/dev/null", "-D", "-", "--max-time", "5"]
+    args = ["curl", "-sS", "--noproxy", "*", "-o", "/dev/null", "-D", "-", "--max-time", "5"]
     for h in headers:
         args += ["-H", h]
     out = subprocess.run(args + [url], check=True, capture_output=True, text=True).stdout
