@@ -163,11 +163,15 @@ class Runner:
         with open(log + ".out", "ab") as so, open(log + ".err", "ab") as se:
             return subprocess.Popen(self.command(output, *extra), stdout=so, stderr=se, stdin=subprocess.DEVNULL)
 
-    def run(self, output: str, log: str, *extra: str, timeout: float | None = None) -> tuple[int, dict, float]:
-        """One run to its end (bounded by --run-timeout): exit code, summary fields, seconds."""
+    def run(self, output: str, log: str, *extra: str) -> tuple[int | None, dict, float]:
+        """One run to its end: exit code (None when it outlived --run-timeout and was killed),
+        summary fields, seconds."""
         t0 = time.monotonic()
-        out = subprocess.run(self.command(output, *extra), capture_output=True, text=True,
-                             timeout=timeout or self.args.run_timeout)
+        try:
+            out = subprocess.run(self.command(output, *extra), capture_output=True, text=True,
+                                 timeout=self.args.run_timeout)
+        except subprocess.TimeoutExpired:
+            return None, {}, time.monotonic() - t0
         with open(log + ".err", "a") as se:
             se.write(out.stderr)
         return out.returncode, wstest.summary_fields(out.stdout), time.monotonic() - t0
@@ -253,18 +257,18 @@ class Runner:
             with open(self.flag, "w") as f:
                 f.write("healthy\n")
             os.chmod(self.flag, 0o644)
-            status, _ = wstest.curl_head(self.flaky[0])
-            print(f"  made the {len(self.flaky)} article(s) healthy (now {status})", flush=True)
+            if self.flaky:
+                status, _ = wstest.curl_head(self.flaky[0])
+                print(f"  made the {len(self.flaky)} article(s) healthy (now {status})", flush=True)
         return notes
 
     def full_runs(self, output: str, log: str) -> list[str]:
         problems = []
         for n in range(1, 4):
-            try:
-                code, fields, took = self.run(output, log)
-            except subprocess.TimeoutExpired:
+            code, fields, took = self.run(output, log)
+            if code is None:
                 problems.append(f"full run {n} did not finish within {self.args.run_timeout:g}s")
-                print(f"  full run {n}: TIMEOUT", flush=True)
+                print(f"  full run {n}: TIMEOUT (killed)", flush=True)
                 continue
             print(f"  full run {n}: exit {code} in {took:.1f}s, feeds ok={fields.get('ok')} "
                   f"not_modified={fields.get('not_modified')}, articles new={fields.get('new')} "
@@ -348,7 +352,8 @@ def main() -> int:
             output = os.path.join(work, f"out-{kind}")
             log = os.path.join(work, f"{kind}.log")
             if kind == "transient":
-                os.remove(flag)
+                if os.path.exists(flag):
+                    os.remove(flag)
             elif not os.path.exists(flag):
                 open(flag, "w").close()
             before = server.statuses()
