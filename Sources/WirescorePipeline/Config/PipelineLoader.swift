@@ -1,4 +1,6 @@
 import Foundation
+import WirescoreCore
+import WirescoreOutput
 import Yams
 
 /// Reads and validates a pipeline YAML file into a ``PipelineConfig``.
@@ -9,7 +11,7 @@ public enum PipelineLoader {
     public static func load(path: String) throws(PipelineError) -> PipelineConfig {
         let absolute = absolutePath(path)
         guard let data = FileManager.default.contents(atPath: absolute) else {
-            throw PipelineError(file: path, line: nil, reason: "cannot read the pipeline file")
+            throw PipelineError(file: path, line: nil, reason: "cannot read the pipeline file: " + FileProblem.reason(path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw PipelineError(file: path, line: nil, reason: "the pipeline file is not valid UTF-8")
@@ -55,7 +57,9 @@ public enum PipelineLoader {
             feedLists.append(resolved)
         }
 
-        let output = try fields.string("output").map { resolve($0, against: base) }
+        // A URL (`s3://...`) is kept as written, not turned into a folder named `s3:`; the
+        // commands refuse what they cannot write to (OutputRoot.check).
+        let output = try fields.string("output").map { OutputRoot.urlScheme(of: $0) == nil ? resolve($0, against: base) : $0 }
         let includeText = try fields.bool("include_text") ?? true
         var entitiesFile: String?
         if let entry = try fields.string("entities") {
