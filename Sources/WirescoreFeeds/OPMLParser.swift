@@ -78,7 +78,7 @@ extension OPMLParser {
                 return OPMLError(message: "not an XML document: expected '<' but the file starts with '\(snippet)'", line: line)
             }
         }
-        return OPMLError(message: data.count == start ? "the file is empty" : "the file holds only white space", line: 1)
+        return OPMLError(message: data.isEmpty ? "the file is empty" : "the file holds no XML, only white space", line: 1)
     }
 }
 

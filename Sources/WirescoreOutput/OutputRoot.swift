@@ -49,6 +49,27 @@ public enum OutputRoot {
         if let path = firstNonDirectory(along: root) { throw .notADirectory(path: path) }
     }
 
+    /// Why `root` is not a wirescore output tree to read from (`wirescore tail`), or nil: it
+    /// must be a directory holding at least one of `articles/`, `scores/`, `errors/`, `raw/`
+    /// or `state/`. A mistyped `--output` then fails loudly instead of waiting on nothing.
+    public static func treeProblem(_ root: String) -> String? {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root, isDirectory: &isDirectory) else {
+            return "no wirescore output at \(root): no such directory (has an ingest run written there yet?)"
+        }
+        guard isDirectory.boolValue else { return Problem.notADirectory(path: root).description }
+        let names = OutputLayout.Kind.allCases.map(\.rawValue) + ["raw", "state"]
+        let present = names.contains { name in
+            var sub: ObjCBool = false
+            return fm.fileExists(atPath: root + "/" + name, isDirectory: &sub) && sub.boolValue
+        }
+        guard present else {
+            return "no wirescore output at \(root): it holds none of \(names.map { $0 + "/" }.joined(separator: ", "))"
+        }
+        return nil
+    }
+
     /// The first existing component of `path` (itself or an ancestor) that is not a directory,
     /// or nil. A file where a folder is expected makes every `mkdir -p` fail with ENOTDIR or
     /// EEXIST; this names the culprit instead.
