@@ -89,6 +89,9 @@ public enum PipelineLoader {
                 }
                 fetch.contact = contact
             }
+            if let proxyNode = f.value("proxy") {
+                fetch.proxy = try proxySetting(proxyNode, fields: f)
+            }
             if let protocols = try f.strings("protocols") {
                 var list: [String] = []
                 for (name, line) in protocols {
@@ -131,6 +134,21 @@ public enum PipelineLoader {
         if entitiesFile != nil { _ = try config.makeAnalyzer() }
         if factorsFile != nil { _ = try config.loadFactors() }
         return config
+    }
+
+    /// `fetch.proxy`: `none` or `""` for direct, else a proxy URL with a scheme libcurl speaks.
+    private static func proxySetting(_ node: Node, fields: YAMLFields) throws(PipelineError) -> PipelineConfig.ProxySetting {
+        guard let text = node.scalar?.string.trimmingCharacters(in: .whitespaces) else {
+            throw fields.error(node, "'proxy' must be a proxy URL or none, got \(YAMLFields.found(node))")
+        }
+        if text.isEmpty || text.lowercased() == "none" { return .none }
+        let schemes = ["http", "https", "socks4", "socks4a", "socks5", "socks5h"]
+        guard let scheme = OutputRoot.urlScheme(of: text)?.lowercased(), schemes.contains(scheme),
+              text.count > scheme.count + 3, !text.contains(where: { $0.isNewline || $0 == "\0" || $0 == " " }) else {
+            throw fields.error(node, "'proxy' must be a proxy URL such as http://proxy.example:3128 "
+                               + "(\(schemes.joined(separator: ", "))) or none, got \(YAMLFields.found(node))")
+        }
+        return .url(text)
     }
 
     static func absolutePath(_ path: String) -> String {
