@@ -26,8 +26,8 @@ extension PipelineConfig {
 
     /// The fetch policy's proxy fields for a `fetch.proxy` setting. From the environment, as
     /// curl reads it: `http_proxy` for http URLs, `https_proxy` for https, `all_proxy` for
-    /// either when the specific one is unset, `no_proxy` for exceptions; the lower-case name
-    /// wins over the upper-case one; an empty value counts as unset.
+    /// either when the specific one is unset, `no_proxy` for exceptions (loopback added); the
+    /// lower-case name wins over the upper-case one; an empty value counts as unset.
     static func proxies(_ setting: ProxySetting, environment env: [String: String])
         -> (proxy: String?, httpsProxy: String?, noProxy: String?) {
         func variable(_ name: String) -> String? {
@@ -36,18 +36,22 @@ extension PipelineConfig {
             }
             return nil
         }
+        // Loopback is always reached directly (as Go's ProxyFromEnvironment does): a proxy
+        // elsewhere cannot reach this machine's loopback, and local test servers keep working
+        // on hosts whose environment sets a proxy.
+        let noProxy = ([variable("no_proxy")].compactMap { $0 } + ["localhost", "127.0.0.0/8", "::1"]).joined(separator: ",")
         switch setting {
         case .none:
             return (nil, nil, nil)
         case .url(let url):
-            return (url, nil, variable("no_proxy"))
+            return (url, nil, noProxy)
         case .environment:
             let all = variable("all_proxy")
             let http = variable("http_proxy") ?? all
             let https = variable("https_proxy") ?? all
             guard http != nil || https != nil else { return (nil, nil, nil) }
             // `httpsProxy` "" sends https direct when only http has a proxy.
-            return (http, https ?? "", variable("no_proxy"))
+            return (http, https ?? "", noProxy)
         }
     }
 }
