@@ -87,7 +87,7 @@ struct InspectPageCommand: ParsableCommand {
         let unreadable = UnreadableFiles()
         // Pages are independent: extract them on all cores, print in the order given.
         OrderedParallelMap.run(count: files.count, transform: { index in
-            Self.line(for: files[index], url: url, extractor: extractor, unreadable: unreadable)
+            Self.line(for: files[index], index: index, url: url, extractor: extractor, unreadable: unreadable)
         }, emit: { out.append($0) })
         out.flush()
         let failures = unreadable.sorted
@@ -96,7 +96,8 @@ struct InspectPageCommand: ParsableCommand {
         throw ExitCodes.failure
     }
 
-    private static func line(for file: String, url: String?, extractor: ArticleExtractor, unreadable: UnreadableFiles) -> String {
+    private static func line(for file: String, index: Int, url: String?, extractor: ArticleExtractor,
+                             unreadable: UnreadableFiles) -> String {
         var o = JSONObjectBuilder()
         o.set("file", file)
         do {
@@ -106,7 +107,7 @@ struct InspectPageCommand: ParsableCommand {
             } else {
                 guard let read = readFileBytes(file) else {
                     let message = "cannot read \(file): \(FileProblem.reason(file))"
-                    unreadable.add(file, message)
+                    unreadable.add(index, message)
                     throw ValidationError(message)
                 }
                 bytes = read
@@ -135,17 +136,17 @@ struct InspectPageCommand: ParsableCommand {
 private final class UnreadableFiles: @unchecked Sendable {
     // @unchecked: `messages` is only touched while `lock` is held.
     private let lock = NSLock()
-    private var messages: [(file: String, message: String)] = []
+    private var messages: [(index: Int, message: String)] = []
 
-    func add(_ file: String, _ message: String) {
+    func add(_ index: Int, _ message: String) {
         lock.lock(); defer { lock.unlock() }
-        messages.append((file, message))
+        messages.append((index, message))
     }
 
-    /// Messages in argument order is not needed for a summary; by file name keeps it stable.
+    /// The messages in the order the files were given (workers finish in any order).
     var sorted: [String] {
         lock.lock(); defer { lock.unlock() }
-        return messages.sorted { $0.file < $1.file }.map(\.message)
+        return messages.sorted { $0.index < $1.index }.map(\.message)
     }
 }
 
