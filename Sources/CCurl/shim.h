@@ -33,4 +33,8 @@ static inline unsigned int ccurl_sockaddr_length(const struct curl_sockaddr *a) 
 static inline int ccurl_sockaddr_family(const struct curl_sockaddr *a) { return a->family; }
 static inline int ccurl_sockaddr_socktype(const struct curl_sockaddr *a) { return a->socktype; }
 static inline int ccurl_sockaddr_protocol(const struct curl_sockaddr *a) { return a->protocol; }
+
+/* Added for proxies: with a proxy the open-socket callback sees the proxy's address, so the
+ * target of every request (redirect hops too) is checked here, before the request is sent. */
+static inline CURLcode ccurl_setopt_prereq_cb(CURL *h, int (*cb)(void *, char *, char *, int, int)) { return curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, cb); }
 #endif

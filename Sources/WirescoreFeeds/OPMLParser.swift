@@ -41,6 +41,7 @@ public struct OPMLParser: Sendable {
 
     /// - Throws: ``OPMLError`` when the XML is ill-formed or the root element is not `<opml>`.
     public func parse(_ data: [UInt8]) throws(OPMLError) -> [OPMLOutline] {
+        if let problem = Self.notXML(data) { throw problem }
         let collector = OPMLCollector()
         let parser = XMLStreamParser(delegate: collector)
         let report = parser.parse(data)
@@ -53,6 +54,31 @@ public struct OPMLParser: Sendable {
         }
         guard collector.sawBody else { throw OPMLError(message: "no <body> element", line: collector.rootLine) }
         return collector.outlines
+    }
+}
+
+extension OPMLParser {
+    /// A reason for a file that is not XML at all, or nil. libxml2 calls both an empty file
+    /// and one of plain text "Document is empty", which sends the operator looking at the
+    /// wrong thing.
+    static func notXML(_ data: [UInt8]) -> OPMLError? {
+        var start = 0
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }   // UTF-8 BOM
+        // UTF-16 and UCS-4 documents begin with a BOM or a zero byte: leave them to libxml2.
+        if let first = data.first, first == 0 || first == 0xFE || first == 0xFF { return nil }
+        var line = 1
+        for index in start..<data.count {
+            switch data[index] {
+            case 0x20, 0x09, 0x0D: continue
+            case 0x0A: line += 1
+            case UInt8(ascii: "<"): return nil
+            default:
+                let snippet = String(decoding: data[index..<min(data.count, index + 20)], as: UTF8.self)
+                    .split(separator: "\n").first.map(String.init) ?? ""
+                return OPMLError(message: "not an XML document: expected '<' but the file starts with '\(snippet)'", line: line)
+            }
+        }
+        return OPMLError(message: data.isEmpty ? "the file is empty" : "the file holds no XML, only white space", line: 1)
     }
 }
 

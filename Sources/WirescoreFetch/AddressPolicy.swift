@@ -62,19 +62,26 @@ enum AddressPolicy {
     /// classic SSRF payoff (instance credentials), so no pipeline setting opens them.
     static func metadataReason(ipv4 a: [UInt8]) -> String? {
         switch a {
-        case [169, 254, 169, 254]: "cloud metadata service (169.254.169.254)"
-        case [169, 254, 170, 2]: "container metadata service (169.254.170.2)"
-        case [100, 100, 100, 200]: "cloud metadata service (100.100.100.200)"
+        case [169, 254, 169, 254]: "cloud \(metadataService) (169.254.169.254)"
+        case [169, 254, 170, 2]: "container \(metadataService) (169.254.170.2)"
+        case [100, 100, 100, 200]: "cloud \(metadataService) (100.100.100.200)"
         default: nil
         }
     }
+
+    /// The words every ``metadataReason(ipv4:)`` and ``metadataReason(ipv6:)`` carries, so a
+    /// refusal can tell the operator whether a pipeline setting would open it.
+    static let metadataService = "metadata service"
+
+    /// Whether a refusal (as the open-socket guard records it) is one no setting lifts.
+    static func isAlwaysRefused(_ refusal: String) -> Bool { refusal.contains(metadataService) }
 
     /// IPv6 counterpart of ``metadataReason(ipv4:)``: AWS's fd00:ec2::254, and the IPv4
     /// metadata addresses embedded in IPv4-mapped form.
     static func metadataReason(ipv6 a: [UInt8]) -> String? {
         guard a.count == 16 else { return "malformed IPv6 address" }
         if a == [0xFD, 0x00, 0x0E, 0xC2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x54] {
-            return "cloud metadata service (fd00:ec2::254)"
+            return "cloud \(metadataService) (fd00:ec2::254)"
         }
         if a[0..<10].allSatisfy({ $0 == 0 }) && a[10] == 0xFF && a[11] == 0xFF {
             return metadataReason(ipv4: Array(a[12..<16]))

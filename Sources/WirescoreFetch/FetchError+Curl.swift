@@ -14,7 +14,19 @@ extension FetchError {
         let raw = Int(code.rawValue)
         if bodyCapHit { return FetchError(.tooLarge, "body exceeds the size cap", curlCode: raw) }
         if let blockedAddress {
-            return FetchError(.blockedAddress, "refused to connect to \(blockedAddress)", curlCode: raw)
+            // Say what would change the answer: the pipeline key, or that nothing does.
+            let advice = AddressPolicy.isAlwaysRefused(blockedAddress)
+                ? "metadata services are never fetched, whatever the pipeline allows"
+                : "set fetch.allow_private_networks: true in the pipeline to allow private networks"
+            return FetchError(.blockedAddress, "refused to connect to \(blockedAddress); \(advice)", curlCode: raw)
+        }
+        // libcurl 7.x fails a header line over its 100 KB limit (CURL_MAX_HTTP_HEADER) with
+        // CURLE_OUT_OF_MEMORY and no detail, shown as "Out of memory"; curl 8.6+ says
+        // CURLE_TOO_LARGE (100). A real allocation failure is far less likely than a server
+        // sending a giant cookie or header, so name the header.
+        if code == CURLE_OUT_OF_MEMORY || code.rawValue == 100 {
+            return FetchError(.tooLarge, "response header too large (a header line over libcurl's 100 KB limit)",
+                              curlCode: raw)
         }
         let kind: Code
         switch code {

@@ -41,9 +41,18 @@ public struct FetchPolicy: Sendable {
     /// per-host caps divided between them. One thread receives ~5,000 page-sized responses a
     /// second; the default is one per core, at most 4.
     public var loopThreads: Int = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-    /// Proxy URL; `nil` means no proxy, so `http_proxy` and friends in the environment are
-    /// ignored and runs behave the same under cron and in a shell.
+    /// Proxy URL for every request (unless ``httpsProxy`` is set for https); `nil` means no
+    /// proxy. The fetcher never reads `http_proxy` and friends itself, so runs behave the same
+    /// under cron and in a shell; the pipeline layer decides (`fetch.proxy`, else the
+    /// environment) and passes the result here.
     public var proxy: String?
+    /// Proxy for `https://` URLs when it differs from ``proxy`` (the environment's
+    /// `https_proxy`); `""` sends https direct. `nil`: ``proxy``. Chosen by the first URL's
+    /// scheme; redirect hops go through the same proxy.
+    public var httpsProxy: String?
+    /// Hosts reached without the proxy, in libcurl's `CURLOPT_NOPROXY` syntax (comma-separated
+    /// names, domains and addresses; `*` for all), as `no_proxy` is written.
+    public var noProxy: String?
     /// Test seam, not public: loopback ports exempt from the private-network guard, so a
     /// test can let the first hop reach one local server and prove the guard still refuses a
     /// redirect to another. Empty in production.
@@ -63,7 +72,9 @@ public struct FetchPolicy: Sendable {
         acceptEncoding: String? = "",
         retryAfterMaxWait: Duration = .seconds(5),
         allowPrivateNetworks: Bool = false,
-        proxy: String? = nil
+        proxy: String? = nil,
+        httpsProxy: String? = nil,
+        noProxy: String? = nil
     ) {
         self.userAgent = userAgent
         self.maxConcurrent = maxConcurrent
@@ -79,6 +90,14 @@ public struct FetchPolicy: Sendable {
         self.retryAfterMaxWait = retryAfterMaxWait
         self.allowPrivateNetworks = allowPrivateNetworks
         self.proxy = proxy
+        self.httpsProxy = httpsProxy
+        self.noProxy = noProxy
+    }
+
+    /// The proxy a request to `url` starts through, or nil for none.
+    func proxy(for url: String) -> String? {
+        let chosen = url.prefix(6).lowercased() == "https:" ? (httpsProxy ?? proxy) : proxy
+        return chosen?.isEmpty == false ? chosen : nil
     }
 
     /// Checks the values libcurl would otherwise reject or misread.
@@ -100,6 +119,9 @@ public struct FetchPolicy: Sendable {
         guard retryAfterMaxWait >= .zero else { throw fail("retryAfterMaxWait must not be negative") }
         guard !userAgent.containsLineBreakOrNul else {
             throw fail("userAgent contains a line break")
+        }
+        for value in [proxy, httpsProxy, noProxy] where value?.containsLineBreakOrNul == true {
+            throw fail("a proxy setting contains a line break")
         }
     }
 }

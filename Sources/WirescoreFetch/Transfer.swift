@@ -137,7 +137,7 @@ final class Transfer {
         }
         try easy.set(CURLOPT_USERAGENT, policy.userAgent)
         if let encoding = policy.acceptEncoding { try easy.set(CURLOPT_ACCEPT_ENCODING, encoding) }
-        try easy.set(CURLOPT_PROXY, policy.proxy ?? "")
+        try configureProxy(easy, policy: policy)   // CURLOPT_PROXY, NOPROXY and the target guard: Transfer+Proxy.swift
         try easy.set(CURLOPT_HTTPHEADER, list: list)
 
         try easy.check(ccurl_setopt_write_cb(easy.raw, CURLOPT_WRITEFUNCTION) { data, size, count, context in

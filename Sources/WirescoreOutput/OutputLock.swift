@@ -25,7 +25,11 @@ public final class OutputLock {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: directory, message: "cannot create: \(error.localizedDescription)")
+            // Foundation's text here is "NSCocoaErrorDomain error 512"; name the file in the way.
+            if let blocker = OutputRoot.firstNonDirectory(along: directory) {
+                throw OutputError(path: blocker, message: "is a file, not a directory")
+            }
+            throw OutputError(path: directory, message: "cannot create the directory: \(Self.reason(error))")
         }
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError(path: path, message: String(cString: strerror(errno))) }
@@ -40,6 +44,15 @@ public final class OutputLock {
         let note = "pid \(getpid())\n"
         _ = ftruncate(fd, 0)
         _ = note.withCString { write(fd, $0, strlen($0)) }
+    }
+
+    /// The POSIX reason behind a Foundation file error when it carries one.
+    private static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
     }
 
     /// Releases the lock (also done by `deinit` and by process exit).

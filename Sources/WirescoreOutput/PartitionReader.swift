@@ -47,6 +47,26 @@ public struct PartitionReader: Sendable {
         return (lines, offset + complete.count)
     }
 
+    /// The offset just past the last complete line of `path` and its inode, read from the end
+    /// (a follower starting there skips what exists without reading it all, and never starts
+    /// inside a line being written). Nil when the file cannot be read.
+    public static func endOfCompleteLines(of path: String) -> (offset: Int, inode: UInt64)? {
+        guard let identity = identity(of: path), let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var end = identity.size
+        let block = 64 * 1024
+        while end > 0 {
+            let start = max(0, end - block)
+            guard (try? handle.seek(toOffset: UInt64(start))) != nil,
+                  let data = try? handle.read(upToCount: end - start) else { return nil }
+            if let newline = data.lastIndex(of: UInt8(ascii: "\n")) {
+                return (start + (newline - data.startIndex) + 1, identity.inode)
+            }
+            end = start
+        }
+        return (0, identity.inode)
+    }
+
     /// Size and inode of a file, to notice growth and replacement (a reprocess swap).
     public static func identity(of path: String) -> (size: Int, inode: UInt64)? {
         var info = stat()

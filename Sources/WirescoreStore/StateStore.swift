@@ -339,4 +339,18 @@ public final class StateStore: @unchecked Sendable {
 
     private static func text(_ s: String?) -> SQLiteStatement.Value { s.map { .text($0) } ?? .null }
     private static func time(_ d: Date?) -> SQLiteStatement.Value { d.map { .double($0.timeIntervalSince1970) } ?? .null }
+
+    /// Clears a feed's failure count and backoff (`wirescore feeds reset`), so the next run
+    /// fetches it at once; the dates of its last success and failure are kept as history.
+    /// - Returns: the health as it was, or nil when the store holds none for the feed.
+    @discardableResult
+    public func resetHealth(of feedID: String) throws(StoreError) -> FeedHealth? {
+        guard var health = try self.health(of: feedID) else { return nil }
+        let before = health
+        health.consecutiveFailures = 0
+        health.nextAttempt = nil
+        health.lastError = nil
+        try save(health)
+        return before
+    }
 }

@@ -10,7 +10,7 @@ struct FeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feeds",
         abstract: "Show the pipeline's feeds with each feed's health.",
-        subcommands: [List.self, Import.self, Export.self],
+        subcommands: [List.self, Import.self, Export.self, Remove.self, Reset.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -28,7 +28,7 @@ struct FeedsCommand: ParsableCommand {
 
         func run() throws {
             let (config, feeds) = try options.load()
-            let layout = OutputLayout(root: output ?? config.output ?? "output")
+            let layout = OutputLayout(root: try resolveOutputRoot(output, config))
             var health: [String: FeedHealth] = [:]
             let statePath = layout.stateDirectory + "/state.sqlite"
             if FileManager.default.fileExists(atPath: statePath) {
@@ -95,8 +95,11 @@ struct FeedsCommand: ParsableCommand {
             commandName: "import",
             abstract: "Add the feeds of an OPML file to the pipeline's first feed list.",
             discussion: """
-                Feeds whose URL is already listed are skipped. The feed list is rewritten \
-                atomically (a temporary file renamed over it); the original is kept as FILE.bak.
+                Feeds whose URL is already listed are skipped. A new feed whose id (the slug of its \
+                title, or its id attribute) is already used by another feed is refused with the reason \
+                and exit 78, as 'validate' would refuse the result; nothing is written. The feed list \
+                keeps its head, folders and every outline attribute; it is rewritten atomically (a \
+                temporary file renamed over it) and the original is kept as FILE.bak.
                 """)
 
         @OptionGroup var options: PipelineOptions
@@ -105,46 +108,106 @@ struct FeedsCommand: ParsableCommand {
         var opml: String
 
         func run() throws {
-            let (config, existing) = try options.load()
-            guard let target = config.feedLists.first else { throw ExitCodes.config }
-            let incoming: [FeedSpec]
+            let (config, _) = try options.load()
+            let result: FeedListEditor.ImportResult
             do {
-                incoming = try FeedListLoader.load(file: opml)
+                result = try FeedListEditor.importFeeds(from: opml, into: config)
             } catch {
-                printError("wirescore: invalid OPML: \(error)")
-                throw ExitCodes.config
+                throw editExit(error)
             }
-            guard let data = FileManager.default.contents(atPath: target) else {
-                printError("wirescore: cannot read \(target)")
-                throw ExitCodes.failure
-            }
-            var outlines: [OPMLOutline]
-            do {
-                outlines = try OPMLParser().parse([UInt8](data))
-            } catch {
-                printError("wirescore: \(target): \(error)")
-                throw ExitCodes.config
-            }
-            let known = Set(existing.map(\.url))
-            var added = 0
-            for feed in incoming where !known.contains(feed.url) {
-                outlines.append(OPMLOutline(title: feed.title, text: feed.title, xmlUrl: feed.url, type: "rss"))
-                added += 1
-            }
-            guard added > 0 else {
-                print("nothing to import: all \(incoming.count) feed(s) are already listed in \(target)")
+            guard !result.added.isEmpty else {
+                print("nothing to import: all \(result.alreadyListed) feed(s) are already listed in \(result.target)")
                 return
             }
-            let text = OPMLWriter.write(outlines, title: "wirescore feeds")
+            print("imported \(result.added.count) feed(s) into \(result.target) (\(result.alreadyListed) already listed)")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: "Drop a feed from the pipeline's feed lists.",
+            discussion: """
+                Removes every outline whose URL is the feed's from the pipeline's OPML feed lists, \
+                each rewritten atomically with the original kept as FILE.bak. Refused (exit 78, \
+                nothing written) when a list would be left without feeds; an unknown id exits 64. \
+                The feed's run state is kept: records already written still name it.
+                """)
+
+        @OptionGroup var options: PipelineOptions
+
+        @Argument(help: "The feed's id (as 'wirescore feeds list' shows it).")
+        var id: String
+
+        func run() throws {
+            let (config, _) = try options.load()
             do {
-                try? FileManager.default.removeItem(atPath: target + ".bak")
-                try FileManager.default.copyItem(atPath: target, toPath: target + ".bak")
-                try AtomicFile.write(Data(text.utf8), to: target)
+                let result = try FeedListEditor.remove(id: id, from: config)
+                print("removed feed '\(result.removed.id)' (\(result.removed.url)) from \(result.files.joined(separator: ", "))")
             } catch {
-                printError("wirescore: cannot rewrite \(target): \(error)")
+                throw editExit(error)
+            }
+        }
+    }
+
+    struct Reset: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset",
+            abstract: "Clear a feed's failure count and backoff so the next run fetches it.",
+            discussion: """
+                Use after fixing what made a feed fail, instead of waiting out its backoff (up to a \
+                day). Changes run state only (output/state); no lock is taken: a run in progress \
+                that fetches the feed records its own outcome afterwards. An unknown id exits 64.
+                """)
+
+        @OptionGroup var options: PipelineOptions
+
+        @Option(help: "Output root holding the run state (default: the pipeline's 'output').")
+        var output: String?
+
+        @Argument(help: "The feed's id (as 'wirescore feeds list' shows it).")
+        var id: String
+
+        func run() throws {
+            let (config, feeds) = try options.load()
+            let layout = OutputLayout(root: try resolveOutputRoot(output, config))
+            let statePath = layout.stateDirectory + "/state.sqlite"
+            let stateExists = FileManager.default.fileExists(atPath: statePath)
+            do {
+                let store = stateExists ? try StateStore(directory: layout.stateDirectory) : nil
+                // A feed no longer listed may still have health to clear; anything else is a typo.
+                let listed = feeds.contains { $0.id == id }
+                guard try listed || store?.health(of: id) != nil else {
+                    let near = NearestName.suggest(id, among: feeds.map(\.id))
+                    printError("wirescore: no feed with id '\(id)' in the pipeline's feed lists"
+                               + (near.map { "; did you mean '\($0)'?" } ?? " (see 'wirescore feeds list')"))
+                    throw ExitCodes.usage
+                }
+                guard let before = try store?.resetHealth(of: id) else {
+                    print("feed '\(id)' has no recorded failures under \(layout.root); nothing to reset")
+                    return
+                }
+                guard before.consecutiveFailures > 0 || before.nextAttempt != nil else {
+                    print("feed '\(id)' is not failing; nothing to reset")
+                    return
+                }
+                let next = before.nextAttempt.map { ", next attempt was \(UTCTimestamp.rfc3339($0))" } ?? ""
+                print("reset feed '\(id)': cleared \(before.consecutiveFailures) consecutive failure(s)\(next); the next run fetches it")
+            } catch let error as StoreError {
+                printError("wirescore: cannot update run state: \(error)")
                 throw ExitCodes.failure
             }
-            print("imported \(added) feed(s) into \(target) (\(incoming.count - added) already listed)")
         }
+    }
+}
+
+/// The exit for a refused feed list edit, after one line on stderr: 78 for an invalid result
+/// or input (as `validate`), 64 for an unknown feed id, 1 when the rewrite failed.
+private func editExit(_ error: FeedListEditError) -> ExitCode {
+    printError("wirescore: \(error)")
+    switch error {
+    case .invalid: return ExitCodes.config
+    case .unknownFeed: return ExitCodes.usage
+    case .write: return ExitCodes.failure
     }
 }

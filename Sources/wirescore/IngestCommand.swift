@@ -50,6 +50,7 @@ struct IngestCommand: AsyncParsableCommand {
         let shardSpec = try resolveShard()
         let (config, feeds) = try options.load()
         let root = output ?? config.output ?? "output"
+        try checkOutputRoot(root)
         let layout = OutputLayout(root: root, shard: shardSpec.index)
 
         if let metricsFile, let problem = MetricsFile.problemWriting(to: metricsFile) {

@@ -78,22 +78,40 @@ struct InspectPageCommand: ParsableCommand {
     @Option(help: "The page's URL (base for relative links; applies to every file).")
     var url: String?
 
+    /// A file that cannot be read still gets its JSON line (one per FILE, in order, with
+    /// "error"), and also one line on stderr; the command then exits 1 after the others.
     func run() throws {
         let extractor = ArticleExtractor()
         var out = StdoutLines()
         let files = files, url = url
+        let unreadable = UnreadableFiles()
         // Pages are independent: extract them on all cores, print in the order given.
         OrderedParallelMap.run(count: files.count, transform: { index in
-            Self.line(for: files[index], url: url, extractor: extractor)
+            Self.line(for: files[index], index: index, url: url, extractor: extractor, unreadable: unreadable)
         }, emit: { out.append($0) })
         out.flush()
+        let failures = unreadable.sorted
+        guard !failures.isEmpty else { return }
+        for message in failures { printError("wirescore: \(message)") }
+        throw ExitCodes.failure
     }
 
-    private static func line(for file: String, url: String?, extractor: ArticleExtractor) -> String {
+    private static func line(for file: String, index: Int, url: String?, extractor: ArticleExtractor,
+                             unreadable: UnreadableFiles) -> String {
         var o = JSONObjectBuilder()
         o.set("file", file)
         do {
-            let bytes = try readInput(file)
+            let bytes: [UInt8]
+            if file == "-" {
+                bytes = try readInput(file)
+            } else {
+                guard let read = readFileBytes(file) else {
+                    let message = "cannot read \(file): \(FileProblem.reason(file))"
+                    unreadable.add(index, message)
+                    throw ValidationError(message)
+                }
+                bytes = read
+            }
             let page = try extractor.extract(html: bytes, url: url, contentType: nil)
             o.set("title", page.title)
             o.set("author", page.author)
@@ -111,6 +129,24 @@ struct InspectPageCommand: ParsableCommand {
             o.set("error", "\(error)")
         }
         return o.value.serialized()
+    }
+}
+
+/// The files `inspect page` could not read, collected from its parallel workers.
+private final class UnreadableFiles: @unchecked Sendable {
+    // @unchecked: `messages` is only touched while `lock` is held.
+    private let lock = NSLock()
+    private var messages: [(index: Int, message: String)] = []
+
+    func add(_ index: Int, _ message: String) {
+        lock.lock(); defer { lock.unlock() }
+        messages.append((index, message))
+    }
+
+    /// The messages in the order the files were given (workers finish in any order).
+    var sorted: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return messages.sorted { $0.index < $1.index }.map(\.message)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WirescoreOutput
 import WirescorePipeline
 
 /// `--pipeline FILE`, shared by the commands that run or check a pipeline.
@@ -17,5 +18,25 @@ struct PipelineOptions: ParsableArguments {
             printError("wirescore: invalid pipeline: \(error)")
             throw ExitCodes.config
         }
+    }
+}
+
+/// The output root a command works on: `--output`, else the pipeline's `output:`, else
+/// `output/`; checked by ``checkOutputRoot(_:)``.
+func resolveOutputRoot(_ flag: String?, _ config: PipelineConfig?) throws -> String {
+    let root = flag ?? config?.output ?? "output"
+    try checkOutputRoot(root)
+    return root
+}
+
+/// Exits 64 with one line when `root` cannot be an output root: a URL (`s3://...` is not
+/// supported yet; anything else never) or a path that is a file. Every command that takes
+/// `--output` or reads the pipeline's `output:` calls this before touching the tree.
+func checkOutputRoot(_ root: String) throws {
+    do {
+        try OutputRoot.check(root)
+    } catch {
+        printError("wirescore: \(error)")
+        throw ExitCodes.usage
     }
 }

@@ -40,7 +40,7 @@ struct ReprocessCommand: ParsableCommand {
         let logger = LogSetup.bootstrap(quiet: quiet, verbose: false)
         ProcessAllocator.configureForBatchRun()
         let (config, _) = try options.load()
-        let root = output ?? config.output ?? "output"
+        let root = try resolveOutputRoot(output, config)
         let layout = OutputLayout(root: root)
         guard FileManager.default.fileExists(atPath: root + "/raw") else {
             printError("wirescore: no raw archive under \(root)/raw: nothing to reprocess")

@@ -1,21 +1,28 @@
 import ArgumentParser
 import Foundation
 import WirescoreOutput
+import WirescorePipeline
 
 struct TailCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tail",
         abstract: "Print the newest records of the newest partition; --follow keeps printing new ones.",
         discussion: """
-            On a terminal each record is one compact line; piped, records are printed as raw JSONL. \
-            With --follow, wirescore moves on to the next day's partition when it appears, and after \
-            a reprocess swaps a file it continues from the end of the new file.
+            On a terminal each record is one compact line (control characters removed); piped, \
+            records are printed as raw JSONL. With --follow, wirescore prints records appended to \
+            any day's partition (an article published yesterday and fetched today lands in \
+            yesterday's), picks up new days as they appear, and after a reprocess swaps a file it \
+            continues from the end of the new file. Exits 1 when the output root holds no \
+            wirescore output, 64 when it is a URL or a file.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case articles, scores, errors }
 
-    @Option(help: "Output root.")
-    var output: String = "output"
+    @Option(help: "Pipeline file (YAML) whose output folder to read (its 'output' key).")
+    var pipeline: String?
+
+    @Option(help: "Output root (default: the pipeline's 'output' with --pipeline, else output/).")
+    var output: String?
 
     @Option(help: "Which records: articles, scores or errors.")
     var kind: Kind = .articles
@@ -34,38 +41,63 @@ struct TailCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let layout = OutputLayout(root: output)
+        let root = try resolveRoot()
+        if let problem = OutputRoot.treeProblem(root) {
+            printError("wirescore: \(problem)")
+            throw ExitCodes.failure
+        }
+        let layout = OutputLayout(root: root)
         let outputKind = OutputLayout.Kind(rawValue: kind.rawValue) ?? .articles
         let reader = PartitionReader(layout: layout)
         let formatter = RecordFormatter(kind: kind, compact: isatty(STDOUT_FILENO) == 1, entity: entity)
 
-        var day = reader.days(outputKind).last
+        // Every part file that exists now counts as read up to its last complete line; the
+        // newest day's last n records are printed.
+        let days = reader.days(outputKind)
         var offsets: [String: (offset: Int, inode: UInt64)] = [:]
-        if let current = day {
+        for day in days.dropLast() {
+            for path in reader.partFiles(outputKind, day: day) {
+                if let end = PartitionReader.endOfCompleteLines(of: path) { offsets[path] = end }
+            }
+        }
+        if let newest = days.last {
             var lines: [Substring] = []
-            for path in reader.partFiles(outputKind, day: current) {
+            for path in reader.partFiles(outputKind, day: newest) {
                 let read = PartitionReader.completeLines(of: path, from: 0)
                 lines.append(contentsOf: read.lines.filter(formatter.matches))
                 offsets[path] = (read.next, PartitionReader.identity(of: path)?.inode ?? 0)
             }
             formatter.emit(lines.suffix(n))
         } else if !follow {
-            printError("wirescore: no \(kind.rawValue) partitions under \(output)")
+            printError("wirescore: no \(kind.rawValue) partitions under \(root) yet")
             return
         }
         guard follow else { return }
 
         while !Task.isCancelled {
             try await Task.sleep(for: .milliseconds(500))
-            if let newest = reader.days(outputKind).last, newest != day {
-                if let current = day { drain(reader, outputKind, current, &offsets, formatter) }
-                day = newest
-            }
-            if let current = day { drain(reader, outputKind, current, &offsets, formatter) }
+            // Oldest day first, so records of one look come out in partition order.
+            for day in reader.days(outputKind) { drain(reader, outputKind, day, &offsets, formatter) }
         }
     }
 
-    /// Prints what was appended to the day's part files since the last look.
+    /// `--output`, else the `--pipeline` file's `output:` (its feed lists are not read), else
+    /// `output/`; refused (64) when it is a URL or a file.
+    private func resolveRoot() throws -> String {
+        var config: PipelineConfig?
+        if output == nil, let pipeline {
+            do {
+                config = try PipelineLoader.load(path: pipeline)
+            } catch {
+                printError("wirescore: invalid pipeline: \(error)")
+                throw ExitCodes.config
+            }
+        }
+        return try resolveOutputRoot(output, config)
+    }
+
+    /// Prints what was appended to the day's part files since the last look; a part file not
+    /// seen before is printed from its start.
     private func drain(_ reader: PartitionReader, _ kind: OutputLayout.Kind, _ day: String,
                        _ offsets: inout [String: (offset: Int, inode: UInt64)], _ formatter: RecordFormatter) {
         for path in reader.partFiles(kind, day: day) {
@@ -102,11 +134,27 @@ struct RecordFormatter {
     func emit<S: Sequence>(_ lines: S) where S.Element == Substring {
         var out = ""
         for line in lines {
-            out += compact ? format(line) : String(line)
+            out += compact ? Self.printable(format(line)) : String(line)
             out += "\n"
         }
         guard !out.isEmpty else { return }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// `text` safe to show on a terminal: C0 controls (ESC, BEL, ...), DEL and C1 controls
+    /// (U+0080-U+009F; U+009B is CSI to many terminals) are removed, tabs and line breaks
+    /// become spaces. A title is data from the web; it must not move the cursor, retitle the
+    /// window or ring the bell.
+    static func printable(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: out.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     private func object(_ line: Substring) -> [String: Any]? {

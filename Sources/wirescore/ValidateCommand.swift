@@ -9,6 +9,8 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let (config, feeds) = try options.load()
+        // `output:` is read as written: a URL or a file there is refused as ingest would (64).
+        if let output = config.output { try checkOutputRoot(output) }
         print("\(options.pipeline): ok (pipeline '\(config.name)', \(config.feedLists.count) feed list(s), \(feeds.count) feed(s))")
     }
 }

@@ -62,6 +62,93 @@ struct PipelineLoaderTests {
         try expectError("feeds: [list.opml]\nfetch:\n  concurency: 4\n", line: 3, containing: "unknown key 'concurency'")
     }
 
+    /// A misspelt key names the nearest known one; a wrong type echoes what was found; both
+    /// keep file:line: reason.
+    @Test func unknownKeysSuggestAndWrongTypesEchoTheValue() throws {
+        try expectError("feeds: [list.opml]\nfetch:\n  alow_private_networks: true\n", line: 3,
+                        containing: "unknown key 'alow_private_networks'; did you mean 'allow_private_networks'?")
+        try expectError("feeds: [list.opml]\nincude_text: false\n", line: 2, containing: "did you mean 'include_text'?")
+        try expectError("feeds: [list.opml]\nzzzzzz: 1\n", line: 2, containing: "unknown key 'zzzzzz'")
+        try expectError("feeds: [list.opml]\nfetch:\n  concurrency: lots\n", line: 3, containing: "whole number, got 'lots'")
+        try expectError("feeds: [list.opml]\nfetch:\n  timeout: soon\n", line: 3, containing: "seconds, got 'soon'")
+        try expectError("feeds: [list.opml]\ninclude_text: maybe\n", line: 2, containing: "true or false, got 'maybe'")
+        try expectError("feeds: [list.opml]\nname: [a, b]\n", line: 2, containing: "must be a string, got a list")
+        try expectError("feeds: [list.opml]\nfetch:\n  max_bytes: lots\n", line: 3, containing: "got 'lots'")
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            _ = try PipelineLoader.parse(yaml: "feeds: [list.opml]\nfetch:\n  per_hots: 2\n", file: dir + "/p.yaml", displayName: "p.yaml")
+            Issue.record("a misspelt key was accepted")
+        } catch {
+            #expect(error.description == "p.yaml:3: unknown key 'per_hots'; did you mean 'per_host'?")
+        }
+    }
+
+    /// "cannot read the pipeline file" says why (strerror) and, for a relative path, where it
+    /// was looked for.
+    @Test func unreadablePipelineSaysWhyAndWhere() throws {
+        do {
+            _ = try PipelineLoader.load(path: "no-such-dir-\(UUID().uuidString)/p.yaml")
+            Issue.record("a missing pipeline was loaded")
+        } catch {
+            #expect(error.reason.contains("cannot read the pipeline file: No such file or directory"), "\(error)")
+            #expect(error.reason.contains("working directory \(FileManager.default.currentDirectoryPath)"), "\(error)")
+        }
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            _ = try PipelineLoader.load(path: dir)
+            Issue.record("a directory was loaded as a pipeline")
+        } catch {
+            #expect(error.reason.contains("Is a directory"), "\(error)")
+            #expect(!error.reason.contains("working directory"), "\(error)")
+        }
+    }
+
+    /// `output: s3://...` stays a URL (the commands refuse it), not a folder named `s3:`.
+    @Test func outputURLsAreKeptAsWritten() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let config = try PipelineLoader.parse(yaml: "feeds: [list.opml]\noutput: s3://bucket/news\n", file: dir + "/p.yaml")
+        #expect(config.output == "s3://bucket/news")
+    }
+
+    @Test func proxySettingAndEnvironment() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func load(_ fetch: String) throws -> PipelineConfig {
+            try PipelineLoader.parse(yaml: "feeds: [list.opml]\nfetch:\n\(fetch)", file: dir + "/p.yaml")
+        }
+        let env = ["http_proxy": "http://env-proxy:3128", "HTTPS_PROXY": "http://tls-proxy:3128", "no_proxy": "intra.example"]
+
+        // No key: the environment, as curl reads it (lower case first, upper case too).
+        let fromEnv = try load("  timeout: 5\n").fetchPolicy(environment: env)
+        #expect(fromEnv.proxy == "http://env-proxy:3128")
+        #expect(fromEnv.httpsProxy == "http://tls-proxy:3128")
+        #expect(fromEnv.noProxy == "intra.example,localhost,127.0.0.0/8,::1")
+        let upper = try load("  timeout: 5\n").fetchPolicy(environment: ["HTTP_PROXY": "http://u:1", "ALL_PROXY": "socks5h://s:1080"])
+        #expect(upper.proxy == "http://u:1")
+        #expect(upper.httpsProxy == "socks5h://s:1080")
+        let onlyHTTP = try load("  timeout: 5\n").fetchPolicy(environment: ["http_proxy": "http://p:1"])
+        #expect(onlyHTTP.httpsProxy == "")   // https goes direct, as with curl
+        let none = try load("  timeout: 5\n").fetchPolicy(environment: [:])
+        #expect(none.proxy == nil && none.httpsProxy == nil && none.noProxy == nil)
+
+        // The key overrides the environment's proxies; no_proxy still names direct hosts.
+        let explicit = try load("  proxy: http://pipeline-proxy:8080\n").fetchPolicy(environment: env)
+        #expect(explicit.proxy == "http://pipeline-proxy:8080")
+        #expect(explicit.httpsProxy == nil)
+        #expect(explicit.noProxy?.hasPrefix("intra.example,") == true)
+        // `none` and "" disable proxies whatever the environment says.
+        for off in ["  proxy: none\n", "  proxy: \"\"\n", "  proxy: NONE\n"] {
+            let direct = try load(off).fetchPolicy(environment: env)
+            #expect(direct.proxy == nil && direct.httpsProxy == nil, "\(off)")
+        }
+        try expectError("feeds: [list.opml]\nfetch:\n  proxy: ftp://p:21\n", line: 3, containing: "got 'ftp://p:21'")
+        try expectError("feeds: [list.opml]\nfetch:\n  proxy: proxy.example:3128\n", line: 3, containing: "proxy URL")
+        try expectError("feeds: [list.opml]\nfetch:\n  proxy: [a]\n", line: 3, containing: "got a list")
+    }
+
     @Test func rejectsBadValuesWithTheirLine() throws {
         try expectError("feeds: [list.opml]\nfetch:\n  concurrency: lots\n", line: 3, containing: "whole number")
         try expectError("feeds: [list.opml]\nfetch:\n  max_redirects: 9\n", line: 3, containing: "between 0 and 5")

@@ -69,4 +69,26 @@ struct StateStoreTests {
         #expect(health.nextAttempt == nil)
         #expect(FeedHealth.backoff(failures: 40) == 86_400)
     }
+
+    /// `wirescore feeds reset`: the failure count and backoff go, the history stays.
+    @Test func resetHealthClearsBackoffButKeepsHistory() throws {
+        let dir = freshDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try StateStore(directory: dir)
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(try store.resetHealth(of: "f") == nil)
+        #expect(try store.health(of: "f") == nil)   // no row invented for an unknown feed
+        try store.recordFeedFailure("f", url: "u", error: "timeout", status: nil, retryAfter: nil, at: t0)
+        try store.recordFeedFailure("f", url: "u", error: "HTTP 503", status: 503, retryAfter: nil, at: t0)
+        try store.recordFeedFailure("g", url: "v", error: "timeout", status: nil, retryAfter: nil, at: t0)
+        let before = try #require(try store.resetHealth(of: "f"))
+        #expect(before.consecutiveFailures == 2)
+        let after = try #require(try StateStore(directory: dir).health(of: "f"))
+        #expect(after.consecutiveFailures == 0)
+        #expect(after.nextAttempt == nil)
+        #expect(after.lastError == nil)
+        #expect(after.lastFailure == t0)
+        #expect(after.lastStatus == 503)
+        #expect(try store.health(of: "g")?.consecutiveFailures == 1)
+    }
 }

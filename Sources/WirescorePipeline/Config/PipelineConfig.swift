@@ -49,9 +49,23 @@ public struct PipelineConfig: Sendable {
         public var contact = "https://github.com/wirescore/wirescore"
         /// Article pages fetched per feed per run, newest first.
         public var maxItemsPerFeed = 100
+        /// Where requests go through: `fetch.proxy`, else the environment.
+        public var proxy: ProxySetting = .environment
         public init() {}
 
         public var userAgent: String { "wirescore/\(WirescoreVersion.software) (+\(contact))" }
+    }
+
+    /// The pipeline's `fetch.proxy`.
+    public enum ProxySetting: Sendable, Equatable {
+        /// Key absent: `http_proxy`, `https_proxy`, `all_proxy` and `no_proxy` (or their
+        /// upper-case forms) from the environment, as curl reads them.
+        case environment
+        /// `proxy: none` or `""`: always direct, whatever the environment says.
+        case none
+        /// `proxy: URL`: every request through this proxy; `no_proxy` from the environment
+        /// still names hosts reached directly, as with curl's `--proxy`.
+        case url(String)
     }
 
     /// Extraction and quality settings.

@@ -1,4 +1,6 @@
 import Foundation
+import WirescoreCore
+import WirescoreOutput
 import Yams
 
 /// Reads and validates a pipeline YAML file into a ``PipelineConfig``.
@@ -9,7 +11,7 @@ public enum PipelineLoader {
     public static func load(path: String) throws(PipelineError) -> PipelineConfig {
         let absolute = absolutePath(path)
         guard let data = FileManager.default.contents(atPath: absolute) else {
-            throw PipelineError(file: path, line: nil, reason: "cannot read the pipeline file")
+            throw PipelineError(file: path, line: nil, reason: "cannot read the pipeline file: " + FileProblem.reason(path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw PipelineError(file: path, line: nil, reason: "the pipeline file is not valid UTF-8")
@@ -55,7 +57,9 @@ public enum PipelineLoader {
             feedLists.append(resolved)
         }
 
-        let output = try fields.string("output").map { resolve($0, against: base) }
+        // A URL (`s3://...`) is kept as written, not turned into a folder named `s3:`; the
+        // commands refuse what they cannot write to (OutputRoot.check).
+        let output = try fields.string("output").map { OutputRoot.urlScheme(of: $0) == nil ? resolve($0, against: base) : $0 }
         let includeText = try fields.bool("include_text") ?? true
         var entitiesFile: String?
         if let entry = try fields.string("entities") {
@@ -84,6 +88,9 @@ public enum PipelineLoader {
                     throw f.error(f.value("contact"), "'contact' must be an http(s) or mailto: URL")
                 }
                 fetch.contact = contact
+            }
+            if let proxyNode = f.value("proxy") {
+                fetch.proxy = try proxySetting(proxyNode, fields: f)
             }
             if let protocols = try f.strings("protocols") {
                 var list: [String] = []
@@ -127,6 +134,21 @@ public enum PipelineLoader {
         if entitiesFile != nil { _ = try config.makeAnalyzer() }
         if factorsFile != nil { _ = try config.loadFactors() }
         return config
+    }
+
+    /// `fetch.proxy`: `none` or `""` for direct, else a proxy URL with a scheme libcurl speaks.
+    private static func proxySetting(_ node: Node, fields: YAMLFields) throws(PipelineError) -> PipelineConfig.ProxySetting {
+        guard let text = node.scalar?.string.trimmingCharacters(in: .whitespaces) else {
+            throw fields.error(node, "'proxy' must be a proxy URL or none, got \(YAMLFields.found(node))")
+        }
+        if text.isEmpty || text.lowercased() == "none" { return .none }
+        let schemes = ["http", "https", "socks4", "socks4a", "socks5", "socks5h"]
+        guard let scheme = OutputRoot.urlScheme(of: text)?.lowercased(), schemes.contains(scheme),
+              text.count > scheme.count + 3, !text.contains(where: { $0.isNewline || $0 == "\0" || $0 == " " }) else {
+            throw fields.error(node, "'proxy' must be a proxy URL such as http://proxy.example:3128 "
+                               + "(\(schemes.joined(separator: ", "))) or none, got \(YAMLFields.found(node))")
+        }
+        return .url(text)
     }
 
     static func absolutePath(_ path: String) -> String {
