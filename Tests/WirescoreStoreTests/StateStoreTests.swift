@@ -91,4 +91,58 @@ struct StateStoreTests {
         #expect(after.lastStatus == 503)
         #expect(try store.health(of: "g")?.consecutiveFailures == 1)
     }
+
+    @Test func listedItemsStayOpenUntilTheySettleAndTheirValidatorsComeWithThem() throws {
+        let dir = freshDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try StateStore(directory: dir)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let items = (0..<3).map { OpenItem(key: "https://a.example/\($0)", feed: "a", link: "https://a.example/\($0)",
+                                            title: "T\($0)", published: now) }
+        try store.acceptFeedListing(items, validators: HTTPValidators(etag: "\"e\"", lastModified: nil),
+                                    feedURL: "https://a.example/feed", at: now)
+        #expect(try store.validators(for: "https://a.example/feed")?.etag == "\"e\"")
+        #expect(try store.openItems(feed: "a") == items)
+
+        // Written: closed. A transient failure: open until its third attempt.
+        try store.recordItem(items[0].key, feed: "a", outcome: "written", settled: true, at: now)
+        try store.recordItem(items[1].key, feed: "a", outcome: "http_status", settled: false, at: now)
+        #expect(try store.openItems(feed: "a").map(\.key) == [items[1].key, items[2].key])
+        try store.recordItem(items[1].key, feed: "a", outcome: "http_status", settled: false, at: now)
+        try store.recordItem(items[1].key, feed: "a", outcome: "http_status", settled: false, at: now)
+        #expect(try store.openItems(feed: "a").map(\.key) == [items[2].key])
+
+        // A later listing of settled items does not reopen them.
+        try store.acceptFeedListing(items, validators: HTTPValidators(etag: "\"e2\"", lastModified: nil),
+                                    feedURL: "https://a.example/feed", at: now)
+        #expect(try store.openItems(feed: "a").map(\.key) == [items[2].key])
+        #expect(try store.openItemCount() == 1)
+    }
+
+    /// A store written by the first schema opens, keeps its rows and gains the new tables.
+    @Test func aVersionOneStoreIsMigrated() throws {
+        let dir = freshDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        do {
+            let database = try SQLiteDatabase(path: dir + "/state.sqlite")
+            try database.execute("""
+                CREATE TABLE validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, updated_at REAL NOT NULL);
+                CREATE TABLE items (key TEXT PRIMARY KEY, feed TEXT NOT NULL, outcome TEXT NOT NULL,
+                    attempts INTEGER NOT NULL, final INTEGER NOT NULL, updated_at REAL NOT NULL);
+                CREATE TABLE articles (id TEXT PRIMARY KEY, url TEXT NOT NULL, day TEXT NOT NULL, written_at REAL NOT NULL);
+                CREATE TABLE part_files (path TEXT PRIMARY KEY, committed_bytes INTEGER NOT NULL);
+                CREATE TABLE feed_health (feed TEXT PRIMARY KEY, url TEXT NOT NULL, failures INTEGER NOT NULL,
+                    last_success REAL, last_failure REAL, last_error TEXT, last_status INTEGER, next_attempt REAL);
+                INSERT INTO articles VALUES ('old-id', 'https://a.example/old', '2026-11-01', 1.0);
+                PRAGMA user_version = 1;
+                """)
+        }
+        let store = try StateStore(directory: dir)
+        #expect(try store.writtenArticle("old-id") == WrittenArticle(fingerprint: nil))
+        try store.recordWritten([(id: "new-id", url: "https://a.example/new", day: "2026-11-02", fingerprint: UInt64.max)],
+                                partFile: "articles/date=2026-11-02/part-0.jsonl", committedBytes: 10, at: Date())
+        #expect(try store.writtenArticle("new-id") == WrittenArticle(fingerprint: UInt64.max))
+        #expect(try store.openItems(feed: "a").isEmpty)
+    }
 }
