@@ -57,6 +57,9 @@ public struct FetchPolicy: Sendable {
     /// test can let the first hop reach one local server and prove the guard still refuses a
     /// redirect to another. Empty in production.
     var loopbackPortsExemptForTesting: Set<UInt16> = []
+    /// The configured proxies' addresses, resolved by `Fetcher.init`: connections to them are
+    /// judged against the metadata services only (the targets are judged by name).
+    var proxyEndpoints = ProxyEndpoints()
 
     public init(
         userAgent: String,

@@ -36,6 +36,8 @@ public final class Fetcher: Sendable {
             throw FetchError(.transfer, "curl_global_init failed", curlCode: curlGlobalInit)
         }
         try policy.validate()
+        var policy = policy
+        policy.proxyEndpoints = ProxyEndpoints(proxies: [policy.proxy, policy.httpsProxy].compactMap { $0 })
         self.policy = policy
         // Every lane needs at least one connection per host, or a host could starve in it.
         let count = max(1, min(policy.loopThreads, policy.maxPerHost, policy.maxConcurrent))

@@ -20,6 +20,7 @@ final class Transfer {
     let maxBodyBytes: Int
     let allowPrivateNetworks: Bool
     let exemptLoopbackPorts: Set<UInt16>
+    let proxyEndpoints: ProxyEndpoints
     /// Whether libcurl decodes Content-Encoding (`acceptEncoding` set); only then is a gzip
     /// body's trailer checked against what was decoded.
     let decodesContent: Bool
@@ -54,6 +55,7 @@ final class Transfer {
         self.maxBodyBytes = policy.maxBodyBytes
         self.allowPrivateNetworks = policy.allowPrivateNetworks
         self.exemptLoopbackPorts = policy.loopbackPortsExemptForTesting
+        self.proxyEndpoints = policy.proxyEndpoints
         self.decodesContent = policy.acceptEncoding != nil
     }
 
@@ -235,8 +237,11 @@ final class Transfer {
         if purpose == CURLSOCKTYPE_IPCXN {
             let length = Int(ccurl_sockaddr_length(address))
             let raw = UnsafeRawBufferPointer(start: ccurl_sockaddr_bytes(address), count: length)
+            // The operator's proxy may sit on a private address; only the metadata services
+            // are refused there (the target was judged by name in `configureProxy`).
+            let toProxy = proxyEndpoints.contains(family: family, sockaddr: raw)
             if let refusal = Self.refusal(family: family, sockaddr: raw, exemptLoopbackPorts: exemptLoopbackPorts,
-                                          allowPrivateNetworks: allowPrivateNetworks) {
+                                          allowPrivateNetworks: allowPrivateNetworks || toProxy) {
                 blockedAddress = refusal
                 return ccurl_socket_bad()
             }

@@ -75,6 +75,30 @@ import WirescoreTestSupport
     }
 
     /// A host in `noProxy` is fetched directly: the proxy never hears of it.
+    /// A proxy on loopback needs no `allow_private_networks` and no test exemption: its own
+    /// address is the operator's choice. A target reached directly (no_proxy) on loopback is
+    /// still refused.
+    @Test func aProxyOnLoopbackIsTrustedButTargetsAreStillGuarded() async throws {
+        let proxy = TestHTTPServer()
+        try proxy.start()
+        defer { proxy.stop() }
+        let target = TestHTTPServer()
+        try target.start()
+        defer { target.stop() }
+        proxy.route("http://feeds.example.test/feed.xml", .ok("proxied", contentType: "text/plain"))
+        target.route("/secret", .ok("internal", contentType: "text/plain"))
+        var policy = testPolicy(allowPrivateNetworks: false)
+        policy.proxy = proxy.baseURL
+        policy.noProxy = "internal.example.test"
+        let fetcher = try Fetcher(policy: policy)
+        defer { fetcher.shutdown() }
+        let through = try await fetcher.fetch(FetchRequest(url: "http://feeds.example.test/feed.xml")).get()
+        #expect(text(through.body) == "proxied")
+        let direct = await fetcher.fetch(FetchRequest(url: "http://localhost:\(target.port)/secret"))
+        #expect(direct.failure?.code == .blockedAddress)
+        #expect(target.requests.isEmpty)
+    }
+
     @Test func noProxyHostsGoDirect() async throws {
         try await withProxy(noProxy: "direct.example.test") { server, fetcher in
             server.route("http://feeds.example.test/a", .ok("a", contentType: "text/plain"))
