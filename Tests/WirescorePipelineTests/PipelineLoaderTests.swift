@@ -132,7 +132,7 @@ struct PipelineLoaderTests {
         let onlyHTTP = try load("  timeout: 5\n").fetchPolicy(environment: ["http_proxy": "http://p:1"])
         #expect(onlyHTTP.httpsProxy == "")   // https goes direct, as with curl
         let none = try load("  timeout: 5\n").fetchPolicy(environment: [:])
-        #expect(none.proxy == nil && none.httpsProxy == nil && none.noProxy == nil)
+        #expect(none.proxy == nil && none.httpsProxy == nil && none.noProxy == nil, "\(String(describing: none.proxy)) \(String(describing: none.httpsProxy))")
 
         // The key overrides the environment's proxies; no_proxy still names direct hosts.
         let explicit = try load("  proxy: http://pipeline-proxy:8080\n").fetchPolicy(environment: env)
