@@ -14,8 +14,10 @@ public struct Quality: Sendable, Equatable {
 
 /// One scored article: a line of `articles/date=.../part-N.jsonl`.
 ///
-/// Fields owned by later stages (story, sentiment, entities) are optional JSON values so that
-/// the record's key order stays the one DESIGN.md fixes whatever stages ran.
+/// Every field is typed until the single writer serializes the record, once, with the story
+/// it assigns (``json(includeText:)``). Fields owned by steps that may not run (sentiment,
+/// entities, story, and what extra steps add in ``extensions``) are optional and simply left
+/// out, so the key order DESIGN.md fixes holds whatever steps ran.
 public struct ArticleRecord: Sendable {
     public var id: String
     public var url: String
@@ -29,9 +31,12 @@ public struct ArticleRecord: Sendable {
     public var fetched: Date
     public var text: String
     public var words: Int
-    public var story: JSONValue?
-    public var sentiment: JSONValue?
-    public var entities: JSONValue?
+    public var story: StoryField?
+    public var sentiment: SentimentField?
+    public var entities: [EntityField]?
+    /// Fields added by article steps beyond the built-in ones, in the order the steps ran;
+    /// written after `entities`, before `quality`.
+    public var extensions: [(name: String, value: JSONValue)] = []
     public var quality: Quality
     public var pipeline: String
     public var version: String
@@ -49,27 +54,12 @@ public struct ArticleRecord: Sendable {
     /// The UTC day the record is filed under: published date, else fetch date.
     public var partitionDay: String { UTCTimestamp.day(published ?? fetched) }
 
+    /// The tickers (or ids) of the entities the record names, in order.
+    public var entityIDs: [String] { entities?.map(\.id) ?? [] }
+
     /// The record as DESIGN.md orders it; `includeText: false` drops `text` (not `words`).
     public func json(includeText: Bool = true) -> JSONValue {
         var o = JSONObjectBuilder()
-        setFieldsBeforeStory(&o, includeText: includeText)
-        if let story { o.set("story", story) }
-        setFieldsAfterStory(&o)
-        return o.value
-    }
-
-    /// The record serialized except for `story`, which the single writer assigns last: the
-    /// ingest workers serialize records in parallel and the writer only splices the story in
-    /// (serializing every record on the writer's one thread showed in profiles).
-    public func lineAroundStory(includeText: Bool = true) -> ArticleLine {
-        var head = JSONObjectBuilder()
-        setFieldsBeforeStory(&head, includeText: includeText)
-        var tail = JSONObjectBuilder()
-        setFieldsAfterStory(&tail)
-        return ArticleLine(head: String(head.value.serialized().dropLast()), tail: String(tail.value.serialized().dropFirst()))
-    }
-
-    private func setFieldsBeforeStory(_ o: inout JSONObjectBuilder, includeText: Bool) {
         o.set("id", id)
         o.set("url", url)
         o.set("canonical_url", canonicalURL)
@@ -82,28 +72,95 @@ public struct ArticleRecord: Sendable {
         o.set("fetched", UTCTimestamp.rfc3339(fetched))
         if includeText { o.set("text", text) }
         o.set("words", words)
-    }
-
-    private func setFieldsAfterStory(_ o: inout JSONObjectBuilder) {
-        if let sentiment { o.set("sentiment", sentiment) }
-        if let entities { o.set("entities", entities) }
+        if let story { o.set("story", story.json) }
+        if let sentiment { o.set("sentiment", sentiment.json) }
+        if let entities { o.set("entities", .array(entities.map(\.json))) }
+        for field in extensions { o.set(field.name, field.value) }
         o.set("quality", quality.json)
         o.set("pipeline", pipeline)
         o.set("version", version)
+        return o.value
+    }
+
+    /// The record's JSON line, without the newline.
+    public func line(includeText: Bool = true) -> String { json(includeText: includeText).serialized() }
+}
+
+/// The same-story cluster an article joined: DESIGN.md's `story` field.
+public struct StoryField: Sendable, Equatable {
+    /// The id of the story's first article.
+    public var id: String
+    /// 100 for the first telling, lower for each later one.
+    public var novelty: Int
+    /// Published time of the story's first article.
+    public var firstSeen: Date
+
+    public init(id: String, novelty: Int, firstSeen: Date) {
+        self.id = id; self.novelty = novelty; self.firstSeen = firstSeen
+    }
+
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.set("id", id)
+        o.set("novelty", novelty)
+        o.set("first_seen", UTCTimestamp.rfc3339(firstSeen))
+        return o.value
     }
 }
 
-/// An article's JSON line in two parts around its `story` field (see
-/// ``ArticleRecord/lineAroundStory(includeText:)``): `head` is the object up to `words` without
-/// its closing brace, `tail` the fields after `story` with the closing brace.
-public struct ArticleLine: Sendable, Equatable {
-    public var head: String
-    public var tail: String
+/// An article's overall tone: DESIGN.md's `sentiment` field.
+public struct SentimentField: Sendable, Equatable {
+    /// -1...1, rounded to 4 decimals.
+    public var score: Double
+    /// "positive", "neutral" or "negative".
+    public var label: String
 
-    /// The whole line, exactly as ``ArticleRecord/json(includeText:)`` serializes with `story` set.
-    public func line(story: JSONValue?) -> String {
-        guard let story else { return head + "," + tail }
-        return head + ",\"story\":" + story.serialized() + "," + tail
+    public init(score: Double, label: String) { self.score = score; self.label = label }
+
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.set("score", .double(score))
+        o.set("label", label)
+        return o.value
+    }
+}
+
+/// One company an article names, with the sentiment toward it: an element of `entities`.
+public struct EntityField: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var type: String
+    public var exchange: String?
+    public var sector: String?
+    public var mentions: Int
+    /// 0-100.
+    public var relevance: Int
+    /// -1...1, rounded to 4 decimals.
+    public var sentiment: Double
+    public var label: String
+    /// The sentence that drove the sentiment.
+    public var evidence: String
+
+    public init(id: String, name: String, type: String, exchange: String?, sector: String?, mentions: Int,
+                relevance: Int, sentiment: Double, label: String, evidence: String) {
+        self.id = id; self.name = name; self.type = type; self.exchange = exchange; self.sector = sector
+        self.mentions = mentions; self.relevance = relevance; self.sentiment = sentiment; self.label = label
+        self.evidence = evidence
+    }
+
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.set("id", id)
+        o.set("name", name)
+        o.set("type", type)
+        o.set("exchange", exchange)
+        o.set("sector", sector)
+        o.set("mentions", mentions)
+        o.set("relevance", relevance)
+        o.set("sentiment", .double(sentiment))
+        o.set("label", label)
+        o.set("evidence", evidence)
+        return o.value
     }
 }
 
@@ -115,14 +172,14 @@ public struct ErrorRecord: Sendable {
     public var feed: String
     public var url: String
     /// A short machine-readable class (`http_status`, `timeout`, `not_html`, ...).
-    public var code: String
+    public var code: ErrorCode
     /// A human sentence with the detail.
     public var reason: String
     public var status: Int?
     public var at: Date
     public var pipeline: String
 
-    public init(kind: Kind, feed: String, url: String, code: String, reason: String,
+    public init(kind: Kind, feed: String, url: String, code: ErrorCode, reason: String,
                 status: Int? = nil, at: Date, pipeline: String) {
         self.kind = kind; self.feed = feed; self.url = URLCanonicalizer.withoutUserinfo(url); self.code = code
         self.reason = reason; self.status = status; self.at = at; self.pipeline = pipeline
@@ -136,7 +193,7 @@ public struct ErrorRecord: Sendable {
         o.set("kind", kind.rawValue)
         o.set("feed", feed)
         o.set("url", url)
-        o.set("code", code)
+        o.set("code", code.rawValue)
         o.set("reason", reason)
         o.set("status", status.map(JSONValue.int) ?? .null)
         o.set("pipeline", pipeline)

@@ -24,6 +24,8 @@ public struct PipelineConfig: Sendable {
     public var factorsFile: String?
     public var fetch: FetchSettings
     public var extract: ExtractSettings
+    /// The article steps to run (`stages:`), by name; nil runs every step (``ArticleSteps``).
+    public var stages: [String]?
 
     /// How pages and feeds are fetched; mapped onto the fetcher's policy.
     public struct FetchSettings: Sendable {

@@ -125,11 +125,29 @@ public enum PipelineLoader {
             try CompositesLoader.parse(node, file: shown)
         }
 
+        var stages: [String]?
+        if let names = try fields.strings("stages") {
+            let known = ArticleSteps.standard.map(\.name)
+            var chosen: [String] = []
+            for (name, line) in names {
+                guard known.contains(name) else {
+                    throw PipelineError(file: shown, line: line,
+                                        reason: "unknown stage '\(name)' (known: \(known.joined(separator: ", ")))")
+                }
+                chosen.append(name)
+            }
+            for step in ArticleSteps.standard where step.required && !chosen.contains(step.name) {
+                throw fields.error(fields.value("stages"), "stages must include '\(step.name)' (\(step.summary))")
+            }
+            stages = chosen
+        }
+
         try fields.rejectUnknownKeys()
         var config = PipelineConfig(file: file, name: name, feedLists: feedLists, output: output,
                                     includeText: includeText, entitiesFile: entitiesFile, fetch: fetch, extract: extract)
         config.composites = composites
         config.factorsFile = factorsFile
+        config.stages = stages
         // Read the entities and factor files now so `validate` reports their errors with file and line.
         if entitiesFile != nil { _ = try config.makeAnalyzer() }
         if factorsFile != nil { _ = try config.loadFactors() }

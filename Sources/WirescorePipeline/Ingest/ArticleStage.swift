@@ -42,23 +42,24 @@ struct ArticleStage: Sendable {
             // Interrupted by a signal: not an attempt, handed back for the next run.
             return [.deferred(itemKey: job.itemKey)]
         case let .failure(error):
-            let transient: Bool = [FetchError.Code.timeout, .connection, .dns, .transfer].contains(error.code)
-            return [failure(job, code: error.code.rawValue, reason: error.message, status: nil, settled: !transient)]
+            let code = ErrorCode(error.code)
+            return [failure(job, code: code, reason: error.message, status: nil, settled: !code.isTransient())]
         case let .success(response):
             let archived = SinkEvent.archiving(response.archivedExchange(at: fetched), role: .article(context))
             let page = ArticleBuilder.Page(finalURL: response.finalURL, status: response.status,
                                            contentType: response.contentType, body: response.body, fetched: fetched)
             switch builder.build(context, page) {
-            case let .article(record):
-                return [archived, .article(record, line: record.lineAroundStory(includeText: pipeline.includeText),
-                                           story: record.storyInput, itemKey: job.itemKey)]
-            case let .failure(code, reason, status, settled):
-                return [archived, failure(job, code: code, reason: reason, status: status, settled: settled)]
+            case let .success(draft):
+                guard let record = draft.record else { return [archived] }
+                return [archived, .article(record, features: draft.storyFeatures, itemKey: job.itemKey)]
+            case let .failure(failure):
+                return [archived, self.failure(job, code: failure.code, reason: failure.reason, status: failure.status,
+                                               settled: failure.settled)]
             }
         }
     }
 
-    private func failure(_ job: ArticleJob, code: String, reason: String, status: Int?, settled: Bool) -> SinkEvent {
+    private func failure(_ job: ArticleJob, code: ErrorCode, reason: String, status: Int?, settled: Bool) -> SinkEvent {
         logger.info("article failed", metadata: ["url": "\(job.link)", "reason": "\(reason)"])
         let record = ErrorRecord(kind: .article, feed: job.feed.id, url: job.link, code: code, reason: reason,
                                  status: status, at: Date(), pipeline: pipeline.name)

@@ -87,7 +87,7 @@ struct FeedStage: Sendable {
         case let .failure(error):
             // Stopped by a signal: the feed was not really tried; the next run tries it.
             if error.code == .cancelled && stop.isRequested { return .interrupted }
-            await fail(feed, code: error.code.rawValue, reason: error.message, status: nil, retryAfter: nil, sink: sink)
+            await fail(feed, code: ErrorCode(error.code), reason: error.message, status: nil, retryAfter: nil, sink: sink)
             return .done
         case let .success(r):
             response = r
@@ -101,7 +101,7 @@ struct FeedStage: Sendable {
         }
         await sink.send(.archiving(response.archivedExchange(at: now), role: .feed(id: feed.id)))
         guard HTTPStatusRule.isUsable(response.status) else {
-            await fail(feed, code: "http_status", reason: "HTTP \(response.status)", status: response.status,
+            await fail(feed, code: .httpStatus, reason: "HTTP \(response.status)", status: response.status,
                        retryAfter: response.retryAfter, sink: sink)
             return .done
         }
@@ -111,7 +111,7 @@ struct FeedStage: Sendable {
                                               contentLocation: response.header("Content-Location"),
                                               contentLanguage: response.header("Content-Language"))
         } catch {
-            await fail(feed, code: "not_a_feed", reason: "\(error)", status: response.status, retryAfter: nil, sink: sink)
+            await fail(feed, code: .notAFeed, reason: "\(error)", status: response.status, retryAfter: nil, sink: sink)
             return .done
         }
         if document.bozo {
@@ -119,7 +119,7 @@ struct FeedStage: Sendable {
             // recorded so the feed's owner (or ours) can see it.
             let problem = document.bozoException ?? "ill-formed document"
             logger.warning("feed is ill-formed; content recovered", metadata: ["feed": "\(feed.id)", "problem": "\(problem)"])
-            let record = ErrorRecord(kind: .feed, feed: feed.id, url: feed.url, code: "malformed_feed",
+            let record = ErrorRecord(kind: .feed, feed: feed.id, url: feed.url, code: .malformedFeed,
                                      reason: "\(problem); \(document.entries.count) entries recovered",
                                      status: response.status, at: Date(), pipeline: pipelineName)
             await sink.send(.failure(record, itemKey: nil, settled: true))
@@ -167,7 +167,7 @@ struct FeedStage: Sendable {
         }
     }
 
-    private func fail(_ feed: FeedSpec, code: String, reason: String, status: Int?, retryAfter: Double?,
+    private func fail(_ feed: FeedSpec, code: ErrorCode, reason: String, status: Int?, retryAfter: Double?,
                       sink: AsyncChannel<SinkEvent>) async {
         logger.warning("feed failed", metadata: ["feed": "\(feed.id)", "reason": "\(reason)"])
         await persist(sink) { () throws(StoreError) in

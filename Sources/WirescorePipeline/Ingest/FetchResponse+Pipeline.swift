@@ -3,14 +3,30 @@ import WirescoreCore
 import WirescoreArchive
 import WirescoreFetch
 
-/// Which answers are worth parsing and which failures a later run should retry: one rule for
-/// feeds, articles and reprocess. (The fetcher reports a readable `file://` as 200.)
+/// Which answers are worth parsing: one rule for feeds, articles and reprocess. (The fetcher
+/// reports a readable `file://` as 200.) Which failures are retried is ``ErrorCode``'s.
 enum HTTPStatusRule {
     static func isUsable(_ status: Int) -> Bool { (200..<300).contains(status) }
+}
 
-    /// Server trouble and rate limits pass; a 404 or 410 does not.
-    static func isTransient(_ status: Int) -> Bool {
-        status == 408 || status == 425 || status == 429 || status >= 500
+extension ErrorCode {
+    /// The error line's code for a fetch that produced no response.
+    init(_ fetch: FetchError.Code) {
+        self = switch fetch {
+        case .timeout: .timeout
+        case .tooLarge: .tooLarge
+        case .tooManyRedirects: .tooManyRedirects
+        case .protocolNotAllowed: .protocolNotAllowed
+        case .connection: .connection
+        case .dns: .dns
+        case .tls: .tls
+        case .blockedAddress: .blockedAddress
+        case .badURL: .badURL
+        case .transfer: .transfer
+        case .cancelled: .cancelled
+        case .invalidPolicy: .invalidPolicy
+        case .invalidRequest: .invalidRequest
+        }
     }
 }
 

@@ -21,6 +21,8 @@ public struct IngestRun {
         public var maxDuration: TimeInterval?
         /// Requested by the command's signal handler; the deadline is requested on it too.
         public var stop: RunStop
+        /// The article steps to choose from (the pipeline's `stages:` picks among them).
+        public var steps: [ArticleStepDescriptor] = ArticleSteps.standard
         /// Called by the sink after each flush with the figures so far (a TTY progress line).
         public var progress: (@Sendable (IngestSummary) -> Void)?
         public init(outputRoot: String, shard: ShardSpec = .single, maxDuration: TimeInterval? = nil,
@@ -78,7 +80,7 @@ public struct IngestRun {
                                   maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
                                   concurrency: max(1, min(pipeline.fetch.concurrency, 8)),
                                   stop: stop, logger: logger)
-        let builder = ArticleBuilder(pipeline: pipeline, analyzer: try pipeline.makeAnalyzer())
+        let builder = try ArticleBuilder(pipeline: pipeline, available: options.steps)
         let articleStage = ArticleStage(fetcher: fetcher, pipeline: pipeline, builder: builder, stop: stop,
                                         logger: logger)
         let workers = pipeline.fetch.concurrency

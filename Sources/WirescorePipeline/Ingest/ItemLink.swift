@@ -12,30 +12,30 @@ enum ItemLink {
         case fetch(String)
         /// `url` is the offending link when there was one (written to the error line without
         /// userinfo).
-        case refuse(code: String, reason: String, url: String?)
+        case refuse(code: ErrorCode, reason: String, url: String?)
     }
 
     static func check(_ rawLink: String?, against base: String, feedIsFile: Bool) -> Verdict {
         guard let rawLink, !rawLink.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return .refuse(code: "no_link", reason: "has no link", url: nil)
+            return .refuse(code: .noLink, reason: "has no link", url: nil)
         }
         guard let link = URLCanonicalizer.resolve(rawLink, against: base),
               let components = URLComponents(string: link), let scheme = components.scheme?.lowercased() else {
-            return .refuse(code: "bad_url", reason: "link is not a URL: \(rawLink.prefix(200))", url: nil)
+            return .refuse(code: .badURL, reason: "link is not a URL: \(rawLink.prefix(200))", url: nil)
         }
         switch scheme {
         case "http", "https":
             guard let host = components.host, !host.isEmpty else {
-                return .refuse(code: "bad_url", reason: "link has no host: \(link.prefix(200))", url: link)
+                return .refuse(code: .badURL, reason: "link has no host: \(link.prefix(200))", url: link)
             }
             return .fetch(link)
         case "file" where feedIsFile:
             return .fetch(link)
         case "file":
-            return .refuse(code: "bad_url", reason: "a feed fetched over the network may not link to file: URLs",
+            return .refuse(code: .badURL, reason: "a feed fetched over the network may not link to file: URLs",
                            url: link)
         default:
-            return .refuse(code: "bad_url", reason: "link scheme '\(scheme.prefix(40))' is not fetched (only http and https)",
+            return .refuse(code: .badURL, reason: "link scheme '\(scheme.prefix(40))' is not fetched (only http and https)",
                            url: link)
         }
     }

@@ -22,15 +22,15 @@ final class RecordSink {
     private let flushInterval: TimeInterval
     private let progress: (@Sendable (IngestSummary) -> Void)?
 
-    private var pendingArticles: [String: [(record: ArticleRecord, line: ArticleLine, story: StoryInput, itemKey: String)]] = [:]
+    private var pendingArticles: [String: [(record: ArticleRecord, features: StoryFeatures?, itemKey: String)]] = [:]
     private var pendingErrors: [String: [(record: ErrorRecord, itemKey: String?, settled: Bool)]] = [:]
     private var pendingCount = 0
     private var lastFlush = Date()
     /// Ids pending in the current batch with their text fingerprints; once flushed, run state
     /// answers for them, so the table is emptied at every flush and stays small however long
     /// the run.
-    private var idsThisRun: [String: UInt64] = [:]
-    /// Whether records carry `text` (the line is serialized again when a record is re-keyed).
+    private var idsThisRun: [String: UInt64?] = [:]
+    /// Whether records carry `text`.
     private let includeText: Bool
     private(set) var summary = IngestSummary()
     /// Same-story clustering; assigned here, in arrival order, by the one consumer. Loaded on
@@ -69,31 +69,29 @@ final class RecordSink {
 
     private func handle(_ event: SinkEvent) throws {
         switch event {
-        case .article(var record, var line, var story, let itemKey):
-            let fingerprint = story.features.simhash
+        case .article(var record, let features, let itemKey):
+            let fingerprint = features?.simhash
             if let earlier = try knownFingerprint(record.id) {
                 // A canonical claim names an article already written. The same text (a second
                 // route to one article) is a duplicate; a different text means the claim was
                 // not this page's to make (a section or homepage many pages name), so the page
                 // keeps its own URL and id.
                 let claimed = record.canonicalURL != nil && record.id != URLCanonicalizer.articleID(for: record.url)
-                if claimed, let earlier, (earlier ^ fingerprint).nonzeroBitCount > Self.nearDuplicateBits {
+                if claimed, let earlier, let fingerprint, (earlier ^ fingerprint).nonzeroBitCount > Self.nearDuplicateBits {
                     logger.info("canonical claim shared by a page with different text; it keeps its own URL",
                                 metadata: ["url": "\(record.url)", "canonical": "\(record.canonicalURL ?? "")"])
                     record.id = URLCanonicalizer.articleID(for: record.url)
                     record.canonicalURL = nil
-                    story.id = record.id
-                    line = record.lineAroundStory(includeText: includeText)
-                    return try handle(.article(record, line: line, story: story, itemKey: itemKey))
+                    return try handle(.article(record, features: features, itemKey: itemKey))
                 }
                 summary.articlesDuplicate += 1
                 try state.recordItem(itemKey, feed: record.feed, outcome: "duplicate", settled: true, at: Date())
                 return
             }
-            idsThisRun[record.id] = fingerprint
+            idsThisRun[record.id] = .some(fingerprint)
             touchedDays.insert(record.partitionDay)
             if record.quality.status == .thin { summary.articlesThin += 1 }
-            pendingArticles[record.partitionDay, default: []].append((record, line, story, itemKey))
+            pendingArticles[record.partitionDay, default: []].append((record, features, itemKey))
             pendingCount += 1
         case let .failure(record, itemKey, settled):
             pendingErrors[record.partitionDay, default: []].append((record, itemKey, settled))
@@ -125,7 +123,7 @@ final class RecordSink {
     /// nil when `id` was never written; else `.some` of its fingerprint, itself nil when run
     /// state has none (written by an older version, or adopted after a crash).
     private func knownFingerprint(_ id: String) throws -> UInt64?? {
-        if let pending = idsThisRun[id] { return .some(pending) }
+        if let pending = idsThisRun[id] { return pending }
         guard let written = try state.writtenArticle(id) else { return nil }
         return .some(written.fingerprint)
     }
@@ -144,8 +142,8 @@ final class RecordSink {
         var stories = loadedStories ?? loadStories()
         defer { loadedStories = stories; storiesChanged = true }
         for entry in order {
-            guard var item = pendingArticles[entry.day]?[entry.index] else { continue }
-            item.record.story = stories.assign(article: item.story).storyJSON()
+            guard var item = pendingArticles[entry.day]?[entry.index], let features = item.features else { continue }
+            item.record.story = stories.assign(article: item.record.storyInput(features: features)).field
             pendingArticles[entry.day]?[entry.index] = item
         }
     }
@@ -157,10 +155,10 @@ final class RecordSink {
         assignStories()
         for (day, items) in pendingArticles.sorted(by: { $0.key < $1.key }) {
             guard let path = layout.partFile(.articles, day: day) else { continue }
-            let lines = items.map { $0.line.line(story: $0.record.story) }
+            let lines = items.map { $0.record.line(includeText: includeText) }
             let size = try writer.append(lines, to: path)
             try state.recordWritten(items.map { (id: $0.record.id, url: $0.record.url, day: day,
-                                                 fingerprint: $0.story.features.simhash) },
+                                                 fingerprint: $0.features?.simhash) },
                                     partFile: layout.relativePath(path), committedBytes: size, at: now)
             try state.recordItems(items.map { ($0.itemKey, $0.record.feed, "written", true) }, at: now)
             summary.articlesNew += items.count
@@ -169,7 +167,7 @@ final class RecordSink {
             guard let path = layout.partFile(.errors, day: day) else { continue }
             try writer.append(items.map { $0.record.json.serialized() }, to: path)
             try state.recordItems(items.compactMap { item in
-                item.itemKey.map { ($0, item.record.feed, item.record.code, item.settled) }
+                item.itemKey.map { ($0, item.record.feed, item.record.code.rawValue, item.settled) }
             }, at: now)
             summary.errors += items.count
         }

@@ -20,9 +20,10 @@ enum ArchiveRole: Sendable {
 
 /// Everything the sink receives: the only stage that writes to disk or counts.
 enum SinkEvent: Sendable {
-    /// A built article with its story features (computed by the worker, matched by the sink)
-    /// and its JSON line already serialized around the story the sink assigns.
-    case article(ArticleRecord, line: ArticleLine, story: StoryInput, itemKey: String)
+    /// A built article with its story features (computed by the worker, matched by the sink;
+    /// nil when the `story` step does not run). The sink assigns the story and serializes the
+    /// record, once.
+    case article(ArticleRecord, features: StoryFeatures?, itemKey: String)
     /// A failed feed or article; `settled` marks an item that must not be retried.
     case failure(ErrorRecord, itemKey: String?, settled: Bool)
     case feed(FeedOutcome)

@@ -31,14 +31,13 @@ enum StoryState {
 }
 
 extension ArticleRecord {
-    /// The tickers (or ids) of the entities the record names, in order.
-    var entityIDs: [String] {
-        guard case let .array(items)? = entities else { return [] }
-        return items.compactMap { $0["id"]?.stringValue }
+    /// The input the story index needs, with the features the `story` step computed.
+    func storyInput(features: StoryFeatures) -> StoryInput {
+        StoryInput(id: id, published: published ?? fetched, entities: entityIDs, features: features)
     }
+}
 
-    /// The input the story index needs.
-    var storyInput: StoryInput {
-        StoryInput(id: id, published: published ?? fetched, title: title, text: text, entities: entityIDs)
-    }
+extension StoryAssignment {
+    /// The record's `story` field.
+    var field: StoryField { StoryField(id: storyID, novelty: novelty, firstSeen: firstSeen) }
 }

@@ -35,8 +35,13 @@ public struct Reprocessor {
     public let to: String
     public let logger: Logger
 
-    public init(pipeline: PipelineConfig, outputRoot: String, from: String, to: String, logger: Logger) {
+    /// The article steps to run; the pipeline's by default (the same list ingest runs).
+    public let steps: [ArticleStepDescriptor]
+
+    public init(pipeline: PipelineConfig, outputRoot: String, from: String, to: String, logger: Logger,
+                steps: [ArticleStepDescriptor] = ArticleSteps.standard) {
         self.pipeline = pipeline; self.outputRoot = outputRoot; self.from = from; self.to = to; self.logger = logger
+        self.steps = steps
     }
 
     /// Checks the range before anything is touched.
@@ -60,10 +65,10 @@ public struct Reprocessor {
         let earliest = Self.shift(from, by: -1)
         let archives = Self.archiveFiles(root: outputRoot).filter { $0.day >= earliest }
         var seenIDs: Set<String> = []
-        var candidates: [(shard: Int, record: ArticleRecord)] = []
+        var candidates: [(shard: Int, record: ArticleRecord, features: StoryFeatures?)] = []
         let warmupStart = Self.shift(from, by: -3)
         var errors: [Int: [ErrorRecord]] = [:]
-        let builder = ArticleBuilder(pipeline: pipeline, analyzer: try pipeline.makeAnalyzer())
+        let builder = try ArticleBuilder(pipeline: pipeline, available: steps)
 
         for (index, archive) in archives.enumerated() {
             progress(index, archives.count)
@@ -98,14 +103,14 @@ public struct Reprocessor {
                 let page = ArticleBuilder.Page(finalURL: finalURL, status: status, contentType: contentType,
                                                body: payload, fetched: date)
                 switch builder.build(context, page) {
-                case let .article(article):
+                case let .success(draft):
                     // Articles of the three days before the range only warm the story index up.
-                    guard article.partitionDay >= warmupStart, article.partitionDay <= to,
+                    guard let article = draft.record, article.partitionDay >= warmupStart, article.partitionDay <= to,
                           seenIDs.insert(article.id).inserted else { continue }
-                    candidates.append((archive.shard, article))
-                case let .failure(code, reason, status, _):
-                    let error = ErrorRecord(kind: .article, feed: context.feedID, url: context.link, code: code,
-                                            reason: reason, status: status, at: date, pipeline: pipeline.name)
+                    candidates.append((archive.shard, article, draft.storyFeatures))
+                case let .failure(failure):
+                    let error = ErrorRecord(kind: .article, feed: context.feedID, url: context.link, code: failure.code,
+                                            reason: failure.reason, status: failure.status, at: date, pipeline: pipeline.name)
                     if daySet.contains(error.partitionDay) { errors[archive.shard, default: []].append(error) }
                 }
             }
@@ -117,9 +122,9 @@ public struct Reprocessor {
         candidates.sort { Self.articleOrder($0.record, $1.record) }
         var stories = StoryIndex()
         var articles: [Int: [ArticleRecord]] = [:]
-        for (shard, candidate) in candidates {
+        for (shard, candidate, features) in candidates {
             var record = candidate
-            record.story = stories.assign(article: record.storyInput).storyJSON()
+            if let features { record.story = stories.assign(article: record.storyInput(features: features)).field }
             if daySet.contains(record.partitionDay) { articles[shard, default: []].append(record) }
         }
 
@@ -136,15 +141,14 @@ public struct Reprocessor {
 
         // Failures that left no response behind (timeouts, DNS, feed errors) cannot be derived
         // again: keep their existing lines.
-        let derivable: Set<String> = ["http_status", "not_html", "empty_body", "no_text", "extraction"]
         var keptErrorLines: [String: [Int: [String]]] = [:]
         for day in days {
             for path in reader.partFiles(.errors, day: day) {
                 let shard = Self.shard(ofPartFile: path)
                 for line in PartitionReader.completeLines(of: path, from: 0).lines {
                     guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
-                    let code = object["code"] as? String ?? ""
-                    if object["kind"] as? String == "feed" || !derivable.contains(code) {
+                    let code = (object["code"] as? String).flatMap(ErrorCode.init(rawValue:))
+                    if object["kind"] as? String == "feed" || code?.isRebuildableFromArchive != true {
                         keptErrorLines[day, default: [:]][shard, default: []].append(String(line))
                     }
                 }
@@ -169,7 +173,7 @@ public struct Reprocessor {
                 let dayArticles = (articles[shard] ?? []).filter { $0.partitionDay == day }.sorted(by: Self.articleOrder)
                 let derived = (errors[shard] ?? []).filter { $0.partitionDay == day }.map { $0.json.serialized() }
                 let dayErrors = ((keptErrorLines[day]?[shard] ?? []) + derived).sorted()
-                let articleLines = dayArticles.map { $0.json(includeText: pipeline.includeText).serialized() }
+                let articleLines = dayArticles.map { $0.line(includeText: pipeline.includeText) }
                 touchedDay = try swap(articleLines, kind: .articles, day: day, layout: layout, scratch: scratchLayout) || touchedDay
                 touchedDay = try swap(dayErrors, kind: .errors, day: day, layout: layout, scratch: scratchLayout) || touchedDay
                 if let path = layout.partFile(.articles, day: day) {
