@@ -50,6 +50,11 @@ public final class PartitionWriter {
         try append(records.map { $0.serialized() }, to: path)
     }
 
+    /// Closes the file at `path` if it is open (the next append opens it again).
+    public func closeFile(_ path: String) {
+        if let fd = descriptors.removeValue(forKey: path) { close(fd) }
+    }
+
     /// Closes every open file (the pipeline calls this at the end of a run).
     public func closeAll() {
         for fd in descriptors.values { close(fd) }

@@ -70,7 +70,8 @@ public struct IngestRun {
         let events = AsyncChannel<SinkEvent>()
         let archive = RawArchive(layout: layout, runID: RawArchive.makeRunID(started: started, shard: options.shard.index))
         let logger = logger
-        let sink = RecordSink(layout: layout, state: state, archive: archive, stories: {
+        let output = LocalHiveOutput(root: options.outputRoot)
+        let sink = RecordSink(layout: layout, output: output, state: state, archive: archive, stories: {
                                   let (stories, problem) = StoryState.load(layout)
                                   if let problem { logger.warning("\(problem)") }
                                   return stories
@@ -108,9 +109,11 @@ public struct IngestRun {
         }
         if let stories = sink.changedStories { try StoryState.save(stories, layout) }
         if let composites = pipeline.composites, !sink.touchedDays.isEmpty {
-            let writer = ScoreWriter(pipeline: pipeline, configuration: composites, outputRoot: options.outputRoot)
+            let writer = ScoreWriter(pipeline: pipeline, configuration: composites, outputRoot: options.outputRoot,
+                                     output: output)
             try writer.write(days: sink.touchedDays.sorted())
         }
+        try output.finish()
         var summary = sink.summary
         summary.itemsOpen = try state.openItemCount()
         switch stop.reason {

@@ -15,7 +15,8 @@ import WirescoreStories
 final class RecordSink {
     private let layout: OutputLayout
     private let state: StateStore
-    private let writer = PartitionWriter()
+    /// Where the records go (the local Hive-style tree, or another ``RecordOutput``).
+    private let output: any RecordOutput
     private let archive: RawArchive
     private let logger: Logger
     private let batchSize: Int
@@ -40,16 +41,19 @@ final class RecordSink {
     /// The index when articles were assigned in this run (and so must be saved), else nil.
     var changedStories: StoryIndex? { storiesChanged ? loadedStories : nil }
     private var storiesChanged = false
+    /// Partitions this run appended to, closed when the run's events end.
+    private var appended: Set<Partition> = []
     /// Days that received articles in this run (their scores are recomputed).
     private(set) var touchedDays: Set<String> = []
 
-    init(layout: OutputLayout, state: StateStore, archive: RawArchive, stories: @escaping () -> StoryIndex,
+    init(layout: OutputLayout, output: any RecordOutput, state: StateStore, archive: RawArchive,
+         stories: @escaping () -> StoryIndex,
          logger: Logger, includeText: Bool = true,
          batchSize: Int = 64, flushInterval: TimeInterval = 1, progress: (@Sendable (IngestSummary) -> Void)? = nil) {
         self.progress = progress
         self.includeText = includeText
         self.loadStories = stories
-        self.layout = layout; self.state = state; self.archive = archive
+        self.layout = layout; self.output = output; self.state = state; self.archive = archive
         self.logger = logger
         self.batchSize = batchSize; self.flushInterval = flushInterval
     }
@@ -63,7 +67,8 @@ final class RecordSink {
             }
         }
         try flush()
-        writer.closeAll()
+        // Every partition this run appended to is complete: an object store would upload now.
+        for partition in appended.sorted() { try output.close(partition) }
         archive.close()
     }
 
@@ -154,18 +159,19 @@ final class RecordSink {
         let now = Date()
         assignStories()
         for (day, items) in pendingArticles.sorted(by: { $0.key < $1.key }) {
-            guard let path = layout.partFile(.articles, day: day) else { continue }
-            let lines = items.map { $0.record.line(includeText: includeText) }
-            let size = try writer.append(lines, to: path)
+            let partition = Partition(kind: .articles, day: day, shard: layout.shard)
+            let receipt = try output.append(items.map { $0.record.line(includeText: includeText) }, to: partition)
+            appended.insert(partition)
             try state.recordWritten(items.map { (id: $0.record.id, url: $0.record.url, day: day,
                                                  fingerprint: $0.features?.simhash) },
-                                    partFile: layout.relativePath(path), committedBytes: size, at: now)
+                                    partFile: receipt.part, committedBytes: receipt.committedBytes, at: now)
             try state.recordItems(items.map { ($0.itemKey, $0.record.feed, "written", true) }, at: now)
             summary.articlesNew += items.count
         }
         for (day, items) in pendingErrors.sorted(by: { $0.key < $1.key }) {
-            guard let path = layout.partFile(.errors, day: day) else { continue }
-            try writer.append(items.map { $0.record.json.serialized() }, to: path)
+            let partition = Partition(kind: .errors, day: day, shard: layout.shard)
+            _ = try output.append(items.map { $0.record.json.serialized() }, to: partition)
+            appended.insert(partition)
             try state.recordItems(items.compactMap { item in
                 item.itemKey.map { ($0, item.record.feed, item.record.code.rawValue, item.settled) }
             }, at: now)

@@ -155,11 +155,8 @@ public struct Reprocessor {
             }
         }
 
-        // Write every new part file into a scratch folder inside the output root (same file
-        // system, so rename is atomic), then swap.
-        let scratch = outputRoot + "/.reprocess-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: scratch)
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // Each rebuilt part replaces the old one atomically (written beside it, renamed over it).
+        let output = LocalHiveOutput(root: outputRoot)
         let state = try StateStore(directory: baseLayout.stateDirectory)
         let shards = Set(articles.keys).union(errors.keys)
             .union(keptErrorLines.values.flatMap { $0.keys })
@@ -169,13 +166,14 @@ public struct Reprocessor {
             var touchedDay = false
             for shard in shards.sorted() {
                 let layout = OutputLayout(root: outputRoot, shard: shard)
-                let scratchLayout = OutputLayout(root: scratch, shard: shard)
                 let dayArticles = (articles[shard] ?? []).filter { $0.partitionDay == day }.sorted(by: Self.articleOrder)
                 let derived = (errors[shard] ?? []).filter { $0.partitionDay == day }.map { $0.json.serialized() }
                 let dayErrors = ((keptErrorLines[day]?[shard] ?? []) + derived).sorted()
                 let articleLines = dayArticles.map { $0.line(includeText: pipeline.includeText) }
-                touchedDay = try swap(articleLines, kind: .articles, day: day, layout: layout, scratch: scratchLayout) || touchedDay
-                touchedDay = try swap(dayErrors, kind: .errors, day: day, layout: layout, scratch: scratchLayout) || touchedDay
+                touchedDay = try output.replace(Partition(kind: .articles, day: day, shard: shard), with: articleLines)
+                    || touchedDay
+                touchedDay = try output.replace(Partition(kind: .errors, day: day, shard: shard), with: dayErrors)
+                    || touchedDay
                 if let path = layout.partFile(.articles, day: day) {
                     let size = PartitionReader.identity(of: path)?.size ?? 0
                     try state.recordWritten(dayArticles.map { (id: $0.id, url: $0.url, day: day) },
@@ -187,30 +185,11 @@ public struct Reprocessor {
             if touchedDay { summary.days += 1 }
         }
         if let composites = pipeline.composites {
-            try ScoreWriter(pipeline: pipeline, configuration: composites, outputRoot: outputRoot).write(days: days)
+            try ScoreWriter(pipeline: pipeline, configuration: composites, outputRoot: outputRoot, output: output)
+                .write(days: days)
         }
+        try output.finish()
         return summary
-    }
-
-    /// Replaces one part file with `lines` (removing it when there are none).
-    /// - Returns: whether anything exists or changed for that file.
-    private func swap(_ lines: [String], kind: OutputLayout.Kind, day: String, layout: OutputLayout,
-                      scratch: OutputLayout) throws -> Bool {
-        guard let target = layout.partFile(kind, day: day), let staged = scratch.partFile(kind, day: day) else { return false }
-        if lines.isEmpty {
-            guard FileManager.default.fileExists(atPath: target) else { return false }
-            try FileManager.default.removeItem(atPath: target)
-            return true
-        }
-        let writer = PartitionWriter()
-        try writer.append(lines, to: staged)
-        writer.closeAll()
-        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-        guard rename(staged, target) == 0 else {
-            throw OutputError(path: target, message: "cannot swap in the rebuilt file: \(String(cString: strerror(errno)))")
-        }
-        return true
     }
 
     static func articleOrder(_ a: ArticleRecord, _ b: ArticleRecord) -> Bool {

@@ -15,6 +15,8 @@ struct ScoreWriter {
     let pipeline: PipelineConfig
     let configuration: CompositeConfiguration
     let outputRoot: String
+    /// Where each day's scores replace the last ones.
+    let output: any RecordOutput
 
     func write(days: [String]) throws {
         guard let first = days.first.flatMap(UTCTimestamp.parseDay), let last = days.last.flatMap(UTCTimestamp.parseDay) else { return }
@@ -23,11 +25,12 @@ struct ScoreWriter {
         let (observations, companies) = readHistory(from: first.addingTimeInterval(-Double(lookback + 1) * 86_400), to: last)
         let universe = Self.universe(observed: companies, factorTickers: factors?.tickers ?? [])
         let scorer = CompositeScorer(configuration: configuration)
-        let layout = OutputLayout(root: outputRoot, shard: 0)
         for day in days {
-            guard let date = UTCTimestamp.parseDay(day), let target = layout.partFile(.scores, day: day) else { continue }
+            guard let date = UTCTimestamp.parseDay(day) else { continue }
             let records = scorer.scores(asOf: date, companies: universe, observations: observations, factors: factors)
-            try AtomicFile.write(lines: records.map { $0.scoreJSON().serialized() }, to: target)
+            let partition = Partition(kind: .scores, day: day, shard: 0)
+            try output.replace(partition, with: records.map { $0.scoreJSON().serialized() })
+            try output.close(partition)
         }
     }
 
