@@ -12,7 +12,7 @@ import WirescoreStore
 /// list never piles up more than a handful of pending jobs in memory (back pressure).
 struct FeedStage: Sendable {
     let fetcher: Fetcher
-    let state: StateStore
+    let state: RunState
     let pipelineName: String
     let maxItemsPerFeed: Int
     let concurrency: Int
@@ -44,7 +44,9 @@ struct FeedStage: Sendable {
         let feedIsFile = feed.url.lowercased().hasPrefix("file:")
         let now = Date()
         let health: FeedHealth?
-        do { health = try state.health(of: feed.id) } catch { return await sink.send(.stateFailure("\(error)")) }
+        do throws(StateFailure) { health = try state.access("read feed health") { try $0.health(of: feed.id) } } catch {
+            return await sink.send(.stateFailure(error))
+        }
         if let next = health?.nextAttempt, next > now {
             logger.debug("feed backing off", metadata: ["feed": "\(feed.id)", "until": "\(UTCTimestamp.rfc3339(next))"])
             await sink.send(.feed(.backingOff))
@@ -52,7 +54,9 @@ struct FeedStage: Sendable {
             return
         }
         let open: [OpenItem]
-        do { open = try state.openItems(feed: feed.id) } catch { return await sink.send(.stateFailure("\(error)")) }
+        do throws(StateFailure) { open = try state.access("read open items") { try $0.openItems(feed: feed.id) } } catch {
+            return await sink.send(.stateFailure(error))
+        }
         for item in open {
             guard queued.insert(item.key) else { continue }
             // Stopping: the item stays open for the next run; counted as handed back.
@@ -76,8 +80,8 @@ struct FeedStage: Sendable {
     private func fetchAndAccept(_ feed: FeedSpec, feedIsFile: Bool, sink: AsyncChannel<SinkEvent>) async -> FeedFetch {
         let now = Date()
         let validators: HTTPValidators?
-        do { validators = try state.validators(for: feed.url) } catch {
-            await sink.send(.stateFailure("\(error)"))
+        do throws(StateFailure) { validators = try state.access("read validators") { try $0.validators(for: feed.url) } } catch {
+            await sink.send(.stateFailure(error))
             return .interrupted
         }
         let request = FetchRequest(url: feed.url, etag: validators?.etag, lastModified: validators?.lastModified,
@@ -93,8 +97,8 @@ struct FeedStage: Sendable {
             response = r
         }
         if response.isNotModified {
-            await persist(sink) { () throws(StoreError) in
-                try state.recordFeedSuccess(feed.id, url: feed.url, status: 304, at: Date())
+            await persist("record the feed's 304", sink) { store in
+                try store.recordFeedSuccess(feed.id, url: feed.url, status: 304, at: Date())
             }
             await sink.send(.feed(.notModified))
             return .done
@@ -138,31 +142,38 @@ struct FeedStage: Sendable {
             case let .refuse(code, reason, url):
                 // Settled at once under the entry's guid (or link), so it is reported once.
                 let key = entry.id.map { "guid:" + $0 } ?? entry.link.map { "link:" + $0 }
-                if let key, (try? state.isItemSettled(key)) == true { continue }
+                if let key {
+                    do throws(StateFailure) {
+                        if try state.access("look up an item", { try $0.isItemSettled(key) }) { continue }
+                    } catch {
+                        await sink.send(.stateFailure(error))
+                        return .interrupted
+                    }
+                }
                 let error = ErrorRecord(kind: .article, feed: feed.id, url: url ?? feed.url, code: code,
                                         reason: "feed entry '\(title ?? entry.id ?? "?")': \(reason)",
                                         at: Date(), pipeline: pipelineName)
                 await sink.send(.failure(error, itemKey: key, settled: true))
             }
         }
-        let accepted = await persist(sink) { () throws(StoreError) in
-            try state.acceptFeedListing(listed, validators: HTTPValidators(etag: response.etag, lastModified: response.lastModified),
+        let accepted = await persist("accept the feed's items", sink) { store in
+            try store.acceptFeedListing(listed, validators: HTTPValidators(etag: response.etag, lastModified: response.lastModified),
                                         feedURL: feed.url, at: Date())
-            try state.recordFeedSuccess(feed.id, url: feed.url, status: response.status, at: Date())
+            try store.recordFeedSuccess(feed.id, url: feed.url, status: response.status, at: Date())
         }
         if accepted { await sink.send(.feed(.ok)) }
         return accepted ? .done : .interrupted
     }
 
-    /// Runs a state write; a failure (a full disk, a locked or damaged database) ends the run
-    /// through the sink, like a failed partition write: run state is never silently behind.
+    /// Runs a state write; a failure goes to the sink, which ends the run (``RunState``'s policy).
     @discardableResult
-    private func persist(_ sink: AsyncChannel<SinkEvent>, _ body: () throws(StoreError) -> Void) async -> Bool {
-        do {
-            try body()
+    private func persist(_ what: String, _ sink: AsyncChannel<SinkEvent>,
+                         _ body: (StateStore) throws -> Void) async -> Bool {
+        do throws(StateFailure) {
+            try state.access(what, body)
             return true
         } catch {
-            await sink.send(.stateFailure("cannot update run state (\(state.path)): \(error)"))
+            await sink.send(.stateFailure(error))
             return false
         }
     }
@@ -170,8 +181,8 @@ struct FeedStage: Sendable {
     private func fail(_ feed: FeedSpec, code: ErrorCode, reason: String, status: Int?, retryAfter: Double?,
                       sink: AsyncChannel<SinkEvent>) async {
         logger.warning("feed failed", metadata: ["feed": "\(feed.id)", "reason": "\(reason)"])
-        await persist(sink) { () throws(StoreError) in
-            try state.recordFeedFailure(feed.id, url: feed.url, error: reason, status: status,
+        await persist("record the feed's failure", sink) { store in
+            try store.recordFeedFailure(feed.id, url: feed.url, error: reason, status: status,
                                         retryAfter: retryAfter, at: Date())
         }
         let record = ErrorRecord(kind: .feed, feed: feed.id, url: feed.url, code: code, reason: reason,

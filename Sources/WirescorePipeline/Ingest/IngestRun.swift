@@ -55,8 +55,9 @@ public struct IngestRun {
         }
         defer { deadlineTimer?.cancel() }
         let layout = OutputLayout(root: options.outputRoot, shard: options.shard.index)
-        let state = try StateStore(directory: layout.stateDirectory)
-        let repaired = try StateReconciler.reconcile(layout: layout, state: state)
+        let store = try StateStore(directory: layout.stateDirectory)
+        let state = RunState(store: store)
+        let repaired = try StateReconciler.reconcile(layout: layout, state: store)
         if repaired != .init() {
             logger.notice("repaired output after an interrupted run",
                           metadata: ["bytes_cut": "\(repaired.bytesCut)", "ids_adopted": "\(repaired.idsAdopted)"])
@@ -115,7 +116,7 @@ public struct IngestRun {
         }
         try output.finish()
         var summary = sink.summary
-        summary.itemsOpen = try state.openItemCount()
+        summary.itemsOpen = try state.access("count open items") { try $0.openItemCount() }
         switch stop.reason {
         case .deadline?: summary.stoppedBy = "deadline"
         case let .signal(number)?: summary.stoppedBy = RunStop.signalName(number)

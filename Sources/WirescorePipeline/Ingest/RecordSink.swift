@@ -14,7 +14,7 @@ import WirescoreStories
 /// ``StateReconciler`` adopts them at the next start, so no id is ever written twice.
 final class RecordSink {
     private let layout: OutputLayout
-    private let state: StateStore
+    private let state: RunState
     /// Where the records go (the local Hive-style tree, or another ``RecordOutput``).
     private let output: any RecordOutput
     private let archive: RawArchive
@@ -46,7 +46,7 @@ final class RecordSink {
     /// Days that received articles in this run (their scores are recomputed).
     private(set) var touchedDays: Set<String> = []
 
-    init(layout: OutputLayout, output: any RecordOutput, state: StateStore, archive: RawArchive,
+    init(layout: OutputLayout, output: any RecordOutput, state: RunState, archive: RawArchive,
          stories: @escaping () -> StoryIndex,
          logger: Logger, includeText: Bool = true,
          batchSize: Int = 64, flushInterval: TimeInterval = 1, progress: (@Sendable (IngestSummary) -> Void)? = nil) {
@@ -90,7 +90,8 @@ final class RecordSink {
                     return try handle(.article(record, features: features, itemKey: itemKey))
                 }
                 summary.articlesDuplicate += 1
-                try state.recordItem(itemKey, feed: record.feed, outcome: "duplicate", settled: true, at: Date())
+                try state.access("record a duplicate") { try $0.recordItem(itemKey, feed: record.feed, outcome: "duplicate",
+                                                                           settled: true, at: Date()) }
                 return
             }
             idsThisRun[record.id] = .some(fingerprint)
@@ -116,8 +117,8 @@ final class RecordSink {
             try archive.append(encoded)
         case let .archiveFailure(message):
             throw ArchiveFailure(message: message)
-        case let .stateFailure(message):
-            throw StateFailure(message: message)
+        case let .stateFailure(failure):
+            throw failure
         }
     }
 
@@ -129,7 +130,7 @@ final class RecordSink {
     /// state has none (written by an older version, or adopted after a crash).
     private func knownFingerprint(_ id: String) throws -> UInt64?? {
         if let pending = idsThisRun[id] { return pending }
-        guard let written = try state.writtenArticle(id) else { return nil }
+        guard let written = try state.access("look up an article id", { try $0.writtenArticle(id) }) else { return nil }
         return .some(written.fingerprint)
     }
 
@@ -162,19 +163,23 @@ final class RecordSink {
             let partition = Partition(kind: .articles, day: day, shard: layout.shard)
             let receipt = try output.append(items.map { $0.record.line(includeText: includeText) }, to: partition)
             appended.insert(partition)
-            try state.recordWritten(items.map { (id: $0.record.id, url: $0.record.url, day: day,
-                                                 fingerprint: $0.features?.simhash) },
-                                    partFile: receipt.part, committedBytes: receipt.committedBytes, at: now)
-            try state.recordItems(items.map { ($0.itemKey, $0.record.feed, "written", true) }, at: now)
+            try state.access("record written articles") { store in
+                try store.recordWritten(items.map { (id: $0.record.id, url: $0.record.url, day: day,
+                                                     fingerprint: $0.features?.simhash) },
+                                        partFile: receipt.part, committedBytes: receipt.committedBytes, at: now)
+                try store.recordItems(items.map { ($0.itemKey, $0.record.feed, "written", true) }, at: now)
+            }
             summary.articlesNew += items.count
         }
         for (day, items) in pendingErrors.sorted(by: { $0.key < $1.key }) {
             let partition = Partition(kind: .errors, day: day, shard: layout.shard)
             _ = try output.append(items.map { $0.record.json.serialized() }, to: partition)
             appended.insert(partition)
-            try state.recordItems(items.compactMap { item in
-                item.itemKey.map { ($0, item.record.feed, item.record.code.rawValue, item.settled) }
-            }, at: now)
+            try state.access("record failed items") { store in
+                try store.recordItems(items.compactMap { item in
+                    item.itemKey.map { ($0, item.record.feed, item.record.code.rawValue, item.settled) }
+                }, at: now)
+            }
             summary.errors += items.count
         }
         pendingArticles.removeAll(keepingCapacity: true)
@@ -193,9 +198,3 @@ struct ArchiveFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Run state could not be read or written: the run stops rather than go on with state that
-/// no longer matches the output (a full disk is never ignored).
-struct StateFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}

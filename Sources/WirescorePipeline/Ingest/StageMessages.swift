@@ -34,7 +34,7 @@ enum SinkEvent: Sendable {
     case archiveFailure(String)
     /// Run state could not be read or written: the sink ends the run (one error policy for
     /// the state store, whichever stage touched it).
-    case stateFailure(String)
+    case stateFailure(StateFailure)
 
     /// The archive event for one response: encoded here, on the calling worker's thread.
     static func archiving(_ exchange: ArchivedExchange, role: ArchiveRole) -> SinkEvent {
