@@ -70,6 +70,7 @@ let package = Package(
         .target(name: "WirescoreSentiment", dependencies: ["WirescoreCore", "WirescoreEntities"],
                 exclude: ["Data"]),
         .target(name: "WirescoreStories", dependencies: ["WirescoreCore"]),
+        .target(name: "WirescoreEvents", dependencies: ["WirescoreCore", "WirescoreEntities"]),
         .target(name: "WirescoreComposites", dependencies: ["WirescoreCore"]),
         .target(name: "CJemallocSettings"),
         .target(name: "WirescoreAllocator", dependencies: [
@@ -79,7 +80,7 @@ let package = Package(
         .target(name: "WirescorePipeline", dependencies: [
             "WirescoreCore", "WirescoreFeeds", "WirescoreExtract", "WirescoreFetch",
             "WirescoreStore", "WirescoreOutput", "WirescoreArchive", "WirescoreEntities", "WirescoreSentiment",
-            "WirescoreStories", "WirescoreComposites",
+            "WirescoreStories", "WirescoreComposites", "WirescoreEvents",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),

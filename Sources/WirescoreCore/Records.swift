@@ -34,6 +34,8 @@ public struct ArticleRecord: Sendable {
     public var story: StoryField?
     public var sentiment: SentimentField?
     public var entities: [EntityField]?
+    /// Corporate events the article reports (docs/events.md).
+    public var events: [EventField]?
     /// Fields added by article steps beyond the built-in ones, in the order the steps ran;
     /// written after `entities`, before `quality`.
     public var extensions: [(name: String, value: JSONValue)] = []
@@ -75,6 +77,7 @@ public struct ArticleRecord: Sendable {
         if let story { o.set("story", story.json) }
         if let sentiment { o.set("sentiment", sentiment.json) }
         if let entities { o.set("entities", .array(entities.map(\.json))) }
+        if let events { o.set("events", .array(events.map(\.json))) }
         for field in extensions { o.set(field.name, field.value) }
         o.set("quality", quality.json)
         o.set("pipeline", pipeline)
@@ -121,6 +124,46 @@ public struct SentimentField: Sendable, Equatable {
         var o = JSONObjectBuilder()
         o.set("score", .double(score))
         o.set("label", label)
+        return o.value
+    }
+}
+
+/// One corporate event: an element of `events` (docs/events.md).
+public struct EventField: Sendable, Equatable {
+    /// `group/type[/direction]`, e.g. `earnings/result/beat`.
+    public var type: String
+    /// The company's id (ticker for listed companies), nil when the sentence names none known.
+    public var company: String?
+    /// `subject`, or for two-company events `acquirer`/`target`, `plaintiff`/`defendant` ...
+    public var role: String
+    /// -1...1.
+    public var sentiment: Double
+    /// 0-100 event sentiment score, 50 neutral.
+    public var ess: Int
+    /// 0...1.
+    public var confidence: Double
+    /// The sentence that reports the event.
+    public var evidence: String
+    /// 0-100: 100 for the first report of the event's story, lower for repeats across outlets;
+    /// nil until the writer knows the story.
+    public var novelty: Int?
+
+    public init(type: String, company: String?, role: String, sentiment: Double, ess: Int, confidence: Double,
+                evidence: String, novelty: Int? = nil) {
+        self.type = type; self.company = company; self.role = role; self.sentiment = sentiment; self.ess = ess
+        self.confidence = confidence; self.evidence = evidence; self.novelty = novelty
+    }
+
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.set("type", type)
+        o.set("company", company)
+        o.set("role", role)
+        o.set("sentiment", .double(sentiment))
+        o.set("ess", ess)
+        o.set("confidence", .double(confidence))
+        o.set("evidence", evidence)
+        if let novelty { o.set("novelty", novelty) }
         return o.value
     }
 }

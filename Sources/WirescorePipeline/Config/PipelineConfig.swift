@@ -97,6 +97,9 @@ public struct PipelineConfig: Sendable {
     /// The built-in gazetteer plus the pipeline's entities file, as a text analyzer.
     /// - Throws: ``PipelineError`` with the entities file's line when it is malformed.
     public func makeAnalyzer() throws(PipelineError) -> TextAnalyzer {
+        // Steps that tag companies (analyze, events) share one analyzer per entities file:
+        // building the matcher is the costly part of a run's start.
+        if let cached = AnalyzerCache.shared.analyzer(for: entitiesFile) { return cached }
         var gazetteer = Gazetteer.builtin
         if let entitiesFile {
             do {
@@ -105,7 +108,30 @@ public struct PipelineConfig: Sendable {
                 throw PipelineError(file: error.file, line: error.line, reason: error.reason)
             }
         }
-        return TextAnalyzer(gazetteer: gazetteer)
+        let analyzer = TextAnalyzer(gazetteer: gazetteer)
+        AnalyzerCache.shared.store(analyzer, for: entitiesFile)
+        return analyzer
+    }
+}
+
+/// Text analyzers already built in this process, by entities file (nil: the built-in gazetteer
+/// alone). Entities files are read once per process; a command runs one pipeline.
+final class AnalyzerCache: @unchecked Sendable {
+    static let shared = AnalyzerCache()
+    // @unchecked: `analyzers` is only touched while `lock` is held.
+    private let lock = NSLock()
+    private var analyzers: [String: TextAnalyzer] = [:]
+
+    func analyzer(for file: String?) -> TextAnalyzer? {
+        lock.lock()
+        defer { lock.unlock() }
+        return analyzers[file ?? ""]
+    }
+
+    func store(_ analyzer: TextAnalyzer, for file: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        analyzers[file ?? ""] = analyzer
     }
 }
 

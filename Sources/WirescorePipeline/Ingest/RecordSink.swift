@@ -149,7 +149,7 @@ final class RecordSink {
         defer { loadedStories = stories; storiesChanged = true }
         for entry in order {
             guard var item = pendingArticles[entry.day]?[entry.index], let features = item.features else { continue }
-            item.record.story = stories.assign(article: item.record.storyInput(features: features)).field
+            item.record.assign(story: stories.assign(article: item.record.storyInput(features: features)).field)
             pendingArticles[entry.day]?[entry.index] = item
         }
     }

@@ -37,6 +37,15 @@ extension ArticleRecord {
     }
 }
 
+extension ArticleRecord {
+    /// Sets the story the writer assigned, and with it each event's novelty: an event is as
+    /// new as the telling of the story that reports it.
+    mutating func assign(story: StoryField) {
+        self.story = story
+        if let events { self.events = events.map { var e = $0; e.novelty = story.novelty; return e } }
+    }
+}
+
 extension StoryAssignment {
     /// The record's `story` field.
     var field: StoryField { StoryField(id: storyID, novelty: novelty, firstSeen: firstSeen) }

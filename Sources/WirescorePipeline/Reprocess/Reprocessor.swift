@@ -124,7 +124,7 @@ public struct Reprocessor {
         var articles: [Int: [ArticleRecord]] = [:]
         for (shard, candidate, features) in candidates {
             var record = candidate
-            if let features { record.story = stories.assign(article: record.storyInput(features: features)).field }
+            if let features { record.assign(story: stories.assign(article: record.storyInput(features: features)).field) }
             if daySet.contains(record.partitionDay) { articles[shard, default: []].append(record) }
         }
 

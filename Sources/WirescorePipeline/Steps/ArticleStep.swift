@@ -87,6 +87,7 @@ public enum ArticleSteps {
     public static let standard: [ArticleStepDescriptor] = [
         ExtractStep.descriptor,
         AnalyzeStep.descriptor,
+        EventStep.descriptor,
         StoryFeaturesStep.descriptor,
     ]
 

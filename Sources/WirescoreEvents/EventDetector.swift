@@ -1,0 +1,157 @@
+import WirescoreEntities
+
+/// One corporate event found in a text: what happened, to which company, in which role, how
+/// it reads, how sure we are, and the sentence that says so.
+public struct DetectedEvent: Sendable, Equatable {
+    public var kind: String
+    /// The gazetteer id of the company (its ticker for listed ones), nil when the sentence
+    /// names none the gazetteer knows.
+    public var company: String?
+    public var role: String
+    /// -1...1: the kind's prior for the role, moved by the company's tone in the text.
+    public var sentiment: Double
+    /// 0-100 event sentiment score (50 neutral), as RavenPack's ESS reads.
+    public var ess: Int
+    /// 0...1.
+    public var confidence: Double
+    public var evidence: String
+    /// Index of the evidence sentence (0 is the headline when there is one).
+    public var sentence: Int
+}
+
+/// Finds corporate events in a headline and the lead of a text with ``EventRules``.
+///
+/// Only the headline and the first `leadSentences` sentences are read: news states what
+/// happened first, and the rest of a long article mostly quotes, recalls earlier events or
+/// gives background, which would report stale events as new. Per event it assigns the company
+/// (the mention before or after the trigger, by rule and voice), a role for two-company
+/// events, a tone and a confidence. Pure and thread-safe.
+public struct EventDetector: Sendable {
+    public let matcher: EntityMatcher
+    public var leadSentences = 4
+
+    public init(matcher: EntityMatcher) { self.matcher = matcher }
+
+    /// - Parameter tone: the text's tone toward a company id (-1...1), when known (the
+    ///   sentiment step's per-company score); moves the event's sentiment from its prior.
+    /// - Parameter primary: the company the article is mainly about (the most relevant one),
+    ///   taken as the subject of a sentence that names no company ("The company said it
+    ///   would cut 9,000 jobs"), with less confidence.
+    public func detect(title: String?, text: String, primary: String? = nil,
+                       tone: (String) -> Double? = { _ in nil }) -> [DetectedEvent] {
+        let hasTitle = !(title ?? "").isEmpty
+        let lead = Self.lead(of: text, sentences: leadSentences)
+        let full = hasTitle ? title! + "\n\n" + lead : lead
+        let tk = Tokenizer.tokenize(full)
+        guard !tk.sentences.isEmpty else { return [] }
+        let words = (0..<tk.tokens.count).map { Self.normalise(tk.lower($0)) }
+        let mentions = matcher.mentions(in: tk)
+        let fullBytes = Array(full.utf8)
+
+        var events: [DetectedEvent] = []
+        var seen: Set<String> = []
+        for (index, range) in tk.sentences.enumerated() where !range.isEmpty {
+            let inSentence = mentions.filter { range.contains($0.tokens.lowerBound) }
+            var fired: [(rule: EventRule, trigger: Int)] = []
+            for rule in EventRules.all {
+                guard let trigger = firstTrigger(rule, words, range) else { continue }
+                if !rule.context.isEmpty && !rule.context.contains(where: { $0.occurs(in: words, range) }) { continue }
+                if rule.exclude.contains(where: { $0.occurs(in: words, range) }) { continue }
+                if rule.needsCompany && inSentence.isEmpty { continue }
+                fired.append((rule, trigger))
+            }
+            // A generic rule gives way to a specific one of its group; one kind per sentence.
+            let specificGroups = Set(fired.filter { !$0.rule.generic }.map { $0.rule.kind.group })
+            var kindsHere: Set<String> = []
+            let start = tk.tokens[range.lowerBound].start, end = tk.tokens[range.upperBound - 1].end
+            let evidence = String(decoding: fullBytes[start..<end], as: UTF8.self)
+            for (rule, trigger) in fired where !(rule.generic && specificGroups.contains(rule.kind.group)) {
+                guard kindsHere.insert(rule.kind.name).inserted else { continue }
+                let passive = rule.passive.contains { $0.occurs(in: words, range) }
+                let before = inSentence.filter { $0.tokens.lowerBound < trigger }.map(\.entity)
+                let after = inSentence.filter { $0.tokens.lowerBound > trigger }.map(\.entity)
+                var parties: [(entity: Int?, role: String, prior: Double)] = []
+                if let roles = rule.kind.roles {
+                    let first = passive ? after.first : before.first
+                    let second = passive ? before.first : after.first(where: { $0 != first })
+                    if let first { parties.append((first, roles.before, rule.kind.prior)) }
+                    if let second, second != first { parties.append((second, roles.after, rule.kind.priorAfter ?? rule.kind.prior)) }
+                    if parties.isEmpty { parties.append((inSentence.first?.entity, "subject", rule.kind.prior)) }
+                } else {
+                    let subject = rule.subjectAfterTrigger ? (after.first ?? before.first) : (before.first ?? after.first)
+                    parties.append((subject, "subject", rule.kind.prior))
+                }
+                for party in parties {
+                    var company = party.entity.map { matcher.gazetteer.entities[$0].id }
+                    var confidence = rule.confidence
+                    if company == nil, let primary {
+                        company = primary
+                        confidence -= 0.1
+                    } else if company == nil {
+                        confidence -= 0.2
+                    }
+                    let key = rule.kind.name + "|" + (company ?? "") + "|" + party.role
+                    guard seen.insert(key).inserted else { continue }
+                    var sentiment = party.prior
+                    if let company, let t = tone(company) { sentiment = 0.7 * party.prior + 0.3 * t }
+                    sentiment = max(-1, min(1, sentiment))
+                    if index == 0 { confidence += 0.1 }
+                    confidence = max(0.05, min(0.99, confidence))
+                    events.append(DetectedEvent(kind: rule.kind.name, company: company, role: party.role,
+                                                sentiment: (sentiment * 10_000).rounded() / 10_000,
+                                                ess: Int((50 + 50 * sentiment).rounded()),
+                                                confidence: (confidence * 100).rounded() / 100,
+                                                evidence: evidence, sentence: index))
+                }
+            }
+        }
+        return events
+    }
+
+    /// The first trigger position of `rule` in the sentence that is not negated ("denied
+    /// reports it would acquire", "has no plans to cut its dividend").
+    private func firstTrigger(_ rule: EventRule, _ words: [String], _ range: Range<Int>) -> Int? {
+        var best: Int?
+        for pattern in rule.triggers {
+            for start in pattern.matchStarts(in: words, range) where !isNegated(start, words, range) {
+                if best.map({ start < $0 }) ?? true { best = start }
+                break
+            }
+        }
+        return best
+    }
+
+    private static let negations = EventRules.negations.map(TokenPattern.init)
+
+    private func isNegated(_ position: Int, _ words: [String], _ range: Range<Int>) -> Bool {
+        let window = max(range.lowerBound, position - 5)..<position
+        return Self.negations.contains { $0.occurs(in: words, window) }
+    }
+
+    /// Digits read as 0, so "Q3" and "Q4" are one word to the rules.
+    static func normalise(_ word: String) -> String {
+        guard word.utf8.contains(where: { $0 >= 0x31 && $0 <= 0x39 }) else { return word }
+        return String(decoding: word.utf8.map { $0 >= 0x30 && $0 <= 0x39 ? 0x30 : $0 }, as: UTF8.self)
+    }
+
+    /// The first `sentences` sentences of `text`, roughly (a cheap cut on sentence ends, so
+    /// a 2,000-word article is not tokenized whole; the tokenizer splits exactly afterwards).
+    static func lead(of text: String, sentences: Int) -> String {
+        var count = 0
+        var index = text.startIndex
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "\n") {
+                let next = utf8.index(after: i)
+                if next == utf8.endIndex || utf8[next] == UInt8(ascii: " ") || utf8[next] == UInt8(ascii: "\n") {
+                    count += 1
+                    if count >= sentences + 2 { index = next; return String(text[..<index]) }
+                }
+            }
+            i = utf8.index(after: i)
+        }
+        return text
+    }
+}
