@@ -105,6 +105,7 @@ let package = Package(
         .testTarget(name: "WirescoreFetchTests", dependencies: ["WirescoreFetch", "WirescoreTestSupport"]),
         .testTarget(name: "WirescoreStoreTests", dependencies: ["WirescoreStore"]),
         .testTarget(name: "WirescoreOutputTests", dependencies: ["WirescoreOutput"]),
+        .testTarget(name: "WirescoreEventsTests", dependencies: ["WirescoreEvents", "WirescoreEntities"]),
         .testTarget(name: "WirescoreArchiveTests", dependencies: ["WirescoreArchive", "WirescoreCore"]),
         .testTarget(name: "WirescoreEntitiesTests", dependencies: ["WirescoreEntities"],
                     resources: [.copy("Fixtures")]),

@@ -69,9 +69,20 @@ public struct EventDetector: Sendable {
                 guard kindsHere.insert(rule.kind.name).inserted else { continue }
                 let passive = rule.passive.contains { $0.occurs(in: words, range) }
                 let before = inSentence.filter { $0.tokens.lowerBound < trigger }.map(\.entity)
-                let after = inSentence.filter { $0.tokens.lowerBound > trigger }.map(\.entity)
+                // "upgraded at Citi", "downgraded by Goldman": the broker, not the subject.
+                let after = inSentence.filter {
+                    $0.tokens.lowerBound > trigger
+                        && !(rule.subjectAfterTrigger && $0.tokens.lowerBound > 0
+                             && ["at", "by", "from"].contains(words[$0.tokens.lowerBound - 1]))
+                }.map(\.entity)
                 var parties: [(entity: Int?, role: String, prior: Double)] = []
-                if let roles = rule.kind.roles {
+                if let roles = rule.kind.roles, roles.before == roles.after {
+                    // Symmetric ("partner", "party"): every company the sentence names.
+                    var named: [Int] = []
+                    for m in inSentence where !named.contains(m.entity) { named.append(m.entity) }
+                    parties = named.map { ($0, roles.before, rule.kind.prior) }
+                    if parties.isEmpty { parties.append((nil, roles.before, rule.kind.prior)) }
+                } else if let roles = rule.kind.roles {
                     let first = passive ? after.first : before.first
                     let second = passive ? before.first : after.first(where: { $0 != first })
                     if let first { parties.append((first, roles.before, rule.kind.prior)) }

@@ -41,6 +41,9 @@ enum EventRules {
     static let ratings = ["buy", "sell", "hold", "neutral", "outperform", "underperform", "overweight", "underweight",
                           "equal-weight", "equal weight", "market perform", "sector perform", "accumulate", "reduce",
                           "strong buy", "peer perform", "positive", "negative"]
+    /// One pattern element: the ratings an upgrade or a downgrade moves to.
+    static let upRatings = "buy|outperform|overweight|accumulate|positive|strong|add|market-perform|neutral|hold|equal-weight"
+    static let downRatings = "sell|underperform|underweight|reduce|negative|neutral|hold|equal-weight|market-perform|sector-perform|in-line"
     static let priceTarget = ["price target*", "target price*", "pt", "price objective"]
     static let executives = ["ceo", "cfo", "coo", "cto", "chief", "president", "chairman", "chairwoman", "chair",
                              "director*", "head", "executive*", "boss", "founder", "board"]
@@ -87,9 +90,11 @@ enum EventRules {
              subjectAfterTrigger: true),
         rule(.targetCut, ["cut*", "lower*", "reduc*", "slash*", "trim*", "drop*"], context: priceTarget,
              subjectAfterTrigger: true),
-        rule(.ratingUpgrade, ["upgrad*", "raised to", "raises to", "lifts to", "lifted to"], exclude: agencies,
+        rule(.ratingUpgrade, ["upgrad*", "raised to " + upRatings, "raises to " + upRatings, "lifts to " + upRatings,
+                              "lifted to " + upRatings], exclude: agencies,
              subjectAfterTrigger: true),
-        rule(.ratingDowngrade, ["downgrad*", "cut to", "cuts to", "lowered to", "lowers to"], exclude: agencies,
+        rule(.ratingDowngrade, ["downgrad*", "cut to " + downRatings, "cuts to " + downRatings, "lowered to " + downRatings,
+                                "lowers to " + downRatings], exclude: agencies,
              subjectAfterTrigger: true),
         rule(.ratingInitiate, ["initiat*", "start* coverage", "begin* coverage", "resum* coverage", "assum* coverage",
                                "launch* coverage", "reinstat* coverage"],
