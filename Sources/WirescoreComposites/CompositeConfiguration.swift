@@ -9,6 +9,9 @@ public enum SignalKind: Sendable, Equatable {
     /// Novel stories per day over `shortWindow` days against the trailing per-day baseline over
     /// `window` days: attention, counted in stories (novelty / 100) so rewrites add little.
     case buzz
+    /// Corporate events about the company over `window` days: their sentiment weighted by
+    /// type (`weights`), confidence, novelty and age (`halfLifeDays`).
+    case events(weights: EventWeights)
     /// A numeric column of the factor file, the latest row dated on or before the score's date
     /// and at most `window` days old.
     case external(column: String)

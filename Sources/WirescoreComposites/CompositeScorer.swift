@@ -24,14 +24,20 @@ public struct CompositeScorer: Sendable {
     ///     everything they have.
     ///   - factors: the external factor table, or nil when the pipeline names none.
     /// - Returns: the score records, ready for ``ScoreRecord/scoreJSON()``.
+    ///   - events: per-article corporate events, for `events` signals and the summary's
+    ///     driving event.
     public func scores(asOf day: Date, companies: [Company], observations: [NewsObservation],
-                       factors: FactorTable?) -> [ScoreRecord] {
+                       events: [EventObservation] = [], factors: FactorTable?) -> [ScoreRecord] {
         let dayStart = Double(FactorTable.dayNumber(day)) * 86_400
         let cutoff = dayStart + 86_400
         let dayText = UTCTimestamp.day(Date(timeIntervalSince1970: dayStart))
         var byEntity: [String: [NewsObservation]] = [:]
         for observation in observations where observation.published.timeIntervalSince1970 < cutoff {
             byEntity[observation.entity, default: []].append(observation)
+        }
+        var eventsByEntity: [String: [EventObservation]] = [:]
+        for event in events where event.published.timeIntervalSince1970 < cutoff {
+            eventsByEntity[event.entity, default: []].append(event)
         }
         let universe = companies.sorted { $0.ticker < $1.ticker }
         var records: [ScoreRecord] = []
@@ -42,6 +48,7 @@ public struct CompositeScorer: Sendable {
                 for company in universe {
                     raw[company.ticker] = SignalCalculator.raw(signal, ticker: company.ticker,
                                                                observations: byEntity[company.ticker] ?? [],
+                                                               events: eventsByEntity[company.ticker] ?? [],
                                                                cutoff: cutoff, asOf: day, factors: factors)
                 }
                 scaled[signal.name] = scale(raw, companies: universe)
@@ -60,7 +67,9 @@ public struct CompositeScorer: Sendable {
                     date: dayText, entity: company.ticker, name: company.name, sector: company.sector,
                     composite: composite.name, title: composite.title, signals: signals, minimumSignals: minimum,
                     articles: Set(recent.map(\.articleID)).count,
-                    topArticles: topArticles(recent, cutoff: cutoff, halfLife: halfLife), version: configuration.version))
+                    topArticles: topArticles(recent, cutoff: cutoff, halfLife: halfLife), version: configuration.version,
+                    drivingEvent: drivingEvent(composite, eventsByEntity[company.ticker] ?? [], cutoff: cutoff)
+                        .map { EventPhrase.of($0.type) }))
             }
         }
         return records
@@ -92,6 +101,24 @@ public struct CompositeScorer: Sendable {
             result[ticker] = min(100, max(0, Int(percentile.rounded())))
         }
         return result
+    }
+
+    /// The event that moves the composite's `events` signal most (weight x |sentiment|), when
+    /// the composite has one: what the summary names.
+    private func drivingEvent(_ composite: CompositeDefinition, _ events: [EventObservation],
+                              cutoff: Double) -> EventObservation? {
+        guard let signal = composite.signals.first(where: { if case .events = $0.kind { true } else { false } }),
+              case let .events(weights) = signal.kind else { return nil }
+        var best: (event: EventObservation, pull: Double)?
+        for e in events where cutoff - e.published.timeIntervalSince1970 <= Double(signal.window) * 86_400 {
+            let pull = SignalCalculator.weight(e, weights: weights, cutoff: cutoff, halfLife: signal.halfLifeDays)
+                * abs(e.sentiment)
+            guard pull > 0 else { continue }
+            if let current = best, (current.pull, current.event.published.timeIntervalSince1970, current.event.type)
+                >= (pull, e.published.timeIntervalSince1970, e.type) { continue }
+            best = (e, pull)
+        }
+        return best?.event
     }
 
     /// The articles that weigh most on the company's news: relevance x novelty x recency.

@@ -28,6 +28,9 @@ public struct ScoreRecord: Sendable, Equatable {
     public var articles: Int
     public var topArticles: [String]
     public var version: String
+    /// The corporate event that drives the composite's events signal ("an analyst downgrade"),
+    /// named at the end of the summary.
+    public var drivingEvent: String?
 
     /// Combines signal scores into the composite.
     ///
@@ -36,7 +39,9 @@ public struct ScoreRecord: Sendable, Equatable {
     /// is missing: a company should not look best-in-class on partial evidence. With fewer
     /// than `minimumSignals` available the score is nil ("Insufficient data").
     public init(date: String, entity: String, name: String, sector: String?, composite: String, title: String,
-                signals: [SignalScore], minimumSignals: Int, articles: Int, topArticles: [String], version: String) {
+                signals: [SignalScore], minimumSignals: Int, articles: Int, topArticles: [String], version: String,
+                drivingEvent: String? = nil) {
+        self.drivingEvent = drivingEvent
         self.date = date; self.entity = entity; self.name = name; self.sector = sector
         self.composite = composite; self.title = title; self.signals = signals
         self.articles = articles; self.topArticles = topArticles; self.version = version
@@ -77,7 +82,8 @@ public struct ScoreRecord: Sendable, Equatable {
             signal.score.map { "\(ProfileWord(score: $0).rawValue) \(signal.name)" }
         }
         var sentence = "\(title) of \(score) reflects \(ProfileWord(score: score).rawValue) overall profile"
-        sentence += parts.isEmpty ? "." : " with " + parts.joined(separator: ", ") + "."
+        sentence += parts.isEmpty ? "" : " with " + parts.joined(separator: ", ")
+        sentence += drivingEvent.map { ", led by " + $0 + "." } ?? "."
         if available < total {
             sentence += " Based on \(available) of \(total) signals — score is capped at \(Self.cap) until remaining data ingests."
         }

@@ -16,8 +16,16 @@ enum SignalCalculator {
         return relevance * novelty * pow(0.5, age / halfLife)
     }
 
+    /// An event's weight in an `events` signal: type weight x confidence x novelty (at least
+    /// 5%, as for articles) x age decay.
+    static func weight(_ e: EventObservation, weights: EventWeights, cutoff: Double, halfLife: Double) -> Double {
+        let age = max(0, cutoff - e.published.timeIntervalSince1970) / 86_400
+        let novelty = min(100, max(5, e.novelty)) / 100
+        return max(0, weights.weight(of: e.type)) * min(1, max(0, e.confidence)) * novelty * pow(0.5, age / halfLife)
+    }
+
     static func raw(_ signal: SignalDefinition, ticker: String, observations: [NewsObservation],
-                    cutoff: Double, asOf: Date, factors: FactorTable?) -> RawSignal? {
+                    events: [EventObservation] = [], cutoff: Double, asOf: Date, factors: FactorTable?) -> RawSignal? {
         func within(_ days: Int) -> [NewsObservation] {
             observations.filter { cutoff - $0.published.timeIntervalSince1970 <= Double(days) * 86_400 }
         }
@@ -45,6 +53,17 @@ enum SignalCalculator {
             let baselineRate = baseline / Double(signal.window - signal.shortWindow)
             // A small floor keeps the ratio finite for companies with no baseline yet.
             return RawSignal(value: log((recentRate + 0.05) / (baselineRate + 0.05)), coverage: Double(long.count))
+        case let .events(weights):
+            var total = 0.0, sum = 0.0, count = 0
+            for e in events where cutoff - e.published.timeIntervalSince1970 <= Double(signal.window) * 86_400 {
+                let w = weight(e, weights: weights, cutoff: cutoff, halfLife: signal.halfLifeDays)
+                guard w > 0 else { continue }
+                total += w * min(1, max(-1, e.sentiment))
+                sum += w
+                count += 1
+            }
+            guard sum > 0 else { return nil }
+            return RawSignal(value: total / sum, coverage: Double(count))
         case let .external(column):
             guard let value = factors?.value(column, ticker: ticker, asOf: asOf, maxAgeDays: signal.window) else {
                 return nil

@@ -100,7 +100,7 @@ struct ArticleStepTests {
     }
 
     @Test func stagesChooseTheStepsAndExtractIsRequired() throws {
-        #expect(try ArticleBuilder(pipeline: try Self.pipeline()).steps.map(\.name) == ["extract", "analyze", "story"])
+        #expect(try ArticleBuilder(pipeline: try Self.pipeline()).steps.map(\.name) == ["extract", "analyze", "events", "story"])
         let chosen = try ArticleBuilder(pipeline: try Self.pipeline("stages: [extract, story]\n"))
         #expect(chosen.steps.map(\.name) == ["extract", "story"])
         let built = try chosen.build(Self.draft().context, Self.draft().page).get()

@@ -11,7 +11,8 @@ import Yams
 ///           momentum:  {weight: 30, source: factor, column: momentum, window: 45}
 ///           sentiment: {weight: 20, source: news_sentiment, window: 30, half_life: 7}
 ///
-/// Sources: `news_sentiment`, `news_momentum` (`short_window` against `window`), `buzz`, and
+/// Sources: `news_sentiment`, `news_momentum` (`short_window` against `window`), `buzz`,
+/// `events` (corporate events, `weights` by type prefix, `half_life`), and
 /// `factor` (a `column` of the pipeline's `factors` file; `higher_is_better: false` for
 /// multiples). Every error names the file and line.
 enum CompositesLoader {
@@ -59,10 +60,26 @@ enum CompositesLoader {
         case "news_sentiment": kind = .newsSentiment
         case "news_momentum": kind = .newsMomentum
         case "buzz": kind = .buzz
+        case "events":
+            var weights: [String: Double] = [:]
+            if let node = f.value("weights") {
+                guard let map = node.mapping else {
+                    throw f.error(node, "signal '\(name)': 'weights' must map event types to numbers, got \(YAMLFields.found(node))")
+                }
+                for (typeNode, weightNode) in map {
+                    guard let type = typeNode.string, !type.isEmpty,
+                          let weight = weightNode.float ?? weightNode.int.map(Double.init), weight >= 0, weight.isFinite else {
+                        throw PipelineError(file: file, line: weightNode.mark?.line ?? typeNode.mark?.line,
+                                            reason: "signal '\(name)': event weights must be numbers >= 0 keyed by type (e.g. analyst: 1.5)")
+                    }
+                    weights[type] = weight
+                }
+            }
+            kind = .events(weights: EventWeights(weights))
         case "factor":
             kind = .external(column: try f.string("column") ?? name)
         default:
-            throw f.error(f.value("source"), "signal '\(name)': source must be news_sentiment, news_momentum, buzz or factor, got '\(source)'")
+            throw f.error(f.value("source"), "signal '\(name)': source must be news_sentiment, news_momentum, buzz, events or factor, got '\(source)'")
         }
         var signal = SignalDefinition(name: name, weight: weight, kind: kind)
         signal.window = try f.int("window", in: 1...3650) ?? signal.window

@@ -22,12 +22,13 @@ struct ScoreWriter {
         guard let first = days.first.flatMap(UTCTimestamp.parseDay), let last = days.last.flatMap(UTCTimestamp.parseDay) else { return }
         let factors = try pipeline.loadFactors()
         let lookback = configuration.composites.flatMap(\.signals).map(\.window).max() ?? 30
-        let (observations, companies) = readHistory(from: first.addingTimeInterval(-Double(lookback + 1) * 86_400), to: last)
+        let (observations, events, companies) = readHistory(from: first.addingTimeInterval(-Double(lookback + 1) * 86_400), to: last)
         let universe = Self.universe(observed: companies, factorTickers: factors?.tickers ?? [])
         let scorer = CompositeScorer(configuration: configuration)
         for day in days {
             guard let date = UTCTimestamp.parseDay(day) else { continue }
-            let records = scorer.scores(asOf: date, companies: universe, observations: observations, factors: factors)
+            let records = scorer.scores(asOf: date, companies: universe, observations: observations, events: events,
+                                        factors: factors)
             let partition = Partition(kind: .scores, day: day, shard: 0)
             try output.replace(partition, with: records.map { $0.scoreJSON().serialized() })
             try output.close(partition)
@@ -35,10 +36,11 @@ struct ScoreWriter {
     }
 
     /// Entity rows of every article published in the window, and the companies they name.
-    private func readHistory(from start: Date, to end: Date) -> ([NewsObservation], [String: Company]) {
+    private func readHistory(from start: Date, to end: Date) -> ([NewsObservation], [EventObservation], [String: Company]) {
         let reader = PartitionReader(layout: OutputLayout(root: outputRoot))
         let startDay = UTCTimestamp.day(start), endDay = UTCTimestamp.day(end)
         var observations: [NewsObservation] = []
+        var events: [EventObservation] = []
         var companies: [String: Company] = [:]
         for day in reader.days(.articles) where day >= startDay && day <= endDay {
             for path in reader.partFiles(.articles, day: day) {
@@ -48,6 +50,14 @@ struct ScoreWriter {
                           let when = ((record["published"] as? String) ?? (record["fetched"] as? String)).flatMap(UTCTimestamp.parseRFC3339)
                     else { continue }
                     let novelty = ((record["story"] as? [String: Any])?["novelty"] as? NSNumber)?.doubleValue ?? 100
+                    for event in record["events"] as? [[String: Any]] ?? [] {
+                        guard let company = event["company"] as? String, let type = event["type"] as? String,
+                              let sentiment = (event["sentiment"] as? NSNumber)?.doubleValue else { continue }
+                        events.append(EventObservation(
+                            articleID: id, entity: company, published: when, type: type, sentiment: sentiment,
+                            confidence: (event["confidence"] as? NSNumber)?.doubleValue ?? 0.5,
+                            novelty: (event["novelty"] as? NSNumber)?.doubleValue ?? novelty))
+                    }
                     for entity in record["entities"] as? [[String: Any]] ?? [] {
                         guard let ticker = entity["id"] as? String,
                               let sentiment = (entity["sentiment"] as? NSNumber)?.doubleValue else { continue }
@@ -63,7 +73,8 @@ struct ScoreWriter {
             }
         }
         observations.sort { ($0.published, $0.articleID, $0.entity) < ($1.published, $1.articleID, $1.entity) }
-        return (observations, companies)
+        events.sort { ($0.published, $0.articleID, $0.entity, $0.type) < ($1.published, $1.articleID, $1.entity, $1.type) }
+        return (observations, events, companies)
     }
 
     /// Companies seen in the news plus those the factor file covers (named from the gazetteer).
