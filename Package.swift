@@ -28,7 +28,7 @@ import PackageDescription
 
 let package = Package(
     name: "wirescore",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "wirescore", targets: ["wirescore"]),
         .library(name: "WirescorePipeline", targets: ["WirescorePipeline"]),

@@ -1,7 +1,8 @@
 internal import CCurl
 import Logging
+import Synchronization
 
-/// What callers hand to the loop thread, guarded by `LockedState`.
+/// What callers hand to the loop thread, guarded by the loop's `inbox` mutex.
 struct FetchInbox: Sendable {
     struct Submission: Sendable {
         var id: UInt64
@@ -37,11 +38,13 @@ struct FetchInbox: Sendable {
 ///
 /// Thread-safety: `@unchecked Sendable` because it is handed to the thread once, and from then
 /// on every stored `var` is read and written only on that thread. Other threads touch only
-/// `inbox` (locked) and `multi.wakeup()` (thread-safe in libcurl).
+/// `inbox` (a `Mutex`) and `multi.wakeup()` (thread-safe in libcurl).
 final class FetchLoop: @unchecked Sendable {
     let policy: FetchPolicy
     let multi: CurlMulti
-    let inbox: LockedState<FetchInbox>
+    /// Never resume continuations or call completions inside `inbox.withLock`: return what
+    /// must happen and do it after unlocking.
+    let inbox = Mutex(FetchInbox())
     private let logger: Logger
     private let clock = ContinuousClock()
 
@@ -54,10 +57,9 @@ final class FetchLoop: @unchecked Sendable {
     private var inFlight = 0
     private var pool: [EasyHandle] = []
 
-    init(policy: FetchPolicy, multi: CurlMulti, inbox: LockedState<FetchInbox>, logger: Logger) {
+    init(policy: FetchPolicy, multi: CurlMulti, logger: Logger) {
         self.policy = policy
         self.multi = multi
-        self.inbox = inbox
         self.logger = logger
     }
 

@@ -1,6 +1,7 @@
 internal import CCurl
 internal import Foundation
 import Logging
+import Synchronization
 
 /// libcurl's process-wide initialisation, run once on first use (Swift globals are lazy and
 /// initialised exactly once, thread-safely).
@@ -23,7 +24,7 @@ private let curlGlobalInit: Int = Int(ccurl_global_init_default().rawValue)
 public final class Fetcher: Sendable {
     public let policy: FetchPolicy
     private let lanes: [FetchLane]
-    private let nextLane = LockedState<Int>(0)
+    private let nextLane = Mutex<Int>(0)
 
     /// Starts the loop threads.
     /// - Parameters:
@@ -107,18 +108,17 @@ public final class Fetcher: Sendable {
 }
 
 /// One loop thread with its multi handle and inbox.
+///
+/// Callers touch only the loop's `inbox` (under its mutex) and `multi.wakeup()`.
 final class FetchLane: Sendable {
-    private let inbox: LockedState<FetchInbox>
-    private let multi: CurlMulti
+    private let loop: FetchLoop
+    private var multi: CurlMulti { loop.multi }
     private let exited: ExitSignal
 
     init(policy: FetchPolicy, name: String, logger: Logger) throws(FetchError) {
-        let multi = try CurlMulti(policy: policy)
-        let inbox = LockedState(FetchInbox())
+        let loop = FetchLoop(policy: policy, multi: try CurlMulti(policy: policy), logger: logger)
         let exited = ExitSignal()
-        let loop = FetchLoop(policy: policy, multi: multi, inbox: inbox, logger: logger)
-        self.multi = multi
-        self.inbox = inbox
+        self.loop = loop
         self.exited = exited
         let thread = Thread {
             loop.run()
@@ -136,7 +136,7 @@ final class FetchLane: Sendable {
                 if let refusal { waiter.resume(returning: .failure(refusal)) }
             }
         } onCancel: {
-            let completion = inbox.withLock { state -> FetchInbox.Completion? in
+            let completion = loop.inbox.withLock { state -> FetchInbox.Completion? in
                 guard let completion = state.completions.removeValue(forKey: id) else { return nil }
                 state.cancellations.append(id)
                 state.wakeLoopIfIdle(multi)
@@ -153,7 +153,7 @@ final class FetchLane: Sendable {
     }
 
     private func newID() -> UInt64 {
-        inbox.withLock { state in
+        loop.inbox.withLock { state in
             state.nextID &+= 1
             return state.nextID
         }
@@ -162,7 +162,7 @@ final class FetchLane: Sendable {
     /// Hands the request to the loop, or says why not (the completion is then not kept).
     private func enqueue(id: UInt64, _ request: FetchRequest, checkingCancellation: Bool,
                          _ completion: @escaping FetchInbox.Completion) -> FetchError? {
-        inbox.withLock { state in
+        loop.inbox.withLock { state in
             if state.stopping || state.exited { return FetchError(.cancelled, "fetcher shut down") }
             // Checked under the lock: a cancellation handler that ran before we registered
             // found no completion, so we must notice it here instead.
@@ -175,7 +175,7 @@ final class FetchLane: Sendable {
     }
 
     func shutdown() {
-        let alreadyExited = inbox.withLock { state in
+        let alreadyExited = loop.inbox.withLock { state in
             state.stopping = true
             if !state.exited { multi.wakeup() }   // unconditionally: shutdown is rare
             return state.exited

@@ -5,8 +5,8 @@ import Glibc
 
 /// Reads partitions back: which days exist, and the complete lines of their part files.
 ///
-/// Used by `wirescore tail`; it only ever returns whole lines, so a line being written is
-/// picked up on a later read, never half.
+/// Used by ``PartitionFollower`` (`wirescore tail`); it only ever returns whole lines, so a
+/// line being written is picked up on a later read, never half.
 public struct PartitionReader: Sendable {
     public let layout: OutputLayout
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import WirescoreCore
 import WirescoreExtract
 import WirescoreFeeds
@@ -133,20 +134,16 @@ struct InspectPageCommand: ParsableCommand {
 }
 
 /// The files `inspect page` could not read, collected from its parallel workers.
-private final class UnreadableFiles: @unchecked Sendable {
-    // @unchecked: `messages` is only touched while `lock` is held.
-    private let lock = NSLock()
-    private var messages: [(index: Int, message: String)] = []
+private final class UnreadableFiles: Sendable {
+    private let messages = Mutex<[(index: Int, message: String)]>([])
 
     func add(_ index: Int, _ message: String) {
-        lock.lock(); defer { lock.unlock() }
-        messages.append((index, message))
+        messages.withLock { $0.append((index, message)) }
     }
 
     /// The messages in the order the files were given (workers finish in any order).
     var sorted: [String] {
-        lock.lock(); defer { lock.unlock() }
-        return messages.sorted { $0.index < $1.index }.map(\.message)
+        messages.withLock { $0.sorted { $0.index < $1.index }.map(\.message) }
     }
 }
 

@@ -48,26 +48,11 @@ struct TailCommand: AsyncParsableCommand {
         }
         let layout = OutputLayout(root: root)
         let outputKind = OutputLayout.Kind(rawValue: kind.rawValue) ?? .articles
-        let reader = PartitionReader(layout: layout)
         let formatter = RecordFormatter(kind: kind, compact: isatty(STDOUT_FILENO) == 1, entity: entity)
 
-        // Every part file that exists now counts as read up to its last complete line; the
-        // newest day's last n records are printed.
-        let days = reader.days(outputKind)
-        var offsets: [String: (offset: Int, inode: UInt64)] = [:]
-        for day in days.dropLast() {
-            for path in reader.partFiles(outputKind, day: day) {
-                if let end = PartitionReader.endOfCompleteLines(of: path) { offsets[path] = end }
-            }
-        }
-        if let newest = days.last {
-            var lines: [Substring] = []
-            for path in reader.partFiles(outputKind, day: newest) {
-                let read = PartitionReader.completeLines(of: path, from: 0)
-                lines.append(contentsOf: read.lines.filter(formatter.matches))
-                offsets[path] = (read.next, PartitionReader.identity(of: path)?.inode ?? 0)
-            }
-            formatter.emit(lines.suffix(n))
+        var follower = PartitionFollower(layout: layout, kind: outputKind)
+        if let newest = follower.start() {
+            formatter.emit(newest.filter(formatter.matches).suffix(n))
         } else if !follow {
             printError("wirescore: no \(kind.rawValue) partitions under \(root) yet")
             return
@@ -76,8 +61,7 @@ struct TailCommand: AsyncParsableCommand {
 
         while !Task.isCancelled {
             try await Task.sleep(for: .milliseconds(500))
-            // Oldest day first, so records of one look come out in partition order.
-            for day in reader.days(outputKind) { drain(reader, outputKind, day, &offsets, formatter) }
+            formatter.emit(follower.poll().filter(formatter.matches))
         }
     }
 
@@ -94,26 +78,6 @@ struct TailCommand: AsyncParsableCommand {
             }
         }
         return try resolveOutputRoot(output, config)
-    }
-
-    /// Prints what was appended to the day's part files since the last look; a part file not
-    /// seen before is printed from its start.
-    private func drain(_ reader: PartitionReader, _ kind: OutputLayout.Kind, _ day: String,
-                       _ offsets: inout [String: (offset: Int, inode: UInt64)], _ formatter: RecordFormatter) {
-        for path in reader.partFiles(kind, day: day) {
-            guard let identity = PartitionReader.identity(of: path) else { continue }
-            var known = offsets[path] ?? (0, identity.inode)
-            if known.inode != identity.inode || identity.size < known.offset {
-                // Replaced by a reprocess: its records were printed before; go on from its end.
-                known = (identity.size, identity.inode)
-                offsets[path] = known
-                continue
-            }
-            guard identity.size > known.offset else { continue }
-            let read = PartitionReader.completeLines(of: path, from: known.offset)
-            formatter.emit(read.lines.filter(formatter.matches))
-            offsets[path] = (read.next, identity.inode)
-        }
     }
 }
 

@@ -31,16 +31,6 @@ func withServer<R>(
     return try await body(server, fetcher)
 }
 
-/// Polls `condition` every 20 ms for up to `timeout`; true once it holds.
-func eventually(_ timeout: Duration = .seconds(5), _ condition: () -> Bool) async -> Bool {
-    let end = ContinuousClock.now.advanced(by: timeout)
-    while ContinuousClock.now < end {
-        if condition() { return true }
-        try? await Task.sleep(for: .milliseconds(20))
-    }
-    return condition()
-}
-
 extension Result {
     /// The failure, or nil on success (for `#expect(result.failure?.code == ...)`).
     var failure: Failure? {

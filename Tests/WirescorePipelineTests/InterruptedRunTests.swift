@@ -68,7 +68,7 @@ struct InterruptedRunTests {
 
     /// The feed answers 304 on the second run; a page that answered 503 the first time must be
     /// fetched again all the same.
-    @Test func aTransientFailureBehindA304FeedIsRetried() throws {
+    @Test func aTransientFailureBehindA304FeedIsRetried() async throws {
         let server = TestHTTPServer()
         try server.start()
         defer { server.stop() }
@@ -78,12 +78,12 @@ struct InterruptedRunTests {
         let dir = try Self.setUp(server)
         defer { try? FileManager.default.removeItem(atPath: dir) }
 
-        let first = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
+        let first = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try Self.articleURLs(dir).count == 1)
         #expect(first.stdout.contains("open=1"), "\(first.stdout)")
 
-        let second = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
+        let second = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("not_modified=1"), "\(second.stdout)")
         #expect(Set(try Self.articleURLs(dir)) == [server.url("/a/0.html"), server.url("/a/1.html")])
@@ -91,10 +91,16 @@ struct InterruptedRunTests {
 
         // Settled now: a third run fetches no page.
         let pageHits = server.requests.filter { $0.path.hasPrefix("/a/") }.count
-        let third = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
+        let third = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
         #expect(third.status == 0)
         #expect(server.requests.filter { $0.path.hasPrefix("/a/") }.count == pageHits)
         #expect(try Self.articleURLs(dir).count == 2)
+    }
+
+    /// `signal`, sent once the server has received the first request of each of `count` pages
+    /// (which hang on it): a stop while every page is in flight, whatever the machine's load.
+    static func onceEveryPageIsInFlight(_ server: TestHTTPServer, count: Int, _ signal: Int32) -> BinaryRun.Interrupt {
+        BinaryRun.Interrupt(signal: signal) { server.requests.filter { $0.path.hasPrefix("/a/") }.count >= count }
     }
 
     /// Pages that hang on their first request, so the signal lands while they are in flight.
@@ -108,7 +114,7 @@ struct InterruptedRunTests {
     }
 
     @Test(arguments: [SIGTERM, SIGINT])
-    func aSignalStopsTheRunGracefullyAndTheNextRunFinishesIt(signal: Int32) throws {
+    func aSignalStopsTheRunGracefullyAndTheNextRunFinishesIt(signal: Int32) async throws {
         let server = TestHTTPServer()
         try server.start()
         defer { server.stop() }
@@ -116,24 +122,26 @@ struct InterruptedRunTests {
         let dir = try Self.setUp(server)
         defer { try? FileManager.default.removeItem(atPath: dir) }
 
-        let stopped = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60,
-                                        interrupt: (signal, after: 2))
+        let stopped = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60,
+                                                      interrupt: Self.onceEveryPageIsInFlight(server, count: 4, signal))
         #expect(!stopped.timedOut)
         #expect(stopped.endedBySignal == signal, "status \(stopped.status): \(stopped.stderr)")
-        #expect((stopped.secondsAfterInterrupt ?? 99) < 5, "took \(stopped.secondsAfterInterrupt ?? -1) s to stop")
+        // Documented: stopped within the 10 s grace period (past it the process exits at once,
+        // without the summary checked below). The bound only has to be below 10 s.
+        #expect((stopped.secondsAfterInterrupt ?? 99) < 9, "took \(stopped.secondsAfterInterrupt ?? -1) s to stop")
         // The summary is printed, the in-flight items handed back and left open.
         #expect(stopped.stdout.contains("deferred=4"), "\(stopped.stdout)")
         #expect(stopped.stdout.contains("open=4"), "\(stopped.stdout)")
         #expect(stopped.stdout.contains("stopped_by=SIG"), "\(stopped.stdout)")
 
-        let next = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
+        let next = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
         #expect(next.status == 0, "\(next.stderr)")
         #expect(next.stdout.contains("not_modified=1"), "\(next.stdout)")
         let urls = try Self.articleURLs(dir)
         #expect(urls.count == 4 && Set(urls).count == 4, "\(urls)")
     }
 
-    @Test func aKilledRunLosesNothingBehindA304() throws {
+    @Test func aKilledRunLosesNothingBehindA304() async throws {
         let server = TestHTTPServer()
         try server.start()
         defer { server.stop() }
@@ -141,11 +149,11 @@ struct InterruptedRunTests {
         let dir = try Self.setUp(server)
         defer { try? FileManager.default.removeItem(atPath: dir) }
 
-        let killed = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60,
-                                       interrupt: (SIGKILL, after: 2))
+        let killed = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60,
+                                                     interrupt: Self.onceEveryPageIsInFlight(server, count: 4, SIGKILL))
         #expect(killed.endedBySignal == SIGKILL)
         for _ in 0..<2 {
-            let next = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
+            let next = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
             #expect(next.status == 0, "\(next.stderr)")
             #expect(next.stdout.contains("not_modified=1"), "\(next.stdout)")
         }
@@ -153,7 +161,7 @@ struct InterruptedRunTests {
         #expect(urls.count == 4 && Set(urls).count == 4, "\(urls)")
     }
 
-    @Test func maxDurationLeavesTheRestToTheNextRun() throws {
+    @Test func maxDurationLeavesTheRestToTheNextRun() async throws {
         let server = TestHTTPServer()
         try server.start()
         defer { server.stop() }
@@ -165,13 +173,13 @@ struct InterruptedRunTests {
         let dir = try Self.setUp(server, concurrency: 2)
         defer { try? FileManager.default.removeItem(atPath: dir) }
 
-        let short = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml", "--max-duration", "1"], timeout: 60)
+        let short = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml", "--max-duration", "1"], timeout: 60)
         #expect(short.status == 0, "\(short.stderr)")
         #expect(short.stdout.contains("stopped_by=deadline"), "\(short.stdout)")
         let written = try Self.articleURLs(dir).count
         #expect(written < count, "the deadline deferred nothing: \(short.stdout)")
 
-        let full = try BinaryRun.run(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
+        let full = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml"], timeout: 60)
         #expect(full.status == 0, "\(full.stderr)")
         #expect(full.stdout.contains("not_modified=1"), "\(full.stdout)")
         let urls = try Self.articleURLs(dir)

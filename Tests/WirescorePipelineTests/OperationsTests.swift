@@ -52,9 +52,10 @@ struct OperationsTests {
         #expect(next > UTCTimestamp_now(plus: 3000))
     }
 
-    /// Six pages of 1.2 s each, fetched one at a time, against a 5 s budget: the first run ends
-    /// with some written and the rest deferred, the next run writes the rest. (The budget
-    /// counts the run's start-up too; 3 s left nothing for the pages on a loaded debug build.)
+    /// Six pages of 1.2 s each, fetched one at a time, against a 5 s budget: the first run
+    /// cannot fetch them all and defers the rest, the next run writes the rest. How many the
+    /// first run writes depends on the machine's load (the budget counts start-up too), so it
+    /// is not checked.
     @Test func runBudgetLeavesTheRestForTheNextRun() async throws {
         let server = TestHTTPServer()
         try server.start()
@@ -74,7 +75,6 @@ struct OperationsTests {
         let output = dir + "/out"
         let first = try await IngestRun(pipeline: config, feeds: feeds,
                                         options: .init(outputRoot: output, maxDuration: 5.0), logger: Logger(label: "t")).run()
-        #expect(first.articlesNew >= 1)
         #expect(first.articlesNew < 6)
         #expect(first.itemsDeferred == 6 - first.articlesNew)
         let second = try await IngestRun(pipeline: config, feeds: feeds, options: .init(outputRoot: output),
@@ -123,7 +123,11 @@ struct OperationsTests {
         #expect(FileManager.default.fileExists(atPath: dir + "/feeds.opml.bak"))
     }
 
-    @Test func tailFollowsAppendsNewDaysAndSwaps() throws {
+    /// `tail --follow` end to end: what exists is shown (the last line), then what is appended
+    /// to that day and to a new day. Every case of following (older days, swaps, partial
+    /// lines) is tested on `PartitionFollower` itself; here only the command's loop around it.
+    /// The test waits for lines to appear, never for a fixed time.
+    @Test func tailFollowPrintsWhatIsAppended() async throws {
         let root = try RepositoryPaths.temporaryDirectory("tail")
         defer { try? FileManager.default.removeItem(atPath: root) }
         func append(_ day: String, _ ids: [Int]) throws {
@@ -134,36 +138,22 @@ struct OperationsTests {
                 #expect(FileManager.default.createFile(atPath: path, contents: nil))
             }
             let handle = try #require(FileHandle(forWritingAtPath: path))
-            handle.seekToEndOfFile()
-            handle.write(Data(ids.map { "{\"id\":\"r\($0)\"}\n" }.joined().utf8))
-            try handle.close()
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(ids.map { "{\"id\":\"r\($0)\"}\n" }.joined().utf8))
         }
         try append("2026-11-20", [1, 2])
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
-        process.arguments = ["tail", "--output", root, "--follow", "-n", "1"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        // Generous pauses: tail polls every 0.5 s, and a loaded CI machine starts processes slowly.
-        Thread.sleep(forTimeInterval: 3.0)
+        let tail = try RunningBinary(["tail", "--output", root, "--follow", "-n", "1"])
+        defer { tail.stop() }
+        // The last line is printed once the follower has taken the files as they are.
+        #expect(await eventually { tail.lines == ["{\"id\":\"r2\"}"] }, "\(tail.lines)")
         try append("2026-11-20", [3])
-        Thread.sleep(forTimeInterval: 2.0)
         try append("2026-11-21", [4])
-        Thread.sleep(forTimeInterval: 2.0)
-        // A reprocess swaps the file: what it holds was shown already; later appends are shown.
-        let swapped = root + "/articles/date=2026-11-21/.new"
-        try Data("{\"id\":\"r4\"}\n{\"id\":\"r5\"}\n".utf8).write(to: URL(fileURLWithPath: swapped))
-        #expect(rename(swapped, root + "/articles/date=2026-11-21/part-0.jsonl") == 0)
-        Thread.sleep(forTimeInterval: 2.0)
-        try append("2026-11-21", [6])
-        Thread.sleep(forTimeInterval: 2.0)
-        process.terminate()
-        process.waitUntilExit()
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").map(String.init)
-        #expect(printed == ["{\"id\":\"r2\"}", "{\"id\":\"r3\"}", "{\"id\":\"r4\"}", "{\"id\":\"r6\"}"])
+        let expected = ["{\"id\":\"r2\"}", "{\"id\":\"r3\"}", "{\"id\":\"r4\"}"]
+        #expect(await eventually { tail.lines.count >= expected.count }, "\(tail.lines)")
+        tail.stop()
+        #expect(tail.lines == expected)
     }
 }
 

@@ -182,33 +182,6 @@ struct OperatorCommandTests {
         #expect(notATree.status == 1 && notATree.stderr.contains("holds none of"), "\(notATree.stderr)")
     }
 
-    /// `--follow` prints lines appended to an older day's partition too (an article published
-    /// yesterday and fetched today), and new older partitions.
-    @Test func tailFollowsOlderPartitions() throws {
-        let root = try RepositoryPaths.temporaryDirectory("tail-old")
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try appendRecords(root, "2026-11-20", ["{\"id\":\"r1\"}"])
-        try appendRecords(root, "2026-11-21", ["{\"id\":\"r2\"}"])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
-        process.arguments = ["tail", "--output", root, "--follow", "-n", "1"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        Thread.sleep(forTimeInterval: 3.0)
-        try appendRecords(root, "2026-11-20", ["{\"id\":\"r3\"}"])
-        Thread.sleep(forTimeInterval: 2.0)
-        try appendRecords(root, "2026-11-19", ["{\"id\":\"r4\"}"])
-        Thread.sleep(forTimeInterval: 2.0)
-        try appendRecords(root, "2026-11-21", ["{\"id\":\"r5\"}"])
-        Thread.sleep(forTimeInterval: 2.0)
-        process.terminate()
-        process.waitUntilExit()
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").map(String.init)
-        #expect(printed == ["{\"id\":\"r2\"}", "{\"id\":\"r3\"}", "{\"id\":\"r4\"}", "{\"id\":\"r5\"}"])
-    }
-
     /// On a terminal, titles lose C0 controls (ESC, BEL) and C1 controls (U+0080-U+009F,
     /// U+009B being CSI to many terminals).
     @Test func tailStripsControlCharactersOnATerminal() throws {

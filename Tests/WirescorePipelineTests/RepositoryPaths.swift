@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Paths into the checkout the tests were built from.
 enum RepositoryPaths {
@@ -37,7 +38,6 @@ struct BinaryRun {
     var status: Int32
     var stdout: String
     var stderr: String
-    var seconds: Double
     /// The run outlived its `timeout` and was killed (SIGKILL): a hang.
     var timedOut = false
     /// The signal that ended the process, when one did (then `status` is its number).
@@ -47,10 +47,11 @@ struct BinaryRun {
 
     /// - Parameter timeout: kill the child (and report `timedOut`) after this many seconds, so
     ///   a hang fails the test instead of stalling the suite.
-    /// - Parameter interrupt: send this signal that many seconds after the start (a scheduler
-    ///   stopping the run).
+    /// - Parameter interrupt: send this signal as soon as `when` holds (a scheduler stopping
+    ///   the run at a chosen moment, such as "every page is in flight"); checked every 20 ms
+    ///   while the child runs.
     static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
-                    timeout: Double? = nil, interrupt: (signal: Int32, after: Double)? = nil) throws -> BinaryRun {
+                    timeout: Double? = nil, interrupt: Interrupt? = nil) throws -> BinaryRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
         process.arguments = arguments
@@ -63,7 +64,6 @@ struct BinaryRun {
         let stdin = Pipe()
         // Never let a child inherit the runner's stdin: a command waiting on it would hang the suite.
         process.standardInput = input != nil ? stdin : FileHandle.nullDevice
-        let start = Date()
         try process.run()
         let killed = KillSwitch()
         if let timeout {
@@ -75,9 +75,10 @@ struct BinaryRun {
         let interrupted = InterruptClock()
         if let interrupt {
             let pid = process.processIdentifier
-            DispatchQueue.global().asyncAfter(deadline: .now() + interrupt.after) {
+            Thread {
+                while process.isRunning && !interrupt.when() { usleep(20_000) }
                 if process.isRunning { interrupted.mark(); kill(pid, interrupt.signal) }
-            }
+            }.start()
         }
         if let input {
             stdin.fileHandleForWriting.write(Data(input.utf8))
@@ -90,32 +91,40 @@ struct BinaryRun {
         return BinaryRun(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self),
-                         seconds: Date().timeIntervalSince(start), timedOut: killed.fired,
+                         timedOut: killed.fired,
                          endedBySignal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil,
                          secondsAfterInterrupt: interrupted.secondsSince)
     }
 }
 
 extension BinaryRun {
-    /// ``run(_:environment:input:timeout:)`` on a thread of its own. A long child run must not
-    /// block one of the cooperative pool's threads (one per core): two such tests at once
-    /// would stall every async test meanwhile, and their timing expectations with them.
-    static func runDetached(_ arguments: [String], timeout: Double? = nil) async throws -> BinaryRun {
+    /// A signal to send the child once `when` holds.
+    struct Interrupt: Sendable {
+        var signal: Int32
+        var when: @Sendable () -> Bool
+    }
+
+    /// ``run(_:environment:input:timeout:interrupt:)`` on a thread of its own. A long child run
+    /// must not block one of the cooperative pool's threads (one per core): two such tests at
+    /// once would stall every async test meanwhile.
+    static func runDetached(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+                            timeout: Double? = nil, interrupt: Interrupt? = nil) async throws -> BinaryRun {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result { try BinaryRun.run(arguments, timeout: timeout) })
+                continuation.resume(with: Result {
+                    try BinaryRun.run(arguments, environment: environment, input: input, timeout: timeout,
+                                      interrupt: interrupt)
+                })
             }.start()
         }
     }
 }
 
 /// Set once by a watchdog, read by the test thread.
-final class KillSwitch: @unchecked Sendable {
-    // @unchecked: `value` is only touched while `lock` is held.
-    private let lock = NSLock()
-    private var value = false
-    func fire() { lock.lock(); value = true; lock.unlock() }
-    var fired: Bool { lock.lock(); defer { lock.unlock() }; return value }
+final class KillSwitch: Sendable {
+    private let value = Mutex(false)
+    func fire() { value.withLock { $0 = true } }
+    var fired: Bool { value.withLock { $0 } }
 }
 
 /// Every line of every part file of one kind, parsed.
@@ -137,14 +146,13 @@ func readPartition(_ root: String, kind: String) throws -> [[String: Any]] {
 }
 
 /// When the interrupt signal was sent, shared with the timer that sends it.
-final class InterruptClock: @unchecked Sendable {
-    // @unchecked: `sent` is only touched under `lock`.
-    private let lock = NSLock()
-    private var sent: Date?
-    func mark() { lock.lock(); sent = Date(); lock.unlock() }
+final class InterruptClock: Sendable {
+    private let sent = Mutex<ContinuousClock.Instant?>(nil)
+    func mark() { sent.withLock { $0 = .now } }
     var secondsSince: Double? {
-        lock.lock()
-        defer { lock.unlock() }
-        return sent.map { Date().timeIntervalSince($0) }
+        sent.withLock { $0 }.map { sent in
+            let elapsed = sent.duration(to: .now).components
+            return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        }
     }
 }
