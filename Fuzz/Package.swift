@@ -16,7 +16,7 @@ import PackageDescription
 
 let package = Package(
     name: "wirescore-fuzz",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(name: "wirescore", path: "..")],
     targets: [
         .target(name: "FuzzSupport"),

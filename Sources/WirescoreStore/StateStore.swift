@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// wirescore's run state in `<output>/state/state.sqlite`: HTTP validators for conditional
 /// GETs, the feed items already handled, the article ids already written, how far each part
@@ -8,7 +9,7 @@ import Foundation
 /// runs in WAL mode so `wirescore feeds` can read while an ingest writes.
 public final class StateStore: @unchecked Sendable {
     // @unchecked: `database` and its statements are only touched while `lock` is held.
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private let database: SQLiteDatabase
     public let path: String
 
@@ -70,9 +71,10 @@ public final class StateStore: @unchecked Sendable {
     }
 
     private func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
+        let result: Result<T, StoreError> = lock.withLock { _ in
+            do throws(StoreError) { return .success(try body()) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
 
     // MARK: Validators

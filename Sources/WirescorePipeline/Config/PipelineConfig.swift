@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WirescoreComposites
 import WirescoreEntities
 import WirescoreSentiment
@@ -116,22 +117,16 @@ public struct PipelineConfig: Sendable {
 
 /// Text analyzers already built in this process, by entities file (nil: the built-in gazetteer
 /// alone). Entities files are read once per process; a command runs one pipeline.
-final class AnalyzerCache: @unchecked Sendable {
+final class AnalyzerCache: Sendable {
     static let shared = AnalyzerCache()
-    // @unchecked: `analyzers` is only touched while `lock` is held.
-    private let lock = NSLock()
-    private var analyzers: [String: TextAnalyzer] = [:]
+    private let analyzers = Mutex<[String: TextAnalyzer]>([:])
 
     func analyzer(for file: String?) -> TextAnalyzer? {
-        lock.lock()
-        defer { lock.unlock() }
-        return analyzers[file ?? ""]
+        analyzers.withLock { $0[file ?? ""] }
     }
 
     func store(_ analyzer: TextAnalyzer, for file: String?) {
-        lock.lock()
-        defer { lock.unlock() }
-        analyzers[file ?? ""] = analyzer
+        analyzers.withLock { $0[file ?? ""] = analyzer }
     }
 }
 

@@ -1,5 +1,6 @@
 import AsyncAlgorithms
 import Foundation
+import Synchronization
 import Logging
 import WirescoreCore
 import WirescoreFeeds
@@ -197,16 +198,12 @@ struct FeedStage: Sendable {
 /// Kept as 64-bit hashes, not strings, so a run over 100,000 items holds about a megabyte; a
 /// collision (odds ~10^-10 at that size) only postpones one item to the next run, since an
 /// item that was never queued is not settled.
-final class QueuedItems: @unchecked Sendable {
-    // @unchecked: `hashes` is only touched while `lock` is held.
-    private let lock = NSLock()
-    private var hashes: Set<UInt64> = []
+final class QueuedItems: Sendable {
+    private let hashes = Mutex<Set<UInt64>>([])
 
     /// True when `key` was not queued before.
     func insert(_ key: String) -> Bool {
         let hash = StableHash.mix(StableHash.fnv1a64(key))
-        lock.lock()
-        defer { lock.unlock() }
-        return hashes.insert(hash).inserted
+        return hashes.withLock { $0.insert(hash).inserted }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// When a run stops starting new work, and why: its `--max-duration` ran out, or the process
 /// was asked to stop (SIGTERM from systemd, Kubernetes or cron's timeout; SIGINT from a person).
@@ -8,27 +9,25 @@ import Foundation
 /// finishes (the run is merely long), after a signal it is cancelled and handed back, so the
 /// process exits within a bounded time however slow the servers are.
 ///
-/// Thread-safe: any stage may ask or register at any time.
-public final class RunStop: @unchecked Sendable {
+/// Thread-safe (a `Mutex` guards its state): any stage may ask or register at any time.
+public final class RunStop: Sendable {
     public enum Reason: Sendable, Equatable {
         case deadline
         case signal(Int32)
     }
 
-    // @unchecked: all state is touched only while `lock` is held.
-    private let lock = NSLock()
-    private var requested: Reason?
-    private var nextToken = 0
-    private var interruptHandlers: [Int: @Sendable () -> Void] = [:]
+    private struct State {
+        var requested: Reason?
+        var nextToken = 0
+        var interruptHandlers: [Int: @Sendable () -> Void] = [:]
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
     /// The first reason given, or nil while the run goes on.
-    public var reason: Reason? {
-        lock.lock()
-        defer { lock.unlock() }
-        return requested
-    }
+    public var reason: Reason? { state.withLock { $0.requested } }
 
     public var isRequested: Bool { reason != nil }
 
@@ -45,44 +44,35 @@ public final class RunStop: @unchecked Sendable {
     /// Asks the run to stop. The first reason wins; a signal after the deadline still
     /// cancels work in flight.
     public func request(_ reason: Reason) {
-        lock.lock()
-        let firstSignal: Bool
-        if case .signal = reason, !isSignal(requested) {
-            firstSignal = true
-        } else {
-            firstSignal = false
+        let handlers = state.withLock { s -> [@Sendable () -> Void] in
+            let firstSignal = Self.isSignal(reason) && !Self.isSignal(s.requested)
+            if s.requested == nil || firstSignal { s.requested = reason }
+            guard firstSignal else { return [] }
+            defer { s.interruptHandlers.removeAll() }
+            return Array(s.interruptHandlers.values)
         }
-        if requested == nil || firstSignal { requested = reason }
-        let handlers = firstSignal ? Array(interruptHandlers.values) : []
-        if firstSignal { interruptHandlers.removeAll() }
-        lock.unlock()
         for handler in handlers { handler() }
     }
 
     /// Runs `handler` when a signal stops the run (at once if one already has). Returns a
     /// token for ``remove(_:)``; nil when the handler already ran.
     func onInterrupt(_ handler: @escaping @Sendable () -> Void) -> Int? {
-        lock.lock()
-        if isSignal(requested) {
-            lock.unlock()
-            handler()
-            return nil
+        let token = state.withLock { s -> Int? in
+            guard !Self.isSignal(s.requested) else { return nil }
+            s.nextToken += 1
+            s.interruptHandlers[s.nextToken] = handler
+            return s.nextToken
         }
-        nextToken += 1
-        let token = nextToken
-        interruptHandlers[token] = handler
-        lock.unlock()
+        if token == nil { handler() }
         return token
     }
 
     func remove(_ token: Int?) {
         guard let token else { return }
-        lock.lock()
-        interruptHandlers.removeValue(forKey: token)
-        lock.unlock()
+        _ = state.withLock { $0.interruptHandlers.removeValue(forKey: token) }
     }
 
-    private func isSignal(_ reason: Reason?) -> Bool {
+    private static func isSignal(_ reason: Reason?) -> Bool {
         if case .signal = reason { return true }
         return false
     }
