@@ -121,6 +121,19 @@ struct RecordFormatter {
         return String(out)
     }
 
+    /// The article's main event for the compact line, "[analyst/rating/downgrade AAPL]": the
+    /// most confident one, the earliest reported on ties; "" when there is none.
+    static func mainEvent(_ events: Any?) -> String {
+        let list = events as? [[String: Any]] ?? []
+        var best: [String: Any]?
+        for event in list {
+            let confidence = event["confidence"] as? Double ?? 0
+            if best == nil || confidence > (best?["confidence"] as? Double ?? 0) { best = event }
+        }
+        guard let best, let type = best["type"] as? String else { return "" }
+        return "[" + type + ((best["company"] as? String).map { " " + $0 } ?? "") + "]"
+    }
+
     private func object(_ line: Substring) -> [String: Any]? {
         (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
     }
@@ -137,7 +150,8 @@ struct RecordFormatter {
                 return id + String(format: " %+.2f", score)
             }
             let quality = (r["quality"] as? [String: Any])?["status"] as? String ?? "ok"
-            return [time, s("source"), tickers.joined(separator: ", "), s("title"), quality == "ok" ? "" : "[\(quality)]"]
+            return [time, s("source"), tickers.joined(separator: ", "), Self.mainEvent(r["events"]), s("title"),
+                    quality == "ok" ? "" : "[\(quality)]"]
                 .filter { !$0.isEmpty }.joined(separator: "  ")
         case .errors:
             return [String(s("at").prefix(19)), s("kind"), s("code"), s("url"), s("reason")].joined(separator: "  ")

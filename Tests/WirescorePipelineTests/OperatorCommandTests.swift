@@ -197,6 +197,16 @@ struct OperatorCommandTests {
                 "\(run.stdout.unicodeScalars.map { String($0.value, radix: 16) })")
     }
 
+    /// The compact line names the article's main event (the most confident one).
+    @Test func tailShowsTheMainEventOnATerminal() throws {
+        let root = try RepositoryPaths.temporaryDirectory("tail-event")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try appendRecords(root, "2026-11-20", [#"{"id":"e1","source":"Wire","title":"Apple cut to sell","published":"2026-11-20T10:00:00Z","events":[{"type":"price-move/down","company":"AAPL","role":"subject","sentiment":-0.4,"ess":30,"confidence":0.7,"evidence":"x"},{"type":"analyst/rating/downgrade","company":"AAPL","role":"subject","sentiment":-0.5,"ess":25,"confidence":0.9,"evidence":"x"}]}"#])
+        let run = try TerminalRun.run(["tail", "--output", root])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("[analyst/rating/downgrade AAPL]  Apple cut to sell"), "\(run.stdout)")
+    }
+
     // MARK: output roots
 
     /// `--output s3://...` (or `output:` in the pipeline) is refused with 64 by every command
