@@ -13,11 +13,12 @@
 //     CJemallocSettings (C) -> WirescoreAllocator  the options jemalloc reads at start-up
 //
 //   Pure Swift:
-//     WirescoreCore      records, JSON writing, dates, hashing, errors; imports no C
+//     WirescoreCore      records, the one JSON writer, dates, hashing, errors; imports no C
 //     WirescoreFeeds     RSS/Atom/RDF parsing on WirescoreXML's SAX events, dates, OPML
 //     WirescoreExtract   main text and metadata from an HTML DOM
 //     WirescoreEntities  the company gazetteer and one-pass mention matching
-//     WirescoreSentiment sentence, article and entity-level sentiment
+//     WirescoreSentiment sentence, article and entity-level sentiment (scoring only)
+//     WirescoreInspect   `inspect text` I/O: JSONL lines read and answered in parallel batches
 //     WirescoreStories   same-story clustering across outlets and novelty
 //     WirescoreComposites daily Alpha-style composite scores: signals, scaling, bands, summaries
 //     WirescoreOutput    Hive-style JSONL partitions, whole-line appends, the output lock
@@ -69,6 +70,7 @@ let package = Package(
         .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreSentiment", dependencies: ["WirescoreCore", "WirescoreEntities"],
                 exclude: ["Data"]),
+        .target(name: "WirescoreInspect", dependencies: ["WirescoreCore", "WirescoreSentiment"]),
         .target(name: "WirescoreStories", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreEvents", dependencies: ["WirescoreCore", "WirescoreEntities"]),
         .target(name: "WirescoreComposites", dependencies: ["WirescoreCore"]),
@@ -87,7 +89,7 @@ let package = Package(
         ]),
         .executableTarget(name: "wirescore", dependencies: [
             "WirescorePipeline", "WirescoreFeeds", "WirescoreExtract", "WirescoreCore", "WirescoreEntities",
-            "WirescoreSentiment", "WirescoreFetch", "WirescoreAllocator",
+            "WirescoreSentiment", "WirescoreInspect", "WirescoreFetch", "WirescoreAllocator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -110,6 +112,7 @@ let package = Package(
         .testTarget(name: "WirescoreEntitiesTests", dependencies: ["WirescoreEntities"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "WirescoreSentimentTests", dependencies: ["WirescoreSentiment", "WirescoreEntities"]),
+        .testTarget(name: "WirescoreInspectTests", dependencies: ["WirescoreInspect", "WirescoreSentiment", "WirescoreEntities", "WirescoreCore"]),
         .testTarget(name: "WirescoreStoriesTests", dependencies: ["WirescoreStories", "WirescoreCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "WirescoreCompositesTests", dependencies: ["WirescoreComposites", "WirescoreCore"],

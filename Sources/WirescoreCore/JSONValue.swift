@@ -1,7 +1,7 @@
 /// A JSON value whose objects keep their keys in insertion order.
 ///
 /// DESIGN.md fixes the key order of every record, and `reprocess` must be byte-identical
-/// run to run, so records are built as `JSONValue` and serialised by ``JSONWriter`` rather
+/// run to run, so records are built as `JSONValue` and serialised by ``JSONByteWriter`` rather
 /// than through `JSONEncoder`, whose key order is an implementation detail.
 public enum JSONValue: Sendable, Equatable {
     case null
@@ -41,11 +41,16 @@ public enum JSONValue: Sendable, Equatable {
         return nil
     }
 
-    /// Serialises compactly on one line (no newline added).
+    /// Serialises compactly on one line (no newline added), as ``JSONByteWriter`` writes it.
     public func serialized() -> String {
-        var writer = JSONWriter()
-        writer.write(self)
-        return writer.output
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// ``serialized()`` as UTF-8 bytes.
+    public func serializedBytes() -> [UInt8] {
+        var writer = JSONByteWriter(reservingCapacity: 1024)
+        writer.value(self)
+        return writer.bytes
     }
 }
 

@@ -60,7 +60,7 @@ struct InspectFeedCommand: ParsableCommand {
                 // feedparser's answer for a document that is no feed at all: bozo, nothing parsed.
                 let json = JSONValue.object([("bozo", .int(1)), ("bozo_exception", .string("\(error)")), ("encoding", .string("utf-8")),
                                              ("version", .string("")), ("feed", .object([])), ("entries", .array([]))])
-                out.buffer.append(contentsOf: json.serialized().utf8)
+                out.buffer.append(contentsOf: json.serializedBytes())
             }
             out.endLine()
         }

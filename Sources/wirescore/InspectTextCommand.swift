@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import WirescoreCore
 import WirescoreEntities
+import WirescoreInspect
 import WirescoreSentiment
 
 struct InspectTextCommand: ParsableCommand {
@@ -48,20 +48,10 @@ struct InspectTextCommand: ParsableCommand {
             out.removeAll(keepingCapacity: true)
         }
         input.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
-            InspectTextBatch.run(input: all, analyzer: analyzer, threads: ProcessInfo.processInfo.activeProcessorCount,
-                                 fallback: { line, lineNumber in
-                let (id, text, target) = Self.fields(line)
-                let json: JSONValue
-                if let text {
-                    json = analyzer.analyze(title: nil, text: text, target: target).inspectJSON(id: id)
-                } else {
-                    json = .object([("id", id), ("error", .string("line \(lineNumber): expected a JSON object with a \"text\" string"))])
-                }
-                return Array((json.serialized() + "\n").utf8)
-            }, write: { bytes in
+            InspectTextBatch.run(input: all, analyzer: analyzer, threads: ProcessInfo.processInfo.activeProcessorCount) { bytes in
                 out.append(contentsOf: bytes)
                 if out.count >= 1 << 20 { flush() }
-            })
+            }
         }
         flush()
     }
@@ -70,24 +60,5 @@ struct InspectTextCommand: ParsableCommand {
     /// read only after it.
     final class AnalyzerBox: @unchecked Sendable {
         var analyzer: TextAnalyzer?
-    }
-
-    /// The id, text and target of a line the batch reader's fast path declined (nested values,
-    /// unusual escapes, malformed input): read with JSONSerialization.
-    static func fields(_ line: UnsafeRawBufferPointer) -> (id: JSONValue, text: String?, target: String?) {
-        let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any]
-        return (jsonID(object?["id"]), object?["text"] as? String, object?["target"] as? String)
-    }
-
-    /// The input's id as it came: string, integer or number (JSONSerialization hands numbers
-    /// over as NSNumber).
-    static func jsonID(_ value: Any?) -> JSONValue {
-        switch value {
-        case let s as String: return .string(s)
-        case let n as NSNumber:
-            let d = n.doubleValue
-            return d == d.rounded() && abs(d) < 9e15 ? .int(n.intValue) : .double(d)
-        default: return .null
-        }
     }
 }

@@ -18,7 +18,7 @@ import WirescoreCore
         }
     }
 
-    @Test func escapesLikeJSONWriter() {
+    @Test func escapesWithTheOneWriter() {
         var doc = FeedDocument()
         doc.bozo = true
         doc.bozoException = "line 3: \"quoted\" \\ back"
@@ -31,5 +31,9 @@ import WirescoreCore
         e.publishedParsed = Date(timeIntervalSince1970: 0)
         doc.entries = [e, FeedEntry()]
         #expect(bytes(doc) == "prefix " + doc.feedparserJSON().serialized())
+        var w = JSONByteWriter()
+        w.string(doc.feed.title ?? "")
+        #expect(bytes(doc).contains(#""feed":{"title":"# + String(decoding: w.bytes, as: UTF8.self) + ","))
+        #expect(bytes(doc).contains(#"\u2028\u2029"#))
     }
 }

@@ -252,6 +252,20 @@ struct StoryIndexTests {
         #expect(object.keys.sorted() == ["configuration", "entries", "format", "newest", "stories"])
         #expect(index.snapshotJSON().hasPrefix(#"{"configuration":{"decay":0.75,"maxArticles":10000,"#))
     }
+
+    /// Strings are escaped by WirescoreCore's one writer, U+2028/U+2029 included, and read back.
+    @Test func escapesWithTheOneWriter() throws {
+        var index = StoryIndex()
+        let name = "Line\u{2028}Para\u{2029}Bs\u{08}Ff\u{0C}Q\"B\\ é"
+        _ = index.assign(article: StoryInput(id: "a", published: Date(timeIntervalSince1970: 1_800_000_000), title: "t",
+                                             text: "x y z", entities: [name]))
+        var w = JSONByteWriter()
+        w.string(name)
+        #expect(index.snapshotJSON().contains(#""entities":["# + String(decoding: w.bytes, as: UTF8.self) + "]"))
+        #expect(!index.snapshotJSON().contains("\u{2028}"))
+        #expect(try StoryIndex(snapshotJSON: index.snapshotJSON()).snapshot() == index.snapshot())
+        #expect(try JSONDecoder().decode(StoryIndex.Snapshot.self, from: Data(index.snapshotBytes())) == index.snapshot())
+    }
 }
 
 /// The snapshot reader: what the writer and `JSONEncoder` write reads back to the same

@@ -19,8 +19,9 @@ public struct InspectTextInput {
     /// Parses `line`; nil when it is not a flat JSON object this reader handles (the caller then
     /// falls back to a full parser) or has no "text" string.
     public static func parse(_ line: UnsafeRawBufferPointer) -> InspectTextInput? {
-        guard var (input, ascii) = parseLine(line) else { return nil }
-        if let ascii { input.text = String(decoding: ascii, as: UTF8.self) }
+        guard let parsed = parseLine(line) else { return nil }
+        var input = parsed.input
+        if let ascii = parsed.asciiText { input.text = String(decoding: ascii, as: UTF8.self) }
         return input
     }
 
@@ -243,6 +244,18 @@ public struct InspectTextInput {
                 if bad & highs != 0 { return }
                 position += 8
             }
+        }
+    }
+}
+
+extension InspectTextInput.ID {
+    /// The id as the answer line carries it: as given, null when absent or of another type.
+    func write(to w: inout JSONByteWriter) {
+        switch self {
+        case let .string(s): w.string(s)
+        case let .int(i): w.int(i)
+        case let .double(d): w.double(d)
+        case .null: w.null()
         }
     }
 }

@@ -1,4 +1,6 @@
 import Dispatch
+import WirescoreCore
+import WirescoreSentiment
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,16 +12,31 @@ import Darwin
 /// The input is cut at line ends into parts of about 256 KB; rounds of up to eight parts per
 /// thread are analysed at once, each part with its own ``TextAnalyzer/Scratch`` and output
 /// buffer, and the answers are written in input order after each round. Many small parts keep
-/// the threads evenly loaded up to the round's end. Lines the flat reader (``InspectTextInput``) does not
-/// handle go to the caller's `fallback`, which gets the line and its 1-based number.
+/// the threads evenly loaded up to the round's end. Lines the flat reader (``InspectTextInput``)
+/// does not handle are read with JSONSerialization; a line that is no JSON object with a "text"
+/// string is answered `{"id","error"}`, so output lines stay aligned with input lines.
 public enum InspectTextBatch {
     /// Bytes of input per part: large enough that thread hand-off costs nothing measurable,
     /// small enough that the threads finish a round together and memory stays bounded.
     static let partSize = 1 << 18
 
+    /// Answers every non-blank line of `input` in order.
+    /// - Parameters:
+    ///   - input: JSONL, `{"id", "text", "target"?}` a line; read concurrently, never written.
+    ///   - threads: how many parts are analysed at once (1...16).
+    ///   - write: receives the answers in input order, a part's worth at a time, on the caller's thread.
     public static func run(input: UnsafeRawBufferPointer, analyzer: TextAnalyzer, threads: Int,
-                           fallback: @escaping @Sendable (UnsafeRawBufferPointer, Int) -> [UInt8],
                            write: ([UInt8]) -> Void) {
+        run(input: input, analyzer: analyzer, threads: threads, fallback: { line, lineNumber, w in
+            answerDeclinedLine(line, lineNumber: lineNumber, analyzer: analyzer, to: &w)
+        }, write: write)
+    }
+
+    /// ``run(input:analyzer:threads:write:)`` with the answer to the lines the flat reader
+    /// declines given by `fallback` (the line, its 1-based number, the part's writer).
+    static func run(input: UnsafeRawBufferPointer, analyzer: TextAnalyzer, threads: Int,
+                    fallback: @escaping @Sendable (UnsafeRawBufferPointer, Int, inout JSONByteWriter) -> Void,
+                    write: ([UInt8]) -> Void) {
         let threads = max(1, min(threads, 16))
         var start = 0
         var line = 1
@@ -55,9 +72,9 @@ public enum InspectTextBatch {
 
     /// Answers every line of `part`.
     static func process(_ part: UnsafeRawBufferPointer, firstLine: Int, analyzer: TextAnalyzer,
-                        scratch: inout TextAnalyzer.Scratch, fallback: (UnsafeRawBufferPointer, Int) -> [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(part.count / 2 + 64)
+                        scratch: inout TextAnalyzer.Scratch,
+                        fallback: (UnsafeRawBufferPointer, Int, inout JSONByteWriter) -> Void) -> [UInt8] {
+        var out = JSONByteWriter(reservingCapacity: part.count / 2 + 64)
         var lineNumber = firstLine - 1
         var start = 0
         while start < part.count {
@@ -77,10 +94,26 @@ public enum InspectTextBatch {
                 }
                 analysis.appendInspectLine(id: input.id, to: &out)
             } else {
-                out.append(contentsOf: fallback(line, lineNumber))
+                fallback(line, lineNumber, &out)
             }
         }
-        return out
+        return out.bytes
+    }
+
+    /// The answer to a line the flat reader declined: read with JSONSerialization, analysed
+    /// when it has a "text" string, else `{"id","error"}` naming the line.
+    static func answerDeclinedLine(_ line: UnsafeRawBufferPointer, lineNumber: Int, analyzer: TextAnalyzer,
+                                   to w: inout JSONByteWriter) {
+        let input = InspectTextInput.parsedByFoundation(line)
+        if let text = input.text {
+            analyzer.analyze(title: nil, text: text, target: input.target).appendInspectLine(id: input.id, to: &w)
+            return
+        }
+        w.raw("{\"id\":")
+        input.id.write(to: &w)
+        w.raw(",\"error\":")
+        w.string("line \(lineNumber): expected a JSON object with a \"text\" string")
+        w.raw("}\n")
     }
 
     /// The index of the next newline at or after `from`, or the end (libc memchr: vectorised).

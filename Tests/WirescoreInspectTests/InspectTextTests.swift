@@ -1,9 +1,10 @@
 import Testing
 import WirescoreCore
 import WirescoreEntities
-@testable import WirescoreSentiment
+@testable import WirescoreInspect
+import WirescoreSentiment
 
-/// The byte-level `inspect text` path must answer exactly as the JSON-tree path does.
+/// `inspect text` I/O: the flat line reader, the answer line, the parallel batch.
 struct InspectTextTests {
     let analyzer = TextAnalyzer(gazetteer: .builtin)
 
@@ -39,10 +40,10 @@ struct InspectTextTests {
                     #expect(input.text == nil)
                     #expect(String(decoding: ascii, as: UTF8.self) == text)
                     var scratch = TextAnalyzer.Scratch()
-                    var viaBytes: [UInt8] = [], viaString: [UInt8] = []
+                    var viaBytes = JSONByteWriter(), viaString = JSONByteWriter()
                     analyzer.analyze(asciiText: ascii, target: full.target, scratch: &scratch).appendInspectLine(id: full.id, to: &viaBytes)
                     analyzer.analyze(title: nil, text: text, target: full.target).appendInspectLine(id: full.id, to: &viaString)
-                    #expect(viaBytes == viaString, "\(line)")
+                    #expect(viaBytes.bytes == viaString.bytes, "\(line)")
                 } else {
                     #expect(input.text == text)
                 }
@@ -61,7 +62,28 @@ struct InspectTextTests {
         #expect(bad.withUnsafeBytes { InspectTextInput.parse($0) } == nil)
     }
 
-    @Test func bytesMatchTheJSONTree() {
+    /// The answer line as a `JSONValue` tree: the record shape, stated independently of the
+    /// byte writer's constant keys.
+    func tree(_ a: TextAnalysis, id: JSONValue) -> JSONValue {
+        var b = JSONObjectBuilder()
+        b.set("id", id)
+        b.set("score", .double(TextAnalysis.rounded(a.score)))
+        b.set("label", a.label.rawValue)
+        b.set("entities", .array(a.entities.map { e in
+            var o = JSONObjectBuilder()
+            o.set("id", e.id); o.set("name", e.name); o.set("sentiment", .double(TextAnalysis.rounded(e.sentiment)))
+            o.set("relevance", e.relevance); o.set("mentions", e.mentions)
+            return o.value
+        }))
+        if let t = a.target {
+            var o = JSONObjectBuilder()
+            o.set("name", t.name); o.set("sentiment", .double(TextAnalysis.rounded(t.sentiment)))
+            b.set("target", o.value)
+        }
+        return b.value
+    }
+
+    @Test func linesMatchTheRecordShape() {
         let cases: [(String, String?)] = [
             ("Apple Inc. raised its dividend; Microsoft shares fell 3%.", nil),
             ("Morrisons profit slumps, while Tesco sales rise", "Morrisons"),
@@ -70,37 +92,38 @@ struct InspectTextTests {
             ("The outlook is negative.", nil),
         ]
         let ids: [(InspectTextInput.ID, JSONValue)] = [(.string("x\"1"), .string("x\"1")), (.int(-42), .int(-42)),
-                                                       (.double(2.5), .double(2.5)), (.null, .null),
+                                                       (.double(2.5), .double(2.5)), (.double(3), .double(3)), (.null, .null),
                                                        // Plain ids: the one-buffer line for texts without entities.
                                                        (.string("17"), .string("17")), (.string(""), .string("")),
-                                                       (.string("doc-9 a/b"), .string("doc-9 a/b")), (.string("café"), .string("café"))]
+                                                       (.string("doc-9 a/b"), .string("doc-9 a/b")), (.string("café"), .string("café")),
+                                                       // Ids that need escapes take the general line.
+                                                       (.string("a\u{2028}b"), .string("a\u{2028}b")), (.string("t\tab"), .string("t\tab")),
+                                                       (.string(String(repeating: "long", count: 40)), .string(String(repeating: "long", count: 40)))]
         for (text, target) in cases {
             let a = analyzer.analyze(title: nil, text: text, target: target)
             for (id, json) in ids {
-                var out: [UInt8] = []
-                a.appendInspectLine(id: id, to: &out)
-                #expect(String(decoding: out, as: UTF8.self) == a.inspectJSON(id: json).serialized() + "\n")
+                var w = JSONByteWriter()
+                a.appendInspectLine(id: id, to: &w)
+                #expect(String(decoding: w.bytes, as: UTF8.self) == tree(a, id: json).serialized() + "\n")
             }
         }
+        var w = JSONByteWriter()
+        analyzer.analyze(title: nil, text: "The outlook is negative.", target: nil).appendInspectLine(id: .string("a\u{2028}"), to: &w)
+        #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"id":"a\u2028","score":-0.4731,"label":"negative","entities":[]}"# + "\n")
     }
 
-    @Test func scoresAreWrittenLikeJSONWriter() {
-        for x in [0.0, -0.0, 1, -1, 0.5, -0.03125, 0.00004, -0.00005, 0.12345, 0.99999, 1e-9, 0.1, 0.7] {
-            var out: [UInt8] = []
-            JSONBytes.appendScore(x, to: &out)
-            #expect(String(decoding: out, as: UTF8.self) == JSONValue.double(TextAnalysis.rounded(x)).serialized(), "\(x)")
-            var bytes = [UInt8](repeating: 0, count: 64)
-            let written = bytes.withUnsafeMutableBufferPointer { b -> Int in
-                var w = JSONBytes.Writer(base: b.baseAddress!)
-                let ok = w.putScore(x)
-                #expect(ok)
-                return w.count
-            }
-            #expect(Array(bytes[0..<written]) == out, "\(x)")
+    @Test func declinedLinesAreReadByFoundationOrAnsweredWithAnError() {
+        func answer(_ line: String, _ n: Int) -> String {
+            var w = JSONByteWriter()
+            Array(line.utf8).withUnsafeBytes { InspectTextBatch.answerDeclinedLine($0, lineNumber: n, analyzer: analyzer, to: &w) }
+            return String(decoding: w.bytes, as: UTF8.self)
         }
-        var out: [UInt8] = []
-        JSONBytes.appendScore(.nan, to: &out)
-        #expect(String(decoding: out, as: UTF8.self) == "null")
+        #expect(answer("not json", 3) == #"{"id":null,"error":"line 3: expected a JSON object with a \"text\" string"}"# + "\n")
+        #expect(answer(#"{"id":"x\u2029","text":5}"#, 9) == #"{"id":"x\u2029","error":"line 9: expected a JSON object with a \"text\" string"}"# + "\n")
+        let nested = answer(#"{"id":7,"text":"The outlook is negative.","meta":{"a":[1]}}"#, 1)
+        let direct = analyzer.analyze(title: nil, text: "The outlook is negative.", target: nil)
+        #expect(nested == tree(direct, id: .int(7)).serialized() + "\n")
+        #expect(answer(#"{"id":true,"text":"The outlook is negative.","o":{}}"#, 1) == tree(direct, id: .int(1)).serialized() + "\n")
     }
 
     @Test func batchKeepsOrderAndLineNumbersOnEveryThreadCount() {
@@ -120,7 +143,7 @@ struct InspectTextTests {
             var out: [UInt8] = []
             input.withUnsafeBytes { bytes in
                 InspectTextBatch.run(input: bytes, analyzer: analyzer, threads: threads,
-                                     fallback: { _, n in Array("fallback \(n)\n".utf8) },
+                                     fallback: { _, n, w in w.bytes += Array("fallback \(n)\n".utf8) },
                                      write: { out.append(contentsOf: $0) })
             }
             return String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
