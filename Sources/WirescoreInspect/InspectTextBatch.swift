@@ -1,5 +1,6 @@
 import Dispatch
 import WirescoreCore
+import WirescoreEvents
 import WirescoreSentiment
 #if canImport(Glibc)
 import Glibc
@@ -25,16 +26,26 @@ public enum InspectTextBatch {
     ///   - input: JSONL, `{"id", "text", "target"?}` a line; read concurrently, never written.
     ///   - threads: how many parts are analysed at once (1...16).
     ///   - write: receives the answers in input order, a part's worth at a time, on the caller's thread.
-    public static func run(input: UnsafeRawBufferPointer, analyzer: TextAnalyzer, threads: Int,
-                           write: ([UInt8]) -> Void) {
-        run(input: input, analyzer: analyzer, threads: threads, fallback: { line, lineNumber, w in
-            answerDeclinedLine(line, lineNumber: lineNumber, analyzer: analyzer, to: &w)
+    ///   - events: finds the corporate events of each text for the answer's `events` array;
+    ///     nil leaves the key out.
+    public static func run(input: UnsafeRawBufferPointer, analyzer: TextAnalyzer, events: EventDetector? = nil,
+                           threads: Int, write: ([UInt8]) -> Void) {
+        run(input: input, analyzer: analyzer, events: events, threads: threads, fallback: { line, lineNumber, w in
+            answerDeclinedLine(line, lineNumber: lineNumber, analyzer: analyzer, events: events, to: &w)
         }, write: write)
+    }
+
+    /// The events of one text, with the analysis's companies as tone and main company.
+    static func events(of text: String, _ analysis: TextAnalysis, _ detector: EventDetector?) -> [DetectedEvent]? {
+        guard let detector else { return nil }
+        let tones = Dictionary(analysis.entities.map { ($0.id, $0.sentiment) }, uniquingKeysWith: { a, _ in a })
+        return detector.detect(title: nil, text: text, primary: analysis.entities.first { $0.relevance >= 60 }?.id,
+                               tone: { tones[$0] })
     }
 
     /// ``run(input:analyzer:threads:write:)`` with the answer to the lines the flat reader
     /// declines given by `fallback` (the line, its 1-based number, the part's writer).
-    static func run(input: UnsafeRawBufferPointer, analyzer: TextAnalyzer, threads: Int,
+    static func run(input: UnsafeRawBufferPointer, analyzer: TextAnalyzer, events: EventDetector? = nil, threads: Int,
                     fallback: @escaping @Sendable (UnsafeRawBufferPointer, Int, inout JSONByteWriter) -> Void,
                     write: ([UInt8]) -> Void) {
         let threads = max(1, min(threads, 16))
@@ -54,7 +65,7 @@ public enum InspectTextBatch {
             if parts.count == 1 {
                 var scratch = TextAnalyzer.Scratch()
                 write(process(UnsafeRawBufferPointer(rebasing: input[parts[0].range]), firstLine: parts[0].firstLine,
-                              analyzer: analyzer, scratch: &scratch, fallback: fallback))
+                              analyzer: analyzer, events: events, scratch: &scratch, fallback: fallback))
                 continue
             }
             let outputs = Outputs(count: parts.count)
@@ -63,7 +74,7 @@ public enum InspectTextBatch {
             DispatchQueue.concurrentPerform(iterations: list.count) { p in
                 var scratch = TextAnalyzer.Scratch()
                 outputs.set(p, process(UnsafeRawBufferPointer(rebasing: shared.bytes[list[p].range]), firstLine: list[p].firstLine,
-                                       analyzer: analyzer, scratch: &scratch, fallback: fallback))
+                                       analyzer: analyzer, events: events, scratch: &scratch, fallback: fallback))
             }
             for p in 0..<list.count { write(outputs.get(p)) }
             outputs.free()
@@ -72,7 +83,7 @@ public enum InspectTextBatch {
 
     /// Answers every line of `part`.
     static func process(_ part: UnsafeRawBufferPointer, firstLine: Int, analyzer: TextAnalyzer,
-                        scratch: inout TextAnalyzer.Scratch,
+                        events detector: EventDetector? = nil, scratch: inout TextAnalyzer.Scratch,
                         fallback: (UnsafeRawBufferPointer, Int, inout JSONByteWriter) -> Void) -> [UInt8] {
         var out = JSONByteWriter(reservingCapacity: part.count / 2 + 64)
         var lineNumber = firstLine - 1
@@ -92,7 +103,9 @@ public enum InspectTextBatch {
                 } else {
                     analysis = analyzer.analyze(title: nil, text: input.text ?? "", target: input.target, scratch: &scratch)
                 }
-                analysis.appendInspectLine(id: input.id, to: &out)
+                let found = detector == nil ? nil
+                    : events(of: ascii.map { String(decoding: $0, as: UTF8.self) } ?? input.text ?? "", analysis, detector)
+                analysis.appendInspectLine(id: input.id, events: found, to: &out)
             } else {
                 fallback(line, lineNumber, &out)
             }
@@ -103,10 +116,11 @@ public enum InspectTextBatch {
     /// The answer to a line the flat reader declined: read with JSONSerialization, analysed
     /// when it has a "text" string, else `{"id","error"}` naming the line.
     static func answerDeclinedLine(_ line: UnsafeRawBufferPointer, lineNumber: Int, analyzer: TextAnalyzer,
-                                   to w: inout JSONByteWriter) {
+                                   events detector: EventDetector? = nil, to w: inout JSONByteWriter) {
         let input = InspectTextInput.parsedByFoundation(line)
         if let text = input.text {
-            analyzer.analyze(title: nil, text: text, target: input.target).appendInspectLine(id: input.id, to: &w)
+            let analysis = analyzer.analyze(title: nil, text: text, target: input.target)
+            analysis.appendInspectLine(id: input.id, events: events(of: text, analysis, detector), to: &w)
             return
         }
         w.raw("{\"id\":")

@@ -1,12 +1,16 @@
 import WirescoreCore
+import WirescoreEvents
 import WirescoreSentiment
 
 extension TextAnalysis {
     /// Appends the `inspect text` answer line and its newline:
-    /// `{"id","score","label","entities":[{"id","name","sentiment","relevance","mentions"}],"target"?:{"name","sentiment"}}`,
-    /// scores rounded as records carry them (``TextAnalysis/rounded(_:)``).
-    public func appendInspectLine(id: InspectTextInput.ID, to w: inout JSONByteWriter) {
-        if entities.isEmpty, target == nil, case let .string(s) = id, appendPlainLine(id: s, to: &w) { return }
+    /// `{"id","score","label","entities":[{"id","name","sentiment","label","relevance","mentions"}],
+    /// "events"?:[{"type","company","role","sentiment","ess","confidence","evidence"}],"target"?:{"name","sentiment"}}`,
+    /// scores rounded as records carry them (``TextAnalysis/rounded(_:)``); `events` when a
+    /// detector ran (nil: the key is left out).
+    public func appendInspectLine(id: InspectTextInput.ID, events: [DetectedEvent]? = nil, to w: inout JSONByteWriter) {
+        if entities.isEmpty, target == nil, events?.isEmpty ?? true, case let .string(s) = id,
+           appendPlainLine(id: s, withEvents: events != nil, to: &w) { return }
         w.raw("{\"id\":")
         id.write(to: &w)
         w.raw(",\"score\":")
@@ -23,6 +27,8 @@ extension TextAnalysis {
             w.string(entities[index].name)
             w.raw(",\"sentiment\":")
             w.double(Self.rounded(entities[index].sentiment))
+            w.raw(",\"label\":")
+            w.string(entities[index].label.rawValue)
             w.raw(",\"relevance\":")
             w.int(entities[index].relevance)
             w.raw(",\"mentions\":")
@@ -30,6 +36,27 @@ extension TextAnalysis {
             w.raw(UInt8(ascii: "}"))
         }
         w.raw(UInt8(ascii: "]"))
+        if let events {
+            w.raw(",\"events\":[")
+            for (index, e) in events.enumerated() {
+                w.raw(index == 0 ? "{\"type\":" : ",{\"type\":")
+                w.string(e.kind)
+                w.raw(",\"company\":")
+                if let company = e.company { w.string(company) } else { w.raw("null") }
+                w.raw(",\"role\":")
+                w.string(e.role)
+                w.raw(",\"sentiment\":")
+                w.double(e.sentiment)
+                w.raw(",\"ess\":")
+                w.int(e.ess)
+                w.raw(",\"confidence\":")
+                w.double(e.confidence)
+                w.raw(",\"evidence\":")
+                w.string(e.evidence)
+                w.raw(UInt8(ascii: "}"))
+            }
+            w.raw(UInt8(ascii: "]"))
+        }
         if let t = target {
             w.raw(",\"target\":{\"name\":")
             w.string(t.name)
@@ -42,7 +69,7 @@ extension TextAnalysis {
 
     /// The common line (a string id that needs no escape, no entities, no target) built in a
     /// small stack buffer and appended once; false, nothing written, for anything else.
-    func appendPlainLine(id: String, to w: inout JSONByteWriter) -> Bool {
+    func appendPlainLine(id: String, withEvents: Bool, to w: inout JSONByteWriter) -> Bool {
         var id = id
         return id.withUTF8 { idBytes -> Bool in
             // Room: the id and its quotes, about 60 bytes of keys and label, one number.
@@ -55,9 +82,12 @@ extension TextAnalysis {
                 line.raw(",\"score\":")
                 guard line.double(Self.rounded(score)) else { return false }
                 switch label {
-                case .positive: line.raw(",\"label\":\"positive\",\"entities\":[]}\n")
-                case .neutral: line.raw(",\"label\":\"neutral\",\"entities\":[]}\n")
-                case .negative: line.raw(",\"label\":\"negative\",\"entities\":[]}\n")
+                case .positive: line.raw(withEvents ? ",\"label\":\"positive\",\"entities\":[],\"events\":[]}\n"
+                                             : ",\"label\":\"positive\",\"entities\":[]}\n")
+                case .neutral: line.raw(withEvents ? ",\"label\":\"neutral\",\"entities\":[],\"events\":[]}\n"
+                                             : ",\"label\":\"neutral\",\"entities\":[]}\n")
+                case .negative: line.raw(withEvents ? ",\"label\":\"negative\",\"entities\":[],\"events\":[]}\n"
+                                             : ",\"label\":\"negative\",\"entities\":[]}\n")
                 }
                 w.raw(line.written)
                 return true

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WirescoreEntities
+import WirescoreEvents
 import WirescoreInspect
 import WirescoreSentiment
 
@@ -9,8 +10,9 @@ struct InspectTextCommand: ParsableCommand {
         commandName: "text",
         abstract: "Tag companies and score sentiment: JSONL {id, text, target?} on stdin, one JSON line out per line in.",
         discussion: """
-            Output: {"id", "score" (-1..1), "label", "entities": [{"id", "name", "sentiment", "relevance", \
-            "mentions"}], "target"?: {"name", "sentiment"}}. "target" asks for the sentiment toward that \
+            Output: {"id", "score" (-1..1), "label", "entities": [{"id", "name", "sentiment", "label", "relevance", \
+            "mentions"}], "events": [{"type", "company", "role", "sentiment", "ess", "confidence", "evidence"}], \
+            "target"?: {"name", "sentiment"}} (events: docs/events.md). "target" asks for the sentiment toward that \
             company rather than the text's overall tone. A line that is not a JSON object with a "text" \
             string yields {"id", "error"} so output lines stay aligned with input lines.
             """)
@@ -48,7 +50,8 @@ struct InspectTextCommand: ParsableCommand {
             out.removeAll(keepingCapacity: true)
         }
         input.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
-            InspectTextBatch.run(input: all, analyzer: analyzer, threads: ProcessInfo.processInfo.activeProcessorCount) { bytes in
+            InspectTextBatch.run(input: all, analyzer: analyzer, events: EventDetector(matcher: analyzer.matcher),
+                                 threads: ProcessInfo.processInfo.activeProcessorCount) { bytes in
                 out.append(contentsOf: bytes)
                 if out.count >= 1 << 20 { flush() }
             }

@@ -72,7 +72,7 @@ struct InspectTextTests {
         b.set("entities", .array(a.entities.map { e in
             var o = JSONObjectBuilder()
             o.set("id", e.id); o.set("name", e.name); o.set("sentiment", .double(TextAnalysis.rounded(e.sentiment)))
-            o.set("relevance", e.relevance); o.set("mentions", e.mentions)
+            o.set("label", e.label.rawValue); o.set("relevance", e.relevance); o.set("mentions", e.mentions)
             return o.value
         }))
         if let t = a.target {
