@@ -14,6 +14,7 @@
 #         (default 5,000) in feeds of M (50); wirescore ingest and the Python stack alternate for
 #         R rounds (default 1), Python over its first K articles (default: one copy of each page);
 #         prints articles/s, CPU-ms per page, the ratio to Python and peak RSS side by side)
+#        --bin PATH (either mode): measure that wirescore binary instead of building one
 #
 # 1. generates the site under .build/e2e/site (pages 50-200 KB, RSS 2.0 feeds, OPML);
 # 2. serves it with a private nginx on 127.0.0.1 (config/pid/logs under .build/e2e/nginx,
@@ -30,19 +31,20 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
 feeds=20; per_feed=50; python_max=""; wrk_seconds=5; fetch_rounds=3
-real_pages=0; real_articles=5000; rounds=1; eval_dir="$root/../shared/eval/extraction"
+real_pages=0; real_articles=5000; rounds=1; eval_dir="$root/../shared/eval/extraction"; bin_override=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --real-pages) real_pages=1; shift ;;
         --articles) real_articles="$2"; shift 2 ;;
         --rounds) rounds="$2"; shift 2 ;;
         --eval) eval_dir="$2"; shift 2 ;;
+        --bin) bin_override="$2"; shift 2 ;;
         --feeds) feeds="$2"; shift 2 ;;
         --articles-per-feed) per_feed="$2"; shift 2 ;;
         --python-max) python_max="$2"; shift 2 ;;
         --wrk-seconds) wrk_seconds="$2"; shift 2 ;;
         --fetch-rounds) fetch_rounds="$2"; shift 2 ;;
-        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown flag $1" >&2; exit 64 ;;
     esac
 done
@@ -74,10 +76,14 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
-echo "building wirescore (release)" >&2
-./scripts/deps
-swift build -c release --product wirescore >/dev/null
-bin="$(swift build -c release --show-bin-path)/wirescore"
+if [ -n "$bin_override" ]; then
+    bin="$bin_override"   # an already built binary (e.g. a copy of an earlier commit's, to compare)
+else
+    echo "building wirescore (release)" >&2
+    ./scripts/deps
+    swift build -c release --product wirescore >/dev/null
+    bin="$(swift build -c release --show-bin-path)/wirescore"
+fi
 
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 if ! "$venv/bin/python" -c 'import feedparser, requests, trafilatura, lxml_html_clean, vaderSentiment' 2>/dev/null; then
