@@ -6,6 +6,15 @@
 #        (defaults 20 x 50 = 1,000 articles; scale runs: --feeds 200 --articles-per-feed 50 (10,000),
 #         --feeds 1000 --articles-per-feed 100 (100,000); --python-max K limits the Python
 #         stack to its first K articles, 0 = all)
+#        Benchmarks/e2e/run.sh --real-pages [--articles N] [--articles-per-feed M] [--rounds R] [--python-max K] [--eval DIR]
+#        (issue 16: real pages instead of generated ones: the development pages of the extraction
+#         sets under DIR (default ../shared/eval/extraction: AEB, WCXB articles, trafilatura-suite,
+#         975 pages), read at run time and never copied into the repository, each stripped of its
+#         canonical link and og:url so every copy is its own article, replicated to N articles
+#         (default 5,000) in feeds of M (50); wirescore ingest and the Python stack alternate for
+#         R rounds (default 1), Python over its first K articles (default: one copy of each page);
+#         prints articles/s, CPU-ms per page, the ratio to Python and peak RSS side by side)
+#        --bin PATH (either mode): measure that wirescore binary instead of building one
 #
 # 1. generates the site under .build/e2e/site (pages 50-200 KB, RSS 2.0 feeds, OPML);
 # 2. serves it with a private nginx on 127.0.0.1 (config/pid/logs under .build/e2e/nginx,
@@ -21,22 +30,35 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
-feeds=20; per_feed=50; python_max=0; wrk_seconds=5; fetch_rounds=3
+feeds=20; per_feed=50; python_max=""; wrk_seconds=5; fetch_rounds=3
+real_pages=0; real_articles=5000; rounds=1; eval_dir="$root/../shared/eval/extraction"; bin_override=""
 while [ $# -gt 0 ]; do
     case "$1" in
+        --real-pages) real_pages=1; shift ;;
+        --articles) real_articles="$2"; shift 2 ;;
+        --rounds) rounds="$2"; shift 2 ;;
+        --eval) eval_dir="$2"; shift 2 ;;
+        --bin) bin_override="$2"; shift 2 ;;
         --feeds) feeds="$2"; shift 2 ;;
         --articles-per-feed) per_feed="$2"; shift 2 ;;
         --python-max) python_max="$2"; shift 2 ;;
         --wrk-seconds) wrk_seconds="$2"; shift 2 ;;
         --fetch-rounds) fetch_rounds="$2"; shift 2 ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown flag $1" >&2; exit 64 ;;
     esac
 done
-articles=$((feeds * per_feed))
+if [ "$real_pages" -eq 1 ]; then
+    articles=$real_articles
+    feeds=$(( (articles + per_feed - 1) / per_feed ))
+else
+    articles=$((feeds * per_feed))
+    python_max=${python_max:-0}
+fi
 
 work="$root/.build/e2e"
 site="$work/site-${feeds}x${per_feed}"   # one folder per size, so scale runs reuse theirs
+[ "$real_pages" -eq 1 ] && site="$work/real-${articles}x${per_feed}"
 ngx="$work/nginx"
 out="$work/out"
 venv="$work/venv"
@@ -45,7 +67,7 @@ mkdir -p "$work" "$ngx"
 # --- tools -------------------------------------------------------------------------------
 need=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
-command -v wrk >/dev/null 2>&1 || need+=(wrk)
+[ "$real_pages" -eq 1 ] || command -v wrk >/dev/null 2>&1 || need+=(wrk)
 [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing ${need[*]} (apt-get)" >&2
@@ -54,10 +76,14 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
-echo "building wirescore (release)" >&2
-./scripts/deps
-swift build -c release --product wirescore >/dev/null
-bin="$(swift build -c release --show-bin-path)/wirescore"
+if [ -n "$bin_override" ]; then
+    bin="$bin_override"   # an already built binary (e.g. a copy of an earlier commit's, to compare)
+else
+    echo "building wirescore (release)" >&2
+    ./scripts/deps
+    swift build -c release --product wirescore >/dev/null
+    bin="$(swift build -c release --show-bin-path)/wirescore"
+fi
 
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 if ! "$venv/bin/python" -c 'import feedparser, requests, trafilatura, lxml_html_clean, vaderSentiment' 2>/dev/null; then
@@ -72,7 +98,14 @@ if [ -s "$port_file" ]; then port=$(cat "$port_file"); else
     echo "$port" > "$port_file"
 fi
 base="http://127.0.0.1:$port"
-python3 "$here/gen_site.py" "$site" "$base" --feeds "$feeds" --articles-per-feed "$per_feed"
+if [ "$real_pages" -eq 1 ]; then
+    [ -d "$eval_dir" ] || { echo "run.sh: no evaluation pages at $eval_dir (--eval DIR)" >&2; exit 66; }
+    python3 "$here/gen_real_site.py" "$site" "$base" --articles "$articles" --articles-per-feed "$per_feed" --eval "$eval_dir"
+    distinct=$(sed -n '2p' "$site/manifest.txt" | cut -d' ' -f3)
+    python_max=${python_max:-$distinct}
+else
+    python3 "$here/gen_site.py" "$site" "$base" --feeds "$feeds" --articles-per-feed "$per_feed"
+fi
 
 user_line=""; [ "$(id -u)" -eq 0 ] && user_line="user root;"
 mkdir -p "$ngx/tmp"
@@ -158,6 +191,35 @@ run_ingest() {  # $1 = label; sets ING_SECS ING_RSS_KB ING_SUMMARY
     ING_CPU=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u + s}' "$tv")
     ING_SUMMARY=$(grep 'wirescore ingest:' "$log" | tail -1 || true)
 }
+run_python() {  # sets PY_LINE PY_N PY_SECS PY_RSS PY_CPU
+    PY_LINE=$("$venv/bin/python" "$here/python_stack.py" "$site/site.opml" --max-articles "$python_max" 2> "$work/python.log")
+    PY_N=$(sed -n 's/.*articles=\([0-9]*\).*/\1/p' <<< "$PY_LINE")
+    PY_SECS=$(sed -n 's/.* seconds=\([0-9.]*\).*/\1/p' <<< "$PY_LINE")
+    PY_RSS=$(sed -n 's/.*peak_rss_kb=\([0-9]*\).*/\1/p' <<< "$PY_LINE")
+    PY_CPU=$(sed -n 's/.*cpu_seconds=\([0-9.]*\).*/\1/p' <<< "$PY_LINE")
+}
+
+if [ "$real_pages" -eq 1 ]; then
+    # wirescore (cold, fresh output each round) and the Python stack alternate; each round's
+    # ratio is measured within the round.
+    rows_file="$work/real-rounds.txt"; : > "$rows_file"
+    for round in $(seq 1 "$rounds"); do
+        rm -rf "$out"
+        echo "round $round: wirescore ingest (cold) over $articles real-page articles" >&2
+        run_ingest "real$round"
+        new=$(sed -n 's/.*articles new=\([0-9]*\).*/\1/p' <<< "$ING_SUMMARY")
+        thin=$(sed -n 's/.* thin=\([0-9]*\).*/\1/p' <<< "$ING_SUMMARY")
+        errs=$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<< "$ING_SUMMARY")
+        echo "  $ING_SUMMARY (wall ${ING_SECS}s, CPU ${ING_CPU}s, peak RSS ${ING_RSS_KB} KB)" >&2
+        echo "round $round: Python stack over its first $python_max articles" >&2
+        run_python
+        echo "  $PY_LINE" >&2
+        echo "$round ${new:-0} ${thin:-0} ${errs:-0} $ING_SECS $ING_CPU $ING_RSS_KB ${PY_N:-0} ${PY_SECS:-0} ${PY_CPU:-0} ${PY_RSS:-0}" >> "$rows_file"
+    done
+    python3 "$here/real_table.py" "$rows_file" "$articles" "$feeds" "$(sed -n '2p' "$site/manifest.txt")"
+    exit 0
+fi
+
 echo "wirescore ingest (cold) over $articles articles" >&2
 run_ingest cold
 cold_secs=$ING_SECS; cold_rss=$ING_RSS_KB; cold_cpu=$ING_CPU; cold_summary=$ING_SUMMARY
@@ -195,10 +257,8 @@ done
 
 # --- Python stack ------------------------------------------------------------------------
 echo "Python stack (feedparser + requests + trafilatura + vaderSentiment), one process" >&2
-py_line=$("$venv/bin/python" "$here/python_stack.py" "$site/site.opml" --max-articles "$python_max" 2> "$work/python.log")
-py_n=$(sed -n 's/.*articles=\([0-9]*\).*/\1/p' <<< "$py_line")
-py_secs=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<< "$py_line")
-py_rss=$(sed -n 's/.*peak_rss_kb=\([0-9]*\).*/\1/p' <<< "$py_line")
+run_python
+py_line=$PY_LINE; py_n=$PY_N; py_secs=$PY_SECS; py_rss=$PY_RSS
 echo "  $py_line" >&2
 
 # --- table -------------------------------------------------------------------------------

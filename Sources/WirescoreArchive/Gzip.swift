@@ -30,20 +30,18 @@ public enum Gzip {
         return output
     }
 
-    /// Appends one complete gzip member holding `input` to `output`, compressing straight into
-    /// `output`'s spare capacity (no intermediate buffer).
+    /// Appends one complete gzip member holding `input` to `output`.
     public static func append(_ input: UnsafeRawBufferPointer, level: Int32 = 6, to output: inout [UInt8]) throws(Failure) {
         let compressor = try compressors.take(level: level)
         defer { compressors.give(compressor, level: level) }
         let bound = libdeflate_gzip_compress_bound(compressor, input.count)
-        let start = output.count
-        output.reserveCapacity(start + bound)
-        var written = 0
-        output.append(contentsOf: repeatElement(0, count: bound))
-        output.withUnsafeMutableBytes { out in
-            written = libdeflate_gzip_compress(compressor, input.baseAddress, input.count, out.baseAddress! + start, bound)
+        // Into uninitialised scratch, then only the member's bytes are copied: growing `output`
+        // by the bound first meant zero-filling a page's worth of bytes per member.
+        let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch -> Int in
+            let n = libdeflate_gzip_compress(compressor, input.baseAddress, input.count, scratch.baseAddress, bound)
+            if n > 0 { output.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<n])) }
+            return n
         }
-        output.removeLast(bound - written)
         guard written > 0 else { throw Failure(code: -1, message: "compressed output exceeded its bound") }
     }
 

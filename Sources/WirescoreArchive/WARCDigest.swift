@@ -19,11 +19,22 @@ public enum WARCDigest {
 
     /// The raw 20-byte SHA-1 of `bytes`.
     public static func sha1Bytes(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {
+        try sha1Bytes(parts: [bytes])
+    }
+
+    /// ``sha1(_:)`` of `parts` concatenated, without concatenating them.
+    static func sha1(parts: [[UInt8]]) throws(Failure) -> String {
+        "sha1:" + base32(try sha1Bytes(parts: parts))
+    }
+
+    static func sha1Bytes(parts: [[UInt8]]) throws(Failure) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 20)
         guard let context = EVP_MD_CTX_new() else { throw Failure() }
         defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestInit_ex(context, EVP_sha1(), nil) == 1,
-              bytes.withUnsafeBytes({ EVP_DigestUpdate(context, $0.baseAddress, $0.count) }) == 1 else { throw Failure() }
+        guard EVP_DigestInit_ex(context, EVP_sha1(), nil) == 1 else { throw Failure() }
+        for bytes in parts {
+            guard bytes.withUnsafeBytes({ EVP_DigestUpdate(context, $0.baseAddress, $0.count) }) == 1 else { throw Failure() }
+        }
         var length: UInt32 = 0
         guard EVP_DigestFinal_ex(context, &out, &length) == 1, length == 20 else { throw Failure() }
         return out

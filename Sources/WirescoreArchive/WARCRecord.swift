@@ -19,13 +19,18 @@ public struct WARCRecord: Sendable {
     public var targetURI: String? { header("WARC-Target-URI") }
 
     /// The record serialised: version line, fields, blank line, block, two CRLFs.
-    public func serialized() -> [UInt8] {
+    public func serialized() -> [UInt8] { Self.serialized(headers: headers, block: [block]) }
+
+    /// ``serialized()`` of a record whose block is `parts` concatenated (an HTTP head and its
+    /// payload), without building the block first: a fetched page is copied once, here.
+    static func serialized(headers: [(name: String, value: String)], block parts: [[UInt8]]) -> [UInt8] {
+        let length = parts.reduce(0) { $0 + $1.count }
         var head = "WARC/1.1\r\n"
         for field in headers { head += "\(field.name): \(field.value)\r\n" }
-        head += "Content-Length: \(block.count)\r\n\r\n"
+        head += "Content-Length: \(length)\r\n\r\n"
         var bytes = Array(head.utf8)
-        bytes.reserveCapacity(bytes.count + block.count + 4)
-        bytes += block
+        bytes.reserveCapacity(bytes.count + length + 4)
+        for part in parts { bytes += part }
         bytes += [13, 10, 13, 10]
         return bytes
     }

@@ -114,26 +114,29 @@ public enum WARCEncoder {
             head += "\(field.name): \(field.value)\r\n"
         }
         head += "Content-Length: \(exchange.payload.count)\r\n\r\n"
-        var block = Array(head.utf8)
-        block += exchange.payload
+        // The block (head + payload) is never built on its own: digested in two updates and
+        // serialised straight from its parts, so the page is copied once rather than twice.
+        let block = [Array(head.utf8), exchange.payload]
         let payloadDigest = try WARCDigest.sha1(exchange.payload)
-        let blockDigest = try WARCDigest.sha1(block)
-        var records = [WARCRecord(headers: [
+        let blockDigest = try WARCDigest.sha1(parts: block)
+        var serialized = [WARCRecord.serialized(headers: [
             ("WARC-Type", "response"), ("WARC-Record-ID", responseID), ("WARC-Date", date),
             ("WARC-Target-URI", exchange.targetURI), ("Content-Type", "application/http;msgtype=response"),
             ("WARC-Block-Digest", blockDigest), ("WARC-Payload-Digest", payloadDigest),
         ], block: block)]
         if let request = exchange.requestHead {
             let bytes = Array(request.utf8)
-            records.append(WARCRecord(headers: [
+            serialized.append(WARCRecord(headers: [
                 ("WARC-Type", "request"), ("WARC-Record-ID", newRecordID()), ("WARC-Date", date),
                 ("WARC-Target-URI", exchange.targetURI), ("WARC-Concurrent-To", responseID),
                 ("Content-Type", "application/http;msgtype=request"),
                 ("WARC-Block-Digest", try WARCDigest.sha1(bytes)),
-            ], block: bytes))
+            ], block: bytes).serialized())
         }
-        if let metadata { records.append(try metadataRecord(metadata, for: exchange, concurrentTo: responseID, date: date)) }
-        return try compress(records)
+        if let metadata {
+            serialized.append(try metadataRecord(metadata, for: exchange, concurrentTo: responseID, date: date).serialized())
+        }
+        return try compress(serialized: serialized)
     }
 
     private static func metadataRecord(_ metadata: String, for exchange: ArchivedExchange, concurrentTo id: String,
@@ -154,9 +157,14 @@ public enum WARCEncoder {
 
     /// One gzip member per record, concatenated.
     static func compress(_ records: [WARCRecord]) throws -> [UInt8] {
+        try compress(serialized: records.map { $0.serialized() })
+    }
+
+    /// One gzip member per serialised record, concatenated.
+    static func compress(serialized records: [[UInt8]]) throws -> [UInt8] {
         var bytes: [UInt8] = []
         for record in records {
-            try record.serialized().withUnsafeBytes { try Gzip.append($0, level: compressionLevel, to: &bytes) }
+            try record.withUnsafeBytes { try Gzip.append($0, level: compressionLevel, to: &bytes) }
         }
         return bytes
     }

@@ -23,7 +23,7 @@ public struct StoryFeatures: Sendable, Equatable {
         let titleCount = words.count
         words.add(text)
         simhash = words.simHash()
-        terms = StoryTerm.top(byHash: words.termCounts(titleWords: titleCount), limit: Self.maxTerms)
+        terms = StoryTerm.top(words.termList(titleWords: titleCount), limit: Self.maxTerms)
     }
 
     public init(simhash: UInt64, terms: [StoryTerm]) {
@@ -52,7 +52,12 @@ public struct StoryTerm: Sendable, Equatable, Hashable {
 
     /// The `limit` most frequent terms of counts summed by term hash (ties by hash), ascending by hash.
     static func top(byHash: [UInt32: Int], limit: Int) -> [StoryTerm] {
-        var terms = byHash.map { StoryTerm(hash: $0.key, count: UInt16(clamping: $0.value)) }
+        top(byHash.map { ($0.key, $0.value) }, limit: limit)
+    }
+
+    /// ``top(byHash:limit:)`` over (hash, count) pairs with distinct hashes, in any order.
+    static func top(_ pairs: [(hash: UInt32, count: Int)], limit: Int) -> [StoryTerm] {
+        var terms = pairs.map { StoryTerm(hash: $0.hash, count: UInt16(clamping: $0.count)) }
         if terms.count > limit {
             terms.sort { ($0.count, $1.hash) > ($1.count, $0.hash) }
             terms.removeLast(terms.count - limit)

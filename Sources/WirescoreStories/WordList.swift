@@ -23,9 +23,12 @@ struct WordList {
     /// nearly all of the text, is handled byte-wise; other scalars through Unicode properties and
     /// lower-case mapping.
     mutating func add(_ text: String) {
-        bytes.reserveCapacity(bytes.count + text.utf8.count)
+        // Worked on as locals (moved out, so never copied): a local function capturing `self`
+        // or the buffers made every byte's append pay for run-time exclusivity checks.
+        var out = bytes, wordEnds = ends
+        bytes = []; ends = []
+        out.reserveCapacity(out.count + text.utf8.count)
         var open = false
-        func finish() { if open { ends.append(bytes.count); open = false } }
         var text = text
         text.withUTF8 { u in
             var i = 0
@@ -34,10 +37,10 @@ struct WordList {
                 if b < 0x80 {
                     i += 1
                     switch b {
-                    case 0x61...0x7A, 0x30...0x39: bytes.append(b); open = true
-                    case 0x41...0x5A: bytes.append(b | 0x20); open = true
+                    case 0x61...0x7A, 0x30...0x39: out.append(b); open = true
+                    case 0x41...0x5A: out.append(b | 0x20); open = true
                     case 0x27: continue
-                    default: finish()
+                    default: if open { wordEnds.append(out.count); open = false }
                     }
                     continue
                 }
@@ -47,12 +50,16 @@ struct WordList {
                 for k in 1..<length where i + k < u.count { value = value << 6 | UInt32(u[i + k] & 0x3F) }
                 i += length
                 if value == 0x2019 { continue }
-                guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { finish(); continue }
-                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else {
+                    if open { wordEnds.append(out.count); open = false }
+                    continue
+                }
+                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 open = true
             }
         }
-        finish()
+        if open { wordEnds.append(out.count) }
+        bytes = out; ends = wordEnds
     }
 
     /// 64-bit SimHash (Charikar) over word 3-shingles.
@@ -61,46 +68,134 @@ struct WordList {
     /// copies with a changed byline) differ in only a few bits. Texts under three words fall
     /// back to single words so that a headline still gets a meaningful hash. A shingle's hash is
     /// FNV-1a over "w1 w2 w3", fed word by word.
+    ///
+    /// The votes are counted as ones per bit (a bit is set when more than half the shingles set
+    /// it, which is a positive +1/-1 sum), eight bits at a time: each byte of a hash indexes a
+    /// table that spreads its bits over the eight bytes of a counter word, so a shingle costs
+    /// eight additions rather than 64, and the byte counters are emptied every 255 shingles.
     func simHash() -> UInt64 {
         guard count > 0 else { return 0 }
         let size = count >= 3 ? 3 : 1
-        var votes = [Int](repeating: 0, count: 64)
-        for start in 0...(count - size) {
-            var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
-            for index in start..<(start + size) {
-                if index > start { fnv = (fnv ^ 0x20) &* 0x0000_0100_0000_01B3 }
-                for k in word(index) { fnv = (fnv ^ UInt64(bytes[k])) &* 0x0000_0100_0000_01B3 }
+        let shingles = count - size + 1
+        var ones = [Int](repeating: 0, count: 64)
+        bytes.withUnsafeBufferPointer { b in
+            ends.withUnsafeBufferPointer { e in
+                ones.withUnsafeMutableBufferPointer { ones in
+                    Self.spreadBits.withUnsafeBufferPointer { spread in
+                        var counters = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+                        var pending = 0
+                        for start in 0..<shingles {
+                            var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+                            var k = start == 0 ? 0 : e[start - 1]
+                            for index in start..<(start + size) {
+                                if index > start { fnv = (fnv ^ 0x20) &* 0x0000_0100_0000_01B3 }
+                                let end = e[index]
+                                while k < end { fnv = (fnv ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3; k += 1 }
+                            }
+                            let h = StableHash.mix(fnv)
+                            counters.0 &+= spread[Int(truncatingIfNeeded: h & 0xFF)]
+                            counters.1 &+= spread[Int(truncatingIfNeeded: (h >> 8) & 0xFF)]
+                            counters.2 &+= spread[Int(truncatingIfNeeded: (h >> 16) & 0xFF)]
+                            counters.3 &+= spread[Int(truncatingIfNeeded: (h >> 24) & 0xFF)]
+                            counters.4 &+= spread[Int(truncatingIfNeeded: (h >> 32) & 0xFF)]
+                            counters.5 &+= spread[Int(truncatingIfNeeded: (h >> 40) & 0xFF)]
+                            counters.6 &+= spread[Int(truncatingIfNeeded: (h >> 48) & 0xFF)]
+                            counters.7 &+= spread[Int(truncatingIfNeeded: h >> 56)]
+                            pending += 1
+                            if pending == 255 || start == shingles - 1 {
+                                // Emptied inline: a local function capturing the counters
+                                // would box them and check exclusivity at run time.
+                                withUnsafeBytes(of: &counters) { raw in
+                                    for bit in 0..<64 { ones[bit] &+= Int(raw[(bit >> 3) * 8 + (bit & 7)]) }
+                                }
+                                counters = (0, 0, 0, 0, 0, 0, 0, 0)
+                                pending = 0
+                            }
+                        }
+                    }
+                }
             }
-            let hash = StableHash.mix(fnv)
-            for bit in 0..<64 { votes[bit] &+= Int((hash >> UInt64(bit)) & 1) &* 2 &- 1 }
         }
         var result: UInt64 = 0
-        for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
+        for bit in 0..<64 where 2 * ones[bit] > shingles { result |= 1 << UInt64(bit) }
         return result
+    }
+
+    /// For each byte value, a word whose byte j (little-endian) is bit j of the value.
+    private static let spreadBits: [UInt64] = (0..<256).map { value in
+        var word: UInt64 = 0
+        for j in 0..<8 where value >> j & 1 == 1 { word |= 1 << UInt64(8 * j) }
+        return word
     }
 
     /// Content terms (stopwords dropped, light stem) with counts, summed by term hash; the first
     /// `titleWords` words count twice, because headlines name the event.
     func termCounts(titleWords: Int) -> [UInt32: Int] {
         var counts: [UInt32: Int] = [:]
-        for i in 0..<count {
-            let range = word(i)
-            let weight = i < titleWords ? 2 : 1
-            if range.contains(where: { bytes[$0] >= 0x80 }) {
-                // Non-ASCII (rare): the String definitions, whose lengths count Characters.
-                let token = String(decoding: bytes[range], as: UTF8.self)
-                guard !TextFeatures.stopwords.contains(token) else { continue }
-                counts[StoryTerm.hash(ofTermBytes: TextFeatures.stem(token).utf8), default: 0] += weight
-                continue
-            }
-            guard !Self.isStopword(bytes[range]) else { continue }
-            counts[StoryTerm.hash(ofTermBytes: bytes[Self.stem(range, in: bytes)]), default: 0] += weight
-        }
+        for term in termList(titleWords: titleWords) { counts[term.hash] = term.count }
         return counts
+    }
+
+    /// ``termCounts(titleWords:)`` as (hash, count) pairs in no particular order, counted in an
+    /// open-addressing table of the words' own (already mixed) hashes rather than a Dictionary,
+    /// and each ASCII word hashed once: FNV-1a over its stem is the term hash's seed, carried on
+    /// over the stripped suffix it is the whole word's hash that the stopword test needs.
+    func termList(titleWords: Int) -> [(hash: UInt32, count: Int)] {
+        guard count > 0 else { return [] }
+        var table = TermTable(words: count)
+        bytes.withUnsafeBufferPointer { b in
+            for i in 0..<count {
+                let range = word(i)
+                let weight = i < titleWords ? 2 : 1
+                let stem = Self.stem(range, in: b)
+                var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+                var high: UInt8 = 0
+                for k in stem { high |= b[k]; fnv = (fnv ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3 }
+                let stemHash = fnv
+                for k in stem.upperBound..<range.upperBound { high |= b[k]; fnv = (fnv ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3 }
+                if high >= 0x80 {
+                    // Non-ASCII (rare): the String definitions, whose lengths count Characters.
+                    let token = String(decoding: b[range], as: UTF8.self)
+                    guard !TextFeatures.stopwords.contains(token) else { continue }
+                    table.add(StoryTerm.hash(ofTermBytes: TextFeatures.stem(token).utf8), weight)
+                    continue
+                }
+                guard !Self.isStopword(b[range], hash: fnv) else { continue }
+                table.add(UInt32(truncatingIfNeeded: StableHash.mix(stemHash)), weight)
+            }
+        }
+        return table.used.map { (table.keys[$0], table.counts[$0]) }
+    }
+
+    /// Counts by 32-bit term hash, open addressing at most half full; slots in first-use order.
+    private struct TermTable {
+        var keys: [UInt32]
+        var counts: [Int]   // 0: an empty slot (weights are >= 1)
+        var used: [Int] = []
+        let mask: Int
+
+        init(words: Int) {
+            var capacity = 16
+            while capacity < 2 * words { capacity <<= 1 }
+            mask = capacity - 1
+            keys = [UInt32](repeating: 0, count: capacity)
+            counts = [Int](repeating: 0, count: capacity)
+        }
+
+        mutating func add(_ hash: UInt32, _ weight: Int) {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while counts[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & mask }
+            if counts[slot] == 0 { keys[slot] = hash; used.append(slot) }
+            counts[slot] += weight
+        }
     }
 
     /// ``TextFeatures/stem(_:)`` for an ASCII word: the range without its suffix.
     static func stem(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        bytes.withUnsafeBufferPointer { stem(range, in: $0) }
+    }
+
+    static func stem(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let n = range.count
         guard n > 4, !range.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) else { return range }
         func ends(with suffix: StaticString) -> Bool {
@@ -114,15 +209,32 @@ struct WordList {
         return range
     }
 
-    /// Stopwords by their FNV-1a hash, with the bytes to confirm a hit.
-    private static let stopwordsByHash: [UInt64: [[UInt8]]] = {
-        var table: [UInt64: [[UInt8]]] = [:]
-        for word in TextFeatures.stopwords { table[StableHash.fnv1a64(word), default: []].append(Array(word.utf8)) }
-        return table
+    /// The stopwords' bytes and FNV-1a hashes, and an open-addressing table (1,024 slots, far
+    /// more than the list) of index + 1 by the hash's low bits.
+    private static let stopwordBytes: [[UInt8]] = TextFeatures.stopwords.sorted().map { Array($0.utf8) }
+    private static let stopwordHashes: [UInt64] = stopwordBytes.map { StableHash.fnv1a64(bytes: $0) }
+    private static let stopwordSlots: [Int16] = {
+        var slots = [Int16](repeating: 0, count: 1024)
+        for (i, hash) in stopwordHashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & 1023
+            while slots[slot] != 0 { slot = (slot + 1) & 1023 }
+            slots[slot] = Int16(i + 1)
+        }
+        return slots
     }()
 
     static func isStopword(_ word: ArraySlice<UInt8>) -> Bool {
-        guard let candidates = stopwordsByHash[StableHash.fnv1a64(bytes: word)] else { return false }
-        return candidates.contains { $0.elementsEqual(word) }
+        word.withUnsafeBufferPointer { isStopword($0[...], hash: StableHash.fnv1a64(bytes: word)) }
+    }
+
+    /// Whether `word`, whose FNV-1a hash is `hash`, is a stopword.
+    static func isStopword(_ word: Slice<UnsafeBufferPointer<UInt8>>, hash: UInt64) -> Bool {
+        var slot = Int(truncatingIfNeeded: hash) & 1023
+        while true {
+            let entry = Int(stopwordSlots[slot])
+            if entry == 0 { return false }
+            if stopwordHashes[entry - 1] == hash && stopwordBytes[entry - 1].elementsEqual(word) { return true }
+            slot = (slot + 1) & 1023
+        }
     }
 }
