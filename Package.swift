@@ -72,7 +72,7 @@ let package = Package(
                 exclude: ["Data"]),
         .target(name: "WirescoreInspect", dependencies: ["WirescoreCore", "WirescoreSentiment", "WirescoreEvents"]),
         .target(name: "WirescoreStories", dependencies: ["WirescoreCore"]),
-        .target(name: "WirescoreEvents", dependencies: ["WirescoreCore", "WirescoreEntities"]),
+        .target(name: "WirescoreEvents", dependencies: ["WirescoreCore", "WirescoreEntities"], exclude: ["Data"]),
         .target(name: "WirescoreComposites", dependencies: ["WirescoreCore"]),
         .target(name: "CJemallocSettings"),
         .target(name: "WirescoreAllocator", dependencies: [

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The headline event-topic classifier: a linear model over hashed word and character
+/// features (``TopicFeatures``), trained by scripts/events/train.py; format and decision rule in
+/// Sources/WirescoreEvents/Data/event-topics.md. It says which kind of corporate news a
+/// headline is (or that it is none); the rules say the exact type, company and role.
+public struct TopicModel: Sendable {
+    public struct Decision: Sendable, Equatable {
+        /// The event type for the class (`earnings`, `analyst-rating`, ...), nil for `other`.
+        public var eventType: String?
+        /// Softmax probability of the chosen class.
+        public var probability: Double
+    }
+
+    let features: TopicFeatures
+    let otherOffset: Double
+    let classNames: [String]
+    let eventTypes: [String]
+    let bias: [Double]
+    let ids: [UInt32]
+    /// `ids.count` rows of `classNames.count` weights.
+    let weights: [Float]
+
+    /// The model built into the binary.
+    public static let builtin: TopicModel? = {
+        let compact = eventTopicModelBase64.filter { !$0.isNewline }
+        guard let data = Data(base64Encoded: compact) else { return nil }
+        return try? TopicModel(bytes: [UInt8](data))
+    }()
+
+    public struct FormatError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads the version-1 binary format.
+    public init(bytes: [UInt8]) throws(FormatError) {
+        var offset = 0
+        func need(_ n: Int) throws(FormatError) {
+            guard offset + n <= bytes.count else { throw FormatError(description: "event model truncated at byte \(offset)") }
+        }
+        func u32() throws(FormatError) -> UInt32 {
+            try need(4)
+            defer { offset += 4 }
+            return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+                | UInt32(bytes[offset + 3]) << 24
+        }
+        func f32() throws(FormatError) -> Float { Float(bitPattern: try u32()) }
+        func string() throws(FormatError) -> String {
+            try need(2)
+            let length = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8
+            offset += 2
+            try need(length)
+            defer { offset += length }
+            return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+        }
+        try need(8)
+        guard Array(bytes[0..<8]) == Array("WSEVTOPC".utf8) else { throw FormatError(description: "not an event model") }
+        offset = 8
+        guard try u32() == 1 else { throw FormatError(description: "unsupported event model version") }
+        let bits = Int(try u32()), classes = Int(try u32()), rows = Int(try u32())
+        let bigrams = try u32() != 0
+        var chargrams: [Int] = []
+        for _ in 0..<Int(try u32()) { chargrams.append(Int(try u32())) }
+        guard (1...30).contains(bits), (2...64).contains(classes), chargrams.allSatisfy({ (1...16).contains($0) }) else {
+            throw FormatError(description: "event model header out of range")
+        }
+        otherOffset = Double(try f32())
+        var names: [String] = [], types: [String] = []
+        for _ in 0..<classes {
+            names.append(try string())
+            types.append(try string())
+        }
+        var bias: [Double] = []
+        for _ in 0..<classes { bias.append(Double(try f32())) }
+        try need(rows * (4 + 4 * classes))
+        var ids: [UInt32] = [], weights: [Float] = []
+        ids.reserveCapacity(rows)
+        weights.reserveCapacity(rows * classes)
+        for _ in 0..<rows {
+            ids.append(try u32())
+            for _ in 0..<classes { weights.append(try f32()) }
+        }
+        features = TopicFeatures(bits: bits, bigrams: bigrams, chargrams: chargrams)
+        classNames = names; eventTypes = types; self.bias = bias; self.ids = ids; self.weights = weights
+    }
+
+    /// Logits per class for `text` (bias, then the weights of its ids in ascending order).
+    func logits(_ text: String) -> [Double] {
+        var z = bias
+        let k = z.count
+        for id in features.ids(text) {
+            var lo = 0, hi = ids.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ids[mid] < id { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < ids.count, ids[lo] == id else { continue }
+            for c in 0..<k { z[c] += Double(weights[lo * k + c]) }
+        }
+        return z
+    }
+
+    /// The class the decision rule picks for `text`.
+    public func decide(_ text: String) -> Decision {
+        let z = logits(text)
+        guard let other = eventTypes.firstIndex(of: "") else { return Decision(eventType: nil, probability: 0) }
+        var adjusted = z
+        adjusted[other] += otherOffset
+        var best = 0
+        for c in adjusted.indices where adjusted[c] > adjusted[best] { best = c }
+        let top = z.max() ?? 0
+        let total = z.reduce(0) { $0 + exp($1 - top) }
+        let probability = exp(z[best] - top) / total
+        return Decision(eventType: best == other ? nil : eventTypes[best], probability: probability)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import WirescoreEvents
+
+/// The Swift port of the event-topic model agrees with the Python reference on headlines
+/// written for the purpose (scripts/events/golden.jsonl): tokens, feature ids, logits within
+/// 1e-4 and the decision.
+struct TopicModelTests {
+    struct Golden: Decodable, Sendable {
+        var text: String
+        var tokens: [String]
+        var feature_ids: [UInt32]
+        var logits: [Double]
+        var event_type: String?
+    }
+
+    static let golden: [Golden] = {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/events/golden.jsonl")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Golden.self, from: Data($0.utf8)) }
+    }()
+
+    @Test func theBuiltInModelLoads() throws {
+        let model = try #require(TopicModel.builtin)
+        #expect(model.eventTypes.count == 11 && model.eventTypes.last == "")
+        #expect(Self.golden.count >= 20)
+    }
+
+    @Test func matchesThePythonReference() throws {
+        let model = try #require(TopicModel.builtin)
+        for g in Self.golden {
+            #expect(TopicFeatures.tokens(g.text).map { String(decoding: $0, as: UTF8.self) } == g.tokens, "\(g.text)")
+            #expect(model.features.ids(g.text) == g.feature_ids, "\(g.text)")
+            let z = model.logits(g.text)
+            #expect(zip(z, g.logits).allSatisfy { abs($0 - $1) < 1e-4 }, "\(g.text): \(z) vs \(g.logits)")
+            let want = (g.event_type ?? "").isEmpty ? nil : g.event_type
+            #expect(model.decide(g.text).eventType == want, "\(g.text)")
+        }
+    }
+
+    @Test func damagedModelsAreRefused() {
+        #expect(throws: TopicModel.FormatError.self) { try TopicModel(bytes: Array("WSEVTOPC".utf8)) }
+        #expect(throws: TopicModel.FormatError.self) { try TopicModel(bytes: Array("not a model at all".utf8)) }
+    }
+}
