@@ -1,3 +1,4 @@
+import Foundation
 import WirescoreEntities
 
 /// One corporate event found in a text: what happened, to which company, in which role, how
@@ -29,8 +30,33 @@ public struct DetectedEvent: Sendable, Equatable {
 public struct EventDetector: Sendable {
     public let matcher: EntityMatcher
     public var leadSentences = 4
+    /// The headline classifier: when it says a headline is corporate news of a kind no rule
+    /// recognised, a group-level event of that kind is reported (e.g. `earnings`); nil: rules only.
+    public var topics: TopicModel?
+    /// How sure the model must be that a headline is no corporate news for its verdict to
+    /// remove the headline's weaker rule events (confidence below 0.9: no company named, or a
+    /// rule that often fires on incidental wording); above 1: never.
+    public var vetoProbability = Double(ProcessInfo.processInfo.environment["WIRESCORE_EVENT_VETO"] ?? "") ?? 0.0
 
-    public init(matcher: EntityMatcher) { self.matcher = matcher }
+    public init(matcher: EntityMatcher, topics: TopicModel? = TopicModel.builtin) {
+        self.matcher = matcher
+        self.topics = topics
+    }
+
+    /// The model's event types, as group-level taxonomy names, with the rule groups that
+    /// already cover each (a rule event of one of them makes the model's event redundant).
+    static let topicGroups: [String: (name: String, groups: Set<String>)] = [
+        "analyst-rating": ("analyst", ["analyst"]),
+        "product-news": ("product", ["product", "partnership", "contract", "operations", "labor"]),
+        "dividend": ("dividend", ["dividend"]),
+        "earnings": ("earnings", ["earnings"]),
+        "ipo": ("ipo", ["ipo", "offering"]),
+        "legal-regulatory": ("legal", ["legal", "regulatory"]),
+        "merger-acquisition": ("acquisition", ["acquisition", "merger", "stake", "investment"]),
+        "executive-change": ("executive", ["executive"]),
+        "stock-move": ("price-move", ["price-move"]),
+        "debt-financing": ("debt", ["debt", "credit-rating", "bankruptcy"]),
+    ]
 
     /// - Parameter tone: the text's tone toward a company id (-1...1), when known (the
     ///   sentiment step's per-company score); moves the event's sentiment from its prior.
@@ -114,6 +140,31 @@ public struct EventDetector: Sendable {
                                                 confidence: (confidence * 100).rounded() / 100,
                                                 evidence: evidence, sentence: index))
                 }
+            }
+        }
+        let decision = topics?.decide(hasTitle ? title! : String(lead.prefix(400)))
+        if let decision, decision.eventType == nil, decision.probability >= vetoProbability {
+            // The headline model reads the headline as no corporate news: rule hits in it are
+            // taken as incidental wording ("shares of tech stocks rose"), unless very sure.
+            events.removeAll { $0.sentence == 0 && $0.confidence < 0.9 }
+        }
+        // The model reads words, not negation: "denied reports it would acquire" is no event.
+        let headlineNegated = tk.sentences.first.map { first in
+            Self.negations.contains { $0.occurs(in: words, first) }
+        } ?? false
+        if let decision, !headlineNegated, let type = decision.eventType, let topic = Self.topicGroups[type] {
+            let covered = events.contains { $0.sentence == 0 && topic.groups.contains(EventKind.group(of: $0.kind)) }
+            if !covered, let first = tk.sentences.first {
+                let named = mentions.first { first.contains($0.tokens.lowerBound) }.map { matcher.gazetteer.entities[$0.entity].id }
+                let company = named ?? primary
+                var sentiment = 0.0
+                if let company, let t = tone(company) { sentiment = 0.3 * t }
+                let start = tk.tokens[first.lowerBound].start, end = tk.tokens[first.upperBound - 1].end
+                events.append(DetectedEvent(
+                    kind: topic.name, company: company, role: "subject", sentiment: (sentiment * 10_000).rounded() / 10_000,
+                    ess: Int((50 + 50 * sentiment).rounded()),
+                    confidence: (max(0.05, min(0.95, decision.probability * (company == nil ? 0.7 : 0.9))) * 100).rounded() / 100,
+                    evidence: String(decoding: fullBytes[start..<end], as: UTF8.self), sentence: 0))
             }
         }
         return events

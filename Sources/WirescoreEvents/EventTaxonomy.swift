@@ -22,7 +22,9 @@ public struct EventKind: Sendable, Hashable {
     }
 
     /// The first path component: `earnings`, `analyst`, `acquisition` ...
-    public var group: String { String(name.prefix { $0 != "/" }) }
+    public var group: String { Self.group(of: name) }
+
+    public static func group(of name: String) -> String { String(name.prefix { $0 != "/" }) }
 
     public static func == (a: EventKind, b: EventKind) -> Bool { a.name == b.name }
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }

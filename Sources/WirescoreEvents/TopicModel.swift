@@ -21,8 +21,13 @@ public struct TopicModel: Sendable {
     /// `ids.count` rows of `classNames.count` weights.
     let weights: [Float]
 
-    /// The model built into the binary.
+    /// The model built into the binary, or the file named by `WIRESCORE_EVENT_MODEL` (for
+    /// evaluating a model trained on one half of a set against the other half).
     public static let builtin: TopicModel? = {
+        if let path = ProcessInfo.processInfo.environment["WIRESCORE_EVENT_MODEL"], !path.isEmpty {
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return try? TopicModel(bytes: [UInt8](data))
+        }
         let compact = eventTopicModelBase64.filter { !$0.isNewline }
         guard let data = Data(base64Encoded: compact) else { return nil }
         return try? TopicModel(bytes: [UInt8](data))
