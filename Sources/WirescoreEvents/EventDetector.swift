@@ -79,10 +79,19 @@ public struct EventDetector: Sendable {
         for (index, range) in tk.sentences.enumerated() where !range.isEmpty {
             let inSentence = mentions.filter { range.contains($0.tokens.lowerBound) }
             var fired: [(rule: EventRule, trigger: Int)] = []
-            for rule in EventRules.all {
-                guard let trigger = firstTrigger(rule, words, range) else { continue }
-                if !rule.context.isEmpty && !rule.context.contains(where: { $0.occurs(in: words, range) }) { continue }
-                if rule.exclude.contains(where: { $0.occurs(in: words, range) }) { continue }
+            let present = SentenceWords.present(words, range)
+            var candidates = EventRules.byTriggerKey.always
+            for key in present { if let rules = EventRules.byTriggerKey.keys[key] { candidates += rules } }
+            guard !candidates.isEmpty else { continue }
+            candidates.sort()
+            var previous = -1
+            for index in candidates where index != previous {
+                previous = index
+                let rule = EventRules.all[index]
+                guard let trigger = firstTrigger(rule, words, range, present) else { continue }
+                if !rule.context.isEmpty
+                    && !rule.context.contains(where: { $0.mayOccur(in: present) && $0.occurs(in: words, range) }) { continue }
+                if rule.exclude.contains(where: { $0.mayOccur(in: present) && $0.occurs(in: words, range) }) { continue }
                 if rule.needsCompany && inSentence.isEmpty { continue }
                 fired.append((rule, trigger))
             }
@@ -93,7 +102,7 @@ public struct EventDetector: Sendable {
             let evidence = String(decoding: fullBytes[start..<end], as: UTF8.self)
             for (rule, trigger) in fired where !(rule.generic && specificGroups.contains(rule.kind.group)) {
                 guard kindsHere.insert(rule.kind.name).inserted else { continue }
-                let passive = rule.passive.contains { $0.occurs(in: words, range) }
+                let passive = rule.passive.contains { $0.mayOccur(in: present) && $0.occurs(in: words, range) }
                 let before = inSentence.filter { $0.tokens.lowerBound < trigger }.map(\.entity)
                 // "upgraded at Citi", "downgraded by Goldman": the broker, not the subject.
                 let after = inSentence.filter {
@@ -172,9 +181,10 @@ public struct EventDetector: Sendable {
 
     /// The first trigger position of `rule` in the sentence that is not negated ("denied
     /// reports it would acquire", "has no plans to cut its dividend").
-    private func firstTrigger(_ rule: EventRule, _ words: [String], _ range: Range<Int>) -> Int? {
+    private func firstTrigger(_ rule: EventRule, _ words: [String], _ range: Range<Int>,
+                              _ present: Set<String>) -> Int? {
         var best: Int?
-        for pattern in rule.triggers {
+        for pattern in rule.triggers where pattern.mayOccur(in: present) {
             for start in pattern.matchStarts(in: words, range) where !isNegated(start, words, range) {
                 if best.map({ start < $0 }) ?? true { best = start }
                 break

@@ -6,7 +6,7 @@
 /// full-year guidance", "downgraded to sell", "agreed to buy"), written from the domain, not
 /// from any evaluation sentence. Order matters: earlier rules are more specific, and a rule
 /// marked `generic` is dropped when a more specific rule of its group fired in the sentence.
-struct EventRule: Sendable {
+final class EventRule: Sendable {
     let kind: EventKind
     let triggers: [TokenPattern]
     let context: [TokenPattern]
@@ -19,6 +19,13 @@ struct EventRule: Sendable {
     let needsCompany: Bool
     /// How sure the rule is when it fires (before position and company adjust it).
     let confidence: Double
+
+    init(kind: EventKind, triggers: [TokenPattern], context: [TokenPattern], exclude: [TokenPattern],
+         passive: [TokenPattern], subjectAfterTrigger: Bool, generic: Bool, needsCompany: Bool, confidence: Double) {
+        self.kind = kind; self.triggers = triggers; self.context = context; self.exclude = exclude
+        self.passive = passive; self.subjectAfterTrigger = subjectAfterTrigger; self.generic = generic
+        self.needsCompany = needsCompany; self.confidence = confidence
+    }
 }
 
 enum EventRules {
@@ -55,6 +62,21 @@ enum EventRules {
                              "watchdog*", "ministry", "government", "probe*", "investigator*", "agency", "department"]
     static let negations = ["no", "not", "never", "denies", "denied", "deny", "rejects", "rejected", "won't", "wont",
                             "dismisses", "unlikely", "rules out", "ruled out", "without"]
+
+    /// For each text a trigger's first word can be (an exact word or a `pre*` prefix), the
+    /// rules (by index in ``all``) with such a trigger: a sentence's words and their prefixes
+    /// look up the few rules that can fire, instead of every rule testing every sentence.
+    static let byTriggerKey: (keys: [String: [Int]], always: [Int]) = {
+        var keys: [String: [Int]] = [:]
+        var always: [Int] = []
+        for (index, rule) in all.enumerated() {
+            for trigger in rule.triggers {
+                if trigger.firstIsAny { always.append(index); continue }
+                for key in trigger.firstKeys where keys[key]?.last != index { keys[key, default: []].append(index) }
+            }
+        }
+        return (keys, Array(Set(always)).sorted())
+    }()
 
     static let all: [EventRule] = [
         // Credit ratings first: an agency's "downgrade" is not an analyst's.
