@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "WirescoreArchiveTests", dependencies: ["WirescoreArchive", "WirescoreCore"]),
         .testTarget(name: "WirescoreEntitiesTests", dependencies: ["WirescoreEntities"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "WirescoreSentimentTests", dependencies: ["WirescoreSentiment", "WirescoreEntities"]),
+        .testTarget(name: "WirescoreSentimentTests", dependencies: ["WirescoreSentiment", "WirescoreEntities", "WirescoreCore"]),
         .testTarget(name: "WirescoreInspectTests", dependencies: ["WirescoreInspect", "WirescoreSentiment", "WirescoreEntities", "WirescoreCore", "WirescoreEvents"]),
         .testTarget(name: "WirescoreStoriesTests", dependencies: ["WirescoreStories", "WirescoreCore"],
                     resources: [.copy("Fixtures")]),

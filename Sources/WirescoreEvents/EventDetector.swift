@@ -1,24 +1,5 @@
-import Foundation
+import WirescoreCore
 import WirescoreEntities
-
-/// One corporate event found in a text: what happened, to which company, in which role, how
-/// it reads, how sure we are, and the sentence that says so.
-public struct DetectedEvent: Sendable, Equatable {
-    public var kind: String
-    /// The gazetteer id of the company (its ticker for listed ones), nil when the sentence
-    /// names none the gazetteer knows.
-    public var company: String?
-    public var role: String
-    /// -1...1: the kind's prior for the role, moved by the company's tone in the text.
-    public var sentiment: Double
-    /// 0-100 event sentiment score (50 neutral), as RavenPack's ESS reads.
-    public var ess: Int
-    /// 0...1.
-    public var confidence: Double
-    public var evidence: String
-    /// Index of the evidence sentence (0 is the headline when there is one).
-    public var sentence: Int
-}
 
 /// Finds corporate events in a headline and the lead of a text with ``EventRules``.
 ///
@@ -36,7 +17,7 @@ public struct EventDetector: Sendable {
     /// How sure the model must be that a headline is no corporate news for its verdict to
     /// remove the headline's weaker rule events (confidence below 0.9: no company named, or a
     /// rule that often fires on incidental wording); above 1: never.
-    public var vetoProbability = Double(ProcessInfo.processInfo.environment["WIRESCORE_EVENT_VETO"] ?? "") ?? 0.0
+    public var vetoProbability = 0.0
 
     public init(matcher: EntityMatcher, topics: TopicModel? = TopicModel.builtin) {
         self.matcher = matcher
@@ -64,7 +45,7 @@ public struct EventDetector: Sendable {
     ///   taken as the subject of a sentence that names no company ("The company said it
     ///   would cut 9,000 jobs"), with less confidence.
     public func detect(title: String?, text: String, primary: String? = nil,
-                       tone: (String) -> Double? = { _ in nil }) -> [DetectedEvent] {
+                       tone: (String) -> Double? = { _ in nil }) -> [EventField] {
         let hasTitle = !(title ?? "").isEmpty
         let lead = Self.lead(of: text, sentences: leadSentences)
         let full = hasTitle ? title! + "\n\n" + lead : lead
@@ -74,7 +55,12 @@ public struct EventDetector: Sendable {
         let mentions = matcher.mentions(in: tk)
         let fullBytes = Array(full.utf8)
 
-        var events: [DetectedEvent] = []
+        /// Events with the index of their sentence (0: the headline, when there is one).
+        var events: [(event: EventField, sentence: Int)] = []
+        func sentenceText(_ sentence: Range<Int>) -> String {
+            let start = tk.tokens[sentence.lowerBound].start, end = tk.tokens[sentence.upperBound - 1].end
+            return String(decoding: fullBytes[start..<end], as: UTF8.self)
+        }
         var seen: Set<String> = []
         for (index, range) in tk.sentences.enumerated() where !range.isEmpty {
             let inSentence = mentions.filter { range.contains($0.tokens.lowerBound) }
@@ -98,8 +84,7 @@ public struct EventDetector: Sendable {
             // A generic rule gives way to a specific one of its group; one kind per sentence.
             let specificGroups = Set(fired.filter { !$0.rule.generic }.map { $0.rule.kind.group })
             var kindsHere: Set<String> = []
-            let start = tk.tokens[range.lowerBound].start, end = tk.tokens[range.upperBound - 1].end
-            let evidence = String(decoding: fullBytes[start..<end], as: UTF8.self)
+            let evidence = sentenceText(range)
             for (rule, trigger) in fired where !(rule.generic && specificGroups.contains(rule.kind.group)) {
                 guard kindsHere.insert(rule.kind.name).inserted else { continue }
                 let passive = rule.passive.contains { $0.mayOccur(in: present) && $0.occurs(in: words, range) }
@@ -140,14 +125,9 @@ public struct EventDetector: Sendable {
                     guard seen.insert(key).inserted else { continue }
                     var sentiment = party.prior
                     if let company, let t = tone(company) { sentiment = 0.7 * party.prior + 0.3 * t }
-                    sentiment = max(-1, min(1, sentiment))
                     if index == 0 { confidence += 0.1 }
-                    confidence = max(0.05, min(0.99, confidence))
-                    events.append(DetectedEvent(kind: rule.kind.name, company: company, role: party.role,
-                                                sentiment: (sentiment * 10_000).rounded() / 10_000,
-                                                ess: Int((50 + 50 * sentiment).rounded()),
-                                                confidence: (confidence * 100).rounded() / 100,
-                                                evidence: evidence, sentence: index))
+                    events.append((Self.event(rule.kind.name, company, party.role, sentiment: sentiment,
+                                              confidence: min(0.99, confidence), evidence: evidence), index))
                 }
             }
         }
@@ -155,28 +135,34 @@ public struct EventDetector: Sendable {
         if let decision, decision.eventType == nil, decision.probability >= vetoProbability {
             // The headline model reads the headline as no corporate news: rule hits in it are
             // taken as incidental wording ("shares of tech stocks rose"), unless very sure.
-            events.removeAll { $0.sentence == 0 && $0.confidence < 0.9 }
+            events.removeAll { $0.sentence == 0 && $0.event.confidence < 0.9 }
         }
         // The model reads words, not negation: "denied reports it would acquire" is no event.
         let headlineNegated = tk.sentences.first.map { first in
             Self.negations.contains { $0.occurs(in: words, first) }
         } ?? false
         if let decision, !headlineNegated, let type = decision.eventType, let topic = Self.topicGroups[type] {
-            let covered = events.contains { $0.sentence == 0 && topic.groups.contains(EventKind.group(of: $0.kind)) }
+            let covered = events.contains { $0.sentence == 0 && topic.groups.contains(EventKind.group(of: $0.event.type)) }
             if !covered, let first = tk.sentences.first {
                 let named = mentions.first { first.contains($0.tokens.lowerBound) }.map { matcher.gazetteer.entities[$0.entity].id }
                 let company = named ?? primary
-                var sentiment = 0.0
-                if let company, let t = tone(company) { sentiment = 0.3 * t }
-                let start = tk.tokens[first.lowerBound].start, end = tk.tokens[first.upperBound - 1].end
-                events.append(DetectedEvent(
-                    kind: topic.name, company: company, role: "subject", sentiment: (sentiment * 10_000).rounded() / 10_000,
-                    ess: Int((50 + 50 * sentiment).rounded()),
-                    confidence: (max(0.05, min(0.95, decision.probability * (company == nil ? 0.7 : 0.9))) * 100).rounded() / 100,
-                    evidence: String(decoding: fullBytes[start..<end], as: UTF8.self), sentence: 0))
+                let sentiment = company.flatMap(tone).map { 0.3 * $0 } ?? 0
+                events.append((Self.event(topic.name, company, "subject", sentiment: sentiment,
+                                          confidence: min(0.95, decision.probability * (company == nil ? 0.7 : 0.9)),
+                                          evidence: sentenceText(first)), 0))
             }
         }
-        return events
+        return events.map(\.event)
+    }
+
+    /// An event with its scores clamped and rounded as records carry them (sentiment to 4
+    /// decimals, confidence to 2) and its ESS derived from the sentiment.
+    static func event(_ type: String, _ company: String?, _ role: String, sentiment: Double, confidence: Double,
+                      evidence: String) -> EventField {
+        let sentiment = max(-1, min(1, sentiment))
+        return EventField(type: type, company: company, role: role, sentiment: (sentiment * 10_000).rounded() / 10_000,
+                          ess: Int((50 + 50 * sentiment).rounded()),
+                          confidence: (max(0.05, confidence) * 100).rounded() / 100, evidence: evidence)
     }
 
     /// The first trigger position of `rule` in the sentence that is not negated ("denied

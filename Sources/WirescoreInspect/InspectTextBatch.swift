@@ -36,7 +36,7 @@ public enum InspectTextBatch {
     }
 
     /// The events of one text, with the analysis's companies as tone and main company.
-    static func events(of text: String, _ analysis: TextAnalysis, _ detector: EventDetector?) -> [DetectedEvent]? {
+    static func events(of text: String, _ analysis: TextAnalysis, _ detector: EventDetector?) -> [EventField]? {
         guard let detector else { return nil }
         let tones = Dictionary(analysis.entities.map { ($0.id, $0.sentiment) }, uniquingKeysWith: { a, _ in a })
         return detector.detect(title: nil, text: text, primary: analysis.entities.first { $0.relevance >= 60 }?.id,

@@ -8,7 +8,7 @@ extension TextAnalysis {
     /// "events"?:[{"type","company","role","sentiment","ess","confidence","evidence"}],"target"?:{"name","sentiment"}}`,
     /// scores rounded as records carry them (``TextAnalysis/rounded(_:)``); `events` when a
     /// detector ran (nil: the key is left out).
-    public func appendInspectLine(id: InspectTextInput.ID, events: [DetectedEvent]? = nil, to w: inout JSONByteWriter) {
+    public func appendInspectLine(id: InspectTextInput.ID, events: [EventField]? = nil, to w: inout JSONByteWriter) {
         if entities.isEmpty, target == nil, events?.isEmpty ?? true, case let .string(s) = id,
            appendPlainLine(id: s, withEvents: events != nil, to: &w) { return }
         w.raw("{\"id\":")
@@ -40,7 +40,7 @@ extension TextAnalysis {
             w.raw(",\"events\":[")
             for (index, e) in events.enumerated() {
                 w.raw(index == 0 ? "{\"type\":" : ",{\"type\":")
-                w.string(e.kind)
+                w.string(e.type)
                 w.raw(",\"company\":")
                 if let company = e.company { w.string(company) } else { w.raw("null") }
                 w.raw(",\"role\":")

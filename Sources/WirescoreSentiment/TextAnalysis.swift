@@ -28,30 +28,18 @@ public struct TextAnalysis: Sendable {
     public var entities: [Entity]
     public var target: Target?
 
-    /// `{score, label}` for the article record's `sentiment`.
-    public func sentimentJSON() -> JSONValue {
-        var b = JSONObjectBuilder()
-        b.set("score", .double(Self.rounded(score)))
-        b.set("label", label.rawValue)
-        return b.value
+    /// The article record's `sentiment`.
+    public var sentimentField: SentimentField {
+        SentimentField(score: Self.rounded(score), label: label.rawValue)
     }
 
-    /// The article record's `entities` array.
-    public func entitiesJSON() -> JSONValue {
-        .array(entities.map { e in
-            var b = JSONObjectBuilder()
-            b.set("id", e.id)
-            b.set("name", e.name)
-            b.set("type", e.type)
-            b.set("exchange", e.exchange)
-            b.set("sector", e.sector)
-            b.set("mentions", e.mentions)
-            b.set("relevance", e.relevance)
-            b.set("sentiment", .double(Self.rounded(e.sentiment)))
-            b.set("label", e.label.rawValue)
-            b.set("evidence", e.evidence)
-            return b.value
-        })
+    /// The article record's `entities`.
+    public var entityFields: [EntityField] {
+        entities.map { e in
+            EntityField(id: e.id, name: e.name, type: e.type, exchange: e.exchange, sector: e.sector, mentions: e.mentions,
+                        relevance: e.relevance, sentiment: Self.rounded(e.sentiment), label: e.label.rawValue,
+                        evidence: e.evidence)
+        }
     }
 
     /// A score as records carry it: four decimals keep records short and byte-stable across runs.

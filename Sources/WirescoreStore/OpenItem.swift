@@ -17,14 +17,11 @@ public struct OpenItem: Sendable, Equatable {
     public var title: String?
     public var author: String?
     public var published: Date?
-    /// True only for items of a feed the pipeline itself lists as a `file:` URL: a link found in
-    /// a document fetched over the network never reads local files.
-    public var allowsFile: Bool
 
     public init(key: String, feed: String, link: String, feedTitle: String? = nil, title: String? = nil,
-                author: String? = nil, published: Date? = nil, allowsFile: Bool = false) {
+                author: String? = nil, published: Date? = nil) {
         self.key = key; self.feed = feed; self.link = link; self.feedTitle = feedTitle
-        self.title = title; self.author = author; self.published = published; self.allowsFile = allowsFile
+        self.title = title; self.author = author; self.published = published
     }
 }
 

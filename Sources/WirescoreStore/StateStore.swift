@@ -60,7 +60,7 @@ public final class StateStore: @unchecked Sendable {
                 try database.execute("""
                     CREATE TABLE IF NOT EXISTS open_items (
                         key TEXT PRIMARY KEY, feed TEXT NOT NULL, link TEXT NOT NULL, feed_title TEXT,
-                        title TEXT, author TEXT, published REAL, allows_file INTEGER NOT NULL,
+                        title TEXT, author TEXT, published REAL,
                         listed_at REAL NOT NULL);
                     CREATE INDEX IF NOT EXISTS open_items_by_feed ON open_items (feed);
                     ALTER TABLE articles ADD COLUMN fingerprint INTEGER;
@@ -117,14 +117,14 @@ public final class StateStore: @unchecked Sendable {
             try database.transaction { () throws(StoreError) in
                 let insert = try database.prepare("""
                     INSERT OR IGNORE INTO open_items
-                        (key, feed, link, feed_title, title, author, published, allows_file, listed_at)
-                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+                        (key, feed, link, feed_title, title, author, published, listed_at)
+                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
                     WHERE NOT EXISTS (SELECT 1 FROM items WHERE key = ?1 AND final = 1)
                     """)
                 for item in items {
                     try insert.bind([.text(item.key), .text(item.feed), .text(item.link), Self.text(item.feedTitle),
                                      Self.text(item.title), Self.text(item.author), Self.time(item.published),
-                                     .int(item.allowsFile ? 1 : 0), .double(date.timeIntervalSince1970)]).run()
+                                     .double(date.timeIntervalSince1970)]).run()
                 }
                 try storeValidators(validators, for: feedURL, at: date)
             }
@@ -135,7 +135,7 @@ public final class StateStore: @unchecked Sendable {
     public func openItems(feed: String) throws(StoreError) -> [OpenItem] {
         try locked { () throws(StoreError) in
             let s = try database.prepare("""
-                SELECT key, feed, link, feed_title, title, author, published, allows_file FROM open_items
+                SELECT key, feed, link, feed_title, title, author, published FROM open_items
                 WHERE feed = ? ORDER BY rowid
                 """)
             s.bind([.text(feed)])
@@ -143,8 +143,7 @@ public final class StateStore: @unchecked Sendable {
             while try s.step() {
                 result.append(OpenItem(key: s.text(0) ?? "", feed: s.text(1) ?? "", link: s.text(2) ?? "",
                                        feedTitle: s.text(3), title: s.text(4), author: s.text(5),
-                                       published: s.double(6).map(Date.init(timeIntervalSince1970:)),
-                                       allowsFile: (s.int(7) ?? 0) != 0))
+                                       published: s.double(6).map(Date.init(timeIntervalSince1970:))))
             }
             return result
         }

@@ -35,12 +35,6 @@ public struct StoryAssignment: Sendable, Equatable {
         self.storyID = storyID; self.novelty = novelty; self.firstSeen = firstSeen
     }
 
-    /// `{"id", "novelty", "first_seen"}` in DESIGN.md's order, ready for `ArticleRecord.story`.
-    public func storyJSON() -> JSONValue {
-        var o = JSONObjectBuilder()
-        o.set("id", storyID)
-        o.set("novelty", novelty)
-        o.set("first_seen", UTCTimestamp.rfc3339(firstSeen))
-        return o.value
-    }
+    /// The article record's `story`.
+    public var field: StoryField { StoryField(id: storyID, novelty: novelty, firstSeen: firstSeen) }
 }

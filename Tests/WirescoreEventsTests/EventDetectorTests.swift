@@ -79,12 +79,12 @@ struct EventDetectorTests {
     func findsTheEventWithItsCompanyAndRole(_ c: Case) {
         let found = Self.detector.detect(title: c.text, text: "")
         if c.expected.isEmpty {
-            #expect(found.isEmpty, "\(found.map { "\($0.kind) \($0.company ?? "-") \($0.role)" })")
+            #expect(found.isEmpty, "\(found.map { "\($0.type) \($0.company ?? "-") \($0.role)" })")
             return
         }
         for (type, company, role) in c.expected {
-            #expect(found.contains { $0.kind == type && $0.company == company && $0.role == role },
-                    "want \(type) \(company ?? "-") \(role); got \(found.map { "\($0.kind) \($0.company ?? "-") \($0.role)" })")
+            #expect(found.contains { $0.type == type && $0.company == company && $0.role == role },
+                    "want \(type) \(company ?? "-") \(role); got \(found.map { "\($0.type) \($0.company ?? "-") \($0.role)" })")
         }
     }
 
@@ -100,7 +100,7 @@ struct EventDetectorTests {
     @Test func aSentenceWithoutACompanyTakesTheArticlesMainOne() {
         let events = Self.detector.detect(title: "Quarterly update", text: "The company said it would cut 9,000 jobs worldwide.",
                                           primary: "INTC")
-        #expect(events.first.map { $0.kind == "labor/layoffs" && $0.company == "INTC" } == true, "\(events)")
+        #expect(events.first.map { $0.type == "labor/layoffs" && $0.company == "INTC" } == true, "\(events)")
     }
 
     @Test func onlyTheLeadIsRead() {

@@ -24,14 +24,21 @@ import WirescoreStories
         return .article(record, features: StoryFeatures(title: record.title, text: text), itemKey: record.url)
     }
 
-    @Test func writesOnceCountsDuplicatesAndKeepsUnrelatedClaimantsApart() async throws {
+    /// A sink over a fresh output tree with the local output, real run state and an empty
+    /// story index.
+    static func makeSink() throws -> (root: String, store: StateStore, sink: RecordSink) {
         let root = NSTemporaryDirectory() + "wirescore-sink-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let layout = OutputLayout(root: root, shard: 0)
         let store = try StateStore(directory: layout.stateDirectory)
         let sink = RecordSink(layout: layout, output: LocalHiveOutput(root: root), state: RunState(store: store),
                               archive: RawArchive(layout: layout, runID: "test"), stories: { StoryIndex() },
                               logger: Logger(label: "t"), includeText: true)
+        return (root, store, sink)
+    }
+
+    @Test func writesOnceCountsDuplicatesAndKeepsUnrelatedClaimantsApart() async throws {
+        let (root, store, sink) = try Self.makeSink()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let events = AsyncChannel<SinkEvent>()
         let story = "Acme Corp raised its full-year outlook on Tuesday after third-quarter revenue beat estimates, and its shares rose in early trading as analysts lifted their targets."
         let other = "The city council approved a new budget for public libraries on Monday, adding evening hours at three branches and funds for repairs to the central building."
@@ -66,13 +73,8 @@ import WirescoreStories
     }
 
     @Test func aStateFailureEndsTheRun() async throws {
-        let root = NSTemporaryDirectory() + "wirescore-sink-\(UUID().uuidString)"
+        let (root, _, sink) = try Self.makeSink()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let layout = OutputLayout(root: root, shard: 0)
-        let store = try StateStore(directory: layout.stateDirectory)
-        let sink = RecordSink(layout: layout, output: LocalHiveOutput(root: root), state: RunState(store: store),
-                              archive: RawArchive(layout: layout, runID: "test"), stories: { StoryIndex() },
-                              logger: Logger(label: "t"))
         let events = AsyncChannel<SinkEvent>()
         Task {
             await events.send(.stateFailure(StateFailure(message: "run state (x): cannot accept the feed's items: disk full")))

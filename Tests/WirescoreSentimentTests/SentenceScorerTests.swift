@@ -1,5 +1,6 @@
 import Testing
 import WirescoreEntities
+import WirescoreCore
 @testable import WirescoreSentiment
 
 /// Rule-level checks on sentences written for wirescore.
@@ -142,8 +143,8 @@ struct TextAnalyzerTests {
 
     @Test func recordJSONShapes() {
         let a = analyzer.analyze(title: nil, text: "Apple Inc. raised its dividend.", target: nil)
-        #expect(a.sentimentJSON().serialized().hasPrefix("{\"score\":"))
-        let e = a.entitiesJSON().serialized()
+        #expect(a.sentimentField.json.serialized().hasPrefix("{\"score\":"))
+        let e = JSONValue.array(a.entityFields.map(\.json)).serialized()
         #expect(e.hasPrefix("[{\"id\":\"AAPL\",\"name\":\"Apple Inc.\",\"type\":\"company\",\"exchange\":\"Nasdaq\",\"sector\":\"Information Technology\",\"mentions\":1,\"relevance\":80,\"sentiment\":"))
         #expect(e.contains("\"evidence\":\"Apple Inc. raised its dividend.\""))
     }

@@ -49,7 +49,7 @@ struct StoryIndexTests {
         #expect(assigned.map(\.novelty) == [100, 75, 56, 42, 32])
         let first = try LabelledCorpus.input(articles[0]).published
         #expect(assigned.allSatisfy { $0.firstSeen == first })
-        #expect(assigned[1].storyJSON().serialized()
+        #expect(assigned[1].field.json.serialized()
                 == #"{"id":"borl-wind-wire","novelty":75,"first_seen":"2026-03-02T11:05:00Z"}"#)
     }
 

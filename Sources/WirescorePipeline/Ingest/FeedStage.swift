@@ -44,20 +44,14 @@ struct FeedStage: Sendable {
                          queued: QueuedItems) async {
         let feedIsFile = feed.url.lowercased().hasPrefix("file:")
         let now = Date()
-        let health: FeedHealth?
-        do throws(StateFailure) { health = try state.access("read feed health") { try $0.health(of: feed.id) } } catch {
-            return await sink.send(.stateFailure(error))
-        }
+        guard let health = await withState("read feed health", sink, { try $0.health(of: feed.id) }) else { return }
         if let next = health?.nextAttempt, next > now {
             logger.debug("feed backing off", metadata: ["feed": "\(feed.id)", "until": "\(UTCTimestamp.rfc3339(next))"])
             await sink.send(.feed(.backingOff))
         } else if await fetchAndAccept(feed, feedIsFile: feedIsFile, sink: sink) == .interrupted {
             return
         }
-        let open: [OpenItem]
-        do throws(StateFailure) { open = try state.access("read open items") { try $0.openItems(feed: feed.id) } } catch {
-            return await sink.send(.stateFailure(error))
-        }
+        guard let open = await withState("read open items", sink, { try $0.openItems(feed: feed.id) }) else { return }
         for item in open {
             guard queued.insert(item.key) else { continue }
             // Stopping: the item stays open for the next run; counted as handed back.
@@ -68,7 +62,7 @@ struct FeedStage: Sendable {
             let context = ArticleBuilder.Context(
                 feedID: feed.id, itemKey: item.key, link: item.link, feedTitle: item.feedTitle,
                 entryTitle: item.title, entryAuthor: item.author, entryPublished: item.published,
-                allowsFile: item.allowsFile && feedIsFile)
+                allowsFile: feedIsFile)
             await jobs.send(ArticleJob(feed: feed, context: context))
         }
     }
@@ -80,9 +74,7 @@ struct FeedStage: Sendable {
     /// ``StateStore/acceptFeedListing(_:validators:feedURL:at:)``).
     private func fetchAndAccept(_ feed: FeedSpec, feedIsFile: Bool, sink: AsyncChannel<SinkEvent>) async -> FeedFetch {
         let now = Date()
-        let validators: HTTPValidators?
-        do throws(StateFailure) { validators = try state.access("read validators") { try $0.validators(for: feed.url) } } catch {
-            await sink.send(.stateFailure(error))
+        guard let validators = await withState("read validators", sink, { try $0.validators(for: feed.url) }) else {
             return .interrupted
         }
         let request = FetchRequest(url: feed.url, etag: validators?.etag, lastModified: validators?.lastModified,
@@ -139,17 +131,15 @@ struct FeedStage: Sendable {
                 let key = URLCanonicalizer.canonical(link) ?? link
                 listed.append(OpenItem(key: key, feed: feed.id, link: link, feedTitle: feedTitle, title: title,
                                        author: entry.author.map(FeedPlainText.from),
-                                       published: entry.publishedParsed ?? entry.updatedParsed, allowsFile: feedIsFile))
+                                       published: entry.publishedParsed ?? entry.updatedParsed))
             case let .refuse(code, reason, url):
                 // Settled at once under the entry's guid (or link), so it is reported once.
                 let key = entry.id.map { "guid:" + $0 } ?? entry.link.map { "link:" + $0 }
                 if let key {
-                    do throws(StateFailure) {
-                        if try state.access("look up an item", { try $0.isItemSettled(key) }) { continue }
-                    } catch {
-                        await sink.send(.stateFailure(error))
+                    guard let settled = await withState("look up an item", sink, { try $0.isItemSettled(key) }) else {
                         return .interrupted
                     }
+                    if settled { continue }
                 }
                 let error = ErrorRecord(kind: .article, feed: feed.id, url: url ?? feed.url, code: code,
                                         reason: "feed entry '\(title ?? entry.id ?? "?")': \(reason)",
@@ -166,17 +156,23 @@ struct FeedStage: Sendable {
         return accepted ? .done : .interrupted
     }
 
-    /// Runs a state write; a failure goes to the sink, which ends the run (``RunState``'s policy).
+    /// Runs a read or write of run state; nil when it failed, after handing the failure to the
+    /// sink, which ends the run (``RunState``'s policy).
+    private func withState<T>(_ what: String, _ sink: AsyncChannel<SinkEvent>,
+                              _ body: (StateStore) throws -> T) async -> T? {
+        do throws(StateFailure) {
+            return try state.access(what, body)
+        } catch {
+            await sink.send(.stateFailure(error))
+            return nil
+        }
+    }
+
+    /// ``withState(_:_:_:)`` for a write: whether it succeeded.
     @discardableResult
     private func persist(_ what: String, _ sink: AsyncChannel<SinkEvent>,
                          _ body: (StateStore) throws -> Void) async -> Bool {
-        do throws(StateFailure) {
-            try state.access(what, body)
-            return true
-        } catch {
-            await sink.send(.stateFailure(error))
-            return false
-        }
+        await withState(what, sink, body) != nil
     }
 
     private func fail(_ feed: FeedSpec, code: ErrorCode, reason: String, status: Int?, retryAfter: Double?,

@@ -45,8 +45,3 @@ extension ArticleRecord {
         if let events { self.events = events.map { var e = $0; e.novelty = story.novelty; return e } }
     }
 }
-
-extension StoryAssignment {
-    /// The record's `story` field.
-    var field: StoryField { StoryField(id: storyID, novelty: novelty, firstSeen: firstSeen) }
-}

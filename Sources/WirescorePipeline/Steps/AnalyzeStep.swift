@@ -16,16 +16,9 @@ struct AnalyzeStep: ArticleStep {
     func apply(to draft: inout ArticleDraft) throws(ArticleFailure) {
         var record = try draft.requireRecord(by: name)
         let analysis = analyzer.analyze(title: record.title, text: record.text)
-        record.sentiment = SentimentField(score: Self.rounded(analysis.score), label: analysis.label.rawValue)
-        record.entities = analysis.entities.map { e in
-            EntityField(id: e.id, name: e.name, type: e.type, exchange: e.exchange, sector: e.sector, mentions: e.mentions,
-                        relevance: e.relevance, sentiment: Self.rounded(e.sentiment), label: e.label.rawValue,
-                        evidence: e.evidence)
-        }
+        record.sentiment = analysis.sentimentField
+        record.entities = analysis.entityFields
         draft.analysis = analysis
         draft.record = record
     }
-
-    /// Scores are written with 4 decimals.
-    static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 }

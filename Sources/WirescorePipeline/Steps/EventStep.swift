@@ -20,15 +20,7 @@ struct EventStep: ArticleStep {
         // The most relevant company stands in for "the company" in sentences that name none.
         let primary = record.entities?.first(where: { $0.relevance >= 60 })?.id
         record.events = detector.detect(title: record.title, text: record.text, primary: primary,
-                                        tone: { tones[$0] }).map(\.field)
+                                        tone: { tones[$0] })
         draft.record = record
-    }
-}
-
-extension DetectedEvent {
-    /// The record's `events` element.
-    var field: EventField {
-        EventField(type: kind, company: company, role: role, sentiment: sentiment, ess: ess, confidence: confidence,
-                   evidence: evidence)
     }
 }
