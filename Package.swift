@@ -8,7 +8,7 @@
 //     CSQLite    -> WirescoreStore     run state: validators, seen items, feed health
 //     CZlib      -> WirescoreArchive   raw responses as WARC 1.1, one gzip member per record
 //     CCrypto    -> WirescoreArchive   SHA-1 for the WARC digests (OpenSSL libcrypto)
-//     CDeflate   -> WirescoreArchive   gzip members for the archive (libdeflate; zlib reads them)
+//     CIsal      -> WirescoreArchive   gzip members for the archive (ISA-L igzip; zlib reads them)
 //     CJemalloc  -> WirescoreAllocator jemalloc, the process allocator on Linux (flat memory in long runs)
 //     CJemallocSettings (C) -> WirescoreAllocator  the options jemalloc reads at start-up
 //
@@ -51,8 +51,8 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
-        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate",
-                       providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CIsal", pkgConfig: "libisal",
+                       providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc",
                        providers: [.apt(["libjemalloc-dev"])]),
 
@@ -66,7 +66,7 @@ let package = Package(
         ]),
         .target(name: "WirescoreStore", dependencies: ["CSQLite", "WirescoreCore"]),
         .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
-        .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CDeflate", "WirescoreCore"]),
+        .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CIsal", "WirescoreCore"]),
         .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreSentiment", dependencies: ["WirescoreCore", "WirescoreEntities"],
                 exclude: ["Data"]),

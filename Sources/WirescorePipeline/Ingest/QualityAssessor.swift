@@ -19,13 +19,27 @@ struct QualityAssessor: Sendable {
         var reasons: [String] = []
         // Markers only count in short texts: a long article may quote "access denied".
         if words < max(minWords * 3, 200) {
-            let lowered = (title + "\n" + text).lowercased()
-            for marker in Self.heldMarkers where lowered.contains(marker.phrase) && !reasons.contains(marker.reason) {
+            // Searched as bytes: Foundation's `contains` bridged every short page to NSString.
+            let lowered = Array((title + "\n" + text).lowercased().utf8)
+            for marker in Self.heldMarkers where !reasons.contains(marker.reason)
+                && Self.contains(lowered, Array(marker.phrase.utf8)) {
                 reasons.append(marker.reason)
             }
         }
         if !reasons.isEmpty { return Quality(status: .held, reasons: reasons) }
         if words < minWords { return Quality(status: .thin, reasons: ["words<\(minWords)"]) }
         return Quality(status: .ok)
+    }
+
+    /// Whether `needle` occurs in `haystack` (both UTF-8; a plain scan, the texts are short).
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 }
