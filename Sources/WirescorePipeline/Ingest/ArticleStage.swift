@@ -50,7 +50,8 @@ struct ArticleStage: Sendable {
         case let .stateFailure(message):
             return [.stateFailure(StateFailure(message: message))]
         }
-        switch await stop.interruptible({ await fetcher.fetch(request) }) {
+        let paced = request
+        switch await stop.interruptible({ await fetcher.fetch(paced) }) {
         case let .failure(error) where error.code == .cancelled && stop.isRequested:
             // Interrupted by a signal: not an attempt, handed back for the next run.
             return [.deferred(itemKey: job.itemKey)]

@@ -128,7 +128,8 @@ actor RobotsCache {
         let fresh = now.addingTimeInterval(Self.freshFor)
         let unreachable = RobotsRecord(answer: .unreachable, fetchedAt: now, expiresAt: now.addingTimeInterval(Self.unreachableFor))
         let fetcher = self.fetcher
-        switch await stop.interruptible({ await fetcher.fetch(request) }) {
+        let robotsRequest = request
+        switch await stop.interruptible({ await fetcher.fetch(robotsRequest) }) {
         case let .failure(error):
             switch error.code {
             case .cancelled:

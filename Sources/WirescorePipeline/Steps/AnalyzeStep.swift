@@ -18,13 +18,18 @@ struct AnalyzeStep: ArticleStep {
     let hints: EntityHints
     var name: String { "analyze" }
 
+    init(analyzer: TextAnalyzer, hints: EntityHints? = nil) {
+        self.analyzer = analyzer
+        self.hints = hints ?? EntityHints(gazetteer: analyzer.matcher.gazetteer)
+    }
+
     func apply(to draft: inout ArticleDraft) throws(ArticleFailure) {
         var record = try draft.requireRecord(by: name)
         let analysis = analyzer.analyze(title: record.title, text: record.text)
         record.sentiment = analysis.sentimentField
         record.entities = analysis.entityFields
         if !draft.context.entityHints.isEmpty {
-            record.entities = hints.adding(hints.entities(for: draft.context.entityHints), to: record.entities,
+            record.entities = hints.adding(hints.entities(for: draft.context.entityHints), to: record.entities ?? [],
                                            analysis: analysis, title: record.title)
         }
         draft.analysis = analysis
