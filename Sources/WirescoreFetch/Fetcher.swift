@@ -26,7 +26,7 @@ public final class Fetcher: Sendable {
     private let lanes: [FetchLane]
     private let nextLane = Mutex<Int>(0)
     /// Spaces request starts per host (``FetchPolicy/perHostInterval``, a request's Crawl-delay).
-    private let pacer = HostPacer()
+    let pacer = HostPacer()
 
     /// Starts the loop threads.
     /// - Parameters:

@@ -15,6 +15,11 @@ public final class HostPacer: Sendable {
 
     public init() {}
 
+    /// The start last reserved for `host`, if any (for tests and diagnostics).
+    func lastReservation(host: String) -> ContinuousClock.Instant? {
+        lastStart.withLock { $0[host] }
+    }
+
     /// Reserves the next start for `host` at least `interval` after its previous one.
     /// - Returns: how long the caller must wait from `now` (zero when it may start at once).
     public func reserve(host: String, interval: Duration, now: ContinuousClock.Instant) -> Duration {
