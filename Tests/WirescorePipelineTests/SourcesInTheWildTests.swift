@@ -183,6 +183,20 @@ struct SourcesInTheWildTests {
         // Every well-known feed path was tried before robots.txt.
         #expect(server.requests.contains { $0.path == "/feed" } && server.requests.contains { $0.path == "/atom.xml" })
 
+        // A site whose page names no feed but serves one at a well-known path.
+        let other = TestHTTPServer()
+        try other.start()
+        defer { other.stop() }
+        other.route("/", .ok("<html><head><title>Other</title></head><body>no links</body></html>", contentType: "text/html"))
+        other.route("/atom.xml", .ok("""
+            <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Other Wire</title>
+            <id>urn:other</id><updated>2026-11-19T09:00:00Z</updated></feed>
+            """, contentType: "application/atom+xml"))
+        let wellKnown = try BinaryRun.run(["feeds", "add", other.baseURL + "/", "--pipeline", pipeline])
+        #expect(wellKnown.status == 0, "\(wellKnown.stderr)")
+        #expect(wellKnown.stdout.contains("found atom \(other.baseURL)/atom.xml \"Other Wire\" (well-known path)"), "\(wellKnown.stdout)")
+        #expect(wellKnown.stdout.contains("added feed 'other-wire'"), "\(wellKnown.stdout)")
+
         let nothing = try BinaryRun.run(["feeds", "add", base + "/missing", "--pipeline", pipeline])
         #expect(nothing.status == 1)
         #expect(nothing.stderr.contains("answered HTTP 404"), "\(nothing.stderr)")
