@@ -14,7 +14,7 @@
 //
 //   Pure Swift:
 //     WirescoreCore      records, the one JSON writer, dates, hashing, errors; imports no C
-//     WirescoreFeeds     RSS/Atom/RDF parsing on WirescoreXML's SAX events, dates, OPML
+//     WirescoreFeeds     RSS/Atom/RDF parsing on WirescoreXML's SAX events, dates, OPML, news sitemaps
 //     WirescoreExtract   main text and metadata from an HTML DOM
 //     WirescoreEntities  the company gazetteer and one-pass mention matching
 //     WirescoreSentiment sentence, article and entity-level sentiment (scoring only)

@@ -1,3 +1,4 @@
+import Foundation
 import WirescoreXML
 
 /// An OPML file as an element tree, for editing a feed list without losing what wirescore
@@ -7,8 +8,9 @@ import WirescoreXML
 /// those dropped the `<head>` (owner, dates, docs) and every other outline attribute
 /// (`language`, `description`, `htmlUrl` on folders, vendor extensions) and the folder nesting.
 /// This keeps the whole tree: elements, attributes in order, namespace declarations and text.
-/// Comments and processing instructions are not kept, nor the original indentation (the
-/// serializer indents two spaces per level). A value type; `Sendable`.
+/// Comments are kept where they were (inside elements, and before or after the root);
+/// processing instructions are not, nor the original indentation (the serializer indents two
+/// spaces per level). A value type; `Sendable`.
 public struct OPMLDocument: Sendable, Equatable {
     public struct Attribute: Sendable, Equatable {
         /// `prefix:localName` as written.
@@ -43,10 +45,15 @@ public struct OPMLDocument: Sendable, Equatable {
     public indirect enum Node: Sendable, Equatable {
         case element(Element)
         case text(String)
+        /// A comment's text, without `<!--` and `-->`.
+        case comment(String)
     }
 
     /// The `<opml>` element.
     public var root: Element
+    /// Comments before the root element and after it.
+    public var leadingComments: [String] = []
+    public var trailingComments: [String] = []
 
     /// Parses an OPML file; errors are ``OPMLParser``'s (ill-formed XML, not `<opml>`, no
     /// `<body>`), with their lines.
@@ -57,6 +64,8 @@ public struct OPMLDocument: Sendable, Equatable {
         _ = XMLStreamParser(delegate: builder).parse(data)
         guard let root = builder.root else { throw OPMLError(message: "no root element", line: 1) }
         self.root = root
+        leadingComments = builder.leadingComments
+        trailingComments = builder.trailingComments
     }
 
     /// A feed outline with the titles of the folders (outlines) it sits in.
@@ -117,7 +126,9 @@ public struct OPMLDocument: Sendable, Equatable {
     /// The document as OPML text, UTF-8, indented two spaces per level.
     public func serialized() -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        for comment in leadingComments { out += Self.commentText(comment) + "\n" }
         Self.write(root, depth: 0, into: &out)
+        for comment in trailingComments { out += Self.commentText(comment) + "\n" }
         return out
     }
 
@@ -135,7 +146,7 @@ public struct OPMLDocument: Sendable, Equatable {
             return true
         }
         if meaningful.isEmpty { out += "/>\n"; return }
-        let hasElements = meaningful.contains { if case .element = $0 { true } else { false } }
+        let hasElements = meaningful.contains { if case .text = $0 { false } else { true } }
         let hasText = meaningful.contains { if case .text = $0 { true } else { false } }
         if !hasElements {
             // Text only (`<title>Feeds</title>`): inline, exactly as read.
@@ -149,7 +160,13 @@ public struct OPMLDocument: Sendable, Equatable {
             out += "</" + element.name + ">\n"
         } else {
             out += ">\n"
-            for case .element(let child) in meaningful { write(child, depth: depth + 1, into: &out) }
+            for node in meaningful {
+                switch node {
+                case .element(let child): write(child, depth: depth + 1, into: &out)
+                case .comment(let text): out += indent + "  " + commentText(text) + "\n"
+                case .text: break
+                }
+            }
             out += indent + "</" + element.name + ">\n"
         }
     }
@@ -157,11 +174,20 @@ public struct OPMLDocument: Sendable, Equatable {
     private static func writeInline(_ node: Node, into out: inout String) {
         switch node {
         case .text(let t): out += escapeText(t)
+        case .comment(let c): out += commentText(c)
         case .element(let e):
             var inner = ""
             write(e, depth: 0, into: &inner)
             out += inner.hasSuffix("\n") ? String(inner.dropLast()) : inner
         }
+    }
+
+    /// A comment as written; `--` cannot appear inside one, so it is spaced apart.
+    private static func commentText(_ text: String) -> String {
+        var body = text
+        while body.contains("--") { body = body.replacingOccurrences(of: "--", with: "- -") }
+        if body.hasSuffix("-") { body += " " }
+        return "<!--" + body + "-->"
     }
 
     private static func escapeText(_ s: String) -> String {
@@ -181,7 +207,19 @@ public struct OPMLDocument: Sendable, Equatable {
 /// Builds the element tree from SAX events.
 private final class TreeBuilder: XMLStreamDelegate {
     var root: OPMLDocument.Element?
+    var leadingComments: [String] = []
+    var trailingComments: [String] = []
     private var stack: [OPMLDocument.Element] = []
+
+    var wantsComments: Bool { true }
+
+    func xmlComment(_ text: String) {
+        if stack.isEmpty {
+            if root == nil { leadingComments.append(text) } else { trailingComments.append(text) }
+        } else {
+            stack[stack.count - 1].children.append(.comment(text))
+        }
+    }
 
     func xmlStartElement(localName: String, prefix: String?, namespaceURI: String?,
                          attributes: [XMLAttribute], namespaces: [XMLNamespaceDeclaration], line: Int) {

@@ -179,6 +179,13 @@ final class FetchLoop: @unchecked Sendable {
     /// A transfer libcurl reports done: retry once on a short Retry-After, else resolve it.
     private func complete(_ transfer: Transfer, _ result: CURLcode) {
         guard let easy = transfer.easy else { return }
+        if result != CURLE_OK, transfer.bodyCapHit, transfer.request.truncatesBody {
+            // Read in part on purpose: the bytes up to the cap are the response.
+            var response = transfer.response(from: easy, now: clock.now)
+            response.truncated = true
+            finish(transfer, .success(response))
+            return
+        }
         if result != CURLE_OK {
             let error = FetchError.fromCurl(result, detail: easy.errorText, bodyCapHit: transfer.bodyCapHit,
                                             blockedAddress: transfer.blockedAddress)

@@ -53,6 +53,10 @@ public struct FetchPolicy: Sendable {
     /// Hosts reached without the proxy, in libcurl's `CURLOPT_NOPROXY` syntax (comma-separated
     /// names, domains and addresses; `*` for all), as `no_proxy` is written.
     public var noProxy: String?
+    /// The least time between the starts of two requests to one host (scheme and authority),
+    /// across all lanes; zero (the default) spaces nothing beyond ``maxPerHost``. A request's
+    /// ``FetchRequest/hostInterval`` (a site's Crawl-delay) may ask for more.
+    public var perHostInterval: Duration = .zero
     /// Test seam, not public: loopback ports exempt from the private-network guard, so a
     /// test can let the first hop reach one local server and prove the guard still refuses a
     /// redirect to another. Empty in production.
@@ -119,6 +123,7 @@ public struct FetchPolicy: Sendable {
         guard maxRedirects >= 0 else { throw fail("maxRedirects must not be negative") }
         guard maxBodyBytes >= 0 else { throw fail("maxBodyBytes must not be negative") }
         guard !allowedProtocols.isEmpty else { throw fail("allowedProtocols is empty") }
+        guard perHostInterval >= .zero else { throw fail("perHostInterval must not be negative") }
         guard retryAfterMaxWait >= .zero else { throw fail("retryAfterMaxWait must not be negative") }
         guard !userAgent.containsLineBreakOrNul else {
             throw fail("userAgent contains a line break")

@@ -14,6 +14,16 @@ public struct FetchRequest: Sendable {
     /// local files, so only URLs the operator listed (and links of feeds they listed as
     /// files) set it.
     public var allowsFile: Bool
+    /// A body cap below the policy's, for documents read only in part (robots.txt: its first
+    /// 500 KiB, as Google reads it). nil: the policy's ``FetchPolicy/maxBodyBytes``.
+    public var maxBodyBytes: Int?
+    /// When the body passes the cap: true keeps the bytes up to the cap and marks the response
+    /// ``FetchResponse/truncated``; false (the default) fails the fetch with `.tooLarge`.
+    public var truncatesBody = false
+    /// The least time between the starts of two requests to this request's host (scheme and
+    /// authority), when longer than the policy's ``FetchPolicy/perHostInterval``: a site's
+    /// `Crawl-delay`.
+    public var hostInterval: Duration?
 
     public init(url: String, etag: String? = nil, lastModified: String? = nil,
                 extraHeaders: [(name: String, value: String)] = [], allowsFile: Bool = false) {

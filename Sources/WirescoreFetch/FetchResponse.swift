@@ -32,6 +32,8 @@ public struct FetchResponse: Sendable {
     }
     /// True when the fetch was a Retry-After retry of a 429/503.
     public var wasRetried: Bool
+    /// True when the body was cut at the request's cap (``FetchRequest/truncatesBody``).
+    public var truncated = false
 
     public var isNotModified: Bool { status == 304 }
 

@@ -25,6 +25,8 @@ public final class Fetcher: Sendable {
     public let policy: FetchPolicy
     private let lanes: [FetchLane]
     private let nextLane = Mutex<Int>(0)
+    /// Spaces request starts per host (``FetchPolicy/perHostInterval``, a request's Crawl-delay).
+    let pacer = HostPacer()
 
     /// Starts the loop threads.
     /// - Parameters:
@@ -68,7 +70,21 @@ public final class Fetcher: Sendable {
     /// calling task ends the transfer and returns `.cancelled` promptly.
     /// - Returns: the final response, or why there is none.
     public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
-        await nextLaneInTurn().fetch(request)
+        let interval = max(policy.perHostInterval, request.hostInterval ?? .zero)
+        if interval > .zero {
+            // The wait happens here, before the lane sees the request, so a paced host holds
+            // up no other host's transfers in the loop.
+            let wait = pacer.reserve(host: Transfer.hostKey(of: request.url), interval: interval,
+                                     now: ContinuousClock.now)
+            if wait > .zero {
+                do {
+                    try await Task.sleep(for: wait)
+                } catch {
+                    return .failure(FetchError(.cancelled, "task cancelled while waiting for the host's turn"))
+                }
+            }
+        }
+        return await nextLaneInTurn().fetch(request)
     }
 
     /// Fetches one URL and calls `completion` with the result on a fetch loop thread.
@@ -78,7 +94,8 @@ public final class Fetcher: Sendable {
     /// the next URL costs no thread switch at all. `completion` must be brief, as the loop
     /// drives every other transfer of its lane meanwhile; it may call `fetch` again. It is
     /// never called from inside this method, so it may take locks the caller holds (a fetcher
-    /// already shut down calls it from another thread with `.cancelled`).
+    /// already shut down calls it from another thread with `.cancelled`). Per-host pacing
+    /// (``FetchPolicy/perHostInterval``) applies to the async form only.
     public func fetch(_ request: FetchRequest,
                       completion: @escaping @Sendable (Result<FetchResponse, FetchError>) -> Void) {
         nextLaneInTurn().fetch(request, completion: completion)

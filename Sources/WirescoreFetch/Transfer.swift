@@ -52,7 +52,7 @@ final class Transfer {
         self.request = request
         self.hostKey = Transfer.hostKey(of: request.url)
         self.accepted = accepted
-        self.maxBodyBytes = policy.maxBodyBytes
+        self.maxBodyBytes = min(policy.maxBodyBytes, request.maxBodyBytes ?? .max)
         self.allowPrivateNetworks = policy.allowPrivateNetworks
         self.exemptLoopbackPorts = policy.loopbackPortsExemptForTesting
         self.proxyEndpoints = policy.proxyEndpoints
@@ -179,6 +179,9 @@ final class Transfer {
         guard let data else { return 0 }
         guard body.count + count <= maxBodyBytes else {
             bodyCapHit = true
+            if request.truncatesBody {
+                body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: maxBodyBytes - body.count))
+            }
             return 0
         }
         if body.isEmpty, let declaredLength, declaredLength > count {

@@ -17,11 +17,14 @@ public struct OpenItem: Sendable, Equatable {
     public var title: String?
     public var author: String?
     public var published: Date?
+    /// Companies the source says the item is about, as `EXCHANGE:SYMBOL` (a news sitemap's
+    /// `news:stock_tickers`); empty for feed items.
+    public var entityHints: [String]
 
     public init(key: String, feed: String, link: String, feedTitle: String? = nil, title: String? = nil,
-                author: String? = nil, published: Date? = nil) {
+                author: String? = nil, published: Date? = nil, entityHints: [String] = []) {
         self.key = key; self.feed = feed; self.link = link; self.feedTitle = feedTitle
-        self.title = title; self.author = author; self.published = published
+        self.title = title; self.author = author; self.published = published; self.entityHints = entityHints
     }
 }
 

@@ -13,7 +13,7 @@ public final class StateStore: @unchecked Sendable {
     private let database: SQLiteDatabase
     public let path: String
 
-    private static let schemaVersion = 2
+    private static let schemaVersion = 3
 
     /// Opens or creates the store in `directory` (created if missing).
     public init(directory: String) throws(StoreError) {
@@ -68,6 +68,19 @@ public final class StateStore: @unchecked Sendable {
                     """)
             }
         }
+        if version < 3 {
+            // Sources found in the wild: each site's robots.txt with its expiry, and the
+            // entity hints a news sitemap gives an item (its stock tickers).
+            try database.transaction { () throws(StoreError) in
+                try database.execute("""
+                    CREATE TABLE IF NOT EXISTS robots (
+                        origin TEXT PRIMARY KEY, answer TEXT NOT NULL, body TEXT NOT NULL,
+                        truncated INTEGER NOT NULL, fetched_at REAL NOT NULL, expires_at REAL NOT NULL);
+                    ALTER TABLE open_items ADD COLUMN entity_hints TEXT;
+                    PRAGMA user_version = 3;
+                    """)
+            }
+        }
     }
 
     private func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
@@ -117,14 +130,15 @@ public final class StateStore: @unchecked Sendable {
             try database.transaction { () throws(StoreError) in
                 let insert = try database.prepare("""
                     INSERT OR IGNORE INTO open_items
-                        (key, feed, link, feed_title, title, author, published, listed_at)
-                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+                        (key, feed, link, feed_title, title, author, published, listed_at, entity_hints)
+                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
                     WHERE NOT EXISTS (SELECT 1 FROM items WHERE key = ?1 AND final = 1)
                     """)
                 for item in items {
                     try insert.bind([.text(item.key), .text(item.feed), .text(item.link), Self.text(item.feedTitle),
                                      Self.text(item.title), Self.text(item.author), Self.time(item.published),
-                                     .double(date.timeIntervalSince1970)]).run()
+                                     .double(date.timeIntervalSince1970),
+                                     item.entityHints.isEmpty ? .null : .text(item.entityHints.joined(separator: ","))]).run()
                 }
                 try storeValidators(validators, for: feedURL, at: date)
             }
@@ -135,7 +149,7 @@ public final class StateStore: @unchecked Sendable {
     public func openItems(feed: String) throws(StoreError) -> [OpenItem] {
         try locked { () throws(StoreError) in
             let s = try database.prepare("""
-                SELECT key, feed, link, feed_title, title, author, published FROM open_items
+                SELECT key, feed, link, feed_title, title, author, published, entity_hints FROM open_items
                 WHERE feed = ? ORDER BY rowid
                 """)
             s.bind([.text(feed)])
@@ -143,7 +157,8 @@ public final class StateStore: @unchecked Sendable {
             while try s.step() {
                 result.append(OpenItem(key: s.text(0) ?? "", feed: s.text(1) ?? "", link: s.text(2) ?? "",
                                        feedTitle: s.text(3), title: s.text(4), author: s.text(5),
-                                       published: s.double(6).map(Date.init(timeIntervalSince1970:))))
+                                       published: s.double(6).map(Date.init(timeIntervalSince1970:)),
+                                       entityHints: s.text(7).map { $0.split(separator: ",").map(String.init) } ?? []))
             }
             return result
         }
@@ -154,6 +169,35 @@ public final class StateStore: @unchecked Sendable {
         try locked { () throws(StoreError) in
             let s = try database.prepare("SELECT count(*) FROM open_items")
             return try s.step() ? Int(s.int(0) ?? 0) : 0
+        }
+    }
+
+    // MARK: robots.txt
+
+    /// The robots.txt kept for `origin` (`scheme://host[:port]`), expired or not.
+    public func robots(for origin: String) throws(StoreError) -> RobotsRecord? {
+        try locked { () throws(StoreError) in
+            let s = try database.prepare(
+                "SELECT answer, body, truncated, fetched_at, expires_at FROM robots WHERE origin = ?")
+            s.bind([.text(origin)])
+            guard try s.step() else { return nil }
+            return RobotsRecord(answer: RobotsRecord.Answer(rawValue: s.text(0) ?? "") ?? .unreachable,
+                                body: s.text(1) ?? "", truncated: (s.int(2) ?? 0) != 0,
+                                fetchedAt: Date(timeIntervalSince1970: s.double(3) ?? 0),
+                                expiresAt: Date(timeIntervalSince1970: s.double(4) ?? 0))
+        }
+    }
+
+    /// Keeps `record` as `origin`'s robots.txt, replacing the one before.
+    public func saveRobots(_ record: RobotsRecord, for origin: String) throws(StoreError) {
+        try locked { () throws(StoreError) in
+            try database.prepare("""
+                INSERT INTO robots (origin, answer, body, truncated, fetched_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(origin) DO UPDATE SET answer = excluded.answer, body = excluded.body,
+                    truncated = excluded.truncated, fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
+                """).bind([.text(origin), .text(record.answer.rawValue), .text(record.body),
+                           .int(record.truncated ? 1 : 0), .double(record.fetchedAt.timeIntervalSince1970),
+                           .double(record.expiresAt.timeIntervalSince1970)]).run()
         }
     }
 

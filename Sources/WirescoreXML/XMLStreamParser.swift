@@ -36,11 +36,18 @@ public protocol XMLStreamDelegate: AnyObject {
     /// delegate that tracks its own element stack answers false, and then gets `""` and nil:
     /// making the names costs three lookups and reference counting per end tag.
     var wantsEndElementNames: Bool { get }
+    /// Whether the delegate hears comments (``xmlComment(_:)``); false by default, and then
+    /// libxml2 is given no comment handler at all.
+    var wantsComments: Bool { get }
+    /// A comment's text (between `<!--` and `-->`), for delegates that keep documents whole.
+    func xmlComment(_ text: String)
 }
 
 extension XMLStreamDelegate {
     public func xmlCDATA(_ text: UnsafeBufferPointer<UInt8>) { xmlCharacters(text) }
     public var wantsEndElementNames: Bool { true }
+    public var wantsComments: Bool { false }
+    public func xmlComment(_ text: String) {}
 }
 
 /// What a parse run reported besides its events.
@@ -88,6 +95,7 @@ public struct XMLParseReport: Sendable, Equatable {
 public final class XMLStreamParser {
     private let delegate: any XMLStreamDelegate
     private let endNames: Bool
+    private let comments: Bool
     /// Strings already made from libxml2 dictionary pointers during the current parse. Behind a
     /// pointer, like the attribute scratch array: stored properties of a class are checked for
     /// exclusive access at run time on every mutation, and these are touched on every element.
@@ -105,6 +113,7 @@ public final class XMLStreamParser {
     public init(delegate: any XMLStreamDelegate) {
         self.delegate = delegate
         endNames = delegate.wantsEndElementNames
+        comments = delegate.wantsComments
         interned = .allocate(capacity: 1)
         interned.initialize(to: InternTable())
         scratchAttributes = .allocate(capacity: 1)
@@ -161,7 +170,7 @@ public final class XMLStreamParser {
         handler.fatalError = nil
         handler.startElement = nil
         handler.endElement = nil
-        handler.comment = nil
+        handler.comment = comments ? wsComment : nil
         handler.processingInstruction = nil
 
         data.withUnsafeBufferPointer { buffer in
@@ -283,6 +292,10 @@ public final class XMLStreamParser {
 
     /// Past the text budget: entities are no longer expanded (``wsGetEntity``).
     fileprivate var expansionExhausted: Bool { textBytes > textBudget }
+
+    fileprivate func comment(_ text: String) {
+        delegate.xmlComment(text)
+    }
 
     fileprivate func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32, cdata: Bool) {
         guard let ch, len > 0 else { return }
@@ -450,6 +463,11 @@ private func wsEndElementNs(_ ctx: UnsafeMutableRawPointer?, _ localname: Unsafe
 
 private func wsCharacters(_ ctx: UnsafeMutableRawPointer?, _ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
     withOwner(ctx) { $0.characters(ch, len, cdata: false) }
+}
+
+private func wsComment(_ ctx: UnsafeMutableRawPointer?, _ value: UnsafePointer<xmlChar>?) {
+    guard let value else { return }
+    withOwner(ctx) { $0.comment(String(cString: value)) }
 }
 
 private func wsCDATA(_ ctx: UnsafeMutableRawPointer?, _ ch: UnsafePointer<xmlChar>?, _ len: Int32) {

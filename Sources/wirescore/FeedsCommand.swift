@@ -10,7 +10,7 @@ struct FeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feeds",
         abstract: "Show the pipeline's feeds with each feed's health.",
-        subcommands: [List.self, Import.self, Export.self, Remove.self, Reset.self],
+        subcommands: [List.self, Add.self, Import.self, Export.self, Remove.self, Reset.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -85,7 +85,7 @@ struct FeedsCommand: ParsableCommand {
 
         func run() throws {
             let (config, feeds) = try options.load()
-            let outlines = feeds.map { OPMLOutline(title: $0.title, text: $0.title, xmlUrl: $0.url, type: "rss", id: $0.id, line: $0.line ?? 0) }
+            let outlines = feeds.map { OPMLOutline(title: $0.title, text: $0.title, xmlUrl: $0.url, type: $0.kind == .sitemap ? "sitemap" : "rss", id: $0.id, line: $0.line ?? 0) }
             print(OPMLWriter.write(outlines, title: "wirescore feeds of pipeline \(config.name)"), terminator: "")
         }
     }
@@ -120,6 +120,70 @@ struct FeedsCommand: ParsableCommand {
                 return
             }
             print("imported \(result.added.count) feed(s) into \(result.target) (\(result.alreadyListed) already listed)")
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Add a feed, or discover a site's feeds or news sitemaps and add the first.",
+            discussion: """
+                URL may be a feed (RSS, Atom, JSON Feed), a sitemap, or a web page. For a page, its \
+                <link rel="alternate"> feeds are used; when it names none, the well-known paths \
+                (/feed, /rss.xml, /atom.xml, ...) are tried; when none answers with a feed, the news \
+                sitemaps named in the site's robots.txt. Everything found is printed; the first is \
+                added to the pipeline's first feed list (type "rss" or "sitemap"), which keeps the \
+                rest of its content and is rewritten atomically (the original kept as FILE.bak). \
+                A URL already listed is refused (exit 64); an id clash exits 78; nothing found or \
+                the URL unreachable exits 1. Requests follow the pipeline's fetch settings.
+                """)
+
+        @OptionGroup var options: PipelineOptions
+
+        @Option(help: "Title of the new feed (also its id, as a slug); default: the feed's own title.")
+        var title: String?
+
+        @Argument(help: "A feed, sitemap or page URL (http or https).")
+        var url: String
+
+        func run() async throws {
+            let (config, _) = try options.load()
+            guard let scheme = URLComponents(string: url)?.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+                printError("wirescore: '\(url)' is not an http(s) URL")
+                throw ExitCodes.usage
+            }
+            let discoverer: FeedDiscoverer
+            do {
+                discoverer = try FeedDiscoverer(pipeline: config)
+            } catch {
+                printError("wirescore: cannot start the fetcher: \(error)")
+                throw ExitCodes.failure
+            }
+            defer { discoverer.shutdown() }
+            let found: [FeedDiscoverer.Found]
+            do {
+                found = try await discoverer.discover(url)
+            } catch {
+                printError("wirescore: \(error)")
+                throw ExitCodes.failure
+            }
+            guard let chosen = found.first else {
+                printError("wirescore: no feed or news sitemap found for \(url) (looked at the page's alternate links, "
+                           + "the well-known feed paths and the sitemaps in robots.txt)")
+                throw ExitCodes.failure
+            }
+            for source in found {
+                print("found \(source.format) \(source.url)" + (source.title.map { " \"\($0)\"" } ?? "") + " (\(source.via))")
+            }
+            let name = title ?? chosen.title.flatMap { $0.isEmpty ? nil : $0 }
+                ?? URLCanonicalizer.host(of: chosen.url) ?? chosen.url
+            do {
+                let result = try FeedListEditor.add(url: chosen.url, title: name, kind: chosen.kind,
+                                                    pageURL: chosen.url == url ? nil : url, into: config)
+                print("added \(result.added.kind == .sitemap ? "sitemap" : "feed") '\(result.added.id)' (\(result.added.url)) to \(result.target)")
+            } catch {
+                throw editExit(error)
+            }
         }
     }
 
@@ -207,7 +271,7 @@ private func editExit(_ error: FeedListEditError) -> ExitCode {
     printError("wirescore: \(error)")
     switch error {
     case .invalid: return ExitCodes.config
-    case .unknownFeed: return ExitCodes.usage
+    case .unknownFeed, .alreadyListed: return ExitCodes.usage
     case .write: return ExitCodes.failure
     }
 }

@@ -22,7 +22,8 @@ enum MetricsFile {
         ])
         metric("wirescore_articles", "Articles by outcome in the last run.", "gauge", [
             ("outcome=\"new\"", Double(s.articlesNew)), ("outcome=\"duplicate\"", Double(s.articlesDuplicate)),
-            ("outcome=\"thin\"", Double(s.articlesThin)), ("outcome=\"deferred\"", Double(s.itemsDeferred)),
+            ("outcome=\"thin\"", Double(s.articlesThin)), ("outcome=\"robots\"", Double(s.robotsDisallowed)),
+            ("outcome=\"deferred\"", Double(s.itemsDeferred)),
         ])
         metric("wirescore_items_open", "Feed items listed but not settled yet (the next run works them off).", "gauge",
                [("", Double(s.itemsOpen))])

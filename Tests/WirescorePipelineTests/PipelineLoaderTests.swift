@@ -58,6 +58,26 @@ struct PipelineLoaderTests {
         #expect(config.fetch.userAgent.hasPrefix("wirescore/"))
     }
 
+    /// The politeness keys of docs/sources.md: defaults, values, bounds, and the policy.
+    @Test func readsThePolitenessKeys() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let defaults = try PipelineLoader.parse(yaml: "feeds: [list.opml]\n", file: dir + "/p.yaml")
+        #expect(defaults.fetch.robots && defaults.fetch.perHostInterval == 0 && defaults.fetch.maxCrawlDelay == 10)
+        #expect(defaults.fetchPolicy(environment: [:]).perHostInterval == .zero)
+        let set = try PipelineLoader.parse(yaml: """
+            feeds: [list.opml]
+            fetch:
+              robots: false
+              per_host_interval: 1.5
+              max_crawl_delay: 4
+            """, file: dir + "/p.yaml")
+        #expect(!set.fetch.robots && set.fetch.perHostInterval == 1.5 && set.fetch.maxCrawlDelay == 4)
+        #expect(set.fetchPolicy(environment: [:]).perHostInterval == .milliseconds(1500))
+        try expectError("feeds: [list.opml]\nfetch:\n  per_host_interval: -1\n", line: 3, containing: "between 0.0 and 600.0")
+        try expectError("feeds: [list.opml]\nfetch:\n  robots: sometimes\n", line: 3, containing: "true or false")
+    }
+
     @Test func rejectsUnknownKeysWithTheirLine() throws {
         try expectError("feeds: [list.opml]\nfetch:\n  concurency: 4\n", line: 3, containing: "unknown key 'concurency'")
     }

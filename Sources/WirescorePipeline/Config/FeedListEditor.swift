@@ -11,6 +11,8 @@ public enum FeedListEditError: Error, Sendable, CustomStringConvertible {
     case unknownFeed(id: String, suggestion: String?)
     /// The rewrite itself failed (exit 1).
     case write(path: String, reason: String)
+    /// `feeds add` of a URL the pipeline already lists (nothing written).
+    case alreadyListed(id: String, url: String, listFile: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum FeedListEditError: Error, Sendable, CustomStringConvertible {
             return "no feed with id '\(id)' in the pipeline's feed lists"
                 + (suggestion.map { "; did you mean '\($0)'?" } ?? " (see 'wirescore feeds list')")
         case let .write(path, reason): return "cannot rewrite \(path): \(reason)"
+        case let .alreadyListed(id, url, listFile): return "\(url) is already listed as feed '\(id)' in \(listFile); nothing added"
         }
     }
 }
@@ -29,7 +32,7 @@ public enum FeedListEditError: Error, Sendable, CustomStringConvertible {
 /// least one feed per list) before anything is written, so an edit never leaves a pipeline
 /// that the next run refuses. Each changed list is rewritten atomically (a temporary file
 /// renamed over it) after a copy of the original is kept as `FILE.bak`. Lists are kept whole
-/// (head, folders, every outline attribute) through ``OPMLDocument``; comments are not.
+/// (head, folders, every outline attribute, comments) through ``OPMLDocument``.
 public enum FeedListEditor {
     public struct ImportResult: Sendable {
         /// The feed list written to: the pipeline's first.
@@ -88,6 +91,52 @@ public enum FeedListEditor {
         _ = try wrap { () throws(PipelineError) in try FeedListLoader.merge(after) }
         try rewrite(target, with: text)
         return result
+    }
+
+    public struct AddResult: Sendable {
+        /// The feed list written to: the pipeline's first.
+        public var target: String
+        public var added: FeedSpec
+    }
+
+    /// Adds one source to the pipeline's first feed list (`wirescore feeds add`): an outline
+    /// with `type="rss"` or `type="sitemap"`, its title, and the page it was found from as
+    /// `htmlUrl`. The rest of the list is kept as it was.
+    /// - Throws: ``FeedListEditError``: `.alreadyListed` when any list has the URL; `.invalid`
+    ///   when its id (the slug of `title`) is taken by another feed. Nothing is written then.
+    public static func add(url: String, title: String, kind: FeedSpec.Kind, pageURL: String?,
+                           into config: PipelineConfig) throws(FeedListEditError) -> AddResult {
+        guard let target = config.feedLists.first else {
+            throw .invalid(PipelineError(file: config.file, line: nil, reason: "the pipeline names no feed list"))
+        }
+        let lists = try loadLists(config)
+        let existing = try wrap { () throws(PipelineError) in try FeedListLoader.merge(lists) }
+        if let listed = lists.joined().first(where: { $0.url == url }) {
+            throw .alreadyListed(id: listed.id, url: url, listFile: listed.listFile)
+        }
+        var attributes: [OPMLDocument.Attribute] = [
+            .init(name: "type", value: kind == .sitemap ? "sitemap" : "rss"),
+            .init(name: "text", value: title), .init(name: "title", value: title),
+            .init(name: "xmlUrl", value: url),
+        ]
+        if let pageURL, pageURL != url { attributes.append(.init(name: "htmlUrl", value: pageURL)) }
+        var targetDoc = try document(try read(target, what: "the feed list"), file: target)
+        targetDoc.appendOutline(attributes)
+        let text = targetDoc.serialized()
+        var after = lists
+        after[0] = try wrap { () throws(PipelineError) in try FeedListLoader.parse(Array(text.utf8), file: target) }
+        guard let added = after[0].last(where: { $0.url == url }) else {
+            throw .invalid(PipelineError(file: target, line: nil, reason: "the new outline for \(url) did not read back"))
+        }
+        if let other = existing.first(where: { $0.id == added.id }) {
+            throw .invalid(PipelineError(file: target, line: nil, reason:
+                "'\(title)' would get the id '\(added.id)', already used by \(other.url) at \(other.listFile):\(other.line ?? 0); "
+                + "give it another title with --title (nothing added)"))
+        }
+        _ = try wrap { () throws(PipelineError) in try FeedListLoader.merge(after) }
+        try rewrite(target, with: text)
+        return AddResult(target: target, added: FeedSpec(id: added.id, title: added.title, url: added.url,
+                                                         listFile: target, line: nil, kind: added.kind))
     }
 
     /// Removes the feed `id` from the pipeline: every outline, in any of its feed lists, whose

@@ -62,7 +62,8 @@ public enum FeedListLoader {
             if id.isEmpty {
                 id = FeedSpec.slug(URLCanonicalizer.host(of: url) ?? "") + "-" + String(StableHash.hex(StableHash.fnv1a64(url)).prefix(8))
             }
-            feeds.append(FeedSpec(id: id, title: title, url: url, listFile: file, line: outline.line))
+            let kind: FeedSpec.Kind = outline.type?.lowercased() == "sitemap" ? .sitemap : .feed
+            feeds.append(FeedSpec(id: id, title: title, url: url, listFile: file, line: outline.line, kind: kind))
         }
         if feeds.isEmpty {
             throw PipelineError(file: file, line: nil, reason: "the feed list has no outline with an xmlUrl")

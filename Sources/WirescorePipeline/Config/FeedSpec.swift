@@ -11,9 +11,20 @@ public struct FeedSpec: Sendable, Equatable {
     /// Where it was declared, for messages.
     public var listFile: String
     public var line: Int?
+    /// What `url` names: a feed, or a news sitemap (an outline with `type="sitemap"`).
+    public var kind: Kind = .feed
 
-    public init(id: String, title: String, url: String, listFile: String, line: Int?) {
+    /// The kinds of source a feed list names.
+    public enum Kind: String, Sendable, Equatable {
+        /// RSS, Atom, RDF or JSON Feed.
+        case feed
+        /// A (Google News) sitemap or sitemap index, gzip or not.
+        case sitemap
+    }
+
+    public init(id: String, title: String, url: String, listFile: String, line: Int?, kind: Kind = .feed) {
         self.id = id; self.title = title; self.url = url; self.listFile = listFile; self.line = line
+        self.kind = kind
     }
 
     /// A slug usable as an id: lowercase ASCII letters, digits and single hyphens.

@@ -17,6 +17,7 @@ extension PipelineConfig {
             allowedProtocols: Set(f.protocols.compactMap(FetchProtocol.init(rawValue:))),
             retryAfterMaxWait: .milliseconds(Int(f.retryAfterMaxWait * 1000)),
             allowPrivateNetworks: f.allowPrivateNetworks)
+        policy.perHostInterval = .milliseconds(Int(f.perHostInterval * 1000))
         let proxies = Self.proxies(f.proxy, environment: environment)
         policy.proxy = proxies.proxy
         policy.httpsProxy = proxies.httpsProxy

@@ -54,6 +54,15 @@ public struct PipelineConfig: Sendable {
         public var maxItemsPerFeed = 100
         /// Where requests go through: `fetch.proxy`, else the environment.
         public var proxy: ProxySetting = .environment
+        /// Whether article pages are checked against their site's robots.txt (`fetch.robots`).
+        /// Feeds and sitemaps the feed list names are fetched without a check.
+        public var robots = true
+        /// Least seconds between the starts of two requests to one host
+        /// (`fetch.per_host_interval`); 0 spaces nothing beyond `per_host`.
+        public var perHostInterval = 0.0
+        /// The longest robots.txt `Crawl-delay` honoured, in seconds (`fetch.max_crawl_delay`):
+        /// a site asking for more gets this.
+        public var maxCrawlDelay = 10.0
         public init() {}
 
         public var userAgent: String { "wirescore/\(WirescoreVersion.software) (+\(contact))" }

@@ -83,6 +83,9 @@ public enum PipelineLoader {
             fetch.allowPrivateNetworks = try f.bool("allow_private_networks") ?? fetch.allowPrivateNetworks
             fetch.retryAfterMaxWait = try f.seconds("retry_after_max_wait", in: 0...300) ?? fetch.retryAfterMaxWait
             fetch.maxItemsPerFeed = try f.int("max_items_per_feed", in: 1...10_000) ?? fetch.maxItemsPerFeed
+            fetch.robots = try f.bool("robots") ?? fetch.robots
+            fetch.perHostInterval = try f.seconds("per_host_interval", in: 0...600) ?? fetch.perHostInterval
+            fetch.maxCrawlDelay = try f.seconds("max_crawl_delay", in: 0...600) ?? fetch.maxCrawlDelay
             if let contact = try f.string("contact") {
                 guard contact.hasPrefix("http://") || contact.hasPrefix("https://") || contact.hasPrefix("mailto:") else {
                     throw f.error(f.value("contact"), "'contact' must be an http(s) or mailto: URL")

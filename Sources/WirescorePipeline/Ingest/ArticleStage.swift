@@ -13,6 +13,8 @@ struct ArticleStage: Sendable {
     let pipeline: PipelineConfig
     let builder: ArticleBuilder
     let stop: RunStop
+    /// Asked before each page when the pipeline's `fetch.robots` is on; nil when off.
+    let robots: RobotsCache?
     let logger: Logger
 
     func run(workers: Int, jobs: AsyncChannel<ArticleJob>, sink: AsyncChannel<SinkEvent>) async {
@@ -36,8 +38,20 @@ struct ArticleStage: Sendable {
     func process(_ job: ArticleJob) async -> [SinkEvent] {
         let fetched = Date()
         let context = job.context
-        let request = FetchRequest(url: job.link, allowsFile: context.allowsFile)
-        switch await stop.interruptible({ await fetcher.fetch(request) }) {
+        var request = FetchRequest(url: job.link, allowsFile: context.allowsFile)
+        switch await robots?.verdict(for: job.link) ?? .allowed(crawlDelay: nil) {
+        case let .allowed(crawlDelay):
+            request.hostInterval = crawlDelay
+        case .disallowed:
+            logger.debug("robots.txt disallows the page", metadata: ["url": "\(job.link)"])
+            return [.robotsDisallowed(itemKey: job.itemKey, feed: job.feed.id)]
+        case .unreachable, .cancelled:
+            return [.deferred(itemKey: job.itemKey)]
+        case let .stateFailure(message):
+            return [.stateFailure(StateFailure(message: message))]
+        }
+        let paced = request
+        switch await stop.interruptible({ await fetcher.fetch(paced) }) {
         case let .failure(error) where error.code == .cancelled && stop.isRequested:
             // Interrupted by a signal: not an attempt, handed back for the next run.
             return [.deferred(itemKey: job.itemKey)]

@@ -59,10 +59,11 @@ struct FeedStage: Sendable {
                 await sink.send(.deferred(itemKey: item.key))
                 continue
             }
-            let context = ArticleBuilder.Context(
+            var context = ArticleBuilder.Context(
                 feedID: feed.id, itemKey: item.key, link: item.link, feedTitle: item.feedTitle,
                 entryTitle: item.title, entryAuthor: item.author, entryPublished: item.published,
                 allowsFile: feedIsFile)
+            context.entityHints = item.entityHints
             await jobs.send(ArticleJob(feed: feed, context: context))
         }
     }
@@ -102,6 +103,7 @@ struct FeedStage: Sendable {
                        retryAfter: response.retryAfter, sink: sink)
             return .done
         }
+        if feed.kind == .sitemap { return await acceptSitemap(feed, response: response, sink: sink) }
         let document: FeedDocument
         do {
             document = try FeedParser().parse(response.body, url: response.finalURL, contentType: response.contentType,
@@ -154,6 +156,33 @@ struct FeedStage: Sendable {
         }
         if accepted { await sink.send(.feed(.ok)) }
         return accepted ? .done : .interrupted
+    }
+
+    /// Reads a news sitemap (through its index, if it is one) and accepts its pages as open
+    /// items, each sitemap with its own validators (``SitemapSource``).
+    private func acceptSitemap(_ feed: FeedSpec, response: FetchResponse, sink: AsyncChannel<SinkEvent>) async -> FeedFetch {
+        let source = SitemapSource(fetcher: fetcher, state: state, stop: stop, maxItems: maxItemsPerFeed,
+                                   pipelineName: pipelineName, logger: logger)
+        switch await source.read(feed, top: response) {
+        case .interrupted:
+            return .interrupted
+        case let .stateFailure(failure):
+            await sink.send(.stateFailure(failure))
+            return .interrupted
+        case let .failed(code, reason):
+            await fail(feed, code: code, reason: reason, status: response.status, retryAfter: nil, sink: sink)
+            return .done
+        case let .listing(parts, events):
+            for event in events { await sink.send(event) }
+            let accepted = await persist("accept the sitemap's items", sink) { store in
+                for part in parts {
+                    try store.acceptFeedListing(part.items, validators: part.validators, feedURL: part.url, at: Date())
+                }
+                try store.recordFeedSuccess(feed.id, url: feed.url, status: response.status, at: Date())
+            }
+            if accepted { await sink.send(.feed(.ok)) }
+            return accepted ? .done : .interrupted
+        }
     }
 
     /// Runs a read or write of run state; nil when it failed, after handing the failure to the

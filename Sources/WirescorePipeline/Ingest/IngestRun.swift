@@ -83,8 +83,11 @@ public struct IngestRun {
                                   concurrency: max(1, min(pipeline.fetch.concurrency, 8)),
                                   stop: stop, logger: logger)
         let builder = try ArticleBuilder(pipeline: pipeline, available: options.steps)
+        let robots = pipeline.fetch.robots
+            ? RobotsCache(fetcher: fetcher, state: state, stop: stop, maxCrawlDelay: pipeline.fetch.maxCrawlDelay, logger: logger)
+            : nil
         let articleStage = ArticleStage(fetcher: fetcher, pipeline: pipeline, builder: builder, stop: stop,
-                                        logger: logger)
+                                        robots: robots, logger: logger)
         let workers = pipeline.fetch.concurrency
 
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -10,6 +10,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var articlesNew = 0
     public var articlesDuplicate = 0
     public var articlesThin = 0
+    /// Article pages not fetched because their site's robots.txt disallows them (settled).
+    public var robotsDisallowed = 0
     /// Items handed back to the next run because the run stopped early (`--max-duration`, or
     /// a signal), in flight or not yet started.
     public var itemsDeferred = 0
@@ -35,7 +37,7 @@ public struct IngestSummary: Sendable, Equatable {
     public var line: String {
         let seconds = String(format: "%.1f", duration)
         return "feeds ok=\(feedsOK) not_modified=\(feedsNotModified) failed=\(feedsFailed) backing_off=\(feedsBackingOff)"
-            + " articles new=\(articlesNew) duplicate=\(articlesDuplicate) thin=\(articlesThin) deferred=\(itemsDeferred)"
+            + " articles new=\(articlesNew) duplicate=\(articlesDuplicate) thin=\(articlesThin) robots=\(robotsDisallowed) deferred=\(itemsDeferred)"
             + " open=\(itemsOpen) errors=\(errors) duration=\(seconds)s"
             + (stoppedBy.map { " stopped_by=\($0)" } ?? "")
     }

@@ -62,6 +62,8 @@ final class RawArchive {
             o.set("entry_title", c.entryTitle)
             o.set("entry_author", c.entryAuthor)
             o.set("entry_published", c.entryPublished.map(UTCTimestamp.rfc3339))
+            // Only when present, so archives of feed items stay as they were.
+            if !c.entityHints.isEmpty { o.set("entity_hints", .array(c.entityHints.map { .string($0) })) }
         }
         return o.value
     }
@@ -71,10 +73,12 @@ final class RawArchive {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               object["role"] as? String == "article", let feed = object["feed"] as? String,
               let item = object["item"] as? String, let link = object["link"] as? String else { return nil }
-        return ArticleBuilder.Context(
+        var context = ArticleBuilder.Context(
             feedID: feed, itemKey: item, link: link, feedTitle: object["feed_title"] as? String,
             entryTitle: object["entry_title"] as? String, entryAuthor: object["entry_author"] as? String,
             entryPublished: (object["entry_published"] as? String).flatMap(UTCTimestamp.parseRFC3339))
+        context.entityHints = object["entity_hints"] as? [String] ?? []
+        return context
     }
 }
 

@@ -111,6 +111,11 @@ final class RecordSink {
             }
         case .deferred:
             summary.itemsDeferred += 1
+        case let .robotsDisallowed(itemKey, feed):
+            summary.robotsDisallowed += 1
+            try state.access("record a page robots.txt disallows") {
+                try $0.recordItem(itemKey, feed: feed, outcome: "robots", settled: true, at: Date())
+            }
         case let .archive(encoded):
             // The archive is written before the records derived from it are flushed, so a
             // record never exists without its raw response.

@@ -28,6 +28,8 @@ enum SinkEvent: Sendable {
     case failure(ErrorRecord, itemKey: String?, settled: Bool)
     case feed(FeedOutcome)
     case deferred(itemKey: String)
+    /// An article page its site's robots.txt disallows: settled, counted, no error line.
+    case robotsDisallowed(itemKey: String, feed: String)
     /// A raw response for `raw/…warc.gz`, already encoded by the worker.
     case archive(EncodedExchange)
     /// An exchange that could not be encoded: the sink ends the run, as for a failed write.

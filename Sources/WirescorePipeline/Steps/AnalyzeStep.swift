@@ -7,17 +7,31 @@ import WirescoreSentiment
 struct AnalyzeStep: ArticleStep {
     static let descriptor = ArticleStepDescriptor(
         name: "analyze", summary: "company tagging and sentiment, overall and per company (one pass)"
-    ) { pipeline in AnalyzeStep(analyzer: try pipeline.makeAnalyzer()) }
+    ) { pipeline in
+        let analyzer = try pipeline.makeAnalyzer()
+        return AnalyzeStep(analyzer: analyzer, hints: EntityHints(gazetteer: analyzer.matcher.gazetteer))
+    }
 
     /// Built once per run: its matcher is costly to build.
     let analyzer: TextAnalyzer
+    /// Resolves the source's company hints (a news sitemap's stock tickers).
+    let hints: EntityHints
     var name: String { "analyze" }
+
+    init(analyzer: TextAnalyzer, hints: EntityHints? = nil) {
+        self.analyzer = analyzer
+        self.hints = hints ?? EntityHints(gazetteer: analyzer.matcher.gazetteer)
+    }
 
     func apply(to draft: inout ArticleDraft) throws(ArticleFailure) {
         var record = try draft.requireRecord(by: name)
         let analysis = analyzer.analyze(title: record.title, text: record.text)
         record.sentiment = analysis.sentimentField
         record.entities = analysis.entityFields
+        if !draft.context.entityHints.isEmpty {
+            record.entities = hints.adding(hints.entities(for: draft.context.entityHints), to: record.entities ?? [],
+                                           analysis: analysis, title: record.title)
+        }
         draft.analysis = analysis
         draft.record = record
     }

@@ -27,6 +27,9 @@ public struct ArticleBuilder: Sendable {
         public var entryPublished: Date?
         /// Whether the link may be a `file:` URL (items of feeds the pipeline lists as files).
         public var allowsFile = false
+        /// Companies the source says the item is about, `EXCHANGE:SYMBOL` (a news sitemap's
+        /// `news:stock_tickers`); the analyze step tags those the gazetteer knows.
+        public var entityHints: [String] = []
 
         public init(feedID: String, itemKey: String, link: String, feedTitle: String? = nil, entryTitle: String? = nil,
                     entryAuthor: String? = nil, entryPublished: Date? = nil, allowsFile: Bool = false) {

@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+import Testing
+@testable import WirescorePipeline
+import WirescoreFetch
+import WirescoreStore
+import WirescoreTestSupport
+
+/// The robots.txt cache against a real server: verdicts, the Crawl-delay cap, and the file
+/// kept in run state for the next run.
+@Suite struct RobotsCacheTests {
+    @Test func verdictsComeFromTheSiteAndOutliveTheRun() async throws {
+        let server = TestHTTPServer(routes: [
+            "/robots.txt": .ok("User-agent: *\nDisallow: /members/\nCrawl-delay: 60\n"),
+        ])
+        try server.start()
+        defer { server.stop() }
+        let dir = try RepositoryPaths.temporaryDirectory("robots-cache")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var policy = FetchPolicy(userAgent: "wirescore-test")
+        policy.allowPrivateNetworks = true
+        let fetcher = try Fetcher(policy: policy)
+        defer { fetcher.shutdown() }
+        let state = RunState(store: try StateStore(directory: dir))
+
+        func cache() -> RobotsCache {
+            RobotsCache(fetcher: fetcher, state: state, stop: RunStop(), maxCrawlDelay: 2, logger: Logger(label: "test"))
+        }
+        let first = cache()
+        // Pages of one site asked together share one fetch.
+        async let a = first.verdict(for: server.url("/news/1"))
+        async let b = first.verdict(for: server.url("/members/1"))
+        let (news, members) = await (a, b)
+        #expect(news == .allowed(crawlDelay: .seconds(2)))   // 60 asked, capped at 2
+        #expect(members == .disallowed)
+        #expect(await first.verdict(for: "file:///tmp/page.html") == .allowed(crawlDelay: nil))
+        #expect(server.requests.filter { $0.path == "/robots.txt" }.count == 1)
+
+        // A new run reads the kept file from run state instead of asking again.
+        let second = cache()
+        #expect(await second.verdict(for: server.url("/members/2")) == .disallowed)
+        #expect(server.requests.filter { $0.path == "/robots.txt" }.count == 1)
+        let kept = try #require(try state.store.robots(for: server.baseURL))
+        #expect(kept.answer == .rules)
+        #expect(kept.expiresAt > Date().addingTimeInterval(23 * 3600))
+
+        // A site whose robots.txt is missing (404) allows everything.
+        let other = TestHTTPServer()
+        try other.start()
+        defer { other.stop() }
+        #expect(await second.verdict(for: other.url("/members/1")) == .allowed(crawlDelay: nil))
+        #expect(try state.store.robots(for: other.baseURL)?.answer == .allowAll)
+    }
+}
