@@ -1,0 +1,47 @@
+/// The key order of one JSON object inside a line, which `JSONSerialization` forgets.
+///
+/// Score lines list their signals in the composite's order (momentum, value, quality,
+/// sentiment) and the panel shows them in that order; dictionaries from Foundation do not
+/// keep it. This scans the compact line wirescore wrote, without building values.
+enum JSONKeyOrder {
+    /// The keys of the object that is the value of the first `"key":` in `line`, in order;
+    /// empty when the key is absent or the line is malformed there.
+    static func keys(ofObjectNamed key: String, in line: Substring) -> [String] {
+        let bytes = Array(line.utf8)
+        let needle = Array("\"\(key)\":".utf8)
+        guard needle.count <= bytes.count,
+              let start = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<$0 + needle.count].elementsEqual(needle) })
+        else { return [] }
+        var i = start + needle.count
+        while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return [] }
+        var depth = 0
+        var keys: [String] = []
+        var expectKey = false
+        while i < bytes.count {
+            let c = bytes[i]
+            switch c {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                expectKey = c == UInt8(ascii: "{") && depth == 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return keys }
+            case UInt8(ascii: ","):
+                expectKey = depth == 1
+            case UInt8(ascii: "\""):
+                var j = i + 1
+                while j < bytes.count, bytes[j] != UInt8(ascii: "\"") { j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1 }
+                if expectKey, depth == 1, j <= bytes.count {
+                    keys.append(String(decoding: bytes[(i + 1)..<min(j, bytes.count)], as: UTF8.self))
+                    expectKey = false
+                }
+                i = j
+            default:
+                break
+            }
+            i += 1
+        }
+        return keys
+    }
+}
