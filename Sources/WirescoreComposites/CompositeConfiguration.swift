@@ -74,7 +74,7 @@ public struct CompositeConfiguration: Sendable, Equatable {
     /// How many article ids `top_articles` lists.
     public var topArticles: Int
     /// The share of a news signal's score taken from its absolute anchor rather than its
-    /// percentile (``AbsoluteAnchor``); 0 is a pure percentile.
+    /// percentile (``AbsoluteAnchor``); 0 turns the anchor off (a pure percentile, no side rule).
     public var anchorWeight: Double
     /// The record's `version`.
     public var version: String

@@ -52,7 +52,9 @@ public struct CompositeScorer: Sendable {
                                                                events: eventsByEntity[company.ticker] ?? [],
                                                                cutoff: cutoff, asOf: day, factors: factors)
                 }
-                scaled[signal.name] = scale(raw, companies: universe, anchor: AbsoluteAnchor.of(signal.kind))
+                // anchorWeight 0 turns the anchor off entirely (pure percentile, no side rule).
+                let anchor = configuration.anchorWeight > 0 ? AbsoluteAnchor.of(signal.kind) : nil
+                scaled[signal.name] = scale(raw, companies: universe, anchor: anchor)
             }
             let minimum = max(1, Int((Double(composite.signals.count) * configuration.minimumSignalShare).rounded(.up)))
             let newsWindow = composite.signals.filter(\.isNews).map(\.window).max() ?? 30

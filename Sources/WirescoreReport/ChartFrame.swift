@@ -8,7 +8,7 @@ struct ChartFrame {
     var width = 640.0
     var height = 220.0
     var left = 40.0
-    var right = 44.0
+    var right = 58.0
     var top = 12.0
     var bottom = 28.0
 

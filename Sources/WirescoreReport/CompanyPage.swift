@@ -10,6 +10,7 @@ struct CompanyPage {
         let articles = (index.articlesByCompany[entity] ?? []).map { index.input.articles[$0] }
         var body = "<p class=\"lede\"><a href=\"../index.html\">Overview</a> / \(HTMLEscape.text(info.sector ?? "Sector unknown"))</p>"
         body += "<h1>\(HTMLEscape.text(info.name)) <span class=\"muted\">\(HTMLEscape.text(entity))</span></h1>"
+        body += priceContext()
         body += "<div class=\"grid g2\">"
         for composite in index.composites {
             if let latest = index.latest(entity, composite, onOrBefore: index.day) {
@@ -47,14 +48,17 @@ struct CompanyPage {
         note += line.capped ? " — capped at 90 until the rest ingests." : "."
         note += " \(line.articles) article(s) in the news window."
         out += "<p class=\"note\">\(note)</p>"
-        if let price = index.input.prices[entity] {
-            out += "<p class=\"price\">Price <b>\(Number.fixed(price.price, 2))</b>"
-            if let change = price.change {
-                out += " <span class=\"\(change >= 0 ? "up" : "down")\">\(Number.percent(change))</span> on the day"
-            }
-            out += " <span class=\"muted\">(factor file, as of \(price.asOf))</span></p>"
-        }
         return out + "</section>"
+    }
+
+    /// Price and day change from the factor file, once for the page (not per composite).
+    private func priceContext() -> String {
+        guard let price = index.input.prices[entity] else { return "" }
+        var out = "<p class=\"price\">Price <b>\(Number.fixed(price.price, 2))</b>"
+        if let change = price.change {
+            out += " <span class=\"\(change >= 0 ? "up" : "down")\">\(Number.percent(change))</span> on the day"
+        }
+        return out + " <span class=\"muted\">(factor file, as of \(price.asOf))</span></p>"
     }
 
     private func history() -> String {

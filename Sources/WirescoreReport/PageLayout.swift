@@ -75,7 +75,7 @@ enum PageLayout {
     .track{background:#eef2f7;border-radius:4px;height:10px;overflow:hidden}.fill{height:10px;border-radius:4px}
     .signal .word{font-size:12px;color:var(--muted)}
     .summary{margin:12px 0 6px;font-size:14px}.note{font-size:12px;color:var(--muted)}
-    .price{margin-top:8px;font-size:13px}
+    .price{margin:0 0 14px;font-size:14px}
     figure.chart-block{margin:0 0 18px;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
     figcaption{font-weight:600;margin-bottom:6px}
     .chart-row{display:grid;grid-template-columns:minmax(0,1.7fr) minmax(0,1fr);gap:16px}
@@ -89,6 +89,8 @@ enum PageLayout {
     .story .title{font-weight:600}.story .meta{font-size:12px;color:var(--muted)}
     .evidence{font-size:13px;color:#334155;border-left:3px solid var(--line);padding-left:8px;margin:4px 0}
     .outlets a{margin-right:8px}
+    .tag{display:inline-block;font-size:11px;font-weight:600;color:#334155;background:#eef2f7;border-radius:4px;padding:0 6px;margin-right:4px}
+    a.tag:hover{background:#dbe4f0;text-decoration:none}
     footer{max-width:1180px;margin:0 auto;padding:0 24px 30px;color:var(--muted);font-size:12px}
     @media (max-width:800px){.chart-row{grid-template-columns:1fr}}
     """

@@ -32,8 +32,8 @@ struct ReportIndex {
 
     /// A company's id linked to its page (plain text without one).
     func companyTag(_ id: String, root: String) -> String {
-        guard pages.contains(id) else { return "<span class=\"muted\">\(HTMLEscape.text(id))</span>" }
-        return "<a href=\"\(root)\(ReportPaths.company(id))\">\(HTMLEscape.text(id))</a>"
+        guard pages.contains(id) else { return "<span class=\"tag\">\(HTMLEscape.text(id))</span>" }
+        return "<a class=\"tag\" href=\"\(root)\(ReportPaths.company(id))\">\(HTMLEscape.text(id))</a>"
     }
 
     /// - Parameters:

@@ -174,7 +174,7 @@ struct ReportPiecesTests {
         #expect(HTMLEscape.href("javascript:alert(1)") == nil)
         #expect(HTMLEscape.href("https://x.example/?a=1&b=\"") == "https://x.example/?a=1&amp;b=&quot;")
         #expect(ReportPaths.fileName("BRK.B") == "BRK.B")
-        #expect(ReportPaths.fileName("../etc") == "~2E~2E~2Fetc")
+        #expect(ReportPaths.fileName("../etc") == "~2E.~2Fetc")
         #expect(ReportPaths.fileName("A/B") != ReportPaths.fileName("A.B"))
     }
 
