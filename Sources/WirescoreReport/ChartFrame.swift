@@ -37,7 +37,13 @@ struct ChartFrame {
 
 /// Fixed-precision numbers for SVG and tables: locale-free and deterministic.
 enum Number {
-    static func coordinate(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// One decimal, "-0.0" written "0.0"; by hand because String(format:) dominated large reports.
+    static func coordinate(_ value: Double) -> String {
+        guard value.isFinite else { return "0.0" }
+        let tenths = Int((value * 10).rounded())
+        let magnitude = abs(tenths)
+        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
+    }
     static func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
     static func signed(_ value: Double, _ digits: Int) -> String { String(format: "%+.\(digits)f", value) }
     static func percent(_ fraction: Double) -> String { String(format: "%+.1f%%", fraction * 100) }

@@ -30,11 +30,11 @@ struct CompanyPage {
     /// The reference product's panel: score and band, one bar per signal, the summary sentence,
     /// coverage and cap, price context.
     private func panel(_ line: ScoreLine, previous: ScoreLine?) -> String {
-        var out = "<section class=\"panel\" data-composite=\"\(HTMLEscape.text(line.composite))\"><h3>\(HTMLEscape.text(Fragments.compositeTitle(line))) · \(line.date)</h3>"
+        var out = "<section class=\"panel\" data-composite=\"\(HTMLEscape.text(line.composite))\"><h3>\(HTMLEscape.text(Fragments.compositeTitle(line))) · \(HTMLEscape.text(line.date))</h3>"
         out += "<div class=\"head\"><span class=\"big\" data-score=\"\(line.score.map(String.init) ?? "")\">\(line.score.map(String.init) ?? "–")</span>"
         out += "<span class=\"label \(PageLayout.bandClass(line.label))\">\(HTMLEscape.text(line.label))</span>"
         if let score = line.score, let before = previous?.score {
-            out += "<span>\(Fragments.change(score - before)) <span class=\"muted\">since \(previous?.date ?? "")</span></span>"
+            out += "<span>\(Fragments.change(score - before)) <span class=\"muted\">since \(HTMLEscape.text(previous?.date ?? ""))</span></span>"
         }
         out += "</div>"
         for signal in line.signals {
@@ -117,13 +117,16 @@ struct CompanyPage {
             let relevance = a.mentions.first { $0.id == entity }?.relevance ?? 0
             return relevance * Double(max(5, a.novelty))
         }
-        let ranked = articles.sorted { a, b in
-            let ta = top.firstIndex(of: a.id) ?? Int.max, tb = top.firstIndex(of: b.id) ?? Int.max
-            if ta != tb { return ta < tb }
-            if a.day != b.day { return a.day > b.day }
-            if weight(a) != weight(b) { return weight(a) > weight(b) }
-            return a.id < b.id
+        // Keys computed once per article; the articles themselves are not moved by the sort.
+        let keys = articles.indices.map { i in
+            (top: top.firstIndex(of: articles[i].id) ?? Int.max, day: articles[i].day, weight: weight(articles[i]), i: i)
         }
+        let ranked = keys.sorted { a, b in
+            if a.top != b.top { return a.top < b.top }
+            if a.day != b.day { return a.day > b.day }
+            if a.weight != b.weight { return a.weight > b.weight }
+            return articles[a.i].id < articles[b.i].id
+        }.lazy.map { articles[$0.i] }
         var storyIDs: [String] = []
         var out = "<h2>Top stories</h2><div class=\"card\">"
         for article in ranked where !storyIDs.contains(article.storyID) {

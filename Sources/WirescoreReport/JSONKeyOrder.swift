@@ -1,3 +1,5 @@
+import Foundation
+
 /// The key order of one JSON object inside a line, which `JSONSerialization` forgets.
 ///
 /// Score lines list their signals in the composite's order (momentum, value, quality,
@@ -7,11 +9,27 @@ enum JSONKeyOrder {
     /// The keys of the object that is the value of the first `"key":` in `line`, in order;
     /// empty when the key is absent or the line is malformed there.
     static func keys(ofObjectNamed key: String, in line: Substring) -> [String] {
-        let bytes = Array(line.utf8)
+        keys(ofObjectNamed: key, in: Data(line.utf8))
+    }
+
+    static func keys(ofObjectNamed key: String, in line: Data) -> [String] {
         let needle = Array("\"\(key)\":".utf8)
-        guard needle.count <= bytes.count,
-              let start = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<$0 + needle.count].elementsEqual(needle) })
-        else { return [] }
+        return line.withUnsafeBytes { raw in scan(raw.bindMemory(to: UInt8.self), needle) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> [String] {
+        guard let first = needle.first, needle.count <= bytes.count else { return [] }
+        var start: Int?
+        var p = 0
+        while p <= bytes.count - needle.count {
+            if bytes[p] == first {
+                var k = 1
+                while k < needle.count, bytes[p + k] == needle[k] { k += 1 }
+                if k == needle.count { start = p; break }
+            }
+            p += 1
+        }
+        guard let start else { return [] }
         var i = start + needle.count
         while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
         guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return [] }
@@ -32,8 +50,8 @@ enum JSONKeyOrder {
             case UInt8(ascii: "\""):
                 var j = i + 1
                 while j < bytes.count, bytes[j] != UInt8(ascii: "\"") { j += bytes[j] == UInt8(ascii: "\\") ? 2 : 1 }
-                if expectKey, depth == 1, j <= bytes.count {
-                    keys.append(String(decoding: bytes[(i + 1)..<min(j, bytes.count)], as: UTF8.self))
+                if expectKey, depth == 1 {
+                    keys.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(j, bytes.count)]), as: UTF8.self))
                     expectKey = false
                 }
                 i = j

@@ -3,14 +3,14 @@ import Foundation
 /// Turns one JSONL line of each record kind into its report value; nil for a line that is not
 /// a JSON object or lacks the fields that identify it (id, entity, date ...).
 enum LineParser {
-    private static func object(_ line: Substring) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+    private static func object(_ line: Data) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: line)) as? [String: Any]
     }
 
     private static func double(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
     private static func int(_ value: Any?) -> Int? { (value as? NSNumber)?.intValue }
 
-    static func article(_ line: Substring, day: String) -> ArticleLine? {
+    static func article(_ line: Data, day: String) -> ArticleLine? {
         guard let r = object(line), let id = r["id"] as? String, let url = r["url"] as? String else { return nil }
         let story = r["story"] as? [String: Any] ?? [:]
         let mentions = (r["entities"] as? [[String: Any]] ?? []).compactMap { e -> ArticleMention? in
@@ -37,7 +37,7 @@ enum LineParser {
             quality: (r["quality"] as? [String: Any])?["status"] as? String ?? "ok")
     }
 
-    static func score(_ line: Substring) -> ScoreLine? {
+    static func score(_ line: Data) -> ScoreLine? {
         guard let r = object(line), let date = r["date"] as? String, let entity = r["entity"] as? String,
               let composite = r["composite"] as? String else { return nil }
         let signalObject = r["signals"] as? [String: Any] ?? [:]
@@ -57,7 +57,7 @@ enum LineParser {
             topArticles: r["top_articles"] as? [String] ?? [])
     }
 
-    static func error(_ line: Substring, day: String) -> ErrorLine? {
+    static func error(_ line: Data, day: String) -> ErrorLine? {
         guard let r = object(line), let code = r["code"] as? String else { return nil }
         return ErrorLine(day: day, at: r["at"] as? String ?? day, kind: r["kind"] as? String ?? "",
                          feed: r["feed"] as? String ?? "", url: r["url"] as? String ?? "",

@@ -7,7 +7,8 @@ import WirescoreStore
 /// What to draw and from where: the output tree, the date range, the companies.
 public struct ReportOptions: Sendable {
     public var outputRoot: String
-    /// First and last day (YYYY-MM-DD) to read; nil means the tree's first / last day.
+    /// First and last day (YYYY-MM-DD) to read; nil `to` means the tree's last day, nil `from`
+    /// the 90 days up to `to` (or the tree's first day, when later).
     public var from: String?
     public var to: String?
     /// Only these companies (ids, case-insensitive); empty means all.
@@ -51,6 +52,9 @@ public struct ReportInput: Sendable {
 /// on scheduling. Read-only: nothing in the tree is created or changed (the state database is
 /// opened only when it already exists).
 public enum OutputTreeReader {
+    /// How many days a report covers when `--from` is not given.
+    public static let defaultDays = 90
+
     /// - Throws: ``ReportError`` when the tree holds no wirescore output or a date is malformed.
     public static func read(_ options: ReportOptions) throws(ReportError) -> ReportInput {
         if let problem = OutputRoot.treeProblem(options.outputRoot) {
@@ -64,7 +68,10 @@ public enum OutputTreeReader {
         guard let firstDay = allDays.first, let lastDay = allDays.last else {
             throw ReportError(reason: "no partitions under \(options.outputRoot) yet")
         }
-        let from = options.from ?? firstDay, to = options.to ?? lastDay
+        let to = options.to ?? lastDay
+        // Without --from: the 90 days up to --to (a tree may hold decades of back-dated pages).
+        let defaultFrom = UTCTimestampDays.number(to).map { UTCTimestampDays.text($0 - (defaultDays - 1)) } ?? firstDay
+        let from = options.from ?? max(firstDay, defaultFrom)
         guard from <= to else { throw ReportError(reason: "--from \(from) is after --to \(to)") }
         var input = ReportInput(from: from, to: to)
         let wanted = Set(options.entities.map { $0.uppercased() })
@@ -139,13 +146,13 @@ public enum OutputTreeReader {
 
     /// Parses each file's complete lines on its own thread; results come back in file order.
     private static func parseInParallel<T: Sendable>(_ files: [(day: String, path: String)],
-                                                     _ parse: @Sendable (String, Substring) -> T?) -> [(values: [T], bad: Int)] {
+                                                     _ parse: @Sendable (String, Data) -> T?) -> [(values: [T], bad: Int)] {
         let results = ResultSlots<(values: [T], bad: Int)>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let (day, path) = files[index]
             var values: [T] = []
             var bad = 0
-            for line in PartitionReader.completeLines(of: path, from: 0).lines where !line.isEmpty {
+            for line in LineFile.completeLines(of: path) {
                 if let value = parse(day, line) { values.append(value) } else { bad += 1 }
             }
             results.set(index, (values, bad))

@@ -56,8 +56,10 @@ public struct ScoreTable: Sendable {
         let header = ["ENTITY", "NAME", "COMPOSITE", "SCORE", "LABEL", "CHANGE"] + signalNames.map { $0.uppercased() } + ["ARTICLES"]
         var table = [header]
         for (line, change) in rows {
-            let name = line.name.count > 28 ? String(line.name.prefix(27)) + "…" : line.name
-            var cells = [line.entity, name, line.composite, line.score.map(String.init) ?? "-", line.label,
+            let clean = Self.printable(line.name)
+            let name = clean.count > 28 ? String(clean.prefix(27)) + "…" : clean
+            var cells = [Self.printable(line.entity), name, Self.printable(line.composite), line.score.map(String.init) ?? "-",
+                         Self.printable(line.label),
                          change.map { $0 > 0 ? "+\($0)" : String($0) } ?? ""]
             for signal in signalNames {
                 let value = line.signals.first { $0.name == signal }
@@ -78,6 +80,22 @@ public struct ScoreTable: Sendable {
     }
 }
 
+extension ScoreTable {
+    /// Names come from files anyone could have written: C0/C1 controls and DEL are dropped so
+    /// a name cannot move the cursor or retitle the terminal.
+    static func printable(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: out.append(" ")
+            case 0x00...0x1F, 0x7F...0x9F: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}
+
 extension OutputTreeReader {
     /// The score lines of `day` and of the scored day before it (for changes), or of the
     /// newest scored day when `day` is nil.
@@ -93,7 +111,7 @@ extension OutputTreeReader {
         var lines: [ScoreLine] = []
         for d in [before, chosen].compactMap({ $0 }) {
             for path in reader.partFiles(.scores, day: d) {
-                for line in PartitionReader.completeLines(of: path, from: 0).lines where !line.isEmpty {
+                for line in LineFile.completeLines(of: path) {
                     if let parsed = LineParser.score(line) { lines.append(parsed) }
                 }
             }

@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output root (default: the pipeline's 'output' with --pipeline, else output/).")
     var output: String?
 
-    @Option(help: "First day to show (YYYY-MM-DD; default: the tree's first day).")
+    @Option(help: "First day to show (YYYY-MM-DD; default: 90 days before --to, or the tree's first day when later).")
     var from: String?
 
     @Option(help: "Last day to show (YYYY-MM-DD; default: the tree's last day).")
