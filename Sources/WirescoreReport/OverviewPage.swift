@@ -11,7 +11,7 @@ struct OverviewPage {
         let dayArticles = input.articles.filter { $0.day == index.day }
         let outlets = Set(input.articles.map(\.source)).count
         body += "<h1>News and scores for \(index.day)</h1>"
-        body += "<p class=\"lede\">Report range \(input.from) to \(input.to): \(index.days.count) day(s). The lists below describe \(index.day), the newest day with scores.</p>"
+        body += "<p class=\"lede\">Report range \(input.from) to \(input.to): \(index.days.count) day(s). The lists below describe \(index.day), the newest day with \(index.composites.isEmpty ? "articles" : "scores").</p>"
         body += "<div class=\"stats\">"
         body += stat(String(dayArticles.count), "articles on \(index.day)")
         body += stat(String(input.articles.count), "articles in range")

@@ -8,7 +8,8 @@ struct ReportIndex {
     let input: ReportInput
     /// Every day from `from` through `to`, including days without data (gaps show as gaps).
     let days: [String]
-    /// The day the overview describes: the newest day in range with scores, else `to`.
+    /// The day the overview describes: the newest day in range with scores, else the newest
+    /// with articles, else `to`.
     let day: String
     /// Composite names in the order the score files list them.
     let composites: [String]
@@ -70,7 +71,8 @@ struct ReportIndex {
         for key in byCompany.keys { byCompany[key]?.sort(by: order) }
         for key in byStory.keys { byStory[key]?.sort(by: order) }
         let scoredDays = input.scores.filter { $0.date >= input.from && $0.date <= input.to && $0.hasSignal }.map(\.date)
-        day = scoredDays.max() ?? input.to
+        // A tree without scores (a pipeline with no composites) is described by its newest news.
+        day = scoredDays.max() ?? input.articles.map(\.day).filter { $0 <= input.to }.max() ?? input.to
         self.composites = composites
         self.history = history
         self.articleByID = articleByID

@@ -151,6 +151,25 @@ struct ReportSiteTests {
         }
     }
 
+    /// A pipeline without composites writes no scores: the overview describes the newest day
+    /// with articles, not a later day that only has errors.
+    @Test func aTreeWithoutScoresIsDescribedByItsNewestNews() throws {
+        let fixture = try OutputTreeFixture("noscores")
+        defer { fixture.remove() }
+        try FileManager.default.removeItem(atPath: fixture.root + "/scores")
+        let errors = fixture.root + "/errors/date=2026-11-22"
+        try FileManager.default.createDirectory(atPath: errors, withIntermediateDirectories: true)
+        try Data(#"{"at":"2026-11-22T08:00:00Z","kind":"feed","feed":"f","url":"https://x.example/","code":"timeout","reason":"r"}"#.utf8 + [0x0A])
+            .write(to: URL(fileURLWithPath: errors + "/part-0.jsonl"))
+        let (input, site) = try site(fixture)
+        #expect(input.to == "2026-11-22")
+        let page = try #require(site.pages["index.html"])
+        #expect(page.contains("News and scores for 2026-11-20"))
+        #expect(page.contains("the newest day with articles"))
+        #expect(page.contains("id=\"most-covered\""))
+        #expect(!page.contains("Alpha Score"))
+    }
+
     @Test func writerReplacesAReportButRefusesOtherFolders() throws {
         let fixture = try OutputTreeFixture("writer")
         defer { fixture.remove() }
