@@ -4,7 +4,7 @@ import WirescoreCore
 /// The report's lookups, built once from a ``ReportInput``: scores by company, articles by
 /// company and story, the days shown. Everything is sorted so pages come out identical for
 /// the same input.
-struct ReportIndex {
+struct ReportIndex: Sendable {
     let input: ReportInput
     /// Every day from `from` through `to`, including days without data (gaps show as gaps).
     let days: [String]

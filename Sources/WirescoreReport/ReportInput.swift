@@ -162,7 +162,7 @@ public enum OutputTreeReader {
 }
 
 /// Fixed slots that concurrent workers fill by index; read after they all finish.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
     // @unchecked: each index is written by exactly one worker, under the lock.
     private let lock = NSLock()
     private var slots: [T?]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole report as pages in memory: relative path -> HTML.
 ///
 /// Pure: the same ``ReportInput`` gives the same pages, byte for byte (no clock, no random,
@@ -15,8 +17,13 @@ public struct ReportSite: Sendable {
         let overview = OverviewPage(index: index).render()
         pages["index.html"] = overview.html
         stories.formUnion(overview.stories)
-        for entity in index.companies {
-            let page = CompanyPage(index: index, entity: entity).render()
+        // Company pages are independent: rendered in parallel, merged in company order.
+        let companies = index.companies
+        let rendered = ResultSlots<(html: String, stories: [String])>(count: companies.count)
+        DispatchQueue.concurrentPerform(iterations: companies.count) { i in
+            rendered.set(i, CompanyPage(index: index, entity: companies[i]).render())
+        }
+        for (entity, page) in zip(companies, rendered.values) {
             pages[ReportPaths.company(entity)] = page.html
             stories.formUnion(page.stories)
         }

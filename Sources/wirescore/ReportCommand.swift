@@ -60,11 +60,14 @@ struct ReportCommand: ParsableCommand {
             printError("wirescore: \(error)")
             throw ExitCodes.failure
         }
+        let read = Date()
         let site = ReportSite(input: input, entities: entity)
+        let rendered = Date()
         do {
             let count = try ReportWriter.write(site, to: out)
-            let seconds = Date().timeIntervalSince(started)
-            printError("wirescore: wrote \(count) pages to \(out) (\(input.articles.count) articles, \(input.scores.count) score lines, \(input.from) to \(input.to)) in \(String(format: "%.2f", seconds)) s")
+            let end = Date()
+            func s(_ a: Date, _ b: Date) -> String { String(format: "%.2f", b.timeIntervalSince(a)) }
+            printError("wirescore: wrote \(count) pages to \(out) (\(input.articles.count) articles, \(input.scores.count) score lines, \(input.from) to \(input.to)) in \(s(started, end)) s (read \(s(started, read)), render \(s(read, rendered)), write \(s(rendered, end)))")
         } catch {
             printError("wirescore: \(error)")
             throw ExitCodes.usage
