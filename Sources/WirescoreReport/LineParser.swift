@@ -11,7 +11,7 @@ enum LineParser {
     private static func int(_ value: Any?) -> Int? { (value as? NSNumber)?.intValue }
 
     static func article(_ line: Data, day: String) -> ArticleLine? {
-        guard let r = object(line), let id = r["id"] as? String, let url = r["url"] as? String else { return nil }
+        guard let r = object(ArticleText.stripped(line)), let id = r["id"] as? String, let url = r["url"] as? String else { return nil }
         let story = r["story"] as? [String: Any] ?? [:]
         let mentions = (r["entities"] as? [[String: Any]] ?? []).compactMap { e -> ArticleMention? in
             guard let entity = e["id"] as? String ?? e["name"] as? String else { return nil }

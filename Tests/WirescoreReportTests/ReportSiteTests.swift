@@ -203,6 +203,20 @@ struct ReportPiecesTests {
         #expect(JSONKeyOrder.keys(ofObjectNamed: "missing", in: line).isEmpty)
     }
 
+    @Test func articleTextIsCutBeforeParsing() throws {
+        let line = Data(#"{"id":"a","title":"say \"text\":\"x\"","text":"long \"quoted\" body \\","words":3}"#.utf8)
+        let stripped = ArticleText.stripped(line)
+        #expect(String(decoding: stripped, as: UTF8.self) == #"{"id":"a","title":"say \"text\":\"x\"","text":"","words":3}"#)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: stripped) as? [String: Any])
+        #expect(parsed["title"] as? String == #"say "text":"x""#)
+        #expect(parsed["words"] as? Int == 3)
+        // No text key, or one whose string never ends: the line is left as it is.
+        let plain = Data(#"{"id":"a"}"#.utf8)
+        #expect(ArticleText.stripped(plain) == plain)
+        let broken = Data(#"{"text":"never ends"#.utf8)
+        #expect(ArticleText.stripped(broken) == broken)
+    }
+
     @Test func scoreTableSortsAndLeavesOutNoSignalLines() throws {
         let fixture = try OutputTreeFixture("table")
         defer { fixture.remove() }
