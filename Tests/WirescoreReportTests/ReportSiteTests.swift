@@ -197,10 +197,21 @@ struct ReportPiecesTests {
         #expect(ReportPaths.fileName("A/B") != ReportPaths.fileName("A.B"))
     }
 
-    @Test func signalKeyOrderFromTheLine() {
-        let line: Substring = #"{"signals":{"momentum":{"score":1,"label":"x"},"value":null,"quality":{"a":[1,{"b":2}]},"sentiment":null},"x":{"y":1}}"#
-        #expect(JSONKeyOrder.keys(ofObjectNamed: "signals", in: line) == ["momentum", "value", "quality", "sentiment"])
-        #expect(JSONKeyOrder.keys(ofObjectNamed: "missing", in: line).isEmpty)
+    @Test func jsonNodeKeepsKeyOrderAndDecodesEscapes() throws {
+        let line = Data(#"{"signals":{"momentum":{"score":1,"label":"x"},"value":null,"quality":{"a":[1,{"b":2}]},"sentiment":null},"s":"a\"b\\c\/d\n\u00e9\ud83d\ude00","n":-1.5e2,"i":-42,"t":true,"f":false}"#.utf8)
+        let node = try #require(JSONNode.parse(line))
+        #expect(node["signals"]?.pairs?.map(\.0) == ["momentum", "value", "quality", "sentiment"])
+        #expect(node["signals"]?["value"] == .null)
+        #expect(node["s"]?.string == "a\"b\\c/d\né😀")
+        #expect(node["n"]?.double == -150)
+        #expect(node["i"]?.int == -42)
+        #expect(node["t"]?.bool == true && node["f"]?.bool == false)
+        // The same answers as Foundation's parser on a real record shape.
+        let reference = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
+        #expect(node["s"]?.string == reference["s"] as? String)
+        for bad in [#"{"a":1"#, #"{"a":1} x"#, #"{"a":"\q"}"#, "{not json", #"{"a":"tab\#there"}"#, #"[1,]"#, ""] {
+            #expect(JSONNode.parse(Data(bad.utf8)) == nil, "\(bad)")
+        }
     }
 
     @Test func articleTextIsCutBeforeParsing() throws {
