@@ -22,6 +22,7 @@
 //     WirescoreStories   same-story clustering across outlets and novelty
 //     WirescoreComposites daily Alpha-style composite scores: signals, scaling, bands, summaries
 //     WirescoreOutput    Hive-style JSONL partitions, whole-line appends, the output lock
+//     WirescoreReport    `report`: the output tree read into a model, static HTML pages with SVG charts
 //     WirescorePipeline  pipeline YAML, the staged ingest run (bounded channels)
 //     WirescoreAllocator which malloc serves the process (linked into the executable only)
 //     wirescore          the command line: parses flags, calls the libraries
@@ -74,6 +75,9 @@ let package = Package(
         .target(name: "WirescoreStories", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreEvents", dependencies: ["WirescoreCore", "WirescoreEntities"], exclude: ["Data"]),
         .target(name: "WirescoreComposites", dependencies: ["WirescoreCore"]),
+        .target(name: "WirescoreReport", dependencies: [
+            "WirescoreCore", "WirescoreOutput", "WirescoreStore", "WirescoreComposites",
+        ]),
         .target(name: "CJemallocSettings"),
         .target(name: "WirescoreAllocator", dependencies: [
             .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
@@ -89,7 +93,7 @@ let package = Package(
         ]),
         .executableTarget(name: "wirescore", dependencies: [
             "WirescorePipeline", "WirescoreFeeds", "WirescoreExtract", "WirescoreCore", "WirescoreEntities",
-            "WirescoreSentiment", "WirescoreInspect", "WirescoreFetch", "WirescoreAllocator",
+            "WirescoreSentiment", "WirescoreInspect", "WirescoreFetch", "WirescoreAllocator", "WirescoreReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -118,6 +122,7 @@ let package = Package(
         .testTarget(name: "WirescoreCompositesTests", dependencies: ["WirescoreComposites", "WirescoreCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "WirescoreAllocatorTests", dependencies: ["WirescoreAllocator"]),
+        .testTarget(name: "WirescoreReportTests", dependencies: ["WirescoreReport", "WirescoreCore"]),
         .testTarget(name: "WirescorePipelineTests", dependencies: [
             "WirescorePipeline", "WirescoreTestSupport", "WirescoreComposites",
         ]),

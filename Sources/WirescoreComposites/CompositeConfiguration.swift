@@ -73,11 +73,16 @@ public struct CompositeConfiguration: Sendable, Equatable {
     public var minimumSignalShare: Double
     /// How many article ids `top_articles` lists.
     public var topArticles: Int
+    /// The share of a news signal's score taken from its absolute anchor rather than its
+    /// percentile (``AbsoluteAnchor``); 0 turns the anchor off (a pure percentile, no side rule).
+    public var anchorWeight: Double
     /// The record's `version`.
     public var version: String
 
     public init(composites: [CompositeDefinition], minimumSectorSize: Int = 5, shrinkageArticles: Double = 3,
-                minimumSignalShare: Double = 0.5, topArticles: Int = 3, version: String = "composites-1") {
+                minimumSignalShare: Double = 0.5, topArticles: Int = 3, version: String = "composites-1",
+                anchorWeight: Double = 0.5) {
+        self.anchorWeight = anchorWeight
         self.composites = composites; self.minimumSectorSize = minimumSectorSize
         self.shrinkageArticles = shrinkageArticles; self.minimumSignalShare = minimumSignalShare
         self.topArticles = topArticles; self.version = version

@@ -18,8 +18,9 @@ public struct CompositeScorer: Sendable {
     ///
     /// - Parameters:
     ///   - day: any instant of the UTC day to score; only the day is used.
-    ///   - companies: the universe; one record per company and composite, sorted by composite
-    ///     (configuration order) then ticker.
+    ///   - companies: the universe; one record per company and composite that has at least one
+    ///     signal (a company with none has no line), sorted by composite (configuration order)
+    ///     then ticker.
     ///   - observations: per-article entity rows; later ones are ignored, so callers may pass
     ///     everything they have.
     ///   - factors: the external factor table, or nil when the pipeline names none.
@@ -51,7 +52,9 @@ public struct CompositeScorer: Sendable {
                                                                events: eventsByEntity[company.ticker] ?? [],
                                                                cutoff: cutoff, asOf: day, factors: factors)
                 }
-                scaled[signal.name] = scale(raw, companies: universe)
+                // anchorWeight 0 turns the anchor off entirely (pure percentile, no side rule).
+                let anchor = configuration.anchorWeight > 0 ? AbsoluteAnchor.of(signal.kind) : nil
+                scaled[signal.name] = scale(raw, companies: universe, anchor: anchor)
             }
             let minimum = max(1, Int((Double(composite.signals.count) * configuration.minimumSignalShare).rounded(.up)))
             let newsWindow = composite.signals.filter(\.isNews).map(\.window).max() ?? 30
@@ -60,6 +63,10 @@ public struct CompositeScorer: Sendable {
                 let signals = composite.signals.map {
                     SignalScore(name: $0.name, score: scaled[$0.name]?[company.ticker], weight: $0.weight)
                 }
+                // The one rule for files and views (docs/composites.md): a company with no
+                // signal at all in a composite has no line; one with some signals but fewer
+                // than the minimum keeps its "Insufficient data" line and its coverage.
+                guard signals.contains(where: { $0.score != nil }) else { continue }
                 let recent = (byEntity[company.ticker] ?? []).filter {
                     cutoff - $0.published.timeIntervalSince1970 <= Double(newsWindow) * 86_400
                 }
@@ -76,9 +83,10 @@ public struct CompositeScorer: Sendable {
     }
 
     /// Percentile within sector (midrank, so ties share a rank and a lone company sits at 50),
-    /// against the universe when the sector has fewer than `minimumSectorSize` values; then
-    /// news signals shrink toward 50 by n / (n + k) for a company with n articles.
-    func scale(_ raw: [String: RawSignal], companies: [Company]) -> [String: Int] {
+    /// against the universe when the sector has fewer than `minimumSectorSize` values; news
+    /// signals then blend in their absolute `anchor` (``AbsoluteAnchor``), shrink toward 50 by
+    /// n / (n + k) for a company with n articles, and stay on the side of 50 their raw value is on.
+    func scale(_ raw: [String: RawSignal], companies: [Company], anchor: AbsoluteAnchor? = nil) -> [String: Int] {
         let sectorOf = Dictionary(companies.map { ($0.ticker, $0.sector) }, uniquingKeysWith: { a, _ in a })
         let universeValues = raw.values.map(\.value)
         var bySector: [String: [Double]] = [:]
@@ -95,9 +103,14 @@ public struct CompositeScorer: Sendable {
             let below = peers.filter { $0 < signal.value }.count
             let equal = peers.filter { $0 == signal.value }.count
             var percentile = (Double(below) + 0.5 * Double(equal)) / Double(peers.count) * 100
+            if let anchor {
+                let w = configuration.anchorWeight
+                percentile = w * anchor.level(signal.value) + (1 - w) * percentile
+            }
             if let n = signal.coverage {
                 percentile = 50 + (percentile - 50) * n / (n + configuration.shrinkageArticles)
             }
+            if let anchor { percentile = anchor.side(percentile, value: signal.value) }
             result[ticker] = min(100, max(0, Int(percentile.rounded())))
         }
         return result

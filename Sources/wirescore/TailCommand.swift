@@ -9,7 +9,10 @@ struct TailCommand: AsyncParsableCommand {
         abstract: "Print the newest records of the newest partition; --follow keeps printing new ones.",
         discussion: """
             On a terminal each record is one compact line (control characters removed); piped, \
-            records are printed as raw JSONL. With --follow, wirescore prints records appended to \
+            records are printed as raw JSONL. Each batch (the newest N, then each batch --follow \
+            sees) is printed in published order (articles by published time, else fetch time; \
+            errors by time), not in the order fetches completed. Score lines of companies with no \
+            signal at all are left out unless --all-companies. With --follow, wirescore prints records appended to \
             any day's partition (an article published yesterday and fetched today lands in \
             yesterday's), picks up new days as they appear, and after a reprocess swaps a file it \
             continues from the end of the new file. Exits 1 when the output root holds no \
@@ -36,6 +39,9 @@ struct TailCommand: AsyncParsableCommand {
     @Option(name: .short, help: "How many of the newest records to print first.")
     var n: Int = 10
 
+    @Flag(help: "With --kind scores, also print companies with no signal at all.")
+    var allCompanies = false
+
     func validate() throws {
         guard n >= 0 else { throw ValidationError("-n must be 0 or more") }
     }
@@ -48,11 +54,12 @@ struct TailCommand: AsyncParsableCommand {
         }
         let layout = OutputLayout(root: root)
         let outputKind = OutputLayout.Kind(rawValue: kind.rawValue) ?? .articles
-        let formatter = RecordFormatter(kind: kind, compact: isatty(STDOUT_FILENO) == 1, entity: entity)
+        let formatter = RecordFormatter(kind: kind, compact: isatty(STDOUT_FILENO) == 1, entity: entity,
+                                        includeEmptyScores: allCompanies)
 
         var follower = PartitionFollower(layout: layout, kind: outputKind)
         if let newest = follower.start() {
-            formatter.emit(newest.filter(formatter.matches).suffix(n))
+            formatter.emit(formatter.publishedOrder(newest.filter(formatter.matches).suffix(n)))
         } else if !follow {
             printError("wirescore: no \(kind.rawValue) partitions under \(root) yet")
             return
@@ -61,7 +68,7 @@ struct TailCommand: AsyncParsableCommand {
 
         while !Task.isCancelled {
             try await Task.sleep(for: .milliseconds(500))
-            formatter.emit(follower.poll().filter(formatter.matches))
+            formatter.emit(formatter.publishedOrder(follower.poll().filter(formatter.matches)))
         }
     }
 
@@ -86,13 +93,41 @@ struct RecordFormatter {
     let kind: TailCommand.Kind
     let compact: Bool
     let entity: String?
+    /// Score lines whose signals are all null are left out unless this is set.
+    var includeEmptyScores = false
 
     func matches(_ line: Substring) -> Bool {
+        if kind == .scores, !includeEmptyScores, let record = object(line),
+           let signals = record["signals"] as? [String: Any], !signals.values.contains(where: { $0 is [String: Any] }) {
+            return false
+        }
         guard let entity = entity?.uppercased() else { return true }
         guard let record = object(line) else { return false }
         if let name = record["entity"] as? String { return name.uppercased() == entity }
         let entities = record["entities"] as? [[String: Any]] ?? []
         return entities.contains { ($0["id"] as? String)?.uppercased() == entity }
+    }
+
+    /// The batch in published order: articles by `published` (else `fetched`), errors by
+    /// `at`; the id breaks ties, and lines that do not parse keep their place at the end.
+    /// Score lines keep the file's order (composite, then company).
+    func publishedOrder<S: Sequence>(_ lines: S) -> [Substring] where S.Element == Substring {
+        let batch = Array(lines)
+        guard kind != .scores else { return batch }
+        let keyed = batch.enumerated().map { offset, line -> (key: String?, id: String, offset: Int, line: Substring) in
+            let record = object(line)
+            let time = kind == .errors ? record?["at"] as? String
+                : (record?["published"] as? String ?? record?["fetched"] as? String)
+            return (time, record?["id"] as? String ?? "", offset, line)
+        }
+        return keyed.sorted { a, b in
+            switch (a.key, b.key) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return (a.id, a.offset) < (b.id, b.offset)
+            }
+        }.map(\.line)
     }
 
     func emit<S: Sequence>(_ lines: S) where S.Element == Substring {

@@ -16,7 +16,7 @@ struct WirescoreCommand: AsyncParsableCommand {
         // The records' `version` field is the scoring version; say both, from the one source
         // the records and the User-Agent use, so they cannot drift apart.
         version: "wirescore \(WirescoreVersion.software) (records' version: \(WirescoreVersion.scoring))",
-        subcommands: [IngestCommand.self, ReprocessCommand.self, FeedsCommand.self, ValidateCommand.self, TailCommand.self, InspectCommand.self, FetchCommand.self]
+        subcommands: [IngestCommand.self, ReprocessCommand.self, FeedsCommand.self, ValidateCommand.self, TailCommand.self, InspectCommand.self, FetchCommand.self, ScoresCommand.self, ReportCommand.self]
     )
 
     /// Names the nearest subcommand for a misspelt one (exit 64) before the usual parsing.
