@@ -95,7 +95,7 @@ public struct EntityMatcher: Sendable {
                 }
                 let term = Terminal(entity: index, ambiguous: wordNames.contains(alias) && !first.isAllCaps,
                                     allCaps: first.isAllCaps, capitalized: first.isCapitalized || first.kind == .number,
-                                    strong: strong.contains(alias), proper: proper.contains(alias) && r.tokens.count == 1)
+                                    strong: strong.contains(alias), proper: proper.contains(alias))
                 if !term.capitalized && !term.allCaps { lowercaseStarts.insert(r.lower(0)) }
                 // The first entity keeps a shared alias, unless a later one is less doubtful.
                 if let old = terminals[Int(node)], !(old.doubt > term.doubt) { continue }
@@ -219,11 +219,12 @@ public struct EntityMatcher: Sendable {
             }
             if let (end, term) = best, accepts(term, at: i, toks: toks, allCapsText: allCapsText),
                !namesAnIndex(after: end, text: text, entry: &entry),
-               !(term.proper && followsProperName(text, i, entry: &entry)) {
+               !(term.proper && followsProperName(text, i, end: end, entry: &entry)),
+               !((term.ambiguous || term.strong) && followsHonorific(text, i)) {
                 let doubtful = term.ambiguous || term.strong
                 let cued: Bool
                 if term.strong {
-                    cued = hasStrongCue(end: end, text: text, entry: &entry)
+                    cued = hasStrongCue(start: i, end: end, text: text, entry: &entry)
                 } else {
                     cued = !term.ambiguous || hasCue(at: i, end: end, text: text, entry: &entry, sentenceStart: startsSentence(text, i), entity: term.entity)
                 }
@@ -289,22 +290,40 @@ public struct EntityMatcher: Sendable {
 
     /// Whether a proper-name alias at `i` sits next to another capitalised word ("Paris Hilton",
     /// "Harrison Ford", "Tim Quinlan"): then it is part of someone's or somewhere's name.
-    func followsProperName(_ text: Tokenizer.Result, _ i: Int, entry: inout [Int32]) -> Bool {
+    func followsProperName(_ text: Tokenizer.Result, _ i: Int, end: Int, entry: inout [Int32]) -> Bool {
+        if followsHonorific(text, i) { return true }
         // "Tim Quinlan", "Hilton Head": a first name or place before another capitalised word.
-        if i + 1 < text.tokens.count, text.tokens[i + 1].kind == .word, text.tokens[i + 1].isCapitalized,
+        if end == i + 1, i + 1 < text.tokens.count, text.tokens[i + 1].kind == .word, text.tokens[i + 1].isCapitalized,
            !text.tokens[i + 1].isAllCaps, word(text, i + 1, &entry).map({ $0.flags.contains(.productNext) || $0.flags.contains(.strongNext) }) != true {
             return true
         }
         guard i > 0 else { return false }
         let p = text.tokens[i - 1]
         guard p.kind == .word, p.isCapitalized, !p.isAllCaps else { return false }
+        // "The", "In", "After": capitalised by grammar at a sentence start, not a name.
+        if startsSentence(text, i - 1), Self.functionWords.contains(text.lower(i - 1)) { return false }
         return word(text, i - 1, &entry)?.flags.contains(.companyCue) != true
+    }
+
+    static let functionWords: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his",
+                                              "her", "in", "at", "on", "for", "by", "with", "from", "as", "and", "but", "or",
+                                              "when", "while", "after", "before", "since", "if", "shares", "rival", "like", "unlike",
+                                              "both", "neither", "only", "even", "meanwhile", "also", "then", "so", "still"]
+
+    /// Whether "Mr.", "Ms.", "Mrs." or "Dr." comes right before token `i` ("Mr. Gates said").
+    func followsHonorific(_ text: Tokenizer.Result, _ i: Int) -> Bool {
+        var k = i - 1
+        if k >= 0, text.lowerIs(k, ".") { k -= 1 }
+        guard k >= 0 else { return false }
+        return text.lowerIs(k, "mr") || text.lowerIs(k, "ms") || text.lowerIs(k, "mrs") || text.lowerIs(k, "dr")
     }
 
     /// Strong evidence right after a name that needs it: a legal suffix ("Root Inc"), a wire code
     /// ("Root <ROOT.O>") or an exchange mention ("Root (NASDAQ: ROOT)").
-    func hasStrongCue(end: Int, text: Tokenizer.Result, entry: inout [Int32]) -> Bool {
+    func hasStrongCue(start: Int, end: Int, text: Tokenizer.Result, entry: inout [Int32]) -> Bool {
         let toks = text.tokens
+        // The matched name carries its legal form ("Polaris Inc.").
+        for k in (start + 1)..<end where word(text, k, &entry)?.flags.contains(.legalSuffix) == true { return true }
         guard end < toks.count else { return false }
         if word(text, end, &entry)?.flags.contains(.legalSuffix) == true { return true }
         if text.lowerIs(end, "<") || text.lowerIs(end, "("), end + 1 < toks.count {
@@ -398,11 +417,9 @@ public struct EntityMatcher: Sendable {
             let next = toks[end]
             if has(end, .legalSuffix) { return true }
             if next.kind == .word, next.isCapitalized, !next.isAllCaps {
-                // "Oracle Cloud", "Apple Music": a product or unit name says company.
-                if has(end, .productNext) { return true }
-                // "Delta Air": only with a cue right after the compound.
-                if end + 1 < toks.count, has(end + 1, .strongNext) { return true }
-                return false
+                // "Oracle Cloud", "Apple Music": a product or unit name says company; any other
+                // capitalised word makes a longer name ("Chase Elliott", "Target Field").
+                return has(end, .productNext)
             }
             if text.lowerIs(end, "("), end + 3 < toks.count, has(end + 1, .exchange) { return true }
             if text.lowerIs(end, "<") || text.lowerIs(end, "("), end + 1 < toks.count, toks[end + 1].kind == .word,
@@ -437,7 +454,9 @@ public struct EntityMatcher: Sendable {
                                           "jones"]
 
     func namesAnIndex(after end: Int, text: Tokenizer.Result, entry: inout [Int32]) -> Bool {
-        end < entry.count && word(text, end, &entry)?.flags.contains(.indexWord) == true
+        // "the Nasdaq <.IXIC>": a Reuters index code after the name.
+        if end + 1 < entry.count, text.lowerIs(end, "<"), text.lowerIs(end + 1, ".") { return true }
+        return end < entry.count && word(text, end, &entry)?.flags.contains(.indexWord) == true
     }
 
     static let exchanges: Set<String> = ["nasdaq", "nyse", "amex", "otc", "cboe", "nysearca", "nysemkt", "lse", "tsx", "xetra", "otcqx", "otcmkts"]
@@ -473,7 +492,7 @@ public struct EntityMatcher: Sendable {
         "devices", "platforms", "database", "games", "entertainment", "foods", "brands", "financial",
         "services", "solutions", "technologies", "resources", "bancorp", "bank", "insurance",
         "assurance", "health", "healthcare", "realty", "properties", "logistics", "airline",
-        "automotive", "mobility", "robotics", "cruise", "cruises", "hotels", "resorts", "stores",
+        "automotive", "mobility", "robotics", "cruise", "cruises", "hotels", "resorts", "stores", "air",
     ]
     /// Words that make a company reading of a nearby ambiguous name likely.
     static let companyCues: Set<String> = strongNext.union([

@@ -376,6 +376,28 @@ SHORT_FORMS = {
     'PATH': ['UiPath'],
     'AI': ['C3.ai'],
     'IONQ': ['IonQ'],
+    # Non-US companies without a US listing, by home listing.
+    'BMW.DE': ['BMW'],
+    'MC.PA': ['LVMH'],
+    'BAS.DE': ['BASF'],
+    'VOW3.DE': ['Volkswagen', 'VW'],
+    'SIE.DE': ['Siemens'],
+    'AIR.PA': ['Airbus'],
+    'MBG.DE': ['Mercedes-Benz', 'Mercedes'],
+    'ALV.DE': ['Allianz'],
+    'BNP.PA': ['BNP Paribas', 'BNP'],
+    'CBK.DE': ['Commerzbank'],
+    'ADS.DE': ['Adidas'],
+    'BAYN.DE': ['Bayer'],
+    'RMS.PA': ['Hermes', 'Hermès'],
+    'OR.PA': ["L'Oreal", "L'Oréal"],
+    'ROG.SW': ['Roche'],
+    'NESN.SW': ['Nestle', 'Nestlé'],
+    'LHA.DE': ['Lufthansa'],
+    '7974.T': ['Nintendo'],
+    'GLEN.L': ['Glencore'],
+    'TSCO.L': ['Tesco'],
+    'ADYEN.AS': ['Adyen'],
 }
 
 # Units, brands and products that stand for the listed parent in financial news ("YouTube

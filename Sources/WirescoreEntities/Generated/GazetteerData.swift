@@ -3,7 +3,7 @@
 // Sources (see NOTICE and GAZETTEER-SOURCES.md beside this file): the SEC EDGAR
 // company_tickers_exchange.json (a work of the U.S. government, public domain); S&P 500
 // constituents with GICS sectors (datahub.io core/s-and-p-500-companies, ODC-PDDL-1.0);
-// pytickersymbols 1.17.10 (PyPI, MIT License, Copyright (c) 2019 SlashGordon): non-US companies,
+// pytickersymbols 1.17.10 (PyPI, MIT License, Copyright (c) 2023 portfolio+): non-US companies,
 // listings and ISINs. Aliases, units, former names, private companies and flags were written for
 // wirescore.
 //
@@ -14,630 +14,630 @@
 
 /// The built-in gazetteer rows; parsed once, lazily, by ``Gazetteer/builtin``.
 let gazetteerData = #"""
-NVDA	Nvidia	Nasdaq	Information Technology	Nvidia;Nvidia Corp	NVDA		company	1045810	US67066G1040	United States	sug
-MSFT	Microsoft	Nasdaq	Information Technology	Microsoft;Microsoft Corp;^LinkedIn;^%GitHub;^~Azure	MSFT	w	company	789019	US5949181045	United States	sug
-AAPL	Apple	Nasdaq	Information Technology	Apple Inc.;~Apple;iPhone maker	AAPL	w	company	320193	US0378331005	United States	sug
-GOOGL	Alphabet	Nasdaq	Communication Services	Alphabet Inc.;Alphabet;Google;^%YouTube;^Waymo;^DeepMind;^Google DeepMind;^Google Cloud;^~Android	GOOGL;GOOG	w	company	1652044	US02079K1079;US02079K3059	United States	sug
-AMZN	Amazon	Nasdaq	Consumer Discretionary	~Amazon;Amazon.com Inc;Amazon.com;^AWS;^Amazon Web Services;^Whole Foods	AMZN	w	company	1018724	US0231351067	United States	sug
-META	Meta Platforms	Nasdaq	Communication Services	Meta Platforms;Meta Platforms, Inc.;~Meta;^%Instagram;^WhatsApp;<%Facebook;<Facebook Inc	META;MWRK	w	company	1326801	US30303M1027	United States	sug
-AVGO	Broadcom	Nasdaq	Information Technology	Broadcom;Broadcom Inc.	AVGO;0YXG.L		company	1730168	US11135F1012	United States	sug
-TSLA	Tesla	Nasdaq	Consumer Discretionary	Tesla, Inc.;Tesla;^SolarCity	TSLA		company	1318605	US88160R1014	United States	sug
-BRK.B	Berkshire Hathaway	NYSE	Financials	Berkshire Hathaway;Berkshire Hathaway Inc;%Berkshire	BRK.B;BRK.A		company	1067983	US0846707026	United States	sug
-WMT	Walmart	NYSE	Consumer Staples	Walmart;Walmart Inc.;Wal-Mart	WMT		company	104169	US9311421039	United States	sug
-JPM	JPMorgan Chase	NYSE	Financials	JPMorgan Chase;Jpmorgan Chase & Co;JPMorgan;JP Morgan;J.P. Morgan;^~Chase	JPM;AMJB;VYLD	w	company	19617	US46625H1005	United States	sug
-ORCL	Oracle	NYSE	Information Technology	Oracle Corporation;~Oracle;Oracle Corp	ORCL;OCLCF	w	company	1341439	US68389X1054	United States	sug
-LLY	Eli Lilly	NYSE	Health Care	Eli Lilly;ELI LILLY & Co;Eli Lilly and Company;~Lilly	LLY;0Q1G.L	w	company	59478	US5324571083	United States	sug
-V	Visa	NYSE	Financials	Visa Inc.;~Visa	V	w	company	1403161	US92826C8394	United States	sug
-MA	Mastercard	NYSE	Financials	%Mastercard;Mastercard Inc	MA		company	1141391	US57636Q1040	United States	sug
-NFLX	Netflix	Nasdaq	Communication Services	Netflix;Netflix Inc;Netflix, Inc.	NFLX		company	1065280	US64110L1061	United States	sug
-XOM	ExxonMobil	NYSE	Energy	ExxonMobil;Exxon Mobil Corp;Exxon Mobil;Exxon	XOM;XON		company	34088	US30231G1022	United States	sug
-COST	Costco	Nasdaq	Consumer Staples	%Costco;Costco Wholesale Corp;Costco Wholesale	COST;0I47.L		company	909832	US22160K1051	United States	sug
-PLTR	Palantir Technologies	Nasdaq	Information Technology	Palantir Technologies;Palantir;Palantir Technologies Inc.	PLTR		company	1321655	US69608A1088	United States	sug
-JNJ	Johnson & Johnson	NYSE	Health Care	Johnson & Johnson;J&J	JNJ		company	200406	US4781601046	United States	sug
-HD	Home Depot	NYSE	Consumer Discretionary	Home Depot;Home Depot, Inc.	HD		company	354950	US4370761029	United States	sug
-PG	Procter & Gamble	NYSE	Consumer Staples	Procter & Gamble;Procter & Gamble Co;P&G;Procter and Gamble	PG;0NOF.L		company	80424	US7427181091	United States	sug
-ABBV	AbbVie	NYSE	Health Care	AbbVie;AbbVie Inc.	ABBV;0QCV.L		company	1551152	US00287Y1091	United States	sug
-BAC	Bank of America	NYSE	Financials	Bank of America;Bank of America Corp;BofA	BAC;BOAPL		company	70858	US0605051046	United States	sug
-CVX	Chevron	NYSE	Energy	Chevron Corporation;Chevron;Chevron Corp	CVX		company	93410	US1667641005	United States	sug
-KO	Coca-Cola Company	NYSE	Consumer Staples	Coca-Cola Company;Coca-Cola;Coca Cola Co;Coca Cola;The Coca-Cola Company;~Coke	KO	w	company	21344	US1912161007	United States	sug
-GE	GE Aerospace	NYSE	Industrials	GE Aerospace;General Electric Co;General Electric;GE	GE;GEC.L		company	40545	FR0010220475;US3696041033;US3696043013	United States	sug
-CSCO	Cisco	Nasdaq	Information Technology	%Cisco;Cisco Systems, Inc.;Cisco Systems	CSCO		company	858877	US17275R1023	United States	sug
-TMUS	T-Mobile US	Nasdaq	Communication Services	T-Mobile US;T-Mobile US, Inc.;T-Mobile	TMUS;TMUSI;TMUSL;TMUSZ;0R2L.L		company	1283699	US8725901040	United States	sug
-AMD	Advanced Micro Devices	Nasdaq	Information Technology	Advanced Micro Devices;Advanced Micro Devices Inc;AMD	AMD		company	2488	US0079031078	United States	sug
-PM	Philip Morris International	NYSE	Consumer Staples	Philip Morris International;Philip Morris;Philip Morris International Inc.	PM	t	company	1413329	US7181721090	Netherlands	sug
-WFC	Wells Fargo	NYSE	Financials	Wells Fargo;Wells Fargo & Company	WFC		company	72971	US9497461015	United States	sug
-CRM	Salesforce	NYSE	Information Technology	%Salesforce;Salesforce, Inc.	CRM;0QYJ.L		company	1108524	US79466L3024	United States	sug
-IBM	IBM	NYSE	Information Technology	IBM;International Business Machines Corp;International Business Machines	IBM;IBM.L		company	51143	US4592001014	United States	sug
-ABT	Abbott Laboratories	NYSE	Health Care	Abbott Laboratories;~Abbott	ABT	wt	company	1800	US0028241000	United States	sug
-MS	Morgan Stanley	NYSE	Financials	Morgan Stanley	MS;MNSLV		company	895421	US6174464486	United States	sug
-UNH	UnitedHealth Group	NYSE	Health Care	UnitedHealth Group;UnitedHealth;Unitedhealth Group Inc;^UnitedHealthcare;^~Optum	UNH	w	company	731766	US91324P1021	United States	sug
-LIN	Linde	Nasdaq	Materials	Linde plc;Linde	LIN;0M2B.L	t	company	1707925	IE000S9YS762	United Kingdom	sug
-MCD	McDonald's	NYSE	Consumer Discretionary	McDonald's;Mcdonalds Corp;Mcdonalds	MCD		company	63908	US5801351017	United States	sug
-GS	Goldman Sachs	NYSE	Financials	Goldman Sachs;Goldman Sachs Group Inc;Goldman Sachs Group;%Goldman	GS;GS-PK		company	886982	US38141G1040	United States	sug
-INTU	Intuit	Nasdaq	Information Technology	~Intuit;Intuit Inc.	INTU;0JCT.L	wt	company	896878	US4612021034	United States	sug
-RTX	RTX	NYSE	Industrials	RTX Corporation;RTX;RTX Corp;Raytheon;^Pratt & Whitney;<Raytheon Technologies;<United Technologies;~United	RTX	w	company	101829	US75513E1010	United States	sug
-BX	Blackstone	NYSE	Financials	Blackstone Inc.;%Blackstone	BX	t	company	1393818	US09260D1072	United States	sug
-DIS	Walt Disney Company	NYSE	Communication Services	Walt Disney Company;Walt Disney;Walt Disney Co;The Walt Disney Company;Disney;^!ESPN;^Disney+	DIS		company	1744489	US2546871060	United States	sug
-AXP	American Express	NYSE	Financials	American Express;American Express Co;Amex	AXP;0R3C.L		company	4962	US0258161092	United States	sug
-CAT	Caterpillar	NYSE	Industrials	Caterpillar Inc.;Caterpillar;Caterpillar Inc	CAT;0Q18.L		company	18230	US1491231015	United States	sug
-MRK	Merck	NYSE	Health Care	Merck & Co.;%Merck;Merck & Co., Inc.	MRK		company	310158	US58933Y1055	United States	sug
-T	AT&T	NYSE	Communication Services	AT&T;AT&T Inc.	T;TBB		company	732717	US00206R1023	United States	sug
-PEP	PepsiCo	Nasdaq	Consumer Staples	PepsiCo;Pepsico Inc;%Pepsi	PEP		company	77476	US7134481081	United States	sug
-NOW	ServiceNow	NYSE	Information Technology	ServiceNow;ServiceNow, Inc.	NOW;0L5N.L	t	company	1373715	US81762P1021	United States	sug
+NVDA	Nvidia	Nasdaq	Information Technology	Nvidia;%Nvidia Corp	NVDA		company	1045810	US67066G1040	United States	sug
+MSFT	Microsoft	Nasdaq	Information Technology	Microsoft;^LinkedIn;^%GitHub;^~Azure;%Microsoft Corp	MSFT	w	company	789019	US5949181045	United States	sug
+AAPL	Apple	Nasdaq	Information Technology	~Apple;iPhone maker;%Apple Inc.	AAPL	w	company	320193	US0378331005	United States	sug
+GOOGL	Alphabet	Nasdaq	Communication Services	Google;Alphabet;^%YouTube;^Waymo;^DeepMind;^Google DeepMind;^%Google Cloud;^~Android;%Alphabet Inc.	GOOGL;GOOG	w	company	1652044	US02079K1079;US02079K3059	United States	sug
+AMZN	Amazon	Nasdaq	Consumer Discretionary	~Amazon;Amazon.com;^AWS;^%Amazon Web Services;^%Whole Foods;Amazon.com Inc	AMZN	w	company	1018724	US0231351067	United States	sug
+META	Meta Platforms	Nasdaq	Communication Services	~Meta;%Meta Platforms;^%Instagram;^WhatsApp;<%Facebook;<%Facebook Inc;%Meta Platforms, Inc.	META;MWRK	w	company	1326801	US30303M1027	United States	sug
+AVGO	Broadcom	Nasdaq	Information Technology	Broadcom;Broadcom Inc.	AVGO;0YXG.L;0YXG-L;0YXG/L		company	1730168	US11135F1012	United States	sug
+TSLA	Tesla	Nasdaq	Consumer Discretionary	Tesla;^SolarCity;%Tesla, Inc.	TSLA		company	1318605	US88160R1014	United States	sug
+BRK.B	Berkshire Hathaway	NYSE	Financials	%Berkshire;%Berkshire Hathaway;%Berkshire Hathaway Inc	BRK.B;BRK.A;BRK-B;BRK/B;BRK-A;BRK/A		company	1067983	US0846707026	United States	sug
+WMT	Walmart	NYSE	Consumer Staples	Walmart;Wal-Mart;%Walmart Inc.	WMT		company	104169	US9311421039	United States	sug
+JPM	JPMorgan Chase	NYSE	Financials	JPMorgan;%JP Morgan;J.P. Morgan;JPMorgan Chase;^~Chase;Jpmorgan Chase & Co	JPM;AMJB;VYLD	w	company	19617	US46625H1005	United States	sug
+ORCL	Oracle	NYSE	Information Technology	~Oracle;%Oracle Corporation;%Oracle Corp	ORCL;OCLCF	w	company	1341439	US68389X1054	United States	sug
+LLY	Eli Lilly	NYSE	Health Care	%Eli Lilly;~Lilly;%ELI Lilly & Co;%Eli Lilly and Company	LLY;0Q1G.L;0Q1G-L;0Q1G/L	w	company	59478	US5324571083	United States	sug
+V	Visa	NYSE	Financials	~Visa;%Visa Inc.	V	wt	company	1403161	US92826C8394	United States	sug
+MA	Mastercard	NYSE	Financials	%Mastercard;%Mastercard Inc	MA	t	company	1141391	US57636Q1040	United States	sug
+NFLX	Netflix	Nasdaq	Communication Services	Netflix;%Netflix Inc;%Netflix, Inc.	NFLX		company	1065280	US64110L1061	United States	sug
+XOM	ExxonMobil	NYSE	Energy	Exxon;ExxonMobil;%Exxon Mobil;%Exxon Mobil Corp	XOM;XON		company	34088	US30231G1022	United States	sug
+COST	Costco	Nasdaq	Consumer Staples	%Costco;%Costco Wholesale Corp;%Costco Wholesale	COST;0I47.L;0I47-L;0I47/L	t	company	909832	US22160K1051	United States	sug
+PLTR	Palantir Technologies	Nasdaq	Information Technology	Palantir;Palantir Technologies;Palantir Technologies Inc.	PLTR		company	1321655	US69608A1088	United States	sug
+JNJ	Johnson & Johnson	NYSE	Health Care	J&J;%Johnson & Johnson	JNJ		company	200406	US4781601046	United States	sug
+HD	Home Depot	NYSE	Consumer Discretionary	%Home Depot;%Home Depot, Inc.	HD	t	company	354950	US4370761029	United States	sug
+PG	Procter & Gamble	NYSE	Consumer Staples	P&G;%Procter & Gamble;%Procter and Gamble;%Procter & Gamble Co	PG;0NOF.L;0NOF-L;0NOF/L	t	company	80424	US7427181091	United States	sug
+ABBV	AbbVie	NYSE	Health Care	AbbVie;AbbVie Inc.	ABBV;0QCV.L;0QCV-L;0QCV/L		company	1551152	US00287Y1091	United States	sug
+BAC	Bank of America	NYSE	Financials	%Bank of America;BofA;%Bank of America Corp	BAC;BOAPL		company	70858	US0605051046	United States	sug
+CVX	Chevron	NYSE	Energy	Chevron;%Chevron Corporation;%Chevron Corp	CVX		company	93410	US1667641005	United States	sug
+KO	Coca-Cola Company	NYSE	Consumer Staples	Coca-Cola;~Coke;Coca Cola;Coca-Cola Company;Coca Cola Co;The Coca-Cola Company	KO	wt	company	21344	US1912161007	United States	sug
+GE	GE Aerospace	NYSE	Industrials	GE;%General Electric;%GE Aerospace;%General Electric Co	GE;GEC.L;GEC-L;GEC/L	t	company	40545	FR0010220475;US3696041033;US3696043013	United States	sug
+CSCO	Cisco	Nasdaq	Information Technology	%Cisco;%Cisco Systems, Inc.;%Cisco Systems	CSCO		company	858877	US17275R1023	United States	sug
+TMUS	T-Mobile US	Nasdaq	Communication Services	T-Mobile;T-Mobile US;T-Mobile US, Inc.	TMUS;TMUSI;TMUSL;TMUSZ;0R2L.L;0R2L-L;0R2L/L		company	1283699	US8725901040	United States	sug
+AMD	Advanced Micro Devices	Nasdaq	Information Technology	AMD;Advanced Micro Devices;Advanced Micro Devices Inc	AMD		company	2488	US0079031078	United States	sug
+PM	Philip Morris International	NYSE	Consumer Staples	%Philip Morris;%Philip Morris International;%Philip Morris International Inc.	PM	t	company	1413329	US7181721090	Netherlands	sug
+WFC	Wells Fargo	NYSE	Financials	%Wells Fargo;%Wells Fargo & Company	WFC		company	72971	US9497461015	United States	sug
+CRM	Salesforce	NYSE	Information Technology	%Salesforce;%Salesforce, Inc.	CRM;0QYJ.L;0QYJ-L;0QYJ/L		company	1108524	US79466L3024	United States	sug
+IBM	IBM	NYSE	Information Technology	IBM;%International Business Machines Corp;%International Business Machines	IBM;IBM.L;IBM-L;IBM/L		company	51143	US4592001014	United States	sug
+ABT	Abbott Laboratories	NYSE	Health Care	~Abbott;%Abbott Laboratories	ABT	wt	company	1800	US0028241000	United States	sug
+MS	Morgan Stanley	NYSE	Financials	%Morgan Stanley	MS;MNSLV	t	company	895421	US6174464486	United States	sug
+UNH	UnitedHealth Group	NYSE	Health Care	UnitedHealth;^UnitedHealthcare;^~Optum;UnitedHealth Group;Unitedhealth Group Inc	UNH	w	company	731766	US91324P1021	United States	sug
+LIN	Linde	Nasdaq	Materials	Linde;Linde plc	LIN;0M2B.L;0M2B-L;0M2B/L	t	company	1707925	IE000S9YS762	United Kingdom	sug
+MCD	McDonald's	NYSE	Consumer Discretionary	McDonald's;McDonalds;Mcdonalds Corp	MCD		company	63908	US5801351017	United States	sug
+GS	Goldman Sachs	NYSE	Financials	%Goldman;%Goldman Sachs;%Goldman Sachs Group Inc;%Goldman Sachs Group	GS;GS-PK	t	company	886982	US38141G1040	United States	sug
+INTU	Intuit	Nasdaq	Information Technology	~Intuit;%Intuit Inc.	INTU;0JCT.L;0JCT-L;0JCT/L	wt	company	896878	US4612021034	United States	sug
+RTX	RTX	NYSE	Industrials	RTX;Raytheon;^%Pratt & Whitney;<Raytheon Technologies;<%United Technologies;~United;RTX Corporation;RTX Corp	RTX	w	company	101829	US75513E1010	United States	sug
+BX	Blackstone	NYSE	Financials	%Blackstone;%Blackstone Inc.	BX	t	company	1393818	US09260D1072	United States	sug
+DIS	Walt Disney Company	NYSE	Communication Services	Disney;%Walt Disney;^!ESPN;^Disney+;%Walt Disney Company;%Walt Disney Co;%The Walt Disney Company	DIS		company	1744489	US2546871060	United States	sug
+AXP	American Express	NYSE	Financials	%American Express;Amex;%American Express Co	AXP;0R3C.L;0R3C-L;0R3C/L		company	4962	US0258161092	United States	sug
+CAT	Caterpillar	NYSE	Industrials	Caterpillar;%Caterpillar Inc.;%Caterpillar Inc	CAT;0Q18.L;0Q18-L;0Q18/L	t	company	18230	US1491231015	United States	sug
+MRK	Merck	NYSE	Health Care	%Merck;%Merck & Co.;%Merck & Co., Inc.	MRK		company	310158	US58933Y1055	United States	sug
+T	AT&T	NYSE	Communication Services	AT&T;AT&T Inc.	T;TBB	t	company	732717	US00206R1023	United States	sug
+PEP	PepsiCo	Nasdaq	Consumer Staples	PepsiCo;%Pepsi;Pepsico Inc	PEP		company	77476	US7134481081	United States	sug
+NOW	ServiceNow	NYSE	Information Technology	ServiceNow;ServiceNow, Inc.	NOW;0L5N.L;0L5N-L;0L5N/L	t	company	1373715	US81762P1021	United States	sug
 UBER	Uber	NYSE	Industrials	Uber;Uber Technologies, Inc;Uber Technologies	UBER		company	1543151	US90353T1007	United States	sug
 GEV	GE Vernova	NYSE	Industrials	GE Vernova;GE Vernova Inc.	GEV	t	company	1996810	US36828A1016	United States	sug
-VZ	Verizon	NYSE	Communication Services	Verizon;Verizon Communications Inc;Verizon Communications	VZ		company	732712	US92343V1044	United States	sug
-BKNG	Booking Holdings	Nasdaq	Consumer Discretionary	Booking Holdings;~Booking;Booking Holdings Inc.;^Booking.com;^%Priceline;<Priceline Group	BKNG;0W2Y.L	w	company	1075531	US09857L1089	United States	sug
-SCHW	Charles Schwab	NYSE	Financials	Charles Schwab Corporation;Charles Schwab;Schwab Charles Corp;Schwab Charles;~Schwab	SCHW;0L3I.L	w	company	316709	US8085131055	United States	sug
-ANET	Arista Networks	NYSE	Information Technology	Arista Networks;Arista Networks, Inc.;Arista	ANET	t	company	1596532	US0404131064	United States	sug
-BLK	BlackRock	NYSE	Financials	BlackRock;BlackRock, Inc.	BLK;0QZZ.L		company	2012383	US09247X1019;US09290D1019	United States	sug
+VZ	Verizon	NYSE	Communication Services	Verizon;%Verizon Communications Inc;%Verizon Communications	VZ	t	company	732712	US92343V1044	United States	sug
+BKNG	Booking Holdings	Nasdaq	Consumer Discretionary	%Booking Holdings;~Booking;^Booking.com;^%Priceline;<%Priceline Group;%Booking Holdings Inc.	BKNG;0W2Y.L;0W2Y-L;0W2Y/L	w	company	1075531	US09857L1089	United States	sug
+SCHW	Charles Schwab	NYSE	Financials	Charles Schwab;~Schwab;Charles Schwab Corporation;Schwab Charles Corp;Schwab Charles	SCHW;0L3I.L;0L3I-L;0L3I/L	w	company	316709	US8085131055	United States	sug
+ANET	Arista Networks	NYSE	Information Technology	Arista;Arista Networks;Arista Networks, Inc.	ANET	t	company	1596532	US0404131064	United States	sug
+BLK	BlackRock	NYSE	Financials	BlackRock;BlackRock, Inc.	BLK;0QZZ.L;0QZZ-L;0QZZ/L		company	2012383	US09247X1019;US09290D1019	United States	sug
 SPGI	S&P Global	NYSE	Financials	S&P Global;S&P Global Inc.	SPGI	t	company	64040	US78409V1044	United States	sug
-ISRG	Intuitive Surgical	Nasdaq	Health Care	Intuitive Surgical;Intuitive Surgical Inc	ISRG;0R29.L	t	company	1035267	US46120E6023	United States	sug
-BA	Boeing	NYSE	Industrials	Boeing;Boeing Co	BA;BOE.L;0BOE.L		company	12927	US0970231058	United States	sug
-C	Citigroup	NYSE	Financials	%Citigroup;Citigroup Inc;Citi;^%Citibank	C	t	company	831001	US1729674242	United States	sug
-TMO	Thermo Fisher Scientific	NYSE	Health Care	Thermo Fisher Scientific;Thermo Fisher Scientific Inc.;Thermo Fisher	TMO;0R0H.L	t	company	97745	US8835561023	United States	sug
-TXN	Texas Instruments	Nasdaq	Information Technology	Texas Instruments;Texas Instruments Inc	TXN;0R2H.L		company	97476	US8825081040	United States	sug
-QCOM	Qualcomm	Nasdaq	Information Technology	%Qualcomm;Qualcomm Inc	QCOM		company	804328	US7475251036	United States	sug
-ACN	Accenture	NYSE	Information Technology	%Accenture;Accenture plc	ACN;0Y0Y.L	t	company	1467373	IE00B4BNMY34	Ireland	sug
-BSX	Boston Scientific	NYSE	Health Care	Boston Scientific;Boston Scientific Corp	BSX;0HOY.L	t	company	885725	US1011371077	United States	sug
-AMGN	Amgen	Nasdaq	Health Care	%Amgen;Amgen Inc	AMGN		company	318154	US0311621009	United States	sug
-TJX	TJX Companies	NYSE	Consumer Discretionary	TJX Companies;TJX Companies Inc;TJX	TJX	t	company	109198	US8725401090	United States	sug
-PGR	Progressive	NYSE	Financials	Progressive Corporation;~Progressive;Progressive Corp	PGR	wt	company	80661	US7433151039	United States	sug
-ADBE	Adobe	Nasdaq	Information Technology	Adobe Inc.;~Adobe	ADBE	w	company	796343	US00724F1012	United States	sug
-NEE	NextEra Energy	NYSE	Utilities	NextEra Energy;Nextera Energy Inc;NextEra	NEE;0K80.L;NEEXU	t	company	753308	US65339F1012	United States	sug
-SYK	Stryker	NYSE	Health Care	Stryker Corporation;Stryker;Stryker Corp	SYK;0R2S.L	t	company	310764	US8636671013	United States	sug
-AMAT	Applied Materials	Nasdaq	Information Technology	Applied Materials;Applied Materials Inc	AMAT	t	company	6951	US0382221051	United States	sug
-ETN	Eaton	NYSE	Industrials	Eaton Corporation;%Eaton;Eaton Corp plc;Eaton Corp	ETN;0Y3K.L	t	company	1551182	IE00B8KQN827	United States	sug
-DHR	Danaher	NYSE	Health Care	Danaher Corporation;Danaher;Danaher Corp	DHR;0R2B.L	t	company	313616	US2358511028	United States	sug
-HON	Honeywell Technologies	Nasdaq	Industrials	Honeywell Technologies;Honeywell;Honeywell International Inc;Honeywell International	HON;HON.L		company	773840	US4385161066	United States	sug
-DE	Deere & Company	NYSE	Industrials	Deere & Company;~Deere;Deere & Co;John Deere	DE;0R2P.L	w	company	315189	US2441991054	United States	sug
-GILD	Gilead Sciences	Nasdaq	Health Care	Gilead Sciences;Gilead Sciences, Inc.;%Gilead	GILD		company	882095	US3755581036	United States	sug
-PFE	Pfizer	NYSE	Health Care	Pfizer;Pfizer Inc	PFE		company	78003	US7170811035	United States	sug
-COF	Capital One	NYSE	Financials	Capital One;Capital One Financial Corp;Capital One Financial	COF;0HT4.L	t	company	927628	US14040H1059	United States	sug
-UNP	Union Pacific	NYSE	Industrials	Union Pacific Corporation;Union Pacific;Union Pacific Corp	UNP;0R2E.L	t	company	100885	US9078181081	United States	sug
-KKR	KKR	NYSE	Financials	KKR & Co.;KKR;KKR & Co. Inc.;Kohlberg Kravis Roberts	KKR;KKRS;KKRT	t	company	1404912	US48251W1045	United States	sug
-LOW	Lowe's	NYSE	Consumer Discretionary	Lowe's;Lowes Companies Inc;Lowes Companies;Lowes	LOW;0JVQ.L	t	company	60667	US5486611073	United States	sug
+ISRG	Intuitive Surgical	Nasdaq	Health Care	%Intuitive Surgical;%Intuitive Surgical Inc	ISRG;0R29.L;0R29-L;0R29/L	t	company	1035267	US46120E6023	United States	sug
+BA	Boeing	NYSE	Industrials	Boeing;%Boeing Co	BA;BOE.L;0BOE.L;BOE-L;BOE/L;0BOE-L;0BOE/L	t	company	12927	US0970231058	United States	sug
+C	Citigroup	NYSE	Financials	%Citigroup;Citi;^%Citibank;%Citigroup Inc	C	t	company	831001	US1729674242	United States	sug
+TMO	Thermo Fisher Scientific	NYSE	Health Care	Thermo Fisher;Thermo Fisher Scientific;Thermo Fisher Scientific Inc.	TMO;0R0H.L;0R0H-L;0R0H/L	t	company	97745	US8835561023	United States	sug
+TXN	Texas Instruments	Nasdaq	Information Technology	%Texas Instruments;%Texas Instruments Inc	TXN;0R2H.L;0R2H-L;0R2H/L		company	97476	US8825081040	United States	sug
+QCOM	Qualcomm	Nasdaq	Information Technology	%Qualcomm;%Qualcomm Inc	QCOM		company	804328	US7475251036	United States	sug
+ACN	Accenture	NYSE	Information Technology	%Accenture;Accenture plc	ACN;0Y0Y.L;0Y0Y-L;0Y0Y/L	t	company	1467373	IE00B4BNMY34	Ireland	sug
+BSX	Boston Scientific	NYSE	Health Care	%Boston Scientific;%Boston Scientific Corp	BSX;0HOY.L;0HOY-L;0HOY/L	t	company	885725	US1011371077	United States	sug
+AMGN	Amgen	Nasdaq	Health Care	%Amgen;%Amgen Inc	AMGN		company	318154	US0311621009	United States	sug
+TJX	TJX Companies	NYSE	Consumer Discretionary	TJX;TJX Companies;TJX Companies Inc	TJX	t	company	109198	US8725401090	United States	sug
+PGR	Progressive	NYSE	Financials	%Progressive Corp;~Progressive;%Progressive Corporation	PGR	wt	company	80661	US7433151039	United States	sug
+ADBE	Adobe	Nasdaq	Information Technology	~Adobe;%Adobe Inc.	ADBE	w	company	796343	US00724F1012	United States	sug
+NEE	NextEra Energy	NYSE	Utilities	NextEra;NextEra Energy;Nextera Energy Inc	NEE;0K80.L;NEEXU;0K80-L;0K80/L	t	company	753308	US65339F1012	United States	sug
+SYK	Stryker	NYSE	Health Care	Stryker Corporation;Stryker;Stryker Corp	SYK;0R2S.L;0R2S-L;0R2S/L	t	company	310764	US8636671013	United States	sug
+AMAT	Applied Materials	Nasdaq	Information Technology	%Applied Materials;%Applied Materials Inc	AMAT	t	company	6951	US0382221051	United States	sug
+ETN	Eaton	NYSE	Industrials	%Eaton;%Eaton Corporation;Eaton Corp plc;%Eaton Corp	ETN;0Y3K.L;0Y3K-L;0Y3K/L	t	company	1551182	IE00B8KQN827	United States	sug
+DHR	Danaher	NYSE	Health Care	Danaher;Danaher Corporation;Danaher Corp	DHR;0R2B.L;0R2B-L;0R2B/L	t	company	313616	US2358511028	United States	sug
+HON	Honeywell Technologies	Nasdaq	Industrials	Honeywell;%Honeywell Technologies;%Honeywell International Inc;%Honeywell International	HON;HON.L;HON-L;HON/L		company	773840	US4385161066	United States	sug
+DE	Deere & Company	NYSE	Industrials	~Deere;%John Deere;%Deere & Company;%Deere & Co	DE;0R2P.L;0R2P-L;0R2P/L	wt	company	315189	US2441991054	United States	sug
+GILD	Gilead Sciences	Nasdaq	Health Care	%Gilead;%Gilead Sciences;%Gilead Sciences, Inc.	GILD		company	882095	US3755581036	United States	sug
+PFE	Pfizer	NYSE	Health Care	Pfizer;%Pfizer Inc	PFE		company	78003	US7170811035	United States	sug
+COF	Capital One	NYSE	Financials	%Capital One;%Capital One Financial Corp;%Capital One Financial	COF;0HT4.L;0HT4-L;0HT4/L	t	company	927628	US14040H1059	United States	sug
+UNP	Union Pacific	NYSE	Industrials	%Union Pacific;%Union Pacific Corporation;%Union Pacific Corp	UNP;0R2E.L;0R2E-L;0R2E/L	t	company	100885	US9078181081	United States	sug
+KKR	KKR	NYSE	Financials	KKR;KKR & Co.;KKR & Co. Inc.;Kohlberg Kravis Roberts	KKR;KKRS;KKRT	t	company	1404912	US48251W1045	United States	sug
+LOW	Lowe's	NYSE	Consumer Discretionary	Lowe's;Lowes;Lowes Companies Inc;Lowes Companies	LOW;0JVQ.L;0JVQ-L;0JVQ/L	t	company	60667	US5486611073	United States	sug
 APH	Amphenol	NYSE	Information Technology	Amphenol;Amphenol Corp	APH	t	company	820313	US0320951017	United States	sug
 APP	AppLovin	Nasdaq	Communication Services	AppLovin;AppLovin Corp	APP	t	company	1751008	US03831W1080	United States	sug
-ADP	Automatic Data Processing	Nasdaq	Industrials	Automatic Data Processing;Automatic Data Processing Inc;!ADP	ADP;0HJI.L	t	company	8670	US0530151036	United States	sug
-LRCX	Lam Research	Nasdaq	Information Technology	Lam Research;Lam Research Corp	LRCX;0JT5.L	t	company	707549	US5128071082	United States	sug
-MU	Micron Technology	Nasdaq	Information Technology	Micron Technology;~Micron;Micron Technology Inc	MU;0R2T.L	w	company	723125	US5951121038	United States	sug
-CMCSA	Comcast	Nasdaq	Communication Services	Comcast;Comcast Corp;^NBCUniversal	CMCSA;CCZ		company	1166691	US20030N1019	United States	sug
-COP	ConocoPhillips	NYSE	Energy	ConocoPhillips	COP;0QZA.L	t	company	1163165	US20825C1045	United States	sug
-KLAC	KLA	Nasdaq	Information Technology	KLA Corporation;KLA;KLA Corp	KLAC;0JPO.L	t	company	319201	US4824801009	United States	sug
-PANW	Palo Alto Networks	Nasdaq	Information Technology	Palo Alto Networks;Palo Alto Networks Inc	PANW;0KF5.L	t	company	1327567	US6974351057	United States	sug
-SNPS	Synopsys	Nasdaq	Information Technology	Synopsys;Synopsys Inc	SNPS;0LBP.L	t	company	883241	US8716071076	United States	sug
-MDT	Medtronic	NYSE	Health Care	Medtronic;Medtronic plc	MDT;0Y6X.L	t	company	1613103	IE00BTN1Y115	Ireland	sug
+ADP	Automatic Data Processing	Nasdaq	Industrials	%Automatic Data Processing;%Automatic Data Processing Inc;~ADP	ADP;0HJI.L;0HJI-L;0HJI/L	wt	company	8670	US0530151036	United States	sug
+LRCX	Lam Research	Nasdaq	Information Technology	%Lam Research;%Lam Research Corp	LRCX;0JT5.L;0JT5-L;0JT5/L	t	company	707549	US5128071082	United States	sug
+MU	Micron Technology	Nasdaq	Information Technology	~Micron;%Micron Technology;%Micron Technology Inc	MU;0R2T.L;0R2T-L;0R2T/L	wt	company	723125	US5951121038	United States	sug
+CMCSA	Comcast	Nasdaq	Communication Services	Comcast;^NBCUniversal;Comcast Corp	CMCSA;CCZ		company	1166691	US20030N1019	United States	sug
+COP	ConocoPhillips	NYSE	Energy	ConocoPhillips	COP;0QZA.L;0QZA-L;0QZA/L	t	company	1163165	US20825C1045	United States	sug
+KLAC	KLA	Nasdaq	Information Technology	KLA;KLA Corporation;KLA Corp	KLAC;0JPO.L;0JPO-L;0JPO/L	t	company	319201	US4824801009	United States	sug
+PANW	Palo Alto Networks	Nasdaq	Information Technology	Palo Alto Networks;Palo Alto Networks Inc	PANW;0KF5.L;0KF5-L;0KF5/L	t	company	1327567	US6974351057	United States	sug
+SNPS	Synopsys	Nasdaq	Information Technology	Synopsys;Synopsys Inc	SNPS;0LBP.L;0LBP-L;0LBP/L	t	company	883241	US8716071076	United States	sug
+MDT	Medtronic	NYSE	Health Care	Medtronic;Medtronic plc	MDT;0Y6X.L;0Y6X-L;0Y6X/L	t	company	1613103	IE00BTN1Y115	Ireland	sug
 WELL	Welltower	NYSE	Real Estate	Welltower;Welltower Inc.	WELL	t	company	766704	US95040Q1040	United States	sug
-CRWD	CrowdStrike	Nasdaq	Information Technology	CrowdStrike;CrowdStrike Holdings, Inc.;CrowdStrike Holdings	CRWD;0A3N.L	t	company	1535527	US22788C1053	United States	sug
-NKE	Nike	NYSE	Consumer Discretionary	Nike, Inc.;Nike	NKE		company	320187	US6541061031	United States	sug
+CRWD	CrowdStrike	Nasdaq	Information Technology	CrowdStrike;CrowdStrike Holdings, Inc.;CrowdStrike Holdings	CRWD;0A3N.L;0A3N-L;0A3N/L	t	company	1535527	US22788C1053	United States	sug
+NKE	Nike	NYSE	Consumer Discretionary	Nike;%Nike, Inc.	NKE		company	320187	US6541061031	United States	sug
 DASH	DoorDash	Nasdaq	Consumer Discretionary	DoorDash;DoorDash, Inc.	DASH	t	company	1792789	US25809K1051	United States	sug
-ADI	Analog Devices	Nasdaq	Information Technology	Analog Devices;Analog Devices Inc	ADI;0HFN.L	t	company	6281	US0326541051	United States	sug
-CB	Chubb	NYSE	Financials	Chubb Limited;Chubb;Chubb Ltd	CB;0VQD.L	t	company	896159	CH0044328745	United States	sug
-ICE	Intercontinental Exchange	NYSE	Financials	Intercontinental Exchange;Intercontinental Exchange, Inc.	ICE;0JC3.L	t	company	1571949	US45866F1049	United States	sug
-IBKR	Interactive Brokers	Nasdaq	Financials	Interactive Brokers;Interactive Brokers Group, Inc.;Interactive Brokers Group	IBKR	t	company	1381197	US45841N1072	United States	sug
-MO	Altria	NYSE	Consumer Staples	Altria;Altria Group, Inc.;Altria Group;^Philip Morris USA	MO	t	company	764180	US02209S1033	United States	sug
-CEG	Constellation Energy	Nasdaq	Utilities	Constellation Energy;Constellation Energy Corp	CEG	t	company	1868275	US2103711006	United States	sug
-SO	Southern Company	NYSE	Utilities	Southern Company;~Southern;Southern Co	SO;SOJC;SOJD;SOJE;SOJF;0L8A.L	wt	company	92122	US8425871071	United States	sug
-LMT	Lockheed Martin	NYSE	Industrials	Lockheed Martin;Lockheed Martin Corp;%Lockheed	LMT;0R3E.L		company	936468	US5398301094	United States	sug
-SBUX	Starbucks	Nasdaq	Consumer Discretionary	Starbucks;Starbucks Corp	SBUX		company	829224	US8552441094	United States	sug
-CME	CME Group	Nasdaq	Financials	CME Group;!CME;CME Group Inc.	CME	t	company	1156375	US12572Q1058	United States	sug
+ADI	Analog Devices	Nasdaq	Information Technology	%Analog Devices;%Analog Devices Inc	ADI;0HFN.L;0HFN-L;0HFN/L	t	company	6281	US0326541051	United States	sug
+CB	Chubb	NYSE	Financials	Chubb;Chubb Limited;Chubb Ltd	CB;0VQD.L;0VQD-L;0VQD/L	t	company	896159	CH0044328745	United States	sug
+ICE	Intercontinental Exchange	NYSE	Financials	%Intercontinental Exchange;%Intercontinental Exchange, Inc.	ICE;0JC3.L;0JC3-L;0JC3/L	t	company	1571949	US45866F1049	United States	sug
+IBKR	Interactive Brokers	Nasdaq	Financials	%Interactive Brokers;%Interactive Brokers Group, Inc.;%Interactive Brokers Group	IBKR	t	company	1381197	US45841N1072	United States	sug
+MO	Altria	NYSE	Consumer Staples	Altria;^%Philip Morris USA;Altria Group, Inc.;Altria Group	MO	t	company	764180	US02209S1033	United States	sug
+CEG	Constellation Energy	Nasdaq	Utilities	%Constellation Energy;%Constellation Energy Corp	CEG	t	company	1868275	US2103711006	United States	sug
+SO	Southern Company	NYSE	Utilities	%Southern Company;~Southern;%Southern Co	SO;SOJC;SOJD;SOJE;SOJF;0L8A.L;0L8A-L;0L8A/L	wt	company	92122	US8425871071	United States	sug
+LMT	Lockheed Martin	NYSE	Industrials	%Lockheed;%Lockheed Martin;%Lockheed Martin Corp	LMT;0R3E.L;0R3E-L;0R3E/L		company	936468	US5398301094	United States	sug
+SBUX	Starbucks	Nasdaq	Consumer Discretionary	Starbucks;%Starbucks Corp	SBUX		company	829224	US8552441094	United States	sug
+CME	CME Group	Nasdaq	Financials	CME Group;~CME;CME Group Inc.	CME	wt	company	1156375	US12572Q1058	United States	sug
 MRSH	Marsh McLennan	NYSE	Financials	Marsh McLennan;Marsh & Mclennan Companies, Inc.;Marsh & Mclennan Companies	MRSH;MMC	t	company	62709	US5717481023	United States	sug
-VRTX	Vertex Pharmaceuticals	Nasdaq	Health Care	Vertex Pharmaceuticals;Vertex Pharmaceuticals Inc / Ma;~Vertex	VRTX;0QZU.L	wt	company	875320	US92532F1003	United States	sug
-AMT	American Tower	NYSE	Real Estate	American Tower;American Tower Corp	AMT;0HEU.L	t	company	1053507	US03027X1000	United States	sug
+VRTX	Vertex Pharmaceuticals	Nasdaq	Health Care	~Vertex;%Vertex Pharmaceuticals;%Vertex Pharmaceuticals Inc	VRTX;0QZU.L;0QZU-L;0QZU/L	wt	company	875320	US92532F1003	United States	sug
+AMT	American Tower	NYSE	Real Estate	%American Tower;%American Tower Corp	AMT;0HEU.L;0HEU-L;0HEU/L	t	company	1053507	US03027X1000	United States	sug
 PLD	Prologis	NYSE	Real Estate	Prologis;Prologis, Inc.	PLD	t	company	1045609	US74340W1036	United States	sug
-DUK	Duke Energy	NYSE	Utilities	Duke Energy;Duke Energy CORP	DUK;DUKH;DUKB;0ID1.L	t	company	1326160	US26441C2044	United States	sug
-CDNS	Cadence Design Systems	Nasdaq	Information Technology	Cadence Design Systems;Cadence Design Systems Inc;~Cadence;Cadence Design	CDNS;0HS2.L	wt	company	813672	US1273871087	United States	sug
+DUK	Duke Energy	NYSE	Utilities	%Duke Energy;%Duke Energy CORP	DUK;DUKH;DUKB;0ID1.L;0ID1-L;0ID1/L	t	company	1326160	US26441C2044	United States	sug
+CDNS	Cadence Design Systems	Nasdaq	Information Technology	~Cadence;%Cadence Design;%Cadence Design Systems;%Cadence Design Systems Inc	CDNS;0HS2.L;0HS2-L;0HS2/L	wt	company	813672	US1273871087	United States	sug
 TT	Trane Technologies	NYSE	Industrials	Trane Technologies;Trane;Trane Technologies plc	TT	t	company	1466258	IE00B6330302	United States	sug
-WM	Waste Management	NYSE	Industrials	Waste Management;Waste Management Inc;Waste Management, Inc.	WM	t	company	823768	US94106L1098	United States	sug
-MCO	Moody's	NYSE	Financials	Moody's Corporation;Moody's;Moodys Corp;Moodys	MCO;0K36.L	t	company	1059556	US6153691059	United States	sug
-HOOD	Robinhood Markets	Nasdaq	Financials	Robinhood Markets;Robinhood Markets, Inc.;Robinhood	HOOD	t	company	1783879	US7707001027	United States	sug
-BMY	Bristol Myers Squibb	NYSE	Health Care	Bristol Myers Squibb;Bristol Myers Squibb Co;Bristol Myers;Bristol-Myers Squibb	BMY;BMYMP	t	company	14272	US1101221083	United States	sug
-CTAS	Cintas	Nasdaq	Industrials	Cintas;Cintas Corp	CTAS;0HYJ.L	t	company	723254	US1729081059	United States	sug
-INTC	Intel	Nasdaq	Information Technology	Intel;Intel Corp	INTC		company	50863	US4581401001	United States	sug
-PH	Parker Hannifin	NYSE	Industrials	Parker Hannifin;Parker-Hannifin Corp;Parker-Hannifin	PH	t	company	76334	US7010941042	United States	sug
-MCK	McKesson	NYSE	Health Care	McKesson Corporation;McKesson;Mckesson Corp	MCK;0JZU.L	t	company	927653	US58155Q1031	United States	sug
-ORLY	O’Reilly Automotive	Nasdaq	Consumer Discretionary	O’Reilly Automotive;O Reilly Automotive Inc;O Reilly Automotive;O'Reilly Auto Parts	ORLY;0KAB.L	t	company	898173	US67103H1077	United States	sug
-SHW	Sherwin-Williams	NYSE	Materials	Sherwin-Williams;Sherwin Williams Co;Sherwin Williams	SHW;0L5V.L	t	company	89800	US8243481061	United States	sug
-DELL	Dell Technologies	NYSE	Information Technology	Dell Technologies;~Dell;Dell Technologies Inc.	DELL	wt	company	1571996	US24703L2025	United States	sug
+WM	Waste Management	NYSE	Industrials	%Waste Management;%Waste Management Inc;%Waste Management, Inc.	WM	t	company	823768	US94106L1098	United States	sug
+MCO	Moody's	NYSE	Financials	Moody's;Moody's Corporation;Moodys Corp;Moodys	MCO;0K36.L;0K36-L;0K36/L	t	company	1059556	US6153691059	United States	sug
+HOOD	Robinhood Markets	Nasdaq	Financials	Robinhood;Robinhood Markets;Robinhood Markets, Inc.	HOOD	t	company	1783879	US7707001027	United States	sug
+BMY	Bristol Myers Squibb	NYSE	Health Care	%Bristol Myers;Bristol-Myers Squibb;%Bristol Myers Squibb;%Bristol Myers Squibb Co	BMY;BMYMP	t	company	14272	US1101221083	United States	sug
+CTAS	Cintas	Nasdaq	Industrials	Cintas;Cintas Corp	CTAS;0HYJ.L;0HYJ-L;0HYJ/L	t	company	723254	US1729081059	United States	sug
+INTC	Intel	Nasdaq	Information Technology	Intel;%Intel Corp	INTC		company	50863	US4581401001	United States	sug
+PH	Parker Hannifin	NYSE	Industrials	Parker Hannifin;Parker-Hannifin;Parker-Hannifin Corp	PH	t	company	76334	US7010941042	United States	sug
+MCK	McKesson	NYSE	Health Care	McKesson Corporation;McKesson;Mckesson Corp	MCK;0JZU.L;0JZU-L;0JZU/L	t	company	927653	US58155Q1031	United States	sug
+ORLY	O’Reilly Automotive	Nasdaq	Consumer Discretionary	O’Reilly Automotive;%O Reilly Automotive Inc;%O Reilly Automotive;O'Reilly Auto Parts	ORLY;0KAB.L;0KAB-L;0KAB/L	t	company	898173	US67103H1077	United States	sug
+SHW	Sherwin-Williams	NYSE	Materials	Sherwin-Williams;Sherwin Williams Co;Sherwin Williams	SHW;0L5V.L;0L5V-L;0L5V/L	t	company	89800	US8243481061	United States	sug
+DELL	Dell Technologies	NYSE	Information Technology	~Dell;%Dell Technologies;%Dell Technologies Inc.	DELL	wt	company	1571996	US24703L2025	United States	sug
 HCA	HCA Healthcare	NYSE	Health Care	HCA Healthcare;HCA Healthcare, Inc.	HCA	t	company	860730	US40412C1018	United States	sug
-GD	General Dynamics	NYSE	Industrials	General Dynamics;General Dynamics Corp	GD;0IUC.L	t	company	40533	US3695501086	United States	sug
-NOC	Northrop Grumman	NYSE	Industrials	Northrop Grumman;Northrop Grumman Corp;%Northrop	NOC	t	company	1133421	US6668071029	United States	sug
-RCL	Royal Caribbean Group	NYSE	Consumer Discretionary	Royal Caribbean Group;Royal Caribbean;Royal Caribbean Cruises LTD;Royal Caribbean Cruises	RCL;0I1W.L	t	company	884887	LR0008862868	United States	sug
-APO	Apollo Global Management	NYSE	Financials	Apollo Global Management;Apollo Global Management, Inc.;Apollo Commercial Real Estate Finance;Apollo Global	APO;APOS	t	company	1858681	US0376123065;US03768E1055	United States	sug
-MDLZ	Mondelez International	Nasdaq	Consumer Staples	Mondelez International;Mondelez International, Inc.;Mondelez	MDLZ;0R0G.L	t	company	1103982	US6092071058	United States	sug
-CVS	CVS Health	NYSE	Health Care	CVS Health;CVS Health Corp;CVS;^Aetna	CVS;0HRS.L		company	64803	US1266501006	United States	sug
+GD	General Dynamics	NYSE	Industrials	%General Dynamics;%General Dynamics Corp	GD;0IUC.L;0IUC-L;0IUC/L	t	company	40533	US3695501086	United States	sug
+NOC	Northrop Grumman	NYSE	Industrials	%Northrop;%Northrop Grumman;%Northrop Grumman Corp	NOC	t	company	1133421	US6668071029	United States	sug
+RCL	Royal Caribbean Group	NYSE	Consumer Discretionary	%Royal Caribbean;%Royal Caribbean Group;%Royal Caribbean Cruises LTD;%Royal Caribbean Cruises	RCL;0I1W.L;0I1W-L;0I1W/L	t	company	884887	LR0008862868	United States	sug
+APO	Apollo Global Management	NYSE	Financials	%Apollo Global;%Apollo Global Management;%Apollo Global Management, Inc.;%Apollo Commercial Real Estate Finance	APO;APOS	t	company	1858681	US0376123065;US03768E1055	United States	sug
+MDLZ	Mondelez International	Nasdaq	Consumer Staples	Mondelez;Mondelez International;Mondelez International, Inc.	MDLZ;0R0G.L;0R0G-L;0R0G/L	t	company	1103982	US6092071058	United States	sug
+CVS	CVS Health	NYSE	Health Care	CVS;%CVS Health;^Aetna;%CVS Health Corp	CVS;0HRS.L;0HRS-L;0HRS/L		company	64803	US1266501006	United States	sug
 MMM	3M	NYSE	Industrials	3M;3M Co	MMM		company	66740	US88579Y1010	United States	sug
-ABNB	Airbnb	Nasdaq	Consumer Discretionary	Airbnb;Airbnb, Inc.	ABNB;0A8C.L		company	1559720	US0090661010	United States	sug
-AON	Aon	NYSE	Financials	Aon plc;Aon	AON;0XHL.L	t	company	315293	GB00B5BT0K07	United States	sug
-TDG	TransDigm Group	NYSE	Industrials	TransDigm Group;TransDigm;TransDigm Group INC	TDG;0REK.L	t	company	1260221	US8936411003	United States	sug
+ABNB	Airbnb	Nasdaq	Consumer Discretionary	Airbnb;Airbnb, Inc.	ABNB;0A8C.L;0A8C-L;0A8C/L		company	1559720	US0090661010	United States	sug
+AON	Aon	NYSE	Financials	Aon;Aon plc	AON;0XHL.L;0XHL-L;0XHL/L	t	company	315293	GB00B5BT0K07	United States	sug
+TDG	TransDigm Group	NYSE	Industrials	TransDigm Group;TransDigm;TransDigm Group INC	TDG;0REK.L;0REK-L;0REK/L	t	company	1260221	US8936411003	United States	sug
 COIN	Coinbase	Nasdaq	Financials	Coinbase;Coinbase Global, Inc.;Coinbase Global	COIN		company	1679788	US19260Q1076	United States	sug
 ECL	Ecolab	NYSE	Materials	Ecolab;Ecolab Inc.	ECL	t	company	31462	US2788651006	United States	sug
-EQIX	Equinix	Nasdaq	Real Estate	Equinix;Equinix Inc	EQIX;0II4.L	t	company	1101239	US29444U7000	United States	sug
-ITW	Illinois Tool Works	NYSE	Industrials	Illinois Tool Works;Illinois Tool Works Inc	ITW;0J8W.L	t	company	49826	US4523081093	United States	sug
+EQIX	Equinix	Nasdaq	Real Estate	Equinix;Equinix Inc	EQIX;0II4.L;0II4-L;0II4/L	t	company	1101239	US29444U7000	United States	sug
+ITW	Illinois Tool Works	NYSE	Industrials	%Illinois Tool Works;%Illinois Tool Works Inc	ITW;0J8W.L;0J8W-L;0J8W/L	t	company	49826	US4523081093	United States	sug
 NEM	Newmont	NYSE	Materials	Newmont;Newmont Corp	NEM	t	company	1164727	US6516391066	United States	sug
-PNC	PNC Financial Services	NYSE	Financials	PNC Financial Services;PNC Financial Services Group, Inc.;PNC Financial Services Group;PNC;PNC Financial	PNC	t	company	713676	US6934751057	United States	sug
-FTNT	Fortinet	Nasdaq	Information Technology	Fortinet;Fortinet, Inc.	FTNT;0IR9.L	t	company	1262039	US34959E1091	United States	sug
-EMR	Emerson Electric	NYSE	Industrials	Emerson Electric;Emerson Electric Co;~Emerson	EMR;0R33.L	wt	company	32604	US2910111044	United States	sug
-MSI	Motorola Solutions	NYSE	Information Technology	Motorola Solutions;Motorola Solutions, Inc.	MSI	t	company	68505	US6200763075	United States	sug
-RSG	Republic Services	NYSE	Industrials	Republic Services;Republic Services, Inc.	RSG	t	company	1060391	US7607591002	United States	sug
-AJG	Arthur J. Gallagher	NYSE	Financials	Arthur J. Gallagher & Co.;Arthur J. Gallagher	AJG;0ITL.L	t	company	354190	US3635761097	United States	sug
+PNC	PNC Financial Services	NYSE	Financials	PNC;PNC Financial;PNC Financial Services;PNC Financial Services Group, Inc.;PNC Financial Services Group	PNC	t	company	713676	US6934751057	United States	sug
+FTNT	Fortinet	Nasdaq	Information Technology	Fortinet;Fortinet, Inc.	FTNT;0IR9.L;0IR9-L;0IR9/L	t	company	1262039	US34959E1091	United States	sug
+EMR	Emerson Electric	NYSE	Industrials	~Emerson;%Emerson Electric;%Emerson Electric Co	EMR;0R33.L;0R33-L;0R33/L	wt	company	32604	US2910111044	United States	sug
+MSI	Motorola Solutions	NYSE	Information Technology	%Motorola Solutions;%Motorola Solutions, Inc.	MSI	t	company	68505	US6200763075	United States	sug
+RSG	Republic Services	NYSE	Industrials	%Republic Services;%Republic Services, Inc.	RSG	t	company	1060391	US7607591002	United States	sug
+AJG	Arthur J. Gallagher	NYSE	Financials	%Arthur J. Gallagher & Co.;%Arthur J. Gallagher	AJG;0ITL.L;0ITL-L;0ITL/L	t	company	354190	US3635761097	United States	sug
 FISV	Fiserv	NYSE	Financials	Fiserv;Fiserv Inc	FISV;FI	t	company	798354	US3377381088	United States	sug
-HWM	Howmet Aerospace	NYSE	Industrials	Howmet Aerospace;Howmet Aerospace Inc.	HWM;HWM.P;0TCU.L	t	company	4281	US4432011082	United States	sug
-UPS	United Parcel Service	NYSE	Industrials	United Parcel Service;United Parcel Service Inc;~UPS	UPS;0R08.L	w	company	1090727	US9113121068	United States	sug
-BK	BNY Mellon	NYSE	Financials	BNY Mellon;Bank of New York Mellon Corp;Bank of New York Mellon;BNY	BK;BNY;0HLQ.L	t	company	1390777	US0640581007	United States	sug
-MAR	Marriott International	Nasdaq	Consumer Discretionary	Marriott International;Marriott International Inc;%Marriott	MAR;0JYW.L;0P0000KQL0;0P0001I1JH	t	company	1048286	US5719032022	United States	sug
+HWM	Howmet Aerospace	NYSE	Industrials	Howmet Aerospace;Howmet Aerospace Inc.	HWM;HWM.P;0TCU.L;HWM-P;HWM/P;0TCU-L;0TCU/L	t	company	4281	US4432011082	United States	sug
+UPS	United Parcel Service	NYSE	Industrials	~UPS;%United Parcel Service;%United Parcel Service Inc	UPS;0R08.L;0R08-L;0R08/L	wt	company	1090727	US9113121068	United States	sug
+BK	BNY Mellon	NYSE	Financials	BNY Mellon;BNY;%Bank of New York Mellon Corp;%Bank of New York Mellon	BK;BNY;0HLQ.L;0HLQ-L;0HLQ/L	t	company	1390777	US0640581007	United States	sug
+MAR	Marriott International	Nasdaq	Consumer Discretionary	%Marriott;%Marriott International;%Marriott International Inc	MAR;0JYW.L;0P0000KQL0;0P0001I1JH;0JYW-L;0JYW/L	t	company	1048286	US5719032022	United States	sug
 CI	Cigna	NYSE	Health Care	Cigna;Cigna Group	CI	t	company	1739940	US1255231003	United States	sug
-WMB	Williams Companies	NYSE	Energy	Williams Companies;Williams Companies, Inc.	WMB	t	company	107263	US9694571004	United States	sug
-USB	U.S. Bancorp	NYSE	Financials	U.S. Bancorp;Us Bancorp	USB;0LHY.L	t	company	36104	US9029733048	United States	sug
-JCI	Johnson Controls	NYSE	Industrials	Johnson Controls;Johnson Controls International plc;Johnson Controls International	JCI;0Y7S.L	t	company	833444	IE00BY7QL619	United States	sug
-CL	Colgate-Palmolive	NYSE	Consumer Staples	Colgate-Palmolive;Colgate Palmolive Co;Colgate Palmolive;~Colgate	CL;0P59.L	wt	company	21665	US1941621039	United States	sug
-VST	Vistra	NYSE	Utilities	Vistra Corp.;Vistra;Vistra Corp	VST	t	company	1692819	US92840M1027	United States	sug
-AXON	Axon Enterprise	Nasdaq	Industrials	Axon Enterprise;Axon Enterprise, Inc.	AXON	t	company	1069183	US05464C1018	United States	sug
+WMB	Williams Companies	NYSE	Energy	%Williams Companies;%Williams Companies, Inc.	WMB	t	company	107263	US9694571004	United States	sug
+USB	U.S. Bancorp	NYSE	Financials	U.S. Bancorp;US Bancorp	USB;0LHY.L;0LHY-L;0LHY/L	t	company	36104	US9029733048	United States	sug
+JCI	Johnson Controls	NYSE	Industrials	%Johnson Controls;Johnson Controls International plc;%Johnson Controls International	JCI;0Y7S.L;0Y7S-L;0Y7S/L	t	company	833444	IE00BY7QL619	United States	sug
+CL	Colgate-Palmolive	NYSE	Consumer Staples	Colgate-Palmolive;~Colgate;%Colgate Palmolive Co;%Colgate Palmolive	CL;0P59.L;0P59-L;0P59/L	wt	company	21665	US1941621039	United States	sug
+VST	Vistra	NYSE	Utilities	Vistra;Vistra Corp.;Vistra Corp	VST	t	company	1692819	US92840M1027	United States	sug
+AXON	Axon Enterprise	Nasdaq	Industrials	%Axon Enterprise;%Axon Enterprise, Inc.	AXON	t	company	1069183	US05464C1018	United States	sug
 AZO	AutoZone	NYSE	Consumer Discretionary	AutoZone;Autozone Inc	AZO	t	company	866787	US0533321024	United States	sug
-CSX	CSX	Nasdaq	Industrials	CSX Corporation;CSX;CSX Corp	CSX;0HRJ.L	t	company	277948	US1264081035	United States	sug
-PYPL	PayPal	Nasdaq	Financials	%PayPal;PayPal Holdings, Inc.;PayPal Holdings;^Venmo	PYPL		company	1633917	US70450Y1038	United States	sug
-CRH	CRH	NYSE	Materials	CRH plc;!CRH;CRH Public LTD Co;CRH Public LTD;CRH Public	CRH;CRH.L;CRHCF	t	company	849395	IE0001827041	United States	sug
+CSX	CSX	Nasdaq	Industrials	CSX;CSX Corporation;CSX Corp	CSX;0HRJ.L;0HRJ-L;0HRJ/L	t	company	277948	US1264081035	United States	sug
+PYPL	PayPal	Nasdaq	Financials	%PayPal;^Venmo;%PayPal Holdings, Inc.;%PayPal Holdings	PYPL		company	1633917	US70450Y1038	United States	sug
+CRH	CRH	NYSE	Materials	CRH plc;~CRH;CRH Public LTD Co;CRH Public LTD;CRH Public	CRH;CRH.L;CRHCF;CRH-L;CRH/L	wt	company	849395	IE0001827041	United States	sug
 ZTS	Zoetis	NYSE	Health Care	Zoetis;Zoetis Inc.	ZTS	t	company	1555280	US98978V1035	United States	sug
-ADSK	Autodesk	Nasdaq	Information Technology	Autodesk;Autodesk, Inc.	ADSK;0HJF.L	t	company	769397	US0527691069	United States	sug
-APD	Air Products	NYSE	Materials	Air Products;Air Products & Chemicals, Inc.;Air Products & Chemicals	APD	t	company	2969	US0091581068	United States	sug
-MRVL	Marvell Technology	Nasdaq	Information Technology	Marvell Technology;%Marvell;Marvell Technology, Inc.	MRVL;0UBI.L	t	company	1835632	US5738741041	United States	sug
-NSC	Norfolk Southern	NYSE	Industrials	Norfolk Southern;Norfolk Southern Corp;Norfolk Southern Railway	NSC	t	company	702165		United States	sug
+ADSK	Autodesk	Nasdaq	Information Technology	Autodesk;Autodesk, Inc.	ADSK;0HJF.L;0HJF-L;0HJF/L	t	company	769397	US0527691069	United States	sug
+APD	Air Products	NYSE	Materials	%Air Products;%Air Products & Chemicals, Inc.;%Air Products & Chemicals	APD	t	company	2969	US0091581068	United States	sug
+MRVL	Marvell Technology	Nasdaq	Information Technology	%Marvell;%Marvell Technology;%Marvell Technology, Inc.	MRVL;0UBI.L;0UBI-L;0UBI/L	t	company	1835632	US5738741041	United States	sug
+NSC	Norfolk Southern	NYSE	Industrials	%Norfolk Southern;%Norfolk Southern Corp;%Norfolk Southern Railway	NSC	t	company	702165		United States	sug
 EOG	EOG Resources	NYSE	Energy	EOG Resources;EOG Resources Inc	EOG	t	company	821189	US26875P1012	United States	sug
-SPG	Simon Property Group	NYSE	Real Estate	Simon Property Group;Simon Property;Simon Property Group Inc	SPG;0L6P.L	t	company	1063761	US8288062081;US8288063071;US8288066041;US8288067031;US8288068021;US8288068773;US8288068856	United States	sug
-ELV	Elevance Health	NYSE	Health Care	Elevance Health;Elevance Health, Inc.;Elevance;<~Anthem	ELV	wt	company	1156039	US0367521038	United States	sug
-ARES	Ares Management	NYSE	Financials	Ares Management;Ares Management Corp	ARES	t	company	1176948	US03990B1017	United States	sug
-HLT	Hilton Worldwide	NYSE	Consumer Discretionary	Hilton Worldwide;Hilton Worldwide Holdings Inc.;Hilton Worldwide Holdings;~Hilton	HLT	wt	company	1585689	US43300A2033	United States	sug
-WDAY	Workday	Nasdaq	Information Technology	Workday, Inc.;~Workday	WDAY;0M18.L	wt	company	1327811	US98138H1014	United States	sug
-AEP	American Electric Power	Nasdaq	Utilities	American Electric Power;American Electric Power Co Inc;American Electric Power Co	AEP;0HEC.L	t	company	4904	US0255371017	United States	sug
-TRV	Travelers Companies	NYSE	Financials	Travelers Companies;Travelers Companies, Inc.;The Travelers Companies;~Travelers	TRV;0R03.L	wt	company	86312	US89417E1091	United States	sug
-KMI	Kinder Morgan	NYSE	Energy	Kinder Morgan;Kinder Morgan, Inc.	KMI	t	company	1506307	US49456B1017	United States	sug
+SPG	Simon Property Group	NYSE	Real Estate	%Simon Property;%Simon Property Group;%Simon Property Group Inc	SPG;0L6P.L;0L6P-L;0L6P/L	t	company	1063761	US8288062081;US8288063071;US8288066041;US8288067031;US8288068021;US8288068773;US8288068856	United States	sug
+ELV	Elevance Health	NYSE	Health Care	Elevance;<~Anthem;Elevance Health;Elevance Health, Inc.	ELV	wt	company	1156039	US0367521038	United States	sug
+ARES	Ares Management	NYSE	Financials	%Ares Management;%Ares Management Corp	ARES	t	company	1176948	US03990B1017	United States	sug
+HLT	Hilton Worldwide	NYSE	Consumer Discretionary	~Hilton;%Hilton Worldwide;%Hilton Worldwide Holdings Inc.;%Hilton Worldwide Holdings	HLT	wt	company	1585689	US43300A2033	United States	sug
+WDAY	Workday	Nasdaq	Information Technology	~Workday;%Workday, Inc.	WDAY;0M18.L;0M18-L;0M18/L	wt	company	1327811	US98138H1014	United States	sug
+AEP	American Electric Power	Nasdaq	Utilities	%American Electric Power;%American Electric Power Co Inc;%American Electric Power Co	AEP;0HEC.L;0HEC-L;0HEC/L	t	company	4904	US0255371017	United States	sug
+TRV	Travelers Companies	NYSE	Financials	~Travelers;%Travelers Companies;%Travelers Companies, Inc.;%The Travelers Companies	TRV;0R03.L;0R03-L;0R03/L	wt	company	86312	US89417E1091	United States	sug
+KMI	Kinder Morgan	NYSE	Energy	%Kinder Morgan;%Kinder Morgan, Inc.	KMI	t	company	1506307	US49456B1017	United States	sug
 TEL	TE Connectivity	NYSE	Information Technology	TE Connectivity;TE Connectivity plc	TEL	t	company	1385157	IE000IVNQZ81	United States	sug
-DLR	Digital Realty	NYSE	Real Estate	Digital Realty;Digital Realty Trust, Inc.;Digital Realty Trust	DLR	t	company	1297996	US2538681030	United States	sug
-REGN	Regeneron Pharmaceuticals	Nasdaq	Health Care	Regeneron Pharmaceuticals;Regeneron Pharmaceuticals, Inc.;Regeneron	REGN;0R2M.L	t	company	872589	US75886F1075	United States	sug
-ROP	Roper Technologies	Nasdaq	Information Technology	Roper Technologies;Roper;Roper Technologies Inc	ROP;0KXM.L	t	company	882835	US7766961061	United States	sug
-MNST	Monster Beverage	Nasdaq	Consumer Staples	Monster Beverage;Monster Beverage Corp	MNST;0K34.L	t	company	865752	US61174X1090	United States	sug
-PWR	Quanta Services	NYSE	Industrials	Quanta Services;Quanta Services, Inc.	PWR	t	company	1050915		United States	sug
-CMG	Chipotle Mexican Grill	NYSE	Consumer Discretionary	Chipotle Mexican Grill;Chipotle Mexican Grill Inc;Chipotle	CMG	t	company	1058090	US1696561059	United States	sug
-FCX	Freeport-McMoRan	NYSE	Materials	Freeport-McMoRan;Freeport-Mcmoran Inc;~Freeport	FCX	wt	company	831259	US35671D8570	United States	sug
-CARR	Carrier Global	NYSE	Industrials	Carrier Global;Carrier Global Corp	CARR	t	company	1783180	US14448C1045	United States	sug
-TFC	Truist Financial	NYSE	Financials	Truist Financial;Truist Financial Corp;Truist	TFC	t	company	92230	US89832Q1094	United States	sug
-URI	United Rentals	NYSE	Industrials	United Rentals;United Rentals, Inc.	URI	t	company	1067701	US9113631090	United States	sug
-NDAQ	Nasdaq	Nasdaq	Financials	Nasdaq, Inc.;%Nasdaq;Nasdaq Inc	NDAQ	t	company	1120193	US6311031081	United States	sug
+DLR	Digital Realty	NYSE	Real Estate	%Digital Realty;%Digital Realty Trust, Inc.;%Digital Realty Trust	DLR	t	company	1297996	US2538681030	United States	sug
+REGN	Regeneron Pharmaceuticals	Nasdaq	Health Care	Regeneron;Regeneron Pharmaceuticals;Regeneron Pharmaceuticals, Inc.	REGN;0R2M.L;0R2M-L;0R2M/L	t	company	872589	US75886F1075	United States	sug
+ROP	Roper Technologies	Nasdaq	Information Technology	Roper Technologies;Roper;Roper Technologies Inc	ROP;0KXM.L;0KXM-L;0KXM/L	t	company	882835	US7766961061	United States	sug
+MNST	Monster Beverage	Nasdaq	Consumer Staples	%Monster Beverage;%Monster Beverage Corp	MNST;0K34.L;0K34-L;0K34/L	t	company	865752	US61174X1090	United States	sug
+PWR	Quanta Services	NYSE	Industrials	%Quanta Services;%Quanta Services, Inc.	PWR	t	company	1050915		United States	sug
+CMG	Chipotle Mexican Grill	NYSE	Consumer Discretionary	Chipotle;Chipotle Mexican Grill;Chipotle Mexican Grill Inc	CMG	t	company	1058090	US1696561059	United States	sug
+FCX	Freeport-McMoRan	NYSE	Materials	Freeport-McMoRan;~Freeport;Freeport-Mcmoran Inc	FCX	wt	company	831259	US35671D8570	United States	sug
+CARR	Carrier Global	NYSE	Industrials	%Carrier Global;%Carrier Global Corp	CARR	t	company	1783180	US14448C1045	United States	sug
+TFC	Truist Financial	NYSE	Financials	Truist;Truist Financial;Truist Financial Corp	TFC	t	company	92230	US89832Q1094	United States	sug
+URI	United Rentals	NYSE	Industrials	%United Rentals;%United Rentals, Inc.	URI	t	company	1067701	US9113631090	United States	sug
+NDAQ	Nasdaq	Nasdaq	Financials	%Nasdaq Inc;%Nasdaq;%Nasdaq, Inc.	NDAQ	t	company	1120193	US6311031081	United States	sug
 AFL	Aflac	NYSE	Financials	Aflac;Aflac Inc	AFL	t	company	4977	US0010551028	United States	sug
-ALL	Allstate	NYSE	Financials	%Allstate;Allstate Corp	ALL	t	company	899051	US0200021014	United States	sug
+ALL	Allstate	NYSE	Financials	%Allstate;%Allstate Corp	ALL	t	company	899051	US0200021014	United States	sug
 COR	Cencora	NYSE	Health Care	Cencora;Cencora, Inc.	COR	t	company	1140859	US03073E1055	United States	sug
-GLW	Corning	NYSE	Information Technology	Corning Inc.;~Corning;Corning Inc	GLW	wt	company	24741	US2193501051	United States	sug
-FAST	Fastenal	Nasdaq	Industrials	Fastenal;Fastenal Co	FAST;0IKW.L	t	company	815556	US3119001044	United States	sug
-FDX	FedEx	NYSE	Industrials	FedEx;Fedex Corp	FDX;0QZX.L		company	1048911	US31428X1063	United States	sug
+GLW	Corning	NYSE	Information Technology	~Corning;%Corning Inc.;%Corning Inc	GLW	wt	company	24741	US2193501051	United States	sug
+FAST	Fastenal	Nasdaq	Industrials	Fastenal;Fastenal Co	FAST;0IKW.L;0IKW-L;0IKW/L	t	company	815556	US3119001044	United States	sug
+FDX	FedEx	NYSE	Industrials	FedEx;%Fedex Corp	FDX;0QZX.L;0QZX-L;0QZX/L		company	1048911	US31428X1063	United States	sug
 VRT	Vertiv	NYSE	Industrials	Vertiv;Vertiv Holdings Co;Vertiv Holdings	VRT	t	company	1674101			su
 SRE	Sempra	NYSE	Utilities	Sempra	SRE;SREA	t	company	1032208	US8168511090	United States	sug
 CMI	Cummins	NYSE	Industrials	Cummins;Cummins Inc	CMI	t	company	26172	US2310211063	United States	sug
-LHX	L3Harris	NYSE	Industrials	L3Harris;L3harris Technologies, Inc.;L3harris Technologies	LHX;0L3H.L;HRS	t	company	202058	US5024311095	United States	sug
-D	Dominion Energy	NYSE	Utilities	Dominion Energy;Dominion Energy, Inc;~Dominion	D	wt	company	715957	US25746U1097	United States	sug
-NXPI	NXP Semiconductors	Nasdaq	Information Technology	NXP Semiconductors;NXP Semiconductors N.V.;NXP	NXPI;0EDE.L	t	company	1413447	NL0009538784	Netherlands	sug
-O	Realty Income	NYSE	Real Estate	Realty Income;Realty Income Corp	O	t	company	726728	US7561091049	United States	sug
-PCAR	Paccar	Nasdaq	Industrials	Paccar;Paccar Inc	PCAR;0KET.L	t	company	75362	US6937181088	United States	sug
-MET	MetLife	NYSE	Financials	MetLife;Metlife Inc	MET;0K0X.L	t	company	1099219	US59156R1086	United States	sug
-GM	General Motors	NYSE	Consumer Discretionary	General Motors;General Motors Co;GM;^~Cruise;^%Chevrolet	GM;0R0E.L	w	company	1467858	US37045V1008	United States	sug
-PAYX	Paychex	Nasdaq	Industrials	Paychex;Paychex Inc	PAYX;0KGE.L	t	company	723531	US7043261079	United States	sug
-IDXX	Idexx Laboratories	Nasdaq	Health Care	Idexx Laboratories;Idexx Laboratories Inc	IDXX;0J8P.L	t	company	874716	US45168D1046	United States	sug
+LHX	L3Harris	NYSE	Industrials	L3Harris;L3harris Technologies, Inc.;L3harris Technologies	LHX;0L3H.L;HRS;0L3H-L;0L3H/L	t	company	202058	US5024311095	United States	sug
+D	Dominion Energy	NYSE	Utilities	~Dominion;%Dominion Energy;%Dominion Energy, Inc	D	wt	company	715957	US25746U1097	United States	sug
+NXPI	NXP Semiconductors	Nasdaq	Information Technology	NXP;NXP Semiconductors;NXP Semiconductors N.V.	NXPI;0EDE.L;0EDE-L;0EDE/L	t	company	1413447	NL0009538784	Netherlands	sug
+O	Realty Income	NYSE	Real Estate	%Realty Income;%Realty Income Corp	O	t	company	726728	US7561091049	United States	sug
+PCAR	Paccar	Nasdaq	Industrials	Paccar;Paccar Inc	PCAR;0KET.L;0KET-L;0KET/L	t	company	75362	US6937181088	United States	sug
+MET	MetLife	NYSE	Financials	MetLife;Metlife Inc	MET;0K0X.L;0K0X-L;0K0X/L	t	company	1099219	US59156R1086	United States	sug
+GM	General Motors	NYSE	Consumer Discretionary	%General Motors;GM;^~Cruise;^%Chevrolet;%General Motors Co	GM;0R0E.L;0R0E-L;0R0E/L	wt	company	1467858	US37045V1008	United States	sug
+PAYX	Paychex	Nasdaq	Industrials	Paychex;Paychex Inc	PAYX;0KGE.L;0KGE-L;0KGE/L	t	company	723531	US7043261079	United States	sug
+IDXX	Idexx Laboratories	Nasdaq	Health Care	Idexx Laboratories;Idexx Laboratories Inc	IDXX;0J8P.L;0J8P-L;0J8P/L	t	company	874716	US45168D1046	United States	sug
 BDX	Becton Dickinson	NYSE	Health Care	Becton Dickinson;Becton Dickinson & Co	BDX	t	company	10795	US0758871091	United States	sug
-PSA	Public Storage	NYSE	Real Estate	Public Storage	PSA;PBSTV	t	company	1393311	US74460D1090	United States	sug
-MPC	Marathon Petroleum	NYSE	Energy	Marathon Petroleum;Marathon Petroleum Corp	MPC	t	company	1510295	US56585A1025	United States	sug
-SLB	Schlumberger	NYSE	Energy	Schlumberger;Schlumberger Limited;SLB	SLB	t	company	87347	AN8068571086	United States	sug
-KR	Kroger	NYSE	Consumer Staples	%Kroger;Kroger Co	KR;0JS2.L	t	company	56873	US5010441013	United States	sug
+PSA	Public Storage	NYSE	Real Estate	%Public Storage	PSA;PBSTV	t	company	1393311	US74460D1090	United States	sug
+MPC	Marathon Petroleum	NYSE	Energy	%Marathon Petroleum;%Marathon Petroleum Corp	MPC	t	company	1510295	US56585A1025	United States	sug
+SLB	Schlumberger	NYSE	Energy	Schlumberger;SLB;Schlumberger Limited	SLB	t	company	87347	AN8068571086	United States	sug
+KR	Kroger	NYSE	Consumer Staples	%Kroger;%Kroger Co	KR;0JS2.L;0JS2-L;0JS2/L	t	company	56873	US5010441013	United States	sug
 CTVA	Corteva	NYSE	Materials	Corteva;Corteva, Inc.	CTVA	t	company	1755672	US22052L1044	United States	sug
-PSX	Phillips 66	NYSE	Energy	Phillips 66	PSX;0KHZ.L	t	company	1534701	US7185461040	United States	sug
-TGT	Target	NYSE	Consumer Staples	Target Corporation;~Target;Target Corp	TGT;0LD8.L	w	company	27419	US87612E1064	United States	sug
-ROST	Ross Stores	Nasdaq	Consumer Discretionary	Ross Stores;Ross Stores, Inc.	ROST;0KXO.L	t	company	745732	US7782961038	United States	sug
+PSX	Phillips 66	NYSE	Energy	Phillips 66	PSX;0KHZ.L;0KHZ-L;0KHZ/L	t	company	1534701	US7185461040	United States	sug
+TGT	Target	NYSE	Consumer Staples	~Target;%Target Corporation;%Target Corp	TGT;0LD8.L;0LD8-L;0LD8/L	w	company	27419	US87612E1064	United States	sug
+ROST	Ross Stores	Nasdaq	Consumer Discretionary	%Ross Stores;%Ross Stores, Inc.	ROST;0KXO.L;0KXO-L;0KXO/L	t	company	745732	US7782961038	United States	sug
 AMP	Ameriprise Financial	NYSE	Financials	Ameriprise Financial;Ameriprise Financial Inc	AMP	t	company	820027	US03076C1062	United States	sug
 OKE	Oneok	NYSE	Energy	Oneok;Oneok Inc	OKE	t	company	1039684	US6826801036	United States	sug
-DDOG	Datadog	Nasdaq	Information Technology	Datadog;Datadog, Inc.	DDOG;0A3O.L	t	company	1561550	US23804L1035	United States	sug
-XYZ	Block	NYSE	Financials	Block, Inc.;~Block;^~Square;^Cash App;<Square Inc	XYZ	wt	company	1512673	US8522341036	none	sug
-CBRE	CBRE Group	NYSE	Real Estate	CBRE Group;!CBRE;Cbre Group, Inc.	CBRE	t	company	1138118	US12504L1098	United States	sug
-DHI	D. R. Horton	NYSE	Consumer Discretionary	D. R. Horton;Horton D R Inc;Horton D R	DHI	t	company	882184	US23331A1097	United States	sug
-CCI	Crown Castle	NYSE	Real Estate	Crown Castle;Crown Castle Inc.	CCI	t	company	1051470	US22822V1017	United States	sug
+DDOG	Datadog	Nasdaq	Information Technology	Datadog;Datadog, Inc.	DDOG;0A3O.L;0A3O-L;0A3O/L	t	company	1561550	US23804L1035	United States	sug
+XYZ	Block	NYSE	Financials	~Block;^~Square;^%Cash App;<%Square Inc;%Block, Inc.	XYZ	wt	company	1512673	US8522341036	none	sug
+CBRE	CBRE Group	NYSE	Real Estate	CBRE Group;~CBRE;Cbre Group, Inc.	CBRE	wt	company	1138118	US12504L1098	United States	sug
+DHI	D. R. Horton	NYSE	Consumer Discretionary	%D. R. Horton;%Horton D R Inc;%Horton D R	DHI	t	company	882184	US23331A1097	United States	sug
+CCI	Crown Castle	NYSE	Real Estate	%Crown Castle;%Crown Castle Inc.	CCI	t	company	1051470	US22822V1017	United States	sug
 EW	Edwards Lifesciences	NYSE	Health Care	Edwards Lifesciences;Edwards Lifesciences Corp	EW	t	company	1099800	US28176E1082	United States	sug
 VEEV	Veeva Systems	NYSE	Health Care	Veeva Systems;Veeva Systems Inc	VEEV	t	company	1393052			su
 GWW	W. W. Grainger	NYSE	Industrials	W. W. Grainger;W.W. Grainger, Inc.;W.W. Grainger	GWW	t	company	277135	US3848021040	United States	sug
-AIG	American International Group	NYSE	Financials	American International Group;American International;American International Group, Inc.;AIG	AIG;0OAL.L	t	company	5272	US0268747849	United States	sug
+AIG	American International Group	NYSE	Financials	AIG;%American International Group;%American International;%American International Group, Inc.	AIG;0OAL.L;0OAL-L;0OAL/L	t	company	5272	US0268747849	United States	sug
 CPRT	Copart	Nasdaq	Industrials	Copart;Copart Inc	CPRT	t	company	900075	US2172041061	United States	sug
-EXC	Exelon	Nasdaq	Utilities	Exelon;Exelon Corp	EXC;0IJN.L	t	company	1109357	US30161N1019	United States	sug
-KDP	Keurig Dr Pepper	Nasdaq	Consumer Staples	Keurig Dr Pepper;Keurig Dr Pepper Inc.	KDP;0Z62.L	t	company	1418135	US49271VAP58	United States	sug
-KMB	Kimberly-Clark	Nasdaq	Consumer Staples	Kimberly-Clark;Kimberly Clark Corp;Kimberly Clark	KMB;0JQZ.L	t	company	55785	US4943681035	United States	sug
-FERG	Ferguson Enterprises	NYSE	Industrials	Ferguson Enterprises;Ferguson Enterprises Inc.	FERG	t	company	2011641			su
-F	Ford Motor Company	NYSE	Consumer Discretionary	Ford Motor Company;Ford Motor;Ford Motor Co;~Ford	F	w	company	37996	US3453708600	United States	sug
+EXC	Exelon	Nasdaq	Utilities	Exelon;Exelon Corp	EXC;0IJN.L;0IJN-L;0IJN/L	t	company	1109357	US30161N1019	United States	sug
+KDP	Keurig Dr Pepper	Nasdaq	Consumer Staples	Keurig Dr Pepper;Keurig Dr Pepper Inc.	KDP;0Z62.L;0Z62-L;0Z62/L	t	company	1418135	US49271VAP58	United States	sug
+KMB	Kimberly-Clark	Nasdaq	Consumer Staples	Kimberly-Clark;%Kimberly Clark Corp;%Kimberly Clark	KMB;0JQZ.L;0JQZ-L;0JQZ/L	t	company	55785	US4943681035	United States	sug
+FERG	Ferguson Enterprises	NYSE	Industrials	%Ferguson Enterprises;%Ferguson Enterprises Inc.	FERG	t	company	2011641			su
+F	Ford Motor Company	NYSE	Consumer Discretionary	~Ford;%Ford Motor;%Ford Motor Company;%Ford Motor Co	F	wt	company	37996	US3453708600	United States	sug
 GRMN	Garmin	NYSE	Consumer Discretionary	Garmin;Garmin LTD	GRMN	t	company	1121788	CH0114405324	United States	sug
-TTD	Trade Desk	Nasdaq	Communication Services	Trade Desk;Trade Desk, Inc.;The Trade Desk	TTD	t	company	1671933	US88339J1051	United States	sug
-XEL	Xcel Energy	Nasdaq	Utilities	Xcel Energy;Xcel Energy Inc	XEL;0M1R.L	t	company	72903	US98389B1008	United States	sug
-PEG	Public Service Enterprise Group	NYSE	Utilities	Public Service Enterprise Group;Public Service Enterprise;Public Service Enterprise Group Inc	PEG	t	company	788784	US7445731067	United States	sug
+TTD	Trade Desk	Nasdaq	Communication Services	%Trade Desk;%Trade Desk, Inc.;%The Trade Desk	TTD	t	company	1671933	US88339J1051	United States	sug
+XEL	Xcel Energy	Nasdaq	Utilities	Xcel Energy;Xcel Energy Inc	XEL;0M1R.L;0M1R-L;0M1R/L	t	company	72903	US98389B1008	United States	sug
+PEG	Public Service Enterprise Group	NYSE	Utilities	%Public Service Enterprise Group;%Public Service Enterprise;%Public Service Enterprise Group Inc	PEG	t	company	788784	US7445731067	United States	sug
 AME	Ametek	NYSE	Industrials	Ametek;Ametek Inc	AME	t	company	1037868	US0311001004	United States	sug
-BKR	Baker Hughes	Nasdaq	Energy	Baker Hughes;Baker Hughes Co	BKR;0RR8.L	t	company	1701605	US05722G1004	United States	sug
-EBAY	eBay	Nasdaq	Consumer Discretionary	eBay Inc.;%eBay;Ebay Inc	EBAY	t	company	1065088	US2786421030	United States	sug
-MSCI	MSCI	NYSE	Financials	MSCI Inc.;!MSCI;MSCI Inc	MSCI;0A8Y.L	t	company	1408198	US55354G1004	United States	sug
-TTWO	Take-Two Interactive	Nasdaq	Communication Services	Take-Two Interactive;Take Two Interactive Software Inc;Take Two Interactive Software;Take-Two;^Rockstar Games	TTWO;0LCX.L	t	company	946581	US8740541094	United States	sug
-OXY	Occidental Petroleum	NYSE	Energy	Occidental Petroleum;Occidental Petroleum Corp;~Occidental	OXY	wt	company	797468	US6745991058	United States	sug
+BKR	Baker Hughes	Nasdaq	Energy	%Baker Hughes;%Baker Hughes Co	BKR;0RR8.L;0RR8-L;0RR8/L	t	company	1701605	US05722G1004	United States	sug
+EBAY	eBay	Nasdaq	Consumer Discretionary	%eBay;eBay Inc.;%Ebay Inc	EBAY	t	company	1065088	US2786421030	United States	sug
+MSCI	MSCI	NYSE	Financials	MSCI Inc;~MSCI;MSCI Inc.	MSCI;0A8Y.L;0A8Y-L;0A8Y/L	wt	company	1408198	US55354G1004	United States	sug
+TTWO	Take-Two Interactive	Nasdaq	Communication Services	Take-Two;^Rockstar Games;Take-Two Interactive;%Take Two Interactive Software Inc;%Take Two Interactive Software	TTWO;0LCX.L;0LCX-L;0LCX/L	t	company	946581	US8740541094	United States	sug
+OXY	Occidental Petroleum	NYSE	Energy	~Occidental;%Occidental Petroleum;%Occidental Petroleum Corp	OXY	wt	company	797468	US6745991058	United States	sug
 FANG	Diamondback Energy	Nasdaq	Energy	Diamondback Energy;Diamondback Energy, Inc.	FANG	t	company	1539838	US25278X1090	United States	sug
 CVNA	Carvana	NYSE	Consumer Discretionary	Carvana;Carvana Co.	CVNA	t	company	1690820	US1468691027	United States	sug
-VLO	Valero Energy	NYSE	Energy	Valero Energy;Valero Energy Corp;Valero	VLO	t	company	1035002	US91913Y1001	United States	sug
+VLO	Valero Energy	NYSE	Energy	Valero;Valero Energy;Valero Energy Corp	VLO	t	company	1035002	US91913Y1001	United States	sug
 KVUE	Kenvue	NYSE	Consumer Staples	Kenvue;Kenvue Inc.	KVUE	t	company	1944048	US49177J1025	United States	sug
 RMD	ResMed	NYSE	Health Care	ResMed;Resmed Inc	RMD	t	company	943819	US7611521078	United States	sug
-CSGP	CoStar Group	Nasdaq	Real Estate	CoStar Group;~CoStar;Costar Group, Inc.	CSGP	wt	company	1057352	US22160N1090	United States	sug
+CSGP	CoStar Group	Nasdaq	Real Estate	%CoStar Group;~CoStar;%Costar Group, Inc.	CSGP	wt	company	1057352	US22160N1090	United States	sug
 ETR	Entergy	NYSE	Utilities	Entergy;Entergy Corp	ETR	t	company	65984	US29364G1031	United States	sug
-CCL	Carnival	NYSE	Consumer Discretionary	Carnival Corporation;~Carnival;Carnival Corp;Carnival Corporation & plc	CCL;CCL.L	wt	company	815097	GB0031215220;PA1436583006	United States	sug
-YUM	Yum! Brands	NYSE	Consumer Discretionary	Yum! Brands;Yum Brands Inc;Yum Brands;^KFC;^Taco Bell;^Pizza Hut	YUM	t	company	1041061	US9884981013	United States	sug
+CCL	Carnival	NYSE	Consumer Discretionary	~Carnival;%Carnival Corporation;%Carnival Corp;Carnival Corporation & plc	CCL;CCL.L;CCL-L;CCL/L	wt	company	815097	GB0031215220;PA1436583006	United States	sug
+YUM	Yum! Brands	NYSE	Consumer Discretionary	%Yum Brands;Yum! Brands;^KFC;^%Taco Bell;^%Pizza Hut;%Yum Brands Inc	YUM	t	company	1041061	US9884981013	United States	sug
 SYY	Sysco	NYSE	Consumer Staples	Sysco;Sysco Corp	SYY	t	company	96021	US8718291078	United States	sug
-HSY	Hershey Company	NYSE	Consumer Staples	Hershey Company;%Hershey;Hershey Co;The Hershey Company	HSY;0J4X.L	t	company	47111	US4278661081	United States	sug
-MPWR	Monolithic Power Systems	Nasdaq	Information Technology	Monolithic Power Systems;Monolithic Power Systems Inc	MPWR	t	company	1280452	US6098391054	United States	sug
-ED	Consolidated Edison	NYSE	Utilities	Consolidated Edison;Consolidated Edison Inc	ED	t	company	1047862	US2091151041	United States	sug
-CAH	Cardinal Health	NYSE	Health Care	Cardinal Health;Cardinal Health Inc	CAH	t	company	721371	US14149Y1082	United States	sug
-VMC	Vulcan Materials Company	NYSE	Materials	Vulcan Materials Company;Vulcan Materials;Vulcan Materials CO	VMC;0LRK.L	t	company	1396009	US9291601097	United States	sug
-VRSK	Verisk Analytics	Nasdaq	Industrials	Verisk Analytics;Verisk Analytics, Inc.	VRSK;0LP3.L	t	company	1442145	US92345Y1064	United States	sug
-FIS	Fidelity National Information Services	NYSE	Financials	Fidelity National Information Services;Fidelity National Information Services, Inc.;!FIS	FIS	t	company	1136893	US31620M1062	United States	sug
-PRU	Prudential Financial	NYSE	Financials	Prudential Financial;Prudential Financial Inc	PRU;PFH;PRH;PRS	t	company	1137774	US7443201022	United States	sug
-ROK	Rockwell Automation	NYSE	Industrials	Rockwell Automation;Rockwell Automation, Inc	ROK	t	company	1024478	US7739031091	United States	sug
-HIG	Hartford	NYSE	Financials	%Hartford;Hartford Insurance Group, Inc.;Hartford Insurance Group;Hartford Insurance;The Hartford	HIG	t	company	874766	US4165151048	United States	sug
-LVS	Las Vegas Sands	NYSE	Consumer Discretionary	Las Vegas Sands;Las Vegas Sands Corp	LVS	t	company	1300514	US5178341070	United States	sug
-MLM	Martin Marietta Materials	NYSE	Materials	Martin Marietta Materials;Martin Marietta Materials Inc	MLM	t	company	916076	US5732841060	United States	sug
-CHTR	Charter Communications	Nasdaq	Communication Services	Charter Communications;Charter Communications, Inc.;~Charter	CHTR;0HW4.L	wt	company	1091667	US16119P1084	United States	sug
+HSY	Hershey Company	NYSE	Consumer Staples	%Hershey;%Hershey Company;%Hershey Co;%The Hershey Company	HSY;0J4X.L;0J4X-L;0J4X/L	t	company	47111	US4278661081	United States	sug
+MPWR	Monolithic Power Systems	Nasdaq	Information Technology	%Monolithic Power Systems;%Monolithic Power Systems Inc	MPWR	t	company	1280452	US6098391054	United States	sug
+ED	Consolidated Edison	NYSE	Utilities	%Consolidated Edison;%Consolidated Edison Inc	ED	t	company	1047862	US2091151041	United States	sug
+CAH	Cardinal Health	NYSE	Health Care	%Cardinal Health;%Cardinal Health Inc	CAH	t	company	721371	US14149Y1082	United States	sug
+VMC	Vulcan Materials Company	NYSE	Materials	%Vulcan Materials Company;%Vulcan Materials;%Vulcan Materials CO	VMC;0LRK.L;0LRK-L;0LRK/L	t	company	1396009	US9291601097	United States	sug
+VRSK	Verisk Analytics	Nasdaq	Industrials	Verisk Analytics;Verisk Analytics, Inc.	VRSK;0LP3.L;0LP3-L;0LP3/L	t	company	1442145	US92345Y1064	United States	sug
+FIS	Fidelity National Information Services	NYSE	Financials	%Fidelity National Information Services;%Fidelity National Information Services, Inc.;~FIS	FIS	wt	company	1136893	US31620M1062	United States	sug
+PRU	Prudential Financial	NYSE	Financials	%Prudential Financial;%Prudential Financial Inc	PRU;PFH;PRH;PRS	t	company	1137774	US7443201022	United States	sug
+ROK	Rockwell Automation	NYSE	Industrials	%Rockwell Automation;%Rockwell Automation, Inc	ROK	t	company	1024478	US7739031091	United States	sug
+HIG	Hartford	NYSE	Financials	%Hartford;%Hartford Insurance Group, Inc.;%Hartford Insurance Group;%Hartford Insurance;%The Hartford	HIG	t	company	874766	US4165151048	United States	sug
+LVS	Las Vegas Sands	NYSE	Consumer Discretionary	%Las Vegas Sands;%Las Vegas Sands Corp	LVS	t	company	1300514	US5178341070	United States	sug
+MLM	Martin Marietta Materials	NYSE	Materials	%Martin Marietta Materials;%Martin Marietta Materials Inc	MLM	t	company	916076	US5732841060	United States	sug
+CHTR	Charter Communications	Nasdaq	Communication Services	~Charter;%Charter Communications;%Charter Communications, Inc.	CHTR;0HW4.L;0HW4-L;0HW4/L	wt	company	1091667	US16119P1084	United States	sug
 WEC	WEC Energy Group	NYSE	Utilities	WEC Energy Group;WEC Energy;WEC Energy Group, Inc.	WEC	t	company	783325		United States	sug
 TRGP	Targa Resources	NYSE	Energy	Targa Resources;Targa Resources Corp.	TRGP	t	company	1389170	US87612G1013	United States	sug
-MCHP	Microchip Technology	Nasdaq	Information Technology	Microchip Technology;~Microchip;Microchip Technology Inc	MCHP;MCHPP;0K19.L	wt	company	827054	US5950171042	United States	sug
+MCHP	Microchip Technology	Nasdaq	Information Technology	~Microchip;%Microchip Technology;%Microchip Technology Inc	MCHP;MCHPP;0K19.L;0K19-L;0K19/L	wt	company	827054	US5950171042	United States	sug
 VICI	Vici Properties	NYSE	Real Estate	Vici Properties;Vici Properties Inc.	VICI	t	company	1705696	US9256521090	United States	sug
-DAL	Delta Air Lines	NYSE	Industrials	Delta Air Lines;Delta Air Lines, Inc.;~Delta;Delta Air	DAL	w	company	27904	US2473617023	United States	sug
-XYL	Xylem	NYSE	Industrials	Xylem Inc.;~Xylem	XYL;0M29.L	wt	company	1524472	US98419M1009	United States	sug
-CTSH	Cognizant	Nasdaq	Information Technology	~Cognizant;Cognizant Technology Solutions Corp;Cognizant Technology Solutions	CTSH;0QZ5.L	wt	company	1058290	US1924461023	United States	sug
-LYV	Live Nation Entertainment	NYSE	Communication Services	Live Nation Entertainment;Live Nation Entertainment, Inc.	LYV	t	company	1335258	US5380341090	United States	sug
-OTIS	Otis Worldwide	NYSE	Industrials	Otis Worldwide;Otis Worldwide Corp	OTIS	t	company	1781335	US68902V1070	United States	sug
-ACGL	Arch Capital Group	Nasdaq	Financials	Arch Capital Group;Arch Capital;Arch Capital Group LTD.	ACGL;ACGLO;ACGLN	t	company	947484	BMG0450A1053	United States	sug
-PCG	PG&E	NYSE	Utilities	PG&E Corporation;PG&E;PG&E Corp	PCG;0QR3.L	t	company	1004980	US69331C1080	United States	sug
-RJF	Raymond James Financial	NYSE	Financials	Raymond James Financial;Raymond James Financial Inc;Raymond James	RJF	t	company	720005		United States	sug
-FICO	Fair Isaac	NYSE	Information Technology	Fair Isaac;Fair Isaac Corp;!FICO	FICO	t	company	814547	US3032501047	United States	sug
-EL	Estée Lauder Companies	NYSE	Consumer Staples	Estée Lauder Companies;Estee Lauder Companies Inc;Estee Lauder Companies;The Estée Lauder Companies;Estee Lauder;Estée Lauder;The Estee Lauder Companies	EL	t	company	1001250	US5184391044	United States	sug
-KHC	Kraft Heinz	Nasdaq	Consumer Staples	Kraft Heinz;Kraft Heinz Co	KHC;0JRV.L	t	company	1637459	US5007541064	United States	sug
-WAB	Wabtec	NYSE	Industrials	Wabtec;Westinghouse Air Brake Technologies Corp;Westinghouse Air Brake Technologies;Westinghouse Air Brake	WAB	t	company	943452	US9297401088	United States	sug
-EQT	EQT	NYSE	Energy	EQT Corporation;!EQT;EQT Corp;EQT AB	EQT;EQT.ST;0IDU.L	t	company	33213	SE0012853455	Sweden	sug
+DAL	Delta Air Lines	NYSE	Industrials	%Delta Air Lines;~Delta;%Delta Air;%Delta Air Lines, Inc.	DAL	w	company	27904	US2473617023	United States	sug
+XYL	Xylem	NYSE	Industrials	%Xylem Inc.;~Xylem	XYL;0M29.L;0M29-L;0M29/L	wt	company	1524472	US98419M1009	United States	sug
+CTSH	Cognizant	Nasdaq	Information Technology	~Cognizant;%Cognizant Technology Solutions Corp;%Cognizant Technology Solutions	CTSH;0QZ5.L;0QZ5-L;0QZ5/L	wt	company	1058290	US1924461023	United States	sug
+LYV	Live Nation Entertainment	NYSE	Communication Services	%Live Nation Entertainment;%Live Nation Entertainment, Inc.	LYV	t	company	1335258	US5380341090	United States	sug
+OTIS	Otis Worldwide	NYSE	Industrials	%Otis Worldwide;%Otis Worldwide Corp	OTIS	t	company	1781335	US68902V1070	United States	sug
+ACGL	Arch Capital Group	Nasdaq	Financials	%Arch Capital Group;%Arch Capital;%Arch Capital Group LTD.	ACGL;ACGLO;ACGLN	t	company	947484	BMG0450A1053	United States	sug
+PCG	PG&E	NYSE	Utilities	PG&E;PG&E Corporation;PG&E Corp	PCG;0QR3.L;0QR3-L;0QR3/L	t	company	1004980	US69331C1080	United States	sug
+RJF	Raymond James Financial	NYSE	Financials	%Raymond James;%Raymond James Financial;%Raymond James Financial Inc	RJF	t	company	720005		United States	sug
+FICO	Fair Isaac	NYSE	Information Technology	%Fair Isaac;%Fair Isaac Corp;~FICO	FICO	wt	company	814547	US3032501047	United States	sug
+EL	Estée Lauder Companies	NYSE	Consumer Staples	Estee Lauder;Estée Lauder;Estée Lauder Companies;Estee Lauder Companies Inc;Estee Lauder Companies;The Estée Lauder Companies;The Estee Lauder Companies	EL	t	company	1001250	US5184391044	United States	sug
+KHC	Kraft Heinz	Nasdaq	Consumer Staples	%Kraft Heinz;%Kraft Heinz Co	KHC;0JRV.L;0JRV-L;0JRV/L	t	company	1637459	US5007541064	United States	sug
+WAB	Wabtec	NYSE	Industrials	Wabtec;%Westinghouse Air Brake Technologies Corp;%Westinghouse Air Brake Technologies;%Westinghouse Air Brake	WAB	t	company	943452	US9297401088	United States	sug
+EQT	EQT	NYSE	Energy	EQT Corporation;~EQT;EQT Corp;EQT AB	EQT;EQT.ST;0IDU.L;EQT-ST;EQT/ST;0IDU-L;0IDU/L	wt	company	33213	SE0012853455	Sweden	sug
 A	Agilent Technologies	NYSE	Health Care	Agilent Technologies;Agilent;Agilent Technologies, Inc.	A	t	company	1090872	US00846U1016	United States	sug
 NUE	Nucor	NYSE	Materials	Nucor;Nucor Corp	NUE	t	company	73309	US6703461052	United States	sug
-TSCO	Tractor Supply	Nasdaq	Consumer Discretionary	Tractor Supply;Tractor Supply Co	TSCO	t	company	916365	US8923561067	United States	sug
-GEHC	GE HealthCare	Nasdaq	Health Care	GE HealthCare;GE HealthCare Technologies Inc.;GE HealthCare Technologies	GEHC	t	company	1932393	US36266G1076	United States	sug
-WBD	Warner Bros. Discovery	Nasdaq	Communication Services	Warner Bros. Discovery;Warner Bros. Discovery, Inc.;Warner Bros;^HBO;<Discovery Inc;~Discovery	WBD	wt	company	1437107	US9344231041	United States	sug
-ODFL	Old Dominion	Nasdaq	Industrials	Old Dominion;Old Dominion Freight Line, Inc.;Old Dominion Freight Line	ODFL;0A7P.L	t	company	878927	US6795801009	United States	sug
-WTW	Willis Towers Watson	Nasdaq	Financials	<Willis Towers Watson;Willis Towers Watson PLC	WTW;0Y4Q.L;WLTW	t	company	1140536	IE00BDB6Q211	United States	sug
-STX	Seagate Technology	Nasdaq	Information Technology	Seagate Technology;Seagate;Seagate Technology Holdings plc;Seagate Technology Holdings	STX	t	company	1137789	IE00BKVD2N49	Ireland	sug
-STT	State Street	NYSE	Financials	State Street Corporation;State Street;State Street Corp	STT;0L9G.L	t	company	93751	US8574771031	United States	sug
+TSCO	Tractor Supply	Nasdaq	Consumer Discretionary	%Tractor Supply;%Tractor Supply Co	TSCO	t	company	916365	US8923561067	United States	sug
+GEHC	GE HealthCare	Nasdaq	Health Care	%GE HealthCare;%GE HealthCare Technologies Inc.;%GE HealthCare Technologies	GEHC	t	company	1932393	US36266G1076	United States	sug
+WBD	Warner Bros. Discovery	Nasdaq	Communication Services	%Warner Bros. Discovery;%Warner Bros;^HBO;<%Discovery Inc;~Discovery;%Warner Bros. Discovery, Inc.	WBD	wt	company	1437107	US9344231041	United States	sug
+ODFL	Old Dominion	Nasdaq	Industrials	%Old Dominion;%Old Dominion Freight Line, Inc.;%Old Dominion Freight Line	ODFL;0A7P.L;0A7P-L;0A7P/L	t	company	878927	US6795801009	United States	sug
+WTW	Willis Towers Watson	Nasdaq	Financials	<%Willis Towers Watson;Willis Towers Watson PLC	WTW;0Y4Q.L;WLTW;0Y4Q-L;0Y4Q/L	t	company	1140536	IE00BDB6Q211	United States	sug
+STX	Seagate Technology	Nasdaq	Information Technology	Seagate;Seagate Technology;Seagate Technology Holdings plc;Seagate Technology Holdings	STX	t	company	1137789	IE00BKVD2N49	Ireland	sug
+STT	State Street	NYSE	Financials	%State Street;%State Street Corporation;%State Street Corp	STT;0L9G.L;0L9G-L;0L9G/L	t	company	93751	US8574771031	United States	sug
 BR	Broadridge Financial Solutions	NYSE	Industrials	Broadridge Financial Solutions;Broadridge Financial Solutions, Inc.	BR	t	company	1383312		United States	sug
 VTR	Ventas	NYSE	Real Estate	Ventas;Ventas, Inc.	VTR	t	company	740260		United States	sug
-LEN	Lennar	NYSE	Consumer Discretionary	Lennar;Lennar Corp	LEN;LEN.B	t	company	920760	US5260571048	United States	sug
+LEN	Lennar	NYSE	Consumer Discretionary	Lennar;Lennar Corp	LEN;LEN.B;LEN-B;LEN/B	t	company	920760	US5260571048	United States	sug
 HUM	Humana	NYSE	Health Care	Humana;Humana Inc	HUM	t	company	49071	US4448591028	United States	sug
-EXR	Extra Space Storage	NYSE	Real Estate	Extra Space Storage;Extra Space Storage Inc.	EXR	t	company	1289490		United States	sug
-DXCM	Dexcom	Nasdaq	Health Care	Dexcom;Dexcom Inc	DXCM;0A4M.L	t	company	1093557	US2521311074	United States	sug
+EXR	Extra Space Storage	NYSE	Real Estate	%Extra Space Storage;%Extra Space Storage Inc.	EXR	t	company	1289490		United States	sug
+DXCM	Dexcom	Nasdaq	Health Care	Dexcom;Dexcom Inc	DXCM;0A4M.L;0A4M-L;0A4M/L	t	company	1093557	US2521311074	United States	sug
 IR	Ingersoll Rand	NYSE	Industrials	Ingersoll Rand;Ingersoll Rand Inc.	IR	t	company	1699150	US45687V1061	United States	sug
-BRO	Brown & Brown	NYSE	Financials	Brown & Brown;Brown & Brown, Inc.	BRO	t	company	79282	US1152361010	United States	sug
-IQV	IQVIA	NYSE	Health Care	IQVIA;Iqvia Holdings Inc.;Iqvia Holdings	IQV	t	company	1478242	US46266C1053	United States	sug
-STZ	Constellation Brands	NYSE	Consumer Staples	Constellation Brands;Constellation Brands, Inc.	STZ	t	company	16918	US21036P1084	United States	sug
+BRO	Brown & Brown	NYSE	Financials	%Brown & Brown;%Brown & Brown, Inc.	BRO	t	company	79282	US1152361010	United States	sug
+IQV	Iqvia	NYSE	Health Care	Iqvia;Iqvia Holdings Inc.;Iqvia Holdings	IQV	t	company	1478242	US46266C1053	United States	sug
+STZ	Constellation Brands	NYSE	Consumer Staples	%Constellation Brands;%Constellation Brands, Inc.	STZ	t	company	16918	US21036P1084	United States	sug
 EFX	Equifax	NYSE	Industrials	Equifax;Equifax Inc	EFX	t	company	33185	US2944291051	United States	sug
 DD	DuPont	NYSE	Industrials	%DuPont;DuPont de Nemours, Inc.;DuPont de Nemours	DD	t	company	1666700	US26614N1028	United States	sug
 NRG	NRG Energy	NYSE	Utilities	NRG Energy;NRG Energy, Inc.	NRG	t	company	1013871	US6293775085	United States	sug
 MTB	M&T Bank	NYSE	Financials	M&T Bank;M&T Bank Corp	MTB	t	company	36270		United States	sug
 DTE	DTE Energy	NYSE	Utilities	DTE Energy;DTE Energy Co	DTE;DTW;DTB;DTG	t	company	936340	US2333311072	United States	sug
-UAL	United Airlines Holdings	Nasdaq	Industrials	United Airlines Holdings;United Airlines;United Airlines Holdings, Inc.	UAL		company	100517	US9100471096	United States	sug
-ROL	Rollins	NYSE	Industrials	Rollins, Inc.;%Rollins;Rollins Inc	ROL	t	company	84839		United States	sug
-EME	Emcor	NYSE	Industrials	Emcor;EMCOR Group, Inc.;EMCOR Group	EME	t	company	105634	US29084Q1004	United States	sug
-SMCI	Supermicro	Nasdaq	Information Technology	Supermicro;Super Micro Computer, Inc.;Super Micro Computer;Super Micro	SMCI		company	1375365	US86800U1043	United States	sug
-AWK	American Water Works	NYSE	Utilities	American Water Works;American Water Works Company, Inc.;American Water Works Company	AWK	t	company	1410636	US0304201033	United States	sug
+UAL	United Airlines Holdings	Nasdaq	Industrials	%United Airlines;%United Airlines Holdings;%United Airlines Holdings, Inc.	UAL		company	100517	US9100471096	United States	sug
+ROL	Rollins	NYSE	Industrials	%Rollins, Inc.;%Rollins;%Rollins Inc	ROL	t	company	84839		United States	sug
+EME	Emcor	NYSE	Industrials	Emcor;Emcor Group, Inc.;Emcor Group	EME	t	company	105634	US29084Q1004	United States	sug
+SMCI	Supermicro	Nasdaq	Information Technology	Supermicro;Super Micro;Super Micro Computer, Inc.;Super Micro Computer	SMCI		company	1375365	US86800U1043	United States	sug
+AWK	American Water Works	NYSE	Utilities	%American Water Works;%American Water Works Company, Inc.;%American Water Works Company	AWK	t	company	1410636	US0304201033	United States	sug
 KEYS	Keysight Technologies	NYSE	Information Technology	Keysight Technologies;Keysight;Keysight Technologies, Inc.	KEYS	t	company	1601046	US49338L1035	United States	sug
-FITB	Fifth Third Bancorp	Nasdaq	Financials	Fifth Third Bancorp;Fifth Third	FITB;FITBI;FITBO;FITBP;0IM1.L	t	company	35527	US3167731005	United States	sug
+FITB	Fifth Third Bancorp	Nasdaq	Financials	Fifth Third Bancorp;%Fifth Third	FITB;FITBI;FITBO;FITBP;0IM1.L;0IM1-L;0IM1/L	t	company	35527	US3167731005	United States	sug
 AEE	Ameren	NYSE	Utilities	Ameren;Ameren Corp	AEE	t	company	1002910	US0236081024	United States	sug
-ADM	Archer Daniels Midland	NYSE	Consumer Staples	Archer Daniels Midland;Archer-Daniels-Midland Co;Archer-Daniels-Midland	ADM	t	company	7084	US0394831020	United States	sug
-WRB	W. R. Berkley	NYSE	Financials	W. R. Berkley Corporation;W. R. Berkley;Berkley W R Corp;Berkley W R	WRB;0HMZ.L	t	company	11544	US0844231029	United States	sug
-PPL	PPL	NYSE	Utilities	PPL Corporation;!PPL;PPL Corp	PPL;0KEJ.L	t	company	922224	US69351T1060	United States	sug
-GIS	General Mills	NYSE	Consumer Staples	General Mills;General Mills Inc	GIS	t	company	40704	US3703341046	United States	sug
+ADM	Archer Daniels Midland	NYSE	Consumer Staples	%Archer Daniels Midland;Archer-Daniels-Midland Co;Archer-Daniels-Midland	ADM	t	company	7084	US0394831020	United States	sug
+WRB	W. R. Berkley	NYSE	Financials	W. R. Berkley Corporation;W. R. Berkley;Berkley W R Corp;Berkley W R	WRB;0HMZ.L;0HMZ-L;0HMZ/L	t	company	11544	US0844231029	United States	sug
+PPL	PPL	NYSE	Utilities	PPL Corporation;~PPL;PPL Corp	PPL;0KEJ.L;0KEJ-L;0KEJ/L	wt	company	922224	US69351T1060	United States	sug
+GIS	General Mills	NYSE	Consumer Staples	%General Mills;%General Mills Inc	GIS	t	company	40704	US3703341046	United States	sug
 AVB	AvalonBay Communities	NYSE	Real Estate	AvalonBay Communities;Avalonbay Communities Inc	AVB	t	company	915912		United States	sug
 VLTO	Veralto	NYSE	Industrials	Veralto;Veralto Corp	VLTO	t	company	1967680		United States	sug
-TYL	Tyler Technologies	NYSE	Information Technology	Tyler Technologies;%Tyler;Tyler Technologies Inc	TYL	t	company	860731		United States	sug
-IRM	Iron Mountain	NYSE	Real Estate	Iron Mountain;Iron Mountain Inc	IRM	t	company	1020569	US46284V1017	United States	sug
-HPE	Hewlett Packard Enterprise	NYSE	Information Technology	Hewlett Packard Enterprise;Hewlett Packard Enterprise Co;HPE	HPE	t	company	1645590	US42824C1099	United States	sug
-PTC	PTC	Nasdaq	Information Technology	PTC Inc.;!PTC;PTC (software company)	PTC	t	company	857005	US69370C1009	United States	sug
-SYF	Synchrony Financial	NYSE	Financials	Synchrony Financial	SYF;0LC3.L	t	company	1601712		United States	sug
+TYL	Tyler Technologies	NYSE	Information Technology	%Tyler Technologies;%Tyler;%Tyler Technologies Inc	TYL	t	company	860731		United States	sug
+IRM	Iron Mountain	NYSE	Real Estate	%Iron Mountain;%Iron Mountain Inc	IRM	t	company	1020569	US46284V1017	United States	sug
+HPE	Hewlett Packard Enterprise	NYSE	Information Technology	HPE;%Hewlett Packard Enterprise;%Hewlett Packard Enterprise Co	HPE	t	company	1645590	US42824C1099	United States	sug
+PTC	PTC	Nasdaq	Information Technology	PTC Inc.;~PTC	PTC	wt	company	857005	US69370C1009	United States	sug
+SYF	Synchrony Financial	NYSE	Financials	Synchrony Financial	SYF;0LC3.L;0LC3-L;0LC3/L	t	company	1601712		United States	sug
 CBOE	Cboe Global Markets	Cboe	Financials	Cboe Global Markets;Cboe Global Markets, Inc.	CBOE	t	company	1374310	US12503M1080	United States	sug
-WDC	Western Digital	Nasdaq	Information Technology	Western Digital;Western Digital Corp	WDC;0QZF.L	t	company	106040	US9581021055	United States	sug
+WDC	Western Digital	Nasdaq	Information Technology	%Western Digital;%Western Digital Corp	WDC;0QZF.L;0QZF-L;0QZF/L	t	company	106040	US9581021055	United States	sug
 TDY	Teledyne Technologies	NYSE	Information Technology	Teledyne Technologies;Teledyne;Teledyne Technologies Inc	TDY	t	company	1094285	US8793601050	United States	sug
 VRSN	Verisign	Nasdaq	Information Technology	Verisign;Verisign Inc	VRSN	t	company	1014473	US92343E1029	United States	sug
 CNP	CenterPoint Energy	NYSE	Utilities	CenterPoint Energy;Centerpoint Energy Inc	CNP	t	company	1130310	US15189T1079	United States	sug
 FE	FirstEnergy	NYSE	Utilities	FirstEnergy;Firstenergy Corp	FE	t	company	1031296	US3379321074	United States	sug
 MTD	Mettler Toledo	NYSE	Health Care	Mettler Toledo;Mettler Toledo International Inc;Mettler Toledo International	MTD	t	company	1037646	US5926881054	United States	sug
 ATO	Atmos Energy	NYSE	Utilities	Atmos Energy;Atmos Energy Corp	ATO	t	company	731802	US0495601058	United States	sug
-DG	Dollar General	NYSE	Consumer Staples	Dollar General;Dollar General Corp	DG	t	company	29534	US2566771059	United States	sug
+DG	Dollar General	NYSE	Consumer Staples	%Dollar General;%Dollar General Corp	DG	t	company	29534	US2566771059	United States	sug
 WSM	Williams-Sonoma	NYSE	Consumer Discretionary	Williams-Sonoma, Inc.;Williams-Sonoma;Williams Sonoma Inc;Williams Sonoma	WSM	t	company	719955	US9699041011	United States	sug
-EQR	Equity Residential	NYSE	Real Estate	Equity Residential	EQR;0IIB.L	t	company	906107	US29476L1070	United States	sug
-IP	International Paper	NYSE	Materials	International Paper;International Paper Co	IP	t	company	51434	US4601461035	United States	sug
-DLTR	Dollar Tree	Nasdaq	Consumer Staples	Dollar Tree;Dollar Tree, Inc.	DLTR	t	company	935703	US2567461080	United States	sug
-ES	Eversource Energy	NYSE	Utilities	Eversource Energy	ES;0IJ2.L	t	company	72741		United States	sug
-FIX	Comfort Systems USA	NYSE	Industrials	Comfort Systems USA;Comfort Systems Usa Inc	FIX	t	company	1035983		United States	sug
-EXE	Expand Energy	Nasdaq	Energy	Expand Energy;Expand Energy Corp	EXE;EXEEL;EXEEW;EXEEZ	t	company	895126	US1651671075	United States	sug
-CINF	Cincinnati Financial	Nasdaq	Financials	Cincinnati Financial;Cincinnati Financial Corp	CINF	t	company	20286		United States	sug
+EQR	Equity Residential	NYSE	Real Estate	%Equity Residential	EQR;0IIB.L;0IIB-L;0IIB/L	t	company	906107	US29476L1070	United States	sug
+IP	International Paper	NYSE	Materials	%International Paper;%International Paper Co	IP	t	company	51434	US4601461035	United States	sug
+DLTR	Dollar Tree	Nasdaq	Consumer Staples	%Dollar Tree;%Dollar Tree, Inc.	DLTR	t	company	935703	US2567461080	United States	sug
+ES	Eversource Energy	NYSE	Utilities	Eversource Energy	ES;0IJ2.L;0IJ2-L;0IJ2/L	t	company	72741		United States	sug
+FIX	Comfort Systems USA	NYSE	Industrials	%Comfort Systems USA;%Comfort Systems Usa Inc	FIX	t	company	1035983		United States	sug
+EXE	Expand Energy	Nasdaq	Energy	%Expand Energy;%Expand Energy Corp	EXE;EXEEL;EXEEW;EXEEZ	t	company	895126	US1651671075	United States	sug
+CINF	Cincinnati Financial	Nasdaq	Financials	%Cincinnati Financial;%Cincinnati Financial Corp	CINF	t	company	20286		United States	sug
 DRI	Darden Restaurants	NYSE	Consumer Discretionary	Darden Restaurants;Darden Restaurants Inc	DRI	t	company	940944	US2371941053	United States	sug
-DOV	Dover	NYSE	Industrials	Dover Corporation;%Dover;DOVER Corp	DOV;0ICP.L	t	company	29905	US2600031080	United States	sug
-NTRS	Northern Trust	Nasdaq	Financials	Northern Trust;Northern Trust Corp	NTRS;NTRSO	t	company	73124	US6658591044	United States	sug
+DOV	Dover	NYSE	Industrials	%Dover Corporation;%Dover;%Dover Corp	DOV;0ICP.L;0ICP-L;0ICP/L	t	company	29905	US2600031080	United States	sug
+NTRS	Northern Trust	Nasdaq	Financials	%Northern Trust;%Northern Trust Corp	NTRS;NTRSO	t	company	73124	US6658591044	United States	sug
 PHM	PulteGroup	NYSE	Consumer Discretionary	PulteGroup;Pultegroup Inc	PHM	t	company	822416	US7458671010	United States	sug
 PPG	PPG Industries	NYSE	Materials	PPG Industries;PPG Industries Inc	PPG	t	company	79879	US6935061076	United States	sug
 SBAC	SBA Communications	Nasdaq	Real Estate	SBA Communications;SBA Communications Corp	SBAC	t	company	1034054		United States	sug
 JBL	Jabil	NYSE	Information Technology	Jabil;Jabil Inc	JBL	t	company	898293	US4663131039	United States	sug
 HBAN	Huntington Bancshares	Nasdaq	Financials	Huntington Bancshares;Huntington Bancshares Inc	HBAN;HBANL;HBANM;HBANP	t	company	49196		United States	sug
-LULU	Lululemon Athletica	Nasdaq	Consumer Discretionary	Lululemon Athletica;lululemon athletica inc.;Lululemon	LULU;0JVT.L	t	company	1397187	US5500211090	United States	sug
-HPQ	HP	NYSE	Information Technology	HP Inc.;HP;HP Inc	HPQ;0J2E.L	t	company	47217	US40434L1052	United States	sug
-EXPE	Expedia Group	Nasdaq	Consumer Discretionary	Expedia Group;Expedia;Expedia Group, Inc.	EXPE;0R1T.L	t	company	1324424	US65248E2037	United States	sug
-TPR	Tapestry	NYSE	Consumer Discretionary	Tapestry, Inc.;~Tapestry	TPR	wt	company	1116132		United States	sug
-FOXA	Fox	Nasdaq	Communication Services	Fox Corporation;~Fox;Fox Corp;^Fox News	FOXA;FOX;0A0Y.L;FXBY	wt	company	1754301	US35137L1052;US35137L2043	United States	sug
-ULTA	Ulta Beauty	Nasdaq	Consumer Discretionary	Ulta Beauty;Ulta Beauty, Inc.;Ulta	ULTA	t	company	1403568	US90384S3031	United States	sug
-TROW	T. Rowe Price	Nasdaq	Financials	T. Rowe Price;Price T Rowe Group Inc;Price T Rowe Group;Price T Rowe	TROW	t	company	1113169	US74144T1088	United States	sug
-CHD	Church & Dwight	NYSE	Consumer Staples	Church & Dwight;Church & Dwight Co Inc;Church & Dwight Co	CHD	t	company	313927	US1713401024	United States	sug
+LULU	Lululemon Athletica	Nasdaq	Consumer Discretionary	Lululemon;Lululemon Athletica;lululemon athletica inc.	LULU;0JVT.L;0JVT-L;0JVT/L	t	company	1397187	US5500211090	United States	sug
+HPQ	HP	NYSE	Information Technology	HP;%HP Inc.;%HP Inc	HPQ;0J2E.L;0J2E-L;0J2E/L	t	company	47217	US40434L1052	United States	sug
+EXPE	Expedia Group	Nasdaq	Consumer Discretionary	Expedia;Expedia Group;Expedia Group, Inc.	EXPE;0R1T.L;0R1T-L;0R1T/L	t	company	1324424	US65248E2037	United States	sug
+TPR	Tapestry	NYSE	Consumer Discretionary	%Tapestry, Inc.;~Tapestry	TPR	wt	company	1116132		United States	sug
+FOXA	Fox	Nasdaq	Communication Services	~Fox;%Fox Corp;^%Fox News;%Fox Corporation	FOXA;FOX;0A0Y.L;FXBY;0A0Y-L;0A0Y/L	wt	company	1754301	US35137L1052;US35137L2043	United States	sug
+ULTA	Ulta Beauty	Nasdaq	Consumer Discretionary	Ulta;Ulta Beauty;Ulta Beauty, Inc.	ULTA	t	company	1403568	US90384S3031	United States	sug
+TROW	T. Rowe Price	Nasdaq	Financials	%T. Rowe Price;%Price T Rowe Group Inc;%Price T Rowe Group;%Price T Rowe	TROW	t	company	1113169	US74144T1088	United States	sug
+CHD	Church & Dwight	NYSE	Consumer Staples	%Church & Dwight;%Church & Dwight Co Inc;%Church & Dwight Co	CHD	t	company	313927	US1713401024	United States	sug
 HUBB	Hubbell	NYSE	Industrials	Hubbell Incorporated;Hubbell;Hubbell Inc	HUBB	t	company	48898	US4435106079	United States	sug
-RF	Regions Financial	NYSE	Financials	Regions Financial Corporation;Regions Financial;Regions Financial Corp	RF;0KV3.L;RF-PB	t	company	1281761	US7591EP1005	United States	sug
+RF	Regions Financial	NYSE	Financials	%Regions Financial Corporation;%Regions Financial;%Regions Financial Corp	RF;0KV3.L;RF-PB;0KV3-L;0KV3/L	t	company	1281761	US7591EP1005	United States	sug
 CPAY	Corpay	NYSE	Financials	Corpay;Corpay, Inc.	CPAY	t	company	1175454	US3390411052	United States	sug
 SW	Smurfit Westrock	NYSE	Materials	Smurfit Westrock;Smurfit Westrock plc	SW	t	company	2005951	IE00028FXN24	United States	sug
 LDOS	Leidos	NYSE	Industrials	Leidos;Leidos Holdings, Inc.;Leidos Holdings	LDOS	t	company	1336920	US5253271028	United States	sug
 CMS	CMS Energy	NYSE	Utilities	CMS Energy;CMS Energy Corp	CMS;CMSA;CMSC;CMSD	t	company	811156		United States	sug
 GDDY	GoDaddy	NYSE	Information Technology	GoDaddy;GoDaddy Inc.	GDDY	t	company	1609711	US3802371076	United States	sug
-NVR	NVR	NYSE	Consumer Discretionary	NVR, Inc.;!NVR;NVR Inc	NVR	t	company	906163		United States	sug
-TPL	Texas Pacific Land	NYSE	Energy	Texas Pacific Land Corporation;Texas Pacific Land;Texas Pacific Land Corp	TPL	t	company	1811074		United States	sug
-CDW	CDW	Nasdaq	Information Technology	CDW Corporation;!CDW;CDW Corp	CDW	t	company	1402057	US12514G1085	United States	sug
+NVR	NVR	NYSE	Consumer Discretionary	NVR, Inc.;~NVR;NVR Inc	NVR	wt	company	906163		United States	sug
+TPL	Texas Pacific Land	NYSE	Energy	%Texas Pacific Land Corporation;%Texas Pacific Land;%Texas Pacific Land Corp	TPL	t	company	1811074		United States	sug
+CDW	CDW	Nasdaq	Information Technology	CDW Corporation;~CDW;CDW Corp	CDW	wt	company	1402057	US12514G1085	United States	sug
 STE	Steris	NYSE	Health Care	Steris;Steris plc	STE	t	company	1757898	IE00BFY8C754;US8591521005	United States	sug
 LH	Labcorp	NYSE	Health Care	Labcorp;Labcorp Holdings Inc.;Labcorp Holdings	LH	t	company	920148	US50540R4092	United States	sug
 AMCR	Amcor	NYSE	Materials	Amcor;Amcor plc	AMCR;AMCCF	t	company	1748790	JE00BJ1F3079	United States	sug
-EIX	Edison International	NYSE	Utilities	Edison International	EIX;0IFJ.L	t	company	827052	US2810201077	United States	sug
+EIX	Edison International	NYSE	Utilities	%Edison International	EIX;0IFJ.L;0IFJ-L;0IFJ/L	t	company	827052	US2810201077	United States	sug
 LII	Lennox International	NYSE	Industrials	Lennox International;Lennox International Inc	LII	t	company	1069202	US5261071071	United States	sug
-GPN	Global Payments	NYSE	Financials	Global Payments;Global Payments Inc	GPN	t	company	1123360	US37940X1028	United States	sug
+GPN	Global Payments	NYSE	Financials	%Global Payments;%Global Payments Inc	GPN	t	company	1123360	US37940X1028	United States	sug
 NTAP	NetApp	Nasdaq	Information Technology	NetApp;NetApp, Inc.	NTAP	t	company	1002047	US64110D1046	United States	sug
-DVN	Devon Energy	NYSE	Energy	Devon Energy;Devon Energy Corp	DVN	t	company	1090012	US25179M1036	United States	sug
-CFG	Citizens Financial Group	NYSE	Financials	Citizens Financial Group;Citizens Financial;Citizens Financial Group Inc	CFG	t	company	759944	US1746101054	United States	sug
+DVN	Devon Energy	NYSE	Energy	%Devon Energy;%Devon Energy Corp	DVN	t	company	1090012	US25179M1036	United States	sug
+CFG	Citizens Financial Group	NYSE	Financials	%Citizens Financial Group;%Citizens Financial;%Citizens Financial Group Inc	CFG	t	company	759944	US1746101054	United States	sug
 TRMB	Trimble	Nasdaq	Information Technology	Trimble Inc.;Trimble	TRMB	t	company	864749	US8962391004	United States	sug
 NI	NiSource	NYSE	Utilities	NiSource;Nisource Inc.	NI	t	company	1111711	US65473P1057	United States	sug
-TSN	Tyson Foods	NYSE	Consumer Staples	Tyson Foods;Tyson Foods, Inc.;~Tyson	TSN	wt	company	100493	US9024941034	United States	sug
-FSLR	First Solar	Nasdaq	Information Technology	First Solar;First Solar, Inc.	FSLR	t	company	1274494	US3364331070	United States	sug
+TSN	Tyson Foods	NYSE	Consumer Staples	%Tyson Foods;~Tyson;%Tyson Foods, Inc.	TSN	wt	company	100493	US9024941034	United States	sug
+FSLR	First Solar	Nasdaq	Information Technology	%First Solar;%First Solar, Inc.	FSLR	t	company	1274494	US3364331070	United States	sug
 PODD	Insulet	Nasdaq	Health Care	Insulet Corporation;Insulet;Insulet Corp	PODD	t	company	1145197		United States	sug
-L	Loews	NYSE	Financials	Loews Corporation;%Loews;Loews Corp	L;0JVI.L	t	company	60086	US5404241086	United States	sug
+L	Loews	NYSE	Financials	%Loews Corporation;%Loews;%Loews Corp	L;0JVI.L;0JVI-L;0JVI/L	t	company	60086	US5404241086	United States	sug
 KEY	KeyCorp	NYSE	Financials	KeyCorp	KEY	t	company	91576	US4932671088	United States	sug
 CASY	Casey's	Nasdaq	Consumer Staples	Casey's;Caseys General Stores Inc;Caseys General Stores	CASY	t	company	726958			su
-DGX	Quest Diagnostics	NYSE	Health Care	Quest Diagnostics;Quest Diagnostics Inc	DGX	t	company	1022079	US74834L1008	United States	sug
-ON	ON Semiconductor	Nasdaq	Information Technology	ON Semiconductor;On Semiconductor Corp;Onsemi	ON;0KC4.L	t	company	1097864	US6821891057	United States	sug
-BIIB	Biogen	Nasdaq	Health Care	%Biogen;Biogen Inc.	BIIB	t	company	875045	US09062X1037	United States	sug
+DGX	Quest Diagnostics	NYSE	Health Care	%Quest Diagnostics;%Quest Diagnostics Inc	DGX	t	company	1022079	US74834L1008	United States	sug
+ON	ON Semiconductor	Nasdaq	Information Technology	Onsemi;%ON Semiconductor;%On Semiconductor Corp	ON;0KC4.L;0KC4-L;0KC4/L	t	company	1097864	US6821891057	United States	sug
+BIIB	Biogen	Nasdaq	Health Care	%Biogen;%Biogen Inc.	BIIB	t	company	875045	US09062X1037	United States	sug
 IT	Gartner	NYSE	Information Technology	Gartner;Gartner Inc	IT	t	company	749251	US3666511072	United States	sug
-ERIE	Erie Indemnity	Nasdaq	Financials	Erie Indemnity;Erie Indemnity Co;Erie Insurance Group;Erie Insurance	ERIE	t	company	922621		United States	sug
-FLEX	Flex	Nasdaq	Information Technology	Flex Ltd.;~Flex	FLEX	wt	company	866374			su
-MKC	McCormick & Company	NYSE	Consumer Staples	McCormick & Company;%McCormick;Mccormick & Co Inc;Mccormick & Co	MKC;MKC.V	t	company	63754	US5797802064	United States	sug
+ERIE	Erie Indemnity	Nasdaq	Financials	%Erie Indemnity;%Erie Indemnity Co;%Erie Insurance Group;%Erie Insurance	ERIE	t	company	922621		United States	sug
+FLEX	Flex	Nasdaq	Information Technology	%Flex Ltd.;~Flex	FLEX	wt	company	866374			su
+MKC	McCormick & Company	NYSE	Consumer Staples	%McCormick & Company;%McCormick;%Mccormick & Co Inc;%Mccormick & Co	MKC;MKC.V;MKC-V;MKC/V	t	company	63754	US5797802064	United States	sug
 FFIV	F5	Nasdaq	Information Technology	F5, Inc.	FFIV	t	company	1048695	US3156161024	United States	sug
-GPC	Genuine Parts Company	NYSE	Consumer Discretionary	Genuine Parts Company;Genuine Parts;Genuine Parts Co	GPC;0IUX.L	t	company	40987	US3724601055	United States	sug
+GPC	Genuine Parts Company	NYSE	Consumer Discretionary	%Genuine Parts Company;%Genuine Parts;%Genuine Parts Co	GPC;0IUX.L;0IUX-L;0IUX/L	t	company	40987	US3724601055	United States	sug
 WY	Weyerhaeuser	NYSE	Real Estate	Weyerhaeuser;Weyerhaeuser Co	WY	t	company	106535	US9621661043	United States	sug
-INVH	Invitation Homes	NYSE	Real Estate	Invitation Homes;Invitation Homes Inc.	INVH	t	company	1687229		United States	sug
-STLD	Steel Dynamics	Nasdaq	Materials	Steel Dynamics;Steel Dynamics Inc	STLD	t	company	1022671	US8581191009	United States	sug
-RL	Ralph Lauren	NYSE	Consumer Discretionary	Ralph Lauren Corporation;Ralph Lauren;Ralph Lauren Corp	RL;0KTS.L	t	company	1037038	US7512121010	United States	sug
-HAL	Halliburton	NYSE	Energy	%Halliburton;Halliburton Co	HAL	t	company	45012	US4062161017	United States	sug
+INVH	Invitation Homes	NYSE	Real Estate	%Invitation Homes;%Invitation Homes Inc.	INVH	t	company	1687229		United States	sug
+STLD	Steel Dynamics	Nasdaq	Materials	%Steel Dynamics;%Steel Dynamics Inc	STLD	t	company	1022671	US8581191009	United States	sug
+RL	Ralph Lauren	NYSE	Consumer Discretionary	%Ralph Lauren Corporation;%Ralph Lauren;%Ralph Lauren Corp	RL;0KTS.L;0KTS-L;0KTS/L	t	company	1037038	US7512121010	United States	sug
+HAL	Halliburton	NYSE	Energy	%Halliburton;%Halliburton Co	HAL	t	company	45012	US4062161017	United States	sug
 ZBH	Zimmer Biomet	NYSE	Health Care	Zimmer Biomet;Zimmer Biomet Holdings, Inc.;Zimmer Biomet Holdings	ZBH	t	company	1136869	US98956P1021	United States	sug
-GEN	Gen Digital	Nasdaq	Information Technology	Gen Digital;Gen Digital Inc.	GEN;GENVR	t	company	849399		United States	sug
-J	Jacobs Solutions	NYSE	Industrials	Jacobs Solutions;Jacobs Solutions Inc.	J	t	company	52988	US4698141078	United States	sug
-ESS	Essex Property Trust	NYSE	Real Estate	Essex Property Trust;Essex Property;Essex Property Trust, Inc.	ESS	t	company	920522	US2971781057	United States	sug
-NWSA	News	Nasdaq	Communication Services	News Corp;~News	NWSA;NWS;0K7U.L	wt	company	1564708	US65249B1098;US65249B2088	United States	sug
-PKG	Packaging Corporation of America	NYSE	Materials	Packaging Corporation of America;Packaging Corp of America	PKG;0KEZ.L	t	company	75677	US6951561090	United States	sug
-PFG	Principal Financial Group	Nasdaq	Financials	Principal Financial Group;Principal Financial;Principal Financial Group Inc	PFG	t	company	1126328	US74251V1026	United States	sug
-WST	West Pharmaceutical Services	NYSE	Health Care	West Pharmaceutical Services;West Pharmaceutical Services Inc	WST	t	company	105770		United States	sug
-IFF	International Flavors & Fragrances	NYSE	Materials	International Flavors & Fragrances;International Flavors & Fragrances Inc	IFF	t	company	51253	US4595061015	United States	sug
+GEN	Gen Digital	Nasdaq	Information Technology	%Gen Digital;%Gen Digital Inc.	GEN;GENVR	t	company	849399		United States	sug
+J	Jacobs Solutions	NYSE	Industrials	%Jacobs Solutions;%Jacobs Solutions Inc.	J	t	company	52988	US4698141078	United States	sug
+ESS	Essex Property Trust	NYSE	Real Estate	%Essex Property Trust;%Essex Property;%Essex Property Trust, Inc.	ESS	t	company	920522	US2971781057	United States	sug
+NWSA	News	Nasdaq	Communication Services	%News Corp;~News	NWSA;NWS;0K7U.L;0K7U-L;0K7U/L	wt	company	1564708	US65249B1098;US65249B2088	United States	sug
+PKG	Packaging Corporation of America	NYSE	Materials	%Packaging Corporation of America;%Packaging Corp of America	PKG;0KEZ.L;0KEZ-L;0KEZ/L	t	company	75677	US6951561090	United States	sug
+PFG	Principal Financial Group	Nasdaq	Financials	%Principal Financial Group;%Principal Financial;%Principal Financial Group Inc	PFG	t	company	1126328	US74251V1026	United States	sug
+WST	West Pharmaceutical Services	NYSE	Health Care	%West Pharmaceutical Services;%West Pharmaceutical Services Inc	WST	t	company	105770		United States	sug
+IFF	International Flavors & Fragrances	NYSE	Materials	%International Flavors & Fragrances;%International Flavors & Fragrances Inc	IFF	t	company	51253	US4595061015	United States	sug
 LNT	Alliant Energy	Nasdaq	Utilities	Alliant Energy;Alliant Energy Corp	LNT	t	company	352541		United States	sug
 EVRG	Evergy	Nasdaq	Utilities	Evergy;Evergy, Inc.	EVRG	t	company	1711269		United States	sug
-PNR	Pentair	NYSE	Industrials	Pentair;Pentair plc	PNR;0Y5X.L	t	company	77360	IE00BLS09M33	United States	sug
-MAA	Mid-America Apartment Communities	NYSE	Real Estate	Mid-America Apartment Communities;Mid America Apartment Communities Inc.;Mid America Apartment Communities	MAA	t	company	912595		United States	sug
+PNR	Pentair	NYSE	Industrials	Pentair;Pentair plc	PNR;0Y5X.L;0Y5X-L;0Y5X/L	t	company	77360	IE00BLS09M33	United States	sug
+MAA	Mid-America Apartment Communities	NYSE	Real Estate	Mid-America Apartment Communities;%Mid America Apartment Communities Inc.;%Mid America Apartment Communities	MAA	t	company	912595		United States	sug
 SNA	Snap-on	NYSE	Industrials	Snap-on;Snap-on Inc	SNA	t	company	91440	US8330341012	United States	sug
 TER	Teradyne	Nasdaq	Information Technology	Teradyne;Teradyne, Inc	TER	t	company	97210	US8807701029	United States	sug
-COHR	Coherent	NYSE	Information Technology	Coherent Corp.;~Coherent	COHR	wt	company	820318			su
-WAT	Waters	NYSE	Health Care	Waters Corporation;~Waters;Waters Corp	WAT;0LTI.L	wt	company	1000697	US9418481035	United States	sug
+COHR	Coherent	NYSE	Information Technology	%Coherent Corp.;~Coherent	COHR	wt	company	820318			su
+WAT	Waters	NYSE	Health Care	%Waters Corporation;~Waters;%Waters Corp	WAT;0LTI.L;0LTI-L;0LTI/L	wt	company	1000697	US9418481035	United States	sug
 BG	Bunge Global	NYSE	Consumer Staples	Bunge Global;Bunge Global SA	BG	t	company	1996862	CH1300646267	United States	sug
-EXPD	Expeditors International	NYSE	Industrials	Expeditors International;Expeditors International of Washington Inc;Expeditors International of Washington	EXPD	t	company	746515	US3021301094	United States	sug
+EXPD	Expeditors International	NYSE	Industrials	%Expeditors International;%Expeditors International of Washington Inc;%Expeditors International of Washington	EXPD	t	company	746515	US3021301094	United States	sug
 FTV	Fortive	NYSE	Industrials	Fortive;Fortive Corp	FTV	t	company	1659166	US34959J1088	United States	sug
-LYB	LyondellBasell	NYSE	Materials	LyondellBasell;LyondellBasell Industries N.V.;LyondellBasell Industries	LYB;0EDD.L	t	company	1489393	NL0009434992	United States	sug
+LYB	LyondellBasell	NYSE	Materials	LyondellBasell;LyondellBasell Industries N.V.;LyondellBasell Industries	LYB;0EDD.L;0EDD-L;0EDD/L	t	company	1489393	NL0009434992	United States	sug
 DECK	Deckers Brands	NYSE	Consumer Discretionary	Deckers Brands;Deckers Outdoor Corp;Deckers Outdoor	DECK	t	company	910521	US2435371073	United States	sug
-LUV	Southwest Airlines	NYSE	Industrials	Southwest Airlines;Southwest Airlines Co	LUV		company	92380	US8447411088	United States	sug
-ZBRA	Zebra Technologies	Nasdaq	Information Technology	Zebra Technologies;~Zebra;Zebra Technologies Corp	ZBRA	wt	company	877212	US9892071054	United States	sug
-CLX	Clorox	NYSE	Consumer Staples	%Clorox;Clorox Co	CLX	t	company	21076	US1890541097	United States	sug
-HRL	Hormel Foods	NYSE	Consumer Staples	Hormel Foods;Hormel Foods Corp	HRL	t	company	48465	US4404521001	United States	sug
-DOW	Dow	NYSE	Materials	Dow Inc.;%Dow;Dow Chemical Company;Dow Chemical	DOW;0A1S.L	t	company	1751788		United States	sug
-DPZ	Domino's	Nasdaq	Consumer Discretionary	Domino's;Dominos Pizza Inc;Dominos Pizza;Domino's Pizza	DPZ;DOM.L;DPUKY	t	company	1286681	US25754A2015	United States	sug
+LUV	Southwest Airlines	NYSE	Industrials	%Southwest Airlines;%Southwest Airlines Co	LUV		company	92380	US8447411088	United States	sug
+ZBRA	Zebra Technologies	Nasdaq	Information Technology	%Zebra Technologies;~Zebra;%Zebra Technologies Corp	ZBRA	wt	company	877212	US9892071054	United States	sug
+CLX	Clorox	NYSE	Consumer Staples	%Clorox;%Clorox Co	CLX	t	company	21076	US1890541097	United States	sug
+HRL	Hormel Foods	NYSE	Consumer Staples	%Hormel Foods;%Hormel Foods Corp	HRL	t	company	48465	US4404521001	United States	sug
+DOW	Dow	NYSE	Materials	%Dow Inc.;!Dow;%Dow Chemical Company;%Dow Chemical	DOW;0A1S.L;0A1S-L;0A1S/L	t	company	1751788		United States	sug
+DPZ	Domino's	Nasdaq	Consumer Discretionary	Domino's;Domino's Pizza;%Dominos Pizza Inc;%Dominos Pizza	DPZ;DOM.L;DPUKY;DOM-L;DOM/L	t	company	1286681	US25754A2015	United States	sug
 INCY	Incyte	Nasdaq	Health Care	Incyte;Incyte Corp	INCY	t	company	879169	US45337C1027	United States	sug
-CF	CF Industries	NYSE	Materials	CF Industries;CF Industries Holdings, Inc.;CF Industries Holdings	CF	t	company	1324404	US1252691001	United States	sug
+CF	CF Industries	NYSE	Materials	%CF Industries;%CF Industries Holdings, Inc.;%CF Industries Holdings	CF	t	company	1324404	US1252691001	United States	sug
 FDS	FactSet	NYSE	Financials	FactSet;Factset Research Systems Inc;Factset Research Systems	FDS	t	company	1013237	US3030751057	United States	sug
-BALL	Ball	NYSE	Materials	Ball Corporation;~Ball;BALL Corp	BALL	wt	company	9389			su
+BALL	Ball	NYSE	Materials	%Ball Corp;~Ball;%Ball Corporation	BALL	wt	company	9389			su
 MAS	Masco	NYSE	Industrials	Masco;Masco Corp	MAS	t	company	62996	US5745991068	United States	sug
-BF.B	Brown–Forman	NYSE	Consumer Staples	Brown–Forman;Brown Forman Corp;Brown Forman	BF.B;BF.A	t	company	14693	US1156371007	United States	sug
+BF.B	Brown–Forman	NYSE	Consumer Staples	Brown–Forman;Brown Forman Corp;Brown Forman	BF.B;BF.A;BF-B;BF/B;BF-A;BF/A	t	company	14693	US1156371007	United States	sug
 BLDR	Builders FirstSource	NYSE	Industrials	Builders FirstSource;Builders FirstSource, Inc.	BLDR	t	company	1316835	US12008R1077	United States	sug
 KIM	Kimco Realty	NYSE	Real Estate	Kimco Realty;Kimco Realty Corp	KIM	t	company	879101		United States	sug
-UDR	UDR	NYSE	Real Estate	UDR, Inc.;!UDR	UDR	t	company	74208		United States	sug
-BBY	Best Buy	NYSE	Consumer Discretionary	Best Buy;Best Buy Co Inc;Best Buy Co	BBY	t	company	764478	US0865161014	United States	sug
+UDR	UDR	NYSE	Real Estate	UDR, Inc.;~UDR	UDR	wt	company	74208		United States	sug
+BBY	Best Buy	NYSE	Consumer Discretionary	%Best Buy;%Best Buy Co Inc;%Best Buy Co	BBY	t	company	764478	US0865161014	United States	sug
 OMC	Omnicom Group	NYSE	Communication Services	Omnicom Group;Omnicom;Omnicom Group Inc.	OMC	t	company	29989	US6819191064	United States	sug
-APTV	Aptiv	NYSE	Consumer Discretionary	Aptiv;Aptiv PLC	APTV;0YCP.L	t	company	1521332	JE00B783TY65	United States	sug
-ALLE	Allegion	NYSE	Industrials	Allegion;Allegion plc	ALLE;0Y5C.L	t	company	1579241	IE00BFRT3W74	United States	sug
-JBHT	J.B. Hunt	Nasdaq	Industrials	J.B. Hunt;Hunt J B Transport Services Inc;Hunt J B Transport Services	JBHT	t	company	728535	US4456581077	United States	sug
-CHRW	C.H. Robinson	Nasdaq	Industrials	C.H. Robinson;C. H. Robinson Worldwide, Inc.;C. H. Robinson Worldwide;C. H. Robinson	CHRW	t	company	1043277	US12541W2098	United States	sug
-EG	Everest Group	NYSE	Financials	Everest Group;%Everest;Everest Group, LTD.	EG;0U96.L;RE	t	company	1095073	BMG3223R1088	United States	sug
-TXT	Textron	NYSE	Industrials	Textron;Textron Inc	TXT;0LF0.L	t	company	217346	US8832031012	United States	sug
-COO	Cooper Companies	Nasdaq	Health Care	Cooper Companies;Cooper Companies, Inc.;The Cooper Companies	COO	t	company	711404	US2166484020	United States	sug
-REG	Regency Centers	Nasdaq	Real Estate	Regency Centers;Regency Centers Corp	REG;REGCO;REGCP	t	company	910606		United States	sug
+APTV	Aptiv	NYSE	Consumer Discretionary	Aptiv;Aptiv PLC	APTV;0YCP.L;0YCP-L;0YCP/L	t	company	1521332	JE00B783TY65	United States	sug
+ALLE	Allegion	NYSE	Industrials	Allegion;Allegion plc	ALLE;0Y5C.L;0Y5C-L;0Y5C/L	t	company	1579241	IE00BFRT3W74	United States	sug
+JBHT	J.B. Hunt	Nasdaq	Industrials	J.B. Hunt;%Hunt J B Transport Services Inc;%Hunt J B Transport Services	JBHT	t	company	728535	US4456581077	United States	sug
+CHRW	C.H. Robinson	Nasdaq	Industrials	C.H. Robinson;%C. H. Robinson Worldwide, Inc.;%C. H. Robinson Worldwide;%C. H. Robinson	CHRW	t	company	1043277	US12541W2098	United States	sug
+EG	Everest Group	NYSE	Financials	%Everest Group;%Everest;%Everest Group, LTD.	EG;0U96.L;RE;0U96-L;0U96/L	t	company	1095073	BMG3223R1088	United States	sug
+TXT	Textron	NYSE	Industrials	Textron;Textron Inc	TXT;0LF0.L;0LF0-L;0LF0/L	t	company	217346	US8832031012	United States	sug
+COO	Cooper Companies	Nasdaq	Health Care	%Cooper Companies;%Cooper Companies, Inc.;%The Cooper Companies	COO	t	company	711404	US2166484020	United States	sug
+REG	Regency Centers	Nasdaq	Real Estate	%Regency Centers;%Regency Centers Corp	REG;REGCO;REGCP	t	company	910606		United States	sug
 CIEN	Ciena	NYSE	Information Technology	Ciena;Ciena Corp	CIEN	t	company	936395	US1717793095	United States	sug
-BEN	Franklin Resources	NYSE	Financials	Franklin Resources;Franklin Resources Inc;Franklin Templeton Investments	BEN	t	company	38777	US3546131018	United States	sug
+BEN	Franklin Resources	NYSE	Financials	%Franklin Resources;%Franklin Resources Inc;Franklin Templeton Investments	BEN	t	company	38777	US3546131018	United States	sug
 AVY	Avery Dennison	NYSE	Materials	Avery Dennison;Avery Dennison Corp	AVY	t	company	8818	US0536111091	United States	sug
-TKO	TKO Group Holdings	NYSE	Communication Services	TKO Group Holdings;TKO Group;!TKO;TKO Group Holdings, Inc.	TKO	t	company	1973266		United States	sug
-ARE	Alexandria Real Estate Equities	NYSE	Real Estate	Alexandria Real Estate Equities;Alexandria Real Estate Equities, Inc.	ARE	t	company	1035443		United States	sug
+TKO	TKO Group Holdings	NYSE	Communication Services	%TKO Group Holdings;%TKO Group;~TKO;%TKO Group Holdings, Inc.	TKO	wt	company	1973266		United States	sug
+ARE	Alexandria Real Estate Equities	NYSE	Real Estate	%Alexandria Real Estate Equities;%Alexandria Real Estate Equities, Inc.	ARE	t	company	1035443		United States	sug
 SOLV	Solventum	NYSE	Health Care	Solventum;Solventum Corp	SOLV	t	company	1964738		United States	sug
-CNC	Centene	NYSE	Health Care	Centene Corporation;Centene;Centene Corp	CNC;0HVB.L	t	company	1071739	US15135B1017	United States	sug
-JKHY	Jack Henry & Associates	Nasdaq	Financials	Jack Henry & Associates;Jack Henry & Associates Inc	JKHY	t	company	779152		United States	sug
-IEX	IDEX	NYSE	Industrials	IDEX Corporation;!IDEX;Idex Corp	IEX	t	company	832101	US45167R1041	United States	sug
+CNC	Centene	NYSE	Health Care	Centene;Centene Corporation;Centene Corp	CNC;0HVB.L;0HVB-L;0HVB/L	t	company	1071739	US15135B1017	United States	sug
+JKHY	Jack Henry & Associates	Nasdaq	Financials	%Jack Henry & Associates;%Jack Henry & Associates Inc	JKHY	t	company	779152		United States	sug
+IEX	IDEX	NYSE	Industrials	IDEX Corporation;~IDEX;Idex Corp	IEX	wt	company	832101	US45167R1041	United States	sug
 NDSN	Nordson	Nasdaq	Industrials	Nordson Corporation;Nordson;Nordson Corp	NDSN	t	company	72331	US6556631025	United States	sug
 DOC	Healthpeak Properties	NYSE	Real Estate	Healthpeak Properties;Healthpeak Properties, Inc.	DOC;PEAK;HCP	t	company	765880	US42250P1030	United States	sug
 SJM	J.M. Smucker Company	NYSE	Consumer Staples	J.M. Smucker Company;J.M. Smucker;J M Smucker Co;J M Smucker;The J.M. Smucker Company	SJM	t	company	91419		United States	sug
-GL	Globe Life	NYSE	Financials	Globe Life;Globe Life Inc.	GL	t	company	320335	US6081901042	United States	sug
-BXP	BXP	NYSE	Real Estate	BXP, Inc.;!BXP	BXP	t	company	1037540	US1011211018	United States	sug
-BAX	Baxter International	NYSE	Health Care	Baxter International;Baxter International Inc	BAX;0QK8.L	t	company	10456	US0718131099	United States	sug
+GL	Globe Life	NYSE	Financials	%Globe Life;%Globe Life Inc.	GL	t	company	320335	US6081901042	United States	sug
+BXP	BXP	NYSE	Real Estate	BXP, Inc.;~BXP	BXP	wt	company	1037540	US1011211018	United States	sug
+BAX	Baxter International	NYSE	Health Care	%Baxter International;%Baxter International Inc	BAX;0QK8.L;0QK8-L;0QK8/L	t	company	10456	US0718131099	United States	sug
 CPT	Camden Property Trust	NYSE	Real Estate	Camden Property Trust;Camden Property	CPT	t	company	906345		United States	sug
 GNRC	Generac	NYSE	Industrials	Generac;Generac Holdings Inc.;Generac Holdings	GNRC	t	company	1474735		United States	sug
-WYNN	Wynn Resorts	Nasdaq	Consumer Discretionary	Wynn Resorts;Wynn Resorts LTD	WYNN	t	company	1174922	US9831341071	United States	sug
-NCLH	Norwegian Cruise Line Holdings	NYSE	Consumer Discretionary	Norwegian Cruise Line Holdings;Norwegian Cruise Line;Norwegian Cruise Line Holdings Ltd.	NCLH	t	company	1513761		United States	sug
-PNW	Pinnacle West Capital	NYSE	Utilities	Pinnacle West Capital;Pinnacle West Capital Corp	PNW;0KIT.L	t	company	764622	US7234841010	United States	sug
-HAS	Hasbro	Nasdaq	Consumer Discretionary	%Hasbro;Hasbro, Inc.	HAS	t	company	46080	US4180561072	United States	sug
-HST	Host Hotels & Resorts	Nasdaq	Real Estate	Host Hotels & Resorts;Host Hotels & Resorts, Inc.	HST	t	company	1070750	US44107P1049	United States	sug
+WYNN	Wynn Resorts	Nasdaq	Consumer Discretionary	%Wynn Resorts;%Wynn Resorts LTD	WYNN	t	company	1174922	US9831341071	United States	sug
+NCLH	Norwegian Cruise Line Holdings	NYSE	Consumer Discretionary	%Norwegian Cruise Line;%Norwegian Cruise Line Holdings;%Norwegian Cruise Line Holdings Ltd.	NCLH	t	company	1513761		United States	sug
+PNW	Pinnacle West Capital	NYSE	Utilities	%Pinnacle West Capital;%Pinnacle West Capital Corp	PNW;0KIT.L;0KIT-L;0KIT/L	t	company	764622	US7234841010	United States	sug
+HAS	Hasbro	Nasdaq	Consumer Discretionary	%Hasbro;%Hasbro, Inc.	HAS	t	company	46080	US4180561072	United States	sug
+HST	Host Hotels & Resorts	Nasdaq	Real Estate	%Host Hotels & Resorts;%Host Hotels & Resorts, Inc.	HST	t	company	1070750	US44107P1049	United States	sug
 AIZ	Assurant	NYSE	Financials	Assurant;Assurant, Inc.	AIZ;AIZN	t	company	1267238			su
-UHS	Universal Health Services	NYSE	Health Care	Universal Health Services;Universal Health Services Inc	UHS	t	company	352915	US9139031002	United States	sug
+UHS	Universal Health Services	NYSE	Health Care	%Universal Health Services;%Universal Health Services Inc	UHS	t	company	352915	US9139031002	United States	sug
 AKAM	Akamai Technologies	Nasdaq	Information Technology	Akamai Technologies;Akamai;Akamai Technologies Inc	AKAM	t	company	1086222	US00971T1016	United States	sug
-SWK	Stanley Black & Decker	NYSE	Industrials	Stanley Black & Decker;Stanley Black & Decker, Inc.	SWK	t	company	93556	US8545021011	United States	sug
+SWK	Stanley Black & Decker	NYSE	Industrials	%Stanley Black & Decker;%Stanley Black & Decker, Inc.	SWK	t	company	93556	US8545021011	United States	sug
 HII	Huntington Ingalls Industries	NYSE	Industrials	Huntington Ingalls Industries;Huntington Ingalls Industries, Inc.	HII	t	company	1501585	US4464131063	United States	sug
 VTRS	Viatris	Nasdaq	Health Care	Viatris;Viatris Inc	VTRS	t	company	1792044	US92556V1061	United States	sug
 MRNA	Moderna	Nasdaq	Health Care	Moderna;Moderna, Inc.	MRNA		company	1682852	US60770K1079	United States	sug
 SWKS	Skyworks Solutions	Nasdaq	Information Technology	Skyworks Solutions;Skyworks Solutions, Inc.	SWKS	t	company	4127	US83088M1027	United States	sug
 RVTY	Revvity	NYSE	Health Care	Revvity;Revvity, Inc.	RVTY	t	company	31791		United States	sug
-MOS	Mosaic Company	NYSE	Materials	Mosaic Company;~Mosaic;Mosaic Co;The Mosaic Company	MOS	wt	company	1285785	US61945C1036	United States	sug
-TAP	Molson Coors Beverage Company	NYSE	Consumer Staples	Molson Coors Beverage Company;Molson Coors Beverage;Molson Coors Beverage Co;Molson Coors	TAP;TAP.A;0K2K.L	t	company	24545	US60871R2094	United States	sug
-ALGN	Align Technology	Nasdaq	Health Care	Align Technology;~Align;Align Technology Inc	ALGN;0HCK.L	wt	company	1097149	US0162551016	United States	sug
-AOS	A. O. Smith	NYSE	Industrials	A. O. Smith;Smith A O Corp;Smith A O	AOS	t	company	91142		United States	sug
+MOS	Mosaic Company	NYSE	Materials	%Mosaic Company;~Mosaic;%Mosaic Co;%The Mosaic Company	MOS	wt	company	1285785	US61945C1036	United States	sug
+TAP	Molson Coors Beverage Company	NYSE	Consumer Staples	Molson Coors Beverage Company;Molson Coors Beverage;Molson Coors Beverage Co;Molson Coors	TAP;TAP.A;0K2K.L;TAP-A;TAP/A;0K2K-L;0K2K/L	t	company	24545	US60871R2094	United States	sug
+ALGN	Align Technology	Nasdaq	Health Care	%Align Technology;~Align;%Align Technology Inc	ALGN;0HCK.L;0HCK-L;0HCK/L	wt	company	1097149	US0162551016	United States	sug
+AOS	A. O. Smith	NYSE	Industrials	%A. O. Smith;%Smith A O Corp;%Smith A O	AOS	t	company	91142		United States	sug
 DVA	DaVita	NYSE	Health Care	DaVita;Davita Inc.	DVA	t	company	927066		United States	sug
-MGM	MGM Resorts	NYSE	Consumer Discretionary	MGM Resorts;MGM Resorts International	MGM	t	company	789570	US5529531015	United States	sug
-IVZ	Invesco	NYSE	Financials	Invesco;Invesco Ltd.	IVZ;0UAN.L	t	company	914208	BMG491BT1088	United States	sug
-AES	AES	NYSE	Utilities	AES Corporation;!AES;AES Corp	AES	t	company	874761	US00130H1059	United States	sug
+MGM	MGM Resorts	NYSE	Consumer Discretionary	%MGM Resorts;%MGM Resorts International	MGM	t	company	789570	US5529531015	United States	sug
+IVZ	Invesco	NYSE	Financials	Invesco;Invesco Ltd.	IVZ;0UAN.L;0UAN-L;0UAN/L	t	company	914208	BMG491BT1088	United States	sug
+AES	AES	NYSE	Utilities	AES Corporation;~AES;AES Corp	AES	wt	company	874761	US00130H1059	United States	sug
 HSIC	Henry Schein	Nasdaq	Health Care	Henry Schein;Henry Schein Inc	HSIC	t	company	1000228	US8064071025	United States	sug
-FRT	Federal Realty Investment Trust	NYSE	Real Estate	Federal Realty Investment Trust;Federal Realty Investment	FRT;0IL1.L	t	company	34903		United States	sug
+FRT	Federal Realty Investment Trust	NYSE	Real Estate	%Federal Realty Investment Trust;%Federal Realty Investment	FRT;0IL1.L;0IL1-L;0IL1/L	t	company	34903		United States	sug
 SATS	EchoStar	Nasdaq	Communication Services	EchoStar;EchoStar CORP	SATS;ECHO	t	company	1415404			su
-ALB	Albemarle	NYSE	Materials	Albemarle Corporation;Albemarle;Albemarle Corp	ALB;0HC7.L	t	company	915913	US0126531013	United States	sug
+ALB	Albemarle	NYSE	Materials	Albemarle Corporation;Albemarle;Albemarle Corp	ALB;0HC7.L;0HC7-L;0HC7/L	t	company	915913	US0126531013	United States	sug
 TECH	Bio-Techne	Nasdaq	Health Care	Bio-Techne;BIO-TECHNE Corp	TECH	t	company	842023	US09073M1045	United States	sug
 LITE	Lumentum	Nasdaq	Information Technology	Lumentum;Lumentum Holdings Inc.;Lumentum Holdings	LITE	t	company	1633978			su
-CRL	Charles River Laboratories	NYSE	Health Care	Charles River Laboratories;Charles River Laboratories International, Inc.;Charles River Laboratories International	CRL	t	company	1100682	US1598641074	United States	sug
-APA	APA	Nasdaq	Energy	APA Corporation;!APA;APA Corp	APA;0HGC.L	t	company	1841666	US03743Q1085	United States	sug
+CRL	Charles River Laboratories	NYSE	Health Care	%Charles River Laboratories;%Charles River Laboratories International, Inc.;%Charles River Laboratories International	CRL	t	company	1100682	US1598641074	United States	sug
+APA	APA	Nasdaq	Energy	APA Corporation;~APA;APA Corp	APA;0HGC.L;0HGC-L;0HGC/L	wt	company	1841666	US03743Q1085	United States	sug
 SNDK	Sandisk	Nasdaq	Information Technology	Sandisk;Sandisk Corp	SNDK	t	company	2023554	US80004C2008	United States	sug
-FDXF	FedEx Freight		Industrials	FedEx Freight	FDXF	t	company				s
-HONA	Honeywell Aerospace		Industrials	Honeywell Aerospace	HONA	t	company				s
+FDXF	FedEx Freight		Industrials	%FedEx Freight	FDXF	t	company				s
+HONA	Honeywell Aerospace		Industrials	%Honeywell Aerospace	HONA	t	company				s
 Q	Qnity Electronics		Information Technology	Qnity Electronics	Q	t	company			United States	sg
-PSKY	Paramount Skydance	Nasdaq	Communication Services	Paramount Skydance Corporation;Paramount Skydance;New Pluto Global, Inc.;New Pluto Global;New Pluto	PSKY	t	company	2041610	US69932A2042	United States	sug
-SAP	SAP	NYSE	Enterprise software Business software Cloud computing Consulting	Sap Se;~Sap	SAP;SAPGF	wt	company	1000184	DE0007164600;US8030542042	Germany	ug
-BABA	Alibaba Group Holding	NYSE		Alibaba Group Holding Ltd;Alibaba Group Holding;Alibaba Group;Alibaba;^Alibaba Cloud;^Taobao	BABA	t	company	1577552			u
-ASML	ASML Holding	Nasdaq	Semiconductor Equipment & Testing	Asml Holding NV;Asml Holding;Asml	ASML;ASML.AS;ASMLF	t	company	937966	NL0010273215	Netherlands	ug
-TM	Toyota	NYSE	Automotive	Toyota Motor Corp;Toyota Motor;%Toyota	TM;7203.T	t	company	1094517	JP3633400001	Japan	ug
-AZN	AstraZeneca	Nasdaq	Healthcare	Astrazeneca PLC;Astrazeneca	AZN;AZN.L;AZNCF	t	company	901832	GB0009895292	United Kingdom	ug
+PSKY	Paramount Skydance	Nasdaq	Communication Services	Paramount Skydance Corporation;Paramount Skydance;%New Pluto Global, Inc.;%New Pluto Global;%New Pluto	PSKY	t	company	2041610	US69932A2042	United States	sug
+SAP	SAP	NYSE	Enterprise software Business software Cloud computing Consulting	~SAP;%Sap Se	SAP;SAPGF	wt	company	1000184	DE0007164600;US8030542042	Germany	ug
+BABA	Alibaba Group Holding	NYSE		Alibaba;^Alibaba Cloud;^Taobao;Alibaba Group Holding Ltd;Alibaba Group Holding;Alibaba Group	BABA	t	company	1577552			u
+ASML	ASML Holding	Nasdaq	Semiconductor Equipment & Testing	ASML;Asml Holding NV;Asml Holding	ASML;ASML.AS;ASMLF	t	company	937966	NL0010273215	Netherlands	ug
+TM	Toyota	NYSE	Automotive	%Toyota;%Toyota Motor;%Toyota Motor Corp	TM;7203.T	t	company	1094517	JP3633400001	Japan	ug
+AZN	AstraZeneca	Nasdaq	Healthcare	AstraZeneca;Astrazeneca PLC	AZN;AZN.L;AZNCF	t	company	901832	GB0009895292	United Kingdom	ug
 QQQ	Invesco QQQ Trust Series 1	Nasdaq		Invesco QQQ Trust, Series 1	QQQ	t	company	1067839			u
-NVS	Novartis	NYSE	Healthcare	Novartis Ag;%Novartis	NVS;0K9E.L;0QLR.L;NVSEF	t	company	1114448	CH0012005267	Switzerland	ug
-HSBC	HSBC	NYSE	Banking & Investment Services	HSBC Holdings PLC;HSBC Holdings;HSBC	HSBC;HSBA.L;HBCYF	t	company	1089113	GB0005405286	United Kingdom	ug
-SHEL	Shell	NYSE	Energy	Shell plc;~Shell;<Royal Dutch Shell	SHEL;SHELL.AS;SHEL.L;RYDAF	wt	company	1306965	GB00BP6MXD84	United Kingdom	ug
-NVO	Novo Nordisk A S	NYSE		Novo Nordisk A S;Novo Nordisk;~Novo	NVO	wt	company	353278			u
-SHOP	Shopify	Nasdaq	Computer Software	Shopify Inc.;Shopify	SHOP	t	company	1594805	CA82509L1076		ug
-HDB	HDFC Bank	NYSE		HDFC Bank LTD;HDFC Bank	HDB	t	company	1144967			u
-RY	Royal Bank of Canada	NYSE		Royal Bank of Canada;RBC	RY	t	company	1000275			u
-FMX	Mexican Economic Development	NYSE		Mexican Economic Development Inc;Mexican Economic Development	FMX	t	company	1061736			u
-PDD	PDD Holdings	Nasdaq		PDD Holdings Inc.;PDD Holdings;!PDD	PDD	t	company	1737806			u
-MUFG	Mitsubishi UFJ Financial Group	NYSE	Banking	Mitsubishi UFJ Financial Group Inc;Mitsubishi UFJ Financial Group;Mitsubishi UFJ Financial;MUFG;Mitsubishi UFJ	MUFG;8306.T	t	company	67088	JP3902900004	Japan	ug
-SONY	Sony Group	NYSE	Conglomerate	Sony Group Corp;Sony Group;%Sony	SONY;6758.T	t	company	313838	JP3435000009	Japan	ug
-UL	Unilever	NYSE	Consumer Non-Cyclicals	Unilever PLC;%Unilever	UL;UNA.AS;ULVR.L;UNLYF;UN	t	company	217410	GB00B10RZP78	United Kingdom	ug
-ARM	Arm Holdings	Nasdaq	Semiconductors	Arm Holdings PLC;Arm Holdings;~Arm	ARM;ARM.L	wt	company	1973239	US0420682058	United Kingdom	ug
-SPOT	Spotify Technology	NYSE		Spotify Technology S.A.;Spotify Technology;Spotify	SPOT	t	company	1639920			u
-TTE	TotalEnergies	NYSE	Energy	TotalEnergies SE;TotalEnergies;~Total;<Total SA	TTE;TTE.L;TTFNF;TOT	wt	company	879764	FR0000120271	France	ug
-SAN	Banco Santander	NYSE	Financial services	Banco Santander, S.A.;Banco Santander;Santander	SAN;SAN.MC;BNC.L;BCDRF	t	company	891478	ES0113900J37	Spain	ug
-BHP	BHP Group	NYSE		BHP Group Ltd;BHP Group;BHP	BHP	t	company	811809			u
-TD	Toronto Dominion Bank	NYSE		Toronto Dominion Bank;TD Bank;Toronto-Dominion	TD	t	company	947263			u
-BTI	British American Tobacco p.l.c.	NYSE	Consumer Non-Cyclicals	British American Tobacco p.l.c.;British American Tobacco;~BAT	BTI;BATS.L;BTAFF	wt	company	1303523	GB0002875804	United Kingdom	ug
-UBS	UBS Group	NYSE	Banking & Investment Services	UBS Group AG;UBS Group;UBS	UBS;0R3T.L	t	company	1610520	CH0244767585	Switzerland	ug
+NVS	Novartis	NYSE	Healthcare	%Novartis;%Novartis Ag	NVS;0K9E.L;0QLR.L;NVSEF	t	company	1114448	CH0012005267	Switzerland	ug
+HSBC	HSBC	NYSE	Banking & Investment Services	HSBC;HSBC Holdings PLC;%HSBC Holdings	HSBC;HSBA.L;HBCYF	t	company	1089113	GB0005405286	United Kingdom	ug
+SHEL	Shell	NYSE	Energy	~Shell;<%Royal Dutch Shell;Shell plc	SHEL;SHELL.AS;SHEL.L;RYDAF	wt	company	1306965	GB00BP6MXD84	United Kingdom	ug
+NVO	Novo Nordisk	NYSE		Novo Nordisk;~Novo;Novo Nordisk A/S	NVO	wt	company	353278			u
+SHOP	Shopify	Nasdaq	Computer Software	Shopify;Shopify Inc.	SHOP	t	company	1594805	CA82509L1076		ug
+HDB	HDFC Bank	NYSE		HDFC Bank;HDFC Bank LTD	HDB	t	company	1144967			u
+RY	Royal Bank of Canada	NYSE		RBC;%Royal Bank of Canada	RY	t	company	1000275			u
+FMX	Mexican Economic Development	NYSE		%Mexican Economic Development Inc;%Mexican Economic Development	FMX	t	company	1061736			u
+PDD	PDD Holdings	Nasdaq		PDD Holdings Inc.;PDD Holdings;~PDD	PDD	wt	company	1737806			u
+MUFG	Mitsubishi UFJ Financial Group	NYSE	Banking	MUFG;Mitsubishi UFJ;Mitsubishi UFJ Financial Group Inc;Mitsubishi UFJ Financial Group;Mitsubishi UFJ Financial	MUFG;8306.T	t	company	67088	JP3902900004	Japan	ug
+SONY	Sony Group	NYSE	Conglomerate	%Sony;%Sony Group Corp;%Sony Group	SONY;6758.T	t	company	313838	JP3435000009	Japan	ug
+UL	Unilever	NYSE	Consumer Non-Cyclicals	%Unilever;Unilever PLC	UL;UNA.AS;ULVR.L;UNLYF;UN	t	company	217410	GB00B10RZP78	United Kingdom	ug
+ARM	Arm Holdings	Nasdaq	Semiconductors	%Arm Holdings;~Arm;Arm Holdings PLC	ARM;ARM.L	wt	company	1973239	US0420682058	United Kingdom	ug
+SPOT	Spotify Technology	NYSE		Spotify;Spotify Technology S.A.;Spotify Technology	SPOT	t	company	1639920			u
+TTE	TotalEnergies	NYSE	Energy	TotalEnergies;~Total;<Total SA;TotalEnergies SE	TTE;TTE.L;TTFNF;TOT	wt	company	879764	FR0000120271	France	ug
+SAN	Banco Santander	NYSE	Financial services	Santander;Banco Santander;Banco Santander, S.A.	SAN;SAN.MC;BNC.L;BCDRF	t	company	891478	ES0113900J37	Spain	ug
+BHP	BHP Group	NYSE		BHP;BHP Group Ltd;BHP Group	BHP	t	company	811809			u
+TD	Toronto Dominion Bank	NYSE		%TD Bank;Toronto-Dominion;%Toronto Dominion Bank	TD	t	company	947263			u
+BTI	British American Tobacco p.l.c.	NYSE	Consumer Non-Cyclicals	%British American Tobacco;~BAT;British American Tobacco p.l.c.	BTI;BATS.L;BTAFF	wt	company	1303523	GB0002875804	United Kingdom	ug
+UBS	UBS Group	NYSE	Banking & Investment Services	UBS;%UBS Group AG;%UBS Group	UBS;0R3T.L	t	company	1610520	CH0244767585	Switzerland	ug
 MELI	Mercadolibre	Nasdaq		Mercadolibre Inc;Mercadolibre	MELI	t	company	1099590			u
-IBN	Icici Bank	NYSE		Icici Bank LTD;Icici Bank	IBN	t	company	1103838			u
-BUD	Anheuser-Busch InBev	NYSE		Anheuser-Busch InBev SA;Anheuser-Busch InBev;AB InBev	BUD	t	company	1668717			u
+IBN	Icici Bank	NYSE		Icici Bank;Icici Bank LTD	IBN	t	company	1103838			u
+BUD	Anheuser-Busch InBev	NYSE		AB InBev;Anheuser-Busch InBev;Anheuser-Busch InBev SA	BUD	t	company	1668717			u
 SNY	Sanofi	Nasdaq	Healthcare	Sanofi	SNY;SNYNF	t	company	1121404	FR0000120578	France	ug
-MSTR	Microstrategy	Nasdaq	Bitcoin treasury Business intelligence Mobile software	Microstrategy Inc;Microstrategy;Strategy Inc;~Strategy	MSTR;STRC;STRD;STRF;STRK	wt	company	1050446	US5949724083	United States	ug
+MSTR	Microstrategy	Nasdaq	Bitcoin treasury Business intelligence Mobile software	MicroStrategy;%Strategy Inc;~Strategy;Microstrategy Inc	MSTR;STRC;STRD;STRF;STRK	wt	company	1050446	US5949724083	United States	ug
 BN	Brookfield	NYSE		Brookfield Corp;Brookfield	BN;BNH;BNJ	t	company	1001085			u
-BBVA	Banco Bilbao Vizcaya Argentaria	NYSE	Banking & Investment Services	Banco Bilbao Vizcaya Argentaria, S.a.;Banco Bilbao Vizcaya Argentaria;BBVA	BBVA;BVA.L;BBVA.MC;BBVXF	t	company	842180	ES0113211835	Spain	ug
-ENB	Enbridge	NYSE		Enbridge Inc;Enbridge	ENB	t	company	895728			u
+BBVA	Banco Bilbao Vizcaya Argentaria	NYSE	Banking & Investment Services	BBVA;Banco Bilbao Vizcaya Argentaria, S.a.;Banco Bilbao Vizcaya Argentaria	BBVA;BVA.L;BBVA.MC;BBVXF	t	company	842180	ES0113211835	Spain	ug
+ENB	Enbridge	NYSE		Enbridge;Enbridge Inc	ENB	t	company	895728			u
 BAM	Brookfield Asset Management	NYSE		Brookfield Asset Management Ltd.;Brookfield Asset Management	BAM	t	company	1937926			u
-SMFG	Sumitomo Mitsui Financial Group	NYSE	Banking	Sumitomo Mitsui Financial Group, Inc.;Sumitomo Mitsui Financial Group;Sumitomo Mitsui Financial;Sumitomo Mitsui;SMFG	SMFG;8316.T	t	company	1022837	JP3890350006	Japan	ug
-RIO	Rio Tinto (corporation)	NYSE	Metal	Rio Tinto PLC;Rio Tinto;Rio Tinto (corporation)	RIO	t	company	863064	AU000000RIO1;GB0007188757	Australia	ug
-RBLX	Roblox	NYSE		Roblox Corp;Roblox	RBLX	t	company	1315098			u
+SMFG	Sumitomo Mitsui Financial Group	NYSE	Banking	Sumitomo Mitsui;SMFG;Sumitomo Mitsui Financial Group, Inc.;Sumitomo Mitsui Financial Group;Sumitomo Mitsui Financial	SMFG;8316.T	t	company	1022837	JP3890350006	Japan	ug
+RIO	Rio Tinto	NYSE	Metal	Rio Tinto;Rio Tinto PLC	RIO	t	company	863064	AU000000RIO1;GB0007188757	Australia	ug
+RBLX	Roblox	NYSE		Roblox;Roblox Corp	RBLX	t	company	1315098			u
 RELX	RELX	NYSE	Consumer Discretionary	Relx PLC;Relx	RELX;REL.L;REN.AS;RLXXF	t	company	929869	GB00B2B0DG97	United Kingdom	ug
-SE	Sea	NYSE		Sea Ltd;~Sea	SE	wt	company	1703399			u
-BP	BP	NYSE	Energy	BP PLC;~BP	BP;BP.L;BSU;BPAQF	wt	company	313807	GB0007980591	United Kingdom	ug
-NTES	NetEase	Nasdaq		NetEase, Inc.;NetEase	NTES	t	company	1110646			u
-BMO	Bank of Montreal	NYSE		Bank of Montreal	BMO;FNGD;BERZ;BNKD;BNKU;BULZ;CARD;CARU;DULL;FLYD;FLYU;FNGO;FNGS;FNGU;GDXD;GDXU;JETD;JETU;NRGD;NRGU;OILD;OILU;SHNY;WTID;WTIU	t	company	927971			u
-TRI	Thomson Reuters	Nasdaq	Computer Software	Thomson Reuters Corp;Thomson Reuters	TRI	t	company	1075124	CA8849038085		ug
-PBR	Petrobras - Petroleo Brasileiro	NYSE		Petrobras - Petroleo Brasileiro SA;Petrobras - Petroleo Brasileiro;Petrobras	PBR;PBR.A	t	company	1119639			u
-RACE	Ferrari	NYSE		Ferrari N.V.;%Ferrari	RACE	t	company	1648416			u
-SCCO	Southern Copper	NYSE		Southern Copper Corp;Southern Copper	SCCO	t	company	1001838			u
-MFG	Mizuho Financial Group	NYSE	Banking	Mizuho Financial Group Inc;Mizuho Financial Group;Mizuho Financial;Mizuho	MFG;8411.T	t	company	1335730	JP3885780001	Japan	ug
-GSK	GSK	NYSE	Healthcare	GSK plc;GSK;GlaxoSmithKline;<GlaxoSmithKline plc	GSK;GSK.L;GLAXF	t	company	1131399	GB0009252882;GB00BN7SWP63	United Kingdom	ug
-NET	Cloudflare	NYSE		Cloudflare, Inc.;Cloudflare	NET	t	company	1477333			u
-NGG	National Grid	NYSE	Multiline Utilities	National Grid PLC;National Grid	NGG;NG.L;NGGTF	t	company	1004315	GB00BDR05C01	United Kingdom	ug
-CP	Canadian Pacific Kansas City	NYSE		Canadian Pacific Kansas City LTD;Canadian Pacific Kansas City;Canadian Pacific	CP	t	company	16875			u
-SNOW	Snowflake	NYSE		Snowflake Inc.;~Snowflake	SNOW	wt	company	1640147			u
-ING	ING Group	NYSE	Banking & Investment Services	Ing Groep NV;Ing Groep;ING Group;~ING	ING;INGA.AS;ISG;INGVF	wt	company	1039765	NL0011821202	Netherlands	ug
-BNS	Bank of Nova Scotia	NYSE		Bank of Nova Scotia	BNS	t	company	9631			u
-BCS	Barclays	NYSE	Banking & Investment Services	Barclays PLC;Barclays	BCS;BARC.L;INPTF;BCLYF	t	company	312069	GB0031348658	United Kingdom	ug
-INFY	Infosys	NYSE		Infosys Ltd;Infosys	INFY	t	company	1067491			u
+SE	Sea	NYSE		%Sea Ltd;~Sea	SE	wt	company	1703399			u
+BP	BP	NYSE	Energy	~BP;BP PLC	BP;BP.L;BSU;BPAQF	wt	company	313807	GB0007980591	United Kingdom	ug
+NTES	NetEase	Nasdaq		NetEase;NetEase, Inc.	NTES	t	company	1110646			u
+BMO	Bank of Montreal	NYSE		%Bank of Montreal	BMO;FNGD;BERZ;BNKD;BNKU;BULZ;CARD;CARU;DULL;FLYD;FLYU;FNGO;FNGS;FNGU;GDXD;GDXU;JETD;JETU;NRGD;NRGU;OILD;OILU;SHNY;WTID;WTIU	t	company	927971			u
+TRI	Thomson Reuters	Nasdaq	Computer Software	%Thomson Reuters;%Thomson Reuters Corp	TRI	t	company	1075124	CA8849038085		ug
+PBR	Petrobras - Petroleo Brasileiro	NYSE		Petrobras;Petrobras - Petroleo Brasileiro SA;Petrobras - Petroleo Brasileiro	PBR;PBR.A	t	company	1119639			u
+RACE	Ferrari	NYSE		%Ferrari;Ferrari N.V.	RACE	t	company	1648416			u
+SCCO	Southern Copper	NYSE		%Southern Copper Corp;%Southern Copper	SCCO	t	company	1001838			u
+MFG	Mizuho Financial Group	NYSE	Banking	Mizuho;Mizuho Financial Group Inc;Mizuho Financial Group;Mizuho Financial	MFG;8411.T	t	company	1335730	JP3885780001	Japan	ug
+GSK	GSK	NYSE	Healthcare	GSK;GlaxoSmithKline;<GlaxoSmithKline plc;GSK plc	GSK;GSK.L;GLAXF	t	company	1131399	GB0009252882;GB00BN7SWP63	United Kingdom	ug
+NET	Cloudflare	NYSE		Cloudflare;Cloudflare, Inc.	NET	t	company	1477333			u
+NGG	National Grid	NYSE	Multiline Utilities	National Grid PLC;%National Grid	NGG;NG.L;NGGTF	t	company	1004315	GB00BDR05C01	United Kingdom	ug
+CP	Canadian Pacific Kansas City	NYSE		%Canadian Pacific;%Canadian Pacific Kansas City LTD;%Canadian Pacific Kansas City	CP	t	company	16875			u
+SNOW	Snowflake	NYSE		~Snowflake;%Snowflake Inc.	SNOW	wt	company	1640147			u
+ING	ING Group	NYSE	Banking & Investment Services	~ING;Ing Groep NV;Ing Groep;%ING Group	ING;INGA.AS;ISG;INGVF	wt	company	1039765	NL0011821202	Netherlands	ug
+BNS	Bank of Nova Scotia	NYSE		%Bank of Nova Scotia	BNS	t	company	9631			u
+BCS	Barclays	NYSE	Banking & Investment Services	Barclays;Barclays PLC	BCS;BARC.L;INPTF;BCLYF	t	company	312069	GB0031348658	United Kingdom	ug
+INFY	Infosys	NYSE		Infosys;Infosys Ltd	INFY	t	company	1067491			u
 AEM	Agnico Eagle Mines	NYSE		Agnico Eagle Mines LTD;Agnico Eagle Mines	AEM	t	company	2809			u
-EPD	Enterprise Products Partners	NYSE		Enterprise Products Partners L.P.;Enterprise Products Partners	EPD	t	company	1061219			u
-CM	Canadian Imperial Bank of Commerce	NYSE		Canadian Imperial Bank of Commerce	CM	t	company	1045520			u
+EPD	Enterprise Products Partners	NYSE		Enterprise Products Partners L.P.;%Enterprise Products Partners	EPD	t	company	1061219			u
+CM	Canadian Imperial Bank of Commerce	NYSE		%Canadian Imperial Bank of Commerce	CM	t	company	1045520			u
 ITUB	Itau Unibanco Holding	NYSE		Itau Unibanco Holding S.A.;Itau Unibanco Holding;Itau Unibanco	ITUB	t	company	1132597			u
-DB	Deutsche Bank	NYSE	Banking & Investment Services	Deutsche Bank Aktiengesellschaft;Deutsche Bank	DB;DGP;DGZ;DZZ	t	company	1159508	DE0005140008	Germany	ug
-LYG	Lloyds Banking Group	NYSE	Banking & Investment Services	Lloyds Banking Group plc;Lloyds Banking Group;Lloyds Banking;Lloyds	LYG;LLOY.L;LLDTF	t	company	1160106	GB0008706128	United Kingdom	ug
-CNQ	Canadian Natural Resources	NYSE		Canadian Natural Resources LTD;Canadian Natural Resources;Canadian Natural	CNQ	t	company	1017413			u
-EQNR	Equinor	NYSE		Equinor ASA;Equinor;<Statoil	EQNR	t	company	1140625			u
-ET	Energy Transfer	NYSE		Energy Transfer LP;Energy Transfer	ET	t	company	1276187			u
-DEO	Diageo	NYSE	Beverages	Diageo PLC;Diageo	DEO;DGE.L;DGEAF	t	company	835403	GB0002374006	United Kingdom	ug
-NU	Nu Holdings	NYSE		Nu Holdings Ltd.;Nu Holdings	NU	t	company	1691493			u
-CNI	Canadian National Railway	NYSE		Canadian National Railway Co;Canadian National Railway;Canadian National	CNI	t	company	16868			u
-NWG	NatWest Group	NYSE	Banking Financial services	NatWest Group plc;NatWest Group;NatWest	NWG;NWG.L	t	company	844150	GB00BM8PJY71	United Kingdom	ug
+DB	Deutsche Bank	NYSE	Banking & Investment Services	Deutsche Bank;Deutsche Bank Aktiengesellschaft	DB;DGP;DGZ;DZZ	t	company	1159508	DE0005140008	Germany	ug
+LYG	Lloyds Banking Group	NYSE	Banking & Investment Services	Lloyds;Lloyds Banking;Lloyds Banking Group plc;Lloyds Banking Group	LYG;LLOY.L;LLDTF	t	company	1160106	GB0008706128	United Kingdom	ug
+CNQ	Canadian Natural Resources	NYSE		%Canadian Natural;%Canadian Natural Resources LTD;%Canadian Natural Resources	CNQ	t	company	1017413			u
+EQNR	Equinor	NYSE		Equinor;<Statoil;Equinor ASA	EQNR	t	company	1140625			u
+ET	Energy Transfer	NYSE		%Energy Transfer;%Energy Transfer LP	ET	t	company	1276187			u
+DEO	Diageo	NYSE	Beverages	Diageo;Diageo PLC	DEO;DGE.L;DGEAF	t	company	835403	GB0002374006	United Kingdom	ug
+NU	Nu Holdings	NYSE		%Nu Holdings Ltd.;%Nu Holdings	NU	t	company	1691493			u
+CNI	Canadian National Railway	NYSE		%Canadian National;%Canadian National Railway Co;%Canadian National Railway	CNI	t	company	16868			u
+NWG	NatWest Group	NYSE	Banking Financial services	NatWest;NatWest Group plc;NatWest Group	NWG;NWG.L	t	company	844150	GB00BM8PJY71	United Kingdom	ug
 ALNY	Alnylam Pharmaceuticals	Nasdaq	Biotechnology	Alnylam Pharmaceuticals, Inc.;Alnylam Pharmaceuticals	ALNY	t	company	1178670		United States	ug
 AMX	America Movil SAB de CV	NYSE		America Movil SAB de CV	AMX	t	company	1129137			u
-FLUT	Flutter Entertainment	NYSE		Flutter Entertainment plc;Flutter Entertainment;~Flutter;^FanDuel	FLUT	wt	company	1635327			u
+FLUT	Flutter Entertainment	NYSE		~Flutter;^FanDuel;Flutter Entertainment plc;%Flutter Entertainment	FLUT	wt	company	1635327			u
 MFC	Manulife Financial	NYSE		Manulife Financial Corp;Manulife Financial	MFC	t	company	1086888			u
 LNG	Cheniere Energy	NYSE		Cheniere Energy, Inc.;Cheniere Energy	LNG	t	company	3570			u
-MPLX	MPLX	NYSE		MPLX LP;!MPLX	MPLX	t	company	1552000			u
+MPLX	MPLX	NYSE		MPLX LP;~MPLX	MPLX	wt	company	1552000			u
 CRWV	CoreWeave	Nasdaq		CoreWeave, Inc.;CoreWeave	CRWV	t	company	1769628			u
-E	Eni	NYSE	Energy	ENI Spa;~ENI	E;EIPAF	wt	company	1002242	IT0003132476	Italy	ug
-TRP	TC Energy	NYSE		TC Energy Corp;TC Energy	TRP	t	company	1232384			u
-CPNG	Coupang	NYSE		Coupang, Inc.;Coupang	CPNG	t	company	1834584			u
-TEAM	Atlassian	Nasdaq	Computer Software	Atlassian Corp;Atlassian	TEAM	t	company	1650372	GB00BZ09BD16;US0494681010	Australia	ug
-WCN	Waste Connections	NYSE		Waste Connections, Inc.;Waste Connections	WCN	t	company	1318220			u
-SU	Suncor Energy	NYSE		Suncor Energy Inc;Suncor Energy;Suncor	SU	t	company	311337			u
+E	Eni	NYSE	Energy	~Eni;ENI Spa	E;EIPAF	wt	company	1002242	IT0003132476	Italy	ug
+TRP	TC Energy	NYSE		%TC Energy Corp;%TC Energy	TRP	t	company	1232384			u
+CPNG	Coupang	NYSE		Coupang;Coupang, Inc.	CPNG	t	company	1834584			u
+TEAM	Atlassian	Nasdaq	Computer Software	Atlassian;Atlassian Corp	TEAM	t	company	1650372	GB00BZ09BD16;US0494681010	Australia	ug
+WCN	Waste Connections	NYSE		%Waste Connections, Inc.;%Waste Connections	WCN	t	company	1318220			u
+SU	Suncor Energy	NYSE		Suncor;Suncor Energy Inc;Suncor Energy	SU	t	company	311337			u
 TAK	Takeda Pharmaceutical Company	NYSE	Pharmaceuticals	Takeda Pharmaceutical Co LTD;Takeda Pharmaceutical;Takeda Pharmaceutical Company	TAK;4502.T	t	company	1395064	JP3463000004	Japan	ug
-JD	JD.com	Nasdaq		JD.com, Inc.;JD.com	JD	t	company	1549802			u
-ZS	Zscaler	Nasdaq	EDP Services	Zscaler, Inc.;Zscaler	ZS;0XVU.L	t	company	1713683	US98980G1022	United States	ug
+JD	JD.com	Nasdaq		JD.com;JD.com, Inc.	JD	t	company	1549802			u
+ZS	Zscaler	Nasdaq	EDP Services	Zscaler;Zscaler, Inc.	ZS;0XVU.L	t	company	1713683	US98980G1022	United States	ug
 WPM	Wheaton Precious Metals	NYSE		Wheaton Precious Metals Corp.;Wheaton Precious Metals	WPM	t	company	1323404			u
 FIG	Figma	NYSE		Figma, Inc.;Figma	FIG	t	company	1579878			u
-IMO	Imperial Oil	NYSE		Imperial Oil LTD;Imperial Oil	IMO	t	company	49938			u
-HMC	Honda	NYSE	Automotive	Honda Motor Co LTD;Honda Motor;%Honda	HMC;7267.T	t	company	715153	JP3854600008	Japan	ug
+IMO	Imperial Oil	NYSE		%Imperial Oil LTD;%Imperial Oil	IMO	t	company	49938			u
+HMC	Honda	NYSE	Automotive	%Honda;%Honda Motor;%Honda Motor Co LTD	HMC;7267.T	t	company	715153	JP3854600008	Japan	ug
 ALC	Alcon	NYSE	Freight & Logistics Services	Alcon Inc;Alcon	ALC;0A0D.L	t	company	1167379	CH0432492467	United States	ug
 HLN	Haleon	NYSE	Healthcare	Haleon plc;Haleon	HLN;HLN.L;HLNCF	t	company	1900304	GB00BMX86B70	United Kingdom	ug
-VALE	Vale	NYSE		Vale S.A.;~Vale	VALE	wt	company	917851			u
+VALE	Vale	NYSE		~Vale;Vale S.A.	VALE	wt	company	917851			u
 ARGX	Argenx	Nasdaq		Argenx Se;Argenx	ARGX	t	company	1697862			u
 CCEP	COCA-COLA Europacific Partners	Nasdaq	Beverages	COCA-COLA Europacific Partners plc;COCA-COLA Europacific Partners	CCEP	t	company	1650107	GB00BDCPN049		ug
-TCOM	Trip.com Group	Nasdaq		Trip.com Group Ltd;Trip.com Group;Trip.com	TCOM	t	company	1269238			u
-EA	Electronic Arts	Nasdaq	Miscellaneous Amusement & Recreation Services	Electronic Arts Inc.;Electronic Arts	EA;0IFX.L	t	company	712515	US2855121099	United States	ug
-CRCL	Circle Internet Group	NYSE		Circle Internet Group, Inc.;Circle Internet Group;Circle Internet	CRCL	t	company	1876042			u
-RDDT	Reddit	NYSE		Reddit, Inc.;Reddit	RDDT	t	company	1713445			u
+TCOM	Trip.com Group	Nasdaq		Trip.com;Trip.com Group Ltd;Trip.com Group	TCOM	t	company	1269238			u
+EA	Electronic Arts	Nasdaq	Miscellaneous Amusement & Recreation Services	%Electronic Arts;%Electronic Arts Inc.	EA;0IFX.L	t	company	712515	US2855121099	United States	ug
+CRCL	Circle Internet Group	NYSE		%Circle Internet Group, Inc.;%Circle Internet Group;%Circle Internet	CRCL	t	company	1876042			u
+RDDT	Reddit	NYSE		Reddit;Reddit, Inc.	RDDT	t	company	1713445			u
 B	Barrick Mining	NYSE		Barrick Mining Corp;Barrick Mining	B	t	company	756894			u
-RKT	Rocket Companies	NYSE		Rocket Companies, Inc.;Rocket Companies	RKT	t	company	1805284			u
+RKT	Rocket Companies	NYSE		%Rocket Companies, Inc.;%Rocket Companies	RKT	t	company	1805284			u
 HEI	Heico	NYSE		Heico Corp;Heico	HEI;HEI.A	t	company	46619			u
 FER	Ferrovial	Nasdaq	Construction & Engineering	Ferrovial SE;Ferrovial	FER;FER.MC;0P2N.L;FER.AS;FRRVY;FRRVF;FERVF	t	company	1468522	ES0118900010	Spain	ug
 SYM	Symbotic	Nasdaq		Symbotic Inc.;Symbotic	SYM	t	company	1837240			u
 BSBR	Banco Santander (Brasil)	NYSE		Banco Santander (Brasil) S.A.;Banco Santander (Brasil)	BSBR	t	company	1471055			u
 ABEV	Ambev	NYSE		Ambev S.a.;Ambev	ABEV	t	company	1565025			u
 CUK	Carnival	NYSE		Carnival PLC	CUK	t	company	1125259			u
-VG	Venture Global	NYSE		Venture Global, Inc.;Venture Global	VG	t	company	2007855			u
+VG	Venture Global	NYSE		%Venture Global, Inc.;%Venture Global	VG	t	company	2007855			u
 CHT	Chunghwa Telecom	NYSE		Chunghwa Telecom Co LTD;Chunghwa Telecom	CHT	t	company	1132924			u
-SLF	Sun Life Financial	NYSE		Sun Life Financial Inc;Sun Life Financial	SLF	t	company	1097362			u
+SLF	Sun Life Financial	NYSE		%Sun Life Financial Inc;%Sun Life Financial	SLF	t	company	1097362			u
 RYAAY	Ryanair Holdings	Nasdaq		Ryanair Holdings PLC;Ryanair Holdings;Ryanair	RYAAY	t	company	1038683			u
 ONC	BeOne Medicines	Nasdaq		BeOne Medicines Ltd.;BeOne Medicines	ONC	t	company	1651308			u
-TME	Tencent Music Entertainment Group	NYSE		Tencent Music Entertainment Group;Tencent Music Entertainment;Tencent Music	TME	t	company	1744676			u
+TME	Tencent Music Entertainment Group	NYSE		Tencent Music;Tencent Music Entertainment Group;Tencent Music Entertainment	TME	t	company	1744676			u
 CCJ	Cameco	NYSE		Cameco Corp;Cameco	CCJ	t	company	1009001			u
 PUK	Prudential	NYSE	Financials	Prudential PLC;~Prudential	PUK;PRU.L;PUKPF	wt	company	1116578	GB0007099541	United Kingdom	ug
-FNV	Franco Nevada	NYSE		Franco Nevada Corp;Franco Nevada	FNV	t	company	1456346			u
+FNV	Franco Nevada	NYSE		%Franco Nevada Corp;%Franco Nevada	FNV	t	company	1456346			u
 WDS	Woodside Energy Group	NYSE		Woodside Energy Group LTD;Woodside Energy Group;Woodside Energy	WDS	t	company	844551			u
-QSR	Restaurant Brands International	NYSE		Restaurant Brands International Inc.;Restaurant Brands International;Restaurant Brands	QSR	t	company	1618756			u
+QSR	Restaurant Brands International	NYSE		%Restaurant Brands International Inc.;%Restaurant Brands International;%Restaurant Brands	QSR	t	company	1618756			u
 TEF	Telefónica	NYSE	Integrated Telecommunications Services	Telefonica S A;Telefónica;Telefonica	TEF	t	company	814052	ES0178430E18	Spain	ug
-JBS	JBS	NYSE		JBS N.V.;!JBS	JBS	t	company	1791942			u
-BIDU	Baidu	Nasdaq		Baidu, Inc.;~Baidu	BIDU	wt	company	1329099			u
+JBS	JBS	NYSE		JBS N.V.;~JBS	JBS	wt	company	1791942			u
+BIDU	Baidu	Nasdaq		~Baidu;%Baidu, Inc.	BIDU	wt	company	1329099			u
 KB	KB Financial Group	NYSE		KB Financial Group Inc.;KB Financial Group;KB Financial	KB	t	company	1445930			u
 LPLA	LPL Financial Holdings	Nasdaq		LPL Financial Holdings Inc.;LPL Financial Holdings;LPL Financial	LPLA	t	company	1397911			u
-OWL	Blue Owl Capital	NYSE		Blue Owl Capital Inc.;Blue Owl Capital	OWL	t	company	1823945			u
+OWL	Blue Owl Capital	NYSE		%Blue Owl Capital Inc.;%Blue Owl Capital	OWL	t	company	1823945			u
 TW	Tradeweb Markets	Nasdaq		Tradeweb Markets Inc.;Tradeweb Markets	TW	t	company	1758730			u
 AU	AngloGold Ashanti	NYSE		AngloGold Ashanti PLC;AngloGold Ashanti	AU	t	company	1973832			u
 WIT	Wipro	NYSE		Wipro LTD;Wipro	WIT	t	company	1123799			u
@@ -645,26 +645,26 @@ ALAB	Astera Labs	Nasdaq		Astera Labs, Inc.;Astera Labs	ALAB	t	company	1736297			
 NTR	Nutrien	NYSE		Nutrien Ltd.;Nutrien	NTR	t	company	1725964			u
 BBD	Bank Bradesco	NYSE		Bank Bradesco	BBD;BBDO	t	company	1160330			u
 UI	Ubiquiti	NYSE		Ubiquiti Inc.;Ubiquiti	UI	t	company	1511737			u
-K	Kellanova	NYSE		Kellanova;<%Kellogg;<Kellogg's;<Kellogg Co	K	t	company	55067			u
-VOD	Vodafone	Nasdaq	Mobile telecommunications	Vodafone Group Public LTD Co;Vodafone Group Public LTD;Vodafone Group Public;Vodafone	VOD;VOD.L;VODPF	t	company	839923	GB00BH4HKS39;US92857W3088	United Kingdom	ug
-GFI	Gold Fields	NYSE		Gold Fields LTD;Gold Fields	GFI	t	company	1172724			u
+K	Kellanova	NYSE		Kellanova;<%Kellogg;<Kellogg's;<%Kellogg Co	K	t	company	55067			u
+VOD	Vodafone	Nasdaq	Mobile telecommunications	Vodafone;Vodafone Group Public LTD Co;Vodafone Group Public LTD;Vodafone Group Public	VOD;VOD.L;VODPF	t	company	839923	GB00BH4HKS39;US92857W3088	United Kingdom	ug
+GFI	Gold Fields	NYSE		%Gold Fields LTD;%Gold Fields	GFI	t	company	1172724			u
 AMRZ	Amrize	NYSE		Amrize Ltd;Amrize	AMRZ	t	company	2035989			u
 CQP	Cheniere Energy Partners	NYSE		Cheniere Energy Partners, L.P.;Cheniere Energy Partners	CQP	t	company	1383650			u
 IX	Orix	NYSE	Financial services	Orix Corp;Orix	IX;8591.T	t	company	1070304	JP3200450009	Japan	ug
 CVE	Cenovus Energy	NYSE		Cenovus Energy Inc.;Cenovus Energy	CVE	t	company	1475260			u
-TOST	Toast	NYSE		Toast, Inc.;~Toast	TOST	wt	company	1650164			u
-PINS	Pinterest	NYSE		Pinterest, Inc.;Pinterest	PINS	t	company	1506293			u
+TOST	Toast	NYSE		%Toast, Inc.;~Toast	TOST	wt	company	1650164			u
+PINS	Pinterest	NYSE		Pinterest;Pinterest, Inc.	PINS	t	company	1506293			u
 BNTX	BioNTech	Nasdaq		BioNTech SE;BioNTech	BNTX	t	company	1776985			u
 HUBS	Hubspot	NYSE		Hubspot Inc;Hubspot	HUBS	t	company	1404655			u
-STLA	Stellantis	NYSE	Automotive	Stellantis N.V.;Stellantis;^%Chrysler;^~Jeep	STLA	wt	company	1605484	NL00150001Q9	Netherlands	ug
-SOFI	SoFi Technologies	Nasdaq		SoFi Technologies, Inc.;SoFi Technologies;SoFi	SOFI	t	company	1818874			u
-VIK	Viking Holdings	NYSE		Viking Holdings Ltd;Viking Holdings;%Viking	VIK	t	company	1745201			u
+STLA	Stellantis	NYSE	Automotive	Stellantis;^%Chrysler;^~Jeep;Stellantis N.V.	STLA	wt	company	1605484	NL00150001Q9	Netherlands	ug
+SOFI	SoFi Technologies	Nasdaq		SoFi;SoFi Technologies, Inc.;SoFi Technologies	SOFI	t	company	1818874			u
+VIK	Viking Holdings	NYSE		%Viking Holdings Ltd;%Viking Holdings;%Viking	VIK	t	company	1745201			u
 FTS	Fortis	NYSE		Fortis Inc.;Fortis	FTS	t	company	1666175			u
-PHG	Koninklijke Philips	NYSE		Koninklijke Philips NV;Koninklijke Philips;%Philips	PHG	t	company	313216			u
-LI	Li Auto	Nasdaq		Li Auto Inc.;Li Auto	LI	t	company	1791706			u
-ERIC	Ericsson	Nasdaq	Information Technology	Ericsson LM Telephone Co;Ericsson LM Telephone;%Ericsson	ERIC;0IID.L;0O86.L;ERIXF	t	company	717826	SE0000108649;SE0000108656	Sweden	ug
+PHG	Koninklijke Philips	NYSE		%Philips;Koninklijke Philips NV;Koninklijke Philips	PHG	t	company	313216			u
+LI	Li Auto	Nasdaq		%Li Auto;%Li Auto Inc.	LI	t	company	1791706			u
+ERIC	Ericsson	Nasdaq	Information Technology	%Ericsson;Ericsson LM Telephone Co;Ericsson LM Telephone	ERIC;0IID.L;0O86.L;ERIXF	t	company	717826	SE0000108649;SE0000108656	Sweden	ug
 MKL	Markel Group	NYSE		Markel Group Inc.;Markel Group;Markel	MKL	t	company	1096343			u
-AFRM	Affirm Holdings	Nasdaq		Affirm Holdings, Inc.;Affirm Holdings;~Affirm	AFRM	wt	company	1820953			u
+AFRM	Affirm Holdings	Nasdaq		~Affirm;%Affirm Holdings, Inc.;%Affirm Holdings	AFRM	wt	company	1820953			u
 TU	Telus	NYSE		Telus Corp;Telus	TU	t	company	868675			u
 SHG	Shinhan Financial Group	NYSE		Shinhan Financial Group Co LTD;Shinhan Financial Group;Shinhan Financial	SHG	t	company	1263043			u
 FCNCA	First Citizens Bancshares	Nasdaq		First Citizens Bancshares Inc;First Citizens Bancshares	FCNCA;FCNCO;FCNCP	t	company	798941			u
@@ -674,56 +674,56 @@ ESLT	Elbit Systems	Nasdaq		Elbit Systems LTD;Elbit Systems	ESLT	t	company	102766
 KGC	Kinross Gold	NYSE		Kinross Gold Corp;Kinross Gold	KGC	t	company	701818			u
 DKNG	DraftKings	Nasdaq		DraftKings Inc.;DraftKings	DKNG	t	company	1883685			u
 CLS	Celestica	NYSE		Celestica Inc;Celestica	CLS	t	company	1030894			u
-CG	Carlyle Group	Nasdaq		Carlyle Group Inc.;Carlyle Group;%Carlyle	CG;CGABL	t	company	1527166			u
-STM	STMicroelectronics	NYSE		STMicroelectronics N.V.;STMicroelectronics	STM	t	company	932787			u
-TPG	TPG	Nasdaq		TPG Inc.;!TPG	TPG;TPGXL	t	company	1880661			u
-ZM	Zoom Communications	Nasdaq		Zoom Communications, Inc.;Zoom Communications;Zoom Video;<Zoom Video Communications	ZM	t	company	1585521			u
-NOK	Nokia	NYSE	Communications & Networking	Nokia Corp;%Nokia	NOK;NOKBF	t	company	924613	FI0009000681	Finland	ug
-GIB	CGI	NYSE		CGI Inc;!CGI	GIB	t	company	1061574			u
+CG	Carlyle Group	Nasdaq		%Carlyle;%Carlyle Group;%Carlyle Group Inc.	CG;CGABL	t	company	1527166			u
+STM	STMicroelectronics	NYSE		STMicroelectronics;STMicroelectronics N.V.	STM	t	company	932787			u
+TPG	TPG	Nasdaq		TPG Inc.;~TPG	TPG;TPGXL	wt	company	1880661			u
+ZM	Zoom Communications	Nasdaq		%Zoom Video;<%Zoom Video Communications;%Zoom Communications, Inc.;%Zoom Communications	ZM	t	company	1585521			u
+NOK	Nokia	NYSE	Communications & Networking	%Nokia;%Nokia Corp	NOK;NOKBF	t	company	924613	FI0009000681	Finland	ug
+GIB	CGI	NYSE		CGI Inc;~CGI	GIB	wt	company	1061574			u
 FUTU	Futu Holdings	Nasdaq		Futu Holdings Ltd;Futu Holdings;Futu	FUTU	t	company	1754581			u
 AS	Amer Sports	NYSE		Amer Sports, Inc.;Amer Sports	AS	t	company	1988894			u
 PBA	Pembina Pipeline	NYSE		Pembina Pipeline Corp;Pembina Pipeline	PBA	t	company	1546066			u
-BCE	BCE	NYSE		BCE Inc;!BCE	BCE	t	company	718940			u
-ASX	ASE Technology Holding	NYSE		ASE Technology Holding Co., Ltd.;ASE Technology Holding Co.;ASE Technology Holding;ASE Technology;!ASE	ASX	t	company	1122411			u
-BEKE	KE Holdings	NYSE		KE Holdings Inc.;KE Holdings	BEKE	t	company	1809587			u
-RKLB	Rocket Lab	Nasdaq		Rocket Lab Corp;Rocket Lab	RKLB	t	company	1819994			u
-SSNC	SS&C Technologies Holdings	Nasdaq		SS&C Technologies Holdings Inc;SS&C Technologies Holdings;SS&C Technologies;!SS&C	SSNC	t	company	1402436			u
+BCE	BCE	NYSE		BCE Inc;~BCE	BCE	wt	company	718940			u
+ASX	ASE Technology Holding	NYSE		ASE Technology Holding Co., Ltd.;ASE Technology Holding Co.;ASE Technology Holding;ASE Technology;~ASE	ASX	wt	company	1122411			u
+BEKE	KE Holdings	NYSE		KE Holdings;KE Holdings Inc.	BEKE	t	company	1809587			u
+RKLB	Rocket Lab	Nasdaq		%Rocket Lab Corp;%Rocket Lab	RKLB	t	company	1819994			u
+SSNC	SS&C Technologies Holdings	Nasdaq		SS&C Technologies Holdings Inc;SS&C Technologies Holdings;SS&C Technologies;~SS&C	SSNC	wt	company	1402436			u
 INSM	Insmed	Nasdaq	Biotechnology	Insmed Inc;Insmed	INSM	t	company	1104506	US4576693075		ug
 RPRX	Royalty Pharma	Nasdaq		Royalty Pharma plc;Royalty Pharma	RPRX	t	company	1802768			u
-SMMT	Summit Therapeutics	Nasdaq		Summit Therapeutics Inc.;Summit Therapeutics	SMMT	t	company	1599298			u
+SMMT	Summit Therapeutics	Nasdaq		%Summit Therapeutics Inc.;%Summit Therapeutics	SMMT	t	company	1599298			u
 IOT	Samsara	NYSE		Samsara Inc.;Samsara	IOT	t	company	1642896			u
 CYBR	CyberArk Software	Nasdaq		CyberArk Software Ltd.;CyberArk Software	CYBR	t	company	1598110			u
 ZG	Zillow Group	Nasdaq		Zillow Group, Inc.;Zillow Group;Zillow	ZG;Z	t	company	1617640			u
-NMR	Nomura Holdings	NYSE	Financial services Financial management consulting	Nomura Holdings Inc;Nomura Holdings;Nomura	NMR;8604.T	t	company	1163653	JP3762600009	Japan	ug
+NMR	Nomura Holdings	NYSE	Financial services Financial management consulting	Nomura;Nomura Holdings Inc;Nomura Holdings	NMR;8604.T	t	company	1163653	JP3762600009	Japan	ug
 NTNX	Nutanix	Nasdaq		Nutanix, Inc.;Nutanix	NTNX	t	company	1618732			u
-CRDO	Credo Technology Group Holding	Nasdaq		Credo Technology Group Holding Ltd;Credo Technology Group Holding;Credo Technology Group;Credo Technology;~Credo	CRDO	wt	company	1807794			u
-CHKP	Check Point Software Technologies	Nasdaq		Check Point Software Technologies LTD;Check Point Software Technologies;Check Point Software	CHKP	t	company	1015922			u
-RBA	RB Global	NYSE		RB Global Inc.;RB Global	RBA	t	company	1046102			u
-TWLO	Twilio	NYSE		Twilio Inc;Twilio	TWLO	t	company	1447669			u
-GRAB	Grab Holdings	Nasdaq		Grab Holdings Ltd;Grab Holdings;~Grab	GRAB;GRABW	wt	company	1855612			u
-USFD	US Foods Holding	NYSE		US Foods Holding Corp.;US Foods Holding;US Foods	USFD	t	company	1665918			u
+CRDO	Credo Technology Group Holding	Nasdaq		%Credo Technology Group Holding Ltd;%Credo Technology Group Holding;%Credo Technology Group;%Credo Technology;~Credo	CRDO	wt	company	1807794			u
+CHKP	Check Point Software Technologies	Nasdaq		%Check Point Software Technologies LTD;%Check Point Software Technologies;%Check Point Software	CHKP	t	company	1015922			u
+RBA	RB Global	NYSE		%RB Global Inc.;%RB Global	RBA	t	company	1046102			u
+TWLO	Twilio	NYSE		Twilio;Twilio Inc	TWLO	t	company	1447669			u
+GRAB	Grab Holdings	Nasdaq		~Grab;%Grab Holdings Ltd;%Grab Holdings	GRAB;GRABW	wt	company	1855612			u
+USFD	US Foods Holding	NYSE		%US Foods Holding Corp.;%US Foods Holding;%US Foods	USFD	t	company	1665918			u
 AER	AerCap Holdings	NYSE		AerCap Holdings N.V.;AerCap Holdings;AerCap	AER	t	company	1378789			u
 VIV	Telefonica Brasil	NYSE		Telefonica Brasil S.a.;Telefonica Brasil	VIV	t	company	1066119			u
 BAP	Credicorp	NYSE		Credicorp LTD;Credicorp	BAP	t	company	1001290			u
 CW	Curtiss Wright	NYSE		Curtiss Wright Corp;Curtiss Wright	CW	t	company	26324			u
-KEP	Korea Electric Power	NYSE		Korea Electric Power Corp;Korea Electric Power	KEP	t	company	887225			u
-MDB	MongoDB	Nasdaq		MongoDB, Inc.;%MongoDB	MDB	t	company	1441816			u
+KEP	Korea Electric Power	NYSE		%Korea Electric Power Corp;%Korea Electric Power	KEP	t	company	887225			u
+MDB	MongoDB	Nasdaq		%MongoDB;%MongoDB, Inc.	MDB	t	company	1441816			u
 GWRE	Guidewire Software	NYSE		Guidewire Software, Inc.;Guidewire Software	GWRE	t	company	1528396			u
-PSTG	Pure Storage	NYSE		Pure Storage, Inc.;Pure Storage	PSTG	t	company	1474432			u
+PSTG	Pure Storage	NYSE		%Pure Storage, Inc.;%Pure Storage	PSTG	t	company	1474432			u
 CRBG	Corebridge Financial	NYSE		Corebridge Financial, Inc.;Corebridge Financial	CRBG;CRBD	t	company	1889539			u
-TEVA	Teva Pharmaceutical Industries	NYSE		Teva Pharmaceutical Industries LTD;Teva Pharmaceutical Industries;Teva	TEVA	t	company	818686			u
+TEVA	Teva Pharmaceutical Industries	NYSE		Teva;Teva Pharmaceutical Industries LTD;Teva Pharmaceutical Industries	TEVA	t	company	818686			u
 NTRA	Natera	Nasdaq		Natera, Inc.;Natera	NTRA	t	company	1604821			u
 TS	Tenaris	NYSE		Tenaris SA;Tenaris	TS	t	company	1190723			u
 CTRA	Coterra Energy	NYSE	Energy	Coterra Energy Inc.;Coterra Energy;Coterra	CTRA	t	company	858470	US1270971039	United States	ug
-GFS	Globalfoundries	Nasdaq		Globalfoundries Inc.;Globalfoundries	GFS	t	company	1709048			u
+GFS	Globalfoundries	Nasdaq		GlobalFoundries;Globalfoundries Inc.	GFS	t	company	1709048			u
 GFL	GFL Environmental	NYSE		GFL Environmental Inc.;GFL Environmental	GFL	t	company	1780232			u
 TLK	Perusahaan Perseroan Persero PT Telekomunikasi Indonesia TBK	NYSE		Perusahaan Perseroan Persero PT Telekomunikasi Indonesia TBK	TLK	t	company	1001807			u
-RCI	Rogers Communications	NYSE		Rogers Communications Inc;Rogers Communications	RCI	t	company	733099			u
+RCI	Rogers Communications	NYSE		%Rogers Communications Inc;%Rogers Communications	RCI	t	company	733099			u
 ASTS	AST SpaceMobile	Nasdaq		AST SpaceMobile, Inc.;AST SpaceMobile	ASTS	t	company	1780312			u
-XPEV	Xpeng	NYSE		Xpeng Inc.;Xpeng	XPEV	t	company	1810997			u
+XPEV	Xpeng	NYSE		XPeng;Xpeng Inc.	XPEV	t	company	1810997			u
 KOF	Coca Cola Femsa SAB de CV	NYSE		Coca Cola Femsa SAB de CV	KOF	t	company	910631			u
-BURL	Burlington Stores	NYSE		Burlington Stores, Inc.;Burlington Stores	BURL	t	company	1579298			u
-IHG	Intercontinental Hotels Group	NYSE		Intercontinental Hotels Group PLC;Intercontinental Hotels Group;Intercontinental Hotels	IHG	t	company	858446			u
+BURL	Burlington Stores	NYSE		%Burlington Stores, Inc.;%Burlington Stores	BURL	t	company	1579298			u
+IHG	Intercontinental Hotels Group	NYSE		Intercontinental Hotels Group PLC;%Intercontinental Hotels Group;%Intercontinental Hotels	IHG	t	company	858446			u
 EC	Ecopetrol	NYSE		Ecopetrol S.a.;Ecopetrol	EC	t	company	1444406			u
 RBRK	Rubrik	NYSE		Rubrik, Inc.;Rubrik	RBRK	t	company	1943896			u
 TRU	TransUnion	NYSE		TransUnion	TRU	t	company	1552033			u
@@ -731,42 +731,42 @@ TLN	Talen Energy	Nasdaq		Talen Energy Corp;Talen Energy	TLN	t	company	1622536			
 DKS	Dick's Sporting Goods	NYSE		Dick's Sporting Goods, Inc.;Dick's Sporting Goods	DKS	t	company	1089063			u
 UMC	United Microelectronics	NYSE		United Microelectronics Corp;United Microelectronics	UMC	t	company	1033767			u
 WSO	Watsco	NYSE		Watsco Inc;Watsco	WSO;WSO.B	t	company	105016			u
-OKTA	Okta	Nasdaq		Okta, Inc.;Okta	OKTA	t	company	1660134			u
+OKTA	Okta	Nasdaq		Okta;Okta, Inc.	OKTA	t	company	1660134			u
 KSPI	Joint Stock Co Kaspi.kz	Nasdaq		Joint Stock Co Kaspi.kz	KSPI	t	company	1985487			u
 BEP	Brookfield Renewable Partners	NYSE		Brookfield Renewable Partners L.P.;Brookfield Renewable Partners	BEP;BEPH;BEPI;BEPJ	t	company	1533232			u
-BSY	Bentley Systems	Nasdaq		Bentley Systems Inc;Bentley Systems	BSY	t	company	1031308			u
-YUMC	Yum China Holdings	NYSE		Yum China Holdings, Inc.;Yum China Holdings;Yum China	YUMC	t	company	1673358			u
-BWXT	BWX Technologies	NYSE		BWX Technologies, Inc.;BWX Technologies;!BWX	BWXT	t	company	1486957			u
+BSY	Bentley Systems	Nasdaq		%Bentley Systems Inc;%Bentley Systems	BSY	t	company	1031308			u
+YUMC	Yum China Holdings	NYSE		%Yum China;%Yum China Holdings, Inc.;%Yum China Holdings	YUMC	t	company	1673358			u
+BWXT	BWX Technologies	NYSE		BWX Technologies, Inc.;BWX Technologies;~BWX	BWXT	wt	company	1486957			u
 ZTO	ZTO Express (Cayman)	NYSE		ZTO Express (Cayman) Inc.;ZTO Express (Cayman)	ZTO	t	company	1677250			u
 BNT	Brookfield Wealth Solutions	NYSE		Brookfield Wealth Solutions Ltd.;Brookfield Wealth Solutions	BNT	t	company	1837429			u
 PKX	Posco Holdings	NYSE		Posco Holdings Inc.;Posco Holdings;Posco	PKX	t	company	889132			u
-SUI	Sun Communities	NYSE		Sun Communities Inc;Sun Communities	SUI	t	company	912593			u
-EBR	Brazilian Electric Power	NYSE		Brazilian Electric Power Co;Brazilian Electric Power	EBR;EBR.B	t	company	1439124			u
+SUI	Sun Communities	NYSE		%Sun Communities Inc;%Sun Communities	SUI	t	company	912593			u
+EBR	Brazilian Electric Power	NYSE		%Brazilian Electric Power Co;%Brazilian Electric Power	EBR;EBR.B	t	company	1439124			u
 JHX	James Hardie Industries	NYSE		James Hardie Industries plc;James Hardie Industries	JHX	t	company	1159152			u
-FNF	Fidelity National Financial	NYSE		Fidelity National Financial, Inc.;Fidelity National Financial	FNF	t	company	1331875			u
+FNF	Fidelity National Financial	NYSE		%Fidelity National Financial, Inc.;%Fidelity National Financial	FNF	t	company	1331875			u
 SN	SharkNinja	NYSE		SharkNinja, Inc.;SharkNinja	SN	t	company	1957132			u
 TECK	Teck Resources	NYSE		Teck Resources LTD;Teck Resources	TECK	t	company	886986			u
 JOBY	Joby Aviation	NYSE		Joby Aviation, Inc.;Joby Aviation	JOBY	t	company	1819848			u
-ARCC	Ares Capital	Nasdaq		Ares Capital Corp;Ares Capital	ARCC	t	company	1287750			u
+ARCC	Ares Capital	Nasdaq		%Ares Capital Corp;%Ares Capital	ARCC	t	company	1287750			u
 ACM	Aecom	NYSE		Aecom	ACM	t	company	868857			u
-WMG	Warner Music Group	Nasdaq		Warner Music Group Corp.;Warner Music Group;Warner Music	WMG	t	company	1319161			u
-SNN	Smith & Nephew	NYSE	Health care equipment & supplies	Smith & Nephew PLC;Smith & Nephew	SNN;SN.L;SNNUF	t	company	845982	GB0009223206	United Kingdom	ug
-EQH	Equitable Holdings	NYSE		Equitable Holdings, Inc.;Equitable Holdings;~Equitable	EQH	wt	company	1333986			u
+WMG	Warner Music Group	Nasdaq		%Warner Music Group Corp.;%Warner Music Group;%Warner Music	WMG	t	company	1319161			u
+SNN	Smith & Nephew	NYSE	Health care equipment & supplies	Smith & Nephew PLC;%Smith & Nephew	SNN;SN.L;SNNUF	t	company	845982	GB0009223206	United Kingdom	ug
+EQH	Equitable Holdings	NYSE		%Equitable Holdings, Inc.;%Equitable Holdings;~Equitable	EQH	wt	company	1333986			u
 CNH	CNH Industrial	NYSE		CNH Industrial N.V.;CNH Industrial	CNH	t	company	1567094			u
 SGI	Somnigroup International	NYSE		Somnigroup International Inc.;Somnigroup International	SGI	t	company	1206264			u
 DUOL	Duolingo	Nasdaq		Duolingo, Inc.;Duolingo	DUOL	t	company	1562088			u
-WES	Western Midstream Partners	NYSE		Western Midstream Partners, LP;Western Midstream Partners	WES	t	company	1423902			u
-PFGC	Performance Food Group	NYSE		Performance Food Group Co;Performance Food Group;Performance Food	PFGC	t	company	1618673			u
-RPM	RPM International	NYSE		RPM International Inc;RPM International	RPM	t	company	110621			u
+WES	Western Midstream Partners	NYSE		%Western Midstream Partners, LP;%Western Midstream Partners	WES	t	company	1423902			u
+PFGC	Performance Food Group	NYSE		%Performance Food Group Co;%Performance Food Group;%Performance Food	PFGC	t	company	1618673			u
+RPM	RPM International	NYSE		%RPM International Inc;%RPM International	RPM	t	company	110621			u
 DT	Dynatrace	NYSE		Dynatrace, Inc.;Dynatrace	DT	t	company	1773383			u
-RYAN	Ryan Specialty Holdings	NYSE		Ryan Specialty Holdings, Inc.;Ryan Specialty Holdings;Ryan Specialty	RYAN	t	company	1849253			u
+RYAN	Ryan Specialty Holdings	NYSE		%Ryan Specialty Holdings, Inc.;%Ryan Specialty Holdings;%Ryan Specialty	RYAN	t	company	1849253			u
 CSL	Carlisle Companies	NYSE		Carlisle Companies Inc;Carlisle Companies	CSL	t	company	790051			u
-DOCU	Docusign	Nasdaq		Docusign, Inc.;Docusign	DOCU	t	company	1261333			u
-ONON	On Holding	NYSE		On Holding AG;On Holding	ONON	t	company	1858985			u
-RS	Reliance	NYSE		Reliance, Inc.;~Reliance	RS	wt	company	861884			u
-WWD	Woodward	Nasdaq		Woodward, Inc.;%Woodward	WWD	t	company	108312			u
+DOCU	Docusign	Nasdaq		DocuSign;Docusign, Inc.	DOCU	t	company	1261333			u
+ONON	On Holding	NYSE		%On Holding AG;%On Holding	ONON	t	company	1858985			u
+RS	Reliance	NYSE		%Reliance, Inc.;~Reliance	RS	wt	company	861884			u
+WWD	Woodward	Nasdaq		%Woodward, Inc.;%Woodward	WWD	t	company	108312			u
 HOLX	Hologic	Nasdaq	Health Care	Hologic Inc;Hologic	HOLX	t	company	859737	US4364401012	United States	ug
-SFM	Sprouts Farmers Market	Nasdaq		Sprouts Farmers Market, Inc.;Sprouts Farmers Market	SFM	t	company	1575515			u
+SFM	Sprouts Farmers Market	Nasdaq		%Sprouts Farmers Market, Inc.;%Sprouts Farmers Market	SFM	t	company	1575515			u
 ILMN	Illumina	Nasdaq		Illumina, Inc.;Illumina	ILMN	t	company	1110803			u
 FTI	TechnipFMC	NYSE		TechnipFMC plc;TechnipFMC	FTI	t	company	1681459			u
 AMH	American Homes 4 Rent	NYSE		American Homes 4 Rent	AMH	t	company	1562401			u
@@ -774,214 +774,214 @@ MTZ	Mastec	NYSE		Mastec Inc;Mastec	MTZ	t	company	15615			u
 BIP	Brookfield Infrastructure Partners	NYSE		Brookfield Infrastructure Partners L.P.;Brookfield Infrastructure Partners	BIP;BIPH;BIPI;BIPJ	t	company	1406234			u
 BJ	BJ's Wholesale Club Holdings	NYSE		BJ's Wholesale Club Holdings, Inc.;BJ's Wholesale Club Holdings;BJ's Wholesale Club	BJ	t	company	1531152			u
 NVT	nVent Electric	NYSE		nVent Electric plc;nVent Electric	NVT	t	company	1720635			u
-XPO	XPO	NYSE		XPO, Inc.;!XPO	XPO	t	company	1166003			u
-APG	APi Group	NYSE		APi Group Corp;APi Group;!APi	APG	t	company	1796209			u
+XPO	XPO	NYSE		XPO, Inc.;~XPO	XPO	wt	company	1166003			u
+APG	APi Group	NYSE		%APi Group Corp;%APi Group;!APi	APG	t	company	1796209			u
 YPF	YPF Sociedad Anonima	NYSE		YPF Sociedad Anonima	YPF	t	company	904851			u
 FMS	Fresenius Medical Care	NYSE	Health care	Fresenius Medical Care AG;Fresenius Medical Care	FMS;FMCQF	t	company	1333141	DE0005785802;US3580291066	Germany	ug
-WPC	W. P. Carey	NYSE		W. P. Carey Inc.;W. P. Carey	WPC	t	company	1025378			u
+WPC	W. P. Carey	NYSE		%W. P. Carey Inc.;%W. P. Carey	WPC	t	company	1025378			u
 FTAI	FTAI Aviation	Nasdaq		FTAI Aviation Ltd.;FTAI Aviation	FTAI;FTAIM;FTAIN	t	company	1590364			u
-CHWY	Chewy	NYSE		Chewy, Inc.;~Chewy	CHWY	wt	company	1766502			u
-THC	Tenet Healthcare	NYSE		Tenet Healthcare Corp;Tenet Healthcare	THC	t	company	70318			u
+CHWY	Chewy	NYSE		~Chewy;%Chewy, Inc.	CHWY	wt	company	1766502			u
+THC	Tenet Healthcare	NYSE		%Tenet Healthcare Corp;%Tenet Healthcare	THC	t	company	70318			u
 EMA	Emera	NYSE		Emera Inc;Emera	EMA	t	company	1127248			u
-BCH	Bank of Chile	NYSE		Bank of Chile	BCH	t	company	1161125			u
-RIVN	Rivian Automotive Inc. / DE	Nasdaq		Rivian Automotive, Inc. / DE;Rivian	RIVN	t	company	1874178			u
+BCH	Bank of Chile	NYSE		%Bank of Chile	BCH	t	company	1161125			u
+RIVN	Rivian Automotive	Nasdaq		Rivian;Rivian Automotive, Inc.;Rivian Automotive	RIVN	t	company	1874178			u
 LOGI	Logitech	Nasdaq	Computer hardware and software	Logitech International S.a.;Logitech International;Logitech	LOGI;0QK6.L	t	company	1032975	CH0025751329	Switzerland	ug
 GGG	Graco	NYSE		Graco Inc;Graco	GGG	t	company	42888			u
 BAH	Booz Allen Hamilton Holding	NYSE		Booz Allen Hamilton Holding Corp;Booz Allen Hamilton Holding;Booz Allen Hamilton	BAH	t	company	1443646			u
 SBS	Companhia de Saneamento Basico Do Estado de SAO Paulo-Sabesp	NYSE		Companhia de Saneamento Basico Do Estado de SAO Paulo-Sabesp	SBS	t	company	1170858			u
-UTHR	United Therapeutics	Nasdaq		United Therapeutics Corp;United Therapeutics	UTHR	t	company	1082554			u
-EWBC	East West Bancorp	Nasdaq		East West Bancorp Inc;East West Bancorp;East West	EWBC	t	company	1069157			u
+UTHR	United Therapeutics	Nasdaq		%United Therapeutics Corp;%United Therapeutics	UTHR	t	company	1082554			u
+EWBC	East West Bancorp	Nasdaq		East West Bancorp Inc;East West Bancorp;%East West	EWBC	t	company	1069157			u
 HLI	Houlihan Lokey	NYSE		Houlihan Lokey, Inc.;Houlihan Lokey	HLI	t	company	1302215			u
-LECO	Lincoln Electric Holdings	Nasdaq		Lincoln Electric Holdings Inc;Lincoln Electric Holdings;Lincoln Electric	LECO	t	company	59527			u
-U	Unity Software	NYSE		Unity Software Inc.;Unity Software	U	t	company	1810806			u
+LECO	Lincoln Electric Holdings	Nasdaq		%Lincoln Electric Holdings Inc;%Lincoln Electric Holdings;%Lincoln Electric	LECO	t	company	59527			u
+U	Unity Software	NYSE		%Unity Software;%Unity Software Inc.	U	t	company	1810806			u
 MNDY	monday.com	Nasdaq		monday.com Ltd.;monday.com	MNDY	t	company	1845338			u
 WF	Woori Financial Group	NYSE		Woori Financial Group Inc.;Woori Financial Group;Woori Financial	WF	t	company	1264136			u
-GMAB	Genmab A/S	Nasdaq		Genmab A/S;Genmab	GMAB	t	company	1434265			u
+GMAB	Genmab	Nasdaq		Genmab A/S;Genmab	GMAB	t	company	1434265			u
 NLY	Annaly Capital Management	NYSE		Annaly Capital Management Inc;Annaly Capital Management	NLY	t	company	1043219			u
 AVAV	AeroVironment	Nasdaq		AeroVironment Inc;AeroVironment	AVAV	t	company	1368622			u
 NBIS	Nebius Group	Nasdaq		Nebius Group N.V.;Nebius Group;Nebius	NBIS	t	company	1513845			u
-SNAP	Snap	NYSE		Snap Inc;~Snap	SNAP	wt	company	1564408			u
-MANH	Manhattan Associates	Nasdaq		Manhattan Associates Inc;Manhattan Associates	MANH	t	company	1056696			u
-GLPI	Gaming & Leisure Properties	Nasdaq		Gaming & Leisure Properties, Inc.;Gaming & Leisure Properties	GLPI	t	company	1575965			u
+SNAP	Snap	NYSE		~Snap;%Snap Inc	SNAP	wt	company	1564408			u
+MANH	Manhattan Associates	Nasdaq		%Manhattan Associates Inc;%Manhattan Associates	MANH	t	company	1056696			u
+GLPI	Gaming & Leisure Properties	Nasdaq		%Gaming & Leisure Properties, Inc.;%Gaming & Leisure Properties	GLPI	t	company	1575965			u
 ULS	UL Solutions	NYSE		UL Solutions Inc.;UL Solutions	ULS	t	company	1901440			u
 LTM	Latam Airlines Group	NYSE		Latam Airlines Group S.a.;Latam Airlines Group;Latam Airlines	LTM	t	company	1047716			u
-CLH	Clean Harbors	NYSE		Clean Harbors Inc;Clean Harbors	CLH	t	company	822818			u
+CLH	Clean Harbors	NYSE		%Clean Harbors Inc;%Clean Harbors	CLH	t	company	822818			u
 JLL	Jones Lang Lasalle	NYSE		Jones Lang Lasalle Inc;Jones Lang Lasalle	JLL	t	company	1037976			u
-H	Hyatt Hotels	NYSE		Hyatt Hotels Corp;Hyatt Hotels;Hyatt	H	t	company	1468174			u
+H	Hyatt Hotels	NYSE		Hyatt;Hyatt Hotels Corp;Hyatt Hotels	H	t	company	1468174			u
 CNA	CNA Financial	NYSE		CNA Financial Corp;CNA Financial	CNA	t	company	21175			u
-QXO	QXO	NYSE		QXO, Inc.;!QXO	QXO	t	company	1236275			u
-ITT	ITT	NYSE		ITT Inc.;!ITT	ITT	t	company	216228			u
-LAMR	Lamar Advertising	Nasdaq		Lamar Advertising Co;Lamar Advertising	LAMR	t	company	1090425			u
-CRS	Carpenter Technology	NYSE		Carpenter Technology Corp;Carpenter Technology;~Carpenter	CRS	wt	company	17843			u
+QXO	QXO	NYSE		QXO, Inc.;~QXO	QXO	wt	company	1236275			u
+ITT	ITT	NYSE		ITT Inc.;~ITT	ITT	wt	company	216228			u
+LAMR	Lamar Advertising	Nasdaq		%Lamar Advertising Co;%Lamar Advertising	LAMR	t	company	1090425			u
+CRS	Carpenter Technology	NYSE		%Carpenter Technology Corp;%Carpenter Technology;~Carpenter	CRS	wt	company	17843			u
 RBC	RBC Bearings	NYSE		RBC Bearings INC;RBC Bearings	RBC	t	company	1324948			u
-OC	Owens Corning	NYSE		Owens Corning	OC	t	company	1370946			u
+OC	Owens Corning	NYSE		%Owens Corning	OC	t	company	1370946			u
 STN	Stantec	NYSE		Stantec Inc;Stantec	STN	t	company	1131383			u
 NBIX	Neurocrine Biosciences	Nasdaq		Neurocrine Biosciences Inc;Neurocrine Biosciences	NBIX	t	company	914475			u
-PAA	Plains All American Pipeline	Nasdaq		Plains All American Pipeline LP;Plains All American Pipeline	PAA	t	company	1070423			u
-CNM	Core & Main	NYSE		Core & Main, Inc.;Core & Main	CNM	t	company	1856525			u
-ROKU	Roku	Nasdaq		Roku, Inc;%Roku	ROKU	t	company	1428439			u
-ELS	Equity Lifestyle Properties	NYSE		Equity Lifestyle Properties Inc;Equity Lifestyle Properties	ELS	t	company	895417			u
+PAA	Plains All American Pipeline	Nasdaq		%Plains All American Pipeline LP;%Plains All American Pipeline	PAA	t	company	1070423			u
+CNM	Core & Main	NYSE		%Core & Main, Inc.;%Core & Main	CNM	t	company	1856525			u
+ROKU	Roku	Nasdaq		%Roku;%Roku, Inc	ROKU	t	company	1428439			u
+ELS	Equity Lifestyle Properties	NYSE		%Equity Lifestyle Properties Inc;%Equity Lifestyle Properties	ELS	t	company	895417			u
 CART	Maplebear	Nasdaq		Maplebear Inc.;Maplebear	CART	t	company	1579091			u
-TOL	Toll Brothers	NYSE		Toll Brothers, Inc.;Toll Brothers	TOL	t	company	794170			u
+TOL	Toll Brothers	NYSE		%Toll Brothers, Inc.;%Toll Brothers	TOL	t	company	794170			u
 PAYC	Paycom Software	NYSE	Industrials	Paycom Software, Inc.;Paycom Software;Paycom	PAYC	t	company	1590955	US70432V1026	United States	ug
 OKLO	Oklo	NYSE		Oklo Inc.;Oklo	OKLO	t	company	1849056			u
-OHI	Omega Healthcare Investors	NYSE		Omega Healthcare Investors Inc;Omega Healthcare Investors	OHI	t	company	888491			u
+OHI	Omega Healthcare Investors	NYSE		%Omega Healthcare Investors Inc;%Omega Healthcare Investors	OHI	t	company	888491			u
 RTO	Rentokil Initial	NYSE	Business Support Services	Rentokil Initial PLC;Rentokil Initial	RTO;RTO.L;RTOKY;RKLIF	t	company	930157	GB00B082RF11	United Kingdom	ug
-COOP	Mr. Cooper Group	Nasdaq		Mr. Cooper Group Inc.;Mr. Cooper Group;Mr. Cooper	COOP	t	company	933136			u
-CHYM	Chime Financial	Nasdaq		Chime Financial, Inc.;Chime Financial	CHYM	t	company	1795586			u
+COOP	Mr. Cooper Group	Nasdaq		%Mr. Cooper Group Inc.;%Mr. Cooper Group;%Mr. Cooper	COOP	t	company	933136			u
+CHYM	Chime Financial	Nasdaq		%Chime Financial, Inc.;%Chime Financial	CHYM	t	company	1795586			u
 CX	Cemex SAB de CV	NYSE		Cemex SAB de CV	CX	t	company	1076378			u
-TXRH	Texas Roadhouse	Nasdaq		Texas Roadhouse, Inc.;Texas Roadhouse	TXRH	t	company	1289460			u
+TXRH	Texas Roadhouse	Nasdaq		%Texas Roadhouse, Inc.;%Texas Roadhouse	TXRH	t	company	1289460			u
 ICLR	Icon	Nasdaq		Icon PLC;~Icon	ICLR	wt	company	1060955			u
 RGA	Reinsurance Group of America	NYSE		Reinsurance Group of America Inc;Reinsurance Group of America	RGA;RZB;RZC	t	company	898174			u
 MEDP	Medpace Holdings	Nasdaq		Medpace Holdings, Inc.;Medpace Holdings;Medpace	MEDP	t	company	1668397			u
 UNM	Unum Group	NYSE		Unum Group;Unum	UNM;UNMA	t	company	5513			u
-IONQ	IonQ	NYSE		IonQ, Inc.;IonQ	IONQ	t	company	1824920			u
-MP	MP Materials Corp. / DE	NYSE		MP Materials Corp. / DE	MP	t	company	1801368			u
-YMM	Full Truck Alliance	NYSE		Full Truck Alliance Co. Ltd.;Full Truck Alliance Co.;Full Truck Alliance	YMM	t	company	1838413			u
-JEF	Jefferies Financial Group	NYSE		Jefferies Financial Group Inc.;Jefferies Financial Group;Jefferies Financial;Jefferies	JEF	t	company	96223			u
-PAC	Pacific Airport Group	NYSE		Pacific Airport Group;Pacific Airport	PAC	t	company	1347557			u
+IONQ	IonQ	NYSE		IonQ;IonQ, Inc.	IONQ	t	company	1824920			u
+MP	MP Materials	NYSE		%MP Materials Corp.;%MP Materials	MP	t	company	1801368			u
+YMM	Full Truck Alliance	NYSE		%Full Truck Alliance Co. Ltd.;%Full Truck Alliance Co.;%Full Truck Alliance	YMM	t	company	1838413			u
+JEF	Jefferies Financial Group	NYSE		Jefferies;Jefferies Financial Group Inc.;Jefferies Financial Group;Jefferies Financial	JEF	t	company	96223			u
+PAC	Pacific Airport Group	NYSE		%Pacific Airport Group;%Pacific Airport	PAC	t	company	1347557			u
 MGA	Magna International	NYSE		Magna International Inc;Magna International	MGA	t	company	749098			u
 FN	Fabrinet	NYSE		Fabrinet	FN	t	company	1408710			u
 PAG	Penske Automotive Group	NYSE		Penske Automotive Group, Inc.;Penske Automotive Group;Penske Automotive	PAG	t	company	1019849			u
 SNX	TD Synnex	NYSE		TD Synnex Corp;TD Synnex	SNX	t	company	1177394			u
-EHC	Encompass Health	NYSE		Encompass Health Corp;Encompass Health	EHC	t	company	785161			u
+EHC	Encompass Health	NYSE		%Encompass Health Corp;%Encompass Health	EHC	t	company	785161			u
 GTM	ZoomInfo Technologies	Nasdaq		ZoomInfo Technologies Inc.;ZoomInfo Technologies;ZoomInfo	GTM	t	company	1794515			u
-PPC	Pilgrims Pride	Nasdaq		Pilgrims Pride Corp;Pilgrims Pride	PPC	t	company	802481			u
-FRHC	Freedom Holding	Nasdaq		Freedom Holding Corp.;Freedom Holding;~Freedom	FRHC	wt	company	924805			u
+PPC	Pilgrims Pride	Nasdaq		%Pilgrims Pride Corp;%Pilgrims Pride	PPC	t	company	802481			u
+FRHC	Freedom Holding	Nasdaq		%Freedom Holding Corp.;%Freedom Holding;~Freedom	FRHC	wt	company	924805			u
 CIB	Grupo Cibest	NYSE		Grupo Cibest S.A.;Grupo Cibest	CIB	t	company	2058897			u
 BMRN	Biomarin Pharmaceutical	Nasdaq		Biomarin Pharmaceutical Inc;Biomarin Pharmaceutical	BMRN	t	company	1048477			u
 SUZ	Suzano	NYSE		Suzano S.A.;Suzano	SUZ	t	company	909327			u
 BLD	TopBuild	NYSE		TopBuild Corp;TopBuild	BLD	t	company	1633931			u
-EVR	Evercore	NYSE		Evercore Inc.;Evercore	EVR	t	company	1360901			u
-POOL	Pool	Nasdaq	Consumer Discretionary	Pool Corp;~Pool;Pool Corporation	POOL	wt	company	945841		United States	ug
-ALLY	Ally Financial	NYSE		Ally Financial Inc.;Ally Financial	ALLY	t	company	40729			u
-HIMS	Hims & Hers Health	NYSE		Hims & Hers Health, Inc.;Hims & Hers Health	HIMS	t	company	1773751			u
-CCK	Crown Holdings	NYSE		Crown Holdings, Inc.;Crown Holdings;~Crown	CCK	wt	company	1219601			u
+EVR	Evercore	NYSE		Evercore;Evercore Inc.	EVR	t	company	1360901			u
+POOL	Pool	Nasdaq	Consumer Discretionary	%Pool Corp;~Pool;%Pool Corporation	POOL	wt	company	945841		United States	ug
+ALLY	Ally Financial	NYSE		%Ally Financial Inc.;%Ally Financial	ALLY	t	company	40729			u
+HIMS	Hims & Hers Health	NYSE		%Hims & Hers Health, Inc.;%Hims & Hers Health	HIMS	t	company	1773751			u
+CCK	Crown Holdings	NYSE		%Crown Holdings, Inc.;%Crown Holdings;~Crown	CCK	wt	company	1219601			u
 RNR	Renaissancere Holdings	NYSE		Renaissancere Holdings LTD;Renaissancere Holdings;Renaissancere	RNR	t	company	913144			u
-SF	Stifel Financial	NYSE		Stifel Financial Corp;Stifel Financial;Stifel	SF;SFB	t	company	720672			u
+SF	Stifel Financial	NYSE		Stifel;Stifel Financial Corp;Stifel Financial	SF;SFB	t	company	720672			u
 AEG	Aegon	NYSE	Construction & Engineering	Aegon LTD.;Aegon;Aegon N.V.	AEG;AEFC;AGN.AS;0Q0Y.L;AEGOF	t	company	769218	BMG0112X1056;NL0000303709	United States	ug
-MBLY	Mobileye Global	Nasdaq		Mobileye Global Inc.;Mobileye Global;~Mobileye	MBLY	wt	company	1910139			u
-AUR	Aurora Innovation	Nasdaq		Aurora Innovation, Inc.;Aurora Innovation	AUR;AUROW	t	company	1828108			u
+MBLY	Mobileye Global	Nasdaq		~Mobileye;Mobileye Global Inc.;Mobileye Global	MBLY	wt	company	1910139			u
+AUR	Aurora Innovation	Nasdaq		%Aurora Innovation, Inc.;%Aurora Innovation	AUR;AUROW	t	company	1828108			u
 RDY	DR Reddys Laboratories	NYSE		DR Reddys Laboratories LTD;DR Reddys Laboratories	RDY	t	company	1135951			u
 SAIL	SailPoint	Nasdaq		SailPoint, Inc.;SailPoint	SAIL	t	company	2030781			u
-VNOM	Viper Energy	Nasdaq		Viper Energy, Inc.;Viper Energy	VNOM	t	company	1602065			u
-LINE	Lineage	Nasdaq		Lineage, Inc.;~Lineage	LINE	wt	company	1868159			u
-CR	Crane	NYSE		Crane Co;~Crane	CR	wt	company	1944013			u
-SCI	Service Corp International	NYSE		Service Corp International;Service Corp;~Service	SCI	wt	company	89089			u
+VNOM	Viper Energy	Nasdaq		%Viper Energy, Inc.;%Viper Energy	VNOM	t	company	1602065			u
+LINE	Lineage	Nasdaq		%Lineage, Inc.;~Lineage	LINE	wt	company	1868159			u
+CR	Crane	NYSE		%Crane Co;~Crane	CR	wt	company	1944013			u
+SCI	Service Corp International	NYSE		%Service Corp International;%Service Corp;~Service	SCI	wt	company	89089			u
 AGI	Alamos Gold	NYSE		Alamos Gold Inc;Alamos Gold	AGI	t	company	1178819			u
 DRS	Leonardo DRS	Nasdaq		Leonardo DRS, Inc.;Leonardo DRS	DRS	t	company	1833756			u
 BSAC	Banco Santander Chile	NYSE		Banco Santander Chile	BSAC	t	company	1027552			u
 ACI	Albertsons Companies	NYSE		Albertsons Companies, Inc.;Albertsons Companies	ACI	t	company	1646972			u
 ENTG	Entegris	Nasdaq		Entegris Inc;Entegris	ENTG	t	company	1101302			u
-ASND	Ascendis Pharma A/S	Nasdaq		Ascendis Pharma A/S;Ascendis Pharma	ASND	t	company	1612042			u
-CELH	Celsius Holdings	Nasdaq		Celsius Holdings, Inc.;Celsius Holdings;%Celsius	CELH	t	company	1341766			u
+ASND	Ascendis Pharma	Nasdaq		Ascendis Pharma A/S;Ascendis Pharma	ASND	t	company	1612042			u
+CELH	Celsius Holdings	Nasdaq		%Celsius Holdings, Inc.;%Celsius Holdings;%Celsius	CELH	t	company	1341766			u
 MORN	Morningstar	Nasdaq		Morningstar, Inc.;Morningstar	MORN	t	company	1289419			u
-PR	Permian Resources	NYSE		Permian Resources Corp;Permian Resources	PR	t	company	1658566			u
-FHN	First Horizon	NYSE		First Horizon Corp;First Horizon	FHN	t	company	36966			u
+PR	Permian Resources	NYSE		%Permian Resources Corp;%Permian Resources	PR	t	company	1658566			u
+FHN	First Horizon	NYSE		%First Horizon Corp;%First Horizon	FHN	t	company	36966			u
 SEIC	SEI Investments	Nasdaq		SEI Investments Co;SEI Investments	SEIC	t	company	350894			u
 APPF	Appfolio	Nasdaq		Appfolio Inc;Appfolio	APPF	t	company	1433195			u
 DOCS	Doximity	NYSE		Doximity, Inc.;Doximity	DOCS	t	company	1516513			u
-AFG	American Financial Group	NYSE		American Financial Group Inc;American Financial Group;American Financial	AFG;AFGC;AFGB;AFGD;AFGE	t	company	1042046			u
+AFG	American Financial Group	NYSE		%American Financial Group Inc;%American Financial Group;%American Financial	AFG;AFGC;AFGB;AFGD;AFGE	t	company	1042046			u
 ERJ	Embraer	NYSE		Embraer S.a.;Embraer	ERJ	t	company	1355444			u
-GLXY	Galaxy Digital	Nasdaq		Galaxy Digital Inc.;Galaxy Digital	GLXY	t	company	1859392			u
-WTRG	Essential Utilities	NYSE		Essential Utilities, Inc.;Essential Utilities	WTRG	t	company	78128			u
-RGLD	Royal Gold	Nasdaq		Royal Gold Inc;Royal Gold	RGLD	t	company	85535			u
-PAAS	Pan American Silver	NYSE		Pan American Silver Corp;Pan American Silver	PAAS	t	company	771992			u
+GLXY	Galaxy Digital	Nasdaq		%Galaxy Digital Inc.;%Galaxy Digital	GLXY	t	company	1859392			u
+WTRG	Essential Utilities	NYSE		%Essential Utilities, Inc.;%Essential Utilities	WTRG	t	company	78128			u
+RGLD	Royal Gold	Nasdaq		%Royal Gold Inc;%Royal Gold	RGLD	t	company	85535			u
+PAAS	Pan American Silver	NYSE		%Pan American Silver Corp;%Pan American Silver	PAAS	t	company	771992			u
 DTM	DT Midstream	NYSE		DT Midstream, Inc.;DT Midstream	DTM	t	company	1842022			u
 KVYO	Klaviyo	NYSE		Klaviyo, Inc.;Klaviyo	KVYO	t	company	1835830			u
 WLK	Westlake	NYSE		Westlake Corp;Westlake	WLK	t	company	1262823			u
 PCTY	Paylocity Holding	Nasdaq		Paylocity Holding Corp;Paylocity Holding;Paylocity	PCTY	t	company	1591698			u
 CACI	Caci International	NYSE		Caci International Inc;Caci International	CACI	t	company	16058			u
 KNSL	Kinsale Capital Group	NYSE		Kinsale Capital Group, Inc.;Kinsale Capital Group;Kinsale Capital	KNSL	t	company	1669162			u
-NIO	NIO	NYSE		NIO Inc.;~NIO	NIO	wt	company	1736541			u
+NIO	NIO	NYSE		~NIO;NIO Inc.	NIO	wt	company	1736541			u
 ARMK	Aramark	NYSE		Aramark	ARMK	t	company	1584509			u
 QGEN	Qiagen	NYSE	Biotech	Qiagen N.V.;Qiagen	QGEN;0RLT.L	t	company	1015820	NL0012169213;NL0015001WM6	Netherlands	ug
-ATI	ATI	NYSE		ATI Inc;!ATI	ATI	t	company	1018963			u
-MTSI	MACOM Technology Solutions Holdings	Nasdaq		MACOM Technology Solutions Holdings, Inc.;MACOM Technology Solutions Holdings;MACOM Technology Solutions	MTSI	t	company	1493594			u
+ATI	ATI	NYSE		ATI Inc;~ATI	ATI	wt	company	1018963			u
+MTSI	Macom Technology Solutions Holdings	Nasdaq		Macom Technology Solutions Holdings, Inc.;Macom Technology Solutions Holdings;Macom Technology Solutions	MTSI	t	company	1493594			u
 TTAN	ServiceTitan	Nasdaq		ServiceTitan, Inc.;ServiceTitan	TTAN	t	company	1638826			u
-WBA	Walgreens Boots Alliance	Nasdaq		Walgreens Boots Alliance, Inc.;Walgreens Boots Alliance;%Walgreens	WBA	t	company	1618921			u
-SQM	Chemical & Mining Co of Chile	NYSE		Chemical & Mining Co of Chile Inc;Chemical & Mining Co of Chile	SQM	t	company	909037			u
+WBA	Walgreens Boots Alliance	Nasdaq		%Walgreens;%Walgreens Boots Alliance, Inc.;%Walgreens Boots Alliance	WBA	t	company	1618921			u
+SQM	Chemical & Mining Co of Chile	NYSE		%Chemical & Mining Co of Chile Inc;%Chemical & Mining Co of Chile	SQM	t	company	909037			u
 AR	Antero Resources	NYSE		Antero Resources Corp;Antero Resources	AR	t	company	1433270			u
-GME	GameStop	NYSE		GameStop Corp.;GameStop	GME	t	company	1326380			u
+GME	GameStop	NYSE		GameStop;GameStop Corp.	GME	t	company	1326380			u
 OVV	Ovintiv	NYSE		Ovintiv Inc.;Ovintiv	OVV	t	company	1792580			u
-AIT	Applied Industrial Technologies	NYSE		Applied Industrial Technologies Inc;Applied Industrial Technologies;Applied Industrial	AIT	t	company	109563			u
+AIT	Applied Industrial Technologies	NYSE		%Applied Industrial Technologies Inc;%Applied Industrial Technologies;%Applied Industrial	AIT	t	company	109563			u
 UHAL	U-Haul Holding	NYSE		U-Haul Holding Co;U-Haul Holding;U-Haul	UHAL;UHAL.B	t	company	4457			u
-NYT	New York Times	NYSE		New York Times Co;New York Times	NYT	t	company	71691			u
+NYT	New York Times	NYSE		%New York Times Co;%New York Times	NYT	t	company	71691			u
 KTOS	Kratos Defense & Security Solutions	Nasdaq		Kratos Defense & Security Solutions, Inc.;Kratos Defense & Security Solutions	KTOS	t	company	1069258			u
 EXEL	Exelixis	Nasdaq		Exelixis, Inc.;Exelixis	EXEL	t	company	939767			u
 CAVA	Cava Group	NYSE		Cava Group, Inc.;Cava Group;Cava	CAVA	t	company	1639438			u
 WCC	Wesco International	NYSE		Wesco International Inc;Wesco International	WCC	t	company	929008			u
-HTHT	H World Group	Nasdaq		H World Group Ltd;H World Group;H World	HTHT	t	company	1483994			u
+HTHT	H World Group	Nasdaq		%H World Group Ltd;%H World Group;%H World	HTHT	t	company	1483994			u
 SFD	Smithfield Foods	Nasdaq		Smithfield Foods Inc;Smithfield Foods	SFD	t	company	91388			u
-NICE	NICE	Nasdaq		NICE Ltd.;!NICE	NICE	t	company	1003935			u
-HMY	Harmony Gold Mining	NYSE		Harmony Gold Mining Co LTD;Harmony Gold Mining	HMY	t	company	1023514			u
+NICE	NICE	Nasdaq		%NICE Ltd.;~NICE	NICE	wt	company	1003935			u
+HMY	Harmony Gold Mining	NYSE		%Harmony Gold Mining Co LTD;%Harmony Gold Mining	HMY	t	company	1023514			u
 PRMB	Primo Brands	NYSE		Primo Brands Corp;Primo Brands	PRMB	t	company	2042694			u
 KT	KT	NYSE		KT Corp	KT	t	company	892450			u
-W	Wayfair	NYSE		Wayfair Inc.;Wayfair	W	t	company	1616707			u
+W	Wayfair	NYSE		Wayfair;Wayfair Inc.	W	t	company	1616707			u
 COKE	Coca-Cola Consolidated	Nasdaq		Coca-Cola Consolidated, Inc.;Coca-Cola Consolidated	COKE	t	company	317540			u
 AGNC	AGNC Investment	Nasdaq		AGNC Investment Corp.;AGNC Investment	AGNC;AGNCM;AGNCN;AGNCL;AGNCO;AGNCP	t	company	1423689			u
 BPYPP	Brookfield Property Partners	Nasdaq		Brookfield Property Partners L.P.;Brookfield Property Partners	BPYPP;BPYPM;BPYPN;BPYPO	t	company	1545772			u
 PEGA	Pegasystems	Nasdaq		Pegasystems Inc;Pegasystems	PEGA	t	company	1013857			u
 TTEK	Tetra Tech	Nasdaq		Tetra Tech Inc;Tetra Tech	TTEK	t	company	831641			u
-CPB	CAMPBELL'S	Nasdaq	Consumer Staples	CAMPBELL'S Co;CAMPBELL'S;Campbell Soup	CPB	t	company	16732	US1344291091	United States	ug
+CPB	CAMPBELL'S	Nasdaq	Consumer Staples	Campbell's;%Campbell Soup;CAMPBELL'S Co	CPB	t	company	16732	US1344291091	United States	ug
 BILI	Bilibili	Nasdaq		Bilibili Inc.;Bilibili	BILI	t	company	1723690			u
 RRX	Regal Rexnord	NYSE		Regal Rexnord Corp;Regal Rexnord	RRX	t	company	82811			u
-MLI	Mueller Industries	NYSE		Mueller Industries Inc;Mueller Industries	MLI	t	company	89439			u
-UWMC	UWM Holdings	NYSE		UWM Holdings Corp;UWM Holdings;!UWM	UWMC	t	company	1783398			u
-BROS	Dutch Bros	NYSE		Dutch Bros Inc.;Dutch Bros	BROS	t	company	1866581			u
-SPXC	SPX Technologies	NYSE		SPX Technologies, Inc.;SPX Technologies;!SPX	SPXC	t	company	88205			u
+MLI	Mueller Industries	NYSE		%Mueller Industries Inc;%Mueller Industries	MLI	t	company	89439			u
+UWMC	UWM Holdings	NYSE		UWM Holdings Corp;UWM Holdings;~UWM	UWMC	wt	company	1783398			u
+BROS	Dutch Bros	NYSE		%Dutch Bros Inc.;%Dutch Bros	BROS	t	company	1866581			u
+SPXC	SPX Technologies	NYSE		SPX Technologies, Inc.;SPX Technologies;~SPX	SPXC	wt	company	88205			u
 PCOR	Procore Technologies	NYSE		Procore Technologies, Inc.;Procore Technologies;Procore	PCOR	t	company	1611052			u
 TEM	Tempus AI	Nasdaq		Tempus AI, Inc.;Tempus AI	TEM	t	company	1717115			u
 SARO	StandardAero	NYSE		StandardAero, Inc.;StandardAero	SARO	t	company	2025410			u
 SKX	Skechers Usa	NYSE		Skechers Usa Inc;Skechers Usa	SKX	t	company	1065837			u
 AYI	Acuity Inc. (de)	NYSE		Acuity Inc. (de)	AYI	t	company	1144215			u
 SSB	SouthState	NYSE		SouthState Corp;SouthState	SSB	t	company	764038			u
-WBS	Webster Financial	NYSE		Webster Financial Corp;Webster Financial	WBS	t	company	801337			u
-TIMB	Tim	NYSE		Tim S.a.;%Tim	TIMB	t	company	1826168			u
+WBS	Webster Financial	NYSE		%Webster Financial Corp;%Webster Financial	WBS	t	company	801337			u
+TIMB	Tim	NYSE		Tim S.a.;!Tim	TIMB	t	company	1826168			u
 WING	Wingstop	Nasdaq		Wingstop Inc.;Wingstop	WING	t	company	1636222			u
 PSO	Pearson	NYSE	Consumer Cyclicals	Pearson PLC;%Pearson	PSO;PSON.L;PSORF	t	company	938323	GB0006776081	United Kingdom	ug
 DOX	Amdocs	Nasdaq		Amdocs LTD;Amdocs	DOX	t	company	1062579			u
 PEN	Penumbra	NYSE		Penumbra Inc;Penumbra	PEN	t	company	1321732			u
-CAE	CAE	NYSE		CAE Inc;!CAE	CAE	t	company	1173382			u
-ORI	Old Republic International	NYSE		Old Republic International Corp;Old Republic International;Old Republic	ORI	t	company	74260			u
-ASR	Southeast Airport Group	NYSE		Southeast Airport Group;Southeast Airport	ASR	t	company	1123452			u
-BE	Bloom Energy	NYSE		Bloom Energy Corp;Bloom Energy	BE	t	company	1664703			u
+CAE	CAE	NYSE		CAE Inc;~CAE	CAE	wt	company	1173382			u
+ORI	Old Republic International	NYSE		%Old Republic International Corp;%Old Republic International;%Old Republic	ORI	t	company	74260			u
+ASR	Southeast Airport Group	NYSE		%Southeast Airport Group;%Southeast Airport	ASR	t	company	1123452			u
+BE	Bloom Energy	NYSE		%Bloom Energy Corp;%Bloom Energy	BE	t	company	1664703			u
 IPG	Interpublic Group of Companies	NYSE		Interpublic Group of Companies, Inc.;Interpublic Group of Companies	IPG	t	company	51644			u
-FYBR	Frontier Communications Parent	Nasdaq		Frontier Communications Parent, Inc.;Frontier Communications Parent	FYBR	t	company	20520			u
+FYBR	Frontier Communications Parent	Nasdaq		%Frontier Communications Parent, Inc.;%Frontier Communications Parent	FYBR	t	company	20520			u
 BZ	Kanzhun	Nasdaq		Kanzhun Ltd;Kanzhun	BZ	t	company	1842827			u
 OGE	OGE Energy	NYSE		OGE Energy Corp.;OGE Energy	OGE	t	company	1021635			u
-STRL	Sterling Infrastructure	Nasdaq		Sterling Infrastructure, Inc.;Sterling Infrastructure	STRL	t	company	874238			u
-ENSG	Ensign Group	Nasdaq		Ensign Group, Inc;Ensign Group;~Ensign	ENSG	wt	company	1125376			u
-BIRK	Birkenstock Holding	NYSE		Birkenstock Holding plc;Birkenstock Holding;%Birkenstock	BIRK	t	company	1977102			u
-CAG	Conagra Brands	NYSE	Consumer Staples	Conagra Brands Inc.;Conagra Brands;Conagra	CAG	t	company	23217	US2058871029	United States	ug
+STRL	Sterling Infrastructure	Nasdaq		%Sterling Infrastructure, Inc.;%Sterling Infrastructure	STRL	t	company	874238			u
+ENSG	Ensign Group	Nasdaq		%Ensign Group, Inc;%Ensign Group;~Ensign	ENSG	wt	company	1125376			u
+BIRK	Birkenstock Holding	NYSE		Birkenstock Holding plc;%Birkenstock Holding;%Birkenstock	BIRK	t	company	1977102			u
+CAG	Conagra Brands	NYSE	Consumer Staples	Conagra;Conagra Brands Inc.;Conagra Brands	CAG	t	company	23217	US2058871029	United States	ug
 VIRT	Virtu Financial	NYSE	Financial services	Virtu Financial, Inc.;Virtu Financial	VIRT	t	company	1592386	US9282541013	United States	ug
 ATR	Aptargroup	NYSE		Aptargroup, Inc.;Aptargroup	ATR	t	company	896622			u
-MTCH	Match Group	Nasdaq	Communication Services	Match Group, Inc.;Match Group;~Match	MTCH;0JZ7.L	wt	company	891103	US57667L1070	United States	ug
+MTCH	Match Group	Nasdaq	Communication Services	%Match Group, Inc.;%Match Group;~Match	MTCH;0JZ7.L	wt	company	891103	US57667L1070	United States	ug
 CUBE	CubeSmart	NYSE		CubeSmart	CUBE	t	company	1298675			u
 GRFS	Grifols	Nasdaq	Healthcare	Grifols SA;Grifols	GRFS;GRF.MC;0RDU.L;GIFLF;GIKLY;GIFOF	t	company	1438569	ES0171996012;ES0171996087	Spain	ug
-DSGX	Descartes Systems Group	Nasdaq		Descartes Systems Group Inc;Descartes Systems Group;Descartes Systems	DSGX	t	company	1050140			u
+DSGX	Descartes Systems Group	Nasdaq		%Descartes Systems Group Inc;%Descartes Systems Group;%Descartes Systems	DSGX	t	company	1050140			u
 REXR	Rexford Industrial Realty	NYSE		Rexford Industrial Realty, Inc.;Rexford Industrial Realty	REXR	t	company	1571283			u
 XP	XP	Nasdaq		XP Inc.	XP	t	company	1787425			u
-WMS	Advanced Drainage Systems	NYSE		Advanced Drainage Systems, Inc.;Advanced Drainage Systems	WMS	t	company	1604028			u
+WMS	Advanced Drainage Systems	NYSE		%Advanced Drainage Systems, Inc.;%Advanced Drainage Systems	WMS	t	company	1604028			u
 FSV	FirstService	Nasdaq		FirstService Corp;FirstService	FSV	t	company	1637810			u
 VRNA	Verona Pharma	Nasdaq		Verona Pharma plc;Verona Pharma	VRNA	t	company	1657312			u
-GTLS	Chart Industries	NYSE		Chart Industries Inc;Chart Industries	GTLS	t	company	892553			u
-PLNT	Planet Fitness	NYSE		Planet Fitness, Inc.;Planet Fitness	PLNT	t	company	1637207			u
+GTLS	Chart Industries	NYSE		%Chart Industries Inc;%Chart Industries	GTLS	t	company	892553			u
+PLNT	Planet Fitness	NYSE		%Planet Fitness, Inc.;%Planet Fitness	PLNT	t	company	1637207			u
 AM	Antero Midstream	NYSE		Antero Midstream Corp;Antero Midstream	AM	t	company	1623925			u
-WTS	Watts Water Technologies	NYSE		Watts Water Technologies Inc;Watts Water Technologies;Watts Water	WTS	t	company	795403			u
-HESM	Hess Midstream	NYSE		Hess Midstream LP;Hess Midstream	HESM	t	company	1789832			u
+WTS	Watts Water Technologies	NYSE		%Watts Water Technologies Inc;%Watts Water Technologies;%Watts Water	WTS	t	company	795403			u
+HESM	Hess Midstream	NYSE		%Hess Midstream LP;%Hess Midstream	HESM	t	company	1789832			u
 PRI	Primerica	NYSE		Primerica, Inc.;Primerica	PRI	t	company	1475922			u
-HLNE	Hamilton Lane	Nasdaq		Hamilton Lane INC;Hamilton Lane	HLNE	t	company	1433642			u
-OSK	Oshkosh	NYSE		Oshkosh Corp;%Oshkosh	OSK	t	company	775158			u
+HLNE	Hamilton Lane	Nasdaq		%Hamilton Lane INC;%Hamilton Lane	HLNE	t	company	1433642			u
+OSK	Oshkosh	NYSE		%Oshkosh Corp;%Oshkosh	OSK	t	company	775158			u
 MMYT	MakeMyTrip	Nasdaq		MakeMyTrip Ltd;MakeMyTrip	MMYT	t	company	1495153			u
-EXAS	Exact Sciences	Nasdaq		Exact Sciences Corp;Exact Sciences	EXAS	t	company	1124140			u
+EXAS	Exact Sciences	Nasdaq		%Exact Sciences Corp;%Exact Sciences	EXAS	t	company	1124140			u
 ALV	Autoliv	NYSE		Autoliv Inc;Autoliv	ALV	t	company	1034670			u
-FND	Floor & Decor Holdings	NYSE		Floor & Decor Holdings, Inc.;Floor & Decor Holdings;Floor & Decor	FND	t	company	1507079			u
+FND	Floor & Decor Holdings	NYSE		%Floor & Decor Holdings, Inc.;%Floor & Decor Holdings;%Floor & Decor	FND	t	company	1507079			u
 CMA	Comerica	NYSE		Comerica Inc;Comerica	CMA	t	company	28412			u
 SKM	SK Telecom	NYSE		SK Telecom Co LTD;SK Telecom	SKM	t	company	1015650			u
 OLLI	Ollie's Bargain Outlet Holdings	Nasdaq		Ollie's Bargain Outlet Holdings, Inc.;Ollie's Bargain Outlet Holdings;Ollie's Bargain Outlet	OLLI	t	company	1639300			u
 WAL	Western Alliance Bancorporation	NYSE		Western Alliance Bancorporation	WAL	t	company	1212545			u
-LBRDA	Liberty Broadband	Nasdaq		Liberty Broadband Corp;Liberty Broadband	LBRDA;LBRDK;LBRDP	t	company	1611983			u
+LBRDA	Liberty Broadband	Nasdaq		%Liberty Broadband Corp;%Liberty Broadband	LBRDA;LBRDK;LBRDP	t	company	1611983			u
 EGP	Eastgroup Properties	NYSE		Eastgroup Properties Inc;Eastgroup Properties	EGP	t	company	49600			u
 BBIO	BridgeBio Pharma	Nasdaq		BridgeBio Pharma, Inc.;BridgeBio Pharma	BBIO	t	company	1743881			u
 EPAM	EPAM Systems	NYSE	Information Technology	EPAM Systems, Inc.;EPAM Systems	EPAM	t	company	1352010		United States	ug
@@ -989,301 +989,301 @@ DAY	Dayforce	NYSE		Dayforce, Inc.;Dayforce	DAY	t	company	1725057			u
 SRAD	Sportradar Group	Nasdaq		Sportradar Group AG;Sportradar Group;Sportradar	SRAD	t	company	1836470			u
 KMX	CarMax	NYSE	Consumer Discretionary	Carmax Inc;Carmax	KMX	t	company	1170010	US1431301027	United States	ug
 AGCO	Agco	NYSE		Agco Corp;Agco	AGCO	t	company	880266			u
-DCI	Donaldson	NYSE		Donaldson Co INC;Donaldson Co;%Donaldson	DCI	t	company	29644			u
-RRC	Range Resources	NYSE		Range Resources Corp;Range Resources	RRC	t	company	315852			u
+DCI	Donaldson	NYSE		%Donaldson Co INC;%Donaldson Co;%Donaldson	DCI	t	company	29644			u
+RRC	Range Resources	NYSE		%Range Resources Corp;%Range Resources	RRC	t	company	315852			u
 ESTC	Elastic	NYSE		Elastic N.V.;~Elastic	ESTC	wt	company	1707753			u
 UMBF	UMB Financial	Nasdaq		UMB Financial Corp;UMB Financial	UMBF;UMBFO	t	company	101382			u
 WTFC	Wintrust Financial	Nasdaq		Wintrust Financial Corp;Wintrust Financial	WTFC;WTFCN	t	company	1015328			u
-MOH	Molina Healthcare	NYSE	Health Care	Molina Healthcare, Inc.;Molina Healthcare	MOH	t	company	1179929		United States	ug
+MOH	Molina Healthcare	NYSE	Health Care	%Molina Healthcare, Inc.;%Molina Healthcare	MOH	t	company	1179929		United States	ug
 GGAL	Grupo Financiero Galicia	Nasdaq		Grupo Financiero Galicia SA;Grupo Financiero Galicia	GGAL	t	company	1114700			u
 NXT	Nextracker	Nasdaq		Nextracker Inc.;Nextracker	NXT	t	company	1852131			u
 CVLT	Commvault Systems	Nasdaq		Commvault Systems Inc;Commvault Systems	CVLT	t	company	1169561			u
 VFS	VinFast Auto	Nasdaq		VinFast Auto Ltd.;VinFast Auto	VFS;VFSWW	t	company	1913510			u
 BWA	Borgwarner	NYSE		Borgwarner Inc;Borgwarner	BWA	t	company	908255			u
-AWI	Armstrong World Industries	NYSE	Construction Materials	Armstrong World Industries Inc;Armstrong World Industries	AWI	t	company	7431	US04247X1028	United States	ug
-ADC	Agree Realty	NYSE		Agree Realty Corp;Agree Realty	ADC	t	company	917251			u
-ONB	Old National Bancorp	Nasdaq		Old National Bancorp;Old National	ONB;ONBPO;ONBPP	t	company	707179			u
+AWI	Armstrong World Industries	NYSE	Construction Materials	%Armstrong World Industries Inc;%Armstrong World Industries	AWI	t	company	7431	US04247X1028	United States	ug
+ADC	Agree Realty	NYSE		%Agree Realty Corp;%Agree Realty	ADC	t	company	917251			u
+ONB	Old National Bancorp	Nasdaq		Old National Bancorp;%Old National	ONB;ONBPO;ONBPP	t	company	707179			u
 BRX	Brixmor Property Group	NYSE		Brixmor Property Group Inc.;Brixmor Property Group;Brixmor Property	BRX	t	company	1581068			u
-PSN	Parsons	NYSE		Parsons Corp;~Parsons	PSN	wt	company	275880			u
+PSN	Parsons	NYSE		%Parsons Corp;~Parsons	PSN	wt	company	275880			u
 CAI	Caris Life Sciences	Nasdaq		Caris Life Sciences, Inc.;Caris Life Sciences	CAI	t	company	2019410			u
 INGR	Ingredion	NYSE		Ingredion Inc;Ingredion	INGR	t	company	1046257			u
 CBSH	Commerce Bancshares	Nasdaq		Commerce Bancshares Inc;Commerce Bancshares	CBSH	t	company	22356			u
-DINO	HF Sinclair	NYSE		HF Sinclair Corp;HF Sinclair	DINO	t	company	1915657			u
-LEVI	Levi Strauss	NYSE		Levi Strauss & Co;Levi Strauss	LEVI	t	company	94845			u
+DINO	HF Sinclair	NYSE		%HF Sinclair Corp;%HF Sinclair	DINO	t	company	1915657			u
+LEVI	Levi Strauss	NYSE		%Levi Strauss & Co;%Levi Strauss	LEVI	t	company	94845			u
 CFR	Cullen/frost Bankers	NYSE		Cullen/frost Bankers, Inc.;Cullen/frost Bankers	CFR	t	company	39263			u
-ICL	ICL Group	NYSE		ICL Group Ltd.;ICL Group;!ICL	ICL	t	company	941221			u
+ICL	ICL Group	NYSE		ICL Group Ltd.;ICL Group;~ICL	ICL	wt	company	941221			u
 HQY	Healthequity	Nasdaq		Healthequity, Inc.;Healthequity	HQY	t	company	1428336			u
 GIL	Gildan Activewear	NYSE		Gildan Activewear Inc.;Gildan Activewear	GIL	t	company	1061894			u
 ROIV	Roivant Sciences	Nasdaq		Roivant Sciences Ltd.;Roivant Sciences	ROIV	t	company	1635088			u
-CIGI	Colliers International Group	Nasdaq		Colliers International Group Inc.;Colliers International Group;Colliers International	CIGI	t	company	913353			u
+CIGI	Colliers International Group	Nasdaq		%Colliers International Group Inc.;%Colliers International Group;%Colliers International	CIGI	t	company	913353			u
 SAIA	Saia	Nasdaq		Saia Inc;Saia	SAIA	t	company	1177702			u
 VNO	Vornado Realty Trust	NYSE		Vornado Realty Trust;Vornado Realty	VNO	t	company	899689			u
-NFG	National Fuel Gas	NYSE		National Fuel Gas Co;National Fuel Gas	NFG	t	company	70145			u
+NFG	National Fuel Gas	NYSE		%National Fuel Gas Co;%National Fuel Gas	NFG	t	company	70145			u
 VIPS	Vipshop Holdings	NYSE		Vipshop Holdings Ltd;Vipshop Holdings;Vipshop	VIPS	t	company	1529192			u
-LSCC	Lattice Semiconductor	Nasdaq		Lattice Semiconductor Corp;Lattice Semiconductor	LSCC	t	company	855658			u
+LSCC	Lattice Semiconductor	Nasdaq		%Lattice Semiconductor Corp;%Lattice Semiconductor	LSCC	t	company	855658			u
 DY	Dycom Industries	NYSE		Dycom Industries Inc;Dycom Industries	DY	t	company	67215			u
 NNN	NNN Reit	NYSE		NNN Reit, Inc.;NNN Reit	NNN	t	company	751364			u
-UGI	UGI	NYSE		UGI Corp;!UGI	UGI	t	company	884614			u
+UGI	UGI	NYSE		UGI Corp;~UGI	UGI	wt	company	884614			u
 QRVO	Qorvo	Nasdaq	Information Technology	Qorvo, Inc.;Qorvo	QRVO;0KSJ.L	t	company	1604778	US74736K1016	United States	ug
-BPOP	Popular	Nasdaq		Popular, Inc.;~Popular	BPOP;BPOPM	wt	company	763901			u
-LLYVA	Liberty Live Holdings	Nasdaq		Liberty Live Holdings, Inc.;Liberty Live Holdings;Liberty Live	LLYVA;LLYVK	t	company	2078416			u
+BPOP	Popular	Nasdaq		%Popular, Inc.;~Popular	BPOP;BPOPM	wt	company	763901			u
+LLYVA	Liberty Live Holdings	Nasdaq		%Liberty Live Holdings, Inc.;%Liberty Live Holdings;%Liberty Live	LLYVA;LLYVK	t	company	2078416			u
 MASI	Masimo	Nasdaq		Masimo Corp;Masimo	MASI	t	company	937556			u
-LNW	Light & Wonder	Nasdaq		Light & Wonder, Inc.;Light & Wonder	LNW	t	company	750004			u
-LKQ	LKQ	Nasdaq	Auto parts	LKQ Corp;!LKQ;LKQ Corporation	LKQ;0JSJ.L	t	company	1065696		United States	ug
+LNW	Light & Wonder	Nasdaq		%Light & Wonder, Inc.;%Light & Wonder	LNW	t	company	750004			u
+LKQ	LKQ	Nasdaq	Auto parts	LKQ Corp;~LKQ;LKQ Corporation	LKQ;0JSJ.L	wt	company	1065696		United States	ug
 AVTR	Avantor	NYSE		Avantor, Inc.;Avantor	AVTR	t	company	1722482			u
-AA	Alcoa	NYSE		Alcoa Corp;%Alcoa	AA	t	company	1675149			u
+AA	Alcoa	NYSE		%Alcoa;%Alcoa Corp	AA	t	company	1675149			u
 HALO	Halozyme Therapeutics	Nasdaq		Halozyme Therapeutics, Inc.;Halozyme Therapeutics	HALO	t	company	1159036			u
-AAL	American Airlines Group	Nasdaq		American Airlines Group Inc.;American Airlines Group;American Airlines	AAL	t	company	6201			u
-PARA	Paramount Global	Nasdaq		Paramount Global;~Paramount;<ViacomCBS	PARA;PARAA	wt	company	813828			u
+AAL	American Airlines Group	Nasdaq		%American Airlines;%American Airlines Group Inc.;%American Airlines Group	AAL	t	company	6201			u
+PARA	Paramount Global	Nasdaq		~Paramount;<ViacomCBS;%Paramount Global	PARA;PARAA	wt	company	813828			u
 RMBS	Rambus	Nasdaq		Rambus Inc;Rambus	RMBS	t	company	917273			u
-SSD	Simpson Manufacturing	NYSE		Simpson Manufacturing Co., Inc.;Simpson Manufacturing Co.;Simpson Manufacturing	SSD	t	company	920371			u
-FSS	Federal Signal	NYSE	Industrials	Federal Signal Corp;Federal Signal;Federal Signal Corporation	FSS	t	company	277509	US3138551086	United States	ug
+SSD	Simpson Manufacturing	NYSE		%Simpson Manufacturing Co., Inc.;%Simpson Manufacturing Co.;%Simpson Manufacturing	SSD	t	company	920371			u
+FSS	Federal Signal	NYSE	Industrials	%Federal Signal Corp;%Federal Signal;%Federal Signal Corporation	FSS	t	company	277509	US3138551086	United States	ug
 ZION	Zions Bancorporation National Association	Nasdaq		Zions Bancorporation, National Association	ZION;ZIONP	t	company	109380			u
 LAD	Lithia Motors	NYSE		Lithia Motors Inc;Lithia Motors	LAD	t	company	1023128			u
 BULL	Webull	Nasdaq		Webull Corp;Webull	BULL;BULLW	t	company	1866364			u
-EDU	New Oriental Education & Technology Group	NYSE		New Oriental Education & Technology Group Inc.;New Oriental Education & Technology Group;New Oriental Education & Technology;New Oriental Education	EDU	t	company	1372920			u
-MHK	Mohawk Industries	NYSE		Mohawk Industries Inc;Mohawk Industries	MHK	t	company	851968			u
-OTEX	Open Text	Nasdaq		Open Text Corp;Open Text	OTEX	t	company	1002638			u
+EDU	New Oriental Education & Technology Group	NYSE		%New Oriental Education & Technology Group Inc.;%New Oriental Education & Technology Group;%New Oriental Education & Technology;%New Oriental Education	EDU	t	company	1372920			u
+MHK	Mohawk Industries	NYSE		%Mohawk Industries Inc;%Mohawk Industries	MHK	t	company	851968			u
+OTEX	Open Text	Nasdaq		%Open Text Corp;%Open Text	OTEX	t	company	1002638			u
 INFA	Informatica	NYSE		Informatica Inc.;Informatica	INFA	t	company	1868778			u
-LNC	Lincoln Financial	NYSE	Financials	Lincoln National Corp;Lincoln National;Lincoln Financial	LNC	t	company	59558	US5341871094	United States	ug
-NVMI	Nova	Nasdaq		Nova LTD.;~Nova	NVMI	wt	company	1109345			u
-MDGL	Madrigal Pharmaceuticals	Nasdaq		Madrigal Pharmaceuticals, Inc.;Madrigal Pharmaceuticals	MDGL	t	company	1157601			u
-AXS	Axis Capital Holdings	NYSE		Axis Capital Holdings LTD;Axis Capital Holdings;Axis Capital	AXS	t	company	1214816			u
-GAP	Gap	NYSE		Gap Inc;~Gap	GAP	wt	company	39911			u
+LNC	Lincoln Financial	NYSE	Financials	%Lincoln National Corp;%Lincoln National;%Lincoln Financial	LNC	t	company	59558	US5341871094	United States	ug
+NVMI	Nova	Nasdaq		%Nova LTD.;~Nova	NVMI	wt	company	1109345			u
+MDGL	Madrigal Pharmaceuticals	Nasdaq		%Madrigal Pharmaceuticals, Inc.;%Madrigal Pharmaceuticals	MDGL	t	company	1157601			u
+AXS	Axis Capital Holdings	NYSE		%Axis Capital Holdings LTD;%Axis Capital Holdings;%Axis Capital	AXS	t	company	1214816			u
+GAP	Gap	NYSE		%Gap Inc;~Gap	GAP	wt	company	39911			u
 ZWS	Zurn Elkay Water Solutions	NYSE	Industrial Machinery & Supplies & Components	Zurn Elkay Water Solutions Corp;Zurn Elkay Water Solutions;Zurn Elkay Water Solutions Corp.	ZWS	t	company	1439288		United States	ug
 CORT	Corcept Therapeutics	Nasdaq	Health Care	Corcept Therapeutics Inc;Corcept Therapeutics	CORT	t	company	1088856		United States	ug
-ALSN	Allison Transmission Holdings	NYSE		Allison Transmission Holdings Inc;Allison Transmission Holdings;Allison Transmission	ALSN	t	company	1411207			u
-FIVE	Five Below	Nasdaq		Five Below, Inc;Five Below	FIVE	t	company	1177609			u
+ALSN	Allison Transmission Holdings	NYSE		%Allison Transmission Holdings Inc;%Allison Transmission Holdings;%Allison Transmission	ALSN	t	company	1411207			u
+FIVE	Five Below	Nasdaq		%Five Below, Inc;%Five Below	FIVE	t	company	1177609			u
 TFII	TFI International	NYSE		TFI International Inc.;TFI International	TFII	t	company	1588823			u
 WIX	Wix.com	Nasdaq		Wix.com Ltd.;Wix.com	WIX	t	company	1576789			u
 G	Genpact	NYSE		Genpact LTD;Genpact	G	t	company	1398659			u
 AN	Autonation	NYSE		Autonation, Inc.;Autonation	AN	t	company	350698			u
-ZK	ZEEKR Intelligent Technology Holding	NYSE		ZEEKR Intelligent Technology Holding Ltd;ZEEKR Intelligent Technology Holding;ZEEKR Intelligent Technology;ZEEKR Intelligent	ZK	t	company	1954042			u
+ZK	Zeekr Intelligent Technology Holding	NYSE		Zeekr Intelligent Technology Holding Ltd;Zeekr Intelligent Technology Holding;Zeekr Intelligent Technology;Zeekr Intelligent	ZK	t	company	1954042			u
 HRB	H&R Block	NYSE		H&R Block Inc;H&R Block	HRB	t	company	12659			u
 TTC	Toro	NYSE		Toro Co;Toro	TTC	t	company	737758			u
 STWD	Starwood Property Trust	NYSE		Starwood Property Trust, Inc.;Starwood Property Trust;Starwood Property	STWD	t	company	1465128			u
 VMI	Valmont Industries	NYSE		Valmont Industries Inc;Valmont Industries	VMI	t	company	102729			u
-R	Ryder System	NYSE		Ryder System Inc;Ryder System	R	t	company	85961			u
+R	Ryder System	NYSE		%Ryder System Inc;%Ryder System	R	t	company	85961			u
 DDS	Dillard's	NYSE		Dillard's, Inc.;Dillard's	DDS;DDT	t	company	28917			u
 STEP	StepStone Group	Nasdaq	Financial services	StepStone Group Inc.;StepStone Group;StepStone	STEP	t	company	1796022		United States	ug
 FOUR	Shift4 Payments	NYSE		Shift4 Payments, Inc.;Shift4 Payments	FOUR	t	company	1794669			u
-OBDC	Blue Owl Capital	NYSE		Blue Owl Capital Corp	OBDC	t	company	1655888			u
-DBX	Dropbox	Nasdaq		Dropbox, Inc.;%Dropbox	DBX	t	company	1467623			u
+OBDC	Blue Owl Capital	NYSE		%Blue Owl Capital Corp	OBDC	t	company	1655888			u
+DBX	Dropbox	Nasdaq		%Dropbox, Inc.;%Dropbox	DBX	t	company	1467623			u
 SUN	Sunoco	NYSE		Sunoco LP;Sunoco	SUN	t	company	1552275			u
 PJT	PJT Partners	NYSE	Financials	PJT Partners Inc.;PJT Partners	PJT	t	company	1626115		United States	ug
 GTLB	Gitlab	Nasdaq		Gitlab Inc.;Gitlab	GTLB	t	company	1653482			u
-CHDN	Churchill Downs	Nasdaq		Churchill Downs Inc;Churchill Downs	CHDN	t	company	20212			u
-LW	Lamb Weston Holdings	NYSE	Consumer Staples	Lamb Weston Holdings, Inc.;Lamb Weston Holdings;Lamb Weston	LW	t	company	1679273		United States	ug
+CHDN	Churchill Downs	Nasdaq		%Churchill Downs Inc;%Churchill Downs	CHDN	t	company	20212			u
+LW	Lamb Weston Holdings	NYSE	Consumer Staples	%Lamb Weston Holdings, Inc.;%Lamb Weston Holdings;%Lamb Weston	LW	t	company	1679273		United States	ug
 GMED	Globus Medical	NYSE		Globus Medical Inc;Globus Medical	GMED	t	company	1237831			u
-EXP	Eagle Materials	NYSE		Eagle Materials Inc;Eagle Materials	EXP	t	company	918646			u
+EXP	Eagle Materials	NYSE		%Eagle Materials Inc;%Eagle Materials	EXP	t	company	918646			u
 MOD	Modine Manufacturing	NYSE		Modine Manufacturing Co;Modine Manufacturing	MOD	t	company	67347			u
-MUSA	Murphy USA	NYSE		Murphy USA Inc.;Murphy USA	MUSA	t	company	1573516			u
-SIRI	Sirius XM Holdings	Nasdaq		Sirius XM Holdings Inc.;Sirius XM Holdings;Sirius XM;SiriusXM	SIRI	t	company	908937			u
-URBN	Urban Outfitters	Nasdaq	Consumer Discretionary	Urban Outfitters Inc;Urban Outfitters	URBN	t	company	912615		United States	ug
+MUSA	Murphy USA	NYSE		%Murphy USA Inc.;%Murphy USA	MUSA	t	company	1573516			u
+SIRI	Sirius XM Holdings	Nasdaq		SiriusXM;Sirius XM;Sirius XM Holdings Inc.;Sirius XM Holdings	SIRI	t	company	908937			u
+URBN	Urban Outfitters	Nasdaq	Consumer Discretionary	%Urban Outfitters Inc;%Urban Outfitters	URBN	t	company	912615		United States	ug
 BIO	Bio-Rad Laboratories	NYSE		Bio-Rad Laboratories, Inc.;Bio-Rad Laboratories	BIO;BIO.B	t	company	12208			u
 MKTX	MarketAxess	Nasdaq	Financial Services	Marketaxess Holdings Inc;Marketaxess Holdings;Marketaxess	MKTX	t	company	1278021	US57060D1081	United States	ug
-JBTM	JBT Marel	NYSE	Industrial Machinery & Supplies & Components	JBT Marel Corp;JBT Marel;JBT Corporation;!JBT	JBTM	t	company	1433660		United States	ug
+JBTM	JBT Marel	NYSE	Industrial Machinery & Supplies & Components	JBT Marel Corp;JBT Marel;JBT Corporation;~JBT	JBTM	wt	company	1433660		United States	ug
 FLR	Fluor	NYSE		Fluor Corp;Fluor	FLR	t	company	1124198			u
 EAT	Brinker International	NYSE	Consumer Discretionary	Brinker International, Inc;Brinker International;Brinker International Inc	EAT	t	company	703351	US1096411004	United States	ug
-EMN	Eastman Chemical Company	NYSE	Basic Materials	Eastman Chemical Co;Eastman Chemical;Eastman Chemical Company	EMN;0IF3.L	t	company	915389	US2774321002	United States	ug
-ADT	ADT	NYSE	Burglary Fire and carbon monoxide detection Health safety Cybersecurity Security systems Communication systems Video surveillance Access control RFID	ADT Inc.;!ADT	ADT	t	company	1703056		United States	ug
+EMN	Eastman Chemical Company	NYSE	Basic Materials	%Eastman Chemical Co;%Eastman Chemical;%Eastman Chemical Company	EMN;0IF3.L	t	company	915389	US2774321002	United States	ug
+ADT	ADT	NYSE	Burglary Fire and carbon monoxide detection Health safety Cybersecurity Security systems Communication systems Video surveillance Access control RFID	ADT Inc.;~ADT	ADT	wt	company	1703056		United States	ug
 FLS	Flowserve	NYSE		Flowserve Corp;Flowserve	FLS	t	company	30625			u
 VOYA	Voya Financial	NYSE		Voya Financial, Inc.;Voya Financial	VOYA	t	company	1535929			u
 MSA	MSA Safety	NYSE		MSA Safety Inc;MSA Safety	MSA	t	company	66570			u
 IDCC	InterDigital	Nasdaq	Information Technology	InterDigital, Inc.;InterDigital	IDCC	t	company	1405495		United States	ug
-DLB	Dolby Laboratories	NYSE		Dolby Laboratories, Inc.;Dolby Laboratories	DLB	t	company	1308547			u
+DLB	Dolby Laboratories	NYSE		%Dolby Laboratories, Inc.;%Dolby Laboratories	DLB	t	company	1308547			u
 KD	Kyndryl Holdings	NYSE		Kyndryl Holdings, Inc.;Kyndryl Holdings;Kyndryl	KD	t	company	1867072			u
-PNFP	Pinnacle Financial Partners	Nasdaq		Pinnacle Financial Partners Inc;Pinnacle Financial Partners	PNFP;PNFPP	t	company	1115055			u
+PNFP	Pinnacle Financial Partners	Nasdaq		%Pinnacle Financial Partners Inc;%Pinnacle Financial Partners	PNFP;PNFPP	t	company	1115055			u
 ELAN	Elanco Animal Health	NYSE		Elanco Animal Health Inc;Elanco Animal Health	ELAN	t	company	1739104			u
 CGNX	Cognex	Nasdaq		Cognex Corp;Cognex	CGNX	t	company	851205			u
 KNX	Knight-Swift Transportation Holdings	NYSE		Knight-Swift Transportation Holdings Inc.;Knight-Swift Transportation Holdings;Knight-Swift Transportation	KNX	t	company	1492691			u
 EXLS	ExlService Holdings	Nasdaq		ExlService Holdings, Inc.;ExlService Holdings;ExlService	EXLS	t	company	1297989			u
 LEGN	Legend Biotech	Nasdaq		Legend Biotech Corp;Legend Biotech	LEGN	t	company	1801198			u
-GDS	GDS Holdings	Nasdaq		GDS Holdings Ltd;GDS Holdings;!GDS	GDS	t	company	1526125			u
-BFAM	Bright Horizons Family Solutions	NYSE		Bright Horizons Family Solutions Inc.;Bright Horizons Family Solutions	BFAM	t	company	1437578			u
-RVMD	Revolution Medicines	Nasdaq		Revolution Medicines, Inc.;Revolution Medicines	RVMD;RVMDW	t	company	1628171			u
+GDS	GDS Holdings	Nasdaq		GDS Holdings Ltd;GDS Holdings;~GDS	GDS	wt	company	1526125			u
+BFAM	Bright Horizons Family Solutions	NYSE		%Bright Horizons Family Solutions Inc.;%Bright Horizons Family Solutions	BFAM	t	company	1437578			u
+RVMD	Revolution Medicines	Nasdaq		%Revolution Medicines, Inc.;%Revolution Medicines	RVMD;RVMDW	t	company	1628171			u
 TAL	TAL Education Group	NYSE		TAL Education Group;TAL Education	TAL	t	company	1499620			u
-FBIN	Fortune Brands Innovations	NYSE		Fortune Brands Innovations, Inc.;Fortune Brands Innovations	FBIN	t	company	1519751			u
+FBIN	Fortune Brands Innovations	NYSE		%Fortune Brands Innovations, Inc.;%Fortune Brands Innovations	FBIN	t	company	1519751			u
 IDA	Idacorp	NYSE		Idacorp Inc;Idacorp	IDA	t	company	1057877			u
 PSLV	Sprott Physical Silver Trust	NYSE		Sprott Physical Silver Trust;Sprott Physical Silver	PSLV	t	company	1494728			u
-ESAB	ESAB	NYSE		ESAB Corp;!ESAB	ESAB	t	company	1877322			u
-LCID	Lucid Group	Nasdaq		Lucid Group, Inc.;Lucid Group;~Lucid;Lucid Motors	LCID	wt	company	1811210			u
+ESAB	ESAB	NYSE		ESAB Corp;~ESAB	ESAB	wt	company	1877322			u
+LCID	Lucid Group	Nasdaq		~Lucid;%Lucid Motors;%Lucid Group, Inc.;%Lucid Group	LCID	wt	company	1811210			u
 NEU	Newmarket	NYSE		Newmarket Corp;Newmarket	NEU	t	company	1282637			u
 MIDD	Middleby	Nasdaq		Middleby Corp;Middleby	MIDD	t	company	769520			u
 TIGO	Millicom International Cellular	Nasdaq		Millicom International Cellular SA;Millicom International Cellular	TIGO	t	company	912958			u
-JHG	Janus Henderson Group	NYSE		Janus Henderson Group PLC;Janus Henderson Group;Janus Henderson	JHG	t	company	1274173			u
-JXN	Jackson Financial	NYSE	Financial services	Jackson Financial Inc.;Jackson Financial;Jackson National Life	JXN	t	company	1822993		United States	ug
-BYD	Boyd Gaming	NYSE		Boyd Gaming Corp;Boyd Gaming	BYD	t	company	906553			u
+JHG	Janus Henderson Group	NYSE		Janus Henderson Group PLC;%Janus Henderson Group;%Janus Henderson	JHG	t	company	1274173			u
+JXN	Jackson Financial	NYSE	Financial services	%Jackson Financial Inc.;%Jackson Financial;%Jackson National Life	JXN	t	company	1822993		United States	ug
+BYD	Boyd Gaming	NYSE		%Boyd Gaming Corp;%Boyd Gaming	BYD	t	company	906553			u
 OMF	OneMain Holdings	NYSE		OneMain Holdings, Inc.;OneMain Holdings;OneMain	OMF	t	company	1584207			u
 AAON	Aaon	Nasdaq		Aaon, Inc.;Aaon	AAON	t	company	824142			u
 TREX	Trex	NYSE		Trex Co Inc;Trex Co;Trex	TREX	t	company	1069878			u
-SLM	SLM	Nasdaq		SLM Corp;!SLM	SLM;SLMBP	t	company	1032033			u
-OLED	Universal Display	Nasdaq		Universal Display Corp;Universal Display	OLED	t	company	1005284			u
+SLM	SLM	Nasdaq		SLM Corp;~SLM	SLM;SLMBP	wt	company	1032033			u
+OLED	Universal Display	Nasdaq		%Universal Display Corp;%Universal Display	OLED	t	company	1005284			u
 LOAR	Loar Holdings	NYSE		Loar Holdings Inc.;Loar Holdings;Loar	LOAR	t	company	2000178			u
 SNV	Synovus Financial	NYSE		Synovus Financial Corp;Synovus Financial	SNV	t	company	18349			u
-STAG	STAG Industrial	NYSE		STAG Industrial, Inc.;STAG Industrial	STAG	t	company	1479094			u
-FR	First Industrial Realty Trust	NYSE		First Industrial Realty Trust Inc;First Industrial Realty Trust;First Industrial Realty	FR	t	company	921825			u
+STAG	STAG Industrial	NYSE		%STAG Industrial, Inc.;%STAG Industrial	STAG	t	company	1479094			u
+FR	First Industrial Realty Trust	NYSE		%First Industrial Realty Trust Inc;%First Industrial Realty Trust;%First Industrial Realty	FR	t	company	921825			u
 WH	Wyndham Hotels & Resorts	NYSE		Wyndham Hotels & Resorts, Inc.;Wyndham Hotels & Resorts	WH	t	company	1722684			u
-CMS.PB	Consumers Energy	NYSE		Consumers Energy Co;Consumers Energy	CMS.PB	t	company	201533			u
-LRN	Stride	NYSE	Consumer Discretionary	Stride, Inc.;~Stride	LRN	wt	company	1157408		United States	ug
+CMS.PB	Consumers Energy	NYSE		%Consumers Energy Co;%Consumers Energy	CMS.PB	t	company	201533			u
+LRN	Stride	NYSE	Consumer Discretionary	%Stride, Inc.;~Stride	LRN	wt	company	1157408		United States	ug
 IONS	Ionis Pharmaceuticals	Nasdaq		Ionis Pharmaceuticals Inc;Ionis Pharmaceuticals	IONS	t	company	874015			u
 KRMN	Karman Holdings	NYSE		Karman Holdings Inc.;Karman Holdings;Karman	KRMN	t	company	2040127			u
-IESC	IES Holdings	Nasdaq		IES Holdings, Inc.;IES Holdings;!IES	IESC	t	company	1048268			u
+IESC	IES Holdings	Nasdaq		IES Holdings, Inc.;IES Holdings;~IES	IESC	wt	company	1048268			u
 BOKF	BOK Financial	Nasdaq		BOK Financial Corp;BOK Financial	BOKF	t	company	875357			u
-GPK	Graphic Packaging Holding	NYSE		Graphic Packaging Holding Co;Graphic Packaging Holding;Graphic Packaging	GPK	t	company	1408075			u
-GBTG	Global Business Travel Group	NYSE		Global Business Travel Group, Inc.;Global Business Travel Group;Global Business Travel	GBTG	t	company	1820872			u
+GPK	Graphic Packaging Holding	NYSE		%Graphic Packaging Holding Co;%Graphic Packaging Holding;%Graphic Packaging	GPK	t	company	1408075			u
+GBTG	Global Business Travel Group	NYSE		%Global Business Travel Group, Inc.;%Global Business Travel Group;%Global Business Travel	GBTG	t	company	1820872			u
 RITM	Rithm Capital	NYSE		Rithm Capital Corp.;Rithm Capital	RITM	t	company	1556593			u
-UPST	Upstart Holdings	Nasdaq		Upstart Holdings, Inc.;Upstart Holdings;~Upstart	UPST	wt	company	1647639			u
+UPST	Upstart Holdings	Nasdaq		~Upstart;%Upstart Holdings, Inc.;%Upstart Holdings	UPST	wt	company	1647639			u
 STVN	Stevanato Group S.p.A.	NYSE		Stevanato Group S.p.A.;Stevanato Group;Stevanato	STVN	t	company	1849853			u
 ELP	Energy Co of Parana	NYSE		Energy Co of Parana	ELP;ELPC	t	company	1041792			u
-TMHC	Taylor Morrison Home	NYSE		Taylor Morrison Home Corp;Taylor Morrison Home	TMHC	t	company	1562476			u
-JAZZ	Jazz Pharmaceuticals	Nasdaq		Jazz Pharmaceuticals plc;Jazz Pharmaceuticals	JAZZ	t	company	1232524			u
-KBR	KBR	NYSE		KBR, Inc.;!KBR	KBR	t	company	1357615			u
-FAF	First American Financial	NYSE		First American Financial Corp;First American Financial	FAF	t	company	1472787			u
+TMHC	Taylor Morrison Home	NYSE		%Taylor Morrison Home Corp;%Taylor Morrison Home	TMHC	t	company	1562476			u
+JAZZ	Jazz Pharmaceuticals	Nasdaq		Jazz Pharmaceuticals plc;%Jazz Pharmaceuticals	JAZZ	t	company	1232524			u
+KBR	KBR	NYSE		KBR, Inc.;~KBR	KBR	wt	company	1357615			u
+FAF	First American Financial	NYSE		%First American Financial Corp;%First American Financial	FAF	t	company	1472787			u
 CWST	Casella Waste Systems	Nasdaq	Industrials	Casella Waste Systems Inc;Casella Waste Systems	CWST	t	company	911177	US1474481041	United States	ug
 CCCS	CCC Intelligent Solutions Holdings	Nasdaq		CCC Intelligent Solutions Holdings Inc.;CCC Intelligent Solutions Holdings;CCC Intelligent Solutions	CCCS	t	company	1818201			u
 LPX	Louisiana-Pacific	NYSE		Louisiana-Pacific Corp;Louisiana-Pacific	LPX	t	company	60519			u
 ARX	Accelerant Holdings	NYSE		Accelerant Holdings;Accelerant	ARX	t	company	1997350			u
 AHR	American Healthcare REIT	NYSE		American Healthcare REIT, Inc.;American Healthcare REIT	AHR	t	company	1632970			u
-CADE	Cadence Bank	NYSE		Cadence Bank	CADE	t	company	1299939			u
+CADE	Cadence Bank	NYSE		%Cadence Bank	CADE	t	company	1299939			u
 CDE	Coeur Mining	NYSE		Coeur Mining, Inc.;Coeur Mining	CDE	t	company	215466			u
 ELF	e.l.f. Beauty	NYSE		e.l.f. Beauty, Inc.;e.l.f. Beauty	ELF	t	company	1600033			u
 RGC	Regencell Bioscience Holdings	Nasdaq		Regencell Bioscience Holdings Ltd;Regencell Bioscience Holdings;Regencell Bioscience	RGC	t	company	1829667			u
 PB	Prosperity Bancshares	NYSE		Prosperity Bancshares Inc;Prosperity Bancshares	PB	t	company	1068851			u
 CTRE	CareTrust REIT	NYSE	Health Care REITs	CareTrust REIT, Inc.;CareTrust REIT	CTRE	t	company	1590717		United States	ug
-USM	Array Digital Infrastructure	NYSE		Array Digital Infrastructure, Inc.;Array Digital Infrastructure	USM;UZD;UZE;UZF	t	company	821130			u
-RLI	RLI	NYSE		RLI Corp;!RLI	RLI	t	company	84246			u
+USM	Array Digital Infrastructure	NYSE		%Array Digital Infrastructure, Inc.;%Array Digital Infrastructure	USM;UZD;UZE;UZF	t	company	821130			u
+RLI	RLI	NYSE		RLI Corp;~RLI	RLI	wt	company	84246			u
 RGEN	Repligen	Nasdaq		Repligen Corp;Repligen	RGEN	t	company	730272			u
 CHE	Chemed	NYSE		Chemed Corp;Chemed	CHE	t	company	19584			u
 MTG	Mgic Investment	NYSE		Mgic Investment Corp;Mgic Investment	MTG	t	company	876437			u
 CIG	Energy Co of Minas Gerais	NYSE		Energy Co of Minas Gerais	CIG;CIG.C	t	company	1157557			u
-ALK	Alaska Air Group	NYSE		Alaska Air Group, Inc.;Alaska Air Group;Alaska Air;Alaska Airlines	ALK	t	company	766421			u
+ALK	Alaska Air Group	NYSE		%Alaska Air;%Alaska Airlines;%Alaska Air Group, Inc.;%Alaska Air Group	ALK	t	company	766421			u
 AXTA	Axalta Coating Systems	NYSE		Axalta Coating Systems Ltd.;Axalta Coating Systems	AXTA	t	company	1616862			u
 LFUS	Littelfuse	Nasdaq		Littelfuse Inc;Littelfuse	LFUS	t	company	889331			u
 SANM	Sanmina	Nasdaq	Electronics Manufacturing Services	Sanmina Corp;Sanmina;Sanmina Corporation	SANM	t	company	897723	US8010561020	United States	ug
-GTES	Gates Industrial	NYSE	Industrial Machinery & Supplies & Components	Gates Industrial Corp plc;Gates Industrial Corp;Gates Industrial;Gates Corporation;~Gates	GTES	wt	company	1718512		United States	ug
+GTES	Gates Industrial	NYSE	Industrial Machinery & Supplies & Components	Gates Industrial Corp plc;%Gates Industrial Corp;%Gates Industrial;%Gates Corporation;~Gates	GTES	wt	company	1718512		United States	ug
 SBSW	Sibanye Stillwater	NYSE		Sibanye Stillwater Ltd;Sibanye Stillwater	SBSW	t	company	1786909			u
-THG	Hanover Insurance Group	NYSE		Hanover Insurance Group, Inc.;Hanover Insurance Group;Hanover Insurance	THG	t	company	944695			u
-SMR	Nuscale POWER	NYSE		Nuscale POWER Corp;Nuscale POWER	SMR	t	company	1822966			u
+THG	Hanover Insurance Group	NYSE		%Hanover Insurance Group, Inc.;%Hanover Insurance Group;%Hanover Insurance	THG	t	company	944695			u
+SMR	Nuscale Power	NYSE		Nuscale Power Corp;Nuscale Power	SMR	t	company	1822966			u
 VRNS	Varonis Systems	Nasdaq		Varonis Systems Inc;Varonis Systems	VRNS	t	company	1361113			u
-BBWI	Bath & Body Works	NYSE		Bath & Body Works, Inc.;Bath & Body Works	BBWI	t	company	701985			u
+BBWI	Bath & Body Works	NYSE		%Bath & Body Works, Inc.;%Bath & Body Works	BBWI	t	company	701985			u
 AMTM	Amentum Holdings	NYSE	Industrials	Amentum Holdings, Inc.;Amentum Holdings;Amentum	AMTM	t	company	2011286		United States	ug
 TX	Ternium	NYSE		Ternium S.A.;Ternium	TX	t	company	1342874			u
-MOG.A	Moog	NYSE	Aerospace , defense , industrial automation , and motion control	Moog Inc.;%Moog	MOG.A;MOG.B	t	company	67887		United States	ug
-AL	Air Lease	NYSE	Aircraft leasing	Air Lease Corp;Air Lease;Air Lease Corporation	AL	t	company	1487712	US00912X3026	United States	ug
-AMG	Affiliated Managers Group	NYSE		Affiliated Managers Group, Inc.;Affiliated Managers Group;Affiliated Managers	AMG;MGR;MGRB;MGRD;MGRE	t	company	1004434			u
+MOG.A	Moog	NYSE	Aerospace , defense , industrial automation , and motion control	%Moog Inc.;!Moog	MOG.A;MOG.B	t	company	67887		United States	ug
+AL	Air Lease	NYSE	Aircraft leasing	%Air Lease Corp;%Air Lease;%Air Lease Corporation	AL	t	company	1487712	US00912X3026	United States	ug
+AMG	Affiliated Managers Group	NYSE		%Affiliated Managers Group, Inc.;%Affiliated Managers Group;%Affiliated Managers	AMG;MGR;MGRB;MGRD;MGRE	t	company	1004434			u
 SITE	SiteOne Landscape Supply	NYSE		SiteOne Landscape Supply, Inc.;SiteOne Landscape Supply	SITE	t	company	1650729			u
 CEF	Sprott Physical Gold & Silver Trust	NYSE		Sprott Physical Gold & Silver Trust;Sprott Physical Gold & Silver	CEF	t	company	1726122			u
 BEPC	Brookfield Renewable	NYSE		Brookfield Renewable Corp;Brookfield Renewable	BEPC	t	company	1791863			u
-CHRD	Chord Energy	Nasdaq		Chord Energy Corp;Chord Energy	CHRD	t	company	1486159			u
-ARW	Arrow Electronics	NYSE		Arrow Electronics, Inc.;Arrow Electronics	ARW	t	company	7536			u
+CHRD	Chord Energy	Nasdaq		%Chord Energy Corp;%Chord Energy	CHRD	t	company	1486159			u
+ARW	Arrow Electronics	NYSE		%Arrow Electronics, Inc.;%Arrow Electronics	ARW	t	company	7536			u
 MNSO	Miniso Group Holding	NYSE		Miniso Group Holding Ltd;Miniso Group Holding;Miniso Group;Miniso	MNSO	t	company	1815846			u
-EPRT	Essential Properties Realty Trust	NYSE	Diversified REITs	Essential Properties Realty Trust, Inc.;Essential Properties Realty Trust;Essential Properties Realty	EPRT	t	company	1728951		United States	ug
+EPRT	Essential Properties Realty Trust	NYSE	Diversified REITs	%Essential Properties Realty Trust, Inc.;%Essential Properties Realty Trust;%Essential Properties Realty	EPRT	t	company	1728951		United States	ug
 TXNM	TXNM Energy	NYSE		TXNM Energy Inc;TXNM Energy	TXNM	t	company	1108426			u
 PRIM	Primoris Services	NYSE	Construction & Engineering	Primoris Services Corp;Primoris Services;Primoris Services Corporation	PRIM	t	company	1361538		United States	ug
-MKSI	MKS	Nasdaq		MKS Inc;!MKS	MKSI	t	company	1049502			u
+MKSI	MKS	Nasdaq		MKS Inc;~MKS	MKSI	wt	company	1049502			u
 FCFS	FirstCash Holdings	Nasdaq		FirstCash Holdings, Inc.;FirstCash Holdings;FirstCash	FCFS	t	company	840489			u
-PATH	UiPath	NYSE		UiPath, Inc.;UiPath	PATH	t	company	1734722			u
-HR	Healthcare Realty Trust	NYSE		Healthcare Realty Trust Inc;Healthcare Realty Trust;Healthcare Realty	HR	t	company	1360604			u
+PATH	UiPath	NYSE		UiPath;UiPath, Inc.	PATH	t	company	1734722			u
+HR	Healthcare Realty Trust	NYSE		%Healthcare Realty Trust Inc;%Healthcare Realty Trust;%Healthcare Realty	HR	t	company	1360604			u
 UFPI	UFP Industries	Nasdaq		UFP Industries Inc;UFP Industries	UFPI	t	company	912767			u
-RRR	Red Rock Resorts	Nasdaq	Consumer Discretionary	Red Rock Resorts, Inc.;Red Rock Resorts	RRR	t	company	1653653		United States	ug
+RRR	Red Rock Resorts	Nasdaq	Consumer Discretionary	%Red Rock Resorts, Inc.;%Red Rock Resorts	RRR	t	company	1653653		United States	ug
 GNTX	Gentex	Nasdaq		Gentex Corp;Gentex	GNTX	t	company	355811			u
-CWEN	Clearway Energy	NYSE	Renewable Electricity	Clearway Energy, Inc.;Clearway Energy;Clearway Energy, Inc. (Class C)	CWEN;CWEN.A	t	company	1567683		United States	ug
+CWEN	Clearway Energy	NYSE	Renewable Electricity	Clearway Energy, Inc.;Clearway Energy	CWEN;CWEN.A	t	company	1567683		United States	ug
 RHP	Ryman Hospitality Properties	NYSE	REIT Entertainment	Ryman Hospitality Properties, Inc.;Ryman Hospitality Properties	RHP	t	company	1040829		United States	ug
 VNT	Vontier	NYSE		Vontier Corp;Vontier	VNT	t	company	1786842			u
-RYTM	Rhythm Pharmaceuticals	Nasdaq		Rhythm Pharmaceuticals, Inc.;Rhythm Pharmaceuticals	RYTM	t	company	1649904			u
-CFLT	Confluent	Nasdaq		Confluent, Inc.;~Confluent	CFLT	wt	company	1699838			u
+RYTM	Rhythm Pharmaceuticals	Nasdaq		%Rhythm Pharmaceuticals, Inc.;%Rhythm Pharmaceuticals	RYTM	t	company	1649904			u
+CFLT	Confluent	Nasdaq		%Confluent, Inc.;~Confluent	CFLT	wt	company	1699838			u
 LIF	Life360	Nasdaq		Life360, Inc.;Life360	LIF	t	company	1581760			u
-MARA	MARA Holdings	Nasdaq	Information Technology	MARA Holdings, Inc.;MARA Holdings;!MARA;Marathon Digital;<Marathon Digital Holdings;<Marathon Patent Group;Marathon Patent	MARA	t	company	1507605		United States	ug
+MARA	MARA Holdings	Nasdaq	Information Technology	%Marathon Digital;%MARA Holdings;~MARA;<%Marathon Digital Holdings;<%Marathon Patent Group;%Marathon Patent;%MARA Holdings, Inc.	MARA	wt	company	1507605		United States	ug
 WAY	Waystar Holding	Nasdaq	Health Care	Waystar Holding Corp.;Waystar Holding;Waystar;Waystar Holding Corp	WAY	t	company	1990354		United States	ug
 ESNT	Essent Group	NYSE		Essent Group Ltd.;Essent Group;Essent	ESNT	t	company	1448893			u
-IBP	Installed Building Products	NYSE	Consumer Discretionary	Installed Building Products, Inc.;Installed Building Products	IBP	t	company	1580905		United States	ug
-WEX	WEX	NYSE		WEX Inc.;!WEX	WEX	t	company	1309108			u
+IBP	Installed Building Products	NYSE	Consumer Discretionary	%Installed Building Products, Inc.;%Installed Building Products	IBP	t	company	1580905		United States	ug
+WEX	WEX	NYSE		WEX Inc.;~WEX	WEX	wt	company	1309108			u
 CROX	Crocs	Nasdaq		Crocs, Inc.;Crocs	CROX	t	company	1334036			u
-LTH	Life Time Group Holdings	NYSE		Life Time Group Holdings, Inc.;Life Time Group Holdings;Life Time Group;Life Time	LTH	t	company	1869198			u
-SWX	Southwest Gas Holdings	NYSE		Southwest Gas Holdings, Inc.;Southwest Gas Holdings;Southwest Gas	SWX	t	company	1692115			u
+LTH	Life Time Group Holdings	NYSE		%Life Time Group Holdings, Inc.;%Life Time Group Holdings;%Life Time Group;%Life Time	LTH	t	company	1869198			u
+SWX	Southwest Gas Holdings	NYSE		%Southwest Gas Holdings, Inc.;%Southwest Gas Holdings;%Southwest Gas	SWX	t	company	1692115			u
 GLBE	Global-E Online	Nasdaq		Global-E Online Ltd.;Global-E Online	GLBE	t	company	1835963			u
-LYFT	Lyft	Nasdaq		Lyft, Inc.;Lyft	LYFT	t	company	1759509			u
-BRFS	BRF	NYSE		BRF S.a.;!BRF	BRFS	t	company	1122491			u
-CMC	Commercial Metals	NYSE		Commercial Metals Co;Commercial Metals	CMC	t	company	22444			u
+LYFT	Lyft	Nasdaq		Lyft;Lyft, Inc.	LYFT	t	company	1759509			u
+BRFS	BRF	NYSE		BRF S.a.;~BRF	BRFS	wt	company	1122491			u
+CMC	Commercial Metals	NYSE		%Commercial Metals Co;%Commercial Metals	CMC	t	company	22444			u
 CWAN	Clearwater Analytics Holdings	NYSE		Clearwater Analytics Holdings, Inc.;Clearwater Analytics Holdings;Clearwater Analytics	CWAN	t	company	1866368			u
-MTDR	Matador Resources	NYSE		Matador Resources Co;Matador Resources	MTDR	t	company	1520006			u
-CHH	Choice Hotels International	NYSE		Choice Hotels International Inc;Choice Hotels International;Choice Hotels	CHH	t	company	1046311			u
-WPP	WPP	NYSE		WPP plc;!WPP	WPP	t	company	806968			u
+MTDR	Matador Resources	NYSE		%Matador Resources Co;%Matador Resources	MTDR	t	company	1520006			u
+CHH	Choice Hotels International	NYSE		%Choice Hotels International Inc;%Choice Hotels International;%Choice Hotels	CHH	t	company	1046311			u
+WPP	WPP	NYSE		WPP plc;~WPP	WPP	wt	company	806968			u
 S	SentinelOne	NYSE		SentinelOne, Inc.;SentinelOne	S	t	company	1583708			u
 GXO	GXO Logistics	NYSE		GXO Logistics, Inc.;GXO Logistics	GXO	t	company	1852244			u
-POST	Post Holdings	NYSE		Post Holdings, Inc.;Post Holdings;~Post	POST	wt	company	1530950			u
-MAIN	Main Street Capital	NYSE		Main Street Capital CORP;Main Street Capital	MAIN	t	company	1396440			u
+POST	Post Holdings	NYSE		%Post Holdings, Inc.;%Post Holdings;~Post	POST	wt	company	1530950			u
+MAIN	Main Street Capital	NYSE		%Main Street Capital CORP;%Main Street Capital	MAIN	t	company	1396440			u
 ITRI	Itron	Nasdaq	Information Technology	Itron, Inc.;Itron	ITRI	t	company	780571		United States	ug
 FSK	FS KKR Capital	NYSE		FS KKR Capital Corp;FS KKR Capital	FSK	t	company	1422183			u
 ALGM	Allegro Microsystems	Nasdaq		Allegro Microsystems, Inc.;Allegro Microsystems	ALGM	t	company	866291			u
-KEX	Kirby	NYSE		Kirby Corp;%Kirby	KEX	t	company	56047			u
-WFG	West Fraser Timber	NYSE		West Fraser Timber Co., LTD;West Fraser Timber Co.;West Fraser Timber	WFG	t	company	1402388			u
+KEX	Kirby	NYSE		%Kirby Corp;%Kirby	KEX	t	company	56047			u
+WFG	West Fraser Timber	NYSE		%West Fraser Timber Co., LTD;%West Fraser Timber Co.;%West Fraser Timber	WFG	t	company	1402388			u
 OS	OneStream	Nasdaq		OneStream, Inc.;OneStream	OS	t	company	1889956			u
-TSEM	Tower Semiconductor	Nasdaq		Tower Semiconductor LTD;Tower Semiconductor	TSEM	t	company	928876			u
+TSEM	Tower Semiconductor	Nasdaq		%Tower Semiconductor LTD;%Tower Semiconductor	TSEM	t	company	928876			u
 TRNO	Terreno Realty	NYSE	Industrial REITs	Terreno Realty Corp;Terreno Realty;Terreno Realty Corporation	TRNO	t	company	1476150		United States	ug
 NXST	Nexstar Media Group	Nasdaq		Nexstar Media Group, Inc.;Nexstar Media Group;Nexstar Media	NXST	t	company	1142417			u
 RNA	Avidity Biosciences	Nasdaq		Avidity Biosciences, Inc.;Avidity Biosciences	RNA	t	company	1599901			u
 GGB	Gerdau	NYSE		Gerdau S.a.;Gerdau	GGB	t	company	1073404			u
-SOBO	South Bow	NYSE		South Bow Corp;South Bow	SOBO	t	company	2019061			u
-MAT	Mattel	Nasdaq		Mattel Inc;%Mattel	MAT	t	company	63276			u
-ESI	Element Solutions	NYSE	Materials	Element Solutions Inc;Element Solutions	ESI	t	company	1590714		United States	ug
+SOBO	South Bow	NYSE		%South Bow Corp;%South Bow	SOBO	t	company	2019061			u
+MAT	Mattel	Nasdaq		%Mattel Inc;%Mattel	MAT	t	company	63276			u
+ESI	Element Solutions	NYSE	Materials	%Element Solutions Inc;%Element Solutions	ESI	t	company	1590714		United States	ug
 QBTS	D-Wave Quantum	NYSE		D-Wave Quantum Inc.;D-Wave Quantum	QBTS	t	company	1907982			u
-OR	OR Royalties	NYSE		OR Royalties Inc.;OR Royalties	OR	t	company	1627272			u
+OR	OR Royalties	NYSE		%OR Royalties Inc.;%OR Royalties	OR	t	company	1627272			u
 GH	Guardant Health	Nasdaq		Guardant Health, Inc.;Guardant Health	GH	t	company	1576280			u
-ETSY	Etsy	Nasdaq	Consumer Discretionary	Etsy Inc;Etsy	ETSY	t	company	1370637	US29786A1060	United States	ug
+ETSY	Etsy	Nasdaq	Consumer Discretionary	Etsy;Etsy Inc	ETSY	t	company	1370637	US29786A1060	United States	ug
 MTN	Vail Resorts	NYSE		Vail Resorts Inc;Vail Resorts	MTN	t	company	812011			u
 AMKR	Amkor Technology	Nasdaq		Amkor Technology, Inc.;Amkor Technology;Amkor	AMKR	t	company	1047127			u
-CAR	Avis Budget Group	Nasdaq		Avis Budget Group, Inc.;Avis Budget Group;Avis Budget	CAR	t	company	723612			u
-BMI	Badger Meter	NYSE	Electronic Equipment & Instruments	Badger Meter Inc;Badger Meter;Badger Meter, Inc.	BMI	t	company	9092		United States	ug
+CAR	Avis Budget Group	Nasdaq		%Avis Budget Group, Inc.;%Avis Budget Group;%Avis Budget	CAR	t	company	723612			u
+BMI	Badger Meter	NYSE	Electronic Equipment & Instruments	%Badger Meter Inc;%Badger Meter;%Badger Meter, Inc.	BMI	t	company	9092		United States	ug
 GPI	Group 1 Automotive	NYSE	Car dealership	Group 1 Automotive Inc;Group 1 Automotive;Group 1 Automotive Inc.	GPI	t	company	1031203		United States	ug
 NUVL	Nuvalent	Nasdaq		Nuvalent, Inc.;Nuvalent	NUVL	t	company	1861560			u
 HOMB	Home Bancshares	NYSE		Home Bancshares Inc;Home Bancshares	HOMB	t	company	1331520			u
 SGHC	Super Group (SGHC)	NYSE		Super Group (SGHC) Ltd;Super Group (SGHC)	SGHC	t	company	1878057			u
-ACHR	Archer Aviation	NYSE		Archer Aviation Inc.;Archer Aviation	ACHR	t	company	1824502			u
+ACHR	Archer Aviation	NYSE		%Archer Aviation Inc.;%Archer Aviation	ACHR	t	company	1824502			u
 FCN	FTI Consulting	NYSE		FTI Consulting, Inc;FTI Consulting	FCN	t	company	887936			u
 GATX	Gatx	NYSE		Gatx Corp;Gatx	GATX	t	company	40211			u
 OZK	Bank OZK	Nasdaq		Bank OZK	OZK;OZKAP	t	company	1569650			u
-SAIC	Science Applications International	Nasdaq		Science Applications International Corp;Science Applications International;Science Applications	SAIC	t	company	1571123			u
+SAIC	Science Applications International	Nasdaq		%Science Applications International Corp;%Science Applications International;%Science Applications	SAIC	t	company	1571123			u
 PIPR	Piper Sandler Companies	NYSE	Financial services	Piper Sandler Companies	PIPR	t	company	1230245		United States	ug
-ACT	Enact Holdings	Nasdaq	Commercial & Residential Mortgage Finance	Enact Holdings, Inc.;Enact Holdings;~Enact	ACT	wt	company	1823529		United States	ug
-FNB	FNB	NYSE		FNB Corp;!FNB	FNB	t	company	37808			u
+ACT	Enact Holdings	Nasdaq	Commercial & Residential Mortgage Finance	%Enact Holdings, Inc.;%Enact Holdings;~Enact	ACT	wt	company	1823529		United States	ug
+FNB	FNB	NYSE		FNB Corp;~FNB	FNB	wt	company	37808			u
 SITM	Sitime	Nasdaq	Information Technology	Sitime Corp;Sitime	SITM	t	company	1451809		United States	ug
-AEIS	Advanced Energy Industries	Nasdaq		Advanced Energy Industries Inc;Advanced Energy Industries	AEIS	t	company	927003			u
-IEP	Icahn Enterprises	Nasdaq		Icahn Enterprises L.P.;Icahn Enterprises	IEP	t	company	813762			u
-ROAD	Construction Partners	Nasdaq		Construction Partners, Inc.;Construction Partners	ROAD	t	company	1718227			u
+AEIS	Advanced Energy Industries	Nasdaq		%Advanced Energy Industries Inc;%Advanced Energy Industries	AEIS	t	company	927003			u
+IEP	Icahn Enterprises	Nasdaq		Icahn Enterprises L.P.;%Icahn Enterprises	IEP	t	company	813762			u
+ROAD	Construction Partners	Nasdaq		%Construction Partners, Inc.;%Construction Partners	ROAD	t	company	1718227			u
 MRP	Millrose Properties	NYSE	Real Estate	Millrose Properties, Inc.;Millrose Properties	MRP	t	company	2017206		United States	ug
 CE	Celanese	NYSE	Basic Materials	Celanese Corp;Celanese	CE;0HUR.L	t	company	1306830	US1508701034	United States	ug
 GBCI	Glacier Bancorp	NYSE		Glacier Bancorp, Inc.;Glacier Bancorp	GBCI	t	company	868671			u
 MC	Moelis	NYSE	Financial services	Moelis & Co;Moelis;Moelis & Company	MC	t	company	1596967		United States	ug
-CZR	Caesars Entertainment	Nasdaq	Consumer Discretionary	Caesars Entertainment, Inc.;Caesars Entertainment	CZR	t	company	1590895		United States	ug
-CACC	Credit Acceptance	Nasdaq		Credit Acceptance Corp;Credit Acceptance	CACC	t	company	885550			u
+CZR	Caesars Entertainment	Nasdaq	Consumer Discretionary	%Caesars Entertainment, Inc.;%Caesars Entertainment	CZR	t	company	1590895		United States	ug
+CACC	Credit Acceptance	Nasdaq		%Credit Acceptance Corp;%Credit Acceptance	CACC	t	company	885550			u
 ABVX	Abivax	Nasdaq		Abivax S.A.;Abivax	ABVX	t	company	1956827			u
 BCPC	Balchem	Nasdaq	Materials	Balchem Corp;Balchem;Balchem Corporation	BCPC	t	company	9326		United States	ug
 MTH	Meritage Homes	NYSE	Consumer Discretionary	Meritage Homes CORP;Meritage Homes;Meritage Homes Corporation	MTH	t	company	833079		United States	ug
-VLY	Valley National Bancorp	Nasdaq		Valley National Bancorp;Valley National	VLY;VLYPP;VLYPO;VLYPN	t	company	714310			u
+VLY	Valley National Bancorp	Nasdaq		Valley National Bancorp;%Valley National	VLY;VLYPP;VLYPO;VLYPN	t	company	714310			u
 AXSM	Axsome Therapeutics	Nasdaq		Axsome Therapeutics, Inc.;Axsome Therapeutics	AXSM	t	company	1579428			u
 RGTI	Rigetti Computing	Nasdaq		Rigetti Computing, Inc.;Rigetti Computing	RGTI;RGTIW	t	company	1838359			u
 CRSP	Crispr Therapeutics	Nasdaq		Crispr Therapeutics AG;Crispr Therapeutics	CRSP	t	company	1674416			u
-OMAB	Central North Airport Group	Nasdaq		Central North Airport Group;Central North Airport	OMAB	t	company	1378239			u
+OMAB	Central North Airport Group	Nasdaq		%Central North Airport Group;%Central North Airport	OMAB	t	company	1378239			u
 ORA	Ormat Technologies	NYSE		Ormat Technologies, Inc.;Ormat Technologies;Ormat	ORA	t	company	1296445			u
 TKR	Timken	NYSE		Timken Co;Timken	TKR	t	company	98362			u
 PFSI	PennyMac Financial Services	NYSE		PennyMac Financial Services, Inc.;PennyMac Financial Services	PFSI	t	company	1745916			u
-TFPM	Triple Flag Precious Metals	NYSE		Triple Flag Precious Metals Corp.;Triple Flag Precious Metals	TFPM	t	company	1829726			u
-BOOT	Boot Barn Holdings	NYSE	Apparel Retail	Boot Barn Holdings, Inc.;Boot Barn Holdings;Boot Barn	BOOT	t	company	1610250		United States	ug
-PONY	Pony AI	Nasdaq		Pony AI Inc.;Pony AI	PONY	t	company	1969302			u
+TFPM	Triple Flag Precious Metals	NYSE		%Triple Flag Precious Metals Corp.;%Triple Flag Precious Metals	TFPM	t	company	1829726			u
+BOOT	Boot Barn Holdings	NYSE	Apparel Retail	%Boot Barn Holdings, Inc.;%Boot Barn Holdings;%Boot Barn	BOOT	t	company	1610250		United States	ug
+PONY	Pony AI	Nasdaq		%Pony AI Inc.;%Pony AI	PONY	t	company	1969302			u
 GKOS	Glaukos	NYSE	Health Care	Glaukos Corp;Glaukos;Glaukos Corp.	GKOS	t	company	1192448		United States	ug
 CALM	Cal-Maine	Nasdaq	Consumer Staples	Cal-Maine Foods Inc;Cal-Maine Foods;Cal-Maine	CALM	t	company	16160		United States	ug
-LEA	Lear	NYSE		Lear Corp;%Lear	LEA	t	company	842162			u
+LEA	Lear	NYSE		%Lear Corp;!Lear	LEA	t	company	842162			u
 UBSI	United Bankshares	Nasdaq		United Bankshares Inc;United Bankshares	UBSI	t	company	729986			u
-THO	Thor Industries	NYSE		Thor Industries Inc;Thor Industries	THO	t	company	730263			u
-COLB	Columbia Banking System	Nasdaq		Columbia Banking System, Inc.;Columbia Banking System	COLB	t	company	887343			u
+THO	Thor Industries	NYSE		%Thor Industries Inc;%Thor Industries	THO	t	company	730263			u
+COLB	Columbia Banking System	Nasdaq		%Columbia Banking System, Inc.;%Columbia Banking System	COLB	t	company	887343			u
 BLCO	Bausch & Lomb	NYSE		Bausch & Lomb Corp;Bausch & Lomb	BLCO	t	company	1860742			u
 IRTC	iRhythm Technologies	Nasdaq		iRhythm Technologies, Inc.;iRhythm Technologies;iRhythm	IRTC	t	company	1388658			u
 NIQ	NIQ Global Intelligence	NYSE		NIQ Global Intelligence plc;NIQ Global Intelligence	NIQ	t	company	2054696			u
-TKC	Turkcell Iletisim Hizmetleri A S	NYSE		Turkcell Iletisim Hizmetleri A S	TKC	t	company	1071321			u
-HWC	Hancock Whitney	Nasdaq		Hancock Whitney Corp;Hancock Whitney	HWC;HWCPZ	t	company	750577			u
-CRUS	Cirrus Logic	Nasdaq		Cirrus Logic, Inc.;Cirrus Logic	CRUS	t	company	772406			u
+TKC	Turkcell Iletisim Hizmetleri	NYSE		Turkcell Iletisim Hizmetleri A/S;Turkcell Iletisim Hizmetleri	TKC	t	company	1071321			u
+HWC	Hancock Whitney	Nasdaq		%Hancock Whitney Corp;%Hancock Whitney	HWC;HWCPZ	t	company	750577			u
+CRUS	Cirrus Logic	Nasdaq		%Cirrus Logic, Inc.;%Cirrus Logic	CRUS	t	company	772406			u
 BTG	B2gold	NYSE		B2gold Corp;B2gold	BTG	t	company	1429937			u
 BRBR	Bellring Brands	NYSE		Bellring Brands, Inc.;Bellring Brands	BRBR	t	company	1772016			u
 SLGN	Silgan Holdings	NYSE		Silgan Holdings Inc;Silgan Holdings;Silgan	SLGN	t	company	849869			u
@@ -1291,42 +1291,42 @@ TFX	Teleflex	NYSE	Health Care	Teleflex Inc;Teleflex	TFX	t	company	96943	US879369
 ESE	ESCO Technologies	NYSE	Industrial Machinery & Supplies & Components	Esco Technologies Inc;Esco Technologies;Esco;ESCO Technologies Inc.	ESE	t	company	866706		United States	ug
 ANF	Abercrombie & Fitch	NYSE		Abercrombie & Fitch Co;Abercrombie & Fitch	ANF	t	company	1018840			u
 MIR	Mirion Technologies	NYSE	Electronic Equipment & Instruments	Mirion Technologies, Inc.;Mirion Technologies;Mirion	MIR	t	company	1809987		United States	ug
-MMSI	Merit Medical Systems	Nasdaq	Health Care	Merit Medical Systems Inc;Merit Medical Systems;Merit Medical Systems, Inc.	MMSI	t	company	856982		United States	ug
-EQX	Equinox Gold	NYSE		Equinox Gold Corp.;Equinox Gold	EQX	t	company	1756607			u
-PHI	PLDT	NYSE		PLDT Inc.;!PLDT	PHI	t	company	78150			u
+MMSI	Merit Medical Systems	Nasdaq	Health Care	%Merit Medical Systems Inc;%Merit Medical Systems;%Merit Medical Systems, Inc.	MMSI	t	company	856982		United States	ug
+EQX	Equinox Gold	NYSE		%Equinox Gold Corp.;%Equinox Gold	EQX	t	company	1756607			u
+PHI	PLDT	NYSE		PLDT Inc.;~PLDT	PHI	wt	company	78150			u
 RAL	Ralliant	NYSE	Electronic Equipment & Instruments	Ralliant Corp;Ralliant	RAL	t	company	2041385		United States	ug
-KRG	Kite Realty Group Trust	NYSE		Kite Realty Group Trust;Kite Realty Group;Kite Realty	KRG	t	company	1286043			u
-KNF	Knife River	NYSE		Knife River Corp;Knife River	KNF	t	company	1955520			u
+KRG	Kite Realty Group Trust	NYSE		%Kite Realty Group Trust;%Kite Realty Group;%Kite Realty	KRG	t	company	1286043			u
+KNF	Knife River	NYSE		%Knife River Corp;%Knife River	KNF	t	company	1955520			u
 MZTI	Marzetti	Nasdaq		Marzetti Co;Marzetti	MZTI	t	company	57515			u
-MSGS	Madison Square Garden Sports	NYSE	Communication Services	Madison Square Garden Sports Corp.;Madison Square Garden Sports	MSGS	t	company	1636519		United States	ug
-LAZ	Lazard	NYSE		Lazard, Inc.;Lazard	LAZ	t	company	1311370			u
-LOPE	Grand Canyon Education	Nasdaq		Grand Canyon Education, Inc.;Grand Canyon Education	LOPE	t	company	1434588			u
+MSGS	Madison Square Garden Sports	NYSE	Communication Services	%Madison Square Garden Sports Corp.;%Madison Square Garden Sports	MSGS	t	company	1636519		United States	ug
+LAZ	Lazard	NYSE		Lazard;Lazard, Inc.	LAZ	t	company	1311370			u
+LOPE	Grand Canyon Education	Nasdaq		%Grand Canyon Education, Inc.;%Grand Canyon Education	LOPE	t	company	1434588			u
 SXT	Sensient Technologies	NYSE	Chemicals	Sensient Technologies Corp;Sensient Technologies;Sensient	SXT	t	company	310142	US81725T1007	United States	ug
 HXL	Hexcel	NYSE		Hexcel Corp;Hexcel	HXL	t	company	717605			u
-VFC	V F	NYSE		V F Corp;V F;VF Corp	VFC	t	company	103379			u
-SHAK	Shake Shack	NYSE	Consumer Discretionary	Shake Shack Inc.;Shake Shack	SHAK	t	company	1620533		United States	ug
+VFC	V F	NYSE		VF Corp;%V F Corp;%V F	VFC	t	company	103379			u
+SHAK	Shake Shack	NYSE	Consumer Discretionary	%Shake Shack Inc.;%Shake Shack	SHAK	t	company	1620533		United States	ug
 FFIN	First Financial Bankshares	Nasdaq		First Financial Bankshares Inc;First Financial Bankshares	FFIN	t	company	36029			u
 AX	Axos Financial	NYSE	Financial services	Axos Financial, Inc.;Axos Financial	AX	t	company	1299709		United States	ug
 VIST	Vista Energy S.A.B. de C.V.	NYSE		Vista Energy, S.A.B. de C.V.	VIST	t	company	1762506			u
-SIGI	Selective Insurance Group	Nasdaq		Selective Insurance Group Inc;Selective Insurance Group;Selective Insurance	SIGI;SIGIP	t	company	230557			u
-VVV	Valvoline	NYSE		Valvoline Inc;%Valvoline	VVV	t	company	1674910			u
-DAR	Darling Ingredients	NYSE		Darling Ingredients Inc.;Darling Ingredients	DAR	t	company	916540			u
+SIGI	Selective Insurance Group	Nasdaq		%Selective Insurance Group Inc;%Selective Insurance Group;%Selective Insurance	SIGI;SIGIP	t	company	230557			u
+VVV	Valvoline	NYSE		%Valvoline Inc;%Valvoline	VVV	t	company	1674910			u
+DAR	Darling Ingredients	NYSE		%Darling Ingredients Inc.;%Darling Ingredients	DAR	t	company	916540			u
 CRK	Comstock Resources	NYSE	Energy	Comstock Resources Inc;Comstock Resources;Comstock Resources, Inc.	CRK	t	company	23194		United States	ug
 QLYS	Qualys	Nasdaq		Qualys, Inc.;Qualys	QLYS	t	company	1107843			u
-BMA	Macro Bank	NYSE		Macro Bank Inc.;Macro Bank	BMA	t	company	1347426			u
+BMA	Macro Bank	NYSE		%Macro Bank Inc.;%Macro Bank	BMA	t	company	1347426			u
 MSM	MSC Industrial Direct	NYSE		MSC Industrial Direct Co Inc;MSC Industrial Direct Co;MSC Industrial Direct	MSM	t	company	1003078			u
 FROG	JFrog	Nasdaq		JFrog Ltd;JFrog	FROG	t	company	1800667			u
-REYN	Reynolds Consumer Products	Nasdaq	Consumer Staples	Reynolds Consumer Products Inc.;Reynolds Consumer Products	REYN	t	company	1786431		United States	ug
+REYN	Reynolds Consumer Products	Nasdaq	Consumer Staples	%Reynolds Consumer Products Inc.;%Reynolds Consumer Products	REYN	t	company	1786431		United States	ug
 MRUS	Merus	Nasdaq		Merus N.V.;Merus	MRUS	t	company	1651311			u
 EGO	Eldorado Gold	NYSE		Eldorado Gold Corp;Eldorado Gold	EGO	t	company	918608			u
 BIPC	Brookfield Infrastructure	NYSE		Brookfield Infrastructure Corp;Brookfield Infrastructure	BIPC	t	company	1788348			u
 ETOR	eToro Group	Nasdaq		eToro Group Ltd.;eToro Group;eToro	ETOR	t	company	1493318			u
-PECO	Phillips Edison & Company	Nasdaq	Real Estate	Phillips Edison & Company, Inc.;Phillips Edison & Company;Phillips Edison	PECO	t	company	1476204		United States	ug
-ZETA	Zeta Global Holdings	NYSE		Zeta Global Holdings Corp.;Zeta Global Holdings;Zeta Global	ZETA	t	company	1851003			u
+PECO	Phillips Edison & Company	Nasdaq	Real Estate	%Phillips Edison & Company, Inc.;%Phillips Edison & Company;%Phillips Edison	PECO	t	company	1476204		United States	ug
+ZETA	Zeta Global Holdings	NYSE		%Zeta Global Holdings Corp.;%Zeta Global Holdings;%Zeta Global	ZETA	t	company	1851003			u
 QTWO	Q2 Holdings	NYSE	Application Software	Q2 Holdings, Inc.;Q2 Holdings;!Q2	QTWO	t	company	1410384		United States	ug
 LB	LandBridge	NYSE		LandBridge Co LLC;LandBridge Co;LandBridge	LB	t	company	1995807			u
-NJR	New Jersey Resources	NYSE		New Jersey Resources Corp;New Jersey Resources	NJR	t	company	356309			u
-BGC	BGC Group	Nasdaq	Banking Financial services	BGC Group, Inc.;BGC Group;!BGC	BGC	t	company	1094831		United States	ug
+NJR	New Jersey Resources	NYSE		%New Jersey Resources Corp;%New Jersey Resources	NJR	t	company	356309			u
+BGC	BGC Group	Nasdaq	Banking Financial services	BGC Group, Inc.;BGC Group;~BGC	BGC	wt	company	1094831		United States	ug
 ATAT	Atour Lifestyle Holdings	Nasdaq		Atour Lifestyle Holdings Ltd;Atour Lifestyle Holdings;Atour Lifestyle	ATAT	t	company	1853717			u
 GOLF	Acushnet Holdings	NYSE	Consumer Discretionary	Acushnet Holdings Corp.;Acushnet Holdings;Acushnet;Acushnet Company	GOLF	t	company	1672013		United States	ug
 QS	QuantumScape	NYSE		QuantumScape Corp;QuantumScape	QS	t	company	1811414			u
@@ -1334,110 +1334,110 @@ NPO	Enpro	NYSE	Industrial Technology	Enpro Inc.;Enpro;EnPro Industries	NPO	t	com
 BVN	Buenaventura Mining	NYSE		Buenaventura Mining Co Inc;Buenaventura Mining Co;Buenaventura Mining	BVN	t	company	1013131			u
 FLG	Flagstar Financial	NYSE		Flagstar Financial, Inc.;Flagstar Financial	FLG	t	company	910073			u
 SPR	Spirit AeroSystems Holdings	NYSE		Spirit AeroSystems Holdings, Inc.;Spirit AeroSystems Holdings;Spirit AeroSystems	SPR	t	company	1364885			u
-VCTR	Victory Capital Holdings	Nasdaq	Financial services	Victory Capital Holdings, Inc.;Victory Capital Holdings;Victory Capital	VCTR	t	company	1570827		United States	ug
-CLF	Cleveland-Cliffs	NYSE		Cleveland-Cliffs Inc.;Cleveland-Cliffs	CLF	t	company	764065			u
+VCTR	Victory Capital Holdings	Nasdaq	Financial services	%Victory Capital Holdings, Inc.;%Victory Capital Holdings;%Victory Capital	VCTR	t	company	1570827		United States	ug
+CLF	Cleveland-Cliffs	NYSE		Cleveland-Cliffs;Cleveland-Cliffs Inc.	CLF	t	company	764065			u
 CPA	Copa Holdings	NYSE		Copa Holdings, S.A.;Copa Holdings;Copa	CPA	t	company	1345105			u
-WHR	Whirlpool	NYSE		Whirlpool Corp;~Whirlpool	WHR	wt	company	106640			u
+WHR	Whirlpool	NYSE		%Whirlpool Corp;~Whirlpool	WHR	wt	company	106640			u
 SEZL	Sezzle	Nasdaq	Financial technology	Sezzle Inc.;Sezzle	SEZL	t	company	1662991		United States	ug
-HNGE	Hinge Health	NYSE		Hinge Health, Inc.;Hinge Health	HNGE	t	company	1673743			u
-POR	Portland General Electric	NYSE		Portland General Electric Co;Portland General Electric	POR	t	company	784977			u
+HNGE	Hinge Health	NYSE		%Hinge Health, Inc.;%Hinge Health	HNGE	t	company	1673743			u
+POR	Portland General Electric	NYSE		%Portland General Electric Co;%Portland General Electric	POR	t	company	784977			u
 PI	Impinj	Nasdaq	Information Technology	Impinj Inc;Impinj	PI	t	company	1114995		United States	ug
-WTM	White Mountains Insurance Group	NYSE		White Mountains Insurance Group LTD;White Mountains Insurance Group;White Mountains Insurance	WTM	t	company	776867			u
+WTM	White Mountains Insurance Group	NYSE		%White Mountains Insurance Group LTD;%White Mountains Insurance Group;%White Mountains Insurance	WTM	t	company	776867			u
 ABCB	Ameris Bancorp	NYSE	Banking Financial services	Ameris Bancorp	ABCB	t	company	351569		United States	ug
-BOX	Box	NYSE	Application Software	Box Inc;~Box	BOX	wt	company	1372612		United States	ug
+BOX	Box	NYSE	Application Software	%Box Inc;~Box	BOX	wt	company	1372612		United States	ug
 BDC	Belden	NYSE		Belden Inc.;Belden	BDC	t	company	913142			u
 COLD	Americold Realty Trust	NYSE		Americold Realty Trust;Americold Realty	COLD	t	company	1455863			u
-OGS	ONE Gas	NYSE		ONE Gas, Inc.;ONE Gas	OGS	t	company	1587732			u
-FMC	FMC	NYSE	Basic Materials	FMC Corp;!FMC;FMC Corporation	FMC;0IK3.L	t	company	37785	US3024913036	United States	ug
+OGS	ONE Gas	NYSE		%ONE Gas, Inc.;%ONE Gas	OGS	t	company	1587732			u
+FMC	FMC	NYSE	Basic Materials	FMC Corp;~FMC;FMC Corporation	FMC;0IK3.L	wt	company	37785	US3024913036	United States	ug
 BRKR	Bruker	Nasdaq		Bruker Corp;Bruker	BRKR	t	company	1109354			u
 NNI	Nelnet	NYSE		Nelnet Inc;Nelnet	NNI	t	company	1258602			u
 LSTR	Landstar System	Nasdaq		Landstar System Inc;Landstar System	LSTR	t	company	853816			u
-OPCH	Option Care Health	Nasdaq		Option Care Health, Inc.;Option Care Health	OPCH	t	company	1014739			u
+OPCH	Option Care Health	Nasdaq		%Option Care Health, Inc.;%Option Care Health	OPCH	t	company	1014739			u
 ENIC	Enel Chile	NYSE		Enel Chile S.A.;Enel Chile	ENIC	t	company	1659939			u
 ABG	Asbury Automotive Group	NYSE	Auto dealership	Asbury Automotive Group Inc;Asbury Automotive Group;Asbury Automotive	ABG	t	company	1144980		United States	ug
-MGY	Magnolia Oil & Gas	NYSE	Energy	Magnolia Oil & Gas Corp;Magnolia Oil & Gas;Magnolia Oil & Gas, Corp.	MGY	t	company	1698990		United States	ug
+MGY	Magnolia Oil & Gas	NYSE	Energy	%Magnolia Oil & Gas Corp;%Magnolia Oil & Gas;%Magnolia Oil & Gas, Corp.	MGY	t	company	1698990		United States	ug
 RDN	Radian Group	NYSE	Financial technology & Insurance & Finance	Radian Group Inc;Radian Group;Radian	RDN	t	company	890926		United States	ug
 QFIN	Qfin Holdings	Nasdaq		Qfin Holdings, Inc.;Qfin Holdings;Qfin	QFIN	t	company	1741530			u
 SKYW	SkyWest	Nasdaq	Aviation	Skywest Inc;Skywest;SkyWest, Inc.	SKYW	t	company	793733		United States	ug
-CUZ	Cousins Properties	NYSE		Cousins Properties Inc;Cousins Properties	CUZ	t	company	25232			u
+CUZ	Cousins Properties	NYSE		%Cousins Properties Inc;%Cousins Properties	CUZ	t	company	25232			u
 CRVL	CorVel	Nasdaq	Claims Management and Healthcare Management	Corvel Corp;Corvel;CorVel Corporation	CRVL	t	company	874866		United States	ug
-AQN	Algonquin Power & Utilities	NYSE		Algonquin Power & Utilities Corp.;Algonquin Power & Utilities	AQN;AQNB	t	company	1174169			u
-KRC	Kilroy Realty	NYSE		Kilroy Realty Corp;Kilroy Realty	KRC	t	company	1025996			u
-DJT	Trump Media & Technology Group	Nasdaq		Trump Media & Technology Group Corp.;Trump Media & Technology Group;Trump Media & Technology;Trump Media	DJT;DJTWW	t	company	1849635			u
+AQN	Algonquin Power & Utilities	NYSE		%Algonquin Power & Utilities Corp.;%Algonquin Power & Utilities	AQN;AQNB	t	company	1174169			u
+KRC	Kilroy Realty	NYSE		%Kilroy Realty Corp;%Kilroy Realty	KRC	t	company	1025996			u
+DJT	Trump Media & Technology Group	Nasdaq		%Trump Media & Technology Group Corp.;%Trump Media & Technology Group;%Trump Media & Technology;%Trump Media	DJT;DJTWW	t	company	1849635			u
 WSC	WillScot Holdings	Nasdaq	Industrials	WillScot Holdings Corp;WillScot Holdings;WillScot;WillScot Holdings Corp.	WSC	t	company	1647088		United States	ug
 IAG	Iamgold	NYSE		Iamgold Corp;Iamgold	IAG	t	company	1203464			u
 FG	F&G Annuities & Life	NYSE		F&G Annuities & Life, Inc.;F&G Annuities & Life	FG;FGN;FGSN	t	company	1934850			u
-AUB	Atlantic Union Bankshares	NYSE	Financial services	Atlantic Union Bankshares Corp;Atlantic Union Bankshares;Atlantic Union Bank	AUB	t	company	883948		United States	ug
-TTMI	TTM Technologies	Nasdaq		TTM Technologies Inc;TTM Technologies;!TTM	TTMI	t	company	1116942			u
-PAGP	Plains GP Holdings	Nasdaq		Plains GP Holdings LP;Plains GP Holdings;Plains GP	PAGP	t	company	1581990			u
-RSI	Rush Street Interactive	NYSE		Rush Street Interactive, Inc.;Rush Street Interactive	RSI	t	company	1793659			u
+AUB	Atlantic Union Bankshares	NYSE	Financial services	Atlantic Union Bankshares Corp;Atlantic Union Bankshares;%Atlantic Union Bank	AUB	t	company	883948		United States	ug
+TTMI	TTM Technologies	Nasdaq		TTM Technologies Inc;TTM Technologies;~TTM	TTMI	wt	company	1116942			u
+PAGP	Plains GP Holdings	Nasdaq		%Plains GP Holdings LP;%Plains GP Holdings;%Plains GP	PAGP	t	company	1581990			u
+RSI	Rush Street Interactive	NYSE		%Rush Street Interactive, Inc.;%Rush Street Interactive	RSI	t	company	1793659			u
 PAM	Pampa Energy	NYSE		Pampa Energy Inc.;Pampa Energy	PAM	t	company	1469395			u
 MAC	Macerich	NYSE	Real Estate	Macerich Co;Macerich	MAC	t	company	912242		United States	ug
-NOV	NOV	NYSE		NOV Inc.;!NOV	NOV	t	company	1021860			u
+NOV	NOV	NYSE		%NOV Inc.;~NOV	NOV	wt	company	1021860			u
 ADMA	ADMA Biologics	Nasdaq	Biotechnology	Adma Biologics, Inc.;Adma Biologics	ADMA	t	company	1368514		United States	ug
 AB	Alliancebernstein Holding	NYSE		Alliancebernstein Holding L.P.;Alliancebernstein Holding;Alliancebernstein	AB	t	company	825313			u
-NSA	National Storage Affiliates Trust	NYSE		National Storage Affiliates Trust;National Storage Affiliates	NSA	t	company	1618563			u
+NSA	National Storage Affiliates Trust	NYSE		%National Storage Affiliates Trust;%National Storage Affiliates	NSA	t	company	1618563			u
 SON	Sonoco Products	NYSE		Sonoco Products Co;Sonoco Products	SON	t	company	91767			u
 FRO	Frontline	NYSE		Frontline plc;Frontline	FRO	t	company	913290			u
 ACIW	ACI Worldwide	Nasdaq	Digital payments software Financial services Payment processor	ACI Worldwide, Inc.;ACI Worldwide	ACIW	t	company	935036		United States	ug
-SR	Spire	NYSE		Spire Inc;~Spire	SR	wt	company	1126956			u
-YOU	Clear Secure	NYSE	Identity verification	Clear Secure, Inc.;Clear Secure	YOU	t	company	1856314		United States	ug
+SR	Spire	NYSE		%Spire Inc;~Spire	SR	wt	company	1126956			u
+YOU	Clear Secure	NYSE	Identity verification	%Clear Secure, Inc.;%Clear Secure	YOU	t	company	1856314		United States	ug
 INGM	Ingram Micro Holding	NYSE		Ingram Micro Holding Corp;Ingram Micro Holding;Ingram Micro	INGM	t	company	1897762			u
-ONTO	Onto Innovation	NYSE		Onto Innovation Inc.;Onto Innovation	ONTO	t	company	704532			u
-TGS	Gas Transporter of the South	NYSE		Gas Transporter of the South Inc;Gas Transporter of the South	TGS	t	company	931427			u
-CRC	California Resources	NYSE	Energy	California Resources Corp;California Resources;California Resources Corporation	CRC	t	company	1609253		United States	ug
+ONTO	Onto Innovation	NYSE		%Onto Innovation Inc.;%Onto Innovation	ONTO	t	company	704532			u
+TGS	Gas Transporter of the South	NYSE		%Gas Transporter of the South Inc;%Gas Transporter of the South	TGS	t	company	931427			u
+CRC	California Resources	NYSE	Energy	%California Resources Corp;%California Resources;%California Resources Corporation	CRC	t	company	1609253		United States	ug
 SMTC	Semtech	Nasdaq	Information Technology	Semtech Corp;Semtech	SMTC	t	company	88941		United States	ug
-IREN	IREN	Nasdaq		IREN Ltd;!IREN	IREN	t	company	1878848			u
+IREN	IREN	Nasdaq		IREN Ltd;~IREN	IREN	wt	company	1878848			u
 SBRA	Sabra Health Care REIT	Nasdaq		Sabra Health Care REIT, Inc.;Sabra Health Care REIT	SBRA	t	company	1492298			u
-NE	Noble	NYSE	Energy	Noble Corp plc;Noble Corp;~Noble;Noble Corporation	NE	wt	company	1895262		United States	ug
+NE	Noble	NYSE	Energy	Noble Corp plc;%Noble Corp;~Noble;%Noble Corporation	NE	wt	company	1895262		United States	ug
 WK	Workiva	NYSE		Workiva Inc;Workiva	WK	t	company	1445305			u
 ALKS	Alkermes	Nasdaq	Biotechnology	Alkermes plc.;Alkermes	ALKS	t	company	1520262		United States	ug
-BKH	Black Hills	NYSE		Black Hills Corp;Black Hills	BKH	t	company	1130464			u
-SNDR	Schneider National	NYSE	Industrials	Schneider National, Inc.;Schneider National	SNDR	t	company	1692063		United States	ug
+BKH	Black Hills	NYSE		%Black Hills Corp;%Black Hills	BKH	t	company	1130464			u
+SNDR	Schneider National	NYSE	Industrials	%Schneider National, Inc.;%Schneider National	SNDR	t	company	1692063		United States	ug
 TGTX	TG Therapeutics	Nasdaq	Biotechnology	TG Therapeutics, Inc.;TG Therapeutics	TGTX	t	company	1001316		United States	ug
-COMP	Compass	NYSE	Consumer Cyclicals	Compass, Inc.;~Compass;Compass Group	COMP;CPG.L;CMPGY;CMPGF	wt	company	1563190	GB00BD6K4575	United Kingdom	ug
+COMP	Compass	NYSE	Consumer Cyclicals	%Compass, Inc.;~Compass;%Compass Group	COMP;CPG.L;CMPGY;CMPGF	wt	company	1563190	GB00BD6K4575	United Kingdom	ug
 GLNG	Golar LNG	Nasdaq		Golar LNG LTD;Golar LNG	GLNG	t	company	1207179			u
-TDS	Telephone and Data Systems	NYSE	Communication Services	Telephone & Data Systems Inc;Telephone & Data Systems;Telephone and Data Systems	TDS	t	company	1051512		United States	ug
+TDS	Telephone and Data Systems	NYSE	Communication Services	%Telephone & Data Systems Inc;%Telephone & Data Systems;%Telephone and Data Systems	TDS	t	company	1051512		United States	ug
 SOUN	Soundhound Ai	Nasdaq		Soundhound Ai, Inc.;Soundhound Ai	SOUN;SOUNW	t	company	1840856			u
-SIM	GRUPO SIMEC S.A.B. de C.V.	NYSE		GRUPO SIMEC, S.A.B. de C.V.	SIM	t	company	887153			u
+SIM	Grupo Simec S.A.B. de C.V.	NYSE		Grupo SIMEC, S.A.B. de C.V.	SIM	t	company	887153			u
 IBOC	International Bancshares	Nasdaq		International Bancshares Corp;International Bancshares	IBOC	t	company	315709			u
-FIZZ	National Beverage	Nasdaq	Beverages (nonalcoholic)	National Beverage Corp;National Beverage	FIZZ	t	company	69891		United States	ug
-RUSHA	Rush Enterprises	Nasdaq	Automotive , Truck Dealerships	Rush Enterprises Inc;Rush Enterprises	RUSHA;RUSHB	t	company	1012019		United States	ug
-BILL	BILL Holdings	NYSE		BILL Holdings, Inc.;BILL Holdings;!BILL	BILL	t	company	1786352			u
+FIZZ	National Beverage	Nasdaq	Beverages (nonalcoholic)	%National Beverage Corp;%National Beverage	FIZZ	t	company	69891		United States	ug
+RUSHA	Rush Enterprises	Nasdaq	Automotive , Truck Dealerships	%Rush Enterprises Inc;%Rush Enterprises	RUSHA;RUSHB	t	company	1012019		United States	ug
+BILL	BILL Holdings	NYSE		%BILL Holdings, Inc.;%BILL Holdings;~BILL	BILL	wt	company	1786352			u
 ST	Sensata Technologies Holding	NYSE		Sensata Technologies Holding plc;Sensata Technologies Holding;Sensata Technologies;Sensata	ST	t	company	1477294			u
 ZLAB	Zai Lab	Nasdaq		Zai Lab Ltd;Zai Lab	ZLAB	t	company	1704292			u
-SEE	Sealed Air	NYSE	Materials	Sealed Air Corp;Sealed Air	SEE	t	company	1012100		United States	ug
+SEE	Sealed Air	NYSE	Materials	%Sealed Air Corp;%Sealed Air	SEE	t	company	1012100		United States	ug
 COTY	Coty	NYSE		Coty Inc.;Coty	COTY	t	company	1024305			u
 DORM	Dorman Products	Nasdaq	Automotive	Dorman Products, Inc.;Dorman Products	DORM	t	company	868780		United States	ug
 ATGE	Adtalem Global Education	NYSE	Consumer Discretionary	Adtalem Global Education Inc.;Adtalem Global Education	ATGE	t	company	730464		United States	ug
-UEC	Uranium Energy	NYSE		Uranium Energy Corp;Uranium Energy	UEC	t	company	1334933			u
+UEC	Uranium Energy	NYSE		%Uranium Energy Corp;%Uranium Energy	UEC	t	company	1334933			u
 PAY	Paymentus Holdings	NYSE		Paymentus Holdings, Inc.;Paymentus Holdings;Paymentus	PAY	t	company	1841156			u
 SLNO	Soleno Therapeutics	Nasdaq		Soleno Therapeutics Inc;Soleno Therapeutics	SLNO	t	company	1484565			u
-CORZ	Core Scientific Inc./tx	Nasdaq		Core Scientific, Inc./tx	CORZ;CORZW;CORZZ	t	company	1839341			u
+CORZ	Core Scientific	Nasdaq		%Core Scientific, Inc.;%Core Scientific	CORZ;CORZW;CORZZ	t	company	1839341			u
 SFBS	ServisFirst Bancshares	NYSE	Financials	ServisFirst Bancshares, Inc.;ServisFirst Bancshares	SFBS	t	company	1430723		United States	ug
 CSW	CSW Industrials	NYSE	Industrial Conglomerates	CSW Industrials, Inc.;CSW Industrials	CSW	t	company	1624794		United States	ug
-RIOT	Riot Platforms	Nasdaq		Riot Platforms, Inc.;Riot Platforms;Riot Blockchain;<Riot Blockchain Inc	RIOT	t	company	1167419			u
+RIOT	Riot Platforms	Nasdaq		%Riot Platforms;%Riot Blockchain;<%Riot Blockchain Inc;%Riot Platforms, Inc.	RIOT	t	company	1167419			u
 BMNR	Bitmine Immersion Technologies	NYSE		Bitmine Immersion Technologies, Inc.;Bitmine Immersion Technologies;Bitmine Immersion	BMNR	t	company	1829311			u
 MMS	Maximus	NYSE		Maximus, Inc.;Maximus	MMS	t	company	1032220			u
-AGO	Assured Guaranty	NYSE	Financials	Assured Guaranty LTD;Assured Guaranty;Assured Guaranty Ltd.	AGO	t	company	1273813		United States	ug
+AGO	Assured Guaranty	NYSE	Financials	%Assured Guaranty LTD;%Assured Guaranty;%Assured Guaranty Ltd.	AGO	t	company	1273813		United States	ug
 FTDR	Frontdoor	Nasdaq	Consumer Discretionary	Frontdoor, Inc.;Frontdoor	FTDR	t	company	1727263		United States	ug
 REZI	Resideo Technologies	NYSE	Industrials	Resideo Technologies, Inc.;Resideo Technologies;Resideo	REZI	t	company	1740332		United States	ug
 SLG	SL Green Realty	NYSE	Real Estate	SL Green Realty Corp;SL Green Realty	SLG	t	company	1040971		United States	ug
-FELE	Franklin Electric	Nasdaq	Industrials	Franklin Electric Co Inc;Franklin Electric Co;Franklin Electric	FELE	t	company	38725	US3535141028	United States	ug
+FELE	Franklin Electric	Nasdaq	Industrials	%Franklin Electric Co Inc;%Franklin Electric Co;%Franklin Electric	FELE	t	company	38725	US3535141028	United States	ug
 TEO	Telecom Argentina	NYSE		Telecom Argentina SA;Telecom Argentina	TEO	t	company	932470			u
-VERX	Vertex	Nasdaq		Vertex, Inc.	VERX	t	company	1806837			u
-GHC	Graham Holdings	NYSE		Graham Holdings Co;Graham Holdings;%Graham	GHC	t	company	104889			u
-CBT	Cabot	NYSE		Cabot Corp;%Cabot	CBT	t	company	16040			u
-GMS	GMS	NYSE		GMS Inc.;!GMS	GMS	t	company	1600438			u
+VERX	Vertex	Nasdaq		%Vertex, Inc.	VERX	t	company	1806837			u
+GHC	Graham Holdings	NYSE		%Graham Holdings Co;%Graham Holdings;%Graham	GHC	t	company	104889			u
+CBT	Cabot	NYSE		%Cabot Corp;%Cabot	CBT	t	company	16040			u
+GMS	GMS	NYSE		GMS Inc.;~GMS	GMS	wt	company	1600438			u
 PCVX	Vaxcyte	Nasdaq		Vaxcyte, Inc.;Vaxcyte	PCVX	t	company	1649094			u
 CYTK	Cytokinetics	Nasdaq		Cytokinetics Inc;Cytokinetics	CYTK	t	company	1061983			u
 ACA	Arcosa	NYSE	Construction & Engineering	Arcosa, Inc.;Arcosa	ACA	t	company	1739445		United States	ug
 CNX	CNX Resources	NYSE		CNX Resources Corp;CNX Resources	CNX	t	company	1070412			u
 RDNT	RadNet	Nasdaq	Health Care	RadNet, Inc.;RadNet	RDNT	t	company	790526		United States	ug
 SPSC	SPS Commerce	Nasdaq	Information Technology	SPS Commerce Inc;SPS Commerce	SPSC	t	company	1092699		United States	ug
-BCO	Brinks	NYSE		Brinks Co;~Brinks	BCO	wt	company	78890			u
+BCO	Brinks	NYSE		%Brinks Co;~Brinks	BCO	wt	company	78890			u
 NOVT	Novanta	Nasdaq		Novanta Inc;Novanta	NOVT	t	company	1076930			u
-GVA	Granite Construction	NYSE	Engineering Construction Quarries	Granite Construction Inc;Granite Construction	GVA	t	company	861459		United States	ug
+GVA	Granite Construction	NYSE	Engineering Construction Quarries	%Granite Construction Inc;%Granite Construction	GVA	t	company	861459		United States	ug
 AVT	Avnet	Nasdaq		Avnet Inc;Avnet	AVT	t	company	8858			u
 AKRO	Akero Therapeutics	Nasdaq		Akero Therapeutics, Inc.;Akero Therapeutics	AKRO	t	company	1744659			u
 HHH	Howard Hughes Holdings	NYSE		!Howard Hughes Holdings Inc.;!Howard Hughes Holdings;!Howard Hughes	HHH	t	company	1981792			u
@@ -1457,22 +1457,22 @@ CHA	Chagee Holdings	Nasdaq		Chagee Holdings Ltd.;Chagee Holdings;Chagee	CHA	t	co
 RH	RH	NYSE			RH	t	company	1528849			u
 KBH	KB Home	NYSE		KB Home	KBH	t	company	795266			u
 AAPG	Ascentage Pharma Group International	Nasdaq		Ascentage Pharma Group International;Ascentage Pharma Group;Ascentage Pharma	AAPG	t	company	2023311			u
-MCY	Mercury General	NYSE	Financials	Mercury General Corp;Mercury General	MCY	t	company	64996		United States	ug
-MWA	Mueller Water Products	NYSE	Industrials	Mueller Water Products, Inc.;Mueller Water Products	MWA	t	company	1350593	US6247581084	United States	ug
-CNR	Core Natural Resources	NYSE	Coal mining , Natural Gas Production	Core Natural Resources, Inc.;Core Natural Resources;Consol Energy	CNR	t	company	1710366	US20854L1089	United States	ug
+MCY	Mercury General	NYSE	Financials	%Mercury General Corp;%Mercury General	MCY	t	company	64996		United States	ug
+MWA	Mueller Water Products	NYSE	Industrials	%Mueller Water Products, Inc.;%Mueller Water Products	MWA	t	company	1350593	US6247581084	United States	ug
+CNR	Core Natural Resources	NYSE	Coal mining , Natural Gas Production	%Core Natural Resources, Inc.;%Core Natural Resources;Consol Energy	CNR	t	company	1710366	US20854L1089	United States	ug
 SLAB	Silicon Laboratories	Nasdaq		!Silicon Laboratories Inc.;!Silicon Laboratories	SLAB	t	company	1038074			u
 SNEX	StoneX Group	Nasdaq	Financial services	StoneX Group Inc.;StoneX Group;StoneX	SNEX	t	company	913760	US46116V1052	United States	ug
 WFRD	Weatherford International	Nasdaq		Weatherford International plc;Weatherford International	WFRD	t	company	1603923			u
 ASB	Associated Banc-Corp	NYSE		Associated Banc-Corp	ASB;ASBA	t	company	7789			u
-VRRM	VERRA Mobility	Nasdaq	Data Processing & Outsourced Services	VERRA Mobility Corp;VERRA Mobility;Verra Mobility Corporation	VRRM	t	company	1682745		United States	ug
+VRRM	Verra Mobility	Nasdaq	Data Processing & Outsourced Services	Verra Mobility Corp;Verra Mobility;Verra Mobility Corporation	VRRM	t	company	1682745		United States	ug
 FHI	Federated Hermes	NYSE		!Federated Hermes, Inc.;!Federated Hermes	FHI	t	company	1056288			u
 TLX	Telix Pharmaceuticals	Nasdaq		Telix Pharmaceuticals Ltd;Telix Pharmaceuticals	TLX	t	company	2007191			u
-SKY	Champion Homes	NYSE	Consumer Discretionary	Champion Homes, Inc.;Champion Homes	SKY	t	company	90896		United States	ug
+SKY	Champion Homes	NYSE	Consumer Discretionary	%Champion Homes, Inc.;%Champion Homes	SKY	t	company	90896		United States	ug
 KRYS	Krystal Biotech	Nasdaq	Biotechnology	Krystal Biotech, Inc.;Krystal Biotech	KRYS	t	company	1711279		United States	ug
-ACAD	Acadia Pharmaceuticals	Nasdaq	Biopharmaceutical Healthcare	Acadia Pharmaceuticals Inc;Acadia Pharmaceuticals	ACAD	t	company	1070494		United States	ug
+ACAD	Acadia Pharmaceuticals	Nasdaq	Biopharmaceutical Healthcare	%Acadia Pharmaceuticals Inc;%Acadia Pharmaceuticals	ACAD	t	company	1070494		United States	ug
 HGV	Hilton Grand Vacations	NYSE		!Hilton Grand Vacations Inc.;!Hilton Grand Vacations	HGV	t	company	1674168			u
 KC	Kingsoft Cloud Holdings	Nasdaq		Kingsoft Cloud Holdings Ltd;Kingsoft Cloud Holdings;Kingsoft Cloud	KC	t	company	1795589			u
-GBDC	GOLUB Capital BDC	Nasdaq		GOLUB Capital BDC, Inc.;GOLUB Capital BDC	GBDC	t	company	1476765			u
+GBDC	Golub Capital BDC	Nasdaq		Golub Capital BDC, Inc.;Golub Capital BDC	GBDC	t	company	1476765			u
 ENPH	Enphase Energy	Nasdaq	High tech	Enphase Energy, Inc.;Enphase Energy	ENPH;0QYE.L	t	company	1463101	US29355A1079	United States	ug
 NMRK	Newmark Group	Nasdaq		Newmark Group, Inc.;Newmark Group;Newmark	NMRK	t	company	1690680			u
 IPAR	Inter Parfums	Nasdaq	Consumer Staples	Interparfums Inc;Interparfums;Inter Parfums, Inc.;Inter Parfums	IPAR	t	company	822663	FR0004024222;US4583341098	United States	ug
@@ -1482,31 +1482,31 @@ HRI	Herc Holdings	NYSE		Herc Holdings Inc;Herc Holdings;Herc	HRI	t	company	13644
 ACLX	Arcellx	Nasdaq		Arcellx, Inc.;Arcellx	ACLX	t	company	1786205			u
 TNL	Travel & Leisure	NYSE		!Travel & Leisure Co.;!Travel & Leisure	TNL	t	company	1361658			u
 LBTYA	Liberty Global	Nasdaq		!Liberty Global Ltd.;!Liberty Global	LBTYA;LBTYB;LBTYK	t	company	1570585			u
-LUMN	Lumen Technologies	NYSE	Communication Services	Lumen Technologies, Inc.;Lumen Technologies;~Lumen;<CenturyLink	LUMN	wt	company	18926	US1567001060	United States	ug
+LUMN	Lumen Technologies	NYSE	Communication Services	~Lumen;Lumen Technologies;<CenturyLink;Lumen Technologies, Inc.	LUMN	wt	company	18926	US1567001060	United States	ug
 ALE	Allete	NYSE		Allete Inc;Allete	ALE	t	company	66756			u
 BC	Brunswick	NYSE		!Brunswick Corp;!Brunswick	BC	t	company	14930			u
 KAI	Kadant	NYSE	Diversified machinery	Kadant Inc;Kadant	KAI	t	company	886346		United States	ug
 APLD	Applied Digital	Nasdaq		!Applied Digital Corp.;!Applied Digital	APLD	t	company	1144879			u
-CNS	Cohen & Steers	NYSE	Financials	Cohen & Steers, Inc.;Cohen & Steers	CNS	t	company	1284812		United States	ug
+CNS	Cohen & Steers	NYSE	Financials	%Cohen & Steers, Inc.;%Cohen & Steers	CNS	t	company	1284812		United States	ug
 EEFT	Euronet Worldwide	Nasdaq		Euronet Worldwide, Inc.;Euronet Worldwide	EEFT	t	company	1029199			u
-VSAT	Viasat (American company)	Nasdaq	Communications	Viasat Inc;Viasat;Viasat (American company)	VSAT	t	company	797721	US92552V1008	United States	ug
+VSAT	Viasat	Nasdaq	Communications	Viasat Inc;Viasat	VSAT	t	company	797721	US92552V1008	United States	ug
 HGTY	Hagerty	NYSE		Hagerty, Inc.;Hagerty	HGTY	t	company	1840776			u
 AVPT	AvePoint	Nasdaq		AvePoint, Inc.;AvePoint	AVPT	t	company	1777921			u
 NGD	New Gold	NYSE		!New Gold Inc.;!New Gold	NGD	t	company	800166			u
 RYN	Rayonier	NYSE		Rayonier Inc;Rayonier	RYN	t	company	52827			u
 VEON	VEON	Nasdaq		VEON Ltd.;!VEON	VEON	t	company	1468091			u
 CALX	Calix	NYSE	Application Software	Calix, Inc;Calix;Calix, Inc.	CALX	t	company	1406666		United States	ug
-NSIT	Insight Enterprises	Nasdaq	IT Solutions Business to Business Commercial & Public Sector	Insight Enterprises Inc;Insight Enterprises	NSIT	t	company	932696		United States	ug
+NSIT	Insight Enterprises	Nasdaq	IT Solutions Business to Business Commercial & Public Sector	%Insight Enterprises Inc;%Insight Enterprises	NSIT	t	company	932696		United States	ug
 LMND	Lemonade	NYSE		!Lemonade, Inc.;!Lemonade	LMND	t	company	1691421			u
 DOOO	BRP	Nasdaq		BRP Inc.;!BRP	DOOO	t	company	1748797			u
 CAMT	Camtek	Nasdaq		Camtek LTD;Camtek	CAMT	t	company	1109138			u
-ITGR	Integer Holdings	NYSE	Health Care	Integer Holdings Corp;Integer Holdings;~Integer;Integer Holdings Corporation	ITGR	wt	company	1114483		United States	ug
+ITGR	Integer Holdings	NYSE	Health Care	%Integer Holdings Corp;%Integer Holdings;~Integer;%Integer Holdings Corporation	ITGR	wt	company	1114483		United States	ug
 ECG	Everus Construction Group	NYSE	Construction & Engineering	Everus Construction Group, Inc.;Everus Construction Group;Everus Construction	ECG	t	company	2015845		United States	ug
 OSIS	OSI Systems	Nasdaq	Information Technology	OSI Systems Inc;OSI Systems	OSIS	t	company	1039065		United States	ug
 TCBI	Texas Capital Bancshares	Nasdaq		Texas Capital Bancshares Inc;Texas Capital Bancshares	TCBI;TCBIO	t	company	1077428			u
 TGLS	Tecnoglass	NYSE		Tecnoglass Inc.;Tecnoglass	TGLS	t	company	1534675			u
 SKT	Tanger Factory Outlet Centers	NYSE	Real Estate	Tanger Inc.;Tanger;Tanger Factory Outlet Centers	SKT	t	company	899715		United States	ug
-PBH	Prestige Consumer Healthcare	NYSE	Health Care	Prestige Consumer Healthcare Inc.;Prestige Consumer Healthcare	PBH	t	company	1295947		United States	ug
+PBH	Prestige Consumer Healthcare	NYSE	Health Care	%Prestige Consumer Healthcare Inc.;%Prestige Consumer Healthcare	PBH	t	company	1295947		United States	ug
 WW	WW International	Nasdaq		WW International, Inc.;WW International	WW	t	company	105319			u
 KFY	Korn Ferry	NYSE	Industrials	Korn Ferry	KFY	t	company	56679	US5006432000	United States	ug
 HBM	Hudbay Minerals	NYSE		Hudbay Minerals Inc.;Hudbay Minerals	HBM	t	company	1322422			u
@@ -1515,9 +1515,9 @@ TENB	Tenable Holdings	Nasdaq		!Tenable Holdings, Inc.;!Tenable Holdings;!Tenable
 OSCR	Oscar Health	NYSE		!Oscar Health, Inc.;!Oscar Health	OSCR	t	company	1568651			u
 STNE	StoneCo	Nasdaq		StoneCo Ltd.;StoneCo	STNE	t	company	1745431			u
 GRND	Grindr	NYSE		Grindr Inc.;Grindr	GRND	t	company	1820144			u
-UCB	United Community Bank	NYSE	Financials	United Community Banks Inc;United Community Banks;United Community Bank	UCB	t	company	857855		United States	ug
+UCB	United Community Bank	NYSE	Financials	%United Community Banks Inc;%United Community Banks;%United Community Bank	UCB	t	company	857855		United States	ug
 EXPO	Exponent	Nasdaq		!Exponent Inc;!Exponent	EXPO	t	company	851520			u
-AAP	Advance Auto Parts	NYSE	Auto Parts Retail	Advance Auto Parts Inc;Advance Auto Parts	AAP	t	company	1158449		United States	ug
+AAP	Advance Auto Parts	NYSE	Auto Parts Retail	%Advance Auto Parts Inc;%Advance Auto Parts	AAP	t	company	1158449		United States	ug
 BTSG	BrightSpring Health Services	Nasdaq	Health Care	BrightSpring Health Services, Inc.;BrightSpring Health Services	BTSG;BTSGU	t	company	1865782		United States	ug
 MATX	Matson	NYSE	Industrials	Matson, Inc.;Matson	MATX	t	company	3453	US57686G1058	United States	ug
 CNO	CNO Financial Group	NYSE		CNO Financial Group, Inc.;CNO Financial Group;CNO Financial	CNO	t	company	1224608			u
@@ -1527,8 +1527,8 @@ TAC	Transalta	NYSE		Transalta Corp;Transalta	TAC	t	company	1144800			u
 LAUR	Laureate Education	Nasdaq		!Laureate Education, Inc.;!Laureate Education	LAUR	t	company	912766			u
 CVCO	Cavco Industries	Nasdaq	Consumer Discretionary	Cavco Industries, Inc.;Cavco Industries	CVCO	t	company	278166		United States	ug
 TFSL	TFS Financial	Nasdaq		TFS Financial CORP;TFS Financial	TFSL	t	company	1381668			u
-HWKN	Hawkins	Nasdaq	Commodity Chemicals	Hawkins Inc;%Hawkins;Hawkins, Inc.	HWKN	t	company	46250		United States	ug
-RHI	Robert Half	NYSE	Employment agency , Professional services	Robert Half Inc.;Robert Half	RHI	t	company	315213	US7703231032	United States	ug
+HWKN	Hawkins	Nasdaq	Commodity Chemicals	%Hawkins Inc;%Hawkins;%Hawkins, Inc.	HWKN	t	company	46250		United States	ug
+RHI	Robert Half	NYSE	Employment agency , Professional services	%Robert Half Inc.;%Robert Half	RHI	t	company	315213	US7703231032	United States	ug
 HTGC	Hercules Capital	NYSE		!Hercules Capital, Inc.;!Hercules Capital	HTGC;HCXY	t	company	1280784			u
 VKTX	Viking Therapeutics	Nasdaq		!Viking Therapeutics, Inc.;!Viking Therapeutics	VKTX	t	company	1607678			u
 ENS	EnerSys	NYSE		EnerSys	ENS	t	company	1289308			u
@@ -1536,12 +1536,12 @@ BBAR	Banco BBVA Argentina	NYSE		Banco BBVA Argentina S.A.;Banco BBVA Argentina	B
 SMG	Scotts Miracle-Gro	NYSE		Scotts Miracle-Gro Co;Scotts Miracle-Gro	SMG	t	company	825542			u
 RNST	Renasant Bank	NYSE	Finance and insurance Securities	Renasant Corp;Renasant;Renasant Bank	RNST	t	company	715072		United States	ug
 LNTH	Lantheus Holdings	Nasdaq		Lantheus Holdings, Inc.;Lantheus Holdings;Lantheus	LNTH	t	company	1521036			u
-PLXS	Plexus	Nasdaq	Electronic Manufacturing Services	Plexus Corp;~Plexus;Plexus Corp.	PLXS	wt	company	785786		United States	ug
+PLXS	Plexus	Nasdaq	Electronic Manufacturing Services	%Plexus Corp;~Plexus;%Plexus Corp.	PLXS	wt	company	785786		United States	ug
 MHO	M/I Homes	NYSE	Consumer Discretionary	M/I Homes, Inc.;M/I Homes	MHO	t	company	799292		United States	ug
 MTSR	Metsera	Nasdaq		Metsera, Inc.;Metsera	MTSR	t	company	2040807			u
 GLOB	Globant	NYSE		Globant S.A.;Globant	GLOB	t	company	1557860			u
-PATK	Patrick Industries	Nasdaq	Automotive Parts & Equipment	Patrick Industries Inc;Patrick Industries;Patrick Industries, Inc.	PATK	t	company	76605		United States	ug
-ASO	Academy Sports & Outdoors	Nasdaq	Consumer Discretionary	Academy Sports & Outdoors, Inc.;Academy Sports & Outdoors;Academy Sports + Outdoors	ASO	t	company	1817358		United States	ug
+PATK	Patrick Industries	Nasdaq	Automotive Parts & Equipment	%Patrick Industries Inc;%Patrick Industries;%Patrick Industries, Inc.	PATK	t	company	76605		United States	ug
+ASO	Academy Sports & Outdoors	Nasdaq	Consumer Discretionary	%Academy Sports & Outdoors, Inc.;%Academy Sports & Outdoors;Academy Sports + Outdoors	ASO	t	company	1817358		United States	ug
 GFF	Griffon	NYSE	Conglomerate Building products Aerospace and defense Garage doors Plastics	Griffon Corp;Griffon;Griffon Corporation	GFF	t	company	50725		United States	ug
 ASAN	Asana	NYSE		Asana, Inc.;Asana	ASAN	t	company	1477720			u
 VAL	Valaris	NYSE		Valaris Ltd;Valaris	VAL	t	company	314808			u
@@ -1557,11 +1557,11 @@ GNW	Genworth Financial	NYSE	Financial services	Genworth Financial Inc;Genworth F
 FLO	Flowers Foods	NYSE		!Flowers Foods Inc;!Flowers Foods	FLO	t	company	1128928			u
 AVAL	Grupo Aval Acciones Y Valores	NYSE		Grupo Aval Acciones Y Valores S.A.;Grupo Aval Acciones Y Valores	AVAL	t	company	1504764			u
 SEB	Seaboard	NYSE		!Seaboard Corp;!Seaboard	SEB	t	company	88121			u
-BRC	Brady	NYSE	Industrials	Brady Corp;%Brady;Brady Corporation	BRC	t	company	746598	US1046741062	United States	ug
+BRC	Brady	NYSE	Industrials	%Brady Corp;%Brady;%Brady Corporation	BRC	t	company	746598	US1046741062	United States	ug
 CAAP	Corporacion America Airports	NYSE		Corporacion America Airports S.a.;Corporacion America Airports	CAAP	t	company	1717393			u
 HAYW	Hayward Holdings	NYSE	Electrical Components & Equipment	Hayward Holdings, Inc.;Hayward Holdings;Hayward	HAYW	t	company	1834622		United States	ug
 CBZ	CBIZ	NYSE		CBIZ, Inc.;!CBIZ	CBZ	t	company	944148			u
-OTTR	Otter Tail	Nasdaq	Electric Utilities	Otter Tail Corp;Otter Tail;Otter Tail Corporation	OTTR	t	company	1466593		United States	ug
+OTTR	Otter Tail	Nasdaq	Electric Utilities	%Otter Tail Corp;%Otter Tail;%Otter Tail Corporation	OTTR	t	company	1466593		United States	ug
 MLTX	MoonLake Immunotherapeutics	Nasdaq		MoonLake Immunotherapeutics	MLTX	t	company	1821586			u
 ATHM	Autohome	NYSE		Autohome Inc.;Autohome	ATHM	t	company	1527636			u
 SRRK	Scholar Rock Holding	Nasdaq		!Scholar Rock Holding Corp;!Scholar Rock Holding;!Scholar Rock	SRRK	t	company	1727196			u
@@ -1569,36 +1569,36 @@ GRP.UN	Granite Real Estate Investment Trust	NYSE		!Granite Real Estate Investmen
 NVST	Envista Holdings	NYSE		Envista Holdings Corp;Envista Holdings;Envista	NVST	t	company	1757073			u
 UGP	Ultrapar Holdings	NYSE		Ultrapar Holdings Inc;Ultrapar Holdings;Ultrapar	UGP	t	company	1094972			u
 PCH	Potlatchdeltic	Nasdaq		Potlatchdeltic Corp;Potlatchdeltic	PCH	t	company	1338749			u
-M	Macy's	NYSE		Macy's, Inc.;Macy's	M	t	company	794367			u
+M	Macy's	NYSE		Macy's;Macy's, Inc.	M	t	company	794367			u
 FBP	First BanCorp	NYSE	Banking Financial services	First Bancorp	FBP	t	company	1057706		United States	ug
 DOCN	DigitalOcean Holdings	NYSE	Information Technology	DigitalOcean Holdings, Inc.;DigitalOcean Holdings;DigitalOcean	DOCN	t	company	1582961		United States	ug
 GSHD	Goosehead Insurance	Nasdaq	Financials	Goosehead Insurance, Inc.;Goosehead Insurance	GSHD	t	company	1726978		United States	ug
 CLBT	Cellebrite DI	Nasdaq		Cellebrite DI Ltd.;Cellebrite DI	CLBT	t	company	1854587			u
 BNL	Broadstone Net Lease	NYSE		Broadstone Net Lease, Inc.;Broadstone Net Lease	BNL	t	company	1424182			u
 ODD	Oddity Tech	Nasdaq		!Oddity Tech Ltd;!Oddity Tech	ODD	t	company	1907085			u
-PTGX	Protagonist Therapeutics	Nasdaq	Biotechnology	Protagonist Therapeutics, Inc;Protagonist Therapeutics;Protagonist Therapeutics, Inc.	PTGX	t	company	1377121		United States	ug
+PTGX	Protagonist Therapeutics	Nasdaq	Biotechnology	%Protagonist Therapeutics, Inc;%Protagonist Therapeutics;%Protagonist Therapeutics, Inc.	PTGX	t	company	1377121		United States	ug
 AKO.A	Andina Bottling	NYSE		Andina Bottling Co Inc;Andina Bottling Co;Andina Bottling	AKO.A;AKO.B	t	company	925261			u
 AMED	Amedisys	Nasdaq		Amedisys Inc;Amedisys	AMED	t	company	896262			u
 BL	BlackLine Systems	Nasdaq	Information Technology	Blackline, Inc.;Blackline;BlackLine Systems	BL	t	company	1666134		United States	ug
-APAM	Artisan Partners Asset Management	NYSE	Financials	Artisan Partners Asset Management Inc.;Artisan Partners Asset Management;Artisan Partners	APAM	t	company	1517302		United States	ug
-GEO	GEO Group	NYSE	Industrials	Geo Group Inc;Geo Group;%Geo	GEO	t	company	923796	US36162J1060	United States	ug
+APAM	Artisan Partners Asset Management	NYSE	Financials	%Artisan Partners Asset Management Inc.;%Artisan Partners Asset Management;%Artisan Partners	APAM	t	company	1517302		United States	ug
+GEO	GEO Group	NYSE	Industrials	%Geo Group Inc;%Geo Group;!Geo	GEO	t	company	923796	US36162J1060	United States	ug
 CDP	Copt Defense Properties	NYSE		Copt Defense Properties	CDP	t	company	860546			u
 GSAT	Globalstar	Nasdaq		Globalstar, Inc.;Globalstar	GSAT	t	company	1366868			u
 INTR	Inter	Nasdaq		!Inter & Co, Inc.;!Inter & Co;!Inter	INTR	t	company	1864163			u
-AZZ	AZZ	NYSE	Heavy Electrical Equipment	AZZ Inc;!AZZ;AZZ, Inc.	AZZ	t	company	8947		United States	ug
-MRCY	Mercury Systems	Nasdaq	Electrical Components & Equipment	Mercury Systems Inc;Mercury Systems	MRCY	t	company	1049521		United States	ug
+AZZ	AZZ	NYSE	Heavy Electrical Equipment	AZZ Inc;~AZZ;AZZ, Inc.	AZZ	wt	company	8947		United States	ug
+MRCY	Mercury Systems	Nasdaq	Electrical Components & Equipment	%Mercury Systems Inc;%Mercury Systems	MRCY	t	company	1049521		United States	ug
 AGYS	Agilysys	Nasdaq	Hospitality Software	Agilysys Inc;Agilysys	AGYS	t	company	78749		United States	ug
 CXT	Crane NXT	NYSE		Crane NXT, Co.;Crane NXT	CXT	t	company	25445			u
-FULT	Fulton Financial	Nasdaq	Finance	Fulton Financial Corp;Fulton Financial;Fulton Financial Corporation	FULT;FULTP	t	company	700564		United States	ug
+FULT	Fulton Financial	Nasdaq	Finance	%Fulton Financial Corp;%Fulton Financial;%Fulton Financial Corporation	FULT;FULTP	t	company	700564		United States	ug
 VSEC	VSE	Nasdaq		VSE Corp;!VSE	VSEC	t	company	102752			u
 INTA	Intapp	Nasdaq		Intapp, Inc.;Intapp	INTA	t	company	1565687			u
 PRGO	Perrigo	NYSE	Health Care	Perrigo Co plc;Perrigo Co;Perrigo	PRGO	t	company	1585364	IE00BGH1M568	United States	ug
 WNS	WNS (holdings)	NYSE		WNS (holdings) LTD;WNS (holdings)	WNS	t	company	1356570			u
 COMM	CommScope Holding Company	Nasdaq		CommScope Holding Company, Inc.;CommScope Holding Company;CommScope Holding;CommScope	COMM	t	company	1517228			u
-BXMT	Blackstone Mortgage Trust	NYSE	Financials	Blackstone Mortgage Trust, Inc.;Blackstone Mortgage Trust;Blackstone Mortgage	BXMT	t	company	1061630		United States	ug
+BXMT	Blackstone Mortgage Trust	NYSE	Financials	%Blackstone Mortgage Trust, Inc.;%Blackstone Mortgage Trust;%Blackstone Mortgage	BXMT	t	company	1061630		United States	ug
 TEX	Terex	NYSE		Terex Corp;Terex	TEX	t	company	97216			u
 HIW	Highwoods Properties	NYSE	Office REITs	Highwoods Properties, Inc.;Highwoods Properties	HIW	t	company	921082		United States	ug
-INDB	Independent Bank	Nasdaq	Financials	Independent Bank Corp;Independent Bank;Independent Bank Corp.	INDB	t	company	776901		United States	ug
+INDB	Independent Bank	Nasdaq	Financials	%Independent Bank Corp;%Independent Bank;%Independent Bank Corp.	INDB	t	company	776901		United States	ug
 UNF	UniFirst	NYSE	Apparel industry , Workwear , Uniform service	Unifirst Corp;Unifirst	UNF	t	company	717954		United States	ug
 KTB	Kontoor Brands	NYSE	Consumer Discretionary	Kontoor Brands, Inc.;Kontoor Brands	KTB	t	company	1760965	US50050N1037	United States	ug
 BLKB	Blackbaud	Nasdaq		Blackbaud Inc;Blackbaud	BLKB	t	company	1280058			u
@@ -1611,22 +1611,22 @@ SHC	Sotera Health	Nasdaq		Sotera Health Co;Sotera Health	SHC	t	company	1822479		
 CWK	Cushman & Wakefield	NYSE	Real Estate	Cushman & Wakefield plc;Cushman & Wakefield	CWK	t	company	1628369	GB00BFZ4N465	United States	ug
 SSL	Sasol	NYSE		Sasol LTD;Sasol	SSL	t	company	314590			u
 GEF	Greif	NYSE		Greif, Inc;Greif	GEF;GEF.B	t	company	43920			u
-CATY	Cathay General Bancorp	Nasdaq	Finance and Insurance	Cathay General Bancorp;Cathay General	CATY	t	company	861842	US1491501045	United States	ug
+CATY	Cathay General Bancorp	Nasdaq	Finance and Insurance	Cathay General Bancorp;%Cathay General	CATY	t	company	861842	US1491501045	United States	ug
 CARG	CarGurus	Nasdaq	Communication Services	CarGurus, Inc.;CarGurus	CARG	t	company	1494259		United States	ug
 KMPR	Kemper	NYSE		Kemper Corp;Kemper	KMPR;KMPB	t	company	860748			u
-AI	C3.ai	NYSE		C3.ai, Inc.;C3.ai	AI	t	company	1577526			u
+AI	C3.ai	NYSE		C3.ai;C3.ai, Inc.	AI	t	company	1577526			u
 NCNO	nCino	Nasdaq		nCino, Inc.;nCino	NCNO	t	company	1902733			u
 AGX	Argan	NYSE	Immobilien	Argan Inc;Argan	AGX	t	company	100591			ug
-PLMR	Palomar Holdings	Nasdaq	Financials	Palomar Holdings, Inc.;Palomar Holdings;%Palomar	PLMR	t	company	1761312		United States	ug
+PLMR	Palomar Holdings	Nasdaq	Financials	%Palomar Holdings, Inc.;%Palomar Holdings;%Palomar	PLMR	t	company	1761312		United States	ug
 ATMU	Atmus Filtration Technologies	NYSE		Atmus Filtration Technologies Inc.;Atmus Filtration Technologies;Atmus Filtration	ATMU	t	company	1921963			u
 VC	Visteon	Nasdaq		Visteon Corp;Visteon	VC	t	company	1111335			u
-BCC	BOISE Cascade	NYSE	Forest products	BOISE Cascade Co;BOISE Cascade	BCC	t	company	1328581	US09739D1000	United States	ug
+BCC	Boise Cascade	NYSE	Forest products	%Boise Cascade Co;%Boise Cascade	BCC	t	company	1328581	US09739D1000	United States	ug
 KAR	Openlane	NYSE	Diversified Support Services	OPENLANE, Inc.;Openlane	KAR;OPLN	t	company	1395942		United States	ug
-CAKE	The Cheesecake Factory	Nasdaq	Consumer Discretionary	Cheesecake Factory Inc;Cheesecake Factory;The Cheesecake Factory	CAKE	t	company	887596	US1630721017	United States	ug
-SM	SM Energy	NYSE	Energy	SM Energy Co;SM Energy	SM	t	company	893538		United States	ug
-ICUI	ICU Medical	Nasdaq	Health Care	Icu Medical Inc;Icu Medical	ICUI	t	company	883984		United States	ug
+CAKE	Cheesecake Factory	Nasdaq	Consumer Discretionary	%Cheesecake Factory Inc;%Cheesecake Factory;%The Cheesecake Factory	CAKE	t	company	887596	US1630721017	United States	ug
+SM	SM Energy	NYSE	Energy	%SM Energy Co;%SM Energy	SM	t	company	893538		United States	ug
+ICUI	ICU Medical	Nasdaq	Health Care	%Icu Medical Inc;%Icu Medical	ICUI	t	company	883984		United States	ug
 TNET	Trinet Group	NYSE		Trinet Group, Inc.;Trinet Group;Trinet	TNET	t	company	937098			u
-SIG	Signet Jewelers	NYSE	Consumer Discretionary	Signet Jewelers LTD;Signet Jewelers	SIG	t	company	832988	BMG812761002	United States	ug
+SIG	Signet Jewelers	NYSE	Consumer Discretionary	%Signet Jewelers LTD;%Signet Jewelers	SIG	t	company	832988	BMG812761002	United States	ug
 CLSK	CleanSpark	Nasdaq	Information Technology	Cleanspark, Inc.;Cleanspark	CLSK;CLSKW	t	company	827876		United States	ug
 MGEE	MGE Energy	Nasdaq	Electricity and Natural Gas Utility	MGE Energy Inc;MGE Energy	MGEE	t	company	1161728		United States	ug
 GPOR	Gulfport Energy	NYSE		!Gulfport Energy Corp;!Gulfport Energy	GPOR	t	company	874499			u
@@ -1634,32 +1634,32 @@ IPGP	IPG Photonics	Nasdaq		IPG Photonics Corp;IPG Photonics	IPGP	t	company	11119
 HCM	Hutchmed (China)	Nasdaq		Hutchmed (China) Ltd;Hutchmed (China)	HCM	t	company	1648257			u
 AVNT	Avient	NYSE		Avient Corp;Avient	AVNT	t	company	1122976			u
 MANU	Manchester United	NYSE		Manchester United plc;!Manchester United	MANU	t	company	1549107			u
-TDW	Tidewater	NYSE	Energy	Tidewater Inc;~Tidewater;Tidewater, Inc.	TDW	wt	company	98222		United States	ug
+TDW	Tidewater	NYSE	Energy	%Tidewater Inc;~Tidewater;%Tidewater, Inc.	TDW	wt	company	98222		United States	ug
 FIBK	First Interstate BancSystem	Nasdaq	Financial services	First Interstate Bancsystem Inc;First Interstate Bancsystem	FIBK	t	company	860413		United States	ug
 SSRM	SSR Mining	Nasdaq		SSR Mining Inc.;SSR Mining	SSRM	t	company	921638			u
 USLM	United States Lime & Minerals	Nasdaq		!United States Lime & Minerals Inc;!United States Lime & Minerals	USLM	t	company	82020			u
 WSFS	WSFS Bank	Nasdaq	Financial services	WSFS Financial Corp;WSFS Financial;WSFS Bank	WSFS	t	company	828944		United States	ug
 WGS	GeneDx Holdings	Nasdaq		GeneDx Holdings Corp.;GeneDx Holdings;GeneDx	WGS;WGSWW	t	company	1818331			u
-FUL	H.B. Fuller Company	NYSE	Adhesives coatings sealants	Fuller H B Co;Fuller H B;H.B. Fuller Company;H.B. Fuller	FUL	t	company	39368		United States	ug
+FUL	H.B. Fuller Company	NYSE	Adhesives coatings sealants	%Fuller H B Co;%Fuller H B;H.B. Fuller Company;H.B. Fuller	FUL	t	company	39368		United States	ug
 YETI	YETI Holdings	NYSE		!YETI Holdings, Inc.;!YETI Holdings;!YETI	YETI	t	company	1670592			u
 ATS	ATS	NYSE		!ATS Corp;!ATS	ATS	t	company	1394832			u
-SMPL	Simply Good Foods	Nasdaq	Consumer Staples	Simply Good Foods Co;Simply Good Foods;Simply Good Foods Company	SMPL	t	company	1702744		United States	ug
-HASI	HA Sustainable Infrastructure Capital	NYSE	Financials	HA Sustainable Infrastructure Capital, Inc.;HA Sustainable Infrastructure Capital;Hannon Armstrong Sustainable Infrastructure Capital, Inc.;Hannon Armstrong Sustainable Infrastructure Capital	HASI	t	company	1561894		United States	ug
+SMPL	Simply Good Foods	Nasdaq	Consumer Staples	%Simply Good Foods Co;%Simply Good Foods;%Simply Good Foods Company	SMPL	t	company	1702744		United States	ug
+HASI	HA Sustainable Infrastructure Capital	NYSE	Financials	%HA Sustainable Infrastructure Capital, Inc.;%HA Sustainable Infrastructure Capital;Hannon Armstrong Sustainable Infrastructure Capital, Inc.;Hannon Armstrong Sustainable Infrastructure Capital	HASI	t	company	1561894		United States	ug
 SOC	Sable Offshore	NYSE		!Sable Offshore Corp.;!Sable Offshore	SOC	t	company	1831481			u
 DLO	dLocal	Nasdaq		dLocal Ltd;dLocal	DLO	t	company	1846832			u
 WDFC	WD-40 Company	Nasdaq	Chemical	WD 40 Co;WD 40;WD-40 Company;WD-40	WDFC	t	company	105132	US9292361071	United States	ug
-FHB	First Hawaiian Bank	Nasdaq	Banking	First Hawaiian, Inc.;First Hawaiian;First Hawaiian Bank	FHB	t	company	36377		United States	ug
-NMIH	NMI Holdings	Nasdaq	Commercial & Residential Mortgage Finance	NMI Holdings, Inc.;NMI Holdings;!NMI	NMIH	t	company	1547903		United States	ug
+FHB	First Hawaiian Bank	Nasdaq	Banking	%First Hawaiian, Inc.;%First Hawaiian;%First Hawaiian Bank	FHB	t	company	36377		United States	ug
+NMIH	NMI Holdings	Nasdaq	Commercial & Residential Mortgage Finance	NMI Holdings, Inc.;NMI Holdings;~NMI	NMIH	wt	company	1547903		United States	ug
 APLS	Apellis Pharmaceuticals	Nasdaq	Health Care	Apellis Pharmaceuticals, Inc.;Apellis Pharmaceuticals	APLS	t	company	1492422		United States	ug
 HOG	Harley-Davidson	NYSE		Harley-Davidson, Inc.;Harley-Davidson	HOG	t	company	793952			u
 OUT	Outfront Media	NYSE	Outdoor advertising	Outfront Media Inc.;Outfront Media	OUT	t	company	1579877		United States	ug
 AVA	Avista	NYSE	Energy , private utility	Avista Corp;Avista	AVA	t	company	104918		United States	ug
 PII	Polaris	NYSE		!Polaris Inc.;!Polaris	PII	t	company	931015			u
-DEI	Douglas Emmett	NYSE	Office REITs	Douglas Emmett Inc;Douglas Emmett	DEI	t	company	1364250		United States	ug
+DEI	Douglas Emmett	NYSE	Office REITs	%Douglas Emmett Inc;%Douglas Emmett	DEI	t	company	1364250		United States	ug
 CNXC	Concentrix	Nasdaq		Concentrix Corp;Concentrix	CNXC	t	company	1803599			u
 WRBY	Warby Parker	NYSE		Warby Parker Inc.;Warby Parker	WRBY	t	company	1504776			u
-ABM	ABM Industries	NYSE	Facility services	Abm Industries Inc;Abm Industries	ABM	t	company	771497	US0009571003	United States	ug
-JOE	ST JOE	NYSE	Real Estate	ST JOE Co;ST JOE;St. Joe Company;St. Joe	JOE	t	company	745308	US7901481009	United States	ug
+ABM	ABM Industries	NYSE	Facility services	%Abm Industries Inc;%Abm Industries	ABM	t	company	771497	US0009571003	United States	ug
+JOE	ST JOE	NYSE	Real Estate	%ST JOE Co;%ST JOE;%St. Joe Company;%St. Joe	JOE	t	company	745308	US7901481009	United States	ug
 EBC	Eastern Bankshares	Nasdaq		Eastern Bankshares, Inc.;Eastern Bankshares	EBC	t	company	1810546			u
 MGRC	Mcgrath Rentcorp	Nasdaq		Mcgrath Rentcorp	MGRC	t	company	752714			u
 TBBK	Bancorp	Nasdaq	Financials	Bancorp, Inc.;Bancorp;The Bancorp, Inc.;Bancorp Inc.	TBBK	t	company	1295401		United States	ug
@@ -1668,73 +1668,73 @@ SAND	Sandstorm Gold	NYSE		!Sandstorm Gold LTD;!Sandstorm Gold	SAND	t	company	143
 TPH	Tri Pointe Homes	NYSE	Consumer Discretionary	Tri Pointe Homes, Inc.;Tri Pointe Homes	TPH	t	company	1561680		United States	ug
 CNK	Cinemark Holdings	NYSE	Communication Services	Cinemark Holdings, Inc.;Cinemark Holdings;Cinemark;Cinemark Theatres	CNK	t	company	1385280	US17243V1026	United States	ug
 ENLT	Enlight Renewable Energy	Nasdaq		Enlight Renewable Energy Ltd.;Enlight Renewable Energy	ENLT	t	company	1922641			u
-MYRG	MYR Group	Nasdaq	Construction & Engineering	MYR Group Inc.;MYR Group;!MYR;MYR Group, Inc.	MYRG	t	company	700923		United States	ug
-AWR	American States Water Company	NYSE	Utilities	American States Water Co;American States Water;American States Water Company	AWR	t	company	1056903		United States	ug
+MYRG	MYR Group	Nasdaq	Construction & Engineering	MYR Group Inc.;MYR Group;~MYR;MYR Group, Inc.	MYRG	wt	company	700923		United States	ug
+AWR	American States Water Company	NYSE	Utilities	%American States Water Co;%American States Water;%American States Water Company	AWR	t	company	1056903		United States	ug
 BRZE	Braze	Nasdaq		Braze, Inc.;Braze	BRZE	t	company	1676238			u
 AHL	Aspen Insurance Holdings	NYSE		!Aspen Insurance Holdings LTD;!Aspen Insurance Holdings;!Aspen Insurance	AHL	t	company	1267395			u
-PTON	Peloton Interactive	Nasdaq		Peloton Interactive, Inc.;Peloton Interactive;Peloton	PTON	t	company	1639825			u
-GRBK	Green Brick Partners	NYSE	Consumer Discretionary	Green Brick Partners, Inc.;Green Brick Partners	GRBK	t	company	1373670		United States	ug
+PTON	Peloton Interactive	Nasdaq		Peloton;Peloton Interactive, Inc.;Peloton Interactive	PTON	t	company	1639825			u
+GRBK	Green Brick Partners	NYSE	Consumer Discretionary	%Green Brick Partners, Inc.;%Green Brick Partners	GRBK	t	company	1373670		United States	ug
 COLM	Columbia Sportswear	Nasdaq		!Columbia Sportswear Co;!Columbia Sportswear	COLM	t	company	1050797			u
 BATRA	Atlanta Braves Holdings	Nasdaq		!Atlanta Braves Holdings, Inc.;!Atlanta Braves Holdings;!Atlanta Braves	BATRA;BATRK	t	company	1958140			u
 WSBC	Wesbanco	Nasdaq		Wesbanco Inc;Wesbanco	WSBC;WSBCP	t	company	203596			u
 GT	Goodyear Tire & Rubber	Nasdaq		!Goodyear Tire & Rubber Co;!Goodyear Tire & Rubber	GT	t	company	42582			u
 NEXT	NextDecade	Nasdaq		NextDecade Corp;NextDecade	NEXT	t	company	1612720			u
-HCC	Warrior Met Coal	NYSE	Materials	Warrior Met Coal, Inc.;Warrior Met Coal	HCC	t	company	1691303		United States	ug
+HCC	Warrior Met Coal	NYSE	Materials	%Warrior Met Coal, Inc.;%Warrior Met Coal	HCC	t	company	1691303		United States	ug
 KYMR	Kymera Therapeutics	Nasdaq		Kymera Therapeutics, Inc.;Kymera Therapeutics	KYMR	t	company	1815442			u
 SGRY	Surgery Partners	Nasdaq		!Surgery Partners, Inc.;!Surgery Partners	SGRY	t	company	1638833			u
 DRVN	Driven Brands Holdings	Nasdaq		!Driven Brands Holdings Inc.;!Driven Brands Holdings;!Driven Brands	DRVN	t	company	1804745			u
 STR	Sitio Royalties	NYSE		Sitio Royalties Corp.;Sitio Royalties	STR	t	company	1949543			u
-KGS	Kodiak Gas Services	NYSE	Energy	Kodiak Gas Services, Inc.;Kodiak Gas Services	KGS	t	company	1767042		United States	ug
+KGS	Kodiak Gas Services	NYSE	Energy	%Kodiak Gas Services, Inc.;%Kodiak Gas Services	KGS	t	company	1767042		United States	ug
 USAC	USA Compression Partners	NYSE		!USA Compression Partners, LP;!USA Compression Partners	USAC	t	company	1522727			u
 EE	Excelerate Energy	NYSE		Excelerate Energy, Inc.;Excelerate Energy	EE	t	company	1888447			u
-CPK	Chesapeake Utilities	NYSE	Energy	Chesapeake Utilities Corp;Chesapeake Utilities	CPK	t	company	19745		United States	ug
-UAA	Under Armour	NYSE	Consumer Discretionary	Under Armour, Inc.;Under Armour	UAA;UA	t	company	1336917	US9043111072;US9043112062	United States	ug
+CPK	Chesapeake Utilities	NYSE	Energy	%Chesapeake Utilities Corp;%Chesapeake Utilities	CPK	t	company	19745		United States	ug
+UAA	Under Armour	NYSE	Consumer Discretionary	%Under Armour, Inc.;%Under Armour	UAA;UA	t	company	1336917	US9043111072;US9043112062	United States	ug
 FA	First Advantage	Nasdaq		!First Advantage Corp;!First Advantage	FA	t	company	1210677			u
-CBU	Community Bank N.A.	NYSE	Banking	Community Financial System, Inc.;Community Financial System;Community Bank, N.A.	CBU	t	company	723188		United States	ug
+CBU	Community Bank N.A.	NYSE	Banking	%Community Financial System, Inc.;%Community Financial System;Community Bank, N.A.	CBU	t	company	723188		United States	ug
 BUR	Burford Capital	NYSE		Burford Capital Ltd;Burford Capital	BUR	t	company	1714174			u
 HSAI	Hesai Group	Nasdaq		Hesai Group;Hesai	HSAI	t	company	1861737			u
 GENI	Genius Sports	NYSE		!Genius Sports Ltd;!Genius Sports	GENI	t	company	1834489			u
 APLE	Apple Hospitality REIT	NYSE	Hotel & Resort REITs	Apple Hospitality REIT, Inc.;Apple Hospitality REIT	APLE	t	company	1418121		United States	ug
 RUM	Rumble	Nasdaq		!Rumble Inc.;!Rumble	RUM;RUMBW	t	company	1830081			u
-IAC	IAC	Nasdaq	Communication Services	IAC Inc.;!IAC	IAC	t	company	1800227	US44891N2080	United States	ug
+IAC	IAC	Nasdaq	Communication Services	IAC Inc.;~IAC	IAC	wt	company	1800227	US44891N2080	United States	ug
 TBBB	BBB Foods	NYSE		!BBB Foods Inc;!BBB Foods	TBBB	t	company	1978954			u
 ALRM	Alarm.com Holdings	Nasdaq	Financials	Alarm.com Holdings, Inc.;Alarm.com Holdings;Alarm.com	ALRM	t	company	1459200		United States	ug
 TMC	TMC the metals	Nasdaq		TMC the metals Co Inc.;TMC the metals Co;TMC the metals	TMC;TMCWW	t	company	1798562			u
-POWL	Powell Industries	Nasdaq	Electrical Components & Equipment	Powell Industries Inc;Powell Industries	POWL	t	company	80420		United States	ug
-CWT	California Water Service Group	NYSE	Utilities	California Water Service Group;California Water Service	CWT	t	company	1035201	US1307881029	United States	ug
+POWL	Powell Industries	Nasdaq	Electrical Components & Equipment	%Powell Industries Inc;%Powell Industries	POWL	t	company	80420		United States	ug
+CWT	California Water Service Group	NYSE	Utilities	%California Water Service Group;%California Water Service	CWT	t	company	1035201	US1307881029	United States	ug
 BHF	Brighthouse Financial	Nasdaq		Brighthouse Financial, Inc.;Brighthouse Financial	BHF;BHFAL;BHFAP;BHFAM;BHFAN;BHFAO	t	company	1685040			u
 RIG	Transocean	NYSE		Transocean Ltd.;Transocean	RIG	t	company	1451505			u
 RLX	RLX Technology	NYSE		RLX Technology Inc.;RLX Technology;!RLX	RLX	t	company	1828365			u
-BFH	Bread Financial	NYSE	Financials	Bread Financial Holdings, Inc.;Bread Financial Holdings;Bread Financial	BFH	t	company	1101215		United States	ug
-ALG	Alamo Group	NYSE	Construction Machinery & Heavy Transportation Equipment	Alamo Group Inc;Alamo Group;%Alamo	ALG	t	company	897077		United States	ug
-SFNC	Simmons Bank	Nasdaq	Financial services	Simmons First National Corp;Simmons First National;Simmons Bank	SFNC	t	company	90498		United States	ug
-WHD	Cactus	NYSE	Energy	Cactus, Inc.;~Cactus	WHD	wt	company	1699136		United States	ug
+BFH	Bread Financial	NYSE	Financials	%Bread Financial Holdings, Inc.;%Bread Financial Holdings;%Bread Financial	BFH	t	company	1101215		United States	ug
+ALG	Alamo Group	NYSE	Construction Machinery & Heavy Transportation Equipment	%Alamo Group Inc;%Alamo Group;%Alamo	ALG	t	company	897077		United States	ug
+SFNC	Simmons Bank	Nasdaq	Financial services	%Simmons First National Corp;%Simmons First National;%Simmons Bank	SFNC	t	company	90498		United States	ug
+WHD	Cactus	NYSE	Energy	%Cactus, Inc.;~Cactus	WHD	wt	company	1699136		United States	ug
 INDV	Indivior	Nasdaq	Health Care	Indivior PLC;Indivior	INDV	t	company	1625297		United States	ug
 XRAY	Dentsply Sirona	Nasdaq		Dentsply Sirona Inc.;Dentsply Sirona	XRAY	t	company	818479			u
 IMVT	Immunovant	Nasdaq		Immunovant, Inc.;Immunovant	IMVT	t	company	1764013			u
 ALHC	Alignment Healthcare	Nasdaq		!Alignment Healthcare, Inc.;!Alignment Healthcare	ALHC	t	company	1832466			u
-EXTR	Extreme Networks	Nasdaq	Information Technology	Extreme Networks Inc;Extreme Networks	EXTR	t	company	1078271	US30226D1063	United States	ug
-UE	Urban Edge Properties	NYSE	Real Estate	Urban Edge Properties	UE	t	company	1611547		United States	ug
+EXTR	Extreme Networks	Nasdaq	Information Technology	%Extreme Networks Inc;%Extreme Networks	EXTR	t	company	1078271	US30226D1063	United States	ug
+UE	Urban Edge Properties	NYSE	Real Estate	%Urban Edge Properties	UE	t	company	1611547		United States	ug
 RNW	ReNew Energy Global	Nasdaq		ReNew Energy Global plc;!ReNew Energy Global;!ReNew Energy	RNW;RNWWW	t	company	1848763			u
 RNG	RingCentral	NYSE	Cloud computing -based business phone systems	RingCentral, Inc.;RingCentral	RNG	t	company	1384905		United States	ug
 BSM	Black Stone Minerals	NYSE		Black Stone Minerals, L.P.;!Black Stone Minerals	BSM	t	company	1621434			u
 TTAM	Titan America	NYSE		Titan America SA;!Titan America	TTAM	t	company	2035304			u
 PAYO	Payoneer Global	Nasdaq	Financials	Payoneer Global Inc.;Payoneer Global;Payoneer	PAYO	t	company	1845815	US70451X1046	United States	ug
 CHEF	Chefs' Warehouse	Nasdaq	Consumer Staples	Chefs' Warehouse, Inc.;Chefs' Warehouse	CHEF	t	company	1517175		United States	ug
-FCPT	Four Corners Property Trust	NYSE	Other Specialized REITs	Four Corners Property Trust, Inc.;Four Corners Property Trust;Four Corners Property	FCPT	t	company	1650132		United States	ug
+FCPT	Four Corners Property Trust	NYSE	Other Specialized REITs	%Four Corners Property Trust, Inc.;%Four Corners Property Trust;%Four Corners Property	FCPT	t	company	1650132		United States	ug
 CVI	CVR Energy	NYSE	Energy	CVR Energy Inc;CVR Energy;CVR Energy, Inc.	CVI	t	company	1376139		United States	ug
-AKR	Acadia Realty Trust	NYSE	Real Estate	Acadia Realty Trust;Acadia Realty	AKR	t	company	899629		United States	ug
+AKR	Acadia Realty Trust	NYSE	Real Estate	%Acadia Realty Trust;%Acadia Realty	AKR	t	company	899629		United States	ug
 BKU	BankUnited	NYSE	Financial services	BankUnited, Inc.;BankUnited	BKU	t	company	1504008		United States	ug
 POWI	Power Integrations	Nasdaq	Information Technology	Power Integrations Inc;Power Integrations	POWI	t	company	833640		United States	ug
 MIRM	Mirum Pharmaceuticals	Nasdaq		Mirum Pharmaceuticals, Inc.;Mirum Pharmaceuticals	MIRM	t	company	1759425			u
-CPRX	Catalyst Pharmaceuticals	Nasdaq	Biotechnology	Catalyst Pharmaceuticals, Inc.;Catalyst Pharmaceuticals	CPRX	t	company	1369568		United States	ug
+CPRX	Catalyst Pharmaceuticals	Nasdaq	Biotechnology	%Catalyst Pharmaceuticals, Inc.;%Catalyst Pharmaceuticals	CPRX	t	company	1369568		United States	ug
 AMBA	Ambarella	Nasdaq		Ambarella Inc;Ambarella	AMBA	t	company	1280263			u
 ALVO	Alvotech	Nasdaq		Alvotech	ALVO;ALVOW	t	company	1898416			u
-BKE	Buckle (clothing retailer)	NYSE	Consumer Discretionary	Buckle Inc;~Buckle;Buckle (clothing retailer)	BKE	wt	company	885245		United States	ug
+BKE	Buckle	NYSE	Consumer Discretionary	%Buckle Inc;~Buckle	BKE	wt	company	885245		United States	ug
 MQ	Marqeta	Nasdaq		Marqeta, Inc.;Marqeta	MQ	t	company	1522540			u
 PBF	PBF Energy	NYSE		PBF Energy Inc.;PBF Energy	PBF	t	company	1534504			u
 TGNA	Tegna	NYSE	Broadcasting	Tegna Inc;Tegna;Tegna Inc.	TGNA	t	company	39899		United States	ug
-WU	Western Union	NYSE	Financial services	Western Union CO;Western Union	WU	t	company	1365135	US9598021098	United States	ug
+WU	Western Union	NYSE	Financial services	%Western Union CO;%Western Union	WU	t	company	1365135	US9598021098	United States	ug
 CVBF	CVB Financial	Nasdaq	Financials	CVB Financial Corp;CVB Financial;CVB Financial Corp.	CVBF	t	company	354647		United States	ug
 ENVA	Enova International	NYSE	Consumer Finance	Enova International, Inc.;Enova International	ENVA	t	company	1529864		United States	ug
 XENE	Xenon Pharmaceuticals	Nasdaq		!Xenon Pharmaceuticals Inc.;!Xenon Pharmaceuticals	XENE	t	company	1582313			u
@@ -1743,16 +1743,16 @@ ACVA	ACV Auctions	NYSE		ACV Auctions Inc.;ACV Auctions	ACVA	t	company	1637873			
 CRNX	Crinetics Pharmaceuticals	Nasdaq		Crinetics Pharmaceuticals, Inc.;Crinetics Pharmaceuticals	CRNX	t	company	1658247			u
 LGND	Ligand Pharmaceuticals	Nasdaq	Biopharmaceuticals	Ligand Pharmaceuticals Inc;Ligand Pharmaceuticals	LGND	t	company	886163		United States	ug
 MEOH	Methanex	Nasdaq		Methanex Corp;Methanex	MEOH	t	company	886977			u
-AIR	AAR	NYSE	Aviation	AAR Corp;!AAR	AIR	t	company	1750		United States	ug
+AIR	AAR	NYSE	Aviation	AAR Corp;~AAR	AIR	wt	company	1750		United States	ug
 QUBT	Quantum Computing	Nasdaq		!Quantum Computing Inc.;!Quantum Computing	QUBT	t	company	1758009			u
 SIMO	Silicon Motion Technology	Nasdaq		!Silicon Motion Technology CORP;!Silicon Motion Technology;!Silicon Motion	SIMO	t	company	1329394			u
-PENN	PENN Entertainment	Nasdaq	Casinos Horse racing Sports Entertainment iGaming	PENN Entertainment, Inc.;PENN Entertainment	PENN	t	company	921738		United States	ug
+PENN	PENN Entertainment	Nasdaq	Casinos Horse racing Sports Entertainment iGaming	%PENN Entertainment, Inc.;%PENN Entertainment	PENN	t	company	921738		United States	ug
 FBK	FB Financial	NYSE	Financials	FB Financial Corp;FB Financial;FB Financial Corp.	FBK	t	company	1649749		United States	ug
 DV	DoubleVerify Holdings	NYSE	Advertising	DoubleVerify Holdings, Inc.;DoubleVerify Holdings;DoubleVerify	DV	t	company	1819928		United States	ug
 CIVI	Civitas Resources	NYSE		Civitas Resources, Inc.;Civitas Resources	CIVI	t	company	1509589			u
 NAMS	NewAmsterdam Pharma	Nasdaq		NewAmsterdam Pharma Co N.V.;NewAmsterdam Pharma Co;NewAmsterdam Pharma	NAMS;NAMSW	t	company	1936258			u
-PRK	Park National Bank (Ohio)	NYSE	Banking	Park National Corp;Park National;Park National Bank (Ohio)	PRK	t	company	805676		United States	ug
-IRDM	Iridium Communications	Nasdaq	Communication Services	Iridium Communications Inc.;Iridium Communications	IRDM	t	company	1418819		United States	ug
+PRK	Park National Bank	NYSE	Banking	%Park National Corp;%Park National;%Park National Bank	PRK	t	company	805676		United States	ug
+IRDM	Iridium Communications	Nasdaq	Communication Services	%Iridium Communications Inc.;%Iridium Communications	IRDM	t	company	1418819		United States	ug
 RARE	Ultragenyx Pharmaceutical	Nasdaq		Ultragenyx Pharmaceutical Inc.;Ultragenyx Pharmaceutical	RARE	t	company	1515673			u
 CON	Concentra Group Holdings Parent	NYSE	Health Care	Concentra Group Holdings Parent, Inc.;Concentra Group Holdings Parent	CON	t	company	2014596		United States	ug
 WD	Walker & Dunlop	NYSE	Commercial Real Estate	Walker & Dunlop, Inc.;Walker & Dunlop	WD	t	company	1497770		United States	ug
@@ -1763,50 +1763,50 @@ LIVN	LivaNova	Nasdaq		LivaNova PLC;LivaNova	LIVN	t	company	1639691			u
 PRCT	Procept BioRobotics	Nasdaq		Procept BioRobotics Corp;Procept BioRobotics	PRCT	t	company	1588978			u
 KNTK	Kinetik Holdings	NYSE	Energy	Kinetik Holdings Inc.;Kinetik Holdings;Kinetik;Kinetik Holdings, Inc.	KNTK	t	company	1692787		United States	ug
 MRX	Marex Group	Nasdaq		Marex Group plc;Marex Group;Marex	MRX	t	company	1997464			u
-DAN	DANA	NYSE	Automotive industry	DANA Inc;!DANA;Dana Incorporated	DAN	t	company	26780	US2358252052	United States	ug
-SAH	Sonic Automotive	NYSE	Automotive	Sonic Automotive Inc;Sonic Automotive	SAH	t	company	1043509		United States	ug
-PRKS	United Parks & Resorts	NYSE	Consumer Discretionary	United Parks & Resorts Inc.;United Parks & Resorts	PRKS	t	company	1564902	US81282V1008	United States	ug
+DAN	DANA	NYSE	Automotive industry	%DANA Inc;~DANA;%Dana Incorporated	DAN	wt	company	26780	US2358252052	United States	ug
+SAH	Sonic Automotive	NYSE	Automotive	%Sonic Automotive Inc;%Sonic Automotive	SAH	t	company	1043509		United States	ug
+PRKS	United Parks & Resorts	NYSE	Consumer Discretionary	%United Parks & Resorts Inc.;%United Parks & Resorts	PRKS	t	company	1564902	US81282V1008	United States	ug
 CLVT	Clarivate	NYSE		Clarivate PLC;Clarivate	CLVT	t	company	1764046			u
 AMRX	Amneal Pharmaceuticals	Nasdaq	Health Care	Amneal Pharmaceuticals, Inc.;Amneal Pharmaceuticals	AMRX	t	company	1723128		United States	ug
-VAC	Marriott Vacations Worldwide	NYSE	Consumer Discretionary	Marriott Vacations Worldwide Corp;Marriott Vacations Worldwide;Marriott Vacations;Marriott Vacations Worldwide Corporation	VAC	t	company	1524358		United States	ug
+VAC	Marriott Vacations Worldwide	NYSE	Consumer Discretionary	%Marriott Vacations Worldwide Corp;%Marriott Vacations Worldwide;%Marriott Vacations;%Marriott Vacations Worldwide Corporation	VAC	t	company	1524358		United States	ug
 MH	McGraw Hill	NYSE		McGraw Hill, Inc.;McGraw Hill	MH	t	company	1951070			u
-RXO	RXO	NYSE	Cargo Ground Transportation	RXO, Inc.;!RXO	RXO	t	company	1929561		United States	ug
+RXO	RXO	NYSE	Cargo Ground Transportation	RXO, Inc.;~RXO	RXO	wt	company	1929561		United States	ug
 TPC	Tutor Perini	NYSE		Tutor Perini Corp;Tutor Perini	TPC	t	company	77543			u
-BOH	Bank of Hawaii	NYSE	Finance	Bank of Hawaii Corp;Bank of Hawaii	BOH	t	company	46195		United States	ug
+BOH	Bank of Hawaii	NYSE	Finance	%Bank of Hawaii Corp;%Bank of Hawaii	BOH	t	company	46195		United States	ug
 AMSC	American Superconductor	Nasdaq		!American Superconductor Corp;!American Superconductor	AMSC	t	company	880807			u
 LU	Lufax Holding	NYSE		Lufax Holding Ltd;Lufax Holding;Lufax	LU	t	company	1816007			u
 WRD	WeRide	Nasdaq		WeRide Inc.;WeRide	WRD	t	company	1867729			u
 PAGS	PagSeguro Digital	NYSE		PagSeguro Digital Ltd.;PagSeguro Digital	PAGS	t	company	1712807			u
 CPRI	Capri Holdings	NYSE		!Capri Holdings Ltd;!Capri Holdings;!Capri	CPRI	t	company	1530721			u
-MPW	Medical Properties Trust	NYSE	Real Estate	Medical Properties Trust Inc;Medical Properties Trust;Medical Properties	MPW;MPT	t	company	1287865	US58463J3041	United States	ug
+MPW	Medical Properties Trust	NYSE	Real Estate	%Medical Properties Trust Inc;%Medical Properties Trust;%Medical Properties	MPW;MPT	t	company	1287865	US58463J3041	United States	ug
 STNG	Scorpio Tankers	NYSE		!Scorpio Tankers Inc.;!Scorpio Tankers	STNG	t	company	1483934			u
-NOG	Northern Oil and Gas	NYSE	Energy	Northern Oil & Gas, Inc.;Northern Oil & Gas;Northern Oil and Gas, Inc.;Northern Oil and Gas	NOG	t	company	1104485		United States	ug
+NOG	Northern Oil and Gas	NYSE	Energy	%Northern Oil & Gas, Inc.;%Northern Oil & Gas;%Northern Oil and Gas, Inc.;%Northern Oil and Gas	NOG	t	company	1104485		United States	ug
 ACLS	Axcelis Technologies	Nasdaq	Information Technology	Axcelis Technologies Inc;Axcelis Technologies;Axcelis	ACLS	t	company	1113232	US0545402085	United States	ug
 REVG	REV Group	NYSE		!REV Group, Inc.;!REV Group;!REV	REVG	t	company	1687221			u
-SBCF	Seacoast Banking Corporation of Florida	Nasdaq	Financials	Seacoast Banking Corp of Florida;Seacoast Banking Corporation of Florida	SBCF	t	company	730708		United States	ug
+SBCF	Seacoast Banking Corporation of Florida	Nasdaq	Financials	%Seacoast Banking Corp of Florida;%Seacoast Banking Corporation of Florida	SBCF	t	company	730708		United States	ug
 LCII	LCI Industries	NYSE	Automotive Parts & Equipment	LCI Industries	LCII	t	company	763744		United States	ug
 PRVA	Privia Health Group	Nasdaq	Health Care	Privia Health Group, Inc.;Privia Health Group;Privia Health	PRVA	t	company	1759655		United States	ug
 NATL	NCR Atleos	NYSE	Financials	NCR Atleos Corp;NCR Atleos	NATL	t	company	1974138		United States	ug
-DFH	Dream Finders Homes	NYSE	Consumer Discretionary	Dream Finders Homes, Inc.;Dream Finders Homes	DFH	t	company	1825088		United States	ug
-ABR	Arbor Realty Trust	NYSE	Financials	Arbor Realty Trust Inc;Arbor Realty Trust;Arbor Realty	ABR	t	company	1253986		United States	ug
+DFH	Dream Finders Homes	NYSE	Consumer Discretionary	%Dream Finders Homes, Inc.;%Dream Finders Homes	DFH	t	company	1825088		United States	ug
+ABR	Arbor Realty Trust	NYSE	Financials	%Arbor Realty Trust Inc;%Arbor Realty Trust;%Arbor Realty	ABR	t	company	1253986		United States	ug
 SUPN	Supernus Pharmaceuticals	Nasdaq	Health Care	Supernus Pharmaceuticals, Inc.;Supernus Pharmaceuticals	SUPN	t	company	1356576		United States	ug
 FL	Foot Locker	NYSE		!Foot Locker, Inc.;!Foot Locker	FL	t	company	850209			u
-WB	WEIBO	Nasdaq		WEIBO Corp;WEIBO	WB	t	company	1595761			u
+WB	Weibo	Nasdaq		Weibo Corp;Weibo	WB	t	company	1595761			u
 KNSA	Kiniksa Pharmaceuticals International	Nasdaq		Kiniksa Pharmaceuticals International, plc;Kiniksa Pharmaceuticals International;Kiniksa Pharmaceuticals	KNSA	t	company	1730430			u
-FUN	Six Flags Entertainment	NYSE	Amusement parks	Six Flags Entertainment Corporation;Six Flags Entertainment;Six Flags	FUN	t	company	1999001	US83001C1080	United States	ug
+FUN	Six Flags Entertainment	NYSE	Amusement parks	%Six Flags Entertainment Corporation;%Six Flags Entertainment;%Six Flags	FUN	t	company	1999001	US83001C1080	United States	ug
 VTMX	Vesta Real Estate Corporation S.A.B. de C.V.	NYSE		Vesta Real Estate Corporation, S.A.B. de C.V.	VTMX	t	company	1969373			u
 ALIT	Alight Inc. / Delaware	NYSE		Alight, Inc. / Delaware	ALIT	t	company	1809104			u
-DXC	DXC Technology	NYSE	Information Technology	DXC Technology Co;DXC Technology;!DXC	DXC	t	company	1688568	US23355L1061	United States	ug
+DXC	DXC Technology	NYSE	Information Technology	DXC Technology Co;DXC Technology;~DXC	DXC	wt	company	1688568	US23355L1061	United States	ug
 PAR	Par Technology	NYSE		!Par Technology Corp;!Par Technology;!Par	PAR	t	company	708821			u
 CURB	Curbline Properties	NYSE	Real Estate	Curbline Properties Corp.;Curbline Properties	CURB	t	company	2027317		United States	ug
 SAM	Boston Beer	NYSE		!Boston Beer Co Inc;!Boston Beer Co;!Boston Beer	SAM	t	company	949870			u
-PFS	Provident Bank of New Jersey	NYSE	Finance, Banking	Provident Financial Services Inc;Provident Financial Services;Provident Bank of New Jersey	PFS	t	company	1178970		United States	ug
-CRGY	Crescent Energy	NYSE	Energy	Crescent Energy Co;Crescent Energy;Crescent Energy Company	CRGY	t	company	1866175		United States	ug
+PFS	Provident Bank of New Jersey	NYSE	Finance, Banking	%Provident Financial Services Inc;%Provident Financial Services;%Provident Bank of New Jersey	PFS	t	company	1178970		United States	ug
+CRGY	Crescent Energy	NYSE	Energy	%Crescent Energy Co;%Crescent Energy;%Crescent Energy Company	CRGY	t	company	1866175		United States	ug
 HUT	Hut 8	Nasdaq		Hut 8 Corp.;Hut 8	HUT	t	company	1964789			u
 NOMD	Nomad Foods	NYSE		!Nomad Foods Ltd;!Nomad Foods	NOMD	t	company	1651717			u
 ASH	Ashland	NYSE		Ashland Inc.;Ashland	ASH	t	company	1674862			u
 PCT	PureCycle Technologies	Nasdaq		PureCycle Technologies, Inc.;PureCycle Technologies;PureCycle	PCT;PCTTU;PCTTW	t	company	1830033			u
-LXP	LXP Industrial Trust	NYSE	Diversified REITs	LXP Industrial Trust;LXP Industrial;Lexington Realty Trust;Lexington Realty	LXP	t	company	910108		United States	ug
+LXP	LXP Industrial Trust	NYSE	Diversified REITs	LXP Industrial Trust;LXP Industrial;%Lexington Realty Trust;%Lexington Realty	LXP	t	company	910108		United States	ug
 PGY	Pagaya Technologies	Nasdaq		Pagaya Technologies Ltd.;Pagaya Technologies;Pagaya	PGY;PGYWW	t	company	1883085			u
 RXRX	Recursion Pharmaceuticals	Nasdaq		!Recursion Pharmaceuticals, Inc.;!Recursion Pharmaceuticals	RXRX	t	company	1601830			u
 DKL	Delek Logistics Partners	NYSE		Delek Logistics Partners, LP;Delek Logistics Partners	DKL	t	company	1552797			u
@@ -1816,15 +1816,15 @@ GDV	Gabelli Dividend & Income Trust	NYSE		Gabelli Dividend & Income Trust;Gabell
 WAFD	WaFd Bank	Nasdaq	Financial services	Wafd Inc;Wafd;WaFd Bank	WAFD;WAFDP	t	company	936528		United States	ug
 NG	Novagold Resources	NYSE		Novagold Resources Inc;Novagold Resources	NG	t	company	1173420			u
 SXI	Standex International	NYSE	Electronics, Engraving, Scientific, Engineering Technologies for Aviation, Space and Defense, Precision Storgage, Hydraulics	Standex International Corp;Standex International	SXI	t	company	310354		United States	ug
-CENT	Central Garden & Pet Company	Nasdaq	Consumer Staples	Central Garden & Pet Co;Central Garden & Pet;Central Garden & Pet Company;Central Garden & Pet Company (Class A)	CENT;CENTA	t	company	887733		United States	ug
+CENT	Central Garden & Pet Company	Nasdaq	Consumer Staples	%Central Garden & Pet Co;%Central Garden & Pet;%Central Garden & Pet Company	CENT;CENTA	t	company	887733		United States	ug
 OSW	Onespaworld Holdings	Nasdaq	Consumer Discretionary	Onespaworld Holdings Ltd;Onespaworld Holdings;Onespaworld;OneSpaWorld Holdings Limited	OSW	t	company	1758488		United States	ug
-INSP	Inspire Medical Systems	NYSE	Health Care	Inspire Medical Systems, Inc.;Inspire Medical Systems	INSP	t	company	1609550		United States	ug
+INSP	Inspire Medical Systems	NYSE	Health Care	%Inspire Medical Systems, Inc.;%Inspire Medical Systems	INSP	t	company	1609550		United States	ug
 SYNA	Synaptics	Nasdaq		Synaptics Inc;Synaptics	SYNA	t	company	817720			u
 AMBP	Ardagh Metal Packaging	NYSE		Ardagh Metal Packaging S.A.;Ardagh Metal Packaging	AMBP	t	company	1845097			u
 SLDE	Slide Insurance Holdings	Nasdaq		!Slide Insurance Holdings, Inc.;!Slide Insurance Holdings;!Slide Insurance	SLDE	t	company	1886428			u
 BANC	Banc of California	NYSE	Financial services	Banc of California, Inc.;Banc of California	BANC	t	company	1169770		United States	ug
 CNTA	Centessa Pharmaceuticals	Nasdaq		Centessa Pharmaceuticals plc;Centessa Pharmaceuticals	CNTA	t	company	1847903			u
-FFBC	First Financial Bancorp	Nasdaq	Banking	First Financial Bancorp;First Financial	FFBC	t	company	708955		United States	ug
+FFBC	First Financial Bancorp	Nasdaq	Banking	First Financial Bancorp;%First Financial	FFBC	t	company	708955		United States	ug
 MTRN	Materion	NYSE	Aerospace Automotive Consumer Electronics Data Center Defense Energy Industrial Medical device Semiconductor Telecommunications	Materion Corp;Materion	MTRN	t	company	1104657		United States	ug
 BBU	Brookfield Business Partners	NYSE		Brookfield Business Partners L.P.;Brookfield Business Partners	BBU	t	company	1654795			u
 TSLX	Sixth Street Specialty Lending	NYSE		!Sixth Street Specialty Lending, Inc.;!Sixth Street Specialty Lending	TSLX	t	company	1508655			u
@@ -1845,39 +1845,39 @@ MAG	MAG Silver	NYSE		MAG Silver Corp;MAG Silver	MAG	t	company	1230992			u
 ENVX	Enovix	Nasdaq		Enovix Corp;Enovix	ENVX;ENVXW	t	company	1828318			u
 OGN	Organon	NYSE	Health Care	Organon & Co.;Organon	OGN	t	company	1821825		United States	ug
 GCMG	GCM Grosvenor	Nasdaq		GCM Grosvenor Inc.;GCM Grosvenor	GCMG;GCMGW	t	company	1819796			u
-DIOD	Diodes	Nasdaq	Information Technology	Diodes Inc;~Diodes;Diodes Incorporated	DIOD	wt	company	29002	US2545431015	United States	ug
-AEO	American Eagle Outfitters	NYSE	Consumer Discretionary	American Eagle Outfitters Inc;American Eagle Outfitters	AEO	t	company	919012	US02553E1064	United States	ug
+DIOD	Diodes	Nasdaq	Information Technology	%Diodes Inc;~Diodes;%Diodes Incorporated	DIOD	wt	company	29002	US2545431015	United States	ug
+AEO	American Eagle Outfitters	NYSE	Consumer Discretionary	%American Eagle Outfitters Inc;%American Eagle Outfitters	AEO	t	company	919012	US02553E1064	United States	ug
 TRMK	Trustmark Bank	Nasdaq	Banking Financial services	Trustmark Corp;Trustmark;Trustmark Bank	TRMK	t	company	36146		United States	ug
 XMTR	Xometry	Nasdaq		Xometry, Inc.;Xometry	XMTR	t	company	1657573			u
 ASGN	ASGN	NYSE		ASGN Inc;!ASGN	ASGN	t	company	890564			u
 SEAT	Vivid Seats	Nasdaq		!Vivid Seats Inc.;!Vivid Seats	SEAT;SEATW	t	company	1856031			u
 IBRX	ImmunityBio	Nasdaq		ImmunityBio, Inc.;ImmunityBio	IBRX	t	company	1326110			u
-WWW	Wolverine World Wide	NYSE	Apparel Accessories	Wolverine World Wide Inc;Wolverine World Wide	WWW	t	company	110471		United States	ug
+WWW	Wolverine World Wide	NYSE	Apparel Accessories	%Wolverine World Wide Inc;%Wolverine World Wide	WWW	t	company	110471		United States	ug
 ESRT	Empire State Realty Trust	NYSE		!Empire State Realty Trust, Inc.;!Empire State Realty Trust;!Empire State Realty	ESRT	t	company	1541401			u
 UUUU	Energy Fuels	NYSE		!Energy Fuels Inc;!Energy Fuels	UUUU	t	company	1385849			u
 BWIN	Baldwin Insurance Group	Nasdaq		!Baldwin Insurance Group, Inc.;!Baldwin Insurance Group;!Baldwin Insurance	BWIN	t	company	1781755			u
 HG	Hamilton Insurance Group	NYSE		!Hamilton Insurance Group, Ltd.;!Hamilton Insurance Group;!Hamilton Insurance	HG	t	company	1593275			u
 PAX	Patria Investments	Nasdaq		Patria Investments Ltd;Patria Investments	PAX	t	company	1825570			u
 OII	Oceaneering International	NYSE	Energy	Oceaneering International Inc;Oceaneering International	OII	t	company	73756	US6752321025	United States	ug
-CCOI	Cogent Communications	Nasdaq	Communication Services	Cogent Communications Holdings, Inc.;Cogent Communications Holdings;Cogent Communications	CCOI	t	company	1158324		United States	ug
+CCOI	Cogent Communications	Nasdaq	Communication Services	%Cogent Communications Holdings, Inc.;%Cogent Communications Holdings;%Cogent Communications	CCOI	t	company	1158324		United States	ug
 BB	Blackberry	NYSE		!Blackberry Ltd;!Blackberry	BB	t	company	1070235			u
 BBUC	Brookfield Business	NYSE		Brookfield Business Corp;Brookfield Business	BBUC	t	company	1871130			u
-INSW	International Seaways	NYSE	Energy	International Seaways, Inc.;International Seaways	INSW	t	company	1679049		United States	ug
-BANR	Banner Bank	Nasdaq	Commercial Banks	Banner Corp;~Banner;Banner Bank	BANR	wt	company	946673		United States	ug
-YELP	Yelp	NYSE	Communication Services	Yelp Inc;~Yelp	YELP	wt	company	1345016	US9858171054	United States	ug
+INSW	International Seaways	NYSE	Energy	%International Seaways, Inc.;%International Seaways	INSW	t	company	1679049		United States	ug
+BANR	Banner Bank	Nasdaq	Commercial Banks	%Banner Corp;~Banner;%Banner Bank	BANR	wt	company	946673		United States	ug
+YELP	Yelp	NYSE	Communication Services	%Yelp Inc;~Yelp	YELP	wt	company	1345016	US9858171054	United States	ug
 GLPG	Galapagos	Nasdaq		!Galapagos NV;!Galapagos	GLPG	t	company	1421876			u
 BLTE	Belite Bio	Nasdaq		Belite Bio, Inc;Belite Bio	BLTE	t	company	1889109			u
-JJSF	J & J Snack Foods	Nasdaq	Consumer Staples	J&J Snack Foods Corp;J&J Snack Foods;J & J Snack Foods	JJSF	t	company	785956		United States	ug
+JJSF	J & J Snack Foods	Nasdaq	Consumer Staples	J&J Snack Foods Corp;J&J Snack Foods;%J & J Snack Foods	JJSF	t	company	785956		United States	ug
 FINV	FinVolution Group	NYSE		FinVolution Group;FinVolution	FINV	t	company	1691445			u
 FSM	Fortuna Mining	NYSE		Fortuna Mining Corp.;Fortuna Mining	FSM	t	company	1341335			u
 SYBT	Stock Yards Bancorp	Nasdaq		Stock Yards Bancorp, Inc.;Stock Yards Bancorp;!Stock Yards	SYBT	t	company	835324			u
 SPNT	SiriusPoint	NYSE	Financials	SiriusPoint Ltd;SiriusPoint;SiriusPoint Ltd.	SPNT	t	company	1576018		United States	ug
-TRN	Trinity Industries	NYSE	Conglomerate	Trinity Industries Inc;Trinity Industries	TRN	t	company	99780	US8965221091	United States	ug
-KWR	Quaker Chemical	NYSE	Chemicals	Quaker Chemical Corp;Quaker Chemical;Quaker Chemical Corporation	KWR	t	company	81362	US7473161070	United States	ug
+TRN	Trinity Industries	NYSE	Conglomerate	%Trinity Industries Inc;%Trinity Industries	TRN	t	company	99780	US8965221091	United States	ug
+KWR	Quaker Chemical	NYSE	Chemicals	%Quaker Chemical Corp;%Quaker Chemical;%Quaker Chemical Corporation	KWR	t	company	81362	US7473161070	United States	ug
 FRME	First Merchants	Nasdaq		!First Merchants Corp;!First Merchants	FRME;FRMEP	t	company	712534			u
 EPAC	Enerpac Tool Group	NYSE	Industrial Tools	Enerpac Tool Group Corp;Enerpac Tool Group;Enerpac Tool	EPAC	t	company	6955	US00508X2036	United States	ug
 CXW	CoreCivic	NYSE	Industrials	CoreCivic, Inc.;CoreCivic	CXW	t	company	1070985	US21871N1019	United States	ug
-HUBG	Hub Group	Nasdaq	Freight transport Logistics	Hub Group, Inc.;Hub Group;~Hub	HUBG	wt	company	940942		United States	ug
+HUBG	Hub Group	Nasdaq	Freight transport Logistics	%Hub Group, Inc.;%Hub Group;~Hub	HUBG	wt	company	940942		United States	ug
 OCUL	Ocular Therapeutix	Nasdaq		Ocular Therapeutix, Inc;Ocular Therapeutix	OCUL	t	company	1393434			u
 SEI	Solaris Energy Infrastructure	NYSE		Solaris Energy Infrastructure, Inc.;Solaris Energy Infrastructure	SEI	t	company	1697500			u
 VNET	VNET Group	Nasdaq		VNET Group, Inc.;VNET Group;!VNET	VNET	t	company	1508475			u
@@ -1898,7 +1898,7 @@ COUR	Coursera	NYSE		Coursera, Inc.;Coursera	COUR	t	company	1651562			u
 PTEN	Patterson-UTI	Nasdaq	Energy	Patterson UTI Energy Inc;Patterson UTI Energy;Patterson-UTI	PTEN	t	company	889900		United States	ug
 TRUP	Trupanion	Nasdaq	Financials	Trupanion, Inc.;Trupanion	TRUP	t	company	1371285		United States	ug
 PPBI	Pacific Premier Bancorp	Nasdaq		Pacific Premier Bancorp Inc;Pacific Premier Bancorp;!Pacific Premier	PPBI	t	company	1028918			u
-LMAT	LeMaitre Vascular	Nasdaq	Health Care	Lemaitre Vascular Inc;Lemaitre Vascular	LMAT	t	company	1158895		United States	ug
+LMAT	LeMaitre Vascular	Nasdaq	Health Care	%Lemaitre Vascular Inc;%Lemaitre Vascular	LMAT	t	company	1158895		United States	ug
 PSIX	Power Solutions International	Nasdaq		!Power Solutions International, Inc.;!Power Solutions International;!Power Solutions	PSIX	t	company	1137091			u
 NWL	Newell Brands	Nasdaq	Consumer Discretionary	Newell Brands Inc.;Newell Brands	NWL	t	company	814453	US6512291062	United States	ug
 VICR	Vicor	Nasdaq	Electronics industry	Vicor Corp;Vicor;Vicor Corporation	VICR	t	company	751978		United States	ug
@@ -1911,25 +1911,25 @@ DNLI	Denali Therapeutics	Nasdaq		Denali Therapeutics Inc.;Denali Therapeutics	DN
 NN	Nextnav	Nasdaq		Nextnav Inc.;Nextnav	NN;NNAVW	t	company	1865631			u
 FBNC	First Bancorp	Nasdaq	Financial services		FBNC	t	company	811589		United States	ug
 GOGO	Gogo	Nasdaq	Aviation Technology	Gogo Inc.;Gogo;Gogo Inflight Internet	GOGO	t	company	1537054	US38046C1099	United States	ug
-WLY	Wiley (publisher)	NYSE	Communication Services	John Wiley & Sons, Inc.;John Wiley & Sons;Wiley (publisher)	WLY;WLYB	t	company	107140	US9682232064;US9682233054	United States	ug
+WLY	Wiley	NYSE	Communication Services	%John Wiley & Sons, Inc.;%John Wiley & Sons;%Wiley	WLY;WLYB	t	company	107140	US9682232064;US9682233054	United States	ug
 AVDX	AvidXchange Holdings	Nasdaq		AvidXchange Holdings, Inc.;AvidXchange Holdings;AvidXchange	AVDX	t	company	1858257			u
 EFSC	Enterprise Financial Services	Nasdaq		!Enterprise Financial Services Corp;!Enterprise Financial Services	EFSC;EFSCP	t	company	1025835			u
 MNTN	MNTN	NYSE		MNTN, Inc.;!MNTN	MNTN	t	company	1891027			u
 PGNY	Progyny	Nasdaq	Health Care	Progyny, Inc.;Progyny	PGNY	t	company	1551306		United States	ug
 DNN	Denison Mines	NYSE		Denison Mines Corp.;Denison Mines	DNN	t	company	1063259			u
-CENX	Century Aluminum	Nasdaq	Aluminum	Century Aluminum Co;Century Aluminum	CENX	t	company	949157	US1564311082	United States	ug
+CENX	Century Aluminum	Nasdaq	Aluminum	%Century Aluminum Co;%Century Aluminum	CENX	t	company	949157	US1564311082	United States	ug
 ESBA	Empire State Realty OP	NYSE		Empire State Realty OP, L.P.;!Empire State Realty OP	ESBA;FISK;OGCP	t	company	1553079			u
-ENR	Energizer	NYSE	Consumer Staples	Energizer Holdings, Inc.;Energizer Holdings;~Energizer	ENR	wt	company	1632790	US29272W1099	United States	ug
+ENR	Energizer	NYSE	Consumer Staples	%Energizer Holdings, Inc.;%Energizer Holdings;~Energizer	ENR	wt	company	1632790	US29272W1099	United States	ug
 IDYA	Ideaya Biosciences	Nasdaq		Ideaya Biosciences, Inc.;Ideaya Biosciences	IDYA	t	company	1676725			u
 IRON	Disc Medicine	Nasdaq		!Disc Medicine, Inc.;!Disc Medicine	IRON	t	company	1816736			u
 FIVN	Five9	Nasdaq		Five9, Inc.;Five9	FIVN	t	company	1288847			u
 TIC	Acuren	NYSE		Acuren Corp;Acuren	TIC	t	company	2032966			u
-AESI	Atlas Energy Solutions	NYSE	Energy	Atlas Energy Solutions Inc.;Atlas Energy Solutions;Atlas Energy Solutions, Inc.	AESI	t	company	1984060		United States	ug
+AESI	Atlas Energy Solutions	NYSE	Energy	%Atlas Energy Solutions Inc.;%Atlas Energy Solutions;%Atlas Energy Solutions, Inc.	AESI	t	company	1984060		United States	ug
 APPN	Appian	Nasdaq		Appian Corp;Appian	APPN	t	company	1441683			u
-BTU	Peabody Energy	NYSE	Coal mining	Peabody Energy Corp;Peabody Energy	BTU	t	company	1064728	US7045511000	United States	ug
-HNI	HNI	NYSE	Industrials	HNI Corp;!HNI;HNI Corporation	HNI	t	company	48287		United States	ug
+BTU	Peabody Energy	NYSE	Coal mining	%Peabody Energy Corp;%Peabody Energy	BTU	t	company	1064728	US7045511000	United States	ug
+HNI	HNI	NYSE	Industrials	HNI Corp;~HNI;HNI Corporation	HNI	wt	company	48287		United States	ug
 ZGN	Ermenegildo Zegna	NYSE		Ermenegildo Zegna N.V.;Ermenegildo Zegna	ZGN	t	company	1877787			u
-PRDO	Perdoceo Education	Nasdaq	Consumer Discretionary	Perdoceo Education Corp;Perdoceo Education;Career Education Corporation;Career Education	PRDO	t	company	1046568		United States	ug
+PRDO	Perdoceo Education	Nasdaq	Consumer Discretionary	Perdoceo Education Corp;Perdoceo Education;%Career Education Corporation;%Career Education	PRDO	t	company	1046568		United States	ug
 MESO	Mesoblast	Nasdaq		Mesoblast LTD;Mesoblast	MESO	t	company	1345099			u
 KLG	WK Kellogg	NYSE		!WK Kellogg Co;!WK Kellogg	KLG	t	company	1959348			u
 OI	O-I Glass	NYSE	Materials	O-I Glass, Inc.;O-I Glass	OI	t	company	812074	US6907684038	United States	ug
@@ -1954,48 +1954,48 @@ PINC	Premier	Nasdaq		!Premier, Inc.;!Premier	PINC	t	company	1577916			u
 IOSP	Innospec	Nasdaq	Materials	Innospec Inc.;Innospec	IOSP	t	company	1054905		United States	ug
 ATKR	Atkore	NYSE		Atkore Inc.;Atkore	ATKR	t	company	1666138			u
 WMK	Weis Markets	NYSE		Weis Markets Inc;Weis Markets	WMK	t	company	105418			u
-PRGS	Progress Software	Nasdaq	Computer software	Progress Software Corp;Progress Software	PRGS	t	company	876167	US7433121008	United States	ug
-HTH	Hilltop Holdings	NYSE	Financial services	Hilltop Holdings Inc.;Hilltop Holdings;~Hilltop	HTH	wt	company	1265131		United States	ug
+PRGS	Progress Software	Nasdaq	Computer software	%Progress Software Corp;%Progress Software	PRGS	t	company	876167	US7433121008	United States	ug
+HTH	Hilltop Holdings	NYSE	Financial services	%Hilltop Holdings Inc.;%Hilltop Holdings;~Hilltop	HTH	wt	company	1265131		United States	ug
 ZIM	ZIM Integrated Shipping Services	NYSE		ZIM Integrated Shipping Services Ltd.;ZIM Integrated Shipping Services	ZIM	t	company	1654126			u
 WEN	Wendy's	Nasdaq	Consumer Discretionary	Wendy's Co;Wendy's;The Wendy's Company;Wendy's Company	WEN	t	company	30697	US95058W1009	United States	ug
 CEPU	Central Puerto	NYSE		Central Puerto S.a.;!Central Puerto	CEPU	t	company	1717161			u
 PL	Planet Labs PBC	NYSE		Planet Labs PBC	PL	t	company	1836833			u
 SLVM	Sylvamo	NYSE	Materials	Sylvamo Corp;Sylvamo;Sylvamo Corp.	SLVM	t	company	1856485		United States	ug
-HE	Hawaiian Electric Industries	NYSE	Electric Utilities	Hawaiian Electric Industries Inc;Hawaiian Electric Industries	HE	t	company	354707		United States	ug
+HE	Hawaiian Electric Industries	NYSE	Electric Utilities	%Hawaiian Electric Industries Inc;%Hawaiian Electric Industries	HE	t	company	354707		United States	ug
 NTB	Bank of N.T. Butterfield & Son	NYSE		Bank of N.T. Butterfield & Son Ltd;Bank of N.T. Butterfield & Son	NTB	t	company	1653242			u
-STC	Stewart Information Services	NYSE	Financial services	Stewart Information Services Corp;Stewart Information Services;Stewart Information Services Corporation	STC	t	company	94344		United States	ug
+STC	Stewart Information Services	NYSE	Financial services	%Stewart Information Services Corp;%Stewart Information Services;%Stewart Information Services Corporation	STC	t	company	94344		United States	ug
 OFG	OFG Bancorp	NYSE	Finance and Insurance	OFG Bancorp	OFG	t	company	1030469		United States	ug
 WT	WisdomTree	NYSE	Financials	WisdomTree, Inc.;WisdomTree;WisdomTree Investments	WT	t	company	880631	US97717P1049	United States	ug
 NSP	Insperity	NYSE	Industrials	Insperity, Inc.;Insperity	NSP	t	company	1000753		United States	ug
 ADNT	Adient	NYSE	Automotive Parts & Equipment	Adient plc;Adient	ADNT	t	company	1670541	IE00BD845X29	United States	ug
 CIFR	Cipher Mining	Nasdaq		!Cipher Mining Inc.;!Cipher Mining	CIFR;CIFRW	t	company	1819989			u
 NIC	Nicolet Bankshares	NYSE		Nicolet Bankshares Inc;Nicolet Bankshares	NIC	t	company	1174850			u
-EYE	National Vision Holdings	Nasdaq	Consumer Discretionary	National Vision Holdings, Inc.;National Vision Holdings;National Vision	EYE	t	company	1710155		United States	ug
+EYE	National Vision Holdings	Nasdaq	Consumer Discretionary	%National Vision Holdings, Inc.;%National Vision Holdings;%National Vision	EYE	t	company	1710155		United States	ug
 CSTM	Constellium	NYSE		Constellium Se;Constellium	CSTM	t	company	1563411			u
 EVCM	EverCommerce	Nasdaq		EverCommerce Inc.;EverCommerce	EVCM	t	company	1853145			u
-MCW	Mister Car Wash	Nasdaq	Consumer Discretionary	Mister Car Wash, Inc.;Mister Car Wash	MCW	t	company	1853513		United States	ug
+MCW	Mister Car Wash	Nasdaq	Consumer Discretionary	%Mister Car Wash, Inc.;%Mister Car Wash	MCW	t	company	1853513		United States	ug
 ROOT	Root	Nasdaq		!Root, Inc.;!Root	ROOT	t	company	1788882			u
 DHT	DHT Holdings	NYSE		DHT Holdings, Inc.;DHT Holdings;!DHT	DHT	t	company	1331284			u
 VCYT	Veracyte	Nasdaq	Health Care	Veracyte, Inc.;Veracyte	VCYT	t	company	1384101		United States	ug
-CDLR	Cadeler A/S	NYSE		Cadeler A/S;Cadeler	CDLR	t	company	1978867			u
+CDLR	Cadeler	NYSE		Cadeler A/S;Cadeler	CDLR	t	company	1978867			u
 SDRL	Seadrill	NYSE		Seadrill Ltd;Seadrill	SDRL	t	company	1737706			u
 BEAM	Beam Therapeutics	Nasdaq		!Beam Therapeutics Inc.;!Beam Therapeutics	BEAM	t	company	1745999			u
-SHOO	Steve Madden	Nasdaq	Consumer Discretionary	Steven Madden, LTD.;Steven Madden;Steve Madden	SHOO	t	company	913241		United States	ug
-LBRT	Liberty Energy	NYSE	Energy	Liberty Energy Inc.;Liberty Energy;Liberty Energy, Inc.	LBRT	t	company	1694028		United States	ug
+SHOO	Steve Madden	Nasdaq	Consumer Discretionary	%Steven Madden, LTD.;%Steven Madden;%Steve Madden	SHOO	t	company	913241		United States	ug
+LBRT	Liberty Energy	NYSE	Energy	%Liberty Energy Inc.;%Liberty Energy;%Liberty Energy, Inc.	LBRT	t	company	1694028		United States	ug
 CMBT	Cmb.tech	NYSE		Cmb.tech NV;Cmb.tech	CMBT	t	company	1604481			u
 CTRI	Centuri Holdings	NYSE		Centuri Holdings, Inc.;Centuri Holdings;Centuri	CTRI	t	company	1981599			u
 SCS	Steelcase	NYSE		Steelcase Inc;Steelcase	SCS	t	company	1050825			u
 CELC	Celcuity	Nasdaq		Celcuity Inc.;Celcuity	CELC	t	company	1603454			u
 PPTA	Perpetua Resources	Nasdaq		Perpetua Resources Corp.;Perpetua Resources	PPTA	t	company	1526243			u
 BKD	Brookdale Senior Living	NYSE		Brookdale Senior Living Inc.;Brookdale Senior Living	BKD	t	company	1332349			u
-STRA	Strategic Education	Nasdaq	Consumer Discretionary	Strategic Education, Inc.;Strategic Education	STRA	t	company	1013934		United States	ug
+STRA	Strategic Education	Nasdaq	Consumer Discretionary	%Strategic Education, Inc.;%Strategic Education	STRA	t	company	1013934		United States	ug
 VYX	NCR Voyix	NYSE	Information Technology	NCR Voyix Corp;NCR Voyix	VYX	t	company	70866	US62886E1082	United States	ug
 COCO	Vita Coco Company	Nasdaq		Vita Coco Company, Inc.;Vita Coco Company;Vita Coco	COCO	t	company	1482981			u
 SID	National Steel	NYSE		!National Steel Co;!National Steel	SID	t	company	1049659			u
-GO	Grocery Outlet Holding	Nasdaq	Consumer Staples	Grocery Outlet Holding Corp.;Grocery Outlet Holding;Grocery Outlet	GO	t	company	1771515		United States	ug
+GO	Grocery Outlet Holding	Nasdaq	Consumer Staples	%Grocery Outlet Holding Corp.;%Grocery Outlet Holding;%Grocery Outlet	GO	t	company	1771515		United States	ug
 AGM	Federal Agricultural Mortgage	NYSE		!Federal Agricultural Mortgage Corp;!Federal Agricultural Mortgage	AGM;AGM.A	t	company	845877			u
-MCRI	Monarch Casino & Resort	Nasdaq	Casinos & Gaming	Monarch Casino & Resort Inc;Monarch Casino & Resort;Monarch Casino & Resort, Inc.	MCRI	t	company	907242		United States	ug
-CCS	Century Communities	NYSE	Consumer Discretionary	Century Communities, Inc.;Century Communities	CCS	t	company	1576940		United States	ug
+MCRI	Monarch Casino & Resort	Nasdaq	Casinos & Gaming	%Monarch Casino & Resort Inc;%Monarch Casino & Resort;%Monarch Casino & Resort, Inc.	MCRI	t	company	907242		United States	ug
+CCS	Century Communities	NYSE	Consumer Discretionary	%Century Communities, Inc.;%Century Communities	CCS	t	company	1576940		United States	ug
 MSGE	Madison Square Garden Entertainment	NYSE		!Madison Square Garden Entertainment Corp.;!Madison Square Garden Entertainment	MSGE	t	company	1952073			u
 LC	LendingClub	NYSE		LendingClub Corp;LendingClub	LC	t	company	1409970			u
 VSH	Vishay Intertechnology	NYSE	Information Technology	Vishay Intertechnology Inc;Vishay Intertechnology	VSH	t	company	103730	US9282981086	United States	ug
@@ -2003,10 +2003,10 @@ GAB	Gabelli Equity Trust	NYSE		Gabelli Equity Trust Inc;Gabelli Equity Trust;Gab
 UTI	Universal Technical Institute	NYSE		!Universal Technical Institute Inc;!Universal Technical Institute	UTI	t	company	1261654			u
 VCEL	Vericel	Nasdaq	Biotechnology	Vericel Corp;Vericel	VCEL	t	company	887359		United States	ug
 ATRC	AtriCure	Nasdaq		AtriCure, Inc.;AtriCure	ATRC	t	company	1323885			u
-MTX	Minerals Technologies	NYSE	Materials	Minerals Technologies Inc;Minerals Technologies;~Minerals	MTX	wt	company	891014		United States	ug
+MTX	Minerals Technologies	NYSE	Materials	%Minerals Technologies Inc;%Minerals Technologies;~Minerals	MTX	wt	company	891014		United States	ug
 IQ	iQIYI	Nasdaq		iQIYI, Inc.;iQIYI	IQ	t	company	1722608			u
 ARQT	Arcutis Biotherapeutics	Nasdaq		Arcutis Biotherapeutics, Inc.;Arcutis Biotherapeutics	ARQT	t	company	1787306			u
-AIN	Albany International	NYSE	Industrial goods	Albany International Corp;Albany International	AIN	t	company	819793		United States	ug
+AIN	Albany International	NYSE	Industrial goods	%Albany International Corp;%Albany International	AIN	t	company	819793		United States	ug
 SVV	Savers Value Village	NYSE		!Savers Value Village, Inc.;!Savers Value Village	SVV	t	company	1883313			u
 SKE	Skeena Resources	NYSE		Skeena Resources Ltd;Skeena Resources	SKE	t	company	1713748			u
 RVT	Royce Small-Cap Trust	NYSE		Royce Small-Cap Trust, Inc.;Royce Small-Cap Trust;Royce Small-Cap	RVT	t	company	804116			u
@@ -2029,18 +2029,18 @@ UNIT	Uniti Group	Nasdaq	Alternative Carriers	Uniti Group Inc.;Uniti Group;Uniti	
 TARS	Tarsus Pharmaceuticals	Nasdaq		Tarsus Pharmaceuticals, Inc.;Tarsus Pharmaceuticals	TARS	t	company	1819790			u
 MNR	Mach Natural Resources	NYSE		!Mach Natural Resources LP;!Mach Natural Resources	MNR	t	company	1980088			u
 SPRY	ARS Pharmaceuticals	Nasdaq		ARS Pharmaceuticals, Inc.;ARS Pharmaceuticals	SPRY	t	company	1671858			u
-CHCO	City Holding Company	Nasdaq	Financials	City Holding Co;City Holding;~City;City Holding Company	CHCO	wt	company	726854		United States	ug
+CHCO	City Holding Company	Nasdaq	Financials	%City Holding Co;%City Holding;~City;%City Holding Company	CHCO	wt	company	726854		United States	ug
 DAC	Danaos	NYSE		Danaos Corp;Danaos	DAC	t	company	1369241			u
-FCF	First Commonwealth Bank	NYSE	Banking and Finance	First Commonwealth Financial Corp;First Commonwealth Financial;First Commonwealth Bank	FCF	t	company	712537		United States	ug
+FCF	First Commonwealth Bank	NYSE	Banking and Finance	%First Commonwealth Financial Corp;%First Commonwealth Financial;%First Commonwealth Bank	FCF	t	company	712537		United States	ug
 GLP	Global Partners	NYSE		!Global Partners LP;!Global Partners	GLP	t	company	1323468			u
-FDP	Fresh Del Monte Produce	NYSE	Agriculture	Fresh Del Monte Produce Inc;Fresh Del Monte Produce	FDP	t	company	1047340		United States	ug
+FDP	Fresh Del Monte Produce	NYSE	Agriculture	%Fresh Del Monte Produce Inc;%Fresh Del Monte Produce	FDP	t	company	1047340		United States	ug
 SHO	Sunstone Hotel Investors	NYSE	Hotel & Resort REITs	Sunstone Hotel Investors, Inc.;Sunstone Hotel Investors	SHO	t	company	1295810		United States	ug
 VVX	V2X	NYSE		V2X, Inc.;!V2X	VVX	t	company	1601548			u
-HMN	Horace Mann Educators	NYSE	Financials	Horace Mann Educators Corp;Horace Mann Educators;Horace Mann Educators Corporation	HMN	t	company	850141		United States	ug
+HMN	Horace Mann Educators	NYSE	Financials	%Horace Mann Educators Corp;%Horace Mann Educators;%Horace Mann Educators Corporation	HMN	t	company	850141		United States	ug
 LQDA	Liquidia	Nasdaq		Liquidia Corp;Liquidia	LQDA	t	company	1819576			u
-NWBI	Northwest Bancshares	Nasdaq	Banking	Northwest Bancshares, Inc.;Northwest Bancshares;Northwest Bank	NWBI	t	company	1471265		United States	ug
-HTZ	The Hertz	Nasdaq	Car rental and leasing	Hertz Global Holdings, Inc;Hertz Global Holdings;Hertz Global;The Hertz Corporation;Hertz Corporation;~Hertz	HTZ;HTZWW	wt	company	1657853	US42806J1060	United States	ug
-ROCK	Gibraltar Industries	Nasdaq	Building Products	Gibraltar Industries, Inc.;Gibraltar Industries	ROCK	t	company	912562		United States	ug
+NWBI	Northwest Bancshares	Nasdaq	Banking	Northwest Bancshares, Inc.;Northwest Bancshares;%Northwest Bank	NWBI	t	company	1471265		United States	ug
+HTZ	Hertz	Nasdaq	Car rental and leasing	%Hertz Global Holdings, Inc;%Hertz Global Holdings;%Hertz Global;%The Hertz Corporation;%Hertz Corporation;~Hertz	HTZ;HTZWW	wt	company	1657853	US42806J1060	United States	ug
+ROCK	Gibraltar Industries	Nasdaq	Building Products	%Gibraltar Industries, Inc.;%Gibraltar Industries	ROCK	t	company	912562		United States	ug
 TIGR	UP Fintech Holding	Nasdaq		UP Fintech Holding Ltd;UP Fintech Holding;UP Fintech	TIGR	t	company	1756699			u
 BGM	BGM Group	Nasdaq		BGM Group Ltd.;BGM Group;!BGM	BGM	t	company	1779578			u
 BKV	BKV	NYSE		BKV Corp;!BKV	BKV	t	company	1838406			u
@@ -2052,37 +2052,37 @@ TY	TRI-CONTINENTAL	NYSE		TRI-CONTINENTAL Corp;TRI-CONTINENTAL	TY;TY.P	t	company	
 KLIC	Kulicke and Soffa Industries	Nasdaq	Information Technology	Kulicke & Soffa Industries Inc;Kulicke & Soffa Industries;Kulicke and Soffa Industries, Inc.;Kulicke and Soffa Industries	KLIC	t	company	56978		United States	ug
 CASH	MetaBank	Nasdaq	Financial services	Pathward Financial, Inc.;Pathward Financial;MetaBank	CASH	t	company	907471		United States	ug
 ARCB	ArcBest	Nasdaq	Industrials	Arcbest Corp;Arcbest	ARCB	t	company	894405		United States	ug
-KN	Knowles	NYSE	Electronic Components	Knowles Corp;%Knowles;Knowles Corporation	KN	t	company	1587523		United States	ug
+KN	Knowles	NYSE	Electronic Components	%Knowles Corp;%Knowles;%Knowles Corporation	KN	t	company	1587523		United States	ug
 ARLO	Arlo Technologies	NYSE	Information Technology	Arlo Technologies, Inc.;Arlo Technologies;Arlo	ARLO	t	company	1736946		United States	ug
 LION	Lionsgate Studios	NYSE		Lionsgate Studios Corp.;Lionsgate Studios	LION	t	company	2052959			u
-UFPT	UFP Technologies	Nasdaq	Health Care	UFP Technologies Inc;UFP Technologies;!UFP	UFPT	t	company	914156		United States	ug
-UNFI	United Natural Foods	NYSE	Consumer Staples	United Natural Foods Inc;United Natural Foods	UNFI	t	company	1020859	US9111631035	United States	ug
+UFPT	UFP Technologies	Nasdaq	Health Care	UFP Technologies Inc;UFP Technologies;~UFP	UFPT	wt	company	914156		United States	ug
+UNFI	United Natural Foods	NYSE	Consumer Staples	%United Natural Foods Inc;%United Natural Foods	UNFI	t	company	1020859	US9111631035	United States	ug
 EOSE	Eos Energy Enterprises	Nasdaq		Eos Energy Enterprises, Inc.;Eos Energy Enterprises	EOSE;EOSEW	t	company	1805077			u
 SA	Seabridge Gold	NYSE		Seabridge Gold Inc;Seabridge Gold	SA	t	company	1231346			u
-ACHC	Acadia Healthcare Company	Nasdaq	Health Care	Acadia Healthcare Company, Inc.;Acadia Healthcare Company;Acadia Healthcare	ACHC	t	company	1520697		United States	ug
+ACHC	Acadia Healthcare Company	Nasdaq	Health Care	%Acadia Healthcare Company, Inc.;%Acadia Healthcare Company;%Acadia Healthcare	ACHC	t	company	1520697		United States	ug
 ICFI	ICF International	Nasdaq		ICF International, Inc.;ICF International	ICFI	t	company	1362004			u
 PLUG	Plug Power	Nasdaq		!Plug Power Inc;!Plug Power	PLUG	t	company	1093691			u
 TPB	Turning Point Brands	NYSE		!Turning Point Brands, Inc.;!Turning Point Brands	TPB	t	company	1290677			u
 WERN	Werner Enterprises	Nasdaq	Cargo Ground Transportation	Werner Enterprises Inc;Werner Enterprises	WERN	t	company	793074		United States	ug
 PLTK	Playtika Holding	Nasdaq		Playtika Holding Corp.;Playtika Holding;Playtika	PLTK	t	company	1828016			u
 ARDT	Ardent Health	NYSE		!Ardent Health, Inc.;!Ardent Health	ARDT	t	company	1756655			u
-VITL	Vital Farms	Nasdaq	Consumer Staples	Vital Farms, Inc.;Vital Farms	VITL	t	company	1579733		United States	ug
+VITL	Vital Farms	Nasdaq	Consumer Staples	%Vital Farms, Inc.;%Vital Farms	VITL	t	company	1579733		United States	ug
 CMRE	Costamare	NYSE		Costamare Inc.;Costamare	CMRE	t	company	1503584			u
 TR	Tootsie Roll Industries	NYSE	Confectionery	Tootsie Roll Industries Inc;Tootsie Roll Industries	TR	t	company	98677	US8905161076	United States	ug
 PRCH	Porch Group	Nasdaq		!Porch Group, Inc.;!Porch Group;!Porch	PRCH	t	company	1784535			u
 AAMI	Acadian Asset Management	NYSE	Financials	Acadian Asset Management Inc.;Acadian Asset Management	AAMI	t	company	1748824		United States	ug
 PROK	Prokidney	Nasdaq		Prokidney Corp.;Prokidney	PROK	t	company	1850270			u
 ECAT	BlackRock ESG Capital Allocation Term Trust	NYSE		BlackRock ESG Capital Allocation Term Trust;BlackRock ESG Capital Allocation Term	ECAT	t	company	1864843			u
-AMR	Alpha Metallurgical Resources	NYSE	Materials	Alpha Metallurgical Resources, Inc.;Alpha Metallurgical Resources	AMR	t	company	1704715		United States	ug
+AMR	Alpha Metallurgical Resources	NYSE	Materials	%Alpha Metallurgical Resources, Inc.;%Alpha Metallurgical Resources	AMR	t	company	1704715		United States	ug
 LTC	LTC Properties	NYSE	Health Care REITs	LTC Properties Inc;LTC Properties;LTC Properties, Inc.	LTC	t	company	887905		United States	ug
-HCI	HCI Group	NYSE	Financials	HCI Group, Inc.;HCI Group;!HCI	HCI	t	company	1400810		United States	ug
+HCI	HCI Group	NYSE	Financials	HCI Group, Inc.;HCI Group;~HCI	HCI	wt	company	1400810		United States	ug
 VSCO	Victoria's Secret	NYSE	Apparel	Victoria's Secret & Co.;Victoria's Secret	VSCO	t	company	1856437	US9264001028	United States	ug
 BTE	Baytex Energy	NYSE		Baytex Energy Corp.;Baytex Energy	BTE	t	company	1279495			u
 BELFA	BEL Fuse	Nasdaq		BEL Fuse Inc;BEL Fuse	BELFA;BELFB	t	company	729580			u
 OXLC	Oxford Lane Capital	Nasdaq		!Oxford Lane Capital Corp.;!Oxford Lane Capital	OXLC;OXLCO;OXLCG;OXLCI;OXLCL;OXLCN;OXLCP;OXLCZ	t	company	1495222			u
 EXPI	eXp World Holdings	Nasdaq	Real Estate	eXp World Holdings, Inc.;eXp World Holdings;eXp World	EXPI	t	company	1495932		United States	ug
 ACMR	ACM Research	Nasdaq	Information Technology	ACM Research, Inc.;ACM Research	ACMR	t	company	1680062		United States	ug
-NWN	Northwest Natural Holding	NYSE	Utilities	Northwest Natural Holding Co;Northwest Natural Holding;Northwest Natural;NW Natural	NWN	t	company	1733998		United States	ug
+NWN	Northwest Natural Holding	NYSE	Utilities	%Northwest Natural Holding Co;%Northwest Natural Holding;%Northwest Natural;%NW Natural	NWN	t	company	1733998		United States	ug
 CNMD	Conmed	NYSE	Health Care	Conmed Corp;Conmed;Conmed Corporation	CNMD	t	company	816956		United States	ug
 PHR	Phreesia	NYSE		Phreesia, Inc.;Phreesia	PHR	t	company	1412408			u
 DX	Dynex Capital	NYSE		Dynex Capital Inc;Dynex Capital	DX	t	company	826675			u
@@ -2090,7 +2090,7 @@ NXRT	NexPoint Residential Trust	NYSE	Multi-Family Residential REITs	NexPoint Res
 HUN	Huntsman	NYSE		!Huntsman CORP;!Huntsman	HUN	t	company	1307954			u
 IMCR	Immunocore Holdings	Nasdaq		Immunocore Holdings plc;Immunocore Holdings;Immunocore	IMCR	t	company	1671927			u
 KRP	Kimbell Royalty Partners	NYSE		Kimbell Royalty Partners, LP;Kimbell Royalty Partners	KRP	t	company	1657788			u
-GTY	Getty Realty	NYSE	Real Estate	Getty Realty Corp;Getty Realty;Getty Realty Corp.	GTY	t	company	1052752		United States	ug
+GTY	Getty Realty	NYSE	Real Estate	%Getty Realty Corp;%Getty Realty;%Getty Realty Corp.	GTY	t	company	1052752		United States	ug
 DYN	Dyne Therapeutics	Nasdaq		Dyne Therapeutics, Inc.;Dyne Therapeutics	DYN	t	company	1818794			u
 SRPT	Sarepta Therapeutics	Nasdaq	Biotechnology	Sarepta Therapeutics, Inc.;Sarepta Therapeutics	SRPT	t	company	873303		United States	ug
 NNE	Nano Nuclear Energy	Nasdaq		Nano Nuclear Energy Inc.;Nano Nuclear Energy	NNE	t	company	1923891			u
@@ -2108,11 +2108,11 @@ DRH	DiamondRock Hospitality	NYSE	Hotel & Resort REITs	DiamondRock Hospitality Co
 TWST	Twist Bioscience	Nasdaq		Twist Bioscience Corp;Twist Bioscience	TWST	t	company	1581280			u
 GDRX	GoodRx Holdings	Nasdaq		GoodRx Holdings, Inc.;GoodRx Holdings;GoodRx	GDRX	t	company	1809519			u
 AAUC	Allied Gold	NYSE		!Allied Gold Corp;!Allied Gold	AAUC	t	company	1993344			u
-JBLU	JetBlue	Nasdaq	Industrials	Jetblue Airways Corp;Jetblue Airways;JetBlue	JBLU	t	company	1158463	US4771431016	United States	ug
+JBLU	JetBlue	Nasdaq	Industrials	JetBlue;JetBlue Airways;Jetblue Airways Corp	JBLU	t	company	1158463	US4771431016	United States	ug
 BCAT	BlackRock Capital Allocation Term Trust	NYSE		BlackRock Capital Allocation Term Trust;BlackRock Capital Allocation Term	BCAT	t	company	1809541			u
 KMT	Kennametal	NYSE	Industrials	Kennametal Inc;Kennametal	KMT	t	company	55242	US4891701009	United States	ug
 VRE	Veris Residential	NYSE	Real Estate	Veris Residential, Inc.;Veris Residential;Mack-Cali Realty Corporation;Mack-Cali Realty	VRE	t	company	924901		United States	ug
-LKFN	Lakeland Financial	Nasdaq	Financials	Lakeland Financial Corp;Lakeland Financial	LKFN	t	company	721994		United States	ug
+LKFN	Lakeland Financial	Nasdaq	Financials	%Lakeland Financial Corp;%Lakeland Financial	LKFN	t	company	721994		United States	ug
 BV	BrightView Holdings	NYSE		BrightView Holdings, Inc.;BrightView Holdings;BrightView	BV	t	company	1734713			u
 BDJ	BlackRock Enhanced Equity Dividend Trust	NYSE		BlackRock Enhanced Equity Dividend Trust;BlackRock Enhanced Equity Dividend	BDJ	t	company	1332283			u
 CERT	Certara	Nasdaq	Health Care	Certara, Inc.;Certara	CERT	t	company	1827090		United States	ug
@@ -2126,10 +2126,10 @@ AORT	Artivion	NYSE	Health Care	Artivion, Inc.;Artivion	AORT	t	company	784199		Un
 WS	Worthington Steel	NYSE	Materials	Worthington Steel, Inc.;Worthington Steel	WS	t	company	1968487		United States	ug
 HP	Helmerich & Payne	NYSE	Energy	Helmerich & Payne, Inc.;Helmerich & Payne	HP	t	company	46765	US4234521015	United States	ug
 TXG	10x Genomics	Nasdaq		10x Genomics, Inc.;10x Genomics	TXG	t	company	1770787			u
-CNXN	PC Connection	Nasdaq	Information Technology	PC Connection Inc;PC Connection	CNXN	t	company	1050377		United States	ug
+CNXN	PC Connection	Nasdaq	Information Technology	%PC Connection Inc;%PC Connection	CNXN	t	company	1050377		United States	ug
 BSTZ	BlackRock Science & Technology Term Trust	NYSE		BlackRock Science & Technology Term Trust;BlackRock Science & Technology Term	BSTZ	t	company	1768666			u
 PGRE	Paramount Group	NYSE		!Paramount Group, Inc.;!Paramount Group	PGRE	t	company	1605607			u
-GNL	Global Net Lease	NYSE	Diversified REITs	Global Net Lease, Inc.;Global Net Lease	GNL	t	company	1526113		United States	ug
+GNL	Global Net Lease	NYSE	Diversified REITs	%Global Net Lease, Inc.;%Global Net Lease	GNL	t	company	1526113		United States	ug
 LFST	LifeStance Health Group	Nasdaq		LifeStance Health Group, Inc.;LifeStance Health Group;LifeStance Health	LFST	t	company	1845257			u
 IDT	IDT	NYSE		IDT Corp;!IDT	IDT	t	company	1005731			u
 ADEA	Adeia	Nasdaq	Information Technology	Adeia Inc.;Adeia	ADEA	t	company	1803696		United States	ug
@@ -2142,14 +2142,14 @@ COGT	Cogent Biosciences	Nasdaq		Cogent Biosciences, Inc.;Cogent Biosciences	COGT
 AUPH	Aurinia Pharmaceuticals	Nasdaq		Aurinia Pharmaceuticals Inc.;Aurinia Pharmaceuticals	AUPH	t	company	1600620			u
 CLBK	Columbia Financial	Nasdaq		!Columbia Financial, Inc.;!Columbia Financial	CLBK	t	company	1723596			u
 EXK	Endeavour Silver	NYSE		Endeavour Silver Corp;Endeavour Silver	EXK	t	company	1277866			u
-NHC	National Healthcare	NYSE	Health Care	National Healthcare Corp;National Healthcare	NHC	t	company	1047335		United States	ug
-TILE	Interface	Nasdaq	Industrials	Interface Inc;~Interface;Interface, Inc.	TILE	wt	company	715787	US4586653044	United States	ug
+NHC	National Healthcare	NYSE	Health Care	%National Healthcare Corp;%National Healthcare	NHC	t	company	1047335		United States	ug
+TILE	Interface	Nasdaq	Industrials	%Interface Inc;~Interface;%Interface, Inc.	TILE	wt	company	715787	US4586653044	United States	ug
 HIMX	Himax Technologies	Nasdaq		Himax Technologies, Inc.;Himax Technologies;Himax	HIMX	t	company	1342338			u
 SPNS	Sapiens International Corp N V	Nasdaq		Sapiens International Corp N V	SPNS	t	company	885740			u
-ANIP	ANI Pharmaceuticals	Nasdaq	Health Care	Ani Pharmaceuticals Inc;Ani Pharmaceuticals;ANI Pharmaceuticals, Inc.	ANIP	t	company	1023024		United States	ug
-SEM	Select Medical	NYSE	Health Care	Select Medical Holdings Corp;Select Medical Holdings;Select Medical	SEM	t	company	1320414		United States	ug
+ANIP	ANI Pharmaceuticals	Nasdaq	Health Care	%Ani Pharmaceuticals Inc;%Ani Pharmaceuticals;%ANI Pharmaceuticals, Inc.	ANIP	t	company	1023024		United States	ug
+SEM	Select Medical	NYSE	Health Care	%Select Medical Holdings Corp;%Select Medical Holdings;%Select Medical	SEM	t	company	1320414		United States	ug
 STEL	Stellar Bancorp	NYSE	Financials	Stellar Bancorp, Inc.;Stellar Bancorp	STEL	t	company	1473844		United States	ug
-AAT	American Assets Trust	NYSE	Diversified REITs	American Assets Trust, Inc.;American Assets Trust;American Assets	AAT	t	company	1500217		United States	ug
+AAT	American Assets Trust	NYSE	Diversified REITs	%American Assets Trust, Inc.;%American Assets Trust;%American Assets	AAT	t	company	1500217		United States	ug
 SEDG	SolarEdge	Nasdaq	Information Technology	Solaredge Technologies, Inc.;Solaredge Technologies;Solaredge	SEDG	t	company	1419612	US83417M1045	United States	ug
 HBI	Hanesbrands	NYSE		Hanesbrands Inc.;Hanesbrands	HBI	t	company	1359841			u
 LOMA	Loma Negra Compania Industrial Argentina Sociedad Anonima	NYSE		Loma Negra Compania Industrial Argentina Sociedad Anonima	LOMA	t	company	1711375			u
@@ -2158,15 +2158,15 @@ ENOV	Enovis	NYSE	Health Care	Enovis CORP;Enovis	ENOV	t	company	1420800	US1940145
 FSCO	FS Credit Opportunities	NYSE		FS Credit Opportunities Corp.;FS Credit Opportunities	FSCO	t	company	1568194			u
 DQ	Daqo New Energy	NYSE		Daqo New Energy Corp.;Daqo New Energy	DQ	t	company	1477641			u
 CMPO	CompoSecure	Nasdaq		CompoSecure, Inc.;CompoSecure	CMPO;CMPOW	t	company	1823144			u
-LNN	Lindsay	NYSE	Manufacturing, Agriculture	Lindsay Corp;%Lindsay;Lindsay Corporation	LNN	t	company	836157	US5355551061	United States	ug
+LNN	Lindsay	NYSE	Manufacturing, Agriculture	%Lindsay Corp;%Lindsay;%Lindsay Corporation	LNN	t	company	836157	US5355551061	United States	ug
 FLYW	Flywire	Nasdaq		Flywire Corp;Flywire	FLYW	t	company	1580560			u
-DNOW	DNOW	NYSE	Industrials	DNOW Inc.;!DNOW;NOW Inc	DNOW	t	company	1599617		United States	ug
+DNOW	DNOW	NYSE	Industrials	DNOW Inc.;~DNOW;%NOW Inc	DNOW	wt	company	1599617		United States	ug
 STGW	Stagwell	Nasdaq		Stagwell Inc;Stagwell	STGW	t	company	876883			u
 ARR	Armour Residential REIT	NYSE	Mortgage REITs	Armour Residential REIT, Inc.;Armour Residential REIT	ARR	t	company	1428205		United States	ug
 TUYA	Tuya	NYSE		Tuya Inc.;Tuya	TUYA	t	company	1829118			u
 OPRA	Opera	Nasdaq		!Opera Ltd;!Opera	OPRA	t	company	1737450			u
 LILA	Liberty Latin America	Nasdaq		!Liberty Latin America Ltd.;!Liberty Latin America	LILA;LILAK	t	company	1712184			u
-IIPR	Innovative Industrial Properties	NYSE	Industrial REITs	Innovative Industrial Properties Inc;Innovative Industrial Properties;Innovative Industrial Properties, Inc.	IIPR	t	company	1677576		United States	ug
+IIPR	Innovative Industrial Properties	NYSE	Industrial REITs	%Innovative Industrial Properties Inc;%Innovative Industrial Properties;%Innovative Industrial Properties, Inc.	IIPR	t	company	1677576		United States	ug
 SRCE	1ST Source	Nasdaq		1ST Source Corp;1ST Source	SRCE	t	company	34782			u
 TRS	Trimas	Nasdaq		Trimas Corp;Trimas	TRS	t	company	842633			u
 GABC	German American Bancorp	Nasdaq		German American Bancorp, Inc.;German American Bancorp;!German American	GABC	t	company	714395			u
@@ -2181,7 +2181,7 @@ OPEN	Opendoor Technologies	Nasdaq		Opendoor Technologies Inc.;Opendoor Technolog
 FLOC	Flowco Holdings	NYSE		Flowco Holdings Inc.;Flowco Holdings;Flowco	FLOC	t	company	2035149			u
 JANX	Janux Therapeutics	Nasdaq		Janux Therapeutics, Inc.;Janux Therapeutics	JANX	t	company	1817713			u
 KARO	Karooooo	Nasdaq		Karooooo Ltd.;Karooooo	KARO	t	company	1828102			u
-PARR	Par Pacific Holdings	NYSE	Energy	Par Pacific Holdings, Inc.;Par Pacific Holdings;Par Pacific	PARR	t	company	821483		United States	ug
+PARR	Par Pacific Holdings	NYSE	Energy	%Par Pacific Holdings, Inc.;%Par Pacific Holdings;%Par Pacific	PARR	t	company	821483		United States	ug
 ARMN	Aris Mining	NYSE		Aris Mining Corp;Aris Mining	ARMN	t	company	1964504			u
 ERO	Ero Copper	NYSE		Ero Copper Corp.;Ero Copper	ERO	t	company	1853860			u
 TALO	Talos Energy	NYSE	Energy	Talos Energy Inc.;Talos Energy	TALO	t	company	1724965		United States	ug
@@ -2198,14 +2198,14 @@ SILA	Sila Realty Trust	NYSE		Sila Realty Trust, Inc.;Sila Realty Trust;Sila Real
 ETNB	89bio	Nasdaq		89bio, Inc.;89bio	ETNB	t	company	1785173			u
 INOD	Innodata	Nasdaq		Innodata Inc;Innodata	INOD	t	company	903651			u
 BMEZ	BlackRock Health Sciences Term Trust	NYSE		BlackRock Health Sciences Term Trust;BlackRock Health Sciences Term	BMEZ	t	company	1785971			u
-GBX	The Greenbrier Companies	NYSE	Industrials	Greenbrier Companies Inc;Greenbrier Companies;The Greenbrier Companies	GBX	t	company	923120	US3936571013	United States	ug
+GBX	Greenbrier Companies	NYSE	Industrials	Greenbrier Companies Inc;Greenbrier Companies;The Greenbrier Companies	GBX	t	company	923120	US3936571013	United States	ug
 CLDX	Celldex Therapeutics	Nasdaq		Celldex Therapeutics, Inc.;Celldex Therapeutics	CLDX	t	company	744218			u
-BHE	Benchmark Electronics	NYSE	Electronics manufacturing services	Benchmark Electronics Inc;Benchmark Electronics	BHE	t	company	863436		United States	ug
+BHE	Benchmark Electronics	NYSE	Electronics manufacturing services	%Benchmark Electronics Inc;%Benchmark Electronics	BHE	t	company	863436		United States	ug
 STBA	S&T Bancorp	Nasdaq	Financials	S&T Bancorp Inc;S&T Bancorp;S&T Bancorp, Inc.	STBA	t	company	719220		United States	ug
 UMH	UMH Properties	NYSE		UMH Properties, Inc.;UMH Properties	UMH	t	company	752642			u
 WKC	World Kinect	NYSE	Energy	World Kinect Corp;World Kinect;World Kinect Corporation	WKC	t	company	789460		United States	ug
 ARHS	Arhaus	Nasdaq		Arhaus, Inc.;Arhaus	ARHS	t	company	1875444			u
-NBHC	National Bank Holdings	NYSE	Financials	National Bank Holdings Corp;National Bank Holdings;National Bank;National Bank Holdings Corporation	NBHC	t	company	1475841		United States	ug
+NBHC	National Bank Holdings	NYSE	Financials	%National Bank Holdings Corp;%National Bank Holdings;%National Bank;%National Bank Holdings Corporation	NBHC	t	company	1475841		United States	ug
 NVTS	Navitas Semiconductor	Nasdaq		Navitas Semiconductor Corp;Navitas Semiconductor	NVTS	t	company	1821769			u
 HI	Hillenbrand	NYSE		Hillenbrand, Inc.;Hillenbrand	HI	t	company	1417398			u
 LGIH	LGI Homes	Nasdaq	Construction	LGI Homes, Inc.;LGI Homes	LGIH	t	company	1580670		United States	ug
@@ -2224,14 +2224,14 @@ ATEN	A10 Networks	NYSE	Computer networking	A10 Networks, Inc.;A10 Networks	ATEN	
 TV	Grupo Televisa S.a.b.	NYSE		Grupo Televisa, S.a.b.	TV	t	company	912892			u
 NRP	Natural Resource Partners	NYSE		!Natural Resource Partners LP;!Natural Resource Partners	NRP	t	company	1171486			u
 GAM	General American Investors	NYSE		!General American Investors Co Inc;!General American Investors Co;!General American Investors	GAM	t	company	40417			u
-UVV	Universal	NYSE	Consumer Staples	Universal Corp;~Universal;Universal Corporation	UVV	wt	company	102037	US9134561094	United States	ug
+UVV	Universal	NYSE	Consumer Staples	%Universal Corp;~Universal;%Universal Corporation	UVV	wt	company	102037	US9134561094	United States	ug
 DOLE	Dole	NYSE		Dole plc;!Dole	DOLE	t	company	1857475			u
 CCEC	Capital Clean Energy Carriers	Nasdaq		!Capital Clean Energy Carriers Corp.;!Capital Clean Energy Carriers	CCEC	t	company	1392326			u
 AHCO	AdaptHealth	Nasdaq	Health Care	AdaptHealth Corp.;AdaptHealth	AHCO	t	company	1725255		United States	ug
 EVO	Evotec	Nasdaq	Biotechnology	Evotec SE;Evotec	EVO;EVTCY;EVOTF	t	company	1412558	DE0005664809;US30050E1055	Germany	ug
 CDTX	Cidara Therapeutics	Nasdaq		Cidara Therapeutics, Inc.;Cidara Therapeutics	CDTX	t	company	1610618			u
 EDN	Edenor	NYSE		Edenor	EDN	t	company	1395213			u
-PZZA	Papa John's Pizza	Nasdaq	Consumer Discretionary	Papa Johns International Inc;Papa Johns International;Papa Johns;Papa John's Pizza	PZZA	t	company	901491	US6988131024	United States	ug
+PZZA	Papa John's Pizza	Nasdaq	Consumer Discretionary	%Papa Johns International Inc;%Papa Johns International;%Papa Johns;Papa John's Pizza	PZZA	t	company	901491	US6988131024	United States	ug
 DVAX	Dynavax Technologies	Nasdaq		Dynavax Technologies Corp;Dynavax Technologies;Dynavax	DVAX	t	company	1029142			u
 MLKN	MillerKnoll	Nasdaq	Furniture manufacturing Office and home furnishings retailer	Millerknoll, Inc.;Millerknoll	MLKN	t	company	66382	US6005441000	United States	ug
 TCBK	Trico Bancshares	Nasdaq		Trico Bancshares	TCBK	t	company	356171			u
@@ -2243,14 +2243,14 @@ FOR	Forestar Group	NYSE		Forestar Group Inc.;Forestar Group;Forestar	FOR	t	compa
 NMM	Navios Maritime Partners	NYSE		Navios Maritime Partners L.P.;Navios Maritime Partners	NMM	t	company	1415921			u
 IAS	Integral Ad Science Holding	Nasdaq		!Integral Ad Science Holding Corp.;!Integral Ad Science Holding;!Integral Ad Science	IAS	t	company	1842718			u
 BASE	Couchbase	Nasdaq		Couchbase, Inc.;Couchbase	BASE	t	company	1845022			u
-STAA	STAAR Surgical Company	Nasdaq	Health Care	Staar Surgical Co;Staar Surgical;STAAR Surgical Company	STAA	t	company	718937		United States	ug
+STAA	Staar Surgical Company	Nasdaq	Health Care	Staar Surgical Co;Staar Surgical;Staar Surgical Company	STAA	t	company	718937		United States	ug
 IMAX	Imax	NYSE		Imax Corp;Imax	IMAX	t	company	921582			u
 SONO	Sonos	Nasdaq	Consumer Discretionary	Sonos Inc;Sonos	SONO	t	company	1314727	US83570H1086	United States	ug
 AFYA	Afya	Nasdaq		Afya Ltd;Afya	AFYA	t	company	1771007			u
-ALEX	Alexander & Baldwin	NYSE	Real Estate	Alexander & Baldwin, Inc.;Alexander & Baldwin	ALEX	t	company	1545654	US0144911049	United States	ug
+ALEX	Alexander & Baldwin	NYSE	Real Estate	%Alexander & Baldwin, Inc.;%Alexander & Baldwin	ALEX	t	company	1545654	US0144911049	United States	ug
 CTOS	Custom Truck One Source	NYSE		!Custom Truck One Source, Inc.;!Custom Truck One Source	CTOS	t	company	1709682			u
 LPG	Dorian LPG	NYSE	Energy	Dorian LPG LTD.;Dorian LPG	LPG	t	company	1596993		United States	ug
-KSS	KOHLS	NYSE	Consumer Discretionary	KOHLS Corp;KOHLS;Kohl's	KSS	t	company	885639	US5002551043	United States	ug
+KSS	Kohls	NYSE	Consumer Discretionary	Kohl's;Kohls Corp;Kohls	KSS	t	company	885639	US5002551043	United States	ug
 MXL	MaxLinear	Nasdaq	Electronics	Maxlinear, Inc;Maxlinear	MXL	t	company	1288469		United States	ug
 GRDN	Guardian Pharmacy Services	NYSE		!Guardian Pharmacy Services, Inc.;!Guardian Pharmacy Services	GRDN	t	company	1802255			u
 VRTS	Virtus Investment Partners	NYSE	Asset Management	Virtus Investment Partners, Inc.;Virtus Investment Partners	VRTS	t	company	883237		United States	ug
@@ -2258,15 +2258,15 @@ GIC	Global Industrial	NYSE		!Global Industrial Co;!Global Industrial	GIC	t	compa
 GSBD	Goldman Sachs BDC	NYSE		Goldman Sachs BDC, Inc.;Goldman Sachs BDC	GSBD	t	company	1572694			u
 SPB	Spectrum Brands Holdings	NYSE		!Spectrum Brands Holdings, Inc.;!Spectrum Brands Holdings;!Spectrum Brands	SPB	t	company	109177			u
 VRNT	Verint Systems	Nasdaq		Verint Systems Inc;Verint Systems	VRNT	t	company	1166388			u
-TFIN	Triumph Financial	Nasdaq	Financials	Triumph Financial, Inc.;Triumph Financial;Triumph Bancorp, Inc.;Triumph Bancorp	TFIN;TFINP	t	company	1539638		United States	ug
+TFIN	Triumph Financial	Nasdaq	Financials	%Triumph Financial, Inc.;%Triumph Financial;Triumph Bancorp, Inc.;Triumph Bancorp	TFIN;TFINP	t	company	1539638		United States	ug
 ZD	Ziff Davis	Nasdaq	Communication Services	Ziff Davis, Inc.;Ziff Davis	ZD	t	company	1084048		United States	ug
 USAR	USA Rare Earth	Nasdaq		!USA Rare Earth, Inc.;!USA Rare Earth	USAR;USARW	t	company	1970622			u
 MOMO	Hello Group	Nasdaq		!Hello Group Inc.;!Hello Group;!Hello	MOMO	t	company	1610601			u
-XHR	Xenia Hotels & Resorts	NYSE	Real Estate	Xenia Hotels & Resorts, Inc.;Xenia Hotels & Resorts	XHR	t	company	1616000		United States	ug
+XHR	Xenia Hotels & Resorts	NYSE	Real Estate	%Xenia Hotels & Resorts, Inc.;%Xenia Hotels & Resorts	XHR	t	company	1616000		United States	ug
 FUBO	fuboTV	NYSE		fuboTV Inc.;fuboTV	FUBO	t	company	1484769			u
-JBGS	JBG SMITH Properties	NYSE	Real Estate	JBG SMITH Properties;JBG Smith	JBGS	t	company	1689796		United States	ug
+JBGS	JBG Smith Properties	NYSE	Real Estate	JBG Smith Properties;JBG Smith	JBGS	t	company	1689796		United States	ug
 CLMT	Calumet	Nasdaq		Calumet, Inc.;Calumet	CLMT	t	company	2013745			u
-ROG	Rogers	NYSE	Advanced specialty materials	Rogers Corp;~Rogers;Rogers Corporation	ROG	wt	company	84748		United States	ug
+ROG	Rogers	NYSE	Advanced specialty materials	%Rogers Corp;~Rogers;%Rogers Corporation	ROG	wt	company	84748		United States	ug
 RPD	Rapid7	Nasdaq		Rapid7, Inc.;Rapid7	RPD	t	company	1560327			u
 AAOI	Applied Optoelectronics	Nasdaq		Applied Optoelectronics, Inc.;Applied Optoelectronics	AAOI	t	company	1158114			u
 BAK	Braskem	NYSE		Braskem SA;Braskem	BAK	t	company	1071438			u
@@ -2275,7 +2275,7 @@ YB	Yuanbao	Nasdaq		Yuanbao Inc.;Yuanbao	YB	t	company	1995520			u
 CNNE	Cannae Holdings	NYSE		Cannae Holdings, Inc.;Cannae Holdings;Cannae	CNNE	t	company	1704720			u
 PSEC	Prospect Capital	Nasdaq		!Prospect Capital Corp;!Prospect Capital	PSEC	t	company	1287032			u
 IE	Ivanhoe Electric	NYSE		!Ivanhoe Electric Inc.;!Ivanhoe Electric	IE	t	company	1879016			u
-HOPE	Bank of Hope	Nasdaq	Banking	Hope Bancorp Inc;Hope Bancorp;Bank of Hope	HOPE	t	company	1128361		United States	ug
+HOPE	Bank of Hope	Nasdaq	Banking	Hope Bancorp Inc;Hope Bancorp;%Bank of Hope	HOPE	t	company	1128361		United States	ug
 WLDN	Willdan Group	Nasdaq		Willdan Group, Inc.;Willdan Group;Willdan	WLDN	t	company	1370450			u
 BRDG	Bridge Investment Group Holdings	NYSE		!Bridge Investment Group Holdings Inc.;!Bridge Investment Group Holdings;!Bridge Investment Group;!Bridge Investment	BRDG	t	company	1854401			u
 TSAT	Telesat	Nasdaq		Telesat Corp;Telesat	TSAT	t	company	1845840			u
@@ -2284,7 +2284,7 @@ NVCR	NovoCure	Nasdaq		NovoCure Ltd;NovoCure	NVCR	t	company	1645113			u
 DMLP	Dorchester Minerals	Nasdaq		Dorchester Minerals, L.P.;Dorchester Minerals	DMLP	t	company	1172358			u
 LMB	Limbach Holdings	Nasdaq		Limbach Holdings, Inc.;Limbach Holdings;Limbach	LMB	t	company	1606163			u
 MMI	Marcus & Millichap	NYSE	Commercial real estate	Marcus & Millichap, Inc.;Marcus & Millichap	MMI	t	company	1578732		United States	ug
-CBRL	Cracker Barrel	Nasdaq	Consumer Discretionary	Cracker Barrel Old Country Store, Inc;Cracker Barrel Old Country Store;Cracker Barrel	CBRL	t	company	1067294	US22410J1060	United States	ug
+CBRL	Cracker Barrel	Nasdaq	Consumer Discretionary	%Cracker Barrel Old Country Store, Inc;%Cracker Barrel Old Country Store;%Cracker Barrel	CBRL	t	company	1067294	US22410J1060	United States	ug
 ATRO	Astronics	Nasdaq		Astronics Corp;Astronics	ATRO	t	company	8063			u
 MD	Pediatrix Medical Group	NYSE	Health Care	Pediatrix Medical Group, Inc.;Pediatrix Medical Group;Pediatrix Medical	MD	t	company	893949		United States	ug
 CRTO	Criteo	Nasdaq		Criteo S.A.;Criteo	CRTO	t	company	1576427			u
@@ -2296,7 +2296,7 @@ IPX	Iperionx	Nasdaq		Iperionx Ltd;Iperionx	IPX	t	company	1898601			u
 NAVI	Navient	Nasdaq	Financial services	Navient Corp;Navient	NAVI;JSM	t	company	1593538	US63938C1080	United States	ug
 CSWC	Capital Southwest	Nasdaq		!Capital Southwest Corp;!Capital Southwest	CSWC;CSWCZ	t	company	17313			u
 EH	EHang Holdings	Nasdaq		EHang Holdings Ltd;EHang Holdings;EHang	EH	t	company	1759783			u
-PRG	PROG Holdings	NYSE	Consumer Finance	PROG Holdings, Inc.;PROG Holdings;!PROG	PRG	t	company	1808834		United States	ug
+PRG	PROG Holdings	NYSE	Consumer Finance	PROG Holdings, Inc.;PROG Holdings;~PROG	PRG	wt	company	1808834		United States	ug
 GHLD	Guild Holdings	NYSE		!Guild Holdings Co;!Guild Holdings;!Guild	GHLD	t	company	1821160			u
 CRAI	CRA International	Nasdaq		CRA International, Inc.;CRA International	CRAI	t	company	1053706			u
 ABCL	AbCellera Biologics	Nasdaq		AbCellera Biologics Inc.;AbCellera Biologics	ABCL	t	company	1703057			u
@@ -2305,38 +2305,38 @@ ARDX	Ardelyx	Nasdaq		Ardelyx, Inc.;Ardelyx	ARDX	t	company	1437402			u
 LUNR	Intuitive Machines	Nasdaq		!Intuitive Machines, Inc.;!Intuitive Machines	LUNR	t	company	1844452			u
 AIV	Apartment Investment & Management	NYSE		!Apartment Investment & Management Co;!Apartment Investment & Management	AIV	t	company	922864			u
 GRPN	Groupon	Nasdaq		Groupon, Inc.;Groupon	GRPN	t	company	1490281			u
-FOXF	Fox Factory	Nasdaq	Automotive Parts & Equipment	Fox Factory Holding Corp;Fox Factory Holding;Fox Factory	FOXF	t	company	1424929		United States	ug
+FOXF	Fox Factory	Nasdaq	Automotive Parts & Equipment	%Fox Factory Holding Corp;%Fox Factory Holding;%Fox Factory	FOXF	t	company	1424929		United States	ug
 VERA	Vera Therapeutics	Nasdaq		!Vera Therapeutics, Inc.;!Vera Therapeutics	VERA	t	company	1831828			u
 CVAC	CureVac	Nasdaq		CureVac N.V.;CureVac	CVAC	t	company	1809122			u
 OUST	Ouster	Nasdaq		!Ouster, Inc.;!Ouster	OUST;OUSTW;OUSTZ	t	company	1816581			u
 ESTA	Establishment Labs Holdings	Nasdaq		!Establishment Labs Holdings Inc.;!Establishment Labs Holdings;!Establishment Labs	ESTA	t	company	1688757			u
 NVAX	Novavax	Nasdaq		Novavax Inc;Novavax	NVAX	t	company	1000694			u
 PRA	ProAssurance	NYSE	Financials	Proassurance Corp;Proassurance	PRA	t	company	1127703		United States	ug
-TDOC	Teladoc Health	NYSE		Teladoc Health, Inc.;Teladoc Health;Teladoc	TDOC	t	company	1477449			u
-SBH	Sally Beauty Holdings	NYSE	Beauty , retail	Sally Beauty Holdings, Inc.;Sally Beauty Holdings;Sally Beauty	SBH	t	company	1368458		United States	ug
+TDOC	Teladoc Health	NYSE		Teladoc;Teladoc Health, Inc.;Teladoc Health	TDOC	t	company	1477449			u
+SBH	Sally Beauty Holdings	NYSE	Beauty , retail	%Sally Beauty Holdings, Inc.;%Sally Beauty Holdings;%Sally Beauty	SBH	t	company	1368458		United States	ug
 XPRO	Expro Group Holdings	NYSE		Expro Group Holdings N.V.;Expro Group Holdings;Expro Group;Expro	XPRO	t	company	1575828			u
 DK	Delek US Holdings	NYSE		Delek US Holdings, Inc.;Delek US Holdings;Delek US	DK	t	company	1694426			u
 VET	Vermilion Energy	NYSE		!Vermilion Energy Inc.;!Vermilion Energy	VET	t	company	1293135			u
 WABC	Westamerica Bank	Nasdaq	Financials	Westamerica Bancorporation;Westamerica Bank	WABC	t	company	311094		United States	ug
-AMC	AMC Entertainment Holdings	NYSE		AMC Entertainment Holdings, Inc.;AMC Entertainment Holdings;AMC Entertainment	AMC	t	company	1411579			u
+AMC	AMC Entertainment Holdings	NYSE		AMC Entertainment;AMC Entertainment Holdings, Inc.;AMC Entertainment Holdings	AMC	t	company	1411579			u
 IRS	Irsa Investments & Representations	NYSE		Irsa Investments & Representations Inc;Irsa Investments & Representations	IRS	t	company	933267			u
-DCOM	Dime Community Bancshares	Nasdaq	Banking	Dime Community Bancshares, Inc.;Dime Community Bancshares;Dime Community Bank	DCOM;DCOMG;DCOMP	t	company	846617		United States	ug
+DCOM	Dime Community Bancshares	Nasdaq	Banking	Dime Community Bancshares, Inc.;Dime Community Bancshares;%Dime Community Bank	DCOM;DCOMG;DCOMP	t	company	846617		United States	ug
 HROW	Harrow	Nasdaq		!Harrow, Inc.;!Harrow	HROW;HROWL;HROWM	t	company	1360214			u
 CRCT	Cricut	Nasdaq		Cricut, Inc.;Cricut	CRCT	t	company	1828962			u
 JBI	Janus International Group	NYSE		!Janus International Group, Inc.;!Janus International Group;!Janus International	JBI	t	company	1839839			u
-PENG	Penguin Solutions	Nasdaq	Information Technology	Penguin Solutions, Inc.;Penguin Solutions	PENG	t	company	1616533		United States	ug
+PENG	Penguin Solutions	Nasdaq	Information Technology	%Penguin Solutions, Inc.;%Penguin Solutions	PENG	t	company	1616533		United States	ug
 TDUP	ThredUp	Nasdaq		ThredUp Inc.;ThredUp	TDUP	t	company	1484778			u
 HDL	Super Hi International Holding	Nasdaq		!Super Hi International Holding LTD.;!Super Hi International Holding;!Super Hi International;!Super Hi	HDL	t	company	1995306			u
-EFC	Ellington Financial	NYSE	Financials	Ellington Financial Inc.;Ellington Financial;Ellington Financial, Inc.	EFC	t	company	1411342		United States	ug
+EFC	Ellington Financial	NYSE	Financials	%Ellington Financial Inc.;%Ellington Financial;%Ellington Financial, Inc.	EFC	t	company	1411342		United States	ug
 WBTN	Webtoon Entertainment	Nasdaq		Webtoon Entertainment Inc.;Webtoon Entertainment	WBTN	t	company	1997859			u
 CDRE	Cadre Holdings	NYSE		!Cadre Holdings, Inc.;!Cadre Holdings;!Cadre	CDRE	t	company	1860543			u
 DGII	Digi International	Nasdaq	Industrial Internet of Things (IIoT)	Digi International Inc;Digi International	DGII	t	company	854775		United States	ug
 IMKTA	Ingles Markets	Nasdaq		Ingles Markets Inc;Ingles Markets	IMKTA	t	company	50493			u
-KALU	Kaiser Aluminum	Nasdaq	Aluminum	Kaiser Aluminum Corp;Kaiser Aluminum	KALU	t	company	811596	US4830077040	United States	ug
+KALU	Kaiser Aluminum	Nasdaq	Aluminum	%Kaiser Aluminum Corp;%Kaiser Aluminum	KALU	t	company	811596	US4830077040	United States	ug
 DGNX	Diginex	Nasdaq		Diginex Ltd;Diginex	DGNX	t	company	2010499			u
 QCRH	QCR Holdings	Nasdaq		QCR Holdings Inc;QCR Holdings;!QCR	QCRH	t	company	906465			u
 PLAB	Photronics	Nasdaq	Information Technology	Photronics Inc;Photronics	PLAB	t	company	810136		United States	ug
-GRAL	GRAIL	Nasdaq		!GRAIL, Inc.;!GRAIL	GRAL	t	company	1699031			u
+GRAL	Grail	Nasdaq		!GRAIL, Inc.;!Grail	GRAL	t	company	1699031			u
 LEG	Leggett & Platt	NYSE	Consumer Discretionary	Leggett & Platt Inc;Leggett & Platt	LEG	t	company	58492	US5246601075	United States	ug
 MFIC	MidCap Financial Investment	Nasdaq		MidCap Financial Investment Corp;MidCap Financial Investment	MFIC;MFICL	t	company	1278752			u
 BY	Byline Bancorp	NYSE		Byline Bancorp, Inc.;Byline Bancorp	BY	t	company	1702750			u
@@ -2356,17 +2356,17 @@ BMBL	Bumble	Nasdaq		!Bumble Inc.;!Bumble	BMBL	t	company	1830043			u
 INVA	Innoviva	Nasdaq	Health Care	Innoviva, Inc.;Innoviva	INVA	t	company	1080014		United States	ug
 KLC	KinderCare Learning Companies	NYSE		KinderCare Learning Companies, Inc.;KinderCare Learning Companies	KLC	t	company	1873529			u
 LX	LexinFintech Holdings	Nasdaq		LexinFintech Holdings Ltd.;LexinFintech Holdings;LexinFintech	LX	t	company	1708259			u
-CTS	CTS	NYSE	Electronic Manufacturing Services	CTS Corp;!CTS;CTS Corporation	CTS	t	company	26058		United States	ug
-SABR	Sabre	Nasdaq	Consumer Discretionary	Sabre Corp;~Sabre;Sabre Corporation	SABR	wt	company	1597033	US78573M1045	United States	ug
+CTS	CTS	NYSE	Electronic Manufacturing Services	CTS Corp;~CTS;CTS Corporation	CTS	wt	company	26058		United States	ug
+SABR	Sabre	Nasdaq	Consumer Discretionary	%Sabre Corp;~Sabre;%Sabre Corporation	SABR	wt	company	1597033	US78573M1045	United States	ug
 BBSI	Barrett Business Services	Nasdaq		!Barrett Business Services Inc;!Barrett Business Services	BBSI	t	company	902791			u
 FWRG	First Watch Restaurant Group	Nasdaq		!First Watch Restaurant Group, Inc.;!First Watch Restaurant Group;!First Watch Restaurant	FWRG	t	company	1789940			u
 UDMY	Udemy	Nasdaq		Udemy, Inc.;Udemy	UDMY	t	company	1607939			u
 ATUS	Altice USA	NYSE		Altice USA, Inc.;Altice USA	ATUS	t	company	1702780			u
 INVX	Innovex International	NYSE	Energy	Innovex International, Inc.;Innovex International	INVX	t	company	1042893		United States	ug
-DEA	Easterly Government Properties	NYSE	Office REITs	Easterly Government Properties, Inc.;Easterly Government Properties	DEA	t	company	1622194		United States	ug
+DEA	Easterly Government Properties	NYSE	Office REITs	%Easterly Government Properties, Inc.;%Easterly Government Properties	DEA	t	company	1622194		United States	ug
 NMAX	Newsmax	NYSE		Newsmax Inc.;Newsmax	NMAX	t	company	2026478			u
 MRC	MRC Global	NYSE		MRC Global Inc.;MRC Global	MRC	t	company	1439095			u
-PFBC	Preferred Bank	Nasdaq	Financial services	Preferred Bank	PFBC	t	company	1492165		United States	ug
+PFBC	Preferred Bank	Nasdaq	Financial services	%Preferred Bank	PFBC	t	company	1492165		United States	ug
 BHLB	Berkshire Hills Bancorp	NYSE		Berkshire Hills Bancorp Inc;Berkshire Hills Bancorp;!Berkshire Hills	BHLB	t	company	1108134			u
 SCL	Stepan Company	NYSE	Chemicals	Stepan Co;Stepan;Stepan Company	SCL	t	company	94049		United States	ug
 NVGS	Navigator Holdings	NYSE		!Navigator Holdings Ltd.;!Navigator Holdings;!Navigator	NVGS	t	company	1581804			u
@@ -2379,13 +2379,13 @@ GRC	Gorman Rupp	NYSE		Gorman Rupp Co;Gorman Rupp	GRC	t	company	42682			u
 GOOS	Canada Goose Holdings	NYSE		!Canada Goose Holdings Inc.;!Canada Goose Holdings;!Canada Goose	GOOS	t	company	1690511			u
 VZLA	Vizsla Silver	NYSE		Vizsla Silver Corp.;Vizsla Silver	VZLA	t	company	1796073			u
 SEMR	SEMrush Holdings	NYSE		SEMrush Holdings, Inc.;SEMrush Holdings;SEMrush	SEMR	t	company	1831840			u
-JCAP	Jefferson Capital Inc. / DE	Nasdaq		Jefferson Capital, Inc. / DE	JCAP	t	company	2046042			u
+JCAP	Jefferson Capital	Nasdaq		!Jefferson Capital, Inc.;!Jefferson Capital	JCAP	t	company	2046042			u
 UTZ	Utz Brands	NYSE		Utz Brands, Inc.;Utz Brands	UTZ	t	company	1739566			u
 AMTD	Amtd Idea Group	NYSE		Amtd Idea Group;Amtd Idea	AMTD	t	company	1769731			u
 VTOL	Bristow Group	NYSE	Energy	Bristow Group Inc.;Bristow Group;Bristow	VTOL	t	company	1525221		United States	ug
-USPH	U.S. Physical Therapy	NYSE	Health Care	U S Physical Therapy Inc;U S Physical Therapy;U.S. Physical Therapy, Inc.;U.S. Physical Therapy	USPH	t	company	885978		United States	ug
+USPH	U.S. Physical Therapy	NYSE	Health Care	%U S Physical Therapy Inc;%U S Physical Therapy;U.S. Physical Therapy, Inc.;U.S. Physical Therapy	USPH	t	company	885978		United States	ug
 EVH	Evolent Health	NYSE		Evolent Health, Inc.;Evolent Health	EVH	t	company	1628908			u
-BFS	Saul Centers	NYSE	Real Estate	Saul Centers, Inc.;Saul Centers	BFS	t	company	907254		United States	ug
+BFS	Saul Centers	NYSE	Real Estate	%Saul Centers, Inc.;%Saul Centers	BFS	t	company	907254		United States	ug
 SNDX	Syndax Pharmaceuticals	Nasdaq		Syndax Pharmaceuticals Inc;Syndax Pharmaceuticals	SNDX	t	company	1395937			u
 GSL	Global Ship Lease	NYSE		!Global Ship Lease, Inc.;!Global Ship Lease	GSL	t	company	1430725			u
 KBDC	Kayne Anderson BDC	NYSE		Kayne Anderson BDC, Inc.;Kayne Anderson BDC	KBDC	t	company	1747172			u
@@ -2401,7 +2401,7 @@ PRLB	Proto Labs	NYSE	Industrial Machinery & Supplies & Components	Proto Labs Inc
 NMFC	New Mountain Finance	Nasdaq		!New Mountain Finance Corp;!New Mountain Finance	NMFC;NMFCZ	t	company	1496099			u
 TBLA	Taboola.com	Nasdaq		Taboola.com Ltd.;Taboola.com	TBLA;TBLAW	t	company	1840502			u
 CIM	Chimera Investment	NYSE		!Chimera Investment Corp;!Chimera Investment	CIM;CIMN;CIMO	t	company	1409493			u
-GIII	G-III Apparel Group	Nasdaq	Consumer Discretionary	G Iii Apparel Group LTD;G Iii Apparel Group;G Iii Apparel;G-III Apparel Group;G-III Apparel	GIII	t	company	821002		United States	ug
+GIII	G-III Apparel Group	Nasdaq	Consumer Discretionary	%G Iii Apparel Group LTD;%G Iii Apparel Group;%G Iii Apparel;G-III Apparel Group;G-III Apparel	GIII	t	company	821002		United States	ug
 MNKD	Mannkind	Nasdaq		Mannkind Corp;Mannkind	MNKD	t	company	899460			u
 HPK	HighPeak Energy	Nasdaq		HighPeak Energy, Inc.;HighPeak Energy	HPK;HPKEW	t	company	1792849			u
 MDXG	Mimedx Group	Nasdaq		Mimedx Group, Inc.;Mimedx Group;Mimedx	MDXG	t	company	1376339			u
@@ -2411,7 +2411,7 @@ EVGO	EVgo	Nasdaq		EVgo Inc.;EVgo	EVGO;EVGOW	t	company	1821159			u
 HPP	Hudson Pacific Properties	NYSE		!Hudson Pacific Properties, Inc.;!Hudson Pacific Properties	HPP	t	company	1482512			u
 BOW	Bowhead Specialty Holdings	NYSE		Bowhead Specialty Holdings Inc.;Bowhead Specialty Holdings;Bowhead Specialty	BOW	t	company	2002473			u
 DAO	Youdao	NYSE		Youdao, Inc.;Youdao	DAO	t	company	1781753			u
-SAFT	Safety Insurance Group	Nasdaq	Financials	Safety Insurance Group Inc;Safety Insurance Group;Safety Insurance;Safety Insurance Group, Inc.	SAFT	t	company	1172052		United States	ug
+SAFT	Safety Insurance Group	Nasdaq	Financials	%Safety Insurance Group Inc;%Safety Insurance Group;%Safety Insurance;%Safety Insurance Group, Inc.	SAFT	t	company	1172052		United States	ug
 GLIBA	GCI Liberty	Nasdaq		GCI Liberty, Inc.;GCI Liberty	GLIBA;GLIBK	t	company	2057463			u
 OMDA	Omada Health	Nasdaq		Omada Health, Inc.;Omada Health	OMDA	t	company	1611115			u
 WTTR	Select Water Solutions	NYSE		!Select Water Solutions, Inc.;!Select Water Solutions	WTTR	t	company	1693256			u
@@ -2426,7 +2426,7 @@ KRUS	Kura Sushi Usa	Nasdaq		Kura Sushi Usa, Inc.;Kura Sushi Usa	KRUS	t	company	1
 PCRX	Pacira BioSciences	Nasdaq	Health Care	Pacira BioSciences, Inc.;Pacira BioSciences	PCRX	t	company	1396814		United States	ug
 EPC	Edgewell Personal CARE	NYSE	Consumer Staples	Edgewell Personal CARE Co;Edgewell Personal CARE	EPC	t	company	1096752	US28035Q1022	United States	ug
 PLSE	Pulse Biosciences	Nasdaq		Pulse Biosciences, Inc.;Pulse Biosciences	PLSE	t	company	1625101			u
-TWO	Two Harbors Investment	NYSE	Financials	Two Harbors Investment Corp.;Two Harbors Investment	TWO;TWOD	t	company	1465740		United States	ug
+TWO	Two Harbors Investment	NYSE	Financials	%Two Harbors Investment Corp.;%Two Harbors Investment	TWO;TWOD	t	company	1465740		United States	ug
 WLFC	Willis Lease Finance	Nasdaq		!Willis Lease Finance Corp;!Willis Lease Finance	WLFC	t	company	1018164			u
 OPK	Opko Health	Nasdaq		Opko Health, Inc.;Opko Health	OPK	t	company	944809			u
 PRAX	Praxis Precision Medicines	Nasdaq		Praxis Precision Medicines, Inc.;Praxis Precision Medicines	PRAX	t	company	1689548			u
@@ -2435,12 +2435,12 @@ THRM	Gentherm	Nasdaq	Automotive	Gentherm Inc;Gentherm;Gentherm Incorporated	THRM
 ASTH	Astrana Health	Nasdaq	Health Care	Astrana Health, Inc.;Astrana Health	ASTH	t	company	1083446		United States	ug
 SVM	Silvercorp Metals	NYSE		Silvercorp Metals Inc;Silvercorp Metals	SVM	t	company	1340677			u
 NEOG	Neogen	Nasdaq	Food safety Animal safety Genomics	Neogen Corp;Neogen	NEOG	t	company	711377		United States	ug
-HCSG	Healthcare Services Group	Nasdaq	Environmental & Facilities Services	Healthcare Services Group Inc;Healthcare Services Group;Healthcare Services;Healthcare Services Group, Inc.	HCSG	t	company	731012		United States	ug
+HCSG	Healthcare Services Group	Nasdaq	Environmental & Facilities Services	%Healthcare Services Group Inc;%Healthcare Services Group;%Healthcare Services;%Healthcare Services Group, Inc.	HCSG	t	company	731012		United States	ug
 SAFE	Safehold	NYSE	Other Specialized REITs	Safehold Inc.;Safehold;Safehold, Inc.	SAFE	t	company	1095651		United States	ug
-TIXT	TELUS International (Cda)	NYSE		TELUS International (Cda) Inc.;TELUS International (Cda)	TIXT	t	company	1825155			u
-KW	Kennedy-Wilson Holdings	NYSE	Private equity real estate	Kennedy-Wilson Holdings, Inc.;Kennedy-Wilson Holdings;Kennedy-Wilson;Kennedy Wilson	KW	t	company	1408100		United States	ug
+TIXT	Telus International (Cda)	NYSE		Telus International (Cda) Inc.;Telus International (Cda)	TIXT	t	company	1825155			u
+KW	Kennedy-Wilson Holdings	NYSE	Private equity real estate	Kennedy-Wilson Holdings, Inc.;Kennedy-Wilson Holdings;Kennedy-Wilson;%Kennedy Wilson	KW	t	company	1408100		United States	ug
 PEBO	Peoples Bancorp	Nasdaq		Peoples Bancorp Inc;Peoples Bancorp	PEBO	t	company	318300			u
-RES	RPC	NYSE	Energy	RPC Inc;!RPC;RPC, Inc.	RES	t	company	742278		United States	ug
+RES	RPC	NYSE	Energy	RPC Inc;~RPC;RPC, Inc.	RES	wt	company	742278		United States	ug
 MGIC	Magic Software Enterprises	Nasdaq		!Magic Software Enterprises LTD;!Magic Software Enterprises	MGIC	t	company	876779			u
 BLFS	BioLife Solutions	Nasdaq	Health Care	Biolife Solutions Inc;Biolife Solutions;BioLife Solutions, Inc.	BLFS	t	company	834365		United States	ug
 EAI	Entergy Arkansas	NYSE		Entergy Arkansas, LLC;Entergy Arkansas	EAI	t	company	7323			u
@@ -2448,12 +2448,12 @@ EFXT	Enerflex	NYSE		Enerflex Ltd.;Enerflex	EFXT	t	company	1904856			u
 ACDC	ProFrac Holding	Nasdaq		ProFrac Holding Corp.;ProFrac Holding;ProFrac	ACDC	t	company	1881487			u
 MTAL	MAC Copper	NYSE		!MAC Copper Ltd;!MAC Copper	MTAL	t	company	1950246			u
 TRIN	Trinity Capital	Nasdaq		!Trinity Capital Inc.;!Trinity Capital	TRIN;TRINI;TRINZ	t	company	1786108			u
-UCTT	Ultra Clean Holdings	Nasdaq	Information Technology	Ultra Clean Holdings, Inc.;Ultra Clean Holdings;Ultra Clean	UCTT	t	company	1275014		United States	ug
-HLIT	Harmonic	Nasdaq	ICT - Broadcast and Media segment	Harmonic Inc;~Harmonic;Harmonic Inc.	HLIT	wt	company	851310		United States	ug
-EIG	Employers Holdings	NYSE	Financials	Employers Holdings, Inc.;Employers Holdings;~Employers	EIG	wt	company	1379041		United States	ug
+UCTT	Ultra Clean Holdings	Nasdaq	Information Technology	%Ultra Clean Holdings, Inc.;%Ultra Clean Holdings;%Ultra Clean	UCTT	t	company	1275014		United States	ug
+HLIT	Harmonic	Nasdaq	ICT - Broadcast and Media segment	%Harmonic Inc;~Harmonic;%Harmonic Inc.	HLIT	wt	company	851310		United States	ug
+EIG	Employers Holdings	NYSE	Financials	%Employers Holdings, Inc.;%Employers Holdings;~Employers	EIG	wt	company	1379041		United States	ug
 OPFI	OppFi	NYSE		OppFi Inc.;OppFi	OPFI	t	company	1818502			u
 CGBD	Carlyle Secured Lending	Nasdaq		!Carlyle Secured Lending, Inc.;!Carlyle Secured Lending	CGBD;CGBDL	t	company	1544206			u
-MRTN	Marten Transport	Nasdaq	Freight transport	Marten Transport LTD;Marten Transport;Marten Transport, Ltd.	MRTN	t	company	799167		United States	ug
+MRTN	Marten Transport	Nasdaq	Freight transport	%Marten Transport LTD;%Marten Transport;%Marten Transport, Ltd.	MRTN	t	company	799167		United States	ug
 RCUS	Arcus Biosciences	NYSE	Biotechnology	Arcus Biosciences, Inc.;Arcus Biosciences	RCUS	t	company	1724521		United States	ug
 AMPH	Amphastar Pharmaceuticals	Nasdaq	Health Care	Amphastar Pharmaceuticals, Inc.;Amphastar Pharmaceuticals	AMPH	t	company	1297184		United States	ug
 EEX	Emerald Holding	NYSE		!Emerald Holding, Inc.;!Emerald Holding;!Emerald	EEX	t	company	1579214			u
@@ -2468,7 +2468,7 @@ PDM	Piedmont Realty Trust	NYSE		!Piedmont Realty Trust, Inc.;!Piedmont Realty Tr
 BCSF	Bain Capital Specialty Finance	NYSE		Bain Capital Specialty Finance, Inc.;Bain Capital Specialty Finance	BCSF	t	company	1655050			u
 FSUN	Firstsun Capital Bancorp	Nasdaq		Firstsun Capital Bancorp;Firstsun Capital	FSUN	t	company	1709442			u
 THS	TreeHouse Foods	NYSE		TreeHouse Foods, Inc.;TreeHouse Foods	THS	t	company	1320695			u
-XPEL	XPEL	Nasdaq	Automotive Parts & Equipment	XPEL, Inc.;!XPEL	XPEL	t	company	1767258		United States	ug
+XPEL	XPEL	Nasdaq	Automotive Parts & Equipment	XPEL, Inc.;~XPEL	XPEL	wt	company	1767258		United States	ug
 TGB	Taseko Mines	NYSE		Taseko Mines LTD;Taseko Mines	TGB	t	company	878518			u
 CTBI	Community Trust Bancorp	Nasdaq		Community Trust Bancorp Inc;Community Trust Bancorp;!Community Trust	CTBI	t	company	350852			u
 SDHC	Smith Douglas Homes	NYSE		!Smith Douglas Homes Corp.;!Smith Douglas Homes	SDHC	t	company	1982518			u
@@ -2476,7 +2476,7 @@ QNST	QuinStreet	Nasdaq	Communication Services	Quinstreet, Inc;Quinstreet	QNST	t	
 SUPV	Grupo Supervielle	NYSE		Grupo Supervielle S.A.;Grupo Supervielle	SUPV	t	company	1517399			u
 IART	Integra LifeSciences	Nasdaq	Health Care	Integra Lifesciences Holdings Corp;Integra Lifesciences Holdings;Integra Lifesciences	IART	t	company	917520		United States	ug
 OCFC	Oceanfirst Financial	Nasdaq		Oceanfirst Financial Corp;Oceanfirst Financial	OCFC	t	company	1004702			u
-TNDM	Tandem Diabetes Care	Nasdaq	Health Care	Tandem Diabetes Care Inc;Tandem Diabetes Care	TNDM	t	company	1438133		United States	ug
+TNDM	Tandem Diabetes Care	Nasdaq	Health Care	%Tandem Diabetes Care Inc;%Tandem Diabetes Care	TNDM	t	company	1438133		United States	ug
 RCAT	Red Cat Holdings	Nasdaq		!Red Cat Holdings, Inc.;!Red Cat Holdings;!Red Cat	RCAT	t	company	748268			u
 CSR	Centerspace Trust	NYSE	Multi-Family Residential REITs	Centerspace;Centerspace Trust	CSR	t	company	798359		United States	ug
 HSII	Heidrick & Struggles International	Nasdaq		Heidrick & Struggles International Inc;Heidrick & Struggles International;Heidrick & Struggles	HSII	t	company	1066605			u
@@ -2484,7 +2484,7 @@ IIIV	i3 Verticals	Nasdaq		i3 Verticals, Inc.;i3 Verticals	IIIV	t	company	1728688
 JAMF	Jamf Holding	Nasdaq		Jamf Holding Corp.;Jamf Holding;Jamf	JAMF	t	company	1721947			u
 SYRE	Spyre Therapeutics	Nasdaq		Spyre Therapeutics, Inc.;Spyre Therapeutics	SYRE	t	company	1636282			u
 AMPX	Amprius Technologies	NYSE		Amprius Technologies, Inc.;Amprius Technologies;Amprius	AMPX	t	company	1899287			u
-CRSR	Corsair Gaming	Nasdaq	Computer peripherals Computer hardware Computer storage Computer memory	Corsair Gaming, Inc.;Corsair Gaming	CRSR	t	company	1743759	US22041X1028	United States	ug
+CRSR	Corsair Gaming	Nasdaq	Computer peripherals Computer hardware Computer storage Computer memory	%Corsair Gaming, Inc.;%Corsair Gaming	CRSR	t	company	1743759	US22041X1028	United States	ug
 MFA	MFA Financial	NYSE		MFA Financial, Inc.;MFA Financial	MFA;MFAN;MFAO	t	company	1055160			u
 OLPX	Olaplex Holdings	Nasdaq		Olaplex Holdings, Inc.;Olaplex Holdings;Olaplex	OLPX	t	company	1868726			u
 MSEX	Middlesex Water Company	Nasdaq	Utilities	Middlesex Water Co;Middlesex Water;Middlesex Water Company	MSEX	t	company	66004		United States	ug
@@ -2511,16 +2511,16 @@ IBTA	Ibotta	NYSE		Ibotta, Inc.;Ibotta	IBTA	t	company	1538379			u
 SSYS	Stratasys	Nasdaq		Stratasys LTD.;Stratasys	SSYS	t	company	1517396			u
 BRKL	Brookline Bancorp	Nasdaq		Brookline Bancorp Inc;Brookline Bancorp	BRKL	t	company	1049782			u
 BH.A	Biglari Holdings	NYSE		Biglari Holdings Inc.;Biglari Holdings;Biglari	BH.A;BH	t	company	1726173			u
-FWRD	Forward Air	Nasdaq	Air Freight & Logistics	Forward Air Corp;Forward Air;Forward Air Corp.	FWRD	t	company	912728		United States	ug
+FWRD	Forward Air	Nasdaq	Air Freight & Logistics	%Forward Air Corp;%Forward Air;%Forward Air Corp.	FWRD	t	company	912728		United States	ug
 DCBO	Docebo	Nasdaq		Docebo Inc.;Docebo	DCBO	t	company	1829959			u
 FMBH	First Mid Bancshares	Nasdaq		First Mid Bancshares, Inc.;First Mid Bancshares	FMBH	t	company	700565			u
-TMP	Tompkins Financial	NYSE	Financial services	Tompkins Financial Corp;Tompkins Financial;Tompkins Financial Corporation	TMP	t	company	1005817		United States	ug
+TMP	Tompkins Financial	NYSE	Financial services	%Tompkins Financial Corp;%Tompkins Financial;%Tompkins Financial Corporation	TMP	t	company	1005817		United States	ug
 HEPS	D-MARKET Electronic Services & Trading	Nasdaq		D-MARKET Electronic Services & Trading	HEPS	t	company	1850235			u
 AGRO	Adecoagro	NYSE		Adecoagro S.A.;Adecoagro	AGRO	t	company	1499505			u
 SPTN	SpartanNash	Nasdaq		SpartanNash Co;SpartanNash	SPTN	t	company	877422			u
 URGN	UroGen Pharma	Nasdaq		UroGen Pharma Ltd.;UroGen Pharma	URGN	t	company	1668243			u
 DEFT	Defi Technologies	Nasdaq		Defi Technologies, Inc.;Defi Technologies;Defi	DEFT	t	company	1888274			u
-APOG	Apogee Enterprises	Nasdaq	Building Products	Apogee Enterprises, Inc.;Apogee Enterprises	APOG	t	company	6845		United States	ug
+APOG	Apogee Enterprises	Nasdaq	Building Products	%Apogee Enterprises, Inc.;%Apogee Enterprises	APOG	t	company	6845		United States	ug
 ACEL	Accel Entertainment	NYSE		Accel Entertainment, Inc.;Accel Entertainment	ACEL	t	company	1698991			u
 SCSC	ScanSource	Nasdaq	Information Technology	Scansource, Inc.;Scansource	SCSC	t	company	918965		United States	ug
 IMNM	Immunome	Nasdaq		Immunome Inc.;Immunome	IMNM	t	company	1472012			u
@@ -2540,16 +2540,16 @@ ARRY	Array Technologies	Nasdaq		!Array Technologies, Inc.;!Array Technologies;!A
 UPB	Upstream Bio	Nasdaq		Upstream Bio, Inc.;Upstream Bio	UPB	t	company	2022626			u
 NGVC	Natural Grocers by Vitamin Cottage	NYSE		!Natural Grocers by Vitamin Cottage, Inc.;!Natural Grocers by Vitamin Cottage	NGVC	t	company	1547459			u
 MLYS	Mineralys Therapeutics	Nasdaq		Mineralys Therapeutics, Inc.;Mineralys Therapeutics	MLYS	t	company	1933414			u
-HLX	Helix Energy Solutions Group	NYSE	Energy	Helix Energy Solutions Group Inc;Helix Energy Solutions Group;Helix Energy Solutions	HLX	t	company	866829		United States	ug
+HLX	Helix Energy Solutions Group	NYSE	Energy	%Helix Energy Solutions Group Inc;%Helix Energy Solutions Group;%Helix Energy Solutions	HLX	t	company	866829		United States	ug
 GMRE	Global Medical REIT	NYSE		Global Medical REIT Inc.;Global Medical REIT	GMRE	t	company	1533615			u
 XERS	Xeris Biopharma Holdings	Nasdaq		Xeris Biopharma Holdings, Inc.;Xeris Biopharma Holdings;Xeris Biopharma	XERS	t	company	1867096			u
 AVO	Mission Produce	Nasdaq		!Mission Produce, Inc.;!Mission Produce	AVO	t	company	1802974			u
 TRVI	Trevi Therapeutics	Nasdaq		Trevi Therapeutics, Inc.;Trevi Therapeutics	TRVI	t	company	1563880			u
-ECPG	Encore Capital Group	Nasdaq	Financial services , Debt buyer Debt-collection	Encore Capital Group Inc;Encore Capital Group;Encore Capital	ECPG	t	company	1084961		United States	ug
+ECPG	Encore Capital Group	Nasdaq	Financial services , Debt buyer Debt-collection	%Encore Capital Group Inc;%Encore Capital Group;%Encore Capital	ECPG	t	company	1084961		United States	ug
 COHU	Cohu	Nasdaq	Information Technology	Cohu Inc;Cohu;Cohu, Inc.	COHU	t	company	21535		United States	ug
-PDFS	PDF Solutions	Nasdaq	Big Data Analytics Semiconductor	PDF Solutions Inc;PDF Solutions	PDFS	t	company	1120914		United States	ug
+PDFS	PDF Solutions	Nasdaq	Big Data Analytics Semiconductor	%PDF Solutions Inc;%PDF Solutions	PDFS	t	company	1120914		United States	ug
 IOVA	Iovance Biotherapeutics	Nasdaq		Iovance Biotherapeutics, Inc.;Iovance Biotherapeutics	IOVA	t	company	1425205			u
-WRLD	World Acceptance	Nasdaq	Consumer Finance	World Acceptance Corp;World Acceptance;World Acceptance Corporation	WRLD	t	company	108385		United States	ug
+WRLD	World Acceptance	Nasdaq	Consumer Finance	%World Acceptance Corp;%World Acceptance;%World Acceptance Corporation	WRLD	t	company	108385		United States	ug
 LENZ	LENZ Therapeutics	Nasdaq		LENZ Therapeutics, Inc.;LENZ Therapeutics	LENZ	t	company	1815776			u
 ATAI	ATAI Life Sciences	Nasdaq		ATAI Life Sciences N.V.;ATAI Life Sciences	ATAI	t	company	1840904			u
 BTX	BlackRock Technology & Private Equity Term Trust	NYSE		BlackRock Technology & Private Equity Term Trust;BlackRock Technology & Private Equity Term	BTX	t	company	1836057			u
@@ -2558,8 +2558,8 @@ PLAY	Dave & Buster's Entertainment	Nasdaq	Consumer Discretionary	Dave & Buster's
 SBSI	Southside Bancshares	NYSE	Financials	Southside Bancshares Inc;Southside Bancshares;Southside Bancshares, Inc.	SBSI	t	company	705432		United States	ug
 ANGI	Angi	Nasdaq	Communication Services	Angi Inc.;Angi	ANGI	t	company	1705110		United States	ug
 GERN	Geron	Nasdaq		Geron Corp;Geron	GERN	t	company	886744			u
-WGO	Winnebago Industries	NYSE	Consumer Discretionary	Winnebago Industries Inc;Winnebago Industries	WGO	t	company	107687	US9746371007	United States	ug
-PRSU	Pursuit Attractions & Hospitality	NYSE	Consumer Discretionary	Pursuit Attractions & Hospitality, Inc.;Pursuit Attractions & Hospitality;Viad	PRSU	t	company	884219		United States	ug
+WGO	Winnebago Industries	NYSE	Consumer Discretionary	%Winnebago Industries Inc;%Winnebago Industries	WGO	t	company	107687	US9746371007	United States	ug
+PRSU	Pursuit Attractions & Hospitality	NYSE	Consumer Discretionary	%Pursuit Attractions & Hospitality, Inc.;%Pursuit Attractions & Hospitality;Viad	PRSU	t	company	884219		United States	ug
 AMSF	Amerisafe	Nasdaq	Financials	Amerisafe Inc;Amerisafe;Amerisafe, Inc.	AMSF	t	company	1018979		United States	ug
 NXTT	Next Technology Holding	Nasdaq		!Next Technology Holding Inc.;!Next Technology Holding;!Next Technology	NXTT	t	company	1784970			u
 BHRB	Burke & Herbert Financial Services	Nasdaq		!Burke & Herbert Financial Services Corp.;!Burke & Herbert Financial Services	BHRB	t	company	1964333			u
@@ -2569,7 +2569,7 @@ CMP	Compass Minerals International	NYSE		!Compass Minerals International Inc;!Co
 SWIM	Latham Group	Nasdaq		Latham Group, Inc.;Latham Group;Latham	SWIM	t	company	1833197			u
 CNL	Collective Mining	NYSE		!Collective Mining Ltd.;!Collective Mining	CNL	t	company	1953575			u
 RSKD	Riskified	NYSE		Riskified LTD.;Riskified	RSKD	t	company	1851112			u
-REX	REX American Resources	NYSE	Basic materials	REX American Resources Corp;REX American Resources	REX	t	company	744187		United States	ug
+REX	REX American Resources	NYSE	Basic materials	%REX American Resources Corp;%REX American Resources	REX	t	company	744187		United States	ug
 XIFR	XPLR Infrastructure	NYSE		XPLR Infrastructure, LP;XPLR Infrastructure	XIFR	t	company	1603145			u
 DSP	Viant Technology	Nasdaq		Viant Technology Inc.;Viant Technology;Viant	DSP	t	company	1828791			u
 CTEV	Claritev	NYSE		Claritev Corp;Claritev	CTEV	t	company	1793229			u
@@ -2604,7 +2604,7 @@ HIPO	Hippo Holdings	NYSE		!Hippo Holdings Inc.;!Hippo Holdings;!Hippo	HIPO	t	com
 FVRR	Fiverr International	NYSE		Fiverr International Ltd.;Fiverr International	FVRR	t	company	1762301			u
 CRON	Cronos Group	Nasdaq		Cronos Group Inc.;Cronos Group;Cronos	CRON	t	company	1656472			u
 HNRG	Hallador Energy	Nasdaq		Hallador Energy Co;Hallador Energy	HNRG	t	company	788965			u
-SMP	Standard Motor Products	NYSE	Automobile	Standard Motor Products, Inc.;Standard Motor Products	SMP	t	company	93389		United States	ug
+SMP	Standard Motor Products	NYSE	Automobile	%Standard Motor Products, Inc.;%Standard Motor Products	SMP	t	company	93389		United States	ug
 NRIX	Nurix Therapeutics	Nasdaq		Nurix Therapeutics, Inc.;Nurix Therapeutics	NRIX	t	company	1549595			u
 NOAH	Noah Holdings	NYSE		!Noah Holdings LTD;!Noah Holdings;!Noah	NOAH	t	company	1499543			u
 UTL	Unitil	NYSE	Utilities	Unitil Corp;Unitil;Unitil Corporation	UTL	t	company	755001		United States	ug
@@ -2612,15 +2612,15 @@ ESQ	Esquire Financial Holdings	Nasdaq		!Esquire Financial Holdings, Inc.;!Esquir
 AVAH	Aveanna Healthcare Holdings	Nasdaq		Aveanna Healthcare Holdings, Inc.;Aveanna Healthcare Holdings;Aveanna Healthcare	AVAH	t	company	1832332			u
 FPH	Five Point Holdings	NYSE		Five Point Holdings, LLC;!Five Point Holdings;!Five Point	FPH	t	company	1574197			u
 HSTM	HealthStream	Nasdaq	Health Care	Healthstream Inc;Healthstream;HealthStream, Inc.	HSTM	t	company	1095565		United States	ug
-MATW	Matthews International	Nasdaq	Consumer Discretionary	Matthews International Corp;Matthews International;Matthews International Corporation	MATW	t	company	63296		United States	ug
-CABO	Cable One	NYSE	Cable TV , broadband phone , Internet , Fiber Services	Cable One, Inc.;Cable One	CABO	t	company	1632127		United States	ug
+MATW	Matthews International	Nasdaq	Consumer Discretionary	%Matthews International Corp;%Matthews International;%Matthews International Corporation	MATW	t	company	63296		United States	ug
+CABO	Cable One	NYSE	Cable TV , broadband phone , Internet , Fiber Services	%Cable One, Inc.;%Cable One	CABO	t	company	1632127		United States	ug
 UXIN	Uxin	Nasdaq		Uxin Ltd;Uxin	UXIN	t	company	1729173			u
 AMTB	Amerant Bancorp	NYSE		Amerant Bancorp Inc.;Amerant Bancorp	AMTB	t	company	1734342			u
 TIPT	Tiptree	Nasdaq		Tiptree Inc.;Tiptree	TIPT	t	company	1393726			u
 SHLS	Shoals Technologies Group	Nasdaq		!Shoals Technologies Group, Inc.;!Shoals Technologies Group;!Shoals Technologies;!Shoals	SHLS	t	company	1831651			u
 CSIQ	Canadian Solar	Nasdaq		!Canadian Solar Inc.;!Canadian Solar	CSIQ	t	company	1375877			u
-AOSL	ALPHA & OMEGA Semiconductor	Nasdaq	Information Technology	ALPHA & OMEGA Semiconductor Ltd;ALPHA & OMEGA Semiconductor;Alpha and Omega Semiconductor, Ltd.;Alpha and Omega Semiconductor	AOSL	t	company	1387467		United States	ug
-LQDT	Liquidity Services	Nasdaq	Industrials	Liquidity Services Inc;Liquidity Services	LQDT	t	company	1235468		United States	ug
+AOSL	Alpha & Omega Semiconductor	Nasdaq	Information Technology	%Alpha & Omega Semiconductor Ltd;%Alpha & Omega Semiconductor;%Alpha and Omega Semiconductor, Ltd.;%Alpha and Omega Semiconductor	AOSL	t	company	1387467		United States	ug
+LQDT	Liquidity Services	Nasdaq	Industrials	%Liquidity Services Inc;%Liquidity Services	LQDT	t	company	1235468		United States	ug
 AEVA	Aeva Technologies	Nasdaq		Aeva Technologies, Inc.;Aeva Technologies;Aeva	AEVA;AEVAW	t	company	1789029			u
 OPY	Oppenheimer Holdings	NYSE		!Oppenheimer Holdings Inc;!Oppenheimer Holdings;!Oppenheimer	OPY	t	company	791963			u
 WLKP	Westlake Chemical Partners	NYSE		Westlake Chemical Partners LP;Westlake Chemical Partners	WLKP	t	company	1604665			u
@@ -2637,36 +2637,36 @@ SSTK	Shutterstock	NYSE	Communication Services	Shutterstock, Inc.;Shutterstock	SS
 HUYA	HUYA	NYSE		HUYA Inc.;!HUYA	HUYA	t	company	1728190			u
 NPKI	NPK International	NYSE		NPK International Inc.;NPK International	NPKI	t	company	71829			u
 IMTX	Immatics	Nasdaq		Immatics N.V.;Immatics	IMTX	t	company	1809196			u
-HFWA	Heritage Financial	Nasdaq	Health Care	Heritage Financial Corp;Heritage Financial;Heritage Financial Corporation	HFWA	t	company	1046025		United States	ug
+HFWA	Heritage Financial	Nasdaq	Health Care	%Heritage Financial Corp;%Heritage Financial;%Heritage Financial Corporation	HFWA	t	company	1046025		United States	ug
 OSBC	Old Second Bancorp	Nasdaq		Old Second Bancorp Inc;Old Second Bancorp;!Old Second	OSBC	t	company	357173			u
 MRVI	Maravai Lifesciences Holdings	Nasdaq		Maravai Lifesciences Holdings, Inc.;Maravai Lifesciences Holdings;Maravai Lifesciences	MRVI	t	company	1823239			u
 HBT	HBT Financial	Nasdaq		HBT Financial, Inc.;HBT Financial	HBT	t	company	775215			u
 RERE	ATRenew	NYSE		ATRenew Inc.;ATRenew	RERE	t	company	1838957			u
 KMTS	Kestra Medical Technologies	Nasdaq		Kestra Medical Technologies, LTD.;Kestra Medical Technologies;Kestra Medical	KMTS	t	company	1877184			u
 GHRS	GH Research	Nasdaq		GH Research PLC;GH Research	GHRS	t	company	1855129			u
-ETD	Ethan Allen	NYSE	Consumer Discretionary	Ethan Allen Interiors Inc;Ethan Allen Interiors;Ethan Allen	ETD	t	company	896156		United States	ug
+ETD	Ethan Allen	NYSE	Consumer Discretionary	%Ethan Allen Interiors Inc;%Ethan Allen Interiors;%Ethan Allen	ETD	t	company	896156		United States	ug
 ATLC	Atlanticus Holdings	Nasdaq		Atlanticus Holdings Corp;Atlanticus Holdings;Atlanticus	ATLC;ATLCL;ATLCP;ATLCZ	t	company	1464343			u
-CFFN	Capitol Federal Financial	Nasdaq	Financial services	Capitol Federal Financial, Inc.;Capitol Federal Financial;Capitol Federal Savings Bank	CFFN	t	company	1490906		United States	ug
+CFFN	Capitol Federal Financial	Nasdaq	Financial services	%Capitol Federal Financial, Inc.;%Capitol Federal Financial;%Capitol Federal Savings Bank	CFFN	t	company	1490906		United States	ug
 BCX	BlackRock Resources & Commodities Strategy Trust	NYSE		BlackRock Resources & Commodities Strategy Trust;BlackRock Resources & Commodities Strategy	BCX	t	company	1506289			u
 GLDD	Great Lakes Dredge & Dock	Nasdaq		!Great Lakes Dredge & Dock CORP;!Great Lakes Dredge & Dock	GLDD	t	company	1372020			u
 TYG	Tortoise Energy Infrastructure	NYSE		!Tortoise Energy Infrastructure Corp;!Tortoise Energy Infrastructure	TYG	t	company	1268533			u
 SKYH	Sky Harbour Group	NYSE		Sky Harbour Group Corp;Sky Harbour Group;Sky Harbour	SKYH	t	company	1823587			u
 ERII	Energy Recovery	Nasdaq		!Energy Recovery, Inc.;!Energy Recovery	ERII	t	company	1421517			u
-RWT	Redwood Trust	NYSE	Mortgage REITs	Redwood Trust Inc;Redwood Trust;Redwood Trust, Inc.	RWT;RWTN;RWTO;RWTP	t	company	930236		United States	ug
+RWT	Redwood Trust	NYSE	Mortgage REITs	%Redwood Trust Inc;%Redwood Trust;%Redwood Trust, Inc.	RWT;RWTN;RWTO;RWTP	t	company	930236		United States	ug
 QURE	uniQure	Nasdaq		uniQure N.V.;uniQure	QURE	t	company	1590560			u
 SION	Sionna Therapeutics	Nasdaq		Sionna Therapeutics, Inc.;Sionna Therapeutics	SION	t	company	2036042			u
 TH	Target Hospitality	Nasdaq		!Target Hospitality Corp.;!Target Hospitality	TH	t	company	1712189			u
-ULCC	Frontier Group Holdings	Nasdaq		Frontier Group Holdings, Inc.;Frontier Group Holdings;Frontier Group;~Frontier;Frontier Airlines	ULCC	wt	company	1670076			u
+ULCC	Frontier Group Holdings	Nasdaq		%Frontier Airlines;%Frontier Group Holdings, Inc.;%Frontier Group Holdings;%Frontier Group;~Frontier	ULCC	wt	company	1670076			u
 MNMD	Mind Medicine (MindMed)	Nasdaq		Mind Medicine (MindMed) Inc.;Mind Medicine (MindMed)	MNMD	t	company	1813814			u
 JBSS	John B. Sanfilippo & Son	Nasdaq	Consumer Staples	Sanfilippo John B & Son Inc;Sanfilippo John B & Son;John B. Sanfilippo & Son, Inc.;John B. Sanfilippo & Son	JBSS	t	company	880117		United States	ug
 CSV	Carriage Services	NYSE		!Carriage Services Inc;!Carriage Services	CSV	t	company	1016281			u
 TRNS	Transcat	Nasdaq		Transcat Inc;Transcat	TRNS	t	company	99302			u
 NAGE	Niagen Bioscience	Nasdaq		Niagen Bioscience, Inc.;Niagen Bioscience	NAGE	t	company	1386570			u
-UFCS	United Fire Group	Nasdaq	Financials	United Fire Group Inc;United Fire Group;United Fire;United Fire Group, Inc.	UFCS	t	company	101199		United States	ug
+UFCS	United Fire Group	Nasdaq	Financials	%United Fire Group Inc;%United Fire Group;%United Fire;%United Fire Group, Inc.	UFCS	t	company	101199		United States	ug
 AMLX	Amylyx Pharmaceuticals	Nasdaq		Amylyx Pharmaceuticals, Inc.;Amylyx Pharmaceuticals	AMLX	t	company	1658551			u
 VSTS	Vestis	NYSE	Diversified Support Services	Vestis Corp;Vestis	VSTS	t	company	1967649		United States	ug
 TSSI	TSS	Nasdaq		TSS, Inc.;!TSS	TSSI	t	company	1320760			u
-FDUS	FIDUS Investment	Nasdaq		FIDUS Investment Corp;FIDUS Investment	FDUS	t	company	1513363			u
+FDUS	Fidus Investment	Nasdaq		Fidus Investment Corp;Fidus Investment	FDUS	t	company	1513363			u
 GNK	Genco Shipping & Trading	NYSE		Genco Shipping & Trading LTD;Genco Shipping & Trading	GNK	t	company	1326200			u
 LIND	Lindblad Expeditions Holdings	Nasdaq		Lindblad Expeditions Holdings, Inc.;Lindblad Expeditions Holdings;Lindblad Expeditions	LIND	t	company	1512499			u
 MBWM	Mercantile Bank	Nasdaq		!Mercantile Bank Corp;!Mercantile Bank	MBWM	t	company	1042729			u
@@ -2675,28 +2675,28 @@ CINT	CI&T	NYSE		CI&T Inc;!CI&T	CINT	t	company	1868995			u
 EYPT	EyePoint Pharmaceuticals	Nasdaq		EyePoint Pharmaceuticals, Inc.;EyePoint Pharmaceuticals	EYPT	t	company	1314102			u
 NTGR	Netgear	Nasdaq		Netgear, Inc.;Netgear	NTGR	t	company	1122904			u
 PRME	Prime Medicine	Nasdaq		!Prime Medicine, Inc.;!Prime Medicine	PRME	t	company	1894562			u
-SHEN	Shentel	Nasdaq	Communication Services	Shenandoah Telecommunications Co;Shenandoah Telecommunications;Shentel	SHEN	t	company	354963		United States	ug
+SHEN	Shentel	Nasdaq	Communication Services	%Shenandoah Telecommunications Co;%Shenandoah Telecommunications;Shentel	SHEN	t	company	354963		United States	ug
 RZLV	Rezolve Ai	Nasdaq		Rezolve Ai PLC;Rezolve Ai	RZLV;RZLVW	t	company	1920294			u
 CDNA	CareDx	Nasdaq		CareDx, Inc.;CareDx	CDNA	t	company	1217234			u
 RC	Ready Capital	NYSE		!Ready Capital Corp;!Ready Capital	RC;RCB;RCC;RCD	t	company	1527590			u
 PDS	Precision Drilling	NYSE		!Precision Drilling Corp;!Precision Drilling	PDS	t	company	1013605			u
 MCB	Metropolitan Bank Holding	NYSE		!Metropolitan Bank Holding Corp.;!Metropolitan Bank Holding;!Metropolitan Bank	MCB	t	company	1476034			u
 NBBK	NB Bancorp	Nasdaq		NB Bancorp, Inc.;NB Bancorp	NBBK	t	company	1979330			u
-GDEN	Golden Entertainment	Nasdaq	Consumer Discretionary	Golden Entertainment, Inc.;Golden Entertainment	GDEN	t	company	1071255		United States	ug
-NPK	National Presto Industries	NYSE	Consumer products	National Presto Industries Inc;National Presto Industries	NPK	t	company	80172		United States	ug
-DLX	Deluxe	NYSE	Financial services	Deluxe Corp;~Deluxe;Deluxe Corporation	DLX	wt	company	27996		United States	ug
+GDEN	Golden Entertainment	Nasdaq	Consumer Discretionary	%Golden Entertainment, Inc.;%Golden Entertainment	GDEN	t	company	1071255		United States	ug
+NPK	National Presto Industries	NYSE	Consumer products	%National Presto Industries Inc;%National Presto Industries	NPK	t	company	80172		United States	ug
+DLX	Deluxe	NYSE	Financial services	%Deluxe Corp;~Deluxe;%Deluxe Corporation	DLX	wt	company	27996		United States	ug
 TSHA	Taysha Gene Therapies	Nasdaq		Taysha Gene Therapies, Inc.;Taysha Gene Therapies	TSHA	t	company	1806310			u
 SENEA	Seneca Foods	Nasdaq		!Seneca Foods Corp;!Seneca Foods	SENEA;SENEB	t	company	88948			u
 PRO	PROS Holdings	NYSE		!PROS Holdings, Inc.;!PROS Holdings;!PROS	PRO	t	company	1392972			u
 STOK	Stoke Therapeutics	Nasdaq		!Stoke Therapeutics, Inc.;!Stoke Therapeutics	STOK	t	company	1623526			u
-CPF	Central Pacific Financial	NYSE	Financials	Central Pacific Financial Corp;Central Pacific Financial;Central Pacific Financial Corp.	CPF	t	company	701347		United States	ug
+CPF	Central Pacific Financial	NYSE	Financials	%Central Pacific Financial Corp;%Central Pacific Financial;%Central Pacific Financial Corp.	CPF	t	company	701347		United States	ug
 NEO	NeoGenomics	Nasdaq	Biotechnology , Health care	Neogenomics Inc;Neogenomics	NEO	t	company	1077183		United States	ug
 CRESY	Cresud	Nasdaq		Cresud Inc;Cresud	CRESY;CRESW	t	company	1034957			u
 BDN	Brandywine Realty Trust	NYSE		Brandywine Realty Trust;Brandywine Realty	BDN	t	company	790816			u
 PLOW	Douglas Dynamics	NYSE		!Douglas Dynamics, Inc;!Douglas Dynamics	PLOW	t	company	1287213			u
 AMBQ	Ambiq Micro	NYSE		Ambiq Micro, Inc.;Ambiq Micro	AMBQ	t	company	1500412			u
 AACT	Ares Acquisition Corp II	NYSE		!Ares Acquisition Corp II	AACT	t	company	1853138			u
-GGN	GAMCO Global Gold Natural Resources & Income Trust	NYSE		GAMCO Global Gold, Natural Resources & Income Trust;GAMCO Global Gold Natural Resources & Income	GGN	t	company	1313510			u
+GGN	Gamco Global Gold Natural Resources & Income Trust	NYSE		Gamco Global Gold, Natural Resources & Income Trust;Gamco Global Gold Natural Resources & Income	GGN	t	company	1313510			u
 VALN	Valneva	Nasdaq	Biotechnologie	Valneva SE;Valneva	VALN;0OB3.L;INRLF	t	company	1836564	FR0004056851	France	ug
 AVBP	ArriVent BioPharma	Nasdaq		ArriVent BioPharma, Inc.;ArriVent BioPharma	AVBP	t	company	1868279			u
 BITF	Bitfarms	Nasdaq		Bitfarms Ltd;Bitfarms	BITF	t	company	1812477			u
@@ -2742,7 +2742,7 @@ QD	Qudian	NYSE		Qudian Inc.;Qudian	QD	t	company	1692705			u
 CCBG	Capital City Bank Group	Nasdaq		!Capital City Bank Group Inc;!Capital City Bank Group;!Capital City Bank	CCBG	t	company	726601			u
 ALNT	Allient	Nasdaq		Allient Inc;Allient	ALNT	t	company	46129			u
 HTB	HomeTrust Bancshares	NYSE		HomeTrust Bancshares, Inc.;HomeTrust Bancshares	HTB	t	company	1538263			u
-GDYN	Grid Dynamics Holdings	Nasdaq	IT Consulting & Other Services	Grid Dynamics Holdings, Inc.;Grid Dynamics Holdings;Grid Dynamics	GDYN	t	company	1743725		United States	ug
+GDYN	Grid Dynamics Holdings	Nasdaq	IT Consulting & Other Services	%Grid Dynamics Holdings, Inc.;%Grid Dynamics Holdings;%Grid Dynamics	GDYN	t	company	1743725		United States	ug
 WEST	Westrock Coffee	Nasdaq		Westrock Coffee Co;Westrock Coffee	WEST	t	company	1806347			u
 AMN	Amn Healthcare Services	NYSE	Health Care	AMN Healthcare Services Inc;AMN Healthcare Services;Amn Healthcare Services, Inc.	AMN	t	company	1142750		United States	ug
 VLRS	Controladora Vuela Compania de Aviacion S.A.B. de C.V.	NYSE		Controladora Vuela Compania de Aviacion, S.A.B. de C.V.	VLRS	t	company	1520504			u
@@ -2790,7 +2790,7 @@ ORRF	Orrstown Financial Services	Nasdaq		Orrstown Financial Services Inc;Orrstow
 WSR	Whitestone REIT	NYSE	Real Estate	Whitestone REIT	WSR	t	company	1175535		United States	ug
 MPB	Mid Penn Bancorp	Nasdaq		Mid Penn Bancorp Inc;Mid Penn Bancorp;!Mid Penn	MPB	t	company	879635			u
 ULH	Universal Logistics Holdings	Nasdaq		!Universal Logistics Holdings, Inc.;!Universal Logistics Holdings;!Universal Logistics	ULH	t	company	1308208			u
-SCHL	Scholastic	Nasdaq	Children's literacy and education	Scholastic Corp;~Scholastic;Scholastic Corporation	SCHL	wt	company	866729	US8070661058	United States	ug
+SCHL	Scholastic	Nasdaq	Children's literacy and education	%Scholastic Corp;~Scholastic;%Scholastic Corporation	SCHL	wt	company	866729	US8070661058	United States	ug
 ADSE	Ads-Tec Energy Public	Nasdaq		Ads-Tec Energy Public Ltd Co;Ads-Tec Energy Public Ltd;Ads-Tec Energy Public	ADSE;ADSEW	t	company	1879248			u
 ZVRA	Zevra Therapeutics	Nasdaq		Zevra Therapeutics, Inc.;Zevra Therapeutics	ZVRA	t	company	1434647			u
 IBCP	Independent Bank	Nasdaq			IBCP	t	company	39311			u
@@ -2799,14 +2799,14 @@ SFIX	Stitch Fix	Nasdaq		!Stitch Fix, Inc.;!Stitch Fix	SFIX	t	company	1576942			u
 KRO	Kronos Worldwide	NYSE		Kronos Worldwide Inc;Kronos Worldwide	KRO	t	company	1257640			u
 TRST	TrustCo Bank	Nasdaq	Banking	Trustco Bank Corp N Y;TrustCo Bank	TRST	t	company	357301		United States	ug
 REAL	TheRealReal	Nasdaq		TheRealReal, Inc.;TheRealReal	REAL	t	company	1573221			u
-HTLD	Heartland Express	Nasdaq	Freight transport	Heartland Express Inc;Heartland Express;Heartland Express, Inc.	HTLD	t	company	799233		United States	ug
+HTLD	Heartland Express	Nasdaq	Freight transport	%Heartland Express Inc;%Heartland Express;%Heartland Express, Inc.	HTLD	t	company	799233		United States	ug
 WDH	Waterdrop	NYSE		Waterdrop Inc.;Waterdrop	WDH	t	company	1823986			u
 BIT	BlackRock Multi-Sector Income Trust	NYSE		BlackRock Multi-Sector Income Trust;BlackRock Multi-Sector Income	BIT	t	company	1562818			u
 SXC	SunCoke Energy	NYSE	Materials	SunCoke Energy, Inc.;SunCoke Energy	SXC	t	company	1514705		United States	ug
 LDI	loanDepot	NYSE		loanDepot, Inc.;loanDepot	LDI	t	company	1831631			u
 TCPC	BlackRock TCP Capital	Nasdaq		BlackRock TCP Capital Corp.;BlackRock TCP Capital	TCPC	t	company	1370755			u
 CLFD	Clearfield	Nasdaq		Clearfield, Inc.;Clearfield	CLFD	t	company	796505			u
-PRAA	PRA Group	Nasdaq	Consumer Finance	PRA Group Inc;PRA Group;!PRA	PRAA	t	company	1185348		United States	ug
+PRAA	PRA Group	Nasdaq	Consumer Finance	PRA Group Inc;PRA Group;~PRA	PRAA	wt	company	1185348		United States	ug
 MAZE	Maze Therapeutics	Nasdaq		!Maze Therapeutics, Inc.;!Maze Therapeutics	MAZE	t	company	1842295			u
 AUTL	Autolus Therapeutics	Nasdaq		Autolus Therapeutics plc;Autolus Therapeutics	AUTL	t	company	1730463			u
 GOOD	Gladstone Commercial	Nasdaq		!Gladstone Commercial Corp;!Gladstone Commercial	GOOD;GOODN;GOODO	t	company	1234006			u
@@ -2832,13 +2832,13 @@ THRY	Thryv Holdings	Nasdaq		Thryv Holdings, Inc.;Thryv Holdings;Thryv	THRY	t	com
 SMBC	Southern Missouri Bancorp	Nasdaq		Southern Missouri Bancorp, Inc.;Southern Missouri Bancorp;!Southern Missouri	SMBC	t	company	916907			u
 RLAY	Relay Therapeutics	Nasdaq		!Relay Therapeutics, Inc.;!Relay Therapeutics	RLAY	t	company	1812364			u
 HRTG	Heritage Insurance Holdings	NYSE		!Heritage Insurance Holdings, Inc.;!Heritage Insurance Holdings;!Heritage Insurance	HRTG	t	company	1598665			u
-ECX	ECARX Holdings	Nasdaq		ECARX Holdings Inc.;ECARX Holdings;ECARX	ECX;ECXWW	t	company	1861974			u
+ECX	Ecarx Holdings	Nasdaq		Ecarx Holdings Inc.;Ecarx Holdings;Ecarx	ECX;ECXWW	t	company	1861974			u
 MGPI	MGP Ingredients	Nasdaq		MGP Ingredients Inc;MGP Ingredients	MGPI	t	company	835011			u
 TYRA	Tyra Biosciences	Nasdaq		Tyra Biosciences, Inc.;Tyra Biosciences	TYRA	t	company	1863127			u
 MYE	Myers Industries	NYSE		!Myers Industries Inc;!Myers Industries	MYE	t	company	69488			u
 NYMT	New York Mortgage Trust	Nasdaq		!New York Mortgage Trust, Inc.;!New York Mortgage Trust;!New York Mortgage	NYMT;NYMTN;NYMTG;NYMTH;NYMTI;NYMTL;NYMTM;NYMTZ	t	company	1273685			u
 PHAT	Phathom Pharmaceuticals	Nasdaq		Phathom Pharmaceuticals, Inc.;Phathom Pharmaceuticals	PHAT	t	company	1783183			u
-OXM	Oxford Industries	NYSE	Consumer Discretionary	Oxford Industries Inc;Oxford Industries	OXM	t	company	75288		United States	ug
+OXM	Oxford Industries	NYSE	Consumer Discretionary	%Oxford Industries Inc;%Oxford Industries	OXM	t	company	75288		United States	ug
 BWMN	Bowman Consulting Group	Nasdaq		!Bowman Consulting Group Ltd.;!Bowman Consulting Group;!Bowman Consulting	BWMN	t	company	1847590			u
 HOUS	Anywhere Real Estate	NYSE		!Anywhere Real Estate Inc.;!Anywhere Real Estate	HOUS	t	company	1398987			u
 DAWN	Day One Biopharmaceuticals	Nasdaq		Day One Biopharmaceuticals, Inc.;Day One Biopharmaceuticals	DAWN	t	company	1845337			u
@@ -2848,7 +2848,7 @@ MUX	McEwen	NYSE		McEwen Inc.;McEwen	MUX	t	company	314203			u
 ONDS	Ondas Holdings	Nasdaq		Ondas Holdings Inc.;Ondas Holdings;Ondas	ONDS	t	company	1646188			u
 KROS	Keros Therapeutics	Nasdaq		Keros Therapeutics, Inc.;Keros Therapeutics	KROS	t	company	1664710			u
 HCKT	Hackett Group	Nasdaq		Hackett Group, Inc.;Hackett Group;Hackett	HCKT	t	company	1057379			u
-INN	Summit Hotel Properties	NYSE	Hotel & Resort REITs	Summit Hotel Properties, Inc.;Summit Hotel Properties	INN	t	company	1497645		United States	ug
+INN	Summit Hotel Properties	NYSE	Hotel & Resort REITs	%Summit Hotel Properties, Inc.;%Summit Hotel Properties	INN	t	company	1497645		United States	ug
 SUPX	Super X AI Technology	Nasdaq		!Super X AI Technology Ltd;!Super X AI Technology;!Super X AI	SUPX	t	company	1897087			u
 LEGH	Legacy Housing	Nasdaq		!Legacy Housing Corp;!Legacy Housing	LEGH	t	company	1436208			u
 REPX	Riley Exploration Permian	NYSE		!Riley Exploration Permian, Inc.;!Riley Exploration Permian	REPX	t	company	1001614			u
@@ -2873,7 +2873,7 @@ STRW	Strawberry Fields REIT	NYSE		Strawberry Fields REIT, Inc.;Strawberry Fields
 WEAV	Weave Communications	NYSE		!Weave Communications, Inc.;!Weave Communications	WEAV	t	company	1609151			u
 PUBM	PubMatic	Nasdaq		PubMatic, Inc.;PubMatic	PUBM	t	company	1422930			u
 BCAX	Bicara Therapeutics	Nasdaq		Bicara Therapeutics Inc.;Bicara Therapeutics	BCAX	t	company	2023658			u
-SNCY	Sun Country Airlines Holdings	Nasdaq	Industrials	Sun Country Airlines Holdings, Inc.;Sun Country Airlines Holdings;Sun Country Airlines	SNCY	t	company	1743907		United States	ug
+SNCY	Sun Country Airlines Holdings	Nasdaq	Industrials	%Sun Country Airlines Holdings, Inc.;%Sun Country Airlines Holdings;%Sun Country Airlines	SNCY	t	company	1743907		United States	ug
 TBPH	Theravance Biopharma	Nasdaq		Theravance Biopharma, Inc.;Theravance Biopharma	TBPH	t	company	1583107			u
 TRML	Tourmaline Bio	Nasdaq		Tourmaline Bio, Inc.;Tourmaline Bio	TRML	t	company	1827506			u
 KODK	Eastman Kodak	NYSE		!Eastman Kodak Co;!Eastman Kodak	KODK	t	company	31235			u
@@ -2883,7 +2883,7 @@ LAC	Lithium Americas	NYSE		!Lithium Americas Corp.;!Lithium Americas	LAC	t	compa
 SGML	Sigma Lithium	Nasdaq		!Sigma Lithium Corp;!Sigma Lithium	SGML	t	company	1848309			u
 LYTS	LSI Industries	Nasdaq		LSI Industries Inc;LSI Industries	LYTS	t	company	763532			u
 PTLO	Portillo's	Nasdaq		Portillo's Inc.;Portillo's	PTLO	t	company	1871509			u
-BLW	Blackrock Ltd Duration Income TRUST	NYSE		Blackrock Ltd Duration Income TRUST;Blackrock Ltd Duration Income	BLW	t	company	1233681			u
+BLW	Blackrock Ltd Duration Income Trust	NYSE		Blackrock Ltd Duration Income Trust;Blackrock Ltd Duration Income	BLW	t	company	1233681			u
 GNE	Genie Energy	NYSE		!Genie Energy Ltd.;!Genie Energy	GNE	t	company	1528356			u
 AMRK	A-Mark Precious Metals	Nasdaq		A-Mark Precious Metals, Inc.;A-Mark Precious Metals	AMRK	t	company	1591588			u
 AEHR	Aehr Test Systems	Nasdaq		Aehr Test Systems	AEHR	t	company	1040470			u
@@ -2899,7 +2899,7 @@ CTO	CTO Realty Growth	NYSE		CTO Realty Growth, Inc.;CTO Realty Growth	CTO	t	comp
 GUT	Gabelli Utility Trust	NYSE		Gabelli Utility Trust;Gabelli Utility	GUT	t	company	1080720			u
 AIOT	Powerfleet	Nasdaq		Powerfleet, Inc.;Powerfleet	AIOT	t	company	1774170			u
 GBFH	GBank Financial Holdings	Nasdaq		GBank Financial Holdings Inc.;GBank Financial Holdings;GBank Financial	GBFH	t	company	1791145			u
-TWI	Titan Tire	NYSE	Agricultural & Farm Machinery	Titan International Inc;Titan International;Titan Tire Corporation;Titan Tire	TWI	t	company	899751		United States	ug
+TWI	Titan Tire	NYSE	Agricultural & Farm Machinery	%Titan International Inc;%Titan International;%Titan Tire Corporation;%Titan Tire	TWI	t	company	899751		United States	ug
 AIRO	AIRO Group Holdings	Nasdaq		AIRO Group Holdings, Inc.;AIRO Group Holdings;AIRO Group;!AIRO	AIRO	t	company	1927958			u
 GDOT	Green Dot	NYSE		!Green Dot Corp;!Green Dot	GDOT	t	company	1386278			u
 CPAC	Cementos Pacasmayo SAA	NYSE		Cementos Pacasmayo SAA	CPAC	t	company	1221029			u
@@ -2910,8 +2910,8 @@ OSPN	OneSpan	Nasdaq		OneSpan Inc.;OneSpan	OSPN	t	company	1044777			u
 RAPP	Rapport Therapeutics	Nasdaq		!Rapport Therapeutics, Inc.;!Rapport Therapeutics	RAPP	t	company	2012593			u
 ZIMV	ZimVie	Nasdaq		ZimVie Inc.;ZimVie	ZIMV	t	company	1876588			u
 KURA	Kura Oncology	Nasdaq		Kura Oncology, Inc.;Kura Oncology	KURA	t	company	1422143			u
-AXL	American Axle	NYSE	Automotive industry	American Axle & Manufacturing Holdings Inc;American Axle & Manufacturing Holdings;American Axle & Manufacturing;American Axle	AXL	t	company	1062231	US0240611030	United States	ug
-UHT	Universal Health Realty Income Trust	NYSE	Health Care REITs	Universal Health Realty Income Trust;Universal Health Realty Income	UHT	t	company	798783		United States	ug
+AXL	American Axle	NYSE	Automotive industry	%American Axle & Manufacturing Holdings Inc;%American Axle & Manufacturing Holdings;%American Axle & Manufacturing;%American Axle	AXL	t	company	1062231	US0240611030	United States	ug
+UHT	Universal Health Realty Income Trust	NYSE	Health Care REITs	%Universal Health Realty Income Trust;%Universal Health Realty Income	UHT	t	company	798783		United States	ug
 CCCX	Churchill Capital Corp X/Cayman	Nasdaq		Churchill Capital Corp X/Cayman	CCCX;CCCXU;CCCXW	t	company	2007825			u
 BGY	BlackRock Enhanced International Dividend Trust	NYSE		BlackRock Enhanced International Dividend Trust;BlackRock Enhanced International Dividend	BGY	t	company	1393299			u
 SIGA	Siga Technologies	Nasdaq		Siga Technologies Inc;Siga Technologies;Siga	SIGA	t	company	1010086			u
@@ -2921,7 +2921,7 @@ CCAP	Crescent Capital BDC	Nasdaq		Crescent Capital BDC, Inc.;Crescent Capital BD
 BCYC	Bicycle Therapeutics	Nasdaq		Bicycle Therapeutics PLC;!Bicycle Therapeutics	BCYC	t	company	1761612			u
 OPT	Opthea	Nasdaq		Opthea Ltd;Opthea	OPT	t	company	1815620			u
 XRX	Xerox Holdings	Nasdaq		!Xerox Holdings Corp;!Xerox Holdings;!Xerox	XRX	t	company	1770450			u
-OEC	Orion	NYSE	Health Care	Orion S.A.;%Orion;Orion Corporation (pharmaceutical company)	OEC;0M2N.L;ORINF;ORINY	t	company	1609804	FI0009014377;FI0009800346	Finland	ug
+OEC	Orion	NYSE	Health Care	Orion S.A.;%Orion;%Orion Corporation	OEC;0M2N.L;ORINF;ORINY	t	company	1609804	FI0009014377;FI0009800346	Finland	ug
 XNCR	Xencor	Nasdaq	Biotechnology	Xencor Inc;Xencor	XNCR	t	company	1326732		United States	ug
 HKD	AMTD Digital	NYSE		AMTD Digital Inc.;AMTD Digital	HKD	t	company	1809691			u
 SMLR	Semler Scientific	Nasdaq		Semler Scientific, Inc.;Semler Scientific	SMLR	t	company	1554859			u
@@ -2941,7 +2941,7 @@ SLI	Standard Lithium	NYSE		!Standard Lithium LTD.;!Standard Lithium	SLI	t	compan
 SHBI	Shore Bancshares	Nasdaq		Shore Bancshares Inc;Shore Bancshares	SHBI	t	company	1035092			u
 VLGEA	Village Super Market	Nasdaq		!Village Super Market Inc;!Village Super Market	VLGEA	t	company	103595			u
 NPB	Northpointe Bancshares	NYSE		Northpointe Bancshares Inc;Northpointe Bancshares	NPB	t	company	1336706			u
-MYGN	Myriad Genetics	Nasdaq	Health Care	Myriad Genetics Inc;Myriad Genetics	MYGN	t	company	899923		United States	ug
+MYGN	Myriad Genetics	Nasdaq	Health Care	%Myriad Genetics Inc;%Myriad Genetics	MYGN	t	company	899923		United States	ug
 RSVR	Reservoir Media	Nasdaq		!Reservoir Media, Inc.;!Reservoir Media	RSVR;RSVRW	t	company	1824403			u
 HELE	Helen of Troy	Nasdaq		!Helen of Troy LTD;!Helen of Troy	HELE	t	company	916789			u
 PKST	Peakstone Realty Trust	NYSE		Peakstone Realty Trust;Peakstone Realty	PKST	t	company	1600626			u
@@ -2978,7 +2978,7 @@ RZLT	Rezolute	Nasdaq		Rezolute, Inc.;Rezolute	RZLT	t	company	1509261			u
 PERI	Perion Network	Nasdaq		Perion Network Ltd.;Perion Network	PERI	t	company	1338940			u
 TRC	Tejon Ranch	NYSE		Tejon Ranch Co;Tejon Ranch	TRC	t	company	96869			u
 SY	So-Young International	Nasdaq		So-Young International Inc.;So-Young International	SY	t	company	1758530			u
-CLB	Core Laboratories	NYSE	Energy	Core Laboratories Inc.;Core Laboratories	CLB	t	company	1958086	NL0000200384	United States	ug
+CLB	Core Laboratories	NYSE	Energy	%Core Laboratories Inc.;%Core Laboratories	CLB	t	company	1958086	NL0000200384	United States	ug
 ACIC	American Coastal Insurance	Nasdaq		!American Coastal Insurance Corp;!American Coastal Insurance	ACIC	t	company	1401521			u
 NLOP	Net Lease Office Properties	NYSE		!Net Lease Office Properties	NLOP	t	company	1952976			u
 RPAY	Repay Holdings	Nasdaq		!Repay Holdings Corp;!Repay Holdings;!Repay	RPAY	t	company	1720592			u
@@ -3018,7 +3018,7 @@ EMPD	Empery Digital	Nasdaq		Empery Digital Inc.;Empery Digital	EMPD;VLCN	t	compa
 QSG	QuantaSing Group	Nasdaq		QuantaSing Group Ltd;QuantaSing Group;QuantaSing	QSG	t	company	1932770			u
 SVRA	Savara	Nasdaq		Savara Inc;Savara	SVRA	t	company	1160308			u
 IVA	Inventiva	Nasdaq		Inventiva S.A.;Inventiva	IVA	t	company	1756594			u
-GTEN	Gores Holdings X Inc. / CI	Nasdaq		Gores Holdings X, Inc. / CI	GTEN;GTENU;GTENW	t	company	1986817			u
+GTEN	Gores Holdings X	Nasdaq		!Gores Holdings X, Inc.;!Gores Holdings X	GTEN;GTENU;GTENW	t	company	1986817			u
 DDI	DoubleDown Interactive	Nasdaq		DoubleDown Interactive Co., Ltd.;DoubleDown Interactive Co.;DoubleDown Interactive	DDI	t	company	1799567			u
 HIVE	HIVE Digital Technologies	Nasdaq		!HIVE Digital Technologies Ltd.;!HIVE Digital Technologies;!HIVE Digital	HIVE	t	company	1720424			u
 EQV	EQV Ventures Acquisition	NYSE		EQV Ventures Acquisition Corp.;EQV Ventures Acquisition	EQV	t	company	2021042			u
@@ -3083,7 +3083,7 @@ KOD	Kodiak Sciences	Nasdaq		!Kodiak Sciences Inc.;!Kodiak Sciences	KOD	t	company
 SB	Safe Bulkers	NYSE		Safe Bulkers, Inc.;Safe Bulkers	SB	t	company	1434754			u
 SKYT	SkyWater Technology	Nasdaq		SkyWater Technology, Inc;SkyWater Technology;SkyWater	SKYT	t	company	1819974			u
 NUS	Nu Skin Enterprises	NYSE		!Nu Skin Enterprises, Inc.;!Nu Skin Enterprises	NUS	t	company	1021561			u
-BOC	Boston OMAHA	NYSE		!Boston OMAHA Corp;!Boston OMAHA	BOC	t	company	1494582			u
+BOC	Boston Omaha	NYSE		!Boston Omaha Corp;!Boston Omaha	BOC	t	company	1494582			u
 CCRN	Cross Country Healthcare	Nasdaq		!Cross Country Healthcare Inc;!Cross Country Healthcare	CCRN	t	company	1141103			u
 HBNB	Hotel101 Global Holdings	Nasdaq		Hotel101 Global Holdings Corp.;Hotel101 Global Holdings;Hotel101 Global	HBNB	t	company	2054507			u
 XFLT	XAI Octagon Floating Rate & Alternative Income Trust	NYSE		XAI Octagon Floating Rate & Alternative Income Trust;XAI Octagon Floating Rate & Alternative Income	XFLT	t	company	1703079			u
@@ -3711,7 +3711,7 @@ ONTF	On24	NYSE		On24 Inc.;On24	ONTF	t	company	1110611			u
 KGEI	Kolibri Global Energy	Nasdaq		Kolibri Global Energy Inc.;Kolibri Global Energy	KGEI	t	company	1477081			u
 GPJA	Georgia Power	NYSE		!Georgia Power Co;!Georgia Power	GPJA	t	company	41091			u
 CFFI	C & F Financial	Nasdaq		!C & F Financial Corp;!C & F Financial	CFFI	t	company	913341			u
-CRGX	CARGO Therapeutics	Nasdaq		!CARGO Therapeutics, Inc.;!CARGO Therapeutics	CRGX	t	company	1966494			u
+CRGX	Cargo Therapeutics	Nasdaq		!Cargo Therapeutics, Inc.;!Cargo Therapeutics	CRGX	t	company	1966494			u
 GSHR	Gesher Acquisition Corp. II	Nasdaq		Gesher Acquisition Corp. II	GSHR;GSHRU;GSHRW	t	company	2044635			u
 LCNB	LCNB	Nasdaq		LCNB Corp;!LCNB	LCNB	t	company	1074902			u
 PEW	GrabAGun Digital Holdings	NYSE		GrabAGun Digital Holdings Inc.;GrabAGun Digital Holdings;GrabAGun Digital	PEW	t	company	2051380			u
@@ -3816,11 +3816,11 @@ PLG	Platinum Group Metals	NYSE		!Platinum Group Metals LTD;!Platinum Group Metal
 CRBU	Caribou Biosciences	Nasdaq		Caribou Biosciences, Inc.;Caribou Biosciences	CRBU	t	company	1619856			u
 TBI	TrueBlue	NYSE		TrueBlue, Inc.;TrueBlue	TBI	t	company	768899			u
 FLYX	Flyexclusive	NYSE		Flyexclusive Inc.;Flyexclusive	FLYX	t	company	1843973			u
-EGAN	EGAIN	Nasdaq		EGAIN Corp;EGAIN	EGAN	t	company	1066194			u
+EGAN	Egain	Nasdaq		Egain Corp;Egain	EGAN	t	company	1066194			u
 NEOV	NeoVolta	Nasdaq		NeoVolta Inc.;NeoVolta	NEOV;NEOVW	t	company	1748137			u
 ESCA	Escalade	Nasdaq		Escalade Inc;Escalade	ESCA	t	company	33488			u
 CXDO	Crexendo	Nasdaq		Crexendo, Inc.;Crexendo	CXDO	t	company	1075736			u
-JYNT	JOINT	Nasdaq		!JOINT Corp;!JOINT	JYNT	t	company	1612630			u
+JYNT	Joint	Nasdaq		!Joint Corp;!Joint	JYNT	t	company	1612630			u
 TRUE	TrueCar	Nasdaq		TrueCar, Inc.;TrueCar	TRUE	t	company	1327318			u
 FSP	Franklin Street Properties	NYSE		!Franklin Street Properties Corp;!Franklin Street Properties	FSP	t	company	1031316			u
 PAL	Proficient Auto Logistics	Nasdaq		!Proficient Auto Logistics, Inc;!Proficient Auto Logistics	PAL	t	company	1998768			u
@@ -3879,7 +3879,7 @@ CBIO	Crescent Biopharma	Nasdaq		Crescent Biopharma, Inc.;Crescent Biopharma	CBIO
 CRGO	Freightos	Nasdaq		Freightos Ltd;Freightos	CRGO;CRGOW	t	company	1927719			u
 ELA	Envela	NYSE		Envela Corp;Envela	ELA	t	company	701719			u
 LNSR	Lensar	Nasdaq		LENSAR, Inc.;Lensar	LNSR	t	company	1320350			u
-SPCE	Virgin Galactic Holdings	NYSE		Virgin Galactic Holdings, Inc;Virgin Galactic Holdings;Virgin Galactic	SPCE	t	company	1706946			u
+SPCE	Virgin Galactic Holdings	NYSE		%Virgin Galactic;%Virgin Galactic Holdings, Inc;%Virgin Galactic Holdings	SPCE	t	company	1706946			u
 CBFV	CB Financial Services	Nasdaq		!CB Financial Services, Inc.;!CB Financial Services	CBFV	t	company	1605301			u
 KEQU	Kewaunee Scientific	Nasdaq		Kewaunee Scientific Corp;Kewaunee Scientific	KEQU	t	company	55529			u
 CFBK	CF Bankshares	Nasdaq		CF Bankshares Inc.;CF Bankshares	CFBK	t	company	1070680			u
@@ -3923,7 +3923,7 @@ BARK	Bark	NYSE		!Bark, Inc.;!Bark	BARK	t	company	1819574			u
 IH	iHuman	NYSE		iHuman Inc.;iHuman	IH	t	company	1814423			u
 PDEX	Pro DEX	Nasdaq		Pro DEX Inc;Pro DEX	PDEX	t	company	788920			u
 CMT	Core Molding Technologies	NYSE		!Core Molding Technologies Inc;!Core Molding Technologies;!Core Molding	CMT	t	company	1026655			u
-TZUP	Thumzup MEDIA	Nasdaq		Thumzup MEDIA Corp;Thumzup MEDIA	TZUP	t	company	1853825			u
+TZUP	Thumzup Media	Nasdaq		Thumzup Media Corp;Thumzup Media	TZUP	t	company	1853825			u
 TLSI	TriSalus Life Sciences	Nasdaq		TriSalus Life Sciences, Inc.;TriSalus Life Sciences	TLSI;TLSIW	t	company	1826667			u
 NKTX	Nkarta	Nasdaq		Nkarta, Inc.;Nkarta	NKTX	t	company	1787400			u
 CRE	Cre8 Enterprise	Nasdaq		Cre8 Enterprise Ltd;Cre8 Enterprise	CRE	t	company	2003977			u
@@ -3932,7 +3932,7 @@ KRRO	Korro Bio	Nasdaq		Korro Bio, Inc.;Korro Bio	KRRO	t	company	1703647			u
 MDV	Modiv Industrial	NYSE		Modiv Industrial, Inc.;Modiv Industrial	MDV	t	company	1645873			u
 AISP	Airship AI Holdings	Nasdaq		!Airship AI Holdings, Inc.;!Airship AI Holdings;!Airship AI	AISP;AISPW	t	company	1842566			u
 UBFO	United Security Bancshares	Nasdaq		United Security Bancshares	UBFO	t	company	1137547			u
-ACR	ACRES Commercial Realty	NYSE		!ACRES Commercial Realty Corp.;!ACRES Commercial Realty	ACR	t	company	1332551			u
+ACR	Acres Commercial Realty	NYSE		!Acres Commercial Realty Corp.;!Acres Commercial Realty	ACR	t	company	1332551			u
 ASMB	Assembly Biosciences	Nasdaq		Assembly Biosciences, Inc.;Assembly Biosciences	ASMB	t	company	1426800			u
 LARK	Landmark Bancorp	Nasdaq		Landmark Bancorp Inc;Landmark Bancorp	LARK	t	company	1141688			u
 VRM	Vroom	Nasdaq		Vroom, Inc.;Vroom	VRM	t	company	1580864			u
@@ -3970,7 +3970,7 @@ SRFM	Surf Air Mobility	NYSE		!Surf Air Mobility Inc.;!Surf Air Mobility	SRFM	t	c
 JEM	707 Cayman Holdings	Nasdaq		707 Cayman Holdings Ltd.;707 Cayman Holdings;707 Cayman	JEM	t	company	2018222			u
 BKKT	Bakkt Holdings	NYSE		Bakkt Holdings, Inc.;Bakkt Holdings;Bakkt	BKKT	t	company	1820302			u
 NVCT	Nuvectis Pharma	Nasdaq		Nuvectis Pharma, Inc.;Nuvectis Pharma	NVCT	t	company	1875558			u
-RCEL	AVITA Medical	Nasdaq		AVITA Medical, Inc.;AVITA Medical	RCEL	t	company	1762303			u
+RCEL	Avita Medical	Nasdaq		Avita Medical, Inc.;Avita Medical	RCEL	t	company	1762303			u
 DCGO	DocGo	Nasdaq		DocGo Inc.;DocGo	DCGO	t	company	1822359			u
 CCCC	C4 Therapeutics	Nasdaq		C4 Therapeutics, Inc.;C4 Therapeutics	CCCC	t	company	1662579			u
 QMMM	QMMM Holdings	Nasdaq		QMMM Holdings Ltd;QMMM Holdings;!QMMM	QMMM	t	company	1971542			u
@@ -4136,7 +4136,7 @@ BSBK	Bogota Financial	Nasdaq		Bogota Financial Corp.;Bogota Financial	BSBK	t	com
 VWAV	VisionWave Holdings	Nasdaq		VisionWave Holdings, Inc.;VisionWave Holdings;VisionWave	VWAV;VWAVW	t	company	2038439			u
 COYA	Coya Therapeutics	Nasdaq		Coya Therapeutics, Inc.;Coya Therapeutics	COYA	t	company	1835022			u
 GLU	Gabelli Global Utility & Income Trust	NYSE		Gabelli Global Utility & Income Trust;Gabelli Global Utility & Income	GLU	t	company	1282957			u
-GNT	GAMCO Natural Resources Gold & Income Trust	NYSE		GAMCO Natural Resources, Gold & Income Trust;GAMCO Natural Resources Gold & Income	GNT	t	company	1438893			u
+GNT	Gamco Natural Resources Gold & Income Trust	NYSE		Gamco Natural Resources, Gold & Income Trust;Gamco Natural Resources Gold & Income	GNT	t	company	1438893			u
 PLCE	Childrens Place	Nasdaq		Childrens Place, Inc.;Childrens Place	PLCE	t	company	1041859			u
 UCL	uCloudlink Group	Nasdaq		uCloudlink Group Inc.;uCloudlink Group;uCloudlink	UCL	t	company	1775898			u
 ADAG	Adagene	Nasdaq		Adagene Inc.;Adagene	ADAG	t	company	1818838			u
@@ -4296,7 +4296,7 @@ ABVE	Above Food Ingredients	Nasdaq		!Above Food Ingredients Inc.;!Above Food Ing
 ALTO	Alto Ingredients	Nasdaq		!Alto Ingredients, Inc.;!Alto Ingredients	ALTO	t	company	778164			u
 UFI	Unifi	NYSE		Unifi Inc;Unifi	UFI	t	company	100726			u
 ILLR	Triller Group	Nasdaq		Triller Group Inc.;Triller Group;Triller	ILLR;ILLRW	t	company	1769624			u
-ASPC	ASPAC III Acquisition	Nasdaq		ASPAC III Acquisition Corp.;ASPAC III Acquisition	ASPC;ASPCR;ASPCU	t	company	1890361			u
+ASPC	Aspac III Acquisition	Nasdaq		Aspac III Acquisition Corp.;Aspac III Acquisition	ASPC;ASPCR;ASPCU	t	company	1890361			u
 VANI	Vivani Medical	Nasdaq		Vivani Medical, Inc.;Vivani Medical	VANI	t	company	1266806			u
 LOOP	Loop Industries	Nasdaq		!Loop Industries, Inc.;!Loop Industries	LOOP	t	company	1504678			u
 BZFD	BuzzFeed	Nasdaq		BuzzFeed, Inc.;BuzzFeed	BZFD;BZFDW	t	company	1828972			u
@@ -4474,7 +4474,7 @@ IFRX	InflaRx	Nasdaq		InflaRx N.V.;InflaRx	IFRX	t	company	1708688			u
 SELF	Global Self Storage	Nasdaq		!Global Self Storage, Inc.;!Global Self Storage	SELF	t	company	1031235			u
 BDSX	Biodesix	Nasdaq		Biodesix Inc;Biodesix	BDSX	t	company	1439725			u
 WFCF	Where Food Comes From	Nasdaq		!Where Food Comes From, Inc.;!Where Food Comes From	WFCF	t	company	1360565			u
-VSME	VS MEDIA Holdings	Nasdaq		!VS MEDIA Holdings Ltd;!VS MEDIA Holdings;!VS MEDIA	VSME	t	company	1951294			u
+VSME	VS Media Holdings	Nasdaq		!VS Media Holdings Ltd;!VS Media Holdings;!VS Media	VSME	t	company	1951294			u
 WWR	Westwater Resources	NYSE		Westwater Resources, Inc.;Westwater Resources	WWR	t	company	839470			u
 YI	111	Nasdaq		111, Inc.;111	YI	t	company	1738906			u
 CUE	Cue Biopharma	Nasdaq		Cue Biopharma, Inc.;Cue Biopharma	CUE	t	company	1645460			u
@@ -4566,7 +4566,7 @@ NTWK	Netsol Technologies	Nasdaq		Netsol Technologies Inc;Netsol Technologies;Net
 DMYY	dMY Squared Technology Group	NYSE		dMY Squared Technology Group, Inc.;dMY Squared Technology Group;dMY Squared Technology;dMY Squared	DMYY	t	company	1915380			u
 PDSB	PDS Biotechnology	Nasdaq		PDS Biotechnology Corp;PDS Biotechnology	PDSB	t	company	1472091			u
 MGRT	Mega Fortune	Nasdaq		Mega Fortune Co Ltd;Mega Fortune	MGRT	t	company	2033377			u
-YXT	YXT.COM GROUP Holding	Nasdaq		YXT.COM GROUP Holding Ltd;YXT.COM GROUP Holding;YXT.COM GROUP;YXT.COM	YXT	t	company	1872090			u
+YXT	YXT.COM Group Holding	Nasdaq		YXT.COM Group Holding Ltd;YXT.COM Group Holding;YXT.COM Group;YXT.COM	YXT	t	company	1872090			u
 CPIX	Cumberland Pharmaceuticals	Nasdaq		!Cumberland Pharmaceuticals Inc;!Cumberland Pharmaceuticals	CPIX	t	company	1087294			u
 KLTO	Klotho Neurosciences	Nasdaq		Klotho Neurosciences, Inc.;Klotho Neurosciences	KLTO;KLTOW	t	company	1907223			u
 USIO	Usio	Nasdaq		Usio, Inc.;Usio	USIO	t	company	1088034			u
@@ -4751,7 +4751,7 @@ UAVS	AgEagle Aerial Systems	NYSE		AgEagle Aerial Systems Inc.;AgEagle Aerial Sys
 MCVT	Mill City Ventures III	Nasdaq		!Mill City Ventures III, Ltd;!Mill City Ventures III	MCVT	t	company	1425355			u
 NTIP	Network-1 Technologies	NYSE		Network-1 Technologies, Inc.;Network-1 Technologies;Network-1	NTIP	t	company	1065078			u
 ANTX	AN2 Therapeutics	Nasdaq		AN2 Therapeutics, Inc.;AN2 Therapeutics	ANTX	t	company	1880438			u
-BGFV	BIG 5 Sporting GOODS	Nasdaq		BIG 5 Sporting GOODS Corp;BIG 5 Sporting GOODS	BGFV	t	company	1156388			u
+BGFV	BIG 5 Sporting Goods	Nasdaq		BIG 5 Sporting Goods Corp;BIG 5 Sporting Goods	BGFV	t	company	1156388			u
 NTZ	Natuzzi S P A	NYSE		Natuzzi S P A	NTZ	t	company	900391			u
 NRSN	NeuroSense Therapeutics	Nasdaq		NeuroSense Therapeutics Ltd.;NeuroSense Therapeutics	NRSN;NRSNW	t	company	1875091			u
 CISO	CISO Global	Nasdaq		CISO Global, Inc.;CISO Global	CISO	t	company	1777319			u
@@ -4767,7 +4767,7 @@ SYTA	Siyata Mobile	Nasdaq		Siyata Mobile Inc.;Siyata Mobile	SYTA;SYTAW	t	company
 AKTX	Akari Therapeutics	Nasdaq		Akari Therapeutics Plc;Akari Therapeutics	AKTX	t	company	1541157			u
 OPAD	Offerpad Solutions	NYSE		Offerpad Solutions Inc.;Offerpad Solutions	OPAD	t	company	1825024			u
 TOON	Kartoon Studios	NYSE		Kartoon Studios, Inc.;Kartoon Studios	TOON	t	company	1355848			u
-MCTR	CTRL GROUP	Nasdaq		CTRL GROUP Ltd;CTRL GROUP;!CTRL	MCTR	t	company	1969928			u
+MCTR	CTRL Group	Nasdaq		CTRL Group Ltd;CTRL Group;!CTRL	MCTR	t	company	1969928			u
 GIFT	Giftify	Nasdaq		Giftify, Inc.;Giftify	GIFT	t	company	1760233			u
 SIF	Sifco Industries	NYSE		Sifco Industries Inc;Sifco Industries	SIF	t	company	90168			u
 KTCC	Key Tronic	Nasdaq		Key Tronic Corp;Key Tronic	KTCC	t	company	719733			u
@@ -4929,7 +4929,7 @@ BCAB	BioAtla	Nasdaq		BioAtla, Inc.;BioAtla	BCAB	t	company	1826892			u
 FGL	Founder Group	Nasdaq		!Founder Group Ltd;!Founder Group;!Founder	FGL	t	company	1989930			u
 GDTC	CytoMed Therapeutics	Nasdaq		CytoMed Therapeutics Ltd;CytoMed Therapeutics	GDTC	t	company	1873093			u
 MTEK	Maris Tech	Nasdaq		!Maris Tech Ltd.;!Maris Tech	MTEK;MTEKW	t	company	1872964			u
-DTCK	DAVIS Commodities	Nasdaq		!DAVIS Commodities Ltd;!DAVIS Commodities	DTCK	t	company	1949478			u
+DTCK	Davis Commodities	Nasdaq		!Davis Commodities Ltd;!Davis Commodities	DTCK	t	company	1949478			u
 EHLD	Euroholdings	Nasdaq		Euroholdings Ltd.;Euroholdings	EHLD	t	company	2032779			u
 TC	Token Cat	Nasdaq		!Token Cat Ltd;!Token Cat	TC	t	company	1743340			u
 JL	J-Long Group	Nasdaq		J-Long Group Ltd;J-Long Group;J-Long	JL	t	company	1948436			u
@@ -4960,7 +4960,7 @@ ARTW	Arts Way Manufacturing	Nasdaq		!Arts Way Manufacturing Co Inc;!Arts Way Man
 PMN	ProMIS Neurosciences	Nasdaq		ProMIS Neurosciences Inc.;ProMIS Neurosciences	PMN	t	company	1374339			u
 JBDI	JBDI Holdings	Nasdaq		JBDI Holdings Ltd;JBDI Holdings;!JBDI	JBDI	t	company	1964314			u
 NXGL	Nexgel	Nasdaq		Nexgel, Inc.;Nexgel	NXGL;NXGLW	t	company	1468929			u
-INLF	INLIF	Nasdaq		INLIF Ltd;INLIF	INLF	t	company	1991592			u
+INLF	Inlif	Nasdaq		Inlif Ltd;Inlif	INLF	t	company	1991592			u
 HCTI	Healthcare Triangle	Nasdaq		!Healthcare Triangle, Inc.;!Healthcare Triangle	HCTI	t	company	1839285			u
 PHH	Park Ha Biological Technology	Nasdaq		!Park Ha Biological Technology Co., Ltd.;!Park Ha Biological Technology Co.;!Park Ha Biological Technology;!Park Ha Biological	PHH	t	company	1986247			u
 CGTL	Creative Global Technology Holdings	Nasdaq		!Creative Global Technology Holdings Ltd;!Creative Global Technology Holdings;!Creative Global Technology;!Creative Global	CGTL	t	company	1967822			u
@@ -5004,7 +5004,7 @@ FCUV	Focus Universal	Nasdaq		!Focus Universal Inc.;!Focus Universal	FCUV	t	compa
 YHGJ	Yunhong Green CTI	Nasdaq		Yunhong Green CTI LTD.;Yunhong Green CTI	YHGJ	t	company	1042187			u
 MOGU	MOGU	NYSE		MOGU Inc.;!MOGU	MOGU	t	company	1743971			u
 IMNN	Imunon	Nasdaq		Imunon, Inc.;Imunon	IMNN	t	company	749647			u
-EVAX	Evaxion A/S	Nasdaq		Evaxion A/S;Evaxion	EVAX	t	company	1828253			u
+EVAX	Evaxion	Nasdaq		Evaxion A/S;Evaxion	EVAX	t	company	1828253			u
 FAAS	Digiasia	Nasdaq		Digiasia Corp.;Digiasia	FAAS;FAASW	t	company	1844981			u
 FIEE	FiEE	Nasdaq		FiEE, Inc.;FiEE	FIEE	t	company	1467761			u
 RENT	Rent the Runway	Nasdaq		!Rent the Runway, Inc.;!Rent the Runway	RENT	t	company	1468327			u
@@ -5035,7 +5035,7 @@ HUDI	Huadi International Group	Nasdaq		Huadi International Group Co., Ltd.;Huadi
 KAPA	Kairos Pharma	NYSE		Kairos Pharma, LTD.;Kairos Pharma	KAPA	t	company	1962011			u
 MSGM	Motorsport Games	Nasdaq		Motorsport Games Inc.;Motorsport Games	MSGM	t	company	1821175			u
 WKHS	Workhorse Group	Nasdaq		!Workhorse Group Inc.;!Workhorse Group;!Workhorse	WKHS	t	company	1425287			u
-SFHG	Samfine Creation Holdings GROUP	Nasdaq		Samfine Creation Holdings GROUP Ltd;Samfine Creation Holdings GROUP;Samfine Creation Holdings;Samfine Creation	SFHG	t	company	1926792			u
+SFHG	Samfine Creation Holdings Group	Nasdaq		Samfine Creation Holdings Group Ltd;Samfine Creation Holdings Group;Samfine Creation Holdings;Samfine Creation	SFHG	t	company	1926792			u
 ELSE	Electro Sensors	Nasdaq		Electro Sensors Inc;Electro Sensors	ELSE	t	company	351789			u
 SKBL	Skyline Builders Group Holding	Nasdaq		!Skyline Builders Group Holding Ltd;!Skyline Builders Group Holding;!Skyline Builders Group;!Skyline Builders	SKBL	t	company	2031009			u
 GORV	Lazydays Holdings	Nasdaq		Lazydays Holdings, Inc.;Lazydays Holdings;Lazydays	GORV	t	company	1721741			u
@@ -5159,7 +5159,7 @@ HCWB	HCW Biologics	Nasdaq		HCW Biologics Inc.;HCW Biologics	HCWB	t	company	18286
 PHIO	Phio Pharmaceuticals	Nasdaq		Phio Pharmaceuticals Corp.;Phio Pharmaceuticals	PHIO	t	company	1533040			u
 SONM	Sonim Technologies	Nasdaq		Sonim Technologies Inc;Sonim Technologies;Sonim	SONM	t	company	1178697			u
 EFOI	Energy Focus	Nasdaq		!Energy Focus, Inc;!Energy Focus	EFOI	t	company	924168			u
-GP	Greenpower MOTOR	Nasdaq		Greenpower MOTOR Co INC.;Greenpower MOTOR Co;Greenpower MOTOR	GP	t	company	1584547			u
+GP	Greenpower Motor	Nasdaq		Greenpower Motor Co INC.;Greenpower Motor Co;Greenpower Motor	GP	t	company	1584547			u
 ILAG	Intelligent Living Application Group	Nasdaq		!Intelligent Living Application Group Inc.;!Intelligent Living Application Group;!Intelligent Living Application	ILAG	t	company	1814963			u
 LFWD	Lifeward	Nasdaq		Lifeward Ltd.;Lifeward	LFWD	t	company	1607962			u
 BOLT	Bolt Biotherapeutics	Nasdaq		Bolt Biotherapeutics, Inc.;Bolt Biotherapeutics	BOLT	t	company	1641281			u
@@ -5207,74 +5207,75 @@ ASTC	Astrotech	Nasdaq		Astrotech Corp;Astrotech	ASTC	t	company	1001907			u
 ARBB	ARB IOT Group	Nasdaq		ARB IOT Group Ltd;ARB IOT Group;ARB IOT	ARBB	t	company	1930179			u
 PCSA	Processa Pharmaceuticals	Nasdaq		Processa Pharmaceuticals, Inc.;Processa Pharmaceuticals	PCSA	t	company	1533743			u
 CLWT	Euro Tech Holdings	Nasdaq		!Euro Tech Holdings Co LTD;!Euro Tech Holdings;!Euro Tech	CLWT	t	company	1026662			u
-005930.KS	Samsung Electronics	KRX	Information Technology	Samsung Electronics;%Samsung	005930.KS	t	company			South Korea	g
-KXIN	Kaixin Holdings	Nasdaq		Kaixin Holdings;Kaixin	KXIN	t	company	1713539			u
+005930.KS	Samsung Electronics	KRX	Information Technology	%Samsung Electronics;%Samsung	005930.KS	t	company			South Korea	g
 000660.KS	SK Hynix	KRX	Information Technology	SK Hynix	000660.KS	t	company			South Korea	g
-NLSP	NLS Pharmaceutics	Nasdaq		NLS Pharmaceutics Ltd.;NLS Pharmaceutics	NLSP;NLSPW	t	company	1783036			u
+KXIN	Kaixin Holdings	Nasdaq		Kaixin Holdings;Kaixin	KXIN	t	company	1713539			u
 0700.HK	Tencent	HKEX	Communication Services	Tencent;Tencent Holdings	0700.HK	t	company			China	g
+NLSP	NLS Pharmaceutics	Nasdaq		NLS Pharmaceutics Ltd.;NLS Pharmaceutics	NLSP;NLSPW	t	company	1783036			u
+2222.SR	Saudi Aramco	Tadawul	Energy	%Saudi Aramco;%Aramco	2222.SR	t	company			Saudi Arabia	g
 MSN	Emerson Radio	NYSE		!Emerson Radio Corp;!Emerson Radio	MSN	t	company	32621			u
-2222.SR	Saudi Aramco	Tadawul	Energy	Saudi Aramco;%Aramco	2222.SR	t	company			Saudi Arabia	g
+RELIANCE.NS	Reliance Industries	NSE	Energy	%Reliance Industries	RELIANCE.NS	t	company			India	g
 RNAZ	Transcode Therapeutics	Nasdaq		Transcode Therapeutics, Inc.;Transcode Therapeutics	RNAZ	t	company	1829635			u
-RELIANCE.NS	Reliance Industries	NSE	Energy	Reliance Industries	RELIANCE.NS	t	company			India	g
-APM	Aptorum Group	Nasdaq		Aptorum Group Ltd;Aptorum Group;Aptorum	APM	t	company	1734005			u
 1211.HK	BYD	HKEX	Consumer Discretionary	BYD	1211.HK	t	company			China	g
-CERO	Cero Therapeutics Holdings	Nasdaq		Cero Therapeutics Holdings, Inc.;Cero Therapeutics Holdings;Cero Therapeutics	CERO;CEROW	t	company	1870404			u
+APM	Aptorum Group	Nasdaq		Aptorum Group Ltd;Aptorum Group;Aptorum	APM	t	company	1734005			u
 3690.HK	Meituan	HKEX	Consumer Discretionary	Meituan	3690.HK	t	company			China	g
-SKYQ	Sky Quarry	Nasdaq		!Sky Quarry Inc.;!Sky Quarry	SKYQ	t	company	1812447			u
+CERO	Cero Therapeutics Holdings	Nasdaq		Cero Therapeutics Holdings, Inc.;Cero Therapeutics Holdings;Cero Therapeutics	CERO;CEROW	t	company	1870404			u
 1810.HK	Xiaomi	HKEX	Information Technology	Xiaomi	1810.HK	t	company			China	g
+SKYQ	Sky Quarry	Nasdaq		!Sky Quarry Inc.;!Sky Quarry	SKYQ	t	company	1812447			u
 CATL.SZ	CATL	SZSE	Industrials	CATL;Contemporary Amperex Technology;Contemporary Amperex	CATL.SZ	t	company			China	g
-BCDA	BioCardia	Nasdaq		BioCardia, Inc.;BioCardia	BCDA	t	company	925741			u
 TCS.NS	Tata Consultancy Services	NSE	Information Technology	Tata Consultancy Services;TCS	TCS.NS	t	company			India	g
-SOWG	Sow Good	Nasdaq		!Sow Good Inc.;!Sow Good	SOWG	t	company	1490161			u
+BCDA	BioCardia	Nasdaq		BioCardia, Inc.;BioCardia	BCDA	t	company	925741			u
 TATAMOTORS.NS	Tata Motors	NSE	Consumer Discretionary	Tata Motors	TATAMOTORS.NS	t	company			India	g
+SOWG	Sow Good	Nasdaq		!Sow Good Inc.;!Sow Good	SOWG	t	company	1490161			u
 ADANIENT.NS	Adani Enterprises	NSE	Industrials	Adani Enterprises;Adani Group;Adani	ADANIENT.NS	t	company			India	g
+005380.KS	Hyundai Motor	KRX	Consumer Discretionary	%Hyundai Motor;~Hyundai	005380.KS	wt	company			South Korea	g
 APRE	Aprea Therapeutics	Nasdaq		Aprea Therapeutics, Inc.;Aprea Therapeutics	APRE	t	company	1781983			u
-005380.KS	Hyundai Motor	KRX	Consumer Discretionary	Hyundai Motor;~Hyundai	005380.KS	wt	company			South Korea	g
+LGES.KS	LG Energy Solution	KRX	Industrials	%LG Energy Solution	LGES.KS	t	company			South Korea	g
 ADXN	Addex Therapeutics	Nasdaq		Addex Therapeutics Ltd.;Addex Therapeutics	ADXN	t	company	1574232			u
-LGES.KS	LG Energy Solution	KRX	Industrials	LG Energy Solution	LGES.KS	t	company			South Korea	g
+9984.T	SoftBank Group	TSE	Communication Services	SoftBank;SoftBank Group	9984.T	t	company			Japan	g
 DSS	DSS	NYSE		DSS, Inc.;!DSS	DSS	t	company	771999			u
-CBA.AX	Commonwealth Bank of Australia	ASX	Financials	Commonwealth Bank of Australia	CBA.AX	t	company			Australia	g
+CBA.AX	Commonwealth Bank of Australia	ASX	Financials	%Commonwealth Bank of Australia	CBA.AX	t	company			Australia	g
 openai	OpenAI		Information Technology	OpenAI;ChatGPT maker		t	private			United States	p
 LDWY	Lendway	Nasdaq		Lendway, Inc.;Lendway	LDWY	t	company	875355			u
 anthropic	Anthropic		Information Technology	Anthropic		t	private			United States	p
-spacex	SpaceX		Industrials	SpaceX;Space Exploration Technologies;Space Exploration		t	private			United States	p
+spacex	SpaceX		Industrials	SpaceX;%Space Exploration Technologies		t	private			United States	p
 BNZI	Banzai International	Nasdaq		Banzai International, Inc.;Banzai International	BNZI;BNZIW	t	company	1826011			u
-stripe	Stripe		Financials	~Stripe;Stripe Inc		wt	private			United States	p
+stripe	Stripe		Financials	%Stripe Inc;~Stripe		wt	private			United States	p
 SKK	SKK Holdings	Nasdaq		SKK Holdings Ltd;SKK Holdings;!SKK	SKK	t	company	1991261			u
 xai	xAI		Information Technology	xAI		t	private			United States	p
 DWTX	Dogwood Therapeutics	Nasdaq		!Dogwood Therapeutics, Inc.;!Dogwood Therapeutics	DWTX	t	company	1818844			u
 databricks	Databricks		Information Technology	Databricks		t	private			United States	p
 bytedance	ByteDance		Communication Services	ByteDance;TikTok		t	private			China	p
 shein	Shein		Consumer Discretionary	Shein		t	private			Singapore	p
-epic-games	Epic Games		Communication Services	Epic Games		t	private			United States	p
+epic-games	Epic Games		Communication Services	%Epic Games		t	private			United States	p
 SDOT	Sadot Group	Nasdaq		Sadot Group Inc.;Sadot Group;Sadot	SDOT	t	company	1701756			u
 cargill	Cargill		Consumer Staples	Cargill		t	private			United States	p
 EONR	EON Resources	NYSE		!EON Resources Inc.;!EON Resources	EONR	t	company	1842556			u
-koch-industries	Koch Industries		Industrials	Koch Industries		t	private			United States	p
+koch-industries	Koch Industries		Industrials	%Koch Industries		t	private			United States	p
 huawei	Huawei		Information Technology	Huawei;Huawei Technologies		t	private			China	p
 LUCY	Innovative Eyewear	Nasdaq		Innovative Eyewear Inc;Innovative Eyewear	LUCY;LUCYW	t	company	1808377			u
 mistral-ai	Mistral AI		Information Technology	Mistral AI		t	private			France	p
-perplexity	Perplexity		Information Technology	~Perplexity;Perplexity AI		wt	private			United States	p
-scale-ai	Scale AI		Information Technology	Scale AI		t	private			United States	p
+perplexity	Perplexity		Information Technology	%Perplexity AI;~Perplexity		wt	private			United States	p
+scale-ai	Scale AI		Information Technology	%Scale AI		t	private			United States	p
 AREB	American Rebel Holdings	Nasdaq		!American Rebel Holdings Inc;!American Rebel Holdings;!American Rebel	AREB;AREBW	t	company	1648087			u
 revolut	Revolut		Financials	Revolut		t	private			United Kingdom	p
 canva	Canva		Information Technology	Canva		t	private			Australia	p
-fanatics	Fanatics		Consumer Discretionary	~Fanatics;Fanatics Inc		wt	private			United States	p
+fanatics	Fanatics		Consumer Discretionary	%Fanatics Inc;~Fanatics		wt	private			United States	p
 binance	Binance		Financials	Binance		t	private				p
 NWTG	Newton Golf Company	Nasdaq		!Newton Golf Company, Inc.;!Newton Golf Company;!Newton Golf	NWTG	t	company	1934245			u
 anduril	Anduril		Industrials	Anduril;Anduril Industries		t	private			United States	p
 LOBO	Lobo EV Technologies	Nasdaq		Lobo EV Technologies LTD;Lobo EV Technologies;Lobo EV	LOBO	t	company	1932072			u
 cerebras	Cerebras		Information Technology	Cerebras;Cerebras Systems		t	private			United States	p
 CREV	Carbon Revolution Public	Nasdaq		!Carbon Revolution Public Ltd Co;!Carbon Revolution Public Ltd;!Carbon Revolution Public	CREV;CREVW	t	company	1960208			u
-fidelity-investments	Fidelity Investments		Financials	Fidelity Investments		t	private			United States	p
-vanguard	Vanguard Group		Financials	Vanguard Group;~Vanguard		wt	private			United States	p
+fidelity-investments	Fidelity Investments		Financials	%Fidelity Investments		t	private			United States	p
+vanguard	Vanguard Group		Financials	%Vanguard Group		t	private			United States	p
 MARPS	Marine Petroleum Trust	Nasdaq		!Marine Petroleum Trust;!Marine Petroleum	MARPS	t	company	62362			u
-mars-inc	Mars Inc		Consumer Staples	Mars Inc;~Mars;Mars Incorporated		wt	private			United States	p
+mars-inc	Mars Inc		Consumer Staples	%Mars Inc;%Mars Incorporated		t	private			United States	p
 ikea	IKEA		Consumer Discretionary	IKEA		t	private			Sweden	p
 GURE	Gulf Resources	Nasdaq		!Gulf Resources, Inc.;!Gulf Resources	GURE	t	company	885462			u
-bosch	Bosch		Industrials	%Bosch;Robert Bosch		t	private			Germany	p
+bosch	Bosch		Industrials	%Robert Bosch;%Bosch		t	private			Germany	p
 safe-superintelligence	Safe Superintelligence		Information Technology	Safe Superintelligence		t	private			United States	p
-QH	QUHUO	Nasdaq		QUHUO Ltd;QUHUO	QH	t	company	1781193			u
+QH	Quhuo	Nasdaq		Quhuo Ltd;Quhuo	QH	t	company	1781193			u
 neuralink	Neuralink		Health Care	Neuralink		t	private			United States	p
 ftx	FTX		Financials	FTX		t	private				p
 DEVS	DevvStream	Nasdaq		DevvStream Corp.;DevvStream	DEVS	t	company	1854480			u
@@ -5342,7 +5343,7 @@ IMG	CIMG	Nasdaq		CIMG Inc.;!CIMG	IMG	t	company	1527613			u
 PTLE	PTL	Nasdaq		PTL Ltd;!PTL	PTLE	t	company	2016337			u
 MKZR	MacKenzie Realty Capital	Nasdaq		!MacKenzie Realty Capital, Inc.;!MacKenzie Realty Capital	MKZR	t	company	1550913			u
 NITO	N2OFF	Nasdaq		N2OFF, Inc.;N2OFF	NITO	t	company	1789192			u
-RVYL	RYVYL	Nasdaq		RYVYL Inc.;RYVYL	RVYL	t	company	1419275			u
+RVYL	Ryvyl	Nasdaq		Ryvyl Inc.;Ryvyl	RVYL	t	company	1419275			u
 PMAX	Powell Max	Nasdaq		!Powell Max Ltd;!Powell Max	PMAX	t	company	2012096			u
 RDGT	Ridgetech	Nasdaq		Ridgetech Inc.;Ridgetech	RDGT	t	company	1856084			u
 CAPS	Capstone Holding	Nasdaq		Capstone Holding Corp.;Capstone Holding;Capstone	CAPS	t	company	887151			u
@@ -5371,7 +5372,7 @@ AMIX	Autonomix Medical	Nasdaq		Autonomix Medical, Inc.;Autonomix Medical	AMIX	t	
 WINT	Windtree Therapeutics	Nasdaq		Windtree Therapeutics Inc;Windtree Therapeutics	WINT	t	company	946486			u
 ADIL	Adial Pharmaceuticals	Nasdaq		Adial Pharmaceuticals, Inc.;Adial Pharmaceuticals	ADIL	t	company	1513525			u
 STRR	Star Equity Holdings	Nasdaq		!Star Equity Holdings, Inc.;!Star Equity Holdings;!Star Equity	STRR;STRRP	t	company	707388			u
-JDZG	JIADE	Nasdaq		JIADE Ltd;JIADE	JDZG	t	company	1976908			u
+JDZG	Jiade	Nasdaq		Jiade Ltd;Jiade	JDZG	t	company	1976908			u
 SBFM	Sunshine Biopharma	Nasdaq		Sunshine Biopharma Inc.;Sunshine Biopharma	SBFM;SBFMW	t	company	1402328			u
 SOAR	Volato Group	NYSE		Volato Group, Inc.;Volato Group;Volato	SOAR	t	company	1853070			u
 CASK	Heritage Distilling Holding Company	Nasdaq		!Heritage Distilling Holding Company, Inc.;!Heritage Distilling Holding Company;!Heritage Distilling Holding;!Heritage Distilling	CASK	t	company	1788230			u
@@ -5396,7 +5397,7 @@ TCRT	Alaunos Therapeutics	Nasdaq		Alaunos Therapeutics, Inc.;Alaunos Therapeutic
 SGN	Signing Day Sports	NYSE		!Signing Day Sports, Inc.;!Signing Day Sports	SGN	t	company	1898474			u
 VEEE	Twin Vee PowerCats	Nasdaq		Twin Vee PowerCats, Co.;Twin Vee PowerCats	VEEE	t	company	1855509			u
 DFSC	Defsec Technologies	Nasdaq		Defsec Technologies Inc.;Defsec Technologies;Defsec	DFSC;DFSCW	t	company	1889823			u
-XWEL	XWELL	Nasdaq		XWELL, Inc.;XWELL	XWEL	t	company	1410428			u
+XWEL	Xwell	Nasdaq		XWELL, Inc.;Xwell	XWEL	t	company	1410428			u
 MYNZ	Mainz Biomed	Nasdaq		Mainz Biomed N.V.;Mainz Biomed	MYNZ	t	company	1874252			u
 GTBP	GT Biopharma	Nasdaq		GT Biopharma, Inc.;GT Biopharma	GTBP	t	company	109657			u
 ONFO	Onfolio Holdings	Nasdaq		Onfolio Holdings, Inc;Onfolio Holdings;Onfolio	ONFO;ONFOW	t	company	1825452			u
@@ -5478,13 +5479,13 @@ WLDS	Wearable Devices	Nasdaq		!Wearable Devices Ltd.;!Wearable Devices	WLDS;WLDS
 WTO	UTime	Nasdaq		UTime Ltd;UTime	WTO	t	company	1789299			u
 CREG	Smart Powerr	Nasdaq		Smart Powerr Corp.;Smart Powerr	CREG	t	company	721693			u
 HSDT	Helius Medical Technologies	Nasdaq		Helius Medical Technologies, Inc.;Helius Medical Technologies;Helius Medical	HSDT	t	company	1610853			u
-NDRA	ENDRA Life Sciences	Nasdaq		ENDRA Life Sciences Inc.;ENDRA Life Sciences	NDRA	t	company	1681682			u
+NDRA	Endra Life Sciences	Nasdaq		Endra Life Sciences Inc.;Endra Life Sciences	NDRA	t	company	1681682			u
 CNSP	CNS Pharmaceuticals	Nasdaq		CNS Pharmaceuticals, Inc.;CNS Pharmaceuticals	CNSP	t	company	1729427			u
 AQMS	Aqua Metals	Nasdaq		!Aqua Metals, Inc.;!Aqua Metals	AQMS	t	company	1621832			u
 WBUY	Webuy Global	Nasdaq		Webuy Global LTD;Webuy Global	WBUY	t	company	1946703			u
 REVB	Revelation Biosciences	Nasdaq		Revelation Biosciences, Inc.;Revelation Biosciences	REVB;REVBW	t	company	1810560			u
 CWD	CaliberCos	Nasdaq		CaliberCos Inc.;CaliberCos	CWD	t	company	1627282			u
-XRTX	XORTX Therapeutics	Nasdaq		XORTX Therapeutics Inc.;XORTX Therapeutics	XRTX	t	company	1729214			u
+XRTX	Xortx Therapeutics	Nasdaq		Xortx Therapeutics Inc.;Xortx Therapeutics	XRTX	t	company	1729214			u
 RAYA	Erayak Power Solution Group	Nasdaq		Erayak Power Solution Group Inc.;Erayak Power Solution Group;Erayak Power Solution	RAYA	t	company	1825875			u
 XPON	Expion360	Nasdaq		Expion360 Inc.;Expion360	XPON	t	company	1894954			u
 MYSZ	My Size	Nasdaq		!My Size, Inc.;!My Size	MYSZ	t	company	1211805			u
@@ -5553,7 +5554,7 @@ SHPH	Shuttle Pharmaceuticals Holdings	Nasdaq		!Shuttle Pharmaceuticals Holdings,
 SCNI	Scinai Immunotherapeutics	Nasdaq		Scinai Immunotherapeutics Ltd.;Scinai Immunotherapeutics	SCNI	t	company	1611747			u
 IVF	INVO Fertility	Nasdaq		INVO Fertility, Inc.;INVO Fertility	IVF	t	company	1417926			u
 ONCO	Onconetix	Nasdaq		Onconetix, Inc.;Onconetix	ONCO	t	company	1782107			u
-WLGS	WANG & LEE GROUP	Nasdaq		!WANG & LEE GROUP, Inc.;!WANG & LEE GROUP;!WANG & LEE	WLGS	t	company	1899658			u
+WLGS	WANG & LEE Group	Nasdaq		!WANG & LEE GROUP, Inc.;!WANG & LEE Group;!WANG & LEE	WLGS	t	company	1899658			u
 WORX	SCWorx	Nasdaq		SCWorx Corp.;SCWorx	WORX	t	company	1674227			u
 TNFA	TNF Pharmaceuticals	Nasdaq		TNF Pharmaceuticals, Inc.;TNF Pharmaceuticals	TNFA	t	company	1321834			u
 FOXO	Foxo Technologies	NYSE		Foxo Technologies Inc.;Foxo Technologies;Foxo	FOXO	t	company	1812360			u
@@ -5569,14 +5570,14 @@ XXII	22nd Century Group	Nasdaq		22nd Century Group, Inc.;22nd Century Group;22nd
 CTBB	Qwest	NYSE		Qwest Corp;Qwest	CTBB;CTDD	t	company	68622			u
 NRUC	National Rural Utilities Cooperative Finance	NYSE		!National Rural Utilities Cooperative Finance Corp;!National Rural Utilities Cooperative Finance	NRUC	t	company	70502			u
 CHSCP	CHS	Nasdaq		CHS Inc;!CHS	CHSCP;CHSCL;CHSCM;CHSCN;CHSCO	t	company	823277			u
-TSM	Taiwan Semiconductor Manufacturing	NYSE		Taiwan Semiconductor Manufacturing Co LTD;Taiwan Semiconductor Manufacturing;TSMC;Taiwan Semiconductor	TSM	t	company	1046179			u
+TSM	Taiwan Semiconductor Manufacturing	NYSE		TSMC;%Taiwan Semiconductor;%Taiwan Semiconductor Manufacturing Co LTD;%Taiwan Semiconductor Manufacturing	TSM	t	company	1046179			u
 QVCD	QVC	NYSE		QVC Inc	QVCD;QVCC	t	company	1254699			u
 IPB	Merrill Lynch Depositor Inc Indexplus Trust Series 2003-1	NYSE		Merrill Lynch Depositor Inc Indexplus Trust Series 2003-1	IPB	t	company	1267332			u
 KTN	Structured Products Corp Cred Enhance Corts TR for AON Cap A	NYSE		Structured Products Corp Cred Enhance Corts TR for AON Cap A	KTN	t	company	1283337			u
 KTH	Structured Products Corp Corts TR for Peco Energy Cap TR Iii	NYSE		Structured Products Corp Corts TR for Peco Energy Cap TR Iii	KTH	t	company	1283464			u
 JBK	Lehman ABS Corp Goldman Sachs Cap 1 Sec Backed SER 2004-6	NYSE		Lehman ABS Corp Goldman Sachs Cap 1 Sec Backed SER 2004-6	JBK	t	company	1284143			u
 GJH	Strats SM Trust for U S Cell Corp Sec Series 2004 6	NYSE		Strats SM Trust for U S Cell Corp Sec Series 2004 6	GJH	t	company	1286405			u
-PYT	PPLUS Trust Series GSC-2	NYSE		PPLUS Trust Series GSC-2	PYT	t	company	1294808			u
+PYT	Pplus Trust Series GSC-2	NYSE		Pplus Trust Series GSC-2	PYT	t	company	1294808			u
 GJO	Strats SM Trust for Wal-Mart Stores Inc. Securities Series 2005-4	NYSE		Strats SM Trust for Wal-Mart Stores, Inc. Securities, Series 2005-4	GJO	t	company	1340909			u
 GJP	Strats(sm) Trust for Dominion Resources Inc. Securities Series 2005-6	NYSE		Strats(sm) Trust for Dominion Resources, Inc. Securities, Series 2005-6	GJP	t	company	1343491			u
 ELC	Entergy Louisiana	NYSE		Entergy Louisiana, LLC;Entergy Louisiana	ELC	t	company	1348952			u
@@ -5611,24 +5612,24 @@ FWONK	Liberty Media	Nasdaq		!Liberty Media Corp;!Liberty Media	FWONK;FWONA	t	com
 1U1	1&1		Telecommunications	1&1	1U1	t	company		DE0005545503	Germany	g
 III.L	3i		Banking & Investment Services		III.L;TGOPY;TGOPF	t	company		GB00B1YW4409	United Kingdom	g
 ABI.BR	AB InBev		Beverages		ABI.BR	t	company		BE0003793107;BE0974293251	Belgium	g
-ABB	ABB		Haushaltsgeräte	!ABB	ABB;0A6W.L;0NX2.L;ABLZF;ABBNY	t	company		CH0012221716;FR0000121709	Switzerland	g
+ABB	ABB		Haushaltsgeräte	~ABB	ABB;0A6W.L;0NX2.L;ABLZF;ABBNY	wt	company		CH0012221716;FR0000121709	Switzerland	g
 ABN.AS	ABN AMRO		Financial services	ABN AMRO	ABN.AS	t	company			Netherlands	g
 ANA.MC	Acciona		Construction	Acciona	ANA.MC;ACXIF	t	company		ES0125220311	Spain	g
 ANE.MC	Acciona Energía		Energy	Acciona Energía;Acciona Energia	ANE.MC	t	company		ES0105563003	Spain	g
 AC.PA	Accor		Consumer Services	Accor	AC.PA	t	company		FR0000120404	France	g
 ACX.MC	Acerinox		Basic Materials	Acerinox	ACX.MC;ANIOY	t	company		ES0132105018	Spain	g
 ACKB.BR	Ackermans & van Haaren		Conglomerate	Ackermans & van Haaren	ACKB.BR;AVHNF;AVHNY	t	company		BE0003764785	Belgium	g
-ACS.MC	ACS Group		Civil engineering	ACS Group;!ACS	ACS.MC;ACSAF	t	company		ES0167050915	Spain	g
+ACS.MC	ACS Group		Civil engineering	ACS Group;~ACS	ACS.MC;ACSAF	wt	company		ES0167050915	Spain	g
 ADDT-B.ST	Addtech		Industrials	Addtech	ADDT-B.ST	t	company			Sweden	g
 0N5I	Adesso		IT and consulting	Adesso SE;Adesso	0N5I;0N5I.L	t	company		DE000A0Z23Q5	Germany	g
 ADS.DE	Adidas		Apparel	%Adidas	ADS.DE;ADDDF;ADDYY	t	company		DE000A1EWWW0	Germany	g
-ADM.L	Admiral Group		Financials	Admiral Group;~Admiral	ADM.L;AMIGY;AMIGF	wt	company		GB00B02J6398	United Kingdom	g
+ADM.L	Admiral Group		Financials	%Admiral Group;~Admiral	ADM.L;AMIGY;AMIGF	wt	company		GB00B02J6398	United Kingdom	g
 6857.T	Advantest		Electric machinery	Advantest	6857.T	t	company		JP3122400009	Japan	g
 ADYEN.AS	Adyen		Banking & Investment Services	Adyen	ADYEN.AS;0YP5.L;ADYYF;ADYEY	t	company		NL0012969182;US00783V1044	Netherlands	g
 AED.BR	Aedifica		Real Estate	Aedifica	AED.BR;0DKX.L;AEDFF	t	company			Belgium	g
-AENA.MC	AENA		Airport Services	!AENA	AENA.MC;ANNSF	t	company		ES0105046009	Spain	g
-8267.T	AEON		Retail	!AEON	8267.T	t	company		JP3388200002	Japan	g
-5201.T	AGC		Glass & ceramics	AGC Inc.;!AGC	5201.T	t	company		JP3112000009	Japan	g
+AENA.MC	AENA		Airport Services	~AENA	AENA.MC;ANNSF	wt	company		ES0105046009	Spain	g
+8267.T	AEON		Retail	~AEON	8267.T	wt	company		JP3388200002	Japan	g
+5201.T	AGC		Glass & ceramics	AGC Inc.;~AGC	5201.T	wt	company		JP3112000009	Japan	g
 AGS.BR	Ageas		Financial services	Ageas	AGS.BR;0Q99.L;AGESF;AGESY	t	company		BE0974264930	Belgium	g
 AD.AS	Ahold Delhaize		Consumer Non-Cyclicals	Ahold Delhaize	AD.AS;AHODF;ADRNY	t	company		BE0003562700;NL0011794037	Netherlands	g
 AI.PA	Air Liquide		Basic Materials	Air Liquide	AI.PA;0NWF.L;AIQUF;AIQUY	t	company		FR0000120073	France	g
@@ -5638,15 +5639,15 @@ AIXA.DE	Aixtron		Semiconductor Equipment & Testing	Aixtron	AIXA.DE;0NP9.L;AIXXF;
 2802.T	Ajinomoto		Food Biotechnology	Ajinomoto	2802.T	t	company		JP3119600009	Japan	g
 AKZA.AS	AkzoNobel		Basic Materials	AkzoNobel	AKZA.AS;0A00.L;AKZOF;AKZOY	t	company		NL0013267909	Netherlands	g
 ALFA.ST	Alfa Laval		Industrial Goods	Alfa Laval	ALFA.ST;ALFVY;ALFVF	t	company		SE0000695876	Sweden	g
-9202.T	All Nippon Airways		Air transport	All Nippon Airways	9202.T	t	company		JP3429800000	Japan	g
+9202.T	All Nippon Airways		Air transport	%All Nippon Airways	9202.T	t	company		JP3429800000	Japan	g
 ALW.L	Alliance Witan		Financial services	Alliance Witan	ALW.L	t	company		GB00B11V7W98	United Kingdom	g
 ALV.DE	Allianz		Financial Services	Allianz	ALV.DE;AZSEY;ALIZY;ALIZF	t	company		DE0008404005	Germany	g
-6770.T	Alps Alpine		Electric machinery	Alps Alpine	6770.T;6770.L	t	company		JP3126400005	United Kingdom	g
-AN3	ALTEN		Ingenieursdienstleistungen	ALTEN	AN3;0O1S.L	t	company		FR0000071946	France	g
+6770.T	Alps Alpine		Electric machinery	%Alps Alpine	6770.T;6770.L	t	company		JP3126400005	United Kingdom	g
+AN3	Alten		Ingenieursdienstleistungen	Alten	AN3;0O1S.L	t	company		FR0000071946	France	g
 6113.T	Amada		Machinery	Amada Co;Amada	6113.T	t	company		JP3122800000	Japan	g
-AAD	Amadeus FiRe		Personnel and Training services	Amadeus FiRe AG;Amadeus FiRe	AAD;0DK9.L	t	company		DE0005093108	Germany	g
-AMS.MC	Amadeus IT Group		IT Services & Consulting	Amadeus IT Group;Amadeus IT	AMS.MC;0P2W.L;AMADF;AMADY	t	company		ES0109067019	Spain	g
-AAL.L	Anglo American		Basic Materials	Anglo American plc;Anglo American	AAL.L;AGPPF;NGLOY	t	company		GB00B1XZS820	United Kingdom	g
+AAD	Amadeus FiRe		Personnel and Training services	%Amadeus FiRe AG;%Amadeus FiRe	AAD;0DK9.L	t	company		DE0005093108	Germany	g
+AMS.MC	Amadeus IT Group		IT Services & Consulting	%Amadeus IT Group;%Amadeus IT	AMS.MC;0P2W.L;AMADF;AMADY	t	company		ES0109067019	Spain	g
+AAL.L	Anglo American		Basic Materials	Anglo American plc;%Anglo American	AAL.L;AGPPF;NGLOY	t	company		GB00B1XZS820	United Kingdom	g
 ANTO.L	Antofagasta		Basic Materials	Antofagasta plc;%Antofagasta	ANTO.L;ANFGF	t	company		GB0000456144	United Kingdom	g
 8304.T	Aozora Bank		Banking	Aozora Bank	8304.T	t	company			Japan	g
 ARGX.BR	arGEN-X		Biotechnology & Medical Research	arGEN-X	ARGX.BR;ARGNF	t	company		NL0010832176	Netherlands	g
@@ -5655,7 +5656,7 @@ AT1.DE	Aroundtown		Financials	Aroundtown SA;Aroundtown	AT1.DE;0RUH.L;AANNF	t	com
 3407.T	Asahi Kasei		Chemical industry	Asahi Kasei	3407.T	t	company		JP3111200006	Japan	g
 ASM.AS	ASM International		Semiconductor industry	ASM International	ASM.AS	t	company		NL0000334118	Netherlands	g
 ASSA-B.ST	Assa Abloy		Construction Supplies & Fixtures	Assa Abloy	ASSA-B.ST;ASAZY;ASAZF	t	company		SE0007100581	Sweden	g
-ABF.L	Associated British Foods		Consumer Non-Cyclicals	Associated British Foods	ABF.L;ABF;ASBFY;ASBFF	t	company		GB0006731235	United Kingdom	g
+ABF.L	Associated British Foods		Consumer Non-Cyclicals	%Associated British Foods	ABF.L;ABF;ASBFY;ASBFF	t	company		GB0006731235	United Kingdom	g
 4503.T	Astellas Pharma		Pharmaceutical	Astellas Pharma	4503.T	t	company		JP3942400007	Japan	g
 SNRE	Sunrise Communications	Nasdaq		!Sunrise Communications AG;!Sunrise Communications	SNRE	t	company	2021938			u
 ATCO-A.ST	Atlas Copco		Industrial equipment	Atlas Copco	ATCO-A.ST;ATLKY;ATLCY;ATLPF	t	company		SE0011166610;SE0011166628;SE0017486889;SE0017486897	Sweden	g
@@ -5667,52 +5668,51 @@ BAB.L	Babcock International		Aerospace & defence	Babcock International	BAB.L	t	c
 BA.L	BAE Systems		Aerospace & Defense	BAE Systems	BA.L;BAESY	t	company		GB0002634946	United Kingdom	g
 SAB.MC	Banco Sabadell		Financial Services	Banco Sabadell	SAB.MC;0H00.L;BNDSY;BNDSF	t	company		ES0113860A34	Spain	g
 7832.T	Bandai Namco Holdings		Entertainment	Bandai Namco Holdings;Bandai Namco	7832.T	t	company		JP3778630008	Japan	g
-7186.T	Bank of Yokohama		Banking	Bank of Yokohama	7186.T	t	company			Japan	g
+7186.T	Bank of Yokohama		Banking	%Bank of Yokohama	7186.T	t	company			Japan	g
 BKT.MC	Bankinter		Banking & Investment Services	Bankinter	BKT.MC;BKNIY;BKIMF	t	company		ES0113679I37	Spain	g
 BTRW.L	Barratt Redrow		Consumer Cyclicals	Barratt Redrow	BTRW.L;BDEV.L;BDEV;BTDPY;BTDPF	t	company		GB0000811801	United Kingdom	g
-BAS.DE	BASF		Basic Materials	!BASF	BAS.DE;BFFAF;BASFY	t	company		DE000BASF111	Germany	g
+BAS.DE	BASF		Basic Materials	BASF	BAS.DE;BFFAF;BASFY	t	company		DE000BASF111	Germany	g
 BAYN.DE	Bayer		Healthcare	%Bayer	BAYN.DE;BAYZF;BAYRY	t	company		DE000BAY0017	Germany	g
 BEZ.L	Beazley		Insurance	Beazley plc;Beazley	BEZ.L	t	company		GB00BYQ0JC66	United Kingdom	g
 BC8.DE	Bechtle		IT Services & Consulting	Bechtle AG;Bechtle	BC8.DE;0DPM.L;BECTY;BHTLF	t	company		DE0005158703	Germany	g
 BFSA.DE	Befesa		Engineering & construction in the infrastructure, energy and water sectors.	Befesa	BFSA.DE;BFSA.MC	t	company		ES0105200002	Spain	g
 BEI.DE	Beiersdorf		Consumer Non-Cyclicals	Beiersdorf	BEI.DE;0DQ7.L;BDRFY;BDRFF	t	company		DE0005200000	Germany	g
-BKG.L	Berkeley Group Holdings		Consumer Cyclicals	Berkeley Group Holdings;Berkeley Group;%Berkeley	BKG.L;BKG;BKGFF;BKGFY	t	company		GB00BLJNXL82	United Kingdom	g
+BKG.L	Berkeley Group Holdings		Consumer Cyclicals	%Berkeley Group Holdings;%Berkeley Group;%Berkeley	BKG.L;BKG;BKGFF;BKGFY	t	company		GB00BLJNXL82	United Kingdom	g
 BESI.AS	Besi		Semiconductors	Besi	BESI.AS;BESIY;BESVF	t	company		NL0012866412	Netherlands	g
 GBF.DE	Bilfinger		Construction & Engineering	Bilfinger SE;Bilfinger	GBF.DE;BFLBY;BFLBF	t	company		DE0005909006	Germany	g
-BMW.DE	BMW		Auto & Truck Manufacturers	!BMW	BMW.DE;BMWYY	t	company		DE0005190003	Germany	g
-BNP.PA	BNP Paribas		Banking & Investment Services	BNP Paribas	BNP.PA;0HB5.L;BNPQF;BNPQY	t	company		FR0000131104	France	g
+BMW.DE	BMW		Auto & Truck Manufacturers	BMW	BMW.DE;BMWYY	t	company		DE0005190003	Germany	g
+BNP.PA	BNP Paribas		Banking & Investment Services	BNP Paribas;BNP	BNP.PA;0HB5.L;BNPQF;BNPQY	t	company		FR0000131104	France	g
 BOL.ST	Boliden		Basic Materials	Boliden AB;Boliden	BOL.ST;BDNNY;BOLIF	t	company		SE0000869646;SE0012455673;SE0015811559	Sweden	g
 BOIVF	Bolloré		Mischkonzern	Bolloré;Bollore	BOIVF	t	company		FR0000039299	France	g
 EN.PA	Bouygues		Conglomerate	Bouygues	EN.PA;BOUYF;BOUYY	t	company		FR0000120503	France	g
 BNR.DE	Brenntag		Chemicals	Brenntag	BNR.DE;BNTGY;BNTGF	t	company		DE000A1DAHH0;US1071801013	Germany	g
 5108.T	Bridgestone		Manufacturing	Bridgestone	5108.T	t	company		JP3830800003	Japan	g
-BLND.L	British Land		Commercial REITs	British Land	BLND.L;BTLCY;BRLAF	t	company		GB0001367019	United Kingdom	g
+BLND.L	British Land		Commercial REITs	%British Land	BLND.L;BTLCY;BRLAF	t	company		GB0001367019	United Kingdom	g
 BNZL.L	Bunzl		Distribution and outsourcing	Bunzl	BNZL.L;BZLFF;BZLFY	t	company		GB00B0744B38	United Kingdom	g
 BRBY.L	Burberry		Apparel & Accessories Retailers	%Burberry	BRBY.L;BURBY	t	company		GB0031743007	United Kingdom	g
 BVI.PA	Bureau Veritas		Inspection and certification	Bureau Veritas	BVI.PA	t	company		FR0006174348	France	g
 CABK.MC	CaixaBank		Banking & Investment Services	CaixaBank	CABK.MC;CAIXY	t	company		ES0140609019	Spain	g
 COK	Cancom		IT	Cancom	COK;0O0F.L;CCCMF	t	company		DE0005419105	Germany	g
-7751.T	Canon		Electric machinery	Canon Inc.;~Canon	7751.T;7751.L	wt	company		JP3242800005	United Kingdom	g
+7751.T	Canon		Electric machinery	%Canon Inc.;~Canon	7751.T;7751.L	wt	company		JP3242800005	United Kingdom	g
 CAP.PA	Capgemini		IT Services & Consulting	Capgemini	CAP.PA;CAPMF;CGEMY	t	company		FR0000125338	France	g
 HIAB.HE	Cargotec		Heavy Machinery & Vehicles	Cargotec	HIAB.HE;0MGH.L;CYJBY;CYJBF	t	company		FI0009013429	Finland	g
 AFX.DE	Carl Zeiss Meditec		Advanced Medical Equipment & Technology	Carl Zeiss Meditec	AFX.DE;CZMWF;CZMWY	t	company		DE0005313704	Germany	g
 CA.PA	Carrefour		Consumer Defensive	Carrefour	CA.PA;CRERF;CRRFY	t	company		FR0000120172	France	g
 6952.T	Casio		Electric machinery	%Casio	6952.T	t	company		JP3209000003	Japan	g
 CLNX.MC	Cellnex Telecom		Telecommunications	Cellnex Telecom	CLNX.MC;CLNXF;CLLNY	t	company		ES0105066007	Spain	g
-9022.T	Central Japan Railway Company		Private railway	Central Japan Railway Company;Central Japan Railway	9022.T	t	company		JP3566800003	Japan	g
+9022.T	Central Japan Railway Company		Private railway	%Central Japan Railway Company;%Central Japan Railway	9022.T	t	company		JP3566800003	Japan	g
 CNA.L	Centrica		Multiline Utilities	Centrica	CNA.L;CPYYY;CPYYF	t	company		GB00B033F229	United Kingdom	g
 CWC	Cewe		Commercial Printing Services	Cewe	CWC;0N8F.L	t	company		DE0005403901	Germany	g
-8331.T	Chiba Bank		Banking	Chiba Bank	8331.T	t	company		JP3511800009	Japan	g
+8331.T	Chiba Bank		Banking	%Chiba Bank	8331.T	t	company		JP3511800009	Japan	g
 9502.T	Chubu Electric Power		Electric power	Chubu Electric Power	9502.T	t	company		JP3526600006	Japan	g
 KO2	Clariane		Caregiving	Clariane	KO2;0OPS.L	t	company		FR0010386334	France	g
-CWEN.A	Clearway Energy Inc. (Class A)		Renewable Electricity	Clearway Energy, Inc. (Class A)	CWEN.A	t	company			United States	g
 CCH.L	Coca-Cola HBC		Beverages	Coca-Cola HBC	CCH.L;CCHGY;CCHBF	t	company		CH0198251305	Switzerland	g
 COFB.BR	Cofinimmo		Commercial REITs	Cofinimmo	COFB.BR;0J3X.L;CFMOF	t	company		BE0003593044	Belgium	g
 CBK.DE	Commerzbank		Banking & Investment Services	Commerzbank	CBK.DE;CRZBY;CRZBF	t	company		DE000CBK1001	Germany	g
 COP.DE	CompuGroup Medical		Software	CompuGroup Medical	COP.DE;0MSD.L;CMPVF;CMPUY	t	company		DE0005437305;DE000A288904	Germany	g
-TRTN.PA	Triton International	NYSE		!Triton International Ltd;!Triton International	TRTN.PA;TRTN.PB;TRTN.PC;TRTN.PD;TRTN.PE;TRTN.PF	t	company	1660734			u
 1721.T	Comsys		Construction	Comsys	1721.T	t	company		JP3305530002	Japan	g
-CON.DE	Continental		Auto, Truck & Motorcycle Parts	Continental AG;~Continental	CON.DE;CTTAF;CTTAY	wt	company		DE0005439004	Germany	g
+TRTN.PA	Triton International	NYSE		!Triton International Ltd;!Triton International	TRTN.PA;TRTN.PB;TRTN.PC;TRTN.PD;TRTN.PE;TRTN.PF	t	company	1660734			u
+CON.DE	Continental		Auto, Truck & Motorcycle Parts	%Continental AG;~Continental	CON.DE;CTTAF;CTTAY	wt	company		DE0005439004	Germany	g
 CTEC.L	Convatec		Health care equipment & supplies	Convatec	CTEC.L;CNVVY	t	company		GB00BD3VFW73	United Kingdom	g
 GSEFF	Covivio		Commercial Real Estate	Covivio	GSEFF;FNCDY	t	company		FR0000064578	France	g
 8253.T	Credit Saison		Financial services	Credit Saison	8253.T	t	company		JP3271400008	Japan	g
@@ -5725,15 +5725,15 @@ DIE.BR	D'Ieteren		Business Services Industrials Mobility Data and Services Lifes
 8750.T	Dai-ichi Life		Insurance	Dai-ichi Life	8750.T	t	company		JP3476480003	Japan	g
 4568.T	Daiichi Sankyo		Pharmaceutical	Daiichi Sankyo	4568.T	t	company		JP3475350009	Japan	g
 6367.T	Daikin Industries		Conglomerate	Daikin Industries	6367.T	t	company		JP3481800005	Japan	g
-DTG.DE	Daimler Truck		Automotive	Daimler Truck	DTG.DE;DTRUY	t	company		DE000DTR0CK8	Germany	g
+DTG.DE	Daimler Truck		Automotive	%Daimler Truck	DTG.DE;DTRUY	t	company		DE000DTR0CK8	Germany	g
 1925.T	Daiwa House Industry		Construction	Daiwa House Industry	1925.T	t	company		JP3505000004	Japan	g
 8601.T	Daiwa Securities Group		Investment banking	Daiwa Securities Group;Daiwa Securities	8601.T	t	company		JP3502200003	Japan	g
 BN.PA	Danone		Consumer Defensive	%Danone	BN.PA;0KFX.L;GPDNF;DANOY	t	company		FR0000120644	France	g
 DAU	Dassault Aviation		Aerospace	Dassault Aviation	DAU;DUAVF	t	company		FR0000121725;FR0014004L86	France	g
 DSY.PA	Dassault Systèmes		CAD / CAM / CAE / PLM Software	Dassault Systèmes;Dassault Systemes	DSY.PA;DASTY	t	company		FR0000130650	France	g
-DCC.L	DCC		Business services	DCC plc;!DCC	DCC.L;DCCPF	t	company		IE0002424939	Ireland	g
-DHER.DE	Delivery Hero		Delivery service	Delivery Hero	DHER.DE;0RTC.L;DLVHF;DELHY	t	company		DE000A2E4K43	Germany	g
-2432.T	DeNA		Services	%DeNA	2432.T	t	company		JP3548610009	Japan	g
+DCC.L	DCC		Business services	DCC plc;~DCC	DCC.L;DCCPF	wt	company		IE0002424939	Ireland	g
+DHER.DE	Delivery Hero		Delivery service	%Delivery Hero	DHER.DE;0RTC.L;DLVHF;DELHY	t	company		DE000A2E4K43	Germany	g
+2432.T	DeNA		Services	!DeNA	2432.T	t	company		JP3548610009	Japan	g
 4061.T	Denka		Chemicals	Denka	4061.T	t	company		JP3549600009	Japan	g
 6902.T	Denso		Automotive (Passenger/ Commercial Vehicle ) parts	Denso	6902.T	t	company		JP3551500006	Japan	g
 4324.T	Dentsu		Advertising Public relations Information, Communication	Dentsu	4324.T	t	company		JP3551520004	Japan	g
@@ -5745,25 +5745,25 @@ DHL.DE	Deutsche Post		Logistics	Deutsche Post	DHL.DE	t	company			Germany	g
 DTE.DE	Deutsche Telekom		Integrated Telecommunications Services	Deutsche Telekom	DTE.DE;RTKM.ME;ROSYY	t	company		DE0005557508;RU0008943394;US7785291078	Russian Federation	g
 DEZ	Deutz		Industrial Goods	Deutz AG;Deutz	DEZ;DEUZF	t	company		DE0006305006	Germany	g
 DPLM.L	Diploma		Industrial Support services	Diploma plc;~Diploma	DPLM.L	wt	company		GB0001826634	United Kingdom	g
-6146.T	Disco		Precision instruments	Disco Corporation;~Disco	6146.T	wt	company		JP3548600000	Japan	g
+6146.T	Disco		Precision instruments	%Disco Corporation;~Disco	6146.T	wt	company		JP3548600000	Japan	g
 5714.T	Dowa Holdings		Nonferrous metals	Dowa Holdings;Dowa	5714.T	t	company		JP3638600001	Japan	g
 DRW3	Drägerwerk		Advanced Medical Equipment & Technology	Drägerwerk;Dragerwerk	DRW3;DGWPF	t	company		DE0005550636	Germany	g
 DSFIR.AS	DSM-Firmenich		Chemicals	DSM-Firmenich	DSFIR.AS	t	company		CH1216478797	Netherlands	g
 DUE	Dürr		Automotive	Dürr AG;Dürr;Durr AG;Durr	DUE;DUERF	t	company		DE0005565204	Germany	g
-EOAN.DE	E.ON		Electric utility	!E.ON	EOAN.DE;ENAKF;EONGY	t	company		DE000ENAG999	Germany	g
-9020.T	East Japan Railway Company		Rail transport	East Japan Railway Company;East Japan Railway	9020.T	t	company		JP3783600004	Japan	g
+EOAN.DE	E.ON		Electric utility	~E.ON	EOAN.DE;ENAKF;EONGY	wt	company		DE000ENAG999	Germany	g
+9020.T	East Japan Railway Company		Rail transport	%East Japan Railway Company;%East Japan Railway	9020.T	t	company		JP3783600004	Japan	g
 6361.T	Ebara		Machinery	Ebara Corporation;Ebara	6361.T	t	company		JP3165950001	Japan	g
 EUZ	Eckert & Ziegler		Medical equipment	Eckert & Ziegler	EUZ;0NZY.L	t	company		DE0005659700	Germany	g
 EDEN.PA	Edenred		Corporate services	Edenred	EDEN.PA	t	company			France	g
 4523.T	Eisai		Pharmaceuticals	Eisai Co.;Eisai	4523.T	t	company		JP3160400002	Japan	g
-NVEE	NV5 Global	Nasdaq		NV5 Global, Inc.;NV5 Global	NVEE	t	company	1532961			u
 ELI.BR	Elia System Operator		Utilities	Elia System Operator	ELI.BR	t	company			Belgium	g
+NVEE	NV5 Global	Nasdaq		NV5 Global, Inc.;NV5 Global	NVEE	t	company	1532961			u
 ELIOR	Elior Group		Dienstleistungen	Elior Group;Elior	ELIOR;ELROF;ELORY	t	company		FR0011950732	France	g
 ELIS	Elis		Dienstleistungen	Elis	ELIS	t	company		FR0012435121	France	g
 ELISA.HE	Elisa		Communication Services	%Elisa	ELISA.HE;ELMUY;ELMUF	t	company		FI0009007884;FR0012435121	Finland	g
 ENG.MC	Enagás		Energy	Enagás;Enagas	ENG.MC	t	company		ES0130960018	Spain	g
-GB	Global Blue Group Holding	NYSE		!Global Blue Group Holding AG;!Global Blue Group Holding;!Global Blue Group;!Global Blue	GB	t	company	1799983			u
 ECV.DE	Encavis		Electric Utilities & IPPs	Encavis	ECV.DE	t	company		DE0006095003	Germany	g
+GB	Global Blue Group Holding	NYSE		!Global Blue Group Holding AG;!Global Blue Group Holding;!Global Blue Group;!Global Blue	GB	t	company	1799983			u
 EDV.L	Endeavour Mining		Mining	Endeavour Mining	EDV.L;EDVMF	t	company		GB00BL6K5J42	United Kingdom	g
 ELE.MC	Endesa		Electric Utilities	Endesa	ELE.MC;0N9G.L;ELEZF;ELEZY	t	company		ES0130670112	Spain	g
 ENEL.MI	Enel		Electric utility	Enel	ENEL.MI	t	company		IT0003128367	Italy	g
@@ -5774,17 +5774,17 @@ ENT.L	Entain		Gambling	Entain	ENT.L;GMVHF;GMVHY	t	company		IM00B5VQMV65;US293603
 EPI-A.ST	Epiroc		Industrials	Epiroc	EPI-A.ST	t	company		SE0015658109	Sweden	g
 ERMAY	Eramet		Montanindustrie	Eramet	ERMAY	t	company		FR0000131757	France	g
 EL.PA	EssilorLuxottica		Eyewear Eye care	EssilorLuxottica	EL.PA;ESLOF;ESLOY	t	company		FR0000121667	France	g
-MHLA	Maiden Holdings	NYSE		!Maiden Holdings, Ltd.;!Maiden Holdings;!Maiden	MHLA;MHNC	t	company	1412100			u
 ESSITY-B.ST	Essity		Consumer Non-Cyclicals	Essity	ESSITY-B.ST;ESSYY;ETTYF	t	company		SE0009922156;SE0009922164	Sweden	g
+MHLA	Maiden Holdings	NYSE		!Maiden Holdings, Ltd.;!Maiden Holdings;!Maiden	MHLA;MHNC	t	company	1412100			u
 EUQ	Eurazeo		Beteiligungen	Eurazeo	EUQ;EUZOF	t	company		FR0000121121	France	g
-EVO.ST	Evolution		Consumer Discretionary	Evolution AB;~Evolution	EVO.ST	wt	company		SE0012673267	Sweden	g
+EVO.ST	Evolution		Consumer Discretionary	%Evolution AB;~Evolution	EVO.ST	wt	company		SE0012673267	Sweden	g
 EVK.DE	Evonik Industries		Basic Materials	Evonik Industries	EVK.DE;EVKIF;EVKIY	t	company		DE000EVNK013	Germany	g
 EXO.AS	Exor		Financials	Exor	EXO.AS	t	company		NL0012059018	Netherlands	g
 EXPN.L	Experian		Business services	Experian	EXPN.L;EXPGY;EXPGF	t	company		GB00B19NLV48	Ireland	g
-FCIT.L	F & C Investment Trust		Collective investments	F & C Investment Trust;F & C Investment	FCIT.L;FLIVF	t	company		GB0003466074	United Kingdom	g
+FCIT.L	F & C Investment Trust		Collective investments	%F & C Investment Trust;%F & C Investment	FCIT.L;FLIVF	t	company		GB0003466074	United Kingdom	g
+6954.T	Fanuc		Electric machinery	Fanuc	6954.T	t	company		JP3802400006	Japan	g
 GLOP.PB	GasLog Partners	NYSE		GasLog Partners LP;GasLog Partners	GLOP.PB;GLOP.PC;GLOP.PA	t	company	1598655			u
-6954.T	FANUC		Electric machinery	FANUC	6954.T	t	company		JP3802400006	Japan	g
-9983.T	Fast Retailing		Retail	Fast Retailing	9983.T	t	company		JP3802300008	Japan	g
+9983.T	Fast Retailing		Retail	%Fast Retailing	9983.T	t	company		JP3802300008	Japan	g
 RACE.MI	Ferrari		Automotive		RACE.MI;RACE.AS	t	company		NL0011585146	Netherlands	g
 FDR.MC	Fluidra		Manufacturing	Fluidra	FDR.MC;FLUIF;FLDAY	t	company		ES0137650018	Spain	g
 FORTUM.HE	Fortum		Electricity	Fortum	FORTUM.HE;0HAH.L;FOJCF;FOJCY	t	company		FI0009007132	Finland	g
@@ -5793,24 +5793,24 @@ FNTN.DE	Freenet		Integrated Telecommunications Services	Freenet AG;Freenet	FNTN.
 FRE.DE	Fresenius		Health care	Fresenius SE;Fresenius	FRE.DE;FSNUY;FSNUF	t	company		DE0005785604	Germany	g
 FRES.L	Fresnillo		Basic Materials	Fresnillo plc;Fresnillo	FRES.L;FNLPF	t	company		GB00B2QPKJ12	Mexico	g
 FPE3.DE	Fuchs Petrolub		Basic Materials	Fuchs Petrolub	FPE3.DE;FUPEF;FUPPF;FUPBY	t	company		DE0005790406;DE0005790430;DE000A3E5D56;DE000A3E5D64	Germany	g
-6504.T	Fuji Electric		Electric machinery	Fuji Electric	6504.T	t	company		JP3820000002	Japan	g
+6504.T	Fuji Electric		Electric machinery	%Fuji Electric	6504.T	t	company		JP3820000002	Japan	g
 4901.T	Fujifilm		Chemicals	Fujifilm	4901.T	t	company		JP3814000000	Japan	g
-ETWO	E2open Parent Holdings	NYSE		E2open Parent Holdings, Inc.;E2open Parent Holdings;E2open Parent	ETWO	t	company	1800347			u
 5803.T	Fujikura		Electrical equipment / Defense / Telecommunications	Fujikura	5803.T	t	company			Japan	g
+ETWO	E2open Parent Holdings	NYSE		E2open Parent Holdings, Inc.;E2open Parent Holdings;E2open Parent	ETWO	t	company	1800347			u
 6702.T	Fujitsu		Computer hardware Software Semiconductors Consulting Cloud computing Telecommunications Data storage Consumer electronics	%Fujitsu	6702.T	t	company		JP3818000006	Japan	g
-8354.T	Fukuoka Financial Group		Banking	Fukuoka Financial Group;Fukuoka Financial	8354.T;8354.L	t	company			United Kingdom	g
+8354.T	Fukuoka Financial Group		Banking	%Fukuoka Financial Group;%Fukuoka Financial	8354.T;8354.L	t	company			United Kingdom	g
 5801.T	Furukawa Electric		Electrical equipment	Furukawa Electric	5801.T	t	company		JP3827200001	Japan	g
-G1A.DE	GEA Group		Food industry	GEA Group;!GEA	G1A.DE;GEAGY;GEAGF	t	company		DE0006602006	Germany	g
+G1A.DE	GEA Group		Food industry	GEA Group;~GEA	G1A.DE;GEAGY;GEAGF	wt	company		DE0006602006	Germany	g
 GEBN.SW	Geberit		Construction Supplies & Fixtures	Geberit AG;Geberit	GEBN.SW;0QQ2.L;GBERY;GBERF	t	company		CH0030170408	Switzerland	g
 GXI.DE	Gerresheimer		Healthcare	Gerresheimer	GXI.DE;GRRMF;GRRMY	t	company		DE000A0LD6E6	Germany	g
-0O2W	GFT Technologies		Software	GFT Technologies;!GFT	0O2W;0O2W.L	t	company		DE0005800601	Germany	g
+0O2W	GFT Technologies		Software	GFT Technologies;~GFT	0O2W;0O2W.L	wt	company		DE0005800601	Germany	g
 GIVN.SW	Givaudan		Basic Materials	Givaudan	GIVN.SW;0QPS.L;GVDNY;GVDBF	t	company		CH0010645932	Switzerland	g
 GLEN.L	Glencore		Coal	Glencore	GLEN.L;GLNCY	t	company		JE00B4T3BW64	Switzerland	g
-GYC	Grand City Properties		Financials	Grand City Properties	GYC;0RPK.L;GRNNF;GRDDY	t	company		LU0775917882	Luxembourg	g
+GYC	Grand City Properties		Financials	%Grand City Properties	GYC;0RPK.L;GRNNF;GRDDY	t	company		LU0775917882	Luxembourg	g
 GLJ	Grenke		Banking & Investment Services	Grenke	GLJ;GKSGF	t	company		DE000A161N30	Germany	g
 GBLB.BR	Groupe Bruxelles Lambert		Basic Materials	Groupe Bruxelles Lambert	GBLB.BR;0IN2.L;GBLBF;GBLBY	t	company		BE0003797140	Belgium	g
 6674.T	GS Yuasa		Electric machinery	GS Yuasa	6674.T	t	company		JP3385820000	Japan	g
-HM-B.ST	H&M		Apparel & Accessories Retailers	!H&M	HM-B.ST;0HBP.L;HNNMY;HMRZF	t	company		SE0000106270	Sweden	g
+HM-B.ST	H&M		Apparel & Accessories Retailers	~H&M	HM-B.ST;0HBP.L;HNNMY;HMRZF	wt	company		SE0000106270	Sweden	g
 HLMA.L	Halma		Electrical Components & Equipment	Halma plc;Halma	HLMA.L;HLMAF;HALMY	t	company		GB0004052071	United Kingdom	g
 HAB	Hamborner		Commercial REITs	Hamborner	HAB;0MCG.L	t	company		DE000A3H2333	Germany	g
 SHB-A.ST	Handelsbanken		Financial services	Handelsbanken	SHB-A.ST	t	company		SE0007100599;SE0007100607	Sweden	g
@@ -5818,99 +5818,99 @@ HNR1.DE	Hannover Re		Financials	Hannover Re	HNR1.DE;HVRRY	t	company		DE000840221
 1808.T	Haseko		Construction	Haseko	1808.T	t	company		JP3768600003	Japan	g
 HEI.DE	HeidelbergCement		Basic Materials	HeidelbergCement	HEI.DE;HLBZF;HDELY	t	company		DE0006047004	Germany	g
 HDD	Heidelberger Druckmaschinen		Engineering , manufacturing	Heidelberger Druckmaschinen	HDD;HBGRY	t	company		DE0007314007	Germany	g
-HEIA.AS	Heineken International		Beverages	Heineken International	HEIA.AS;0O26.L;HINKF;HEINY	t	company		NL0000009165	Netherlands	g
+HEIA.AS	Heineken International		Beverages	%Heineken International	HEIA.AS;0O26.L;HINKF;HEINY	t	company		NL0000009165	Netherlands	g
 HLE.DE	Hella		Auto, Truck & Motorcycle Parts	Hella	HLE.DE;0R3U.L;HLKHF;HLLGY	t	company		DE000A13SX22	Germany	g
 HFG.DE	HelloFresh		Consumer Non-Cyclicals	HelloFresh	HFG.DE;HLFFF;HELFY	t	company		DE000A161408;US42341P1049	Germany	g
 HEN3.DE	Henkel		Basic Materials	Henkel	HEN3.DE;HENKY	t	company		DE0006048408;DE0006048432	Germany	g
 HAG.DE	Hensoldt		Defence	Hensoldt	HAG.DE;0A5S.L;HNSDF;HAGHY	t	company		DE000HAG0005	Germany	g
-RMS.PA	Hermès		Apparel & Accessories	%Hermès;%Hermes	RMS.PA;HESAY	t	company		FR0000052292	France	g
-HEXA-B.ST	Hexagon		CAD/CAM Software , Electronics , Enterprise Software , Geographic Information Systems (GIS) , Software , Technology , Technology Consulting .	Hexagon AB;~Hexagon	HEXA-B.ST;0GRX.L;HXGBF;HXGBY	wt	company		SE0000103699;SE0015961909	Sweden	g
+RMS.PA	Hermès		Apparel & Accessories	%Hermes;%Hermès	RMS.PA;HESAY	t	company		FR0000052292	France	g
+HEXA-B.ST	Hexagon		CAD/CAM Software , Electronics , Enterprise Software , Geographic Information Systems (GIS) , Software , Technology , Technology Consulting .	%Hexagon AB;~Hexagon	HEXA-B.ST;0GRX.L;HXGBF;HXGBY	wt	company		SE0000103699;SE0015961909	Sweden	g
 HIK.L	Hikma Pharmaceuticals		Pharmaceutical	Hikma Pharmaceuticals	HIK.L	t	company		GB00B0LCW083	United Kingdom	g
-SAGE	Sage Therapeutics	Nasdaq		!Sage Therapeutics, Inc.;!Sage Therapeutics	SAGE	t	company	1597553			u
 7205.T	Hino Motors		Automotive	Hino Motors	7205.T	t	company		JP3792600003	Japan	g
+SAGE	Sage Therapeutics	Nasdaq		!Sage Therapeutics, Inc.;!Sage Therapeutics	SAGE	t	company	1597553			u
 6501.T	Hitachi		Conglomerate	%Hitachi	6501.T	t	company		JP3788600009	Japan	g
-6305.T	Hitachi Construction Machinery		Machinery	Hitachi Construction Machinery	6305.T	t	company			Japan	g
+6305.T	Hitachi Construction Machinery		Machinery	%Hitachi Construction Machinery	6305.T	t	company			Japan	g
 HOT.DE	Hochtief		Construction	Hochtief	HOT.DE;HOCFY;HOCFF	t	company		DE0006070006	Germany	g
 HOLN.SW	Holcim Group		Basic Materials	Holcim Group;Holcim	HOLN.SW;0QKY.L;HCMLF;HCMLY	t	company		CH0012214059	Switzerland	g
 HWDN.L	Howdens Joinery		Furniture	Howdens Joinery	HWDN.L;HWDJF	t	company		GB0005576813	United Kingdom	g
 7741.T	Hoya		Precision instruments	Hoya Corporation;Hoya	7741.T;7741.L	t	company		JP3837800006	United Kingdom	g
-BOSS.DE	Hugo Boss		Apparel & Accessories	Hugo Boss	BOSS.DE;BOSSY;HUGPF	t	company		DE000A1PHFF7	Germany	g
+BOSS.DE	Hugo Boss		Apparel & Accessories	%Hugo Boss	BOSS.DE;BOSSY;HUGPF	t	company		DE000A1PHFF7	Germany	g
 HUH1V.HE	Huhtamäki		Applied Resources	Huhtamäki;Huhtamaki	HUH1V.HE;HOYFF	t	company		FI0009000459	Finland	g
 HYQ.F	Hypoport		Technology	Hypoport	HYQ.F;HYPOF	t	company		DE0005493365	Germany	g
 IBE.MC	Iberdrola		Electric Utilities	Iberdrola	IBE.MC;0HIT.L;IBDRY	t	company		ES0144580Y14	Spain	g
 3IC	Icade		Immobilien	Icade	3IC;0K4O.L;CDMGF	t	company		FR0000035081	France	g
-ICG.L	ICG		Financial services	ICG plc;!ICG	ICG.L;ICP.L;ICGUF	t	company		GB00BYT1DJ19	United Kingdom	g
+ICG.L	ICG		Financial services	ICG plc;~ICG	ICG.L;ICP.L;ICGUF	wt	company		GB00BYT1DJ19	United Kingdom	g
 5019.T	Idemitsu Kosan		Oil and gas	Idemitsu Kosan	5019.T	t	company		JP3142500002	Japan	g
 IHG.L	IHG Hotels & Resorts		Consumer Cyclicals	IHG Hotels & Resorts	IHG.L	t	company		GB00BHJYC057	United Kingdom	g
-7013.T	IHI		Heavy equipment	IHI Corporation;!IHI	7013.T	t	company		JP3134800006	Japan	g
-IMCD.AS	IMCD		Basic Materials	!IMCD	IMCD.AS;IMDZF;IMCDY	t	company		NL0010801007	Netherlands	g
+7013.T	IHI		Heavy equipment	IHI Corporation;~IHI	7013.T	wt	company		JP3134800006	Japan	g
+IMCD.AS	IMCD		Basic Materials	~IMCD	IMCD.AS;IMDZF;IMCDY	wt	company		NL0010801007	Netherlands	g
 IY4	Imerys		Chemie	Imerys	IY4;IMYSF;IMYSY	t	company		FR0000120859	France	g
-IMI.L	IMI		Engineering	IMI plc;!IMI	IMI.L	t	company		GB00BGLP8L22	United Kingdom	g
-IMB.L	Imperial Brands		Consumer Non-Cyclicals	Imperial Brands	IMB.L;IMBBF;IMBBY	t	company		GB0004544929	United Kingdom	g
+IMI.L	IMI		Engineering	IMI plc;~IMI	IMI.L	wt	company		GB00BGLP8L22	United Kingdom	g
+IMB.L	Imperial Brands		Consumer Non-Cyclicals	%Imperial Brands	IMB.L;IMBBF;IMBBY	t	company		GB0004544929	United Kingdom	g
 ITX.MC	Inditex		Apparel & Accessories Retailers	Inditex	ITX.MC;IDEXF	t	company		ES0148396007	Spain	g
 IDR.MC	Indra Sistemas		IT Services & Consulting	Indra Sistemas	IDR.MC;0HA9.L;ISMAY;ISMAF	t	company		ES0118594417	Spain	g
-INH	Indus Holding		Industrial Conglomerates	Indus Holding;%Indus	INH;INDXF;INDHF	t	company		DE0006200108	Germany	g
-VIGL	Vigil Neuroscience	Nasdaq		Vigil Neuroscience, Inc.;Vigil Neuroscience	VIGL	t	company	1827087			u
+INH	Indus Holding		Industrial Conglomerates	%Indus Holding;%Indus	INH;INDXF;INDHF	t	company		DE0006200108	Germany	g
 IFX.DE	Infineon Technologies		Semiconductor	Infineon Technologies;Infineon	IFX.DE;0KED.L;IFNNF;IFNNY	t	company		DE0006231004	Germany	g
-CLBR	Colombier Acquisition Corp. Ii	NYSE		Colombier Acquisition Corp. Ii	CLBR	t	company	1995413			u
+VIGL	Vigil Neuroscience	Nasdaq		Vigil Neuroscience, Inc.;Vigil Neuroscience	VIGL	t	company	1827087			u
 INF.L	Informa		Consumer Cyclicals	Informa	INF.L;IFPJF;IFJPY	t	company		GB00BMJ6DW54	United Kingdom	g
+CLBR	Colombier Acquisition Corp. Ii	NYSE		Colombier Acquisition Corp. Ii	CLBR	t	company	1995413			u
 COL.MC	Inmobiliaria Colonial		Commercial REITs	Inmobiliaria Colonial	COL.MC;IMQCF	t	company		ES0139140018	Spain	g
 1605.T	Inpex		Mining	Inpex	1605.T	t	company		JP3294460005	Japan	g
-IAG.L	International Airlines Group		Aviation	International Airlines Group;International Airlines	IAG.L;IAG.MC;ICAGY;BABWF	t	company		ES0177542018	United States	g
+IAG.L	International Airlines Group		Aviation	%International Airlines Group;%International Airlines	IAG.L;IAG.MC;ICAGY;BABWF	t	company		ES0177542018	United States	g
 ITRK.L	Intertek		Business Support Services	Intertek	ITRK.L;IKTSF;IKTSY	t	company		GB0031638363	United Kingdom	g
 ISP.MI	Intesa Sanpaolo		Financial services	Intesa Sanpaolo	ISP.MI;0HBC.L;ISNPY	t	company		IT0000072618	Italy	g
-INVE-B.ST	Investor		Financials	Investor AB;~Investor	INVE-B.ST;IVSXF;IVSBF	wt	company		SE0000107401;SE0000107419	Sweden	g
+INVE-B.ST	Investor		Financials	%Investor AB;~Investor	INVE-B.ST;IVSXF;IVSBF	wt	company		SE0000107401;SE0000107419	Sweden	g
 IPN	Ipsen Group		Pharma	Ipsen Group;Ipsen	IPN;IPSEY	t	company		FR0010259150	France	g
 IPZ	Ipsos		Marktforschung	Ipsos	IPZ;IPSOF	t	company		FR0000073298	France	g
 3099.T	Isetan Mitsukoshi Holdings		Retail	Isetan Mitsukoshi Holdings;Isetan Mitsukoshi	3099.T;3099.L	t	company			United Kingdom	g
 7202.T	Isuzu		Automotive	%Isuzu	7202.T	t	company		JP3137200006	Japan	g
 8001.T	Itochu		General trading	Itochu	8001.T	t	company		JP3143600009	Japan	g
-3086.T	J. Front Retailing		Retail	J. Front Retailing	3086.T	t	company			Japan	g
-9201.T	Japan Airlines		Air transport	Japan Airlines	9201.T	t	company		JP3705200008	Japan	g
-8697.T	Japan Exchange Group		Financial markets	Japan Exchange Group;Japan Exchange	8697.T	t	company		JP3183200009	Japan	g
-6178.T	Japan Post Holdings		Conglomerate	Japan Post Holdings;Japan Post	6178.T	t	company		JP3752900005	Japan	g
-5631.T	Japan Steel Works		Industrial machinery	Japan Steel Works	5631.T	t	company			Japan	g
-2914.T	Japan Tobacco		Food Tobacco	Japan Tobacco	2914.T	t	company		JP3726800000	Japan	g
+3086.T	J. Front Retailing		Retail	%J. Front Retailing	3086.T	t	company			Japan	g
+9201.T	Japan Airlines		Air transport	%Japan Airlines	9201.T	t	company		JP3705200008	Japan	g
+8697.T	Japan Exchange Group		Financial markets	%Japan Exchange Group;%Japan Exchange	8697.T	t	company		JP3183200009	Japan	g
+6178.T	Japan Post Holdings		Conglomerate	%Japan Post Holdings;%Japan Post	6178.T	t	company		JP3752900005	Japan	g
+5631.T	Japan Steel Works		Industrial machinery	%Japan Steel Works	5631.T	t	company			Japan	g
+2914.T	Japan Tobacco		Food Tobacco	%Japan Tobacco	2914.T	t	company		JP3726800000	Japan	g
 JCDXF	JCDecaux		Außenwerbung	JCDecaux	JCDXF;JCDXY	t	company		FR0000077919	France	g
 JD.L	JD Sports		General retailers	JD Sports	JD.L;JDSPY;JDDSF	t	company			United Kingdom	g
 JEN.DE	Jenoptik		Industrial Goods	Jenoptik	JEN.DE;JNPKF	t	company		DE000A2NB601	Germany	g
-5411.T	JFE Holdings		Steel	JFE Holdings;!JFE	5411.T	t	company		JP3386030005	Japan	g
-1963.T	JGC		Construction	JGC Corporation;!JGC	1963.T	t	company		JP3667600005	Japan	g
+5411.T	JFE Holdings		Steel	JFE Holdings;~JFE	5411.T	wt	company		JP3386030005	Japan	g
+1963.T	JGC		Construction	JGC Corporation;~JGC	1963.T	wt	company		JP3667600005	Japan	g
 JST	Jost Werke		Auto, Truck & Motorcycle Parts	Jost Werke	JST	t	company		DE000JST4000	Germany	g
-6473.T	JTEKT		Machinery	JTEKT	6473.T	t	company		JP3292200007	Japan	g
+6473.T	Jtekt		Machinery	Jtekt	6473.T	t	company		JP3292200007	Japan	g
 JUN3.DE	Jungheinrich		Heavy Machinery & Vehicles	Jungheinrich	JUN3.DE;0EXP.L;JGHAF;JGHHY	t	company		DE0006219934	Germany	g
-9107.T	K Line		Marine transport	K Line	9107.T	t	company		JP3223800008	Japan	g
-SDF.DE	K+S		Agricultural Chemicals	!K+S	SDF.DE;KPLUY;KPLUF	t	company		DE000KSAG888	Germany	g
+9107.T	K Line		Marine transport	%K Line	9107.T	t	company		JP3223800008	Japan	g
+SDF.DE	K+S		Agricultural Chemicals	~K+S	SDF.DE;KPLUY;KPLUF	wt	company		DE000KSAG888	Germany	g
 1812.T	Kajima Construction		Construction	Kajima Construction	1812.T	t	company		JP3210200006	Japan	g
-CPSR	Gelesis Holdings	NYSE		Gelesis Holdings, Inc.;Gelesis Holdings;Gelesis	CPSR	t	company	1805087			u
 7004.T	Kanadevia		Heavy Industry	Kanadevia	7004.T	t	company		JP3789000001	Japan	g
+CPSR	Gelesis Holdings	NYSE		Gelesis Holdings, Inc.;Gelesis Holdings;Gelesis	CPSR	t	company	1805087			u
 9503.T	Kansai Electric Power Company		Electric power	Kansai Electric Power Company;Kansai Electric Power	9503.T	t	company		JP3228600007	Japan	g
 4452.T	Kao		Chemicals	Kao Corporation;Kao	4452.T	t	company		JP3205800000	Japan	g
-7012.T	Kawasaki Heavy Industries		Heavy equipment Automotive Defense	Kawasaki Heavy Industries	7012.T	t	company		JP3224200000	Japan	g
+7012.T	Kawasaki Heavy Industries		Heavy equipment Automotive Defense	%Kawasaki Heavy Industries	7012.T	t	company		JP3224200000	Japan	g
 KBC.BR	KBC Bank		Banking & Investment Services	KBC Bank	KBC.BR;0EYG.L;KBCSF;KBCSY	t	company		BE0003565737	Belgium	g
-9433.T	KDDI		Communications	!KDDI	9433.T	t	company		JP3496400007	Japan	g
+9433.T	KDDI		Communications	~KDDI	9433.T	wt	company		JP3496400007	Japan	g
 9008.T	Keio		Public transport Real estate Retail	Keio Corporation;Keio	9008.T	t	company		JP3277800003	Japan	g
-THRD	Third Harmonic Bio	Nasdaq		Third Harmonic Bio, Inc.;Third Harmonic Bio	THRD	t	company	1923840			u
 9009.T	Keisei Electric Railway		Private railroad	Keisei Electric Railway	9009.T	t	company		JP3278600006	Japan	g
+THRD	Third Harmonic Bio	Nasdaq		Third Harmonic Bio, Inc.;Third Harmonic Bio	THRD	t	company	1923840			u
 KEMIRA.HE	Kemira		Chemicals	Kemira	KEMIRA.HE	t	company			Finland	g
 KER.PA	Kering		Apparel & Accessories Retailers	Kering	KER.PA;0IIH.L;PPRUF;PPRUY	t	company		FR0000121485	France	g
 KESKOB.HE	Kesko		Consumer Non-Cyclicals	Kesko	KESKOB.HE;0BNS.L;KKOYF;KKOYY	t	company		FI0009000202	Finland	g
 6861.T	Keyence		Electric machinery	Keyence	6861.T	t	company		JP3236200006	Japan	g
 2801.T	Kikkoman		Food	Kikkoman	2801.T	t	company		JP3240400006	Japan	g
 KGF.L	Kingfisher		Consumer Cyclicals	Kingfisher plc;~Kingfisher	KGF.L;KGFHY;KGFHF	wt	company		GB0033195214	United Kingdom	g
-KGX.DE	KION Group		Handling equipment	KION Group;!KION	KGX.DE;KNNGF;KIGRY	t	company		DE000KGX8881	Germany	g
-PWOD	Penns Woods Bancorp	Nasdaq		Penns Woods Bancorp Inc;Penns Woods Bancorp;Penns Woods	PWOD	t	company	716605			u
+KGX.DE	KION Group		Handling equipment	KION Group;~KION	KGX.DE;KNNGF;KIGRY	wt	company		DE000KGX8881	Germany	g
 2503.T	Kirin Company		Beverage	Kirin Company;Kirin	2503.T	t	company			Japan	g
+PWOD	Penns Woods Bancorp	Nasdaq		Penns Woods Bancorp Inc;Penns Woods Bancorp;Penns Woods	PWOD	t	company	716605			u
 KCO	Klöckner		Basic Materials	Klöckner & Co;Klöckner;Klockner & Co;Klockner	KCO;KLKNF	t	company		DE000KC01000	Germany	g
 KBX.DE	Knorr-Bremse		Manufacturing	Knorr-Bremse	KBX.DE;0KBI.L;KNRRY;KNBHF	t	company		DE000KBX1006	Germany	g
-5406.T	Kobe Steel		Steel	Kobe Steel	5406.T	t	company		JP3289800009	Japan	g
+5406.T	Kobe Steel		Steel	%Kobe Steel	5406.T	t	company		JP3289800009	Japan	g
 KOJAMO.HE	Kojamo		Real Estate	Kojamo	KOJAMO.HE;KOJAF	t	company		FI4000312251	Finland	g
 6301.T	Komatsu		Heavy equipment ( construction , mining and forestry ), Defense technology	Komatsu Limited;Komatsu	6301.T	t	company		JP3304200003	Japan	g
 9766.T	Konami		Services	Konami	9766.T	t	company		JP3300200007	Japan	g
 KNEBV.HE	Kone		Engineering and service	Kone	KNEBV.HE;0II2.L;KNYJF;KNYJY	t	company		FI0009000566;FI0009013403	Finland	g
 KCR.HE	Konecranes		Engineering and service	Konecranes	KCR.HE;0MET.L;KNCRY;KNCRF	t	company		FI0009005870	Finland	g
 4902.T	Konica Minolta		Electronics	Konica Minolta	4902.T	t	company		JP3300600008	Japan	g
-KPN.AS	KPN		Integrated Telecommunications Services	!KPN	KPN.AS;0O8F.L;KKPNF;KKPNY	t	company		NL0000009082	Netherlands	g
+KPN.AS	KPN		Integrated Telecommunications Services	~KPN	KPN.AS;0O8F.L;KKPNF;KKPNY	wt	company		NL0000009082	Netherlands	g
 KRN.DE	Krones		Industrial Goods	Krones	KRN.DE;0LQ4.L;KRNNF;KRNTY	t	company		DE0006335003	Germany	g
 6326.T	Kubota		Agricultural machinery Heavy equipment Machine industry	Kubota Corporation;Kubota	6326.T	t	company		JP3266400005	Japan	g
 KNIN.SW	Kuehne + Nagel		Logistics	Kuehne + Nagel	KNIN.SW	t	company		CH0025238863	Switzerland	g
@@ -5918,47 +5918,47 @@ KNIN.SW	Kuehne + Nagel		Logistics	Kuehne + Nagel	KNIN.SW	t	company		CH0025238863
 KWS	KWS Saat		Agriculture , Biotechnology	KWS Saat	KWS;KNKZF	t	company		DE0007074007	Germany	g
 6971.T	Kyocera		Electric machinery	Kyocera	6971.T	t	company		JP3249600002	Japan	g
 4151.T	Kyowa Hakko Kirin		Pharmaceuticals	Kyowa Hakko Kirin	4151.T	t	company		JP3256000005	Japan	g
+OR.PA	L'Oréal		Consumer Defensive	L'Oreal;L'Oréal	OR.PA;LRLCF	t	company		FR0000120321	France	g
 CDR.PB	Cedar Realty Trust	NYSE		!Cedar Realty Trust, Inc.;!Cedar Realty Trust;!Cedar Realty	CDR.PB;CDR.PC	t	company	761648			u
-OR.PA	L'Oréal		Consumer Defensive	L'Oréal;L'Oreal	OR.PA;LRLCF	t	company		FR0000120321	France	g
 ROVI.MC	Laboratorios Rovi		Pharmaceuticals	Laboratorios Rovi	ROVI.MC;ROVI.HE	t	company		ES0157261019	Finland	g
 LAND.L	Landsec		Property	Landsec	LAND.L	t	company		GB0031809436	United Kingdom	g
 LXS.DE	Lanxess		Basic Materials	Lanxess AG;Lanxess	LXS.DE;LNXSF;LNXSY	t	company		DE0005470405	Germany	g
 6920.T	Lasertec		Electric machinery	Lasertec Corporation;Lasertec	6920.T	t	company		JP3979200007	Japan	g
 LEG.DE	LEG Immobilien		Financials	LEG Immobilien	LEG.DE;0QC9.L;LEGIF	t	company		DE000LEG1110	Germany	g
-LGEN.L	Legal & General		Banking & Investment Services	Legal & General	LGEN.L;LGGNY;LGGNF	t	company		GB0005603997	United Kingdom	g
+LGEN.L	Legal & General		Banking & Investment Services	%Legal & General	LGEN.L;LGGNY;LGGNF	t	company		GB0005603997	United Kingdom	g
 LR.PA	Legrand		Electrical Components & Equipment	Legrand	LR.PA;LGRDY;LGRVF	t	company		FR0010307819	France	g
 LOG.MC	Logista		Distribution of products and services , Wholesale	Logista	LOG.MC	t	company		ES0105027009	Spain	g
-LSEG.L	London Stock Exchange Group		Financial services	London Stock Exchange Group;London Stock Exchange	LSEG.L	t	company			United Kingdom	g
+LSEG.L	London Stock Exchange Group		Financial services	%London Stock Exchange Group;%London Stock Exchange	LSEG.L	t	company			United Kingdom	g
 LMP.L	LondonMetric Property		Property	LondonMetric Property	LMP.L	t	company		GB00B4WFW713	United Kingdom	g
 LONN.SW	Lonza Group		Biotechnology & Medical Research	Lonza Group;Lonza	LONN.SW;0QNO.L;LZAGF;LZAGY	t	company		CH0013841017	Switzerland	g
-LOTB.BR	Lotus Bakeries		Consumer Staples	Lotus Bakeries	LOTB.BR	t	company			Belgium	g
-LHA.DE	Lufthansa Group		Airlines	Lufthansa Group;%Lufthansa	LHA.DE;0H4A.L;DLAKY;DLAKF	t	company		DE0008232125	Germany	g
-MC.PA	LVMH		Apparel & Accessories	!LVMH	MC.PA;LVMHF	t	company		FR0000121014	France	g
+LOTB.BR	Lotus Bakeries		Consumer Staples	%Lotus Bakeries	LOTB.BR	t	company			Belgium	g
+LHA.DE	Lufthansa Group		Airlines	%Lufthansa;%Lufthansa Group	LHA.DE;0H4A.L;DLAKY;DLAKF	t	company		DE0008232125	Germany	g
+MC.PA	LVMH		Apparel & Accessories	LVMH	MC.PA;LVMHF	t	company		FR0000121014	France	g
 4689.T	LY		Services	LY Corporation	4689.T	t	company			Japan	g
-MNG.L	M&G		Financial services	!M&G	MNG.L;MGPUF	t	company		GB00BKFB1C65	United Kingdom	g
+MNG.L	M&G		Financial services	~M&G	MNG.L;MGPUF	wt	company		GB00BKFB1C65	United Kingdom	g
 MAP.MC	Mapfre		Financials	Mapfre	MAP.MC;MPFRF;MPFRY	t	company		ES0124244E34	Spain	g
 8002.T	Marubeni		General trading company	Marubeni	8002.T	t	company		JP3877600001	Japan	g
 8252.T	Marui		Department stores	Marui	8252.T	t	company			Japan	g
 7261.T	Mazda		Automotive	%Mazda	7261.T	t	company		JP3868400007	Japan	g
-2269.T	Meiji Holdings		Food Pharmaceutical Healthcare	Meiji Holdings;%Meiji	2269.T	t	company		JP3918000005	Japan	g
+2269.T	Meiji Holdings		Food Pharmaceutical Healthcare	%Meiji Holdings;%Meiji	2269.T	t	company		JP3918000005	Japan	g
 MELE.BR	Melexis		Electronic Equipment	Melexis	MELE.BR;MLXSF	t	company		BE0165385973	Belgium	g
-ENTX	Entera Bio	Nasdaq		Entera Bio Ltd.;Entera Bio	ENTX	t	company	1638097			u
 MRO.L	Melrose Industries		Aerospace	Melrose Industries	MRO.L;MLSPF;MLSYY	t	company		GB00BV9FYX34	United Kingdom	g
+ENTX	Entera Bio	Nasdaq		Entera Bio Ltd.;Entera Bio	ENTX	t	company	1638097			u
 4385.T	Mercari		E-commerce	Mercari	4385.T	t	company			Japan	g
-MBG.DE	Mercedes-Benz Group		Automotive	Mercedes-Benz Group;Mercedes-Benz	MBG.DE;MBGAF	t	company		DE0007100000	Germany	g
+MBG.DE	Mercedes-Benz Group		Automotive	Mercedes-Benz;%Mercedes;Mercedes-Benz Group	MBG.DE;MBGAF	t	company		DE0007100000	Germany	g
 MEIYF	Mercialys		Immobilien	Mercialys	MEIYF	t	company		FR0010241638	France	g
-MRK.DE	Merck Group		Chemicals	Merck Group	MRK.DE;0O14.L;MKGAF;MKKGY	t	company		DE0006599905	Germany	g
-MRL.MC	Merlin Properties		Real Estate	Merlin Properties	MRL.MC;0QVM.L;MRPRF	t	company		ES0105025003	Spain	g
-METSO.HE	Metso (2020–present)		Construction & Engineering	Metso (2020–present)	METSO.HE;OUKPY;OUKPF	t	company		FI0009014575	Finland	g
+MRK.DE	Merck Group		Chemicals	%Merck Group	MRK.DE;0O14.L;MKGAF;MKKGY	t	company		DE0006599905	Germany	g
+MRL.MC	Merlin Properties		Real Estate	%Merlin Properties	MRL.MC;0QVM.L;MRPRF	t	company		ES0105025003	Spain	g
+METSO.HE	Metso		Construction & Engineering	Metso	METSO.HE;OUKPY;OUKPF	t	company		FI0009014575	Finland	g
 ML.PA	Michelin		Automobiles & Auto Parts	%Michelin	ML.PA;MGDDF	t	company		FR0000121261	France	g
 6479.T	MinebeaMitsumi		Electric machinery	MinebeaMitsumi	6479.T	t	company		JP3906000009	Japan	g
-4188.T	Mitsubishi Chemical Holdings		Chemical	Mitsubishi Chemical Holdings;Mitsubishi Chemical	4188.T	t	company		JP3897700005	Japan	g
-8058.T	Mitsubishi		General trading company	Mitsubishi Corporation;%Mitsubishi	8058.T	t	company		JP3898400001	Japan	g
-6503.T	Mitsubishi Electric		Electric machinery	Mitsubishi Electric	6503.T	t	company		JP3902400005	Japan	g
-8802.T	Mitsubishi Estate		Real estate	Mitsubishi Estate	8802.T	t	company		JP3899600005	Japan	g
-7011.T	Mitsubishi Heavy Industries		Energy Space Defense Aviation Logistics Engineering Data Center	Mitsubishi Heavy Industries	7011.T	t	company		JP3900000005	Japan	g
-5711.T	Mitsubishi Materials		Metals	Mitsubishi Materials	5711.T	t	company		JP3903000002	Japan	g
-7211.T	Mitsubishi Motors		Automotive	Mitsubishi Motors	7211.T	t	company		JP3899800001	Japan	g
+4188.T	Mitsubishi Chemical Holdings		Chemical	%Mitsubishi Chemical Holdings;%Mitsubishi Chemical	4188.T	t	company		JP3897700005	Japan	g
+8058.T	Mitsubishi		General trading company	%Mitsubishi Corporation;%Mitsubishi	8058.T	t	company		JP3898400001	Japan	g
+6503.T	Mitsubishi Electric		Electric machinery	%Mitsubishi Electric	6503.T	t	company		JP3902400005	Japan	g
+8802.T	Mitsubishi Estate		Real estate	%Mitsubishi Estate	8802.T	t	company		JP3899600005	Japan	g
+7011.T	Mitsubishi Heavy Industries		Energy Space Defense Aviation Logistics Engineering Data Center	%Mitsubishi Heavy Industries	7011.T	t	company		JP3900000005	Japan	g
+5711.T	Mitsubishi Materials		Metals	%Mitsubishi Materials	5711.T	t	company		JP3903000002	Japan	g
+7211.T	Mitsubishi Motors		Automotive	%Mitsubishi Motors	7211.T	t	company		JP3899800001	Japan	g
 8031.T	Mitsui		Sogo shosha	Mitsui & Co.;Mitsui	8031.T	t	company		JP3893600001	Japan	g
 4183.T	Mitsui Chemicals		Chemicals	Mitsui Chemicals	4183.T	t	company		JP3888300005	Japan	g
 8801.T	Mitsui Fudosan		Real estate	Mitsui Fudosan	8801.T	t	company		JP3893200000	Japan	g
@@ -5968,31 +5968,31 @@ MNDI.L	Mondi		Applied Resources	Mondi	MNDI.L;MONDY;MONDF	t	company		GB00B1CRLC47
 8725.T	MS&AD Insurance Group		Insurance	MS&AD Insurance Group;MS&AD Insurance	8725.T	t	company		JP3890310000	Japan	g
 MTX.DE	MTU Aero Engines		Aerospace & Defence	MTU Aero Engines	MTX.DE;MTUAF;MTUAY	t	company		DE000A0D9PT0	Germany	g
 7453.T	Muji		Retail	Muji	7453.T	t	company		JP3976300008	Japan	g
-MUV2.DE	Munich Re		Financial Services	Munich Re	MUV2.DE;MURGY	t	company		DE0008430026	Germany	g
+MUV2.DE	Munich Re		Financial Services	%Munich Re	MUV2.DE;MURGY	t	company		DE0008430026	Germany	g
 6981.T	Murata Manufacturing		Electric machinery	Murata Manufacturing	6981.T	t	company		JP3914400001	Japan	g
 NA9	Nagarro		IT services	Nagarro	NA9;0AA3.L;NGRRF	t	company		DE000A3H2200	Germany	g
 NTGY.MC	Naturgy		Energy	Naturgy	NTGY.MC;GASNF;GASNY	t	company		ES0116870314	Spain	g
-6701.T	NEC		Electric machinery	!NEC	6701.T	t	company		JP3733000008	Japan	g
+6701.T	NEC		Electric machinery	~NEC	6701.T	wt	company		JP3733000008	Japan	g
 NEM.DE	Nemetschek		Architecture, Engineering, Construction, Multimedia	Nemetschek	NEM.DE;0FDT.L;NEMTF;NEMKY	t	company		DE0006452907	Germany	g
 NEOEN	Neoen		Versorger	Neoen	NEOEN	t	company		FR0011675362	France	g
 NESTE.HE	Neste		Energy	Neste	NESTE.HE;NTOIY	t	company		FI0009013296	Finland	g
-NESN.SW	Nestlé		Consumer Non-Cyclicals	Nestlé SA;~Nestlé;Nestle SA;~Nestle	NESN.SW;NESN;NSRGY	wt	company		CH0038863350	Switzerland	g
+NESN.SW	Nestlé		Consumer Non-Cyclicals	~Nestle;~Nestlé;Nestlé SA;Nestle SA	NESN.SW;NESN;NSRGY	wt	company		CH0038863350	Switzerland	g
 NQ9	Nexity		Immobilien	Nexity	NQ9;NNXXY	t	company		FR0010112524	France	g
 3659.T	Nexon		Services	Nexon	3659.T	t	company		JP3758190007	Japan	g
 NXT.L	Next		Consumer Cyclicals	Next plc	NXT.L;NXGPF;NXGPY	t	company		GB0032089863	United Kingdom	g
-ESHA	ESH Acquisition	Nasdaq		ESH Acquisition Corp.;ESH Acquisition	ESHA;ESHAR	t	company	1918661			u
 5333.T	NGK Insulators		Glass & ceramics	NGK Insulators	5333.T	t	company		JP3695200000	Japan	g
+ESHA	ESH Acquisition	Nasdaq		ESH Acquisition Corp.;ESH Acquisition	ESHA;ESHAR	t	company	1918661			u
 2871.T	Nichirei		Foods	Nichirei	2871.T;2871.L	t	company		JP3665200006	United Kingdom	g
 6594.T	Nidec		Electric machinery	Nidec	6594.T	t	company		JP3734800000	Japan	g
 7731.T	Nikon		Consumer electronics	%Nikon	7731.T	t	company		JP3657400002	Japan	g
 7974.T	Nintendo		Services	%Nintendo	7974.T	t	company		JP3756600007	Japan	g
-5214.T	Nippon Electric Glass		Glass	Nippon Electric Glass	5214.T	t	company			Japan	g
-2282.T	Nippon Ham		Foods	Nippon Ham	2282.T	t	company			Japan	g
-5401.T	Nippon Steel		Steel	Nippon Steel	5401.T	t	company		JP3381000003	Japan	g
-9432.T	Nippon Telegraph & Telephone		Communications	Nippon Telegraph & Telephone	9432.T	t	company		JP3735400008	Japan	g
+5214.T	Nippon Electric Glass		Glass	%Nippon Electric Glass	5214.T	t	company			Japan	g
+2282.T	Nippon Ham		Foods	%Nippon Ham	2282.T	t	company			Japan	g
+5401.T	Nippon Steel		Steel	%Nippon Steel	5401.T	t	company		JP3381000003	Japan	g
+9432.T	Nippon Telegraph & Telephone		Communications	%Nippon Telegraph & Telephone	9432.T	t	company		JP3735400008	Japan	g
 9101.T	Nippon Yusen		Marine transport	Nippon Yusen	9101.T	t	company		JP3753000003	Japan	g
 7201.T	Nissan		Automotive	%Nissan	7201.T	t	company		JP3672400003	Japan	g
-4021.T	Nissan Chemical Industries		Chemicals	Nissan Chemical Industries	4021.T	t	company		JP3670800006	Japan	g
+4021.T	Nissan Chemical Industries		Chemicals	%Nissan Chemical Industries	4021.T	t	company		JP3670800006	Japan	g
 2002.T	Nisshin Seifun Group		Food manufacturing	Nisshin Seifun Group;Nisshin Seifun	2002.T	t	company			Japan	g
 1332.T	Nissui		Fishery	Nissui	1332.T	t	company			Japan	g
 9843.T	Nitori		Retail	Nitori	9843.T	t	company			Japan	g
@@ -6001,47 +6001,47 @@ TYRES.HE	Nokian Tyres		Automobiles & Auto Parts	Nokian Tyres	TYRES.HE;NKRKY;NKRK
 4307.T	Nomura Research Institute		Economic and industry research, Consulting & IT consulting	Nomura Research Institute	4307.T	t	company			Japan	g
 NDA-FI.HE	Nordea		Banking & Investment Services	Nordea	NDA-FI.HE;0N4T.L;NRDBY	t	company		FI4000297767	Finland	g
 NDX1.DE	Nordex		Heavy Electrical Equipment	Nordex SE;Nordex	NDX1.DE;NRDXF;NRXXY	t	company		DE000A0D6554	Germany	g
-NOEJ	Norma Group		Industrial Goods	Norma Group;%Norma	NOEJ;NOEJF	t	company		DE000A1H8BV3	Germany	g
-6471.T	NSK		Machinery	NSK Ltd.;!NSK	6471.T	t	company		JP3720800006	Japan	g
-6472.T	NTN		Machinery	NTN Corporation;!NTN	6472.T	t	company		JP3165600002	Japan	g
+NOEJ	Norma Group		Industrial Goods	%Norma Group;%Norma	NOEJ;NOEJF	t	company		DE000A1H8BV3	Germany	g
+6471.T	NSK		Machinery	NSK Ltd.;~NSK	6471.T	wt	company		JP3720800006	Japan	g
+6472.T	NTN		Machinery	NTN Corporation;~NTN	6472.T	wt	company		JP3165600002	Japan	g
 9613.T	NTT Data		Communications	NTT Data	9613.T	t	company		JP3165700000	Japan	g
 1802.T	Obayashi		Construction	Obayashi Corp.;Obayashi	1802.T	t	company		JP3190000004	Japan	g
 9007.T	Odakyu Electric Railway		Railway/bus	Odakyu Electric Railway	9007.T;9007.L	t	company		JP3196000008	United Kingdom	g
 3861.T	Oji Paper Company		Pulp & paper	Oji Paper Company;Oji Paper	3861.T	t	company		JP3174410005	Japan	g
 6103.T	Okuma Holdings		Machinery	Okuma Holdings;Okuma	6103.T	t	company		JP3172100004	Japan	g
-7733.T	Olympus		Electronics	Olympus Corporation;%Olympus	7733.T	t	company		JP3201200007	Japan	g
+7733.T	Olympus		Electronics	%Olympus Corporation;%Olympus	7733.T	t	company		JP3201200007	Japan	g
 6645.T	Omron		Electric machinery	Omron	6645.T	t	company		JP3197800000	Japan	g
 EZM	OPmobility		Automobile	OPmobility	EZM;0NW1.L;PASTF	t	company		FR0000124570	France	g
 ORA.PA	Orange		Communication Services	Orange SA;~Orange	ORA.PA;0FBS.L;OCBI;ORAN;FNCTF;MBISF	wt	company		FR0000133308	France	g
 ORP	Orpea-Gruppe		Pflegeeinrichtungen	Orpea-Gruppe	ORP;ORRRY;ORPEF	t	company		FR0000184798	France	g
-9532.T	Osaka Gas		Energy Producer and Services Provider	Osaka Gas	9532.T	t	company		JP3180400008	Japan	g
+9532.T	Osaka Gas		Energy Producer and Services Provider	%Osaka Gas	9532.T	t	company		JP3180400008	Japan	g
 4578.T	Otsuka Pharmaceutical		Pharmaceutical	Otsuka Pharmaceutical	4578.T;4578.L	t	company		JP3188220002	United Kingdom	g
 OUT1V.HE	Outokumpu		Basic Materials	Outokumpu	OUT1V.HE;0FJ8.L;OUTFF;OUTKY	t	company		FI0009002422	Finland	g
 6752.T	Panasonic		Conglomerate	%Panasonic	6752.T	t	company		JP3866800000	Japan	g
-PGHN.SW	Partners Group		Private equity	Partners Group;~Partners	PGHN.SW;APG.MC;PGPHF	wt	company		CH0024608827	Switzerland	g
-SGMA	Sigmatron International	Nasdaq		Sigmatron International Inc;Sigmatron International	SGMA	t	company	915358			u
+PGHN.SW	Partners Group		Private equity	%Partners Group;~Partners	PGHN.SW;APG.MC;PGPHF	wt	company		CH0024608827	Switzerland	g
 PAT	Patrizia		Financials	Patrizia AG;Patrizia	PAT;0FJC.L;PTZIF	t	company		DE000PAT1AG3	Germany	g
+SGMA	Sigmatron International	Nasdaq		Sigmatron International Inc;Sigmatron International	SGMA	t	company	915358			u
 RI.PA	Pernod Ricard		Beverages	Pernod Ricard	RI.PA;0HAT.L;PDRDF;PDRDY;PRNDY	t	company		FR0000120693	France	g
-PSH.L	Pershing Square Holdings		Financial services	Pershing Square Holdings;Pershing Square	PSH.L;PSH.AS;PSHZF	t	company		GG00BPFJTF46	Guernsey	g
+PSH.L	Pershing Square Holdings		Financial services	%Pershing Square Holdings;%Pershing Square	PSH.L;PSH.AS;PSHZF	t	company		GG00BPFJTF46	Guernsey	g
 PSN.L	Persimmon		Consumer Cyclicals	Persimmon plc;~Persimmon	PSN.L;PSMMY;PSMMF	wt	company		GB0006825383	United Kingdom	g
 PHIA.AS	Philips		Advanced Medical Equipment & Technology		PHIA.AS	t	company		NL0000009538	Netherlands	g
-PHNX.L	Phoenix Group		Financials	Phoenix Group;~Phoenix	PHNX.L;PNXGF	wt	company		KYG7091M1096	United Kingdom	g
-PNE3	PNE		Renewable energy	PNE AG;!PNE	PNE3	t	company		DE000A0JBPG2	Germany	g
-PCT.L	Polar Capital Technology Trust		Investment	Polar Capital Technology Trust;Polar Capital Technology;Polar Capital	PCT.L	t	company			United Kingdom	g
-PAH3.DE	Porsche		Automotive	Porsche SE;%Porsche	PAH3.DE;POAHY	t	company		DE000PAH0038	Germany	g
+PHNX.L	Phoenix Group		Financials	%Phoenix Group;~Phoenix	PHNX.L;PNXGF	wt	company		KYG7091M1096	United Kingdom	g
+PNE3	PNE		Renewable energy	PNE AG;~PNE	PNE3	wt	company		DE000A0JBPG2	Germany	g
+PCT.L	Polar Capital Technology Trust		Investment	%Polar Capital Technology Trust;%Polar Capital Technology;%Polar Capital	PCT.L	t	company			United Kingdom	g
+PAH3.DE	Porsche		Automotive	%Porsche SE;%Porsche	PAH3.DE;POAHY	t	company		DE000PAH0038	Germany	g
 PSM	ProSiebenSat.1 Media		Broadcasting	ProSiebenSat.1 Media	PSM;PBSFY;PBSFF	t	company		DE000PSM7770	Germany	g
 PRX.AS	Prosus		Investments	Prosus	PRX.AS;PROSY	t	company		NL0013654783	Netherlands	g
 PUB.PA	Publicis		Advertising & Marketing	Publicis	PUB.PA;0FQI.L;PGPEF;PUBGY	t	company		FR0000130577	France	g
 PUIG.MC	Puig		Clothes and Cosmetics	Puig	PUIG.MC	t	company		ES0105777017	Spain	g
+PUM.DE	Puma		Consumer Cyclicals	~Puma	PUM.DE;PMMAF;PUMSY	wt	company		DE0006969603	Germany	g
 TVE	Tennessee Valley Authority	NYSE		!Tennessee Valley Authority	TVE;TVC	t	company	1376986			u
-PUM.DE	Puma (brand)		Consumer Cyclicals	Puma (brand)	PUM.DE;PMMAF;PUMSY	t	company		DE0006969603	Germany	g
 TPE	PVA TePla		Machinery	PVA TePla	TPE;0NL1.L;TPLKF	t	company		DE0007461006	Germany	g
 4755.T	Rakuten		E-commerce Financial technology	Rakuten	4755.T	t	company		JP3967200001	Japan	g
 RAND.AS	Randstad		Employment Services	Randstad NV;Randstad	RAND.AS;0NW2.L;RANJF;RANJY	t	company		NL0000379121	Netherlands	g
-RAA.DE	Rational		Appliances, Tools & Housewares	Rational AG;~Rational	RAA.DE;RTLLF;RATIY	wt	company		DE0007010803	Germany	g
+RAA.DE	Rational		Appliances, Tools & Housewares	%Rational AG;~Rational	RAA.DE;RTLLF;RATIY	wt	company		DE0007010803	Germany	g
 RKT.L	Reckitt		Consumer Non-Cyclicals	Reckitt	RKT.L;RB.L;RBGLY	t	company		GB00B24CGK77	United Kingdom	g
-HOOK	Hookipa Pharma	Nasdaq		Hookipa Pharma Inc.;Hookipa Pharma	HOOK	t	company	1760542			u
 6098.T	Recruit		Professional services	~Recruit	6098.T	wt	company		JP3970300004	Japan	g
+HOOK	Hookipa Pharma	Nasdaq		Hookipa Pharma Inc.;Hookipa Pharma	HOOK	t	company	1760542			u
 RED.MC	Redeia Corporación		Electric Utilities	Redeia Corporación;Redeia Corporacion	RED.MC;RDEIF	t	company		ES0173093115	Spain	g
 RNO.PA	Renault		Auto & Truck Manufacturers	%Renault	RNO.PA;RNSDF;RNLSY	t	company		FR0000131906	France	g
 6723.T	Renesas Electronics		Electric machinery	Renesas Electronics	6723.T	t	company		JP3164720009	Japan	g
@@ -6052,62 +6052,62 @@ RHM.DE	Rheinmetall		Aerospace & Defence	Rheinmetall	RHM.DE;RNMBF;RNMBY	t	company
 CFR.SW	Richemont		Apparel & Accessories	Richemont	CFR.SW;0QMU.L;CFRHF;CFRUY	t	company		CH0210483332	Switzerland	g
 7752.T	Ricoh		Electric machinery	Ricoh	7752.T	t	company		JP3973400009	Japan	g
 RMV.L	Rightmove		Internet & Real Estate	Rightmove	RMV.L;RTMVY	t	company		GB00BGDT3G23	United Kingdom	g
-ROG.SW	Roche Holding		Healthcare	Roche Holding AG;Roche Holding;%Roche	ROG.SW;0TDF.L;0QQ6.L;RHHVF;RHHBY	t	company		CH0012032048;CH0012032113	Switzerland	g
+ROG.SW	Roche Holding		Healthcare	%Roche;%Roche Holding AG;%Roche Holding	ROG.SW;0TDF.L;0QQ6.L;RHHVF;RHHBY	t	company		CH0012032048;CH0012032113	Switzerland	g
 6963.T	Rohm		Electric machinery	Rohm	6963.T;6963.L	t	company		JP3982800009	United Kingdom	g
-RRTL.DE	RTL Group		Broadcasting	RTL Group;!RTL	RRTL.DE;RGLXY	t	company		LU0061462528	Luxembourg	g
+RRTL.DE	RTL Group		Broadcasting	RTL Group;~RTL	RRTL.DE;RGLXY	wt	company		LU0061462528	Luxembourg	g
 RBSFY	Rubis SCA		Erdöl und -gas	Rubis SCA	RBSFY;RUBSF	t	company		FR0013269123	France	g
-RWE.DE	RWE		Electricity generation	!RWE	RWE.DE;RWEOY	t	company		DE0007037129	Germany	g
-SAAB-B.ST	Saab		Aerospace and defence	Saab AB;%Saab	SAAB-B.ST	t	company		SE0021921269	Sweden	g
+RWE.DE	RWE		Electricity generation	~RWE	RWE.DE;RWEOY	wt	company		DE0007037129	Germany	g
+SAAB-B.ST	Saab		Aerospace and defence	%Saab AB;!Saab	SAAB-B.ST	t	company		SE0021921269	Sweden	g
 SCYR.MC	Sacyr		Construction	Sacyr	SCYR.MC	t	company		ES0182870214	Spain	g
 SFQ	SAF-Holland		Auto, Truck & Motorcycle Parts	SAF-Holland	SFQ;SFHLF	t	company		DE000SAFH001	Luxembourg	g
 SAF.PA	Safran		Aerospace & Defense	Safran	SAF.PA;SAFRF;SAFRY	t	company		FR0000073272	France	g
-SGE.L	Sage Group		Software	Sage Group;~Sage	SGE.L;SGPYY;SGGEF	wt	company		GB00B8C3BL03	United Kingdom	g
+SGE.L	Sage Group		Software	%Sage Group;~Sage	SGE.L;SGPYY;SGGEF	wt	company		GB00B8C3BL03	United Kingdom	g
 SBRY.L	Sainsbury's		Consumer Non-Cyclicals	Sainsbury's	SBRY.L;JSAIY;JSNSF	t	company		GB00B019KW72	United Kingdom	g
 SGO.PA	Saint-Gobain		Building materials	Saint-Gobain	SGO.PA;COD.L;CODGF;CODYY	t	company		FR0000125007	France	g
 SZG	Salzgitter		Basic Materials	Salzgitter AG;Salzgitter	SZG;SZGPY	t	company		DE0006202005	Germany	g
 SAMPO.HE	Sampo Group		Financials	Sampo Group;Sampo	SAMPO.HE;SAXPF;SAXPY	t	company		FI0009003305;FI4000552500	Finland	g
 SAND.ST	Sandvik		Engineering	Sandvik	SAND.ST;SDVKY;SDVKF	t	company		SE0000667891;US8002122013	Sweden	g
-2501.T	Sapporo Breweries		Alcoholic beverage Food Beverages	Sapporo Breweries	2501.T	t	company		JP3320800000	Japan	g
+2501.T	Sapporo Breweries		Alcoholic beverage Food Beverages	%Sapporo Breweries	2501.T	t	company		JP3320800000	Japan	g
 SRT3.DE	Sartorius		Advanced Medical Equipment & Technology	Sartorius	SRT3.DE;0NIQ.L;SUVPF;SARTF;SOAGY;SSSGY	t	company		DE0007165607;DE0007165631	Germany	g
-SCA-B.ST	SCA		Forestry	!SCA	SCA-B.ST;0MCJ.L;0MCK.L;SVCBF;SCABY	t	company		SE0000112724;SE0000171886	Sweden	g
+SCA-B.ST	SCA		Forestry	~SCA	SCA-B.ST;0MCJ.L;0MCK.L;SVCBF;SCABY	wt	company		SE0000112724;SE0000171886	Sweden	g
 SHA	Schaeffler Group		Auto, Truck & Motorcycle Parts	Schaeffler Group;Schaeffler	SHA;SFFLY;SCFLF	t	company		DE000SHA0100;DE000SHA0159	Germany	g
-SU.PA	Schneider Electric		Electrical Components & Equipment	Schneider Electric	SU.PA;SBGSF;SBGSY	t	company		FR0000121972	France	g
+SU.PA	Schneider Electric		Electrical Components & Equipment	%Schneider Electric	SU.PA;SBGSF;SBGSY	t	company		FR0000121972	France	g
 SDR.L	Schroders		Banking & Investment Services	Schroders	SDR.L;SDRC.L;SHNWF;SHNWD	t	company		GB0002405495	United Kingdom	g
-SMT.L	Scottish Mortgage Investment Trust		Collective Investments	Scottish Mortgage Investment Trust;Scottish Mortgage Investment	SMT.L;STMZF	t	company		GB00BLDYK618	United Kingdom	g
+SMT.L	Scottish Mortgage Investment Trust		Collective Investments	%Scottish Mortgage Investment Trust;%Scottish Mortgage Investment	SMT.L;STMZF	t	company		GB00BLDYK618	United Kingdom	g
 G24.DE	Scout24		E-Commerce	Scout24	G24.DE;SCOTF;SCCTY	t	company		DE000A12DM80	Germany	g
-7735.T	Screen Holdings		Electric machinery	Screen Holdings;~Screen	7735.T	wt	company		JP3494600004	Japan	g
-SEB-A.ST	SEB Group		Banking & Investment Services	SEB Group;!SEB	SEB-A.ST;0GUX.L;SVKEF	t	company		SE0000120784;SE0000148884	Sweden	g
+7735.T	Screen Holdings		Electric machinery	%Screen Holdings;~Screen	7735.T	wt	company		JP3494600004	Japan	g
+SEB-A.ST	SEB Group		Banking & Investment Services	SEB Group;~SEB	SEB-A.ST;0GUX.L;SVKEF	wt	company		SE0000120784;SE0000148884	Sweden	g
 9735.T	Secom		Security	Secom	9735.T	t	company		JP3421800008	Japan	g
 0NWC	Secunet Security Networks		Information security	Secunet Security Networks	0NWC;0NWC.L	t	company		DE0007276503	Germany	g
 SGRO.L	Segro		Commercial REITs	Segro	SGRO.L;ESGRO;SEGXF	t	company		GB00B5ZN1N88	United Kingdom	g
-6724.T	Seiko Epson		Electric machinery	Seiko Epson	6724.T;6724.L	t	company		JP3414750004	United Kingdom	g
+6724.T	Seiko Epson		Electric machinery	%Seiko Epson	6724.T;6724.L	t	company		JP3414750004	United Kingdom	g
 1928.T	Sekisui House		Construction	Sekisui House	1928.T	t	company		JP3420600003	Japan	g
-SMIN	SES		Industrial Conglomerates	SES S.A.;!SES	SMIN;SMIN.L;SMGZY;SMGKF	t	company		GB00B1WY2338;LU0088087324	United Kingdom	g
-3382.T	Seven & I Holdings		Retail	Seven & I Holdings Co.;Seven & I Holdings;Seven & I	3382.T	t	company		JP3422950000	Japan	g
-SVT.L	Severn Trent		Multiline utilities	Severn Trent	SVT.L;STRNY;SVTRF	t	company		GB00B1FH8J72	United Kingdom	g
-6753.T	Sharp		Consumer electronics	Sharp Corporation;~Sharp	6753.T	wt	company		JP3359600008	Japan	g
-3697.T	SHIFT		Services	SHIFT Inc.;~SHIFT	3697.T	wt	company			Japan	g
+SMIN	SES		Industrial Conglomerates	SES S.A.;~SES	SMIN;SMIN.L;SMGZY;SMGKF	wt	company		GB00B1WY2338;LU0088087324	United Kingdom	g
+3382.T	Seven & I Holdings		Retail	%Seven & I Holdings Co.;%Seven & I Holdings;%Seven & I	3382.T	t	company		JP3422950000	Japan	g
+SVT.L	Severn Trent		Multiline utilities	%Severn Trent	SVT.L;STRNY;SVTRF	t	company		GB00B1FH8J72	United Kingdom	g
+6753.T	Sharp		Consumer electronics	%Sharp Corporation;~Sharp	6753.T	wt	company		JP3359600008	Japan	g
+3697.T	Shift		Services	%Shift Inc.;~Shift	3697.T	wt	company			Japan	g
 1803.T	Shimizu		Construction	Shimizu Corporation;Shimizu	1803.T	t	company		JP3358800005	Japan	g
 4063.T	Shin-Etsu Chemical		Chemicals	Shin-Etsu Chemical	4063.T	t	company		JP3371200001	Japan	g
 4507.T	Shionogi		Biotechnology & Pharmaceuticals	Shionogi	4507.T	t	company		JP3347200002	Japan	g
 4911.T	Shiseido		Chemicals	Shiseido	4911.T	t	company		JP3351600006	Japan	g
 RDC.DE	Shop Apotheke Europe		Consumer Non-Cyclicals	Shop Apotheke Europe	RDC.DE;SAEYY;SHPPF	t	company		NL0012044747	Netherlands	g
 SIE.DE	Siemens		Conglomerate	%Siemens	SIE.DE;SMAWF;SIEGY	t	company		DE0007236101	Germany	g
-ENR.DE	Siemens Energy		Energy development	Siemens Energy	ENR.DE;0SEA.L;SMEGF;SMNEY	t	company		DE000ENER6Y0	Germany	g
-PET	Wag! Group	Nasdaq		Wag! Group Co.;Wag! Group;Wag!	PET;PETWW	t	company	1842356			u
+ENR.DE	Siemens Energy		Energy development	%Siemens Energy	ENR.DE;0SEA.L;SMEGF;SMNEY	t	company		DE000ENER6Y0	Germany	g
 SHL.DE	Siemens Healthineers		Advanced Medical Equipment & Technology	Siemens Healthineers	SHL.DE;0PMJ.L;SMMNY	t	company		DE000SHL1006	Germany	g
+PET	Wag! Group	Nasdaq		Wag! Group Co.;Wag! Group;Wag!	PET;PETWW	t	company	1842356			u
 SIKA.SW	Sika		Basic Materials	Sika AG;Sika	SIKA.SW;0Z4C.L;SKFOF;SXYAY	t	company		CH0418792922	Switzerland	g
 WAF.DE	Siltronic		Electronics	Siltronic	WAF.DE;SSLLF	t	company		DE000WAF3001	Germany	g
 SIX2	Sixt		Car rental	Sixt	SIX2;SIXGF	t	company		DE0007231326;DE0007231334	Germany	g
 SKA-B.ST	Skanska		Construction	Skanska	SKA-B.ST;SKSBF;SKBSY	t	company		SE0000113250	Sweden	g
-SKF-B.ST	SKF		Industrials	!SKF	SKF-B.ST;0NWW.L;SKUFF	t	company		SE0000108201;SE0000108227	Sweden	g
+SKF-B.ST	SKF		Industrials	~SKF	SKF-B.ST;0NWW.L;SKUFF	wt	company		SE0000108201;SE0000108227	Sweden	g
 S92	SMA Solar Technology		Renewable energy , Photovoltaics	SMA Solar Technology;SMA Solar	S92;SMTGF;SMTGY	t	company		DE000A0DJ6J9	Germany	g
-6273.T	SMC		Machinery	SMC Corporation;!SMC	6273.T	t	company		JP3162600005	Japan	g
+6273.T	SMC		Machinery	SMC Corporation;~SMC	6273.T	wt	company		JP3162600005	Japan	g
 6526.T	Socionext		Electric machinery	Socionext	6526.T	t	company			Japan	g
-SANW	S&W Seed	Nasdaq		S&W Seed Co;S&W Seed	SANW	t	company	1477246			u
 GLE.PA	Société Générale		Banking & Investment Services	Société Générale;Societe Generale	GLE.PA;SCGLF	t	company		FR0000130809	France	g
+SANW	S&W Seed	Nasdaq		S&W Seed Co;S&W Seed	SANW	t	company	1477246			u
 SOF.BR	Sofina		Banking & Investment Services	Sofina	SOF.BR;SFNXF	t	company		BE0003717312	Belgium	g
-9434.T	SoftBank		Communications	SoftBank;SoftBank Group	9434.T	t	company		JP3436100006	Japan	g
+9434.T	SoftBank		Communications		9434.T	t	company		JP3436100006	Japan	g
 SLOIF	Soitec		Elektronik	Soitec	SLOIF;SLOIY	t	company		FR0013227113	France	g
 2768.T	Sojitz		Conglomerate ( Sogo shosha )	Sojitz	2768.T	t	company		JP3663900003	Japan	g
 SLR.MC	Solaria		Solar Energy	~Solaria	SLR.MC;SLR.HE	wt	company		ES0165386014	Finland	g
@@ -6116,15 +6116,15 @@ SOLB.BR	Solvay		Basic Materials	Solvay S.A.;Solvay	SOLB.BR;0NZR.L;SOBS;SOLVY;SLV
 SOON.SW	Sonova		Medical device	Sonova	SOON.SW	t	company		CH0012549785;CH1012549785	Switzerland	g
 OR8	Sopra Steria		Dienstleistungen	Sopra Steria	OR8;SPSAF	t	company		FR0000050809	France	g
 SPX.L	Spirax Group		Industrial Goods	Spirax Group;Spirax	SPX.L;SPXSF;SPXSY	t	company		GB00BWFGQN14	United Kingdom	g
-SSE.L	SSE		Electrical utilities & independent power producers	SSE plc;!SSE	SSE.L;SSEZY	t	company		GB0007908733	United Kingdom	g
+SSE.L	SSE		Electrical utilities & independent power producers	SSE plc;~SSE	SSE.L;SSEZY	wt	company		GB0007908733	United Kingdom	g
 STJ.L	St. James's Place		Banking & Investment Services	St. James's Place plc;St. James's Place	STJ.L;STJPF	t	company		GB0007669376	United Kingdom	g
 STMPA.PA	Stabilus		Semiconductors	Stabilus SE;Stabilus	STMPA.PA;0L9Y.L	t	company		NL0000226223	Switzerland	g
-STAN.L	Standard Chartered		Banking & Investment Services	Standard Chartered	STAN.L;SCBFF;SCBFY	t	company		GB0004082847	United Kingdom	g
+STAN.L	Standard Chartered		Banking & Investment Services	%Standard Chartered	STAN.L;SCBFF;SCBFY	t	company		GB0004082847	United Kingdom	g
 STO3	Sto		Chemicals	Sto	STO3;0G5B.L	t	company		DE0007274136	Germany	g
 STERV.HE	Stora Enso		Applied Resources	Stora Enso	STERV.HE;SEOJF;SEOAY	t	company		FI0009005953;FI0009005961;FI0009007603;FI0009007611	Finland	g
 SAX.DE	Ströer		Mass media	Ströer;Stroer	SAX.DE	t	company		DE0007493991	Germany	g
-7270.T	Subaru		Automotive	Subaru Corporation;%Subaru	7270.T	t	company		JP3814800003	Japan	g
-3436.T	SUMCO		Nonferrous metals	SUMCO	3436.T	t	company		JP3322930003	Japan	g
+7270.T	Subaru		Automotive	%Subaru Corporation;%Subaru	7270.T	t	company		JP3814800003	Japan	g
+3436.T	Sumco		Nonferrous metals	Sumco	3436.T	t	company		JP3322930003	Japan	g
 4005.T	Sumitomo Chemical		Chemicals	Sumitomo Chemical	4005.T	t	company		JP3401400001	Japan	g
 8053.T	Sumitomo		General trading	Sumitomo Corporation;Sumitomo	8053.T	t	company		JP3404600003	Japan	g
 4506.T	Sumitomo Dainippon Pharma		Biotech Pharmaceuticals	Sumitomo Dainippon Pharma	4506.T	t	company		JP3495000006	Japan	g
@@ -6135,7 +6135,7 @@ SAX.DE	Ströer		Mass media	Ströer;Stroer	SAX.DE	t	company		DE0007493991	Germany
 8830.T	Sumitomo Realty & Development		Real estate	Sumitomo Realty & Development	8830.T;8830.L	t	company		JP3409000001	United Kingdom	g
 7269.T	Suzuki		Automotive	%Suzuki	7269.T;7269.L	t	company		JP3397210000	United Kingdom	g
 SWED-A.ST	Swedbank		Banking & Investment Services	Swedbank	SWED-A.ST;SWDBY;SWDBF	t	company		SE0000242455	Sweden	g
-SLHN.SW	Swiss Life		Financial services	Swiss Life	SLHN.SW;0QMG.L;SWSDF;SZLMY	t	company		CH0014852781	Switzerland	g
+SLHN.SW	Swiss Life		Financial services	%Swiss Life	SLHN.SW;0QMG.L;SWSDF;SZLMY	t	company		CH0014852781	Switzerland	g
 SREN.SW	Swiss Reinsurance Company		Financial services	Swiss Reinsurance Company Ltd;Swiss Reinsurance Company;Swiss Reinsurance	SREN.SW	t	company		CH0126881561	Switzerland	g
 SCMN.SW	Swisscom		Integrated Telecommunications Services	Swisscom	SCMN.SW;0QKI.L;SWZCF;SCMWY	t	company		CH0008742519	Switzerland	g
 SYENS.BR	Syensqo		Basic Materials	Syensqo	SYENS.BR	t	company		BE0974464977	Belgium	g
@@ -6147,7 +6147,7 @@ TEG.DE	TAG Tegernsee Immobilien und Beteiligung		Financials	TAG Tegernsee Immobi
 6976.T	Taiyo Yuden		Electric machinery	Taiyo Yuden	6976.T	t	company		JP3452000007	Japan	g
 8233.T	Takashimaya		Retail	Takashimaya	8233.T	t	company		JP3456000003	Japan	g
 TLX.DE	Talanx		Financial services	Talanx AG;Talanx	TLX.DE;TLLXY;TNXXF	t	company		DE000TLX1005	Germany	g
-6762.T	TDK		Electric machinery	!TDK	6762.T	t	company		JP3538800008	Japan	g
+6762.T	TDK		Electric machinery	~TDK	6762.T	wt	company		JP3538800008	Japan	g
 TMV.DE	TeamViewer		Software	TeamViewer AG;TeamViewer	TMV.DE;TMVWY	t	company		DE000A2YN900	Germany	g
 3401.T	Teijin		Chemicals	Teijin	3401.T	t	company		JP3544000007	Japan	g
 TEL2-B.ST	Tele2		Communication Services	Tele2	TEL2-B.ST	t	company		SE0005190238	Sweden	g
@@ -6155,10 +6155,10 @@ TEP.PA	Teleperformance		Business process outsourcing	Teleperformance	TEP.PA;TLPF
 TELIA.ST	Telia Company		Communication Services	Telia Company;Telia	TELIA.ST;TLSNY;TLSNF	t	company		SE0000667925	Sweden	g
 4543.T	Terumo		Medical equipment	Terumo	4543.T	t	company		JP3546800008	Japan	g
 TSCO.L	Tesco		Consumer Non-Cyclicals	Tesco	TSCO.L;TSCDY;TSCDF	t	company		GB0008847096;GB00BLGZ9862	United Kingdom	g
-FSE	TF1		Media	!TF1	FSE	t	company			France	g
-HO.PA	Thales Group		Aerospace Defence Electronics Cybersecurity	Thales Group;%Thales	HO.PA;THLLY;THLEF	t	company		FR0000121329	France	g
-4661.T	The Oriental Land Company		Services	The Oriental Land Company;Oriental Land Company;Oriental Land	4661.T	t	company		JP3198900007	Japan	g
-QTCOM.HE	The Qt Company		Computer software	The Qt Company;Qt Company	QTCOM.HE	t	company		FI4000198031	Finland	g
+FSE	TF1		Media	~TF1	FSE	wt	company			France	g
+HO.PA	Thales Group		Aerospace Defence Electronics Cybersecurity	%Thales Group;%Thales	HO.PA;THLLY;THLEF	t	company		FR0000121329	France	g
+4661.T	Oriental Land Company		Services	%The Oriental Land Company;%Oriental Land Company;%Oriental Land	4661.T	t	company		JP3198900007	Japan	g
+QTCOM.HE	Qt Company		Computer software	%The Qt Company;%Qt Company	QTCOM.HE	t	company		FI4000198031	Finland	g
 TKA.DE	ThyssenKrupp		Basic Materials	ThyssenKrupp	TKA.DE;TYEKF;TKAMY	t	company		DE0007500001	Germany	g
 TIETO.HE	TietoEVRY		IT consulting	TietoEVRY	TIETO.HE;0KG0.L	t	company		FI0009000277	Finland	g
 9001.T	Tobu Railway		Rail -focused conglomerate	Tobu Railway	9001.T	t	company		JP3597800006	Japan	g
@@ -6166,30 +6166,30 @@ TIETO.HE	TietoEVRY		IT consulting	TietoEVRY	TIETO.HE;0KG0.L	t	company		FI0009000
 5301.T	Tokai Carbon		Chemicals	Tokai Carbon	5301.T	t	company		JP3560800009	Japan	g
 8766.T	Tokio Marine Holdings		Insurance	Tokio Marine Holdings;Tokio Marine	8766.T	t	company		JP3910660004	Japan	g
 4043.T	Tokuyama		Chemicals	Tokuyama Corporation;Tokuyama	4043.T	t	company		JP3625000009	Japan	g
-9501.T	Tokyo Electric Power Company		Electric power	Tokyo Electric Power Company;Tokyo Electric Power	9501.T	t	company		JP3585800000	Japan	g
-8035.T	Tokyo Electron		Electric machinery	Tokyo Electron	8035.T	t	company		JP3571400005	Japan	g
-9531.T	Tokyo Gas		Energy	Tokyo Gas	9531.T	t	company		JP3573000001	Japan	g
+9501.T	Tokyo Electric Power Company		Electric power	%Tokyo Electric Power Company;%Tokyo Electric Power	9501.T	t	company		JP3585800000	Japan	g
+8035.T	Tokyo Electron		Electric machinery	%Tokyo Electron	8035.T	t	company		JP3571400005	Japan	g
+9531.T	Tokyo Gas		Energy	%Tokyo Gas	9531.T	t	company		JP3573000001	Japan	g
 8804.T	Tokyo Tatemono		Real estate	Tokyo Tatemono	8804.T	t	company			Japan	g
 9005.T	Tokyu		Conglomerate	Tokyu Corporation;Tokyu	9005.T	t	company		JP3574200006	Japan	g
 3289.T	Tokyu Land		Conglomerate	Tokyu Land	3289.T	t	company			Japan	g
 7911.T	Toppan Printing		Other manufacturing	Toppan Printing	7911.T	t	company			Japan	g
 3402.T	Toray Industries		Chemicals Textiles	Toray Industries	3402.T	t	company		JP3621000003	Japan	g
 4042.T	Tosoh		Chemicals	Tosoh	4042.T	t	company		JP3595200001	Japan	g
-5332.T	Toto		Glass & ceramics	Toto Ltd.;%Toto	5332.T;5332.L	t	company		JP3596200000	United Kingdom	g
+5332.T	Toto		Glass & ceramics	%Toto Ltd.;!Toto	5332.T;5332.L	t	company		JP3596200000	United Kingdom	g
 8015.T	Toyota Tsusho		Trading Companies	Toyota Tsusho	8015.T	t	company		JP3635000007	Japan	g
 8TRA.DE	Traton		Automotive	Traton	8TRA.DE	t	company		DE000TRAT0N7	Germany	g
 TGO	Trigano		Freizeitartikel	Trigano	TGO;TGNOF	t	company		FR0005691656	France	g
 BBOX.L	Tritax Big Box REIT		Property investment	Tritax Big Box REIT	BBOX.L	t	company		GB00BG49KP99	United Kingdom	g
-TUI1.DE	TUI Group		Hospitality , tourism	TUI Group;!TUI	TUI1.DE	t	company		DE000TUAG505	Germany	g
+TUI1.DE	TUI Group		Hospitality , tourism	TUI Group;~TUI	TUI1.DE	wt	company		DE000TUAG505	Germany	g
 4208.T	Ube Industries		Chemicals	Ube Industries	4208.T	t	company		JP3158800007	Japan	g
-UCB.BR	UCB		Health Care	!UCB	UCB.BR	t	company			Belgium	g
+UCB.BR	UCB		Health Care	~UCB	UCB.BR	wt	company			Belgium	g
 UMI.BR	Umicore		Chemicals	Umicore	UMI.BR	t	company		BE0974320526	Belgium	g
 URW.PA	Unibail-Rodamco-Westfield		Commercial REITs	Unibail-Rodamco-Westfield	URW.PA;URW.AS;UNBLF;UNIRF	t	company		FR0013326246	France	g
 UCG.MI	UniCredit		Financial services	UniCredit	UCG.MI	t	company		IT0005239360	Italy	g
-UTDI.DE	United Internet		Integrated Telecommunications Services	United Internet	UTDI.DE;UDIRF	t	company		DE0005089031	Germany	g
-UU.L	United Utilities		Multiline utilities	United Utilities	UU.L	t	company		GB00B39J2M42	United Kingdom	g
-UMG.AS	Universal Music Group		Consumer Discretionary	Universal Music Group;Universal Music	UMG.AS;0UMG.L;UMGNF;UNVGY	t	company		NL0015000IY2	United States	g
-UPM.HE	UPM		Materials	!UPM	UPM.HE;0NV5.L;UPMKF;UPMMY	t	company		FI0009005987	Finland	g
+UTDI.DE	United Internet		Integrated Telecommunications Services	%United Internet	UTDI.DE;UDIRF	t	company		DE0005089031	Germany	g
+UU.L	United Utilities		Multiline utilities	%United Utilities	UU.L	t	company		GB00B39J2M42	United Kingdom	g
+UMG.AS	Universal Music Group		Consumer Discretionary	%Universal Music Group;%Universal Music	UMG.AS;0UMG.L;UMGNF;UNVGY	t	company		NL0015000IY2	United States	g
+UPM.HE	UPM		Materials	~UPM	UPM.HE;0NV5.L;UPMKF;UPMMY	wt	company		FI0009005987	Finland	g
 VACD	Vallourec		Manufacturing	Vallourec	VACD;VLOWY;VLOUF	t	company		FR0000120354;FR0013506730	France	g
 VALMT.HE	Valmet		Industrial Goods	Valmet	VALMT.HE;0QIW.L;VOYJF;VLMTY	t	company		FI4000074984	Finland	g
 VIE.PA	Veolia		Environmental services	Veolia	VIE.PA;VEOEY	t	company		FR0000124141	France	g
@@ -6197,22 +6197,22 @@ OLG.F	Verallia		Behälterglas	Verallia	OLG.F	t	company		DE0006851603	Germany	g
 DG.PA	Vinci		Construction	Vinci SA;Vinci	DG.PA;0NQM.L;VCISY;VCISF	t	company		FR0000125486	France	g
 VRBCF	Virbac		Animal health care	Virbac	VRBCF	t	company		FR0000031577	France	g
 CGGYY	Viridien		Oil services	Viridien	CGGYY;CGG	t	company		FR0013181864	France	g
-VOW3.DE	Volkswagen Group		Auto & Truck Manufacturers	Volkswagen Group;%Volkswagen	VOW3.DE;VLKAF;VWAGY	t	company		DE0007664005;DE0007664039	Germany	g
+VOW3.DE	Volkswagen Group		Auto & Truck Manufacturers	%Volkswagen;VW;%Volkswagen Group	VOW3.DE;VLKAF;VWAGY	t	company		DE0007664005;DE0007664039	Germany	g
 VOLV-B.ST	Volvo		Automotive	%Volvo	VOLV-B.ST	t	company		SE0000115446	Sweden	g
 VNA.DE	Vonovia		Financials	Vonovia	VNA.DE;0QFT.L;VNNVF;VONOY	t	company		DE000A1ML7J1	Germany	g
 WCH.DE	Wacker Chemie		Basic Materials	Wacker Chemie AG;Wacker Chemie	WCH.DE;WKCMF	t	company		DE000WCH8881	Germany	g
 WAC	Wacker Neuson		Construction equipment	Wacker Neuson	WAC;0K11.L;WKRCF	t	company		DE000WACK012	Germany	g
-WEIR.L	Weir Group		Engineering	Weir Group;~Weir	WEIR.L	wt	company		GB0009465807	United Kingdom	g
-WNDLF	Wendel (Beteiligungsgesellschaft)		Beteiligungen	Wendel (Beteiligungsgesellschaft)	WNDLF;0HZD.L	t	company		FR0000121204	France	g
-9021.T	West Japan Railway Company		Rail transport	West Japan Railway Company;West Japan Railway	9021.T	t	company		JP3659000008	Japan	g
+WEIR.L	Weir Group		Engineering	%Weir Group;~Weir	WEIR.L	wt	company		GB0009465807	United Kingdom	g
+WNDLF	Wendel		Beteiligungen	Wendel	WNDLF;0HZD.L	t	company		FR0000121204	France	g
+9021.T	West Japan Railway Company		Rail transport	%West Japan Railway Company;%West Japan Railway	9021.T	t	company		JP3659000008	Japan	g
 WTB.L	Whitbread		Consumer Cyclicals	Whitbread	WTB.L;WHF4;WTBDY;WTBCF	t	company		GB00B1KJJ408	United Kingdom	g
 WKL.AS	Wolters Kluwer		Consumer Discretionary	Wolters Kluwer	WKL.AS;WTKWY	t	company		NL0000395903;NL0006177032;US9778742059	Netherlands	g
 WRT1V.HE	Wärtsilä		Industrials	Wärtsilä;Wartsila	WRT1V.HE	t	company		FI0009003727	Finland	g
-7951.T	Yamaha		Manufacturing	Yamaha Corporation;%Yamaha	7951.T	t	company		JP3942600002	Japan	g
-7272.T	Yamaha Motor Company		Automotive	Yamaha Motor Company;Yamaha Motor	7272.T	t	company		JP3942800008	Japan	g
+7951.T	Yamaha		Manufacturing	%Yamaha Corporation;%Yamaha	7951.T	t	company		JP3942600002	Japan	g
+7272.T	Yamaha Motor Company		Automotive	%Yamaha Motor Company;%Yamaha Motor	7272.T	t	company		JP3942800008	Japan	g
 9064.T	Yamato Transport		Courier	Yamato Transport	9064.T	t	company		JP3940000007	Japan	g
 6506.T	Yaskawa Electric		Electric machinery	Yaskawa Electric Corporation;Yaskawa Electric	6506.T	t	company		JP3932000007	Japan	g
-5101.T	Yokohama Rubber Company		Manufacturing	Yokohama Rubber Company;Yokohama Rubber	5101.T;5101.L	t	company		JP3955800002	United Kingdom	g
+5101.T	Yokohama Rubber Company		Manufacturing	%Yokohama Rubber Company;%Yokohama Rubber	5101.T;5101.L	t	company		JP3955800002	United Kingdom	g
 ZAL.DE	Zalando		Apparel & Accessories Retailers	Zalando	ZAL.DE;ZLDSF;ZLNDY	t	company		DE000ZAL1111	Germany	g
 ZURN.SW	Zurich Insurance Group		Financial services	Zurich Insurance Group;Zurich Insurance	ZURN.SW;0QP2.L;ZFSVF;ZURVY	t	company		CH0011075394	Switzerland	g
 SCE.PG	Southern California Edison	NYSE		!Southern California Edison Co;!Southern California Edison	SCE.PG;SCE.PJ;SCE.PK;SCE.PL;SCE.PM;SCE.PN	t	company	92103			u
