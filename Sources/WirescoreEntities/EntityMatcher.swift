@@ -69,7 +69,11 @@ public struct EntityMatcher: Sendable {
             if i == words.count { words.append(Word()) }
             return i
         }
-        var children: [[Int: Int32]] = [[:]]
+        // Edges while building: the root's by word, the others in one table keyed by (node, word)
+        // (a dictionary per node cost a third of the matcher's start-up at 6,000 companies).
+        var rootChildren: [Int: Int32] = [:]
+        var edgeMap: [UInt64: Int32] = [:]
+        var nodeCount: Int32 = 1
         var lowercaseStarts = WordIndex(Self.exchanges)
         var terminals: [Terminal?] = [nil]
         var scratch = Tokenizer.Result()
@@ -78,7 +82,8 @@ public struct EntityMatcher: Sendable {
             // The display name is an alias unless the generator left it out on purpose (taken by a
             // larger company, or a bare word): entities from a file always list it.
             if names.isEmpty { names = [e.name] }
-            let strong = Set(e.strongEvidenceAliases), proper = Set(e.properNameAliases), wordNames = Set(e.wordAliases)
+            // Small arrays (mostly empty): a Set per entity cost more to build than these lookups.
+            let strong = e.strongEvidenceAliases, proper = e.properNameAliases, wordNames = e.wordAliases
             for alias in names {
                 Tokenizer.tokenize(alias, into: &scratch)
                 let r = scratch
@@ -86,10 +91,12 @@ public struct EntityMatcher: Sendable {
                 var node: Int32 = 0
                 for k in r.tokens.indices {
                     let w = word(r.lower(k))
-                    if let next = children[Int(node)][w] { node = next } else {
-                        children.append([:]); terminals.append(nil)
-                        let next = Int32(children.count - 1)
-                        children[Int(node)][w] = next
+                    let key = TrieEdges.key(node, w)
+                    if let next = node == 0 ? rootChildren[w] : edgeMap[key] { node = next } else {
+                        terminals.append(nil)
+                        let next = nodeCount
+                        nodeCount += 1
+                        if node == 0 { rootChildren[w] = next } else { edgeMap[key] = next }
                         node = next
                     }
                 }
@@ -106,7 +113,7 @@ public struct EntityMatcher: Sendable {
                 if words[w].ticker < 0 { words[w].ticker = Int32(index) }
             }
         }
-        for (w, child) in children[0] { words[w].rootChild = child }
+        for (w, child) in rootChildren { words[w].rootChild = child }
         for (list, flag) in [(Self.exchanges, Word.Flags.exchange), (Self.legalSuffixes, .legalSuffix),
                              (Self.strongNext, .strongNext), (Self.companyCues, .companyCue), (Self.indexWords, .indexWord),
                              (Self.productNext, .productNext)] {
@@ -116,7 +123,7 @@ public struct EntityMatcher: Sendable {
         self.words = words
         self.terminals = terminals
         self.lowercaseStarts = lowercaseStarts
-        edges = TrieEdges(children)
+        edges = TrieEdges(edgeMap)
     }
 
     struct Candidate {

@@ -14,94 +14,94 @@
 
 /// The built-in gazetteer rows; parsed once, lazily, by ``Gazetteer/builtin``.
 let gazetteerData = #"""
-NVDA	Nvidia	Nasdaq	Information Technology	Nvidia;%Nvidia Corp	NVDA		company	1045810	US67066G1040	United States	sug
-MSFT	Microsoft	Nasdaq	Information Technology	Microsoft;^LinkedIn;^%GitHub;^~Azure;%Microsoft Corp	MSFT	w	company	789019	US5949181045	United States	sug
-AAPL	Apple	Nasdaq	Information Technology	~Apple;iPhone maker;%Apple Inc.	AAPL	w	company	320193	US0378331005	United States	sug
-GOOGL	Alphabet	Nasdaq	Communication Services	Google;Alphabet;^%YouTube;^Waymo;^DeepMind;^Google DeepMind;^%Google Cloud;^~Android;%Alphabet Inc.	GOOGL;GOOG	w	company	1652044	US02079K1079;US02079K3059	United States	sug
+NVDA	Nvidia	Nasdaq	Information Technology	Nvidia;Nvidia Corp	NVDA		company	1045810	US67066G1040	United States	sug
+MSFT	Microsoft	Nasdaq	Information Technology	Microsoft;^LinkedIn;^%GitHub;^Azure;Microsoft Corp	MSFT		company	789019	US5949181045	United States	sug
+AAPL	Apple	Nasdaq	Information Technology	~Apple;iPhone maker;Apple Inc.	AAPL	w	company	320193	US0378331005	United States	sug
+GOOGL	Alphabet	Nasdaq	Communication Services	Google;Alphabet;^%YouTube;^Waymo;^DeepMind;^Google DeepMind;^%Google Cloud;^~Android;Alphabet Inc.	GOOGL;GOOG	w	company	1652044	US02079K1079;US02079K3059	United States	sug
 AMZN	Amazon	Nasdaq	Consumer Discretionary	~Amazon;Amazon.com;^AWS;^%Amazon Web Services;^%Whole Foods;Amazon.com Inc	AMZN	w	company	1018724	US0231351067	United States	sug
-META	Meta Platforms	Nasdaq	Communication Services	~Meta;%Meta Platforms;^%Instagram;^WhatsApp;<%Facebook;<%Facebook Inc;%Meta Platforms, Inc.	META;MWRK	w	company	1326801	US30303M1027	United States	sug
+META	Meta Platforms	Nasdaq	Communication Services	~Meta;%Meta Platforms;^%Instagram;^WhatsApp;<%Facebook;<Facebook Inc;Meta Platforms, Inc.	META;MWRK	w	company	1326801	US30303M1027	United States	sug
 AVGO	Broadcom	Nasdaq	Information Technology	Broadcom;Broadcom Inc.	AVGO;0YXG.L;0YXG-L;0YXG/L		company	1730168	US11135F1012	United States	sug
-TSLA	Tesla	Nasdaq	Consumer Discretionary	Tesla;^SolarCity;%Tesla, Inc.	TSLA		company	1318605	US88160R1014	United States	sug
-BRK.B	Berkshire Hathaway	NYSE	Financials	%Berkshire;%Berkshire Hathaway;%Berkshire Hathaway Inc	BRK.B;BRK.A;BRK-B;BRK/B;BRK-A;BRK/A		company	1067983	US0846707026	United States	sug
-WMT	Walmart	NYSE	Consumer Staples	Walmart;Wal-Mart;%Walmart Inc.	WMT		company	104169	US9311421039	United States	sug
+TSLA	Tesla	Nasdaq	Consumer Discretionary	Tesla;^SolarCity;Tesla, Inc.	TSLA		company	1318605	US88160R1014	United States	sug
+BRK.B	Berkshire Hathaway	NYSE	Financials	%Berkshire;%Berkshire Hathaway;Berkshire Hathaway Inc	BRK.B;BRK.A;BRK-B;BRK/B;BRK-A;BRK/A		company	1067983	US0846707026	United States	sug
+WMT	Walmart	NYSE	Consumer Staples	Walmart;Wal-Mart;Walmart Inc.	WMT		company	104169	US9311421039	United States	sug
 JPM	JPMorgan Chase	NYSE	Financials	JPMorgan;%JP Morgan;J.P. Morgan;JPMorgan Chase;^~Chase;Jpmorgan Chase & Co	JPM;AMJB;VYLD	w	company	19617	US46625H1005	United States	sug
-ORCL	Oracle	NYSE	Information Technology	~Oracle;%Oracle Corporation;%Oracle Corp	ORCL;OCLCF	w	company	1341439	US68389X1054	United States	sug
-LLY	Eli Lilly	NYSE	Health Care	%Eli Lilly;~Lilly;%ELI Lilly & Co;%Eli Lilly and Company	LLY;0Q1G.L;0Q1G-L;0Q1G/L	w	company	59478	US5324571083	United States	sug
-V	Visa	NYSE	Financials	~Visa;%Visa Inc.	V	wt	company	1403161	US92826C8394	United States	sug
-MA	Mastercard	NYSE	Financials	%Mastercard;%Mastercard Inc	MA	t	company	1141391	US57636Q1040	United States	sug
-NFLX	Netflix	Nasdaq	Communication Services	Netflix;%Netflix Inc;%Netflix, Inc.	NFLX		company	1065280	US64110L1061	United States	sug
-XOM	ExxonMobil	NYSE	Energy	Exxon;ExxonMobil;%Exxon Mobil;%Exxon Mobil Corp	XOM;XON		company	34088	US30231G1022	United States	sug
-COST	Costco	Nasdaq	Consumer Staples	%Costco;%Costco Wholesale Corp;%Costco Wholesale	COST;0I47.L;0I47-L;0I47/L	t	company	909832	US22160K1051	United States	sug
+ORCL	Oracle	NYSE	Information Technology	~Oracle;Oracle Corporation;Oracle Corp	ORCL;OCLCF	w	company	1341439	US68389X1054	United States	sug
+LLY	Eli Lilly	NYSE	Health Care	%Eli Lilly;~Lilly;ELI Lilly & Co;Eli Lilly and Company	LLY;0Q1G.L;0Q1G-L;0Q1G/L	w	company	59478	US5324571083	United States	sug
+V	Visa	NYSE	Financials	~Visa;Visa Inc.	V	wt	company	1403161	US92826C8394	United States	sug
+MA	Mastercard	NYSE	Financials	%Mastercard;Mastercard Inc	MA	t	company	1141391	US57636Q1040	United States	sug
+NFLX	Netflix	Nasdaq	Communication Services	Netflix;Netflix Inc;Netflix, Inc.	NFLX		company	1065280	US64110L1061	United States	sug
+XOM	ExxonMobil	NYSE	Energy	Exxon;ExxonMobil;%Exxon Mobil;Exxon Mobil Corp	XOM;XON		company	34088	US30231G1022	United States	sug
+COST	Costco	Nasdaq	Consumer Staples	%Costco;Costco Wholesale Corp;%Costco Wholesale	COST;0I47.L;0I47-L;0I47/L	t	company	909832	US22160K1051	United States	sug
 PLTR	Palantir Technologies	Nasdaq	Information Technology	Palantir;Palantir Technologies;Palantir Technologies Inc.	PLTR		company	1321655	US69608A1088	United States	sug
 JNJ	Johnson & Johnson	NYSE	Health Care	J&J;%Johnson & Johnson	JNJ		company	200406	US4781601046	United States	sug
-HD	Home Depot	NYSE	Consumer Discretionary	%Home Depot;%Home Depot, Inc.	HD	t	company	354950	US4370761029	United States	sug
-PG	Procter & Gamble	NYSE	Consumer Staples	P&G;%Procter & Gamble;%Procter and Gamble;%Procter & Gamble Co	PG;0NOF.L;0NOF-L;0NOF/L	t	company	80424	US7427181091	United States	sug
+HD	Home Depot	NYSE	Consumer Discretionary	%Home Depot;Home Depot, Inc.	HD	t	company	354950	US4370761029	United States	sug
+PG	Procter & Gamble	NYSE	Consumer Staples	P&G;%Procter & Gamble;%Procter and Gamble;Procter & Gamble Co	PG;0NOF.L;0NOF-L;0NOF/L	t	company	80424	US7427181091	United States	sug
 ABBV	AbbVie	NYSE	Health Care	AbbVie;AbbVie Inc.	ABBV;0QCV.L;0QCV-L;0QCV/L		company	1551152	US00287Y1091	United States	sug
-BAC	Bank of America	NYSE	Financials	%Bank of America;BofA;%Bank of America Corp	BAC;BOAPL		company	70858	US0605051046	United States	sug
-CVX	Chevron	NYSE	Energy	Chevron;%Chevron Corporation;%Chevron Corp	CVX		company	93410	US1667641005	United States	sug
+BAC	Bank of America	NYSE	Financials	%Bank of America;BofA;Bank of America Corp	BAC;BOAPL		company	70858	US0605051046	United States	sug
+CVX	Chevron	NYSE	Energy	Chevron;Chevron Corporation;Chevron Corp	CVX		company	93410	US1667641005	United States	sug
 KO	Coca-Cola Company	NYSE	Consumer Staples	Coca-Cola;~Coke;Coca Cola;Coca-Cola Company;Coca Cola Co;The Coca-Cola Company	KO	wt	company	21344	US1912161007	United States	sug
-GE	GE Aerospace	NYSE	Industrials	GE;%General Electric;%GE Aerospace;%General Electric Co	GE;GEC.L;GEC-L;GEC/L	t	company	40545	FR0010220475;US3696041033;US3696043013	United States	sug
-CSCO	Cisco	Nasdaq	Information Technology	%Cisco;%Cisco Systems, Inc.;%Cisco Systems	CSCO		company	858877	US17275R1023	United States	sug
+GE	GE Aerospace	NYSE	Industrials	GE;%General Electric;%GE Aerospace;General Electric Co	GE;GEC.L;GEC-L;GEC/L	t	company	40545	FR0010220475;US3696041033;US3696043013	United States	sug
+CSCO	Cisco	Nasdaq	Information Technology	%Cisco;Cisco Systems, Inc.;%Cisco Systems	CSCO		company	858877	US17275R1023	United States	sug
 TMUS	T-Mobile US	Nasdaq	Communication Services	T-Mobile;T-Mobile US;T-Mobile US, Inc.	TMUS;TMUSI;TMUSL;TMUSZ;0R2L.L;0R2L-L;0R2L/L		company	1283699	US8725901040	United States	sug
 AMD	Advanced Micro Devices	Nasdaq	Information Technology	AMD;Advanced Micro Devices;Advanced Micro Devices Inc	AMD		company	2488	US0079031078	United States	sug
-PM	Philip Morris International	NYSE	Consumer Staples	%Philip Morris;%Philip Morris International;%Philip Morris International Inc.	PM	t	company	1413329	US7181721090	Netherlands	sug
-WFC	Wells Fargo	NYSE	Financials	%Wells Fargo;%Wells Fargo & Company	WFC		company	72971	US9497461015	United States	sug
-CRM	Salesforce	NYSE	Information Technology	%Salesforce;%Salesforce, Inc.	CRM;0QYJ.L;0QYJ-L;0QYJ/L		company	1108524	US79466L3024	United States	sug
-IBM	IBM	NYSE	Information Technology	IBM;%International Business Machines Corp;%International Business Machines	IBM;IBM.L;IBM-L;IBM/L		company	51143	US4592001014	United States	sug
+PM	Philip Morris International	NYSE	Consumer Staples	%Philip Morris;%Philip Morris International;Philip Morris International Inc.	PM	t	company	1413329	US7181721090	Netherlands	sug
+WFC	Wells Fargo	NYSE	Financials	%Wells Fargo;Wells Fargo & Company	WFC		company	72971	US9497461015	United States	sug
+CRM	Salesforce	NYSE	Information Technology	%Salesforce;Salesforce, Inc.	CRM;0QYJ.L;0QYJ-L;0QYJ/L		company	1108524	US79466L3024	United States	sug
+IBM	IBM	NYSE	Information Technology	IBM;International Business Machines Corp;%International Business Machines	IBM;IBM.L;IBM-L;IBM/L		company	51143	US4592001014	United States	sug
 ABT	Abbott Laboratories	NYSE	Health Care	~Abbott;%Abbott Laboratories	ABT	wt	company	1800	US0028241000	United States	sug
 MS	Morgan Stanley	NYSE	Financials	%Morgan Stanley	MS;MNSLV	t	company	895421	US6174464486	United States	sug
 UNH	UnitedHealth Group	NYSE	Health Care	UnitedHealth;^UnitedHealthcare;^~Optum;UnitedHealth Group;Unitedhealth Group Inc	UNH	w	company	731766	US91324P1021	United States	sug
 LIN	Linde	Nasdaq	Materials	Linde;Linde plc	LIN;0M2B.L;0M2B-L;0M2B/L	t	company	1707925	IE000S9YS762	United Kingdom	sug
 MCD	McDonald's	NYSE	Consumer Discretionary	McDonald's;McDonalds;Mcdonalds Corp	MCD		company	63908	US5801351017	United States	sug
-GS	Goldman Sachs	NYSE	Financials	%Goldman;%Goldman Sachs;%Goldman Sachs Group Inc;%Goldman Sachs Group	GS;GS-PK	t	company	886982	US38141G1040	United States	sug
-INTU	Intuit	Nasdaq	Information Technology	~Intuit;%Intuit Inc.	INTU;0JCT.L;0JCT-L;0JCT/L	wt	company	896878	US4612021034	United States	sug
+GS	Goldman Sachs	NYSE	Financials	%Goldman;%Goldman Sachs;Goldman Sachs Group Inc;Goldman Sachs Group	GS;GS-PK	t	company	886982	US38141G1040	United States	sug
+INTU	Intuit	Nasdaq	Information Technology	Intuit;Intuit Inc.	INTU;0JCT.L;0JCT-L;0JCT/L	t	company	896878	US4612021034	United States	sug
 RTX	RTX	NYSE	Industrials	RTX;Raytheon;^%Pratt & Whitney;<Raytheon Technologies;<%United Technologies;~United;RTX Corporation;RTX Corp	RTX	w	company	101829	US75513E1010	United States	sug
-BX	Blackstone	NYSE	Financials	%Blackstone;%Blackstone Inc.	BX	t	company	1393818	US09260D1072	United States	sug
-DIS	Walt Disney Company	NYSE	Communication Services	Disney;%Walt Disney;^!ESPN;^Disney+;%Walt Disney Company;%Walt Disney Co;%The Walt Disney Company	DIS		company	1744489	US2546871060	United States	sug
-AXP	American Express	NYSE	Financials	%American Express;Amex;%American Express Co	AXP;0R3C.L;0R3C-L;0R3C/L		company	4962	US0258161092	United States	sug
-CAT	Caterpillar	NYSE	Industrials	Caterpillar;%Caterpillar Inc.;%Caterpillar Inc	CAT;0Q18.L;0Q18-L;0Q18/L	t	company	18230	US1491231015	United States	sug
-MRK	Merck	NYSE	Health Care	%Merck;%Merck & Co.;%Merck & Co., Inc.	MRK		company	310158	US58933Y1055	United States	sug
+BX	Blackstone	NYSE	Financials	%Blackstone;Blackstone Inc.	BX	t	company	1393818	US09260D1072	United States	sug
+DIS	Walt Disney Company	NYSE	Communication Services	Disney;%Walt Disney;^!ESPN;^Disney+;Walt Disney Company;Walt Disney Co;The Walt Disney Company	DIS		company	1744489	US2546871060	United States	sug
+AXP	American Express	NYSE	Financials	%American Express;Amex;American Express Co	AXP;0R3C.L;0R3C-L;0R3C/L		company	4962	US0258161092	United States	sug
+CAT	Caterpillar	NYSE	Industrials	Caterpillar;Caterpillar Inc.;Caterpillar Inc	CAT;0Q18.L;0Q18-L;0Q18/L	t	company	18230	US1491231015	United States	sug
+MRK	Merck	NYSE	Health Care	%Merck;Merck & Co.;Merck & Co., Inc.	MRK		company	310158	US58933Y1055	United States	sug
 T	AT&T	NYSE	Communication Services	AT&T;AT&T Inc.	T;TBB	t	company	732717	US00206R1023	United States	sug
 PEP	PepsiCo	Nasdaq	Consumer Staples	PepsiCo;%Pepsi;Pepsico Inc	PEP		company	77476	US7134481081	United States	sug
 NOW	ServiceNow	NYSE	Information Technology	ServiceNow;ServiceNow, Inc.	NOW;0L5N.L;0L5N-L;0L5N/L	t	company	1373715	US81762P1021	United States	sug
 UBER	Uber	NYSE	Industrials	Uber;Uber Technologies, Inc;Uber Technologies	UBER		company	1543151	US90353T1007	United States	sug
 GEV	GE Vernova	NYSE	Industrials	GE Vernova;GE Vernova Inc.	GEV	t	company	1996810	US36828A1016	United States	sug
-VZ	Verizon	NYSE	Communication Services	Verizon;%Verizon Communications Inc;%Verizon Communications	VZ	t	company	732712	US92343V1044	United States	sug
-BKNG	Booking Holdings	Nasdaq	Consumer Discretionary	%Booking Holdings;~Booking;^Booking.com;^%Priceline;<%Priceline Group;%Booking Holdings Inc.	BKNG;0W2Y.L;0W2Y-L;0W2Y/L	w	company	1075531	US09857L1089	United States	sug
+VZ	Verizon	NYSE	Communication Services	Verizon;Verizon Communications Inc;%Verizon Communications	VZ	t	company	732712	US92343V1044	United States	sug
+BKNG	Booking Holdings	Nasdaq	Consumer Discretionary	Booking Holdings;~Booking;^Booking.com;^%Priceline;<Priceline Group;Booking Holdings Inc.	BKNG;0W2Y.L;0W2Y-L;0W2Y/L	w	company	1075531	US09857L1089	United States	sug
 SCHW	Charles Schwab	NYSE	Financials	Charles Schwab;~Schwab;Charles Schwab Corporation;Schwab Charles Corp;Schwab Charles	SCHW;0L3I.L;0L3I-L;0L3I/L	w	company	316709	US8085131055	United States	sug
 ANET	Arista Networks	NYSE	Information Technology	Arista;Arista Networks;Arista Networks, Inc.	ANET	t	company	1596532	US0404131064	United States	sug
 BLK	BlackRock	NYSE	Financials	BlackRock;BlackRock, Inc.	BLK;0QZZ.L;0QZZ-L;0QZZ/L		company	2012383	US09247X1019;US09290D1019	United States	sug
 SPGI	S&P Global	NYSE	Financials	S&P Global;S&P Global Inc.	SPGI	t	company	64040	US78409V1044	United States	sug
-ISRG	Intuitive Surgical	Nasdaq	Health Care	%Intuitive Surgical;%Intuitive Surgical Inc	ISRG;0R29.L;0R29-L;0R29/L	t	company	1035267	US46120E6023	United States	sug
-BA	Boeing	NYSE	Industrials	Boeing;%Boeing Co	BA;BOE.L;0BOE.L;BOE-L;BOE/L;0BOE-L;0BOE/L	t	company	12927	US0970231058	United States	sug
-C	Citigroup	NYSE	Financials	%Citigroup;Citi;^%Citibank;%Citigroup Inc	C	t	company	831001	US1729674242	United States	sug
+ISRG	Intuitive Surgical	Nasdaq	Health Care	%Intuitive Surgical;Intuitive Surgical Inc	ISRG;0R29.L;0R29-L;0R29/L	t	company	1035267	US46120E6023	United States	sug
+BA	Boeing	NYSE	Industrials	Boeing;Boeing Co	BA;BOE.L;0BOE.L;BOE-L;BOE/L;0BOE-L;0BOE/L	t	company	12927	US0970231058	United States	sug
+C	Citigroup	NYSE	Financials	%Citigroup;Citi;^%Citibank;Citigroup Inc	C	t	company	831001	US1729674242	United States	sug
 TMO	Thermo Fisher Scientific	NYSE	Health Care	Thermo Fisher;Thermo Fisher Scientific;Thermo Fisher Scientific Inc.	TMO;0R0H.L;0R0H-L;0R0H/L	t	company	97745	US8835561023	United States	sug
-TXN	Texas Instruments	Nasdaq	Information Technology	%Texas Instruments;%Texas Instruments Inc	TXN;0R2H.L;0R2H-L;0R2H/L		company	97476	US8825081040	United States	sug
-QCOM	Qualcomm	Nasdaq	Information Technology	%Qualcomm;%Qualcomm Inc	QCOM		company	804328	US7475251036	United States	sug
+TXN	Texas Instruments	Nasdaq	Information Technology	%Texas Instruments;Texas Instruments Inc	TXN;0R2H.L;0R2H-L;0R2H/L		company	97476	US8825081040	United States	sug
+QCOM	Qualcomm	Nasdaq	Information Technology	%Qualcomm;Qualcomm Inc	QCOM		company	804328	US7475251036	United States	sug
 ACN	Accenture	NYSE	Information Technology	%Accenture;Accenture plc	ACN;0Y0Y.L;0Y0Y-L;0Y0Y/L	t	company	1467373	IE00B4BNMY34	Ireland	sug
-BSX	Boston Scientific	NYSE	Health Care	%Boston Scientific;%Boston Scientific Corp	BSX;0HOY.L;0HOY-L;0HOY/L	t	company	885725	US1011371077	United States	sug
-AMGN	Amgen	Nasdaq	Health Care	%Amgen;%Amgen Inc	AMGN		company	318154	US0311621009	United States	sug
+BSX	Boston Scientific	NYSE	Health Care	%Boston Scientific;Boston Scientific Corp	BSX;0HOY.L;0HOY-L;0HOY/L	t	company	885725	US1011371077	United States	sug
+AMGN	Amgen	Nasdaq	Health Care	%Amgen;Amgen Inc	AMGN		company	318154	US0311621009	United States	sug
 TJX	TJX Companies	NYSE	Consumer Discretionary	TJX;TJX Companies;TJX Companies Inc	TJX	t	company	109198	US8725401090	United States	sug
-PGR	Progressive	NYSE	Financials	%Progressive Corp;~Progressive;%Progressive Corporation	PGR	wt	company	80661	US7433151039	United States	sug
-ADBE	Adobe	Nasdaq	Information Technology	~Adobe;%Adobe Inc.	ADBE	w	company	796343	US00724F1012	United States	sug
+PGR	Progressive	NYSE	Financials	Progressive Corp;~Progressive;Progressive Corporation	PGR	wt	company	80661	US7433151039	United States	sug
+ADBE	Adobe	Nasdaq	Information Technology	Adobe;Adobe Inc.	ADBE		company	796343	US00724F1012	United States	sug
 NEE	NextEra Energy	NYSE	Utilities	NextEra;NextEra Energy;Nextera Energy Inc	NEE;0K80.L;NEEXU;0K80-L;0K80/L	t	company	753308	US65339F1012	United States	sug
 SYK	Stryker	NYSE	Health Care	Stryker Corporation;Stryker;Stryker Corp	SYK;0R2S.L;0R2S-L;0R2S/L	t	company	310764	US8636671013	United States	sug
-AMAT	Applied Materials	Nasdaq	Information Technology	%Applied Materials;%Applied Materials Inc	AMAT	t	company	6951	US0382221051	United States	sug
-ETN	Eaton	NYSE	Industrials	%Eaton;%Eaton Corporation;Eaton Corp plc;%Eaton Corp	ETN;0Y3K.L;0Y3K-L;0Y3K/L	t	company	1551182	IE00B8KQN827	United States	sug
+AMAT	Applied Materials	Nasdaq	Information Technology	%Applied Materials;Applied Materials Inc	AMAT	t	company	6951	US0382221051	United States	sug
+ETN	Eaton	NYSE	Industrials	%Eaton;Eaton Corporation;Eaton Corp plc;Eaton Corp	ETN;0Y3K.L;0Y3K-L;0Y3K/L	t	company	1551182	IE00B8KQN827	United States	sug
 DHR	Danaher	NYSE	Health Care	Danaher;Danaher Corporation;Danaher Corp	DHR;0R2B.L;0R2B-L;0R2B/L	t	company	313616	US2358511028	United States	sug
-HON	Honeywell Technologies	Nasdaq	Industrials	Honeywell;%Honeywell Technologies;%Honeywell International Inc;%Honeywell International	HON;HON.L;HON-L;HON/L		company	773840	US4385161066	United States	sug
-DE	Deere & Company	NYSE	Industrials	~Deere;%John Deere;%Deere & Company;%Deere & Co	DE;0R2P.L;0R2P-L;0R2P/L	wt	company	315189	US2441991054	United States	sug
-GILD	Gilead Sciences	Nasdaq	Health Care	%Gilead;%Gilead Sciences;%Gilead Sciences, Inc.	GILD		company	882095	US3755581036	United States	sug
-PFE	Pfizer	NYSE	Health Care	Pfizer;%Pfizer Inc	PFE		company	78003	US7170811035	United States	sug
-COF	Capital One	NYSE	Financials	%Capital One;%Capital One Financial Corp;%Capital One Financial	COF;0HT4.L;0HT4-L;0HT4/L	t	company	927628	US14040H1059	United States	sug
-UNP	Union Pacific	NYSE	Industrials	%Union Pacific;%Union Pacific Corporation;%Union Pacific Corp	UNP;0R2E.L;0R2E-L;0R2E/L	t	company	100885	US9078181081	United States	sug
+HON	Honeywell Technologies	Nasdaq	Industrials	Honeywell;%Honeywell Technologies;Honeywell International Inc;%Honeywell International	HON;HON.L;HON-L;HON/L		company	773840	US4385161066	United States	sug
+DE	Deere & Company	NYSE	Industrials	~Deere;%John Deere;Deere & Company;Deere & Co	DE;0R2P.L;0R2P-L;0R2P/L	wt	company	315189	US2441991054	United States	sug
+GILD	Gilead Sciences	Nasdaq	Health Care	%Gilead;%Gilead Sciences;Gilead Sciences, Inc.	GILD		company	882095	US3755581036	United States	sug
+PFE	Pfizer	NYSE	Health Care	Pfizer;Pfizer Inc	PFE		company	78003	US7170811035	United States	sug
+COF	Capital One	NYSE	Financials	%Capital One;Capital One Financial Corp;%Capital One Financial	COF;0HT4.L;0HT4-L;0HT4/L	t	company	927628	US14040H1059	United States	sug
+UNP	Union Pacific	NYSE	Industrials	%Union Pacific;Union Pacific Corporation;Union Pacific Corp	UNP;0R2E.L;0R2E-L;0R2E/L	t	company	100885	US9078181081	United States	sug
 KKR	KKR	NYSE	Financials	KKR;KKR & Co.;KKR & Co. Inc.;Kohlberg Kravis Roberts	KKR;KKRS;KKRT	t	company	1404912	US48251W1045	United States	sug
 LOW	Lowe's	NYSE	Consumer Discretionary	Lowe's;Lowes;Lowes Companies Inc;Lowes Companies	LOW;0JVQ.L;0JVQ-L;0JVQ/L	t	company	60667	US5486611073	United States	sug
 APH	Amphenol	NYSE	Information Technology	Amphenol;Amphenol Corp	APH	t	company	820313	US0320951017	United States	sug
 APP	AppLovin	Nasdaq	Communication Services	AppLovin;AppLovin Corp	APP	t	company	1751008	US03831W1080	United States	sug
-ADP	Automatic Data Processing	Nasdaq	Industrials	%Automatic Data Processing;%Automatic Data Processing Inc;~ADP	ADP;0HJI.L;0HJI-L;0HJI/L	wt	company	8670	US0530151036	United States	sug
-LRCX	Lam Research	Nasdaq	Information Technology	%Lam Research;%Lam Research Corp	LRCX;0JT5.L;0JT5-L;0JT5/L	t	company	707549	US5128071082	United States	sug
-MU	Micron Technology	Nasdaq	Information Technology	~Micron;%Micron Technology;%Micron Technology Inc	MU;0R2T.L;0R2T-L;0R2T/L	wt	company	723125	US5951121038	United States	sug
+ADP	Automatic Data Processing	Nasdaq	Industrials	%Automatic Data Processing;Automatic Data Processing Inc;~ADP	ADP;0HJI.L;0HJI-L;0HJI/L	wt	company	8670	US0530151036	United States	sug
+LRCX	Lam Research	Nasdaq	Information Technology	%Lam Research;Lam Research Corp	LRCX;0JT5.L;0JT5-L;0JT5/L	t	company	707549	US5128071082	United States	sug
+MU	Micron Technology	Nasdaq	Information Technology	Micron;%Micron Technology;Micron Technology Inc	MU;0R2T.L;0R2T-L;0R2T/L	t	company	723125	US5951121038	United States	sug
 CMCSA	Comcast	Nasdaq	Communication Services	Comcast;^NBCUniversal;Comcast Corp	CMCSA;CCZ		company	1166691	US20030N1019	United States	sug
 COP	ConocoPhillips	NYSE	Energy	ConocoPhillips	COP;0QZA.L;0QZA-L;0QZA/L	t	company	1163165	US20825C1045	United States	sug
 KLAC	KLA	Nasdaq	Information Technology	KLA;KLA Corporation;KLA Corp	KLAC;0JPO.L;0JPO-L;0JPO/L	t	company	319201	US4824801009	United States	sug
@@ -110,43 +110,43 @@ SNPS	Synopsys	Nasdaq	Information Technology	Synopsys;Synopsys Inc	SNPS;0LBP.L;0L
 MDT	Medtronic	NYSE	Health Care	Medtronic;Medtronic plc	MDT;0Y6X.L;0Y6X-L;0Y6X/L	t	company	1613103	IE00BTN1Y115	Ireland	sug
 WELL	Welltower	NYSE	Real Estate	Welltower;Welltower Inc.	WELL	t	company	766704	US95040Q1040	United States	sug
 CRWD	CrowdStrike	Nasdaq	Information Technology	CrowdStrike;CrowdStrike Holdings, Inc.;CrowdStrike Holdings	CRWD;0A3N.L;0A3N-L;0A3N/L	t	company	1535527	US22788C1053	United States	sug
-NKE	Nike	NYSE	Consumer Discretionary	Nike;%Nike, Inc.	NKE		company	320187	US6541061031	United States	sug
+NKE	Nike	NYSE	Consumer Discretionary	Nike;Nike, Inc.	NKE		company	320187	US6541061031	United States	sug
 DASH	DoorDash	Nasdaq	Consumer Discretionary	DoorDash;DoorDash, Inc.	DASH	t	company	1792789	US25809K1051	United States	sug
-ADI	Analog Devices	Nasdaq	Information Technology	%Analog Devices;%Analog Devices Inc	ADI;0HFN.L;0HFN-L;0HFN/L	t	company	6281	US0326541051	United States	sug
+ADI	Analog Devices	Nasdaq	Information Technology	%Analog Devices;Analog Devices Inc	ADI;0HFN.L;0HFN-L;0HFN/L	t	company	6281	US0326541051	United States	sug
 CB	Chubb	NYSE	Financials	Chubb;Chubb Limited;Chubb Ltd	CB;0VQD.L;0VQD-L;0VQD/L	t	company	896159	CH0044328745	United States	sug
-ICE	Intercontinental Exchange	NYSE	Financials	%Intercontinental Exchange;%Intercontinental Exchange, Inc.	ICE;0JC3.L;0JC3-L;0JC3/L	t	company	1571949	US45866F1049	United States	sug
-IBKR	Interactive Brokers	Nasdaq	Financials	%Interactive Brokers;%Interactive Brokers Group, Inc.;%Interactive Brokers Group	IBKR	t	company	1381197	US45841N1072	United States	sug
+ICE	Intercontinental Exchange	NYSE	Financials	%Intercontinental Exchange;Intercontinental Exchange, Inc.	ICE;0JC3.L;0JC3-L;0JC3/L	t	company	1571949	US45866F1049	United States	sug
+IBKR	Interactive Brokers	Nasdaq	Financials	%Interactive Brokers;Interactive Brokers Group, Inc.;Interactive Brokers Group	IBKR	t	company	1381197	US45841N1072	United States	sug
 MO	Altria	NYSE	Consumer Staples	Altria;^%Philip Morris USA;Altria Group, Inc.;Altria Group	MO	t	company	764180	US02209S1033	United States	sug
-CEG	Constellation Energy	Nasdaq	Utilities	%Constellation Energy;%Constellation Energy Corp	CEG	t	company	1868275	US2103711006	United States	sug
-SO	Southern Company	NYSE	Utilities	%Southern Company;~Southern;%Southern Co	SO;SOJC;SOJD;SOJE;SOJF;0L8A.L;0L8A-L;0L8A/L	wt	company	92122	US8425871071	United States	sug
-LMT	Lockheed Martin	NYSE	Industrials	%Lockheed;%Lockheed Martin;%Lockheed Martin Corp	LMT;0R3E.L;0R3E-L;0R3E/L		company	936468	US5398301094	United States	sug
-SBUX	Starbucks	Nasdaq	Consumer Discretionary	Starbucks;%Starbucks Corp	SBUX		company	829224	US8552441094	United States	sug
+CEG	Constellation Energy	Nasdaq	Utilities	%Constellation Energy;Constellation Energy Corp	CEG	t	company	1868275	US2103711006	United States	sug
+SO	Southern Company	NYSE	Utilities	Southern Company;~Southern;Southern Co	SO;SOJC;SOJD;SOJE;SOJF;0L8A.L;0L8A-L;0L8A/L	wt	company	92122	US8425871071	United States	sug
+LMT	Lockheed Martin	NYSE	Industrials	%Lockheed;%Lockheed Martin;Lockheed Martin Corp	LMT;0R3E.L;0R3E-L;0R3E/L		company	936468	US5398301094	United States	sug
+SBUX	Starbucks	Nasdaq	Consumer Discretionary	Starbucks;Starbucks Corp	SBUX		company	829224	US8552441094	United States	sug
 CME	CME Group	Nasdaq	Financials	CME Group;~CME;CME Group Inc.	CME	wt	company	1156375	US12572Q1058	United States	sug
 MRSH	Marsh McLennan	NYSE	Financials	Marsh McLennan;Marsh & Mclennan Companies, Inc.;Marsh & Mclennan Companies	MRSH;MMC	t	company	62709	US5717481023	United States	sug
-VRTX	Vertex Pharmaceuticals	Nasdaq	Health Care	~Vertex;%Vertex Pharmaceuticals;%Vertex Pharmaceuticals Inc	VRTX;0QZU.L;0QZU-L;0QZU/L	wt	company	875320	US92532F1003	United States	sug
-AMT	American Tower	NYSE	Real Estate	%American Tower;%American Tower Corp	AMT;0HEU.L;0HEU-L;0HEU/L	t	company	1053507	US03027X1000	United States	sug
+VRTX	Vertex Pharmaceuticals	Nasdaq	Health Care	~Vertex;%Vertex Pharmaceuticals;Vertex Pharmaceuticals Inc	VRTX;0QZU.L;0QZU-L;0QZU/L	wt	company	875320	US92532F1003	United States	sug
+AMT	American Tower	NYSE	Real Estate	%American Tower;American Tower Corp	AMT;0HEU.L;0HEU-L;0HEU/L	t	company	1053507	US03027X1000	United States	sug
 PLD	Prologis	NYSE	Real Estate	Prologis;Prologis, Inc.	PLD	t	company	1045609	US74340W1036	United States	sug
-DUK	Duke Energy	NYSE	Utilities	%Duke Energy;%Duke Energy CORP	DUK;DUKH;DUKB;0ID1.L;0ID1-L;0ID1/L	t	company	1326160	US26441C2044	United States	sug
-CDNS	Cadence Design Systems	Nasdaq	Information Technology	~Cadence;%Cadence Design;%Cadence Design Systems;%Cadence Design Systems Inc	CDNS;0HS2.L;0HS2-L;0HS2/L	wt	company	813672	US1273871087	United States	sug
+DUK	Duke Energy	NYSE	Utilities	%Duke Energy;Duke Energy CORP	DUK;DUKH;DUKB;0ID1.L;0ID1-L;0ID1/L	t	company	1326160	US26441C2044	United States	sug
+CDNS	Cadence Design Systems	Nasdaq	Information Technology	~Cadence;%Cadence Design;%Cadence Design Systems;Cadence Design Systems Inc	CDNS;0HS2.L;0HS2-L;0HS2/L	wt	company	813672	US1273871087	United States	sug
 TT	Trane Technologies	NYSE	Industrials	Trane Technologies;Trane;Trane Technologies plc	TT	t	company	1466258	IE00B6330302	United States	sug
-WM	Waste Management	NYSE	Industrials	%Waste Management;%Waste Management Inc;%Waste Management, Inc.	WM	t	company	823768	US94106L1098	United States	sug
+WM	Waste Management	NYSE	Industrials	%Waste Management;Waste Management Inc;Waste Management, Inc.	WM	t	company	823768	US94106L1098	United States	sug
 MCO	Moody's	NYSE	Financials	Moody's;Moody's Corporation;Moodys Corp;Moodys	MCO;0K36.L;0K36-L;0K36/L	t	company	1059556	US6153691059	United States	sug
 HOOD	Robinhood Markets	Nasdaq	Financials	Robinhood;Robinhood Markets;Robinhood Markets, Inc.	HOOD	t	company	1783879	US7707001027	United States	sug
-BMY	Bristol Myers Squibb	NYSE	Health Care	%Bristol Myers;Bristol-Myers Squibb;%Bristol Myers Squibb;%Bristol Myers Squibb Co	BMY;BMYMP	t	company	14272	US1101221083	United States	sug
+BMY	Bristol Myers Squibb	NYSE	Health Care	%Bristol Myers;Bristol-Myers Squibb;%Bristol Myers Squibb;Bristol Myers Squibb Co	BMY;BMYMP	t	company	14272	US1101221083	United States	sug
 CTAS	Cintas	Nasdaq	Industrials	Cintas;Cintas Corp	CTAS;0HYJ.L;0HYJ-L;0HYJ/L	t	company	723254	US1729081059	United States	sug
-INTC	Intel	Nasdaq	Information Technology	Intel;%Intel Corp	INTC		company	50863	US4581401001	United States	sug
+INTC	Intel	Nasdaq	Information Technology	Intel;Intel Corp	INTC		company	50863	US4581401001	United States	sug
 PH	Parker Hannifin	NYSE	Industrials	Parker Hannifin;Parker-Hannifin;Parker-Hannifin Corp	PH	t	company	76334	US7010941042	United States	sug
 MCK	McKesson	NYSE	Health Care	McKesson Corporation;McKesson;Mckesson Corp	MCK;0JZU.L;0JZU-L;0JZU/L	t	company	927653	US58155Q1031	United States	sug
-ORLY	O’Reilly Automotive	Nasdaq	Consumer Discretionary	O’Reilly Automotive;%O Reilly Automotive Inc;%O Reilly Automotive;O'Reilly Auto Parts	ORLY;0KAB.L;0KAB-L;0KAB/L	t	company	898173	US67103H1077	United States	sug
+ORLY	O’Reilly Automotive	Nasdaq	Consumer Discretionary	O’Reilly Automotive;O Reilly Automotive Inc;%O Reilly Automotive;O'Reilly Auto Parts	ORLY;0KAB.L;0KAB-L;0KAB/L	t	company	898173	US67103H1077	United States	sug
 SHW	Sherwin-Williams	NYSE	Materials	Sherwin-Williams;Sherwin Williams Co;Sherwin Williams	SHW;0L5V.L;0L5V-L;0L5V/L	t	company	89800	US8243481061	United States	sug
-DELL	Dell Technologies	NYSE	Information Technology	~Dell;%Dell Technologies;%Dell Technologies Inc.	DELL	wt	company	1571996	US24703L2025	United States	sug
+DELL	Dell Technologies	NYSE	Information Technology	Dell;%Dell Technologies;Dell Technologies Inc.	DELL	t	company	1571996	US24703L2025	United States	sug
 HCA	HCA Healthcare	NYSE	Health Care	HCA Healthcare;HCA Healthcare, Inc.	HCA	t	company	860730	US40412C1018	United States	sug
-GD	General Dynamics	NYSE	Industrials	%General Dynamics;%General Dynamics Corp	GD;0IUC.L;0IUC-L;0IUC/L	t	company	40533	US3695501086	United States	sug
-NOC	Northrop Grumman	NYSE	Industrials	%Northrop;%Northrop Grumman;%Northrop Grumman Corp	NOC	t	company	1133421	US6668071029	United States	sug
-RCL	Royal Caribbean Group	NYSE	Consumer Discretionary	%Royal Caribbean;%Royal Caribbean Group;%Royal Caribbean Cruises LTD;%Royal Caribbean Cruises	RCL;0I1W.L;0I1W-L;0I1W/L	t	company	884887	LR0008862868	United States	sug
-APO	Apollo Global Management	NYSE	Financials	%Apollo Global;%Apollo Global Management;%Apollo Global Management, Inc.;%Apollo Commercial Real Estate Finance	APO;APOS	t	company	1858681	US0376123065;US03768E1055	United States	sug
+GD	General Dynamics	NYSE	Industrials	%General Dynamics;General Dynamics Corp	GD;0IUC.L;0IUC-L;0IUC/L	t	company	40533	US3695501086	United States	sug
+NOC	Northrop Grumman	NYSE	Industrials	%Northrop;%Northrop Grumman;Northrop Grumman Corp	NOC	t	company	1133421	US6668071029	United States	sug
+RCL	Royal Caribbean Group	NYSE	Consumer Discretionary	%Royal Caribbean;Royal Caribbean Group;Royal Caribbean Cruises LTD;%Royal Caribbean Cruises	RCL;0I1W.L;0I1W-L;0I1W/L	t	company	884887	LR0008862868	United States	sug
+APO	Apollo Global Management	NYSE	Financials	%Apollo Global;%Apollo Global Management;Apollo Global Management, Inc.;%Apollo Commercial Real Estate Finance	APO;APOS	t	company	1858681	US0376123065;US03768E1055	United States	sug
 MDLZ	Mondelez International	Nasdaq	Consumer Staples	Mondelez;Mondelez International;Mondelez International, Inc.	MDLZ;0R0G.L;0R0G-L;0R0G/L	t	company	1103982	US6092071058	United States	sug
-CVS	CVS Health	NYSE	Health Care	CVS;%CVS Health;^Aetna;%CVS Health Corp	CVS;0HRS.L;0HRS-L;0HRS/L		company	64803	US1266501006	United States	sug
+CVS	CVS Health	NYSE	Health Care	CVS;%CVS Health;^Aetna;CVS Health Corp	CVS;0HRS.L;0HRS-L;0HRS/L		company	64803	US1266501006	United States	sug
 MMM	3M	NYSE	Industrials	3M;3M Co	MMM		company	66740	US88579Y1010	United States	sug
 ABNB	Airbnb	Nasdaq	Consumer Discretionary	Airbnb;Airbnb, Inc.	ABNB;0A8C.L;0A8C-L;0A8C/L		company	1559720	US0090661010	United States	sug
 AON	Aon	NYSE	Financials	Aon;Aon plc	AON;0XHL.L;0XHL-L;0XHL/L	t	company	315293	GB00B5BT0K07	United States	sug
@@ -154,349 +154,349 @@ TDG	TransDigm Group	NYSE	Industrials	TransDigm Group;TransDigm;TransDigm Group I
 COIN	Coinbase	Nasdaq	Financials	Coinbase;Coinbase Global, Inc.;Coinbase Global	COIN		company	1679788	US19260Q1076	United States	sug
 ECL	Ecolab	NYSE	Materials	Ecolab;Ecolab Inc.	ECL	t	company	31462	US2788651006	United States	sug
 EQIX	Equinix	Nasdaq	Real Estate	Equinix;Equinix Inc	EQIX;0II4.L;0II4-L;0II4/L	t	company	1101239	US29444U7000	United States	sug
-ITW	Illinois Tool Works	NYSE	Industrials	%Illinois Tool Works;%Illinois Tool Works Inc	ITW;0J8W.L;0J8W-L;0J8W/L	t	company	49826	US4523081093	United States	sug
+ITW	Illinois Tool Works	NYSE	Industrials	%Illinois Tool Works;Illinois Tool Works Inc	ITW;0J8W.L;0J8W-L;0J8W/L	t	company	49826	US4523081093	United States	sug
 NEM	Newmont	NYSE	Materials	Newmont;Newmont Corp	NEM	t	company	1164727	US6516391066	United States	sug
 PNC	PNC Financial Services	NYSE	Financials	PNC;PNC Financial;PNC Financial Services;PNC Financial Services Group, Inc.;PNC Financial Services Group	PNC	t	company	713676	US6934751057	United States	sug
 FTNT	Fortinet	Nasdaq	Information Technology	Fortinet;Fortinet, Inc.	FTNT;0IR9.L;0IR9-L;0IR9/L	t	company	1262039	US34959E1091	United States	sug
-EMR	Emerson Electric	NYSE	Industrials	~Emerson;%Emerson Electric;%Emerson Electric Co	EMR;0R33.L;0R33-L;0R33/L	wt	company	32604	US2910111044	United States	sug
-MSI	Motorola Solutions	NYSE	Information Technology	%Motorola Solutions;%Motorola Solutions, Inc.	MSI	t	company	68505	US6200763075	United States	sug
-RSG	Republic Services	NYSE	Industrials	%Republic Services;%Republic Services, Inc.	RSG	t	company	1060391	US7607591002	United States	sug
-AJG	Arthur J. Gallagher	NYSE	Financials	%Arthur J. Gallagher & Co.;%Arthur J. Gallagher	AJG;0ITL.L;0ITL-L;0ITL/L	t	company	354190	US3635761097	United States	sug
+EMR	Emerson Electric	NYSE	Industrials	~Emerson;%Emerson Electric;Emerson Electric Co	EMR;0R33.L;0R33-L;0R33/L	wt	company	32604	US2910111044	United States	sug
+MSI	Motorola Solutions	NYSE	Information Technology	%Motorola Solutions;Motorola Solutions, Inc.	MSI	t	company	68505	US6200763075	United States	sug
+RSG	Republic Services	NYSE	Industrials	%Republic Services;Republic Services, Inc.	RSG	t	company	1060391	US7607591002	United States	sug
+AJG	Arthur J. Gallagher	NYSE	Financials	Arthur J. Gallagher & Co.;%Arthur J. Gallagher	AJG;0ITL.L;0ITL-L;0ITL/L	t	company	354190	US3635761097	United States	sug
 FISV	Fiserv	NYSE	Financials	Fiserv;Fiserv Inc	FISV;FI	t	company	798354	US3377381088	United States	sug
 HWM	Howmet Aerospace	NYSE	Industrials	Howmet Aerospace;Howmet Aerospace Inc.	HWM;HWM.P;0TCU.L;HWM-P;HWM/P;0TCU-L;0TCU/L	t	company	4281	US4432011082	United States	sug
-UPS	United Parcel Service	NYSE	Industrials	~UPS;%United Parcel Service;%United Parcel Service Inc	UPS;0R08.L;0R08-L;0R08/L	wt	company	1090727	US9113121068	United States	sug
-BK	BNY Mellon	NYSE	Financials	BNY Mellon;BNY;%Bank of New York Mellon Corp;%Bank of New York Mellon	BK;BNY;0HLQ.L;0HLQ-L;0HLQ/L	t	company	1390777	US0640581007	United States	sug
-MAR	Marriott International	Nasdaq	Consumer Discretionary	%Marriott;%Marriott International;%Marriott International Inc	MAR;0JYW.L;0P0000KQL0;0P0001I1JH;0JYW-L;0JYW/L	t	company	1048286	US5719032022	United States	sug
+UPS	United Parcel Service	NYSE	Industrials	UPS;%United Parcel Service;United Parcel Service Inc	UPS;0R08.L;0R08-L;0R08/L	t	company	1090727	US9113121068	United States	sug
+BK	BNY Mellon	NYSE	Financials	BNY Mellon;BNY;Bank of New York Mellon Corp;%Bank of New York Mellon	BK;BNY;0HLQ.L;0HLQ-L;0HLQ/L	t	company	1390777	US0640581007	United States	sug
+MAR	Marriott International	Nasdaq	Consumer Discretionary	%Marriott;%Marriott International;Marriott International Inc	MAR;0JYW.L;0P0000KQL0;0P0001I1JH;0JYW-L;0JYW/L	t	company	1048286	US5719032022	United States	sug
 CI	Cigna	NYSE	Health Care	Cigna;Cigna Group	CI	t	company	1739940	US1255231003	United States	sug
-WMB	Williams Companies	NYSE	Energy	%Williams Companies;%Williams Companies, Inc.	WMB	t	company	107263	US9694571004	United States	sug
+WMB	Williams Companies	NYSE	Energy	%Williams Companies;Williams Companies, Inc.	WMB	t	company	107263	US9694571004	United States	sug
 USB	U.S. Bancorp	NYSE	Financials	U.S. Bancorp;US Bancorp	USB;0LHY.L;0LHY-L;0LHY/L	t	company	36104	US9029733048	United States	sug
 JCI	Johnson Controls	NYSE	Industrials	%Johnson Controls;Johnson Controls International plc;%Johnson Controls International	JCI;0Y7S.L;0Y7S-L;0Y7S/L	t	company	833444	IE00BY7QL619	United States	sug
-CL	Colgate-Palmolive	NYSE	Consumer Staples	Colgate-Palmolive;~Colgate;%Colgate Palmolive Co;%Colgate Palmolive	CL;0P59.L;0P59-L;0P59/L	wt	company	21665	US1941621039	United States	sug
+CL	Colgate-Palmolive	NYSE	Consumer Staples	Colgate-Palmolive;~Colgate;Colgate Palmolive Co;%Colgate Palmolive	CL;0P59.L;0P59-L;0P59/L	wt	company	21665	US1941621039	United States	sug
 VST	Vistra	NYSE	Utilities	Vistra;Vistra Corp.;Vistra Corp	VST	t	company	1692819	US92840M1027	United States	sug
-AXON	Axon Enterprise	Nasdaq	Industrials	%Axon Enterprise;%Axon Enterprise, Inc.	AXON	t	company	1069183	US05464C1018	United States	sug
+AXON	Axon Enterprise	Nasdaq	Industrials	%Axon Enterprise;Axon Enterprise, Inc.	AXON	t	company	1069183	US05464C1018	United States	sug
 AZO	AutoZone	NYSE	Consumer Discretionary	AutoZone;Autozone Inc	AZO	t	company	866787	US0533321024	United States	sug
 CSX	CSX	Nasdaq	Industrials	CSX;CSX Corporation;CSX Corp	CSX;0HRJ.L;0HRJ-L;0HRJ/L	t	company	277948	US1264081035	United States	sug
-PYPL	PayPal	Nasdaq	Financials	%PayPal;^Venmo;%PayPal Holdings, Inc.;%PayPal Holdings	PYPL		company	1633917	US70450Y1038	United States	sug
+PYPL	PayPal	Nasdaq	Financials	%PayPal;^Venmo;PayPal Holdings, Inc.;PayPal Holdings	PYPL		company	1633917	US70450Y1038	United States	sug
 CRH	CRH	NYSE	Materials	CRH plc;~CRH;CRH Public LTD Co;CRH Public LTD;CRH Public	CRH;CRH.L;CRHCF;CRH-L;CRH/L	wt	company	849395	IE0001827041	United States	sug
 ZTS	Zoetis	NYSE	Health Care	Zoetis;Zoetis Inc.	ZTS	t	company	1555280	US98978V1035	United States	sug
 ADSK	Autodesk	Nasdaq	Information Technology	Autodesk;Autodesk, Inc.	ADSK;0HJF.L;0HJF-L;0HJF/L	t	company	769397	US0527691069	United States	sug
-APD	Air Products	NYSE	Materials	%Air Products;%Air Products & Chemicals, Inc.;%Air Products & Chemicals	APD	t	company	2969	US0091581068	United States	sug
-MRVL	Marvell Technology	Nasdaq	Information Technology	%Marvell;%Marvell Technology;%Marvell Technology, Inc.	MRVL;0UBI.L;0UBI-L;0UBI/L	t	company	1835632	US5738741041	United States	sug
-NSC	Norfolk Southern	NYSE	Industrials	%Norfolk Southern;%Norfolk Southern Corp;%Norfolk Southern Railway	NSC	t	company	702165		United States	sug
+APD	Air Products	NYSE	Materials	%Air Products;Air Products & Chemicals, Inc.;%Air Products & Chemicals	APD	t	company	2969	US0091581068	United States	sug
+MRVL	Marvell Technology	Nasdaq	Information Technology	%Marvell;%Marvell Technology;Marvell Technology, Inc.	MRVL;0UBI.L;0UBI-L;0UBI/L	t	company	1835632	US5738741041	United States	sug
+NSC	Norfolk Southern	NYSE	Industrials	%Norfolk Southern;Norfolk Southern Corp;%Norfolk Southern Railway	NSC	t	company	702165		United States	sug
 EOG	EOG Resources	NYSE	Energy	EOG Resources;EOG Resources Inc	EOG	t	company	821189	US26875P1012	United States	sug
-SPG	Simon Property Group	NYSE	Real Estate	%Simon Property;%Simon Property Group;%Simon Property Group Inc	SPG;0L6P.L;0L6P-L;0L6P/L	t	company	1063761	US8288062081;US8288063071;US8288066041;US8288067031;US8288068021;US8288068773;US8288068856	United States	sug
-ELV	Elevance Health	NYSE	Health Care	Elevance;<~Anthem;Elevance Health;Elevance Health, Inc.	ELV	wt	company	1156039	US0367521038	United States	sug
-ARES	Ares Management	NYSE	Financials	%Ares Management;%Ares Management Corp	ARES	t	company	1176948	US03990B1017	United States	sug
-HLT	Hilton Worldwide	NYSE	Consumer Discretionary	~Hilton;%Hilton Worldwide;%Hilton Worldwide Holdings Inc.;%Hilton Worldwide Holdings	HLT	wt	company	1585689	US43300A2033	United States	sug
-WDAY	Workday	Nasdaq	Information Technology	~Workday;%Workday, Inc.	WDAY;0M18.L;0M18-L;0M18/L	wt	company	1327811	US98138H1014	United States	sug
-AEP	American Electric Power	Nasdaq	Utilities	%American Electric Power;%American Electric Power Co Inc;%American Electric Power Co	AEP;0HEC.L;0HEC-L;0HEC/L	t	company	4904	US0255371017	United States	sug
-TRV	Travelers Companies	NYSE	Financials	~Travelers;%Travelers Companies;%Travelers Companies, Inc.;%The Travelers Companies	TRV;0R03.L;0R03-L;0R03/L	wt	company	86312	US89417E1091	United States	sug
-KMI	Kinder Morgan	NYSE	Energy	%Kinder Morgan;%Kinder Morgan, Inc.	KMI	t	company	1506307	US49456B1017	United States	sug
+SPG	Simon Property Group	NYSE	Real Estate	%Simon Property;Simon Property Group;Simon Property Group Inc	SPG;0L6P.L;0L6P-L;0L6P/L	t	company	1063761	US8288062081;US8288063071;US8288066041;US8288067031;US8288068021;US8288068773;US8288068856	United States	sug
+ELV	Elevance Health	NYSE	Health Care	Elevance;<Anthem;Elevance Health;Elevance Health, Inc.	ELV	t	company	1156039	US0367521038	United States	sug
+ARES	Ares Management	NYSE	Financials	%Ares Management;Ares Management Corp	ARES	t	company	1176948	US03990B1017	United States	sug
+HLT	Hilton Worldwide	NYSE	Consumer Discretionary	~Hilton;%Hilton Worldwide;Hilton Worldwide Holdings Inc.;Hilton Worldwide Holdings	HLT	wt	company	1585689	US43300A2033	United States	sug
+WDAY	Workday	Nasdaq	Information Technology	Workday;Workday, Inc.	WDAY;0M18.L;0M18-L;0M18/L	t	company	1327811	US98138H1014	United States	sug
+AEP	American Electric Power	Nasdaq	Utilities	%American Electric Power;American Electric Power Co Inc;American Electric Power Co	AEP;0HEC.L;0HEC-L;0HEC/L	t	company	4904	US0255371017	United States	sug
+TRV	Travelers Companies	NYSE	Financials	~Travelers;%Travelers Companies;Travelers Companies, Inc.;%The Travelers Companies	TRV;0R03.L;0R03-L;0R03/L	wt	company	86312	US89417E1091	United States	sug
+KMI	Kinder Morgan	NYSE	Energy	%Kinder Morgan;Kinder Morgan, Inc.	KMI	t	company	1506307	US49456B1017	United States	sug
 TEL	TE Connectivity	NYSE	Information Technology	TE Connectivity;TE Connectivity plc	TEL	t	company	1385157	IE000IVNQZ81	United States	sug
-DLR	Digital Realty	NYSE	Real Estate	%Digital Realty;%Digital Realty Trust, Inc.;%Digital Realty Trust	DLR	t	company	1297996	US2538681030	United States	sug
+DLR	Digital Realty	NYSE	Real Estate	%Digital Realty;Digital Realty Trust, Inc.;%Digital Realty Trust	DLR	t	company	1297996	US2538681030	United States	sug
 REGN	Regeneron Pharmaceuticals	Nasdaq	Health Care	Regeneron;Regeneron Pharmaceuticals;Regeneron Pharmaceuticals, Inc.	REGN;0R2M.L;0R2M-L;0R2M/L	t	company	872589	US75886F1075	United States	sug
 ROP	Roper Technologies	Nasdaq	Information Technology	Roper Technologies;Roper;Roper Technologies Inc	ROP;0KXM.L;0KXM-L;0KXM/L	t	company	882835	US7766961061	United States	sug
-MNST	Monster Beverage	Nasdaq	Consumer Staples	%Monster Beverage;%Monster Beverage Corp	MNST;0K34.L;0K34-L;0K34/L	t	company	865752	US61174X1090	United States	sug
-PWR	Quanta Services	NYSE	Industrials	%Quanta Services;%Quanta Services, Inc.	PWR	t	company	1050915		United States	sug
+MNST	Monster Beverage	Nasdaq	Consumer Staples	%Monster Beverage;Monster Beverage Corp	MNST;0K34.L;0K34-L;0K34/L	t	company	865752	US61174X1090	United States	sug
+PWR	Quanta Services	NYSE	Industrials	%Quanta Services;Quanta Services, Inc.	PWR	t	company	1050915		United States	sug
 CMG	Chipotle Mexican Grill	NYSE	Consumer Discretionary	Chipotle;Chipotle Mexican Grill;Chipotle Mexican Grill Inc	CMG	t	company	1058090	US1696561059	United States	sug
 FCX	Freeport-McMoRan	NYSE	Materials	Freeport-McMoRan;~Freeport;Freeport-Mcmoran Inc	FCX	wt	company	831259	US35671D8570	United States	sug
-CARR	Carrier Global	NYSE	Industrials	%Carrier Global;%Carrier Global Corp	CARR	t	company	1783180	US14448C1045	United States	sug
+CARR	Carrier Global	NYSE	Industrials	%Carrier Global;Carrier Global Corp	CARR	t	company	1783180	US14448C1045	United States	sug
 TFC	Truist Financial	NYSE	Financials	Truist;Truist Financial;Truist Financial Corp	TFC	t	company	92230	US89832Q1094	United States	sug
-URI	United Rentals	NYSE	Industrials	%United Rentals;%United Rentals, Inc.	URI	t	company	1067701	US9113631090	United States	sug
-NDAQ	Nasdaq	Nasdaq	Financials	%Nasdaq Inc;%Nasdaq;%Nasdaq, Inc.	NDAQ	t	company	1120193	US6311031081	United States	sug
+URI	United Rentals	NYSE	Industrials	%United Rentals;United Rentals, Inc.	URI	t	company	1067701	US9113631090	United States	sug
+NDAQ	Nasdaq	Nasdaq	Financials	Nasdaq Inc;%Nasdaq;Nasdaq, Inc.	NDAQ	t	company	1120193	US6311031081	United States	sug
 AFL	Aflac	NYSE	Financials	Aflac;Aflac Inc	AFL	t	company	4977	US0010551028	United States	sug
-ALL	Allstate	NYSE	Financials	%Allstate;%Allstate Corp	ALL	t	company	899051	US0200021014	United States	sug
+ALL	Allstate	NYSE	Financials	%Allstate;Allstate Corp	ALL	t	company	899051	US0200021014	United States	sug
 COR	Cencora	NYSE	Health Care	Cencora;Cencora, Inc.	COR	t	company	1140859	US03073E1055	United States	sug
-GLW	Corning	NYSE	Information Technology	~Corning;%Corning Inc.;%Corning Inc	GLW	wt	company	24741	US2193501051	United States	sug
+GLW	Corning	NYSE	Information Technology	Corning;Corning Inc.;Corning Inc	GLW	t	company	24741	US2193501051	United States	sug
 FAST	Fastenal	Nasdaq	Industrials	Fastenal;Fastenal Co	FAST;0IKW.L;0IKW-L;0IKW/L	t	company	815556	US3119001044	United States	sug
-FDX	FedEx	NYSE	Industrials	FedEx;%Fedex Corp	FDX;0QZX.L;0QZX-L;0QZX/L		company	1048911	US31428X1063	United States	sug
+FDX	FedEx	NYSE	Industrials	FedEx;Fedex Corp	FDX;0QZX.L;0QZX-L;0QZX/L		company	1048911	US31428X1063	United States	sug
 VRT	Vertiv	NYSE	Industrials	Vertiv;Vertiv Holdings Co;Vertiv Holdings	VRT	t	company	1674101			su
 SRE	Sempra	NYSE	Utilities	Sempra	SRE;SREA	t	company	1032208	US8168511090	United States	sug
 CMI	Cummins	NYSE	Industrials	Cummins;Cummins Inc	CMI	t	company	26172	US2310211063	United States	sug
 LHX	L3Harris	NYSE	Industrials	L3Harris;L3harris Technologies, Inc.;L3harris Technologies	LHX;0L3H.L;HRS;0L3H-L;0L3H/L	t	company	202058	US5024311095	United States	sug
-D	Dominion Energy	NYSE	Utilities	~Dominion;%Dominion Energy;%Dominion Energy, Inc	D	wt	company	715957	US25746U1097	United States	sug
+D	Dominion Energy	NYSE	Utilities	~Dominion;%Dominion Energy;Dominion Energy, Inc	D	wt	company	715957	US25746U1097	United States	sug
 NXPI	NXP Semiconductors	Nasdaq	Information Technology	NXP;NXP Semiconductors;NXP Semiconductors N.V.	NXPI;0EDE.L;0EDE-L;0EDE/L	t	company	1413447	NL0009538784	Netherlands	sug
-O	Realty Income	NYSE	Real Estate	%Realty Income;%Realty Income Corp	O	t	company	726728	US7561091049	United States	sug
+O	Realty Income	NYSE	Real Estate	%Realty Income;Realty Income Corp	O	t	company	726728	US7561091049	United States	sug
 PCAR	Paccar	Nasdaq	Industrials	Paccar;Paccar Inc	PCAR;0KET.L;0KET-L;0KET/L	t	company	75362	US6937181088	United States	sug
 MET	MetLife	NYSE	Financials	MetLife;Metlife Inc	MET;0K0X.L;0K0X-L;0K0X/L	t	company	1099219	US59156R1086	United States	sug
-GM	General Motors	NYSE	Consumer Discretionary	%General Motors;GM;^~Cruise;^%Chevrolet;%General Motors Co	GM;0R0E.L;0R0E-L;0R0E/L	wt	company	1467858	US37045V1008	United States	sug
+GM	General Motors	NYSE	Consumer Discretionary	%General Motors;GM;^~Cruise;^%Chevrolet;General Motors Co	GM;0R0E.L;0R0E-L;0R0E/L	wt	company	1467858	US37045V1008	United States	sug
 PAYX	Paychex	Nasdaq	Industrials	Paychex;Paychex Inc	PAYX;0KGE.L;0KGE-L;0KGE/L	t	company	723531	US7043261079	United States	sug
 IDXX	Idexx Laboratories	Nasdaq	Health Care	Idexx Laboratories;Idexx Laboratories Inc	IDXX;0J8P.L;0J8P-L;0J8P/L	t	company	874716	US45168D1046	United States	sug
 BDX	Becton Dickinson	NYSE	Health Care	Becton Dickinson;Becton Dickinson & Co	BDX	t	company	10795	US0758871091	United States	sug
 PSA	Public Storage	NYSE	Real Estate	%Public Storage	PSA;PBSTV	t	company	1393311	US74460D1090	United States	sug
-MPC	Marathon Petroleum	NYSE	Energy	%Marathon Petroleum;%Marathon Petroleum Corp	MPC	t	company	1510295	US56585A1025	United States	sug
+MPC	Marathon Petroleum	NYSE	Energy	%Marathon Petroleum;Marathon Petroleum Corp	MPC	t	company	1510295	US56585A1025	United States	sug
 SLB	Schlumberger	NYSE	Energy	Schlumberger;SLB;Schlumberger Limited	SLB	t	company	87347	AN8068571086	United States	sug
-KR	Kroger	NYSE	Consumer Staples	%Kroger;%Kroger Co	KR;0JS2.L;0JS2-L;0JS2/L	t	company	56873	US5010441013	United States	sug
+KR	Kroger	NYSE	Consumer Staples	%Kroger;Kroger Co	KR;0JS2.L;0JS2-L;0JS2/L	t	company	56873	US5010441013	United States	sug
 CTVA	Corteva	NYSE	Materials	Corteva;Corteva, Inc.	CTVA	t	company	1755672	US22052L1044	United States	sug
 PSX	Phillips 66	NYSE	Energy	Phillips 66	PSX;0KHZ.L;0KHZ-L;0KHZ/L	t	company	1534701	US7185461040	United States	sug
-TGT	Target	NYSE	Consumer Staples	~Target;%Target Corporation;%Target Corp	TGT;0LD8.L;0LD8-L;0LD8/L	w	company	27419	US87612E1064	United States	sug
-ROST	Ross Stores	Nasdaq	Consumer Discretionary	%Ross Stores;%Ross Stores, Inc.	ROST;0KXO.L;0KXO-L;0KXO/L	t	company	745732	US7782961038	United States	sug
+TGT	Target	NYSE	Consumer Staples	~Target;Target Corporation;Target Corp	TGT;0LD8.L;0LD8-L;0LD8/L	w	company	27419	US87612E1064	United States	sug
+ROST	Ross Stores	Nasdaq	Consumer Discretionary	%Ross Stores;Ross Stores, Inc.	ROST;0KXO.L;0KXO-L;0KXO/L	t	company	745732	US7782961038	United States	sug
 AMP	Ameriprise Financial	NYSE	Financials	Ameriprise Financial;Ameriprise Financial Inc	AMP	t	company	820027	US03076C1062	United States	sug
 OKE	Oneok	NYSE	Energy	Oneok;Oneok Inc	OKE	t	company	1039684	US6826801036	United States	sug
 DDOG	Datadog	Nasdaq	Information Technology	Datadog;Datadog, Inc.	DDOG;0A3O.L;0A3O-L;0A3O/L	t	company	1561550	US23804L1035	United States	sug
-XYZ	Block	NYSE	Financials	~Block;^~Square;^%Cash App;<%Square Inc;%Block, Inc.	XYZ	wt	company	1512673	US8522341036	none	sug
+XYZ	Block	NYSE	Financials	~Block;^~Square;^%Cash App;<Square Inc;Block, Inc.	XYZ	wt	company	1512673	US8522341036	none	sug
 CBRE	CBRE Group	NYSE	Real Estate	CBRE Group;~CBRE;Cbre Group, Inc.	CBRE	wt	company	1138118	US12504L1098	United States	sug
-DHI	D. R. Horton	NYSE	Consumer Discretionary	%D. R. Horton;%Horton D R Inc;%Horton D R	DHI	t	company	882184	US23331A1097	United States	sug
-CCI	Crown Castle	NYSE	Real Estate	%Crown Castle;%Crown Castle Inc.	CCI	t	company	1051470	US22822V1017	United States	sug
+DHI	D. R. Horton	NYSE	Consumer Discretionary	%D. R. Horton;Horton D R Inc;%Horton D R	DHI	t	company	882184	US23331A1097	United States	sug
+CCI	Crown Castle	NYSE	Real Estate	%Crown Castle;Crown Castle Inc.	CCI	t	company	1051470	US22822V1017	United States	sug
 EW	Edwards Lifesciences	NYSE	Health Care	Edwards Lifesciences;Edwards Lifesciences Corp	EW	t	company	1099800	US28176E1082	United States	sug
 VEEV	Veeva Systems	NYSE	Health Care	Veeva Systems;Veeva Systems Inc	VEEV	t	company	1393052			su
 GWW	W. W. Grainger	NYSE	Industrials	W. W. Grainger;W.W. Grainger, Inc.;W.W. Grainger	GWW	t	company	277135	US3848021040	United States	sug
-AIG	American International Group	NYSE	Financials	AIG;%American International Group;%American International;%American International Group, Inc.	AIG;0OAL.L;0OAL-L;0OAL/L	t	company	5272	US0268747849	United States	sug
+AIG	American International Group	NYSE	Financials	AIG;American International Group;%American International;American International Group, Inc.	AIG;0OAL.L;0OAL-L;0OAL/L	t	company	5272	US0268747849	United States	sug
 CPRT	Copart	Nasdaq	Industrials	Copart;Copart Inc	CPRT	t	company	900075	US2172041061	United States	sug
 EXC	Exelon	Nasdaq	Utilities	Exelon;Exelon Corp	EXC;0IJN.L;0IJN-L;0IJN/L	t	company	1109357	US30161N1019	United States	sug
 KDP	Keurig Dr Pepper	Nasdaq	Consumer Staples	Keurig Dr Pepper;Keurig Dr Pepper Inc.	KDP;0Z62.L;0Z62-L;0Z62/L	t	company	1418135	US49271VAP58	United States	sug
-KMB	Kimberly-Clark	Nasdaq	Consumer Staples	Kimberly-Clark;%Kimberly Clark Corp;%Kimberly Clark	KMB;0JQZ.L;0JQZ-L;0JQZ/L	t	company	55785	US4943681035	United States	sug
-FERG	Ferguson Enterprises	NYSE	Industrials	%Ferguson Enterprises;%Ferguson Enterprises Inc.	FERG	t	company	2011641			su
-F	Ford Motor Company	NYSE	Consumer Discretionary	~Ford;%Ford Motor;%Ford Motor Company;%Ford Motor Co	F	wt	company	37996	US3453708600	United States	sug
+KMB	Kimberly-Clark	Nasdaq	Consumer Staples	Kimberly-Clark;Kimberly Clark Corp;%Kimberly Clark	KMB;0JQZ.L;0JQZ-L;0JQZ/L	t	company	55785	US4943681035	United States	sug
+FERG	Ferguson Enterprises	NYSE	Industrials	%Ferguson Enterprises;Ferguson Enterprises Inc.	FERG	t	company	2011641			su
+F	Ford Motor Company	NYSE	Consumer Discretionary	~Ford;%Ford Motor;Ford Motor Company;Ford Motor Co	F	wt	company	37996	US3453708600	United States	sug
 GRMN	Garmin	NYSE	Consumer Discretionary	Garmin;Garmin LTD	GRMN	t	company	1121788	CH0114405324	United States	sug
-TTD	Trade Desk	Nasdaq	Communication Services	%Trade Desk;%Trade Desk, Inc.;%The Trade Desk	TTD	t	company	1671933	US88339J1051	United States	sug
+TTD	Trade Desk	Nasdaq	Communication Services	%Trade Desk;Trade Desk, Inc.;%The Trade Desk	TTD	t	company	1671933	US88339J1051	United States	sug
 XEL	Xcel Energy	Nasdaq	Utilities	Xcel Energy;Xcel Energy Inc	XEL;0M1R.L;0M1R-L;0M1R/L	t	company	72903	US98389B1008	United States	sug
-PEG	Public Service Enterprise Group	NYSE	Utilities	%Public Service Enterprise Group;%Public Service Enterprise;%Public Service Enterprise Group Inc	PEG	t	company	788784	US7445731067	United States	sug
+PEG	Public Service Enterprise Group	NYSE	Utilities	Public Service Enterprise Group;%Public Service Enterprise;Public Service Enterprise Group Inc	PEG	t	company	788784	US7445731067	United States	sug
 AME	Ametek	NYSE	Industrials	Ametek;Ametek Inc	AME	t	company	1037868	US0311001004	United States	sug
-BKR	Baker Hughes	Nasdaq	Energy	%Baker Hughes;%Baker Hughes Co	BKR;0RR8.L;0RR8-L;0RR8/L	t	company	1701605	US05722G1004	United States	sug
-EBAY	eBay	Nasdaq	Consumer Discretionary	%eBay;eBay Inc.;%Ebay Inc	EBAY	t	company	1065088	US2786421030	United States	sug
+BKR	Baker Hughes	Nasdaq	Energy	%Baker Hughes;Baker Hughes Co	BKR;0RR8.L;0RR8-L;0RR8/L	t	company	1701605	US05722G1004	United States	sug
+EBAY	eBay	Nasdaq	Consumer Discretionary	%eBay;eBay Inc.;Ebay Inc	EBAY	t	company	1065088	US2786421030	United States	sug
 MSCI	MSCI	NYSE	Financials	MSCI Inc;~MSCI;MSCI Inc.	MSCI;0A8Y.L;0A8Y-L;0A8Y/L	wt	company	1408198	US55354G1004	United States	sug
-TTWO	Take-Two Interactive	Nasdaq	Communication Services	Take-Two;^Rockstar Games;Take-Two Interactive;%Take Two Interactive Software Inc;%Take Two Interactive Software	TTWO;0LCX.L;0LCX-L;0LCX/L	t	company	946581	US8740541094	United States	sug
-OXY	Occidental Petroleum	NYSE	Energy	~Occidental;%Occidental Petroleum;%Occidental Petroleum Corp	OXY	wt	company	797468	US6745991058	United States	sug
+TTWO	Take-Two Interactive	Nasdaq	Communication Services	Take-Two;^Rockstar Games;Take-Two Interactive;Take Two Interactive Software Inc;%Take Two Interactive Software	TTWO;0LCX.L;0LCX-L;0LCX/L	t	company	946581	US8740541094	United States	sug
+OXY	Occidental Petroleum	NYSE	Energy	~Occidental;%Occidental Petroleum;Occidental Petroleum Corp	OXY	wt	company	797468	US6745991058	United States	sug
 FANG	Diamondback Energy	Nasdaq	Energy	Diamondback Energy;Diamondback Energy, Inc.	FANG	t	company	1539838	US25278X1090	United States	sug
 CVNA	Carvana	NYSE	Consumer Discretionary	Carvana;Carvana Co.	CVNA	t	company	1690820	US1468691027	United States	sug
 VLO	Valero Energy	NYSE	Energy	Valero;Valero Energy;Valero Energy Corp	VLO	t	company	1035002	US91913Y1001	United States	sug
 KVUE	Kenvue	NYSE	Consumer Staples	Kenvue;Kenvue Inc.	KVUE	t	company	1944048	US49177J1025	United States	sug
 RMD	ResMed	NYSE	Health Care	ResMed;Resmed Inc	RMD	t	company	943819	US7611521078	United States	sug
-CSGP	CoStar Group	Nasdaq	Real Estate	%CoStar Group;~CoStar;%Costar Group, Inc.	CSGP	wt	company	1057352	US22160N1090	United States	sug
+CSGP	CoStar Group	Nasdaq	Real Estate	CoStar Group;~CoStar;Costar Group, Inc.	CSGP	wt	company	1057352	US22160N1090	United States	sug
 ETR	Entergy	NYSE	Utilities	Entergy;Entergy Corp	ETR	t	company	65984	US29364G1031	United States	sug
-CCL	Carnival	NYSE	Consumer Discretionary	~Carnival;%Carnival Corporation;%Carnival Corp;Carnival Corporation & plc	CCL;CCL.L;CCL-L;CCL/L	wt	company	815097	GB0031215220;PA1436583006	United States	sug
-YUM	Yum! Brands	NYSE	Consumer Discretionary	%Yum Brands;Yum! Brands;^KFC;^%Taco Bell;^%Pizza Hut;%Yum Brands Inc	YUM	t	company	1041061	US9884981013	United States	sug
+CCL	Carnival	NYSE	Consumer Discretionary	~Carnival;Carnival Corporation;Carnival Corp;Carnival Corporation & plc	CCL;CCL.L;CCL-L;CCL/L	wt	company	815097	GB0031215220;PA1436583006	United States	sug
+YUM	Yum! Brands	NYSE	Consumer Discretionary	%Yum Brands;Yum! Brands;^KFC;^%Taco Bell;^%Pizza Hut;Yum Brands Inc	YUM	t	company	1041061	US9884981013	United States	sug
 SYY	Sysco	NYSE	Consumer Staples	Sysco;Sysco Corp	SYY	t	company	96021	US8718291078	United States	sug
-HSY	Hershey Company	NYSE	Consumer Staples	%Hershey;%Hershey Company;%Hershey Co;%The Hershey Company	HSY;0J4X.L;0J4X-L;0J4X/L	t	company	47111	US4278661081	United States	sug
-MPWR	Monolithic Power Systems	Nasdaq	Information Technology	%Monolithic Power Systems;%Monolithic Power Systems Inc	MPWR	t	company	1280452	US6098391054	United States	sug
-ED	Consolidated Edison	NYSE	Utilities	%Consolidated Edison;%Consolidated Edison Inc	ED	t	company	1047862	US2091151041	United States	sug
-CAH	Cardinal Health	NYSE	Health Care	%Cardinal Health;%Cardinal Health Inc	CAH	t	company	721371	US14149Y1082	United States	sug
-VMC	Vulcan Materials Company	NYSE	Materials	%Vulcan Materials Company;%Vulcan Materials;%Vulcan Materials CO	VMC;0LRK.L;0LRK-L;0LRK/L	t	company	1396009	US9291601097	United States	sug
+HSY	Hershey Company	NYSE	Consumer Staples	%Hershey;Hershey Company;Hershey Co;The Hershey Company	HSY;0J4X.L;0J4X-L;0J4X/L	t	company	47111	US4278661081	United States	sug
+MPWR	Monolithic Power Systems	Nasdaq	Information Technology	%Monolithic Power Systems;Monolithic Power Systems Inc	MPWR	t	company	1280452	US6098391054	United States	sug
+ED	Consolidated Edison	NYSE	Utilities	%Consolidated Edison;Consolidated Edison Inc	ED	t	company	1047862	US2091151041	United States	sug
+CAH	Cardinal Health	NYSE	Health Care	%Cardinal Health;Cardinal Health Inc	CAH	t	company	721371	US14149Y1082	United States	sug
+VMC	Vulcan Materials Company	NYSE	Materials	Vulcan Materials Company;%Vulcan Materials;Vulcan Materials CO	VMC;0LRK.L;0LRK-L;0LRK/L	t	company	1396009	US9291601097	United States	sug
 VRSK	Verisk Analytics	Nasdaq	Industrials	Verisk Analytics;Verisk Analytics, Inc.	VRSK;0LP3.L;0LP3-L;0LP3/L	t	company	1442145	US92345Y1064	United States	sug
-FIS	Fidelity National Information Services	NYSE	Financials	%Fidelity National Information Services;%Fidelity National Information Services, Inc.;~FIS	FIS	wt	company	1136893	US31620M1062	United States	sug
-PRU	Prudential Financial	NYSE	Financials	%Prudential Financial;%Prudential Financial Inc	PRU;PFH;PRH;PRS	t	company	1137774	US7443201022	United States	sug
-ROK	Rockwell Automation	NYSE	Industrials	%Rockwell Automation;%Rockwell Automation, Inc	ROK	t	company	1024478	US7739031091	United States	sug
-HIG	Hartford	NYSE	Financials	%Hartford;%Hartford Insurance Group, Inc.;%Hartford Insurance Group;%Hartford Insurance;%The Hartford	HIG	t	company	874766	US4165151048	United States	sug
-LVS	Las Vegas Sands	NYSE	Consumer Discretionary	%Las Vegas Sands;%Las Vegas Sands Corp	LVS	t	company	1300514	US5178341070	United States	sug
-MLM	Martin Marietta Materials	NYSE	Materials	%Martin Marietta Materials;%Martin Marietta Materials Inc	MLM	t	company	916076	US5732841060	United States	sug
-CHTR	Charter Communications	Nasdaq	Communication Services	~Charter;%Charter Communications;%Charter Communications, Inc.	CHTR;0HW4.L;0HW4-L;0HW4/L	wt	company	1091667	US16119P1084	United States	sug
+FIS	Fidelity National Information Services	NYSE	Financials	%Fidelity National Information Services;Fidelity National Information Services, Inc.;~FIS	FIS	wt	company	1136893	US31620M1062	United States	sug
+PRU	Prudential Financial	NYSE	Financials	%Prudential Financial;Prudential Financial Inc	PRU;PFH;PRH;PRS	t	company	1137774	US7443201022	United States	sug
+ROK	Rockwell Automation	NYSE	Industrials	%Rockwell Automation;Rockwell Automation, Inc	ROK	t	company	1024478	US7739031091	United States	sug
+HIG	Hartford	NYSE	Financials	%Hartford;Hartford Insurance Group, Inc.;Hartford Insurance Group;%Hartford Insurance;%The Hartford	HIG	t	company	874766	US4165151048	United States	sug
+LVS	Las Vegas Sands	NYSE	Consumer Discretionary	%Las Vegas Sands;Las Vegas Sands Corp	LVS	t	company	1300514	US5178341070	United States	sug
+MLM	Martin Marietta Materials	NYSE	Materials	%Martin Marietta Materials;Martin Marietta Materials Inc	MLM	t	company	916076	US5732841060	United States	sug
+CHTR	Charter Communications	Nasdaq	Communication Services	~Charter;%Charter Communications;Charter Communications, Inc.	CHTR;0HW4.L;0HW4-L;0HW4/L	wt	company	1091667	US16119P1084	United States	sug
 WEC	WEC Energy Group	NYSE	Utilities	WEC Energy Group;WEC Energy;WEC Energy Group, Inc.	WEC	t	company	783325		United States	sug
 TRGP	Targa Resources	NYSE	Energy	Targa Resources;Targa Resources Corp.	TRGP	t	company	1389170	US87612G1013	United States	sug
-MCHP	Microchip Technology	Nasdaq	Information Technology	~Microchip;%Microchip Technology;%Microchip Technology Inc	MCHP;MCHPP;0K19.L;0K19-L;0K19/L	wt	company	827054	US5950171042	United States	sug
+MCHP	Microchip Technology	Nasdaq	Information Technology	Microchip;%Microchip Technology;Microchip Technology Inc	MCHP;MCHPP;0K19.L;0K19-L;0K19/L	t	company	827054	US5950171042	United States	sug
 VICI	Vici Properties	NYSE	Real Estate	Vici Properties;Vici Properties Inc.	VICI	t	company	1705696	US9256521090	United States	sug
-DAL	Delta Air Lines	NYSE	Industrials	%Delta Air Lines;~Delta;%Delta Air;%Delta Air Lines, Inc.	DAL	w	company	27904	US2473617023	United States	sug
-XYL	Xylem	NYSE	Industrials	%Xylem Inc.;~Xylem	XYL;0M29.L;0M29-L;0M29/L	wt	company	1524472	US98419M1009	United States	sug
-CTSH	Cognizant	Nasdaq	Information Technology	~Cognizant;%Cognizant Technology Solutions Corp;%Cognizant Technology Solutions	CTSH;0QZ5.L;0QZ5-L;0QZ5/L	wt	company	1058290	US1924461023	United States	sug
-LYV	Live Nation Entertainment	NYSE	Communication Services	%Live Nation Entertainment;%Live Nation Entertainment, Inc.	LYV	t	company	1335258	US5380341090	United States	sug
-OTIS	Otis Worldwide	NYSE	Industrials	%Otis Worldwide;%Otis Worldwide Corp	OTIS	t	company	1781335	US68902V1070	United States	sug
-ACGL	Arch Capital Group	Nasdaq	Financials	%Arch Capital Group;%Arch Capital;%Arch Capital Group LTD.	ACGL;ACGLO;ACGLN	t	company	947484	BMG0450A1053	United States	sug
+DAL	Delta Air Lines	NYSE	Industrials	%Delta Air Lines;~Delta;%Delta Air;Delta Air Lines, Inc.	DAL	w	company	27904	US2473617023	United States	sug
+XYL	Xylem	NYSE	Industrials	Xylem Inc.;~Xylem	XYL;0M29.L;0M29-L;0M29/L	wt	company	1524472	US98419M1009	United States	sug
+CTSH	Cognizant	Nasdaq	Information Technology	~Cognizant;Cognizant Technology Solutions Corp;%Cognizant Technology Solutions	CTSH;0QZ5.L;0QZ5-L;0QZ5/L	wt	company	1058290	US1924461023	United States	sug
+LYV	Live Nation Entertainment	NYSE	Communication Services	%Live Nation Entertainment;Live Nation Entertainment, Inc.	LYV	t	company	1335258	US5380341090	United States	sug
+OTIS	Otis Worldwide	NYSE	Industrials	%Otis Worldwide;Otis Worldwide Corp	OTIS	t	company	1781335	US68902V1070	United States	sug
+ACGL	Arch Capital Group	Nasdaq	Financials	Arch Capital Group;%Arch Capital;Arch Capital Group LTD.	ACGL;ACGLO;ACGLN	t	company	947484	BMG0450A1053	United States	sug
 PCG	PG&E	NYSE	Utilities	PG&E;PG&E Corporation;PG&E Corp	PCG;0QR3.L;0QR3-L;0QR3/L	t	company	1004980	US69331C1080	United States	sug
-RJF	Raymond James Financial	NYSE	Financials	%Raymond James;%Raymond James Financial;%Raymond James Financial Inc	RJF	t	company	720005		United States	sug
-FICO	Fair Isaac	NYSE	Information Technology	%Fair Isaac;%Fair Isaac Corp;~FICO	FICO	wt	company	814547	US3032501047	United States	sug
+RJF	Raymond James Financial	NYSE	Financials	%Raymond James;%Raymond James Financial;Raymond James Financial Inc	RJF	t	company	720005		United States	sug
+FICO	Fair Isaac	NYSE	Information Technology	%Fair Isaac;Fair Isaac Corp;~FICO	FICO	wt	company	814547	US3032501047	United States	sug
 EL	Estée Lauder Companies	NYSE	Consumer Staples	Estee Lauder;Estée Lauder;Estée Lauder Companies;Estee Lauder Companies Inc;Estee Lauder Companies;The Estée Lauder Companies;The Estee Lauder Companies	EL	t	company	1001250	US5184391044	United States	sug
-KHC	Kraft Heinz	Nasdaq	Consumer Staples	%Kraft Heinz;%Kraft Heinz Co	KHC;0JRV.L;0JRV-L;0JRV/L	t	company	1637459	US5007541064	United States	sug
-WAB	Wabtec	NYSE	Industrials	Wabtec;%Westinghouse Air Brake Technologies Corp;%Westinghouse Air Brake Technologies;%Westinghouse Air Brake	WAB	t	company	943452	US9297401088	United States	sug
+KHC	Kraft Heinz	Nasdaq	Consumer Staples	%Kraft Heinz;Kraft Heinz Co	KHC;0JRV.L;0JRV-L;0JRV/L	t	company	1637459	US5007541064	United States	sug
+WAB	Wabtec	NYSE	Industrials	Wabtec;Westinghouse Air Brake Technologies Corp;%Westinghouse Air Brake Technologies;%Westinghouse Air Brake	WAB	t	company	943452	US9297401088	United States	sug
 EQT	EQT	NYSE	Energy	EQT Corporation;~EQT;EQT Corp;EQT AB	EQT;EQT.ST;0IDU.L;EQT-ST;EQT/ST;0IDU-L;0IDU/L	wt	company	33213	SE0012853455	Sweden	sug
 A	Agilent Technologies	NYSE	Health Care	Agilent Technologies;Agilent;Agilent Technologies, Inc.	A	t	company	1090872	US00846U1016	United States	sug
 NUE	Nucor	NYSE	Materials	Nucor;Nucor Corp	NUE	t	company	73309	US6703461052	United States	sug
-TSCO	Tractor Supply	Nasdaq	Consumer Discretionary	%Tractor Supply;%Tractor Supply Co	TSCO	t	company	916365	US8923561067	United States	sug
-GEHC	GE HealthCare	Nasdaq	Health Care	%GE HealthCare;%GE HealthCare Technologies Inc.;%GE HealthCare Technologies	GEHC	t	company	1932393	US36266G1076	United States	sug
-WBD	Warner Bros. Discovery	Nasdaq	Communication Services	%Warner Bros. Discovery;%Warner Bros;^HBO;<%Discovery Inc;~Discovery;%Warner Bros. Discovery, Inc.	WBD	wt	company	1437107	US9344231041	United States	sug
-ODFL	Old Dominion	Nasdaq	Industrials	%Old Dominion;%Old Dominion Freight Line, Inc.;%Old Dominion Freight Line	ODFL;0A7P.L;0A7P-L;0A7P/L	t	company	878927	US6795801009	United States	sug
+TSCO	Tractor Supply	Nasdaq	Consumer Discretionary	%Tractor Supply;Tractor Supply Co	TSCO	t	company	916365	US8923561067	United States	sug
+GEHC	GE HealthCare	Nasdaq	Health Care	%GE HealthCare;GE HealthCare Technologies Inc.;%GE HealthCare Technologies	GEHC	t	company	1932393	US36266G1076	United States	sug
+WBD	Warner Bros. Discovery	Nasdaq	Communication Services	%Warner Bros. Discovery;%Warner Bros;^HBO;<Discovery Inc;~Discovery;Warner Bros. Discovery, Inc.	WBD	wt	company	1437107	US9344231041	United States	sug
+ODFL	Old Dominion	Nasdaq	Industrials	%Old Dominion;Old Dominion Freight Line, Inc.;%Old Dominion Freight Line	ODFL;0A7P.L;0A7P-L;0A7P/L	t	company	878927	US6795801009	United States	sug
 WTW	Willis Towers Watson	Nasdaq	Financials	<%Willis Towers Watson;Willis Towers Watson PLC	WTW;0Y4Q.L;WLTW;0Y4Q-L;0Y4Q/L	t	company	1140536	IE00BDB6Q211	United States	sug
 STX	Seagate Technology	Nasdaq	Information Technology	Seagate;Seagate Technology;Seagate Technology Holdings plc;Seagate Technology Holdings	STX	t	company	1137789	IE00BKVD2N49	Ireland	sug
-STT	State Street	NYSE	Financials	%State Street;%State Street Corporation;%State Street Corp	STT;0L9G.L;0L9G-L;0L9G/L	t	company	93751	US8574771031	United States	sug
+STT	State Street	NYSE	Financials	%State Street;State Street Corporation;State Street Corp	STT;0L9G.L;0L9G-L;0L9G/L	t	company	93751	US8574771031	United States	sug
 BR	Broadridge Financial Solutions	NYSE	Industrials	Broadridge Financial Solutions;Broadridge Financial Solutions, Inc.	BR	t	company	1383312		United States	sug
 VTR	Ventas	NYSE	Real Estate	Ventas;Ventas, Inc.	VTR	t	company	740260		United States	sug
 LEN	Lennar	NYSE	Consumer Discretionary	Lennar;Lennar Corp	LEN;LEN.B;LEN-B;LEN/B	t	company	920760	US5260571048	United States	sug
 HUM	Humana	NYSE	Health Care	Humana;Humana Inc	HUM	t	company	49071	US4448591028	United States	sug
-EXR	Extra Space Storage	NYSE	Real Estate	%Extra Space Storage;%Extra Space Storage Inc.	EXR	t	company	1289490		United States	sug
+EXR	Extra Space Storage	NYSE	Real Estate	%Extra Space Storage;Extra Space Storage Inc.	EXR	t	company	1289490		United States	sug
 DXCM	Dexcom	Nasdaq	Health Care	Dexcom;Dexcom Inc	DXCM;0A4M.L;0A4M-L;0A4M/L	t	company	1093557	US2521311074	United States	sug
 IR	Ingersoll Rand	NYSE	Industrials	Ingersoll Rand;Ingersoll Rand Inc.	IR	t	company	1699150	US45687V1061	United States	sug
-BRO	Brown & Brown	NYSE	Financials	%Brown & Brown;%Brown & Brown, Inc.	BRO	t	company	79282	US1152361010	United States	sug
+BRO	Brown & Brown	NYSE	Financials	%Brown & Brown;Brown & Brown, Inc.	BRO	t	company	79282	US1152361010	United States	sug
 IQV	Iqvia	NYSE	Health Care	Iqvia;Iqvia Holdings Inc.;Iqvia Holdings	IQV	t	company	1478242	US46266C1053	United States	sug
-STZ	Constellation Brands	NYSE	Consumer Staples	%Constellation Brands;%Constellation Brands, Inc.	STZ	t	company	16918	US21036P1084	United States	sug
+STZ	Constellation Brands	NYSE	Consumer Staples	%Constellation Brands;Constellation Brands, Inc.	STZ	t	company	16918	US21036P1084	United States	sug
 EFX	Equifax	NYSE	Industrials	Equifax;Equifax Inc	EFX	t	company	33185	US2944291051	United States	sug
 DD	DuPont	NYSE	Industrials	%DuPont;DuPont de Nemours, Inc.;DuPont de Nemours	DD	t	company	1666700	US26614N1028	United States	sug
 NRG	NRG Energy	NYSE	Utilities	NRG Energy;NRG Energy, Inc.	NRG	t	company	1013871	US6293775085	United States	sug
 MTB	M&T Bank	NYSE	Financials	M&T Bank;M&T Bank Corp	MTB	t	company	36270		United States	sug
 DTE	DTE Energy	NYSE	Utilities	DTE Energy;DTE Energy Co	DTE;DTW;DTB;DTG	t	company	936340	US2333311072	United States	sug
-UAL	United Airlines Holdings	Nasdaq	Industrials	%United Airlines;%United Airlines Holdings;%United Airlines Holdings, Inc.	UAL		company	100517	US9100471096	United States	sug
-ROL	Rollins	NYSE	Industrials	%Rollins, Inc.;%Rollins;%Rollins Inc	ROL	t	company	84839		United States	sug
+UAL	United Airlines Holdings	Nasdaq	Industrials	%United Airlines;United Airlines Holdings;United Airlines Holdings, Inc.	UAL		company	100517	US9100471096	United States	sug
+ROL	Rollins	NYSE	Industrials	Rollins, Inc.;%Rollins;Rollins Inc	ROL	t	company	84839		United States	sug
 EME	Emcor	NYSE	Industrials	Emcor;Emcor Group, Inc.;Emcor Group	EME	t	company	105634	US29084Q1004	United States	sug
 SMCI	Supermicro	Nasdaq	Information Technology	Supermicro;Super Micro;Super Micro Computer, Inc.;Super Micro Computer	SMCI		company	1375365	US86800U1043	United States	sug
-AWK	American Water Works	NYSE	Utilities	%American Water Works;%American Water Works Company, Inc.;%American Water Works Company	AWK	t	company	1410636	US0304201033	United States	sug
+AWK	American Water Works	NYSE	Utilities	%American Water Works;American Water Works Company, Inc.;American Water Works Company	AWK	t	company	1410636	US0304201033	United States	sug
 KEYS	Keysight Technologies	NYSE	Information Technology	Keysight Technologies;Keysight;Keysight Technologies, Inc.	KEYS	t	company	1601046	US49338L1035	United States	sug
 FITB	Fifth Third Bancorp	Nasdaq	Financials	Fifth Third Bancorp;%Fifth Third	FITB;FITBI;FITBO;FITBP;0IM1.L;0IM1-L;0IM1/L	t	company	35527	US3167731005	United States	sug
 AEE	Ameren	NYSE	Utilities	Ameren;Ameren Corp	AEE	t	company	1002910	US0236081024	United States	sug
 ADM	Archer Daniels Midland	NYSE	Consumer Staples	%Archer Daniels Midland;Archer-Daniels-Midland Co;Archer-Daniels-Midland	ADM	t	company	7084	US0394831020	United States	sug
 WRB	W. R. Berkley	NYSE	Financials	W. R. Berkley Corporation;W. R. Berkley;Berkley W R Corp;Berkley W R	WRB;0HMZ.L;0HMZ-L;0HMZ/L	t	company	11544	US0844231029	United States	sug
 PPL	PPL	NYSE	Utilities	PPL Corporation;~PPL;PPL Corp	PPL;0KEJ.L;0KEJ-L;0KEJ/L	wt	company	922224	US69351T1060	United States	sug
-GIS	General Mills	NYSE	Consumer Staples	%General Mills;%General Mills Inc	GIS	t	company	40704	US3703341046	United States	sug
+GIS	General Mills	NYSE	Consumer Staples	%General Mills;General Mills Inc	GIS	t	company	40704	US3703341046	United States	sug
 AVB	AvalonBay Communities	NYSE	Real Estate	AvalonBay Communities;Avalonbay Communities Inc	AVB	t	company	915912		United States	sug
 VLTO	Veralto	NYSE	Industrials	Veralto;Veralto Corp	VLTO	t	company	1967680		United States	sug
-TYL	Tyler Technologies	NYSE	Information Technology	%Tyler Technologies;%Tyler;%Tyler Technologies Inc	TYL	t	company	860731		United States	sug
-IRM	Iron Mountain	NYSE	Real Estate	%Iron Mountain;%Iron Mountain Inc	IRM	t	company	1020569	US46284V1017	United States	sug
-HPE	Hewlett Packard Enterprise	NYSE	Information Technology	HPE;%Hewlett Packard Enterprise;%Hewlett Packard Enterprise Co	HPE	t	company	1645590	US42824C1099	United States	sug
+TYL	Tyler Technologies	NYSE	Information Technology	%Tyler Technologies;%Tyler;Tyler Technologies Inc	TYL	t	company	860731		United States	sug
+IRM	Iron Mountain	NYSE	Real Estate	%Iron Mountain;Iron Mountain Inc	IRM	t	company	1020569	US46284V1017	United States	sug
+HPE	Hewlett Packard Enterprise	NYSE	Information Technology	HPE;%Hewlett Packard Enterprise;Hewlett Packard Enterprise Co	HPE	t	company	1645590	US42824C1099	United States	sug
 PTC	PTC	Nasdaq	Information Technology	PTC Inc.;~PTC	PTC	wt	company	857005	US69370C1009	United States	sug
 SYF	Synchrony Financial	NYSE	Financials	Synchrony Financial	SYF;0LC3.L;0LC3-L;0LC3/L	t	company	1601712		United States	sug
 CBOE	Cboe Global Markets	Cboe	Financials	Cboe Global Markets;Cboe Global Markets, Inc.	CBOE	t	company	1374310	US12503M1080	United States	sug
-WDC	Western Digital	Nasdaq	Information Technology	%Western Digital;%Western Digital Corp	WDC;0QZF.L;0QZF-L;0QZF/L	t	company	106040	US9581021055	United States	sug
+WDC	Western Digital	Nasdaq	Information Technology	%Western Digital;Western Digital Corp	WDC;0QZF.L;0QZF-L;0QZF/L	t	company	106040	US9581021055	United States	sug
 TDY	Teledyne Technologies	NYSE	Information Technology	Teledyne Technologies;Teledyne;Teledyne Technologies Inc	TDY	t	company	1094285	US8793601050	United States	sug
 VRSN	Verisign	Nasdaq	Information Technology	Verisign;Verisign Inc	VRSN	t	company	1014473	US92343E1029	United States	sug
 CNP	CenterPoint Energy	NYSE	Utilities	CenterPoint Energy;Centerpoint Energy Inc	CNP	t	company	1130310	US15189T1079	United States	sug
 FE	FirstEnergy	NYSE	Utilities	FirstEnergy;Firstenergy Corp	FE	t	company	1031296	US3379321074	United States	sug
 MTD	Mettler Toledo	NYSE	Health Care	Mettler Toledo;Mettler Toledo International Inc;Mettler Toledo International	MTD	t	company	1037646	US5926881054	United States	sug
 ATO	Atmos Energy	NYSE	Utilities	Atmos Energy;Atmos Energy Corp	ATO	t	company	731802	US0495601058	United States	sug
-DG	Dollar General	NYSE	Consumer Staples	%Dollar General;%Dollar General Corp	DG	t	company	29534	US2566771059	United States	sug
+DG	Dollar General	NYSE	Consumer Staples	%Dollar General;Dollar General Corp	DG	t	company	29534	US2566771059	United States	sug
 WSM	Williams-Sonoma	NYSE	Consumer Discretionary	Williams-Sonoma, Inc.;Williams-Sonoma;Williams Sonoma Inc;Williams Sonoma	WSM	t	company	719955	US9699041011	United States	sug
 EQR	Equity Residential	NYSE	Real Estate	%Equity Residential	EQR;0IIB.L;0IIB-L;0IIB/L	t	company	906107	US29476L1070	United States	sug
-IP	International Paper	NYSE	Materials	%International Paper;%International Paper Co	IP	t	company	51434	US4601461035	United States	sug
-DLTR	Dollar Tree	Nasdaq	Consumer Staples	%Dollar Tree;%Dollar Tree, Inc.	DLTR	t	company	935703	US2567461080	United States	sug
+IP	International Paper	NYSE	Materials	%International Paper;International Paper Co	IP	t	company	51434	US4601461035	United States	sug
+DLTR	Dollar Tree	Nasdaq	Consumer Staples	%Dollar Tree;Dollar Tree, Inc.	DLTR	t	company	935703	US2567461080	United States	sug
 ES	Eversource Energy	NYSE	Utilities	Eversource Energy	ES;0IJ2.L;0IJ2-L;0IJ2/L	t	company	72741		United States	sug
-FIX	Comfort Systems USA	NYSE	Industrials	%Comfort Systems USA;%Comfort Systems Usa Inc	FIX	t	company	1035983		United States	sug
-EXE	Expand Energy	Nasdaq	Energy	%Expand Energy;%Expand Energy Corp	EXE;EXEEL;EXEEW;EXEEZ	t	company	895126	US1651671075	United States	sug
-CINF	Cincinnati Financial	Nasdaq	Financials	%Cincinnati Financial;%Cincinnati Financial Corp	CINF	t	company	20286		United States	sug
+FIX	Comfort Systems USA	NYSE	Industrials	%Comfort Systems USA;Comfort Systems Usa Inc	FIX	t	company	1035983		United States	sug
+EXE	Expand Energy	Nasdaq	Energy	%Expand Energy;Expand Energy Corp	EXE;EXEEL;EXEEW;EXEEZ	t	company	895126	US1651671075	United States	sug
+CINF	Cincinnati Financial	Nasdaq	Financials	%Cincinnati Financial;Cincinnati Financial Corp	CINF	t	company	20286		United States	sug
 DRI	Darden Restaurants	NYSE	Consumer Discretionary	Darden Restaurants;Darden Restaurants Inc	DRI	t	company	940944	US2371941053	United States	sug
-DOV	Dover	NYSE	Industrials	%Dover Corporation;%Dover;%Dover Corp	DOV;0ICP.L;0ICP-L;0ICP/L	t	company	29905	US2600031080	United States	sug
-NTRS	Northern Trust	Nasdaq	Financials	%Northern Trust;%Northern Trust Corp	NTRS;NTRSO	t	company	73124	US6658591044	United States	sug
+DOV	Dover	NYSE	Industrials	Dover Corporation;%Dover;Dover Corp	DOV;0ICP.L;0ICP-L;0ICP/L	t	company	29905	US2600031080	United States	sug
+NTRS	Northern Trust	Nasdaq	Financials	%Northern Trust;Northern Trust Corp	NTRS;NTRSO	t	company	73124	US6658591044	United States	sug
 PHM	PulteGroup	NYSE	Consumer Discretionary	PulteGroup;Pultegroup Inc	PHM	t	company	822416	US7458671010	United States	sug
 PPG	PPG Industries	NYSE	Materials	PPG Industries;PPG Industries Inc	PPG	t	company	79879	US6935061076	United States	sug
 SBAC	SBA Communications	Nasdaq	Real Estate	SBA Communications;SBA Communications Corp	SBAC	t	company	1034054		United States	sug
 JBL	Jabil	NYSE	Information Technology	Jabil;Jabil Inc	JBL	t	company	898293	US4663131039	United States	sug
 HBAN	Huntington Bancshares	Nasdaq	Financials	Huntington Bancshares;Huntington Bancshares Inc	HBAN;HBANL;HBANM;HBANP	t	company	49196		United States	sug
 LULU	Lululemon Athletica	Nasdaq	Consumer Discretionary	Lululemon;Lululemon Athletica;lululemon athletica inc.	LULU;0JVT.L;0JVT-L;0JVT/L	t	company	1397187	US5500211090	United States	sug
-HPQ	HP	NYSE	Information Technology	HP;%HP Inc.;%HP Inc	HPQ;0J2E.L;0J2E-L;0J2E/L	t	company	47217	US40434L1052	United States	sug
+HPQ	HP	NYSE	Information Technology	HP;HP Inc.;HP Inc	HPQ;0J2E.L;0J2E-L;0J2E/L	t	company	47217	US40434L1052	United States	sug
 EXPE	Expedia Group	Nasdaq	Consumer Discretionary	Expedia;Expedia Group;Expedia Group, Inc.	EXPE;0R1T.L;0R1T-L;0R1T/L	t	company	1324424	US65248E2037	United States	sug
-TPR	Tapestry	NYSE	Consumer Discretionary	%Tapestry, Inc.;~Tapestry	TPR	wt	company	1116132		United States	sug
-FOXA	Fox	Nasdaq	Communication Services	~Fox;%Fox Corp;^%Fox News;%Fox Corporation	FOXA;FOX;0A0Y.L;FXBY;0A0Y-L;0A0Y/L	wt	company	1754301	US35137L1052;US35137L2043	United States	sug
+TPR	Tapestry	NYSE	Consumer Discretionary	Tapestry, Inc.;~Tapestry	TPR	wt	company	1116132		United States	sug
+FOXA	Fox	Nasdaq	Communication Services	~Fox;Fox Corp;^%Fox News;Fox Corporation	FOXA;FOX;0A0Y.L;FXBY;0A0Y-L;0A0Y/L	wt	company	1754301	US35137L1052;US35137L2043	United States	sug
 ULTA	Ulta Beauty	Nasdaq	Consumer Discretionary	Ulta;Ulta Beauty;Ulta Beauty, Inc.	ULTA	t	company	1403568	US90384S3031	United States	sug
-TROW	T. Rowe Price	Nasdaq	Financials	%T. Rowe Price;%Price T Rowe Group Inc;%Price T Rowe Group;%Price T Rowe	TROW	t	company	1113169	US74144T1088	United States	sug
-CHD	Church & Dwight	NYSE	Consumer Staples	%Church & Dwight;%Church & Dwight Co Inc;%Church & Dwight Co	CHD	t	company	313927	US1713401024	United States	sug
+TROW	T. Rowe Price	Nasdaq	Financials	%T. Rowe Price;Price T Rowe Group Inc;Price T Rowe Group;%Price T Rowe	TROW	t	company	1113169	US74144T1088	United States	sug
+CHD	Church & Dwight	NYSE	Consumer Staples	%Church & Dwight;Church & Dwight Co Inc;Church & Dwight Co	CHD	t	company	313927	US1713401024	United States	sug
 HUBB	Hubbell	NYSE	Industrials	Hubbell Incorporated;Hubbell;Hubbell Inc	HUBB	t	company	48898	US4435106079	United States	sug
-RF	Regions Financial	NYSE	Financials	%Regions Financial Corporation;%Regions Financial;%Regions Financial Corp	RF;0KV3.L;RF-PB;0KV3-L;0KV3/L	t	company	1281761	US7591EP1005	United States	sug
+RF	Regions Financial	NYSE	Financials	Regions Financial Corporation;%Regions Financial;Regions Financial Corp	RF;0KV3.L;RF-PB;0KV3-L;0KV3/L	t	company	1281761	US7591EP1005	United States	sug
 CPAY	Corpay	NYSE	Financials	Corpay;Corpay, Inc.	CPAY	t	company	1175454	US3390411052	United States	sug
 SW	Smurfit Westrock	NYSE	Materials	Smurfit Westrock;Smurfit Westrock plc	SW	t	company	2005951	IE00028FXN24	United States	sug
 LDOS	Leidos	NYSE	Industrials	Leidos;Leidos Holdings, Inc.;Leidos Holdings	LDOS	t	company	1336920	US5253271028	United States	sug
 CMS	CMS Energy	NYSE	Utilities	CMS Energy;CMS Energy Corp	CMS;CMSA;CMSC;CMSD	t	company	811156		United States	sug
 GDDY	GoDaddy	NYSE	Information Technology	GoDaddy;GoDaddy Inc.	GDDY	t	company	1609711	US3802371076	United States	sug
 NVR	NVR	NYSE	Consumer Discretionary	NVR, Inc.;~NVR;NVR Inc	NVR	wt	company	906163		United States	sug
-TPL	Texas Pacific Land	NYSE	Energy	%Texas Pacific Land Corporation;%Texas Pacific Land;%Texas Pacific Land Corp	TPL	t	company	1811074		United States	sug
+TPL	Texas Pacific Land	NYSE	Energy	Texas Pacific Land Corporation;%Texas Pacific Land;Texas Pacific Land Corp	TPL	t	company	1811074		United States	sug
 CDW	CDW	Nasdaq	Information Technology	CDW Corporation;~CDW;CDW Corp	CDW	wt	company	1402057	US12514G1085	United States	sug
 STE	Steris	NYSE	Health Care	Steris;Steris plc	STE	t	company	1757898	IE00BFY8C754;US8591521005	United States	sug
 LH	Labcorp	NYSE	Health Care	Labcorp;Labcorp Holdings Inc.;Labcorp Holdings	LH	t	company	920148	US50540R4092	United States	sug
 AMCR	Amcor	NYSE	Materials	Amcor;Amcor plc	AMCR;AMCCF	t	company	1748790	JE00BJ1F3079	United States	sug
 EIX	Edison International	NYSE	Utilities	%Edison International	EIX;0IFJ.L;0IFJ-L;0IFJ/L	t	company	827052	US2810201077	United States	sug
 LII	Lennox International	NYSE	Industrials	Lennox International;Lennox International Inc	LII	t	company	1069202	US5261071071	United States	sug
-GPN	Global Payments	NYSE	Financials	%Global Payments;%Global Payments Inc	GPN	t	company	1123360	US37940X1028	United States	sug
+GPN	Global Payments	NYSE	Financials	%Global Payments;Global Payments Inc	GPN	t	company	1123360	US37940X1028	United States	sug
 NTAP	NetApp	Nasdaq	Information Technology	NetApp;NetApp, Inc.	NTAP	t	company	1002047	US64110D1046	United States	sug
-DVN	Devon Energy	NYSE	Energy	%Devon Energy;%Devon Energy Corp	DVN	t	company	1090012	US25179M1036	United States	sug
-CFG	Citizens Financial Group	NYSE	Financials	%Citizens Financial Group;%Citizens Financial;%Citizens Financial Group Inc	CFG	t	company	759944	US1746101054	United States	sug
+DVN	Devon Energy	NYSE	Energy	%Devon Energy;Devon Energy Corp	DVN	t	company	1090012	US25179M1036	United States	sug
+CFG	Citizens Financial Group	NYSE	Financials	Citizens Financial Group;%Citizens Financial;Citizens Financial Group Inc	CFG	t	company	759944	US1746101054	United States	sug
 TRMB	Trimble	Nasdaq	Information Technology	Trimble Inc.;Trimble	TRMB	t	company	864749	US8962391004	United States	sug
 NI	NiSource	NYSE	Utilities	NiSource;Nisource Inc.	NI	t	company	1111711	US65473P1057	United States	sug
-TSN	Tyson Foods	NYSE	Consumer Staples	%Tyson Foods;~Tyson;%Tyson Foods, Inc.	TSN	wt	company	100493	US9024941034	United States	sug
-FSLR	First Solar	Nasdaq	Information Technology	%First Solar;%First Solar, Inc.	FSLR	t	company	1274494	US3364331070	United States	sug
+TSN	Tyson Foods	NYSE	Consumer Staples	%Tyson Foods;~Tyson;Tyson Foods, Inc.	TSN	wt	company	100493	US9024941034	United States	sug
+FSLR	First Solar	Nasdaq	Information Technology	%First Solar;First Solar, Inc.	FSLR	t	company	1274494	US3364331070	United States	sug
 PODD	Insulet	Nasdaq	Health Care	Insulet Corporation;Insulet;Insulet Corp	PODD	t	company	1145197		United States	sug
-L	Loews	NYSE	Financials	%Loews Corporation;%Loews;%Loews Corp	L;0JVI.L;0JVI-L;0JVI/L	t	company	60086	US5404241086	United States	sug
+L	Loews	NYSE	Financials	Loews Corporation;%Loews;Loews Corp	L;0JVI.L;0JVI-L;0JVI/L	t	company	60086	US5404241086	United States	sug
 KEY	KeyCorp	NYSE	Financials	KeyCorp	KEY	t	company	91576	US4932671088	United States	sug
 CASY	Casey's	Nasdaq	Consumer Staples	Casey's;Caseys General Stores Inc;Caseys General Stores	CASY	t	company	726958			su
-DGX	Quest Diagnostics	NYSE	Health Care	%Quest Diagnostics;%Quest Diagnostics Inc	DGX	t	company	1022079	US74834L1008	United States	sug
-ON	ON Semiconductor	Nasdaq	Information Technology	Onsemi;%ON Semiconductor;%On Semiconductor Corp	ON;0KC4.L;0KC4-L;0KC4/L	t	company	1097864	US6821891057	United States	sug
-BIIB	Biogen	Nasdaq	Health Care	%Biogen;%Biogen Inc.	BIIB	t	company	875045	US09062X1037	United States	sug
+DGX	Quest Diagnostics	NYSE	Health Care	%Quest Diagnostics;Quest Diagnostics Inc	DGX	t	company	1022079	US74834L1008	United States	sug
+ON	ON Semiconductor	Nasdaq	Information Technology	Onsemi;%ON Semiconductor;On Semiconductor Corp	ON;0KC4.L;0KC4-L;0KC4/L	t	company	1097864	US6821891057	United States	sug
+BIIB	Biogen	Nasdaq	Health Care	%Biogen;Biogen Inc.	BIIB	t	company	875045	US09062X1037	United States	sug
 IT	Gartner	NYSE	Information Technology	Gartner;Gartner Inc	IT	t	company	749251	US3666511072	United States	sug
-ERIE	Erie Indemnity	Nasdaq	Financials	%Erie Indemnity;%Erie Indemnity Co;%Erie Insurance Group;%Erie Insurance	ERIE	t	company	922621		United States	sug
-FLEX	Flex	Nasdaq	Information Technology	%Flex Ltd.;~Flex	FLEX	wt	company	866374			su
-MKC	McCormick & Company	NYSE	Consumer Staples	%McCormick & Company;%McCormick;%Mccormick & Co Inc;%Mccormick & Co	MKC;MKC.V;MKC-V;MKC/V	t	company	63754	US5797802064	United States	sug
+ERIE	Erie Indemnity	Nasdaq	Financials	%Erie Indemnity;Erie Indemnity Co;Erie Insurance Group;%Erie Insurance	ERIE	t	company	922621		United States	sug
+FLEX	Flex	Nasdaq	Information Technology	Flex Ltd.;~Flex	FLEX	wt	company	866374			su
+MKC	McCormick & Company	NYSE	Consumer Staples	McCormick & Company;%McCormick;Mccormick & Co Inc;Mccormick & Co	MKC;MKC.V;MKC-V;MKC/V	t	company	63754	US5797802064	United States	sug
 FFIV	F5	Nasdaq	Information Technology	F5, Inc.	FFIV	t	company	1048695	US3156161024	United States	sug
-GPC	Genuine Parts Company	NYSE	Consumer Discretionary	%Genuine Parts Company;%Genuine Parts;%Genuine Parts Co	GPC;0IUX.L;0IUX-L;0IUX/L	t	company	40987	US3724601055	United States	sug
+GPC	Genuine Parts Company	NYSE	Consumer Discretionary	Genuine Parts Company;%Genuine Parts;Genuine Parts Co	GPC;0IUX.L;0IUX-L;0IUX/L	t	company	40987	US3724601055	United States	sug
 WY	Weyerhaeuser	NYSE	Real Estate	Weyerhaeuser;Weyerhaeuser Co	WY	t	company	106535	US9621661043	United States	sug
-INVH	Invitation Homes	NYSE	Real Estate	%Invitation Homes;%Invitation Homes Inc.	INVH	t	company	1687229		United States	sug
-STLD	Steel Dynamics	Nasdaq	Materials	%Steel Dynamics;%Steel Dynamics Inc	STLD	t	company	1022671	US8581191009	United States	sug
-RL	Ralph Lauren	NYSE	Consumer Discretionary	%Ralph Lauren Corporation;%Ralph Lauren;%Ralph Lauren Corp	RL;0KTS.L;0KTS-L;0KTS/L	t	company	1037038	US7512121010	United States	sug
-HAL	Halliburton	NYSE	Energy	%Halliburton;%Halliburton Co	HAL	t	company	45012	US4062161017	United States	sug
+INVH	Invitation Homes	NYSE	Real Estate	%Invitation Homes;Invitation Homes Inc.	INVH	t	company	1687229		United States	sug
+STLD	Steel Dynamics	Nasdaq	Materials	%Steel Dynamics;Steel Dynamics Inc	STLD	t	company	1022671	US8581191009	United States	sug
+RL	Ralph Lauren	NYSE	Consumer Discretionary	Ralph Lauren Corporation;%Ralph Lauren;Ralph Lauren Corp	RL;0KTS.L;0KTS-L;0KTS/L	t	company	1037038	US7512121010	United States	sug
+HAL	Halliburton	NYSE	Energy	%Halliburton;Halliburton Co	HAL	t	company	45012	US4062161017	United States	sug
 ZBH	Zimmer Biomet	NYSE	Health Care	Zimmer Biomet;Zimmer Biomet Holdings, Inc.;Zimmer Biomet Holdings	ZBH	t	company	1136869	US98956P1021	United States	sug
-GEN	Gen Digital	Nasdaq	Information Technology	%Gen Digital;%Gen Digital Inc.	GEN;GENVR	t	company	849399		United States	sug
-J	Jacobs Solutions	NYSE	Industrials	%Jacobs Solutions;%Jacobs Solutions Inc.	J	t	company	52988	US4698141078	United States	sug
-ESS	Essex Property Trust	NYSE	Real Estate	%Essex Property Trust;%Essex Property;%Essex Property Trust, Inc.	ESS	t	company	920522	US2971781057	United States	sug
-NWSA	News	Nasdaq	Communication Services	%News Corp;~News	NWSA;NWS;0K7U.L;0K7U-L;0K7U/L	wt	company	1564708	US65249B1098;US65249B2088	United States	sug
+GEN	Gen Digital	Nasdaq	Information Technology	%Gen Digital;Gen Digital Inc.	GEN;GENVR	t	company	849399		United States	sug
+J	Jacobs Solutions	NYSE	Industrials	%Jacobs Solutions;Jacobs Solutions Inc.	J	t	company	52988	US4698141078	United States	sug
+ESS	Essex Property Trust	NYSE	Real Estate	%Essex Property Trust;%Essex Property;Essex Property Trust, Inc.	ESS	t	company	920522	US2971781057	United States	sug
+NWSA	News	Nasdaq	Communication Services	News Corp;~News	NWSA;NWS;0K7U.L;0K7U-L;0K7U/L	wt	company	1564708	US65249B1098;US65249B2088	United States	sug
 PKG	Packaging Corporation of America	NYSE	Materials	%Packaging Corporation of America;%Packaging Corp of America	PKG;0KEZ.L;0KEZ-L;0KEZ/L	t	company	75677	US6951561090	United States	sug
-PFG	Principal Financial Group	Nasdaq	Financials	%Principal Financial Group;%Principal Financial;%Principal Financial Group Inc	PFG	t	company	1126328	US74251V1026	United States	sug
-WST	West Pharmaceutical Services	NYSE	Health Care	%West Pharmaceutical Services;%West Pharmaceutical Services Inc	WST	t	company	105770		United States	sug
-IFF	International Flavors & Fragrances	NYSE	Materials	%International Flavors & Fragrances;%International Flavors & Fragrances Inc	IFF	t	company	51253	US4595061015	United States	sug
+PFG	Principal Financial Group	Nasdaq	Financials	Principal Financial Group;%Principal Financial;Principal Financial Group Inc	PFG	t	company	1126328	US74251V1026	United States	sug
+WST	West Pharmaceutical Services	NYSE	Health Care	%West Pharmaceutical Services;West Pharmaceutical Services Inc	WST	t	company	105770		United States	sug
+IFF	International Flavors & Fragrances	NYSE	Materials	%International Flavors & Fragrances;International Flavors & Fragrances Inc	IFF	t	company	51253	US4595061015	United States	sug
 LNT	Alliant Energy	Nasdaq	Utilities	Alliant Energy;Alliant Energy Corp	LNT	t	company	352541		United States	sug
 EVRG	Evergy	Nasdaq	Utilities	Evergy;Evergy, Inc.	EVRG	t	company	1711269		United States	sug
 PNR	Pentair	NYSE	Industrials	Pentair;Pentair plc	PNR;0Y5X.L;0Y5X-L;0Y5X/L	t	company	77360	IE00BLS09M33	United States	sug
-MAA	Mid-America Apartment Communities	NYSE	Real Estate	Mid-America Apartment Communities;%Mid America Apartment Communities Inc.;%Mid America Apartment Communities	MAA	t	company	912595		United States	sug
+MAA	Mid-America Apartment Communities	NYSE	Real Estate	Mid-America Apartment Communities;Mid America Apartment Communities Inc.;%Mid America Apartment Communities	MAA	t	company	912595		United States	sug
 SNA	Snap-on	NYSE	Industrials	Snap-on;Snap-on Inc	SNA	t	company	91440	US8330341012	United States	sug
 TER	Teradyne	Nasdaq	Information Technology	Teradyne;Teradyne, Inc	TER	t	company	97210	US8807701029	United States	sug
-COHR	Coherent	NYSE	Information Technology	%Coherent Corp.;~Coherent	COHR	wt	company	820318			su
-WAT	Waters	NYSE	Health Care	%Waters Corporation;~Waters;%Waters Corp	WAT;0LTI.L;0LTI-L;0LTI/L	wt	company	1000697	US9418481035	United States	sug
+COHR	Coherent	NYSE	Information Technology	Coherent Corp.;~Coherent	COHR	wt	company	820318			su
+WAT	Waters	NYSE	Health Care	Waters Corporation;~Waters;Waters Corp	WAT;0LTI.L;0LTI-L;0LTI/L	wt	company	1000697	US9418481035	United States	sug
 BG	Bunge Global	NYSE	Consumer Staples	Bunge Global;Bunge Global SA	BG	t	company	1996862	CH1300646267	United States	sug
-EXPD	Expeditors International	NYSE	Industrials	%Expeditors International;%Expeditors International of Washington Inc;%Expeditors International of Washington	EXPD	t	company	746515	US3021301094	United States	sug
+EXPD	Expeditors International	NYSE	Industrials	%Expeditors International;Expeditors International of Washington Inc;%Expeditors International of Washington	EXPD	t	company	746515	US3021301094	United States	sug
 FTV	Fortive	NYSE	Industrials	Fortive;Fortive Corp	FTV	t	company	1659166	US34959J1088	United States	sug
 LYB	LyondellBasell	NYSE	Materials	LyondellBasell;LyondellBasell Industries N.V.;LyondellBasell Industries	LYB;0EDD.L;0EDD-L;0EDD/L	t	company	1489393	NL0009434992	United States	sug
 DECK	Deckers Brands	NYSE	Consumer Discretionary	Deckers Brands;Deckers Outdoor Corp;Deckers Outdoor	DECK	t	company	910521	US2435371073	United States	sug
-LUV	Southwest Airlines	NYSE	Industrials	%Southwest Airlines;%Southwest Airlines Co	LUV		company	92380	US8447411088	United States	sug
-ZBRA	Zebra Technologies	Nasdaq	Information Technology	%Zebra Technologies;~Zebra;%Zebra Technologies Corp	ZBRA	wt	company	877212	US9892071054	United States	sug
-CLX	Clorox	NYSE	Consumer Staples	%Clorox;%Clorox Co	CLX	t	company	21076	US1890541097	United States	sug
-HRL	Hormel Foods	NYSE	Consumer Staples	%Hormel Foods;%Hormel Foods Corp	HRL	t	company	48465	US4404521001	United States	sug
-DOW	Dow	NYSE	Materials	%Dow Inc.;!Dow;%Dow Chemical Company;%Dow Chemical	DOW;0A1S.L;0A1S-L;0A1S/L	t	company	1751788		United States	sug
-DPZ	Domino's	Nasdaq	Consumer Discretionary	Domino's;Domino's Pizza;%Dominos Pizza Inc;%Dominos Pizza	DPZ;DOM.L;DPUKY;DOM-L;DOM/L	t	company	1286681	US25754A2015	United States	sug
+LUV	Southwest Airlines	NYSE	Industrials	%Southwest Airlines;Southwest Airlines Co	LUV		company	92380	US8447411088	United States	sug
+ZBRA	Zebra Technologies	Nasdaq	Information Technology	%Zebra Technologies;~Zebra;Zebra Technologies Corp	ZBRA	wt	company	877212	US9892071054	United States	sug
+CLX	Clorox	NYSE	Consumer Staples	%Clorox;Clorox Co	CLX	t	company	21076	US1890541097	United States	sug
+HRL	Hormel Foods	NYSE	Consumer Staples	%Hormel Foods;Hormel Foods Corp	HRL	t	company	48465	US4404521001	United States	sug
+DOW	Dow	NYSE	Materials	Dow Inc.;!Dow;Dow Chemical Company;%Dow Chemical	DOW;0A1S.L;0A1S-L;0A1S/L	t	company	1751788		United States	sug
+DPZ	Domino's	Nasdaq	Consumer Discretionary	Domino's;Domino's Pizza;Dominos Pizza Inc;%Dominos Pizza	DPZ;DOM.L;DPUKY;DOM-L;DOM/L	t	company	1286681	US25754A2015	United States	sug
 INCY	Incyte	Nasdaq	Health Care	Incyte;Incyte Corp	INCY	t	company	879169	US45337C1027	United States	sug
-CF	CF Industries	NYSE	Materials	%CF Industries;%CF Industries Holdings, Inc.;%CF Industries Holdings	CF	t	company	1324404	US1252691001	United States	sug
+CF	CF Industries	NYSE	Materials	%CF Industries;CF Industries Holdings, Inc.;CF Industries Holdings	CF	t	company	1324404	US1252691001	United States	sug
 FDS	FactSet	NYSE	Financials	FactSet;Factset Research Systems Inc;Factset Research Systems	FDS	t	company	1013237	US3030751057	United States	sug
-BALL	Ball	NYSE	Materials	%Ball Corp;~Ball;%Ball Corporation	BALL	wt	company	9389			su
+BALL	Ball	NYSE	Materials	Ball Corp;~Ball;Ball Corporation	BALL	wt	company	9389			su
 MAS	Masco	NYSE	Industrials	Masco;Masco Corp	MAS	t	company	62996	US5745991068	United States	sug
 BF.B	Brown–Forman	NYSE	Consumer Staples	Brown–Forman;Brown Forman Corp;Brown Forman	BF.B;BF.A;BF-B;BF/B;BF-A;BF/A	t	company	14693	US1156371007	United States	sug
 BLDR	Builders FirstSource	NYSE	Industrials	Builders FirstSource;Builders FirstSource, Inc.	BLDR	t	company	1316835	US12008R1077	United States	sug
 KIM	Kimco Realty	NYSE	Real Estate	Kimco Realty;Kimco Realty Corp	KIM	t	company	879101		United States	sug
 UDR	UDR	NYSE	Real Estate	UDR, Inc.;~UDR	UDR	wt	company	74208		United States	sug
-BBY	Best Buy	NYSE	Consumer Discretionary	%Best Buy;%Best Buy Co Inc;%Best Buy Co	BBY	t	company	764478	US0865161014	United States	sug
+BBY	Best Buy	NYSE	Consumer Discretionary	%Best Buy;Best Buy Co Inc;Best Buy Co	BBY	t	company	764478	US0865161014	United States	sug
 OMC	Omnicom Group	NYSE	Communication Services	Omnicom Group;Omnicom;Omnicom Group Inc.	OMC	t	company	29989	US6819191064	United States	sug
 APTV	Aptiv	NYSE	Consumer Discretionary	Aptiv;Aptiv PLC	APTV;0YCP.L;0YCP-L;0YCP/L	t	company	1521332	JE00B783TY65	United States	sug
 ALLE	Allegion	NYSE	Industrials	Allegion;Allegion plc	ALLE;0Y5C.L;0Y5C-L;0Y5C/L	t	company	1579241	IE00BFRT3W74	United States	sug
-JBHT	J.B. Hunt	Nasdaq	Industrials	J.B. Hunt;%Hunt J B Transport Services Inc;%Hunt J B Transport Services	JBHT	t	company	728535	US4456581077	United States	sug
-CHRW	C.H. Robinson	Nasdaq	Industrials	C.H. Robinson;%C. H. Robinson Worldwide, Inc.;%C. H. Robinson Worldwide;%C. H. Robinson	CHRW	t	company	1043277	US12541W2098	United States	sug
-EG	Everest Group	NYSE	Financials	%Everest Group;%Everest;%Everest Group, LTD.	EG;0U96.L;RE;0U96-L;0U96/L	t	company	1095073	BMG3223R1088	United States	sug
+JBHT	J.B. Hunt	Nasdaq	Industrials	J.B. Hunt;Hunt J B Transport Services Inc;%Hunt J B Transport Services	JBHT	t	company	728535	US4456581077	United States	sug
+CHRW	C.H. Robinson	Nasdaq	Industrials	C.H. Robinson;C. H. Robinson Worldwide, Inc.;%C. H. Robinson Worldwide;%C. H. Robinson	CHRW	t	company	1043277	US12541W2098	United States	sug
+EG	Everest Group	NYSE	Financials	Everest Group;%Everest;Everest Group, LTD.	EG;0U96.L;RE;0U96-L;0U96/L	t	company	1095073	BMG3223R1088	United States	sug
 TXT	Textron	NYSE	Industrials	Textron;Textron Inc	TXT;0LF0.L;0LF0-L;0LF0/L	t	company	217346	US8832031012	United States	sug
-COO	Cooper Companies	Nasdaq	Health Care	%Cooper Companies;%Cooper Companies, Inc.;%The Cooper Companies	COO	t	company	711404	US2166484020	United States	sug
-REG	Regency Centers	Nasdaq	Real Estate	%Regency Centers;%Regency Centers Corp	REG;REGCO;REGCP	t	company	910606		United States	sug
+COO	Cooper Companies	Nasdaq	Health Care	%Cooper Companies;Cooper Companies, Inc.;%The Cooper Companies	COO	t	company	711404	US2166484020	United States	sug
+REG	Regency Centers	Nasdaq	Real Estate	%Regency Centers;Regency Centers Corp	REG;REGCO;REGCP	t	company	910606		United States	sug
 CIEN	Ciena	NYSE	Information Technology	Ciena;Ciena Corp	CIEN	t	company	936395	US1717793095	United States	sug
-BEN	Franklin Resources	NYSE	Financials	%Franklin Resources;%Franklin Resources Inc;Franklin Templeton Investments	BEN	t	company	38777	US3546131018	United States	sug
+BEN	Franklin Resources	NYSE	Financials	%Franklin Resources;Franklin Resources Inc;Franklin Templeton Investments	BEN	t	company	38777	US3546131018	United States	sug
 AVY	Avery Dennison	NYSE	Materials	Avery Dennison;Avery Dennison Corp	AVY	t	company	8818	US0536111091	United States	sug
-TKO	TKO Group Holdings	NYSE	Communication Services	%TKO Group Holdings;%TKO Group;~TKO;%TKO Group Holdings, Inc.	TKO	wt	company	1973266		United States	sug
-ARE	Alexandria Real Estate Equities	NYSE	Real Estate	%Alexandria Real Estate Equities;%Alexandria Real Estate Equities, Inc.	ARE	t	company	1035443		United States	sug
+TKO	TKO Group Holdings	NYSE	Communication Services	TKO Group Holdings;TKO Group;~TKO;TKO Group Holdings, Inc.	TKO	wt	company	1973266		United States	sug
+ARE	Alexandria Real Estate Equities	NYSE	Real Estate	%Alexandria Real Estate Equities;Alexandria Real Estate Equities, Inc.	ARE	t	company	1035443		United States	sug
 SOLV	Solventum	NYSE	Health Care	Solventum;Solventum Corp	SOLV	t	company	1964738		United States	sug
 CNC	Centene	NYSE	Health Care	Centene;Centene Corporation;Centene Corp	CNC;0HVB.L;0HVB-L;0HVB/L	t	company	1071739	US15135B1017	United States	sug
-JKHY	Jack Henry & Associates	Nasdaq	Financials	%Jack Henry & Associates;%Jack Henry & Associates Inc	JKHY	t	company	779152		United States	sug
+JKHY	Jack Henry & Associates	Nasdaq	Financials	%Jack Henry & Associates;Jack Henry & Associates Inc	JKHY	t	company	779152		United States	sug
 IEX	IDEX	NYSE	Industrials	IDEX Corporation;~IDEX;Idex Corp	IEX	wt	company	832101	US45167R1041	United States	sug
 NDSN	Nordson	Nasdaq	Industrials	Nordson Corporation;Nordson;Nordson Corp	NDSN	t	company	72331	US6556631025	United States	sug
 DOC	Healthpeak Properties	NYSE	Real Estate	Healthpeak Properties;Healthpeak Properties, Inc.	DOC;PEAK;HCP	t	company	765880	US42250P1030	United States	sug
 SJM	J.M. Smucker Company	NYSE	Consumer Staples	J.M. Smucker Company;J.M. Smucker;J M Smucker Co;J M Smucker;The J.M. Smucker Company	SJM	t	company	91419		United States	sug
-GL	Globe Life	NYSE	Financials	%Globe Life;%Globe Life Inc.	GL	t	company	320335	US6081901042	United States	sug
+GL	Globe Life	NYSE	Financials	%Globe Life;Globe Life Inc.	GL	t	company	320335	US6081901042	United States	sug
 BXP	BXP	NYSE	Real Estate	BXP, Inc.;~BXP	BXP	wt	company	1037540	US1011211018	United States	sug
-BAX	Baxter International	NYSE	Health Care	%Baxter International;%Baxter International Inc	BAX;0QK8.L;0QK8-L;0QK8/L	t	company	10456	US0718131099	United States	sug
+BAX	Baxter International	NYSE	Health Care	%Baxter International;Baxter International Inc	BAX;0QK8.L;0QK8-L;0QK8/L	t	company	10456	US0718131099	United States	sug
 CPT	Camden Property Trust	NYSE	Real Estate	Camden Property Trust;Camden Property	CPT	t	company	906345		United States	sug
 GNRC	Generac	NYSE	Industrials	Generac;Generac Holdings Inc.;Generac Holdings	GNRC	t	company	1474735		United States	sug
-WYNN	Wynn Resorts	Nasdaq	Consumer Discretionary	%Wynn Resorts;%Wynn Resorts LTD	WYNN	t	company	1174922	US9831341071	United States	sug
-NCLH	Norwegian Cruise Line Holdings	NYSE	Consumer Discretionary	%Norwegian Cruise Line;%Norwegian Cruise Line Holdings;%Norwegian Cruise Line Holdings Ltd.	NCLH	t	company	1513761		United States	sug
-PNW	Pinnacle West Capital	NYSE	Utilities	%Pinnacle West Capital;%Pinnacle West Capital Corp	PNW;0KIT.L;0KIT-L;0KIT/L	t	company	764622	US7234841010	United States	sug
-HAS	Hasbro	Nasdaq	Consumer Discretionary	%Hasbro;%Hasbro, Inc.	HAS	t	company	46080	US4180561072	United States	sug
-HST	Host Hotels & Resorts	Nasdaq	Real Estate	%Host Hotels & Resorts;%Host Hotels & Resorts, Inc.	HST	t	company	1070750	US44107P1049	United States	sug
+WYNN	Wynn Resorts	Nasdaq	Consumer Discretionary	%Wynn Resorts;Wynn Resorts LTD	WYNN	t	company	1174922	US9831341071	United States	sug
+NCLH	Norwegian Cruise Line Holdings	NYSE	Consumer Discretionary	%Norwegian Cruise Line;Norwegian Cruise Line Holdings;Norwegian Cruise Line Holdings Ltd.	NCLH	t	company	1513761		United States	sug
+PNW	Pinnacle West Capital	NYSE	Utilities	%Pinnacle West Capital;Pinnacle West Capital Corp	PNW;0KIT.L;0KIT-L;0KIT/L	t	company	764622	US7234841010	United States	sug
+HAS	Hasbro	Nasdaq	Consumer Discretionary	%Hasbro;Hasbro, Inc.	HAS	t	company	46080	US4180561072	United States	sug
+HST	Host Hotels & Resorts	Nasdaq	Real Estate	%Host Hotels & Resorts;Host Hotels & Resorts, Inc.	HST	t	company	1070750	US44107P1049	United States	sug
 AIZ	Assurant	NYSE	Financials	Assurant;Assurant, Inc.	AIZ;AIZN	t	company	1267238			su
-UHS	Universal Health Services	NYSE	Health Care	%Universal Health Services;%Universal Health Services Inc	UHS	t	company	352915	US9139031002	United States	sug
+UHS	Universal Health Services	NYSE	Health Care	%Universal Health Services;Universal Health Services Inc	UHS	t	company	352915	US9139031002	United States	sug
 AKAM	Akamai Technologies	Nasdaq	Information Technology	Akamai Technologies;Akamai;Akamai Technologies Inc	AKAM	t	company	1086222	US00971T1016	United States	sug
-SWK	Stanley Black & Decker	NYSE	Industrials	%Stanley Black & Decker;%Stanley Black & Decker, Inc.	SWK	t	company	93556	US8545021011	United States	sug
+SWK	Stanley Black & Decker	NYSE	Industrials	%Stanley Black & Decker;Stanley Black & Decker, Inc.	SWK	t	company	93556	US8545021011	United States	sug
 HII	Huntington Ingalls Industries	NYSE	Industrials	Huntington Ingalls Industries;Huntington Ingalls Industries, Inc.	HII	t	company	1501585	US4464131063	United States	sug
 VTRS	Viatris	Nasdaq	Health Care	Viatris;Viatris Inc	VTRS	t	company	1792044	US92556V1061	United States	sug
 MRNA	Moderna	Nasdaq	Health Care	Moderna;Moderna, Inc.	MRNA		company	1682852	US60770K1079	United States	sug
 SWKS	Skyworks Solutions	Nasdaq	Information Technology	Skyworks Solutions;Skyworks Solutions, Inc.	SWKS	t	company	4127	US83088M1027	United States	sug
 RVTY	Revvity	NYSE	Health Care	Revvity;Revvity, Inc.	RVTY	t	company	31791		United States	sug
-MOS	Mosaic Company	NYSE	Materials	%Mosaic Company;~Mosaic;%Mosaic Co;%The Mosaic Company	MOS	wt	company	1285785	US61945C1036	United States	sug
+MOS	Mosaic Company	NYSE	Materials	Mosaic Company;~Mosaic;Mosaic Co;The Mosaic Company	MOS	wt	company	1285785	US61945C1036	United States	sug
 TAP	Molson Coors Beverage Company	NYSE	Consumer Staples	Molson Coors Beverage Company;Molson Coors Beverage;Molson Coors Beverage Co;Molson Coors	TAP;TAP.A;0K2K.L;TAP-A;TAP/A;0K2K-L;0K2K/L	t	company	24545	US60871R2094	United States	sug
-ALGN	Align Technology	Nasdaq	Health Care	%Align Technology;~Align;%Align Technology Inc	ALGN;0HCK.L;0HCK-L;0HCK/L	wt	company	1097149	US0162551016	United States	sug
-AOS	A. O. Smith	NYSE	Industrials	%A. O. Smith;%Smith A O Corp;%Smith A O	AOS	t	company	91142		United States	sug
+ALGN	Align Technology	Nasdaq	Health Care	%Align Technology;~Align;Align Technology Inc	ALGN;0HCK.L;0HCK-L;0HCK/L	wt	company	1097149	US0162551016	United States	sug
+AOS	A. O. Smith	NYSE	Industrials	%A. O. Smith;Smith A O Corp;%Smith A O	AOS	t	company	91142		United States	sug
 DVA	DaVita	NYSE	Health Care	DaVita;Davita Inc.	DVA	t	company	927066		United States	sug
 MGM	MGM Resorts	NYSE	Consumer Discretionary	%MGM Resorts;%MGM Resorts International	MGM	t	company	789570	US5529531015	United States	sug
 IVZ	Invesco	NYSE	Financials	Invesco;Invesco Ltd.	IVZ;0UAN.L;0UAN-L;0UAN/L	t	company	914208	BMG491BT1088	United States	sug
@@ -507,44 +507,44 @@ SATS	EchoStar	Nasdaq	Communication Services	EchoStar;EchoStar CORP	SATS;ECHO	t	c
 ALB	Albemarle	NYSE	Materials	Albemarle Corporation;Albemarle;Albemarle Corp	ALB;0HC7.L;0HC7-L;0HC7/L	t	company	915913	US0126531013	United States	sug
 TECH	Bio-Techne	Nasdaq	Health Care	Bio-Techne;BIO-TECHNE Corp	TECH	t	company	842023	US09073M1045	United States	sug
 LITE	Lumentum	Nasdaq	Information Technology	Lumentum;Lumentum Holdings Inc.;Lumentum Holdings	LITE	t	company	1633978			su
-CRL	Charles River Laboratories	NYSE	Health Care	%Charles River Laboratories;%Charles River Laboratories International, Inc.;%Charles River Laboratories International	CRL	t	company	1100682	US1598641074	United States	sug
+CRL	Charles River Laboratories	NYSE	Health Care	%Charles River Laboratories;Charles River Laboratories International, Inc.;%Charles River Laboratories International	CRL	t	company	1100682	US1598641074	United States	sug
 APA	APA	Nasdaq	Energy	APA Corporation;~APA;APA Corp	APA;0HGC.L;0HGC-L;0HGC/L	wt	company	1841666	US03743Q1085	United States	sug
 SNDK	Sandisk	Nasdaq	Information Technology	Sandisk;Sandisk Corp	SNDK	t	company	2023554	US80004C2008	United States	sug
 FDXF	FedEx Freight		Industrials	%FedEx Freight	FDXF	t	company				s
 HONA	Honeywell Aerospace		Industrials	%Honeywell Aerospace	HONA	t	company				s
 Q	Qnity Electronics		Information Technology	Qnity Electronics	Q	t	company			United States	sg
-PSKY	Paramount Skydance	Nasdaq	Communication Services	Paramount Skydance Corporation;Paramount Skydance;%New Pluto Global, Inc.;%New Pluto Global;%New Pluto	PSKY	t	company	2041610	US69932A2042	United States	sug
-SAP	SAP	NYSE	Enterprise software Business software Cloud computing Consulting	~SAP;%Sap Se	SAP;SAPGF	wt	company	1000184	DE0007164600;US8030542042	Germany	ug
+PSKY	Paramount Skydance	Nasdaq	Communication Services	Paramount Skydance Corporation;Paramount Skydance;New Pluto Global, Inc.;%New Pluto Global;%New Pluto	PSKY	t	company	2041610	US69932A2042	United States	sug
+SAP	SAP	NYSE	Enterprise software Business software Cloud computing Consulting	SAP;Sap Se	SAP;SAPGF	t	company	1000184	DE0007164600;US8030542042	Germany	ug
 BABA	Alibaba Group Holding	NYSE		Alibaba;^Alibaba Cloud;^Taobao;Alibaba Group Holding Ltd;Alibaba Group Holding;Alibaba Group	BABA	t	company	1577552			u
 ASML	ASML Holding	Nasdaq	Semiconductor Equipment & Testing	ASML;Asml Holding NV;Asml Holding	ASML;ASML.AS;ASMLF	t	company	937966	NL0010273215	Netherlands	ug
-TM	Toyota	NYSE	Automotive	%Toyota;%Toyota Motor;%Toyota Motor Corp	TM;7203.T	t	company	1094517	JP3633400001	Japan	ug
+TM	Toyota	NYSE	Automotive	%Toyota;%Toyota Motor;Toyota Motor Corp	TM;7203.T	t	company	1094517	JP3633400001	Japan	ug
 AZN	AstraZeneca	Nasdaq	Healthcare	AstraZeneca;Astrazeneca PLC	AZN;AZN.L;AZNCF	t	company	901832	GB0009895292	United Kingdom	ug
 QQQ	Invesco QQQ Trust Series 1	Nasdaq		Invesco QQQ Trust, Series 1	QQQ	t	company	1067839			u
-NVS	Novartis	NYSE	Healthcare	%Novartis;%Novartis Ag	NVS;0K9E.L;0QLR.L;NVSEF	t	company	1114448	CH0012005267	Switzerland	ug
-HSBC	HSBC	NYSE	Banking & Investment Services	HSBC;HSBC Holdings PLC;%HSBC Holdings	HSBC;HSBA.L;HBCYF	t	company	1089113	GB0005405286	United Kingdom	ug
+NVS	Novartis	NYSE	Healthcare	%Novartis;Novartis Ag	NVS;0K9E.L;0QLR.L;NVSEF	t	company	1114448	CH0012005267	Switzerland	ug
+HSBC	HSBC	NYSE	Banking & Investment Services	HSBC;HSBC Holdings PLC;HSBC Holdings	HSBC;HSBA.L;HBCYF	t	company	1089113	GB0005405286	United Kingdom	ug
 SHEL	Shell	NYSE	Energy	~Shell;<%Royal Dutch Shell;Shell plc	SHEL;SHELL.AS;SHEL.L;RYDAF	wt	company	1306965	GB00BP6MXD84	United Kingdom	ug
 NVO	Novo Nordisk	NYSE		Novo Nordisk;~Novo;Novo Nordisk A/S	NVO	wt	company	353278			u
 SHOP	Shopify	Nasdaq	Computer Software	Shopify;Shopify Inc.	SHOP	t	company	1594805	CA82509L1076		ug
 HDB	HDFC Bank	NYSE		HDFC Bank;HDFC Bank LTD	HDB	t	company	1144967			u
 RY	Royal Bank of Canada	NYSE		RBC;%Royal Bank of Canada	RY	t	company	1000275			u
-FMX	Mexican Economic Development	NYSE		%Mexican Economic Development Inc;%Mexican Economic Development	FMX	t	company	1061736			u
+FMX	Mexican Economic Development	NYSE		Mexican Economic Development Inc;%Mexican Economic Development	FMX	t	company	1061736			u
 PDD	PDD Holdings	Nasdaq		PDD Holdings Inc.;PDD Holdings;~PDD	PDD	wt	company	1737806			u
 MUFG	Mitsubishi UFJ Financial Group	NYSE	Banking	MUFG;Mitsubishi UFJ;Mitsubishi UFJ Financial Group Inc;Mitsubishi UFJ Financial Group;Mitsubishi UFJ Financial	MUFG;8306.T	t	company	67088	JP3902900004	Japan	ug
-SONY	Sony Group	NYSE	Conglomerate	%Sony;%Sony Group Corp;%Sony Group	SONY;6758.T	t	company	313838	JP3435000009	Japan	ug
+SONY	Sony Group	NYSE	Conglomerate	%Sony;Sony Group Corp;Sony Group	SONY;6758.T	t	company	313838	JP3435000009	Japan	ug
 UL	Unilever	NYSE	Consumer Non-Cyclicals	%Unilever;Unilever PLC	UL;UNA.AS;ULVR.L;UNLYF;UN	t	company	217410	GB00B10RZP78	United Kingdom	ug
-ARM	Arm Holdings	Nasdaq	Semiconductors	%Arm Holdings;~Arm;Arm Holdings PLC	ARM;ARM.L	wt	company	1973239	US0420682058	United Kingdom	ug
+ARM	Arm Holdings	Nasdaq	Semiconductors	Arm Holdings;~Arm;Arm Holdings PLC	ARM;ARM.L	wt	company	1973239	US0420682058	United Kingdom	ug
 SPOT	Spotify Technology	NYSE		Spotify;Spotify Technology S.A.;Spotify Technology	SPOT	t	company	1639920			u
 TTE	TotalEnergies	NYSE	Energy	TotalEnergies;~Total;<Total SA;TotalEnergies SE	TTE;TTE.L;TTFNF;TOT	wt	company	879764	FR0000120271	France	ug
 SAN	Banco Santander	NYSE	Financial services	Santander;Banco Santander;Banco Santander, S.A.	SAN;SAN.MC;BNC.L;BCDRF	t	company	891478	ES0113900J37	Spain	ug
 BHP	BHP Group	NYSE		BHP;BHP Group Ltd;BHP Group	BHP	t	company	811809			u
 TD	Toronto Dominion Bank	NYSE		%TD Bank;Toronto-Dominion;%Toronto Dominion Bank	TD	t	company	947263			u
 BTI	British American Tobacco p.l.c.	NYSE	Consumer Non-Cyclicals	%British American Tobacco;~BAT;British American Tobacco p.l.c.	BTI;BATS.L;BTAFF	wt	company	1303523	GB0002875804	United Kingdom	ug
-UBS	UBS Group	NYSE	Banking & Investment Services	UBS;%UBS Group AG;%UBS Group	UBS;0R3T.L	t	company	1610520	CH0244767585	Switzerland	ug
+UBS	UBS Group	NYSE	Banking & Investment Services	UBS;UBS Group AG;UBS Group	UBS;0R3T.L	t	company	1610520	CH0244767585	Switzerland	ug
 MELI	Mercadolibre	Nasdaq		Mercadolibre Inc;Mercadolibre	MELI	t	company	1099590			u
 IBN	Icici Bank	NYSE		Icici Bank;Icici Bank LTD	IBN	t	company	1103838			u
 BUD	Anheuser-Busch InBev	NYSE		AB InBev;Anheuser-Busch InBev;Anheuser-Busch InBev SA	BUD	t	company	1668717			u
 SNY	Sanofi	Nasdaq	Healthcare	Sanofi	SNY;SNYNF	t	company	1121404	FR0000120578	France	ug
-MSTR	Microstrategy	Nasdaq	Bitcoin treasury Business intelligence Mobile software	MicroStrategy;%Strategy Inc;~Strategy;Microstrategy Inc	MSTR;STRC;STRD;STRF;STRK	wt	company	1050446	US5949724083	United States	ug
+MSTR	Microstrategy	Nasdaq	Bitcoin treasury Business intelligence Mobile software	MicroStrategy;Strategy Inc;~Strategy;Microstrategy Inc	MSTR;STRC;STRD;STRF;STRK	wt	company	1050446	US5949724083	United States	ug
 BN	Brookfield	NYSE		Brookfield Corp;Brookfield	BN;BNH;BNJ	t	company	1001085			u
 BBVA	Banco Bilbao Vizcaya Argentaria	NYSE	Banking & Investment Services	BBVA;Banco Bilbao Vizcaya Argentaria, S.a.;Banco Bilbao Vizcaya Argentaria	BBVA;BVA.L;BBVA.MC;BBVXF	t	company	842180	ES0113211835	Spain	ug
 ENB	Enbridge	NYSE		Enbridge;Enbridge Inc	ENB	t	company	895728			u
@@ -553,21 +553,21 @@ SMFG	Sumitomo Mitsui Financial Group	NYSE	Banking	Sumitomo Mitsui;SMFG;Sumitomo 
 RIO	Rio Tinto	NYSE	Metal	Rio Tinto;Rio Tinto PLC	RIO	t	company	863064	AU000000RIO1;GB0007188757	Australia	ug
 RBLX	Roblox	NYSE		Roblox;Roblox Corp	RBLX	t	company	1315098			u
 RELX	RELX	NYSE	Consumer Discretionary	Relx PLC;Relx	RELX;REL.L;REN.AS;RLXXF	t	company	929869	GB00B2B0DG97	United Kingdom	ug
-SE	Sea	NYSE		%Sea Ltd;~Sea	SE	wt	company	1703399			u
+SE	Sea	NYSE		Sea Ltd;~Sea	SE	wt	company	1703399			u
 BP	BP	NYSE	Energy	~BP;BP PLC	BP;BP.L;BSU;BPAQF	wt	company	313807	GB0007980591	United Kingdom	ug
 NTES	NetEase	Nasdaq		NetEase;NetEase, Inc.	NTES	t	company	1110646			u
 BMO	Bank of Montreal	NYSE		%Bank of Montreal	BMO;FNGD;BERZ;BNKD;BNKU;BULZ;CARD;CARU;DULL;FLYD;FLYU;FNGO;FNGS;FNGU;GDXD;GDXU;JETD;JETU;NRGD;NRGU;OILD;OILU;SHNY;WTID;WTIU	t	company	927971			u
-TRI	Thomson Reuters	Nasdaq	Computer Software	%Thomson Reuters;%Thomson Reuters Corp	TRI	t	company	1075124	CA8849038085		ug
+TRI	Thomson Reuters	Nasdaq	Computer Software	%Thomson Reuters;Thomson Reuters Corp	TRI	t	company	1075124	CA8849038085		ug
 PBR	Petrobras - Petroleo Brasileiro	NYSE		Petrobras;Petrobras - Petroleo Brasileiro SA;Petrobras - Petroleo Brasileiro	PBR;PBR.A	t	company	1119639			u
 RACE	Ferrari	NYSE		%Ferrari;Ferrari N.V.	RACE	t	company	1648416			u
-SCCO	Southern Copper	NYSE		%Southern Copper Corp;%Southern Copper	SCCO	t	company	1001838			u
+SCCO	Southern Copper	NYSE		Southern Copper Corp;%Southern Copper	SCCO	t	company	1001838			u
 MFG	Mizuho Financial Group	NYSE	Banking	Mizuho;Mizuho Financial Group Inc;Mizuho Financial Group;Mizuho Financial	MFG;8411.T	t	company	1335730	JP3885780001	Japan	ug
 GSK	GSK	NYSE	Healthcare	GSK;GlaxoSmithKline;<GlaxoSmithKline plc;GSK plc	GSK;GSK.L;GLAXF	t	company	1131399	GB0009252882;GB00BN7SWP63	United Kingdom	ug
 NET	Cloudflare	NYSE		Cloudflare;Cloudflare, Inc.	NET	t	company	1477333			u
 NGG	National Grid	NYSE	Multiline Utilities	National Grid PLC;%National Grid	NGG;NG.L;NGGTF	t	company	1004315	GB00BDR05C01	United Kingdom	ug
-CP	Canadian Pacific Kansas City	NYSE		%Canadian Pacific;%Canadian Pacific Kansas City LTD;%Canadian Pacific Kansas City	CP	t	company	16875			u
-SNOW	Snowflake	NYSE		~Snowflake;%Snowflake Inc.	SNOW	wt	company	1640147			u
-ING	ING Group	NYSE	Banking & Investment Services	~ING;Ing Groep NV;Ing Groep;%ING Group	ING;INGA.AS;ISG;INGVF	wt	company	1039765	NL0011821202	Netherlands	ug
+CP	Canadian Pacific Kansas City	NYSE		%Canadian Pacific;Canadian Pacific Kansas City LTD;%Canadian Pacific Kansas City	CP	t	company	16875			u
+SNOW	Snowflake	NYSE		~Snowflake;Snowflake Inc.	SNOW	wt	company	1640147			u
+ING	ING Group	NYSE	Banking & Investment Services	~ING;Ing Groep NV;Ing Groep;ING Group	ING;INGA.AS;ISG;INGVF	wt	company	1039765	NL0011821202	Netherlands	ug
 BNS	Bank of Nova Scotia	NYSE		%Bank of Nova Scotia	BNS	t	company	9631			u
 BCS	Barclays	NYSE	Banking & Investment Services	Barclays;Barclays PLC	BCS;BARC.L;INPTF;BCLYF	t	company	312069	GB0031348658	United Kingdom	ug
 INFY	Infosys	NYSE		Infosys;Infosys Ltd	INFY	t	company	1067491			u
@@ -577,12 +577,12 @@ CM	Canadian Imperial Bank of Commerce	NYSE		%Canadian Imperial Bank of Commerce	
 ITUB	Itau Unibanco Holding	NYSE		Itau Unibanco Holding S.A.;Itau Unibanco Holding;Itau Unibanco	ITUB	t	company	1132597			u
 DB	Deutsche Bank	NYSE	Banking & Investment Services	Deutsche Bank;Deutsche Bank Aktiengesellschaft	DB;DGP;DGZ;DZZ	t	company	1159508	DE0005140008	Germany	ug
 LYG	Lloyds Banking Group	NYSE	Banking & Investment Services	Lloyds;Lloyds Banking;Lloyds Banking Group plc;Lloyds Banking Group	LYG;LLOY.L;LLDTF	t	company	1160106	GB0008706128	United Kingdom	ug
-CNQ	Canadian Natural Resources	NYSE		%Canadian Natural;%Canadian Natural Resources LTD;%Canadian Natural Resources	CNQ	t	company	1017413			u
+CNQ	Canadian Natural Resources	NYSE		%Canadian Natural;Canadian Natural Resources LTD;%Canadian Natural Resources	CNQ	t	company	1017413			u
 EQNR	Equinor	NYSE		Equinor;<Statoil;Equinor ASA	EQNR	t	company	1140625			u
-ET	Energy Transfer	NYSE		%Energy Transfer;%Energy Transfer LP	ET	t	company	1276187			u
+ET	Energy Transfer	NYSE		%Energy Transfer;Energy Transfer LP	ET	t	company	1276187			u
 DEO	Diageo	NYSE	Beverages	Diageo;Diageo PLC	DEO;DGE.L;DGEAF	t	company	835403	GB0002374006	United Kingdom	ug
-NU	Nu Holdings	NYSE		%Nu Holdings Ltd.;%Nu Holdings	NU	t	company	1691493			u
-CNI	Canadian National Railway	NYSE		%Canadian National;%Canadian National Railway Co;%Canadian National Railway	CNI	t	company	16868			u
+NU	Nu Holdings	NYSE		Nu Holdings Ltd.;Nu Holdings	NU	t	company	1691493			u
+CNI	Canadian National Railway	NYSE		%Canadian National;Canadian National Railway Co;%Canadian National Railway	CNI	t	company	16868			u
 NWG	NatWest Group	NYSE	Banking Financial services	NatWest;NatWest Group plc;NatWest Group	NWG;NWG.L	t	company	844150	GB00BM8PJY71	United Kingdom	ug
 ALNY	Alnylam Pharmaceuticals	Nasdaq	Biotechnology	Alnylam Pharmaceuticals, Inc.;Alnylam Pharmaceuticals	ALNY	t	company	1178670		United States	ug
 AMX	America Movil SAB de CV	NYSE		America Movil SAB de CV	AMX	t	company	1129137			u
@@ -592,52 +592,52 @@ LNG	Cheniere Energy	NYSE		Cheniere Energy, Inc.;Cheniere Energy	LNG	t	company	35
 MPLX	MPLX	NYSE		MPLX LP;~MPLX	MPLX	wt	company	1552000			u
 CRWV	CoreWeave	Nasdaq		CoreWeave, Inc.;CoreWeave	CRWV	t	company	1769628			u
 E	Eni	NYSE	Energy	~Eni;ENI Spa	E;EIPAF	wt	company	1002242	IT0003132476	Italy	ug
-TRP	TC Energy	NYSE		%TC Energy Corp;%TC Energy	TRP	t	company	1232384			u
+TRP	TC Energy	NYSE		TC Energy Corp;%TC Energy	TRP	t	company	1232384			u
 CPNG	Coupang	NYSE		Coupang;Coupang, Inc.	CPNG	t	company	1834584			u
 TEAM	Atlassian	Nasdaq	Computer Software	Atlassian;Atlassian Corp	TEAM	t	company	1650372	GB00BZ09BD16;US0494681010	Australia	ug
-WCN	Waste Connections	NYSE		%Waste Connections, Inc.;%Waste Connections	WCN	t	company	1318220			u
+WCN	Waste Connections	NYSE		Waste Connections, Inc.;%Waste Connections	WCN	t	company	1318220			u
 SU	Suncor Energy	NYSE		Suncor;Suncor Energy Inc;Suncor Energy	SU	t	company	311337			u
 TAK	Takeda Pharmaceutical Company	NYSE	Pharmaceuticals	Takeda Pharmaceutical Co LTD;Takeda Pharmaceutical;Takeda Pharmaceutical Company	TAK;4502.T	t	company	1395064	JP3463000004	Japan	ug
 JD	JD.com	Nasdaq		JD.com;JD.com, Inc.	JD	t	company	1549802			u
 ZS	Zscaler	Nasdaq	EDP Services	Zscaler;Zscaler, Inc.	ZS;0XVU.L	t	company	1713683	US98980G1022	United States	ug
 WPM	Wheaton Precious Metals	NYSE		Wheaton Precious Metals Corp.;Wheaton Precious Metals	WPM	t	company	1323404			u
 FIG	Figma	NYSE		Figma, Inc.;Figma	FIG	t	company	1579878			u
-IMO	Imperial Oil	NYSE		%Imperial Oil LTD;%Imperial Oil	IMO	t	company	49938			u
-HMC	Honda	NYSE	Automotive	%Honda;%Honda Motor;%Honda Motor Co LTD	HMC;7267.T	t	company	715153	JP3854600008	Japan	ug
+IMO	Imperial Oil	NYSE		Imperial Oil LTD;%Imperial Oil	IMO	t	company	49938			u
+HMC	Honda	NYSE	Automotive	%Honda;%Honda Motor;Honda Motor Co LTD	HMC;7267.T	t	company	715153	JP3854600008	Japan	ug
 ALC	Alcon	NYSE	Freight & Logistics Services	Alcon Inc;Alcon	ALC;0A0D.L	t	company	1167379	CH0432492467	United States	ug
 HLN	Haleon	NYSE	Healthcare	Haleon plc;Haleon	HLN;HLN.L;HLNCF	t	company	1900304	GB00BMX86B70	United Kingdom	ug
 VALE	Vale	NYSE		~Vale;Vale S.A.	VALE	wt	company	917851			u
 ARGX	Argenx	Nasdaq		Argenx Se;Argenx	ARGX	t	company	1697862			u
 CCEP	COCA-COLA Europacific Partners	Nasdaq	Beverages	COCA-COLA Europacific Partners plc;COCA-COLA Europacific Partners	CCEP	t	company	1650107	GB00BDCPN049		ug
 TCOM	Trip.com Group	Nasdaq		Trip.com;Trip.com Group Ltd;Trip.com Group	TCOM	t	company	1269238			u
-EA	Electronic Arts	Nasdaq	Miscellaneous Amusement & Recreation Services	%Electronic Arts;%Electronic Arts Inc.	EA;0IFX.L	t	company	712515	US2855121099	United States	ug
-CRCL	Circle Internet Group	NYSE		%Circle Internet Group, Inc.;%Circle Internet Group;%Circle Internet	CRCL	t	company	1876042			u
+EA	Electronic Arts	Nasdaq	Miscellaneous Amusement & Recreation Services	%Electronic Arts;Electronic Arts Inc.	EA;0IFX.L	t	company	712515	US2855121099	United States	ug
+CRCL	Circle Internet Group	NYSE		Circle Internet Group, Inc.;Circle Internet Group;%Circle Internet	CRCL	t	company	1876042			u
 RDDT	Reddit	NYSE		Reddit;Reddit, Inc.	RDDT	t	company	1713445			u
 B	Barrick Mining	NYSE		Barrick Mining Corp;Barrick Mining	B	t	company	756894			u
-RKT	Rocket Companies	NYSE		%Rocket Companies, Inc.;%Rocket Companies	RKT	t	company	1805284			u
+RKT	Rocket Companies	NYSE		Rocket Companies, Inc.;%Rocket Companies	RKT	t	company	1805284			u
 HEI	Heico	NYSE		Heico Corp;Heico	HEI;HEI.A	t	company	46619			u
 FER	Ferrovial	Nasdaq	Construction & Engineering	Ferrovial SE;Ferrovial	FER;FER.MC;0P2N.L;FER.AS;FRRVY;FRRVF;FERVF	t	company	1468522	ES0118900010	Spain	ug
 SYM	Symbotic	Nasdaq		Symbotic Inc.;Symbotic	SYM	t	company	1837240			u
 BSBR	Banco Santander (Brasil)	NYSE		Banco Santander (Brasil) S.A.;Banco Santander (Brasil)	BSBR	t	company	1471055			u
 ABEV	Ambev	NYSE		Ambev S.a.;Ambev	ABEV	t	company	1565025			u
 CUK	Carnival	NYSE		Carnival PLC	CUK	t	company	1125259			u
-VG	Venture Global	NYSE		%Venture Global, Inc.;%Venture Global	VG	t	company	2007855			u
+VG	Venture Global	NYSE		Venture Global, Inc.;%Venture Global	VG	t	company	2007855			u
 CHT	Chunghwa Telecom	NYSE		Chunghwa Telecom Co LTD;Chunghwa Telecom	CHT	t	company	1132924			u
-SLF	Sun Life Financial	NYSE		%Sun Life Financial Inc;%Sun Life Financial	SLF	t	company	1097362			u
+SLF	Sun Life Financial	NYSE		Sun Life Financial Inc;%Sun Life Financial	SLF	t	company	1097362			u
 RYAAY	Ryanair Holdings	Nasdaq		Ryanair Holdings PLC;Ryanair Holdings;Ryanair	RYAAY	t	company	1038683			u
 ONC	BeOne Medicines	Nasdaq		BeOne Medicines Ltd.;BeOne Medicines	ONC	t	company	1651308			u
 TME	Tencent Music Entertainment Group	NYSE		Tencent Music;Tencent Music Entertainment Group;Tencent Music Entertainment	TME	t	company	1744676			u
 CCJ	Cameco	NYSE		Cameco Corp;Cameco	CCJ	t	company	1009001			u
 PUK	Prudential	NYSE	Financials	Prudential PLC;~Prudential	PUK;PRU.L;PUKPF	wt	company	1116578	GB0007099541	United Kingdom	ug
-FNV	Franco Nevada	NYSE		%Franco Nevada Corp;%Franco Nevada	FNV	t	company	1456346			u
+FNV	Franco Nevada	NYSE		Franco Nevada Corp;%Franco Nevada	FNV	t	company	1456346			u
 WDS	Woodside Energy Group	NYSE		Woodside Energy Group LTD;Woodside Energy Group;Woodside Energy	WDS	t	company	844551			u
-QSR	Restaurant Brands International	NYSE		%Restaurant Brands International Inc.;%Restaurant Brands International;%Restaurant Brands	QSR	t	company	1618756			u
+QSR	Restaurant Brands International	NYSE		Restaurant Brands International Inc.;%Restaurant Brands International;%Restaurant Brands	QSR	t	company	1618756			u
 TEF	Telefónica	NYSE	Integrated Telecommunications Services	Telefonica S A;Telefónica;Telefonica	TEF	t	company	814052	ES0178430E18	Spain	ug
 JBS	JBS	NYSE		JBS N.V.;~JBS	JBS	wt	company	1791942			u
-BIDU	Baidu	Nasdaq		~Baidu;%Baidu, Inc.	BIDU	wt	company	1329099			u
+BIDU	Baidu	Nasdaq		~Baidu;Baidu, Inc.	BIDU	wt	company	1329099			u
 KB	KB Financial Group	NYSE		KB Financial Group Inc.;KB Financial Group;KB Financial	KB	t	company	1445930			u
 LPLA	LPL Financial Holdings	Nasdaq		LPL Financial Holdings Inc.;LPL Financial Holdings;LPL Financial	LPLA	t	company	1397911			u
-OWL	Blue Owl Capital	NYSE		%Blue Owl Capital Inc.;%Blue Owl Capital	OWL	t	company	1823945			u
+OWL	Blue Owl Capital	NYSE		Blue Owl Capital Inc.;%Blue Owl Capital	OWL	t	company	1823945			u
 TW	Tradeweb Markets	Nasdaq		Tradeweb Markets Inc.;Tradeweb Markets	TW	t	company	1758730			u
 AU	AngloGold Ashanti	NYSE		AngloGold Ashanti PLC;AngloGold Ashanti	AU	t	company	1973832			u
 WIT	Wipro	NYSE		Wipro LTD;Wipro	WIT	t	company	1123799			u
@@ -645,26 +645,26 @@ ALAB	Astera Labs	Nasdaq		Astera Labs, Inc.;Astera Labs	ALAB	t	company	1736297			
 NTR	Nutrien	NYSE		Nutrien Ltd.;Nutrien	NTR	t	company	1725964			u
 BBD	Bank Bradesco	NYSE		Bank Bradesco	BBD;BBDO	t	company	1160330			u
 UI	Ubiquiti	NYSE		Ubiquiti Inc.;Ubiquiti	UI	t	company	1511737			u
-K	Kellanova	NYSE		Kellanova;<%Kellogg;<Kellogg's;<%Kellogg Co	K	t	company	55067			u
+K	Kellanova	NYSE		Kellanova;<%Kellogg;<Kellogg's;<Kellogg Co	K	t	company	55067			u
 VOD	Vodafone	Nasdaq	Mobile telecommunications	Vodafone;Vodafone Group Public LTD Co;Vodafone Group Public LTD;Vodafone Group Public	VOD;VOD.L;VODPF	t	company	839923	GB00BH4HKS39;US92857W3088	United Kingdom	ug
-GFI	Gold Fields	NYSE		%Gold Fields LTD;%Gold Fields	GFI	t	company	1172724			u
+GFI	Gold Fields	NYSE		Gold Fields LTD;%Gold Fields	GFI	t	company	1172724			u
 AMRZ	Amrize	NYSE		Amrize Ltd;Amrize	AMRZ	t	company	2035989			u
 CQP	Cheniere Energy Partners	NYSE		Cheniere Energy Partners, L.P.;Cheniere Energy Partners	CQP	t	company	1383650			u
 IX	Orix	NYSE	Financial services	Orix Corp;Orix	IX;8591.T	t	company	1070304	JP3200450009	Japan	ug
 CVE	Cenovus Energy	NYSE		Cenovus Energy Inc.;Cenovus Energy	CVE	t	company	1475260			u
-TOST	Toast	NYSE		%Toast, Inc.;~Toast	TOST	wt	company	1650164			u
+TOST	Toast	NYSE		Toast, Inc.;~Toast	TOST	wt	company	1650164			u
 PINS	Pinterest	NYSE		Pinterest;Pinterest, Inc.	PINS	t	company	1506293			u
 BNTX	BioNTech	Nasdaq		BioNTech SE;BioNTech	BNTX	t	company	1776985			u
 HUBS	Hubspot	NYSE		Hubspot Inc;Hubspot	HUBS	t	company	1404655			u
 STLA	Stellantis	NYSE	Automotive	Stellantis;^%Chrysler;^~Jeep;Stellantis N.V.	STLA	wt	company	1605484	NL00150001Q9	Netherlands	ug
 SOFI	SoFi Technologies	Nasdaq		SoFi;SoFi Technologies, Inc.;SoFi Technologies	SOFI	t	company	1818874			u
-VIK	Viking Holdings	NYSE		%Viking Holdings Ltd;%Viking Holdings;%Viking	VIK	t	company	1745201			u
+VIK	Viking Holdings	NYSE		Viking Holdings Ltd;Viking Holdings;%Viking	VIK	t	company	1745201			u
 FTS	Fortis	NYSE		Fortis Inc.;Fortis	FTS	t	company	1666175			u
 PHG	Koninklijke Philips	NYSE		%Philips;Koninklijke Philips NV;Koninklijke Philips	PHG	t	company	313216			u
-LI	Li Auto	Nasdaq		%Li Auto;%Li Auto Inc.	LI	t	company	1791706			u
+LI	Li Auto	Nasdaq		%Li Auto;Li Auto Inc.	LI	t	company	1791706			u
 ERIC	Ericsson	Nasdaq	Information Technology	%Ericsson;Ericsson LM Telephone Co;Ericsson LM Telephone	ERIC;0IID.L;0O86.L;ERIXF	t	company	717826	SE0000108649;SE0000108656	Sweden	ug
 MKL	Markel Group	NYSE		Markel Group Inc.;Markel Group;Markel	MKL	t	company	1096343			u
-AFRM	Affirm Holdings	Nasdaq		~Affirm;%Affirm Holdings, Inc.;%Affirm Holdings	AFRM	wt	company	1820953			u
+AFRM	Affirm Holdings	Nasdaq		Affirm;Affirm Holdings, Inc.;Affirm Holdings	AFRM	t	company	1820953			u
 TU	Telus	NYSE		Telus Corp;Telus	TU	t	company	868675			u
 SHG	Shinhan Financial Group	NYSE		Shinhan Financial Group Co LTD;Shinhan Financial Group;Shinhan Financial	SHG	t	company	1263043			u
 FCNCA	First Citizens Bancshares	Nasdaq		First Citizens Bancshares Inc;First Citizens Bancshares	FCNCA;FCNCO;FCNCP	t	company	798941			u
@@ -674,11 +674,11 @@ ESLT	Elbit Systems	Nasdaq		Elbit Systems LTD;Elbit Systems	ESLT	t	company	102766
 KGC	Kinross Gold	NYSE		Kinross Gold Corp;Kinross Gold	KGC	t	company	701818			u
 DKNG	DraftKings	Nasdaq		DraftKings Inc.;DraftKings	DKNG	t	company	1883685			u
 CLS	Celestica	NYSE		Celestica Inc;Celestica	CLS	t	company	1030894			u
-CG	Carlyle Group	Nasdaq		%Carlyle;%Carlyle Group;%Carlyle Group Inc.	CG;CGABL	t	company	1527166			u
+CG	Carlyle Group	Nasdaq		%Carlyle;Carlyle Group;Carlyle Group Inc.	CG;CGABL	t	company	1527166			u
 STM	STMicroelectronics	NYSE		STMicroelectronics;STMicroelectronics N.V.	STM	t	company	932787			u
 TPG	TPG	Nasdaq		TPG Inc.;~TPG	TPG;TPGXL	wt	company	1880661			u
-ZM	Zoom Communications	Nasdaq		%Zoom Video;<%Zoom Video Communications;%Zoom Communications, Inc.;%Zoom Communications	ZM	t	company	1585521			u
-NOK	Nokia	NYSE	Communications & Networking	%Nokia;%Nokia Corp	NOK;NOKBF	t	company	924613	FI0009000681	Finland	ug
+ZM	Zoom Communications	Nasdaq		%Zoom Video;<%Zoom Video Communications;Zoom Communications, Inc.;%Zoom Communications	ZM	t	company	1585521			u
+NOK	Nokia	NYSE	Communications & Networking	%Nokia;Nokia Corp	NOK;NOKBF	t	company	924613	FI0009000681	Finland	ug
 GIB	CGI	NYSE		CGI Inc;~CGI	GIB	wt	company	1061574			u
 FUTU	Futu Holdings	Nasdaq		Futu Holdings Ltd;Futu Holdings;Futu	FUTU	t	company	1754581			u
 AS	Amer Sports	NYSE		Amer Sports, Inc.;Amer Sports	AS	t	company	1988894			u
@@ -686,30 +686,30 @@ PBA	Pembina Pipeline	NYSE		Pembina Pipeline Corp;Pembina Pipeline	PBA	t	company	
 BCE	BCE	NYSE		BCE Inc;~BCE	BCE	wt	company	718940			u
 ASX	ASE Technology Holding	NYSE		ASE Technology Holding Co., Ltd.;ASE Technology Holding Co.;ASE Technology Holding;ASE Technology;~ASE	ASX	wt	company	1122411			u
 BEKE	KE Holdings	NYSE		KE Holdings;KE Holdings Inc.	BEKE	t	company	1809587			u
-RKLB	Rocket Lab	Nasdaq		%Rocket Lab Corp;%Rocket Lab	RKLB	t	company	1819994			u
+RKLB	Rocket Lab	Nasdaq		Rocket Lab Corp;%Rocket Lab	RKLB	t	company	1819994			u
 SSNC	SS&C Technologies Holdings	Nasdaq		SS&C Technologies Holdings Inc;SS&C Technologies Holdings;SS&C Technologies;~SS&C	SSNC	wt	company	1402436			u
 INSM	Insmed	Nasdaq	Biotechnology	Insmed Inc;Insmed	INSM	t	company	1104506	US4576693075		ug
 RPRX	Royalty Pharma	Nasdaq		Royalty Pharma plc;Royalty Pharma	RPRX	t	company	1802768			u
-SMMT	Summit Therapeutics	Nasdaq		%Summit Therapeutics Inc.;%Summit Therapeutics	SMMT	t	company	1599298			u
+SMMT	Summit Therapeutics	Nasdaq		Summit Therapeutics Inc.;%Summit Therapeutics	SMMT	t	company	1599298			u
 IOT	Samsara	NYSE		Samsara Inc.;Samsara	IOT	t	company	1642896			u
 CYBR	CyberArk Software	Nasdaq		CyberArk Software Ltd.;CyberArk Software	CYBR	t	company	1598110			u
 ZG	Zillow Group	Nasdaq		Zillow Group, Inc.;Zillow Group;Zillow	ZG;Z	t	company	1617640			u
 NMR	Nomura Holdings	NYSE	Financial services Financial management consulting	Nomura;Nomura Holdings Inc;Nomura Holdings	NMR;8604.T	t	company	1163653	JP3762600009	Japan	ug
 NTNX	Nutanix	Nasdaq		Nutanix, Inc.;Nutanix	NTNX	t	company	1618732			u
-CRDO	Credo Technology Group Holding	Nasdaq		%Credo Technology Group Holding Ltd;%Credo Technology Group Holding;%Credo Technology Group;%Credo Technology;~Credo	CRDO	wt	company	1807794			u
-CHKP	Check Point Software Technologies	Nasdaq		%Check Point Software Technologies LTD;%Check Point Software Technologies;%Check Point Software	CHKP	t	company	1015922			u
-RBA	RB Global	NYSE		%RB Global Inc.;%RB Global	RBA	t	company	1046102			u
+CRDO	Credo Technology Group Holding	Nasdaq		Credo Technology Group Holding Ltd;%Credo Technology Group Holding;Credo Technology Group;%Credo Technology;~Credo	CRDO	wt	company	1807794			u
+CHKP	Check Point Software Technologies	Nasdaq		Check Point Software Technologies LTD;%Check Point Software Technologies;%Check Point Software	CHKP	t	company	1015922			u
+RBA	RB Global	NYSE		RB Global Inc.;%RB Global	RBA	t	company	1046102			u
 TWLO	Twilio	NYSE		Twilio;Twilio Inc	TWLO	t	company	1447669			u
-GRAB	Grab Holdings	Nasdaq		~Grab;%Grab Holdings Ltd;%Grab Holdings	GRAB;GRABW	wt	company	1855612			u
-USFD	US Foods Holding	NYSE		%US Foods Holding Corp.;%US Foods Holding;%US Foods	USFD	t	company	1665918			u
+GRAB	Grab Holdings	Nasdaq		~Grab;Grab Holdings Ltd;Grab Holdings	GRAB;GRABW	wt	company	1855612			u
+USFD	US Foods Holding	NYSE		US Foods Holding Corp.;%US Foods Holding;%US Foods	USFD	t	company	1665918			u
 AER	AerCap Holdings	NYSE		AerCap Holdings N.V.;AerCap Holdings;AerCap	AER	t	company	1378789			u
 VIV	Telefonica Brasil	NYSE		Telefonica Brasil S.a.;Telefonica Brasil	VIV	t	company	1066119			u
 BAP	Credicorp	NYSE		Credicorp LTD;Credicorp	BAP	t	company	1001290			u
 CW	Curtiss Wright	NYSE		Curtiss Wright Corp;Curtiss Wright	CW	t	company	26324			u
-KEP	Korea Electric Power	NYSE		%Korea Electric Power Corp;%Korea Electric Power	KEP	t	company	887225			u
-MDB	MongoDB	Nasdaq		%MongoDB;%MongoDB, Inc.	MDB	t	company	1441816			u
+KEP	Korea Electric Power	NYSE		Korea Electric Power Corp;%Korea Electric Power	KEP	t	company	887225			u
+MDB	MongoDB	Nasdaq		%MongoDB;MongoDB, Inc.	MDB	t	company	1441816			u
 GWRE	Guidewire Software	NYSE		Guidewire Software, Inc.;Guidewire Software	GWRE	t	company	1528396			u
-PSTG	Pure Storage	NYSE		%Pure Storage, Inc.;%Pure Storage	PSTG	t	company	1474432			u
+PSTG	Pure Storage	NYSE		Pure Storage, Inc.;%Pure Storage	PSTG	t	company	1474432			u
 CRBG	Corebridge Financial	NYSE		Corebridge Financial, Inc.;Corebridge Financial	CRBG;CRBD	t	company	1889539			u
 TEVA	Teva Pharmaceutical Industries	NYSE		Teva;Teva Pharmaceutical Industries LTD;Teva Pharmaceutical Industries	TEVA	t	company	818686			u
 NTRA	Natera	Nasdaq		Natera, Inc.;Natera	NTRA	t	company	1604821			u
@@ -718,12 +718,12 @@ CTRA	Coterra Energy	NYSE	Energy	Coterra Energy Inc.;Coterra Energy;Coterra	CTRA	
 GFS	Globalfoundries	Nasdaq		GlobalFoundries;Globalfoundries Inc.	GFS	t	company	1709048			u
 GFL	GFL Environmental	NYSE		GFL Environmental Inc.;GFL Environmental	GFL	t	company	1780232			u
 TLK	Perusahaan Perseroan Persero PT Telekomunikasi Indonesia TBK	NYSE		Perusahaan Perseroan Persero PT Telekomunikasi Indonesia TBK	TLK	t	company	1001807			u
-RCI	Rogers Communications	NYSE		%Rogers Communications Inc;%Rogers Communications	RCI	t	company	733099			u
+RCI	Rogers Communications	NYSE		Rogers Communications Inc;%Rogers Communications	RCI	t	company	733099			u
 ASTS	AST SpaceMobile	Nasdaq		AST SpaceMobile, Inc.;AST SpaceMobile	ASTS	t	company	1780312			u
 XPEV	Xpeng	NYSE		XPeng;Xpeng Inc.	XPEV	t	company	1810997			u
 KOF	Coca Cola Femsa SAB de CV	NYSE		Coca Cola Femsa SAB de CV	KOF	t	company	910631			u
-BURL	Burlington Stores	NYSE		%Burlington Stores, Inc.;%Burlington Stores	BURL	t	company	1579298			u
-IHG	Intercontinental Hotels Group	NYSE		Intercontinental Hotels Group PLC;%Intercontinental Hotels Group;%Intercontinental Hotels	IHG	t	company	858446			u
+BURL	Burlington Stores	NYSE		Burlington Stores, Inc.;%Burlington Stores	BURL	t	company	1579298			u
+IHG	Intercontinental Hotels Group	NYSE		Intercontinental Hotels Group PLC;Intercontinental Hotels Group;%Intercontinental Hotels	IHG	t	company	858446			u
 EC	Ecopetrol	NYSE		Ecopetrol S.a.;Ecopetrol	EC	t	company	1444406			u
 RBRK	Rubrik	NYSE		Rubrik, Inc.;Rubrik	RBRK	t	company	1943896			u
 TRU	TransUnion	NYSE		TransUnion	TRU	t	company	1552033			u
@@ -734,39 +734,39 @@ WSO	Watsco	NYSE		Watsco Inc;Watsco	WSO;WSO.B	t	company	105016			u
 OKTA	Okta	Nasdaq		Okta;Okta, Inc.	OKTA	t	company	1660134			u
 KSPI	Joint Stock Co Kaspi.kz	Nasdaq		Joint Stock Co Kaspi.kz	KSPI	t	company	1985487			u
 BEP	Brookfield Renewable Partners	NYSE		Brookfield Renewable Partners L.P.;Brookfield Renewable Partners	BEP;BEPH;BEPI;BEPJ	t	company	1533232			u
-BSY	Bentley Systems	Nasdaq		%Bentley Systems Inc;%Bentley Systems	BSY	t	company	1031308			u
-YUMC	Yum China Holdings	NYSE		%Yum China;%Yum China Holdings, Inc.;%Yum China Holdings	YUMC	t	company	1673358			u
+BSY	Bentley Systems	Nasdaq		Bentley Systems Inc;%Bentley Systems	BSY	t	company	1031308			u
+YUMC	Yum China Holdings	NYSE		%Yum China;Yum China Holdings, Inc.;Yum China Holdings	YUMC	t	company	1673358			u
 BWXT	BWX Technologies	NYSE		BWX Technologies, Inc.;BWX Technologies;~BWX	BWXT	wt	company	1486957			u
 ZTO	ZTO Express (Cayman)	NYSE		ZTO Express (Cayman) Inc.;ZTO Express (Cayman)	ZTO	t	company	1677250			u
 BNT	Brookfield Wealth Solutions	NYSE		Brookfield Wealth Solutions Ltd.;Brookfield Wealth Solutions	BNT	t	company	1837429			u
 PKX	Posco Holdings	NYSE		Posco Holdings Inc.;Posco Holdings;Posco	PKX	t	company	889132			u
-SUI	Sun Communities	NYSE		%Sun Communities Inc;%Sun Communities	SUI	t	company	912593			u
-EBR	Brazilian Electric Power	NYSE		%Brazilian Electric Power Co;%Brazilian Electric Power	EBR;EBR.B	t	company	1439124			u
+SUI	Sun Communities	NYSE		Sun Communities Inc;%Sun Communities	SUI	t	company	912593			u
+EBR	Brazilian Electric Power	NYSE		Brazilian Electric Power Co;%Brazilian Electric Power	EBR;EBR.B	t	company	1439124			u
 JHX	James Hardie Industries	NYSE		James Hardie Industries plc;James Hardie Industries	JHX	t	company	1159152			u
-FNF	Fidelity National Financial	NYSE		%Fidelity National Financial, Inc.;%Fidelity National Financial	FNF	t	company	1331875			u
+FNF	Fidelity National Financial	NYSE		Fidelity National Financial, Inc.;%Fidelity National Financial	FNF	t	company	1331875			u
 SN	SharkNinja	NYSE		SharkNinja, Inc.;SharkNinja	SN	t	company	1957132			u
 TECK	Teck Resources	NYSE		Teck Resources LTD;Teck Resources	TECK	t	company	886986			u
 JOBY	Joby Aviation	NYSE		Joby Aviation, Inc.;Joby Aviation	JOBY	t	company	1819848			u
-ARCC	Ares Capital	Nasdaq		%Ares Capital Corp;%Ares Capital	ARCC	t	company	1287750			u
+ARCC	Ares Capital	Nasdaq		Ares Capital Corp;%Ares Capital	ARCC	t	company	1287750			u
 ACM	Aecom	NYSE		Aecom	ACM	t	company	868857			u
-WMG	Warner Music Group	Nasdaq		%Warner Music Group Corp.;%Warner Music Group;%Warner Music	WMG	t	company	1319161			u
+WMG	Warner Music Group	Nasdaq		Warner Music Group Corp.;Warner Music Group;%Warner Music	WMG	t	company	1319161			u
 SNN	Smith & Nephew	NYSE	Health care equipment & supplies	Smith & Nephew PLC;%Smith & Nephew	SNN;SN.L;SNNUF	t	company	845982	GB0009223206	United Kingdom	ug
-EQH	Equitable Holdings	NYSE		%Equitable Holdings, Inc.;%Equitable Holdings;~Equitable	EQH	wt	company	1333986			u
+EQH	Equitable Holdings	NYSE		Equitable Holdings, Inc.;Equitable Holdings;~Equitable	EQH	wt	company	1333986			u
 CNH	CNH Industrial	NYSE		CNH Industrial N.V.;CNH Industrial	CNH	t	company	1567094			u
 SGI	Somnigroup International	NYSE		Somnigroup International Inc.;Somnigroup International	SGI	t	company	1206264			u
 DUOL	Duolingo	Nasdaq		Duolingo, Inc.;Duolingo	DUOL	t	company	1562088			u
-WES	Western Midstream Partners	NYSE		%Western Midstream Partners, LP;%Western Midstream Partners	WES	t	company	1423902			u
-PFGC	Performance Food Group	NYSE		%Performance Food Group Co;%Performance Food Group;%Performance Food	PFGC	t	company	1618673			u
-RPM	RPM International	NYSE		%RPM International Inc;%RPM International	RPM	t	company	110621			u
+WES	Western Midstream Partners	NYSE		Western Midstream Partners, LP;%Western Midstream Partners	WES	t	company	1423902			u
+PFGC	Performance Food Group	NYSE		Performance Food Group Co;Performance Food Group;%Performance Food	PFGC	t	company	1618673			u
+RPM	RPM International	NYSE		RPM International Inc;%RPM International	RPM	t	company	110621			u
 DT	Dynatrace	NYSE		Dynatrace, Inc.;Dynatrace	DT	t	company	1773383			u
-RYAN	Ryan Specialty Holdings	NYSE		%Ryan Specialty Holdings, Inc.;%Ryan Specialty Holdings;%Ryan Specialty	RYAN	t	company	1849253			u
+RYAN	Ryan Specialty Holdings	NYSE		Ryan Specialty Holdings, Inc.;Ryan Specialty Holdings;%Ryan Specialty	RYAN	t	company	1849253			u
 CSL	Carlisle Companies	NYSE		Carlisle Companies Inc;Carlisle Companies	CSL	t	company	790051			u
 DOCU	Docusign	Nasdaq		DocuSign;Docusign, Inc.	DOCU	t	company	1261333			u
-ONON	On Holding	NYSE		%On Holding AG;%On Holding	ONON	t	company	1858985			u
-RS	Reliance	NYSE		%Reliance, Inc.;~Reliance	RS	wt	company	861884			u
-WWD	Woodward	Nasdaq		%Woodward, Inc.;%Woodward	WWD	t	company	108312			u
+ONON	On Holding	NYSE		On Holding AG;%On Holding	ONON	t	company	1858985			u
+RS	Reliance	NYSE		Reliance, Inc.;~Reliance	RS	wt	company	861884			u
+WWD	Woodward	Nasdaq		Woodward, Inc.;%Woodward	WWD	t	company	108312			u
 HOLX	Hologic	Nasdaq	Health Care	Hologic Inc;Hologic	HOLX	t	company	859737	US4364401012	United States	ug
-SFM	Sprouts Farmers Market	Nasdaq		%Sprouts Farmers Market, Inc.;%Sprouts Farmers Market	SFM	t	company	1575515			u
+SFM	Sprouts Farmers Market	Nasdaq		Sprouts Farmers Market, Inc.;%Sprouts Farmers Market	SFM	t	company	1575515			u
 ILMN	Illumina	Nasdaq		Illumina, Inc.;Illumina	ILMN	t	company	1110803			u
 FTI	TechnipFMC	NYSE		TechnipFMC plc;TechnipFMC	FTI	t	company	1681459			u
 AMH	American Homes 4 Rent	NYSE		American Homes 4 Rent	AMH	t	company	1562401			u
@@ -775,13 +775,13 @@ BIP	Brookfield Infrastructure Partners	NYSE		Brookfield Infrastructure Partners 
 BJ	BJ's Wholesale Club Holdings	NYSE		BJ's Wholesale Club Holdings, Inc.;BJ's Wholesale Club Holdings;BJ's Wholesale Club	BJ	t	company	1531152			u
 NVT	nVent Electric	NYSE		nVent Electric plc;nVent Electric	NVT	t	company	1720635			u
 XPO	XPO	NYSE		XPO, Inc.;~XPO	XPO	wt	company	1166003			u
-APG	APi Group	NYSE		%APi Group Corp;%APi Group;!APi	APG	t	company	1796209			u
+APG	APi Group	NYSE		APi Group Corp;APi Group;!APi	APG	t	company	1796209			u
 YPF	YPF Sociedad Anonima	NYSE		YPF Sociedad Anonima	YPF	t	company	904851			u
 FMS	Fresenius Medical Care	NYSE	Health care	Fresenius Medical Care AG;Fresenius Medical Care	FMS;FMCQF	t	company	1333141	DE0005785802;US3580291066	Germany	ug
-WPC	W. P. Carey	NYSE		%W. P. Carey Inc.;%W. P. Carey	WPC	t	company	1025378			u
+WPC	W. P. Carey	NYSE		W. P. Carey Inc.;%W. P. Carey	WPC	t	company	1025378			u
 FTAI	FTAI Aviation	Nasdaq		FTAI Aviation Ltd.;FTAI Aviation	FTAI;FTAIM;FTAIN	t	company	1590364			u
-CHWY	Chewy	NYSE		~Chewy;%Chewy, Inc.	CHWY	wt	company	1766502			u
-THC	Tenet Healthcare	NYSE		%Tenet Healthcare Corp;%Tenet Healthcare	THC	t	company	70318			u
+CHWY	Chewy	NYSE		~Chewy;Chewy, Inc.	CHWY	wt	company	1766502			u
+THC	Tenet Healthcare	NYSE		Tenet Healthcare Corp;%Tenet Healthcare	THC	t	company	70318			u
 EMA	Emera	NYSE		Emera Inc;Emera	EMA	t	company	1127248			u
 BCH	Bank of Chile	NYSE		%Bank of Chile	BCH	t	company	1161125			u
 RIVN	Rivian Automotive	Nasdaq		Rivian;Rivian Automotive, Inc.;Rivian Automotive	RIVN	t	company	1874178			u
@@ -789,104 +789,104 @@ LOGI	Logitech	Nasdaq	Computer hardware and software	Logitech International S.a.;
 GGG	Graco	NYSE		Graco Inc;Graco	GGG	t	company	42888			u
 BAH	Booz Allen Hamilton Holding	NYSE		Booz Allen Hamilton Holding Corp;Booz Allen Hamilton Holding;Booz Allen Hamilton	BAH	t	company	1443646			u
 SBS	Companhia de Saneamento Basico Do Estado de SAO Paulo-Sabesp	NYSE		Companhia de Saneamento Basico Do Estado de SAO Paulo-Sabesp	SBS	t	company	1170858			u
-UTHR	United Therapeutics	Nasdaq		%United Therapeutics Corp;%United Therapeutics	UTHR	t	company	1082554			u
+UTHR	United Therapeutics	Nasdaq		United Therapeutics Corp;%United Therapeutics	UTHR	t	company	1082554			u
 EWBC	East West Bancorp	Nasdaq		East West Bancorp Inc;East West Bancorp;%East West	EWBC	t	company	1069157			u
 HLI	Houlihan Lokey	NYSE		Houlihan Lokey, Inc.;Houlihan Lokey	HLI	t	company	1302215			u
-LECO	Lincoln Electric Holdings	Nasdaq		%Lincoln Electric Holdings Inc;%Lincoln Electric Holdings;%Lincoln Electric	LECO	t	company	59527			u
-U	Unity Software	NYSE		%Unity Software;%Unity Software Inc.	U	t	company	1810806			u
+LECO	Lincoln Electric Holdings	Nasdaq		Lincoln Electric Holdings Inc;Lincoln Electric Holdings;%Lincoln Electric	LECO	t	company	59527			u
+U	Unity Software	NYSE		%Unity Software;Unity Software Inc.	U	t	company	1810806			u
 MNDY	monday.com	Nasdaq		monday.com Ltd.;monday.com	MNDY	t	company	1845338			u
 WF	Woori Financial Group	NYSE		Woori Financial Group Inc.;Woori Financial Group;Woori Financial	WF	t	company	1264136			u
 GMAB	Genmab	Nasdaq		Genmab A/S;Genmab	GMAB	t	company	1434265			u
 NLY	Annaly Capital Management	NYSE		Annaly Capital Management Inc;Annaly Capital Management	NLY	t	company	1043219			u
 AVAV	AeroVironment	Nasdaq		AeroVironment Inc;AeroVironment	AVAV	t	company	1368622			u
 NBIS	Nebius Group	Nasdaq		Nebius Group N.V.;Nebius Group;Nebius	NBIS	t	company	1513845			u
-SNAP	Snap	NYSE		~Snap;%Snap Inc	SNAP	wt	company	1564408			u
-MANH	Manhattan Associates	Nasdaq		%Manhattan Associates Inc;%Manhattan Associates	MANH	t	company	1056696			u
-GLPI	Gaming & Leisure Properties	Nasdaq		%Gaming & Leisure Properties, Inc.;%Gaming & Leisure Properties	GLPI	t	company	1575965			u
+SNAP	Snap	NYSE		~Snap;Snap Inc	SNAP	wt	company	1564408			u
+MANH	Manhattan Associates	Nasdaq		Manhattan Associates Inc;%Manhattan Associates	MANH	t	company	1056696			u
+GLPI	Gaming & Leisure Properties	Nasdaq		Gaming & Leisure Properties, Inc.;%Gaming & Leisure Properties	GLPI	t	company	1575965			u
 ULS	UL Solutions	NYSE		UL Solutions Inc.;UL Solutions	ULS	t	company	1901440			u
 LTM	Latam Airlines Group	NYSE		Latam Airlines Group S.a.;Latam Airlines Group;Latam Airlines	LTM	t	company	1047716			u
-CLH	Clean Harbors	NYSE		%Clean Harbors Inc;%Clean Harbors	CLH	t	company	822818			u
+CLH	Clean Harbors	NYSE		Clean Harbors Inc;%Clean Harbors	CLH	t	company	822818			u
 JLL	Jones Lang Lasalle	NYSE		Jones Lang Lasalle Inc;Jones Lang Lasalle	JLL	t	company	1037976			u
 H	Hyatt Hotels	NYSE		Hyatt;Hyatt Hotels Corp;Hyatt Hotels	H	t	company	1468174			u
 CNA	CNA Financial	NYSE		CNA Financial Corp;CNA Financial	CNA	t	company	21175			u
 QXO	QXO	NYSE		QXO, Inc.;~QXO	QXO	wt	company	1236275			u
 ITT	ITT	NYSE		ITT Inc.;~ITT	ITT	wt	company	216228			u
-LAMR	Lamar Advertising	Nasdaq		%Lamar Advertising Co;%Lamar Advertising	LAMR	t	company	1090425			u
-CRS	Carpenter Technology	NYSE		%Carpenter Technology Corp;%Carpenter Technology;~Carpenter	CRS	wt	company	17843			u
+LAMR	Lamar Advertising	Nasdaq		Lamar Advertising Co;%Lamar Advertising	LAMR	t	company	1090425			u
+CRS	Carpenter Technology	NYSE		Carpenter Technology Corp;%Carpenter Technology;~Carpenter	CRS	wt	company	17843			u
 RBC	RBC Bearings	NYSE		RBC Bearings INC;RBC Bearings	RBC	t	company	1324948			u
 OC	Owens Corning	NYSE		%Owens Corning	OC	t	company	1370946			u
 STN	Stantec	NYSE		Stantec Inc;Stantec	STN	t	company	1131383			u
 NBIX	Neurocrine Biosciences	Nasdaq		Neurocrine Biosciences Inc;Neurocrine Biosciences	NBIX	t	company	914475			u
-PAA	Plains All American Pipeline	Nasdaq		%Plains All American Pipeline LP;%Plains All American Pipeline	PAA	t	company	1070423			u
-CNM	Core & Main	NYSE		%Core & Main, Inc.;%Core & Main	CNM	t	company	1856525			u
-ROKU	Roku	Nasdaq		%Roku;%Roku, Inc	ROKU	t	company	1428439			u
-ELS	Equity Lifestyle Properties	NYSE		%Equity Lifestyle Properties Inc;%Equity Lifestyle Properties	ELS	t	company	895417			u
+PAA	Plains All American Pipeline	Nasdaq		Plains All American Pipeline LP;%Plains All American Pipeline	PAA	t	company	1070423			u
+CNM	Core & Main	NYSE		Core & Main, Inc.;%Core & Main	CNM	t	company	1856525			u
+ROKU	Roku	Nasdaq		%Roku;Roku, Inc	ROKU	t	company	1428439			u
+ELS	Equity Lifestyle Properties	NYSE		Equity Lifestyle Properties Inc;%Equity Lifestyle Properties	ELS	t	company	895417			u
 CART	Maplebear	Nasdaq		Maplebear Inc.;Maplebear	CART	t	company	1579091			u
-TOL	Toll Brothers	NYSE		%Toll Brothers, Inc.;%Toll Brothers	TOL	t	company	794170			u
+TOL	Toll Brothers	NYSE		Toll Brothers, Inc.;%Toll Brothers	TOL	t	company	794170			u
 PAYC	Paycom Software	NYSE	Industrials	Paycom Software, Inc.;Paycom Software;Paycom	PAYC	t	company	1590955	US70432V1026	United States	ug
 OKLO	Oklo	NYSE		Oklo Inc.;Oklo	OKLO	t	company	1849056			u
-OHI	Omega Healthcare Investors	NYSE		%Omega Healthcare Investors Inc;%Omega Healthcare Investors	OHI	t	company	888491			u
+OHI	Omega Healthcare Investors	NYSE		Omega Healthcare Investors Inc;%Omega Healthcare Investors	OHI	t	company	888491			u
 RTO	Rentokil Initial	NYSE	Business Support Services	Rentokil Initial PLC;Rentokil Initial	RTO;RTO.L;RTOKY;RKLIF	t	company	930157	GB00B082RF11	United Kingdom	ug
-COOP	Mr. Cooper Group	Nasdaq		%Mr. Cooper Group Inc.;%Mr. Cooper Group;%Mr. Cooper	COOP	t	company	933136			u
-CHYM	Chime Financial	Nasdaq		%Chime Financial, Inc.;%Chime Financial	CHYM	t	company	1795586			u
+COOP	Mr. Cooper Group	Nasdaq		Mr. Cooper Group Inc.;Mr. Cooper Group;%Mr. Cooper	COOP	t	company	933136			u
+CHYM	Chime Financial	Nasdaq		Chime Financial, Inc.;%Chime Financial	CHYM	t	company	1795586			u
 CX	Cemex SAB de CV	NYSE		Cemex SAB de CV	CX	t	company	1076378			u
-TXRH	Texas Roadhouse	Nasdaq		%Texas Roadhouse, Inc.;%Texas Roadhouse	TXRH	t	company	1289460			u
+TXRH	Texas Roadhouse	Nasdaq		Texas Roadhouse, Inc.;%Texas Roadhouse	TXRH	t	company	1289460			u
 ICLR	Icon	Nasdaq		Icon PLC;~Icon	ICLR	wt	company	1060955			u
 RGA	Reinsurance Group of America	NYSE		Reinsurance Group of America Inc;Reinsurance Group of America	RGA;RZB;RZC	t	company	898174			u
 MEDP	Medpace Holdings	Nasdaq		Medpace Holdings, Inc.;Medpace Holdings;Medpace	MEDP	t	company	1668397			u
 UNM	Unum Group	NYSE		Unum Group;Unum	UNM;UNMA	t	company	5513			u
 IONQ	IonQ	NYSE		IonQ;IonQ, Inc.	IONQ	t	company	1824920			u
-MP	MP Materials	NYSE		%MP Materials Corp.;%MP Materials	MP	t	company	1801368			u
-YMM	Full Truck Alliance	NYSE		%Full Truck Alliance Co. Ltd.;%Full Truck Alliance Co.;%Full Truck Alliance	YMM	t	company	1838413			u
+MP	MP Materials	NYSE		MP Materials Corp.;%MP Materials	MP	t	company	1801368			u
+YMM	Full Truck Alliance	NYSE		Full Truck Alliance Co. Ltd.;Full Truck Alliance Co.;%Full Truck Alliance	YMM	t	company	1838413			u
 JEF	Jefferies Financial Group	NYSE		Jefferies;Jefferies Financial Group Inc.;Jefferies Financial Group;Jefferies Financial	JEF	t	company	96223			u
-PAC	Pacific Airport Group	NYSE		%Pacific Airport Group;%Pacific Airport	PAC	t	company	1347557			u
+PAC	Pacific Airport Group	NYSE		Pacific Airport Group;%Pacific Airport	PAC	t	company	1347557			u
 MGA	Magna International	NYSE		Magna International Inc;Magna International	MGA	t	company	749098			u
 FN	Fabrinet	NYSE		Fabrinet	FN	t	company	1408710			u
 PAG	Penske Automotive Group	NYSE		Penske Automotive Group, Inc.;Penske Automotive Group;Penske Automotive	PAG	t	company	1019849			u
 SNX	TD Synnex	NYSE		TD Synnex Corp;TD Synnex	SNX	t	company	1177394			u
-EHC	Encompass Health	NYSE		%Encompass Health Corp;%Encompass Health	EHC	t	company	785161			u
+EHC	Encompass Health	NYSE		Encompass Health Corp;%Encompass Health	EHC	t	company	785161			u
 GTM	ZoomInfo Technologies	Nasdaq		ZoomInfo Technologies Inc.;ZoomInfo Technologies;ZoomInfo	GTM	t	company	1794515			u
-PPC	Pilgrims Pride	Nasdaq		%Pilgrims Pride Corp;%Pilgrims Pride	PPC	t	company	802481			u
-FRHC	Freedom Holding	Nasdaq		%Freedom Holding Corp.;%Freedom Holding;~Freedom	FRHC	wt	company	924805			u
+PPC	Pilgrims Pride	Nasdaq		Pilgrims Pride Corp;%Pilgrims Pride	PPC	t	company	802481			u
+FRHC	Freedom Holding	Nasdaq		Freedom Holding Corp.;%Freedom Holding;~Freedom	FRHC	wt	company	924805			u
 CIB	Grupo Cibest	NYSE		Grupo Cibest S.A.;Grupo Cibest	CIB	t	company	2058897			u
 BMRN	Biomarin Pharmaceutical	Nasdaq		Biomarin Pharmaceutical Inc;Biomarin Pharmaceutical	BMRN	t	company	1048477			u
 SUZ	Suzano	NYSE		Suzano S.A.;Suzano	SUZ	t	company	909327			u
 BLD	TopBuild	NYSE		TopBuild Corp;TopBuild	BLD	t	company	1633931			u
 EVR	Evercore	NYSE		Evercore;Evercore Inc.	EVR	t	company	1360901			u
-POOL	Pool	Nasdaq	Consumer Discretionary	%Pool Corp;~Pool;%Pool Corporation	POOL	wt	company	945841		United States	ug
-ALLY	Ally Financial	NYSE		%Ally Financial Inc.;%Ally Financial	ALLY	t	company	40729			u
-HIMS	Hims & Hers Health	NYSE		%Hims & Hers Health, Inc.;%Hims & Hers Health	HIMS	t	company	1773751			u
-CCK	Crown Holdings	NYSE		%Crown Holdings, Inc.;%Crown Holdings;~Crown	CCK	wt	company	1219601			u
+POOL	Pool	Nasdaq	Consumer Discretionary	Pool Corp;~Pool;Pool Corporation	POOL	wt	company	945841		United States	ug
+ALLY	Ally Financial	NYSE		Ally Financial Inc.;%Ally Financial	ALLY	t	company	40729			u
+HIMS	Hims & Hers Health	NYSE		Hims & Hers Health, Inc.;%Hims & Hers Health	HIMS	t	company	1773751			u
+CCK	Crown Holdings	NYSE		Crown Holdings, Inc.;Crown Holdings;~Crown	CCK	wt	company	1219601			u
 RNR	Renaissancere Holdings	NYSE		Renaissancere Holdings LTD;Renaissancere Holdings;Renaissancere	RNR	t	company	913144			u
 SF	Stifel Financial	NYSE		Stifel;Stifel Financial Corp;Stifel Financial	SF;SFB	t	company	720672			u
 AEG	Aegon	NYSE	Construction & Engineering	Aegon LTD.;Aegon;Aegon N.V.	AEG;AEFC;AGN.AS;0Q0Y.L;AEGOF	t	company	769218	BMG0112X1056;NL0000303709	United States	ug
 MBLY	Mobileye Global	Nasdaq		~Mobileye;Mobileye Global Inc.;Mobileye Global	MBLY	wt	company	1910139			u
-AUR	Aurora Innovation	Nasdaq		%Aurora Innovation, Inc.;%Aurora Innovation	AUR;AUROW	t	company	1828108			u
+AUR	Aurora Innovation	Nasdaq		Aurora Innovation, Inc.;%Aurora Innovation	AUR;AUROW	t	company	1828108			u
 RDY	DR Reddys Laboratories	NYSE		DR Reddys Laboratories LTD;DR Reddys Laboratories	RDY	t	company	1135951			u
 SAIL	SailPoint	Nasdaq		SailPoint, Inc.;SailPoint	SAIL	t	company	2030781			u
-VNOM	Viper Energy	Nasdaq		%Viper Energy, Inc.;%Viper Energy	VNOM	t	company	1602065			u
-LINE	Lineage	Nasdaq		%Lineage, Inc.;~Lineage	LINE	wt	company	1868159			u
-CR	Crane	NYSE		%Crane Co;~Crane	CR	wt	company	1944013			u
-SCI	Service Corp International	NYSE		%Service Corp International;%Service Corp;~Service	SCI	wt	company	89089			u
+VNOM	Viper Energy	Nasdaq		Viper Energy, Inc.;%Viper Energy	VNOM	t	company	1602065			u
+LINE	Lineage	Nasdaq		Lineage, Inc.;~Lineage	LINE	wt	company	1868159			u
+CR	Crane	NYSE		Crane Co;~Crane	CR	wt	company	1944013			u
+SCI	Service Corp International	NYSE		%Service Corp International;Service Corp;~Service	SCI	wt	company	89089			u
 AGI	Alamos Gold	NYSE		Alamos Gold Inc;Alamos Gold	AGI	t	company	1178819			u
 DRS	Leonardo DRS	Nasdaq		Leonardo DRS, Inc.;Leonardo DRS	DRS	t	company	1833756			u
 BSAC	Banco Santander Chile	NYSE		Banco Santander Chile	BSAC	t	company	1027552			u
 ACI	Albertsons Companies	NYSE		Albertsons Companies, Inc.;Albertsons Companies	ACI	t	company	1646972			u
 ENTG	Entegris	Nasdaq		Entegris Inc;Entegris	ENTG	t	company	1101302			u
 ASND	Ascendis Pharma	Nasdaq		Ascendis Pharma A/S;Ascendis Pharma	ASND	t	company	1612042			u
-CELH	Celsius Holdings	Nasdaq		%Celsius Holdings, Inc.;%Celsius Holdings;%Celsius	CELH	t	company	1341766			u
+CELH	Celsius Holdings	Nasdaq		Celsius Holdings, Inc.;Celsius Holdings;%Celsius	CELH	t	company	1341766			u
 MORN	Morningstar	Nasdaq		Morningstar, Inc.;Morningstar	MORN	t	company	1289419			u
-PR	Permian Resources	NYSE		%Permian Resources Corp;%Permian Resources	PR	t	company	1658566			u
-FHN	First Horizon	NYSE		%First Horizon Corp;%First Horizon	FHN	t	company	36966			u
+PR	Permian Resources	NYSE		Permian Resources Corp;%Permian Resources	PR	t	company	1658566			u
+FHN	First Horizon	NYSE		First Horizon Corp;%First Horizon	FHN	t	company	36966			u
 SEIC	SEI Investments	Nasdaq		SEI Investments Co;SEI Investments	SEIC	t	company	350894			u
 APPF	Appfolio	Nasdaq		Appfolio Inc;Appfolio	APPF	t	company	1433195			u
 DOCS	Doximity	NYSE		Doximity, Inc.;Doximity	DOCS	t	company	1516513			u
-AFG	American Financial Group	NYSE		%American Financial Group Inc;%American Financial Group;%American Financial	AFG;AFGC;AFGB;AFGD;AFGE	t	company	1042046			u
+AFG	American Financial Group	NYSE		American Financial Group Inc;American Financial Group;%American Financial	AFG;AFGC;AFGB;AFGD;AFGE	t	company	1042046			u
 ERJ	Embraer	NYSE		Embraer S.a.;Embraer	ERJ	t	company	1355444			u
-GLXY	Galaxy Digital	Nasdaq		%Galaxy Digital Inc.;%Galaxy Digital	GLXY	t	company	1859392			u
-WTRG	Essential Utilities	NYSE		%Essential Utilities, Inc.;%Essential Utilities	WTRG	t	company	78128			u
-RGLD	Royal Gold	Nasdaq		%Royal Gold Inc;%Royal Gold	RGLD	t	company	85535			u
-PAAS	Pan American Silver	NYSE		%Pan American Silver Corp;%Pan American Silver	PAAS	t	company	771992			u
+GLXY	Galaxy Digital	Nasdaq		Galaxy Digital Inc.;%Galaxy Digital	GLXY	t	company	1859392			u
+WTRG	Essential Utilities	NYSE		Essential Utilities, Inc.;%Essential Utilities	WTRG	t	company	78128			u
+RGLD	Royal Gold	Nasdaq		Royal Gold Inc;%Royal Gold	RGLD	t	company	85535			u
+PAAS	Pan American Silver	NYSE		Pan American Silver Corp;%Pan American Silver	PAAS	t	company	771992			u
 DTM	DT Midstream	NYSE		DT Midstream, Inc.;DT Midstream	DTM	t	company	1842022			u
 KVYO	Klaviyo	NYSE		Klaviyo, Inc.;Klaviyo	KVYO	t	company	1835830			u
 WLK	Westlake	NYSE		Westlake Corp;Westlake	WLK	t	company	1262823			u
@@ -899,22 +899,22 @@ QGEN	Qiagen	NYSE	Biotech	Qiagen N.V.;Qiagen	QGEN;0RLT.L	t	company	1015820	NL0012
 ATI	ATI	NYSE		ATI Inc;~ATI	ATI	wt	company	1018963			u
 MTSI	Macom Technology Solutions Holdings	Nasdaq		Macom Technology Solutions Holdings, Inc.;Macom Technology Solutions Holdings;Macom Technology Solutions	MTSI	t	company	1493594			u
 TTAN	ServiceTitan	Nasdaq		ServiceTitan, Inc.;ServiceTitan	TTAN	t	company	1638826			u
-WBA	Walgreens Boots Alliance	Nasdaq		%Walgreens;%Walgreens Boots Alliance, Inc.;%Walgreens Boots Alliance	WBA	t	company	1618921			u
-SQM	Chemical & Mining Co of Chile	NYSE		%Chemical & Mining Co of Chile Inc;%Chemical & Mining Co of Chile	SQM	t	company	909037			u
+WBA	Walgreens Boots Alliance	Nasdaq		%Walgreens;Walgreens Boots Alliance, Inc.;%Walgreens Boots Alliance	WBA	t	company	1618921			u
+SQM	Chemical & Mining Co of Chile	NYSE		Chemical & Mining Co of Chile Inc;%Chemical & Mining Co of Chile	SQM	t	company	909037			u
 AR	Antero Resources	NYSE		Antero Resources Corp;Antero Resources	AR	t	company	1433270			u
 GME	GameStop	NYSE		GameStop;GameStop Corp.	GME	t	company	1326380			u
 OVV	Ovintiv	NYSE		Ovintiv Inc.;Ovintiv	OVV	t	company	1792580			u
-AIT	Applied Industrial Technologies	NYSE		%Applied Industrial Technologies Inc;%Applied Industrial Technologies;%Applied Industrial	AIT	t	company	109563			u
+AIT	Applied Industrial Technologies	NYSE		Applied Industrial Technologies Inc;%Applied Industrial Technologies;%Applied Industrial	AIT	t	company	109563			u
 UHAL	U-Haul Holding	NYSE		U-Haul Holding Co;U-Haul Holding;U-Haul	UHAL;UHAL.B	t	company	4457			u
-NYT	New York Times	NYSE		%New York Times Co;%New York Times	NYT	t	company	71691			u
+NYT	New York Times	NYSE		New York Times Co;%New York Times	NYT	t	company	71691			u
 KTOS	Kratos Defense & Security Solutions	Nasdaq		Kratos Defense & Security Solutions, Inc.;Kratos Defense & Security Solutions	KTOS	t	company	1069258			u
 EXEL	Exelixis	Nasdaq		Exelixis, Inc.;Exelixis	EXEL	t	company	939767			u
 CAVA	Cava Group	NYSE		Cava Group, Inc.;Cava Group;Cava	CAVA	t	company	1639438			u
 WCC	Wesco International	NYSE		Wesco International Inc;Wesco International	WCC	t	company	929008			u
-HTHT	H World Group	Nasdaq		%H World Group Ltd;%H World Group;%H World	HTHT	t	company	1483994			u
+HTHT	H World Group	Nasdaq		H World Group Ltd;H World Group;%H World	HTHT	t	company	1483994			u
 SFD	Smithfield Foods	Nasdaq		Smithfield Foods Inc;Smithfield Foods	SFD	t	company	91388			u
-NICE	NICE	Nasdaq		%NICE Ltd.;~NICE	NICE	wt	company	1003935			u
-HMY	Harmony Gold Mining	NYSE		%Harmony Gold Mining Co LTD;%Harmony Gold Mining	HMY	t	company	1023514			u
+NICE	NICE	Nasdaq		NICE Ltd.;~NICE	NICE	wt	company	1003935			u
+HMY	Harmony Gold Mining	NYSE		Harmony Gold Mining Co LTD;%Harmony Gold Mining	HMY	t	company	1023514			u
 PRMB	Primo Brands	NYSE		Primo Brands Corp;Primo Brands	PRMB	t	company	2042694			u
 KT	KT	NYSE		KT Corp	KT	t	company	892450			u
 W	Wayfair	NYSE		Wayfair;Wayfair Inc.	W	t	company	1616707			u
@@ -926,9 +926,9 @@ TTEK	Tetra Tech	Nasdaq		Tetra Tech Inc;Tetra Tech	TTEK	t	company	831641			u
 CPB	CAMPBELL'S	Nasdaq	Consumer Staples	Campbell's;%Campbell Soup;CAMPBELL'S Co	CPB	t	company	16732	US1344291091	United States	ug
 BILI	Bilibili	Nasdaq		Bilibili Inc.;Bilibili	BILI	t	company	1723690			u
 RRX	Regal Rexnord	NYSE		Regal Rexnord Corp;Regal Rexnord	RRX	t	company	82811			u
-MLI	Mueller Industries	NYSE		%Mueller Industries Inc;%Mueller Industries	MLI	t	company	89439			u
+MLI	Mueller Industries	NYSE		Mueller Industries Inc;%Mueller Industries	MLI	t	company	89439			u
 UWMC	UWM Holdings	NYSE		UWM Holdings Corp;UWM Holdings;~UWM	UWMC	wt	company	1783398			u
-BROS	Dutch Bros	NYSE		%Dutch Bros Inc.;%Dutch Bros	BROS	t	company	1866581			u
+BROS	Dutch Bros	NYSE		Dutch Bros Inc.;%Dutch Bros	BROS	t	company	1866581			u
 SPXC	SPX Technologies	NYSE		SPX Technologies, Inc.;SPX Technologies;~SPX	SPXC	wt	company	88205			u
 PCOR	Procore Technologies	NYSE		Procore Technologies, Inc.;Procore Technologies;Procore	PCOR	t	company	1611052			u
 TEM	Tempus AI	Nasdaq		Tempus AI, Inc.;Tempus AI	TEM	t	company	1717115			u
@@ -936,52 +936,52 @@ SARO	StandardAero	NYSE		StandardAero, Inc.;StandardAero	SARO	t	company	2025410		
 SKX	Skechers Usa	NYSE		Skechers Usa Inc;Skechers Usa	SKX	t	company	1065837			u
 AYI	Acuity Inc. (de)	NYSE		Acuity Inc. (de)	AYI	t	company	1144215			u
 SSB	SouthState	NYSE		SouthState Corp;SouthState	SSB	t	company	764038			u
-WBS	Webster Financial	NYSE		%Webster Financial Corp;%Webster Financial	WBS	t	company	801337			u
+WBS	Webster Financial	NYSE		Webster Financial Corp;%Webster Financial	WBS	t	company	801337			u
 TIMB	Tim	NYSE		Tim S.a.;!Tim	TIMB	t	company	1826168			u
 WING	Wingstop	Nasdaq		Wingstop Inc.;Wingstop	WING	t	company	1636222			u
 PSO	Pearson	NYSE	Consumer Cyclicals	Pearson PLC;%Pearson	PSO;PSON.L;PSORF	t	company	938323	GB0006776081	United Kingdom	ug
 DOX	Amdocs	Nasdaq		Amdocs LTD;Amdocs	DOX	t	company	1062579			u
 PEN	Penumbra	NYSE		Penumbra Inc;Penumbra	PEN	t	company	1321732			u
 CAE	CAE	NYSE		CAE Inc;~CAE	CAE	wt	company	1173382			u
-ORI	Old Republic International	NYSE		%Old Republic International Corp;%Old Republic International;%Old Republic	ORI	t	company	74260			u
-ASR	Southeast Airport Group	NYSE		%Southeast Airport Group;%Southeast Airport	ASR	t	company	1123452			u
-BE	Bloom Energy	NYSE		%Bloom Energy Corp;%Bloom Energy	BE	t	company	1664703			u
+ORI	Old Republic International	NYSE		Old Republic International Corp;%Old Republic International;%Old Republic	ORI	t	company	74260			u
+ASR	Southeast Airport Group	NYSE		Southeast Airport Group;%Southeast Airport	ASR	t	company	1123452			u
+BE	Bloom Energy	NYSE		Bloom Energy Corp;%Bloom Energy	BE	t	company	1664703			u
 IPG	Interpublic Group of Companies	NYSE		Interpublic Group of Companies, Inc.;Interpublic Group of Companies	IPG	t	company	51644			u
-FYBR	Frontier Communications Parent	Nasdaq		%Frontier Communications Parent, Inc.;%Frontier Communications Parent	FYBR	t	company	20520			u
+FYBR	Frontier Communications Parent	Nasdaq		Frontier Communications Parent, Inc.;%Frontier Communications Parent	FYBR	t	company	20520			u
 BZ	Kanzhun	Nasdaq		Kanzhun Ltd;Kanzhun	BZ	t	company	1842827			u
 OGE	OGE Energy	NYSE		OGE Energy Corp.;OGE Energy	OGE	t	company	1021635			u
-STRL	Sterling Infrastructure	Nasdaq		%Sterling Infrastructure, Inc.;%Sterling Infrastructure	STRL	t	company	874238			u
-ENSG	Ensign Group	Nasdaq		%Ensign Group, Inc;%Ensign Group;~Ensign	ENSG	wt	company	1125376			u
+STRL	Sterling Infrastructure	Nasdaq		Sterling Infrastructure, Inc.;%Sterling Infrastructure	STRL	t	company	874238			u
+ENSG	Ensign Group	Nasdaq		Ensign Group, Inc;Ensign Group;~Ensign	ENSG	wt	company	1125376			u
 BIRK	Birkenstock Holding	NYSE		Birkenstock Holding plc;%Birkenstock Holding;%Birkenstock	BIRK	t	company	1977102			u
 CAG	Conagra Brands	NYSE	Consumer Staples	Conagra;Conagra Brands Inc.;Conagra Brands	CAG	t	company	23217	US2058871029	United States	ug
 VIRT	Virtu Financial	NYSE	Financial services	Virtu Financial, Inc.;Virtu Financial	VIRT	t	company	1592386	US9282541013	United States	ug
 ATR	Aptargroup	NYSE		Aptargroup, Inc.;Aptargroup	ATR	t	company	896622			u
-MTCH	Match Group	Nasdaq	Communication Services	%Match Group, Inc.;%Match Group;~Match	MTCH;0JZ7.L	wt	company	891103	US57667L1070	United States	ug
+MTCH	Match Group	Nasdaq	Communication Services	Match Group, Inc.;Match Group;~Match	MTCH;0JZ7.L	wt	company	891103	US57667L1070	United States	ug
 CUBE	CubeSmart	NYSE		CubeSmart	CUBE	t	company	1298675			u
 GRFS	Grifols	Nasdaq	Healthcare	Grifols SA;Grifols	GRFS;GRF.MC;0RDU.L;GIFLF;GIKLY;GIFOF	t	company	1438569	ES0171996012;ES0171996087	Spain	ug
-DSGX	Descartes Systems Group	Nasdaq		%Descartes Systems Group Inc;%Descartes Systems Group;%Descartes Systems	DSGX	t	company	1050140			u
+DSGX	Descartes Systems Group	Nasdaq		Descartes Systems Group Inc;Descartes Systems Group;%Descartes Systems	DSGX	t	company	1050140			u
 REXR	Rexford Industrial Realty	NYSE		Rexford Industrial Realty, Inc.;Rexford Industrial Realty	REXR	t	company	1571283			u
 XP	XP	Nasdaq		XP Inc.	XP	t	company	1787425			u
-WMS	Advanced Drainage Systems	NYSE		%Advanced Drainage Systems, Inc.;%Advanced Drainage Systems	WMS	t	company	1604028			u
+WMS	Advanced Drainage Systems	NYSE		Advanced Drainage Systems, Inc.;%Advanced Drainage Systems	WMS	t	company	1604028			u
 FSV	FirstService	Nasdaq		FirstService Corp;FirstService	FSV	t	company	1637810			u
 VRNA	Verona Pharma	Nasdaq		Verona Pharma plc;Verona Pharma	VRNA	t	company	1657312			u
-GTLS	Chart Industries	NYSE		%Chart Industries Inc;%Chart Industries	GTLS	t	company	892553			u
-PLNT	Planet Fitness	NYSE		%Planet Fitness, Inc.;%Planet Fitness	PLNT	t	company	1637207			u
+GTLS	Chart Industries	NYSE		Chart Industries Inc;%Chart Industries	GTLS	t	company	892553			u
+PLNT	Planet Fitness	NYSE		Planet Fitness, Inc.;%Planet Fitness	PLNT	t	company	1637207			u
 AM	Antero Midstream	NYSE		Antero Midstream Corp;Antero Midstream	AM	t	company	1623925			u
-WTS	Watts Water Technologies	NYSE		%Watts Water Technologies Inc;%Watts Water Technologies;%Watts Water	WTS	t	company	795403			u
-HESM	Hess Midstream	NYSE		%Hess Midstream LP;%Hess Midstream	HESM	t	company	1789832			u
+WTS	Watts Water Technologies	NYSE		Watts Water Technologies Inc;%Watts Water Technologies;%Watts Water	WTS	t	company	795403			u
+HESM	Hess Midstream	NYSE		Hess Midstream LP;%Hess Midstream	HESM	t	company	1789832			u
 PRI	Primerica	NYSE		Primerica, Inc.;Primerica	PRI	t	company	1475922			u
-HLNE	Hamilton Lane	Nasdaq		%Hamilton Lane INC;%Hamilton Lane	HLNE	t	company	1433642			u
-OSK	Oshkosh	NYSE		%Oshkosh Corp;%Oshkosh	OSK	t	company	775158			u
+HLNE	Hamilton Lane	Nasdaq		Hamilton Lane INC;%Hamilton Lane	HLNE	t	company	1433642			u
+OSK	Oshkosh	NYSE		Oshkosh Corp;%Oshkosh	OSK	t	company	775158			u
 MMYT	MakeMyTrip	Nasdaq		MakeMyTrip Ltd;MakeMyTrip	MMYT	t	company	1495153			u
-EXAS	Exact Sciences	Nasdaq		%Exact Sciences Corp;%Exact Sciences	EXAS	t	company	1124140			u
+EXAS	Exact Sciences	Nasdaq		Exact Sciences Corp;%Exact Sciences	EXAS	t	company	1124140			u
 ALV	Autoliv	NYSE		Autoliv Inc;Autoliv	ALV	t	company	1034670			u
-FND	Floor & Decor Holdings	NYSE		%Floor & Decor Holdings, Inc.;%Floor & Decor Holdings;%Floor & Decor	FND	t	company	1507079			u
+FND	Floor & Decor Holdings	NYSE		Floor & Decor Holdings, Inc.;Floor & Decor Holdings;%Floor & Decor	FND	t	company	1507079			u
 CMA	Comerica	NYSE		Comerica Inc;Comerica	CMA	t	company	28412			u
 SKM	SK Telecom	NYSE		SK Telecom Co LTD;SK Telecom	SKM	t	company	1015650			u
 OLLI	Ollie's Bargain Outlet Holdings	Nasdaq		Ollie's Bargain Outlet Holdings, Inc.;Ollie's Bargain Outlet Holdings;Ollie's Bargain Outlet	OLLI	t	company	1639300			u
 WAL	Western Alliance Bancorporation	NYSE		Western Alliance Bancorporation	WAL	t	company	1212545			u
-LBRDA	Liberty Broadband	Nasdaq		%Liberty Broadband Corp;%Liberty Broadband	LBRDA;LBRDK;LBRDP	t	company	1611983			u
+LBRDA	Liberty Broadband	Nasdaq		Liberty Broadband Corp;%Liberty Broadband	LBRDA;LBRDK;LBRDP	t	company	1611983			u
 EGP	Eastgroup Properties	NYSE		Eastgroup Properties Inc;Eastgroup Properties	EGP	t	company	49600			u
 BBIO	BridgeBio Pharma	Nasdaq		BridgeBio Pharma, Inc.;BridgeBio Pharma	BBIO	t	company	1743881			u
 EPAM	EPAM Systems	NYSE	Information Technology	EPAM Systems, Inc.;EPAM Systems	EPAM	t	company	1352010		United States	ug
@@ -989,71 +989,71 @@ DAY	Dayforce	NYSE		Dayforce, Inc.;Dayforce	DAY	t	company	1725057			u
 SRAD	Sportradar Group	Nasdaq		Sportradar Group AG;Sportradar Group;Sportradar	SRAD	t	company	1836470			u
 KMX	CarMax	NYSE	Consumer Discretionary	Carmax Inc;Carmax	KMX	t	company	1170010	US1431301027	United States	ug
 AGCO	Agco	NYSE		Agco Corp;Agco	AGCO	t	company	880266			u
-DCI	Donaldson	NYSE		%Donaldson Co INC;%Donaldson Co;%Donaldson	DCI	t	company	29644			u
-RRC	Range Resources	NYSE		%Range Resources Corp;%Range Resources	RRC	t	company	315852			u
+DCI	Donaldson	NYSE		Donaldson Co INC;Donaldson Co;%Donaldson	DCI	t	company	29644			u
+RRC	Range Resources	NYSE		Range Resources Corp;%Range Resources	RRC	t	company	315852			u
 ESTC	Elastic	NYSE		Elastic N.V.;~Elastic	ESTC	wt	company	1707753			u
 UMBF	UMB Financial	Nasdaq		UMB Financial Corp;UMB Financial	UMBF;UMBFO	t	company	101382			u
 WTFC	Wintrust Financial	Nasdaq		Wintrust Financial Corp;Wintrust Financial	WTFC;WTFCN	t	company	1015328			u
-MOH	Molina Healthcare	NYSE	Health Care	%Molina Healthcare, Inc.;%Molina Healthcare	MOH	t	company	1179929		United States	ug
+MOH	Molina Healthcare	NYSE	Health Care	Molina Healthcare, Inc.;%Molina Healthcare	MOH	t	company	1179929		United States	ug
 GGAL	Grupo Financiero Galicia	Nasdaq		Grupo Financiero Galicia SA;Grupo Financiero Galicia	GGAL	t	company	1114700			u
 NXT	Nextracker	Nasdaq		Nextracker Inc.;Nextracker	NXT	t	company	1852131			u
 CVLT	Commvault Systems	Nasdaq		Commvault Systems Inc;Commvault Systems	CVLT	t	company	1169561			u
 VFS	VinFast Auto	Nasdaq		VinFast Auto Ltd.;VinFast Auto	VFS;VFSWW	t	company	1913510			u
 BWA	Borgwarner	NYSE		Borgwarner Inc;Borgwarner	BWA	t	company	908255			u
-AWI	Armstrong World Industries	NYSE	Construction Materials	%Armstrong World Industries Inc;%Armstrong World Industries	AWI	t	company	7431	US04247X1028	United States	ug
-ADC	Agree Realty	NYSE		%Agree Realty Corp;%Agree Realty	ADC	t	company	917251			u
+AWI	Armstrong World Industries	NYSE	Construction Materials	Armstrong World Industries Inc;%Armstrong World Industries	AWI	t	company	7431	US04247X1028	United States	ug
+ADC	Agree Realty	NYSE		Agree Realty Corp;%Agree Realty	ADC	t	company	917251			u
 ONB	Old National Bancorp	Nasdaq		Old National Bancorp;%Old National	ONB;ONBPO;ONBPP	t	company	707179			u
 BRX	Brixmor Property Group	NYSE		Brixmor Property Group Inc.;Brixmor Property Group;Brixmor Property	BRX	t	company	1581068			u
-PSN	Parsons	NYSE		%Parsons Corp;~Parsons	PSN	wt	company	275880			u
+PSN	Parsons	NYSE		Parsons Corp;~Parsons	PSN	wt	company	275880			u
 CAI	Caris Life Sciences	Nasdaq		Caris Life Sciences, Inc.;Caris Life Sciences	CAI	t	company	2019410			u
 INGR	Ingredion	NYSE		Ingredion Inc;Ingredion	INGR	t	company	1046257			u
 CBSH	Commerce Bancshares	Nasdaq		Commerce Bancshares Inc;Commerce Bancshares	CBSH	t	company	22356			u
-DINO	HF Sinclair	NYSE		%HF Sinclair Corp;%HF Sinclair	DINO	t	company	1915657			u
-LEVI	Levi Strauss	NYSE		%Levi Strauss & Co;%Levi Strauss	LEVI	t	company	94845			u
+DINO	HF Sinclair	NYSE		HF Sinclair Corp;%HF Sinclair	DINO	t	company	1915657			u
+LEVI	Levi Strauss	NYSE		Levi Strauss & Co;%Levi Strauss	LEVI	t	company	94845			u
 CFR	Cullen/frost Bankers	NYSE		Cullen/frost Bankers, Inc.;Cullen/frost Bankers	CFR	t	company	39263			u
 ICL	ICL Group	NYSE		ICL Group Ltd.;ICL Group;~ICL	ICL	wt	company	941221			u
 HQY	Healthequity	Nasdaq		Healthequity, Inc.;Healthequity	HQY	t	company	1428336			u
 GIL	Gildan Activewear	NYSE		Gildan Activewear Inc.;Gildan Activewear	GIL	t	company	1061894			u
 ROIV	Roivant Sciences	Nasdaq		Roivant Sciences Ltd.;Roivant Sciences	ROIV	t	company	1635088			u
-CIGI	Colliers International Group	Nasdaq		%Colliers International Group Inc.;%Colliers International Group;%Colliers International	CIGI	t	company	913353			u
+CIGI	Colliers International Group	Nasdaq		Colliers International Group Inc.;Colliers International Group;%Colliers International	CIGI	t	company	913353			u
 SAIA	Saia	Nasdaq		Saia Inc;Saia	SAIA	t	company	1177702			u
 VNO	Vornado Realty Trust	NYSE		Vornado Realty Trust;Vornado Realty	VNO	t	company	899689			u
-NFG	National Fuel Gas	NYSE		%National Fuel Gas Co;%National Fuel Gas	NFG	t	company	70145			u
+NFG	National Fuel Gas	NYSE		National Fuel Gas Co;%National Fuel Gas	NFG	t	company	70145			u
 VIPS	Vipshop Holdings	NYSE		Vipshop Holdings Ltd;Vipshop Holdings;Vipshop	VIPS	t	company	1529192			u
-LSCC	Lattice Semiconductor	Nasdaq		%Lattice Semiconductor Corp;%Lattice Semiconductor	LSCC	t	company	855658			u
+LSCC	Lattice Semiconductor	Nasdaq		Lattice Semiconductor Corp;%Lattice Semiconductor	LSCC	t	company	855658			u
 DY	Dycom Industries	NYSE		Dycom Industries Inc;Dycom Industries	DY	t	company	67215			u
 NNN	NNN Reit	NYSE		NNN Reit, Inc.;NNN Reit	NNN	t	company	751364			u
 UGI	UGI	NYSE		UGI Corp;~UGI	UGI	wt	company	884614			u
 QRVO	Qorvo	Nasdaq	Information Technology	Qorvo, Inc.;Qorvo	QRVO;0KSJ.L	t	company	1604778	US74736K1016	United States	ug
-BPOP	Popular	Nasdaq		%Popular, Inc.;~Popular	BPOP;BPOPM	wt	company	763901			u
-LLYVA	Liberty Live Holdings	Nasdaq		%Liberty Live Holdings, Inc.;%Liberty Live Holdings;%Liberty Live	LLYVA;LLYVK	t	company	2078416			u
+BPOP	Popular	Nasdaq		Popular, Inc.;~Popular	BPOP;BPOPM	wt	company	763901			u
+LLYVA	Liberty Live Holdings	Nasdaq		Liberty Live Holdings, Inc.;Liberty Live Holdings;%Liberty Live	LLYVA;LLYVK	t	company	2078416			u
 MASI	Masimo	Nasdaq		Masimo Corp;Masimo	MASI	t	company	937556			u
-LNW	Light & Wonder	Nasdaq		%Light & Wonder, Inc.;%Light & Wonder	LNW	t	company	750004			u
+LNW	Light & Wonder	Nasdaq		Light & Wonder, Inc.;%Light & Wonder	LNW	t	company	750004			u
 LKQ	LKQ	Nasdaq	Auto parts	LKQ Corp;~LKQ;LKQ Corporation	LKQ;0JSJ.L	wt	company	1065696		United States	ug
 AVTR	Avantor	NYSE		Avantor, Inc.;Avantor	AVTR	t	company	1722482			u
-AA	Alcoa	NYSE		%Alcoa;%Alcoa Corp	AA	t	company	1675149			u
+AA	Alcoa	NYSE		%Alcoa;Alcoa Corp	AA	t	company	1675149			u
 HALO	Halozyme Therapeutics	Nasdaq		Halozyme Therapeutics, Inc.;Halozyme Therapeutics	HALO	t	company	1159036			u
-AAL	American Airlines Group	Nasdaq		%American Airlines;%American Airlines Group Inc.;%American Airlines Group	AAL	t	company	6201			u
+AAL	American Airlines Group	Nasdaq		%American Airlines;American Airlines Group Inc.;American Airlines Group	AAL	t	company	6201			u
 PARA	Paramount Global	Nasdaq		~Paramount;<ViacomCBS;%Paramount Global	PARA;PARAA	wt	company	813828			u
 RMBS	Rambus	Nasdaq		Rambus Inc;Rambus	RMBS	t	company	917273			u
-SSD	Simpson Manufacturing	NYSE		%Simpson Manufacturing Co., Inc.;%Simpson Manufacturing Co.;%Simpson Manufacturing	SSD	t	company	920371			u
-FSS	Federal Signal	NYSE	Industrials	%Federal Signal Corp;%Federal Signal;%Federal Signal Corporation	FSS	t	company	277509	US3138551086	United States	ug
+SSD	Simpson Manufacturing	NYSE		Simpson Manufacturing Co., Inc.;Simpson Manufacturing Co.;%Simpson Manufacturing	SSD	t	company	920371			u
+FSS	Federal Signal	NYSE	Industrials	Federal Signal Corp;%Federal Signal;Federal Signal Corporation	FSS	t	company	277509	US3138551086	United States	ug
 ZION	Zions Bancorporation National Association	Nasdaq		Zions Bancorporation, National Association	ZION;ZIONP	t	company	109380			u
 LAD	Lithia Motors	NYSE		Lithia Motors Inc;Lithia Motors	LAD	t	company	1023128			u
 BULL	Webull	Nasdaq		Webull Corp;Webull	BULL;BULLW	t	company	1866364			u
-EDU	New Oriental Education & Technology Group	NYSE		%New Oriental Education & Technology Group Inc.;%New Oriental Education & Technology Group;%New Oriental Education & Technology;%New Oriental Education	EDU	t	company	1372920			u
-MHK	Mohawk Industries	NYSE		%Mohawk Industries Inc;%Mohawk Industries	MHK	t	company	851968			u
-OTEX	Open Text	Nasdaq		%Open Text Corp;%Open Text	OTEX	t	company	1002638			u
+EDU	New Oriental Education & Technology Group	NYSE		New Oriental Education & Technology Group Inc.;New Oriental Education & Technology Group;%New Oriental Education & Technology;%New Oriental Education	EDU	t	company	1372920			u
+MHK	Mohawk Industries	NYSE		Mohawk Industries Inc;%Mohawk Industries	MHK	t	company	851968			u
+OTEX	Open Text	Nasdaq		Open Text Corp;%Open Text	OTEX	t	company	1002638			u
 INFA	Informatica	NYSE		Informatica Inc.;Informatica	INFA	t	company	1868778			u
-LNC	Lincoln Financial	NYSE	Financials	%Lincoln National Corp;%Lincoln National;%Lincoln Financial	LNC	t	company	59558	US5341871094	United States	ug
-NVMI	Nova	Nasdaq		%Nova LTD.;~Nova	NVMI	wt	company	1109345			u
-MDGL	Madrigal Pharmaceuticals	Nasdaq		%Madrigal Pharmaceuticals, Inc.;%Madrigal Pharmaceuticals	MDGL	t	company	1157601			u
-AXS	Axis Capital Holdings	NYSE		%Axis Capital Holdings LTD;%Axis Capital Holdings;%Axis Capital	AXS	t	company	1214816			u
-GAP	Gap	NYSE		%Gap Inc;~Gap	GAP	wt	company	39911			u
+LNC	Lincoln Financial	NYSE	Financials	Lincoln National Corp;%Lincoln National;%Lincoln Financial	LNC	t	company	59558	US5341871094	United States	ug
+NVMI	Nova	Nasdaq		Nova LTD.;~Nova	NVMI	wt	company	1109345			u
+MDGL	Madrigal Pharmaceuticals	Nasdaq		Madrigal Pharmaceuticals, Inc.;%Madrigal Pharmaceuticals	MDGL	t	company	1157601			u
+AXS	Axis Capital Holdings	NYSE		Axis Capital Holdings LTD;Axis Capital Holdings;%Axis Capital	AXS	t	company	1214816			u
+GAP	Gap	NYSE		Gap Inc;~Gap	GAP	wt	company	39911			u
 ZWS	Zurn Elkay Water Solutions	NYSE	Industrial Machinery & Supplies & Components	Zurn Elkay Water Solutions Corp;Zurn Elkay Water Solutions;Zurn Elkay Water Solutions Corp.	ZWS	t	company	1439288		United States	ug
 CORT	Corcept Therapeutics	Nasdaq	Health Care	Corcept Therapeutics Inc;Corcept Therapeutics	CORT	t	company	1088856		United States	ug
-ALSN	Allison Transmission Holdings	NYSE		%Allison Transmission Holdings Inc;%Allison Transmission Holdings;%Allison Transmission	ALSN	t	company	1411207			u
-FIVE	Five Below	Nasdaq		%Five Below, Inc;%Five Below	FIVE	t	company	1177609			u
+ALSN	Allison Transmission Holdings	NYSE		Allison Transmission Holdings Inc;Allison Transmission Holdings;%Allison Transmission	ALSN	t	company	1411207			u
+FIVE	Five Below	Nasdaq		Five Below, Inc;%Five Below	FIVE	t	company	1177609			u
 TFII	TFI International	NYSE		TFI International Inc.;TFI International	TFII	t	company	1588823			u
 WIX	Wix.com	Nasdaq		Wix.com Ltd.;Wix.com	WIX	t	company	1576789			u
 G	Genpact	NYSE		Genpact LTD;Genpact	G	t	company	1398659			u
@@ -1063,83 +1063,83 @@ HRB	H&R Block	NYSE		H&R Block Inc;H&R Block	HRB	t	company	12659			u
 TTC	Toro	NYSE		Toro Co;Toro	TTC	t	company	737758			u
 STWD	Starwood Property Trust	NYSE		Starwood Property Trust, Inc.;Starwood Property Trust;Starwood Property	STWD	t	company	1465128			u
 VMI	Valmont Industries	NYSE		Valmont Industries Inc;Valmont Industries	VMI	t	company	102729			u
-R	Ryder System	NYSE		%Ryder System Inc;%Ryder System	R	t	company	85961			u
+R	Ryder System	NYSE		Ryder System Inc;%Ryder System	R	t	company	85961			u
 DDS	Dillard's	NYSE		Dillard's, Inc.;Dillard's	DDS;DDT	t	company	28917			u
 STEP	StepStone Group	Nasdaq	Financial services	StepStone Group Inc.;StepStone Group;StepStone	STEP	t	company	1796022		United States	ug
 FOUR	Shift4 Payments	NYSE		Shift4 Payments, Inc.;Shift4 Payments	FOUR	t	company	1794669			u
-OBDC	Blue Owl Capital	NYSE		%Blue Owl Capital Corp	OBDC	t	company	1655888			u
-DBX	Dropbox	Nasdaq		%Dropbox, Inc.;%Dropbox	DBX	t	company	1467623			u
+OBDC	Blue Owl Capital	NYSE		Blue Owl Capital Corp	OBDC	t	company	1655888			u
+DBX	Dropbox	Nasdaq		Dropbox, Inc.;%Dropbox	DBX	t	company	1467623			u
 SUN	Sunoco	NYSE		Sunoco LP;Sunoco	SUN	t	company	1552275			u
 PJT	PJT Partners	NYSE	Financials	PJT Partners Inc.;PJT Partners	PJT	t	company	1626115		United States	ug
 GTLB	Gitlab	Nasdaq		Gitlab Inc.;Gitlab	GTLB	t	company	1653482			u
-CHDN	Churchill Downs	Nasdaq		%Churchill Downs Inc;%Churchill Downs	CHDN	t	company	20212			u
-LW	Lamb Weston Holdings	NYSE	Consumer Staples	%Lamb Weston Holdings, Inc.;%Lamb Weston Holdings;%Lamb Weston	LW	t	company	1679273		United States	ug
+CHDN	Churchill Downs	Nasdaq		Churchill Downs Inc;%Churchill Downs	CHDN	t	company	20212			u
+LW	Lamb Weston Holdings	NYSE	Consumer Staples	Lamb Weston Holdings, Inc.;Lamb Weston Holdings;%Lamb Weston	LW	t	company	1679273		United States	ug
 GMED	Globus Medical	NYSE		Globus Medical Inc;Globus Medical	GMED	t	company	1237831			u
-EXP	Eagle Materials	NYSE		%Eagle Materials Inc;%Eagle Materials	EXP	t	company	918646			u
+EXP	Eagle Materials	NYSE		Eagle Materials Inc;%Eagle Materials	EXP	t	company	918646			u
 MOD	Modine Manufacturing	NYSE		Modine Manufacturing Co;Modine Manufacturing	MOD	t	company	67347			u
-MUSA	Murphy USA	NYSE		%Murphy USA Inc.;%Murphy USA	MUSA	t	company	1573516			u
+MUSA	Murphy USA	NYSE		Murphy USA Inc.;%Murphy USA	MUSA	t	company	1573516			u
 SIRI	Sirius XM Holdings	Nasdaq		SiriusXM;Sirius XM;Sirius XM Holdings Inc.;Sirius XM Holdings	SIRI	t	company	908937			u
-URBN	Urban Outfitters	Nasdaq	Consumer Discretionary	%Urban Outfitters Inc;%Urban Outfitters	URBN	t	company	912615		United States	ug
+URBN	Urban Outfitters	Nasdaq	Consumer Discretionary	Urban Outfitters Inc;%Urban Outfitters	URBN	t	company	912615		United States	ug
 BIO	Bio-Rad Laboratories	NYSE		Bio-Rad Laboratories, Inc.;Bio-Rad Laboratories	BIO;BIO.B	t	company	12208			u
 MKTX	MarketAxess	Nasdaq	Financial Services	Marketaxess Holdings Inc;Marketaxess Holdings;Marketaxess	MKTX	t	company	1278021	US57060D1081	United States	ug
 JBTM	JBT Marel	NYSE	Industrial Machinery & Supplies & Components	JBT Marel Corp;JBT Marel;JBT Corporation;~JBT	JBTM	wt	company	1433660		United States	ug
 FLR	Fluor	NYSE		Fluor Corp;Fluor	FLR	t	company	1124198			u
 EAT	Brinker International	NYSE	Consumer Discretionary	Brinker International, Inc;Brinker International;Brinker International Inc	EAT	t	company	703351	US1096411004	United States	ug
-EMN	Eastman Chemical Company	NYSE	Basic Materials	%Eastman Chemical Co;%Eastman Chemical;%Eastman Chemical Company	EMN;0IF3.L	t	company	915389	US2774321002	United States	ug
+EMN	Eastman Chemical Company	NYSE	Basic Materials	Eastman Chemical Co;%Eastman Chemical;Eastman Chemical Company	EMN;0IF3.L	t	company	915389	US2774321002	United States	ug
 ADT	ADT	NYSE	Burglary Fire and carbon monoxide detection Health safety Cybersecurity Security systems Communication systems Video surveillance Access control RFID	ADT Inc.;~ADT	ADT	wt	company	1703056		United States	ug
 FLS	Flowserve	NYSE		Flowserve Corp;Flowserve	FLS	t	company	30625			u
 VOYA	Voya Financial	NYSE		Voya Financial, Inc.;Voya Financial	VOYA	t	company	1535929			u
 MSA	MSA Safety	NYSE		MSA Safety Inc;MSA Safety	MSA	t	company	66570			u
 IDCC	InterDigital	Nasdaq	Information Technology	InterDigital, Inc.;InterDigital	IDCC	t	company	1405495		United States	ug
-DLB	Dolby Laboratories	NYSE		%Dolby Laboratories, Inc.;%Dolby Laboratories	DLB	t	company	1308547			u
+DLB	Dolby Laboratories	NYSE		Dolby Laboratories, Inc.;%Dolby Laboratories	DLB	t	company	1308547			u
 KD	Kyndryl Holdings	NYSE		Kyndryl Holdings, Inc.;Kyndryl Holdings;Kyndryl	KD	t	company	1867072			u
-PNFP	Pinnacle Financial Partners	Nasdaq		%Pinnacle Financial Partners Inc;%Pinnacle Financial Partners	PNFP;PNFPP	t	company	1115055			u
+PNFP	Pinnacle Financial Partners	Nasdaq		Pinnacle Financial Partners Inc;%Pinnacle Financial Partners	PNFP;PNFPP	t	company	1115055			u
 ELAN	Elanco Animal Health	NYSE		Elanco Animal Health Inc;Elanco Animal Health	ELAN	t	company	1739104			u
 CGNX	Cognex	Nasdaq		Cognex Corp;Cognex	CGNX	t	company	851205			u
 KNX	Knight-Swift Transportation Holdings	NYSE		Knight-Swift Transportation Holdings Inc.;Knight-Swift Transportation Holdings;Knight-Swift Transportation	KNX	t	company	1492691			u
 EXLS	ExlService Holdings	Nasdaq		ExlService Holdings, Inc.;ExlService Holdings;ExlService	EXLS	t	company	1297989			u
 LEGN	Legend Biotech	Nasdaq		Legend Biotech Corp;Legend Biotech	LEGN	t	company	1801198			u
 GDS	GDS Holdings	Nasdaq		GDS Holdings Ltd;GDS Holdings;~GDS	GDS	wt	company	1526125			u
-BFAM	Bright Horizons Family Solutions	NYSE		%Bright Horizons Family Solutions Inc.;%Bright Horizons Family Solutions	BFAM	t	company	1437578			u
-RVMD	Revolution Medicines	Nasdaq		%Revolution Medicines, Inc.;%Revolution Medicines	RVMD;RVMDW	t	company	1628171			u
+BFAM	Bright Horizons Family Solutions	NYSE		Bright Horizons Family Solutions Inc.;%Bright Horizons Family Solutions	BFAM	t	company	1437578			u
+RVMD	Revolution Medicines	Nasdaq		Revolution Medicines, Inc.;%Revolution Medicines	RVMD;RVMDW	t	company	1628171			u
 TAL	TAL Education Group	NYSE		TAL Education Group;TAL Education	TAL	t	company	1499620			u
-FBIN	Fortune Brands Innovations	NYSE		%Fortune Brands Innovations, Inc.;%Fortune Brands Innovations	FBIN	t	company	1519751			u
+FBIN	Fortune Brands Innovations	NYSE		Fortune Brands Innovations, Inc.;%Fortune Brands Innovations	FBIN	t	company	1519751			u
 IDA	Idacorp	NYSE		Idacorp Inc;Idacorp	IDA	t	company	1057877			u
 PSLV	Sprott Physical Silver Trust	NYSE		Sprott Physical Silver Trust;Sprott Physical Silver	PSLV	t	company	1494728			u
 ESAB	ESAB	NYSE		ESAB Corp;~ESAB	ESAB	wt	company	1877322			u
-LCID	Lucid Group	Nasdaq		~Lucid;%Lucid Motors;%Lucid Group, Inc.;%Lucid Group	LCID	wt	company	1811210			u
+LCID	Lucid Group	Nasdaq		~Lucid;%Lucid Motors;Lucid Group, Inc.;Lucid Group	LCID	wt	company	1811210			u
 NEU	Newmarket	NYSE		Newmarket Corp;Newmarket	NEU	t	company	1282637			u
 MIDD	Middleby	Nasdaq		Middleby Corp;Middleby	MIDD	t	company	769520			u
 TIGO	Millicom International Cellular	Nasdaq		Millicom International Cellular SA;Millicom International Cellular	TIGO	t	company	912958			u
-JHG	Janus Henderson Group	NYSE		Janus Henderson Group PLC;%Janus Henderson Group;%Janus Henderson	JHG	t	company	1274173			u
-JXN	Jackson Financial	NYSE	Financial services	%Jackson Financial Inc.;%Jackson Financial;%Jackson National Life	JXN	t	company	1822993		United States	ug
-BYD	Boyd Gaming	NYSE		%Boyd Gaming Corp;%Boyd Gaming	BYD	t	company	906553			u
+JHG	Janus Henderson Group	NYSE		Janus Henderson Group PLC;Janus Henderson Group;%Janus Henderson	JHG	t	company	1274173			u
+JXN	Jackson Financial	NYSE	Financial services	Jackson Financial Inc.;%Jackson Financial;%Jackson National Life	JXN	t	company	1822993		United States	ug
+BYD	Boyd Gaming	NYSE		Boyd Gaming Corp;%Boyd Gaming	BYD	t	company	906553			u
 OMF	OneMain Holdings	NYSE		OneMain Holdings, Inc.;OneMain Holdings;OneMain	OMF	t	company	1584207			u
 AAON	Aaon	Nasdaq		Aaon, Inc.;Aaon	AAON	t	company	824142			u
 TREX	Trex	NYSE		Trex Co Inc;Trex Co;Trex	TREX	t	company	1069878			u
 SLM	SLM	Nasdaq		SLM Corp;~SLM	SLM;SLMBP	wt	company	1032033			u
-OLED	Universal Display	Nasdaq		%Universal Display Corp;%Universal Display	OLED	t	company	1005284			u
+OLED	Universal Display	Nasdaq		Universal Display Corp;%Universal Display	OLED	t	company	1005284			u
 LOAR	Loar Holdings	NYSE		Loar Holdings Inc.;Loar Holdings;Loar	LOAR	t	company	2000178			u
 SNV	Synovus Financial	NYSE		Synovus Financial Corp;Synovus Financial	SNV	t	company	18349			u
-STAG	STAG Industrial	NYSE		%STAG Industrial, Inc.;%STAG Industrial	STAG	t	company	1479094			u
-FR	First Industrial Realty Trust	NYSE		%First Industrial Realty Trust Inc;%First Industrial Realty Trust;%First Industrial Realty	FR	t	company	921825			u
+STAG	STAG Industrial	NYSE		STAG Industrial, Inc.;%STAG Industrial	STAG	t	company	1479094			u
+FR	First Industrial Realty Trust	NYSE		First Industrial Realty Trust Inc;%First Industrial Realty Trust;%First Industrial Realty	FR	t	company	921825			u
 WH	Wyndham Hotels & Resorts	NYSE		Wyndham Hotels & Resorts, Inc.;Wyndham Hotels & Resorts	WH	t	company	1722684			u
-CMS.PB	Consumers Energy	NYSE		%Consumers Energy Co;%Consumers Energy	CMS.PB	t	company	201533			u
-LRN	Stride	NYSE	Consumer Discretionary	%Stride, Inc.;~Stride	LRN	wt	company	1157408		United States	ug
+CMS.PB	Consumers Energy	NYSE		Consumers Energy Co;%Consumers Energy	CMS.PB	t	company	201533			u
+LRN	Stride	NYSE	Consumer Discretionary	Stride, Inc.;~Stride	LRN	wt	company	1157408		United States	ug
 IONS	Ionis Pharmaceuticals	Nasdaq		Ionis Pharmaceuticals Inc;Ionis Pharmaceuticals	IONS	t	company	874015			u
 KRMN	Karman Holdings	NYSE		Karman Holdings Inc.;Karman Holdings;Karman	KRMN	t	company	2040127			u
 IESC	IES Holdings	Nasdaq		IES Holdings, Inc.;IES Holdings;~IES	IESC	wt	company	1048268			u
 BOKF	BOK Financial	Nasdaq		BOK Financial Corp;BOK Financial	BOKF	t	company	875357			u
-GPK	Graphic Packaging Holding	NYSE		%Graphic Packaging Holding Co;%Graphic Packaging Holding;%Graphic Packaging	GPK	t	company	1408075			u
-GBTG	Global Business Travel Group	NYSE		%Global Business Travel Group, Inc.;%Global Business Travel Group;%Global Business Travel	GBTG	t	company	1820872			u
+GPK	Graphic Packaging Holding	NYSE		Graphic Packaging Holding Co;%Graphic Packaging Holding;%Graphic Packaging	GPK	t	company	1408075			u
+GBTG	Global Business Travel Group	NYSE		Global Business Travel Group, Inc.;Global Business Travel Group;%Global Business Travel	GBTG	t	company	1820872			u
 RITM	Rithm Capital	NYSE		Rithm Capital Corp.;Rithm Capital	RITM	t	company	1556593			u
-UPST	Upstart Holdings	Nasdaq		~Upstart;%Upstart Holdings, Inc.;%Upstart Holdings	UPST	wt	company	1647639			u
+UPST	Upstart Holdings	Nasdaq		Upstart;Upstart Holdings, Inc.;Upstart Holdings	UPST	t	company	1647639			u
 STVN	Stevanato Group S.p.A.	NYSE		Stevanato Group S.p.A.;Stevanato Group;Stevanato	STVN	t	company	1849853			u
 ELP	Energy Co of Parana	NYSE		Energy Co of Parana	ELP;ELPC	t	company	1041792			u
-TMHC	Taylor Morrison Home	NYSE		%Taylor Morrison Home Corp;%Taylor Morrison Home	TMHC	t	company	1562476			u
+TMHC	Taylor Morrison Home	NYSE		Taylor Morrison Home Corp;%Taylor Morrison Home	TMHC	t	company	1562476			u
 JAZZ	Jazz Pharmaceuticals	Nasdaq		Jazz Pharmaceuticals plc;%Jazz Pharmaceuticals	JAZZ	t	company	1232524			u
 KBR	KBR	NYSE		KBR, Inc.;~KBR	KBR	wt	company	1357615			u
-FAF	First American Financial	NYSE		%First American Financial Corp;%First American Financial	FAF	t	company	1472787			u
+FAF	First American Financial	NYSE		First American Financial Corp;%First American Financial	FAF	t	company	1472787			u
 CWST	Casella Waste Systems	Nasdaq	Industrials	Casella Waste Systems Inc;Casella Waste Systems	CWST	t	company	911177	US1474481041	United States	ug
 CCCS	CCC Intelligent Solutions Holdings	Nasdaq		CCC Intelligent Solutions Holdings Inc.;CCC Intelligent Solutions Holdings;CCC Intelligent Solutions	CCCS	t	company	1818201			u
 LPX	Louisiana-Pacific	NYSE		Louisiana-Pacific Corp;Louisiana-Pacific	LPX	t	company	60519			u
@@ -1151,113 +1151,113 @@ ELF	e.l.f. Beauty	NYSE		e.l.f. Beauty, Inc.;e.l.f. Beauty	ELF	t	company	1600033	
 RGC	Regencell Bioscience Holdings	Nasdaq		Regencell Bioscience Holdings Ltd;Regencell Bioscience Holdings;Regencell Bioscience	RGC	t	company	1829667			u
 PB	Prosperity Bancshares	NYSE		Prosperity Bancshares Inc;Prosperity Bancshares	PB	t	company	1068851			u
 CTRE	CareTrust REIT	NYSE	Health Care REITs	CareTrust REIT, Inc.;CareTrust REIT	CTRE	t	company	1590717		United States	ug
-USM	Array Digital Infrastructure	NYSE		%Array Digital Infrastructure, Inc.;%Array Digital Infrastructure	USM;UZD;UZE;UZF	t	company	821130			u
+USM	Array Digital Infrastructure	NYSE		Array Digital Infrastructure, Inc.;%Array Digital Infrastructure	USM;UZD;UZE;UZF	t	company	821130			u
 RLI	RLI	NYSE		RLI Corp;~RLI	RLI	wt	company	84246			u
 RGEN	Repligen	Nasdaq		Repligen Corp;Repligen	RGEN	t	company	730272			u
 CHE	Chemed	NYSE		Chemed Corp;Chemed	CHE	t	company	19584			u
 MTG	Mgic Investment	NYSE		Mgic Investment Corp;Mgic Investment	MTG	t	company	876437			u
 CIG	Energy Co of Minas Gerais	NYSE		Energy Co of Minas Gerais	CIG;CIG.C	t	company	1157557			u
-ALK	Alaska Air Group	NYSE		%Alaska Air;%Alaska Airlines;%Alaska Air Group, Inc.;%Alaska Air Group	ALK	t	company	766421			u
+ALK	Alaska Air Group	NYSE		%Alaska Air;%Alaska Airlines;Alaska Air Group, Inc.;Alaska Air Group	ALK	t	company	766421			u
 AXTA	Axalta Coating Systems	NYSE		Axalta Coating Systems Ltd.;Axalta Coating Systems	AXTA	t	company	1616862			u
 LFUS	Littelfuse	Nasdaq		Littelfuse Inc;Littelfuse	LFUS	t	company	889331			u
 SANM	Sanmina	Nasdaq	Electronics Manufacturing Services	Sanmina Corp;Sanmina;Sanmina Corporation	SANM	t	company	897723	US8010561020	United States	ug
-GTES	Gates Industrial	NYSE	Industrial Machinery & Supplies & Components	Gates Industrial Corp plc;%Gates Industrial Corp;%Gates Industrial;%Gates Corporation;~Gates	GTES	wt	company	1718512		United States	ug
+GTES	Gates Industrial	NYSE	Industrial Machinery & Supplies & Components	Gates Industrial Corp plc;Gates Industrial Corp;%Gates Industrial;Gates Corporation;~Gates	GTES	wt	company	1718512		United States	ug
 SBSW	Sibanye Stillwater	NYSE		Sibanye Stillwater Ltd;Sibanye Stillwater	SBSW	t	company	1786909			u
-THG	Hanover Insurance Group	NYSE		%Hanover Insurance Group, Inc.;%Hanover Insurance Group;%Hanover Insurance	THG	t	company	944695			u
+THG	Hanover Insurance Group	NYSE		Hanover Insurance Group, Inc.;Hanover Insurance Group;%Hanover Insurance	THG	t	company	944695			u
 SMR	Nuscale Power	NYSE		Nuscale Power Corp;Nuscale Power	SMR	t	company	1822966			u
 VRNS	Varonis Systems	Nasdaq		Varonis Systems Inc;Varonis Systems	VRNS	t	company	1361113			u
-BBWI	Bath & Body Works	NYSE		%Bath & Body Works, Inc.;%Bath & Body Works	BBWI	t	company	701985			u
+BBWI	Bath & Body Works	NYSE		Bath & Body Works, Inc.;%Bath & Body Works	BBWI	t	company	701985			u
 AMTM	Amentum Holdings	NYSE	Industrials	Amentum Holdings, Inc.;Amentum Holdings;Amentum	AMTM	t	company	2011286		United States	ug
 TX	Ternium	NYSE		Ternium S.A.;Ternium	TX	t	company	1342874			u
-MOG.A	Moog	NYSE	Aerospace , defense , industrial automation , and motion control	%Moog Inc.;!Moog	MOG.A;MOG.B	t	company	67887		United States	ug
-AL	Air Lease	NYSE	Aircraft leasing	%Air Lease Corp;%Air Lease;%Air Lease Corporation	AL	t	company	1487712	US00912X3026	United States	ug
-AMG	Affiliated Managers Group	NYSE		%Affiliated Managers Group, Inc.;%Affiliated Managers Group;%Affiliated Managers	AMG;MGR;MGRB;MGRD;MGRE	t	company	1004434			u
+MOG.A	Moog	NYSE	Aerospace , defense , industrial automation , and motion control	Moog Inc.;!Moog	MOG.A;MOG.B	t	company	67887		United States	ug
+AL	Air Lease	NYSE	Aircraft leasing	Air Lease Corp;%Air Lease;Air Lease Corporation	AL	t	company	1487712	US00912X3026	United States	ug
+AMG	Affiliated Managers Group	NYSE		Affiliated Managers Group, Inc.;Affiliated Managers Group;%Affiliated Managers	AMG;MGR;MGRB;MGRD;MGRE	t	company	1004434			u
 SITE	SiteOne Landscape Supply	NYSE		SiteOne Landscape Supply, Inc.;SiteOne Landscape Supply	SITE	t	company	1650729			u
 CEF	Sprott Physical Gold & Silver Trust	NYSE		Sprott Physical Gold & Silver Trust;Sprott Physical Gold & Silver	CEF	t	company	1726122			u
 BEPC	Brookfield Renewable	NYSE		Brookfield Renewable Corp;Brookfield Renewable	BEPC	t	company	1791863			u
-CHRD	Chord Energy	Nasdaq		%Chord Energy Corp;%Chord Energy	CHRD	t	company	1486159			u
-ARW	Arrow Electronics	NYSE		%Arrow Electronics, Inc.;%Arrow Electronics	ARW	t	company	7536			u
+CHRD	Chord Energy	Nasdaq		Chord Energy Corp;%Chord Energy	CHRD	t	company	1486159			u
+ARW	Arrow Electronics	NYSE		Arrow Electronics, Inc.;%Arrow Electronics	ARW	t	company	7536			u
 MNSO	Miniso Group Holding	NYSE		Miniso Group Holding Ltd;Miniso Group Holding;Miniso Group;Miniso	MNSO	t	company	1815846			u
-EPRT	Essential Properties Realty Trust	NYSE	Diversified REITs	%Essential Properties Realty Trust, Inc.;%Essential Properties Realty Trust;%Essential Properties Realty	EPRT	t	company	1728951		United States	ug
+EPRT	Essential Properties Realty Trust	NYSE	Diversified REITs	Essential Properties Realty Trust, Inc.;%Essential Properties Realty Trust;%Essential Properties Realty	EPRT	t	company	1728951		United States	ug
 TXNM	TXNM Energy	NYSE		TXNM Energy Inc;TXNM Energy	TXNM	t	company	1108426			u
 PRIM	Primoris Services	NYSE	Construction & Engineering	Primoris Services Corp;Primoris Services;Primoris Services Corporation	PRIM	t	company	1361538		United States	ug
 MKSI	MKS	Nasdaq		MKS Inc;~MKS	MKSI	wt	company	1049502			u
 FCFS	FirstCash Holdings	Nasdaq		FirstCash Holdings, Inc.;FirstCash Holdings;FirstCash	FCFS	t	company	840489			u
 PATH	UiPath	NYSE		UiPath;UiPath, Inc.	PATH	t	company	1734722			u
-HR	Healthcare Realty Trust	NYSE		%Healthcare Realty Trust Inc;%Healthcare Realty Trust;%Healthcare Realty	HR	t	company	1360604			u
+HR	Healthcare Realty Trust	NYSE		Healthcare Realty Trust Inc;%Healthcare Realty Trust;%Healthcare Realty	HR	t	company	1360604			u
 UFPI	UFP Industries	Nasdaq		UFP Industries Inc;UFP Industries	UFPI	t	company	912767			u
-RRR	Red Rock Resorts	Nasdaq	Consumer Discretionary	%Red Rock Resorts, Inc.;%Red Rock Resorts	RRR	t	company	1653653		United States	ug
+RRR	Red Rock Resorts	Nasdaq	Consumer Discretionary	Red Rock Resorts, Inc.;%Red Rock Resorts	RRR	t	company	1653653		United States	ug
 GNTX	Gentex	Nasdaq		Gentex Corp;Gentex	GNTX	t	company	355811			u
 CWEN	Clearway Energy	NYSE	Renewable Electricity	Clearway Energy, Inc.;Clearway Energy	CWEN;CWEN.A	t	company	1567683		United States	ug
 RHP	Ryman Hospitality Properties	NYSE	REIT Entertainment	Ryman Hospitality Properties, Inc.;Ryman Hospitality Properties	RHP	t	company	1040829		United States	ug
 VNT	Vontier	NYSE		Vontier Corp;Vontier	VNT	t	company	1786842			u
-RYTM	Rhythm Pharmaceuticals	Nasdaq		%Rhythm Pharmaceuticals, Inc.;%Rhythm Pharmaceuticals	RYTM	t	company	1649904			u
-CFLT	Confluent	Nasdaq		%Confluent, Inc.;~Confluent	CFLT	wt	company	1699838			u
+RYTM	Rhythm Pharmaceuticals	Nasdaq		Rhythm Pharmaceuticals, Inc.;%Rhythm Pharmaceuticals	RYTM	t	company	1649904			u
+CFLT	Confluent	Nasdaq		Confluent, Inc.;~Confluent	CFLT	wt	company	1699838			u
 LIF	Life360	Nasdaq		Life360, Inc.;Life360	LIF	t	company	1581760			u
-MARA	MARA Holdings	Nasdaq	Information Technology	%Marathon Digital;%MARA Holdings;~MARA;<%Marathon Digital Holdings;<%Marathon Patent Group;%Marathon Patent;%MARA Holdings, Inc.	MARA	wt	company	1507605		United States	ug
+MARA	MARA Holdings	Nasdaq	Information Technology	%Marathon Digital;MARA Holdings;~MARA;<Marathon Digital Holdings;<Marathon Patent Group;%Marathon Patent;MARA Holdings, Inc.	MARA	wt	company	1507605		United States	ug
 WAY	Waystar Holding	Nasdaq	Health Care	Waystar Holding Corp.;Waystar Holding;Waystar;Waystar Holding Corp	WAY	t	company	1990354		United States	ug
 ESNT	Essent Group	NYSE		Essent Group Ltd.;Essent Group;Essent	ESNT	t	company	1448893			u
-IBP	Installed Building Products	NYSE	Consumer Discretionary	%Installed Building Products, Inc.;%Installed Building Products	IBP	t	company	1580905		United States	ug
+IBP	Installed Building Products	NYSE	Consumer Discretionary	Installed Building Products, Inc.;%Installed Building Products	IBP	t	company	1580905		United States	ug
 WEX	WEX	NYSE		WEX Inc.;~WEX	WEX	wt	company	1309108			u
 CROX	Crocs	Nasdaq		Crocs, Inc.;Crocs	CROX	t	company	1334036			u
-LTH	Life Time Group Holdings	NYSE		%Life Time Group Holdings, Inc.;%Life Time Group Holdings;%Life Time Group;%Life Time	LTH	t	company	1869198			u
-SWX	Southwest Gas Holdings	NYSE		%Southwest Gas Holdings, Inc.;%Southwest Gas Holdings;%Southwest Gas	SWX	t	company	1692115			u
+LTH	Life Time Group Holdings	NYSE		Life Time Group Holdings, Inc.;Life Time Group Holdings;Life Time Group;%Life Time	LTH	t	company	1869198			u
+SWX	Southwest Gas Holdings	NYSE		Southwest Gas Holdings, Inc.;Southwest Gas Holdings;%Southwest Gas	SWX	t	company	1692115			u
 GLBE	Global-E Online	Nasdaq		Global-E Online Ltd.;Global-E Online	GLBE	t	company	1835963			u
 LYFT	Lyft	Nasdaq		Lyft;Lyft, Inc.	LYFT	t	company	1759509			u
 BRFS	BRF	NYSE		BRF S.a.;~BRF	BRFS	wt	company	1122491			u
-CMC	Commercial Metals	NYSE		%Commercial Metals Co;%Commercial Metals	CMC	t	company	22444			u
+CMC	Commercial Metals	NYSE		Commercial Metals Co;%Commercial Metals	CMC	t	company	22444			u
 CWAN	Clearwater Analytics Holdings	NYSE		Clearwater Analytics Holdings, Inc.;Clearwater Analytics Holdings;Clearwater Analytics	CWAN	t	company	1866368			u
-MTDR	Matador Resources	NYSE		%Matador Resources Co;%Matador Resources	MTDR	t	company	1520006			u
-CHH	Choice Hotels International	NYSE		%Choice Hotels International Inc;%Choice Hotels International;%Choice Hotels	CHH	t	company	1046311			u
+MTDR	Matador Resources	NYSE		Matador Resources Co;%Matador Resources	MTDR	t	company	1520006			u
+CHH	Choice Hotels International	NYSE		Choice Hotels International Inc;%Choice Hotels International;%Choice Hotels	CHH	t	company	1046311			u
 WPP	WPP	NYSE		WPP plc;~WPP	WPP	wt	company	806968			u
 S	SentinelOne	NYSE		SentinelOne, Inc.;SentinelOne	S	t	company	1583708			u
 GXO	GXO Logistics	NYSE		GXO Logistics, Inc.;GXO Logistics	GXO	t	company	1852244			u
-POST	Post Holdings	NYSE		%Post Holdings, Inc.;%Post Holdings;~Post	POST	wt	company	1530950			u
-MAIN	Main Street Capital	NYSE		%Main Street Capital CORP;%Main Street Capital	MAIN	t	company	1396440			u
+POST	Post Holdings	NYSE		Post Holdings, Inc.;Post Holdings;~Post	POST	wt	company	1530950			u
+MAIN	Main Street Capital	NYSE		Main Street Capital CORP;%Main Street Capital	MAIN	t	company	1396440			u
 ITRI	Itron	Nasdaq	Information Technology	Itron, Inc.;Itron	ITRI	t	company	780571		United States	ug
 FSK	FS KKR Capital	NYSE		FS KKR Capital Corp;FS KKR Capital	FSK	t	company	1422183			u
 ALGM	Allegro Microsystems	Nasdaq		Allegro Microsystems, Inc.;Allegro Microsystems	ALGM	t	company	866291			u
-KEX	Kirby	NYSE		%Kirby Corp;%Kirby	KEX	t	company	56047			u
-WFG	West Fraser Timber	NYSE		%West Fraser Timber Co., LTD;%West Fraser Timber Co.;%West Fraser Timber	WFG	t	company	1402388			u
+KEX	Kirby	NYSE		Kirby Corp;%Kirby	KEX	t	company	56047			u
+WFG	West Fraser Timber	NYSE		West Fraser Timber Co., LTD;West Fraser Timber Co.;%West Fraser Timber	WFG	t	company	1402388			u
 OS	OneStream	Nasdaq		OneStream, Inc.;OneStream	OS	t	company	1889956			u
-TSEM	Tower Semiconductor	Nasdaq		%Tower Semiconductor LTD;%Tower Semiconductor	TSEM	t	company	928876			u
+TSEM	Tower Semiconductor	Nasdaq		Tower Semiconductor LTD;%Tower Semiconductor	TSEM	t	company	928876			u
 TRNO	Terreno Realty	NYSE	Industrial REITs	Terreno Realty Corp;Terreno Realty;Terreno Realty Corporation	TRNO	t	company	1476150		United States	ug
 NXST	Nexstar Media Group	Nasdaq		Nexstar Media Group, Inc.;Nexstar Media Group;Nexstar Media	NXST	t	company	1142417			u
 RNA	Avidity Biosciences	Nasdaq		Avidity Biosciences, Inc.;Avidity Biosciences	RNA	t	company	1599901			u
 GGB	Gerdau	NYSE		Gerdau S.a.;Gerdau	GGB	t	company	1073404			u
-SOBO	South Bow	NYSE		%South Bow Corp;%South Bow	SOBO	t	company	2019061			u
-MAT	Mattel	Nasdaq		%Mattel Inc;%Mattel	MAT	t	company	63276			u
-ESI	Element Solutions	NYSE	Materials	%Element Solutions Inc;%Element Solutions	ESI	t	company	1590714		United States	ug
+SOBO	South Bow	NYSE		South Bow Corp;%South Bow	SOBO	t	company	2019061			u
+MAT	Mattel	Nasdaq		Mattel Inc;%Mattel	MAT	t	company	63276			u
+ESI	Element Solutions	NYSE	Materials	Element Solutions Inc;%Element Solutions	ESI	t	company	1590714		United States	ug
 QBTS	D-Wave Quantum	NYSE		D-Wave Quantum Inc.;D-Wave Quantum	QBTS	t	company	1907982			u
-OR	OR Royalties	NYSE		%OR Royalties Inc.;%OR Royalties	OR	t	company	1627272			u
+OR	OR Royalties	NYSE		OR Royalties Inc.;%OR Royalties	OR	t	company	1627272			u
 GH	Guardant Health	Nasdaq		Guardant Health, Inc.;Guardant Health	GH	t	company	1576280			u
 ETSY	Etsy	Nasdaq	Consumer Discretionary	Etsy;Etsy Inc	ETSY	t	company	1370637	US29786A1060	United States	ug
 MTN	Vail Resorts	NYSE		Vail Resorts Inc;Vail Resorts	MTN	t	company	812011			u
 AMKR	Amkor Technology	Nasdaq		Amkor Technology, Inc.;Amkor Technology;Amkor	AMKR	t	company	1047127			u
-CAR	Avis Budget Group	Nasdaq		%Avis Budget Group, Inc.;%Avis Budget Group;%Avis Budget	CAR	t	company	723612			u
-BMI	Badger Meter	NYSE	Electronic Equipment & Instruments	%Badger Meter Inc;%Badger Meter;%Badger Meter, Inc.	BMI	t	company	9092		United States	ug
+CAR	Avis Budget Group	Nasdaq		Avis Budget Group, Inc.;Avis Budget Group;%Avis Budget	CAR	t	company	723612			u
+BMI	Badger Meter	NYSE	Electronic Equipment & Instruments	Badger Meter Inc;%Badger Meter;Badger Meter, Inc.	BMI	t	company	9092		United States	ug
 GPI	Group 1 Automotive	NYSE	Car dealership	Group 1 Automotive Inc;Group 1 Automotive;Group 1 Automotive Inc.	GPI	t	company	1031203		United States	ug
 NUVL	Nuvalent	Nasdaq		Nuvalent, Inc.;Nuvalent	NUVL	t	company	1861560			u
 HOMB	Home Bancshares	NYSE		Home Bancshares Inc;Home Bancshares	HOMB	t	company	1331520			u
 SGHC	Super Group (SGHC)	NYSE		Super Group (SGHC) Ltd;Super Group (SGHC)	SGHC	t	company	1878057			u
-ACHR	Archer Aviation	NYSE		%Archer Aviation Inc.;%Archer Aviation	ACHR	t	company	1824502			u
+ACHR	Archer Aviation	NYSE		Archer Aviation Inc.;%Archer Aviation	ACHR	t	company	1824502			u
 FCN	FTI Consulting	NYSE		FTI Consulting, Inc;FTI Consulting	FCN	t	company	887936			u
 GATX	Gatx	NYSE		Gatx Corp;Gatx	GATX	t	company	40211			u
 OZK	Bank OZK	Nasdaq		Bank OZK	OZK;OZKAP	t	company	1569650			u
-SAIC	Science Applications International	Nasdaq		%Science Applications International Corp;%Science Applications International;%Science Applications	SAIC	t	company	1571123			u
+SAIC	Science Applications International	Nasdaq		Science Applications International Corp;%Science Applications International;%Science Applications	SAIC	t	company	1571123			u
 PIPR	Piper Sandler Companies	NYSE	Financial services	Piper Sandler Companies	PIPR	t	company	1230245		United States	ug
-ACT	Enact Holdings	Nasdaq	Commercial & Residential Mortgage Finance	%Enact Holdings, Inc.;%Enact Holdings;~Enact	ACT	wt	company	1823529		United States	ug
+ACT	Enact Holdings	Nasdaq	Commercial & Residential Mortgage Finance	Enact Holdings, Inc.;Enact Holdings;~Enact	ACT	wt	company	1823529		United States	ug
 FNB	FNB	NYSE		FNB Corp;~FNB	FNB	wt	company	37808			u
 SITM	Sitime	Nasdaq	Information Technology	Sitime Corp;Sitime	SITM	t	company	1451809		United States	ug
-AEIS	Advanced Energy Industries	Nasdaq		%Advanced Energy Industries Inc;%Advanced Energy Industries	AEIS	t	company	927003			u
+AEIS	Advanced Energy Industries	Nasdaq		Advanced Energy Industries Inc;%Advanced Energy Industries	AEIS	t	company	927003			u
 IEP	Icahn Enterprises	Nasdaq		Icahn Enterprises L.P.;%Icahn Enterprises	IEP	t	company	813762			u
-ROAD	Construction Partners	Nasdaq		%Construction Partners, Inc.;%Construction Partners	ROAD	t	company	1718227			u
+ROAD	Construction Partners	Nasdaq		Construction Partners, Inc.;%Construction Partners	ROAD	t	company	1718227			u
 MRP	Millrose Properties	NYSE	Real Estate	Millrose Properties, Inc.;Millrose Properties	MRP	t	company	2017206		United States	ug
 CE	Celanese	NYSE	Basic Materials	Celanese Corp;Celanese	CE;0HUR.L	t	company	1306830	US1508701034	United States	ug
 GBCI	Glacier Bancorp	NYSE		Glacier Bancorp, Inc.;Glacier Bancorp	GBCI	t	company	868671			u
 MC	Moelis	NYSE	Financial services	Moelis & Co;Moelis;Moelis & Company	MC	t	company	1596967		United States	ug
-CZR	Caesars Entertainment	Nasdaq	Consumer Discretionary	%Caesars Entertainment, Inc.;%Caesars Entertainment	CZR	t	company	1590895		United States	ug
-CACC	Credit Acceptance	Nasdaq		%Credit Acceptance Corp;%Credit Acceptance	CACC	t	company	885550			u
+CZR	Caesars Entertainment	Nasdaq	Consumer Discretionary	Caesars Entertainment, Inc.;%Caesars Entertainment	CZR	t	company	1590895		United States	ug
+CACC	Credit Acceptance	Nasdaq		Credit Acceptance Corp;%Credit Acceptance	CACC	t	company	885550			u
 ABVX	Abivax	Nasdaq		Abivax S.A.;Abivax	ABVX	t	company	1956827			u
 BCPC	Balchem	Nasdaq	Materials	Balchem Corp;Balchem;Balchem Corporation	BCPC	t	company	9326		United States	ug
 MTH	Meritage Homes	NYSE	Consumer Discretionary	Meritage Homes CORP;Meritage Homes;Meritage Homes Corporation	MTH	t	company	833079		United States	ug
@@ -1265,25 +1265,25 @@ VLY	Valley National Bancorp	Nasdaq		Valley National Bancorp;%Valley National	VLY
 AXSM	Axsome Therapeutics	Nasdaq		Axsome Therapeutics, Inc.;Axsome Therapeutics	AXSM	t	company	1579428			u
 RGTI	Rigetti Computing	Nasdaq		Rigetti Computing, Inc.;Rigetti Computing	RGTI;RGTIW	t	company	1838359			u
 CRSP	Crispr Therapeutics	Nasdaq		Crispr Therapeutics AG;Crispr Therapeutics	CRSP	t	company	1674416			u
-OMAB	Central North Airport Group	Nasdaq		%Central North Airport Group;%Central North Airport	OMAB	t	company	1378239			u
+OMAB	Central North Airport Group	Nasdaq		Central North Airport Group;%Central North Airport	OMAB	t	company	1378239			u
 ORA	Ormat Technologies	NYSE		Ormat Technologies, Inc.;Ormat Technologies;Ormat	ORA	t	company	1296445			u
 TKR	Timken	NYSE		Timken Co;Timken	TKR	t	company	98362			u
 PFSI	PennyMac Financial Services	NYSE		PennyMac Financial Services, Inc.;PennyMac Financial Services	PFSI	t	company	1745916			u
-TFPM	Triple Flag Precious Metals	NYSE		%Triple Flag Precious Metals Corp.;%Triple Flag Precious Metals	TFPM	t	company	1829726			u
-BOOT	Boot Barn Holdings	NYSE	Apparel Retail	%Boot Barn Holdings, Inc.;%Boot Barn Holdings;%Boot Barn	BOOT	t	company	1610250		United States	ug
-PONY	Pony AI	Nasdaq		%Pony AI Inc.;%Pony AI	PONY	t	company	1969302			u
+TFPM	Triple Flag Precious Metals	NYSE		Triple Flag Precious Metals Corp.;%Triple Flag Precious Metals	TFPM	t	company	1829726			u
+BOOT	Boot Barn Holdings	NYSE	Apparel Retail	Boot Barn Holdings, Inc.;Boot Barn Holdings;%Boot Barn	BOOT	t	company	1610250		United States	ug
+PONY	Pony AI	Nasdaq		Pony AI Inc.;%Pony AI	PONY	t	company	1969302			u
 GKOS	Glaukos	NYSE	Health Care	Glaukos Corp;Glaukos;Glaukos Corp.	GKOS	t	company	1192448		United States	ug
 CALM	Cal-Maine	Nasdaq	Consumer Staples	Cal-Maine Foods Inc;Cal-Maine Foods;Cal-Maine	CALM	t	company	16160		United States	ug
-LEA	Lear	NYSE		%Lear Corp;!Lear	LEA	t	company	842162			u
+LEA	Lear	NYSE		Lear Corp;!Lear	LEA	t	company	842162			u
 UBSI	United Bankshares	Nasdaq		United Bankshares Inc;United Bankshares	UBSI	t	company	729986			u
-THO	Thor Industries	NYSE		%Thor Industries Inc;%Thor Industries	THO	t	company	730263			u
-COLB	Columbia Banking System	Nasdaq		%Columbia Banking System, Inc.;%Columbia Banking System	COLB	t	company	887343			u
+THO	Thor Industries	NYSE		Thor Industries Inc;%Thor Industries	THO	t	company	730263			u
+COLB	Columbia Banking System	Nasdaq		Columbia Banking System, Inc.;%Columbia Banking System	COLB	t	company	887343			u
 BLCO	Bausch & Lomb	NYSE		Bausch & Lomb Corp;Bausch & Lomb	BLCO	t	company	1860742			u
 IRTC	iRhythm Technologies	Nasdaq		iRhythm Technologies, Inc.;iRhythm Technologies;iRhythm	IRTC	t	company	1388658			u
 NIQ	NIQ Global Intelligence	NYSE		NIQ Global Intelligence plc;NIQ Global Intelligence	NIQ	t	company	2054696			u
 TKC	Turkcell Iletisim Hizmetleri	NYSE		Turkcell Iletisim Hizmetleri A/S;Turkcell Iletisim Hizmetleri	TKC	t	company	1071321			u
-HWC	Hancock Whitney	Nasdaq		%Hancock Whitney Corp;%Hancock Whitney	HWC;HWCPZ	t	company	750577			u
-CRUS	Cirrus Logic	Nasdaq		%Cirrus Logic, Inc.;%Cirrus Logic	CRUS	t	company	772406			u
+HWC	Hancock Whitney	Nasdaq		Hancock Whitney Corp;%Hancock Whitney	HWC;HWCPZ	t	company	750577			u
+CRUS	Cirrus Logic	Nasdaq		Cirrus Logic, Inc.;%Cirrus Logic	CRUS	t	company	772406			u
 BTG	B2gold	NYSE		B2gold Corp;B2gold	BTG	t	company	1429937			u
 BRBR	Bellring Brands	NYSE		Bellring Brands, Inc.;Bellring Brands	BRBR	t	company	1772016			u
 SLGN	Silgan Holdings	NYSE		Silgan Holdings Inc;Silgan Holdings;Silgan	SLGN	t	company	849869			u
@@ -1291,41 +1291,41 @@ TFX	Teleflex	NYSE	Health Care	Teleflex Inc;Teleflex	TFX	t	company	96943	US879369
 ESE	ESCO Technologies	NYSE	Industrial Machinery & Supplies & Components	Esco Technologies Inc;Esco Technologies;Esco;ESCO Technologies Inc.	ESE	t	company	866706		United States	ug
 ANF	Abercrombie & Fitch	NYSE		Abercrombie & Fitch Co;Abercrombie & Fitch	ANF	t	company	1018840			u
 MIR	Mirion Technologies	NYSE	Electronic Equipment & Instruments	Mirion Technologies, Inc.;Mirion Technologies;Mirion	MIR	t	company	1809987		United States	ug
-MMSI	Merit Medical Systems	Nasdaq	Health Care	%Merit Medical Systems Inc;%Merit Medical Systems;%Merit Medical Systems, Inc.	MMSI	t	company	856982		United States	ug
-EQX	Equinox Gold	NYSE		%Equinox Gold Corp.;%Equinox Gold	EQX	t	company	1756607			u
+MMSI	Merit Medical Systems	Nasdaq	Health Care	Merit Medical Systems Inc;%Merit Medical Systems;Merit Medical Systems, Inc.	MMSI	t	company	856982		United States	ug
+EQX	Equinox Gold	NYSE		Equinox Gold Corp.;%Equinox Gold	EQX	t	company	1756607			u
 PHI	PLDT	NYSE		PLDT Inc.;~PLDT	PHI	wt	company	78150			u
 RAL	Ralliant	NYSE	Electronic Equipment & Instruments	Ralliant Corp;Ralliant	RAL	t	company	2041385		United States	ug
-KRG	Kite Realty Group Trust	NYSE		%Kite Realty Group Trust;%Kite Realty Group;%Kite Realty	KRG	t	company	1286043			u
-KNF	Knife River	NYSE		%Knife River Corp;%Knife River	KNF	t	company	1955520			u
+KRG	Kite Realty Group Trust	NYSE		%Kite Realty Group Trust;Kite Realty Group;%Kite Realty	KRG	t	company	1286043			u
+KNF	Knife River	NYSE		Knife River Corp;%Knife River	KNF	t	company	1955520			u
 MZTI	Marzetti	Nasdaq		Marzetti Co;Marzetti	MZTI	t	company	57515			u
-MSGS	Madison Square Garden Sports	NYSE	Communication Services	%Madison Square Garden Sports Corp.;%Madison Square Garden Sports	MSGS	t	company	1636519		United States	ug
+MSGS	Madison Square Garden Sports	NYSE	Communication Services	Madison Square Garden Sports Corp.;%Madison Square Garden Sports	MSGS	t	company	1636519		United States	ug
 LAZ	Lazard	NYSE		Lazard;Lazard, Inc.	LAZ	t	company	1311370			u
-LOPE	Grand Canyon Education	Nasdaq		%Grand Canyon Education, Inc.;%Grand Canyon Education	LOPE	t	company	1434588			u
+LOPE	Grand Canyon Education	Nasdaq		Grand Canyon Education, Inc.;%Grand Canyon Education	LOPE	t	company	1434588			u
 SXT	Sensient Technologies	NYSE	Chemicals	Sensient Technologies Corp;Sensient Technologies;Sensient	SXT	t	company	310142	US81725T1007	United States	ug
 HXL	Hexcel	NYSE		Hexcel Corp;Hexcel	HXL	t	company	717605			u
-VFC	V F	NYSE		VF Corp;%V F Corp;%V F	VFC	t	company	103379			u
-SHAK	Shake Shack	NYSE	Consumer Discretionary	%Shake Shack Inc.;%Shake Shack	SHAK	t	company	1620533		United States	ug
+VFC	V F	NYSE		VF Corp;V F Corp;%V F	VFC	t	company	103379			u
+SHAK	Shake Shack	NYSE	Consumer Discretionary	Shake Shack Inc.;%Shake Shack	SHAK	t	company	1620533		United States	ug
 FFIN	First Financial Bankshares	Nasdaq		First Financial Bankshares Inc;First Financial Bankshares	FFIN	t	company	36029			u
 AX	Axos Financial	NYSE	Financial services	Axos Financial, Inc.;Axos Financial	AX	t	company	1299709		United States	ug
 VIST	Vista Energy S.A.B. de C.V.	NYSE		Vista Energy, S.A.B. de C.V.	VIST	t	company	1762506			u
-SIGI	Selective Insurance Group	Nasdaq		%Selective Insurance Group Inc;%Selective Insurance Group;%Selective Insurance	SIGI;SIGIP	t	company	230557			u
-VVV	Valvoline	NYSE		%Valvoline Inc;%Valvoline	VVV	t	company	1674910			u
-DAR	Darling Ingredients	NYSE		%Darling Ingredients Inc.;%Darling Ingredients	DAR	t	company	916540			u
+SIGI	Selective Insurance Group	Nasdaq		Selective Insurance Group Inc;Selective Insurance Group;%Selective Insurance	SIGI;SIGIP	t	company	230557			u
+VVV	Valvoline	NYSE		Valvoline Inc;%Valvoline	VVV	t	company	1674910			u
+DAR	Darling Ingredients	NYSE		Darling Ingredients Inc.;%Darling Ingredients	DAR	t	company	916540			u
 CRK	Comstock Resources	NYSE	Energy	Comstock Resources Inc;Comstock Resources;Comstock Resources, Inc.	CRK	t	company	23194		United States	ug
 QLYS	Qualys	Nasdaq		Qualys, Inc.;Qualys	QLYS	t	company	1107843			u
-BMA	Macro Bank	NYSE		%Macro Bank Inc.;%Macro Bank	BMA	t	company	1347426			u
+BMA	Macro Bank	NYSE		Macro Bank Inc.;%Macro Bank	BMA	t	company	1347426			u
 MSM	MSC Industrial Direct	NYSE		MSC Industrial Direct Co Inc;MSC Industrial Direct Co;MSC Industrial Direct	MSM	t	company	1003078			u
 FROG	JFrog	Nasdaq		JFrog Ltd;JFrog	FROG	t	company	1800667			u
-REYN	Reynolds Consumer Products	Nasdaq	Consumer Staples	%Reynolds Consumer Products Inc.;%Reynolds Consumer Products	REYN	t	company	1786431		United States	ug
+REYN	Reynolds Consumer Products	Nasdaq	Consumer Staples	Reynolds Consumer Products Inc.;%Reynolds Consumer Products	REYN	t	company	1786431		United States	ug
 MRUS	Merus	Nasdaq		Merus N.V.;Merus	MRUS	t	company	1651311			u
 EGO	Eldorado Gold	NYSE		Eldorado Gold Corp;Eldorado Gold	EGO	t	company	918608			u
 BIPC	Brookfield Infrastructure	NYSE		Brookfield Infrastructure Corp;Brookfield Infrastructure	BIPC	t	company	1788348			u
 ETOR	eToro Group	Nasdaq		eToro Group Ltd.;eToro Group;eToro	ETOR	t	company	1493318			u
-PECO	Phillips Edison & Company	Nasdaq	Real Estate	%Phillips Edison & Company, Inc.;%Phillips Edison & Company;%Phillips Edison	PECO	t	company	1476204		United States	ug
-ZETA	Zeta Global Holdings	NYSE		%Zeta Global Holdings Corp.;%Zeta Global Holdings;%Zeta Global	ZETA	t	company	1851003			u
+PECO	Phillips Edison & Company	Nasdaq	Real Estate	Phillips Edison & Company, Inc.;Phillips Edison & Company;%Phillips Edison	PECO	t	company	1476204		United States	ug
+ZETA	Zeta Global Holdings	NYSE		Zeta Global Holdings Corp.;Zeta Global Holdings;%Zeta Global	ZETA	t	company	1851003			u
 QTWO	Q2 Holdings	NYSE	Application Software	Q2 Holdings, Inc.;Q2 Holdings;!Q2	QTWO	t	company	1410384		United States	ug
 LB	LandBridge	NYSE		LandBridge Co LLC;LandBridge Co;LandBridge	LB	t	company	1995807			u
-NJR	New Jersey Resources	NYSE		%New Jersey Resources Corp;%New Jersey Resources	NJR	t	company	356309			u
+NJR	New Jersey Resources	NYSE		New Jersey Resources Corp;%New Jersey Resources	NJR	t	company	356309			u
 BGC	BGC Group	Nasdaq	Banking Financial services	BGC Group, Inc.;BGC Group;~BGC	BGC	wt	company	1094831		United States	ug
 ATAT	Atour Lifestyle Holdings	Nasdaq		Atour Lifestyle Holdings Ltd;Atour Lifestyle Holdings;Atour Lifestyle	ATAT	t	company	1853717			u
 GOLF	Acushnet Holdings	NYSE	Consumer Discretionary	Acushnet Holdings Corp.;Acushnet Holdings;Acushnet;Acushnet Company	GOLF	t	company	1672013		United States	ug
@@ -1334,100 +1334,100 @@ NPO	Enpro	NYSE	Industrial Technology	Enpro Inc.;Enpro;EnPro Industries	NPO	t	com
 BVN	Buenaventura Mining	NYSE		Buenaventura Mining Co Inc;Buenaventura Mining Co;Buenaventura Mining	BVN	t	company	1013131			u
 FLG	Flagstar Financial	NYSE		Flagstar Financial, Inc.;Flagstar Financial	FLG	t	company	910073			u
 SPR	Spirit AeroSystems Holdings	NYSE		Spirit AeroSystems Holdings, Inc.;Spirit AeroSystems Holdings;Spirit AeroSystems	SPR	t	company	1364885			u
-VCTR	Victory Capital Holdings	Nasdaq	Financial services	%Victory Capital Holdings, Inc.;%Victory Capital Holdings;%Victory Capital	VCTR	t	company	1570827		United States	ug
+VCTR	Victory Capital Holdings	Nasdaq	Financial services	Victory Capital Holdings, Inc.;Victory Capital Holdings;%Victory Capital	VCTR	t	company	1570827		United States	ug
 CLF	Cleveland-Cliffs	NYSE		Cleveland-Cliffs;Cleveland-Cliffs Inc.	CLF	t	company	764065			u
 CPA	Copa Holdings	NYSE		Copa Holdings, S.A.;Copa Holdings;Copa	CPA	t	company	1345105			u
-WHR	Whirlpool	NYSE		%Whirlpool Corp;~Whirlpool	WHR	wt	company	106640			u
+WHR	Whirlpool	NYSE		Whirlpool Corp;~Whirlpool	WHR	wt	company	106640			u
 SEZL	Sezzle	Nasdaq	Financial technology	Sezzle Inc.;Sezzle	SEZL	t	company	1662991		United States	ug
-HNGE	Hinge Health	NYSE		%Hinge Health, Inc.;%Hinge Health	HNGE	t	company	1673743			u
-POR	Portland General Electric	NYSE		%Portland General Electric Co;%Portland General Electric	POR	t	company	784977			u
+HNGE	Hinge Health	NYSE		Hinge Health, Inc.;%Hinge Health	HNGE	t	company	1673743			u
+POR	Portland General Electric	NYSE		Portland General Electric Co;%Portland General Electric	POR	t	company	784977			u
 PI	Impinj	Nasdaq	Information Technology	Impinj Inc;Impinj	PI	t	company	1114995		United States	ug
-WTM	White Mountains Insurance Group	NYSE		%White Mountains Insurance Group LTD;%White Mountains Insurance Group;%White Mountains Insurance	WTM	t	company	776867			u
+WTM	White Mountains Insurance Group	NYSE		White Mountains Insurance Group LTD;White Mountains Insurance Group;%White Mountains Insurance	WTM	t	company	776867			u
 ABCB	Ameris Bancorp	NYSE	Banking Financial services	Ameris Bancorp	ABCB	t	company	351569		United States	ug
-BOX	Box	NYSE	Application Software	%Box Inc;~Box	BOX	wt	company	1372612		United States	ug
+BOX	Box	NYSE	Application Software	Box Inc;~Box	BOX	wt	company	1372612		United States	ug
 BDC	Belden	NYSE		Belden Inc.;Belden	BDC	t	company	913142			u
 COLD	Americold Realty Trust	NYSE		Americold Realty Trust;Americold Realty	COLD	t	company	1455863			u
-OGS	ONE Gas	NYSE		%ONE Gas, Inc.;%ONE Gas	OGS	t	company	1587732			u
+OGS	ONE Gas	NYSE		ONE Gas, Inc.;%ONE Gas	OGS	t	company	1587732			u
 FMC	FMC	NYSE	Basic Materials	FMC Corp;~FMC;FMC Corporation	FMC;0IK3.L	wt	company	37785	US3024913036	United States	ug
 BRKR	Bruker	Nasdaq		Bruker Corp;Bruker	BRKR	t	company	1109354			u
 NNI	Nelnet	NYSE		Nelnet Inc;Nelnet	NNI	t	company	1258602			u
 LSTR	Landstar System	Nasdaq		Landstar System Inc;Landstar System	LSTR	t	company	853816			u
-OPCH	Option Care Health	Nasdaq		%Option Care Health, Inc.;%Option Care Health	OPCH	t	company	1014739			u
+OPCH	Option Care Health	Nasdaq		Option Care Health, Inc.;%Option Care Health	OPCH	t	company	1014739			u
 ENIC	Enel Chile	NYSE		Enel Chile S.A.;Enel Chile	ENIC	t	company	1659939			u
 ABG	Asbury Automotive Group	NYSE	Auto dealership	Asbury Automotive Group Inc;Asbury Automotive Group;Asbury Automotive	ABG	t	company	1144980		United States	ug
-MGY	Magnolia Oil & Gas	NYSE	Energy	%Magnolia Oil & Gas Corp;%Magnolia Oil & Gas;%Magnolia Oil & Gas, Corp.	MGY	t	company	1698990		United States	ug
+MGY	Magnolia Oil & Gas	NYSE	Energy	Magnolia Oil & Gas Corp;%Magnolia Oil & Gas;Magnolia Oil & Gas, Corp.	MGY	t	company	1698990		United States	ug
 RDN	Radian Group	NYSE	Financial technology & Insurance & Finance	Radian Group Inc;Radian Group;Radian	RDN	t	company	890926		United States	ug
 QFIN	Qfin Holdings	Nasdaq		Qfin Holdings, Inc.;Qfin Holdings;Qfin	QFIN	t	company	1741530			u
 SKYW	SkyWest	Nasdaq	Aviation	Skywest Inc;Skywest;SkyWest, Inc.	SKYW	t	company	793733		United States	ug
-CUZ	Cousins Properties	NYSE		%Cousins Properties Inc;%Cousins Properties	CUZ	t	company	25232			u
+CUZ	Cousins Properties	NYSE		Cousins Properties Inc;%Cousins Properties	CUZ	t	company	25232			u
 CRVL	CorVel	Nasdaq	Claims Management and Healthcare Management	Corvel Corp;Corvel;CorVel Corporation	CRVL	t	company	874866		United States	ug
-AQN	Algonquin Power & Utilities	NYSE		%Algonquin Power & Utilities Corp.;%Algonquin Power & Utilities	AQN;AQNB	t	company	1174169			u
-KRC	Kilroy Realty	NYSE		%Kilroy Realty Corp;%Kilroy Realty	KRC	t	company	1025996			u
-DJT	Trump Media & Technology Group	Nasdaq		%Trump Media & Technology Group Corp.;%Trump Media & Technology Group;%Trump Media & Technology;%Trump Media	DJT;DJTWW	t	company	1849635			u
+AQN	Algonquin Power & Utilities	NYSE		Algonquin Power & Utilities Corp.;%Algonquin Power & Utilities	AQN;AQNB	t	company	1174169			u
+KRC	Kilroy Realty	NYSE		Kilroy Realty Corp;%Kilroy Realty	KRC	t	company	1025996			u
+DJT	Trump Media & Technology Group	Nasdaq		Trump Media & Technology Group Corp.;Trump Media & Technology Group;%Trump Media & Technology;%Trump Media	DJT;DJTWW	t	company	1849635			u
 WSC	WillScot Holdings	Nasdaq	Industrials	WillScot Holdings Corp;WillScot Holdings;WillScot;WillScot Holdings Corp.	WSC	t	company	1647088		United States	ug
 IAG	Iamgold	NYSE		Iamgold Corp;Iamgold	IAG	t	company	1203464			u
 FG	F&G Annuities & Life	NYSE		F&G Annuities & Life, Inc.;F&G Annuities & Life	FG;FGN;FGSN	t	company	1934850			u
 AUB	Atlantic Union Bankshares	NYSE	Financial services	Atlantic Union Bankshares Corp;Atlantic Union Bankshares;%Atlantic Union Bank	AUB	t	company	883948		United States	ug
 TTMI	TTM Technologies	Nasdaq		TTM Technologies Inc;TTM Technologies;~TTM	TTMI	wt	company	1116942			u
-PAGP	Plains GP Holdings	Nasdaq		%Plains GP Holdings LP;%Plains GP Holdings;%Plains GP	PAGP	t	company	1581990			u
-RSI	Rush Street Interactive	NYSE		%Rush Street Interactive, Inc.;%Rush Street Interactive	RSI	t	company	1793659			u
+PAGP	Plains GP Holdings	Nasdaq		Plains GP Holdings LP;Plains GP Holdings;%Plains GP	PAGP	t	company	1581990			u
+RSI	Rush Street Interactive	NYSE		Rush Street Interactive, Inc.;%Rush Street Interactive	RSI	t	company	1793659			u
 PAM	Pampa Energy	NYSE		Pampa Energy Inc.;Pampa Energy	PAM	t	company	1469395			u
 MAC	Macerich	NYSE	Real Estate	Macerich Co;Macerich	MAC	t	company	912242		United States	ug
-NOV	NOV	NYSE		%NOV Inc.;~NOV	NOV	wt	company	1021860			u
+NOV	NOV	NYSE		NOV Inc.;~NOV	NOV	wt	company	1021860			u
 ADMA	ADMA Biologics	Nasdaq	Biotechnology	Adma Biologics, Inc.;Adma Biologics	ADMA	t	company	1368514		United States	ug
 AB	Alliancebernstein Holding	NYSE		Alliancebernstein Holding L.P.;Alliancebernstein Holding;Alliancebernstein	AB	t	company	825313			u
 NSA	National Storage Affiliates Trust	NYSE		%National Storage Affiliates Trust;%National Storage Affiliates	NSA	t	company	1618563			u
 SON	Sonoco Products	NYSE		Sonoco Products Co;Sonoco Products	SON	t	company	91767			u
 FRO	Frontline	NYSE		Frontline plc;Frontline	FRO	t	company	913290			u
 ACIW	ACI Worldwide	Nasdaq	Digital payments software Financial services Payment processor	ACI Worldwide, Inc.;ACI Worldwide	ACIW	t	company	935036		United States	ug
-SR	Spire	NYSE		%Spire Inc;~Spire	SR	wt	company	1126956			u
-YOU	Clear Secure	NYSE	Identity verification	%Clear Secure, Inc.;%Clear Secure	YOU	t	company	1856314		United States	ug
+SR	Spire	NYSE		Spire Inc;~Spire	SR	wt	company	1126956			u
+YOU	Clear Secure	NYSE	Identity verification	Clear Secure, Inc.;%Clear Secure	YOU	t	company	1856314		United States	ug
 INGM	Ingram Micro Holding	NYSE		Ingram Micro Holding Corp;Ingram Micro Holding;Ingram Micro	INGM	t	company	1897762			u
-ONTO	Onto Innovation	NYSE		%Onto Innovation Inc.;%Onto Innovation	ONTO	t	company	704532			u
-TGS	Gas Transporter of the South	NYSE		%Gas Transporter of the South Inc;%Gas Transporter of the South	TGS	t	company	931427			u
-CRC	California Resources	NYSE	Energy	%California Resources Corp;%California Resources;%California Resources Corporation	CRC	t	company	1609253		United States	ug
+ONTO	Onto Innovation	NYSE		Onto Innovation Inc.;%Onto Innovation	ONTO	t	company	704532			u
+TGS	Gas Transporter of the South	NYSE		Gas Transporter of the South Inc;%Gas Transporter of the South	TGS	t	company	931427			u
+CRC	California Resources	NYSE	Energy	California Resources Corp;%California Resources;California Resources Corporation	CRC	t	company	1609253		United States	ug
 SMTC	Semtech	Nasdaq	Information Technology	Semtech Corp;Semtech	SMTC	t	company	88941		United States	ug
 IREN	IREN	Nasdaq		IREN Ltd;~IREN	IREN	wt	company	1878848			u
 SBRA	Sabra Health Care REIT	Nasdaq		Sabra Health Care REIT, Inc.;Sabra Health Care REIT	SBRA	t	company	1492298			u
-NE	Noble	NYSE	Energy	Noble Corp plc;%Noble Corp;~Noble;%Noble Corporation	NE	wt	company	1895262		United States	ug
+NE	Noble	NYSE	Energy	Noble Corp plc;Noble Corp;~Noble;Noble Corporation	NE	wt	company	1895262		United States	ug
 WK	Workiva	NYSE		Workiva Inc;Workiva	WK	t	company	1445305			u
 ALKS	Alkermes	Nasdaq	Biotechnology	Alkermes plc.;Alkermes	ALKS	t	company	1520262		United States	ug
-BKH	Black Hills	NYSE		%Black Hills Corp;%Black Hills	BKH	t	company	1130464			u
-SNDR	Schneider National	NYSE	Industrials	%Schneider National, Inc.;%Schneider National	SNDR	t	company	1692063		United States	ug
+BKH	Black Hills	NYSE		Black Hills Corp;%Black Hills	BKH	t	company	1130464			u
+SNDR	Schneider National	NYSE	Industrials	Schneider National, Inc.;%Schneider National	SNDR	t	company	1692063		United States	ug
 TGTX	TG Therapeutics	Nasdaq	Biotechnology	TG Therapeutics, Inc.;TG Therapeutics	TGTX	t	company	1001316		United States	ug
-COMP	Compass	NYSE	Consumer Cyclicals	%Compass, Inc.;~Compass;%Compass Group	COMP;CPG.L;CMPGY;CMPGF	wt	company	1563190	GB00BD6K4575	United Kingdom	ug
+COMP	Compass	NYSE	Consumer Cyclicals	Compass, Inc.;~Compass;Compass Group	COMP;CPG.L;CMPGY;CMPGF	wt	company	1563190	GB00BD6K4575	United Kingdom	ug
 GLNG	Golar LNG	Nasdaq		Golar LNG LTD;Golar LNG	GLNG	t	company	1207179			u
-TDS	Telephone and Data Systems	NYSE	Communication Services	%Telephone & Data Systems Inc;%Telephone & Data Systems;%Telephone and Data Systems	TDS	t	company	1051512		United States	ug
+TDS	Telephone and Data Systems	NYSE	Communication Services	Telephone & Data Systems Inc;%Telephone & Data Systems;%Telephone and Data Systems	TDS	t	company	1051512		United States	ug
 SOUN	Soundhound Ai	Nasdaq		Soundhound Ai, Inc.;Soundhound Ai	SOUN;SOUNW	t	company	1840856			u
 SIM	Grupo Simec S.A.B. de C.V.	NYSE		Grupo SIMEC, S.A.B. de C.V.	SIM	t	company	887153			u
 IBOC	International Bancshares	Nasdaq		International Bancshares Corp;International Bancshares	IBOC	t	company	315709			u
-FIZZ	National Beverage	Nasdaq	Beverages (nonalcoholic)	%National Beverage Corp;%National Beverage	FIZZ	t	company	69891		United States	ug
-RUSHA	Rush Enterprises	Nasdaq	Automotive , Truck Dealerships	%Rush Enterprises Inc;%Rush Enterprises	RUSHA;RUSHB	t	company	1012019		United States	ug
-BILL	BILL Holdings	NYSE		%BILL Holdings, Inc.;%BILL Holdings;~BILL	BILL	wt	company	1786352			u
+FIZZ	National Beverage	Nasdaq	Beverages (nonalcoholic)	National Beverage Corp;%National Beverage	FIZZ	t	company	69891		United States	ug
+RUSHA	Rush Enterprises	Nasdaq	Automotive , Truck Dealerships	Rush Enterprises Inc;%Rush Enterprises	RUSHA;RUSHB	t	company	1012019		United States	ug
+BILL	BILL Holdings	NYSE		BILL Holdings, Inc.;BILL Holdings;~BILL	BILL	wt	company	1786352			u
 ST	Sensata Technologies Holding	NYSE		Sensata Technologies Holding plc;Sensata Technologies Holding;Sensata Technologies;Sensata	ST	t	company	1477294			u
 ZLAB	Zai Lab	Nasdaq		Zai Lab Ltd;Zai Lab	ZLAB	t	company	1704292			u
-SEE	Sealed Air	NYSE	Materials	%Sealed Air Corp;%Sealed Air	SEE	t	company	1012100		United States	ug
+SEE	Sealed Air	NYSE	Materials	Sealed Air Corp;%Sealed Air	SEE	t	company	1012100		United States	ug
 COTY	Coty	NYSE		Coty Inc.;Coty	COTY	t	company	1024305			u
 DORM	Dorman Products	Nasdaq	Automotive	Dorman Products, Inc.;Dorman Products	DORM	t	company	868780		United States	ug
 ATGE	Adtalem Global Education	NYSE	Consumer Discretionary	Adtalem Global Education Inc.;Adtalem Global Education	ATGE	t	company	730464		United States	ug
-UEC	Uranium Energy	NYSE		%Uranium Energy Corp;%Uranium Energy	UEC	t	company	1334933			u
+UEC	Uranium Energy	NYSE		Uranium Energy Corp;%Uranium Energy	UEC	t	company	1334933			u
 PAY	Paymentus Holdings	NYSE		Paymentus Holdings, Inc.;Paymentus Holdings;Paymentus	PAY	t	company	1841156			u
 SLNO	Soleno Therapeutics	Nasdaq		Soleno Therapeutics Inc;Soleno Therapeutics	SLNO	t	company	1484565			u
-CORZ	Core Scientific	Nasdaq		%Core Scientific, Inc.;%Core Scientific	CORZ;CORZW;CORZZ	t	company	1839341			u
+CORZ	Core Scientific	Nasdaq		Core Scientific, Inc.;%Core Scientific	CORZ;CORZW;CORZZ	t	company	1839341			u
 SFBS	ServisFirst Bancshares	NYSE	Financials	ServisFirst Bancshares, Inc.;ServisFirst Bancshares	SFBS	t	company	1430723		United States	ug
 CSW	CSW Industrials	NYSE	Industrial Conglomerates	CSW Industrials, Inc.;CSW Industrials	CSW	t	company	1624794		United States	ug
-RIOT	Riot Platforms	Nasdaq		%Riot Platforms;%Riot Blockchain;<%Riot Blockchain Inc;%Riot Platforms, Inc.	RIOT	t	company	1167419			u
+RIOT	Riot Platforms	Nasdaq		%Riot Platforms;%Riot Blockchain;<Riot Blockchain Inc;Riot Platforms, Inc.	RIOT	t	company	1167419			u
 BMNR	Bitmine Immersion Technologies	NYSE		Bitmine Immersion Technologies, Inc.;Bitmine Immersion Technologies;Bitmine Immersion	BMNR	t	company	1829311			u
 MMS	Maximus	NYSE		Maximus, Inc.;Maximus	MMS	t	company	1032220			u
-AGO	Assured Guaranty	NYSE	Financials	%Assured Guaranty LTD;%Assured Guaranty;%Assured Guaranty Ltd.	AGO	t	company	1273813		United States	ug
+AGO	Assured Guaranty	NYSE	Financials	Assured Guaranty LTD;%Assured Guaranty;Assured Guaranty Ltd.	AGO	t	company	1273813		United States	ug
 FTDR	Frontdoor	Nasdaq	Consumer Discretionary	Frontdoor, Inc.;Frontdoor	FTDR	t	company	1727263		United States	ug
 REZI	Resideo Technologies	NYSE	Industrials	Resideo Technologies, Inc.;Resideo Technologies;Resideo	REZI	t	company	1740332		United States	ug
 SLG	SL Green Realty	NYSE	Real Estate	SL Green Realty Corp;SL Green Realty	SLG	t	company	1040971		United States	ug
-FELE	Franklin Electric	Nasdaq	Industrials	%Franklin Electric Co Inc;%Franklin Electric Co;%Franklin Electric	FELE	t	company	38725	US3535141028	United States	ug
+FELE	Franklin Electric	Nasdaq	Industrials	Franklin Electric Co Inc;Franklin Electric Co;%Franklin Electric	FELE	t	company	38725	US3535141028	United States	ug
 TEO	Telecom Argentina	NYSE		Telecom Argentina SA;Telecom Argentina	TEO	t	company	932470			u
-VERX	Vertex	Nasdaq		%Vertex, Inc.	VERX	t	company	1806837			u
-GHC	Graham Holdings	NYSE		%Graham Holdings Co;%Graham Holdings;%Graham	GHC	t	company	104889			u
-CBT	Cabot	NYSE		%Cabot Corp;%Cabot	CBT	t	company	16040			u
+VERX	Vertex	Nasdaq		Vertex, Inc.	VERX	t	company	1806837			u
+GHC	Graham Holdings	NYSE		Graham Holdings Co;Graham Holdings;%Graham	GHC	t	company	104889			u
+CBT	Cabot	NYSE		Cabot Corp;%Cabot	CBT	t	company	16040			u
 GMS	GMS	NYSE		GMS Inc.;~GMS	GMS	wt	company	1600438			u
 PCVX	Vaxcyte	Nasdaq		Vaxcyte, Inc.;Vaxcyte	PCVX	t	company	1649094			u
 CYTK	Cytokinetics	Nasdaq		Cytokinetics Inc;Cytokinetics	CYTK	t	company	1061983			u
@@ -1435,19 +1435,19 @@ ACA	Arcosa	NYSE	Construction & Engineering	Arcosa, Inc.;Arcosa	ACA	t	company	173
 CNX	CNX Resources	NYSE		CNX Resources Corp;CNX Resources	CNX	t	company	1070412			u
 RDNT	RadNet	Nasdaq	Health Care	RadNet, Inc.;RadNet	RDNT	t	company	790526		United States	ug
 SPSC	SPS Commerce	Nasdaq	Information Technology	SPS Commerce Inc;SPS Commerce	SPSC	t	company	1092699		United States	ug
-BCO	Brinks	NYSE		%Brinks Co;~Brinks	BCO	wt	company	78890			u
+BCO	Brinks	NYSE		Brinks Co;~Brinks	BCO	wt	company	78890			u
 NOVT	Novanta	Nasdaq		Novanta Inc;Novanta	NOVT	t	company	1076930			u
-GVA	Granite Construction	NYSE	Engineering Construction Quarries	%Granite Construction Inc;%Granite Construction	GVA	t	company	861459		United States	ug
+GVA	Granite Construction	NYSE	Engineering Construction Quarries	Granite Construction Inc;%Granite Construction	GVA	t	company	861459		United States	ug
 AVT	Avnet	Nasdaq		Avnet Inc;Avnet	AVT	t	company	8858			u
 AKRO	Akero Therapeutics	Nasdaq		Akero Therapeutics, Inc.;Akero Therapeutics	AKRO	t	company	1744659			u
-HHH	Howard Hughes Holdings	NYSE		!Howard Hughes Holdings Inc.;!Howard Hughes Holdings;!Howard Hughes	HHH	t	company	1981792			u
-IRT	Independence Realty Trust	NYSE		!Independence Realty Trust, Inc.;!Independence Realty Trust;!Independence Realty	IRT	t	company	1466085			u
+HHH	Howard Hughes Holdings	NYSE		Howard Hughes Holdings Inc.;Howard Hughes Holdings;!Howard Hughes	HHH	t	company	1981792			u
+IRT	Independence Realty Trust	NYSE		Independence Realty Trust, Inc.;!Independence Realty Trust;!Independence Realty	IRT	t	company	1466085			u
 EPR	EPR Properties	NYSE		EPR Properties	EPR	t	company	1045450			u
 BANF	BancFirst	Nasdaq	Financial services	Bancfirst Corp;Bancfirst	BANF;BANFP	t	company	760498		United States	ug
-DNB	Dun & Bradstreet Holdings	NYSE		!Dun & Bradstreet Holdings, Inc.;!Dun & Bradstreet Holdings;!Dun & Bradstreet	DNB	t	company	1799208			u
-AG	First Majestic Silver	NYSE		!First Majestic Silver Corp;!First Majestic Silver	AG	t	company	1308648			u
+DNB	Dun & Bradstreet Holdings	NYSE		Dun & Bradstreet Holdings, Inc.;Dun & Bradstreet Holdings;!Dun & Bradstreet	DNB	t	company	1799208			u
+AG	First Majestic Silver	NYSE		First Majestic Silver Corp;!First Majestic Silver	AG	t	company	1308648			u
 TMDX	TransMedics Group	Nasdaq	Health Care	TransMedics Group, Inc.;TransMedics Group;TransMedics	TMDX	t	company	1756262		United States	ug
-LPL	LG Display	NYSE		!LG Display Co., Ltd.;!LG Display Co.;!LG Display	LPL	t	company	1290109			u
+LPL	LG Display	NYSE		LG Display Co., Ltd.;LG Display Co.;!LG Display	LPL	t	company	1290109			u
 LEU	Centrus Energy	NYSE		Centrus Energy Corp;Centrus Energy	LEU	t	company	1065059			u
 AROC	Archrock	NYSE	Energy	Archrock, Inc.;Archrock	AROC	t	company	1389050		United States	ug
 IFS	Intercorp Financial Services	NYSE		Intercorp Financial Services Inc.;Intercorp Financial Services	IFS	t	company	1615903			u
@@ -1457,20 +1457,20 @@ CHA	Chagee Holdings	Nasdaq		Chagee Holdings Ltd.;Chagee Holdings;Chagee	CHA	t	co
 RH	RH	NYSE			RH	t	company	1528849			u
 KBH	KB Home	NYSE		KB Home	KBH	t	company	795266			u
 AAPG	Ascentage Pharma Group International	Nasdaq		Ascentage Pharma Group International;Ascentage Pharma Group;Ascentage Pharma	AAPG	t	company	2023311			u
-MCY	Mercury General	NYSE	Financials	%Mercury General Corp;%Mercury General	MCY	t	company	64996		United States	ug
-MWA	Mueller Water Products	NYSE	Industrials	%Mueller Water Products, Inc.;%Mueller Water Products	MWA	t	company	1350593	US6247581084	United States	ug
-CNR	Core Natural Resources	NYSE	Coal mining , Natural Gas Production	%Core Natural Resources, Inc.;%Core Natural Resources;Consol Energy	CNR	t	company	1710366	US20854L1089	United States	ug
-SLAB	Silicon Laboratories	Nasdaq		!Silicon Laboratories Inc.;!Silicon Laboratories	SLAB	t	company	1038074			u
+MCY	Mercury General	NYSE	Financials	Mercury General Corp;%Mercury General	MCY	t	company	64996		United States	ug
+MWA	Mueller Water Products	NYSE	Industrials	Mueller Water Products, Inc.;%Mueller Water Products	MWA	t	company	1350593	US6247581084	United States	ug
+CNR	Core Natural Resources	NYSE	Coal mining , Natural Gas Production	Core Natural Resources, Inc.;%Core Natural Resources;Consol Energy	CNR	t	company	1710366	US20854L1089	United States	ug
+SLAB	Silicon Laboratories	Nasdaq		Silicon Laboratories Inc.;!Silicon Laboratories	SLAB	t	company	1038074			u
 SNEX	StoneX Group	Nasdaq	Financial services	StoneX Group Inc.;StoneX Group;StoneX	SNEX	t	company	913760	US46116V1052	United States	ug
 WFRD	Weatherford International	Nasdaq		Weatherford International plc;Weatherford International	WFRD	t	company	1603923			u
 ASB	Associated Banc-Corp	NYSE		Associated Banc-Corp	ASB;ASBA	t	company	7789			u
 VRRM	Verra Mobility	Nasdaq	Data Processing & Outsourced Services	Verra Mobility Corp;Verra Mobility;Verra Mobility Corporation	VRRM	t	company	1682745		United States	ug
-FHI	Federated Hermes	NYSE		!Federated Hermes, Inc.;!Federated Hermes	FHI	t	company	1056288			u
+FHI	Federated Hermes	NYSE		Federated Hermes, Inc.;!Federated Hermes	FHI	t	company	1056288			u
 TLX	Telix Pharmaceuticals	Nasdaq		Telix Pharmaceuticals Ltd;Telix Pharmaceuticals	TLX	t	company	2007191			u
-SKY	Champion Homes	NYSE	Consumer Discretionary	%Champion Homes, Inc.;%Champion Homes	SKY	t	company	90896		United States	ug
+SKY	Champion Homes	NYSE	Consumer Discretionary	Champion Homes, Inc.;%Champion Homes	SKY	t	company	90896		United States	ug
 KRYS	Krystal Biotech	Nasdaq	Biotechnology	Krystal Biotech, Inc.;Krystal Biotech	KRYS	t	company	1711279		United States	ug
-ACAD	Acadia Pharmaceuticals	Nasdaq	Biopharmaceutical Healthcare	%Acadia Pharmaceuticals Inc;%Acadia Pharmaceuticals	ACAD	t	company	1070494		United States	ug
-HGV	Hilton Grand Vacations	NYSE		!Hilton Grand Vacations Inc.;!Hilton Grand Vacations	HGV	t	company	1674168			u
+ACAD	Acadia Pharmaceuticals	Nasdaq	Biopharmaceutical Healthcare	Acadia Pharmaceuticals Inc;%Acadia Pharmaceuticals	ACAD	t	company	1070494		United States	ug
+HGV	Hilton Grand Vacations	NYSE		Hilton Grand Vacations Inc.;!Hilton Grand Vacations	HGV	t	company	1674168			u
 KC	Kingsoft Cloud Holdings	Nasdaq		Kingsoft Cloud Holdings Ltd;Kingsoft Cloud Holdings;Kingsoft Cloud	KC	t	company	1795589			u
 GBDC	Golub Capital BDC	Nasdaq		Golub Capital BDC, Inc.;Golub Capital BDC	GBDC	t	company	1476765			u
 ENPH	Enphase Energy	Nasdaq	High tech	Enphase Energy, Inc.;Enphase Energy	ENPH;0QYE.L	t	company	1463101	US29355A1079	United States	ug
@@ -1480,91 +1480,91 @@ FRSH	Freshworks	Nasdaq		Freshworks Inc.;Freshworks	FRSH	t	company	1544522			u
 HL	Hecla Mining	NYSE		Hecla Mining Co;Hecla Mining	HL	t	company	719413			u
 HRI	Herc Holdings	NYSE		Herc Holdings Inc;Herc Holdings;Herc	HRI	t	company	1364479			u
 ACLX	Arcellx	Nasdaq		Arcellx, Inc.;Arcellx	ACLX	t	company	1786205			u
-TNL	Travel & Leisure	NYSE		!Travel & Leisure Co.;!Travel & Leisure	TNL	t	company	1361658			u
-LBTYA	Liberty Global	Nasdaq		!Liberty Global Ltd.;!Liberty Global	LBTYA;LBTYB;LBTYK	t	company	1570585			u
+TNL	Travel & Leisure	NYSE		Travel & Leisure Co.;!Travel & Leisure	TNL	t	company	1361658			u
+LBTYA	Liberty Global	Nasdaq		Liberty Global Ltd.;!Liberty Global	LBTYA;LBTYB;LBTYK	t	company	1570585			u
 LUMN	Lumen Technologies	NYSE	Communication Services	~Lumen;Lumen Technologies;<CenturyLink;Lumen Technologies, Inc.	LUMN	wt	company	18926	US1567001060	United States	ug
 ALE	Allete	NYSE		Allete Inc;Allete	ALE	t	company	66756			u
-BC	Brunswick	NYSE		!Brunswick Corp;!Brunswick	BC	t	company	14930			u
+BC	Brunswick	NYSE		Brunswick Corp;!Brunswick	BC	t	company	14930			u
 KAI	Kadant	NYSE	Diversified machinery	Kadant Inc;Kadant	KAI	t	company	886346		United States	ug
-APLD	Applied Digital	Nasdaq		!Applied Digital Corp.;!Applied Digital	APLD	t	company	1144879			u
-CNS	Cohen & Steers	NYSE	Financials	%Cohen & Steers, Inc.;%Cohen & Steers	CNS	t	company	1284812		United States	ug
+APLD	Applied Digital	Nasdaq		Applied Digital Corp.;!Applied Digital	APLD	t	company	1144879			u
+CNS	Cohen & Steers	NYSE	Financials	Cohen & Steers, Inc.;%Cohen & Steers	CNS	t	company	1284812		United States	ug
 EEFT	Euronet Worldwide	Nasdaq		Euronet Worldwide, Inc.;Euronet Worldwide	EEFT	t	company	1029199			u
 VSAT	Viasat	Nasdaq	Communications	Viasat Inc;Viasat	VSAT	t	company	797721	US92552V1008	United States	ug
 HGTY	Hagerty	NYSE		Hagerty, Inc.;Hagerty	HGTY	t	company	1840776			u
 AVPT	AvePoint	Nasdaq		AvePoint, Inc.;AvePoint	AVPT	t	company	1777921			u
-NGD	New Gold	NYSE		!New Gold Inc.;!New Gold	NGD	t	company	800166			u
+NGD	New Gold	NYSE		New Gold Inc.;!New Gold	NGD	t	company	800166			u
 RYN	Rayonier	NYSE		Rayonier Inc;Rayonier	RYN	t	company	52827			u
 VEON	VEON	Nasdaq		VEON Ltd.;!VEON	VEON	t	company	1468091			u
 CALX	Calix	NYSE	Application Software	Calix, Inc;Calix;Calix, Inc.	CALX	t	company	1406666		United States	ug
-NSIT	Insight Enterprises	Nasdaq	IT Solutions Business to Business Commercial & Public Sector	%Insight Enterprises Inc;%Insight Enterprises	NSIT	t	company	932696		United States	ug
-LMND	Lemonade	NYSE		!Lemonade, Inc.;!Lemonade	LMND	t	company	1691421			u
+NSIT	Insight Enterprises	Nasdaq	IT Solutions Business to Business Commercial & Public Sector	Insight Enterprises Inc;%Insight Enterprises	NSIT	t	company	932696		United States	ug
+LMND	Lemonade	NYSE		Lemonade, Inc.;!Lemonade	LMND	t	company	1691421			u
 DOOO	BRP	Nasdaq		BRP Inc.;!BRP	DOOO	t	company	1748797			u
 CAMT	Camtek	Nasdaq		Camtek LTD;Camtek	CAMT	t	company	1109138			u
-ITGR	Integer Holdings	NYSE	Health Care	%Integer Holdings Corp;%Integer Holdings;~Integer;%Integer Holdings Corporation	ITGR	wt	company	1114483		United States	ug
+ITGR	Integer Holdings	NYSE	Health Care	Integer Holdings Corp;Integer Holdings;~Integer;Integer Holdings Corporation	ITGR	wt	company	1114483		United States	ug
 ECG	Everus Construction Group	NYSE	Construction & Engineering	Everus Construction Group, Inc.;Everus Construction Group;Everus Construction	ECG	t	company	2015845		United States	ug
 OSIS	OSI Systems	Nasdaq	Information Technology	OSI Systems Inc;OSI Systems	OSIS	t	company	1039065		United States	ug
 TCBI	Texas Capital Bancshares	Nasdaq		Texas Capital Bancshares Inc;Texas Capital Bancshares	TCBI;TCBIO	t	company	1077428			u
 TGLS	Tecnoglass	NYSE		Tecnoglass Inc.;Tecnoglass	TGLS	t	company	1534675			u
 SKT	Tanger Factory Outlet Centers	NYSE	Real Estate	Tanger Inc.;Tanger;Tanger Factory Outlet Centers	SKT	t	company	899715		United States	ug
-PBH	Prestige Consumer Healthcare	NYSE	Health Care	%Prestige Consumer Healthcare Inc.;%Prestige Consumer Healthcare	PBH	t	company	1295947		United States	ug
+PBH	Prestige Consumer Healthcare	NYSE	Health Care	Prestige Consumer Healthcare Inc.;%Prestige Consumer Healthcare	PBH	t	company	1295947		United States	ug
 WW	WW International	Nasdaq		WW International, Inc.;WW International	WW	t	company	105319			u
 KFY	Korn Ferry	NYSE	Industrials	Korn Ferry	KFY	t	company	56679	US5006432000	United States	ug
 HBM	Hudbay Minerals	NYSE		Hudbay Minerals Inc.;Hudbay Minerals	HBM	t	company	1322422			u
 HAE	Haemonetics	NYSE		Haemonetics Corp;Haemonetics	HAE	t	company	313143			u
-TENB	Tenable Holdings	Nasdaq		!Tenable Holdings, Inc.;!Tenable Holdings;!Tenable	TENB	t	company	1660280			u
-OSCR	Oscar Health	NYSE		!Oscar Health, Inc.;!Oscar Health	OSCR	t	company	1568651			u
+TENB	Tenable Holdings	Nasdaq		Tenable Holdings, Inc.;Tenable Holdings;!Tenable	TENB	t	company	1660280			u
+OSCR	Oscar Health	NYSE		Oscar Health, Inc.;!Oscar Health	OSCR	t	company	1568651			u
 STNE	StoneCo	Nasdaq		StoneCo Ltd.;StoneCo	STNE	t	company	1745431			u
 GRND	Grindr	NYSE		Grindr Inc.;Grindr	GRND	t	company	1820144			u
-UCB	United Community Bank	NYSE	Financials	%United Community Banks Inc;%United Community Banks;%United Community Bank	UCB	t	company	857855		United States	ug
-EXPO	Exponent	Nasdaq		!Exponent Inc;!Exponent	EXPO	t	company	851520			u
-AAP	Advance Auto Parts	NYSE	Auto Parts Retail	%Advance Auto Parts Inc;%Advance Auto Parts	AAP	t	company	1158449		United States	ug
+UCB	United Community Bank	NYSE	Financials	United Community Banks Inc;%United Community Banks;%United Community Bank	UCB	t	company	857855		United States	ug
+EXPO	Exponent	Nasdaq		Exponent Inc;!Exponent	EXPO	t	company	851520			u
+AAP	Advance Auto Parts	NYSE	Auto Parts Retail	Advance Auto Parts Inc;%Advance Auto Parts	AAP	t	company	1158449		United States	ug
 BTSG	BrightSpring Health Services	Nasdaq	Health Care	BrightSpring Health Services, Inc.;BrightSpring Health Services	BTSG;BTSGU	t	company	1865782		United States	ug
 MATX	Matson	NYSE	Industrials	Matson, Inc.;Matson	MATX	t	company	3453	US57686G1058	United States	ug
 CNO	CNO Financial Group	NYSE		CNO Financial Group, Inc.;CNO Financial Group;CNO Financial	CNO	t	company	1224608			u
 PVH	PVH	NYSE		PVH Corp.;!PVH	PVH	t	company	78239			u
 MDU	MDU Resources	NYSE	Electric Power Natural Gas Construction	MDU Resources Group Inc;MDU Resources Group;MDU Resources	MDU	t	company	67716		United States	ug
 TAC	Transalta	NYSE		Transalta Corp;Transalta	TAC	t	company	1144800			u
-LAUR	Laureate Education	Nasdaq		!Laureate Education, Inc.;!Laureate Education	LAUR	t	company	912766			u
+LAUR	Laureate Education	Nasdaq		Laureate Education, Inc.;!Laureate Education	LAUR	t	company	912766			u
 CVCO	Cavco Industries	Nasdaq	Consumer Discretionary	Cavco Industries, Inc.;Cavco Industries	CVCO	t	company	278166		United States	ug
 TFSL	TFS Financial	Nasdaq		TFS Financial CORP;TFS Financial	TFSL	t	company	1381668			u
-HWKN	Hawkins	Nasdaq	Commodity Chemicals	%Hawkins Inc;%Hawkins;%Hawkins, Inc.	HWKN	t	company	46250		United States	ug
-RHI	Robert Half	NYSE	Employment agency , Professional services	%Robert Half Inc.;%Robert Half	RHI	t	company	315213	US7703231032	United States	ug
-HTGC	Hercules Capital	NYSE		!Hercules Capital, Inc.;!Hercules Capital	HTGC;HCXY	t	company	1280784			u
-VKTX	Viking Therapeutics	Nasdaq		!Viking Therapeutics, Inc.;!Viking Therapeutics	VKTX	t	company	1607678			u
+HWKN	Hawkins	Nasdaq	Commodity Chemicals	Hawkins Inc;%Hawkins;Hawkins, Inc.	HWKN	t	company	46250		United States	ug
+RHI	Robert Half	NYSE	Employment agency , Professional services	Robert Half Inc.;%Robert Half	RHI	t	company	315213	US7703231032	United States	ug
+HTGC	Hercules Capital	NYSE		Hercules Capital, Inc.;!Hercules Capital	HTGC;HCXY	t	company	1280784			u
+VKTX	Viking Therapeutics	Nasdaq		Viking Therapeutics, Inc.;!Viking Therapeutics	VKTX	t	company	1607678			u
 ENS	EnerSys	NYSE		EnerSys	ENS	t	company	1289308			u
 BBAR	Banco BBVA Argentina	NYSE		Banco BBVA Argentina S.A.;Banco BBVA Argentina	BBAR	t	company	913059			u
 SMG	Scotts Miracle-Gro	NYSE		Scotts Miracle-Gro Co;Scotts Miracle-Gro	SMG	t	company	825542			u
 RNST	Renasant Bank	NYSE	Finance and insurance Securities	Renasant Corp;Renasant;Renasant Bank	RNST	t	company	715072		United States	ug
 LNTH	Lantheus Holdings	Nasdaq		Lantheus Holdings, Inc.;Lantheus Holdings;Lantheus	LNTH	t	company	1521036			u
-PLXS	Plexus	Nasdaq	Electronic Manufacturing Services	%Plexus Corp;~Plexus;%Plexus Corp.	PLXS	wt	company	785786		United States	ug
+PLXS	Plexus	Nasdaq	Electronic Manufacturing Services	Plexus Corp;~Plexus;Plexus Corp.	PLXS	wt	company	785786		United States	ug
 MHO	M/I Homes	NYSE	Consumer Discretionary	M/I Homes, Inc.;M/I Homes	MHO	t	company	799292		United States	ug
 MTSR	Metsera	Nasdaq		Metsera, Inc.;Metsera	MTSR	t	company	2040807			u
 GLOB	Globant	NYSE		Globant S.A.;Globant	GLOB	t	company	1557860			u
-PATK	Patrick Industries	Nasdaq	Automotive Parts & Equipment	%Patrick Industries Inc;%Patrick Industries;%Patrick Industries, Inc.	PATK	t	company	76605		United States	ug
-ASO	Academy Sports & Outdoors	Nasdaq	Consumer Discretionary	%Academy Sports & Outdoors, Inc.;%Academy Sports & Outdoors;Academy Sports + Outdoors	ASO	t	company	1817358		United States	ug
+PATK	Patrick Industries	Nasdaq	Automotive Parts & Equipment	Patrick Industries Inc;%Patrick Industries;Patrick Industries, Inc.	PATK	t	company	76605		United States	ug
+ASO	Academy Sports & Outdoors	Nasdaq	Consumer Discretionary	Academy Sports & Outdoors, Inc.;%Academy Sports & Outdoors;Academy Sports + Outdoors	ASO	t	company	1817358		United States	ug
 GFF	Griffon	NYSE	Conglomerate Building products Aerospace and defense Garage doors Plastics	Griffon Corp;Griffon;Griffon Corporation	GFF	t	company	50725		United States	ug
 ASAN	Asana	NYSE		Asana, Inc.;Asana	ASAN	t	company	1477720			u
 VAL	Valaris	NYSE		Valaris Ltd;Valaris	VAL	t	company	314808			u
 RELY	Remitly Global	Nasdaq		Remitly Global, Inc.;Remitly Global	RELY	t	company	1782170			u
-NHI	National Health Investors	NYSE		!National Health Investors Inc;!National Health Investors	NHI	t	company	877860			u
+NHI	National Health Investors	NYSE		National Health Investors Inc;!National Health Investors	NHI	t	company	877860			u
 ORLA	Orla Mining	NYSE		Orla Mining Ltd.;Orla Mining	ORLA	t	company	1680056			u
 PSMT	PriceSmart	Nasdaq	Consumer Staples	Pricesmart Inc;Pricesmart	PSMT	t	company	1041803		United States	ug
-ARLP	Alliance Resource Partners	Nasdaq		!Alliance Resource Partners LP;!Alliance Resource Partners	ARLP	t	company	1086600			u
+ARLP	Alliance Resource Partners	Nasdaq		Alliance Resource Partners LP;!Alliance Resource Partners	ARLP	t	company	1086600			u
 MLCO	Melco Resorts & Entertainment	Nasdaq		Melco Resorts & Entertainment LTD;Melco Resorts & Entertainment	MLCO	t	company	1381640			u
-NWE	NorthWestern Energy Group	Nasdaq		!NorthWestern Energy Group, Inc.;!NorthWestern Energy Group;!NorthWestern Energy	NWE	t	company	1993004			u
-MUR	Murphy Oil	NYSE		!Murphy Oil Corp;!Murphy Oil	MUR	t	company	717423			u
+NWE	NorthWestern Energy Group	Nasdaq		NorthWestern Energy Group, Inc.;NorthWestern Energy Group;!NorthWestern Energy	NWE	t	company	1993004			u
+MUR	Murphy Oil	NYSE		Murphy Oil Corp;!Murphy Oil	MUR	t	company	717423			u
 GNW	Genworth Financial	NYSE	Financial services	Genworth Financial Inc;Genworth Financial	GNW	t	company	1276520	US37247D1063	United States	ug
-FLO	Flowers Foods	NYSE		!Flowers Foods Inc;!Flowers Foods	FLO	t	company	1128928			u
+FLO	Flowers Foods	NYSE		Flowers Foods Inc;!Flowers Foods	FLO	t	company	1128928			u
 AVAL	Grupo Aval Acciones Y Valores	NYSE		Grupo Aval Acciones Y Valores S.A.;Grupo Aval Acciones Y Valores	AVAL	t	company	1504764			u
-SEB	Seaboard	NYSE		!Seaboard Corp;!Seaboard	SEB	t	company	88121			u
-BRC	Brady	NYSE	Industrials	%Brady Corp;%Brady;%Brady Corporation	BRC	t	company	746598	US1046741062	United States	ug
+SEB	Seaboard	NYSE		Seaboard Corp;!Seaboard	SEB	t	company	88121			u
+BRC	Brady	NYSE	Industrials	Brady Corp;%Brady;Brady Corporation	BRC	t	company	746598	US1046741062	United States	ug
 CAAP	Corporacion America Airports	NYSE		Corporacion America Airports S.a.;Corporacion America Airports	CAAP	t	company	1717393			u
 HAYW	Hayward Holdings	NYSE	Electrical Components & Equipment	Hayward Holdings, Inc.;Hayward Holdings;Hayward	HAYW	t	company	1834622		United States	ug
 CBZ	CBIZ	NYSE		CBIZ, Inc.;!CBIZ	CBZ	t	company	944148			u
-OTTR	Otter Tail	Nasdaq	Electric Utilities	%Otter Tail Corp;%Otter Tail;%Otter Tail Corporation	OTTR	t	company	1466593		United States	ug
+OTTR	Otter Tail	Nasdaq	Electric Utilities	Otter Tail Corp;%Otter Tail;Otter Tail Corporation	OTTR	t	company	1466593		United States	ug
 MLTX	MoonLake Immunotherapeutics	Nasdaq		MoonLake Immunotherapeutics	MLTX	t	company	1821586			u
 ATHM	Autohome	NYSE		Autohome Inc.;Autohome	ATHM	t	company	1527636			u
-SRRK	Scholar Rock Holding	Nasdaq		!Scholar Rock Holding Corp;!Scholar Rock Holding;!Scholar Rock	SRRK	t	company	1727196			u
+SRRK	Scholar Rock Holding	Nasdaq		Scholar Rock Holding Corp;!Scholar Rock Holding;!Scholar Rock	SRRK	t	company	1727196			u
 GRP.UN	Granite Real Estate Investment Trust	NYSE		!Granite Real Estate Investment Trust;!Granite Real Estate Investment	GRP.UN	t	company	1564538			u
 NVST	Envista Holdings	NYSE		Envista Holdings Corp;Envista Holdings;Envista	NVST	t	company	1757073			u
 UGP	Ultrapar Holdings	NYSE		Ultrapar Holdings Inc;Ultrapar Holdings;Ultrapar	UGP	t	company	1094972			u
@@ -1575,35 +1575,35 @@ DOCN	DigitalOcean Holdings	NYSE	Information Technology	DigitalOcean Holdings, In
 GSHD	Goosehead Insurance	Nasdaq	Financials	Goosehead Insurance, Inc.;Goosehead Insurance	GSHD	t	company	1726978		United States	ug
 CLBT	Cellebrite DI	Nasdaq		Cellebrite DI Ltd.;Cellebrite DI	CLBT	t	company	1854587			u
 BNL	Broadstone Net Lease	NYSE		Broadstone Net Lease, Inc.;Broadstone Net Lease	BNL	t	company	1424182			u
-ODD	Oddity Tech	Nasdaq		!Oddity Tech Ltd;!Oddity Tech	ODD	t	company	1907085			u
-PTGX	Protagonist Therapeutics	Nasdaq	Biotechnology	%Protagonist Therapeutics, Inc;%Protagonist Therapeutics;%Protagonist Therapeutics, Inc.	PTGX	t	company	1377121		United States	ug
+ODD	Oddity Tech	Nasdaq		Oddity Tech Ltd;!Oddity Tech	ODD	t	company	1907085			u
+PTGX	Protagonist Therapeutics	Nasdaq	Biotechnology	Protagonist Therapeutics, Inc;%Protagonist Therapeutics;Protagonist Therapeutics, Inc.	PTGX	t	company	1377121		United States	ug
 AKO.A	Andina Bottling	NYSE		Andina Bottling Co Inc;Andina Bottling Co;Andina Bottling	AKO.A;AKO.B	t	company	925261			u
 AMED	Amedisys	Nasdaq		Amedisys Inc;Amedisys	AMED	t	company	896262			u
 BL	BlackLine Systems	Nasdaq	Information Technology	Blackline, Inc.;Blackline;BlackLine Systems	BL	t	company	1666134		United States	ug
-APAM	Artisan Partners Asset Management	NYSE	Financials	%Artisan Partners Asset Management Inc.;%Artisan Partners Asset Management;%Artisan Partners	APAM	t	company	1517302		United States	ug
-GEO	GEO Group	NYSE	Industrials	%Geo Group Inc;%Geo Group;!Geo	GEO	t	company	923796	US36162J1060	United States	ug
+APAM	Artisan Partners Asset Management	NYSE	Financials	Artisan Partners Asset Management Inc.;%Artisan Partners Asset Management;%Artisan Partners	APAM	t	company	1517302		United States	ug
+GEO	GEO Group	NYSE	Industrials	Geo Group Inc;Geo Group;!Geo	GEO	t	company	923796	US36162J1060	United States	ug
 CDP	Copt Defense Properties	NYSE		Copt Defense Properties	CDP	t	company	860546			u
 GSAT	Globalstar	Nasdaq		Globalstar, Inc.;Globalstar	GSAT	t	company	1366868			u
-INTR	Inter	Nasdaq		!Inter & Co, Inc.;!Inter & Co;!Inter	INTR	t	company	1864163			u
+INTR	Inter	Nasdaq		Inter & Co, Inc.;Inter & Co;!Inter	INTR	t	company	1864163			u
 AZZ	AZZ	NYSE	Heavy Electrical Equipment	AZZ Inc;~AZZ;AZZ, Inc.	AZZ	wt	company	8947		United States	ug
-MRCY	Mercury Systems	Nasdaq	Electrical Components & Equipment	%Mercury Systems Inc;%Mercury Systems	MRCY	t	company	1049521		United States	ug
+MRCY	Mercury Systems	Nasdaq	Electrical Components & Equipment	Mercury Systems Inc;%Mercury Systems	MRCY	t	company	1049521		United States	ug
 AGYS	Agilysys	Nasdaq	Hospitality Software	Agilysys Inc;Agilysys	AGYS	t	company	78749		United States	ug
 CXT	Crane NXT	NYSE		Crane NXT, Co.;Crane NXT	CXT	t	company	25445			u
-FULT	Fulton Financial	Nasdaq	Finance	%Fulton Financial Corp;%Fulton Financial;%Fulton Financial Corporation	FULT;FULTP	t	company	700564		United States	ug
+FULT	Fulton Financial	Nasdaq	Finance	Fulton Financial Corp;%Fulton Financial;Fulton Financial Corporation	FULT;FULTP	t	company	700564		United States	ug
 VSEC	VSE	Nasdaq		VSE Corp;!VSE	VSEC	t	company	102752			u
 INTA	Intapp	Nasdaq		Intapp, Inc.;Intapp	INTA	t	company	1565687			u
 PRGO	Perrigo	NYSE	Health Care	Perrigo Co plc;Perrigo Co;Perrigo	PRGO	t	company	1585364	IE00BGH1M568	United States	ug
 WNS	WNS (holdings)	NYSE		WNS (holdings) LTD;WNS (holdings)	WNS	t	company	1356570			u
 COMM	CommScope Holding Company	Nasdaq		CommScope Holding Company, Inc.;CommScope Holding Company;CommScope Holding;CommScope	COMM	t	company	1517228			u
-BXMT	Blackstone Mortgage Trust	NYSE	Financials	%Blackstone Mortgage Trust, Inc.;%Blackstone Mortgage Trust;%Blackstone Mortgage	BXMT	t	company	1061630		United States	ug
+BXMT	Blackstone Mortgage Trust	NYSE	Financials	Blackstone Mortgage Trust, Inc.;%Blackstone Mortgage Trust;%Blackstone Mortgage	BXMT	t	company	1061630		United States	ug
 TEX	Terex	NYSE		Terex Corp;Terex	TEX	t	company	97216			u
 HIW	Highwoods Properties	NYSE	Office REITs	Highwoods Properties, Inc.;Highwoods Properties	HIW	t	company	921082		United States	ug
-INDB	Independent Bank	Nasdaq	Financials	%Independent Bank Corp;%Independent Bank;%Independent Bank Corp.	INDB	t	company	776901		United States	ug
+INDB	Independent Bank	Nasdaq	Financials	Independent Bank Corp;%Independent Bank;Independent Bank Corp.	INDB	t	company	776901		United States	ug
 UNF	UniFirst	NYSE	Apparel industry , Workwear , Uniform service	Unifirst Corp;Unifirst	UNF	t	company	717954		United States	ug
 KTB	Kontoor Brands	NYSE	Consumer Discretionary	Kontoor Brands, Inc.;Kontoor Brands	KTB	t	company	1760965	US50050N1037	United States	ug
 BLKB	Blackbaud	Nasdaq		Blackbaud Inc;Blackbaud	BLKB	t	company	1280058			u
 FRPT	Freshpet	Nasdaq	Consumer Staples	Freshpet, Inc.;Freshpet	FRPT	t	company	1611647		United States	ug
-OTF	Blue Owl Technology Finance	NYSE		!Blue Owl Technology Finance Corp.;!Blue Owl Technology Finance	OTF	t	company	1747777			u
+OTF	Blue Owl Technology Finance	NYSE		Blue Owl Technology Finance Corp.;!Blue Owl Technology Finance	OTF	t	company	1747777			u
 BRSL	Brightstar Lottery	NYSE		Brightstar Lottery PLC;Brightstar Lottery	BRSL	t	company	1619762			u
 MGNI	Magnite	Nasdaq		Magnite, Inc.;Magnite	MGNI	t	company	1595974			u
 WOR	Worthington Industries	NYSE	Building products Consumer products	Worthington Enterprises, Inc.;Worthington Enterprises;Worthington Industries	WOR	t	company	108516		United States	ug
@@ -1617,103 +1617,103 @@ KMPR	Kemper	NYSE		Kemper Corp;Kemper	KMPR;KMPB	t	company	860748			u
 AI	C3.ai	NYSE		C3.ai;C3.ai, Inc.	AI	t	company	1577526			u
 NCNO	nCino	Nasdaq		nCino, Inc.;nCino	NCNO	t	company	1902733			u
 AGX	Argan	NYSE	Immobilien	Argan Inc;Argan	AGX	t	company	100591			ug
-PLMR	Palomar Holdings	Nasdaq	Financials	%Palomar Holdings, Inc.;%Palomar Holdings;%Palomar	PLMR	t	company	1761312		United States	ug
+PLMR	Palomar Holdings	Nasdaq	Financials	Palomar Holdings, Inc.;Palomar Holdings;%Palomar	PLMR	t	company	1761312		United States	ug
 ATMU	Atmus Filtration Technologies	NYSE		Atmus Filtration Technologies Inc.;Atmus Filtration Technologies;Atmus Filtration	ATMU	t	company	1921963			u
 VC	Visteon	Nasdaq		Visteon Corp;Visteon	VC	t	company	1111335			u
-BCC	Boise Cascade	NYSE	Forest products	%Boise Cascade Co;%Boise Cascade	BCC	t	company	1328581	US09739D1000	United States	ug
+BCC	Boise Cascade	NYSE	Forest products	Boise Cascade Co;%Boise Cascade	BCC	t	company	1328581	US09739D1000	United States	ug
 KAR	Openlane	NYSE	Diversified Support Services	OPENLANE, Inc.;Openlane	KAR;OPLN	t	company	1395942		United States	ug
-CAKE	Cheesecake Factory	Nasdaq	Consumer Discretionary	%Cheesecake Factory Inc;%Cheesecake Factory;%The Cheesecake Factory	CAKE	t	company	887596	US1630721017	United States	ug
-SM	SM Energy	NYSE	Energy	%SM Energy Co;%SM Energy	SM	t	company	893538		United States	ug
-ICUI	ICU Medical	Nasdaq	Health Care	%Icu Medical Inc;%Icu Medical	ICUI	t	company	883984		United States	ug
+CAKE	Cheesecake Factory	Nasdaq	Consumer Discretionary	Cheesecake Factory Inc;%Cheesecake Factory;%The Cheesecake Factory	CAKE	t	company	887596	US1630721017	United States	ug
+SM	SM Energy	NYSE	Energy	SM Energy Co;%SM Energy	SM	t	company	893538		United States	ug
+ICUI	ICU Medical	Nasdaq	Health Care	Icu Medical Inc;%Icu Medical	ICUI	t	company	883984		United States	ug
 TNET	Trinet Group	NYSE		Trinet Group, Inc.;Trinet Group;Trinet	TNET	t	company	937098			u
-SIG	Signet Jewelers	NYSE	Consumer Discretionary	%Signet Jewelers LTD;%Signet Jewelers	SIG	t	company	832988	BMG812761002	United States	ug
+SIG	Signet Jewelers	NYSE	Consumer Discretionary	Signet Jewelers LTD;%Signet Jewelers	SIG	t	company	832988	BMG812761002	United States	ug
 CLSK	CleanSpark	Nasdaq	Information Technology	Cleanspark, Inc.;Cleanspark	CLSK;CLSKW	t	company	827876		United States	ug
 MGEE	MGE Energy	Nasdaq	Electricity and Natural Gas Utility	MGE Energy Inc;MGE Energy	MGEE	t	company	1161728		United States	ug
-GPOR	Gulfport Energy	NYSE		!Gulfport Energy Corp;!Gulfport Energy	GPOR	t	company	874499			u
+GPOR	Gulfport Energy	NYSE		Gulfport Energy Corp;!Gulfport Energy	GPOR	t	company	874499			u
 IPGP	IPG Photonics	Nasdaq		IPG Photonics Corp;IPG Photonics	IPGP	t	company	1111928			u
 HCM	Hutchmed (China)	Nasdaq		Hutchmed (China) Ltd;Hutchmed (China)	HCM	t	company	1648257			u
 AVNT	Avient	NYSE		Avient Corp;Avient	AVNT	t	company	1122976			u
 MANU	Manchester United	NYSE		Manchester United plc;!Manchester United	MANU	t	company	1549107			u
-TDW	Tidewater	NYSE	Energy	%Tidewater Inc;~Tidewater;%Tidewater, Inc.	TDW	wt	company	98222		United States	ug
+TDW	Tidewater	NYSE	Energy	Tidewater Inc;~Tidewater;Tidewater, Inc.	TDW	wt	company	98222		United States	ug
 FIBK	First Interstate BancSystem	Nasdaq	Financial services	First Interstate Bancsystem Inc;First Interstate Bancsystem	FIBK	t	company	860413		United States	ug
 SSRM	SSR Mining	Nasdaq		SSR Mining Inc.;SSR Mining	SSRM	t	company	921638			u
-USLM	United States Lime & Minerals	Nasdaq		!United States Lime & Minerals Inc;!United States Lime & Minerals	USLM	t	company	82020			u
+USLM	United States Lime & Minerals	Nasdaq		United States Lime & Minerals Inc;!United States Lime & Minerals	USLM	t	company	82020			u
 WSFS	WSFS Bank	Nasdaq	Financial services	WSFS Financial Corp;WSFS Financial;WSFS Bank	WSFS	t	company	828944		United States	ug
 WGS	GeneDx Holdings	Nasdaq		GeneDx Holdings Corp.;GeneDx Holdings;GeneDx	WGS;WGSWW	t	company	1818331			u
-FUL	H.B. Fuller Company	NYSE	Adhesives coatings sealants	%Fuller H B Co;%Fuller H B;H.B. Fuller Company;H.B. Fuller	FUL	t	company	39368		United States	ug
-YETI	YETI Holdings	NYSE		!YETI Holdings, Inc.;!YETI Holdings;!YETI	YETI	t	company	1670592			u
-ATS	ATS	NYSE		!ATS Corp;!ATS	ATS	t	company	1394832			u
-SMPL	Simply Good Foods	Nasdaq	Consumer Staples	%Simply Good Foods Co;%Simply Good Foods;%Simply Good Foods Company	SMPL	t	company	1702744		United States	ug
-HASI	HA Sustainable Infrastructure Capital	NYSE	Financials	%HA Sustainable Infrastructure Capital, Inc.;%HA Sustainable Infrastructure Capital;Hannon Armstrong Sustainable Infrastructure Capital, Inc.;Hannon Armstrong Sustainable Infrastructure Capital	HASI	t	company	1561894		United States	ug
-SOC	Sable Offshore	NYSE		!Sable Offshore Corp.;!Sable Offshore	SOC	t	company	1831481			u
+FUL	H.B. Fuller Company	NYSE	Adhesives coatings sealants	Fuller H B Co;%Fuller H B;H.B. Fuller Company;H.B. Fuller	FUL	t	company	39368		United States	ug
+YETI	YETI Holdings	NYSE		YETI Holdings, Inc.;YETI Holdings;!YETI	YETI	t	company	1670592			u
+ATS	ATS	NYSE		ATS Corp;!ATS	ATS	t	company	1394832			u
+SMPL	Simply Good Foods	Nasdaq	Consumer Staples	Simply Good Foods Co;%Simply Good Foods;Simply Good Foods Company	SMPL	t	company	1702744		United States	ug
+HASI	HA Sustainable Infrastructure Capital	NYSE	Financials	HA Sustainable Infrastructure Capital, Inc.;%HA Sustainable Infrastructure Capital;Hannon Armstrong Sustainable Infrastructure Capital, Inc.;Hannon Armstrong Sustainable Infrastructure Capital	HASI	t	company	1561894		United States	ug
+SOC	Sable Offshore	NYSE		Sable Offshore Corp.;!Sable Offshore	SOC	t	company	1831481			u
 DLO	dLocal	Nasdaq		dLocal Ltd;dLocal	DLO	t	company	1846832			u
 WDFC	WD-40 Company	Nasdaq	Chemical	WD 40 Co;WD 40;WD-40 Company;WD-40	WDFC	t	company	105132	US9292361071	United States	ug
-FHB	First Hawaiian Bank	Nasdaq	Banking	%First Hawaiian, Inc.;%First Hawaiian;%First Hawaiian Bank	FHB	t	company	36377		United States	ug
+FHB	First Hawaiian Bank	Nasdaq	Banking	First Hawaiian, Inc.;%First Hawaiian;%First Hawaiian Bank	FHB	t	company	36377		United States	ug
 NMIH	NMI Holdings	Nasdaq	Commercial & Residential Mortgage Finance	NMI Holdings, Inc.;NMI Holdings;~NMI	NMIH	wt	company	1547903		United States	ug
 APLS	Apellis Pharmaceuticals	Nasdaq	Health Care	Apellis Pharmaceuticals, Inc.;Apellis Pharmaceuticals	APLS	t	company	1492422		United States	ug
 HOG	Harley-Davidson	NYSE		Harley-Davidson, Inc.;Harley-Davidson	HOG	t	company	793952			u
 OUT	Outfront Media	NYSE	Outdoor advertising	Outfront Media Inc.;Outfront Media	OUT	t	company	1579877		United States	ug
 AVA	Avista	NYSE	Energy , private utility	Avista Corp;Avista	AVA	t	company	104918		United States	ug
-PII	Polaris	NYSE		!Polaris Inc.;!Polaris	PII	t	company	931015			u
-DEI	Douglas Emmett	NYSE	Office REITs	%Douglas Emmett Inc;%Douglas Emmett	DEI	t	company	1364250		United States	ug
+PII	Polaris	NYSE		Polaris Inc.;!Polaris	PII	t	company	931015			u
+DEI	Douglas Emmett	NYSE	Office REITs	Douglas Emmett Inc;%Douglas Emmett	DEI	t	company	1364250		United States	ug
 CNXC	Concentrix	Nasdaq		Concentrix Corp;Concentrix	CNXC	t	company	1803599			u
 WRBY	Warby Parker	NYSE		Warby Parker Inc.;Warby Parker	WRBY	t	company	1504776			u
-ABM	ABM Industries	NYSE	Facility services	%Abm Industries Inc;%Abm Industries	ABM	t	company	771497	US0009571003	United States	ug
-JOE	ST JOE	NYSE	Real Estate	%ST JOE Co;%ST JOE;%St. Joe Company;%St. Joe	JOE	t	company	745308	US7901481009	United States	ug
+ABM	ABM Industries	NYSE	Facility services	Abm Industries Inc;%Abm Industries	ABM	t	company	771497	US0009571003	United States	ug
+JOE	ST JOE	NYSE	Real Estate	ST JOE Co;%ST JOE;St. Joe Company;%St. Joe	JOE	t	company	745308	US7901481009	United States	ug
 EBC	Eastern Bankshares	Nasdaq		Eastern Bankshares, Inc.;Eastern Bankshares	EBC	t	company	1810546			u
 MGRC	Mcgrath Rentcorp	Nasdaq		Mcgrath Rentcorp	MGRC	t	company	752714			u
 TBBK	Bancorp	Nasdaq	Financials	Bancorp, Inc.;Bancorp;The Bancorp, Inc.;Bancorp Inc.	TBBK	t	company	1295401		United States	ug
 HAFN	Hafnia	NYSE		Hafnia Ltd;Hafnia	HAFN	t	company	1815779			u
-SAND	Sandstorm Gold	NYSE		!Sandstorm Gold LTD;!Sandstorm Gold	SAND	t	company	1434614			u
+SAND	Sandstorm Gold	NYSE		Sandstorm Gold LTD;!Sandstorm Gold	SAND	t	company	1434614			u
 TPH	Tri Pointe Homes	NYSE	Consumer Discretionary	Tri Pointe Homes, Inc.;Tri Pointe Homes	TPH	t	company	1561680		United States	ug
 CNK	Cinemark Holdings	NYSE	Communication Services	Cinemark Holdings, Inc.;Cinemark Holdings;Cinemark;Cinemark Theatres	CNK	t	company	1385280	US17243V1026	United States	ug
 ENLT	Enlight Renewable Energy	Nasdaq		Enlight Renewable Energy Ltd.;Enlight Renewable Energy	ENLT	t	company	1922641			u
 MYRG	MYR Group	Nasdaq	Construction & Engineering	MYR Group Inc.;MYR Group;~MYR;MYR Group, Inc.	MYRG	wt	company	700923		United States	ug
-AWR	American States Water Company	NYSE	Utilities	%American States Water Co;%American States Water;%American States Water Company	AWR	t	company	1056903		United States	ug
+AWR	American States Water Company	NYSE	Utilities	American States Water Co;%American States Water;American States Water Company	AWR	t	company	1056903		United States	ug
 BRZE	Braze	Nasdaq		Braze, Inc.;Braze	BRZE	t	company	1676238			u
-AHL	Aspen Insurance Holdings	NYSE		!Aspen Insurance Holdings LTD;!Aspen Insurance Holdings;!Aspen Insurance	AHL	t	company	1267395			u
+AHL	Aspen Insurance Holdings	NYSE		Aspen Insurance Holdings LTD;Aspen Insurance Holdings;!Aspen Insurance	AHL	t	company	1267395			u
 PTON	Peloton Interactive	Nasdaq		Peloton;Peloton Interactive, Inc.;Peloton Interactive	PTON	t	company	1639825			u
-GRBK	Green Brick Partners	NYSE	Consumer Discretionary	%Green Brick Partners, Inc.;%Green Brick Partners	GRBK	t	company	1373670		United States	ug
-COLM	Columbia Sportswear	Nasdaq		!Columbia Sportswear Co;!Columbia Sportswear	COLM	t	company	1050797			u
-BATRA	Atlanta Braves Holdings	Nasdaq		!Atlanta Braves Holdings, Inc.;!Atlanta Braves Holdings;!Atlanta Braves	BATRA;BATRK	t	company	1958140			u
+GRBK	Green Brick Partners	NYSE	Consumer Discretionary	Green Brick Partners, Inc.;%Green Brick Partners	GRBK	t	company	1373670		United States	ug
+COLM	Columbia Sportswear	Nasdaq		Columbia Sportswear Co;!Columbia Sportswear	COLM	t	company	1050797			u
+BATRA	Atlanta Braves Holdings	Nasdaq		Atlanta Braves Holdings, Inc.;Atlanta Braves Holdings;!Atlanta Braves	BATRA;BATRK	t	company	1958140			u
 WSBC	Wesbanco	Nasdaq		Wesbanco Inc;Wesbanco	WSBC;WSBCP	t	company	203596			u
-GT	Goodyear Tire & Rubber	Nasdaq		!Goodyear Tire & Rubber Co;!Goodyear Tire & Rubber	GT	t	company	42582			u
+GT	Goodyear Tire & Rubber	Nasdaq		Goodyear Tire & Rubber Co;!Goodyear Tire & Rubber	GT	t	company	42582			u
 NEXT	NextDecade	Nasdaq		NextDecade Corp;NextDecade	NEXT	t	company	1612720			u
-HCC	Warrior Met Coal	NYSE	Materials	%Warrior Met Coal, Inc.;%Warrior Met Coal	HCC	t	company	1691303		United States	ug
+HCC	Warrior Met Coal	NYSE	Materials	Warrior Met Coal, Inc.;%Warrior Met Coal	HCC	t	company	1691303		United States	ug
 KYMR	Kymera Therapeutics	Nasdaq		Kymera Therapeutics, Inc.;Kymera Therapeutics	KYMR	t	company	1815442			u
-SGRY	Surgery Partners	Nasdaq		!Surgery Partners, Inc.;!Surgery Partners	SGRY	t	company	1638833			u
-DRVN	Driven Brands Holdings	Nasdaq		!Driven Brands Holdings Inc.;!Driven Brands Holdings;!Driven Brands	DRVN	t	company	1804745			u
+SGRY	Surgery Partners	Nasdaq		Surgery Partners, Inc.;!Surgery Partners	SGRY	t	company	1638833			u
+DRVN	Driven Brands Holdings	Nasdaq		Driven Brands Holdings Inc.;Driven Brands Holdings;!Driven Brands	DRVN	t	company	1804745			u
 STR	Sitio Royalties	NYSE		Sitio Royalties Corp.;Sitio Royalties	STR	t	company	1949543			u
-KGS	Kodiak Gas Services	NYSE	Energy	%Kodiak Gas Services, Inc.;%Kodiak Gas Services	KGS	t	company	1767042		United States	ug
-USAC	USA Compression Partners	NYSE		!USA Compression Partners, LP;!USA Compression Partners	USAC	t	company	1522727			u
+KGS	Kodiak Gas Services	NYSE	Energy	Kodiak Gas Services, Inc.;%Kodiak Gas Services	KGS	t	company	1767042		United States	ug
+USAC	USA Compression Partners	NYSE		USA Compression Partners, LP;!USA Compression Partners	USAC	t	company	1522727			u
 EE	Excelerate Energy	NYSE		Excelerate Energy, Inc.;Excelerate Energy	EE	t	company	1888447			u
-CPK	Chesapeake Utilities	NYSE	Energy	%Chesapeake Utilities Corp;%Chesapeake Utilities	CPK	t	company	19745		United States	ug
-UAA	Under Armour	NYSE	Consumer Discretionary	%Under Armour, Inc.;%Under Armour	UAA;UA	t	company	1336917	US9043111072;US9043112062	United States	ug
-FA	First Advantage	Nasdaq		!First Advantage Corp;!First Advantage	FA	t	company	1210677			u
-CBU	Community Bank N.A.	NYSE	Banking	%Community Financial System, Inc.;%Community Financial System;Community Bank, N.A.	CBU	t	company	723188		United States	ug
+CPK	Chesapeake Utilities	NYSE	Energy	Chesapeake Utilities Corp;%Chesapeake Utilities	CPK	t	company	19745		United States	ug
+UAA	Under Armour	NYSE	Consumer Discretionary	Under Armour, Inc.;%Under Armour	UAA;UA	t	company	1336917	US9043111072;US9043112062	United States	ug
+FA	First Advantage	Nasdaq		First Advantage Corp;!First Advantage	FA	t	company	1210677			u
+CBU	Community Bank N.A.	NYSE	Banking	Community Financial System, Inc.;%Community Financial System;Community Bank, N.A.	CBU	t	company	723188		United States	ug
 BUR	Burford Capital	NYSE		Burford Capital Ltd;Burford Capital	BUR	t	company	1714174			u
 HSAI	Hesai Group	Nasdaq		Hesai Group;Hesai	HSAI	t	company	1861737			u
-GENI	Genius Sports	NYSE		!Genius Sports Ltd;!Genius Sports	GENI	t	company	1834489			u
+GENI	Genius Sports	NYSE		Genius Sports Ltd;!Genius Sports	GENI	t	company	1834489			u
 APLE	Apple Hospitality REIT	NYSE	Hotel & Resort REITs	Apple Hospitality REIT, Inc.;Apple Hospitality REIT	APLE	t	company	1418121		United States	ug
-RUM	Rumble	Nasdaq		!Rumble Inc.;!Rumble	RUM;RUMBW	t	company	1830081			u
+RUM	Rumble	Nasdaq		Rumble Inc.;!Rumble	RUM;RUMBW	t	company	1830081			u
 IAC	IAC	Nasdaq	Communication Services	IAC Inc.;~IAC	IAC	wt	company	1800227	US44891N2080	United States	ug
-TBBB	BBB Foods	NYSE		!BBB Foods Inc;!BBB Foods	TBBB	t	company	1978954			u
+TBBB	BBB Foods	NYSE		BBB Foods Inc;!BBB Foods	TBBB	t	company	1978954			u
 ALRM	Alarm.com Holdings	Nasdaq	Financials	Alarm.com Holdings, Inc.;Alarm.com Holdings;Alarm.com	ALRM	t	company	1459200		United States	ug
 TMC	TMC the metals	Nasdaq		TMC the metals Co Inc.;TMC the metals Co;TMC the metals	TMC;TMCWW	t	company	1798562			u
-POWL	Powell Industries	Nasdaq	Electrical Components & Equipment	%Powell Industries Inc;%Powell Industries	POWL	t	company	80420		United States	ug
-CWT	California Water Service Group	NYSE	Utilities	%California Water Service Group;%California Water Service	CWT	t	company	1035201	US1307881029	United States	ug
+POWL	Powell Industries	Nasdaq	Electrical Components & Equipment	Powell Industries Inc;%Powell Industries	POWL	t	company	80420		United States	ug
+CWT	California Water Service Group	NYSE	Utilities	California Water Service Group;%California Water Service	CWT	t	company	1035201	US1307881029	United States	ug
 BHF	Brighthouse Financial	Nasdaq		Brighthouse Financial, Inc.;Brighthouse Financial	BHF;BHFAL;BHFAP;BHFAM;BHFAN;BHFAO	t	company	1685040			u
 RIG	Transocean	NYSE		Transocean Ltd.;Transocean	RIG	t	company	1451505			u
 RLX	RLX Technology	NYSE		RLX Technology Inc.;RLX Technology;!RLX	RLX	t	company	1828365			u
-BFH	Bread Financial	NYSE	Financials	%Bread Financial Holdings, Inc.;%Bread Financial Holdings;%Bread Financial	BFH	t	company	1101215		United States	ug
-ALG	Alamo Group	NYSE	Construction Machinery & Heavy Transportation Equipment	%Alamo Group Inc;%Alamo Group;%Alamo	ALG	t	company	897077		United States	ug
-SFNC	Simmons Bank	Nasdaq	Financial services	%Simmons First National Corp;%Simmons First National;%Simmons Bank	SFNC	t	company	90498		United States	ug
-WHD	Cactus	NYSE	Energy	%Cactus, Inc.;~Cactus	WHD	wt	company	1699136		United States	ug
+BFH	Bread Financial	NYSE	Financials	Bread Financial Holdings, Inc.;Bread Financial Holdings;%Bread Financial	BFH	t	company	1101215		United States	ug
+ALG	Alamo Group	NYSE	Construction Machinery & Heavy Transportation Equipment	Alamo Group Inc;Alamo Group;%Alamo	ALG	t	company	897077		United States	ug
+SFNC	Simmons Bank	Nasdaq	Financial services	Simmons First National Corp;%Simmons First National;%Simmons Bank	SFNC	t	company	90498		United States	ug
+WHD	Cactus	NYSE	Energy	Cactus, Inc.;~Cactus	WHD	wt	company	1699136		United States	ug
 INDV	Indivior	Nasdaq	Health Care	Indivior PLC;Indivior	INDV	t	company	1625297		United States	ug
 XRAY	Dentsply Sirona	Nasdaq		Dentsply Sirona Inc.;Dentsply Sirona	XRAY	t	company	818479			u
 IMVT	Immunovant	Nasdaq		Immunovant, Inc.;Immunovant	IMVT	t	company	1764013			u
-ALHC	Alignment Healthcare	Nasdaq		!Alignment Healthcare, Inc.;!Alignment Healthcare	ALHC	t	company	1832466			u
-EXTR	Extreme Networks	Nasdaq	Information Technology	%Extreme Networks Inc;%Extreme Networks	EXTR	t	company	1078271	US30226D1063	United States	ug
+ALHC	Alignment Healthcare	Nasdaq		Alignment Healthcare, Inc.;!Alignment Healthcare	ALHC	t	company	1832466			u
+EXTR	Extreme Networks	Nasdaq	Information Technology	Extreme Networks Inc;%Extreme Networks	EXTR	t	company	1078271	US30226D1063	United States	ug
 UE	Urban Edge Properties	NYSE	Real Estate	%Urban Edge Properties	UE	t	company	1611547		United States	ug
 RNW	ReNew Energy Global	Nasdaq		ReNew Energy Global plc;!ReNew Energy Global;!ReNew Energy	RNW;RNWWW	t	company	1848763			u
 RNG	RingCentral	NYSE	Cloud computing -based business phone systems	RingCentral, Inc.;RingCentral	RNG	t	company	1384905		United States	ug
@@ -1721,163 +1721,163 @@ BSM	Black Stone Minerals	NYSE		Black Stone Minerals, L.P.;!Black Stone Minerals	
 TTAM	Titan America	NYSE		Titan America SA;!Titan America	TTAM	t	company	2035304			u
 PAYO	Payoneer Global	Nasdaq	Financials	Payoneer Global Inc.;Payoneer Global;Payoneer	PAYO	t	company	1845815	US70451X1046	United States	ug
 CHEF	Chefs' Warehouse	Nasdaq	Consumer Staples	Chefs' Warehouse, Inc.;Chefs' Warehouse	CHEF	t	company	1517175		United States	ug
-FCPT	Four Corners Property Trust	NYSE	Other Specialized REITs	%Four Corners Property Trust, Inc.;%Four Corners Property Trust;%Four Corners Property	FCPT	t	company	1650132		United States	ug
+FCPT	Four Corners Property Trust	NYSE	Other Specialized REITs	Four Corners Property Trust, Inc.;%Four Corners Property Trust;%Four Corners Property	FCPT	t	company	1650132		United States	ug
 CVI	CVR Energy	NYSE	Energy	CVR Energy Inc;CVR Energy;CVR Energy, Inc.	CVI	t	company	1376139		United States	ug
 AKR	Acadia Realty Trust	NYSE	Real Estate	%Acadia Realty Trust;%Acadia Realty	AKR	t	company	899629		United States	ug
 BKU	BankUnited	NYSE	Financial services	BankUnited, Inc.;BankUnited	BKU	t	company	1504008		United States	ug
 POWI	Power Integrations	Nasdaq	Information Technology	Power Integrations Inc;Power Integrations	POWI	t	company	833640		United States	ug
 MIRM	Mirum Pharmaceuticals	Nasdaq		Mirum Pharmaceuticals, Inc.;Mirum Pharmaceuticals	MIRM	t	company	1759425			u
-CPRX	Catalyst Pharmaceuticals	Nasdaq	Biotechnology	%Catalyst Pharmaceuticals, Inc.;%Catalyst Pharmaceuticals	CPRX	t	company	1369568		United States	ug
+CPRX	Catalyst Pharmaceuticals	Nasdaq	Biotechnology	Catalyst Pharmaceuticals, Inc.;%Catalyst Pharmaceuticals	CPRX	t	company	1369568		United States	ug
 AMBA	Ambarella	Nasdaq		Ambarella Inc;Ambarella	AMBA	t	company	1280263			u
 ALVO	Alvotech	Nasdaq		Alvotech	ALVO;ALVOW	t	company	1898416			u
-BKE	Buckle	NYSE	Consumer Discretionary	%Buckle Inc;~Buckle	BKE	wt	company	885245		United States	ug
+BKE	Buckle	NYSE	Consumer Discretionary	Buckle Inc;~Buckle	BKE	wt	company	885245		United States	ug
 MQ	Marqeta	Nasdaq		Marqeta, Inc.;Marqeta	MQ	t	company	1522540			u
 PBF	PBF Energy	NYSE		PBF Energy Inc.;PBF Energy	PBF	t	company	1534504			u
 TGNA	Tegna	NYSE	Broadcasting	Tegna Inc;Tegna;Tegna Inc.	TGNA	t	company	39899		United States	ug
-WU	Western Union	NYSE	Financial services	%Western Union CO;%Western Union	WU	t	company	1365135	US9598021098	United States	ug
+WU	Western Union	NYSE	Financial services	Western Union CO;%Western Union	WU	t	company	1365135	US9598021098	United States	ug
 CVBF	CVB Financial	Nasdaq	Financials	CVB Financial Corp;CVB Financial;CVB Financial Corp.	CVBF	t	company	354647		United States	ug
 ENVA	Enova International	NYSE	Consumer Finance	Enova International, Inc.;Enova International	ENVA	t	company	1529864		United States	ug
-XENE	Xenon Pharmaceuticals	Nasdaq		!Xenon Pharmaceuticals Inc.;!Xenon Pharmaceuticals	XENE	t	company	1582313			u
+XENE	Xenon Pharmaceuticals	Nasdaq		Xenon Pharmaceuticals Inc.;!Xenon Pharmaceuticals	XENE	t	company	1582313			u
 JOYY	JOYY	Nasdaq		JOYY Inc.;!JOYY	JOYY	t	company	1530238			u
 ACVA	ACV Auctions	NYSE		ACV Auctions Inc.;ACV Auctions	ACVA	t	company	1637873			u
 CRNX	Crinetics Pharmaceuticals	Nasdaq		Crinetics Pharmaceuticals, Inc.;Crinetics Pharmaceuticals	CRNX	t	company	1658247			u
 LGND	Ligand Pharmaceuticals	Nasdaq	Biopharmaceuticals	Ligand Pharmaceuticals Inc;Ligand Pharmaceuticals	LGND	t	company	886163		United States	ug
 MEOH	Methanex	Nasdaq		Methanex Corp;Methanex	MEOH	t	company	886977			u
 AIR	AAR	NYSE	Aviation	AAR Corp;~AAR	AIR	wt	company	1750		United States	ug
-QUBT	Quantum Computing	Nasdaq		!Quantum Computing Inc.;!Quantum Computing	QUBT	t	company	1758009			u
-SIMO	Silicon Motion Technology	Nasdaq		!Silicon Motion Technology CORP;!Silicon Motion Technology;!Silicon Motion	SIMO	t	company	1329394			u
-PENN	PENN Entertainment	Nasdaq	Casinos Horse racing Sports Entertainment iGaming	%PENN Entertainment, Inc.;%PENN Entertainment	PENN	t	company	921738		United States	ug
+QUBT	Quantum Computing	Nasdaq		Quantum Computing Inc.;!Quantum Computing	QUBT	t	company	1758009			u
+SIMO	Silicon Motion Technology	Nasdaq		Silicon Motion Technology CORP;!Silicon Motion Technology;!Silicon Motion	SIMO	t	company	1329394			u
+PENN	PENN Entertainment	Nasdaq	Casinos Horse racing Sports Entertainment iGaming	PENN Entertainment, Inc.;%PENN Entertainment	PENN	t	company	921738		United States	ug
 FBK	FB Financial	NYSE	Financials	FB Financial Corp;FB Financial;FB Financial Corp.	FBK	t	company	1649749		United States	ug
 DV	DoubleVerify Holdings	NYSE	Advertising	DoubleVerify Holdings, Inc.;DoubleVerify Holdings;DoubleVerify	DV	t	company	1819928		United States	ug
 CIVI	Civitas Resources	NYSE		Civitas Resources, Inc.;Civitas Resources	CIVI	t	company	1509589			u
 NAMS	NewAmsterdam Pharma	Nasdaq		NewAmsterdam Pharma Co N.V.;NewAmsterdam Pharma Co;NewAmsterdam Pharma	NAMS;NAMSW	t	company	1936258			u
-PRK	Park National Bank	NYSE	Banking	%Park National Corp;%Park National;%Park National Bank	PRK	t	company	805676		United States	ug
-IRDM	Iridium Communications	Nasdaq	Communication Services	%Iridium Communications Inc.;%Iridium Communications	IRDM	t	company	1418819		United States	ug
+PRK	Park National Bank	NYSE	Banking	Park National Corp;%Park National;%Park National Bank	PRK	t	company	805676		United States	ug
+IRDM	Iridium Communications	Nasdaq	Communication Services	Iridium Communications Inc.;%Iridium Communications	IRDM	t	company	1418819		United States	ug
 RARE	Ultragenyx Pharmaceutical	Nasdaq		Ultragenyx Pharmaceutical Inc.;Ultragenyx Pharmaceutical	RARE	t	company	1515673			u
 CON	Concentra Group Holdings Parent	NYSE	Health Care	Concentra Group Holdings Parent, Inc.;Concentra Group Holdings Parent	CON	t	company	2014596		United States	ug
 WD	Walker & Dunlop	NYSE	Commercial Real Estate	Walker & Dunlop, Inc.;Walker & Dunlop	WD	t	company	1497770		United States	ug
 BTDR	Bitdeer Technologies Group	Nasdaq		Bitdeer Technologies Group;Bitdeer Technologies;Bitdeer	BTDR	t	company	1899123			u
-DAVE	Dave	Nasdaq		!Dave Inc.;!Dave	DAVE;DAVEW	t	company	1841408			u
-GTX	Garrett Motion	Nasdaq		!Garrett Motion Inc.;!Garrett Motion	GTX	t	company	1735707			u
+DAVE	Dave	Nasdaq		Dave Inc.;!Dave	DAVE;DAVEW	t	company	1841408			u
+GTX	Garrett Motion	Nasdaq		Garrett Motion Inc.;!Garrett Motion	GTX	t	company	1735707			u
 LIVN	LivaNova	Nasdaq		LivaNova PLC;LivaNova	LIVN	t	company	1639691			u
 PRCT	Procept BioRobotics	Nasdaq		Procept BioRobotics Corp;Procept BioRobotics	PRCT	t	company	1588978			u
 KNTK	Kinetik Holdings	NYSE	Energy	Kinetik Holdings Inc.;Kinetik Holdings;Kinetik;Kinetik Holdings, Inc.	KNTK	t	company	1692787		United States	ug
 MRX	Marex Group	Nasdaq		Marex Group plc;Marex Group;Marex	MRX	t	company	1997464			u
-DAN	DANA	NYSE	Automotive industry	%DANA Inc;~DANA;%Dana Incorporated	DAN	wt	company	26780	US2358252052	United States	ug
-SAH	Sonic Automotive	NYSE	Automotive	%Sonic Automotive Inc;%Sonic Automotive	SAH	t	company	1043509		United States	ug
-PRKS	United Parks & Resorts	NYSE	Consumer Discretionary	%United Parks & Resorts Inc.;%United Parks & Resorts	PRKS	t	company	1564902	US81282V1008	United States	ug
+DAN	DANA	NYSE	Automotive industry	DANA Inc;~DANA;Dana Incorporated	DAN	wt	company	26780	US2358252052	United States	ug
+SAH	Sonic Automotive	NYSE	Automotive	Sonic Automotive Inc;%Sonic Automotive	SAH	t	company	1043509		United States	ug
+PRKS	United Parks & Resorts	NYSE	Consumer Discretionary	United Parks & Resorts Inc.;%United Parks & Resorts	PRKS	t	company	1564902	US81282V1008	United States	ug
 CLVT	Clarivate	NYSE		Clarivate PLC;Clarivate	CLVT	t	company	1764046			u
 AMRX	Amneal Pharmaceuticals	Nasdaq	Health Care	Amneal Pharmaceuticals, Inc.;Amneal Pharmaceuticals	AMRX	t	company	1723128		United States	ug
-VAC	Marriott Vacations Worldwide	NYSE	Consumer Discretionary	%Marriott Vacations Worldwide Corp;%Marriott Vacations Worldwide;%Marriott Vacations;%Marriott Vacations Worldwide Corporation	VAC	t	company	1524358		United States	ug
+VAC	Marriott Vacations Worldwide	NYSE	Consumer Discretionary	Marriott Vacations Worldwide Corp;%Marriott Vacations Worldwide;%Marriott Vacations;Marriott Vacations Worldwide Corporation	VAC	t	company	1524358		United States	ug
 MH	McGraw Hill	NYSE		McGraw Hill, Inc.;McGraw Hill	MH	t	company	1951070			u
 RXO	RXO	NYSE	Cargo Ground Transportation	RXO, Inc.;~RXO	RXO	wt	company	1929561		United States	ug
 TPC	Tutor Perini	NYSE		Tutor Perini Corp;Tutor Perini	TPC	t	company	77543			u
-BOH	Bank of Hawaii	NYSE	Finance	%Bank of Hawaii Corp;%Bank of Hawaii	BOH	t	company	46195		United States	ug
-AMSC	American Superconductor	Nasdaq		!American Superconductor Corp;!American Superconductor	AMSC	t	company	880807			u
+BOH	Bank of Hawaii	NYSE	Finance	Bank of Hawaii Corp;%Bank of Hawaii	BOH	t	company	46195		United States	ug
+AMSC	American Superconductor	Nasdaq		American Superconductor Corp;!American Superconductor	AMSC	t	company	880807			u
 LU	Lufax Holding	NYSE		Lufax Holding Ltd;Lufax Holding;Lufax	LU	t	company	1816007			u
 WRD	WeRide	Nasdaq		WeRide Inc.;WeRide	WRD	t	company	1867729			u
 PAGS	PagSeguro Digital	NYSE		PagSeguro Digital Ltd.;PagSeguro Digital	PAGS	t	company	1712807			u
-CPRI	Capri Holdings	NYSE		!Capri Holdings Ltd;!Capri Holdings;!Capri	CPRI	t	company	1530721			u
-MPW	Medical Properties Trust	NYSE	Real Estate	%Medical Properties Trust Inc;%Medical Properties Trust;%Medical Properties	MPW;MPT	t	company	1287865	US58463J3041	United States	ug
-STNG	Scorpio Tankers	NYSE		!Scorpio Tankers Inc.;!Scorpio Tankers	STNG	t	company	1483934			u
-NOG	Northern Oil and Gas	NYSE	Energy	%Northern Oil & Gas, Inc.;%Northern Oil & Gas;%Northern Oil and Gas, Inc.;%Northern Oil and Gas	NOG	t	company	1104485		United States	ug
+CPRI	Capri Holdings	NYSE		Capri Holdings Ltd;Capri Holdings;!Capri	CPRI	t	company	1530721			u
+MPW	Medical Properties Trust	NYSE	Real Estate	Medical Properties Trust Inc;%Medical Properties Trust;%Medical Properties	MPW;MPT	t	company	1287865	US58463J3041	United States	ug
+STNG	Scorpio Tankers	NYSE		Scorpio Tankers Inc.;!Scorpio Tankers	STNG	t	company	1483934			u
+NOG	Northern Oil and Gas	NYSE	Energy	Northern Oil & Gas, Inc.;%Northern Oil & Gas;Northern Oil and Gas, Inc.;%Northern Oil and Gas	NOG	t	company	1104485		United States	ug
 ACLS	Axcelis Technologies	Nasdaq	Information Technology	Axcelis Technologies Inc;Axcelis Technologies;Axcelis	ACLS	t	company	1113232	US0545402085	United States	ug
-REVG	REV Group	NYSE		!REV Group, Inc.;!REV Group;!REV	REVG	t	company	1687221			u
+REVG	REV Group	NYSE		REV Group, Inc.;REV Group;!REV	REVG	t	company	1687221			u
 SBCF	Seacoast Banking Corporation of Florida	Nasdaq	Financials	%Seacoast Banking Corp of Florida;%Seacoast Banking Corporation of Florida	SBCF	t	company	730708		United States	ug
 LCII	LCI Industries	NYSE	Automotive Parts & Equipment	LCI Industries	LCII	t	company	763744		United States	ug
 PRVA	Privia Health Group	Nasdaq	Health Care	Privia Health Group, Inc.;Privia Health Group;Privia Health	PRVA	t	company	1759655		United States	ug
 NATL	NCR Atleos	NYSE	Financials	NCR Atleos Corp;NCR Atleos	NATL	t	company	1974138		United States	ug
-DFH	Dream Finders Homes	NYSE	Consumer Discretionary	%Dream Finders Homes, Inc.;%Dream Finders Homes	DFH	t	company	1825088		United States	ug
-ABR	Arbor Realty Trust	NYSE	Financials	%Arbor Realty Trust Inc;%Arbor Realty Trust;%Arbor Realty	ABR	t	company	1253986		United States	ug
+DFH	Dream Finders Homes	NYSE	Consumer Discretionary	Dream Finders Homes, Inc.;%Dream Finders Homes	DFH	t	company	1825088		United States	ug
+ABR	Arbor Realty Trust	NYSE	Financials	Arbor Realty Trust Inc;%Arbor Realty Trust;%Arbor Realty	ABR	t	company	1253986		United States	ug
 SUPN	Supernus Pharmaceuticals	Nasdaq	Health Care	Supernus Pharmaceuticals, Inc.;Supernus Pharmaceuticals	SUPN	t	company	1356576		United States	ug
-FL	Foot Locker	NYSE		!Foot Locker, Inc.;!Foot Locker	FL	t	company	850209			u
+FL	Foot Locker	NYSE		Foot Locker, Inc.;!Foot Locker	FL	t	company	850209			u
 WB	Weibo	Nasdaq		Weibo Corp;Weibo	WB	t	company	1595761			u
 KNSA	Kiniksa Pharmaceuticals International	Nasdaq		Kiniksa Pharmaceuticals International, plc;Kiniksa Pharmaceuticals International;Kiniksa Pharmaceuticals	KNSA	t	company	1730430			u
-FUN	Six Flags Entertainment	NYSE	Amusement parks	%Six Flags Entertainment Corporation;%Six Flags Entertainment;%Six Flags	FUN	t	company	1999001	US83001C1080	United States	ug
+FUN	Six Flags Entertainment	NYSE	Amusement parks	Six Flags Entertainment Corporation;%Six Flags Entertainment;%Six Flags	FUN	t	company	1999001	US83001C1080	United States	ug
 VTMX	Vesta Real Estate Corporation S.A.B. de C.V.	NYSE		Vesta Real Estate Corporation, S.A.B. de C.V.	VTMX	t	company	1969373			u
 ALIT	Alight Inc. / Delaware	NYSE		Alight, Inc. / Delaware	ALIT	t	company	1809104			u
 DXC	DXC Technology	NYSE	Information Technology	DXC Technology Co;DXC Technology;~DXC	DXC	wt	company	1688568	US23355L1061	United States	ug
-PAR	Par Technology	NYSE		!Par Technology Corp;!Par Technology;!Par	PAR	t	company	708821			u
+PAR	Par Technology	NYSE		Par Technology Corp;!Par Technology;!Par	PAR	t	company	708821			u
 CURB	Curbline Properties	NYSE	Real Estate	Curbline Properties Corp.;Curbline Properties	CURB	t	company	2027317		United States	ug
-SAM	Boston Beer	NYSE		!Boston Beer Co Inc;!Boston Beer Co;!Boston Beer	SAM	t	company	949870			u
-PFS	Provident Bank of New Jersey	NYSE	Finance, Banking	%Provident Financial Services Inc;%Provident Financial Services;%Provident Bank of New Jersey	PFS	t	company	1178970		United States	ug
-CRGY	Crescent Energy	NYSE	Energy	%Crescent Energy Co;%Crescent Energy;%Crescent Energy Company	CRGY	t	company	1866175		United States	ug
+SAM	Boston Beer	NYSE		Boston Beer Co Inc;Boston Beer Co;!Boston Beer	SAM	t	company	949870			u
+PFS	Provident Bank of New Jersey	NYSE	Finance, Banking	Provident Financial Services Inc;%Provident Financial Services;%Provident Bank of New Jersey	PFS	t	company	1178970		United States	ug
+CRGY	Crescent Energy	NYSE	Energy	Crescent Energy Co;%Crescent Energy;Crescent Energy Company	CRGY	t	company	1866175		United States	ug
 HUT	Hut 8	Nasdaq		Hut 8 Corp.;Hut 8	HUT	t	company	1964789			u
-NOMD	Nomad Foods	NYSE		!Nomad Foods Ltd;!Nomad Foods	NOMD	t	company	1651717			u
+NOMD	Nomad Foods	NYSE		Nomad Foods Ltd;!Nomad Foods	NOMD	t	company	1651717			u
 ASH	Ashland	NYSE		Ashland Inc.;Ashland	ASH	t	company	1674862			u
 PCT	PureCycle Technologies	Nasdaq		PureCycle Technologies, Inc.;PureCycle Technologies;PureCycle	PCT;PCTTU;PCTTW	t	company	1830033			u
 LXP	LXP Industrial Trust	NYSE	Diversified REITs	LXP Industrial Trust;LXP Industrial;%Lexington Realty Trust;%Lexington Realty	LXP	t	company	910108		United States	ug
 PGY	Pagaya Technologies	Nasdaq		Pagaya Technologies Ltd.;Pagaya Technologies;Pagaya	PGY;PGYWW	t	company	1883085			u
-RXRX	Recursion Pharmaceuticals	Nasdaq		!Recursion Pharmaceuticals, Inc.;!Recursion Pharmaceuticals	RXRX	t	company	1601830			u
+RXRX	Recursion Pharmaceuticals	Nasdaq		Recursion Pharmaceuticals, Inc.;!Recursion Pharmaceuticals	RXRX	t	company	1601830			u
 DKL	Delek Logistics Partners	NYSE		Delek Logistics Partners, LP;Delek Logistics Partners	DKL	t	company	1552797			u
-PRM	Perimeter Solutions	NYSE		!Perimeter Solutions, Inc.;!Perimeter Solutions	PRM	t	company	1880319			u
+PRM	Perimeter Solutions	NYSE		Perimeter Solutions, Inc.;!Perimeter Solutions	PRM	t	company	1880319			u
 CXM	Sprinklr	NYSE	Customer experience management	Sprinklr, Inc.;Sprinklr	CXM	t	company	1569345	US85208T1079	United States	ug
 GDV	Gabelli Dividend & Income Trust	NYSE		Gabelli Dividend & Income Trust;Gabelli Dividend & Income	GDV	t	company	1260729			u
 WAFD	WaFd Bank	Nasdaq	Financial services	Wafd Inc;Wafd;WaFd Bank	WAFD;WAFDP	t	company	936528		United States	ug
 NG	Novagold Resources	NYSE		Novagold Resources Inc;Novagold Resources	NG	t	company	1173420			u
 SXI	Standex International	NYSE	Electronics, Engraving, Scientific, Engineering Technologies for Aviation, Space and Defense, Precision Storgage, Hydraulics	Standex International Corp;Standex International	SXI	t	company	310354		United States	ug
-CENT	Central Garden & Pet Company	Nasdaq	Consumer Staples	%Central Garden & Pet Co;%Central Garden & Pet;%Central Garden & Pet Company	CENT;CENTA	t	company	887733		United States	ug
+CENT	Central Garden & Pet Company	Nasdaq	Consumer Staples	Central Garden & Pet Co;%Central Garden & Pet;Central Garden & Pet Company	CENT;CENTA	t	company	887733		United States	ug
 OSW	Onespaworld Holdings	Nasdaq	Consumer Discretionary	Onespaworld Holdings Ltd;Onespaworld Holdings;Onespaworld;OneSpaWorld Holdings Limited	OSW	t	company	1758488		United States	ug
-INSP	Inspire Medical Systems	NYSE	Health Care	%Inspire Medical Systems, Inc.;%Inspire Medical Systems	INSP	t	company	1609550		United States	ug
+INSP	Inspire Medical Systems	NYSE	Health Care	Inspire Medical Systems, Inc.;%Inspire Medical Systems	INSP	t	company	1609550		United States	ug
 SYNA	Synaptics	Nasdaq		Synaptics Inc;Synaptics	SYNA	t	company	817720			u
 AMBP	Ardagh Metal Packaging	NYSE		Ardagh Metal Packaging S.A.;Ardagh Metal Packaging	AMBP	t	company	1845097			u
-SLDE	Slide Insurance Holdings	Nasdaq		!Slide Insurance Holdings, Inc.;!Slide Insurance Holdings;!Slide Insurance	SLDE	t	company	1886428			u
+SLDE	Slide Insurance Holdings	Nasdaq		Slide Insurance Holdings, Inc.;Slide Insurance Holdings;!Slide Insurance	SLDE	t	company	1886428			u
 BANC	Banc of California	NYSE	Financial services	Banc of California, Inc.;Banc of California	BANC	t	company	1169770		United States	ug
 CNTA	Centessa Pharmaceuticals	Nasdaq		Centessa Pharmaceuticals plc;Centessa Pharmaceuticals	CNTA	t	company	1847903			u
 FFBC	First Financial Bancorp	Nasdaq	Banking	First Financial Bancorp;%First Financial	FFBC	t	company	708955		United States	ug
 MTRN	Materion	NYSE	Aerospace Automotive Consumer Electronics Data Center Defense Energy Industrial Medical device Semiconductor Telecommunications	Materion Corp;Materion	MTRN	t	company	1104657		United States	ug
 BBU	Brookfield Business Partners	NYSE		Brookfield Business Partners L.P.;Brookfield Business Partners	BBU	t	company	1654795			u
-TSLX	Sixth Street Specialty Lending	NYSE		!Sixth Street Specialty Lending, Inc.;!Sixth Street Specialty Lending	TSLX	t	company	1508655			u
+TSLX	Sixth Street Specialty Lending	NYSE		Sixth Street Specialty Lending, Inc.;!Sixth Street Specialty Lending	TSLX	t	company	1508655			u
 ATEC	Alphatec Holdings	Nasdaq		Alphatec Holdings, Inc.;Alphatec Holdings;Alphatec	ATEC	t	company	1350653			u
 MENS	Jyong Biotech	Nasdaq		Jyong Biotech Ltd.;Jyong Biotech	MENS	t	company	1954488			u
-HURN	Huron Consulting Group	Nasdaq		!Huron Consulting Group Inc.;!Huron Consulting Group;!Huron Consulting	HURN	t	company	1289848			u
+HURN	Huron Consulting Group	Nasdaq		Huron Consulting Group Inc.;Huron Consulting Group;!Huron Consulting	HURN	t	company	1289848			u
 BWLP	BW LPG	NYSE		BW LPG Ltd;BW LPG	BWLP	t	company	1649313			u
-CCU	United Breweries	NYSE		!United Breweries Co Inc;!United Breweries Co;!United Breweries	CCU	t	company	888746			u
+CCU	United Breweries	NYSE		United Breweries Co Inc;United Breweries Co;!United Breweries	CCU	t	company	888746			u
 KEN	Kenon Holdings	NYSE		Kenon Holdings Ltd.;Kenon Holdings;Kenon	KEN	t	company	1611005			u
 PSNY	Polestar Automotive Holding UK	Nasdaq		Polestar Automotive Holding UK PLC;!Polestar Automotive Holding UK	PSNY;PSNYW	t	company	1884082			u
-ARWR	Arrowhead Pharmaceuticals	Nasdaq		!Arrowhead Pharmaceuticals, Inc.;!Arrowhead Pharmaceuticals	ARWR	t	company	879407			u
+ARWR	Arrowhead Pharmaceuticals	Nasdaq		Arrowhead Pharmaceuticals, Inc.;!Arrowhead Pharmaceuticals	ARWR	t	company	879407			u
 DBD	Diebold Nixdorf	NYSE		Diebold NIXDORF, Inc;Diebold Nixdorf	DBD	t	company	28823			u
 EVTC	Evertec	NYSE	Financials	EVERTEC, Inc.;Evertec	EVTC	t	company	1559865		United States	ug
 VIAV	Viavi Solutions	Nasdaq	Communications Equipment	Viavi Solutions Inc.;Viavi Solutions	VIAV	t	company	912093	US9255501051	United States	ug
-SBLK	Star Bulk Carriers	Nasdaq		!Star Bulk Carriers Corp.;!Star Bulk Carriers	SBLK	t	company	1386716			u
+SBLK	Star Bulk Carriers	Nasdaq		Star Bulk Carriers Corp.;!Star Bulk Carriers	SBLK	t	company	1386716			u
 ALKT	Alkami Technology	Nasdaq		Alkami Technology, Inc.;Alkami Technology;Alkami	ALKT	t	company	1529274			u
 MAG	MAG Silver	NYSE		MAG Silver Corp;MAG Silver	MAG	t	company	1230992			u
 ENVX	Enovix	Nasdaq		Enovix Corp;Enovix	ENVX;ENVXW	t	company	1828318			u
 OGN	Organon	NYSE	Health Care	Organon & Co.;Organon	OGN	t	company	1821825		United States	ug
 GCMG	GCM Grosvenor	Nasdaq		GCM Grosvenor Inc.;GCM Grosvenor	GCMG;GCMGW	t	company	1819796			u
-DIOD	Diodes	Nasdaq	Information Technology	%Diodes Inc;~Diodes;%Diodes Incorporated	DIOD	wt	company	29002	US2545431015	United States	ug
-AEO	American Eagle Outfitters	NYSE	Consumer Discretionary	%American Eagle Outfitters Inc;%American Eagle Outfitters	AEO	t	company	919012	US02553E1064	United States	ug
+DIOD	Diodes	Nasdaq	Information Technology	Diodes Inc;~Diodes;Diodes Incorporated	DIOD	wt	company	29002	US2545431015	United States	ug
+AEO	American Eagle Outfitters	NYSE	Consumer Discretionary	American Eagle Outfitters Inc;%American Eagle Outfitters	AEO	t	company	919012	US02553E1064	United States	ug
 TRMK	Trustmark Bank	Nasdaq	Banking Financial services	Trustmark Corp;Trustmark;Trustmark Bank	TRMK	t	company	36146		United States	ug
 XMTR	Xometry	Nasdaq		Xometry, Inc.;Xometry	XMTR	t	company	1657573			u
 ASGN	ASGN	NYSE		ASGN Inc;!ASGN	ASGN	t	company	890564			u
-SEAT	Vivid Seats	Nasdaq		!Vivid Seats Inc.;!Vivid Seats	SEAT;SEATW	t	company	1856031			u
+SEAT	Vivid Seats	Nasdaq		Vivid Seats Inc.;!Vivid Seats	SEAT;SEATW	t	company	1856031			u
 IBRX	ImmunityBio	Nasdaq		ImmunityBio, Inc.;ImmunityBio	IBRX	t	company	1326110			u
-WWW	Wolverine World Wide	NYSE	Apparel Accessories	%Wolverine World Wide Inc;%Wolverine World Wide	WWW	t	company	110471		United States	ug
-ESRT	Empire State Realty Trust	NYSE		!Empire State Realty Trust, Inc.;!Empire State Realty Trust;!Empire State Realty	ESRT	t	company	1541401			u
-UUUU	Energy Fuels	NYSE		!Energy Fuels Inc;!Energy Fuels	UUUU	t	company	1385849			u
-BWIN	Baldwin Insurance Group	Nasdaq		!Baldwin Insurance Group, Inc.;!Baldwin Insurance Group;!Baldwin Insurance	BWIN	t	company	1781755			u
-HG	Hamilton Insurance Group	NYSE		!Hamilton Insurance Group, Ltd.;!Hamilton Insurance Group;!Hamilton Insurance	HG	t	company	1593275			u
+WWW	Wolverine World Wide	NYSE	Apparel Accessories	Wolverine World Wide Inc;%Wolverine World Wide	WWW	t	company	110471		United States	ug
+ESRT	Empire State Realty Trust	NYSE		Empire State Realty Trust, Inc.;!Empire State Realty Trust;!Empire State Realty	ESRT	t	company	1541401			u
+UUUU	Energy Fuels	NYSE		Energy Fuels Inc;!Energy Fuels	UUUU	t	company	1385849			u
+BWIN	Baldwin Insurance Group	Nasdaq		Baldwin Insurance Group, Inc.;Baldwin Insurance Group;!Baldwin Insurance	BWIN	t	company	1781755			u
+HG	Hamilton Insurance Group	NYSE		Hamilton Insurance Group, Ltd.;Hamilton Insurance Group;!Hamilton Insurance	HG	t	company	1593275			u
 PAX	Patria Investments	Nasdaq		Patria Investments Ltd;Patria Investments	PAX	t	company	1825570			u
 OII	Oceaneering International	NYSE	Energy	Oceaneering International Inc;Oceaneering International	OII	t	company	73756	US6752321025	United States	ug
-CCOI	Cogent Communications	Nasdaq	Communication Services	%Cogent Communications Holdings, Inc.;%Cogent Communications Holdings;%Cogent Communications	CCOI	t	company	1158324		United States	ug
-BB	Blackberry	NYSE		!Blackberry Ltd;!Blackberry	BB	t	company	1070235			u
+CCOI	Cogent Communications	Nasdaq	Communication Services	Cogent Communications Holdings, Inc.;Cogent Communications Holdings;%Cogent Communications	CCOI	t	company	1158324		United States	ug
+BB	Blackberry	NYSE		Blackberry Ltd;!Blackberry	BB	t	company	1070235			u
 BBUC	Brookfield Business	NYSE		Brookfield Business Corp;Brookfield Business	BBUC	t	company	1871130			u
-INSW	International Seaways	NYSE	Energy	%International Seaways, Inc.;%International Seaways	INSW	t	company	1679049		United States	ug
-BANR	Banner Bank	Nasdaq	Commercial Banks	%Banner Corp;~Banner;%Banner Bank	BANR	wt	company	946673		United States	ug
-YELP	Yelp	NYSE	Communication Services	%Yelp Inc;~Yelp	YELP	wt	company	1345016	US9858171054	United States	ug
-GLPG	Galapagos	Nasdaq		!Galapagos NV;!Galapagos	GLPG	t	company	1421876			u
+INSW	International Seaways	NYSE	Energy	International Seaways, Inc.;%International Seaways	INSW	t	company	1679049		United States	ug
+BANR	Banner Bank	Nasdaq	Commercial Banks	Banner Corp;~Banner;%Banner Bank	BANR	wt	company	946673		United States	ug
+YELP	Yelp	NYSE	Communication Services	Yelp Inc;~Yelp	YELP	wt	company	1345016	US9858171054	United States	ug
+GLPG	Galapagos	Nasdaq		Galapagos NV;!Galapagos	GLPG	t	company	1421876			u
 BLTE	Belite Bio	Nasdaq		Belite Bio, Inc;Belite Bio	BLTE	t	company	1889109			u
 JJSF	J & J Snack Foods	Nasdaq	Consumer Staples	J&J Snack Foods Corp;J&J Snack Foods;%J & J Snack Foods	JJSF	t	company	785956		United States	ug
 FINV	FinVolution Group	NYSE		FinVolution Group;FinVolution	FINV	t	company	1691445			u
 FSM	Fortuna Mining	NYSE		Fortuna Mining Corp.;Fortuna Mining	FSM	t	company	1341335			u
 SYBT	Stock Yards Bancorp	Nasdaq		Stock Yards Bancorp, Inc.;Stock Yards Bancorp;!Stock Yards	SYBT	t	company	835324			u
 SPNT	SiriusPoint	NYSE	Financials	SiriusPoint Ltd;SiriusPoint;SiriusPoint Ltd.	SPNT	t	company	1576018		United States	ug
-TRN	Trinity Industries	NYSE	Conglomerate	%Trinity Industries Inc;%Trinity Industries	TRN	t	company	99780	US8965221091	United States	ug
-KWR	Quaker Chemical	NYSE	Chemicals	%Quaker Chemical Corp;%Quaker Chemical;%Quaker Chemical Corporation	KWR	t	company	81362	US7473161070	United States	ug
-FRME	First Merchants	Nasdaq		!First Merchants Corp;!First Merchants	FRME;FRMEP	t	company	712534			u
+TRN	Trinity Industries	NYSE	Conglomerate	Trinity Industries Inc;%Trinity Industries	TRN	t	company	99780	US8965221091	United States	ug
+KWR	Quaker Chemical	NYSE	Chemicals	Quaker Chemical Corp;%Quaker Chemical;Quaker Chemical Corporation	KWR	t	company	81362	US7473161070	United States	ug
+FRME	First Merchants	Nasdaq		First Merchants Corp;!First Merchants	FRME;FRMEP	t	company	712534			u
 EPAC	Enerpac Tool Group	NYSE	Industrial Tools	Enerpac Tool Group Corp;Enerpac Tool Group;Enerpac Tool	EPAC	t	company	6955	US00508X2036	United States	ug
 CXW	CoreCivic	NYSE	Industrials	CoreCivic, Inc.;CoreCivic	CXW	t	company	1070985	US21871N1019	United States	ug
-HUBG	Hub Group	Nasdaq	Freight transport Logistics	%Hub Group, Inc.;%Hub Group;~Hub	HUBG	wt	company	940942		United States	ug
+HUBG	Hub Group	Nasdaq	Freight transport Logistics	Hub Group, Inc.;Hub Group;~Hub	HUBG	wt	company	940942		United States	ug
 OCUL	Ocular Therapeutix	Nasdaq		Ocular Therapeutix, Inc;Ocular Therapeutix	OCUL	t	company	1393434			u
 SEI	Solaris Energy Infrastructure	NYSE		Solaris Energy Infrastructure, Inc.;Solaris Energy Infrastructure	SEI	t	company	1697500			u
 VNET	VNET Group	Nasdaq		VNET Group, Inc.;VNET Group;!VNET	VNET	t	company	1508475			u
@@ -1889,49 +1889,49 @@ RAMP	LiveRamp Holdings	NYSE	Data connectivity, Data onboarding , Identity resolu
 NBTB	NBT Bank	Nasdaq	Finance	NBT Bancorp Inc;NBT Bancorp;NBT Bank	NBTB	t	company	790359		United States	ug
 ADUS	Addus HomeCare	Nasdaq	Health Care	Addus HomeCare Corp;Addus HomeCare;Addus HomeCare Corp.	ADUS	t	company	1468328		United States	ug
 FOLD	Amicus Therapeutics	Nasdaq		Amicus Therapeutics, Inc.;Amicus Therapeutics	FOLD	t	company	1178879			u
-APGE	Apogee Therapeutics	Nasdaq		!Apogee Therapeutics, Inc.;!Apogee Therapeutics	APGE	t	company	1974640			u
+APGE	Apogee Therapeutics	Nasdaq		Apogee Therapeutics, Inc.;!Apogee Therapeutics	APGE	t	company	1974640			u
 BHC	Bausch Health Companies	NYSE		Bausch Health Companies Inc.;Bausch Health Companies	BHC	t	company	885590			u
 TDC	Teradata	NYSE	Information Technology	Teradata Corp;Teradata	TDC	t	company	816761		United States	ug
-OLN	OLIN	NYSE		!OLIN Corp;!OLIN	OLN	t	company	74303			u
-VOYG	Voyager Technologies	NYSE		!Voyager Technologies, Inc.;!Voyager Technologies;!Voyager	VOYG	t	company	1788060			u
+OLN	OLIN	NYSE		OLIN Corp;!OLIN	OLN	t	company	74303			u
+VOYG	Voyager Technologies	NYSE		Voyager Technologies, Inc.;!Voyager Technologies;!Voyager	VOYG	t	company	1788060			u
 COUR	Coursera	NYSE		Coursera, Inc.;Coursera	COUR	t	company	1651562			u
 PTEN	Patterson-UTI	Nasdaq	Energy	Patterson UTI Energy Inc;Patterson UTI Energy;Patterson-UTI	PTEN	t	company	889900		United States	ug
 TRUP	Trupanion	Nasdaq	Financials	Trupanion, Inc.;Trupanion	TRUP	t	company	1371285		United States	ug
 PPBI	Pacific Premier Bancorp	Nasdaq		Pacific Premier Bancorp Inc;Pacific Premier Bancorp;!Pacific Premier	PPBI	t	company	1028918			u
-LMAT	LeMaitre Vascular	Nasdaq	Health Care	%Lemaitre Vascular Inc;%Lemaitre Vascular	LMAT	t	company	1158895		United States	ug
-PSIX	Power Solutions International	Nasdaq		!Power Solutions International, Inc.;!Power Solutions International;!Power Solutions	PSIX	t	company	1137091			u
+LMAT	LeMaitre Vascular	Nasdaq	Health Care	Lemaitre Vascular Inc;%Lemaitre Vascular	LMAT	t	company	1158895		United States	ug
+PSIX	Power Solutions International	Nasdaq		Power Solutions International, Inc.;!Power Solutions International;!Power Solutions	PSIX	t	company	1137091			u
 NWL	Newell Brands	Nasdaq	Consumer Discretionary	Newell Brands Inc.;Newell Brands	NWL	t	company	814453	US6512291062	United States	ug
 VICR	Vicor	Nasdaq	Electronics industry	Vicor Corp;Vicor;Vicor Corporation	VICR	t	company	751978		United States	ug
-GEL	Genesis Energy	NYSE		!Genesis Energy LP;!Genesis Energy	GEL	t	company	1022321			u
-PK	Park Hotels & Resorts	NYSE		!Park Hotels & Resorts Inc.;!Park Hotels & Resorts	PK	t	company	1617406			u
-AUGO	Aura Minerals	Nasdaq		!Aura Minerals Inc.;!Aura Minerals	AUGO	t	company	1468642			u
+GEL	Genesis Energy	NYSE		Genesis Energy LP;!Genesis Energy	GEL	t	company	1022321			u
+PK	Park Hotels & Resorts	NYSE		Park Hotels & Resorts Inc.;!Park Hotels & Resorts	PK	t	company	1617406			u
+AUGO	Aura Minerals	Nasdaq		Aura Minerals Inc.;!Aura Minerals	AUGO	t	company	1468642			u
 RUN	Sunrun	Nasdaq	Industrials	Sunrun Inc.;Sunrun	RUN	t	company	1469367		United States	ug
 SBET	SharpLink Gaming	Nasdaq		SharpLink Gaming, Inc.;SharpLink Gaming	SBET	t	company	1981535			u
 DNLI	Denali Therapeutics	Nasdaq		Denali Therapeutics Inc.;Denali Therapeutics	DNLI	t	company	1714899			u
 NN	Nextnav	Nasdaq		Nextnav Inc.;Nextnav	NN;NNAVW	t	company	1865631			u
 FBNC	First Bancorp	Nasdaq	Financial services		FBNC	t	company	811589		United States	ug
 GOGO	Gogo	Nasdaq	Aviation Technology	Gogo Inc.;Gogo;Gogo Inflight Internet	GOGO	t	company	1537054	US38046C1099	United States	ug
-WLY	Wiley	NYSE	Communication Services	%John Wiley & Sons, Inc.;%John Wiley & Sons;%Wiley	WLY;WLYB	t	company	107140	US9682232064;US9682233054	United States	ug
+WLY	Wiley	NYSE	Communication Services	John Wiley & Sons, Inc.;%John Wiley & Sons;%Wiley	WLY;WLYB	t	company	107140	US9682232064;US9682233054	United States	ug
 AVDX	AvidXchange Holdings	Nasdaq		AvidXchange Holdings, Inc.;AvidXchange Holdings;AvidXchange	AVDX	t	company	1858257			u
-EFSC	Enterprise Financial Services	Nasdaq		!Enterprise Financial Services Corp;!Enterprise Financial Services	EFSC;EFSCP	t	company	1025835			u
+EFSC	Enterprise Financial Services	Nasdaq		Enterprise Financial Services Corp;!Enterprise Financial Services	EFSC;EFSCP	t	company	1025835			u
 MNTN	MNTN	NYSE		MNTN, Inc.;!MNTN	MNTN	t	company	1891027			u
 PGNY	Progyny	Nasdaq	Health Care	Progyny, Inc.;Progyny	PGNY	t	company	1551306		United States	ug
 DNN	Denison Mines	NYSE		Denison Mines Corp.;Denison Mines	DNN	t	company	1063259			u
-CENX	Century Aluminum	Nasdaq	Aluminum	%Century Aluminum Co;%Century Aluminum	CENX	t	company	949157	US1564311082	United States	ug
+CENX	Century Aluminum	Nasdaq	Aluminum	Century Aluminum Co;%Century Aluminum	CENX	t	company	949157	US1564311082	United States	ug
 ESBA	Empire State Realty OP	NYSE		Empire State Realty OP, L.P.;!Empire State Realty OP	ESBA;FISK;OGCP	t	company	1553079			u
-ENR	Energizer	NYSE	Consumer Staples	%Energizer Holdings, Inc.;%Energizer Holdings;~Energizer	ENR	wt	company	1632790	US29272W1099	United States	ug
+ENR	Energizer	NYSE	Consumer Staples	Energizer Holdings, Inc.;Energizer Holdings;~Energizer	ENR	wt	company	1632790	US29272W1099	United States	ug
 IDYA	Ideaya Biosciences	Nasdaq		Ideaya Biosciences, Inc.;Ideaya Biosciences	IDYA	t	company	1676725			u
-IRON	Disc Medicine	Nasdaq		!Disc Medicine, Inc.;!Disc Medicine	IRON	t	company	1816736			u
+IRON	Disc Medicine	Nasdaq		Disc Medicine, Inc.;!Disc Medicine	IRON	t	company	1816736			u
 FIVN	Five9	Nasdaq		Five9, Inc.;Five9	FIVN	t	company	1288847			u
 TIC	Acuren	NYSE		Acuren Corp;Acuren	TIC	t	company	2032966			u
-AESI	Atlas Energy Solutions	NYSE	Energy	%Atlas Energy Solutions Inc.;%Atlas Energy Solutions;%Atlas Energy Solutions, Inc.	AESI	t	company	1984060		United States	ug
+AESI	Atlas Energy Solutions	NYSE	Energy	Atlas Energy Solutions Inc.;%Atlas Energy Solutions;Atlas Energy Solutions, Inc.	AESI	t	company	1984060		United States	ug
 APPN	Appian	Nasdaq		Appian Corp;Appian	APPN	t	company	1441683			u
-BTU	Peabody Energy	NYSE	Coal mining	%Peabody Energy Corp;%Peabody Energy	BTU	t	company	1064728	US7045511000	United States	ug
+BTU	Peabody Energy	NYSE	Coal mining	Peabody Energy Corp;%Peabody Energy	BTU	t	company	1064728	US7045511000	United States	ug
 HNI	HNI	NYSE	Industrials	HNI Corp;~HNI;HNI Corporation	HNI	wt	company	48287		United States	ug
 ZGN	Ermenegildo Zegna	NYSE		Ermenegildo Zegna N.V.;Ermenegildo Zegna	ZGN	t	company	1877787			u
-PRDO	Perdoceo Education	Nasdaq	Consumer Discretionary	Perdoceo Education Corp;Perdoceo Education;%Career Education Corporation;%Career Education	PRDO	t	company	1046568		United States	ug
+PRDO	Perdoceo Education	Nasdaq	Consumer Discretionary	Perdoceo Education Corp;Perdoceo Education;Career Education Corporation;%Career Education	PRDO	t	company	1046568		United States	ug
 MESO	Mesoblast	Nasdaq		Mesoblast LTD;Mesoblast	MESO	t	company	1345099			u
-KLG	WK Kellogg	NYSE		!WK Kellogg Co;!WK Kellogg	KLG	t	company	1959348			u
+KLG	WK Kellogg	NYSE		WK Kellogg Co;!WK Kellogg	KLG	t	company	1959348			u
 OI	O-I Glass	NYSE	Materials	O-I Glass, Inc.;O-I Glass	OI	t	company	812074	US6907684038	United States	ug
 BBAI	BigBear.ai Holdings	NYSE		BigBear.ai Holdings, Inc.;BigBear.ai Holdings;BigBear.ai	BBAI	t	company	1836981			u
 WULF	Terawulf	Nasdaq		Terawulf Inc.;Terawulf	WULF	t	company	1083301			u
@@ -1941,7 +1941,7 @@ BUSE	First Busey	Nasdaq		First Busey Corp;First Busey	BUSE;BUSEP	t	company	31448
 HRMY	Harmony Biosciences Holdings	Nasdaq	Biotechnology	Harmony Biosciences Holdings, Inc.;Harmony Biosciences Holdings;Harmony Biosciences	HRMY	t	company	1802665		United States	ug
 PHIN	Phinia	NYSE	Automotive Retail	Phinia Inc.;Phinia;PHINIA, Inc.	PHIN	t	company	1968915		United States	ug
 CUBI	Customers Bancorp	NYSE	Financials	Customers Bancorp, Inc.;Customers Bancorp	CUBI;CUBB	t	company	1488813		United States	ug
-SKWD	Skyward Specialty Insurance Group	Nasdaq		!Skyward Specialty Insurance Group, Inc.;!Skyward Specialty Insurance Group;!Skyward Specialty Insurance	SKWD	t	company	1519449			u
+SKWD	Skyward Specialty Insurance Group	Nasdaq		Skyward Specialty Insurance Group, Inc.;Skyward Specialty Insurance Group;!Skyward Specialty Insurance	SKWD	t	company	1519449			u
 PBI	Pitney Bowes	NYSE	Business services	Pitney Bowes Inc;Pitney Bowes	PBI	t	company	78814	US7244791007	United States	ug
 HLMN	Hillman Solutions	Nasdaq		Hillman Solutions Corp.;Hillman Solutions	HLMN	t	company	1822492			u
 PWP	Perella Weinberg Partners	Nasdaq		Perella Weinberg Partners	PWP	t	company	1777835			u
@@ -1950,74 +1950,74 @@ NNNN	Anbio Biotechnology	Nasdaq		Anbio Biotechnology	NNNN	t	company	1982708			u
 CGON	CG Oncology	Nasdaq		CG Oncology, Inc.;CG Oncology	CGON	t	company	1991792			u
 TRIP	TripAdvisor	Nasdaq	Communication Services	TripAdvisor, Inc.;TripAdvisor	TRIP	t	company	1526520	US8969452015	United States	ug
 RDW	Redwire	NYSE		Redwire Corp;Redwire	RDW	t	company	1819810			u
-PINC	Premier	Nasdaq		!Premier, Inc.;!Premier	PINC	t	company	1577916			u
+PINC	Premier	Nasdaq		Premier, Inc.;!Premier	PINC	t	company	1577916			u
 IOSP	Innospec	Nasdaq	Materials	Innospec Inc.;Innospec	IOSP	t	company	1054905		United States	ug
 ATKR	Atkore	NYSE		Atkore Inc.;Atkore	ATKR	t	company	1666138			u
 WMK	Weis Markets	NYSE		Weis Markets Inc;Weis Markets	WMK	t	company	105418			u
-PRGS	Progress Software	Nasdaq	Computer software	%Progress Software Corp;%Progress Software	PRGS	t	company	876167	US7433121008	United States	ug
-HTH	Hilltop Holdings	NYSE	Financial services	%Hilltop Holdings Inc.;%Hilltop Holdings;~Hilltop	HTH	wt	company	1265131		United States	ug
+PRGS	Progress Software	Nasdaq	Computer software	Progress Software Corp;%Progress Software	PRGS	t	company	876167	US7433121008	United States	ug
+HTH	Hilltop Holdings	NYSE	Financial services	Hilltop Holdings Inc.;Hilltop Holdings;~Hilltop	HTH	wt	company	1265131		United States	ug
 ZIM	ZIM Integrated Shipping Services	NYSE		ZIM Integrated Shipping Services Ltd.;ZIM Integrated Shipping Services	ZIM	t	company	1654126			u
 WEN	Wendy's	Nasdaq	Consumer Discretionary	Wendy's Co;Wendy's;The Wendy's Company;Wendy's Company	WEN	t	company	30697	US95058W1009	United States	ug
 CEPU	Central Puerto	NYSE		Central Puerto S.a.;!Central Puerto	CEPU	t	company	1717161			u
 PL	Planet Labs PBC	NYSE		Planet Labs PBC	PL	t	company	1836833			u
 SLVM	Sylvamo	NYSE	Materials	Sylvamo Corp;Sylvamo;Sylvamo Corp.	SLVM	t	company	1856485		United States	ug
-HE	Hawaiian Electric Industries	NYSE	Electric Utilities	%Hawaiian Electric Industries Inc;%Hawaiian Electric Industries	HE	t	company	354707		United States	ug
+HE	Hawaiian Electric Industries	NYSE	Electric Utilities	Hawaiian Electric Industries Inc;%Hawaiian Electric Industries	HE	t	company	354707		United States	ug
 NTB	Bank of N.T. Butterfield & Son	NYSE		Bank of N.T. Butterfield & Son Ltd;Bank of N.T. Butterfield & Son	NTB	t	company	1653242			u
-STC	Stewart Information Services	NYSE	Financial services	%Stewart Information Services Corp;%Stewart Information Services;%Stewart Information Services Corporation	STC	t	company	94344		United States	ug
+STC	Stewart Information Services	NYSE	Financial services	Stewart Information Services Corp;%Stewart Information Services;Stewart Information Services Corporation	STC	t	company	94344		United States	ug
 OFG	OFG Bancorp	NYSE	Finance and Insurance	OFG Bancorp	OFG	t	company	1030469		United States	ug
 WT	WisdomTree	NYSE	Financials	WisdomTree, Inc.;WisdomTree;WisdomTree Investments	WT	t	company	880631	US97717P1049	United States	ug
 NSP	Insperity	NYSE	Industrials	Insperity, Inc.;Insperity	NSP	t	company	1000753		United States	ug
 ADNT	Adient	NYSE	Automotive Parts & Equipment	Adient plc;Adient	ADNT	t	company	1670541	IE00BD845X29	United States	ug
-CIFR	Cipher Mining	Nasdaq		!Cipher Mining Inc.;!Cipher Mining	CIFR;CIFRW	t	company	1819989			u
+CIFR	Cipher Mining	Nasdaq		Cipher Mining Inc.;!Cipher Mining	CIFR;CIFRW	t	company	1819989			u
 NIC	Nicolet Bankshares	NYSE		Nicolet Bankshares Inc;Nicolet Bankshares	NIC	t	company	1174850			u
-EYE	National Vision Holdings	Nasdaq	Consumer Discretionary	%National Vision Holdings, Inc.;%National Vision Holdings;%National Vision	EYE	t	company	1710155		United States	ug
+EYE	National Vision Holdings	Nasdaq	Consumer Discretionary	National Vision Holdings, Inc.;National Vision Holdings;%National Vision	EYE	t	company	1710155		United States	ug
 CSTM	Constellium	NYSE		Constellium Se;Constellium	CSTM	t	company	1563411			u
 EVCM	EverCommerce	Nasdaq		EverCommerce Inc.;EverCommerce	EVCM	t	company	1853145			u
-MCW	Mister Car Wash	Nasdaq	Consumer Discretionary	%Mister Car Wash, Inc.;%Mister Car Wash	MCW	t	company	1853513		United States	ug
-ROOT	Root	Nasdaq		!Root, Inc.;!Root	ROOT	t	company	1788882			u
+MCW	Mister Car Wash	Nasdaq	Consumer Discretionary	Mister Car Wash, Inc.;%Mister Car Wash	MCW	t	company	1853513		United States	ug
+ROOT	Root	Nasdaq		Root, Inc.;!Root	ROOT	t	company	1788882			u
 DHT	DHT Holdings	NYSE		DHT Holdings, Inc.;DHT Holdings;!DHT	DHT	t	company	1331284			u
 VCYT	Veracyte	Nasdaq	Health Care	Veracyte, Inc.;Veracyte	VCYT	t	company	1384101		United States	ug
 CDLR	Cadeler	NYSE		Cadeler A/S;Cadeler	CDLR	t	company	1978867			u
 SDRL	Seadrill	NYSE		Seadrill Ltd;Seadrill	SDRL	t	company	1737706			u
-BEAM	Beam Therapeutics	Nasdaq		!Beam Therapeutics Inc.;!Beam Therapeutics	BEAM	t	company	1745999			u
-SHOO	Steve Madden	Nasdaq	Consumer Discretionary	%Steven Madden, LTD.;%Steven Madden;%Steve Madden	SHOO	t	company	913241		United States	ug
-LBRT	Liberty Energy	NYSE	Energy	%Liberty Energy Inc.;%Liberty Energy;%Liberty Energy, Inc.	LBRT	t	company	1694028		United States	ug
+BEAM	Beam Therapeutics	Nasdaq		Beam Therapeutics Inc.;!Beam Therapeutics	BEAM	t	company	1745999			u
+SHOO	Steve Madden	Nasdaq	Consumer Discretionary	Steven Madden, LTD.;%Steven Madden;%Steve Madden	SHOO	t	company	913241		United States	ug
+LBRT	Liberty Energy	NYSE	Energy	Liberty Energy Inc.;%Liberty Energy;Liberty Energy, Inc.	LBRT	t	company	1694028		United States	ug
 CMBT	Cmb.tech	NYSE		Cmb.tech NV;Cmb.tech	CMBT	t	company	1604481			u
 CTRI	Centuri Holdings	NYSE		Centuri Holdings, Inc.;Centuri Holdings;Centuri	CTRI	t	company	1981599			u
 SCS	Steelcase	NYSE		Steelcase Inc;Steelcase	SCS	t	company	1050825			u
 CELC	Celcuity	Nasdaq		Celcuity Inc.;Celcuity	CELC	t	company	1603454			u
 PPTA	Perpetua Resources	Nasdaq		Perpetua Resources Corp.;Perpetua Resources	PPTA	t	company	1526243			u
 BKD	Brookdale Senior Living	NYSE		Brookdale Senior Living Inc.;Brookdale Senior Living	BKD	t	company	1332349			u
-STRA	Strategic Education	Nasdaq	Consumer Discretionary	%Strategic Education, Inc.;%Strategic Education	STRA	t	company	1013934		United States	ug
+STRA	Strategic Education	Nasdaq	Consumer Discretionary	Strategic Education, Inc.;%Strategic Education	STRA	t	company	1013934		United States	ug
 VYX	NCR Voyix	NYSE	Information Technology	NCR Voyix Corp;NCR Voyix	VYX	t	company	70866	US62886E1082	United States	ug
 COCO	Vita Coco Company	Nasdaq		Vita Coco Company, Inc.;Vita Coco Company;Vita Coco	COCO	t	company	1482981			u
-SID	National Steel	NYSE		!National Steel Co;!National Steel	SID	t	company	1049659			u
-GO	Grocery Outlet Holding	Nasdaq	Consumer Staples	%Grocery Outlet Holding Corp.;%Grocery Outlet Holding;%Grocery Outlet	GO	t	company	1771515		United States	ug
-AGM	Federal Agricultural Mortgage	NYSE		!Federal Agricultural Mortgage Corp;!Federal Agricultural Mortgage	AGM;AGM.A	t	company	845877			u
-MCRI	Monarch Casino & Resort	Nasdaq	Casinos & Gaming	%Monarch Casino & Resort Inc;%Monarch Casino & Resort;%Monarch Casino & Resort, Inc.	MCRI	t	company	907242		United States	ug
-CCS	Century Communities	NYSE	Consumer Discretionary	%Century Communities, Inc.;%Century Communities	CCS	t	company	1576940		United States	ug
-MSGE	Madison Square Garden Entertainment	NYSE		!Madison Square Garden Entertainment Corp.;!Madison Square Garden Entertainment	MSGE	t	company	1952073			u
+SID	National Steel	NYSE		National Steel Co;!National Steel	SID	t	company	1049659			u
+GO	Grocery Outlet Holding	Nasdaq	Consumer Staples	Grocery Outlet Holding Corp.;%Grocery Outlet Holding;%Grocery Outlet	GO	t	company	1771515		United States	ug
+AGM	Federal Agricultural Mortgage	NYSE		Federal Agricultural Mortgage Corp;!Federal Agricultural Mortgage	AGM;AGM.A	t	company	845877			u
+MCRI	Monarch Casino & Resort	Nasdaq	Casinos & Gaming	Monarch Casino & Resort Inc;%Monarch Casino & Resort;Monarch Casino & Resort, Inc.	MCRI	t	company	907242		United States	ug
+CCS	Century Communities	NYSE	Consumer Discretionary	Century Communities, Inc.;%Century Communities	CCS	t	company	1576940		United States	ug
+MSGE	Madison Square Garden Entertainment	NYSE		Madison Square Garden Entertainment Corp.;!Madison Square Garden Entertainment	MSGE	t	company	1952073			u
 LC	LendingClub	NYSE		LendingClub Corp;LendingClub	LC	t	company	1409970			u
 VSH	Vishay Intertechnology	NYSE	Information Technology	Vishay Intertechnology Inc;Vishay Intertechnology	VSH	t	company	103730	US9282981086	United States	ug
 GAB	Gabelli Equity Trust	NYSE		Gabelli Equity Trust Inc;Gabelli Equity Trust;Gabelli Equity	GAB	t	company	794685			u
-UTI	Universal Technical Institute	NYSE		!Universal Technical Institute Inc;!Universal Technical Institute	UTI	t	company	1261654			u
+UTI	Universal Technical Institute	NYSE		Universal Technical Institute Inc;!Universal Technical Institute	UTI	t	company	1261654			u
 VCEL	Vericel	Nasdaq	Biotechnology	Vericel Corp;Vericel	VCEL	t	company	887359		United States	ug
 ATRC	AtriCure	Nasdaq		AtriCure, Inc.;AtriCure	ATRC	t	company	1323885			u
-MTX	Minerals Technologies	NYSE	Materials	%Minerals Technologies Inc;%Minerals Technologies;~Minerals	MTX	wt	company	891014		United States	ug
+MTX	Minerals Technologies	NYSE	Materials	Minerals Technologies Inc;%Minerals Technologies;~Minerals	MTX	wt	company	891014		United States	ug
 IQ	iQIYI	Nasdaq		iQIYI, Inc.;iQIYI	IQ	t	company	1722608			u
 ARQT	Arcutis Biotherapeutics	Nasdaq		Arcutis Biotherapeutics, Inc.;Arcutis Biotherapeutics	ARQT	t	company	1787306			u
-AIN	Albany International	NYSE	Industrial goods	%Albany International Corp;%Albany International	AIN	t	company	819793		United States	ug
-SVV	Savers Value Village	NYSE		!Savers Value Village, Inc.;!Savers Value Village	SVV	t	company	1883313			u
+AIN	Albany International	NYSE	Industrial goods	Albany International Corp;%Albany International	AIN	t	company	819793		United States	ug
+SVV	Savers Value Village	NYSE		Savers Value Village, Inc.;!Savers Value Village	SVV	t	company	1883313			u
 SKE	Skeena Resources	NYSE		Skeena Resources Ltd;Skeena Resources	SKE	t	company	1713748			u
 RVT	Royce Small-Cap Trust	NYSE		Royce Small-Cap Trust, Inc.;Royce Small-Cap Trust;Royce Small-Cap	RVT	t	company	804116			u
 FORTY	Formula Systems (1985)	Nasdaq		Formula Systems (1985) LTD;Formula Systems (1985)	FORTY	t	company	1045986			u
-GOGL	Golden Ocean Group	Nasdaq		!Golden Ocean Group Ltd;!Golden Ocean Group;!Golden Ocean	GOGL	t	company	1029145			u
+GOGL	Golden Ocean Group	Nasdaq		Golden Ocean Group Ltd;Golden Ocean Group;!Golden Ocean	GOGL	t	company	1029145			u
 CSGS	CSG Systems International	Nasdaq	Data Processing & Outsourced Services	CSG Systems International Inc;CSG Systems International;CSG Systems;CSG Systems International, Inc.	CSGS	t	company	1005757		United States	ug
 BCRX	Biocryst Pharmaceuticals	Nasdaq		Biocryst Pharmaceuticals Inc;Biocryst Pharmaceuticals	BCRX	t	company	882796			u
 NTST	Netstreit	NYSE		Netstreit Corp.;Netstreit	NTST	t	company	1798100			u
 CC	Chemours	NYSE	Chemical	Chemours Co;Chemours	CC	t	company	1627223	US1638511089	United States	ug
 NGVT	Ingevity	NYSE	Materials	Ingevity Corp;Ingevity;Ingevity, Corp.	NGVT	t	company	1653477		United States	ug
-EVEX	Eve Holding	NYSE		!Eve Holding, Inc.;!Eve Holding;!Eve	EVEX	t	company	1823652			u
+EVEX	Eve Holding	NYSE		Eve Holding, Inc.;!Eve Holding;!Eve	EVEX	t	company	1823652			u
 MAN	ManpowerGroup	NYSE	Industrials	ManpowerGroup Inc.;ManpowerGroup	MAN	t	company	871763	US56418H1005	United States	ug
 OLO	Olo	NYSE		Olo Inc.;Olo	OLO	t	company	1431695			u
 FIHL	Fidelis Insurance Holdings	NYSE		Fidelis Insurance Holdings Ltd;Fidelis Insurance Holdings;Fidelis Insurance	FIHL	t	company	1636639			u
@@ -2027,20 +2027,20 @@ HTO	H2O America	Nasdaq	Utilities	H2O America	HTO	t	company	766829		United States
 SII	Sprott	NYSE		Sprott Inc.;Sprott	SII	t	company	1512920			u
 UNIT	Uniti Group	Nasdaq	Alternative Carriers	Uniti Group Inc.;Uniti Group;Uniti	UNIT	t	company	2020795		United States	ug
 TARS	Tarsus Pharmaceuticals	Nasdaq		Tarsus Pharmaceuticals, Inc.;Tarsus Pharmaceuticals	TARS	t	company	1819790			u
-MNR	Mach Natural Resources	NYSE		!Mach Natural Resources LP;!Mach Natural Resources	MNR	t	company	1980088			u
+MNR	Mach Natural Resources	NYSE		Mach Natural Resources LP;!Mach Natural Resources	MNR	t	company	1980088			u
 SPRY	ARS Pharmaceuticals	Nasdaq		ARS Pharmaceuticals, Inc.;ARS Pharmaceuticals	SPRY	t	company	1671858			u
-CHCO	City Holding Company	Nasdaq	Financials	%City Holding Co;%City Holding;~City;%City Holding Company	CHCO	wt	company	726854		United States	ug
+CHCO	City Holding Company	Nasdaq	Financials	City Holding Co;%City Holding;~City;City Holding Company	CHCO	wt	company	726854		United States	ug
 DAC	Danaos	NYSE		Danaos Corp;Danaos	DAC	t	company	1369241			u
-FCF	First Commonwealth Bank	NYSE	Banking and Finance	%First Commonwealth Financial Corp;%First Commonwealth Financial;%First Commonwealth Bank	FCF	t	company	712537		United States	ug
-GLP	Global Partners	NYSE		!Global Partners LP;!Global Partners	GLP	t	company	1323468			u
-FDP	Fresh Del Monte Produce	NYSE	Agriculture	%Fresh Del Monte Produce Inc;%Fresh Del Monte Produce	FDP	t	company	1047340		United States	ug
+FCF	First Commonwealth Bank	NYSE	Banking and Finance	First Commonwealth Financial Corp;%First Commonwealth Financial;%First Commonwealth Bank	FCF	t	company	712537		United States	ug
+GLP	Global Partners	NYSE		Global Partners LP;!Global Partners	GLP	t	company	1323468			u
+FDP	Fresh Del Monte Produce	NYSE	Agriculture	Fresh Del Monte Produce Inc;%Fresh Del Monte Produce	FDP	t	company	1047340		United States	ug
 SHO	Sunstone Hotel Investors	NYSE	Hotel & Resort REITs	Sunstone Hotel Investors, Inc.;Sunstone Hotel Investors	SHO	t	company	1295810		United States	ug
 VVX	V2X	NYSE		V2X, Inc.;!V2X	VVX	t	company	1601548			u
-HMN	Horace Mann Educators	NYSE	Financials	%Horace Mann Educators Corp;%Horace Mann Educators;%Horace Mann Educators Corporation	HMN	t	company	850141		United States	ug
+HMN	Horace Mann Educators	NYSE	Financials	Horace Mann Educators Corp;%Horace Mann Educators;Horace Mann Educators Corporation	HMN	t	company	850141		United States	ug
 LQDA	Liquidia	Nasdaq		Liquidia Corp;Liquidia	LQDA	t	company	1819576			u
 NWBI	Northwest Bancshares	Nasdaq	Banking	Northwest Bancshares, Inc.;Northwest Bancshares;%Northwest Bank	NWBI	t	company	1471265		United States	ug
-HTZ	Hertz	Nasdaq	Car rental and leasing	%Hertz Global Holdings, Inc;%Hertz Global Holdings;%Hertz Global;%The Hertz Corporation;%Hertz Corporation;~Hertz	HTZ;HTZWW	wt	company	1657853	US42806J1060	United States	ug
-ROCK	Gibraltar Industries	Nasdaq	Building Products	%Gibraltar Industries, Inc.;%Gibraltar Industries	ROCK	t	company	912562		United States	ug
+HTZ	Hertz	Nasdaq	Car rental and leasing	Hertz Global Holdings, Inc;Hertz Global Holdings;%Hertz Global;The Hertz Corporation;Hertz Corporation;~Hertz	HTZ;HTZWW	wt	company	1657853	US42806J1060	United States	ug
+ROCK	Gibraltar Industries	Nasdaq	Building Products	Gibraltar Industries, Inc.;%Gibraltar Industries	ROCK	t	company	912562		United States	ug
 TIGR	UP Fintech Holding	Nasdaq		UP Fintech Holding Ltd;UP Fintech Holding;UP Fintech	TIGR	t	company	1756699			u
 BGM	BGM Group	Nasdaq		BGM Group Ltd.;BGM Group;!BGM	BGM	t	company	1779578			u
 BKV	BKV	NYSE		BKV Corp;!BKV	BKV	t	company	1838406			u
@@ -2052,51 +2052,51 @@ TY	TRI-CONTINENTAL	NYSE		TRI-CONTINENTAL Corp;TRI-CONTINENTAL	TY;TY.P	t	company	
 KLIC	Kulicke and Soffa Industries	Nasdaq	Information Technology	Kulicke & Soffa Industries Inc;Kulicke & Soffa Industries;Kulicke and Soffa Industries, Inc.;Kulicke and Soffa Industries	KLIC	t	company	56978		United States	ug
 CASH	MetaBank	Nasdaq	Financial services	Pathward Financial, Inc.;Pathward Financial;MetaBank	CASH	t	company	907471		United States	ug
 ARCB	ArcBest	Nasdaq	Industrials	Arcbest Corp;Arcbest	ARCB	t	company	894405		United States	ug
-KN	Knowles	NYSE	Electronic Components	%Knowles Corp;%Knowles;%Knowles Corporation	KN	t	company	1587523		United States	ug
+KN	Knowles	NYSE	Electronic Components	Knowles Corp;%Knowles;Knowles Corporation	KN	t	company	1587523		United States	ug
 ARLO	Arlo Technologies	NYSE	Information Technology	Arlo Technologies, Inc.;Arlo Technologies;Arlo	ARLO	t	company	1736946		United States	ug
 LION	Lionsgate Studios	NYSE		Lionsgate Studios Corp.;Lionsgate Studios	LION	t	company	2052959			u
 UFPT	UFP Technologies	Nasdaq	Health Care	UFP Technologies Inc;UFP Technologies;~UFP	UFPT	wt	company	914156		United States	ug
-UNFI	United Natural Foods	NYSE	Consumer Staples	%United Natural Foods Inc;%United Natural Foods	UNFI	t	company	1020859	US9111631035	United States	ug
+UNFI	United Natural Foods	NYSE	Consumer Staples	United Natural Foods Inc;%United Natural Foods	UNFI	t	company	1020859	US9111631035	United States	ug
 EOSE	Eos Energy Enterprises	Nasdaq		Eos Energy Enterprises, Inc.;Eos Energy Enterprises	EOSE;EOSEW	t	company	1805077			u
 SA	Seabridge Gold	NYSE		Seabridge Gold Inc;Seabridge Gold	SA	t	company	1231346			u
-ACHC	Acadia Healthcare Company	Nasdaq	Health Care	%Acadia Healthcare Company, Inc.;%Acadia Healthcare Company;%Acadia Healthcare	ACHC	t	company	1520697		United States	ug
+ACHC	Acadia Healthcare Company	Nasdaq	Health Care	Acadia Healthcare Company, Inc.;Acadia Healthcare Company;%Acadia Healthcare	ACHC	t	company	1520697		United States	ug
 ICFI	ICF International	Nasdaq		ICF International, Inc.;ICF International	ICFI	t	company	1362004			u
-PLUG	Plug Power	Nasdaq		!Plug Power Inc;!Plug Power	PLUG	t	company	1093691			u
-TPB	Turning Point Brands	NYSE		!Turning Point Brands, Inc.;!Turning Point Brands	TPB	t	company	1290677			u
+PLUG	Plug Power	Nasdaq		Plug Power Inc;!Plug Power	PLUG	t	company	1093691			u
+TPB	Turning Point Brands	NYSE		Turning Point Brands, Inc.;!Turning Point Brands	TPB	t	company	1290677			u
 WERN	Werner Enterprises	Nasdaq	Cargo Ground Transportation	Werner Enterprises Inc;Werner Enterprises	WERN	t	company	793074		United States	ug
 PLTK	Playtika Holding	Nasdaq		Playtika Holding Corp.;Playtika Holding;Playtika	PLTK	t	company	1828016			u
-ARDT	Ardent Health	NYSE		!Ardent Health, Inc.;!Ardent Health	ARDT	t	company	1756655			u
-VITL	Vital Farms	Nasdaq	Consumer Staples	%Vital Farms, Inc.;%Vital Farms	VITL	t	company	1579733		United States	ug
+ARDT	Ardent Health	NYSE		Ardent Health, Inc.;!Ardent Health	ARDT	t	company	1756655			u
+VITL	Vital Farms	Nasdaq	Consumer Staples	Vital Farms, Inc.;%Vital Farms	VITL	t	company	1579733		United States	ug
 CMRE	Costamare	NYSE		Costamare Inc.;Costamare	CMRE	t	company	1503584			u
 TR	Tootsie Roll Industries	NYSE	Confectionery	Tootsie Roll Industries Inc;Tootsie Roll Industries	TR	t	company	98677	US8905161076	United States	ug
-PRCH	Porch Group	Nasdaq		!Porch Group, Inc.;!Porch Group;!Porch	PRCH	t	company	1784535			u
+PRCH	Porch Group	Nasdaq		Porch Group, Inc.;Porch Group;!Porch	PRCH	t	company	1784535			u
 AAMI	Acadian Asset Management	NYSE	Financials	Acadian Asset Management Inc.;Acadian Asset Management	AAMI	t	company	1748824		United States	ug
 PROK	Prokidney	Nasdaq		Prokidney Corp.;Prokidney	PROK	t	company	1850270			u
 ECAT	BlackRock ESG Capital Allocation Term Trust	NYSE		BlackRock ESG Capital Allocation Term Trust;BlackRock ESG Capital Allocation Term	ECAT	t	company	1864843			u
-AMR	Alpha Metallurgical Resources	NYSE	Materials	%Alpha Metallurgical Resources, Inc.;%Alpha Metallurgical Resources	AMR	t	company	1704715		United States	ug
+AMR	Alpha Metallurgical Resources	NYSE	Materials	Alpha Metallurgical Resources, Inc.;%Alpha Metallurgical Resources	AMR	t	company	1704715		United States	ug
 LTC	LTC Properties	NYSE	Health Care REITs	LTC Properties Inc;LTC Properties;LTC Properties, Inc.	LTC	t	company	887905		United States	ug
 HCI	HCI Group	NYSE	Financials	HCI Group, Inc.;HCI Group;~HCI	HCI	wt	company	1400810		United States	ug
 VSCO	Victoria's Secret	NYSE	Apparel	Victoria's Secret & Co.;Victoria's Secret	VSCO	t	company	1856437	US9264001028	United States	ug
 BTE	Baytex Energy	NYSE		Baytex Energy Corp.;Baytex Energy	BTE	t	company	1279495			u
 BELFA	BEL Fuse	Nasdaq		BEL Fuse Inc;BEL Fuse	BELFA;BELFB	t	company	729580			u
-OXLC	Oxford Lane Capital	Nasdaq		!Oxford Lane Capital Corp.;!Oxford Lane Capital	OXLC;OXLCO;OXLCG;OXLCI;OXLCL;OXLCN;OXLCP;OXLCZ	t	company	1495222			u
+OXLC	Oxford Lane Capital	Nasdaq		Oxford Lane Capital Corp.;!Oxford Lane Capital	OXLC;OXLCO;OXLCG;OXLCI;OXLCL;OXLCN;OXLCP;OXLCZ	t	company	1495222			u
 EXPI	eXp World Holdings	Nasdaq	Real Estate	eXp World Holdings, Inc.;eXp World Holdings;eXp World	EXPI	t	company	1495932		United States	ug
 ACMR	ACM Research	Nasdaq	Information Technology	ACM Research, Inc.;ACM Research	ACMR	t	company	1680062		United States	ug
-NWN	Northwest Natural Holding	NYSE	Utilities	%Northwest Natural Holding Co;%Northwest Natural Holding;%Northwest Natural;%NW Natural	NWN	t	company	1733998		United States	ug
+NWN	Northwest Natural Holding	NYSE	Utilities	Northwest Natural Holding Co;%Northwest Natural Holding;%Northwest Natural;%NW Natural	NWN	t	company	1733998		United States	ug
 CNMD	Conmed	NYSE	Health Care	Conmed Corp;Conmed;Conmed Corporation	CNMD	t	company	816956		United States	ug
 PHR	Phreesia	NYSE		Phreesia, Inc.;Phreesia	PHR	t	company	1412408			u
 DX	Dynex Capital	NYSE		Dynex Capital Inc;Dynex Capital	DX	t	company	826675			u
 NXRT	NexPoint Residential Trust	NYSE	Multi-Family Residential REITs	NexPoint Residential Trust, Inc.;NexPoint Residential Trust;NexPoint Residential	NXRT	t	company	1620393		United States	ug
-HUN	Huntsman	NYSE		!Huntsman CORP;!Huntsman	HUN	t	company	1307954			u
+HUN	Huntsman	NYSE		Huntsman CORP;!Huntsman	HUN	t	company	1307954			u
 IMCR	Immunocore Holdings	Nasdaq		Immunocore Holdings plc;Immunocore Holdings;Immunocore	IMCR	t	company	1671927			u
 KRP	Kimbell Royalty Partners	NYSE		Kimbell Royalty Partners, LP;Kimbell Royalty Partners	KRP	t	company	1657788			u
-GTY	Getty Realty	NYSE	Real Estate	%Getty Realty Corp;%Getty Realty;%Getty Realty Corp.	GTY	t	company	1052752		United States	ug
+GTY	Getty Realty	NYSE	Real Estate	Getty Realty Corp;%Getty Realty;Getty Realty Corp.	GTY	t	company	1052752		United States	ug
 DYN	Dyne Therapeutics	Nasdaq		Dyne Therapeutics, Inc.;Dyne Therapeutics	DYN	t	company	1818794			u
 SRPT	Sarepta Therapeutics	Nasdaq	Biotechnology	Sarepta Therapeutics, Inc.;Sarepta Therapeutics	SRPT	t	company	873303		United States	ug
 NNE	Nano Nuclear Energy	Nasdaq		Nano Nuclear Energy Inc.;Nano Nuclear Energy	NNE	t	company	1923891			u
 TNK	Teekay Tankers	NYSE		Teekay Tankers LTD.;Teekay Tankers	TNK	t	company	1419945			u
-AMPL	Amplitude	Nasdaq		!Amplitude, Inc.;!Amplitude	AMPL	t	company	1866692			u
-HLIO	Helios Technologies	NYSE		!Helios Technologies, Inc.;!Helios Technologies;!Helios	HLIO	t	company	1024795			u
+AMPL	Amplitude	Nasdaq		Amplitude, Inc.;!Amplitude	AMPL	t	company	1866692			u
+HLIO	Helios Technologies	NYSE		Helios Technologies, Inc.;!Helios Technologies;!Helios	HLIO	t	company	1024795			u
 NYAX	Nayax	Nasdaq		Nayax Ltd.;Nayax	NYAX	t	company	1901279			u
 QDEL	QuidelOrtho	Nasdaq	Health Care	QuidelOrtho Corp;QuidelOrtho	QDEL	t	company	1906324		United States	ug
 CECO	Ceco Environmental	Nasdaq		Ceco Environmental Corp;Ceco Environmental	CECO	t	company	3197			u
@@ -2107,12 +2107,12 @@ NTCT	NetScout Systems	Nasdaq	Communications Equipment	Netscout Systems Inc;Netsc
 DRH	DiamondRock Hospitality	NYSE	Hotel & Resort REITs	DiamondRock Hospitality Co;DiamondRock Hospitality;DiamondRock Hospitality Company	DRH	t	company	1298946		United States	ug
 TWST	Twist Bioscience	Nasdaq		Twist Bioscience Corp;Twist Bioscience	TWST	t	company	1581280			u
 GDRX	GoodRx Holdings	Nasdaq		GoodRx Holdings, Inc.;GoodRx Holdings;GoodRx	GDRX	t	company	1809519			u
-AAUC	Allied Gold	NYSE		!Allied Gold Corp;!Allied Gold	AAUC	t	company	1993344			u
+AAUC	Allied Gold	NYSE		Allied Gold Corp;!Allied Gold	AAUC	t	company	1993344			u
 JBLU	JetBlue	Nasdaq	Industrials	JetBlue;JetBlue Airways;Jetblue Airways Corp	JBLU	t	company	1158463	US4771431016	United States	ug
 BCAT	BlackRock Capital Allocation Term Trust	NYSE		BlackRock Capital Allocation Term Trust;BlackRock Capital Allocation Term	BCAT	t	company	1809541			u
 KMT	Kennametal	NYSE	Industrials	Kennametal Inc;Kennametal	KMT	t	company	55242	US4891701009	United States	ug
 VRE	Veris Residential	NYSE	Real Estate	Veris Residential, Inc.;Veris Residential;Mack-Cali Realty Corporation;Mack-Cali Realty	VRE	t	company	924901		United States	ug
-LKFN	Lakeland Financial	Nasdaq	Financials	%Lakeland Financial Corp;%Lakeland Financial	LKFN	t	company	721994		United States	ug
+LKFN	Lakeland Financial	Nasdaq	Financials	Lakeland Financial Corp;%Lakeland Financial	LKFN	t	company	721994		United States	ug
 BV	BrightView Holdings	NYSE		BrightView Holdings, Inc.;BrightView Holdings;BrightView	BV	t	company	1734713			u
 BDJ	BlackRock Enhanced Equity Dividend Trust	NYSE		BlackRock Enhanced Equity Dividend Trust;BlackRock Enhanced Equity Dividend	BDJ	t	company	1332283			u
 CERT	Certara	Nasdaq	Health Care	Certara, Inc.;Certara	CERT	t	company	1827090		United States	ug
@@ -2121,35 +2121,35 @@ CGAU	Centerra Gold	NYSE		Centerra Gold Inc.;Centerra Gold	CGAU	t	company	1854640
 LZ	LegalZoom	Nasdaq	Industrials	Legalzoom.com, Inc.;Legalzoom.com;LegalZoom	LZ	t	company	1286139		United States	ug
 TNC	Tennant Company	NYSE	Industrial Machinery & Supplies & Components	Tennant Co;Tennant;Tennant Company	TNC	t	company	97134	US8803451033	United States	ug
 BHVN	Biohaven	NYSE		Biohaven Ltd.;Biohaven	BHVN	t	company	1935979			u
-BLX	Foreign Trade Bank of Latin America	NYSE		!Foreign Trade Bank of Latin America, Inc.;!Foreign Trade Bank of Latin America	BLX	t	company	890541			u
+BLX	Foreign Trade Bank of Latin America	NYSE		Foreign Trade Bank of Latin America, Inc.;!Foreign Trade Bank of Latin America	BLX	t	company	890541			u
 AORT	Artivion	NYSE	Health Care	Artivion, Inc.;Artivion	AORT	t	company	784199		United States	ug
 WS	Worthington Steel	NYSE	Materials	Worthington Steel, Inc.;Worthington Steel	WS	t	company	1968487		United States	ug
 HP	Helmerich & Payne	NYSE	Energy	Helmerich & Payne, Inc.;Helmerich & Payne	HP	t	company	46765	US4234521015	United States	ug
 TXG	10x Genomics	Nasdaq		10x Genomics, Inc.;10x Genomics	TXG	t	company	1770787			u
-CNXN	PC Connection	Nasdaq	Information Technology	%PC Connection Inc;%PC Connection	CNXN	t	company	1050377		United States	ug
+CNXN	PC Connection	Nasdaq	Information Technology	PC Connection Inc;%PC Connection	CNXN	t	company	1050377		United States	ug
 BSTZ	BlackRock Science & Technology Term Trust	NYSE		BlackRock Science & Technology Term Trust;BlackRock Science & Technology Term	BSTZ	t	company	1768666			u
-PGRE	Paramount Group	NYSE		!Paramount Group, Inc.;!Paramount Group	PGRE	t	company	1605607			u
-GNL	Global Net Lease	NYSE	Diversified REITs	%Global Net Lease, Inc.;%Global Net Lease	GNL	t	company	1526113		United States	ug
+PGRE	Paramount Group	NYSE		Paramount Group, Inc.;Paramount Group	PGRE	t	company	1605607			u
+GNL	Global Net Lease	NYSE	Diversified REITs	Global Net Lease, Inc.;%Global Net Lease	GNL	t	company	1526113		United States	ug
 LFST	LifeStance Health Group	Nasdaq		LifeStance Health Group, Inc.;LifeStance Health Group;LifeStance Health	LFST	t	company	1845257			u
 IDT	IDT	NYSE		IDT Corp;!IDT	IDT	t	company	1005731			u
 ADEA	Adeia	Nasdaq	Information Technology	Adeia Inc.;Adeia	ADEA	t	company	1803696		United States	ug
 NABL	N-able	NYSE	Information Technology	N-able, Inc.;N-able	NABL	t	company	1834488		United States	ug
 TVTX	Travere Therapeutics	Nasdaq		Travere Therapeutics, Inc.;Travere Therapeutics	TVTX	t	company	1438533			u
-SPHR	Sphere Entertainment	NYSE		!Sphere Entertainment Co.;!Sphere Entertainment	SPHR	t	company	1795250			u
+SPHR	Sphere Entertainment	NYSE		Sphere Entertainment Co.;!Sphere Entertainment	SPHR	t	company	1795250			u
 TASK	TaskUs	Nasdaq		TaskUs, Inc.;TaskUs	TASK	t	company	1829864			u
 LZB	La-Z-Boy	NYSE	Consumer Discretionary	La-Z-Boy Inc;La-Z-Boy	LZB	t	company	57131	US5053361078	United States	ug
 COGT	Cogent Biosciences	Nasdaq		Cogent Biosciences, Inc.;Cogent Biosciences	COGT	t	company	1622229			u
 AUPH	Aurinia Pharmaceuticals	Nasdaq		Aurinia Pharmaceuticals Inc.;Aurinia Pharmaceuticals	AUPH	t	company	1600620			u
-CLBK	Columbia Financial	Nasdaq		!Columbia Financial, Inc.;!Columbia Financial	CLBK	t	company	1723596			u
+CLBK	Columbia Financial	Nasdaq		Columbia Financial, Inc.;!Columbia Financial	CLBK	t	company	1723596			u
 EXK	Endeavour Silver	NYSE		Endeavour Silver Corp;Endeavour Silver	EXK	t	company	1277866			u
-NHC	National Healthcare	NYSE	Health Care	%National Healthcare Corp;%National Healthcare	NHC	t	company	1047335		United States	ug
-TILE	Interface	Nasdaq	Industrials	%Interface Inc;~Interface;%Interface, Inc.	TILE	wt	company	715787	US4586653044	United States	ug
+NHC	National Healthcare	NYSE	Health Care	National Healthcare Corp;%National Healthcare	NHC	t	company	1047335		United States	ug
+TILE	Interface	Nasdaq	Industrials	Interface Inc;~Interface;Interface, Inc.	TILE	wt	company	715787	US4586653044	United States	ug
 HIMX	Himax Technologies	Nasdaq		Himax Technologies, Inc.;Himax Technologies;Himax	HIMX	t	company	1342338			u
 SPNS	Sapiens International Corp N V	Nasdaq		Sapiens International Corp N V	SPNS	t	company	885740			u
-ANIP	ANI Pharmaceuticals	Nasdaq	Health Care	%Ani Pharmaceuticals Inc;%Ani Pharmaceuticals;%ANI Pharmaceuticals, Inc.	ANIP	t	company	1023024		United States	ug
-SEM	Select Medical	NYSE	Health Care	%Select Medical Holdings Corp;%Select Medical Holdings;%Select Medical	SEM	t	company	1320414		United States	ug
+ANIP	ANI Pharmaceuticals	Nasdaq	Health Care	Ani Pharmaceuticals Inc;%Ani Pharmaceuticals;ANI Pharmaceuticals, Inc.	ANIP	t	company	1023024		United States	ug
+SEM	Select Medical	NYSE	Health Care	Select Medical Holdings Corp;Select Medical Holdings;%Select Medical	SEM	t	company	1320414		United States	ug
 STEL	Stellar Bancorp	NYSE	Financials	Stellar Bancorp, Inc.;Stellar Bancorp	STEL	t	company	1473844		United States	ug
-AAT	American Assets Trust	NYSE	Diversified REITs	%American Assets Trust, Inc.;%American Assets Trust;%American Assets	AAT	t	company	1500217		United States	ug
+AAT	American Assets Trust	NYSE	Diversified REITs	American Assets Trust, Inc.;%American Assets Trust;%American Assets	AAT	t	company	1500217		United States	ug
 SEDG	SolarEdge	Nasdaq	Information Technology	Solaredge Technologies, Inc.;Solaredge Technologies;Solaredge	SEDG	t	company	1419612	US83417M1045	United States	ug
 HBI	Hanesbrands	NYSE		Hanesbrands Inc.;Hanesbrands	HBI	t	company	1359841			u
 LOMA	Loma Negra Compania Industrial Argentina Sociedad Anonima	NYSE		Loma Negra Compania Industrial Argentina Sociedad Anonima	LOMA	t	company	1711375			u
@@ -2158,239 +2158,239 @@ ENOV	Enovis	NYSE	Health Care	Enovis CORP;Enovis	ENOV	t	company	1420800	US1940145
 FSCO	FS Credit Opportunities	NYSE		FS Credit Opportunities Corp.;FS Credit Opportunities	FSCO	t	company	1568194			u
 DQ	Daqo New Energy	NYSE		Daqo New Energy Corp.;Daqo New Energy	DQ	t	company	1477641			u
 CMPO	CompoSecure	Nasdaq		CompoSecure, Inc.;CompoSecure	CMPO;CMPOW	t	company	1823144			u
-LNN	Lindsay	NYSE	Manufacturing, Agriculture	%Lindsay Corp;%Lindsay;%Lindsay Corporation	LNN	t	company	836157	US5355551061	United States	ug
+LNN	Lindsay	NYSE	Manufacturing, Agriculture	Lindsay Corp;%Lindsay;Lindsay Corporation	LNN	t	company	836157	US5355551061	United States	ug
 FLYW	Flywire	Nasdaq		Flywire Corp;Flywire	FLYW	t	company	1580560			u
-DNOW	DNOW	NYSE	Industrials	DNOW Inc.;~DNOW;%NOW Inc	DNOW	wt	company	1599617		United States	ug
+DNOW	DNOW	NYSE	Industrials	DNOW Inc.;~DNOW;NOW Inc	DNOW	wt	company	1599617		United States	ug
 STGW	Stagwell	Nasdaq		Stagwell Inc;Stagwell	STGW	t	company	876883			u
 ARR	Armour Residential REIT	NYSE	Mortgage REITs	Armour Residential REIT, Inc.;Armour Residential REIT	ARR	t	company	1428205		United States	ug
 TUYA	Tuya	NYSE		Tuya Inc.;Tuya	TUYA	t	company	1829118			u
-OPRA	Opera	Nasdaq		!Opera Ltd;!Opera	OPRA	t	company	1737450			u
-LILA	Liberty Latin America	Nasdaq		!Liberty Latin America Ltd.;!Liberty Latin America	LILA;LILAK	t	company	1712184			u
-IIPR	Innovative Industrial Properties	NYSE	Industrial REITs	%Innovative Industrial Properties Inc;%Innovative Industrial Properties;%Innovative Industrial Properties, Inc.	IIPR	t	company	1677576		United States	ug
+OPRA	Opera	Nasdaq		Opera Ltd;!Opera	OPRA	t	company	1737450			u
+LILA	Liberty Latin America	Nasdaq		Liberty Latin America Ltd.;!Liberty Latin America	LILA;LILAK	t	company	1712184			u
+IIPR	Innovative Industrial Properties	NYSE	Industrial REITs	Innovative Industrial Properties Inc;%Innovative Industrial Properties;Innovative Industrial Properties, Inc.	IIPR	t	company	1677576		United States	ug
 SRCE	1ST Source	Nasdaq		1ST Source Corp;1ST Source	SRCE	t	company	34782			u
 TRS	Trimas	Nasdaq		Trimas Corp;Trimas	TRS	t	company	842633			u
 GABC	German American Bancorp	Nasdaq		German American Bancorp, Inc.;German American Bancorp;!German American	GABC	t	company	714395			u
 OMCL	Omnicell	Nasdaq	Health Care	Omnicell, Inc.;Omnicell	OMCL	t	company	926326		United States	ug
 ARCO	Arcos Dorados Holdings	NYSE		Arcos Dorados Holdings Inc.;Arcos Dorados Holdings;Arcos Dorados	ARCO	t	company	1508478			u
-CCB	Coastal Financial	Nasdaq		!Coastal Financial Corp;!Coastal Financial	CCB	t	company	1437958			u
+CCB	Coastal Financial	Nasdaq		Coastal Financial Corp;!Coastal Financial	CCB	t	company	1437958			u
 DFIN	Donnelley Financial Solutions	NYSE	Financial Exchanges & Data	Donnelley Financial Solutions, Inc.;Donnelley Financial Solutions	DFIN	t	company	1669811		United States	ug
 ELME	Elme Communities	NYSE		Elme Communities	ELME	t	company	104894			u
-DSGR	Distribution Solutions Group	Nasdaq		!Distribution Solutions Group, Inc.;!Distribution Solutions Group;!Distribution Solutions	DSGR	t	company	703604			u
+DSGR	Distribution Solutions Group	Nasdaq		Distribution Solutions Group, Inc.;Distribution Solutions Group;!Distribution Solutions	DSGR	t	company	703604			u
 SG	Sweetgreen	NYSE		Sweetgreen, Inc.;Sweetgreen	SG	t	company	1477815			u
 OPEN	Opendoor Technologies	Nasdaq		Opendoor Technologies Inc.;Opendoor Technologies;!Opendoor	OPEN	t	company	1801169			u
 FLOC	Flowco Holdings	NYSE		Flowco Holdings Inc.;Flowco Holdings;Flowco	FLOC	t	company	2035149			u
 JANX	Janux Therapeutics	Nasdaq		Janux Therapeutics, Inc.;Janux Therapeutics	JANX	t	company	1817713			u
 KARO	Karooooo	Nasdaq		Karooooo Ltd.;Karooooo	KARO	t	company	1828102			u
-PARR	Par Pacific Holdings	NYSE	Energy	%Par Pacific Holdings, Inc.;%Par Pacific Holdings;%Par Pacific	PARR	t	company	821483		United States	ug
+PARR	Par Pacific Holdings	NYSE	Energy	Par Pacific Holdings, Inc.;Par Pacific Holdings;%Par Pacific	PARR	t	company	821483		United States	ug
 ARMN	Aris Mining	NYSE		Aris Mining Corp;Aris Mining	ARMN	t	company	1964504			u
 ERO	Ero Copper	NYSE		Ero Copper Corp.;Ero Copper	ERO	t	company	1853860			u
 TALO	Talos Energy	NYSE	Energy	Talos Energy Inc.;Talos Energy	TALO	t	company	1724965		United States	ug
-LOT	Lotus Technology	Nasdaq		!Lotus Technology Inc.;!Lotus Technology;!Lotus	LOT;LOTWW	t	company	1962746			u
+LOT	Lotus Technology	Nasdaq		Lotus Technology Inc.;!Lotus Technology;!Lotus	LOT;LOTWW	t	company	1962746			u
 LOB	Live Oak Bancshares	NYSE		Live Oak Bancshares, Inc.;Live Oak Bancshares	LOB	t	company	1462120			u
-CET	Central Securities	NYSE		!Central Securities Corp;!Central Securities	CET	t	company	18748			u
+CET	Central Securities	NYSE		Central Securities Corp;!Central Securities	CET	t	company	18748			u
 YALA	Yalla Group	NYSE		Yalla Group Ltd;Yalla Group;Yalla	YALA	t	company	1794350			u
 MBIN	Merchants Bancorp	Nasdaq	Financials	Merchants Bancorp	MBIN;MBINL;MBINM;MBINN	t	company	1629019		United States	ug
 VRDN	Viridian Therapeutics Inc.DE	Nasdaq		Viridian Therapeutics, Inc.DE	VRDN	t	company	1590750			u
 SDGR	Schrodinger	Nasdaq	Health Care	Schrodinger, Inc.;Schrodinger;Schrödinger, Inc.;Schrödinger	SDGR	t	company	1490978		United States	ug
-LADR	Ladder Capital	NYSE		!Ladder Capital Corp;!Ladder Capital	LADR	t	company	1577670			u
-EWTX	Edgewise Therapeutics	Nasdaq		!Edgewise Therapeutics, Inc.;!Edgewise Therapeutics	EWTX	t	company	1710072			u
+LADR	Ladder Capital	NYSE		Ladder Capital Corp;!Ladder Capital	LADR	t	company	1577670			u
+EWTX	Edgewise Therapeutics	Nasdaq		Edgewise Therapeutics, Inc.;!Edgewise Therapeutics	EWTX	t	company	1710072			u
 SILA	Sila Realty Trust	NYSE		Sila Realty Trust, Inc.;Sila Realty Trust;Sila Realty	SILA	t	company	1567925			u
 ETNB	89bio	Nasdaq		89bio, Inc.;89bio	ETNB	t	company	1785173			u
 INOD	Innodata	Nasdaq		Innodata Inc;Innodata	INOD	t	company	903651			u
 BMEZ	BlackRock Health Sciences Term Trust	NYSE		BlackRock Health Sciences Term Trust;BlackRock Health Sciences Term	BMEZ	t	company	1785971			u
 GBX	Greenbrier Companies	NYSE	Industrials	Greenbrier Companies Inc;Greenbrier Companies;The Greenbrier Companies	GBX	t	company	923120	US3936571013	United States	ug
 CLDX	Celldex Therapeutics	Nasdaq		Celldex Therapeutics, Inc.;Celldex Therapeutics	CLDX	t	company	744218			u
-BHE	Benchmark Electronics	NYSE	Electronics manufacturing services	%Benchmark Electronics Inc;%Benchmark Electronics	BHE	t	company	863436		United States	ug
+BHE	Benchmark Electronics	NYSE	Electronics manufacturing services	Benchmark Electronics Inc;%Benchmark Electronics	BHE	t	company	863436		United States	ug
 STBA	S&T Bancorp	Nasdaq	Financials	S&T Bancorp Inc;S&T Bancorp;S&T Bancorp, Inc.	STBA	t	company	719220		United States	ug
 UMH	UMH Properties	NYSE		UMH Properties, Inc.;UMH Properties	UMH	t	company	752642			u
 WKC	World Kinect	NYSE	Energy	World Kinect Corp;World Kinect;World Kinect Corporation	WKC	t	company	789460		United States	ug
 ARHS	Arhaus	Nasdaq		Arhaus, Inc.;Arhaus	ARHS	t	company	1875444			u
-NBHC	National Bank Holdings	NYSE	Financials	%National Bank Holdings Corp;%National Bank Holdings;%National Bank;%National Bank Holdings Corporation	NBHC	t	company	1475841		United States	ug
+NBHC	National Bank Holdings	NYSE	Financials	National Bank Holdings Corp;National Bank Holdings;%National Bank;National Bank Holdings Corporation	NBHC	t	company	1475841		United States	ug
 NVTS	Navitas Semiconductor	Nasdaq		Navitas Semiconductor Corp;Navitas Semiconductor	NVTS	t	company	1821769			u
 HI	Hillenbrand	NYSE		Hillenbrand, Inc.;Hillenbrand	HI	t	company	1417398			u
 LGIH	LGI Homes	Nasdaq	Construction	LGI Homes, Inc.;LGI Homes	LGIH	t	company	1580670		United States	ug
-BLBD	Blue Bird	Nasdaq		!Blue Bird Corp;!Blue Bird	BLBD	t	company	1589526			u
+BLBD	Blue Bird	Nasdaq		Blue Bird Corp;!Blue Bird	BLBD	t	company	1589526			u
 PHVS	Pharvaris	Nasdaq		Pharvaris N.V.;Pharvaris	PHVS	t	company	1830487			u
 FLNG	Flex LNG	NYSE		Flex LNG Ltd.;Flex LNG	FLNG	t	company	1772253			u
 DRD	Drdgold	NYSE		Drdgold LTD;Drdgold	DRD	t	company	1023512			u
 WINA	Winmark	Nasdaq	Consumer Discretionary	Winmark Corp;Winmark	WINA	t	company	908315		United States	ug
 PX	P10	NYSE		P10, Inc.;!P10	PX	t	company	1841968			u
 PIII	P3 Health Partners	Nasdaq		P3 Health Partners Inc.;P3 Health Partners	PIII;PIIIW	t	company	1832511			u
-RVLV	Revolve Group	NYSE		!Revolve Group, Inc.;!Revolve Group;!Revolve	RVLV	t	company	1746618			u
+RVLV	Revolve Group	NYSE		Revolve Group, Inc.;Revolve Group;!Revolve	RVLV	t	company	1746618			u
 DCO	Ducommun	NYSE		Ducommun Inc;Ducommun	DCO	t	company	30305			u
-ARI	Apollo Commercial Real Estate Finance	NYSE		!Apollo Commercial Real Estate Finance, Inc.	ARI	t	company	1467760			u
+ARI	Apollo Commercial Real Estate Finance	NYSE		Apollo Commercial Real Estate Finance, Inc.	ARI	t	company	1467760			u
 BST	BlackRock Science & Technology Trust	NYSE		BlackRock Science & Technology Trust;BlackRock Science & Technology;BlackRock Science	BST	t	company	1616678			u
 ATEN	A10 Networks	NYSE	Computer networking	A10 Networks, Inc.;A10 Networks	ATEN	t	company	1580808		United States	ug
 TV	Grupo Televisa S.a.b.	NYSE		Grupo Televisa, S.a.b.	TV	t	company	912892			u
-NRP	Natural Resource Partners	NYSE		!Natural Resource Partners LP;!Natural Resource Partners	NRP	t	company	1171486			u
-GAM	General American Investors	NYSE		!General American Investors Co Inc;!General American Investors Co;!General American Investors	GAM	t	company	40417			u
-UVV	Universal	NYSE	Consumer Staples	%Universal Corp;~Universal;%Universal Corporation	UVV	wt	company	102037	US9134561094	United States	ug
+NRP	Natural Resource Partners	NYSE		Natural Resource Partners LP;!Natural Resource Partners	NRP	t	company	1171486			u
+GAM	General American Investors	NYSE		General American Investors Co Inc;General American Investors Co;!General American Investors	GAM	t	company	40417			u
+UVV	Universal	NYSE	Consumer Staples	Universal Corp;~Universal;Universal Corporation	UVV	wt	company	102037	US9134561094	United States	ug
 DOLE	Dole	NYSE		Dole plc;!Dole	DOLE	t	company	1857475			u
-CCEC	Capital Clean Energy Carriers	Nasdaq		!Capital Clean Energy Carriers Corp.;!Capital Clean Energy Carriers	CCEC	t	company	1392326			u
+CCEC	Capital Clean Energy Carriers	Nasdaq		Capital Clean Energy Carriers Corp.;!Capital Clean Energy Carriers	CCEC	t	company	1392326			u
 AHCO	AdaptHealth	Nasdaq	Health Care	AdaptHealth Corp.;AdaptHealth	AHCO	t	company	1725255		United States	ug
 EVO	Evotec	Nasdaq	Biotechnology	Evotec SE;Evotec	EVO;EVTCY;EVOTF	t	company	1412558	DE0005664809;US30050E1055	Germany	ug
 CDTX	Cidara Therapeutics	Nasdaq		Cidara Therapeutics, Inc.;Cidara Therapeutics	CDTX	t	company	1610618			u
 EDN	Edenor	NYSE		Edenor	EDN	t	company	1395213			u
-PZZA	Papa John's Pizza	Nasdaq	Consumer Discretionary	%Papa Johns International Inc;%Papa Johns International;%Papa Johns;Papa John's Pizza	PZZA	t	company	901491	US6988131024	United States	ug
+PZZA	Papa John's Pizza	Nasdaq	Consumer Discretionary	Papa Johns International Inc;%Papa Johns International;%Papa Johns;Papa John's Pizza	PZZA	t	company	901491	US6988131024	United States	ug
 DVAX	Dynavax Technologies	Nasdaq		Dynavax Technologies Corp;Dynavax Technologies;Dynavax	DVAX	t	company	1029142			u
 MLKN	MillerKnoll	Nasdaq	Furniture manufacturing Office and home furnishings retailer	Millerknoll, Inc.;Millerknoll	MLKN	t	company	66382	US6005441000	United States	ug
 TCBK	Trico Bancshares	Nasdaq		Trico Bancshares	TCBK	t	company	356171			u
-WVE	Wave Life Sciences	Nasdaq		!Wave Life Sciences Ltd.;!Wave Life Sciences	WVE	t	company	1631574			u
-LUCK	Lucky Strike Entertainment	NYSE		!Lucky Strike Entertainment Corp;!Lucky Strike Entertainment	LUCK	t	company	1840572			u
+WVE	Wave Life Sciences	Nasdaq		Wave Life Sciences Ltd.;!Wave Life Sciences	WVE	t	company	1631574			u
+LUCK	Lucky Strike Entertainment	NYSE		Lucky Strike Entertainment Corp;!Lucky Strike Entertainment	LUCK	t	company	1840572			u
 RBCAA	Republic Bancorp	Nasdaq		Republic Bancorp Inc;Republic Bancorp	RBCAA	t	company	921557			u
 CMPR	Cimpress	Nasdaq		Cimpress plc;Cimpress	CMPR	t	company	1262976			u
 FOR	Forestar Group	NYSE		Forestar Group Inc.;Forestar Group;Forestar	FOR	t	company	1406587			u
 NMM	Navios Maritime Partners	NYSE		Navios Maritime Partners L.P.;Navios Maritime Partners	NMM	t	company	1415921			u
-IAS	Integral Ad Science Holding	Nasdaq		!Integral Ad Science Holding Corp.;!Integral Ad Science Holding;!Integral Ad Science	IAS	t	company	1842718			u
+IAS	Integral Ad Science Holding	Nasdaq		Integral Ad Science Holding Corp.;!Integral Ad Science Holding;!Integral Ad Science	IAS	t	company	1842718			u
 BASE	Couchbase	Nasdaq		Couchbase, Inc.;Couchbase	BASE	t	company	1845022			u
 STAA	Staar Surgical Company	Nasdaq	Health Care	Staar Surgical Co;Staar Surgical;Staar Surgical Company	STAA	t	company	718937		United States	ug
 IMAX	Imax	NYSE		Imax Corp;Imax	IMAX	t	company	921582			u
 SONO	Sonos	Nasdaq	Consumer Discretionary	Sonos Inc;Sonos	SONO	t	company	1314727	US83570H1086	United States	ug
 AFYA	Afya	Nasdaq		Afya Ltd;Afya	AFYA	t	company	1771007			u
-ALEX	Alexander & Baldwin	NYSE	Real Estate	%Alexander & Baldwin, Inc.;%Alexander & Baldwin	ALEX	t	company	1545654	US0144911049	United States	ug
-CTOS	Custom Truck One Source	NYSE		!Custom Truck One Source, Inc.;!Custom Truck One Source	CTOS	t	company	1709682			u
+ALEX	Alexander & Baldwin	NYSE	Real Estate	Alexander & Baldwin, Inc.;%Alexander & Baldwin	ALEX	t	company	1545654	US0144911049	United States	ug
+CTOS	Custom Truck One Source	NYSE		Custom Truck One Source, Inc.;!Custom Truck One Source	CTOS	t	company	1709682			u
 LPG	Dorian LPG	NYSE	Energy	Dorian LPG LTD.;Dorian LPG	LPG	t	company	1596993		United States	ug
 KSS	Kohls	NYSE	Consumer Discretionary	Kohl's;Kohls Corp;Kohls	KSS	t	company	885639	US5002551043	United States	ug
 MXL	MaxLinear	Nasdaq	Electronics	Maxlinear, Inc;Maxlinear	MXL	t	company	1288469		United States	ug
-GRDN	Guardian Pharmacy Services	NYSE		!Guardian Pharmacy Services, Inc.;!Guardian Pharmacy Services	GRDN	t	company	1802255			u
+GRDN	Guardian Pharmacy Services	NYSE		Guardian Pharmacy Services, Inc.;!Guardian Pharmacy Services	GRDN	t	company	1802255			u
 VRTS	Virtus Investment Partners	NYSE	Asset Management	Virtus Investment Partners, Inc.;Virtus Investment Partners	VRTS	t	company	883237		United States	ug
-GIC	Global Industrial	NYSE		!Global Industrial Co;!Global Industrial	GIC	t	company	945114			u
+GIC	Global Industrial	NYSE		Global Industrial Co;!Global Industrial	GIC	t	company	945114			u
 GSBD	Goldman Sachs BDC	NYSE		Goldman Sachs BDC, Inc.;Goldman Sachs BDC	GSBD	t	company	1572694			u
-SPB	Spectrum Brands Holdings	NYSE		!Spectrum Brands Holdings, Inc.;!Spectrum Brands Holdings;!Spectrum Brands	SPB	t	company	109177			u
+SPB	Spectrum Brands Holdings	NYSE		Spectrum Brands Holdings, Inc.;Spectrum Brands Holdings;!Spectrum Brands	SPB	t	company	109177			u
 VRNT	Verint Systems	Nasdaq		Verint Systems Inc;Verint Systems	VRNT	t	company	1166388			u
-TFIN	Triumph Financial	Nasdaq	Financials	%Triumph Financial, Inc.;%Triumph Financial;Triumph Bancorp, Inc.;Triumph Bancorp	TFIN;TFINP	t	company	1539638		United States	ug
+TFIN	Triumph Financial	Nasdaq	Financials	Triumph Financial, Inc.;%Triumph Financial;Triumph Bancorp, Inc.;Triumph Bancorp	TFIN;TFINP	t	company	1539638		United States	ug
 ZD	Ziff Davis	Nasdaq	Communication Services	Ziff Davis, Inc.;Ziff Davis	ZD	t	company	1084048		United States	ug
-USAR	USA Rare Earth	Nasdaq		!USA Rare Earth, Inc.;!USA Rare Earth	USAR;USARW	t	company	1970622			u
-MOMO	Hello Group	Nasdaq		!Hello Group Inc.;!Hello Group;!Hello	MOMO	t	company	1610601			u
-XHR	Xenia Hotels & Resorts	NYSE	Real Estate	%Xenia Hotels & Resorts, Inc.;%Xenia Hotels & Resorts	XHR	t	company	1616000		United States	ug
+USAR	USA Rare Earth	Nasdaq		USA Rare Earth, Inc.;!USA Rare Earth	USAR;USARW	t	company	1970622			u
+MOMO	Hello Group	Nasdaq		Hello Group Inc.;Hello Group;!Hello	MOMO	t	company	1610601			u
+XHR	Xenia Hotels & Resorts	NYSE	Real Estate	Xenia Hotels & Resorts, Inc.;%Xenia Hotels & Resorts	XHR	t	company	1616000		United States	ug
 FUBO	fuboTV	NYSE		fuboTV Inc.;fuboTV	FUBO	t	company	1484769			u
 JBGS	JBG Smith Properties	NYSE	Real Estate	JBG Smith Properties;JBG Smith	JBGS	t	company	1689796		United States	ug
 CLMT	Calumet	Nasdaq		Calumet, Inc.;Calumet	CLMT	t	company	2013745			u
-ROG	Rogers	NYSE	Advanced specialty materials	%Rogers Corp;~Rogers;%Rogers Corporation	ROG	wt	company	84748		United States	ug
+ROG	Rogers	NYSE	Advanced specialty materials	Rogers Corp;~Rogers;Rogers Corporation	ROG	wt	company	84748		United States	ug
 RPD	Rapid7	Nasdaq		Rapid7, Inc.;Rapid7	RPD	t	company	1560327			u
 AAOI	Applied Optoelectronics	Nasdaq		Applied Optoelectronics, Inc.;Applied Optoelectronics	AAOI	t	company	1158114			u
 BAK	Braskem	NYSE		Braskem SA;Braskem	BAK	t	company	1071438			u
 AZTA	Azenta	Nasdaq	Biotechnology	Azenta, Inc.;Azenta	AZTA	t	company	933974		United States	ug
 YB	Yuanbao	Nasdaq		Yuanbao Inc.;Yuanbao	YB	t	company	1995520			u
 CNNE	Cannae Holdings	NYSE		Cannae Holdings, Inc.;Cannae Holdings;Cannae	CNNE	t	company	1704720			u
-PSEC	Prospect Capital	Nasdaq		!Prospect Capital Corp;!Prospect Capital	PSEC	t	company	1287032			u
-IE	Ivanhoe Electric	NYSE		!Ivanhoe Electric Inc.;!Ivanhoe Electric	IE	t	company	1879016			u
+PSEC	Prospect Capital	Nasdaq		Prospect Capital Corp;!Prospect Capital	PSEC	t	company	1287032			u
+IE	Ivanhoe Electric	NYSE		Ivanhoe Electric Inc.;!Ivanhoe Electric	IE	t	company	1879016			u
 HOPE	Bank of Hope	Nasdaq	Banking	Hope Bancorp Inc;Hope Bancorp;%Bank of Hope	HOPE	t	company	1128361		United States	ug
 WLDN	Willdan Group	Nasdaq		Willdan Group, Inc.;Willdan Group;Willdan	WLDN	t	company	1370450			u
-BRDG	Bridge Investment Group Holdings	NYSE		!Bridge Investment Group Holdings Inc.;!Bridge Investment Group Holdings;!Bridge Investment Group;!Bridge Investment	BRDG	t	company	1854401			u
+BRDG	Bridge Investment Group Holdings	NYSE		Bridge Investment Group Holdings Inc.;Bridge Investment Group Holdings;Bridge Investment Group;!Bridge Investment	BRDG	t	company	1854401			u
 TSAT	Telesat	Nasdaq		Telesat Corp;Telesat	TSAT	t	company	1845840			u
-SHCO	Soho House	NYSE		!Soho House & Co Inc.;!Soho House & Co;!Soho House	SHCO	t	company	1846510			u
+SHCO	Soho House	NYSE		Soho House & Co Inc.;Soho House & Co;!Soho House	SHCO	t	company	1846510			u
 NVCR	NovoCure	Nasdaq		NovoCure Ltd;NovoCure	NVCR	t	company	1645113			u
 DMLP	Dorchester Minerals	Nasdaq		Dorchester Minerals, L.P.;Dorchester Minerals	DMLP	t	company	1172358			u
 LMB	Limbach Holdings	Nasdaq		Limbach Holdings, Inc.;Limbach Holdings;Limbach	LMB	t	company	1606163			u
 MMI	Marcus & Millichap	NYSE	Commercial real estate	Marcus & Millichap, Inc.;Marcus & Millichap	MMI	t	company	1578732		United States	ug
-CBRL	Cracker Barrel	Nasdaq	Consumer Discretionary	%Cracker Barrel Old Country Store, Inc;%Cracker Barrel Old Country Store;%Cracker Barrel	CBRL	t	company	1067294	US22410J1060	United States	ug
+CBRL	Cracker Barrel	Nasdaq	Consumer Discretionary	Cracker Barrel Old Country Store, Inc;%Cracker Barrel Old Country Store;%Cracker Barrel	CBRL	t	company	1067294	US22410J1060	United States	ug
 ATRO	Astronics	Nasdaq		Astronics Corp;Astronics	ATRO	t	company	8063			u
 MD	Pediatrix Medical Group	NYSE	Health Care	Pediatrix Medical Group, Inc.;Pediatrix Medical Group;Pediatrix Medical	MD	t	company	893949		United States	ug
 CRTO	Criteo	Nasdaq		Criteo S.A.;Criteo	CRTO	t	company	1576427			u
 SFL	SFL	NYSE		SFL Corp Ltd.;SFL Corp;!SFL	SFL	t	company	1289877			u
 MLNK	MeridianLink	NYSE		MeridianLink, Inc.;MeridianLink	MLNK	t	company	1834494			u
 ANDE	Andersons	Nasdaq	Conglomerate	Andersons, Inc.;Andersons;The Andersons	ANDE	t	company	821026		United States	ug
-SSII	SS Innovations International	Nasdaq		!SS Innovations International, Inc.;!SS Innovations International;!SS Innovations	SSII	t	company	1676163			u
+SSII	SS Innovations International	Nasdaq		SS Innovations International, Inc.;!SS Innovations International;!SS Innovations	SSII	t	company	1676163			u
 IPX	Iperionx	Nasdaq		Iperionx Ltd;Iperionx	IPX	t	company	1898601			u
 NAVI	Navient	Nasdaq	Financial services	Navient Corp;Navient	NAVI;JSM	t	company	1593538	US63938C1080	United States	ug
-CSWC	Capital Southwest	Nasdaq		!Capital Southwest Corp;!Capital Southwest	CSWC;CSWCZ	t	company	17313			u
+CSWC	Capital Southwest	Nasdaq		Capital Southwest Corp;!Capital Southwest	CSWC;CSWCZ	t	company	17313			u
 EH	EHang Holdings	Nasdaq		EHang Holdings Ltd;EHang Holdings;EHang	EH	t	company	1759783			u
 PRG	PROG Holdings	NYSE	Consumer Finance	PROG Holdings, Inc.;PROG Holdings;~PROG	PRG	wt	company	1808834		United States	ug
-GHLD	Guild Holdings	NYSE		!Guild Holdings Co;!Guild Holdings;!Guild	GHLD	t	company	1821160			u
+GHLD	Guild Holdings	NYSE		Guild Holdings Co;Guild Holdings;!Guild	GHLD	t	company	1821160			u
 CRAI	CRA International	Nasdaq		CRA International, Inc.;CRA International	CRAI	t	company	1053706			u
 ABCL	AbCellera Biologics	Nasdaq		AbCellera Biologics Inc.;AbCellera Biologics	ABCL	t	company	1703057			u
 UPBD	Upbound Group	Nasdaq	Computer & Electronics Retail	Upbound Group, Inc.;Upbound Group;Upbound	UPBD	t	company	933036		United States	ug
 ARDX	Ardelyx	Nasdaq		Ardelyx, Inc.;Ardelyx	ARDX	t	company	1437402			u
-LUNR	Intuitive Machines	Nasdaq		!Intuitive Machines, Inc.;!Intuitive Machines	LUNR	t	company	1844452			u
-AIV	Apartment Investment & Management	NYSE		!Apartment Investment & Management Co;!Apartment Investment & Management	AIV	t	company	922864			u
+LUNR	Intuitive Machines	Nasdaq		Intuitive Machines, Inc.;!Intuitive Machines	LUNR	t	company	1844452			u
+AIV	Apartment Investment & Management	NYSE		Apartment Investment & Management Co;!Apartment Investment & Management	AIV	t	company	922864			u
 GRPN	Groupon	Nasdaq		Groupon, Inc.;Groupon	GRPN	t	company	1490281			u
-FOXF	Fox Factory	Nasdaq	Automotive Parts & Equipment	%Fox Factory Holding Corp;%Fox Factory Holding;%Fox Factory	FOXF	t	company	1424929		United States	ug
-VERA	Vera Therapeutics	Nasdaq		!Vera Therapeutics, Inc.;!Vera Therapeutics	VERA	t	company	1831828			u
+FOXF	Fox Factory	Nasdaq	Automotive Parts & Equipment	Fox Factory Holding Corp;%Fox Factory Holding;%Fox Factory	FOXF	t	company	1424929		United States	ug
+VERA	Vera Therapeutics	Nasdaq		Vera Therapeutics, Inc.;!Vera Therapeutics	VERA	t	company	1831828			u
 CVAC	CureVac	Nasdaq		CureVac N.V.;CureVac	CVAC	t	company	1809122			u
-OUST	Ouster	Nasdaq		!Ouster, Inc.;!Ouster	OUST;OUSTW;OUSTZ	t	company	1816581			u
-ESTA	Establishment Labs Holdings	Nasdaq		!Establishment Labs Holdings Inc.;!Establishment Labs Holdings;!Establishment Labs	ESTA	t	company	1688757			u
+OUST	Ouster	Nasdaq		Ouster, Inc.;!Ouster	OUST;OUSTW;OUSTZ	t	company	1816581			u
+ESTA	Establishment Labs Holdings	Nasdaq		Establishment Labs Holdings Inc.;Establishment Labs Holdings;!Establishment Labs	ESTA	t	company	1688757			u
 NVAX	Novavax	Nasdaq		Novavax Inc;Novavax	NVAX	t	company	1000694			u
 PRA	ProAssurance	NYSE	Financials	Proassurance Corp;Proassurance	PRA	t	company	1127703		United States	ug
 TDOC	Teladoc Health	NYSE		Teladoc;Teladoc Health, Inc.;Teladoc Health	TDOC	t	company	1477449			u
-SBH	Sally Beauty Holdings	NYSE	Beauty , retail	%Sally Beauty Holdings, Inc.;%Sally Beauty Holdings;%Sally Beauty	SBH	t	company	1368458		United States	ug
+SBH	Sally Beauty Holdings	NYSE	Beauty , retail	Sally Beauty Holdings, Inc.;Sally Beauty Holdings;%Sally Beauty	SBH	t	company	1368458		United States	ug
 XPRO	Expro Group Holdings	NYSE		Expro Group Holdings N.V.;Expro Group Holdings;Expro Group;Expro	XPRO	t	company	1575828			u
 DK	Delek US Holdings	NYSE		Delek US Holdings, Inc.;Delek US Holdings;Delek US	DK	t	company	1694426			u
-VET	Vermilion Energy	NYSE		!Vermilion Energy Inc.;!Vermilion Energy	VET	t	company	1293135			u
+VET	Vermilion Energy	NYSE		Vermilion Energy Inc.;!Vermilion Energy	VET	t	company	1293135			u
 WABC	Westamerica Bank	Nasdaq	Financials	Westamerica Bancorporation;Westamerica Bank	WABC	t	company	311094		United States	ug
 AMC	AMC Entertainment Holdings	NYSE		AMC Entertainment;AMC Entertainment Holdings, Inc.;AMC Entertainment Holdings	AMC	t	company	1411579			u
 IRS	Irsa Investments & Representations	NYSE		Irsa Investments & Representations Inc;Irsa Investments & Representations	IRS	t	company	933267			u
 DCOM	Dime Community Bancshares	Nasdaq	Banking	Dime Community Bancshares, Inc.;Dime Community Bancshares;%Dime Community Bank	DCOM;DCOMG;DCOMP	t	company	846617		United States	ug
-HROW	Harrow	Nasdaq		!Harrow, Inc.;!Harrow	HROW;HROWL;HROWM	t	company	1360214			u
+HROW	Harrow	Nasdaq		Harrow, Inc.;!Harrow	HROW;HROWL;HROWM	t	company	1360214			u
 CRCT	Cricut	Nasdaq		Cricut, Inc.;Cricut	CRCT	t	company	1828962			u
-JBI	Janus International Group	NYSE		!Janus International Group, Inc.;!Janus International Group;!Janus International	JBI	t	company	1839839			u
-PENG	Penguin Solutions	Nasdaq	Information Technology	%Penguin Solutions, Inc.;%Penguin Solutions	PENG	t	company	1616533		United States	ug
+JBI	Janus International Group	NYSE		Janus International Group, Inc.;Janus International Group;!Janus International	JBI	t	company	1839839			u
+PENG	Penguin Solutions	Nasdaq	Information Technology	Penguin Solutions, Inc.;%Penguin Solutions	PENG	t	company	1616533		United States	ug
 TDUP	ThredUp	Nasdaq		ThredUp Inc.;ThredUp	TDUP	t	company	1484778			u
-HDL	Super Hi International Holding	Nasdaq		!Super Hi International Holding LTD.;!Super Hi International Holding;!Super Hi International;!Super Hi	HDL	t	company	1995306			u
-EFC	Ellington Financial	NYSE	Financials	%Ellington Financial Inc.;%Ellington Financial;%Ellington Financial, Inc.	EFC	t	company	1411342		United States	ug
+HDL	Super Hi International Holding	Nasdaq		Super Hi International Holding LTD.;!Super Hi International Holding;!Super Hi International;!Super Hi	HDL	t	company	1995306			u
+EFC	Ellington Financial	NYSE	Financials	Ellington Financial Inc.;%Ellington Financial;Ellington Financial, Inc.	EFC	t	company	1411342		United States	ug
 WBTN	Webtoon Entertainment	Nasdaq		Webtoon Entertainment Inc.;Webtoon Entertainment	WBTN	t	company	1997859			u
-CDRE	Cadre Holdings	NYSE		!Cadre Holdings, Inc.;!Cadre Holdings;!Cadre	CDRE	t	company	1860543			u
+CDRE	Cadre Holdings	NYSE		Cadre Holdings, Inc.;Cadre Holdings;!Cadre	CDRE	t	company	1860543			u
 DGII	Digi International	Nasdaq	Industrial Internet of Things (IIoT)	Digi International Inc;Digi International	DGII	t	company	854775		United States	ug
 IMKTA	Ingles Markets	Nasdaq		Ingles Markets Inc;Ingles Markets	IMKTA	t	company	50493			u
-KALU	Kaiser Aluminum	Nasdaq	Aluminum	%Kaiser Aluminum Corp;%Kaiser Aluminum	KALU	t	company	811596	US4830077040	United States	ug
+KALU	Kaiser Aluminum	Nasdaq	Aluminum	Kaiser Aluminum Corp;%Kaiser Aluminum	KALU	t	company	811596	US4830077040	United States	ug
 DGNX	Diginex	Nasdaq		Diginex Ltd;Diginex	DGNX	t	company	2010499			u
 QCRH	QCR Holdings	Nasdaq		QCR Holdings Inc;QCR Holdings;!QCR	QCRH	t	company	906465			u
 PLAB	Photronics	Nasdaq	Information Technology	Photronics Inc;Photronics	PLAB	t	company	810136		United States	ug
-GRAL	Grail	Nasdaq		!GRAIL, Inc.;!Grail	GRAL	t	company	1699031			u
+GRAL	Grail	Nasdaq		GRAIL, Inc.;!Grail	GRAL	t	company	1699031			u
 LEG	Leggett & Platt	NYSE	Consumer Discretionary	Leggett & Platt Inc;Leggett & Platt	LEG	t	company	58492	US5246601075	United States	ug
 MFIC	MidCap Financial Investment	Nasdaq		MidCap Financial Investment Corp;MidCap Financial Investment	MFIC;MFICL	t	company	1278752			u
 BY	Byline Bancorp	NYSE		Byline Bancorp, Inc.;Byline Bancorp	BY	t	company	1702750			u
 ARIS	Aris Water Solutions	NYSE		Aris Water Solutions, Inc.;Aris Water Solutions	ARIS	t	company	1865187			u
 PEB	Pebblebrook Hotel Trust	NYSE	Hotel & Resort REITs	Pebblebrook Hotel Trust;Pebblebrook Hotel	PEB	t	company	1474098		United States	ug
 EVLV	Evolv Technologies Holdings	Nasdaq		Evolv Technologies Holdings, Inc.;Evolv Technologies Holdings;Evolv Technologies;Evolv	EVLV;EVLVW	t	company	1805385			u
-CLOV	Clover Health Investments	Nasdaq		!Clover Health Investments, Corp.;!Clover Health Investments	CLOV	t	company	1801170			u
+CLOV	Clover Health Investments	Nasdaq		Clover Health Investments, Corp.;!Clover Health Investments	CLOV	t	company	1801170			u
 OCSL	Oaktree Specialty Lending	Nasdaq		Oaktree Specialty Lending Corp;Oaktree Specialty Lending	OCSL	t	company	1414932			u
-SPH	Suburban Propane Partners	NYSE		!Suburban Propane Partners LP;!Suburban Propane Partners	SPH	t	company	1005210			u
+SPH	Suburban Propane Partners	NYSE		Suburban Propane Partners LP;!Suburban Propane Partners	SPH	t	company	1005210			u
 NTLA	Intellia Therapeutics	Nasdaq		Intellia Therapeutics, Inc.;Intellia Therapeutics	NTLA	t	company	1652130			u
-BFC	Bank First	Nasdaq		!Bank First Corp;!Bank First	BFC	t	company	1746109			u
+BFC	Bank First	Nasdaq		Bank First Corp;!Bank First	BFC	t	company	1746109			u
 VECO	Veeco	Nasdaq	Information Technology	Veeco Instruments Inc;Veeco Instruments;Veeco	VECO	t	company	103145	US9224171002	United States	ug
 ALX	Alexanders	NYSE		Alexanders Inc;Alexanders	ALX	t	company	3499			u
 CNOB	ConnectOne Bancorp	Nasdaq		ConnectOne Bancorp, Inc.;ConnectOne Bancorp	CNOB;CNOBP	t	company	712771			u
 JKS	JinkoSolar Holding	NYSE		JinkoSolar Holding Co., Ltd.;JinkoSolar Holding Co.;JinkoSolar Holding;JinkoSolar	JKS	t	company	1481513			u
-BMBL	Bumble	Nasdaq		!Bumble Inc.;!Bumble	BMBL	t	company	1830043			u
+BMBL	Bumble	Nasdaq		Bumble Inc.;!Bumble	BMBL	t	company	1830043			u
 INVA	Innoviva	Nasdaq	Health Care	Innoviva, Inc.;Innoviva	INVA	t	company	1080014		United States	ug
 KLC	KinderCare Learning Companies	NYSE		KinderCare Learning Companies, Inc.;KinderCare Learning Companies	KLC	t	company	1873529			u
 LX	LexinFintech Holdings	Nasdaq		LexinFintech Holdings Ltd.;LexinFintech Holdings;LexinFintech	LX	t	company	1708259			u
 CTS	CTS	NYSE	Electronic Manufacturing Services	CTS Corp;~CTS;CTS Corporation	CTS	wt	company	26058		United States	ug
-SABR	Sabre	Nasdaq	Consumer Discretionary	%Sabre Corp;~Sabre;%Sabre Corporation	SABR	wt	company	1597033	US78573M1045	United States	ug
-BBSI	Barrett Business Services	Nasdaq		!Barrett Business Services Inc;!Barrett Business Services	BBSI	t	company	902791			u
-FWRG	First Watch Restaurant Group	Nasdaq		!First Watch Restaurant Group, Inc.;!First Watch Restaurant Group;!First Watch Restaurant	FWRG	t	company	1789940			u
+SABR	Sabre	Nasdaq	Consumer Discretionary	Sabre Corp;~Sabre;Sabre Corporation	SABR	wt	company	1597033	US78573M1045	United States	ug
+BBSI	Barrett Business Services	Nasdaq		Barrett Business Services Inc;!Barrett Business Services	BBSI	t	company	902791			u
+FWRG	First Watch Restaurant Group	Nasdaq		First Watch Restaurant Group, Inc.;First Watch Restaurant Group;!First Watch Restaurant	FWRG	t	company	1789940			u
 UDMY	Udemy	Nasdaq		Udemy, Inc.;Udemy	UDMY	t	company	1607939			u
 ATUS	Altice USA	NYSE		Altice USA, Inc.;Altice USA	ATUS	t	company	1702780			u
 INVX	Innovex International	NYSE	Energy	Innovex International, Inc.;Innovex International	INVX	t	company	1042893		United States	ug
-DEA	Easterly Government Properties	NYSE	Office REITs	%Easterly Government Properties, Inc.;%Easterly Government Properties	DEA	t	company	1622194		United States	ug
+DEA	Easterly Government Properties	NYSE	Office REITs	Easterly Government Properties, Inc.;%Easterly Government Properties	DEA	t	company	1622194		United States	ug
 NMAX	Newsmax	NYSE		Newsmax Inc.;Newsmax	NMAX	t	company	2026478			u
 MRC	MRC Global	NYSE		MRC Global Inc.;MRC Global	MRC	t	company	1439095			u
 PFBC	Preferred Bank	Nasdaq	Financial services	%Preferred Bank	PFBC	t	company	1492165		United States	ug
 BHLB	Berkshire Hills Bancorp	NYSE		Berkshire Hills Bancorp Inc;Berkshire Hills Bancorp;!Berkshire Hills	BHLB	t	company	1108134			u
 SCL	Stepan Company	NYSE	Chemicals	Stepan Co;Stepan;Stepan Company	SCL	t	company	94049		United States	ug
-NVGS	Navigator Holdings	NYSE		!Navigator Holdings Ltd.;!Navigator Holdings;!Navigator	NVGS	t	company	1581804			u
+NVGS	Navigator Holdings	NYSE		Navigator Holdings Ltd.;Navigator Holdings;!Navigator	NVGS	t	company	1581804			u
 RLJ	RLJ Lodging Trust	NYSE		RLJ Lodging Trust;RLJ Lodging	RLJ	t	company	1511337			u
 LUXE	LuxExperience B.V.	NYSE		LuxExperience B.V.	LUXE	t	company	1831907			u
-DEC	Diversified Energy	NYSE		Diversified Energy Co PLC;!Diversified Energy Co;!Diversified Energy	DEC	t	company	1922446			u
+DEC	Diversified Energy	NYSE		Diversified Energy Co PLC;Diversified Energy Co;!Diversified Energy	DEC	t	company	1922446			u
 OBK	Origin Bancorp	NYSE		Origin Bancorp, Inc.;Origin Bancorp	OBK	t	company	1516912			u
-ELVN	Enliven Therapeutics	Nasdaq		!Enliven Therapeutics, Inc.;!Enliven Therapeutics	ELVN;IMRA	t	company	1672619			u
+ELVN	Enliven Therapeutics	Nasdaq		Enliven Therapeutics, Inc.;!Enliven Therapeutics	ELVN;IMRA	t	company	1672619			u
 GRC	Gorman Rupp	NYSE		Gorman Rupp Co;Gorman Rupp	GRC	t	company	42682			u
-GOOS	Canada Goose Holdings	NYSE		!Canada Goose Holdings Inc.;!Canada Goose Holdings;!Canada Goose	GOOS	t	company	1690511			u
+GOOS	Canada Goose Holdings	NYSE		Canada Goose Holdings Inc.;Canada Goose Holdings;!Canada Goose	GOOS	t	company	1690511			u
 VZLA	Vizsla Silver	NYSE		Vizsla Silver Corp.;Vizsla Silver	VZLA	t	company	1796073			u
 SEMR	SEMrush Holdings	NYSE		SEMrush Holdings, Inc.;SEMrush Holdings;SEMrush	SEMR	t	company	1831840			u
-JCAP	Jefferson Capital	Nasdaq		!Jefferson Capital, Inc.;!Jefferson Capital	JCAP	t	company	2046042			u
+JCAP	Jefferson Capital	Nasdaq		Jefferson Capital, Inc.;!Jefferson Capital	JCAP	t	company	2046042			u
 UTZ	Utz Brands	NYSE		Utz Brands, Inc.;Utz Brands	UTZ	t	company	1739566			u
 AMTD	Amtd Idea Group	NYSE		Amtd Idea Group;Amtd Idea	AMTD	t	company	1769731			u
 VTOL	Bristow Group	NYSE	Energy	Bristow Group Inc.;Bristow Group;Bristow	VTOL	t	company	1525221		United States	ug
-USPH	U.S. Physical Therapy	NYSE	Health Care	%U S Physical Therapy Inc;%U S Physical Therapy;U.S. Physical Therapy, Inc.;U.S. Physical Therapy	USPH	t	company	885978		United States	ug
+USPH	U.S. Physical Therapy	NYSE	Health Care	U S Physical Therapy Inc;%U S Physical Therapy;U.S. Physical Therapy, Inc.;U.S. Physical Therapy	USPH	t	company	885978		United States	ug
 EVH	Evolent Health	NYSE		Evolent Health, Inc.;Evolent Health	EVH	t	company	1628908			u
-BFS	Saul Centers	NYSE	Real Estate	%Saul Centers, Inc.;%Saul Centers	BFS	t	company	907254		United States	ug
+BFS	Saul Centers	NYSE	Real Estate	Saul Centers, Inc.;%Saul Centers	BFS	t	company	907254		United States	ug
 SNDX	Syndax Pharmaceuticals	Nasdaq		Syndax Pharmaceuticals Inc;Syndax Pharmaceuticals	SNDX	t	company	1395937			u
-GSL	Global Ship Lease	NYSE		!Global Ship Lease, Inc.;!Global Ship Lease	GSL	t	company	1430725			u
+GSL	Global Ship Lease	NYSE		Global Ship Lease, Inc.;!Global Ship Lease	GSL	t	company	1430725			u
 KBDC	Kayne Anderson BDC	NYSE		Kayne Anderson BDC, Inc.;Kayne Anderson BDC	KBDC	t	company	1747172			u
-IGIC	International General Insurance Holdings	Nasdaq		!International General Insurance Holdings Ltd.;!International General Insurance Holdings;!International General Insurance	IGIC	t	company	1794338			u
-BTBT	Bit Digital	Nasdaq		!Bit Digital, Inc;!Bit Digital	BTBT	t	company	1710350			u
+IGIC	International General Insurance Holdings	Nasdaq		International General Insurance Holdings Ltd.;International General Insurance Holdings;!International General Insurance	IGIC	t	company	1794338			u
+BTBT	Bit Digital	Nasdaq		Bit Digital, Inc;!Bit Digital	BTBT	t	company	1710350			u
 SMA	SmartStop Self Storage REIT	NYSE		SmartStop Self Storage REIT, Inc.;SmartStop Self Storage REIT	SMA	t	company	1585389			u
 RDWR	Radware	Nasdaq		Radware LTD;Radware	RDWR	t	company	1094366			u
 PAHC	Phibro Animal Health	Nasdaq	Animal health and nutrition	Phibro Animal Health Corp;Phibro Animal Health	PAHC	t	company	1069899		United States	ug
@@ -2398,24 +2398,24 @@ AVDL	Avadel Pharmaceuticals	Nasdaq		Avadel Pharmaceuticals PLC;Avadel Pharmaceut
 VTEX	Vtex	NYSE		Vtex	VTEX	t	company	1793663			u
 NEGG	Newegg Commerce	Nasdaq		Newegg Commerce, Inc.;Newegg Commerce	NEGG	t	company	1474627			u
 PRLB	Proto Labs	NYSE	Industrial Machinery & Supplies & Components	Proto Labs Inc;Proto Labs;Protolabs	PRLB	t	company	1443669		United States	ug
-NMFC	New Mountain Finance	Nasdaq		!New Mountain Finance Corp;!New Mountain Finance	NMFC;NMFCZ	t	company	1496099			u
+NMFC	New Mountain Finance	Nasdaq		New Mountain Finance Corp;!New Mountain Finance	NMFC;NMFCZ	t	company	1496099			u
 TBLA	Taboola.com	Nasdaq		Taboola.com Ltd.;Taboola.com	TBLA;TBLAW	t	company	1840502			u
-CIM	Chimera Investment	NYSE		!Chimera Investment Corp;!Chimera Investment	CIM;CIMN;CIMO	t	company	1409493			u
-GIII	G-III Apparel Group	Nasdaq	Consumer Discretionary	%G Iii Apparel Group LTD;%G Iii Apparel Group;%G Iii Apparel;G-III Apparel Group;G-III Apparel	GIII	t	company	821002		United States	ug
+CIM	Chimera Investment	NYSE		Chimera Investment Corp;!Chimera Investment	CIM;CIMN;CIMO	t	company	1409493			u
+GIII	G-III Apparel Group	Nasdaq	Consumer Discretionary	G Iii Apparel Group LTD;G Iii Apparel Group;%G Iii Apparel;G-III Apparel Group;G-III Apparel	GIII	t	company	821002		United States	ug
 MNKD	Mannkind	Nasdaq		Mannkind Corp;Mannkind	MNKD	t	company	899460			u
 HPK	HighPeak Energy	Nasdaq		HighPeak Energy, Inc.;HighPeak Energy	HPK;HPKEW	t	company	1792849			u
 MDXG	Mimedx Group	Nasdaq		Mimedx Group, Inc.;Mimedx Group;Mimedx	MDXG	t	company	1376339			u
 NSSC	Napco Security Technologies	Nasdaq		Napco Security Technologies, Inc;Napco Security Technologies;Napco Security	NSSC	t	company	69633			u
 AMRC	Ameresco	NYSE		Ameresco, Inc.;Ameresco	AMRC	t	company	1488139			u
 EVGO	EVgo	Nasdaq		EVgo Inc.;EVgo	EVGO;EVGOW	t	company	1821159			u
-HPP	Hudson Pacific Properties	NYSE		!Hudson Pacific Properties, Inc.;!Hudson Pacific Properties	HPP	t	company	1482512			u
+HPP	Hudson Pacific Properties	NYSE		Hudson Pacific Properties, Inc.;!Hudson Pacific Properties	HPP	t	company	1482512			u
 BOW	Bowhead Specialty Holdings	NYSE		Bowhead Specialty Holdings Inc.;Bowhead Specialty Holdings;Bowhead Specialty	BOW	t	company	2002473			u
 DAO	Youdao	NYSE		Youdao, Inc.;Youdao	DAO	t	company	1781753			u
-SAFT	Safety Insurance Group	Nasdaq	Financials	%Safety Insurance Group Inc;%Safety Insurance Group;%Safety Insurance;%Safety Insurance Group, Inc.	SAFT	t	company	1172052		United States	ug
+SAFT	Safety Insurance Group	Nasdaq	Financials	Safety Insurance Group Inc;Safety Insurance Group;%Safety Insurance;Safety Insurance Group, Inc.	SAFT	t	company	1172052		United States	ug
 GLIBA	GCI Liberty	Nasdaq		GCI Liberty, Inc.;GCI Liberty	GLIBA;GLIBK	t	company	2057463			u
 OMDA	Omada Health	Nasdaq		Omada Health, Inc.;Omada Health	OMDA	t	company	1611115			u
-WTTR	Select Water Solutions	NYSE		!Select Water Solutions, Inc.;!Select Water Solutions	WTTR	t	company	1693256			u
-FIGS	FIGS	NYSE		!FIGS, Inc.;!FIGS	FIGS	t	company	1846576			u
+WTTR	Select Water Solutions	NYSE		Select Water Solutions, Inc.;!Select Water Solutions	WTTR	t	company	1693256			u
+FIGS	FIGS	NYSE		FIGS, Inc.;!FIGS	FIGS	t	company	1846576			u
 PMT	PennyMac Mortgage Investment Trust	NYSE	Mortgage REITs	PennyMac Mortgage Investment Trust;PennyMac Mortgage Investment	PMT;PMTU;PMTV;PMTW	t	company	1464423		United States	ug
 PFLT	PennantPark Floating Rate Capital	NYSE		PennantPark Floating Rate Capital Ltd.;PennantPark Floating Rate Capital	PFLT	t	company	1504619			u
 METC	Ramaco Resources	Nasdaq		Ramaco Resources, Inc.;Ramaco Resources	METC;METCB;METCI;METCL;METCZ	t	company	1687187			u
@@ -2426,8 +2426,8 @@ KRUS	Kura Sushi Usa	Nasdaq		Kura Sushi Usa, Inc.;Kura Sushi Usa	KRUS	t	company	1
 PCRX	Pacira BioSciences	Nasdaq	Health Care	Pacira BioSciences, Inc.;Pacira BioSciences	PCRX	t	company	1396814		United States	ug
 EPC	Edgewell Personal CARE	NYSE	Consumer Staples	Edgewell Personal CARE Co;Edgewell Personal CARE	EPC	t	company	1096752	US28035Q1022	United States	ug
 PLSE	Pulse Biosciences	Nasdaq		Pulse Biosciences, Inc.;Pulse Biosciences	PLSE	t	company	1625101			u
-TWO	Two Harbors Investment	NYSE	Financials	%Two Harbors Investment Corp.;%Two Harbors Investment	TWO;TWOD	t	company	1465740		United States	ug
-WLFC	Willis Lease Finance	Nasdaq		!Willis Lease Finance Corp;!Willis Lease Finance	WLFC	t	company	1018164			u
+TWO	Two Harbors Investment	NYSE	Financials	Two Harbors Investment Corp.;%Two Harbors Investment	TWO;TWOD	t	company	1465740		United States	ug
+WLFC	Willis Lease Finance	Nasdaq		Willis Lease Finance Corp;!Willis Lease Finance	WLFC	t	company	1018164			u
 OPK	Opko Health	Nasdaq		Opko Health, Inc.;Opko Health	OPK	t	company	944809			u
 PRAX	Praxis Precision Medicines	Nasdaq		Praxis Precision Medicines, Inc.;Praxis Precision Medicines	PRAX	t	company	1689548			u
 VTS	Vitesse Energy	NYSE		Vitesse Energy, Inc.;Vitesse Energy	VTS	t	company	1944558			u
@@ -2435,97 +2435,97 @@ THRM	Gentherm	Nasdaq	Automotive	Gentherm Inc;Gentherm;Gentherm Incorporated	THRM
 ASTH	Astrana Health	Nasdaq	Health Care	Astrana Health, Inc.;Astrana Health	ASTH	t	company	1083446		United States	ug
 SVM	Silvercorp Metals	NYSE		Silvercorp Metals Inc;Silvercorp Metals	SVM	t	company	1340677			u
 NEOG	Neogen	Nasdaq	Food safety Animal safety Genomics	Neogen Corp;Neogen	NEOG	t	company	711377		United States	ug
-HCSG	Healthcare Services Group	Nasdaq	Environmental & Facilities Services	%Healthcare Services Group Inc;%Healthcare Services Group;%Healthcare Services;%Healthcare Services Group, Inc.	HCSG	t	company	731012		United States	ug
+HCSG	Healthcare Services Group	Nasdaq	Environmental & Facilities Services	Healthcare Services Group Inc;Healthcare Services Group;%Healthcare Services;Healthcare Services Group, Inc.	HCSG	t	company	731012		United States	ug
 SAFE	Safehold	NYSE	Other Specialized REITs	Safehold Inc.;Safehold;Safehold, Inc.	SAFE	t	company	1095651		United States	ug
 TIXT	Telus International (Cda)	NYSE		Telus International (Cda) Inc.;Telus International (Cda)	TIXT	t	company	1825155			u
 KW	Kennedy-Wilson Holdings	NYSE	Private equity real estate	Kennedy-Wilson Holdings, Inc.;Kennedy-Wilson Holdings;Kennedy-Wilson;%Kennedy Wilson	KW	t	company	1408100		United States	ug
 PEBO	Peoples Bancorp	Nasdaq		Peoples Bancorp Inc;Peoples Bancorp	PEBO	t	company	318300			u
 RES	RPC	NYSE	Energy	RPC Inc;~RPC;RPC, Inc.	RES	wt	company	742278		United States	ug
-MGIC	Magic Software Enterprises	Nasdaq		!Magic Software Enterprises LTD;!Magic Software Enterprises	MGIC	t	company	876779			u
+MGIC	Magic Software Enterprises	Nasdaq		Magic Software Enterprises LTD;!Magic Software Enterprises	MGIC	t	company	876779			u
 BLFS	BioLife Solutions	Nasdaq	Health Care	Biolife Solutions Inc;Biolife Solutions;BioLife Solutions, Inc.	BLFS	t	company	834365		United States	ug
 EAI	Entergy Arkansas	NYSE		Entergy Arkansas, LLC;Entergy Arkansas	EAI	t	company	7323			u
 EFXT	Enerflex	NYSE		Enerflex Ltd.;Enerflex	EFXT	t	company	1904856			u
 ACDC	ProFrac Holding	Nasdaq		ProFrac Holding Corp.;ProFrac Holding;ProFrac	ACDC	t	company	1881487			u
-MTAL	MAC Copper	NYSE		!MAC Copper Ltd;!MAC Copper	MTAL	t	company	1950246			u
-TRIN	Trinity Capital	Nasdaq		!Trinity Capital Inc.;!Trinity Capital	TRIN;TRINI;TRINZ	t	company	1786108			u
-UCTT	Ultra Clean Holdings	Nasdaq	Information Technology	%Ultra Clean Holdings, Inc.;%Ultra Clean Holdings;%Ultra Clean	UCTT	t	company	1275014		United States	ug
-HLIT	Harmonic	Nasdaq	ICT - Broadcast and Media segment	%Harmonic Inc;~Harmonic;%Harmonic Inc.	HLIT	wt	company	851310		United States	ug
-EIG	Employers Holdings	NYSE	Financials	%Employers Holdings, Inc.;%Employers Holdings;~Employers	EIG	wt	company	1379041		United States	ug
+MTAL	MAC Copper	NYSE		MAC Copper Ltd;!MAC Copper	MTAL	t	company	1950246			u
+TRIN	Trinity Capital	Nasdaq		Trinity Capital Inc.;!Trinity Capital	TRIN;TRINI;TRINZ	t	company	1786108			u
+UCTT	Ultra Clean Holdings	Nasdaq	Information Technology	Ultra Clean Holdings, Inc.;Ultra Clean Holdings;%Ultra Clean	UCTT	t	company	1275014		United States	ug
+HLIT	Harmonic	Nasdaq	ICT - Broadcast and Media segment	Harmonic Inc;~Harmonic;Harmonic Inc.	HLIT	wt	company	851310		United States	ug
+EIG	Employers Holdings	NYSE	Financials	Employers Holdings, Inc.;Employers Holdings;~Employers	EIG	wt	company	1379041		United States	ug
 OPFI	OppFi	NYSE		OppFi Inc.;OppFi	OPFI	t	company	1818502			u
-CGBD	Carlyle Secured Lending	Nasdaq		!Carlyle Secured Lending, Inc.;!Carlyle Secured Lending	CGBD;CGBDL	t	company	1544206			u
-MRTN	Marten Transport	Nasdaq	Freight transport	%Marten Transport LTD;%Marten Transport;%Marten Transport, Ltd.	MRTN	t	company	799167		United States	ug
+CGBD	Carlyle Secured Lending	Nasdaq		Carlyle Secured Lending, Inc.;!Carlyle Secured Lending	CGBD;CGBDL	t	company	1544206			u
+MRTN	Marten Transport	Nasdaq	Freight transport	Marten Transport LTD;%Marten Transport;Marten Transport, Ltd.	MRTN	t	company	799167		United States	ug
 RCUS	Arcus Biosciences	NYSE	Biotechnology	Arcus Biosciences, Inc.;Arcus Biosciences	RCUS	t	company	1724521		United States	ug
 AMPH	Amphastar Pharmaceuticals	Nasdaq	Health Care	Amphastar Pharmaceuticals, Inc.;Amphastar Pharmaceuticals	AMPH	t	company	1297184		United States	ug
-EEX	Emerald Holding	NYSE		!Emerald Holding, Inc.;!Emerald Holding;!Emerald	EEX	t	company	1579214			u
+EEX	Emerald Holding	NYSE		Emerald Holding, Inc.;!Emerald Holding;!Emerald	EEX	t	company	1579214			u
 YEXT	Yext	NYSE		Yext, Inc.;Yext	YEXT	t	company	1614178			u
 COLL	Collegium Pharmaceutical	Nasdaq	Health Care	Collegium Pharmaceutical, Inc;Collegium Pharmaceutical;Collegium Pharmaceutical, Inc.	COLL	t	company	1267565		United States	ug
 ECVT	Ecovyst	NYSE		Ecovyst Inc.;Ecovyst	ECVT	t	company	1708035			u
-SBGI	Sinclair	Nasdaq		!Sinclair, Inc.;!Sinclair	SBGI	t	company	1971213			u
+SBGI	Sinclair	Nasdaq		Sinclair, Inc.;!Sinclair	SBGI	t	company	1971213			u
 LASR	Nlight	Nasdaq		Nlight, Inc.;Nlight	LASR	t	company	1124796			u
 BBDC	Barings BDC	NYSE		Barings BDC, Inc.;Barings BDC	BBDC	t	company	1379785			u
 AKBA	Akebia Therapeutics	Nasdaq		Akebia Therapeutics, Inc.;Akebia Therapeutics	AKBA	t	company	1517022			u
-PDM	Piedmont Realty Trust	NYSE		!Piedmont Realty Trust, Inc.;!Piedmont Realty Trust;!Piedmont Realty	PDM	t	company	1042776			u
+PDM	Piedmont Realty Trust	NYSE		Piedmont Realty Trust, Inc.;!Piedmont Realty Trust;!Piedmont Realty	PDM	t	company	1042776			u
 BCSF	Bain Capital Specialty Finance	NYSE		Bain Capital Specialty Finance, Inc.;Bain Capital Specialty Finance	BCSF	t	company	1655050			u
 FSUN	Firstsun Capital Bancorp	Nasdaq		Firstsun Capital Bancorp;Firstsun Capital	FSUN	t	company	1709442			u
 THS	TreeHouse Foods	NYSE		TreeHouse Foods, Inc.;TreeHouse Foods	THS	t	company	1320695			u
 XPEL	XPEL	Nasdaq	Automotive Parts & Equipment	XPEL, Inc.;~XPEL	XPEL	wt	company	1767258		United States	ug
 TGB	Taseko Mines	NYSE		Taseko Mines LTD;Taseko Mines	TGB	t	company	878518			u
 CTBI	Community Trust Bancorp	Nasdaq		Community Trust Bancorp Inc;Community Trust Bancorp;!Community Trust	CTBI	t	company	350852			u
-SDHC	Smith Douglas Homes	NYSE		!Smith Douglas Homes Corp.;!Smith Douglas Homes	SDHC	t	company	1982518			u
+SDHC	Smith Douglas Homes	NYSE		Smith Douglas Homes Corp.;!Smith Douglas Homes	SDHC	t	company	1982518			u
 QNST	QuinStreet	Nasdaq	Communication Services	Quinstreet, Inc;Quinstreet	QNST	t	company	1117297		United States	ug
 SUPV	Grupo Supervielle	NYSE		Grupo Supervielle S.A.;Grupo Supervielle	SUPV	t	company	1517399			u
 IART	Integra LifeSciences	Nasdaq	Health Care	Integra Lifesciences Holdings Corp;Integra Lifesciences Holdings;Integra Lifesciences	IART	t	company	917520		United States	ug
 OCFC	Oceanfirst Financial	Nasdaq		Oceanfirst Financial Corp;Oceanfirst Financial	OCFC	t	company	1004702			u
-TNDM	Tandem Diabetes Care	Nasdaq	Health Care	%Tandem Diabetes Care Inc;%Tandem Diabetes Care	TNDM	t	company	1438133		United States	ug
-RCAT	Red Cat Holdings	Nasdaq		!Red Cat Holdings, Inc.;!Red Cat Holdings;!Red Cat	RCAT	t	company	748268			u
+TNDM	Tandem Diabetes Care	Nasdaq	Health Care	Tandem Diabetes Care Inc;%Tandem Diabetes Care	TNDM	t	company	1438133		United States	ug
+RCAT	Red Cat Holdings	Nasdaq		Red Cat Holdings, Inc.;Red Cat Holdings;!Red Cat	RCAT	t	company	748268			u
 CSR	Centerspace Trust	NYSE	Multi-Family Residential REITs	Centerspace;Centerspace Trust	CSR	t	company	798359		United States	ug
 HSII	Heidrick & Struggles International	Nasdaq		Heidrick & Struggles International Inc;Heidrick & Struggles International;Heidrick & Struggles	HSII	t	company	1066605			u
 IIIV	i3 Verticals	Nasdaq		i3 Verticals, Inc.;i3 Verticals	IIIV	t	company	1728688			u
 JAMF	Jamf Holding	Nasdaq		Jamf Holding Corp.;Jamf Holding;Jamf	JAMF	t	company	1721947			u
 SYRE	Spyre Therapeutics	Nasdaq		Spyre Therapeutics, Inc.;Spyre Therapeutics	SYRE	t	company	1636282			u
 AMPX	Amprius Technologies	NYSE		Amprius Technologies, Inc.;Amprius Technologies;Amprius	AMPX	t	company	1899287			u
-CRSR	Corsair Gaming	Nasdaq	Computer peripherals Computer hardware Computer storage Computer memory	%Corsair Gaming, Inc.;%Corsair Gaming	CRSR	t	company	1743759	US22041X1028	United States	ug
+CRSR	Corsair Gaming	Nasdaq	Computer peripherals Computer hardware Computer storage Computer memory	Corsair Gaming, Inc.;%Corsair Gaming	CRSR	t	company	1743759	US22041X1028	United States	ug
 MFA	MFA Financial	NYSE		MFA Financial, Inc.;MFA Financial	MFA;MFAN;MFAO	t	company	1055160			u
 OLPX	Olaplex Holdings	Nasdaq		Olaplex Holdings, Inc.;Olaplex Holdings;Olaplex	OLPX	t	company	1868726			u
 MSEX	Middlesex Water Company	Nasdaq	Utilities	Middlesex Water Co;Middlesex Water;Middlesex Water Company	MSEX	t	company	66004		United States	ug
 ASIC	Ategrity Specialty Insurance Co Holdings	NYSE		Ategrity Specialty Insurance Co Holdings;Ategrity Specialty Insurance Co;Ategrity Specialty Insurance	ASIC	t	company	2040491			u
 CRI	Carter's	NYSE	Apparel, Accessories & Luxury Goods	Carters Inc;Carters;Carter's	CRI	t	company	1060822		United States	ug
 THR	Thermon Group Holdings	NYSE		Thermon Group Holdings, Inc.;Thermon Group Holdings;Thermon Group;Thermon	THR	t	company	1489096			u
-CWH	Camping World Holdings	NYSE		!Camping World Holdings, Inc.;!Camping World Holdings;!Camping World	CWH	t	company	1669779			u
-UP	Wheels Up Experience	NYSE		!Wheels Up Experience Inc.;!Wheels Up Experience	UP	t	company	1819516			u
+CWH	Camping World Holdings	NYSE		Camping World Holdings, Inc.;Camping World Holdings;!Camping World	CWH	t	company	1669779			u
+UP	Wheels Up Experience	NYSE		Wheels Up Experience Inc.;!Wheels Up Experience	UP	t	company	1819516			u
 EZPW	EZCorp	Nasdaq	Financials	Ezcorp Inc;Ezcorp	EZPW	t	company	876523		United States	ug
-SPT	Sprout Social	Nasdaq		!Sprout Social, Inc.;!Sprout Social	SPT	t	company	1517375			u
-SANA	Sana Biotechnology	Nasdaq		!Sana Biotechnology, Inc.;!Sana Biotechnology	SANA	t	company	1770121			u
+SPT	Sprout Social	Nasdaq		Sprout Social, Inc.;!Sprout Social	SPT	t	company	1517375			u
+SANA	Sana Biotechnology	Nasdaq		Sana Biotechnology, Inc.;!Sana Biotechnology	SANA	t	company	1770121			u
 FSLY	Fastly	NYSE		Fastly, Inc.;Fastly	FSLY	t	company	1517413			u
-GPCR	Structure Therapeutics	Nasdaq		!Structure Therapeutics Inc.;!Structure Therapeutics	GPCR	t	company	1888886			u
+GPCR	Structure Therapeutics	Nasdaq		Structure Therapeutics Inc.;!Structure Therapeutics	GPCR	t	company	1888886			u
 HLF	Herbalife	NYSE		Herbalife LTD.;Herbalife	HLF	t	company	1180262			u
-ASPI	ASP Isotopes	Nasdaq		!ASP Isotopes Inc.;!ASP Isotopes	ASPI	t	company	1921865			u
+ASPI	ASP Isotopes	Nasdaq		ASP Isotopes Inc.;!ASP Isotopes	ASPI	t	company	1921865			u
 AVXL	Anavex Life Sciences	Nasdaq		Anavex Life Sciences Corp.;Anavex Life Sciences	AVXL	t	company	1314052			u
 ZYME	Zymeworks	Nasdaq		Zymeworks Inc.;Zymeworks	ZYME	t	company	1937653			u
 AMWD	American Woodmark	Nasdaq	Furniture	American Woodmark Corp;American Woodmark	AMWD	t	company	794619		United States	ug
 OCS	Oculis Holding	Nasdaq		Oculis Holding AG;Oculis Holding;Oculis	OCS;OCSAW	t	company	1953530			u
 EVER	EverQuote	Nasdaq		EverQuote, Inc.;EverQuote	EVER	t	company	1640428			u
 ASTE	Astec Industries	Nasdaq	Construction Machinery & Heavy Transportation Equipment	Astec Industries Inc;Astec Industries;Astec Industries, Inc.	ASTE	t	company	792987		United States	ug
-BLND	Blend Labs	NYSE		!Blend Labs, Inc.;!Blend Labs	BLND	t	company	1855747			u
+BLND	Blend Labs	NYSE		Blend Labs, Inc.;!Blend Labs	BLND	t	company	1855747			u
 IBTA	Ibotta	NYSE		Ibotta, Inc.;Ibotta	IBTA	t	company	1538379			u
 SSYS	Stratasys	Nasdaq		Stratasys LTD.;Stratasys	SSYS	t	company	1517396			u
 BRKL	Brookline Bancorp	Nasdaq		Brookline Bancorp Inc;Brookline Bancorp	BRKL	t	company	1049782			u
 BH.A	Biglari Holdings	NYSE		Biglari Holdings Inc.;Biglari Holdings;Biglari	BH.A;BH	t	company	1726173			u
-FWRD	Forward Air	Nasdaq	Air Freight & Logistics	%Forward Air Corp;%Forward Air;%Forward Air Corp.	FWRD	t	company	912728		United States	ug
+FWRD	Forward Air	Nasdaq	Air Freight & Logistics	Forward Air Corp;%Forward Air;Forward Air Corp.	FWRD	t	company	912728		United States	ug
 DCBO	Docebo	Nasdaq		Docebo Inc.;Docebo	DCBO	t	company	1829959			u
 FMBH	First Mid Bancshares	Nasdaq		First Mid Bancshares, Inc.;First Mid Bancshares	FMBH	t	company	700565			u
-TMP	Tompkins Financial	NYSE	Financial services	%Tompkins Financial Corp;%Tompkins Financial;%Tompkins Financial Corporation	TMP	t	company	1005817		United States	ug
+TMP	Tompkins Financial	NYSE	Financial services	Tompkins Financial Corp;%Tompkins Financial;Tompkins Financial Corporation	TMP	t	company	1005817		United States	ug
 HEPS	D-MARKET Electronic Services & Trading	Nasdaq		D-MARKET Electronic Services & Trading	HEPS	t	company	1850235			u
 AGRO	Adecoagro	NYSE		Adecoagro S.A.;Adecoagro	AGRO	t	company	1499505			u
 SPTN	SpartanNash	Nasdaq		SpartanNash Co;SpartanNash	SPTN	t	company	877422			u
 URGN	UroGen Pharma	Nasdaq		UroGen Pharma Ltd.;UroGen Pharma	URGN	t	company	1668243			u
 DEFT	Defi Technologies	Nasdaq		Defi Technologies, Inc.;Defi Technologies;Defi	DEFT	t	company	1888274			u
-APOG	Apogee Enterprises	Nasdaq	Building Products	%Apogee Enterprises, Inc.;%Apogee Enterprises	APOG	t	company	6845		United States	ug
+APOG	Apogee Enterprises	Nasdaq	Building Products	Apogee Enterprises, Inc.;%Apogee Enterprises	APOG	t	company	6845		United States	ug
 ACEL	Accel Entertainment	NYSE		Accel Entertainment, Inc.;Accel Entertainment	ACEL	t	company	1698991			u
 SCSC	ScanSource	Nasdaq	Information Technology	Scansource, Inc.;Scansource	SCSC	t	company	918965		United States	ug
 IMNM	Immunome	Nasdaq		Immunome Inc.;Immunome	IMNM	t	company	1472012			u
 FBRT	Franklin BSP Realty Trust	NYSE	Mortgage REITs	Franklin BSP Realty Trust, Inc.;Franklin BSP Realty Trust;Franklin BSP Realty	FBRT	t	company	1562528		United States	ug
-SLRC	SLR Investment	Nasdaq		!SLR Investment Corp.;!SLR Investment	SLRC	t	company	1418076			u
+SLRC	SLR Investment	Nasdaq		SLR Investment Corp.;!SLR Investment	SLRC	t	company	1418076			u
 ALGT	Allegiant Travel	Nasdaq	Industrials	Allegiant Travel CO;Allegiant Travel;Allegiant Travel Company	ALGT	t	company	1362468		United States	ug
 NX	Quanex Building Products	NYSE	Building Products	Quanex Building Products CORP;Quanex Building Products;Quanex Building Products Corporation	NX	t	company	1423221		United States	ug
 ALM	Almonty Industries	Nasdaq		Almonty Industries Inc.;Almonty Industries	ALM	t	company	1670061			u
@@ -2535,21 +2535,21 @@ CYD	China Yuchai International	NYSE		China Yuchai International LTD;China Yuchai
 INMD	InMode	Nasdaq		InMode Ltd.;InMode	INMD	t	company	1742692			u
 CRMD	CorMedix	Nasdaq		CorMedix Inc.;CorMedix	CRMD	t	company	1410098			u
 IRMD	Iradimed	Nasdaq		Iradimed Corp;Iradimed	IRMD	t	company	1325618			u
-ORC	Orchid Island Capital	NYSE		!Orchid Island Capital, Inc.;!Orchid Island Capital	ORC	t	company	1518621			u
-ARRY	Array Technologies	Nasdaq		!Array Technologies, Inc.;!Array Technologies;!Array	ARRY	t	company	1820721			u
+ORC	Orchid Island Capital	NYSE		Orchid Island Capital, Inc.;!Orchid Island Capital	ORC	t	company	1518621			u
+ARRY	Array Technologies	Nasdaq		Array Technologies, Inc.;!Array Technologies;!Array	ARRY	t	company	1820721			u
 UPB	Upstream Bio	Nasdaq		Upstream Bio, Inc.;Upstream Bio	UPB	t	company	2022626			u
-NGVC	Natural Grocers by Vitamin Cottage	NYSE		!Natural Grocers by Vitamin Cottage, Inc.;!Natural Grocers by Vitamin Cottage	NGVC	t	company	1547459			u
+NGVC	Natural Grocers by Vitamin Cottage	NYSE		Natural Grocers by Vitamin Cottage, Inc.;!Natural Grocers by Vitamin Cottage	NGVC	t	company	1547459			u
 MLYS	Mineralys Therapeutics	Nasdaq		Mineralys Therapeutics, Inc.;Mineralys Therapeutics	MLYS	t	company	1933414			u
-HLX	Helix Energy Solutions Group	NYSE	Energy	%Helix Energy Solutions Group Inc;%Helix Energy Solutions Group;%Helix Energy Solutions	HLX	t	company	866829		United States	ug
+HLX	Helix Energy Solutions Group	NYSE	Energy	Helix Energy Solutions Group Inc;Helix Energy Solutions Group;%Helix Energy Solutions	HLX	t	company	866829		United States	ug
 GMRE	Global Medical REIT	NYSE		Global Medical REIT Inc.;Global Medical REIT	GMRE	t	company	1533615			u
 XERS	Xeris Biopharma Holdings	Nasdaq		Xeris Biopharma Holdings, Inc.;Xeris Biopharma Holdings;Xeris Biopharma	XERS	t	company	1867096			u
-AVO	Mission Produce	Nasdaq		!Mission Produce, Inc.;!Mission Produce	AVO	t	company	1802974			u
+AVO	Mission Produce	Nasdaq		Mission Produce, Inc.;!Mission Produce	AVO	t	company	1802974			u
 TRVI	Trevi Therapeutics	Nasdaq		Trevi Therapeutics, Inc.;Trevi Therapeutics	TRVI	t	company	1563880			u
-ECPG	Encore Capital Group	Nasdaq	Financial services , Debt buyer Debt-collection	%Encore Capital Group Inc;%Encore Capital Group;%Encore Capital	ECPG	t	company	1084961		United States	ug
+ECPG	Encore Capital Group	Nasdaq	Financial services , Debt buyer Debt-collection	Encore Capital Group Inc;Encore Capital Group;%Encore Capital	ECPG	t	company	1084961		United States	ug
 COHU	Cohu	Nasdaq	Information Technology	Cohu Inc;Cohu;Cohu, Inc.	COHU	t	company	21535		United States	ug
-PDFS	PDF Solutions	Nasdaq	Big Data Analytics Semiconductor	%PDF Solutions Inc;%PDF Solutions	PDFS	t	company	1120914		United States	ug
+PDFS	PDF Solutions	Nasdaq	Big Data Analytics Semiconductor	PDF Solutions Inc;%PDF Solutions	PDFS	t	company	1120914		United States	ug
 IOVA	Iovance Biotherapeutics	Nasdaq		Iovance Biotherapeutics, Inc.;Iovance Biotherapeutics	IOVA	t	company	1425205			u
-WRLD	World Acceptance	Nasdaq	Consumer Finance	%World Acceptance Corp;%World Acceptance;%World Acceptance Corporation	WRLD	t	company	108385		United States	ug
+WRLD	World Acceptance	Nasdaq	Consumer Finance	World Acceptance Corp;%World Acceptance;World Acceptance Corporation	WRLD	t	company	108385		United States	ug
 LENZ	LENZ Therapeutics	Nasdaq		LENZ Therapeutics, Inc.;LENZ Therapeutics	LENZ	t	company	1815776			u
 ATAI	ATAI Life Sciences	Nasdaq		ATAI Life Sciences N.V.;ATAI Life Sciences	ATAI	t	company	1840904			u
 BTX	BlackRock Technology & Private Equity Term Trust	NYSE		BlackRock Technology & Private Equity Term Trust;BlackRock Technology & Private Equity Term	BTX	t	company	1836057			u
@@ -2558,18 +2558,18 @@ PLAY	Dave & Buster's Entertainment	Nasdaq	Consumer Discretionary	Dave & Buster's
 SBSI	Southside Bancshares	NYSE	Financials	Southside Bancshares Inc;Southside Bancshares;Southside Bancshares, Inc.	SBSI	t	company	705432		United States	ug
 ANGI	Angi	Nasdaq	Communication Services	Angi Inc.;Angi	ANGI	t	company	1705110		United States	ug
 GERN	Geron	Nasdaq		Geron Corp;Geron	GERN	t	company	886744			u
-WGO	Winnebago Industries	NYSE	Consumer Discretionary	%Winnebago Industries Inc;%Winnebago Industries	WGO	t	company	107687	US9746371007	United States	ug
-PRSU	Pursuit Attractions & Hospitality	NYSE	Consumer Discretionary	%Pursuit Attractions & Hospitality, Inc.;%Pursuit Attractions & Hospitality;Viad	PRSU	t	company	884219		United States	ug
+WGO	Winnebago Industries	NYSE	Consumer Discretionary	Winnebago Industries Inc;%Winnebago Industries	WGO	t	company	107687	US9746371007	United States	ug
+PRSU	Pursuit Attractions & Hospitality	NYSE	Consumer Discretionary	Pursuit Attractions & Hospitality, Inc.;%Pursuit Attractions & Hospitality;Viad	PRSU	t	company	884219		United States	ug
 AMSF	Amerisafe	Nasdaq	Financials	Amerisafe Inc;Amerisafe;Amerisafe, Inc.	AMSF	t	company	1018979		United States	ug
-NXTT	Next Technology Holding	Nasdaq		!Next Technology Holding Inc.;!Next Technology Holding;!Next Technology	NXTT	t	company	1784970			u
-BHRB	Burke & Herbert Financial Services	Nasdaq		!Burke & Herbert Financial Services Corp.;!Burke & Herbert Financial Services	BHRB	t	company	1964333			u
+NXTT	Next Technology Holding	Nasdaq		Next Technology Holding Inc.;!Next Technology Holding;!Next Technology	NXTT	t	company	1784970			u
+BHRB	Burke & Herbert Financial Services	Nasdaq		Burke & Herbert Financial Services Corp.;!Burke & Herbert Financial Services	BHRB	t	company	1964333			u
 MVST	Microvast Holdings	Nasdaq		Microvast Holdings, Inc.;Microvast Holdings;Microvast	MVST;MVSTW	t	company	1760689			u
 SLSR	Solaris Resources	NYSE		Solaris Resources Inc.;Solaris Resources	SLSR	t	company	2019103			u
-CMP	Compass Minerals International	NYSE		!Compass Minerals International Inc;!Compass Minerals International;!Compass Minerals	CMP	t	company	1227654			u
+CMP	Compass Minerals International	NYSE		Compass Minerals International Inc;!Compass Minerals International;!Compass Minerals	CMP	t	company	1227654			u
 SWIM	Latham Group	Nasdaq		Latham Group, Inc.;Latham Group;Latham	SWIM	t	company	1833197			u
-CNL	Collective Mining	NYSE		!Collective Mining Ltd.;!Collective Mining	CNL	t	company	1953575			u
+CNL	Collective Mining	NYSE		Collective Mining Ltd.;!Collective Mining	CNL	t	company	1953575			u
 RSKD	Riskified	NYSE		Riskified LTD.;Riskified	RSKD	t	company	1851112			u
-REX	REX American Resources	NYSE	Basic materials	%REX American Resources Corp;%REX American Resources	REX	t	company	744187		United States	ug
+REX	REX American Resources	NYSE	Basic materials	REX American Resources Corp;%REX American Resources	REX	t	company	744187		United States	ug
 XIFR	XPLR Infrastructure	NYSE		XPLR Infrastructure, LP;XPLR Infrastructure	XIFR	t	company	1603145			u
 DSP	Viant Technology	Nasdaq		Viant Technology Inc.;Viant Technology;Viant	DSP	t	company	1828791			u
 CTEV	Claritev	NYSE		Claritev Corp;Claritev	CTEV	t	company	1793229			u
@@ -2577,139 +2577,139 @@ HQH	abrdn Healthcare Investors	NYSE		abrdn Healthcare Investors	HQH	t	company	80
 GSM	Ferroglobe	Nasdaq		Ferroglobe PLC;Ferroglobe	GSM	t	company	1639877			u
 YSG	Yatsen Holding	NYSE		Yatsen Holding Ltd;Yatsen Holding;Yatsen	YSG	t	company	1819580			u
 ODC	Oil-Dri Corp of America	NYSE		Oil-Dri Corp of America	ODC	t	company	74046			u
-REAX	Real Brokerage	Nasdaq		!Real Brokerage Inc;!Real Brokerage	REAX	t	company	1862461			u
+REAX	Real Brokerage	Nasdaq		Real Brokerage Inc;!Real Brokerage	REAX	t	company	1862461			u
 WOOF	Petco Health & Wellness Company	Nasdaq		Petco Health & Wellness Company, Inc.;Petco Health & Wellness Company;Petco Health & Wellness	WOOF	t	company	1826470			u
 AEBI	Aebi Schmidt Holding	Nasdaq		Aebi Schmidt Holding AG;Aebi Schmidt Holding;Aebi Schmidt	AEBI	t	company	2048519			u
-AMAL	Amalgamated Financial	Nasdaq		!Amalgamated Financial Corp.;!Amalgamated Financial	AMAL	t	company	1823608			u
-MSC	Studio CITY International Holdings	NYSE		!Studio CITY International Holdings Ltd;!Studio CITY International Holdings;!Studio CITY International;!Studio CITY	MSC	t	company	1713334			u
+AMAL	Amalgamated Financial	Nasdaq		Amalgamated Financial Corp.;!Amalgamated Financial	AMAL	t	company	1823608			u
+MSC	Studio CITY International Holdings	NYSE		Studio CITY International Holdings Ltd;Studio CITY International Holdings;!Studio CITY International;!Studio CITY	MSC	t	company	1713334			u
 PHAR	Pharming Group	Nasdaq		Pharming Group N.V.;Pharming Group;Pharming	PHAR	t	company	1828316			u
 DAKT	Daktronics	Nasdaq		Daktronics Inc;Daktronics	DAKT	t	company	915779			u
-EXOD	Exodus Movement	NYSE		!Exodus Movement, Inc.;!Exodus Movement	EXOD	t	company	1821534			u
+EXOD	Exodus Movement	NYSE		Exodus Movement, Inc.;!Exodus Movement	EXOD	t	company	1821534			u
 GCT	GigaCloud Technology	Nasdaq		GigaCloud Technology Inc;GigaCloud Technology;GigaCloud	GCT	t	company	1857816			u
-ECC	Eagle Point Credit	NYSE		!Eagle Point Credit Co Inc.;!Eagle Point Credit Co;!Eagle Point Credit	ECC;ECCX;ECCC;ECCF;ECCU;ECCV;ECCW	t	company	1604174			u
+ECC	Eagle Point Credit	NYSE		Eagle Point Credit Co Inc.;Eagle Point Credit Co;!Eagle Point Credit	ECC;ECCX;ECCC;ECCF;ECCU;ECCV;ECCW	t	company	1604174			u
 NRDS	Nerdwallet	Nasdaq		Nerdwallet, Inc.;Nerdwallet	NRDS	t	company	1625278			u
 CARS	Cars.com	NYSE	Communication Services	Cars.com Inc.;Cars.com	CARS	t	company	1683606		United States	ug
 FIP	FTAI Infrastructure	Nasdaq		FTAI Infrastructure Inc.;FTAI Infrastructure	FIP	t	company	1899883			u
 ORIC	Oric Pharmaceuticals	Nasdaq		Oric Pharmaceuticals, Inc.;Oric Pharmaceuticals	ORIC	t	company	1796280			u
 ECO	Okeanis Eco Tankers	NYSE		Okeanis Eco Tankers Corp.;Okeanis Eco Tankers	ECO	t	company	1964954			u
 TXO	TXO Partners	NYSE		TXO Partners, L.P.;TXO Partners	TXO	t	company	1559432			u
-NFE	New Fortress Energy	Nasdaq		!New Fortress Energy Inc.;!New Fortress Energy	NFE	t	company	1749723			u
+NFE	New Fortress Energy	Nasdaq		New Fortress Energy Inc.;!New Fortress Energy	NFE	t	company	1749723			u
 UVSP	Univest Financial	Nasdaq		Univest Financial Corp;Univest Financial	UVSP	t	company	102212			u
 ITRN	Ituran Location & Control	Nasdaq		Ituran Location & Control Ltd.;Ituran Location & Control	ITRN	t	company	1337117			u
 DHC	Diversified Healthcare Trust	Nasdaq		!Diversified Healthcare Trust;!Diversified Healthcare	DHC;DHCNI;DHCNL	t	company	1075415			u
 DNA	Ginkgo Bioworks Holdings	NYSE		Ginkgo Bioworks Holdings, Inc.;Ginkgo Bioworks Holdings;Ginkgo Bioworks	DNA	t	company	1830214			u
-CTLP	Cantaloupe	Nasdaq		!Cantaloupe, Inc.;!Cantaloupe	CTLP	t	company	896429			u
+CTLP	Cantaloupe	Nasdaq		Cantaloupe, Inc.;!Cantaloupe	CTLP	t	company	896429			u
 NCDL	Nuveen Churchill Direct Lending	NYSE		Nuveen Churchill Direct Lending Corp.;Nuveen Churchill Direct Lending	NCDL	t	company	1737924			u
-HIPO	Hippo Holdings	NYSE		!Hippo Holdings Inc.;!Hippo Holdings;!Hippo	HIPO	t	company	1828105			u
+HIPO	Hippo Holdings	NYSE		Hippo Holdings Inc.;Hippo Holdings;!Hippo	HIPO	t	company	1828105			u
 FVRR	Fiverr International	NYSE		Fiverr International Ltd.;Fiverr International	FVRR	t	company	1762301			u
 CRON	Cronos Group	Nasdaq		Cronos Group Inc.;Cronos Group;Cronos	CRON	t	company	1656472			u
 HNRG	Hallador Energy	Nasdaq		Hallador Energy Co;Hallador Energy	HNRG	t	company	788965			u
-SMP	Standard Motor Products	NYSE	Automobile	%Standard Motor Products, Inc.;%Standard Motor Products	SMP	t	company	93389		United States	ug
+SMP	Standard Motor Products	NYSE	Automobile	Standard Motor Products, Inc.;%Standard Motor Products	SMP	t	company	93389		United States	ug
 NRIX	Nurix Therapeutics	Nasdaq		Nurix Therapeutics, Inc.;Nurix Therapeutics	NRIX	t	company	1549595			u
-NOAH	Noah Holdings	NYSE		!Noah Holdings LTD;!Noah Holdings;!Noah	NOAH	t	company	1499543			u
+NOAH	Noah Holdings	NYSE		Noah Holdings LTD;Noah Holdings;!Noah	NOAH	t	company	1499543			u
 UTL	Unitil	NYSE	Utilities	Unitil Corp;Unitil;Unitil Corporation	UTL	t	company	755001		United States	ug
-ESQ	Esquire Financial Holdings	Nasdaq		!Esquire Financial Holdings, Inc.;!Esquire Financial Holdings;!Esquire Financial	ESQ	t	company	1531031			u
+ESQ	Esquire Financial Holdings	Nasdaq		Esquire Financial Holdings, Inc.;Esquire Financial Holdings;!Esquire Financial	ESQ	t	company	1531031			u
 AVAH	Aveanna Healthcare Holdings	Nasdaq		Aveanna Healthcare Holdings, Inc.;Aveanna Healthcare Holdings;Aveanna Healthcare	AVAH	t	company	1832332			u
-FPH	Five Point Holdings	NYSE		Five Point Holdings, LLC;!Five Point Holdings;!Five Point	FPH	t	company	1574197			u
+FPH	Five Point Holdings	NYSE		Five Point Holdings, LLC;Five Point Holdings;!Five Point	FPH	t	company	1574197			u
 HSTM	HealthStream	Nasdaq	Health Care	Healthstream Inc;Healthstream;HealthStream, Inc.	HSTM	t	company	1095565		United States	ug
-MATW	Matthews International	Nasdaq	Consumer Discretionary	%Matthews International Corp;%Matthews International;%Matthews International Corporation	MATW	t	company	63296		United States	ug
-CABO	Cable One	NYSE	Cable TV , broadband phone , Internet , Fiber Services	%Cable One, Inc.;%Cable One	CABO	t	company	1632127		United States	ug
+MATW	Matthews International	Nasdaq	Consumer Discretionary	Matthews International Corp;%Matthews International;Matthews International Corporation	MATW	t	company	63296		United States	ug
+CABO	Cable One	NYSE	Cable TV , broadband phone , Internet , Fiber Services	Cable One, Inc.;%Cable One	CABO	t	company	1632127		United States	ug
 UXIN	Uxin	Nasdaq		Uxin Ltd;Uxin	UXIN	t	company	1729173			u
 AMTB	Amerant Bancorp	NYSE		Amerant Bancorp Inc.;Amerant Bancorp	AMTB	t	company	1734342			u
 TIPT	Tiptree	Nasdaq		Tiptree Inc.;Tiptree	TIPT	t	company	1393726			u
-SHLS	Shoals Technologies Group	Nasdaq		!Shoals Technologies Group, Inc.;!Shoals Technologies Group;!Shoals Technologies;!Shoals	SHLS	t	company	1831651			u
-CSIQ	Canadian Solar	Nasdaq		!Canadian Solar Inc.;!Canadian Solar	CSIQ	t	company	1375877			u
-AOSL	Alpha & Omega Semiconductor	Nasdaq	Information Technology	%Alpha & Omega Semiconductor Ltd;%Alpha & Omega Semiconductor;%Alpha and Omega Semiconductor, Ltd.;%Alpha and Omega Semiconductor	AOSL	t	company	1387467		United States	ug
-LQDT	Liquidity Services	Nasdaq	Industrials	%Liquidity Services Inc;%Liquidity Services	LQDT	t	company	1235468		United States	ug
+SHLS	Shoals Technologies Group	Nasdaq		Shoals Technologies Group, Inc.;Shoals Technologies Group;!Shoals Technologies;!Shoals	SHLS	t	company	1831651			u
+CSIQ	Canadian Solar	Nasdaq		Canadian Solar Inc.;!Canadian Solar	CSIQ	t	company	1375877			u
+AOSL	Alpha & Omega Semiconductor	Nasdaq	Information Technology	Alpha & Omega Semiconductor Ltd;%Alpha & Omega Semiconductor;Alpha and Omega Semiconductor, Ltd.;%Alpha and Omega Semiconductor	AOSL	t	company	1387467		United States	ug
+LQDT	Liquidity Services	Nasdaq	Industrials	Liquidity Services Inc;%Liquidity Services	LQDT	t	company	1235468		United States	ug
 AEVA	Aeva Technologies	Nasdaq		Aeva Technologies, Inc.;Aeva Technologies;Aeva	AEVA;AEVAW	t	company	1789029			u
-OPY	Oppenheimer Holdings	NYSE		!Oppenheimer Holdings Inc;!Oppenheimer Holdings;!Oppenheimer	OPY	t	company	791963			u
+OPY	Oppenheimer Holdings	NYSE		Oppenheimer Holdings Inc;Oppenheimer Holdings;!Oppenheimer	OPY	t	company	791963			u
 WLKP	Westlake Chemical Partners	NYSE		Westlake Chemical Partners LP;Westlake Chemical Partners	WLKP	t	company	1604665			u
-AC	Associated Capital Group	NYSE		!Associated Capital Group, Inc.;!Associated Capital Group;!Associated Capital	AC	t	company	1642122			u
+AC	Associated Capital Group	NYSE		Associated Capital Group, Inc.;Associated Capital Group;!Associated Capital	AC	t	company	1642122			u
 NUVB	Nuvation Bio	NYSE		Nuvation Bio Inc.;Nuvation Bio	NUVB	t	company	1811063			u
 MEG	Montrose Environmental Group	NYSE		Montrose Environmental Group, Inc.;Montrose Environmental Group;Montrose Environmental	MEG	t	company	1643615			u
-PNTG	Pennant Group	Nasdaq		!Pennant Group, Inc.;!Pennant Group;!Pennant	PNTG	t	company	1766400			u
-LINC	Lincoln Educational Services	Nasdaq		!Lincoln Educational Services Corp;!Lincoln Educational Services	LINC	t	company	1286613			u
+PNTG	Pennant Group	Nasdaq		Pennant Group, Inc.;Pennant Group;!Pennant	PNTG	t	company	1766400			u
+LINC	Lincoln Educational Services	Nasdaq		Lincoln Educational Services Corp;!Lincoln Educational Services	LINC	t	company	1286613			u
 PLPC	Preformed Line Products	Nasdaq		Preformed Line Products Co;Preformed Line Products	PLPC	t	company	80035			u
 CAPL	CrossAmerica Partners	NYSE		CrossAmerica Partners LP;CrossAmerica Partners	CAPL	t	company	1538849			u
-GETY	Getty Images Holdings	NYSE		!Getty Images Holdings, Inc.;!Getty Images Holdings;!Getty Images	GETY	t	company	1898496			u
+GETY	Getty Images Holdings	NYSE		Getty Images Holdings, Inc.;Getty Images Holdings;!Getty Images	GETY	t	company	1898496			u
 BJRI	BJs Restaurants	Nasdaq	Consumer Discretionary	BJs Restaurants INC;BJs Restaurants;BJ’s Restaurants	BJRI	t	company	1013488		United States	ug
 SSTK	Shutterstock	NYSE	Communication Services	Shutterstock, Inc.;Shutterstock	SSTK	t	company	1549346	US8256901005	United States	ug
 HUYA	HUYA	NYSE		HUYA Inc.;!HUYA	HUYA	t	company	1728190			u
 NPKI	NPK International	NYSE		NPK International Inc.;NPK International	NPKI	t	company	71829			u
 IMTX	Immatics	Nasdaq		Immatics N.V.;Immatics	IMTX	t	company	1809196			u
-HFWA	Heritage Financial	Nasdaq	Health Care	%Heritage Financial Corp;%Heritage Financial;%Heritage Financial Corporation	HFWA	t	company	1046025		United States	ug
+HFWA	Heritage Financial	Nasdaq	Health Care	Heritage Financial Corp;%Heritage Financial;Heritage Financial Corporation	HFWA	t	company	1046025		United States	ug
 OSBC	Old Second Bancorp	Nasdaq		Old Second Bancorp Inc;Old Second Bancorp;!Old Second	OSBC	t	company	357173			u
 MRVI	Maravai Lifesciences Holdings	Nasdaq		Maravai Lifesciences Holdings, Inc.;Maravai Lifesciences Holdings;Maravai Lifesciences	MRVI	t	company	1823239			u
 HBT	HBT Financial	Nasdaq		HBT Financial, Inc.;HBT Financial	HBT	t	company	775215			u
 RERE	ATRenew	NYSE		ATRenew Inc.;ATRenew	RERE	t	company	1838957			u
 KMTS	Kestra Medical Technologies	Nasdaq		Kestra Medical Technologies, LTD.;Kestra Medical Technologies;Kestra Medical	KMTS	t	company	1877184			u
 GHRS	GH Research	Nasdaq		GH Research PLC;GH Research	GHRS	t	company	1855129			u
-ETD	Ethan Allen	NYSE	Consumer Discretionary	%Ethan Allen Interiors Inc;%Ethan Allen Interiors;%Ethan Allen	ETD	t	company	896156		United States	ug
+ETD	Ethan Allen	NYSE	Consumer Discretionary	Ethan Allen Interiors Inc;%Ethan Allen Interiors;%Ethan Allen	ETD	t	company	896156		United States	ug
 ATLC	Atlanticus Holdings	Nasdaq		Atlanticus Holdings Corp;Atlanticus Holdings;Atlanticus	ATLC;ATLCL;ATLCP;ATLCZ	t	company	1464343			u
-CFFN	Capitol Federal Financial	Nasdaq	Financial services	%Capitol Federal Financial, Inc.;%Capitol Federal Financial;%Capitol Federal Savings Bank	CFFN	t	company	1490906		United States	ug
+CFFN	Capitol Federal Financial	Nasdaq	Financial services	Capitol Federal Financial, Inc.;%Capitol Federal Financial;%Capitol Federal Savings Bank	CFFN	t	company	1490906		United States	ug
 BCX	BlackRock Resources & Commodities Strategy Trust	NYSE		BlackRock Resources & Commodities Strategy Trust;BlackRock Resources & Commodities Strategy	BCX	t	company	1506289			u
-GLDD	Great Lakes Dredge & Dock	Nasdaq		!Great Lakes Dredge & Dock CORP;!Great Lakes Dredge & Dock	GLDD	t	company	1372020			u
-TYG	Tortoise Energy Infrastructure	NYSE		!Tortoise Energy Infrastructure Corp;!Tortoise Energy Infrastructure	TYG	t	company	1268533			u
+GLDD	Great Lakes Dredge & Dock	Nasdaq		Great Lakes Dredge & Dock CORP;!Great Lakes Dredge & Dock	GLDD	t	company	1372020			u
+TYG	Tortoise Energy Infrastructure	NYSE		Tortoise Energy Infrastructure Corp;!Tortoise Energy Infrastructure	TYG	t	company	1268533			u
 SKYH	Sky Harbour Group	NYSE		Sky Harbour Group Corp;Sky Harbour Group;Sky Harbour	SKYH	t	company	1823587			u
-ERII	Energy Recovery	Nasdaq		!Energy Recovery, Inc.;!Energy Recovery	ERII	t	company	1421517			u
-RWT	Redwood Trust	NYSE	Mortgage REITs	%Redwood Trust Inc;%Redwood Trust;%Redwood Trust, Inc.	RWT;RWTN;RWTO;RWTP	t	company	930236		United States	ug
+ERII	Energy Recovery	Nasdaq		Energy Recovery, Inc.;!Energy Recovery	ERII	t	company	1421517			u
+RWT	Redwood Trust	NYSE	Mortgage REITs	Redwood Trust Inc;%Redwood Trust;Redwood Trust, Inc.	RWT;RWTN;RWTO;RWTP	t	company	930236		United States	ug
 QURE	uniQure	Nasdaq		uniQure N.V.;uniQure	QURE	t	company	1590560			u
 SION	Sionna Therapeutics	Nasdaq		Sionna Therapeutics, Inc.;Sionna Therapeutics	SION	t	company	2036042			u
-TH	Target Hospitality	Nasdaq		!Target Hospitality Corp.;!Target Hospitality	TH	t	company	1712189			u
-ULCC	Frontier Group Holdings	Nasdaq		%Frontier Airlines;%Frontier Group Holdings, Inc.;%Frontier Group Holdings;%Frontier Group;~Frontier	ULCC	wt	company	1670076			u
+TH	Target Hospitality	Nasdaq		Target Hospitality Corp.;!Target Hospitality	TH	t	company	1712189			u
+ULCC	Frontier Group Holdings	Nasdaq		%Frontier Airlines;Frontier Group Holdings, Inc.;Frontier Group Holdings;Frontier Group;~Frontier	ULCC	wt	company	1670076			u
 MNMD	Mind Medicine (MindMed)	Nasdaq		Mind Medicine (MindMed) Inc.;Mind Medicine (MindMed)	MNMD	t	company	1813814			u
 JBSS	John B. Sanfilippo & Son	Nasdaq	Consumer Staples	Sanfilippo John B & Son Inc;Sanfilippo John B & Son;John B. Sanfilippo & Son, Inc.;John B. Sanfilippo & Son	JBSS	t	company	880117		United States	ug
-CSV	Carriage Services	NYSE		!Carriage Services Inc;!Carriage Services	CSV	t	company	1016281			u
+CSV	Carriage Services	NYSE		Carriage Services Inc;!Carriage Services	CSV	t	company	1016281			u
 TRNS	Transcat	Nasdaq		Transcat Inc;Transcat	TRNS	t	company	99302			u
 NAGE	Niagen Bioscience	Nasdaq		Niagen Bioscience, Inc.;Niagen Bioscience	NAGE	t	company	1386570			u
-UFCS	United Fire Group	Nasdaq	Financials	%United Fire Group Inc;%United Fire Group;%United Fire;%United Fire Group, Inc.	UFCS	t	company	101199		United States	ug
+UFCS	United Fire Group	Nasdaq	Financials	United Fire Group Inc;United Fire Group;%United Fire;United Fire Group, Inc.	UFCS	t	company	101199		United States	ug
 AMLX	Amylyx Pharmaceuticals	Nasdaq		Amylyx Pharmaceuticals, Inc.;Amylyx Pharmaceuticals	AMLX	t	company	1658551			u
 VSTS	Vestis	NYSE	Diversified Support Services	Vestis Corp;Vestis	VSTS	t	company	1967649		United States	ug
 TSSI	TSS	Nasdaq		TSS, Inc.;!TSS	TSSI	t	company	1320760			u
 FDUS	Fidus Investment	Nasdaq		Fidus Investment Corp;Fidus Investment	FDUS	t	company	1513363			u
 GNK	Genco Shipping & Trading	NYSE		Genco Shipping & Trading LTD;Genco Shipping & Trading	GNK	t	company	1326200			u
 LIND	Lindblad Expeditions Holdings	Nasdaq		Lindblad Expeditions Holdings, Inc.;Lindblad Expeditions Holdings;Lindblad Expeditions	LIND	t	company	1512499			u
-MBWM	Mercantile Bank	Nasdaq		!Mercantile Bank Corp;!Mercantile Bank	MBWM	t	company	1042729			u
+MBWM	Mercantile Bank	Nasdaq		Mercantile Bank Corp;!Mercantile Bank	MBWM	t	company	1042729			u
 TREE	LendingTree	Nasdaq		LendingTree, Inc.;LendingTree	TREE	t	company	1434621			u
 CINT	CI&T	NYSE		CI&T Inc;!CI&T	CINT	t	company	1868995			u
 EYPT	EyePoint Pharmaceuticals	Nasdaq		EyePoint Pharmaceuticals, Inc.;EyePoint Pharmaceuticals	EYPT	t	company	1314102			u
 NTGR	Netgear	Nasdaq		Netgear, Inc.;Netgear	NTGR	t	company	1122904			u
-PRME	Prime Medicine	Nasdaq		!Prime Medicine, Inc.;!Prime Medicine	PRME	t	company	1894562			u
-SHEN	Shentel	Nasdaq	Communication Services	%Shenandoah Telecommunications Co;%Shenandoah Telecommunications;Shentel	SHEN	t	company	354963		United States	ug
+PRME	Prime Medicine	Nasdaq		Prime Medicine, Inc.;!Prime Medicine	PRME	t	company	1894562			u
+SHEN	Shentel	Nasdaq	Communication Services	Shenandoah Telecommunications Co;%Shenandoah Telecommunications;Shentel	SHEN	t	company	354963		United States	ug
 RZLV	Rezolve Ai	Nasdaq		Rezolve Ai PLC;Rezolve Ai	RZLV;RZLVW	t	company	1920294			u
 CDNA	CareDx	Nasdaq		CareDx, Inc.;CareDx	CDNA	t	company	1217234			u
-RC	Ready Capital	NYSE		!Ready Capital Corp;!Ready Capital	RC;RCB;RCC;RCD	t	company	1527590			u
-PDS	Precision Drilling	NYSE		!Precision Drilling Corp;!Precision Drilling	PDS	t	company	1013605			u
-MCB	Metropolitan Bank Holding	NYSE		!Metropolitan Bank Holding Corp.;!Metropolitan Bank Holding;!Metropolitan Bank	MCB	t	company	1476034			u
+RC	Ready Capital	NYSE		Ready Capital Corp;!Ready Capital	RC;RCB;RCC;RCD	t	company	1527590			u
+PDS	Precision Drilling	NYSE		Precision Drilling Corp;!Precision Drilling	PDS	t	company	1013605			u
+MCB	Metropolitan Bank Holding	NYSE		Metropolitan Bank Holding Corp.;!Metropolitan Bank Holding;!Metropolitan Bank	MCB	t	company	1476034			u
 NBBK	NB Bancorp	Nasdaq		NB Bancorp, Inc.;NB Bancorp	NBBK	t	company	1979330			u
-GDEN	Golden Entertainment	Nasdaq	Consumer Discretionary	%Golden Entertainment, Inc.;%Golden Entertainment	GDEN	t	company	1071255		United States	ug
-NPK	National Presto Industries	NYSE	Consumer products	%National Presto Industries Inc;%National Presto Industries	NPK	t	company	80172		United States	ug
-DLX	Deluxe	NYSE	Financial services	%Deluxe Corp;~Deluxe;%Deluxe Corporation	DLX	wt	company	27996		United States	ug
+GDEN	Golden Entertainment	Nasdaq	Consumer Discretionary	Golden Entertainment, Inc.;%Golden Entertainment	GDEN	t	company	1071255		United States	ug
+NPK	National Presto Industries	NYSE	Consumer products	National Presto Industries Inc;%National Presto Industries	NPK	t	company	80172		United States	ug
+DLX	Deluxe	NYSE	Financial services	Deluxe Corp;~Deluxe;Deluxe Corporation	DLX	wt	company	27996		United States	ug
 TSHA	Taysha Gene Therapies	Nasdaq		Taysha Gene Therapies, Inc.;Taysha Gene Therapies	TSHA	t	company	1806310			u
-SENEA	Seneca Foods	Nasdaq		!Seneca Foods Corp;!Seneca Foods	SENEA;SENEB	t	company	88948			u
-PRO	PROS Holdings	NYSE		!PROS Holdings, Inc.;!PROS Holdings;!PROS	PRO	t	company	1392972			u
-STOK	Stoke Therapeutics	Nasdaq		!Stoke Therapeutics, Inc.;!Stoke Therapeutics	STOK	t	company	1623526			u
-CPF	Central Pacific Financial	NYSE	Financials	%Central Pacific Financial Corp;%Central Pacific Financial;%Central Pacific Financial Corp.	CPF	t	company	701347		United States	ug
+SENEA	Seneca Foods	Nasdaq		Seneca Foods Corp;!Seneca Foods	SENEA;SENEB	t	company	88948			u
+PRO	PROS Holdings	NYSE		PROS Holdings, Inc.;PROS Holdings;!PROS	PRO	t	company	1392972			u
+STOK	Stoke Therapeutics	Nasdaq		Stoke Therapeutics, Inc.;!Stoke Therapeutics	STOK	t	company	1623526			u
+CPF	Central Pacific Financial	NYSE	Financials	Central Pacific Financial Corp;%Central Pacific Financial;Central Pacific Financial Corp.	CPF	t	company	701347		United States	ug
 NEO	NeoGenomics	Nasdaq	Biotechnology , Health care	Neogenomics Inc;Neogenomics	NEO	t	company	1077183		United States	ug
 CRESY	Cresud	Nasdaq		Cresud Inc;Cresud	CRESY;CRESW	t	company	1034957			u
 BDN	Brandywine Realty Trust	NYSE		Brandywine Realty Trust;Brandywine Realty	BDN	t	company	790816			u
-PLOW	Douglas Dynamics	NYSE		!Douglas Dynamics, Inc;!Douglas Dynamics	PLOW	t	company	1287213			u
+PLOW	Douglas Dynamics	NYSE		Douglas Dynamics, Inc;!Douglas Dynamics	PLOW	t	company	1287213			u
 AMBQ	Ambiq Micro	NYSE		Ambiq Micro, Inc.;Ambiq Micro	AMBQ	t	company	1500412			u
 AACT	Ares Acquisition Corp II	NYSE		!Ares Acquisition Corp II	AACT	t	company	1853138			u
 GGN	Gamco Global Gold Natural Resources & Income Trust	NYSE		Gamco Global Gold, Natural Resources & Income Trust;Gamco Global Gold Natural Resources & Income	GGN	t	company	1313510			u
 VALN	Valneva	Nasdaq	Biotechnologie	Valneva SE;Valneva	VALN;0OB3.L;INRLF	t	company	1836564	FR0004056851	France	ug
 AVBP	ArriVent BioPharma	Nasdaq		ArriVent BioPharma, Inc.;ArriVent BioPharma	AVBP	t	company	1868279			u
 BITF	Bitfarms	Nasdaq		Bitfarms Ltd;Bitfarms	BITF	t	company	1812477			u
-GES	Guess	NYSE		!Guess Inc;!Guess	GES	t	company	912463			u
+GES	Guess	NYSE		Guess Inc;!Guess	GES	t	company	912463			u
 BZH	Beazer Homes Usa	NYSE		Beazer Homes Usa Inc;Beazer Homes Usa	BZH	t	company	915840			u
 PSFE	Paysafe	NYSE		Paysafe Ltd;Paysafe	PSFE	t	company	1833835			u
 INDI	indie Semiconductor	Nasdaq		indie Semiconductor, Inc.;indie Semiconductor	INDI	t	company	1841925			u
 BHK	Blackrock Core Bond Trust	NYSE		Blackrock Core Bond Trust;Blackrock Core Bond	BHK	t	company	1160864			u
-USAS	Americas Gold & Silver	NYSE		!Americas Gold & Silver Corp;!Americas Gold & Silver	USAS	t	company	1286973			u
+USAS	Americas Gold & Silver	NYSE		Americas Gold & Silver Corp;!Americas Gold & Silver	USAS	t	company	1286973			u
 DAVA	Endava	NYSE		Endava plc;Endava	DAVA	t	company	1656081			u
 LVWR	LiveWire Group	NYSE		LiveWire Group, Inc.;LiveWire Group;LiveWire	LVWR	t	company	1898795			u
 PBT	Permian Basin Royalty Trust	NYSE		!Permian Basin Royalty Trust;!Permian Basin Royalty	PBT	t	company	319654			u
-TNGX	Tango Therapeutics	Nasdaq		!Tango Therapeutics, Inc.;!Tango Therapeutics	TNGX	t	company	1819133			u
+TNGX	Tango Therapeutics	Nasdaq		Tango Therapeutics, Inc.;!Tango Therapeutics	TNGX	t	company	1819133			u
 IIIN	Insteel Industries	NYSE	Building Products	Insteel Industries Inc;Insteel Industries;Insteel Industries, Inc.	IIIN	t	company	764401		United States	ug
 MCBS	MetroCity Bankshares	Nasdaq		MetroCity Bankshares, Inc.;MetroCity Bankshares	MCBS	t	company	1747068			u
 TRTX	TPG RE Finance Trust	NYSE		TPG RE Finance Trust, Inc.;TPG RE Finance Trust;TPG RE Finance	TRTX	t	company	1630472			u
@@ -2733,26 +2733,26 @@ HOV	Hovnanian Enterprises	NYSE		Hovnanian Enterprises Inc;Hovnanian Enterprises	
 ALTI	AlTi Global	Nasdaq		AlTi Global, Inc.;AlTi Global	ALTI	t	company	1838615			u
 NVRI	Enviri	NYSE	Environmental	Enviri Corp;Enviri;Harsco	NVRI	t	company	45876	US4158641070	United States	ug
 BBW	Build-A-Bear Workshop	NYSE		Build-A-Bear Workshop Inc;Build-A-Bear Workshop	BBW	t	company	1113809			u
-RBBN	Ribbon Communications	Nasdaq		!Ribbon Communications Inc.;!Ribbon Communications	RBBN	t	company	1708055			u
+RBBN	Ribbon Communications	Nasdaq		Ribbon Communications Inc.;!Ribbon Communications	RBBN	t	company	1708055			u
 HBNC	Horizon Bancorp	Nasdaq		Horizon Bancorp Inc;Horizon Bancorp	HBNC	t	company	706129			u
 CCNE	CNB Financial	Nasdaq		CNB Financial Corp;CNB Financial	CCNE;CCNEP	t	company	736772			u
 ANAB	Anaptysbio	Nasdaq		Anaptysbio, Inc;Anaptysbio	ANAB	t	company	1370053			u
-UVE	Universal Insurance Holdings	NYSE		!Universal Insurance Holdings, Inc.;!Universal Insurance Holdings;!Universal Insurance	UVE	t	company	891166			u
+UVE	Universal Insurance Holdings	NYSE		Universal Insurance Holdings, Inc.;Universal Insurance Holdings;!Universal Insurance	UVE	t	company	891166			u
 QD	Qudian	NYSE		Qudian Inc.;Qudian	QD	t	company	1692705			u
-CCBG	Capital City Bank Group	Nasdaq		!Capital City Bank Group Inc;!Capital City Bank Group;!Capital City Bank	CCBG	t	company	726601			u
+CCBG	Capital City Bank Group	Nasdaq		Capital City Bank Group Inc;Capital City Bank Group;!Capital City Bank	CCBG	t	company	726601			u
 ALNT	Allient	Nasdaq		Allient Inc;Allient	ALNT	t	company	46129			u
 HTB	HomeTrust Bancshares	NYSE		HomeTrust Bancshares, Inc.;HomeTrust Bancshares	HTB	t	company	1538263			u
-GDYN	Grid Dynamics Holdings	Nasdaq	IT Consulting & Other Services	%Grid Dynamics Holdings, Inc.;%Grid Dynamics Holdings;%Grid Dynamics	GDYN	t	company	1743725		United States	ug
+GDYN	Grid Dynamics Holdings	Nasdaq	IT Consulting & Other Services	Grid Dynamics Holdings, Inc.;Grid Dynamics Holdings;%Grid Dynamics	GDYN	t	company	1743725		United States	ug
 WEST	Westrock Coffee	Nasdaq		Westrock Coffee Co;Westrock Coffee	WEST	t	company	1806347			u
 AMN	Amn Healthcare Services	NYSE	Health Care	AMN Healthcare Services Inc;AMN Healthcare Services;Amn Healthcare Services, Inc.	AMN	t	company	1142750		United States	ug
 VLRS	Controladora Vuela Compania de Aviacion S.A.B. de C.V.	NYSE		Controladora Vuela Compania de Aviacion, S.A.B. de C.V.	VLRS	t	company	1520504			u
 PLYM	Plymouth Industrial REIT	NYSE		Plymouth Industrial REIT, Inc.;Plymouth Industrial REIT	PLYM	t	company	1515816			u
 CGNT	Cognyte Software	Nasdaq		Cognyte Software Ltd.;Cognyte Software	CGNT	t	company	1824814			u
 TK	Teekay	NYSE		Teekay Corp LTD;Teekay Corp;Teekay	TK	t	company	911971			u
-NESR	National Energy Services Reunited	Nasdaq		!National Energy Services Reunited Corp.;!National Energy Services Reunited	NESR	t	company	1698514			u
+NESR	National Energy Services Reunited	Nasdaq		National Energy Services Reunited Corp.;!National Energy Services Reunited	NESR	t	company	1698514			u
 ABUS	Arbutus Biopharma	Nasdaq		Arbutus Biopharma Corp;Arbutus Biopharma	ABUS	t	company	1447028			u
 DNTH	Dianthus Therapeutics	Nasdaq		Dianthus Therapeutics, Inc.;Dianthus Therapeutics	DNTH	t	company	1690585			u
-AMBR	Amber International Holding	Nasdaq		!Amber International Holding Ltd;!Amber International Holding;!Amber International	AMBR	t	company	1697818			u
+AMBR	Amber International Holding	Nasdaq		Amber International Holding Ltd;!Amber International Holding;!Amber International	AMBR	t	company	1697818			u
 DOMO	Domo	Nasdaq		Domo, Inc.;Domo	DOMO	t	company	1505952			u
 FCBC	First Community Bankshares	Nasdaq		First Community Bankshares Inc;First Community Bankshares	FCBC	t	company	859070			u
 BOE	BlackRock Enhanced Global Dividend Trust	NYSE		BlackRock Enhanced Global Dividend Trust;BlackRock Enhanced Global Dividend	BOE	t	company	1320375			u
@@ -2762,7 +2762,7 @@ CNCK	Coincheck Group	Nasdaq		Coincheck Group N.V.;Coincheck Group;Coincheck	CNCK
 HY	Hyster-Yale	NYSE		Hyster-Yale, Inc.;Hyster-Yale	HY	t	company	1173514			u
 NEXN	Nexxen International	Nasdaq		Nexxen International Ltd.;Nexxen International	NEXN	t	company	1849396			u
 BBNX	Beta Bionics	Nasdaq		Beta Bionics, Inc.;Beta Bionics	BBNX	t	company	1674632			u
-GRNT	Granite Ridge Resources	NYSE		!Granite Ridge Resources, Inc.;!Granite Ridge Resources	GRNT	t	company	1928446			u
+GRNT	Granite Ridge Resources	NYSE		Granite Ridge Resources, Inc.;!Granite Ridge Resources	GRNT	t	company	1928446			u
 BKSY	BlackSky Technology	NYSE		BlackSky Technology Inc.;BlackSky Technology;BlackSky	BKSY	t	company	1753539			u
 SVA	Sinovac Biotech	Nasdaq		Sinovac Biotech LTD;Sinovac Biotech	SVA	t	company	1084201			u
 GSBC	Great Southern Bancorp	Nasdaq		Great Southern Bancorp, Inc.;Great Southern Bancorp;!Great Southern	GSBC	t	company	854560			u
@@ -2770,36 +2770,36 @@ EQBK	Equity Bancshares	NYSE		Equity Bancshares Inc;Equity Bancshares	EQBK	t	comp
 MTUS	Metallus	NYSE	Materials	Metallus Inc.;Metallus;Metallus Inc	MTUS	t	company	1598428		United States	ug
 TEN	Tsakos Energy Navigation	NYSE		Tsakos Energy Navigation LTD;Tsakos Energy Navigation	TEN	t	company	1166663			u
 TBLD	Thornburg Income Builder Opportunities Trust	Nasdaq		Thornburg Income Builder Opportunities Trust;Thornburg Income Builder Opportunities	TBLD	t	company	1820378			u
-VTLE	Vital Energy	NYSE		!Vital Energy, Inc.;!Vital Energy	VTLE	t	company	1528129			u
+VTLE	Vital Energy	NYSE		Vital Energy, Inc.;!Vital Energy	VTLE	t	company	1528129			u
 MGTX	MeiraGTx Holdings	Nasdaq		MeiraGTx Holdings plc;MeiraGTx Holdings;MeiraGTx	MGTX	t	company	1735438			u
-MBUU	Malibu Boats	Nasdaq		!Malibu Boats, Inc.;!Malibu Boats	MBUU	t	company	1590976			u
+MBUU	Malibu Boats	Nasdaq		Malibu Boats, Inc.;!Malibu Boats	MBUU	t	company	1590976			u
 SMWB	Similarweb	NYSE		Similarweb LTD.;Similarweb	SMWB	t	company	1842731			u
 ASA	ASA Gold & Precious Metals	NYSE		ASA Gold & Precious Metals Ltd;ASA Gold & Precious Metals	ASA	t	company	1230869			u
 FSBC	Five Star Bancorp	Nasdaq		Five Star Bancorp;!Five Star	FSBC	t	company	1275168			u
-CVLG	Covenant Logistics Group	NYSE		!Covenant Logistics Group, Inc.;!Covenant Logistics Group;!Covenant Logistics	CVLG	t	company	928658			u
+CVLG	Covenant Logistics Group	NYSE		Covenant Logistics Group, Inc.;Covenant Logistics Group;!Covenant Logistics	CVLG	t	company	928658			u
 ZBIO	Zenas BioPharma	Nasdaq		Zenas BioPharma, Inc.;Zenas BioPharma	ZBIO	t	company	1953926			u
 IMOS	Chipmos Technologies	Nasdaq		Chipmos Technologies Inc;Chipmos Technologies;Chipmos	IMOS	t	company	1123134			u
 KALV	KalVista Pharmaceuticals	Nasdaq		KalVista Pharmaceuticals, Inc.;KalVista Pharmaceuticals	KALV	t	company	1348911			u
-THFF	First Financial	Nasdaq		!First Financial Corp	THFF	t	company	714562			u
+THFF	First Financial	Nasdaq		First Financial Corp	THFF	t	company	714562			u
 BORR	Borr Drilling	NYSE		Borr Drilling Ltd;Borr Drilling	BORR	t	company	1715497			u
 FLGT	Fulgent Genetics	Nasdaq		Fulgent Genetics, Inc.;Fulgent Genetics	FLGT	t	company	1674930			u
 GYRE	Gyre Therapeutics	Nasdaq		Gyre Therapeutics, Inc.;Gyre Therapeutics	GYRE	t	company	1124105			u
-SLDP	Solid Power	Nasdaq		!Solid Power, Inc.;!Solid Power	SLDP;SLDPW	t	company	1844862			u
+SLDP	Solid Power	Nasdaq		Solid Power, Inc.;!Solid Power	SLDP;SLDPW	t	company	1844862			u
 CAC	Camden National	Nasdaq		Camden National Corp;Camden National	CAC	t	company	750686			u
 ORRF	Orrstown Financial Services	Nasdaq		Orrstown Financial Services Inc;Orrstown Financial Services	ORRF	t	company	826154			u
 WSR	Whitestone REIT	NYSE	Real Estate	Whitestone REIT	WSR	t	company	1175535		United States	ug
 MPB	Mid Penn Bancorp	Nasdaq		Mid Penn Bancorp Inc;Mid Penn Bancorp;!Mid Penn	MPB	t	company	879635			u
-ULH	Universal Logistics Holdings	Nasdaq		!Universal Logistics Holdings, Inc.;!Universal Logistics Holdings;!Universal Logistics	ULH	t	company	1308208			u
-SCHL	Scholastic	Nasdaq	Children's literacy and education	%Scholastic Corp;~Scholastic;%Scholastic Corporation	SCHL	wt	company	866729	US8070661058	United States	ug
+ULH	Universal Logistics Holdings	Nasdaq		Universal Logistics Holdings, Inc.;Universal Logistics Holdings;!Universal Logistics	ULH	t	company	1308208			u
+SCHL	Scholastic	Nasdaq	Children's literacy and education	Scholastic Corp;~Scholastic;Scholastic Corporation	SCHL	wt	company	866729	US8070661058	United States	ug
 ADSE	Ads-Tec Energy Public	Nasdaq		Ads-Tec Energy Public Ltd Co;Ads-Tec Energy Public Ltd;Ads-Tec Energy Public	ADSE;ADSEW	t	company	1879248			u
 ZVRA	Zevra Therapeutics	Nasdaq		Zevra Therapeutics, Inc.;Zevra Therapeutics	ZVRA	t	company	1434647			u
 IBCP	Independent Bank	Nasdaq			IBCP	t	company	39311			u
 AXGN	Axogen	Nasdaq		Axogen, Inc.;Axogen	AXGN	t	company	805928			u
-SFIX	Stitch Fix	Nasdaq		!Stitch Fix, Inc.;!Stitch Fix	SFIX	t	company	1576942			u
+SFIX	Stitch Fix	Nasdaq		Stitch Fix, Inc.;!Stitch Fix	SFIX	t	company	1576942			u
 KRO	Kronos Worldwide	NYSE		Kronos Worldwide Inc;Kronos Worldwide	KRO	t	company	1257640			u
 TRST	TrustCo Bank	Nasdaq	Banking	Trustco Bank Corp N Y;TrustCo Bank	TRST	t	company	357301		United States	ug
 REAL	TheRealReal	Nasdaq		TheRealReal, Inc.;TheRealReal	REAL	t	company	1573221			u
-HTLD	Heartland Express	Nasdaq	Freight transport	%Heartland Express Inc;%Heartland Express;%Heartland Express, Inc.	HTLD	t	company	799233		United States	ug
+HTLD	Heartland Express	Nasdaq	Freight transport	Heartland Express Inc;%Heartland Express;Heartland Express, Inc.	HTLD	t	company	799233		United States	ug
 WDH	Waterdrop	NYSE		Waterdrop Inc.;Waterdrop	WDH	t	company	1823986			u
 BIT	BlackRock Multi-Sector Income Trust	NYSE		BlackRock Multi-Sector Income Trust;BlackRock Multi-Sector Income	BIT	t	company	1562818			u
 SXC	SunCoke Energy	NYSE	Materials	SunCoke Energy, Inc.;SunCoke Energy	SXC	t	company	1514705		United States	ug
@@ -2807,40 +2807,40 @@ LDI	loanDepot	NYSE		loanDepot, Inc.;loanDepot	LDI	t	company	1831631			u
 TCPC	BlackRock TCP Capital	Nasdaq		BlackRock TCP Capital Corp.;BlackRock TCP Capital	TCPC	t	company	1370755			u
 CLFD	Clearfield	Nasdaq		Clearfield, Inc.;Clearfield	CLFD	t	company	796505			u
 PRAA	PRA Group	Nasdaq	Consumer Finance	PRA Group Inc;PRA Group;~PRA	PRAA	wt	company	1185348		United States	ug
-MAZE	Maze Therapeutics	Nasdaq		!Maze Therapeutics, Inc.;!Maze Therapeutics	MAZE	t	company	1842295			u
+MAZE	Maze Therapeutics	Nasdaq		Maze Therapeutics, Inc.;!Maze Therapeutics	MAZE	t	company	1842295			u
 AUTL	Autolus Therapeutics	Nasdaq		Autolus Therapeutics plc;Autolus Therapeutics	AUTL	t	company	1730463			u
-GOOD	Gladstone Commercial	Nasdaq		!Gladstone Commercial Corp;!Gladstone Commercial	GOOD;GOODN;GOODO	t	company	1234006			u
+GOOD	Gladstone Commercial	Nasdaq		Gladstone Commercial Corp;!Gladstone Commercial	GOOD;GOODN;GOODO	t	company	1234006			u
 STKL	SunOpta	Nasdaq		SunOpta Inc.;SunOpta	STKL	t	company	351834			u
 SIFY	Sify Technologies	Nasdaq		Sify Technologies LTD;Sify Technologies;Sify	SIFY	t	company	1094324			u
 GCI	Gannett	NYSE		Gannett Co., Inc.;Gannett Co.;Gannett	GCI	t	company	1579684			u
-GLAD	Gladstone Capital	Nasdaq		!Gladstone Capital Corp;!Gladstone Capital	GLAD;GLADZ	t	company	1143513			u
-NAT	Nordic American Tankers	NYSE		!Nordic American Tankers Ltd;!Nordic American Tankers	NAT	t	company	1000177			u
-SITC	SITE Centers	NYSE		!SITE Centers Corp.;!SITE Centers	SITC	t	company	894315			u
-RDVT	Red Violet	Nasdaq		!Red Violet, Inc.;!Red Violet	RDVT	t	company	1720116			u
-VEL	Velocity Financial	NYSE		!Velocity Financial, Inc.;!Velocity Financial	VEL	t	company	1692376			u
+GLAD	Gladstone Capital	Nasdaq		Gladstone Capital Corp;!Gladstone Capital	GLAD;GLADZ	t	company	1143513			u
+NAT	Nordic American Tankers	NYSE		Nordic American Tankers Ltd;!Nordic American Tankers	NAT	t	company	1000177			u
+SITC	SITE Centers	NYSE		SITE Centers Corp.;!SITE Centers	SITC	t	company	894315			u
+RDVT	Red Violet	Nasdaq		Red Violet, Inc.;!Red Violet	RDVT	t	company	1720116			u
+VEL	Velocity Financial	NYSE		Velocity Financial, Inc.;!Velocity Financial	VEL	t	company	1692376			u
 BUI	BlackRock Utilities Infrastructure & Power Opportunities Trust	NYSE		BlackRock Utilities, Infrastructure & Power Opportunities Trust;BlackRock Utilities Infrastructure & Power Opportunities	BUI	t	company	1528988			u
 KFRC	Kforce	NYSE		Kforce Inc;Kforce	KFRC	t	company	930420			u
 PHLT	Performant Healthcare	Nasdaq		Performant Healthcare Inc;Performant Healthcare	PHLT	t	company	1550695			u
 DGICA	Donegal Group	Nasdaq		Donegal Group Inc;Donegal Group;Donegal	DGICA;DGICB	t	company	800457			u
-SERV	Serve Robotics	Nasdaq		!Serve Robotics Inc.;!Serve Robotics	SERV	t	company	1832483			u
+SERV	Serve Robotics	Nasdaq		Serve Robotics Inc.;!Serve Robotics	SERV	t	company	1832483			u
 VINP	Vinci Partners Investments	Nasdaq		Vinci Partners Investments Ltd.;Vinci Partners Investments	VINP	t	company	1826286			u
 XYF	X Financial	NYSE		!X Financial	XYF	t	company	1725033			u
 DNUT	Krispy Kreme	Nasdaq		Krispy Kreme, Inc.;Krispy Kreme	DNUT	t	company	1857154			u
-SPFI	South Plains Financial	Nasdaq		!South Plains Financial, Inc.;!South Plains Financial	SPFI	t	company	1163668			u
+SPFI	South Plains Financial	Nasdaq		South Plains Financial, Inc.;!South Plains Financial	SPFI	t	company	1163668			u
 KREF	KKR Real Estate Finance Trust	NYSE	Financials	KKR Real Estate Finance Trust Inc.;KKR Real Estate Finance Trust;KKR Real Estate Finance;KKR Real Estate Finance Trust, Inc.	KREF	t	company	1631596		United States	ug
 THRY	Thryv Holdings	Nasdaq		Thryv Holdings, Inc.;Thryv Holdings;Thryv	THRY	t	company	1556739			u
 SMBC	Southern Missouri Bancorp	Nasdaq		Southern Missouri Bancorp, Inc.;Southern Missouri Bancorp;!Southern Missouri	SMBC	t	company	916907			u
-RLAY	Relay Therapeutics	Nasdaq		!Relay Therapeutics, Inc.;!Relay Therapeutics	RLAY	t	company	1812364			u
-HRTG	Heritage Insurance Holdings	NYSE		!Heritage Insurance Holdings, Inc.;!Heritage Insurance Holdings;!Heritage Insurance	HRTG	t	company	1598665			u
+RLAY	Relay Therapeutics	Nasdaq		Relay Therapeutics, Inc.;!Relay Therapeutics	RLAY	t	company	1812364			u
+HRTG	Heritage Insurance Holdings	NYSE		Heritage Insurance Holdings, Inc.;Heritage Insurance Holdings;!Heritage Insurance	HRTG	t	company	1598665			u
 ECX	Ecarx Holdings	Nasdaq		Ecarx Holdings Inc.;Ecarx Holdings;Ecarx	ECX;ECXWW	t	company	1861974			u
 MGPI	MGP Ingredients	Nasdaq		MGP Ingredients Inc;MGP Ingredients	MGPI	t	company	835011			u
 TYRA	Tyra Biosciences	Nasdaq		Tyra Biosciences, Inc.;Tyra Biosciences	TYRA	t	company	1863127			u
-MYE	Myers Industries	NYSE		!Myers Industries Inc;!Myers Industries	MYE	t	company	69488			u
-NYMT	New York Mortgage Trust	Nasdaq		!New York Mortgage Trust, Inc.;!New York Mortgage Trust;!New York Mortgage	NYMT;NYMTN;NYMTG;NYMTH;NYMTI;NYMTL;NYMTM;NYMTZ	t	company	1273685			u
+MYE	Myers Industries	NYSE		Myers Industries Inc;!Myers Industries	MYE	t	company	69488			u
+NYMT	New York Mortgage Trust	Nasdaq		New York Mortgage Trust, Inc.;!New York Mortgage Trust;!New York Mortgage	NYMT;NYMTN;NYMTG;NYMTH;NYMTI;NYMTL;NYMTM;NYMTZ	t	company	1273685			u
 PHAT	Phathom Pharmaceuticals	Nasdaq		Phathom Pharmaceuticals, Inc.;Phathom Pharmaceuticals	PHAT	t	company	1783183			u
-OXM	Oxford Industries	NYSE	Consumer Discretionary	%Oxford Industries Inc;%Oxford Industries	OXM	t	company	75288		United States	ug
-BWMN	Bowman Consulting Group	Nasdaq		!Bowman Consulting Group Ltd.;!Bowman Consulting Group;!Bowman Consulting	BWMN	t	company	1847590			u
-HOUS	Anywhere Real Estate	NYSE		!Anywhere Real Estate Inc.;!Anywhere Real Estate	HOUS	t	company	1398987			u
+OXM	Oxford Industries	NYSE	Consumer Discretionary	Oxford Industries Inc;%Oxford Industries	OXM	t	company	75288		United States	ug
+BWMN	Bowman Consulting Group	Nasdaq		Bowman Consulting Group Ltd.;Bowman Consulting Group;!Bowman Consulting	BWMN	t	company	1847590			u
+HOUS	Anywhere Real Estate	NYSE		Anywhere Real Estate Inc.;!Anywhere Real Estate	HOUS	t	company	1398987			u
 DAWN	Day One Biopharmaceuticals	Nasdaq		Day One Biopharmaceuticals, Inc.;Day One Biopharmaceuticals	DAWN	t	company	1845337			u
 EMBC	Embecta	Nasdaq	Health Care	Embecta Corp.;Embecta	EMBC	t	company	1872789		United States	ug
 FTRE	Fortrea Holdings	Nasdaq	Health Care	Fortrea Holdings Inc.;Fortrea Holdings;Fortrea	FTRE	t	company	1965040		United States	ug
@@ -2848,69 +2848,69 @@ MUX	McEwen	NYSE		McEwen Inc.;McEwen	MUX	t	company	314203			u
 ONDS	Ondas Holdings	Nasdaq		Ondas Holdings Inc.;Ondas Holdings;Ondas	ONDS	t	company	1646188			u
 KROS	Keros Therapeutics	Nasdaq		Keros Therapeutics, Inc.;Keros Therapeutics	KROS	t	company	1664710			u
 HCKT	Hackett Group	Nasdaq		Hackett Group, Inc.;Hackett Group;Hackett	HCKT	t	company	1057379			u
-INN	Summit Hotel Properties	NYSE	Hotel & Resort REITs	%Summit Hotel Properties, Inc.;%Summit Hotel Properties	INN	t	company	1497645		United States	ug
-SUPX	Super X AI Technology	Nasdaq		!Super X AI Technology Ltd;!Super X AI Technology;!Super X AI	SUPX	t	company	1897087			u
-LEGH	Legacy Housing	Nasdaq		!Legacy Housing Corp;!Legacy Housing	LEGH	t	company	1436208			u
-REPX	Riley Exploration Permian	NYSE		!Riley Exploration Permian, Inc.;!Riley Exploration Permian	REPX	t	company	1001614			u
-HTBK	Heritage Commerce	Nasdaq		!Heritage Commerce Corp;!Heritage Commerce	HTBK	t	company	1053352			u
-DJCO	Daily Journal	Nasdaq		!Daily Journal Corp;!Daily Journal	DJCO	t	company	783412			u
-SCVL	Shoe Carnival	Nasdaq		!Shoe Carnival Inc;!Shoe Carnival	SCVL	t	company	895447			u
+INN	Summit Hotel Properties	NYSE	Hotel & Resort REITs	Summit Hotel Properties, Inc.;%Summit Hotel Properties	INN	t	company	1497645		United States	ug
+SUPX	Super X AI Technology	Nasdaq		Super X AI Technology Ltd;!Super X AI Technology;!Super X AI	SUPX	t	company	1897087			u
+LEGH	Legacy Housing	Nasdaq		Legacy Housing Corp;!Legacy Housing	LEGH	t	company	1436208			u
+REPX	Riley Exploration Permian	NYSE		Riley Exploration Permian, Inc.;!Riley Exploration Permian	REPX	t	company	1001614			u
+HTBK	Heritage Commerce	Nasdaq		Heritage Commerce Corp;!Heritage Commerce	HTBK	t	company	1053352			u
+DJCO	Daily Journal	Nasdaq		Daily Journal Corp;!Daily Journal	DJCO	t	company	783412			u
+SCVL	Shoe Carnival	Nasdaq		Shoe Carnival Inc;!Shoe Carnival	SCVL	t	company	895447			u
 SMBK	Smartfinancial	NYSE		Smartfinancial Inc.;Smartfinancial	SMBK	t	company	1038773			u
-APEI	American Public Education	Nasdaq		!American Public Education Inc;!American Public Education	APEI	t	company	1201792			u
+APEI	American Public Education	Nasdaq		American Public Education Inc;!American Public Education	APEI	t	company	1201792			u
 ORGO	Organogenesis Holdings	Nasdaq		Organogenesis Holdings Inc.;Organogenesis Holdings;Organogenesis	ORGO	t	company	1661181			u
 FUFU	Bitfufu	Nasdaq		Bitfufu Inc.;Bitfufu	FUFU;FUFUW	t	company	1921158			u
 ODP	ODP	Nasdaq		ODP Corp;!ODP	ODP	t	company	800240			u
 VVR	Invesco Senior Income Trust	NYSE		Invesco Senior Income Trust;Invesco Senior Income	VVR	t	company	1059386			u
 CSTL	Castle Biosciences	Nasdaq		Castle Biosciences Inc;Castle Biosciences	CSTL	t	company	1447362			u
 JMIA	Jumia Technologies	NYSE		Jumia Technologies AG;Jumia Technologies;Jumia	JMIA	t	company	1756708			u
-ABL	Abacus Global Management	Nasdaq		!Abacus Global Management, Inc.;!Abacus Global Management	ABL;ABLLL;ABLLW	t	company	1814287			u
-CCO	Clear Channel Outdoor Holdings	NYSE		!Clear Channel Outdoor Holdings, Inc.;!Clear Channel Outdoor Holdings;!Clear Channel Outdoor	CCO	t	company	1334978			u
+ABL	Abacus Global Management	Nasdaq		Abacus Global Management, Inc.;!Abacus Global Management	ABL;ABLLL;ABLLW	t	company	1814287			u
+CCO	Clear Channel Outdoor Holdings	NYSE		Clear Channel Outdoor Holdings, Inc.;Clear Channel Outdoor Holdings;!Clear Channel Outdoor	CCO	t	company	1334978			u
 BXC	BlueLinx Holdings	NYSE		BlueLinx Holdings Inc.;BlueLinx Holdings;BlueLinx	BXC	t	company	1301787			u
 MOFG	MidWestOne Financial Group	Nasdaq		MidWestOne Financial Group, Inc.;MidWestOne Financial Group;MidWestOne Financial	MOFG	t	company	1412665			u
 VENU	Venu Holding	NYSE		Venu Holding Corp;Venu Holding;Venu	VENU	t	company	1770501			u
 MRNO	Murano Global Investments	Nasdaq		Murano Global Investments Plc;Murano Global Investments	MRNO;MRNOW	t	company	1988776			u
 STRW	Strawberry Fields REIT	NYSE		Strawberry Fields REIT, Inc.;Strawberry Fields REIT	STRW	t	company	1782430			u
-WEAV	Weave Communications	NYSE		!Weave Communications, Inc.;!Weave Communications	WEAV	t	company	1609151			u
+WEAV	Weave Communications	NYSE		Weave Communications, Inc.;!Weave Communications	WEAV	t	company	1609151			u
 PUBM	PubMatic	Nasdaq		PubMatic, Inc.;PubMatic	PUBM	t	company	1422930			u
 BCAX	Bicara Therapeutics	Nasdaq		Bicara Therapeutics Inc.;Bicara Therapeutics	BCAX	t	company	2023658			u
-SNCY	Sun Country Airlines Holdings	Nasdaq	Industrials	%Sun Country Airlines Holdings, Inc.;%Sun Country Airlines Holdings;%Sun Country Airlines	SNCY	t	company	1743907		United States	ug
+SNCY	Sun Country Airlines Holdings	Nasdaq	Industrials	Sun Country Airlines Holdings, Inc.;Sun Country Airlines Holdings;%Sun Country Airlines	SNCY	t	company	1743907		United States	ug
 TBPH	Theravance Biopharma	Nasdaq		Theravance Biopharma, Inc.;Theravance Biopharma	TBPH	t	company	1583107			u
 TRML	Tourmaline Bio	Nasdaq		Tourmaline Bio, Inc.;Tourmaline Bio	TRML	t	company	1827506			u
-KODK	Eastman Kodak	NYSE		!Eastman Kodak Co;!Eastman Kodak	KODK	t	company	31235			u
+KODK	Eastman Kodak	NYSE		Eastman Kodak Co;!Eastman Kodak	KODK	t	company	31235			u
 LXU	LSB Industries	NYSE		LSB Industries, Inc.;LSB Industries	LXU	t	company	60714			u
 CASS	Cass Information Systems	Nasdaq		Cass Information Systems Inc;Cass Information Systems	CASS	t	company	708781			u
-LAC	Lithium Americas	NYSE		!Lithium Americas Corp.;!Lithium Americas	LAC	t	company	1966983			u
-SGML	Sigma Lithium	Nasdaq		!Sigma Lithium Corp;!Sigma Lithium	SGML	t	company	1848309			u
+LAC	Lithium Americas	NYSE		Lithium Americas Corp.;!Lithium Americas	LAC	t	company	1966983			u
+SGML	Sigma Lithium	Nasdaq		Sigma Lithium Corp;!Sigma Lithium	SGML	t	company	1848309			u
 LYTS	LSI Industries	Nasdaq		LSI Industries Inc;LSI Industries	LYTS	t	company	763532			u
 PTLO	Portillo's	Nasdaq		Portillo's Inc.;Portillo's	PTLO	t	company	1871509			u
 BLW	Blackrock Ltd Duration Income Trust	NYSE		Blackrock Ltd Duration Income Trust;Blackrock Ltd Duration Income	BLW	t	company	1233681			u
-GNE	Genie Energy	NYSE		!Genie Energy Ltd.;!Genie Energy	GNE	t	company	1528356			u
+GNE	Genie Energy	NYSE		Genie Energy Ltd.;!Genie Energy	GNE	t	company	1528356			u
 AMRK	A-Mark Precious Metals	Nasdaq		A-Mark Precious Metals, Inc.;A-Mark Precious Metals	AMRK	t	company	1591588			u
 AEHR	Aehr Test Systems	Nasdaq		Aehr Test Systems	AEHR	t	company	1040470			u
 USNA	Usana Health Sciences	NYSE		Usana Health Sciences Inc;Usana Health Sciences	USNA	t	company	896264			u
-BLDP	Ballard Power Systems	Nasdaq		!Ballard Power Systems Inc.;!Ballard Power Systems	BLDP	t	company	1453015			u
-PRTH	Priority Technology Holdings	Nasdaq		!Priority Technology Holdings, Inc.;!Priority Technology Holdings;!Priority Technology;!Priority	PRTH	t	company	1653558			u
+BLDP	Ballard Power Systems	Nasdaq		Ballard Power Systems Inc.;!Ballard Power Systems	BLDP	t	company	1453015			u
+PRTH	Priority Technology Holdings	Nasdaq		Priority Technology Holdings, Inc.;Priority Technology Holdings;!Priority Technology;!Priority	PRTH	t	company	1653558			u
 BLMN	Bloomin' Brands	Nasdaq	Consumer Discretionary	Bloomin' Brands, Inc.;Bloomin' Brands	BLMN	t	company	1546417		United States	ug
 RGR	Sturm Ruger	NYSE		Sturm Ruger & Co Inc;Sturm Ruger & Co;Sturm Ruger	RGR	t	company	95029			u
-GHM	Graham	NYSE		!Graham Corp	GHM	t	company	716314			u
+GHM	Graham	NYSE		Graham Corp	GHM	t	company	716314			u
 PGEN	Precigen	Nasdaq		Precigen, Inc.;Precigen	PGEN	t	company	1356090			u
 NGL	NGL Energy Partners	NYSE		NGL Energy Partners LP;NGL Energy Partners	NGL	t	company	1504461			u
 CTO	CTO Realty Growth	NYSE		CTO Realty Growth, Inc.;CTO Realty Growth	CTO	t	company	23795			u
 GUT	Gabelli Utility Trust	NYSE		Gabelli Utility Trust;Gabelli Utility	GUT	t	company	1080720			u
 AIOT	Powerfleet	Nasdaq		Powerfleet, Inc.;Powerfleet	AIOT	t	company	1774170			u
 GBFH	GBank Financial Holdings	Nasdaq		GBank Financial Holdings Inc.;GBank Financial Holdings;GBank Financial	GBFH	t	company	1791145			u
-TWI	Titan Tire	NYSE	Agricultural & Farm Machinery	%Titan International Inc;%Titan International;%Titan Tire Corporation;%Titan Tire	TWI	t	company	899751		United States	ug
+TWI	Titan Tire	NYSE	Agricultural & Farm Machinery	Titan International Inc;%Titan International;Titan Tire Corporation;%Titan Tire	TWI	t	company	899751		United States	ug
 AIRO	AIRO Group Holdings	Nasdaq		AIRO Group Holdings, Inc.;AIRO Group Holdings;AIRO Group;!AIRO	AIRO	t	company	1927958			u
-GDOT	Green Dot	NYSE		!Green Dot Corp;!Green Dot	GDOT	t	company	1386278			u
+GDOT	Green Dot	NYSE		Green Dot Corp;!Green Dot	GDOT	t	company	1386278			u
 CPAC	Cementos Pacasmayo SAA	NYSE		Cementos Pacasmayo SAA	CPAC	t	company	1221029			u
-RIGL	Rigel Pharmaceuticals	Nasdaq		!Rigel Pharmaceuticals Inc;!Rigel Pharmaceuticals	RIGL	t	company	1034842			u
-KRT	Karat Packaging	Nasdaq		!Karat Packaging Inc.;!Karat Packaging	KRT	t	company	1758021			u
-EVTL	Vertical Aerospace	NYSE		!Vertical Aerospace Ltd.;!Vertical Aerospace	EVTL	t	company	1867102			u
+RIGL	Rigel Pharmaceuticals	Nasdaq		Rigel Pharmaceuticals Inc;!Rigel Pharmaceuticals	RIGL	t	company	1034842			u
+KRT	Karat Packaging	Nasdaq		Karat Packaging Inc.;!Karat Packaging	KRT	t	company	1758021			u
+EVTL	Vertical Aerospace	NYSE		Vertical Aerospace Ltd.;!Vertical Aerospace	EVTL	t	company	1867102			u
 OSPN	OneSpan	Nasdaq		OneSpan Inc.;OneSpan	OSPN	t	company	1044777			u
-RAPP	Rapport Therapeutics	Nasdaq		!Rapport Therapeutics, Inc.;!Rapport Therapeutics	RAPP	t	company	2012593			u
+RAPP	Rapport Therapeutics	Nasdaq		Rapport Therapeutics, Inc.;!Rapport Therapeutics	RAPP	t	company	2012593			u
 ZIMV	ZimVie	Nasdaq		ZimVie Inc.;ZimVie	ZIMV	t	company	1876588			u
 KURA	Kura Oncology	Nasdaq		Kura Oncology, Inc.;Kura Oncology	KURA	t	company	1422143			u
-AXL	American Axle	NYSE	Automotive industry	%American Axle & Manufacturing Holdings Inc;%American Axle & Manufacturing Holdings;%American Axle & Manufacturing;%American Axle	AXL	t	company	1062231	US0240611030	United States	ug
+AXL	American Axle	NYSE	Automotive industry	American Axle & Manufacturing Holdings Inc;American Axle & Manufacturing Holdings;%American Axle & Manufacturing;%American Axle	AXL	t	company	1062231	US0240611030	United States	ug
 UHT	Universal Health Realty Income Trust	NYSE	Health Care REITs	%Universal Health Realty Income Trust;%Universal Health Realty Income	UHT	t	company	798783		United States	ug
 CCCX	Churchill Capital Corp X/Cayman	Nasdaq		Churchill Capital Corp X/Cayman	CCCX;CCCXU;CCCXW	t	company	2007825			u
 BGY	BlackRock Enhanced International Dividend Trust	NYSE		BlackRock Enhanced International Dividend Trust;BlackRock Enhanced International Dividend	BGY	t	company	1393299			u
@@ -2920,35 +2920,35 @@ OTLY	Oatly Group	Nasdaq		Oatly Group AB;Oatly Group;Oatly	OTLY	t	company	1843586
 CCAP	Crescent Capital BDC	Nasdaq		Crescent Capital BDC, Inc.;Crescent Capital BDC	CCAP;FCRX	t	company	1633336			u
 BCYC	Bicycle Therapeutics	Nasdaq		Bicycle Therapeutics PLC;!Bicycle Therapeutics	BCYC	t	company	1761612			u
 OPT	Opthea	Nasdaq		Opthea Ltd;Opthea	OPT	t	company	1815620			u
-XRX	Xerox Holdings	Nasdaq		!Xerox Holdings Corp;!Xerox Holdings;!Xerox	XRX	t	company	1770450			u
-OEC	Orion	NYSE	Health Care	Orion S.A.;%Orion;%Orion Corporation	OEC;0M2N.L;ORINF;ORINY	t	company	1609804	FI0009014377;FI0009800346	Finland	ug
+XRX	Xerox Holdings	Nasdaq		Xerox Holdings Corp;Xerox Holdings;!Xerox	XRX	t	company	1770450			u
+OEC	Orion	NYSE	Health Care	Orion S.A.;%Orion;Orion Corporation	OEC;0M2N.L;ORINF;ORINY	t	company	1609804	FI0009014377;FI0009800346	Finland	ug
 XNCR	Xencor	Nasdaq	Biotechnology	Xencor Inc;Xencor	XNCR	t	company	1326732		United States	ug
 HKD	AMTD Digital	NYSE		AMTD Digital Inc.;AMTD Digital	HKD	t	company	1809691			u
 SMLR	Semler Scientific	Nasdaq		Semler Scientific, Inc.;Semler Scientific	SMLR	t	company	1554859			u
 VGM	Invesco Trust for Investment Grade Municipals	NYSE		Invesco Trust for Investment Grade Municipals	VGM	t	company	880892			u
 ORKA	Oruka Therapeutics	Nasdaq		Oruka Therapeutics, Inc.;Oruka Therapeutics	ORKA	t	company	907654			u
 TTI	Tetra Technologies	NYSE		Tetra Technologies Inc;Tetra Technologies;Tetra	TTI	t	company	844965			u
-GROY	Gold Royalty	NYSE		!Gold Royalty Corp.;!Gold Royalty	GROY	t	company	1834026			u
+GROY	Gold Royalty	NYSE		Gold Royalty Corp.;!Gold Royalty	GROY	t	company	1834026			u
 CBNK	Capital Bancorp	Nasdaq		Capital Bancorp Inc;Capital Bancorp	CBNK	t	company	1419536			u
 WASH	Washington Trust Bancorp	Nasdaq		Washington Trust Bancorp Inc;Washington Trust Bancorp;!Washington Trust	WASH	t	company	737468			u
-FLY	Firefly Aerospace	Nasdaq		!Firefly Aerospace Inc.;!Firefly Aerospace	FLY	t	company	1860160			u
+FLY	Firefly Aerospace	Nasdaq		Firefly Aerospace Inc.;!Firefly Aerospace	FLY	t	company	1860160			u
 CION	CION Investment	NYSE		CION Investment Corp;CION Investment	CION;CICB	t	company	1534254			u
-EU	enCore Energy	Nasdaq		!enCore Energy Corp.;!enCore Energy	EU	t	company	1500881			u
+EU	enCore Energy	Nasdaq		enCore Energy Corp.;!enCore Energy	EU	t	company	1500881			u
 NUTX	Nutex Health	Nasdaq		Nutex Health, Inc.;Nutex Health	NUTX	t	company	1479681			u
-GAIN	Gladstone Investment	Nasdaq		!Gladstone Investment Corporation;!Gladstone Investment	GAIN;GAINL;GAINI;GAINN;GAINZ	t	company	1321741			u
+GAIN	Gladstone Investment	Nasdaq		Gladstone Investment Corporation;!Gladstone Investment	GAIN;GAINL;GAINI;GAINN;GAINZ	t	company	1321741			u
 SEPN	Septerna	Nasdaq		Septerna, Inc.;Septerna	SEPN	t	company	1984086			u
-SLI	Standard Lithium	NYSE		!Standard Lithium LTD.;!Standard Lithium	SLI	t	company	1537137			u
+SLI	Standard Lithium	NYSE		Standard Lithium LTD.;!Standard Lithium	SLI	t	company	1537137			u
 SHBI	Shore Bancshares	Nasdaq		Shore Bancshares Inc;Shore Bancshares	SHBI	t	company	1035092			u
-VLGEA	Village Super Market	Nasdaq		!Village Super Market Inc;!Village Super Market	VLGEA	t	company	103595			u
+VLGEA	Village Super Market	Nasdaq		Village Super Market Inc;!Village Super Market	VLGEA	t	company	103595			u
 NPB	Northpointe Bancshares	NYSE		Northpointe Bancshares Inc;Northpointe Bancshares	NPB	t	company	1336706			u
-MYGN	Myriad Genetics	Nasdaq	Health Care	%Myriad Genetics Inc;%Myriad Genetics	MYGN	t	company	899923		United States	ug
-RSVR	Reservoir Media	Nasdaq		!Reservoir Media, Inc.;!Reservoir Media	RSVR;RSVRW	t	company	1824403			u
-HELE	Helen of Troy	Nasdaq		!Helen of Troy LTD;!Helen of Troy	HELE	t	company	916789			u
+MYGN	Myriad Genetics	Nasdaq	Health Care	Myriad Genetics Inc;%Myriad Genetics	MYGN	t	company	899923		United States	ug
+RSVR	Reservoir Media	Nasdaq		Reservoir Media, Inc.;!Reservoir Media	RSVR;RSVRW	t	company	1824403			u
+HELE	Helen of Troy	Nasdaq		Helen of Troy LTD;!Helen of Troy	HELE	t	company	916789			u
 PKST	Peakstone Realty Trust	NYSE		Peakstone Realty Trust;Peakstone Realty	PKST	t	company	1600626			u
 CEVA	Ceva	Nasdaq		Ceva Inc;Ceva	CEVA	t	company	1173489			u
 ASM	Avino Silver & Gold Mines	NYSE		Avino Silver & Gold Mines LTD;Avino Silver & Gold Mines	ASM	t	company	316888			u
-APPS	Digital Turbine	Nasdaq		!Digital Turbine, Inc.;!Digital Turbine	APPS	t	company	317788			u
-GTN	Gray Media	NYSE		!Gray Media, Inc;!Gray Media	GTN;GTN.A	t	company	43196			u
+APPS	Digital Turbine	Nasdaq		Digital Turbine, Inc.;!Digital Turbine	APPS	t	company	317788			u
+GTN	Gray Media	NYSE		Gray Media, Inc;!Gray Media	GTN;GTN.A	t	company	43196			u
 FRPH	FRP Holdings	Nasdaq		FRP Holdings, Inc.;FRP Holdings;!FRP	FRPH	t	company	844059			u
 SRDX	Surmodics	Nasdaq		Surmodics Inc;Surmodics	SRDX	t	company	924717			u
 TROX	Tronox Holdings	NYSE		Tronox Holdings plc;Tronox Holdings;Tronox	TROX	t	company	1530804			u
@@ -2956,19 +2956,19 @@ ASTL	Algoma Steel Group	Nasdaq		Algoma Steel Group Inc.;Algoma Steel Group;Algom
 FMNB	Farmers National Banc	Nasdaq		Farmers National Banc Corp;Farmers National Banc	FMNB	t	company	709337			u
 HONE	HarborOne Bancorp	Nasdaq		HarborOne Bancorp, Inc.;HarborOne Bancorp	HONE	t	company	1769617			u
 XPOF	Xponential Fitness	NYSE		Xponential Fitness, Inc.;Xponential Fitness	XPOF	t	company	1802156			u
-FISI	Financial Institutions	Nasdaq		!Financial Institutions Inc;!Financial Institutions	FISI	t	company	862831			u
+FISI	Financial Institutions	Nasdaq		Financial Institutions Inc;!Financial Institutions	FISI	t	company	862831			u
 GILT	Gilat Satellite Networks	Nasdaq		Gilat Satellite Networks LTD;Gilat Satellite Networks	GILT	t	company	897322			u
-HNST	Honest Company	Nasdaq		!Honest Company, Inc.;!Honest Company;!Honest	HNST	t	company	1530979			u
+HNST	Honest Company	Nasdaq		Honest Company, Inc.;Honest Company;!Honest	HNST	t	company	1530979			u
 YRD	Yiren Digital	NYSE		Yiren Digital Ltd.;Yiren Digital	YRD	t	company	1631761			u
 IVR	Invesco Mortgage Capital	NYSE		Invesco Mortgage Capital Inc.;Invesco Mortgage Capital	IVR	t	company	1437071			u
 SLDB	Solid Biosciences	Nasdaq		Solid Biosciences Inc.;Solid Biosciences	SLDB	t	company	1707502			u
-CODI	Compass Diversified Holdings	NYSE		!Compass Diversified Holdings;!Compass Diversified	CODI	t	company	1345126			u
+CODI	Compass Diversified Holdings	NYSE		Compass Diversified Holdings;!Compass Diversified	CODI	t	company	1345126			u
 GNTY	Guaranty Bancshares	NYSE		Guaranty Bancshares Inc;Guaranty Bancshares	GNTY	t	company	1058867			u
 PUMP	ProPetro Holding	NYSE		ProPetro Holding Corp.;ProPetro Holding;ProPetro	PUMP	t	company	1680247			u
 CANG	Cango	NYSE		Cango Inc.;Cango	CANG	t	company	1725123			u
 HZO	MarineMax	NYSE	Consumer Discretionary	Marinemax Inc;Marinemax;MarineMax, Inc.	HZO	t	company	1057060		United States	ug
 EGBN	EagleBank	Nasdaq	Financial services	Eagle Bancorp Inc;Eagle Bancorp;EagleBank	EGBN	t	company	1050441		United States	ug
-CLMB	Climb Global Solutions	Nasdaq		!Climb Global Solutions, Inc.;!Climb Global Solutions	CLMB	t	company	945983			u
+CLMB	Climb Global Solutions	Nasdaq		Climb Global Solutions, Inc.;!Climb Global Solutions	CLMB	t	company	945983			u
 ARQQ	Arqit Quantum	Nasdaq		Arqit Quantum Inc.;Arqit Quantum	ARQQ;ARQQW	t	company	1859690			u
 ICHR	Ichor Holdings	Nasdaq	Information Technology	Ichor Holdings, LTD.;Ichor Holdings;Ichor	ICHR	t	company	1652535		United States	ug
 TCBX	Third Coast Bancshares	Nasdaq		Third Coast Bancshares, Inc.;Third Coast Bancshares	TCBX	t	company	1781730			u
@@ -2978,49 +2978,49 @@ RZLT	Rezolute	Nasdaq		Rezolute, Inc.;Rezolute	RZLT	t	company	1509261			u
 PERI	Perion Network	Nasdaq		Perion Network Ltd.;Perion Network	PERI	t	company	1338940			u
 TRC	Tejon Ranch	NYSE		Tejon Ranch Co;Tejon Ranch	TRC	t	company	96869			u
 SY	So-Young International	Nasdaq		So-Young International Inc.;So-Young International	SY	t	company	1758530			u
-CLB	Core Laboratories	NYSE	Energy	%Core Laboratories Inc.;%Core Laboratories	CLB	t	company	1958086	NL0000200384	United States	ug
-ACIC	American Coastal Insurance	Nasdaq		!American Coastal Insurance Corp;!American Coastal Insurance	ACIC	t	company	1401521			u
+CLB	Core Laboratories	NYSE	Energy	Core Laboratories Inc.;%Core Laboratories	CLB	t	company	1958086	NL0000200384	United States	ug
+ACIC	American Coastal Insurance	Nasdaq		American Coastal Insurance Corp;!American Coastal Insurance	ACIC	t	company	1401521			u
 NLOP	Net Lease Office Properties	NYSE		!Net Lease Office Properties	NLOP	t	company	1952976			u
-RPAY	Repay Holdings	Nasdaq		!Repay Holdings Corp;!Repay Holdings;!Repay	RPAY	t	company	1720592			u
+RPAY	Repay Holdings	Nasdaq		Repay Holdings Corp;Repay Holdings;!Repay	RPAY	t	company	1720592			u
 BWMX	Betterware de Mexico S.a.p.i. de C.V	NYSE		Betterware de Mexico, S.a.p.i. de C.V	BWMX	t	company	1788257			u
-FPI	Farmland Partners	NYSE		!Farmland Partners Inc.;!Farmland Partners	FPI	t	company	1591670			u
+FPI	Farmland Partners	NYSE		Farmland Partners Inc.;!Farmland Partners	FPI	t	company	1591670			u
 CTKB	Cytek Biosciences	Nasdaq	Health Care	Cytek Biosciences, Inc.;Cytek Biosciences	CTKB	t	company	1831915		United States	ug
 NBR	Nabors Industries	NYSE		Nabors Industries LTD;Nabors Industries	NBR	t	company	1163739			u
-OLP	One Liberty Properties	NYSE		!One Liberty Properties Inc;!One Liberty Properties	OLP	t	company	712770			u
-OMI	Owens & Minor	NYSE		!Owens & Minor Inc;!Owens & Minor	OMI	t	company	75252			u
-POET	Poet Technologies	Nasdaq		!Poet Technologies Inc.;!Poet Technologies;!Poet	POET	t	company	1437424			u
+OLP	One Liberty Properties	NYSE		One Liberty Properties Inc;!One Liberty Properties	OLP	t	company	712770			u
+OMI	Owens & Minor	NYSE		Owens & Minor Inc;!Owens & Minor	OMI	t	company	75252			u
+POET	Poet Technologies	Nasdaq		Poet Technologies Inc.;!Poet Technologies;!Poet	POET	t	company	1437424			u
 ASIX	AdvanSix	NYSE		AdvanSix Inc.;AdvanSix	ASIX	t	company	1673985			u
-TERN	Terns Pharmaceuticals	Nasdaq		!Terns Pharmaceuticals, Inc.;!Terns Pharmaceuticals	TERN	t	company	1831363			u
-TATT	Tat Technologies	Nasdaq		!Tat Technologies LTD;!Tat Technologies;!Tat	TATT	t	company	808439			u
-GPRE	Green Plains	Nasdaq		!Green Plains Inc.;!Green Plains	GPRE	t	company	1309402			u
+TERN	Terns Pharmaceuticals	Nasdaq		Terns Pharmaceuticals, Inc.;!Terns Pharmaceuticals	TERN	t	company	1831363			u
+TATT	Tat Technologies	Nasdaq		Tat Technologies LTD;!Tat Technologies;!Tat	TATT	t	company	808439			u
+GPRE	Green Plains	Nasdaq		Green Plains Inc.;!Green Plains	GPRE	t	company	1309402			u
 IAUX	i-80 Gold	NYSE		i-80 Gold Corp.;i-80 Gold	IAUX	t	company	1853962			u
 SOHU	Sohu.com	Nasdaq		Sohu.com Ltd;Sohu.com	SOHU	t	company	1734107			u
 RMT	Royce Micro-Cap Trust	NYSE		Royce Micro-Cap Trust, Inc.;Royce Micro-Cap Trust;Royce Micro-Cap	RMT	t	company	912147			u
-BYON	Beyond	NYSE		!Beyond, Inc.;!Beyond	BYON	t	company	1130713			u
+BYON	Beyond	NYSE		Beyond, Inc.;!Beyond	BYON	t	company	1130713			u
 ZKH	ZKH Group	NYSE		ZKH Group Ltd;ZKH Group;!ZKH	ZKH	t	company	1862044			u
 PNNT	Pennantpark Investment	NYSE		Pennantpark Investment Corp;Pennantpark Investment	PNNT	t	company	1383414			u
 JELD	JELD-WEN Holding	NYSE		JELD-WEN Holding, Inc.;JELD-WEN Holding;JELD-WEN	JELD	t	company	1674335			u
 ATYR	aTYR Pharma	Nasdaq		aTYR Pharma INC;aTYR Pharma	ATYR	t	company	1339970			u
 TTGT	TechTarget	Nasdaq		TechTarget, Inc.;TechTarget	TTGT	t	company	2018064			u
-PFIS	Peoples Financial Services	Nasdaq		!Peoples Financial Services Corp.;!Peoples Financial Services	PFIS	t	company	1056943			u
-MLR	Miller Industries	NYSE		!Miller Industries Inc;!Miller Industries	MLR	t	company	924822			u
+PFIS	Peoples Financial Services	Nasdaq		Peoples Financial Services Corp.;!Peoples Financial Services	PFIS	t	company	1056943			u
+MLR	Miller Industries	NYSE		Miller Industries Inc;!Miller Industries	MLR	t	company	924822			u
 AVNS	Avanos Medical	NYSE	Health Care	Avanos Medical, Inc.;Avanos Medical	AVNS	t	company	1606498		United States	ug
 CVGW	Calavo Growers	Nasdaq		Calavo Growers Inc;Calavo Growers	CVGW	t	company	1133470			u
 UNTY	Unity Bancorp	Nasdaq		Unity Bancorp Inc;Unity Bancorp	UNTY	t	company	920427			u
 ARKO	ARKO	Nasdaq		ARKO Corp.;!ARKO	ARKO;ARKOW	t	company	1823794			u
 BVS	Bioventus	Nasdaq		Bioventus Inc.;Bioventus	BVS	t	company	1665988			u
 CAL	Caleres	NYSE		Caleres Inc;Caleres	CAL	t	company	14707			u
-MCS	Marcus	NYSE		!Marcus Corp;!Marcus	MCS	t	company	62234			u
-CRD.A	Crawford	NYSE		!Crawford & Co;!Crawford	CRD.A;CRD.B	t	company	25475			u
-ANSC	Agriculture & Natural Solutions Acquisition	Nasdaq		!Agriculture & Natural Solutions Acquisition Corp;!Agriculture & Natural Solutions Acquisition	ANSC;ANSCU;ANSCW	t	company	1854149			u
+MCS	Marcus	NYSE		Marcus Corp;!Marcus	MCS	t	company	62234			u
+CRD.A	Crawford	NYSE		Crawford & Co;!Crawford	CRD.A;CRD.B	t	company	25475			u
+ANSC	Agriculture & Natural Solutions Acquisition	Nasdaq		Agriculture & Natural Solutions Acquisition Corp;!Agriculture & Natural Solutions Acquisition	ANSC;ANSCU;ANSCW	t	company	1854149			u
 BYRN	Byrna Technologies	Nasdaq		Byrna Technologies Inc.;Byrna Technologies;Byrna	BYRN	t	company	1354866			u
 EMPD	Empery Digital	Nasdaq		Empery Digital Inc.;Empery Digital	EMPD;VLCN	t	company	1829794			u
 QSG	QuantaSing Group	Nasdaq		QuantaSing Group Ltd;QuantaSing Group;QuantaSing	QSG	t	company	1932770			u
 SVRA	Savara	Nasdaq		Savara Inc;Savara	SVRA	t	company	1160308			u
 IVA	Inventiva	Nasdaq		Inventiva S.A.;Inventiva	IVA	t	company	1756594			u
-GTEN	Gores Holdings X	Nasdaq		!Gores Holdings X, Inc.;!Gores Holdings X	GTEN;GTENU;GTENW	t	company	1986817			u
+GTEN	Gores Holdings X	Nasdaq		Gores Holdings X, Inc.;!Gores Holdings X	GTEN;GTENU;GTENW	t	company	1986817			u
 DDI	DoubleDown Interactive	Nasdaq		DoubleDown Interactive Co., Ltd.;DoubleDown Interactive Co.;DoubleDown Interactive	DDI	t	company	1799567			u
-HIVE	HIVE Digital Technologies	Nasdaq		!HIVE Digital Technologies Ltd.;!HIVE Digital Technologies;!HIVE Digital	HIVE	t	company	1720424			u
+HIVE	HIVE Digital Technologies	Nasdaq		HIVE Digital Technologies Ltd.;!HIVE Digital Technologies;!HIVE Digital	HIVE	t	company	1720424			u
 EQV	EQV Ventures Acquisition	NYSE		EQV Ventures Acquisition Corp.;EQV Ventures Acquisition	EQV	t	company	2021042			u
 KE	Kimball Electronics	Nasdaq		Kimball Electronics, Inc.;Kimball Electronics	KE	t	company	1606757			u
 EBF	Ennis	NYSE		Ennis, Inc.;Ennis	EBF	t	company	33002			u
@@ -3032,104 +3032,104 @@ BHB	Bar Harbor Bankshares	NYSE		Bar Harbor Bankshares	BHB	t	company	743367			u
 SNDA	Sonida Senior Living	NYSE		Sonida Senior Living, Inc.;Sonida Senior Living	SNDA	t	company	1043000			u
 LAB	Standard Biotools	Nasdaq		Standard Biotools Inc.;Standard Biotools	LAB	t	company	1162194			u
 AUNA	Auna	NYSE		Auna S.a.;Auna	AUNA	t	company	1799207			u
-AAM	AA Mission Acquisition	NYSE		!AA Mission Acquisition Corp.;!AA Mission Acquisition	AAM	t	company	2012964			u
+AAM	AA Mission Acquisition	NYSE		AA Mission Acquisition Corp.;!AA Mission Acquisition	AAM	t	company	2012964			u
 PSBD	Palmer Square Capital BDC	NYSE		Palmer Square Capital BDC Inc.;Palmer Square Capital BDC	PSBD	t	company	1794776			u
-CWCO	Consolidated Water	Nasdaq		!Consolidated Water Co. Ltd.;!Consolidated Water Co.;!Consolidated Water	CWCO	t	company	928340			u
+CWCO	Consolidated Water	Nasdaq		Consolidated Water Co. Ltd.;Consolidated Water Co.;!Consolidated Water	CWCO	t	company	928340			u
 BME	BlackRock Health Sciences Trust	NYSE		BlackRock Health Sciences Trust;BlackRock Health Sciences	BME	t	company	1314966			u
 ASC	Ardmore Shipping	NYSE		Ardmore Shipping Corp;Ardmore Shipping	ASC	t	company	1577437			u
 INNV	InnovAge Holding	Nasdaq		InnovAge Holding Corp.;InnovAge Holding;InnovAge	INNV	t	company	1834376			u
 RTAC	Renatus Tactical Acquisition Corp I	Nasdaq		Renatus Tactical Acquisition Corp I	RTAC;RTACU;RTACW	t	company	2035173			u
 GLRE	Greenlight Capital Re	Nasdaq		Greenlight Capital Re, LTD.;Greenlight Capital Re	GLRE	t	company	1385613			u
 URG	Ur-Energy	NYSE		Ur-Energy Inc;Ur-Energy	URG	t	company	1375205			u
-DC	Dakota Gold	NYSE		!Dakota Gold Corp.;!Dakota Gold	DC	t	company	1852353			u
-PSTL	Postal Realty Trust	NYSE		!Postal Realty Trust, Inc.;!Postal Realty Trust;!Postal Realty	PSTL	t	company	1759774			u
+DC	Dakota Gold	NYSE		Dakota Gold Corp.;!Dakota Gold	DC	t	company	1852353			u
+PSTL	Postal Realty Trust	NYSE		Postal Realty Trust, Inc.;!Postal Realty Trust;!Postal Realty	PSTL	t	company	1759774			u
 MNRO	Monro Muffler Brake	Nasdaq	Automotive Retail	Monro, Inc.;Monro;Monro Muffler Brake	MNRO	t	company	876427		United States	ug
 NRIM	Northrim Bancorp	Nasdaq		Northrim Bancorp Inc;Northrim Bancorp	NRIM	t	company	1163370			u
-ADV	Advantage Solutions	Nasdaq		!Advantage Solutions Inc.;!Advantage Solutions	ADV;ADVWW	t	company	1776661			u
+ADV	Advantage Solutions	Nasdaq		Advantage Solutions Inc.;!Advantage Solutions	ADV;ADVWW	t	company	1776661			u
 DDL	Dingdong (Cayman)	NYSE		Dingdong (Cayman) Ltd;Dingdong (Cayman)	DDL	t	company	1854545			u
 NCMI	National CineMedia	Nasdaq		National CineMedia, Inc.;National CineMedia	NCMI	t	company	1377630			u
 ALMS	Alumis	Nasdaq		Alumis Inc.;Alumis	ALMS	t	company	1847367			u
 ITOS	iTeos Therapeutics	Nasdaq		iTeos Therapeutics, Inc.;iTeos Therapeutics	ITOS	t	company	1808865			u
-CLNE	Clean Energy Fuels	Nasdaq		!Clean Energy Fuels Corp.;!Clean Energy Fuels	CLNE	t	company	1368265			u
+CLNE	Clean Energy Fuels	Nasdaq		Clean Energy Fuels Corp.;!Clean Energy Fuels	CLNE	t	company	1368265			u
 NFBK	Northfield Bancorp	Nasdaq		Northfield Bancorp, Inc.;Northfield Bancorp	NFBK	t	company	1493225			u
 GOSS	Gossamer Bio	Nasdaq		Gossamer Bio, Inc.;Gossamer Bio	GOSS	t	company	1728117			u
-NOA	North American Construction Group	NYSE		!North American Construction Group Ltd.;!North American Construction Group;!North American Construction	NOA	t	company	1368519			u
-AROW	Arrow Financial	Nasdaq		!Arrow Financial Corp;!Arrow Financial	AROW	t	company	717538			u
+NOA	North American Construction Group	NYSE		North American Construction Group Ltd.;North American Construction Group;!North American Construction	NOA	t	company	1368519			u
+AROW	Arrow Financial	Nasdaq		Arrow Financial Corp;!Arrow Financial	AROW	t	company	717538			u
 PRTC	PureTech Health	Nasdaq		PureTech Health plc;PureTech Health	PRTC	t	company	1782999			u
 MTW	Manitowoc	NYSE		Manitowoc Co Inc;Manitowoc Co;Manitowoc	MTW	t	company	61986			u
-YORW	York Water	Nasdaq		!York Water Co;!York Water	YORW	t	company	108985			u
-GRVY	Gravity	Nasdaq		!Gravity Co., Ltd.;!Gravity Co.;!Gravity	GRVY	t	company	1313310			u
+YORW	York Water	Nasdaq		York Water Co;!York Water	YORW	t	company	108985			u
+GRVY	Gravity	Nasdaq		Gravity Co., Ltd.;Gravity Co.;!Gravity	GRVY	t	company	1313310			u
 KIDS	Orthopediatrics	Nasdaq		Orthopediatrics Corp;Orthopediatrics	KIDS	t	company	1425450			u
 VHI	Valhi	NYSE		Valhi Inc;Valhi	VHI	t	company	59255			u
-NAK	Northern Dynasty Minerals	NYSE		!Northern Dynasty Minerals LTD;!Northern Dynasty Minerals	NAK	t	company	1164771			u
-TITN	Titan Machinery	Nasdaq		!Titan Machinery Inc.;!Titan Machinery	TITN	t	company	1409171			u
+NAK	Northern Dynasty Minerals	NYSE		Northern Dynasty Minerals LTD;!Northern Dynasty Minerals	NAK	t	company	1164771			u
+TITN	Titan Machinery	Nasdaq		Titan Machinery Inc.;!Titan Machinery	TITN	t	company	1409171			u
 PGC	Peapack Gladstone Financial	Nasdaq		Peapack Gladstone Financial Corp;Peapack Gladstone Financial	PGC	t	company	1050743			u
 ACNB	Acnb	Nasdaq		Acnb Corp;Acnb	ACNB	t	company	715579			u
 BACQ	Bleichroeder Acquisition Corp. I	Nasdaq		Bleichroeder Acquisition Corp. I	BACQ;BACQR;BACQU	t	company	2028707			u
-CHCT	Community Healthcare Trust	NYSE		!Community Healthcare Trust Inc;!Community Healthcare Trust;!Community Healthcare	CHCT	t	company	1631569			u
+CHCT	Community Healthcare Trust	NYSE		Community Healthcare Trust Inc;!Community Healthcare Trust;!Community Healthcare	CHCT	t	company	1631569			u
 SBC	SBC Medical Group Holdings	Nasdaq		SBC Medical Group Holdings Inc;SBC Medical Group Holdings;SBC Medical Group;SBC Medical	SBC;SBCWW	t	company	1930313			u
 CPS	Cooper-Standard Holdings	NYSE		Cooper-Standard Holdings Inc.;Cooper-Standard Holdings;Cooper-Standard	CPS	t	company	1320461			u
 COFS	Choiceone Financial Services	Nasdaq		Choiceone Financial Services Inc;Choiceone Financial Services	COFS	t	company	803164			u
-CMCL	Caledonia Mining	NYSE		Caledonia Mining Corp Plc;!Caledonia Mining Corp;!Caledonia Mining	CMCL	t	company	766011			u
+CMCL	Caledonia Mining	NYSE		Caledonia Mining Corp Plc;Caledonia Mining Corp;!Caledonia Mining	CMCL	t	company	766011			u
 CBLL	Ceribell	Nasdaq		Ceribell, Inc.;Ceribell	CBLL	t	company	1861107			u
 SNDL	SNDL	Nasdaq		SNDL Inc.;!SNDL	SNDL	t	company	1766600			u
-KELYA	Kelly Services	Nasdaq		!Kelly Services Inc;!Kelly Services	KELYA;KELYB	t	company	55135			u
+KELYA	Kelly Services	Nasdaq		Kelly Services Inc;!Kelly Services	KELYA;KELYB	t	company	55135			u
 TECX	Tectonic Therapeutic	Nasdaq		Tectonic Therapeutic, Inc.;Tectonic Therapeutic	TECX	t	company	1681087			u
 CYRX	Cryoport	Nasdaq		Cryoport, Inc.;Cryoport	CYRX	t	company	1124524			u
 NETD	Nabors Energy Transition Corp. II	Nasdaq		Nabors Energy Transition Corp. II	NETD;NETDU;NETDW	t	company	1975218			u
 PVLA	Palvella Therapeutics	Nasdaq		Palvella Therapeutics, Inc.;Palvella Therapeutics	PVLA	t	company	1583648			u
-HDSN	Hudson Technologies	Nasdaq		!Hudson Technologies Inc;!Hudson Technologies;!Hudson	HDSN	t	company	925528			u
-KOD	Kodiak Sciences	Nasdaq		!Kodiak Sciences Inc.;!Kodiak Sciences	KOD	t	company	1468748			u
+HDSN	Hudson Technologies	Nasdaq		Hudson Technologies Inc;!Hudson Technologies;!Hudson	HDSN	t	company	925528			u
+KOD	Kodiak Sciences	Nasdaq		Kodiak Sciences Inc.;!Kodiak Sciences	KOD	t	company	1468748			u
 SB	Safe Bulkers	NYSE		Safe Bulkers, Inc.;Safe Bulkers	SB	t	company	1434754			u
 SKYT	SkyWater Technology	Nasdaq		SkyWater Technology, Inc;SkyWater Technology;SkyWater	SKYT	t	company	1819974			u
-NUS	Nu Skin Enterprises	NYSE		!Nu Skin Enterprises, Inc.;!Nu Skin Enterprises	NUS	t	company	1021561			u
-BOC	Boston Omaha	NYSE		!Boston Omaha Corp;!Boston Omaha	BOC	t	company	1494582			u
-CCRN	Cross Country Healthcare	Nasdaq		!Cross Country Healthcare Inc;!Cross Country Healthcare	CCRN	t	company	1141103			u
+NUS	Nu Skin Enterprises	NYSE		Nu Skin Enterprises, Inc.;!Nu Skin Enterprises	NUS	t	company	1021561			u
+BOC	Boston Omaha	NYSE		Boston Omaha Corp;!Boston Omaha	BOC	t	company	1494582			u
+CCRN	Cross Country Healthcare	Nasdaq		Cross Country Healthcare Inc;!Cross Country Healthcare	CCRN	t	company	1141103			u
 HBNB	Hotel101 Global Holdings	Nasdaq		Hotel101 Global Holdings Corp.;Hotel101 Global Holdings;Hotel101 Global	HBNB	t	company	2054507			u
 XFLT	XAI Octagon Floating Rate & Alternative Income Trust	NYSE		XAI Octagon Floating Rate & Alternative Income Trust;XAI Octagon Floating Rate & Alternative Income	XFLT	t	company	1703079			u
-LAR	Lithium Argentina	NYSE		!Lithium Argentina AG;!Lithium Argentina	LAR	t	company	1440972			u
-GBLI	Global Indemnity Group	NYSE		Global Indemnity Group, LLC;!Global Indemnity Group;!Global Indemnity	GBLI	t	company	1494904			u
+LAR	Lithium Argentina	NYSE		Lithium Argentina AG;!Lithium Argentina	LAR	t	company	1440972			u
+GBLI	Global Indemnity Group	NYSE		Global Indemnity Group, LLC;Global Indemnity Group;!Global Indemnity	GBLI	t	company	1494904			u
 LWAY	Lifeway Foods	Nasdaq		Lifeway Foods, Inc.;Lifeway Foods	LWAY	t	company	814586			u
-ITIC	Investors Title	Nasdaq		!Investors Title Co;!Investors Title	ITIC	t	company	720858			u
+ITIC	Investors Title	Nasdaq		Investors Title Co;!Investors Title	ITIC	t	company	720858			u
 PRTA	Prothena Corp Public	Nasdaq		Prothena Corp Public LTD Co;Prothena Corp Public LTD;Prothena Corp Public	PRTA	t	company	1559053			u
 AURA	Aura Biosciences	Nasdaq		Aura Biosciences, Inc.;Aura Biosciences	AURA	t	company	1501796			u
 TWFG	TWFG	Nasdaq		TWFG, Inc.;!TWFG	TWFG	t	company	2007596			u
 CMPS	Compass Pathways	Nasdaq		Compass Pathways plc;!Compass Pathways	CMPS	t	company	1816590			u
 REPL	Replimune Group	Nasdaq		Replimune Group, Inc.;Replimune Group;Replimune	REPL	t	company	1737953			u
-DH	Definitive Healthcare	Nasdaq		!Definitive Healthcare Corp.;!Definitive Healthcare	DH	t	company	1861795			u
+DH	Definitive Healthcare	Nasdaq		Definitive Healthcare Corp.;!Definitive Healthcare	DH	t	company	1861795			u
 BWB	Bridgewater Bancshares	Nasdaq		Bridgewater Bancshares Inc;Bridgewater Bancshares	BWB;BWBBP	t	company	1341317			u
-IPI	Intrepid Potash	NYSE		!Intrepid Potash, Inc.;!Intrepid Potash	IPI	t	company	1421461			u
-FFWM	First Foundation	NYSE		!First Foundation Inc.;!First Foundation	FFWM	t	company	1413837			u
+IPI	Intrepid Potash	NYSE		Intrepid Potash, Inc.;!Intrepid Potash	IPI	t	company	1421461			u
+FFWM	First Foundation	NYSE		First Foundation Inc.;!First Foundation	FFWM	t	company	1413837			u
 RMAX	RE/MAX Holdings	NYSE		RE/MAX Holdings, Inc.;RE/MAX Holdings;RE/MAX	RMAX	t	company	1581091			u
 AIP	Arteris	Nasdaq		Arteris, Inc.;Arteris	AIP	t	company	1667011			u
-LXRX	Lexicon Pharmaceuticals	Nasdaq		!Lexicon Pharmaceuticals, Inc.;!Lexicon Pharmaceuticals	LXRX	t	company	1062822			u
+LXRX	Lexicon Pharmaceuticals	Nasdaq		Lexicon Pharmaceuticals, Inc.;!Lexicon Pharmaceuticals	LXRX	t	company	1062822			u
 MITK	Mitek Systems	Nasdaq		Mitek Systems Inc;Mitek Systems	MITK	t	company	807863			u
-WNC	Wabash National	NYSE		!Wabash National Corp;!Wabash National	WNC	t	company	879526			u
+WNC	Wabash National	NYSE		Wabash National Corp;!Wabash National	WNC	t	company	879526			u
 KFS	Kingsway Financial Services	NYSE		Kingsway Financial Services Inc;Kingsway Financial Services	KFS	t	company	1072627			u
 PACB	Pacific Biosciences of California	Nasdaq		Pacific Biosciences of California, Inc.;Pacific Biosciences of California	PACB	t	company	1299130			u
 SVC	Service Properties Trust	Nasdaq		!Service Properties Trust;!Service Properties	SVC	t	company	945394			u
-SGU	Star Group	NYSE		Star Group, L.P.;!Star Group;!Star	SGU	t	company	1002590			u
+SGU	Star Group	NYSE		Star Group, L.P.;Star Group;!Star	SGU	t	company	1002590			u
 ERAS	Erasca	Nasdaq		Erasca, Inc.;Erasca	ERAS	t	company	1761918			u
 NWPX	NWPX Infrastructure	Nasdaq		NWPX Infrastructure, Inc.;NWPX Infrastructure	NWPX	t	company	1001385			u
-BAND	Bandwidth	Nasdaq		!Bandwidth Inc.;!Bandwidth	BAND	t	company	1514416			u
+BAND	Bandwidth	Nasdaq		Bandwidth Inc.;!Bandwidth	BAND	t	company	1514416			u
 BSVN	Bank7	Nasdaq		Bank7 Corp.;Bank7	BSVN	t	company	1746129			u
 MCI	Barings Corporate Investors	NYSE		Barings Corporate Investors	MCI	t	company	275694			u
 ATEX	Anterix	Nasdaq		Anterix Inc.;Anterix	ATEX	t	company	1304492			u
 ABSI	Absci	Nasdaq		Absci Corp;Absci	ABSI	t	company	1672688			u
 LE	Lands' End	Nasdaq		Lands' End, Inc.;Lands' End	LE	t	company	799288			u
-UAMY	United States Antimony	NYSE		!United States Antimony Corp;!United States Antimony	UAMY	t	company	101538			u
-NATH	Nathans Famous	Nasdaq		!Nathans Famous, Inc.;!Nathans Famous	NATH	t	company	69733			u
-ETON	Eton Pharmaceuticals	Nasdaq		!Eton Pharmaceuticals, Inc.;!Eton Pharmaceuticals	ETON	t	company	1710340			u
+UAMY	United States Antimony	NYSE		United States Antimony Corp;!United States Antimony	UAMY	t	company	101538			u
+NATH	Nathans Famous	Nasdaq		Nathans Famous, Inc.;!Nathans Famous	NATH	t	company	69733			u
+ETON	Eton Pharmaceuticals	Nasdaq		Eton Pharmaceuticals, Inc.;!Eton Pharmaceuticals	ETON	t	company	1710340			u
 KMDA	Kamada	Nasdaq		Kamada LTD;Kamada	KMDA	t	company	1567529			u
-OPAL	OPAL Fuels	Nasdaq		!OPAL Fuels Inc.;!OPAL Fuels	OPAL	t	company	1842279			u
+OPAL	OPAL Fuels	Nasdaq		OPAL Fuels Inc.;!OPAL Fuels	OPAL	t	company	1842279			u
 RGNX	Regenxbio	Nasdaq		Regenxbio Inc.;Regenxbio	RGNX	t	company	1590877			u
 RRBI	Red River Bancshares	Nasdaq		Red River Bancshares Inc;Red River Bancshares	RRBI	t	company	1071236			u
-RWAY	Runway Growth Finance	Nasdaq		!Runway Growth Finance Corp.;!Runway Growth Finance	RWAY;RWAYL;RWAYZ	t	company	1653384			u
-FFIC	Flushing Financial	Nasdaq		!Flushing Financial Corp;!Flushing Financial	FFIC	t	company	923139			u
+RWAY	Runway Growth Finance	Nasdaq		Runway Growth Finance Corp.;!Runway Growth Finance	RWAY;RWAYL;RWAYZ	t	company	1653384			u
+FFIC	Flushing Financial	Nasdaq		Flushing Financial Corp;!Flushing Financial	FFIC	t	company	923139			u
 SENS	Senseonics Holdings	NYSE		Senseonics Holdings, Inc.;Senseonics Holdings;Senseonics	SENS	t	company	1616543			u
 LZMH	LZ Technology Holdings	Nasdaq		LZ Technology Holdings Ltd;LZ Technology Holdings;LZ Technology	LZMH	t	company	1967397			u
 CNDT	Conduent	Nasdaq		Conduent Inc;Conduent	CNDT	t	company	1677703			u
-CLCO	Cool	NYSE		!Cool Co Ltd.;!Cool	CLCO	t	company	1944057			u
+CLCO	Cool	NYSE		Cool Co Ltd.;!Cool	CLCO	t	company	1944057			u
 KFII	K&F Growth Acquisition Corp. Ii	Nasdaq		K&F Growth Acquisition Corp. Ii	KFII;KFIIR;KFIIU	t	company	2029976			u
 AACI	Armada Acquisition Corp. II	Nasdaq		!Armada Acquisition Corp. II	AACI;AACIU;AACIW	t	company	2044009			u
 GCBC	Greene County Bancorp	Nasdaq		Greene County Bancorp Inc;Greene County Bancorp;!Greene County	GCBC	t	company	1070524			u
@@ -3140,24 +3140,24 @@ MAGN	Magnera	NYSE		Magnera Corp;Magnera	MAGN	t	company	41719			u
 CMCO	Columbus Mckinnon	Nasdaq		Columbus Mckinnon Corp;Columbus Mckinnon	CMCO	t	company	1005229			u
 EOLS	Evolus	Nasdaq		Evolus, Inc.;Evolus	EOLS	t	company	1570562			u
 PCAP	ProCap Acquisition	Nasdaq		ProCap Acquisition Corp;ProCap Acquisition	PCAP;PCAPU;PCAPW	t	company	2056634			u
-CMPX	Compass Therapeutics	Nasdaq		!Compass Therapeutics, Inc.;!Compass Therapeutics	CMPX	t	company	1738021			u
-CCSI	Consensus Cloud Solutions	Nasdaq		!Consensus Cloud Solutions, Inc.;!Consensus Cloud Solutions	CCSI	t	company	1866633			u
+CMPX	Compass Therapeutics	Nasdaq		Compass Therapeutics, Inc.;!Compass Therapeutics	CMPX	t	company	1738021			u
+CCSI	Consensus Cloud Solutions	Nasdaq		Consensus Cloud Solutions, Inc.;!Consensus Cloud Solutions	CCSI	t	company	1866633			u
 AMBC	Ambac Financial Group	NYSE		Ambac Financial Group Inc;Ambac Financial Group;Ambac Financial	AMBC	t	company	874501			u
-JOUT	Johnson Outdoors	Nasdaq		!Johnson Outdoors Inc;!Johnson Outdoors	JOUT	t	company	788329			u
+JOUT	Johnson Outdoors	Nasdaq		Johnson Outdoors Inc;!Johnson Outdoors	JOUT	t	company	788329			u
 SES	SES AI	NYSE		SES AI Corp;SES AI	SES	t	company	1819142			u
 ATXS	Astria Therapeutics	Nasdaq		Astria Therapeutics, Inc.;Astria Therapeutics	ATXS	t	company	1454789			u
-MTRX	Matrix Service	Nasdaq		!Matrix Service Co;!Matrix Service	MTRX	t	company	866273			u
+MTRX	Matrix Service	Nasdaq		Matrix Service Co;!Matrix Service	MTRX	t	company	866273			u
 LAES	Sealsq	Nasdaq		Sealsq Corp;Sealsq	LAES	t	company	1951222			u
 NEON	Neonode	Nasdaq		Neonode Inc.;Neonode	NEON	t	company	87050			u
 TACO	Berto Acquisition	Nasdaq		Berto Acquisition Corp.;Berto Acquisition	TACO;TACOU;TACOW	t	company	2033122			u
 TALK	Talkspace	Nasdaq		Talkspace, Inc.;Talkspace	TALK;TALKW	t	company	1803901			u
 MSB	Mesabi Trust	NYSE		!Mesabi Trust	MSB	t	company	65172			u
-OBE	Obsidian Energy	NYSE		!Obsidian Energy LTD.;!Obsidian Energy	OBE	t	company	1334388			u
-FBIZ	First Business Financial Services	Nasdaq		!First Business Financial Services, Inc.;!First Business Financial Services	FBIZ	t	company	1521951			u
+OBE	Obsidian Energy	NYSE		Obsidian Energy LTD.;!Obsidian Energy	OBE	t	company	1334388			u
+FBIZ	First Business Financial Services	Nasdaq		First Business Financial Services, Inc.;!First Business Financial Services	FBIZ	t	company	1521951			u
 NKTR	Nektar Therapeutics	Nasdaq		Nektar Therapeutics	NKTR	t	company	906709			u
 CARE	Carter Bankshares	Nasdaq		Carter Bankshares, Inc.;Carter Bankshares	CARE	t	company	1829576			u
-CRML	Critical Metals	Nasdaq		!Critical Metals Corp.;!Critical Metals	CRML;CRMLW	t	company	1951089			u
-RDAG	Republic Digital Acquisition	Nasdaq		!Republic Digital Acquisition Co;!Republic Digital Acquisition	RDAG;RDAGU;RDAGW	t	company	2055459			u
+CRML	Critical Metals	Nasdaq		Critical Metals Corp.;!Critical Metals	CRML;CRMLW	t	company	1951089			u
+RDAG	Republic Digital Acquisition	Nasdaq		Republic Digital Acquisition Co;!Republic Digital Acquisition	RDAG;RDAGU;RDAGW	t	company	2055459			u
 MTA	Metalla Royalty & Streaming	NYSE		Metalla Royalty & Streaming Ltd.;Metalla Royalty & Streaming	MTA	t	company	1722606			u
 CCIX	Churchill Capital Corp IX/Cayman	Nasdaq		Churchill Capital Corp IX/Cayman	CCIX;CCIXU;CCIXW	t	company	2006291			u
 SAR	Saratoga Investment	NYSE		Saratoga Investment Corp.;Saratoga Investment	SAR;SAJ;SAT;SAY;SAZ	t	company	1377936			u
@@ -3168,10 +3168,10 @@ EGY	Vaalco Energy	NYSE		Vaalco Energy Inc;Vaalco Energy	EGY	t	company	894627			u
 AQST	Aquestive Therapeutics	Nasdaq		Aquestive Therapeutics, Inc.;Aquestive Therapeutics	AQST	t	company	1398733			u
 FTK	Flotek Industries	NYSE		Flotek Industries Inc;Flotek Industries	FTK	t	company	928054			u
 NWTN	NWTN	Nasdaq		NWTN, Inc.;!NWTN	NWTN;NWTNW	t	company	1932737			u
-WENN	WEN Acquisition	Nasdaq		!WEN Acquisition Corp;!WEN Acquisition	WENN;WENNU;WENNW	t	company	2057043			u
-VCIC	Vine Hill Capital Investment	Nasdaq		!Vine Hill Capital Investment Corp.;!Vine Hill Capital Investment	VCIC;VCICU;VCICW	t	company	2025396			u
+WENN	WEN Acquisition	Nasdaq		WEN Acquisition Corp;!WEN Acquisition	WENN;WENNU;WENNW	t	company	2057043			u
+VCIC	Vine Hill Capital Investment	Nasdaq		Vine Hill Capital Investment Corp.;!Vine Hill Capital Investment	VCIC;VCICU;VCICW	t	company	2025396			u
 CDRO	Codere Online Luxembourg	Nasdaq		Codere Online Luxembourg, S.A.;Codere Online Luxembourg	CDRO;CDROW	t	company	1866782			u
-DHIL	Diamond Hill Investment Group	Nasdaq		!Diamond Hill Investment Group Inc;!Diamond Hill Investment Group;!Diamond Hill Investment	DHIL	t	company	909108			u
+DHIL	Diamond Hill Investment Group	Nasdaq		Diamond Hill Investment Group Inc;Diamond Hill Investment Group;!Diamond Hill Investment	DHIL	t	company	909108			u
 GAU	Galiano Gold	NYSE		Galiano Gold Inc.;Galiano Gold	GAU	t	company	1377757			u
 HQL	abrdn Life Sciences Investors	NYSE		abrdn Life Sciences Investors	HQL	t	company	884121			u
 SPOK	Spok Holdings	Nasdaq		Spok Holdings, Inc;Spok Holdings;Spok	SPOK	t	company	1289945			u
@@ -3181,90 +3181,90 @@ MBAV	M3-Brigade Acquisition V	Nasdaq		M3-Brigade Acquisition V Corp.;M3-Brigade 
 FLWS	1 800 Flowers.com	Nasdaq		1 800 Flowers.com Inc;1 800 Flowers.com	FLWS	t	company	1084869			u
 GPAT	GP-Act III Acquisition	Nasdaq		GP-Act III Acquisition Corp.;GP-Act III Acquisition	GPAT;GPATU;GPATW	t	company	1834526			u
 PSNL	Personalis	Nasdaq		Personalis, Inc.;Personalis	PSNL	t	company	1527753			u
-ALF	Centurion Acquisition	Nasdaq		!Centurion Acquisition Corp.;!Centurion Acquisition	ALF;ALFUU;ALFUW	t	company	2010930			u
+ALF	Centurion Acquisition	Nasdaq		Centurion Acquisition Corp.;!Centurion Acquisition	ALF;ALFUU;ALFUW	t	company	2010930			u
 ILPT	Industrial Logistics Properties Trust	Nasdaq		!Industrial Logistics Properties Trust;!Industrial Logistics Properties	ILPT	t	company	1717307			u
 AIRS	Airsculpt Technologies	Nasdaq		Airsculpt Technologies, Inc.;Airsculpt Technologies;Airsculpt	AIRS	t	company	1870940			u
 LND	BrasilAgro - Brazilian Agricultural Real Estate	NYSE		BrasilAgro - Brazilian Agricultural Real Estate Co;BrasilAgro - Brazilian Agricultural Real Estate	LND	t	company	1499849			u
-NFGC	New Found Gold	NYSE		!New Found Gold Corp.;!New Found Gold	NFGC	t	company	1840616			u
+NFGC	New Found Gold	NYSE		New Found Gold Corp.;!New Found Gold	NFGC	t	company	1840616			u
 ZH	Zhihu	NYSE		Zhihu Inc.;Zhihu	ZH	t	company	1835724			u
-TOI	Oncology Institute	Nasdaq		!Oncology Institute, Inc.;!Oncology Institute	TOI;TOIIW	t	company	1799191			u
+TOI	Oncology Institute	Nasdaq		Oncology Institute, Inc.;!Oncology Institute	TOI;TOIIW	t	company	1799191			u
 SD	Sandridge Energy	NYSE		Sandridge Energy Inc;Sandridge Energy	SD	t	company	1349436			u
 LSAK	Lesaka Technologies	Nasdaq		Lesaka Technologies Inc;Lesaka Technologies;Lesaka	LSAK	t	company	1041514			u
 CRNC	Cerence	Nasdaq		Cerence Inc.;Cerence	CRNC	t	company	1768267			u
-CAEP	Cantor Equity Partners III	Nasdaq		!Cantor Equity Partners III, Inc.;!Cantor Equity Partners III	CAEP	t	company	2034268			u
+CAEP	Cantor Equity Partners III	Nasdaq		Cantor Equity Partners III, Inc.;!Cantor Equity Partners III	CAEP	t	company	2034268			u
 AGL	agilon health	NYSE		agilon health, inc.;agilon health	AGL	t	company	1831097			u
 CIVB	Civista Bancshares	Nasdaq		Civista Bancshares, Inc.;Civista Bancshares	CIVB	t	company	944745			u
-IBEX	IBEX	Nasdaq		!IBEX Ltd;!IBEX	IBEX	t	company	1720420			u
+IBEX	IBEX	Nasdaq		IBEX Ltd;!IBEX	IBEX	t	company	1720420			u
 CMRC	Commerce.com	Nasdaq		Commerce.com, Inc.;Commerce.com	CMRC;BIGC	t	company	1626450			u
 ESEA	Euroseas	Nasdaq		Euroseas LTD.;Euroseas	ESEA	t	company	1341170			u
-GRRR	Gorilla Technology Group	Nasdaq		!Gorilla Technology Group Inc.;!Gorilla Technology Group;!Gorilla Technology;!Gorilla	GRRR;GRRRW	t	company	1903145			u
+GRRR	Gorilla Technology Group	Nasdaq		Gorilla Technology Group Inc.;Gorilla Technology Group;!Gorilla Technology;!Gorilla	GRRR;GRRRW	t	company	1903145			u
 RMNI	Rimini Street	Nasdaq		Rimini Street, Inc.;Rimini Street	RMNI	t	company	1635282			u
 MSBI	Midland States Bancorp	Nasdaq		Midland States Bancorp, Inc.;Midland States Bancorp;!Midland States	MSBI;MSBIP	t	company	1466026			u
 LEO	BNY Mellon Strategic Municipals	NYSE		BNY Mellon Strategic Municipals, Inc.;BNY Mellon Strategic Municipals	LEO	t	company	818972			u
 PACK	Ranpak Holdings	NYSE		Ranpak Holdings Corp.;Ranpak Holdings;Ranpak	PACK	t	company	1712463			u
 BZAI	Blaize Holdings	Nasdaq		Blaize Holdings, Inc.;Blaize Holdings;Blaize	BZAI;BZAIW	t	company	1871638			u
 CRMT	Americas Carmart	Nasdaq		Americas Carmart Inc;Americas Carmart	CRMT	t	company	799850			u
-FULC	Fulcrum Therapeutics	Nasdaq		!Fulcrum Therapeutics, Inc.;!Fulcrum Therapeutics	FULC	t	company	1680581			u
-UROY	Uranium Royalty	Nasdaq		!Uranium Royalty Corp.;!Uranium Royalty	UROY	t	company	1711570			u
-JACK	Jack in the Box	Nasdaq		!Jack in the Box Inc;!Jack in the Box	JACK	t	company	807882			u
-SPMC	Sound Point Meridian Capital	NYSE		!Sound Point Meridian Capital, Inc.;!Sound Point Meridian Capital	SPMC;SPMA;SPME	t	company	1930147			u
+FULC	Fulcrum Therapeutics	Nasdaq		Fulcrum Therapeutics, Inc.;!Fulcrum Therapeutics	FULC	t	company	1680581			u
+UROY	Uranium Royalty	Nasdaq		Uranium Royalty Corp.;!Uranium Royalty	UROY	t	company	1711570			u
+JACK	Jack in the Box	Nasdaq		Jack in the Box Inc;!Jack in the Box	JACK	t	company	807882			u
+SPMC	Sound Point Meridian Capital	NYSE		Sound Point Meridian Capital, Inc.;!Sound Point Meridian Capital	SPMC;SPMA;SPME	t	company	1930147			u
 TBN	Tamboran Resources	NYSE		Tamboran Resources Corp;Tamboran Resources	TBN	t	company	1997652			u
 GAMB	Gambling.com Group	Nasdaq		Gambling.com Group Ltd;Gambling.com Group;Gambling.com	GAMB	t	company	1839799			u
 VPG	Vishay Precision Group	NYSE		Vishay Precision Group, Inc.;Vishay Precision Group;Vishay Precision	VPG	t	company	1487952			u
-TCI	Transcontinental Realty Investors	NYSE		!Transcontinental Realty Investors Inc;!Transcontinental Realty Investors	TCI	t	company	733590			u
-ANPA	Rich Sparkle Holdings	Nasdaq		!Rich Sparkle Holdings Ltd;!Rich Sparkle Holdings;!Rich Sparkle	ANPA	t	company	2031688			u
+TCI	Transcontinental Realty Investors	NYSE		Transcontinental Realty Investors Inc;!Transcontinental Realty Investors	TCI	t	company	733590			u
+ANPA	Rich Sparkle Holdings	Nasdaq		Rich Sparkle Holdings Ltd;Rich Sparkle Holdings;!Rich Sparkle	ANPA	t	company	2031688			u
 VBNK	VersaBank	Nasdaq		VersaBank	VBNK	t	company	1690639			u
 ISOU	IsoEnergy	NYSE		IsoEnergy Ltd.;IsoEnergy	ISOU	t	company	1997377			u
-AII	American Integrity Insurance Group	NYSE		!American Integrity Insurance Group, Inc.;!American Integrity Insurance Group;!American Integrity Insurance	AII	t	company	2007587			u
+AII	American Integrity Insurance Group	NYSE		American Integrity Insurance Group, Inc.;American Integrity Insurance Group;!American Integrity Insurance	AII	t	company	2007587			u
 CWBC	Community West Bancshares	Nasdaq		Community West Bancshares	CWBC	t	company	1127371			u
 BMRC	Bank of Marin Bancorp	Nasdaq		Bank of Marin Bancorp;!Bank of Marin	BMRC	t	company	1403475			u
 SOR	Source Capital	NYSE		!Source Capital	SOR	t	company	91847			u
-VALU	Value Line	Nasdaq		!Value Line Inc;!Value Line	VALU	t	company	717720			u
+VALU	Value Line	Nasdaq		Value Line Inc;!Value Line	VALU	t	company	717720			u
 CLW	Clearwater Paper	NYSE		Clearwater Paper Corp;Clearwater Paper	CLW	t	company	1441236			u
-PKE	Park Aerospace	NYSE		!Park Aerospace Corp;!Park Aerospace	PKE	t	company	76267			u
+PKE	Park Aerospace	NYSE		Park Aerospace Corp;!Park Aerospace	PKE	t	company	76267			u
 ZEPP	Zepp Health	NYSE		Zepp Health Corp;Zepp Health	ZEPP	t	company	1720446			u
 SATL	Satellogic	Nasdaq		Satellogic Inc.;Satellogic	SATL;SATLW	t	company	1874315			u
 CAPR	Capricor Therapeutics	Nasdaq		Capricor Therapeutics, Inc.;Capricor Therapeutics	CAPR	t	company	1133869			u
 CLDT	Chatham Lodging Trust	NYSE		Chatham Lodging Trust;Chatham Lodging	CLDT	t	company	1476045			u
 ESPR	Esperion Therapeutics	Nasdaq		Esperion Therapeutics, Inc.;Esperion Therapeutics	ESPR	t	company	1434868			u
-SWBI	Smith & Wesson Brands	Nasdaq		!Smith & Wesson Brands, Inc.;!Smith & Wesson Brands	SWBI	t	company	1092796			u
-ALLT	Allot	Nasdaq		!Allot Ltd.;!Allot	ALLT	t	company	1365767			u
+SWBI	Smith & Wesson Brands	Nasdaq		Smith & Wesson Brands, Inc.;!Smith & Wesson Brands	SWBI	t	company	1092796			u
+ALLT	Allot	Nasdaq		Allot Ltd.;!Allot	ALLT	t	company	1365767			u
 IPCX	Inflection Point Acquisition Corp. III	Nasdaq		!Inflection Point Acquisition Corp. III	IPCX;IPCXR;IPCXU	t	company	2012318			u
-BBCP	Concrete Pumping Holdings	Nasdaq		!Concrete Pumping Holdings, Inc.;!Concrete Pumping Holdings;!Concrete Pumping	BBCP	t	company	1703956			u
+BBCP	Concrete Pumping Holdings	Nasdaq		Concrete Pumping Holdings, Inc.;Concrete Pumping Holdings;!Concrete Pumping	BBCP	t	company	1703956			u
 SDHI	Siddhi Acquisition Corp (Cayman Islands)	Nasdaq		Siddhi Acquisition Corp (Cayman Islands)	SDHI;SDHIR;SDHIU	t	company	2034037			u
 BRR	Columbus Circle Capital Corp. I	Nasdaq		!Columbus Circle Capital Corp. I	BRR;CCCM;BRRWU;BRRWW;CCCMU;CCCMW	t	company	2056263			u
 EHAB	Enhabit	NYSE		Enhabit, Inc.;Enhabit	EHAB	t	company	1803737			u
 PPT	Putnam Premier Income Trust	NYSE		!Putnam Premier Income Trust;!Putnam Premier Income	PPT	t	company	827773			u
-TACH	Titan Acquisition	Nasdaq		!Titan Acquisition Corp.;!Titan Acquisition	TACH;TACHU;TACHW	t	company	2009183			u
-RHLD	Resolute Holdings Management	Nasdaq		!Resolute Holdings Management, Inc.;!Resolute Holdings Management	RHLD	t	company	2039497			u
-CYH	Community Health Systems	NYSE		!Community Health Systems Inc;!Community Health Systems	CYH	t	company	1108109			u
+TACH	Titan Acquisition	Nasdaq		Titan Acquisition Corp.;!Titan Acquisition	TACH;TACHU;TACHW	t	company	2009183			u
+RHLD	Resolute Holdings Management	Nasdaq		Resolute Holdings Management, Inc.;!Resolute Holdings Management	RHLD	t	company	2039497			u
+CYH	Community Health Systems	NYSE		Community Health Systems Inc;!Community Health Systems	CYH	t	company	1108109			u
 CTMX	CytomX Therapeutics	Nasdaq		CytomX Therapeutics, Inc.;CytomX Therapeutics	CTMX	t	company	1501989			u
 ZIP	Ziprecruiter	NYSE		Ziprecruiter, Inc.;Ziprecruiter	ZIP	t	company	1617553			u
 API	Agora	Nasdaq		Agora, Inc.;Agora	API	t	company	1802883			u
-BFLY	Butterfly Network	NYSE		!Butterfly Network, Inc.;!Butterfly Network	BFLY	t	company	1804176			u
+BFLY	Butterfly Network	NYSE		Butterfly Network, Inc.;!Butterfly Network	BFLY	t	company	1804176			u
 BGR	BlackRock Energy & Resources Trust	NYSE		BlackRock Energy & Resources Trust;BlackRock Energy & Resources	BGR	t	company	1306550			u
 GIG	GigCapital7	Nasdaq		GigCapital7 Corp.;GigCapital7	GIG;GIGGU;GIGGW	t	company	2023730			u
 MOV	Movado Group	NYSE		Movado Group Inc;Movado Group;Movado	MOV	t	company	72573			u
 MATV	Mativ Holdings	NYSE		Mativ Holdings, Inc.;Mativ Holdings;Mativ	MATV	t	company	1000623			u
 EFR	Eaton Vance Senior Floating-Rate Trust	NYSE		Eaton Vance Senior Floating-Rate Trust;Eaton Vance Senior Floating-Rate	EFR	t	company	1258623			u
-SDM	Smart Digital Group	Nasdaq		!Smart Digital Group Ltd;!Smart Digital Group;!Smart Digital	SDM	t	company	2014955			u
+SDM	Smart Digital Group	Nasdaq		Smart Digital Group Ltd;Smart Digital Group;!Smart Digital	SDM	t	company	2014955			u
 TMCI	Treace Medical Concepts	Nasdaq		Treace Medical Concepts, Inc.;Treace Medical Concepts	TMCI	t	company	1630627			u
-MLAB	Mesa Laboratories	Nasdaq		!Mesa Laboratories Inc;!Mesa Laboratories	MLAB	t	company	724004			u
+MLAB	Mesa Laboratories	Nasdaq		Mesa Laboratories Inc;!Mesa Laboratories	MLAB	t	company	724004			u
 ANGO	Angiodynamics	Nasdaq		Angiodynamics Inc;Angiodynamics	ANGO	t	company	1275187			u
 ARTNA	Artesian Resources	Nasdaq		Artesian Resources Corp;Artesian Resources	ARTNA	t	company	863110			u
-DMAA	Drugs Made In America Acquisition	Nasdaq		!Drugs Made In America Acquisition Corp.;!Drugs Made In America Acquisition	DMAA;DMAAR;DMAAU	t	company	2028614			u
+DMAA	Drugs Made In America Acquisition	Nasdaq		Drugs Made In America Acquisition Corp.;!Drugs Made In America Acquisition	DMAA;DMAAR;DMAAU	t	company	2028614			u
 OLMA	Olema Pharmaceuticals	Nasdaq		Olema Pharmaceuticals, Inc.;Olema Pharmaceuticals	OLMA	t	company	1750284			u
 KCHV	Kochav Defense Acquisition	Nasdaq		Kochav Defense Acquisition Corp.;Kochav Defense Acquisition	KCHV;KCHVR;KCHVU	t	company	2053799			u
 CLLS	Cellectis	Nasdaq		Cellectis S.A.;Cellectis	CLLS	t	company	1627281			u
 SOUL	Soulpower Acquisition	NYSE		Soulpower Acquisition Corp.;Soulpower Acquisition	SOUL	t	company	2025608			u
 ODV	Osisko Development	NYSE		Osisko Development Corp.;Osisko Development	ODV;ODVWZ	t	company	1431852			u
-ZEUS	Olympic Steel	Nasdaq		!Olympic Steel Inc;!Olympic Steel	ZEUS	t	company	917470			u
-RM	Regional Management	NYSE		!Regional Management Corp.;!Regional Management	RM	t	company	1519401			u
+ZEUS	Olympic Steel	Nasdaq		Olympic Steel Inc;!Olympic Steel	ZEUS	t	company	917470			u
+RM	Regional Management	NYSE		Regional Management Corp.;!Regional Management	RM	t	company	1519401			u
 HVT	Haverty Furniture Companies	NYSE		Haverty Furniture Companies Inc;Haverty Furniture Companies	HVT;HVT.A	t	company	216085			u
 VSTA	Vasta Platform	Nasdaq		Vasta Platform Ltd;Vasta Platform	VSTA	t	company	1792829			u
-PBPB	Potbelly	Nasdaq		!Potbelly Corp;!Potbelly	PBPB	t	company	1195734			u
-OYSE	Oyster Enterprises II Acquisition	Nasdaq		!Oyster Enterprises II Acquisition Corp;!Oyster Enterprises II Acquisition	OYSE;OYSER;OYSEU	t	company	2042182			u
-HSHP	Himalaya Shipping	NYSE		!Himalaya Shipping Ltd.;!Himalaya Shipping	HSHP	t	company	1959455			u
+PBPB	Potbelly	Nasdaq		Potbelly Corp;!Potbelly	PBPB	t	company	1195734			u
+OYSE	Oyster Enterprises II Acquisition	Nasdaq		Oyster Enterprises II Acquisition Corp;!Oyster Enterprises II Acquisition	OYSE;OYSER;OYSEU	t	company	2042182			u
+HSHP	Himalaya Shipping	NYSE		Himalaya Shipping Ltd.;!Himalaya Shipping	HSHP	t	company	1959455			u
 AXIN	Axiom Intelligence Acquisition Corp 1	Nasdaq		Axiom Intelligence Acquisition Corp 1	AXIN;AXINR;AXINU	t	company	2057030			u
 MBI	Mbia	NYSE		Mbia Inc;Mbia	MBI	t	company	814585			u
 XOMA	XOMA Royalty	Nasdaq		XOMA Royalty Corp;XOMA Royalty	XOMA;XOMAO;XOMAP	t	company	791908			u
@@ -3273,55 +3273,55 @@ ADUR	Aduro Clean Technologies	Nasdaq		Aduro Clean Technologies Inc.;Aduro Clean 
 SFST	Southern First Bancshares	Nasdaq		Southern First Bancshares Inc;Southern First Bancshares	SFST	t	company	1090009			u
 AZ	A2Z Cust2mate Solutions	Nasdaq		A2Z Cust2mate Solutions Corp.;A2Z Cust2mate Solutions	AZ	t	company	1866030			u
 LTBR	Lightbridge	Nasdaq		Lightbridge Corp;Lightbridge	LTBR	t	company	1084554			u
-AREN	Arena Group Holdings	NYSE		!Arena Group Holdings, Inc.;!Arena Group Holdings;!Arena Group;!Arena	AREN	t	company	894871			u
+AREN	Arena Group Holdings	NYSE		Arena Group Holdings, Inc.;Arena Group Holdings;Arena Group;!Arena	AREN	t	company	894871			u
 EMX	EMX Royalty	NYSE		EMX Royalty Corp;EMX Royalty	EMX	t	company	1285786			u
 HTLM	HomesToLife	Nasdaq		HomesToLife Ltd;HomesToLife	HTLM	t	company	2023153			u
 CIX	Compx International	NYSE		Compx International Inc;Compx International	CIX	t	company	1049606			u
-LAND	Gladstone LAND	Nasdaq		!Gladstone LAND Corp;!Gladstone LAND	LAND;LANDM;LANDP;LANDO	t	company	1495240			u
+LAND	Gladstone LAND	Nasdaq		Gladstone LAND Corp;!Gladstone LAND	LAND;LANDM;LANDP;LANDO	t	company	1495240			u
 MCFT	MasterCraft Boat Holdings	Nasdaq		MasterCraft Boat Holdings, Inc.;MasterCraft Boat Holdings;MasterCraft Boat	MCFT	t	company	1638290			u
-MLP	Maui Land & Pineapple	NYSE		!Maui Land & Pineapple Co Inc;!Maui Land & Pineapple Co;!Maui Land & Pineapple	MLP	t	company	63330			u
+MLP	Maui Land & Pineapple	NYSE		Maui Land & Pineapple Co Inc;Maui Land & Pineapple Co;!Maui Land & Pineapple	MLP	t	company	63330			u
 NBTX	Nanobiotix	Nasdaq		Nanobiotix S.A.;Nanobiotix	NBTX	t	company	1760854			u
 GPRK	GeoPark	NYSE		GeoPark Ltd;GeoPark	GPRK	t	company	1464591			u
-PANL	Pangaea Logistics Solutions	Nasdaq		!Pangaea Logistics Solutions Ltd.;!Pangaea Logistics Solutions	PANL	t	company	1606909			u
+PANL	Pangaea Logistics Solutions	Nasdaq		Pangaea Logistics Solutions Ltd.;!Pangaea Logistics Solutions	PANL	t	company	1606909			u
 DXYZ	Destiny Tech100	NYSE		Destiny Tech100 Inc.;Destiny Tech100	DXYZ	t	company	1843974			u
-ATGL	Alpha Technology Group	Nasdaq		!Alpha Technology Group Ltd;!Alpha Technology Group;!Alpha Technology;!Alpha	ATGL	t	company	1967621			u
+ATGL	Alpha Technology Group	Nasdaq		Alpha Technology Group Ltd;Alpha Technology Group;!Alpha Technology;!Alpha	ATGL	t	company	1967621			u
 RBB	RBB Bancorp	Nasdaq		RBB Bancorp	RBB	t	company	1499422			u
 VACH	Voyager Acquisition Corp./Cayman Islands	Nasdaq		Voyager Acquisition Corp./Cayman Islands	VACH;VACHU;VACHW	t	company	2006815			u
 FINS	Angel Oak Financial Strategies Income Term Trust	NYSE		!Angel Oak Financial Strategies Income Term Trust;!Angel Oak Financial Strategies Income Term	FINS	t	company	1745059			u
 EBS	Emergent BioSolutions	NYSE		Emergent BioSolutions Inc.;Emergent BioSolutions	EBS	t	company	1367644			u
 CCIR	Cohen Circle Acquisition Corp. I	Nasdaq		!Cohen Circle Acquisition Corp. I	CCIR;CCIRU;CCIRW	t	company	1894176			u
-BEAG	Bold Eagle Acquisition	Nasdaq		!Bold Eagle Acquisition Corp.;!Bold Eagle Acquisition	BEAG;BEAGR;BEAGU	t	company	1852207			u
+BEAG	Bold Eagle Acquisition	Nasdaq		Bold Eagle Acquisition Corp.;!Bold Eagle Acquisition	BEAG;BEAGR;BEAGU	t	company	1852207			u
 BRBS	Blue Ridge Bankshares	NYSE		Blue Ridge Bankshares, Inc.;Blue Ridge Bankshares	BRBS	t	company	842717			u
 FMAO	Farmers & Merchants Bancorp	Nasdaq		Farmers & Merchants Bancorp Inc;Farmers & Merchants Bancorp;!Farmers & Merchants	FMAO	t	company	792966			u
 TNXP	Tonix Pharmaceuticals Holding	Nasdaq		Tonix Pharmaceuticals Holding Corp.;Tonix Pharmaceuticals Holding;Tonix Pharmaceuticals	TNXP	t	company	1430306			u
-OFLX	Omega Flex	Nasdaq		!Omega Flex, Inc.;!Omega Flex	OFLX	t	company	1317945			u
+OFLX	Omega Flex	Nasdaq		Omega Flex, Inc.;!Omega Flex	OFLX	t	company	1317945			u
 BGS	B&G Foods	NYSE		B&G Foods, Inc.;B&G Foods	BGS	t	company	1278027			u
-NRC	National Research	Nasdaq		!National Research Corp;!National Research	NRC	t	company	70487			u
+NRC	National Research	Nasdaq		National Research Corp;!National Research	NRC	t	company	70487			u
 HYAC	Haymaker Acquisition Corp. 4	NYSE		Haymaker Acquisition Corp. 4	HYAC	t	company	1970509			u
 USCB	Uscb Financial Holdings	Nasdaq		Uscb Financial Holdings, Inc.;Uscb Financial Holdings;Uscb Financial	USCB	t	company	1901637			u
 SLQT	SelectQuote	NYSE		SelectQuote, Inc.;SelectQuote	SLQT	t	company	1794783			u
-CEPT	Cantor Equity Partners II	Nasdaq		!Cantor Equity Partners II, Inc.;!Cantor Equity Partners II	CEPT	t	company	2034269			u
+CEPT	Cantor Equity Partners II	Nasdaq		Cantor Equity Partners II, Inc.;!Cantor Equity Partners II	CEPT	t	company	2034269			u
 ONIT	Onity Group	NYSE		Onity Group Inc.;Onity Group;Onity	ONIT	t	company	873860			u
 EFT	Eaton Vance Floating-Rate Income Trust	NYSE		Eaton Vance Floating-Rate Income Trust;Eaton Vance Floating-Rate Income	EFT	t	company	1288992			u
 QUAD	Quad/Graphics	NYSE		Quad/Graphics, Inc.;Quad/Graphics	QUAD	t	company	1481792			u
 ABEO	Abeona Therapeutics	Nasdaq		Abeona Therapeutics Inc.;Abeona Therapeutics	ABEO	t	company	318306			u
-RCKT	Rocket Pharmaceuticals	Nasdaq		!Rocket Pharmaceuticals, Inc.;!Rocket Pharmaceuticals	RCKT;RCKTW	t	company	1281895			u
+RCKT	Rocket Pharmaceuticals	Nasdaq		Rocket Pharmaceuticals, Inc.;!Rocket Pharmaceuticals	RCKT;RCKTW	t	company	1281895			u
 GFR	Greenfire Resources	NYSE		Greenfire Resources Ltd.;Greenfire Resources	GFR	t	company	1966287			u
 CPZ	Calamos Long/Short Equity & Dynamic Income Trust	Nasdaq		Calamos Long/Short Equity & Dynamic Income Trust;Calamos Long/Short Equity & Dynamic Income	CPZ	t	company	1717457			u
 CUB	Lionheart Holdings	Nasdaq		Lionheart Holdings;Lionheart	CUB;CUBWU;CUBWW	t	company	2015955			u
 ACCO	ACCO Brands	NYSE		ACCO Brands Corp;ACCO Brands	ACCO	t	company	712034			u
-PDLB	Ponce Financial Group	Nasdaq		!Ponce Financial Group, Inc.;!Ponce Financial Group;!Ponce Financial	PDLB	t	company	1874071			u
-DIN	Dine Brands Global	NYSE		!Dine Brands Global, Inc.;!Dine Brands Global;!Dine Brands	DIN	t	company	49754			u
+PDLB	Ponce Financial Group	Nasdaq		Ponce Financial Group, Inc.;Ponce Financial Group;!Ponce Financial	PDLB	t	company	1874071			u
+DIN	Dine Brands Global	NYSE		Dine Brands Global, Inc.;!Dine Brands Global;!Dine Brands	DIN	t	company	49754			u
 AMBI	Ambipar Emergency Response	NYSE		Ambipar Emergency Response	AMBI	t	company	1937441			u
-ARCT	Arcturus Therapeutics Holdings	Nasdaq		!Arcturus Therapeutics Holdings Inc.;!Arcturus Therapeutics Holdings;!Arcturus Therapeutics	ARCT	t	company	1768224			u
-EIC	Eagle Point Income	NYSE		!Eagle Point Income Co Inc.;!Eagle Point Income Co;!Eagle Point Income	EIC;EICA;EICB;EICC	t	company	1754836			u
+ARCT	Arcturus Therapeutics Holdings	Nasdaq		Arcturus Therapeutics Holdings Inc.;Arcturus Therapeutics Holdings;!Arcturus Therapeutics	ARCT	t	company	1768224			u
+EIC	Eagle Point Income	NYSE		Eagle Point Income Co Inc.;Eagle Point Income Co;!Eagle Point Income	EIC;EICA;EICB;EICC	t	company	1754836			u
 SIMA	SIM Acquisition Corp. I	Nasdaq		!SIM Acquisition Corp. I	SIMA;SIMAU;SIMAW	t	company	2014982			u
 LZM	Lifezone Metals	NYSE		Lifezone Metals Ltd;Lifezone Metals	LZM	t	company	1958217			u
-CRVS	Corvus Pharmaceuticals	Nasdaq		!Corvus Pharmaceuticals, Inc.;!Corvus Pharmaceuticals	CRVS	t	company	1626971			u
+CRVS	Corvus Pharmaceuticals	Nasdaq		Corvus Pharmaceuticals, Inc.;!Corvus Pharmaceuticals	CRVS	t	company	1626971			u
 BGT	Blackrock Floating Rate Income Trust	NYSE		Blackrock Floating Rate Income Trust;Blackrock Floating Rate Income	BGT	t	company	1287480			u
 CARL	Carlsmed	Nasdaq		Carlsmed, Inc.;Carlsmed	CARL	t	company	1794546			u
 TBRG	TruBridge	Nasdaq		TruBridge, Inc.;TruBridge	TBRG	t	company	1169445			u
-MLAC	Mountain Lake Acquisition	Nasdaq		!Mountain Lake Acquisition Corp.;!Mountain Lake Acquisition	MLAC;MLACR;MLACU	t	company	2029492			u
+MLAC	Mountain Lake Acquisition	Nasdaq		Mountain Lake Acquisition Corp.;!Mountain Lake Acquisition	MLAC;MLACR;MLACU	t	company	2029492			u
 FERA	Fifth Era Acquisition Corp I	Nasdaq		!Fifth Era Acquisition Corp I	FERA;FERAR;FERAU	t	company	2025401			u
 NREF	NexPoint Real Estate Finance	NYSE		NexPoint Real Estate Finance, Inc.;NexPoint Real Estate Finance	NREF	t	company	1786248			u
 WILC	G Willi Food International	Nasdaq		G Willi Food International LTD;G Willi Food International;G Willi Food	WILC	t	company	1030997			u
@@ -3331,58 +3331,58 @@ SZZL	Sizzle Acquisition Corp. II	Nasdaq		!Sizzle Acquisition Corp. II	SZZL;SZZLR
 LRMR	Larimar Therapeutics	Nasdaq		Larimar Therapeutics, Inc.;Larimar Therapeutics	LRMR	t	company	1374690			u
 OBT	Orange County Bancorp	Nasdaq		Orange County Bancorp, Inc.;Orange County Bancorp;!Orange County	OBT	t	company	1754226			u
 HOND	HCM II Acquisition	Nasdaq		HCM II Acquisition Corp.;HCM II Acquisition	HOND;HONDU;HONDW	t	company	2019804			u
-CRAQ	Cal Redwood Acquisition	Nasdaq		!Cal Redwood Acquisition Corp.;!Cal Redwood Acquisition	CRAQ;CRAQR;CRAQU	t	company	2058359			u
-BLDE	Blade Air Mobility	Nasdaq		!Blade Air Mobility, Inc.;!Blade Air Mobility	BLDE;BLDEW	t	company	1779128			u
+CRAQ	Cal Redwood Acquisition	Nasdaq		Cal Redwood Acquisition Corp.;!Cal Redwood Acquisition	CRAQ;CRAQR;CRAQU	t	company	2058359			u
+BLDE	Blade Air Mobility	Nasdaq		Blade Air Mobility, Inc.;!Blade Air Mobility	BLDE;BLDEW	t	company	1779128			u
 NPAC	New Providence Acquisition Corp. III/Cayman	Nasdaq		New Providence Acquisition Corp. III/Cayman	NPAC;NPACU;NPACW	t	company	2048948			u
 BLUW	Blue Water Acquisition Corp. III	Nasdaq		!Blue Water Acquisition Corp. III	BLUW;BLUWU;BLUWW	t	company	2050501			u
 OOMA	Ooma	NYSE		Ooma Inc;Ooma	OOMA	t	company	1327688			u
-BGL	Blue Gold	Nasdaq		!Blue Gold Ltd;!Blue Gold	BGL;BGLWW	t	company	2019435			u
-FRGE	Forge Global Holdings	NYSE		!Forge Global Holdings, Inc.;!Forge Global Holdings;!Forge Global	FRGE	t	company	1827821			u
+BGL	Blue Gold	Nasdaq		Blue Gold Ltd;!Blue Gold	BGL;BGLWW	t	company	2019435			u
+FRGE	Forge Global Holdings	NYSE		Forge Global Holdings, Inc.;Forge Global Holdings;!Forge Global	FRGE	t	company	1827821			u
 AMRN	Amarin	Nasdaq		Amarin Corp PLC;Amarin Corp;Amarin	AMRN	t	company	897448			u
 PBFS	Pioneer Bancorp	Nasdaq		Pioneer Bancorp, Inc.;Pioneer Bancorp	PBFS	t	company	1769663			u
 ALDX	Aldeyra Therapeutics	Nasdaq		Aldeyra Therapeutics, Inc.;Aldeyra Therapeutics	ALDX	t	company	1341235			u
 ALMU	Aeluma	Nasdaq		Aeluma, Inc.;Aeluma	ALMU	t	company	1828805			u
 RXST	RxSight	Nasdaq		RxSight, Inc.;RxSight	RXST	t	company	1111485			u
-HLLY	Holley	NYSE		!Holley Inc.;!Holley	HLLY	t	company	1822928			u
+HLLY	Holley	NYSE		Holley Inc.;!Holley	HLLY	t	company	1822928			u
 KOPN	Kopin	Nasdaq		Kopin Corp;Kopin	KOPN	t	company	771266			u
 ALDF	Aldel Financial II	Nasdaq		Aldel Financial II Inc.;Aldel Financial II	ALDF;ALDFU;ALDFW	t	company	2031561			u
-ACTG	Acacia Research	Nasdaq		!Acacia Research Corp;!Acacia Research	ACTG	t	company	934549			u
+ACTG	Acacia Research	Nasdaq		Acacia Research Corp;!Acacia Research	ACTG	t	company	934549			u
 BWFG	Bankwell Financial Group	Nasdaq		Bankwell Financial Group, Inc.;Bankwell Financial Group;Bankwell Financial	BWFG	t	company	1505732			u
 LOCO	El Pollo Loco Holdings	Nasdaq		El Pollo Loco Holdings, Inc.;El Pollo Loco Holdings;El Pollo Loco	LOCO	t	company	1606366			u
 DVS	Dolly Varden Silver	NYSE		Dolly Varden Silver Corp;Dolly Varden Silver	DVS	t	company	1542028			u
 MAMA	Mama's Creations	Nasdaq		Mama's Creations, Inc.;Mama's Creations	MAMA	t	company	1520358			u
 TRAK	ReposiTrak	NYSE		ReposiTrak, Inc.;ReposiTrak	TRAK	t	company	50471			u
-HRZN	Horizon Technology Finance	Nasdaq		!Horizon Technology Finance Corp;!Horizon Technology Finance	HRZN;HTFB;HTFC	t	company	1487428			u
+HRZN	Horizon Technology Finance	Nasdaq		Horizon Technology Finance Corp;!Horizon Technology Finance	HRZN;HTFB;HTFC	t	company	1487428			u
 VSTM	Verastem	Nasdaq		Verastem, Inc.;Verastem	VSTM	t	company	1526119			u
 RICK	RCI Hospitality Holdings	Nasdaq		RCI Hospitality Holdings, Inc.;RCI Hospitality Holdings;RCI Hospitality	RICK	t	company	935419			u
 EVI	EVI Industries	NYSE		EVI Industries, Inc.;EVI Industries	EVI	t	company	65312			u
 POLE	Andretti Acquisition Corp. II	Nasdaq		!Andretti Acquisition Corp. II	POLE;POLEU;POLEW	t	company	2025341			u
 JACS	Jackson Acquisition Co II	NYSE		!Jackson Acquisition Co II	JACS	t	company	2039058			u
 IMAB	I-Mab	Nasdaq		I-Mab	IMAB	t	company	1778016			u
-CAN	Canaan	Nasdaq		!Canaan Inc.;!Canaan	CAN	t	company	1780652			u
+CAN	Canaan	Nasdaq		Canaan Inc.;!Canaan	CAN	t	company	1780652			u
 INBX	Inhibrx Biosciences	Nasdaq		Inhibrx Biosciences, Inc.;Inhibrx Biosciences	INBX	t	company	2007919			u
 NGNE	Neurogene	Nasdaq		Neurogene Inc.;Neurogene	NGNE	t	company	1404644			u
-NGS	Natural Gas Services Group	NYSE		!Natural Gas Services Group Inc;!Natural Gas Services Group;!Natural Gas Services	NGS	t	company	1084991			u
+NGS	Natural Gas Services Group	NYSE		Natural Gas Services Group Inc;Natural Gas Services Group;!Natural Gas Services	NGS	t	company	1084991			u
 MIN	MFS Intermediate Income Trust	NYSE		MFS Intermediate Income Trust;MFS Intermediate Income	MIN	t	company	826735			u
 WTBA	West Bancorporation	Nasdaq		West Bancorporation Inc;West Bancorporation	WTBA	t	company	1166928			u
 SNWV	Sanuwave Health	Nasdaq		Sanuwave Health, Inc.;Sanuwave Health	SNWV	t	company	1417663			u
-TVA	Texas Ventures Acquisition III	Nasdaq		!Texas Ventures Acquisition III Corp;!Texas Ventures Acquisition III	TVA;TVACU;TVACW	t	company	2033991			u
-OIS	Oil States International	NYSE		!Oil States International, Inc;!Oil States International;!Oil States	OIS	t	company	1121484			u
+TVA	Texas Ventures Acquisition III	Nasdaq		Texas Ventures Acquisition III Corp;!Texas Ventures Acquisition III	TVA;TVACU;TVACW	t	company	2033991			u
+OIS	Oil States International	NYSE		Oil States International, Inc;!Oil States International;!Oil States	OIS	t	company	1121484			u
 GSRT	GSR III Acquisition	Nasdaq		GSR III Acquisition Corp.;GSR III Acquisition	GSRT;GSRTR;GSRTU	t	company	2029023			u
 FSBW	FS Bancorp	Nasdaq		FS Bancorp, Inc.;FS Bancorp	FSBW	t	company	1530249			u
-SMC	Summit Midstream	NYSE		!Summit Midstream Corp;!Summit Midstream	SMC	t	company	2024218			u
+SMC	Summit Midstream	NYSE		Summit Midstream Corp;!Summit Midstream	SMC	t	company	2024218			u
 BNTC	Benitec Biopharma	Nasdaq		Benitec Biopharma Inc.;Benitec Biopharma	BNTC	t	company	1808898			u
 RAC	Rithm Acquisition	NYSE		Rithm Acquisition Corp.;Rithm Acquisition	RAC	t	company	2047497			u
 ATII	Archimedes Tech SPAC Partners II	Nasdaq		Archimedes Tech SPAC Partners II Co.;Archimedes Tech SPAC Partners II	ATII;ATIIU;ATIIW	t	company	2028516			u
-CHAC	Crane Harbor Acquisition	Nasdaq		!Crane Harbor Acquisition Corp.;!Crane Harbor Acquisition	CHAC;CHACR;CHACU	t	company	2054174			u
+CHAC	Crane Harbor Acquisition	Nasdaq		Crane Harbor Acquisition Corp.;!Crane Harbor Acquisition	CHAC;CHACR;CHACU	t	company	2054174			u
 GRAF	Graf Global	NYSE		Graf Global Corp.;Graf Global	GRAF	t	company	1897463			u
-SPIR	Spire Global	NYSE		!Spire Global, Inc.;!Spire Global	SPIR	t	company	1816017			u
+SPIR	Spire Global	NYSE		Spire Global, Inc.;!Spire Global	SPIR	t	company	1816017			u
 AUDC	Audiocodes	Nasdaq		Audiocodes LTD;Audiocodes	AUDC	t	company	1086434			u
 NNDM	Nano Dimension	Nasdaq		Nano Dimension Ltd.;Nano Dimension	NNDM	t	company	1643303			u
-LPAA	Launch One Acquisition	Nasdaq		!Launch One Acquisition Corp.;!Launch One Acquisition	LPAA;LPAAU;LPAAW	t	company	2015502			u
-UMAC	Unusual Machines	NYSE		!Unusual Machines, Inc.;!Unusual Machines	UMAC	t	company	1956955			u
+LPAA	Launch One Acquisition	Nasdaq		Launch One Acquisition Corp.;!Launch One Acquisition	LPAA;LPAAU;LPAAW	t	company	2015502			u
+UMAC	Unusual Machines	NYSE		Unusual Machines, Inc.;!Unusual Machines	UMAC	t	company	1956955			u
 NNOX	Nano-X Imaging	Nasdaq		Nano-X Imaging Ltd.;Nano-X Imaging	NNOX	t	company	1795251			u
-LPBB	Launch Two Acquisition	Nasdaq		!Launch Two Acquisition Corp.;!Launch Two Acquisition	LPBB;LPBBU;LPBBW	t	company	2023676			u
+LPBB	Launch Two Acquisition	Nasdaq		Launch Two Acquisition Corp.;!Launch Two Acquisition	LPBB;LPBBU;LPBBW	t	company	2023676			u
 XNET	Xunlei	Nasdaq		Xunlei Ltd;Xunlei	XNET	t	company	1510593			u
 INVZ	Innoviz Technologies	Nasdaq		Innoviz Technologies Ltd.;Innoviz Technologies;Innoviz	INVZ;INVZW	t	company	1835654			u
 PCB	PCB Bancorp	Nasdaq		PCB Bancorp	PCB	t	company	1423869			u
@@ -3391,11 +3391,11 @@ CVEO	Civeo	NYSE		Civeo Corp;Civeo	CVEO	t	company	1590584			u
 MTLS	Materialise	Nasdaq		Materialise NV;Materialise	MTLS	t	company	1091223			u
 AACB	Artius II Acquisition	Nasdaq		Artius II Acquisition Inc.;Artius II Acquisition	AACB;AACBR;AACBU	t	company	2034334			u
 NMG	Nouveau Monde Graphite	NYSE		Nouveau Monde Graphite Inc.;Nouveau Monde Graphite	NMG	t	company	1649752			u
-EM	Smart Share Global	Nasdaq		!Smart Share Global Ltd;!Smart Share Global;!Smart Share	EM	t	company	1834253			u
+EM	Smart Share Global	Nasdaq		Smart Share Global Ltd;!Smart Share Global;!Smart Share	EM	t	company	1834253			u
 LFMD	LifeMD	Nasdaq		LifeMD, Inc.;LifeMD	LFMD;LFMDP	t	company	948320			u
 LOKV	Live Oak Acquisition Corp. V	Nasdaq		!Live Oak Acquisition Corp. V	LOKV;LOKVU;LOKVW	t	company	2048951			u
 AVIR	Atea Pharmaceuticals	Nasdaq		Atea Pharmaceuticals, Inc.;Atea Pharmaceuticals	AVIR	t	company	1593899			u
-ISSC	Innovative Solutions & Support	Nasdaq		!Innovative Solutions & Support Inc;!Innovative Solutions & Support	ISSC	t	company	836690			u
+ISSC	Innovative Solutions & Support	Nasdaq		Innovative Solutions & Support Inc;!Innovative Solutions & Support	ISSC	t	company	836690			u
 BCML	BayCom	Nasdaq		BayCom Corp;BayCom	BCML	t	company	1730984			u
 NB	Niocorp Developments	Nasdaq		Niocorp Developments LTD;Niocorp Developments	NB;NIOBW	t	company	1512228			u
 CADL	Candel Therapeutics	Nasdaq		Candel Therapeutics, Inc.;Candel Therapeutics	CADL	t	company	1841387			u
@@ -3404,17 +3404,17 @@ NVEC	NVE	Nasdaq		NVE Corp;!NVE	NVEC	t	company	724910			u
 NEWT	NewtekOne	Nasdaq		NewtekOne, Inc.;NewtekOne	NEWT;NEWTI;NEWTG;NEWTH;NEWTZ	t	company	1587987			u
 MVBF	MVB Financial	Nasdaq		MVB Financial Corp;MVB Financial	MVBF	t	company	1277902			u
 JENA	JENA Acquisition Corp II	NYSE		JENA Acquisition Corp II	JENA	t	company	2060337			u
-MPX	Marine Products	NYSE		!Marine Products Corp;!Marine Products	MPX	t	company	1129155			u
+MPX	Marine Products	NYSE		Marine Products Corp;!Marine Products	MPX	t	company	1129155			u
 ASLE	AerSale	Nasdaq		AerSale Corp;AerSale	ASLE	t	company	1754170			u
-TBCH	Turtle Beach	Nasdaq		!Turtle Beach Corp;!Turtle Beach	TBCH	t	company	1493761			u
+TBCH	Turtle Beach	Nasdaq		Turtle Beach Corp;!Turtle Beach	TBCH	t	company	1493761			u
 LANV	Lanvin Group Holdings	NYSE		Lanvin Group Holdings Ltd;Lanvin Group Holdings;Lanvin Group;Lanvin	LANV	t	company	1922097			u
-TTSH	Tile Shop Holdings	Nasdaq		!Tile Shop Holdings, Inc.;!Tile Shop Holdings;!Tile Shop	TTSH	t	company	1552800			u
+TTSH	Tile Shop Holdings	Nasdaq		Tile Shop Holdings, Inc.;Tile Shop Holdings;!Tile Shop	TTSH	t	company	1552800			u
 PDYN	Palladyne AI	Nasdaq		Palladyne AI Corp.;Palladyne AI	PDYN;PDYNW	t	company	1826681			u
 SPPP	Sprott Physical Platinum & Palladium Trust	NYSE		Sprott Physical Platinum & Palladium Trust;Sprott Physical Platinum & Palladium	SPPP	t	company	1539190			u
 RXT	Rackspace Technology	Nasdaq		Rackspace Technology, Inc.;Rackspace Technology;Rackspace	RXT	t	company	1810019			u
 OCFT	Oneconnect Financial Technology	NYSE		Oneconnect Financial Technology Co., LTD.;Oneconnect Financial Technology Co.;Oneconnect Financial Technology;Oneconnect Financial	OCFT	t	company	1780531			u
 EAF	Graftech International	NYSE		Graftech International LTD;Graftech International	EAF	t	company	931148			u
-RNAC	Cartesian Therapeutics	Nasdaq		!Cartesian Therapeutics, Inc.;!Cartesian Therapeutics	RNAC	t	company	1453687			u
+RNAC	Cartesian Therapeutics	Nasdaq		Cartesian Therapeutics, Inc.;!Cartesian Therapeutics	RNAC	t	company	1453687			u
 NIU	Niu Technologies	Nasdaq		Niu Technologies;Niu	NIU	t	company	1744781			u
 MNTK	Montauk Renewables	Nasdaq		Montauk Renewables, Inc.;Montauk Renewables	MNTK	t	company	1826600			u
 ADCT	ADC Therapeutics	NYSE		ADC Therapeutics SA;ADC Therapeutics	ADCT	t	company	1771910			u
@@ -3425,15 +3425,15 @@ OMSE	OMS Energy Technologies	Nasdaq		OMS Energy Technologies Inc.;OMS Energy Tec
 ONEW	OneWater Marine	Nasdaq		OneWater Marine Inc.;OneWater Marine	ONEW	t	company	1772921			u
 BLZE	Backblaze	Nasdaq		Backblaze, Inc.;Backblaze	BLZE	t	company	1462056			u
 NPCE	NeuroPace	Nasdaq		NeuroPace Inc;NeuroPace	NPCE	t	company	1528287			u
-CZNC	Citizens & Northern	Nasdaq		!Citizens & Northern Corp;!Citizens & Northern	CZNC	t	company	810958			u
+CZNC	Citizens & Northern	Nasdaq		Citizens & Northern Corp;!Citizens & Northern	CZNC	t	company	810958			u
 ALT	Altimmune	Nasdaq		Altimmune, Inc.;Altimmune	ALT	t	company	1326190			u
-SEG	Seaport Entertainment Group	NYSE		!Seaport Entertainment Group Inc.;!Seaport Entertainment Group;!Seaport Entertainment	SEG	t	company	2009684			u
+SEG	Seaport Entertainment Group	NYSE		Seaport Entertainment Group Inc.;Seaport Entertainment Group;!Seaport Entertainment	SEG	t	company	2009684			u
 AVBC	Avidia Bancorp	NYSE		Avidia Bancorp, Inc.;Avidia Bancorp	AVBC	t	company	2058758			u
-FEIM	Frequency Electronics	Nasdaq		!Frequency Electronics Inc;!Frequency Electronics	FEIM	t	company	39020			u
+FEIM	Frequency Electronics	Nasdaq		Frequency Electronics Inc;!Frequency Electronics	FEIM	t	company	39020			u
 LFCR	Lifecore Biomedical Inc. de	Nasdaq		Lifecore Biomedical, Inc. de	LFCR	t	company	1005286			u
 DFDV	DeFi Development	Nasdaq		DeFi Development Corp.;DeFi Development	DFDV	t	company	1805526			u
 BKT	Blackrock Income Trust	NYSE		Blackrock Income Trust, Inc.;Blackrock Income Trust;Blackrock Income	BKT	t	company	832327			u
-BNED	Barnes & Noble Education	NYSE		!Barnes & Noble Education, Inc.;!Barnes & Noble Education	BNED	t	company	1634117			u
+BNED	Barnes & Noble Education	NYSE		Barnes & Noble Education, Inc.;!Barnes & Noble Education	BNED	t	company	1634117			u
 WOW	WideOpenWest	NYSE		WideOpenWest, Inc.;WideOpenWest	WOW	t	company	1701051			u
 NC	Nacco Industries	NYSE		Nacco Industries Inc;Nacco Industries	NC	t	company	789933			u
 SCAG	Scage Future	Nasdaq		Scage Future	SCAG;SCAGW	t	company	2000366			u
@@ -3442,28 +3442,28 @@ BRT	BRT Apartments	NYSE		BRT Apartments Corp.;BRT Apartments	BRT	t	company	14846
 PAMT	Pamt	Nasdaq		Pamt Corp;Pamt	PAMT	t	company	798287			u
 UIS	Unisys	NYSE		Unisys Corp;Unisys	UIS	t	company	746838			u
 GTERA	Globa Terra Acquisition	Nasdaq		Globa Terra Acquisition Corp;Globa Terra Acquisition	GTERA;GTERR;GTERU;GTERW	t	company	2043766			u
-ORN	Orion Group Holdings	NYSE		!Orion Group Holdings Inc;!Orion Group Holdings;!Orion Group	ORN	t	company	1402829			u
+ORN	Orion Group Holdings	NYSE		Orion Group Holdings Inc;Orion Group Holdings;Orion Group	ORN	t	company	1402829			u
 TGEN	Tecogen	NYSE		Tecogen Inc.;Tecogen	TGEN	t	company	1537435			u
-RLGT	Radiant Logistics	NYSE		!Radiant Logistics, Inc;!Radiant Logistics	RLGT	t	company	1171155			u
+RLGT	Radiant Logistics	NYSE		Radiant Logistics, Inc;!Radiant Logistics	RLGT	t	company	1171155			u
 FNLC	First Bancorp	Nasdaq		First Bancorp, Inc	FNLC	t	company	765207			u
 NHIC	NewHold Investment Corp. III	Nasdaq		NewHold Investment Corp. III	NHIC;NHICU;NHICW	t	company	2043699			u
-CATX	Perspective Therapeutics	NYSE		!Perspective Therapeutics, Inc.;!Perspective Therapeutics	CATX	t	company	728387			u
-CEP	Cantor Equity Partners	Nasdaq		!Cantor Equity Partners, Inc.;!Cantor Equity Partners	CEP	t	company	1865602			u
-IMXI	International Money Express	Nasdaq		!International Money Express, Inc.;!International Money Express	IMXI	t	company	1683695			u
+CATX	Perspective Therapeutics	NYSE		Perspective Therapeutics, Inc.;!Perspective Therapeutics	CATX	t	company	728387			u
+CEP	Cantor Equity Partners	Nasdaq		Cantor Equity Partners, Inc.;!Cantor Equity Partners	CEP	t	company	1865602			u
+IMXI	International Money Express	Nasdaq		International Money Express, Inc.;!International Money Express	IMXI	t	company	1683695			u
 CIO	City Office REIT	NYSE		City Office REIT, Inc.;City Office REIT	CIO	t	company	1593222			u
 PAYS	Paysign	Nasdaq		Paysign, Inc.;Paysign	PAYS	t	company	1496443			u
 GEVO	Gevo	Nasdaq		Gevo, Inc.;Gevo	GEVO	t	company	1392380			u
 CBAN	Colony Bankcorp	NYSE		Colony Bankcorp Inc;Colony Bankcorp	CBAN	t	company	711669			u
-NEWP	New Pacific Metals	NYSE		!New Pacific Metals Corp;!New Pacific Metals	NEWP	t	company	1369085			u
-AARD	Aardvark Therapeutics	Nasdaq		!Aardvark Therapeutics, Inc.;!Aardvark Therapeutics	AARD	t	company	1774857			u
+NEWP	New Pacific Metals	NYSE		New Pacific Metals Corp;!New Pacific Metals	NEWP	t	company	1369085			u
+AARD	Aardvark Therapeutics	Nasdaq		Aardvark Therapeutics, Inc.;!Aardvark Therapeutics	AARD	t	company	1774857			u
 PLBC	Plumas Bancorp	Nasdaq		Plumas Bancorp	PLBC	t	company	1168455			u
 TG	Tredegar	NYSE		Tredegar Corp;Tredegar	TG	t	company	850429			u
-RNGR	Ranger Energy Services	NYSE		!Ranger Energy Services, Inc.;!Ranger Energy Services	RNGR	t	company	1699039			u
+RNGR	Ranger Energy Services	NYSE		Ranger Energy Services, Inc.;!Ranger Energy Services	RNGR	t	company	1699039			u
 MNDR	Mobile-health Network Solutions	Nasdaq		Mobile-health Network Solutions	MNDR	t	company	1976695			u
 WEYS	Weyco Group	Nasdaq		Weyco Group Inc;Weyco Group;Weyco	WEYS	t	company	106532			u
 BACC	Blue Acquisition Corp/Cayman	Nasdaq		Blue Acquisition Corp/Cayman	BACC;BACCR;BACCU	t	company	2059654			u
 ARQ	Arq	Nasdaq		Arq, Inc.;Arq	ARQ	t	company	1515156			u
-REFI	Chicago Atlantic Real Estate Finance	Nasdaq		!Chicago Atlantic Real Estate Finance, Inc.;!Chicago Atlantic Real Estate Finance	REFI	t	company	1867949			u
+REFI	Chicago Atlantic Real Estate Finance	Nasdaq		Chicago Atlantic Real Estate Finance, Inc.;!Chicago Atlantic Real Estate Finance	REFI	t	company	1867949			u
 STIM	Neuronetics	Nasdaq		Neuronetics, Inc.;Neuronetics	STIM	t	company	1227636			u
 OCGN	Ocugen	Nasdaq		Ocugen, Inc.;Ocugen	OCGN	t	company	1372299			u
 GCO	Genesco	NYSE		Genesco Inc;Genesco	GCO	t	company	18498			u
@@ -3474,36 +3474,36 @@ RITR	Reitar Logtech Holdings	Nasdaq		Reitar Logtech Holdings Ltd;Reitar Logtech 
 PNRG	Primeenergy Resources	Nasdaq		Primeenergy Resources Corp;Primeenergy Resources	PNRG	t	company	56868			u
 LEGT	Legato Merger Corp. III	NYSE		!Legato Merger Corp. III	LEGT	t	company	2002038			u
 TPVG	TriplePoint Venture Growth BDC	NYSE		TriplePoint Venture Growth BDC Corp.;TriplePoint Venture Growth BDC	TPVG	t	company	1580345			u
-HRTX	Heron Therapeutics	Nasdaq		!Heron Therapeutics, Inc.;!Heron Therapeutics	HRTX	t	company	818033			u
+HRTX	Heron Therapeutics	Nasdaq		Heron Therapeutics, Inc.;!Heron Therapeutics	HRTX	t	company	818033			u
 TLSA	Tiziana Life Sciences	Nasdaq		Tiziana Life Sciences Ltd;Tiziana Life Sciences	TLSA	t	company	1723069			u
 RMR	RMR Group	Nasdaq		RMR Group Inc.;RMR Group;!RMR	RMR	t	company	1644378			u
 LMNR	Limoneira	Nasdaq		Limoneira CO;Limoneira	LMNR	t	company	1342423			u
 AVNW	Aviat Networks	Nasdaq		Aviat Networks, Inc.;Aviat Networks	AVNW	t	company	1377789			u
 MVIS	Microvision	Nasdaq		Microvision, Inc.;Microvision	MVIS	t	company	65770			u
 SSP	E.W. Scripps	Nasdaq		E.W. Scripps Co;E.W. Scripps	SSP	t	company	832428			u
-FOA	Finance of America Companies	NYSE		!Finance of America Companies Inc.;!Finance of America Companies	FOA	t	company	1828937			u
+FOA	Finance of America Companies	NYSE		Finance of America Companies Inc.;!Finance of America Companies	FOA	t	company	1828937			u
 TVAI	Thayer Ventures Acquisition Corp II	Nasdaq		Thayer Ventures Acquisition Corp II	TVAI;TVAIR;TVAIU	t	company	1872228			u
 FRST	Primis Financial	Nasdaq		Primis Financial Corp.;Primis Financial	FRST	t	company	1325670			u
-JRVR	James River Group Holdings	Nasdaq		!James River Group Holdings, Ltd.;!James River Group Holdings;!James River Group;!James River	JRVR	t	company	1620459			u
+JRVR	James River Group Holdings	Nasdaq		James River Group Holdings, Ltd.;James River Group Holdings;James River Group;!James River	JRVR	t	company	1620459			u
 NYXH	Nyxoah	Nasdaq		Nyxoah SA;Nyxoah	NYXH	t	company	1857190			u
-SI	Shoulder Innovations	NYSE		!Shoulder Innovations, Inc.;!Shoulder Innovations	SI	t	company	1699350			u
+SI	Shoulder Innovations	NYSE		Shoulder Innovations, Inc.;!Shoulder Innovations	SI	t	company	1699350			u
 SCPH	scPharmaceuticals	Nasdaq		scPharmaceuticals Inc.;scPharmaceuticals	SCPH	t	company	1604950			u
 DBVT	DBV Technologies	Nasdaq		DBV Technologies S.A.;DBV Technologies;!DBV	DBVT	t	company	1613780			u
-IDR	Idaho Strategic Resources	NYSE		!Idaho Strategic Resources, Inc.;!Idaho Strategic Resources	IDR	t	company	1030192			u
+IDR	Idaho Strategic Resources	NYSE		Idaho Strategic Resources, Inc.;!Idaho Strategic Resources	IDR	t	company	1030192			u
 SBXD	SilverBox Corp IV	NYSE		SilverBox Corp IV	SBXD	t	company	2015947			u
-TCMD	Tactile Systems Technology	Nasdaq		!Tactile Systems Technology Inc;!Tactile Systems Technology;!Tactile Systems	TCMD	t	company	1027838			u
-GLUE	Monte Rosa Therapeutics	Nasdaq		!Monte Rosa Therapeutics, Inc.;!Monte Rosa Therapeutics	GLUE	t	company	1826457			u
-NATR	Natures Sunshine Products	Nasdaq		!Natures Sunshine Products Inc;!Natures Sunshine Products	NATR	t	company	275053			u
+TCMD	Tactile Systems Technology	Nasdaq		Tactile Systems Technology Inc;!Tactile Systems Technology;!Tactile Systems	TCMD	t	company	1027838			u
+GLUE	Monte Rosa Therapeutics	Nasdaq		Monte Rosa Therapeutics, Inc.;!Monte Rosa Therapeutics	GLUE	t	company	1826457			u
+NATR	Natures Sunshine Products	Nasdaq		Natures Sunshine Products Inc;!Natures Sunshine Products	NATR	t	company	275053			u
 AMCX	AMC Networks	Nasdaq		AMC Networks Inc.;AMC Networks	AMCX	t	company	1514991			u
-FHTX	Foghorn Therapeutics	Nasdaq		!Foghorn Therapeutics Inc.;!Foghorn Therapeutics	FHTX	t	company	1822462			u
+FHTX	Foghorn Therapeutics	Nasdaq		Foghorn Therapeutics Inc.;!Foghorn Therapeutics	FHTX	t	company	1822462			u
 JMSB	John Marshall Bancorp	Nasdaq		John Marshall Bancorp, Inc.;John Marshall Bancorp;!John Marshall	JMSB	t	company	1710482			u
 DRTS	Alpha Tau Medical	Nasdaq		Alpha Tau Medical Ltd.;Alpha Tau Medical	DRTS;DRTSW	t	company	1871321			u
-KG	Kestrel Group	Nasdaq		!Kestrel Group Ltd;!Kestrel Group;!Kestrel	KG	t	company	2055116			u
-GWRS	Global Water Resources	Nasdaq		!Global Water Resources, Inc.;!Global Water Resources	GWRS	t	company	1434728			u
+KG	Kestrel Group	Nasdaq		Kestrel Group Ltd;Kestrel Group;!Kestrel	KG	t	company	2055116			u
+GWRS	Global Water Resources	Nasdaq		Global Water Resources, Inc.;!Global Water Resources	GWRS	t	company	1434728			u
 MCR	MFS Charter Income Trust	NYSE		MFS Charter Income Trust;MFS Charter Income	MCR	t	company	851170			u
-HCAT	Health Catalyst	Nasdaq		!Health Catalyst, Inc.;!Health Catalyst	HCAT	t	company	1636422			u
+HCAT	Health Catalyst	Nasdaq		Health Catalyst, Inc.;!Health Catalyst	HCAT	t	company	1636422			u
 ZYBT	Zhengye Biotechnology Holding	Nasdaq		Zhengye Biotechnology Holding Ltd;Zhengye Biotechnology Holding;Zhengye Biotechnology	ZYBT	t	company	1975641			u
-NODK	NI Holdings	Nasdaq		!NI Holdings, Inc.;!NI Holdings	NODK	t	company	1681206			u
+NODK	NI Holdings	Nasdaq		NI Holdings, Inc.;NI Holdings	NODK	t	company	1681206			u
 QSI	Quantum-Si	Nasdaq		Quantum-Si Inc;Quantum-Si	QSI;QSIAW	t	company	1816431			u
 KLTR	Kaltura	Nasdaq		Kaltura Inc;Kaltura	KLTR	t	company	1432133			u
 STRT	Strattec Security	Nasdaq		Strattec Security Corp;Strattec Security	STRT	t	company	933034			u
@@ -3514,15 +3514,15 @@ ZEO	Zeo Energy	Nasdaq		Zeo Energy Corp.;Zeo Energy	ZEO;ZEOWW	t	company	1865506		
 XPER	Xperi	NYSE		Xperi Inc.;Xperi	XPER	t	company	1788999			u
 ITRG	Integra Resources	NYSE		Integra Resources Corp.;Integra Resources	ITRG	t	company	1722387			u
 FDMT	4D Molecular Therapeutics	Nasdaq		4D Molecular Therapeutics, Inc.;4D Molecular Therapeutics	FDMT	t	company	1650648			u
-NRDY	Nerdy	NYSE		!Nerdy Inc.;!Nerdy	NRDY	t	company	1819404			u
+NRDY	Nerdy	NYSE		Nerdy Inc.;!Nerdy	NRDY	t	company	1819404			u
 WTI	W&T Offshore	NYSE		W&T Offshore Inc;W&T Offshore	WTI	t	company	1288403			u
 ANNX	Annexon	Nasdaq		Annexon, Inc.;Annexon	ANNX	t	company	1528115			u
 QTRX	Quanterix	Nasdaq		Quanterix Corp;Quanterix	QTRX	t	company	1503274			u
 XHG	XChange TEC.INC	Nasdaq		XChange TEC.INC	XHG	t	company	1769256			u
 ZUMZ	Zumiez	Nasdaq		Zumiez Inc;Zumiez	ZUMZ	t	company	1318008			u
-SLP	Simulations Plus	Nasdaq		!Simulations Plus, Inc.;!Simulations Plus	SLP	t	company	1023459			u
-AENT	Alliance Entertainment Holding	Nasdaq		!Alliance Entertainment Holding Corp;!Alliance Entertainment Holding;!Alliance Entertainment	AENT;AENTW	t	company	1823584			u
-THM	International Tower Hill Mines	NYSE		!International Tower Hill Mines LTD;!International Tower Hill Mines	THM	t	company	1134115			u
+SLP	Simulations Plus	Nasdaq		Simulations Plus, Inc.;!Simulations Plus	SLP	t	company	1023459			u
+AENT	Alliance Entertainment Holding	Nasdaq		Alliance Entertainment Holding Corp;!Alliance Entertainment Holding;!Alliance Entertainment	AENT;AENTW	t	company	1823584			u
+THM	International Tower Hill Mines	NYSE		International Tower Hill Mines LTD;!International Tower Hill Mines	THM	t	company	1134115			u
 INV	Innventure	Nasdaq		Innventure, Inc.;Innventure	INV	t	company	2001557			u
 OMER	Omeros	Nasdaq		Omeros Corp;Omeros	OMER	t	company	1285819			u
 DMRC	Digimarc	Nasdaq		Digimarc CORP;Digimarc	DMRC	t	company	1438231			u
@@ -3533,17 +3533,17 @@ MMT	MFS Multimarket Income Trust	NYSE		MFS Multimarket Income Trust;MFS Multimar
 LNKB	Linkbancorp	Nasdaq		LINKBANCORP, Inc.;Linkbancorp	LNKB	t	company	1756701			u
 YORK	Yorkville Acquisition	Nasdaq		Yorkville Acquisition Corp.;Yorkville Acquisition	YORK;YORKU;YORKW	t	company	2064658			u
 CERS	Cerus	Nasdaq		Cerus Corp;Cerus	CERS	t	company	1020214			u
-TMQ	Trilogy Metals	NYSE		!Trilogy Metals Inc.;!Trilogy Metals	TMQ	t	company	1543418			u
+TMQ	Trilogy Metals	NYSE		Trilogy Metals Inc.;!Trilogy Metals	TMQ	t	company	1543418			u
 LWLG	Lightwave Logic	Nasdaq		Lightwave Logic, Inc.;Lightwave Logic	LWLG	t	company	1325964			u
 IMMP	Immutep	Nasdaq		Immutep Ltd;Immutep	IMMP	t	company	1506184			u
 OACC	Oaktree Acquisition Corp. III Life Sciences	Nasdaq		Oaktree Acquisition Corp. III Life Sciences	OACC;OACCU;OACCW	t	company	2029769			u
 VMD	Viemed Healthcare	Nasdaq		Viemed Healthcare, Inc.;Viemed Healthcare	VMD	t	company	1729149			u
 MREO	Mereo BioPharma Group	Nasdaq		Mereo BioPharma Group plc;Mereo BioPharma Group;Mereo BioPharma	MREO	t	company	1719714			u
-CDZI	Cadiz	Nasdaq		!Cadiz Inc;!Cadiz	CDZI;CDZIP	t	company	727273			u
+CDZI	Cadiz	Nasdaq		Cadiz Inc;!Cadiz	CDZI;CDZIP	t	company	727273			u
 PMTR	Perimeter Acquisition Corp. I	Nasdaq		!Perimeter Acquisition Corp. I	PMTR;PMTRU;PMTRW	t	company	2061473			u
 GHI	Greystone Housing Impact Investors	NYSE		Greystone Housing Impact Investors LP;Greystone Housing Impact Investors	GHI	t	company	1059142			u
 NEN	New England Realty Associates Limited Partnership	NYSE		!New England Realty Associates Limited Partnership	NEN	t	company	746514			u
-LAW	CS Disco	NYSE		!CS Disco, Inc.;!CS Disco	LAW	t	company	1625641			u
+LAW	CS Disco	NYSE		CS Disco, Inc.;!CS Disco	LAW	t	company	1625641			u
 GASS	StealthGas	Nasdaq		StealthGas Inc.;StealthGas	GASS	t	company	1328919			u
 ATNI	ATN International	Nasdaq		ATN International, Inc.;ATN International	ATNI	t	company	879585			u
 NMRA	Neumora Therapeutics	Nasdaq		Neumora Therapeutics, Inc.;Neumora Therapeutics	NMRA	t	company	1885522			u
@@ -3556,22 +3556,22 @@ SWIN	Solowin Holdings	Nasdaq		Solowin Holdings, Ltd.;Solowin Holdings;Solowin	SW
 MB	Masterbeef Group	Nasdaq		Masterbeef Group;Masterbeef	MB	t	company	2027265			u
 AIRJ	AirJoule Technologies	Nasdaq		AirJoule Technologies Corp.;AirJoule Technologies;AirJoule	AIRJ;AIRJW	t	company	1855474			u
 GDEV	GDEV	Nasdaq		GDEV Inc.;!GDEV	GDEV;GDEVW	t	company	1848739			u
-CZFS	Citizens Financial Services	Nasdaq		!Citizens Financial Services Inc;!Citizens Financial Services	CZFS	t	company	739421			u
+CZFS	Citizens Financial Services	Nasdaq		Citizens Financial Services Inc;!Citizens Financial Services	CZFS	t	company	739421			u
 CTRN	Citi Trends	Nasdaq		Citi Trends Inc;Citi Trends	CTRN	t	company	1318484			u
 CURI	CuriosityStream	Nasdaq		CuriosityStream Inc.;CuriosityStream	CURI;CURIW	t	company	1776909			u
-WRN	Western Copper & Gold	NYSE		!Western Copper & Gold Corp;!Western Copper & Gold	WRN	t	company	1364125			u
-FACT	FACT II Acquisition	Nasdaq		!FACT II Acquisition Corp.;!FACT II Acquisition	FACT;FACTU;FACTW	t	company	2028935			u
-LPRO	Open Lending	Nasdaq		!Open Lending Corp;!Open Lending	LPRO	t	company	1806201			u
+WRN	Western Copper & Gold	NYSE		Western Copper & Gold Corp;!Western Copper & Gold	WRN	t	company	1364125			u
+FACT	FACT II Acquisition	Nasdaq		FACT II Acquisition Corp.;!FACT II Acquisition	FACT;FACTU;FACTW	t	company	2028935			u
+LPRO	Open Lending	Nasdaq		Open Lending Corp;!Open Lending	LPRO	t	company	1806201			u
 MG	Mistras Group	NYSE		Mistras Group, Inc.;Mistras Group;Mistras	MG	t	company	1436126			u
 TSBK	Timberland Bancorp	Nasdaq		Timberland Bancorp Inc;Timberland Bancorp	TSBK	t	company	1046050			u
 PLMK	Plum Acquisition Corp IV	Nasdaq		!Plum Acquisition Corp, IV	PLMK;PLMKU;PLMKW	t	company	2030482			u
 VNDA	Vanda Pharmaceuticals	Nasdaq		Vanda Pharmaceuticals Inc.;Vanda Pharmaceuticals	VNDA	t	company	1347178			u
 MNPR	Monopar Therapeutics	Nasdaq		Monopar Therapeutics	MNPR	t	company	1645469			u
 JILL	J.Jill	NYSE		J.Jill, Inc.;J.Jill	JILL	t	company	1687932			u
-KNOP	KNOT Offshore Partners	NYSE		!KNOT Offshore Partners LP;!KNOT Offshore Partners	KNOP	t	company	1564180			u
+KNOP	KNOT Offshore Partners	NYSE		KNOT Offshore Partners LP;!KNOT Offshore Partners	KNOP	t	company	1564180			u
 CTGO	Contango ORE	NYSE		Contango ORE, Inc.;Contango ORE	CTGO	t	company	1502377			u
 STRZ	Starz Entertainment	Nasdaq		Starz Entertainment Corp;Starz Entertainment	STRZ	t	company	929351			u
-MFIN	Medallion Financial	Nasdaq		!Medallion Financial Corp;!Medallion Financial	MFIN;MBNKO	t	company	1000209			u
+MFIN	Medallion Financial	Nasdaq		Medallion Financial Corp;!Medallion Financial	MFIN;MBNKO	t	company	1000209			u
 HMST	HomeStreet	Nasdaq		HomeStreet, Inc.;HomeStreet	HMST	t	company	1518715			u
 ALCO	Alico	Nasdaq		Alico, Inc.;Alico	ALCO	t	company	3545			u
 DMAC	DiaMedica Therapeutics	Nasdaq		DiaMedica Therapeutics Inc.;DiaMedica Therapeutics	DMAC	t	company	1401040			u
@@ -3580,160 +3580,160 @@ EPSM	Epsium Enterprise	Nasdaq		Epsium Enterprise Ltd;Epsium Enterprise	EPSM	t	co
 FINW	Finwise Bancorp	Nasdaq		Finwise Bancorp	FINW	t	company	1856365			u
 TEAD	Teads Holding	Nasdaq		Teads Holding Co.;Teads Holding;Teads	TEAD	t	company	1454938			u
 TRVG	trivago	Nasdaq		trivago N.V.;trivago	TRVG	t	company	1683825			u
-FSTR	Foster L B	Nasdaq		!Foster L B Co;!Foster L B	FSTR	t	company	352825			u
-UHG	United Homes Group	Nasdaq		!United Homes Group, Inc.;!United Homes Group;!United Homes	UHG;UHGWW	t	company	1830188			u
-ALTG	Alta Equipment Group	NYSE		!Alta Equipment Group Inc.;!Alta Equipment Group;!Alta Equipment	ALTG	t	company	1759824			u
-KWM	K Wave Media	Nasdaq		!K Wave Media Ltd.;!K Wave Media	KWM;KWMWW	t	company	2000756			u
+FSTR	Foster L B	Nasdaq		Foster L B Co;!Foster L B	FSTR	t	company	352825			u
+UHG	United Homes Group	Nasdaq		United Homes Group, Inc.;United Homes Group;!United Homes	UHG;UHGWW	t	company	1830188			u
+ALTG	Alta Equipment Group	NYSE		Alta Equipment Group Inc.;Alta Equipment Group;!Alta Equipment	ALTG	t	company	1759824			u
+KWM	K Wave Media	Nasdaq		K Wave Media Ltd.;!K Wave Media	KWM;KWMWW	t	company	2000756			u
 DRUG	Bright Minds Biosciences	Nasdaq		Bright Minds Biosciences Inc.;Bright Minds Biosciences	DRUG	t	company	1827401			u
 NECB	NorthEast Community Bancorp	Nasdaq		NorthEast Community Bancorp, Inc.;NorthEast Community Bancorp;!NorthEast Community	NECB	t	company	1847398			u
-FC	Franklin Covey	NYSE		!Franklin Covey Co;!Franklin Covey	FC	t	company	886206			u
-TGE	Generation Essentials Group	NYSE		!Generation Essentials Group;!Generation Essentials	TGE	t	company	2053456			u
-DSGN	Design Therapeutics	Nasdaq		!Design Therapeutics, Inc.;!Design Therapeutics	DSGN	t	company	1807120			u
+FC	Franklin Covey	NYSE		Franklin Covey Co;!Franklin Covey	FC	t	company	886206			u
+TGE	Generation Essentials Group	NYSE		Generation Essentials Group;!Generation Essentials	TGE	t	company	2053456			u
+DSGN	Design Therapeutics	Nasdaq		Design Therapeutics, Inc.;!Design Therapeutics	DSGN	t	company	1807120			u
 CHMG	Chemung Financial	Nasdaq		Chemung Financial Corp;Chemung Financial	CHMG	t	company	763563			u
-DAAQ	Digital Asset Acquisition	Nasdaq		!Digital Asset Acquisition Corp.;!Digital Asset Acquisition	DAAQ;DAAQU;DAAQW	t	company	2052162			u
+DAAQ	Digital Asset Acquisition	Nasdaq		Digital Asset Acquisition Corp.;!Digital Asset Acquisition	DAAQ;DAAQU;DAAQW	t	company	2052162			u
 FBYD	Falcon's Beyond Global	Nasdaq		Falcon's Beyond Global, Inc.;Falcon's Beyond Global;Falcon's Beyond	FBYD;FBYDW	t	company	1937987			u
 EB	Eventbrite	NYSE		Eventbrite, Inc.;Eventbrite	EB	t	company	1475115			u
 MFH	Mercurity Fintech Holding	Nasdaq		Mercurity Fintech Holding Inc.;Mercurity Fintech Holding;Mercurity Fintech	MFH	t	company	1527762			u
 MASS	908 Devices	Nasdaq		908 Devices Inc.;908 Devices	MASS	t	company	1555279			u
-OM	Outset Medical	Nasdaq		!Outset Medical, Inc.;!Outset Medical	OM	t	company	1484612			u
+OM	Outset Medical	Nasdaq		Outset Medical, Inc.;!Outset Medical	OM	t	company	1484612			u
 CMDB	Costamare Bulkers Holdings	NYSE		Costamare Bulkers Holdings Ltd;Costamare Bulkers Holdings;Costamare Bulkers	CMDB	t	company	2033535			u
-PCYO	Pure Cycle	Nasdaq		!Pure Cycle Corp;!Pure Cycle	PCYO	t	company	276720			u
+PCYO	Pure Cycle	Nasdaq		Pure Cycle Corp;!Pure Cycle	PCYO	t	company	276720			u
 COSO	CoastalSouth Bancshares	NYSE		CoastalSouth Bancshares, Inc.;CoastalSouth Bancshares	COSO	t	company	1297107			u
 CDXS	Codexis	Nasdaq		Codexis, Inc.;Codexis	CDXS	t	company	1200375			u
 DRDB	Roman DBDR Acquisition Corp. II	Nasdaq		Roman DBDR Acquisition Corp. II	DRDB;DRDBU;DRDBW	t	company	2032528			u
-ACB	Aurora Cannabis	Nasdaq		!Aurora Cannabis Inc;!Aurora Cannabis	ACB	t	company	1683541			u
-ISBA	Isabella Bank	Nasdaq		!Isabella Bank Corp;!Isabella Bank	ISBA	t	company	842517			u
+ACB	Aurora Cannabis	Nasdaq		Aurora Cannabis Inc;!Aurora Cannabis	ACB	t	company	1683541			u
+ISBA	Isabella Bank	Nasdaq		Isabella Bank Corp;!Isabella Bank	ISBA	t	company	842517			u
 OST	Ostin Technology Group	Nasdaq		Ostin Technology Group Co., Ltd.;Ostin Technology Group Co.;Ostin Technology Group;Ostin Technology;Ostin	OST	t	company	1803407			u
 COOK	Traeger	NYSE		Traeger, Inc.;Traeger	COOK	t	company	1857853			u
 EGHT	8X8	Nasdaq		8X8 Inc;!8X8	EGHT	t	company	1023731			u
 OZ	Belpointe PREP	NYSE		Belpointe PREP, LLC;Belpointe PREP	OZ	t	company	1807046			u
 GEOS	Geospace Technologies	Nasdaq		Geospace Technologies Corp;Geospace Technologies;Geospace	GEOS	t	company	1001115			u
-EWCZ	European Wax Center	Nasdaq		!European Wax Center, Inc.;!European Wax Center	EWCZ	t	company	1856236			u
+EWCZ	European Wax Center	Nasdaq		European Wax Center, Inc.;!European Wax Center	EWCZ	t	company	1856236			u
 OABI	OmniAb	Nasdaq		OmniAb, Inc.;OmniAb	OABI;OABIW	t	company	1846253			u
-RAAQ	Real Asset Acquisition	Nasdaq		!Real Asset Acquisition Corp.;!Real Asset Acquisition	RAAQ;RAAQU;RAAQW	t	company	2052161			u
+RAAQ	Real Asset Acquisition	Nasdaq		Real Asset Acquisition Corp.;!Real Asset Acquisition	RAAQ;RAAQU;RAAQW	t	company	2052161			u
 ALLO	Allogene Therapeutics	Nasdaq		Allogene Therapeutics, Inc.;Allogene Therapeutics	ALLO	t	company	1737287			u
-COPL	Copley Acquisition	NYSE		!Copley Acquisition Corp;!Copley Acquisition	COPL	t	company	2045473			u
-SNFCA	Security National Financial	Nasdaq		!Security National Financial Corp;!Security National Financial	SNFCA	t	company	318673			u
+COPL	Copley Acquisition	NYSE		Copley Acquisition Corp;!Copley Acquisition	COPL	t	company	2045473			u
+SNFCA	Security National Financial	Nasdaq		Security National Financial Corp;!Security National Financial	SNFCA	t	company	318673			u
 DOYU	DouYu International Holdings	Nasdaq		DouYu International Holdings Ltd;DouYu International Holdings;DouYu International	DOYU	t	company	1762417			u
 FUND	Sprott Focus Trust	Nasdaq		Sprott Focus Trust Inc.;Sprott Focus Trust;Sprott Focus	FUND	t	company	825202			u
 FLX	BingEx	Nasdaq		BingEx Ltd;BingEx	FLX	t	company	1858724			u
 LIEN	Chicago Atlantic BDC	Nasdaq		Chicago Atlantic BDC, Inc.;Chicago Atlantic BDC	LIEN	t	company	1843162			u
-LCTX	Lineage Cell Therapeutics	NYSE		!Lineage Cell Therapeutics, Inc.;!Lineage Cell Therapeutics	LCTX	t	company	876343			u
+LCTX	Lineage Cell Therapeutics	NYSE		Lineage Cell Therapeutics, Inc.;!Lineage Cell Therapeutics	LCTX	t	company	876343			u
 GALT	Galectin Therapeutics	Nasdaq		Galectin Therapeutics Inc;Galectin Therapeutics	GALT	t	company	1133416			u
-MIMI	Mint	Nasdaq		!Mint Inc Ltd;!Mint Inc;!Mint	MIMI	t	company	1998560			u
+MIMI	Mint	Nasdaq		Mint Inc Ltd;Mint Inc;!Mint	MIMI	t	company	1998560			u
 HLXB	Helix Acquisition Corp. II	Nasdaq		!Helix Acquisition Corp. II	HLXB	t	company	1869105			u
 FDBC	Fidelity D & D Bancorp	Nasdaq		Fidelity D & D Bancorp Inc;Fidelity D & D Bancorp;!Fidelity D & D	FDBC	t	company	1098151			u
 CHPT	ChargePoint Holdings	NYSE		ChargePoint Holdings, Inc.;ChargePoint Holdings;ChargePoint	CHPT	t	company	1777393			u
 OPRX	OptimizeRx	Nasdaq		OptimizeRx Corp;OptimizeRx	OPRX	t	company	1448431			u
-FET	Forum Energy Technologies	NYSE		!Forum Energy Technologies, Inc.;!Forum Energy Technologies;!Forum Energy	FET	t	company	1401257			u
+FET	Forum Energy Technologies	NYSE		Forum Energy Technologies, Inc.;!Forum Energy Technologies;!Forum Energy	FET	t	company	1401257			u
 TKNO	Alpha Teknova	Nasdaq		Alpha Teknova, Inc.;Alpha Teknova	TKNO	t	company	1850902			u
-MITT	AG Mortgage Investment Trust	NYSE		!AG Mortgage Investment Trust, Inc.;!AG Mortgage Investment Trust;!AG Mortgage Investment	MITT;MITN;MITP	t	company	1514281			u
+MITT	AG Mortgage Investment Trust	NYSE		AG Mortgage Investment Trust, Inc.;!AG Mortgage Investment Trust;!AG Mortgage Investment	MITT;MITN;MITP	t	company	1514281			u
 SLND	Southland Holdings	NYSE		Southland Holdings, Inc.;Southland Holdings;Southland	SLND	t	company	1883814			u
 TVRD	Tvardi Therapeutics	Nasdaq		Tvardi Therapeutics, Inc.;Tvardi Therapeutics	TVRD	t	company	1346830			u
 FVR	FrontView REIT	NYSE		FrontView REIT, Inc.;FrontView REIT	FVR	t	company	1988494			u
 WTF	Waton Financial	Nasdaq		Waton Financial Ltd;Waton Financial	WTF	t	company	1987363			u
-PKOH	Park Ohio Holdings	Nasdaq		!Park Ohio Holdings Corp;!Park Ohio Holdings;!Park Ohio	PKOH	t	company	76282			u
-INSE	Inspired Entertainment	Nasdaq		!Inspired Entertainment, Inc.;!Inspired Entertainment	INSE	t	company	1615063			u
+PKOH	Park Ohio Holdings	Nasdaq		Park Ohio Holdings Corp;Park Ohio Holdings;!Park Ohio	PKOH	t	company	76282			u
+INSE	Inspired Entertainment	Nasdaq		Inspired Entertainment, Inc.;!Inspired Entertainment	INSE	t	company	1615063			u
 DDD	3D Systems	NYSE		3D Systems Corp;3D Systems	DDD	t	company	910638			u
 ELLO	Ellomay Capital	NYSE		Ellomay Capital Ltd.;Ellomay Capital	ELLO	t	company	946394			u
-BYND	Beyond Meat	Nasdaq		!Beyond Meat, Inc.;!Beyond Meat	BYND	t	company	1655210			u
+BYND	Beyond Meat	Nasdaq		Beyond Meat, Inc.;!Beyond Meat	BYND	t	company	1655210			u
 BRY	Berry Corp (bry)	Nasdaq		Berry Corp (bry)	BRY	t	company	1705873			u
 WNEB	Western New England Bancorp	Nasdaq		Western New England Bancorp, Inc.;Western New England Bancorp;!Western New England	WNEB	t	company	1157647			u
 MACI	Melar Acquisition Corp. I/Cayman	Nasdaq		Melar Acquisition Corp. I/Cayman	MACI;MACIU;MACIW	t	company	2016221			u
 FBLA	FB Bancorp	Nasdaq		FB Bancorp, Inc.;FB Bancorp	FBLA	t	company	2013639			u
 TDAC	Translational Development Acquisition	Nasdaq		Translational Development Acquisition Corp.;Translational Development Acquisition	TDAC;TDACU;TDACW	t	company	1926599			u
-ACRE	Ares Commercial Real Estate	NYSE		!Ares Commercial Real Estate Corp;!Ares Commercial Real Estate	ACRE	t	company	1529377			u
+ACRE	Ares Commercial Real Estate	NYSE		Ares Commercial Real Estate Corp;!Ares Commercial Real Estate	ACRE	t	company	1529377			u
 FVCB	FVCBankcorp	Nasdaq		FVCBankcorp, Inc.;FVCBankcorp	FVCB	t	company	1675644			u
 SDA	SunCar Technology Group	Nasdaq		SunCar Technology Group Inc.;SunCar Technology Group;SunCar Technology;SunCar	SDA;SDAWW	t	company	1936804			u
 LVRO	Lavoro	Nasdaq		Lavoro Ltd;Lavoro	LVRO;LVROW	t	company	1945711			u
 TOYO	TOYO	Nasdaq		TOYO Co., Ltd;TOYO Co.;!TOYO	TOYO	t	company	1985273			u
 FENC	Fennec Pharmaceuticals	Nasdaq		Fennec Pharmaceuticals Inc.;Fennec Pharmaceuticals	FENC	t	company	1211583			u
 BWAY	Brainsway	Nasdaq		Brainsway Ltd.;Brainsway	BWAY	t	company	1505065			u
-FFAI	Faraday Future Intelligent Electric	Nasdaq		!Faraday Future Intelligent Electric Inc.;!Faraday Future Intelligent Electric	FFAI;FFAIW	t	company	1805521			u
+FFAI	Faraday Future Intelligent Electric	Nasdaq		Faraday Future Intelligent Electric Inc.;!Faraday Future Intelligent Electric	FFAI;FFAIW	t	company	1805521			u
 NWFL	Norwood Financial	Nasdaq		Norwood Financial Corp;Norwood Financial	NWFL	t	company	1013272			u
 WOLF	Wolfspeed	NYSE		Wolfspeed, Inc.;Wolfspeed	WOLF	t	company	895419			u
 GHG	GreenTree Hospitality Group	NYSE		GreenTree Hospitality Group Ltd.;GreenTree Hospitality Group;GreenTree Hospitality	GHG	t	company	1724755			u
 ASUR	Asure Software	Nasdaq		Asure Software Inc;Asure Software	ASUR	t	company	884144			u
 VLN	Valens Semiconductor	NYSE		Valens Semiconductor Ltd.;Valens Semiconductor	VLN	t	company	1863006			u
 SVCC	Stellar V Capital Corp. (Cayman Islands)	Nasdaq		Stellar V Capital Corp. (Cayman Islands)	SVCC;SVCCU;SVCCW	t	company	2033593			u
-IMMR	Immersion	Nasdaq		!Immersion Corp;!Immersion	IMMR	t	company	1058811			u
+IMMR	Immersion	Nasdaq		Immersion Corp;!Immersion	IMMR	t	company	1058811			u
 MEI	Methode Electronics	NYSE		Methode Electronics Inc;Methode Electronics	MEI	t	company	65270			u
-CURV	Torrid Holdings	NYSE		!Torrid Holdings Inc.;!Torrid Holdings;!Torrid	CURV	t	company	1792781			u
-INR	Infinity Natural Resources	NYSE		!Infinity Natural Resources, Inc.;!Infinity Natural Resources	INR	t	company	2029118			u
+CURV	Torrid Holdings	NYSE		Torrid Holdings Inc.;Torrid Holdings;!Torrid	CURV	t	company	1792781			u
+INR	Infinity Natural Resources	NYSE		Infinity Natural Resources, Inc.;!Infinity Natural Resources	INR	t	company	2029118			u
 FXE	Invesco CurrencyShares Euro Trust	NYSE		Invesco CurrencyShares Euro Trust;Invesco CurrencyShares Euro	FXE	t	company	1328598			u
 OVLY	Oak Valley Bancorp	Nasdaq		Oak Valley Bancorp;!Oak Valley	OVLY	t	company	1431567			u
 SLSN	Solesence	Nasdaq		Solesence, Inc.;Solesence	SLSN	t	company	883107			u
 MPU	Mega Matrix	NYSE		Mega Matrix Inc;Mega Matrix	MPU	t	company	1953021			u
 ZVIA	Zevia PBC	NYSE		Zevia PBC	ZVIA	t	company	1854139			u
 MBCN	Middlefield Banc	Nasdaq		Middlefield Banc Corp;Middlefield Banc	MBCN	t	company	836147			u
-CGC	Canopy Growth	Nasdaq		!Canopy Growth Corp;!Canopy Growth	CGC	t	company	1737927			u
+CGC	Canopy Growth	Nasdaq		Canopy Growth Corp;!Canopy Growth	CGC	t	company	1737927			u
 TRDA	Entrada Therapeutics	Nasdaq		Entrada Therapeutics, Inc.;Entrada Therapeutics	TRDA	t	company	1689375			u
 IHRT	iHeartMedia	Nasdaq		iHeartMedia, Inc.;iHeartMedia	IHRT	t	company	1400891			u
 RGCO	RGC Resources	Nasdaq		RGC Resources Inc;RGC Resources	RGCO	t	company	1069533			u
 MXCT	Maxcyte	Nasdaq		Maxcyte, Inc.;Maxcyte	MXCT	t	company	1287098			u
-PINE	Alpine Income Property Trust	NYSE		!Alpine Income Property Trust, Inc.;!Alpine Income Property Trust;!Alpine Income Property	PINE	t	company	1786117			u
+PINE	Alpine Income Property Trust	NYSE		Alpine Income Property Trust, Inc.;!Alpine Income Property Trust;!Alpine Income Property	PINE	t	company	1786117			u
 LYEL	Lyell Immunopharma	Nasdaq		Lyell Immunopharma, Inc.;Lyell Immunopharma	LYEL	t	company	1806952			u
-CEPO	Cantor Equity Partners I	Nasdaq		!Cantor Equity Partners I, Inc.;!Cantor Equity Partners I	CEPO	t	company	2027708			u
+CEPO	Cantor Equity Partners I	Nasdaq		Cantor Equity Partners I, Inc.;!Cantor Equity Partners I	CEPO	t	company	2027708			u
 KINS	Kingstone Companies	Nasdaq		Kingstone Companies, Inc.;Kingstone Companies	KINS	t	company	33992			u
 PVBC	Provident Bancorp	Nasdaq		Provident Bancorp, Inc.;Provident Bancorp	PVBC	t	company	1778784			u
-TRON	Tron	Nasdaq		!Tron Inc.;!Tron	TRON	t	company	1956744			u
+TRON	Tron	Nasdaq		Tron Inc.;!Tron	TRON	t	company	1956744			u
 SMTI	Sanara MedTech	Nasdaq		Sanara MedTech Inc.;Sanara MedTech	SMTI	t	company	714256			u
-BETR	Better Home & Finance Holding	Nasdaq		!Better Home & Finance Holding Co;!Better Home & Finance Holding;!Better Home & Finance	BETR;BETRW	t	company	1835856			u
-MPAA	Motorcar Parts of America	Nasdaq		!Motorcar Parts of America Inc;!Motorcar Parts of America	MPAA	t	company	918251			u
+BETR	Better Home & Finance Holding	Nasdaq		Better Home & Finance Holding Co;!Better Home & Finance Holding;!Better Home & Finance	BETR;BETRW	t	company	1835856			u
+MPAA	Motorcar Parts of America	Nasdaq		Motorcar Parts of America Inc;!Motorcar Parts of America	MPAA	t	company	918251			u
 OSUR	Orasure Technologies	Nasdaq		Orasure Technologies Inc;Orasure Technologies;Orasure	OSUR	t	company	1116463			u
 SMRT	SmartRent	NYSE		SmartRent, Inc.;SmartRent	SMRT	t	company	1837014			u
 EVC	Entravision Communications	NYSE		Entravision Communications Corp;Entravision Communications	EVC	t	company	1109116			u
 CTW	CTW Cayman	Nasdaq		CTW Cayman	CTW	t	company	2047148			u
-SNBR	Sleep Number	Nasdaq		!Sleep Number Corp;!Sleep Number	SNBR	t	company	827187			u
+SNBR	Sleep Number	Nasdaq		Sleep Number Corp;!Sleep Number	SNBR	t	company	827187			u
 PRQR	ProQR Therapeutics	Nasdaq		ProQR Therapeutics N.V.;ProQR Therapeutics	PRQR	t	company	1612940			u
 ACIU	AC Immune	Nasdaq		AC Immune SA;!AC Immune	ACIU	t	company	1651625			u
 CCRD	CoreCard	NYSE		CoreCard Corp;CoreCard	CCRD	t	company	320340			u
 NXDT	Nexpoint Diversified Real Estate Trust	NYSE		Nexpoint Diversified Real Estate Trust;Nexpoint Diversified Real Estate	NXDT	t	company	1356115			u
-MERC	Mercer International	Nasdaq		!Mercer International Inc.;!Mercer International	MERC	t	company	1333274			u
-TWNP	Twin Hospitality Group	Nasdaq		!Twin Hospitality Group Inc.;!Twin Hospitality Group;!Twin Hospitality	TWNP	t	company	2011954			u
+MERC	Mercer International	Nasdaq		Mercer International Inc.;!Mercer International	MERC	t	company	1333274			u
+TWNP	Twin Hospitality Group	Nasdaq		Twin Hospitality Group Inc.;Twin Hospitality Group;!Twin Hospitality	TWNP	t	company	2011954			u
 GENC	Gencor Industries	NYSE		Gencor Industries Inc;Gencor Industries	GENC	t	company	64472			u
 RR	Richtech Robotics	Nasdaq		Richtech Robotics Inc.;Richtech Robotics	RR	t	company	1963685			u
-EARN	Ellington Credit	NYSE		!Ellington Credit Co;!Ellington Credit	EARN	t	company	1560672			u
-GMGI	Golden Matrix Group	Nasdaq		!Golden Matrix Group, Inc.;!Golden Matrix Group;!Golden Matrix	GMGI	t	company	1437925			u
+EARN	Ellington Credit	NYSE		Ellington Credit Co;!Ellington Credit	EARN	t	company	1560672			u
+GMGI	Golden Matrix Group	Nasdaq		Golden Matrix Group, Inc.;Golden Matrix Group;!Golden Matrix	GMGI	t	company	1437925			u
 RDCM	Radcom	Nasdaq		Radcom LTD;Radcom	RDCM	t	company	1016838			u
 EDIT	Editas Medicine	Nasdaq		Editas Medicine, Inc.;Editas Medicine	EDIT	t	company	1650664			u
 BPRN	Princeton Bancorp	Nasdaq		Princeton Bancorp, Inc.;Princeton Bancorp	BPRN	t	company	1913971			u
 ISTR	Investar Holding	Nasdaq		Investar Holding Corp;Investar Holding;Investar	ISTR	t	company	1602658			u
 AFRI	Forafric Global	Nasdaq		Forafric Global PLC;Forafric Global	AFRI;AFRIW	t	company	1903870			u
 AOMR	Angel Oak Mortgage REIT	NYSE		Angel Oak Mortgage REIT, Inc.;Angel Oak Mortgage REIT	AOMR;AOMD;AOMN	t	company	1766478			u
-ARAI	Arrive AI	Nasdaq		!Arrive AI Inc.;!Arrive AI	ARAI	t	company	1818274			u
+ARAI	Arrive AI	Nasdaq		Arrive AI Inc.;!Arrive AI	ARAI	t	company	1818274			u
 WALD	Waldencast	Nasdaq		Waldencast plc;Waldencast	WALD;WALDW	t	company	1840199			u
 SOPH	SOPHiA Genetics	Nasdaq		SOPHiA Genetics SA;!SOPHiA Genetics	SOPH	t	company	1840706			u
 SRI	Stoneridge	NYSE		Stoneridge Inc;Stoneridge	SRI	t	company	1043337			u
-CIA	Citizens	NYSE		!Citizens, Inc.;!Citizens	CIA	t	company	24090			u
-FUNC	First United	Nasdaq		!First United Corp;!First United	FUNC	t	company	763907			u
+CIA	Citizens	NYSE		Citizens, Inc.;!Citizens	CIA	t	company	24090			u
+FUNC	First United	Nasdaq		First United Corp;!First United	FUNC	t	company	763907			u
 ONTF	On24	NYSE		On24 Inc.;On24	ONTF	t	company	1110611			u
 KGEI	Kolibri Global Energy	Nasdaq		Kolibri Global Energy Inc.;Kolibri Global Energy	KGEI	t	company	1477081			u
-GPJA	Georgia Power	NYSE		!Georgia Power Co;!Georgia Power	GPJA	t	company	41091			u
-CFFI	C & F Financial	Nasdaq		!C & F Financial Corp;!C & F Financial	CFFI	t	company	913341			u
-CRGX	Cargo Therapeutics	Nasdaq		!Cargo Therapeutics, Inc.;!Cargo Therapeutics	CRGX	t	company	1966494			u
+GPJA	Georgia Power	NYSE		Georgia Power Co;!Georgia Power	GPJA	t	company	41091			u
+CFFI	C & F Financial	Nasdaq		C & F Financial Corp;!C & F Financial	CFFI	t	company	913341			u
+CRGX	Cargo Therapeutics	Nasdaq		Cargo Therapeutics, Inc.;!Cargo Therapeutics	CRGX	t	company	1966494			u
 GSHR	Gesher Acquisition Corp. II	Nasdaq		Gesher Acquisition Corp. II	GSHR;GSHRU;GSHRW	t	company	2044635			u
 LCNB	LCNB	Nasdaq		LCNB Corp;!LCNB	LCNB	t	company	1074902			u
 PEW	GrabAGun Digital Holdings	NYSE		GrabAGun Digital Holdings Inc.;GrabAGun Digital Holdings;GrabAGun Digital	PEW	t	company	2051380			u
 SSSS	Suro Capital	Nasdaq		Suro Capital Corp.;Suro Capital	SSSS;SSSSL	t	company	1509470			u
 PESI	Perma Fix Environmental Services	Nasdaq		Perma Fix Environmental Services Inc;Perma Fix Environmental Services	PESI	t	company	891532			u
-RCKY	Rocky Brands	Nasdaq		!Rocky Brands, Inc.;!Rocky Brands	RCKY	t	company	895456			u
-ARL	American Realty Investors	NYSE		!American Realty Investors Inc;!American Realty Investors	ARL	t	company	1102238			u
+RCKY	Rocky Brands	Nasdaq		Rocky Brands, Inc.;!Rocky Brands	RCKY	t	company	895456			u
+ARL	American Realty Investors	NYSE		American Realty Investors Inc;!American Realty Investors	ARL	t	company	1102238			u
 IPHA	Innate Pharma	Nasdaq		Innate Pharma SA;Innate Pharma	IPHA	t	company	1598599			u
-OPOF	Old Point Financial	Nasdaq		!Old Point Financial Corp;!Old Point Financial	OPOF	t	company	740971			u
-NPWR	NET Power	NYSE		!NET Power Inc.;!NET Power	NPWR	t	company	1845437			u
-WHF	WhiteHorse Finance	Nasdaq		!WhiteHorse Finance, Inc.;!WhiteHorse Finance	WHF;WHFCL	t	company	1552198			u
+OPOF	Old Point Financial	Nasdaq		Old Point Financial Corp;!Old Point Financial	OPOF	t	company	740971			u
+NPWR	NET Power	NYSE		NET Power Inc.;!NET Power	NPWR	t	company	1845437			u
+WHF	WhiteHorse Finance	Nasdaq		WhiteHorse Finance, Inc.;!WhiteHorse Finance	WHF;WHFCL	t	company	1552198			u
 BIOX	Bioceres Crop Solutions	Nasdaq		Bioceres Crop Solutions Corp.;Bioceres Crop Solutions	BIOX	t	company	1769484			u
-MYFW	First Western Financial	Nasdaq		!First Western Financial Inc;!First Western Financial	MYFW	t	company	1327607			u
+MYFW	First Western Financial	Nasdaq		First Western Financial Inc;!First Western Financial	MYFW	t	company	1327607			u
 GPRO	GoPro	Nasdaq		GoPro, Inc.;GoPro	GPRO	t	company	1500435			u
 KULR	KULR Technology Group	NYSE		KULR Technology Group, Inc.;KULR Technology Group;KULR Technology;!KULR	KULR	t	company	1662684			u
 DOUG	Douglas Elliman	NYSE		Douglas Elliman Inc.;Douglas Elliman	DOUG	t	company	1878897			u
-ABAT	American Battery Technology	Nasdaq		!American Battery Technology Co;!American Battery Technology;!American Battery	ABAT	t	company	1576873			u
-III	Information Services Group	Nasdaq		!Information Services Group Inc.;!Information Services Group;!Information Services	III	t	company	1371489			u
-PMTS	CPI Card Group	Nasdaq		!CPI Card Group Inc.;!CPI Card Group;!CPI Card	PMTS	t	company	1641614			u
+ABAT	American Battery Technology	Nasdaq		American Battery Technology Co;!American Battery Technology;!American Battery	ABAT	t	company	1576873			u
+III	Information Services Group	Nasdaq		Information Services Group Inc.;Information Services Group;!Information Services	III	t	company	1371489			u
+PMTS	CPI Card Group	Nasdaq		CPI Card Group Inc.;CPI Card Group;!CPI Card	PMTS	t	company	1641614			u
 ENGN	enGene Holdings	Nasdaq		enGene Holdings Inc.;enGene Holdings;enGene	ENGN;ENGNW	t	company	1980845			u
 PPIH	Perma-Pipe International Holdings	Nasdaq		Perma-Pipe International Holdings, Inc.;Perma-Pipe International Holdings;Perma-Pipe International	PPIH	t	company	914122			u
-SKIN	Beauty Health	Nasdaq		!Beauty Health Co;!Beauty Health	SKIN	t	company	1818093			u
+SKIN	Beauty Health	Nasdaq		Beauty Health Co;!Beauty Health	SKIN	t	company	1818093			u
 STXS	Stereotaxis	NYSE		Stereotaxis, Inc.;Stereotaxis	STXS	t	company	1289340			u
 HWBK	Hawthorn Bancshares	Nasdaq		Hawthorn Bancshares, Inc.;Hawthorn Bancshares	HWBK	t	company	893847			u
 MPV	Barings Participation Investors	NYSE		Barings Participation Investors	MPV	t	company	831655			u
@@ -3744,10 +3744,10 @@ VABK	Virginia National Bankshares	Nasdaq		Virginia National Bankshares Corp;Virg
 MDWD	MediWound	Nasdaq		MediWound Ltd.;MediWound	MDWD	t	company	1593984			u
 XGN	Exagen	Nasdaq		Exagen Inc.;Exagen	XGN	t	company	1274737			u
 FNKO	Funko	Nasdaq		Funko, Inc.;Funko	FNKO	t	company	1704711			u
-MGRM	Monogram Technologies	Nasdaq		!Monogram Technologies Inc.;!Monogram Technologies;!Monogram	MGRM	t	company	1769759			u
+MGRM	Monogram Technologies	Nasdaq		Monogram Technologies Inc.;!Monogram Technologies;!Monogram	MGRM	t	company	1769759			u
 GNFT	Genfit	Nasdaq		Genfit S.A.;Genfit	GNFT	t	company	1757064			u
 BTCS	BTCS	Nasdaq		BTCS Inc.;!BTCS	BTCS	t	company	1436229			u
-SMID	Smith Midland	Nasdaq		!Smith Midland Corp;!Smith Midland	SMID	t	company	924719			u
+SMID	Smith Midland	Nasdaq		Smith Midland Corp;!Smith Midland	SMID	t	company	924719			u
 SANG	Sangoma Technologies	Nasdaq		Sangoma Technologies Corp;Sangoma Technologies;Sangoma	SANG	t	company	1753368			u
 FORR	Forrester Research	Nasdaq		Forrester Research, Inc.;Forrester Research	FORR	t	company	1023313			u
 TE	T1 Energy	NYSE		T1 Energy Inc.;T1 Energy	TE	t	company	1992243			u
@@ -3755,50 +3755,50 @@ CV	CapsoVision	Nasdaq		CapsoVision, Inc;CapsoVision	CV	t	company	1378325			u
 BTMD	biote	Nasdaq		biote Corp.;biote	BTMD	t	company	1819253			u
 EPRX	Eupraxia Pharmaceuticals	Nasdaq		Eupraxia Pharmaceuticals Inc.;Eupraxia Pharmaceuticals	EPRX	t	company	1581178			u
 LPA	Logistic Properties of the Americas	NYSE		!Logistic Properties of the Americas	LPA	t	company	1997711			u
-PERF	Perfect	NYSE		!Perfect Corp.;!Perfect	PERF	t	company	1899830			u
+PERF	Perfect	NYSE		Perfect Corp.;!Perfect	PERF	t	company	1899830			u
 NVX	Novonix	Nasdaq		Novonix Ltd;Novonix	NVX	t	company	1859795			u
 ELPW	Elong Power Holding	Nasdaq		Elong Power Holding Ltd.;Elong Power Holding;Elong Power	ELPW	t	company	2015691			u
-HBB	Hamilton Beach Brands Holding	NYSE		!Hamilton Beach Brands Holding Co;!Hamilton Beach Brands Holding;!Hamilton Beach Brands	HBB	t	company	1709164			u
+HBB	Hamilton Beach Brands Holding	NYSE		Hamilton Beach Brands Holding Co;!Hamilton Beach Brands Holding;!Hamilton Beach Brands	HBB	t	company	1709164			u
 XTKG	X3 Holdings	Nasdaq		X3 Holdings Co., Ltd.;X3 Holdings Co.;X3 Holdings	XTKG	t	company	1754323			u
 JAKK	Jakks Pacific	Nasdaq		Jakks Pacific Inc;Jakks Pacific	JAKK	t	company	1009829			u
-VFF	Village Farms International	Nasdaq		!Village Farms International, Inc.;!Village Farms International;!Village Farms	VFF	t	company	1584549			u
+VFF	Village Farms International	Nasdaq		Village Farms International, Inc.;!Village Farms International;!Village Farms	VFF	t	company	1584549			u
 INBK	First Internet Bancorp	Nasdaq		First Internet Bancorp;!First Internet	INBK;INBKZ	t	company	1562463			u
 ANNA	AleAnna	Nasdaq		AleAnna, Inc.;AleAnna	ANNA;ANNAW	t	company	1845123			u
 OPBK	OP Bancorp	Nasdaq		OP Bancorp	OPBK	t	company	1722010			u
 COE	51Talk Online Education Group	NYSE		51Talk Online Education Group;51Talk Online Education	COE	t	company	1659494			u
-FXNC	First National	Nasdaq		!First National Corp;!First National	FXNC	t	company	719402			u
-FCCO	First Community	Nasdaq		!First Community Corp;!First Community	FCCO	t	company	932781			u
-FLD	Fold Holdings	Nasdaq		!Fold Holdings, Inc.;!Fold Holdings;!Fold	FLD;FLDDW	t	company	1889123			u
+FXNC	First National	Nasdaq		First National Corp;!First National	FXNC	t	company	719402			u
+FCCO	First Community	Nasdaq		First Community Corp;!First Community	FCCO	t	company	932781			u
+FLD	Fold Holdings	Nasdaq		Fold Holdings, Inc.;Fold Holdings;!Fold	FLD;FLDDW	t	company	1889123			u
 DENN	DENNY'S	Nasdaq		DENNY'S Corp;DENNY'S	DENN	t	company	852772			u
-PLL	Piedmont Lithium	Nasdaq		!Piedmont Lithium Inc.;!Piedmont Lithium	PLL	t	company	1728205			u
+PLL	Piedmont Lithium	Nasdaq		Piedmont Lithium Inc.;!Piedmont Lithium	PLL	t	company	1728205			u
 EMP	Entergy Mississippi	NYSE		Entergy Mississippi, LLC;Entergy Mississippi	EMP	t	company	66901			u
 ELVA	Electrovaya	Nasdaq		Electrovaya Inc.;Electrovaya	ELVA	t	company	1844450			u
 MRT	Marti Technologies	NYSE		Marti Technologies, Inc.;Marti Technologies;Marti	MRT	t	company	1852767			u
 NTWO	Newbury Street II Acquisition	Nasdaq		Newbury Street II Acquisition Corp;Newbury Street II Acquisition	NTWO;NTWOU;NTWOW	t	company	2028027			u
 BLFY	Blue Foundry Bancorp	Nasdaq		Blue Foundry Bancorp;!Blue Foundry	BLFY	t	company	1846017			u
-SGHT	Sight Sciences	Nasdaq		!Sight Sciences, Inc.;!Sight Sciences	SGHT	t	company	1531177			u
+SGHT	Sight Sciences	Nasdaq		Sight Sciences, Inc.;!Sight Sciences	SGHT	t	company	1531177			u
 OGI	Organigram Global	Nasdaq		Organigram Global Inc.;Organigram Global	OGI	t	company	1620737			u
 CVRX	CVRx	Nasdaq		CVRx, Inc.;CVRx	CVRX	t	company	1235912			u
 EXFY	Expensify	Nasdaq		Expensify, Inc.;Expensify	EXFY	t	company	1476840			u
 SQNS	Sequans Communications	NYSE		Sequans Communications	SQNS	t	company	1383395			u
 TVGN	Tevogen Bio Holdings	Nasdaq		Tevogen Bio Holdings Inc.;Tevogen Bio Holdings;Tevogen Bio	TVGN;TVGNW	t	company	1860871			u
-VYGR	Voyager Therapeutics	Nasdaq		!Voyager Therapeutics, Inc.;!Voyager Therapeutics	VYGR	t	company	1640266			u
-NRGV	Energy Vault Holdings	NYSE		!Energy Vault Holdings, Inc.;!Energy Vault Holdings;!Energy Vault	NRGV	t	company	1828536			u
+VYGR	Voyager Therapeutics	Nasdaq		Voyager Therapeutics, Inc.;!Voyager Therapeutics	VYGR	t	company	1640266			u
+NRGV	Energy Vault Holdings	NYSE		Energy Vault Holdings, Inc.;Energy Vault Holdings;!Energy Vault	NRGV	t	company	1828536			u
 CUPR	Cuprina Holdings (Cayman)	Nasdaq		Cuprina Holdings (Cayman) LTD;Cuprina Holdings (Cayman)	CUPR	t	company	1995704			u
-UTMD	Utah Medical Products	Nasdaq		!Utah Medical Products Inc;!Utah Medical Products	UTMD	t	company	706698			u
+UTMD	Utah Medical Products	Nasdaq		Utah Medical Products Inc;!Utah Medical Products	UTMD	t	company	706698			u
 SWKH	SWK Holdings	Nasdaq		SWK Holdings Corp;SWK Holdings;!SWK	SWKH;SWKHL	t	company	1089907			u
 IMA	ImageneBio	Nasdaq		ImageneBio, Inc.;ImageneBio	IMA;IKNA	t	company	1835579			u
 VTYX	Ventyx Biosciences	Nasdaq		Ventyx Biosciences, Inc.;Ventyx Biosciences	VTYX	t	company	1851194			u
 ENJ	Entergy New Orleans	NYSE		Entergy New Orleans, LLC;Entergy New Orleans	ENJ;ENO	t	company	71508			u
-DSX	Diana Shipping	NYSE		!Diana Shipping Inc.;!Diana Shipping	DSX	t	company	1318885			u
+DSX	Diana Shipping	NYSE		Diana Shipping Inc.;!Diana Shipping	DSX	t	company	1318885			u
 NKSH	National Bankshares	Nasdaq		National Bankshares Inc;National Bankshares	NKSH	t	company	796534			u
-PHOE	Phoenix Asia Holdings	Nasdaq		!Phoenix Asia Holdings Ltd;!Phoenix Asia Holdings;!Phoenix Asia	PHOE	t	company	2035709			u
-SGC	Superior Group of Companies	Nasdaq		!Superior Group of Companies, Inc.;!Superior Group of Companies	SGC	t	company	95574			u
+PHOE	Phoenix Asia Holdings	Nasdaq		Phoenix Asia Holdings Ltd;Phoenix Asia Holdings;!Phoenix Asia	PHOE	t	company	2035709			u
+SGC	Superior Group of Companies	Nasdaq		Superior Group of Companies, Inc.;!Superior Group of Companies	SGC	t	company	95574			u
 TLS	Telos	Nasdaq		Telos Corp;Telos	TLS	t	company	320121			u
-FSFG	First Savings Financial Group	Nasdaq		!First Savings Financial Group, Inc.;!First Savings Financial Group;!First Savings Financial	FSFG	t	company	1435508			u
-OXSQ	Oxford Square Capital	Nasdaq		!Oxford Square Capital Corp.;!Oxford Square Capital	OXSQ;OXSQG;OXSQZ	t	company	1259429			u
-HITI	High Tide	Nasdaq		!High Tide Inc.;!High Tide	HITI	t	company	1847409			u
-EFSI	Eagle Financial Services	Nasdaq		!Eagle Financial Services Inc;!Eagle Financial Services	EFSI	t	company	880641			u
+FSFG	First Savings Financial Group	Nasdaq		First Savings Financial Group, Inc.;First Savings Financial Group;!First Savings Financial	FSFG	t	company	1435508			u
+OXSQ	Oxford Square Capital	Nasdaq		Oxford Square Capital Corp.;!Oxford Square Capital	OXSQ;OXSQG;OXSQZ	t	company	1259429			u
+HITI	High Tide	Nasdaq		High Tide Inc.;!High Tide	HITI	t	company	1847409			u
+EFSI	Eagle Financial Services	Nasdaq		Eagle Financial Services Inc;!Eagle Financial Services	EFSI	t	company	880641			u
 NAMM	Namib Minerals	Nasdaq		Namib Minerals	NAMM;NAMMW	t	company	2026514			u
 FLXS	Flexsteel Industries	Nasdaq		Flexsteel Industries Inc;Flexsteel Industries	FLXS	t	company	37472			u
 CYBN	Cybin	NYSE		Cybin Inc.;Cybin	CYBN	t	company	1833141			u
@@ -3810,9 +3810,9 @@ SXTC	China SXT Pharmaceuticals	Nasdaq		China SXT Pharmaceuticals, Inc.;China SXT
 DYNX	Dynamix	Nasdaq		Dynamix Corp;Dynamix	DYNX;DYNXU;DYNXW	t	company	2028699			u
 IONR	ioneer	Nasdaq		ioneer Ltd;ioneer	IONR	t	company	1896084			u
 CRNT	Ceragon Networks	Nasdaq		Ceragon Networks LTD;Ceragon Networks	CRNT	t	company	1119769			u
-FRAF	Franklin Financial Services	Nasdaq		!Franklin Financial Services Corp;!Franklin Financial Services	FRAF	t	company	723646			u
+FRAF	Franklin Financial Services	Nasdaq		Franklin Financial Services Corp;!Franklin Financial Services	FRAF	t	company	723646			u
 RAIL	FreightCar America	Nasdaq		FreightCar America, Inc.;FreightCar America	RAIL	t	company	1320854			u
-PLG	Platinum Group Metals	NYSE		!Platinum Group Metals LTD;!Platinum Group Metals	PLG	t	company	1095052			u
+PLG	Platinum Group Metals	NYSE		Platinum Group Metals LTD;!Platinum Group Metals	PLG	t	company	1095052			u
 CRBU	Caribou Biosciences	Nasdaq		Caribou Biosciences, Inc.;Caribou Biosciences	CRBU	t	company	1619856			u
 TBI	TrueBlue	NYSE		TrueBlue, Inc.;TrueBlue	TBI	t	company	768899			u
 FLYX	Flyexclusive	NYSE		Flyexclusive Inc.;Flyexclusive	FLYX	t	company	1843973			u
@@ -3820,67 +3820,67 @@ EGAN	Egain	Nasdaq		Egain Corp;Egain	EGAN	t	company	1066194			u
 NEOV	NeoVolta	Nasdaq		NeoVolta Inc.;NeoVolta	NEOV;NEOVW	t	company	1748137			u
 ESCA	Escalade	Nasdaq		Escalade Inc;Escalade	ESCA	t	company	33488			u
 CXDO	Crexendo	Nasdaq		Crexendo, Inc.;Crexendo	CXDO	t	company	1075736			u
-JYNT	Joint	Nasdaq		!Joint Corp;!Joint	JYNT	t	company	1612630			u
+JYNT	Joint	Nasdaq		Joint Corp;!Joint	JYNT	t	company	1612630			u
 TRUE	TrueCar	Nasdaq		TrueCar, Inc.;TrueCar	TRUE	t	company	1327318			u
-FSP	Franklin Street Properties	NYSE		!Franklin Street Properties Corp;!Franklin Street Properties	FSP	t	company	1031316			u
-PAL	Proficient Auto Logistics	Nasdaq		!Proficient Auto Logistics, Inc;!Proficient Auto Logistics	PAL	t	company	1998768			u
+FSP	Franklin Street Properties	NYSE		Franklin Street Properties Corp;!Franklin Street Properties	FSP	t	company	1031316			u
+PAL	Proficient Auto Logistics	Nasdaq		Proficient Auto Logistics, Inc;!Proficient Auto Logistics	PAL	t	company	1998768			u
 INGN	Inogen	Nasdaq		Inogen Inc;Inogen	INGN	t	company	1294133			u
 BZUN	Baozun	Nasdaq		Baozun Inc.;Baozun	BZUN	t	company	1625414			u
 ACRS	Aclaris Therapeutics	Nasdaq		Aclaris Therapeutics, Inc.;Aclaris Therapeutics	ACRS	t	company	1557746			u
-ESOA	Energy Services of America	Nasdaq		!Energy Services of America CORP;!Energy Services of America	ESOA	t	company	1357971			u
+ESOA	Energy Services of America	Nasdaq		Energy Services of America CORP;!Energy Services of America	ESOA	t	company	1357971			u
 VOXR	VOX Royalty	Nasdaq		VOX Royalty Corp.;VOX Royalty	VOXR	t	company	1907909			u
 FF	FutureFuel	NYSE		FutureFuel Corp.;FutureFuel	FF	t	company	1337298			u
 BHR	Braemar Hotels & Resorts	NYSE		Braemar Hotels & Resorts Inc.;Braemar Hotels & Resorts	BHR	t	company	1574085			u
-DERM	Journey Medical	Nasdaq		!Journey Medical Corp;!Journey Medical	DERM	t	company	1867066			u
+DERM	Journey Medical	Nasdaq		Journey Medical Corp;!Journey Medical	DERM	t	company	1867066			u
 TIL	Instil Bio	Nasdaq		Instil Bio, Inc.;Instil Bio	TIL	t	company	1789769			u
 ICG	Intchains Group	Nasdaq		Intchains Group Ltd;Intchains Group;Intchains	ICG	t	company	1895597			u
 LAZR	Luminar Technologies	Nasdaq		Luminar Technologies, Inc.;Luminar Technologies;Luminar	LAZR	t	company	1758057			u
 PNBK	Patriot National Bancorp	Nasdaq		Patriot National Bancorp Inc;Patriot National Bancorp;!Patriot National	PNBK	t	company	1098146			u
-ACTU	Actuate Therapeutics	Nasdaq		!Actuate Therapeutics, Inc.;!Actuate Therapeutics	ACTU	t	company	1652935			u
+ACTU	Actuate Therapeutics	Nasdaq		Actuate Therapeutics, Inc.;!Actuate Therapeutics	ACTU	t	company	1652935			u
 NXXT	Nextnrg	Nasdaq		Nextnrg, Inc.;Nextnrg	NXXT	t	company	1817004			u
-EPM	Evolution Petroleum	NYSE		!Evolution Petroleum Corp;!Evolution Petroleum	EPM	t	company	1006655			u
+EPM	Evolution Petroleum	NYSE		Evolution Petroleum Corp;!Evolution Petroleum	EPM	t	company	1006655			u
 SRG	Seritage Growth Properties	NYSE		Seritage Growth Properties	SRG	t	company	1628063			u
 IBAC	IB Acquisition	Nasdaq		IB Acquisition Corp.;IB Acquisition	IBAC;IBACR	t	company	1998781			u
-ATLO	Ames National	Nasdaq		!Ames National Corp;!Ames National	ATLO	t	company	1132651			u
+ATLO	Ames National	Nasdaq		Ames National Corp;!Ames National	ATLO	t	company	1132651			u
 WHG	Westwood Holdings Group	NYSE		Westwood Holdings Group Inc;Westwood Holdings Group;Westwood Holdings;Westwood	WHG	t	company	1165002			u
-RANG	Range Capital Acquisition	Nasdaq		!Range Capital Acquisition Corp.;!Range Capital Acquisition	RANG;RANGR;RANGU	t	company	2035644			u
-SHOT	Safety Shot	Nasdaq		!Safety Shot, Inc.;!Safety Shot	SHOT;SHOTW	t	company	1760903			u
-MRBK	Meridian	Nasdaq		!Meridian Corp;!Meridian	MRBK	t	company	1750735			u
+RANG	Range Capital Acquisition	Nasdaq		Range Capital Acquisition Corp.;!Range Capital Acquisition	RANG;RANGR;RANGU	t	company	2035644			u
+SHOT	Safety Shot	Nasdaq		Safety Shot, Inc.;!Safety Shot	SHOT;SHOTW	t	company	1760903			u
+MRBK	Meridian	Nasdaq		Meridian Corp;!Meridian	MRBK	t	company	1750735			u
 TAVI	Tavia Acquisition	Nasdaq		Tavia Acquisition Corp.;Tavia Acquisition	TAVI;TAVIR;TAVIU	t	company	2020385			u
 OCCI	OFS Credit Company	Nasdaq		OFS Credit Company, Inc.;OFS Credit Company;OFS Credit	OCCI;OCCIM;OCCIN;OCCIO	t	company	1716951			u
 LFVN	Lifevantage	Nasdaq		Lifevantage Corp;Lifevantage	LFVN	t	company	849146			u
-PROF	Profound Medical	Nasdaq		!Profound Medical Corp.;!Profound Medical	PROF	t	company	1628808			u
-RAPT	RAPT Therapeutics	Nasdaq		!RAPT Therapeutics, Inc.;!RAPT Therapeutics	RAPT	t	company	1673772			u
-CRDF	Cardiff Oncology	Nasdaq		!Cardiff Oncology, Inc.;!Cardiff Oncology	CRDF	t	company	1213037			u
+PROF	Profound Medical	Nasdaq		Profound Medical Corp.;!Profound Medical	PROF	t	company	1628808			u
+RAPT	RAPT Therapeutics	Nasdaq		RAPT Therapeutics, Inc.;!RAPT Therapeutics	RAPT	t	company	1673772			u
+CRDF	Cardiff Oncology	Nasdaq		Cardiff Oncology, Inc.;!Cardiff Oncology	CRDF	t	company	1213037			u
 PTMN	Portman Ridge Finance	Nasdaq		Portman Ridge Finance Corp;Portman Ridge Finance	PTMN	t	company	1372807			u
 OVBC	Ohio Valley Banc	Nasdaq		Ohio Valley Banc Corp;Ohio Valley Banc	OVBC	t	company	894671			u
-MAPS	WM Technology	Nasdaq		!WM Technology, Inc.;!WM Technology	MAPS;MAPSW	t	company	1779474			u
-FLL	Full House Resorts	Nasdaq		!Full House Resorts Inc;!Full House Resorts	FLL	t	company	891482			u
-PBYI	Puma Biotechnology	Nasdaq		!Puma Biotechnology, Inc.;!Puma Biotechnology	PBYI	t	company	1401667			u
-PLBY	Playboy	Nasdaq		!Playboy, Inc.;!Playboy	PLBY	t	company	1803914			u
+MAPS	WM Technology	Nasdaq		WM Technology, Inc.;!WM Technology	MAPS;MAPSW	t	company	1779474			u
+FLL	Full House Resorts	Nasdaq		Full House Resorts Inc;!Full House Resorts	FLL	t	company	891482			u
+PBYI	Puma Biotechnology	Nasdaq		Puma Biotechnology, Inc.;!Puma Biotechnology	PBYI	t	company	1401667			u
+PLBY	Playboy	Nasdaq		Playboy, Inc.;!Playboy	PLBY	t	company	1803914			u
 PIM	Putnam Master Intermediate Income Trust	NYSE		!Putnam Master Intermediate Income Trust;!Putnam Master Intermediate Income	PIM	t	company	830622			u
 GLSI	Greenwich LifeSciences	Nasdaq		Greenwich LifeSciences, Inc.;Greenwich LifeSciences	GLSI	t	company	1799788			u
-RILY	B. Riley Financial	Nasdaq		!B. Riley Financial, Inc.;!B. Riley Financial	RILY;RILYG;RILYK;RILYL;RILYN;RILYP;RILYT;RILYZ	t	company	1464790			u
+RILY	B. Riley Financial	Nasdaq		B. Riley Financial, Inc.;!B. Riley Financial	RILY;RILYG;RILYK;RILYL;RILYN;RILYP;RILYT;RILYZ	t	company	1464790			u
 GLDG	GoldMining	NYSE		GoldMining Inc.;GoldMining	GLDG	t	company	1538847			u
 SLS	Sellas Life Sciences Group	Nasdaq		Sellas Life Sciences Group, Inc.;Sellas Life Sciences Group;Sellas Life Sciences	SLS	t	company	1390478			u
 RFAI	RF Acquisition Corp II	Nasdaq		RF Acquisition Corp II	RFAI;RFAIR;RFAIU	t	company	2012807			u
 SIEB	Siebert Financial	Nasdaq		Siebert Financial Corp;Siebert Financial	SIEB	t	company	65596			u
-ACU	Acme United	NYSE		!Acme United Corp;!Acme United	ACU	t	company	2098			u
-BEEP	Mobile Infrastructure	Nasdaq		!Mobile Infrastructure Corp;!Mobile Infrastructure	BEEP	t	company	1847874			u
+ACU	Acme United	NYSE		Acme United Corp;!Acme United	ACU	t	company	2098			u
+BEEP	Mobile Infrastructure	Nasdaq		Mobile Infrastructure Corp;!Mobile Infrastructure	BEEP	t	company	1847874			u
 USAU	U.s. Gold	Nasdaq		U.s. Gold Corp.;U.s. Gold	USAU	t	company	27093			u
 BVFL	BV Financial	Nasdaq		BV Financial, Inc.;BV Financial	BVFL	t	company	1302387			u
 MSGY	Masonglory	Nasdaq		Masonglory Ltd;Masonglory	MSGY	t	company	2020228			u
 MEIP	MEI Pharma	Nasdaq		MEI Pharma, Inc.;MEI Pharma	MEIP	t	company	1262104			u
 ROMA	Roma Green Finance	Nasdaq		Roma Green Finance Ltd;Roma Green Finance	ROMA	t	company	1945240			u
-REI	Ring Energy	NYSE		!Ring Energy, Inc.;!Ring Energy	REI	t	company	1384195			u
-RGP	Resources Connection	Nasdaq		!Resources Connection, Inc.;!Resources Connection	RGP	t	company	1084765			u
+REI	Ring Energy	NYSE		Ring Energy, Inc.;!Ring Energy	REI	t	company	1384195			u
+RGP	Resources Connection	Nasdaq		Resources Connection, Inc.;!Resources Connection	RGP	t	company	1084765			u
 ZJK	ZJK Industrial	Nasdaq		ZJK Industrial Co., Ltd.;ZJK Industrial Co.;ZJK Industrial	ZJK	t	company	1941506			u
 CBIO	Crescent Biopharma	Nasdaq		Crescent Biopharma, Inc.;Crescent Biopharma	CBIO	t	company	1253689			u
 CRGO	Freightos	Nasdaq		Freightos Ltd;Freightos	CRGO;CRGOW	t	company	1927719			u
 ELA	Envela	NYSE		Envela Corp;Envela	ELA	t	company	701719			u
 LNSR	Lensar	Nasdaq		LENSAR, Inc.;Lensar	LNSR	t	company	1320350			u
-SPCE	Virgin Galactic Holdings	NYSE		%Virgin Galactic;%Virgin Galactic Holdings, Inc;%Virgin Galactic Holdings	SPCE	t	company	1706946			u
-CBFV	CB Financial Services	Nasdaq		!CB Financial Services, Inc.;!CB Financial Services	CBFV	t	company	1605301			u
+SPCE	Virgin Galactic Holdings	NYSE		%Virgin Galactic;Virgin Galactic Holdings, Inc;Virgin Galactic Holdings	SPCE	t	company	1706946			u
+CBFV	CB Financial Services	Nasdaq		CB Financial Services, Inc.;!CB Financial Services	CBFV	t	company	1605301			u
 KEQU	Kewaunee Scientific	Nasdaq		Kewaunee Scientific Corp;Kewaunee Scientific	KEQU	t	company	55529			u
 CFBK	CF Bankshares	Nasdaq		CF Bankshares Inc.;CF Bankshares	CFBK	t	company	1070680			u
 EGHA	EGH Acquisition	Nasdaq		EGH Acquisition Corp.;EGH Acquisition	EGHA;EGHAR;EGHAU	t	company	2052547			u
@@ -3892,37 +3892,37 @@ SEVN	Seven Hills Realty Trust	Nasdaq		!Seven Hills Realty Trust;!Seven Hills Rea
 EGG	Enigmatig	NYSE		Enigmatig LTD;Enigmatig	EGG	t	company	1982961			u
 CTOR	Citius Oncology	Nasdaq		Citius Oncology, Inc.;Citius Oncology	CTOR	t	company	1851484			u
 ISPR	Ispire Technology	Nasdaq		Ispire Technology Inc.;Ispire Technology;Ispire	ISPR	t	company	1948455			u
-EP	Empire Petroleum	NYSE		!Empire Petroleum Corp;!Empire Petroleum	EP	t	company	887396			u
+EP	Empire Petroleum	NYSE		Empire Petroleum Corp;!Empire Petroleum	EP	t	company	887396			u
 VTN	Invesco Trust for Investment Grade New York Municipals	NYSE		Invesco Trust for Investment Grade New York Municipals	VTN	t	company	883265			u
 AEYE	Audioeye	Nasdaq		Audioeye Inc;Audioeye	AEYE	t	company	1362190			u
 LPTH	Lightpath Technologies	Nasdaq		Lightpath Technologies Inc;Lightpath Technologies;Lightpath	LPTH	t	company	889971			u
 HPAI	Helport AI	Nasdaq		Helport AI Ltd;Helport AI	HPAI;HPAIW	t	company	2001699			u
 MNSB	MainStreet Bancshares	Nasdaq		MainStreet Bancshares, Inc.;MainStreet Bancshares	MNSB;MNSBP	t	company	1693577			u
 HNVR	Hanover Bancorp	Nasdaq		Hanover Bancorp, Inc.;Hanover Bancorp	HNVR	t	company	1828588			u
-HFFG	HF Foods Group	Nasdaq		!HF Foods Group Inc.;!HF Foods Group;!HF Foods	HFFG	t	company	1680873			u
+HFFG	HF Foods Group	Nasdaq		HF Foods Group Inc.;HF Foods Group;!HF Foods	HFFG	t	company	1680873			u
 SHIP	Seanergy Maritime Holdings	Nasdaq		Seanergy Maritime Holdings Corp.;Seanergy Maritime Holdings;Seanergy Maritime	SHIP	t	company	1448397			u
 CZWI	Citizens Community Bancorp	Nasdaq		Citizens Community Bancorp Inc.;Citizens Community Bancorp;!Citizens Community	CZWI	t	company	1367859			u
 YOUL	Youlife Group	Nasdaq		Youlife Group Inc.;Youlife Group;Youlife	YOUL	t	company	2028177			u
 SMHI	Seacor Marine Holdings	NYSE		Seacor Marine Holdings Inc.;Seacor Marine Holdings;Seacor Marine	SMHI	t	company	1690334			u
 VNTG	Vantage Corp (Singapore)	NYSE		Vantage Corp (Singapore)	VNTG	t	company	2027160			u
 RPID	Rapid Micro Biosystems	Nasdaq		Rapid Micro Biosystems, Inc.;Rapid Micro Biosystems	RPID	t	company	1380106			u
-CMCM	Cheetah Mobile	NYSE		!Cheetah Mobile Inc.;!Cheetah Mobile	CMCM	t	company	1597835			u
-CLPR	Clipper Realty	NYSE		!Clipper Realty Inc.;!Clipper Realty	CLPR	t	company	1649096			u
-AMPY	Amplify Energy	NYSE		!Amplify Energy Corp.;!Amplify Energy	AMPY	t	company	1533924			u
+CMCM	Cheetah Mobile	NYSE		Cheetah Mobile Inc.;!Cheetah Mobile	CMCM	t	company	1597835			u
+CLPR	Clipper Realty	NYSE		Clipper Realty Inc.;!Clipper Realty	CLPR	t	company	1649096			u
+AMPY	Amplify Energy	NYSE		Amplify Energy Corp.;!Amplify Energy	AMPY	t	company	1533924			u
 ELTX	Elicio Therapeutics	Nasdaq		Elicio Therapeutics, Inc.;Elicio Therapeutics	ELTX	t	company	1601485			u
-ACOG	Alpha Cognition	Nasdaq		!Alpha Cognition Inc.;!Alpha Cognition	ACOG	t	company	1655923			u
+ACOG	Alpha Cognition	Nasdaq		Alpha Cognition Inc.;!Alpha Cognition	ACOG	t	company	1655923			u
 KRMD	KORU Medical Systems	Nasdaq		KORU Medical Systems, Inc.;KORU Medical Systems	KRMD	t	company	704440			u
 BRCC	BRC	NYSE		BRC Inc.;!BRC	BRCC	t	company	1891101			u
-BDTX	Black Diamond Therapeutics	Nasdaq		!Black Diamond Therapeutics, Inc.;!Black Diamond Therapeutics	BDTX	t	company	1701541			u
+BDTX	Black Diamond Therapeutics	Nasdaq		Black Diamond Therapeutics, Inc.;!Black Diamond Therapeutics	BDTX	t	company	1701541			u
 PEBK	Peoples Bancorp of North Carolina	Nasdaq		Peoples Bancorp of North Carolina Inc;Peoples Bancorp of North Carolina	PEBK	t	company	1093672			u
 BANX	ArrowMark Financial	Nasdaq		ArrowMark Financial Corp.;ArrowMark Financial	BANX	t	company	1578987			u
 THTX	Theratechnologies	Nasdaq		Theratechnologies Inc.;Theratechnologies	THTX	t	company	1512717			u
 GOCO	GoHealth	Nasdaq		GoHealth, Inc.;GoHealth	GOCO	t	company	1808220			u
 ALEC	Alector	Nasdaq		Alector, Inc.;Alector	ALEC	t	company	1653087			u
-BARK	Bark	NYSE		!Bark, Inc.;!Bark	BARK	t	company	1819574			u
+BARK	Bark	NYSE		Bark, Inc.;!Bark	BARK	t	company	1819574			u
 IH	iHuman	NYSE		iHuman Inc.;iHuman	IH	t	company	1814423			u
 PDEX	Pro DEX	Nasdaq		Pro DEX Inc;Pro DEX	PDEX	t	company	788920			u
-CMT	Core Molding Technologies	NYSE		!Core Molding Technologies Inc;!Core Molding Technologies;!Core Molding	CMT	t	company	1026655			u
+CMT	Core Molding Technologies	NYSE		Core Molding Technologies Inc;!Core Molding Technologies;!Core Molding	CMT	t	company	1026655			u
 TZUP	Thumzup Media	Nasdaq		Thumzup Media Corp;Thumzup Media	TZUP	t	company	1853825			u
 TLSI	TriSalus Life Sciences	Nasdaq		TriSalus Life Sciences, Inc.;TriSalus Life Sciences	TLSI;TLSIW	t	company	1826667			u
 NKTX	Nkarta	Nasdaq		Nkarta, Inc.;Nkarta	NKTX	t	company	1787400			u
@@ -3930,29 +3930,29 @@ CRE	Cre8 Enterprise	Nasdaq		Cre8 Enterprise Ltd;Cre8 Enterprise	CRE	t	company	20
 IPOD	Dune Acquisition Corp II	Nasdaq		!Dune Acquisition Corp II	IPOD;IPODU;IPODW	t	company	2041047			u
 KRRO	Korro Bio	Nasdaq		Korro Bio, Inc.;Korro Bio	KRRO	t	company	1703647			u
 MDV	Modiv Industrial	NYSE		Modiv Industrial, Inc.;Modiv Industrial	MDV	t	company	1645873			u
-AISP	Airship AI Holdings	Nasdaq		!Airship AI Holdings, Inc.;!Airship AI Holdings;!Airship AI	AISP;AISPW	t	company	1842566			u
+AISP	Airship AI Holdings	Nasdaq		Airship AI Holdings, Inc.;Airship AI Holdings;!Airship AI	AISP;AISPW	t	company	1842566			u
 UBFO	United Security Bancshares	Nasdaq		United Security Bancshares	UBFO	t	company	1137547			u
-ACR	Acres Commercial Realty	NYSE		!Acres Commercial Realty Corp.;!Acres Commercial Realty	ACR	t	company	1332551			u
+ACR	Acres Commercial Realty	NYSE		Acres Commercial Realty Corp.;!Acres Commercial Realty	ACR	t	company	1332551			u
 ASMB	Assembly Biosciences	Nasdaq		Assembly Biosciences, Inc.;Assembly Biosciences	ASMB	t	company	1426800			u
 LARK	Landmark Bancorp	Nasdaq		Landmark Bancorp Inc;Landmark Bancorp	LARK	t	company	1141688			u
 VRM	Vroom	Nasdaq		Vroom, Inc.;Vroom	VRM	t	company	1580864			u
 INFU	InfuSystem Holdings	NYSE		InfuSystem Holdings, Inc;InfuSystem Holdings;InfuSystem	INFU	t	company	1337013			u
 AVR	Anteris Technologies Global	Nasdaq		Anteris Technologies Global Corp.;Anteris Technologies Global;Anteris Technologies;Anteris	AVR	t	company	2011514			u
-BKTI	BK Technologies	NYSE		!BK Technologies Corp;!BK Technologies	BKTI	t	company	2186			u
+BKTI	BK Technologies	NYSE		BK Technologies Corp;!BK Technologies	BKTI	t	company	2186			u
 HAIN	Hain Celestial Group	Nasdaq		Hain Celestial Group Inc;Hain Celestial Group;Hain Celestial	HAIN	t	company	910406			u
 KYTX	Kyverna Therapeutics	Nasdaq		Kyverna Therapeutics, Inc.;Kyverna Therapeutics	KYTX	t	company	1994702			u
 SVCO	Silvaco Group	Nasdaq		Silvaco Group, Inc.;Silvaco Group;Silvaco	SVCO	t	company	1943289			u
-INAC	Indigo Acquisition	Nasdaq		!Indigo Acquisition Corp.;!Indigo Acquisition	INAC;INACR;INACU	t	company	2063816			u
-DBI	Designer Brands	NYSE		!Designer Brands Inc.;!Designer Brands	DBI	t	company	1319947			u
+INAC	Indigo Acquisition	Nasdaq		Indigo Acquisition Corp.;!Indigo Acquisition	INAC;INACR;INACU	t	company	2063816			u
+DBI	Designer Brands	NYSE		Designer Brands Inc.;!Designer Brands	DBI	t	company	1319947			u
 SSTI	Soundthinking	Nasdaq		Soundthinking, Inc.;Soundthinking	SSTI	t	company	1351636			u
 MDXH	MDxHealth	Nasdaq		MDxHealth SA;MDxHealth	MDXH	t	company	1872529			u
 SST	System1	NYSE		System1, Inc.;System1	SST	t	company	1805833			u
 ECBK	ECB Bancorp	Nasdaq		ECB Bancorp, Inc.;ECB Bancorp	ECBK	t	company	1914605			u
 GTE	Gran Tierra Energy	NYSE		Gran Tierra Energy Inc.;Gran Tierra Energy	GTE	t	company	1273441			u
 BCBP	BCB Bancorp	Nasdaq		BCB Bancorp Inc;BCB Bancorp	BCBP	t	company	1228454			u
-TAYD	Taylor Devices	Nasdaq		!Taylor Devices, Inc.;!Taylor Devices	TAYD	t	company	96536			u
-ONL	Orion Properties	NYSE		!Orion Properties Inc.;!Orion Properties	ONL	t	company	1873923			u
-RELL	Richardson Electronics	Nasdaq		!Richardson Electronics, LTD.;!Richardson Electronics	RELL	t	company	355948			u
+TAYD	Taylor Devices	Nasdaq		Taylor Devices, Inc.;!Taylor Devices	TAYD	t	company	96536			u
+ONL	Orion Properties	NYSE		Orion Properties Inc.;!Orion Properties	ONL	t	company	1873923			u
+RELL	Richardson Electronics	Nasdaq		Richardson Electronics, LTD.;!Richardson Electronics	RELL	t	company	355948			u
 AMTX	Aemetis	Nasdaq		Aemetis, Inc;Aemetis	AMTX	t	company	738214			u
 ARBE	Arbe Robotics	Nasdaq		Arbe Robotics Ltd.;Arbe Robotics	ARBE;ARBEW	t	company	1861841			u
 FTLF	Fitlife Brands	Nasdaq		Fitlife Brands, Inc.;Fitlife Brands	FTLF	t	company	1374328			u
@@ -3960,13 +3960,13 @@ DAIC	CID Holdco	Nasdaq		CID Holdco, Inc.;CID Holdco	DAIC;DAICW	t	company	2033770
 LHSW	Lianhe Sowell International Group	Nasdaq		Lianhe Sowell International Group Ltd;Lianhe Sowell International Group;Lianhe Sowell International;Lianhe Sowell	LHSW	t	company	2004024			u
 HYMC	Hycroft Mining Holding	Nasdaq		Hycroft Mining Holding Corp;Hycroft Mining Holding;Hycroft Mining	HYMC;HYMCL	t	company	1718405			u
 RBKB	Rhinebeck Bancorp	Nasdaq		Rhinebeck Bancorp, Inc.;Rhinebeck Bancorp	RBKB	t	company	1751783			u
-EML	Eastern	Nasdaq		!Eastern Co;!Eastern	EML	t	company	31107			u
+EML	Eastern	Nasdaq		Eastern Co;!Eastern	EML	t	company	31107			u
 GGT	Gabelli Multimedia Trust	NYSE		Gabelli Multimedia Trust Inc.;Gabelli Multimedia Trust;Gabelli Multimedia	GGT	t	company	921671			u
 GRX	Gabelli Healthcare & WellnessRx Trust	NYSE		Gabelli Healthcare & WellnessRx Trust;Gabelli Healthcare & WellnessRx	GRX	t	company	1391437			u
-BRLT	Brilliant Earth Group	Nasdaq		!Brilliant Earth Group, Inc.;!Brilliant Earth Group;!Brilliant Earth	BRLT	t	company	1866757			u
+BRLT	Brilliant Earth Group	Nasdaq		Brilliant Earth Group, Inc.;Brilliant Earth Group;!Brilliant Earth	BRLT	t	company	1866757			u
 MED	Medifast	NYSE		Medifast Inc;Medifast	MED	t	company	910329			u
 FMFC	Kandal M Venture	Nasdaq		Kandal M Venture Ltd;Kandal M Venture	FMFC	t	company	2024656			u
-SRFM	Surf Air Mobility	NYSE		!Surf Air Mobility Inc.;!Surf Air Mobility	SRFM	t	company	1936224			u
+SRFM	Surf Air Mobility	NYSE		Surf Air Mobility Inc.;!Surf Air Mobility	SRFM	t	company	1936224			u
 JEM	707 Cayman Holdings	Nasdaq		707 Cayman Holdings Ltd.;707 Cayman Holdings;707 Cayman	JEM	t	company	2018222			u
 BKKT	Bakkt Holdings	NYSE		Bakkt Holdings, Inc.;Bakkt Holdings;Bakkt	BKKT	t	company	1820302			u
 NVCT	Nuvectis Pharma	Nasdaq		Nuvectis Pharma, Inc.;Nuvectis Pharma	NVCT	t	company	1875558			u
@@ -3974,13 +3974,13 @@ RCEL	Avita Medical	Nasdaq		Avita Medical, Inc.;Avita Medical	RCEL	t	company	1762
 DCGO	DocGo	Nasdaq		DocGo Inc.;DocGo	DCGO	t	company	1822359			u
 CCCC	C4 Therapeutics	Nasdaq		C4 Therapeutics, Inc.;C4 Therapeutics	CCCC	t	company	1662579			u
 QMMM	QMMM Holdings	Nasdaq		QMMM Holdings Ltd;QMMM Holdings;!QMMM	QMMM	t	company	1971542			u
-PROP	Prairie Operating	Nasdaq		!Prairie Operating Co.;!Prairie Operating	PROP	t	company	1162896			u
+PROP	Prairie Operating	Nasdaq		Prairie Operating Co.;!Prairie Operating	PROP	t	company	1162896			u
 SAMG	Silvercrest Asset Management Group	Nasdaq		Silvercrest Asset Management Group Inc.;Silvercrest Asset Management Group;Silvercrest Asset Management	SAMG	t	company	1549966			u
 HQI	HireQuest	Nasdaq		HireQuest, Inc.;HireQuest	HQI	t	company	1140102			u
 MYPS	Playstudios	Nasdaq		PLAYSTUDIOS, Inc.;Playstudios	MYPS;MYPSW	t	company	1823878			u
 BSET	Bassett Furniture Industries	Nasdaq		Bassett Furniture Industries Inc;Bassett Furniture Industries	BSET	t	company	10329			u
 CGEN	Compugen	Nasdaq		Compugen LTD;Compugen	CGEN	t	company	1119774			u
-EPSN	Epsilon Energy	Nasdaq		!Epsilon Energy Ltd.;!Epsilon Energy	EPSN	t	company	1726126			u
+EPSN	Epsilon Energy	Nasdaq		Epsilon Energy Ltd.;!Epsilon Energy	EPSN	t	company	1726126			u
 BOOM	DMC Global	Nasdaq		DMC Global Inc.;DMC Global	BOOM	t	company	34067			u
 BFIN	BankFinancial	Nasdaq		BankFinancial CORP;BankFinancial	BFIN	t	company	1303942			u
 DLNG	Dynagas LNG Partners	NYSE		Dynagas LNG Partners LP;Dynagas LNG Partners	DLNG	t	company	1578453			u
@@ -3988,69 +3988,69 @@ BHST	Bioharvest Sciences	Nasdaq		Bioharvest Sciences Inc.;Bioharvest Sciences	BH
 EHTH	eHealth	Nasdaq		eHealth, Inc.;eHealth	EHTH	t	company	1333493			u
 ARAY	Accuray	Nasdaq		Accuray Inc;Accuray	ARAY	t	company	1138723			u
 SPWH	Sportsman's Warehouse Holdings	Nasdaq		Sportsman's Warehouse Holdings, Inc.;Sportsman's Warehouse Holdings;Sportsman's Warehouse	SPWH	t	company	1132105			u
-POWW	Outdoor Holding	Nasdaq		!Outdoor Holding Co;!Outdoor Holding;!Outdoor	POWW;POWWP	t	company	1015383			u
-MRCC	Monroe Capital	Nasdaq		!Monroe Capital Corp;!Monroe Capital	MRCC	t	company	1512931			u
+POWW	Outdoor Holding	Nasdaq		Outdoor Holding Co;!Outdoor Holding;!Outdoor	POWW;POWWP	t	company	1015383			u
+MRCC	Monroe Capital	Nasdaq		Monroe Capital Corp;!Monroe Capital	MRCC	t	company	1512931			u
 IRWD	Ironwood Pharmaceuticals	Nasdaq		Ironwood Pharmaceuticals Inc;Ironwood Pharmaceuticals	IRWD	t	company	1446847			u
 GNLX	Genelux	Nasdaq		Genelux Corp;Genelux	GNLX	t	company	1231457			u
 DHX	DHI Group	NYSE		DHI Group, Inc.;DHI Group;!DHI	DHX	t	company	1393883			u
 DGXX	Digi Power X	Nasdaq		Digi Power X Inc.;Digi Power X	DGXX	t	company	1854368			u
 JHS	John Hancock Income Securities Trust	NYSE		!John Hancock Income Securities Trust;!John Hancock Income Securities	JHS	t	company	759866			u
 IRBT	Irobot	Nasdaq		Irobot Corp;Irobot	IRBT	t	company	1159167			u
-SUNS	Sunrise Realty Trust	Nasdaq		!Sunrise Realty Trust, Inc.;!Sunrise Realty Trust;!Sunrise Realty	SUNS	t	company	2012706			u
+SUNS	Sunrise Realty Trust	Nasdaq		Sunrise Realty Trust, Inc.;!Sunrise Realty Trust;!Sunrise Realty	SUNS	t	company	2012706			u
 IOBT	IO Biotech	Nasdaq		IO Biotech, Inc.;IO Biotech	IOBT	t	company	1865494			u
-LAKE	Lakeland Industries	Nasdaq		!Lakeland Industries Inc;!Lakeland Industries	LAKE	t	company	798081			u
+LAKE	Lakeland Industries	Nasdaq		Lakeland Industries Inc;!Lakeland Industries	LAKE	t	company	798081			u
 ULBI	Ultralife	Nasdaq		Ultralife Corp;Ultralife	ULBI	t	company	875657			u
 SKIL	Skillsoft	NYSE		Skillsoft Corp.;Skillsoft	SKIL	t	company	1774675			u
 AGEN	Agenus	Nasdaq		Agenus Inc;Agenus	AGEN	t	company	1098972			u
-GPMT	Granite Point Mortgage Trust	NYSE		!Granite Point Mortgage Trust Inc.;!Granite Point Mortgage Trust;!Granite Point Mortgage	GPMT	t	company	1703644			u
-VGAS	Verde Clean Fuels	Nasdaq		!Verde Clean Fuels, Inc.;!Verde Clean Fuels	VGAS;VGASW	t	company	1841425			u
+GPMT	Granite Point Mortgage Trust	NYSE		Granite Point Mortgage Trust Inc.;!Granite Point Mortgage Trust;!Granite Point Mortgage	GPMT	t	company	1703644			u
+VGAS	Verde Clean Fuels	Nasdaq		Verde Clean Fuels, Inc.;!Verde Clean Fuels	VGAS;VGASW	t	company	1841425			u
 IKT	Inhibikase Therapeutics	Nasdaq		Inhibikase Therapeutics, Inc.;Inhibikase Therapeutics	IKT	t	company	1750149			u
-ACHV	Achieve Life Sciences	Nasdaq		!Achieve Life Sciences, Inc.;!Achieve Life Sciences	ACHV	t	company	949858			u
-WLAC	Willow Lane Acquisition	Nasdaq		!Willow Lane Acquisition Corp.;!Willow Lane Acquisition	WLAC;WLACU;WLACW	t	company	2032379			u
+ACHV	Achieve Life Sciences	Nasdaq		Achieve Life Sciences, Inc.;!Achieve Life Sciences	ACHV	t	company	949858			u
+WLAC	Willow Lane Acquisition	Nasdaq		Willow Lane Acquisition Corp.;!Willow Lane Acquisition	WLAC;WLACU;WLACW	t	company	2032379			u
 CHCI	Comstock Holding Companies	Nasdaq		Comstock Holding Companies, Inc.;Comstock Holding Companies	CHCI	t	company	1299969			u
 MPTI	M-tron Industries	NYSE		M-tron Industries, Inc.;M-tron Industries	MPTI	t	company	1902314			u
-GENK	GEN Restaurant Group	Nasdaq		!GEN Restaurant Group, Inc.;!GEN Restaurant Group;!GEN Restaurant	GENK	t	company	1891856			u
-LGCY	Legacy Education	NYSE		!Legacy Education Inc.;!Legacy Education	LGCY	t	company	1836754			u
+GENK	GEN Restaurant Group	Nasdaq		GEN Restaurant Group, Inc.;GEN Restaurant Group;!GEN Restaurant	GENK	t	company	1891856			u
+LGCY	Legacy Education	NYSE		Legacy Education Inc.;!Legacy Education	LGCY	t	company	1836754			u
 HUHU	Huhutech International Group	Nasdaq		Huhutech International Group Inc.;Huhutech International Group;Huhutech International	HUHU	t	company	1945415			u
 MRAM	Everspin Technologies	Nasdaq		Everspin Technologies Inc.;Everspin Technologies;Everspin	MRAM	t	company	1438423			u
 STRS	Stratus Properties	Nasdaq		Stratus Properties Inc;Stratus Properties	STRS	t	company	885508			u
 ESP	Espey MFG & Electronics	NYSE		Espey MFG & Electronics Corp;Espey MFG & Electronics	ESP	t	company	33533			u
 CABA	Cabaletta Bio	Nasdaq		Cabaletta Bio, Inc.;Cabaletta Bio	CABA	t	company	1759138			u
-MIST	Milestone Pharmaceuticals	Nasdaq		!Milestone Pharmaceuticals Inc.;!Milestone Pharmaceuticals	MIST	t	company	1408443			u
+MIST	Milestone Pharmaceuticals	Nasdaq		Milestone Pharmaceuticals Inc.;!Milestone Pharmaceuticals	MIST	t	company	1408443			u
 FXY	Invesco CurrencyShares Japanese Yen Trust	NYSE		Invesco CurrencyShares Japanese Yen Trust;Invesco CurrencyShares Japanese Yen	FXY	t	company	1353613			u
-MOLN	Molecular Partners	Nasdaq		!Molecular Partners Ag;!Molecular Partners	MOLN	t	company	1745114			u
-SBFG	SB Financial Group	Nasdaq		!SB Financial Group, Inc.;!SB Financial Group;!SB Financial	SBFG	t	company	767405			u
-AVD	American Vanguard	NYSE		!American Vanguard Corp;!American Vanguard	AVD	t	company	5981			u
+MOLN	Molecular Partners	Nasdaq		Molecular Partners Ag;!Molecular Partners	MOLN	t	company	1745114			u
+SBFG	SB Financial Group	Nasdaq		SB Financial Group, Inc.;SB Financial Group;!SB Financial	SBFG	t	company	767405			u
+AVD	American Vanguard	NYSE		American Vanguard Corp;!American Vanguard	AVD	t	company	5981			u
 TTEC	TTEC Holdings	Nasdaq		TTEC Holdings, Inc.;TTEC Holdings;!TTEC	TTEC	t	company	1013880			u
-TWIN	Twin Disc	Nasdaq		!Twin Disc Inc;!Twin Disc	TWIN	t	company	100378			u
+TWIN	Twin Disc	Nasdaq		Twin Disc Inc;!Twin Disc	TWIN	t	company	100378			u
 REKR	Rekor Systems	Nasdaq		Rekor Systems, Inc.;Rekor Systems	REKR	t	company	1697851			u
 FBRX	Forte Biosciences	Nasdaq		Forte Biosciences, Inc.;Forte Biosciences	FBRX	t	company	1419041			u
 VIRC	Virco MFG	Nasdaq		Virco MFG Corporation;Virco MFG	VIRC	t	company	751365			u
 SPRO	Spero Therapeutics	Nasdaq		Spero Therapeutics, Inc.;Spero Therapeutics	SPRO	t	company	1701108			u
-ORGN	Origin Materials	Nasdaq		!Origin Materials, Inc.;!Origin Materials	ORGN;ORGNW	t	company	1802457			u
-GECC	Great Elm Capital	Nasdaq		!Great Elm Capital Corp.;!Great Elm Capital	GECC;GECCH;GECCI;GECCO;GECCZ	t	company	1675033			u
+ORGN	Origin Materials	Nasdaq		Origin Materials, Inc.;!Origin Materials	ORGN;ORGNW	t	company	1802457			u
+GECC	Great Elm Capital	Nasdaq		Great Elm Capital Corp.;!Great Elm Capital	GECC;GECCH;GECCI;GECCO;GECCZ	t	company	1675033			u
 EBMT	Eagle Bancorp Montana	Nasdaq		Eagle Bancorp Montana, Inc.;Eagle Bancorp Montana	EBMT	t	company	1478454			u
 LIMN	Liminatus Pharma	Nasdaq		Liminatus Pharma, Inc.;Liminatus Pharma	LIMN;LIMNW	t	company	1971387			u
 SGMO	Sangamo Therapeutics	Nasdaq		Sangamo Therapeutics, Inc;Sangamo Therapeutics	SGMO	t	company	1001233			u
 ZENA	ZenaTech	Nasdaq		ZenaTech, Inc.;ZenaTech	ZENA	t	company	1997403			u
-AOUT	American Outdoor Brands	Nasdaq		!American Outdoor Brands, Inc.;!American Outdoor Brands	AOUT	t	company	1808997			u
-AMWL	American Well	NYSE		!American Well Corp;!American Well	AMWL	t	company	1393584			u
-VGZ	Vista Gold	NYSE		!Vista Gold Corp;!Vista Gold	VGZ	t	company	783324			u
+AOUT	American Outdoor Brands	Nasdaq		American Outdoor Brands, Inc.;!American Outdoor Brands	AOUT	t	company	1808997			u
+AMWL	American Well	NYSE		American Well Corp;!American Well	AMWL	t	company	1393584			u
+VGZ	Vista Gold	NYSE		Vista Gold Corp;!Vista Gold	VGZ	t	company	783324			u
 HURC	Hurco Companies	Nasdaq		Hurco Companies Inc;Hurco Companies	HURC	t	company	315374			u
 IMRX	Immuneering	Nasdaq		Immuneering Corp;Immuneering	IMRX	t	company	1790340			u
-KVAC	Keen Vision Acquisition	Nasdaq		!Keen Vision Acquisition Corp.;!Keen Vision Acquisition	KVAC;KVACU;KVACW	t	company	1889983			u
+KVAC	Keen Vision Acquisition	Nasdaq		Keen Vision Acquisition Corp.;!Keen Vision Acquisition	KVAC;KVACU;KVACW	t	company	1889983			u
 LUD	Luda Technology Group	NYSE		Luda Technology Group Ltd;Luda Technology Group;Luda Technology;Luda	LUD	t	company	1984124			u
-ACNT	Ascent Industries	Nasdaq		!Ascent Industries Co.;!Ascent Industries	ACNT	t	company	95953			u
+ACNT	Ascent Industries	Nasdaq		Ascent Industries Co.;!Ascent Industries	ACNT	t	company	95953			u
 JHI	John Hancock Investors Trust	NYSE		!John Hancock Investors Trust;!John Hancock Investors	JHI	t	company	759828			u
-GAUZ	Gauzy	Nasdaq		!Gauzy Ltd.;!Gauzy	GAUZ	t	company	1781446			u
-TUSK	Mammoth Energy Services	Nasdaq		!Mammoth Energy Services, Inc.;!Mammoth Energy Services	TUSK	t	company	1679268			u
-SORA	Top Win International	Nasdaq		!Top Win International Ltd;!Top Win International;!Top Win	SORA	t	company	2033515			u
+GAUZ	Gauzy	Nasdaq		Gauzy Ltd.;!Gauzy	GAUZ	t	company	1781446			u
+TUSK	Mammoth Energy Services	Nasdaq		Mammoth Energy Services, Inc.;!Mammoth Energy Services	TUSK	t	company	1679268			u
+SORA	Top Win International	Nasdaq		Top Win International Ltd;!Top Win International;!Top Win	SORA	t	company	2033515			u
 USGO	U.S. GoldMining	Nasdaq		U.S. GoldMining Inc.;U.S. GoldMining	USGO;USGOW	t	company	1947244			u
-SEER	Seer	Nasdaq		!Seer, Inc.;!Seer	SEER	t	company	1726445			u
+SEER	Seer	Nasdaq		Seer, Inc.;!Seer	SEER	t	company	1726445			u
 UNB	Union Bankshares	Nasdaq		Union Bankshares Inc;Union Bankshares	UNB	t	company	706863			u
-HIT	Health In Tech	Nasdaq		!Health In Tech, Inc.;!Health In Tech	HIT	t	company	2019505			u
+HIT	Health In Tech	Nasdaq		Health In Tech, Inc.;!Health In Tech	HIT	t	company	2019505			u
 CLAR	Clarus	Nasdaq		Clarus Corp;Clarus	CLAR	t	company	913277			u
-FCAP	First Capital	Nasdaq		!First Capital Inc;!First Capital	FCAP	t	company	1070296			u
+FCAP	First Capital	Nasdaq		First Capital Inc;!First Capital	FCAP	t	company	1070296			u
 NCTY	The9	Nasdaq		The9 LTD;The9	NCTY	t	company	1296774			u
 AKA	A.k.a. Brands Holding	NYSE		A.k.a. Brands Holding Corp.;A.k.a. Brands Holding;A.k.a. Brands	AKA	t	company	1865107			u
 MAMO	Massimo Group	Nasdaq		Massimo Group;Massimo	MAMO	t	company	1952853			u
@@ -4062,31 +4062,31 @@ MCRB	Seres Therapeutics	Nasdaq		Seres Therapeutics, Inc.;Seres Therapeutics	MCRB
 HURA	TuHURA Biosciences	Nasdaq		TuHURA Biosciences, Inc.;TuHURA Biosciences	HURA	t	company	1498382			u
 TARA	Protara Therapeutics	Nasdaq		Protara Therapeutics, Inc.;Protara Therapeutics	TARA	t	company	1359931			u
 AFBI	Affinity Bancshares	Nasdaq		Affinity Bancshares, Inc.;Affinity Bancshares	AFBI	t	company	1823406			u
-PELI	Pelican Acquisition	Nasdaq		!Pelican Acquisition Corp;!Pelican Acquisition	PELI;PELIR;PELIU	t	company	2037431			u
+PELI	Pelican Acquisition	Nasdaq		Pelican Acquisition Corp;!Pelican Acquisition	PELI;PELIR;PELIU	t	company	2037431			u
 SKYE	Skye Bioscience	Nasdaq		Skye Bioscience, Inc.;Skye Bioscience	SKYE	t	company	1516551			u
 STG	Sunlands Technology Group	NYSE		Sunlands Technology Group;Sunlands Technology;Sunlands	STG	t	company	1723935			u
 MMLP	Martin Midstream Partners	Nasdaq		Martin Midstream Partners L.P.;!Martin Midstream Partners	MMLP	t	company	1176334			u
 FNWD	Finward Bancorp	Nasdaq		Finward Bancorp	FNWD	t	company	919864			u
 SVII	Spring Valley Acquisition Corp. II	Nasdaq		!Spring Valley Acquisition Corp. II	SVII;SVIIR;SVIIU;SVIIW	t	company	1843477			u
-CAAS	China Automotive Systems	Nasdaq		!China Automotive Systems Inc;!China Automotive Systems	CAAS	t	company	1157762			u
+CAAS	China Automotive Systems	Nasdaq		China Automotive Systems Inc;!China Automotive Systems	CAAS	t	company	1157762			u
 RAY	Raytech Holding	Nasdaq		Raytech Holding Ltd;Raytech Holding;Raytech	RAY	t	company	1948443			u
 CNTB	Connect Biopharma Holdings	Nasdaq		Connect Biopharma Holdings Ltd;Connect Biopharma Holdings;Connect Biopharma	CNTB	t	company	1835268			u
 RPT	Rithm Property Trust	NYSE		Rithm Property Trust Inc.;Rithm Property Trust;Rithm Property	RPT	t	company	1614806			u
 ESGL	ESGL Holdings	Nasdaq		ESGL Holdings Ltd;ESGL Holdings;!ESGL	ESGL;ESGLW	t	company	1957538			u
 ANIK	Anika Therapeutics	Nasdaq		Anika Therapeutics, Inc.;Anika Therapeutics	ANIK	t	company	898437			u
 CHGG	Chegg	NYSE		Chegg, Inc;Chegg	CHGG	t	company	1364954			u
-FATE	Fate Therapeutics	Nasdaq		!Fate Therapeutics Inc;!Fate Therapeutics	FATE	t	company	1434316			u
+FATE	Fate Therapeutics	Nasdaq		Fate Therapeutics Inc;!Fate Therapeutics	FATE	t	company	1434316			u
 AXR	Amrep	NYSE		Amrep Corp.;Amrep	AXR	t	company	6207			u
 CLYM	Climb Bio	Nasdaq		Climb Bio, Inc.;Climb Bio	CLYM	t	company	1768446			u
-SPWR	Complete Solaria	Nasdaq		!Complete Solaria, Inc.;!Complete Solaria	SPWR;SPWRW	t	company	1838987			u
+SPWR	Complete Solaria	Nasdaq		Complete Solaria, Inc.;!Complete Solaria	SPWR;SPWRW	t	company	1838987			u
 CURR	Currenc Group	Nasdaq		Currenc Group Inc.;Currenc Group;Currenc	CURR	t	company	1862935			u
 LFT	Lument Finance Trust	NYSE		Lument Finance Trust, Inc.;Lument Finance Trust;Lument Finance	LFT	t	company	1547546			u
 BW	Babcock & Wilcox Enterprises	NYSE		Babcock & Wilcox Enterprises, Inc.;Babcock & Wilcox Enterprises	BW;BWNB;BWSN	t	company	1630805			u
 PLX	Protalix BioTherapeutics	NYSE		Protalix BioTherapeutics, Inc.;Protalix BioTherapeutics	PLX	t	company	1006281			u
-PCSC	Perceptive Capital Solutions	Nasdaq		!Perceptive Capital Solutions Corp;!Perceptive Capital Solutions	PCSC	t	company	2017526			u
+PCSC	Perceptive Capital Solutions	Nasdaq		Perceptive Capital Solutions Corp;!Perceptive Capital Solutions	PCSC	t	company	2017526			u
 MATH	Metalpha Technology Holding	Nasdaq		Metalpha Technology Holding Ltd;Metalpha Technology Holding;Metalpha Technology;Metalpha	MATH	t	company	1682241			u
 ALTS	ALT5 Sigma	Nasdaq		ALT5 Sigma Corp;ALT5 Sigma	ALTS	t	company	862861			u
-BTM	Bitcoin Depot	Nasdaq		!Bitcoin Depot Inc.;!Bitcoin Depot	BTM;BTMWW	t	company	1901799			u
+BTM	Bitcoin Depot	Nasdaq		Bitcoin Depot Inc.;!Bitcoin Depot	BTM;BTMWW	t	company	1901799			u
 LTRX	Lantronix	Nasdaq		Lantronix Inc;Lantronix	LTRX	t	company	1114925			u
 QSEA	Quartzsea Acquisition	Nasdaq		Quartzsea Acquisition Corp;Quartzsea Acquisition	QSEA;QSEAR;QSEAU	t	company	2047455			u
 SRBK	SR Bancorp	Nasdaq		SR Bancorp, Inc.;SR Bancorp	SRBK	t	company	1951276			u
@@ -4095,30 +4095,30 @@ OKYO	OKYO Pharma	Nasdaq		OKYO Pharma Ltd;OKYO Pharma	OKYO	t	company	1849296			u
 TIRX	Tian Ruixiang Holdings	Nasdaq		Tian Ruixiang Holdings LTD;Tian Ruixiang Holdings;Tian Ruixiang	TIRX	t	company	1782941			u
 SHMD	Schmid Group	Nasdaq		Schmid Group N.V.;Schmid Group;Schmid	SHMD;SHMDW	t	company	1987240			u
 GRAN	Grande Group	Nasdaq		Grande Group Ltd;Grande Group;Grande	GRAN	t	company	2027722			u
-OWLT	Owlet	NYSE		!Owlet, Inc.;!Owlet	OWLT	t	company	1816708			u
+OWLT	Owlet	NYSE		Owlet, Inc.;!Owlet	OWLT	t	company	1816708			u
 SKYX	SKYX Platforms	Nasdaq		SKYX Platforms Corp.;SKYX Platforms	SKYX	t	company	1598981			u
 CHAR	Charlton Aria Acquisition	Nasdaq		Charlton Aria Acquisition Corp;Charlton Aria Acquisition	CHAR;CHARR;CHARU	t	company	2024459			u
 LPSN	Liveperson	Nasdaq		Liveperson Inc;Liveperson	LPSN	t	company	1102993			u
-SAVA	Cassava Sciences	Nasdaq		!Cassava Sciences Inc;!Cassava Sciences	SAVA	t	company	1069530			u
+SAVA	Cassava Sciences	Nasdaq		Cassava Sciences Inc;!Cassava Sciences	SAVA	t	company	1069530			u
 AIFE	Aifeex Nexus Acquisition	Nasdaq		Aifeex Nexus Acquisition Corp.;Aifeex Nexus Acquisition	AIFE;AIFER;AIFEU	t	company	2030829			u
 SFBC	Sound Financial Bancorp	Nasdaq		Sound Financial Bancorp, Inc.;Sound Financial Bancorp;!Sound Financial	SFBC	t	company	1541119			u
 OFS	OFS Capital	Nasdaq		OFS Capital Corp;OFS Capital	OFS;OFSSH;OFSSO	t	company	1487918			u
 SKLZ	Skillz	NYSE		Skillz Inc.;Skillz	SKLZ	t	company	1801661			u
 TSQ	Townsquare Media	NYSE		Townsquare Media, Inc.;Townsquare Media	TSQ	t	company	1499832			u
 EUDA	EUDA Health Holdings	Nasdaq		EUDA Health Holdings Ltd;EUDA Health Holdings;EUDA Health	EUDA;EUDAW	t	company	1847846			u
-PDCC	Pearl Diver Credit	NYSE		!Pearl Diver Credit Co Inc.;!Pearl Diver Credit Co;!Pearl Diver Credit	PDCC;PDPA	t	company	1998043			u
-GIFI	Gulf Island Fabrication	Nasdaq		!Gulf Island Fabrication Inc;!Gulf Island Fabrication	GIFI	t	company	1031623			u
+PDCC	Pearl Diver Credit	NYSE		Pearl Diver Credit Co Inc.;Pearl Diver Credit Co;!Pearl Diver Credit	PDCC;PDPA	t	company	1998043			u
+GIFI	Gulf Island Fabrication	Nasdaq		Gulf Island Fabrication Inc;!Gulf Island Fabrication	GIFI	t	company	1031623			u
 MGYR	Magyar Bancorp	Nasdaq		Magyar Bancorp, Inc.;Magyar Bancorp	MGYR	t	company	1337068			u
 TNYA	Tenaya Therapeutics	Nasdaq		Tenaya Therapeutics, Inc.;Tenaya Therapeutics	TNYA	t	company	1858848			u
 CRBP	Corbus Pharmaceuticals Holdings	Nasdaq		Corbus Pharmaceuticals Holdings, Inc.;Corbus Pharmaceuticals Holdings;Corbus Pharmaceuticals	CRBP	t	company	1595097			u
-GAIA	Gaia	Nasdaq		!Gaia, Inc;!Gaia	GAIA	t	company	1089872			u
+GAIA	Gaia	Nasdaq		Gaia, Inc;!Gaia	GAIA	t	company	1089872			u
 DOGZ	Dogness (International)	Nasdaq		Dogness (International) Corp;Dogness (International)	DOGZ	t	company	1707303			u
 GGZ	Gabelli Global Small & Mid Cap Value Trust	NYSE		Gabelli Global Small & Mid Cap Value Trust;Gabelli Global Small & Mid Cap Value	GGZ	t	company	1585855			u
 VERI	Veritone	Nasdaq		Veritone, Inc.;Veritone	VERI	t	company	1615165			u
 ANEB	Anebulo Pharmaceuticals	Nasdaq		Anebulo Pharmaceuticals, Inc.;Anebulo Pharmaceuticals	ANEB	t	company	1815974			u
 ATHR	Aether Holdings	Nasdaq		Aether Holdings, Inc.;Aether Holdings;Aether	ATHR	t	company	2026353			u
-TDIC	Dreamland	Nasdaq		!Dreamland Ltd;!Dreamland	TDIC	t	company	2041338			u
-BAER	Bridger Aerospace Group Holdings	Nasdaq		!Bridger Aerospace Group Holdings, Inc.;!Bridger Aerospace Group Holdings;!Bridger Aerospace Group;!Bridger Aerospace	BAER;BAERW	t	company	1941536			u
+TDIC	Dreamland	Nasdaq		Dreamland Ltd;!Dreamland	TDIC	t	company	2041338			u
+BAER	Bridger Aerospace Group Holdings	Nasdaq		Bridger Aerospace Group Holdings, Inc.;Bridger Aerospace Group Holdings;Bridger Aerospace Group;!Bridger Aerospace	BAER;BAERW	t	company	1941536			u
 CCLD	CareCloud	Nasdaq		CareCloud, Inc.;CareCloud	CCLD;CCLDO	t	company	1582982			u
 IMPP	Imperial Petroleum Inc./Marshall Islands	Nasdaq		Imperial Petroleum Inc./Marshall Islands	IMPP;IMPPP	t	company	1876581			u
 INSG	Inseego	Nasdaq		Inseego Corp.;Inseego	INSG	t	company	1022652			u
@@ -4127,11 +4127,11 @@ TZOO	Travelzoo	Nasdaq		Travelzoo	TZOO	t	company	1133311			u
 LHAI	Linkhome Holdings	Nasdaq		Linkhome Holdings Inc.;Linkhome Holdings;Linkhome	LHAI	t	company	2017758			u
 CTM	Castellum	NYSE		Castellum, Inc.;Castellum	CTM	t	company	1877939			u
 LODE	Comstock	NYSE		Comstock Inc.;Comstock	LODE	t	company	1120970			u
-FRD	Friedman Industries	Nasdaq		!Friedman Industries Inc;!Friedman Industries	FRD	t	company	39092			u
-LUCD	Lucid Diagnostics	Nasdaq		!Lucid Diagnostics Inc.;!Lucid Diagnostics	LUCD	t	company	1799011			u
+FRD	Friedman Industries	Nasdaq		Friedman Industries Inc;!Friedman Industries	FRD	t	company	39092			u
+LUCD	Lucid Diagnostics	Nasdaq		Lucid Diagnostics Inc.;!Lucid Diagnostics	LUCD	t	company	1799011			u
 ATOM	Atomera	Nasdaq		Atomera Inc;Atomera	ATOM	t	company	1420520			u
 CHRS	Coherus Oncology	Nasdaq		Coherus Oncology, Inc.;Coherus Oncology	CHRS	t	company	1512762			u
-OSS	One Stop Systems	Nasdaq		!One Stop Systems, Inc.;!One Stop Systems	OSS	t	company	1394056			u
+OSS	One Stop Systems	Nasdaq		One Stop Systems, Inc.;!One Stop Systems	OSS	t	company	1394056			u
 BSBK	Bogota Financial	Nasdaq		Bogota Financial Corp.;Bogota Financial	BSBK	t	company	1787414			u
 VWAV	VisionWave Holdings	Nasdaq		VisionWave Holdings, Inc.;VisionWave Holdings;VisionWave	VWAV;VWAVW	t	company	2038439			u
 COYA	Coya Therapeutics	Nasdaq		Coya Therapeutics, Inc.;Coya Therapeutics	COYA	t	company	1835022			u
@@ -4142,54 +4142,54 @@ UCL	uCloudlink Group	Nasdaq		uCloudlink Group Inc.;uCloudlink Group;uCloudlink	U
 ADAG	Adagene	Nasdaq		Adagene Inc.;Adagene	ADAG	t	company	1818838			u
 NOTE	FiscalNote Holdings	NYSE		FiscalNote Holdings, Inc.;FiscalNote Holdings;FiscalNote	NOTE	t	company	1823466			u
 KVHI	KVH Industries	Nasdaq		KVH Industries Inc;KVH Industries	KVHI	t	company	1007587			u
-ATLX	Atlas Lithium	Nasdaq		!Atlas Lithium Corp;!Atlas Lithium	ATLX	t	company	1540684			u
+ATLX	Atlas Lithium	Nasdaq		Atlas Lithium Corp;!Atlas Lithium	ATLX	t	company	1540684			u
 NA	Nano Labs	Nasdaq		Nano Labs Ltd;Nano Labs	NA	t	company	1872302			u
 RVSB	Riverview Bancorp	Nasdaq		Riverview Bancorp Inc;Riverview Bancorp	RVSB	t	company	1041368			u
-BRAG	Bragg Gaming Group	Nasdaq		!Bragg Gaming Group Inc.;!Bragg Gaming Group;!Bragg Gaming	BRAG	t	company	1867834			u
+BRAG	Bragg Gaming Group	Nasdaq		Bragg Gaming Group Inc.;Bragg Gaming Group;!Bragg Gaming	BRAG	t	company	1867834			u
 CSPI	CSP	Nasdaq		CSP Inc;!CSP	CSPI	t	company	356037			u
 GGR	Gogoro	Nasdaq		Gogoro Inc.;Gogoro	GGR;GGROW	t	company	1886190			u
-PLRX	Pliant Therapeutics	Nasdaq		!Pliant Therapeutics, Inc.;!Pliant Therapeutics	PLRX	t	company	1746473			u
+PLRX	Pliant Therapeutics	Nasdaq		Pliant Therapeutics, Inc.;!Pliant Therapeutics	PLRX	t	company	1746473			u
 PRE	Prenetics Global	Nasdaq		Prenetics Global Ltd;Prenetics Global	PRE;PRENW	t	company	1876431			u
 HLVX	HilleVax	Nasdaq		HilleVax, Inc.;HilleVax	HLVX	t	company	1888012			u
 FGMC	FG Merger II	Nasdaq		FG Merger II Corp.;FG Merger II	FGMC;FGMCR;FGMCU	t	company	1906364			u
 BSGM	BioSig Technologies	Nasdaq		BioSig Technologies, Inc.;BioSig Technologies;BioSig	BSGM	t	company	1530766			u
 ALAR	Alarum Technologies	Nasdaq		Alarum Technologies Ltd.;Alarum Technologies;Alarum	ALAR	t	company	1725332			u
-AREC	American Resources	Nasdaq		!American Resources Corp;!American Resources	AREC	t	company	1590715			u
-GNS	Genius Group	NYSE		!Genius Group Ltd;!Genius Group;!Genius	GNS	t	company	1847806			u
+AREC	American Resources	Nasdaq		American Resources Corp;!American Resources	AREC	t	company	1590715			u
+GNS	Genius Group	NYSE		Genius Group Ltd;Genius Group;!Genius	GNS	t	company	1847806			u
 MGNX	Macrogenics	Nasdaq		Macrogenics Inc;Macrogenics	MGNX	t	company	1125345			u
 GSIT	GSI Technology	Nasdaq		GSI Technology Inc;GSI Technology;!GSI	GSIT	t	company	1126741			u
-AFCG	Advanced Flower Capital	Nasdaq		!Advanced Flower Capital Inc.;!Advanced Flower Capital	AFCG	t	company	1822523			u
+AFCG	Advanced Flower Capital	Nasdaq		Advanced Flower Capital Inc.;!Advanced Flower Capital	AFCG	t	company	1822523			u
 OBIO	Orchestra BioMed Holdings	Nasdaq		Orchestra BioMed Holdings, Inc.;Orchestra BioMed Holdings;Orchestra BioMed	OBIO	t	company	1814114			u
 ATOS	Atossa Therapeutics	Nasdaq		Atossa Therapeutics, Inc.;Atossa Therapeutics	ATOS	t	company	1488039			u
 EVF	Eaton Vance Senior Income Trust	NYSE		!Eaton Vance Senior Income Trust;!Eaton Vance Senior Income	EVF	t	company	1070732			u
-PROV	Provident Financial Holdings	Nasdaq		!Provident Financial Holdings Inc;!Provident Financial Holdings;!Provident Financial	PROV	t	company	1010470			u
+PROV	Provident Financial Holdings	Nasdaq		Provident Financial Holdings Inc;Provident Financial Holdings;!Provident Financial	PROV	t	company	1010470			u
 MGF	MFS Government Markets Income Trust	NYSE		MFS Government Markets Income Trust;MFS Government Markets Income	MGF	t	company	811922			u
 MLGO	MicroAlgo	Nasdaq		MicroAlgo Inc.;MicroAlgo	MLGO	t	company	1800392			u
 ZJYL	Jin Medical International	Nasdaq		Jin Medical International Ltd.;Jin Medical International;Jin Medical	ZJYL	t	company	1837821			u
 FCEL	Fuelcell Energy	Nasdaq		Fuelcell Energy Inc;Fuelcell Energy	FCEL	t	company	886128			u
 TRX	TRX GOLD	NYSE		TRX GOLD Corp;TRX GOLD	TRX	t	company	1173643			u
-HOFT	Hooker Furnishings	Nasdaq		!Hooker Furnishings Corp;!Hooker Furnishings	HOFT	t	company	1077688			u
+HOFT	Hooker Furnishings	Nasdaq		Hooker Furnishings Corp;!Hooker Furnishings	HOFT	t	company	1077688			u
 CHPG	ChampionsGate Acquisition	Nasdaq		ChampionsGate Acquisition Corp;ChampionsGate Acquisition	CHPG;CHPGR;CHPGU	t	company	2024460			u
 IDN	Intellicheck	Nasdaq		Intellicheck, Inc.;Intellicheck	IDN	t	company	1040896			u
 FONR	Fonar	Nasdaq		Fonar Corp;Fonar	FONR	t	company	355019			u
 BMHL	Bluemount Holdings	Nasdaq		Bluemount Holdings Ltd;Bluemount Holdings;Bluemount	BMHL	t	company	2027815			u
 PFX	PhenixFIN	Nasdaq		PhenixFIN Corp;PhenixFIN	PFX;PFXNZ	t	company	1490349			u
-IGI	Western Asset Investment Grade Opportunity Trust	NYSE		!Western Asset Investment Grade Opportunity Trust Inc.;!Western Asset Investment Grade Opportunity Trust;!Western Asset Investment Grade Opportunity	IGI	t	company	1462586			u
-NIPG	NIP Group	Nasdaq		!NIP Group Inc.;!NIP Group;!NIP	NIPG	t	company	1966233			u
-FLYY	Spirit Aviation Holdings	NYSE		!Spirit Aviation Holdings, Inc.;!Spirit Aviation Holdings;!Spirit Aviation	FLYY	t	company	1498710			u
+IGI	Western Asset Investment Grade Opportunity Trust	NYSE		Western Asset Investment Grade Opportunity Trust Inc.;!Western Asset Investment Grade Opportunity Trust;!Western Asset Investment Grade Opportunity	IGI	t	company	1462586			u
+NIPG	NIP Group	Nasdaq		NIP Group Inc.;NIP Group;!NIP	NIPG	t	company	1966233			u
+FLYY	Spirit Aviation Holdings	NYSE		Spirit Aviation Holdings, Inc.;Spirit Aviation Holdings;!Spirit Aviation	FLYY	t	company	1498710			u
 ZNTL	Zentalis Pharmaceuticals	Nasdaq		Zentalis Pharmaceuticals, Inc.;Zentalis Pharmaceuticals	ZNTL	t	company	1725160			u
-IROH	Iron Horse Acquisitions	Nasdaq		!Iron Horse Acquisitions Corp.;!Iron Horse Acquisitions	IROH;IROHR;IROHU;IROHW	t	company	1901203			u
+IROH	Iron Horse Acquisitions	Nasdaq		Iron Horse Acquisitions Corp.;!Iron Horse Acquisitions	IROH;IROHR;IROHU;IROHW	t	company	1901203			u
 ANIX	Anixa Biosciences	Nasdaq		Anixa Biosciences Inc;Anixa Biosciences	ANIX	t	company	715446			u
-HNNA	Hennessy Advisors	Nasdaq		!Hennessy Advisors Inc;!Hennessy Advisors	HNNA;HNNAZ	t	company	1145255			u
-GRYP	Gryphon Digital Mining	Nasdaq		!Gryphon Digital Mining, Inc.;!Gryphon Digital Mining	GRYP	t	company	1755953			u
+HNNA	Hennessy Advisors	Nasdaq		Hennessy Advisors Inc;!Hennessy Advisors	HNNA;HNNAZ	t	company	1145255			u
+GRYP	Gryphon Digital Mining	Nasdaq		Gryphon Digital Mining, Inc.;!Gryphon Digital Mining	GRYP	t	company	1755953			u
 CNVS	Cineverse	Nasdaq		Cineverse Corp.;Cineverse	CNVS	t	company	1173204			u
-SERA	Sera Prognostics	Nasdaq		!Sera Prognostics, Inc.;!Sera Prognostics	SERA	t	company	1534969			u
+SERA	Sera Prognostics	Nasdaq		Sera Prognostics, Inc.;!Sera Prognostics	SERA	t	company	1534969			u
 MX	Magnachip Semiconductor	NYSE		Magnachip Semiconductor Corp;Magnachip Semiconductor	MX	t	company	1325702			u
 RCT	RedCloud Holdings	Nasdaq		RedCloud Holdings plc;RedCloud Holdings;RedCloud	RCT	t	company	2027360			u
 SNT	Senstar Technologies	Nasdaq		Senstar Technologies Corp;Senstar Technologies;Senstar	SNT	t	company	1993727			u
-NAUT	Nautilus Biotechnology	Nasdaq		!Nautilus Biotechnology, Inc.;!Nautilus Biotechnology	NAUT	t	company	1808805			u
-RRGB	Red Robin Gourmet Burgers	Nasdaq		!Red Robin Gourmet Burgers Inc;!Red Robin Gourmet Burgers	RRGB	t	company	1171759			u
-STEM	Stem	NYSE		!Stem, Inc.;!Stem	STEM	t	company	1758766			u
+NAUT	Nautilus Biotechnology	Nasdaq		Nautilus Biotechnology, Inc.;!Nautilus Biotechnology	NAUT	t	company	1808805			u
+RRGB	Red Robin Gourmet Burgers	Nasdaq		Red Robin Gourmet Burgers Inc;!Red Robin Gourmet Burgers	RRGB	t	company	1171759			u
+STEM	Stem	NYSE		Stem, Inc.;!Stem	STEM	t	company	1758766			u
 QIPT	Quipt Home Medical	Nasdaq		Quipt Home Medical Corp.;Quipt Home Medical	QIPT	t	company	1540013			u
 TCRX	TScan Therapeutics	Nasdaq		TScan Therapeutics, Inc.;TScan Therapeutics	TCRX	t	company	1783328			u
 UFG	Uni-Fuels Holdings	Nasdaq		Uni-Fuels Holdings Ltd;Uni-Fuels Holdings;Uni-Fuels	UFG	t	company	2021688			u
@@ -4197,33 +4197,33 @@ NOEM	CO2 Energy Transition	Nasdaq		CO2 Energy Transition Corp.;CO2 Energy Transi
 MTEN	Mingteng International	Nasdaq		Mingteng International Corp Inc.;Mingteng International Corp;Mingteng International	MTEN	t	company	1948099			u
 LSBK	Lake Shore Bancorp	Nasdaq		Lake Shore Bancorp, Inc.;Lake Shore Bancorp;!Lake Shore	LSBK	t	company	2059653			u
 DIBS	1stdibs.com	Nasdaq		1stdibs.com, Inc.;1stdibs.com	DIBS	t	company	1600641			u
-FTEK	Fuel Tech	Nasdaq		!Fuel Tech, Inc.;!Fuel Tech	FTEK	t	company	846913			u
+FTEK	Fuel Tech	Nasdaq		Fuel Tech, Inc.;!Fuel Tech	FTEK	t	company	846913			u
 KNDI	Kandi Technologies Group	Nasdaq		Kandi Technologies Group, Inc.;Kandi Technologies Group;Kandi Technologies;Kandi	KNDI	t	company	1720250			u
-CHMI	Cherry Hill Mortgage Investment	NYSE		!Cherry Hill Mortgage Investment Corp;!Cherry Hill Mortgage Investment	CHMI	t	company	1571776			u
+CHMI	Cherry Hill Mortgage Investment	NYSE		Cherry Hill Mortgage Investment Corp;!Cherry Hill Mortgage Investment	CHMI	t	company	1571776			u
 SOL	Emeren Group	NYSE		Emeren Group Ltd;Emeren Group;Emeren	SOL	t	company	1417892			u
-STHO	Star Holdings	Nasdaq		!Star Holdings	STHO	t	company	1953366			u
+STHO	Star Holdings	Nasdaq		Star Holdings	STHO	t	company	1953366			u
 LNZA	LanzaTech Global	Nasdaq		LanzaTech Global, Inc.;LanzaTech Global	LNZA;LNZAW	t	company	1843724			u
-SPKL	Spark I Acquisition	Nasdaq		!Spark I Acquisition Corp;!Spark I Acquisition	SPKL;SPKLU;SPKLW	t	company	1884046			u
+SPKL	Spark I Acquisition	Nasdaq		Spark I Acquisition Corp;!Spark I Acquisition	SPKL;SPKLU;SPKLW	t	company	1884046			u
 DPRO	Draganfly	Nasdaq		Draganfly Inc.;Draganfly	DPRO	t	company	1786286			u
 QUIK	Quicklogic	Nasdaq		Quicklogic Corp;Quicklogic	QUIK	t	company	882508			u
 AUBN	Auburn National Bancorporation	Nasdaq		Auburn National Bancorporation, Inc;Auburn National Bancorporation	AUBN	t	company	750574			u
 GAME	GameSquare Holdings	Nasdaq		GameSquare Holdings, Inc.;GameSquare Holdings;GameSquare	GAME	t	company	1714562			u
 ARMP	Armata Pharmaceuticals	NYSE		Armata Pharmaceuticals, Inc.;Armata Pharmaceuticals	ARMP	t	company	921114			u
-BLNK	Blink Charging	Nasdaq		!Blink Charging Co.;!Blink Charging	BLNK	t	company	1429764			u
+BLNK	Blink Charging	Nasdaq		Blink Charging Co.;!Blink Charging	BLNK	t	company	1429764			u
 ZURA	Zura Bio	Nasdaq		Zura Bio Ltd;Zura Bio	ZURA	t	company	1855644			u
-ATLN	Atlantic International	Nasdaq		!Atlantic International Corp.;!Atlantic International	ATLN	t	company	1605888			u
+ATLN	Atlantic International	Nasdaq		Atlantic International Corp.;!Atlantic International	ATLN	t	company	1605888			u
 LSE	Leishen Energy Holding	Nasdaq		Leishen Energy Holding Co., Ltd.;Leishen Energy Holding Co.;Leishen Energy Holding;Leishen Energy	LSE	t	company	1985139			u
 SILC	Silicom	Nasdaq		Silicom LTD.;Silicom	SILC	t	company	916793			u
-HSPT	Horizon Space Acquisition II	Nasdaq		!Horizon Space Acquisition II Corp.;!Horizon Space Acquisition II	HSPT;HSPTR;HSPTU	t	company	2032950			u
+HSPT	Horizon Space Acquisition II	Nasdaq		Horizon Space Acquisition II Corp.;!Horizon Space Acquisition II	HSPT;HSPTR;HSPTU	t	company	2032950			u
 JFB	JFB Construction Holdings	Nasdaq		JFB Construction Holdings;JFB Construction	JFB	t	company	2024306			u
 NVNO	enVVeno Medical	Nasdaq		enVVeno Medical Corp;enVVeno Medical	NVNO	t	company	1661053			u
-TDTH	Trident Digital Tech Holdings	Nasdaq		!Trident Digital Tech Holdings Ltd;!Trident Digital Tech Holdings;!Trident Digital Tech	TDTH	t	company	1983550			u
+TDTH	Trident Digital Tech Holdings	Nasdaq		Trident Digital Tech Holdings Ltd;Trident Digital Tech Holdings;!Trident Digital Tech	TDTH	t	company	1983550			u
 OPXS	Optex Systems Holdings	Nasdaq		Optex Systems Holdings Inc;Optex Systems Holdings;Optex Systems	OPXS	t	company	1397016			u
 AXTI	AXT	Nasdaq		AXT Inc;!AXT	AXTI	t	company	1051627			u
-FSHP	Flag Ship Acquisition	Nasdaq		!Flag Ship Acquisition Corp;!Flag Ship Acquisition	FSHP;FSHPR;FSHPU	t	company	1850059			u
+FSHP	Flag Ship Acquisition	Nasdaq		Flag Ship Acquisition Corp;!Flag Ship Acquisition	FSHP;FSHPR;FSHPU	t	company	1850059			u
 DTSQ	DT Cloud Star Acquisition	Nasdaq		DT Cloud Star Acquisition Corp;DT Cloud Star Acquisition	DTSQ;DTSQR;DTSQU	t	company	2017950			u
 ONCY	Oncolytics Biotech	Nasdaq		Oncolytics Biotech Inc;Oncolytics Biotech	ONCY	t	company	1129928			u
-LCUT	Lifetime Brands	Nasdaq		!Lifetime Brands, Inc;!Lifetime Brands	LCUT	t	company	874396			u
+LCUT	Lifetime Brands	Nasdaq		Lifetime Brands, Inc;!Lifetime Brands	LCUT	t	company	874396			u
 TSE	Trinseo	NYSE		Trinseo PLC;Trinseo	TSE	t	company	1519061			u
 SFWL	Shengfeng Development	Nasdaq		Shengfeng Development Ltd;Shengfeng Development	SFWL	t	company	1863218			u
 MAAS	Maase	Nasdaq		Maase Inc.;Maase	MAAS	t	company	1750264			u
@@ -4235,15 +4235,15 @@ HMR	Heidmar Maritime Holdings	Nasdaq		Heidmar Maritime Holdings Corp.;Heidmar Ma
 PSQH	PSQ Holdings	NYSE		PSQ Holdings, Inc.;PSQ Holdings;!PSQ	PSQH	t	company	1847064			u
 RCON	Recon Technology	Nasdaq		Recon Technology, Ltd;Recon Technology;Recon	RCON	t	company	1442620			u
 DDC	DDC Enterprise	NYSE		DDC Enterprise Ltd;DDC Enterprise	DDC	t	company	1808110			u
-OPTT	Ocean Power Technologies	NYSE		!Ocean Power Technologies, Inc.;!Ocean Power Technologies;!Ocean Power	OPTT	t	company	1378140			u
-CPHC	Canterbury Park Holding	Nasdaq		!Canterbury Park Holding Corp;!Canterbury Park Holding;!Canterbury Park	CPHC	t	company	1672909			u
-FOSL	Fossil Group	Nasdaq		!Fossil Group, Inc.;!Fossil Group;!Fossil	FOSL;FOSLL	t	company	883569			u
+OPTT	Ocean Power Technologies	NYSE		Ocean Power Technologies, Inc.;!Ocean Power Technologies;!Ocean Power	OPTT	t	company	1378140			u
+CPHC	Canterbury Park Holding	Nasdaq		Canterbury Park Holding Corp;!Canterbury Park Holding;!Canterbury Park	CPHC	t	company	1672909			u
+FOSL	Fossil Group	Nasdaq		Fossil Group, Inc.;Fossil Group;!Fossil	FOSL;FOSLL	t	company	883569			u
 AVTX	Avalo Therapeutics	Nasdaq		Avalo Therapeutics, Inc.;Avalo Therapeutics	AVTX	t	company	1534120			u
 HYPR	Hyperfine	Nasdaq		Hyperfine, Inc.;Hyperfine	HYPR	t	company	1833769			u
-PRPL	Purple Innovation	Nasdaq		!Purple Innovation, Inc.;!Purple Innovation	PRPL	t	company	1643953			u
+PRPL	Purple Innovation	Nasdaq		Purple Innovation, Inc.;!Purple Innovation	PRPL	t	company	1643953			u
 FNGR	FingerMotion	Nasdaq		FingerMotion, Inc.;FingerMotion	FNGR	t	company	1602409			u
 CDLX	Cardlytics	Nasdaq		Cardlytics, Inc.;Cardlytics	CDLX	t	company	1666071			u
-OCG	Oriental Culture Holding	Nasdaq		!Oriental Culture Holding LTD;!Oriental Culture Holding;!Oriental Culture	OCG	t	company	1776067			u
+OCG	Oriental Culture Holding	Nasdaq		Oriental Culture Holding LTD;!Oriental Culture Holding;!Oriental Culture	OCG	t	company	1776067			u
 TROO	Troops Inc. /Cayman Islands	Nasdaq		Troops, Inc. /Cayman Islands	TROO	t	company	1412095			u
 TOUR	Tuniu	Nasdaq		Tuniu Corp;Tuniu	TOUR	t	company	1597095			u
 RDZN	Roadzen	Nasdaq		Roadzen Inc.;Roadzen	RDZN;RDZNW	t	company	1868640			u
@@ -4252,92 +4252,92 @@ LCCC	Lakeshore Acquisition III	Nasdaq		Lakeshore Acquisition III Corp.;Lakeshore
 INTT	Intest	NYSE		Intest Corp;Intest	INTT	t	company	1036262			u
 ALOT	AstroNova	Nasdaq		AstroNova, Inc.;AstroNova	ALOT	t	company	8146			u
 PBHC	Pathfinder Bancorp	Nasdaq		Pathfinder Bancorp, Inc.;Pathfinder Bancorp	PBHC	t	company	1609065			u
-CSBR	Champions Oncology	Nasdaq		!Champions Oncology, Inc.;!Champions Oncology	CSBR	t	company	771856			u
+CSBR	Champions Oncology	Nasdaq		Champions Oncology, Inc.;!Champions Oncology	CSBR	t	company	771856			u
 CRDL	Cardiol Therapeutics	Nasdaq		Cardiol Therapeutics Inc.;Cardiol Therapeutics	CRDL	t	company	1702123			u
 XBIT	XBiotech	Nasdaq		XBiotech Inc.;XBiotech	XBIT	t	company	1626878			u
 ZTEK	Zentek	Nasdaq		Zentek Ltd.;Zentek	ZTEK	t	company	1904501			u
-FURY	Fury Gold Mines	NYSE		!Fury Gold Mines LTD;!Fury Gold Mines	FURY	t	company	1514597			u
+FURY	Fury Gold Mines	NYSE		Fury Gold Mines LTD;!Fury Gold Mines	FURY	t	company	1514597			u
 WSBK	Winchester Bancorp	Nasdaq		Winchester Bancorp, Inc.;Winchester Bancorp	WSBK	t	company	2047235			u
-DLTH	Duluth Holdings	Nasdaq		!Duluth Holdings Inc.;!Duluth Holdings;!Duluth	DLTH	t	company	1649744			u
+DLTH	Duluth Holdings	Nasdaq		Duluth Holdings Inc.;Duluth Holdings;!Duluth	DLTH	t	company	1649744			u
 QNTM	Quantum Biopharma	Nasdaq		Quantum Biopharma Ltd.;Quantum Biopharma	QNTM	t	company	1771885			u
 CFSB	CFSB Bancorp	Nasdaq		CFSB Bancorp, Inc.;CFSB Bancorp	CFSB	t	company	1879103			u
 SLNG	Stabilis Solutions	Nasdaq		Stabilis Solutions, Inc.;Stabilis Solutions	SLNG	t	company	1043186			u
 MHH	Mastech Digital	NYSE		Mastech Digital, Inc.;Mastech Digital	MHH	t	company	1437226			u
-QNCX	Quince Therapeutics	Nasdaq		!Quince Therapeutics, Inc.;!Quince Therapeutics	QNCX	t	company	1662774			u
-NVA	Nova Minerals	Nasdaq		!Nova Minerals Ltd;!Nova Minerals	NVA;NVAWW	t	company	1852551			u
+QNCX	Quince Therapeutics	Nasdaq		Quince Therapeutics, Inc.;!Quince Therapeutics	QNCX	t	company	1662774			u
+NVA	Nova Minerals	Nasdaq		Nova Minerals Ltd;!Nova Minerals	NVA;NVAWW	t	company	1852551			u
 ORMP	Oramed Pharmaceuticals	Nasdaq		Oramed Pharmaceuticals Inc.;Oramed Pharmaceuticals	ORMP	t	company	1176309			u
 BMEA	Biomea Fusion	Nasdaq		Biomea Fusion, Inc.;Biomea Fusion	BMEA	t	company	1840439			u
 SRTS	Sensus Healthcare	Nasdaq		Sensus Healthcare, Inc.;Sensus Healthcare	SRTS	t	company	1494891			u
 VTGN	Vistagen Therapeutics	Nasdaq		Vistagen Therapeutics, Inc.;Vistagen Therapeutics	VTGN	t	company	1411685			u
-THCH	TH International	Nasdaq		!TH International Ltd;!TH International	THCH	t	company	1877333			u
+THCH	TH International	Nasdaq		TH International Ltd;!TH International	THCH	t	company	1877333			u
 NCT	Intercont (Cayman)	Nasdaq		Intercont (Cayman) Ltd;Intercont (Cayman)	NCT	t	company	2018529			u
 JLHL	Julong Holding	Nasdaq		Julong Holding Ltd;Julong Holding;Julong	JLHL	t	company	2007846			u
 IPA	ImmunoPrecise Antibodies	Nasdaq		ImmunoPrecise Antibodies Ltd.;ImmunoPrecise Antibodies	IPA	t	company	1715925			u
-DUOT	Duos Technologies Group	Nasdaq		!Duos Technologies Group, Inc.;!Duos Technologies Group;!Duos Technologies;!Duos	DUOT	t	company	1396536			u
-UEIC	Universal Electronics	Nasdaq		!Universal Electronics Inc;!Universal Electronics	UEIC	t	company	101984			u
+DUOT	Duos Technologies Group	Nasdaq		Duos Technologies Group, Inc.;Duos Technologies Group;!Duos Technologies;!Duos	DUOT	t	company	1396536			u
+UEIC	Universal Electronics	Nasdaq		Universal Electronics Inc;!Universal Electronics	UEIC	t	company	101984			u
 SNCR	Synchronoss Technologies	Nasdaq		Synchronoss Technologies Inc;Synchronoss Technologies;Synchronoss	SNCR	t	company	1131554			u
-CODA	Coda Octopus Group	Nasdaq		!Coda Octopus Group, Inc.;!Coda Octopus Group;!Coda Octopus	CODA	t	company	1334325			u
+CODA	Coda Octopus Group	Nasdaq		Coda Octopus Group, Inc.;Coda Octopus Group;!Coda Octopus	CODA	t	company	1334325			u
 CRVO	CervoMed	Nasdaq		CervoMed Inc.;CervoMed	CRVO	t	company	1053691			u
 IVVD	Invivyd	Nasdaq		Invivyd, Inc.;Invivyd	IVVD	t	company	1832038			u
-RSSS	Research Solutions	Nasdaq		!Research Solutions, Inc.;!Research Solutions	RSSS	t	company	1386301			u
+RSSS	Research Solutions	Nasdaq		Research Solutions, Inc.;!Research Solutions	RSSS	t	company	1386301			u
 UBCP	United Bancorp	Nasdaq		United Bancorp Inc;United Bancorp	UBCP	t	company	731653			u
-STKS	ONE Group Hospitality	Nasdaq		!ONE Group Hospitality, Inc.;!ONE Group Hospitality	STKS	t	company	1399520			u
+STKS	ONE Group Hospitality	Nasdaq		ONE Group Hospitality, Inc.;!ONE Group Hospitality	STKS	t	company	1399520			u
 BYSI	BeyondSpring	Nasdaq		BeyondSpring Inc.;BeyondSpring	BYSI	t	company	1677940			u
 WHWK	Whitehawk Therapeutics	Nasdaq		Whitehawk Therapeutics, Inc.;Whitehawk Therapeutics	WHWK	t	company	1422142			u
 MNY	MoneyHero	Nasdaq		MoneyHero Ltd;MoneyHero	MNY;MNYWW	t	company	1974044			u
 BIRD	Allbirds	Nasdaq		Allbirds, Inc.;Allbirds	BIRD	t	company	1653909			u
-LGO	Largo	Nasdaq		!Largo Inc.;!Largo	LGO	t	company	1400438			u
+LGO	Largo	Nasdaq		Largo Inc.;!Largo	LGO	t	company	1400438			u
 EXOZ	Exozymes	Nasdaq		Exozymes Inc.;Exozymes	EXOZ	t	company	2010788			u
 INVE	Identiv	Nasdaq		Identiv, Inc.;Identiv	INVE	t	company	1036044			u
 EPIX	ESSA Pharma	Nasdaq		ESSA Pharma Inc.;ESSA Pharma	EPIX	t	company	1633932			u
-SND	Smart Sand	Nasdaq		!Smart Sand, Inc.;!Smart Sand	SND	t	company	1529628			u
+SND	Smart Sand	Nasdaq		Smart Sand, Inc.;!Smart Sand	SND	t	company	1529628			u
 ANRO	Alto Neuroscience	NYSE		Alto Neuroscience, Inc.;Alto Neuroscience	ANRO	t	company	1999480			u
-ABVE	Above Food Ingredients	Nasdaq		!Above Food Ingredients Inc.;!Above Food Ingredients	ABVE;ABVEW	t	company	1979484			u
-ALTO	Alto Ingredients	Nasdaq		!Alto Ingredients, Inc.;!Alto Ingredients	ALTO	t	company	778164			u
+ABVE	Above Food Ingredients	Nasdaq		Above Food Ingredients Inc.;!Above Food Ingredients	ABVE;ABVEW	t	company	1979484			u
+ALTO	Alto Ingredients	Nasdaq		Alto Ingredients, Inc.;!Alto Ingredients	ALTO	t	company	778164			u
 UFI	Unifi	NYSE		Unifi Inc;Unifi	UFI	t	company	100726			u
 ILLR	Triller Group	Nasdaq		Triller Group Inc.;Triller Group;Triller	ILLR;ILLRW	t	company	1769624			u
 ASPC	Aspac III Acquisition	Nasdaq		Aspac III Acquisition Corp.;Aspac III Acquisition	ASPC;ASPCR;ASPCU	t	company	1890361			u
 VANI	Vivani Medical	Nasdaq		Vivani Medical, Inc.;Vivani Medical	VANI	t	company	1266806			u
-LOOP	Loop Industries	Nasdaq		!Loop Industries, Inc.;!Loop Industries	LOOP	t	company	1504678			u
+LOOP	Loop Industries	Nasdaq		Loop Industries, Inc.;!Loop Industries	LOOP	t	company	1504678			u
 BZFD	BuzzFeed	Nasdaq		BuzzFeed, Inc.;BuzzFeed	BZFD;BZFDW	t	company	1828972			u
 SCLX	Scilex Holding	Nasdaq		Scilex Holding Co;Scilex Holding;Scilex	SCLX;SCLXW	t	company	1820190			u
 CBAT	CBAK Energy Technology	Nasdaq		CBAK Energy Technology, Inc.;CBAK Energy Technology;CBAK Energy	CBAT	t	company	1117171			u
-MIND	Mind Technology	Nasdaq		!Mind Technology, Inc;!Mind Technology;!Mind	MIND	t	company	926423			u
-ABOS	Acumen Pharmaceuticals	Nasdaq		!Acumen Pharmaceuticals, Inc.;!Acumen Pharmaceuticals	ABOS	t	company	1576885			u
+MIND	Mind Technology	Nasdaq		Mind Technology, Inc;!Mind Technology;!Mind	MIND	t	company	926423			u
+ABOS	Acumen Pharmaceuticals	Nasdaq		Acumen Pharmaceuticals, Inc.;!Acumen Pharmaceuticals	ABOS	t	company	1576885			u
 SRL	Scully Royalty	NYSE		Scully Royalty Ltd.;Scully Royalty	SRL	t	company	16859			u
 DOMH	Dominari Holdings	Nasdaq		Dominari Holdings Inc.;Dominari Holdings;Dominari	DOMH	t	company	12239			u
 RMBL	RumbleOn	Nasdaq		RumbleOn, Inc.;RumbleOn	RMBL	t	company	1596961			u
 FATN	Fatpipe	Nasdaq		Fatpipe Inc;Fatpipe	FATN	t	company	1993400			u
 CAPN	Cayson Acquisition	Nasdaq		Cayson Acquisition Corp;Cayson Acquisition	CAPN;CAPNR;CAPNU	t	company	2024203			u
 ELUT	Elutia	Nasdaq		Elutia Inc.;Elutia	ELUT	t	company	1708527			u
-SGA	Saga Communications	Nasdaq		!Saga Communications Inc;!Saga Communications	SGA	t	company	886136			u
+SGA	Saga Communications	Nasdaq		Saga Communications Inc;!Saga Communications	SGA	t	company	886136			u
 COLA	Columbus Acquisition Corp/Cayman Islands	Nasdaq		Columbus Acquisition Corp/Cayman Islands	COLA;COLAR;COLAU	t	company	2028201			u
 PN	Skycorp Solar Group	Nasdaq		Skycorp Solar Group Ltd;Skycorp Solar Group;Skycorp Solar	PN	t	company	2001288			u
-DTI	Drilling Tools International	Nasdaq		!Drilling Tools International Corp;!Drilling Tools International;!Drilling Tools	DTI	t	company	1884516			u
+DTI	Drilling Tools International	Nasdaq		Drilling Tools International Corp;!Drilling Tools International;!Drilling Tools	DTI	t	company	1884516			u
 YHNA	YHN Acquisition I	Nasdaq		YHN Acquisition I Ltd;YHN Acquisition I	YHNA;YHNAR;YHNAU	t	company	2020987			u
 VTSI	VirTra	Nasdaq		VirTra, Inc;VirTra	VTSI	t	company	1085243			u
-ISRL	Israel Acquisitions	Nasdaq		!Israel Acquisitions Corp;!Israel Acquisitions	ISRL;ISRLU;ISRLW	t	company	1915328			u
-CPOP	Pop Culture Group	Nasdaq		!Pop Culture Group Co., Ltd;!Pop Culture Group Co.;!Pop Culture Group;!Pop Culture	CPOP	t	company	1807389			u
+ISRL	Israel Acquisitions	Nasdaq		Israel Acquisitions Corp;!Israel Acquisitions	ISRL;ISRLU;ISRLW	t	company	1915328			u
+CPOP	Pop Culture Group	Nasdaq		Pop Culture Group Co., Ltd;Pop Culture Group Co.;Pop Culture Group;!Pop Culture	CPOP	t	company	1807389			u
 IROQ	IF Bancorp	Nasdaq		IF Bancorp, Inc.;IF Bancorp	IROQ	t	company	1514743			u
 NCSM	NCS Multistage Holdings	Nasdaq		NCS Multistage Holdings, Inc.;NCS Multistage Holdings;NCS Multistage	NCSM	t	company	1692427			u
-OTLK	Outlook Therapeutics	Nasdaq		!Outlook Therapeutics, Inc.;!Outlook Therapeutics	OTLK	t	company	1649989			u
+OTLK	Outlook Therapeutics	Nasdaq		Outlook Therapeutics, Inc.;!Outlook Therapeutics	OTLK	t	company	1649989			u
 DLHC	DLH Holdings	Nasdaq		DLH Holdings Corp.;DLH Holdings;!DLH	DLHC	t	company	785557			u
 DALN	DallasNews	Nasdaq		DallasNews Corp;DallasNews	DALN	t	company	1413898			u
-RGT	Royce Global Trust	NYSE		!Royce Global Trust, Inc.;!Royce Global Trust;!Royce Global	RGT	t	company	1514490			u
+RGT	Royce Global Trust	NYSE		Royce Global Trust, Inc.;!Royce Global Trust;!Royce Global	RGT	t	company	1514490			u
 XTNT	Xtant Medical Holdings	NYSE		Xtant Medical Holdings, Inc.;Xtant Medical Holdings;Xtant Medical	XTNT	t	company	1453593			u
-FTCI	FTC Solar	Nasdaq		!FTC Solar, Inc.;!FTC Solar	FTCI	t	company	1828161			u
+FTCI	FTC Solar	Nasdaq		FTC Solar, Inc.;!FTC Solar	FTCI	t	company	1828161			u
 ZENV	Zenvia	Nasdaq		Zenvia Inc.;Zenvia	ZENV	t	company	1836934			u
 INCR	Intercure	Nasdaq		Intercure Ltd.;Intercure	INCR	t	company	1857030			u
 ATHE	Alterity Therapeutics	Nasdaq		Alterity Therapeutics LTD;Alterity Therapeutics	ATHE	t	company	1131343			u
-YIBO	Planet Image International	Nasdaq		!Planet Image International Ltd;!Planet Image International;!Planet Image	YIBO	t	company	1868395			u
-FVN	Future Vision II Acquisition	Nasdaq		!Future Vision II Acquisition Corp.;!Future Vision II Acquisition	FVN;FVNNR;FVNNU	t	company	2010653			u
+YIBO	Planet Image International	Nasdaq		Planet Image International Ltd;!Planet Image International;!Planet Image	YIBO	t	company	1868395			u
+FVN	Future Vision II Acquisition	Nasdaq		Future Vision II Acquisition Corp.;!Future Vision II Acquisition	FVN;FVNNR;FVNNU	t	company	2010653			u
 CELU	Celularity	Nasdaq		Celularity Inc;Celularity	CELU;CELUW	t	company	1752828			u
-MAYS	Mays J W	Nasdaq		!Mays J W Inc;!Mays J W	MAYS	t	company	54187			u
+MAYS	Mays J W	Nasdaq		Mays J W Inc;!Mays J W	MAYS	t	company	54187			u
 NSPR	InspireMD	Nasdaq		InspireMD, Inc.;InspireMD	NSPR	t	company	1433607			u
-RDAC	Rising Dragon Acquisition	Nasdaq		!Rising Dragon Acquisition Corp.;!Rising Dragon Acquisition	RDAC;RDACR;RDACU	t	company	2018145			u
-RFIL	R F Industries	Nasdaq		!R F Industries LTD;!R F Industries	RFIL	t	company	740664			u
+RDAC	Rising Dragon Acquisition	Nasdaq		Rising Dragon Acquisition Corp.;!Rising Dragon Acquisition	RDAC;RDACR;RDACU	t	company	2018145			u
+RFIL	R F Industries	Nasdaq		R F Industries LTD;!R F Industries	RFIL	t	company	740664			u
 TYGO	Tigo Energy	Nasdaq		Tigo Energy, Inc.;Tigo Energy	TYGO	t	company	1855447			u
-STFS	Star Fashion Culture Holdings	Nasdaq		!Star Fashion Culture Holdings Ltd;!Star Fashion Culture Holdings;!Star Fashion Culture	STFS	t	company	2003061			u
+STFS	Star Fashion Culture Holdings	Nasdaq		Star Fashion Culture Holdings Ltd;Star Fashion Culture Holdings;!Star Fashion Culture	STFS	t	company	2003061			u
 MGX	Metagenomi	Nasdaq		Metagenomi, Inc.;Metagenomi	MGX	t	company	1785279			u
 UYSC	UY Scuti Acquisition	Nasdaq		UY Scuti Acquisition Corp.;UY Scuti Acquisition	UYSC;UYSCR;UYSCU	t	company	2036973			u
 IGMS	IGM Biosciences	Nasdaq		IGM Biosciences, Inc.;IGM Biosciences	IGMS	t	company	1496323			u
@@ -4346,36 +4346,36 @@ GMM	Global Mofy AI	Nasdaq		Global Mofy AI Ltd;Global Mofy AI	GMM	t	company	19137
 PMVP	PMV Pharmaceuticals	Nasdaq		PMV Pharmaceuticals, Inc.;PMV Pharmaceuticals	PMVP	t	company	1699382			u
 NOTV	Inotiv	Nasdaq		Inotiv, Inc.;Inotiv	NOTV	t	company	720154			u
 DLXY	Delixy Holdings	Nasdaq		Delixy Holdings Ltd;Delixy Holdings;Delixy	DLXY	t	company	2025218			u
-HGBL	Heritage Global	Nasdaq		!Heritage Global Inc.;!Heritage Global	HGBL	t	company	849145			u
+HGBL	Heritage Global	Nasdaq		Heritage Global Inc.;!Heritage Global	HGBL	t	company	849145			u
 KBSX	FST	Nasdaq		FST Corp.;!FST	KBSX	t	company	2014254			u
 ATRA	Atara Biotherapeutics	Nasdaq		Atara Biotherapeutics, Inc.;Atara Biotherapeutics	ATRA	t	company	1604464			u
-IMDX	Insight Molecular Diagnostics	Nasdaq		!Insight Molecular Diagnostics Inc.;!Insight Molecular Diagnostics	IMDX	t	company	1642380			u
-IOR	Income Opportunity Realty Investors	NYSE		!Income Opportunity Realty Investors Inc;!Income Opportunity Realty Investors	IOR	t	company	949961			u
+IMDX	Insight Molecular Diagnostics	Nasdaq		Insight Molecular Diagnostics Inc.;!Insight Molecular Diagnostics	IMDX	t	company	1642380			u
+IOR	Income Opportunity Realty Investors	NYSE		Income Opportunity Realty Investors Inc;!Income Opportunity Realty Investors	IOR	t	company	949961			u
 LIDR	AEye	Nasdaq		AEye, Inc.;AEye	LIDR;LIDRW	t	company	1818644			u
-TISI	Team	NYSE		!Team Inc;!Team	TISI	t	company	318833			u
+TISI	Team	NYSE		Team Inc;!Team	TISI	t	company	318833			u
 FUSB	First Us Bancshares	Nasdaq		First Us Bancshares, Inc.;First Us Bancshares	FUSB	t	company	717806			u
 ONEG	OneConstruction Group	Nasdaq		OneConstruction Group Ltd;OneConstruction Group;OneConstruction	ONEG	t	company	2030834			u
 MCRP	Micropolis Holding	NYSE		Micropolis Holding Co;Micropolis Holding;Micropolis	MCRP	t	company	1993431			u
 INUV	Inuvo	NYSE		Inuvo, Inc.;Inuvo	INUV	t	company	829323			u
 CBUS	Cibus	Nasdaq		Cibus, Inc.;Cibus	CBUS	t	company	1705843			u
-VATE	Innovate	NYSE		!Innovate Corp.;!Innovate	VATE	t	company	1006837			u
+VATE	Innovate	NYSE		Innovate Corp.;!Innovate	VATE	t	company	1006837			u
 NTRB	NutriBand	Nasdaq		NutriBand Inc.;NutriBand	NTRB;NTRBW	t	company	1676047			u
 GCTS	GCT Semiconductor Holding	NYSE		GCT Semiconductor Holding, Inc.;GCT Semiconductor Holding;GCT Semiconductor	GCTS	t	company	1851961			u
 INMB	Inmune Bio	Nasdaq		Inmune Bio, Inc.;Inmune Bio	INMB	t	company	1711754			u
 YMAT	J-Star Holding	Nasdaq		J-Star Holding Co., Ltd.;J-Star Holding Co.;J-Star Holding;J-Star	YMAT	t	company	1875016			u
 LSF	Laird Superfood	NYSE		Laird Superfood, Inc.;Laird Superfood	LSF	t	company	1650696			u
-LAWR	Robot Consulting	Nasdaq		!Robot Consulting Co., Ltd.;!Robot Consulting Co.;!Robot Consulting	LAWR	t	company	2007599			u
+LAWR	Robot Consulting	Nasdaq		Robot Consulting Co., Ltd.;Robot Consulting Co.;!Robot Consulting	LAWR	t	company	2007599			u
 INO	Inovio Pharmaceuticals	Nasdaq		Inovio Pharmaceuticals, Inc.;Inovio Pharmaceuticals	INO	t	company	1055726			u
 LVO	LiveOne	Nasdaq		LiveOne, Inc.;LiveOne	LVO	t	company	1491419			u
-ACFN	Acorn Energy	Nasdaq		!Acorn Energy, Inc.;!Acorn Energy	ACFN	t	company	880984			u
+ACFN	Acorn Energy	Nasdaq		Acorn Energy, Inc.;!Acorn Energy	ACFN	t	company	880984			u
 BYFC	Broadway Financial Corp de	Nasdaq		!Broadway Financial Corp de	BYFC	t	company	1001171			u
 GNSS	Genasys	Nasdaq		Genasys Inc.;Genasys	GNSS	t	company	924383			u
 BGSF	BGSF	NYSE		BGSF, Inc.;!BGSF	BGSF	t	company	1474903			u
 WBX	Wallbox	NYSE		Wallbox N.V.;Wallbox	WBX	t	company	1866501			u
-DXLG	Destination XL Group	Nasdaq		!Destination XL Group, Inc.;!Destination XL Group;!Destination XL	DXLG	t	company	813298			u
-BDMD	Baird Medical Investment Holdings	Nasdaq		!Baird Medical Investment Holdings Ltd;!Baird Medical Investment Holdings;!Baird Medical Investment	BDMD;BDMDW	t	company	1982444			u
+DXLG	Destination XL Group	Nasdaq		Destination XL Group, Inc.;Destination XL Group;!Destination XL	DXLG	t	company	813298			u
+BDMD	Baird Medical Investment Holdings	Nasdaq		Baird Medical Investment Holdings Ltd;Baird Medical Investment Holdings;!Baird Medical Investment	BDMD;BDMDW	t	company	1982444			u
 DYCQ	DT Cloud Acquisition	Nasdaq		DT Cloud Acquisition Corp;DT Cloud Acquisition	DYCQ;DYCQR;DYCQU	t	company	1944212			u
-WTG	Wintergreen Acquisition	Nasdaq		!Wintergreen Acquisition Corp.;!Wintergreen Acquisition	WTG;WTGUR;WTGUU	t	company	2053927			u
+WTG	Wintergreen Acquisition	Nasdaq		Wintergreen Acquisition Corp.;!Wintergreen Acquisition	WTG;WTGUR;WTGUU	t	company	2053927			u
 VSA	TCTM Kids IT Education	Nasdaq		TCTM Kids IT Education Inc.;TCTM Kids IT Education	VSA	t	company	1592560			u
 FDSB	Fifth District Bancorp	Nasdaq		Fifth District Bancorp, Inc.;Fifth District Bancorp;!Fifth District	FDSB	t	company	2012726			u
 XBP	XBP Global Holdings	Nasdaq		XBP Global Holdings, Inc.;XBP Global Holdings;XBP Global	XBP;XBPEW	t	company	1839530			u
@@ -4384,18 +4384,18 @@ GMHS	Gamehaus Holdings	Nasdaq		Gamehaus Holdings Inc.;Gamehaus Holdings;Gamehaus
 ANTE	Airnet Technology	Nasdaq		Airnet Technology Inc.;Airnet Technology;Airnet	ANTE	t	company	1413745			u
 VLT	Invesco High Income Trust II	NYSE		Invesco High Income Trust II	VLT	t	company	846671			u
 MDIA	Mediaco Holding	Nasdaq		Mediaco Holding Inc.;Mediaco Holding;Mediaco	MDIA	t	company	1784254			u
-NTIC	Northern Technologies International	Nasdaq		!Northern Technologies International Corp;!Northern Technologies International;!Northern Technologies;!Northern	NTIC	t	company	875582			u
+NTIC	Northern Technologies International	Nasdaq		Northern Technologies International Corp;!Northern Technologies International;!Northern Technologies;!Northern	NTIC	t	company	875582			u
 FNWB	First Northwest Bancorp	Nasdaq		First Northwest Bancorp;!First Northwest	FNWB	t	company	1556727			u
-RECT	Rectitude Holdings	Nasdaq		!Rectitude Holdings Ltd.;!Rectitude Holdings;!Rectitude	RECT	t	company	1995116			u
+RECT	Rectitude Holdings	Nasdaq		Rectitude Holdings Ltd.;Rectitude Holdings;!Rectitude	RECT	t	company	1995116			u
 XCH	XCHG	Nasdaq		XCHG Ltd;!XCHG	XCH	t	company	1979887			u
 DIT	Amcon Distributing	NYSE		Amcon Distributing Co;Amcon Distributing	DIT	t	company	928465			u
-FSI	Flexible Solutions International	NYSE		!Flexible Solutions International Inc;!Flexible Solutions International;!Flexible Solutions	FSI	t	company	1069394			u
+FSI	Flexible Solutions International	NYSE		Flexible Solutions International Inc;!Flexible Solutions International;!Flexible Solutions	FSI	t	company	1069394			u
 ASRT	Assertio Holdings	Nasdaq		Assertio Holdings, Inc.;Assertio Holdings;Assertio	ASRT	t	company	1808665			u
 BRID	Bridgford Foods	Nasdaq		Bridgford Foods Corp;Bridgford Foods	BRID	t	company	14177			u
 ODYS	Odysight.ai	Nasdaq		Odysight.ai Inc.;Odysight.ai	ODYS	t	company	1577445			u
 AP	Ampco Pittsburgh	NYSE		Ampco Pittsburgh Corp;Ampco Pittsburgh	AP	t	company	6176			u
-GORO	Gold Resource	NYSE		!Gold Resource Corp;!Gold Resource	GORO	t	company	1160791			u
-ATPC	Agape ATP	Nasdaq		!Agape ATP Corp;!Agape ATP	ATPC	t	company	1713210			u
+GORO	Gold Resource	NYSE		Gold Resource Corp;!Gold Resource	GORO	t	company	1160791			u
+ATPC	Agape ATP	Nasdaq		Agape ATP Corp;!Agape ATP	ATPC	t	company	1713210			u
 ARTV	Artiva Biotherapeutics	Nasdaq		Artiva Biotherapeutics, Inc.;Artiva Biotherapeutics	ARTV	t	company	1817241			u
 AFJK	Aimei Health Technology	Nasdaq		Aimei Health Technology Co., Ltd.;Aimei Health Technology Co.;Aimei Health Technology;Aimei Health	AFJK;AFJKR;AFJKU	t	company	1979005			u
 GNTA	Genenta Science S.p.A.	Nasdaq		Genenta Science S.p.A.;Genenta Science	GNTA	t	company	1838716			u
@@ -4405,30 +4405,30 @@ ELTK	Eltek	Nasdaq		Eltek LTD;Eltek	ELTK	t	company	1024672			u
 VNRX	Volitionrx	NYSE		Volitionrx LTD;Volitionrx	VNRX	t	company	93314			u
 MAXN	Maxeon Solar Technologies	Nasdaq		Maxeon Solar Technologies, Ltd.;Maxeon Solar Technologies;Maxeon Solar	MAXN	t	company	1796898			u
 LUNG	Pulmonx	Nasdaq		Pulmonx Corp;Pulmonx	LUNG	t	company	1127537			u
-CNTY	Century Casinos	Nasdaq		!Century Casinos Inc;!Century Casinos	CNTY	t	company	911147			u
+CNTY	Century Casinos	Nasdaq		Century Casinos Inc;!Century Casinos	CNTY	t	company	911147			u
 STRO	Sutro Biopharma	Nasdaq		Sutro Biopharma, Inc.;Sutro Biopharma	STRO	t	company	1382101			u
 YYAI	Connexa Sports Technologies	Nasdaq		Connexa Sports Technologies Inc.;Connexa Sports Technologies;Connexa Sports	YYAI	t	company	1674440			u
 MYO	Myomo	NYSE		Myomo, Inc.;Myomo	MYO	t	company	1369290			u
 LESL	Leslie's	Nasdaq		Leslie's, Inc.;Leslie's	LESL	t	company	1821806			u
-DSY	Big Tree Cloud Holdings	Nasdaq		!Big Tree Cloud Holdings Ltd;!Big Tree Cloud Holdings;!Big Tree Cloud	DSY;DSYWW	t	company	1999297			u
-HOUR	Hour Loop	Nasdaq		!Hour Loop, Inc;!Hour Loop	HOUR	t	company	1874875			u
+DSY	Big Tree Cloud Holdings	Nasdaq		Big Tree Cloud Holdings Ltd;Big Tree Cloud Holdings;!Big Tree Cloud	DSY;DSYWW	t	company	1999297			u
+HOUR	Hour Loop	Nasdaq		Hour Loop, Inc;!Hour Loop	HOUR	t	company	1874875			u
 FEAM	5E Advanced Materials	Nasdaq		5E Advanced Materials, Inc.;5E Advanced Materials	FEAM	t	company	1888654			u
-HCHL	Happy City Holdings	Nasdaq		!Happy City Holdings Ltd;!Happy City Holdings;!Happy City	HCHL	t	company	2046656			u
-WRAP	Wrap Technologies	Nasdaq		!Wrap Technologies, Inc.;!Wrap Technologies;!Wrap	WRAP	t	company	1702924			u
+HCHL	Happy City Holdings	Nasdaq		Happy City Holdings Ltd;Happy City Holdings;!Happy City	HCHL	t	company	2046656			u
+WRAP	Wrap Technologies	Nasdaq		Wrap Technologies, Inc.;!Wrap Technologies;!Wrap	WRAP	t	company	1702924			u
 NAMI	Jinxin Technology Holding	Nasdaq		Jinxin Technology Holding Co;Jinxin Technology Holding;Jinxin Technology;Jinxin	NAMI	t	company	1967631			u
 MNOV	Medicinova	Nasdaq		Medicinova Inc;Medicinova	MNOV	t	company	1226616			u
 WPRT	Westport Fuel Systems	Nasdaq		Westport Fuel Systems Inc.;Westport Fuel Systems	WPRT	t	company	1370416			u
-RIBB	Ribbon Acquisition	Nasdaq		!Ribbon Acquisition Corp.;!Ribbon Acquisition	RIBB;RIBBR;RIBBU	t	company	2035016			u
-APLT	Applied Therapeutics	Nasdaq		!Applied Therapeutics, Inc.;!Applied Therapeutics	APLT	t	company	1697532			u
+RIBB	Ribbon Acquisition	Nasdaq		Ribbon Acquisition Corp.;!Ribbon Acquisition	RIBB;RIBBR;RIBBU	t	company	2035016			u
+APLT	Applied Therapeutics	Nasdaq		Applied Therapeutics, Inc.;!Applied Therapeutics	APLT	t	company	1697532			u
 CCG	Cheche Group	Nasdaq		Cheche Group Inc.;Cheche Group;Cheche	CCG;CCGWW	t	company	1965473			u
 PETS	Petmed Express	Nasdaq		Petmed Express Inc;Petmed Express	PETS	t	company	1040130			u
 BNR	Burning Rock Biotech	Nasdaq		Burning Rock Biotech Ltd;Burning Rock Biotech	BNR	t	company	1792267			u
-IRD	Opus Genetics	Nasdaq		!Opus Genetics, Inc.;!Opus Genetics	IRD	t	company	1228627			u
-HOVR	New Horizon Aircraft	Nasdaq		!New Horizon Aircraft Ltd.;!New Horizon Aircraft	HOVR;HOVRW	t	company	1930021			u
+IRD	Opus Genetics	Nasdaq		Opus Genetics, Inc.;!Opus Genetics	IRD	t	company	1228627			u
+HOVR	New Horizon Aircraft	Nasdaq		New Horizon Aircraft Ltd.;!New Horizon Aircraft	HOVR;HOVRW	t	company	1930021			u
 MVO	MV Oil Trust	NYSE		MV Oil Trust;MV Oil	MVO	t	company	1371782			u
 RPTX	Repare Therapeutics	Nasdaq		Repare Therapeutics Inc.;Repare Therapeutics	RPTX	t	company	1808158			u
-GRO	Brazil Potash	NYSE		!Brazil Potash Corp.;!Brazil Potash	GRO	t	company	1472326			u
-LINK	Interlink Electronics	Nasdaq		!Interlink Electronics Inc;!Interlink Electronics	LINK	t	company	828146			u
+GRO	Brazil Potash	NYSE		Brazil Potash Corp.;!Brazil Potash	GRO	t	company	1472326			u
+LINK	Interlink Electronics	Nasdaq		Interlink Electronics Inc;!Interlink Electronics	LINK	t	company	828146			u
 WKEY	Wisekey International Holding	Nasdaq		Wisekey International Holding S.A.;Wisekey International Holding;Wisekey International	WKEY	t	company	1738699			u
 ASYS	Amtech Systems	Nasdaq		Amtech Systems Inc;Amtech Systems	ASYS	t	company	720500			u
 PYXS	Pyxis Oncology	Nasdaq		Pyxis Oncology, Inc.;Pyxis Oncology	PYXS	t	company	1782223			u
@@ -4437,21 +4437,21 @@ BTOC	Armlogi Holding	Nasdaq		Armlogi Holding Corp.;Armlogi Holding;Armlogi	BTOC	
 CPBI	Central Plains Bancshares	Nasdaq		Central Plains Bancshares, Inc.;Central Plains Bancshares	CPBI	t	company	1979332			u
 HOLO	MicroCloud Hologram	Nasdaq		MicroCloud Hologram Inc.;MicroCloud Hologram	HOLO;HOLOW	t	company	1841209			u
 XPL	Solitario Resources	NYSE		Solitario Resources Corp.;Solitario Resources	XPL	t	company	917225			u
-LOAN	Manhattan Bridge Capital	Nasdaq		!Manhattan Bridge Capital, Inc;!Manhattan Bridge Capital	LOAN	t	company	1080340			u
+LOAN	Manhattan Bridge Capital	Nasdaq		Manhattan Bridge Capital, Inc;!Manhattan Bridge Capital	LOAN	t	company	1080340			u
 VHC	VirnetX Holding	NYSE		VirnetX Holding Corp;VirnetX Holding;VirnetX	VHC	t	company	1082324			u
 AXIL	Axil Brands	NYSE		Axil Brands, Inc.;Axil Brands	AXIL	t	company	1718500			u
-OAKU	Oak Woods Acquisition	Nasdaq		!Oak Woods Acquisition Corp;!Oak Woods Acquisition	OAKU;OAKUR;OAKUU;OAKUW	t	company	1945422			u
-CNTX	Context Therapeutics	Nasdaq		!Context Therapeutics Inc.;!Context Therapeutics	CNTX	t	company	1842952			u
-BOTJ	Bank of the James Financial Group	Nasdaq		!Bank of the James Financial Group Inc;!Bank of the James Financial Group;!Bank of the James Financial	BOTJ	t	company	1275101			u
+OAKU	Oak Woods Acquisition	Nasdaq		Oak Woods Acquisition Corp;!Oak Woods Acquisition	OAKU;OAKUR;OAKUU;OAKUW	t	company	1945422			u
+CNTX	Context Therapeutics	Nasdaq		Context Therapeutics Inc.;!Context Therapeutics	CNTX	t	company	1842952			u
+BOTJ	Bank of the James Financial Group	Nasdaq		Bank of the James Financial Group Inc;Bank of the James Financial Group;!Bank of the James Financial	BOTJ	t	company	1275101			u
 CMTL	Comtech Telecommunications	Nasdaq		Comtech Telecommunications Corp;Comtech Telecommunications	CMTL	t	company	23197			u
 BRLS	Borealis Foods	Nasdaq		Borealis Foods Inc.;Borealis Foods	BRLS;BRLSW	t	company	1852973			u
-CVGI	Commercial Vehicle Group	Nasdaq		!Commercial Vehicle Group, Inc.;!Commercial Vehicle Group;!Commercial Vehicle	CVGI	t	company	1290900			u
-AIRT	Air T	Nasdaq		!Air T Inc;!Air T	AIRT;AIRTP	t	company	353184			u
+CVGI	Commercial Vehicle Group	Nasdaq		Commercial Vehicle Group, Inc.;Commercial Vehicle Group;!Commercial Vehicle	CVGI	t	company	1290900			u
+AIRT	Air T	Nasdaq		Air T Inc;!Air T	AIRT;AIRTP	t	company	353184			u
 WGRX	Wellgistics Health	Nasdaq		Wellgistics Health, Inc.;Wellgistics Health	WGRX	t	company	2030763			u
-MDAI	Spectral AI	Nasdaq		!Spectral AI, Inc.;!Spectral AI	MDAI;MDAIW	t	company	1833498			u
+MDAI	Spectral AI	Nasdaq		Spectral AI, Inc.;!Spectral AI	MDAI;MDAIW	t	company	1833498			u
 SURG	SurgePays	Nasdaq		SurgePays, Inc.;SurgePays	SURG	t	company	1392694			u
 YGMZ	MingZhu Logistics Holdings	Nasdaq		MingZhu Logistics Holdings Ltd;MingZhu Logistics Holdings;MingZhu Logistics	YGMZ	t	company	1782037			u
-GEG	Great Elm Group	Nasdaq		!Great Elm Group, Inc.;!Great Elm Group;!Great Elm	GEG;GEGGL	t	company	1831096			u
+GEG	Great Elm Group	Nasdaq		Great Elm Group, Inc.;Great Elm Group;!Great Elm	GEG;GEGGL	t	company	1831096			u
 SHIM	Shimmick	Nasdaq		Shimmick Corp;Shimmick	SHIM	t	company	1887944			u
 NEUE	NeueHealth	NYSE		NeueHealth, Inc.;NeueHealth	NEUE	t	company	1671284			u
 BRIA	BrilliA	NYSE		BrilliA Inc;BrilliA	BRIA	t	company	2000230			u
@@ -4459,7 +4459,7 @@ SMXT	SolarMax Technology	Nasdaq		SolarMax Technology, Inc.;SolarMax Technology;S
 ICCM	IceCure Medical	Nasdaq		IceCure Medical Ltd.;IceCure Medical	ICCM	t	company	1584371			u
 BAYA	Bayview Acquisition	Nasdaq		Bayview Acquisition Corp;Bayview Acquisition	BAYA;BAYAR;BAYAU	t	company	1969475			u
 IZEA	IZEA Worldwide	Nasdaq		IZEA Worldwide, Inc.;IZEA Worldwide	IZEA	t	company	1495231			u
-AGAE	Allied Gaming & Entertainment	Nasdaq		!Allied Gaming & Entertainment Inc.;!Allied Gaming & Entertainment	AGAE	t	company	1708341			u
+AGAE	Allied Gaming & Entertainment	Nasdaq		Allied Gaming & Entertainment Inc.;!Allied Gaming & Entertainment	AGAE	t	company	1708341			u
 CVM	CEL SCI	NYSE		CEL SCI Corp;CEL SCI	CVM	t	company	725363			u
 LGCL	Lucas GC	Nasdaq		Lucas GC Ltd;Lucas GC	LGCL	t	company	1954694			u
 BWEN	Broadwind	Nasdaq		Broadwind, Inc.;Broadwind	BWEN	t	company	1120370			u
@@ -4467,78 +4467,78 @@ GRWG	GrowGeneration	Nasdaq		GrowGeneration Corp.;GrowGeneration	GRWG	t	company	1
 PVL	Permianville Royalty Trust	NYSE		Permianville Royalty Trust;Permianville Royalty	PVL	t	company	1520048			u
 UBXG	U-BX Technology	Nasdaq		U-BX Technology Ltd.;U-BX Technology;!U-BX	UBXG	t	company	1888525			u
 FORA	Forian	Nasdaq		Forian Inc.;Forian	FORA	t	company	1829280			u
-WYHG	Wing Yip Food Holdings Group	Nasdaq		!Wing Yip Food Holdings Group Ltd;!Wing Yip Food Holdings Group;!Wing Yip Food Holdings;!Wing Yip Food	WYHG	t	company	1999860			u
+WYHG	Wing Yip Food Holdings Group	Nasdaq		Wing Yip Food Holdings Group Ltd;Wing Yip Food Holdings Group;Wing Yip Food Holdings;!Wing Yip Food	WYHG	t	company	1999860			u
 PAVS	Paranovus Entertainment Technology	Nasdaq		Paranovus Entertainment Technology Ltd.;Paranovus Entertainment Technology;Paranovus Entertainment	PAVS	t	company	1751876			u
 AMPG	AmpliTech Group	Nasdaq		AmpliTech Group, Inc.;AmpliTech Group;AmpliTech	AMPG;AMPGW	t	company	1518461			u
 IFRX	InflaRx	Nasdaq		InflaRx N.V.;InflaRx	IFRX	t	company	1708688			u
-SELF	Global Self Storage	Nasdaq		!Global Self Storage, Inc.;!Global Self Storage	SELF	t	company	1031235			u
+SELF	Global Self Storage	Nasdaq		Global Self Storage, Inc.;!Global Self Storage	SELF	t	company	1031235			u
 BDSX	Biodesix	Nasdaq		Biodesix Inc;Biodesix	BDSX	t	company	1439725			u
-WFCF	Where Food Comes From	Nasdaq		!Where Food Comes From, Inc.;!Where Food Comes From	WFCF	t	company	1360565			u
-VSME	VS Media Holdings	Nasdaq		!VS Media Holdings Ltd;!VS Media Holdings;!VS Media	VSME	t	company	1951294			u
+WFCF	Where Food Comes From	Nasdaq		Where Food Comes From, Inc.;!Where Food Comes From	WFCF	t	company	1360565			u
+VSME	VS Media Holdings	Nasdaq		VS Media Holdings Ltd;VS Media Holdings;!VS Media	VSME	t	company	1951294			u
 WWR	Westwater Resources	NYSE		Westwater Resources, Inc.;Westwater Resources	WWR	t	company	839470			u
 YI	111	Nasdaq		111, Inc.;111	YI	t	company	1738906			u
 CUE	Cue Biopharma	Nasdaq		Cue Biopharma, Inc.;Cue Biopharma	CUE	t	company	1645460			u
 OPTX	Syntec Optics Holdings	Nasdaq		Syntec Optics Holdings, Inc.;Syntec Optics Holdings;Syntec Optics	OPTX;OPTXW	t	company	1866816			u
-OSTX	OS Therapies	NYSE		!OS Therapies Inc;!OS Therapies	OSTX	t	company	1795091			u
+OSTX	OS Therapies	NYSE		OS Therapies Inc;!OS Therapies	OSTX	t	company	1795091			u
 DRRX	Durect	Nasdaq		Durect Corp;Durect	DRRX	t	company	1082038			u
-RFL	Rafael Holdings	NYSE		!Rafael Holdings, Inc.;!Rafael Holdings;!Rafael	RFL	t	company	1713863			u
+RFL	Rafael Holdings	NYSE		Rafael Holdings, Inc.;Rafael Holdings;!Rafael	RFL	t	company	1713863			u
 ACET	Adicet Bio	Nasdaq		Adicet Bio, Inc.;Adicet Bio	ACET	t	company	1720580			u
 CTSO	Cytosorbents	Nasdaq		Cytosorbents Corp;Cytosorbents	CTSO	t	company	1175151			u
 VRCA	Verrica Pharmaceuticals	Nasdaq		Verrica Pharmaceuticals Inc.;Verrica Pharmaceuticals	VRCA	t	company	1660334			u
 BDL	Flanigans Enterprises	NYSE		Flanigans Enterprises Inc;Flanigans Enterprises	BDL	t	company	12040			u
 VEEA	Veea	Nasdaq		Veea Inc.;Veea	VEEA;VEEAW	t	company	1840317			u
-NAKA	Kindly MD	Nasdaq		!Kindly MD, Inc.;!Kindly MD	NAKA;NAKAW	t	company	1946573			u
+NAKA	Kindly MD	Nasdaq		Kindly MD, Inc.;!Kindly MD	NAKA;NAKAW	t	company	1946573			u
 CJET	Chijet Motor Company	Nasdaq		Chijet Motor Company, Inc.;Chijet Motor Company;Chijet Motor	CJET	t	company	1957413			u
 ANL	Adlai Nortye	Nasdaq		Adlai Nortye Ltd.;Adlai Nortye	ANL	t	company	1944552			u
-ASST	Asset Entities	Nasdaq		!Asset Entities Inc.;!Asset Entities	ASST	t	company	1920406			u
+ASST	Asset Entities	Nasdaq		Asset Entities Inc.;!Asset Entities	ASST	t	company	1920406			u
 CSTE	Caesarstone	Nasdaq		Caesarstone Ltd.;Caesarstone	CSTE	t	company	1504379			u
 KUKE	Kuke Music Holding	NYSE		Kuke Music Holding Ltd;Kuke Music Holding;Kuke Music	KUKE	t	company	1809158			u
-VRA	Vera Bradley	Nasdaq		!Vera Bradley, Inc.;!Vera Bradley	VRA	t	company	1495320			u
-SPAI	Safe Pro Group	Nasdaq		!Safe Pro Group Inc.;!Safe Pro Group;!Safe Pro	SPAI	t	company	2011208			u
+VRA	Vera Bradley	Nasdaq		Vera Bradley, Inc.;!Vera Bradley	VRA	t	company	1495320			u
+SPAI	Safe Pro Group	Nasdaq		Safe Pro Group Inc.;Safe Pro Group;!Safe Pro	SPAI	t	company	2011208			u
 ICCC	Immucell	Nasdaq		Immucell Corp;Immucell	ICCC	t	company	811641			u
 TORO	Toro	Nasdaq		Toro Corp.	TORO	t	company	1941131			u
-UPLD	Upland Software	Nasdaq		!Upland Software, Inc.;!Upland Software	UPLD	t	company	1505155			u
-NHTC	Natural Health Trends	Nasdaq		!Natural Health Trends Corp;!Natural Health Trends	NHTC	t	company	912061			u
+UPLD	Upland Software	Nasdaq		Upland Software, Inc.;!Upland Software	UPLD	t	company	1505155			u
+NHTC	Natural Health Trends	Nasdaq		Natural Health Trends Corp;!Natural Health Trends	NHTC	t	company	912061			u
 TELO	Telomir Pharmaceuticals	Nasdaq		Telomir Pharmaceuticals, Inc.;Telomir Pharmaceuticals	TELO	t	company	1971532			u
-OMEX	Odyssey Marine Exploration	Nasdaq		!Odyssey Marine Exploration Inc;!Odyssey Marine Exploration	OMEX	t	company	798528			u
+OMEX	Odyssey Marine Exploration	Nasdaq		Odyssey Marine Exploration Inc;!Odyssey Marine Exploration	OMEX	t	company	798528			u
 RENB	Renovaro	Nasdaq		Renovaro Inc.;Renovaro	RENB	t	company	1527728			u
 YTRA	Yatra Online	Nasdaq		Yatra Online, Inc.;Yatra Online	YTRA	t	company	1516899			u
 FBIO	Fortress Biotech	Nasdaq		Fortress Biotech, Inc.;Fortress Biotech	FBIO;FBIOP	t	company	1429260			u
 PED	Pedevco	NYSE		Pedevco Corp;Pedevco	PED	t	company	1141197			u
-CATO	Cato	NYSE		!Cato Corp;!Cato	CATO	t	company	18255			u
-SACH	Sachem Capital	NYSE		!Sachem Capital Corp.;!Sachem Capital	SACH;SCCC;SCCD;SCCE;SCCF;SCCG	t	company	1682220			u
+CATO	Cato	NYSE		Cato Corp;!Cato	CATO	t	company	18255			u
+SACH	Sachem Capital	NYSE		Sachem Capital Corp.;!Sachem Capital	SACH;SCCC;SCCD;SCCE;SCCF;SCCG	t	company	1682220			u
 VERU	Veru	Nasdaq		Veru Inc.;Veru	VERU	t	company	863894			u
 JZXN	Jiuzi Holdings	Nasdaq		Jiuzi Holdings, Inc.;Jiuzi Holdings;Jiuzi	JZXN	t	company	1816172			u
 LOCL	Local Bounti	NYSE		Local Bounti Corporation;Local Bounti	LOCL	t	company	1840780			u
-QMCO	Quantum	Nasdaq		!Quantum Corp;!Quantum	QMCO	t	company	709283			u
+QMCO	Quantum	Nasdaq		Quantum Corp;!Quantum	QMCO	t	company	709283			u
 KPLT	Katapult Holdings	Nasdaq		Katapult Holdings, Inc.;Katapult Holdings;Katapult	KPLT;KPLTW	t	company	1785424			u
 BHM	Bluerock Homes Trust	NYSE		Bluerock Homes Trust, Inc.;Bluerock Homes Trust;Bluerock Homes	BHM	t	company	1903382			u
 LTRN	Lantern Pharma	Nasdaq		Lantern Pharma Inc.;Lantern Pharma	LTRN	t	company	1763950			u
-EMCG	Embrace Change Acquisition	Nasdaq		!Embrace Change Acquisition Corp.;!Embrace Change Acquisition	EMCG;EMCGR;EMCGU;EMCGW	t	company	1869601			u
+EMCG	Embrace Change Acquisition	Nasdaq		Embrace Change Acquisition Corp.;!Embrace Change Acquisition	EMCG;EMCGR;EMCGU;EMCGW	t	company	1869601			u
 KOSS	Koss	Nasdaq		Koss Corp;Koss	KOSS	t	company	56701			u
 FSEA	First Seacoast Bancorp	Nasdaq		First Seacoast Bancorp, Inc.;First Seacoast Bancorp;!First Seacoast	FSEA	t	company	1943802			u
-JG	Aurora Mobile	Nasdaq		!Aurora Mobile Ltd;!Aurora Mobile	JG	t	company	1737339			u
+JG	Aurora Mobile	Nasdaq		Aurora Mobile Ltd;!Aurora Mobile	JG	t	company	1737339			u
 TPCS	Techprecision	Nasdaq		Techprecision Corp;Techprecision	TPCS	t	company	1328792			u
-GANX	Gain Therapeutics	Nasdaq		!Gain Therapeutics, Inc.;!Gain Therapeutics	GANX	t	company	1819411			u
+GANX	Gain Therapeutics	Nasdaq		Gain Therapeutics, Inc.;!Gain Therapeutics	GANX	t	company	1819411			u
 CULP	Culp	NYSE		Culp Inc;Culp	CULP	t	company	723603			u
 PMEC	Primech Holdings	Nasdaq		Primech Holdings Ltd;Primech Holdings;Primech	PMEC	t	company	1891944			u
 RYET	Ruanyun Edai Technology	Nasdaq		Ruanyun Edai Technology Inc.;Ruanyun Edai Technology;Ruanyun Edai	RYET	t	company	1873454			u
-HOWL	Werewolf Therapeutics	Nasdaq		!Werewolf Therapeutics, Inc.;!Werewolf Therapeutics	HOWL	t	company	1785530			u
+HOWL	Werewolf Therapeutics	Nasdaq		Werewolf Therapeutics, Inc.;!Werewolf Therapeutics	HOWL	t	company	1785530			u
 OPHC	OptimumBank Holdings	NYSE		OptimumBank Holdings, Inc.;OptimumBank Holdings;OptimumBank	OPHC	t	company	1288855			u
-GDC	GD Culture Group	Nasdaq		!GD Culture Group Ltd;!GD Culture Group;!GD Culture	GDC	t	company	1641398			u
-REFR	Research Frontiers	Nasdaq		!Research Frontiers Inc;!Research Frontiers	REFR	t	company	793524			u
-GROV	Grove Collaborative Holdings	NYSE		!Grove Collaborative Holdings, Inc.;!Grove Collaborative Holdings;!Grove Collaborative	GROV	t	company	1841761			u
+GDC	GD Culture Group	Nasdaq		GD Culture Group Ltd;GD Culture Group;!GD Culture	GDC	t	company	1641398			u
+REFR	Research Frontiers	Nasdaq		Research Frontiers Inc;!Research Frontiers	REFR	t	company	793524			u
+GROV	Grove Collaborative Holdings	NYSE		Grove Collaborative Holdings, Inc.;Grove Collaborative Holdings;!Grove Collaborative	GROV	t	company	1841761			u
 PHUN	Phunware	Nasdaq		Phunware, Inc.;Phunware	PHUN	t	company	1665300			u
 ADVM	Adverum Biotechnologies	Nasdaq		Adverum Biotechnologies, Inc.;Adverum Biotechnologies	ADVM	t	company	1501756			u
 BRNS	Barinthus Biotherapeutics	Nasdaq		Barinthus Biotherapeutics plc.;Barinthus Biotherapeutics	BRNS	t	company	1828185			u
 SOTK	Sono TEK	Nasdaq		Sono TEK Corp;Sono TEK	SOTK	t	company	806172			u
 CRT	Cross Timbers Royalty Trust	NYSE		!Cross Timbers Royalty Trust;!Cross Timbers Royalty	CRT	t	company	881787			u
-APT	Alpha Pro Tech	NYSE		!Alpha Pro Tech LTD;!Alpha Pro Tech	APT	t	company	884269			u
-RBOT	Vicarious Surgical	NYSE		!Vicarious Surgical Inc.;!Vicarious Surgical	RBOT	t	company	1812173			u
+APT	Alpha Pro Tech	NYSE		Alpha Pro Tech LTD;!Alpha Pro Tech	APT	t	company	884269			u
+RBOT	Vicarious Surgical	NYSE		Vicarious Surgical Inc.;!Vicarious Surgical	RBOT	t	company	1812173			u
 UNCY	Unicycive Therapeutics	Nasdaq		Unicycive Therapeutics, Inc.;Unicycive Therapeutics	UNCY	t	company	1766140			u
 ECOR	electroCore	Nasdaq		electroCore, Inc.;electroCore	ECOR	t	company	1560258			u
 NRT	North European Oil Royalty Trust	NYSE		!North European Oil Royalty Trust;!North European Oil Royalty	NRT	t	company	72633			u
-RAND	Rand Capital	Nasdaq		!Rand Capital Corp;!Rand Capital	RAND	t	company	81955			u
+RAND	Rand Capital	Nasdaq		Rand Capital Corp;!Rand Capital	RAND	t	company	81955			u
 DTIL	Precision Biosciences	Nasdaq		Precision Biosciences Inc;Precision Biosciences	DTIL	t	company	1357874			u
 ALCY	Alchemy Investments Acquisition Corp 1	Nasdaq		Alchemy Investments Acquisition Corp 1	ALCY;ALCYU;ALCYW	t	company	1901336			u
 TBMC	Trailblazer Merger Corp I	Nasdaq		!Trailblazer Merger Corp I	TBMC;TBMCR	t	company	1934945			u
@@ -4547,27 +4547,27 @@ ANVS	Annovis Bio	NYSE		Annovis Bio, Inc.;Annovis Bio	ANVS	t	company	1477845			u
 PLUT	Plutus Financial Group	Nasdaq		Plutus Financial Group Ltd;Plutus Financial Group;Plutus Financial	PLUT	t	company	1933021			u
 CLST	Catalyst Bancorp	Nasdaq		Catalyst Bancorp, Inc.;Catalyst Bancorp	CLST	t	company	1849867			u
 STEC	Santech Holdings	Nasdaq		Santech Holdings Ltd;Santech Holdings;Santech	STEC	t	company	1785680			u
-INKT	MiNK Therapeutics	Nasdaq		!MiNK Therapeutics, Inc.;!MiNK Therapeutics	INKT	t	company	1840229			u
+INKT	MiNK Therapeutics	Nasdaq		MiNK Therapeutics, Inc.;!MiNK Therapeutics	INKT	t	company	1840229			u
 AIRG	Airgain	Nasdaq		Airgain Inc;Airgain	AIRG	t	company	1272842			u
-ABLV	Able View Global	Nasdaq		!Able View Global Inc.;!Able View Global;!Able View	ABLV;ABLVW	t	company	1957489			u
+ABLV	Able View Global	Nasdaq		Able View Global Inc.;!Able View Global;!Able View	ABLV;ABLVW	t	company	1957489			u
 PYPD	PolyPid	Nasdaq		PolyPid Ltd.;PolyPid	PYPD	t	company	1611842			u
-EURK	Eureka Acquisition	Nasdaq		!Eureka Acquisition Corp;!Eureka Acquisition	EURK;EURKR;EURKU	t	company	2000410			u
+EURK	Eureka Acquisition	Nasdaq		Eureka Acquisition Corp;!Eureka Acquisition	EURK;EURKR;EURKU	t	company	2000410			u
 PXLW	Pixelworks	Nasdaq		Pixelworks, Inc;Pixelworks	PXLW	t	company	1040161			u
 ZSPC	zSpace	Nasdaq		zSpace, Inc.;zSpace	ZSPC	t	company	1637147			u
 MKTW	Marketwise	Nasdaq		Marketwise, Inc.;Marketwise	MKTW	t	company	1805651			u
 BAFN	BayFirst Financial	Nasdaq		BayFirst Financial Corp.;BayFirst Financial	BAFN	t	company	1649739			u
-WOK	WORK Medical Technology Group	Nasdaq		!WORK Medical Technology Group LTD;!WORK Medical Technology Group;!WORK Medical Technology;!WORK Medical	WOK	t	company	1929783			u
-HSPO	Horizon Space Acquisition I	Nasdaq		!Horizon Space Acquisition I Corp.;!Horizon Space Acquisition I	HSPO;HSPOR;HSPOU;HSPOW	t	company	1946021			u
+WOK	WORK Medical Technology Group	Nasdaq		WORK Medical Technology Group LTD;WORK Medical Technology Group;!WORK Medical Technology;!WORK Medical	WOK	t	company	1929783			u
+HSPO	Horizon Space Acquisition I	Nasdaq		Horizon Space Acquisition I Corp.;!Horizon Space Acquisition I	HSPO;HSPOR;HSPOU;HSPOW	t	company	1946021			u
 SER	Serina Therapeutics	NYSE		Serina Therapeutics, Inc.;Serina Therapeutics	SER	t	company	1708599			u
 CNF	CNFinance Holdings	NYSE		CNFinance Holdings Ltd.;CNFinance Holdings;CNFinance	CNF	t	company	1733868			u
-ATNM	Actinium Pharmaceuticals	NYSE		!Actinium Pharmaceuticals, Inc.;!Actinium Pharmaceuticals	ATNM	t	company	1388320			u
-BEDU	Bright Scholar Education Holdings	NYSE		!Bright Scholar Education Holdings Ltd;!Bright Scholar Education Holdings;!Bright Scholar Education	BEDU	t	company	1696355			u
+ATNM	Actinium Pharmaceuticals	NYSE		Actinium Pharmaceuticals, Inc.;!Actinium Pharmaceuticals	ATNM	t	company	1388320			u
+BEDU	Bright Scholar Education Holdings	NYSE		Bright Scholar Education Holdings Ltd;Bright Scholar Education Holdings;!Bright Scholar Education	BEDU	t	company	1696355			u
 NTWK	Netsol Technologies	Nasdaq		Netsol Technologies Inc;Netsol Technologies;Netsol	NTWK	t	company	1039280			u
 DMYY	dMY Squared Technology Group	NYSE		dMY Squared Technology Group, Inc.;dMY Squared Technology Group;dMY Squared Technology;dMY Squared	DMYY	t	company	1915380			u
 PDSB	PDS Biotechnology	Nasdaq		PDS Biotechnology Corp;PDS Biotechnology	PDSB	t	company	1472091			u
 MGRT	Mega Fortune	Nasdaq		Mega Fortune Co Ltd;Mega Fortune	MGRT	t	company	2033377			u
 YXT	YXT.COM Group Holding	Nasdaq		YXT.COM Group Holding Ltd;YXT.COM Group Holding;YXT.COM Group;YXT.COM	YXT	t	company	1872090			u
-CPIX	Cumberland Pharmaceuticals	Nasdaq		!Cumberland Pharmaceuticals Inc;!Cumberland Pharmaceuticals	CPIX	t	company	1087294			u
+CPIX	Cumberland Pharmaceuticals	Nasdaq		Cumberland Pharmaceuticals Inc;!Cumberland Pharmaceuticals	CPIX	t	company	1087294			u
 KLTO	Klotho Neurosciences	Nasdaq		Klotho Neurosciences, Inc.;Klotho Neurosciences	KLTO;KLTOW	t	company	1907223			u
 USIO	Usio	Nasdaq		Usio, Inc.;Usio	USIO	t	company	1088034			u
 XCUR	Exicure	Nasdaq		Exicure, Inc.;Exicure	XCUR	t	company	1698530			u
@@ -4578,15 +4578,15 @@ INLX	Intellinetics	NYSE		Intellinetics, Inc.;Intellinetics	INLX	t	company	108174
 FOXX	Foxx Development Holdings	Nasdaq		Foxx Development Holdings Inc.;Foxx Development Holdings;Foxx Development	FOXX;FOXXW	t	company	2013807			u
 KSCP	Knightscope	Nasdaq		Knightscope, Inc.;Knightscope	KSCP	t	company	1600983			u
 DXR	Daxor	Nasdaq		Daxor Corp;Daxor	DXR	t	company	27367			u
-PZG	Paramount Gold Nevada	NYSE		!Paramount Gold Nevada Corp.;!Paramount Gold Nevada	PZG	t	company	1629210			u
+PZG	Paramount Gold Nevada	NYSE		Paramount Gold Nevada Corp.;!Paramount Gold Nevada	PZG	t	company	1629210			u
 GUTS	Fractyl Health	Nasdaq		Fractyl Health, Inc.;Fractyl Health	GUTS	t	company	1572616			u
 ABVC	Abvc Biopharma	Nasdaq		Abvc Biopharma, Inc.;Abvc Biopharma	ABVC	t	company	1173313			u
 TCBS	Texas Community Bancshares	Nasdaq		Texas Community Bancshares, Inc.;Texas Community Bancshares	TCBS	t	company	1849466			u
 MAIA	MAIA Biotechnology	NYSE		MAIA Biotechnology, Inc.;MAIA Biotechnology	MAIA	t	company	1878313			u
 VOC	VOC Energy Trust	NYSE		VOC Energy Trust;VOC Energy	VOC	t	company	1505413			u
 DSWL	Deswell Industries	Nasdaq		Deswell Industries Inc;Deswell Industries	DSWL	t	company	946936			u
-BTCM	BIT Mining	NYSE		!BIT Mining Ltd;!BIT Mining	BTCM	t	company	1517496			u
-AWRE	Aware	Nasdaq		!Aware Inc;!Aware	AWRE	t	company	1015739			u
+BTCM	BIT Mining	NYSE		BIT Mining Ltd;!BIT Mining	BTCM	t	company	1517496			u
+AWRE	Aware	Nasdaq		Aware Inc;!Aware	AWRE	t	company	1015739			u
 KLRS	Kalaris Therapeutics	Nasdaq		Kalaris Therapeutics, Inc.;Kalaris Therapeutics	KLRS	t	company	1754068			u
 NRXP	NRX Pharmaceuticals	Nasdaq		NRX Pharmaceuticals, Inc.;NRX Pharmaceuticals	NRXP;NRXPW	t	company	1719406			u
 VIVK	Vivakor	Nasdaq		Vivakor, Inc.;Vivakor	VIVK	t	company	1450704			u
@@ -4594,89 +4594,89 @@ EDAP	Edap TMS	Nasdaq		Edap TMS SA;Edap TMS	EDAP	t	company	1041934			u
 RGS	Regis	Nasdaq		Regis Corp;Regis	RGS	t	company	716643			u
 KALA	KALA BIO	Nasdaq		KALA BIO, Inc.;KALA BIO	KALA	t	company	1479419			u
 EMPG	Empro Group	Nasdaq		Empro Group Inc.;Empro Group;Empro	EMPG	t	company	2005569			u
-OCC	Optical Cable	Nasdaq		!Optical Cable Corp;!Optical Cable	OCC	t	company	1000230			u
+OCC	Optical Cable	Nasdaq		Optical Cable Corp;!Optical Cable	OCC	t	company	1000230			u
 ASRV	Ameriserv Financial	Nasdaq		Ameriserv Financial Inc;Ameriserv Financial	ASRV	t	company	707605			u
 TLYS	Tilly's	NYSE		Tilly's, Inc.;Tilly's	TLYS	t	company	1524025			u
 ZDGE	Zedge	NYSE		Zedge, Inc.;Zedge	ZDGE	t	company	1667313			u
-AAME	Atlantic American	Nasdaq		!Atlantic American Corp;!Atlantic American	AAME	t	company	8177			u
+AAME	Atlantic American	Nasdaq		Atlantic American Corp;!Atlantic American	AAME	t	company	8177			u
 SUUN	Powerbank	Nasdaq		Powerbank Corp;Powerbank	SUUN	t	company	2011053			u
-QRHC	Quest Resource Holding	Nasdaq		!Quest Resource Holding Corp;!Quest Resource Holding;!Quest Resource	QRHC	t	company	1442236			u
-FORL	Four Leaf Acquisition	Nasdaq		!Four Leaf Acquisition Corp;!Four Leaf Acquisition	FORL;FORLU;FORLW	t	company	1936255			u
+QRHC	Quest Resource Holding	Nasdaq		Quest Resource Holding Corp;!Quest Resource Holding;!Quest Resource	QRHC	t	company	1442236			u
+FORL	Four Leaf Acquisition	Nasdaq		Four Leaf Acquisition Corp;!Four Leaf Acquisition	FORL;FORLU;FORLW	t	company	1936255			u
 HLP	Hongli Group	Nasdaq		Hongli Group Inc.;Hongli Group;Hongli	HLP	t	company	1855557			u
 WAVE	Eco Wave Power Global AB (publ)	Nasdaq		Eco Wave Power Global AB (publ)	WAVE	t	company	1846715			u
 AGFY	Agrify	Nasdaq		Agrify Corp;Agrify	AGFY	t	company	1800637			u
 NVNI	Nvni Group	Nasdaq		Nvni Group Ltd;Nvni Group;Nvni	NVNI;NVNIW	t	company	1965143			u
-PSTV	Plus Therapeutics	Nasdaq		!Plus Therapeutics, Inc.;!Plus Therapeutics	PSTV	t	company	1095981			u
-IPSC	Century Therapeutics	Nasdaq		!Century Therapeutics, Inc.;!Century Therapeutics	IPSC	t	company	1850119			u
+PSTV	Plus Therapeutics	Nasdaq		Plus Therapeutics, Inc.;!Plus Therapeutics	PSTV	t	company	1095981			u
+IPSC	Century Therapeutics	Nasdaq		Century Therapeutics, Inc.;!Century Therapeutics	IPSC	t	company	1850119			u
 ZYXI	Zynex	Nasdaq		Zynex Inc;Zynex	ZYXI	t	company	846475			u
 AMOD	Alpha Modus Holdings	Nasdaq		Alpha Modus Holdings, Inc.;Alpha Modus Holdings;Alpha Modus	AMOD;AMODW	t	company	1862463			u
 CAPT	Captivision	Nasdaq		Captivision Inc.;Captivision	CAPT;CAPTW	t	company	1967478			u
 MFI	mF International	Nasdaq		mF International Ltd;mF International	MFI	t	company	1940941			u
-PRLD	Prelude Therapeutics	Nasdaq		!Prelude Therapeutics Inc;!Prelude Therapeutics	PRLD	t	company	1678660			u
+PRLD	Prelude Therapeutics	Nasdaq		Prelude Therapeutics Inc;!Prelude Therapeutics	PRLD	t	company	1678660			u
 HKIT	HiTek Global	Nasdaq		HiTek Global Inc.;HiTek Global	HKIT	t	company	1742341			u
 ACCS	Access Newswire	NYSE		Access Newswire Inc.;Access Newswire	ACCS	t	company	843006			u
 BMR	Beamr Imaging	Nasdaq		Beamr Imaging Ltd.;Beamr Imaging	BMR	t	company	1899005			u
 BRFH	Barfresh Food Group	Nasdaq		Barfresh Food Group Inc.;Barfresh Food Group;Barfresh Food	BRFH	t	company	1487197			u
-RDI	Reading International	Nasdaq		!Reading International Inc;!Reading International	RDI;RDIB	t	company	716634			u
+RDI	Reading International	Nasdaq		Reading International Inc;!Reading International	RDI;RDIB	t	company	716634			u
 ATMV	AlphaVest Acquisition	Nasdaq		AlphaVest Acquisition Corp.;AlphaVest Acquisition	ATMV;ATMVR;ATMVU	t	company	1937891			u
-FKWL	Franklin Wireless	Nasdaq		!Franklin Wireless Corp;!Franklin Wireless	FKWL	t	company	722572			u
+FKWL	Franklin Wireless	Nasdaq		Franklin Wireless Corp;!Franklin Wireless	FKWL	t	company	722572			u
 SPCB	SuperCom	Nasdaq		SuperCom Ltd;SuperCom	SPCB	t	company	1291855			u
-BKHA	Black Hawk Acquisition	Nasdaq		!Black Hawk Acquisition Corp;!Black Hawk Acquisition	BKHA;BKHAR;BKHAU	t	company	2000775			u
+BKHA	Black Hawk Acquisition	Nasdaq		Black Hawk Acquisition Corp;!Black Hawk Acquisition	BKHA;BKHAR;BKHAU	t	company	2000775			u
 AUID	authID	Nasdaq		authID Inc.;authID	AUID	t	company	1534154			u
-LIVE	LIVE Ventures	Nasdaq		!LIVE Ventures Inc;!LIVE Ventures	LIVE	t	company	1045742			u
-MESA	Mesa Air Group	Nasdaq		!Mesa Air Group Inc;!Mesa Air Group;!Mesa Air	MESA	t	company	810332			u
+LIVE	LIVE Ventures	Nasdaq		LIVE Ventures Inc;!LIVE Ventures	LIVE	t	company	1045742			u
+MESA	Mesa Air Group	Nasdaq		Mesa Air Group Inc;Mesa Air Group;!Mesa Air	MESA	t	company	810332			u
 PEPG	PepGen	Nasdaq		PepGen Inc.;PepGen	PEPG	t	company	1835597			u
-INDO	Indonesia Energy	NYSE		!Indonesia Energy Corp Ltd;!Indonesia Energy Corp;!Indonesia Energy	INDO	t	company	1757840			u
-FLNT	Fluent	Nasdaq		!Fluent, Inc.;!Fluent	FLNT	t	company	1460329			u
+INDO	Indonesia Energy	NYSE		Indonesia Energy Corp Ltd;Indonesia Energy Corp;!Indonesia Energy	INDO	t	company	1757840			u
+FLNT	Fluent	Nasdaq		Fluent, Inc.;!Fluent	FLNT	t	company	1460329			u
 RNXT	RenovoRx	Nasdaq		RenovoRx, Inc.;RenovoRx	RNXT	t	company	1574094			u
 CVU	Cpi Aerostructures	NYSE		Cpi Aerostructures Inc;Cpi Aerostructures	CVU	t	company	889348			u
 SYPR	Sypris Solutions	Nasdaq		Sypris Solutions Inc;Sypris Solutions	SYPR	t	company	864240			u
 MOBX	Mobix Labs	Nasdaq		Mobix Labs, Inc;Mobix Labs	MOBX;MOBXW	t	company	1855467			u
-CGTX	Cognition Therapeutics	Nasdaq		!Cognition Therapeutics Inc;!Cognition Therapeutics	CGTX	t	company	1455365			u
+CGTX	Cognition Therapeutics	Nasdaq		Cognition Therapeutics Inc;!Cognition Therapeutics	CGTX	t	company	1455365			u
 LXEH	Lixiang Education Holding	Nasdaq		Lixiang Education Holding Co. Ltd.;Lixiang Education Holding Co.;Lixiang Education Holding;Lixiang Education	LXEH	t	company	1814067			u
 ENGS	Energys Group	Nasdaq		Energys Group Ltd;Energys Group;Energys	ENGS	t	company	1971828			u
 TURN	180 Degree Capital	Nasdaq		180 Degree Capital Corp.;180 Degree Capital	TURN	t	company	893739			u
 SNTI	Senti Biosciences	Nasdaq		Senti Biosciences, Inc.;Senti Biosciences	SNTI	t	company	1854270			u
-JSPR	Jasper Therapeutics	Nasdaq		!Jasper Therapeutics, Inc.;!Jasper Therapeutics	JSPR;JSPRW	t	company	1788028			u
+JSPR	Jasper Therapeutics	Nasdaq		Jasper Therapeutics, Inc.;!Jasper Therapeutics	JSPR;JSPRW	t	company	1788028			u
 VBIX	Viewbix	Nasdaq		Viewbix Inc.;Viewbix	VBIX	t	company	797542			u
 TECTP	Tectonic Financial	Nasdaq		Tectonic Financial, Inc.;Tectonic Financial	TECTP	t	company	1766526			u
 PBBK	PB Bankshares	Nasdaq		PB Bankshares, Inc.;PB Bankshares	PBBK	t	company	1849670			u
 KORE	KORE Group Holdings	NYSE		KORE Group Holdings, Inc.;KORE Group Holdings;KORE Group;!KORE	KORE	t	company	1855457			u
-TOP	TOP Financial Group	Nasdaq		!TOP Financial Group Ltd;!TOP Financial Group;!TOP Financial	TOP	t	company	1848275			u
+TOP	TOP Financial Group	Nasdaq		TOP Financial Group Ltd;TOP Financial Group;!TOP Financial	TOP	t	company	1848275			u
 AGH	Aureus Greenway Holdings	Nasdaq		Aureus Greenway Holdings Inc;Aureus Greenway Holdings;Aureus Greenway	AGH	t	company	2009312			u
-DWSN	Dawson Geophysical	Nasdaq		!Dawson Geophysical Co;!Dawson Geophysical	DWSN	t	company	799165			u
-MLSS	Milestone Scientific	NYSE		!Milestone Scientific Inc.;!Milestone Scientific	MLSS	t	company	855683			u
+DWSN	Dawson Geophysical	Nasdaq		Dawson Geophysical Co;!Dawson Geophysical	DWSN	t	company	799165			u
+MLSS	Milestone Scientific	NYSE		Milestone Scientific Inc.;!Milestone Scientific	MLSS	t	company	855683			u
 WETO	Webus International	Nasdaq		Webus International Ltd.;Webus International	WETO	t	company	1941158			u
 ZONE	CleanCore Solutions	NYSE		CleanCore Solutions, Inc.;CleanCore Solutions	ZONE	t	company	1956741			u
 ATMC	Alphatime Acquisition	Nasdaq		Alphatime Acquisition Corp;Alphatime Acquisition	ATMC;ATMCR;ATMCU;ATMCW	t	company	1889106			u
 MAMK	MaxsMaking	Nasdaq		MaxsMaking Inc.;MaxsMaking	MAMK	t	company	2008007			u
 CALC	CalciMedica	Nasdaq		CalciMedica, Inc.;CalciMedica	CALC	t	company	1534133			u
 JRSH	Jerash Holdings (US)	Nasdaq		Jerash Holdings (US), Inc.;Jerash Holdings (US)	JRSH	t	company	1696558			u
-UONE	Urban One	Nasdaq		!Urban One, Inc.;!Urban One	UONE;UONEK	t	company	1041657			u
+UONE	Urban One	Nasdaq		Urban One, Inc.;!Urban One	UONE;UONEK	t	company	1041657			u
 QETA	Quetta Acquisition	Nasdaq		Quetta Acquisition Corp;Quetta Acquisition	QETA;QETAR;QETAU	t	company	1978528			u
-FGF	Fundamental Global	Nasdaq		!Fundamental Global Inc.;!Fundamental Global	FGF;FGFPP	t	company	1591890			u
+FGF	Fundamental Global	Nasdaq		Fundamental Global Inc.;!Fundamental Global	FGF;FGFPP	t	company	1591890			u
 SELX	Semilux International	Nasdaq		Semilux International Ltd.;Semilux International	SELX	t	company	1990950			u
 PODC	PodcastOne	Nasdaq		PodcastOne, Inc.;PodcastOne	PODC	t	company	1940177			u
-NDLS	Noodles	Nasdaq		!Noodles & Co;!Noodles	NDLS	t	company	1275158			u
+NDLS	Noodles	Nasdaq		Noodles & Co;!Noodles	NDLS	t	company	1275158			u
 PLUR	Pluri	Nasdaq		Pluri Inc.;Pluri	PLUR	t	company	1158780			u
 CCEL	Cryo Cell International	NYSE		Cryo Cell International Inc;Cryo Cell International;Cryo Cell	CCEL	t	company	862692			u
-AERT	Aeries Technology	Nasdaq		!Aeries Technology, Inc.;!Aeries Technology;!Aeries	AERT;AERTW	t	company	1853044			u
-GRCE	Grace Therapeutics	Nasdaq		!Grace Therapeutics, Inc.;!Grace Therapeutics	GRCE	t	company	1444192			u
+AERT	Aeries Technology	Nasdaq		Aeries Technology, Inc.;!Aeries Technology;!Aeries	AERT;AERTW	t	company	1853044			u
+GRCE	Grace Therapeutics	Nasdaq		Grace Therapeutics, Inc.;!Grace Therapeutics	GRCE	t	company	1444192			u
 MOGO	Mogo	Nasdaq		Mogo Inc.;Mogo	MOGO	t	company	1602842			u
 JUNS	Jupiter Neurosciences	Nasdaq		Jupiter Neurosciences, Inc.;Jupiter Neurosciences	JUNS	t	company	1679628			u
 HFBL	Home Federal Bancorp Inc. of Louisiana	Nasdaq		Home Federal Bancorp, Inc. of Louisiana	HFBL	t	company	1500375			u
-LVTX	LAVA Therapeutics	Nasdaq		!LAVA Therapeutics NV;!LAVA Therapeutics	LVTX	t	company	1840748			u
-TACT	Transact Technologies	Nasdaq		!Transact Technologies Inc;!Transact Technologies;!Transact	TACT	t	company	1017303			u
+LVTX	LAVA Therapeutics	Nasdaq		LAVA Therapeutics NV;!LAVA Therapeutics	LVTX	t	company	1840748			u
+TACT	Transact Technologies	Nasdaq		Transact Technologies Inc;!Transact Technologies;!Transact	TACT	t	company	1017303			u
 NIXX	Nixxy	Nasdaq		Nixxy, Inc.;Nixxy	NIXX;NIXXW	t	company	1462223			u
 CPSH	CPS Technologies	Nasdaq		CPS Technologies Corp;CPS Technologies;!CPS	CPSH	t	company	814676			u
-MODD	Modular Medical	Nasdaq		!Modular Medical, Inc.;!Modular Medical	MODD	t	company	1074871			u
-RAVE	Rave Restaurant Group	Nasdaq		!Rave Restaurant Group, Inc.;!Rave Restaurant Group;!Rave Restaurant	RAVE	t	company	718332			u
-USEG	Us Energy	Nasdaq		!Us Energy Corp;!Us Energy	USEG	t	company	101594			u
+MODD	Modular Medical	Nasdaq		Modular Medical, Inc.;!Modular Medical	MODD	t	company	1074871			u
+RAVE	Rave Restaurant Group	Nasdaq		Rave Restaurant Group, Inc.;Rave Restaurant Group;!Rave Restaurant	RAVE	t	company	718332			u
+USEG	Us Energy	Nasdaq		Us Energy Corp;!Us Energy	USEG	t	company	101594			u
 ACRV	Acrivon Therapeutics	Nasdaq		Acrivon Therapeutics, Inc.;Acrivon Therapeutics	ACRV	t	company	1781174			u
 SWVL	Swvl Holdings	Nasdaq		Swvl Holdings Corp;Swvl Holdings;Swvl	SWVL;SWVLW	t	company	1875609			u
 MDBH	MDB Capital Holdings	Nasdaq		MDB Capital Holdings, LLC;MDB Capital Holdings;MDB Capital	MDBH	t	company	1934642			u
 ICMB	Investcorp Credit Management BDC	Nasdaq		Investcorp Credit Management BDC, Inc.;Investcorp Credit Management BDC	ICMB	t	company	1578348			u
-BMGL	Basel Medical Group	Nasdaq		!Basel Medical Group Ltd;!Basel Medical Group;!Basel Medical	BMGL	t	company	2004489			u
+BMGL	Basel Medical Group	Nasdaq		Basel Medical Group Ltd;Basel Medical Group;!Basel Medical	BMGL	t	company	2004489			u
 LASE	Laser Photonics	Nasdaq		Laser Photonics Corp;Laser Photonics	LASE	t	company	1807887			u
 STTK	Shattuck Labs	Nasdaq		Shattuck Labs, Inc.;Shattuck Labs	STTK	t	company	1680367			u
 COEP	Coeptis Therapeutics Holdings	Nasdaq		Coeptis Therapeutics Holdings, Inc.;Coeptis Therapeutics Holdings;Coeptis Therapeutics	COEP;COEPW	t	company	1759186			u
@@ -4685,50 +4685,50 @@ MDCX	Medicus Pharma	Nasdaq		Medicus Pharma Ltd.;Medicus Pharma	MDCX;MDCXW	t	comp
 LGL	LGL Group	NYSE		LGL Group Inc;LGL Group;!LGL	LGL	t	company	61004			u
 VTVT	vTv Therapeutics	Nasdaq		vTv Therapeutics Inc.;vTv Therapeutics	VTVT	t	company	1641489			u
 RADX	Radiopharm Theranostics	Nasdaq		Radiopharm Theranostics Ltd;Radiopharm Theranostics	RADX	t	company	1949257			u
-FMST	Foremost Clean Energy	Nasdaq		!Foremost Clean Energy Ltd.;!Foremost Clean Energy	FMST;FMSTW	t	company	1935418			u
+FMST	Foremost Clean Energy	Nasdaq		Foremost Clean Energy Ltd.;!Foremost Clean Energy	FMST;FMSTW	t	company	1935418			u
 AHT	Ashford Hospitality Trust	NYSE		Ashford Hospitality Trust Inc;Ashford Hospitality Trust;Ashford Hospitality	AHT	t	company	1232582			u
 DVLT	Datavault AI	Nasdaq		Datavault AI Inc.;Datavault AI	DVLT	t	company	1682149			u
 RANI	Rani Therapeutics Holdings	Nasdaq		Rani Therapeutics Holdings, Inc.;Rani Therapeutics Holdings;Rani Therapeutics	RANI	t	company	1856725			u
-UG	United Guardian	Nasdaq		!United Guardian Inc;!United Guardian	UG	t	company	101295			u
+UG	United Guardian	Nasdaq		United Guardian Inc;!United Guardian	UG	t	company	101295			u
 SLGL	Sol-Gel Technologies	Nasdaq		Sol-Gel Technologies Ltd.;Sol-Gel Technologies;Sol-Gel	SLGL	t	company	1684693			u
 VVPR	VivoPower International	Nasdaq		VivoPower International PLC;VivoPower International	VVPR	t	company	1681348			u
-FAT	Fat Brands	Nasdaq		!Fat Brands, Inc;!Fat Brands	FAT;FATBB;FATBP	t	company	1705012			u
-SNAL	Snail	Nasdaq		!Snail, Inc.;!Snail	SNAL	t	company	1886894			u
+FAT	Fat Brands	Nasdaq		Fat Brands, Inc;!Fat Brands	FAT;FATBB;FATBP	t	company	1705012			u
+SNAL	Snail	Nasdaq		Snail, Inc.;!Snail	SNAL	t	company	1886894			u
 BEEM	Beam Global	Nasdaq		!Beam Global	BEEM	t	company	1398805			u
-OMCC	OLD Market Capital	Nasdaq		!OLD Market Capital Corp;!OLD Market Capital	OMCC	t	company	1000045			u
+OMCC	OLD Market Capital	Nasdaq		OLD Market Capital Corp;!OLD Market Capital	OMCC	t	company	1000045			u
 TOPP	Toppoint Holdings	NYSE		Toppoint Holdings Inc.;Toppoint Holdings;Toppoint	TOPP	t	company	1960847			u
 BCG	Binah Capital Group	Nasdaq		Binah Capital Group, Inc.;Binah Capital Group;Binah Capital	BCG;BCGWW	t	company	1953984			u
 AIFF	Firefly Neuroscience	Nasdaq		Firefly Neuroscience, Inc.;Firefly Neuroscience	AIFF	t	company	803578			u
 ALXO	ALX Oncology Holdings	Nasdaq		ALX Oncology Holdings Inc;ALX Oncology Holdings;ALX Oncology	ALXO	t	company	1810182			u
-APWC	Asia Pacific Wire & Cable	Nasdaq		!Asia Pacific Wire & Cable Corp LTD;!Asia Pacific Wire & Cable Corp;!Asia Pacific Wire & Cable	APWC	t	company	1026980			u
+APWC	Asia Pacific Wire & Cable	Nasdaq		Asia Pacific Wire & Cable Corp LTD;Asia Pacific Wire & Cable Corp;!Asia Pacific Wire & Cable	APWC	t	company	1026980			u
 HTCO	High-Trend International Group	Nasdaq		High-Trend International Group;High-Trend International	HTCO	t	company	1928948			u
 NUWE	Nuwellis	Nasdaq		Nuwellis, Inc.;Nuwellis	NUWE	t	company	1506492			u
-FARM	Farmer Brothers	Nasdaq		!Farmer Brothers Co;!Farmer Brothers	FARM	t	company	34563			u
-PPSI	Pioneer Power Solutions	Nasdaq		!Pioneer Power Solutions, Inc.;!Pioneer Power Solutions	PPSI	t	company	1449792			u
+FARM	Farmer Brothers	Nasdaq		Farmer Brothers Co;!Farmer Brothers	FARM	t	company	34563			u
+PPSI	Pioneer Power Solutions	Nasdaq		Pioneer Power Solutions, Inc.;!Pioneer Power Solutions	PPSI	t	company	1449792			u
 ISPO	Inspirato	Nasdaq		Inspirato Inc;Inspirato	ISPO;ISPOW	t	company	1820566			u
-IPWR	Ideal Power	Nasdaq		!Ideal Power Inc.;!Ideal Power	IPWR	t	company	1507957			u
-OVID	Ovid Therapeutics	Nasdaq		!Ovid Therapeutics Inc.;!Ovid Therapeutics	OVID	t	company	1636651			u
+IPWR	Ideal Power	Nasdaq		Ideal Power Inc.;!Ideal Power	IPWR	t	company	1507957			u
+OVID	Ovid Therapeutics	Nasdaq		Ovid Therapeutics Inc.;!Ovid Therapeutics	OVID	t	company	1636651			u
 CHEB	Chenghe Acquisition II	NYSE		Chenghe Acquisition II Co.;Chenghe Acquisition II	CHEB	t	company	2016420			u
-POCI	Precision Optics	Nasdaq		!Precision Optics Corporation, Inc.;!Precision Optics Corporation;!Precision Optics	POCI	t	company	867840			u
+POCI	Precision Optics	Nasdaq		Precision Optics Corporation, Inc.;Precision Optics Corporation;!Precision Optics	POCI	t	company	867840			u
 KITT	Nauticus Robotics	Nasdaq		Nauticus Robotics, Inc.;Nauticus Robotics	KITT;KITTW	t	company	1849820			u
 NUKK	Nukkleus	Nasdaq		Nukkleus Inc.;Nukkleus	NUKK;NUKKW	t	company	1787518			u
 BDRX	Biodexa Pharmaceuticals	Nasdaq		Biodexa Pharmaceuticals Plc;Biodexa Pharmaceuticals	BDRX	t	company	1643918			u
 MGLD	Marygold Companies	NYSE		Marygold Companies, Inc.;Marygold Companies	MGLD	t	company	1005101			u
 WIMI	WiMi Hologram Cloud	Nasdaq		WiMi Hologram Cloud Inc.;WiMi Hologram Cloud	WIMI	t	company	1770088			u
-MJID	Majestic Ideal Holdings	Nasdaq		!Majestic Ideal Holdings Ltd;!Majestic Ideal Holdings;!Majestic Ideal	MJID	t	company	1897532			u
+MJID	Majestic Ideal Holdings	Nasdaq		Majestic Ideal Holdings Ltd;Majestic Ideal Holdings;!Majestic Ideal	MJID	t	company	1897532			u
 KPTI	Karyopharm Therapeutics	Nasdaq		Karyopharm Therapeutics Inc.;Karyopharm Therapeutics	KPTI	t	company	1503802			u
-FTHM	Fathom Holdings	Nasdaq		!Fathom Holdings Inc.;!Fathom Holdings;!Fathom	FTHM	t	company	1753162			u
+FTHM	Fathom Holdings	Nasdaq		Fathom Holdings Inc.;Fathom Holdings;!Fathom	FTHM	t	company	1753162			u
 CLGN	CollPlant Biotechnologies	Nasdaq		CollPlant Biotechnologies Ltd;CollPlant Biotechnologies	CLGN	t	company	1631487			u
 SJ	Scienjoy Holding	Nasdaq		Scienjoy Holding Corp;Scienjoy Holding;Scienjoy	SJ	t	company	1753673			u
 XLO	Xilio Therapeutics	Nasdaq		Xilio Therapeutics, Inc.;Xilio Therapeutics	XLO	t	company	1840233			u
 MODV	ModivCare	Nasdaq		ModivCare Inc;ModivCare	MODV	t	company	1220754			u
 CYN	Cyngn	Nasdaq		Cyngn Inc.;Cyngn	CYN	t	company	1874097			u
-NVFY	Nova Lifestyle	Nasdaq		!Nova Lifestyle, Inc.;!Nova Lifestyle	NVFY	t	company	1473334			u
+NVFY	Nova Lifestyle	Nasdaq		Nova Lifestyle, Inc.;!Nova Lifestyle	NVFY	t	company	1473334			u
 TPIC	TPI Composites	Nasdaq		TPI Composites, Inc;TPI Composites	TPIC	t	company	1455684			u
 SDST	Stardust Power	Nasdaq		Stardust Power Inc.;Stardust Power	SDST;SDSTW	t	company	1831979			u
 WYY	Widepoint	NYSE		Widepoint Corp;Widepoint	WYY	t	company	1034760			u
-DTST	Data Storage	Nasdaq		!Data Storage Corp;!Data Storage	DTST;DTSTW	t	company	1419951			u
-NYC	American Strategic Investment	NYSE		!American Strategic Investment Co.;!American Strategic Investment	NYC	t	company	1595527			u
+DTST	Data Storage	Nasdaq		Data Storage Corp;!Data Storage	DTST;DTSTW	t	company	1419951			u
+NYC	American Strategic Investment	NYSE		American Strategic Investment Co.;!American Strategic Investment	NYC	t	company	1595527			u
 NTCL	NetClass Technology	Nasdaq		NetClass Technology Inc;NetClass Technology;NetClass	NTCL	t	company	1927578			u
 AZI	Autozi Internet Technology (Global)	Nasdaq		Autozi Internet Technology (Global) Ltd.;Autozi Internet Technology (Global)	AZI	t	company	1959726			u
 MRSN	Mersana Therapeutics	Nasdaq		Mersana Therapeutics, Inc.;Mersana Therapeutics	MRSN	t	company	1442836			u
@@ -4740,15 +4740,15 @@ SOHO	Sotherly Hotels	Nasdaq		Sotherly Hotels Inc.;Sotherly Hotels	SOHO;SOHOO;SOH
 IXHL	Incannex Healthcare	Nasdaq		Incannex Healthcare Inc.;Incannex Healthcare	IXHL	t	company	1873875			u
 BODI	Beachbody Company	NYSE		Beachbody Company, Inc.;Beachbody Company;Beachbody	BODI	t	company	1826889			u
 ZBAO	Zhibao Technology	Nasdaq		Zhibao Technology Inc.;Zhibao Technology;Zhibao	ZBAO	t	company	1966750			u
-RMTI	Rockwell Medical	Nasdaq		!Rockwell Medical, Inc.;!Rockwell Medical	RMTI	t	company	1041024			u
-INTZ	Intrusion	Nasdaq		!Intrusion Inc;!Intrusion	INTZ	t	company	736012			u
-INTJ	Intelligent Group	Nasdaq		!Intelligent Group Ltd;!Intelligent Group;!Intelligent	INTJ	t	company	1916416			u
+RMTI	Rockwell Medical	Nasdaq		Rockwell Medical, Inc.;!Rockwell Medical	RMTI	t	company	1041024			u
+INTZ	Intrusion	Nasdaq		Intrusion Inc;!Intrusion	INTZ	t	company	736012			u
+INTJ	Intelligent Group	Nasdaq		Intelligent Group Ltd;Intelligent Group;!Intelligent	INTJ	t	company	1916416			u
 SNYR	Synergy CHC	Nasdaq		Synergy CHC Corp.;Synergy CHC	SNYR	t	company	1562733			u
-COCH	Envoy Medical	Nasdaq		!Envoy Medical, Inc.;!Envoy Medical	COCH;COCHW	t	company	1840877			u
+COCH	Envoy Medical	Nasdaq		Envoy Medical, Inc.;!Envoy Medical	COCH;COCHW	t	company	1840877			u
 KMRK	K-Tech Solutions	Nasdaq		K-Tech Solutions Co LTD;K-Tech Solutions	KMRK	t	company	2049187			u
 FEDU	Four Seasons Education (Cayman)	NYSE		Four Seasons Education (Cayman) Inc.;Four Seasons Education (Cayman)	FEDU	t	company	1709819			u
 UAVS	AgEagle Aerial Systems	NYSE		AgEagle Aerial Systems Inc.;AgEagle Aerial Systems	UAVS	t	company	8504			u
-MCVT	Mill City Ventures III	Nasdaq		!Mill City Ventures III, Ltd;!Mill City Ventures III	MCVT	t	company	1425355			u
+MCVT	Mill City Ventures III	Nasdaq		Mill City Ventures III, Ltd;!Mill City Ventures III	MCVT	t	company	1425355			u
 NTIP	Network-1 Technologies	NYSE		Network-1 Technologies, Inc.;Network-1 Technologies;Network-1	NTIP	t	company	1065078			u
 ANTX	AN2 Therapeutics	Nasdaq		AN2 Therapeutics, Inc.;AN2 Therapeutics	ANTX	t	company	1880438			u
 BGFV	BIG 5 Sporting Goods	Nasdaq		BIG 5 Sporting Goods Corp;BIG 5 Sporting Goods	BGFV	t	company	1156388			u
@@ -4756,13 +4756,13 @@ NTZ	Natuzzi S P A	NYSE		Natuzzi S P A	NTZ	t	company	900391			u
 NRSN	NeuroSense Therapeutics	Nasdaq		NeuroSense Therapeutics Ltd.;NeuroSense Therapeutics	NRSN;NRSNW	t	company	1875091			u
 CISO	CISO Global	Nasdaq		CISO Global, Inc.;CISO Global	CISO	t	company	1777319			u
 IINN	Inspira Technologies OXY B.H.N.	Nasdaq		Inspira Technologies OXY B.H.N. Ltd;Inspira Technologies OXY B.H.N.	IINN;IINNW	t	company	1837493			u
-COSM	Cosmos Health	Nasdaq		!Cosmos Health Inc.;!Cosmos Health	COSM	t	company	1474167			u
+COSM	Cosmos Health	Nasdaq		Cosmos Health Inc.;!Cosmos Health	COSM	t	company	1474167			u
 ENLV	Enlivex Therapeutics	Nasdaq		Enlivex Therapeutics Ltd.;Enlivex Therapeutics	ENLV	t	company	1596812			u
 XTIA	XTI Aerospace	Nasdaq		XTI Aerospace, Inc.;XTI Aerospace	XTIA	t	company	1529113			u
 CAMP	Camp4 Therapeutics	Nasdaq		Camp4 Therapeutics Corp;Camp4 Therapeutics	CAMP	t	company	1736730			u
 CLSD	Clearside Biomedical	Nasdaq		Clearside Biomedical, Inc.;Clearside Biomedical	CLSD	t	company	1539029			u
 NEPH	Nephros	Nasdaq		Nephros Inc;Nephros	NEPH	t	company	1196298			u
-LITM	Snow Lake Resources	Nasdaq		!Snow Lake Resources Ltd.;!Snow Lake Resources	LITM	t	company	1769697			u
+LITM	Snow Lake Resources	Nasdaq		Snow Lake Resources Ltd.;!Snow Lake Resources	LITM	t	company	1769697			u
 SYTA	Siyata Mobile	Nasdaq		Siyata Mobile Inc.;Siyata Mobile	SYTA;SYTAW	t	company	1649009			u
 AKTX	Akari Therapeutics	Nasdaq		Akari Therapeutics Plc;Akari Therapeutics	AKTX	t	company	1541157			u
 OPAD	Offerpad Solutions	NYSE		Offerpad Solutions Inc.;Offerpad Solutions	OPAD	t	company	1825024			u
@@ -4771,7 +4771,7 @@ MCTR	CTRL Group	Nasdaq		CTRL Group Ltd;CTRL Group;!CTRL	MCTR	t	company	1969928		
 GIFT	Giftify	Nasdaq		Giftify, Inc.;Giftify	GIFT	t	company	1760233			u
 SIF	Sifco Industries	NYSE		Sifco Industries Inc;Sifco Industries	SIF	t	company	90168			u
 KTCC	Key Tronic	Nasdaq		Key Tronic Corp;Key Tronic	KTCC	t	company	719733			u
-GROW	U S Global Investors	Nasdaq		!U S Global Investors Inc;!U S Global Investors	GROW	t	company	754811			u
+GROW	U S Global Investors	Nasdaq		U S Global Investors Inc;!U S Global Investors	GROW	t	company	754811			u
 HYPD	Hyperion Defi	Nasdaq		Hyperion Defi, Inc.;Hyperion Defi	HYPD	t	company	1682639			u
 BLIV	BeLive Holdings	Nasdaq		BeLive Holdings;BeLive	BLIV	t	company	1982448			u
 NTRP	NextTrip	Nasdaq		NextTrip, Inc.;NextTrip	NTRP	t	company	788611			u
@@ -4780,20 +4780,20 @@ QVCGA	QVC Group	Nasdaq		QVC Group, Inc.;QVC Group;!QVC	QVCGA;QVCGP	t	company	135
 DAIO	Data I/O	Nasdaq		Data I/O Corp;Data I/O	DAIO	t	company	351998			u
 KLXE	KLX Energy Services Holdings	Nasdaq		KLX Energy Services Holdings, Inc.;KLX Energy Services Holdings;KLX Energy Services	KLXE	t	company	1738827			u
 MURA	Mural Oncology	Nasdaq		Mural Oncology plc;!Mural Oncology	MURA	t	company	1971543			u
-CRWS	Crown Crafts	Nasdaq		!Crown Crafts Inc;!Crown Crafts	CRWS	t	company	25895			u
-VRAR	Glimpse Group	Nasdaq		!Glimpse Group, Inc.;!Glimpse Group;!Glimpse	VRAR	t	company	1854445			u
+CRWS	Crown Crafts	Nasdaq		Crown Crafts Inc;!Crown Crafts	CRWS	t	company	25895			u
+VRAR	Glimpse Group	Nasdaq		Glimpse Group, Inc.;Glimpse Group;!Glimpse	VRAR	t	company	1854445			u
 ESLA	Estrella Immunopharma	Nasdaq		Estrella Immunopharma, Inc.;Estrella Immunopharma	ESLA;ESLAW	t	company	1844417			u
 ITRM	Iterum Therapeutics	Nasdaq		Iterum Therapeutics plc;Iterum Therapeutics	ITRM	t	company	1659323			u
-LEE	LEE Enterprises	Nasdaq		!LEE ENTERPRISES, Inc;!LEE Enterprises	LEE	t	company	58361			u
+LEE	LEE Enterprises	Nasdaq		LEE ENTERPRISES, Inc;!LEE Enterprises	LEE	t	company	58361			u
 RVPH	Reviva Pharmaceuticals Holdings	Nasdaq		Reviva Pharmaceuticals Holdings, Inc.;Reviva Pharmaceuticals Holdings;Reviva Pharmaceuticals	RVPH;RVPHW	t	company	1742927			u
 AIRE	reAlpha Tech	Nasdaq		reAlpha Tech Corp.;reAlpha Tech	AIRE	t	company	1859199			u
 IZM	Iczoom Group	Nasdaq		Iczoom Group Inc.;Iczoom Group;Iczoom	IZM	t	company	1854572			u
 KZR	Kezar Life Sciences	Nasdaq		Kezar Life Sciences, Inc.;Kezar Life Sciences	KZR	t	company	1645666			u
 CLIR	ClearSign Technologies	Nasdaq		ClearSign Technologies Corp;ClearSign Technologies;ClearSign	CLIR	t	company	1434524			u
 STAI	ScanTech AI Systems	Nasdaq		ScanTech AI Systems Inc.;ScanTech AI Systems	STAI	t	company	1994624			u
-NINE	Nine Energy Service	NYSE		!Nine Energy Service, Inc.;!Nine Energy Service	NINE	t	company	1532286			u
+NINE	Nine Energy Service	NYSE		Nine Energy Service, Inc.;!Nine Energy Service	NINE	t	company	1532286			u
 SIDU	Sidus Space	Nasdaq		Sidus Space Inc.;Sidus Space	SIDU	t	company	1879726			u
-DYAI	Dyadic International	Nasdaq		!Dyadic International Inc;!Dyadic International	DYAI	t	company	1213809			u
+DYAI	Dyadic International	Nasdaq		Dyadic International Inc;!Dyadic International	DYAI	t	company	1213809			u
 SCNX	Scienture Holdings	Nasdaq		Scienture Holdings, Inc.;Scienture Holdings;Scienture	SCNX	t	company	1382574			u
 MBBC	Marathon Bancorp	Nasdaq		Marathon Bancorp, Inc.;Marathon Bancorp	MBBC	t	company	1835385			u
 MKDW	Mkdwell Tech	Nasdaq		Mkdwell Tech Inc.;Mkdwell Tech	MKDW;MKDWW	t	company	1991332			u
@@ -4806,45 +4806,45 @@ SCYX	Scynexis	Nasdaq		Scynexis Inc;Scynexis	SCYX	t	company	1178253			u
 IGC	IGC Pharma	NYSE		IGC Pharma, Inc.;IGC Pharma	IGC	t	company	1326205			u
 SCOR	Comscore	Nasdaq		Comscore, Inc.;Comscore	SCOR	t	company	1158172			u
 IQST	iQSTEL	Nasdaq		iQSTEL Inc;iQSTEL	IQST	t	company	1527702			u
-TBHC	Brand House Collective	Nasdaq		!Brand House Collective, Inc.;!Brand House Collective	TBHC;KIRK	t	company	1056285			u
+TBHC	Brand House Collective	Nasdaq		Brand House Collective, Inc.;!Brand House Collective	TBHC;KIRK	t	company	1056285			u
 FGEN	Fibrogen	Nasdaq		Fibrogen Inc;Fibrogen	FGEN	t	company	921299			u
-VERB	Verb Technology Company	Nasdaq		!Verb Technology Company, Inc.;!Verb Technology Company;!Verb Technology;!Verb	VERB	t	company	1566610			u
+VERB	Verb Technology Company	Nasdaq		Verb Technology Company, Inc.;Verb Technology Company;!Verb Technology;!Verb	VERB	t	company	1566610			u
 EDRY	EuroDry	Nasdaq		EuroDry Ltd.;EuroDry	EDRY	t	company	1731388			u
 VVOS	Vivos Therapeutics	Nasdaq		Vivos Therapeutics, Inc.;Vivos Therapeutics	VVOS	t	company	1716166			u
 OKUR	OnKure Therapeutics	Nasdaq		OnKure Therapeutics, Inc.;OnKure Therapeutics	OKUR	t	company	1637715			u
-SOGP	Sound Group	Nasdaq		!Sound Group Inc.;!Sound Group;!Sound	SOGP	t	company	1783407			u
-TOPS	Top Ships	NYSE		!Top Ships Inc.;!Top Ships	TOPS	t	company	1296484			u
-BOWN	Bowen Acquisition	Nasdaq		!Bowen Acquisition Corp;!Bowen Acquisition	BOWN;BOWNR;BOWNU	t	company	1973056			u
-CREX	Creative Realities	Nasdaq		!Creative Realities, Inc.;!Creative Realities	CREX	t	company	1356093			u
+SOGP	Sound Group	Nasdaq		Sound Group Inc.;Sound Group;!Sound	SOGP	t	company	1783407			u
+TOPS	Top Ships	NYSE		Top Ships Inc.;!Top Ships	TOPS	t	company	1296484			u
+BOWN	Bowen Acquisition	Nasdaq		Bowen Acquisition Corp;!Bowen Acquisition	BOWN;BOWNR;BOWNU	t	company	1973056			u
+CREX	Creative Realities	Nasdaq		Creative Realities, Inc.;!Creative Realities	CREX	t	company	1356093			u
 LSB	LakeShore Biopharma	Nasdaq		LakeShore Biopharma Co., Ltd.;LakeShore Biopharma Co.;LakeShore Biopharma	LSB;LSBPW	t	company	1946399			u
 SAGT	Sagtec Global	Nasdaq		Sagtec Global Ltd;Sagtec Global	SAGT	t	company	2029138			u
 RAIN	Rain Enhancement Technologies Holdco	Nasdaq		Rain Enhancement Technologies Holdco, Inc.;Rain Enhancement Technologies Holdco	RAIN;RAINW	t	company	2028293			u
 TRSG	Tungray Technologies	Nasdaq		Tungray Technologies Inc;Tungray Technologies;Tungray	TRSG	t	company	1943444			u
 BLBX	Blackboxstocks	Nasdaq		Blackboxstocks Inc.;Blackboxstocks	BLBX	t	company	1567900			u
-MIRA	Mira Pharmaceuticals	Nasdaq		!Mira Pharmaceuticals, Inc.;!Mira Pharmaceuticals	MIRA	t	company	1904286			u
-ARKR	Ark Restaurants	Nasdaq		!Ark Restaurants Corp;!Ark Restaurants	ARKR	t	company	779544			u
-SGRP	SPAR Group	Nasdaq		!SPAR Group, Inc.;!SPAR Group;!SPAR	SGRP	t	company	1004989			u
-GTEC	Greenland Technologies Holding	Nasdaq		!Greenland Technologies Holding Corp.;!Greenland Technologies Holding;!Greenland Technologies;!Greenland	GTEC	t	company	1735041			u
+MIRA	Mira Pharmaceuticals	Nasdaq		Mira Pharmaceuticals, Inc.;!Mira Pharmaceuticals	MIRA	t	company	1904286			u
+ARKR	Ark Restaurants	Nasdaq		Ark Restaurants Corp;!Ark Restaurants	ARKR	t	company	779544			u
+SGRP	SPAR Group	Nasdaq		SPAR Group, Inc.;SPAR Group;!SPAR	SGRP	t	company	1004989			u
+GTEC	Greenland Technologies Holding	Nasdaq		Greenland Technologies Holding Corp.;!Greenland Technologies Holding;!Greenland Technologies;!Greenland	GTEC	t	company	1735041			u
 MNDO	Mind CTI	Nasdaq		Mind CTI LTD;Mind CTI	MNDO	t	company	1119083			u
 SOND	Sonder Holdings	Nasdaq		Sonder Holdings Inc.;Sonder Holdings;Sonder	SOND;SONDW	t	company	1819395			u
 CASI	CASI Pharmaceuticals	Nasdaq		CASI Pharmaceuticals, Inc.;CASI Pharmaceuticals	CASI	t	company	1962738			u
 SWAG	Stran & Company	Nasdaq		Stran & Company, Inc.;Stran & Company;Stran	SWAG;SWAGW	t	company	1872525			u
 OMH	Ohmyhome	Nasdaq		Ohmyhome Ltd;Ohmyhome	OMH	t	company	1944902			u
-BLNE	Beeline Holdings	Nasdaq		!Beeline Holdings, Inc.;!Beeline Holdings;!Beeline	BLNE	t	company	1534708			u
+BLNE	Beeline Holdings	Nasdaq		Beeline Holdings, Inc.;Beeline Holdings;!Beeline	BLNE	t	company	1534708			u
 JYD	Jayud Global Logistics	Nasdaq		Jayud Global Logistics Ltd;Jayud Global Logistics	JYD	t	company	1938186			u
-FLUX	Flux Power Holdings	Nasdaq		!Flux Power Holdings, Inc.;!Flux Power Holdings;!Flux Power	FLUX	t	company	1083743			u
+FLUX	Flux Power Holdings	Nasdaq		Flux Power Holdings, Inc.;Flux Power Holdings;!Flux Power	FLUX	t	company	1083743			u
 PTNM	Pitanium	Nasdaq		Pitanium Ltd;Pitanium	PTNM	t	company	2046573			u
-TPST	Tempest Therapeutics	Nasdaq		!Tempest Therapeutics, Inc.;!Tempest Therapeutics	TPST	t	company	1544227			u
+TPST	Tempest Therapeutics	Nasdaq		Tempest Therapeutics, Inc.;!Tempest Therapeutics	TPST	t	company	1544227			u
 BOLD	Boundless Bio	Nasdaq		Boundless Bio, Inc.;Boundless Bio	BOLD	t	company	1782303			u
 WFF	WF Holding	Nasdaq		WF Holding Ltd;WF Holding	WFF	t	company	1980210			u
-FENG	Phoenix New Media	NYSE		!Phoenix New Media Ltd;!Phoenix New Media	FENG	t	company	1509646			u
+FENG	Phoenix New Media	NYSE		Phoenix New Media Ltd;!Phoenix New Media	FENG	t	company	1509646			u
 PRZO	ParaZero Technologies	Nasdaq		ParaZero Technologies Ltd.;ParaZero Technologies;ParaZero	PRZO	t	company	1916241			u
 EBON	Ebang International Holdings	Nasdaq		Ebang International Holdings Inc.;Ebang International Holdings;Ebang International	EBON	t	company	1799290			u
 MOB	Mobilicom	Nasdaq		Mobilicom Ltd;Mobilicom	MOB;MOBBW	t	company	1898643			u
 MSAI	MultiSensor AI Holdings	Nasdaq		MultiSensor AI Holdings, Inc.;MultiSensor AI Holdings;MultiSensor AI	MSAI;MSAIW	t	company	1863990			u
-IPM	Intelligent Protection Management	Nasdaq		!Intelligent Protection Management Corp.;!Intelligent Protection Management	IPM	t	company	1355839			u
+IPM	Intelligent Protection Management	Nasdaq		Intelligent Protection Management Corp.;!Intelligent Protection Management	IPM	t	company	1355839			u
 BTCT	BTC Digital	Nasdaq		BTC Digital Ltd.;BTC Digital	BTCT	t	company	1796514			u
-RNTX	Rein Therapeutics	Nasdaq		!Rein Therapeutics, Inc.;!Rein Therapeutics	RNTX	t	company	1420565			u
+RNTX	Rein Therapeutics	Nasdaq		Rein Therapeutics, Inc.;!Rein Therapeutics	RNTX	t	company	1420565			u
 NNVC	Nanoviricides	NYSE		Nanoviricides, Inc.;Nanoviricides	NNVC	t	company	1379006			u
 CLPS	CLPS	Nasdaq		CLPS Inc;!CLPS	CLPS	t	company	1724542			u
 INTG	Intergroup	Nasdaq		Intergroup Corp;Intergroup	INTG	t	company	69422			u
@@ -4855,59 +4855,59 @@ TURB	Turbo Energy	Nasdaq		Turbo Energy, S.A.;Turbo Energy	TURB	t	company	1963439
 HUIZ	Huize Holding	Nasdaq		Huize Holding Ltd;Huize Holding;Huize	HUIZ	t	company	1778982			u
 LSTA	Lisata Therapeutics	Nasdaq		Lisata Therapeutics, Inc.;Lisata Therapeutics	LSTA	t	company	320017			u
 XOS	Xos	Nasdaq		Xos, Inc.;Xos	XOS;XOSWW	t	company	1819493			u
-HHS	Harte Hanks	Nasdaq		!Harte Hanks Inc;!Harte Hanks	HHS	t	company	45919			u
-HSON	Hudson Global	Nasdaq		!Hudson Global, Inc.;!Hudson Global	HSON	t	company	1210708			u
+HHS	Harte Hanks	Nasdaq		Harte Hanks Inc;!Harte Hanks	HHS	t	company	45919			u
+HSON	Hudson Global	Nasdaq		Hudson Global, Inc.;!Hudson Global	HSON	t	company	1210708			u
 HCAI	Huachen AI Parking Management Technology Holding	Nasdaq		Huachen AI Parking Management Technology Holding Co., Ltd;Huachen AI Parking Management Technology Holding Co.;Huachen AI Parking Management Technology Holding;Huachen AI Parking Management Technology;Huachen AI Parking Management	HCAI	t	company	1958399			u
 KFFB	Kentucky First Federal Bancorp	Nasdaq		Kentucky First Federal Bancorp;!Kentucky First Federal	KFFB	t	company	1297341			u
-CMBM	Cambium Networks	Nasdaq		!Cambium Networks Corp;!Cambium Networks	CMBM	t	company	1738177			u
+CMBM	Cambium Networks	Nasdaq		Cambium Networks Corp;!Cambium Networks	CMBM	t	company	1738177			u
 TRT	Trio-Tech International	NYSE		Trio-Tech International	TRT	t	company	732026			u
 BOF	BranchOut Food	Nasdaq		BranchOut Food Inc.;BranchOut Food	BOF	t	company	1962481			u
 ZCMD	Zhongchao	Nasdaq		Zhongchao Inc.;Zhongchao	ZCMD	t	company	1785566			u
-EPOW	Sunrise New Energy	Nasdaq		!Sunrise New Energy Co., Ltd.;!Sunrise New Energy Co.;!Sunrise New Energy	EPOW	t	company	1780731			u
+EPOW	Sunrise New Energy	Nasdaq		Sunrise New Energy Co., Ltd.;Sunrise New Energy Co.;!Sunrise New Energy	EPOW	t	company	1780731			u
 CING	Cingulate	Nasdaq		Cingulate Inc.;Cingulate	CING;CINGW	t	company	1862150			u
 AIFU	AIFU	Nasdaq		AIFU Inc.;!AIFU	AIFU	t	company	1413855			u
 GWH	ESS Tech	NYSE		ESS Tech, Inc.;ESS Tech	GWH	t	company	1819438			u
-COHN	Cohen	NYSE		!Cohen & Co Inc.;!Cohen & Co;!Cohen	COHN	t	company	1270436			u
+COHN	Cohen	NYSE		Cohen & Co Inc.;Cohen & Co;!Cohen	COHN	t	company	1270436			u
 SEGG	Lottery.com	Nasdaq		Lottery.com Inc.;Lottery.com	SEGG;LTRYW	t	company	1673481			u
 GFAI	Guardforce AI	Nasdaq		Guardforce AI Co., Ltd.;Guardforce AI Co.;Guardforce AI	GFAI;GFAIW	t	company	1804469			u
 NRXS	Neuraxis	NYSE		Neuraxis, INC;Neuraxis	NRXS	t	company	1933567			u
 CKX	CKX Lands	NYSE		CKX Lands, Inc.;CKX Lands	CKX	t	company	352955			u
 HUBC	Hub Cyber Security	Nasdaq		Hub Cyber Security Ltd.;Hub Cyber Security	HUBC;HUBCW;HUBCZ	t	company	1905660			u
 KIDZ	Classover Holdings	Nasdaq		Classover Holdings, Inc.;Classover Holdings;Classover	KIDZ;KIDZW	t	company	2022308			u
-LRE	Lead Real Estate	Nasdaq		!Lead Real Estate Co., LTD;!Lead Real Estate Co.;!Lead Real Estate	LRE	t	company	1888980			u
-GDHG	Golden Heaven Group Holdings	Nasdaq		!Golden Heaven Group Holdings LTD.;!Golden Heaven Group Holdings;!Golden Heaven Group;!Golden Heaven	GDHG	t	company	1928340			u
+LRE	Lead Real Estate	Nasdaq		Lead Real Estate Co., LTD;Lead Real Estate Co.;!Lead Real Estate	LRE	t	company	1888980			u
+GDHG	Golden Heaven Group Holdings	Nasdaq		Golden Heaven Group Holdings LTD.;Golden Heaven Group Holdings;Golden Heaven Group;!Golden Heaven	GDHG	t	company	1928340			u
 CENN	Cenntro	Nasdaq		Cenntro Inc.;Cenntro	CENN	t	company	1707919			u
-WVVI	Willamette Valley Vineyards	Nasdaq		!Willamette Valley Vineyards Inc;!Willamette Valley Vineyards	WVVI;WVVIP	t	company	838875			u
+WVVI	Willamette Valley Vineyards	Nasdaq		Willamette Valley Vineyards Inc;!Willamette Valley Vineyards	WVVI;WVVIP	t	company	838875			u
 LITB	LightInTheBox Holding	NYSE		LightInTheBox Holding Co., Ltd.;LightInTheBox Holding Co.;LightInTheBox Holding;LightInTheBox	LITB	t	company	1523836			u
 GREE	Greenidge Generation Holdings	Nasdaq		Greenidge Generation Holdings Inc.;Greenidge Generation Holdings;Greenidge Generation	GREE;GREEL	t	company	1844971			u
 UTSI	Utstarcom Holdings	Nasdaq		Utstarcom Holdings Corp.;Utstarcom Holdings;Utstarcom	UTSI	t	company	1030471			u
-OESX	Orion Energy Systems	Nasdaq		!Orion Energy Systems, Inc.;!Orion Energy Systems	OESX	t	company	1409375			u
-CCM	Concord Medical Services Holdings	NYSE		!Concord Medical Services Holdings Ltd;!Concord Medical Services Holdings;!Concord Medical Services	CCM	t	company	1472072			u
+OESX	Orion Energy Systems	Nasdaq		Orion Energy Systems, Inc.;!Orion Energy Systems	OESX	t	company	1409375			u
+CCM	Concord Medical Services Holdings	NYSE		Concord Medical Services Holdings Ltd;Concord Medical Services Holdings;!Concord Medical Services	CCM	t	company	1472072			u
 EQ	Equillium	Nasdaq		Equillium, Inc.;Equillium	EQ	t	company	1746466			u
-PSHG	Performance Shipping	Nasdaq		!Performance Shipping Inc.;!Performance Shipping	PSHG	t	company	1481241			u
+PSHG	Performance Shipping	Nasdaq		Performance Shipping Inc.;!Performance Shipping	PSHG	t	company	1481241			u
 DRIO	DarioHealth	Nasdaq		DarioHealth Corp.;DarioHealth	DRIO	t	company	1533998			u
-STRM	Streamline Health Solutions	Nasdaq		!Streamline Health Solutions Inc.;!Streamline Health Solutions	STRM	t	company	1008586			u
+STRM	Streamline Health Solutions	Nasdaq		Streamline Health Solutions Inc.;!Streamline Health Solutions	STRM	t	company	1008586			u
 FBLG	FibroBiologics	Nasdaq		FibroBiologics, Inc.;FibroBiologics	FBLG	t	company	1958777			u
-JVA	Coffee Holding	Nasdaq		!Coffee Holding Co Inc;!Coffee Holding Co;!Coffee Holding;!Coffee	JVA	t	company	1007019			u
+JVA	Coffee Holding	Nasdaq		Coffee Holding Co Inc;Coffee Holding Co;!Coffee Holding;!Coffee	JVA	t	company	1007019			u
 QTTB	Q32 Bio	Nasdaq		Q32 Bio Inc.;Q32 Bio	QTTB	t	company	1661998			u
-JOB	GEE Group	NYSE		!GEE Group Inc.;!GEE Group;!GEE	JOB	t	company	40570			u
-GLE	Global Engine Group Holding	Nasdaq		!Global Engine Group Holding Ltd;!Global Engine Group Holding;!Global Engine Group;!Global Engine	GLE	t	company	1908705			u
+JOB	GEE Group	NYSE		GEE Group Inc.;GEE Group;!GEE	JOB	t	company	40570			u
+GLE	Global Engine Group Holding	Nasdaq		Global Engine Group Holding Ltd;!Global Engine Group Holding;Global Engine Group;!Global Engine	GLE	t	company	1908705			u
 NCRA	Nocera	Nasdaq		Nocera, Inc.;Nocera	NCRA	t	company	1756180			u
-NAII	Natural Alternatives International	Nasdaq		!Natural Alternatives International Inc;!Natural Alternatives International;!Natural Alternatives	NAII	t	company	787253			u
+NAII	Natural Alternatives International	Nasdaq		Natural Alternatives International Inc;!Natural Alternatives International;!Natural Alternatives	NAII	t	company	787253			u
 ONMD	OneMedNet	Nasdaq		OneMedNet Corp;OneMedNet	ONMD;ONMDW	t	company	1849380			u
 WXM	WF International	Nasdaq		WF International Ltd.;WF International	WXM	t	company	1979610			u
 ANGH	Anghami	Nasdaq		Anghami Inc;Anghami	ANGH;ANGHW	t	company	1871983			u
 LGVN	Longeveron	Nasdaq		Longeveron Inc.;Longeveron	LGVN	t	company	1721484			u
-RMCO	Royalty Management Holding	Nasdaq		!Royalty Management Holding Corp;!Royalty Management Holding;!Royalty Management	RMCO;RMCOW	t	company	1843656			u
-RVP	Retractable Technologies	NYSE		!Retractable Technologies Inc;!Retractable Technologies;!Retractable	RVP	t	company	946563			u
+RMCO	Royalty Management Holding	Nasdaq		Royalty Management Holding Corp;!Royalty Management Holding;!Royalty Management	RMCO;RMCOW	t	company	1843656			u
+RVP	Retractable Technologies	NYSE		Retractable Technologies Inc;!Retractable Technologies;!Retractable	RVP	t	company	946563			u
 ATNF	180 Life Sciences	Nasdaq		180 Life Sciences Corp.;180 Life Sciences	ATNF;ATNFW	t	company	1690080			u
 PRPO	Precipio	Nasdaq		Precipio, Inc.;Precipio	PRPO	t	company	1043961			u
 MTC	MMTec	Nasdaq		MMTec, Inc.;MMTec	MTC	t	company	1742518			u
 IRIX	Iridex	Nasdaq		Iridex Corp;Iridex	IRIX	t	company	1006045			u
 ARBK	Argo Blockchain	Nasdaq		Argo Blockchain Plc;!Argo Blockchain	ARBK;ARBKL	t	company	1841675			u
-HUSA	Houston American Energy	NYSE		!Houston American Energy Corp;!Houston American Energy	HUSA	t	company	1156041			u
+HUSA	Houston American Energy	NYSE		Houston American Energy Corp;!Houston American Energy	HUSA	t	company	1156041			u
 GYRO	Gyrodyne	Nasdaq		Gyrodyne, LLC;Gyrodyne	GYRO	t	company	1589061			u
-CHR	Cheer Holding	Nasdaq		!Cheer Holding, Inc.;!Cheer Holding;!Cheer	CHR	t	company	1738758			u
+CHR	Cheer Holding	Nasdaq		Cheer Holding, Inc.;!Cheer Holding;!Cheer	CHR	t	company	1738758			u
 GLBS	Globus Maritime	Nasdaq		Globus Maritime LTD;Globus Maritime	GLBS	t	company	1499780			u
 EQS	Equus Total Return	NYSE		Equus Total Return, Inc.;Equus Total Return	EQS	t	company	878932			u
 NSYS	Nortech Systems	Nasdaq		Nortech Systems Inc;Nortech Systems	NSYS	t	company	722313			u
@@ -4919,79 +4919,79 @@ AIXI	Xiao-I	Nasdaq		Xiao-I Corp;Xiao-I	AIXI	t	company	1935172			u
 LGPS	Logprostyle	NYSE		Logprostyle Inc.;Logprostyle	LGPS	t	company	2040290			u
 AYTU	Aytu Biopharma	Nasdaq		Aytu Biopharma, Inc;Aytu Biopharma	AYTU	t	company	1385818			u
 CJMB	Callan JMB	Nasdaq		Callan JMB Inc.;Callan JMB	CJMB	t	company	2032545			u
-BATL	Battalion Oil	NYSE		!Battalion Oil Corp;!Battalion Oil	BATL	t	company	1282648			u
-SPRU	Spruce Power Holding	NYSE		!Spruce Power Holding Corp;!Spruce Power Holding;!Spruce Power	SPRU	t	company	1772720			u
+BATL	Battalion Oil	NYSE		Battalion Oil Corp;!Battalion Oil	BATL	t	company	1282648			u
+SPRU	Spruce Power Holding	NYSE		Spruce Power Holding Corp;!Spruce Power Holding;!Spruce Power	SPRU	t	company	1772720			u
 RLYB	Rallybio	Nasdaq		Rallybio Corp;Rallybio	RLYB	t	company	1739410			u
 VSEE	Vsee Health	Nasdaq		Vsee Health, Inc.;Vsee Health	VSEE;VSEEW	t	company	1864531			u
 HBIO	Harvard Bioscience	Nasdaq		Harvard Bioscience Inc;Harvard Bioscience	HBIO	t	company	1123494			u
 ALUR	Allurion Technologies	NYSE		Allurion Technologies, Inc.;Allurion Technologies;Allurion	ALUR	t	company	1964979			u
 BCAB	BioAtla	Nasdaq		BioAtla, Inc.;BioAtla	BCAB	t	company	1826892			u
-FGL	Founder Group	Nasdaq		!Founder Group Ltd;!Founder Group;!Founder	FGL	t	company	1989930			u
+FGL	Founder Group	Nasdaq		Founder Group Ltd;Founder Group;!Founder	FGL	t	company	1989930			u
 GDTC	CytoMed Therapeutics	Nasdaq		CytoMed Therapeutics Ltd;CytoMed Therapeutics	GDTC	t	company	1873093			u
-MTEK	Maris Tech	Nasdaq		!Maris Tech Ltd.;!Maris Tech	MTEK;MTEKW	t	company	1872964			u
-DTCK	Davis Commodities	Nasdaq		!Davis Commodities Ltd;!Davis Commodities	DTCK	t	company	1949478			u
+MTEK	Maris Tech	Nasdaq		Maris Tech Ltd.;!Maris Tech	MTEK;MTEKW	t	company	1872964			u
+DTCK	Davis Commodities	Nasdaq		Davis Commodities Ltd;!Davis Commodities	DTCK	t	company	1949478			u
 EHLD	Euroholdings	Nasdaq		Euroholdings Ltd.;Euroholdings	EHLD	t	company	2032779			u
-TC	Token Cat	Nasdaq		!Token Cat Ltd;!Token Cat	TC	t	company	1743340			u
+TC	Token Cat	Nasdaq		Token Cat Ltd;!Token Cat	TC	t	company	1743340			u
 JL	J-Long Group	Nasdaq		J-Long Group Ltd;J-Long Group;J-Long	JL	t	company	1948436			u
 SABS	SAB Biotherapeutics	Nasdaq		SAB Biotherapeutics, Inc.;SAB Biotherapeutics	SABS;SABSW	t	company	1833214			u
 EHGO	EShallGo	Nasdaq		EShallGo Inc.;EShallGo	EHGO	t	company	1879754			u
-RMSG	Real Messenger	Nasdaq		!Real Messenger Corp;!Real Messenger	RMSG;RMSGW	t	company	1983324			u
-CTRM	Castor Maritime	Nasdaq		!Castor Maritime Inc.;!Castor Maritime	CTRM	t	company	1720161			u
-LBGJ	Li Bang International	Nasdaq		!Li Bang International Corp Inc.;!Li Bang International Corp;!Li Bang International;!Li Bang	LBGJ	t	company	1896425			u
-SBDS	Solo Brands	NYSE		!Solo Brands, Inc.;!Solo Brands	SBDS	t	company	1870600			u
-BTOG	BIT Origin	Nasdaq		!BIT Origin Ltd;!BIT Origin	BTOG	t	company	1735556			u
-PFAI	Pinnacle Food Group	Nasdaq		!Pinnacle Food Group Ltd;!Pinnacle Food Group;!Pinnacle Food	PFAI	t	company	2032755			u
-ELBM	Electra Battery Materials	Nasdaq		!Electra Battery Materials Corp;!Electra Battery Materials	ELBM	t	company	1907184			u
+RMSG	Real Messenger	Nasdaq		Real Messenger Corp;!Real Messenger	RMSG;RMSGW	t	company	1983324			u
+CTRM	Castor Maritime	Nasdaq		Castor Maritime Inc.;!Castor Maritime	CTRM	t	company	1720161			u
+LBGJ	Li Bang International	Nasdaq		Li Bang International Corp Inc.;Li Bang International Corp;!Li Bang International;!Li Bang	LBGJ	t	company	1896425			u
+SBDS	Solo Brands	NYSE		Solo Brands, Inc.;!Solo Brands	SBDS	t	company	1870600			u
+BTOG	BIT Origin	Nasdaq		BIT Origin Ltd;!BIT Origin	BTOG	t	company	1735556			u
+PFAI	Pinnacle Food Group	Nasdaq		Pinnacle Food Group Ltd;Pinnacle Food Group;!Pinnacle Food	PFAI	t	company	2032755			u
+ELBM	Electra Battery Materials	Nasdaq		Electra Battery Materials Corp;!Electra Battery Materials	ELBM	t	company	1907184			u
 CRIS	Curis	Nasdaq		Curis Inc;Curis	CRIS	t	company	1108205			u
 CMMB	Chemomab Therapeutics	Nasdaq		Chemomab Therapeutics Ltd.;Chemomab Therapeutics	CMMB	t	company	1534248			u
 HYFM	Hydrofarm Holdings Group	Nasdaq		Hydrofarm Holdings Group, Inc.;Hydrofarm Holdings Group;Hydrofarm Holdings;Hydrofarm	HYFM	t	company	1695295			u
-RVSN	Rail Vision	Nasdaq		!Rail Vision Ltd.;!Rail Vision	RVSN;RVSNW	t	company	1743905			u
+RVSN	Rail Vision	Nasdaq		Rail Vision Ltd.;!Rail Vision	RVSN;RVSNW	t	company	1743905			u
 LIQT	Liqtech International	Nasdaq		Liqtech International Inc;Liqtech International	LIQT	t	company	1307579			u
 TLIH	Ten-League International Holdings	Nasdaq		Ten-League International Holdings Ltd;Ten-League International Holdings;Ten-League International	TLIH	t	company	1982012			u
 BTAI	BioXcel Therapeutics	Nasdaq		BioXcel Therapeutics, Inc.;BioXcel Therapeutics	BTAI	t	company	1720893			u
-ADGM	Adagio Medical Holdings	Nasdaq		!Adagio Medical Holdings, Inc.;!Adagio Medical Holdings;!Adagio Medical	ADGM	t	company	2006986			u
-LGCB	Linkage Global	Nasdaq		!Linkage Global Inc;!Linkage Global	LGCB	t	company	1969401			u
+ADGM	Adagio Medical Holdings	Nasdaq		Adagio Medical Holdings, Inc.;Adagio Medical Holdings;!Adagio Medical	ADGM	t	company	2006986			u
+LGCB	Linkage Global	Nasdaq		Linkage Global Inc;!Linkage Global	LGCB	t	company	1969401			u
 OFAL	OFA Group	Nasdaq		OFA Group;!OFA	OFAL	t	company	2036307			u
-VNCE	Vince Holding	NYSE		!Vince Holding Corp.;!Vince Holding;!Vince	VNCE	t	company	1579157			u
+VNCE	Vince Holding	NYSE		Vince Holding Corp.;!Vince Holding;!Vince	VNCE	t	company	1579157			u
 IPW	iPower	Nasdaq		iPower Inc.;iPower	IPW	t	company	1830072			u
-ROLR	High Roller Technologies	NYSE		!High Roller Technologies, Inc.;!High Roller Technologies;!High Roller	ROLR	t	company	1947210			u
+ROLR	High Roller Technologies	NYSE		High Roller Technologies, Inc.;!High Roller Technologies;!High Roller	ROLR	t	company	1947210			u
 TOMZ	TOMI Environmental Solutions	Nasdaq		TOMI Environmental Solutions, Inc.;TOMI Environmental Solutions	TOMZ	t	company	314227			u
-ARTW	Arts Way Manufacturing	Nasdaq		!Arts Way Manufacturing Co Inc;!Arts Way Manufacturing Co;!Arts Way Manufacturing	ARTW	t	company	7623			u
+ARTW	Arts Way Manufacturing	Nasdaq		Arts Way Manufacturing Co Inc;Arts Way Manufacturing Co;!Arts Way Manufacturing	ARTW	t	company	7623			u
 PMN	ProMIS Neurosciences	Nasdaq		ProMIS Neurosciences Inc.;ProMIS Neurosciences	PMN	t	company	1374339			u
 JBDI	JBDI Holdings	Nasdaq		JBDI Holdings Ltd;JBDI Holdings;!JBDI	JBDI	t	company	1964314			u
 NXGL	Nexgel	Nasdaq		Nexgel, Inc.;Nexgel	NXGL;NXGLW	t	company	1468929			u
 INLF	Inlif	Nasdaq		Inlif Ltd;Inlif	INLF	t	company	1991592			u
-HCTI	Healthcare Triangle	Nasdaq		!Healthcare Triangle, Inc.;!Healthcare Triangle	HCTI	t	company	1839285			u
-PHH	Park Ha Biological Technology	Nasdaq		!Park Ha Biological Technology Co., Ltd.;!Park Ha Biological Technology Co.;!Park Ha Biological Technology;!Park Ha Biological	PHH	t	company	1986247			u
-CGTL	Creative Global Technology Holdings	Nasdaq		!Creative Global Technology Holdings Ltd;!Creative Global Technology Holdings;!Creative Global Technology;!Creative Global	CGTL	t	company	1967822			u
+HCTI	Healthcare Triangle	Nasdaq		Healthcare Triangle, Inc.;!Healthcare Triangle	HCTI	t	company	1839285			u
+PHH	Park Ha Biological Technology	Nasdaq		Park Ha Biological Technology Co., Ltd.;Park Ha Biological Technology Co.;!Park Ha Biological Technology;!Park Ha Biological	PHH	t	company	1986247			u
+CGTL	Creative Global Technology Holdings	Nasdaq		Creative Global Technology Holdings Ltd;Creative Global Technology Holdings;!Creative Global Technology;!Creative Global	CGTL	t	company	1967822			u
 RLMD	Relmada Therapeutics	Nasdaq		Relmada Therapeutics, Inc.;Relmada Therapeutics	RLMD	t	company	1553643			u
-CETY	Clean Energy Technologies	Nasdaq		!Clean Energy Technologies, Inc.;!Clean Energy Technologies;!Clean Energy	CETY	t	company	1329606			u
+CETY	Clean Energy Technologies	Nasdaq		Clean Energy Technologies, Inc.;!Clean Energy Technologies;!Clean Energy	CETY	t	company	1329606			u
 REE	REE Automotive	Nasdaq		REE Automotive Ltd.;REE Automotive	REE	t	company	1843588			u
 PULM	Pulmatrix	Nasdaq		Pulmatrix, Inc.;Pulmatrix	PULM	t	company	1574235			u
 MBRX	Moleculin Biotech	Nasdaq		Moleculin Biotech, Inc.;Moleculin Biotech	MBRX	t	company	1659617			u
 ZOOZ	ZOOZ Power	Nasdaq		ZOOZ Power Ltd.;ZOOZ Power	ZOOZ;ZOOZW	t	company	1992818			u
 DARE	Dare Bioscience	Nasdaq		Dare Bioscience, Inc.;Dare Bioscience	DARE	t	company	1401914			u
-ADD	Color Star Technology	Nasdaq		!Color Star Technology Co., Ltd.;!Color Star Technology Co.;!Color Star Technology;!Color Star	ADD	t	company	1747661			u
+ADD	Color Star Technology	Nasdaq		Color Star Technology Co., Ltd.;Color Star Technology Co.;!Color Star Technology;!Color Star	ADD	t	company	1747661			u
 MGRX	Mangoceuticals	Nasdaq		Mangoceuticals, Inc.;Mangoceuticals	MGRX	t	company	1938046			u
 APUS	Apimeds Pharmaceuticals US	NYSE		Apimeds Pharmaceuticals US, Inc.;Apimeds Pharmaceuticals US	APUS	t	company	1894525			u
 PTHL	Pheton Holdings	Nasdaq		Pheton Holdings Ltd;Pheton Holdings;Pheton	PTHL	t	company	1970544			u
 NISN	Nisun International Enterprise Development Group	Nasdaq		Nisun International Enterprise Development Group Co., Ltd;Nisun International Enterprise Development Group Co.;Nisun International Enterprise Development Group;Nisun International Enterprise Development	NISN	t	company	1603993			u
 BANL	CBL International	Nasdaq		CBL International Ltd;CBL International	BANL	t	company	1914805			u
 MSW	Ming Shing Group Holdings	Nasdaq		Ming Shing Group Holdings Ltd;Ming Shing Group Holdings;Ming Shing Group;Ming Shing	MSW	t	company	1956166			u
-DXST	Decent Holding	Nasdaq		!Decent Holding Inc.;!Decent Holding;!Decent	DXST	t	company	1958133			u
+DXST	Decent Holding	Nasdaq		Decent Holding Inc.;!Decent Holding;!Decent	DXST	t	company	1958133			u
 CXAI	CXApp	Nasdaq		CXApp Inc.;CXApp	CXAI;CXAIW	t	company	1820875			u
-MGIH	Millennium Group International Holdings	Nasdaq		!Millennium Group International Holdings Ltd;!Millennium Group International Holdings;!Millennium Group International;!Millennium Group;!Millennium	MGIH	t	company	1903995			u
+MGIH	Millennium Group International Holdings	Nasdaq		Millennium Group International Holdings Ltd;Millennium Group International Holdings;!Millennium Group International;Millennium Group;!Millennium	MGIH	t	company	1903995			u
 NXPL	NextPlat	Nasdaq		NextPlat Corp;NextPlat	NXPL;NXPLW	t	company	1058307			u
 JFU	9F	Nasdaq		9F Inc.	JFU	t	company	1619544			u
 PRTG	Portage Biotech	Nasdaq		Portage Biotech Inc.;Portage Biotech	PRTG	t	company	1095435			u
 MWYN	Marwynn Holdings	Nasdaq		Marwynn Holdings, Inc.;Marwynn Holdings;Marwynn	MWYN	t	company	2030522			u
 GTI	Graphjet Technology	Nasdaq		Graphjet Technology;Graphjet	GTI	t	company	1879373			u
-KNW	Know Labs	NYSE		!Know Labs, Inc.;!Know Labs	KNW	t	company	1074828			u
-NWGL	Nature Wood Group	Nasdaq		!Nature Wood Group Ltd;!Nature Wood Group;!Nature Wood	NWGL	t	company	1948294			u
+KNW	Know Labs	NYSE		Know Labs, Inc.;!Know Labs	KNW	t	company	1074828			u
+NWGL	Nature Wood Group	Nasdaq		Nature Wood Group Ltd;Nature Wood Group;!Nature Wood	NWGL	t	company	1948294			u
 FPAY	FlexShopper	Nasdaq		FlexShopper, Inc.;FlexShopper	FPAY	t	company	1397047			u
 SNES	SenesTech	Nasdaq		SenesTech, Inc.;SenesTech	SNES	t	company	1680378			u
 BLIN	Bridgeline Digital	Nasdaq		Bridgeline Digital, Inc.;Bridgeline Digital	BLIN	t	company	1378590			u
-AUST	Austin Gold	NYSE		!Austin Gold Corp.;!Austin Gold	AUST	t	company	1817740			u
+AUST	Austin Gold	NYSE		Austin Gold Corp.;!Austin Gold	AUST	t	company	1817740			u
 ICU	SeaStar Medical Holding	Nasdaq		SeaStar Medical Holding Corp;SeaStar Medical Holding;SeaStar Medical	ICU;ICUCW	t	company	1831868			u
 NCEW	New Century Logistics (BVI)	Nasdaq		New Century Logistics (BVI) Ltd;New Century Logistics (BVI)	NCEW	t	company	1968043			u
 WKSP	Worksport	Nasdaq		Worksport Ltd;Worksport	WKSP	t	company	1096275			u
@@ -5000,14 +5000,14 @@ CLDI	Calidi Biotherapeutics	NYSE		Calidi Biotherapeutics, Inc.;Calidi Biotherape
 ORKT	Orangekloud Technology	Nasdaq		Orangekloud Technology Inc.;Orangekloud Technology;Orangekloud	ORKT	t	company	1979407			u
 NAAS	NaaS Technology	Nasdaq		NaaS Technology Inc.;NaaS Technology;NaaS	NAAS	t	company	1712178			u
 HTOO	Fusion Fuel Green	Nasdaq		Fusion Fuel Green PLC;!Fusion Fuel Green	HTOO;HTOOW	t	company	1819794			u
-FCUV	Focus Universal	Nasdaq		!Focus Universal Inc.;!Focus Universal	FCUV	t	company	1590418			u
+FCUV	Focus Universal	Nasdaq		Focus Universal Inc.;!Focus Universal	FCUV	t	company	1590418			u
 YHGJ	Yunhong Green CTI	Nasdaq		Yunhong Green CTI LTD.;Yunhong Green CTI	YHGJ	t	company	1042187			u
 MOGU	MOGU	NYSE		MOGU Inc.;!MOGU	MOGU	t	company	1743971			u
 IMNN	Imunon	Nasdaq		Imunon, Inc.;Imunon	IMNN	t	company	749647			u
 EVAX	Evaxion	Nasdaq		Evaxion A/S;Evaxion	EVAX	t	company	1828253			u
 FAAS	Digiasia	Nasdaq		Digiasia Corp.;Digiasia	FAAS;FAASW	t	company	1844981			u
 FIEE	FiEE	Nasdaq		FiEE, Inc.;FiEE	FIEE	t	company	1467761			u
-RENT	Rent the Runway	Nasdaq		!Rent the Runway, Inc.;!Rent the Runway	RENT	t	company	1468327			u
+RENT	Rent the Runway	Nasdaq		Rent the Runway, Inc.;!Rent the Runway	RENT	t	company	1468327			u
 RETO	ReTo Eco-Solutions	Nasdaq		ReTo Eco-Solutions, Inc.;ReTo Eco-Solutions	RETO	t	company	1687277			u
 HOTH	Hoth Therapeutics	Nasdaq		Hoth Therapeutics, Inc.;Hoth Therapeutics	HOTH	t	company	1711786			u
 PASG	Passage BIO	Nasdaq		Passage BIO, Inc.;Passage BIO	PASG	t	company	1787297			u
@@ -5015,8 +5015,8 @@ SONN	Sonnet BioTherapeutics Holdings	Nasdaq		Sonnet BioTherapeutics Holdings, In
 GOVX	GeoVax Labs	Nasdaq		GeoVax Labs, Inc.;GeoVax Labs	GOVX;GOVXW	t	company	832489			u
 OPI	Office Properties Income Trust	Nasdaq		!Office Properties Income Trust;!Office Properties Income	OPI;OPINL	t	company	1456772			u
 NXL	Nexalin Technology	Nasdaq		Nexalin Technology, Inc.;Nexalin Technology;Nexalin	NXL;NXLIW	t	company	1527352			u
-AMZE	Amaze Holdings	NYSE		!Amaze Holdings, Inc.;!Amaze Holdings;!Amaze	AMZE	t	company	1880343			u
-FORD	Forward Industries	Nasdaq		!Forward Industries, Inc.;!Forward Industries	FORD	t	company	38264			u
+AMZE	Amaze Holdings	NYSE		Amaze Holdings, Inc.;Amaze Holdings;!Amaze	AMZE	t	company	1880343			u
+FORD	Forward Industries	Nasdaq		Forward Industries, Inc.;!Forward Industries	FORD	t	company	38264			u
 COCP	Cocrystal Pharma	Nasdaq		Cocrystal Pharma, Inc.;Cocrystal Pharma	COCP	t	company	1412486			u
 BURU	Nuburu	NYSE		Nuburu, Inc.;Nuburu	BURU	t	company	1814215			u
 GIGM	Gigamedia	Nasdaq		Gigamedia Ltd;Gigamedia	GIGM	t	company	1105101			u
@@ -5024,20 +5024,20 @@ IHT	Innsuites Hospitality Trust	NYSE		Innsuites Hospitality Trust;Innsuites Hosp
 MSS	Maison Solutions	Nasdaq		Maison Solutions Inc.;Maison Solutions	MSS	t	company	1892292			u
 LEXX	Lexaria Bioscience	Nasdaq		Lexaria Bioscience Corp.;Lexaria Bioscience	LEXX;LEXXW	t	company	1348362			u
 PHGE	BiomX	NYSE		BiomX Inc.;BiomX	PHGE	t	company	1739174			u
-SOS	SOS	NYSE		!SOS Ltd;!SOS	SOS	t	company	1346610			u
+SOS	SOS	NYSE		SOS Ltd;!SOS	SOS	t	company	1346610			u
 GELS	Gelteq	Nasdaq		Gelteq Ltd;Gelteq	GELS	t	company	1920092			u
 AMS	American Shared Hospital Services	NYSE		!American Shared Hospital Services	AMS	t	company	744825			u
-TKLF	Tokyo Lifestyle	Nasdaq		!Tokyo Lifestyle Co., Ltd.;!Tokyo Lifestyle Co.;!Tokyo Lifestyle	TKLF	t	company	1836242			u
+TKLF	Tokyo Lifestyle	Nasdaq		Tokyo Lifestyle Co., Ltd.;Tokyo Lifestyle Co.;!Tokyo Lifestyle	TKLF	t	company	1836242			u
 YQ	17 Education & Technology Group	Nasdaq		17 Education & Technology Group Inc.;17 Education & Technology Group;17 Education & Technology;17 Education	YQ	t	company	1821468			u
 LPCN	Lipocine	Nasdaq		Lipocine Inc.;Lipocine	LPCN	t	company	1535955			u
 MXC	Mexco Energy	NYSE		Mexco Energy Corp;Mexco Energy	MXC	t	company	66418			u
 HUDI	Huadi International Group	Nasdaq		Huadi International Group Co., Ltd.;Huadi International Group Co.;Huadi International Group;Huadi International	HUDI	t	company	1791725			u
 KAPA	Kairos Pharma	NYSE		Kairos Pharma, LTD.;Kairos Pharma	KAPA	t	company	1962011			u
 MSGM	Motorsport Games	Nasdaq		Motorsport Games Inc.;Motorsport Games	MSGM	t	company	1821175			u
-WKHS	Workhorse Group	Nasdaq		!Workhorse Group Inc.;!Workhorse Group;!Workhorse	WKHS	t	company	1425287			u
+WKHS	Workhorse Group	Nasdaq		Workhorse Group Inc.;Workhorse Group;!Workhorse	WKHS	t	company	1425287			u
 SFHG	Samfine Creation Holdings Group	Nasdaq		Samfine Creation Holdings Group Ltd;Samfine Creation Holdings Group;Samfine Creation Holdings;Samfine Creation	SFHG	t	company	1926792			u
 ELSE	Electro Sensors	Nasdaq		Electro Sensors Inc;Electro Sensors	ELSE	t	company	351789			u
-SKBL	Skyline Builders Group Holding	Nasdaq		!Skyline Builders Group Holding Ltd;!Skyline Builders Group Holding;!Skyline Builders Group;!Skyline Builders	SKBL	t	company	2031009			u
+SKBL	Skyline Builders Group Holding	Nasdaq		Skyline Builders Group Holding Ltd;!Skyline Builders Group Holding;Skyline Builders Group;!Skyline Builders	SKBL	t	company	2031009			u
 GORV	Lazydays Holdings	Nasdaq		Lazydays Holdings, Inc.;Lazydays Holdings;Lazydays	GORV	t	company	1721741			u
 SYBX	Synlogic	Nasdaq		Synlogic, Inc.;Synlogic	SYBX	t	company	1527599			u
 BREA	Brera Holdings	Nasdaq		Brera Holdings PLC;Brera Holdings;Brera	BREA	t	company	1939965			u
@@ -5045,7 +5045,7 @@ ASBP	Aspire Biopharma Holdings	Nasdaq		Aspire Biopharma Holdings, Inc.;Aspire Bi
 HXHX	Haoxin Holdings	Nasdaq		Haoxin Holdings Ltd;Haoxin Holdings;Haoxin	HXHX	t	company	1936817			u
 SMSI	Smith Micro Software	Nasdaq		Smith Micro Software, Inc.;Smith Micro Software	SMSI	t	company	948708			u
 EDSA	Edesa Biotech	Nasdaq		Edesa Biotech, Inc.;Edesa Biotech	EDSA	t	company	1540159			u
-AEHL	Antelope Enterprise Holdings	Nasdaq		!Antelope Enterprise Holdings Ltd;!Antelope Enterprise Holdings;!Antelope Enterprise	AEHL	t	company	1470683			u
+AEHL	Antelope Enterprise Holdings	Nasdaq		Antelope Enterprise Holdings Ltd;Antelope Enterprise Holdings;!Antelope Enterprise	AEHL	t	company	1470683			u
 TRIB	Trinity Biotech	Nasdaq		Trinity Biotech PLC;Trinity Biotech	TRIB	t	company	888721			u
 PFSA	Profusa	Nasdaq		Profusa, Inc.;Profusa	PFSA	t	company	1859807			u
 ENFY	Enlightify	NYSE		Enlightify Inc.;Enlightify	ENFY	t	company	857949			u
@@ -5062,18 +5062,18 @@ ATHA	Athira Pharma	Nasdaq		Athira Pharma, Inc.;Athira Pharma	ATHA	t	company	1620
 BLRX	BioLineRx	Nasdaq		BioLineRx Ltd.;BioLineRx	BLRX	t	company	1498403			u
 DTSS	Datasea	Nasdaq		Datasea Inc.;Datasea	DTSS	t	company	1631282			u
 NEUP	Neuphoria Therapeutics	Nasdaq		Neuphoria Therapeutics Inc.;Neuphoria Therapeutics	NEUP	t	company	1191070			u
-GTIM	Good Times Restaurants	Nasdaq		!Good Times Restaurants Inc.;!Good Times Restaurants	GTIM	t	company	825324			u
+GTIM	Good Times Restaurants	Nasdaq		Good Times Restaurants Inc.;!Good Times Restaurants	GTIM	t	company	825324			u
 PCLA	PicoCELA	Nasdaq		PicoCELA Inc.;PicoCELA	PCLA	t	company	2018462			u
 MDRR	Medalist Diversified REIT	Nasdaq		Medalist Diversified REIT, Inc.;Medalist Diversified REIT	MDRR	t	company	1654595			u
 COOT	Australian Oilseeds Holdings	Nasdaq		Australian Oilseeds Holdings Ltd;Australian Oilseeds Holdings;Australian Oilseeds	COOT;COOTW	t	company	1959994			u
-USEA	United Maritime	Nasdaq		!United Maritime Corp;!United Maritime	USEA	t	company	1912847			u
+USEA	United Maritime	Nasdaq		United Maritime Corp;!United Maritime	USEA	t	company	1912847			u
 CTXR	Citius Pharmaceuticals	Nasdaq		Citius Pharmaceuticals, Inc.;Citius Pharmaceuticals	CTXR	t	company	1506251			u
-EDTK	Skillful Craftsman Education Technology	Nasdaq		!Skillful Craftsman Education Technology Ltd;!Skillful Craftsman Education Technology;!Skillful Craftsman Education	EDTK	t	company	1782309			u
+EDTK	Skillful Craftsman Education Technology	Nasdaq		Skillful Craftsman Education Technology Ltd;!Skillful Craftsman Education Technology;!Skillful Craftsman Education	EDTK	t	company	1782309			u
 TNMG	TNL Mediagene	Nasdaq		TNL Mediagene	TNMG	t	company	2013186			u
 MI	NFT	NYSE		NFT Ltd;!NFT	MI	t	company	1958713			u
 NCPL	Netcapital	Nasdaq		Netcapital Inc.;Netcapital	NCPL;NCPLW	t	company	1414767			u
 AEI	Alset	Nasdaq		Alset Inc.;Alset	AEI	t	company	1750106			u
-BNAI	Brand Engagement Network	Nasdaq		!Brand Engagement Network Inc.;!Brand Engagement Network	BNAI;BNAIW	t	company	1838163			u
+BNAI	Brand Engagement Network	Nasdaq		Brand Engagement Network Inc.;!Brand Engagement Network	BNAI;BNAIW	t	company	1838163			u
 BGI	Birks Group	NYSE		Birks Group Inc.;Birks Group;Birks	BGI	t	company	1179821			u
 PC	Premium Catering (Holdings)	Nasdaq		Premium Catering (Holdings) Ltd;Premium Catering (Holdings)	PC	t	company	1998056			u
 CLRB	Cellectar Biosciences	Nasdaq		Cellectar Biosciences, Inc.;Cellectar Biosciences	CLRB	t	company	1279704			u
@@ -5081,9 +5081,9 @@ YAAS	Youxin Technology	Nasdaq		Youxin Technology Ltd;Youxin Technology;Youxin	YA
 AMST	Amesite	Nasdaq		Amesite Inc.;Amesite	AMST	t	company	1807166			u
 ANY	Sphere 3D	Nasdaq		Sphere 3D Corp.;Sphere 3D	ANY	t	company	1591956			u
 NXTC	NextCure	Nasdaq		NextCure, Inc.;NextCure	NXTC	t	company	1661059			u
-REBN	Reborn Coffee	Nasdaq		!Reborn Coffee, Inc.;!Reborn Coffee	REBN	t	company	1707910			u
-LPTX	Leap Therapeutics	Nasdaq		!Leap Therapeutics, Inc.;!Leap Therapeutics	LPTX	t	company	1509745			u
-MRKR	Marker Therapeutics	Nasdaq		!Marker Therapeutics, Inc.;!Marker Therapeutics	MRKR	t	company	1094038			u
+REBN	Reborn Coffee	Nasdaq		Reborn Coffee, Inc.;!Reborn Coffee	REBN	t	company	1707910			u
+LPTX	Leap Therapeutics	Nasdaq		Leap Therapeutics, Inc.;!Leap Therapeutics	LPTX	t	company	1509745			u
+MRKR	Marker Therapeutics	Nasdaq		Marker Therapeutics, Inc.;!Marker Therapeutics	MRKR	t	company	1094038			u
 YOSH	Yoshiharu Global	Nasdaq		Yoshiharu Global Co.;Yoshiharu Global	YOSH	t	company	1898604			u
 CSCI	Cosciens Biopharma	Nasdaq		Cosciens Biopharma Inc.;Cosciens Biopharma	CSCI	t	company	1113423			u
 LIXT	Lixte Biotechnology Holdings	Nasdaq		Lixte Biotechnology Holdings, Inc.;Lixte Biotechnology Holdings;Lixte Biotechnology	LIXT;LIXTW	t	company	1335105			u
@@ -5091,18 +5091,18 @@ VRME	VerifyMe	Nasdaq		VerifyMe, Inc.;VerifyMe	VRME	t	company	1104038			u
 PRPH	ProPhase Labs	Nasdaq		ProPhase Labs, Inc.;ProPhase Labs	PRPH	t	company	868278			u
 XIN	Xinyuan Real Estate	NYSE		Xinyuan Real Estate Co., Ltd.;Xinyuan Real Estate Co.;Xinyuan Real Estate	XIN	t	company	1398453			u
 MASK	3 E Network Technology Group	Nasdaq		3 E Network Technology Group Ltd;3 E Network Technology Group;3 E Network Technology;3 E Network	MASK	t	company	1993097			u
-DLPN	Dolphin Entertainment	Nasdaq		!Dolphin Entertainment, Inc.;!Dolphin Entertainment	DLPN	t	company	1282224			u
+DLPN	Dolphin Entertainment	Nasdaq		Dolphin Entertainment, Inc.;!Dolphin Entertainment	DLPN	t	company	1282224			u
 ZDAI	Primega Group Holdings	Nasdaq		Primega Group Holdings Ltd;Primega Group Holdings;Primega Group;Primega	ZDAI	t	company	1966678			u
 SAIH	Saiheat	Nasdaq		Saiheat Ltd;Saiheat	SAIH;SAIHW	t	company	1847075			u
 MHUA	Meihua International Medical Technologies	Nasdaq		Meihua International Medical Technologies Co., Ltd.;Meihua International Medical Technologies Co.;Meihua International Medical Technologies;Meihua International Medical	MHUA	t	company	1835615			u
 JCTC	Jewett Cameron Trading	Nasdaq		Jewett Cameron Trading Co LTD;Jewett Cameron Trading	JCTC	t	company	885307			u
-XAIR	Beyond Air	Nasdaq		!Beyond Air, Inc.;!Beyond Air	XAIR	t	company	1641631			u
+XAIR	Beyond Air	Nasdaq		Beyond Air, Inc.;!Beyond Air	XAIR	t	company	1641631			u
 BTBD	BT Brands	Nasdaq		BT Brands, Inc.;BT Brands	BTBD;BTBDW	t	company	1718224			u
 CARM	Carisma Therapeutics	Nasdaq		Carisma Therapeutics Inc.;Carisma Therapeutics	CARM	t	company	1485003			u
 OSRH	OSR Holdings	Nasdaq		OSR Holdings, Inc.;OSR Holdings;!OSR	OSRH;OSRHW	t	company	1840425			u
 CIIT	Tianci International	Nasdaq		Tianci International, Inc.;Tianci International	CIIT	t	company	1557798			u
 XTLB	XTL Biopharmaceuticals	Nasdaq		XTL Biopharmaceuticals LTD;XTL Biopharmaceuticals	XTLB	t	company	1023549			u
-AIRI	Air Industries Group	NYSE		!Air Industries Group;!Air Industries	AIRI	t	company	1009891			u
+AIRI	Air Industries Group	NYSE		Air Industries Group;!Air Industries	AIRI	t	company	1009891			u
 BHAT	Blue Hat Interactive Entertainment Technology	Nasdaq		!Blue Hat Interactive Entertainment Technology;!Blue Hat Interactive Entertainment	BHAT	t	company	1759136			u
 OXBR	Oxbridge RE Holdings	Nasdaq		Oxbridge RE Holdings Ltd;Oxbridge RE Holdings;Oxbridge RE	OXBR;OXBRW	t	company	1584831			u
 TAIT	Taitron Components	Nasdaq		Taitron Components Inc;Taitron Components	TAIT	t	company	942126			u
@@ -5111,15 +5111,15 @@ AIMD	Ainos	Nasdaq		Ainos, Inc.;Ainos	AIMD;AIMDW	t	company	1014763			u
 CANF	Can-Fite BioPharma	NYSE		Can-Fite BioPharma Ltd.;Can-Fite BioPharma	CANF	t	company	1536196			u
 PTHS	Pelthos Therapeutics	NYSE		Pelthos Therapeutics Inc.;Pelthos Therapeutics	PTHS	t	company	1919246			u
 NERV	Minerva Neurosciences	Nasdaq		Minerva Neurosciences, Inc.;Minerva Neurosciences	NERV	t	company	1598646			u
-BFRG	BullFrog AI Holdings	Nasdaq		!BullFrog AI Holdings, Inc.;!BullFrog AI Holdings;!BullFrog AI	BFRG;BFRGW	t	company	1829247			u
-MMA	Mixed Martial Arts Group	NYSE		!Mixed Martial Arts Group LTD;!Mixed Martial Arts Group;!Mixed Martial Arts	MMA	t	company	1981519			u
+BFRG	BullFrog AI Holdings	Nasdaq		BullFrog AI Holdings, Inc.;BullFrog AI Holdings;!BullFrog AI	BFRG;BFRGW	t	company	1829247			u
+MMA	Mixed Martial Arts Group	NYSE		Mixed Martial Arts Group LTD;Mixed Martial Arts Group;!Mixed Martial Arts	MMA	t	company	1981519			u
 GRNQ	Greenpro Capital	Nasdaq		Greenpro Capital Corp.;Greenpro Capital	GRNQ	t	company	1597846			u
 SLNH	Soluna Holdings	Nasdaq		Soluna Holdings, Inc;Soluna Holdings;Soluna	SLNH;SLNHP	t	company	64463			u
 LEDS	SemiLEDs	Nasdaq		SemiLEDs Corp;SemiLEDs	LEDS	t	company	1333822			u
 ERNA	Ernexa Therapeutics	Nasdaq		Ernexa Therapeutics Inc.;Ernexa Therapeutics	ERNA	t	company	748592			u
 GWAV	Greenwave Technology Solutions	Nasdaq		Greenwave Technology Solutions, Inc.;Greenwave Technology Solutions	GWAV	t	company	1589149			u
-XHLD	TEN Holdings	Nasdaq		!TEN Holdings, Inc.;!TEN Holdings;!TEN	XHLD	t	company	2030954			u
-PWM	Prestige Wealth	Nasdaq		!Prestige Wealth Inc.;!Prestige Wealth	PWM	t	company	1765850			u
+XHLD	TEN Holdings	Nasdaq		TEN Holdings, Inc.;TEN Holdings;!TEN	XHLD	t	company	2030954			u
+PWM	Prestige Wealth	Nasdaq		Prestige Wealth Inc.;!Prestige Wealth	PWM	t	company	1765850			u
 MLEC	Moolec Science	Nasdaq		Moolec Science SA;Moolec Science	MLEC;MLECW	t	company	1937737			u
 HKPD	Hong Kong Pharma Digital Technology Holdings	Nasdaq		Hong Kong Pharma Digital Technology Holdings Ltd;Hong Kong Pharma Digital Technology Holdings;Hong Kong Pharma Digital Technology;Hong Kong Pharma Digital	HKPD	t	company	2007702			u
 CCTG	CCSC Technology International Holdings	Nasdaq		CCSC Technology International Holdings Ltd;CCSC Technology International Holdings;CCSC Technology International;CCSC Technology;!CCSC	CCTG	t	company	1931717			u
@@ -5128,14 +5128,14 @@ DHAI	DIH Holding Us	Nasdaq		DIH Holding Us, Inc.;DIH Holding Us	DHAI;DHAIW	t	com
 ELWS	Earlyworks	Nasdaq		Earlyworks Co., Ltd.;Earlyworks Co.;Earlyworks	ELWS	t	company	1944399			u
 DATS	DatChat	Nasdaq		DatChat, Inc.;DatChat	DATS;DATSW	t	company	1648960			u
 SVRE	SaverOne 2014	Nasdaq		SaverOne 2014 Ltd.;SaverOne 2014	SVRE;SVREW	t	company	1894693			u
-PLAG	Planet Green Holdings	NYSE		!Planet Green Holdings Corp.;!Planet Green Holdings;!Planet Green	PLAG	t	company	1117057			u
+PLAG	Planet Green Holdings	NYSE		Planet Green Holdings Corp.;Planet Green Holdings;!Planet Green	PLAG	t	company	1117057			u
 KZIA	Kazia Therapeutics	Nasdaq		Kazia Therapeutics LTD;Kazia Therapeutics	KZIA	t	company	1075880			u
-FTRK	Fast Track Group	Nasdaq		!Fast Track Group;!Fast Track	FTRK	t	company	2027262			u
-RMCF	Rocky Mountain Chocolate Factory	Nasdaq		!Rocky Mountain Chocolate Factory, Inc.;!Rocky Mountain Chocolate Factory	RMCF	t	company	1616262			u
-CVR	Chicago Rivet & Machine	NYSE		!Chicago Rivet & Machine Co;!Chicago Rivet & Machine	CVR	t	company	19871			u
+FTRK	Fast Track Group	Nasdaq		Fast Track Group;!Fast Track	FTRK	t	company	2027262			u
+RMCF	Rocky Mountain Chocolate Factory	Nasdaq		Rocky Mountain Chocolate Factory, Inc.;!Rocky Mountain Chocolate Factory	RMCF	t	company	1616262			u
+CVR	Chicago Rivet & Machine	NYSE		Chicago Rivet & Machine Co;!Chicago Rivet & Machine	CVR	t	company	19871			u
 GLBZ	Glen Burnie Bancorp	Nasdaq		Glen Burnie Bancorp;Glen Burnie	GLBZ	t	company	890066			u
 DUO	Fangdd Network Group	Nasdaq		Fangdd Network Group Ltd.;Fangdd Network Group;Fangdd Network	DUO	t	company	1750593			u
-UCAR	U Power	Nasdaq		!U Power Ltd;!U Power	UCAR	t	company	1939780			u
+UCAR	U Power	Nasdaq		U Power Ltd;!U Power	UCAR	t	company	1939780			u
 CYCC	Cyclacel Pharmaceuticals	Nasdaq		Cyclacel Pharmaceuticals, Inc.;Cyclacel Pharmaceuticals	CYCC;CYCCP	t	company	1130166			u
 ATER	Aterian	Nasdaq		Aterian, Inc.;Aterian	ATER	t	company	1757715			u
 WCT	Wellchange Holdings	Nasdaq		Wellchange Holdings Co Ltd;Wellchange Holdings;Wellchange	WCT	t	company	1990251			u
@@ -5143,46 +5143,46 @@ INBS	Intelligent BIO Solutions	Nasdaq		Intelligent BIO Solutions Inc.;Intelligen
 BRN	Barnwell Industries	NYSE		Barnwell Industries Inc;Barnwell Industries	BRN	t	company	10048			u
 XFOR	X4 Pharmaceuticals	Nasdaq		X4 Pharmaceuticals, Inc;X4 Pharmaceuticals	XFOR	t	company	1501697			u
 HTCR	HeartCore Enterprises	Nasdaq		HeartCore Enterprises, Inc.;HeartCore Enterprises	HTCR	t	company	1892322			u
-VS	Versus Systems	Nasdaq		!Versus Systems Inc.;!Versus Systems	VS;VSSYW	t	company	1701963			u
-EDUC	Educational Development	Nasdaq		!Educational Development Corp;!Educational Development	EDUC	t	company	31667			u
+VS	Versus Systems	Nasdaq		Versus Systems Inc.;!Versus Systems	VS;VSSYW	t	company	1701963			u
+EDUC	Educational Development	Nasdaq		Educational Development Corp;!Educational Development	EDUC	t	company	31667			u
 SYNX	Silynxcom	NYSE		Silynxcom Ltd.;Silynxcom	SYNX	t	company	1976443			u
 IOTR	iOThree	Nasdaq		iOThree Ltd;iOThree	IOTR	t	company	1997637			u
 RUBI	Rubico	Nasdaq		Rubico Inc.;Rubico	RUBI	t	company	1943421			u
 EPWK	EPWK Holdings	Nasdaq		EPWK Holdings Ltd.;EPWK Holdings;!EPWK	EPWK	t	company	1900720			u
-TBH	Brag House Holdings	Nasdaq		!Brag House Holdings, Inc.;!Brag House Holdings;!Brag House	TBH	t	company	1903595			u
+TBH	Brag House Holdings	Nasdaq		Brag House Holdings, Inc.;Brag House Holdings;!Brag House	TBH	t	company	1903595			u
 FTEL	Fitell	Nasdaq		Fitell Corp;Fitell	FTEL	t	company	1928581			u
 BCTX	BriaCell Therapeutics	Nasdaq		BriaCell Therapeutics Corp.;BriaCell Therapeutics	BCTX;BCTXW;BCTXZ	t	company	1610820			u
-FLGC	Flora Growth	Nasdaq		!Flora Growth Corp.;!Flora Growth	FLGC	t	company	1790169			u
+FLGC	Flora Growth	Nasdaq		Flora Growth Corp.;!Flora Growth	FLGC	t	company	1790169			u
 BRTX	BioRestorative Therapies	Nasdaq		BioRestorative Therapies, Inc.;BioRestorative Therapies	BRTX	t	company	1505497			u
 EVGN	Evogene	Nasdaq		Evogene Ltd.;Evogene	EVGN	t	company	1574565			u
 HCWB	HCW Biologics	Nasdaq		HCW Biologics Inc.;HCW Biologics	HCWB	t	company	1828673			u
 PHIO	Phio Pharmaceuticals	Nasdaq		Phio Pharmaceuticals Corp.;Phio Pharmaceuticals	PHIO	t	company	1533040			u
 SONM	Sonim Technologies	Nasdaq		Sonim Technologies Inc;Sonim Technologies;Sonim	SONM	t	company	1178697			u
-EFOI	Energy Focus	Nasdaq		!Energy Focus, Inc;!Energy Focus	EFOI	t	company	924168			u
+EFOI	Energy Focus	Nasdaq		Energy Focus, Inc;!Energy Focus	EFOI	t	company	924168			u
 GP	Greenpower Motor	Nasdaq		Greenpower Motor Co INC.;Greenpower Motor Co;Greenpower Motor	GP	t	company	1584547			u
-ILAG	Intelligent Living Application Group	Nasdaq		!Intelligent Living Application Group Inc.;!Intelligent Living Application Group;!Intelligent Living Application	ILAG	t	company	1814963			u
+ILAG	Intelligent Living Application Group	Nasdaq		Intelligent Living Application Group Inc.;Intelligent Living Application Group;!Intelligent Living Application	ILAG	t	company	1814963			u
 LFWD	Lifeward	Nasdaq		Lifeward Ltd.;Lifeward	LFWD	t	company	1607962			u
 BOLT	Bolt Biotherapeutics	Nasdaq		Bolt Biotherapeutics, Inc.;Bolt Biotherapeutics	BOLT	t	company	1641281			u
 CYCU	Cycurion	Nasdaq		Cycurion, Inc.;Cycurion	CYCU;CYCUW	t	company	1868419			u
 LMFA	LM Funding America	Nasdaq		LM Funding America, Inc.;LM Funding America	LMFA	t	company	1640384			u
 SNGX	Soligenix	Nasdaq		Soligenix, Inc.;Soligenix	SNGX	t	company	812796			u
-LYRA	Lyra Therapeutics	Nasdaq		!Lyra Therapeutics, Inc.;!Lyra Therapeutics	LYRA	t	company	1327273			u
-TNON	Tenon Medical	Nasdaq		!Tenon Medical, Inc.;!Tenon Medical	TNON;TNONW	t	company	1560293			u
+LYRA	Lyra Therapeutics	Nasdaq		Lyra Therapeutics, Inc.;!Lyra Therapeutics	LYRA	t	company	1327273			u
+TNON	Tenon Medical	Nasdaq		Tenon Medical, Inc.;!Tenon Medical	TNON;TNONW	t	company	1560293			u
 MTR	Mesa Royalty Trust	NYSE		!Mesa Royalty Trust;!Mesa Royalty	MTR	t	company	313364			u
-CLIK	Click Holdings	Nasdaq		!Click Holdings Ltd.;!Click Holdings;!Click	CLIK	t	company	2020027			u
+CLIK	Click Holdings	Nasdaq		Click Holdings Ltd.;Click Holdings;!Click	CLIK	t	company	2020027			u
 IMRN	Immuron	Nasdaq		Immuron Ltd;Immuron	IMRN	t	company	1660046			u
 KRKR	36Kr Holdings	Nasdaq		36Kr Holdings Inc.;36Kr Holdings;36Kr	KRKR	t	company	1779476			u
 LVLU	Lulu's Fashion Lounge Holdings	Nasdaq		Lulu's Fashion Lounge Holdings, Inc.;Lulu's Fashion Lounge Holdings;Lulu's Fashion Lounge	LVLU	t	company	1780201			u
 FTFT	Future FinTech Group	Nasdaq		Future FinTech Group Inc.;Future FinTech Group;Future FinTech	FTFT	t	company	1066923			u
 SPPL	Simpple	Nasdaq		Simpple LTD.;Simpple	SPPL	t	company	1948697			u
 WATT	Energous	Nasdaq		Energous Corp;Energous	WATT	t	company	1575793			u
-RBNE	Robin Energy	Nasdaq		!Robin Energy Ltd.;!Robin Energy	RBNE	t	company	2039060			u
+RBNE	Robin Energy	Nasdaq		Robin Energy Ltd.;!Robin Energy	RBNE	t	company	2039060			u
 RYDE	Ryde Group	NYSE		Ryde Group Ltd;Ryde Group;Ryde	RYDE	t	company	1971115			u
-AWX	Avalon Holdings	NYSE		!Avalon Holdings Corp;!Avalon Holdings;!Avalon	AWX	t	company	1061069			u
-NEHC	New Era Helium	Nasdaq		!New Era Helium Inc.;!New Era Helium	NEHC;NEHCW	t	company	2028336			u
+AWX	Avalon Holdings	NYSE		Avalon Holdings Corp;Avalon Holdings;!Avalon	AWX	t	company	1061069			u
+NEHC	New Era Helium	Nasdaq		New Era Helium Inc.;!New Era Helium	NEHC;NEHCW	t	company	2028336			u
 PETZ	TDH Holdings	Nasdaq		TDH Holdings, Inc.;TDH Holdings;!TDH	PETZ	t	company	1684425			u
 MRM	Medirom Healthcare Technologies	Nasdaq		Medirom Healthcare Technologies Inc.;Medirom Healthcare Technologies;Medirom Healthcare	MRM	t	company	1819704			u
-DFLI	Dragonfly Energy Holdings	Nasdaq		!Dragonfly Energy Holdings Corp.;!Dragonfly Energy Holdings;!Dragonfly Energy	DFLI;DFLIW	t	company	1847986			u
+DFLI	Dragonfly Energy Holdings	Nasdaq		Dragonfly Energy Holdings Corp.;Dragonfly Energy Holdings;!Dragonfly Energy	DFLI;DFLIW	t	company	1847986			u
 IMCC	IM Cannabis	Nasdaq		IM Cannabis Corp.;IM Cannabis	IMCC	t	company	1792030			u
 BGLC	BioNexus Gene Lab	Nasdaq		BioNexus Gene Lab Corp;BioNexus Gene Lab	BGLC	t	company	1737523			u
 BNGO	Bionano Genomics	Nasdaq		Bionano Genomics, Inc.;Bionano Genomics	BNGO	t	company	1411690			u
@@ -5193,27 +5193,27 @@ ZKIN	ZK International Group	Nasdaq		ZK International Group Co., Ltd.;ZK Internat
 LSH	Lakeside Holding	Nasdaq		Lakeside Holding Ltd;Lakeside Holding;Lakeside	LSH	t	company	1996192			u
 IBIO	iBio	Nasdaq		iBio, Inc.;iBio	IBIO	t	company	1420720			u
 EEIQ	EpicQuest Education Group International	Nasdaq		EpicQuest Education Group International Ltd;EpicQuest Education Group International;EpicQuest Education Group;EpicQuest Education	EEIQ	t	company	1781397			u
-GLXG	Galaxy Payroll Group	Nasdaq		!Galaxy Payroll Group Ltd;!Galaxy Payroll Group;!Galaxy Payroll	GLXG	t	company	1905920			u
+GLXG	Galaxy Payroll Group	Nasdaq		Galaxy Payroll Group Ltd;Galaxy Payroll Group;!Galaxy Payroll	GLXG	t	company	1905920			u
 SUGP	SU Group Holdings	Nasdaq		SU Group Holdings Ltd;SU Group Holdings;SU Group	SUGP	t	company	1969863			u
-CNFR	Conifer Holdings	Nasdaq		!Conifer Holdings, Inc.;!Conifer Holdings;!Conifer	CNFR;CNFRZ	t	company	1502292			u
+CNFR	Conifer Holdings	Nasdaq		Conifer Holdings, Inc.;Conifer Holdings;!Conifer	CNFR;CNFRZ	t	company	1502292			u
 SNSE	Sensei Biotherapeutics	Nasdaq		Sensei Biotherapeutics, Inc.;Sensei Biotherapeutics	SNSE	t	company	1829802			u
 INHD	Inno Holdings	Nasdaq		Inno Holdings Inc.;Inno Holdings;Inno	INHD	t	company	1961847			u
 WETH	Wetouch Technology	Nasdaq		Wetouch Technology Inc.;Wetouch Technology;Wetouch	WETH	t	company	1826660			u
 CARV	Carver Bancorp	Nasdaq		Carver Bancorp Inc;Carver Bancorp	CARV	t	company	1016178			u
 INEO	Inneova Holdings	Nasdaq		Inneova Holdings Ltd;Inneova Holdings;Inneova	INEO	t	company	1933951			u
-DRCT	Direct Digital Holdings	Nasdaq		!Direct Digital Holdings, Inc.;!Direct Digital Holdings;!Direct Digital	DRCT	t	company	1880613			u
+DRCT	Direct Digital Holdings	Nasdaq		Direct Digital Holdings, Inc.;Direct Digital Holdings;!Direct Digital	DRCT	t	company	1880613			u
 STI	Solidion Technology	Nasdaq		Solidion Technology Inc.;Solidion Technology;Solidion	STI	t	company	1881551			u
 ASTC	Astrotech	Nasdaq		Astrotech Corp;Astrotech	ASTC	t	company	1001907			u
 ARBB	ARB IOT Group	Nasdaq		ARB IOT Group Ltd;ARB IOT Group;ARB IOT	ARBB	t	company	1930179			u
 PCSA	Processa Pharmaceuticals	Nasdaq		Processa Pharmaceuticals, Inc.;Processa Pharmaceuticals	PCSA	t	company	1533743			u
-CLWT	Euro Tech Holdings	Nasdaq		!Euro Tech Holdings Co LTD;!Euro Tech Holdings;!Euro Tech	CLWT	t	company	1026662			u
+CLWT	Euro Tech Holdings	Nasdaq		Euro Tech Holdings Co LTD;Euro Tech Holdings;!Euro Tech	CLWT	t	company	1026662			u
 005930.KS	Samsung Electronics	KRX	Information Technology	%Samsung Electronics;%Samsung	005930.KS	t	company			South Korea	g
 000660.KS	SK Hynix	KRX	Information Technology	SK Hynix	000660.KS	t	company			South Korea	g
 KXIN	Kaixin Holdings	Nasdaq		Kaixin Holdings;Kaixin	KXIN	t	company	1713539			u
 0700.HK	Tencent	HKEX	Communication Services	Tencent;Tencent Holdings	0700.HK	t	company			China	g
 NLSP	NLS Pharmaceutics	Nasdaq		NLS Pharmaceutics Ltd.;NLS Pharmaceutics	NLSP;NLSPW	t	company	1783036			u
 2222.SR	Saudi Aramco	Tadawul	Energy	%Saudi Aramco;%Aramco	2222.SR	t	company			Saudi Arabia	g
-MSN	Emerson Radio	NYSE		!Emerson Radio Corp;!Emerson Radio	MSN	t	company	32621			u
+MSN	Emerson Radio	NYSE		Emerson Radio Corp;!Emerson Radio	MSN	t	company	32621			u
 RELIANCE.NS	Reliance Industries	NSE	Energy	%Reliance Industries	RELIANCE.NS	t	company			India	g
 RNAZ	Transcode Therapeutics	Nasdaq		Transcode Therapeutics, Inc.;Transcode Therapeutics	RNAZ	t	company	1829635			u
 1211.HK	BYD	HKEX	Consumer Discretionary	BYD	1211.HK	t	company			China	g
@@ -5221,12 +5221,12 @@ APM	Aptorum Group	Nasdaq		Aptorum Group Ltd;Aptorum Group;Aptorum	APM	t	company	
 3690.HK	Meituan	HKEX	Consumer Discretionary	Meituan	3690.HK	t	company			China	g
 CERO	Cero Therapeutics Holdings	Nasdaq		Cero Therapeutics Holdings, Inc.;Cero Therapeutics Holdings;Cero Therapeutics	CERO;CEROW	t	company	1870404			u
 1810.HK	Xiaomi	HKEX	Information Technology	Xiaomi	1810.HK	t	company			China	g
-SKYQ	Sky Quarry	Nasdaq		!Sky Quarry Inc.;!Sky Quarry	SKYQ	t	company	1812447			u
+SKYQ	Sky Quarry	Nasdaq		Sky Quarry Inc.;!Sky Quarry	SKYQ	t	company	1812447			u
 CATL.SZ	CATL	SZSE	Industrials	CATL;Contemporary Amperex Technology;Contemporary Amperex	CATL.SZ	t	company			China	g
 TCS.NS	Tata Consultancy Services	NSE	Information Technology	Tata Consultancy Services;TCS	TCS.NS	t	company			India	g
 BCDA	BioCardia	Nasdaq		BioCardia, Inc.;BioCardia	BCDA	t	company	925741			u
 TATAMOTORS.NS	Tata Motors	NSE	Consumer Discretionary	Tata Motors	TATAMOTORS.NS	t	company			India	g
-SOWG	Sow Good	Nasdaq		!Sow Good Inc.;!Sow Good	SOWG	t	company	1490161			u
+SOWG	Sow Good	Nasdaq		Sow Good Inc.;!Sow Good	SOWG	t	company	1490161			u
 ADANIENT.NS	Adani Enterprises	NSE	Industrials	Adani Enterprises;Adani Group;Adani	ADANIENT.NS	t	company			India	g
 005380.KS	Hyundai Motor	KRX	Consumer Discretionary	%Hyundai Motor;~Hyundai	005380.KS	wt	company			South Korea	g
 APRE	Aprea Therapeutics	Nasdaq		Aprea Therapeutics, Inc.;Aprea Therapeutics	APRE	t	company	1781983			u
@@ -5240,39 +5240,39 @@ LDWY	Lendway	Nasdaq		Lendway, Inc.;Lendway	LDWY	t	company	875355			u
 anthropic	Anthropic		Information Technology	Anthropic		t	private			United States	p
 spacex	SpaceX		Industrials	SpaceX;%Space Exploration Technologies		t	private			United States	p
 BNZI	Banzai International	Nasdaq		Banzai International, Inc.;Banzai International	BNZI;BNZIW	t	company	1826011			u
-stripe	Stripe		Financials	%Stripe Inc;~Stripe		wt	private			United States	p
+stripe	Stripe		Financials	Stripe Inc;~Stripe		wt	private			United States	p
 SKK	SKK Holdings	Nasdaq		SKK Holdings Ltd;SKK Holdings;!SKK	SKK	t	company	1991261			u
 xai	xAI		Information Technology	xAI		t	private			United States	p
-DWTX	Dogwood Therapeutics	Nasdaq		!Dogwood Therapeutics, Inc.;!Dogwood Therapeutics	DWTX	t	company	1818844			u
+DWTX	Dogwood Therapeutics	Nasdaq		Dogwood Therapeutics, Inc.;!Dogwood Therapeutics	DWTX	t	company	1818844			u
 databricks	Databricks		Information Technology	Databricks		t	private			United States	p
 bytedance	ByteDance		Communication Services	ByteDance;TikTok		t	private			China	p
 shein	Shein		Consumer Discretionary	Shein		t	private			Singapore	p
 epic-games	Epic Games		Communication Services	%Epic Games		t	private			United States	p
 SDOT	Sadot Group	Nasdaq		Sadot Group Inc.;Sadot Group;Sadot	SDOT	t	company	1701756			u
 cargill	Cargill		Consumer Staples	Cargill		t	private			United States	p
-EONR	EON Resources	NYSE		!EON Resources Inc.;!EON Resources	EONR	t	company	1842556			u
+EONR	EON Resources	NYSE		EON Resources Inc.;!EON Resources	EONR	t	company	1842556			u
 koch-industries	Koch Industries		Industrials	%Koch Industries		t	private			United States	p
 huawei	Huawei		Information Technology	Huawei;Huawei Technologies		t	private			China	p
 LUCY	Innovative Eyewear	Nasdaq		Innovative Eyewear Inc;Innovative Eyewear	LUCY;LUCYW	t	company	1808377			u
 mistral-ai	Mistral AI		Information Technology	Mistral AI		t	private			France	p
 perplexity	Perplexity		Information Technology	%Perplexity AI;~Perplexity		wt	private			United States	p
 scale-ai	Scale AI		Information Technology	%Scale AI		t	private			United States	p
-AREB	American Rebel Holdings	Nasdaq		!American Rebel Holdings Inc;!American Rebel Holdings;!American Rebel	AREB;AREBW	t	company	1648087			u
+AREB	American Rebel Holdings	Nasdaq		American Rebel Holdings Inc;American Rebel Holdings;!American Rebel	AREB;AREBW	t	company	1648087			u
 revolut	Revolut		Financials	Revolut		t	private			United Kingdom	p
 canva	Canva		Information Technology	Canva		t	private			Australia	p
-fanatics	Fanatics		Consumer Discretionary	%Fanatics Inc;~Fanatics		wt	private			United States	p
+fanatics	Fanatics		Consumer Discretionary	Fanatics Inc;~Fanatics		wt	private			United States	p
 binance	Binance		Financials	Binance		t	private				p
-NWTG	Newton Golf Company	Nasdaq		!Newton Golf Company, Inc.;!Newton Golf Company;!Newton Golf	NWTG	t	company	1934245			u
+NWTG	Newton Golf Company	Nasdaq		Newton Golf Company, Inc.;Newton Golf Company;!Newton Golf	NWTG	t	company	1934245			u
 anduril	Anduril		Industrials	Anduril;Anduril Industries		t	private			United States	p
 LOBO	Lobo EV Technologies	Nasdaq		Lobo EV Technologies LTD;Lobo EV Technologies;Lobo EV	LOBO	t	company	1932072			u
 cerebras	Cerebras		Information Technology	Cerebras;Cerebras Systems		t	private			United States	p
-CREV	Carbon Revolution Public	Nasdaq		!Carbon Revolution Public Ltd Co;!Carbon Revolution Public Ltd;!Carbon Revolution Public	CREV;CREVW	t	company	1960208			u
+CREV	Carbon Revolution Public	Nasdaq		Carbon Revolution Public Ltd Co;Carbon Revolution Public Ltd;!Carbon Revolution Public	CREV;CREVW	t	company	1960208			u
 fidelity-investments	Fidelity Investments		Financials	%Fidelity Investments		t	private			United States	p
-vanguard	Vanguard Group		Financials	%Vanguard Group		t	private			United States	p
+vanguard	Vanguard Group		Financials	Vanguard Group		t	private			United States	p
 MARPS	Marine Petroleum Trust	Nasdaq		!Marine Petroleum Trust;!Marine Petroleum	MARPS	t	company	62362			u
-mars-inc	Mars Inc		Consumer Staples	%Mars Inc;%Mars Incorporated		t	private			United States	p
+mars-inc	Mars Inc		Consumer Staples	Mars Inc;Mars Incorporated		t	private			United States	p
 ikea	IKEA		Consumer Discretionary	IKEA		t	private			Sweden	p
-GURE	Gulf Resources	Nasdaq		!Gulf Resources, Inc.;!Gulf Resources	GURE	t	company	885462			u
+GURE	Gulf Resources	Nasdaq		Gulf Resources, Inc.;!Gulf Resources	GURE	t	company	885462			u
 bosch	Bosch		Industrials	%Robert Bosch;%Bosch		t	private			Germany	p
 safe-superintelligence	Safe Superintelligence		Information Technology	Safe Superintelligence		t	private			United States	p
 QH	Quhuo	Nasdaq		Quhuo Ltd;Quhuo	QH	t	company	1781193			u
@@ -5283,35 +5283,35 @@ YJ	Yunji	Nasdaq		Yunji Inc.;Yunji	YJ	t	company	1759614			u
 EKSO	Ekso Bionics Holdings	Nasdaq		Ekso Bionics Holdings, Inc.;Ekso Bionics Holdings;Ekso Bionics	EKSO	t	company	1549084			u
 EVOK	Evoke Pharma	Nasdaq		Evoke Pharma Inc;Evoke Pharma	EVOK	t	company	1403708			u
 MIGI	Mawson Infrastructure Group	Nasdaq		Mawson Infrastructure Group Inc.;Mawson Infrastructure Group;Mawson Infrastructure	MIGI	t	company	1218683			u
-TPET	Trio Petroleum	NYSE		!Trio Petroleum Corp.;!Trio Petroleum	TPET	t	company	1898766			u
-PSIG	PS International Group	Nasdaq		!PS International Group Ltd.;!PS International Group;!PS International	PSIG	t	company	1997201			u
-PMNT	Perfect Moment	NYSE		!Perfect Moment Ltd.;!Perfect Moment	PMNT	t	company	1849221			u
+TPET	Trio Petroleum	NYSE		Trio Petroleum Corp.;!Trio Petroleum	TPET	t	company	1898766			u
+PSIG	PS International Group	Nasdaq		PS International Group Ltd.;PS International Group;!PS International	PSIG	t	company	1997201			u
+PMNT	Perfect Moment	NYSE		Perfect Moment Ltd.;!Perfect Moment	PMNT	t	company	1849221			u
 BIYA	Baiya International Group	Nasdaq		Baiya International Group Inc.;Baiya International Group;Baiya International	BIYA	t	company	1944712			u
-GV	Visionary Holdings	Nasdaq		!Visionary Holdings Inc.;!Visionary Holdings;!Visionary	GV	t	company	1892274			u
+GV	Visionary Holdings	Nasdaq		Visionary Holdings Inc.;Visionary Holdings;!Visionary	GV	t	company	1892274			u
 TRAW	Traws Pharma	Nasdaq		Traws Pharma, Inc.;Traws Pharma	TRAW	t	company	1130598			u
 CYCN	Cyclerion Therapeutics	Nasdaq		Cyclerion Therapeutics, Inc.;Cyclerion Therapeutics	CYCN	t	company	1755237			u
 FEBO	Fenbo Holdings	Nasdaq		Fenbo Holdings Ltd;Fenbo Holdings;Fenbo	FEBO	t	company	1957001			u
 CODX	Co-Diagnostics	Nasdaq		Co-Diagnostics, Inc.;Co-Diagnostics	CODX	t	company	1692415			u
-CELZ	Creative Medical Technology Holdings	Nasdaq		!Creative Medical Technology Holdings, Inc.;!Creative Medical Technology Holdings;!Creative Medical Technology;!Creative Medical	CELZ	t	company	1187953			u
-MWG	Multi Ways Holdings	NYSE		!Multi Ways Holdings Ltd;!Multi Ways Holdings;!Multi Ways	MWG	t	company	1941500			u
+CELZ	Creative Medical Technology Holdings	Nasdaq		Creative Medical Technology Holdings, Inc.;Creative Medical Technology Holdings;!Creative Medical Technology;!Creative Medical	CELZ	t	company	1187953			u
+MWG	Multi Ways Holdings	NYSE		Multi Ways Holdings Ltd;Multi Ways Holdings;!Multi Ways	MWG	t	company	1941500			u
 BMRA	Biomerica	Nasdaq		Biomerica Inc;Biomerica	BMRA	t	company	73290			u
 SSY	Sunlink Health Systems	NYSE		Sunlink Health Systems Inc;Sunlink Health Systems	SSY	t	company	96793			u
 AMBO	Ambow Education Holding	NYSE		Ambow Education Holding Ltd.;Ambow Education Holding;Ambow Education	AMBO	t	company	1494558			u
 INDP	Indaptus Therapeutics	Nasdaq		Indaptus Therapeutics, Inc.;Indaptus Therapeutics	INDP	t	company	1857044			u
-POAI	Predictive Oncology	Nasdaq		!Predictive Oncology Inc.;!Predictive Oncology	POAI	t	company	1446159			u
+POAI	Predictive Oncology	Nasdaq		Predictive Oncology Inc.;!Predictive Oncology	POAI	t	company	1446159			u
 TSBX	Turnstone Biologics	Nasdaq		Turnstone Biologics Corp.;Turnstone Biologics	TSBX	t	company	1764974			u
-GSIW	Garden Stage	Nasdaq		!Garden Stage Ltd;!Garden Stage	GSIW	t	company	1954269			u
+GSIW	Garden Stage	Nasdaq		Garden Stage Ltd;!Garden Stage	GSIW	t	company	1954269			u
 JTAI	Jet.AI	Nasdaq		Jet.AI Inc.;Jet.AI	JTAI	t	company	1861622			u
 PAVM	PAVmed	Nasdaq		PAVmed Inc.;PAVmed	PAVM	t	company	1624326			u
 FBGL	FBS Global	Nasdaq		FBS Global Ltd;FBS Global	FBGL	t	company	1938534			u
 ADVB	Advanced Biomed	Nasdaq		Advanced Biomed Inc.;Advanced Biomed	ADVB	t	company	1941029			u
 MNTS	Momentus	Nasdaq		Momentus Inc.;Momentus	MNTS;MNTSW	t	company	1781162			u
 TLPH	Talphera	Nasdaq		Talphera, Inc.;Talphera	TLPH	t	company	1427925			u
-SSKN	Strata Skin Sciences	Nasdaq		!Strata Skin Sciences, Inc.;!Strata Skin Sciences	SSKN	t	company	1051514			u
+SSKN	Strata Skin Sciences	Nasdaq		Strata Skin Sciences, Inc.;!Strata Skin Sciences	SSKN	t	company	1051514			u
 BIAF	bioAffinity Technologies	Nasdaq		bioAffinity Technologies, Inc.;bioAffinity Technologies;bioAffinity	BIAF;BIAFW	t	company	1712762			u
 AEON	AEON Biopharma	NYSE		AEON Biopharma, Inc.;AEON Biopharma	AEON	t	company	1837607			u
 IFBD	Infobird	Nasdaq		Infobird Co., Ltd;Infobird Co.;Infobird	IFBD	t	company	1815566			u
-SCKT	Socket Mobile	Nasdaq		!Socket Mobile, Inc.;!Socket Mobile	SCKT	t	company	944075			u
+SCKT	Socket Mobile	Nasdaq		Socket Mobile, Inc.;!Socket Mobile	SCKT	t	company	944075			u
 NVVE	Nuvve Holding	Nasdaq		Nuvve Holding Corp.;Nuvve Holding;Nuvve	NVVE;NVVEW	t	company	1836875			u
 GXAI	Gaxos.ai	Nasdaq		Gaxos.ai Inc.;Gaxos.ai	GXAI	t	company	1895618			u
 ALBT	Avalon GloboCare	Nasdaq		Avalon GloboCare Corp.;Avalon GloboCare	ALBT	t	company	1630212			u
@@ -5319,50 +5319,50 @@ CDTG	CDT Environmental Technology Investment Holdings	Nasdaq		CDT Environmental 
 GLMD	Galmed Pharmaceuticals	Nasdaq		Galmed Pharmaceuticals Ltd.;Galmed Pharmaceuticals	GLMD	t	company	1595353			u
 FGI	FGI Industries	Nasdaq		FGI Industries Ltd.;FGI Industries	FGI;FGIWW	t	company	1864943			u
 SQFT	Presidio Property Trust	Nasdaq		Presidio Property Trust, Inc.;Presidio Property Trust;Presidio Property	SQFT;SQFTP;SQFTW	t	company	1080657			u
-FRSX	Foresight Autonomous Holdings	Nasdaq		!Foresight Autonomous Holdings Ltd.;!Foresight Autonomous Holdings;!Foresight Autonomous	FRSX	t	company	1691221			u
+FRSX	Foresight Autonomous Holdings	Nasdaq		Foresight Autonomous Holdings Ltd.;Foresight Autonomous Holdings;!Foresight Autonomous	FRSX	t	company	1691221			u
 YCBD	cbdMD	NYSE		cbdMD, Inc.;cbdMD	YCBD	t	company	1644903			u
 BIVI	Biovie	Nasdaq		Biovie Inc.;Biovie	BIVI	t	company	1580149			u
-BBGI	Beasley Broadcast Group	Nasdaq		!Beasley Broadcast Group Inc;!Beasley Broadcast Group;!Beasley Broadcast	BBGI	t	company	1099160			u
+BBGI	Beasley Broadcast Group	Nasdaq		Beasley Broadcast Group Inc;Beasley Broadcast Group;!Beasley Broadcast	BBGI	t	company	1099160			u
 MSPR	MSP Recovery	Nasdaq		MSP Recovery, Inc.;MSP Recovery	MSPR;MSPRW;MSPRZ	t	company	1802450			u
-IDAI	T Stamp	Nasdaq		!T Stamp Inc;!T Stamp	IDAI	t	company	1718939			u
-UUU	Universal Safety Products	NYSE		!Universal Safety Products, Inc.;!Universal Safety Products	UUU	t	company	102109			u
+IDAI	T Stamp	Nasdaq		T Stamp Inc;!T Stamp	IDAI	t	company	1718939			u
+UUU	Universal Safety Products	NYSE		Universal Safety Products, Inc.;!Universal Safety Products	UUU	t	company	102109			u
 OP	OceanPal	Nasdaq		OceanPal Inc.;OceanPal	OP	t	company	1869467			u
 BON	Bon Natural Life	Nasdaq		Bon Natural Life Ltd;Bon Natural Life	BON	t	company	1816815			u
 CLRO	Clearone	Nasdaq		Clearone Inc;Clearone	CLRO	t	company	840715			u
 ACXP	Acurx Pharmaceuticals	Nasdaq		Acurx Pharmaceuticals, Inc.;Acurx Pharmaceuticals	ACXP	t	company	1736243			u
-HIHO	Highway Holdings	Nasdaq		!Highway Holdings LTD;!Highway Holdings;!Highway	HIHO	t	company	1026785			u
+HIHO	Highway Holdings	Nasdaq		Highway Holdings LTD;Highway Holdings;!Highway	HIHO	t	company	1026785			u
 CHSN	Chanson International Holding	Nasdaq		Chanson International Holding;Chanson International	CHSN	t	company	1825349			u
 INAB	In8bio	Nasdaq		In8bio, Inc.;In8bio	INAB	t	company	1740279			u
-IBO	Impact Biomedical	NYSE		!Impact Biomedical Inc.;!Impact Biomedical	IBO	t	company	1834105			u
+IBO	Impact Biomedical	NYSE		Impact Biomedical Inc.;!Impact Biomedical	IBO	t	company	1834105			u
 SEED	Origin Agritech	Nasdaq		Origin Agritech LTD;Origin Agritech	SEED	t	company	1321851			u
 KPRX	Kiora Pharmaceuticals	Nasdaq		Kiora Pharmaceuticals Inc;Kiora Pharmaceuticals	KPRX	t	company	1372514			u
 GNPX	Genprex	Nasdaq		Genprex, Inc.;Genprex	GNPX	t	company	1595248			u
-GITS	Global Interactive Technologies	Nasdaq		!Global Interactive Technologies, Inc.;!Global Interactive Technologies;!Global Interactive	GITS	t	company	1911545			u
+GITS	Global Interactive Technologies	Nasdaq		Global Interactive Technologies, Inc.;!Global Interactive Technologies;!Global Interactive	GITS	t	company	1911545			u
 NCI	Neo-Concept International Group Holdings	Nasdaq		Neo-Concept International Group Holdings Ltd;Neo-Concept International Group Holdings;Neo-Concept International Group;Neo-Concept International	NCI	t	company	1916331			u
 IMG	CIMG	Nasdaq		CIMG Inc.;!CIMG	IMG	t	company	1527613			u
 PTLE	PTL	Nasdaq		PTL Ltd;!PTL	PTLE	t	company	2016337			u
-MKZR	MacKenzie Realty Capital	Nasdaq		!MacKenzie Realty Capital, Inc.;!MacKenzie Realty Capital	MKZR	t	company	1550913			u
+MKZR	MacKenzie Realty Capital	Nasdaq		MacKenzie Realty Capital, Inc.;!MacKenzie Realty Capital	MKZR	t	company	1550913			u
 NITO	N2OFF	Nasdaq		N2OFF, Inc.;N2OFF	NITO	t	company	1789192			u
 RVYL	Ryvyl	Nasdaq		Ryvyl Inc.;Ryvyl	RVYL	t	company	1419275			u
-PMAX	Powell Max	Nasdaq		!Powell Max Ltd;!Powell Max	PMAX	t	company	2012096			u
+PMAX	Powell Max	Nasdaq		Powell Max Ltd;!Powell Max	PMAX	t	company	2012096			u
 RDGT	Ridgetech	Nasdaq		Ridgetech Inc.;Ridgetech	RDGT	t	company	1856084			u
 CAPS	Capstone Holding	Nasdaq		Capstone Holding Corp.;Capstone Holding;Capstone	CAPS	t	company	887151			u
 APVO	Aptevo Therapeutics	Nasdaq		Aptevo Therapeutics Inc.;Aptevo Therapeutics	APVO	t	company	1671584			u
 BQ	Boqii Holding	NYSE		Boqii Holding Ltd;Boqii Holding;Boqii	BQ	t	company	1815021			u
-INTS	Intensity Therapeutics	Nasdaq		!Intensity Therapeutics, Inc.;!Intensity Therapeutics	INTS	t	company	1567264			u
+INTS	Intensity Therapeutics	Nasdaq		Intensity Therapeutics, Inc.;!Intensity Therapeutics	INTS	t	company	1567264			u
 ECDA	ECD Automotive Design	Nasdaq		ECD Automotive Design, Inc.;ECD Automotive Design	ECDA;ECDAW	t	company	1922858			u
 LNKS	Linkers Industries	Nasdaq		Linkers Industries Ltd;Linkers Industries	LNKS	t	company	1972074			u
-MITQ	Moving iMAGE Technologies	NYSE		!Moving iMAGE Technologies INC.;!Moving iMAGE Technologies;!Moving iMAGE	MITQ	t	company	1770236			u
+MITQ	Moving iMAGE Technologies	NYSE		Moving iMAGE Technologies INC.;!Moving iMAGE Technologies;!Moving iMAGE	MITQ	t	company	1770236			u
 ULY	Urgent.ly	Nasdaq		Urgent.ly Inc.;Urgent.ly	ULY	t	company	1603652			u
-MEGL	Magic Empire Global	Nasdaq		!Magic Empire Global Ltd;!Magic Empire Global;!Magic Empire	MEGL	t	company	1881472			u
+MEGL	Magic Empire Global	Nasdaq		Magic Empire Global Ltd;!Magic Empire Global;!Magic Empire	MEGL	t	company	1881472			u
 SISI	Shineco	Nasdaq		Shineco, Inc.;Shineco	SISI	t	company	1300734			u
 SHFS	SHF Holdings	Nasdaq		SHF Holdings, Inc.;SHF Holdings;!SHF	SHFS;SHFSW	t	company	1854963			u
 CNEY	CN Energy Group.	Nasdaq		CN Energy Group. Inc.;CN Energy Group.;CN Energy	CNEY	t	company	1780785			u
-EDBL	Edible Garden	Nasdaq		!Edible Garden AG Inc;!Edible Garden AG;!Edible Garden	EDBL;EDBLW	t	company	1809750			u
+EDBL	Edible Garden	Nasdaq		Edible Garden AG Inc;Edible Garden AG;!Edible Garden	EDBL;EDBLW	t	company	1809750			u
 SINT	Sintx Technologies	Nasdaq		Sintx Technologies, Inc.;Sintx Technologies;Sintx	SINT	t	company	1269026			u
 HSCS	HeartSciences	Nasdaq		HeartSciences Inc.;HeartSciences	HSCS;HSCSW	t	company	1468492			u
-CDIO	Cardio Diagnostics Holdings	Nasdaq		!Cardio Diagnostics Holdings, Inc.;!Cardio Diagnostics Holdings;!Cardio Diagnostics	CDIO;CDIOW	t	company	1870144			u
-OBLG	Oblong	Nasdaq		!Oblong, Inc.;!Oblong	OBLG	t	company	746210			u
+CDIO	Cardio Diagnostics Holdings	Nasdaq		Cardio Diagnostics Holdings, Inc.;Cardio Diagnostics Holdings;!Cardio Diagnostics	CDIO;CDIOW	t	company	1870144			u
+OBLG	Oblong	Nasdaq		Oblong, Inc.;!Oblong	OBLG	t	company	746210			u
 LCFY	Locafy	Nasdaq		Locafy Ltd;Locafy	LCFY;LCFYW	t	company	1875547			u
 RIME	Algorhythm Holdings	Nasdaq		Algorhythm Holdings, Inc.;Algorhythm Holdings;Algorhythm	RIME	t	company	923601			u
 ZBAI	ATIF Holdings	Nasdaq		ATIF Holdings Ltd;ATIF Holdings;!ATIF	ZBAI	t	company	1755058			u
@@ -5371,12 +5371,12 @@ ALZN	Alzamend Neuro	Nasdaq		Alzamend Neuro, Inc.;Alzamend Neuro	ALZN	t	company	1
 AMIX	Autonomix Medical	Nasdaq		Autonomix Medical, Inc.;Autonomix Medical	AMIX	t	company	1617867			u
 WINT	Windtree Therapeutics	Nasdaq		Windtree Therapeutics Inc;Windtree Therapeutics	WINT	t	company	946486			u
 ADIL	Adial Pharmaceuticals	Nasdaq		Adial Pharmaceuticals, Inc.;Adial Pharmaceuticals	ADIL	t	company	1513525			u
-STRR	Star Equity Holdings	Nasdaq		!Star Equity Holdings, Inc.;!Star Equity Holdings;!Star Equity	STRR;STRRP	t	company	707388			u
+STRR	Star Equity Holdings	Nasdaq		Star Equity Holdings, Inc.;Star Equity Holdings;!Star Equity	STRR;STRRP	t	company	707388			u
 JDZG	Jiade	Nasdaq		Jiade Ltd;Jiade	JDZG	t	company	1976908			u
 SBFM	Sunshine Biopharma	Nasdaq		Sunshine Biopharma Inc.;Sunshine Biopharma	SBFM;SBFMW	t	company	1402328			u
 SOAR	Volato Group	NYSE		Volato Group, Inc.;Volato Group;Volato	SOAR	t	company	1853070			u
-CASK	Heritage Distilling Holding Company	Nasdaq		!Heritage Distilling Holding Company, Inc.;!Heritage Distilling Holding Company;!Heritage Distilling Holding;!Heritage Distilling	CASK	t	company	1788230			u
-IBG	Innovation Beverage Group	Nasdaq		!Innovation Beverage Group Ltd;!Innovation Beverage Group;!Innovation Beverage	IBG	t	company	1924482			u
+CASK	Heritage Distilling Holding Company	Nasdaq		Heritage Distilling Holding Company, Inc.;Heritage Distilling Holding Company;!Heritage Distilling Holding;!Heritage Distilling	CASK	t	company	1788230			u
+IBG	Innovation Beverage Group	Nasdaq		Innovation Beverage Group Ltd;Innovation Beverage Group;!Innovation Beverage	IBG	t	company	1924482			u
 ISPC	iSpecimen	Nasdaq		iSpecimen Inc.;iSpecimen	ISPC	t	company	1558569			u
 RKDA	Arcadia Biosciences	Nasdaq		Arcadia Biosciences, Inc.;Arcadia Biosciences	RKDA	t	company	1469443			u
 MBIO	Mustang Bio	Nasdaq		Mustang Bio, Inc.;Mustang Bio	MBIO	t	company	1680048			u
@@ -5385,16 +5385,16 @@ WAFU	Wah Fu Education Group	Nasdaq		Wah Fu Education Group Ltd;Wah Fu Education 
 RSLS	ReShape Lifesciences	Nasdaq		ReShape Lifesciences Inc.;ReShape Lifesciences	RSLS	t	company	1427570			u
 APLM	Apollomics	Nasdaq		Apollomics Inc.;Apollomics	APLM;APLMW	t	company	1944885			u
 VYNE	VYNE Therapeutics	Nasdaq		VYNE Therapeutics Inc.;VYNE Therapeutics	VYNE	t	company	1566044			u
-SOPA	Society Pass	Nasdaq		!Society Pass Incorporated.;!Society Pass	SOPA	t	company	1817511			u
+SOPA	Society Pass	Nasdaq		Society Pass Incorporated.;!Society Pass	SOPA	t	company	1817511			u
 ASNS	Actelis Networks	Nasdaq		Actelis Networks Inc;Actelis Networks	ASNS	t	company	1141284			u
 SPHL	Springview Holdings	Nasdaq		Springview Holdings LTD;Springview Holdings;Springview	SPHL	t	company	2002236			u
 SRXH	SRx Health Solutions	NYSE		SRx Health Solutions, Inc.;SRx Health Solutions	SRXH	t	company	1471727			u
-TRNR	Interactive Strength	Nasdaq		!Interactive Strength, Inc.;!Interactive Strength	TRNR	t	company	1785056			u
-VMAR	Vision Marine Technologies	Nasdaq		!Vision Marine Technologies Inc.;!Vision Marine Technologies;!Vision Marine	VMAR	t	company	1813783			u
+TRNR	Interactive Strength	Nasdaq		Interactive Strength, Inc.;!Interactive Strength	TRNR	t	company	1785056			u
+VMAR	Vision Marine Technologies	Nasdaq		Vision Marine Technologies Inc.;!Vision Marine Technologies;!Vision Marine	VMAR	t	company	1813783			u
 PLRZ	Polyrizon	Nasdaq		Polyrizon Ltd.;Polyrizon	PLRZ	t	company	1893645			u
 PPBT	Purple Biotech	Nasdaq		Purple Biotech LTD.;Purple Biotech	PPBT	t	company	1614744			u
 TCRT	Alaunos Therapeutics	Nasdaq		Alaunos Therapeutics, Inc.;Alaunos Therapeutics	TCRT	t	company	1107421			u
-SGN	Signing Day Sports	NYSE		!Signing Day Sports, Inc.;!Signing Day Sports	SGN	t	company	1898474			u
+SGN	Signing Day Sports	NYSE		Signing Day Sports, Inc.;!Signing Day Sports	SGN	t	company	1898474			u
 VEEE	Twin Vee PowerCats	Nasdaq		Twin Vee PowerCats, Co.;Twin Vee PowerCats	VEEE	t	company	1855509			u
 DFSC	Defsec Technologies	Nasdaq		Defsec Technologies Inc.;Defsec Technologies;Defsec	DFSC;DFSCW	t	company	1889823			u
 XWEL	Xwell	Nasdaq		XWELL, Inc.;Xwell	XWEL	t	company	1410428			u
@@ -5411,117 +5411,117 @@ IVDA	Iveda Solutions	Nasdaq		Iveda Solutions, Inc.;Iveda Solutions	IVDA;IVDAW	t	
 TRUG	TruGolf Holdings	Nasdaq		TruGolf Holdings, Inc.;TruGolf Holdings;TruGolf	TRUG	t	company	1857086			u
 EJH	E-Home Household Service Holdings	Nasdaq		E-Home Household Service Holdings Ltd;E-Home Household Service Holdings;E-Home Household Service	EJH	t	company	1769768			u
 JCSE	JE Cleantech Holdings	Nasdaq		JE Cleantech Holdings Ltd;JE Cleantech Holdings;JE Cleantech	JCSE	t	company	1905511			u
-BSLK	Bolt Projects Holdings	Nasdaq		!Bolt Projects Holdings, Inc.;!Bolt Projects Holdings;!Bolt Projects	BSLK;BSLKW	t	company	1841125			u
-ASTI	Ascent Solar Technologies	Nasdaq		!Ascent Solar Technologies, Inc.;!Ascent Solar Technologies;!Ascent Solar	ASTI	t	company	1350102			u
-TTNP	Titan Pharmaceuticals	Nasdaq		!Titan Pharmaceuticals Inc;!Titan Pharmaceuticals	TTNP	t	company	910267			u
+BSLK	Bolt Projects Holdings	Nasdaq		Bolt Projects Holdings, Inc.;Bolt Projects Holdings;!Bolt Projects	BSLK;BSLKW	t	company	1841125			u
+ASTI	Ascent Solar Technologies	Nasdaq		Ascent Solar Technologies, Inc.;!Ascent Solar Technologies;!Ascent Solar	ASTI	t	company	1350102			u
+TTNP	Titan Pharmaceuticals	Nasdaq		Titan Pharmaceuticals Inc;!Titan Pharmaceuticals	TTNP	t	company	910267			u
 CPHI	China Pharma Holdings	NYSE		China Pharma Holdings, Inc.;China Pharma Holdings;China Pharma	CPHI	t	company	1106644			u
-GIPR	Generation Income Properties	Nasdaq		!Generation Income Properties, Inc.;!Generation Income Properties	GIPR;GIPRW	t	company	1651721			u
-IPDN	Professional Diversity Network	Nasdaq		!Professional Diversity Network, Inc.;!Professional Diversity Network	IPDN	t	company	1546296			u
+GIPR	Generation Income Properties	Nasdaq		Generation Income Properties, Inc.;!Generation Income Properties	GIPR;GIPRW	t	company	1651721			u
+IPDN	Professional Diversity Network	Nasdaq		Professional Diversity Network, Inc.;!Professional Diversity Network	IPDN	t	company	1546296			u
 CMND	Clearmind Medicine	Nasdaq		Clearmind Medicine Inc.;Clearmind Medicine	CMND	t	company	1892500			u
-ICON	Icon Energy	Nasdaq		!Icon Energy Corp;!Icon Energy	ICON	t	company	1995574			u
+ICON	Icon Energy	Nasdaq		Icon Energy Corp;!Icon Energy	ICON	t	company	1995574			u
 KTTA	Pasithea Therapeutics	Nasdaq		Pasithea Therapeutics Corp.;Pasithea Therapeutics	KTTA;KTTAW	t	company	1841330			u
 SUNE	SUNation Energy	Nasdaq		SUNation Energy, Inc.;SUNation Energy	SUNE	t	company	22701			u
 ENSC	Ensysce Biosciences	Nasdaq		Ensysce Biosciences, Inc.;Ensysce Biosciences	ENSC	t	company	1716947			u
 UGRO	urban-gro	Nasdaq		urban-gro, Inc.;urban-gro	UGRO	t	company	1706524			u
-ADN	Advent Technologies Holdings	Nasdaq		!Advent Technologies Holdings, Inc.;!Advent Technologies Holdings;!Advent Technologies;!Advent	ADN;ADNWW	t	company	1744494			u
+ADN	Advent Technologies Holdings	Nasdaq		Advent Technologies Holdings, Inc.;Advent Technologies Holdings;!Advent Technologies;!Advent	ADN;ADNWW	t	company	1744494			u
 SOBR	SOBR Safe	Nasdaq		SOBR Safe, Inc.;SOBR Safe	SOBR	t	company	1425627			u
-CTNT	Cheetah Net Supply Chain Service	Nasdaq		!Cheetah Net Supply Chain Service Inc.;!Cheetah Net Supply Chain Service	CTNT	t	company	1951667			u
+CTNT	Cheetah Net Supply Chain Service	Nasdaq		Cheetah Net Supply Chain Service Inc.;!Cheetah Net Supply Chain Service	CTNT	t	company	1951667			u
 BKYI	BIO Key International	Nasdaq		BIO Key International Inc;BIO Key International;BIO Key	BKYI	t	company	1019034			u
-CMCT	Creative Media & Community Trust	Nasdaq		!Creative Media & Community Trust Corp;!Creative Media & Community Trust;!Creative Media & Community	CMCT	t	company	908311			u
+CMCT	Creative Media & Community Trust	Nasdaq		Creative Media & Community Trust Corp;!Creative Media & Community Trust;!Creative Media & Community	CMCT	t	company	908311			u
 SLXN	Silexion Therapeutics	Nasdaq		Silexion Therapeutics Corp;Silexion Therapeutics	SLXN;SLXNW	t	company	2022416			u
 PALI	Palisade Bio	Nasdaq		Palisade Bio, Inc.;Palisade Bio	PALI	t	company	1357459			u
 SNOA	Sonoma Pharmaceuticals	Nasdaq		Sonoma Pharmaceuticals, Inc.;Sonoma Pharmaceuticals	SNOA	t	company	1367083			u
-TWG	Top Wealth Group Holding	Nasdaq		!Top Wealth Group Holding Ltd;!Top Wealth Group Holding;!Top Wealth Group;!Top Wealth	TWG	t	company	1978057			u
+TWG	Top Wealth Group Holding	Nasdaq		Top Wealth Group Holding Ltd;!Top Wealth Group Holding;Top Wealth Group;!Top Wealth	TWG	t	company	1978057			u
 SNTG	Sentage Holdings	Nasdaq		Sentage Holdings Inc.;Sentage Holdings;Sentage	SNTG	t	company	1810467			u
-POLA	Polar Power	Nasdaq		!Polar Power, Inc.;!Polar Power	POLA	t	company	1622345			u
-STSS	Sharps Technology	Nasdaq		!Sharps Technology Inc.;!Sharps Technology;!Sharps	STSS;STSSW	t	company	1737995			u
+POLA	Polar Power	Nasdaq		Polar Power, Inc.;!Polar Power	POLA	t	company	1622345			u
+STSS	Sharps Technology	Nasdaq		Sharps Technology Inc.;!Sharps Technology;!Sharps	STSS;STSSW	t	company	1737995			u
 SILO	Silo Pharma	Nasdaq		Silo Pharma, Inc.;Silo Pharma	SILO	t	company	1514183			u
 GNLN	Greenlane Holdings	Nasdaq		Greenlane Holdings, Inc.;Greenlane Holdings;Greenlane	GNLN	t	company	1743745			u
 VIVS	VivoSim Labs	Nasdaq		VivoSim Labs, INC.;VivoSim Labs	VIVS	t	company	1497253			u
-LRHC	La Rosa Holdings	Nasdaq		!La Rosa Holdings Corp.;!La Rosa Holdings;!La Rosa	LRHC	t	company	1879403			u
+LRHC	La Rosa Holdings	Nasdaq		La Rosa Holdings Corp.;La Rosa Holdings;!La Rosa	LRHC	t	company	1879403			u
 BNRG	Brenmiller Energy	Nasdaq		Brenmiller Energy Ltd.;Brenmiller Energy	BNRG	t	company	1901215			u
 JXG	JX Luxventure Group	Nasdaq		JX Luxventure Group Inc.;JX Luxventure Group;JX Luxventure	JXG	t	company	1546383			u
 BINI	Bollinger Innovations	Nasdaq		Bollinger Innovations, Inc.;Bollinger Innovations	BINI;MULN	t	company	1499961			u
 XBIO	Xenetic Biosciences	Nasdaq		Xenetic Biosciences, Inc.;Xenetic Biosciences	XBIO	t	company	1534525			u
-VERO	Venus Concept	Nasdaq		!Venus Concept Inc.;!Venus Concept	VERO	t	company	1409269			u
+VERO	Venus Concept	Nasdaq		Venus Concept Inc.;!Venus Concept	VERO	t	company	1409269			u
 JWEL	Jowell Global	Nasdaq		Jowell Global Ltd.;Jowell Global	JWEL	t	company	1805594			u
 MOVE	Movano	Nasdaq		Movano Inc.;Movano	MOVE	t	company	1734750			u
 INM	InMed Pharmaceuticals	Nasdaq		InMed Pharmaceuticals Inc.;InMed Pharmaceuticals	INM	t	company	1728328			u
 PW	Power REIT	NYSE		Power REIT	PW	t	company	1532619			u
-GSUN	Golden Sun Health Technology Group	Nasdaq		!Golden Sun Health Technology Group Ltd;!Golden Sun Health Technology Group;!Golden Sun Health Technology;!Golden Sun Health	GSUN	t	company	1826376			u
+GSUN	Golden Sun Health Technology Group	Nasdaq		Golden Sun Health Technology Group Ltd;Golden Sun Health Technology Group;!Golden Sun Health Technology;!Golden Sun Health	GSUN	t	company	1826376			u
 MTNB	Matinas BioPharma Holdings	NYSE		Matinas BioPharma Holdings, Inc.;Matinas BioPharma Holdings;Matinas BioPharma	MTNB	t	company	1582554			u
-SGBX	Safe & Green Holdings	Nasdaq		!Safe & Green Holdings Corp.;!Safe & Green Holdings;!Safe & Green	SGBX	t	company	1023994			u
+SGBX	Safe & Green Holdings	Nasdaq		Safe & Green Holdings Corp.;Safe & Green Holdings;!Safe & Green	SGBX	t	company	1023994			u
 OCTO	Eightco Holdings	Nasdaq		Eightco Holdings Inc.;Eightco Holdings;Eightco	OCTO	t	company	1892492			u
 OLB	OLB Group	Nasdaq		OLB Group, Inc.;OLB Group;!OLB	OLB	t	company	1314196			u
-CDT	Conduit Pharmaceuticals	Nasdaq		!Conduit Pharmaceuticals Inc.;!Conduit Pharmaceuticals	CDT;CDTTW	t	company	1896212			u
+CDT	Conduit Pharmaceuticals	Nasdaq		Conduit Pharmaceuticals Inc.;!Conduit Pharmaceuticals	CDT;CDTTW	t	company	1896212			u
 EVTV	Envirotech Vehicles	Nasdaq		Envirotech Vehicles, Inc.;Envirotech Vehicles	EVTV	t	company	1563568			u
 ATXG	Addentax Group	Nasdaq		Addentax Group Corp.;Addentax Group;Addentax	ATXG	t	company	1650101			u
-GBR	New Concept Energy	NYSE		!New Concept Energy, Inc.;!New Concept Energy	GBR	t	company	105744			u
+GBR	New Concept Energy	NYSE		New Concept Energy, Inc.;!New Concept Energy	GBR	t	company	105744			u
 SXTP	60 Degrees Pharmaceuticals	Nasdaq		60 Degrees Pharmaceuticals, Inc.;60 Degrees Pharmaceuticals	SXTP;SXTPW	t	company	1946563			u
 ACON	Aclarion	Nasdaq		Aclarion, Inc.;Aclarion	ACON;ACONW	t	company	1635077			u
-RELI	Reliance Global Group	Nasdaq		!Reliance Global Group, Inc.;!Reliance Global Group;!Reliance Global	RELI;RELIW	t	company	1812727			u
+RELI	Reliance Global Group	Nasdaq		Reliance Global Group, Inc.;Reliance Global Group;!Reliance Global	RELI;RELIW	t	company	1812727			u
 DRMA	Dermata Therapeutics	Nasdaq		Dermata Therapeutics, Inc.;Dermata Therapeutics	DRMA;DRMAW	t	company	1853816			u
 QNRX	Quoin Pharmaceuticals	Nasdaq		Quoin Pharmaceuticals, Ltd.;Quoin Pharmaceuticals	QNRX	t	company	1671502			u
 GLTO	Galecto	Nasdaq		Galecto, Inc.;Galecto	GLTO	t	company	1800315			u
 PRSO	Peraso	Nasdaq		Peraso Inc.;Peraso	PRSO	t	company	890394			u
 AGMH	AGM Group Holdings	Nasdaq		AGM Group Holdings, Inc.;AGM Group Holdings;AGM Group;!AGM	AGMH	t	company	1705402			u
-JAGX	Jaguar Health	Nasdaq		!Jaguar Health, Inc.;!Jaguar Health	JAGX	t	company	1585608			u
-XAGE	Longevity Health Holdings	Nasdaq		!Longevity Health Holdings, Inc.;!Longevity Health Holdings;!Longevity Health	XAGE;XAGEW	t	company	1842939			u
+JAGX	Jaguar Health	Nasdaq		Jaguar Health, Inc.;!Jaguar Health	JAGX	t	company	1585608			u
+XAGE	Longevity Health Holdings	Nasdaq		Longevity Health Holdings, Inc.;Longevity Health Holdings;!Longevity Health	XAGE;XAGEW	t	company	1842939			u
 BBLG	Bone Biologics	Nasdaq		Bone Biologics Corp;Bone Biologics	BBLG;BBLGW	t	company	1419554			u
-CHNR	China Natural Resources	Nasdaq		!China Natural Resources Inc;!China Natural Resources	CHNR	t	company	793628			u
+CHNR	China Natural Resources	Nasdaq		China Natural Resources Inc;!China Natural Resources	CHNR	t	company	793628			u
 BAOS	Baosheng Media Group Holdings	Nasdaq		Baosheng Media Group Holdings Ltd;Baosheng Media Group Holdings;Baosheng Media Group;Baosheng Media	BAOS	t	company	1811216			u
-TGL	Treasure Global	Nasdaq		!Treasure Global Inc;!Treasure Global	TGL	t	company	1905956			u
+TGL	Treasure Global	Nasdaq		Treasure Global Inc;!Treasure Global	TGL	t	company	1905956			u
 CETX	Cemtrex	Nasdaq		Cemtrex Inc;Cemtrex	CETX	t	company	1435064			u
 WAI	Top KingWin	Nasdaq		Top KingWin Ltd;Top KingWin	WAI	t	company	1938865			u
-SGLY	Singularity Future Technology	Nasdaq		!Singularity Future Technology Ltd.;!Singularity Future Technology;!Singularity Future	SGLY	t	company	1422892			u
+SGLY	Singularity Future Technology	Nasdaq		Singularity Future Technology Ltd.;!Singularity Future Technology;!Singularity Future	SGLY	t	company	1422892			u
 SMTK	SmartKem	Nasdaq		SmartKem, Inc.;SmartKem	SMTK	t	company	1817760			u
-WLDS	Wearable Devices	Nasdaq		!Wearable Devices Ltd.;!Wearable Devices	WLDS;WLDSW	t	company	1887673			u
+WLDS	Wearable Devices	Nasdaq		Wearable Devices Ltd.;!Wearable Devices	WLDS;WLDSW	t	company	1887673			u
 WTO	UTime	Nasdaq		UTime Ltd;UTime	WTO	t	company	1789299			u
 CREG	Smart Powerr	Nasdaq		Smart Powerr Corp.;Smart Powerr	CREG	t	company	721693			u
 HSDT	Helius Medical Technologies	Nasdaq		Helius Medical Technologies, Inc.;Helius Medical Technologies;Helius Medical	HSDT	t	company	1610853			u
 NDRA	Endra Life Sciences	Nasdaq		Endra Life Sciences Inc.;Endra Life Sciences	NDRA	t	company	1681682			u
 CNSP	CNS Pharmaceuticals	Nasdaq		CNS Pharmaceuticals, Inc.;CNS Pharmaceuticals	CNSP	t	company	1729427			u
-AQMS	Aqua Metals	Nasdaq		!Aqua Metals, Inc.;!Aqua Metals	AQMS	t	company	1621832			u
+AQMS	Aqua Metals	Nasdaq		Aqua Metals, Inc.;!Aqua Metals	AQMS	t	company	1621832			u
 WBUY	Webuy Global	Nasdaq		Webuy Global LTD;Webuy Global	WBUY	t	company	1946703			u
 REVB	Revelation Biosciences	Nasdaq		Revelation Biosciences, Inc.;Revelation Biosciences	REVB;REVBW	t	company	1810560			u
 CWD	CaliberCos	Nasdaq		CaliberCos Inc.;CaliberCos	CWD	t	company	1627282			u
 XRTX	Xortx Therapeutics	Nasdaq		Xortx Therapeutics Inc.;Xortx Therapeutics	XRTX	t	company	1729214			u
 RAYA	Erayak Power Solution Group	Nasdaq		Erayak Power Solution Group Inc.;Erayak Power Solution Group;Erayak Power Solution	RAYA	t	company	1825875			u
 XPON	Expion360	Nasdaq		Expion360 Inc.;Expion360	XPON	t	company	1894954			u
-MYSZ	My Size	Nasdaq		!My Size, Inc.;!My Size	MYSZ	t	company	1211805			u
-VTAK	Catheter Precision	NYSE		!Catheter Precision, Inc.;!Catheter Precision	VTAK	t	company	1716621			u
+MYSZ	My Size	Nasdaq		My Size, Inc.;!My Size	MYSZ	t	company	1211805			u
+VTAK	Catheter Precision	NYSE		Catheter Precision, Inc.;!Catheter Precision	VTAK	t	company	1716621			u
 TAOP	Taoping	Nasdaq		Taoping Inc.;Taoping	TAOP	t	company	1552670			u
 AZTR	Azitra	NYSE		Azitra, Inc.;Azitra	AZTR	t	company	1701478			u
 CHEK	Check-Cap	Nasdaq		Check-Cap Ltd;Check-Cap	CHEK	t	company	1610590			u
-WHLR	Wheeler Real Estate Investment Trust	Nasdaq		!Wheeler Real Estate Investment Trust, Inc.;!Wheeler Real Estate Investment Trust;!Wheeler Real Estate Investment	WHLR;WHLRD;WHLRP;WHLRL	t	company	1527541			u
-SLE	Super League Enterprise	Nasdaq		!Super League Enterprise, Inc.;!Super League Enterprise	SLE	t	company	1621672			u
-FRGT	Freight Technologies	Nasdaq		!Freight Technologies, Inc.;!Freight Technologies;!Freight	FRGT	t	company	1687542			u
+WHLR	Wheeler Real Estate Investment Trust	Nasdaq		Wheeler Real Estate Investment Trust, Inc.;!Wheeler Real Estate Investment Trust;!Wheeler Real Estate Investment	WHLR;WHLRD;WHLRP;WHLRL	t	company	1527541			u
+SLE	Super League Enterprise	Nasdaq		Super League Enterprise, Inc.;!Super League Enterprise	SLE	t	company	1621672			u
+FRGT	Freight Technologies	Nasdaq		Freight Technologies, Inc.;!Freight Technologies;!Freight	FRGT	t	company	1687542			u
 TOVX	Theriva Biologics	NYSE		Theriva Biologics, Inc.;Theriva Biologics	TOVX	t	company	894158			u
 HAO	Haoxi Health Technology	Nasdaq		Haoxi Health Technology Ltd;Haoxi Health Technology;Haoxi Health	HAO	t	company	1954594			u
 CNET	ZW Data Action Technologies	Nasdaq		ZW Data Action Technologies Inc.;ZW Data Action Technologies;ZW Data Action	CNET	t	company	1376321			u
-IMTE	Integrated Media Technology	Nasdaq		!Integrated Media Technology Ltd;!Integrated Media Technology;!Integrated Media	IMTE	t	company	1668438			u
+IMTE	Integrated Media Technology	Nasdaq		Integrated Media Technology Ltd;!Integrated Media Technology;!Integrated Media	IMTE	t	company	1668438			u
 NBY	NovaBay Pharmaceuticals	NYSE		NovaBay Pharmaceuticals, Inc.;NovaBay Pharmaceuticals	NBY	t	company	1389545			u
 TIVC	Tivic Health Systems	Nasdaq		Tivic Health Systems, Inc.;Tivic Health Systems	TIVC	t	company	1787740			u
 VRAX	Virax Biolabs Group	Nasdaq		Virax Biolabs Group Ltd;Virax Biolabs Group;Virax Biolabs	VRAX	t	company	1885827			u
 JFBR	Jeffs' Brands	Nasdaq		Jeffs' Brands Ltd;Jeffs' Brands	JFBR;JFBRW	t	company	1885408			u
-ITP	It Tech Packaging	NYSE		!It Tech Packaging, Inc.;!It Tech Packaging	ITP	t	company	1358190			u
+ITP	It Tech Packaging	NYSE		It Tech Packaging, Inc.;!It Tech Packaging	ITP	t	company	1358190			u
 NIVF	NewGenIvf Group	Nasdaq		NewGenIvf Group Ltd;NewGenIvf Group;NewGenIvf	NIVF;NIVFW	t	company	1981662			u
 XELB	XCel Brands	Nasdaq		XCel Brands, Inc.;XCel Brands	XELB	t	company	1083220			u
 AYRO	AYRO	Nasdaq		AYRO, Inc.;!AYRO	AYRO	t	company	1086745			u
-ORIS	Oriental RISE Holdings	Nasdaq		!Oriental RISE Holdings Ltd;!Oriental RISE Holdings;!Oriental RISE	ORIS	t	company	1964664			u
+ORIS	Oriental RISE Holdings	Nasdaq		Oriental RISE Holdings Ltd;Oriental RISE Holdings;!Oriental RISE	ORIS	t	company	1964664			u
 GCTK	Glucotrack	Nasdaq		Glucotrack, Inc.;Glucotrack	GCTK	t	company	1506983			u
-CIGL	Concorde International Group	Nasdaq		!Concorde International Group Ltd.;!Concorde International Group;!Concorde International	CIGL	t	company	2001794			u
-PAPL	Pineapple Financial	NYSE		!Pineapple Financial Inc.;!Pineapple Financial	PAPL	t	company	1938109			u
-DGLY	Digital Ally	Nasdaq		!Digital Ally, Inc.;!Digital Ally	DGLY	t	company	1342958			u
+CIGL	Concorde International Group	Nasdaq		Concorde International Group Ltd.;Concorde International Group;!Concorde International	CIGL	t	company	2001794			u
+PAPL	Pineapple Financial	NYSE		Pineapple Financial Inc.;!Pineapple Financial	PAPL	t	company	1938109			u
+DGLY	Digital Ally	Nasdaq		Digital Ally, Inc.;!Digital Ally	DGLY	t	company	1342958			u
 GRI	GRI Bio	Nasdaq		GRI Bio, Inc.;GRI Bio	GRI	t	company	1824293			u
 ATCH	AtlasClear Holdings	NYSE		AtlasClear Holdings, Inc.;AtlasClear Holdings;AtlasClear	ATCH	t	company	1963088			u
-LICN	Lichen International	Nasdaq		!Lichen International Ltd;!Lichen International	LICN	t	company	1876766			u
+LICN	Lichen International	Nasdaq		Lichen International Ltd;!Lichen International	LICN	t	company	1876766			u
 QLGN	Qualigen Therapeutics	Nasdaq		Qualigen Therapeutics, Inc.;Qualigen Therapeutics	QLGN	t	company	1460702			u
-SBEV	Splash Beverage Group	NYSE		!Splash Beverage Group, Inc.;!Splash Beverage Group;!Splash Beverage	SBEV	t	company	1553788			u
+SBEV	Splash Beverage Group	NYSE		Splash Beverage Group, Inc.;Splash Beverage Group;!Splash Beverage	SBEV	t	company	1553788			u
 SPRC	SciSparc	Nasdaq		SciSparc Ltd.;SciSparc	SPRC	t	company	1611746			u
 SMX	SMX (Security Matters) Public	Nasdaq		SMX (Security Matters) Public Ltd Co;SMX (Security Matters) Public Ltd;SMX (Security Matters) Public	SMX;SMXWW	t	company	1940674			u
 ENVB	Enveric Biosciences	Nasdaq		Enveric Biosciences, Inc.;Enveric Biosciences	ENVB	t	company	890821			u
-SGD	Safe & Green Development	Nasdaq		!Safe & Green Development Corp;!Safe & Green Development	SGD	t	company	1959023			u
+SGD	Safe & Green Development	Nasdaq		Safe & Green Development Corp;!Safe & Green Development	SGD	t	company	1959023			u
 RDHL	RedHill Biopharma	Nasdaq		RedHill Biopharma Ltd.;RedHill Biopharma	RDHL	t	company	1553846			u
 PBM	Psyence Biomedical	Nasdaq		Psyence Biomedical LTD.;Psyence Biomedical	PBM;PBMWW	t	company	1985062			u
 OTRK	Ontrak	Nasdaq		Ontrak, Inc.;Ontrak	OTRK	t	company	1136174			u
@@ -5539,27 +5539,27 @@ PTIX	Protagenic Therapeutics Inc.new	Nasdaq		Protagenic Therapeutics, Inc.new	PT
 AKAN	Akanda	Nasdaq		Akanda Corp.;Akanda	AKAN	t	company	1888014			u
 AEMD	Aethlon Medical	Nasdaq		Aethlon Medical Inc;Aethlon Medical	AEMD	t	company	882291			u
 ADTX	Aditxt	Nasdaq		Aditxt, Inc.;Aditxt	ADTX	t	company	1726711			u
-BJDX	Bluejay Diagnostics	Nasdaq		!Bluejay Diagnostics, Inc.;!Bluejay Diagnostics	BJDX	t	company	1704287			u
+BJDX	Bluejay Diagnostics	Nasdaq		Bluejay Diagnostics, Inc.;!Bluejay Diagnostics	BJDX	t	company	1704287			u
 UK	Ucommune International	Nasdaq		Ucommune International Ltd;Ucommune International	UK;UKOMW	t	company	1821424			u
-APDN	Applied Dna Sciences	Nasdaq		!Applied Dna Sciences Inc;!Applied Dna Sciences	APDN	t	company	744452			u
+APDN	Applied Dna Sciences	Nasdaq		Applied Dna Sciences Inc;!Applied Dna Sciences	APDN	t	company	744452			u
 NAOV	NanoVibronix	Nasdaq		NanoVibronix, Inc.;NanoVibronix	NAOV	t	company	1326706			u
 ENTO	Entero Therapeutics	Nasdaq		Entero Therapeutics, Inc.;Entero Therapeutics	ENTO	t	company	1604191			u
 AIM	AIM ImmunoTech	NYSE		AIM ImmunoTech Inc.;AIM ImmunoTech	AIM	t	company	946644			u
 FAMI	Farmmi	Nasdaq		Farmmi, Inc.;Farmmi	FAMI	t	company	1701261			u
-UPC	Universe Pharmaceuticals	Nasdaq		!Universe Pharmaceuticals INC;!Universe Pharmaceuticals	UPC	t	company	1809616			u
+UPC	Universe Pharmaceuticals	Nasdaq		Universe Pharmaceuticals INC;!Universe Pharmaceuticals	UPC	t	company	1809616			u
 AUUD	Auddia	Nasdaq		Auddia Inc.;Auddia	AUUD;AUUDW	t	company	1554818			u
-IVP	Inspire Veterinary Partners	Nasdaq		!Inspire Veterinary Partners, Inc.;!Inspire Veterinary Partners	IVP	t	company	1939365			u
+IVP	Inspire Veterinary Partners	Nasdaq		Inspire Veterinary Partners, Inc.;!Inspire Veterinary Partners	IVP	t	company	1939365			u
 EZGO	EZGO Technologies	Nasdaq		EZGO Technologies Ltd.;EZGO Technologies;!EZGO	EZGO	t	company	1806904			u
-SHPH	Shuttle Pharmaceuticals Holdings	Nasdaq		!Shuttle Pharmaceuticals Holdings, Inc.;!Shuttle Pharmaceuticals Holdings;!Shuttle Pharmaceuticals	SHPH	t	company	1757499			u
+SHPH	Shuttle Pharmaceuticals Holdings	Nasdaq		Shuttle Pharmaceuticals Holdings, Inc.;Shuttle Pharmaceuticals Holdings;!Shuttle Pharmaceuticals	SHPH	t	company	1757499			u
 SCNI	Scinai Immunotherapeutics	Nasdaq		Scinai Immunotherapeutics Ltd.;Scinai Immunotherapeutics	SCNI	t	company	1611747			u
 IVF	INVO Fertility	Nasdaq		INVO Fertility, Inc.;INVO Fertility	IVF	t	company	1417926			u
 ONCO	Onconetix	Nasdaq		Onconetix, Inc.;Onconetix	ONCO	t	company	1782107			u
-WLGS	WANG & LEE Group	Nasdaq		!WANG & LEE GROUP, Inc.;!WANG & LEE Group;!WANG & LEE	WLGS	t	company	1899658			u
+WLGS	WANG & LEE Group	Nasdaq		WANG & LEE GROUP, Inc.;WANG & LEE Group;!WANG & LEE	WLGS	t	company	1899658			u
 WORX	SCWorx	Nasdaq		SCWorx Corp.;SCWorx	WORX	t	company	1674227			u
 TNFA	TNF Pharmaceuticals	Nasdaq		TNF Pharmaceuticals, Inc.;TNF Pharmaceuticals	TNFA	t	company	1321834			u
 FOXO	Foxo Technologies	NYSE		Foxo Technologies Inc.;Foxo Technologies;Foxo	FOXO	t	company	1812360			u
 YHC	LQR House	Nasdaq		LQR House Inc.;LQR House	YHC	t	company	1843165			u
-LGHL	Lion Group Holding	Nasdaq		!Lion Group Holding Ltd;!Lion Group Holding;!Lion Group;!Lion	LGHL	t	company	1806524			u
+LGHL	Lion Group Holding	Nasdaq		Lion Group Holding Ltd;!Lion Group Holding;Lion Group;!Lion	LGHL	t	company	1806524			u
 SLRX	Salarius Pharmaceuticals	Nasdaq		Salarius Pharmaceuticals, Inc.;Salarius Pharmaceuticals	SLRX	t	company	1615219			u
 JZ	Jianzhi Education Technology Group	Nasdaq		Jianzhi Education Technology Group Co Ltd;Jianzhi Education Technology Group;Jianzhi Education Technology;Jianzhi Education	JZ	t	company	1852440			u
 OGEN	Oragenics	NYSE		Oragenics Inc;Oragenics	OGEN	t	company	1174940			u
@@ -5568,9 +5568,9 @@ DXF	Eason Technology	NYSE		Eason Technology Ltd;Eason Technology;Eason	DXF	t	com
 GVH	Globavend Holdings	Nasdaq		Globavend Holdings Ltd;Globavend Holdings;Globavend	GVH	t	company	1978527			u
 XXII	22nd Century Group	Nasdaq		22nd Century Group, Inc.;22nd Century Group;22nd Century	XXII	t	company	1347858			u
 CTBB	Qwest	NYSE		Qwest Corp;Qwest	CTBB;CTDD	t	company	68622			u
-NRUC	National Rural Utilities Cooperative Finance	NYSE		!National Rural Utilities Cooperative Finance Corp;!National Rural Utilities Cooperative Finance	NRUC	t	company	70502			u
+NRUC	National Rural Utilities Cooperative Finance	NYSE		National Rural Utilities Cooperative Finance Corp;!National Rural Utilities Cooperative Finance	NRUC	t	company	70502			u
 CHSCP	CHS	Nasdaq		CHS Inc;!CHS	CHSCP;CHSCL;CHSCM;CHSCN;CHSCO	t	company	823277			u
-TSM	Taiwan Semiconductor Manufacturing	NYSE		TSMC;%Taiwan Semiconductor;%Taiwan Semiconductor Manufacturing Co LTD;%Taiwan Semiconductor Manufacturing	TSM	t	company	1046179			u
+TSM	Taiwan Semiconductor Manufacturing	NYSE		TSMC;%Taiwan Semiconductor;Taiwan Semiconductor Manufacturing Co LTD;%Taiwan Semiconductor Manufacturing	TSM	t	company	1046179			u
 QVCD	QVC	NYSE		QVC Inc	QVCD;QVCC	t	company	1254699			u
 IPB	Merrill Lynch Depositor Inc Indexplus Trust Series 2003-1	NYSE		Merrill Lynch Depositor Inc Indexplus Trust Series 2003-1	IPB	t	company	1267332			u
 KTN	Structured Products Corp Cred Enhance Corts TR for AON Cap A	NYSE		Structured Products Corp Cred Enhance Corts TR for AON Cap A	KTN	t	company	1283337			u
@@ -5592,9 +5592,9 @@ OAK.PA	Brookfield Oaktree Holdings	NYSE		Brookfield Oaktree Holdings, LLC;Brookf
 ETI.P	Entergy Texas	NYSE		Entergy Texas, Inc.;Entergy Texas	ETI.P	t	company	1427437			u
 USCI	United States Commodity Index Funds Trust	NYSE		!United States Commodity Index Funds Trust;!United States Commodity Index Funds	USCI;CPER	t	company	1479247			u
 BNC	CEA Industries	Nasdaq		CEA Industries Inc.;CEA Industries	BNC;VAPE;BNCWW;VAPEW	t	company	1482541			u
-NHPAP	National Healthcare Properties	Nasdaq		!National Healthcare Properties, Inc.;!National Healthcare Properties	NHPAP;NHPBP	t	company	1561032			u
+NHPAP	National Healthcare Properties	Nasdaq		National Healthcare Properties, Inc.;!National Healthcare Properties	NHPAP;NHPBP	t	company	1561032			u
 GLDM	World Gold Trust	NYSE		!World Gold Trust;!World Gold	GLDM	t	company	1618181			u
-TPTA	Terra Property Trust	NYSE		!Terra Property Trust, Inc.;!Terra Property Trust;!Terra Property	TPTA	t	company	1674356			u
+TPTA	Terra Property Trust	NYSE		Terra Property Trust, Inc.;!Terra Property Trust;!Terra Property	TPTA	t	company	1674356			u
 ICR.PA	InPoint Commercial Real Estate Income	NYSE		InPoint Commercial Real Estate Income, Inc.;InPoint Commercial Real Estate Income	ICR.PA	t	company	1690012			u
 BAR	GraniteShares Gold Trust	NYSE		GraniteShares Gold Trust;GraniteShares Gold	BAR	t	company	1690437			u
 PLTM	GraniteShares Platinum Trust	NYSE		GraniteShares Platinum Trust;GraniteShares Platinum	PLTM	t	company	1690842			u
@@ -5608,7 +5608,7 @@ EZPZ	Franklin Crypto Trust	Cboe		Franklin Crypto Trust;Franklin Crypto	EZPZ	t	co
 WYFI	WhiteFiber	Nasdaq		WhiteFiber, Inc.;WhiteFiber	WYFI	t	company	2042022			u
 BSAA	BEST SPAC I Acquisition	Nasdaq		BEST SPAC I Acquisition Corp.;BEST SPAC I Acquisition	BSAA;BSAAR;BSAAU	t	company	2051587			u
 CTA.PB	EIDP	NYSE		EIDP, Inc.;!EIDP	CTA.PB;CTA.PA	t	company	30554			u
-FWONK	Liberty Media	Nasdaq		!Liberty Media Corp;!Liberty Media	FWONK;FWONA	t	company	1560385			u
+FWONK	Liberty Media	Nasdaq		Liberty Media Corp;!Liberty Media	FWONK;FWONA	t	company	1560385			u
 1U1	1&1		Telecommunications	1&1	1U1	t	company		DE0005545503	Germany	g
 III.L	3i		Banking & Investment Services		III.L;TGOPY;TGOPF	t	company		GB00B1YW4409	United Kingdom	g
 ABI.BR	AB InBev		Beverages		ABI.BR	t	company		BE0003793107;BE0974293251	Belgium	g
@@ -5623,7 +5623,7 @@ ACS.MC	ACS Group		Civil engineering	ACS Group;~ACS	ACS.MC;ACSAF	wt	company		ES01
 ADDT-B.ST	Addtech		Industrials	Addtech	ADDT-B.ST	t	company			Sweden	g
 0N5I	Adesso		IT and consulting	Adesso SE;Adesso	0N5I;0N5I.L	t	company		DE000A0Z23Q5	Germany	g
 ADS.DE	Adidas		Apparel	%Adidas	ADS.DE;ADDDF;ADDYY	t	company		DE000A1EWWW0	Germany	g
-ADM.L	Admiral Group		Financials	%Admiral Group;~Admiral	ADM.L;AMIGY;AMIGF	wt	company		GB00B02J6398	United Kingdom	g
+ADM.L	Admiral Group		Financials	Admiral Group;~Admiral	ADM.L;AMIGY;AMIGF	wt	company		GB00B02J6398	United Kingdom	g
 6857.T	Advantest		Electric machinery	Advantest	6857.T	t	company		JP3122400009	Japan	g
 ADYEN.AS	Adyen		Banking & Investment Services	Adyen	ADYEN.AS;0YP5.L;ADYYF;ADYEY	t	company		NL0012969182;US00783V1044	Netherlands	g
 AED.BR	Aedifica		Real Estate	Aedifica	AED.BR;0DKX.L;AEDFF	t	company			Belgium	g
@@ -5645,8 +5645,8 @@ ALV.DE	Allianz		Financial Services	Allianz	ALV.DE;AZSEY;ALIZY;ALIZF	t	company		D
 6770.T	Alps Alpine		Electric machinery	%Alps Alpine	6770.T;6770.L	t	company		JP3126400005	United Kingdom	g
 AN3	Alten		Ingenieursdienstleistungen	Alten	AN3;0O1S.L	t	company		FR0000071946	France	g
 6113.T	Amada		Machinery	Amada Co;Amada	6113.T	t	company		JP3122800000	Japan	g
-AAD	Amadeus FiRe		Personnel and Training services	%Amadeus FiRe AG;%Amadeus FiRe	AAD;0DK9.L	t	company		DE0005093108	Germany	g
-AMS.MC	Amadeus IT Group		IT Services & Consulting	%Amadeus IT Group;%Amadeus IT	AMS.MC;0P2W.L;AMADF;AMADY	t	company		ES0109067019	Spain	g
+AAD	Amadeus FiRe		Personnel and Training services	Amadeus FiRe AG;%Amadeus FiRe	AAD;0DK9.L	t	company		DE0005093108	Germany	g
+AMS.MC	Amadeus IT Group		IT Services & Consulting	Amadeus IT Group;%Amadeus IT	AMS.MC;0P2W.L;AMADF;AMADY	t	company		ES0109067019	Spain	g
 AAL.L	Anglo American		Basic Materials	Anglo American plc;%Anglo American	AAL.L;AGPPF;NGLOY	t	company		GB00B1XZS820	United Kingdom	g
 ANTO.L	Antofagasta		Basic Materials	Antofagasta plc;%Antofagasta	ANTO.L;ANFGF	t	company		GB0000456144	United Kingdom	g
 8304.T	Aozora Bank		Banking	Aozora Bank	8304.T	t	company			Japan	g
@@ -5658,7 +5658,7 @@ ASM.AS	ASM International		Semiconductor industry	ASM International	ASM.AS	t	comp
 ASSA-B.ST	Assa Abloy		Construction Supplies & Fixtures	Assa Abloy	ASSA-B.ST;ASAZY;ASAZF	t	company		SE0007100581	Sweden	g
 ABF.L	Associated British Foods		Consumer Non-Cyclicals	%Associated British Foods	ABF.L;ABF;ASBFY;ASBFF	t	company		GB0006731235	United Kingdom	g
 4503.T	Astellas Pharma		Pharmaceutical	Astellas Pharma	4503.T	t	company		JP3942400007	Japan	g
-SNRE	Sunrise Communications	Nasdaq		!Sunrise Communications AG;!Sunrise Communications	SNRE	t	company	2021938			u
+SNRE	Sunrise Communications	Nasdaq		Sunrise Communications AG;!Sunrise Communications	SNRE	t	company	2021938			u
 ATCO-A.ST	Atlas Copco		Industrial equipment	Atlas Copco	ATCO-A.ST;ATLKY;ATLCY;ATLPF	t	company		SE0011166610;SE0011166628;SE0017486889;SE0017486897	Sweden	g
 AOF	Atoss		Software	Atoss	AOF;0N66.L	t	company		DE0005104400	Germany	g
 NDA.DE	Aurubis		Basic Materials	Aurubis	NDA.DE;0K7F.L;AIAGF;AIAGY	t	company		DE0006766504	Germany	g
@@ -5677,7 +5677,7 @@ BEZ.L	Beazley		Insurance	Beazley plc;Beazley	BEZ.L	t	company		GB00BYQ0JC66	Unite
 BC8.DE	Bechtle		IT Services & Consulting	Bechtle AG;Bechtle	BC8.DE;0DPM.L;BECTY;BHTLF	t	company		DE0005158703	Germany	g
 BFSA.DE	Befesa		Engineering & construction in the infrastructure, energy and water sectors.	Befesa	BFSA.DE;BFSA.MC	t	company		ES0105200002	Spain	g
 BEI.DE	Beiersdorf		Consumer Non-Cyclicals	Beiersdorf	BEI.DE;0DQ7.L;BDRFY;BDRFF	t	company		DE0005200000	Germany	g
-BKG.L	Berkeley Group Holdings		Consumer Cyclicals	%Berkeley Group Holdings;%Berkeley Group;%Berkeley	BKG.L;BKG;BKGFF;BKGFY	t	company		GB00BLJNXL82	United Kingdom	g
+BKG.L	Berkeley Group Holdings		Consumer Cyclicals	Berkeley Group Holdings;Berkeley Group;%Berkeley	BKG.L;BKG;BKGFF;BKGFY	t	company		GB00BLJNXL82	United Kingdom	g
 BESI.AS	Besi		Semiconductors	Besi	BESI.AS;BESIY;BESVF	t	company		NL0012866412	Netherlands	g
 GBF.DE	Bilfinger		Construction & Engineering	Bilfinger SE;Bilfinger	GBF.DE;BFLBY;BFLBF	t	company		DE0005909006	Germany	g
 BMW.DE	BMW		Auto & Truck Manufacturers	BMW	BMW.DE;BMWYY	t	company		DE0005190003	Germany	g
@@ -5693,14 +5693,14 @@ BRBY.L	Burberry		Apparel & Accessories Retailers	%Burberry	BRBY.L;BURBY	t	compan
 BVI.PA	Bureau Veritas		Inspection and certification	Bureau Veritas	BVI.PA	t	company		FR0006174348	France	g
 CABK.MC	CaixaBank		Banking & Investment Services	CaixaBank	CABK.MC;CAIXY	t	company		ES0140609019	Spain	g
 COK	Cancom		IT	Cancom	COK;0O0F.L;CCCMF	t	company		DE0005419105	Germany	g
-7751.T	Canon		Electric machinery	%Canon Inc.;~Canon	7751.T;7751.L	wt	company		JP3242800005	United Kingdom	g
+7751.T	Canon		Electric machinery	Canon Inc.;~Canon	7751.T;7751.L	wt	company		JP3242800005	United Kingdom	g
 CAP.PA	Capgemini		IT Services & Consulting	Capgemini	CAP.PA;CAPMF;CGEMY	t	company		FR0000125338	France	g
 HIAB.HE	Cargotec		Heavy Machinery & Vehicles	Cargotec	HIAB.HE;0MGH.L;CYJBY;CYJBF	t	company		FI0009013429	Finland	g
 AFX.DE	Carl Zeiss Meditec		Advanced Medical Equipment & Technology	Carl Zeiss Meditec	AFX.DE;CZMWF;CZMWY	t	company		DE0005313704	Germany	g
 CA.PA	Carrefour		Consumer Defensive	Carrefour	CA.PA;CRERF;CRRFY	t	company		FR0000120172	France	g
 6952.T	Casio		Electric machinery	%Casio	6952.T	t	company		JP3209000003	Japan	g
 CLNX.MC	Cellnex Telecom		Telecommunications	Cellnex Telecom	CLNX.MC;CLNXF;CLLNY	t	company		ES0105066007	Spain	g
-9022.T	Central Japan Railway Company		Private railway	%Central Japan Railway Company;%Central Japan Railway	9022.T	t	company		JP3566800003	Japan	g
+9022.T	Central Japan Railway Company		Private railway	Central Japan Railway Company;%Central Japan Railway	9022.T	t	company		JP3566800003	Japan	g
 CNA.L	Centrica		Multiline Utilities	Centrica	CNA.L;CPYYY;CPYYF	t	company		GB00B033F229	United Kingdom	g
 CWC	Cewe		Commercial Printing Services	Cewe	CWC;0N8F.L	t	company		DE0005403901	Germany	g
 8331.T	Chiba Bank		Banking	%Chiba Bank	8331.T	t	company		JP3511800009	Japan	g
@@ -5711,8 +5711,8 @@ COFB.BR	Cofinimmo		Commercial REITs	Cofinimmo	COFB.BR;0J3X.L;CFMOF	t	company		BE
 CBK.DE	Commerzbank		Banking & Investment Services	Commerzbank	CBK.DE;CRZBY;CRZBF	t	company		DE000CBK1001	Germany	g
 COP.DE	CompuGroup Medical		Software	CompuGroup Medical	COP.DE;0MSD.L;CMPVF;CMPUY	t	company		DE0005437305;DE000A288904	Germany	g
 1721.T	Comsys		Construction	Comsys	1721.T	t	company		JP3305530002	Japan	g
-TRTN.PA	Triton International	NYSE		!Triton International Ltd;!Triton International	TRTN.PA;TRTN.PB;TRTN.PC;TRTN.PD;TRTN.PE;TRTN.PF	t	company	1660734			u
-CON.DE	Continental		Auto, Truck & Motorcycle Parts	%Continental AG;~Continental	CON.DE;CTTAF;CTTAY	wt	company		DE0005439004	Germany	g
+TRTN.PA	Triton International	NYSE		Triton International Ltd;!Triton International	TRTN.PA;TRTN.PB;TRTN.PC;TRTN.PD;TRTN.PE;TRTN.PF	t	company	1660734			u
+CON.DE	Continental		Auto, Truck & Motorcycle Parts	Continental AG;~Continental	CON.DE;CTTAF;CTTAY	wt	company		DE0005439004	Germany	g
 CTEC.L	Convatec		Health care equipment & supplies	Convatec	CTEC.L;CNVVY	t	company		GB00BD3VFW73	United Kingdom	g
 GSEFF	Covivio		Commercial Real Estate	Covivio	GSEFF;FNCDY	t	company		FR0000064578	France	g
 8253.T	Credit Saison		Financial services	Credit Saison	8253.T	t	company		JP3271400008	Japan	g
@@ -5745,13 +5745,13 @@ DHL.DE	Deutsche Post		Logistics	Deutsche Post	DHL.DE	t	company			Germany	g
 DTE.DE	Deutsche Telekom		Integrated Telecommunications Services	Deutsche Telekom	DTE.DE;RTKM.ME;ROSYY	t	company		DE0005557508;RU0008943394;US7785291078	Russian Federation	g
 DEZ	Deutz		Industrial Goods	Deutz AG;Deutz	DEZ;DEUZF	t	company		DE0006305006	Germany	g
 DPLM.L	Diploma		Industrial Support services	Diploma plc;~Diploma	DPLM.L	wt	company		GB0001826634	United Kingdom	g
-6146.T	Disco		Precision instruments	%Disco Corporation;~Disco	6146.T	wt	company		JP3548600000	Japan	g
+6146.T	Disco		Precision instruments	Disco Corporation;~Disco	6146.T	wt	company		JP3548600000	Japan	g
 5714.T	Dowa Holdings		Nonferrous metals	Dowa Holdings;Dowa	5714.T	t	company		JP3638600001	Japan	g
 DRW3	Drägerwerk		Advanced Medical Equipment & Technology	Drägerwerk;Dragerwerk	DRW3;DGWPF	t	company		DE0005550636	Germany	g
 DSFIR.AS	DSM-Firmenich		Chemicals	DSM-Firmenich	DSFIR.AS	t	company		CH1216478797	Netherlands	g
 DUE	Dürr		Automotive	Dürr AG;Dürr;Durr AG;Durr	DUE;DUERF	t	company		DE0005565204	Germany	g
 EOAN.DE	E.ON		Electric utility	~E.ON	EOAN.DE;ENAKF;EONGY	wt	company		DE000ENAG999	Germany	g
-9020.T	East Japan Railway Company		Rail transport	%East Japan Railway Company;%East Japan Railway	9020.T	t	company		JP3783600004	Japan	g
+9020.T	East Japan Railway Company		Rail transport	East Japan Railway Company;%East Japan Railway	9020.T	t	company		JP3783600004	Japan	g
 6361.T	Ebara		Machinery	Ebara Corporation;Ebara	6361.T	t	company		JP3165950001	Japan	g
 EUZ	Eckert & Ziegler		Medical equipment	Eckert & Ziegler	EUZ;0NZY.L	t	company		DE0005659700	Germany	g
 EDEN.PA	Edenred		Corporate services	Edenred	EDEN.PA	t	company			France	g
@@ -5763,7 +5763,7 @@ ELIS	Elis		Dienstleistungen	Elis	ELIS	t	company		FR0012435121	France	g
 ELISA.HE	Elisa		Communication Services	%Elisa	ELISA.HE;ELMUY;ELMUF	t	company		FI0009007884;FR0012435121	Finland	g
 ENG.MC	Enagás		Energy	Enagás;Enagas	ENG.MC	t	company		ES0130960018	Spain	g
 ECV.DE	Encavis		Electric Utilities & IPPs	Encavis	ECV.DE	t	company		DE0006095003	Germany	g
-GB	Global Blue Group Holding	NYSE		!Global Blue Group Holding AG;!Global Blue Group Holding;!Global Blue Group;!Global Blue	GB	t	company	1799983			u
+GB	Global Blue Group Holding	NYSE		Global Blue Group Holding AG;!Global Blue Group Holding;Global Blue Group;!Global Blue	GB	t	company	1799983			u
 EDV.L	Endeavour Mining		Mining	Endeavour Mining	EDV.L;EDVMF	t	company		GB00BL6K5J42	United Kingdom	g
 ELE.MC	Endesa		Electric Utilities	Endesa	ELE.MC;0N9G.L;ELEZF;ELEZY	t	company		ES0130670112	Spain	g
 ENEL.MI	Enel		Electric utility	Enel	ENEL.MI	t	company		IT0003128367	Italy	g
@@ -5775,9 +5775,9 @@ EPI-A.ST	Epiroc		Industrials	Epiroc	EPI-A.ST	t	company		SE0015658109	Sweden	g
 ERMAY	Eramet		Montanindustrie	Eramet	ERMAY	t	company		FR0000131757	France	g
 EL.PA	EssilorLuxottica		Eyewear Eye care	EssilorLuxottica	EL.PA;ESLOF;ESLOY	t	company		FR0000121667	France	g
 ESSITY-B.ST	Essity		Consumer Non-Cyclicals	Essity	ESSITY-B.ST;ESSYY;ETTYF	t	company		SE0009922156;SE0009922164	Sweden	g
-MHLA	Maiden Holdings	NYSE		!Maiden Holdings, Ltd.;!Maiden Holdings;!Maiden	MHLA;MHNC	t	company	1412100			u
+MHLA	Maiden Holdings	NYSE		Maiden Holdings, Ltd.;Maiden Holdings;!Maiden	MHLA;MHNC	t	company	1412100			u
 EUQ	Eurazeo		Beteiligungen	Eurazeo	EUQ;EUZOF	t	company		FR0000121121	France	g
-EVO.ST	Evolution		Consumer Discretionary	%Evolution AB;~Evolution	EVO.ST	wt	company		SE0012673267	Sweden	g
+EVO.ST	Evolution		Consumer Discretionary	Evolution AB;~Evolution	EVO.ST	wt	company		SE0012673267	Sweden	g
 EVK.DE	Evonik Industries		Basic Materials	Evonik Industries	EVK.DE;EVKIF;EVKIY	t	company		DE000EVNK013	Germany	g
 EXO.AS	Exor		Financials	Exor	EXO.AS	t	company		NL0012059018	Netherlands	g
 EXPN.L	Experian		Business services	Experian	EXPN.L;EXPGY;EXPGF	t	company		GB00B19NLV48	Ireland	g
@@ -5798,7 +5798,7 @@ FPE3.DE	Fuchs Petrolub		Basic Materials	Fuchs Petrolub	FPE3.DE;FUPEF;FUPPF;FUPBY
 5803.T	Fujikura		Electrical equipment / Defense / Telecommunications	Fujikura	5803.T	t	company			Japan	g
 ETWO	E2open Parent Holdings	NYSE		E2open Parent Holdings, Inc.;E2open Parent Holdings;E2open Parent	ETWO	t	company	1800347			u
 6702.T	Fujitsu		Computer hardware Software Semiconductors Consulting Cloud computing Telecommunications Data storage Consumer electronics	%Fujitsu	6702.T	t	company		JP3818000006	Japan	g
-8354.T	Fukuoka Financial Group		Banking	%Fukuoka Financial Group;%Fukuoka Financial	8354.T;8354.L	t	company			United Kingdom	g
+8354.T	Fukuoka Financial Group		Banking	Fukuoka Financial Group;%Fukuoka Financial	8354.T;8354.L	t	company			United Kingdom	g
 5801.T	Furukawa Electric		Electrical equipment	Furukawa Electric	5801.T	t	company		JP3827200001	Japan	g
 G1A.DE	GEA Group		Food industry	GEA Group;~GEA	G1A.DE;GEAGY;GEAGF	wt	company		DE0006602006	Germany	g
 GEBN.SW	Geberit		Construction Supplies & Fixtures	Geberit AG;Geberit	GEBN.SW;0QQ2.L;GBERY;GBERF	t	company		CH0030170408	Switzerland	g
@@ -5824,10 +5824,10 @@ HFG.DE	HelloFresh		Consumer Non-Cyclicals	HelloFresh	HFG.DE;HLFFF;HELFY	t	compan
 HEN3.DE	Henkel		Basic Materials	Henkel	HEN3.DE;HENKY	t	company		DE0006048408;DE0006048432	Germany	g
 HAG.DE	Hensoldt		Defence	Hensoldt	HAG.DE;0A5S.L;HNSDF;HAGHY	t	company		DE000HAG0005	Germany	g
 RMS.PA	Hermès		Apparel & Accessories	%Hermes;%Hermès	RMS.PA;HESAY	t	company		FR0000052292	France	g
-HEXA-B.ST	Hexagon		CAD/CAM Software , Electronics , Enterprise Software , Geographic Information Systems (GIS) , Software , Technology , Technology Consulting .	%Hexagon AB;~Hexagon	HEXA-B.ST;0GRX.L;HXGBF;HXGBY	wt	company		SE0000103699;SE0015961909	Sweden	g
+HEXA-B.ST	Hexagon		CAD/CAM Software , Electronics , Enterprise Software , Geographic Information Systems (GIS) , Software , Technology , Technology Consulting .	Hexagon AB;~Hexagon	HEXA-B.ST;0GRX.L;HXGBF;HXGBY	wt	company		SE0000103699;SE0015961909	Sweden	g
 HIK.L	Hikma Pharmaceuticals		Pharmaceutical	Hikma Pharmaceuticals	HIK.L	t	company		GB00B0LCW083	United Kingdom	g
 7205.T	Hino Motors		Automotive	Hino Motors	7205.T	t	company		JP3792600003	Japan	g
-SAGE	Sage Therapeutics	Nasdaq		!Sage Therapeutics, Inc.;!Sage Therapeutics	SAGE	t	company	1597553			u
+SAGE	Sage Therapeutics	Nasdaq		Sage Therapeutics, Inc.;!Sage Therapeutics	SAGE	t	company	1597553			u
 6501.T	Hitachi		Conglomerate	%Hitachi	6501.T	t	company		JP3788600009	Japan	g
 6305.T	Hitachi Construction Machinery		Machinery	%Hitachi Construction Machinery	6305.T	t	company			Japan	g
 HOT.DE	Hochtief		Construction	Hochtief	HOT.DE;HOCFY;HOCFF	t	company		DE0006070006	Germany	g
@@ -5856,10 +5856,10 @@ INF.L	Informa		Consumer Cyclicals	Informa	INF.L;IFPJF;IFJPY	t	company		GB00BMJ6D
 CLBR	Colombier Acquisition Corp. Ii	NYSE		Colombier Acquisition Corp. Ii	CLBR	t	company	1995413			u
 COL.MC	Inmobiliaria Colonial		Commercial REITs	Inmobiliaria Colonial	COL.MC;IMQCF	t	company		ES0139140018	Spain	g
 1605.T	Inpex		Mining	Inpex	1605.T	t	company		JP3294460005	Japan	g
-IAG.L	International Airlines Group		Aviation	%International Airlines Group;%International Airlines	IAG.L;IAG.MC;ICAGY;BABWF	t	company		ES0177542018	United States	g
+IAG.L	International Airlines Group		Aviation	International Airlines Group;%International Airlines	IAG.L;IAG.MC;ICAGY;BABWF	t	company		ES0177542018	United States	g
 ITRK.L	Intertek		Business Support Services	Intertek	ITRK.L;IKTSF;IKTSY	t	company		GB0031638363	United Kingdom	g
 ISP.MI	Intesa Sanpaolo		Financial services	Intesa Sanpaolo	ISP.MI;0HBC.L;ISNPY	t	company		IT0000072618	Italy	g
-INVE-B.ST	Investor		Financials	%Investor AB;~Investor	INVE-B.ST;IVSXF;IVSBF	wt	company		SE0000107401;SE0000107419	Sweden	g
+INVE-B.ST	Investor		Financials	Investor AB;~Investor	INVE-B.ST;IVSXF;IVSBF	wt	company		SE0000107401;SE0000107419	Sweden	g
 IPN	Ipsen Group		Pharma	Ipsen Group;Ipsen	IPN;IPSEY	t	company		FR0010259150	France	g
 IPZ	Ipsos		Marktforschung	Ipsos	IPZ;IPSOF	t	company		FR0000073298	France	g
 3099.T	Isetan Mitsukoshi Holdings		Retail	Isetan Mitsukoshi Holdings;Isetan Mitsukoshi	3099.T;3099.L	t	company			United Kingdom	g
@@ -5867,8 +5867,8 @@ IPZ	Ipsos		Marktforschung	Ipsos	IPZ;IPSOF	t	company		FR0000073298	France	g
 8001.T	Itochu		General trading	Itochu	8001.T	t	company		JP3143600009	Japan	g
 3086.T	J. Front Retailing		Retail	%J. Front Retailing	3086.T	t	company			Japan	g
 9201.T	Japan Airlines		Air transport	%Japan Airlines	9201.T	t	company		JP3705200008	Japan	g
-8697.T	Japan Exchange Group		Financial markets	%Japan Exchange Group;%Japan Exchange	8697.T	t	company		JP3183200009	Japan	g
-6178.T	Japan Post Holdings		Conglomerate	%Japan Post Holdings;%Japan Post	6178.T	t	company		JP3752900005	Japan	g
+8697.T	Japan Exchange Group		Financial markets	Japan Exchange Group;%Japan Exchange	8697.T	t	company		JP3183200009	Japan	g
+6178.T	Japan Post Holdings		Conglomerate	Japan Post Holdings;%Japan Post	6178.T	t	company		JP3752900005	Japan	g
 5631.T	Japan Steel Works		Industrial machinery	%Japan Steel Works	5631.T	t	company			Japan	g
 2914.T	Japan Tobacco		Food Tobacco	%Japan Tobacco	2914.T	t	company		JP3726800000	Japan	g
 JCDXF	JCDecaux		Außenwerbung	JCDecaux	JCDXF;JCDXY	t	company		FR0000077919	France	g
@@ -5919,7 +5919,7 @@ KWS	KWS Saat		Agriculture , Biotechnology	KWS Saat	KWS;KNKZF	t	company		DE000707
 6971.T	Kyocera		Electric machinery	Kyocera	6971.T	t	company		JP3249600002	Japan	g
 4151.T	Kyowa Hakko Kirin		Pharmaceuticals	Kyowa Hakko Kirin	4151.T	t	company		JP3256000005	Japan	g
 OR.PA	L'Oréal		Consumer Defensive	L'Oreal;L'Oréal	OR.PA;LRLCF	t	company		FR0000120321	France	g
-CDR.PB	Cedar Realty Trust	NYSE		!Cedar Realty Trust, Inc.;!Cedar Realty Trust;!Cedar Realty	CDR.PB;CDR.PC	t	company	761648			u
+CDR.PB	Cedar Realty Trust	NYSE		Cedar Realty Trust, Inc.;!Cedar Realty Trust;!Cedar Realty	CDR.PB;CDR.PC	t	company	761648			u
 ROVI.MC	Laboratorios Rovi		Pharmaceuticals	Laboratorios Rovi	ROVI.MC;ROVI.HE	t	company		ES0157261019	Finland	g
 LAND.L	Landsec		Property	Landsec	LAND.L	t	company		GB0031809436	United Kingdom	g
 LXS.DE	Lanxess		Basic Materials	Lanxess AG;Lanxess	LXS.DE;LNXSF;LNXSY	t	company		DE0005470405	Germany	g
@@ -5928,11 +5928,11 @@ LEG.DE	LEG Immobilien		Financials	LEG Immobilien	LEG.DE;0QC9.L;LEGIF	t	company		
 LGEN.L	Legal & General		Banking & Investment Services	%Legal & General	LGEN.L;LGGNY;LGGNF	t	company		GB0005603997	United Kingdom	g
 LR.PA	Legrand		Electrical Components & Equipment	Legrand	LR.PA;LGRDY;LGRVF	t	company		FR0010307819	France	g
 LOG.MC	Logista		Distribution of products and services , Wholesale	Logista	LOG.MC	t	company		ES0105027009	Spain	g
-LSEG.L	London Stock Exchange Group		Financial services	%London Stock Exchange Group;%London Stock Exchange	LSEG.L	t	company			United Kingdom	g
+LSEG.L	London Stock Exchange Group		Financial services	London Stock Exchange Group;%London Stock Exchange	LSEG.L	t	company			United Kingdom	g
 LMP.L	LondonMetric Property		Property	LondonMetric Property	LMP.L	t	company		GB00B4WFW713	United Kingdom	g
 LONN.SW	Lonza Group		Biotechnology & Medical Research	Lonza Group;Lonza	LONN.SW;0QNO.L;LZAGF;LZAGY	t	company		CH0013841017	Switzerland	g
 LOTB.BR	Lotus Bakeries		Consumer Staples	%Lotus Bakeries	LOTB.BR	t	company			Belgium	g
-LHA.DE	Lufthansa Group		Airlines	%Lufthansa;%Lufthansa Group	LHA.DE;0H4A.L;DLAKY;DLAKF	t	company		DE0008232125	Germany	g
+LHA.DE	Lufthansa Group		Airlines	%Lufthansa;Lufthansa Group	LHA.DE;0H4A.L;DLAKY;DLAKF	t	company		DE0008232125	Germany	g
 MC.PA	LVMH		Apparel & Accessories	LVMH	MC.PA;LVMHF	t	company		FR0000121014	France	g
 4689.T	LY		Services	LY Corporation	4689.T	t	company			Japan	g
 MNG.L	M&G		Financial services	~M&G	MNG.L;MGPUF	wt	company		GB00BKFB1C65	United Kingdom	g
@@ -5940,20 +5940,20 @@ MAP.MC	Mapfre		Financials	Mapfre	MAP.MC;MPFRF;MPFRY	t	company		ES0124244E34	Spai
 8002.T	Marubeni		General trading company	Marubeni	8002.T	t	company		JP3877600001	Japan	g
 8252.T	Marui		Department stores	Marui	8252.T	t	company			Japan	g
 7261.T	Mazda		Automotive	%Mazda	7261.T	t	company		JP3868400007	Japan	g
-2269.T	Meiji Holdings		Food Pharmaceutical Healthcare	%Meiji Holdings;%Meiji	2269.T	t	company		JP3918000005	Japan	g
+2269.T	Meiji Holdings		Food Pharmaceutical Healthcare	Meiji Holdings;%Meiji	2269.T	t	company		JP3918000005	Japan	g
 MELE.BR	Melexis		Electronic Equipment	Melexis	MELE.BR;MLXSF	t	company		BE0165385973	Belgium	g
 MRO.L	Melrose Industries		Aerospace	Melrose Industries	MRO.L;MLSPF;MLSYY	t	company		GB00BV9FYX34	United Kingdom	g
 ENTX	Entera Bio	Nasdaq		Entera Bio Ltd.;Entera Bio	ENTX	t	company	1638097			u
 4385.T	Mercari		E-commerce	Mercari	4385.T	t	company			Japan	g
 MBG.DE	Mercedes-Benz Group		Automotive	Mercedes-Benz;%Mercedes;Mercedes-Benz Group	MBG.DE;MBGAF	t	company		DE0007100000	Germany	g
 MEIYF	Mercialys		Immobilien	Mercialys	MEIYF	t	company		FR0010241638	France	g
-MRK.DE	Merck Group		Chemicals	%Merck Group	MRK.DE;0O14.L;MKGAF;MKKGY	t	company		DE0006599905	Germany	g
+MRK.DE	Merck Group		Chemicals	Merck Group	MRK.DE;0O14.L;MKGAF;MKKGY	t	company		DE0006599905	Germany	g
 MRL.MC	Merlin Properties		Real Estate	%Merlin Properties	MRL.MC;0QVM.L;MRPRF	t	company		ES0105025003	Spain	g
 METSO.HE	Metso		Construction & Engineering	Metso	METSO.HE;OUKPY;OUKPF	t	company		FI0009014575	Finland	g
 ML.PA	Michelin		Automobiles & Auto Parts	%Michelin	ML.PA;MGDDF	t	company		FR0000121261	France	g
 6479.T	MinebeaMitsumi		Electric machinery	MinebeaMitsumi	6479.T	t	company		JP3906000009	Japan	g
-4188.T	Mitsubishi Chemical Holdings		Chemical	%Mitsubishi Chemical Holdings;%Mitsubishi Chemical	4188.T	t	company		JP3897700005	Japan	g
-8058.T	Mitsubishi		General trading company	%Mitsubishi Corporation;%Mitsubishi	8058.T	t	company		JP3898400001	Japan	g
+4188.T	Mitsubishi Chemical Holdings		Chemical	Mitsubishi Chemical Holdings;%Mitsubishi Chemical	4188.T	t	company		JP3897700005	Japan	g
+8058.T	Mitsubishi		General trading company	Mitsubishi Corporation;%Mitsubishi	8058.T	t	company		JP3898400001	Japan	g
 6503.T	Mitsubishi Electric		Electric machinery	%Mitsubishi Electric	6503.T	t	company		JP3902400005	Japan	g
 8802.T	Mitsubishi Estate		Real estate	%Mitsubishi Estate	8802.T	t	company		JP3899600005	Japan	g
 7011.T	Mitsubishi Heavy Industries		Energy Space Defense Aviation Logistics Engineering Data Center	%Mitsubishi Heavy Industries	7011.T	t	company		JP3900000005	Japan	g
@@ -5976,7 +5976,7 @@ NTGY.MC	Naturgy		Energy	Naturgy	NTGY.MC;GASNF;GASNY	t	company		ES0116870314	Spai
 NEM.DE	Nemetschek		Architecture, Engineering, Construction, Multimedia	Nemetschek	NEM.DE;0FDT.L;NEMTF;NEMKY	t	company		DE0006452907	Germany	g
 NEOEN	Neoen		Versorger	Neoen	NEOEN	t	company		FR0011675362	France	g
 NESTE.HE	Neste		Energy	Neste	NESTE.HE;NTOIY	t	company		FI0009013296	Finland	g
-NESN.SW	Nestlé		Consumer Non-Cyclicals	~Nestle;~Nestlé;Nestlé SA;Nestle SA	NESN.SW;NESN;NSRGY	wt	company		CH0038863350	Switzerland	g
+NESN.SW	Nestlé		Consumer Non-Cyclicals	Nestle;Nestlé;Nestlé SA;Nestle SA	NESN.SW;NESN;NSRGY	t	company		CH0038863350	Switzerland	g
 NQ9	Nexity		Immobilien	Nexity	NQ9;NNXXY	t	company		FR0010112524	France	g
 3659.T	Nexon		Services	Nexon	3659.T	t	company		JP3758190007	Japan	g
 NXT.L	Next		Consumer Cyclicals	Next plc	NXT.L;NXGPF;NXGPY	t	company		GB0032089863	United Kingdom	g
@@ -6001,7 +6001,7 @@ TYRES.HE	Nokian Tyres		Automobiles & Auto Parts	Nokian Tyres	TYRES.HE;NKRKY;NKRK
 4307.T	Nomura Research Institute		Economic and industry research, Consulting & IT consulting	Nomura Research Institute	4307.T	t	company			Japan	g
 NDA-FI.HE	Nordea		Banking & Investment Services	Nordea	NDA-FI.HE;0N4T.L;NRDBY	t	company		FI4000297767	Finland	g
 NDX1.DE	Nordex		Heavy Electrical Equipment	Nordex SE;Nordex	NDX1.DE;NRDXF;NRXXY	t	company		DE000A0D6554	Germany	g
-NOEJ	Norma Group		Industrial Goods	%Norma Group;%Norma	NOEJ;NOEJF	t	company		DE000A1H8BV3	Germany	g
+NOEJ	Norma Group		Industrial Goods	Norma Group;%Norma	NOEJ;NOEJF	t	company		DE000A1H8BV3	Germany	g
 6471.T	NSK		Machinery	NSK Ltd.;~NSK	6471.T	wt	company		JP3720800006	Japan	g
 6472.T	NTN		Machinery	NTN Corporation;~NTN	6472.T	wt	company		JP3165600002	Japan	g
 9613.T	NTT Data		Communications	NTT Data	9613.T	t	company		JP3165700000	Japan	g
@@ -6009,7 +6009,7 @@ NOEJ	Norma Group		Industrial Goods	%Norma Group;%Norma	NOEJ;NOEJF	t	company		DE0
 9007.T	Odakyu Electric Railway		Railway/bus	Odakyu Electric Railway	9007.T;9007.L	t	company		JP3196000008	United Kingdom	g
 3861.T	Oji Paper Company		Pulp & paper	Oji Paper Company;Oji Paper	3861.T	t	company		JP3174410005	Japan	g
 6103.T	Okuma Holdings		Machinery	Okuma Holdings;Okuma	6103.T	t	company		JP3172100004	Japan	g
-7733.T	Olympus		Electronics	%Olympus Corporation;%Olympus	7733.T	t	company		JP3201200007	Japan	g
+7733.T	Olympus		Electronics	Olympus Corporation;%Olympus	7733.T	t	company		JP3201200007	Japan	g
 6645.T	Omron		Electric machinery	Omron	6645.T	t	company		JP3197800000	Japan	g
 EZM	OPmobility		Automobile	OPmobility	EZM;0NW1.L;PASTF	t	company		FR0000124570	France	g
 ORA.PA	Orange		Communication Services	Orange SA;~Orange	ORA.PA;0FBS.L;OCBI;ORAN;FNCTF;MBISF	wt	company		FR0000133308	France	g
@@ -6018,17 +6018,17 @@ ORP	Orpea-Gruppe		Pflegeeinrichtungen	Orpea-Gruppe	ORP;ORRRY;ORPEF	t	company		FR
 4578.T	Otsuka Pharmaceutical		Pharmaceutical	Otsuka Pharmaceutical	4578.T;4578.L	t	company		JP3188220002	United Kingdom	g
 OUT1V.HE	Outokumpu		Basic Materials	Outokumpu	OUT1V.HE;0FJ8.L;OUTFF;OUTKY	t	company		FI0009002422	Finland	g
 6752.T	Panasonic		Conglomerate	%Panasonic	6752.T	t	company		JP3866800000	Japan	g
-PGHN.SW	Partners Group		Private equity	%Partners Group;~Partners	PGHN.SW;APG.MC;PGPHF	wt	company		CH0024608827	Switzerland	g
+PGHN.SW	Partners Group		Private equity	Partners Group;~Partners	PGHN.SW;APG.MC;PGPHF	wt	company		CH0024608827	Switzerland	g
 PAT	Patrizia		Financials	Patrizia AG;Patrizia	PAT;0FJC.L;PTZIF	t	company		DE000PAT1AG3	Germany	g
 SGMA	Sigmatron International	Nasdaq		Sigmatron International Inc;Sigmatron International	SGMA	t	company	915358			u
 RI.PA	Pernod Ricard		Beverages	Pernod Ricard	RI.PA;0HAT.L;PDRDF;PDRDY;PRNDY	t	company		FR0000120693	France	g
-PSH.L	Pershing Square Holdings		Financial services	%Pershing Square Holdings;%Pershing Square	PSH.L;PSH.AS;PSHZF	t	company		GG00BPFJTF46	Guernsey	g
+PSH.L	Pershing Square Holdings		Financial services	Pershing Square Holdings;%Pershing Square	PSH.L;PSH.AS;PSHZF	t	company		GG00BPFJTF46	Guernsey	g
 PSN.L	Persimmon		Consumer Cyclicals	Persimmon plc;~Persimmon	PSN.L;PSMMY;PSMMF	wt	company		GB0006825383	United Kingdom	g
 PHIA.AS	Philips		Advanced Medical Equipment & Technology		PHIA.AS	t	company		NL0000009538	Netherlands	g
-PHNX.L	Phoenix Group		Financials	%Phoenix Group;~Phoenix	PHNX.L;PNXGF	wt	company		KYG7091M1096	United Kingdom	g
+PHNX.L	Phoenix Group		Financials	Phoenix Group;~Phoenix	PHNX.L;PNXGF	wt	company		KYG7091M1096	United Kingdom	g
 PNE3	PNE		Renewable energy	PNE AG;~PNE	PNE3	wt	company		DE000A0JBPG2	Germany	g
 PCT.L	Polar Capital Technology Trust		Investment	%Polar Capital Technology Trust;%Polar Capital Technology;%Polar Capital	PCT.L	t	company			United Kingdom	g
-PAH3.DE	Porsche		Automotive	%Porsche SE;%Porsche	PAH3.DE;POAHY	t	company		DE000PAH0038	Germany	g
+PAH3.DE	Porsche		Automotive	Porsche SE;%Porsche	PAH3.DE;POAHY	t	company		DE000PAH0038	Germany	g
 PSM	ProSiebenSat.1 Media		Broadcasting	ProSiebenSat.1 Media	PSM;PBSFY;PBSFF	t	company		DE000PSM7770	Germany	g
 PRX.AS	Prosus		Investments	Prosus	PRX.AS;PROSY	t	company		NL0013654783	Netherlands	g
 PUB.PA	Publicis		Advertising & Marketing	Publicis	PUB.PA;0FQI.L;PGPEF;PUBGY	t	company		FR0000130577	France	g
@@ -6038,7 +6038,7 @@ TVE	Tennessee Valley Authority	NYSE		!Tennessee Valley Authority	TVE;TVC	t	compa
 TPE	PVA TePla		Machinery	PVA TePla	TPE;0NL1.L;TPLKF	t	company		DE0007461006	Germany	g
 4755.T	Rakuten		E-commerce Financial technology	Rakuten	4755.T	t	company		JP3967200001	Japan	g
 RAND.AS	Randstad		Employment Services	Randstad NV;Randstad	RAND.AS;0NW2.L;RANJF;RANJY	t	company		NL0000379121	Netherlands	g
-RAA.DE	Rational		Appliances, Tools & Housewares	%Rational AG;~Rational	RAA.DE;RTLLF;RATIY	wt	company		DE0007010803	Germany	g
+RAA.DE	Rational		Appliances, Tools & Housewares	Rational AG;~Rational	RAA.DE;RTLLF;RATIY	wt	company		DE0007010803	Germany	g
 RKT.L	Reckitt		Consumer Non-Cyclicals	Reckitt	RKT.L;RB.L;RBGLY	t	company		GB00B24CGK77	United Kingdom	g
 6098.T	Recruit		Professional services	~Recruit	6098.T	wt	company		JP3970300004	Japan	g
 HOOK	Hookipa Pharma	Nasdaq		Hookipa Pharma Inc.;Hookipa Pharma	HOOK	t	company	1760542			u
@@ -6052,16 +6052,16 @@ RHM.DE	Rheinmetall		Aerospace & Defence	Rheinmetall	RHM.DE;RNMBF;RNMBY	t	company
 CFR.SW	Richemont		Apparel & Accessories	Richemont	CFR.SW;0QMU.L;CFRHF;CFRUY	t	company		CH0210483332	Switzerland	g
 7752.T	Ricoh		Electric machinery	Ricoh	7752.T	t	company		JP3973400009	Japan	g
 RMV.L	Rightmove		Internet & Real Estate	Rightmove	RMV.L;RTMVY	t	company		GB00BGDT3G23	United Kingdom	g
-ROG.SW	Roche Holding		Healthcare	%Roche;%Roche Holding AG;%Roche Holding	ROG.SW;0TDF.L;0QQ6.L;RHHVF;RHHBY	t	company		CH0012032048;CH0012032113	Switzerland	g
+ROG.SW	Roche Holding		Healthcare	%Roche;Roche Holding AG;%Roche Holding	ROG.SW;0TDF.L;0QQ6.L;RHHVF;RHHBY	t	company		CH0012032048;CH0012032113	Switzerland	g
 6963.T	Rohm		Electric machinery	Rohm	6963.T;6963.L	t	company		JP3982800009	United Kingdom	g
 RRTL.DE	RTL Group		Broadcasting	RTL Group;~RTL	RRTL.DE;RGLXY	wt	company		LU0061462528	Luxembourg	g
 RBSFY	Rubis SCA		Erdöl und -gas	Rubis SCA	RBSFY;RUBSF	t	company		FR0013269123	France	g
 RWE.DE	RWE		Electricity generation	~RWE	RWE.DE;RWEOY	wt	company		DE0007037129	Germany	g
-SAAB-B.ST	Saab		Aerospace and defence	%Saab AB;!Saab	SAAB-B.ST	t	company		SE0021921269	Sweden	g
+SAAB-B.ST	Saab		Aerospace and defence	Saab AB;!Saab	SAAB-B.ST	t	company		SE0021921269	Sweden	g
 SCYR.MC	Sacyr		Construction	Sacyr	SCYR.MC	t	company		ES0182870214	Spain	g
 SFQ	SAF-Holland		Auto, Truck & Motorcycle Parts	SAF-Holland	SFQ;SFHLF	t	company		DE000SAFH001	Luxembourg	g
 SAF.PA	Safran		Aerospace & Defense	Safran	SAF.PA;SAFRF;SAFRY	t	company		FR0000073272	France	g
-SGE.L	Sage Group		Software	%Sage Group;~Sage	SGE.L;SGPYY;SGGEF	wt	company		GB00B8C3BL03	United Kingdom	g
+SGE.L	Sage Group		Software	Sage Group;~Sage	SGE.L;SGPYY;SGGEF	wt	company		GB00B8C3BL03	United Kingdom	g
 SBRY.L	Sainsbury's		Consumer Non-Cyclicals	Sainsbury's	SBRY.L;JSAIY;JSNSF	t	company		GB00B019KW72	United Kingdom	g
 SGO.PA	Saint-Gobain		Building materials	Saint-Gobain	SGO.PA;COD.L;CODGF;CODYY	t	company		FR0000125007	France	g
 SZG	Salzgitter		Basic Materials	Salzgitter AG;Salzgitter	SZG;SZGPY	t	company		DE0006202005	Germany	g
@@ -6075,7 +6075,7 @@ SU.PA	Schneider Electric		Electrical Components & Equipment	%Schneider Electric	
 SDR.L	Schroders		Banking & Investment Services	Schroders	SDR.L;SDRC.L;SHNWF;SHNWD	t	company		GB0002405495	United Kingdom	g
 SMT.L	Scottish Mortgage Investment Trust		Collective Investments	%Scottish Mortgage Investment Trust;%Scottish Mortgage Investment	SMT.L;STMZF	t	company		GB00BLDYK618	United Kingdom	g
 G24.DE	Scout24		E-Commerce	Scout24	G24.DE;SCOTF;SCCTY	t	company		DE000A12DM80	Germany	g
-7735.T	Screen Holdings		Electric machinery	%Screen Holdings;~Screen	7735.T	wt	company		JP3494600004	Japan	g
+7735.T	Screen Holdings		Electric machinery	Screen Holdings;~Screen	7735.T	wt	company		JP3494600004	Japan	g
 SEB-A.ST	SEB Group		Banking & Investment Services	SEB Group;~SEB	SEB-A.ST;0GUX.L;SVKEF	wt	company		SE0000120784;SE0000148884	Sweden	g
 9735.T	Secom		Security	Secom	9735.T	t	company		JP3421800008	Japan	g
 0NWC	Secunet Security Networks		Information security	Secunet Security Networks	0NWC;0NWC.L	t	company		DE0007276503	Germany	g
@@ -6083,10 +6083,10 @@ SGRO.L	Segro		Commercial REITs	Segro	SGRO.L;ESGRO;SEGXF	t	company		GB00B5ZN1N88	
 6724.T	Seiko Epson		Electric machinery	%Seiko Epson	6724.T;6724.L	t	company		JP3414750004	United Kingdom	g
 1928.T	Sekisui House		Construction	Sekisui House	1928.T	t	company		JP3420600003	Japan	g
 SMIN	SES		Industrial Conglomerates	SES S.A.;~SES	SMIN;SMIN.L;SMGZY;SMGKF	wt	company		GB00B1WY2338;LU0088087324	United Kingdom	g
-3382.T	Seven & I Holdings		Retail	%Seven & I Holdings Co.;%Seven & I Holdings;%Seven & I	3382.T	t	company		JP3422950000	Japan	g
+3382.T	Seven & I Holdings		Retail	Seven & I Holdings Co.;Seven & I Holdings;%Seven & I	3382.T	t	company		JP3422950000	Japan	g
 SVT.L	Severn Trent		Multiline utilities	%Severn Trent	SVT.L;STRNY;SVTRF	t	company		GB00B1FH8J72	United Kingdom	g
-6753.T	Sharp		Consumer electronics	%Sharp Corporation;~Sharp	6753.T	wt	company		JP3359600008	Japan	g
-3697.T	Shift		Services	%Shift Inc.;~Shift	3697.T	wt	company			Japan	g
+6753.T	Sharp		Consumer electronics	Sharp Corporation;~Sharp	6753.T	wt	company		JP3359600008	Japan	g
+3697.T	Shift		Services	Shift Inc.;~Shift	3697.T	wt	company			Japan	g
 1803.T	Shimizu		Construction	Shimizu Corporation;Shimizu	1803.T	t	company		JP3358800005	Japan	g
 4063.T	Shin-Etsu Chemical		Chemicals	Shin-Etsu Chemical	4063.T	t	company		JP3371200001	Japan	g
 4507.T	Shionogi		Biotechnology & Pharmaceuticals	Shionogi	4507.T	t	company		JP3347200002	Japan	g
@@ -6123,7 +6123,7 @@ STAN.L	Standard Chartered		Banking & Investment Services	%Standard Chartered	STA
 STO3	Sto		Chemicals	Sto	STO3;0G5B.L	t	company		DE0007274136	Germany	g
 STERV.HE	Stora Enso		Applied Resources	Stora Enso	STERV.HE;SEOJF;SEOAY	t	company		FI0009005953;FI0009005961;FI0009007603;FI0009007611	Finland	g
 SAX.DE	Ströer		Mass media	Ströer;Stroer	SAX.DE	t	company		DE0007493991	Germany	g
-7270.T	Subaru		Automotive	%Subaru Corporation;%Subaru	7270.T	t	company		JP3814800003	Japan	g
+7270.T	Subaru		Automotive	Subaru Corporation;%Subaru	7270.T	t	company		JP3814800003	Japan	g
 3436.T	Sumco		Nonferrous metals	Sumco	3436.T	t	company		JP3322930003	Japan	g
 4005.T	Sumitomo Chemical		Chemicals	Sumitomo Chemical	4005.T	t	company		JP3401400001	Japan	g
 8053.T	Sumitomo		General trading	Sumitomo Corporation;Sumitomo	8053.T	t	company		JP3404600003	Japan	g
@@ -6156,9 +6156,9 @@ TELIA.ST	Telia Company		Communication Services	Telia Company;Telia	TELIA.ST;TLSN
 4543.T	Terumo		Medical equipment	Terumo	4543.T	t	company		JP3546800008	Japan	g
 TSCO.L	Tesco		Consumer Non-Cyclicals	Tesco	TSCO.L;TSCDY;TSCDF	t	company		GB0008847096;GB00BLGZ9862	United Kingdom	g
 FSE	TF1		Media	~TF1	FSE	wt	company			France	g
-HO.PA	Thales Group		Aerospace Defence Electronics Cybersecurity	%Thales Group;%Thales	HO.PA;THLLY;THLEF	t	company		FR0000121329	France	g
-4661.T	Oriental Land Company		Services	%The Oriental Land Company;%Oriental Land Company;%Oriental Land	4661.T	t	company		JP3198900007	Japan	g
-QTCOM.HE	Qt Company		Computer software	%The Qt Company;%Qt Company	QTCOM.HE	t	company		FI4000198031	Finland	g
+HO.PA	Thales Group		Aerospace Defence Electronics Cybersecurity	Thales Group;%Thales	HO.PA;THLLY;THLEF	t	company		FR0000121329	France	g
+4661.T	Oriental Land Company		Services	The Oriental Land Company;Oriental Land Company;%Oriental Land	4661.T	t	company		JP3198900007	Japan	g
+QTCOM.HE	Qt Company		Computer software	The Qt Company;Qt Company	QTCOM.HE	t	company		FI4000198031	Finland	g
 TKA.DE	ThyssenKrupp		Basic Materials	ThyssenKrupp	TKA.DE;TYEKF;TKAMY	t	company		DE0007500001	Germany	g
 TIETO.HE	TietoEVRY		IT consulting	TietoEVRY	TIETO.HE;0KG0.L	t	company		FI0009000277	Finland	g
 9001.T	Tobu Railway		Rail -focused conglomerate	Tobu Railway	9001.T	t	company		JP3597800006	Japan	g
@@ -6166,7 +6166,7 @@ TIETO.HE	TietoEVRY		IT consulting	TietoEVRY	TIETO.HE;0KG0.L	t	company		FI0009000
 5301.T	Tokai Carbon		Chemicals	Tokai Carbon	5301.T	t	company		JP3560800009	Japan	g
 8766.T	Tokio Marine Holdings		Insurance	Tokio Marine Holdings;Tokio Marine	8766.T	t	company		JP3910660004	Japan	g
 4043.T	Tokuyama		Chemicals	Tokuyama Corporation;Tokuyama	4043.T	t	company		JP3625000009	Japan	g
-9501.T	Tokyo Electric Power Company		Electric power	%Tokyo Electric Power Company;%Tokyo Electric Power	9501.T	t	company		JP3585800000	Japan	g
+9501.T	Tokyo Electric Power Company		Electric power	Tokyo Electric Power Company;%Tokyo Electric Power	9501.T	t	company		JP3585800000	Japan	g
 8035.T	Tokyo Electron		Electric machinery	%Tokyo Electron	8035.T	t	company		JP3571400005	Japan	g
 9531.T	Tokyo Gas		Energy	%Tokyo Gas	9531.T	t	company		JP3573000001	Japan	g
 8804.T	Tokyo Tatemono		Real estate	Tokyo Tatemono	8804.T	t	company			Japan	g
@@ -6175,7 +6175,7 @@ TIETO.HE	TietoEVRY		IT consulting	TietoEVRY	TIETO.HE;0KG0.L	t	company		FI0009000
 7911.T	Toppan Printing		Other manufacturing	Toppan Printing	7911.T	t	company			Japan	g
 3402.T	Toray Industries		Chemicals Textiles	Toray Industries	3402.T	t	company		JP3621000003	Japan	g
 4042.T	Tosoh		Chemicals	Tosoh	4042.T	t	company		JP3595200001	Japan	g
-5332.T	Toto		Glass & ceramics	%Toto Ltd.;!Toto	5332.T;5332.L	t	company		JP3596200000	United Kingdom	g
+5332.T	Toto		Glass & ceramics	Toto Ltd.;!Toto	5332.T;5332.L	t	company		JP3596200000	United Kingdom	g
 8015.T	Toyota Tsusho		Trading Companies	Toyota Tsusho	8015.T	t	company		JP3635000007	Japan	g
 8TRA.DE	Traton		Automotive	Traton	8TRA.DE	t	company		DE000TRAT0N7	Germany	g
 TGO	Trigano		Freizeitartikel	Trigano	TGO;TGNOF	t	company		FR0005691656	France	g
@@ -6188,7 +6188,7 @@ URW.PA	Unibail-Rodamco-Westfield		Commercial REITs	Unibail-Rodamco-Westfield	URW
 UCG.MI	UniCredit		Financial services	UniCredit	UCG.MI	t	company		IT0005239360	Italy	g
 UTDI.DE	United Internet		Integrated Telecommunications Services	%United Internet	UTDI.DE;UDIRF	t	company		DE0005089031	Germany	g
 UU.L	United Utilities		Multiline utilities	%United Utilities	UU.L	t	company		GB00B39J2M42	United Kingdom	g
-UMG.AS	Universal Music Group		Consumer Discretionary	%Universal Music Group;%Universal Music	UMG.AS;0UMG.L;UMGNF;UNVGY	t	company		NL0015000IY2	United States	g
+UMG.AS	Universal Music Group		Consumer Discretionary	Universal Music Group;%Universal Music	UMG.AS;0UMG.L;UMGNF;UNVGY	t	company		NL0015000IY2	United States	g
 UPM.HE	UPM		Materials	~UPM	UPM.HE;0NV5.L;UPMKF;UPMMY	wt	company		FI0009005987	Finland	g
 VACD	Vallourec		Manufacturing	Vallourec	VACD;VLOWY;VLOUF	t	company		FR0000120354;FR0013506730	France	g
 VALMT.HE	Valmet		Industrial Goods	Valmet	VALMT.HE;0QIW.L;VOYJF;VLMTY	t	company		FI4000074984	Finland	g
@@ -6197,42 +6197,42 @@ OLG.F	Verallia		Behälterglas	Verallia	OLG.F	t	company		DE0006851603	Germany	g
 DG.PA	Vinci		Construction	Vinci SA;Vinci	DG.PA;0NQM.L;VCISY;VCISF	t	company		FR0000125486	France	g
 VRBCF	Virbac		Animal health care	Virbac	VRBCF	t	company		FR0000031577	France	g
 CGGYY	Viridien		Oil services	Viridien	CGGYY;CGG	t	company		FR0013181864	France	g
-VOW3.DE	Volkswagen Group		Auto & Truck Manufacturers	%Volkswagen;VW;%Volkswagen Group	VOW3.DE;VLKAF;VWAGY	t	company		DE0007664005;DE0007664039	Germany	g
+VOW3.DE	Volkswagen Group		Auto & Truck Manufacturers	%Volkswagen;VW;Volkswagen Group	VOW3.DE;VLKAF;VWAGY	t	company		DE0007664005;DE0007664039	Germany	g
 VOLV-B.ST	Volvo		Automotive	%Volvo	VOLV-B.ST	t	company		SE0000115446	Sweden	g
 VNA.DE	Vonovia		Financials	Vonovia	VNA.DE;0QFT.L;VNNVF;VONOY	t	company		DE000A1ML7J1	Germany	g
 WCH.DE	Wacker Chemie		Basic Materials	Wacker Chemie AG;Wacker Chemie	WCH.DE;WKCMF	t	company		DE000WCH8881	Germany	g
 WAC	Wacker Neuson		Construction equipment	Wacker Neuson	WAC;0K11.L;WKRCF	t	company		DE000WACK012	Germany	g
-WEIR.L	Weir Group		Engineering	%Weir Group;~Weir	WEIR.L	wt	company		GB0009465807	United Kingdom	g
+WEIR.L	Weir Group		Engineering	Weir Group;~Weir	WEIR.L	wt	company		GB0009465807	United Kingdom	g
 WNDLF	Wendel		Beteiligungen	Wendel	WNDLF;0HZD.L	t	company		FR0000121204	France	g
-9021.T	West Japan Railway Company		Rail transport	%West Japan Railway Company;%West Japan Railway	9021.T	t	company		JP3659000008	Japan	g
+9021.T	West Japan Railway Company		Rail transport	West Japan Railway Company;%West Japan Railway	9021.T	t	company		JP3659000008	Japan	g
 WTB.L	Whitbread		Consumer Cyclicals	Whitbread	WTB.L;WHF4;WTBDY;WTBCF	t	company		GB00B1KJJ408	United Kingdom	g
 WKL.AS	Wolters Kluwer		Consumer Discretionary	Wolters Kluwer	WKL.AS;WTKWY	t	company		NL0000395903;NL0006177032;US9778742059	Netherlands	g
 WRT1V.HE	Wärtsilä		Industrials	Wärtsilä;Wartsila	WRT1V.HE	t	company		FI0009003727	Finland	g
-7951.T	Yamaha		Manufacturing	%Yamaha Corporation;%Yamaha	7951.T	t	company		JP3942600002	Japan	g
-7272.T	Yamaha Motor Company		Automotive	%Yamaha Motor Company;%Yamaha Motor	7272.T	t	company		JP3942800008	Japan	g
+7951.T	Yamaha		Manufacturing	Yamaha Corporation;%Yamaha	7951.T	t	company		JP3942600002	Japan	g
+7272.T	Yamaha Motor Company		Automotive	Yamaha Motor Company;%Yamaha Motor	7272.T	t	company		JP3942800008	Japan	g
 9064.T	Yamato Transport		Courier	Yamato Transport	9064.T	t	company		JP3940000007	Japan	g
 6506.T	Yaskawa Electric		Electric machinery	Yaskawa Electric Corporation;Yaskawa Electric	6506.T	t	company		JP3932000007	Japan	g
-5101.T	Yokohama Rubber Company		Manufacturing	%Yokohama Rubber Company;%Yokohama Rubber	5101.T;5101.L	t	company		JP3955800002	United Kingdom	g
+5101.T	Yokohama Rubber Company		Manufacturing	Yokohama Rubber Company;%Yokohama Rubber	5101.T;5101.L	t	company		JP3955800002	United Kingdom	g
 ZAL.DE	Zalando		Apparel & Accessories Retailers	Zalando	ZAL.DE;ZLDSF;ZLNDY	t	company		DE000ZAL1111	Germany	g
 ZURN.SW	Zurich Insurance Group		Financial services	Zurich Insurance Group;Zurich Insurance	ZURN.SW;0QP2.L;ZFSVF;ZURVY	t	company		CH0011075394	Switzerland	g
-SCE.PG	Southern California Edison	NYSE		!Southern California Edison Co;!Southern California Edison	SCE.PG;SCE.PJ;SCE.PK;SCE.PL;SCE.PM;SCE.PN	t	company	92103			u
+SCE.PG	Southern California Edison	NYSE		Southern California Edison Co;!Southern California Edison	SCE.PG;SCE.PJ;SCE.PK;SCE.PL;SCE.PM;SCE.PN	t	company	92103			u
 ATMP	Barclays Bank	Cboe		Barclays Bank PLC;Barclays Bank	ATMP;DJP;GBUG;GRN;TAPR;VXX;VXZ	t	company	312070			u
-ANG.PB	American National Group	NYSE		!American National Group Inc.;!American National Group;!American National	ANG.PB;ANG.PD	t	company	1039828			u
+ANG.PB	American National Group	NYSE		American National Group Inc.;American National Group;!American National	ANG.PB;ANG.PD	t	company	1039828			u
 GLDI	Credit Suisse	Nasdaq		Credit Suisse Ag;Credit Suisse	GLDI;SLVO;USOI	t	company	1053092			u
-ARGD	Argo Group International Holdings	NYSE		!Argo Group International Holdings, Inc.;!Argo Group International Holdings;!Argo Group International;!Argo Group;!Argo	ARGD	t	company	1091748			u
-AMUB	Ubs	NYSE		!Ubs Ag	AMUB;BDCX;BDCZ;CEFD;CEFZ;HDLB;IFED;IWDL;IWFL;IWML;MLPB;MLPR;MTUL;MVRL;PFFL;QULL;SCDL;SMHB;UCIB;USML	t	company	1114446			u
+ARGD	Argo Group International Holdings	NYSE		Argo Group International Holdings, Inc.;Argo Group International Holdings;!Argo Group International;Argo Group;!Argo	ARGD	t	company	1091748			u
+AMUB	Ubs	NYSE		Ubs Ag	AMUB;BDCX;BDCZ;CEFD;CEFZ;HDLB;IFED;IWDL;IWFL;IWML;MLPB;MLPR;MTUL;MVRL;PFFL;QULL;SCDL;SMHB;UCIB;USML	t	company	1114446			u
 SEAL.PA	Seapeak	NYSE		Seapeak LLC;Seapeak	SEAL.PA;SEAL.PB	t	company	1308106			u
 CANE	Teucrium Commodity Trust	NYSE		Teucrium Commodity Trust;Teucrium Commodity	CANE;CORN;SOYB;TAGS;WEAT	t	company	1471824			u
 ATHS	Athene Holding	NYSE		Athene Holding Ltd.;Athene Holding;Athene	ATHS	t	company	1527469			u
-UNOV	Earth Science Tech	Cboe		!Earth Science Tech, Inc.;!Earth Science Tech	UNOV	t	company	1538495			u
+UNOV	Earth Science Tech	Cboe		Earth Science Tech, Inc.;!Earth Science Tech	UNOV	t	company	1538495			u
 VIASP	Via Renewables	Nasdaq		Via Renewables, Inc.;Via Renewables	VIASP	t	company	1606268			u
 BDRY	Amplify Commodity Trust	NYSE		!Amplify Commodity Trust;!Amplify Commodity	BDRY;BWET	t	company	1610940			u
-ATCO.PH	Atlas	NYSE		!Atlas Corp.;!Atlas	ATCO.PH	t	company	1794846			u
+ATCO.PH	Atlas	NYSE		Atlas Corp.;!Atlas	ATCO.PH	t	company	1794846			u
 INTM	Intermedia Cloud Communications	Cboe		Intermedia Cloud Communications, Inc.;Intermedia Cloud Communications	INTM	t	company	1835104			u
 APADU	AParadise Acquisition	Nasdaq		AParadise Acquisition Corp.;AParadise Acquisition	APADU	t	company	1956439			u
-SPEGU	Silver Pegasus Acquisition	Nasdaq		!Silver Pegasus Acquisition Corp.;!Silver Pegasus Acquisition	SPEGU	t	company	2028735			u
+SPEGU	Silver Pegasus Acquisition	Nasdaq		Silver Pegasus Acquisition Corp.;!Silver Pegasus Acquisition	SPEGU	t	company	2028735			u
 OBAWU	Oxley Bridge Acquisition	Nasdaq		Oxley Bridge Acquisition Ltd;Oxley Bridge Acquisition	OBAWU	t	company	2034313			u
-PACHU	Pioneer Acquisition I	Nasdaq		!Pioneer Acquisition I Corp;!Pioneer Acquisition I	PACHU	t	company	2040381			u
+PACHU	Pioneer Acquisition I	Nasdaq		Pioneer Acquisition I Corp;!Pioneer Acquisition I	PACHU	t	company	2040381			u
 EVAC.UN	EQV Ventures Acquisition Corp. II	NYSE		EQV Ventures Acquisition Corp. II	EVAC.UN	t	company	2042902			u
 ORIQU	Origin Investment Corp I	Nasdaq		!Origin Investment Corp I	ORIQU	t	company	2044523			u
 ONCHU	1RT Acquisition	Nasdaq		1RT Acquisition Corp.;1RT Acquisition	ONCHU	t	company	2054272			u
