@@ -545,6 +545,7 @@ ACRONYMS = {
     'WTI', 'LNG', 'CO2', 'ETFS', 'REIT', 'REITS', 'SPAC', 'LLC', 'INC', 'CORP', 'PLC', 'AG', 'SA',
     'NV', 'SE', 'LP', 'MBA', 'PHD', 'CNN', 'BBC', 'NBC', 'CBS', 'ABC', 'ESPN', 'NFL', 'NBA', 'MLB',
     'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'FY', 'YOY', 'EPS', 'EBITDA', 'AUM', 'NAV', 'M&A', 'R&D',
+    'LATAM', 'EMEA', 'APAC', 'ASEAN', 'MENA', 'BRICS', 'G7', 'G20',
 }
 
 # Names that are also dictionary words but, capitalised, all but always mean the company.

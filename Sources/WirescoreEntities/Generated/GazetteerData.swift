@@ -221,7 +221,7 @@ PCAR	Paccar	Nasdaq	Industrials	Paccar;Paccar Inc	PCAR;0KET.L;0KET-L;0KET/L	t	com
 MET	MetLife	NYSE	Financials	MetLife;Metlife Inc	MET;0K0X.L;0K0X-L;0K0X/L	t	company	1099219	US59156R1086	United States	sug
 GM	General Motors	NYSE	Consumer Discretionary	%General Motors;GM;^~Cruise;^%Chevrolet;General Motors Co	GM;0R0E.L;0R0E-L;0R0E/L	wt	company	1467858	US37045V1008	United States	sug
 PAYX	Paychex	Nasdaq	Industrials	Paychex;Paychex Inc	PAYX;0KGE.L;0KGE-L;0KGE/L	t	company	723531	US7043261079	United States	sug
-IDXX	Idexx Laboratories	Nasdaq	Health Care	Idexx Laboratories;Idexx Laboratories Inc	IDXX;0J8P.L;0J8P-L;0J8P/L	t	company	874716	US45168D1046	United States	sug
+IDXX	Idexx Laboratories	Nasdaq	Health Care	Idexx Laboratories;Idexx;Idexx Laboratories Inc	IDXX;0J8P.L;0J8P-L;0J8P/L	t	company	874716	US45168D1046	United States	sug
 BDX	Becton Dickinson	NYSE	Health Care	Becton Dickinson;Becton Dickinson & Co	BDX	t	company	10795	US0758871091	United States	sug
 PSA	Public Storage	NYSE	Real Estate	%Public Storage	PSA;PBSTV	t	company	1393311	US74460D1090	United States	sug
 MPC	Marathon Petroleum	NYSE	Energy	%Marathon Petroleum;Marathon Petroleum Corp	MPC	t	company	1510295	US56585A1025	United States	sug
@@ -239,7 +239,7 @@ CBRE	CBRE Group	NYSE	Real Estate	CBRE Group;~CBRE;Cbre Group, Inc.	CBRE	wt	compa
 DHI	D. R. Horton	NYSE	Consumer Discretionary	%D. R. Horton;Horton D R Inc;%Horton D R	DHI	t	company	882184	US23331A1097	United States	sug
 CCI	Crown Castle	NYSE	Real Estate	%Crown Castle;Crown Castle Inc.	CCI	t	company	1051470	US22822V1017	United States	sug
 EW	Edwards Lifesciences	NYSE	Health Care	Edwards Lifesciences;Edwards Lifesciences Corp	EW	t	company	1099800	US28176E1082	United States	sug
-VEEV	Veeva Systems	NYSE	Health Care	Veeva Systems;Veeva Systems Inc	VEEV	t	company	1393052			su
+VEEV	Veeva Systems	NYSE	Health Care	Veeva Systems;Veeva;Veeva Systems Inc	VEEV	t	company	1393052			su
 GWW	W. W. Grainger	NYSE	Industrials	W. W. Grainger;W.W. Grainger, Inc.;W.W. Grainger	GWW	t	company	277135	US3848021040	United States	sug
 AIG	American International Group	NYSE	Financials	AIG;American International Group;%American International;American International Group, Inc.	AIG;0OAL.L;0OAL-L;0OAL/L	t	company	5272	US0268747849	United States	sug
 CPRT	Copart	Nasdaq	Industrials	Copart;Copart Inc	CPRT	t	company	900075	US2172041061	United States	sug
@@ -250,15 +250,15 @@ FERG	Ferguson Enterprises	NYSE	Industrials	%Ferguson Enterprises;Ferguson Enterp
 F	Ford Motor Company	NYSE	Consumer Discretionary	~Ford;%Ford Motor;Ford Motor Company;Ford Motor Co	F	wt	company	37996	US3453708600	United States	sug
 GRMN	Garmin	NYSE	Consumer Discretionary	Garmin;Garmin LTD	GRMN	t	company	1121788	CH0114405324	United States	sug
 TTD	Trade Desk	Nasdaq	Communication Services	%Trade Desk;Trade Desk, Inc.;%The Trade Desk	TTD	t	company	1671933	US88339J1051	United States	sug
-XEL	Xcel Energy	Nasdaq	Utilities	Xcel Energy;Xcel Energy Inc	XEL;0M1R.L;0M1R-L;0M1R/L	t	company	72903	US98389B1008	United States	sug
+XEL	Xcel Energy	Nasdaq	Utilities	Xcel Energy;Xcel;Xcel Energy Inc	XEL;0M1R.L;0M1R-L;0M1R/L	t	company	72903	US98389B1008	United States	sug
 PEG	Public Service Enterprise Group	NYSE	Utilities	Public Service Enterprise Group;%Public Service Enterprise;Public Service Enterprise Group Inc	PEG	t	company	788784	US7445731067	United States	sug
 AME	Ametek	NYSE	Industrials	Ametek;Ametek Inc	AME	t	company	1037868	US0311001004	United States	sug
 BKR	Baker Hughes	Nasdaq	Energy	%Baker Hughes;Baker Hughes Co	BKR;0RR8.L;0RR8-L;0RR8/L	t	company	1701605	US05722G1004	United States	sug
 EBAY	eBay	Nasdaq	Consumer Discretionary	%eBay;eBay Inc.;Ebay Inc	EBAY	t	company	1065088	US2786421030	United States	sug
 MSCI	MSCI	NYSE	Financials	MSCI Inc;~MSCI;MSCI Inc.	MSCI;0A8Y.L;0A8Y-L;0A8Y/L	wt	company	1408198	US55354G1004	United States	sug
-TTWO	Take-Two Interactive	Nasdaq	Communication Services	Take-Two;^Rockstar Games;Take-Two Interactive;Take Two Interactive Software Inc;%Take Two Interactive Software	TTWO;0LCX.L;0LCX-L;0LCX/L	t	company	946581	US8740541094	United States	sug
+TTWO	Take-Two Interactive	Nasdaq	Communication Services	Take-Two;^Rockstar Games;Rockstar;Take-Two Interactive;Take Two Interactive Software Inc;%Take Two Interactive Software	TTWO;0LCX.L;0LCX-L;0LCX/L	t	company	946581	US8740541094	United States	sug
 OXY	Occidental Petroleum	NYSE	Energy	~Occidental;%Occidental Petroleum;Occidental Petroleum Corp	OXY	wt	company	797468	US6745991058	United States	sug
-FANG	Diamondback Energy	Nasdaq	Energy	Diamondback Energy;Diamondback Energy, Inc.	FANG	t	company	1539838	US25278X1090	United States	sug
+FANG	Diamondback Energy	Nasdaq	Energy	Diamondback Energy;Diamondback;Diamondback Energy, Inc.	FANG	t	company	1539838	US25278X1090	United States	sug
 CVNA	Carvana	NYSE	Consumer Discretionary	Carvana;Carvana Co.	CVNA	t	company	1690820	US1468691027	United States	sug
 VLO	Valero Energy	NYSE	Energy	Valero;Valero Energy;Valero Energy Corp	VLO	t	company	1035002	US91913Y1001	United States	sug
 KVUE	Kenvue	NYSE	Consumer Staples	Kenvue;Kenvue Inc.	KVUE	t	company	1944048	US49177J1025	United States	sug
@@ -282,7 +282,7 @@ LVS	Las Vegas Sands	NYSE	Consumer Discretionary	%Las Vegas Sands;Las Vegas Sands
 MLM	Martin Marietta Materials	NYSE	Materials	%Martin Marietta Materials;Martin Marietta Materials Inc	MLM	t	company	916076	US5732841060	United States	sug
 CHTR	Charter Communications	Nasdaq	Communication Services	~Charter;%Charter Communications;Charter Communications, Inc.	CHTR;0HW4.L;0HW4-L;0HW4/L	wt	company	1091667	US16119P1084	United States	sug
 WEC	WEC Energy Group	NYSE	Utilities	WEC Energy Group;WEC Energy;WEC Energy Group, Inc.	WEC	t	company	783325		United States	sug
-TRGP	Targa Resources	NYSE	Energy	Targa Resources;Targa Resources Corp.	TRGP	t	company	1389170	US87612G1013	United States	sug
+TRGP	Targa Resources	NYSE	Energy	Targa Resources;Targa;Targa Resources Corp.	TRGP	t	company	1389170	US87612G1013	United States	sug
 MCHP	Microchip Technology	Nasdaq	Information Technology	Microchip;%Microchip Technology;Microchip Technology Inc	MCHP;MCHPP;0K19.L;0K19-L;0K19/L	t	company	827054	US5950171042	United States	sug
 VICI	Vici Properties	NYSE	Real Estate	Vici Properties;Vici Properties Inc.	VICI	t	company	1705696	US9256521090	United States	sug
 DAL	Delta Air Lines	NYSE	Industrials	%Delta Air Lines;~Delta;%Delta Air;Delta Air Lines, Inc.	DAL	w	company	27904	US2473617023	United States	sug
@@ -345,16 +345,16 @@ CBOE	Cboe Global Markets	Cboe	Financials	Cboe Global Markets;Cboe Global Markets
 WDC	Western Digital	Nasdaq	Information Technology	%Western Digital;Western Digital Corp	WDC;0QZF.L;0QZF-L;0QZF/L	t	company	106040	US9581021055	United States	sug
 TDY	Teledyne Technologies	NYSE	Information Technology	Teledyne Technologies;Teledyne;Teledyne Technologies Inc	TDY	t	company	1094285	US8793601050	United States	sug
 VRSN	Verisign	Nasdaq	Information Technology	Verisign;Verisign Inc	VRSN	t	company	1014473	US92343E1029	United States	sug
-CNP	CenterPoint Energy	NYSE	Utilities	CenterPoint Energy;Centerpoint Energy Inc	CNP	t	company	1130310	US15189T1079	United States	sug
+CNP	CenterPoint Energy	NYSE	Utilities	CenterPoint Energy;CenterPoint;Centerpoint Energy Inc	CNP	t	company	1130310	US15189T1079	United States	sug
 FE	FirstEnergy	NYSE	Utilities	FirstEnergy;Firstenergy Corp	FE	t	company	1031296	US3379321074	United States	sug
 MTD	Mettler Toledo	NYSE	Health Care	Mettler Toledo;Mettler Toledo International Inc;Mettler Toledo International	MTD	t	company	1037646	US5926881054	United States	sug
-ATO	Atmos Energy	NYSE	Utilities	Atmos Energy;Atmos Energy Corp	ATO	t	company	731802	US0495601058	United States	sug
+ATO	Atmos Energy	NYSE	Utilities	Atmos Energy;Atmos;Atmos Energy Corp	ATO	t	company	731802	US0495601058	United States	sug
 DG	Dollar General	NYSE	Consumer Staples	%Dollar General;Dollar General Corp	DG	t	company	29534	US2566771059	United States	sug
 WSM	Williams-Sonoma	NYSE	Consumer Discretionary	Williams-Sonoma, Inc.;Williams-Sonoma;Williams Sonoma Inc;Williams Sonoma	WSM	t	company	719955	US9699041011	United States	sug
 EQR	Equity Residential	NYSE	Real Estate	%Equity Residential	EQR;0IIB.L;0IIB-L;0IIB/L	t	company	906107	US29476L1070	United States	sug
 IP	International Paper	NYSE	Materials	%International Paper;International Paper Co	IP	t	company	51434	US4601461035	United States	sug
 DLTR	Dollar Tree	Nasdaq	Consumer Staples	%Dollar Tree;Dollar Tree, Inc.	DLTR	t	company	935703	US2567461080	United States	sug
-ES	Eversource Energy	NYSE	Utilities	Eversource Energy	ES;0IJ2.L;0IJ2-L;0IJ2/L	t	company	72741		United States	sug
+ES	Eversource Energy	NYSE	Utilities	Eversource Energy;Eversource	ES;0IJ2.L;0IJ2-L;0IJ2/L	t	company	72741		United States	sug
 FIX	Comfort Systems USA	NYSE	Industrials	%Comfort Systems USA;Comfort Systems Usa Inc	FIX	t	company	1035983		United States	sug
 EXE	Expand Energy	Nasdaq	Energy	%Expand Energy;Expand Energy Corp	EXE;EXEEL;EXEEW;EXEEZ	t	company	895126	US1651671075	United States	sug
 CINF	Cincinnati Financial	Nasdaq	Financials	%Cincinnati Financial;Cincinnati Financial Corp	CINF	t	company	20286		United States	sug
@@ -424,7 +424,7 @@ PKG	Packaging Corporation of America	NYSE	Materials	%Packaging Corporation of Am
 PFG	Principal Financial Group	Nasdaq	Financials	Principal Financial Group;%Principal Financial;Principal Financial Group Inc	PFG	t	company	1126328	US74251V1026	United States	sug
 WST	West Pharmaceutical Services	NYSE	Health Care	%West Pharmaceutical Services;West Pharmaceutical Services Inc	WST	t	company	105770		United States	sug
 IFF	International Flavors & Fragrances	NYSE	Materials	%International Flavors & Fragrances;International Flavors & Fragrances Inc	IFF	t	company	51253	US4595061015	United States	sug
-LNT	Alliant Energy	Nasdaq	Utilities	Alliant Energy;Alliant Energy Corp	LNT	t	company	352541		United States	sug
+LNT	Alliant Energy	Nasdaq	Utilities	Alliant Energy;Alliant;Alliant Energy Corp	LNT	t	company	352541		United States	sug
 EVRG	Evergy	Nasdaq	Utilities	Evergy;Evergy, Inc.	EVRG	t	company	1711269		United States	sug
 PNR	Pentair	NYSE	Industrials	Pentair;Pentair plc	PNR;0Y5X.L;0Y5X-L;0Y5X/L	t	company	77360	IE00BLS09M33	United States	sug
 MAA	Mid-America Apartment Communities	NYSE	Real Estate	Mid-America Apartment Communities;Mid America Apartment Communities Inc.;%Mid America Apartment Communities	MAA	t	company	912595		United States	sug
@@ -436,7 +436,7 @@ BG	Bunge Global	NYSE	Consumer Staples	Bunge Global;Bunge Global SA	BG	t	company	
 EXPD	Expeditors International	NYSE	Industrials	%Expeditors International;Expeditors International of Washington Inc;%Expeditors International of Washington	EXPD	t	company	746515	US3021301094	United States	sug
 FTV	Fortive	NYSE	Industrials	Fortive;Fortive Corp	FTV	t	company	1659166	US34959J1088	United States	sug
 LYB	LyondellBasell	NYSE	Materials	LyondellBasell;LyondellBasell Industries N.V.;LyondellBasell Industries	LYB;0EDD.L;0EDD-L;0EDD/L	t	company	1489393	NL0009434992	United States	sug
-DECK	Deckers Brands	NYSE	Consumer Discretionary	Deckers Brands;Deckers Outdoor Corp;Deckers Outdoor	DECK	t	company	910521	US2435371073	United States	sug
+DECK	Deckers Brands	NYSE	Consumer Discretionary	Deckers Brands;Deckers;Deckers Outdoor Corp;Deckers Outdoor	DECK	t	company	910521	US2435371073	United States	sug
 LUV	Southwest Airlines	NYSE	Industrials	%Southwest Airlines;Southwest Airlines Co	LUV		company	92380	US8447411088	United States	sug
 ZBRA	Zebra Technologies	Nasdaq	Information Technology	%Zebra Technologies;~Zebra;Zebra Technologies Corp	ZBRA	wt	company	877212	US9892071054	United States	sug
 CLX	Clorox	NYSE	Consumer Staples	%Clorox;Clorox Co	CLX	t	company	21076	US1890541097	United States	sug
@@ -491,7 +491,7 @@ SWK	Stanley Black & Decker	NYSE	Industrials	%Stanley Black & Decker;Stanley Blac
 HII	Huntington Ingalls Industries	NYSE	Industrials	Huntington Ingalls Industries;Huntington Ingalls Industries, Inc.	HII	t	company	1501585	US4464131063	United States	sug
 VTRS	Viatris	Nasdaq	Health Care	Viatris;Viatris Inc	VTRS	t	company	1792044	US92556V1061	United States	sug
 MRNA	Moderna	Nasdaq	Health Care	Moderna;Moderna, Inc.	MRNA		company	1682852	US60770K1079	United States	sug
-SWKS	Skyworks Solutions	Nasdaq	Information Technology	Skyworks Solutions;Skyworks Solutions, Inc.	SWKS	t	company	4127	US83088M1027	United States	sug
+SWKS	Skyworks Solutions	Nasdaq	Information Technology	Skyworks Solutions;Skyworks;Skyworks Solutions, Inc.	SWKS	t	company	4127	US83088M1027	United States	sug
 RVTY	Revvity	NYSE	Health Care	Revvity;Revvity, Inc.	RVTY	t	company	31791		United States	sug
 MOS	Mosaic Company	NYSE	Materials	Mosaic Company;~Mosaic;Mosaic Co;The Mosaic Company	MOS	wt	company	1285785	US61945C1036	United States	sug
 TAP	Molson Coors Beverage Company	NYSE	Consumer Staples	Molson Coors Beverage Company;Molson Coors Beverage;Molson Coors Beverage Co;Molson Coors	TAP;TAP.A;0K2K.L;TAP-A;TAP/A;0K2K-L;0K2K/L	t	company	24545	US60871R2094	United States	sug
@@ -584,11 +584,11 @@ DEO	Diageo	NYSE	Beverages	Diageo;Diageo PLC	DEO;DGE.L;DGEAF	t	company	835403	GB0
 NU	Nu Holdings	NYSE		Nu Holdings Ltd.;Nu Holdings	NU	t	company	1691493			u
 CNI	Canadian National Railway	NYSE		%Canadian National;Canadian National Railway Co;%Canadian National Railway	CNI	t	company	16868			u
 NWG	NatWest Group	NYSE	Banking Financial services	NatWest;NatWest Group plc;NatWest Group	NWG;NWG.L	t	company	844150	GB00BM8PJY71	United Kingdom	ug
-ALNY	Alnylam Pharmaceuticals	Nasdaq	Biotechnology	Alnylam Pharmaceuticals, Inc.;Alnylam Pharmaceuticals	ALNY	t	company	1178670		United States	ug
+ALNY	Alnylam Pharmaceuticals	Nasdaq	Biotechnology	Alnylam Pharmaceuticals, Inc.;Alnylam Pharmaceuticals;Alnylam	ALNY	t	company	1178670		United States	ug
 AMX	America Movil SAB de CV	NYSE		America Movil SAB de CV	AMX	t	company	1129137			u
 FLUT	Flutter Entertainment	NYSE		~Flutter;^FanDuel;Flutter Entertainment plc;%Flutter Entertainment	FLUT	wt	company	1635327			u
 MFC	Manulife Financial	NYSE		Manulife Financial Corp;Manulife Financial	MFC	t	company	1086888			u
-LNG	Cheniere Energy	NYSE		Cheniere Energy, Inc.;Cheniere Energy	LNG	t	company	3570			u
+LNG	Cheniere Energy	NYSE		Cheniere Energy, Inc.;Cheniere Energy;Cheniere	LNG	t	company	3570			u
 MPLX	MPLX	NYSE		MPLX LP;~MPLX	MPLX	wt	company	1552000			u
 CRWV	CoreWeave	Nasdaq		CoreWeave, Inc.;CoreWeave	CRWV	t	company	1769628			u
 E	Eni	NYSE	Energy	~Eni;ENI Spa	E;EIPAF	wt	company	1002242	IT0003132476	Italy	ug
@@ -597,7 +597,7 @@ CPNG	Coupang	NYSE		Coupang;Coupang, Inc.	CPNG	t	company	1834584			u
 TEAM	Atlassian	Nasdaq	Computer Software	Atlassian;Atlassian Corp	TEAM	t	company	1650372	GB00BZ09BD16;US0494681010	Australia	ug
 WCN	Waste Connections	NYSE		Waste Connections, Inc.;%Waste Connections	WCN	t	company	1318220			u
 SU	Suncor Energy	NYSE		Suncor;Suncor Energy Inc;Suncor Energy	SU	t	company	311337			u
-TAK	Takeda Pharmaceutical Company	NYSE	Pharmaceuticals	Takeda Pharmaceutical Co LTD;Takeda Pharmaceutical;Takeda Pharmaceutical Company	TAK;4502.T	t	company	1395064	JP3463000004	Japan	ug
+TAK	Takeda Pharmaceutical Company	NYSE	Pharmaceuticals	Takeda Pharmaceutical Co LTD;Takeda Pharmaceutical;Takeda;Takeda Pharmaceutical Company	TAK;4502.T	t	company	1395064	JP3463000004	Japan	ug
 JD	JD.com	Nasdaq		JD.com;JD.com, Inc.	JD	t	company	1549802			u
 ZS	Zscaler	Nasdaq	EDP Services	Zscaler;Zscaler, Inc.	ZS;0XVU.L	t	company	1713683	US98980G1022	United States	ug
 WPM	Wheaton Precious Metals	NYSE		Wheaton Precious Metals Corp.;Wheaton Precious Metals	WPM	t	company	1323404			u
@@ -613,7 +613,7 @@ TCOM	Trip.com Group	Nasdaq		Trip.com;Trip.com Group Ltd;Trip.com Group	TCOM	t	co
 EA	Electronic Arts	Nasdaq	Miscellaneous Amusement & Recreation Services	%Electronic Arts;Electronic Arts Inc.	EA;0IFX.L	t	company	712515	US2855121099	United States	ug
 CRCL	Circle Internet Group	NYSE		Circle Internet Group, Inc.;Circle Internet Group;%Circle Internet	CRCL	t	company	1876042			u
 RDDT	Reddit	NYSE		Reddit;Reddit, Inc.	RDDT	t	company	1713445			u
-B	Barrick Mining	NYSE		Barrick Mining Corp;Barrick Mining	B	t	company	756894			u
+B	Barrick Mining	NYSE		Barrick Mining Corp;Barrick Mining;Barrick	B	t	company	756894			u
 RKT	Rocket Companies	NYSE		Rocket Companies, Inc.;%Rocket Companies	RKT	t	company	1805284			u
 HEI	Heico	NYSE		Heico Corp;Heico	HEI;HEI.A	t	company	46619			u
 FER	Ferrovial	Nasdaq	Construction & Engineering	Ferrovial SE;Ferrovial	FER;FER.MC;0P2N.L;FER.AS;FRRVY;FRRVF;FERVF	t	company	1468522	ES0118900010	Spain	ug
@@ -630,7 +630,7 @@ TME	Tencent Music Entertainment Group	NYSE		Tencent Music;Tencent Music Entertai
 CCJ	Cameco	NYSE		Cameco Corp;Cameco	CCJ	t	company	1009001			u
 PUK	Prudential	NYSE	Financials	Prudential PLC;~Prudential	PUK;PRU.L;PUKPF	wt	company	1116578	GB0007099541	United Kingdom	ug
 FNV	Franco Nevada	NYSE		Franco Nevada Corp;%Franco Nevada	FNV	t	company	1456346			u
-WDS	Woodside Energy Group	NYSE		Woodside Energy Group LTD;Woodside Energy Group;Woodside Energy	WDS	t	company	844551			u
+WDS	Woodside Energy Group	NYSE		Woodside Energy Group LTD;Woodside Energy Group;Woodside Energy;Woodside	WDS	t	company	844551			u
 QSR	Restaurant Brands International	NYSE		Restaurant Brands International Inc.;%Restaurant Brands International;%Restaurant Brands	QSR	t	company	1618756			u
 TEF	Telefónica	NYSE	Integrated Telecommunications Services	Telefonica S A;Telefónica;Telefonica	TEF	t	company	814052	ES0178430E18	Spain	ug
 JBS	JBS	NYSE		JBS N.V.;~JBS	JBS	wt	company	1791942			u
@@ -641,7 +641,7 @@ OWL	Blue Owl Capital	NYSE		Blue Owl Capital Inc.;%Blue Owl Capital	OWL	t	company
 TW	Tradeweb Markets	Nasdaq		Tradeweb Markets Inc.;Tradeweb Markets	TW	t	company	1758730			u
 AU	AngloGold Ashanti	NYSE		AngloGold Ashanti PLC;AngloGold Ashanti	AU	t	company	1973832			u
 WIT	Wipro	NYSE		Wipro LTD;Wipro	WIT	t	company	1123799			u
-ALAB	Astera Labs	Nasdaq		Astera Labs, Inc.;Astera Labs	ALAB	t	company	1736297			u
+ALAB	Astera Labs	Nasdaq		Astera Labs, Inc.;Astera Labs;Astera	ALAB	t	company	1736297			u
 NTR	Nutrien	NYSE		Nutrien Ltd.;Nutrien	NTR	t	company	1725964			u
 BBD	Bank Bradesco	NYSE		Bank Bradesco	BBD;BBDO	t	company	1160330			u
 UI	Ubiquiti	NYSE		Ubiquiti Inc.;Ubiquiti	UI	t	company	1511737			u
@@ -651,7 +651,7 @@ GFI	Gold Fields	NYSE		Gold Fields LTD;%Gold Fields	GFI	t	company	1172724			u
 AMRZ	Amrize	NYSE		Amrize Ltd;Amrize	AMRZ	t	company	2035989			u
 CQP	Cheniere Energy Partners	NYSE		Cheniere Energy Partners, L.P.;Cheniere Energy Partners	CQP	t	company	1383650			u
 IX	Orix	NYSE	Financial services	Orix Corp;Orix	IX;8591.T	t	company	1070304	JP3200450009	Japan	ug
-CVE	Cenovus Energy	NYSE		Cenovus Energy Inc.;Cenovus Energy	CVE	t	company	1475260			u
+CVE	Cenovus Energy	NYSE		Cenovus Energy Inc.;Cenovus Energy;Cenovus	CVE	t	company	1475260			u
 TOST	Toast	NYSE		Toast, Inc.;~Toast	TOST	wt	company	1650164			u
 PINS	Pinterest	NYSE		Pinterest;Pinterest, Inc.	PINS	t	company	1506293			u
 BNTX	BioNTech	Nasdaq		BioNTech SE;BioNTech	BNTX	t	company	1776985			u
@@ -670,7 +670,7 @@ SHG	Shinhan Financial Group	NYSE		Shinhan Financial Group Co LTD;Shinhan Financi
 FCNCA	First Citizens Bancshares	Nasdaq		First Citizens Bancshares Inc;First Citizens Bancshares	FCNCA;FCNCO;FCNCP	t	company	798941			u
 MT	ArcelorMittal	NYSE	Basic Materials	ArcelorMittal	MT;MT.AS;MTS.MC;AMSYF	t	company	1243429	LU1598757687	Luxembourg	ug
 PHYS	Sprott Physical Gold Trust	NYSE		Sprott Physical Gold Trust;Sprott Physical Gold	PHYS	t	company	1477049			u
-ESLT	Elbit Systems	Nasdaq		Elbit Systems LTD;Elbit Systems	ESLT	t	company	1027664			u
+ESLT	Elbit Systems	Nasdaq		Elbit Systems LTD;Elbit Systems;Elbit	ESLT	t	company	1027664			u
 KGC	Kinross Gold	NYSE		Kinross Gold Corp;Kinross Gold	KGC	t	company	701818			u
 DKNG	DraftKings	Nasdaq		DraftKings Inc.;DraftKings	DKNG	t	company	1883685			u
 CLS	Celestica	NYSE		Celestica Inc;Celestica	CLS	t	company	1030894			u
@@ -692,7 +692,7 @@ INSM	Insmed	Nasdaq	Biotechnology	Insmed Inc;Insmed	INSM	t	company	1104506	US4576
 RPRX	Royalty Pharma	Nasdaq		Royalty Pharma plc;Royalty Pharma	RPRX	t	company	1802768			u
 SMMT	Summit Therapeutics	Nasdaq		Summit Therapeutics Inc.;%Summit Therapeutics	SMMT	t	company	1599298			u
 IOT	Samsara	NYSE		Samsara Inc.;Samsara	IOT	t	company	1642896			u
-CYBR	CyberArk Software	Nasdaq		CyberArk Software Ltd.;CyberArk Software	CYBR	t	company	1598110			u
+CYBR	CyberArk Software	Nasdaq		CyberArk Software Ltd.;CyberArk Software;CyberArk	CYBR	t	company	1598110			u
 ZG	Zillow Group	Nasdaq		Zillow Group, Inc.;Zillow Group;Zillow	ZG;Z	t	company	1617640			u
 NMR	Nomura Holdings	NYSE	Financial services Financial management consulting	Nomura;Nomura Holdings Inc;Nomura Holdings	NMR;8604.T	t	company	1163653	JP3762600009	Japan	ug
 NTNX	Nutanix	Nasdaq		Nutanix, Inc.;Nutanix	NTNX	t	company	1618732			u
@@ -708,7 +708,7 @@ BAP	Credicorp	NYSE		Credicorp LTD;Credicorp	BAP	t	company	1001290			u
 CW	Curtiss Wright	NYSE		Curtiss Wright Corp;Curtiss Wright	CW	t	company	26324			u
 KEP	Korea Electric Power	NYSE		Korea Electric Power Corp;%Korea Electric Power	KEP	t	company	887225			u
 MDB	MongoDB	Nasdaq		%MongoDB;MongoDB, Inc.	MDB	t	company	1441816			u
-GWRE	Guidewire Software	NYSE		Guidewire Software, Inc.;Guidewire Software	GWRE	t	company	1528396			u
+GWRE	Guidewire Software	NYSE		Guidewire Software, Inc.;Guidewire Software;Guidewire	GWRE	t	company	1528396			u
 PSTG	Pure Storage	NYSE		Pure Storage, Inc.;%Pure Storage	PSTG	t	company	1474432			u
 CRBG	Corebridge Financial	NYSE		Corebridge Financial, Inc.;Corebridge Financial	CRBG;CRBD	t	company	1889539			u
 TEVA	Teva Pharmaceutical Industries	NYSE		Teva;Teva Pharmaceutical Industries LTD;Teva Pharmaceutical Industries	TEVA	t	company	818686			u
@@ -727,7 +727,7 @@ IHG	Intercontinental Hotels Group	NYSE		Intercontinental Hotels Group PLC;Interc
 EC	Ecopetrol	NYSE		Ecopetrol S.a.;Ecopetrol	EC	t	company	1444406			u
 RBRK	Rubrik	NYSE		Rubrik, Inc.;Rubrik	RBRK	t	company	1943896			u
 TRU	TransUnion	NYSE		TransUnion	TRU	t	company	1552033			u
-TLN	Talen Energy	Nasdaq		Talen Energy Corp;Talen Energy	TLN	t	company	1622536			u
+TLN	Talen Energy	Nasdaq		Talen Energy Corp;Talen Energy;Talen	TLN	t	company	1622536			u
 DKS	Dick's Sporting Goods	NYSE		Dick's Sporting Goods, Inc.;Dick's Sporting Goods	DKS	t	company	1089063			u
 UMC	United Microelectronics	NYSE		United Microelectronics Corp;United Microelectronics	UMC	t	company	1033767			u
 WSO	Watsco	NYSE		Watsco Inc;Watsco	WSO;WSO.B	t	company	105016			u
@@ -745,7 +745,7 @@ EBR	Brazilian Electric Power	NYSE		Brazilian Electric Power Co;%Brazilian Electr
 JHX	James Hardie Industries	NYSE		James Hardie Industries plc;James Hardie Industries	JHX	t	company	1159152			u
 FNF	Fidelity National Financial	NYSE		Fidelity National Financial, Inc.;%Fidelity National Financial	FNF	t	company	1331875			u
 SN	SharkNinja	NYSE		SharkNinja, Inc.;SharkNinja	SN	t	company	1957132			u
-TECK	Teck Resources	NYSE		Teck Resources LTD;Teck Resources	TECK	t	company	886986			u
+TECK	Teck Resources	NYSE		Teck Resources LTD;Teck Resources;Teck	TECK	t	company	886986			u
 JOBY	Joby Aviation	NYSE		Joby Aviation, Inc.;Joby Aviation	JOBY	t	company	1819848			u
 ARCC	Ares Capital	Nasdaq		Ares Capital Corp;%Ares Capital	ARCC	t	company	1287750			u
 ACM	Aecom	NYSE		Aecom	ACM	t	company	868857			u
@@ -804,7 +804,7 @@ SNAP	Snap	NYSE		~Snap;Snap Inc	SNAP	wt	company	1564408			u
 MANH	Manhattan Associates	Nasdaq		Manhattan Associates Inc;%Manhattan Associates	MANH	t	company	1056696			u
 GLPI	Gaming & Leisure Properties	Nasdaq		Gaming & Leisure Properties, Inc.;%Gaming & Leisure Properties	GLPI	t	company	1575965			u
 ULS	UL Solutions	NYSE		UL Solutions Inc.;UL Solutions	ULS	t	company	1901440			u
-LTM	Latam Airlines Group	NYSE		Latam Airlines Group S.a.;Latam Airlines Group;Latam Airlines	LTM	t	company	1047716			u
+LTM	Latam Airlines Group	NYSE		Latam Airlines Group S.a.;Latam Airlines Group;Latam Airlines;!Latam	LTM	t	company	1047716			u
 CLH	Clean Harbors	NYSE		Clean Harbors Inc;%Clean Harbors	CLH	t	company	822818			u
 JLL	Jones Lang Lasalle	NYSE		Jones Lang Lasalle Inc;Jones Lang Lasalle	JLL	t	company	1037976			u
 H	Hyatt Hotels	NYSE		Hyatt;Hyatt Hotels Corp;Hyatt Hotels	H	t	company	1468174			u
@@ -816,7 +816,7 @@ CRS	Carpenter Technology	NYSE		Carpenter Technology Corp;%Carpenter Technology;~
 RBC	RBC Bearings	NYSE		RBC Bearings INC;RBC Bearings	RBC	t	company	1324948			u
 OC	Owens Corning	NYSE		%Owens Corning	OC	t	company	1370946			u
 STN	Stantec	NYSE		Stantec Inc;Stantec	STN	t	company	1131383			u
-NBIX	Neurocrine Biosciences	Nasdaq		Neurocrine Biosciences Inc;Neurocrine Biosciences	NBIX	t	company	914475			u
+NBIX	Neurocrine Biosciences	Nasdaq		Neurocrine Biosciences Inc;Neurocrine Biosciences;Neurocrine	NBIX	t	company	914475			u
 PAA	Plains All American Pipeline	Nasdaq		Plains All American Pipeline LP;%Plains All American Pipeline	PAA	t	company	1070423			u
 CNM	Core & Main	NYSE		Core & Main, Inc.;%Core & Main	CNM	t	company	1856525			u
 ROKU	Roku	Nasdaq		%Roku;Roku, Inc	ROKU	t	company	1428439			u
@@ -842,14 +842,14 @@ JEF	Jefferies Financial Group	NYSE		Jefferies;Jefferies Financial Group Inc.;Jef
 PAC	Pacific Airport Group	NYSE		Pacific Airport Group;%Pacific Airport	PAC	t	company	1347557			u
 MGA	Magna International	NYSE		Magna International Inc;Magna International	MGA	t	company	749098			u
 FN	Fabrinet	NYSE		Fabrinet	FN	t	company	1408710			u
-PAG	Penske Automotive Group	NYSE		Penske Automotive Group, Inc.;Penske Automotive Group;Penske Automotive	PAG	t	company	1019849			u
+PAG	Penske Automotive Group	NYSE		Penske Automotive Group, Inc.;Penske Automotive Group;Penske Automotive;Penske	PAG	t	company	1019849			u
 SNX	TD Synnex	NYSE		TD Synnex Corp;TD Synnex	SNX	t	company	1177394			u
 EHC	Encompass Health	NYSE		Encompass Health Corp;%Encompass Health	EHC	t	company	785161			u
 GTM	ZoomInfo Technologies	Nasdaq		ZoomInfo Technologies Inc.;ZoomInfo Technologies;ZoomInfo	GTM	t	company	1794515			u
 PPC	Pilgrims Pride	Nasdaq		Pilgrims Pride Corp;%Pilgrims Pride	PPC	t	company	802481			u
 FRHC	Freedom Holding	Nasdaq		Freedom Holding Corp.;%Freedom Holding;~Freedom	FRHC	wt	company	924805			u
 CIB	Grupo Cibest	NYSE		Grupo Cibest S.A.;Grupo Cibest	CIB	t	company	2058897			u
-BMRN	Biomarin Pharmaceutical	Nasdaq		Biomarin Pharmaceutical Inc;Biomarin Pharmaceutical	BMRN	t	company	1048477			u
+BMRN	Biomarin Pharmaceutical	Nasdaq		Biomarin Pharmaceutical Inc;Biomarin Pharmaceutical;Biomarin	BMRN	t	company	1048477			u
 SUZ	Suzano	NYSE		Suzano S.A.;Suzano	SUZ	t	company	909327			u
 BLD	TopBuild	NYSE		TopBuild Corp;TopBuild	BLD	t	company	1633931			u
 EVR	Evercore	NYSE		Evercore;Evercore Inc.	EVR	t	company	1360901			u
@@ -873,7 +873,7 @@ DRS	Leonardo DRS	Nasdaq		Leonardo DRS, Inc.;Leonardo DRS	DRS	t	company	1833756		
 BSAC	Banco Santander Chile	NYSE		Banco Santander Chile	BSAC	t	company	1027552			u
 ACI	Albertsons Companies	NYSE		Albertsons Companies, Inc.;Albertsons Companies	ACI	t	company	1646972			u
 ENTG	Entegris	Nasdaq		Entegris Inc;Entegris	ENTG	t	company	1101302			u
-ASND	Ascendis Pharma	Nasdaq		Ascendis Pharma A/S;Ascendis Pharma	ASND	t	company	1612042			u
+ASND	Ascendis Pharma	Nasdaq		Ascendis Pharma A/S;Ascendis Pharma;Ascendis	ASND	t	company	1612042			u
 CELH	Celsius Holdings	Nasdaq		Celsius Holdings, Inc.;Celsius Holdings;%Celsius	CELH	t	company	1341766			u
 MORN	Morningstar	Nasdaq		Morningstar, Inc.;Morningstar	MORN	t	company	1289419			u
 PR	Permian Resources	NYSE		Permian Resources Corp;%Permian Resources	PR	t	company	1658566			u
@@ -912,10 +912,10 @@ EXEL	Exelixis	Nasdaq		Exelixis, Inc.;Exelixis	EXEL	t	company	939767			u
 CAVA	Cava Group	NYSE		Cava Group, Inc.;Cava Group;Cava	CAVA	t	company	1639438			u
 WCC	Wesco International	NYSE		Wesco International Inc;Wesco International	WCC	t	company	929008			u
 HTHT	H World Group	Nasdaq		H World Group Ltd;H World Group;%H World	HTHT	t	company	1483994			u
-SFD	Smithfield Foods	Nasdaq		Smithfield Foods Inc;Smithfield Foods	SFD	t	company	91388			u
+SFD	Smithfield Foods	Nasdaq		Smithfield Foods Inc;Smithfield Foods;Smithfield	SFD	t	company	91388			u
 NICE	NICE	Nasdaq		NICE Ltd.;~NICE	NICE	wt	company	1003935			u
 HMY	Harmony Gold Mining	NYSE		Harmony Gold Mining Co LTD;%Harmony Gold Mining	HMY	t	company	1023514			u
-PRMB	Primo Brands	NYSE		Primo Brands Corp;Primo Brands	PRMB	t	company	2042694			u
+PRMB	Primo Brands	NYSE		Primo Brands Corp;Primo Brands;Primo	PRMB	t	company	2042694			u
 KT	KT	NYSE		KT Corp	KT	t	company	892450			u
 W	Wayfair	NYSE		Wayfair;Wayfair Inc.	W	t	company	1616707			u
 COKE	Coca-Cola Consolidated	Nasdaq		Coca-Cola Consolidated, Inc.;Coca-Cola Consolidated	COKE	t	company	317540			u
@@ -983,7 +983,7 @@ OLLI	Ollie's Bargain Outlet Holdings	Nasdaq		Ollie's Bargain Outlet Holdings, In
 WAL	Western Alliance Bancorporation	NYSE		Western Alliance Bancorporation	WAL	t	company	1212545			u
 LBRDA	Liberty Broadband	Nasdaq		Liberty Broadband Corp;%Liberty Broadband	LBRDA;LBRDK;LBRDP	t	company	1611983			u
 EGP	Eastgroup Properties	NYSE		Eastgroup Properties Inc;Eastgroup Properties	EGP	t	company	49600			u
-BBIO	BridgeBio Pharma	Nasdaq		BridgeBio Pharma, Inc.;BridgeBio Pharma	BBIO	t	company	1743881			u
+BBIO	BridgeBio Pharma	Nasdaq		BridgeBio Pharma, Inc.;BridgeBio Pharma;BridgeBio	BBIO	t	company	1743881			u
 EPAM	EPAM Systems	NYSE	Information Technology	EPAM Systems, Inc.;EPAM Systems	EPAM	t	company	1352010		United States	ug
 DAY	Dayforce	NYSE		Dayforce, Inc.;Dayforce	DAY	t	company	1725057			u
 SRAD	Sportradar Group	Nasdaq		Sportradar Group AG;Sportradar Group;Sportradar	SRAD	t	company	1836470			u
@@ -997,7 +997,7 @@ WTFC	Wintrust Financial	Nasdaq		Wintrust Financial Corp;Wintrust Financial	WTFC;
 MOH	Molina Healthcare	NYSE	Health Care	Molina Healthcare, Inc.;%Molina Healthcare	MOH	t	company	1179929		United States	ug
 GGAL	Grupo Financiero Galicia	Nasdaq		Grupo Financiero Galicia SA;Grupo Financiero Galicia	GGAL	t	company	1114700			u
 NXT	Nextracker	Nasdaq		Nextracker Inc.;Nextracker	NXT	t	company	1852131			u
-CVLT	Commvault Systems	Nasdaq		Commvault Systems Inc;Commvault Systems	CVLT	t	company	1169561			u
+CVLT	Commvault Systems	Nasdaq		Commvault Systems Inc;Commvault Systems;Commvault	CVLT	t	company	1169561			u
 VFS	VinFast Auto	Nasdaq		VinFast Auto Ltd.;VinFast Auto	VFS;VFSWW	t	company	1913510			u
 BWA	Borgwarner	NYSE		Borgwarner Inc;Borgwarner	BWA	t	company	908255			u
 AWI	Armstrong World Industries	NYSE	Construction Materials	Armstrong World Industries Inc;%Armstrong World Industries	AWI	t	company	7431	US04247X1028	United States	ug
@@ -1014,14 +1014,14 @@ CFR	Cullen/frost Bankers	NYSE		Cullen/frost Bankers, Inc.;Cullen/frost Bankers	C
 ICL	ICL Group	NYSE		ICL Group Ltd.;ICL Group;~ICL	ICL	wt	company	941221			u
 HQY	Healthequity	Nasdaq		Healthequity, Inc.;Healthequity	HQY	t	company	1428336			u
 GIL	Gildan Activewear	NYSE		Gildan Activewear Inc.;Gildan Activewear	GIL	t	company	1061894			u
-ROIV	Roivant Sciences	Nasdaq		Roivant Sciences Ltd.;Roivant Sciences	ROIV	t	company	1635088			u
+ROIV	Roivant Sciences	Nasdaq		Roivant Sciences Ltd.;Roivant Sciences;Roivant	ROIV	t	company	1635088			u
 CIGI	Colliers International Group	Nasdaq		Colliers International Group Inc.;Colliers International Group;%Colliers International	CIGI	t	company	913353			u
 SAIA	Saia	Nasdaq		Saia Inc;Saia	SAIA	t	company	1177702			u
 VNO	Vornado Realty Trust	NYSE		Vornado Realty Trust;Vornado Realty	VNO	t	company	899689			u
 NFG	National Fuel Gas	NYSE		National Fuel Gas Co;%National Fuel Gas	NFG	t	company	70145			u
 VIPS	Vipshop Holdings	NYSE		Vipshop Holdings Ltd;Vipshop Holdings;Vipshop	VIPS	t	company	1529192			u
 LSCC	Lattice Semiconductor	Nasdaq		Lattice Semiconductor Corp;%Lattice Semiconductor	LSCC	t	company	855658			u
-DY	Dycom Industries	NYSE		Dycom Industries Inc;Dycom Industries	DY	t	company	67215			u
+DY	Dycom Industries	NYSE		Dycom Industries Inc;Dycom Industries;Dycom	DY	t	company	67215			u
 NNN	NNN Reit	NYSE		NNN Reit, Inc.;NNN Reit	NNN	t	company	751364			u
 UGI	UGI	NYSE		UGI Corp;~UGI	UGI	wt	company	884614			u
 QRVO	Qorvo	Nasdaq	Information Technology	Qorvo, Inc.;Qorvo	QRVO;0KSJ.L	t	company	1604778	US74736K1016	United States	ug
@@ -1032,14 +1032,14 @@ LNW	Light & Wonder	Nasdaq		Light & Wonder, Inc.;%Light & Wonder	LNW	t	company	75
 LKQ	LKQ	Nasdaq	Auto parts	LKQ Corp;~LKQ;LKQ Corporation	LKQ;0JSJ.L	wt	company	1065696		United States	ug
 AVTR	Avantor	NYSE		Avantor, Inc.;Avantor	AVTR	t	company	1722482			u
 AA	Alcoa	NYSE		%Alcoa;Alcoa Corp	AA	t	company	1675149			u
-HALO	Halozyme Therapeutics	Nasdaq		Halozyme Therapeutics, Inc.;Halozyme Therapeutics	HALO	t	company	1159036			u
+HALO	Halozyme Therapeutics	Nasdaq		Halozyme Therapeutics, Inc.;Halozyme Therapeutics;Halozyme	HALO	t	company	1159036			u
 AAL	American Airlines Group	Nasdaq		%American Airlines;American Airlines Group Inc.;American Airlines Group	AAL	t	company	6201			u
 PARA	Paramount Global	Nasdaq		~Paramount;<ViacomCBS;%Paramount Global	PARA;PARAA	wt	company	813828			u
 RMBS	Rambus	Nasdaq		Rambus Inc;Rambus	RMBS	t	company	917273			u
 SSD	Simpson Manufacturing	NYSE		Simpson Manufacturing Co., Inc.;Simpson Manufacturing Co.;%Simpson Manufacturing	SSD	t	company	920371			u
 FSS	Federal Signal	NYSE	Industrials	Federal Signal Corp;%Federal Signal;Federal Signal Corporation	FSS	t	company	277509	US3138551086	United States	ug
 ZION	Zions Bancorporation National Association	Nasdaq		Zions Bancorporation, National Association	ZION;ZIONP	t	company	109380			u
-LAD	Lithia Motors	NYSE		Lithia Motors Inc;Lithia Motors	LAD	t	company	1023128			u
+LAD	Lithia Motors	NYSE		Lithia Motors Inc;Lithia Motors;Lithia	LAD	t	company	1023128			u
 BULL	Webull	Nasdaq		Webull Corp;Webull	BULL;BULLW	t	company	1866364			u
 EDU	New Oriental Education & Technology Group	NYSE		New Oriental Education & Technology Group Inc.;New Oriental Education & Technology Group;%New Oriental Education & Technology;%New Oriental Education	EDU	t	company	1372920			u
 MHK	Mohawk Industries	NYSE		Mohawk Industries Inc;%Mohawk Industries	MHK	t	company	851968			u
@@ -1051,7 +1051,7 @@ MDGL	Madrigal Pharmaceuticals	Nasdaq		Madrigal Pharmaceuticals, Inc.;%Madrigal P
 AXS	Axis Capital Holdings	NYSE		Axis Capital Holdings LTD;Axis Capital Holdings;%Axis Capital	AXS	t	company	1214816			u
 GAP	Gap	NYSE		Gap Inc;~Gap	GAP	wt	company	39911			u
 ZWS	Zurn Elkay Water Solutions	NYSE	Industrial Machinery & Supplies & Components	Zurn Elkay Water Solutions Corp;Zurn Elkay Water Solutions;Zurn Elkay Water Solutions Corp.	ZWS	t	company	1439288		United States	ug
-CORT	Corcept Therapeutics	Nasdaq	Health Care	Corcept Therapeutics Inc;Corcept Therapeutics	CORT	t	company	1088856		United States	ug
+CORT	Corcept Therapeutics	Nasdaq	Health Care	Corcept Therapeutics Inc;Corcept Therapeutics;Corcept	CORT	t	company	1088856		United States	ug
 ALSN	Allison Transmission Holdings	NYSE		Allison Transmission Holdings Inc;Allison Transmission Holdings;%Allison Transmission	ALSN	t	company	1411207			u
 FIVE	Five Below	Nasdaq		Five Below, Inc;%Five Below	FIVE	t	company	1177609			u
 TFII	TFI International	NYSE		TFI International Inc.;TFI International	TFII	t	company	1588823			u
@@ -1062,7 +1062,7 @@ ZK	Zeekr Intelligent Technology Holding	NYSE		Zeekr Intelligent Technology Holdi
 HRB	H&R Block	NYSE		H&R Block Inc;H&R Block	HRB	t	company	12659			u
 TTC	Toro	NYSE		Toro Co;Toro	TTC	t	company	737758			u
 STWD	Starwood Property Trust	NYSE		Starwood Property Trust, Inc.;Starwood Property Trust;Starwood Property	STWD	t	company	1465128			u
-VMI	Valmont Industries	NYSE		Valmont Industries Inc;Valmont Industries	VMI	t	company	102729			u
+VMI	Valmont Industries	NYSE		Valmont Industries Inc;Valmont Industries;Valmont	VMI	t	company	102729			u
 R	Ryder System	NYSE		Ryder System Inc;%Ryder System	R	t	company	85961			u
 DDS	Dillard's	NYSE		Dillard's, Inc.;Dillard's	DDS;DDT	t	company	28917			u
 STEP	StepStone Group	Nasdaq	Financial services	StepStone Group Inc.;StepStone Group;StepStone	STEP	t	company	1796022		United States	ug
@@ -1074,7 +1074,7 @@ PJT	PJT Partners	NYSE	Financials	PJT Partners Inc.;PJT Partners	PJT	t	company	16
 GTLB	Gitlab	Nasdaq		Gitlab Inc.;Gitlab	GTLB	t	company	1653482			u
 CHDN	Churchill Downs	Nasdaq		Churchill Downs Inc;%Churchill Downs	CHDN	t	company	20212			u
 LW	Lamb Weston Holdings	NYSE	Consumer Staples	Lamb Weston Holdings, Inc.;Lamb Weston Holdings;%Lamb Weston	LW	t	company	1679273		United States	ug
-GMED	Globus Medical	NYSE		Globus Medical Inc;Globus Medical	GMED	t	company	1237831			u
+GMED	Globus Medical	NYSE		Globus Medical Inc;Globus Medical;Globus	GMED	t	company	1237831			u
 EXP	Eagle Materials	NYSE		Eagle Materials Inc;%Eagle Materials	EXP	t	company	918646			u
 MOD	Modine Manufacturing	NYSE		Modine Manufacturing Co;Modine Manufacturing	MOD	t	company	67347			u
 MUSA	Murphy USA	NYSE		Murphy USA Inc.;%Murphy USA	MUSA	t	company	1573516			u
@@ -1126,7 +1126,7 @@ FR	First Industrial Realty Trust	NYSE		First Industrial Realty Trust Inc;%First 
 WH	Wyndham Hotels & Resorts	NYSE		Wyndham Hotels & Resorts, Inc.;Wyndham Hotels & Resorts	WH	t	company	1722684			u
 CMS.PB	Consumers Energy	NYSE		Consumers Energy Co;%Consumers Energy	CMS.PB	t	company	201533			u
 LRN	Stride	NYSE	Consumer Discretionary	Stride, Inc.;~Stride	LRN	wt	company	1157408		United States	ug
-IONS	Ionis Pharmaceuticals	Nasdaq		Ionis Pharmaceuticals Inc;Ionis Pharmaceuticals	IONS	t	company	874015			u
+IONS	Ionis Pharmaceuticals	Nasdaq		Ionis Pharmaceuticals Inc;Ionis Pharmaceuticals;Ionis	IONS	t	company	874015			u
 KRMN	Karman Holdings	NYSE		Karman Holdings Inc.;Karman Holdings;Karman	KRMN	t	company	2040127			u
 IESC	IES Holdings	Nasdaq		IES Holdings, Inc.;IES Holdings;~IES	IESC	wt	company	1048268			u
 BOKF	BOK Financial	Nasdaq		BOK Financial Corp;BOK Financial	BOKF	t	company	875357			u
@@ -1146,9 +1146,9 @@ LPX	Louisiana-Pacific	NYSE		Louisiana-Pacific Corp;Louisiana-Pacific	LPX	t	compa
 ARX	Accelerant Holdings	NYSE		Accelerant Holdings;Accelerant	ARX	t	company	1997350			u
 AHR	American Healthcare REIT	NYSE		American Healthcare REIT, Inc.;American Healthcare REIT	AHR	t	company	1632970			u
 CADE	Cadence Bank	NYSE		%Cadence Bank	CADE	t	company	1299939			u
-CDE	Coeur Mining	NYSE		Coeur Mining, Inc.;Coeur Mining	CDE	t	company	215466			u
+CDE	Coeur Mining	NYSE		Coeur Mining, Inc.;Coeur Mining;Coeur	CDE	t	company	215466			u
 ELF	e.l.f. Beauty	NYSE		e.l.f. Beauty, Inc.;e.l.f. Beauty	ELF	t	company	1600033			u
-RGC	Regencell Bioscience Holdings	Nasdaq		Regencell Bioscience Holdings Ltd;Regencell Bioscience Holdings;Regencell Bioscience	RGC	t	company	1829667			u
+RGC	Regencell Bioscience Holdings	Nasdaq		Regencell Bioscience Holdings Ltd;Regencell Bioscience Holdings;Regencell Bioscience;Regencell	RGC	t	company	1829667			u
 PB	Prosperity Bancshares	NYSE		Prosperity Bancshares Inc;Prosperity Bancshares	PB	t	company	1068851			u
 CTRE	CareTrust REIT	NYSE	Health Care REITs	CareTrust REIT, Inc.;CareTrust REIT	CTRE	t	company	1590717		United States	ug
 USM	Array Digital Infrastructure	NYSE		Array Digital Infrastructure, Inc.;%Array Digital Infrastructure	USM;UZD;UZE;UZF	t	company	821130			u
@@ -1165,7 +1165,7 @@ GTES	Gates Industrial	NYSE	Industrial Machinery & Supplies & Components	Gates In
 SBSW	Sibanye Stillwater	NYSE		Sibanye Stillwater Ltd;Sibanye Stillwater	SBSW	t	company	1786909			u
 THG	Hanover Insurance Group	NYSE		Hanover Insurance Group, Inc.;Hanover Insurance Group;%Hanover Insurance	THG	t	company	944695			u
 SMR	Nuscale Power	NYSE		Nuscale Power Corp;Nuscale Power	SMR	t	company	1822966			u
-VRNS	Varonis Systems	Nasdaq		Varonis Systems Inc;Varonis Systems	VRNS	t	company	1361113			u
+VRNS	Varonis Systems	Nasdaq		Varonis Systems Inc;Varonis Systems;Varonis	VRNS	t	company	1361113			u
 BBWI	Bath & Body Works	NYSE		Bath & Body Works, Inc.;%Bath & Body Works	BBWI	t	company	701985			u
 AMTM	Amentum Holdings	NYSE	Industrials	Amentum Holdings, Inc.;Amentum Holdings;Amentum	AMTM	t	company	2011286		United States	ug
 TX	Ternium	NYSE		Ternium S.A.;Ternium	TX	t	company	1342874			u
@@ -1188,7 +1188,7 @@ HR	Healthcare Realty Trust	NYSE		Healthcare Realty Trust Inc;%Healthcare Realty 
 UFPI	UFP Industries	Nasdaq		UFP Industries Inc;UFP Industries	UFPI	t	company	912767			u
 RRR	Red Rock Resorts	Nasdaq	Consumer Discretionary	Red Rock Resorts, Inc.;%Red Rock Resorts	RRR	t	company	1653653		United States	ug
 GNTX	Gentex	Nasdaq		Gentex Corp;Gentex	GNTX	t	company	355811			u
-CWEN	Clearway Energy	NYSE	Renewable Electricity	Clearway Energy, Inc.;Clearway Energy	CWEN;CWEN.A	t	company	1567683		United States	ug
+CWEN	Clearway Energy	NYSE	Renewable Electricity	Clearway Energy, Inc.;Clearway Energy;Clearway	CWEN;CWEN.A	t	company	1567683		United States	ug
 RHP	Ryman Hospitality Properties	NYSE	REIT Entertainment	Ryman Hospitality Properties, Inc.;Ryman Hospitality Properties	RHP	t	company	1040829		United States	ug
 VNT	Vontier	NYSE		Vontier Corp;Vontier	VNT	t	company	1786842			u
 RYTM	Rhythm Pharmaceuticals	Nasdaq		Rhythm Pharmaceuticals, Inc.;%Rhythm Pharmaceuticals	RYTM	t	company	1649904			u
@@ -1222,7 +1222,7 @@ WFG	West Fraser Timber	NYSE		West Fraser Timber Co., LTD;West Fraser Timber Co.;
 OS	OneStream	Nasdaq		OneStream, Inc.;OneStream	OS	t	company	1889956			u
 TSEM	Tower Semiconductor	Nasdaq		Tower Semiconductor LTD;%Tower Semiconductor	TSEM	t	company	928876			u
 TRNO	Terreno Realty	NYSE	Industrial REITs	Terreno Realty Corp;Terreno Realty;Terreno Realty Corporation	TRNO	t	company	1476150		United States	ug
-NXST	Nexstar Media Group	Nasdaq		Nexstar Media Group, Inc.;Nexstar Media Group;Nexstar Media	NXST	t	company	1142417			u
+NXST	Nexstar Media Group	Nasdaq		Nexstar Media Group, Inc.;Nexstar Media Group;Nexstar Media;Nexstar	NXST	t	company	1142417			u
 RNA	Avidity Biosciences	Nasdaq		Avidity Biosciences, Inc.;Avidity Biosciences	RNA	t	company	1599901			u
 GGB	Gerdau	NYSE		Gerdau S.a.;Gerdau	GGB	t	company	1073404			u
 SOBO	South Bow	NYSE		South Bow Corp;%South Bow	SOBO	t	company	2019061			u
@@ -1230,7 +1230,7 @@ MAT	Mattel	Nasdaq		Mattel Inc;%Mattel	MAT	t	company	63276			u
 ESI	Element Solutions	NYSE	Materials	Element Solutions Inc;%Element Solutions	ESI	t	company	1590714		United States	ug
 QBTS	D-Wave Quantum	NYSE		D-Wave Quantum Inc.;D-Wave Quantum	QBTS	t	company	1907982			u
 OR	OR Royalties	NYSE		OR Royalties Inc.;%OR Royalties	OR	t	company	1627272			u
-GH	Guardant Health	Nasdaq		Guardant Health, Inc.;Guardant Health	GH	t	company	1576280			u
+GH	Guardant Health	Nasdaq		Guardant Health, Inc.;Guardant Health;Guardant	GH	t	company	1576280			u
 ETSY	Etsy	Nasdaq	Consumer Discretionary	Etsy;Etsy Inc	ETSY	t	company	1370637	US29786A1060	United States	ug
 MTN	Vail Resorts	NYSE		Vail Resorts Inc;Vail Resorts	MTN	t	company	812011			u
 AMKR	Amkor Technology	Nasdaq		Amkor Technology, Inc.;Amkor Technology;Amkor	AMKR	t	company	1047127			u
@@ -1262,7 +1262,7 @@ ABVX	Abivax	Nasdaq		Abivax S.A.;Abivax	ABVX	t	company	1956827			u
 BCPC	Balchem	Nasdaq	Materials	Balchem Corp;Balchem;Balchem Corporation	BCPC	t	company	9326		United States	ug
 MTH	Meritage Homes	NYSE	Consumer Discretionary	Meritage Homes CORP;Meritage Homes;Meritage Homes Corporation	MTH	t	company	833079		United States	ug
 VLY	Valley National Bancorp	Nasdaq		Valley National Bancorp;%Valley National	VLY;VLYPP;VLYPO;VLYPN	t	company	714310			u
-AXSM	Axsome Therapeutics	Nasdaq		Axsome Therapeutics, Inc.;Axsome Therapeutics	AXSM	t	company	1579428			u
+AXSM	Axsome Therapeutics	Nasdaq		Axsome Therapeutics, Inc.;Axsome Therapeutics;Axsome	AXSM	t	company	1579428			u
 RGTI	Rigetti Computing	Nasdaq		Rigetti Computing, Inc.;Rigetti Computing	RGTI;RGTIW	t	company	1838359			u
 CRSP	Crispr Therapeutics	Nasdaq		Crispr Therapeutics AG;Crispr Therapeutics	CRSP	t	company	1674416			u
 OMAB	Central North Airport Group	Nasdaq		Central North Airport Group;%Central North Airport	OMAB	t	company	1378239			u
@@ -1285,7 +1285,7 @@ TKC	Turkcell Iletisim Hizmetleri	NYSE		Turkcell Iletisim Hizmetleri A/S;Turkcell
 HWC	Hancock Whitney	Nasdaq		Hancock Whitney Corp;%Hancock Whitney	HWC;HWCPZ	t	company	750577			u
 CRUS	Cirrus Logic	Nasdaq		Cirrus Logic, Inc.;%Cirrus Logic	CRUS	t	company	772406			u
 BTG	B2gold	NYSE		B2gold Corp;B2gold	BTG	t	company	1429937			u
-BRBR	Bellring Brands	NYSE		Bellring Brands, Inc.;Bellring Brands	BRBR	t	company	1772016			u
+BRBR	Bellring Brands	NYSE		Bellring Brands, Inc.;Bellring Brands;Bellring	BRBR	t	company	1772016			u
 SLGN	Silgan Holdings	NYSE		Silgan Holdings Inc;Silgan Holdings;Silgan	SLGN	t	company	849869			u
 TFX	Teleflex	NYSE	Health Care	Teleflex Inc;Teleflex	TFX	t	company	96943	US8793691069	United States	ug
 ESE	ESCO Technologies	NYSE	Industrial Machinery & Supplies & Components	Esco Technologies Inc;Esco Technologies;Esco;ESCO Technologies Inc.	ESE	t	company	866706		United States	ug
@@ -1311,7 +1311,7 @@ VIST	Vista Energy S.A.B. de C.V.	NYSE		Vista Energy, S.A.B. de C.V.	VIST	t	compa
 SIGI	Selective Insurance Group	Nasdaq		Selective Insurance Group Inc;Selective Insurance Group;%Selective Insurance	SIGI;SIGIP	t	company	230557			u
 VVV	Valvoline	NYSE		Valvoline Inc;%Valvoline	VVV	t	company	1674910			u
 DAR	Darling Ingredients	NYSE		Darling Ingredients Inc.;%Darling Ingredients	DAR	t	company	916540			u
-CRK	Comstock Resources	NYSE	Energy	Comstock Resources Inc;Comstock Resources;Comstock Resources, Inc.	CRK	t	company	23194		United States	ug
+CRK	Comstock Resources	NYSE	Energy	Comstock Resources Inc;Comstock Resources;Comstock;Comstock Resources, Inc.	CRK	t	company	23194		United States	ug
 QLYS	Qualys	Nasdaq		Qualys, Inc.;Qualys	QLYS	t	company	1107843			u
 BMA	Macro Bank	NYSE		Macro Bank Inc.;%Macro Bank	BMA	t	company	1347426			u
 MSM	MSC Industrial Direct	NYSE		MSC Industrial Direct Co Inc;MSC Industrial Direct Co;MSC Industrial Direct	MSM	t	company	1003078			u
@@ -1331,7 +1331,7 @@ ATAT	Atour Lifestyle Holdings	Nasdaq		Atour Lifestyle Holdings Ltd;Atour Lifesty
 GOLF	Acushnet Holdings	NYSE	Consumer Discretionary	Acushnet Holdings Corp.;Acushnet Holdings;Acushnet;Acushnet Company	GOLF	t	company	1672013		United States	ug
 QS	QuantumScape	NYSE		QuantumScape Corp;QuantumScape	QS	t	company	1811414			u
 NPO	Enpro	NYSE	Industrial Technology	Enpro Inc.;Enpro;EnPro Industries	NPO	t	company	1164863	US29355X1072	United States	ug
-BVN	Buenaventura Mining	NYSE		Buenaventura Mining Co Inc;Buenaventura Mining Co;Buenaventura Mining	BVN	t	company	1013131			u
+BVN	Buenaventura Mining	NYSE		Buenaventura Mining Co Inc;Buenaventura Mining Co;Buenaventura Mining;Buenaventura	BVN	t	company	1013131			u
 FLG	Flagstar Financial	NYSE		Flagstar Financial, Inc.;Flagstar Financial	FLG	t	company	910073			u
 SPR	Spirit AeroSystems Holdings	NYSE		Spirit AeroSystems Holdings, Inc.;Spirit AeroSystems Holdings;Spirit AeroSystems	SPR	t	company	1364885			u
 VCTR	Victory Capital Holdings	Nasdaq	Financial services	Victory Capital Holdings, Inc.;Victory Capital Holdings;%Victory Capital	VCTR	t	company	1570827		United States	ug
@@ -1354,7 +1354,7 @@ NNI	Nelnet	NYSE		Nelnet Inc;Nelnet	NNI	t	company	1258602			u
 LSTR	Landstar System	Nasdaq		Landstar System Inc;Landstar System	LSTR	t	company	853816			u
 OPCH	Option Care Health	Nasdaq		Option Care Health, Inc.;%Option Care Health	OPCH	t	company	1014739			u
 ENIC	Enel Chile	NYSE		Enel Chile S.A.;Enel Chile	ENIC	t	company	1659939			u
-ABG	Asbury Automotive Group	NYSE	Auto dealership	Asbury Automotive Group Inc;Asbury Automotive Group;Asbury Automotive	ABG	t	company	1144980		United States	ug
+ABG	Asbury Automotive Group	NYSE	Auto dealership	Asbury Automotive Group Inc;Asbury Automotive Group;Asbury Automotive;Asbury	ABG	t	company	1144980		United States	ug
 MGY	Magnolia Oil & Gas	NYSE	Energy	Magnolia Oil & Gas Corp;%Magnolia Oil & Gas;Magnolia Oil & Gas, Corp.	MGY	t	company	1698990		United States	ug
 RDN	Radian Group	NYSE	Financial technology & Insurance & Finance	Radian Group Inc;Radian Group;Radian	RDN	t	company	890926		United States	ug
 QFIN	Qfin Holdings	Nasdaq		Qfin Holdings, Inc.;Qfin Holdings;Qfin	QFIN	t	company	1741530			u
@@ -1371,10 +1371,10 @@ AUB	Atlantic Union Bankshares	NYSE	Financial services	Atlantic Union Bankshares 
 TTMI	TTM Technologies	Nasdaq		TTM Technologies Inc;TTM Technologies;~TTM	TTMI	wt	company	1116942			u
 PAGP	Plains GP Holdings	Nasdaq		Plains GP Holdings LP;Plains GP Holdings;%Plains GP	PAGP	t	company	1581990			u
 RSI	Rush Street Interactive	NYSE		Rush Street Interactive, Inc.;%Rush Street Interactive	RSI	t	company	1793659			u
-PAM	Pampa Energy	NYSE		Pampa Energy Inc.;Pampa Energy	PAM	t	company	1469395			u
+PAM	Pampa Energy	NYSE		Pampa Energy Inc.;Pampa Energy;Pampa	PAM	t	company	1469395			u
 MAC	Macerich	NYSE	Real Estate	Macerich Co;Macerich	MAC	t	company	912242		United States	ug
 NOV	NOV	NYSE		NOV Inc.;~NOV	NOV	wt	company	1021860			u
-ADMA	ADMA Biologics	Nasdaq	Biotechnology	Adma Biologics, Inc.;Adma Biologics	ADMA	t	company	1368514		United States	ug
+ADMA	ADMA Biologics	Nasdaq	Biotechnology	Adma Biologics, Inc.;Adma Biologics;Adma	ADMA	t	company	1368514		United States	ug
 AB	Alliancebernstein Holding	NYSE		Alliancebernstein Holding L.P.;Alliancebernstein Holding;Alliancebernstein	AB	t	company	825313			u
 NSA	National Storage Affiliates Trust	NYSE		%National Storage Affiliates Trust;%National Storage Affiliates	NSA	t	company	1618563			u
 SON	Sonoco Products	NYSE		Sonoco Products Co;Sonoco Products	SON	t	company	91767			u
@@ -1412,7 +1412,7 @@ DORM	Dorman Products	Nasdaq	Automotive	Dorman Products, Inc.;Dorman Products	DOR
 ATGE	Adtalem Global Education	NYSE	Consumer Discretionary	Adtalem Global Education Inc.;Adtalem Global Education	ATGE	t	company	730464		United States	ug
 UEC	Uranium Energy	NYSE		Uranium Energy Corp;%Uranium Energy	UEC	t	company	1334933			u
 PAY	Paymentus Holdings	NYSE		Paymentus Holdings, Inc.;Paymentus Holdings;Paymentus	PAY	t	company	1841156			u
-SLNO	Soleno Therapeutics	Nasdaq		Soleno Therapeutics Inc;Soleno Therapeutics	SLNO	t	company	1484565			u
+SLNO	Soleno Therapeutics	Nasdaq		Soleno Therapeutics Inc;Soleno Therapeutics;Soleno	SLNO	t	company	1484565			u
 CORZ	Core Scientific	Nasdaq		Core Scientific, Inc.;%Core Scientific	CORZ;CORZW;CORZZ	t	company	1839341			u
 SFBS	ServisFirst Bancshares	NYSE	Financials	ServisFirst Bancshares, Inc.;ServisFirst Bancshares	SFBS	t	company	1430723		United States	ug
 CSW	CSW Industrials	NYSE	Industrial Conglomerates	CSW Industrials, Inc.;CSW Industrials	CSW	t	company	1624794		United States	ug
@@ -1439,7 +1439,7 @@ BCO	Brinks	NYSE		Brinks Co;~Brinks	BCO	wt	company	78890			u
 NOVT	Novanta	Nasdaq		Novanta Inc;Novanta	NOVT	t	company	1076930			u
 GVA	Granite Construction	NYSE	Engineering Construction Quarries	Granite Construction Inc;%Granite Construction	GVA	t	company	861459		United States	ug
 AVT	Avnet	Nasdaq		Avnet Inc;Avnet	AVT	t	company	8858			u
-AKRO	Akero Therapeutics	Nasdaq		Akero Therapeutics, Inc.;Akero Therapeutics	AKRO	t	company	1744659			u
+AKRO	Akero Therapeutics	Nasdaq		Akero Therapeutics, Inc.;Akero Therapeutics;Akero	AKRO	t	company	1744659			u
 HHH	Howard Hughes Holdings	NYSE		Howard Hughes Holdings Inc.;Howard Hughes Holdings;!Howard Hughes	HHH	t	company	1981792			u
 IRT	Independence Realty Trust	NYSE		Independence Realty Trust, Inc.;!Independence Realty Trust;!Independence Realty	IRT	t	company	1466085			u
 EPR	EPR Properties	NYSE		EPR Properties	EPR	t	company	1045450			u
@@ -1448,15 +1448,15 @@ DNB	Dun & Bradstreet Holdings	NYSE		Dun & Bradstreet Holdings, Inc.;Dun & Bradst
 AG	First Majestic Silver	NYSE		First Majestic Silver Corp;!First Majestic Silver	AG	t	company	1308648			u
 TMDX	TransMedics Group	Nasdaq	Health Care	TransMedics Group, Inc.;TransMedics Group;TransMedics	TMDX	t	company	1756262		United States	ug
 LPL	LG Display	NYSE		LG Display Co., Ltd.;LG Display Co.;!LG Display	LPL	t	company	1290109			u
-LEU	Centrus Energy	NYSE		Centrus Energy Corp;Centrus Energy	LEU	t	company	1065059			u
+LEU	Centrus Energy	NYSE		Centrus Energy Corp;Centrus Energy;Centrus	LEU	t	company	1065059			u
 AROC	Archrock	NYSE	Energy	Archrock, Inc.;Archrock	AROC	t	company	1389050		United States	ug
 IFS	Intercorp Financial Services	NYSE		Intercorp Financial Services Inc.;Intercorp Financial Services	IFS	t	company	1615903			u
-NXE	NexGen Energy	NYSE		NexGen Energy Ltd.;NexGen Energy	NXE	t	company	1698535			u
+NXE	NexGen Energy	NYSE		NexGen Energy Ltd.;NexGen Energy;NexGen	NXE	t	company	1698535			u
 PTCT	PTC Therapeutics	Nasdaq	Health Care	PTC Therapeutics, Inc.;PTC Therapeutics	PTCT	t	company	1070081		United States	ug
 CHA	Chagee Holdings	Nasdaq		Chagee Holdings Ltd.;Chagee Holdings;Chagee	CHA	t	company	2013649			u
 RH	RH	NYSE			RH	t	company	1528849			u
 KBH	KB Home	NYSE		KB Home	KBH	t	company	795266			u
-AAPG	Ascentage Pharma Group International	Nasdaq		Ascentage Pharma Group International;Ascentage Pharma Group;Ascentage Pharma	AAPG	t	company	2023311			u
+AAPG	Ascentage Pharma Group International	Nasdaq		Ascentage Pharma Group International;Ascentage Pharma Group;Ascentage Pharma;Ascentage	AAPG	t	company	2023311			u
 MCY	Mercury General	NYSE	Financials	Mercury General Corp;%Mercury General	MCY	t	company	64996		United States	ug
 MWA	Mueller Water Products	NYSE	Industrials	Mueller Water Products, Inc.;%Mueller Water Products	MWA	t	company	1350593	US6247581084	United States	ug
 CNR	Core Natural Resources	NYSE	Coal mining , Natural Gas Production	Core Natural Resources, Inc.;%Core Natural Resources;Consol Energy	CNR	t	company	1710366	US20854L1089	United States	ug
@@ -1464,20 +1464,20 @@ SLAB	Silicon Laboratories	Nasdaq		Silicon Laboratories Inc.;!Silicon Laboratorie
 SNEX	StoneX Group	Nasdaq	Financial services	StoneX Group Inc.;StoneX Group;StoneX	SNEX	t	company	913760	US46116V1052	United States	ug
 WFRD	Weatherford International	Nasdaq		Weatherford International plc;Weatherford International	WFRD	t	company	1603923			u
 ASB	Associated Banc-Corp	NYSE		Associated Banc-Corp	ASB;ASBA	t	company	7789			u
-VRRM	Verra Mobility	Nasdaq	Data Processing & Outsourced Services	Verra Mobility Corp;Verra Mobility;Verra Mobility Corporation	VRRM	t	company	1682745		United States	ug
+VRRM	Verra Mobility	Nasdaq	Data Processing & Outsourced Services	Verra Mobility Corp;Verra Mobility;Verra Mobility Corporation;Verra	VRRM	t	company	1682745		United States	ug
 FHI	Federated Hermes	NYSE		Federated Hermes, Inc.;!Federated Hermes	FHI	t	company	1056288			u
-TLX	Telix Pharmaceuticals	Nasdaq		Telix Pharmaceuticals Ltd;Telix Pharmaceuticals	TLX	t	company	2007191			u
+TLX	Telix Pharmaceuticals	Nasdaq		Telix Pharmaceuticals Ltd;Telix Pharmaceuticals;Telix	TLX	t	company	2007191			u
 SKY	Champion Homes	NYSE	Consumer Discretionary	Champion Homes, Inc.;%Champion Homes	SKY	t	company	90896		United States	ug
 KRYS	Krystal Biotech	Nasdaq	Biotechnology	Krystal Biotech, Inc.;Krystal Biotech	KRYS	t	company	1711279		United States	ug
 ACAD	Acadia Pharmaceuticals	Nasdaq	Biopharmaceutical Healthcare	Acadia Pharmaceuticals Inc;%Acadia Pharmaceuticals	ACAD	t	company	1070494		United States	ug
 HGV	Hilton Grand Vacations	NYSE		Hilton Grand Vacations Inc.;!Hilton Grand Vacations	HGV	t	company	1674168			u
 KC	Kingsoft Cloud Holdings	Nasdaq		Kingsoft Cloud Holdings Ltd;Kingsoft Cloud Holdings;Kingsoft Cloud	KC	t	company	1795589			u
 GBDC	Golub Capital BDC	Nasdaq		Golub Capital BDC, Inc.;Golub Capital BDC	GBDC	t	company	1476765			u
-ENPH	Enphase Energy	Nasdaq	High tech	Enphase Energy, Inc.;Enphase Energy	ENPH;0QYE.L	t	company	1463101	US29355A1079	United States	ug
+ENPH	Enphase Energy	Nasdaq	High tech	Enphase Energy, Inc.;Enphase Energy;Enphase	ENPH;0QYE.L	t	company	1463101	US29355A1079	United States	ug
 NMRK	Newmark Group	Nasdaq		Newmark Group, Inc.;Newmark Group;Newmark	NMRK	t	company	1690680			u
 IPAR	Inter Parfums	Nasdaq	Consumer Staples	Interparfums Inc;Interparfums;Inter Parfums, Inc.;Inter Parfums	IPAR	t	company	822663	FR0004024222;US4583341098	United States	ug
 FRSH	Freshworks	Nasdaq		Freshworks Inc.;Freshworks	FRSH	t	company	1544522			u
-HL	Hecla Mining	NYSE		Hecla Mining Co;Hecla Mining	HL	t	company	719413			u
+HL	Hecla Mining	NYSE		Hecla Mining Co;Hecla Mining;Hecla	HL	t	company	719413			u
 HRI	Herc Holdings	NYSE		Herc Holdings Inc;Herc Holdings;Herc	HRI	t	company	1364479			u
 ACLX	Arcellx	Nasdaq		Arcellx, Inc.;Arcellx	ACLX	t	company	1786205			u
 TNL	Travel & Leisure	NYSE		Travel & Leisure Co.;!Travel & Leisure	TNL	t	company	1361658			u
@@ -1509,7 +1509,7 @@ SKT	Tanger Factory Outlet Centers	NYSE	Real Estate	Tanger Inc.;Tanger;Tanger Fac
 PBH	Prestige Consumer Healthcare	NYSE	Health Care	Prestige Consumer Healthcare Inc.;%Prestige Consumer Healthcare	PBH	t	company	1295947		United States	ug
 WW	WW International	Nasdaq		WW International, Inc.;WW International	WW	t	company	105319			u
 KFY	Korn Ferry	NYSE	Industrials	Korn Ferry	KFY	t	company	56679	US5006432000	United States	ug
-HBM	Hudbay Minerals	NYSE		Hudbay Minerals Inc.;Hudbay Minerals	HBM	t	company	1322422			u
+HBM	Hudbay Minerals	NYSE		Hudbay Minerals Inc.;Hudbay Minerals;Hudbay	HBM	t	company	1322422			u
 HAE	Haemonetics	NYSE		Haemonetics Corp;Haemonetics	HAE	t	company	313143			u
 TENB	Tenable Holdings	Nasdaq		Tenable Holdings, Inc.;Tenable Holdings;!Tenable	TENB	t	company	1660280			u
 OSCR	Oscar Health	NYSE		Oscar Health, Inc.;!Oscar Health	OSCR	t	company	1568651			u
@@ -1525,7 +1525,7 @@ PVH	PVH	NYSE		PVH Corp.;!PVH	PVH	t	company	78239			u
 MDU	MDU Resources	NYSE	Electric Power Natural Gas Construction	MDU Resources Group Inc;MDU Resources Group;MDU Resources	MDU	t	company	67716		United States	ug
 TAC	Transalta	NYSE		Transalta Corp;Transalta	TAC	t	company	1144800			u
 LAUR	Laureate Education	Nasdaq		Laureate Education, Inc.;!Laureate Education	LAUR	t	company	912766			u
-CVCO	Cavco Industries	Nasdaq	Consumer Discretionary	Cavco Industries, Inc.;Cavco Industries	CVCO	t	company	278166		United States	ug
+CVCO	Cavco Industries	Nasdaq	Consumer Discretionary	Cavco Industries, Inc.;Cavco Industries;Cavco	CVCO	t	company	278166		United States	ug
 TFSL	TFS Financial	Nasdaq		TFS Financial CORP;TFS Financial	TFSL	t	company	1381668			u
 HWKN	Hawkins	Nasdaq	Commodity Chemicals	Hawkins Inc;%Hawkins;Hawkins, Inc.	HWKN	t	company	46250		United States	ug
 RHI	Robert Half	NYSE	Employment agency , Professional services	Robert Half Inc.;%Robert Half	RHI	t	company	315213	US7703231032	United States	ug
@@ -1547,7 +1547,7 @@ ASAN	Asana	NYSE		Asana, Inc.;Asana	ASAN	t	company	1477720			u
 VAL	Valaris	NYSE		Valaris Ltd;Valaris	VAL	t	company	314808			u
 RELY	Remitly Global	Nasdaq		Remitly Global, Inc.;Remitly Global	RELY	t	company	1782170			u
 NHI	National Health Investors	NYSE		National Health Investors Inc;!National Health Investors	NHI	t	company	877860			u
-ORLA	Orla Mining	NYSE		Orla Mining Ltd.;Orla Mining	ORLA	t	company	1680056			u
+ORLA	Orla Mining	NYSE		Orla Mining Ltd.;Orla Mining;Orla	ORLA	t	company	1680056			u
 PSMT	PriceSmart	Nasdaq	Consumer Staples	Pricesmart Inc;Pricesmart	PSMT	t	company	1041803		United States	ug
 ARLP	Alliance Resource Partners	Nasdaq		Alliance Resource Partners LP;!Alliance Resource Partners	ARLP	t	company	1086600			u
 MLCO	Melco Resorts & Entertainment	Nasdaq		Melco Resorts & Entertainment LTD;Melco Resorts & Entertainment	MLCO	t	company	1381640			u
@@ -1600,14 +1600,14 @@ TEX	Terex	NYSE		Terex Corp;Terex	TEX	t	company	97216			u
 HIW	Highwoods Properties	NYSE	Office REITs	Highwoods Properties, Inc.;Highwoods Properties	HIW	t	company	921082		United States	ug
 INDB	Independent Bank	Nasdaq	Financials	Independent Bank Corp;%Independent Bank;Independent Bank Corp.	INDB	t	company	776901		United States	ug
 UNF	UniFirst	NYSE	Apparel industry , Workwear , Uniform service	Unifirst Corp;Unifirst	UNF	t	company	717954		United States	ug
-KTB	Kontoor Brands	NYSE	Consumer Discretionary	Kontoor Brands, Inc.;Kontoor Brands	KTB	t	company	1760965	US50050N1037	United States	ug
+KTB	Kontoor Brands	NYSE	Consumer Discretionary	Kontoor Brands, Inc.;Kontoor Brands;Kontoor	KTB	t	company	1760965	US50050N1037	United States	ug
 BLKB	Blackbaud	Nasdaq		Blackbaud Inc;Blackbaud	BLKB	t	company	1280058			u
 FRPT	Freshpet	Nasdaq	Consumer Staples	Freshpet, Inc.;Freshpet	FRPT	t	company	1611647		United States	ug
 OTF	Blue Owl Technology Finance	NYSE		Blue Owl Technology Finance Corp.;!Blue Owl Technology Finance	OTF	t	company	1747777			u
 BRSL	Brightstar Lottery	NYSE		Brightstar Lottery PLC;Brightstar Lottery	BRSL	t	company	1619762			u
 MGNI	Magnite	Nasdaq		Magnite, Inc.;Magnite	MGNI	t	company	1595974			u
-WOR	Worthington Industries	NYSE	Building products Consumer products	Worthington Enterprises, Inc.;Worthington Enterprises;Worthington Industries	WOR	t	company	108516		United States	ug
-SHC	Sotera Health	Nasdaq		Sotera Health Co;Sotera Health	SHC	t	company	1822479			u
+WOR	Worthington Industries	NYSE	Building products Consumer products	Worthington Enterprises, Inc.;Worthington Enterprises;Worthington Industries;Worthington	WOR	t	company	108516		United States	ug
+SHC	Sotera Health	Nasdaq		Sotera Health Co;Sotera Health;Sotera	SHC	t	company	1822479			u
 CWK	Cushman & Wakefield	NYSE	Real Estate	Cushman & Wakefield plc;Cushman & Wakefield	CWK	t	company	1628369	GB00BFZ4N465	United States	ug
 SSL	Sasol	NYSE		Sasol LTD;Sasol	SSL	t	company	314590			u
 GEF	Greif	NYSE		Greif, Inc;Greif	GEF;GEF.B	t	company	43920			u
@@ -1650,9 +1650,9 @@ DLO	dLocal	Nasdaq		dLocal Ltd;dLocal	DLO	t	company	1846832			u
 WDFC	WD-40 Company	Nasdaq	Chemical	WD 40 Co;WD 40;WD-40 Company;WD-40	WDFC	t	company	105132	US9292361071	United States	ug
 FHB	First Hawaiian Bank	Nasdaq	Banking	First Hawaiian, Inc.;%First Hawaiian;%First Hawaiian Bank	FHB	t	company	36377		United States	ug
 NMIH	NMI Holdings	Nasdaq	Commercial & Residential Mortgage Finance	NMI Holdings, Inc.;NMI Holdings;~NMI	NMIH	wt	company	1547903		United States	ug
-APLS	Apellis Pharmaceuticals	Nasdaq	Health Care	Apellis Pharmaceuticals, Inc.;Apellis Pharmaceuticals	APLS	t	company	1492422		United States	ug
+APLS	Apellis Pharmaceuticals	Nasdaq	Health Care	Apellis Pharmaceuticals, Inc.;Apellis Pharmaceuticals;Apellis	APLS	t	company	1492422		United States	ug
 HOG	Harley-Davidson	NYSE		Harley-Davidson, Inc.;Harley-Davidson	HOG	t	company	793952			u
-OUT	Outfront Media	NYSE	Outdoor advertising	Outfront Media Inc.;Outfront Media	OUT	t	company	1579877		United States	ug
+OUT	Outfront Media	NYSE	Outdoor advertising	Outfront Media Inc.;Outfront Media;Outfront	OUT	t	company	1579877		United States	ug
 AVA	Avista	NYSE	Energy , private utility	Avista Corp;Avista	AVA	t	company	104918		United States	ug
 PII	Polaris	NYSE		Polaris Inc.;!Polaris	PII	t	company	931015			u
 DEI	Douglas Emmett	NYSE	Office REITs	Douglas Emmett Inc;%Douglas Emmett	DEI	t	company	1364250		United States	ug
@@ -1680,13 +1680,13 @@ WSBC	Wesbanco	Nasdaq		Wesbanco Inc;Wesbanco	WSBC;WSBCP	t	company	203596			u
 GT	Goodyear Tire & Rubber	Nasdaq		Goodyear Tire & Rubber Co;!Goodyear Tire & Rubber	GT	t	company	42582			u
 NEXT	NextDecade	Nasdaq		NextDecade Corp;NextDecade	NEXT	t	company	1612720			u
 HCC	Warrior Met Coal	NYSE	Materials	Warrior Met Coal, Inc.;%Warrior Met Coal	HCC	t	company	1691303		United States	ug
-KYMR	Kymera Therapeutics	Nasdaq		Kymera Therapeutics, Inc.;Kymera Therapeutics	KYMR	t	company	1815442			u
+KYMR	Kymera Therapeutics	Nasdaq		Kymera Therapeutics, Inc.;Kymera Therapeutics;Kymera	KYMR	t	company	1815442			u
 SGRY	Surgery Partners	Nasdaq		Surgery Partners, Inc.;!Surgery Partners	SGRY	t	company	1638833			u
 DRVN	Driven Brands Holdings	Nasdaq		Driven Brands Holdings Inc.;Driven Brands Holdings;!Driven Brands	DRVN	t	company	1804745			u
 STR	Sitio Royalties	NYSE		Sitio Royalties Corp.;Sitio Royalties	STR	t	company	1949543			u
 KGS	Kodiak Gas Services	NYSE	Energy	Kodiak Gas Services, Inc.;%Kodiak Gas Services	KGS	t	company	1767042		United States	ug
 USAC	USA Compression Partners	NYSE		USA Compression Partners, LP;!USA Compression Partners	USAC	t	company	1522727			u
-EE	Excelerate Energy	NYSE		Excelerate Energy, Inc.;Excelerate Energy	EE	t	company	1888447			u
+EE	Excelerate Energy	NYSE		Excelerate Energy, Inc.;Excelerate Energy;Excelerate	EE	t	company	1888447			u
 CPK	Chesapeake Utilities	NYSE	Energy	Chesapeake Utilities Corp;%Chesapeake Utilities	CPK	t	company	19745		United States	ug
 UAA	Under Armour	NYSE	Consumer Discretionary	Under Armour, Inc.;%Under Armour	UAA;UA	t	company	1336917	US9043111072;US9043112062	United States	ug
 FA	First Advantage	Nasdaq		First Advantage Corp;!First Advantage	FA	t	company	1210677			u
@@ -1726,7 +1726,7 @@ CVI	CVR Energy	NYSE	Energy	CVR Energy Inc;CVR Energy;CVR Energy, Inc.	CVI	t	comp
 AKR	Acadia Realty Trust	NYSE	Real Estate	%Acadia Realty Trust;%Acadia Realty	AKR	t	company	899629		United States	ug
 BKU	BankUnited	NYSE	Financial services	BankUnited, Inc.;BankUnited	BKU	t	company	1504008		United States	ug
 POWI	Power Integrations	Nasdaq	Information Technology	Power Integrations Inc;Power Integrations	POWI	t	company	833640		United States	ug
-MIRM	Mirum Pharmaceuticals	Nasdaq		Mirum Pharmaceuticals, Inc.;Mirum Pharmaceuticals	MIRM	t	company	1759425			u
+MIRM	Mirum Pharmaceuticals	Nasdaq		Mirum Pharmaceuticals, Inc.;Mirum Pharmaceuticals;Mirum	MIRM	t	company	1759425			u
 CPRX	Catalyst Pharmaceuticals	Nasdaq	Biotechnology	Catalyst Pharmaceuticals, Inc.;%Catalyst Pharmaceuticals	CPRX	t	company	1369568		United States	ug
 AMBA	Ambarella	Nasdaq		Ambarella Inc;Ambarella	AMBA	t	company	1280263			u
 ALVO	Alvotech	Nasdaq		Alvotech	ALVO;ALVOW	t	company	1898416			u
@@ -1740,8 +1740,8 @@ ENVA	Enova International	NYSE	Consumer Finance	Enova International, Inc.;Enova I
 XENE	Xenon Pharmaceuticals	Nasdaq		Xenon Pharmaceuticals Inc.;!Xenon Pharmaceuticals	XENE	t	company	1582313			u
 JOYY	JOYY	Nasdaq		JOYY Inc.;!JOYY	JOYY	t	company	1530238			u
 ACVA	ACV Auctions	NYSE		ACV Auctions Inc.;ACV Auctions	ACVA	t	company	1637873			u
-CRNX	Crinetics Pharmaceuticals	Nasdaq		Crinetics Pharmaceuticals, Inc.;Crinetics Pharmaceuticals	CRNX	t	company	1658247			u
-LGND	Ligand Pharmaceuticals	Nasdaq	Biopharmaceuticals	Ligand Pharmaceuticals Inc;Ligand Pharmaceuticals	LGND	t	company	886163		United States	ug
+CRNX	Crinetics Pharmaceuticals	Nasdaq		Crinetics Pharmaceuticals, Inc.;Crinetics Pharmaceuticals;Crinetics	CRNX	t	company	1658247			u
+LGND	Ligand Pharmaceuticals	Nasdaq	Biopharmaceuticals	Ligand Pharmaceuticals Inc;Ligand Pharmaceuticals;Ligand	LGND	t	company	886163		United States	ug
 MEOH	Methanex	Nasdaq		Methanex Corp;Methanex	MEOH	t	company	886977			u
 AIR	AAR	NYSE	Aviation	AAR Corp;~AAR	AIR	wt	company	1750		United States	ug
 QUBT	Quantum Computing	Nasdaq		Quantum Computing Inc.;!Quantum Computing	QUBT	t	company	1758009			u
@@ -1749,11 +1749,11 @@ SIMO	Silicon Motion Technology	Nasdaq		Silicon Motion Technology CORP;!Silicon M
 PENN	PENN Entertainment	Nasdaq	Casinos Horse racing Sports Entertainment iGaming	PENN Entertainment, Inc.;%PENN Entertainment	PENN	t	company	921738		United States	ug
 FBK	FB Financial	NYSE	Financials	FB Financial Corp;FB Financial;FB Financial Corp.	FBK	t	company	1649749		United States	ug
 DV	DoubleVerify Holdings	NYSE	Advertising	DoubleVerify Holdings, Inc.;DoubleVerify Holdings;DoubleVerify	DV	t	company	1819928		United States	ug
-CIVI	Civitas Resources	NYSE		Civitas Resources, Inc.;Civitas Resources	CIVI	t	company	1509589			u
-NAMS	NewAmsterdam Pharma	Nasdaq		NewAmsterdam Pharma Co N.V.;NewAmsterdam Pharma Co;NewAmsterdam Pharma	NAMS;NAMSW	t	company	1936258			u
+CIVI	Civitas Resources	NYSE		Civitas Resources, Inc.;Civitas Resources;Civitas	CIVI	t	company	1509589			u
+NAMS	NewAmsterdam Pharma	Nasdaq		NewAmsterdam Pharma Co N.V.;NewAmsterdam Pharma Co;NewAmsterdam Pharma;NewAmsterdam	NAMS;NAMSW	t	company	1936258			u
 PRK	Park National Bank	NYSE	Banking	Park National Corp;%Park National;%Park National Bank	PRK	t	company	805676		United States	ug
 IRDM	Iridium Communications	Nasdaq	Communication Services	Iridium Communications Inc.;%Iridium Communications	IRDM	t	company	1418819		United States	ug
-RARE	Ultragenyx Pharmaceutical	Nasdaq		Ultragenyx Pharmaceutical Inc.;Ultragenyx Pharmaceutical	RARE	t	company	1515673			u
+RARE	Ultragenyx Pharmaceutical	Nasdaq		Ultragenyx Pharmaceutical Inc.;Ultragenyx Pharmaceutical;Ultragenyx	RARE	t	company	1515673			u
 CON	Concentra Group Holdings Parent	NYSE	Health Care	Concentra Group Holdings Parent, Inc.;Concentra Group Holdings Parent	CON	t	company	2014596		United States	ug
 WD	Walker & Dunlop	NYSE	Commercial Real Estate	Walker & Dunlop, Inc.;Walker & Dunlop	WD	t	company	1497770		United States	ug
 BTDR	Bitdeer Technologies Group	Nasdaq		Bitdeer Technologies Group;Bitdeer Technologies;Bitdeer	BTDR	t	company	1899123			u
@@ -1767,7 +1767,7 @@ DAN	DANA	NYSE	Automotive industry	DANA Inc;~DANA;Dana Incorporated	DAN	wt	compan
 SAH	Sonic Automotive	NYSE	Automotive	Sonic Automotive Inc;%Sonic Automotive	SAH	t	company	1043509		United States	ug
 PRKS	United Parks & Resorts	NYSE	Consumer Discretionary	United Parks & Resorts Inc.;%United Parks & Resorts	PRKS	t	company	1564902	US81282V1008	United States	ug
 CLVT	Clarivate	NYSE		Clarivate PLC;Clarivate	CLVT	t	company	1764046			u
-AMRX	Amneal Pharmaceuticals	Nasdaq	Health Care	Amneal Pharmaceuticals, Inc.;Amneal Pharmaceuticals	AMRX	t	company	1723128		United States	ug
+AMRX	Amneal Pharmaceuticals	Nasdaq	Health Care	Amneal Pharmaceuticals, Inc.;Amneal Pharmaceuticals;Amneal	AMRX	t	company	1723128		United States	ug
 VAC	Marriott Vacations Worldwide	NYSE	Consumer Discretionary	Marriott Vacations Worldwide Corp;%Marriott Vacations Worldwide;%Marriott Vacations;Marriott Vacations Worldwide Corporation	VAC	t	company	1524358		United States	ug
 MH	McGraw Hill	NYSE		McGraw Hill, Inc.;McGraw Hill	MH	t	company	1951070			u
 RXO	RXO	NYSE	Cargo Ground Transportation	RXO, Inc.;~RXO	RXO	wt	company	1929561		United States	ug
@@ -1785,14 +1785,14 @@ ACLS	Axcelis Technologies	Nasdaq	Information Technology	Axcelis Technologies Inc
 REVG	REV Group	NYSE		REV Group, Inc.;REV Group;!REV	REVG	t	company	1687221			u
 SBCF	Seacoast Banking Corporation of Florida	Nasdaq	Financials	%Seacoast Banking Corp of Florida;%Seacoast Banking Corporation of Florida	SBCF	t	company	730708		United States	ug
 LCII	LCI Industries	NYSE	Automotive Parts & Equipment	LCI Industries	LCII	t	company	763744		United States	ug
-PRVA	Privia Health Group	Nasdaq	Health Care	Privia Health Group, Inc.;Privia Health Group;Privia Health	PRVA	t	company	1759655		United States	ug
+PRVA	Privia Health Group	Nasdaq	Health Care	Privia Health Group, Inc.;Privia Health Group;Privia Health;Privia	PRVA	t	company	1759655		United States	ug
 NATL	NCR Atleos	NYSE	Financials	NCR Atleos Corp;NCR Atleos	NATL	t	company	1974138		United States	ug
 DFH	Dream Finders Homes	NYSE	Consumer Discretionary	Dream Finders Homes, Inc.;%Dream Finders Homes	DFH	t	company	1825088		United States	ug
 ABR	Arbor Realty Trust	NYSE	Financials	Arbor Realty Trust Inc;%Arbor Realty Trust;%Arbor Realty	ABR	t	company	1253986		United States	ug
-SUPN	Supernus Pharmaceuticals	Nasdaq	Health Care	Supernus Pharmaceuticals, Inc.;Supernus Pharmaceuticals	SUPN	t	company	1356576		United States	ug
+SUPN	Supernus Pharmaceuticals	Nasdaq	Health Care	Supernus Pharmaceuticals, Inc.;Supernus Pharmaceuticals;Supernus	SUPN	t	company	1356576		United States	ug
 FL	Foot Locker	NYSE		Foot Locker, Inc.;!Foot Locker	FL	t	company	850209			u
 WB	Weibo	Nasdaq		Weibo Corp;Weibo	WB	t	company	1595761			u
-KNSA	Kiniksa Pharmaceuticals International	Nasdaq		Kiniksa Pharmaceuticals International, plc;Kiniksa Pharmaceuticals International;Kiniksa Pharmaceuticals	KNSA	t	company	1730430			u
+KNSA	Kiniksa Pharmaceuticals International	Nasdaq		Kiniksa Pharmaceuticals International, plc;Kiniksa Pharmaceuticals International;Kiniksa Pharmaceuticals;Kiniksa	KNSA	t	company	1730430			u
 FUN	Six Flags Entertainment	NYSE	Amusement parks	Six Flags Entertainment Corporation;%Six Flags Entertainment;%Six Flags	FUN	t	company	1999001	US83001C1080	United States	ug
 VTMX	Vesta Real Estate Corporation S.A.B. de C.V.	NYSE		Vesta Real Estate Corporation, S.A.B. de C.V.	VTMX	t	company	1969373			u
 ALIT	Alight Inc. / Delaware	NYSE		Alight, Inc. / Delaware	ALIT	t	company	1809104			u
@@ -1814,7 +1814,7 @@ PRM	Perimeter Solutions	NYSE		Perimeter Solutions, Inc.;!Perimeter Solutions	PRM
 CXM	Sprinklr	NYSE	Customer experience management	Sprinklr, Inc.;Sprinklr	CXM	t	company	1569345	US85208T1079	United States	ug
 GDV	Gabelli Dividend & Income Trust	NYSE		Gabelli Dividend & Income Trust;Gabelli Dividend & Income	GDV	t	company	1260729			u
 WAFD	WaFd Bank	Nasdaq	Financial services	Wafd Inc;Wafd;WaFd Bank	WAFD;WAFDP	t	company	936528		United States	ug
-NG	Novagold Resources	NYSE		Novagold Resources Inc;Novagold Resources	NG	t	company	1173420			u
+NG	Novagold Resources	NYSE		Novagold Resources Inc;Novagold Resources;Novagold	NG	t	company	1173420			u
 SXI	Standex International	NYSE	Electronics, Engraving, Scientific, Engineering Technologies for Aviation, Space and Defense, Precision Storgage, Hydraulics	Standex International Corp;Standex International	SXI	t	company	310354		United States	ug
 CENT	Central Garden & Pet Company	Nasdaq	Consumer Staples	Central Garden & Pet Co;%Central Garden & Pet;Central Garden & Pet Company	CENT;CENTA	t	company	887733		United States	ug
 OSW	Onespaworld Holdings	Nasdaq	Consumer Discretionary	Onespaworld Holdings Ltd;Onespaworld Holdings;Onespaworld;OneSpaWorld Holdings Limited	OSW	t	company	1758488		United States	ug
@@ -1823,13 +1823,13 @@ SYNA	Synaptics	Nasdaq		Synaptics Inc;Synaptics	SYNA	t	company	817720			u
 AMBP	Ardagh Metal Packaging	NYSE		Ardagh Metal Packaging S.A.;Ardagh Metal Packaging	AMBP	t	company	1845097			u
 SLDE	Slide Insurance Holdings	Nasdaq		Slide Insurance Holdings, Inc.;Slide Insurance Holdings;!Slide Insurance	SLDE	t	company	1886428			u
 BANC	Banc of California	NYSE	Financial services	Banc of California, Inc.;Banc of California	BANC	t	company	1169770		United States	ug
-CNTA	Centessa Pharmaceuticals	Nasdaq		Centessa Pharmaceuticals plc;Centessa Pharmaceuticals	CNTA	t	company	1847903			u
+CNTA	Centessa Pharmaceuticals	Nasdaq		Centessa Pharmaceuticals plc;Centessa Pharmaceuticals;Centessa	CNTA	t	company	1847903			u
 FFBC	First Financial Bancorp	Nasdaq	Banking	First Financial Bancorp;%First Financial	FFBC	t	company	708955		United States	ug
 MTRN	Materion	NYSE	Aerospace Automotive Consumer Electronics Data Center Defense Energy Industrial Medical device Semiconductor Telecommunications	Materion Corp;Materion	MTRN	t	company	1104657		United States	ug
 BBU	Brookfield Business Partners	NYSE		Brookfield Business Partners L.P.;Brookfield Business Partners	BBU	t	company	1654795			u
 TSLX	Sixth Street Specialty Lending	NYSE		Sixth Street Specialty Lending, Inc.;!Sixth Street Specialty Lending	TSLX	t	company	1508655			u
 ATEC	Alphatec Holdings	Nasdaq		Alphatec Holdings, Inc.;Alphatec Holdings;Alphatec	ATEC	t	company	1350653			u
-MENS	Jyong Biotech	Nasdaq		Jyong Biotech Ltd.;Jyong Biotech	MENS	t	company	1954488			u
+MENS	Jyong Biotech	Nasdaq		Jyong Biotech Ltd.;Jyong Biotech;Jyong	MENS	t	company	1954488			u
 HURN	Huron Consulting Group	Nasdaq		Huron Consulting Group Inc.;Huron Consulting Group;!Huron Consulting	HURN	t	company	1289848			u
 BWLP	BW LPG	NYSE		BW LPG Ltd;BW LPG	BWLP	t	company	1649313			u
 CCU	United Breweries	NYSE		United Breweries Co Inc;United Breweries Co;!United Breweries	CCU	t	company	888746			u
@@ -1838,7 +1838,7 @@ PSNY	Polestar Automotive Holding UK	Nasdaq		Polestar Automotive Holding UK PLC;!
 ARWR	Arrowhead Pharmaceuticals	Nasdaq		Arrowhead Pharmaceuticals, Inc.;!Arrowhead Pharmaceuticals	ARWR	t	company	879407			u
 DBD	Diebold Nixdorf	NYSE		Diebold NIXDORF, Inc;Diebold Nixdorf	DBD	t	company	28823			u
 EVTC	Evertec	NYSE	Financials	EVERTEC, Inc.;Evertec	EVTC	t	company	1559865		United States	ug
-VIAV	Viavi Solutions	Nasdaq	Communications Equipment	Viavi Solutions Inc.;Viavi Solutions	VIAV	t	company	912093	US9255501051	United States	ug
+VIAV	Viavi Solutions	Nasdaq	Communications Equipment	Viavi Solutions Inc.;Viavi Solutions;Viavi	VIAV	t	company	912093	US9255501051	United States	ug
 SBLK	Star Bulk Carriers	Nasdaq		Star Bulk Carriers Corp.;!Star Bulk Carriers	SBLK	t	company	1386716			u
 ALKT	Alkami Technology	Nasdaq		Alkami Technology, Inc.;Alkami Technology;Alkami	ALKT	t	company	1529274			u
 MAG	MAG Silver	NYSE		MAG Silver Corp;MAG Silver	MAG	t	company	1230992			u
@@ -1869,7 +1869,7 @@ GLPG	Galapagos	Nasdaq		Galapagos NV;!Galapagos	GLPG	t	company	1421876			u
 BLTE	Belite Bio	Nasdaq		Belite Bio, Inc;Belite Bio	BLTE	t	company	1889109			u
 JJSF	J & J Snack Foods	Nasdaq	Consumer Staples	J&J Snack Foods Corp;J&J Snack Foods;%J & J Snack Foods	JJSF	t	company	785956		United States	ug
 FINV	FinVolution Group	NYSE		FinVolution Group;FinVolution	FINV	t	company	1691445			u
-FSM	Fortuna Mining	NYSE		Fortuna Mining Corp.;Fortuna Mining	FSM	t	company	1341335			u
+FSM	Fortuna Mining	NYSE		Fortuna Mining Corp.;Fortuna Mining;Fortuna	FSM	t	company	1341335			u
 SYBT	Stock Yards Bancorp	Nasdaq		Stock Yards Bancorp, Inc.;Stock Yards Bancorp;!Stock Yards	SYBT	t	company	835324			u
 SPNT	SiriusPoint	NYSE	Financials	SiriusPoint Ltd;SiriusPoint;SiriusPoint Ltd.	SPNT	t	company	1576018		United States	ug
 TRN	Trinity Industries	NYSE	Conglomerate	Trinity Industries Inc;%Trinity Industries	TRN	t	company	99780	US8965221091	United States	ug
@@ -1882,13 +1882,13 @@ OCUL	Ocular Therapeutix	Nasdaq		Ocular Therapeutix, Inc;Ocular Therapeutix	OCUL	
 SEI	Solaris Energy Infrastructure	NYSE		Solaris Energy Infrastructure, Inc.;Solaris Energy Infrastructure	SEI	t	company	1697500			u
 VNET	VNET Group	Nasdaq		VNET Group, Inc.;VNET Group;!VNET	VNET	t	company	1508475			u
 FORM	FormFactor	Nasdaq	Information Technology	Formfactor Inc;Formfactor;FormFactor, Inc.	FORM	t	company	1039399		United States	ug
-AGIO	Agios Pharmaceuticals	Nasdaq		Agios Pharmaceuticals, Inc.;Agios Pharmaceuticals	AGIO	t	company	1439222			u
+AGIO	Agios Pharmaceuticals	Nasdaq		Agios Pharmaceuticals, Inc.;Agios Pharmaceuticals;Agios	AGIO	t	company	1439222			u
 IVT	InvenTrust Properties	NYSE		InvenTrust Properties Corp.;InvenTrust Properties	IVT	t	company	1307748			u
 IHS	IHS Holding	NYSE		IHS Holding Ltd;IHS Holding;!IHS	IHS	t	company	1876183			u
 RAMP	LiveRamp Holdings	NYSE	Data connectivity, Data onboarding , Identity resolution	LiveRamp Holdings, Inc.;LiveRamp Holdings;LiveRamp	RAMP	t	company	733269		United States	ug
 NBTB	NBT Bank	Nasdaq	Finance	NBT Bancorp Inc;NBT Bancorp;NBT Bank	NBTB	t	company	790359		United States	ug
 ADUS	Addus HomeCare	Nasdaq	Health Care	Addus HomeCare Corp;Addus HomeCare;Addus HomeCare Corp.	ADUS	t	company	1468328		United States	ug
-FOLD	Amicus Therapeutics	Nasdaq		Amicus Therapeutics, Inc.;Amicus Therapeutics	FOLD	t	company	1178879			u
+FOLD	Amicus Therapeutics	Nasdaq		Amicus Therapeutics, Inc.;Amicus Therapeutics;Amicus	FOLD	t	company	1178879			u
 APGE	Apogee Therapeutics	Nasdaq		Apogee Therapeutics, Inc.;!Apogee Therapeutics	APGE	t	company	1974640			u
 BHC	Bausch Health Companies	NYSE		Bausch Health Companies Inc.;Bausch Health Companies	BHC	t	company	885590			u
 TDC	Teradata	NYSE	Information Technology	Teradata Corp;Teradata	TDC	t	company	816761		United States	ug
@@ -1900,14 +1900,14 @@ TRUP	Trupanion	Nasdaq	Financials	Trupanion, Inc.;Trupanion	TRUP	t	company	137128
 PPBI	Pacific Premier Bancorp	Nasdaq		Pacific Premier Bancorp Inc;Pacific Premier Bancorp;!Pacific Premier	PPBI	t	company	1028918			u
 LMAT	LeMaitre Vascular	Nasdaq	Health Care	Lemaitre Vascular Inc;%Lemaitre Vascular	LMAT	t	company	1158895		United States	ug
 PSIX	Power Solutions International	Nasdaq		Power Solutions International, Inc.;!Power Solutions International;!Power Solutions	PSIX	t	company	1137091			u
-NWL	Newell Brands	Nasdaq	Consumer Discretionary	Newell Brands Inc.;Newell Brands	NWL	t	company	814453	US6512291062	United States	ug
+NWL	Newell Brands	Nasdaq	Consumer Discretionary	Newell Brands Inc.;Newell Brands;Newell	NWL	t	company	814453	US6512291062	United States	ug
 VICR	Vicor	Nasdaq	Electronics industry	Vicor Corp;Vicor;Vicor Corporation	VICR	t	company	751978		United States	ug
 GEL	Genesis Energy	NYSE		Genesis Energy LP;!Genesis Energy	GEL	t	company	1022321			u
 PK	Park Hotels & Resorts	NYSE		Park Hotels & Resorts Inc.;!Park Hotels & Resorts	PK	t	company	1617406			u
 AUGO	Aura Minerals	Nasdaq		Aura Minerals Inc.;!Aura Minerals	AUGO	t	company	1468642			u
 RUN	Sunrun	Nasdaq	Industrials	Sunrun Inc.;Sunrun	RUN	t	company	1469367		United States	ug
 SBET	SharpLink Gaming	Nasdaq		SharpLink Gaming, Inc.;SharpLink Gaming	SBET	t	company	1981535			u
-DNLI	Denali Therapeutics	Nasdaq		Denali Therapeutics Inc.;Denali Therapeutics	DNLI	t	company	1714899			u
+DNLI	Denali Therapeutics	Nasdaq		Denali Therapeutics Inc.;Denali Therapeutics;Denali	DNLI	t	company	1714899			u
 NN	Nextnav	Nasdaq		Nextnav Inc.;Nextnav	NN;NNAVW	t	company	1865631			u
 FBNC	First Bancorp	Nasdaq	Financial services		FBNC	t	company	811589		United States	ug
 GOGO	Gogo	Nasdaq	Aviation Technology	Gogo Inc.;Gogo;Gogo Inflight Internet	GOGO	t	company	1537054	US38046C1099	United States	ug
@@ -1943,7 +1943,7 @@ PHIN	Phinia	NYSE	Automotive Retail	Phinia Inc.;Phinia;PHINIA, Inc.	PHIN	t	compan
 CUBI	Customers Bancorp	NYSE	Financials	Customers Bancorp, Inc.;Customers Bancorp	CUBI;CUBB	t	company	1488813		United States	ug
 SKWD	Skyward Specialty Insurance Group	Nasdaq		Skyward Specialty Insurance Group, Inc.;Skyward Specialty Insurance Group;!Skyward Specialty Insurance	SKWD	t	company	1519449			u
 PBI	Pitney Bowes	NYSE	Business services	Pitney Bowes Inc;Pitney Bowes	PBI	t	company	78814	US7244791007	United States	ug
-HLMN	Hillman Solutions	Nasdaq		Hillman Solutions Corp.;Hillman Solutions	HLMN	t	company	1822492			u
+HLMN	Hillman Solutions	Nasdaq		Hillman Solutions Corp.;Hillman Solutions;Hillman	HLMN	t	company	1822492			u
 PWP	Perella Weinberg Partners	Nasdaq		Perella Weinberg Partners	PWP	t	company	1777835			u
 TRMD	TORM	Nasdaq		TORM plc;!TORM	TRMD	t	company	1655891			u
 NNNN	Anbio Biotechnology	Nasdaq		Anbio Biotechnology	NNNN	t	company	1982708			u
@@ -1986,7 +1986,7 @@ CMBT	Cmb.tech	NYSE		Cmb.tech NV;Cmb.tech	CMBT	t	company	1604481			u
 CTRI	Centuri Holdings	NYSE		Centuri Holdings, Inc.;Centuri Holdings;Centuri	CTRI	t	company	1981599			u
 SCS	Steelcase	NYSE		Steelcase Inc;Steelcase	SCS	t	company	1050825			u
 CELC	Celcuity	Nasdaq		Celcuity Inc.;Celcuity	CELC	t	company	1603454			u
-PPTA	Perpetua Resources	Nasdaq		Perpetua Resources Corp.;Perpetua Resources	PPTA	t	company	1526243			u
+PPTA	Perpetua Resources	Nasdaq		Perpetua Resources Corp.;Perpetua Resources;Perpetua	PPTA	t	company	1526243			u
 BKD	Brookdale Senior Living	NYSE		Brookdale Senior Living Inc.;Brookdale Senior Living	BKD	t	company	1332349			u
 STRA	Strategic Education	Nasdaq	Consumer Discretionary	Strategic Education, Inc.;%Strategic Education	STRA	t	company	1013934		United States	ug
 VYX	NCR Voyix	NYSE	Information Technology	NCR Voyix Corp;NCR Voyix	VYX	t	company	70866	US62886E1082	United States	ug
@@ -2005,15 +2005,15 @@ VCEL	Vericel	Nasdaq	Biotechnology	Vericel Corp;Vericel	VCEL	t	company	887359		Un
 ATRC	AtriCure	Nasdaq		AtriCure, Inc.;AtriCure	ATRC	t	company	1323885			u
 MTX	Minerals Technologies	NYSE	Materials	Minerals Technologies Inc;%Minerals Technologies;~Minerals	MTX	wt	company	891014		United States	ug
 IQ	iQIYI	Nasdaq		iQIYI, Inc.;iQIYI	IQ	t	company	1722608			u
-ARQT	Arcutis Biotherapeutics	Nasdaq		Arcutis Biotherapeutics, Inc.;Arcutis Biotherapeutics	ARQT	t	company	1787306			u
+ARQT	Arcutis Biotherapeutics	Nasdaq		Arcutis Biotherapeutics, Inc.;Arcutis Biotherapeutics;Arcutis	ARQT	t	company	1787306			u
 AIN	Albany International	NYSE	Industrial goods	Albany International Corp;%Albany International	AIN	t	company	819793		United States	ug
 SVV	Savers Value Village	NYSE		Savers Value Village, Inc.;!Savers Value Village	SVV	t	company	1883313			u
-SKE	Skeena Resources	NYSE		Skeena Resources Ltd;Skeena Resources	SKE	t	company	1713748			u
+SKE	Skeena Resources	NYSE		Skeena Resources Ltd;Skeena Resources;Skeena	SKE	t	company	1713748			u
 RVT	Royce Small-Cap Trust	NYSE		Royce Small-Cap Trust, Inc.;Royce Small-Cap Trust;Royce Small-Cap	RVT	t	company	804116			u
 FORTY	Formula Systems (1985)	Nasdaq		Formula Systems (1985) LTD;Formula Systems (1985)	FORTY	t	company	1045986			u
 GOGL	Golden Ocean Group	Nasdaq		Golden Ocean Group Ltd;Golden Ocean Group;!Golden Ocean	GOGL	t	company	1029145			u
 CSGS	CSG Systems International	Nasdaq	Data Processing & Outsourced Services	CSG Systems International Inc;CSG Systems International;CSG Systems;CSG Systems International, Inc.	CSGS	t	company	1005757		United States	ug
-BCRX	Biocryst Pharmaceuticals	Nasdaq		Biocryst Pharmaceuticals Inc;Biocryst Pharmaceuticals	BCRX	t	company	882796			u
+BCRX	Biocryst Pharmaceuticals	Nasdaq		Biocryst Pharmaceuticals Inc;Biocryst Pharmaceuticals;Biocryst	BCRX	t	company	882796			u
 NTST	Netstreit	NYSE		Netstreit Corp.;Netstreit	NTST	t	company	1798100			u
 CC	Chemours	NYSE	Chemical	Chemours Co;Chemours	CC	t	company	1627223	US1638511089	United States	ug
 NGVT	Ingevity	NYSE	Materials	Ingevity Corp;Ingevity;Ingevity, Corp.	NGVT	t	company	1653477		United States	ug
@@ -2026,7 +2026,7 @@ DXPE	DXP Enterprises	Nasdaq	Industrials	DXP Enterprises Inc;DXP Enterprises;DXP 
 HTO	H2O America	Nasdaq	Utilities	H2O America	HTO	t	company	766829		United States	ug
 SII	Sprott	NYSE		Sprott Inc.;Sprott	SII	t	company	1512920			u
 UNIT	Uniti Group	Nasdaq	Alternative Carriers	Uniti Group Inc.;Uniti Group;Uniti	UNIT	t	company	2020795		United States	ug
-TARS	Tarsus Pharmaceuticals	Nasdaq		Tarsus Pharmaceuticals, Inc.;Tarsus Pharmaceuticals	TARS	t	company	1819790			u
+TARS	Tarsus Pharmaceuticals	Nasdaq		Tarsus Pharmaceuticals, Inc.;Tarsus Pharmaceuticals;Tarsus	TARS	t	company	1819790			u
 MNR	Mach Natural Resources	NYSE		Mach Natural Resources LP;!Mach Natural Resources	MNR	t	company	1980088			u
 SPRY	ARS Pharmaceuticals	Nasdaq		ARS Pharmaceuticals, Inc.;ARS Pharmaceuticals	SPRY	t	company	1671858			u
 CHCO	City Holding Company	Nasdaq	Financials	City Holding Co;%City Holding;~City;City Holding Company	CHCO	wt	company	726854		United States	ug
@@ -2077,7 +2077,7 @@ AMR	Alpha Metallurgical Resources	NYSE	Materials	Alpha Metallurgical Resources, 
 LTC	LTC Properties	NYSE	Health Care REITs	LTC Properties Inc;LTC Properties;LTC Properties, Inc.	LTC	t	company	887905		United States	ug
 HCI	HCI Group	NYSE	Financials	HCI Group, Inc.;HCI Group;~HCI	HCI	wt	company	1400810		United States	ug
 VSCO	Victoria's Secret	NYSE	Apparel	Victoria's Secret & Co.;Victoria's Secret	VSCO	t	company	1856437	US9264001028	United States	ug
-BTE	Baytex Energy	NYSE		Baytex Energy Corp.;Baytex Energy	BTE	t	company	1279495			u
+BTE	Baytex Energy	NYSE		Baytex Energy Corp.;Baytex Energy;Baytex	BTE	t	company	1279495			u
 BELFA	BEL Fuse	Nasdaq		BEL Fuse Inc;BEL Fuse	BELFA;BELFB	t	company	729580			u
 OXLC	Oxford Lane Capital	Nasdaq		Oxford Lane Capital Corp.;!Oxford Lane Capital	OXLC;OXLCO;OXLCG;OXLCI;OXLCL;OXLCN;OXLCP;OXLCZ	t	company	1495222			u
 EXPI	eXp World Holdings	Nasdaq	Real Estate	eXp World Holdings, Inc.;eXp World Holdings;eXp World	EXPI	t	company	1495932		United States	ug
@@ -2091,8 +2091,8 @@ HUN	Huntsman	NYSE		Huntsman CORP;!Huntsman	HUN	t	company	1307954			u
 IMCR	Immunocore Holdings	Nasdaq		Immunocore Holdings plc;Immunocore Holdings;Immunocore	IMCR	t	company	1671927			u
 KRP	Kimbell Royalty Partners	NYSE		Kimbell Royalty Partners, LP;Kimbell Royalty Partners	KRP	t	company	1657788			u
 GTY	Getty Realty	NYSE	Real Estate	Getty Realty Corp;%Getty Realty;Getty Realty Corp.	GTY	t	company	1052752		United States	ug
-DYN	Dyne Therapeutics	Nasdaq		Dyne Therapeutics, Inc.;Dyne Therapeutics	DYN	t	company	1818794			u
-SRPT	Sarepta Therapeutics	Nasdaq	Biotechnology	Sarepta Therapeutics, Inc.;Sarepta Therapeutics	SRPT	t	company	873303		United States	ug
+DYN	Dyne Therapeutics	Nasdaq		Dyne Therapeutics, Inc.;Dyne Therapeutics;Dyne	DYN	t	company	1818794			u
+SRPT	Sarepta Therapeutics	Nasdaq	Biotechnology	Sarepta Therapeutics, Inc.;Sarepta Therapeutics;Sarepta	SRPT	t	company	873303		United States	ug
 NNE	Nano Nuclear Energy	Nasdaq		Nano Nuclear Energy Inc.;Nano Nuclear Energy	NNE	t	company	1923891			u
 TNK	Teekay Tankers	NYSE		Teekay Tankers LTD.;Teekay Tankers	TNK	t	company	1419945			u
 AMPL	Amplitude	Nasdaq		Amplitude, Inc.;!Amplitude	AMPL	t	company	1866692			u
@@ -2103,7 +2103,7 @@ CECO	Ceco Environmental	Nasdaq		Ceco Environmental Corp;Ceco Environmental	CECO	
 MBC	MasterBrand	NYSE	Building Products	MasterBrand, Inc.;MasterBrand	MBC	t	company	1941365		United States	ug
 UPWK	Upwork	Nasdaq	Freelance marketplace	Upwork, Inc;Upwork	UPWK	t	company	1627475		United States	ug
 MODG	Topgolf Callaway Brands	NYSE	Consumer Discretionary	Topgolf Callaway Brands Corp.;Topgolf Callaway Brands	MODG	t	company	837465	US1311931042	United States	ug
-NTCT	NetScout Systems	Nasdaq	Communications Equipment	Netscout Systems Inc;Netscout Systems	NTCT	t	company	1078075		United States	ug
+NTCT	NetScout Systems	Nasdaq	Communications Equipment	Netscout Systems Inc;Netscout Systems;Netscout	NTCT	t	company	1078075		United States	ug
 DRH	DiamondRock Hospitality	NYSE	Hotel & Resort REITs	DiamondRock Hospitality Co;DiamondRock Hospitality;DiamondRock Hospitality Company	DRH	t	company	1298946		United States	ug
 TWST	Twist Bioscience	Nasdaq		Twist Bioscience Corp;Twist Bioscience	TWST	t	company	1581280			u
 GDRX	GoodRx Holdings	Nasdaq		GoodRx Holdings, Inc.;GoodRx Holdings;GoodRx	GDRX	t	company	1809519			u
@@ -2116,7 +2116,7 @@ LKFN	Lakeland Financial	Nasdaq	Financials	Lakeland Financial Corp;%Lakeland Fina
 BV	BrightView Holdings	NYSE		BrightView Holdings, Inc.;BrightView Holdings;BrightView	BV	t	company	1734713			u
 BDJ	BlackRock Enhanced Equity Dividend Trust	NYSE		BlackRock Enhanced Equity Dividend Trust;BlackRock Enhanced Equity Dividend	BDJ	t	company	1332283			u
 CERT	Certara	Nasdaq	Health Care	Certara, Inc.;Certara	CERT	t	company	1827090		United States	ug
-FLNC	Fluence Energy	Nasdaq		Fluence Energy, Inc.;Fluence Energy	FLNC	t	company	1868941			u
+FLNC	Fluence Energy	Nasdaq		Fluence Energy, Inc.;Fluence Energy;Fluence	FLNC	t	company	1868941			u
 CGAU	Centerra Gold	NYSE		Centerra Gold Inc.;Centerra Gold	CGAU	t	company	1854640			u
 LZ	LegalZoom	Nasdaq	Industrials	Legalzoom.com, Inc.;Legalzoom.com;LegalZoom	LZ	t	company	1286139		United States	ug
 TNC	Tennant Company	NYSE	Industrial Machinery & Supplies & Components	Tennant Co;Tennant;Tennant Company	TNC	t	company	97134	US8803451033	United States	ug
@@ -2130,16 +2130,16 @@ CNXN	PC Connection	Nasdaq	Information Technology	PC Connection Inc;%PC Connectio
 BSTZ	BlackRock Science & Technology Term Trust	NYSE		BlackRock Science & Technology Term Trust;BlackRock Science & Technology Term	BSTZ	t	company	1768666			u
 PGRE	Paramount Group	NYSE		Paramount Group, Inc.;Paramount Group	PGRE	t	company	1605607			u
 GNL	Global Net Lease	NYSE	Diversified REITs	Global Net Lease, Inc.;%Global Net Lease	GNL	t	company	1526113		United States	ug
-LFST	LifeStance Health Group	Nasdaq		LifeStance Health Group, Inc.;LifeStance Health Group;LifeStance Health	LFST	t	company	1845257			u
+LFST	LifeStance Health Group	Nasdaq		LifeStance Health Group, Inc.;LifeStance Health Group;LifeStance Health;LifeStance	LFST	t	company	1845257			u
 IDT	IDT	NYSE		IDT Corp;!IDT	IDT	t	company	1005731			u
 ADEA	Adeia	Nasdaq	Information Technology	Adeia Inc.;Adeia	ADEA	t	company	1803696		United States	ug
 NABL	N-able	NYSE	Information Technology	N-able, Inc.;N-able	NABL	t	company	1834488		United States	ug
-TVTX	Travere Therapeutics	Nasdaq		Travere Therapeutics, Inc.;Travere Therapeutics	TVTX	t	company	1438533			u
+TVTX	Travere Therapeutics	Nasdaq		Travere Therapeutics, Inc.;Travere Therapeutics;Travere	TVTX	t	company	1438533			u
 SPHR	Sphere Entertainment	NYSE		Sphere Entertainment Co.;!Sphere Entertainment	SPHR	t	company	1795250			u
 TASK	TaskUs	Nasdaq		TaskUs, Inc.;TaskUs	TASK	t	company	1829864			u
 LZB	La-Z-Boy	NYSE	Consumer Discretionary	La-Z-Boy Inc;La-Z-Boy	LZB	t	company	57131	US5053361078	United States	ug
 COGT	Cogent Biosciences	Nasdaq		Cogent Biosciences, Inc.;Cogent Biosciences	COGT	t	company	1622229			u
-AUPH	Aurinia Pharmaceuticals	Nasdaq		Aurinia Pharmaceuticals Inc.;Aurinia Pharmaceuticals	AUPH	t	company	1600620			u
+AUPH	Aurinia Pharmaceuticals	Nasdaq		Aurinia Pharmaceuticals Inc.;Aurinia Pharmaceuticals;Aurinia	AUPH	t	company	1600620			u
 CLBK	Columbia Financial	Nasdaq		Columbia Financial, Inc.;!Columbia Financial	CLBK	t	company	1723596			u
 EXK	Endeavour Silver	NYSE		Endeavour Silver Corp;Endeavour Silver	EXK	t	company	1277866			u
 NHC	National Healthcare	NYSE	Health Care	National Healthcare Corp;%National Healthcare	NHC	t	company	1047335		United States	ug
@@ -2179,12 +2179,12 @@ DSGR	Distribution Solutions Group	Nasdaq		Distribution Solutions Group, Inc.;Dis
 SG	Sweetgreen	NYSE		Sweetgreen, Inc.;Sweetgreen	SG	t	company	1477815			u
 OPEN	Opendoor Technologies	Nasdaq		Opendoor Technologies Inc.;Opendoor Technologies;!Opendoor	OPEN	t	company	1801169			u
 FLOC	Flowco Holdings	NYSE		Flowco Holdings Inc.;Flowco Holdings;Flowco	FLOC	t	company	2035149			u
-JANX	Janux Therapeutics	Nasdaq		Janux Therapeutics, Inc.;Janux Therapeutics	JANX	t	company	1817713			u
+JANX	Janux Therapeutics	Nasdaq		Janux Therapeutics, Inc.;Janux Therapeutics;Janux	JANX	t	company	1817713			u
 KARO	Karooooo	Nasdaq		Karooooo Ltd.;Karooooo	KARO	t	company	1828102			u
 PARR	Par Pacific Holdings	NYSE	Energy	Par Pacific Holdings, Inc.;Par Pacific Holdings;%Par Pacific	PARR	t	company	821483		United States	ug
-ARMN	Aris Mining	NYSE		Aris Mining Corp;Aris Mining	ARMN	t	company	1964504			u
+ARMN	Aris Mining	NYSE		Aris Mining Corp;Aris Mining;Aris	ARMN	t	company	1964504			u
 ERO	Ero Copper	NYSE		Ero Copper Corp.;Ero Copper	ERO	t	company	1853860			u
-TALO	Talos Energy	NYSE	Energy	Talos Energy Inc.;Talos Energy	TALO	t	company	1724965		United States	ug
+TALO	Talos Energy	NYSE	Energy	Talos Energy Inc.;Talos Energy;Talos	TALO	t	company	1724965		United States	ug
 LOT	Lotus Technology	Nasdaq		Lotus Technology Inc.;!Lotus Technology;!Lotus	LOT;LOTWW	t	company	1962746			u
 LOB	Live Oak Bancshares	NYSE		Live Oak Bancshares, Inc.;Live Oak Bancshares	LOB	t	company	1462120			u
 CET	Central Securities	NYSE		Central Securities Corp;!Central Securities	CET	t	company	18748			u
@@ -2199,14 +2199,14 @@ ETNB	89bio	Nasdaq		89bio, Inc.;89bio	ETNB	t	company	1785173			u
 INOD	Innodata	Nasdaq		Innodata Inc;Innodata	INOD	t	company	903651			u
 BMEZ	BlackRock Health Sciences Term Trust	NYSE		BlackRock Health Sciences Term Trust;BlackRock Health Sciences Term	BMEZ	t	company	1785971			u
 GBX	Greenbrier Companies	NYSE	Industrials	Greenbrier Companies Inc;Greenbrier Companies;The Greenbrier Companies	GBX	t	company	923120	US3936571013	United States	ug
-CLDX	Celldex Therapeutics	Nasdaq		Celldex Therapeutics, Inc.;Celldex Therapeutics	CLDX	t	company	744218			u
+CLDX	Celldex Therapeutics	Nasdaq		Celldex Therapeutics, Inc.;Celldex Therapeutics;Celldex	CLDX	t	company	744218			u
 BHE	Benchmark Electronics	NYSE	Electronics manufacturing services	Benchmark Electronics Inc;%Benchmark Electronics	BHE	t	company	863436		United States	ug
 STBA	S&T Bancorp	Nasdaq	Financials	S&T Bancorp Inc;S&T Bancorp;S&T Bancorp, Inc.	STBA	t	company	719220		United States	ug
 UMH	UMH Properties	NYSE		UMH Properties, Inc.;UMH Properties	UMH	t	company	752642			u
 WKC	World Kinect	NYSE	Energy	World Kinect Corp;World Kinect;World Kinect Corporation	WKC	t	company	789460		United States	ug
 ARHS	Arhaus	Nasdaq		Arhaus, Inc.;Arhaus	ARHS	t	company	1875444			u
 NBHC	National Bank Holdings	NYSE	Financials	National Bank Holdings Corp;National Bank Holdings;%National Bank;National Bank Holdings Corporation	NBHC	t	company	1475841		United States	ug
-NVTS	Navitas Semiconductor	Nasdaq		Navitas Semiconductor Corp;Navitas Semiconductor	NVTS	t	company	1821769			u
+NVTS	Navitas Semiconductor	Nasdaq		Navitas Semiconductor Corp;Navitas Semiconductor;Navitas	NVTS	t	company	1821769			u
 HI	Hillenbrand	NYSE		Hillenbrand, Inc.;Hillenbrand	HI	t	company	1417398			u
 LGIH	LGI Homes	Nasdaq	Construction	LGI Homes, Inc.;LGI Homes	LGIH	t	company	1580670		United States	ug
 BLBD	Blue Bird	Nasdaq		Blue Bird Corp;!Blue Bird	BLBD	t	company	1589526			u
@@ -2229,7 +2229,7 @@ DOLE	Dole	NYSE		Dole plc;!Dole	DOLE	t	company	1857475			u
 CCEC	Capital Clean Energy Carriers	Nasdaq		Capital Clean Energy Carriers Corp.;!Capital Clean Energy Carriers	CCEC	t	company	1392326			u
 AHCO	AdaptHealth	Nasdaq	Health Care	AdaptHealth Corp.;AdaptHealth	AHCO	t	company	1725255		United States	ug
 EVO	Evotec	Nasdaq	Biotechnology	Evotec SE;Evotec	EVO;EVTCY;EVOTF	t	company	1412558	DE0005664809;US30050E1055	Germany	ug
-CDTX	Cidara Therapeutics	Nasdaq		Cidara Therapeutics, Inc.;Cidara Therapeutics	CDTX	t	company	1610618			u
+CDTX	Cidara Therapeutics	Nasdaq		Cidara Therapeutics, Inc.;Cidara Therapeutics;Cidara	CDTX	t	company	1610618			u
 EDN	Edenor	NYSE		Edenor	EDN	t	company	1395213			u
 PZZA	Papa John's Pizza	Nasdaq	Consumer Discretionary	Papa Johns International Inc;%Papa Johns International;%Papa Johns;Papa John's Pizza	PZZA	t	company	901491	US6988131024	United States	ug
 DVAX	Dynavax Technologies	Nasdaq		Dynavax Technologies Corp;Dynavax Technologies;Dynavax	DVAX	t	company	1029142			u
@@ -2257,7 +2257,7 @@ VRTS	Virtus Investment Partners	NYSE	Asset Management	Virtus Investment Partners
 GIC	Global Industrial	NYSE		Global Industrial Co;!Global Industrial	GIC	t	company	945114			u
 GSBD	Goldman Sachs BDC	NYSE		Goldman Sachs BDC, Inc.;Goldman Sachs BDC	GSBD	t	company	1572694			u
 SPB	Spectrum Brands Holdings	NYSE		Spectrum Brands Holdings, Inc.;Spectrum Brands Holdings;!Spectrum Brands	SPB	t	company	109177			u
-VRNT	Verint Systems	Nasdaq		Verint Systems Inc;Verint Systems	VRNT	t	company	1166388			u
+VRNT	Verint Systems	Nasdaq		Verint Systems Inc;Verint Systems;Verint	VRNT	t	company	1166388			u
 TFIN	Triumph Financial	Nasdaq	Financials	Triumph Financial, Inc.;%Triumph Financial;Triumph Bancorp, Inc.;Triumph Bancorp	TFIN;TFINP	t	company	1539638		United States	ug
 ZD	Ziff Davis	Nasdaq	Communication Services	Ziff Davis, Inc.;Ziff Davis	ZD	t	company	1084048		United States	ug
 USAR	USA Rare Earth	Nasdaq		USA Rare Earth, Inc.;!USA Rare Earth	USAR;USARW	t	company	1970622			u
@@ -2281,12 +2281,12 @@ BRDG	Bridge Investment Group Holdings	NYSE		Bridge Investment Group Holdings Inc
 TSAT	Telesat	Nasdaq		Telesat Corp;Telesat	TSAT	t	company	1845840			u
 SHCO	Soho House	NYSE		Soho House & Co Inc.;Soho House & Co;!Soho House	SHCO	t	company	1846510			u
 NVCR	NovoCure	Nasdaq		NovoCure Ltd;NovoCure	NVCR	t	company	1645113			u
-DMLP	Dorchester Minerals	Nasdaq		Dorchester Minerals, L.P.;Dorchester Minerals	DMLP	t	company	1172358			u
+DMLP	Dorchester Minerals	Nasdaq		Dorchester Minerals, L.P.;Dorchester Minerals;Dorchester	DMLP	t	company	1172358			u
 LMB	Limbach Holdings	Nasdaq		Limbach Holdings, Inc.;Limbach Holdings;Limbach	LMB	t	company	1606163			u
 MMI	Marcus & Millichap	NYSE	Commercial real estate	Marcus & Millichap, Inc.;Marcus & Millichap	MMI	t	company	1578732		United States	ug
 CBRL	Cracker Barrel	Nasdaq	Consumer Discretionary	Cracker Barrel Old Country Store, Inc;%Cracker Barrel Old Country Store;%Cracker Barrel	CBRL	t	company	1067294	US22410J1060	United States	ug
 ATRO	Astronics	Nasdaq		Astronics Corp;Astronics	ATRO	t	company	8063			u
-MD	Pediatrix Medical Group	NYSE	Health Care	Pediatrix Medical Group, Inc.;Pediatrix Medical Group;Pediatrix Medical	MD	t	company	893949		United States	ug
+MD	Pediatrix Medical Group	NYSE	Health Care	Pediatrix Medical Group, Inc.;Pediatrix Medical Group;Pediatrix Medical;Pediatrix	MD	t	company	893949		United States	ug
 CRTO	Criteo	Nasdaq		Criteo S.A.;Criteo	CRTO	t	company	1576427			u
 SFL	SFL	NYSE		SFL Corp Ltd.;SFL Corp;!SFL	SFL	t	company	1289877			u
 MLNK	MeridianLink	NYSE		MeridianLink, Inc.;MeridianLink	MLNK	t	company	1834494			u
@@ -2299,7 +2299,7 @@ EH	EHang Holdings	Nasdaq		EHang Holdings Ltd;EHang Holdings;EHang	EH	t	company	1
 PRG	PROG Holdings	NYSE	Consumer Finance	PROG Holdings, Inc.;PROG Holdings;~PROG	PRG	wt	company	1808834		United States	ug
 GHLD	Guild Holdings	NYSE		Guild Holdings Co;Guild Holdings;!Guild	GHLD	t	company	1821160			u
 CRAI	CRA International	Nasdaq		CRA International, Inc.;CRA International	CRAI	t	company	1053706			u
-ABCL	AbCellera Biologics	Nasdaq		AbCellera Biologics Inc.;AbCellera Biologics	ABCL	t	company	1703057			u
+ABCL	AbCellera Biologics	Nasdaq		AbCellera Biologics Inc.;AbCellera Biologics;AbCellera	ABCL	t	company	1703057			u
 UPBD	Upbound Group	Nasdaq	Computer & Electronics Retail	Upbound Group, Inc.;Upbound Group;Upbound	UPBD	t	company	933036		United States	ug
 ARDX	Ardelyx	Nasdaq		Ardelyx, Inc.;Ardelyx	ARDX	t	company	1437402			u
 LUNR	Intuitive Machines	Nasdaq		Intuitive Machines, Inc.;!Intuitive Machines	LUNR	t	company	1844452			u
@@ -2346,7 +2346,7 @@ EVLV	Evolv Technologies Holdings	Nasdaq		Evolv Technologies Holdings, Inc.;Evolv
 CLOV	Clover Health Investments	Nasdaq		Clover Health Investments, Corp.;!Clover Health Investments	CLOV	t	company	1801170			u
 OCSL	Oaktree Specialty Lending	Nasdaq		Oaktree Specialty Lending Corp;Oaktree Specialty Lending	OCSL	t	company	1414932			u
 SPH	Suburban Propane Partners	NYSE		Suburban Propane Partners LP;!Suburban Propane Partners	SPH	t	company	1005210			u
-NTLA	Intellia Therapeutics	Nasdaq		Intellia Therapeutics, Inc.;Intellia Therapeutics	NTLA	t	company	1652130			u
+NTLA	Intellia Therapeutics	Nasdaq		Intellia Therapeutics, Inc.;Intellia Therapeutics;Intellia	NTLA	t	company	1652130			u
 BFC	Bank First	Nasdaq		Bank First Corp;!Bank First	BFC	t	company	1746109			u
 VECO	Veeco	Nasdaq	Information Technology	Veeco Instruments Inc;Veeco Instruments;Veeco	VECO	t	company	103145	US9224171002	United States	ug
 ALX	Alexanders	NYSE		Alexanders Inc;Alexanders	ALX	t	company	3499			u
@@ -2384,9 +2384,9 @@ UTZ	Utz Brands	NYSE		Utz Brands, Inc.;Utz Brands	UTZ	t	company	1739566			u
 AMTD	Amtd Idea Group	NYSE		Amtd Idea Group;Amtd Idea	AMTD	t	company	1769731			u
 VTOL	Bristow Group	NYSE	Energy	Bristow Group Inc.;Bristow Group;Bristow	VTOL	t	company	1525221		United States	ug
 USPH	U.S. Physical Therapy	NYSE	Health Care	U S Physical Therapy Inc;%U S Physical Therapy;U.S. Physical Therapy, Inc.;U.S. Physical Therapy	USPH	t	company	885978		United States	ug
-EVH	Evolent Health	NYSE		Evolent Health, Inc.;Evolent Health	EVH	t	company	1628908			u
+EVH	Evolent Health	NYSE		Evolent Health, Inc.;Evolent Health;Evolent	EVH	t	company	1628908			u
 BFS	Saul Centers	NYSE	Real Estate	Saul Centers, Inc.;%Saul Centers	BFS	t	company	907254		United States	ug
-SNDX	Syndax Pharmaceuticals	Nasdaq		Syndax Pharmaceuticals Inc;Syndax Pharmaceuticals	SNDX	t	company	1395937			u
+SNDX	Syndax Pharmaceuticals	Nasdaq		Syndax Pharmaceuticals Inc;Syndax Pharmaceuticals;Syndax	SNDX	t	company	1395937			u
 GSL	Global Ship Lease	NYSE		Global Ship Lease, Inc.;!Global Ship Lease	GSL	t	company	1430725			u
 KBDC	Kayne Anderson BDC	NYSE		Kayne Anderson BDC, Inc.;Kayne Anderson BDC	KBDC	t	company	1747172			u
 IGIC	International General Insurance Holdings	Nasdaq		International General Insurance Holdings Ltd.;International General Insurance Holdings;!International General Insurance	IGIC	t	company	1794338			u
@@ -2394,16 +2394,16 @@ BTBT	Bit Digital	Nasdaq		Bit Digital, Inc;!Bit Digital	BTBT	t	company	1710350			
 SMA	SmartStop Self Storage REIT	NYSE		SmartStop Self Storage REIT, Inc.;SmartStop Self Storage REIT	SMA	t	company	1585389			u
 RDWR	Radware	Nasdaq		Radware LTD;Radware	RDWR	t	company	1094366			u
 PAHC	Phibro Animal Health	Nasdaq	Animal health and nutrition	Phibro Animal Health Corp;Phibro Animal Health	PAHC	t	company	1069899		United States	ug
-AVDL	Avadel Pharmaceuticals	Nasdaq		Avadel Pharmaceuticals PLC;Avadel Pharmaceuticals	AVDL	t	company	1012477			u
+AVDL	Avadel Pharmaceuticals	Nasdaq		Avadel Pharmaceuticals PLC;Avadel Pharmaceuticals;Avadel	AVDL	t	company	1012477			u
 VTEX	Vtex	NYSE		Vtex	VTEX	t	company	1793663			u
 NEGG	Newegg Commerce	Nasdaq		Newegg Commerce, Inc.;Newegg Commerce	NEGG	t	company	1474627			u
-PRLB	Proto Labs	NYSE	Industrial Machinery & Supplies & Components	Proto Labs Inc;Proto Labs;Protolabs	PRLB	t	company	1443669		United States	ug
+PRLB	Proto Labs	NYSE	Industrial Machinery & Supplies & Components	Proto Labs Inc;Proto Labs;Proto;Protolabs	PRLB	t	company	1443669		United States	ug
 NMFC	New Mountain Finance	Nasdaq		New Mountain Finance Corp;!New Mountain Finance	NMFC;NMFCZ	t	company	1496099			u
 TBLA	Taboola.com	Nasdaq		Taboola.com Ltd.;Taboola.com	TBLA;TBLAW	t	company	1840502			u
 CIM	Chimera Investment	NYSE		Chimera Investment Corp;!Chimera Investment	CIM;CIMN;CIMO	t	company	1409493			u
 GIII	G-III Apparel Group	Nasdaq	Consumer Discretionary	G Iii Apparel Group LTD;G Iii Apparel Group;%G Iii Apparel;G-III Apparel Group;G-III Apparel	GIII	t	company	821002		United States	ug
 MNKD	Mannkind	Nasdaq		Mannkind Corp;Mannkind	MNKD	t	company	899460			u
-HPK	HighPeak Energy	Nasdaq		HighPeak Energy, Inc.;HighPeak Energy	HPK;HPKEW	t	company	1792849			u
+HPK	HighPeak Energy	Nasdaq		HighPeak Energy, Inc.;HighPeak Energy;HighPeak	HPK;HPKEW	t	company	1792849			u
 MDXG	Mimedx Group	Nasdaq		Mimedx Group, Inc.;Mimedx Group;Mimedx	MDXG	t	company	1376339			u
 NSSC	Napco Security Technologies	Nasdaq		Napco Security Technologies, Inc;Napco Security Technologies;Napco Security	NSSC	t	company	69633			u
 AMRC	Ameresco	NYSE		Ameresco, Inc.;Ameresco	AMRC	t	company	1488139			u
@@ -2413,26 +2413,26 @@ BOW	Bowhead Specialty Holdings	NYSE		Bowhead Specialty Holdings Inc.;Bowhead Spe
 DAO	Youdao	NYSE		Youdao, Inc.;Youdao	DAO	t	company	1781753			u
 SAFT	Safety Insurance Group	Nasdaq	Financials	Safety Insurance Group Inc;Safety Insurance Group;%Safety Insurance;Safety Insurance Group, Inc.	SAFT	t	company	1172052		United States	ug
 GLIBA	GCI Liberty	Nasdaq		GCI Liberty, Inc.;GCI Liberty	GLIBA;GLIBK	t	company	2057463			u
-OMDA	Omada Health	Nasdaq		Omada Health, Inc.;Omada Health	OMDA	t	company	1611115			u
+OMDA	Omada Health	Nasdaq		Omada Health, Inc.;Omada Health;Omada	OMDA	t	company	1611115			u
 WTTR	Select Water Solutions	NYSE		Select Water Solutions, Inc.;!Select Water Solutions	WTTR	t	company	1693256			u
 FIGS	FIGS	NYSE		FIGS, Inc.;!FIGS	FIGS	t	company	1846576			u
 PMT	PennyMac Mortgage Investment Trust	NYSE	Mortgage REITs	PennyMac Mortgage Investment Trust;PennyMac Mortgage Investment	PMT;PMTU;PMTV;PMTW	t	company	1464423		United States	ug
 PFLT	PennantPark Floating Rate Capital	NYSE		PennantPark Floating Rate Capital Ltd.;PennantPark Floating Rate Capital	PFLT	t	company	1504619			u
-METC	Ramaco Resources	Nasdaq		Ramaco Resources, Inc.;Ramaco Resources	METC;METCB;METCI;METCL;METCZ	t	company	1687187			u
+METC	Ramaco Resources	Nasdaq		Ramaco Resources, Inc.;Ramaco Resources;Ramaco	METC;METCB;METCI;METCL;METCZ	t	company	1687187			u
 UAN	CVR Partners	NYSE		CVR Partners, LP;CVR Partners	UAN	t	company	1425292			u
 BTZ	Blackrock Credit Allocation Income Trust	NYSE		Blackrock Credit Allocation Income Trust;Blackrock Credit Allocation Income	BTZ	t	company	1379384			u
 SBR	Sabine Royalty Trust	NYSE		!Sabine Royalty Trust;!Sabine Royalty	SBR	t	company	710752			u
 KRUS	Kura Sushi Usa	Nasdaq		Kura Sushi Usa, Inc.;Kura Sushi Usa	KRUS	t	company	1772177			u
-PCRX	Pacira BioSciences	Nasdaq	Health Care	Pacira BioSciences, Inc.;Pacira BioSciences	PCRX	t	company	1396814		United States	ug
+PCRX	Pacira BioSciences	Nasdaq	Health Care	Pacira BioSciences, Inc.;Pacira BioSciences;Pacira	PCRX	t	company	1396814		United States	ug
 EPC	Edgewell Personal CARE	NYSE	Consumer Staples	Edgewell Personal CARE Co;Edgewell Personal CARE	EPC	t	company	1096752	US28035Q1022	United States	ug
 PLSE	Pulse Biosciences	Nasdaq		Pulse Biosciences, Inc.;Pulse Biosciences	PLSE	t	company	1625101			u
 TWO	Two Harbors Investment	NYSE	Financials	Two Harbors Investment Corp.;%Two Harbors Investment	TWO;TWOD	t	company	1465740		United States	ug
 WLFC	Willis Lease Finance	Nasdaq		Willis Lease Finance Corp;!Willis Lease Finance	WLFC	t	company	1018164			u
-OPK	Opko Health	Nasdaq		Opko Health, Inc.;Opko Health	OPK	t	company	944809			u
+OPK	Opko Health	Nasdaq		Opko Health, Inc.;Opko Health;Opko	OPK	t	company	944809			u
 PRAX	Praxis Precision Medicines	Nasdaq		Praxis Precision Medicines, Inc.;Praxis Precision Medicines	PRAX	t	company	1689548			u
-VTS	Vitesse Energy	NYSE		Vitesse Energy, Inc.;Vitesse Energy	VTS	t	company	1944558			u
+VTS	Vitesse Energy	NYSE		Vitesse Energy, Inc.;Vitesse Energy;Vitesse	VTS	t	company	1944558			u
 THRM	Gentherm	Nasdaq	Automotive	Gentherm Inc;Gentherm;Gentherm Incorporated	THRM	t	company	903129	US37253A1034	United States	ug
-ASTH	Astrana Health	Nasdaq	Health Care	Astrana Health, Inc.;Astrana Health	ASTH	t	company	1083446		United States	ug
+ASTH	Astrana Health	Nasdaq	Health Care	Astrana Health, Inc.;Astrana Health;Astrana	ASTH	t	company	1083446		United States	ug
 SVM	Silvercorp Metals	NYSE		Silvercorp Metals Inc;Silvercorp Metals	SVM	t	company	1340677			u
 NEOG	Neogen	Nasdaq	Food safety Animal safety Genomics	Neogen Corp;Neogen	NEOG	t	company	711377		United States	ug
 HCSG	Healthcare Services Group	Nasdaq	Environmental & Facilities Services	Healthcare Services Group Inc;Healthcare Services Group;%Healthcare Services;Healthcare Services Group, Inc.	HCSG	t	company	731012		United States	ug
@@ -2442,7 +2442,7 @@ KW	Kennedy-Wilson Holdings	NYSE	Private equity real estate	Kennedy-Wilson Holdin
 PEBO	Peoples Bancorp	Nasdaq		Peoples Bancorp Inc;Peoples Bancorp	PEBO	t	company	318300			u
 RES	RPC	NYSE	Energy	RPC Inc;~RPC;RPC, Inc.	RES	wt	company	742278		United States	ug
 MGIC	Magic Software Enterprises	Nasdaq		Magic Software Enterprises LTD;!Magic Software Enterprises	MGIC	t	company	876779			u
-BLFS	BioLife Solutions	Nasdaq	Health Care	Biolife Solutions Inc;Biolife Solutions;BioLife Solutions, Inc.	BLFS	t	company	834365		United States	ug
+BLFS	BioLife Solutions	Nasdaq	Health Care	Biolife Solutions Inc;Biolife Solutions;Biolife;BioLife Solutions, Inc.	BLFS	t	company	834365		United States	ug
 EAI	Entergy Arkansas	NYSE		Entergy Arkansas, LLC;Entergy Arkansas	EAI	t	company	7323			u
 EFXT	Enerflex	NYSE		Enerflex Ltd.;Enerflex	EFXT	t	company	1904856			u
 ACDC	ProFrac Holding	Nasdaq		ProFrac Holding Corp.;ProFrac Holding;ProFrac	ACDC	t	company	1881487			u
@@ -2454,20 +2454,20 @@ EIG	Employers Holdings	NYSE	Financials	Employers Holdings, Inc.;Employers Holdin
 OPFI	OppFi	NYSE		OppFi Inc.;OppFi	OPFI	t	company	1818502			u
 CGBD	Carlyle Secured Lending	Nasdaq		Carlyle Secured Lending, Inc.;!Carlyle Secured Lending	CGBD;CGBDL	t	company	1544206			u
 MRTN	Marten Transport	Nasdaq	Freight transport	Marten Transport LTD;%Marten Transport;Marten Transport, Ltd.	MRTN	t	company	799167		United States	ug
-RCUS	Arcus Biosciences	NYSE	Biotechnology	Arcus Biosciences, Inc.;Arcus Biosciences	RCUS	t	company	1724521		United States	ug
-AMPH	Amphastar Pharmaceuticals	Nasdaq	Health Care	Amphastar Pharmaceuticals, Inc.;Amphastar Pharmaceuticals	AMPH	t	company	1297184		United States	ug
+RCUS	Arcus Biosciences	NYSE	Biotechnology	Arcus Biosciences, Inc.;Arcus Biosciences;Arcus	RCUS	t	company	1724521		United States	ug
+AMPH	Amphastar Pharmaceuticals	Nasdaq	Health Care	Amphastar Pharmaceuticals, Inc.;Amphastar Pharmaceuticals;Amphastar	AMPH	t	company	1297184		United States	ug
 EEX	Emerald Holding	NYSE		Emerald Holding, Inc.;!Emerald Holding;!Emerald	EEX	t	company	1579214			u
 YEXT	Yext	NYSE		Yext, Inc.;Yext	YEXT	t	company	1614178			u
-COLL	Collegium Pharmaceutical	Nasdaq	Health Care	Collegium Pharmaceutical, Inc;Collegium Pharmaceutical;Collegium Pharmaceutical, Inc.	COLL	t	company	1267565		United States	ug
+COLL	Collegium Pharmaceutical	Nasdaq	Health Care	Collegium Pharmaceutical, Inc;Collegium Pharmaceutical;Collegium;Collegium Pharmaceutical, Inc.	COLL	t	company	1267565		United States	ug
 ECVT	Ecovyst	NYSE		Ecovyst Inc.;Ecovyst	ECVT	t	company	1708035			u
 SBGI	Sinclair	Nasdaq		Sinclair, Inc.;!Sinclair	SBGI	t	company	1971213			u
 LASR	Nlight	Nasdaq		Nlight, Inc.;Nlight	LASR	t	company	1124796			u
 BBDC	Barings BDC	NYSE		Barings BDC, Inc.;Barings BDC	BBDC	t	company	1379785			u
-AKBA	Akebia Therapeutics	Nasdaq		Akebia Therapeutics, Inc.;Akebia Therapeutics	AKBA	t	company	1517022			u
+AKBA	Akebia Therapeutics	Nasdaq		Akebia Therapeutics, Inc.;Akebia Therapeutics;Akebia	AKBA	t	company	1517022			u
 PDM	Piedmont Realty Trust	NYSE		Piedmont Realty Trust, Inc.;!Piedmont Realty Trust;!Piedmont Realty	PDM	t	company	1042776			u
 BCSF	Bain Capital Specialty Finance	NYSE		Bain Capital Specialty Finance, Inc.;Bain Capital Specialty Finance	BCSF	t	company	1655050			u
 FSUN	Firstsun Capital Bancorp	Nasdaq		Firstsun Capital Bancorp;Firstsun Capital	FSUN	t	company	1709442			u
-THS	TreeHouse Foods	NYSE		TreeHouse Foods, Inc.;TreeHouse Foods	THS	t	company	1320695			u
+THS	TreeHouse Foods	NYSE		TreeHouse Foods, Inc.;TreeHouse Foods;TreeHouse	THS	t	company	1320695			u
 XPEL	XPEL	Nasdaq	Automotive Parts & Equipment	XPEL, Inc.;~XPEL	XPEL	wt	company	1767258		United States	ug
 TGB	Taseko Mines	NYSE		Taseko Mines LTD;Taseko Mines	TGB	t	company	878518			u
 CTBI	Community Trust Bancorp	Nasdaq		Community Trust Bancorp Inc;Community Trust Bancorp;!Community Trust	CTBI	t	company	350852			u
@@ -2482,7 +2482,7 @@ CSR	Centerspace Trust	NYSE	Multi-Family Residential REITs	Centerspace;Centerspac
 HSII	Heidrick & Struggles International	Nasdaq		Heidrick & Struggles International Inc;Heidrick & Struggles International;Heidrick & Struggles	HSII	t	company	1066605			u
 IIIV	i3 Verticals	Nasdaq		i3 Verticals, Inc.;i3 Verticals	IIIV	t	company	1728688			u
 JAMF	Jamf Holding	Nasdaq		Jamf Holding Corp.;Jamf Holding;Jamf	JAMF	t	company	1721947			u
-SYRE	Spyre Therapeutics	Nasdaq		Spyre Therapeutics, Inc.;Spyre Therapeutics	SYRE	t	company	1636282			u
+SYRE	Spyre Therapeutics	Nasdaq		Spyre Therapeutics, Inc.;Spyre Therapeutics;Spyre	SYRE	t	company	1636282			u
 AMPX	Amprius Technologies	NYSE		Amprius Technologies, Inc.;Amprius Technologies;Amprius	AMPX	t	company	1899287			u
 CRSR	Corsair Gaming	Nasdaq	Computer peripherals Computer hardware Computer storage Computer memory	Corsair Gaming, Inc.;%Corsair Gaming	CRSR	t	company	1743759	US22041X1028	United States	ug
 MFA	MFA Financial	NYSE		MFA Financial, Inc.;MFA Financial	MFA;MFAN;MFAO	t	company	1055160			u
@@ -2505,7 +2505,7 @@ ZYME	Zymeworks	Nasdaq		Zymeworks Inc.;Zymeworks	ZYME	t	company	1937653			u
 AMWD	American Woodmark	Nasdaq	Furniture	American Woodmark Corp;American Woodmark	AMWD	t	company	794619		United States	ug
 OCS	Oculis Holding	Nasdaq		Oculis Holding AG;Oculis Holding;Oculis	OCS;OCSAW	t	company	1953530			u
 EVER	EverQuote	Nasdaq		EverQuote, Inc.;EverQuote	EVER	t	company	1640428			u
-ASTE	Astec Industries	Nasdaq	Construction Machinery & Heavy Transportation Equipment	Astec Industries Inc;Astec Industries;Astec Industries, Inc.	ASTE	t	company	792987		United States	ug
+ASTE	Astec Industries	Nasdaq	Construction Machinery & Heavy Transportation Equipment	Astec Industries Inc;Astec Industries;Astec;Astec Industries, Inc.	ASTE	t	company	792987		United States	ug
 BLND	Blend Labs	NYSE		Blend Labs, Inc.;!Blend Labs	BLND	t	company	1855747			u
 IBTA	Ibotta	NYSE		Ibotta, Inc.;Ibotta	IBTA	t	company	1538379			u
 SSYS	Stratasys	Nasdaq		Stratasys LTD.;Stratasys	SSYS	t	company	1517396			u
@@ -2518,19 +2518,19 @@ TMP	Tompkins Financial	NYSE	Financial services	Tompkins Financial Corp;%Tompkins
 HEPS	D-MARKET Electronic Services & Trading	Nasdaq		D-MARKET Electronic Services & Trading	HEPS	t	company	1850235			u
 AGRO	Adecoagro	NYSE		Adecoagro S.A.;Adecoagro	AGRO	t	company	1499505			u
 SPTN	SpartanNash	Nasdaq		SpartanNash Co;SpartanNash	SPTN	t	company	877422			u
-URGN	UroGen Pharma	Nasdaq		UroGen Pharma Ltd.;UroGen Pharma	URGN	t	company	1668243			u
+URGN	UroGen Pharma	Nasdaq		UroGen Pharma Ltd.;UroGen Pharma;UroGen	URGN	t	company	1668243			u
 DEFT	Defi Technologies	Nasdaq		Defi Technologies, Inc.;Defi Technologies;Defi	DEFT	t	company	1888274			u
 APOG	Apogee Enterprises	Nasdaq	Building Products	Apogee Enterprises, Inc.;%Apogee Enterprises	APOG	t	company	6845		United States	ug
-ACEL	Accel Entertainment	NYSE		Accel Entertainment, Inc.;Accel Entertainment	ACEL	t	company	1698991			u
+ACEL	Accel Entertainment	NYSE		Accel Entertainment, Inc.;Accel Entertainment;Accel	ACEL	t	company	1698991			u
 SCSC	ScanSource	Nasdaq	Information Technology	Scansource, Inc.;Scansource	SCSC	t	company	918965		United States	ug
 IMNM	Immunome	Nasdaq		Immunome Inc.;Immunome	IMNM	t	company	1472012			u
 FBRT	Franklin BSP Realty Trust	NYSE	Mortgage REITs	Franklin BSP Realty Trust, Inc.;Franklin BSP Realty Trust;Franklin BSP Realty	FBRT	t	company	1562528		United States	ug
 SLRC	SLR Investment	Nasdaq		SLR Investment Corp.;!SLR Investment	SLRC	t	company	1418076			u
 ALGT	Allegiant Travel	Nasdaq	Industrials	Allegiant Travel CO;Allegiant Travel;Allegiant Travel Company	ALGT	t	company	1362468		United States	ug
 NX	Quanex Building Products	NYSE	Building Products	Quanex Building Products CORP;Quanex Building Products;Quanex Building Products Corporation	NX	t	company	1423221		United States	ug
-ALM	Almonty Industries	Nasdaq		Almonty Industries Inc.;Almonty Industries	ALM	t	company	1670061			u
+ALM	Almonty Industries	Nasdaq		Almonty Industries Inc.;Almonty Industries;Almonty	ALM	t	company	1670061			u
 GOTU	Gaotu Techedu	NYSE		Gaotu Techedu Inc.;Gaotu Techedu	GOTU	t	company	1768259			u
-KOS	Kosmos Energy	NYSE		Kosmos Energy Ltd.;Kosmos Energy	KOS	t	company	1509991			u
+KOS	Kosmos Energy	NYSE		Kosmos Energy Ltd.;Kosmos Energy;Kosmos	KOS	t	company	1509991			u
 CYD	China Yuchai International	NYSE		China Yuchai International LTD;China Yuchai International;China Yuchai	CYD	t	company	932695			u
 INMD	InMode	Nasdaq		InMode Ltd.;InMode	INMD	t	company	1742692			u
 CRMD	CorMedix	Nasdaq		CorMedix Inc.;CorMedix	CRMD	t	company	1410098			u
@@ -2539,16 +2539,16 @@ ORC	Orchid Island Capital	NYSE		Orchid Island Capital, Inc.;!Orchid Island Capit
 ARRY	Array Technologies	Nasdaq		Array Technologies, Inc.;!Array Technologies;!Array	ARRY	t	company	1820721			u
 UPB	Upstream Bio	Nasdaq		Upstream Bio, Inc.;Upstream Bio	UPB	t	company	2022626			u
 NGVC	Natural Grocers by Vitamin Cottage	NYSE		Natural Grocers by Vitamin Cottage, Inc.;!Natural Grocers by Vitamin Cottage	NGVC	t	company	1547459			u
-MLYS	Mineralys Therapeutics	Nasdaq		Mineralys Therapeutics, Inc.;Mineralys Therapeutics	MLYS	t	company	1933414			u
+MLYS	Mineralys Therapeutics	Nasdaq		Mineralys Therapeutics, Inc.;Mineralys Therapeutics;Mineralys	MLYS	t	company	1933414			u
 HLX	Helix Energy Solutions Group	NYSE	Energy	Helix Energy Solutions Group Inc;Helix Energy Solutions Group;%Helix Energy Solutions	HLX	t	company	866829		United States	ug
 GMRE	Global Medical REIT	NYSE		Global Medical REIT Inc.;Global Medical REIT	GMRE	t	company	1533615			u
-XERS	Xeris Biopharma Holdings	Nasdaq		Xeris Biopharma Holdings, Inc.;Xeris Biopharma Holdings;Xeris Biopharma	XERS	t	company	1867096			u
+XERS	Xeris Biopharma Holdings	Nasdaq		Xeris Biopharma Holdings, Inc.;Xeris Biopharma Holdings;Xeris Biopharma;Xeris	XERS	t	company	1867096			u
 AVO	Mission Produce	Nasdaq		Mission Produce, Inc.;!Mission Produce	AVO	t	company	1802974			u
-TRVI	Trevi Therapeutics	Nasdaq		Trevi Therapeutics, Inc.;Trevi Therapeutics	TRVI	t	company	1563880			u
+TRVI	Trevi Therapeutics	Nasdaq		Trevi Therapeutics, Inc.;Trevi Therapeutics;Trevi	TRVI	t	company	1563880			u
 ECPG	Encore Capital Group	Nasdaq	Financial services , Debt buyer Debt-collection	Encore Capital Group Inc;Encore Capital Group;%Encore Capital	ECPG	t	company	1084961		United States	ug
 COHU	Cohu	Nasdaq	Information Technology	Cohu Inc;Cohu;Cohu, Inc.	COHU	t	company	21535		United States	ug
 PDFS	PDF Solutions	Nasdaq	Big Data Analytics Semiconductor	PDF Solutions Inc;%PDF Solutions	PDFS	t	company	1120914		United States	ug
-IOVA	Iovance Biotherapeutics	Nasdaq		Iovance Biotherapeutics, Inc.;Iovance Biotherapeutics	IOVA	t	company	1425205			u
+IOVA	Iovance Biotherapeutics	Nasdaq		Iovance Biotherapeutics, Inc.;Iovance Biotherapeutics;Iovance	IOVA	t	company	1425205			u
 WRLD	World Acceptance	Nasdaq	Consumer Finance	World Acceptance Corp;%World Acceptance;World Acceptance Corporation	WRLD	t	company	108385		United States	ug
 LENZ	LENZ Therapeutics	Nasdaq		LENZ Therapeutics, Inc.;LENZ Therapeutics	LENZ	t	company	1815776			u
 ATAI	ATAI Life Sciences	Nasdaq		ATAI Life Sciences N.V.;ATAI Life Sciences	ATAI	t	company	1840904			u
@@ -2564,7 +2564,7 @@ AMSF	Amerisafe	Nasdaq	Financials	Amerisafe Inc;Amerisafe;Amerisafe, Inc.	AMSF	t	
 NXTT	Next Technology Holding	Nasdaq		Next Technology Holding Inc.;!Next Technology Holding;!Next Technology	NXTT	t	company	1784970			u
 BHRB	Burke & Herbert Financial Services	Nasdaq		Burke & Herbert Financial Services Corp.;!Burke & Herbert Financial Services	BHRB	t	company	1964333			u
 MVST	Microvast Holdings	Nasdaq		Microvast Holdings, Inc.;Microvast Holdings;Microvast	MVST;MVSTW	t	company	1760689			u
-SLSR	Solaris Resources	NYSE		Solaris Resources Inc.;Solaris Resources	SLSR	t	company	2019103			u
+SLSR	Solaris Resources	NYSE		Solaris Resources Inc.;Solaris Resources;Solaris	SLSR	t	company	2019103			u
 CMP	Compass Minerals International	NYSE		Compass Minerals International Inc;!Compass Minerals International;!Compass Minerals	CMP	t	company	1227654			u
 SWIM	Latham Group	Nasdaq		Latham Group, Inc.;Latham Group;Latham	SWIM	t	company	1833197			u
 CNL	Collective Mining	NYSE		Collective Mining Ltd.;!Collective Mining	CNL	t	company	1953575			u
@@ -2590,7 +2590,7 @@ ECC	Eagle Point Credit	NYSE		Eagle Point Credit Co Inc.;Eagle Point Credit Co;!E
 NRDS	Nerdwallet	Nasdaq		Nerdwallet, Inc.;Nerdwallet	NRDS	t	company	1625278			u
 CARS	Cars.com	NYSE	Communication Services	Cars.com Inc.;Cars.com	CARS	t	company	1683606		United States	ug
 FIP	FTAI Infrastructure	Nasdaq		FTAI Infrastructure Inc.;FTAI Infrastructure	FIP	t	company	1899883			u
-ORIC	Oric Pharmaceuticals	Nasdaq		Oric Pharmaceuticals, Inc.;Oric Pharmaceuticals	ORIC	t	company	1796280			u
+ORIC	Oric Pharmaceuticals	Nasdaq		Oric Pharmaceuticals, Inc.;Oric Pharmaceuticals;Oric	ORIC	t	company	1796280			u
 ECO	Okeanis Eco Tankers	NYSE		Okeanis Eco Tankers Corp.;Okeanis Eco Tankers	ECO	t	company	1964954			u
 TXO	TXO Partners	NYSE		TXO Partners, L.P.;TXO Partners	TXO	t	company	1559432			u
 NFE	New Fortress Energy	Nasdaq		New Fortress Energy Inc.;!New Fortress Energy	NFE	t	company	1749723			u
@@ -2603,13 +2603,13 @@ NCDL	Nuveen Churchill Direct Lending	NYSE		Nuveen Churchill Direct Lending Corp.
 HIPO	Hippo Holdings	NYSE		Hippo Holdings Inc.;Hippo Holdings;!Hippo	HIPO	t	company	1828105			u
 FVRR	Fiverr International	NYSE		Fiverr International Ltd.;Fiverr International	FVRR	t	company	1762301			u
 CRON	Cronos Group	Nasdaq		Cronos Group Inc.;Cronos Group;Cronos	CRON	t	company	1656472			u
-HNRG	Hallador Energy	Nasdaq		Hallador Energy Co;Hallador Energy	HNRG	t	company	788965			u
+HNRG	Hallador Energy	Nasdaq		Hallador Energy Co;Hallador Energy;Hallador	HNRG	t	company	788965			u
 SMP	Standard Motor Products	NYSE	Automobile	Standard Motor Products, Inc.;%Standard Motor Products	SMP	t	company	93389		United States	ug
-NRIX	Nurix Therapeutics	Nasdaq		Nurix Therapeutics, Inc.;Nurix Therapeutics	NRIX	t	company	1549595			u
+NRIX	Nurix Therapeutics	Nasdaq		Nurix Therapeutics, Inc.;Nurix Therapeutics;Nurix	NRIX	t	company	1549595			u
 NOAH	Noah Holdings	NYSE		Noah Holdings LTD;Noah Holdings;!Noah	NOAH	t	company	1499543			u
 UTL	Unitil	NYSE	Utilities	Unitil Corp;Unitil;Unitil Corporation	UTL	t	company	755001		United States	ug
 ESQ	Esquire Financial Holdings	Nasdaq		Esquire Financial Holdings, Inc.;Esquire Financial Holdings;!Esquire Financial	ESQ	t	company	1531031			u
-AVAH	Aveanna Healthcare Holdings	Nasdaq		Aveanna Healthcare Holdings, Inc.;Aveanna Healthcare Holdings;Aveanna Healthcare	AVAH	t	company	1832332			u
+AVAH	Aveanna Healthcare Holdings	Nasdaq		Aveanna Healthcare Holdings, Inc.;Aveanna Healthcare Holdings;Aveanna Healthcare;Aveanna	AVAH	t	company	1832332			u
 FPH	Five Point Holdings	NYSE		Five Point Holdings, LLC;Five Point Holdings;!Five Point	FPH	t	company	1574197			u
 HSTM	HealthStream	Nasdaq	Health Care	Healthstream Inc;Healthstream;HealthStream, Inc.	HSTM	t	company	1095565		United States	ug
 MATW	Matthews International	Nasdaq	Consumer Discretionary	Matthews International Corp;%Matthews International;Matthews International Corporation	MATW	t	company	63296		United States	ug
@@ -2642,7 +2642,7 @@ OSBC	Old Second Bancorp	Nasdaq		Old Second Bancorp Inc;Old Second Bancorp;!Old S
 MRVI	Maravai Lifesciences Holdings	Nasdaq		Maravai Lifesciences Holdings, Inc.;Maravai Lifesciences Holdings;Maravai Lifesciences	MRVI	t	company	1823239			u
 HBT	HBT Financial	Nasdaq		HBT Financial, Inc.;HBT Financial	HBT	t	company	775215			u
 RERE	ATRenew	NYSE		ATRenew Inc.;ATRenew	RERE	t	company	1838957			u
-KMTS	Kestra Medical Technologies	Nasdaq		Kestra Medical Technologies, LTD.;Kestra Medical Technologies;Kestra Medical	KMTS	t	company	1877184			u
+KMTS	Kestra Medical Technologies	Nasdaq		Kestra Medical Technologies, LTD.;Kestra Medical Technologies;Kestra Medical;Kestra	KMTS	t	company	1877184			u
 GHRS	GH Research	Nasdaq		GH Research PLC;GH Research	GHRS	t	company	1855129			u
 ETD	Ethan Allen	NYSE	Consumer Discretionary	Ethan Allen Interiors Inc;%Ethan Allen Interiors;%Ethan Allen	ETD	t	company	896156		United States	ug
 ATLC	Atlanticus Holdings	Nasdaq		Atlanticus Holdings Corp;Atlanticus Holdings;Atlanticus	ATLC;ATLCL;ATLCP;ATLCZ	t	company	1464343			u
@@ -2654,16 +2654,16 @@ SKYH	Sky Harbour Group	NYSE		Sky Harbour Group Corp;Sky Harbour Group;Sky Harbou
 ERII	Energy Recovery	Nasdaq		Energy Recovery, Inc.;!Energy Recovery	ERII	t	company	1421517			u
 RWT	Redwood Trust	NYSE	Mortgage REITs	Redwood Trust Inc;%Redwood Trust;Redwood Trust, Inc.	RWT;RWTN;RWTO;RWTP	t	company	930236		United States	ug
 QURE	uniQure	Nasdaq		uniQure N.V.;uniQure	QURE	t	company	1590560			u
-SION	Sionna Therapeutics	Nasdaq		Sionna Therapeutics, Inc.;Sionna Therapeutics	SION	t	company	2036042			u
+SION	Sionna Therapeutics	Nasdaq		Sionna Therapeutics, Inc.;Sionna Therapeutics;Sionna	SION	t	company	2036042			u
 TH	Target Hospitality	Nasdaq		Target Hospitality Corp.;!Target Hospitality	TH	t	company	1712189			u
 ULCC	Frontier Group Holdings	Nasdaq		%Frontier Airlines;Frontier Group Holdings, Inc.;Frontier Group Holdings;Frontier Group;~Frontier	ULCC	wt	company	1670076			u
 MNMD	Mind Medicine (MindMed)	Nasdaq		Mind Medicine (MindMed) Inc.;Mind Medicine (MindMed)	MNMD	t	company	1813814			u
 JBSS	John B. Sanfilippo & Son	Nasdaq	Consumer Staples	Sanfilippo John B & Son Inc;Sanfilippo John B & Son;John B. Sanfilippo & Son, Inc.;John B. Sanfilippo & Son	JBSS	t	company	880117		United States	ug
 CSV	Carriage Services	NYSE		Carriage Services Inc;!Carriage Services	CSV	t	company	1016281			u
 TRNS	Transcat	Nasdaq		Transcat Inc;Transcat	TRNS	t	company	99302			u
-NAGE	Niagen Bioscience	Nasdaq		Niagen Bioscience, Inc.;Niagen Bioscience	NAGE	t	company	1386570			u
+NAGE	Niagen Bioscience	Nasdaq		Niagen Bioscience, Inc.;Niagen Bioscience;Niagen	NAGE	t	company	1386570			u
 UFCS	United Fire Group	Nasdaq	Financials	United Fire Group Inc;United Fire Group;%United Fire;United Fire Group, Inc.	UFCS	t	company	101199		United States	ug
-AMLX	Amylyx Pharmaceuticals	Nasdaq		Amylyx Pharmaceuticals, Inc.;Amylyx Pharmaceuticals	AMLX	t	company	1658551			u
+AMLX	Amylyx Pharmaceuticals	Nasdaq		Amylyx Pharmaceuticals, Inc.;Amylyx Pharmaceuticals;Amylyx	AMLX	t	company	1658551			u
 VSTS	Vestis	NYSE	Diversified Support Services	Vestis Corp;Vestis	VSTS	t	company	1967649		United States	ug
 TSSI	TSS	Nasdaq		TSS, Inc.;!TSS	TSSI	t	company	1320760			u
 FDUS	Fidus Investment	Nasdaq		Fidus Investment Corp;Fidus Investment	FDUS	t	company	1513363			u
@@ -2672,7 +2672,7 @@ LIND	Lindblad Expeditions Holdings	Nasdaq		Lindblad Expeditions Holdings, Inc.;L
 MBWM	Mercantile Bank	Nasdaq		Mercantile Bank Corp;!Mercantile Bank	MBWM	t	company	1042729			u
 TREE	LendingTree	Nasdaq		LendingTree, Inc.;LendingTree	TREE	t	company	1434621			u
 CINT	CI&T	NYSE		CI&T Inc;!CI&T	CINT	t	company	1868995			u
-EYPT	EyePoint Pharmaceuticals	Nasdaq		EyePoint Pharmaceuticals, Inc.;EyePoint Pharmaceuticals	EYPT	t	company	1314102			u
+EYPT	EyePoint Pharmaceuticals	Nasdaq		EyePoint Pharmaceuticals, Inc.;EyePoint Pharmaceuticals;EyePoint	EYPT	t	company	1314102			u
 NTGR	Netgear	Nasdaq		Netgear, Inc.;Netgear	NTGR	t	company	1122904			u
 PRME	Prime Medicine	Nasdaq		Prime Medicine, Inc.;!Prime Medicine	PRME	t	company	1894562			u
 SHEN	Shentel	Nasdaq	Communication Services	Shenandoah Telecommunications Co;%Shenandoah Telecommunications;Shentel	SHEN	t	company	354963		United States	ug
@@ -2698,7 +2698,7 @@ AMBQ	Ambiq Micro	NYSE		Ambiq Micro, Inc.;Ambiq Micro	AMBQ	t	company	1500412			u
 AACT	Ares Acquisition Corp II	NYSE		!Ares Acquisition Corp II	AACT	t	company	1853138			u
 GGN	Gamco Global Gold Natural Resources & Income Trust	NYSE		Gamco Global Gold, Natural Resources & Income Trust;Gamco Global Gold Natural Resources & Income	GGN	t	company	1313510			u
 VALN	Valneva	Nasdaq	Biotechnologie	Valneva SE;Valneva	VALN;0OB3.L;INRLF	t	company	1836564	FR0004056851	France	ug
-AVBP	ArriVent BioPharma	Nasdaq		ArriVent BioPharma, Inc.;ArriVent BioPharma	AVBP	t	company	1868279			u
+AVBP	ArriVent BioPharma	Nasdaq		ArriVent BioPharma, Inc.;ArriVent BioPharma;ArriVent	AVBP	t	company	1868279			u
 BITF	Bitfarms	Nasdaq		Bitfarms Ltd;Bitfarms	BITF	t	company	1812477			u
 GES	Guess	NYSE		Guess Inc;!Guess	GES	t	company	912463			u
 BZH	Beazer Homes Usa	NYSE		Beazer Homes Usa Inc;Beazer Homes Usa	BZH	t	company	915840			u
@@ -2710,7 +2710,7 @@ DAVA	Endava	NYSE		Endava plc;Endava	DAVA	t	company	1656081			u
 LVWR	LiveWire Group	NYSE		LiveWire Group, Inc.;LiveWire Group;LiveWire	LVWR	t	company	1898795			u
 PBT	Permian Basin Royalty Trust	NYSE		!Permian Basin Royalty Trust;!Permian Basin Royalty	PBT	t	company	319654			u
 TNGX	Tango Therapeutics	Nasdaq		Tango Therapeutics, Inc.;!Tango Therapeutics	TNGX	t	company	1819133			u
-IIIN	Insteel Industries	NYSE	Building Products	Insteel Industries Inc;Insteel Industries;Insteel Industries, Inc.	IIIN	t	company	764401		United States	ug
+IIIN	Insteel Industries	NYSE	Building Products	Insteel Industries Inc;Insteel Industries;Insteel;Insteel Industries, Inc.	IIIN	t	company	764401		United States	ug
 MCBS	MetroCity Bankshares	Nasdaq		MetroCity Bankshares, Inc.;MetroCity Bankshares	MCBS	t	company	1747068			u
 TRTX	TPG RE Finance Trust	NYSE		TPG RE Finance Trust, Inc.;TPG RE Finance Trust;TPG RE Finance	TRTX	t	company	1630472			u
 AHH	Armada Hoffler Properties	NYSE	Diversified REITs	Armada Hoffler Properties, Inc.;Armada Hoffler Properties	AHH	t	company	1569187		United States	ug
@@ -2723,9 +2723,9 @@ ADTN	Adtran Holdings	Nasdaq		Adtran Holdings, Inc.;Adtran Holdings;Adtran	ADTN	t
 MAX	MediaAlpha	NYSE		MediaAlpha, Inc.;MediaAlpha	MAX	t	company	1818383			u
 SIBN	SI-BONE	Nasdaq		SI-BONE, Inc.;SI-BONE	SIBN	t	company	1459839			u
 BFST	Business First Bancshares	Nasdaq		Business First Bancshares, Inc.;Business First Bancshares	BFST	t	company	1624322			u
-AHG	Akso Health Group	Nasdaq		Akso Health Group;Akso Health	AHG	t	company	1702318			u
+AHG	Akso Health Group	Nasdaq		Akso Health Group;Akso Health;Akso	AHG	t	company	1702318			u
 HAFC	Hanmi Bank	Nasdaq	Banking	Hanmi Financial Corp;Hanmi Financial;Hanmi Bank	HAFC	t	company	1109242		United States	ug
-TLRY	Tilray Brands	Nasdaq		Tilray Brands, Inc.;Tilray Brands	TLRY	t	company	1731348			u
+TLRY	Tilray Brands	Nasdaq		Tilray Brands, Inc.;Tilray Brands;Tilray	TLRY	t	company	1731348			u
 RYI	Ryerson Holding	NYSE		Ryerson Holding Corp;Ryerson Holding;Ryerson	RYI	t	company	1481582			u
 ASPN	Aspen Aerogels	NYSE		Aspen Aerogels Inc;Aspen Aerogels	ASPN	t	company	1145986			u
 NXDR	Nextdoor Holdings	NYSE		Nextdoor Holdings, Inc.;Nextdoor Holdings;Nextdoor	NXDR	t	company	1846069			u
@@ -2747,24 +2747,24 @@ WEST	Westrock Coffee	Nasdaq		Westrock Coffee Co;Westrock Coffee	WEST	t	company	1
 AMN	Amn Healthcare Services	NYSE	Health Care	AMN Healthcare Services Inc;AMN Healthcare Services;Amn Healthcare Services, Inc.	AMN	t	company	1142750		United States	ug
 VLRS	Controladora Vuela Compania de Aviacion S.A.B. de C.V.	NYSE		Controladora Vuela Compania de Aviacion, S.A.B. de C.V.	VLRS	t	company	1520504			u
 PLYM	Plymouth Industrial REIT	NYSE		Plymouth Industrial REIT, Inc.;Plymouth Industrial REIT	PLYM	t	company	1515816			u
-CGNT	Cognyte Software	Nasdaq		Cognyte Software Ltd.;Cognyte Software	CGNT	t	company	1824814			u
+CGNT	Cognyte Software	Nasdaq		Cognyte Software Ltd.;Cognyte Software;Cognyte	CGNT	t	company	1824814			u
 TK	Teekay	NYSE		Teekay Corp LTD;Teekay Corp;Teekay	TK	t	company	911971			u
 NESR	National Energy Services Reunited	Nasdaq		National Energy Services Reunited Corp.;!National Energy Services Reunited	NESR	t	company	1698514			u
 ABUS	Arbutus Biopharma	Nasdaq		Arbutus Biopharma Corp;Arbutus Biopharma	ABUS	t	company	1447028			u
-DNTH	Dianthus Therapeutics	Nasdaq		Dianthus Therapeutics, Inc.;Dianthus Therapeutics	DNTH	t	company	1690585			u
+DNTH	Dianthus Therapeutics	Nasdaq		Dianthus Therapeutics, Inc.;Dianthus Therapeutics;Dianthus	DNTH	t	company	1690585			u
 AMBR	Amber International Holding	Nasdaq		Amber International Holding Ltd;!Amber International Holding;!Amber International	AMBR	t	company	1697818			u
 DOMO	Domo	Nasdaq		Domo, Inc.;Domo	DOMO	t	company	1505952			u
 FCBC	First Community Bankshares	Nasdaq		First Community Bankshares Inc;First Community Bankshares	FCBC	t	company	859070			u
 BOE	BlackRock Enhanced Global Dividend Trust	NYSE		BlackRock Enhanced Global Dividend Trust;BlackRock Enhanced Global Dividend	BOE	t	company	1320375			u
 KOP	Koppers Holdings	NYSE	Chemicals , railroad ties and other products, railroad bridge construction and repair, wood preservation	Koppers Holdings Inc.;Koppers Holdings;Koppers	KOP	t	company	1315257	US50060P1066	United States	ug
-NEXA	Nexa Resources	NYSE		Nexa Resources S.A.;Nexa Resources	NEXA	t	company	1713930			u
+NEXA	Nexa Resources	NYSE		Nexa Resources S.A.;Nexa Resources;Nexa	NEXA	t	company	1713930			u
 CNCK	Coincheck Group	Nasdaq		Coincheck Group N.V.;Coincheck Group;Coincheck	CNCK;CNCKW	t	company	1913847			u
 HY	Hyster-Yale	NYSE		Hyster-Yale, Inc.;Hyster-Yale	HY	t	company	1173514			u
 NEXN	Nexxen International	Nasdaq		Nexxen International Ltd.;Nexxen International	NEXN	t	company	1849396			u
 BBNX	Beta Bionics	Nasdaq		Beta Bionics, Inc.;Beta Bionics	BBNX	t	company	1674632			u
 GRNT	Granite Ridge Resources	NYSE		Granite Ridge Resources, Inc.;!Granite Ridge Resources	GRNT	t	company	1928446			u
 BKSY	BlackSky Technology	NYSE		BlackSky Technology Inc.;BlackSky Technology;BlackSky	BKSY	t	company	1753539			u
-SVA	Sinovac Biotech	Nasdaq		Sinovac Biotech LTD;Sinovac Biotech	SVA	t	company	1084201			u
+SVA	Sinovac Biotech	Nasdaq		Sinovac Biotech LTD;Sinovac Biotech;Sinovac	SVA	t	company	1084201			u
 GSBC	Great Southern Bancorp	Nasdaq		Great Southern Bancorp, Inc.;Great Southern Bancorp;!Great Southern	GSBC	t	company	854560			u
 EQBK	Equity Bancshares	NYSE		Equity Bancshares Inc;Equity Bancshares	EQBK	t	company	1227500			u
 MTUS	Metallus	NYSE	Materials	Metallus Inc.;Metallus;Metallus Inc	MTUS	t	company	1598428		United States	ug
@@ -2777,13 +2777,13 @@ SMWB	Similarweb	NYSE		Similarweb LTD.;Similarweb	SMWB	t	company	1842731			u
 ASA	ASA Gold & Precious Metals	NYSE		ASA Gold & Precious Metals Ltd;ASA Gold & Precious Metals	ASA	t	company	1230869			u
 FSBC	Five Star Bancorp	Nasdaq		Five Star Bancorp;!Five Star	FSBC	t	company	1275168			u
 CVLG	Covenant Logistics Group	NYSE		Covenant Logistics Group, Inc.;Covenant Logistics Group;!Covenant Logistics	CVLG	t	company	928658			u
-ZBIO	Zenas BioPharma	Nasdaq		Zenas BioPharma, Inc.;Zenas BioPharma	ZBIO	t	company	1953926			u
+ZBIO	Zenas BioPharma	Nasdaq		Zenas BioPharma, Inc.;Zenas BioPharma;Zenas	ZBIO	t	company	1953926			u
 IMOS	Chipmos Technologies	Nasdaq		Chipmos Technologies Inc;Chipmos Technologies;Chipmos	IMOS	t	company	1123134			u
-KALV	KalVista Pharmaceuticals	Nasdaq		KalVista Pharmaceuticals, Inc.;KalVista Pharmaceuticals	KALV	t	company	1348911			u
+KALV	KalVista Pharmaceuticals	Nasdaq		KalVista Pharmaceuticals, Inc.;KalVista Pharmaceuticals;KalVista	KALV	t	company	1348911			u
 THFF	First Financial	Nasdaq		First Financial Corp	THFF	t	company	714562			u
 BORR	Borr Drilling	NYSE		Borr Drilling Ltd;Borr Drilling	BORR	t	company	1715497			u
 FLGT	Fulgent Genetics	Nasdaq		Fulgent Genetics, Inc.;Fulgent Genetics	FLGT	t	company	1674930			u
-GYRE	Gyre Therapeutics	Nasdaq		Gyre Therapeutics, Inc.;Gyre Therapeutics	GYRE	t	company	1124105			u
+GYRE	Gyre Therapeutics	Nasdaq		Gyre Therapeutics, Inc.;Gyre Therapeutics;Gyre	GYRE	t	company	1124105			u
 SLDP	Solid Power	Nasdaq		Solid Power, Inc.;!Solid Power	SLDP;SLDPW	t	company	1844862			u
 CAC	Camden National	Nasdaq		Camden National Corp;Camden National	CAC	t	company	750686			u
 ORRF	Orrstown Financial Services	Nasdaq		Orrstown Financial Services Inc;Orrstown Financial Services	ORRF	t	company	826154			u
@@ -2792,7 +2792,7 @@ MPB	Mid Penn Bancorp	Nasdaq		Mid Penn Bancorp Inc;Mid Penn Bancorp;!Mid Penn	MPB
 ULH	Universal Logistics Holdings	Nasdaq		Universal Logistics Holdings, Inc.;Universal Logistics Holdings;!Universal Logistics	ULH	t	company	1308208			u
 SCHL	Scholastic	Nasdaq	Children's literacy and education	Scholastic Corp;~Scholastic;Scholastic Corporation	SCHL	wt	company	866729	US8070661058	United States	ug
 ADSE	Ads-Tec Energy Public	Nasdaq		Ads-Tec Energy Public Ltd Co;Ads-Tec Energy Public Ltd;Ads-Tec Energy Public	ADSE;ADSEW	t	company	1879248			u
-ZVRA	Zevra Therapeutics	Nasdaq		Zevra Therapeutics, Inc.;Zevra Therapeutics	ZVRA	t	company	1434647			u
+ZVRA	Zevra Therapeutics	Nasdaq		Zevra Therapeutics, Inc.;Zevra Therapeutics;Zevra	ZVRA	t	company	1434647			u
 IBCP	Independent Bank	Nasdaq			IBCP	t	company	39311			u
 AXGN	Axogen	Nasdaq		Axogen, Inc.;Axogen	AXGN	t	company	805928			u
 SFIX	Stitch Fix	Nasdaq		Stitch Fix, Inc.;!Stitch Fix	SFIX	t	company	1576942			u
@@ -2802,13 +2802,13 @@ REAL	TheRealReal	Nasdaq		TheRealReal, Inc.;TheRealReal	REAL	t	company	1573221			
 HTLD	Heartland Express	Nasdaq	Freight transport	Heartland Express Inc;%Heartland Express;Heartland Express, Inc.	HTLD	t	company	799233		United States	ug
 WDH	Waterdrop	NYSE		Waterdrop Inc.;Waterdrop	WDH	t	company	1823986			u
 BIT	BlackRock Multi-Sector Income Trust	NYSE		BlackRock Multi-Sector Income Trust;BlackRock Multi-Sector Income	BIT	t	company	1562818			u
-SXC	SunCoke Energy	NYSE	Materials	SunCoke Energy, Inc.;SunCoke Energy	SXC	t	company	1514705		United States	ug
+SXC	SunCoke Energy	NYSE	Materials	SunCoke Energy, Inc.;SunCoke Energy;SunCoke	SXC	t	company	1514705		United States	ug
 LDI	loanDepot	NYSE		loanDepot, Inc.;loanDepot	LDI	t	company	1831631			u
 TCPC	BlackRock TCP Capital	Nasdaq		BlackRock TCP Capital Corp.;BlackRock TCP Capital	TCPC	t	company	1370755			u
 CLFD	Clearfield	Nasdaq		Clearfield, Inc.;Clearfield	CLFD	t	company	796505			u
 PRAA	PRA Group	Nasdaq	Consumer Finance	PRA Group Inc;PRA Group;~PRA	PRAA	wt	company	1185348		United States	ug
 MAZE	Maze Therapeutics	Nasdaq		Maze Therapeutics, Inc.;!Maze Therapeutics	MAZE	t	company	1842295			u
-AUTL	Autolus Therapeutics	Nasdaq		Autolus Therapeutics plc;Autolus Therapeutics	AUTL	t	company	1730463			u
+AUTL	Autolus Therapeutics	Nasdaq		Autolus Therapeutics plc;Autolus Therapeutics;Autolus	AUTL	t	company	1730463			u
 GOOD	Gladstone Commercial	Nasdaq		Gladstone Commercial Corp;!Gladstone Commercial	GOOD;GOODN;GOODO	t	company	1234006			u
 STKL	SunOpta	Nasdaq		SunOpta Inc.;SunOpta	STKL	t	company	351834			u
 SIFY	Sify Technologies	Nasdaq		Sify Technologies LTD;Sify Technologies;Sify	SIFY	t	company	1094324			u
@@ -2820,7 +2820,7 @@ RDVT	Red Violet	Nasdaq		Red Violet, Inc.;!Red Violet	RDVT	t	company	1720116			u
 VEL	Velocity Financial	NYSE		Velocity Financial, Inc.;!Velocity Financial	VEL	t	company	1692376			u
 BUI	BlackRock Utilities Infrastructure & Power Opportunities Trust	NYSE		BlackRock Utilities, Infrastructure & Power Opportunities Trust;BlackRock Utilities Infrastructure & Power Opportunities	BUI	t	company	1528988			u
 KFRC	Kforce	NYSE		Kforce Inc;Kforce	KFRC	t	company	930420			u
-PHLT	Performant Healthcare	Nasdaq		Performant Healthcare Inc;Performant Healthcare	PHLT	t	company	1550695			u
+PHLT	Performant Healthcare	Nasdaq		Performant Healthcare Inc;Performant Healthcare;Performant	PHLT	t	company	1550695			u
 DGICA	Donegal Group	Nasdaq		Donegal Group Inc;Donegal Group;Donegal	DGICA;DGICB	t	company	800457			u
 SERV	Serve Robotics	Nasdaq		Serve Robotics Inc.;!Serve Robotics	SERV	t	company	1832483			u
 VINP	Vinci Partners Investments	Nasdaq		Vinci Partners Investments Ltd.;Vinci Partners Investments	VINP	t	company	1826286			u
@@ -2834,10 +2834,10 @@ RLAY	Relay Therapeutics	Nasdaq		Relay Therapeutics, Inc.;!Relay Therapeutics	RLA
 HRTG	Heritage Insurance Holdings	NYSE		Heritage Insurance Holdings, Inc.;Heritage Insurance Holdings;!Heritage Insurance	HRTG	t	company	1598665			u
 ECX	Ecarx Holdings	Nasdaq		Ecarx Holdings Inc.;Ecarx Holdings;Ecarx	ECX;ECXWW	t	company	1861974			u
 MGPI	MGP Ingredients	Nasdaq		MGP Ingredients Inc;MGP Ingredients	MGPI	t	company	835011			u
-TYRA	Tyra Biosciences	Nasdaq		Tyra Biosciences, Inc.;Tyra Biosciences	TYRA	t	company	1863127			u
+TYRA	Tyra Biosciences	Nasdaq		Tyra Biosciences, Inc.;Tyra Biosciences;Tyra	TYRA	t	company	1863127			u
 MYE	Myers Industries	NYSE		Myers Industries Inc;!Myers Industries	MYE	t	company	69488			u
 NYMT	New York Mortgage Trust	Nasdaq		New York Mortgage Trust, Inc.;!New York Mortgage Trust;!New York Mortgage	NYMT;NYMTN;NYMTG;NYMTH;NYMTI;NYMTL;NYMTM;NYMTZ	t	company	1273685			u
-PHAT	Phathom Pharmaceuticals	Nasdaq		Phathom Pharmaceuticals, Inc.;Phathom Pharmaceuticals	PHAT	t	company	1783183			u
+PHAT	Phathom Pharmaceuticals	Nasdaq		Phathom Pharmaceuticals, Inc.;Phathom Pharmaceuticals;Phathom	PHAT	t	company	1783183			u
 OXM	Oxford Industries	NYSE	Consumer Discretionary	Oxford Industries Inc;%Oxford Industries	OXM	t	company	75288		United States	ug
 BWMN	Bowman Consulting Group	Nasdaq		Bowman Consulting Group Ltd.;Bowman Consulting Group;!Bowman Consulting	BWMN	t	company	1847590			u
 HOUS	Anywhere Real Estate	NYSE		Anywhere Real Estate Inc.;!Anywhere Real Estate	HOUS	t	company	1398987			u
@@ -2846,7 +2846,7 @@ EMBC	Embecta	Nasdaq	Health Care	Embecta Corp.;Embecta	EMBC	t	company	1872789		Un
 FTRE	Fortrea Holdings	Nasdaq	Health Care	Fortrea Holdings Inc.;Fortrea Holdings;Fortrea	FTRE	t	company	1965040		United States	ug
 MUX	McEwen	NYSE		McEwen Inc.;McEwen	MUX	t	company	314203			u
 ONDS	Ondas Holdings	Nasdaq		Ondas Holdings Inc.;Ondas Holdings;Ondas	ONDS	t	company	1646188			u
-KROS	Keros Therapeutics	Nasdaq		Keros Therapeutics, Inc.;Keros Therapeutics	KROS	t	company	1664710			u
+KROS	Keros Therapeutics	Nasdaq		Keros Therapeutics, Inc.;Keros Therapeutics;Keros	KROS	t	company	1664710			u
 HCKT	Hackett Group	Nasdaq		Hackett Group, Inc.;Hackett Group;Hackett	HCKT	t	company	1057379			u
 INN	Summit Hotel Properties	NYSE	Hotel & Resort REITs	Summit Hotel Properties, Inc.;%Summit Hotel Properties	INN	t	company	1497645		United States	ug
 SUPX	Super X AI Technology	Nasdaq		Super X AI Technology Ltd;!Super X AI Technology;!Super X AI	SUPX	t	company	1897087			u
@@ -2872,9 +2872,9 @@ MRNO	Murano Global Investments	Nasdaq		Murano Global Investments Plc;Murano Glob
 STRW	Strawberry Fields REIT	NYSE		Strawberry Fields REIT, Inc.;Strawberry Fields REIT	STRW	t	company	1782430			u
 WEAV	Weave Communications	NYSE		Weave Communications, Inc.;!Weave Communications	WEAV	t	company	1609151			u
 PUBM	PubMatic	Nasdaq		PubMatic, Inc.;PubMatic	PUBM	t	company	1422930			u
-BCAX	Bicara Therapeutics	Nasdaq		Bicara Therapeutics Inc.;Bicara Therapeutics	BCAX	t	company	2023658			u
+BCAX	Bicara Therapeutics	Nasdaq		Bicara Therapeutics Inc.;Bicara Therapeutics;Bicara	BCAX	t	company	2023658			u
 SNCY	Sun Country Airlines Holdings	Nasdaq	Industrials	Sun Country Airlines Holdings, Inc.;Sun Country Airlines Holdings;%Sun Country Airlines	SNCY	t	company	1743907		United States	ug
-TBPH	Theravance Biopharma	Nasdaq		Theravance Biopharma, Inc.;Theravance Biopharma	TBPH	t	company	1583107			u
+TBPH	Theravance Biopharma	Nasdaq		Theravance Biopharma, Inc.;Theravance Biopharma;Theravance	TBPH	t	company	1583107			u
 TRML	Tourmaline Bio	Nasdaq		Tourmaline Bio, Inc.;Tourmaline Bio	TRML	t	company	1827506			u
 KODK	Eastman Kodak	NYSE		Eastman Kodak Co;!Eastman Kodak	KODK	t	company	31235			u
 LXU	LSB Industries	NYSE		LSB Industries, Inc.;LSB Industries	LXU	t	company	60714			u
@@ -2887,7 +2887,7 @@ BLW	Blackrock Ltd Duration Income Trust	NYSE		Blackrock Ltd Duration Income Trus
 GNE	Genie Energy	NYSE		Genie Energy Ltd.;!Genie Energy	GNE	t	company	1528356			u
 AMRK	A-Mark Precious Metals	Nasdaq		A-Mark Precious Metals, Inc.;A-Mark Precious Metals	AMRK	t	company	1591588			u
 AEHR	Aehr Test Systems	Nasdaq		Aehr Test Systems	AEHR	t	company	1040470			u
-USNA	Usana Health Sciences	NYSE		Usana Health Sciences Inc;Usana Health Sciences	USNA	t	company	896264			u
+USNA	Usana Health Sciences	NYSE		Usana Health Sciences Inc;Usana Health Sciences;Usana	USNA	t	company	896264			u
 BLDP	Ballard Power Systems	Nasdaq		Ballard Power Systems Inc.;!Ballard Power Systems	BLDP	t	company	1453015			u
 PRTH	Priority Technology Holdings	Nasdaq		Priority Technology Holdings, Inc.;Priority Technology Holdings;!Priority Technology;!Priority	PRTH	t	company	1653558			u
 BLMN	Bloomin' Brands	Nasdaq	Consumer Discretionary	Bloomin' Brands, Inc.;Bloomin' Brands	BLMN	t	company	1546417		United States	ug
@@ -2909,7 +2909,7 @@ EVTL	Vertical Aerospace	NYSE		Vertical Aerospace Ltd.;!Vertical Aerospace	EVTL	t
 OSPN	OneSpan	Nasdaq		OneSpan Inc.;OneSpan	OSPN	t	company	1044777			u
 RAPP	Rapport Therapeutics	Nasdaq		Rapport Therapeutics, Inc.;!Rapport Therapeutics	RAPP	t	company	2012593			u
 ZIMV	ZimVie	Nasdaq		ZimVie Inc.;ZimVie	ZIMV	t	company	1876588			u
-KURA	Kura Oncology	Nasdaq		Kura Oncology, Inc.;Kura Oncology	KURA	t	company	1422143			u
+KURA	Kura Oncology	Nasdaq		Kura Oncology, Inc.;Kura Oncology;Kura	KURA	t	company	1422143			u
 AXL	American Axle	NYSE	Automotive industry	American Axle & Manufacturing Holdings Inc;American Axle & Manufacturing Holdings;%American Axle & Manufacturing;%American Axle	AXL	t	company	1062231	US0240611030	United States	ug
 UHT	Universal Health Realty Income Trust	NYSE	Health Care REITs	%Universal Health Realty Income Trust;%Universal Health Realty Income	UHT	t	company	798783		United States	ug
 CCCX	Churchill Capital Corp X/Cayman	Nasdaq		Churchill Capital Corp X/Cayman	CCCX;CCCXU;CCCXW	t	company	2007825			u
@@ -2926,7 +2926,7 @@ XNCR	Xencor	Nasdaq	Biotechnology	Xencor Inc;Xencor	XNCR	t	company	1326732		Unite
 HKD	AMTD Digital	NYSE		AMTD Digital Inc.;AMTD Digital	HKD	t	company	1809691			u
 SMLR	Semler Scientific	Nasdaq		Semler Scientific, Inc.;Semler Scientific	SMLR	t	company	1554859			u
 VGM	Invesco Trust for Investment Grade Municipals	NYSE		Invesco Trust for Investment Grade Municipals	VGM	t	company	880892			u
-ORKA	Oruka Therapeutics	Nasdaq		Oruka Therapeutics, Inc.;Oruka Therapeutics	ORKA	t	company	907654			u
+ORKA	Oruka Therapeutics	Nasdaq		Oruka Therapeutics, Inc.;Oruka Therapeutics;Oruka	ORKA	t	company	907654			u
 TTI	Tetra Technologies	NYSE		Tetra Technologies Inc;Tetra Technologies;Tetra	TTI	t	company	844965			u
 GROY	Gold Royalty	NYSE		Gold Royalty Corp.;!Gold Royalty	GROY	t	company	1834026			u
 CBNK	Capital Bancorp	Nasdaq		Capital Bancorp Inc;Capital Bancorp	CBNK	t	company	1419536			u
@@ -2934,7 +2934,7 @@ WASH	Washington Trust Bancorp	Nasdaq		Washington Trust Bancorp Inc;Washington Tr
 FLY	Firefly Aerospace	Nasdaq		Firefly Aerospace Inc.;!Firefly Aerospace	FLY	t	company	1860160			u
 CION	CION Investment	NYSE		CION Investment Corp;CION Investment	CION;CICB	t	company	1534254			u
 EU	enCore Energy	Nasdaq		enCore Energy Corp.;!enCore Energy	EU	t	company	1500881			u
-NUTX	Nutex Health	Nasdaq		Nutex Health, Inc.;Nutex Health	NUTX	t	company	1479681			u
+NUTX	Nutex Health	Nasdaq		Nutex Health, Inc.;Nutex Health;Nutex	NUTX	t	company	1479681			u
 GAIN	Gladstone Investment	Nasdaq		Gladstone Investment Corporation;!Gladstone Investment	GAIN;GAINL;GAINI;GAINN;GAINZ	t	company	1321741			u
 SEPN	Septerna	Nasdaq		Septerna, Inc.;Septerna	SEPN	t	company	1984086			u
 SLI	Standard Lithium	NYSE		Standard Lithium LTD.;!Standard Lithium	SLI	t	company	1537137			u
@@ -2973,7 +2973,7 @@ ARQQ	Arqit Quantum	Nasdaq		Arqit Quantum Inc.;Arqit Quantum	ARQQ;ARQQW	t	company
 ICHR	Ichor Holdings	Nasdaq	Information Technology	Ichor Holdings, LTD.;Ichor Holdings;Ichor	ICHR	t	company	1652535		United States	ug
 TCBX	Third Coast Bancshares	Nasdaq		Third Coast Bancshares, Inc.;Third Coast Bancshares	TCBX	t	company	1781730			u
 BCAL	California BanCorp \ CA	Nasdaq		California BanCorp \ CA	BCAL	t	company	1795815			u
-OFIX	Orthofix Medical	Nasdaq		Orthofix Medical Inc.;Orthofix Medical	OFIX	t	company	884624			u
+OFIX	Orthofix Medical	Nasdaq		Orthofix Medical Inc.;Orthofix Medical;Orthofix	OFIX	t	company	884624			u
 RZLT	Rezolute	Nasdaq		Rezolute, Inc.;Rezolute	RZLT	t	company	1509261			u
 PERI	Perion Network	Nasdaq		Perion Network Ltd.;Perion Network	PERI	t	company	1338940			u
 TRC	Tejon Ranch	NYSE		Tejon Ranch Co;Tejon Ranch	TRC	t	company	96869			u
@@ -2984,8 +2984,8 @@ NLOP	Net Lease Office Properties	NYSE		!Net Lease Office Properties	NLOP	t	compa
 RPAY	Repay Holdings	Nasdaq		Repay Holdings Corp;Repay Holdings;!Repay	RPAY	t	company	1720592			u
 BWMX	Betterware de Mexico S.a.p.i. de C.V	NYSE		Betterware de Mexico, S.a.p.i. de C.V	BWMX	t	company	1788257			u
 FPI	Farmland Partners	NYSE		Farmland Partners Inc.;!Farmland Partners	FPI	t	company	1591670			u
-CTKB	Cytek Biosciences	Nasdaq	Health Care	Cytek Biosciences, Inc.;Cytek Biosciences	CTKB	t	company	1831915		United States	ug
-NBR	Nabors Industries	NYSE		Nabors Industries LTD;Nabors Industries	NBR	t	company	1163739			u
+CTKB	Cytek Biosciences	Nasdaq	Health Care	Cytek Biosciences, Inc.;Cytek Biosciences;Cytek	CTKB	t	company	1831915		United States	ug
+NBR	Nabors Industries	NYSE		Nabors Industries LTD;Nabors Industries;Nabors	NBR	t	company	1163739			u
 OLP	One Liberty Properties	NYSE		One Liberty Properties Inc;!One Liberty Properties	OLP	t	company	712770			u
 OMI	Owens & Minor	NYSE		Owens & Minor Inc;!Owens & Minor	OMI	t	company	75252			u
 POET	Poet Technologies	Nasdaq		Poet Technologies Inc.;!Poet Technologies;!Poet	POET	t	company	1437424			u
@@ -3004,7 +3004,7 @@ ATYR	aTYR Pharma	Nasdaq		aTYR Pharma INC;aTYR Pharma	ATYR	t	company	1339970			u
 TTGT	TechTarget	Nasdaq		TechTarget, Inc.;TechTarget	TTGT	t	company	2018064			u
 PFIS	Peoples Financial Services	Nasdaq		Peoples Financial Services Corp.;!Peoples Financial Services	PFIS	t	company	1056943			u
 MLR	Miller Industries	NYSE		Miller Industries Inc;!Miller Industries	MLR	t	company	924822			u
-AVNS	Avanos Medical	NYSE	Health Care	Avanos Medical, Inc.;Avanos Medical	AVNS	t	company	1606498		United States	ug
+AVNS	Avanos Medical	NYSE	Health Care	Avanos Medical, Inc.;Avanos Medical;Avanos	AVNS	t	company	1606498		United States	ug
 CVGW	Calavo Growers	Nasdaq		Calavo Growers Inc;Calavo Growers	CVGW	t	company	1133470			u
 UNTY	Unity Bancorp	Nasdaq		Unity Bancorp Inc;Unity Bancorp	UNTY	t	company	920427			u
 ARKO	ARKO	Nasdaq		ARKO Corp.;!ARKO	ARKO;ARKOW	t	company	1823794			u
@@ -3019,12 +3019,12 @@ QSG	QuantaSing Group	Nasdaq		QuantaSing Group Ltd;QuantaSing Group;QuantaSing	QS
 SVRA	Savara	Nasdaq		Savara Inc;Savara	SVRA	t	company	1160308			u
 IVA	Inventiva	Nasdaq		Inventiva S.A.;Inventiva	IVA	t	company	1756594			u
 GTEN	Gores Holdings X	Nasdaq		Gores Holdings X, Inc.;!Gores Holdings X	GTEN;GTENU;GTENW	t	company	1986817			u
-DDI	DoubleDown Interactive	Nasdaq		DoubleDown Interactive Co., Ltd.;DoubleDown Interactive Co.;DoubleDown Interactive	DDI	t	company	1799567			u
+DDI	DoubleDown Interactive	Nasdaq		DoubleDown Interactive Co., Ltd.;DoubleDown Interactive Co.;DoubleDown Interactive;DoubleDown	DDI	t	company	1799567			u
 HIVE	HIVE Digital Technologies	Nasdaq		HIVE Digital Technologies Ltd.;!HIVE Digital Technologies;!HIVE Digital	HIVE	t	company	1720424			u
 EQV	EQV Ventures Acquisition	NYSE		EQV Ventures Acquisition Corp.;EQV Ventures Acquisition	EQV	t	company	2021042			u
 KE	Kimball Electronics	Nasdaq		Kimball Electronics, Inc.;Kimball Electronics	KE	t	company	1606757			u
 EBF	Ennis	NYSE		Ennis, Inc.;Ennis	EBF	t	company	33002			u
-CGEM	Cullinan Therapeutics	Nasdaq		Cullinan Therapeutics, Inc.;Cullinan Therapeutics	CGEM	t	company	1789972			u
+CGEM	Cullinan Therapeutics	Nasdaq		Cullinan Therapeutics, Inc.;Cullinan Therapeutics;Cullinan	CGEM	t	company	1789972			u
 ARVN	Arvinas	Nasdaq		Arvinas, Inc.;Arvinas	ARVN	t	company	1655759			u
 GCL	GCL Global Holdings	Nasdaq		GCL Global Holdings Ltd;GCL Global Holdings;GCL Global	GCL;GCLWW	t	company	2002045			u
 BALY	Bally's	NYSE	Applied Resources	Bally's Corp;Bally's	BALY;0HL5.L;BLL	t	company	1747079	US0584981064	United States	ug
@@ -3055,7 +3055,7 @@ NFBK	Northfield Bancorp	Nasdaq		Northfield Bancorp, Inc.;Northfield Bancorp	NFBK
 GOSS	Gossamer Bio	Nasdaq		Gossamer Bio, Inc.;Gossamer Bio	GOSS	t	company	1728117			u
 NOA	North American Construction Group	NYSE		North American Construction Group Ltd.;North American Construction Group;!North American Construction	NOA	t	company	1368519			u
 AROW	Arrow Financial	Nasdaq		Arrow Financial Corp;!Arrow Financial	AROW	t	company	717538			u
-PRTC	PureTech Health	Nasdaq		PureTech Health plc;PureTech Health	PRTC	t	company	1782999			u
+PRTC	PureTech Health	Nasdaq		PureTech Health plc;PureTech Health;PureTech	PRTC	t	company	1782999			u
 MTW	Manitowoc	NYSE		Manitowoc Co Inc;Manitowoc Co;Manitowoc	MTW	t	company	61986			u
 YORW	York Water	Nasdaq		York Water Co;!York Water	YORW	t	company	108985			u
 GRVY	Gravity	Nasdaq		Gravity Co., Ltd.;Gravity Co.;!Gravity	GRVY	t	company	1313310			u
@@ -3077,7 +3077,7 @@ KELYA	Kelly Services	Nasdaq		Kelly Services Inc;!Kelly Services	KELYA;KELYB	t	co
 TECX	Tectonic Therapeutic	Nasdaq		Tectonic Therapeutic, Inc.;Tectonic Therapeutic	TECX	t	company	1681087			u
 CYRX	Cryoport	Nasdaq		Cryoport, Inc.;Cryoport	CYRX	t	company	1124524			u
 NETD	Nabors Energy Transition Corp. II	Nasdaq		Nabors Energy Transition Corp. II	NETD;NETDU;NETDW	t	company	1975218			u
-PVLA	Palvella Therapeutics	Nasdaq		Palvella Therapeutics, Inc.;Palvella Therapeutics	PVLA	t	company	1583648			u
+PVLA	Palvella Therapeutics	Nasdaq		Palvella Therapeutics, Inc.;Palvella Therapeutics;Palvella	PVLA	t	company	1583648			u
 HDSN	Hudson Technologies	Nasdaq		Hudson Technologies Inc;!Hudson Technologies;!Hudson	HDSN	t	company	925528			u
 KOD	Kodiak Sciences	Nasdaq		Kodiak Sciences Inc.;!Kodiak Sciences	KOD	t	company	1468748			u
 SB	Safe Bulkers	NYSE		Safe Bulkers, Inc.;Safe Bulkers	SB	t	company	1434754			u
@@ -3089,7 +3089,7 @@ HBNB	Hotel101 Global Holdings	Nasdaq		Hotel101 Global Holdings Corp.;Hotel101 Gl
 XFLT	XAI Octagon Floating Rate & Alternative Income Trust	NYSE		XAI Octagon Floating Rate & Alternative Income Trust;XAI Octagon Floating Rate & Alternative Income	XFLT	t	company	1703079			u
 LAR	Lithium Argentina	NYSE		Lithium Argentina AG;!Lithium Argentina	LAR	t	company	1440972			u
 GBLI	Global Indemnity Group	NYSE		Global Indemnity Group, LLC;Global Indemnity Group;!Global Indemnity	GBLI	t	company	1494904			u
-LWAY	Lifeway Foods	Nasdaq		Lifeway Foods, Inc.;Lifeway Foods	LWAY	t	company	814586			u
+LWAY	Lifeway Foods	Nasdaq		Lifeway Foods, Inc.;Lifeway Foods;Lifeway	LWAY	t	company	814586			u
 ITIC	Investors Title	Nasdaq		Investors Title Co;!Investors Title	ITIC	t	company	720858			u
 PRTA	Prothena Corp Public	Nasdaq		Prothena Corp Public LTD Co;Prothena Corp Public LTD;Prothena Corp Public	PRTA	t	company	1559053			u
 AURA	Aura Biosciences	Nasdaq		Aura Biosciences, Inc.;Aura Biosciences	AURA	t	company	1501796			u
@@ -3103,7 +3103,7 @@ FFWM	First Foundation	NYSE		First Foundation Inc.;!First Foundation	FFWM	t	compa
 RMAX	RE/MAX Holdings	NYSE		RE/MAX Holdings, Inc.;RE/MAX Holdings;RE/MAX	RMAX	t	company	1581091			u
 AIP	Arteris	Nasdaq		Arteris, Inc.;Arteris	AIP	t	company	1667011			u
 LXRX	Lexicon Pharmaceuticals	Nasdaq		Lexicon Pharmaceuticals, Inc.;!Lexicon Pharmaceuticals	LXRX	t	company	1062822			u
-MITK	Mitek Systems	Nasdaq		Mitek Systems Inc;Mitek Systems	MITK	t	company	807863			u
+MITK	Mitek Systems	Nasdaq		Mitek Systems Inc;Mitek Systems;Mitek	MITK	t	company	807863			u
 WNC	Wabash National	NYSE		Wabash National Corp;!Wabash National	WNC	t	company	879526			u
 KFS	Kingsway Financial Services	NYSE		Kingsway Financial Services Inc;Kingsway Financial Services	KFS	t	company	1072627			u
 PACB	Pacific Biosciences of California	Nasdaq		Pacific Biosciences of California, Inc.;Pacific Biosciences of California	PACB	t	company	1299130			u
@@ -3145,7 +3145,7 @@ CCSI	Consensus Cloud Solutions	Nasdaq		Consensus Cloud Solutions, Inc.;!Consensu
 AMBC	Ambac Financial Group	NYSE		Ambac Financial Group Inc;Ambac Financial Group;Ambac Financial	AMBC	t	company	874501			u
 JOUT	Johnson Outdoors	Nasdaq		Johnson Outdoors Inc;!Johnson Outdoors	JOUT	t	company	788329			u
 SES	SES AI	NYSE		SES AI Corp;SES AI	SES	t	company	1819142			u
-ATXS	Astria Therapeutics	Nasdaq		Astria Therapeutics, Inc.;Astria Therapeutics	ATXS	t	company	1454789			u
+ATXS	Astria Therapeutics	Nasdaq		Astria Therapeutics, Inc.;Astria Therapeutics;Astria	ATXS	t	company	1454789			u
 MTRX	Matrix Service	Nasdaq		Matrix Service Co;!Matrix Service	MTRX	t	company	866273			u
 LAES	Sealsq	Nasdaq		Sealsq Corp;Sealsq	LAES	t	company	1951222			u
 NEON	Neonode	Nasdaq		Neonode Inc.;Neonode	NEON	t	company	87050			u
@@ -3154,7 +3154,7 @@ TALK	Talkspace	Nasdaq		Talkspace, Inc.;Talkspace	TALK;TALKW	t	company	1803901			
 MSB	Mesabi Trust	NYSE		!Mesabi Trust	MSB	t	company	65172			u
 OBE	Obsidian Energy	NYSE		Obsidian Energy LTD.;!Obsidian Energy	OBE	t	company	1334388			u
 FBIZ	First Business Financial Services	Nasdaq		First Business Financial Services, Inc.;!First Business Financial Services	FBIZ	t	company	1521951			u
-NKTR	Nektar Therapeutics	Nasdaq		Nektar Therapeutics	NKTR	t	company	906709			u
+NKTR	Nektar Therapeutics	Nasdaq		Nektar Therapeutics;Nektar	NKTR	t	company	906709			u
 CARE	Carter Bankshares	Nasdaq		Carter Bankshares, Inc.;Carter Bankshares	CARE	t	company	1829576			u
 CRML	Critical Metals	Nasdaq		Critical Metals Corp.;!Critical Metals	CRML;CRMLW	t	company	1951089			u
 RDAG	Republic Digital Acquisition	Nasdaq		Republic Digital Acquisition Co;!Republic Digital Acquisition	RDAG;RDAGU;RDAGW	t	company	2055459			u
@@ -3164,9 +3164,9 @@ SAR	Saratoga Investment	NYSE		Saratoga Investment Corp.;Saratoga Investment	SAR;
 MBX	MBX Biosciences	Nasdaq		MBX Biosciences, Inc.;MBX Biosciences	MBX	t	company	1776111			u
 BSRR	Sierra Bancorp	Nasdaq		Sierra Bancorp	BSRR	t	company	1130144			u
 YMAB	Y-mAbs Therapeutics	Nasdaq		Y-mAbs Therapeutics, Inc.;Y-mAbs Therapeutics	YMAB	t	company	1722964			u
-EGY	Vaalco Energy	NYSE		Vaalco Energy Inc;Vaalco Energy	EGY	t	company	894627			u
-AQST	Aquestive Therapeutics	Nasdaq		Aquestive Therapeutics, Inc.;Aquestive Therapeutics	AQST	t	company	1398733			u
-FTK	Flotek Industries	NYSE		Flotek Industries Inc;Flotek Industries	FTK	t	company	928054			u
+EGY	Vaalco Energy	NYSE		Vaalco Energy Inc;Vaalco Energy;Vaalco	EGY	t	company	894627			u
+AQST	Aquestive Therapeutics	Nasdaq		Aquestive Therapeutics, Inc.;Aquestive Therapeutics;Aquestive	AQST	t	company	1398733			u
+FTK	Flotek Industries	NYSE		Flotek Industries Inc;Flotek Industries;Flotek	FTK	t	company	928054			u
 NWTN	NWTN	Nasdaq		NWTN, Inc.;!NWTN	NWTN;NWTNW	t	company	1932737			u
 WENN	WEN Acquisition	Nasdaq		WEN Acquisition Corp;!WEN Acquisition	WENN;WENNU;WENNW	t	company	2057043			u
 VCIC	Vine Hill Capital Investment	Nasdaq		Vine Hill Capital Investment Corp.;!Vine Hill Capital Investment	VCIC;VCICU;VCICW	t	company	2025396			u
@@ -3176,7 +3176,7 @@ GAU	Galiano Gold	NYSE		Galiano Gold Inc.;Galiano Gold	GAU	t	company	1377757			u
 HQL	abrdn Life Sciences Investors	NYSE		abrdn Life Sciences Investors	HQL	t	company	884121			u
 SPOK	Spok Holdings	Nasdaq		Spok Holdings, Inc;Spok Holdings;Spok	SPOK	t	company	1289945			u
 KRNY	Kearny Financial	Nasdaq		Kearny Financial Corp.;Kearny Financial	KRNY	t	company	1617242			u
-DCTH	Delcath Systems	Nasdaq		Delcath Systems, Inc.;Delcath Systems	DCTH	t	company	872912			u
+DCTH	Delcath Systems	Nasdaq		Delcath Systems, Inc.;Delcath Systems;Delcath	DCTH	t	company	872912			u
 MBAV	M3-Brigade Acquisition V	Nasdaq		M3-Brigade Acquisition V Corp.;M3-Brigade Acquisition V	MBAV;MBAVU;MBAVW	t	company	2016072			u
 FLWS	1 800 Flowers.com	Nasdaq		1 800 Flowers.com Inc;1 800 Flowers.com	FLWS	t	company	1084869			u
 GPAT	GP-Act III Acquisition	Nasdaq		GP-Act III Acquisition Corp.;GP-Act III Acquisition	GPAT;GPATU;GPATW	t	company	1834526			u
@@ -3188,7 +3188,7 @@ LND	BrasilAgro - Brazilian Agricultural Real Estate	NYSE		BrasilAgro - Brazilian
 NFGC	New Found Gold	NYSE		New Found Gold Corp.;!New Found Gold	NFGC	t	company	1840616			u
 ZH	Zhihu	NYSE		Zhihu Inc.;Zhihu	ZH	t	company	1835724			u
 TOI	Oncology Institute	Nasdaq		Oncology Institute, Inc.;!Oncology Institute	TOI;TOIIW	t	company	1799191			u
-SD	Sandridge Energy	NYSE		Sandridge Energy Inc;Sandridge Energy	SD	t	company	1349436			u
+SD	Sandridge Energy	NYSE		Sandridge Energy Inc;Sandridge Energy;Sandridge	SD	t	company	1349436			u
 LSAK	Lesaka Technologies	Nasdaq		Lesaka Technologies Inc;Lesaka Technologies;Lesaka	LSAK	t	company	1041514			u
 CRNC	Cerence	Nasdaq		Cerence Inc.;Cerence	CRNC	t	company	1768267			u
 CAEP	Cantor Equity Partners III	Nasdaq		Cantor Equity Partners III, Inc.;!Cantor Equity Partners III	CAEP	t	company	2034268			u
@@ -3208,7 +3208,7 @@ FULC	Fulcrum Therapeutics	Nasdaq		Fulcrum Therapeutics, Inc.;!Fulcrum Therapeuti
 UROY	Uranium Royalty	Nasdaq		Uranium Royalty Corp.;!Uranium Royalty	UROY	t	company	1711570			u
 JACK	Jack in the Box	Nasdaq		Jack in the Box Inc;!Jack in the Box	JACK	t	company	807882			u
 SPMC	Sound Point Meridian Capital	NYSE		Sound Point Meridian Capital, Inc.;!Sound Point Meridian Capital	SPMC;SPMA;SPME	t	company	1930147			u
-TBN	Tamboran Resources	NYSE		Tamboran Resources Corp;Tamboran Resources	TBN	t	company	1997652			u
+TBN	Tamboran Resources	NYSE		Tamboran Resources Corp;Tamboran Resources;Tamboran	TBN	t	company	1997652			u
 GAMB	Gambling.com Group	Nasdaq		Gambling.com Group Ltd;Gambling.com Group;Gambling.com	GAMB	t	company	1839799			u
 VPG	Vishay Precision Group	NYSE		Vishay Precision Group, Inc.;Vishay Precision Group;Vishay Precision	VPG	t	company	1487952			u
 TCI	Transcontinental Realty Investors	NYSE		Transcontinental Realty Investors Inc;!Transcontinental Realty Investors	TCI	t	company	733590			u
@@ -3222,11 +3222,11 @@ SOR	Source Capital	NYSE		!Source Capital	SOR	t	company	91847			u
 VALU	Value Line	Nasdaq		Value Line Inc;!Value Line	VALU	t	company	717720			u
 CLW	Clearwater Paper	NYSE		Clearwater Paper Corp;Clearwater Paper	CLW	t	company	1441236			u
 PKE	Park Aerospace	NYSE		Park Aerospace Corp;!Park Aerospace	PKE	t	company	76267			u
-ZEPP	Zepp Health	NYSE		Zepp Health Corp;Zepp Health	ZEPP	t	company	1720446			u
+ZEPP	Zepp Health	NYSE		Zepp Health Corp;Zepp Health;Zepp	ZEPP	t	company	1720446			u
 SATL	Satellogic	Nasdaq		Satellogic Inc.;Satellogic	SATL;SATLW	t	company	1874315			u
-CAPR	Capricor Therapeutics	Nasdaq		Capricor Therapeutics, Inc.;Capricor Therapeutics	CAPR	t	company	1133869			u
+CAPR	Capricor Therapeutics	Nasdaq		Capricor Therapeutics, Inc.;Capricor Therapeutics;Capricor	CAPR	t	company	1133869			u
 CLDT	Chatham Lodging Trust	NYSE		Chatham Lodging Trust;Chatham Lodging	CLDT	t	company	1476045			u
-ESPR	Esperion Therapeutics	Nasdaq		Esperion Therapeutics, Inc.;Esperion Therapeutics	ESPR	t	company	1434868			u
+ESPR	Esperion Therapeutics	Nasdaq		Esperion Therapeutics, Inc.;Esperion Therapeutics;Esperion	ESPR	t	company	1434868			u
 SWBI	Smith & Wesson Brands	Nasdaq		Smith & Wesson Brands, Inc.;!Smith & Wesson Brands	SWBI	t	company	1092796			u
 ALLT	Allot	Nasdaq		Allot Ltd.;!Allot	ALLT	t	company	1365767			u
 IPCX	Inflection Point Acquisition Corp. III	Nasdaq		!Inflection Point Acquisition Corp. III	IPCX;IPCXR;IPCXU	t	company	2012318			u
@@ -3238,7 +3238,7 @@ PPT	Putnam Premier Income Trust	NYSE		!Putnam Premier Income Trust;!Putnam Premi
 TACH	Titan Acquisition	Nasdaq		Titan Acquisition Corp.;!Titan Acquisition	TACH;TACHU;TACHW	t	company	2009183			u
 RHLD	Resolute Holdings Management	Nasdaq		Resolute Holdings Management, Inc.;!Resolute Holdings Management	RHLD	t	company	2039497			u
 CYH	Community Health Systems	NYSE		Community Health Systems Inc;!Community Health Systems	CYH	t	company	1108109			u
-CTMX	CytomX Therapeutics	Nasdaq		CytomX Therapeutics, Inc.;CytomX Therapeutics	CTMX	t	company	1501989			u
+CTMX	CytomX Therapeutics	Nasdaq		CytomX Therapeutics, Inc.;CytomX Therapeutics;CytomX	CTMX	t	company	1501989			u
 ZIP	Ziprecruiter	NYSE		Ziprecruiter, Inc.;Ziprecruiter	ZIP	t	company	1617553			u
 API	Agora	Nasdaq		Agora, Inc.;Agora	API	t	company	1802883			u
 BFLY	Butterfly Network	NYSE		Butterfly Network, Inc.;!Butterfly Network	BFLY	t	company	1804176			u
@@ -3251,9 +3251,9 @@ SDM	Smart Digital Group	Nasdaq		Smart Digital Group Ltd;Smart Digital Group;!Sma
 TMCI	Treace Medical Concepts	Nasdaq		Treace Medical Concepts, Inc.;Treace Medical Concepts	TMCI	t	company	1630627			u
 MLAB	Mesa Laboratories	Nasdaq		Mesa Laboratories Inc;!Mesa Laboratories	MLAB	t	company	724004			u
 ANGO	Angiodynamics	Nasdaq		Angiodynamics Inc;Angiodynamics	ANGO	t	company	1275187			u
-ARTNA	Artesian Resources	Nasdaq		Artesian Resources Corp;Artesian Resources	ARTNA	t	company	863110			u
+ARTNA	Artesian Resources	Nasdaq		Artesian Resources Corp;Artesian Resources;Artesian	ARTNA	t	company	863110			u
 DMAA	Drugs Made In America Acquisition	Nasdaq		Drugs Made In America Acquisition Corp.;!Drugs Made In America Acquisition	DMAA;DMAAR;DMAAU	t	company	2028614			u
-OLMA	Olema Pharmaceuticals	Nasdaq		Olema Pharmaceuticals, Inc.;Olema Pharmaceuticals	OLMA	t	company	1750284			u
+OLMA	Olema Pharmaceuticals	Nasdaq		Olema Pharmaceuticals, Inc.;Olema Pharmaceuticals;Olema	OLMA	t	company	1750284			u
 KCHV	Kochav Defense Acquisition	Nasdaq		Kochav Defense Acquisition Corp.;Kochav Defense Acquisition	KCHV;KCHVR;KCHVU	t	company	2053799			u
 CLLS	Cellectis	Nasdaq		Cellectis S.A.;Cellectis	CLLS	t	company	1627281			u
 SOUL	Soulpower Acquisition	NYSE		Soulpower Acquisition Corp.;Soulpower Acquisition	SOUL	t	company	2025608			u
@@ -3293,7 +3293,7 @@ CCIR	Cohen Circle Acquisition Corp. I	Nasdaq		!Cohen Circle Acquisition Corp. I	
 BEAG	Bold Eagle Acquisition	Nasdaq		Bold Eagle Acquisition Corp.;!Bold Eagle Acquisition	BEAG;BEAGR;BEAGU	t	company	1852207			u
 BRBS	Blue Ridge Bankshares	NYSE		Blue Ridge Bankshares, Inc.;Blue Ridge Bankshares	BRBS	t	company	842717			u
 FMAO	Farmers & Merchants Bancorp	Nasdaq		Farmers & Merchants Bancorp Inc;Farmers & Merchants Bancorp;!Farmers & Merchants	FMAO	t	company	792966			u
-TNXP	Tonix Pharmaceuticals Holding	Nasdaq		Tonix Pharmaceuticals Holding Corp.;Tonix Pharmaceuticals Holding;Tonix Pharmaceuticals	TNXP	t	company	1430306			u
+TNXP	Tonix Pharmaceuticals Holding	Nasdaq		Tonix Pharmaceuticals Holding Corp.;Tonix Pharmaceuticals Holding;Tonix Pharmaceuticals;Tonix	TNXP	t	company	1430306			u
 OFLX	Omega Flex	Nasdaq		Omega Flex, Inc.;!Omega Flex	OFLX	t	company	1317945			u
 BGS	B&G Foods	NYSE		B&G Foods, Inc.;B&G Foods	BGS	t	company	1278027			u
 NRC	National Research	Nasdaq		National Research Corp;!National Research	NRC	t	company	70487			u
@@ -3304,9 +3304,9 @@ CEPT	Cantor Equity Partners II	Nasdaq		Cantor Equity Partners II, Inc.;!Cantor E
 ONIT	Onity Group	NYSE		Onity Group Inc.;Onity Group;Onity	ONIT	t	company	873860			u
 EFT	Eaton Vance Floating-Rate Income Trust	NYSE		Eaton Vance Floating-Rate Income Trust;Eaton Vance Floating-Rate Income	EFT	t	company	1288992			u
 QUAD	Quad/Graphics	NYSE		Quad/Graphics, Inc.;Quad/Graphics	QUAD	t	company	1481792			u
-ABEO	Abeona Therapeutics	Nasdaq		Abeona Therapeutics Inc.;Abeona Therapeutics	ABEO	t	company	318306			u
+ABEO	Abeona Therapeutics	Nasdaq		Abeona Therapeutics Inc.;Abeona Therapeutics;Abeona	ABEO	t	company	318306			u
 RCKT	Rocket Pharmaceuticals	Nasdaq		Rocket Pharmaceuticals, Inc.;!Rocket Pharmaceuticals	RCKT;RCKTW	t	company	1281895			u
-GFR	Greenfire Resources	NYSE		Greenfire Resources Ltd.;Greenfire Resources	GFR	t	company	1966287			u
+GFR	Greenfire Resources	NYSE		Greenfire Resources Ltd.;Greenfire Resources;Greenfire	GFR	t	company	1966287			u
 CPZ	Calamos Long/Short Equity & Dynamic Income Trust	Nasdaq		Calamos Long/Short Equity & Dynamic Income Trust;Calamos Long/Short Equity & Dynamic Income	CPZ	t	company	1717457			u
 CUB	Lionheart Holdings	Nasdaq		Lionheart Holdings;Lionheart	CUB;CUBWU;CUBWW	t	company	2015955			u
 ACCO	ACCO Brands	NYSE		ACCO Brands Corp;ACCO Brands	ACCO	t	company	712034			u
@@ -3328,7 +3328,7 @@ WILC	G Willi Food International	Nasdaq		G Willi Food International LTD;G Willi F
 LXFR	Luxfer Holdings	NYSE		Luxfer Holdings PLC;Luxfer Holdings;Luxfer	LXFR	t	company	1096056			u
 UPXI	Upexi	Nasdaq		Upexi, Inc.;Upexi	UPXI	t	company	1775194			u
 SZZL	Sizzle Acquisition Corp. II	Nasdaq		!Sizzle Acquisition Corp. II	SZZL;SZZLR;SZZLU	t	company	2030663			u
-LRMR	Larimar Therapeutics	Nasdaq		Larimar Therapeutics, Inc.;Larimar Therapeutics	LRMR	t	company	1374690			u
+LRMR	Larimar Therapeutics	Nasdaq		Larimar Therapeutics, Inc.;Larimar Therapeutics;Larimar	LRMR	t	company	1374690			u
 OBT	Orange County Bancorp	Nasdaq		Orange County Bancorp, Inc.;Orange County Bancorp;!Orange County	OBT	t	company	1754226			u
 HOND	HCM II Acquisition	Nasdaq		HCM II Acquisition Corp.;HCM II Acquisition	HOND;HONDU;HONDW	t	company	2019804			u
 CRAQ	Cal Redwood Acquisition	Nasdaq		Cal Redwood Acquisition Corp.;!Cal Redwood Acquisition	CRAQ;CRAQR;CRAQU	t	company	2058359			u
@@ -3340,7 +3340,7 @@ BGL	Blue Gold	Nasdaq		Blue Gold Ltd;!Blue Gold	BGL;BGLWW	t	company	2019435			u
 FRGE	Forge Global Holdings	NYSE		Forge Global Holdings, Inc.;Forge Global Holdings;!Forge Global	FRGE	t	company	1827821			u
 AMRN	Amarin	Nasdaq		Amarin Corp PLC;Amarin Corp;Amarin	AMRN	t	company	897448			u
 PBFS	Pioneer Bancorp	Nasdaq		Pioneer Bancorp, Inc.;Pioneer Bancorp	PBFS	t	company	1769663			u
-ALDX	Aldeyra Therapeutics	Nasdaq		Aldeyra Therapeutics, Inc.;Aldeyra Therapeutics	ALDX	t	company	1341235			u
+ALDX	Aldeyra Therapeutics	Nasdaq		Aldeyra Therapeutics, Inc.;Aldeyra Therapeutics;Aldeyra	ALDX	t	company	1341235			u
 ALMU	Aeluma	Nasdaq		Aeluma, Inc.;Aeluma	ALMU	t	company	1828805			u
 RXST	RxSight	Nasdaq		RxSight, Inc.;RxSight	RXST	t	company	1111485			u
 HLLY	Holley	NYSE		Holley Inc.;!Holley	HLLY	t	company	1822928			u
@@ -3360,7 +3360,7 @@ POLE	Andretti Acquisition Corp. II	Nasdaq		!Andretti Acquisition Corp. II	POLE;P
 JACS	Jackson Acquisition Co II	NYSE		!Jackson Acquisition Co II	JACS	t	company	2039058			u
 IMAB	I-Mab	Nasdaq		I-Mab	IMAB	t	company	1778016			u
 CAN	Canaan	Nasdaq		Canaan Inc.;!Canaan	CAN	t	company	1780652			u
-INBX	Inhibrx Biosciences	Nasdaq		Inhibrx Biosciences, Inc.;Inhibrx Biosciences	INBX	t	company	2007919			u
+INBX	Inhibrx Biosciences	Nasdaq		Inhibrx Biosciences, Inc.;Inhibrx Biosciences;Inhibrx	INBX	t	company	2007919			u
 NGNE	Neurogene	Nasdaq		Neurogene Inc.;Neurogene	NGNE	t	company	1404644			u
 NGS	Natural Gas Services Group	NYSE		Natural Gas Services Group Inc;Natural Gas Services Group;!Natural Gas Services	NGS	t	company	1084991			u
 MIN	MFS Intermediate Income Trust	NYSE		MFS Intermediate Income Trust;MFS Intermediate Income	MIN	t	company	826735			u
@@ -3371,7 +3371,7 @@ OIS	Oil States International	NYSE		Oil States International, Inc;!Oil States Int
 GSRT	GSR III Acquisition	Nasdaq		GSR III Acquisition Corp.;GSR III Acquisition	GSRT;GSRTR;GSRTU	t	company	2029023			u
 FSBW	FS Bancorp	Nasdaq		FS Bancorp, Inc.;FS Bancorp	FSBW	t	company	1530249			u
 SMC	Summit Midstream	NYSE		Summit Midstream Corp;!Summit Midstream	SMC	t	company	2024218			u
-BNTC	Benitec Biopharma	Nasdaq		Benitec Biopharma Inc.;Benitec Biopharma	BNTC	t	company	1808898			u
+BNTC	Benitec Biopharma	Nasdaq		Benitec Biopharma Inc.;Benitec Biopharma;Benitec	BNTC	t	company	1808898			u
 RAC	Rithm Acquisition	NYSE		Rithm Acquisition Corp.;Rithm Acquisition	RAC	t	company	2047497			u
 ATII	Archimedes Tech SPAC Partners II	Nasdaq		Archimedes Tech SPAC Partners II Co.;Archimedes Tech SPAC Partners II	ATII;ATIIU;ATIIW	t	company	2028516			u
 CHAC	Crane Harbor Acquisition	Nasdaq		Crane Harbor Acquisition Corp.;!Crane Harbor Acquisition	CHAC;CHACR;CHACU	t	company	2054174			u
@@ -3394,11 +3394,11 @@ NMG	Nouveau Monde Graphite	NYSE		Nouveau Monde Graphite Inc.;Nouveau Monde Graph
 EM	Smart Share Global	Nasdaq		Smart Share Global Ltd;!Smart Share Global;!Smart Share	EM	t	company	1834253			u
 LFMD	LifeMD	Nasdaq		LifeMD, Inc.;LifeMD	LFMD;LFMDP	t	company	948320			u
 LOKV	Live Oak Acquisition Corp. V	Nasdaq		!Live Oak Acquisition Corp. V	LOKV;LOKVU;LOKVW	t	company	2048951			u
-AVIR	Atea Pharmaceuticals	Nasdaq		Atea Pharmaceuticals, Inc.;Atea Pharmaceuticals	AVIR	t	company	1593899			u
+AVIR	Atea Pharmaceuticals	Nasdaq		Atea Pharmaceuticals, Inc.;Atea Pharmaceuticals;Atea	AVIR	t	company	1593899			u
 ISSC	Innovative Solutions & Support	Nasdaq		Innovative Solutions & Support Inc;!Innovative Solutions & Support	ISSC	t	company	836690			u
 BCML	BayCom	Nasdaq		BayCom Corp;BayCom	BCML	t	company	1730984			u
 NB	Niocorp Developments	Nasdaq		Niocorp Developments LTD;Niocorp Developments	NB;NIOBW	t	company	1512228			u
-CADL	Candel Therapeutics	Nasdaq		Candel Therapeutics, Inc.;Candel Therapeutics	CADL	t	company	1841387			u
+CADL	Candel Therapeutics	Nasdaq		Candel Therapeutics, Inc.;Candel Therapeutics;Candel	CADL	t	company	1841387			u
 VREX	Varex Imaging	Nasdaq		Varex Imaging Corp;Varex Imaging	VREX	t	company	1681622			u
 NVEC	NVE	Nasdaq		NVE Corp;!NVE	NVEC	t	company	724910			u
 NEWT	NewtekOne	Nasdaq		NewtekOne, Inc.;NewtekOne	NEWT;NEWTI;NEWTG;NEWTH;NEWTZ	t	company	1587987			u
@@ -3418,7 +3418,7 @@ RNAC	Cartesian Therapeutics	Nasdaq		Cartesian Therapeutics, Inc.;!Cartesian Ther
 NIU	Niu Technologies	Nasdaq		Niu Technologies;Niu	NIU	t	company	1744781			u
 MNTK	Montauk Renewables	Nasdaq		Montauk Renewables, Inc.;Montauk Renewables	MNTK	t	company	1826600			u
 ADCT	ADC Therapeutics	NYSE		ADC Therapeutics SA;ADC Therapeutics	ADCT	t	company	1771910			u
-SGMT	Sagimet Biosciences	Nasdaq		Sagimet Biosciences Inc.;Sagimet Biosciences	SGMT	t	company	1400118			u
+SGMT	Sagimet Biosciences	Nasdaq		Sagimet Biosciences Inc.;Sagimet Biosciences;Sagimet	SGMT	t	company	1400118			u
 MEC	Mayville Engineering Company	NYSE		Mayville Engineering Company, Inc.;Mayville Engineering Company;Mayville Engineering	MEC	t	company	1766368			u
 ANTA	Antalpha Platform Holding	Nasdaq		Antalpha Platform Holding Co;Antalpha Platform Holding;Antalpha Platform	ANTA	t	company	2044255			u
 OMSE	OMS Energy Technologies	Nasdaq		OMS Energy Technologies Inc.;OMS Energy Technologies;OMS Energy	OMSE	t	company	2012219			u
@@ -3435,7 +3435,7 @@ DFDV	DeFi Development	Nasdaq		DeFi Development Corp.;DeFi Development	DFDV	t	com
 BKT	Blackrock Income Trust	NYSE		Blackrock Income Trust, Inc.;Blackrock Income Trust;Blackrock Income	BKT	t	company	832327			u
 BNED	Barnes & Noble Education	NYSE		Barnes & Noble Education, Inc.;!Barnes & Noble Education	BNED	t	company	1634117			u
 WOW	WideOpenWest	NYSE		WideOpenWest, Inc.;WideOpenWest	WOW	t	company	1701051			u
-NC	Nacco Industries	NYSE		Nacco Industries Inc;Nacco Industries	NC	t	company	789933			u
+NC	Nacco Industries	NYSE		Nacco Industries Inc;Nacco Industries;Nacco	NC	t	company	789933			u
 SCAG	Scage Future	Nasdaq		Scage Future	SCAG;SCAGW	t	company	2000366			u
 NL	NL Industries	NYSE		NL Industries Inc;NL Industries	NL	t	company	72162			u
 BRT	BRT Apartments	NYSE		BRT Apartments Corp.;BRT Apartments	BRT	t	company	14846			u
@@ -3471,14 +3471,14 @@ SJT	San Juan Basin Royalty Trust	NYSE		!San Juan Basin Royalty Trust;!San Juan B
 OPRT	Oportun Financial	Nasdaq		Oportun Financial Corp;Oportun Financial	OPRT	t	company	1538716			u
 CGCT	Cartesian Growth Corp III	Nasdaq		!Cartesian Growth Corp III	CGCT;CGCTU;CGCTW	t	company	2049662			u
 RITR	Reitar Logtech Holdings	Nasdaq		Reitar Logtech Holdings Ltd;Reitar Logtech Holdings;Reitar Logtech	RITR	t	company	1951229			u
-PNRG	Primeenergy Resources	Nasdaq		Primeenergy Resources Corp;Primeenergy Resources	PNRG	t	company	56868			u
+PNRG	Primeenergy Resources	Nasdaq		Primeenergy Resources Corp;Primeenergy Resources;Primeenergy	PNRG	t	company	56868			u
 LEGT	Legato Merger Corp. III	NYSE		!Legato Merger Corp. III	LEGT	t	company	2002038			u
 TPVG	TriplePoint Venture Growth BDC	NYSE		TriplePoint Venture Growth BDC Corp.;TriplePoint Venture Growth BDC	TPVG	t	company	1580345			u
 HRTX	Heron Therapeutics	Nasdaq		Heron Therapeutics, Inc.;!Heron Therapeutics	HRTX	t	company	818033			u
 TLSA	Tiziana Life Sciences	Nasdaq		Tiziana Life Sciences Ltd;Tiziana Life Sciences	TLSA	t	company	1723069			u
 RMR	RMR Group	Nasdaq		RMR Group Inc.;RMR Group;!RMR	RMR	t	company	1644378			u
 LMNR	Limoneira	Nasdaq		Limoneira CO;Limoneira	LMNR	t	company	1342423			u
-AVNW	Aviat Networks	Nasdaq		Aviat Networks, Inc.;Aviat Networks	AVNW	t	company	1377789			u
+AVNW	Aviat Networks	Nasdaq		Aviat Networks, Inc.;Aviat Networks;Aviat	AVNW	t	company	1377789			u
 MVIS	Microvision	Nasdaq		Microvision, Inc.;Microvision	MVIS	t	company	65770			u
 SSP	E.W. Scripps	Nasdaq		E.W. Scripps Co;E.W. Scripps	SSP	t	company	832428			u
 FOA	Finance of America Companies	NYSE		Finance of America Companies Inc.;!Finance of America Companies	FOA	t	company	1828937			u
@@ -3512,7 +3512,7 @@ LOVE	Lovesac	Nasdaq		Lovesac Co;Lovesac	LOVE	t	company	1701758			u
 HVII	Hennessy Capital Investment Corp. VII	Nasdaq		!Hennessy Capital Investment Corp. VII	HVII;HVIIR;HVIIU	t	company	1846416			u
 ZEO	Zeo Energy	Nasdaq		Zeo Energy Corp.;Zeo Energy	ZEO;ZEOWW	t	company	1865506			u
 XPER	Xperi	NYSE		Xperi Inc.;Xperi	XPER	t	company	1788999			u
-ITRG	Integra Resources	NYSE		Integra Resources Corp.;Integra Resources	ITRG	t	company	1722387			u
+ITRG	Integra Resources	NYSE		Integra Resources Corp.;Integra Resources;Integra	ITRG	t	company	1722387			u
 FDMT	4D Molecular Therapeutics	Nasdaq		4D Molecular Therapeutics, Inc.;4D Molecular Therapeutics	FDMT	t	company	1650648			u
 NRDY	Nerdy	NYSE		Nerdy Inc.;!Nerdy	NRDY	t	company	1819404			u
 WTI	W&T Offshore	NYSE		W&T Offshore Inc;W&T Offshore	WTI	t	company	1288403			u
@@ -3537,8 +3537,8 @@ TMQ	Trilogy Metals	NYSE		Trilogy Metals Inc.;!Trilogy Metals	TMQ	t	company	15434
 LWLG	Lightwave Logic	Nasdaq		Lightwave Logic, Inc.;Lightwave Logic	LWLG	t	company	1325964			u
 IMMP	Immutep	Nasdaq		Immutep Ltd;Immutep	IMMP	t	company	1506184			u
 OACC	Oaktree Acquisition Corp. III Life Sciences	Nasdaq		Oaktree Acquisition Corp. III Life Sciences	OACC;OACCU;OACCW	t	company	2029769			u
-VMD	Viemed Healthcare	Nasdaq		Viemed Healthcare, Inc.;Viemed Healthcare	VMD	t	company	1729149			u
-MREO	Mereo BioPharma Group	Nasdaq		Mereo BioPharma Group plc;Mereo BioPharma Group;Mereo BioPharma	MREO	t	company	1719714			u
+VMD	Viemed Healthcare	Nasdaq		Viemed Healthcare, Inc.;Viemed Healthcare;Viemed	VMD	t	company	1729149			u
+MREO	Mereo BioPharma Group	Nasdaq		Mereo BioPharma Group plc;Mereo BioPharma Group;Mereo BioPharma;Mereo	MREO	t	company	1719714			u
 CDZI	Cadiz	Nasdaq		Cadiz Inc;!Cadiz	CDZI;CDZIP	t	company	727273			u
 PMTR	Perimeter Acquisition Corp. I	Nasdaq		!Perimeter Acquisition Corp. I	PMTR;PMTRU;PMTRW	t	company	2061473			u
 GHI	Greystone Housing Impact Investors	NYSE		Greystone Housing Impact Investors LP;Greystone Housing Impact Investors	GHI	t	company	1059142			u
@@ -3546,12 +3546,12 @@ NEN	New England Realty Associates Limited Partnership	NYSE		!New England Realty 
 LAW	CS Disco	NYSE		CS Disco, Inc.;!CS Disco	LAW	t	company	1625641			u
 GASS	StealthGas	Nasdaq		StealthGas Inc.;StealthGas	GASS	t	company	1328919			u
 ATNI	ATN International	Nasdaq		ATN International, Inc.;ATN International	ATNI	t	company	879585			u
-NMRA	Neumora Therapeutics	Nasdaq		Neumora Therapeutics, Inc.;Neumora Therapeutics	NMRA	t	company	1885522			u
+NMRA	Neumora Therapeutics	Nasdaq		Neumora Therapeutics, Inc.;Neumora Therapeutics;Neumora	NMRA	t	company	1885522			u
 WSBF	Waterstone Financial	Nasdaq		Waterstone Financial, Inc.;Waterstone Financial	WSBF	t	company	1569994			u
 JBIO	Jade Biosciences	Nasdaq		Jade Biosciences, Inc.;Jade Biosciences	JBIO	t	company	1798749			u
 VIOT	Viomi Technology	Nasdaq		Viomi Technology Co., Ltd;Viomi Technology Co.;Viomi Technology;Viomi	VIOT	t	company	1742770			u
 SLN	Silence Therapeutics	Nasdaq		Silence Therapeutics plc;!Silence Therapeutics	SLN	t	company	1479615			u
-LXEO	Lexeo Therapeutics	Nasdaq		Lexeo Therapeutics, Inc.;Lexeo Therapeutics	LXEO	t	company	1907108			u
+LXEO	Lexeo Therapeutics	Nasdaq		Lexeo Therapeutics, Inc.;Lexeo Therapeutics;Lexeo	LXEO	t	company	1907108			u
 SWIN	Solowin Holdings	Nasdaq		Solowin Holdings, Ltd.;Solowin Holdings;Solowin	SWIN	t	company	1959224			u
 MB	Masterbeef Group	Nasdaq		Masterbeef Group;Masterbeef	MB	t	company	2027265			u
 AIRJ	AirJoule Technologies	Nasdaq		AirJoule Technologies Corp.;AirJoule Technologies;AirJoule	AIRJ;AIRJW	t	company	1855474			u
@@ -3565,16 +3565,16 @@ LPRO	Open Lending	Nasdaq		Open Lending Corp;!Open Lending	LPRO	t	company	1806201
 MG	Mistras Group	NYSE		Mistras Group, Inc.;Mistras Group;Mistras	MG	t	company	1436126			u
 TSBK	Timberland Bancorp	Nasdaq		Timberland Bancorp Inc;Timberland Bancorp	TSBK	t	company	1046050			u
 PLMK	Plum Acquisition Corp IV	Nasdaq		!Plum Acquisition Corp, IV	PLMK;PLMKU;PLMKW	t	company	2030482			u
-VNDA	Vanda Pharmaceuticals	Nasdaq		Vanda Pharmaceuticals Inc.;Vanda Pharmaceuticals	VNDA	t	company	1347178			u
-MNPR	Monopar Therapeutics	Nasdaq		Monopar Therapeutics	MNPR	t	company	1645469			u
+VNDA	Vanda Pharmaceuticals	Nasdaq		Vanda Pharmaceuticals Inc.;Vanda Pharmaceuticals;Vanda	VNDA	t	company	1347178			u
+MNPR	Monopar Therapeutics	Nasdaq		Monopar Therapeutics;Monopar	MNPR	t	company	1645469			u
 JILL	J.Jill	NYSE		J.Jill, Inc.;J.Jill	JILL	t	company	1687932			u
 KNOP	KNOT Offshore Partners	NYSE		KNOT Offshore Partners LP;!KNOT Offshore Partners	KNOP	t	company	1564180			u
 CTGO	Contango ORE	NYSE		Contango ORE, Inc.;Contango ORE	CTGO	t	company	1502377			u
-STRZ	Starz Entertainment	Nasdaq		Starz Entertainment Corp;Starz Entertainment	STRZ	t	company	929351			u
+STRZ	Starz Entertainment	Nasdaq		Starz Entertainment Corp;Starz Entertainment;Starz	STRZ	t	company	929351			u
 MFIN	Medallion Financial	Nasdaq		Medallion Financial Corp;!Medallion Financial	MFIN;MBNKO	t	company	1000209			u
 HMST	HomeStreet	Nasdaq		HomeStreet, Inc.;HomeStreet	HMST	t	company	1518715			u
 ALCO	Alico	Nasdaq		Alico, Inc.;Alico	ALCO	t	company	3545			u
-DMAC	DiaMedica Therapeutics	Nasdaq		DiaMedica Therapeutics Inc.;DiaMedica Therapeutics	DMAC	t	company	1401040			u
+DMAC	DiaMedica Therapeutics	Nasdaq		DiaMedica Therapeutics Inc.;DiaMedica Therapeutics;DiaMedica	DMAC	t	company	1401040			u
 PKBK	Parke Bancorp	Nasdaq		Parke Bancorp, Inc.;Parke Bancorp	PKBK	t	company	1315399			u
 EPSM	Epsium Enterprise	Nasdaq		Epsium Enterprise Ltd;Epsium Enterprise	EPSM	t	company	1883437			u
 FINW	Finwise Bancorp	Nasdaq		Finwise Bancorp	FINW	t	company	1856365			u
@@ -3611,7 +3611,7 @@ GEOS	Geospace Technologies	Nasdaq		Geospace Technologies Corp;Geospace Technolog
 EWCZ	European Wax Center	Nasdaq		European Wax Center, Inc.;!European Wax Center	EWCZ	t	company	1856236			u
 OABI	OmniAb	Nasdaq		OmniAb, Inc.;OmniAb	OABI;OABIW	t	company	1846253			u
 RAAQ	Real Asset Acquisition	Nasdaq		Real Asset Acquisition Corp.;!Real Asset Acquisition	RAAQ;RAAQU;RAAQW	t	company	2052161			u
-ALLO	Allogene Therapeutics	Nasdaq		Allogene Therapeutics, Inc.;Allogene Therapeutics	ALLO	t	company	1737287			u
+ALLO	Allogene Therapeutics	Nasdaq		Allogene Therapeutics, Inc.;Allogene Therapeutics;Allogene	ALLO	t	company	1737287			u
 COPL	Copley Acquisition	NYSE		Copley Acquisition Corp;!Copley Acquisition	COPL	t	company	2045473			u
 SNFCA	Security National Financial	Nasdaq		Security National Financial Corp;!Security National Financial	SNFCA	t	company	318673			u
 DOYU	DouYu International Holdings	Nasdaq		DouYu International Holdings Ltd;DouYu International Holdings;DouYu International	DOYU	t	company	1762417			u
@@ -3619,7 +3619,7 @@ FUND	Sprott Focus Trust	Nasdaq		Sprott Focus Trust Inc.;Sprott Focus Trust;Sprot
 FLX	BingEx	Nasdaq		BingEx Ltd;BingEx	FLX	t	company	1858724			u
 LIEN	Chicago Atlantic BDC	Nasdaq		Chicago Atlantic BDC, Inc.;Chicago Atlantic BDC	LIEN	t	company	1843162			u
 LCTX	Lineage Cell Therapeutics	NYSE		Lineage Cell Therapeutics, Inc.;!Lineage Cell Therapeutics	LCTX	t	company	876343			u
-GALT	Galectin Therapeutics	Nasdaq		Galectin Therapeutics Inc;Galectin Therapeutics	GALT	t	company	1133416			u
+GALT	Galectin Therapeutics	Nasdaq		Galectin Therapeutics Inc;Galectin Therapeutics;Galectin	GALT	t	company	1133416			u
 MIMI	Mint	Nasdaq		Mint Inc Ltd;Mint Inc;!Mint	MIMI	t	company	1998560			u
 HLXB	Helix Acquisition Corp. II	Nasdaq		!Helix Acquisition Corp. II	HLXB	t	company	1869105			u
 FDBC	Fidelity D & D Bancorp	Nasdaq		Fidelity D & D Bancorp Inc;Fidelity D & D Bancorp;!Fidelity D & D	FDBC	t	company	1098151			u
@@ -3629,7 +3629,7 @@ FET	Forum Energy Technologies	NYSE		Forum Energy Technologies, Inc.;!Forum Energ
 TKNO	Alpha Teknova	Nasdaq		Alpha Teknova, Inc.;Alpha Teknova	TKNO	t	company	1850902			u
 MITT	AG Mortgage Investment Trust	NYSE		AG Mortgage Investment Trust, Inc.;!AG Mortgage Investment Trust;!AG Mortgage Investment	MITT;MITN;MITP	t	company	1514281			u
 SLND	Southland Holdings	NYSE		Southland Holdings, Inc.;Southland Holdings;Southland	SLND	t	company	1883814			u
-TVRD	Tvardi Therapeutics	Nasdaq		Tvardi Therapeutics, Inc.;Tvardi Therapeutics	TVRD	t	company	1346830			u
+TVRD	Tvardi Therapeutics	Nasdaq		Tvardi Therapeutics, Inc.;Tvardi Therapeutics;Tvardi	TVRD	t	company	1346830			u
 FVR	FrontView REIT	NYSE		FrontView REIT, Inc.;FrontView REIT	FVR	t	company	1988494			u
 WTF	Waton Financial	Nasdaq		Waton Financial Ltd;Waton Financial	WTF	t	company	1987363			u
 PKOH	Park Ohio Holdings	Nasdaq		Park Ohio Holdings Corp;Park Ohio Holdings;!Park Ohio	PKOH	t	company	76282			u
@@ -3647,14 +3647,14 @@ FVCB	FVCBankcorp	Nasdaq		FVCBankcorp, Inc.;FVCBankcorp	FVCB	t	company	1675644			
 SDA	SunCar Technology Group	Nasdaq		SunCar Technology Group Inc.;SunCar Technology Group;SunCar Technology;SunCar	SDA;SDAWW	t	company	1936804			u
 LVRO	Lavoro	Nasdaq		Lavoro Ltd;Lavoro	LVRO;LVROW	t	company	1945711			u
 TOYO	TOYO	Nasdaq		TOYO Co., Ltd;TOYO Co.;!TOYO	TOYO	t	company	1985273			u
-FENC	Fennec Pharmaceuticals	Nasdaq		Fennec Pharmaceuticals Inc.;Fennec Pharmaceuticals	FENC	t	company	1211583			u
+FENC	Fennec Pharmaceuticals	Nasdaq		Fennec Pharmaceuticals Inc.;Fennec Pharmaceuticals;Fennec	FENC	t	company	1211583			u
 BWAY	Brainsway	Nasdaq		Brainsway Ltd.;Brainsway	BWAY	t	company	1505065			u
 FFAI	Faraday Future Intelligent Electric	Nasdaq		Faraday Future Intelligent Electric Inc.;!Faraday Future Intelligent Electric	FFAI;FFAIW	t	company	1805521			u
 NWFL	Norwood Financial	Nasdaq		Norwood Financial Corp;Norwood Financial	NWFL	t	company	1013272			u
 WOLF	Wolfspeed	NYSE		Wolfspeed, Inc.;Wolfspeed	WOLF	t	company	895419			u
 GHG	GreenTree Hospitality Group	NYSE		GreenTree Hospitality Group Ltd.;GreenTree Hospitality Group;GreenTree Hospitality	GHG	t	company	1724755			u
-ASUR	Asure Software	Nasdaq		Asure Software Inc;Asure Software	ASUR	t	company	884144			u
-VLN	Valens Semiconductor	NYSE		Valens Semiconductor Ltd.;Valens Semiconductor	VLN	t	company	1863006			u
+ASUR	Asure Software	Nasdaq		Asure Software Inc;Asure Software;Asure	ASUR	t	company	884144			u
+VLN	Valens Semiconductor	NYSE		Valens Semiconductor Ltd.;Valens Semiconductor;Valens	VLN	t	company	1863006			u
 SVCC	Stellar V Capital Corp. (Cayman Islands)	Nasdaq		Stellar V Capital Corp. (Cayman Islands)	SVCC;SVCCU;SVCCW	t	company	2033593			u
 IMMR	Immersion	Nasdaq		Immersion Corp;!Immersion	IMMR	t	company	1058811			u
 MEI	Methode Electronics	NYSE		Methode Electronics Inc;Methode Electronics	MEI	t	company	65270			u
@@ -3667,7 +3667,7 @@ MPU	Mega Matrix	NYSE		Mega Matrix Inc;Mega Matrix	MPU	t	company	1953021			u
 ZVIA	Zevia PBC	NYSE		Zevia PBC	ZVIA	t	company	1854139			u
 MBCN	Middlefield Banc	Nasdaq		Middlefield Banc Corp;Middlefield Banc	MBCN	t	company	836147			u
 CGC	Canopy Growth	Nasdaq		Canopy Growth Corp;!Canopy Growth	CGC	t	company	1737927			u
-TRDA	Entrada Therapeutics	Nasdaq		Entrada Therapeutics, Inc.;Entrada Therapeutics	TRDA	t	company	1689375			u
+TRDA	Entrada Therapeutics	Nasdaq		Entrada Therapeutics, Inc.;Entrada Therapeutics;Entrada	TRDA	t	company	1689375			u
 IHRT	iHeartMedia	Nasdaq		iHeartMedia, Inc.;iHeartMedia	IHRT	t	company	1400891			u
 RGCO	RGC Resources	Nasdaq		RGC Resources Inc;RGC Resources	RGCO	t	company	1069533			u
 MXCT	Maxcyte	Nasdaq		Maxcyte, Inc.;Maxcyte	MXCT	t	company	1287098			u
@@ -3682,17 +3682,17 @@ BETR	Better Home & Finance Holding	Nasdaq		Better Home & Finance Holding Co;!Bet
 MPAA	Motorcar Parts of America	Nasdaq		Motorcar Parts of America Inc;!Motorcar Parts of America	MPAA	t	company	918251			u
 OSUR	Orasure Technologies	Nasdaq		Orasure Technologies Inc;Orasure Technologies;Orasure	OSUR	t	company	1116463			u
 SMRT	SmartRent	NYSE		SmartRent, Inc.;SmartRent	SMRT	t	company	1837014			u
-EVC	Entravision Communications	NYSE		Entravision Communications Corp;Entravision Communications	EVC	t	company	1109116			u
+EVC	Entravision Communications	NYSE		Entravision Communications Corp;Entravision Communications;Entravision	EVC	t	company	1109116			u
 CTW	CTW Cayman	Nasdaq		CTW Cayman	CTW	t	company	2047148			u
 SNBR	Sleep Number	Nasdaq		Sleep Number Corp;!Sleep Number	SNBR	t	company	827187			u
-PRQR	ProQR Therapeutics	Nasdaq		ProQR Therapeutics N.V.;ProQR Therapeutics	PRQR	t	company	1612940			u
+PRQR	ProQR Therapeutics	Nasdaq		ProQR Therapeutics N.V.;ProQR Therapeutics;ProQR	PRQR	t	company	1612940			u
 ACIU	AC Immune	Nasdaq		AC Immune SA;!AC Immune	ACIU	t	company	1651625			u
 CCRD	CoreCard	NYSE		CoreCard Corp;CoreCard	CCRD	t	company	320340			u
 NXDT	Nexpoint Diversified Real Estate Trust	NYSE		Nexpoint Diversified Real Estate Trust;Nexpoint Diversified Real Estate	NXDT	t	company	1356115			u
 MERC	Mercer International	Nasdaq		Mercer International Inc.;!Mercer International	MERC	t	company	1333274			u
 TWNP	Twin Hospitality Group	Nasdaq		Twin Hospitality Group Inc.;Twin Hospitality Group;!Twin Hospitality	TWNP	t	company	2011954			u
-GENC	Gencor Industries	NYSE		Gencor Industries Inc;Gencor Industries	GENC	t	company	64472			u
-RR	Richtech Robotics	Nasdaq		Richtech Robotics Inc.;Richtech Robotics	RR	t	company	1963685			u
+GENC	Gencor Industries	NYSE		Gencor Industries Inc;Gencor Industries;Gencor	GENC	t	company	64472			u
+RR	Richtech Robotics	Nasdaq		Richtech Robotics Inc.;Richtech Robotics;Richtech	RR	t	company	1963685			u
 EARN	Ellington Credit	NYSE		Ellington Credit Co;!Ellington Credit	EARN	t	company	1560672			u
 GMGI	Golden Matrix Group	Nasdaq		Golden Matrix Group, Inc.;Golden Matrix Group;!Golden Matrix	GMGI	t	company	1437925			u
 RDCM	Radcom	Nasdaq		Radcom LTD;Radcom	RDCM	t	company	1016838			u
@@ -3739,7 +3739,7 @@ HWBK	Hawthorn Bancshares	Nasdaq		Hawthorn Bancshares, Inc.;Hawthorn Bancshares	H
 MPV	Barings Participation Investors	NYSE		Barings Participation Investors	MPV	t	company	831655			u
 TCX	Tucows	Nasdaq		Tucows Inc;Tucows	TCX	t	company	909494			u
 FT	Franklin Universal Trust	NYSE		!Franklin Universal Trust;!Franklin Universal	FT	t	company	833040			u
-ELDN	Eledon Pharmaceuticals	Nasdaq		Eledon Pharmaceuticals, Inc.;Eledon Pharmaceuticals	ELDN	t	company	1404281			u
+ELDN	Eledon Pharmaceuticals	Nasdaq		Eledon Pharmaceuticals, Inc.;Eledon Pharmaceuticals;Eledon	ELDN	t	company	1404281			u
 VABK	Virginia National Bankshares	Nasdaq		Virginia National Bankshares Corp;Virginia National Bankshares	VABK	t	company	1572334			u
 MDWD	MediWound	Nasdaq		MediWound Ltd.;MediWound	MDWD	t	company	1593984			u
 XGN	Exagen	Nasdaq		Exagen Inc.;Exagen	XGN	t	company	1274737			u
@@ -3753,7 +3753,7 @@ FORR	Forrester Research	Nasdaq		Forrester Research, Inc.;Forrester Research	FORR
 TE	T1 Energy	NYSE		T1 Energy Inc.;T1 Energy	TE	t	company	1992243			u
 CV	CapsoVision	Nasdaq		CapsoVision, Inc;CapsoVision	CV	t	company	1378325			u
 BTMD	biote	Nasdaq		biote Corp.;biote	BTMD	t	company	1819253			u
-EPRX	Eupraxia Pharmaceuticals	Nasdaq		Eupraxia Pharmaceuticals Inc.;Eupraxia Pharmaceuticals	EPRX	t	company	1581178			u
+EPRX	Eupraxia Pharmaceuticals	Nasdaq		Eupraxia Pharmaceuticals Inc.;Eupraxia Pharmaceuticals;Eupraxia	EPRX	t	company	1581178			u
 LPA	Logistic Properties of the Americas	NYSE		!Logistic Properties of the Americas	LPA	t	company	1997711			u
 PERF	Perfect	NYSE		Perfect Corp.;!Perfect	PERF	t	company	1899830			u
 NVX	Novonix	Nasdaq		Novonix Ltd;Novonix	NVX	t	company	1859795			u
@@ -3780,7 +3780,7 @@ SGHT	Sight Sciences	Nasdaq		Sight Sciences, Inc.;!Sight Sciences	SGHT	t	company	
 OGI	Organigram Global	Nasdaq		Organigram Global Inc.;Organigram Global	OGI	t	company	1620737			u
 CVRX	CVRx	Nasdaq		CVRx, Inc.;CVRx	CVRX	t	company	1235912			u
 EXFY	Expensify	Nasdaq		Expensify, Inc.;Expensify	EXFY	t	company	1476840			u
-SQNS	Sequans Communications	NYSE		Sequans Communications	SQNS	t	company	1383395			u
+SQNS	Sequans Communications	NYSE		Sequans Communications;Sequans	SQNS	t	company	1383395			u
 TVGN	Tevogen Bio Holdings	Nasdaq		Tevogen Bio Holdings Inc.;Tevogen Bio Holdings;Tevogen Bio	TVGN;TVGNW	t	company	1860871			u
 VYGR	Voyager Therapeutics	Nasdaq		Voyager Therapeutics, Inc.;!Voyager Therapeutics	VYGR	t	company	1640266			u
 NRGV	Energy Vault Holdings	NYSE		Energy Vault Holdings, Inc.;Energy Vault Holdings;!Energy Vault	NRGV	t	company	1828536			u
@@ -3788,7 +3788,7 @@ CUPR	Cuprina Holdings (Cayman)	Nasdaq		Cuprina Holdings (Cayman) LTD;Cuprina Hol
 UTMD	Utah Medical Products	Nasdaq		Utah Medical Products Inc;!Utah Medical Products	UTMD	t	company	706698			u
 SWKH	SWK Holdings	Nasdaq		SWK Holdings Corp;SWK Holdings;!SWK	SWKH;SWKHL	t	company	1089907			u
 IMA	ImageneBio	Nasdaq		ImageneBio, Inc.;ImageneBio	IMA;IKNA	t	company	1835579			u
-VTYX	Ventyx Biosciences	Nasdaq		Ventyx Biosciences, Inc.;Ventyx Biosciences	VTYX	t	company	1851194			u
+VTYX	Ventyx Biosciences	Nasdaq		Ventyx Biosciences, Inc.;Ventyx Biosciences;Ventyx	VTYX	t	company	1851194			u
 ENJ	Entergy New Orleans	NYSE		Entergy New Orleans, LLC;Entergy New Orleans	ENJ;ENO	t	company	71508			u
 DSX	Diana Shipping	NYSE		Diana Shipping Inc.;!Diana Shipping	DSX	t	company	1318885			u
 NKSH	National Bankshares	Nasdaq		National Bankshares Inc;National Bankshares	NKSH	t	company	796534			u
@@ -3799,8 +3799,8 @@ FSFG	First Savings Financial Group	Nasdaq		First Savings Financial Group, Inc.;F
 OXSQ	Oxford Square Capital	Nasdaq		Oxford Square Capital Corp.;!Oxford Square Capital	OXSQ;OXSQG;OXSQZ	t	company	1259429			u
 HITI	High Tide	Nasdaq		High Tide Inc.;!High Tide	HITI	t	company	1847409			u
 EFSI	Eagle Financial Services	Nasdaq		Eagle Financial Services Inc;!Eagle Financial Services	EFSI	t	company	880641			u
-NAMM	Namib Minerals	Nasdaq		Namib Minerals	NAMM;NAMMW	t	company	2026514			u
-FLXS	Flexsteel Industries	Nasdaq		Flexsteel Industries Inc;Flexsteel Industries	FLXS	t	company	37472			u
+NAMM	Namib Minerals	Nasdaq		Namib Minerals;Namib	NAMM;NAMMW	t	company	2026514			u
+FLXS	Flexsteel Industries	Nasdaq		Flexsteel Industries Inc;Flexsteel Industries;Flexsteel	FLXS	t	company	37472			u
 CYBN	Cybin	NYSE		Cybin Inc.;Cybin	CYBN	t	company	1833141			u
 RCMT	RCM Technologies	Nasdaq		RCM Technologies, Inc.;RCM Technologies;!RCM	RCMT	t	company	700841			u
 VUZI	Vuzix	Nasdaq		Vuzix Corp;Vuzix	VUZI	t	company	1463972			u
@@ -3809,7 +3809,7 @@ SAFX	XCF Global	Nasdaq		XCF Global, Inc.;XCF Global	SAFX	t	company	2019793			u
 SXTC	China SXT Pharmaceuticals	Nasdaq		China SXT Pharmaceuticals, Inc.;China SXT Pharmaceuticals	SXTC	t	company	1723980			u
 DYNX	Dynamix	Nasdaq		Dynamix Corp;Dynamix	DYNX;DYNXU;DYNXW	t	company	2028699			u
 IONR	ioneer	Nasdaq		ioneer Ltd;ioneer	IONR	t	company	1896084			u
-CRNT	Ceragon Networks	Nasdaq		Ceragon Networks LTD;Ceragon Networks	CRNT	t	company	1119769			u
+CRNT	Ceragon Networks	Nasdaq		Ceragon Networks LTD;Ceragon Networks;Ceragon	CRNT	t	company	1119769			u
 FRAF	Franklin Financial Services	Nasdaq		Franklin Financial Services Corp;!Franklin Financial Services	FRAF	t	company	723646			u
 RAIL	FreightCar America	Nasdaq		FreightCar America, Inc.;FreightCar America	RAIL	t	company	1320854			u
 PLG	Platinum Group Metals	NYSE		Platinum Group Metals LTD;!Platinum Group Metals	PLG	t	company	1095052			u
@@ -3826,7 +3826,7 @@ FSP	Franklin Street Properties	NYSE		Franklin Street Properties Corp;!Franklin S
 PAL	Proficient Auto Logistics	Nasdaq		Proficient Auto Logistics, Inc;!Proficient Auto Logistics	PAL	t	company	1998768			u
 INGN	Inogen	Nasdaq		Inogen Inc;Inogen	INGN	t	company	1294133			u
 BZUN	Baozun	Nasdaq		Baozun Inc.;Baozun	BZUN	t	company	1625414			u
-ACRS	Aclaris Therapeutics	Nasdaq		Aclaris Therapeutics, Inc.;Aclaris Therapeutics	ACRS	t	company	1557746			u
+ACRS	Aclaris Therapeutics	Nasdaq		Aclaris Therapeutics, Inc.;Aclaris Therapeutics;Aclaris	ACRS	t	company	1557746			u
 ESOA	Energy Services of America	Nasdaq		Energy Services of America CORP;!Energy Services of America	ESOA	t	company	1357971			u
 VOXR	VOX Royalty	Nasdaq		VOX Royalty Corp.;VOX Royalty	VOXR	t	company	1907909			u
 FF	FutureFuel	NYSE		FutureFuel Corp.;FutureFuel	FF	t	company	1337298			u
@@ -3885,12 +3885,12 @@ KEQU	Kewaunee Scientific	Nasdaq		Kewaunee Scientific Corp;Kewaunee Scientific	KE
 CFBK	CF Bankshares	Nasdaq		CF Bankshares Inc.;CF Bankshares	CFBK	t	company	1070680			u
 EGHA	EGH Acquisition	Nasdaq		EGH Acquisition Corp.;EGH Acquisition	EGHA;EGHAR;EGHAU	t	company	2052547			u
 ELMD	Electromed	NYSE		Electromed, Inc.;Electromed	ELMD	t	company	1488917			u
-BIOA	BioAge Labs	Nasdaq		BioAge Labs, Inc.;BioAge Labs	BIOA	t	company	1709941			u
-CTNM	Contineum Therapeutics	Nasdaq		Contineum Therapeutics, Inc.;Contineum Therapeutics	CTNM	t	company	1855175			u
-ENTA	Enanta Pharmaceuticals	Nasdaq		Enanta Pharmaceuticals Inc;Enanta Pharmaceuticals	ENTA	t	company	1177648			u
+BIOA	BioAge Labs	Nasdaq		BioAge Labs, Inc.;BioAge Labs;BioAge	BIOA	t	company	1709941			u
+CTNM	Contineum Therapeutics	Nasdaq		Contineum Therapeutics, Inc.;Contineum Therapeutics;Contineum	CTNM	t	company	1855175			u
+ENTA	Enanta Pharmaceuticals	Nasdaq		Enanta Pharmaceuticals Inc;Enanta Pharmaceuticals;Enanta	ENTA	t	company	1177648			u
 SEVN	Seven Hills Realty Trust	Nasdaq		!Seven Hills Realty Trust;!Seven Hills Realty	SEVN	t	company	1452477			u
 EGG	Enigmatig	NYSE		Enigmatig LTD;Enigmatig	EGG	t	company	1982961			u
-CTOR	Citius Oncology	Nasdaq		Citius Oncology, Inc.;Citius Oncology	CTOR	t	company	1851484			u
+CTOR	Citius Oncology	Nasdaq		Citius Oncology, Inc.;Citius Oncology;Citius	CTOR	t	company	1851484			u
 ISPR	Ispire Technology	Nasdaq		Ispire Technology Inc.;Ispire Technology;Ispire	ISPR	t	company	1948455			u
 EP	Empire Petroleum	NYSE		Empire Petroleum Corp;!Empire Petroleum	EP	t	company	887396			u
 VTN	Invesco Trust for Investment Grade New York Municipals	NYSE		Invesco Trust for Investment Grade New York Municipals	VTN	t	company	883265			u
@@ -3909,7 +3909,7 @@ RPID	Rapid Micro Biosystems	Nasdaq		Rapid Micro Biosystems, Inc.;Rapid Micro Bio
 CMCM	Cheetah Mobile	NYSE		Cheetah Mobile Inc.;!Cheetah Mobile	CMCM	t	company	1597835			u
 CLPR	Clipper Realty	NYSE		Clipper Realty Inc.;!Clipper Realty	CLPR	t	company	1649096			u
 AMPY	Amplify Energy	NYSE		Amplify Energy Corp.;!Amplify Energy	AMPY	t	company	1533924			u
-ELTX	Elicio Therapeutics	Nasdaq		Elicio Therapeutics, Inc.;Elicio Therapeutics	ELTX	t	company	1601485			u
+ELTX	Elicio Therapeutics	Nasdaq		Elicio Therapeutics, Inc.;Elicio Therapeutics;Elicio	ELTX	t	company	1601485			u
 ACOG	Alpha Cognition	Nasdaq		Alpha Cognition Inc.;!Alpha Cognition	ACOG	t	company	1655923			u
 KRMD	KORU Medical Systems	Nasdaq		KORU Medical Systems, Inc.;KORU Medical Systems	KRMD	t	company	704440			u
 BRCC	BRC	NYSE		BRC Inc.;!BRC	BRCC	t	company	1891101			u
@@ -3940,7 +3940,7 @@ INFU	InfuSystem Holdings	NYSE		InfuSystem Holdings, Inc;InfuSystem Holdings;Infu
 AVR	Anteris Technologies Global	Nasdaq		Anteris Technologies Global Corp.;Anteris Technologies Global;Anteris Technologies;Anteris	AVR	t	company	2011514			u
 BKTI	BK Technologies	NYSE		BK Technologies Corp;!BK Technologies	BKTI	t	company	2186			u
 HAIN	Hain Celestial Group	Nasdaq		Hain Celestial Group Inc;Hain Celestial Group;Hain Celestial	HAIN	t	company	910406			u
-KYTX	Kyverna Therapeutics	Nasdaq		Kyverna Therapeutics, Inc.;Kyverna Therapeutics	KYTX	t	company	1994702			u
+KYTX	Kyverna Therapeutics	Nasdaq		Kyverna Therapeutics, Inc.;Kyverna Therapeutics;Kyverna	KYTX	t	company	1994702			u
 SVCO	Silvaco Group	Nasdaq		Silvaco Group, Inc.;Silvaco Group;Silvaco	SVCO	t	company	1943289			u
 INAC	Indigo Acquisition	Nasdaq		Indigo Acquisition Corp.;!Indigo Acquisition	INAC;INACR;INACU	t	company	2063816			u
 DBI	Designer Brands	NYSE		Designer Brands Inc.;!Designer Brands	DBI	t	company	1319947			u
@@ -3954,11 +3954,11 @@ TAYD	Taylor Devices	Nasdaq		Taylor Devices, Inc.;!Taylor Devices	TAYD	t	company	
 ONL	Orion Properties	NYSE		Orion Properties Inc.;!Orion Properties	ONL	t	company	1873923			u
 RELL	Richardson Electronics	Nasdaq		Richardson Electronics, LTD.;!Richardson Electronics	RELL	t	company	355948			u
 AMTX	Aemetis	Nasdaq		Aemetis, Inc;Aemetis	AMTX	t	company	738214			u
-ARBE	Arbe Robotics	Nasdaq		Arbe Robotics Ltd.;Arbe Robotics	ARBE;ARBEW	t	company	1861841			u
-FTLF	Fitlife Brands	Nasdaq		Fitlife Brands, Inc.;Fitlife Brands	FTLF	t	company	1374328			u
+ARBE	Arbe Robotics	Nasdaq		Arbe Robotics Ltd.;Arbe Robotics;Arbe	ARBE;ARBEW	t	company	1861841			u
+FTLF	Fitlife Brands	Nasdaq		Fitlife Brands, Inc.;Fitlife Brands;Fitlife	FTLF	t	company	1374328			u
 DAIC	CID Holdco	Nasdaq		CID Holdco, Inc.;CID Holdco	DAIC;DAICW	t	company	2033770			u
 LHSW	Lianhe Sowell International Group	Nasdaq		Lianhe Sowell International Group Ltd;Lianhe Sowell International Group;Lianhe Sowell International;Lianhe Sowell	LHSW	t	company	2004024			u
-HYMC	Hycroft Mining Holding	Nasdaq		Hycroft Mining Holding Corp;Hycroft Mining Holding;Hycroft Mining	HYMC;HYMCL	t	company	1718405			u
+HYMC	Hycroft Mining Holding	Nasdaq		Hycroft Mining Holding Corp;Hycroft Mining Holding;Hycroft Mining;Hycroft	HYMC;HYMCL	t	company	1718405			u
 RBKB	Rhinebeck Bancorp	Nasdaq		Rhinebeck Bancorp, Inc.;Rhinebeck Bancorp	RBKB	t	company	1751783			u
 EML	Eastern	Nasdaq		Eastern Co;!Eastern	EML	t	company	31107			u
 GGT	Gabelli Multimedia Trust	NYSE		Gabelli Multimedia Trust Inc.;Gabelli Multimedia Trust;Gabelli Multimedia	GGT	t	company	921671			u
@@ -3969,7 +3969,7 @@ FMFC	Kandal M Venture	Nasdaq		Kandal M Venture Ltd;Kandal M Venture	FMFC	t	compa
 SRFM	Surf Air Mobility	NYSE		Surf Air Mobility Inc.;!Surf Air Mobility	SRFM	t	company	1936224			u
 JEM	707 Cayman Holdings	Nasdaq		707 Cayman Holdings Ltd.;707 Cayman Holdings;707 Cayman	JEM	t	company	2018222			u
 BKKT	Bakkt Holdings	NYSE		Bakkt Holdings, Inc.;Bakkt Holdings;Bakkt	BKKT	t	company	1820302			u
-NVCT	Nuvectis Pharma	Nasdaq		Nuvectis Pharma, Inc.;Nuvectis Pharma	NVCT	t	company	1875558			u
+NVCT	Nuvectis Pharma	Nasdaq		Nuvectis Pharma, Inc.;Nuvectis Pharma;Nuvectis	NVCT	t	company	1875558			u
 RCEL	Avita Medical	Nasdaq		Avita Medical, Inc.;Avita Medical	RCEL	t	company	1762303			u
 DCGO	DocGo	Nasdaq		DocGo Inc.;DocGo	DCGO	t	company	1822359			u
 CCCC	C4 Therapeutics	Nasdaq		C4 Therapeutics, Inc.;C4 Therapeutics	CCCC	t	company	1662579			u
@@ -3984,13 +3984,13 @@ EPSN	Epsilon Energy	Nasdaq		Epsilon Energy Ltd.;!Epsilon Energy	EPSN	t	company	1
 BOOM	DMC Global	Nasdaq		DMC Global Inc.;DMC Global	BOOM	t	company	34067			u
 BFIN	BankFinancial	Nasdaq		BankFinancial CORP;BankFinancial	BFIN	t	company	1303942			u
 DLNG	Dynagas LNG Partners	NYSE		Dynagas LNG Partners LP;Dynagas LNG Partners	DLNG	t	company	1578453			u
-BHST	Bioharvest Sciences	Nasdaq		Bioharvest Sciences Inc.;Bioharvest Sciences	BHST	t	company	1723464			u
+BHST	Bioharvest Sciences	Nasdaq		Bioharvest Sciences Inc.;Bioharvest Sciences;Bioharvest	BHST	t	company	1723464			u
 EHTH	eHealth	Nasdaq		eHealth, Inc.;eHealth	EHTH	t	company	1333493			u
 ARAY	Accuray	Nasdaq		Accuray Inc;Accuray	ARAY	t	company	1138723			u
 SPWH	Sportsman's Warehouse Holdings	Nasdaq		Sportsman's Warehouse Holdings, Inc.;Sportsman's Warehouse Holdings;Sportsman's Warehouse	SPWH	t	company	1132105			u
 POWW	Outdoor Holding	Nasdaq		Outdoor Holding Co;!Outdoor Holding;!Outdoor	POWW;POWWP	t	company	1015383			u
 MRCC	Monroe Capital	Nasdaq		Monroe Capital Corp;!Monroe Capital	MRCC	t	company	1512931			u
-IRWD	Ironwood Pharmaceuticals	Nasdaq		Ironwood Pharmaceuticals Inc;Ironwood Pharmaceuticals	IRWD	t	company	1446847			u
+IRWD	Ironwood Pharmaceuticals	Nasdaq		Ironwood Pharmaceuticals Inc;Ironwood Pharmaceuticals;Ironwood	IRWD	t	company	1446847			u
 GNLX	Genelux	Nasdaq		Genelux Corp;Genelux	GNLX	t	company	1231457			u
 DHX	DHI Group	NYSE		DHI Group, Inc.;DHI Group;!DHI	DHX	t	company	1393883			u
 DGXX	Digi Power X	Nasdaq		Digi Power X Inc.;Digi Power X	DGXX	t	company	1854368			u
@@ -4004,7 +4004,7 @@ SKIL	Skillsoft	NYSE		Skillsoft Corp.;Skillsoft	SKIL	t	company	1774675			u
 AGEN	Agenus	Nasdaq		Agenus Inc;Agenus	AGEN	t	company	1098972			u
 GPMT	Granite Point Mortgage Trust	NYSE		Granite Point Mortgage Trust Inc.;!Granite Point Mortgage Trust;!Granite Point Mortgage	GPMT	t	company	1703644			u
 VGAS	Verde Clean Fuels	Nasdaq		Verde Clean Fuels, Inc.;!Verde Clean Fuels	VGAS;VGASW	t	company	1841425			u
-IKT	Inhibikase Therapeutics	Nasdaq		Inhibikase Therapeutics, Inc.;Inhibikase Therapeutics	IKT	t	company	1750149			u
+IKT	Inhibikase Therapeutics	Nasdaq		Inhibikase Therapeutics, Inc.;Inhibikase Therapeutics;Inhibikase	IKT	t	company	1750149			u
 ACHV	Achieve Life Sciences	Nasdaq		Achieve Life Sciences, Inc.;!Achieve Life Sciences	ACHV	t	company	949858			u
 WLAC	Willow Lane Acquisition	Nasdaq		Willow Lane Acquisition Corp.;!Willow Lane Acquisition	WLAC;WLACU;WLACW	t	company	2032379			u
 CHCI	Comstock Holding Companies	Nasdaq		Comstock Holding Companies, Inc.;Comstock Holding Companies	CHCI	t	company	1299969			u
@@ -4023,15 +4023,15 @@ SBFG	SB Financial Group	Nasdaq		SB Financial Group, Inc.;SB Financial Group;!SB 
 AVD	American Vanguard	NYSE		American Vanguard Corp;!American Vanguard	AVD	t	company	5981			u
 TTEC	TTEC Holdings	Nasdaq		TTEC Holdings, Inc.;TTEC Holdings;!TTEC	TTEC	t	company	1013880			u
 TWIN	Twin Disc	Nasdaq		Twin Disc Inc;!Twin Disc	TWIN	t	company	100378			u
-REKR	Rekor Systems	Nasdaq		Rekor Systems, Inc.;Rekor Systems	REKR	t	company	1697851			u
+REKR	Rekor Systems	Nasdaq		Rekor Systems, Inc.;Rekor Systems;Rekor	REKR	t	company	1697851			u
 FBRX	Forte Biosciences	Nasdaq		Forte Biosciences, Inc.;Forte Biosciences	FBRX	t	company	1419041			u
 VIRC	Virco MFG	Nasdaq		Virco MFG Corporation;Virco MFG	VIRC	t	company	751365			u
-SPRO	Spero Therapeutics	Nasdaq		Spero Therapeutics, Inc.;Spero Therapeutics	SPRO	t	company	1701108			u
+SPRO	Spero Therapeutics	Nasdaq		Spero Therapeutics, Inc.;Spero Therapeutics;Spero	SPRO	t	company	1701108			u
 ORGN	Origin Materials	Nasdaq		Origin Materials, Inc.;!Origin Materials	ORGN;ORGNW	t	company	1802457			u
 GECC	Great Elm Capital	Nasdaq		Great Elm Capital Corp.;!Great Elm Capital	GECC;GECCH;GECCI;GECCO;GECCZ	t	company	1675033			u
 EBMT	Eagle Bancorp Montana	Nasdaq		Eagle Bancorp Montana, Inc.;Eagle Bancorp Montana	EBMT	t	company	1478454			u
-LIMN	Liminatus Pharma	Nasdaq		Liminatus Pharma, Inc.;Liminatus Pharma	LIMN;LIMNW	t	company	1971387			u
-SGMO	Sangamo Therapeutics	Nasdaq		Sangamo Therapeutics, Inc;Sangamo Therapeutics	SGMO	t	company	1001233			u
+LIMN	Liminatus Pharma	Nasdaq		Liminatus Pharma, Inc.;Liminatus Pharma;Liminatus	LIMN;LIMNW	t	company	1971387			u
+SGMO	Sangamo Therapeutics	Nasdaq		Sangamo Therapeutics, Inc;Sangamo Therapeutics;Sangamo	SGMO	t	company	1001233			u
 ZENA	ZenaTech	Nasdaq		ZenaTech, Inc.;ZenaTech	ZENA	t	company	1997403			u
 AOUT	American Outdoor Brands	Nasdaq		American Outdoor Brands, Inc.;!American Outdoor Brands	AOUT	t	company	1808997			u
 AMWL	American Well	NYSE		American Well Corp;!American Well	AMWL	t	company	1393584			u
@@ -4054,13 +4054,13 @@ FCAP	First Capital	Nasdaq		First Capital Inc;!First Capital	FCAP	t	company	10702
 NCTY	The9	Nasdaq		The9 LTD;The9	NCTY	t	company	1296774			u
 AKA	A.k.a. Brands Holding	NYSE		A.k.a. Brands Holding Corp.;A.k.a. Brands Holding;A.k.a. Brands	AKA	t	company	1865107			u
 MAMO	Massimo Group	Nasdaq		Massimo Group;Massimo	MAMO	t	company	1952853			u
-MBOT	Microbot Medical	Nasdaq		Microbot Medical Inc.;Microbot Medical	MBOT	t	company	883975			u
+MBOT	Microbot Medical	Nasdaq		Microbot Medical Inc.;Microbot Medical;Microbot	MBOT	t	company	883975			u
 FGBI	First Guaranty Bancshares	Nasdaq		First Guaranty Bancshares, Inc.;First Guaranty Bancshares	FGBI;FGBIP	t	company	1408534			u
 MAYA	Maywood Acquisition	Nasdaq		Maywood Acquisition Corp.;Maywood Acquisition	MAYA;MAYAR;MAYAU	t	company	2028355			u
 FLYE	Fly-E Group	Nasdaq		Fly-E Group, Inc.;Fly-E Group;Fly-E	FLYE	t	company	1975940			u
-MCRB	Seres Therapeutics	Nasdaq		Seres Therapeutics, Inc.;Seres Therapeutics	MCRB	t	company	1609809			u
-HURA	TuHURA Biosciences	Nasdaq		TuHURA Biosciences, Inc.;TuHURA Biosciences	HURA	t	company	1498382			u
-TARA	Protara Therapeutics	Nasdaq		Protara Therapeutics, Inc.;Protara Therapeutics	TARA	t	company	1359931			u
+MCRB	Seres Therapeutics	Nasdaq		Seres Therapeutics, Inc.;Seres Therapeutics;Seres	MCRB	t	company	1609809			u
+HURA	TuHURA Biosciences	Nasdaq		TuHURA Biosciences, Inc.;TuHURA Biosciences;TuHURA	HURA	t	company	1498382			u
+TARA	Protara Therapeutics	Nasdaq		Protara Therapeutics, Inc.;Protara Therapeutics;Protara	TARA	t	company	1359931			u
 AFBI	Affinity Bancshares	Nasdaq		Affinity Bancshares, Inc.;Affinity Bancshares	AFBI	t	company	1823406			u
 PELI	Pelican Acquisition	Nasdaq		Pelican Acquisition Corp;!Pelican Acquisition	PELI;PELIR;PELIU	t	company	2037431			u
 SKYE	Skye Bioscience	Nasdaq		Skye Bioscience, Inc.;Skye Bioscience	SKYE	t	company	1516551			u
@@ -4073,7 +4073,7 @@ RAY	Raytech Holding	Nasdaq		Raytech Holding Ltd;Raytech Holding;Raytech	RAY	t	co
 CNTB	Connect Biopharma Holdings	Nasdaq		Connect Biopharma Holdings Ltd;Connect Biopharma Holdings;Connect Biopharma	CNTB	t	company	1835268			u
 RPT	Rithm Property Trust	NYSE		Rithm Property Trust Inc.;Rithm Property Trust;Rithm Property	RPT	t	company	1614806			u
 ESGL	ESGL Holdings	Nasdaq		ESGL Holdings Ltd;ESGL Holdings;!ESGL	ESGL;ESGLW	t	company	1957538			u
-ANIK	Anika Therapeutics	Nasdaq		Anika Therapeutics, Inc.;Anika Therapeutics	ANIK	t	company	898437			u
+ANIK	Anika Therapeutics	Nasdaq		Anika Therapeutics, Inc.;Anika Therapeutics;Anika	ANIK	t	company	898437			u
 CHGG	Chegg	NYSE		Chegg, Inc;Chegg	CHGG	t	company	1364954			u
 FATE	Fate Therapeutics	Nasdaq		Fate Therapeutics Inc;!Fate Therapeutics	FATE	t	company	1434316			u
 AXR	Amrep	NYSE		Amrep Corp.;Amrep	AXR	t	company	6207			u
@@ -4082,7 +4082,7 @@ SPWR	Complete Solaria	Nasdaq		Complete Solaria, Inc.;!Complete Solaria	SPWR;SPWR
 CURR	Currenc Group	Nasdaq		Currenc Group Inc.;Currenc Group;Currenc	CURR	t	company	1862935			u
 LFT	Lument Finance Trust	NYSE		Lument Finance Trust, Inc.;Lument Finance Trust;Lument Finance	LFT	t	company	1547546			u
 BW	Babcock & Wilcox Enterprises	NYSE		Babcock & Wilcox Enterprises, Inc.;Babcock & Wilcox Enterprises	BW;BWNB;BWSN	t	company	1630805			u
-PLX	Protalix BioTherapeutics	NYSE		Protalix BioTherapeutics, Inc.;Protalix BioTherapeutics	PLX	t	company	1006281			u
+PLX	Protalix BioTherapeutics	NYSE		Protalix BioTherapeutics, Inc.;Protalix BioTherapeutics;Protalix	PLX	t	company	1006281			u
 PCSC	Perceptive Capital Solutions	Nasdaq		Perceptive Capital Solutions Corp;!Perceptive Capital Solutions	PCSC	t	company	2017526			u
 MATH	Metalpha Technology Holding	Nasdaq		Metalpha Technology Holding Ltd;Metalpha Technology Holding;Metalpha Technology;Metalpha	MATH	t	company	1682241			u
 ALTS	ALT5 Sigma	Nasdaq		ALT5 Sigma Corp;ALT5 Sigma	ALTS	t	company	862861			u
@@ -4090,7 +4090,7 @@ BTM	Bitcoin Depot	Nasdaq		Bitcoin Depot Inc.;!Bitcoin Depot	BTM;BTMWW	t	company	
 LTRX	Lantronix	Nasdaq		Lantronix Inc;Lantronix	LTRX	t	company	1114925			u
 QSEA	Quartzsea Acquisition	Nasdaq		Quartzsea Acquisition Corp;Quartzsea Acquisition	QSEA;QSEAR;QSEAU	t	company	2047455			u
 SRBK	SR Bancorp	Nasdaq		SR Bancorp, Inc.;SR Bancorp	SRBK	t	company	1951276			u
-NEXM	NexMetals Mining	Nasdaq		NexMetals Mining Corp.;NexMetals Mining	NEXM	t	company	795800			u
+NEXM	NexMetals Mining	Nasdaq		NexMetals Mining Corp.;NexMetals Mining;NexMetals	NEXM	t	company	795800			u
 OKYO	OKYO Pharma	Nasdaq		OKYO Pharma Ltd;OKYO Pharma	OKYO	t	company	1849296			u
 TIRX	Tian Ruixiang Holdings	Nasdaq		Tian Ruixiang Holdings LTD;Tian Ruixiang Holdings;Tian Ruixiang	TIRX	t	company	1782941			u
 SHMD	Schmid Group	Nasdaq		Schmid Group N.V.;Schmid Group;Schmid	SHMD;SHMDW	t	company	1987240			u
@@ -4104,18 +4104,18 @@ AIFE	Aifeex Nexus Acquisition	Nasdaq		Aifeex Nexus Acquisition Corp.;Aifeex Nexu
 SFBC	Sound Financial Bancorp	Nasdaq		Sound Financial Bancorp, Inc.;Sound Financial Bancorp;!Sound Financial	SFBC	t	company	1541119			u
 OFS	OFS Capital	Nasdaq		OFS Capital Corp;OFS Capital	OFS;OFSSH;OFSSO	t	company	1487918			u
 SKLZ	Skillz	NYSE		Skillz Inc.;Skillz	SKLZ	t	company	1801661			u
-TSQ	Townsquare Media	NYSE		Townsquare Media, Inc.;Townsquare Media	TSQ	t	company	1499832			u
+TSQ	Townsquare Media	NYSE		Townsquare Media, Inc.;Townsquare Media;Townsquare	TSQ	t	company	1499832			u
 EUDA	EUDA Health Holdings	Nasdaq		EUDA Health Holdings Ltd;EUDA Health Holdings;EUDA Health	EUDA;EUDAW	t	company	1847846			u
 PDCC	Pearl Diver Credit	NYSE		Pearl Diver Credit Co Inc.;Pearl Diver Credit Co;!Pearl Diver Credit	PDCC;PDPA	t	company	1998043			u
 GIFI	Gulf Island Fabrication	Nasdaq		Gulf Island Fabrication Inc;!Gulf Island Fabrication	GIFI	t	company	1031623			u
 MGYR	Magyar Bancorp	Nasdaq		Magyar Bancorp, Inc.;Magyar Bancorp	MGYR	t	company	1337068			u
-TNYA	Tenaya Therapeutics	Nasdaq		Tenaya Therapeutics, Inc.;Tenaya Therapeutics	TNYA	t	company	1858848			u
-CRBP	Corbus Pharmaceuticals Holdings	Nasdaq		Corbus Pharmaceuticals Holdings, Inc.;Corbus Pharmaceuticals Holdings;Corbus Pharmaceuticals	CRBP	t	company	1595097			u
+TNYA	Tenaya Therapeutics	Nasdaq		Tenaya Therapeutics, Inc.;Tenaya Therapeutics;Tenaya	TNYA	t	company	1858848			u
+CRBP	Corbus Pharmaceuticals Holdings	Nasdaq		Corbus Pharmaceuticals Holdings, Inc.;Corbus Pharmaceuticals Holdings;Corbus Pharmaceuticals;Corbus	CRBP	t	company	1595097			u
 GAIA	Gaia	Nasdaq		Gaia, Inc;!Gaia	GAIA	t	company	1089872			u
 DOGZ	Dogness (International)	Nasdaq		Dogness (International) Corp;Dogness (International)	DOGZ	t	company	1707303			u
 GGZ	Gabelli Global Small & Mid Cap Value Trust	NYSE		Gabelli Global Small & Mid Cap Value Trust;Gabelli Global Small & Mid Cap Value	GGZ	t	company	1585855			u
 VERI	Veritone	Nasdaq		Veritone, Inc.;Veritone	VERI	t	company	1615165			u
-ANEB	Anebulo Pharmaceuticals	Nasdaq		Anebulo Pharmaceuticals, Inc.;Anebulo Pharmaceuticals	ANEB	t	company	1815974			u
+ANEB	Anebulo Pharmaceuticals	Nasdaq		Anebulo Pharmaceuticals, Inc.;Anebulo Pharmaceuticals;Anebulo	ANEB	t	company	1815974			u
 ATHR	Aether Holdings	Nasdaq		Aether Holdings, Inc.;Aether Holdings;Aether	ATHR	t	company	2026353			u
 TDIC	Dreamland	Nasdaq		Dreamland Ltd;!Dreamland	TDIC	t	company	2041338			u
 BAER	Bridger Aerospace Group Holdings	Nasdaq		Bridger Aerospace Group Holdings, Inc.;Bridger Aerospace Group Holdings;Bridger Aerospace Group;!Bridger Aerospace	BAER;BAERW	t	company	1941536			u
@@ -4126,15 +4126,15 @@ NNBR	NN Group	Nasdaq	Financials	NN Inc;NN Group	NNBR;NN.AS;NNGPF;NNGRY	t	company
 TZOO	Travelzoo	Nasdaq		Travelzoo	TZOO	t	company	1133311			u
 LHAI	Linkhome Holdings	Nasdaq		Linkhome Holdings Inc.;Linkhome Holdings;Linkhome	LHAI	t	company	2017758			u
 CTM	Castellum	NYSE		Castellum, Inc.;Castellum	CTM	t	company	1877939			u
-LODE	Comstock	NYSE		Comstock Inc.;Comstock	LODE	t	company	1120970			u
+LODE	Comstock	NYSE		Comstock Inc.	LODE	t	company	1120970			u
 FRD	Friedman Industries	Nasdaq		Friedman Industries Inc;!Friedman Industries	FRD	t	company	39092			u
 LUCD	Lucid Diagnostics	Nasdaq		Lucid Diagnostics Inc.;!Lucid Diagnostics	LUCD	t	company	1799011			u
 ATOM	Atomera	Nasdaq		Atomera Inc;Atomera	ATOM	t	company	1420520			u
-CHRS	Coherus Oncology	Nasdaq		Coherus Oncology, Inc.;Coherus Oncology	CHRS	t	company	1512762			u
+CHRS	Coherus Oncology	Nasdaq		Coherus Oncology, Inc.;Coherus Oncology;Coherus	CHRS	t	company	1512762			u
 OSS	One Stop Systems	Nasdaq		One Stop Systems, Inc.;!One Stop Systems	OSS	t	company	1394056			u
 BSBK	Bogota Financial	Nasdaq		Bogota Financial Corp.;Bogota Financial	BSBK	t	company	1787414			u
 VWAV	VisionWave Holdings	Nasdaq		VisionWave Holdings, Inc.;VisionWave Holdings;VisionWave	VWAV;VWAVW	t	company	2038439			u
-COYA	Coya Therapeutics	Nasdaq		Coya Therapeutics, Inc.;Coya Therapeutics	COYA	t	company	1835022			u
+COYA	Coya Therapeutics	Nasdaq		Coya Therapeutics, Inc.;Coya Therapeutics;Coya	COYA	t	company	1835022			u
 GLU	Gabelli Global Utility & Income Trust	NYSE		Gabelli Global Utility & Income Trust;Gabelli Global Utility & Income	GLU	t	company	1282957			u
 GNT	Gamco Natural Resources Gold & Income Trust	NYSE		Gamco Natural Resources, Gold & Income Trust;Gamco Natural Resources Gold & Income	GNT	t	company	1438893			u
 PLCE	Childrens Place	Nasdaq		Childrens Place, Inc.;Childrens Place	PLCE	t	company	1041859			u
@@ -4143,7 +4143,7 @@ ADAG	Adagene	Nasdaq		Adagene Inc.;Adagene	ADAG	t	company	1818838			u
 NOTE	FiscalNote Holdings	NYSE		FiscalNote Holdings, Inc.;FiscalNote Holdings;FiscalNote	NOTE	t	company	1823466			u
 KVHI	KVH Industries	Nasdaq		KVH Industries Inc;KVH Industries	KVHI	t	company	1007587			u
 ATLX	Atlas Lithium	Nasdaq		Atlas Lithium Corp;!Atlas Lithium	ATLX	t	company	1540684			u
-NA	Nano Labs	Nasdaq		Nano Labs Ltd;Nano Labs	NA	t	company	1872302			u
+NA	Nano Labs	Nasdaq		Nano Labs Ltd;Nano Labs;Nano	NA	t	company	1872302			u
 RVSB	Riverview Bancorp	Nasdaq		Riverview Bancorp Inc;Riverview Bancorp	RVSB	t	company	1041368			u
 BRAG	Bragg Gaming Group	Nasdaq		Bragg Gaming Group Inc.;Bragg Gaming Group;!Bragg Gaming	BRAG	t	company	1867834			u
 CSPI	CSP	Nasdaq		CSP Inc;!CSP	CSPI	t	company	356037			u
@@ -4160,13 +4160,13 @@ MGNX	Macrogenics	Nasdaq		Macrogenics Inc;Macrogenics	MGNX	t	company	1125345			u
 GSIT	GSI Technology	Nasdaq		GSI Technology Inc;GSI Technology;!GSI	GSIT	t	company	1126741			u
 AFCG	Advanced Flower Capital	Nasdaq		Advanced Flower Capital Inc.;!Advanced Flower Capital	AFCG	t	company	1822523			u
 OBIO	Orchestra BioMed Holdings	Nasdaq		Orchestra BioMed Holdings, Inc.;Orchestra BioMed Holdings;Orchestra BioMed	OBIO	t	company	1814114			u
-ATOS	Atossa Therapeutics	Nasdaq		Atossa Therapeutics, Inc.;Atossa Therapeutics	ATOS	t	company	1488039			u
+ATOS	Atossa Therapeutics	Nasdaq		Atossa Therapeutics, Inc.;Atossa Therapeutics;Atossa	ATOS	t	company	1488039			u
 EVF	Eaton Vance Senior Income Trust	NYSE		!Eaton Vance Senior Income Trust;!Eaton Vance Senior Income	EVF	t	company	1070732			u
 PROV	Provident Financial Holdings	Nasdaq		Provident Financial Holdings Inc;Provident Financial Holdings;!Provident Financial	PROV	t	company	1010470			u
 MGF	MFS Government Markets Income Trust	NYSE		MFS Government Markets Income Trust;MFS Government Markets Income	MGF	t	company	811922			u
 MLGO	MicroAlgo	Nasdaq		MicroAlgo Inc.;MicroAlgo	MLGO	t	company	1800392			u
 ZJYL	Jin Medical International	Nasdaq		Jin Medical International Ltd.;Jin Medical International;Jin Medical	ZJYL	t	company	1837821			u
-FCEL	Fuelcell Energy	Nasdaq		Fuelcell Energy Inc;Fuelcell Energy	FCEL	t	company	886128			u
+FCEL	Fuelcell Energy	Nasdaq		Fuelcell Energy Inc;Fuelcell Energy;Fuelcell	FCEL	t	company	886128			u
 TRX	TRX GOLD	NYSE		TRX GOLD Corp;TRX GOLD	TRX	t	company	1173643			u
 HOFT	Hooker Furnishings	Nasdaq		Hooker Furnishings Corp;!Hooker Furnishings	HOFT	t	company	1077688			u
 CHPG	ChampionsGate Acquisition	Nasdaq		ChampionsGate Acquisition Corp;ChampionsGate Acquisition	CHPG;CHPGR;CHPGU	t	company	2024460			u
@@ -4177,9 +4177,9 @@ PFX	PhenixFIN	Nasdaq		PhenixFIN Corp;PhenixFIN	PFX;PFXNZ	t	company	1490349			u
 IGI	Western Asset Investment Grade Opportunity Trust	NYSE		Western Asset Investment Grade Opportunity Trust Inc.;!Western Asset Investment Grade Opportunity Trust;!Western Asset Investment Grade Opportunity	IGI	t	company	1462586			u
 NIPG	NIP Group	Nasdaq		NIP Group Inc.;NIP Group;!NIP	NIPG	t	company	1966233			u
 FLYY	Spirit Aviation Holdings	NYSE		Spirit Aviation Holdings, Inc.;Spirit Aviation Holdings;!Spirit Aviation	FLYY	t	company	1498710			u
-ZNTL	Zentalis Pharmaceuticals	Nasdaq		Zentalis Pharmaceuticals, Inc.;Zentalis Pharmaceuticals	ZNTL	t	company	1725160			u
+ZNTL	Zentalis Pharmaceuticals	Nasdaq		Zentalis Pharmaceuticals, Inc.;Zentalis Pharmaceuticals;Zentalis	ZNTL	t	company	1725160			u
 IROH	Iron Horse Acquisitions	Nasdaq		Iron Horse Acquisitions Corp.;!Iron Horse Acquisitions	IROH;IROHR;IROHU;IROHW	t	company	1901203			u
-ANIX	Anixa Biosciences	Nasdaq		Anixa Biosciences Inc;Anixa Biosciences	ANIX	t	company	715446			u
+ANIX	Anixa Biosciences	Nasdaq		Anixa Biosciences Inc;Anixa Biosciences;Anixa	ANIX	t	company	715446			u
 HNNA	Hennessy Advisors	Nasdaq		Hennessy Advisors Inc;!Hennessy Advisors	HNNA;HNNAZ	t	company	1145255			u
 GRYP	Gryphon Digital Mining	Nasdaq		Gryphon Digital Mining, Inc.;!Gryphon Digital Mining	GRYP	t	company	1755953			u
 CNVS	Cineverse	Nasdaq		Cineverse Corp.;Cineverse	CNVS	t	company	1173204			u
@@ -4191,7 +4191,7 @@ NAUT	Nautilus Biotechnology	Nasdaq		Nautilus Biotechnology, Inc.;!Nautilus Biote
 RRGB	Red Robin Gourmet Burgers	Nasdaq		Red Robin Gourmet Burgers Inc;!Red Robin Gourmet Burgers	RRGB	t	company	1171759			u
 STEM	Stem	NYSE		Stem, Inc.;!Stem	STEM	t	company	1758766			u
 QIPT	Quipt Home Medical	Nasdaq		Quipt Home Medical Corp.;Quipt Home Medical	QIPT	t	company	1540013			u
-TCRX	TScan Therapeutics	Nasdaq		TScan Therapeutics, Inc.;TScan Therapeutics	TCRX	t	company	1783328			u
+TCRX	TScan Therapeutics	Nasdaq		TScan Therapeutics, Inc.;TScan Therapeutics;TScan	TCRX	t	company	1783328			u
 UFG	Uni-Fuels Holdings	Nasdaq		Uni-Fuels Holdings Ltd;Uni-Fuels Holdings;Uni-Fuels	UFG	t	company	2021688			u
 NOEM	CO2 Energy Transition	Nasdaq		CO2 Energy Transition Corp.;CO2 Energy Transition	NOEM;NOEMR;NOEMU;NOEMW	t	company	1956648			u
 MTEN	Mingteng International	Nasdaq		Mingteng International Corp Inc.;Mingteng International Corp;Mingteng International	MTEN	t	company	1948099			u
@@ -4208,21 +4208,21 @@ DPRO	Draganfly	Nasdaq		Draganfly Inc.;Draganfly	DPRO	t	company	1786286			u
 QUIK	Quicklogic	Nasdaq		Quicklogic Corp;Quicklogic	QUIK	t	company	882508			u
 AUBN	Auburn National Bancorporation	Nasdaq		Auburn National Bancorporation, Inc;Auburn National Bancorporation	AUBN	t	company	750574			u
 GAME	GameSquare Holdings	Nasdaq		GameSquare Holdings, Inc.;GameSquare Holdings;GameSquare	GAME	t	company	1714562			u
-ARMP	Armata Pharmaceuticals	NYSE		Armata Pharmaceuticals, Inc.;Armata Pharmaceuticals	ARMP	t	company	921114			u
+ARMP	Armata Pharmaceuticals	NYSE		Armata Pharmaceuticals, Inc.;Armata Pharmaceuticals;Armata	ARMP	t	company	921114			u
 BLNK	Blink Charging	Nasdaq		Blink Charging Co.;!Blink Charging	BLNK	t	company	1429764			u
 ZURA	Zura Bio	Nasdaq		Zura Bio Ltd;Zura Bio	ZURA	t	company	1855644			u
 ATLN	Atlantic International	Nasdaq		Atlantic International Corp.;!Atlantic International	ATLN	t	company	1605888			u
-LSE	Leishen Energy Holding	Nasdaq		Leishen Energy Holding Co., Ltd.;Leishen Energy Holding Co.;Leishen Energy Holding;Leishen Energy	LSE	t	company	1985139			u
+LSE	Leishen Energy Holding	Nasdaq		Leishen Energy Holding Co., Ltd.;Leishen Energy Holding Co.;Leishen Energy Holding;Leishen Energy;Leishen	LSE	t	company	1985139			u
 SILC	Silicom	Nasdaq		Silicom LTD.;Silicom	SILC	t	company	916793			u
 HSPT	Horizon Space Acquisition II	Nasdaq		Horizon Space Acquisition II Corp.;!Horizon Space Acquisition II	HSPT;HSPTR;HSPTU	t	company	2032950			u
 JFB	JFB Construction Holdings	Nasdaq		JFB Construction Holdings;JFB Construction	JFB	t	company	2024306			u
 NVNO	enVVeno Medical	Nasdaq		enVVeno Medical Corp;enVVeno Medical	NVNO	t	company	1661053			u
 TDTH	Trident Digital Tech Holdings	Nasdaq		Trident Digital Tech Holdings Ltd;Trident Digital Tech Holdings;!Trident Digital Tech	TDTH	t	company	1983550			u
-OPXS	Optex Systems Holdings	Nasdaq		Optex Systems Holdings Inc;Optex Systems Holdings;Optex Systems	OPXS	t	company	1397016			u
+OPXS	Optex Systems Holdings	Nasdaq		Optex Systems Holdings Inc;Optex Systems Holdings;Optex Systems;Optex	OPXS	t	company	1397016			u
 AXTI	AXT	Nasdaq		AXT Inc;!AXT	AXTI	t	company	1051627			u
 FSHP	Flag Ship Acquisition	Nasdaq		Flag Ship Acquisition Corp;!Flag Ship Acquisition	FSHP;FSHPR;FSHPU	t	company	1850059			u
 DTSQ	DT Cloud Star Acquisition	Nasdaq		DT Cloud Star Acquisition Corp;DT Cloud Star Acquisition	DTSQ;DTSQR;DTSQU	t	company	2017950			u
-ONCY	Oncolytics Biotech	Nasdaq		Oncolytics Biotech Inc;Oncolytics Biotech	ONCY	t	company	1129928			u
+ONCY	Oncolytics Biotech	Nasdaq		Oncolytics Biotech Inc;Oncolytics Biotech;Oncolytics	ONCY	t	company	1129928			u
 LCUT	Lifetime Brands	Nasdaq		Lifetime Brands, Inc;!Lifetime Brands	LCUT	t	company	874396			u
 TSE	Trinseo	NYSE		Trinseo PLC;Trinseo	TSE	t	company	1519061			u
 SFWL	Shengfeng Development	Nasdaq		Shengfeng Development Ltd;Shengfeng Development	SFWL	t	company	1863218			u
@@ -4238,7 +4238,7 @@ DDC	DDC Enterprise	NYSE		DDC Enterprise Ltd;DDC Enterprise	DDC	t	company	1808110
 OPTT	Ocean Power Technologies	NYSE		Ocean Power Technologies, Inc.;!Ocean Power Technologies;!Ocean Power	OPTT	t	company	1378140			u
 CPHC	Canterbury Park Holding	Nasdaq		Canterbury Park Holding Corp;!Canterbury Park Holding;!Canterbury Park	CPHC	t	company	1672909			u
 FOSL	Fossil Group	Nasdaq		Fossil Group, Inc.;Fossil Group;!Fossil	FOSL;FOSLL	t	company	883569			u
-AVTX	Avalo Therapeutics	Nasdaq		Avalo Therapeutics, Inc.;Avalo Therapeutics	AVTX	t	company	1534120			u
+AVTX	Avalo Therapeutics	Nasdaq		Avalo Therapeutics, Inc.;Avalo Therapeutics;Avalo	AVTX	t	company	1534120			u
 HYPR	Hyperfine	Nasdaq		Hyperfine, Inc.;Hyperfine	HYPR	t	company	1833769			u
 PRPL	Purple Innovation	Nasdaq		Purple Innovation, Inc.;!Purple Innovation	PRPL	t	company	1643953			u
 FNGR	FingerMotion	Nasdaq		FingerMotion, Inc.;FingerMotion	FNGR	t	company	1602409			u
@@ -4253,7 +4253,7 @@ INTT	Intest	NYSE		Intest Corp;Intest	INTT	t	company	1036262			u
 ALOT	AstroNova	Nasdaq		AstroNova, Inc.;AstroNova	ALOT	t	company	8146			u
 PBHC	Pathfinder Bancorp	Nasdaq		Pathfinder Bancorp, Inc.;Pathfinder Bancorp	PBHC	t	company	1609065			u
 CSBR	Champions Oncology	Nasdaq		Champions Oncology, Inc.;!Champions Oncology	CSBR	t	company	771856			u
-CRDL	Cardiol Therapeutics	Nasdaq		Cardiol Therapeutics Inc.;Cardiol Therapeutics	CRDL	t	company	1702123			u
+CRDL	Cardiol Therapeutics	Nasdaq		Cardiol Therapeutics Inc.;Cardiol Therapeutics;Cardiol	CRDL	t	company	1702123			u
 XBIT	XBiotech	Nasdaq		XBiotech Inc.;XBiotech	XBIT	t	company	1626878			u
 ZTEK	Zentek	Nasdaq		Zentek Ltd.;Zentek	ZTEK	t	company	1904501			u
 FURY	Fury Gold Mines	NYSE		Fury Gold Mines LTD;!Fury Gold Mines	FURY	t	company	1514597			u
@@ -4261,14 +4261,14 @@ WSBK	Winchester Bancorp	Nasdaq		Winchester Bancorp, Inc.;Winchester Bancorp	WSBK
 DLTH	Duluth Holdings	Nasdaq		Duluth Holdings Inc.;Duluth Holdings;!Duluth	DLTH	t	company	1649744			u
 QNTM	Quantum Biopharma	Nasdaq		Quantum Biopharma Ltd.;Quantum Biopharma	QNTM	t	company	1771885			u
 CFSB	CFSB Bancorp	Nasdaq		CFSB Bancorp, Inc.;CFSB Bancorp	CFSB	t	company	1879103			u
-SLNG	Stabilis Solutions	Nasdaq		Stabilis Solutions, Inc.;Stabilis Solutions	SLNG	t	company	1043186			u
+SLNG	Stabilis Solutions	Nasdaq		Stabilis Solutions, Inc.;Stabilis Solutions;Stabilis	SLNG	t	company	1043186			u
 MHH	Mastech Digital	NYSE		Mastech Digital, Inc.;Mastech Digital	MHH	t	company	1437226			u
 QNCX	Quince Therapeutics	Nasdaq		Quince Therapeutics, Inc.;!Quince Therapeutics	QNCX	t	company	1662774			u
 NVA	Nova Minerals	Nasdaq		Nova Minerals Ltd;!Nova Minerals	NVA;NVAWW	t	company	1852551			u
-ORMP	Oramed Pharmaceuticals	Nasdaq		Oramed Pharmaceuticals Inc.;Oramed Pharmaceuticals	ORMP	t	company	1176309			u
+ORMP	Oramed Pharmaceuticals	Nasdaq		Oramed Pharmaceuticals Inc.;Oramed Pharmaceuticals;Oramed	ORMP	t	company	1176309			u
 BMEA	Biomea Fusion	Nasdaq		Biomea Fusion, Inc.;Biomea Fusion	BMEA	t	company	1840439			u
-SRTS	Sensus Healthcare	Nasdaq		Sensus Healthcare, Inc.;Sensus Healthcare	SRTS	t	company	1494891			u
-VTGN	Vistagen Therapeutics	Nasdaq		Vistagen Therapeutics, Inc.;Vistagen Therapeutics	VTGN	t	company	1411685			u
+SRTS	Sensus Healthcare	Nasdaq		Sensus Healthcare, Inc.;Sensus Healthcare;Sensus	SRTS	t	company	1494891			u
+VTGN	Vistagen Therapeutics	Nasdaq		Vistagen Therapeutics, Inc.;Vistagen Therapeutics;Vistagen	VTGN	t	company	1411685			u
 THCH	TH International	Nasdaq		TH International Ltd;!TH International	THCH	t	company	1877333			u
 NCT	Intercont (Cayman)	Nasdaq		Intercont (Cayman) Ltd;Intercont (Cayman)	NCT	t	company	2018529			u
 JLHL	Julong Holding	Nasdaq		Julong Holding Ltd;Julong Holding;Julong	JLHL	t	company	2007846			u
@@ -4283,7 +4283,7 @@ RSSS	Research Solutions	Nasdaq		Research Solutions, Inc.;!Research Solutions	RSS
 UBCP	United Bancorp	Nasdaq		United Bancorp Inc;United Bancorp	UBCP	t	company	731653			u
 STKS	ONE Group Hospitality	Nasdaq		ONE Group Hospitality, Inc.;!ONE Group Hospitality	STKS	t	company	1399520			u
 BYSI	BeyondSpring	Nasdaq		BeyondSpring Inc.;BeyondSpring	BYSI	t	company	1677940			u
-WHWK	Whitehawk Therapeutics	Nasdaq		Whitehawk Therapeutics, Inc.;Whitehawk Therapeutics	WHWK	t	company	1422142			u
+WHWK	Whitehawk Therapeutics	Nasdaq		Whitehawk Therapeutics, Inc.;Whitehawk Therapeutics;Whitehawk	WHWK	t	company	1422142			u
 MNY	MoneyHero	Nasdaq		MoneyHero Ltd;MoneyHero	MNY;MNYWW	t	company	1974044			u
 BIRD	Allbirds	Nasdaq		Allbirds, Inc.;Allbirds	BIRD	t	company	1653909			u
 LGO	Largo	Nasdaq		Largo Inc.;!Largo	LGO	t	company	1400438			u
@@ -4297,7 +4297,7 @@ ALTO	Alto Ingredients	Nasdaq		Alto Ingredients, Inc.;!Alto Ingredients	ALTO	t	co
 UFI	Unifi	NYSE		Unifi Inc;Unifi	UFI	t	company	100726			u
 ILLR	Triller Group	Nasdaq		Triller Group Inc.;Triller Group;Triller	ILLR;ILLRW	t	company	1769624			u
 ASPC	Aspac III Acquisition	Nasdaq		Aspac III Acquisition Corp.;Aspac III Acquisition	ASPC;ASPCR;ASPCU	t	company	1890361			u
-VANI	Vivani Medical	Nasdaq		Vivani Medical, Inc.;Vivani Medical	VANI	t	company	1266806			u
+VANI	Vivani Medical	Nasdaq		Vivani Medical, Inc.;Vivani Medical;Vivani	VANI	t	company	1266806			u
 LOOP	Loop Industries	Nasdaq		Loop Industries, Inc.;!Loop Industries	LOOP	t	company	1504678			u
 BZFD	BuzzFeed	Nasdaq		BuzzFeed, Inc.;BuzzFeed	BZFD;BZFDW	t	company	1828972			u
 SCLX	Scilex Holding	Nasdaq		Scilex Holding Co;Scilex Holding;Scilex	SCLX;SCLXW	t	company	1820190			u
@@ -4324,11 +4324,11 @@ OTLK	Outlook Therapeutics	Nasdaq		Outlook Therapeutics, Inc.;!Outlook Therapeuti
 DLHC	DLH Holdings	Nasdaq		DLH Holdings Corp.;DLH Holdings;!DLH	DLHC	t	company	785557			u
 DALN	DallasNews	Nasdaq		DallasNews Corp;DallasNews	DALN	t	company	1413898			u
 RGT	Royce Global Trust	NYSE		Royce Global Trust, Inc.;!Royce Global Trust;!Royce Global	RGT	t	company	1514490			u
-XTNT	Xtant Medical Holdings	NYSE		Xtant Medical Holdings, Inc.;Xtant Medical Holdings;Xtant Medical	XTNT	t	company	1453593			u
+XTNT	Xtant Medical Holdings	NYSE		Xtant Medical Holdings, Inc.;Xtant Medical Holdings;Xtant Medical;Xtant	XTNT	t	company	1453593			u
 FTCI	FTC Solar	Nasdaq		FTC Solar, Inc.;!FTC Solar	FTCI	t	company	1828161			u
 ZENV	Zenvia	Nasdaq		Zenvia Inc.;Zenvia	ZENV	t	company	1836934			u
 INCR	Intercure	Nasdaq		Intercure Ltd.;Intercure	INCR	t	company	1857030			u
-ATHE	Alterity Therapeutics	Nasdaq		Alterity Therapeutics LTD;Alterity Therapeutics	ATHE	t	company	1131343			u
+ATHE	Alterity Therapeutics	Nasdaq		Alterity Therapeutics LTD;Alterity Therapeutics;Alterity	ATHE	t	company	1131343			u
 YIBO	Planet Image International	Nasdaq		Planet Image International Ltd;!Planet Image International;!Planet Image	YIBO	t	company	1868395			u
 FVN	Future Vision II Acquisition	Nasdaq		Future Vision II Acquisition Corp.;!Future Vision II Acquisition	FVN;FVNNR;FVNNU	t	company	2010653			u
 CELU	Celularity	Nasdaq		Celularity Inc;Celularity	CELU;CELUW	t	company	1752828			u
@@ -4336,19 +4336,19 @@ MAYS	Mays J W	Nasdaq		Mays J W Inc;!Mays J W	MAYS	t	company	54187			u
 NSPR	InspireMD	Nasdaq		InspireMD, Inc.;InspireMD	NSPR	t	company	1433607			u
 RDAC	Rising Dragon Acquisition	Nasdaq		Rising Dragon Acquisition Corp.;!Rising Dragon Acquisition	RDAC;RDACR;RDACU	t	company	2018145			u
 RFIL	R F Industries	Nasdaq		R F Industries LTD;!R F Industries	RFIL	t	company	740664			u
-TYGO	Tigo Energy	Nasdaq		Tigo Energy, Inc.;Tigo Energy	TYGO	t	company	1855447			u
+TYGO	Tigo Energy	Nasdaq		Tigo Energy, Inc.;Tigo Energy;Tigo	TYGO	t	company	1855447			u
 STFS	Star Fashion Culture Holdings	Nasdaq		Star Fashion Culture Holdings Ltd;Star Fashion Culture Holdings;!Star Fashion Culture	STFS	t	company	2003061			u
 MGX	Metagenomi	Nasdaq		Metagenomi, Inc.;Metagenomi	MGX	t	company	1785279			u
 UYSC	UY Scuti Acquisition	Nasdaq		UY Scuti Acquisition Corp.;UY Scuti Acquisition	UYSC;UYSCR;UYSCU	t	company	2036973			u
 IGMS	IGM Biosciences	Nasdaq		IGM Biosciences, Inc.;IGM Biosciences	IGMS	t	company	1496323			u
-APYX	Apyx Medical	Nasdaq		Apyx Medical Corp;Apyx Medical	APYX	t	company	719135			u
+APYX	Apyx Medical	Nasdaq		Apyx Medical Corp;Apyx Medical;Apyx	APYX	t	company	719135			u
 GMM	Global Mofy AI	Nasdaq		Global Mofy AI Ltd;Global Mofy AI	GMM	t	company	1913749			u
 PMVP	PMV Pharmaceuticals	Nasdaq		PMV Pharmaceuticals, Inc.;PMV Pharmaceuticals	PMVP	t	company	1699382			u
 NOTV	Inotiv	Nasdaq		Inotiv, Inc.;Inotiv	NOTV	t	company	720154			u
 DLXY	Delixy Holdings	Nasdaq		Delixy Holdings Ltd;Delixy Holdings;Delixy	DLXY	t	company	2025218			u
 HGBL	Heritage Global	Nasdaq		Heritage Global Inc.;!Heritage Global	HGBL	t	company	849145			u
 KBSX	FST	Nasdaq		FST Corp.;!FST	KBSX	t	company	2014254			u
-ATRA	Atara Biotherapeutics	Nasdaq		Atara Biotherapeutics, Inc.;Atara Biotherapeutics	ATRA	t	company	1604464			u
+ATRA	Atara Biotherapeutics	Nasdaq		Atara Biotherapeutics, Inc.;Atara Biotherapeutics;Atara	ATRA	t	company	1604464			u
 IMDX	Insight Molecular Diagnostics	Nasdaq		Insight Molecular Diagnostics Inc.;!Insight Molecular Diagnostics	IMDX	t	company	1642380			u
 IOR	Income Opportunity Realty Investors	NYSE		Income Opportunity Realty Investors Inc;!Income Opportunity Realty Investors	IOR	t	company	949961			u
 LIDR	AEye	Nasdaq		AEye, Inc.;AEye	LIDR;LIDRW	t	company	1818644			u
@@ -4365,7 +4365,7 @@ INMB	Inmune Bio	Nasdaq		Inmune Bio, Inc.;Inmune Bio	INMB	t	company	1711754			u
 YMAT	J-Star Holding	Nasdaq		J-Star Holding Co., Ltd.;J-Star Holding Co.;J-Star Holding;J-Star	YMAT	t	company	1875016			u
 LSF	Laird Superfood	NYSE		Laird Superfood, Inc.;Laird Superfood	LSF	t	company	1650696			u
 LAWR	Robot Consulting	Nasdaq		Robot Consulting Co., Ltd.;Robot Consulting Co.;!Robot Consulting	LAWR	t	company	2007599			u
-INO	Inovio Pharmaceuticals	Nasdaq		Inovio Pharmaceuticals, Inc.;Inovio Pharmaceuticals	INO	t	company	1055726			u
+INO	Inovio Pharmaceuticals	Nasdaq		Inovio Pharmaceuticals, Inc.;Inovio Pharmaceuticals;Inovio	INO	t	company	1055726			u
 LVO	LiveOne	Nasdaq		LiveOne, Inc.;LiveOne	LVO	t	company	1491419			u
 ACFN	Acorn Energy	Nasdaq		Acorn Energy, Inc.;!Acorn Energy	ACFN	t	company	880984			u
 BYFC	Broadway Financial Corp de	Nasdaq		!Broadway Financial Corp de	BYFC	t	company	1001171			u
@@ -4379,7 +4379,7 @@ WTG	Wintergreen Acquisition	Nasdaq		Wintergreen Acquisition Corp.;!Wintergreen A
 VSA	TCTM Kids IT Education	Nasdaq		TCTM Kids IT Education Inc.;TCTM Kids IT Education	VSA	t	company	1592560			u
 FDSB	Fifth District Bancorp	Nasdaq		Fifth District Bancorp, Inc.;Fifth District Bancorp;!Fifth District	FDSB	t	company	2012726			u
 XBP	XBP Global Holdings	Nasdaq		XBP Global Holdings, Inc.;XBP Global Holdings;XBP Global	XBP;XBPEW	t	company	1839530			u
-IMMX	Immix Biopharma	Nasdaq		Immix Biopharma, Inc.;Immix Biopharma	IMMX	t	company	1873835			u
+IMMX	Immix Biopharma	Nasdaq		Immix Biopharma, Inc.;Immix Biopharma;Immix	IMMX	t	company	1873835			u
 GMHS	Gamehaus Holdings	Nasdaq		Gamehaus Holdings Inc.;Gamehaus Holdings;Gamehaus	GMHS	t	company	2000530			u
 ANTE	Airnet Technology	Nasdaq		Airnet Technology Inc.;Airnet Technology;Airnet	ANTE	t	company	1413745			u
 VLT	Invesco High Income Trust II	NYSE		Invesco High Income Trust II	VLT	t	company	846671			u
@@ -4391,13 +4391,13 @@ XCH	XCHG	Nasdaq		XCHG Ltd;!XCHG	XCH	t	company	1979887			u
 DIT	Amcon Distributing	NYSE		Amcon Distributing Co;Amcon Distributing	DIT	t	company	928465			u
 FSI	Flexible Solutions International	NYSE		Flexible Solutions International Inc;!Flexible Solutions International;!Flexible Solutions	FSI	t	company	1069394			u
 ASRT	Assertio Holdings	Nasdaq		Assertio Holdings, Inc.;Assertio Holdings;Assertio	ASRT	t	company	1808665			u
-BRID	Bridgford Foods	Nasdaq		Bridgford Foods Corp;Bridgford Foods	BRID	t	company	14177			u
+BRID	Bridgford Foods	Nasdaq		Bridgford Foods Corp;Bridgford Foods;Bridgford	BRID	t	company	14177			u
 ODYS	Odysight.ai	Nasdaq		Odysight.ai Inc.;Odysight.ai	ODYS	t	company	1577445			u
 AP	Ampco Pittsburgh	NYSE		Ampco Pittsburgh Corp;Ampco Pittsburgh	AP	t	company	6176			u
 GORO	Gold Resource	NYSE		Gold Resource Corp;!Gold Resource	GORO	t	company	1160791			u
 ATPC	Agape ATP	Nasdaq		Agape ATP Corp;!Agape ATP	ATPC	t	company	1713210			u
-ARTV	Artiva Biotherapeutics	Nasdaq		Artiva Biotherapeutics, Inc.;Artiva Biotherapeutics	ARTV	t	company	1817241			u
-AFJK	Aimei Health Technology	Nasdaq		Aimei Health Technology Co., Ltd.;Aimei Health Technology Co.;Aimei Health Technology;Aimei Health	AFJK;AFJKR;AFJKU	t	company	1979005			u
+ARTV	Artiva Biotherapeutics	Nasdaq		Artiva Biotherapeutics, Inc.;Artiva Biotherapeutics;Artiva	ARTV	t	company	1817241			u
+AFJK	Aimei Health Technology	Nasdaq		Aimei Health Technology Co., Ltd.;Aimei Health Technology Co.;Aimei Health Technology;Aimei Health;Aimei	AFJK;AFJKR;AFJKU	t	company	1979005			u
 GNTA	Genenta Science S.p.A.	Nasdaq		Genenta Science S.p.A.;Genenta Science	GNTA	t	company	1838716			u
 YSXT	YSX Tech	Nasdaq		YSX Tech Co., Ltd;YSX Tech Co.;YSX Tech	YSXT	t	company	1993463			u
 TELA	TELA Bio	Nasdaq		TELA Bio, Inc.;TELA Bio	TELA	t	company	1561921			u
@@ -4406,7 +4406,7 @@ VNRX	Volitionrx	NYSE		Volitionrx LTD;Volitionrx	VNRX	t	company	93314			u
 MAXN	Maxeon Solar Technologies	Nasdaq		Maxeon Solar Technologies, Ltd.;Maxeon Solar Technologies;Maxeon Solar	MAXN	t	company	1796898			u
 LUNG	Pulmonx	Nasdaq		Pulmonx Corp;Pulmonx	LUNG	t	company	1127537			u
 CNTY	Century Casinos	Nasdaq		Century Casinos Inc;!Century Casinos	CNTY	t	company	911147			u
-STRO	Sutro Biopharma	Nasdaq		Sutro Biopharma, Inc.;Sutro Biopharma	STRO	t	company	1382101			u
+STRO	Sutro Biopharma	Nasdaq		Sutro Biopharma, Inc.;Sutro Biopharma;Sutro	STRO	t	company	1382101			u
 YYAI	Connexa Sports Technologies	Nasdaq		Connexa Sports Technologies Inc.;Connexa Sports Technologies;Connexa Sports	YYAI	t	company	1674440			u
 MYO	Myomo	NYSE		Myomo, Inc.;Myomo	MYO	t	company	1369290			u
 LESL	Leslie's	Nasdaq		Leslie's, Inc.;Leslie's	LESL	t	company	1821806			u
@@ -4426,28 +4426,28 @@ BNR	Burning Rock Biotech	Nasdaq		Burning Rock Biotech Ltd;Burning Rock Biotech	B
 IRD	Opus Genetics	Nasdaq		Opus Genetics, Inc.;!Opus Genetics	IRD	t	company	1228627			u
 HOVR	New Horizon Aircraft	Nasdaq		New Horizon Aircraft Ltd.;!New Horizon Aircraft	HOVR;HOVRW	t	company	1930021			u
 MVO	MV Oil Trust	NYSE		MV Oil Trust;MV Oil	MVO	t	company	1371782			u
-RPTX	Repare Therapeutics	Nasdaq		Repare Therapeutics Inc.;Repare Therapeutics	RPTX	t	company	1808158			u
+RPTX	Repare Therapeutics	Nasdaq		Repare Therapeutics Inc.;Repare Therapeutics;Repare	RPTX	t	company	1808158			u
 GRO	Brazil Potash	NYSE		Brazil Potash Corp.;!Brazil Potash	GRO	t	company	1472326			u
 LINK	Interlink Electronics	Nasdaq		Interlink Electronics Inc;!Interlink Electronics	LINK	t	company	828146			u
 WKEY	Wisekey International Holding	Nasdaq		Wisekey International Holding S.A.;Wisekey International Holding;Wisekey International	WKEY	t	company	1738699			u
-ASYS	Amtech Systems	Nasdaq		Amtech Systems Inc;Amtech Systems	ASYS	t	company	720500			u
-PYXS	Pyxis Oncology	Nasdaq		Pyxis Oncology, Inc.;Pyxis Oncology	PYXS	t	company	1782223			u
+ASYS	Amtech Systems	Nasdaq		Amtech Systems Inc;Amtech Systems;Amtech	ASYS	t	company	720500			u
+PYXS	Pyxis Oncology	Nasdaq		Pyxis Oncology, Inc.;Pyxis Oncology;Pyxis	PYXS	t	company	1782223			u
 NSTS	NSTS Bancorp	Nasdaq		NSTS Bancorp, Inc.;NSTS Bancorp	NSTS	t	company	1881592			u
 BTOC	Armlogi Holding	Nasdaq		Armlogi Holding Corp.;Armlogi Holding;Armlogi	BTOC	t	company	1972529			u
 CPBI	Central Plains Bancshares	Nasdaq		Central Plains Bancshares, Inc.;Central Plains Bancshares	CPBI	t	company	1979332			u
 HOLO	MicroCloud Hologram	Nasdaq		MicroCloud Hologram Inc.;MicroCloud Hologram	HOLO;HOLOW	t	company	1841209			u
-XPL	Solitario Resources	NYSE		Solitario Resources Corp.;Solitario Resources	XPL	t	company	917225			u
+XPL	Solitario Resources	NYSE		Solitario Resources Corp.;Solitario Resources;Solitario	XPL	t	company	917225			u
 LOAN	Manhattan Bridge Capital	Nasdaq		Manhattan Bridge Capital, Inc;!Manhattan Bridge Capital	LOAN	t	company	1080340			u
 VHC	VirnetX Holding	NYSE		VirnetX Holding Corp;VirnetX Holding;VirnetX	VHC	t	company	1082324			u
-AXIL	Axil Brands	NYSE		Axil Brands, Inc.;Axil Brands	AXIL	t	company	1718500			u
+AXIL	Axil Brands	NYSE		Axil Brands, Inc.;Axil Brands;Axil	AXIL	t	company	1718500			u
 OAKU	Oak Woods Acquisition	Nasdaq		Oak Woods Acquisition Corp;!Oak Woods Acquisition	OAKU;OAKUR;OAKUU;OAKUW	t	company	1945422			u
 CNTX	Context Therapeutics	Nasdaq		Context Therapeutics Inc.;!Context Therapeutics	CNTX	t	company	1842952			u
 BOTJ	Bank of the James Financial Group	Nasdaq		Bank of the James Financial Group Inc;Bank of the James Financial Group;!Bank of the James Financial	BOTJ	t	company	1275101			u
 CMTL	Comtech Telecommunications	Nasdaq		Comtech Telecommunications Corp;Comtech Telecommunications	CMTL	t	company	23197			u
-BRLS	Borealis Foods	Nasdaq		Borealis Foods Inc.;Borealis Foods	BRLS;BRLSW	t	company	1852973			u
+BRLS	Borealis Foods	Nasdaq		Borealis Foods Inc.;Borealis Foods;Borealis	BRLS;BRLSW	t	company	1852973			u
 CVGI	Commercial Vehicle Group	Nasdaq		Commercial Vehicle Group, Inc.;Commercial Vehicle Group;!Commercial Vehicle	CVGI	t	company	1290900			u
 AIRT	Air T	Nasdaq		Air T Inc;!Air T	AIRT;AIRTP	t	company	353184			u
-WGRX	Wellgistics Health	Nasdaq		Wellgistics Health, Inc.;Wellgistics Health	WGRX	t	company	2030763			u
+WGRX	Wellgistics Health	Nasdaq		Wellgistics Health, Inc.;Wellgistics Health;Wellgistics	WGRX	t	company	2030763			u
 MDAI	Spectral AI	Nasdaq		Spectral AI, Inc.;!Spectral AI	MDAI;MDAIW	t	company	1833498			u
 SURG	SurgePays	Nasdaq		SurgePays, Inc.;SurgePays	SURG	t	company	1392694			u
 YGMZ	MingZhu Logistics Holdings	Nasdaq		MingZhu Logistics Holdings Ltd;MingZhu Logistics Holdings;MingZhu Logistics	YGMZ	t	company	1782037			u
@@ -4456,7 +4456,7 @@ SHIM	Shimmick	Nasdaq		Shimmick Corp;Shimmick	SHIM	t	company	1887944			u
 NEUE	NeueHealth	NYSE		NeueHealth, Inc.;NeueHealth	NEUE	t	company	1671284			u
 BRIA	BrilliA	NYSE		BrilliA Inc;BrilliA	BRIA	t	company	2000230			u
 SMXT	SolarMax Technology	Nasdaq		SolarMax Technology, Inc.;SolarMax Technology;SolarMax	SMXT	t	company	1519472			u
-ICCM	IceCure Medical	Nasdaq		IceCure Medical Ltd.;IceCure Medical	ICCM	t	company	1584371			u
+ICCM	IceCure Medical	Nasdaq		IceCure Medical Ltd.;IceCure Medical;IceCure	ICCM	t	company	1584371			u
 BAYA	Bayview Acquisition	Nasdaq		Bayview Acquisition Corp;Bayview Acquisition	BAYA;BAYAR;BAYAU	t	company	1969475			u
 IZEA	IZEA Worldwide	Nasdaq		IZEA Worldwide, Inc.;IZEA Worldwide	IZEA	t	company	1495231			u
 AGAE	Allied Gaming & Entertainment	Nasdaq		Allied Gaming & Entertainment Inc.;!Allied Gaming & Entertainment	AGAE	t	company	1708341			u
@@ -4468,14 +4468,14 @@ PVL	Permianville Royalty Trust	NYSE		Permianville Royalty Trust;Permianville Roy
 UBXG	U-BX Technology	Nasdaq		U-BX Technology Ltd.;U-BX Technology;!U-BX	UBXG	t	company	1888525			u
 FORA	Forian	Nasdaq		Forian Inc.;Forian	FORA	t	company	1829280			u
 WYHG	Wing Yip Food Holdings Group	Nasdaq		Wing Yip Food Holdings Group Ltd;Wing Yip Food Holdings Group;Wing Yip Food Holdings;!Wing Yip Food	WYHG	t	company	1999860			u
-PAVS	Paranovus Entertainment Technology	Nasdaq		Paranovus Entertainment Technology Ltd.;Paranovus Entertainment Technology;Paranovus Entertainment	PAVS	t	company	1751876			u
+PAVS	Paranovus Entertainment Technology	Nasdaq		Paranovus Entertainment Technology Ltd.;Paranovus Entertainment Technology;Paranovus Entertainment;Paranovus	PAVS	t	company	1751876			u
 AMPG	AmpliTech Group	Nasdaq		AmpliTech Group, Inc.;AmpliTech Group;AmpliTech	AMPG;AMPGW	t	company	1518461			u
 IFRX	InflaRx	Nasdaq		InflaRx N.V.;InflaRx	IFRX	t	company	1708688			u
 SELF	Global Self Storage	Nasdaq		Global Self Storage, Inc.;!Global Self Storage	SELF	t	company	1031235			u
 BDSX	Biodesix	Nasdaq		Biodesix Inc;Biodesix	BDSX	t	company	1439725			u
 WFCF	Where Food Comes From	Nasdaq		Where Food Comes From, Inc.;!Where Food Comes From	WFCF	t	company	1360565			u
 VSME	VS Media Holdings	Nasdaq		VS Media Holdings Ltd;VS Media Holdings;!VS Media	VSME	t	company	1951294			u
-WWR	Westwater Resources	NYSE		Westwater Resources, Inc.;Westwater Resources	WWR	t	company	839470			u
+WWR	Westwater Resources	NYSE		Westwater Resources, Inc.;Westwater Resources;Westwater	WWR	t	company	839470			u
 YI	111	Nasdaq		111, Inc.;111	YI	t	company	1738906			u
 CUE	Cue Biopharma	Nasdaq		Cue Biopharma, Inc.;Cue Biopharma	CUE	t	company	1645460			u
 OPTX	Syntec Optics Holdings	Nasdaq		Syntec Optics Holdings, Inc.;Syntec Optics Holdings;Syntec Optics	OPTX;OPTXW	t	company	1866816			u
@@ -4484,7 +4484,7 @@ DRRX	Durect	Nasdaq		Durect Corp;Durect	DRRX	t	company	1082038			u
 RFL	Rafael Holdings	NYSE		Rafael Holdings, Inc.;Rafael Holdings;!Rafael	RFL	t	company	1713863			u
 ACET	Adicet Bio	Nasdaq		Adicet Bio, Inc.;Adicet Bio	ACET	t	company	1720580			u
 CTSO	Cytosorbents	Nasdaq		Cytosorbents Corp;Cytosorbents	CTSO	t	company	1175151			u
-VRCA	Verrica Pharmaceuticals	Nasdaq		Verrica Pharmaceuticals Inc.;Verrica Pharmaceuticals	VRCA	t	company	1660334			u
+VRCA	Verrica Pharmaceuticals	Nasdaq		Verrica Pharmaceuticals Inc.;Verrica Pharmaceuticals;Verrica	VRCA	t	company	1660334			u
 BDL	Flanigans Enterprises	NYSE		Flanigans Enterprises Inc;Flanigans Enterprises	BDL	t	company	12040			u
 VEEA	Veea	Nasdaq		Veea Inc.;Veea	VEEA;VEEAW	t	company	1840317			u
 NAKA	Kindly MD	Nasdaq		Kindly MD, Inc.;!Kindly MD	NAKA;NAKAW	t	company	1946573			u
@@ -4499,7 +4499,7 @@ ICCC	Immucell	Nasdaq		Immucell Corp;Immucell	ICCC	t	company	811641			u
 TORO	Toro	Nasdaq		Toro Corp.	TORO	t	company	1941131			u
 UPLD	Upland Software	Nasdaq		Upland Software, Inc.;!Upland Software	UPLD	t	company	1505155			u
 NHTC	Natural Health Trends	Nasdaq		Natural Health Trends Corp;!Natural Health Trends	NHTC	t	company	912061			u
-TELO	Telomir Pharmaceuticals	Nasdaq		Telomir Pharmaceuticals, Inc.;Telomir Pharmaceuticals	TELO	t	company	1971532			u
+TELO	Telomir Pharmaceuticals	Nasdaq		Telomir Pharmaceuticals, Inc.;Telomir Pharmaceuticals;Telomir	TELO	t	company	1971532			u
 OMEX	Odyssey Marine Exploration	Nasdaq		Odyssey Marine Exploration Inc;!Odyssey Marine Exploration	OMEX	t	company	798528			u
 RENB	Renovaro	Nasdaq		Renovaro Inc.;Renovaro	RENB	t	company	1527728			u
 YTRA	Yatra Online	Nasdaq		Yatra Online, Inc.;Yatra Online	YTRA	t	company	1516899			u
@@ -4530,12 +4530,12 @@ REFR	Research Frontiers	Nasdaq		Research Frontiers Inc;!Research Frontiers	REFR	
 GROV	Grove Collaborative Holdings	NYSE		Grove Collaborative Holdings, Inc.;Grove Collaborative Holdings;!Grove Collaborative	GROV	t	company	1841761			u
 PHUN	Phunware	Nasdaq		Phunware, Inc.;Phunware	PHUN	t	company	1665300			u
 ADVM	Adverum Biotechnologies	Nasdaq		Adverum Biotechnologies, Inc.;Adverum Biotechnologies	ADVM	t	company	1501756			u
-BRNS	Barinthus Biotherapeutics	Nasdaq		Barinthus Biotherapeutics plc.;Barinthus Biotherapeutics	BRNS	t	company	1828185			u
+BRNS	Barinthus Biotherapeutics	Nasdaq		Barinthus Biotherapeutics plc.;Barinthus Biotherapeutics;Barinthus	BRNS	t	company	1828185			u
 SOTK	Sono TEK	Nasdaq		Sono TEK Corp;Sono TEK	SOTK	t	company	806172			u
 CRT	Cross Timbers Royalty Trust	NYSE		!Cross Timbers Royalty Trust;!Cross Timbers Royalty	CRT	t	company	881787			u
 APT	Alpha Pro Tech	NYSE		Alpha Pro Tech LTD;!Alpha Pro Tech	APT	t	company	884269			u
 RBOT	Vicarious Surgical	NYSE		Vicarious Surgical Inc.;!Vicarious Surgical	RBOT	t	company	1812173			u
-UNCY	Unicycive Therapeutics	Nasdaq		Unicycive Therapeutics, Inc.;Unicycive Therapeutics	UNCY	t	company	1766140			u
+UNCY	Unicycive Therapeutics	Nasdaq		Unicycive Therapeutics, Inc.;Unicycive Therapeutics;Unicycive	UNCY	t	company	1766140			u
 ECOR	electroCore	Nasdaq		electroCore, Inc.;electroCore	ECOR	t	company	1560258			u
 NRT	North European Oil Royalty Trust	NYSE		!North European Oil Royalty Trust;!North European Oil Royalty	NRT	t	company	72633			u
 RAND	Rand Capital	Nasdaq		Rand Capital Corp;!Rand Capital	RAND	t	company	81955			u
@@ -4558,7 +4558,7 @@ MKTW	Marketwise	Nasdaq		Marketwise, Inc.;Marketwise	MKTW	t	company	1805651			u
 BAFN	BayFirst Financial	Nasdaq		BayFirst Financial Corp.;BayFirst Financial	BAFN	t	company	1649739			u
 WOK	WORK Medical Technology Group	Nasdaq		WORK Medical Technology Group LTD;WORK Medical Technology Group;!WORK Medical Technology;!WORK Medical	WOK	t	company	1929783			u
 HSPO	Horizon Space Acquisition I	Nasdaq		Horizon Space Acquisition I Corp.;!Horizon Space Acquisition I	HSPO;HSPOR;HSPOU;HSPOW	t	company	1946021			u
-SER	Serina Therapeutics	NYSE		Serina Therapeutics, Inc.;Serina Therapeutics	SER	t	company	1708599			u
+SER	Serina Therapeutics	NYSE		Serina Therapeutics, Inc.;Serina Therapeutics;Serina	SER	t	company	1708599			u
 CNF	CNFinance Holdings	NYSE		CNFinance Holdings Ltd.;CNFinance Holdings;CNFinance	CNF	t	company	1733868			u
 ATNM	Actinium Pharmaceuticals	NYSE		Actinium Pharmaceuticals, Inc.;!Actinium Pharmaceuticals	ATNM	t	company	1388320			u
 BEDU	Bright Scholar Education Holdings	NYSE		Bright Scholar Education Holdings Ltd;Bright Scholar Education Holdings;!Bright Scholar Education	BEDU	t	company	1696355			u
@@ -4572,22 +4572,22 @@ KLTO	Klotho Neurosciences	Nasdaq		Klotho Neurosciences, Inc.;Klotho Neuroscience
 USIO	Usio	Nasdaq		Usio, Inc.;Usio	USIO	t	company	1088034			u
 XCUR	Exicure	Nasdaq		Exicure, Inc.;Exicure	XCUR	t	company	1698530			u
 PRT	PermRock Royalty Trust	NYSE		PermRock Royalty Trust;PermRock Royalty	PRT	t	company	1724009			u
-ALGS	Aligos Therapeutics	Nasdaq		Aligos Therapeutics, Inc.;Aligos Therapeutics	ALGS	t	company	1799448			u
+ALGS	Aligos Therapeutics	Nasdaq		Aligos Therapeutics, Inc.;Aligos Therapeutics;Aligos	ALGS	t	company	1799448			u
 PRTS	CarParts.com	Nasdaq		CarParts.com, Inc.;CarParts.com	PRTS	t	company	1378950			u
 INLX	Intellinetics	NYSE		Intellinetics, Inc.;Intellinetics	INLX	t	company	1081745			u
 FOXX	Foxx Development Holdings	Nasdaq		Foxx Development Holdings Inc.;Foxx Development Holdings;Foxx Development	FOXX;FOXXW	t	company	2013807			u
 KSCP	Knightscope	Nasdaq		Knightscope, Inc.;Knightscope	KSCP	t	company	1600983			u
 DXR	Daxor	Nasdaq		Daxor Corp;Daxor	DXR	t	company	27367			u
 PZG	Paramount Gold Nevada	NYSE		Paramount Gold Nevada Corp.;!Paramount Gold Nevada	PZG	t	company	1629210			u
-GUTS	Fractyl Health	Nasdaq		Fractyl Health, Inc.;Fractyl Health	GUTS	t	company	1572616			u
-ABVC	Abvc Biopharma	Nasdaq		Abvc Biopharma, Inc.;Abvc Biopharma	ABVC	t	company	1173313			u
+GUTS	Fractyl Health	Nasdaq		Fractyl Health, Inc.;Fractyl Health;Fractyl	GUTS	t	company	1572616			u
+ABVC	Abvc Biopharma	Nasdaq		Abvc Biopharma, Inc.;Abvc Biopharma;Abvc	ABVC	t	company	1173313			u
 TCBS	Texas Community Bancshares	Nasdaq		Texas Community Bancshares, Inc.;Texas Community Bancshares	TCBS	t	company	1849466			u
 MAIA	MAIA Biotechnology	NYSE		MAIA Biotechnology, Inc.;MAIA Biotechnology	MAIA	t	company	1878313			u
 VOC	VOC Energy Trust	NYSE		VOC Energy Trust;VOC Energy	VOC	t	company	1505413			u
-DSWL	Deswell Industries	Nasdaq		Deswell Industries Inc;Deswell Industries	DSWL	t	company	946936			u
+DSWL	Deswell Industries	Nasdaq		Deswell Industries Inc;Deswell Industries;Deswell	DSWL	t	company	946936			u
 BTCM	BIT Mining	NYSE		BIT Mining Ltd;!BIT Mining	BTCM	t	company	1517496			u
 AWRE	Aware	Nasdaq		Aware Inc;!Aware	AWRE	t	company	1015739			u
-KLRS	Kalaris Therapeutics	Nasdaq		Kalaris Therapeutics, Inc.;Kalaris Therapeutics	KLRS	t	company	1754068			u
+KLRS	Kalaris Therapeutics	Nasdaq		Kalaris Therapeutics, Inc.;Kalaris Therapeutics;Kalaris	KLRS	t	company	1754068			u
 NRXP	NRX Pharmaceuticals	Nasdaq		NRX Pharmaceuticals, Inc.;NRX Pharmaceuticals	NRXP;NRXPW	t	company	1719406			u
 VIVK	Vivakor	Nasdaq		Vivakor, Inc.;Vivakor	VIVK	t	company	1450704			u
 EDAP	Edap TMS	Nasdaq		Edap TMS SA;Edap TMS	EDAP	t	company	1041934			u
@@ -4630,13 +4630,13 @@ INDO	Indonesia Energy	NYSE		Indonesia Energy Corp Ltd;Indonesia Energy Corp;!Ind
 FLNT	Fluent	Nasdaq		Fluent, Inc.;!Fluent	FLNT	t	company	1460329			u
 RNXT	RenovoRx	Nasdaq		RenovoRx, Inc.;RenovoRx	RNXT	t	company	1574094			u
 CVU	Cpi Aerostructures	NYSE		Cpi Aerostructures Inc;Cpi Aerostructures	CVU	t	company	889348			u
-SYPR	Sypris Solutions	Nasdaq		Sypris Solutions Inc;Sypris Solutions	SYPR	t	company	864240			u
-MOBX	Mobix Labs	Nasdaq		Mobix Labs, Inc;Mobix Labs	MOBX;MOBXW	t	company	1855467			u
+SYPR	Sypris Solutions	Nasdaq		Sypris Solutions Inc;Sypris Solutions;Sypris	SYPR	t	company	864240			u
+MOBX	Mobix Labs	Nasdaq		Mobix Labs, Inc;Mobix Labs;Mobix	MOBX;MOBXW	t	company	1855467			u
 CGTX	Cognition Therapeutics	Nasdaq		Cognition Therapeutics Inc;!Cognition Therapeutics	CGTX	t	company	1455365			u
 LXEH	Lixiang Education Holding	Nasdaq		Lixiang Education Holding Co. Ltd.;Lixiang Education Holding Co.;Lixiang Education Holding;Lixiang Education	LXEH	t	company	1814067			u
 ENGS	Energys Group	Nasdaq		Energys Group Ltd;Energys Group;Energys	ENGS	t	company	1971828			u
 TURN	180 Degree Capital	Nasdaq		180 Degree Capital Corp.;180 Degree Capital	TURN	t	company	893739			u
-SNTI	Senti Biosciences	Nasdaq		Senti Biosciences, Inc.;Senti Biosciences	SNTI	t	company	1854270			u
+SNTI	Senti Biosciences	Nasdaq		Senti Biosciences, Inc.;Senti Biosciences;Senti	SNTI	t	company	1854270			u
 JSPR	Jasper Therapeutics	Nasdaq		Jasper Therapeutics, Inc.;!Jasper Therapeutics	JSPR;JSPRW	t	company	1788028			u
 VBIX	Viewbix	Nasdaq		Viewbix Inc.;Viewbix	VBIX	t	company	797542			u
 TECTP	Tectonic Financial	Nasdaq		Tectonic Financial, Inc.;Tectonic Financial	TECTP	t	company	1766526			u
@@ -4647,7 +4647,7 @@ AGH	Aureus Greenway Holdings	Nasdaq		Aureus Greenway Holdings Inc;Aureus Greenwa
 DWSN	Dawson Geophysical	Nasdaq		Dawson Geophysical Co;!Dawson Geophysical	DWSN	t	company	799165			u
 MLSS	Milestone Scientific	NYSE		Milestone Scientific Inc.;!Milestone Scientific	MLSS	t	company	855683			u
 WETO	Webus International	Nasdaq		Webus International Ltd.;Webus International	WETO	t	company	1941158			u
-ZONE	CleanCore Solutions	NYSE		CleanCore Solutions, Inc.;CleanCore Solutions	ZONE	t	company	1956741			u
+ZONE	CleanCore Solutions	NYSE		CleanCore Solutions, Inc.;CleanCore Solutions;CleanCore	ZONE	t	company	1956741			u
 ATMC	Alphatime Acquisition	Nasdaq		Alphatime Acquisition Corp;Alphatime Acquisition	ATMC;ATMCR;ATMCU;ATMCW	t	company	1889106			u
 MAMK	MaxsMaking	Nasdaq		MaxsMaking Inc.;MaxsMaking	MAMK	t	company	2008007			u
 CALC	CalciMedica	Nasdaq		CalciMedica, Inc.;CalciMedica	CALC	t	company	1534133			u
@@ -4672,23 +4672,23 @@ CPSH	CPS Technologies	Nasdaq		CPS Technologies Corp;CPS Technologies;!CPS	CPSH	t
 MODD	Modular Medical	Nasdaq		Modular Medical, Inc.;!Modular Medical	MODD	t	company	1074871			u
 RAVE	Rave Restaurant Group	Nasdaq		Rave Restaurant Group, Inc.;Rave Restaurant Group;!Rave Restaurant	RAVE	t	company	718332			u
 USEG	Us Energy	Nasdaq		Us Energy Corp;!Us Energy	USEG	t	company	101594			u
-ACRV	Acrivon Therapeutics	Nasdaq		Acrivon Therapeutics, Inc.;Acrivon Therapeutics	ACRV	t	company	1781174			u
+ACRV	Acrivon Therapeutics	Nasdaq		Acrivon Therapeutics, Inc.;Acrivon Therapeutics;Acrivon	ACRV	t	company	1781174			u
 SWVL	Swvl Holdings	Nasdaq		Swvl Holdings Corp;Swvl Holdings;Swvl	SWVL;SWVLW	t	company	1875609			u
 MDBH	MDB Capital Holdings	Nasdaq		MDB Capital Holdings, LLC;MDB Capital Holdings;MDB Capital	MDBH	t	company	1934642			u
 ICMB	Investcorp Credit Management BDC	Nasdaq		Investcorp Credit Management BDC, Inc.;Investcorp Credit Management BDC	ICMB	t	company	1578348			u
 BMGL	Basel Medical Group	Nasdaq		Basel Medical Group Ltd;Basel Medical Group;!Basel Medical	BMGL	t	company	2004489			u
 LASE	Laser Photonics	Nasdaq		Laser Photonics Corp;Laser Photonics	LASE	t	company	1807887			u
-STTK	Shattuck Labs	Nasdaq		Shattuck Labs, Inc.;Shattuck Labs	STTK	t	company	1680367			u
-COEP	Coeptis Therapeutics Holdings	Nasdaq		Coeptis Therapeutics Holdings, Inc.;Coeptis Therapeutics Holdings;Coeptis Therapeutics	COEP;COEPW	t	company	1759186			u
+STTK	Shattuck Labs	Nasdaq		Shattuck Labs, Inc.;Shattuck Labs;Shattuck	STTK	t	company	1680367			u
+COEP	Coeptis Therapeutics Holdings	Nasdaq		Coeptis Therapeutics Holdings, Inc.;Coeptis Therapeutics Holdings;Coeptis Therapeutics;Coeptis	COEP;COEPW	t	company	1759186			u
 NMTC	Neuroone Medical Technologies	Nasdaq		Neuroone Medical Technologies Corp;Neuroone Medical Technologies;Neuroone Medical	NMTC	t	company	1500198			u
-MDCX	Medicus Pharma	Nasdaq		Medicus Pharma Ltd.;Medicus Pharma	MDCX;MDCXW	t	company	1997296			u
+MDCX	Medicus Pharma	Nasdaq		Medicus Pharma Ltd.;Medicus Pharma;Medicus	MDCX;MDCXW	t	company	1997296			u
 LGL	LGL Group	NYSE		LGL Group Inc;LGL Group;!LGL	LGL	t	company	61004			u
 VTVT	vTv Therapeutics	Nasdaq		vTv Therapeutics Inc.;vTv Therapeutics	VTVT	t	company	1641489			u
 RADX	Radiopharm Theranostics	Nasdaq		Radiopharm Theranostics Ltd;Radiopharm Theranostics	RADX	t	company	1949257			u
 FMST	Foremost Clean Energy	Nasdaq		Foremost Clean Energy Ltd.;!Foremost Clean Energy	FMST;FMSTW	t	company	1935418			u
 AHT	Ashford Hospitality Trust	NYSE		Ashford Hospitality Trust Inc;Ashford Hospitality Trust;Ashford Hospitality	AHT	t	company	1232582			u
 DVLT	Datavault AI	Nasdaq		Datavault AI Inc.;Datavault AI	DVLT	t	company	1682149			u
-RANI	Rani Therapeutics Holdings	Nasdaq		Rani Therapeutics Holdings, Inc.;Rani Therapeutics Holdings;Rani Therapeutics	RANI	t	company	1856725			u
+RANI	Rani Therapeutics Holdings	Nasdaq		Rani Therapeutics Holdings, Inc.;Rani Therapeutics Holdings;Rani Therapeutics;Rani	RANI	t	company	1856725			u
 UG	United Guardian	Nasdaq		United Guardian Inc;!United Guardian	UG	t	company	101295			u
 SLGL	Sol-Gel Technologies	Nasdaq		Sol-Gel Technologies Ltd.;Sol-Gel Technologies;Sol-Gel	SLGL	t	company	1684693			u
 VVPR	VivoPower International	Nasdaq		VivoPower International PLC;VivoPower International	VVPR	t	company	1681348			u
@@ -4710,17 +4710,17 @@ IPWR	Ideal Power	Nasdaq		Ideal Power Inc.;!Ideal Power	IPWR	t	company	1507957			
 OVID	Ovid Therapeutics	Nasdaq		Ovid Therapeutics Inc.;!Ovid Therapeutics	OVID	t	company	1636651			u
 CHEB	Chenghe Acquisition II	NYSE		Chenghe Acquisition II Co.;Chenghe Acquisition II	CHEB	t	company	2016420			u
 POCI	Precision Optics	Nasdaq		Precision Optics Corporation, Inc.;Precision Optics Corporation;!Precision Optics	POCI	t	company	867840			u
-KITT	Nauticus Robotics	Nasdaq		Nauticus Robotics, Inc.;Nauticus Robotics	KITT;KITTW	t	company	1849820			u
+KITT	Nauticus Robotics	Nasdaq		Nauticus Robotics, Inc.;Nauticus Robotics;Nauticus	KITT;KITTW	t	company	1849820			u
 NUKK	Nukkleus	Nasdaq		Nukkleus Inc.;Nukkleus	NUKK;NUKKW	t	company	1787518			u
-BDRX	Biodexa Pharmaceuticals	Nasdaq		Biodexa Pharmaceuticals Plc;Biodexa Pharmaceuticals	BDRX	t	company	1643918			u
+BDRX	Biodexa Pharmaceuticals	Nasdaq		Biodexa Pharmaceuticals Plc;Biodexa Pharmaceuticals;Biodexa	BDRX	t	company	1643918			u
 MGLD	Marygold Companies	NYSE		Marygold Companies, Inc.;Marygold Companies	MGLD	t	company	1005101			u
 WIMI	WiMi Hologram Cloud	Nasdaq		WiMi Hologram Cloud Inc.;WiMi Hologram Cloud	WIMI	t	company	1770088			u
 MJID	Majestic Ideal Holdings	Nasdaq		Majestic Ideal Holdings Ltd;Majestic Ideal Holdings;!Majestic Ideal	MJID	t	company	1897532			u
-KPTI	Karyopharm Therapeutics	Nasdaq		Karyopharm Therapeutics Inc.;Karyopharm Therapeutics	KPTI	t	company	1503802			u
+KPTI	Karyopharm Therapeutics	Nasdaq		Karyopharm Therapeutics Inc.;Karyopharm Therapeutics;Karyopharm	KPTI	t	company	1503802			u
 FTHM	Fathom Holdings	Nasdaq		Fathom Holdings Inc.;Fathom Holdings;!Fathom	FTHM	t	company	1753162			u
 CLGN	CollPlant Biotechnologies	Nasdaq		CollPlant Biotechnologies Ltd;CollPlant Biotechnologies	CLGN	t	company	1631487			u
 SJ	Scienjoy Holding	Nasdaq		Scienjoy Holding Corp;Scienjoy Holding;Scienjoy	SJ	t	company	1753673			u
-XLO	Xilio Therapeutics	Nasdaq		Xilio Therapeutics, Inc.;Xilio Therapeutics	XLO	t	company	1840233			u
+XLO	Xilio Therapeutics	Nasdaq		Xilio Therapeutics, Inc.;Xilio Therapeutics;Xilio	XLO	t	company	1840233			u
 MODV	ModivCare	Nasdaq		ModivCare Inc;ModivCare	MODV	t	company	1220754			u
 CYN	Cyngn	Nasdaq		Cyngn Inc.;Cyngn	CYN	t	company	1874097			u
 NVFY	Nova Lifestyle	Nasdaq		Nova Lifestyle, Inc.;!Nova Lifestyle	NVFY	t	company	1473334			u
@@ -4731,13 +4731,13 @@ DTST	Data Storage	Nasdaq		Data Storage Corp;!Data Storage	DTST;DTSTW	t	company	1
 NYC	American Strategic Investment	NYSE		American Strategic Investment Co.;!American Strategic Investment	NYC	t	company	1595527			u
 NTCL	NetClass Technology	Nasdaq		NetClass Technology Inc;NetClass Technology;NetClass	NTCL	t	company	1927578			u
 AZI	Autozi Internet Technology (Global)	Nasdaq		Autozi Internet Technology (Global) Ltd.;Autozi Internet Technology (Global)	AZI	t	company	1959726			u
-MRSN	Mersana Therapeutics	Nasdaq		Mersana Therapeutics, Inc.;Mersana Therapeutics	MRSN	t	company	1442836			u
+MRSN	Mersana Therapeutics	Nasdaq		Mersana Therapeutics, Inc.;Mersana Therapeutics;Mersana	MRSN	t	company	1442836			u
 BEAT	HeartBeam	Nasdaq		HeartBeam, Inc.;HeartBeam	BEAT;BEATW	t	company	1779372			u
 SCWO	374Water	Nasdaq		374Water Inc.;374Water	SCWO	t	company	933972			u
 CSAI	Cloudastructure	Nasdaq		Cloudastructure, Inc.;Cloudastructure	CSAI	t	company	1709628			u
 CLNN	Clene	Nasdaq		Clene Inc.;Clene	CLNN;CLNNW	t	company	1822791			u
 SOHO	Sotherly Hotels	Nasdaq		Sotherly Hotels Inc.;Sotherly Hotels	SOHO;SOHOO;SOHOB;SOHON	t	company	1301236			u
-IXHL	Incannex Healthcare	Nasdaq		Incannex Healthcare Inc.;Incannex Healthcare	IXHL	t	company	1873875			u
+IXHL	Incannex Healthcare	Nasdaq		Incannex Healthcare Inc.;Incannex Healthcare;Incannex	IXHL	t	company	1873875			u
 BODI	Beachbody Company	NYSE		Beachbody Company, Inc.;Beachbody Company;Beachbody	BODI	t	company	1826889			u
 ZBAO	Zhibao Technology	Nasdaq		Zhibao Technology Inc.;Zhibao Technology;Zhibao	ZBAO	t	company	1966750			u
 RMTI	Rockwell Medical	Nasdaq		Rockwell Medical, Inc.;!Rockwell Medical	RMTI	t	company	1041024			u
@@ -4753,23 +4753,23 @@ NTIP	Network-1 Technologies	NYSE		Network-1 Technologies, Inc.;Network-1 Technol
 ANTX	AN2 Therapeutics	Nasdaq		AN2 Therapeutics, Inc.;AN2 Therapeutics	ANTX	t	company	1880438			u
 BGFV	BIG 5 Sporting Goods	Nasdaq		BIG 5 Sporting Goods Corp;BIG 5 Sporting Goods	BGFV	t	company	1156388			u
 NTZ	Natuzzi S P A	NYSE		Natuzzi S P A	NTZ	t	company	900391			u
-NRSN	NeuroSense Therapeutics	Nasdaq		NeuroSense Therapeutics Ltd.;NeuroSense Therapeutics	NRSN;NRSNW	t	company	1875091			u
+NRSN	NeuroSense Therapeutics	Nasdaq		NeuroSense Therapeutics Ltd.;NeuroSense Therapeutics;NeuroSense	NRSN;NRSNW	t	company	1875091			u
 CISO	CISO Global	Nasdaq		CISO Global, Inc.;CISO Global	CISO	t	company	1777319			u
 IINN	Inspira Technologies OXY B.H.N.	Nasdaq		Inspira Technologies OXY B.H.N. Ltd;Inspira Technologies OXY B.H.N.	IINN;IINNW	t	company	1837493			u
 COSM	Cosmos Health	Nasdaq		Cosmos Health Inc.;!Cosmos Health	COSM	t	company	1474167			u
-ENLV	Enlivex Therapeutics	Nasdaq		Enlivex Therapeutics Ltd.;Enlivex Therapeutics	ENLV	t	company	1596812			u
+ENLV	Enlivex Therapeutics	Nasdaq		Enlivex Therapeutics Ltd.;Enlivex Therapeutics;Enlivex	ENLV	t	company	1596812			u
 XTIA	XTI Aerospace	Nasdaq		XTI Aerospace, Inc.;XTI Aerospace	XTIA	t	company	1529113			u
 CAMP	Camp4 Therapeutics	Nasdaq		Camp4 Therapeutics Corp;Camp4 Therapeutics	CAMP	t	company	1736730			u
 CLSD	Clearside Biomedical	Nasdaq		Clearside Biomedical, Inc.;Clearside Biomedical	CLSD	t	company	1539029			u
 NEPH	Nephros	Nasdaq		Nephros Inc;Nephros	NEPH	t	company	1196298			u
 LITM	Snow Lake Resources	Nasdaq		Snow Lake Resources Ltd.;!Snow Lake Resources	LITM	t	company	1769697			u
 SYTA	Siyata Mobile	Nasdaq		Siyata Mobile Inc.;Siyata Mobile	SYTA;SYTAW	t	company	1649009			u
-AKTX	Akari Therapeutics	Nasdaq		Akari Therapeutics Plc;Akari Therapeutics	AKTX	t	company	1541157			u
-OPAD	Offerpad Solutions	NYSE		Offerpad Solutions Inc.;Offerpad Solutions	OPAD	t	company	1825024			u
+AKTX	Akari Therapeutics	Nasdaq		Akari Therapeutics Plc;Akari Therapeutics;Akari	AKTX	t	company	1541157			u
+OPAD	Offerpad Solutions	NYSE		Offerpad Solutions Inc.;Offerpad Solutions;Offerpad	OPAD	t	company	1825024			u
 TOON	Kartoon Studios	NYSE		Kartoon Studios, Inc.;Kartoon Studios	TOON	t	company	1355848			u
 MCTR	CTRL Group	Nasdaq		CTRL Group Ltd;CTRL Group;!CTRL	MCTR	t	company	1969928			u
 GIFT	Giftify	Nasdaq		Giftify, Inc.;Giftify	GIFT	t	company	1760233			u
-SIF	Sifco Industries	NYSE		Sifco Industries Inc;Sifco Industries	SIF	t	company	90168			u
+SIF	Sifco Industries	NYSE		Sifco Industries Inc;Sifco Industries;Sifco	SIF	t	company	90168			u
 KTCC	Key Tronic	Nasdaq		Key Tronic Corp;Key Tronic	KTCC	t	company	719733			u
 GROW	U S Global Investors	Nasdaq		U S Global Investors Inc;!U S Global Investors	GROW	t	company	754811			u
 HYPD	Hyperion Defi	Nasdaq		Hyperion Defi, Inc.;Hyperion Defi	HYPD	t	company	1682639			u
@@ -4783,9 +4783,9 @@ MURA	Mural Oncology	Nasdaq		Mural Oncology plc;!Mural Oncology	MURA	t	company	19
 CRWS	Crown Crafts	Nasdaq		Crown Crafts Inc;!Crown Crafts	CRWS	t	company	25895			u
 VRAR	Glimpse Group	Nasdaq		Glimpse Group, Inc.;Glimpse Group;!Glimpse	VRAR	t	company	1854445			u
 ESLA	Estrella Immunopharma	Nasdaq		Estrella Immunopharma, Inc.;Estrella Immunopharma	ESLA;ESLAW	t	company	1844417			u
-ITRM	Iterum Therapeutics	Nasdaq		Iterum Therapeutics plc;Iterum Therapeutics	ITRM	t	company	1659323			u
+ITRM	Iterum Therapeutics	Nasdaq		Iterum Therapeutics plc;Iterum Therapeutics;Iterum	ITRM	t	company	1659323			u
 LEE	LEE Enterprises	Nasdaq		LEE ENTERPRISES, Inc;!LEE Enterprises	LEE	t	company	58361			u
-RVPH	Reviva Pharmaceuticals Holdings	Nasdaq		Reviva Pharmaceuticals Holdings, Inc.;Reviva Pharmaceuticals Holdings;Reviva Pharmaceuticals	RVPH;RVPHW	t	company	1742927			u
+RVPH	Reviva Pharmaceuticals Holdings	Nasdaq		Reviva Pharmaceuticals Holdings, Inc.;Reviva Pharmaceuticals Holdings;Reviva Pharmaceuticals;Reviva	RVPH;RVPHW	t	company	1742927			u
 AIRE	reAlpha Tech	Nasdaq		reAlpha Tech Corp.;reAlpha Tech	AIRE	t	company	1859199			u
 IZM	Iczoom Group	Nasdaq		Iczoom Group Inc.;Iczoom Group;Iczoom	IZM	t	company	1854572			u
 KZR	Kezar Life Sciences	Nasdaq		Kezar Life Sciences, Inc.;Kezar Life Sciences	KZR	t	company	1645666			u
@@ -4810,13 +4810,13 @@ TBHC	Brand House Collective	Nasdaq		Brand House Collective, Inc.;!Brand House Co
 FGEN	Fibrogen	Nasdaq		Fibrogen Inc;Fibrogen	FGEN	t	company	921299			u
 VERB	Verb Technology Company	Nasdaq		Verb Technology Company, Inc.;Verb Technology Company;!Verb Technology;!Verb	VERB	t	company	1566610			u
 EDRY	EuroDry	Nasdaq		EuroDry Ltd.;EuroDry	EDRY	t	company	1731388			u
-VVOS	Vivos Therapeutics	Nasdaq		Vivos Therapeutics, Inc.;Vivos Therapeutics	VVOS	t	company	1716166			u
-OKUR	OnKure Therapeutics	Nasdaq		OnKure Therapeutics, Inc.;OnKure Therapeutics	OKUR	t	company	1637715			u
+VVOS	Vivos Therapeutics	Nasdaq		Vivos Therapeutics, Inc.;Vivos Therapeutics;Vivos	VVOS	t	company	1716166			u
+OKUR	OnKure Therapeutics	Nasdaq		OnKure Therapeutics, Inc.;OnKure Therapeutics;OnKure	OKUR	t	company	1637715			u
 SOGP	Sound Group	Nasdaq		Sound Group Inc.;Sound Group;!Sound	SOGP	t	company	1783407			u
 TOPS	Top Ships	NYSE		Top Ships Inc.;!Top Ships	TOPS	t	company	1296484			u
 BOWN	Bowen Acquisition	Nasdaq		Bowen Acquisition Corp;!Bowen Acquisition	BOWN;BOWNR;BOWNU	t	company	1973056			u
 CREX	Creative Realities	Nasdaq		Creative Realities, Inc.;!Creative Realities	CREX	t	company	1356093			u
-LSB	LakeShore Biopharma	Nasdaq		LakeShore Biopharma Co., Ltd.;LakeShore Biopharma Co.;LakeShore Biopharma	LSB;LSBPW	t	company	1946399			u
+LSB	LakeShore Biopharma	Nasdaq		LakeShore Biopharma Co., Ltd.;LakeShore Biopharma Co.;LakeShore Biopharma;LakeShore	LSB;LSBPW	t	company	1946399			u
 SAGT	Sagtec Global	Nasdaq		Sagtec Global Ltd;Sagtec Global	SAGT	t	company	2029138			u
 RAIN	Rain Enhancement Technologies Holdco	Nasdaq		Rain Enhancement Technologies Holdco, Inc.;Rain Enhancement Technologies Holdco	RAIN;RAINW	t	company	2028293			u
 TRSG	Tungray Technologies	Nasdaq		Tungray Technologies Inc;Tungray Technologies;Tungray	TRSG	t	company	1943444			u
@@ -4849,11 +4849,11 @@ NNVC	Nanoviricides	NYSE		Nanoviricides, Inc.;Nanoviricides	NNVC	t	company	137900
 CLPS	CLPS	Nasdaq		CLPS Inc;!CLPS	CLPS	t	company	1724542			u
 INTG	Intergroup	Nasdaq		Intergroup Corp;Intergroup	INTG	t	company	69422			u
 VCIG	VCI Global	Nasdaq		VCI Global Ltd;VCI Global	VCIG	t	company	1930510			u
-TENX	Tenax Therapeutics	Nasdaq		Tenax Therapeutics, Inc.;Tenax Therapeutics	TENX	t	company	34956			u
+TENX	Tenax Therapeutics	Nasdaq		Tenax Therapeutics, Inc.;Tenax Therapeutics;Tenax	TENX	t	company	34956			u
 CVV	CVD Equipment	Nasdaq		CVD Equipment Corp;CVD Equipment	CVV	t	company	766792			u
-TURB	Turbo Energy	Nasdaq		Turbo Energy, S.A.;Turbo Energy	TURB	t	company	1963439			u
+TURB	Turbo Energy	Nasdaq		Turbo Energy, S.A.;Turbo Energy;Turbo	TURB	t	company	1963439			u
 HUIZ	Huize Holding	Nasdaq		Huize Holding Ltd;Huize Holding;Huize	HUIZ	t	company	1778982			u
-LSTA	Lisata Therapeutics	Nasdaq		Lisata Therapeutics, Inc.;Lisata Therapeutics	LSTA	t	company	320017			u
+LSTA	Lisata Therapeutics	Nasdaq		Lisata Therapeutics, Inc.;Lisata Therapeutics;Lisata	LSTA	t	company	320017			u
 XOS	Xos	Nasdaq		Xos, Inc.;Xos	XOS;XOSWW	t	company	1819493			u
 HHS	Harte Hanks	Nasdaq		Harte Hanks Inc;!Harte Hanks	HHS	t	company	45919			u
 HSON	Hudson Global	Nasdaq		Hudson Global, Inc.;!Hudson Global	HSON	t	company	1210708			u
@@ -4910,24 +4910,24 @@ GYRO	Gyrodyne	Nasdaq		Gyrodyne, LLC;Gyrodyne	GYRO	t	company	1589061			u
 CHR	Cheer Holding	Nasdaq		Cheer Holding, Inc.;!Cheer Holding;!Cheer	CHR	t	company	1738758			u
 GLBS	Globus Maritime	Nasdaq		Globus Maritime LTD;Globus Maritime	GLBS	t	company	1499780			u
 EQS	Equus Total Return	NYSE		Equus Total Return, Inc.;Equus Total Return	EQS	t	company	878932			u
-NSYS	Nortech Systems	Nasdaq		Nortech Systems Inc;Nortech Systems	NSYS	t	company	722313			u
+NSYS	Nortech Systems	Nasdaq		Nortech Systems Inc;Nortech Systems;Nortech	NSYS	t	company	722313			u
 TMDE	TMD Energy	NYSE		TMD Energy Ltd;TMD Energy	TMDE	t	company	2009714			u
 GIBO	GIBO Holdings	Nasdaq		GIBO Holdings Ltd;GIBO Holdings;!GIBO	GIBO;GIBOW	t	company	2034520			u
-ADAP	Adaptimmune Therapeutics	Nasdaq		Adaptimmune Therapeutics PLC;Adaptimmune Therapeutics	ADAP	t	company	1621227			u
-CVKD	Cadrenal Therapeutics	Nasdaq		Cadrenal Therapeutics, Inc.;Cadrenal Therapeutics	CVKD	t	company	1937993			u
+ADAP	Adaptimmune Therapeutics	Nasdaq		Adaptimmune Therapeutics PLC;Adaptimmune Therapeutics;Adaptimmune	ADAP	t	company	1621227			u
+CVKD	Cadrenal Therapeutics	Nasdaq		Cadrenal Therapeutics, Inc.;Cadrenal Therapeutics;Cadrenal	CVKD	t	company	1937993			u
 AIXI	Xiao-I	Nasdaq		Xiao-I Corp;Xiao-I	AIXI	t	company	1935172			u
 LGPS	Logprostyle	NYSE		Logprostyle Inc.;Logprostyle	LGPS	t	company	2040290			u
-AYTU	Aytu Biopharma	Nasdaq		Aytu Biopharma, Inc;Aytu Biopharma	AYTU	t	company	1385818			u
+AYTU	Aytu Biopharma	Nasdaq		Aytu Biopharma, Inc;Aytu Biopharma;Aytu	AYTU	t	company	1385818			u
 CJMB	Callan JMB	Nasdaq		Callan JMB Inc.;Callan JMB	CJMB	t	company	2032545			u
 BATL	Battalion Oil	NYSE		Battalion Oil Corp;!Battalion Oil	BATL	t	company	1282648			u
 SPRU	Spruce Power Holding	NYSE		Spruce Power Holding Corp;!Spruce Power Holding;!Spruce Power	SPRU	t	company	1772720			u
 RLYB	Rallybio	Nasdaq		Rallybio Corp;Rallybio	RLYB	t	company	1739410			u
-VSEE	Vsee Health	Nasdaq		Vsee Health, Inc.;Vsee Health	VSEE;VSEEW	t	company	1864531			u
+VSEE	Vsee Health	Nasdaq		Vsee Health, Inc.;Vsee Health;Vsee	VSEE;VSEEW	t	company	1864531			u
 HBIO	Harvard Bioscience	Nasdaq		Harvard Bioscience Inc;Harvard Bioscience	HBIO	t	company	1123494			u
 ALUR	Allurion Technologies	NYSE		Allurion Technologies, Inc.;Allurion Technologies;Allurion	ALUR	t	company	1964979			u
 BCAB	BioAtla	Nasdaq		BioAtla, Inc.;BioAtla	BCAB	t	company	1826892			u
 FGL	Founder Group	Nasdaq		Founder Group Ltd;Founder Group;!Founder	FGL	t	company	1989930			u
-GDTC	CytoMed Therapeutics	Nasdaq		CytoMed Therapeutics Ltd;CytoMed Therapeutics	GDTC	t	company	1873093			u
+GDTC	CytoMed Therapeutics	Nasdaq		CytoMed Therapeutics Ltd;CytoMed Therapeutics;CytoMed	GDTC	t	company	1873093			u
 MTEK	Maris Tech	Nasdaq		Maris Tech Ltd.;!Maris Tech	MTEK;MTEKW	t	company	1872964			u
 DTCK	Davis Commodities	Nasdaq		Davis Commodities Ltd;!Davis Commodities	DTCK	t	company	1949478			u
 EHLD	Euroholdings	Nasdaq		Euroholdings Ltd.;Euroholdings	EHLD	t	company	2032779			u
@@ -4943,12 +4943,12 @@ BTOG	BIT Origin	Nasdaq		BIT Origin Ltd;!BIT Origin	BTOG	t	company	1735556			u
 PFAI	Pinnacle Food Group	Nasdaq		Pinnacle Food Group Ltd;Pinnacle Food Group;!Pinnacle Food	PFAI	t	company	2032755			u
 ELBM	Electra Battery Materials	Nasdaq		Electra Battery Materials Corp;!Electra Battery Materials	ELBM	t	company	1907184			u
 CRIS	Curis	Nasdaq		Curis Inc;Curis	CRIS	t	company	1108205			u
-CMMB	Chemomab Therapeutics	Nasdaq		Chemomab Therapeutics Ltd.;Chemomab Therapeutics	CMMB	t	company	1534248			u
+CMMB	Chemomab Therapeutics	Nasdaq		Chemomab Therapeutics Ltd.;Chemomab Therapeutics;Chemomab	CMMB	t	company	1534248			u
 HYFM	Hydrofarm Holdings Group	Nasdaq		Hydrofarm Holdings Group, Inc.;Hydrofarm Holdings Group;Hydrofarm Holdings;Hydrofarm	HYFM	t	company	1695295			u
 RVSN	Rail Vision	Nasdaq		Rail Vision Ltd.;!Rail Vision	RVSN;RVSNW	t	company	1743905			u
 LIQT	Liqtech International	Nasdaq		Liqtech International Inc;Liqtech International	LIQT	t	company	1307579			u
 TLIH	Ten-League International Holdings	Nasdaq		Ten-League International Holdings Ltd;Ten-League International Holdings;Ten-League International	TLIH	t	company	1982012			u
-BTAI	BioXcel Therapeutics	Nasdaq		BioXcel Therapeutics, Inc.;BioXcel Therapeutics	BTAI	t	company	1720893			u
+BTAI	BioXcel Therapeutics	Nasdaq		BioXcel Therapeutics, Inc.;BioXcel Therapeutics;BioXcel	BTAI	t	company	1720893			u
 ADGM	Adagio Medical Holdings	Nasdaq		Adagio Medical Holdings, Inc.;Adagio Medical Holdings;!Adagio Medical	ADGM	t	company	2006986			u
 LGCB	Linkage Global	Nasdaq		Linkage Global Inc;!Linkage Global	LGCB	t	company	1969401			u
 OFAL	OFA Group	Nasdaq		OFA Group;!OFA	OFAL	t	company	2036307			u
@@ -4964,11 +4964,11 @@ INLF	Inlif	Nasdaq		Inlif Ltd;Inlif	INLF	t	company	1991592			u
 HCTI	Healthcare Triangle	Nasdaq		Healthcare Triangle, Inc.;!Healthcare Triangle	HCTI	t	company	1839285			u
 PHH	Park Ha Biological Technology	Nasdaq		Park Ha Biological Technology Co., Ltd.;Park Ha Biological Technology Co.;!Park Ha Biological Technology;!Park Ha Biological	PHH	t	company	1986247			u
 CGTL	Creative Global Technology Holdings	Nasdaq		Creative Global Technology Holdings Ltd;Creative Global Technology Holdings;!Creative Global Technology;!Creative Global	CGTL	t	company	1967822			u
-RLMD	Relmada Therapeutics	Nasdaq		Relmada Therapeutics, Inc.;Relmada Therapeutics	RLMD	t	company	1553643			u
+RLMD	Relmada Therapeutics	Nasdaq		Relmada Therapeutics, Inc.;Relmada Therapeutics;Relmada	RLMD	t	company	1553643			u
 CETY	Clean Energy Technologies	Nasdaq		Clean Energy Technologies, Inc.;!Clean Energy Technologies;!Clean Energy	CETY	t	company	1329606			u
 REE	REE Automotive	Nasdaq		REE Automotive Ltd.;REE Automotive	REE	t	company	1843588			u
 PULM	Pulmatrix	Nasdaq		Pulmatrix, Inc.;Pulmatrix	PULM	t	company	1574235			u
-MBRX	Moleculin Biotech	Nasdaq		Moleculin Biotech, Inc.;Moleculin Biotech	MBRX	t	company	1659617			u
+MBRX	Moleculin Biotech	Nasdaq		Moleculin Biotech, Inc.;Moleculin Biotech;Moleculin	MBRX	t	company	1659617			u
 ZOOZ	ZOOZ Power	Nasdaq		ZOOZ Power Ltd.;ZOOZ Power	ZOOZ;ZOOZW	t	company	1992818			u
 DARE	Dare Bioscience	Nasdaq		Dare Bioscience, Inc.;Dare Bioscience	DARE	t	company	1401914			u
 ADD	Color Star Technology	Nasdaq		Color Star Technology Co., Ltd.;Color Star Technology Co.;!Color Star Technology;!Color Star	ADD	t	company	1747661			u
@@ -4992,11 +4992,11 @@ FPAY	FlexShopper	Nasdaq		FlexShopper, Inc.;FlexShopper	FPAY	t	company	1397047			
 SNES	SenesTech	Nasdaq		SenesTech, Inc.;SenesTech	SNES	t	company	1680378			u
 BLIN	Bridgeline Digital	Nasdaq		Bridgeline Digital, Inc.;Bridgeline Digital	BLIN	t	company	1378590			u
 AUST	Austin Gold	NYSE		Austin Gold Corp.;!Austin Gold	AUST	t	company	1817740			u
-ICU	SeaStar Medical Holding	Nasdaq		SeaStar Medical Holding Corp;SeaStar Medical Holding;SeaStar Medical	ICU;ICUCW	t	company	1831868			u
+ICU	SeaStar Medical Holding	Nasdaq		SeaStar Medical Holding Corp;SeaStar Medical Holding;SeaStar Medical;SeaStar	ICU;ICUCW	t	company	1831868			u
 NCEW	New Century Logistics (BVI)	Nasdaq		New Century Logistics (BVI) Ltd;New Century Logistics (BVI)	NCEW	t	company	1968043			u
 WKSP	Worksport	Nasdaq		Worksport Ltd;Worksport	WKSP	t	company	1096275			u
 STAK	STAK	Nasdaq		STAK Inc.;!STAK	STAK	t	company	2002453			u
-CLDI	Calidi Biotherapeutics	NYSE		Calidi Biotherapeutics, Inc.;Calidi Biotherapeutics	CLDI	t	company	1855485			u
+CLDI	Calidi Biotherapeutics	NYSE		Calidi Biotherapeutics, Inc.;Calidi Biotherapeutics;Calidi	CLDI	t	company	1855485			u
 ORKT	Orangekloud Technology	Nasdaq		Orangekloud Technology Inc.;Orangekloud Technology;Orangekloud	ORKT	t	company	1979407			u
 NAAS	NaaS Technology	Nasdaq		NaaS Technology Inc.;NaaS Technology;NaaS	NAAS	t	company	1712178			u
 HTOO	Fusion Fuel Green	Nasdaq		Fusion Fuel Green PLC;!Fusion Fuel Green	HTOO;HTOOW	t	company	1819794			u
@@ -5009,20 +5009,20 @@ FAAS	Digiasia	Nasdaq		Digiasia Corp.;Digiasia	FAAS;FAASW	t	company	1844981			u
 FIEE	FiEE	Nasdaq		FiEE, Inc.;FiEE	FIEE	t	company	1467761			u
 RENT	Rent the Runway	Nasdaq		Rent the Runway, Inc.;!Rent the Runway	RENT	t	company	1468327			u
 RETO	ReTo Eco-Solutions	Nasdaq		ReTo Eco-Solutions, Inc.;ReTo Eco-Solutions	RETO	t	company	1687277			u
-HOTH	Hoth Therapeutics	Nasdaq		Hoth Therapeutics, Inc.;Hoth Therapeutics	HOTH	t	company	1711786			u
+HOTH	Hoth Therapeutics	Nasdaq		Hoth Therapeutics, Inc.;Hoth Therapeutics;Hoth	HOTH	t	company	1711786			u
 PASG	Passage BIO	Nasdaq		Passage BIO, Inc.;Passage BIO	PASG	t	company	1787297			u
 SONN	Sonnet BioTherapeutics Holdings	Nasdaq		Sonnet BioTherapeutics Holdings, Inc.;Sonnet BioTherapeutics Holdings;Sonnet BioTherapeutics	SONN	t	company	1106838			u
-GOVX	GeoVax Labs	Nasdaq		GeoVax Labs, Inc.;GeoVax Labs	GOVX;GOVXW	t	company	832489			u
+GOVX	GeoVax Labs	Nasdaq		GeoVax Labs, Inc.;GeoVax Labs;GeoVax	GOVX;GOVXW	t	company	832489			u
 OPI	Office Properties Income Trust	Nasdaq		!Office Properties Income Trust;!Office Properties Income	OPI;OPINL	t	company	1456772			u
 NXL	Nexalin Technology	Nasdaq		Nexalin Technology, Inc.;Nexalin Technology;Nexalin	NXL;NXLIW	t	company	1527352			u
 AMZE	Amaze Holdings	NYSE		Amaze Holdings, Inc.;Amaze Holdings;!Amaze	AMZE	t	company	1880343			u
 FORD	Forward Industries	Nasdaq		Forward Industries, Inc.;!Forward Industries	FORD	t	company	38264			u
-COCP	Cocrystal Pharma	Nasdaq		Cocrystal Pharma, Inc.;Cocrystal Pharma	COCP	t	company	1412486			u
+COCP	Cocrystal Pharma	Nasdaq		Cocrystal Pharma, Inc.;Cocrystal Pharma;Cocrystal	COCP	t	company	1412486			u
 BURU	Nuburu	NYSE		Nuburu, Inc.;Nuburu	BURU	t	company	1814215			u
 GIGM	Gigamedia	Nasdaq		Gigamedia Ltd;Gigamedia	GIGM	t	company	1105101			u
 IHT	Innsuites Hospitality Trust	NYSE		Innsuites Hospitality Trust;Innsuites Hospitality	IHT	t	company	82473			u
-MSS	Maison Solutions	Nasdaq		Maison Solutions Inc.;Maison Solutions	MSS	t	company	1892292			u
-LEXX	Lexaria Bioscience	Nasdaq		Lexaria Bioscience Corp.;Lexaria Bioscience	LEXX;LEXXW	t	company	1348362			u
+MSS	Maison Solutions	Nasdaq		Maison Solutions Inc.;Maison Solutions;Maison	MSS	t	company	1892292			u
+LEXX	Lexaria Bioscience	Nasdaq		Lexaria Bioscience Corp.;Lexaria Bioscience;Lexaria	LEXX;LEXXW	t	company	1348362			u
 PHGE	BiomX	NYSE		BiomX Inc.;BiomX	PHGE	t	company	1739174			u
 SOS	SOS	NYSE		SOS Ltd;!SOS	SOS	t	company	1346610			u
 GELS	Gelteq	Nasdaq		Gelteq Ltd;Gelteq	GELS	t	company	1920092			u
@@ -5030,10 +5030,10 @@ AMS	American Shared Hospital Services	NYSE		!American Shared Hospital Services	A
 TKLF	Tokyo Lifestyle	Nasdaq		Tokyo Lifestyle Co., Ltd.;Tokyo Lifestyle Co.;!Tokyo Lifestyle	TKLF	t	company	1836242			u
 YQ	17 Education & Technology Group	Nasdaq		17 Education & Technology Group Inc.;17 Education & Technology Group;17 Education & Technology;17 Education	YQ	t	company	1821468			u
 LPCN	Lipocine	Nasdaq		Lipocine Inc.;Lipocine	LPCN	t	company	1535955			u
-MXC	Mexco Energy	NYSE		Mexco Energy Corp;Mexco Energy	MXC	t	company	66418			u
+MXC	Mexco Energy	NYSE		Mexco Energy Corp;Mexco Energy;Mexco	MXC	t	company	66418			u
 HUDI	Huadi International Group	Nasdaq		Huadi International Group Co., Ltd.;Huadi International Group Co.;Huadi International Group;Huadi International	HUDI	t	company	1791725			u
-KAPA	Kairos Pharma	NYSE		Kairos Pharma, LTD.;Kairos Pharma	KAPA	t	company	1962011			u
-MSGM	Motorsport Games	Nasdaq		Motorsport Games Inc.;Motorsport Games	MSGM	t	company	1821175			u
+KAPA	Kairos Pharma	NYSE		Kairos Pharma, LTD.;Kairos Pharma;Kairos	KAPA	t	company	1962011			u
+MSGM	Motorsport Games	Nasdaq		Motorsport Games Inc.;Motorsport Games;Motorsport	MSGM	t	company	1821175			u
 WKHS	Workhorse Group	Nasdaq		Workhorse Group Inc.;Workhorse Group;!Workhorse	WKHS	t	company	1425287			u
 SFHG	Samfine Creation Holdings Group	Nasdaq		Samfine Creation Holdings Group Ltd;Samfine Creation Holdings Group;Samfine Creation Holdings;Samfine Creation	SFHG	t	company	1926792			u
 ELSE	Electro Sensors	Nasdaq		Electro Sensors Inc;Electro Sensors	ELSE	t	company	351789			u
@@ -5044,7 +5044,7 @@ BREA	Brera Holdings	Nasdaq		Brera Holdings PLC;Brera Holdings;Brera	BREA	t	compa
 ASBP	Aspire Biopharma Holdings	Nasdaq		Aspire Biopharma Holdings, Inc.;Aspire Biopharma Holdings;Aspire Biopharma	ASBP;ASBPW	t	company	1847345			u
 HXHX	Haoxin Holdings	Nasdaq		Haoxin Holdings Ltd;Haoxin Holdings;Haoxin	HXHX	t	company	1936817			u
 SMSI	Smith Micro Software	Nasdaq		Smith Micro Software, Inc.;Smith Micro Software	SMSI	t	company	948708			u
-EDSA	Edesa Biotech	Nasdaq		Edesa Biotech, Inc.;Edesa Biotech	EDSA	t	company	1540159			u
+EDSA	Edesa Biotech	Nasdaq		Edesa Biotech, Inc.;Edesa Biotech;Edesa	EDSA	t	company	1540159			u
 AEHL	Antelope Enterprise Holdings	Nasdaq		Antelope Enterprise Holdings Ltd;Antelope Enterprise Holdings;!Antelope Enterprise	AEHL	t	company	1470683			u
 TRIB	Trinity Biotech	Nasdaq		Trinity Biotech PLC;Trinity Biotech	TRIB	t	company	888721			u
 PFSA	Profusa	Nasdaq		Profusa, Inc.;Profusa	PFSA	t	company	1859807			u
@@ -5053,15 +5053,15 @@ NCNA	NuCana	Nasdaq		NuCana plc;NuCana	NCNA	t	company	1709626			u
 MTEX	Mannatech	Nasdaq		Mannatech Inc;Mannatech	MTEX	t	company	1056358			u
 ABP	Abpro Holdings	Nasdaq		Abpro Holdings, Inc.;Abpro Holdings;Abpro	ABP;ABPWW	t	company	1893219			u
 GPUS	Hyperscale Data	NYSE		Hyperscale Data, Inc.;Hyperscale Data	GPUS	t	company	896493			u
-ALLR	Allarity Therapeutics	Nasdaq		Allarity Therapeutics, Inc.;Allarity Therapeutics	ALLR	t	company	1860657			u
+ALLR	Allarity Therapeutics	Nasdaq		Allarity Therapeutics, Inc.;Allarity Therapeutics;Allarity	ALLR	t	company	1860657			u
 EDHL	Everbright Digital Holding	Nasdaq		Everbright Digital Holding Ltd.;Everbright Digital Holding;Everbright Digital	EDHL	t	company	2024876			u
 TAOX	TAO Synergies	Nasdaq		TAO Synergies Inc.;TAO Synergies	TAOX	t	company	1571934			u
 PT	Pintec Technology Holdings	Nasdaq		Pintec Technology Holdings Ltd;Pintec Technology Holdings;Pintec Technology;Pintec	PT	t	company	1716338			u
 NCL	Northann	NYSE		Northann Corp.;Northann	NCL	t	company	1923780			u
-ATHA	Athira Pharma	Nasdaq		Athira Pharma, Inc.;Athira Pharma	ATHA	t	company	1620463			u
+ATHA	Athira Pharma	Nasdaq		Athira Pharma, Inc.;Athira Pharma;Athira	ATHA	t	company	1620463			u
 BLRX	BioLineRx	Nasdaq		BioLineRx Ltd.;BioLineRx	BLRX	t	company	1498403			u
 DTSS	Datasea	Nasdaq		Datasea Inc.;Datasea	DTSS	t	company	1631282			u
-NEUP	Neuphoria Therapeutics	Nasdaq		Neuphoria Therapeutics Inc.;Neuphoria Therapeutics	NEUP	t	company	1191070			u
+NEUP	Neuphoria Therapeutics	Nasdaq		Neuphoria Therapeutics Inc.;Neuphoria Therapeutics;Neuphoria	NEUP	t	company	1191070			u
 GTIM	Good Times Restaurants	Nasdaq		Good Times Restaurants Inc.;!Good Times Restaurants	GTIM	t	company	825324			u
 PCLA	PicoCELA	Nasdaq		PicoCELA Inc.;PicoCELA	PCLA	t	company	2018462			u
 MDRR	Medalist Diversified REIT	Nasdaq		Medalist Diversified REIT, Inc.;Medalist Diversified REIT	MDRR	t	company	1654595			u
@@ -5076,7 +5076,7 @@ AEI	Alset	Nasdaq		Alset Inc.;Alset	AEI	t	company	1750106			u
 BNAI	Brand Engagement Network	Nasdaq		Brand Engagement Network Inc.;!Brand Engagement Network	BNAI;BNAIW	t	company	1838163			u
 BGI	Birks Group	NYSE		Birks Group Inc.;Birks Group;Birks	BGI	t	company	1179821			u
 PC	Premium Catering (Holdings)	Nasdaq		Premium Catering (Holdings) Ltd;Premium Catering (Holdings)	PC	t	company	1998056			u
-CLRB	Cellectar Biosciences	Nasdaq		Cellectar Biosciences, Inc.;Cellectar Biosciences	CLRB	t	company	1279704			u
+CLRB	Cellectar Biosciences	Nasdaq		Cellectar Biosciences, Inc.;Cellectar Biosciences;Cellectar	CLRB	t	company	1279704			u
 YAAS	Youxin Technology	Nasdaq		Youxin Technology Ltd;Youxin Technology;Youxin	YAAS	t	company	1964946			u
 AMST	Amesite	Nasdaq		Amesite Inc.;Amesite	AMST	t	company	1807166			u
 ANY	Sphere 3D	Nasdaq		Sphere 3D Corp.;Sphere 3D	ANY	t	company	1591956			u
@@ -5088,7 +5088,7 @@ YOSH	Yoshiharu Global	Nasdaq		Yoshiharu Global Co.;Yoshiharu Global	YOSH	t	compa
 CSCI	Cosciens Biopharma	Nasdaq		Cosciens Biopharma Inc.;Cosciens Biopharma	CSCI	t	company	1113423			u
 LIXT	Lixte Biotechnology Holdings	Nasdaq		Lixte Biotechnology Holdings, Inc.;Lixte Biotechnology Holdings;Lixte Biotechnology	LIXT;LIXTW	t	company	1335105			u
 VRME	VerifyMe	Nasdaq		VerifyMe, Inc.;VerifyMe	VRME	t	company	1104038			u
-PRPH	ProPhase Labs	Nasdaq		ProPhase Labs, Inc.;ProPhase Labs	PRPH	t	company	868278			u
+PRPH	ProPhase Labs	Nasdaq		ProPhase Labs, Inc.;ProPhase Labs;ProPhase	PRPH	t	company	868278			u
 XIN	Xinyuan Real Estate	NYSE		Xinyuan Real Estate Co., Ltd.;Xinyuan Real Estate Co.;Xinyuan Real Estate	XIN	t	company	1398453			u
 MASK	3 E Network Technology Group	Nasdaq		3 E Network Technology Group Ltd;3 E Network Technology Group;3 E Network Technology;3 E Network	MASK	t	company	1993097			u
 DLPN	Dolphin Entertainment	Nasdaq		Dolphin Entertainment, Inc.;!Dolphin Entertainment	DLPN	t	company	1282224			u
@@ -5098,7 +5098,7 @@ MHUA	Meihua International Medical Technologies	Nasdaq		Meihua International Medi
 JCTC	Jewett Cameron Trading	Nasdaq		Jewett Cameron Trading Co LTD;Jewett Cameron Trading	JCTC	t	company	885307			u
 XAIR	Beyond Air	Nasdaq		Beyond Air, Inc.;!Beyond Air	XAIR	t	company	1641631			u
 BTBD	BT Brands	Nasdaq		BT Brands, Inc.;BT Brands	BTBD;BTBDW	t	company	1718224			u
-CARM	Carisma Therapeutics	Nasdaq		Carisma Therapeutics Inc.;Carisma Therapeutics	CARM	t	company	1485003			u
+CARM	Carisma Therapeutics	Nasdaq		Carisma Therapeutics Inc.;Carisma Therapeutics;Carisma	CARM	t	company	1485003			u
 OSRH	OSR Holdings	Nasdaq		OSR Holdings, Inc.;OSR Holdings;!OSR	OSRH;OSRHW	t	company	1840425			u
 CIIT	Tianci International	Nasdaq		Tianci International, Inc.;Tianci International	CIIT	t	company	1557798			u
 XTLB	XTL Biopharmaceuticals	Nasdaq		XTL Biopharmaceuticals LTD;XTL Biopharmaceuticals	XTLB	t	company	1023549			u
@@ -5109,15 +5109,15 @@ TAIT	Taitron Components	Nasdaq		Taitron Components Inc;Taitron Components	TAIT	t
 TXMD	TherapeuticsMD	Nasdaq		TherapeuticsMD, Inc.;TherapeuticsMD	TXMD	t	company	25743			u
 AIMD	Ainos	Nasdaq		Ainos, Inc.;Ainos	AIMD;AIMDW	t	company	1014763			u
 CANF	Can-Fite BioPharma	NYSE		Can-Fite BioPharma Ltd.;Can-Fite BioPharma	CANF	t	company	1536196			u
-PTHS	Pelthos Therapeutics	NYSE		Pelthos Therapeutics Inc.;Pelthos Therapeutics	PTHS	t	company	1919246			u
+PTHS	Pelthos Therapeutics	NYSE		Pelthos Therapeutics Inc.;Pelthos Therapeutics;Pelthos	PTHS	t	company	1919246			u
 NERV	Minerva Neurosciences	Nasdaq		Minerva Neurosciences, Inc.;Minerva Neurosciences	NERV	t	company	1598646			u
 BFRG	BullFrog AI Holdings	Nasdaq		BullFrog AI Holdings, Inc.;BullFrog AI Holdings;!BullFrog AI	BFRG;BFRGW	t	company	1829247			u
 MMA	Mixed Martial Arts Group	NYSE		Mixed Martial Arts Group LTD;Mixed Martial Arts Group;!Mixed Martial Arts	MMA	t	company	1981519			u
 GRNQ	Greenpro Capital	Nasdaq		Greenpro Capital Corp.;Greenpro Capital	GRNQ	t	company	1597846			u
 SLNH	Soluna Holdings	Nasdaq		Soluna Holdings, Inc;Soluna Holdings;Soluna	SLNH;SLNHP	t	company	64463			u
 LEDS	SemiLEDs	Nasdaq		SemiLEDs Corp;SemiLEDs	LEDS	t	company	1333822			u
-ERNA	Ernexa Therapeutics	Nasdaq		Ernexa Therapeutics Inc.;Ernexa Therapeutics	ERNA	t	company	748592			u
-GWAV	Greenwave Technology Solutions	Nasdaq		Greenwave Technology Solutions, Inc.;Greenwave Technology Solutions	GWAV	t	company	1589149			u
+ERNA	Ernexa Therapeutics	Nasdaq		Ernexa Therapeutics Inc.;Ernexa Therapeutics;Ernexa	ERNA	t	company	748592			u
+GWAV	Greenwave Technology Solutions	Nasdaq		Greenwave Technology Solutions, Inc.;Greenwave Technology Solutions;Greenwave	GWAV	t	company	1589149			u
 XHLD	TEN Holdings	Nasdaq		TEN Holdings, Inc.;TEN Holdings;!TEN	XHLD	t	company	2030954			u
 PWM	Prestige Wealth	Nasdaq		Prestige Wealth Inc.;!Prestige Wealth	PWM	t	company	1765850			u
 MLEC	Moolec Science	Nasdaq		Moolec Science SA;Moolec Science	MLEC;MLECW	t	company	1937737			u
@@ -5129,18 +5129,18 @@ ELWS	Earlyworks	Nasdaq		Earlyworks Co., Ltd.;Earlyworks Co.;Earlyworks	ELWS	t	co
 DATS	DatChat	Nasdaq		DatChat, Inc.;DatChat	DATS;DATSW	t	company	1648960			u
 SVRE	SaverOne 2014	Nasdaq		SaverOne 2014 Ltd.;SaverOne 2014	SVRE;SVREW	t	company	1894693			u
 PLAG	Planet Green Holdings	NYSE		Planet Green Holdings Corp.;Planet Green Holdings;!Planet Green	PLAG	t	company	1117057			u
-KZIA	Kazia Therapeutics	Nasdaq		Kazia Therapeutics LTD;Kazia Therapeutics	KZIA	t	company	1075880			u
+KZIA	Kazia Therapeutics	Nasdaq		Kazia Therapeutics LTD;Kazia Therapeutics;Kazia	KZIA	t	company	1075880			u
 FTRK	Fast Track Group	Nasdaq		Fast Track Group;!Fast Track	FTRK	t	company	2027262			u
 RMCF	Rocky Mountain Chocolate Factory	Nasdaq		Rocky Mountain Chocolate Factory, Inc.;!Rocky Mountain Chocolate Factory	RMCF	t	company	1616262			u
 CVR	Chicago Rivet & Machine	NYSE		Chicago Rivet & Machine Co;!Chicago Rivet & Machine	CVR	t	company	19871			u
 GLBZ	Glen Burnie Bancorp	Nasdaq		Glen Burnie Bancorp;Glen Burnie	GLBZ	t	company	890066			u
 DUO	Fangdd Network Group	Nasdaq		Fangdd Network Group Ltd.;Fangdd Network Group;Fangdd Network	DUO	t	company	1750593			u
 UCAR	U Power	Nasdaq		U Power Ltd;!U Power	UCAR	t	company	1939780			u
-CYCC	Cyclacel Pharmaceuticals	Nasdaq		Cyclacel Pharmaceuticals, Inc.;Cyclacel Pharmaceuticals	CYCC;CYCCP	t	company	1130166			u
+CYCC	Cyclacel Pharmaceuticals	Nasdaq		Cyclacel Pharmaceuticals, Inc.;Cyclacel Pharmaceuticals;Cyclacel	CYCC;CYCCP	t	company	1130166			u
 ATER	Aterian	Nasdaq		Aterian, Inc.;Aterian	ATER	t	company	1757715			u
 WCT	Wellchange Holdings	Nasdaq		Wellchange Holdings Co Ltd;Wellchange Holdings;Wellchange	WCT	t	company	1990251			u
 INBS	Intelligent BIO Solutions	Nasdaq		Intelligent BIO Solutions Inc.;Intelligent BIO Solutions	INBS	t	company	1725430			u
-BRN	Barnwell Industries	NYSE		Barnwell Industries Inc;Barnwell Industries	BRN	t	company	10048			u
+BRN	Barnwell Industries	NYSE		Barnwell Industries Inc;Barnwell Industries;Barnwell	BRN	t	company	10048			u
 XFOR	X4 Pharmaceuticals	Nasdaq		X4 Pharmaceuticals, Inc;X4 Pharmaceuticals	XFOR	t	company	1501697			u
 HTCR	HeartCore Enterprises	Nasdaq		HeartCore Enterprises, Inc.;HeartCore Enterprises	HTCR	t	company	1892322			u
 VS	Versus Systems	Nasdaq		Versus Systems Inc.;!Versus Systems	VS;VSSYW	t	company	1701963			u
@@ -5151,12 +5151,12 @@ RUBI	Rubico	Nasdaq		Rubico Inc.;Rubico	RUBI	t	company	1943421			u
 EPWK	EPWK Holdings	Nasdaq		EPWK Holdings Ltd.;EPWK Holdings;!EPWK	EPWK	t	company	1900720			u
 TBH	Brag House Holdings	Nasdaq		Brag House Holdings, Inc.;Brag House Holdings;!Brag House	TBH	t	company	1903595			u
 FTEL	Fitell	Nasdaq		Fitell Corp;Fitell	FTEL	t	company	1928581			u
-BCTX	BriaCell Therapeutics	Nasdaq		BriaCell Therapeutics Corp.;BriaCell Therapeutics	BCTX;BCTXW;BCTXZ	t	company	1610820			u
+BCTX	BriaCell Therapeutics	Nasdaq		BriaCell Therapeutics Corp.;BriaCell Therapeutics;BriaCell	BCTX;BCTXW;BCTXZ	t	company	1610820			u
 FLGC	Flora Growth	Nasdaq		Flora Growth Corp.;!Flora Growth	FLGC	t	company	1790169			u
 BRTX	BioRestorative Therapies	Nasdaq		BioRestorative Therapies, Inc.;BioRestorative Therapies	BRTX	t	company	1505497			u
 EVGN	Evogene	Nasdaq		Evogene Ltd.;Evogene	EVGN	t	company	1574565			u
 HCWB	HCW Biologics	Nasdaq		HCW Biologics Inc.;HCW Biologics	HCWB	t	company	1828673			u
-PHIO	Phio Pharmaceuticals	Nasdaq		Phio Pharmaceuticals Corp.;Phio Pharmaceuticals	PHIO	t	company	1533040			u
+PHIO	Phio Pharmaceuticals	Nasdaq		Phio Pharmaceuticals Corp.;Phio Pharmaceuticals;Phio	PHIO	t	company	1533040			u
 SONM	Sonim Technologies	Nasdaq		Sonim Technologies Inc;Sonim Technologies;Sonim	SONM	t	company	1178697			u
 EFOI	Energy Focus	Nasdaq		Energy Focus, Inc;!Energy Focus	EFOI	t	company	924168			u
 GP	Greenpower Motor	Nasdaq		Greenpower Motor Co INC.;Greenpower Motor Co;Greenpower Motor	GP	t	company	1584547			u
@@ -5181,11 +5181,11 @@ RYDE	Ryde Group	NYSE		Ryde Group Ltd;Ryde Group;Ryde	RYDE	t	company	1971115			u
 AWX	Avalon Holdings	NYSE		Avalon Holdings Corp;Avalon Holdings;!Avalon	AWX	t	company	1061069			u
 NEHC	New Era Helium	Nasdaq		New Era Helium Inc.;!New Era Helium	NEHC;NEHCW	t	company	2028336			u
 PETZ	TDH Holdings	Nasdaq		TDH Holdings, Inc.;TDH Holdings;!TDH	PETZ	t	company	1684425			u
-MRM	Medirom Healthcare Technologies	Nasdaq		Medirom Healthcare Technologies Inc.;Medirom Healthcare Technologies;Medirom Healthcare	MRM	t	company	1819704			u
+MRM	Medirom Healthcare Technologies	Nasdaq		Medirom Healthcare Technologies Inc.;Medirom Healthcare Technologies;Medirom Healthcare;Medirom	MRM	t	company	1819704			u
 DFLI	Dragonfly Energy Holdings	Nasdaq		Dragonfly Energy Holdings Corp.;Dragonfly Energy Holdings;!Dragonfly Energy	DFLI;DFLIW	t	company	1847986			u
 IMCC	IM Cannabis	Nasdaq		IM Cannabis Corp.;IM Cannabis	IMCC	t	company	1792030			u
 BGLC	BioNexus Gene Lab	Nasdaq		BioNexus Gene Lab Corp;BioNexus Gene Lab	BGLC	t	company	1737523			u
-BNGO	Bionano Genomics	Nasdaq		Bionano Genomics, Inc.;Bionano Genomics	BNGO	t	company	1411690			u
+BNGO	Bionano Genomics	Nasdaq		Bionano Genomics, Inc.;Bionano Genomics;Bionano	BNGO	t	company	1411690			u
 BFRI	Biofrontera	Nasdaq		Biofrontera Inc.;Biofrontera	BFRI;BFRIW	t	company	1858685			u
 ABTS	Abits Group	Nasdaq		Abits Group Inc;Abits Group;Abits	ABTS	t	company	1864055			u
 HWH	HWH International	Nasdaq		HWH International Inc.;HWH International	HWH	t	company	1897245			u
@@ -5196,7 +5196,7 @@ EEIQ	EpicQuest Education Group International	Nasdaq		EpicQuest Education Group I
 GLXG	Galaxy Payroll Group	Nasdaq		Galaxy Payroll Group Ltd;Galaxy Payroll Group;!Galaxy Payroll	GLXG	t	company	1905920			u
 SUGP	SU Group Holdings	Nasdaq		SU Group Holdings Ltd;SU Group Holdings;SU Group	SUGP	t	company	1969863			u
 CNFR	Conifer Holdings	Nasdaq		Conifer Holdings, Inc.;Conifer Holdings;!Conifer	CNFR;CNFRZ	t	company	1502292			u
-SNSE	Sensei Biotherapeutics	Nasdaq		Sensei Biotherapeutics, Inc.;Sensei Biotherapeutics	SNSE	t	company	1829802			u
+SNSE	Sensei Biotherapeutics	Nasdaq		Sensei Biotherapeutics, Inc.;Sensei Biotherapeutics;Sensei	SNSE	t	company	1829802			u
 INHD	Inno Holdings	Nasdaq		Inno Holdings Inc.;Inno Holdings;Inno	INHD	t	company	1961847			u
 WETH	Wetouch Technology	Nasdaq		Wetouch Technology Inc.;Wetouch Technology;Wetouch	WETH	t	company	1826660			u
 CARV	Carver Bancorp	Nasdaq		Carver Bancorp Inc;Carver Bancorp	CARV	t	company	1016178			u
@@ -5205,7 +5205,7 @@ DRCT	Direct Digital Holdings	Nasdaq		Direct Digital Holdings, Inc.;Direct Digita
 STI	Solidion Technology	Nasdaq		Solidion Technology Inc.;Solidion Technology;Solidion	STI	t	company	1881551			u
 ASTC	Astrotech	Nasdaq		Astrotech Corp;Astrotech	ASTC	t	company	1001907			u
 ARBB	ARB IOT Group	Nasdaq		ARB IOT Group Ltd;ARB IOT Group;ARB IOT	ARBB	t	company	1930179			u
-PCSA	Processa Pharmaceuticals	Nasdaq		Processa Pharmaceuticals, Inc.;Processa Pharmaceuticals	PCSA	t	company	1533743			u
+PCSA	Processa Pharmaceuticals	Nasdaq		Processa Pharmaceuticals, Inc.;Processa Pharmaceuticals;Processa	PCSA	t	company	1533743			u
 CLWT	Euro Tech Holdings	Nasdaq		Euro Tech Holdings Co LTD;Euro Tech Holdings;!Euro Tech	CLWT	t	company	1026662			u
 005930.KS	Samsung Electronics	KRX	Information Technology	%Samsung Electronics;%Samsung	005930.KS	t	company			South Korea	g
 000660.KS	SK Hynix	KRX	Information Technology	SK Hynix	000660.KS	t	company			South Korea	g
@@ -5215,23 +5215,23 @@ NLSP	NLS Pharmaceutics	Nasdaq		NLS Pharmaceutics Ltd.;NLS Pharmaceutics	NLSP;NLS
 2222.SR	Saudi Aramco	Tadawul	Energy	%Saudi Aramco;%Aramco	2222.SR	t	company			Saudi Arabia	g
 MSN	Emerson Radio	NYSE		Emerson Radio Corp;!Emerson Radio	MSN	t	company	32621			u
 RELIANCE.NS	Reliance Industries	NSE	Energy	%Reliance Industries	RELIANCE.NS	t	company			India	g
-RNAZ	Transcode Therapeutics	Nasdaq		Transcode Therapeutics, Inc.;Transcode Therapeutics	RNAZ	t	company	1829635			u
+RNAZ	Transcode Therapeutics	Nasdaq		Transcode Therapeutics, Inc.;Transcode Therapeutics;Transcode	RNAZ	t	company	1829635			u
 1211.HK	BYD	HKEX	Consumer Discretionary	BYD	1211.HK	t	company			China	g
 APM	Aptorum Group	Nasdaq		Aptorum Group Ltd;Aptorum Group;Aptorum	APM	t	company	1734005			u
 3690.HK	Meituan	HKEX	Consumer Discretionary	Meituan	3690.HK	t	company			China	g
-CERO	Cero Therapeutics Holdings	Nasdaq		Cero Therapeutics Holdings, Inc.;Cero Therapeutics Holdings;Cero Therapeutics	CERO;CEROW	t	company	1870404			u
+CERO	Cero Therapeutics Holdings	Nasdaq		Cero Therapeutics Holdings, Inc.;Cero Therapeutics Holdings;Cero Therapeutics;Cero	CERO;CEROW	t	company	1870404			u
 1810.HK	Xiaomi	HKEX	Information Technology	Xiaomi	1810.HK	t	company			China	g
 SKYQ	Sky Quarry	Nasdaq		Sky Quarry Inc.;!Sky Quarry	SKYQ	t	company	1812447			u
 CATL.SZ	CATL	SZSE	Industrials	CATL;Contemporary Amperex Technology;Contemporary Amperex	CATL.SZ	t	company			China	g
 TCS.NS	Tata Consultancy Services	NSE	Information Technology	Tata Consultancy Services;TCS	TCS.NS	t	company			India	g
 BCDA	BioCardia	Nasdaq		BioCardia, Inc.;BioCardia	BCDA	t	company	925741			u
-TATAMOTORS.NS	Tata Motors	NSE	Consumer Discretionary	Tata Motors	TATAMOTORS.NS	t	company			India	g
+TATAMOTORS.NS	Tata Motors	NSE	Consumer Discretionary	Tata Motors;Tata	TATAMOTORS.NS	t	company			India	g
 SOWG	Sow Good	Nasdaq		Sow Good Inc.;!Sow Good	SOWG	t	company	1490161			u
 ADANIENT.NS	Adani Enterprises	NSE	Industrials	Adani Enterprises;Adani Group;Adani	ADANIENT.NS	t	company			India	g
 005380.KS	Hyundai Motor	KRX	Consumer Discretionary	%Hyundai Motor;~Hyundai	005380.KS	wt	company			South Korea	g
-APRE	Aprea Therapeutics	Nasdaq		Aprea Therapeutics, Inc.;Aprea Therapeutics	APRE	t	company	1781983			u
+APRE	Aprea Therapeutics	Nasdaq		Aprea Therapeutics, Inc.;Aprea Therapeutics;Aprea	APRE	t	company	1781983			u
 LGES.KS	LG Energy Solution	KRX	Industrials	%LG Energy Solution	LGES.KS	t	company			South Korea	g
-ADXN	Addex Therapeutics	Nasdaq		Addex Therapeutics Ltd.;Addex Therapeutics	ADXN	t	company	1574232			u
+ADXN	Addex Therapeutics	Nasdaq		Addex Therapeutics Ltd.;Addex Therapeutics;Addex	ADXN	t	company	1574232			u
 9984.T	SoftBank Group	TSE	Communication Services	SoftBank;SoftBank Group	9984.T	t	company			Japan	g
 DSS	DSS	NYSE		DSS, Inc.;!DSS	DSS	t	company	771999			u
 CBA.AX	Commonwealth Bank of Australia	ASX	Financials	%Commonwealth Bank of Australia	CBA.AX	t	company			Australia	g
@@ -5288,18 +5288,18 @@ PSIG	PS International Group	Nasdaq		PS International Group Ltd.;PS International
 PMNT	Perfect Moment	NYSE		Perfect Moment Ltd.;!Perfect Moment	PMNT	t	company	1849221			u
 BIYA	Baiya International Group	Nasdaq		Baiya International Group Inc.;Baiya International Group;Baiya International	BIYA	t	company	1944712			u
 GV	Visionary Holdings	Nasdaq		Visionary Holdings Inc.;Visionary Holdings;!Visionary	GV	t	company	1892274			u
-TRAW	Traws Pharma	Nasdaq		Traws Pharma, Inc.;Traws Pharma	TRAW	t	company	1130598			u
-CYCN	Cyclerion Therapeutics	Nasdaq		Cyclerion Therapeutics, Inc.;Cyclerion Therapeutics	CYCN	t	company	1755237			u
+TRAW	Traws Pharma	Nasdaq		Traws Pharma, Inc.;Traws Pharma;Traws	TRAW	t	company	1130598			u
+CYCN	Cyclerion Therapeutics	Nasdaq		Cyclerion Therapeutics, Inc.;Cyclerion Therapeutics;Cyclerion	CYCN	t	company	1755237			u
 FEBO	Fenbo Holdings	Nasdaq		Fenbo Holdings Ltd;Fenbo Holdings;Fenbo	FEBO	t	company	1957001			u
 CODX	Co-Diagnostics	Nasdaq		Co-Diagnostics, Inc.;Co-Diagnostics	CODX	t	company	1692415			u
 CELZ	Creative Medical Technology Holdings	Nasdaq		Creative Medical Technology Holdings, Inc.;Creative Medical Technology Holdings;!Creative Medical Technology;!Creative Medical	CELZ	t	company	1187953			u
 MWG	Multi Ways Holdings	NYSE		Multi Ways Holdings Ltd;Multi Ways Holdings;!Multi Ways	MWG	t	company	1941500			u
 BMRA	Biomerica	Nasdaq		Biomerica Inc;Biomerica	BMRA	t	company	73290			u
-SSY	Sunlink Health Systems	NYSE		Sunlink Health Systems Inc;Sunlink Health Systems	SSY	t	company	96793			u
+SSY	Sunlink Health Systems	NYSE		Sunlink Health Systems Inc;Sunlink Health Systems;Sunlink	SSY	t	company	96793			u
 AMBO	Ambow Education Holding	NYSE		Ambow Education Holding Ltd.;Ambow Education Holding;Ambow Education	AMBO	t	company	1494558			u
-INDP	Indaptus Therapeutics	Nasdaq		Indaptus Therapeutics, Inc.;Indaptus Therapeutics	INDP	t	company	1857044			u
+INDP	Indaptus Therapeutics	Nasdaq		Indaptus Therapeutics, Inc.;Indaptus Therapeutics;Indaptus	INDP	t	company	1857044			u
 POAI	Predictive Oncology	Nasdaq		Predictive Oncology Inc.;!Predictive Oncology	POAI	t	company	1446159			u
-TSBX	Turnstone Biologics	Nasdaq		Turnstone Biologics Corp.;Turnstone Biologics	TSBX	t	company	1764974			u
+TSBX	Turnstone Biologics	Nasdaq		Turnstone Biologics Corp.;Turnstone Biologics;Turnstone	TSBX	t	company	1764974			u
 GSIW	Garden Stage	Nasdaq		Garden Stage Ltd;!Garden Stage	GSIW	t	company	1954269			u
 JTAI	Jet.AI	Nasdaq		Jet.AI Inc.;Jet.AI	JTAI	t	company	1861622			u
 PAVM	PAVmed	Nasdaq		PAVmed Inc.;PAVmed	PAVM	t	company	1624326			u
@@ -5316,7 +5316,7 @@ NVVE	Nuvve Holding	Nasdaq		Nuvve Holding Corp.;Nuvve Holding;Nuvve	NVVE;NVVEW	t	
 GXAI	Gaxos.ai	Nasdaq		Gaxos.ai Inc.;Gaxos.ai	GXAI	t	company	1895618			u
 ALBT	Avalon GloboCare	Nasdaq		Avalon GloboCare Corp.;Avalon GloboCare	ALBT	t	company	1630212			u
 CDTG	CDT Environmental Technology Investment Holdings	Nasdaq		CDT Environmental Technology Investment Holdings Ltd;CDT Environmental Technology Investment Holdings;CDT Environmental Technology Investment	CDTG	t	company	1793895			u
-GLMD	Galmed Pharmaceuticals	Nasdaq		Galmed Pharmaceuticals Ltd.;Galmed Pharmaceuticals	GLMD	t	company	1595353			u
+GLMD	Galmed Pharmaceuticals	Nasdaq		Galmed Pharmaceuticals Ltd.;Galmed Pharmaceuticals;Galmed	GLMD	t	company	1595353			u
 FGI	FGI Industries	Nasdaq		FGI Industries Ltd.;FGI Industries	FGI;FGIWW	t	company	1864943			u
 SQFT	Presidio Property Trust	Nasdaq		Presidio Property Trust, Inc.;Presidio Property Trust;Presidio Property	SQFT;SQFTP;SQFTW	t	company	1080657			u
 FRSX	Foresight Autonomous Holdings	Nasdaq		Foresight Autonomous Holdings Ltd.;Foresight Autonomous Holdings;!Foresight Autonomous	FRSX	t	company	1691221			u
@@ -5329,13 +5329,13 @@ UUU	Universal Safety Products	NYSE		Universal Safety Products, Inc.;!Universal S
 OP	OceanPal	Nasdaq		OceanPal Inc.;OceanPal	OP	t	company	1869467			u
 BON	Bon Natural Life	Nasdaq		Bon Natural Life Ltd;Bon Natural Life	BON	t	company	1816815			u
 CLRO	Clearone	Nasdaq		Clearone Inc;Clearone	CLRO	t	company	840715			u
-ACXP	Acurx Pharmaceuticals	Nasdaq		Acurx Pharmaceuticals, Inc.;Acurx Pharmaceuticals	ACXP	t	company	1736243			u
+ACXP	Acurx Pharmaceuticals	Nasdaq		Acurx Pharmaceuticals, Inc.;Acurx Pharmaceuticals;Acurx	ACXP	t	company	1736243			u
 HIHO	Highway Holdings	Nasdaq		Highway Holdings LTD;Highway Holdings;!Highway	HIHO	t	company	1026785			u
 CHSN	Chanson International Holding	Nasdaq		Chanson International Holding;Chanson International	CHSN	t	company	1825349			u
 INAB	In8bio	Nasdaq		In8bio, Inc.;In8bio	INAB	t	company	1740279			u
 IBO	Impact Biomedical	NYSE		Impact Biomedical Inc.;!Impact Biomedical	IBO	t	company	1834105			u
 SEED	Origin Agritech	Nasdaq		Origin Agritech LTD;Origin Agritech	SEED	t	company	1321851			u
-KPRX	Kiora Pharmaceuticals	Nasdaq		Kiora Pharmaceuticals Inc;Kiora Pharmaceuticals	KPRX	t	company	1372514			u
+KPRX	Kiora Pharmaceuticals	Nasdaq		Kiora Pharmaceuticals Inc;Kiora Pharmaceuticals;Kiora	KPRX	t	company	1372514			u
 GNPX	Genprex	Nasdaq		Genprex, Inc.;Genprex	GNPX	t	company	1595248			u
 GITS	Global Interactive Technologies	Nasdaq		Global Interactive Technologies, Inc.;!Global Interactive Technologies;!Global Interactive	GITS	t	company	1911545			u
 NCI	Neo-Concept International Group Holdings	Nasdaq		Neo-Concept International Group Holdings Ltd;Neo-Concept International Group Holdings;Neo-Concept International Group;Neo-Concept International	NCI	t	company	1916331			u
@@ -5347,11 +5347,11 @@ RVYL	Ryvyl	Nasdaq		Ryvyl Inc.;Ryvyl	RVYL	t	company	1419275			u
 PMAX	Powell Max	Nasdaq		Powell Max Ltd;!Powell Max	PMAX	t	company	2012096			u
 RDGT	Ridgetech	Nasdaq		Ridgetech Inc.;Ridgetech	RDGT	t	company	1856084			u
 CAPS	Capstone Holding	Nasdaq		Capstone Holding Corp.;Capstone Holding;Capstone	CAPS	t	company	887151			u
-APVO	Aptevo Therapeutics	Nasdaq		Aptevo Therapeutics Inc.;Aptevo Therapeutics	APVO	t	company	1671584			u
+APVO	Aptevo Therapeutics	Nasdaq		Aptevo Therapeutics Inc.;Aptevo Therapeutics;Aptevo	APVO	t	company	1671584			u
 BQ	Boqii Holding	NYSE		Boqii Holding Ltd;Boqii Holding;Boqii	BQ	t	company	1815021			u
 INTS	Intensity Therapeutics	Nasdaq		Intensity Therapeutics, Inc.;!Intensity Therapeutics	INTS	t	company	1567264			u
 ECDA	ECD Automotive Design	Nasdaq		ECD Automotive Design, Inc.;ECD Automotive Design	ECDA;ECDAW	t	company	1922858			u
-LNKS	Linkers Industries	Nasdaq		Linkers Industries Ltd;Linkers Industries	LNKS	t	company	1972074			u
+LNKS	Linkers Industries	Nasdaq		Linkers Industries Ltd;Linkers Industries;Linkers	LNKS	t	company	1972074			u
 MITQ	Moving iMAGE Technologies	NYSE		Moving iMAGE Technologies INC.;!Moving iMAGE Technologies;!Moving iMAGE	MITQ	t	company	1770236			u
 ULY	Urgent.ly	Nasdaq		Urgent.ly Inc.;Urgent.ly	ULY	t	company	1603652			u
 MEGL	Magic Empire Global	Nasdaq		Magic Empire Global Ltd;!Magic Empire Global;!Magic Empire	MEGL	t	company	1881472			u
@@ -5368,9 +5368,9 @@ RIME	Algorhythm Holdings	Nasdaq		Algorhythm Holdings, Inc.;Algorhythm Holdings;A
 ZBAI	ATIF Holdings	Nasdaq		ATIF Holdings Ltd;ATIF Holdings;!ATIF	ZBAI	t	company	1755058			u
 XYLO	Xylo Technologies	Nasdaq		Xylo Technologies LTD;Xylo Technologies;Xylo	XYLO	t	company	1618500			u
 ALZN	Alzamend Neuro	Nasdaq		Alzamend Neuro, Inc.;Alzamend Neuro	ALZN	t	company	1677077			u
-AMIX	Autonomix Medical	Nasdaq		Autonomix Medical, Inc.;Autonomix Medical	AMIX	t	company	1617867			u
-WINT	Windtree Therapeutics	Nasdaq		Windtree Therapeutics Inc;Windtree Therapeutics	WINT	t	company	946486			u
-ADIL	Adial Pharmaceuticals	Nasdaq		Adial Pharmaceuticals, Inc.;Adial Pharmaceuticals	ADIL	t	company	1513525			u
+AMIX	Autonomix Medical	Nasdaq		Autonomix Medical, Inc.;Autonomix Medical;Autonomix	AMIX	t	company	1617867			u
+WINT	Windtree Therapeutics	Nasdaq		Windtree Therapeutics Inc;Windtree Therapeutics;Windtree	WINT	t	company	946486			u
+ADIL	Adial Pharmaceuticals	Nasdaq		Adial Pharmaceuticals, Inc.;Adial Pharmaceuticals;Adial	ADIL	t	company	1513525			u
 STRR	Star Equity Holdings	Nasdaq		Star Equity Holdings, Inc.;Star Equity Holdings;!Star Equity	STRR;STRRP	t	company	707388			u
 JDZG	Jiade	Nasdaq		Jiade Ltd;Jiade	JDZG	t	company	1976908			u
 SBFM	Sunshine Biopharma	Nasdaq		Sunshine Biopharma Inc.;Sunshine Biopharma	SBFM;SBFMW	t	company	1402328			u
@@ -5380,20 +5380,20 @@ IBG	Innovation Beverage Group	Nasdaq		Innovation Beverage Group Ltd;Innovation B
 ISPC	iSpecimen	Nasdaq		iSpecimen Inc.;iSpecimen	ISPC	t	company	1558569			u
 RKDA	Arcadia Biosciences	Nasdaq		Arcadia Biosciences, Inc.;Arcadia Biosciences	RKDA	t	company	1469443			u
 MBIO	Mustang Bio	Nasdaq		Mustang Bio, Inc.;Mustang Bio	MBIO	t	company	1680048			u
-ARTL	Artelo Biosciences	Nasdaq		Artelo Biosciences, Inc.;Artelo Biosciences	ARTL	t	company	1621221			u
+ARTL	Artelo Biosciences	Nasdaq		Artelo Biosciences, Inc.;Artelo Biosciences;Artelo	ARTL	t	company	1621221			u
 WAFU	Wah Fu Education Group	Nasdaq		Wah Fu Education Group Ltd;Wah Fu Education Group;Wah Fu Education	WAFU	t	company	1716770			u
 RSLS	ReShape Lifesciences	Nasdaq		ReShape Lifesciences Inc.;ReShape Lifesciences	RSLS	t	company	1427570			u
 APLM	Apollomics	Nasdaq		Apollomics Inc.;Apollomics	APLM;APLMW	t	company	1944885			u
 VYNE	VYNE Therapeutics	Nasdaq		VYNE Therapeutics Inc.;VYNE Therapeutics	VYNE	t	company	1566044			u
 SOPA	Society Pass	Nasdaq		Society Pass Incorporated.;!Society Pass	SOPA	t	company	1817511			u
-ASNS	Actelis Networks	Nasdaq		Actelis Networks Inc;Actelis Networks	ASNS	t	company	1141284			u
+ASNS	Actelis Networks	Nasdaq		Actelis Networks Inc;Actelis Networks;Actelis	ASNS	t	company	1141284			u
 SPHL	Springview Holdings	Nasdaq		Springview Holdings LTD;Springview Holdings;Springview	SPHL	t	company	2002236			u
 SRXH	SRx Health Solutions	NYSE		SRx Health Solutions, Inc.;SRx Health Solutions	SRXH	t	company	1471727			u
 TRNR	Interactive Strength	Nasdaq		Interactive Strength, Inc.;!Interactive Strength	TRNR	t	company	1785056			u
 VMAR	Vision Marine Technologies	Nasdaq		Vision Marine Technologies Inc.;!Vision Marine Technologies;!Vision Marine	VMAR	t	company	1813783			u
 PLRZ	Polyrizon	Nasdaq		Polyrizon Ltd.;Polyrizon	PLRZ	t	company	1893645			u
 PPBT	Purple Biotech	Nasdaq		Purple Biotech LTD.;Purple Biotech	PPBT	t	company	1614744			u
-TCRT	Alaunos Therapeutics	Nasdaq		Alaunos Therapeutics, Inc.;Alaunos Therapeutics	TCRT	t	company	1107421			u
+TCRT	Alaunos Therapeutics	Nasdaq		Alaunos Therapeutics, Inc.;Alaunos Therapeutics;Alaunos	TCRT	t	company	1107421			u
 SGN	Signing Day Sports	NYSE		Signing Day Sports, Inc.;!Signing Day Sports	SGN	t	company	1898474			u
 VEEE	Twin Vee PowerCats	Nasdaq		Twin Vee PowerCats, Co.;Twin Vee PowerCats	VEEE	t	company	1855509			u
 DFSC	Defsec Technologies	Nasdaq		Defsec Technologies Inc.;Defsec Technologies;Defsec	DFSC;DFSCW	t	company	1889823			u
@@ -5404,10 +5404,10 @@ ONFO	Onfolio Holdings	Nasdaq		Onfolio Holdings, Inc;Onfolio Holdings;Onfolio	ONF
 WNW	Meiwu Technology	Nasdaq		Meiwu Technology Co Ltd;Meiwu Technology;Meiwu	WNW	t	company	1787803			u
 BOXL	Boxlight	Nasdaq		Boxlight Corp;Boxlight	BOXL	t	company	1624512			u
 THAR	Tharimmune	Nasdaq		Tharimmune, Inc.;Tharimmune	THAR	t	company	1861657			u
-PMCB	PharmaCyte Biotech	Nasdaq		PharmaCyte Biotech, Inc.;PharmaCyte Biotech	PMCB	t	company	1157075			u
+PMCB	PharmaCyte Biotech	Nasdaq		PharmaCyte Biotech, Inc.;PharmaCyte Biotech;PharmaCyte	PMCB	t	company	1157075			u
 KAVL	Kaival Brands Innovations Group	Nasdaq		Kaival Brands Innovations Group, Inc.;Kaival Brands Innovations Group;Kaival Brands Innovations	KAVL	t	company	1762239			u
 HCWC	Healthy Choice Wellness	NYSE		Healthy Choice Wellness Corp.;Healthy Choice Wellness	HCWC	t	company	1948864			u
-IVDA	Iveda Solutions	Nasdaq		Iveda Solutions, Inc.;Iveda Solutions	IVDA;IVDAW	t	company	1397183			u
+IVDA	Iveda Solutions	Nasdaq		Iveda Solutions, Inc.;Iveda Solutions;Iveda	IVDA;IVDAW	t	company	1397183			u
 TRUG	TruGolf Holdings	Nasdaq		TruGolf Holdings, Inc.;TruGolf Holdings;TruGolf	TRUG	t	company	1857086			u
 EJH	E-Home Household Service Holdings	Nasdaq		E-Home Household Service Holdings Ltd;E-Home Household Service Holdings;E-Home Household Service	EJH	t	company	1769768			u
 JCSE	JE Cleantech Holdings	Nasdaq		JE Cleantech Holdings Ltd;JE Cleantech Holdings;JE Cleantech	JCSE	t	company	1905511			u
@@ -5419,37 +5419,37 @@ GIPR	Generation Income Properties	Nasdaq		Generation Income Properties, Inc.;!Ge
 IPDN	Professional Diversity Network	Nasdaq		Professional Diversity Network, Inc.;!Professional Diversity Network	IPDN	t	company	1546296			u
 CMND	Clearmind Medicine	Nasdaq		Clearmind Medicine Inc.;Clearmind Medicine	CMND	t	company	1892500			u
 ICON	Icon Energy	Nasdaq		Icon Energy Corp;!Icon Energy	ICON	t	company	1995574			u
-KTTA	Pasithea Therapeutics	Nasdaq		Pasithea Therapeutics Corp.;Pasithea Therapeutics	KTTA;KTTAW	t	company	1841330			u
-SUNE	SUNation Energy	Nasdaq		SUNation Energy, Inc.;SUNation Energy	SUNE	t	company	22701			u
-ENSC	Ensysce Biosciences	Nasdaq		Ensysce Biosciences, Inc.;Ensysce Biosciences	ENSC	t	company	1716947			u
+KTTA	Pasithea Therapeutics	Nasdaq		Pasithea Therapeutics Corp.;Pasithea Therapeutics;Pasithea	KTTA;KTTAW	t	company	1841330			u
+SUNE	SUNation Energy	Nasdaq		SUNation Energy, Inc.;SUNation Energy;SUNation	SUNE	t	company	22701			u
+ENSC	Ensysce Biosciences	Nasdaq		Ensysce Biosciences, Inc.;Ensysce Biosciences;Ensysce	ENSC	t	company	1716947			u
 UGRO	urban-gro	Nasdaq		urban-gro, Inc.;urban-gro	UGRO	t	company	1706524			u
 ADN	Advent Technologies Holdings	Nasdaq		Advent Technologies Holdings, Inc.;Advent Technologies Holdings;!Advent Technologies;!Advent	ADN;ADNWW	t	company	1744494			u
 SOBR	SOBR Safe	Nasdaq		SOBR Safe, Inc.;SOBR Safe	SOBR	t	company	1425627			u
 CTNT	Cheetah Net Supply Chain Service	Nasdaq		Cheetah Net Supply Chain Service Inc.;!Cheetah Net Supply Chain Service	CTNT	t	company	1951667			u
 BKYI	BIO Key International	Nasdaq		BIO Key International Inc;BIO Key International;BIO Key	BKYI	t	company	1019034			u
 CMCT	Creative Media & Community Trust	Nasdaq		Creative Media & Community Trust Corp;!Creative Media & Community Trust;!Creative Media & Community	CMCT	t	company	908311			u
-SLXN	Silexion Therapeutics	Nasdaq		Silexion Therapeutics Corp;Silexion Therapeutics	SLXN;SLXNW	t	company	2022416			u
+SLXN	Silexion Therapeutics	Nasdaq		Silexion Therapeutics Corp;Silexion Therapeutics;Silexion	SLXN;SLXNW	t	company	2022416			u
 PALI	Palisade Bio	Nasdaq		Palisade Bio, Inc.;Palisade Bio	PALI	t	company	1357459			u
-SNOA	Sonoma Pharmaceuticals	Nasdaq		Sonoma Pharmaceuticals, Inc.;Sonoma Pharmaceuticals	SNOA	t	company	1367083			u
+SNOA	Sonoma Pharmaceuticals	Nasdaq		Sonoma Pharmaceuticals, Inc.;Sonoma Pharmaceuticals;Sonoma	SNOA	t	company	1367083			u
 TWG	Top Wealth Group Holding	Nasdaq		Top Wealth Group Holding Ltd;!Top Wealth Group Holding;Top Wealth Group;!Top Wealth	TWG	t	company	1978057			u
 SNTG	Sentage Holdings	Nasdaq		Sentage Holdings Inc.;Sentage Holdings;Sentage	SNTG	t	company	1810467			u
 POLA	Polar Power	Nasdaq		Polar Power, Inc.;!Polar Power	POLA	t	company	1622345			u
 STSS	Sharps Technology	Nasdaq		Sharps Technology Inc.;!Sharps Technology;!Sharps	STSS;STSSW	t	company	1737995			u
 SILO	Silo Pharma	Nasdaq		Silo Pharma, Inc.;Silo Pharma	SILO	t	company	1514183			u
 GNLN	Greenlane Holdings	Nasdaq		Greenlane Holdings, Inc.;Greenlane Holdings;Greenlane	GNLN	t	company	1743745			u
-VIVS	VivoSim Labs	Nasdaq		VivoSim Labs, INC.;VivoSim Labs	VIVS	t	company	1497253			u
+VIVS	VivoSim Labs	Nasdaq		VivoSim Labs, INC.;VivoSim Labs;VivoSim	VIVS	t	company	1497253			u
 LRHC	La Rosa Holdings	Nasdaq		La Rosa Holdings Corp.;La Rosa Holdings;!La Rosa	LRHC	t	company	1879403			u
-BNRG	Brenmiller Energy	Nasdaq		Brenmiller Energy Ltd.;Brenmiller Energy	BNRG	t	company	1901215			u
+BNRG	Brenmiller Energy	Nasdaq		Brenmiller Energy Ltd.;Brenmiller Energy;Brenmiller	BNRG	t	company	1901215			u
 JXG	JX Luxventure Group	Nasdaq		JX Luxventure Group Inc.;JX Luxventure Group;JX Luxventure	JXG	t	company	1546383			u
 BINI	Bollinger Innovations	Nasdaq		Bollinger Innovations, Inc.;Bollinger Innovations	BINI;MULN	t	company	1499961			u
-XBIO	Xenetic Biosciences	Nasdaq		Xenetic Biosciences, Inc.;Xenetic Biosciences	XBIO	t	company	1534525			u
+XBIO	Xenetic Biosciences	Nasdaq		Xenetic Biosciences, Inc.;Xenetic Biosciences;Xenetic	XBIO	t	company	1534525			u
 VERO	Venus Concept	Nasdaq		Venus Concept Inc.;!Venus Concept	VERO	t	company	1409269			u
 JWEL	Jowell Global	Nasdaq		Jowell Global Ltd.;Jowell Global	JWEL	t	company	1805594			u
 MOVE	Movano	Nasdaq		Movano Inc.;Movano	MOVE	t	company	1734750			u
-INM	InMed Pharmaceuticals	Nasdaq		InMed Pharmaceuticals Inc.;InMed Pharmaceuticals	INM	t	company	1728328			u
+INM	InMed Pharmaceuticals	Nasdaq		InMed Pharmaceuticals Inc.;InMed Pharmaceuticals;InMed	INM	t	company	1728328			u
 PW	Power REIT	NYSE		Power REIT	PW	t	company	1532619			u
 GSUN	Golden Sun Health Technology Group	Nasdaq		Golden Sun Health Technology Group Ltd;Golden Sun Health Technology Group;!Golden Sun Health Technology;!Golden Sun Health	GSUN	t	company	1826376			u
-MTNB	Matinas BioPharma Holdings	NYSE		Matinas BioPharma Holdings, Inc.;Matinas BioPharma Holdings;Matinas BioPharma	MTNB	t	company	1582554			u
+MTNB	Matinas BioPharma Holdings	NYSE		Matinas BioPharma Holdings, Inc.;Matinas BioPharma Holdings;Matinas BioPharma;Matinas	MTNB	t	company	1582554			u
 SGBX	Safe & Green Holdings	Nasdaq		Safe & Green Holdings Corp.;Safe & Green Holdings;!Safe & Green	SGBX	t	company	1023994			u
 OCTO	Eightco Holdings	Nasdaq		Eightco Holdings Inc.;Eightco Holdings;Eightco	OCTO	t	company	1892492			u
 OLB	OLB Group	Nasdaq		OLB Group, Inc.;OLB Group;!OLB	OLB	t	company	1314196			u
@@ -5460,8 +5460,8 @@ GBR	New Concept Energy	NYSE		New Concept Energy, Inc.;!New Concept Energy	GBR	t	
 SXTP	60 Degrees Pharmaceuticals	Nasdaq		60 Degrees Pharmaceuticals, Inc.;60 Degrees Pharmaceuticals	SXTP;SXTPW	t	company	1946563			u
 ACON	Aclarion	Nasdaq		Aclarion, Inc.;Aclarion	ACON;ACONW	t	company	1635077			u
 RELI	Reliance Global Group	Nasdaq		Reliance Global Group, Inc.;Reliance Global Group;!Reliance Global	RELI;RELIW	t	company	1812727			u
-DRMA	Dermata Therapeutics	Nasdaq		Dermata Therapeutics, Inc.;Dermata Therapeutics	DRMA;DRMAW	t	company	1853816			u
-QNRX	Quoin Pharmaceuticals	Nasdaq		Quoin Pharmaceuticals, Ltd.;Quoin Pharmaceuticals	QNRX	t	company	1671502			u
+DRMA	Dermata Therapeutics	Nasdaq		Dermata Therapeutics, Inc.;Dermata Therapeutics;Dermata	DRMA;DRMAW	t	company	1853816			u
+QNRX	Quoin Pharmaceuticals	Nasdaq		Quoin Pharmaceuticals, Ltd.;Quoin Pharmaceuticals;Quoin	QNRX	t	company	1671502			u
 GLTO	Galecto	Nasdaq		Galecto, Inc.;Galecto	GLTO	t	company	1800315			u
 PRSO	Peraso	Nasdaq		Peraso Inc.;Peraso	PRSO	t	company	890394			u
 AGMH	AGM Group Holdings	Nasdaq		AGM Group Holdings, Inc.;AGM Group Holdings;AGM Group;!AGM	AGMH	t	company	1705402			u
@@ -5469,7 +5469,7 @@ JAGX	Jaguar Health	Nasdaq		Jaguar Health, Inc.;!Jaguar Health	JAGX	t	company	158
 XAGE	Longevity Health Holdings	Nasdaq		Longevity Health Holdings, Inc.;Longevity Health Holdings;!Longevity Health	XAGE;XAGEW	t	company	1842939			u
 BBLG	Bone Biologics	Nasdaq		Bone Biologics Corp;Bone Biologics	BBLG;BBLGW	t	company	1419554			u
 CHNR	China Natural Resources	Nasdaq		China Natural Resources Inc;!China Natural Resources	CHNR	t	company	793628			u
-BAOS	Baosheng Media Group Holdings	Nasdaq		Baosheng Media Group Holdings Ltd;Baosheng Media Group Holdings;Baosheng Media Group;Baosheng Media	BAOS	t	company	1811216			u
+BAOS	Baosheng Media Group Holdings	Nasdaq		Baosheng Media Group Holdings Ltd;Baosheng Media Group Holdings;Baosheng Media Group;Baosheng Media;Baosheng	BAOS	t	company	1811216			u
 TGL	Treasure Global	Nasdaq		Treasure Global Inc;!Treasure Global	TGL	t	company	1905956			u
 CETX	Cemtrex	Nasdaq		Cemtrex Inc;Cemtrex	CETX	t	company	1435064			u
 WAI	Top KingWin	Nasdaq		Top KingWin Ltd;Top KingWin	WAI	t	company	1938865			u
@@ -5478,7 +5478,7 @@ SMTK	SmartKem	Nasdaq		SmartKem, Inc.;SmartKem	SMTK	t	company	1817760			u
 WLDS	Wearable Devices	Nasdaq		Wearable Devices Ltd.;!Wearable Devices	WLDS;WLDSW	t	company	1887673			u
 WTO	UTime	Nasdaq		UTime Ltd;UTime	WTO	t	company	1789299			u
 CREG	Smart Powerr	Nasdaq		Smart Powerr Corp.;Smart Powerr	CREG	t	company	721693			u
-HSDT	Helius Medical Technologies	Nasdaq		Helius Medical Technologies, Inc.;Helius Medical Technologies;Helius Medical	HSDT	t	company	1610853			u
+HSDT	Helius Medical Technologies	Nasdaq		Helius Medical Technologies, Inc.;Helius Medical Technologies;Helius Medical;Helius	HSDT	t	company	1610853			u
 NDRA	Endra Life Sciences	Nasdaq		Endra Life Sciences Inc.;Endra Life Sciences	NDRA	t	company	1681682			u
 CNSP	CNS Pharmaceuticals	Nasdaq		CNS Pharmaceuticals, Inc.;CNS Pharmaceuticals	CNSP	t	company	1729427			u
 AQMS	Aqua Metals	Nasdaq		Aqua Metals, Inc.;!Aqua Metals	AQMS	t	company	1621832			u
@@ -5496,12 +5496,12 @@ CHEK	Check-Cap	Nasdaq		Check-Cap Ltd;Check-Cap	CHEK	t	company	1610590			u
 WHLR	Wheeler Real Estate Investment Trust	Nasdaq		Wheeler Real Estate Investment Trust, Inc.;!Wheeler Real Estate Investment Trust;!Wheeler Real Estate Investment	WHLR;WHLRD;WHLRP;WHLRL	t	company	1527541			u
 SLE	Super League Enterprise	Nasdaq		Super League Enterprise, Inc.;!Super League Enterprise	SLE	t	company	1621672			u
 FRGT	Freight Technologies	Nasdaq		Freight Technologies, Inc.;!Freight Technologies;!Freight	FRGT	t	company	1687542			u
-TOVX	Theriva Biologics	NYSE		Theriva Biologics, Inc.;Theriva Biologics	TOVX	t	company	894158			u
-HAO	Haoxi Health Technology	Nasdaq		Haoxi Health Technology Ltd;Haoxi Health Technology;Haoxi Health	HAO	t	company	1954594			u
+TOVX	Theriva Biologics	NYSE		Theriva Biologics, Inc.;Theriva Biologics;Theriva	TOVX	t	company	894158			u
+HAO	Haoxi Health Technology	Nasdaq		Haoxi Health Technology Ltd;Haoxi Health Technology;Haoxi Health;Haoxi	HAO	t	company	1954594			u
 CNET	ZW Data Action Technologies	Nasdaq		ZW Data Action Technologies Inc.;ZW Data Action Technologies;ZW Data Action	CNET	t	company	1376321			u
 IMTE	Integrated Media Technology	Nasdaq		Integrated Media Technology Ltd;!Integrated Media Technology;!Integrated Media	IMTE	t	company	1668438			u
-NBY	NovaBay Pharmaceuticals	NYSE		NovaBay Pharmaceuticals, Inc.;NovaBay Pharmaceuticals	NBY	t	company	1389545			u
-TIVC	Tivic Health Systems	Nasdaq		Tivic Health Systems, Inc.;Tivic Health Systems	TIVC	t	company	1787740			u
+NBY	NovaBay Pharmaceuticals	NYSE		NovaBay Pharmaceuticals, Inc.;NovaBay Pharmaceuticals;NovaBay	NBY	t	company	1389545			u
+TIVC	Tivic Health Systems	Nasdaq		Tivic Health Systems, Inc.;Tivic Health Systems;Tivic	TIVC	t	company	1787740			u
 VRAX	Virax Biolabs Group	Nasdaq		Virax Biolabs Group Ltd;Virax Biolabs Group;Virax Biolabs	VRAX	t	company	1885827			u
 JFBR	Jeffs' Brands	Nasdaq		Jeffs' Brands Ltd;Jeffs' Brands	JFBR;JFBRW	t	company	1885408			u
 ITP	It Tech Packaging	NYSE		It Tech Packaging, Inc.;!It Tech Packaging	ITP	t	company	1358190			u
@@ -5516,13 +5516,13 @@ DGLY	Digital Ally	Nasdaq		Digital Ally, Inc.;!Digital Ally	DGLY	t	company	134295
 GRI	GRI Bio	Nasdaq		GRI Bio, Inc.;GRI Bio	GRI	t	company	1824293			u
 ATCH	AtlasClear Holdings	NYSE		AtlasClear Holdings, Inc.;AtlasClear Holdings;AtlasClear	ATCH	t	company	1963088			u
 LICN	Lichen International	Nasdaq		Lichen International Ltd;!Lichen International	LICN	t	company	1876766			u
-QLGN	Qualigen Therapeutics	Nasdaq		Qualigen Therapeutics, Inc.;Qualigen Therapeutics	QLGN	t	company	1460702			u
+QLGN	Qualigen Therapeutics	Nasdaq		Qualigen Therapeutics, Inc.;Qualigen Therapeutics;Qualigen	QLGN	t	company	1460702			u
 SBEV	Splash Beverage Group	NYSE		Splash Beverage Group, Inc.;Splash Beverage Group;!Splash Beverage	SBEV	t	company	1553788			u
 SPRC	SciSparc	Nasdaq		SciSparc Ltd.;SciSparc	SPRC	t	company	1611746			u
 SMX	SMX (Security Matters) Public	Nasdaq		SMX (Security Matters) Public Ltd Co;SMX (Security Matters) Public Ltd;SMX (Security Matters) Public	SMX;SMXWW	t	company	1940674			u
-ENVB	Enveric Biosciences	Nasdaq		Enveric Biosciences, Inc.;Enveric Biosciences	ENVB	t	company	890821			u
+ENVB	Enveric Biosciences	Nasdaq		Enveric Biosciences, Inc.;Enveric Biosciences;Enveric	ENVB	t	company	890821			u
 SGD	Safe & Green Development	Nasdaq		Safe & Green Development Corp;!Safe & Green Development	SGD	t	company	1959023			u
-RDHL	RedHill Biopharma	Nasdaq		RedHill Biopharma Ltd.;RedHill Biopharma	RDHL	t	company	1553846			u
+RDHL	RedHill Biopharma	Nasdaq		RedHill Biopharma Ltd.;RedHill Biopharma;RedHill	RDHL	t	company	1553846			u
 PBM	Psyence Biomedical	Nasdaq		Psyence Biomedical LTD.;Psyence Biomedical	PBM;PBMWW	t	company	1985062			u
 OTRK	Ontrak	Nasdaq		Ontrak, Inc.;Ontrak	OTRK	t	company	1136174			u
 UOKA	MDJM	Nasdaq		MDJM LTD;!MDJM	UOKA	t	company	1741534			u
@@ -5533,17 +5533,17 @@ AIHS	Senmiao Technology	Nasdaq		Senmiao Technology Ltd;Senmiao Technology;Senmia
 BENF	Beneficient	Nasdaq		Beneficient	BENF;BENFW	t	company	1775734			u
 ELAB	PMGC Holdings	Nasdaq		PMGC Holdings Inc.;PMGC Holdings;!PMGC	ELAB	t	company	1840563			u
 PRFX	Painreform	Nasdaq		Painreform LTD.;Painreform	PRFX	t	company	1801834			u
-STKH	Steakholder Foods	Nasdaq		Steakholder Foods Ltd.;Steakholder Foods	STKH	t	company	1828098			u
+STKH	Steakholder Foods	Nasdaq		Steakholder Foods Ltd.;Steakholder Foods;Steakholder	STKH	t	company	1828098			u
 TANH	Tantech Holdings	Nasdaq		Tantech Holdings LTD;Tantech Holdings;Tantech	TANH	t	company	1588084			u
 PTIX	Protagenic Therapeutics Inc.new	Nasdaq		Protagenic Therapeutics, Inc.new	PTIX;PTIXW	t	company	1022899			u
 AKAN	Akanda	Nasdaq		Akanda Corp.;Akanda	AKAN	t	company	1888014			u
-AEMD	Aethlon Medical	Nasdaq		Aethlon Medical Inc;Aethlon Medical	AEMD	t	company	882291			u
+AEMD	Aethlon Medical	Nasdaq		Aethlon Medical Inc;Aethlon Medical;Aethlon	AEMD	t	company	882291			u
 ADTX	Aditxt	Nasdaq		Aditxt, Inc.;Aditxt	ADTX	t	company	1726711			u
 BJDX	Bluejay Diagnostics	Nasdaq		Bluejay Diagnostics, Inc.;!Bluejay Diagnostics	BJDX	t	company	1704287			u
 UK	Ucommune International	Nasdaq		Ucommune International Ltd;Ucommune International	UK;UKOMW	t	company	1821424			u
 APDN	Applied Dna Sciences	Nasdaq		Applied Dna Sciences Inc;!Applied Dna Sciences	APDN	t	company	744452			u
 NAOV	NanoVibronix	Nasdaq		NanoVibronix, Inc.;NanoVibronix	NAOV	t	company	1326706			u
-ENTO	Entero Therapeutics	Nasdaq		Entero Therapeutics, Inc.;Entero Therapeutics	ENTO	t	company	1604191			u
+ENTO	Entero Therapeutics	Nasdaq		Entero Therapeutics, Inc.;Entero Therapeutics;Entero	ENTO	t	company	1604191			u
 AIM	AIM ImmunoTech	NYSE		AIM ImmunoTech Inc.;AIM ImmunoTech	AIM	t	company	946644			u
 FAMI	Farmmi	Nasdaq		Farmmi, Inc.;Farmmi	FAMI	t	company	1701261			u
 UPC	Universe Pharmaceuticals	Nasdaq		Universe Pharmaceuticals INC;!Universe Pharmaceuticals	UPC	t	company	1809616			u
@@ -5560,7 +5560,7 @@ TNFA	TNF Pharmaceuticals	Nasdaq		TNF Pharmaceuticals, Inc.;TNF Pharmaceuticals	T
 FOXO	Foxo Technologies	NYSE		Foxo Technologies Inc.;Foxo Technologies;Foxo	FOXO	t	company	1812360			u
 YHC	LQR House	Nasdaq		LQR House Inc.;LQR House	YHC	t	company	1843165			u
 LGHL	Lion Group Holding	Nasdaq		Lion Group Holding Ltd;!Lion Group Holding;Lion Group;!Lion	LGHL	t	company	1806524			u
-SLRX	Salarius Pharmaceuticals	Nasdaq		Salarius Pharmaceuticals, Inc.;Salarius Pharmaceuticals	SLRX	t	company	1615219			u
+SLRX	Salarius Pharmaceuticals	Nasdaq		Salarius Pharmaceuticals, Inc.;Salarius Pharmaceuticals;Salarius	SLRX	t	company	1615219			u
 JZ	Jianzhi Education Technology Group	Nasdaq		Jianzhi Education Technology Group Co Ltd;Jianzhi Education Technology Group;Jianzhi Education Technology;Jianzhi Education	JZ	t	company	1852440			u
 OGEN	Oragenics	NYSE		Oragenics Inc;Oragenics	OGEN	t	company	1174940			u
 AGRI	Agriforce Growing Systems	Nasdaq		Agriforce Growing Systems LTD.;Agriforce Growing Systems	AGRI	t	company	1826397			u
@@ -5657,7 +5657,7 @@ AT1.DE	Aroundtown		Financials	Aroundtown SA;Aroundtown	AT1.DE;0RUH.L;AANNF	t	com
 ASM.AS	ASM International		Semiconductor industry	ASM International	ASM.AS	t	company		NL0000334118	Netherlands	g
 ASSA-B.ST	Assa Abloy		Construction Supplies & Fixtures	Assa Abloy	ASSA-B.ST;ASAZY;ASAZF	t	company		SE0007100581	Sweden	g
 ABF.L	Associated British Foods		Consumer Non-Cyclicals	%Associated British Foods	ABF.L;ABF;ASBFY;ASBFF	t	company		GB0006731235	United Kingdom	g
-4503.T	Astellas Pharma		Pharmaceutical	Astellas Pharma	4503.T	t	company		JP3942400007	Japan	g
+4503.T	Astellas Pharma		Pharmaceutical	Astellas Pharma;Astellas	4503.T	t	company		JP3942400007	Japan	g
 SNRE	Sunrise Communications	Nasdaq		Sunrise Communications AG;!Sunrise Communications	SNRE	t	company	2021938			u
 ATCO-A.ST	Atlas Copco		Industrial equipment	Atlas Copco	ATCO-A.ST;ATLKY;ATLCY;ATLPF	t	company		SE0011166610;SE0011166628;SE0017486889;SE0017486897	Sweden	g
 AOF	Atoss		Software	Atoss	AOF;0N66.L	t	company		DE0005104400	Germany	g
@@ -5709,7 +5709,7 @@ KO2	Clariane		Caregiving	Clariane	KO2;0OPS.L	t	company		FR0010386334	France	g
 CCH.L	Coca-Cola HBC		Beverages	Coca-Cola HBC	CCH.L;CCHGY;CCHBF	t	company		CH0198251305	Switzerland	g
 COFB.BR	Cofinimmo		Commercial REITs	Cofinimmo	COFB.BR;0J3X.L;CFMOF	t	company		BE0003593044	Belgium	g
 CBK.DE	Commerzbank		Banking & Investment Services	Commerzbank	CBK.DE;CRZBY;CRZBF	t	company		DE000CBK1001	Germany	g
-COP.DE	CompuGroup Medical		Software	CompuGroup Medical	COP.DE;0MSD.L;CMPVF;CMPUY	t	company		DE0005437305;DE000A288904	Germany	g
+COP.DE	CompuGroup Medical		Software	CompuGroup Medical;CompuGroup	COP.DE;0MSD.L;CMPVF;CMPUY	t	company		DE0005437305;DE000A288904	Germany	g
 1721.T	Comsys		Construction	Comsys	1721.T	t	company		JP3305530002	Japan	g
 TRTN.PA	Triton International	NYSE		Triton International Ltd;!Triton International	TRTN.PA;TRTN.PB;TRTN.PC;TRTN.PD;TRTN.PE;TRTN.PF	t	company	1660734			u
 CON.DE	Continental		Auto, Truck & Motorcycle Parts	Continental AG;~Continental	CON.DE;CTTAF;CTTAY	wt	company		DE0005439004	Germany	g
@@ -5724,7 +5724,7 @@ DIE.BR	D'Ieteren		Business Services Industrials Mobility Data and Services Lifes
 7912.T	Dai Nippon Printing		Other manufacturing	Dai Nippon Printing	7912.T;7912.L	t	company		JP3493800001	United Kingdom	g
 8750.T	Dai-ichi Life		Insurance	Dai-ichi Life	8750.T	t	company		JP3476480003	Japan	g
 4568.T	Daiichi Sankyo		Pharmaceutical	Daiichi Sankyo	4568.T	t	company		JP3475350009	Japan	g
-6367.T	Daikin Industries		Conglomerate	Daikin Industries	6367.T	t	company		JP3481800005	Japan	g
+6367.T	Daikin Industries		Conglomerate	Daikin Industries;Daikin	6367.T	t	company		JP3481800005	Japan	g
 DTG.DE	Daimler Truck		Automotive	%Daimler Truck	DTG.DE;DTRUY	t	company		DE000DTR0CK8	Germany	g
 1925.T	Daiwa House Industry		Construction	Daiwa House Industry	1925.T	t	company		JP3505000004	Japan	g
 8601.T	Daiwa Securities Group		Investment banking	Daiwa Securities Group;Daiwa Securities	8601.T	t	company		JP3502200003	Japan	g
@@ -5764,7 +5764,7 @@ ELISA.HE	Elisa		Communication Services	%Elisa	ELISA.HE;ELMUY;ELMUF	t	company		FI
 ENG.MC	Enagás		Energy	Enagás;Enagas	ENG.MC	t	company		ES0130960018	Spain	g
 ECV.DE	Encavis		Electric Utilities & IPPs	Encavis	ECV.DE	t	company		DE0006095003	Germany	g
 GB	Global Blue Group Holding	NYSE		Global Blue Group Holding AG;!Global Blue Group Holding;Global Blue Group;!Global Blue	GB	t	company	1799983			u
-EDV.L	Endeavour Mining		Mining	Endeavour Mining	EDV.L;EDVMF	t	company		GB00BL6K5J42	United Kingdom	g
+EDV.L	Endeavour Mining		Mining	Endeavour Mining;Endeavour	EDV.L;EDVMF	t	company		GB00BL6K5J42	United Kingdom	g
 ELE.MC	Endesa		Electric Utilities	Endesa	ELE.MC;0N9G.L;ELEZF;ELEZY	t	company		ES0130670112	Spain	g
 ENEL.MI	Enel		Electric utility	Enel	ENEL.MI	t	company		IT0003128367	Italy	g
 5020.T	Eneos Holdings		Oil and gas Mining and metals	Eneos Holdings;Eneos	5020.T	t	company		JP3386450005	Japan	g
@@ -5778,7 +5778,7 @@ ESSITY-B.ST	Essity		Consumer Non-Cyclicals	Essity	ESSITY-B.ST;ESSYY;ETTYF	t	comp
 MHLA	Maiden Holdings	NYSE		Maiden Holdings, Ltd.;Maiden Holdings;!Maiden	MHLA;MHNC	t	company	1412100			u
 EUQ	Eurazeo		Beteiligungen	Eurazeo	EUQ;EUZOF	t	company		FR0000121121	France	g
 EVO.ST	Evolution		Consumer Discretionary	Evolution AB;~Evolution	EVO.ST	wt	company		SE0012673267	Sweden	g
-EVK.DE	Evonik Industries		Basic Materials	Evonik Industries	EVK.DE;EVKIF;EVKIY	t	company		DE000EVNK013	Germany	g
+EVK.DE	Evonik Industries		Basic Materials	Evonik Industries;Evonik	EVK.DE;EVKIF;EVKIY	t	company		DE000EVNK013	Germany	g
 EXO.AS	Exor		Financials	Exor	EXO.AS	t	company		NL0012059018	Netherlands	g
 EXPN.L	Experian		Business services	Experian	EXPN.L;EXPGY;EXPGF	t	company		GB00B19NLV48	Ireland	g
 FCIT.L	F & C Investment Trust		Collective investments	%F & C Investment Trust;%F & C Investment	FCIT.L;FLIVF	t	company		GB0003466074	United Kingdom	g
@@ -5825,8 +5825,8 @@ HEN3.DE	Henkel		Basic Materials	Henkel	HEN3.DE;HENKY	t	company		DE0006048408;DE0
 HAG.DE	Hensoldt		Defence	Hensoldt	HAG.DE;0A5S.L;HNSDF;HAGHY	t	company		DE000HAG0005	Germany	g
 RMS.PA	Hermès		Apparel & Accessories	%Hermes;%Hermès	RMS.PA;HESAY	t	company		FR0000052292	France	g
 HEXA-B.ST	Hexagon		CAD/CAM Software , Electronics , Enterprise Software , Geographic Information Systems (GIS) , Software , Technology , Technology Consulting .	Hexagon AB;~Hexagon	HEXA-B.ST;0GRX.L;HXGBF;HXGBY	wt	company		SE0000103699;SE0015961909	Sweden	g
-HIK.L	Hikma Pharmaceuticals		Pharmaceutical	Hikma Pharmaceuticals	HIK.L	t	company		GB00B0LCW083	United Kingdom	g
-7205.T	Hino Motors		Automotive	Hino Motors	7205.T	t	company		JP3792600003	Japan	g
+HIK.L	Hikma Pharmaceuticals		Pharmaceutical	Hikma Pharmaceuticals;Hikma	HIK.L	t	company		GB00B0LCW083	United Kingdom	g
+7205.T	Hino Motors		Automotive	Hino Motors;Hino	7205.T	t	company		JP3792600003	Japan	g
 SAGE	Sage Therapeutics	Nasdaq		Sage Therapeutics, Inc.;!Sage Therapeutics	SAGE	t	company	1597553			u
 6501.T	Hitachi		Conglomerate	%Hitachi	6501.T	t	company		JP3788600009	Japan	g
 6305.T	Hitachi Construction Machinery		Machinery	%Hitachi Construction Machinery	6305.T	t	company			Japan	g
@@ -5942,7 +5942,7 @@ MAP.MC	Mapfre		Financials	Mapfre	MAP.MC;MPFRF;MPFRY	t	company		ES0124244E34	Spai
 7261.T	Mazda		Automotive	%Mazda	7261.T	t	company		JP3868400007	Japan	g
 2269.T	Meiji Holdings		Food Pharmaceutical Healthcare	Meiji Holdings;%Meiji	2269.T	t	company		JP3918000005	Japan	g
 MELE.BR	Melexis		Electronic Equipment	Melexis	MELE.BR;MLXSF	t	company		BE0165385973	Belgium	g
-MRO.L	Melrose Industries		Aerospace	Melrose Industries	MRO.L;MLSPF;MLSYY	t	company		GB00BV9FYX34	United Kingdom	g
+MRO.L	Melrose Industries		Aerospace	Melrose Industries;Melrose	MRO.L;MLSPF;MLSYY	t	company		GB00BV9FYX34	United Kingdom	g
 ENTX	Entera Bio	Nasdaq		Entera Bio Ltd.;Entera Bio	ENTX	t	company	1638097			u
 4385.T	Mercari		E-commerce	Mercari	4385.T	t	company			Japan	g
 MBG.DE	Mercedes-Benz Group		Automotive	Mercedes-Benz;%Mercedes;Mercedes-Benz Group	MBG.DE;MBGAF	t	company		DE0007100000	Germany	g
@@ -6015,7 +6015,7 @@ EZM	OPmobility		Automobile	OPmobility	EZM;0NW1.L;PASTF	t	company		FR0000124570	F
 ORA.PA	Orange		Communication Services	Orange SA;~Orange	ORA.PA;0FBS.L;OCBI;ORAN;FNCTF;MBISF	wt	company		FR0000133308	France	g
 ORP	Orpea-Gruppe		Pflegeeinrichtungen	Orpea-Gruppe	ORP;ORRRY;ORPEF	t	company		FR0000184798	France	g
 9532.T	Osaka Gas		Energy Producer and Services Provider	%Osaka Gas	9532.T	t	company		JP3180400008	Japan	g
-4578.T	Otsuka Pharmaceutical		Pharmaceutical	Otsuka Pharmaceutical	4578.T;4578.L	t	company		JP3188220002	United Kingdom	g
+4578.T	Otsuka Pharmaceutical		Pharmaceutical	Otsuka Pharmaceutical;Otsuka	4578.T;4578.L	t	company		JP3188220002	United Kingdom	g
 OUT1V.HE	Outokumpu		Basic Materials	Outokumpu	OUT1V.HE;0FJ8.L;OUTFF;OUTKY	t	company		FI0009002422	Finland	g
 6752.T	Panasonic		Conglomerate	%Panasonic	6752.T	t	company		JP3866800000	Japan	g
 PGHN.SW	Partners Group		Private equity	Partners Group;~Partners	PGHN.SW;APG.MC;PGPHF	wt	company		CH0024608827	Switzerland	g
@@ -6173,7 +6173,7 @@ TIETO.HE	TietoEVRY		IT consulting	TietoEVRY	TIETO.HE;0KG0.L	t	company		FI0009000
 9005.T	Tokyu		Conglomerate	Tokyu Corporation;Tokyu	9005.T	t	company		JP3574200006	Japan	g
 3289.T	Tokyu Land		Conglomerate	Tokyu Land	3289.T	t	company			Japan	g
 7911.T	Toppan Printing		Other manufacturing	Toppan Printing	7911.T	t	company			Japan	g
-3402.T	Toray Industries		Chemicals Textiles	Toray Industries	3402.T	t	company		JP3621000003	Japan	g
+3402.T	Toray Industries		Chemicals Textiles	Toray Industries;Toray	3402.T	t	company		JP3621000003	Japan	g
 4042.T	Tosoh		Chemicals	Tosoh	4042.T	t	company		JP3595200001	Japan	g
 5332.T	Toto		Glass & ceramics	Toto Ltd.;!Toto	5332.T;5332.L	t	company		JP3596200000	United Kingdom	g
 8015.T	Toyota Tsusho		Trading Companies	Toyota Tsusho	8015.T	t	company		JP3635000007	Japan	g
