@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "WirescoreStore", dependencies: ["CSQLite", "WirescoreCore"]),
         .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CIsal", "WirescoreCore"]),
-        .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"]),
+        .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"], exclude: ["Generated/GAZETTEER-SOURCES.md"]),
         .target(name: "WirescoreSentiment", dependencies: ["WirescoreCore", "WirescoreEntities"],
                 exclude: ["Data"]),
         .target(name: "WirescoreInspect", dependencies: ["WirescoreCore", "WirescoreSentiment", "WirescoreEvents"]),

@@ -50,7 +50,7 @@ public enum Tokenizer {
         }
 
         /// Whether token `k`'s lowercased form contains `byte`.
-        func contains(_ k: Int, byte: UInt8) -> Bool {
+        public func contains(_ k: Int, byte: UInt8) -> Bool {
             let t = tokens[k]
             for o in 0..<Int(t.lowerCount) where lowerBytes[t.lowerStart + o] == byte { return true }
             return false

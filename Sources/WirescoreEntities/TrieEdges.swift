@@ -10,21 +10,18 @@ struct TrieEdges: Sendable {
     private var targets: [Int32]
     private var mask: Int
 
-    /// - Parameter children: per node, its children keyed by vocabulary index (node 0's are skipped).
-    init(_ children: [[Int: Int32]]) {
-        let count = children.dropFirst().reduce(0) { $0 + $1.count }
+    /// - Parameter edges: child node by ``key(_:_:)`` of (parent node, vocabulary index), the
+    ///   root's edges excluded.
+    init(_ edges: [UInt64: Int32]) {
         var cap = 16
-        while cap < count * 2 { cap <<= 1 }
+        while cap < edges.count * 2 { cap <<= 1 }
         mask = cap - 1
         keys = [UInt64](repeating: 0, count: cap)
         targets = [Int32](repeating: -1, count: cap)
-        for (node, edges) in children.enumerated() where node > 0 {
-            for (word, child) in edges {
-                let key = Self.key(Int32(node), word)
-                var s = Self.slot(key, mask)
-                while keys[s] != 0 { s = (s + 1) & mask }
-                keys[s] = key; targets[s] = child
-            }
+        for (key, child) in edges {
+            var s = Self.slot(key, mask)
+            while keys[s] != 0 { s = (s + 1) & mask }
+            keys[s] = key; targets[s] = child
         }
     }
 

@@ -12,6 +12,10 @@ public struct TextAnalyzer: Sendable {
     let scorer = SentenceScorer()
     /// |score| below this is "neutral".
     public var neutralBand = 0.25
+    /// |score| below this is a "neutral" entity label. Wider than the article's band: an
+    /// entity's score averages fewer sentences, and a company merely present in a toned
+    /// sentence (a list, a comparison) is most often neutral in the reader's eyes.
+    public var entityNeutralBand = 0.3
 
     public init(gazetteer: Gazetteer) {
         matcher = EntityMatcher(gazetteer: gazetteer)
@@ -106,19 +110,28 @@ public struct TextAnalyzer: Sendable {
             let sents = direct[e] ?? []
             let all = Set(sents).union(coref[e] ?? [])
             var n = 0.0, d = 0.0
+            // The evidence is always a sentence that names the company (coreferent sentences
+            // count toward the score but may be about a person or another firm).
             var evidence = sents.first ?? 0
             var strongest = -1.0
+            let named = Set(sents)
             for s in all.sorted() {
+                let wgt = (s < headline ? 2.0 : 1.0) * (named.contains(s) ? 1 : 0.6)
+                if named.contains(s), quotesSource(tk, info, entity: e, sentence: s, mentions: mentions, sentenceOfToken: sentenceOfToken) {
+                    // The company is where a quote or figure comes from ("said an economist at
+                    // UBS", "Jefferies declined to comment"): a neutral vote, whatever the tone.
+                    d += wgt
+                    continue
+                }
                 let sc = clauseScore(tk, info, sentence: s, entity: e, mentions: mentions, sentenceOfToken: sentenceOfToken, capsDiff: capsDiff) ?? scores[s]
-                let wgt = (s < headline ? 2.0 : 1.0) * (Set(sents).contains(s) ? 1 : 0.6)
                 if sc.raw != 0 { n += sc.compound * wgt; d += wgt }
-                if abs(sc.compound) > strongest { strongest = abs(sc.compound); evidence = s }
+                if named.contains(s), abs(sc.compound) > strongest { strongest = abs(sc.compound); evidence = s }
             }
             let sentiment = d > 0 ? n / d : 0
             entities.append(TextAnalysis.Entity(
                 id: g.id, name: g.name, type: g.type, exchange: g.exchange, sector: g.sector,
                 mentions: sents.count, relevance: relevance(first: sents.min() ?? 0, count: sents.count, headline: headline, tk: tk),
-                sentiment: sentiment, label: label(sentiment), evidence: sentenceText(full, tk, evidence)))
+                sentiment: sentiment, label: SentimentLabel(score: sentiment, neutralBand: entityNeutralBand), evidence: sentenceText(full, tk, evidence)))
         }
         entities.sort { $0.relevance != $1.relevance ? $0.relevance > $1.relevance : $0.mentions > $1.mentions }
 
@@ -131,13 +144,82 @@ public struct TextAnalyzer: Sendable {
 
     func label(_ s: Double) -> SentimentLabel { SentimentLabel(score: s, neutralBand: neutralBand) }
 
+    /// Whether every mention of `entity` in sentence `s` names it as the source of a quote or
+    /// figure rather than its subject: "said Jane Doe, an economist at UBS", "according to
+    /// Refinitiv", "data from Baker Hughes", "Jefferies declined to comment", "GS economists said",
+    /// "Stifel's Paul Matteis said".
+    func quotesSource(_ tk: Tokenizer.Result, _ info: TokenInfos, entity: Int, sentence s: Int, mentions: [EntityMention], sentenceOfToken: [Int]) -> Bool {
+        let r = tk.sentences[s]
+        let mine = mentions.filter { $0.entity == entity && sentenceOfToken[$0.tokens.lowerBound] == s }
+        guard !mine.isEmpty else { return false }
+        var saying = false
+        for k in r where Self.sayingWords.contains(tk.lower(k)) { saying = true; break }
+        func isLower(_ k: Int, _ words: Set<String>) -> Bool { k >= r.lowerBound && k < r.upperBound && words.contains(tk.lower(k)) }
+        for m in mine {
+            let a = m.tokens.lowerBound, b = m.tokens.upperBound
+            var source = false
+            // "... at UBS", "according to Refinitiv", "data from Baker Hughes"
+            if a - 1 >= r.lowerBound {
+                if tk.lowerIs(a - 1, "at") && saying && (a - 2 >= r.lowerBound && (info[a - 2].has(.title) || Self.sourceNouns.contains(tk.lower(a - 2)) || Self.analystWords.contains(tk.lower(a - 2)))) { source = true }
+                if tk.lowerIs(a - 1, "to"), a - 2 >= r.lowerBound, tk.lowerIs(a - 2, "according") { source = true }
+                if tk.lowerIs(a - 1, "from") || tk.lowerIs(a - 1, "by"), isLower(a - 2, Self.sourceNouns) { source = true }
+                if isLower(a - 1, Self.sourceNouns), a - 2 >= r.lowerBound, tk.lowerIs(a - 2, "company") || tk.lowerIs(a - 2, "firm") { source = b < r.upperBound && tk.lowerIs(b, "said") }
+            }
+            // "Jefferies declined to comment", "GS economists said", "Stifel's Paul Matteis"
+            var k = b
+            while k < r.upperBound, tk.tokens[k].kind == .punct && !tk.lowerIs(k, ",") || tk.lowerIs(k, "spokesperson") || tk.lowerIs(k, "spokesman") || tk.lowerIs(k, "spokeswoman") || tk.tokens[k].isAllCaps { k += 1 }
+            if k + 1 < r.upperBound {
+                if tk.lowerIs(k, "declined") || tk.lowerIs(k, "could") && tk.lowerIs(k + 1, "not") || tk.lowerIs(k, "did") && tk.lowerIs(k + 1, "not") && (k + 2 < r.upperBound && (tk.lowerIs(k + 2, "immediately") || tk.lowerIs(k + 2, "respond") || tk.lowerIs(k + 2, "return") || tk.lowerIs(k + 2, "comment"))) || tk.lowerIs(k, "had") && tk.lowerIs(k + 1, "no") && k + 2 < r.upperBound && tk.lowerIs(k + 2, "comment") {
+                    source = true
+                }
+                if Self.analystWords.contains(tk.lower(k)), saying { source = true }
+                if tk.lowerIs(k, "'s"), saying, tk.tokens[k + 1].isCapitalized, k + 2 < r.upperBound, tk.tokens[k + 2].isCapitalized, !info[k + 1].has(.companyNoun) { source = true }
+            }
+            if !source { return false }
+        }
+        return true
+    }
+    static let sayingWords: Set<String> = ["said", "says", "say", "told", "wrote", "writes", "according", "noted", "added", "comment", "commented"]
+    static let analystWords: Set<String> = ["analyst", "analysts", "economist", "economists", "strategist", "strategists", "research", "researchers"]
+    static let sourceNouns: Set<String> = ["data", "report", "survey", "figures", "estimates", "analysis", "research", "note", "statement", "index", "poll", "forecast", "economist", "analyst", "strategist", "partner", "director", "manager", "trader", "officer", "head", "president"]
+
     /// When several entities share a sentence, score only the clause around this entity's mention
     /// ("Apple rose, Google fell"); nil when the sentence is about this entity alone.
+    ///
+    /// Companies in a list ("Apple <AAPL.O>, Microsoft Corp and Tesla fell") share the list's
+    /// predicate: the clause is taken around the whole list, and a list clause without sentiment
+    /// words falls back to the sentence (nil), since a bare name carries no tone of its own.
     func clauseScore(_ tk: Tokenizer.Result, _ info: TokenInfos, sentence s: Int, entity: Int, mentions: [EntityMention], sentenceOfToken: [Int], capsDiff: Bool) -> SentenceScorer.Score? {
         let inSentence = mentions.filter { sentenceOfToken[$0.tokens.lowerBound] == s }
-        guard Set(inSentence.map(\.entity)).count > 1, let mine = inSentence.first(where: { $0.entity == entity }) else { return nil }
-        return scorer.score(tk, info, clause(info, around: mine.tokens, in: tk.sentences[s]), capsDiff: capsDiff)
+        guard Set(inSentence.map(\.entity)).count > 1, let mine = inSentence.firstIndex(where: { $0.entity == entity }) else { return nil }
+        var lo = mine, hi = mine
+        while lo > 0, listed(tk, between: inSentence[lo - 1].tokens.upperBound, and: inSentence[lo].tokens.lowerBound) { lo -= 1 }
+        while hi + 1 < inSentence.count, listed(tk, between: inSentence[hi].tokens.upperBound, and: inSentence[hi + 1].tokens.lowerBound) { hi += 1 }
+        let span = inSentence[lo].tokens.lowerBound..<inSentence[hi].tokens.upperBound
+        let sc = scorer.score(tk, info, clause(info, around: span, in: tk.sentences[s]), capsDiff: capsDiff)
+        return sc.raw != 0 ? sc : nil
     }
+
+    /// Whether the tokens between two mentions only join them into a list: commas, "and"/"or",
+    /// legal suffixes, wire codes and brackets ("Apple Inc <AAPL.O>, Microsoft").
+    func listed(_ tk: Tokenizer.Result, between a: Int, and b: Int) -> Bool {
+        guard a <= b, b - a <= 10 else { return false }
+        var joined = a == b
+        for k in a..<b {
+            let t = tk.tokens[k]
+            if t.kind == .punct {
+                if tk.lowerIs(k, ",") || tk.lowerIs(k, "&") || tk.lowerIs(k, "/") { joined = true }
+                else if !(tk.lowerIs(k, "<") || tk.lowerIs(k, ">") || tk.lowerIs(k, "(") || tk.lowerIs(k, ")") || tk.lowerIs(k, ".")) { return false }
+                continue
+            }
+            if tk.lowerIs(k, "and") || tk.lowerIs(k, "or") { joined = true; continue }
+            if t.isAllCaps || tk.contains(k, byte: 0x2E) { continue }               // AAPL.O, NYSE
+            if Self.listFiller.contains(tk.lower(k)) { continue }
+            return false
+        }
+        return joined
+    }
+    static let listFiller: Set<String> = ["inc", "corp", "co", "plc", "ltd", "llc", "ag", "sa", "nv", "se", "group", "holdings", "'s", "the"]
 
     /// The clause of `sentence` holding `span`: bounded by ; , : and but/while/whereas.
     func clause(_ info: TokenInfos, around span: Range<Int>, in sentence: Range<Int>) -> Range<Int> {

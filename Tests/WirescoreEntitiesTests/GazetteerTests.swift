@@ -12,7 +12,7 @@ struct GazetteerTests {
         #expect(byID["GOOG"] == nil)
         #expect(byID["META"]?.aliases.contains("WhatsApp") == true)
         #expect(byID["AMZN"]?.aliases.contains("AWS") == true)
-        #expect(byID["BRK.B"]?.tickers.contains("BRK-A") == true)
+        #expect(byID["BRK.B"]?.tickers.contains("BRK.A") == true)
         #expect(byID["MSFT"]?.exchange == "Nasdaq")
         #expect(byID["MSFT"]?.sector == "Information Technology")
         #expect(byID["AAPL"]?.nameIsWord == true)

@@ -228,6 +228,33 @@ struct PipelineEntitiesTests {
         let analysis = try config.makeAnalyzer().analyze(title: nil, text: "OpenAI said on Monday it had raised new funding.")
         #expect(analysis.entities.map(\.id).contains("openai"))
     }
+
+    @Test func entitiesNameBuiltinListsThatNarrowTheUniverse() throws {
+        let dir = try RepositoryPaths.temporaryDirectory("entity-lists")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body><outline text=\"A\" xmlUrl=\"a.xml\"/></body></opml>".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/list.opml"))
+        try Data("acme\tAcme Rockets\tprivate\n".utf8).write(to: URL(fileURLWithPath: dir + "/extra.tsv"))
+        let text = "Microsoft and OpenAI extended their deal, while Acme Rockets and Volkswagen cut jobs and JetBlue Airways added flights."
+        func ids(_ yaml: String) throws -> Set<String> {
+            let config = try PipelineLoader.parse(yaml: "feeds: [list.opml]\n" + yaml, file: dir + "/p.yaml")
+            return Set(try config.makeAnalyzer().analyze(title: nil, text: text).entities.map(\.id))
+        }
+        // Default: the whole universe (S&P 500, US-listed, global, private).
+        #expect(try ids("") == ["MSFT", "openai", "VOW3.DE", "JBLU"])
+        #expect(try ids("entities: sp500\n") == ["MSFT"])
+        #expect(try ids("entities: [sp500, private]\n") == ["MSFT", "openai"])
+        #expect(try ids("entities: [us-listed, extra.tsv]\n") == ["MSFT", "JBLU", "acme"])
+        #expect(try ids("entities: [global]\n").contains("VOW3.DE"))
+        #expect(try ids("entities: extra.tsv\n") == ["MSFT", "openai", "VOW3.DE", "JBLU", "acme"])
+        do {
+            _ = try PipelineLoader.parse(yaml: "feeds: [list.opml]\nentities: [sp500, russell9000]\n", file: dir + "/p.yaml")
+            Issue.record("expected an unknown list name to be refused")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.reason.contains("sp500, us-listed, global, private"))
+        }
+    }
 }
 
 struct PipelineCompositesTests {

@@ -145,7 +145,7 @@ struct TextAnalyzerTests {
         let a = analyzer.analyze(title: nil, text: "Apple Inc. raised its dividend.", target: nil)
         #expect(a.sentimentField.json.serialized().hasPrefix("{\"score\":"))
         let e = JSONValue.array(a.entityFields.map(\.json)).serialized()
-        #expect(e.hasPrefix("[{\"id\":\"AAPL\",\"name\":\"Apple Inc.\",\"type\":\"company\",\"exchange\":\"Nasdaq\",\"sector\":\"Information Technology\",\"mentions\":1,\"relevance\":80,\"sentiment\":"))
+        #expect(e.hasPrefix("[{\"id\":\"AAPL\",\"name\":\"Apple\",\"type\":\"company\",\"exchange\":\"Nasdaq\",\"sector\":\"Information Technology\",\"mentions\":1,\"relevance\":80,\"sentiment\":"))
         #expect(e.contains("\"evidence\":\"Apple Inc. raised its dividend.\""))
     }
 }

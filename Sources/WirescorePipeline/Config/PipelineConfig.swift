@@ -19,6 +19,9 @@ public struct PipelineConfig: Sendable {
     public var includeText: Bool
     /// An extra entities file (TSV) added to the built-in gazetteer, absolute path.
     public var entitiesFile: String?
+    /// The parts of the built-in universe the pipeline tracks (`entities: [sp500, private]`);
+    /// all of it unless the file names lists.
+    public var entityLists: GazetteerLists = .all
     /// The daily composites to score (nil: no `scores/` output).
     public var composites: CompositeConfiguration?
     /// The external factor file (CSV or JSONL keyed by date and ticker), absolute path.
@@ -104,13 +107,14 @@ public struct PipelineConfig: Sendable {
         }
     }
 
-    /// The built-in gazetteer plus the pipeline's entities file, as a text analyzer.
+    /// The built-in gazetteer (the lists the pipeline names) plus its entities file, as a text analyzer.
     /// - Throws: ``PipelineError`` with the entities file's line when it is malformed.
     public func makeAnalyzer() throws(PipelineError) -> TextAnalyzer {
         // Steps that tag companies (analyze, events) share one analyzer per entities file:
         // building the matcher is the costly part of a run's start.
-        if let cached = AnalyzerCache.shared.analyzer(for: entitiesFile) { return cached }
-        var gazetteer = Gazetteer.builtin
+        let key = (entitiesFile ?? "") + "\u{0}" + String(entityLists.rawValue)
+        if let cached = AnalyzerCache.shared.analyzer(for: key) { return cached }
+        var gazetteer = Gazetteer.builtin(lists: entityLists)
         if let entitiesFile {
             do {
                 gazetteer = gazetteer.adding(try EntitiesFile.load(path: entitiesFile))
@@ -119,13 +123,12 @@ public struct PipelineConfig: Sendable {
             }
         }
         let analyzer = TextAnalyzer(gazetteer: gazetteer)
-        AnalyzerCache.shared.store(analyzer, for: entitiesFile)
+        AnalyzerCache.shared.store(analyzer, for: key)
         return analyzer
     }
 }
 
-/// Text analyzers already built in this process, by entities file (nil: the built-in gazetteer
-/// alone). Entities files are read once per process; a command runs one pipeline.
+/// Text analyzers already built in this process, by entities file and built-in lists. Entities files are read once per process; a command runs one pipeline.
 final class AnalyzerCache: Sendable {
     static let shared = AnalyzerCache()
     private let analyzers = Mutex<[String: TextAnalyzer]>([:])

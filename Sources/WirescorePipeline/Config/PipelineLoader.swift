@@ -1,5 +1,6 @@
 import Foundation
 import WirescoreCore
+import WirescoreEntities
 import WirescoreOutput
 import Yams
 
@@ -61,14 +62,22 @@ public enum PipelineLoader {
         // commands refuse what they cannot write to (OutputRoot.check).
         let output = try fields.string("output").map { OutputRoot.urlScheme(of: $0) == nil ? resolve($0, against: base) : $0 }
         let includeText = try fields.bool("include_text") ?? true
+        // `entities:` a file, a built-in list (sp500, us-listed, global, private, all) or a list
+        // of them: the named lists narrow the built-in universe, a file adds to it.
         var entitiesFile: String?
-        if let entry = try fields.string("entities") {
+        var entityLists: GazetteerLists = []
+        for (entry, line) in try fields.strings("entities") ?? [] {
+            if let list = GazetteerLists(name: entry) { entityLists.formUnion(list); continue }
             let resolved = resolve(entry, against: base)
             guard FileManager.default.isReadableFile(atPath: resolved) else {
-                throw fields.error(fields.value("entities"), "entities file '\(entry)' not found (looked at \(resolved))")
+                throw PipelineError(file: shown, line: line, reason: "entities file '\(entry)' not found (looked at \(resolved)); the built-in lists are sp500, us-listed, global, private, all")
+            }
+            guard entitiesFile == nil else {
+                throw PipelineError(file: shown, line: line, reason: "at most one entities file; merge '\(entry)' into the first")
             }
             entitiesFile = resolved
         }
+        if entityLists.isEmpty { entityLists = .all }
 
         var fetch = PipelineConfig.FetchSettings()
         if var f = try fields.mapping("fetch") {
@@ -151,6 +160,7 @@ public enum PipelineLoader {
         config.composites = composites
         config.factorsFile = factorsFile
         config.stages = stages
+        config.entityLists = entityLists
         // Read the entities and factor files now so `validate` reports their errors with file and line.
         if entitiesFile != nil { _ = try config.makeAnalyzer() }
         if factorsFile != nil { _ = try config.loadFactors() }
