@@ -14,10 +14,12 @@ public struct EventDetector: Sendable {
     /// The headline classifier: when it says a headline is corporate news of a kind no rule
     /// recognised, a group-level event of that kind is reported (e.g. `earnings`); nil: rules only.
     public var topics: TopicModel?
-    /// How sure the model must be that a headline is no corporate news for its verdict to
-    /// remove the headline's weaker rule events (confidence below 0.9: no company named, or a
-    /// rule that often fires on incidental wording); above 1: never.
-    public var vetoProbability = 0.0
+    /// How sure the model must be of a kind of news the rules did not find in a headline that
+    /// already has a rule event, for that kind to be added beside it. The model is trained on
+    /// market tweets and reads plainly worded news less surely than the rules do, so beside a
+    /// rule event ("Apple announces a $110 billion buyback") its second guess ("product news")
+    /// is mostly noise; on a headline with no rule event it fills the gap.
+    public var besideRulesProbability = 0.8
 
     public init(matcher: EntityMatcher, topics: TopicModel? = TopicModel.builtin) {
         self.matcher = matcher
@@ -38,6 +40,13 @@ public struct EventDetector: Sendable {
         "stock-move": ("price-move", ["price-move"]),
         "debt-financing": ("debt", ["debt", "credit-rating", "bankruptcy"]),
     ]
+
+    /// The model's event type that covers each rule group (the inverse of ``topicGroups``).
+    static let modelType: [String: String] = {
+        var map: [String: String] = [:]
+        for (type, topic) in topicGroups { for group in topic.groups { map[group] = type } }
+        return map
+    }()
 
     /// - Parameter tone: the text's tone toward a company id (-1...1), when known (the
     ///   sentiment step's per-company score); moves the event's sentiment from its prior.
@@ -132,25 +141,28 @@ public struct EventDetector: Sendable {
             }
         }
         let decision = topics?.decide(hasTitle ? title! : String(lead.prefix(400)))
-        if let decision, decision.eventType == nil, decision.probability >= vetoProbability {
+        if let decision, decision.eventType == nil {
             // The headline model reads the headline as no corporate news: rule hits in it are
-            // taken as incidental wording ("shares of tech stocks rose"), unless very sure.
+            // taken as incidental wording ("shares of tech stocks rose"), unless the rule is
+            // sure (a company named and a rule that rarely fires by accident: confidence 0.9 up).
             events.removeAll { $0.sentence == 0 && $0.event.confidence < 0.9 }
         }
         // The model reads words, not negation: "denied reports it would acquire" is no event.
         let headlineNegated = tk.sentences.first.map { first in
             Self.negations.contains { $0.occurs(in: words, first) }
         } ?? false
-        if let decision, !headlineNegated, let type = decision.eventType, let topic = Self.topicGroups[type] {
-            let covered = events.contains { $0.sentence == 0 && topic.groups.contains(EventKind.group(of: $0.event.type)) }
-            if !covered, let first = tk.sentences.first {
-                let named = mentions.first { first.contains($0.tokens.lowerBound) }.map { matcher.gazetteer.entities[$0.entity].id }
-                let company = named ?? primary
-                let sentiment = company.flatMap(tone).map { 0.3 * $0 } ?? 0
-                events.append((Self.event(topic.name, company, "subject", sentiment: sentiment,
-                                          confidence: min(0.95, decision.probability * (company == nil ? 0.7 : 0.9)),
-                                          evidence: sentenceText(first)), 0))
-            }
+        // The model names a kind the rules did not find: always when the rules found nothing in
+        // the headline, beside rule events only when it is very sure (see besideRulesProbability).
+        let inHeadline = events.filter { $0.sentence == 0 }
+        if let decision, !headlineNegated, let type = decision.eventType, let topic = Self.topicGroups[type],
+           !inHeadline.contains(where: { topic.groups.contains(EventKind.group(of: $0.event.type)) }),
+           inHeadline.isEmpty || decision.probability >= besideRulesProbability, let first = tk.sentences.first {
+            let named = mentions.first { first.contains($0.tokens.lowerBound) }.map { matcher.gazetteer.entities[$0.entity].id }
+            let company = named ?? primary
+            let sentiment = company.flatMap(tone).map { 0.3 * $0 } ?? 0
+            events.append((Self.event(topic.name, company, "subject", sentiment: sentiment,
+                                      confidence: min(0.95, decision.probability * (company == nil ? 0.7 : 0.9)),
+                                      evidence: sentenceText(first)), 0))
         }
         return events.map(\.event)
     }

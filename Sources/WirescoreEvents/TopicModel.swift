@@ -10,6 +10,9 @@ public struct TopicModel: Sendable {
         public var eventType: String?
         /// Softmax probability of the chosen class.
         public var probability: Double
+        /// Softmax probability of each corporate class, by its event type (`earnings`, ...):
+        /// how far the model backs a kind of event a rule found in the headline.
+        public var probabilities: [String: Double] = [:]
     }
 
     let features: TopicFeatures
@@ -116,6 +119,9 @@ public struct TopicModel: Sendable {
         let top = z.max() ?? 0
         let total = z.reduce(0) { $0 + exp($1 - top) }
         let probability = exp(z[best] - top) / total
-        return Decision(eventType: best == other ? nil : eventTypes[best], probability: probability)
+        var probabilities: [String: Double] = [:]
+        for c in z.indices where c != other { probabilities[eventTypes[c]] = exp(z[c] - top) / total }
+        return Decision(eventType: best == other ? nil : eventTypes[best], probability: probability,
+                        probabilities: probabilities)
     }
 }
