@@ -20,6 +20,11 @@ public struct EventDetector: Sendable {
     /// rule event ("Apple announces a $110 billion buyback") its second guess ("product news")
     /// is mostly noise; on a headline with no rule event it fills the gap.
     public var besideRulesProbability = 0.8
+    /// How sure the model must be that a headline is no corporate news for its verdict to
+    /// remove the headline's weaker rule events (confidence below 0.9). A plainly worded
+    /// headline ("Ford stops production of its F-150") is one the tweet-trained model reads
+    /// less surely than market chatter, so a lukewarm "none" leaves the rule events alone.
+    public var vetoProbability = 0.5
 
     public init(matcher: EntityMatcher, topics: TopicModel? = TopicModel.builtin) {
         self.matcher = matcher
@@ -29,7 +34,7 @@ public struct EventDetector: Sendable {
     /// The model's event types, as group-level taxonomy names, with the rule groups that
     /// already cover each (a rule event of one of them makes the model's event redundant).
     static let topicGroups: [String: (name: String, groups: Set<String>)] = [
-        "analyst-rating": ("analyst", ["analyst"]),
+        "analyst-rating": ("analyst", ["analyst", "credit-rating"]),
         "product-news": ("product", ["product", "partnership", "contract", "operations", "labor"]),
         "dividend": ("dividend", ["dividend"]),
         "earnings": ("earnings", ["earnings"]),
@@ -97,7 +102,14 @@ public struct EventDetector: Sendable {
             for (rule, trigger) in fired where !(rule.generic && specificGroups.contains(rule.kind.group)) {
                 guard kindsHere.insert(rule.kind.name).inserted else { continue }
                 let passive = rule.passive.contains { $0.mayOccur(in: present) && $0.occurs(in: words, range) }
-                let before = inSentence.filter { $0.tokens.lowerBound < trigger }.map(\.entity)
+                var beforeMentions = inSentence.filter { $0.tokens.lowerBound < trigger }
+                // "reiterates buy on Microsoft and raises its price target": the rated company
+                // is the one introduced by "on", "for" or "of", not the broker that opens the sentence.
+                if rule.subjectAfterTrigger, let rated = beforeMentions.firstIndex(where: {
+                    $0.tokens.lowerBound > 0 && ["on", "for", "of"].contains(words[$0.tokens.lowerBound - 1]) }) {
+                    beforeMentions.insert(beforeMentions.remove(at: rated), at: 0)
+                }
+                let before = beforeMentions.map(\.entity)
                 // "upgraded at Citi", "downgraded by Goldman": the broker, not the subject.
                 let after = inSentence.filter {
                     $0.tokens.lowerBound > trigger
@@ -141,7 +153,7 @@ public struct EventDetector: Sendable {
             }
         }
         let decision = topics?.decide(hasTitle ? title! : String(lead.prefix(400)))
-        if let decision, decision.eventType == nil {
+        if let decision, decision.eventType == nil, decision.probability >= vetoProbability {
             // The headline model reads the headline as no corporate news: rule hits in it are
             // taken as incidental wording ("shares of tech stocks rose"), unless the rule is
             // sure (a company named and a rule that rarely fires by accident: confidence 0.9 up).
@@ -152,11 +164,13 @@ public struct EventDetector: Sendable {
             Self.negations.contains { $0.occurs(in: words, first) }
         } ?? false
         // The model names a kind the rules did not find: always when the rules found nothing in
-        // the headline, beside rule events only when it is very sure (see besideRulesProbability).
+        // the headline, beside rule events only when it is very sure (see besideRulesProbability)
+        // and the kind is not "product news", the model's class for any other company news,
+        // which every rule event already is.
         let inHeadline = events.filter { $0.sentence == 0 }
         if let decision, !headlineNegated, let type = decision.eventType, let topic = Self.topicGroups[type],
            !inHeadline.contains(where: { topic.groups.contains(EventKind.group(of: $0.event.type)) }),
-           inHeadline.isEmpty || decision.probability >= besideRulesProbability, let first = tk.sentences.first {
+           inHeadline.isEmpty || (decision.probability >= besideRulesProbability && type != "product-news"), let first = tk.sentences.first {
             let named = mentions.first { first.contains($0.tokens.lowerBound) }.map { matcher.gazetteer.entities[$0.entity].id }
             let company = named ?? primary
             let sentiment = company.flatMap(tone).map { 0.3 * $0 } ?? 0
