@@ -83,12 +83,13 @@ public struct EventDetector: Sendable {
             var candidates = EventRules.byTriggerKey.always
             for key in present { if let rules = EventRules.byTriggerKey.keys[key] { candidates += rules } }
             guard !candidates.isEmpty else { continue }
+            let negated = Negations(words, range, present)
             candidates.sort()
             var previous = -1
             for index in candidates where index != previous {
                 previous = index
                 let rule = EventRules.all[index]
-                guard let trigger = firstTrigger(rule, words, range, present) else { continue }
+                guard let trigger = firstTrigger(rule, words, range, present, negated) else { continue }
                 if !rule.context.isEmpty
                     && !rule.context.contains(where: { $0.mayOccur(in: present) && $0.occurs(in: words, range) }) { continue }
                 if rule.exclude.contains(where: { $0.mayOccur(in: present) && $0.occurs(in: words, range) }) { continue }
@@ -161,7 +162,7 @@ public struct EventDetector: Sendable {
         }
         // The model reads words, not negation: "denied reports it would acquire" is no event.
         let headlineNegated = tk.sentences.first.map { first in
-            Self.negations.contains { $0.occurs(in: words, first) }
+            !Negations(words, first, SentenceWords.present(words, first)).isEmpty
         } ?? false
         // The model names a kind the rules did not find: always when the rules found nothing in
         // the headline, beside rule events only when it is very sure (see besideRulesProbability)
@@ -194,10 +195,10 @@ public struct EventDetector: Sendable {
     /// The first trigger position of `rule` in the sentence that is not negated ("denied
     /// reports it would acquire", "has no plans to cut its dividend").
     private func firstTrigger(_ rule: EventRule, _ words: [String], _ range: Range<Int>,
-                              _ present: Set<String>) -> Int? {
+                              _ present: Set<String>, _ negated: Negations) -> Int? {
         var best: Int?
         for pattern in rule.triggers where pattern.mayOccur(in: present) {
-            for start in pattern.matchStarts(in: words, range) where !isNegated(start, words, range) {
+            for start in pattern.matchStarts(in: words, range) where !negated.covers(start) {
                 if best.map({ start < $0 }) ?? true { best = start }
                 break
             }
@@ -205,11 +206,26 @@ public struct EventDetector: Sendable {
         return best
     }
 
-    private static let negations = EventRules.negations.map(TokenPattern.init)
+    /// Where a sentence's negations are, found once per sentence: a trigger is negated when a
+    /// negation ends within the five words before it.
+    struct Negations {
+        /// (start, end) token positions of each negation in the sentence.
+        var spans: [(start: Int, end: Int)] = []
+        let lowerBound: Int
 
-    private func isNegated(_ position: Int, _ words: [String], _ range: Range<Int>) -> Bool {
-        let window = max(range.lowerBound, position - 5)..<position
-        return Self.negations.contains { $0.occurs(in: words, window) }
+        init(_ words: [String], _ range: Range<Int>, _ present: Set<String>) {
+            lowerBound = range.lowerBound
+            for pattern in EventRules.negationPatterns where pattern.mayOccur(in: present) {
+                for start in pattern.matchStarts(in: words, range) { spans.append((start, start + pattern.elements.count)) }
+            }
+        }
+
+        var isEmpty: Bool { spans.isEmpty }
+
+        func covers(_ position: Int) -> Bool {
+            let from = max(lowerBound, position - 5)
+            return spans.contains { $0.start >= from && $0.end <= position }
+        }
     }
 
     /// Digits read as 0, so "Q3" and "Q4" are one word to the rules.

@@ -60,6 +60,7 @@ enum EventRules {
     static let regulators = ["sec", "ftc", "doj", "justice department", "regulator*", "authorit*", "commission",
                              "prosecutor*", "attorney*", "cma", "fca", "finra", "cftc", "fda", "epa", "eu", "antitrust",
                              "watchdog*", "ministry", "government", "probe*", "investigator*", "agency", "department"]
+    static let negationPatterns = negations.map(TokenPattern.init)
     static let negations = ["no", "not", "never", "denies", "denied", "deny", "rejects", "rejected", "won't", "wont",
                             "dismisses", "unlikely", "rules out", "ruled out", "without"]
 
