@@ -76,7 +76,10 @@ public struct EventDetector: Sendable {
             return String(decoding: fullBytes[start..<end], as: UTF8.self)
         }
         var seen: Set<String> = []
-        for (index, range) in tk.sentences.enumerated() where !range.isEmpty {
+        // The headline and `leadSentences` sentences: the cheap cut above keeps a margin of two
+        // sentences in case it misread an abbreviation as a sentence end; they are not read.
+        let readable = leadSentences + (hasTitle ? 1 : 0)
+        for (index, range) in tk.sentences.prefix(readable).enumerated() where !range.isEmpty {
             let inSentence = mentions.filter { range.contains($0.tokens.lowerBound) }
             var fired: [(rule: EventRule, trigger: Int)] = []
             let present = SentenceWords.present(words, range)
