@@ -96,12 +96,15 @@ public struct TopicModel: Sendable {
     func logits(_ text: String) -> [Double] {
         var z = bias
         let k = z.count
+        // The text's ids ascend, like the file's: each search starts where the last one ended.
+        var start = 0
         for id in features.ids(text) {
-            var lo = 0, hi = ids.count
+            var lo = start, hi = ids.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if ids[mid] < id { lo = mid + 1 } else { hi = mid }
             }
+            start = lo
             guard lo < ids.count, ids[lo] == id else { continue }
             for c in 0..<k { z[c] += Double(weights[lo * k + c]) }
         }
