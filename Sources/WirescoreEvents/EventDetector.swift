@@ -46,13 +46,6 @@ public struct EventDetector: Sendable {
         "debt-financing": ("debt", ["debt", "credit-rating", "bankruptcy"]),
     ]
 
-    /// The model's event type that covers each rule group (the inverse of ``topicGroups``).
-    static let modelType: [String: String] = {
-        var map: [String: String] = [:]
-        for (type, topic) in topicGroups { for group in topic.groups { map[group] = type } }
-        return map
-    }()
-
     /// - Parameter tone: the text's tone toward a company id (-1...1), when known (the
     ///   sentiment step's per-company score); moves the event's sentiment from its prior.
     /// - Parameter primary: the company the article is mainly about (the most relevant one),
