@@ -19,7 +19,8 @@
 #        (issue 17): cold `wirescore ingest` with every step and with every step but STEP
 #        (the pipeline's `stages:` list), alternating for R rounds (default 5), fresh output each
 #        time; prints each run's CPU seconds (user + system), the minimum of each side and
-#        STEP's share of ingest CPU; skips the fetch-only and Python parts
+#        STEP's share of ingest CPU (min vs min, and the median of each round's paired share);
+#        skips the fetch-only and Python parts
 #
 # 1. generates the site under .build/e2e/site (pages 50-200 KB, RSS 2.0 feeds, OPML);
 # 2. serves it with a private nginx on 127.0.0.1 (config/pid/logs under .build/e2e/nginx,
@@ -254,7 +255,8 @@ step, n, w, wo = sys.argv[1], sys.argv[2], [float(x) for x in sys.argv[3].split(
 a, b = min(w), min(wo)
 print(f"step cost, {step}, cold ingest of {n} articles, {len(w)} alternating rounds: "
       f"CPU-s with {a:.2f} (all {w}), without {b:.2f} (all {wo}); "
-      f"{step} = {100 * (a - b) / a:.1f}% of ingest CPU (min vs min)")
+      f"{step} = {100 * (a - b) / a:.1f}% of ingest CPU (min vs min); "
+      f"median of the rounds' paired shares {100 * sorted((x - y) / x for x, y in zip(w, wo))[len(w) // 2]:.1f}%")
 PY
     exit 0
 fi
