@@ -15,6 +15,12 @@
 #         R rounds (default 1), Python over its first K articles (default: one copy of each page);
 #         prints articles/s, CPU-ms per page, the ratio to Python and peak RSS side by side)
 #        --bin PATH (either mode): measure that wirescore binary instead of building one
+#        --step-cost STEP [--cost-rounds R] (synthetic site): the CPU one article step costs
+#        (issue 17): cold `wirescore ingest` with every step and with every step but STEP
+#        (the pipeline's `stages:` list), alternating for R rounds (default 5), fresh output each
+#        time; prints each run's CPU seconds (user + system), the minimum of each side and
+#        STEP's share of ingest CPU (min vs min, and the median of each round's paired share);
+#        skips the fetch-only and Python parts
 #
 # 1. generates the site under .build/e2e/site (pages 50-200 KB, RSS 2.0 feeds, OPML);
 # 2. serves it with a private nginx on 127.0.0.1 (config/pid/logs under .build/e2e/nginx,
@@ -31,6 +37,7 @@ root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
 feeds=20; per_feed=50; python_max=""; wrk_seconds=5; fetch_rounds=3
+step_cost=""; cost_rounds=5
 real_pages=0; real_articles=5000; rounds=1; eval_dir="$root/../shared/eval/extraction"; bin_override=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -39,12 +46,14 @@ while [ $# -gt 0 ]; do
         --rounds) rounds="$2"; shift 2 ;;
         --eval) eval_dir="$2"; shift 2 ;;
         --bin) bin_override="$2"; shift 2 ;;
+        --step-cost) step_cost="$2"; shift 2 ;;
+        --cost-rounds) cost_rounds="$2"; shift 2 ;;
         --feeds) feeds="$2"; shift 2 ;;
         --articles-per-feed) per_feed="$2"; shift 2 ;;
         --python-max) python_max="$2"; shift 2 ;;
         --wrk-seconds) wrk_seconds="$2"; shift 2 ;;
         --fetch-rounds) fetch_rounds="$2"; shift 2 ;;
-        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown flag $1" >&2; exit 64 ;;
     esac
 done
@@ -217,6 +226,38 @@ if [ "$real_pages" -eq 1 ]; then
         echo "$round ${new:-0} ${thin:-0} ${errs:-0} $ING_SECS $ING_CPU $ING_RSS_KB ${PY_N:-0} ${PY_SECS:-0} ${PY_CPU:-0} ${PY_RSS:-0}" >> "$rows_file"
     done
     python3 "$here/real_table.py" "$rows_file" "$articles" "$feeds" "$(sed -n '2p' "$site/manifest.txt")"
+    exit 0
+fi
+
+if [ -n "$step_cost" ]; then
+    # The same site, the same binary, the pipeline's stages with and without the step; the
+    # two alternate so a noisy second on a shared machine hits both sides alike.
+    all_steps=(extract analyze events story)
+    without=(); for s_ in "${all_steps[@]}"; do [ "$s_" = "$step_cost" ] || without+=("$s_"); done
+    [ ${#without[@]} -lt ${#all_steps[@]} ] || { echo "run.sh: --step-cost: no step named $step_cost" >&2; exit 64; }
+    cp "$work/pipeline.yaml" "$work/pipeline-full.yaml"
+    { cat "$work/pipeline.yaml"; echo "stages: [$(IFS=,; echo "${all_steps[*]}" | sed 's/,/, /g')]"; } > "$work/pipeline-with.yaml"
+    { cat "$work/pipeline.yaml"; echo "stages: [$(IFS=,; echo "${without[*]}" | sed 's/,/, /g')]"; } > "$work/pipeline-without.yaml"
+    with_all=""; without_all=""
+    for round in $(seq 1 "$cost_rounds"); do
+        for side in with without; do
+            cp "$work/pipeline-$side.yaml" "$work/pipeline.yaml"
+            rm -rf "$out"
+            run_ingest "cost-$side"
+            echo "  round $round, $side $step_cost: CPU ${ING_CPU}s, wall ${ING_SECS}s  ($ING_SUMMARY)" >&2
+            if [ "$side" = with ]; then with_all+="$ING_CPU "; else without_all+="$ING_CPU "; fi
+        done
+    done
+    cp "$work/pipeline-full.yaml" "$work/pipeline.yaml"
+    python3 - "$step_cost" "$articles" "$with_all" "$without_all" <<'PY'
+import sys
+step, n, w, wo = sys.argv[1], sys.argv[2], [float(x) for x in sys.argv[3].split()], [float(x) for x in sys.argv[4].split()]
+a, b = min(w), min(wo)
+print(f"step cost, {step}, cold ingest of {n} articles, {len(w)} alternating rounds: "
+      f"CPU-s with {a:.2f} (all {w}), without {b:.2f} (all {wo}); "
+      f"{step} = {100 * (a - b) / a:.1f}% of ingest CPU (min vs min); "
+      f"median of the rounds' paired shares {100 * sorted((x - y) / x for x, y in zip(w, wo))[len(w) // 2]:.1f}%")
+PY
     exit 0
 fi
 

@@ -60,6 +60,7 @@ enum EventRules {
     static let regulators = ["sec", "ftc", "doj", "justice department", "regulator*", "authorit*", "commission",
                              "prosecutor*", "attorney*", "cma", "fca", "finra", "cftc", "fda", "epa", "eu", "antitrust",
                              "watchdog*", "ministry", "government", "probe*", "investigator*", "agency", "department"]
+    static let negationPatterns = negations.map(TokenPattern.init)
     static let negations = ["no", "not", "never", "denies", "denied", "deny", "rejects", "rejected", "won't", "wont",
                             "dismisses", "unlikely", "rules out", "ruled out", "without"]
 
@@ -118,6 +119,15 @@ enum EventRules {
         rule(.ratingDowngrade, ["downgrad*", "cut to " + downRatings, "cuts to " + downRatings, "lowered to " + downRatings,
                                 "lowers to " + downRatings], exclude: agencies,
              subjectAfterTrigger: true),
+        // "Barclays raises Micron to overweight", "Bernstein lowers Dollar Tree to market-perform":
+        // the rated company between the verb and the new rating.
+        rule(.ratingUpgrade, ["rais*", "lift*", "boost*", "upped", "ups", "bump*", "mov*"],
+             context: ["to " + upRatings.replacingOccurrences(of: "buy|", with: ""), "to buy from"],
+             exclude: priceTarget + agencies + ["stake", "guidance", "outlook", "forecast*", "dividend*"],
+             subjectAfterTrigger: true),
+        rule(.ratingDowngrade, ["lower*", "cut*", "mov*", "slash*", "drop*"], context: ["to " + downRatings],
+             exclude: priceTarget + agencies + ["stake", "guidance", "outlook", "forecast*", "dividend*", "rates"],
+             subjectAfterTrigger: true),
         rule(.ratingInitiate, ["initiat*", "start* coverage", "begin* coverage", "resum* coverage", "assum* coverage",
                                "launch* coverage", "reinstat* coverage"],
              context: ratings + ["coverage", "rating"], subjectAfterTrigger: true),
@@ -127,7 +137,7 @@ enum EventRules {
              context: ["dividend*", "payout*"]),
         rule(.dividendCut, ["cut*", "lower*", "reduc*", "slash*", "trim*"], context: ["dividend*", "payout*"]),
         rule(.dividendRaise, ["rais*", "increas*", "hik*", "boost*", "lift*", "ups", "grow*"], context: ["dividend*", "payout*"]),
-        rule(.dividendInitiate, ["initiat*", "first ever", "first-ever", "reinstat*", "resum*", "introduc*", "launch*"],
+        rule(.dividendInitiate, ["initiat*", "first", "first-ever", "reinstat*", "resum*", "introduc*", "launch*"],
              context: ["dividend*"]),
         rule(.dividendDeclared, ["dividend*"], generic: true, confidence: 0.7),
         rule(.buyback, ["buyback*", "buy-back*", "repurchas*", "buy back"], confidence: 0.85),
@@ -156,7 +166,7 @@ enum EventRules {
              exclude: ["closing price", "close* at", "closed up", "closed down", "expect* to close", "to close in",
                        "set to close", "due to close", "would close", "will close", "to be completed", "expect* to complete"]),
         rule(.divestiture, ["divest*", "spin off", "spin-off", "spins off", "spun off", "spinoff", "carve out",
-                            "sell* ? unit", "sell* ? division", "sell* ? business", "sells ? stake"],
+                            "sell* ? unit", "sell* ? division", "sell* ? business"],
              passive: ["sold to", "sells to", "sell to"]),
         rule(.stakeSold, ["sell*", "sold", "cut*", "reduc*", "divest*", "offload*", "dump*", "trim*", "exit*"],
              context: ["stake", "holding*", "shares in", "position in"]),
@@ -171,7 +181,9 @@ enum EventRules {
              passive: ["acquired by", "bought by", "be acquired", "be bought", "sold to", "sells itself to",
                        "takeover by", "bid from", "offer from", "to sell itself"],
              needsCompany: true),
-        rule(.merger, ["merg*", "combine*", "combination"], context: [], exclude: ["merger arbitrage"], confidence: 0.75),
+        rule(.merger, ["merg*", "combine*", "combination"], context: [],
+             exclude: ["merger arbitrage", "terminat*", "scrap*", "abandon*", "call* off", "walk* away", "block*"],
+             confidence: 0.75),
         rule(.investmentRaised, ["rais*", "secur*", "clos*", "land*"], context: ["funding", "round", "series",
                                  "financing", "venture", "seed", "valuation"], exclude: ["debt", "bond*", "notes"]),
         rule(.partnership, ["partner*", "team* up", "collaborat*", "alliance", "joint venture", "tie-up", "tie up",
@@ -188,7 +200,7 @@ enum EventRules {
                                                                 "billion", "agree*"]),
         rule(.lawsuitFiled, ["sue", "sues", "sued", "suing", "lawsuit*", "class action", "files suit", "filed suit",
                              "takes ? to court", "took ? to court"],
-             passive: ["sued by", "lawsuit by", "lawsuit from", "suit by", "suit from"]),
+             passive: ["sued by", "lawsuit by", "lawsuit from", "suit by", "suit from", "faces", "facing", "hit with"]),
         rule(.verdict, ["verdict", "jury", "ruled", "rules against", "ruling", "found liable", "convicted", "guilty"],
              context: ["court", "judge", "jury", "verdict", "liable", "guilty", "appeals", "tribunal"]),
         rule(.fine, ["fined", "fines", "penalt*", "fine"], context: regulators + ["million", "billion", "pay*", "ordered"],
@@ -210,9 +222,10 @@ enum EventRules {
                               "introduces new", "introduced new", "releases new", "released new"],
              context: ["new", "product*", "model*", "service*", "device*", "phone*", "app", "apps", "platform*", "chip*",
                        "car*", "vehicle*", "drug*", "version", "feature*", "tool*", "software", "system*", "brand",
-                       "line", "lineup", "range", "ai", "assistant", "subscription", "plan"],
+                       "line", "lineup", "range", "ai", "assistant", "subscription", "plan", "laptop*", "pc", "pcs",
+                       "tablet*", "watch*", "headset*", "console*", "truck*", "suv*", "drink*", "menu", "chatbot*"],
              exclude: ["probe", "investigation", "coverage", "offering", "ipo", "bond*", "buyback*", "bid", "recall*",
-                       "campaign", "attack*"],
+                       "campaign", "attack*", "restructur*", "layoff*", "jobs", "buyback*", "dividend*"],
              confidence: 0.65),
 
         // People.
@@ -236,18 +249,20 @@ enum EventRules {
                               "security breach", "breach* ? data", "cyber incident"], confidence: 0.85),
         rule(.outage, ["outage*", "went down", "goes down", "service disruption", "services disrupted"],
              confidence: 0.8),
-        rule(.supplyDisruption, ["disrupt*", "shortage*", "halt*", "suspend*", "shut* down", "stopp*"],
+        rule(.supplyDisruption, ["disrupt*", "shortage*", "halt*", "suspend*", "shut* down", "stopp*", "stops", "paus*", "idl*"],
              context: ["supply", "supplies", "production", "plant*", "factory", "factories", "shipments", "output",
                        "operations", "chips", "parts"],
              exclude: ["dividend*", "trading halt*", "buyback*"], confidence: 0.7),
 
         // Share price moves.
         rule(.priceUp, ["ris*", "rose", "jump*", "soar*", "surg*", "rall*", "climb*", "gain*", "spik*", "rocket*", "leap*",
-                        "skyrocket*", "pop*", "advanc*", "up", "higher", "rebound*", "extend* gains"],
+                        "skyrocket*", "pop*", "advanc*", "up", "higher", "rebound*", "extend* gains", "record high", "all-time high",
+                        "new high*"],
              context: ["shares", "stock", "stocks", "share price"], exclude: ["shares in", "stock split"],
              confidence: 0.7),
         rule(.priceDown, ["fell", "fall*", "drop*", "plung*", "slump*", "tumbl*", "sink*", "sank", "slid*", "declin*",
-                          "los*", "crash*", "down", "lower", "slip*", "sag*", "dive*", "tank*", "retreat*", "plummet*"],
+                          "los*", "crash*", "down", "lower", "slip*", "sag*", "dive*", "tank*", "retreat*", "plummet*", "record low",
+                          "new low*"],
              context: ["shares", "stock", "stocks", "share price"], exclude: ["shares in", "stock split"],
              confidence: 0.7),
     ]

@@ -73,21 +73,52 @@ final class TokenPattern: Sendable {
     }
 }
 
-/// The words of one sentence and every prefix of each (up to 16 bytes), for
-/// ``TokenPattern/mayOccur(in:)``: an exact word or a `pre*` option can only match when its
-/// text is in the set.
+/// The pattern keys a sentence's words can start with, for
+/// ``TokenPattern/mayOccur(in:)``: an exact word or a `pre*` option can only match when its text
+/// begins some word of the sentence. Found by walking each word's bytes through a trie of every
+/// rule's first-element texts, so a sentence costs a walk per word and an insert per key found,
+/// not a string for every prefix of every word. (A superset of what can match: the patterns
+/// then match for real.)
 enum SentenceWords {
-    static func present(_ words: [String], _ range: Range<Int>) -> Set<String> {
-        var set = Set<String>(minimumCapacity: range.count * 6)
-        for k in range {
-            let word = words[k]
-            var prefix = ""
-            for (count, ch) in word.enumerated() {
-                if count >= 16 { break }
-                prefix.append(ch)
-                set.insert(prefix)
+    /// A byte trie: node 0 is the root; `key[n]` is the pattern text that ends at node n.
+    struct Trie: Sendable {
+        var children: [[(byte: UInt8, node: Int32)]] = [[]]
+        var key: [String?] = [nil]
+
+        mutating func insert(_ text: String) {
+            var node = 0
+            for byte in text.utf8 {
+                if let next = children[node].first(where: { $0.byte == byte }) {
+                    node = Int(next.node)
+                } else {
+                    children.append([])
+                    key.append(nil)
+                    children[node].append((byte, Int32(children.count - 1)))
+                    node = children.count - 1
+                }
             }
-            set.insert(word)
+            key[node] = text
+        }
+    }
+
+    static let trie: Trie = {
+        var trie = Trie()
+        var patterns = EventRules.negationPatterns
+        for rule in EventRules.all { patterns += rule.triggers + rule.context + rule.exclude + rule.passive }
+        for pattern in patterns { for text in pattern.firstKeys { trie.insert(text) } }
+        return trie
+    }()
+
+    static func present(_ words: [String], _ range: Range<Int>) -> Set<String> {
+        let trie = Self.trie
+        var set = Set<String>()
+        for k in range {
+            var node = 0
+            for byte in words[k].utf8 {
+                guard let next = trie.children[node].first(where: { $0.byte == byte }) else { break }
+                node = Int(next.node)
+                if let key = trie.key[node] { set.insert(key) }
+            }
         }
         return set
     }

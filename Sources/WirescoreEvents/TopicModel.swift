@@ -10,6 +10,9 @@ public struct TopicModel: Sendable {
         public var eventType: String?
         /// Softmax probability of the chosen class.
         public var probability: Double
+        /// Softmax probability of each corporate class, by its event type (`earnings`, ...):
+        /// how far the model backs a kind of event a rule found in the headline.
+        public var probabilities: [String: Double] = [:]
     }
 
     let features: TopicFeatures
@@ -93,12 +96,15 @@ public struct TopicModel: Sendable {
     func logits(_ text: String) -> [Double] {
         var z = bias
         let k = z.count
+        // The text's ids ascend, like the file's: each search starts where the last one ended.
+        var start = 0
         for id in features.ids(text) {
-            var lo = 0, hi = ids.count
+            var lo = start, hi = ids.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if ids[mid] < id { lo = mid + 1 } else { hi = mid }
             }
+            start = lo
             guard lo < ids.count, ids[lo] == id else { continue }
             for c in 0..<k { z[c] += Double(weights[lo * k + c]) }
         }
@@ -116,6 +122,9 @@ public struct TopicModel: Sendable {
         let top = z.max() ?? 0
         let total = z.reduce(0) { $0 + exp($1 - top) }
         let probability = exp(z[best] - top) / total
-        return Decision(eventType: best == other ? nil : eventTypes[best], probability: probability)
+        var probabilities: [String: Double] = [:]
+        for c in z.indices where c != other { probabilities[eventTypes[c]] = exp(z[c] - top) / total }
+        return Decision(eventType: best == other ? nil : eventTypes[best], probability: probability,
+                        probabilities: probabilities)
     }
 }
