@@ -94,7 +94,7 @@ let package = Package(
         ]),
         .executableTarget(name: "wirescore", dependencies: [
             "WirescorePipeline", "WirescoreFeeds", "WirescoreExtract", "WirescoreCore", "WirescoreEntities",
-            "WirescoreSentiment", "WirescoreInspect", "WirescoreFetch", "WirescoreAllocator",
+            "WirescoreSentiment", "WirescoreInspect", "WirescoreFetch", "WirescoreAllocator", "WirescoreObjectStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

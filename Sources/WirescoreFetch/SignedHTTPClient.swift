@@ -1,5 +1,5 @@
 internal import CCurl
-import Foundation
+internal import Foundation
 
 /// The AWS Signature Version 4 identity that signs requests to an object store.
 public struct SigV4Credentials: Sendable, Equatable {
@@ -140,10 +140,13 @@ public final class SignedHTTPClient {
                     try easy.set(CURLOPT_COPYPOSTFIELDS, "")
                     return curl_easy_perform(easy.raw)
                 }
-                return try request.body.withUnsafeBytes { (raw) throws(FetchError) -> CURLcode in
-                    try easy.set(CURLOPT_POSTFIELDS, pointer: UnsafeMutableRawPointer(mutating: raw.baseAddress))
-                    return curl_easy_perform(easy.raw)
+                let (set, performed) = request.body.withUnsafeBytes { raw -> (CURLcode, CURLcode) in
+                    let set = ccurl_setopt_pointer(easy.raw, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress))
+                    guard set == CURLE_OK else { return (set, CURLE_OK) }
+                    return (CURLE_OK, curl_easy_perform(easy.raw))
                 }
+                try easy.check(set, CURLOPT_POSTFIELDS)
+                return performed
             }
         }
         let detail = easy.errorText

@@ -136,7 +136,7 @@ public final class S3Client {
             throw S3Error(kind: .status(started.status), operation: "start multipart upload", target: describe(relative),
                           message: "no UploadId in the answer")
         }
-        do {
+        do throws(S3Error) {
             var etags: [String] = []
             var number = 1
             while true {

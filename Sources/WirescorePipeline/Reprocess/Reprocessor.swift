@@ -185,7 +185,7 @@ public struct Reprocessor {
             if touchedDay { summary.days += 1 }
         }
         if let composites = pipeline.composites {
-            try ScoreWriter(pipeline: pipeline, configuration: composites, outputRoot: outputRoot, output: output)
+            try ScoreWriter(pipeline: pipeline, configuration: composites, history: reader, output: output)
                 .write(days: days)
         }
         try output.finish()
