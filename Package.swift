@@ -112,7 +112,9 @@ let package = Package(
         .testTarget(name: "WirescoreFetchTests", dependencies: ["WirescoreFetch", "WirescoreTestSupport"]),
         .testTarget(name: "WirescoreStoreTests", dependencies: ["WirescoreStore"]),
         .testTarget(name: "WirescoreOutputTests", dependencies: ["WirescoreOutput"]),
-        .testTarget(name: "WirescoreObjectStoreTests", dependencies: ["WirescoreObjectStore", "WirescoreFetch", "WirescoreOutput"]),
+        .testTarget(name: "WirescoreObjectStoreTests", dependencies: [
+            "WirescoreObjectStore", "WirescoreFetch", "WirescoreOutput", "WirescoreTestSupport",
+        ]),
         .testTarget(name: "WirescoreStreamTests", dependencies: ["WirescoreStream", "WirescoreOutput"]),
         .testTarget(name: "WirescoreEventsTests", dependencies: ["WirescoreEvents", "WirescoreEntities"]),
         .testTarget(name: "WirescoreArchiveTests", dependencies: ["WirescoreArchive", "WirescoreCore"]),

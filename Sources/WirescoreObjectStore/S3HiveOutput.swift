@@ -178,6 +178,10 @@ public final class S3HiveOutput: RecordOutput {
         return true
     }
 
+    /// Stops trying the store for this run (it did not answer): everything spools until
+    /// ``finish()`` tries once more.
+    public func giveUp(because error: S3Error) { noteDown(error) }
+
     private func noteDown(_ error: S3Error) {
         guard storeDown == nil else { return }
         storeDown = error

@@ -131,9 +131,26 @@ public struct IngestRun {
             try await group.waitForAll()
         }
         if let stories = sink.changedStories { try StoryState.save(stories, layout) }
-        if let composites = pipeline.composites, !sink.touchedDays.isEmpty {
+        if let composites = pipeline.composites {
+            // Days an earlier run could not score (its store was down) are scored now too.
+            let owed = bucket == nil ? [] : PendingScoreDays.load(layout)
+            let days = sink.touchedDays.union(owed).sorted()
             let writer = ScoreWriter(pipeline: pipeline, configuration: composites, history: history, output: output)
-            try writer.write(days: sink.touchedDays.sorted())
+            if let bucket, let down = bucket.storeDown {
+                // Scores read every shard's articles from the bucket: not now; the next run will.
+                if !days.isEmpty {
+                    logger.warning("scores not recomputed: \(down); the next run scores these days", metadata: ["days": "\(days.count)"])
+                    try PendingScoreDays.save(days, layout)
+                }
+            } else if !days.isEmpty {
+                do {
+                    try writer.write(days: days)
+                    if !owed.isEmpty { try PendingScoreDays.save([], layout) }
+                } catch let error as S3Error where error.isTransient {
+                    logger.warning("scores not recomputed: \(error); the next run scores these days", metadata: ["days": "\(days.count)"])
+                    try PendingScoreDays.save(days, layout)
+                }
+            }
         }
         try sinkOutput.finish()
         var summary = sink.summary

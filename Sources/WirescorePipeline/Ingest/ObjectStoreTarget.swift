@@ -77,7 +77,7 @@ extension S3HiveOutput {
         } catch where error.isConfiguration {
             throw ObjectStoreRefused(error: error)
         } catch {
-            logger.warning("\(error); records are spooled under \(spoolRoot) and uploaded by a later run")
+            output.giveUp(because: error)
             return output
         }
         let sent = output.uploadPending()
@@ -90,5 +90,24 @@ extension S3HiveOutput {
     static func runToken(started: Date) -> String {
         let stamp = UTCTimestamp.rfc3339(started).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         return stamp + "-" + String(format: "%06x", UInt32.random(in: 0..<(1 << 24)))
+    }
+}
+
+/// Days whose scores a run owes because the store was down when it ended
+/// (`state/scores-pending.txt`, one day per line): the next run scores them with its own.
+enum PendingScoreDays {
+    static func path(_ layout: OutputLayout) -> String { layout.stateDirectory + "/scores-pending.txt" }
+
+    static func load(_ layout: OutputLayout) -> Set<String> {
+        guard let text = try? String(contentsOfFile: path(layout), encoding: .utf8) else { return [] }
+        return Set(text.split(separator: "\n").map(String.init).filter { UTCTimestamp.parseDay($0) != nil })
+    }
+
+    static func save(_ days: [String], _ layout: OutputLayout) throws {
+        guard !days.isEmpty else {
+            unlink(path(layout))
+            return
+        }
+        try AtomicFile.write(lines: days, to: path(layout))
     }
 }
