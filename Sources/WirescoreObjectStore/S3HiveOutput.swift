@@ -140,7 +140,7 @@ public final class S3HiveOutput: RecordOutput {
                 throw storeDown ?? OutputError(path: relative, message: "upload failed")
             }
         }
-        for object in existing where object.key != relative { try client.delete(object.key) }
+        for object in existing where lines.isEmpty || object.key != relative { try client.delete(object.key) }
         return !lines.isEmpty || !existing.isEmpty
     }
 
