@@ -155,4 +155,22 @@ struct S3StoreTests {
         #expect(try source.days(.articles) == ["2026-12-01"])
         #expect(try source.parts(.articles, day: "2026-12-01").map { "\($0.shard) \($0.lines)" } == ["10 [\"{\\\"id\\\":\\\"part-10-r1-0.jsonl\\\"}\"]"])
     }
+
+    @Test func theFollowerShowsObjectsThatAppearAndSkipsOnesReplacedInPlace() throws {
+        let client = try server.client("s3://wirescore/follow")
+        try client.put("articles/date=2026-12-01/part-0-r1-0.jsonl", body: Array("old1\nold2\n".utf8))
+        try client.put("articles/date=2026-12-02/part-0-r1-0.jsonl", body: Array("new1\n".utf8))
+        var follower = ObjectFollower(client: client, kind: .articles)
+        #expect(try follower.start() == ["new1"])
+        #expect(try follower.poll().isEmpty)
+        // Another shard's part on an older day, and a new day.
+        try client.put("articles/date=2026-12-01/part-1-r2-0.jsonl", body: Array("late\n".utf8))
+        try client.put("articles/date=2026-12-03/part-0-r3-0.jsonl", body: Array("a\nb\n".utf8))
+        #expect(try follower.poll() == ["late", "a", "b"])
+        // A reprocess replaces a part in place: shown before, not again.
+        try client.put("articles/date=2026-12-02/part-0-r1-0.jsonl", body: Array("new1 rebuilt\n".utf8))
+        #expect(try follower.poll().isEmpty)
+        var empty = ObjectFollower(client: client, kind: .scores)
+        #expect(try empty.start() == nil)
+    }
 }
