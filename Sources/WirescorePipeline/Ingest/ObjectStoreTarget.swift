@@ -52,6 +52,11 @@ public struct ObjectStoreTarget: Sendable {
         return path + "/shard-\(shard)"
     }
 
+    /// The local root `reprocess` stages its uploads in (and takes its lock in).
+    public var reprocessSpoolRoot: String {
+        String(spoolRoot(shard: 0).dropLast("shard-0".count)) + "reprocess"
+    }
+
     /// A client for the target's bucket.
     public func client() throws(S3Error) -> S3Client {
         try S3Client(location: location, endpoint: endpoint)
