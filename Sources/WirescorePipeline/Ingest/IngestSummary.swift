@@ -47,6 +47,7 @@ public struct IngestSummary: Sendable, Equatable {
             + " open=\(itemsOpen) errors=\(errors) duration=\(seconds)s"
             + (stoppedBy.map { " stopped_by=\($0)" } ?? "")
             + (objectsUploaded.map { " uploaded=\($0)" } ?? "") + (objectsSpooled.map { " spooled=\($0)" } ?? "")
+            + (requests.map { " requests=\($0)" } ?? "") + (bytesUploaded.map { " uploaded_bytes=\($0)" } ?? "")
             + (recordsStreamed.map { " streamed=\($0)" } ?? "")
     }
 }
