@@ -59,8 +59,8 @@ extension PipelineLoader {
         guard url.hasPrefix("nats://"), url.count > 7, !url.contains(where: { $0.isWhitespace }) else {
             throw s.error(s.value("nats"), "'nats' must be a nats://host:port URL")
         }
-        let fallback = "wirescore.\(pipelineName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }).articles"
-        let subject = try s.string("subject") ?? String(fallback)
+        let token = String(pipelineName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        let subject = try s.string("subject") ?? "wirescore.\(token).articles"
         guard !subject.isEmpty, !subject.contains(where: { $0.isWhitespace || $0 == "*" || $0 == ">" }) else {
             throw s.error(s.value("subject"), "'subject' must be a NATS subject without spaces or wildcards")
         }
