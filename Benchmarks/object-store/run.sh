@@ -45,7 +45,12 @@ e2e="$root/.build/e2e"
 site="$e2e/site-${feeds}x${per_feed}"
 work="$root/.build/object-store"
 rm -rf "$work"; mkdir -p "$work/nginx/tmp"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# The site's links carry the port, so it is kept (shared with Benchmarks/e2e) to reuse the site.
+mkdir -p "$e2e"
+if [ -s "$e2e/port" ]; then port=$(cat "$e2e/port"); else
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    echo "$port" > "$e2e/port"
+fi
 python3 Benchmarks/e2e/gen_site.py "$site" "http://127.0.0.1:$port" --feeds "$feeds" --articles-per-feed "$per_feed"
 user_line=""; [ "$(id -u)" -eq 0 ] && user_line="user root;"
 cat > "$work/nginx/nginx.conf" <<NGINX
