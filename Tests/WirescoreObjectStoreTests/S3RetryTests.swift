@@ -65,4 +65,21 @@ struct S3RetryTests {
         #expect(server.requests.count == 1)
         #expect(log.waits.isEmpty)
     }
+
+    @Test func anUploadCutMidWayIsSentAgainToTheSameKey() throws {
+        // The connection dies before the store answers (the upload may or may not have landed):
+        // the same PUT again replaces whatever arrived.
+        let server = TestHTTPServer(routes: ["/bucket/raw/date%3D2026-12-01/r.warc.gz": .sequence([
+            .resetMidBody(declaredLength: 100, sent: Array("HTTP/1.1".utf8)),
+            .status(200),
+        ])])
+        try server.start()
+        defer { server.stop() }
+        let (client, log) = try client(server)
+        try client.put("raw/date=2026-12-01/r.warc.gz", body: [UInt8](repeating: 7, count: 4096))
+        #expect(server.requests.count == 2)
+        #expect(Set(server.requests.map(\.path)).count == 1)
+        #expect(log.waits.count == 1)
+        #expect(client.bytesUploaded == 4096)
+    }
 }
