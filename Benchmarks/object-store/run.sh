@@ -108,7 +108,8 @@ pids=()
 for i in $(seq 0 $((shards - 1))); do run_shard "$i" "first-$i" & pids+=($!); done
 if [ "$kill_after" != 0 ]; then
     sleep "$kill_after"
-    victim=$(pgrep -f -- "--shard 0/$shards" | head -1 || true)
+    # The wirescore process itself (not /usr/bin/time, whose command line names the shard too).
+    victim=$(pgrep -f -- "^$bin ingest .*--shard 0/$shards" | head -1 || true)
     [ -n "$victim" ] && kill -9 "$victim" && echo "killed shard 0 (pid $victim) after ${kill_after}s"
 fi
 for pid in "${pids[@]}"; do wait "$pid" || true; done
