@@ -123,7 +123,8 @@ work, shards, expected, start, end = sys.argv[1], int(sys.argv[2]), int(sys.argv
 def figures(label):
     text = open(f"{work}/log-{label}").read()
     get = lambda k: int(m.group(1)) if (m := re.search(rf"\b{k}=(\d+)", text)) else 0
-    seconds = float(open(f"{work}/time-{label}").read().split()[-1]) if os.path.exists(f"{work}/time-{label}") else 0
+    timing = open(f"{work}/time-{label}").read().split() if os.path.exists(f"{work}/time-{label}") else []
+    seconds = float(timing[-1]) if timing and re.fullmatch(r"[0-9.]+", timing[-1]) else 0   # none when killed
     return dict(new=get("new"), requests=get("requests"), bytes=get("uploaded_bytes"), seconds=seconds,
                 line=text.strip().splitlines()[-1] if text.strip() else "(no summary: killed)")
 total_new = total_req = total_bytes = 0
