@@ -23,6 +23,9 @@
 //     WirescoreComposites daily Alpha-style composite scores: signals, scaling, bands, summaries
 //     WirescoreOutput    Hive-style JSONL partitions, whole-line appends, the output lock
 //     WirescoreReport    `report`: the output tree read into a model, static HTML pages with SVG charts
+//     WirescoreObjectStore the tree as objects in an S3 bucket (spool, parts, multipart), over
+//                        WirescoreFetch's SigV4 client and WirescoreArchive's SHA-256
+//     WirescoreStream    NATS JetStream output: a small NATS client over POSIX sockets
 //     WirescorePipeline  pipeline YAML, the staged ingest run (bounded channels)
 //     WirescoreAllocator which malloc serves the process (linked into the executable only)
 //     wirescore          the command line: parses flags, calls the libraries
@@ -68,6 +71,8 @@ let package = Package(
         .target(name: "WirescoreStore", dependencies: ["CSQLite", "WirescoreCore"]),
         .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CIsal", "WirescoreCore"]),
+        .target(name: "WirescoreObjectStore", dependencies: ["WirescoreFetch", "WirescoreArchive", "WirescoreOutput"]),
+        .target(name: "WirescoreStream", dependencies: ["WirescoreOutput"]),
         .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"], exclude: ["Generated/GAZETTEER-SOURCES.md"]),
         .target(name: "WirescoreSentiment", dependencies: ["WirescoreCore", "WirescoreEntities"],
                 exclude: ["Data"]),
@@ -86,14 +91,14 @@ let package = Package(
         .target(name: "WirescorePipeline", dependencies: [
             "WirescoreCore", "WirescoreFeeds", "WirescoreExtract", "WirescoreFetch",
             "WirescoreStore", "WirescoreOutput", "WirescoreArchive", "WirescoreEntities", "WirescoreSentiment",
-            "WirescoreStories", "WirescoreComposites", "WirescoreEvents",
+            "WirescoreStories", "WirescoreComposites", "WirescoreEvents", "WirescoreObjectStore", "WirescoreStream",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
         ]),
         .executableTarget(name: "wirescore", dependencies: [
             "WirescorePipeline", "WirescoreFeeds", "WirescoreExtract", "WirescoreCore", "WirescoreEntities",
-            "WirescoreSentiment", "WirescoreInspect", "WirescoreFetch", "WirescoreAllocator", "WirescoreReport",
+            "WirescoreSentiment", "WirescoreInspect", "WirescoreFetch", "WirescoreAllocator", "WirescoreReport", "WirescoreObjectStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -111,6 +116,10 @@ let package = Package(
         .testTarget(name: "WirescoreFetchTests", dependencies: ["WirescoreFetch", "WirescoreTestSupport"]),
         .testTarget(name: "WirescoreStoreTests", dependencies: ["WirescoreStore"]),
         .testTarget(name: "WirescoreOutputTests", dependencies: ["WirescoreOutput"]),
+        .testTarget(name: "WirescoreObjectStoreTests", dependencies: [
+            "WirescoreObjectStore", "WirescoreFetch", "WirescoreOutput", "WirescoreTestSupport",
+        ]),
+        .testTarget(name: "WirescoreStreamTests", dependencies: ["WirescoreStream", "WirescoreOutput"]),
         .testTarget(name: "WirescoreEventsTests", dependencies: ["WirescoreEvents", "WirescoreEntities"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "WirescoreArchiveTests", dependencies: ["WirescoreArchive", "WirescoreCore"]),

@@ -188,6 +188,11 @@ public enum WARCReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }
-        return try Gzip.decompressMembers([UInt8](data), stopAtDamage: true).compactMap(WARCRecord.parse)
+        return try records([UInt8](data))
+    }
+
+    /// The records of a `.warc.gz` already in memory (an archive downloaded from a bucket).
+    public static func records(_ bytes: [UInt8]) throws -> [WARCRecord] {
+        try Gzip.decompressMembers(bytes, stopAtDamage: true).compactMap(WARCRecord.parse)
     }
 }

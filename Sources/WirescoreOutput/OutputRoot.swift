@@ -10,7 +10,8 @@ import Foundation
 public enum OutputRoot {
     /// Why an output root cannot be used.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        /// `scheme://...`: object storage and other URLs are not written to (yet).
+        /// `scheme://...`: URLs other than `s3://` (which ingest, reprocess and tail take) are
+        /// not written to.
         case unsupportedScheme(root: String, scheme: String)
         /// The path exists and is not a directory.
         case notADirectory(path: String)
@@ -19,8 +20,11 @@ public enum OutputRoot {
             switch self {
             case let .unsupportedScheme(root, scheme):
                 let objectStores: Set<String> = ["s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "wasb", "wasbs", "oss", "r2"]
+                if scheme.lowercased() == "s3" {
+                    return "output '\(root)': this command reads a local directory; s3:// works with ingest, reprocess and tail"
+                }
                 if objectStores.contains(scheme.lowercased()) {
-                    return "output '\(root)': object storage (\(scheme)://) is not supported yet; give a local directory"
+                    return "output '\(root)': object storage through \(scheme):// is not supported; use s3:// (any S3 API) or a local directory"
                 }
                 return "output '\(root)': URL scheme '\(scheme)' is not supported; give a local directory"
             case let .notADirectory(path):

@@ -26,8 +26,8 @@ public struct AppendReceipt: Sendable, Equatable {
     public init(part: String, committedBytes: Int) { self.part = part; self.committedBytes = committedBytes }
 }
 
-/// Where records go: the seam an output implements (the local Hive-style tree today; object
-/// storage or a stream later), with the lifecycle the writers need.
+/// Where records go: the seam an output implements (the local Hive-style tree, a bucket in
+/// WirescoreObjectStore, a stream in WirescoreStream), with the lifecycle the writers need.
 ///
 /// Called by the single writer of each command (ingest's sink, reprocess, the scores writer),
 /// never concurrently. Lines are complete serialized records without their newline.

@@ -49,8 +49,10 @@ struct IngestCommand: AsyncParsableCommand {
                                                    "dirty_decay_ms": "\(ProcessAllocator.dirtyDecayMilliseconds ?? -1)"])
         let shardSpec = try resolveShard()
         let (config, feeds) = try options.load()
-        let root = output ?? config.output ?? "output"
-        try checkOutputRoot(root)
+        var root = output ?? config.output ?? "output"
+        // An s3:// output: records go to the bucket; the local root is this shard's spool.
+        let objectStore = try objectStoreTarget(root, config)
+        if let objectStore { root = objectStore.spoolRoot(shard: shardSpec.index) } else { try checkOutputRoot(root) }
         let layout = OutputLayout(root: root, shard: shardSpec.index)
 
         if let metricsFile, let problem = MetricsFile.problemWriting(to: metricsFile) {
@@ -71,13 +73,16 @@ struct IngestCommand: AsyncParsableCommand {
         // until the summary.
         let onTTY = !quiet && isatty(STDERR_FILENO) == 1
         let progress: (@Sendable (IngestSummary) -> Void)? = onTTY ? Self.printProgress : nil
-        let run = IngestRun(pipeline: config, feeds: feeds,
-                            options: .init(outputRoot: root, shard: shardSpec, maxDuration: maxDuration, stop: stop,
-                                           progress: progress),
-                            logger: logger)
+        var runOptions = IngestRun.Options(outputRoot: root, shard: shardSpec, maxDuration: maxDuration, stop: stop,
+                                           progress: progress)
+        runOptions.objectStore = objectStore
+        let run = IngestRun(pipeline: config, feeds: feeds, options: runOptions, logger: logger)
         let summary: IngestSummary
         do {
             summary = try await run.run()
+        } catch let refused as ObjectStoreRefused {
+            printError("wirescore: the object store refused this run: \(refused)")
+            throw ExitCodes.config
         } catch {
             printError("wirescore: ingest failed: \(error)")
             throw ExitCodes.failure

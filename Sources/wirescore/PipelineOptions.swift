@@ -1,4 +1,5 @@
 import ArgumentParser
+import WirescoreObjectStore
 import WirescoreOutput
 import WirescorePipeline
 
@@ -38,5 +39,22 @@ func checkOutputRoot(_ root: String) throws {
     } catch {
         printError("wirescore: \(error)")
         throw ExitCodes.usage
+    }
+}
+
+/// The object-store target when `root` is `s3://...`, else nil (a local root, checked by the
+/// caller). Exits 64 for a malformed `s3://` URL and 78 when credentials or the endpoint in
+/// the pipeline or environment are missing or malformed.
+func objectStoreTarget(_ root: String, _ config: PipelineConfig) throws -> ObjectStoreTarget? {
+    guard OutputRoot.urlScheme(of: root)?.lowercased() == "s3" else { return nil }
+    guard (try? S3Location(parsing: root)) != nil else {
+        do { _ = try S3Location(parsing: root) } catch { printError("wirescore: output \(error)") }
+        throw ExitCodes.usage
+    }
+    do {
+        return try ObjectStoreTarget.resolve(root, settings: config.objectStore)
+    } catch {
+        printError("wirescore: \(error)")
+        throw ExitCodes.config
     }
 }

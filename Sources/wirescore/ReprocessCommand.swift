@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WirescoreAllocator
+import WirescoreObjectStore
 import WirescoreOutput
 import WirescorePipeline
 
@@ -40,16 +41,24 @@ struct ReprocessCommand: ParsableCommand {
         let logger = LogSetup.bootstrap(quiet: quiet, verbose: false)
         ProcessAllocator.configureForBatchRun()
         let (config, _) = try options.load()
-        let root = try resolveOutputRoot(output, config)
+        var root = output ?? config.output ?? "output"
+        // An s3:// output: the archive is read from the bucket; the local root is a spool.
+        let objectStore = try objectStoreTarget(root, config)
+        if let objectStore {
+            root = objectStore.reprocessSpoolRoot
+        } else {
+            root = try resolveOutputRoot(output, config)
+        }
         let layout = OutputLayout(root: root)
-        guard FileManager.default.fileExists(atPath: root + "/raw") else {
+        guard objectStore != nil || FileManager.default.fileExists(atPath: root + "/raw") else {
             printError("wirescore: no raw archive under \(root)/raw: nothing to reprocess")
             throw ExitCodes.failure
         }
         let lock = try lockOutputOrExit(layout)
         defer { lock.release() }
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
-        let reprocessor = Reprocessor(pipeline: config, outputRoot: root, from: from, to: to, logger: logger)
+        var reprocessor = Reprocessor(pipeline: config, outputRoot: root, from: from, to: to, logger: logger)
+        reprocessor.objectStore = objectStore
         let summary: Reprocessor.Summary
         do {
             summary = try reprocessor.run { done, total in
@@ -60,6 +69,9 @@ struct ReprocessCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\rreprocess [\(bar)] \(done)/\(total) archives".utf8))
                 if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
             }
+        } catch let error as S3Error where error.isConfiguration {
+            printError("wirescore: the object store refused this run: \(error)")
+            throw ExitCodes.config
         } catch {
             printError("wirescore: reprocess failed: \(error)")
             throw ExitCodes.failure

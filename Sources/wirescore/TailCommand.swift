@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WirescoreObjectStore
 import WirescoreOutput
 import WirescorePipeline
 
@@ -47,7 +48,14 @@ struct TailCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let root = try resolveRoot()
+        let (root, config) = try resolveRoot()
+        if OutputRoot.urlScheme(of: root)?.lowercased() == "s3" {
+            // Exits 64 or 78 with the reason when the bucket URL or credentials are unusable.
+            let settings = config ?? PipelineConfig(file: "", name: "tail", feedLists: [], output: nil, includeText: true)
+            guard let target = try objectStoreTarget(root, settings) else { return }
+            return try await followBucket(target)
+        }
+        try checkOutputRoot(root)
         if let problem = OutputRoot.treeProblem(root) {
             printError("wirescore: \(problem)")
             throw ExitCodes.failure
@@ -72,9 +80,33 @@ struct TailCommand: AsyncParsableCommand {
         }
     }
 
+    /// `tail` over an `s3://` output: the newest day's objects, then (with --follow) the lines
+    /// of each object that appears, found by listing the bucket every few seconds.
+    private func followBucket(_ target: ObjectStoreTarget) async throws {
+        let outputKind = OutputLayout.Kind(rawValue: kind.rawValue) ?? .articles
+        let formatter = RecordFormatter(kind: kind, compact: isatty(STDOUT_FILENO) == 1, entity: entity)
+        do {
+            var follower = ObjectFollower(client: try target.client(), kind: outputKind)
+            if let newest = try follower.start() {
+                formatter.emit(newest.filter(formatter.matches).suffix(n))
+            } else if !follow {
+                printError("wirescore: no \(kind.rawValue) objects under \(target.location) yet")
+                return
+            }
+            guard follow else { return }
+            while !Task.isCancelled {
+                try await Task.sleep(for: .seconds(ObjectFollower.pollSeconds))
+                formatter.emit(try follower.poll().filter(formatter.matches))
+            }
+        } catch let error as S3Error {
+            printError("wirescore: \(error)")
+            throw error.isConfiguration ? ExitCodes.config : ExitCodes.failure
+        }
+    }
+
     /// `--output`, else the `--pipeline` file's `output:` (its feed lists are not read), else
-    /// `output/`; refused (64) when it is a URL or a file.
-    private func resolveRoot() throws -> String {
+    /// `output/`, with the pipeline when one was read; checked by the caller.
+    private func resolveRoot() throws -> (String, PipelineConfig?) {
         var config: PipelineConfig?
         if output == nil, let pipeline {
             do {
@@ -84,7 +116,7 @@ struct TailCommand: AsyncParsableCommand {
                 throw ExitCodes.config
             }
         }
-        return try resolveOutputRoot(output, config)
+        return (output ?? config?.output ?? "output", config)
     }
 }
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import WirescoreObjectStore
+import WirescoreOutput
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,8 +11,20 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let (config, feeds) = try options.load()
-        // `output:` is read as written: a URL or a file there is refused as ingest would (64).
-        if let output = config.output { try checkOutputRoot(output) }
+        // `output:` is read as written: a URL or a file there is refused as ingest would (64);
+        // an s3:// URL must name a bucket (credentials are the environment's, checked by a run).
+        if let output = config.output {
+            if OutputRoot.urlScheme(of: output)?.lowercased() == "s3" {
+                do {
+                    _ = try S3Location(parsing: output)
+                } catch {
+                    printError("wirescore: output \(error)")
+                    throw ExitCodes.usage
+                }
+            } else {
+                try checkOutputRoot(output)
+            }
+        }
         print("\(options.pipeline): ok (pipeline '\(config.name)', \(config.feedLists.count) feed list(s), \(feeds.count) feed(s))")
     }
 }

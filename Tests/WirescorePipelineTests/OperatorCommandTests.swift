@@ -209,39 +209,51 @@ struct OperatorCommandTests {
 
     // MARK: output roots
 
-    /// `--output s3://...` (or `output:` in the pipeline) is refused with 64 by every command
-    /// that takes one, and no folder named `s3:` appears.
-    @Test func outputURLsAreRefusedEverywhere() throws {
+    /// `--output s3://...` (or `output:` in the pipeline) is taken by ingest, reprocess and tail
+    /// (which then need credentials: 78 without), refused with 64 by the commands that read a
+    /// local tree, and any other URL scheme is refused with 64 everywhere. No folder named
+    /// `s3:` appears.
+    @Test func outputURLsOtherThanS3AreRefusedAndS3NeedsCredentials() throws {
         let dir = try RepositoryPaths.temporaryDirectory("output-url")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = try pipeline(in: dir, body: "<outline type=\"rss\" text=\"One\" xmlUrl=\"https://one.example/rss\"/>")
         let cwd = FileManager.default.currentDirectoryPath
-        let commands: [[String]] = [
+        // Empty counts as unset: whatever the runner's environment holds, no credentials.
+        let noCredentials = ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "WIRESCORE_SPOOL": dir + "/spool"]
+        let s3Commands: [[String]] = [
             ["ingest", "--pipeline", path, "--output", "s3://bucket/news"],
             ["reprocess", "--pipeline", path, "--output", "s3://bucket/news", "--from", "2026-11-01", "--to", "2026-11-02"],
             ["tail", "--output", "s3://bucket/news"],
-            ["feeds", "list", "--pipeline", path, "--output", "gs://bucket/news"],
-            ["feeds", "reset", "one", "--pipeline", path, "--output", "s3://bucket/news"],
         ]
-        for arguments in commands {
-            let run = try BinaryRun.run(arguments)
-            #expect(run.status == 64, "\(arguments): \(run.stderr)")
-            #expect(run.stderr.contains("is not supported yet"), "\(arguments): \(run.stderr)")
+        for arguments in s3Commands {
+            let run = try BinaryRun.run(arguments, environment: noCredentials)
+            #expect(run.status == 78, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains("no credentials for s3://bucket: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"),
+                    "\(arguments): \(run.stderr)")
         }
+        let badBucket = try BinaryRun.run(["ingest", "--pipeline", path, "--output", "s3://Bad_Bucket/x"], environment: noCredentials)
+        #expect(badBucket.status == 64 && badBucket.stderr.contains("is not a bucket name"), "\(badBucket.stderr)")
+        let local = try BinaryRun.run(["feeds", "reset", "one", "--pipeline", path, "--output", "s3://bucket/news"])
+        #expect(local.status == 64 && local.stderr.contains("s3:// works with ingest, reprocess and tail"), "\(local.stderr)")
+        let gs = try BinaryRun.run(["feeds", "list", "--pipeline", path, "--output", "gs://bucket/news"])
+        #expect(gs.status == 64 && gs.stderr.contains("object storage through gs:// is not supported"), "\(gs.stderr)")
         let ftp = try BinaryRun.run(["tail", "--output", "ftp://host/x"])
         #expect(ftp.status == 64 && ftp.stderr.contains("URL scheme 'ftp' is not supported"), "\(ftp.stderr)")
 
         let yaml = try read(path).replacingOccurrences(of: "output: out", with: "output: s3://bucket/news")
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
-        for arguments in [["ingest", "--pipeline", path], ["validate", "--pipeline", path], ["tail", "--pipeline", path]] {
-            let run = try BinaryRun.run(arguments)
-            #expect(run.status == 64, "\(arguments): \(run.stderr)")
-            #expect(run.stderr.contains("object storage (s3://) is not supported yet"), "\(arguments): \(run.stderr)")
+        for arguments in [["ingest", "--pipeline", path], ["tail", "--pipeline", path]] {
+            let run = try BinaryRun.run(arguments, environment: noCredentials)
+            #expect(run.status == 78, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains("no credentials for s3://bucket"), "\(arguments): \(run.stderr)")
         }
+        let validate = try BinaryRun.run(["validate", "--pipeline", path], environment: noCredentials)
+        #expect(validate.status == 0, "\(validate.stderr)")
         for place in [dir, cwd] {
             #expect(!FileManager.default.fileExists(atPath: place + "/s3:"), "a folder named s3: appeared in \(place)")
             #expect(!FileManager.default.fileExists(atPath: place + "/gs:"))
         }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/spool"), "a run without credentials staged something")
     }
 
     @Test func anOutputPathThatIsAFileIsNamed() throws {

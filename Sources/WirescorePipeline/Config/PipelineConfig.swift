@@ -3,6 +3,7 @@ import Synchronization
 import WirescoreComposites
 import WirescoreEntities
 import WirescoreSentiment
+import WirescoreStream
 
 /// A validated pipeline: what `wirescore ingest` runs. Built by ``PipelineLoader`` from YAML;
 /// every path in it is absolute (relative paths in the file resolve against the file's folder).
@@ -30,6 +31,10 @@ public struct PipelineConfig: Sendable {
     public var extract: ExtractSettings
     /// The article steps to run (`stages:`), by name; nil runs every step (``ArticleSteps``).
     public var stages: [String]?
+    /// How an `s3://` output is reached and staged (`object_store:`).
+    public var objectStore = ObjectStoreSettings()
+    /// The stream output beside the files (`stream:`), if any.
+    public var stream: JetStreamOutput.Settings?
 
     /// How pages and feeds are fetched; mapped onto the fetcher's policy.
     public struct FetchSettings: Sendable {

@@ -154,6 +154,8 @@ public enum PipelineLoader {
             stages = chosen
         }
 
+        let objectStore = try objectStoreSettings(&fields, base: base)
+        let stream = try streamSettings(&fields, pipelineName: name)
         try fields.rejectUnknownKeys()
         var config = PipelineConfig(file: file, name: name, feedLists: feedLists, output: output,
                                     includeText: includeText, entitiesFile: entitiesFile, fetch: fetch, extract: extract)
@@ -161,6 +163,8 @@ public enum PipelineLoader {
         config.factorsFile = factorsFile
         config.stages = stages
         config.entityLists = entityLists
+        config.objectStore = objectStore
+        config.stream = stream
         // Read the entities and factor files now so `validate` reports their errors with file and line.
         if entitiesFile != nil { _ = try config.makeAnalyzer() }
         if factorsFile != nil { _ = try config.loadFactors() }

@@ -4,8 +4,10 @@ import Logging
 import WirescoreArchive
 import WirescoreCore
 import WirescoreFetch
+import WirescoreObjectStore
 import WirescoreOutput
 import WirescoreStore
+import WirescoreStream
 
 /// One batch run of a pipeline: feeds -> articles -> partitions.
 ///
@@ -25,6 +27,9 @@ public struct IngestRun {
         public var steps: [ArticleStepDescriptor] = ArticleSteps.standard
         /// Called by the sink after each flush with the figures so far (a TTY progress line).
         public var progress: (@Sendable (IngestSummary) -> Void)?
+        /// Set for an `s3://` output: records go to the bucket, and ``outputRoot`` is this
+        /// shard's spool root (its run state and the parts waiting for upload).
+        public var objectStore: ObjectStoreTarget?
         public init(outputRoot: String, shard: ShardSpec = .single, maxDuration: TimeInterval? = nil,
                     stop: RunStop = RunStop(), progress: (@Sendable (IngestSummary) -> Void)? = nil) {
             self.outputRoot = outputRoot; self.shard = shard; self.maxDuration = maxDuration
@@ -71,8 +76,25 @@ public struct IngestRun {
         let events = AsyncChannel<SinkEvent>()
         let archive = RawArchive(layout: layout, runID: RawArchive.makeRunID(started: started, shard: options.shard.index))
         let logger = logger
-        let output = LocalHiveOutput(root: options.outputRoot)
-        let sink = RecordSink(layout: layout, output: output, state: state, archive: archive, stories: {
+        // Where files go (the local tree, or a bucket through the spool), where every shard's
+        // articles are read back for scores, and what the sink writes to (files and stream).
+        let output: any RecordOutput
+        let history: any PartitionSource
+        var bucket: S3HiveOutput?
+        if let target = options.objectStore {
+            let remote = try S3HiveOutput.open(target, spoolRoot: options.outputRoot,
+                                               run: S3HiveOutput.runToken(started: started), logger: logger)
+            output = remote
+            history = S3PartitionSource(client: remote.client)
+            bucket = remote
+        } else {
+            output = LocalHiveOutput(root: options.outputRoot)
+            history = PartitionReader(layout: OutputLayout(root: options.outputRoot))
+        }
+        var stream: JetStreamOutput?
+        if let settings = pipeline.stream { stream = try JetStreamOutput(settings: settings) }
+        let sinkOutput: any RecordOutput = stream.map { TeeOutput(stream: $0, files: output) } ?? output
+        let sink = RecordSink(layout: layout, output: sinkOutput, state: state, archive: archive, stories: {
                                   let (stories, problem) = StoryState.load(layout)
                                   if let problem { logger.warning("\(problem)") }
                                   return stories
@@ -112,13 +134,36 @@ public struct IngestRun {
             try await group.waitForAll()
         }
         if let stories = sink.changedStories { try StoryState.save(stories, layout) }
-        if let composites = pipeline.composites, !sink.touchedDays.isEmpty {
-            let writer = ScoreWriter(pipeline: pipeline, configuration: composites, outputRoot: options.outputRoot,
-                                     output: output)
-            try writer.write(days: sink.touchedDays.sorted())
+        if let composites = pipeline.composites {
+            // Days an earlier run could not score (its store was down) are scored now too.
+            let owed = bucket == nil ? [] : PendingScoreDays.load(layout)
+            let days = sink.touchedDays.union(owed).sorted()
+            let writer = ScoreWriter(pipeline: pipeline, configuration: composites, history: history, output: output)
+            if let bucket, let down = bucket.storeDown {
+                // Scores read every shard's articles from the bucket: not now; the next run will.
+                if !days.isEmpty {
+                    logger.warning("scores not recomputed: \(down); the next run scores these days", metadata: ["days": "\(days.count)"])
+                    try PendingScoreDays.save(days, layout)
+                }
+            } else if !days.isEmpty {
+                do {
+                    try writer.write(days: days)
+                    if !owed.isEmpty { try PendingScoreDays.save([], layout) }
+                } catch let error as S3Error where error.isTransient {
+                    logger.warning("scores not recomputed: \(error); the next run scores these days", metadata: ["days": "\(days.count)"])
+                    try PendingScoreDays.save(days, layout)
+                }
+            }
         }
-        try output.finish()
+        try sinkOutput.finish()
         var summary = sink.summary
+        if let bucket {
+            summary.objectsUploaded = bucket.figures.objectsUploaded
+            summary.objectsSpooled = bucket.figures.objectsLeftInSpool
+            summary.requests = bucket.client.requests
+            summary.bytesUploaded = bucket.client.bytesUploaded
+        }
+        if let stream { summary.recordsStreamed = stream.delivered }
         summary.itemsOpen = try state.access("count open items") { try $0.openItemCount() }
         switch stop.reason {
         case .deadline?: summary.stoppedBy = "deadline"

@@ -22,6 +22,14 @@ public struct IngestSummary: Sendable, Equatable {
     public var duration: TimeInterval = 0
     /// Set when the run stopped early: "deadline" or the signal's name.
     public var stoppedBy: String?
+    /// With an `s3://` output: objects the store took in this run, objects left in the spool
+    /// for the next run (the store was down), requests sent and body bytes uploaded.
+    public var objectsUploaded: Int?
+    public var objectsSpooled: Int?
+    public var requests: Int?
+    public var bytesUploaded: Int?
+    /// With a stream output: article records JetStream acknowledged.
+    public var recordsStreamed: Int?
 
     public init() {}
 
@@ -40,5 +48,8 @@ public struct IngestSummary: Sendable, Equatable {
             + " articles new=\(articlesNew) duplicate=\(articlesDuplicate) thin=\(articlesThin) robots=\(robotsDisallowed) deferred=\(itemsDeferred)"
             + " open=\(itemsOpen) errors=\(errors) duration=\(seconds)s"
             + (stoppedBy.map { " stopped_by=\($0)" } ?? "")
+            + (objectsUploaded.map { " uploaded=\($0)" } ?? "") + (objectsSpooled.map { " spooled=\($0)" } ?? "")
+            + (requests.map { " requests=\($0)" } ?? "") + (bytesUploaded.map { " uploaded_bytes=\($0)" } ?? "")
+            + (recordsStreamed.map { " streamed=\($0)" } ?? "")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import WirescoreArchive
 import WirescoreCore
+import WirescoreObjectStore
 import WirescoreOutput
 import WirescoreStore
 import WirescoreStories
@@ -37,6 +38,9 @@ public struct Reprocessor {
 
     /// The article steps to run; the pipeline's by default (the same list ingest runs).
     public let steps: [ArticleStepDescriptor]
+    /// Set for an `s3://` output: the archive is read from the bucket and the rebuilt
+    /// partitions replace the bucket's; ``outputRoot`` is then a local spool for the uploads.
+    public var objectStore: ObjectStoreTarget?
 
     public init(pipeline: PipelineConfig, outputRoot: String, from: String, to: String, logger: Logger,
                 steps: [ArticleStepDescriptor] = ArticleSteps.standard) {
@@ -56,14 +60,31 @@ public struct Reprocessor {
         try Self.validateRange(from: from, to: to)
         var summary = Summary()
         let baseLayout = OutputLayout(root: outputRoot)
-        let reader = PartitionReader(layout: baseLayout)
+        // Where the tree is read from and written to: the local folder, or the bucket.
+        let reader: any PartitionSource
+        let output: any RecordOutput
+        let client: S3Client?
+        if let objectStore {
+            let remote = S3HiveOutput(client: try objectStore.client(), spool: ObjectSpool(root: outputRoot),
+                                      run: "reprocess", limits: objectStore.limits,
+                                      warn: { [logger] in logger.warning("\($0)") })
+            try remote.client.checkAccess()
+            reader = S3PartitionSource(client: remote.client)
+            output = remote
+            client = remote.client
+        } else {
+            reader = PartitionReader(layout: baseLayout)
+            output = LocalHiveOutput(root: outputRoot)
+            client = nil
+        }
+        let archiveRoot = objectStore.map { "\($0.location)" } ?? outputRoot
         let days = Self.days(from: from, to: to)
         let daySet = Set(days)
 
         // An article published on day D is fetched on D or later (a day earlier at most, when
         // clocks or zones disagree), so archives from the day before the range on can hold it.
         let earliest = Self.shift(from, by: -1)
-        let archives = Self.archiveFiles(root: outputRoot).filter { $0.day >= earliest }
+        let archives = try (client.map(Self.archiveObjects) ?? Self.archiveFiles(root: outputRoot)).filter { $0.day >= earliest }
         var seenIDs: Set<String> = []
         var candidates: [(shard: Int, record: ArticleRecord, features: StoryFeatures?)] = []
         let warmupStart = Self.shift(from, by: -3)
@@ -74,7 +95,12 @@ public struct Reprocessor {
             progress(index, archives.count)
             let records: [WARCRecord]
             do {
-                records = try WARCReader.records(atPath: archive.path)
+                if let client {
+                    guard let bytes = try client.get(archive.path) else { continue }
+                    records = try WARCReader.records(bytes)
+                } else {
+                    records = try WARCReader.records(atPath: archive.path)
+                }
             } catch {
                 logger.warning("skipping unreadable archive", metadata: ["path": "\(archive.path)", "error": "\(error)"])
                 continue
@@ -130,10 +156,10 @@ public struct Reprocessor {
 
         // Never empty partitions for want of an archive: a pruned raw/ must not wipe articles.
         guard !archives.isEmpty else {
-            throw RangeError(description: "no raw archive from \(earliest) on under \(outputRoot)/raw: nothing to rebuild \(from)..\(to) from; nothing was changed")
+            throw RangeError(description: "no raw archive from \(earliest) on under \(archiveRoot)/raw: nothing to rebuild \(from)..\(to) from; nothing was changed")
         }
-        let existingArticles = days.reduce(0) { total, day in
-            total + reader.partFiles(.articles, day: day).reduce(0) { $0 + PartitionReader.completeLines(of: $1, from: 0).lines.count }
+        let existingArticles = try days.reduce(0) { total, day in
+            total + (try reader.parts(.articles, day: day)).reduce(0) { $0 + $1.lines.count }
         }
         if articles.values.allSatisfy(\.isEmpty) && existingArticles > 0 {
             throw RangeError(description: "the raw archive yields no article for \(from)..\(to) while the partitions hold \(existingArticles); refusing to empty them; nothing was changed")
@@ -143,9 +169,9 @@ public struct Reprocessor {
         // again: keep their existing lines.
         var keptErrorLines: [String: [Int: [String]]] = [:]
         for day in days {
-            for path in reader.partFiles(.errors, day: day) {
-                let shard = Self.shard(ofPartFile: path)
-                for line in PartitionReader.completeLines(of: path, from: 0).lines {
+            for part in try reader.parts(.errors, day: day) {
+                let shard = part.shard
+                for line in part.lines {
                     guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
                     let code = (object["code"] as? String).flatMap(ErrorCode.init(rawValue:))
                     if object["kind"] as? String == "feed" || code?.isRebuildableFromArchive != true {
@@ -155,12 +181,12 @@ public struct Reprocessor {
             }
         }
 
-        // Each rebuilt part replaces the old one atomically (written beside it, renamed over it).
-        let output = LocalHiveOutput(root: outputRoot)
-        let state = try StateStore(directory: baseLayout.stateDirectory)
-        let shards = Set(articles.keys).union(errors.keys)
-            .union(keptErrorLines.values.flatMap { $0.keys })
-            .union(days.flatMap { day in reader.partFiles(.articles, day: day).map(Self.shard(ofPartFile:)) })
+        // Each rebuilt part replaces the old one atomically (written beside it, renamed over it;
+        // in a bucket: the new object uploaded, then the shard's older parts deleted).
+        // Run state is kept for a local tree only: a bucket's shards keep theirs in their spools.
+        let state = objectStore == nil ? try StateStore(directory: baseLayout.stateDirectory) : nil
+        var shards = Set(articles.keys).union(errors.keys).union(keptErrorLines.values.flatMap { $0.keys })
+        for day in days { shards.formUnion(try reader.parts(.articles, day: day).map(\.shard)) }
 
         for day in days {
             var touchedDay = false
@@ -174,7 +200,7 @@ public struct Reprocessor {
                     || touchedDay
                 touchedDay = try output.replace(Partition(kind: .errors, day: day, shard: shard), with: dayErrors)
                     || touchedDay
-                if let path = layout.partFile(.articles, day: day) {
+                if let state, let path = layout.partFile(.articles, day: day) {
                     let size = PartitionReader.identity(of: path)?.size ?? 0
                     try state.recordWritten(dayArticles.map { (id: $0.id, url: $0.url, day: day) },
                                             partFile: layout.relativePath(path), committedBytes: size, at: Date())
@@ -185,7 +211,7 @@ public struct Reprocessor {
             if touchedDay { summary.days += 1 }
         }
         if let composites = pipeline.composites {
-            try ScoreWriter(pipeline: pipeline, configuration: composites, outputRoot: outputRoot, output: output)
+            try ScoreWriter(pipeline: pipeline, configuration: composites, history: reader, output: output)
                 .write(days: days)
         }
         try output.finish()
@@ -198,6 +224,18 @@ public struct Reprocessor {
     }
 
     struct ArchiveFile { var day: String; var path: String; var shard: Int }
+
+    /// Every `raw/date=*/…warc.gz` object of a bucket, as ``archiveFiles(root:)`` orders them
+    /// (`path` is the object's key below the prefix).
+    static func archiveObjects(_ client: S3Client) throws -> [ArchiveFile] {
+        try client.list("raw/date=").compactMap { object in
+            let parts = object.key.split(separator: "/")
+            guard parts.count == 3, object.key.hasSuffix(".warc.gz") else { return nil }
+            let day = String(parts[1].dropFirst(5))
+            guard UTCTimestamp.parseDay(day) != nil else { return nil }
+            return ArchiveFile(day: day, path: object.key, shard: shard(ofRunID: String(parts[2])))
+        }.sorted { ($0.day, $0.path) < ($1.day, $1.path) }
+    }
 
     /// Every `raw/date=*/…warc.gz`, oldest day first, then by name (run ids sort by time).
     static func archiveFiles(root: String) -> [ArchiveFile] {

@@ -14,7 +14,8 @@ import WirescoreOutput
 struct ScoreWriter {
     let pipeline: PipelineConfig
     let configuration: CompositeConfiguration
-    let outputRoot: String
+    /// Where every shard's article partitions are read from (the local tree or the bucket).
+    let history: any PartitionSource
     /// Where each day's scores replace the last ones.
     let output: any RecordOutput
 
@@ -22,7 +23,7 @@ struct ScoreWriter {
         guard let first = days.first.flatMap(UTCTimestamp.parseDay), let last = days.last.flatMap(UTCTimestamp.parseDay) else { return }
         let factors = try pipeline.loadFactors()
         let lookback = configuration.composites.flatMap(\.signals).map(\.window).max() ?? 30
-        let (observations, events, companies) = readHistory(from: first.addingTimeInterval(-Double(lookback + 1) * 86_400), to: last)
+        let (observations, events, companies) = try readHistory(from: first.addingTimeInterval(-Double(lookback + 1) * 86_400), to: last)
         let universe = Self.universe(observed: companies, factorTickers: factors?.tickers ?? [])
         let scorer = CompositeScorer(configuration: configuration)
         for day in days {
@@ -36,15 +37,14 @@ struct ScoreWriter {
     }
 
     /// Entity rows of every article published in the window, and the companies they name.
-    private func readHistory(from start: Date, to end: Date) -> ([NewsObservation], [EventObservation], [String: Company]) {
-        let reader = PartitionReader(layout: OutputLayout(root: outputRoot))
+    private func readHistory(from start: Date, to end: Date) throws -> ([NewsObservation], [EventObservation], [String: Company]) {
         let startDay = UTCTimestamp.day(start), endDay = UTCTimestamp.day(end)
         var observations: [NewsObservation] = []
         var events: [EventObservation] = []
         var companies: [String: Company] = [:]
-        for day in reader.days(.articles) where day >= startDay && day <= endDay {
-            for path in reader.partFiles(.articles, day: day) {
-                for line in PartitionReader.completeLines(of: path, from: 0).lines {
+        for day in try history.days(.articles) where day >= startDay && day <= endDay {
+            for part in try history.parts(.articles, day: day) {
+                for line in part.lines {
                     guard let record = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                           let id = record["id"] as? String,
                           let when = ((record["published"] as? String) ?? (record["fetched"] as? String)).flatMap(UTCTimestamp.parseRFC3339)

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A private `nats-server -js` on 127.0.0.1 for the stream tests (Debian's nats-server,
+/// installed by scripts/deps). Tests that need it are skipped, saying so, only when the binary
+/// is absent. The server dies with the test process (a watchdog shell) or on ``stop()``.
+final class NATSServer: @unchecked Sendable {
+    let port: Int
+    private let process = Process()
+    private let directory: String
+
+    static let binary: String? = {
+        let environment = ProcessInfo.processInfo.environment
+        var candidates = [environment["WIRESCORE_NATS_SERVER"]].compactMap { $0 }
+        for folder in (environment["PATH"] ?? "").split(separator: ":") + ["/usr/sbin", "/usr/bin"] {
+            candidates.append("\(folder)/nats-server")
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    static let missingReason = "nats-server is not installed (scripts/deps installs Debian's nats-server)"
+
+    var url: String { "nats://127.0.0.1:\(port)" }
+
+    init() throws {
+        guard let binary = Self.binary else { throw Failure(message: Self.missingReason) }
+        directory = NSTemporaryDirectory() + "wirescore-nats-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        port = Int.random(in: 31000...39000)
+        let watchdog = "\"$0\" \"$@\" & w=$!; trap 'kill $w; wait $w; exit 0' TERM; "
+            + "while kill -0 \(getpid()) 2>/dev/null && kill -0 $w 2>/dev/null; do sleep 1; done; kill $w 2>/dev/null; wait $w"
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", watchdog, binary, "-js", "-a", "127.0.0.1", "-p", "\(port)", "-sd", directory]
+        let null = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardOutput = null
+        process.standardError = null
+        try process.run()
+        for _ in 0..<100 {
+            if Self.answers(port) { return }
+            guard process.isRunning else { break }
+            usleep(100_000)
+        }
+        stop()
+        throw Failure(message: "nats-server did not come up on port \(port)")
+    }
+
+    deinit { stop() }
+
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    private static func answers(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+}

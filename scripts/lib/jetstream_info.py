@@ -1,0 +1,34 @@
+"""Prints a JetStream stream's message count, asking the server's JetStream API over the plain
+NATS protocol (no client library): usage: jetstream_info.py HOST:PORT STREAM"""
+import json
+import socket
+import sys
+
+host, port = sys.argv[1].rsplit(":", 1)
+stream = sys.argv[2]
+sock = socket.create_connection((host, int(port)), timeout=10)
+buf = b""
+
+
+def line():
+    global buf
+    while b"\r\n" not in buf:
+        buf += sock.recv(65536)
+    head, buf = buf.split(b"\r\n", 1)
+    return head.decode()
+
+
+line()  # INFO
+sock.sendall(b'CONNECT {"verbose":false,"headers":true}\r\nPING\r\nSUB _INBOX.check 1\r\n'
+             + f"PUB $JS.API.STREAM.INFO.{stream} _INBOX.check 0\r\n\r\n".encode())
+while True:
+    text = line()
+    if text.startswith("MSG"):
+        size = int(text.split()[-1])
+        while len(buf) < size + 2:
+            buf += sock.recv(65536)
+        answer = json.loads(buf[:size])
+        print(answer.get("state", {}).get("messages", -1) if "error" not in answer else answer["error"])
+        break
+    if text == "PING":
+        sock.sendall(b"PONG\r\n")
