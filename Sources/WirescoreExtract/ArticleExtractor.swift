@@ -27,7 +27,7 @@ public struct ArticleExtractor: Sendable {
         try Self.checkIsHTML(html, contentType: contentType)
         let doc: HTMLDocument
         do {
-            doc = try HTMLDocument(bytes: html, contentType: contentType, prefiltered: true)
+            doc = try HTMLDocument(bytes: Self.withoutNULs(html), contentType: contentType, prefiltered: true)
         } catch {
             throw .notHTML("the HTML parser failed: \(error.message)")
         }
@@ -64,7 +64,7 @@ public struct ArticleExtractor: Sendable {
             // articleBody is what the publisher calls the article, but it is often truncated
             // (paywalls) or a summary; trust it only when it is not much shorter than the DOM's.
             if clean.utf8.count >= minArticleBodyLength, clean.utf8.count * 10 >= text.utf8.count * 9 || text.utf8.count < 300 {
-                page.text = Self.paragraphs(clean)
+                page.text = Self.paragraphs(clean.replacingOccurrences(of: "\u{AD}", with: ""))
                 page.textSource = "json-ld"
             }
         }
@@ -101,6 +101,14 @@ public struct ArticleExtractor: Sendable {
         if !utf16, bytes.prefix(4096).contains(0) { throw .notHTML("binary data (NUL bytes)") }
         if bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[") { throw .notHTML("JSON") }
         if !utf16, !bytes.contains(UInt8(ascii: "<")) { throw .notHTML("no markup") }
+    }
+
+    /// The body with stray NUL bytes made spaces. A NUL deep in a page (a template's padding)
+    /// ends libxml2's input there, losing the article after it; the gate already refused bodies
+    /// with NULs up front (binary data), and UTF-16 bodies, whose NULs are characters, are kept.
+    static func withoutNULs(_ bytes: [UInt8]) -> [UInt8] {
+        guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]), bytes.contains(0) else { return bytes }
+        return bytes.map { $0 == 0 ? 0x20 : $0 }
     }
 
     // MARK: - Metadata precedence
