@@ -438,11 +438,22 @@ struct MainTextExtractor {
         var afterSeeAlso = false
         for c in nodes {
             if !dropped[c], !doc.isText(c), announcesLinks(c) { afterSeeAlso = true; continue }
+            if !dropped[c], !doc.isText(c), isCreditLine(c) { continue }
             if afterSeeAlso, !dropped[c], textLen[c] > 0 {
                 if !doc.isText(c), linkDensity(c) >= 0.2 || linkedHeadings[c] > 0 || articleCount[c] > 0 { continue }
                 afterSeeAlso = false
             }
             write(c, into: &w, skipHeading: skipHeading)
+        }
+    }
+
+    /// Whether an element is a short paragraph-like line holding only a photo credit.
+    private func isCreditLine(_ n: Int) -> Bool {
+        let len = textLen[n]
+        guard len > 0, len <= 200 else { return false }
+        switch doc.tag(n) {
+        case .p, .div, .span, .small, .em, .i, .strong, .b: return CreditLine.isCredit(doc.textContent(n))
+        default: return false
         }
     }
 

@@ -59,6 +59,37 @@ enum SeeAlsoPhrases {
     }
 }
 
+/// Photo credits and picture labels left as text lines ("Foto: dpa", "(Bild: Getty)", "© Agency"):
+/// the caption elements themselves are dropped by tag, but many themes write credits as plain
+/// paragraphs under the image.
+enum CreditLine {
+    static let labels: Set<String> = [
+        "foto", "fotos", "bild", "bilder", "titelbild", "beitragsbild", "bildquelle", "fotoquelle", "fotocredit",
+        "photo", "photos", "image", "images", "picture", "credit", "credits", "photo credit", "image credit",
+        "crédit photo", "crédits photos", "crédits photo", "foto di", "zdjęcie", "fot", "źródło zdjęcia",
+    ]
+
+    /// Whether a short block is only a credit: a label and a colon, a copyright sign, or a
+    /// caption ending in a parenthesised credit.
+    static func isCredit(_ text: String) -> Bool {
+        var s = Substring(text)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        guard !s.isEmpty, s.count <= 200 else { return false }
+        if s.first == "©" { return true }
+        if let colon = s.firstIndex(where: { $0 == ":" }), s.distance(from: s.startIndex, to: colon) <= 20 {
+            var label = s[..<colon]
+            while let l = label.last, l.isWhitespace || l == "." { label = label.dropLast() }
+            if labels.contains(label.lowercased()) { return true }
+        }
+        if s.last == ")", let open = s.lastIndex(of: "(") {
+            let inside = s[s.index(after: open)...].lowercased()
+            for label in ["foto:", "fotos:", "bild:", "photo:", "photos:", "credit:", "fot.", "©"] where inside.hasPrefix(label) { return true }
+        }
+        return false
+    }
+}
+
 private extension Substring {
     func trimmingCharacters() -> Substring {
         var s = self
