@@ -184,12 +184,18 @@ public struct ArticleExtractor: Sendable {
         return URL(string: h, relativeTo: b)?.absoluteURL.absoluteString
     }
 
+    /// The declared language, unless the text is unmistakably in another one (themes and CMS
+    /// defaults declare `en` on pages written in German or Polish); the text's guess when
+    /// nothing is declared.
     private func language(_ m: PageMetadata, text: String) -> String? {
+        var declared: String?
         for raw in [m.htmlLang, m.metas["content-language"], m.metas["og:locale"], m.metas["language"], m.metas["dc.language"]] {
-            if let code = Self.primaryLanguage(raw) { return code }
+            if let code = Self.primaryLanguage(raw) { declared = code; break }
         }
-        if let l = m.ldString("inLanguage"), let code = Self.primaryLanguage(l) { return code }
-        return LanguageGuesser.guess(text)
+        if declared == nil, let l = m.ldString("inLanguage") { declared = Self.primaryLanguage(l) }
+        guard let declared else { return LanguageGuesser.guess(text) }
+        if let clear = LanguageGuesser.confidentGuess(text), clear != declared { return clear }
+        return declared
     }
 
     /// "en-US" / "pt_BR" / "DE" → "en" / "pt" / "de"; nil for non-codes.
