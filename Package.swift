@@ -119,7 +119,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "WirescoreAllocatorTests", dependencies: ["WirescoreAllocator"]),
         .testTarget(name: "WirescorePipelineTests", dependencies: [
-            "WirescorePipeline", "WirescoreTestSupport", "WirescoreComposites",
+            "WirescorePipeline", "WirescoreTestSupport", "WirescoreComposites", "WirescoreExtract",
         ]),
     ]
 )

@@ -69,6 +69,8 @@ public struct ArticleExtractor: Sendable {
             }
         }
         page.lang = language(meta, text: page.text)
+        page.kind = PageKindClassifier.classify(meta: meta, published: raw != nil || date != nil, shape: content.shape(mainText: roots),
+                                                textLength: page.text.utf8.count)
         return page
     }
 

@@ -275,6 +275,12 @@ struct MainTextExtractor {
         linkLen[i] * 4 >= textLen[i] || linkedHeadings[i] > 0
     }
 
+    /// The page's layout figures after boilerplate removal, for ``PageKindClassifier``.
+    func shape(mainText roots: [Int]) -> PageShape {
+        PageShape(cards: Int(articleCount[0]), linkedHeadings: Int(linkedHeadings[0]), linkDensity: linkDensity(0),
+                  prose: Int(proseLen[0]), titlesInMainText: roots.reduce(0) { $0 + Int(articleCount[$1] + linkedHeadings[$1]) })
+    }
+
     func linkDensity(_ i: Int) -> Double {
         textLen[i] > 0 ? Double(linkLen[i]) / Double(textLen[i]) : 0
     }
