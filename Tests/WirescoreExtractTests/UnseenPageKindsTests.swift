@@ -90,6 +90,20 @@ import Testing
         #expect(!t.contains("All rights reserved"))
     }
 
+    @Test func seeAlsoHeadingsAndLabelLinesAreLeftOut() throws {
+        let html = "<html><body><article>\(Self.prose(3))<p>Foto: Hafenamt / Archiv</p><p>*Werbung. Dieser Beitrag enthält Werbung für eine Werft.</p>"
+            + "<p>Anzeige gegen Unbekannt wurde am Abend erstattet, sagte die Polizei, und die Ermittlungen laufen noch.</p>"
+            + "<p>Tags: Hafen, Fähre, Gemeinderat</p><h3>Mehr zum Thema</h3><ul><li><a href='/a'>Die alte Fähre fährt wieder</a></li>"
+            + "<li><a href='/b'>Neuer Anleger geplant</a></li></ul><p>Paragraph after the list, plain prose again, with no links in it at all.</p></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 3 on the harbour"))
+        #expect(t.contains("Anzeige gegen Unbekannt"))
+        #expect(t.contains("Paragraph after the list"))
+        for junk in ["Foto:", "Werbung", "Tags:", "Mehr zum Thema", "Die alte Fähre"] {
+            #expect(!t.contains(junk), "kept: \(junk)")
+        }
+    }
+
     @Test func pageWithNoTextGivesEmptyTextNotAnError() throws {
         let p = try page("<html><head><title>Gallery</title></head><body><div><img src='a.jpg'><img src='b.jpg'></div></body></html>")
         #expect(p.text.isEmpty)
@@ -115,6 +129,11 @@ import Testing
     @Test func textInAnotherLanguageThanDeclaredWins() throws {
         let p = try page("<html lang='en-US'><body><article>\(Self.german)\(Self.german)</article></body></html>")
         #expect(p.lang == "de")
+    }
+
+    @Test func declaredLanguageStandsWhenTextIsNotDecisive() throws {
+        let p = try page("<html><head><meta http-equiv='content-language' content='fr-CA'></head><body><article><p>Horaires 2024 : 8 h – 18 h.</p></article></body></html>")
+        #expect(p.lang == "fr")
     }
 
     @Test func declaredLanguageStandsWhenTextAgrees() throws {
