@@ -36,6 +36,9 @@ struct MainTextExtractor {
     private var articleCount: [Int32]
     /// Whether text nodes' `textLen` and `commas` are filled in (after the first ``measure()``).
     private var textMeasured = false
+    /// Cards and linked headings on the whole page, and its link density, before boilerplate
+    /// removal: listing pages name their cards `teaser`, which removal takes away.
+    private var titlesBeforeCleaning = 0, linkDensityBeforeCleaning = 0.0
     /// Per node: headings in its subtree that are links (a card's title pointing elsewhere).
     private var linkedHeadings: [Int32]
     /// Per node: an `article` that looked like a card when first measured. Remembered because
@@ -58,6 +61,8 @@ struct MainTextExtractor {
         wasTeaser = Array(repeating: false, count: n)
         markDropped()
         measure()
+        titlesBeforeCleaning = Int(articleCount[0] + linkedHeadings[0])
+        linkDensityBeforeCleaning = linkDensity(0)
         dropBoilerplate()
     }
 
@@ -277,8 +282,9 @@ struct MainTextExtractor {
 
     /// The page's layout figures after boilerplate removal, for ``PageKindClassifier``.
     func shape(mainText roots: [Int]) -> PageShape {
-        PageShape(cards: Int(articleCount[0]), linkedHeadings: Int(linkedHeadings[0]), linkDensity: linkDensity(0),
-                  prose: Int(proseLen[0]), titlesInMainText: roots.reduce(0) { $0 + Int(articleCount[$1] + linkedHeadings[$1]) })
+        PageShape(titlesOnPage: titlesBeforeCleaning, linkDensityBeforeCleaning: linkDensityBeforeCleaning,
+                  linkDensity: linkDensity(0), prose: Int(proseLen[0]),
+                  titlesInMainText: roots.reduce(0) { $0 + Int(articleCount[$1] + linkedHeadings[$1]) })
     }
 
     func linkDensity(_ i: Int) -> Double {

@@ -14,16 +14,16 @@ public enum PageKind: String, Sendable, Equatable {
     case landing
 }
 
-/// The layout figures ``PageKindClassifier`` reads, measured by ``MainTextExtractor`` after its
-/// boilerplate removal.
+/// The layout figures ``PageKindClassifier`` reads, measured by ``MainTextExtractor``.
 struct PageShape {
-    /// Teaser-like `article` elements (cards for other pages) left on the page.
-    var cards: Int
-    /// Headings whose text is a link (a card's or a list entry's title).
-    var linkedHeadings: Int
-    /// Share of the page's remaining text that sits inside links.
+    /// Teaser-like `article` elements (cards for other pages) and headings whose text is a link
+    /// (a card's or a list entry's title) on the whole page, before boilerplate removal.
+    var titlesOnPage: Int
+    /// Share of the page's text inside links, before boilerplate removal.
+    var linkDensityBeforeCleaning: Double
+    /// Share of the page's remaining text inside links, after boilerplate removal.
     var linkDensity: Double
-    /// Prose (paragraph text outside link lists) left on the page, in bytes.
+    /// Prose (paragraph text outside link lists) left on the page after removal, in bytes.
     var prose: Int
     /// Cards and linked headings inside the block chosen as the main text.
     var titlesInMainText: Int
@@ -36,7 +36,7 @@ struct PageShape {
 /// short news item is still news; "thin" is the quality step's verdict, not this one).
 /// Undeclared pages are judged by shape, with thresholds set so that every article page of the
 /// development sets stays an article (docs/extraction.md lists the figures): a listing's main
-/// block is a grid of linked titles, or its page is many titles and next to no text; a landing
+/// block is a grid of linked titles, or its page is many titles and next to no prose; a landing
 /// page has little prose and a link-heavy body.
 enum PageKindClassifier {
     static func classify(meta: PageMetadata, published: Bool, shape: PageShape, textLength: Int) -> PageKind {
@@ -45,12 +45,12 @@ enum PageKindClassifier {
         let declaredProduct = ogType.hasPrefix("product") || meta.ldObjects.contains { isProductType($0["@type"]) }
         if declaredProduct, !declaredArticle { return .product }
         if declaredArticle || published { return .article }
-        let titles = shape.cards + shape.linkedHeadings
+        let titles = shape.titlesOnPage
         // A listing: the "main text" is itself a grid of titles linking away, or the page is
         // many such titles around next to no text. A short article beside a column of
         // headlines is neither: its own block holds no titles and it has text.
         if shape.titlesInMainText >= 4, textLength < shape.titlesInMainText * 300 { return .listing }
-        if titles >= 8, textLength < 500, shape.linkDensity >= 0.3 { return .listing }
+        if titles >= 8, textLength < 500, shape.prose < 200, shape.linkDensityBeforeCleaning >= 0.3 { return .listing }
         if textLength < 500, shape.prose < 500, shape.linkDensity >= 0.5 { return .landing }
         return .article
     }
