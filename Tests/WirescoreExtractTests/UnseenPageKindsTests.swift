@@ -51,8 +51,9 @@ import Testing
 
     @Test func blogPostInsideASidebarLayoutIsNotReducedToTheTagline() throws {
         // The theme names the layout wrapper after its sidebar; the widgets beside the post are
-        // link lists long enough to make the wrapper look like navigation.
-        let widgets = (1...6).map { "<div class='widget'><h3>Archive \($0)</h3>\(Self.sideLinks)\(Self.sideLinks)</div>" }.joined()
+        // link lists long enough to make the wrapper look like navigation (with ten of them the
+        // wrapper used to be dropped with the post in it, leaving no text at all).
+        let widgets = (1...10).map { "<div class='widget'><h3>Archive \($0)</h3>\(Self.sideLinks)\(Self.sideLinks)</div>" }.joined()
         let html = "<html><body><header><p class='site-tagline'>Notes from a small allotment, since 2009.</p></header>"
             + "<div class='container right-sidebar'><div id='primary'><article class='post'><h1>Tomatoes</h1>"
             + "<div class='entry'>\(Self.prose(3, "the tomato beds"))</div></article></div><aside>\(widgets)</aside></div></body></html>"
