@@ -450,7 +450,7 @@ struct MainTextExtractor {
         var afterSeeAlso = false
         for c in nodes {
             if !dropped[c], !doc.isText(c), announcesLinks(c) { afterSeeAlso = true; continue }
-            if !dropped[c], !doc.isText(c), isCreditLine(c) { continue }
+            if !dropped[c], !doc.isText(c), isLabelLine(c) { continue }
             if afterSeeAlso, !dropped[c], textLen[c] > 0 {
                 if !doc.isText(c), linkDensity(c) >= 0.2 || linkedHeadings[c] > 0 || articleCount[c] > 0 { continue }
                 afterSeeAlso = false
@@ -459,12 +459,12 @@ struct MainTextExtractor {
         }
     }
 
-    /// Whether an element is a short paragraph-like line holding only a photo credit.
-    private func isCreditLine(_ n: Int) -> Bool {
+    /// Whether an element is a short paragraph-like line that only labels the article (``LabelLine``).
+    private func isLabelLine(_ n: Int) -> Bool {
         let len = textLen[n]
         guard len > 0, len <= 200 else { return false }
         switch doc.tag(n) {
-        case .p, .div, .span, .small, .em, .i, .strong, .b: return CreditLine.isCredit(doc.textContent(n))
+        case .p, .div, .span, .small, .em, .i, .strong, .b: return LabelLine.isLabel(doc.textContent(n))
         default: return false
         }
     }
