@@ -280,7 +280,8 @@ struct MainTextExtractor {
         linkLen[i] * 4 >= textLen[i] || linkedHeadings[i] > 0
     }
 
-    /// The page's layout figures after boilerplate removal, for ``PageKindClassifier``.
+    /// The page's layout figures for ``PageKindClassifier`` (titles and link density also as they were
+    /// before boilerplate removal).
     func shape(mainText roots: [Int]) -> PageShape {
         PageShape(titlesOnPage: titlesBeforeCleaning, linkDensityBeforeCleaning: linkDensityBeforeCleaning,
                   linkDensity: linkDensity(0), prose: Int(proseLen[0]),
