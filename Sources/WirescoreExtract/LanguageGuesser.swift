@@ -37,12 +37,13 @@ enum LanguageGuesser {
     /// language is overridden only by such a verdict (CMS templates ship `lang="en"` on German
     /// blogs), never by a close call.
     static func confidentGuess(_ text: String) -> String? {
-        guard let (best, share, runnerUp) = scores(text) else { return nil }
+        // 200 words settle a clear case; this runs on every page that declares a language.
+        guard let (best, share, runnerUp) = scores(text, maxWords: 200) else { return nil }
         return share >= 0.15 && share >= runnerUp * 2 ? best : nil
     }
 
     /// The best language, its stop words' share of the words, and the runner-up's share.
-    private static func scores(_ text: String) -> (String, Double, Double)? {
+    private static func scores(_ text: String, maxWords: Int = 600) -> (String, Double, Double)? {
         var counts = Array(repeating: 0, count: stopWords.count)
         var words = 0
         var word: [UInt8] = []
@@ -59,8 +60,8 @@ enum LanguageGuesser {
             word.removeAll(keepingCapacity: true)
         }
         // 600 words is plenty for a verdict.
-        var utf8 = text.utf8.prefix(4800).makeIterator()
-        while words < 600, let b = utf8.next() {
+        var utf8 = text.utf8.prefix(maxWords * 8).makeIterator()
+        while words < maxWords, let b = utf8.next() {
             switch b {
             case 0x41...0x5A: word.append(b + 32)
             case 0x61...0x7A, 0x27: word.append(b)

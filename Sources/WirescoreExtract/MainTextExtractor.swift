@@ -450,8 +450,15 @@ struct MainTextExtractor {
     private func writeSiblings<S: Sequence<Int>>(_ nodes: S, into w: inout ParagraphWriter, skipHeading: String?) {
         var afterSeeAlso = false
         for c in nodes {
-            if !dropped[c], !doc.isText(c), announcesLinks(c) { afterSeeAlso = true; continue }
-            if !dropped[c], !doc.isText(c), isLabelLine(c) { continue }
+            if !dropped[c], !doc.isText(c) {
+                // The line's text is built once, and only for the short lines either rule reads.
+                let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c)
+                if seeAlso || label {
+                    let line = doc.textContent(c)
+                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) { afterSeeAlso = true; continue }
+                    if label, LabelLine.isLabel(line) { continue }
+                }
+            }
             if afterSeeAlso, !dropped[c], textLen[c] > 0 {
                 if !doc.isText(c), linkDensity(c) >= 0.2 || linkedHeadings[c] > 0 || articleCount[c] > 0 { continue }
                 afterSeeAlso = false
@@ -460,24 +467,25 @@ struct MainTextExtractor {
         }
     }
 
-    /// Whether an element is a short paragraph-like line that only labels the article (``LabelLine``).
-    private func isLabelLine(_ n: Int) -> Bool {
+    /// Whether an element is a short paragraph-like line that may only label the article
+    /// (``LabelLine`` decides on its text).
+    private func mayBeLabelLine(_ n: Int) -> Bool {
         let len = textLen[n]
         guard len > 0, len <= 200 else { return false }
         switch doc.tag(n) {
-        case .p, .div, .span, .small, .em, .i, .strong, .b: return LabelLine.isLabel(doc.textContent(n))
+        case .p, .div, .span, .small, .em, .i, .strong, .b: return true
         default: return false
         }
     }
 
-    /// Whether an element is a short heading-like line announcing links to other pages.
-    private func announcesLinks(_ n: Int) -> Bool {
+    /// Whether an element is a short heading-like line that may announce links to other pages
+    /// (``SeeAlsoPhrases`` decides on its text).
+    private func mayAnnounceLinks(_ n: Int) -> Bool {
         let len = textLen[n]
         guard len > 0 else { return false }
         switch doc.tag(n) {
         case .h1, .h2, .h3, .h4, .h5, .h6, .p, .div, .strong, .b, .span, .dt, .li, .header:
-            guard len <= 70 || len <= 250 && linkDensity(n) >= 0.5 else { return false }
-            return SeeAlsoPhrases.announcesLinks(doc.textContent(n))
+            return len <= 70 || len <= 250 && linkDensity(n) >= 0.5
         default:
             return false
         }

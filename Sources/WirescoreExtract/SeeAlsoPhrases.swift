@@ -41,8 +41,8 @@ enum SeeAlsoPhrases {
         "gerelateerde artikelen",
     ]
 
-    /// The longest phrase, in characters: longer headings are never looked up.
-    static let maxLength = phrases.map(\.count).max() ?? 0
+    /// The longest phrase, in UTF-8 bytes: longer headings are never looked up.
+    static let maxLength = phrases.map(\.utf8.count).max() ?? 0
 
     /// Whether a heading (or a short line acting as one) announces links to other pages.
     static func announcesLinks(_ heading: String) -> Bool {
@@ -50,9 +50,9 @@ enum SeeAlsoPhrases {
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace || l == ":" || l == "?" || l == "!" || l == "." || l == "…" { s = s.dropLast() }
         guard !s.isEmpty else { return false }
-        if s.count <= maxLength, phrases.contains(s.lowercased()) { return true }
+        if s.utf8.count <= maxLength, phrases.contains(s.lowercased()) { return true }
         // "Lesen Sie auch: Title of the other story"
-        if let colon = s.firstIndex(of: ":"), s.distance(from: s.startIndex, to: colon) <= maxLength {
+        if let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")), s.utf8.distance(from: s.startIndex, to: colon) <= maxLength {
             return phrases.contains(s[..<colon].trimmingCharacters().lowercased())
         }
         return false
