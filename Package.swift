@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(name: "WirescoreAllocatorTests", dependencies: ["WirescoreAllocator"]),
         .testTarget(name: "WirescoreReportTests", dependencies: ["WirescoreReport", "WirescoreCore"]),
         .testTarget(name: "WirescorePipelineTests", dependencies: [
-            "WirescorePipeline", "WirescoreTestSupport", "WirescoreComposites",
+            "WirescorePipeline", "WirescoreTestSupport", "WirescoreComposites", "WirescoreExtract",
         ]),
     ]
 )

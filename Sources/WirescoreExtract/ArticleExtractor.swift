@@ -27,7 +27,7 @@ public struct ArticleExtractor: Sendable {
         try Self.checkIsHTML(html, contentType: contentType)
         let doc: HTMLDocument
         do {
-            doc = try HTMLDocument(bytes: html, contentType: contentType, prefiltered: true)
+            doc = try HTMLDocument(bytes: Self.withoutNULs(html), contentType: contentType, prefiltered: true)
         } catch {
             throw .notHTML("the HTML parser failed: \(error.message)")
         }
@@ -64,11 +64,13 @@ public struct ArticleExtractor: Sendable {
             // articleBody is what the publisher calls the article, but it is often truncated
             // (paywalls) or a summary; trust it only when it is not much shorter than the DOM's.
             if clean.utf8.count >= minArticleBodyLength, clean.utf8.count * 10 >= text.utf8.count * 9 || text.utf8.count < 300 {
-                page.text = Self.paragraphs(clean)
+                page.text = Self.paragraphs(clean.replacingOccurrences(of: "\u{AD}", with: ""))
                 page.textSource = "json-ld"
             }
         }
         page.lang = language(meta, text: page.text)
+        page.kind = PageKindClassifier.classify(meta: meta, published: raw != nil || date != nil, shape: content.shape(mainText: roots),
+                                                textLength: page.text.utf8.count)
         return page
     }
 
@@ -101,6 +103,16 @@ public struct ArticleExtractor: Sendable {
         if !utf16, bytes.prefix(4096).contains(0) { throw .notHTML("binary data (NUL bytes)") }
         if bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[") { throw .notHTML("JSON") }
         if !utf16, !bytes.contains(UInt8(ascii: "<")) { throw .notHTML("no markup") }
+    }
+
+    /// The body with stray NUL bytes made spaces. A NUL deep in a page (a template's padding)
+    /// ends libxml2's input there, losing the article after it; the gate already refused bodies
+    /// with NULs up front (binary data), and UTF-16 bodies, whose NULs are characters, are kept.
+    static func withoutNULs(_ bytes: [UInt8]) -> [UInt8] {
+        guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]) else { return bytes }
+        // memchr: a byte-by-byte `contains` over every page cost as much as a rule pass.
+        let hasNUL = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
+        return hasNUL ? bytes.map { $0 == 0 ? 0x20 : $0 } : bytes
     }
 
     // MARK: - Metadata precedence
@@ -176,12 +188,18 @@ public struct ArticleExtractor: Sendable {
         return URL(string: h, relativeTo: b)?.absoluteURL.absoluteString
     }
 
+    /// The declared language, unless the text is unmistakably in another one (themes and CMS
+    /// defaults declare `en` on pages written in German or Polish); the text's guess when
+    /// nothing is declared.
     private func language(_ m: PageMetadata, text: String) -> String? {
+        var declared: String?
         for raw in [m.htmlLang, m.metas["content-language"], m.metas["og:locale"], m.metas["language"], m.metas["dc.language"]] {
-            if let code = Self.primaryLanguage(raw) { return code }
+            if let code = Self.primaryLanguage(raw) { declared = code; break }
         }
-        if let l = m.ldString("inLanguage"), let code = Self.primaryLanguage(l) { return code }
-        return LanguageGuesser.guess(text)
+        if declared == nil, let l = m.ldString("inLanguage") { declared = Self.primaryLanguage(l) }
+        guard let declared else { return LanguageGuesser.guess(text) }
+        if let clear = LanguageGuesser.confidentGuess(text), clear != declared { return clear }
+        return declared
     }
 
     /// "en-US" / "pt_BR" / "DE" → "en" / "pt" / "de"; nil for non-codes.

@@ -20,6 +20,8 @@ public struct ExtractedPage: Sendable, Equatable {
     public var textSource: String
     /// The encoding the body was decoded from.
     public var encoding: String
+    /// Whether the page is an article at all (``PageKind``); the pipeline holds the others.
+    public var kind: PageKind = .article
 
     public init(title: String? = nil, author: String? = nil, published: Date? = nil, publishedRaw: String? = nil,
                 lang: String? = nil, canonicalURL: String? = nil, siteName: String? = nil,

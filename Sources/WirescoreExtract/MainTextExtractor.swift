@@ -36,6 +36,9 @@ struct MainTextExtractor {
     private var articleCount: [Int32]
     /// Whether text nodes' `textLen` and `commas` are filled in (after the first ``measure()``).
     private var textMeasured = false
+    /// Cards and linked headings on the whole page, and its link density, before boilerplate
+    /// removal: listing pages name their cards `teaser`, which removal takes away.
+    private var titlesBeforeCleaning = 0, linkDensityBeforeCleaning = 0.0
     /// Per node: headings in its subtree that are links (a card's title pointing elsewhere).
     private var linkedHeadings: [Int32]
     /// Per node: an `article` that looked like a card when first measured. Remembered because
@@ -58,6 +61,8 @@ struct MainTextExtractor {
         wasTeaser = Array(repeating: false, count: n)
         markDropped()
         measure()
+        titlesBeforeCleaning = Int(articleCount[0] + linkedHeadings[0])
+        linkDensityBeforeCleaning = linkDensity(0)
         dropBoilerplate()
     }
 
@@ -124,12 +129,13 @@ struct MainTextExtractor {
         for i in 1..<doc.count where hint[i] == -1 {
             if let c = doc.attributeValueBytes(i, .class) { weakClassProse[ClassVerdictCache.key(c), default: 0] += proseLen[i] }
         }
+        let cores = proseCoreHolders(pageProse: pageProse)
         for i in 1..<doc.count {
             let p = doc.parent(i)
             if p >= 0, dropped[p] { if !dropped[i] { dropped[i] = true; changed = true }; continue }
             guard hint[i] < 0, !dropped[i] else { continue }
             let t = doc.tag(i)
-            let carriesProse = proseLen[i] >= 500 && proseLen[i] * 2 >= pageProse && linkDensity(i) < 0.4
+            let carriesProse = proseLen[i] >= 500 && proseLen[i] * 2 >= pageProse && (linkDensity(i) < 0.4 || cores[i])
             var drop: Bool
             switch hint[i] {
             case -4, -7:
@@ -150,7 +156,7 @@ struct MainTextExtractor {
             default:
                 if t == .body || t == .html || t == .article || t == .main { drop = false; break }
                 let structural = doc.attributeValueBytes(i, .class).map { weakClassProse[ClassVerdictCache.key($0), default: 0] * 2 >= pageProse } ?? false
-                drop = !holdsMain[i] && (textLen[i] < 300 && !structural || linkDensity(i) > 0.35)
+                drop = !holdsMain[i] && (textLen[i] < 300 && !structural || linkDensity(i) > 0.35) && !(carriesProse && cores[i])
             }
             if drop { dropped[i] = true; changed = true } else if hint[i] <= -4 { hint[i] = 0 }
         }
@@ -161,6 +167,25 @@ struct MainTextExtractor {
             }
             measure()
         }
+    }
+
+    /// Per node: whether it is or holds a prose core, an unnamed block with at least half the
+    /// page's prose and few links. A wrapper named `right-sidebar` or `menu-links` around such a
+    /// block is page layout (or an unclosed menu that swallowed the article), and the sidebar
+    /// widgets beside the core push the wrapper's own link density over any threshold, so the
+    /// wrapper's fate is decided by the core it holds.
+    private func proseCoreHolders(pageProse: Int32) -> [Bool] {
+        var holds = Array(repeating: false, count: doc.count)
+        guard pageProse >= 500 else { return holds }
+        var i = doc.count - 1
+        while i >= 1 {
+            defer { i -= 1 }
+            if !holds[i], !doc.isText(i), hint[i] >= 0, proseLen[i] >= 500, proseLen[i] * 2 >= pageProse, linkDensity(i) < 0.25 {
+                holds[i] = true
+            }
+            if holds[i] { let p = doc.parent(i); if p >= 0 { holds[p] = true } }
+        }
+        return holds
     }
 
     /// `display:none` / `visibility:hidden` in an inline style.
@@ -253,6 +278,14 @@ struct MainTextExtractor {
     /// story, which some themes also mark up as `article`, are neither.
     private func isTeaser(_ i: Int) -> Bool {
         linkLen[i] * 4 >= textLen[i] || linkedHeadings[i] > 0
+    }
+
+    /// The page's layout figures for ``PageKindClassifier`` (titles and link density also as they were
+    /// before boilerplate removal).
+    func shape(mainText roots: [Int]) -> PageShape {
+        PageShape(titlesOnPage: titlesBeforeCleaning, linkDensityBeforeCleaning: linkDensityBeforeCleaning,
+                  linkDensity: linkDensity(0), prose: Int(proseLen[0]),
+                  titlesInMainText: roots.reduce(0) { $0 + Int(articleCount[$1] + linkedHeadings[$1]) })
     }
 
     func linkDensity(_ i: Int) -> Double {
@@ -408,8 +441,54 @@ struct MainTextExtractor {
     /// Writes the roots' text as paragraphs separated by blank lines.
     func serialize(_ roots: [Int], skipHeadingText: String?) -> String {
         var w = ParagraphWriter()
-        for r in roots { write(r, into: &w, skipHeading: skipHeadingText) }
+        writeSiblings(roots, into: &w, skipHeading: skipHeadingText)
         return w.finish()
+    }
+
+    /// Writes sibling nodes in order, leaving out a "see also" heading (``SeeAlsoPhrases``) and
+    /// the linked blocks right after it, up to the first block that is prose again.
+    private func writeSiblings<S: Sequence<Int>>(_ nodes: S, into w: inout ParagraphWriter, skipHeading: String?) {
+        var afterSeeAlso = false
+        for c in nodes {
+            if !dropped[c], !doc.isText(c) {
+                // The line's text is built once, and only for the short lines either rule reads.
+                let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c)
+                if seeAlso || label {
+                    let line = doc.textContent(c)
+                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) { afterSeeAlso = true; continue }
+                    if label, LabelLine.isLabel(line) { continue }
+                }
+            }
+            if afterSeeAlso, !dropped[c], textLen[c] > 0 {
+                if !doc.isText(c), linkDensity(c) >= 0.2 || linkedHeadings[c] > 0 || articleCount[c] > 0 { continue }
+                afterSeeAlso = false
+            }
+            write(c, into: &w, skipHeading: skipHeading)
+        }
+    }
+
+    /// Whether an element is a short paragraph-like line that may only label the article
+    /// (``LabelLine`` decides on its text).
+    private func mayBeLabelLine(_ n: Int) -> Bool {
+        let len = textLen[n]
+        guard len > 0, len <= 200 else { return false }
+        switch doc.tag(n) {
+        case .p, .div, .span, .small, .em, .i, .strong, .b: return true
+        default: return false
+        }
+    }
+
+    /// Whether an element is a short heading-like line that may announce links to other pages
+    /// (``SeeAlsoPhrases`` decides on its text).
+    private func mayAnnounceLinks(_ n: Int) -> Bool {
+        let len = textLen[n]
+        guard len > 0 else { return false }
+        switch doc.tag(n) {
+        case .h1, .h2, .h3, .h4, .h5, .h6, .p, .div, .strong, .b, .span, .dt, .li, .header:
+            return len <= 70 || len <= 250 && linkDensity(n) >= 0.5
+        default:
+            return false
+        }
     }
 
     private func write(_ n: Int, into w: inout ParagraphWriter, skipHeading: String?) {
@@ -422,11 +501,7 @@ struct MainTextExtractor {
         let block = Self.blockTags.contains(t)
         if block { w.breakParagraph() }
         if t == .td || t == .th { w.space() }
-        var c = doc.firstChild(n)
-        while c >= 0 {
-            write(c, into: &w, skipHeading: skipHeading)
-            c = doc.nextSibling(c)
-        }
+        writeSiblings(ChildSequence(doc: doc, parent: n), into: &w, skipHeading: skipHeading)
         if block { w.breakParagraph() }
     }
 
@@ -491,6 +566,18 @@ extension HTMLDocument {
     }
 }
 
+/// A node's children in order, without building an array.
+struct ChildSequence: Sequence, IteratorProtocol {
+    let doc: HTMLDocument
+    var cursor: Int
+    init(doc: HTMLDocument, parent: Int) { self.doc = doc; cursor = doc.firstChild(parent) }
+    mutating func next() -> Int? {
+        guard cursor >= 0 else { return nil }
+        defer { cursor = doc.nextSibling(cursor) }
+        return cursor
+    }
+}
+
 extension UInt8 {
     var isAlnumLower: Bool { (self >= 0x30 && self <= 0x39) || (self >= 0x61 && self <= 0x7A) || self >= 0x80 }
 }
@@ -532,11 +619,15 @@ struct ParagraphWriter {
                 if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { pendingSpace = true; i += 1; continue }
                 // U+00A0 (C2 A0) reads as a space.
                 if b == 0xC2, i + 1 < end, buf[i + 1] == 0xA0 { i += 2; pendingSpace = true; continue }
-                // A word: everything up to the next blank or no-break space, appended in one go.
+                // U+00AD (C2 AD), the soft hyphen, is a line-break hint for the browser; in plain
+                // text it splits words ("Wehr\u{AD}an\u{AD}lage") that search and scoring must see whole.
+                if b == 0xC2, i + 1 < end, buf[i + 1] == 0xAD { i += 2; continue }
+                // A word: everything up to the next blank, no-break space or soft hyphen, appended in one go.
                 var j = i + 1
                 while j < end {
                     let c = buf[j]
-                    if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C || c == 0xC2 && j + 1 < end && buf[j + 1] == 0xA0 { break }
+                    if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { break }
+                    if c == 0xC2, j + 1 < end, buf[j + 1] == 0xA0 || buf[j + 1] == 0xAD { break }
                     j += 1
                 }
                 separate()

@@ -120,6 +120,7 @@ struct InspectPageCommand: ParsableCommand {
             o.set("lang", page.lang)
             o.set("canonical_url", page.canonicalURL)
             o.set("text", page.text)
+            o.set("kind", page.kind.rawValue)
         } catch {
             o.set("title", .null)
             o.set("author", .null)

@@ -41,7 +41,8 @@ import WirescoreCore
         #expect(p.author == "Sam Okafor")
         #expect(p.published.map(UTCTimestamp.rfc3339) == "2023-11-30T18:00:00Z")
         #expect(p.canonicalURL == "https://harbour.example/news/ferry-timetable")
-        #expect(p.lang == "fr")
+        // Declared fr-CA, but the body is unmistakably English: the text wins (docs/extraction.md).
+        #expect(p.lang == "en")
     }
 
     @Test func timeElementBylineAndTitleTag() throws {

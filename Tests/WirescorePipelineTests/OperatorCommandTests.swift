@@ -287,6 +287,7 @@ struct OperatorCommandTests {
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.last?.contains("\"title\":\"Here\"") == true, "\(run.stdout)")
+        #expect(lines.last?.contains("\"kind\":\"article\"") == true, "\(run.stdout)")
     }
 
     @Test func misspeltSubcommandsGetASuggestion() throws {

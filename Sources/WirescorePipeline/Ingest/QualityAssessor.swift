@@ -1,7 +1,9 @@
 import WirescoreCore
+import WirescoreExtract
 
 /// Decides an article's `quality`: `ok`, `thin` (too short to score) or `held` (a consent
-/// wall, paywall stub or error page rather than an article).
+/// wall, paywall stub or error page rather than an article, or a page the extractor found is
+/// not an article at all: reason `listing`, `product_page` or `landing_page`, docs/extraction.md).
 struct QualityAssessor: Sendable {
     let minWords: Int
 
@@ -15,8 +17,14 @@ struct QualityAssessor: Sendable {
         ("enable javascript", "javascript_required"), ("are you a robot", "bot_check"),
     ]
 
-    func assess(text: String, words: Int, title: String) -> Quality {
+    func assess(text: String, words: Int, title: String, kind: PageKind = .article) -> Quality {
         var reasons: [String] = []
+        switch kind {
+        case .article: break
+        case .listing: reasons.append("listing")
+        case .product: reasons.append("product_page")
+        case .landing: reasons.append("landing_page")
+        }
         // Markers only count in short texts: a long article may quote "access denied".
         if words < max(minWords * 3, 200) {
             // Searched as bytes: Foundation's `contains` bridged every short page to NSString.

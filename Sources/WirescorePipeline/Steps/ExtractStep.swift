@@ -41,7 +41,7 @@ struct ExtractStep: ArticleStep {
         let source = Self.nonEmpty(extracted.siteName) ?? Self.nonEmpty(context.feedTitle)
             ?? URLCanonicalizer.host(of: identity) ?? context.feedID
         let title = Self.nonEmpty(context.entryTitle) ?? Self.nonEmpty(extracted.title) ?? ""
-        let quality = QualityAssessor(minWords: minWords).assess(text: text, words: words, title: title)
+        let quality = QualityAssessor(minWords: minWords).assess(text: text, words: words, title: title, kind: extracted.kind)
         draft.extracted = extracted
         draft.record = ArticleRecord(
             id: URLCanonicalizer.articleID(for: identity), url: page.finalURL, canonicalURL: canonical,

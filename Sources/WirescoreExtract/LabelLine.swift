@@ -1,0 +1,83 @@
+/// Lines that label the article rather than being part of it, written as plain paragraphs by
+/// many themes: photo credits ("Foto: dpa", "(Bild: Getty)", "© Agency"; caption elements
+/// themselves are dropped by tag), advertising disclosures ("Anzeige", "*Werbung. …",
+/// "Sponsored") and taxonomy or meta labels ("Tags: …", "Themen: …", "Last modified: …").
+enum LabelLine {
+    /// Words that, as the first word of a line followed by punctuation or nothing, disclose an
+    /// ad ("Anzeige gegen Unbekannt" is a sentence and stays: a word follows).
+    static let adLabels: Set<String> = [
+        "anzeige", "werbung", "advertisement", "advertising", "sponsored", "gesponsert", "reklama",
+        "publicidad", "publicité", "pubblicità", "publicidade", "advertentie",
+    ]
+    /// Labels that, followed by a colon at a line's start, introduce taxonomy or page metadata.
+    static let metaLabels: Set<String> = [
+        "tags", "tag", "themen", "thema", "schlagworte", "schlagwörter", "stichworte", "kategorie", "kategorien",
+        "category", "categories", "filed under", "topics", "last modified", "last updated", "zuletzt aktualisiert",
+        "mots-clés", "mots clés", "étiquettes", "etiquetas", "temas", "tagi", "tematy", "argomenti",
+    ]
+
+    static let labels: Set<String> = [
+        "foto", "fotos", "bild", "bilder", "titelbild", "beitragsbild", "bildquelle", "fotoquelle", "fotocredit",
+        "photo", "photos", "image", "images", "picture", "credit", "credits", "photo credit", "image credit",
+        "crédit photo", "crédits photos", "crédits photo", "foto di", "zdjęcie", "fot", "źródło zdjęcia",
+    ]
+
+    /// Whether a short block is only a label: a credit or meta label and a colon, a copyright
+    /// sign, a caption ending in a parenthesised credit, or an ad disclosure.
+    ///
+    /// Read on UTF-8 bytes, with Strings built only for the few bytes looked up: this runs on
+    /// every short line of every page, and Character-level trimming cost more than the parse
+    /// of the line.
+    static func isLabel(_ text: String) -> Bool {
+        let u = trimmed(text.utf8[...])
+        let bytes = u.count
+        guard bytes > 0, bytes <= 400 else { return false }
+        if u.starts(with: [0xC2, 0xA9]) { return true }   // ©
+        if let colon = u.firstIndex(of: UInt8(ascii: ":")), u.distance(from: u.startIndex, to: colon) <= 40 {
+            var label = u[..<colon]
+            label = trimmed(label)
+            while label.last == UInt8(ascii: ".") { label = trimmed(label.dropLast()) }
+            let lower = String(decoding: label, as: UTF8.self).lowercased()
+            if labels.contains(lower) { return true }
+            if bytes <= 300, metaLabels.contains(lower) { return true }
+        }
+        // An ad disclosure: "Anzeige", "*Werbung. Dieser Beitrag enthält Werbung für …".
+        if bytes <= 300 {
+            var w = u
+            while let f = w.first, f == UInt8(ascii: "*") || f == UInt8(ascii: "[") || f == UInt8(ascii: "(") { w = w.dropFirst() }
+            let end = w.firstIndex { !isWordByte($0) } ?? w.endIndex
+            if end > w.startIndex, w.distance(from: w.startIndex, to: end) <= 16,
+               adLabels.contains(String(decoding: w[..<end], as: UTF8.self).lowercased()) {
+                let rest = w[end...]
+                guard let next = rest.first else { return true }
+                if ".,:;|*)]-".utf8.contains(next) || rest.starts(with: [0xE2, 0x80, 0x93]) { return true }   // – en dash
+            }
+        }
+        if u.last == UInt8(ascii: ")"), let open = u.lastIndex(of: UInt8(ascii: "(")) {
+            let inside = String(decoding: u[u.index(after: open)...].prefix(8), as: UTF8.self).lowercased()
+            for label in ["foto:", "fotos:", "bild:", "photo:", "photos:", "credit:", "fot.", "©"] where inside.hasPrefix(label) { return true }
+        }
+        return false
+    }
+
+    /// The bytes without leading and trailing ASCII blanks and no-break spaces (C2 A0).
+    static func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+        var u = bytes
+        while true {
+            if let f = u.first, f == 0x20 || f == 0x0A || f == 0x09 || f == 0x0D || f == 0x0C { u = u.dropFirst(); continue }
+            if u.starts(with: [0xC2, 0xA0]) { u = u.dropFirst(2); continue }
+            break
+        }
+        while true {
+            if let l = u.last, l == 0x20 || l == 0x0A || l == 0x09 || l == 0x0D || l == 0x0C { u = u.dropLast(); continue }
+            if u.count >= 2, u.last == 0xA0, u[u.index(u.endIndex, offsetBy: -2)] == 0xC2 { u = u.dropLast(2); continue }
+            break
+        }
+        return u
+    }
+
+    /// Letters of a word: ASCII letters and any non-ASCII byte (accented letters).
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+    }
+}

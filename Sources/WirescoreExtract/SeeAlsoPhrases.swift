@@ -1,0 +1,69 @@
+/// Headings that announce a block of links to other pages ("Related articles", "Mehr zum
+/// Thema", "Czytaj też"), in the languages the pipeline's sources publish in.
+///
+/// Class names catch most such blocks, but many themes give them none (a plain `h3` above a
+/// list), and the heading is the one signal that is the same on every site of a language: it is
+/// written for the reader. Matched on the whole trimmed, lowercased heading, or on its start
+/// when a colon follows ("Lesen Sie auch: <link>"), so a sentence merely containing the words
+/// is never affected.
+enum SeeAlsoPhrases {
+    static let phrases: Set<String> = [
+        // English
+        "related", "related articles", "related posts", "related stories", "related content", "related news",
+        "read more", "read also", "see also", "more on this", "more on this topic", "more stories", "more news",
+        "you may also like", "you might also like", "recommended", "recommended for you", "most read", "most popular",
+        "latest news", "latest posts", "latest articles", "recent posts", "recent articles", "next post",
+        "previous post", "share this", "share this article", "leave a reply", "leave a comment", "tags",
+        // German
+        "mehr zum thema", "mehr themen", "weitere themen", "weitere informationen", "weiterführende informationen",
+        "weitere artikel", "weitere beiträge", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel",
+        "verwandte beiträge", "verwandte themen", "lesen sie auch", "lesen sie mehr", "auch interessant",
+        "das könnte sie auch interessieren", "das könnte dich auch interessieren", "neueste beiträge",
+        "neueste artikel", "neue beiträge", "meistgelesen", "meistgelesene artikel", "meistgelesene beiträge",
+        "schon gelesen", "zurück zur übersicht", "schlagworte", "schlagwörter", "kommentare",
+        "schreibe einen kommentar", "kommentar verfassen", "kommentar schreiben", "diesen artikel teilen",
+        "beitrag teilen", "artikel teilen", "folgen sie uns", "folge uns", "empfohlene artikel",
+        "vorschau auf den nächsten artikel", "nächster artikel", "vorheriger artikel",
+        // French
+        "à lire aussi", "a lire aussi", "lire aussi", "voir aussi", "sur le même sujet", "articles similaires",
+        "articles liés", "les plus lus", "à lire également", "lire la suite", "dans la même rubrique",
+        // Spanish
+        "le puede interesar", "te puede interesar", "lea también", "lee también", "leer más", "noticias relacionadas",
+        "artículos relacionados", "más noticias", "lo más leído", "también te puede interesar",
+        // Italian
+        "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati", "notizie correlate",
+        "i più letti",
+        // Polish
+        "czytaj też", "czytaj także", "czytaj również", "zobacz też", "zobacz również", "zobacz także", "polecamy",
+        "przeczytaj też", "przeczytaj także", "przeczytaj również", "powiązane artykuły", "najczęściej czytane",
+        // Portuguese, Dutch
+        "leia também", "leia mais", "veja também", "notícias relacionadas", "lees ook", "meer over dit onderwerp",
+        "gerelateerde artikelen",
+    ]
+
+    /// The longest phrase, in UTF-8 bytes: longer headings are never looked up.
+    static let maxLength = phrases.map(\.utf8.count).max() ?? 0
+
+    /// Whether a heading (or a short line acting as one) announces links to other pages.
+    static func announcesLinks(_ heading: String) -> Bool {
+        var s = Substring(heading)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace || l == ":" || l == "?" || l == "!" || l == "." || l == "…" { s = s.dropLast() }
+        guard !s.isEmpty else { return false }
+        if s.utf8.count <= maxLength, phrases.contains(s.lowercased()) { return true }
+        // "Lesen Sie auch: Title of the other story"
+        if let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")), s.utf8.distance(from: s.startIndex, to: colon) <= maxLength {
+            return phrases.contains(s[..<colon].trimmingCharacters().lowercased())
+        }
+        return false
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters() -> Substring {
+        var s = self
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return s
+    }
+}

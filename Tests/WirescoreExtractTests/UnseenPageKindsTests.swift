@@ -1,0 +1,186 @@
+import Testing
+@testable import WirescoreExtract
+
+/// One small page per failure kind seen on pages of the web at large (docs/extraction.md): each
+/// page is written for these tests, imitating a layout, never copying one.
+@Suite struct UnseenPageKindsTests {
+    let extractor = ArticleExtractor()
+
+    static let sideLinks = "<ul><li><a href='/a'>Weather</a></li><li><a href='/b'>Sport</a></li><li><a href='/c'>Letters to the editor</a></li></ul>"
+
+    /// `k` paragraphs of made-up English prose.
+    static func prose(_ k: Int, _ topic: String = "the harbour dredging plan") -> String {
+        (1...k).map { n in
+            "<p>Paragraph \(n) on \(topic) explains, in plain words, why the council, the fishermen and the "
+                + "ferry company each asked for a different timetable, and what the engineers said it would cost.</p>"
+        }.joined()
+    }
+
+    func page(_ html: String, url: String? = nil) throws -> ExtractedPage {
+        try extractor.extract(html: Array(html.utf8), url: url, contentType: "text/html; charset=utf-8")
+    }
+
+    @Test func recipeSpreadOverSiblingBlocksKeepsIntroIngredientsAndSteps() throws {
+        let html = """
+        <html><body><nav>\(Self.sideLinks)</nav><div class="recipe">
+        <div class="recipe-intro"><p>This plum cake is the one my grandmother baked every September, when the trees in the
+        orchard bent under the fruit, and it needs nothing more than a warm kitchen and an hour of patience.</p></div>
+        <div class="recipe-ingredients"><h2>Ingredients</h2><ul><li>500 g plums, halved</li><li>200 g flour</li>
+        <li>120 g butter</li><li>2 eggs</li><li>100 g sugar</li></ul></div>
+        <div class="recipe-steps"><h2>Method</h2><ol><li>Beat the butter and the sugar until pale, then add the eggs one by one.</li>
+        <li>Fold in the flour, spread the dough in a buttered tin and press the plums into it, cut side up.</li>
+        <li>Bake for forty minutes at 180 degrees, until the edges are golden and a skewer comes out clean.</li></ol></div>
+        </div><footer>\(Self.sideLinks)</footer></body></html>
+        """
+        let t = try page(html).text
+        #expect(t.contains("my grandmother baked every September"))
+        #expect(t.contains("500 g plums, halved"))
+        #expect(t.contains("Bake for forty minutes"))
+        #expect(!t.contains("Letters to the editor"))
+    }
+
+    @Test func consentBoxIsNotTheMainBlock() throws {
+        let consent = "<div class='cmp-consent-dialog'><p>We and our partners store and access information on your device, "
+            + "such as cookies, and process personal data, such as unique identifiers, for personalised ads and content, "
+            + "ad and content measurement, audience insights and product development.</p><p>You can accept, refuse or "
+            + "change your choices at any time, including your right to object, in the privacy settings.</p></div>"
+        let t = try page("<html><body>\(consent)<article>\(Self.prose(3))</article></body></html>").text
+        #expect(t.contains("Paragraph 3 on the harbour"))
+        #expect(!t.contains("our partners store"))
+    }
+
+    @Test func blogPostInsideASidebarLayoutIsNotReducedToTheTagline() throws {
+        // The theme names the layout wrapper after its sidebar; the widgets beside the post are
+        // link lists long enough to make the wrapper look like navigation (with ten of them the
+        // wrapper used to be dropped with the post in it, leaving no text at all).
+        let widgets = (1...10).map { "<div class='widget'><h3>Archive \($0)</h3>\(Self.sideLinks)\(Self.sideLinks)</div>" }.joined()
+        let html = "<html><body><header><p class='site-tagline'>Notes from a small allotment, since 2009.</p></header>"
+            + "<div class='container right-sidebar'><div id='primary'><article class='post'><h1>Tomatoes</h1>"
+            + "<div class='entry'>\(Self.prose(3, "the tomato beds"))</div></article></div><aside>\(widgets)</aside></div></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 1 on the tomato beds"))
+        #expect(t.contains("Paragraph 3 on the tomato beds"))
+        #expect(!t.contains("Archive 2"))
+    }
+
+    @Test func authorBioAndBrowserWarningAreNotChosenOverTheArticle() throws {
+        let html = "<html><body><div class='browser-warning'><p>You are using an outdated browser, which may not display "
+            + "this site correctly, so please upgrade your browser, or switch to another one, to improve your experience.</p></div>"
+            + "<article><div class='article-body'>\(Self.prose(4))</div>"
+            + "<div class='author-bio'><p>Jo Marsh, born 1979, has written about the coast, its towns, its boats and its "
+            + "weather for twenty years, and studied geography, history and German in Bristol.</p></div></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        #expect(!t.contains("outdated browser"))
+    }
+
+    @Test func softHyphensAreRemovedFromTheText() throws {
+        let html = "<html><body><article><p>Die Wehr&shy;an&shy;lage \(String(repeating: "öffnet im Som\u{AD}mer wie\u{AD}der ihre Tore, ", count: 8))und alle sind willkommen.</p></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Die Wehranlage öffnet im Sommer wieder"))
+        #expect(!t.contains("\u{AD}"))
+    }
+
+    @Test func relatedTeasersAndFooterAreNotKept() throws {
+        let cards = (1...4).map { "<article class='card'><h3><a href='/s\($0)'>Another story number \($0)</a></h3><p>A teaser for story \($0), short.</p></article>" }.joined()
+        let html = "<html><body><main><article>\(Self.prose(4))</article><section><h2>Read next</h2>\(cards)</section></main>"
+            + "<div class='site-footer'><p>Harbour Weekly, 12 Quay Street. All rights reserved. Imprint and privacy policy.</p></div></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        #expect(!t.contains("Another story number"))
+        #expect(!t.contains("All rights reserved"))
+    }
+
+    @Test func seeAlsoHeadingsAndLabelLinesAreLeftOut() throws {
+        let html = "<html><body><article>\(Self.prose(3))<p>Foto: Hafenamt / Archiv</p><p>*Werbung. Dieser Beitrag enthält Werbung für eine Werft.</p>"
+            + "<p>Anzeige gegen Unbekannt wurde am Abend erstattet, sagte die Polizei, und die Ermittlungen laufen noch.</p>"
+            + "<p>Tags: Hafen, Fähre, Gemeinderat</p><h3>Mehr zum Thema</h3><ul><li><a href='/a'>Die alte Fähre fährt wieder</a></li>"
+            + "<li><a href='/b'>Neuer Anleger geplant</a></li></ul><p>Paragraph after the list, plain prose again, with no links in it at all.</p></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 3 on the harbour"))
+        #expect(t.contains("Anzeige gegen Unbekannt"))
+        #expect(t.contains("Paragraph after the list"))
+        for junk in ["Foto:", "Werbung", "Tags:", "Mehr zum Thema", "Die alte Fähre"] {
+            #expect(!t.contains(junk), "kept: \(junk)")
+        }
+    }
+
+    @Test func pageWithNoTextGivesEmptyTextNotAnError() throws {
+        let p = try page("<html><head><title>Gallery</title></head><body><div><img src='a.jpg'><img src='b.jpg'></div></body></html>")
+        #expect(p.text.isEmpty)
+    }
+
+    @Test func nulBytesInsideThePageDoNotCutTheArticle() throws {
+        var bytes = Array("<html><body><div class='x'><p>Lead.</p>".utf8)
+        bytes += Array(repeating: 0, count: 8)
+        bytes += Array("</div><article>\(Self.prose(3))</article></body></html>".utf8)
+        // The NULs sit past the first 4 KB the binary-data gate looks at.
+        let padded = Array("<!-- \(String(repeating: "padding ", count: 600)) -->".utf8) + bytes
+        let t = try extractor.extract(html: padded, url: nil, contentType: "text/html; charset=utf-8").text
+        #expect(t.contains("Paragraph 3 on the harbour"))
+    }
+
+    // MARK: - Language
+
+    static let german = "<p>Die Gemeinde hat am Montag beschlossen, dass die alte Brücke nicht abgerissen wird, sondern "
+        + "saniert werden soll. Auch die Anwohner sind mit dem Plan zufrieden, weil der Verkehr nach der Sanierung "
+        + "wieder über die Brücke fließen kann und die Umleitung durch das Dorf entfällt. Die Kosten werden von dem "
+        + "Land und der Gemeinde gemeinsam getragen, wie der Bürgermeister sagte.</p>"
+
+    @Test func textInAnotherLanguageThanDeclaredWins() throws {
+        let p = try page("<html lang='en-US'><body><article>\(Self.german)\(Self.german)</article></body></html>")
+        #expect(p.lang == "de")
+    }
+
+    @Test func declaredLanguageStandsWhenTextIsNotDecisive() throws {
+        let p = try page("<html><head><meta http-equiv='content-language' content='fr-CA'></head><body><article><p>Horaires 2024 : 8 h – 18 h.</p></article></body></html>")
+        #expect(p.lang == "fr")
+    }
+
+    @Test func declaredLanguageStandsWhenTextAgrees() throws {
+        let p = try page("<html lang='en'><body><article>\(Self.prose(3))</article></body></html>")
+        #expect(p.lang == "en")
+    }
+
+    @Test func undeclaredPolishFrenchItalianSpanishAreRecognised() throws {
+        let samples: [(String, String)] = [
+            ("pl", "Rada miasta zdecydowała w poniedziałek, że stary most nie zostanie rozebrany, ale będzie remontowany. "
+                + "Mieszkańcy są z tego zadowoleni, bo ruch po remoncie znów będzie mógł przejeżdżać przez most, a objazd przez wieś nie jest już potrzebny. "
+                + "Koszty poniosą wspólnie województwo i gmina, jak powiedział burmistrz, który także dodał, że prace potrwają rok."),
+            ("fr", "Le conseil municipal a décidé lundi que le vieux pont ne sera pas démoli, mais rénové. Les habitants sont "
+                + "satisfaits, car la circulation pourra de nouveau passer sur le pont et la déviation par le village ne sera plus "
+                + "nécessaire. Les coûts seront partagés par la région et la commune, a dit le maire."),
+            ("it", "Il consiglio comunale ha deciso lunedì che il vecchio ponte non sarà demolito, ma restaurato. Gli abitanti "
+                + "sono contenti, perché il traffico potrà di nuovo passare sul ponte e la deviazione per il paese non sarà più "
+                + "necessaria. I costi saranno divisi tra la regione e il comune, come ha detto il sindaco della città."),
+            ("es", "El ayuntamiento decidió el lunes que el viejo puente no será demolido, sino restaurado. Los vecinos están "
+                + "contentos, porque el tráfico podrá pasar de nuevo por el puente y el desvío por el pueblo ya no será necesario. "
+                + "Los costes serán compartidos por la región y el municipio, como dijo el alcalde."),
+        ]
+        for (code, text) in samples {
+            let p = try page("<html><body><article><p>\(text)</p><p>\(text)</p></article></body></html>")
+            #expect(p.lang == code, "expected \(code)")
+        }
+    }
+
+    // MARK: - Page kind
+
+    @Test func sectionFrontIsAListing() throws {
+        let cards = (1...12).map { "<div class='teaser'><h2><a href='/story-\($0)'>Headline of story \($0) about the town</a></h2><p>Two lines.</p></div>" }.joined()
+        let p = try page("<html><head><meta property='og:type' content='website'></head><body><nav>\(Self.sideLinks)</nav>\(cards)</body></html>")
+        #expect(p.kind == .listing)
+    }
+
+    @Test func productPageIsAProduct() throws {
+        let ld = "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Oak table\"}</script>"
+        let p = try page("<html><head>\(ld)</head><body><div><h1>Oak table</h1><p>Solid oak, seats six, oiled finish, delivered in ten days.</p></div></body></html>")
+        #expect(p.kind == .product)
+    }
+
+    @Test func declaredArticleStaysAnArticleEvenWhenShort() throws {
+        let p = try page("<html><head><meta property='og:type' content='article'></head><body><article><p>Short item.</p></article></body></html>")
+        #expect(p.kind == .article)
+        let long = try page("<html><body><article>\(Self.prose(5))</article></body></html>")
+        #expect(long.kind == .article)
+    }
+}
