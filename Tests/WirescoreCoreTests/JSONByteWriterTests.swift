@@ -50,7 +50,7 @@ struct JSONByteWriterTests {
         #expect(written("\u{00}\u{01}\u{08}\t\n\u{0B}\u{0C}\r\u{1F} \"\\/\u{7F}")
                 == #""\u0000\u0001\b\t\n\u000b\f\r\u001f \"\\/\#u{7F}""#)
         #expect(written("x\u{2028}y\u{2029}z\u{2027}\u{202A}\u{2026}") == "\"x\\u2028y\\u2029z\u{2027}\u{202A}\u{2026}\"")
-        #expect(written("é東京📈\u{80}\u{FFFF}") == "\"é東京📈\u{80}\u{FFFF}\"")
+        #expect(written("é東京📈\u{80}\u{FFFF}\u{FEFF}") == "\"é東京📈\u{80}\u{FFFF}\u{FEFF}\"")
         #expect(JSONValue.string("x\u{2028}y\u{2029}é").serialized() == "\"x\\u2028y\\u2029é\"")
         // Each ASCII character and each character of the General Punctuation block on its own,
         // and amid nine bytes of text (the eight-byte scan, then the byte loop).
@@ -67,7 +67,10 @@ struct JSONByteWriterTests {
             var s = ""
             for _ in 0..<(round % 40) {
                 let pool = pools[Int.random(in: 0..<pools.count, using: &generator)]
-                if let u = Unicode.Scalar(UInt32.random(in: pool, using: &generator)) { s.unicodeScalars.append(u) }
+                // U+FEFF is left out: the writer keeps it (checked above), but Foundation's reader
+                // used below as the independent check drops a byte-order mark wherever it stands.
+                let value = UInt32.random(in: pool, using: &generator)
+                if value != 0xFEFF, let u = Unicode.Scalar(value) { s.unicodeScalars.append(u) }
             }
             let out = written(s)
             #expect(out == expected(s), "\(Array(s.unicodeScalars))")

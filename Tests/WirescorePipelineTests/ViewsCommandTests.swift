@@ -37,7 +37,7 @@ struct ViewsCommandTests {
         let index = try String(contentsOfFile: report + "/index.html", encoding: .utf8)
         #expect(index.contains("Alpha Score on ") && index.contains("Top stories on "))
         let aapl = try String(contentsOfFile: report + "/companies/AAPL.html", encoding: .utf8)
-        #expect(aapl.contains("<h1>Apple Inc. <span class=\"muted\">AAPL</span></h1>"))
+        #expect(aapl.contains("<h1>Apple <span class=\"muted\">AAPL</span></h1>"))
         #expect(aapl.contains("Price <b>"))
         #expect(aapl.contains("data-chart=\"score-history\""))
         let stories = try FileManager.default.contentsOfDirectory(atPath: report + "/stories")
