@@ -116,6 +116,13 @@ for pid in "${pids[@]}"; do wait "$pid" || true; done
 if [ "$kill_after" != 0 ]; then run_shard 0 "rerun-0"; fi
 end=$(date +%s.%N)
 for i in $(seq 0 $((shards - 1))); do run_shard "$i" "again-$i"; done
+# The scores pass over every shard's articles (shards that ended early scored the days
+# before the others' articles were in): `reprocess --scores-only` over the bucket's days.
+read -r first_day last_day < <("$venv_s3/bin/python" scripts/lib/read_bucket.py s3://bench/run \
+    | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["first_date"], d["last_date"])')
+/usr/bin/time -f "%e" -o "$work/time-scores" "$bin" reprocess --pipeline "$work/pipeline.yaml" --scores-only \
+    --from "$first_day" --to "$last_day" >"$work/log-scores" 2>"$work/err-scores" || echo "exit $?" >>"$work/log-scores"
+echo "scores pass: $(tail -1 "$work/log-scores") in $(tail -1 "$work/time-scores") s"
 
 "$venv_s3/bin/python" - "$work" "$shards" "$articles" "$start" "$end" <<'PY'
 import glob, json, os, re, subprocess, sys

@@ -26,6 +26,11 @@ struct ReprocessCommand: ParsableCommand {
     @Option(help: "Output root (default: the pipeline's 'output', else output/).")
     var output: String?
 
+    @Flag(help: ArgumentHelp(
+        "Only recompute the range's composite scores from the article partitions as they stand.",
+        discussion: "Reads every shard's articles (local tree or bucket) and replaces each day's scores; articles, errors and the archive are left alone. Run it after sharded runs that ended at different times."))
+    var scoresOnly = false
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -50,7 +55,7 @@ struct ReprocessCommand: ParsableCommand {
             root = try resolveOutputRoot(output, config)
         }
         let layout = OutputLayout(root: root)
-        guard objectStore != nil || FileManager.default.fileExists(atPath: root + "/raw") else {
+        guard objectStore != nil || scoresOnly || FileManager.default.fileExists(atPath: root + "/raw") else {
             printError("wirescore: no raw archive under \(root)/raw: nothing to reprocess")
             throw ExitCodes.failure
         }
@@ -59,6 +64,7 @@ struct ReprocessCommand: ParsableCommand {
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         var reprocessor = Reprocessor(pipeline: config, outputRoot: root, from: from, to: to, logger: logger)
         reprocessor.objectStore = objectStore
+        reprocessor.scoresOnly = scoresOnly
         let summary: Reprocessor.Summary
         do {
             summary = try reprocessor.run { done, total in
@@ -76,6 +82,9 @@ struct ReprocessCommand: ParsableCommand {
             printError("wirescore: reprocess failed: \(error)")
             throw ExitCodes.failure
         }
-        if !quiet { print("wirescore reprocess \(from)..\(to): \(summary.line)") }
+        if !quiet {
+            print(scoresOnly ? "wirescore reprocess \(from)..\(to): scores recomputed for \(summary.days) day(s)"
+                             : "wirescore reprocess \(from)..\(to): \(summary.line)")
+        }
     }
 }

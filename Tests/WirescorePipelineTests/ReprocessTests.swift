@@ -47,6 +47,34 @@ struct ReprocessTests {
         #expect(again.articlesNew == 0)
     }
 
+    @Test func scoresOnlyRecomputesScoresFromTheArticlesAlone() async throws {
+        let output = try RepositoryPaths.temporaryDirectory("reprocess-scores")
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let config = try PipelineLoader.load(path: RepositoryPaths.demoPipeline)
+        let feeds = try FeedListLoader.load(config)
+        _ = try await IngestRun(pipeline: config, feeds: feeds, options: .init(outputRoot: output),
+                                logger: Logger(label: "test")).run()
+        let scores = try snapshot(output, kind: "scores")
+        let articles = try snapshot(output, kind: "articles")
+        let days = Set(scores.keys.map { String($0.prefix { $0 != "/" }.dropFirst("date=".count)) }).sorted()
+        let first = try #require(days.first), last = try #require(days.last)
+        // No archive is needed, and what was there is recomputed byte for byte from the articles.
+        try FileManager.default.removeItem(atPath: output + "/raw")
+        try FileManager.default.removeItem(atPath: output + "/scores")
+        var reprocessor = Reprocessor(pipeline: config, outputRoot: output, from: first, to: last, logger: Logger(label: "test"))
+        reprocessor.scoresOnly = true
+        let summary = try reprocessor.run()
+        #expect(summary.days == days.count && summary.articles == 0 && summary.archivesRead == 0)
+        #expect(try snapshot(output, kind: "scores") == scores)
+        #expect(try snapshot(output, kind: "articles") == articles)
+
+        var unscored = config
+        unscored.composites = nil
+        var refused = Reprocessor(pipeline: unscored, outputRoot: output, from: first, to: last, logger: Logger(label: "test"))
+        refused.scoresOnly = true
+        #expect(throws: Reprocessor.RangeError.self) { _ = try refused.run() }
+    }
+
     @Test func refusesToEmptyPartitionsWithoutAnArchive() async throws {
         let output = try RepositoryPaths.temporaryDirectory("reprocess-empty")
         defer { try? FileManager.default.removeItem(atPath: output) }

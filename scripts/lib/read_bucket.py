@@ -24,10 +24,10 @@ result = {"objects": len(files),
           "article_objects": sum("/articles/" in f for f in files),
           "raw_objects": sum(f.endswith(".warc.gz") for f in files)}
 if result["article_objects"]:
-    rows, ids, dates = con.execute(
-        f"SELECT count(*), count(DISTINCT id), count(DISTINCT date) "
+    rows, ids, dates, first, last = con.execute(
+        f"SELECT count(*), count(DISTINCT id), count(DISTINCT date), min(date), max(date) "
         f"FROM read_json_auto('{url}/articles/*/*.jsonl', hive_partitioning=true)").fetchone()
-    result.update(articles=rows, distinct_ids=ids, dates=dates)
+    result.update(articles=rows, distinct_ids=ids, dates=dates, first_date=str(first), last_date=str(last))
 else:
     result.update(articles=0, distinct_ids=0, dates=0)
 if any("/scores/" in f for f in files):

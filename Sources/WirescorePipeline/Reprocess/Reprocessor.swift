@@ -41,6 +41,10 @@ public struct Reprocessor {
     /// Set for an `s3://` output: the archive is read from the bucket and the rebuilt
     /// partitions replace the bucket's; ``outputRoot`` is then a local spool for the uploads.
     public var objectStore: ObjectStoreTarget?
+    /// Only recompute the range's composite scores from the article partitions as they are
+    /// (every shard's), leaving articles and errors alone: the pass that follows sharded runs
+    /// that finished at different times, or a change of composite settings. Needs no archive.
+    public var scoresOnly = false
 
     public init(pipeline: PipelineConfig, outputRoot: String, from: String, to: String, logger: Logger,
                 steps: [ArticleStepDescriptor] = ArticleSteps.standard) {
@@ -79,6 +83,16 @@ public struct Reprocessor {
         }
         let archiveRoot = objectStore.map { "\($0.location)" } ?? outputRoot
         let days = Self.days(from: from, to: to)
+        if scoresOnly {
+            guard let composites = pipeline.composites else {
+                throw RangeError(description: "the pipeline has no composites: there are no scores to recompute")
+            }
+            try ScoreWriter(pipeline: pipeline, configuration: composites, history: reader, output: output)
+                .write(days: days)
+            try output.finish()
+            summary.days = days.count
+            return summary
+        }
         let daySet = Set(days)
 
         // An article published on day D is fetched on D or later (a day earlier at most, when
