@@ -42,7 +42,7 @@ struct FeedsCommand: ParsableCommand {
             let now = Date()
             var out = ""
             if !json {
-                out += pad("FEED", 28) + pad("HEALTH", 12) + pad("FAILS", 6) + pad("LAST OK", 22) + pad("NEXT TRY", 22) + "URL\n"
+                out += pad("FEED", 28) + pad("TYPE", 8) + pad("HEALTH", 12) + pad("FAILS", 6) + pad("LAST OK", 22) + pad("NEXT TRY", 22) + "URL\n"
             }
             for feed in feeds {
                 let h = health[feed.id]
@@ -56,6 +56,7 @@ struct FeedsCommand: ParsableCommand {
                     o.set("id", feed.id)
                     o.set("title", feed.title)
                     o.set("url", feed.url)
+                    o.set("type", feed.kind == .sitemap ? "sitemap" : "feed")
                     o.set("health", status)
                     o.set("consecutive_failures", h?.consecutiveFailures ?? 0)
                     o.set("last_success", h?.lastSuccess.map(UTCTimestamp.rfc3339))
@@ -63,7 +64,7 @@ struct FeedsCommand: ParsableCommand {
                     o.set("next_attempt", h?.nextAttempt.map(UTCTimestamp.rfc3339))
                     out += o.value.serialized() + "\n"
                 } else {
-                    out += pad(feed.id, 28) + pad(status, 12) + pad(String(h?.consecutiveFailures ?? 0), 6)
+                    out += pad(feed.id, 28) + pad(feed.kind == .sitemap ? "sitemap" : "feed", 8) + pad(status, 12) + pad(String(h?.consecutiveFailures ?? 0), 6)
                         + pad(h?.lastSuccess.map(UTCTimestamp.rfc3339) ?? "-", 22)
                         + pad(h?.nextAttempt.map(UTCTimestamp.rfc3339) ?? "-", 22) + feed.url + "\n"
                 }

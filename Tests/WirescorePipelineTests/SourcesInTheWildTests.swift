@@ -123,6 +123,12 @@ struct SourcesInTheWildTests {
         #expect(opml.contains("<!-- the desk's list; feeds add keeps this comment -->"))
         #expect(opml.contains("type=\"sitemap\""), "\(opml)")
         #expect(opml.contains("htmlUrl=\"\(base)/\""), "\(opml)")
+        // `feeds list` tells the two kinds apart.
+        let listed = try BinaryRun.run(["feeds", "list", "--pipeline", pipeline, "--json"])
+        #expect(listed.stdout.contains("\"id\":\"site-wire\"") && listed.stdout.contains("\"type\":\"feed\""), "\(listed.stdout)")
+        #expect(listed.stdout.contains("\"id\":\"site-wire-news\""), "\(listed.stdout)")
+        #expect(listed.stdout.split(separator: "\n").contains { $0.contains("site-wire-news") && $0.contains("\"type\":\"sitemap\"") },
+                "\(listed.stdout)")
 
         // Drop the placeholder so the run is about the site alone.
         let removed = try BinaryRun.run(["feeds", "remove", "placeholder", "--pipeline", pipeline])
