@@ -170,12 +170,15 @@ struct InterruptedRunTests {
         let count = 10
         server.route("/feed.xml", .conditional(etag: "\"v1\"", lastModified: nil, body: Self.feed(base: server.baseURL, count: count)))
         for n in 0..<count {
-            server.route("/a/\(n).html", .delayed(.milliseconds(1500), then: .ok(Self.page(n), contentType: "text/html")))
+            server.route("/a/\(n).html", .delayed(.seconds(2), then: .ok(Self.page(n), contentType: "text/html")))
         }
         let dir = try Self.setUp(server, concurrency: 2)
         defer { try? FileManager.default.removeItem(atPath: dir) }
 
-        let short = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml", "--max-duration", "1"], timeout: 60)
+        // Ten 2-second pages two at a time need 10 s; a 3-second budget leaves most for the next
+        // run while the feed itself (answered at once) is settled well before it, even on a
+        // loaded machine (a 1-second budget could end before the feed's validators were saved).
+        let short = try await BinaryRun.runDetached(["ingest", "--pipeline", dir + "/pipeline.yaml", "--max-duration", "3"], timeout: 60)
         #expect(short.status == 0, "\(short.stderr)")
         #expect(short.stdout.contains("stopped_by=deadline"), "\(short.stdout)")
         let written = try Self.articleURLs(dir).count
