@@ -452,11 +452,12 @@ struct MainTextExtractor {
         for c in nodes {
             if !dropped[c], !doc.isText(c) {
                 // The line's text is built once, and only for the short lines either rule reads.
-                let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c)
-                if seeAlso || label {
+                let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
+                if seeAlso || label || prompt {
                     let line = doc.textContent(c)
                     if seeAlso, SeeAlsoPhrases.announcesLinks(line) { afterSeeAlso = true; continue }
                     if label, LabelLine.isLabel(line) { continue }
+                    if prompt, ReaderPrompt.isPrompt(line) { continue }
                 }
             }
             if afterSeeAlso, !dropped[c], textLen[c] > 0 {
@@ -474,6 +475,17 @@ struct MainTextExtractor {
         guard len > 0, len <= 200 else { return false }
         switch doc.tag(n) {
         case .p, .div, .span, .small, .em, .i, .strong, .b: return true
+        default: return false
+        }
+    }
+
+    /// Whether an element is a short paragraph or heading that may only ask the reader to follow,
+    /// sign up or subscribe (``ReaderPrompt`` decides on its text).
+    private func mayBeReaderPrompt(_ n: Int) -> Bool {
+        let len = textLen[n]
+        guard len >= 12, len <= Int32(ReaderPrompt.maximumLength) else { return false }
+        switch doc.tag(n) {
+        case .p, .div, .span, .small, .em, .i, .strong, .b, .h2, .h3, .h4, .h5, .h6, .li: return true
         default: return false
         }
     }

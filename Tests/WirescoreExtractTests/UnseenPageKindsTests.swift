@@ -105,6 +105,36 @@ import Testing
         }
     }
 
+    @Test func readerPromptsToFollowSignUpOrSubscribeAreLeftOut() throws {
+        let html = "<html><body><article>\(Self.prose(3))"
+            + "<p>Follow the Harbour Weekly on Facebook, Instagram and Twitter for the latest from the quay.</p>"
+            + "<p>Never miss a sailing: sign up for our newsletter today!</p>"
+            + "<p>Mit unserem Newsletter bleiben Sie über den Hafen informiert.</p>"
+            + "<p>To read the full story, please subscribe to the Harbour Weekly.</p>"
+            // Sentences of the story that mention the same things stay.
+            + "<p>The ferry company said it would post the new timetable on Twitter first.</p>"
+            + "<p>The council's newsletter, sent to 4,000 subscribers, called the plan a success.</p>"
+            + "</article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 3 on the harbour"))
+        #expect(t.contains("post the new timetable on Twitter"))
+        #expect(t.contains("sent to 4,000 subscribers"))
+        for junk in ["Follow the Harbour Weekly", "sign up for our newsletter", "Mit unserem Newsletter", "please subscribe"] {
+            #expect(!t.contains(junk), "kept: \(junk)")
+        }
+    }
+
+    @Test func loginDialogIsNotTheMainBlock() throws {
+        let dialog = "<div class='b-dialog x-dialog-login'><form><p>There is no account for this e-mail address, or the password "
+            + "you entered is wrong, so please check both and try again, or ask for a new password.</p><p>Please choose a "
+            + "display name, at least three characters long, using letters, digits, dots or dashes.</p></form></div>"
+        let html = "<html><body>\(dialog)<main><article><h1>Harbour</h1><p class='item-description'>Video: the harbour dredging "
+            + "plan, explained by the engineers, the fishermen and the ferry company, in twelve minutes.</p></article></main></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("the harbour dredging plan, explained"))
+        #expect(!t.contains("no account for this e-mail address"))
+    }
+
     @Test func pageWithNoTextGivesEmptyTextNotAnError() throws {
         let p = try page("<html><head><title>Gallery</title></head><body><div><img src='a.jpg'><img src='b.jpg'></div></body></html>")
         #expect(p.text.isEmpty)
