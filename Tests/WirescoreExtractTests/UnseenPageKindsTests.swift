@@ -135,6 +135,25 @@ import Testing
         #expect(!t.contains("no account for this e-mail address"))
     }
 
+    @Test func leadParagraphOutsideTheBodyBlockIsKept() throws {
+        // The standfirst sits in the article's header (a landmark) or in a block of its own
+        // beside the body that wins; a related-story teaser with a link is not a lead.
+        let header = "<html><body><article><header><h1>Harbour</h1><p class='article-intro'>The council has approved the "
+            + "dredging plan after a year of talks with the fishermen and the ferry company.</p></header>"
+            + "<div class='article-body'>\(Self.prose(4))</div></article></body></html>"
+        let t = try page(header).text
+        #expect(t.hasPrefix("The council has approved the dredging plan"))
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        let teaser = "<html><body><div class='news'><div class='lead'><p>Ferries will run every twenty minutes from "
+            + "May, the company said on Tuesday, once the new pier is open.</p></div>"
+            + "<div class='news-text'>\(Self.prose(4))</div></div></body></html>"
+        #expect(try page(teaser).text.hasPrefix("Ferries will run every twenty minutes"))
+        let card = "<html><body><div class='col'><div class='teaser'><p class='teaser-text'><a href='/other'>Another story, "
+            + "about the lighthouse and its keeper, who retired last spring after forty years.</a></p></div>"
+            + "<div class='story'>\(Self.prose(4))</div></div></body></html>"
+        #expect(!(try page(card).text.contains("lighthouse")))
+    }
+
     @Test func pageWithNoTextGivesEmptyTextNotAnError() throws {
         let p = try page("<html><head><title>Gallery</title></head><body><div><img src='a.jpg'><img src='b.jpg'></div></body></html>")
         #expect(p.text.isEmpty)
