@@ -369,6 +369,24 @@ struct MainTextExtractor {
             a = doc.parent(a)
         }
         top = extended
+        // A wrapper whose only child with text is the winner (`div.row > div.columns`, one per
+        // section of a long article) is the same block. When the wrapper's siblings carry the
+        // same class and hold prose, they are the article's other sections (a long piece cut
+        // into equal rows): all of them are taken, in order. Siblings of another class are left
+        // to the merge below, at the winner's own level.
+        var wrapper = top
+        while true {
+            let p = doc.parent(wrapper)
+            guard p > 0, doc.tag(p) != .body, doc.tag(p) != .html, directLen[p] == 0, onlyElementChild(p) == wrapper else { break }
+            wrapper = p
+        }
+        if wrapper != top, let wc = doc.attributeValueBytes(wrapper, .class), !wc.isEmpty {
+            let rows = doc.children(doc.parent(wrapper)).filter { s in
+                s == wrapper || !dropped[s] && !doc.isText(s) && proseLen[s] >= 200 && linkDensity(s) < 0.5
+                    && doc.attributeValueBytes(s, .class).map { $0.elementsEqual(wc) } == true
+            }
+            if rows.count > 1 { return rows }
+        }
         // Sibling merge (readability): blocks beside the winner that are prose too.
         let parent = doc.parent(top)
         guard parent >= 0 else { return [top] }

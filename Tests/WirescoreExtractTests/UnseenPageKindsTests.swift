@@ -154,6 +154,21 @@ import Testing
         #expect(!(try page(card).text.contains("lighthouse")))
     }
 
+    @Test func articleCutIntoRowsOfTheSameClassIsTakenWhole() throws {
+        // A long piece in equal layout rows (`div.row > div.columns`, one per section): the last,
+        // longest row wins, the first rows score too little to be merged, and a link box in them
+        // stops the climb to the article; the rows' shared class ties them together.
+        let links = (1...4).map { "<li><a href='/dossier/\($0)'>Everything about the harbour dredging plan, part \($0)</a></li>" }.joined()
+        let html = "<html><body><article class='content'>"
+            + "<div class='row align-center'><div class='columns'>\(Self.prose(2, "the first section"))<div class='callout'><ul>\(links)</ul></div></div></div>"
+            + "<div class='row align-center'><div class='columns'>\(Self.prose(30, "the long section"))</div></div>"
+            + "</article><div class='row'><div class='columns'><ul><li><a href='/prev'>Previous post</a></li></ul></div></div></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 1 on the first section"))
+        #expect(t.contains("Paragraph 30 on the long section"))
+        #expect(!t.contains("Previous post"))
+    }
+
     @Test func pageWithNoTextGivesEmptyTextNotAnError() throws {
         let p = try page("<html><head><title>Gallery</title></head><body><div><img src='a.jpg'><img src='b.jpg'></div></body></html>")
         #expect(p.text.isEmpty)
