@@ -416,7 +416,7 @@ struct MainTextExtractor {
     // MARK: - The lead paragraph
 
     /// Tags a lead paragraph (standfirst) is written in.
-    static let leadTags = TagSet([.p, .div, .span, .section, .header, .strong, .b, .em, .h2, .h3, .figure, .blockquote])
+    static let leadTags = TagSet([.p, .div, .span, .section, .header, .strong, .b, .em, .h2, .h3, .blockquote])
 
     /// The article's lead paragraph when it sits outside the chosen blocks: themes put the
     /// standfirst in the article's `header`, in a column beside the body or in a block named
@@ -446,7 +446,8 @@ struct MainTextExtractor {
         while let n = stack.popLast(), visited < 400 {
             visited += 1
             let t = doc.tag(n)
-            if t == .a || t == .nav || t == .ul || t == .ol || t == .form || t == .script || t == .style { continue }
+            // A `figure` named `lead` is the lead picture; its caption is not the lead paragraph.
+            if t == .a || t == .nav || t == .ul || t == .ol || t == .form || t == .script || t == .style || Self.nonProse.contains(t) { continue }
             if hint[n] == -5 { continue }
             if Self.leadTags.contains(t), doc.hasAttributes(n), isLeadNamed(n) {
                 let (text, links) = subtreeText(n)

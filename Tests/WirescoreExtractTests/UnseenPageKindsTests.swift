@@ -152,6 +152,14 @@ import Testing
             + "about the lighthouse and its keeper, who retired last spring after forty years.</a></p></div>"
             + "<div class='story'>\(Self.prose(4))</div></div></body></html>"
         #expect(!(try page(card).text.contains("lighthouse")))
+        // A lead picture (`figure.lead`) after the intro: its caption is not the lead.
+        let picture = "<html><body><article><header><h1>Harbour</h1><p class='intro'>The council has approved the dredging "
+            + "plan after a year of talks with the fishermen and the ferry company.</p><figure class='lead'><figcaption>The "
+            + "old pier at low tide, seen from the ferry terminal on a grey morning. Photo: Harbour Weekly</figcaption></figure>"
+            + "</header><div class='body'>\(Self.prose(4))</div></article></body></html>"
+        let pt = try page(picture).text
+        #expect(pt.hasPrefix("The council has approved the dredging plan"))
+        #expect(!pt.contains("old pier at low tide"))
     }
 
     @Test func articleCutIntoRowsOfTheSameClassIsTakenWhole() throws {
