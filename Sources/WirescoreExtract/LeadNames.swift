@@ -14,18 +14,31 @@ enum LeadNames {
     /// Prefixes: intro, introtext, introduction; standfirst; bajada (Spanish); zajawka (Polish).
     static let prefixes = ["intro", "standfirst", "bajada", "zajawka"]
 
+    private static let wordBytes = words.map { Array($0.utf8) }
+    private static let prefixBytes = prefixes.map { Array($0.utf8) }
+
+    /// Byte-level, no allocation: runs on every named element near the chosen block.
     static func matches(_ value: ArraySlice<UInt8>) -> Bool {
-        var part: [UInt8] = []
-        func check() -> Bool {
-            defer { part.removeAll(keepingCapacity: true) }
-            guard part.count >= 4 else { return false }
-            let s = String(decoding: part, as: UTF8.self)
-            return words.contains(s) || prefixes.contains { s.hasPrefix($0) }
+        value.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                while i < n, !lower(p[i]).isAlnumLower { i += 1 }
+                let start = i
+                while i < n, lower(p[i]).isAlnumLower { i += 1 }
+                let len = i - start
+                guard len >= 4 else { continue }
+                for w in wordBytes where w.count == len && equal(p, start, w) { return true }
+                for w in prefixBytes where w.count <= len && equal(p, start, w) { return true }
+            }
+            return false
         }
-        for b in value {
-            let l = b >= 0x41 && b <= 0x5A ? b + 32 : b
-            if l.isAlnumLower { part.append(l) } else if check() { return true }
-        }
-        return check()
+    }
+
+    @inline(__always) private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+
+    @inline(__always) private static func equal(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ w: [UInt8]) -> Bool {
+        for k in 0..<w.count where lower(p[start + k]) != w[k] { return false }
+        return true
     }
 }

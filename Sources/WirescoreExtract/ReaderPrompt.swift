@@ -26,12 +26,40 @@ enum ReaderPrompt {
 
     /// Whether a short line is only a prompt to follow, sign up or subscribe.
     static func isPrompt(_ text: String) -> Bool {
-        guard text.utf8.count <= maximumLength else { return false }
+        guard text.utf8.count <= maximumLength, hasAnchor(text.utf8) else { return false }
         let l = text.lowercased()
         let social = socialNetworks.reduce(0) { $0 + (l.contains($1) ? 1 : 0) }
         if social > 0, followPhrases.contains(where: { l.contains($0) }) || social >= 2 && l.contains("follow") { return true }
         if l.contains("newsletter"), !l.contains("this newsletter"), newsletterPhrases.contains(where: { l.contains($0) }) { return true }
         if l.contains("subscri"), paywallPhrases.contains(where: { l.contains($0) }) { return true }
         return false
+    }
+
+    /// Every rule needs a social network's name, "newsletter" or "subscri"; this byte scan
+    /// (ASCII case folded, no String built) lets the many short lines without any of them go
+    /// before the Unicode-aware work, which ran on every short line of every page.
+    static let anchors: [[UInt8]] = (socialNetworks + ["newsletter", "subscri"]).map { Array($0.utf8) }
+
+    static func hasAnchor(_ u: String.UTF8View) -> Bool {
+        var buf = [UInt8](repeating: 0, count: u.count)
+        var k = 0
+        for b in u { buf[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b; k += 1 }
+        return buf.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                let b = p[i]
+                // First letters of the anchors: f t i y w l n s.
+                if b == 0x66 || b == 0x74 || b == 0x69 || b == 0x79 || b == 0x77 || b == 0x6C || b == 0x6E || b == 0x73 {
+                    for a in anchors where a[0] == b && i + a.count <= n {
+                        var j = 1
+                        while j < a.count, p[i + j] == a[j] { j += 1 }
+                        if j == a.count { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }

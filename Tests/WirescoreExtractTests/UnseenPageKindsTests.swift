@@ -177,6 +177,18 @@ import Testing
         #expect(!t.contains("Previous post"))
     }
 
+    @Test func leadNamesAndPromptAnchorsMatchOnBytes() {
+        for yes in ["article__intro", "lead", "Post__lead", "texto-bajada", "text-intro col", "standfirst"] {
+            #expect(LeadNames.matches(Array(yes.utf8)[...]), "\(yes)")
+        }
+        for no in ["leaderboard", "leadership-team", "subtitle", "article-summary", "teaser-text", "m-detail--abstract"] {
+            #expect(!LeadNames.matches(Array(no.utf8)[...]), "\(no)")
+        }
+        #expect(ReaderPrompt.hasAnchor("Follow us on INSTAGRAM".utf8))
+        #expect(ReaderPrompt.hasAnchor("Unser Newsletter".utf8))
+        #expect(!ReaderPrompt.hasAnchor("The ferry left at noon.".utf8))
+    }
+
     @Test func pageWithNoTextGivesEmptyTextNotAnError() throws {
         let p = try page("<html><head><title>Gallery</title></head><body><div><img src='a.jpg'><img src='b.jpg'></div></body></html>")
         #expect(p.text.isEmpty)
