@@ -13,6 +13,7 @@ enum ClassNameVocabulary {
         "subscri", "sidebar", "footer", "breadcrumb", "outbrain", "taboola", "disqus", "recommend",
         "popular", "trending", "navbar", "navigation", "popup", "modal", "byline", "caption", "skiplink",
         "toolbar", "pagination", "pager", "copyright", "tooltip", "menu", "signup", "newsfeed", "moreon",
+        "dialog",
     ]
     /// The strong parts whose elements stay dropped even when they hold much prose: a long
     /// comment thread or a wall of recommendations is still not the article.

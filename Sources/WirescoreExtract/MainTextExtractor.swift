@@ -369,6 +369,24 @@ struct MainTextExtractor {
             a = doc.parent(a)
         }
         top = extended
+        // A wrapper whose only child with text is the winner (`div.row > div.columns`, one per
+        // section of a long article) is the same block. When the wrapper's siblings carry the
+        // same class and hold prose, they are the article's other sections (a long piece cut
+        // into equal rows): all of them are taken, in order. Siblings of another class are left
+        // to the merge below, at the winner's own level.
+        var wrapper = top
+        while true {
+            let p = doc.parent(wrapper)
+            guard p > 0, doc.tag(p) != .body, doc.tag(p) != .html, directLen[p] == 0, onlyElementChild(p) == wrapper else { break }
+            wrapper = p
+        }
+        if wrapper != top, let wc = doc.attributeValueBytes(wrapper, .class), !wc.isEmpty {
+            let rows = doc.children(doc.parent(wrapper)).filter { s in
+                s == wrapper || !dropped[s] && !doc.isText(s) && proseLen[s] >= 200 && linkDensity(s) < 0.5
+                    && doc.attributeValueBytes(s, .class).map { $0.elementsEqual(wc) } == true
+            }
+            if rows.count > 1 { return rows }
+        }
         // Sibling merge (readability): blocks beside the winner that are prose too.
         let parent = doc.parent(top)
         guard parent >= 0 else { return [top] }
@@ -394,6 +412,74 @@ struct MainTextExtractor {
 
 
     static let paragraphTags = TagSet([.p, .pre, .blockquote])
+
+    // MARK: - The lead paragraph
+
+    /// Tags a lead paragraph (standfirst) is written in.
+    static let leadTags = TagSet([.p, .div, .span, .section, .header, .strong, .b, .em, .h2, .h3, .blockquote])
+
+    /// The article's lead paragraph when it sits outside the chosen blocks: themes put the
+    /// standfirst in the article's `header`, in a column beside the body or in a block named
+    /// `teaser`, which boilerplate removal takes away or the climb does not reach. It is looked for
+    /// just before the first chosen block (among the preceding siblings of it and of its nearest
+    /// four ancestors) and must be named for a lead (``LeadNames``), hold 60 to 1500 bytes of
+    /// text with hardly any links, and not be a comment or consent block.
+    func leadBefore(_ roots: [Int]) -> Int? {
+        guard var cur = roots.first else { return nil }
+        for _ in 0..<4 {
+            let p = doc.parent(cur)
+            guard p > 0, doc.tag(p) != .body, doc.tag(p) != .html, doc.tag(p) != .document else { return nil }
+            var before: [Int] = []
+            for c in doc.children(p) { if c == cur { break }; if !doc.isText(c) { before.append(c) } }
+            for sibling in before.reversed().prefix(8) {
+                if let lead = leadCandidate(in: sibling) { return lead }
+            }
+            cur = p
+        }
+        return nil
+    }
+
+    /// The last lead-named element in `root`'s subtree (document order), searching a bounded
+    /// number of nodes; nil when none qualifies.
+    private func leadCandidate(in root: Int) -> Int? {
+        var stack = [root], visited = 0, found: Int? = nil
+        while let n = stack.popLast(), visited < 400 {
+            visited += 1
+            let t = doc.tag(n)
+            // A `figure` named `lead` is the lead picture; its caption is not the lead paragraph.
+            if t == .a || t == .nav || t == .ul || t == .ol || t == .form || t == .script || t == .style || Self.nonProse.contains(t) { continue }
+            if hint[n] == -5 { continue }
+            if Self.leadTags.contains(t), doc.hasAttributes(n), isLeadNamed(n) {
+                let (text, links) = subtreeText(n)
+                if text >= 60, text <= 1500, links * 5 < text, found.map({ n > $0 }) ?? true { found = n }
+                continue
+            }
+            var c = doc.firstChild(n)
+            while c >= 0 { if !doc.isText(c) { stack.append(c) }; c = doc.nextSibling(c) }
+        }
+        return found
+    }
+
+    private func isLeadNamed(_ n: Int) -> Bool {
+        if let v = doc.attributeValueBytes(n, .class), LeadNames.matches(v) { return true }
+        if let v = doc.attributeValueBytes(n, .id), LeadNames.matches(v) { return true }
+        return false
+    }
+
+    /// Visible text and link text under `n`, from the text nodes' own lengths (measured before
+    /// boilerplate removal; script and style text is never measured), so dropped blocks count too.
+    private func subtreeText(_ n: Int) -> (Int32, Int32) {
+        var text: Int32 = 0, links: Int32 = 0
+        var stack: [(Int, Bool)] = [(n, false)], visited = 0
+        while let (cur, inLink) = stack.popLast(), visited < 400 {
+            visited += 1
+            if doc.isText(cur) { text += textLen[cur]; if inLink { links += textLen[cur] }; continue }
+            let link = inLink || doc.tag(cur) == .a
+            var c = doc.firstChild(cur)
+            while c >= 0 { stack.append((c, link)); c = doc.nextSibling(c) }
+        }
+        return (text, links)
+    }
 
     /// The one element child of `n` that has text, or nil when there are none or several.
     private func onlyElementChild(_ n: Int) -> Int? {
@@ -452,11 +538,12 @@ struct MainTextExtractor {
         for c in nodes {
             if !dropped[c], !doc.isText(c) {
                 // The line's text is built once, and only for the short lines either rule reads.
-                let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c)
-                if seeAlso || label {
+                let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
+                if seeAlso || label || prompt {
                     let line = doc.textContent(c)
                     if seeAlso, SeeAlsoPhrases.announcesLinks(line) { afterSeeAlso = true; continue }
                     if label, LabelLine.isLabel(line) { continue }
+                    if prompt, ReaderPrompt.isPrompt(line) { continue }
                 }
             }
             if afterSeeAlso, !dropped[c], textLen[c] > 0 {
@@ -474,6 +561,17 @@ struct MainTextExtractor {
         guard len > 0, len <= 200 else { return false }
         switch doc.tag(n) {
         case .p, .div, .span, .small, .em, .i, .strong, .b: return true
+        default: return false
+        }
+    }
+
+    /// Whether an element is a short paragraph or heading that may only ask the reader to follow,
+    /// sign up or subscribe (``ReaderPrompt`` decides on its text).
+    private func mayBeReaderPrompt(_ n: Int) -> Bool {
+        let len = textLen[n]
+        guard len >= 12, len <= Int32(ReaderPrompt.maximumLength) else { return false }
+        switch doc.tag(n) {
+        case .p, .div, .span, .small, .em, .i, .strong, .b, .h2, .h3, .h4, .h5, .h6, .li: return true
         default: return false
         }
     }

@@ -105,6 +105,90 @@ import Testing
         }
     }
 
+    @Test func readerPromptsToFollowSignUpOrSubscribeAreLeftOut() throws {
+        let html = "<html><body><article>\(Self.prose(3))"
+            + "<p>Follow the Harbour Weekly on Facebook, Instagram and Twitter for the latest from the quay.</p>"
+            + "<p>Never miss a sailing: sign up for our newsletter today!</p>"
+            + "<p>Mit unserem Newsletter bleiben Sie über den Hafen informiert.</p>"
+            + "<p>To read the full story, please subscribe to the Harbour Weekly.</p>"
+            // Sentences of the story that mention the same things stay.
+            + "<p>The ferry company said it would post the new timetable on Twitter first.</p>"
+            + "<p>The council's newsletter, sent to 4,000 subscribers, called the plan a success.</p>"
+            + "</article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 3 on the harbour"))
+        #expect(t.contains("post the new timetable on Twitter"))
+        #expect(t.contains("sent to 4,000 subscribers"))
+        for junk in ["Follow the Harbour Weekly", "sign up for our newsletter", "Mit unserem Newsletter", "please subscribe"] {
+            #expect(!t.contains(junk), "kept: \(junk)")
+        }
+    }
+
+    @Test func loginDialogIsNotTheMainBlock() throws {
+        let dialog = "<div class='b-dialog x-dialog-login'><form><p>There is no account for this e-mail address, or the password "
+            + "you entered is wrong, so please check both and try again, or ask for a new password.</p><p>Please choose a "
+            + "display name, at least three characters long, using letters, digits, dots or dashes.</p></form></div>"
+        let html = "<html><body>\(dialog)<main><article><h1>Harbour</h1><p class='item-description'>Video: the harbour dredging "
+            + "plan, explained by the engineers, the fishermen and the ferry company, in twelve minutes.</p></article></main></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("the harbour dredging plan, explained"))
+        #expect(!t.contains("no account for this e-mail address"))
+    }
+
+    @Test func leadParagraphOutsideTheBodyBlockIsKept() throws {
+        // The standfirst sits in the article's header (a landmark) or in a block of its own
+        // beside the body that wins; a related-story teaser with a link is not a lead.
+        let header = "<html><body><article><header><h1>Harbour</h1><p class='article-intro'>The council has approved the "
+            + "dredging plan after a year of talks with the fishermen and the ferry company.</p></header>"
+            + "<div class='article-body'>\(Self.prose(4))</div></article></body></html>"
+        let t = try page(header).text
+        #expect(t.hasPrefix("The council has approved the dredging plan"))
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        let teaser = "<html><body><div class='news'><div class='lead'><p>Ferries will run every twenty minutes from "
+            + "May, the company said on Tuesday, once the new pier is open.</p></div>"
+            + "<div class='news-text'>\(Self.prose(4))</div></div></body></html>"
+        #expect(try page(teaser).text.hasPrefix("Ferries will run every twenty minutes"))
+        let card = "<html><body><div class='col'><div class='teaser'><p class='teaser-text'><a href='/other'>Another story, "
+            + "about the lighthouse and its keeper, who retired last spring after forty years.</a></p></div>"
+            + "<div class='story'>\(Self.prose(4))</div></div></body></html>"
+        #expect(!(try page(card).text.contains("lighthouse")))
+        // A lead picture (`figure.lead`) after the intro: its caption is not the lead.
+        let picture = "<html><body><article><header><h1>Harbour</h1><p class='intro'>The council has approved the dredging "
+            + "plan after a year of talks with the fishermen and the ferry company.</p><figure class='lead'><figcaption>The "
+            + "old pier at low tide, seen from the ferry terminal on a grey morning. Photo: Harbour Weekly</figcaption></figure>"
+            + "</header><div class='body'>\(Self.prose(4))</div></article></body></html>"
+        let pt = try page(picture).text
+        #expect(pt.hasPrefix("The council has approved the dredging plan"))
+        #expect(!pt.contains("old pier at low tide"))
+    }
+
+    @Test func articleCutIntoRowsOfTheSameClassIsTakenWhole() throws {
+        // A long piece in equal layout rows (`div.row > div.columns`, one per section): the last,
+        // longest row wins, the first rows score too little to be merged, and a link box in them
+        // stops the climb to the article; the rows' shared class ties them together.
+        let links = (1...4).map { "<li><a href='/dossier/\($0)'>Everything about the harbour dredging plan, part \($0)</a></li>" }.joined()
+        let html = "<html><body><article class='content'>"
+            + "<div class='row align-center'><div class='columns'>\(Self.prose(2, "the first section"))<div class='callout'><ul>\(links)</ul></div></div></div>"
+            + "<div class='row align-center'><div class='columns'>\(Self.prose(30, "the long section"))</div></div>"
+            + "</article><div class='row'><div class='columns'><ul><li><a href='/prev'>Previous post</a></li></ul></div></div></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 1 on the first section"))
+        #expect(t.contains("Paragraph 30 on the long section"))
+        #expect(!t.contains("Previous post"))
+    }
+
+    @Test func leadNamesAndPromptAnchorsMatchOnBytes() {
+        for yes in ["article__intro", "lead", "Post__lead", "texto-bajada", "text-intro col", "standfirst"] {
+            #expect(LeadNames.matches(Array(yes.utf8)[...]), "\(yes)")
+        }
+        for no in ["leaderboard", "leadership-team", "subtitle", "article-summary", "teaser-text", "m-detail--abstract"] {
+            #expect(!LeadNames.matches(Array(no.utf8)[...]), "\(no)")
+        }
+        #expect(ReaderPrompt.hasAnchor("Follow us on INSTAGRAM".utf8))
+        #expect(ReaderPrompt.hasAnchor("Unser Newsletter".utf8))
+        #expect(!ReaderPrompt.hasAnchor("The ferry left at noon.".utf8))
+    }
+
     @Test func pageWithNoTextGivesEmptyTextNotAnError() throws {
         let p = try page("<html><head><title>Gallery</title></head><body><div><img src='a.jpg'><img src='b.jpg'></div></body></html>")
         #expect(p.text.isEmpty)
