@@ -46,6 +46,70 @@ enum SeeAlsoPhrases {
 
     /// Whether a heading (or a short line acting as one) announces links to other pages.
     static func announcesLinks(_ heading: String) -> Bool {
+        var heading = heading
+        // Nearly every line read here is ASCII: decided on its bytes, without Characters,
+        // lowercased Strings or String hashing (this runs on every short line of every page).
+        if let ascii = heading.withUTF8({ asciiAnnouncesLinks($0) }) { return ascii }
+        return unicodeAnnouncesLinks(heading)
+    }
+
+    /// ``announcesLinks(_:)`` for an ASCII line, nil for any other. The same rules on bytes: for
+    /// ASCII, `Character.isWhitespace` is 0x09-0x0D and space, and `lowercased()` maps A-Z only.
+    static func asciiAnnouncesLinks(_ u: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var start = 0, end = u.count
+        for b in u where b >= 0x80 { return nil }
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        while start < end, isSpace(u[start]) { start += 1 }
+        while end > start {
+            let l = u[end - 1]
+            guard isSpace(l) || l == UInt8(ascii: ":") || l == UInt8(ascii: "?") || l == UInt8(ascii: "!")
+                || l == UInt8(ascii: ".") else { break }
+            end -= 1
+        }
+        guard start < end else { return false }
+        if end - start <= maxLength, isPhrase(u, start, end) { return true }
+        var colon = start
+        while colon < end, u[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard colon < end, colon - start <= maxLength else { return false }
+        var headEnd = colon
+        while headEnd > start, isSpace(u[headEnd - 1]) { headEnd -= 1 }
+        return isPhrase(u, start, headEnd)
+    }
+
+    /// Whether `u[start..<end]`, lowercased (ASCII), is one of the phrases.
+    private static func isPhrase(_ u: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard end - start <= maxLength else { return false }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in start..<end {
+            let b = u[k]
+            hash = (hash ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x0000_0100_0000_01B3
+        }
+        guard let candidates = phrasesByHash[hash] else { return false }
+        for phrase in candidates where phrase.count == end - start {
+            var k = 0
+            while k < phrase.count {
+                let b = u[start + k]
+                if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != phrase[k] { break }
+                k += 1
+            }
+            if k == phrase.count { return true }
+        }
+        return false
+    }
+
+    /// The phrases' bytes by their FNV-1a hash.
+    private static let phrasesByHash: [UInt64: [[UInt8]]] = {
+        var table: [UInt64: [[UInt8]]] = [:]
+        for phrase in phrases {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in phrase.utf8 { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            table[hash, default: []].append(Array(phrase.utf8))
+        }
+        return table
+    }()
+
+    /// ``announcesLinks(_:)`` by Characters, for lines with non-ASCII text.
+    static func unicodeAnnouncesLinks(_ heading: String) -> Bool {
         var s = Substring(heading)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace || l == ":" || l == "?" || l == "!" || l == "." || l == "…" { s = s.dropLast() }

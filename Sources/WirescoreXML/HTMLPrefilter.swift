@@ -72,6 +72,17 @@ public enum HTMLPrefilter {
                     i = end + 3
                     continue
                 }
+                if next == UInt8(ascii: "/") {
+                    // A plain end tag, `</name>` or `</name  >`: the blank run after it may shrink.
+                    var k = lt + 2
+                    guard k < n, isLetter(buf[k]) else { i = lt + 1; continue }
+                    while k < n, isNameByte(buf[k]) { k += 1 }
+                    while k < n, isBlank(buf[k]) { k += 1 }
+                    guard k < n, buf[k] == UInt8(ascii: ">") else { i = lt + 1; continue }
+                    collapseBlankRun(after: k)
+                    i = k + 1
+                    continue
+                }
                 guard isLetter(next) else { i = lt + 1; continue }
                 var nameEnd = lt + 1
                 while nameEnd < n, isNameByte(buf[nameEnd]) { nameEnd += 1 }
@@ -80,7 +91,10 @@ public enum HTMLPrefilter {
                 let isRaw = isScript || isSVG || lowerEquals(name, "style")
                 guard let tagEnd = startTag(from: nameEnd, keepsHref: lowerEquals(name, "link")) else { return }
                 i = tagEnd + 1
-                guard isRaw, buf[tagEnd - 1] != UInt8(ascii: "/") else { continue }
+                guard isRaw, buf[tagEnd - 1] != UInt8(ascii: "/") else {
+                    if !isRaw, !keepsBlankRun(name) { collapseBlankRun(after: tagEnd) }
+                    continue
+                }
                 let jsonLD = isScript && containsLower(nameEnd, tagEnd, "ld+json")
                 let closer: StaticString = isScript ? "</script" : isSVG ? "</svg" : "</style"
                 guard let close = isSVG ? endOfSVG(from: tagEnd + 1) : findLower(closer, from: tagEnd + 1, to: n) else { return }
@@ -125,8 +139,46 @@ public enum HTMLPrefilter {
                         k = j
                     }
                 }
-                // The blanks before the attribute stay: `a="1"b="2"` must not glue `b` to the tag name.
-                if !keep(nameStart, nameEnd, valueStart, valueEnd, keepsHref: keepsHref) { cut(nameStart, k) }
+                // The blanks before the attribute stay: `a="1"b="2"` must not glue `b` to the tag name;
+                // those after it go with it (libxml2 skips blanks between attributes one by one).
+                if !keep(nameStart, nameEnd, valueStart, valueEnd, keepsHref: keepsHref) {
+                    while k < n, isBlank(buf[k]) { k += 1 }
+                    cut(nameStart, k)
+                }
+            }
+        }
+
+        /// Shrinks the blank run right after the tag ending at `tagEnd` to its first byte, when it
+        /// is nothing but blanks up to the next tag (`<name` or `</name`). Such a run (indentation,
+        /// a tenth of a page's bytes) reaches the tree only as "whitespace stood here": as a
+        /// whitespace-only text node, folded into ``HTMLDocument/spaceBefore(_:)``, or appended
+        /// to an open text node (after a tag libxml2 drops), where every reader takes a run of
+        /// blanks as one space. libxml2 reads each byte of it through its character decoder.
+        /// Runs of 1,000 bytes or more stay whole: libxml2 hands text over in chunks of 1,000, and
+        /// a chunk that does not end at a `<` is not blank to it (it may imply a `<p>`); form
+        /// feeds stay too (libxml2 does not count them as blanks).
+        mutating func collapseBlankRun(after tagEnd: Int) {
+            let start = tagEnd + 1
+            var m = start
+            let limit = min(n, start + 999)
+            while m < limit, isBlank(buf[m]) { m += 1 }
+            guard m - start >= 2, m + 2 < n, buf[m] == UInt8(ascii: "<") else { return }
+            let c = buf[m + 1]
+            guard isLetter(c) || (c == UInt8(ascii: "/") && isLetter(buf[m + 2])) else { return }
+            cut(start + 1, m)
+        }
+
+        /// Start tags whose following blanks stay as they are: those libxml2 may drop without a
+        /// callback (a second `html`, `head` or `body`, after which the blanks join the open text)
+        /// and those whose first newline it may treat specially (`pre`, `textarea`, `listing`, `xmp`, `plaintext`).
+        func keepsBlankRun(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            switch name.count {
+            case 3: return lowerEquals(name, "pre") || lowerEquals(name, "xmp")
+            case 4: return lowerEquals(name, "html") || lowerEquals(name, "head") || lowerEquals(name, "body")
+            case 7: return lowerEquals(name, "listing")
+            case 8: return lowerEquals(name, "textarea")
+            case 9: return lowerEquals(name, "plaintext")
+            default: return false
             }
         }
 
@@ -216,6 +268,8 @@ public enum HTMLPrefilter {
 
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C }
+    /// libxml2's blanks (`IS_BLANK_CH`): no form feed.
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     @inline(__always) static func isNameByte(_ b: UInt8) -> Bool {
         isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x3A || b == 0x2E
@@ -225,4 +279,5 @@ public enum HTMLPrefilter {
 private func lower(_ b: UInt8) -> UInt8 { HTMLPrefilter.lower(b) }
 private func isSpace(_ b: UInt8) -> Bool { HTMLPrefilter.isSpace(b) }
 private func isLetter(_ b: UInt8) -> Bool { HTMLPrefilter.isLetter(b) }
+private func isBlank(_ b: UInt8) -> Bool { HTMLPrefilter.isBlank(b) }
 private func isNameByte(_ b: UInt8) -> Bool { HTMLPrefilter.isNameByte(b) }

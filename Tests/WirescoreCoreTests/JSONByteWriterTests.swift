@@ -171,6 +171,16 @@ struct StableHashTests {
         #expect(WordCount.count("Sales of 1,200 units - up 3.5%.") == 6)
         #expect(WordCount.count("") == 0)
     }
+
+    @Test func wordCountBytesAgreeWithScalars() {
+        let pieces = ["Q3", " ", "revenue", "4.5bn", "1,200", "-", "'", "\u{2019}", "é", "Größe", "日本語", "😀", "ß-", ".",
+                      ",", "12", "\n\n", "a", "Ż", "\u{0301}", "٣", "--", "''"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(WordCount.count(text) == WordCount.countByScalars(text), "\(text.debugDescription)")
+        }
+    }
 }
 
 struct URLCanonicalizerTests {

@@ -21,7 +21,7 @@ import WirescoreXML
 
     @Test func scriptEndIsFoundInAnyCaseAndSelfClosingScriptsHaveNoBody() {
         #expect(filtered("<SCRIPT>x()</ScRiPt><p>t</p>") == "<SCRIPT></ScRiPt><p>t</p>")
-        #expect(filtered("<script src=a.js /><p>kept</p><script>y()</script>") == "<script  /><p>kept</p><script></script>")
+        #expect(filtered("<script src=a.js /><p>kept</p><script>y()</script>") == "<script /><p>kept</p><script></script>")
     }
 
     @Test func commentsGoUnlessUnterminated() {
@@ -32,14 +32,28 @@ import WirescoreXML
     @Test func quotedValuesHideMarkupFromTheScan() {
         // A `<script>` inside an attribute value starts nothing.
         let html = "<div title='<script>' class=\"c\">prose</div><p>more</p>"
-        #expect(filtered(html) == "<div  class=\"c\">prose</div><p>more</p>")
+        #expect(filtered(html) == "<div class=\"c\">prose</div><p>more</p>")
     }
 
     @Test func onlyReadAttributesSurvive() {
         let html = "<a href='/x' rel=author data-track=\"1\"class=byline>A</a><link rel=canonical href='/c'>"
             + "<div style='color: red'>v</div><div style='display: NONE'>h</div><img srcset='a 1x, b 2x' alt=x>"
-        #expect(filtered(html) == "<a  rel=author class=byline>A</a><link rel=canonical href='/c'>"
-            + "<div >v</div><div style='display: NONE'>h</div><img  >")
+        #expect(filtered(html) == "<a rel=author class=byline>A</a><link rel=canonical href='/c'>"
+            + "<div >v</div><div style='display: NONE'>h</div><img >")
+    }
+
+    @Test func blankRunsBetweenTagsShrinkToOneByte() {
+        #expect(filtered("<div>\n    <p>a</p>\n  \n</div>  \t<br>") == "<div>\n<p>a</p>\n</div> <br>")
+        // Not before text, a comment, a stray `<`, or after tags whose blanks libxml2 may treat apart.
+        #expect(filtered("<p>  a</p>   b") == "<p>  a</p>   b")
+        #expect(filtered("<p>   <!-- c -->x</p>") == "<p>   x</p>")
+        #expect(filtered("<p>   < 5</p>") == "<p>   < 5</p>")
+        #expect(filtered("<pre>\n\n<b>x</b></pre><body>  <p>") == "<pre>\n\n<b>x</b></pre><body>  <p>")
+        // Form feeds are no blanks to libxml2; runs of 1,000 bytes and more stay whole.
+        #expect(filtered("<p>\u{0C}  <b>") == "<p>\u{0C}  <b>")
+        let long = "<p>" + String(repeating: " ", count: 1000) + "<b>"
+        #expect(filtered(long) == long)
+        #expect(filtered("<p>" + String(repeating: " ", count: 999) + "<b>") == "<p> <b>")
     }
 
     @Test func unterminatedTagsAreLeftToLibxml2() {
