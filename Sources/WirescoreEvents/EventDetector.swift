@@ -26,6 +26,16 @@ public struct EventDetector: Sendable {
     /// "none" (the project's own set gains a little) at the cost of false alarms on market
     /// chatter (cross-half: 0.5 raised them from 0.087/0.099 to 0.114/0.119, over the 10% target).
     public var vetoProbability = 0.0
+    /// With a stacked model (stage 2): a rule event at least this confident (a specific rule, in
+    /// the headline, naming a company the gazetteer knows) stays whatever stage 2 decides. Stage 2
+    /// learns from market tweets and reads many plainly worded headlines ("Nike quarterly profit
+    /// falls short of analysts' expectations") as no corporate news; the project's own set
+    /// needs them. scripts/events/stack.py simulates the same rule (PROTECT) when it tunes stage 2.
+    public var protectedConfidence = 0.9
+    /// With a stacked model: a rule event also stays when stage 2 decided "no corporate news"
+    /// but still gives the event's kind at least this probability ("Apple unveils a new iPhone
+    /// with a faster chip": product news 0.69). KEEP_OTHER in scripts/events/stack.py.
+    public var keepOtherProbability = 0.6
 
     public init(matcher: EntityMatcher, topics: TopicModel? = TopicModel.builtin) {
         self.matcher = matcher
@@ -46,6 +56,25 @@ public struct EventDetector: Sendable {
         "stock-move": ("price-move", ["price-move"]),
         "debt-financing": ("debt", ["debt", "credit-rating", "bankruptcy"]),
     ]
+
+    /// The model's event type (its class) that a rule group's events belong to, as the
+    /// evaluation runner maps the taxonomy onto its ten topics; nil for groups outside them
+    /// (buyback, stock-split, labor, operations, bankruptcy, restructuring).
+    static func modelType(ofGroup group: String) -> String? {
+        switch group {
+        case "earnings": "earnings"
+        case "analyst": "analyst-rating"
+        case "acquisition", "merger", "stake", "investment": "merger-acquisition"
+        case "partnership", "contract", "product": "product-news"
+        case "legal", "regulatory": "legal-regulatory"
+        case "executive": "executive-change"
+        case "dividend": "dividend"
+        case "ipo", "offering": "ipo"
+        case "debt", "credit-rating": "debt-financing"
+        case "price-move": "stock-move"
+        default: nil
+        }
+    }
 
     /// - Parameter tone: the text's tone toward a company id (-1...1), when known (the
     ///   sentiment step's per-company score); moves the event's sentiment from its prior.
@@ -69,6 +98,7 @@ public struct EventDetector: Sendable {
             let start = tk.tokens[sentence.lowerBound].start, end = tk.tokens[sentence.upperBound - 1].end
             return String(decoding: fullBytes[start..<end], as: UTF8.self)
         }
+        let sentenceStarts = tk.sentences.map { $0.isEmpty ? Int.max : tk.tokens[$0.lowerBound].start }
         var seen: Set<String> = []
         // The headline and `leadSentences` sentences: the cheap cut above keeps a margin of two
         // sentences in case it misread an abbreviation as a sentence end; they are not read.
@@ -150,8 +180,31 @@ public struct EventDetector: Sendable {
                 }
             }
         }
-        let decision = topics?.decide(hasTitle ? title! : String(lead.prefix(400)))
-        if let decision, decision.eventType == nil, decision.probability >= vetoProbability {
+        // What the model reads: the headline, or without one the start of the text; the rule
+        // events found there are the ones its decision weighs (stage 2 reads their groups).
+        let modelText = hasTitle ? title! : String(lead.prefix(400))
+        let readLimit = modelText.utf8.count
+        func isRead(_ e: (event: EventField, sentence: Int)) -> Bool {
+            hasTitle ? e.sentence == 0 : e.sentence < sentenceStarts.count && sentenceStarts[e.sentence] < readLimit
+        }
+        let decision = topics.map { model in
+            model.decide(modelText, ruleGroups: model.isStacked
+                ? Set(events.filter(isRead).map { EventKind.group(of: $0.event.type) }) : [])
+        }
+        if let topics, topics.isStacked, let decision {
+            // Stage 2 decided the text's kind of corporate news from the word model and the rule
+            // hits together: a rule event of another kind is incidental wording ("shares rose
+            // after earnings" read as a share move), unless stage 2 also gives its kind at least
+            // `keepProbability`. Rule events outside the ten kinds (buybacks, layoffs ...) and
+            // sure ones (`protectedConfidence`) stay.
+            events.removeAll { e in
+                guard isRead(e), e.event.confidence < protectedConfidence,
+                      let kind = Self.modelType(ofGroup: EventKind.group(of: e.event.type)),
+                      kind != decision.eventType else { return false }
+                let backing = decision.probabilities[kind] ?? 0
+                return backing < (decision.eventType == nil ? keepOtherProbability : topics.keepProbability)
+            }
+        } else if let decision, decision.eventType == nil, decision.probability >= vetoProbability {
             // The headline model reads the headline as no corporate news: rule hits in it are
             // taken as incidental wording ("shares of tech stocks rose"), unless the rule is
             // sure (a company named and a rule that rarely fires by accident: confidence 0.9 up).
@@ -161,14 +214,22 @@ public struct EventDetector: Sendable {
         let headlineNegated = tk.sentences.first.map { first in
             !Negations(words, first, SentenceWords.present(words, first)).isEmpty
         } ?? false
-        // The model names a kind the rules did not find: always when the rules found nothing in
-        // the headline, beside rule events only when it is very sure (see besideRulesProbability)
-        // and the kind is not "product news", the model's class for any other company news,
-        // which every rule event already is.
+        // The model names a kind the rules did not find. With stage 2 its decision already
+        // weighed the rule hits: its kind is added whenever no read rule event is of that kind,
+        // except "product news" (any other company news) beside a rule event that stayed.
+        // Without it (a version-1 model): always when the rules found nothing in the headline,
+        // beside rule events only when it is very sure (see besideRulesProbability) and the kind
+        // is not "product news", the model's class for any other company news, which every rule
+        // event already is.
         let inHeadline = events.filter { $0.sentence == 0 }
+        let stacked = topics?.isStacked == true
         if let decision, !headlineNegated, let type = decision.eventType, let topic = Self.topicGroups[type],
-           !inHeadline.contains(where: { topic.groups.contains(EventKind.group(of: $0.event.type)) }),
-           inHeadline.isEmpty || (decision.probability >= besideRulesProbability && type != "product-news"), let first = tk.sentences.first {
+           stacked
+               ? !events.contains(where: { isRead($0) && (type == "product-news"
+                                              || Self.modelType(ofGroup: EventKind.group(of: $0.event.type)) == type) })
+               : !inHeadline.contains(where: { topic.groups.contains(EventKind.group(of: $0.event.type)) })
+                   && (inHeadline.isEmpty || (decision.probability >= besideRulesProbability && type != "product-news")),
+           let first = tk.sentences.first {
             let named = mentions.first { first.contains($0.tokens.lowerBound) }.map { matcher.gazetteer.entities[$0.entity].id }
             let company = named ?? primary
             let sentiment = company.flatMap(tone).map { 0.3 * $0 } ?? 0

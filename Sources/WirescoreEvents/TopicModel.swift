@@ -3,7 +3,10 @@ import Foundation
 /// The headline event-topic classifier: a linear model over hashed word and character
 /// features (``TopicFeatures``), trained by scripts/events/train.py; format and decision rule in
 /// Sources/WirescoreEvents/Data/event-topics.md. It says which kind of corporate news a
-/// headline is (or that it is none); the rules say the exact type, company and role.
+/// headline is (or that it is none); the rules say the exact type, company and role. A version-2
+/// file adds stage 2: a small linear layer over the word model's logits and the groups of the
+/// rule events found in the same text, which makes the final call (trained on out-of-fold
+/// logits, so it knows how far to trust each).
 public struct TopicModel: Sendable {
     public struct Decision: Sendable, Equatable {
         /// The event type for the class (`earnings`, `analyst-rating`, ...), nil for `other`.
@@ -14,6 +17,25 @@ public struct TopicModel: Sendable {
         /// how far the model backs a kind of event a rule found in the headline.
         public var probabilities: [String: Double] = [:]
     }
+
+    /// Stage 2 (version 2): scores s[k] = bias[k] + sum_j a[k][j] z[j] + sum_g a[k][K + g] r[g],
+    /// z the word model's logits, r[g] = 1 when a rule event of `groups[g]` was found.
+    struct Stack: Sendable {
+        let groups: [String]
+        let otherOffset: Double
+        /// A rule event whose topic is not the decision is kept when stage 2 gives its topic
+        /// at least this probability (1: never).
+        let keepProbability: Double
+        let bias: [Double]
+        /// K rows of K + groups.count weights.
+        let weights: [Float]
+    }
+    let stack: Stack?
+    /// How sure stage 2 must be of a rule event's topic, other than the one it decided, for the
+    /// event to stay (1 without stage 2: the detector then decides as version 1 did).
+    public var keepProbability: Double { stack?.keepProbability ?? 1 }
+    /// Whether the file has stage 2 (the rules' groups take part in the decision).
+    public var isStacked: Bool { stack != nil }
 
     let features: TopicFeatures
     let otherOffset: Double
@@ -28,6 +50,7 @@ public struct TopicModel: Sendable {
     /// evaluating a model trained on one half of a set against the other half).
     public static let builtin: TopicModel? = {
         if let path = ProcessInfo.processInfo.environment["WIRESCORE_EVENT_MODEL"], !path.isEmpty {
+            if path == "off" { return nil }   // the rules alone (for measuring them)
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
             return try? TopicModel(bytes: [UInt8](data))
         }
@@ -40,7 +63,7 @@ public struct TopicModel: Sendable {
         public var description: String
     }
 
-    /// Reads the version-1 binary format.
+    /// Reads the binary format, version 1 (word model) or 2 (word model + stage 2).
     public init(bytes: [UInt8]) throws(FormatError) {
         var offset = 0
         func need(_ n: Int) throws(FormatError) {
@@ -64,7 +87,8 @@ public struct TopicModel: Sendable {
         try need(8)
         guard Array(bytes[0..<8]) == Array("WSEVTOPC".utf8) else { throw FormatError(description: "not an event model") }
         offset = 8
-        guard try u32() == 1 else { throw FormatError(description: "unsupported event model version") }
+        let version = try u32()
+        guard version == 1 || version == 2 else { throw FormatError(description: "unsupported event model version") }
         let bits = Int(try u32()), classes = Int(try u32()), rows = Int(try u32())
         let bigrams = try u32() != 0
         var chargrams: [Int] = []
@@ -88,6 +112,23 @@ public struct TopicModel: Sendable {
             ids.append(try u32())
             for _ in 0..<classes { weights.append(try f32()) }
         }
+        if version == 2 {
+            let count = Int(try u32())
+            guard count <= 256 else { throw FormatError(description: "event model header out of range") }
+            var groups: [String] = []
+            for _ in 0..<count { groups.append(try string()) }
+            let offset2 = Double(try f32()), keep = Double(try f32())
+            var bias2: [Double] = []
+            for _ in 0..<classes { bias2.append(Double(try f32())) }
+            try need(classes * (classes + count) * 4)
+            var a: [Float] = []
+            a.reserveCapacity(classes * (classes + count))
+            for _ in 0..<(classes * (classes + count)) { a.append(try f32()) }
+            stack = Stack(groups: groups, otherOffset: offset2, keepProbability: keep, bias: bias2, weights: a)
+        } else {
+            stack = nil
+        }
+        guard offset == bytes.count else { throw FormatError(description: "event model has trailing bytes") }
         features = TopicFeatures(bits: bits, bigrams: bigrams, chargrams: chargrams)
         classNames = names; eventTypes = types; self.bias = bias; self.ids = ids; self.weights = weights
     }
@@ -111,9 +152,28 @@ public struct TopicModel: Sendable {
         return z
     }
 
-    /// The class the decision rule picks for `text`.
-    public func decide(_ text: String) -> Decision {
-        let z = logits(text)
+    /// Stage 2's scores from the word model's logits and the rule groups found in the text
+    /// (the logits unchanged without stage 2).
+    func scores(_ z: [Double], ruleGroups: Set<String>) -> [Double] {
+        guard let stack else { return z }
+        let k = z.count, width = k + stack.groups.count
+        var s = stack.bias
+        for c in 0..<k {
+            var sum = s[c]
+            for j in 0..<k { sum += Double(stack.weights[c * width + j]) * z[j] }
+            for (g, name) in stack.groups.enumerated() where ruleGroups.contains(name) {
+                sum += Double(stack.weights[c * width + k + g])
+            }
+            s[c] = sum
+        }
+        return s
+    }
+
+    /// The class the decision rule picks for `text`, given the groups of the rule events
+    /// found in it (read by stage 2 only).
+    public func decide(_ text: String, ruleGroups: Set<String> = []) -> Decision {
+        let z = scores(logits(text), ruleGroups: ruleGroups)
+        let otherOffset = stack?.otherOffset ?? self.otherOffset
         guard let other = eventTypes.firstIndex(of: "") else { return Decision(eventType: nil, probability: 0) }
         var adjusted = z
         adjusted[other] += otherOffset

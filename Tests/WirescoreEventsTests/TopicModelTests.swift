@@ -4,13 +4,16 @@ import Testing
 
 /// The Swift port of the event-topic model agrees with the Python reference on headlines
 /// written for the purpose (scripts/events/golden.jsonl): tokens, feature ids, logits within
-/// 1e-4 and the decision.
+/// 1e-4, and stage 2's scores (given the rule groups wirescore's rules find in the headline)
+/// within 1e-4 and its decision.
 struct TopicModelTests {
     struct Golden: Decodable, Sendable {
         var text: String
         var tokens: [String]
         var feature_ids: [UInt32]
         var logits: [Double]
+        var groups: [String]
+        var scores: [Double]
         var event_type: String?
     }
 
@@ -25,6 +28,7 @@ struct TopicModelTests {
         let model = try #require(TopicModel.builtin)
         #expect(model.eventTypes.count == 11 && model.eventTypes.last == "")
         #expect(Self.golden.count >= 20)
+        #expect(model.isStacked)
     }
 
     @Test func matchesThePythonReference() throws {
@@ -34,8 +38,10 @@ struct TopicModelTests {
             #expect(model.features.ids(g.text) == g.feature_ids, "\(g.text)")
             let z = model.logits(g.text)
             #expect(zip(z, g.logits).allSatisfy { abs($0 - $1) < 1e-4 }, "\(g.text): \(z) vs \(g.logits)")
+            let s = model.scores(z, ruleGroups: Set(g.groups))
+            #expect(zip(s, g.scores).allSatisfy { abs($0 - $1) < 1e-4 }, "\(g.text): \(s) vs \(g.scores)")
             let want = (g.event_type ?? "").isEmpty ? nil : g.event_type
-            #expect(model.decide(g.text).eventType == want, "\(g.text)")
+            #expect(model.decide(g.text, ruleGroups: Set(g.groups)).eventType == want, "\(g.text)")
         }
     }
 
