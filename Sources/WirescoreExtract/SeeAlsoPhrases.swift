@@ -29,13 +29,15 @@ enum SeeAlsoPhrases {
         "articles liés", "les plus lus", "à lire également", "lire la suite", "dans la même rubrique",
         // Spanish
         "le puede interesar", "te puede interesar", "lea también", "lee también", "leer más", "noticias relacionadas",
-        "artículos relacionados", "más noticias", "lo más leído", "también te puede interesar",
+        "artículos relacionados", "más noticias", "lo más leído", "también te puede interesar", "lea más", "lee más",
+        "puedes ver", "notas relacionadas", "nota relacionada", "ver también", "mira también",
         // Italian
         "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati", "notizie correlate",
         "i più letti",
         // Polish
         "czytaj też", "czytaj także", "czytaj również", "zobacz też", "zobacz również", "zobacz także", "polecamy",
         "przeczytaj też", "przeczytaj także", "przeczytaj również", "powiązane artykuły", "najczęściej czytane",
+        "dowiedz się więcej",
         // Portuguese, Dutch
         "leia também", "leia mais", "veja também", "notícias relacionadas", "lees ook", "meer over dit onderwerp",
         "gerelateerde artikelen",

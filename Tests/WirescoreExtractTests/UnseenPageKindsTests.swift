@@ -105,6 +105,24 @@ import Testing
         }
     }
 
+    @Test func inlineSeeAlsoLinksInSpanishAndPolishAreLeftOut() throws {
+        // "Lea más: <linked title>" between paragraphs, its heading-only form, and the Polish
+        // "Dowiedz się więcej:"; a sentence that only uses the words stays.
+        let html = "<html><body><article>\(Self.prose(2))"
+            + "<p>Lea más: <a href='/x'>El puerto abrirá un nuevo muelle para los transbordadores del norte</a></p>"
+            + "<p>PUEDES VER: <a href='/y'>¿Cuándo sale el último transbordador del puerto esta semana?</a></p>"
+            + "<p>Dowiedz się więcej: <a href='/z'>Nowy prom na trasie do portu już w przyszłym miesiącu</a></p>"
+            + "<h3>Notas relacionadas</h3><ul><li><a href='/a'>Otra nota sobre el muelle</a></li><li><a href='/b'>El muelle viejo</a></li></ul>"
+            + "<p>Puedes ver el nuevo muelle desde la plaza mayor, dijo el alcalde, y la obra terminará en verano.</p>"
+            + "</article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 2 on the harbour"))
+        #expect(t.contains("Puedes ver el nuevo muelle desde la plaza mayor"))
+        for junk in ["Lea más", "nuevo muelle para los transbordadores", "PUEDES VER", "Dowiedz się", "Notas relacionadas", "Otra nota"] {
+            #expect(!t.contains(junk), "kept: \(junk)")
+        }
+    }
+
     @Test func readerPromptsToFollowSignUpOrSubscribeAreLeftOut() throws {
         let html = "<html><body><article>\(Self.prose(3))"
             + "<p>Follow the Harbour Weekly on Facebook, Instagram and Twitter for the latest from the quay.</p>"
