@@ -14,6 +14,7 @@ enum SeeAlsoPhrases {
         "you may also like", "you might also like", "recommended", "recommended for you", "most read", "most popular",
         "latest news", "latest posts", "latest articles", "recent posts", "recent articles", "next post",
         "previous post", "share this", "share this article", "leave a reply", "leave a comment", "tags",
+        "back to list", "back to overview",
         // German
         "mehr zum thema", "mehr themen", "weitere themen", "weitere informationen", "weiterführende informationen",
         "weitere artikel", "weitere beiträge", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel",
@@ -21,7 +22,8 @@ enum SeeAlsoPhrases {
         "das könnte sie auch interessieren", "das könnte dich auch interessieren", "neueste beiträge",
         "neueste artikel", "neue beiträge", "meistgelesen", "meistgelesene artikel", "meistgelesene beiträge",
         "schon gelesen", "zurück zur übersicht", "schlagworte", "schlagwörter", "kommentare",
-        "schreibe einen kommentar", "kommentar verfassen", "kommentar schreiben", "diesen artikel teilen",
+        "schreibe einen kommentar", "kommentar verfassen", "kommentar schreiben", "kommentare schreiben",
+        "zurück zur listenansicht", "zurück zur liste", "diesen artikel teilen",
         "beitrag teilen", "artikel teilen", "folgen sie uns", "folge uns", "empfohlene artikel",
         "vorschau auf den nächsten artikel", "nächster artikel", "vorheriger artikel",
         // French

@@ -123,6 +123,18 @@ import Testing
         }
     }
 
+    @Test func backToListAndCommentFormHeadingsAreLeftOut() throws {
+        let html = "<html><body><article>\(Self.prose(2))"
+            + "<p><a href='/news'>zurück zur Listenansicht</a></p><h3>Kommentare schreiben</h3>"
+            + "<p>Zurück zur Liste der Fähren ging es erst am Abend, als der Wind nachließ und der Hafen wieder offen war.</p>"
+            + "</article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 2 on the harbour"))
+        #expect(t.contains("Zurück zur Liste der Fähren ging es erst am Abend"))
+        #expect(!t.contains("Listenansicht"))
+        #expect(!t.contains("Kommentare schreiben"))
+    }
+
     @Test func readerPromptsToFollowSignUpOrSubscribeAreLeftOut() throws {
         let html = "<html><body><article>\(Self.prose(3))"
             + "<p>Follow the Harbour Weekly on Facebook, Instagram and Twitter for the latest from the quay.</p>"
