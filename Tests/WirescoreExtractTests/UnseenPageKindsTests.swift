@@ -135,6 +135,19 @@ import Testing
         #expect(!t.contains("Kommentare schreiben"))
     }
 
+    @Test func contributorBoxIsLeftOutButAContributorNamedWrapperStays() throws {
+        let byline = "<div class='contributors'>By <a href='/p/ann'>Ann Lee</a>, <a href='/p/bo'>Bo Chan</a>"
+            + " and <a href='/p/cy'>Cy Dorn</a> · Updated on December 1, 2025 · Edited by <a href='/p/di'>Di Ek</a></div>"
+        let html = "<html><body><article>\(byline)\(Self.prose(3))</article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 3 on the harbour"))
+        #expect(!t.contains("Updated on December 1"))
+        #expect(!t.contains("Edited by"))
+        // A guest-post theme names the whole post after its contributor: size keeps it.
+        let wrapped = "<html><body><div class='contributor-column'>\(Self.prose(4))</div><div class='sidebar'><a href='/x'>Other</a></div></body></html>"
+        #expect(try page(wrapped).text.contains("Paragraph 4 on the harbour"))
+    }
+
     @Test func readerPromptsToFollowSignUpOrSubscribeAreLeftOut() throws {
         let html = "<html><body><article>\(Self.prose(3))"
             + "<p>Follow the Harbour Weekly on Facebook, Instagram and Twitter for the latest from the quay.</p>"
