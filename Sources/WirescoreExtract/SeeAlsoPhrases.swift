@@ -45,6 +45,10 @@ enum SeeAlsoPhrases {
         "gerelateerde artikelen",
     ]
 
+    /// Phrases of two or more words, matched as a short line's opening words ("Tags" alone
+    /// also opens sentences: "Tags darauf sagte er:").
+    static let multiWordPhrases = phrases.filter { $0.contains(" ") }.sorted()
+
     /// The longest phrase, in UTF-8 bytes: longer headings are never looked up.
     static let maxLength = phrases.map(\.utf8.count).max() ?? 0
 
@@ -55,6 +59,12 @@ enum SeeAlsoPhrases {
         while let l = s.last, l.isWhitespace || l == ":" || l == "?" || l == "!" || l == "." || l == "…" { s = s.dropLast() }
         guard !s.isEmpty else { return false }
         if s.utf8.count <= maxLength, phrases.contains(s.lowercased()) { return true }
+        // "Weitere Beiträge aus der Kolumne:": a short line that opens with a phrase of two or
+        // more words and ends in a colon introduces the links below it.
+        if heading.utf8.count <= 70, heading.last(where: { !$0.isWhitespace }) == ":" {
+            let lower = s.lowercased()
+            for p in multiWordPhrases where lower.hasPrefix(p) && lower.dropFirst(p.count).first == " " { return true }
+        }
         // "Lesen Sie auch: Title of the other story"
         if let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")), s.utf8.distance(from: s.startIndex, to: colon) <= maxLength {
             return phrases.contains(s[..<colon].trimmingCharacters().lowercased())

@@ -148,6 +148,22 @@ import Testing
         #expect(try page(wrapped).text.contains("Paragraph 4 on the harbour"))
     }
 
+    @Test func shortLineOpeningWithASeeAlsoPhraseAndEndingInAColonIsLeftOut() throws {
+        let html = "<html><body><article>\(Self.prose(2))"
+            + "<h4>Weitere Beiträge aus dem Hafenressort:</h4><ul><li><a href='/a'>Die alte Fähre fährt wieder</a></li>"
+            + "<li><a href='/b'>Neuer Anleger geplant</a></li></ul>"
+            + "<p>Read more about the dredging plan in the council minutes, which the harbour office published on Monday.</p>"
+            // One word alone opens sentences too.
+            + "<p>Tags darauf sagte er:</p><p>Es wird ein langer Sommer am Hafen, und die Fähre fährt erst im Herbst wieder.</p>"
+            + "</article></body></html>"
+        let t = try page(html).text
+        #expect(!t.contains("Weitere Beiträge aus dem Hafenressort"))
+        #expect(!t.contains("Die alte Fähre fährt wieder"))
+        #expect(t.contains("Read more about the dredging plan"))
+        #expect(t.contains("Tags darauf sagte er:"))
+        #expect(t.contains("Es wird ein langer Sommer"))
+    }
+
     @Test func readerPromptsToFollowSignUpOrSubscribeAreLeftOut() throws {
         let html = "<html><body><article>\(Self.prose(3))"
             + "<p>Follow the Harbour Weekly on Facebook, Instagram and Twitter for the latest from the quay.</p>"
