@@ -26,7 +26,7 @@ enum ClassNameVocabulary {
         "widget", "advert", "sponsor", "promo", "banner", "teaser", "readmore", "dateline", "timestamp",
         "print", "disclaimer", "author", "credit", "tagline", "topics", "keywords", "rating", "meta",
         "jump", "donate", "follow", "feedback", "masthead", "complementary", "contentinfo", "alert",
-        "partner", "login", "tags",
+        "partner", "login", "tags", "contributor",
     ]
     static let strongWords = ["nav", "sns", "share"]
     static let weakWords = ["ad", "ads", "tag", "foot", "hide", "adsense", "adslot", "extra", "aside", "header",

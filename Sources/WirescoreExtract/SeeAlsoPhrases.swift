@@ -14,6 +14,7 @@ enum SeeAlsoPhrases {
         "you may also like", "you might also like", "recommended", "recommended for you", "most read", "most popular",
         "latest news", "latest posts", "latest articles", "recent posts", "recent articles", "next post",
         "previous post", "share this", "share this article", "leave a reply", "leave a comment", "tags",
+        "back to list", "back to overview",
         // German
         "mehr zum thema", "mehr themen", "weitere themen", "weitere informationen", "weiterführende informationen",
         "weitere artikel", "weitere beiträge", "ähnliche beiträge", "ähnliche artikel", "verwandte artikel",
@@ -21,7 +22,8 @@ enum SeeAlsoPhrases {
         "das könnte sie auch interessieren", "das könnte dich auch interessieren", "neueste beiträge",
         "neueste artikel", "neue beiträge", "meistgelesen", "meistgelesene artikel", "meistgelesene beiträge",
         "schon gelesen", "zurück zur übersicht", "schlagworte", "schlagwörter", "kommentare",
-        "schreibe einen kommentar", "kommentar verfassen", "kommentar schreiben", "diesen artikel teilen",
+        "schreibe einen kommentar", "kommentar verfassen", "kommentar schreiben", "kommentare schreiben",
+        "zurück zur listenansicht", "zurück zur liste", "diesen artikel teilen",
         "beitrag teilen", "artikel teilen", "folgen sie uns", "folge uns", "empfohlene artikel",
         "vorschau auf den nächsten artikel", "nächster artikel", "vorheriger artikel",
         // French
@@ -29,17 +31,23 @@ enum SeeAlsoPhrases {
         "articles liés", "les plus lus", "à lire également", "lire la suite", "dans la même rubrique",
         // Spanish
         "le puede interesar", "te puede interesar", "lea también", "lee también", "leer más", "noticias relacionadas",
-        "artículos relacionados", "más noticias", "lo más leído", "también te puede interesar",
+        "artículos relacionados", "más noticias", "lo más leído", "también te puede interesar", "lea más", "lee más",
+        "puedes ver", "notas relacionadas", "nota relacionada", "ver también", "mira también",
         // Italian
         "leggi anche", "potrebbe interessarti", "ti potrebbe interessare", "articoli correlati", "notizie correlate",
         "i più letti",
         // Polish
         "czytaj też", "czytaj także", "czytaj również", "zobacz też", "zobacz również", "zobacz także", "polecamy",
         "przeczytaj też", "przeczytaj także", "przeczytaj również", "powiązane artykuły", "najczęściej czytane",
+        "dowiedz się więcej",
         // Portuguese, Dutch
         "leia também", "leia mais", "veja também", "notícias relacionadas", "lees ook", "meer over dit onderwerp",
         "gerelateerde artikelen",
     ]
+
+    /// Phrases of two or more words, matched as a short line's opening words ("Tags" alone
+    /// also opens sentences: "Tags darauf sagte er:").
+    static let multiWordPhrases = phrases.filter { $0.contains(" ") }.sorted()
 
     /// The longest phrase, in UTF-8 bytes: longer headings are never looked up.
     static let maxLength = phrases.map(\.utf8.count).max() ?? 0
@@ -115,6 +123,12 @@ enum SeeAlsoPhrases {
         while let l = s.last, l.isWhitespace || l == ":" || l == "?" || l == "!" || l == "." || l == "…" { s = s.dropLast() }
         guard !s.isEmpty else { return false }
         if s.utf8.count <= maxLength, phrases.contains(s.lowercased()) { return true }
+        // "Weitere Beiträge aus der Kolumne:": a short line that opens with a phrase of two or
+        // more words and ends in a colon introduces the links below it.
+        if heading.utf8.count <= 70, heading.last(where: { !$0.isWhitespace }) == ":" {
+            let lower = s.lowercased()
+            for p in multiWordPhrases where lower.hasPrefix(p) && lower.dropFirst(p.count).first == " " { return true }
+        }
         // "Lesen Sie auch: Title of the other story"
         if let colon = s.utf8.firstIndex(of: UInt8(ascii: ":")), s.utf8.distance(from: s.startIndex, to: colon) <= maxLength {
             return phrases.contains(s[..<colon].trimmingCharacters().lowercased())

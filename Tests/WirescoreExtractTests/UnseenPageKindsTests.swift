@@ -105,6 +105,65 @@ import Testing
         }
     }
 
+    @Test func inlineSeeAlsoLinksInSpanishAndPolishAreLeftOut() throws {
+        // "Lea más: <linked title>" between paragraphs, its heading-only form, and the Polish
+        // "Dowiedz się więcej:"; a sentence that only uses the words stays.
+        let html = "<html><body><article>\(Self.prose(2))"
+            + "<p>Lea más: <a href='/x'>El puerto abrirá un nuevo muelle para los transbordadores del norte</a></p>"
+            + "<p>PUEDES VER: <a href='/y'>¿Cuándo sale el último transbordador del puerto esta semana?</a></p>"
+            + "<p>Dowiedz się więcej: <a href='/z'>Nowy prom na trasie do portu już w przyszłym miesiącu</a></p>"
+            + "<h3>Notas relacionadas</h3><ul><li><a href='/a'>Otra nota sobre el muelle</a></li><li><a href='/b'>El muelle viejo</a></li></ul>"
+            + "<p>Puedes ver el nuevo muelle desde la plaza mayor, dijo el alcalde, y la obra terminará en verano.</p>"
+            + "</article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 2 on the harbour"))
+        #expect(t.contains("Puedes ver el nuevo muelle desde la plaza mayor"))
+        for junk in ["Lea más", "nuevo muelle para los transbordadores", "PUEDES VER", "Dowiedz się", "Notas relacionadas", "Otra nota"] {
+            #expect(!t.contains(junk), "kept: \(junk)")
+        }
+    }
+
+    @Test func backToListAndCommentFormHeadingsAreLeftOut() throws {
+        let html = "<html><body><article>\(Self.prose(2))"
+            + "<p><a href='/news'>zurück zur Listenansicht</a></p><h3>Kommentare schreiben</h3>"
+            + "<p>Zurück zur Liste der Fähren ging es erst am Abend, als der Wind nachließ und der Hafen wieder offen war.</p>"
+            + "</article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 2 on the harbour"))
+        #expect(t.contains("Zurück zur Liste der Fähren ging es erst am Abend"))
+        #expect(!t.contains("Listenansicht"))
+        #expect(!t.contains("Kommentare schreiben"))
+    }
+
+    @Test func contributorBoxIsLeftOutButAContributorNamedWrapperStays() throws {
+        let byline = "<div class='contributors'>By <a href='/p/ann'>Ann Lee</a>, <a href='/p/bo'>Bo Chan</a>"
+            + " and <a href='/p/cy'>Cy Dorn</a> · Updated on December 1, 2025 · Edited by <a href='/p/di'>Di Ek</a></div>"
+        let html = "<html><body><article>\(byline)\(Self.prose(3))</article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 3 on the harbour"))
+        #expect(!t.contains("Updated on December 1"))
+        #expect(!t.contains("Edited by"))
+        // A guest-post theme names the whole post after its contributor: size keeps it.
+        let wrapped = "<html><body><div class='contributor-column'>\(Self.prose(4))</div><div class='sidebar'><a href='/x'>Other</a></div></body></html>"
+        #expect(try page(wrapped).text.contains("Paragraph 4 on the harbour"))
+    }
+
+    @Test func shortLineOpeningWithASeeAlsoPhraseAndEndingInAColonIsLeftOut() throws {
+        let html = "<html><body><article>\(Self.prose(2))"
+            + "<h4>Weitere Beiträge aus dem Hafenressort:</h4><ul><li><a href='/a'>Die alte Fähre fährt wieder</a></li>"
+            + "<li><a href='/b'>Neuer Anleger geplant</a></li></ul>"
+            + "<p>Read more about the dredging plan in the council minutes, which the harbour office published on Monday.</p>"
+            // One word alone opens sentences too.
+            + "<p>Tags darauf sagte er:</p><p>Es wird ein langer Sommer am Hafen, und die Fähre fährt erst im Herbst wieder.</p>"
+            + "</article></body></html>"
+        let t = try page(html).text
+        #expect(!t.contains("Weitere Beiträge aus dem Hafenressort"))
+        #expect(!t.contains("Die alte Fähre fährt wieder"))
+        #expect(t.contains("Read more about the dredging plan"))
+        #expect(t.contains("Tags darauf sagte er:"))
+        #expect(t.contains("Es wird ein langer Sommer"))
+    }
+
     @Test func readerPromptsToFollowSignUpOrSubscribeAreLeftOut() throws {
         let html = "<html><body><article>\(Self.prose(3))"
             + "<p>Follow the Harbour Weekly on Facebook, Instagram and Twitter for the latest from the quay.</p>"
