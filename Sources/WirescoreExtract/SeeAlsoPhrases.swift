@@ -76,6 +76,22 @@ enum SeeAlsoPhrases {
         }
         guard start < end else { return false }
         if end - start <= maxLength, isPhrase(u, start, end) { return true }
+        // A short line opening with a phrase of two or more words and ending in a colon.
+        if u.count <= 70 {
+            var last = u.count
+            while last > 0, isSpace(u[last - 1]) { last -= 1 }
+            if last > 0, u[last - 1] == UInt8(ascii: ":") {
+                for phrase in asciiMultiWordPhrases where start + phrase.count < end && u[start + phrase.count] == 0x20 {
+                    var k = 0
+                    while k < phrase.count {
+                        let b = u[start + k]
+                        if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != phrase[k] { break }
+                        k += 1
+                    }
+                    if k == phrase.count { return true }
+                }
+            }
+        }
         var colon = start
         while colon < end, u[colon] != UInt8(ascii: ":") { colon += 1 }
         guard colon < end, colon - start <= maxLength else { return false }
@@ -104,6 +120,10 @@ enum SeeAlsoPhrases {
         }
         return false
     }
+
+    /// The ASCII phrases of two or more words, as bytes (a non-ASCII one cannot open an ASCII line).
+    private static let asciiMultiWordPhrases: [[UInt8]] =
+        multiWordPhrases.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
 
     /// The phrases' bytes by their FNV-1a hash.
     private static let phrasesByHash: [UInt64: [[UInt8]]] = {

@@ -12,6 +12,11 @@ import Testing
         #expect(!SeeAlsoPhrases.announcesLinks("Related to the harbour, the council said"))
         #expect(!SeeAlsoPhrases.announcesLinks(" \t\n"))
         #expect(!SeeAlsoPhrases.announcesLinks(":Related"))
+        // A short line opening with a phrase of two or more words and ending in a colon, on the
+        // ASCII byte path as on the Character path.
+        #expect(SeeAlsoPhrases.announcesLinks("Related articles and links:"))
+        #expect(SeeAlsoPhrases.announcesLinks("Weitere Beiträge aus der Kolumne:"))
+        #expect(!SeeAlsoPhrases.announcesLinks("Related articles and links"))
     }
 
     @Test func asciiBytesAgreeWithCharacters() {
@@ -26,7 +31,9 @@ import Testing
             #expect(ascii == SeeAlsoPhrases.unicodeAnnouncesLinks(line), "\(line.debugDescription)")
         }
         for phrase in SeeAlsoPhrases.phrases where phrase.utf8.allSatisfy({ $0 < 0x80 }) {
-            for line in [phrase, phrase.uppercased() + ":", " \(phrase): a story", "\(phrase) and more"] {
+            for line in [phrase, phrase.uppercased() + ":", " \(phrase): a story", "\(phrase) and more",
+                         "\(phrase) from the column:", "\(phrase) from the column: ", "\(phrase)x from the column:",
+                         "\(phrase) " + String(repeating: "a", count: 70) + ":"] {
                 var copy = line
                 #expect(copy.withUTF8 { SeeAlsoPhrases.asciiAnnouncesLinks($0) } == SeeAlsoPhrases.unicodeAnnouncesLinks(line))
             }
