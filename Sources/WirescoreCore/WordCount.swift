@@ -53,36 +53,4 @@ public enum WordCount {
             return count
         }
     }
-
-    /// ``count(_:)`` by `unicodeScalars`, the definition the byte loop is held to in tests.
-    static func countByScalars(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        var previousIsDigit = false
-        var pendingJoiner = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isDigit = value &- 0x30 < 10
-            let isWordChar = isDigit
-                || (value < 0x80 ? (value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic)
-            if isWordChar {
-                if !inWord && !pendingJoiner { count += 1 }
-                inWord = true
-                pendingJoiner = false
-                previousIsDigit = isDigit
-                continue
-            }
-            let joins = scalar == "'" || scalar == "\u{2019}" || scalar == "-"
-                || (previousIsDigit && (scalar == "." || scalar == ","))
-            if inWord && joins && !pendingJoiner {
-                pendingJoiner = true
-                inWord = false
-            } else {
-                inWord = false
-                pendingJoiner = false
-            }
-            previousIsDigit = false
-        }
-        return count
-    }
 }
