@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "WirescoreObjectStoreTests", dependencies: [
             "WirescoreObjectStore", "WirescoreFetch", "WirescoreOutput", "WirescoreTestSupport",
         ]),
-        .testTarget(name: "WirescoreStreamTests", dependencies: ["WirescoreStream", "WirescoreOutput"]),
+        .testTarget(name: "WirescoreStreamTests", dependencies: ["WirescoreStream", "WirescoreOutput", "WirescoreTestSupport"]),
         .testTarget(name: "WirescoreEventsTests", dependencies: ["WirescoreEvents", "WirescoreEntities"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "WirescoreArchiveTests", dependencies: ["WirescoreArchive", "WirescoreCore"]),

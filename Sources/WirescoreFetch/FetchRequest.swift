@@ -24,6 +24,11 @@ public struct FetchRequest: Sendable {
     /// authority), when longer than the policy's ``FetchPolicy/perHostInterval``: a site's
     /// `Crawl-delay`.
     public var hostInterval: Duration?
+    /// True (the default): libcurl follows up to ``FetchPolicy/maxRedirects`` redirects itself.
+    /// False: a 3xx comes back as the response, Location header and all, so the caller can
+    /// decide about each hop (the article stage asks robots.txt before every hop, as a crawler
+    /// must: a page allowed on one host may redirect into a section, or a host, that is not).
+    public var followsRedirects = true
 
     public init(url: String, etag: String? = nil, lastModified: String? = nil,
                 extraHeaders: [(name: String, value: String)] = [], allowsFile: Bool = false) {

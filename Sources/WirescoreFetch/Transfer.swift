@@ -129,7 +129,7 @@ final class Transfer {
         try easy.set(CURLOPT_PROTOCOLS_STR, protocols)
         // Redirects may never reach file:// or any other scheme, whatever the first URL allowed.
         try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        try easy.set(CURLOPT_FOLLOWLOCATION, 1)
+        try easy.set(CURLOPT_FOLLOWLOCATION, request.followsRedirects ? 1 : 0)
         try easy.set(CURLOPT_MAXREDIRS, policy.maxRedirects)
         try easy.set(CURLOPT_CONNECTTIMEOUT_MS, policy.connectTimeout.wholeMilliseconds)
         try easy.set(CURLOPT_TIMEOUT_MS, policy.totalTimeout.wholeMilliseconds)

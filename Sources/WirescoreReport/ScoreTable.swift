@@ -1,4 +1,5 @@
 import Foundation
+import WirescoreCore
 import WirescoreOutput
 
 /// `wirescore scores`: one day's composite scores as an aligned text table.
@@ -56,10 +57,10 @@ public struct ScoreTable: Sendable {
         let header = ["ENTITY", "NAME", "COMPOSITE", "SCORE", "LABEL", "CHANGE"] + signalNames.map { $0.uppercased() } + ["ARTICLES"]
         var table = [header]
         for (line, change) in rows {
-            let clean = Self.printable(line.name)
+            let clean = TerminalText.printable(line.name)
             let name = clean.count > 28 ? String(clean.prefix(27)) + "…" : clean
-            var cells = [Self.printable(line.entity), name, Self.printable(line.composite), line.score.map(String.init) ?? "-",
-                         Self.printable(line.label),
+            var cells = [TerminalText.printable(line.entity), name, TerminalText.printable(line.composite), line.score.map(String.init) ?? "-",
+                         TerminalText.printable(line.label),
                          change.map { $0 > 0 ? "+\($0)" : String($0) } ?? ""]
             for signal in signalNames {
                 let value = line.signals.first { $0.name == signal }
@@ -77,22 +78,6 @@ public struct ScoreTable: Sendable {
                 return numeric.contains(i) ? pad + cell : cell + pad
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-    }
-}
-
-extension ScoreTable {
-    /// Names come from files anyone could have written: C0/C1 controls and DEL are dropped so
-    /// a name cannot move the cursor or retitle the terminal.
-    static func printable(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: out.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F: continue
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
     }
 }
 

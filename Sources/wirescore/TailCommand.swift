@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WirescoreCore
 import WirescoreObjectStore
 import WirescoreOutput
 import WirescorePipeline
@@ -165,27 +166,11 @@ struct RecordFormatter {
     func emit<S: Sequence>(_ lines: S) where S.Element == Substring {
         var out = ""
         for line in lines {
-            out += compact ? Self.printable(format(line)) : String(line)
+            out += compact ? TerminalText.printable(format(line)) : String(line)
             out += "\n"
         }
         guard !out.isEmpty else { return }
         FileHandle.standardOutput.write(Data(out.utf8))
-    }
-
-    /// `text` safe to show on a terminal: C0 controls (ESC, BEL, ...), DEL and C1 controls
-    /// (U+0080-U+009F; U+009B is CSI to many terminals) are removed, tabs and line breaks
-    /// become spaces. A title is data from the web; it must not move the cursor, retitle the
-    /// window or ring the bell.
-    static func printable(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: out.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F: continue
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
     }
 
     /// The article's main event for the compact line, "[analyst/rating/downgrade AAPL]": the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WirescoreTestSupport
 import WirescoreFetch
 @testable import WirescoreObjectStore
 
@@ -40,7 +41,9 @@ final class SeaweedServer: @unchecked Sendable {
               "actions":["Admin","Read","Write","List","Tagging"]}]}
             """
         try identities.write(toFile: directory + "/identities.json", atomically: true, encoding: .utf8)
-        let ports = try Self.freePorts(4)
+        guard let ports = LoopbackPorts.free(4, in: 20000...30000, companionOffset: 10000) else {
+            throw ServerError(message: "no free ports for SeaweedFS")
+        }
         port = ports[0]
         process = Process()
         // Through a small watchdog shell: the server goes when this test process goes (a static
@@ -93,29 +96,5 @@ final class SeaweedServer: @unchecked Sendable {
     struct ServerError: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
-    }
-
-    /// Ports free now, with their gRPC companions (port + 10000) free too.
-    private static func freePorts(_ count: Int) throws -> [Int] {
-        var found: [Int] = []
-        for _ in 0..<2000 where found.count < count {
-            let candidate = Int.random(in: 20000...30000)
-            if !found.contains(candidate), isFree(candidate), isFree(candidate + 10000) { found.append(candidate) }
-        }
-        guard found.count == count else { throw ServerError(message: "no free ports for SeaweedFS") }
-        return found
-    }
-
-    private static func isFree(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
     }
 }

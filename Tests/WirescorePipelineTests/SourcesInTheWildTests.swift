@@ -286,4 +286,50 @@ struct SourcesInTheWildTests {
         let unchecked = try BinaryRun.run(["ingest", "--pipeline", off])
         #expect(unchecked.stdout.contains(" deferred=0 open=0 "), "\(unchecked.stdout)")
     }
+
+    /// robots.txt is asked for every redirect hop, not only for the link in the feed: a page
+    /// may redirect into a section its own host disallows, or to another host with rules of its
+    /// own. Neither target may be requested; an allowed cross-host hop is fetched and recorded
+    /// under its final URL.
+    @Test func everyRedirectHopIsCheckedAgainstItsHostsRobotsTxt() throws {
+        let origin = TestHTTPServer()
+        try origin.start()
+        defer { origin.stop() }
+        let other = TestHTTPServer()
+        try other.start()
+        defer { other.stop() }
+        let base = origin.baseURL
+        let feed = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Hops</title><link>\(base)/</link>
+            <item><title>One</title><link>\(base)/go/private</link><pubDate>Thu, 19 Nov 2026 09:30:00 GMT</pubDate></item>
+            <item><title>Two</title><link>\(base)/go/members</link><pubDate>Thu, 19 Nov 2026 09:20:00 GMT</pubDate></item>
+            <item><title>Three</title><link>\(base)/go/story</link><pubDate>Thu, 19 Nov 2026 09:10:00 GMT</pubDate></item>
+            </channel></rss>
+            """
+        origin.route("/feed.xml", .ok(feed, contentType: "application/rss+xml"))
+        origin.route("/robots.txt", .ok("User-agent: *\nDisallow: /private/\n"))
+        origin.route("/go/private", .redirect(to: "/private/briefing.html", status: 301))
+        origin.route("/go/members", .redirect(to: other.baseURL + "/members/briefing.html"))
+        origin.route("/go/story", .redirect(to: other.baseURL + "/news/story.html"))
+        origin.route("/private/briefing.html", .ok(Self.article("Private briefing"), contentType: "text/html; charset=utf-8"))
+        other.route("/robots.txt", .ok("User-agent: *\nDisallow: /members/\n"))
+        other.route("/members/briefing.html", .ok(Self.article("Members briefing"), contentType: "text/html; charset=utf-8"))
+        other.route("/news/story.html", .ok(Self.article("Moved story"), contentType: "text/html; charset=utf-8"))
+        let dir = try RepositoryPaths.temporaryDirectory("wild-hops")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pipeline = try pipeline(in: dir)
+        try Data("""
+            <?xml version="1.0"?><opml version="2.0"><head/><body>
+            <outline type="rss" text="Hops" xmlUrl="\(base)/feed.xml"/></body></opml>
+            """.utf8).write(to: URL(fileURLWithPath: dir + "/feeds.opml"))
+
+        let run = try BinaryRun.run(["ingest", "--pipeline", pipeline])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("articles new=1 ") && run.stdout.contains(" robots=2 "), "\(run.stdout)")
+        #expect(!origin.requests.contains { $0.path.hasPrefix("/private/") })
+        #expect(!other.requests.contains { $0.path.hasPrefix("/members/") })
+        #expect(other.requests.filter { $0.path == "/robots.txt" }.count == 1)
+        let articles = try readPartition(dir + "/out", kind: "articles")
+        #expect(articles.compactMap { $0["url"] as? String } == [other.baseURL + "/news/story.html"])
+    }
 }

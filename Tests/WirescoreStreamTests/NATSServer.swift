@@ -1,4 +1,5 @@
 import Foundation
+import WirescoreTestSupport
 
 /// A private `nats-server -js` on 127.0.0.1 for the stream tests (Debian's nats-server,
 /// installed by scripts/deps). Tests that need it are skipped, saying so, only when the binary
@@ -25,7 +26,10 @@ final class NATSServer: @unchecked Sendable {
         guard let binary = Self.binary else { throw Failure(message: Self.missingReason) }
         directory = NSTemporaryDirectory() + "wirescore-nats-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        port = Int.random(in: 31000...39000)
+        guard let free = LoopbackPorts.free(1, in: 31000...39000)?.first else {
+            throw Failure(message: "no free port for nats-server")
+        }
+        port = free
         let watchdog = "\"$0\" \"$@\" & w=$!; trap 'kill $w; wait $w; exit 0' TERM; "
             + "while kill -0 \(getpid()) 2>/dev/null && kill -0 $w 2>/dev/null; do sleep 1; done; kill $w 2>/dev/null; wait $w"
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -35,7 +39,7 @@ final class NATSServer: @unchecked Sendable {
         process.standardError = null
         try process.run()
         for _ in 0..<100 {
-            if Self.answers(port) { return }
+            if LoopbackPorts.answers(port) { return }
             guard process.isRunning else { break }
             usleep(100_000)
         }
@@ -56,18 +60,5 @@ final class NATSServer: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
-    }
-
-    private static func answers(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
     }
 }

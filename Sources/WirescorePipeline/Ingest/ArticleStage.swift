@@ -38,38 +38,69 @@ struct ArticleStage: Sendable {
     func process(_ job: ArticleJob) async -> [SinkEvent] {
         let fetched = Date()
         let context = job.context
-        var request = FetchRequest(url: job.link, allowsFile: context.allowsFile)
-        switch await robots?.verdict(for: job.link) ?? .allowed(crawlDelay: nil) {
-        case let .allowed(crawlDelay):
-            request.hostInterval = crawlDelay
-        case .disallowed:
-            logger.debug("robots.txt disallows the page", metadata: ["url": "\(job.link)"])
-            return [.robotsDisallowed(itemKey: job.itemKey, feed: job.feed.id)]
-        case .unreachable, .cancelled:
-            return [.deferred(itemKey: job.itemKey)]
-        case let .stateFailure(message):
-            return [.stateFailure(StateFailure(message: message))]
-        }
-        let paced = request
-        switch await stop.interruptible({ await fetcher.fetch(paced) }) {
-        case let .failure(error) where error.code == .cancelled && stop.isRequested:
-            // Interrupted by a signal: not an attempt, handed back for the next run.
-            return [.deferred(itemKey: job.itemKey)]
-        case let .failure(error):
-            let code = ErrorCode(error.code)
-            return [failure(job, code: code, reason: error.message, status: nil, settled: !code.isTransient())]
-        case let .success(response):
-            let archived = SinkEvent.archiving(response.archivedExchange(at: fetched), role: .article(context))
-            let page = ArticleBuilder.Page(finalURL: response.finalURL, status: response.status,
-                                           contentType: response.contentType, body: response.body, fetched: fetched)
-            switch builder.build(context, page) {
-            case let .success(draft):
-                guard let record = draft.record else { return [archived] }
-                return [archived, .article(record, features: draft.storyFeatures, itemKey: job.itemKey)]
-            case let .failure(failure):
-                return [archived, self.failure(job, code: failure.code, reason: failure.reason, status: failure.status,
-                                               settled: failure.settled)]
+        // With robots.txt checks on, redirects are followed here, one hop at a time, so that
+        // every hop's URL is checked against its own host's robots.txt before it is requested.
+        var url = job.link
+        var hops = 0
+        while true {
+            var request = FetchRequest(url: url, allowsFile: hops == 0 && context.allowsFile)
+            if let robots {
+                request.followsRedirects = false
+                switch await robots.verdict(for: url) {
+                case let .allowed(crawlDelay):
+                    request.hostInterval = crawlDelay
+                case .disallowed:
+                    logger.debug("robots.txt disallows the page", metadata: ["url": "\(url)"])
+                    return [.robotsDisallowed(itemKey: job.itemKey, feed: job.feed.id)]
+                case .unreachable, .cancelled:
+                    return [.deferred(itemKey: job.itemKey)]
+                case let .stateFailure(message):
+                    return [.stateFailure(StateFailure(message: message))]
+                }
             }
+            let paced = request
+            switch await stop.interruptible({ await fetcher.fetch(paced) }) {
+            case let .failure(error) where error.code == .cancelled && stop.isRequested:
+                // Interrupted by a signal: not an attempt, handed back for the next run.
+                return [.deferred(itemKey: job.itemKey)]
+            case let .failure(error):
+                let code = ErrorCode(error.code)
+                return [failure(job, code: code, reason: error.message, status: nil, settled: !code.isTransient())]
+            case let .success(response):
+                if !request.followsRedirects, let next = Self.redirectTarget(of: response, requested: url) {
+                    hops += 1
+                    guard hops <= pipeline.fetch.maxRedirects else {
+                        return [failure(job, code: .tooManyRedirects, reason: "more than \(pipeline.fetch.maxRedirects) redirects",
+                                        status: response.status, settled: true)]
+                    }
+                    url = next
+                    continue
+                }
+                return build(job, response, fetched: fetched)
+            }
+        }
+    }
+
+    /// The next hop of a redirect answer: the Location of a 301, 302, 303, 307 or 308, resolved
+    /// against the URL that was asked for; nil for any other answer (a 3xx without a usable
+    /// Location goes on to the builder, which reports its status like any other non-2xx).
+    static func redirectTarget(of response: FetchResponse, requested: String) -> String? {
+        guard [301, 302, 303, 307, 308].contains(response.status), let location = response.header("Location"),
+              !location.isEmpty else { return nil }
+        return URLCanonicalizer.resolve(location, against: requested)
+    }
+
+    private func build(_ job: ArticleJob, _ response: FetchResponse, fetched: Date) -> [SinkEvent] {
+        let archived = SinkEvent.archiving(response.archivedExchange(at: fetched), role: .article(job.context))
+        let page = ArticleBuilder.Page(finalURL: response.finalURL, status: response.status,
+                                       contentType: response.contentType, body: response.body, fetched: fetched)
+        switch builder.build(job.context, page) {
+        case let .success(draft):
+            guard let record = draft.record else { return [archived] }
+            return [archived, .article(record, features: draft.storyFeatures, itemKey: job.itemKey)]
+        case let .failure(failure):
+            return [archived, self.failure(job, code: failure.code, reason: failure.reason, status: failure.status,
+                                           settled: failure.settled)]
         }
     }
 
