@@ -10,7 +10,10 @@ import WirescoreOutput
 /// messages under the same ids) throws, so the run stops before recording the batch as
 /// written, and the next run sends it again. `replace` publishes nothing (a reprocess
 /// rewrites files, it does not replay history into the stream); errors and scores are not
-/// streamed. Not thread safe: one writer (``RecordOutput``).
+/// streamed. A connection lost in the middle of a batch (a server restart, a dropped link) is
+/// reopened for up to ``Settings/reconnectWait`` seconds and the unacknowledged messages are
+/// resent under their ids; only when the server stays away does the batch fail.
+/// Not thread safe: one writer (``RecordOutput``).
 public final class JetStreamOutput: RecordOutput {
     public struct Settings: Sendable, Equatable {
         /// `nats://host:port`.
@@ -23,20 +26,25 @@ public final class JetStreamOutput: RecordOutput {
         public var duplicateWindow: Double
         /// How long a batch's acknowledgements are waited for before the missing are resent.
         public var ackTimeout: Double
+        /// How long a lost connection is tried again, within one batch, before the batch fails
+        /// (long enough for a server restart; 0: fail at once).
+        public var reconnectWait: Double
         public init(url: String, subject: String, stream: String? = nil, duplicateWindow: Double = 86_400,
-                    ackTimeout: Double = 5) {
+                    ackTimeout: Double = 5, reconnectWait: Double = 30) {
             self.url = url; self.subject = subject; self.stream = stream
-            self.duplicateWindow = duplicateWindow; self.ackTimeout = ackTimeout
+            self.duplicateWindow = duplicateWindow; self.ackTimeout = ackTimeout; self.reconnectWait = reconnectWait
         }
     }
 
     public let settings: Settings
-    private let connection: NATSConnection
+    private var connection: NATSConnection
     private let inbox: String
     private var nextReply = 0
     /// Records acknowledged by JetStream, and of those the ones it reported as duplicates.
     public private(set) var delivered = 0
     public private(set) var duplicates = 0
+    /// Connections reopened after one was lost.
+    public private(set) var reconnects = 0
 
     /// Connects, subscribes to a private reply inbox and, when `settings.stream` is set,
     /// makes sure that stream exists.
@@ -51,37 +59,58 @@ public final class JetStreamOutput: RecordOutput {
 
     public func append(_ lines: [String], to partition: Partition) throws -> AppendReceipt {
         guard partition.kind == .articles, !lines.isEmpty else { return AppendReceipt(part: "", committedBytes: 0) }
-        var waiting: [String: (id: String, line: String)] = [:]
+        var batch: [Pending] = []
+        batch.reserveCapacity(lines.count)
         for line in lines {
             guard let id = Self.articleID(line) else {
                 throw StreamError(server: settings.url, message: "a record without an id cannot be deduplicated: \(line.prefix(80))")
             }
-            let reply = "\(inbox).\(nextReply)"
+            batch.append(Pending(reply: "\(inbox).\(nextReply)", id: id, line: line))
             nextReply += 1
-            waiting[reply] = (id, line)
-            try connection.publish(settings.subject, replyTo: reply, headers: [("Nats-Msg-Id", id)], payload: Array(line.utf8))
         }
-        try connection.flush()
+        var waiting = Set(batch.map(\.reply))
+        var lostConnections = 0
+        while let lost = try deliverUnlessConnectionLost(batch, waiting: &waiting) {
+            // Whatever was acknowledged stays so; the rest goes again under the same ids, and
+            // JetStream drops any that did arrive before the connection went.
+            lostConnections += 1
+            guard lostConnections <= 3 else { throw lost }
+            try reconnect(after: lost)
+        }
+        return AppendReceipt(part: settings.subject, committedBytes: 0)
+    }
+
+    /// One message of a batch: its reply subject (where its PubAck arrives), id and line.
+    private struct Pending {
+        var reply: String
+        var id: String
+        var line: String
+    }
+
+    /// ``deliver(_:waiting:)``, with a lost connection returned rather than thrown (any other
+    /// failure is thrown); nil when the whole batch was acknowledged.
+    private func deliverUnlessConnectionLost(_ batch: [Pending], waiting: inout Set<String>) throws(StreamError) -> StreamError? {
+        do {
+            try deliver(batch, waiting: &waiting)
+            return nil
+        } catch {
+            guard error.connectionLost else { throw error }
+            return error
+        }
+    }
+
+    /// Publishes the batch's `waiting` messages and collects their PubAcks, resending the
+    /// missing twice; returns when all are acknowledged.
+    private func deliver(_ batch: [Pending], waiting: inout Set<String>) throws(StreamError) {
+        try publish(batch, waiting)
+        let ids = Dictionary(batch.map { ($0.reply, $0.id) }, uniquingKeysWith: { first, _ in first })
         var rounds = 0
         while !waiting.isEmpty {
             let deadline = Date().addingTimeInterval(settings.ackTimeout)
             while !waiting.isEmpty, deadline.timeIntervalSinceNow > 0 {
                 guard let message = try connection.nextMessage(timeout: deadline.timeIntervalSinceNow) else { break }
-                guard let pending = waiting.removeValue(forKey: message.subject) else { continue }
-                if message.status == 503 {
-                    throw StreamError(server: settings.url, message: "no JetStream stream captures subject '\(settings.subject)'"
-                                      + " (name one in the pipeline's stream.create_stream, or create it)")
-                }
-                let ack = (try? JSONSerialization.jsonObject(with: Data(message.payload))) as? [String: Any]
-                if let error = ack?["error"] as? [String: Any] {
-                    throw StreamError(server: settings.url, message: "JetStream refused article \(pending.id): "
-                                      + "\(error["description"] as? String ?? "error \(error["code"] ?? "")")")
-                }
-                guard ack?["seq"] != nil else {
-                    throw StreamError(server: settings.url, message: "not a JetStream acknowledgement for article \(pending.id)")
-                }
-                delivered += 1
-                if ack?["duplicate"] as? Bool == true { duplicates += 1 }
+                guard waiting.remove(message.subject) != nil else { continue }
+                try accept(message, id: ids[message.subject] ?? "?")
             }
             guard !waiting.isEmpty else { break }
             rounds += 1
@@ -90,13 +119,63 @@ public final class JetStreamOutput: RecordOutput {
                                   + "\(Int(settings.ackTimeout)) s after 2 resends; they are sent again next run")
             }
             // Resend the unacknowledged under their ids: JetStream drops any that did arrive.
-            for (reply, pending) in waiting {
-                try connection.publish(settings.subject, replyTo: reply, headers: [("Nats-Msg-Id", pending.id)],
-                                       payload: Array(pending.line.utf8))
-            }
-            try connection.flush()
+            try publish(batch, waiting)
         }
-        return AppendReceipt(part: settings.subject, committedBytes: 0)
+    }
+
+    private func publish(_ batch: [Pending], _ waiting: Set<String>) throws(StreamError) {
+        for message in batch where waiting.contains(message.reply) {
+            try connection.publish(settings.subject, replyTo: message.reply, headers: [("Nats-Msg-Id", message.id)],
+                                   payload: Array(message.line.utf8))
+        }
+        try connection.flush()
+    }
+
+    /// Counts one PubAck, or throws what JetStream said instead.
+    private func accept(_ message: NATSMessage, id: String) throws(StreamError) {
+        if message.status == 503 {
+            throw StreamError(server: settings.url, message: "no JetStream stream captures subject '\(settings.subject)'"
+                              + " (name one in the pipeline's stream.create_stream, or create it)")
+        }
+        let ack = (try? JSONSerialization.jsonObject(with: Data(message.payload))) as? [String: Any]
+        if let error = ack?["error"] as? [String: Any] {
+            throw StreamError(server: settings.url, message: "JetStream refused article \(id): "
+                              + "\(error["description"] as? String ?? "error \(error["code"] ?? "")")")
+        }
+        guard ack?["seq"] != nil else {
+            throw StreamError(server: settings.url, message: "not a JetStream acknowledgement for article \(id)")
+        }
+        delivered += 1
+        if ack?["duplicate"] as? Bool == true { duplicates += 1 }
+    }
+
+    /// Opens a new connection (trying for up to ``Settings/reconnectWait`` seconds, backing off
+    /// from 0.2 s to 2 s), subscribes the reply inbox again and, when the stream is ours to
+    /// create, makes sure it still exists (a server restarted without its store).
+    private func reconnect(after lost: StreamError) throws(StreamError) {
+        let deadline = Date().addingTimeInterval(settings.reconnectWait)
+        var pause = 0.2
+        var last = lost
+        repeat {
+            switch Result(catching: { () throws(StreamError) -> NATSConnection in
+                let fresh = try NATSConnection(url: settings.url, timeout: min(5, max(0.5, deadline.timeIntervalSinceNow)))
+                try fresh.subscribe(inbox + ".>", sid: 1)
+                return fresh
+            }) {
+            case let .success(fresh):
+                connection = fresh
+                reconnects += 1
+                if let stream = settings.stream { try ensureStream(stream) }
+                return
+            case let .failure(error):
+                guard error.connectionLost else { throw error }
+                last = error
+            }
+            usleep(useconds_t(min(pause, max(0, deadline.timeIntervalSinceNow)) * 1_000_000))
+            pause = min(pause * 2, 2)
+        } while deadline.timeIntervalSinceNow > 0
+        throw StreamError(server: settings.url, message: "lost the connection (\(lost.message)) and could not reconnect within "
+                          + "\(Int(settings.reconnectWait)) s (\(last.message)); the batch is sent again next run", connectionLost: true)
     }
 
     @discardableResult

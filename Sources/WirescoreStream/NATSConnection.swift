@@ -5,8 +5,9 @@ import Glibc
 
 /// A client for the NATS text protocol over one TCP socket: `CONNECT`, `PING`/`PONG`,
 /// `SUB`, `HPUB` (publish with headers), and `MSG`/`HMSG` parsing. Enough for JetStream
-/// publishing with acknowledgements; no TLS, no reconnects (a lost connection fails the
-/// publish, and the run's records stay unacknowledged, so the next run sends them again).
+/// publishing with acknowledgements; no TLS. A lost connection is thrown as a
+/// ``StreamError`` with `connectionLost` set; reconnecting is the publisher's job
+/// (``JetStreamOutput`` opens a new connection and resends what was not acknowledged).
 ///
 /// Blocking I/O with `poll(2)` timeouts. Intentionally not thread safe: one owner.
 public final class NATSConnection {
@@ -89,7 +90,7 @@ public final class NATSConnection {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw StreamError(server: server, message: "send failed: \(String(cString: strerror(errno)))")
+                throw StreamError(server: server, message: "send failed: \(String(cString: strerror(errno)))", connectionLost: true)
             }
             offset += written
         }
@@ -225,9 +226,9 @@ public final class NATSConnection {
         let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if count < 0 {
             if errno == EINTR || errno == EAGAIN { return true }
-            throw StreamError(server: server, message: "receive failed: \(String(cString: strerror(errno)))")
+            throw StreamError(server: server, message: "receive failed: \(String(cString: strerror(errno)))", connectionLost: true)
         }
-        guard count > 0 else { throw StreamError(server: server, message: "the server closed the connection") }
+        guard count > 0 else { throw StreamError(server: server, message: "the server closed the connection", connectionLost: true) }
         inbound.append(contentsOf: chunk[0..<count])
         return true
     }
@@ -263,6 +264,6 @@ public final class NATSConnection {
             lastError = String(cString: strerror(errno))
             close(socketFD)
         }
-        throw StreamError(server: server, message: "cannot connect: \(lastError)")
+        throw StreamError(server: server, message: "cannot connect: \(lastError)", connectionLost: true)
     }
 }

@@ -50,6 +50,9 @@ struct RemoteOutputSettingsTests {
         #expect(config.stream?.subject == "wirescore.markets.articles")
         #expect(config.stream?.stream == "WIRESCORE")
         #expect(config.stream?.duplicateWindow == 86_400)
+        #expect(config.stream?.reconnectWait == 30)
+        let patient = try parse("stream:\n  nats: nats://127.0.0.1:4222\n  reconnect_wait: 120\n")
+        #expect(patient.stream?.reconnectWait == 120)
     }
 
     @Test(arguments: [
@@ -59,6 +62,7 @@ struct RemoteOutputSettingsTests {
         ("stream:\n  nats: http://x\n", "'nats' must be a nats://host:port URL"),
         ("stream:\n  nats: nats://x:4222\n  subject: a.*\n", "without spaces or wildcards"),
         ("stream:\n  nats: nats://x:4222\n  create_stream: a.b\n", "'create_stream' must be a stream name"),
+        ("stream:\n  nats: nats://x:4222\n  reconnect_wait: -5\n", "'reconnect_wait'"),
     ])
     func badKeysAreRefusedWithTheirLine(_ yaml: String, _ reason: String) {
         #expect {

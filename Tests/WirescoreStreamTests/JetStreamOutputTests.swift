@@ -73,12 +73,41 @@ struct JetStreamOutputTests {
         }
     }
 
-    @Test func aServerThatGoesAwayFailsTheBatchSoItIsSentAgainNextRun() throws {
+    @Test func aServerThatStaysAwayFailsTheBatchSoItIsSentAgainNextRun() throws {
         let server = try NATSServer()
-        let output = try JetStreamOutput(settings: .init(url: server.url, subject: "w.gone", stream: "GONE", ackTimeout: 1))
+        let output = try JetStreamOutput(settings: .init(url: server.url, subject: "w.gone", stream: "GONE", ackTimeout: 1,
+                                                         reconnectWait: 1))
         _ = try output.append([lines[0]], to: articles)
         server.stop()
-        #expect(throws: StreamError.self) { _ = try output.append([lines[1]], to: articles) }
+        #expect {
+            _ = try output.append([lines[1]], to: articles)
+        } throws: { error in
+            "\(error)".contains("could not reconnect within 1 s") && "\(error)".contains("sent again next run")
+        }
+        #expect(output.delivered == 1)
+    }
+
+    /// A restart of the server while a batch is in flight (a rolling upgrade): the publisher
+    /// reconnects, resends what was not acknowledged under the same ids, and the stream ends
+    /// up with each record once.
+    @Test func aServerRestartDuringARunIsRiddenOutWithoutLossOrDuplicates() throws {
+        let first = try NATSServer()
+        let output = try JetStreamOutput(settings: .init(url: first.url, subject: "w.restart", stream: "RESTART",
+                                                         ackTimeout: 2, reconnectWait: 20))
+        _ = try output.append([lines[0]], to: articles)
+        first.stop(keepingStore: true)
+        let restarted = RestartedServer()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
+            restarted.set(Result { try NATSServer(port: first.port, directory: first.directory) })
+        }
+        _ = try output.append([lines[1], lines[2]], to: articles)
+        let server = try #require(try restarted.wait().get())
+        defer { server.stop() }
+        #expect(output.reconnects == 1)
+        #expect(output.delivered == 3 && output.duplicates == 0)
+        let stored = try inspect(server, stream: "RESTART", seq: 3)
+        #expect(stored.messages == 3)
+        #expect(stored.msgID == "a3")
     }
 
     @Test func theTeeWritesTheStreamBeforeTheFiles() throws {
@@ -98,5 +127,21 @@ struct JetStreamOutputTests {
         try working.finish()
         #expect(try String(contentsOfFile: root + "/articles/date=2026-12-01/part-0.jsonl", encoding: .utf8)
                 == lines.joined(separator: "\n") + "\n")
+    }
+}
+
+/// The server a background restart brought up, handed to the test once it exists.
+private final class RestartedServer: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private var result: Result<NATSServer, Error>?
+
+    func set(_ value: Result<NATSServer, Error>) {
+        result = value
+        ready.signal()
+    }
+
+    func wait() -> Result<NATSServer, Error> {
+        ready.wait()
+        return result ?? .failure(NATSServer.Failure(message: "no restart"))
     }
 }

@@ -7,7 +7,7 @@ import WirescoreTestSupport
 final class NATSServer: @unchecked Sendable {
     let port: Int
     private let process = Process()
-    private let directory: String
+    let directory: String
 
     static let binary: String? = {
         let environment = ProcessInfo.processInfo.environment
@@ -22,39 +22,49 @@ final class NATSServer: @unchecked Sendable {
 
     var url: String { "nats://127.0.0.1:\(port)" }
 
-    init() throws {
+    /// Starts a server on a free port with a fresh store, or, given the `port` and store
+    /// `directory` of one stopped with `keepingStore`, that server again (a restart).
+    init(port: Int? = nil, directory: String? = nil) throws {
         guard let binary = Self.binary else { throw Failure(message: Self.missingReason) }
-        directory = NSTemporaryDirectory() + "wirescore-nats-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        guard let free = LoopbackPorts.free(1, in: 31000...39000)?.first else {
+        self.directory = directory ?? NSTemporaryDirectory() + "wirescore-nats-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
+        if let port {
+            self.port = port
+        } else if let free = LoopbackPorts.free(1, in: 31000...39000)?.first {
+            self.port = free
+        } else {
             throw Failure(message: "no free port for nats-server")
         }
-        port = free
         let watchdog = "\"$0\" \"$@\" & w=$!; trap 'kill $w; wait $w; exit 0' TERM; "
             + "while kill -0 \(getpid()) 2>/dev/null && kill -0 $w 2>/dev/null; do sleep 1; done; kill $w 2>/dev/null; wait $w"
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", watchdog, binary, "-js", "-a", "127.0.0.1", "-p", "\(port)", "-sd", directory]
+        process.arguments = ["-c", watchdog, binary, "-js", "-a", "127.0.0.1", "-p", "\(self.port)", "-sd", self.directory]
         let null = FileHandle(forWritingAtPath: "/dev/null")
         process.standardOutput = null
         process.standardError = null
         try process.run()
         for _ in 0..<100 {
-            if LoopbackPorts.answers(port) { return }
+            if LoopbackPorts.answers(self.port) { return }
             guard process.isRunning else { break }
             usleep(100_000)
         }
         stop()
-        throw Failure(message: "nats-server did not come up on port \(port)")
+        throw Failure(message: "nats-server did not come up on port \(self.port)")
     }
 
     deinit { stop() }
 
-    func stop() {
+    /// Set by `stop(keepingStore: true)`: the store outlives this server, for a restart to use
+    /// (which then owns it).
+    private var keepsStore = false
+
+    func stop(keepingStore: Bool = false) {
+        if keepingStore { keepsStore = true }
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
         }
-        try? FileManager.default.removeItem(atPath: directory)
+        if !keepsStore { try? FileManager.default.removeItem(atPath: directory) }
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -51,6 +51,7 @@ extension PipelineLoader {
     ///       subject: wirescore.default.articles     # default wirescore.<name>.articles
     ///       create_stream: WIRESCORE                # created when missing (optional)
     ///       duplicate_window: 86400                 # seconds, for a stream created here
+    ///       reconnect_wait: 30                      # seconds a lost connection is retried in a batch
     static func streamSettings(_ fields: inout YAMLFields, pipelineName: String) throws(PipelineError) -> JetStreamOutput.Settings? {
         guard var s = try fields.mapping("stream") else { return nil }
         guard let url = try s.string("nats") else {
@@ -70,6 +71,7 @@ extension PipelineLoader {
             throw s.error(s.value("create_stream"), "'create_stream' must be a stream name (letters, digits, _ and -)")
         }
         settings.duplicateWindow = try s.seconds("duplicate_window", in: 1...(365 * 86_400)) ?? settings.duplicateWindow
+        settings.reconnectWait = try s.seconds("reconnect_wait", in: 0...3600) ?? settings.reconnectWait
         try s.rejectUnknownKeys()
         return settings
     }
