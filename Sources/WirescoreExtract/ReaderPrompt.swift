@@ -80,6 +80,16 @@ enum ReaderPrompt {
     /// the end): read through one buffer, with no array retained per position tried.
     private static let anchorBytes: [UInt8] = anchors.flatMap { $0 }
     private static let anchorStarts: [Int] = anchors.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    /// For each byte, a bit per anchor whose first letter it is (ASCII case folded): most
+    /// positions of a line test one table entry and no anchor at all.
+    private static let anchorsByFirstByte: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 256)
+        for (k, anchor) in anchors.enumerated() {
+            table[Int(anchor[0])] |= 1 << UInt16(k)
+            if anchor[0] >= 0x61 && anchor[0] <= 0x7A { table[Int(anchor[0] - 0x20)] |= 1 << UInt16(k) }
+        }
+        return table
+    }()
 
     static func hasAnchor(_ u: String.UTF8View) -> Bool {
         if let found = u.withContiguousStorageIfAvailable({ hasAnchor(bytes: $0) }) { return found }
@@ -89,13 +99,14 @@ enum ReaderPrompt {
     private static func hasAnchor(bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
         anchorBytes.withUnsafeBufferPointer { a in
             anchorStarts.withUnsafeBufferPointer { starts in
-                let n = p.count
-                var i = 0
-                while i < n {
-                    let b = p[i] >= 0x41 && p[i] <= 0x5A ? p[i] | 0x20 : p[i]
-                    // First letters of the anchors: f t i y w l n s.
-                    if b == 0x66 || b == 0x74 || b == 0x69 || b == 0x79 || b == 0x77 || b == 0x6C || b == 0x6E || b == 0x73 {
-                        for k in 0..<(starts.count - 1) where a[starts[k]] == b {
+                anchorsByFirstByte.withUnsafeBufferPointer { first in
+                    let n = p.count
+                    var i = 0
+                    while i < n {
+                        var candidates = first[Int(p[i])]
+                        while candidates != 0 {
+                            let k = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
                             let start = starts[k], count = starts[k + 1] - start
                             guard i + count <= n else { continue }
                             var j = 1
@@ -106,10 +117,10 @@ enum ReaderPrompt {
                             }
                             if j == count { return true }
                         }
+                        i += 1
                     }
-                    i += 1
+                    return false
                 }
-                return false
             }
         }
     }
