@@ -15,6 +15,11 @@
 #         R rounds (default 1), Python over its first K articles (default: one copy of each page);
 #         prints articles/s, CPU-ms per page, the ratio to Python and peak RSS side by side)
 #        --bin PATH (either mode): measure that wirescore binary instead of building one
+#        --pair PATH [--rounds R] (either site): A/B of two builds on a shared, noisy machine:
+#        each round runs `wirescore ingest` of --bin (or the build) and of PATH at the same time,
+#        cold, each into its own output, so both see the same contention; prints each side's
+#        CPU-ms per page per round and the median of the rounds' ratios (PATH over --bin);
+#        skips the Python stack and the fetch-only part
 #        --step-cost STEP [--cost-rounds R] (synthetic site): the CPU one article step costs
 #        (issue 17): cold `wirescore ingest` with every step and with every step but STEP
 #        (the pipeline's `stages:` list), alternating for R rounds (default 5), fresh output each
@@ -38,7 +43,7 @@ cd "$root"
 
 feeds=20; per_feed=50; python_max=""; wrk_seconds=5; fetch_rounds=3
 step_cost=""; cost_rounds=5
-real_pages=0; real_articles=5000; rounds=1; eval_dir="$root/../shared/eval/extraction"; bin_override=""
+real_pages=0; real_articles=5000; rounds=1; eval_dir="$root/../shared/eval/extraction"; bin_override=""; pair_bin=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --real-pages) real_pages=1; shift ;;
@@ -46,6 +51,7 @@ while [ $# -gt 0 ]; do
         --rounds) rounds="$2"; shift 2 ;;
         --eval) eval_dir="$2"; shift 2 ;;
         --bin) bin_override="$2"; shift 2 ;;
+        --pair) pair_bin="$2"; shift 2 ;;
         --step-cost) step_cost="$2"; shift 2 ;;
         --cost-rounds) cost_rounds="$2"; shift 2 ;;
         --feeds) feeds="$2"; shift 2 ;;
@@ -53,7 +59,7 @@ while [ $# -gt 0 ]; do
         --python-max) python_max="$2"; shift 2 ;;
         --wrk-seconds) wrk_seconds="$2"; shift 2 ;;
         --fetch-rounds) fetch_rounds="$2"; shift 2 ;;
-        -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown flag $1" >&2; exit 64 ;;
     esac
 done
@@ -207,6 +213,40 @@ run_python() {  # sets PY_LINE PY_N PY_SECS PY_RSS PY_CPU
     PY_RSS=$(sed -n 's/.*peak_rss_kb=\([0-9]*\).*/\1/p' <<< "$PY_LINE")
     PY_CPU=$(sed -n 's/.*cpu_seconds=\([0-9.]*\).*/\1/p' <<< "$PY_LINE")
 }
+
+if [ -n "$pair_bin" ]; then
+    # Both builds at once, each into its own output: CPU time per page is what they are
+    # compared on, and running them side by side gives both the same neighbours.
+    sed "s#^output: out\$#output: out-pair-a#" "$work/pipeline.yaml" > "$work/pipeline-pair-a.yaml"
+    sed "s#^output: out\$#output: out-pair-b#" "$work/pipeline.yaml" > "$work/pipeline-pair-b.yaml"
+    ratios=""
+    for round in $(seq 1 "$rounds"); do
+        rm -rf "$work/out-pair-a" "$work/out-pair-b"
+        /usr/bin/time -f "%U %S %M" -o "$work/pair-a.time" "$bin" ingest --pipeline "$work/pipeline-pair-a.yaml" > "$work/pair-a.log" 2>&1 &
+        pid_a=$!
+        /usr/bin/time -f "%U %S %M" -o "$work/pair-b.time" "$pair_bin" ingest --pipeline "$work/pipeline-pair-b.yaml" > "$work/pair-b.log" 2>&1 &
+        pid_b=$!
+        wait "$pid_a" || { cat "$work/pair-a.log" >&2; exit 1; }
+        wait "$pid_b" || { cat "$work/pair-b.log" >&2; exit 1; }
+        line=$(python3 - "$work" <<'PY'
+import re, sys
+w = sys.argv[1]
+out = []
+for side in "ab":
+    u, s_, rss = open(f"{w}/pair-{side}.time").read().split()[-3:]
+    n = int(re.findall(r"articles new=(\d+)", open(f"{w}/pair-{side}.log").read())[-1])
+    out.append((1000 * (float(u) + float(s_)) / max(n, 1), n, int(rss) / 1024))
+(a, na, ra), (b, nb, rb) = out
+print(f"{a:.3f} {b:.3f} {b / a:.3f} {na} {nb} {ra:.1f} {rb:.1f}")
+PY
+)
+        read -r cpu_a cpu_b ratio n_a n_b rss_a rss_b <<< "$line"
+        echo "round $round: CPU-ms/page --bin $cpu_a ($n_a articles, peak RSS $rss_a MB), --pair $cpu_b ($n_b articles, peak RSS $rss_b MB), ratio $ratio" >&2
+        ratios+="$ratio "
+    done
+    python3 -c "import sys; r = sorted(float(x) for x in sys.argv[1].split()); print(f'paired ingest, {len(r)} rounds: CPU per page of --pair over --bin, median {r[len(r) // 2]:.3f} (rounds: {\" \".join(f\"{x:.3f}\" for x in r)})')" "$ratios"
+    exit 0
+fi
 
 if [ "$real_pages" -eq 1 ]; then
     # wirescore (cold, fresh output each round) and the Python stack alternate; each round's

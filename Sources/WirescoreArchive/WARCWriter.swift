@@ -164,7 +164,7 @@ public enum WARCEncoder {
         return bytes
     }
 
-    static func newRecordID() -> String { "<urn:uuid:\(UUID().uuidString.lowercased())>" }
+    static func newRecordID() -> String { RecordIDs.next() }
 
     static func reason(_ status: Int) -> String {
         switch status {

@@ -81,6 +81,28 @@ public struct ArticleExtractor: Sendable {
 
     // MARK: - Gate
 
+    /// Leading bytes of formats that are no page.
+    static let binarySignatures: [(String, [UInt8])] = [
+        ("PDF", Array("%PDF".utf8)), ("PNG image", [0x89, 0x50, 0x4E, 0x47]), ("GIF image", Array("GIF8".utf8)),
+        ("JPEG image", [0xFF, 0xD8, 0xFF]), ("ZIP archive", [0x50, 0x4B, 0x03, 0x04]), ("gzip data", [0x1F, 0x8B]),
+        ("RIFF media", Array("RIFF".utf8)), ("WebAssembly", [0x00, 0x61, 0x73, 0x6D]),
+    ]
+
+    /// A `Content-Type` value's media type, trimmed and lowercased ("text/html"). An ASCII value
+    /// (every real one) is cut, trimmed of spaces and tabs (all the ASCII in `.whitespaces`) and
+    /// lowercased as bytes; Foundation's trimming and lowercasing showed in profiles.
+    static func mediaType(_ contentType: String) -> String {
+        let utf8 = contentType.utf8
+        // (A value opening with ";" is left to `split`, which skips the empty first piece.)
+        guard let first = utf8.first, first != UInt8(ascii: ";"), utf8.allSatisfy({ $0 < 0x80 }) else {
+            return contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        }
+        var media = Array(utf8.prefix { $0 != UInt8(ascii: ";") })
+        while let last = media.last, last == 0x20 || last == 0x09 { media.removeLast() }
+        let start = media.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? media.count
+        return String(decoding: media[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     static func checkIsHTML(_ bytes: [UInt8], contentType: String?) throws(ExtractionError) {
         var first = 0
         while first < bytes.count, bytes[first] <= 0x20 { first += 1 }
@@ -91,19 +113,14 @@ public struct ArticleExtractor: Sendable {
         }
         if first == bytes.count { throw .emptyDocument }
         if let ct = contentType {
-            let media = ct.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let media = mediaType(ct)
             let ok = media.isEmpty || media.hasPrefix("text/") || media.contains("html") || media.contains("xml")
                 || media == "application/octet-stream" || media == "binary/octet-stream" || media == "unknown/unknown"
             if !ok || media == "text/css" || media == "text/javascript" || media == "text/csv" {
                 throw .notHTML("content type \(media)")
             }
         }
-        let signatures: [(String, [UInt8])] = [
-            ("PDF", Array("%PDF".utf8)), ("PNG image", [0x89, 0x50, 0x4E, 0x47]), ("GIF image", Array("GIF8".utf8)),
-            ("JPEG image", [0xFF, 0xD8, 0xFF]), ("ZIP archive", [0x50, 0x4B, 0x03, 0x04]), ("gzip data", [0x1F, 0x8B]),
-            ("RIFF media", Array("RIFF".utf8)), ("WebAssembly", [0x00, 0x61, 0x73, 0x6D]),
-        ]
-        for (what, sig) in signatures where bytes.starts(with: sig) { throw .notHTML(what) }
+        for (what, sig) in binarySignatures where bytes.starts(with: sig) { throw .notHTML(what) }
         let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         if !utf16, bytes.prefix(4096).contains(0) { throw .notHTML("binary data (NUL bytes)") }
         if bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[") { throw .notHTML("JSON") }

@@ -27,12 +27,48 @@ enum ReaderPrompt {
     /// Whether a short line is only a prompt to follow, sign up or subscribe.
     static func isPrompt(_ text: String) -> Bool {
         guard text.utf8.count <= maximumLength, hasAnchor(text.utf8) else { return false }
-        let l = text.lowercased()
-        let social = socialNetworks.reduce(0) { $0 + (l.contains($1) ? 1 : 0) }
-        if social > 0, followPhrases.contains(where: { l.contains($0) }) || social >= 2 && l.contains("follow") { return true }
-        if l.contains("newsletter"), !l.contains("this newsletter"), newsletterPhrases.contains(where: { l.contains($0) }) { return true }
-        if l.contains("subscri"), paywallPhrases.contains(where: { l.contains($0) }) { return true }
+        // An ASCII line (nearly all) is lowercased and searched as bytes, which for ASCII text
+        // finds exactly what String search finds; other lines take the Unicode-aware path.
+        var lower: [UInt8] = []
+        lower.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            guard b < 0x80 else {
+                let l = text.lowercased()
+                return matches { l.contains($0) }
+            }
+            lower.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        return lower.withUnsafeBufferPointer { l in matches { contains(l, $0) } }
+    }
+
+    /// The rules, over a "does the lowercased line contain this phrase" test.
+    private static func matches(_ contains: (String) -> Bool) -> Bool {
+        let social = socialNetworks.reduce(0) { $0 + (contains($1) ? 1 : 0) }
+        if social > 0, followPhrases.contains(where: contains) || social >= 2 && contains("follow") { return true }
+        if contains("newsletter"), !contains("this newsletter"), newsletterPhrases.contains(where: contains) { return true }
+        if contains("subscri"), paywallPhrases.contains(where: contains) { return true }
         return false
+    }
+
+    /// Whether `phrase`'s UTF-8 bytes occur in `haystack`.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ phrase: String) -> Bool {
+        var phrase = phrase
+        return phrase.withUTF8 { needle in
+            let m = needle.count, n = haystack.count
+            guard m > 0 else { return true }
+            guard m <= n else { return false }
+            let first = needle[0]
+            var i = 0
+            while i <= n - m {
+                if haystack[i] == first {
+                    var j = 1
+                    while j < m, haystack[i + j] == needle[j] { j += 1 }
+                    if j == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Every rule needs a social network's name, "newsletter" or "subscri"; this byte scan
@@ -40,26 +76,52 @@ enum ReaderPrompt {
     /// before the Unicode-aware work, which ran on every short line of every page.
     static let anchors: [[UInt8]] = (socialNetworks + ["newsletter", "subscri"]).map { Array($0.utf8) }
 
+    /// The anchors back to back, with each one's start in `anchorBytes` (and a last entry for
+    /// the end): read through one buffer, with no array retained per position tried.
+    private static let anchorBytes: [UInt8] = anchors.flatMap { $0 }
+    private static let anchorStarts: [Int] = anchors.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    /// For each byte, a bit per anchor whose first letter it is (ASCII case folded): most
+    /// positions of a line test one table entry and no anchor at all.
+    private static let anchorsByFirstByte: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 256)
+        for (k, anchor) in anchors.enumerated() {
+            table[Int(anchor[0])] |= 1 << UInt16(k)
+            if anchor[0] >= 0x61 && anchor[0] <= 0x7A { table[Int(anchor[0] - 0x20)] |= 1 << UInt16(k) }
+        }
+        return table
+    }()
+
     static func hasAnchor(_ u: String.UTF8View) -> Bool {
-        var buf = [UInt8](repeating: 0, count: u.count)
-        var k = 0
-        for b in u { buf[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b; k += 1 }
-        return buf.withUnsafeBufferPointer { p in
-            let n = p.count
-            var i = 0
-            while i < n {
-                let b = p[i]
-                // First letters of the anchors: f t i y w l n s.
-                if b == 0x66 || b == 0x74 || b == 0x69 || b == 0x79 || b == 0x77 || b == 0x6C || b == 0x6E || b == 0x73 {
-                    for a in anchors where a[0] == b && i + a.count <= n {
-                        var j = 1
-                        while j < a.count, p[i + j] == a[j] { j += 1 }
-                        if j == a.count { return true }
+        if let found = u.withContiguousStorageIfAvailable({ hasAnchor(bytes: $0) }) { return found }
+        return Array(u).withUnsafeBufferPointer { hasAnchor(bytes: $0) }
+    }
+
+    private static func hasAnchor(bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
+        anchorBytes.withUnsafeBufferPointer { a in
+            anchorStarts.withUnsafeBufferPointer { starts in
+                anchorsByFirstByte.withUnsafeBufferPointer { first in
+                    let n = p.count
+                    var i = 0
+                    while i < n {
+                        var candidates = first[Int(p[i])]
+                        while candidates != 0 {
+                            let k = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            let start = starts[k], count = starts[k + 1] - start
+                            guard i + count <= n else { continue }
+                            var j = 1
+                            while j < count {
+                                let c = p[i + j] >= 0x41 && p[i + j] <= 0x5A ? p[i + j] | 0x20 : p[i + j]
+                                if c != a[start + j] { break }
+                                j += 1
+                            }
+                            if j == count { return true }
+                        }
+                        i += 1
                     }
+                    return false
                 }
-                i += 1
             }
-            return false
         }
     }
 }

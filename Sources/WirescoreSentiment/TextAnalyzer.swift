@@ -39,7 +39,7 @@ public struct TextAnalyzer: Sendable {
 
     /// Buffers one caller reuses across many ``analyze(title:text:target:scratch:)`` calls (one per
     /// thread): tokens, word entries and sentence scores then cost no allocation per text.
-    public struct Scratch {
+    public struct Scratch: Sendable {
         var text = Tokenizer.Result()
         var info = TokenInfos()
         var scores: [SentenceScorer.Score] = []

@@ -85,6 +85,8 @@ public final class StateStore: @unchecked Sendable {
 
     private func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         let result: Result<T, StoreError> = lock.withLock { _ in
+            // The cached statements this call used are reset before the lock is released.
+            defer { database.resetCachedStatements() }
             do throws(StoreError) { return .success(try body()) } catch { return .failure(error) }
         }
         return try result.get()
@@ -94,7 +96,7 @@ public final class StateStore: @unchecked Sendable {
 
     public func validators(for url: String) throws(StoreError) -> HTTPValidators? {
         try locked { () throws(StoreError) in
-            let s = try database.prepare("SELECT etag, last_modified FROM validators WHERE url = ?")
+            let s = try database.cached("SELECT etag, last_modified FROM validators WHERE url = ?")
             s.bind([.text(url)])
             guard try s.step() else { return nil }
             return HTTPValidators(etag: s.text(0), lastModified: s.text(1))
@@ -108,10 +110,10 @@ public final class StateStore: @unchecked Sendable {
     /// Caller holds `lock`.
     private func storeValidators(_ validators: HTTPValidators, for url: String, at date: Date) throws(StoreError) {
         if validators.etag == nil && validators.lastModified == nil {
-            try database.prepare("DELETE FROM validators WHERE url = ?").bind([.text(url)]).run()
+            try database.cached("DELETE FROM validators WHERE url = ?").bind([.text(url)]).run()
             return
         }
-        try database.prepare("""
+        try database.cached("""
             INSERT INTO validators (url, etag, last_modified, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT(url) DO UPDATE SET etag = excluded.etag,
                 last_modified = excluded.last_modified, updated_at = excluded.updated_at
@@ -128,7 +130,7 @@ public final class StateStore: @unchecked Sendable {
                                   at date: Date) throws(StoreError) {
         try locked { () throws(StoreError) in
             try database.transaction { () throws(StoreError) in
-                let insert = try database.prepare("""
+                let insert = try database.cached("""
                     INSERT OR IGNORE INTO open_items
                         (key, feed, link, feed_title, title, author, published, listed_at, entity_hints)
                     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
@@ -148,7 +150,7 @@ public final class StateStore: @unchecked Sendable {
     /// The items `feed` listed that have not settled, in the order they were listed.
     public func openItems(feed: String) throws(StoreError) -> [OpenItem] {
         try locked { () throws(StoreError) in
-            let s = try database.prepare("""
+            let s = try database.cached("""
                 SELECT key, feed, link, feed_title, title, author, published, entity_hints FROM open_items
                 WHERE feed = ? ORDER BY rowid
                 """)
@@ -167,7 +169,7 @@ public final class StateStore: @unchecked Sendable {
     /// How many items are open across all feeds (for `feeds list` and the summary).
     public func openItemCount() throws(StoreError) -> Int {
         try locked { () throws(StoreError) in
-            let s = try database.prepare("SELECT count(*) FROM open_items")
+            let s = try database.cached("SELECT count(*) FROM open_items")
             return try s.step() ? Int(s.int(0) ?? 0) : 0
         }
     }
@@ -177,7 +179,7 @@ public final class StateStore: @unchecked Sendable {
     /// The robots.txt kept for `origin` (`scheme://host[:port]`), expired or not.
     public func robots(for origin: String) throws(StoreError) -> RobotsRecord? {
         try locked { () throws(StoreError) in
-            let s = try database.prepare(
+            let s = try database.cached(
                 "SELECT answer, body, truncated, fetched_at, expires_at FROM robots WHERE origin = ?")
             s.bind([.text(origin)])
             guard try s.step() else { return nil }
@@ -191,7 +193,7 @@ public final class StateStore: @unchecked Sendable {
     /// Keeps `record` as `origin`'s robots.txt, replacing the one before.
     public func saveRobots(_ record: RobotsRecord, for origin: String) throws(StoreError) {
         try locked { () throws(StoreError) in
-            try database.prepare("""
+            try database.cached("""
                 INSERT INTO robots (origin, answer, body, truncated, fetched_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(origin) DO UPDATE SET answer = excluded.answer, body = excluded.body,
                     truncated = excluded.truncated, fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
@@ -207,7 +209,7 @@ public final class StateStore: @unchecked Sendable {
     /// failed permanently, or ran out of attempts.
     public func isItemSettled(_ key: String) throws(StoreError) -> Bool {
         try locked { () throws(StoreError) in
-            let s = try database.prepare("SELECT final FROM items WHERE key = ?")
+            let s = try database.cached("SELECT final FROM items WHERE key = ?")
             s.bind([.text(key)])
             return try s.step() && (s.int(0) ?? 0) != 0
         }
@@ -228,13 +230,13 @@ public final class StateStore: @unchecked Sendable {
         guard !items.isEmpty else { return }
         try locked { () throws(StoreError) in
             try database.transaction { () throws(StoreError) in
-                let upsert = try database.prepare("""
+                let upsert = try database.cached("""
                     INSERT INTO items (key, feed, outcome, attempts, final, updated_at) VALUES (?, ?, ?, 1, ?, ?)
                     ON CONFLICT(key) DO UPDATE SET outcome = excluded.outcome, attempts = items.attempts + 1,
                         final = CASE WHEN excluded.final = 1 OR items.attempts + 1 >= ? THEN 1 ELSE 0 END,
                         updated_at = excluded.updated_at
                     """)
-                let close = try database.prepare("""
+                let close = try database.cached("""
                     DELETE FROM open_items WHERE key = ?1 AND EXISTS (SELECT 1 FROM items WHERE key = ?1 AND final = 1)
                     """)
                 for item in items {
@@ -257,7 +259,7 @@ public final class StateStore: @unchecked Sendable {
     /// after a crash).
     public func writtenArticle(_ id: String) throws(StoreError) -> WrittenArticle? {
         try locked { () throws(StoreError) in
-            let s = try database.prepare("SELECT fingerprint FROM articles WHERE id = ?")
+            let s = try database.cached("SELECT fingerprint FROM articles WHERE id = ?")
             s.bind([.text(id)])
             guard try s.step() else { return nil }
             return WrittenArticle(fingerprint: s.int(0).map { UInt64(bitPattern: $0) })
@@ -278,14 +280,14 @@ public final class StateStore: @unchecked Sendable {
                               partFile: String, committedBytes: Int, at date: Date) throws(StoreError) {
         try locked { () throws(StoreError) in
             try database.transaction { () throws(StoreError) in
-                let insert = try database.prepare(
+                let insert = try database.cached(
                     "INSERT OR IGNORE INTO articles (id, url, day, written_at, fingerprint) VALUES (?, ?, ?, ?, ?)")
                 for article in articles {
                     try insert.bind([.text(article.id), .text(article.url), .text(article.day),
                                      .double(date.timeIntervalSince1970),
                                      article.fingerprint.map { .int(Int64(bitPattern: $0)) } ?? .null]).run()
                 }
-                try database.prepare("""
+                try database.cached("""
                     INSERT INTO part_files (path, committed_bytes) VALUES (?, ?)
                     ON CONFLICT(path) DO UPDATE SET committed_bytes = excluded.committed_bytes
                     """).bind([.text(partFile), .int(Int64(committedBytes))]).run()
@@ -296,7 +298,7 @@ public final class StateStore: @unchecked Sendable {
     /// The committed length recorded for a part file, nil when never recorded.
     public func committedBytes(of partFile: String) throws(StoreError) -> Int? {
         try locked { () throws(StoreError) in
-            let s = try database.prepare("SELECT committed_bytes FROM part_files WHERE path = ?")
+            let s = try database.cached("SELECT committed_bytes FROM part_files WHERE path = ?")
             s.bind([.text(partFile)])
             return try s.step() ? s.int(0).map(Int.init) : nil
         }
@@ -304,7 +306,7 @@ public final class StateStore: @unchecked Sendable {
 
     public func articleCount() throws(StoreError) -> Int {
         try locked { () throws(StoreError) in
-            let s = try database.prepare("SELECT count(*) FROM articles")
+            let s = try database.cached("SELECT count(*) FROM articles")
             return try s.step() ? Int(s.int(0) ?? 0) : 0
         }
     }
@@ -313,7 +315,7 @@ public final class StateStore: @unchecked Sendable {
 
     public func health(of feedID: String) throws(StoreError) -> FeedHealth? {
         try locked { () throws(StoreError) in
-            let s = try database.prepare("""
+            let s = try database.cached("""
                 SELECT feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt
                 FROM feed_health WHERE feed = ?
                 """)
@@ -324,7 +326,7 @@ public final class StateStore: @unchecked Sendable {
 
     public func allHealth() throws(StoreError) -> [FeedHealth] {
         try locked { () throws(StoreError) in
-            let s = try database.prepare("""
+            let s = try database.cached("""
                 SELECT feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt
                 FROM feed_health ORDER BY feed
                 """)
@@ -362,7 +364,7 @@ public final class StateStore: @unchecked Sendable {
 
     private func save(_ h: FeedHealth) throws(StoreError) {
         try locked { () throws(StoreError) in
-            try database.prepare("""
+            try database.cached("""
                 INSERT OR REPLACE INTO feed_health
                     (feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -57,13 +57,18 @@ public struct StoryTerm: Sendable, Equatable, Hashable {
 
     /// ``top(byHash:limit:)`` over (hash, count) pairs with distinct hashes, in any order.
     static func top(_ pairs: [(hash: UInt32, count: Int)], limit: Int) -> [StoryTerm] {
-        var terms = pairs.map { StoryTerm(hash: $0.hash, count: UInt16(clamping: $0.count)) }
-        if terms.count > limit {
-            terms.sort { ($0.count, $1.hash) > ($1.count, $0.hash) }
-            terms.removeLast(terms.count - limit)
+        // Sorted as single integers (hashes are distinct, so the order is total and the same as
+        // sorting the pairs): count first, then the lower hash, packed in one UInt64 for the
+        // cut; hash then count for the final order. A tuple comparator closure was a tenth of
+        // the story features' time.
+        var keys = pairs.map { UInt64(UInt16(clamping: $0.count)) << 32 | UInt64(UInt32.max - $0.hash) }
+        if keys.count > limit {
+            keys.sort(by: >)
+            keys.removeLast(keys.count - limit)
         }
-        terms.sort { $0.hash < $1.hash }
-        return terms
+        var byHash = keys.map { UInt64(UInt32.max - UInt32(truncatingIfNeeded: $0)) << 16 | ($0 >> 32) }
+        byHash.sort()
+        return byHash.map { StoryTerm(hash: UInt32(truncatingIfNeeded: $0 >> 16), count: UInt16(truncatingIfNeeded: $0)) }
     }
 
     /// Little-endian (hash, count) pairs in base64: the snapshot's compact form.

@@ -274,14 +274,26 @@ public struct HTMLDocument: Sendable {
 
 /// Collects SAX events into flat arrays. Used by one parse on one thread only.
 ///
-/// The state is one struct behind one stored property so that each SAX callback costs a single
-/// exclusivity check rather than one per array it touches.
+/// The state is one struct in memory of its own, reached through a pointer: a stored property
+/// of a class costs a run-time exclusivity check (a thread-local access set) on every SAX
+/// callback, about 7% of parsing in profiles, and one parse on one thread never overlaps its
+/// own accesses.
 final class HTMLTreeBuilder {
-    var state: HTMLTreeState
+    let statePointer: UnsafeMutablePointer<HTMLTreeState>
 
-    init(capacity: Int, foldsBlankText: Bool) { state = HTMLTreeState(capacity: capacity, foldsBlankText: foldsBlankText) }
+    init(capacity: Int, foldsBlankText: Bool) {
+        statePointer = .allocate(capacity: 1)
+        statePointer.initialize(to: HTMLTreeState(capacity: capacity, foldsBlankText: foldsBlankText))
+    }
 
-    func finish() { state.finish() }
+    deinit {
+        statePointer.deinitialize(count: 1)
+        statePointer.deallocate()
+    }
+
+    var state: HTMLTreeState { statePointer.pointee }
+
+    func finish() { statePointer.pointee.finish() }
 }
 
 struct HTMLTreeState {
@@ -462,14 +474,14 @@ private func withBuilder(_ ctx: UnsafeMutableRawPointer?, _ body: (HTMLTreeBuild
 private func htmlSAXStart(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
                           _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
     guard let name else { return }
-    withBuilder(ctx) { $0.state.start(name, atts) }
+    withBuilder(ctx) { $0.statePointer.pointee.start(name, atts) }
 }
 
 private func htmlSAXEnd(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
-    withBuilder(ctx) { $0.state.end() }
+    withBuilder(ctx) { $0.statePointer.pointee.end() }
 }
 
 private func htmlSAXCharacters(_ ctx: UnsafeMutableRawPointer?, _ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
     guard let ch else { return }
-    withBuilder(ctx) { $0.state.characters(ch, Int(len)) }
+    withBuilder(ctx) { $0.statePointer.pointee.characters(ch, Int(len)) }
 }

@@ -82,4 +82,18 @@ struct WARCDigestTests {
         #expect(WARCDigest.base32(Array("f".utf8)) == "MY======")
         #expect(try WARCDigest.sha1(Array("abc".utf8)) == "sha1:VGMT4NSHA2AWVOR6EVYXQUGCNSONBWE5")
     }
+
+    /// Record ids come from a seeded counter, not from the system per id: they must still be
+    /// version-4 UUID URNs and distinct.
+    @Test func recordIDsAreDistinctVersion4UUIDs() throws {
+        let ids = (0..<20_000).map { _ in WARCEncoder.newRecordID() }
+        #expect(Set(ids).count == ids.count)
+        let shape = try Regex("^<urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}>$")
+        for id in ids.prefix(2_000) { #expect(id.wholeMatch(of: shape) != nil, "\(id)") }
+        // Every hex digit outside the fixed version nibble varies across ids.
+        let uuids = ids.map { Array($0.utf8.dropFirst(10).dropLast()) }
+        for position in 0..<36 where ![8, 13, 14, 18, 23].contains(position) {
+            #expect(Set(uuids.prefix(500).map { $0[position] }).count > 1, "position \(position)")
+        }
+    }
 }

@@ -145,4 +145,25 @@ struct StateStoreTests {
         #expect(try store.writtenArticle("new-id") == WrittenArticle(fingerprint: UInt64.max))
         #expect(try store.openItems(feed: "a").isEmpty)
     }
+
+    /// Statements are kept prepared between calls; each call must still leave them reset, or a
+    /// lookup stepped to a row would hold its read snapshot and miss what another connection
+    /// wrote since (and keep the WAL from being checkpointed).
+    @Test func cachedStatementsHoldNoSnapshotBetweenCalls() throws {
+        let dir = freshDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let reader = try StateStore(directory: dir)
+        let writer = try StateStore(directory: dir)
+        try writer.recordWritten([(id: "a", url: "https://a.example/a", day: "2026-11-02", fingerprint: 1)],
+                                 partFile: "articles/date=2026-11-02/part-0.jsonl", committedBytes: 10, at: Date())
+        #expect(try reader.writtenArticle("a") == WrittenArticle(fingerprint: 1))
+        for n in 2...5 {
+            try writer.recordWritten([(id: "id\(n)", url: "https://a.example/\(n)", day: "2026-11-02", fingerprint: UInt64(n))],
+                                     partFile: "articles/date=2026-11-02/part-0.jsonl", committedBytes: 10 * n, at: Date())
+            #expect(try reader.writtenArticle("id\(n)") == WrittenArticle(fingerprint: UInt64(n)))
+            #expect(try reader.writtenArticle("a") == WrittenArticle(fingerprint: 1))
+            #expect(try reader.committedBytes(of: "articles/date=2026-11-02/part-0.jsonl") == 10 * n)
+        }
+        #expect(try reader.articleCount() == 5)
+    }
 }

@@ -40,3 +40,26 @@ import Testing
         }
     }
 }
+
+/// ``WordList/add(_:)`` writes through buffers sized for the worst case; random texts mixing
+/// ASCII, apostrophes and scalars whose lowercase mapping is longer or shorter (İ, Ⱥ, K, ẞ)
+/// must still give the String definition's words.
+@Suite struct WordListRandomTextTests {
+    @Test func randomTextsGiveTheStringDefinitionsWords() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "B", "z", "0", "9", " ", "'", "\u{2019}", "-", ".", "\n", "é", "İ", "Ⱥ", "\u{212A}",
+                                  "ẞ", "Σ", "ト", "🚀", "\u{301}", "Ǆ", "ﬃ"]
+        for _ in 0..<2_000 {
+            let title = String((0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
+            let text = String((0..<Int.random(in: 0...80, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
+            var words = WordList()
+            words.add(title)
+            let titleCount = words.count
+            words.add(text)
+            let expected = StringFeatures.tokens(title) + StringFeatures.tokens(text)
+            #expect(titleCount == StringFeatures.tokens(title).count)
+            #expect((0..<words.count).map { String(decoding: words.bytes[words.word($0)], as: UTF8.self) } == expected,
+                    "\(title.debugDescription) \(text.debugDescription)")
+        }
+    }
+}

@@ -16,6 +16,8 @@ struct AnalyzeStep: ArticleStep {
     let analyzer: TextAnalyzer
     /// Resolves the source's company hints (a news sitemap's stock tickers).
     let hints: EntityHints
+    /// Token and score buffers reused across articles (the workers run in parallel).
+    let scratches = AnalyzerScratchPool()
     var name: String { "analyze" }
 
     init(analyzer: TextAnalyzer, hints: EntityHints? = nil) {
@@ -25,7 +27,9 @@ struct AnalyzeStep: ArticleStep {
 
     func apply(to draft: inout ArticleDraft) throws(ArticleFailure) {
         var record = try draft.requireRecord(by: name)
-        let analysis = analyzer.analyze(title: record.title, text: record.text)
+        let analysis = scratches.withScratch(textBytes: record.text.utf8.count + record.title.utf8.count) { scratch in
+            analyzer.analyze(title: record.title, text: record.text, target: nil, scratch: &scratch)
+        }
         record.sentiment = analysis.sentimentField
         record.entities = analysis.entityFields
         if !draft.context.entityHints.isEmpty {

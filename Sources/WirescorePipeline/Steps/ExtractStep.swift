@@ -52,6 +52,10 @@ struct ExtractStep: ArticleStep {
     }
 
     private static func nonEmpty(_ s: String?) -> String? {
+        // A value that starts and ends with a visible ASCII character (nearly every title, site
+        // name and byline) has nothing to trim: Foundation's trimming showed in profiles.
+        if let s, let first = s.utf8.first, let last = s.utf8.last,
+           first > 0x20 && first < 0x7F, last > 0x20 && last < 0x7F { return s }
         guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
         return t
     }
