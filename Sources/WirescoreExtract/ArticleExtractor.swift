@@ -63,6 +63,8 @@ public struct ArticleExtractor: Sendable {
             let leadText = doc.textContent(lead).replacingOccurrences(of: "\u{AD}", with: "")
             if leadText != page.title, !text.contains(String(leadText.prefix(60))) { text = leadText + "\n\n" + text }
         }
+        // The author box under the post, when the page declares the author's bio (see AuthorBio).
+        text = AuthorBio.removing(AuthorBio.declared(in: meta.ldObjects), from: text)
         page.text = text
         if let body = meta.ldRawString("articleBody") {
             let clean = body.contains("<") ? Self.stripTags(body) : body

@@ -599,7 +599,11 @@ struct MainTextExtractor {
         let block = Self.blockTags.contains(t)
         if block { w.breakParagraph() }
         if t == .td || t == .th { w.space() }
+        // A "heading" holding a long text is an unclosed tag that swallowed what follows.
+        let heading = Self.cardHeadings.contains(t) && textLen[n] <= 200
+        if heading { w.headingDepth += 1 }
         writeSiblings(ChildSequence(doc: doc, parent: n), into: &w, skipHeading: skipHeading)
+        if heading { w.headingDepth -= 1 }
         if block { w.breakParagraph() }
     }
 
@@ -685,7 +689,20 @@ extension UInt8 {
 ///
 /// A paragraph that repeats an earlier one word for word is dropped: responsive pages render the
 /// same article once per breakpoint and hide all but one with CSS the extractor cannot see.
+///
+/// Headings at the very end, with no text after them, are dropped too: a heading introduces
+/// what follows it, and when nothing follows, its section was boilerplate that cleaning took
+/// away ("More from the region" over a removed card grid, "Comments" over a removed thread).
 struct ParagraphWriter {
+    /// Above 0 while writing the text of an `h1`-`h6`.
+    var headingDepth = 0
+    /// Where the run of heading paragraphs at the end of `out` begins (its separator), or nil
+    /// when the last paragraph is not a heading.
+    private var trailingHeadingsStart: Int?
+    /// Headings in that run. Only one or two are orphans; a longer run is content written as
+    /// headings (a buyer's guide whose every entry is an `h2` and an `h3` list).
+    private var trailingHeadings = 0
+    static let maximumOrphanHeadings = 2
     private var out: [UInt8] = []
     private var pendingSpace = false
     /// 0 = inside a paragraph, 1 = after a line break, 2 = after a paragraph break.
@@ -737,6 +754,7 @@ struct ParagraphWriter {
 
     /// Writes whatever separator is pending before new text.
     private mutating func separate() {
+        let startsParagraph = out.isEmpty || pendingBreak == 2
         if out.isEmpty {
             separatorStart = 0; paragraphStart = 0
         } else if pendingBreak == 2 {
@@ -751,6 +769,12 @@ struct ParagraphWriter {
         }
         pendingBreak = 0
         pendingSpace = false
+        if headingDepth == 0 {
+            trailingHeadingsStart = nil; trailingHeadings = 0
+        } else if startsParagraph {
+            if trailingHeadingsStart == nil { trailingHeadingsStart = separatorStart }
+            trailingHeadings += 1
+        }
     }
 
     mutating func space() { pendingSpace = true }
@@ -759,6 +783,8 @@ struct ParagraphWriter {
 
     mutating func finish() -> String {
         closeParagraph()
+        // An orphan heading ends the text; a text that is only headings is kept as it is.
+        if let start = trailingHeadingsStart, trailingHeadings <= Self.maximumOrphanHeadings, start > 0, start < out.count { out.removeSubrange(start...) }
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -306,6 +306,46 @@ import Testing
         }
     }
 
+    @Test func authorBoxDeclaredInJSONLDIsLeftOut() throws {
+        // The theme prints the author box as plain paragraphs in the post's own column; the SEO
+        // plugin's JSON-LD declares the same sentences as the author's description.
+        let bio = "Mara Vell covered the port authority for nine years before she joined the desk, and she still keeps a tide table on her wall."
+        let ld = "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"BlogPosting\","
+            + "\"headline\":\"Dredging\",\"author\":{\"@id\":\"#mara\"}},{\"@type\":\"Person\",\"@id\":\"#mara\",\"name\":\"Mara Vell\","
+            + "\"description\":\"\(bio)\"}]}</script>"
+        let html = "<html><head>\(ld)</head><body><div class='entry'>\(Self.prose(4))<p><strong>Mara Vell</strong></p><p>\(bio)</p></div></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        #expect(!t.contains("tide table on her wall"))
+        // Without the declaration the same paragraph is article text: the rule reads the page's word, not the sentence.
+        let undeclared = try page("<html><body><div class='entry'>\(Self.prose(4))<p>\(bio)</p></div></body></html>").text
+        #expect(undeclared.contains("tide table on her wall"))
+    }
+
+    @Test func authorDescriptionQuotedInsideALongParagraphStays() {
+        let bio = "Mara Vell covered the port authority for nine years before she joined the desk."
+        let long = "As the council noted, " + bio + String(repeating: " The hearing went on into the evening, and the vote was put off.", count: 6)
+        let text = "First paragraph.\n\n" + long + "\n\n" + bio
+        let out = AuthorBio.removing([bio], from: text)
+        #expect(out == "First paragraph.\n\n" + long)
+    }
+
+    @Test func headingLeftWithoutItsSectionEndsNothing() throws {
+        // The card grid under "More from the coast" is link-dense and cleaned away; its heading
+        // stays behind at the end of the text unless orphans are dropped.
+        let cards = (1...6).map { "<li><a href='/s\($0)'>Another story from the coast, number \($0)</a></li>" }.joined()
+        let html = "<html><body><div class='entry'>\(Self.prose(4))<h2>More from the coast</h2><ul>\(cards)</ul></div></body></html>"
+        let t = try page(html).text
+        #expect(t.hasSuffix("what the engineers said it would cost."))
+        #expect(!t.contains("More from the coast"))
+        // A heading with text under it stays, and so does a long run of headings (a guide written in headings).
+        let sub = try page("<html><body><div class='entry'>\(Self.prose(3))<h2>What happens next</h2>\(Self.prose(1, "the vote"))</div></body></html>").text
+        #expect(sub.contains("What happens next"))
+        let guide = (1...4).map { "<h2>Brand \($0)</h2><ul><li><h3>organic cotton</h3></li></ul>" }.joined()
+        let g = try page("<html><body><div class='entry'>\(Self.prose(3))\(guide)</div></body></html>").text
+        #expect(g.contains("Brand 4"))
+    }
+
     // MARK: - Page kind
 
     @Test func sectionFrontIsAListing() throws {
