@@ -72,6 +72,9 @@ struct MainTextExtractor {
         .script, .style, .noscript, .template, .svg, .iframe, .button, .select, .textarea, .input,
         .option, .dialog, .canvas, .object, .embed, .head, .title, .meta, .link,
         .figcaption, .figure, .video, .audio, .picture, .img, .base, .menu,
+        // Ruby annotations repeat the characters they sit on as a reading aid (子<rt>こ</rt>ども
+        // would read "子こども"); the text is the base characters.
+        .rt, .rp,
     ])
 
     /// Drops what is boilerplate by its tag alone and records every other verdict in `hint`;
