@@ -59,7 +59,7 @@ public struct ArticleExtractor: Sendable {
             if text.isEmpty || whole.utf8.count > text.utf8.count * 2 && whole.utf8.count < 4000 { text = whole }
         }
         // The lead paragraph when the theme put it outside the chosen blocks (see leadBefore).
-        if !text.isEmpty, let lead = content.leadBefore(roots) {
+        if !text.isEmpty, let lead = content.leadBefore(roots) ?? content.proseBefore(roots) {
             let leadText = doc.textContent(lead).replacingOccurrences(of: "\u{AD}", with: "")
             if leadText != page.title, !text.contains(String(leadText.prefix(60))) { text = leadText + "\n\n" + text }
         }

@@ -442,6 +442,33 @@ struct MainTextExtractor {
         return nil
     }
 
+    /// A plain prose paragraph right before the chosen blocks: themes set the article's first
+    /// paragraph in a column or wrapper of its own (above a share bar, beside the picture) without
+    /// naming it, and the winner is the body below it. Only the nearest block with text before the
+    /// first chosen block (or before one of its three nearest ancestors) is looked at, and it must
+    /// be, or wrap nothing but, one `p` of 150+ bytes of prose with under a tenth links that ends
+    /// a sentence: a heading, a byline, a date or a link list in between stops the search.
+    func proseBefore(_ roots: [Int]) -> Int? {
+        guard var cur = roots.first else { return nil }
+        for _ in 0..<4 {
+            let p = doc.parent(cur)
+            guard p > 0, doc.tag(p) != .body, doc.tag(p) != .html, doc.tag(p) != .document else { return nil }
+            var previous = -1
+            for c in doc.children(p) {
+                if c == cur { break }
+                if !doc.isText(c), !dropped[c], textLen[c] > 0 { previous = c }
+            }
+            if previous >= 0 {
+                var n = previous
+                while doc.tag(n) != .p, directLen[n] == 0, let only = onlyElementChild(n) { n = only }
+                guard doc.tag(n) == .p, proseLen[n] >= 150, linkLen[n] * 10 < textLen[n] else { return nil }
+                return Self.endsSentence(doc.textContent(n).trimmingWhitespace()) ? n : nil
+            }
+            cur = p
+        }
+        return nil
+    }
+
     /// The last lead-named element in `root`'s subtree (document order), searching a bounded
     /// number of nodes; nil when none qualifies.
     private func leadCandidate(in root: Int) -> Int? {

@@ -355,6 +355,22 @@ import Testing
         #expect(!t.contains("かわ"))
     }
 
+    @Test func unnamedFirstParagraphInAColumnOfItsOwnIsKept() throws {
+        // The first paragraph sits in its own column above a share bar, with no lead-like name;
+        // the body below wins the scoring.
+        let intro = "<div class='col-md-9'><p>The harbour will be dredged for the first time in thirty years as the council decided "
+            + "on Monday and the ferry timetable changes from March while the work goes on.</p></div>"
+        let share = "<div class='col-md-3 share-col'><a href='/s'>Share</a></div>"
+        let html = "<html><body><div class='container'><h1>Dredging</h1>\(intro)\(share)<div class='col-md-12'>\(Self.prose(5))</div></div></body></html>"
+        let t = try page(html).text
+        #expect(t.hasPrefix("The harbour will be dredged"))
+        #expect(t.contains("Paragraph 5 on the harbour"))
+        // A short line (a tagline, a kicker) in the same place is not taken.
+        let tagline = "<div class='col-md-9'><p>Notes from the harbour office.</p></div>"
+        let other = try page("<html><body><div class='container'>\(tagline)\(share)<div class='col-md-12'>\(Self.prose(5))</div></div></body></html>").text
+        #expect(!other.contains("Notes from the harbour office"))
+    }
+
     // MARK: - Page kind
 
     @Test func sectionFrontIsAListing() throws {
