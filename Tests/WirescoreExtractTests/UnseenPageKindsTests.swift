@@ -105,6 +105,16 @@ import Testing
         }
     }
 
+    @Test func sourceCreditLineIsLeftOut() throws {
+        // "Quelle: <agency>" under a report is a credit line like "Foto: …"; a sentence that uses
+        // the word stays.
+        let html = "<html><body><article>\(Self.prose(3))<p>Die Quelle des Hochwassers lag nach Angaben der Behörde oberhalb der alten Mühle am Fluss.</p>"
+            + "<p>Quelle: Landesamt für Umwelt, 3. März</p></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Die Quelle des Hochwassers"))
+        #expect(!t.contains("Quelle: Landesamt"))
+    }
+
     @Test func inlineSeeAlsoLinksInSpanishAndPolishAreLeftOut() throws {
         // "Lea más: <linked title>" between paragraphs, its heading-only form, and the Polish
         // "Dowiedz się więcej:"; a sentence that only uses the words stays.
