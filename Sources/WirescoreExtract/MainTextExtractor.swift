@@ -32,6 +32,8 @@ struct MainTextExtractor {
     /// Per node: whether the element is or holds the page's declared main content (`main`,
     /// role=main, itemprop=articleBody). Boilerplate names never remove such an element.
     private var holdsMain: [Bool]
+    /// The elements declared the main content themselves (`main`, role=main, itemprop=articleBody).
+    private var declaredMain: [Int] = []
     /// Per node: teaser-like `article` elements (cards) in its subtree, itself included.
     private var articleCount: [Int32]
     /// Whether text nodes' `textLen` and `commas` are filled in (after the first ``measure()``).
@@ -90,7 +92,7 @@ struct MainTextExtractor {
             // (`<button><div></button>` leaves the button open), not a widget: decided by size.
             if Self.nonProse.contains(t) { hint[i] = -6; continue }
             if Self.alwaysDropped.contains(t) { dropped[i] = true; continue }
-            if t == .main { holdsMain[i] = true }
+            if t == .main { holdsMain[i] = true; declaredMain.append(i) }
             if Self.landmarks.contains(t) { hint[i] = -3 }
             guard doc.hasAttributes(i) else { continue }
             if let aria = doc.attributeValueBytes(i, .ariaHidden), aria.elementsEqual("true".utf8) {
@@ -104,8 +106,8 @@ struct MainTextExtractor {
                 hint[i] = named <= -2 ? named : named == -1 ? -7 : -4
                 continue
             }
-            if let role = doc.attributeValueBytes(i, .role), Self.lowerEquals(role, "main") { holdsMain[i] = true }
-            if let ip = doc.attributeValueBytes(i, .itemprop), Self.lowerEquals(ip, "articlebody") { holdsMain[i] = true }
+            if let role = doc.attributeValueBytes(i, .role), Self.lowerEquals(role, "main") { holdsMain[i] = true; declaredMain.append(i) }
+            if let ip = doc.attributeValueBytes(i, .itemprop), Self.lowerEquals(ip, "articlebody") { holdsMain[i] = true; declaredMain.append(i) }
             // Landmarks are boilerplate, but a missing end tag can make one swallow the page,
             // so they are dropped by size later (see dropBoilerplate).
             if Self.landmarks.contains(t) { continue }
@@ -133,6 +135,11 @@ struct MainTextExtractor {
             if let c = doc.attributeValueBytes(i, .class) { weakClassProse[ClassVerdictCache.key(c), default: 0] += proseLen[i] }
         }
         let cores = proseCoreHolders(pageProse: pageProse)
+        // A page that declares its main content and has prose there: a header, footer or aside
+        // outside it is not the article however much text it holds (a footer's long disclaimer
+        // beside a short post). Without a declaration, size decides (unclosed landmarks), and
+        // so it does for landmarks inside the declared main (the article's own header and lead).
+        let mainHasProse = declaredMain.contains { !dropped[$0] && proseLen[$0] >= 150 }
         for i in 1..<doc.count {
             let p = doc.parent(i)
             if p >= 0, dropped[p] { if !dropped[i] { dropped[i] = true; changed = true }; continue }
@@ -152,7 +159,7 @@ struct MainTextExtractor {
                     && (doc.firstChildTag(i, .table) != nil || doc.firstChildTag(i, .blockquote) != nil))
             case -3:
                 drop = !holdsMain[i] && (textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0])
-                    && !carriesProse
+                    && !(carriesProse && !(mainHasProse && !insideDeclaredMain(i)))
             case -2, -5:
                 if t == .body || t == .html || t == .article || t == .main { drop = false; break }
                 drop = !holdsMain[i] && !(hint[i] == -2 && carriesProse)
@@ -170,6 +177,17 @@ struct MainTextExtractor {
             }
             measure()
         }
+    }
+
+    /// Whether a declared main element (see `declaredMain`) is among `i`'s ancestors: an article's
+    /// own `header` (headline and lead) sits inside it.
+    private func insideDeclaredMain(_ i: Int) -> Bool {
+        var a = doc.parent(i)
+        while a > 0 {
+            if declaredMain.contains(a) { return true }
+            a = doc.parent(a)
+        }
+        return false
     }
 
     /// Per node: whether it is or holds a prose core, an unnamed block with at least half the

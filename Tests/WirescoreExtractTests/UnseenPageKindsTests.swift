@@ -381,6 +381,23 @@ import Testing
         #expect(!other.contains("Notes from the harbour office"))
     }
 
+    @Test func longFooterDisclaimerDoesNotBeatAShortPostInMain() throws {
+        // A short post in the page's declared `main`; the footer carries a long legal disclaimer
+        // with more prose than the post.
+        let post = "<main><div class='wrap'><p>The ferry office publishes a guide for drivers who take vans on board: how to "
+            + "book, how to load, what to declare at the ramp, and whom to call when a booking has to change.</p>"
+            + "<ul><li>Booking a van</li><li>Loading at the ramp</li><li>Declaring goods</li></ul></div></main>"
+        let disclaimer = (1...4).map { _ in "<p>This material is for general information only and is not advice; the company, its affiliates "
+            + "and employees accept no liability for decisions taken on it, and no part may be reproduced without written consent.</p>" }.joined()
+        let footer = "<footer><div class='section'><div class='column'>\(disclaimer)</div></div></footer>"
+        let t = try page("<html><body><header><a href='/'>Home</a></header>\(post)\(footer)</body></html>").text
+        #expect(t.contains("publishes a guide for drivers"))
+        #expect(!t.contains("accept no liability"))
+        // Without a declared main the footer's size still rescues it (an unclosed footer can hold the article).
+        let undeclared = try page("<html><body>\(footer)</body></html>").text
+        #expect(undeclared.contains("accept no liability"))
+    }
+
     // MARK: - Page kind
 
     @Test func sectionFrontIsAListing() throws {
