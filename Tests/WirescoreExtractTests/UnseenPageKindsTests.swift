@@ -398,6 +398,19 @@ import Testing
         #expect(undeclared.contains("accept no liability"))
     }
 
+    @Test func donationAppealIsLeftOutButNotASentenceAboutDonations() throws {
+        let html = "<html><body><article>\(Self.prose(3))"
+            + "<p>The lifeboat crew thanked the town for the donations that paid for the new engine last winter.</p>"
+            + "<p>Enjoyed this piece? We need your help to keep publishing.</p>"
+            + "<p>Unterstützen Sie unseren unabhängigen Journalismus mit einer Spende, monatlich oder einmalig.</p></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("thanked the town for the donations"))
+        #expect(!t.contains("We need your help"))
+        #expect(!t.contains("mit einer Spende"))
+        #expect(ReaderPrompt.isPrompt("If you value our reporting, please support us with a monthly donation."))
+        #expect(!ReaderPrompt.isPrompt("The charity said it would support us through the winter."))
+    }
+
     // MARK: - Page kind
 
     @Test func sectionFrontIsAListing() throws {
