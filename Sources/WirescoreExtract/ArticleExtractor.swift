@@ -75,6 +75,14 @@ public struct ArticleExtractor: Sendable {
                 page.textSource = "json-ld"
             }
         }
+        // A script-rendered how-to or recipe: the DOM has next to no text, the JSON-LD has it all.
+        if page.text.utf8.count < 250 {
+            let declared = StructuredBody.text(in: meta.ldObjects, stripTags: Self.stripTags)
+            if declared.utf8.count >= 250, declared.utf8.count > page.text.utf8.count * 2 {
+                page.text = declared
+                page.textSource = "json-ld"
+            }
+        }
         page.lang = language(meta, text: page.text)
         page.kind = PageKindClassifier.classify(meta: meta, published: raw != nil || date != nil, shape: content.shape(mainText: roots),
                                                 textLength: page.text.utf8.count)

@@ -411,6 +411,25 @@ import Testing
         #expect(!ReaderPrompt.isPrompt("The charity said it would support us through the winter."))
     }
 
+    @Test func scriptRenderedHowToIsReadFromItsJSONLD() throws {
+        // The DOM is an empty app shell; the how-to lives only in the schema.org object.
+        let ld = """
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"HowTo","name":"Mend a net",
+        "description":"<p>A torn net loses half the catch, and mending it on the quay takes an afternoon and a netting needle.</p>",
+        "step":[{"@type":"HowToStep","name":"Step 1","itemListElement":{"@type":"HowToDirection","text":"<p>Cut the torn meshes back to whole knots on every side of the hole, so the new twine has something sound to hold.</p>"}},
+        {"@type":"HowToStep","text":"Fill the needle with twine of the same thickness and tie on at a corner knot, working row by row across the gap."}]}
+        </script>
+        """
+        let p = try page("<html><head>\(ld)</head><body><div id='app'></div><footer><a href='/imprint'>Imprint</a></footer></body></html>")
+        #expect(p.text.hasPrefix("A torn net loses half the catch"))
+        #expect(p.text.contains("Cut the torn meshes back"))
+        #expect(p.text.contains("tie on at a corner knot"))
+        #expect(p.textSource == "json-ld")
+        // A page with its own text keeps it.
+        let withText = try page("<html><head>\(ld)</head><body><article>\(Self.prose(3))</article></body></html>")
+        #expect(withText.text.hasPrefix("Paragraph 1 on the harbour"))
+    }
+
     // MARK: - Page kind
 
     @Test func sectionFrontIsAListing() throws {
