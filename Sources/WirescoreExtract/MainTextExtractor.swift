@@ -100,7 +100,8 @@ struct MainTextExtractor {
             }
             // Hidden content is usually a menu or a modal, but streaming server renderers park the
             // whole article in a hidden element for scripts to move; decided by size later.
-            if doc.attributeValueBytes(i, .hidden) != nil || doc.attributeValueBytes(i, .style).map(Self.hidesElement) == true {
+            if doc.attributeValueBytes(i, .hidden) != nil || doc.attributeValueBytes(i, .style).map(Self.hidesElement) == true
+                || doc.attributeValueBytes(i, .class).map(Self.hasHidingClass) == true {
                 // Boilerplate names win; a weak one keeps only the streaming-container rescue.
                 let named = Self.landmarks.contains(t) ? -3 : Self.classify(doc, i, cache: &verdicts)
                 hint[i] = named <= -2 ? named : named == -1 ? -7 : -4
@@ -215,6 +216,20 @@ struct MainTextExtractor {
         compact.reserveCapacity(style.count)
         for b in style where b != 0x20 { compact.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
         return contains(compact, "display:none") || contains(compact, "visibility:hidden")
+    }
+
+    /// A class that CSS frameworks define as `display:none` (`hidden` in Tailwind and Bootstrap 3,
+    /// `d-none` in Bootstrap 4+, `is-hidden` in Bulma) as a whole class name.
+    static func hasHidingClass(_ v: ArraySlice<UInt8>) -> Bool {
+        var i = v.startIndex
+        while i < v.endIndex {
+            while i < v.endIndex, v[i] == 0x20 || v[i] == 0x09 || v[i] == 0x0A { i += 1 }
+            let start = i
+            while i < v.endIndex, v[i] != 0x20, v[i] != 0x09, v[i] != 0x0A { i += 1 }
+            let name = v[start..<i]
+            if lowerEquals(name, "hidden") || lowerEquals(name, "d-none") || lowerEquals(name, "is-hidden") { return true }
+        }
+        return false
     }
 
     /// -2 strong boilerplate, -1 weak boilerplate, +1 content-named, 0 otherwise.

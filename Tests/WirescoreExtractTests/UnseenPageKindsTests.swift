@@ -430,6 +430,24 @@ import Testing
         #expect(withText.text.hasPrefix("Paragraph 1 on the harbour"))
     }
 
+    @Test func frameworkHiddenClassesHideLikeTheHiddenAttribute() throws {
+        // A sign-up box parked with `class="hidden"` (shown by a script for some readers), a
+        // gallery label with `d-none`, and an FAQ answer collapsed with `hidden` that is prose.
+        let html = "<html><body><article>\(Self.prose(4))"
+            + "<section class='hidden pb-10' id='article-banner-signup'><p>Get the weekly top stories from the coast in one email</p></section>"
+            + "<div class='d-none'>1 / 23 Back to gallery</div>"
+            + "<div class='faq'><h3>Can I still take the car ferry?</h3><div class='answer hidden'><p>Yes: the car ferry keeps its "
+            + "timetable while the dredger works on the northern basin, and only the foot passenger boat moves to the old pier for "
+            + "the six weeks of the works.</p></div></div></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        #expect(!t.contains("weekly top stories"))
+        #expect(!t.contains("Back to gallery"))
+        #expect(t.contains("the car ferry keeps its timetable"))
+        #expect(MainTextExtractor.hasHidingClass(Array("btn hidden-xs".utf8)[...]) == false)
+        #expect(MainTextExtractor.hasHidingClass(Array("col d-none".utf8)[...]))
+    }
+
     // MARK: - Page kind
 
     @Test func sectionFrontIsAListing() throws {
