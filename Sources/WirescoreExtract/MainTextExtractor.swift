@@ -219,7 +219,8 @@ struct MainTextExtractor {
     }
 
     /// A class that CSS frameworks define as `display:none` (`hidden` in Tailwind and Bootstrap 3,
-    /// `d-none` in Bootstrap 4+, `is-hidden` in Bulma) as a whole class name.
+    /// `d-none` in Bootstrap 4+, `is-hidden` in Bulma) or as screen-reader-only text (`sr-only`,
+    /// `visually-hidden`, WordPress's `screen-reader-text`), as a whole class name.
     static func hasHidingClass(_ v: ArraySlice<UInt8>) -> Bool {
         var i = v.startIndex
         while i < v.endIndex {
@@ -227,7 +228,7 @@ struct MainTextExtractor {
             let start = i
             while i < v.endIndex, v[i] != 0x20, v[i] != 0x09, v[i] != 0x0A { i += 1 }
             let name = v[start..<i]
-            if lowerEquals(name, "hidden") || lowerEquals(name, "d-none") || lowerEquals(name, "is-hidden") { return true }
+            if lowerEquals(name, "hidden") || lowerEquals(name, "d-none") || lowerEquals(name, "is-hidden") || lowerEquals(name, "sr-only") || lowerEquals(name, "screen-reader-text") || lowerEquals(name, "visually-hidden") { return true }
         }
         return false
     }

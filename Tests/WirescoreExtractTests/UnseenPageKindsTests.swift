@@ -446,6 +446,9 @@ import Testing
         #expect(t.contains("the car ferry keeps its timetable"))
         #expect(MainTextExtractor.hasHidingClass(Array("btn hidden-xs".utf8)[...]) == false)
         #expect(MainTextExtractor.hasHidingClass(Array("col d-none".utf8)[...]))
+        #expect(MainTextExtractor.hasHidingClass(Array("screen-reader-text".utf8)[...]))
+        let sr = try page("<html><body><article>\(Self.prose(3))<p><a href='/share'><span class='screen-reader-text'>Share on the town forum, opens in a new window</span></a></p></article></body></html>").text
+        #expect(!sr.contains("opens in a new window"))
     }
 
     // MARK: - Page kind
