@@ -451,6 +451,23 @@ import Testing
         #expect(!sr.contains("opens in a new window"))
     }
 
+    @Test func undeclaredNonLatinScriptsTellTheirLanguage() throws {
+        let samples: [(String?, String)] = [
+            ("ja", "港の工事は来月から始まり、フェリーの時刻表は三月に変わります。町の人たちは新しい桟橋を楽しみにしています。"),
+            ("zh", "港口的疏浚工程将于下个月开始，渡轮时刻表从三月起调整。镇上的居民都在期待新的码头。"),
+            ("ko", "항구 준설 공사는 다음 달에 시작되며 여객선 시간표는 삼월부터 바뀝니다. 주민들은 새 부두를 기다리고 있습니다."),
+            ("ru", "Работы в порту начнутся в следующем месяце, и расписание парома изменится с марта. Жители ждут этот новый причал."),
+            ("uk", "Роботи в порту почнуться наступного місяця, і розклад порому зміниться з березня. Мешканці чекають на новий причал."),
+            ("el", "Οι εργασίες στο λιμάνι ξεκινούν τον επόμενο μήνα και το δρομολόγιο του πλοίου αλλάζει από τον Μάρτιο."),
+            // Cyrillic without a letter that only Russian or only Ukrainian uses: no guess.
+            (nil, "Работата в пристанището започва следващия месец, а разписанието на ферибота се променя от март."),
+        ]
+        for (code, text) in samples {
+            let p = try page("<html><body><article><p>\(text)</p><p>\(text)</p></article></body></html>")
+            #expect(p.lang == code, "expected \(code ?? "nil") for \(text.prefix(12))")
+        }
+    }
+
     // MARK: - Page kind
 
     @Test func sectionFrontIsAListing() throws {
