@@ -671,6 +671,18 @@ struct MainTextExtractor {
         if block { w.breakParagraph() }
     }
 
+    /// Whether a heading's text is one of the page's titles (`titles`: one per line, as the page
+    /// declares them in `og:title`, JSON-LD `headline`, `<title>` with and without the site
+    /// name), compared whitespace-collapsed and case-insensitively: themes print the headline in
+    /// capitals or title case while the metadata keeps the sentence case.
+    static func isTitle(_ heading: String, _ titles: String) -> Bool {
+        let h = heading.trimmingWhitespace()
+        guard !h.isEmpty, h.utf8.count <= 400 else { return false }
+        if titles.contains("\n") == false { return h == titles || h.lowercased() == titles.lowercased() }
+        let lower = h.lowercased()
+        return titles.split(separator: "\n").contains { $0 == h || $0.lowercased() == lower }
+    }
+
     /// Readability's "conditional cleaning": link farms and widgets inside the winner go.
     private func keepInOutput(_ n: Int, _ t: HTMLTag, skipHeading: String?) -> Bool {
         let len = textLen[n]
@@ -678,7 +690,7 @@ struct MainTextExtractor {
         let ld = linkDensity(n)
         switch t {
         case .h1, .h2:
-            if let skip = skipHeading, doc.textContent(n) == skip { return false }
+            if let skip = skipHeading, Self.isTitle(doc.textContent(n), skip) { return false }
             return ld < 0.8
         case .ul, .ol:
             return ld < 0.5 || len > 600 && ld < 0.7

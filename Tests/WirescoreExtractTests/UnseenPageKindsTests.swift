@@ -468,6 +468,21 @@ import Testing
         }
     }
 
+    @Test func headlinePrintedInCapitalsOrWithoutTheSiteNameIsNotText() throws {
+        // og:title is sentence case; the theme prints the h1 in capitals. The second page has no
+        // og:title, and its <title> carries the site name the h1 does not.
+        let caps = try page("<html><head><meta property='og:title' content='Tips for a calm crossing'></head><body><article>"
+            + "<h1>TIPS FOR A CALM CROSSING</h1>\(Self.prose(3))</article></body></html>").text
+        #expect(!caps.contains("CALM CROSSING"))
+        let site = try page("<html><head><title>Tips for a calm crossing | Harbour Weekly</title></head><body><article>"
+            + "<h1>Tips for a calm crossing</h1>\(Self.prose(3))</article></body></html>").text
+        #expect(!site.contains("Tips for a calm crossing"))
+        // A subheading that only shares words with the title stays.
+        let sub = try page("<html><head><meta property='og:title' content='Tips for a calm crossing'></head><body><article>"
+            + "\(Self.prose(2))<h2>Tips for the return crossing</h2>\(Self.prose(1, "the return"))</article></body></html>").text
+        #expect(sub.contains("Tips for the return crossing"))
+    }
+
     // MARK: - Page kind
 
     @Test func sectionFrontIsAListing() throws {
