@@ -51,18 +51,22 @@ public struct ArticleExtractor: Sendable {
 
         let content = MainTextExtractor(doc: doc)
         let roots = content.selectContent()
-        var text = roots.isEmpty ? "" : content.serialize(roots, skipHeadingText: page.title)
+        // The headline is metadata, not text: an h1/h2 that is one of the page's titles is left out.
+        let titles = pageTitles(meta, page.title)
+        var text = roots.isEmpty ? "" : content.serialize(roots, skipHeadingText: titles)
         if text.utf8.count < 250 {
             // Scattered prose with no winning container: take the whole cleaned body instead.
             let body = doc.elements(.body).first ?? doc.root
-            let whole = content.serialize([body], skipHeadingText: page.title)
+            let whole = content.serialize([body], skipHeadingText: titles)
             if text.isEmpty || whole.utf8.count > text.utf8.count * 2 && whole.utf8.count < 4000 { text = whole }
         }
         // The lead paragraph when the theme put it outside the chosen blocks (see leadBefore).
-        if !text.isEmpty, let lead = content.leadBefore(roots) {
+        if !text.isEmpty, let lead = content.leadBefore(roots) ?? content.proseBefore(roots) {
             let leadText = doc.textContent(lead).replacingOccurrences(of: "\u{AD}", with: "")
             if leadText != page.title, !text.contains(String(leadText.prefix(60))) { text = leadText + "\n\n" + text }
         }
+        // The author box under the post, when the page declares the author's bio (see AuthorBio).
+        text = AuthorBio.removing(AuthorBio.declared(in: meta.ldObjects), from: text)
         page.text = text
         if let body = meta.ldRawString("articleBody") {
             let clean = body.contains("<") ? Self.stripTags(body) : body
@@ -70,6 +74,14 @@ public struct ArticleExtractor: Sendable {
             // (paywalls) or a summary; trust it only when it is not much shorter than the DOM's.
             if clean.utf8.count >= minArticleBodyLength, clean.utf8.count * 10 >= text.utf8.count * 9 || text.utf8.count < 300 {
                 page.text = Self.paragraphs(clean.replacingOccurrences(of: "\u{AD}", with: ""))
+                page.textSource = "json-ld"
+            }
+        }
+        // A script-rendered how-to or recipe: the DOM has next to no text, the JSON-LD has it all.
+        if page.text.utf8.count < 250 {
+            let declared = StructuredBody.text(in: meta.ldObjects, stripTags: Self.stripTags)
+            if declared.utf8.count >= 250, declared.utf8.count > page.text.utf8.count * 2 {
+                page.text = declared
                 page.textSource = "json-ld"
             }
         }
@@ -145,6 +157,16 @@ public struct ArticleExtractor: Sendable {
         if let t = nonEmpty(m.titleTag.map { Self.stripSiteSuffix($0) }) { return t }
         if let t = nonEmpty(m.metas["twitter:title"]) { return t }
         return m.firstH1
+    }
+
+    /// Every title the page declares, one per line (for ``MainTextExtractor/isTitle(_:_:)``).
+    private func pageTitles(_ m: PageMetadata, _ chosen: String?) -> String? {
+        var out: [String] = []
+        for t in [chosen, m.metas["og:title"], m.ldString("headline"), m.titleTag.map { Self.stripSiteSuffix($0) },
+                  m.titleTag, m.metas["twitter:title"]] {
+            if let c = nonEmpty(t), !c.contains("\n"), !out.contains(c) { out.append(c) }
+        }
+        return out.isEmpty ? nil : out.joined(separator: "\n")
     }
 
     /// "Headline | Site" → "Headline": cut at the last separator when the tail is short.

@@ -20,6 +20,9 @@ enum LabelLine {
         "foto", "fotos", "bild", "bilder", "titelbild", "beitragsbild", "bildquelle", "fotoquelle", "fotocredit",
         "photo", "photos", "image", "images", "picture", "credit", "credits", "photo credit", "image credit",
         "crédit photo", "crédits photos", "crédits photo", "foto di", "zdjęcie", "fot", "źródło zdjęcia",
+        // German papers credit the agency or press office a report is based on ("Quelle: dpa",
+        // "Quelle: Landesregierung") as a line of its own, like a photo credit.
+        "quelle",
     ]
 
     /// Whether a short block is only a label: a credit or meta label and a colon, a copyright

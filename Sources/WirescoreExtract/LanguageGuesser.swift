@@ -28,8 +28,47 @@ enum LanguageGuesser {
     /// Latin-1 capitals: walking `Character`s with Unicode properties cost more than the rest
     /// of the guess.
     static func guess(_ text: String) -> String? {
-        guard let (best, share, _) = scores(text) else { return nil }
-        return share >= 0.08 ? best : nil
+        if let (best, share, _) = scores(text), share >= 0.08 { return best }
+        return scriptGuess(text)
+    }
+
+    /// The language a non-Latin script tells on its own, for undeclared pages the stop words
+    /// cannot place: kana is Japanese, Hangul Korean, Han without kana Chinese, and Greek, Hebrew
+    /// and Thai are one language each; Cyrillic is Russian with ы or э and Ukrainian with і, ї
+    /// or є, and nothing otherwise (Bulgarian, Serbian). At least half the letters among the
+    /// first 2000 characters must be in the script; nil when none qualifies.
+    static func scriptGuess(_ text: String) -> String? {
+        var letters = 0, han = 0, kana = 0, hangul = 0, cyrillic = 0, greek = 0, hebrew = 0, thai = 0
+        var russian = 0, ukrainian = 0
+        for u in text.unicodeScalars.prefix(2000) {
+            let v = u.value
+            switch v {
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: letters += 1
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF: letters += 1; han += 1
+            case 0x3040...0x30FF: letters += 1; kana += 1
+            case 0xAC00...0xD7AF, 0x1100...0x11FF: letters += 1; hangul += 1
+            case 0x0400...0x04FF:
+                letters += 1; cyrillic += 1
+                if v == 0x044B || v == 0x042B || v == 0x044D || v == 0x042D { russian += 1 }            // ы Ы э Э
+                if v == 0x0456 || v == 0x0457 || v == 0x0454 || v == 0x0406 || v == 0x0407 || v == 0x0404 { ukrainian += 1 }  // і ї є
+            case 0x0370...0x03FF: letters += 1; greek += 1
+            case 0x0590...0x05FF: letters += 1; hebrew += 1
+            case 0x0E00...0x0E7F: letters += 1; thai += 1
+            default: break
+            }
+        }
+        guard letters >= 20 else { return nil }
+        let half = letters / 2
+        if kana + han > half { return kana * 20 >= kana + han ? "ja" : "zh" }
+        if hangul > half { return "ko" }
+        if greek > half { return "el" }
+        if hebrew > half { return "he" }
+        if thai > half { return "th" }
+        if cyrillic > half {
+            if ukrainian > 0, ukrainian >= russian { return "uk" }
+            if russian > 0 { return "ru" }
+        }
+        return nil
     }
 
     /// The text's language when it is unmistakable: stop words of one language make at least

@@ -32,6 +32,8 @@ struct MainTextExtractor {
     /// Per node: whether the element is or holds the page's declared main content (`main`,
     /// role=main, itemprop=articleBody). Boilerplate names never remove such an element.
     private var holdsMain: [Bool]
+    /// The elements declared the main content themselves (`main`, role=main, itemprop=articleBody).
+    private var declaredMain: [Int] = []
     /// Per node: teaser-like `article` elements (cards) in its subtree, itself included.
     private var articleCount: [Int32]
     /// Whether text nodes' `textLen` and `commas` are filled in (after the first ``measure()``).
@@ -72,6 +74,9 @@ struct MainTextExtractor {
         .script, .style, .noscript, .template, .svg, .iframe, .button, .select, .textarea, .input,
         .option, .dialog, .canvas, .object, .embed, .head, .title, .meta, .link,
         .figcaption, .figure, .video, .audio, .picture, .img, .base, .menu,
+        // Ruby annotations repeat the characters they sit on as a reading aid (子<rt>こ</rt>ども
+        // would read "子こども"); the text is the base characters.
+        .rt, .rp,
     ])
 
     /// Drops what is boilerplate by its tag alone and records every other verdict in `hint`;
@@ -87,7 +92,7 @@ struct MainTextExtractor {
             // (`<button><div></button>` leaves the button open), not a widget: decided by size.
             if Self.nonProse.contains(t) { hint[i] = -6; continue }
             if Self.alwaysDropped.contains(t) { dropped[i] = true; continue }
-            if t == .main { holdsMain[i] = true }
+            if t == .main { holdsMain[i] = true; declaredMain.append(i) }
             if Self.landmarks.contains(t) { hint[i] = -3 }
             guard doc.hasAttributes(i) else { continue }
             if let aria = doc.attributeValueBytes(i, .ariaHidden), aria.elementsEqual("true".utf8) {
@@ -95,14 +100,15 @@ struct MainTextExtractor {
             }
             // Hidden content is usually a menu or a modal, but streaming server renderers park the
             // whole article in a hidden element for scripts to move; decided by size later.
-            if doc.attributeValueBytes(i, .hidden) != nil || doc.attributeValueBytes(i, .style).map(Self.hidesElement) == true {
+            if doc.attributeValueBytes(i, .hidden) != nil || doc.attributeValueBytes(i, .style).map(Self.hidesElement) == true
+                || doc.attributeValueBytes(i, .class).map(Self.hasHidingClass) == true {
                 // Boilerplate names win; a weak one keeps only the streaming-container rescue.
                 let named = Self.landmarks.contains(t) ? -3 : Self.classify(doc, i, cache: &verdicts)
                 hint[i] = named <= -2 ? named : named == -1 ? -7 : -4
                 continue
             }
-            if let role = doc.attributeValueBytes(i, .role), Self.lowerEquals(role, "main") { holdsMain[i] = true }
-            if let ip = doc.attributeValueBytes(i, .itemprop), Self.lowerEquals(ip, "articlebody") { holdsMain[i] = true }
+            if let role = doc.attributeValueBytes(i, .role), Self.lowerEquals(role, "main") { holdsMain[i] = true; declaredMain.append(i) }
+            if let ip = doc.attributeValueBytes(i, .itemprop), Self.lowerEquals(ip, "articlebody") { holdsMain[i] = true; declaredMain.append(i) }
             // Landmarks are boilerplate, but a missing end tag can make one swallow the page,
             // so they are dropped by size later (see dropBoilerplate).
             if Self.landmarks.contains(t) { continue }
@@ -130,6 +136,11 @@ struct MainTextExtractor {
             if let c = doc.attributeValueBytes(i, .class) { weakClassProse[ClassVerdictCache.key(c), default: 0] += proseLen[i] }
         }
         let cores = proseCoreHolders(pageProse: pageProse)
+        // A page that declares its main content and has prose there: a header, footer or aside
+        // outside it is not the article however much text it holds (a footer's long disclaimer
+        // beside a short post). Without a declaration, size decides (unclosed landmarks), and
+        // so it does for landmarks inside the declared main (the article's own header and lead).
+        let mainHasProse = declaredMain.contains { !dropped[$0] && proseLen[$0] >= 150 }
         for i in 1..<doc.count {
             let p = doc.parent(i)
             if p >= 0, dropped[p] { if !dropped[i] { dropped[i] = true; changed = true }; continue }
@@ -149,7 +160,7 @@ struct MainTextExtractor {
                     && (doc.firstChildTag(i, .table) != nil || doc.firstChildTag(i, .blockquote) != nil))
             case -3:
                 drop = !holdsMain[i] && (textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0])
-                    && !carriesProse
+                    && !(carriesProse && !(mainHasProse && !insideDeclaredMain(i)))
             case -2, -5:
                 if t == .body || t == .html || t == .article || t == .main { drop = false; break }
                 drop = !holdsMain[i] && !(hint[i] == -2 && carriesProse)
@@ -167,6 +178,17 @@ struct MainTextExtractor {
             }
             measure()
         }
+    }
+
+    /// Whether a declared main element (see `declaredMain`) is among `i`'s ancestors: an article's
+    /// own `header` (headline and lead) sits inside it.
+    private func insideDeclaredMain(_ i: Int) -> Bool {
+        var a = doc.parent(i)
+        while a > 0 {
+            if declaredMain.contains(a) { return true }
+            a = doc.parent(a)
+        }
+        return false
     }
 
     /// Per node: whether it is or holds a prose core, an unnamed block with at least half the
@@ -194,6 +216,21 @@ struct MainTextExtractor {
         compact.reserveCapacity(style.count)
         for b in style where b != 0x20 { compact.append(b | (b >= 0x41 && b <= 0x5A ? 0x20 : 0)) }
         return contains(compact, "display:none") || contains(compact, "visibility:hidden")
+    }
+
+    /// A class that CSS frameworks define as `display:none` (`hidden` in Tailwind and Bootstrap 3,
+    /// `d-none` in Bootstrap 4+, `is-hidden` in Bulma) or as screen-reader-only text (`sr-only`,
+    /// `visually-hidden`, WordPress's `screen-reader-text`), as a whole class name.
+    static func hasHidingClass(_ v: ArraySlice<UInt8>) -> Bool {
+        var i = v.startIndex
+        while i < v.endIndex {
+            while i < v.endIndex, v[i] == 0x20 || v[i] == 0x09 || v[i] == 0x0A { i += 1 }
+            let start = i
+            while i < v.endIndex, v[i] != 0x20, v[i] != 0x09, v[i] != 0x0A { i += 1 }
+            let name = v[start..<i]
+            if lowerEquals(name, "hidden") || lowerEquals(name, "d-none") || lowerEquals(name, "is-hidden") || lowerEquals(name, "sr-only") || lowerEquals(name, "screen-reader-text") || lowerEquals(name, "visually-hidden") { return true }
+        }
+        return false
     }
 
     /// -2 strong boilerplate, -1 weak boilerplate, +1 content-named, 0 otherwise.
@@ -439,6 +476,33 @@ struct MainTextExtractor {
         return nil
     }
 
+    /// A plain prose paragraph right before the chosen blocks: themes set the article's first
+    /// paragraph in a column or wrapper of its own (above a share bar, beside the picture) without
+    /// naming it, and the winner is the body below it. Only the nearest block with text before the
+    /// first chosen block (or before one of its three nearest ancestors) is looked at, and it must
+    /// be, or wrap nothing but, one `p` of 150+ bytes of prose with under a tenth links that ends
+    /// a sentence: a heading, a byline, a date or a link list in between stops the search.
+    func proseBefore(_ roots: [Int]) -> Int? {
+        guard var cur = roots.first else { return nil }
+        for _ in 0..<4 {
+            let p = doc.parent(cur)
+            guard p > 0, doc.tag(p) != .body, doc.tag(p) != .html, doc.tag(p) != .document else { return nil }
+            var previous = -1
+            for c in doc.children(p) {
+                if c == cur { break }
+                if !doc.isText(c), !dropped[c], textLen[c] > 0 { previous = c }
+            }
+            if previous >= 0 {
+                var n = previous
+                while doc.tag(n) != .p, directLen[n] == 0, let only = onlyElementChild(n) { n = only }
+                guard doc.tag(n) == .p, proseLen[n] >= 150, linkLen[n] * 10 < textLen[n] else { return nil }
+                return Self.endsSentence(doc.textContent(n).trimmingWhitespace()) ? n : nil
+            }
+            cur = p
+        }
+        return nil
+    }
+
     /// The last lead-named element in `root`'s subtree (document order), searching a bounded
     /// number of nodes; nil when none qualifies.
     private func leadCandidate(in root: Int) -> Int? {
@@ -599,8 +663,24 @@ struct MainTextExtractor {
         let block = Self.blockTags.contains(t)
         if block { w.breakParagraph() }
         if t == .td || t == .th { w.space() }
+        // A "heading" holding a long text is an unclosed tag that swallowed what follows.
+        let heading = Self.cardHeadings.contains(t) && textLen[n] <= 200
+        if heading { w.headingDepth += 1 }
         writeSiblings(ChildSequence(doc: doc, parent: n), into: &w, skipHeading: skipHeading)
+        if heading { w.headingDepth -= 1 }
         if block { w.breakParagraph() }
+    }
+
+    /// Whether a heading's text is one of the page's titles (`titles`: one per line, as the page
+    /// declares them in `og:title`, JSON-LD `headline`, `<title>` with and without the site
+    /// name), compared whitespace-collapsed and case-insensitively: themes print the headline in
+    /// capitals or title case while the metadata keeps the sentence case.
+    static func isTitle(_ heading: String, _ titles: String) -> Bool {
+        let h = heading.trimmingWhitespace()
+        guard !h.isEmpty, h.utf8.count <= 400 else { return false }
+        if titles.contains("\n") == false { return h == titles || h.lowercased() == titles.lowercased() }
+        let lower = h.lowercased()
+        return titles.split(separator: "\n").contains { $0 == h || $0.lowercased() == lower }
     }
 
     /// Readability's "conditional cleaning": link farms and widgets inside the winner go.
@@ -610,7 +690,7 @@ struct MainTextExtractor {
         let ld = linkDensity(n)
         switch t {
         case .h1, .h2:
-            if let skip = skipHeading, doc.textContent(n) == skip { return false }
+            if let skip = skipHeading, Self.isTitle(doc.textContent(n), skip) { return false }
             return ld < 0.8
         case .ul, .ol:
             return ld < 0.5 || len > 600 && ld < 0.7
@@ -685,7 +765,20 @@ extension UInt8 {
 ///
 /// A paragraph that repeats an earlier one word for word is dropped: responsive pages render the
 /// same article once per breakpoint and hide all but one with CSS the extractor cannot see.
+///
+/// Headings at the very end, with no text after them, are dropped too: a heading introduces
+/// what follows it, and when nothing follows, its section was boilerplate that cleaning took
+/// away ("More from the region" over a removed card grid, "Comments" over a removed thread).
 struct ParagraphWriter {
+    /// Above 0 while writing the text of an `h1`-`h6`.
+    var headingDepth = 0
+    /// Where the run of heading paragraphs at the end of `out` begins (its separator), or nil
+    /// when the last paragraph is not a heading.
+    private var trailingHeadingsStart: Int?
+    /// Headings in that run. Only one or two are orphans; a longer run is content written as
+    /// headings (a buyer's guide whose every entry is an `h2` and an `h3` list).
+    private var trailingHeadings = 0
+    static let maximumOrphanHeadings = 2
     private var out: [UInt8] = []
     private var pendingSpace = false
     /// 0 = inside a paragraph, 1 = after a line break, 2 = after a paragraph break.
@@ -737,6 +830,7 @@ struct ParagraphWriter {
 
     /// Writes whatever separator is pending before new text.
     private mutating func separate() {
+        let startsParagraph = out.isEmpty || pendingBreak == 2
         if out.isEmpty {
             separatorStart = 0; paragraphStart = 0
         } else if pendingBreak == 2 {
@@ -751,6 +845,12 @@ struct ParagraphWriter {
         }
         pendingBreak = 0
         pendingSpace = false
+        if headingDepth == 0 {
+            trailingHeadingsStart = nil; trailingHeadings = 0
+        } else if startsParagraph {
+            if trailingHeadingsStart == nil { trailingHeadingsStart = separatorStart }
+            trailingHeadings += 1
+        }
     }
 
     mutating func space() { pendingSpace = true }
@@ -759,6 +859,8 @@ struct ParagraphWriter {
 
     mutating func finish() -> String {
         closeParagraph()
+        // An orphan heading ends the text; a text that is only headings is kept as it is.
+        if let start = trailingHeadingsStart, trailingHeadings <= Self.maximumOrphanHeadings, start > 0, start < out.count { out.removeSubrange(start...) }
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -7,7 +7,8 @@
 /// mentions a newsletter, Twitter or subscribers stays: a follow line names a social network and
 /// addresses the reader ("follow us", "folgen Sie uns") or names two networks after "follow"; a
 /// newsletter line pairs "newsletter" with a sign-up verb or "our newsletter"; a paywall line
-/// pairs "subscribe" with "full story", "already a subscriber"... (App download lines were left
+/// pairs "subscribe" with "full story", "already a subscriber"...; a donation appeal pairs a
+/// request for support with money or what it keeps going. (App download lines were left
 /// out: product reviews list iOS and Android downloads as features.) Only lines of at most ``maximumLength`` bytes are read.
 enum ReaderPrompt {
     static let maximumLength = 250
@@ -23,6 +24,19 @@ enum ReaderPrompt {
         "inscrivez", "abonnez", "suscríbete", "zapisz się",
     ]
     static let paywallPhrases = ["full story", "rest of this", "already a subscriber", "subscribe now", "please subscribe"]
+    /// A donation appeal asks for support ("support our journalism", "unterstütze uns", "we need
+    /// your help")...
+    static let supportPhrases = [
+        "support our", "supporting our", "support us", "supporting us", "support independent", "your help",
+        "unterstütze uns", "unterstützen sie uns", "unterstütze unsere", "unterstützen sie unsere", "deine hilfe", "ihre hilfe",
+        "soutenez", "apóyanos", "wesprzyj",
+    ]
+    /// ...and names the money or what it keeps going ("monthly donations", "mit einer Spende",
+    /// "to keep publishing"); "would you consider supporting" asks on its own.
+    static let donationPhrases = [
+        "donat", "spende", "contribution", "patreon", "paypal", "monthly", "monatlich", "einmalig", "one-off",
+        "subscribing", "keep publishing", "kept alive", "consider supporting",
+    ]
 
     /// Whether a short line is only a prompt to follow, sign up or subscribe.
     static func isPrompt(_ text: String) -> Bool {
@@ -47,6 +61,7 @@ enum ReaderPrompt {
         if social > 0, followPhrases.contains(where: contains) || social >= 2 && contains("follow") { return true }
         if contains("newsletter"), !contains("this newsletter"), newsletterPhrases.contains(where: contains) { return true }
         if contains("subscri"), paywallPhrases.contains(where: contains) { return true }
+        if supportPhrases.contains(where: contains), donationPhrases.contains(where: contains) { return true }
         return false
     }
 
@@ -71,10 +86,13 @@ enum ReaderPrompt {
         }
     }
 
-    /// Every rule needs a social network's name, "newsletter" or "subscri"; this byte scan
+    /// Every rule needs a social network's name, "newsletter", "subscri" or a support word; this byte scan
     /// (ASCII case folded, no String built) lets the many short lines without any of them go
-    /// before the Unicode-aware work, which ran on every short line of every page.
-    static let anchors: [[UInt8]] = (socialNetworks + ["newsletter", "subscri"]).map { Array($0.utf8) }
+    /// before the Unicode-aware work, which ran on every short line of every page. An anchor
+    /// is kept only up to its first non-ASCII letter ("apóyanos" is looked for as "ap"): only
+    /// ASCII letters are case folded here, and "APÓYANOS" must still reach the rules.
+    static let anchors: [[UInt8]] = (socialNetworks + ["newsletter", "subscri", "support", "unterst", "help", "hilfe", "soutenez", "apóyanos", "wesprzyj"])
+        .map { Array($0.utf8.prefix { $0 < 0x80 }) }
 
     /// The anchors back to back, with each one's start in `anchorBytes` (and a last entry for
     /// the end): read through one buffer, with no array retained per position tried.
@@ -82,11 +100,11 @@ enum ReaderPrompt {
     private static let anchorStarts: [Int] = anchors.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     /// For each byte, a bit per anchor whose first letter it is (ASCII case folded): most
     /// positions of a line test one table entry and no anchor at all.
-    private static let anchorsByFirstByte: [UInt16] = {
-        var table = [UInt16](repeating: 0, count: 256)
+    private static let anchorsByFirstByte: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 256)
         for (k, anchor) in anchors.enumerated() {
-            table[Int(anchor[0])] |= 1 << UInt16(k)
-            if anchor[0] >= 0x61 && anchor[0] <= 0x7A { table[Int(anchor[0] - 0x20)] |= 1 << UInt16(k) }
+            table[Int(anchor[0])] |= 1 << UInt32(k)
+            if anchor[0] >= 0x61 && anchor[0] <= 0x7A { table[Int(anchor[0] - 0x20)] |= 1 << UInt32(k) }
         }
         return table
     }()

@@ -15,6 +15,7 @@ public struct HTMLTag: RawRepresentable, Hashable, Sendable {
         "strong", "b", "i", "u", "hr", "template", "picture", "video", "audio", "source", "caption",
         "address", "details", "summary", "menu", "option", "canvas", "object", "embed", "sup", "sub",
         "small", "cite", "q", "abbr", "mark", "font", "center", "thead", "tfoot", "dialog", "base",
+        "rt", "rp",
     ]
     static let knownIDs: [String: UInt16] = {
         var d: [String: UInt16] = [:]
@@ -52,4 +53,7 @@ public struct HTMLTag: RawRepresentable, Hashable, Sendable {
     public static let mark = HTMLTag(rawValue: 81), font = HTMLTag(rawValue: 82), center = HTMLTag(rawValue: 83)
     public static let thead = HTMLTag(rawValue: 84), tfoot = HTMLTag(rawValue: 85), dialog = HTMLTag(rawValue: 86)
     public static let base = HTMLTag(rawValue: 87)
+    /// Ruby annotations: the reading printed above East Asian characters (furigana), and the
+    /// fallback parentheses around it.
+    public static let rt = HTMLTag(rawValue: 88), rp = HTMLTag(rawValue: 89)
 }

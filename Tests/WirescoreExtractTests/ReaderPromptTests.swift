@@ -13,6 +13,8 @@ struct ReaderPromptTests {
         if social > 0, ReaderPrompt.followPhrases.contains(where: { l.contains($0) }) || social >= 2 && l.contains("follow") { return true }
         if l.contains("newsletter"), !l.contains("this newsletter"), ReaderPrompt.newsletterPhrases.contains(where: { l.contains($0) }) { return true }
         if l.contains("subscri"), ReaderPrompt.paywallPhrases.contains(where: { l.contains($0) }) { return true }
+        if ReaderPrompt.supportPhrases.contains(where: { l.contains($0) }),
+           ReaderPrompt.donationPhrases.contains(where: { l.contains($0) }) { return true }
         return false
     }
 
@@ -28,7 +30,7 @@ struct ReaderPromptTests {
     @Test func bytePathAgreesWithTheStringDefinition() {
         var rng = SystemRandomNumberGenerator()
         let pieces = ReaderPrompt.socialNetworks + ReaderPrompt.followPhrases + ReaderPrompt.newsletterPhrases
-            + ReaderPrompt.paywallPhrases + ["follow", "newsletter", "this newsletter", "subscri", "the", "news", "on",
+            + ReaderPrompt.paywallPhrases + ReaderPrompt.supportPhrases + ReaderPrompt.donationPhrases + ["follow", "newsletter", "this newsletter", "subscri", "the", "news", "on",
                                               "FOLLOW US", "Sign Up", "TWITTER", "Subscribe", "İnstagram", "é", "ünete", "x"]
         var checked = 0
         for _ in 0..<4_000 {

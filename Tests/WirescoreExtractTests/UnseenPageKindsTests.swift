@@ -105,6 +105,16 @@ import Testing
         }
     }
 
+    @Test func sourceCreditLineIsLeftOut() throws {
+        // "Quelle: <agency>" under a report is a credit line like "Foto: …"; a sentence that uses
+        // the word stays.
+        let html = "<html><body><article>\(Self.prose(3))<p>Die Quelle des Hochwassers lag nach Angaben der Behörde oberhalb der alten Mühle am Fluss.</p>"
+            + "<p>Quelle: Landesamt für Umwelt, 3. März</p></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Die Quelle des Hochwassers"))
+        #expect(!t.contains("Quelle: Landesamt"))
+    }
+
     @Test func inlineSeeAlsoLinksInSpanishAndPolishAreLeftOut() throws {
         // "Lea más: <linked title>" between paragraphs, its heading-only form, and the Polish
         // "Dowiedz się więcej:"; a sentence that only uses the words stays.
@@ -304,6 +314,173 @@ import Testing
             let p = try page("<html><body><article><p>\(text)</p><p>\(text)</p></article></body></html>")
             #expect(p.lang == code, "expected \(code)")
         }
+    }
+
+    @Test func authorBoxDeclaredInJSONLDIsLeftOut() throws {
+        // The theme prints the author box as plain paragraphs in the post's own column; the SEO
+        // plugin's JSON-LD declares the same sentences as the author's description.
+        let bio = "Mara Vell covered the port authority for nine years before she joined the desk, and she still keeps a tide table on her wall."
+        let ld = "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"BlogPosting\","
+            + "\"headline\":\"Dredging\",\"author\":{\"@id\":\"#mara\"}},{\"@type\":\"Person\",\"@id\":\"#mara\",\"name\":\"Mara Vell\","
+            + "\"description\":\"\(bio)\"}]}</script>"
+        let html = "<html><head>\(ld)</head><body><div class='entry'>\(Self.prose(4))<p><strong>Mara Vell</strong></p><p>\(bio)</p></div></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        #expect(!t.contains("tide table on her wall"))
+        // Without the declaration the same paragraph is article text: the rule reads the page's word, not the sentence.
+        let undeclared = try page("<html><body><div class='entry'>\(Self.prose(4))<p>\(bio)</p></div></body></html>").text
+        #expect(undeclared.contains("tide table on her wall"))
+    }
+
+    @Test func authorDescriptionQuotedInsideALongParagraphStays() {
+        let bio = "Mara Vell covered the port authority for nine years before she joined the desk."
+        let long = "As the council noted, " + bio + String(repeating: " The hearing went on into the evening, and the vote was put off.", count: 6)
+        let text = "First paragraph.\n\n" + long + "\n\n" + bio
+        let out = AuthorBio.removing([bio], from: text)
+        #expect(out == "First paragraph.\n\n" + long)
+    }
+
+    @Test func headingLeftWithoutItsSectionEndsNothing() throws {
+        // The card grid under "More from the coast" is link-dense and cleaned away; its heading
+        // stays behind at the end of the text unless orphans are dropped.
+        let cards = (1...6).map { "<li><a href='/s\($0)'>Another story from the coast, number \($0)</a></li>" }.joined()
+        let html = "<html><body><div class='entry'>\(Self.prose(4))<h2>More from the coast</h2><ul>\(cards)</ul></div></body></html>"
+        let t = try page(html).text
+        #expect(t.hasSuffix("what the engineers said it would cost."))
+        #expect(!t.contains("More from the coast"))
+        // A heading with text under it stays, and so does a long run of headings (a guide written in headings).
+        let sub = try page("<html><body><div class='entry'>\(Self.prose(3))<h2>What happens next</h2>\(Self.prose(1, "the vote"))</div></body></html>").text
+        #expect(sub.contains("What happens next"))
+        let guide = (1...4).map { "<h2>Brand \($0)</h2><ul><li><h3>organic cotton</h3></li></ul>" }.joined()
+        let g = try page("<html><body><div class='entry'>\(Self.prose(3))\(guide)</div></body></html>").text
+        #expect(g.contains("Brand 4"))
+    }
+
+    @Test func rubyReadingsAreNotPartOfTheText() throws {
+        // Easy-Japanese news prints the reading over each kanji; the text is the base characters.
+        let sentence = "<p><ruby>川<rt>かわ</rt></ruby>の<ruby>水<rp>(</rp><rt>みず</rt><rp>)</rp></ruby>が<ruby>増<rt>ふ</rt></ruby>えて、"
+            + "<ruby>町<rt>まち</rt></ruby>の<ruby>人<rt>ひと</rt></ruby>たちは<ruby>橋<rt>はし</rt></ruby>を<ruby>渡<rt>わた</rt></ruby>ることができませんでした。</p>"
+        let t = try page("<html><body><article>\(String(repeating: sentence, count: 4))</article></body></html>").text
+        #expect(t.contains("川の水が増えて、町の人たちは橋を渡ることができませんでした。"))
+        #expect(!t.contains("かわ"))
+    }
+
+    @Test func unnamedFirstParagraphInAColumnOfItsOwnIsKept() throws {
+        // The first paragraph sits in its own column above a share bar, with no lead-like name;
+        // the body below wins the scoring.
+        let intro = "<div class='col-md-9'><p>The harbour will be dredged for the first time in thirty years as the council decided "
+            + "on Monday and the ferry timetable changes from March while the work goes on.</p></div>"
+        let share = "<div class='col-md-3 share-col'><a href='/s'>Share</a></div>"
+        let html = "<html><body><div class='container'><h1>Dredging</h1>\(intro)\(share)<div class='col-md-12'>\(Self.prose(5))</div></div></body></html>"
+        let t = try page(html).text
+        #expect(t.hasPrefix("The harbour will be dredged"))
+        #expect(t.contains("Paragraph 5 on the harbour"))
+        // A short line (a tagline, a kicker) in the same place is not taken.
+        let tagline = "<div class='col-md-9'><p>Notes from the harbour office.</p></div>"
+        let other = try page("<html><body><div class='container'>\(tagline)\(share)<div class='col-md-12'>\(Self.prose(5))</div></div></body></html>").text
+        #expect(!other.contains("Notes from the harbour office"))
+    }
+
+    @Test func longFooterDisclaimerDoesNotBeatAShortPostInMain() throws {
+        // A short post in the page's declared `main`; the footer carries a long legal disclaimer
+        // with more prose than the post.
+        let post = "<main><div class='wrap'><p>The ferry office publishes a guide for drivers who take vans on board: how to "
+            + "book, how to load, what to declare at the ramp, and whom to call when a booking has to change.</p>"
+            + "<ul><li>Booking a van</li><li>Loading at the ramp</li><li>Declaring goods</li></ul></div></main>"
+        let disclaimer = (1...4).map { _ in "<p>This material is for general information only and is not advice; the company, its affiliates "
+            + "and employees accept no liability for decisions taken on it, and no part may be reproduced without written consent.</p>" }.joined()
+        let footer = "<footer><div class='section'><div class='column'>\(disclaimer)</div></div></footer>"
+        let t = try page("<html><body><header><a href='/'>Home</a></header>\(post)\(footer)</body></html>").text
+        #expect(t.contains("publishes a guide for drivers"))
+        #expect(!t.contains("accept no liability"))
+        // Without a declared main the footer's size still rescues it (an unclosed footer can hold the article).
+        let undeclared = try page("<html><body>\(footer)</body></html>").text
+        #expect(undeclared.contains("accept no liability"))
+    }
+
+    @Test func donationAppealIsLeftOutButNotASentenceAboutDonations() throws {
+        let html = "<html><body><article>\(Self.prose(3))"
+            + "<p>The lifeboat crew thanked the town for the donations that paid for the new engine last winter.</p>"
+            + "<p>Enjoyed this piece? We need your help to keep publishing.</p>"
+            + "<p>Unterstützen Sie unseren unabhängigen Journalismus mit einer Spende, monatlich oder einmalig.</p></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("thanked the town for the donations"))
+        #expect(!t.contains("We need your help"))
+        #expect(!t.contains("mit einer Spende"))
+        #expect(ReaderPrompt.isPrompt("If you value our reporting, please support us with a monthly donation."))
+        #expect(!ReaderPrompt.isPrompt("The charity said it would support us through the winter."))
+    }
+
+    @Test func scriptRenderedHowToIsReadFromItsJSONLD() throws {
+        // The DOM is an empty app shell; the how-to lives only in the schema.org object.
+        let ld = """
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"HowTo","name":"Mend a net",
+        "description":"<p>A torn net loses half the catch, and mending it on the quay takes an afternoon and a netting needle.</p>",
+        "step":[{"@type":"HowToStep","name":"Step 1","itemListElement":{"@type":"HowToDirection","text":"<p>Cut the torn meshes back to whole knots on every side of the hole, so the new twine has something sound to hold.</p>"}},
+        {"@type":"HowToStep","text":"Fill the needle with twine of the same thickness and tie on at a corner knot, working row by row across the gap."}]}
+        </script>
+        """
+        let p = try page("<html><head>\(ld)</head><body><div id='app'></div><footer><a href='/imprint'>Imprint</a></footer></body></html>")
+        #expect(p.text.hasPrefix("A torn net loses half the catch"))
+        #expect(p.text.contains("Cut the torn meshes back"))
+        #expect(p.text.contains("tie on at a corner knot"))
+        #expect(p.textSource == "json-ld")
+        // A page with its own text keeps it.
+        let withText = try page("<html><head>\(ld)</head><body><article>\(Self.prose(3))</article></body></html>")
+        #expect(withText.text.hasPrefix("Paragraph 1 on the harbour"))
+    }
+
+    @Test func frameworkHiddenClassesHideLikeTheHiddenAttribute() throws {
+        // A sign-up box parked with `class="hidden"` (shown by a script for some readers), a
+        // gallery label with `d-none`, and an FAQ answer collapsed with `hidden` that is prose.
+        let html = "<html><body><article>\(Self.prose(4))"
+            + "<section class='hidden pb-10' id='article-banner-signup'><p>Get the weekly top stories from the coast in one email</p></section>"
+            + "<div class='d-none'>1 / 23 Back to gallery</div>"
+            + "<div class='faq'><h3>Can I still take the car ferry?</h3><div class='answer hidden'><p>Yes: the car ferry keeps its "
+            + "timetable while the dredger works on the northern basin, and only the foot passenger boat moves to the old pier for "
+            + "the six weeks of the works.</p></div></div></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        #expect(!t.contains("weekly top stories"))
+        #expect(!t.contains("Back to gallery"))
+        #expect(t.contains("the car ferry keeps its timetable"))
+        #expect(MainTextExtractor.hasHidingClass(Array("btn hidden-xs".utf8)[...]) == false)
+        #expect(MainTextExtractor.hasHidingClass(Array("col d-none".utf8)[...]))
+        #expect(MainTextExtractor.hasHidingClass(Array("screen-reader-text".utf8)[...]))
+        let sr = try page("<html><body><article>\(Self.prose(3))<p><a href='/share'><span class='screen-reader-text'>Share on the town forum, opens in a new window</span></a></p></article></body></html>").text
+        #expect(!sr.contains("opens in a new window"))
+    }
+
+    @Test func undeclaredNonLatinScriptsTellTheirLanguage() throws {
+        let samples: [(String?, String)] = [
+            ("ja", "港の工事は来月から始まり、フェリーの時刻表は三月に変わります。町の人たちは新しい桟橋を楽しみにしています。"),
+            ("zh", "港口的疏浚工程将于下个月开始，渡轮时刻表从三月起调整。镇上的居民都在期待新的码头。"),
+            ("ko", "항구 준설 공사는 다음 달에 시작되며 여객선 시간표는 삼월부터 바뀝니다. 주민들은 새 부두를 기다리고 있습니다."),
+            ("ru", "Работы в порту начнутся в следующем месяце, и расписание парома изменится с марта. Жители ждут этот новый причал."),
+            ("uk", "Роботи в порту почнуться наступного місяця, і розклад порому зміниться з березня. Мешканці чекають на новий причал."),
+            ("el", "Οι εργασίες στο λιμάνι ξεκινούν τον επόμενο μήνα και το δρομολόγιο του πλοίου αλλάζει από τον Μάρτιο."),
+            // Cyrillic without a letter that only Russian or only Ukrainian uses: no guess.
+            (nil, "Работата в пристанището започва следващия месец, а разписанието на ферибота се променя от март."),
+        ]
+        for (code, text) in samples {
+            let p = try page("<html><body><article><p>\(text)</p><p>\(text)</p></article></body></html>")
+            #expect(p.lang == code, "expected \(code ?? "nil") for \(text.prefix(12))")
+        }
+    }
+
+    @Test func headlinePrintedInCapitalsOrWithoutTheSiteNameIsNotText() throws {
+        // og:title is sentence case; the theme prints the h1 in capitals. The second page has no
+        // og:title, and its <title> carries the site name the h1 does not.
+        let caps = try page("<html><head><meta property='og:title' content='Tips for a calm crossing'></head><body><article>"
+            + "<h1>TIPS FOR A CALM CROSSING</h1>\(Self.prose(3))</article></body></html>").text
+        #expect(!caps.contains("CALM CROSSING"))
+        let site = try page("<html><head><title>Tips for a calm crossing | Harbour Weekly</title></head><body><article>"
+            + "<h1>Tips for a calm crossing</h1>\(Self.prose(3))</article></body></html>").text
+        #expect(!site.contains("Tips for a calm crossing"))
+        // A subheading that only shares words with the title stays.
+        let sub = try page("<html><head><meta property='og:title' content='Tips for a calm crossing'></head><body><article>"
+            + "\(Self.prose(2))<h2>Tips for the return crossing</h2>\(Self.prose(1, "the return"))</article></body></html>").text
+        #expect(sub.contains("Tips for the return crossing"))
     }
 
     // MARK: - Page kind

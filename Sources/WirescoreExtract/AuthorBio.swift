@@ -1,0 +1,85 @@
+import Foundation
+import WirescoreCore
+
+/// The author's biography as the publisher declares it in JSON-LD, and its removal from the text.
+///
+/// Blogs and news themes print a box about the author ("Jane studied sports science before…")
+/// under the post, often without a class name that says so, in the same column and with the
+/// same paragraph markup as the article; by layout it is more of the article. But the SEO
+/// plugins that write JSON-LD (Yoast and its kind) put the same sentences in the author's
+/// `Person` object as `description`: the publisher's own word that this text is about the
+/// author, not the article. A paragraph that opens with (or holds) that description is the bio
+/// box and is left out. Nothing here is a list of phrases: the page itself declares the text.
+enum AuthorBio {
+    /// Shorter descriptions ("Editor", "Freelance writer") could match a sentence of the story.
+    static let minimumLength = 40
+    /// How much of the description's start (characters) must appear in a paragraph for it to be the bio.
+    static let matchedPrefix = 50
+
+    /// The `description` of every JSON-LD `Person` on the page (top level, in `@graph`, or as an
+    /// article's `author`), whitespace-collapsed, at least ``minimumLength`` bytes long.
+    static func declared(in objects: [JSONValue]) -> [String] {
+        var out: [String] = []
+        var stack = objects.map { ($0, 0) }
+        while let (v, depth) = stack.popLast(), depth < 4 {
+            switch v {
+            case let .array(items): stack.append(contentsOf: items.map { ($0, depth + 1) })
+            case .object:
+                if isPerson(v["@type"]), case let .string(d)? = v["description"] {
+                    let clean = plain(d)
+                    if clean.utf8.count >= minimumLength, !out.contains(clean) { out.append(clean) }
+                }
+                if let a = v["author"] { stack.append((a, depth + 1)) }
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// `text` ("\n\n"-separated paragraphs) without the paragraphs that are one of the bios: a
+    /// paragraph holding the bio's first ``matchedPrefix`` characters and not much longer than the bio
+    /// (the box may put the author's name or "About the author" before it; a long paragraph that
+    /// quotes it is article text).
+    static func removing(_ bios: [String], from text: String) -> String {
+        guard !bios.isEmpty else { return text }
+        let keys = bios.map { (key: String($0.prefix(matchedPrefix)), length: $0.utf8.count) }
+        var changed = false
+        let kept = text.components(separatedBy: "\n\n").filter { paragraph in
+            let p = paragraph.trimmingWhitespace()
+            let isBio = keys.contains { p.utf8.count <= $0.length + 200 && p.contains($0.key) }
+            if isBio { changed = true }
+            return !isBio
+        }
+        return changed ? kept.joined(separator: "\n\n") : text
+    }
+
+    private static func isPerson(_ t: JSONValue?) -> Bool {
+        switch t {
+        case let .string(s)?: return s == "Person"
+        case let .array(items)?: return items.contains { isPerson($0) }
+        default: return false
+        }
+    }
+
+    /// The description as the page shows it: tags dropped, the common entities decoded,
+    /// whitespace collapsed (plugins store the bio field's HTML as written).
+    static func plain(_ s: String) -> String {
+        var t = s
+        if t.contains("<") {
+            var out = "", inTag = false
+            for ch in t {
+                if ch == "<" { inTag = true; out.append(" "); continue }
+                if ch == ">", inTag { inTag = false; continue }
+                if !inTag { out.append(ch) }
+            }
+            t = out
+        }
+        if t.contains("&") {
+            for (entity, ch) in [("&amp;", "&"), ("&quot;", "\""), ("&#039;", "'"), ("&#39;", "'"), ("&nbsp;", " "),
+                                 ("&lt;", "<"), ("&gt;", ">")] {
+                t = t.replacingOccurrences(of: entity, with: ch)
+            }
+        }
+        return t.trimmingWhitespace()
+    }
+}
