@@ -27,6 +27,7 @@ REPO = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 from featurize import feature_ids, tokens  # noqa: E402
 import stack as S2  # noqa: E402
+import own_corpus  # noqa: E402
 
 # IPO has 3-4 rows per half: fewer than the 5 CV folds, which sklearn warns about (expected)
 warnings.filterwarnings('ignore', message='The least populated class')
@@ -56,6 +57,9 @@ FEATURE_SETS = {       # name -> (bigrams, chargram lengths)
 CS = [3.0, 10.0]
 ALPHAS = [1.0, 1.5, 2.0]   # class weight = (n / (K * n_k)) ** alpha  (0 = unweighted, 1 = 'balanced')
 PRUNE = 0.0                # set by --prune; |w| threshold, a feature kept if any class weight >= it
+# Sample weight of a row of the project's own corpus (scripts/events/corpus) in stage 1, against 1 for
+# a development row; stage 2 trains on development rows only (the kind of text it is judged on).
+CORPUS_WEIGHT = 0.25
 # Stage 1 as shipped: the setting the CV grid above (tune()) chose on all rows before stage 2 existed;
 # kept fixed so that training (stage 1 out-of-fold + stage 2 grid) takes minutes, not an hour.
 STAGE1 = ('u+c4', 3.0, 2.0, 1.25)   # features, C, alpha, OTHER_OFFSET (stage-1 decision alone)
@@ -86,15 +90,23 @@ def matrix(texts, bigrams, chargrams):
     return sp.csr_matrix((np.ones(len(ind)), np.array(ind, dtype=np.int64), ptr), shape=(len(texts), 1 << BITS))
 
 
-def fit(X, y, C, alpha):
+def fit(X, y, C, alpha, extra=None):
     """Returns (W [n_features_total x K] float64, b [K]). Trains on the used columns only (an unused
-    column gets weight 0 under L2 anyway), which is much faster."""
+    column gets weight 0 under L2 anyway), which is much faster. `extra` (Xc, yc, weight): more
+    rows (the project's own corpus, scripts/events/corpus) appended with that sample weight; the
+    class weights count them with it too."""
+    sw = np.ones(len(y))
+    if extra is not None and extra[0].shape[0]:
+        Xc, yc, wc = extra
+        X = sp.vstack([X, Xc]).tocsr()
+        y = np.concatenate([y, yc])
+        sw = np.concatenate([sw, np.full(len(yc), float(wc))])
     used = np.unique(X.indices)
     Xu = X[:, used]
-    cnt = np.bincount(y, minlength=len(CLASSES))
-    w = (len(y) / (len(CLASSES) * np.maximum(cnt, 1))) ** alpha
+    cnt = np.bincount(y, weights=sw, minlength=len(CLASSES))
+    w = (sw.sum() / (len(CLASSES) * np.maximum(cnt, 1))) ** alpha
     m = LogisticRegression(C=C, max_iter=5000, tol=1e-6, class_weight={k: w[k] for k in range(len(CLASSES))})
-    m.fit(Xu, y)
+    m.fit(Xu, y, sample_weight=sw)
     if list(m.classes_) != list(range(len(CLASSES))):
         raise SystemExit('a class is missing from the training rows')
     W = np.zeros((X.shape[1], len(CLASSES)))
@@ -234,28 +246,38 @@ def infer(model, text, groups=()):
     return ids, z, z, e / e.sum(), c
 
 
-def oof_logits(X, y, strat, C, alpha):
-    """Stage-1 logits of every row from a model that did not see it (5-fold CV, pruned)."""
+def oof_logits(X, y, strat, C, alpha, extra=None):
+    """Stage-1 logits of every row from a model that did not see it (5-fold CV, pruned; each
+    fold's model also trains on `extra`, the own corpus, which is never scored)."""
     Z = np.zeros((len(y), len(CLASSES)))
     for tr, te in StratifiedKFold(FOLDS, shuffle=True, random_state=CV_SEED).split(np.zeros(len(y)), strat):
-        W, b = fit(X[tr], y[tr], C, alpha)
+        W, b = fit(X[tr], y[tr], C, alpha, extra)
         Z[te] = logits(X[te], prune(W, PRUNE), b)
     return Z
 
 
-def train_stacked(X, y, strat, R, log=None):
+def corpus_rows(bigrams, chargrams, weight):
+    """The own corpus as `extra` for fit(): (X, y, weight), or None when weight is 0."""
+    if weight <= 0:
+        return None
+    rows = own_corpus.load()
+    yc = np.array([CLASSES.index(t) if t in CORPORATE else OTHER for _, t in rows])
+    return matrix([t for t, _ in rows], bigrams, chargrams), yc, weight
+
+
+def train_stacked(X, y, strat, R, log=None, extra=None):
     """Stage 1 on all given rows (STAGE1 setting) and stage 2 on their out-of-fold stage-1 logits and
     rule groups R (highest event confidence per group, 0: none; stage 2 reads R > 0), its
     (C2, offset, keep) tuned by CV inside the same rows. Returns
     (W, b, (A, c, offset2, keep), cfg)."""
     _, C, alpha, _ = STAGE1
-    Z = oof_logits(X, y, strat, C, alpha)
+    Z = oof_logits(X, y, strat, C, alpha, extra)
     F = np.hstack([Z, R > 0])
     cfg = S2.tune2(F, R, y, strat, len(CLASSES), OTHER, FA_CAP)
     if log:
         log(f'  stage 2 chosen by CV: {cfg}')
     A, c = S2.fit2(F, y, cfg['C2'], len(CLASSES))
-    W, b = fit(X, y, C, alpha)
+    W, b = fit(X, y, C, alpha, extra)
     return prune(W, PRUNE), b, (A, c, cfg['offset2'], cfg['keep']), cfg
 
 
@@ -302,6 +324,8 @@ def main():
     ap.add_argument('--golden', default=str(HERE / 'golden.jsonl'))
     ap.add_argument('--figures', default=str(HERE / 'figures.json'))
     ap.add_argument('--prune', type=float, default=0.05, help='drop a feature whose |w| < this in every class')
+    ap.add_argument('--corpus-weight', type=float, default=CORPUS_WEIGHT,
+                    help='sample weight of the own corpus rows (scripts/events/corpus) in stage 1; 0: not used')
     o = ap.parse_args()
     PRUNE = o.prune
     t0 = time.time()
@@ -315,15 +339,20 @@ def main():
     fs, C, alpha, off1 = STAGE1
     bg, cg = FEATURE_SETS[fs]
     X = matrix(texts, bg, cg)
+    extra = corpus_rows(bg, cg, o.corpus_weight)
+    if extra is not None:
+        log(f'own corpus: {extra[0].shape[0]} rows, weight {o.corpus_weight}')
     R = S2.confidence_matrix(S2.rule_groups(o.bin, texts, with_confidence=True))
 
     # two stratified halves (by the 20 topics); train (and tune stage 2) on one, score the other, and swap
     halves = list(StratifiedKFold(2, shuffle=True, random_state=SPLIT_SEED).split(np.zeros(len(y)), topic))
-    figures = {'stage1': {'features': fs, 'C': C, 'alpha': alpha, 'bits': BITS, 'prune': PRUNE}, 'cross_half': []}
+    figures = {'stage1': {'features': fs, 'C': C, 'alpha': alpha, 'bits': BITS, 'prune': PRUNE,
+                          'corpus_rows': 0 if extra is None else extra[0].shape[0], 'corpus_weight': o.corpus_weight},
+               'cross_half': []}
     preds = [None] * len(y)
     for name, (a, bb) in zip(['A->B', 'B->A'], halves):
         log(f'training on half {name[0]} ({len(a)} rows)')
-        W, b, st, cfg = train_stacked(X[a], y[a], topic[a], R[a], log)
+        W, b, st, cfg = train_stacked(X[a], y[a], topic[a], R[a], log, extra)
         A, c, off2, keep = st
         Sb = S2.scores(np.hstack([logits(X[bb], W, b), R[bb] > 0]), A, c)
         p = S2.predict_sets(Sb, R[bb], OTHER, off2, keep)
@@ -343,7 +372,7 @@ def main():
 
     # shipped model: stage 1 and stage 2 trained on all rows (stage 2 tuned by CV on all rows)
     log('training on all rows')
-    W, b, st, cfg = train_stacked(X, y, topic, R, log)
+    W, b, st, cfg = train_stacked(X, y, topic, R, log, extra)
     size, nfeat = export(o.out, W, b, bg, cg, off1, st)
     figures['shipped'] = {'chosen': cfg, 'features': nfeat, 'bytes': size, 'train_rows': len(y)}
     log(f'shipped: {cfg}; {nfeat} features, {size} bytes -> {o.out}')
