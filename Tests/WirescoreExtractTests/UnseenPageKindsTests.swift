@@ -503,4 +503,27 @@ import Testing
         let long = try page("<html><body><article>\(Self.prose(5))</article></body></html>")
         #expect(long.kind == .article)
     }
+
+    @Test func licenceNoticeAndPressContactThatEndTheTextAreLeftOut() throws {
+        let licence = """
+        <html><body><article>\(Self.prose(4))<p>Die Inhalte dieses Beitrags stehen unter der Lizenz CC BY-SA 4.0.</p></article></body></html>
+        """
+        let t1 = try page(licence).text
+        #expect(t1.contains("Paragraph 4 on the harbour dredging plan"))
+        #expect(!t1.contains("CC BY-SA"))
+
+        let contact = """
+        <html><body><article>\(Self.prose(4))<p>Press office of the harbour board<br>Anna Example<br>
+        E-Mail: press@harbour.example<br>Telefon: +49 40 1234 567</p></article></body></html>
+        """
+        let t2 = try page(contact).text
+        #expect(t2.contains("Paragraph 4 on the harbour dredging plan"))
+        #expect(!t2.contains("press@harbour.example"))
+
+        // Mid-text, the same lines are part of the story (an address it gives) and stay.
+        let middle = """
+        <html><body><article>\(Self.prose(2))<p>Anna Example<br>E-Mail: press@harbour.example<br>Telefon: +49 40 1234 567</p>\(Self.prose(2, "the ferry timetable"))</article></body></html>
+        """
+        #expect(try page(middle).text.contains("press@harbour.example"))
+    }
 }
