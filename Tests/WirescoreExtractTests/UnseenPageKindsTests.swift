@@ -526,4 +526,19 @@ import Testing
         """
         #expect(try page(middle).text.contains("press@harbour.example"))
     }
+
+    @Test func aShortLinkAloneAtTheEndIsLeftOut() throws {
+        let html = """
+        <html><body><article>\(Self.prose(4))<p><a href="/news">Back to the overview</a></p></article></body></html>
+        """
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 4 on the harbour dredging plan"))
+        #expect(!t.contains("Back to the overview"))
+
+        // A last line whose link is part of a sentence is text.
+        let sentence = """
+        <html><body><article>\(Self.prose(4))<p>The full report is on <a href="/r">the council's site</a>.</p></article></body></html>
+        """
+        #expect(try page(sentence).text.contains("the council's site"))
+    }
 }
