@@ -603,8 +603,10 @@ struct MainTextExtractor {
             if !dropped[c], !doc.isText(c) {
                 // The line's text is built once, and only for the short lines either rule reads.
                 let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
-                if seeAlso || label || prompt {
+                let control = textLen[c] > 0 && textLen[c] <= 24 && mayBeControlLabel(c)
+                if seeAlso || label || prompt || control {
                     let line = doc.textContent(c)
+                    if control, LabelLine.isControlLabel(line) { continue }
                     if seeAlso, SeeAlsoPhrases.announcesLinks(line) { afterSeeAlso = true; continue }
                     if label, LabelLine.isLabel(line) { continue }
                     if prompt, ReaderPrompt.isPrompt(line) { continue }
@@ -625,6 +627,15 @@ struct MainTextExtractor {
         guard len > 0, len <= 200 else { return false }
         switch doc.tag(n) {
         case .p, .div, .span, .small, .em, .i, .strong, .b: return true
+        default: return false
+        }
+    }
+
+    /// Whether an element is a block that may hold only a control's label (``LabelLine/isControlLabel``):
+    /// inline elements are not, because a link "like this" inside a sentence is text.
+    private func mayBeControlLabel(_ n: Int) -> Bool {
+        switch doc.tag(n) {
+        case .p, .div, .li, .h2, .h3, .h4, .h5, .h6, .dt: return true
         default: return false
         }
     }

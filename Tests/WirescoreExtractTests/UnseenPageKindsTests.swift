@@ -541,4 +541,18 @@ import Testing
         """
         #expect(try page(sentence).text.contains("the council's site"))
     }
+
+    @Test func shareAndLikeControlLabelsAreLeftOutButALinkInASentenceStays() throws {
+        let html = """
+        <html><body><article>\(Self.prose(3))<h3>Share this:</h3><div><img src="/fb.png"></div>
+        <p>Add a spoonful of vinegar (<a href="/v">like this</a>) before the water boils, and the eggs peel cleanly.</p>
+        <div>Quick View</div>\(Self.prose(1, "the ferry timetable"))<h3>Gefällt mir:</h3></article></body></html>
+        """
+        let t = try page(html).text
+        #expect(!t.contains("Share this:"))
+        #expect(!t.contains("Quick View"))
+        #expect(!t.contains("Gefällt mir"))
+        #expect(t.contains("(like this)"))
+        #expect(t.contains("Paragraph 1 on the ferry timetable"))
+    }
 }
