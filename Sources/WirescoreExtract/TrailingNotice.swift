@@ -24,11 +24,26 @@ enum TrailingNotice {
         var paragraphs = text.components(separatedBy: "\n\n")
         var removed = 0
         while removed < 2, paragraphs.count > 1, let last = paragraphs.last,
-              isLicenceNotice(last) || isContactBlock(last) {
+              isLicenceNotice(last) || isContactBlock(last) || isLegalLinkLine(last) {
             paragraphs.removeLast()
             removed += 1
         }
         return removed == 0 ? text : paragraphs.joined(separator: "\n\n")
+    }
+
+    /// Names of the legal pages a site footer links to, compared case-insensitively.
+    static let legalPages: Set<String> = [
+        "impressum", "datenschutz", "datenschutzerklärung", "agb", "nutzungsbedingungen", "imprint", "privacy",
+        "privacy policy", "terms", "terms of use", "terms of service", "cookies", "cookie policy", "disclaimer",
+        "mentions légales", "aviso legal", "política de privacidad", "privacidad", "polityka prywatności",
+    ]
+
+    /// A site footer's line of legal links set between bars ("Impressum | Datenschutz | © …"):
+    /// at most 300 bytes, two or more of its bar-separated parts the names of legal pages.
+    static func isLegalLinkLine(_ paragraph: String) -> Bool {
+        guard paragraph.utf8.count <= 300, paragraph.contains("|") else { return false }
+        let parts = paragraph.split(separator: "|").map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        return parts.filter { legalPages.contains($0) }.count >= 2
     }
 
     /// A short paragraph naming a Creative Commons licence by its short name.

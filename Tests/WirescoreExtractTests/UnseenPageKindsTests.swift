@@ -555,4 +555,13 @@ import Testing
         #expect(t.contains("(like this)"))
         #expect(t.contains("Paragraph 1 on the ferry timetable"))
     }
+
+    @Test func aFooterLineOfLegalLinksThatEndsTheTextIsLeftOut() throws {
+        let html = """
+        <html><body><div class="main">\(Self.prose(4))<p>Imprint | Privacy Policy | © 2024 Harbour Notes</p></div></body></html>
+        """
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 4 on the harbour dredging plan"))
+        #expect(!t.contains("Privacy Policy"))
+    }
 }
