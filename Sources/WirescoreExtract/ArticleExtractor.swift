@@ -67,6 +67,8 @@ public struct ArticleExtractor: Sendable {
         }
         // The author box under the post, when the page declares the author's bio (see AuthorBio).
         text = AuthorBio.removing(AuthorBio.declared(in: meta.ldObjects), from: text)
+        // A licence notice or press contact block that ends the text (see TrailingNotice).
+        text = TrailingNotice.removing(from: text)
         page.text = text
         if let body = meta.ldRawString("articleBody") {
             let clean = body.contains("<") ? Self.stripTags(body) : body

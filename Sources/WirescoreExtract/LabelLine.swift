@@ -63,6 +63,24 @@ enum LabelLine {
         return false
     }
 
+    /// The labels of a theme's share and like buttons ("Share this:", "Gefällt mir:", "Teilen:",
+    /// "Quick View"), which land in the text as lines of their own when the buttons are images
+    /// or scripts; whole lines only, compared case-insensitively. "Link" is not here: as a line
+    /// of its own it also labels a link list the article gives.
+    static let controlLabels: Set<String> = [
+        "share", "share:", "share this", "share this:", "share this article", "share this article:",
+        "like", "like:", "like this", "like this:", "gefällt mir", "gefällt mir:", "teilen", "teilen:",
+        "teilen mit:", "artikel teilen", "artikel teilen:", "partager", "partager :", "partager:", "compartir",
+        "compartir:", "condividi", "condividi:", "udostępnij", "udostępnij:", "quick view",
+    ]
+
+    /// Whether a line is only the label of a share, like or quick-view control.
+    static func isControlLabel(_ text: String) -> Bool {
+        let u = trimmed(text.utf8[...])
+        guard u.count > 0, u.count <= 24 else { return false }
+        return controlLabels.contains(String(decoding: u, as: UTF8.self).lowercased())
+    }
+
     /// The bytes without leading and trailing ASCII blanks and no-break spaces (C2 A0).
     static func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
         var u = bytes

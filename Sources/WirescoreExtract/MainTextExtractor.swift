@@ -603,8 +603,10 @@ struct MainTextExtractor {
             if !dropped[c], !doc.isText(c) {
                 // The line's text is built once, and only for the short lines either rule reads.
                 let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
-                if seeAlso || label || prompt {
+                let control = textLen[c] > 0 && textLen[c] <= 24 && mayBeControlLabel(c)
+                if seeAlso || label || prompt || control {
                     let line = doc.textContent(c)
+                    if control, LabelLine.isControlLabel(line) { continue }
                     if seeAlso, SeeAlsoPhrases.announcesLinks(line) { afterSeeAlso = true; continue }
                     if label, LabelLine.isLabel(line) { continue }
                     if prompt, ReaderPrompt.isPrompt(line) { continue }
@@ -625,6 +627,15 @@ struct MainTextExtractor {
         guard len > 0, len <= 200 else { return false }
         switch doc.tag(n) {
         case .p, .div, .span, .small, .em, .i, .strong, .b: return true
+        default: return false
+        }
+    }
+
+    /// Whether an element is a block that may hold only a control's label (``LabelLine/isControlLabel``):
+    /// inline elements are not, because a link "like this" inside a sentence is text.
+    private func mayBeControlLabel(_ n: Int) -> Bool {
+        switch doc.tag(n) {
+        case .p, .div, .li, .h2, .h3, .h4, .h5, .h6, .dt: return true
         default: return false
         }
     }
@@ -666,7 +677,9 @@ struct MainTextExtractor {
         // A "heading" holding a long text is an unclosed tag that swallowed what follows.
         let heading = Self.cardHeadings.contains(t) && textLen[n] <= 200
         if heading { w.headingDepth += 1 }
+        if t == .a { w.linkDepth += 1 }
         writeSiblings(ChildSequence(doc: doc, parent: n), into: &w, skipHeading: skipHeading)
+        if t == .a { w.linkDepth -= 1 }
         if heading { w.headingDepth -= 1 }
         if block { w.breakParagraph() }
     }
@@ -772,6 +785,13 @@ extension UInt8 {
 struct ParagraphWriter {
     /// Above 0 while writing the text of an `h1`-`h6`.
     var headingDepth = 0
+    /// Above 0 while writing the text of an `a`.
+    var linkDepth = 0
+    /// Whether every word of the current paragraph so far was written inside a link.
+    private var paragraphLinked = false
+    /// A last paragraph that is one short link ("back to the list", "Link", "Quick View") is
+    /// navigation left under the article, not its text; longer linked lines are kept.
+    static let maximumTrailingLinkLength = 60
     /// Where the run of heading paragraphs at the end of `out` begins (its separator), or nil
     /// when the last paragraph is not a heading.
     private var trailingHeadingsStart: Int?
@@ -845,6 +865,7 @@ struct ParagraphWriter {
         }
         pendingBreak = 0
         pendingSpace = false
+        if startsParagraph { paragraphLinked = linkDepth > 0 } else if linkDepth == 0 { paragraphLinked = false }
         if headingDepth == 0 {
             trailingHeadingsStart = nil; trailingHeadings = 0
         } else if startsParagraph {
@@ -859,6 +880,11 @@ struct ParagraphWriter {
 
     mutating func finish() -> String {
         closeParagraph()
+        // A short link alone in the last paragraph is navigation ("zurück zur Übersicht").
+        if trailingHeadingsStart == nil, paragraphLinked, separatorStart > 0, separatorStart < out.count,
+           out.count - paragraphStart <= Self.maximumTrailingLinkLength {
+            out.removeSubrange(separatorStart...)
+        }
         // An orphan heading ends the text; a text that is only headings is kept as it is.
         if let start = trailingHeadingsStart, trailingHeadings <= Self.maximumOrphanHeadings, start > 0, start < out.count { out.removeSubrange(start...) }
         return String(decoding: out, as: UTF8.self)

@@ -503,4 +503,65 @@ import Testing
         let long = try page("<html><body><article>\(Self.prose(5))</article></body></html>")
         #expect(long.kind == .article)
     }
+
+    @Test func licenceNoticeAndPressContactThatEndTheTextAreLeftOut() throws {
+        let licence = """
+        <html><body><article>\(Self.prose(4))<p>Die Inhalte dieses Beitrags stehen unter der Lizenz CC BY-SA 4.0.</p></article></body></html>
+        """
+        let t1 = try page(licence).text
+        #expect(t1.contains("Paragraph 4 on the harbour dredging plan"))
+        #expect(!t1.contains("CC BY-SA"))
+
+        let contact = """
+        <html><body><article>\(Self.prose(4))<p>Press office of the harbour board<br>Anna Example<br>
+        E-Mail: press@harbour.example<br>Telefon: +49 40 1234 567</p></article></body></html>
+        """
+        let t2 = try page(contact).text
+        #expect(t2.contains("Paragraph 4 on the harbour dredging plan"))
+        #expect(!t2.contains("press@harbour.example"))
+
+        // Mid-text, the same lines are part of the story (an address it gives) and stay.
+        let middle = """
+        <html><body><article>\(Self.prose(2))<p>Anna Example<br>E-Mail: press@harbour.example<br>Telefon: +49 40 1234 567</p>\(Self.prose(2, "the ferry timetable"))</article></body></html>
+        """
+        #expect(try page(middle).text.contains("press@harbour.example"))
+    }
+
+    @Test func aShortLinkAloneAtTheEndIsLeftOut() throws {
+        let html = """
+        <html><body><article>\(Self.prose(4))<p><a href="/news">Back to the overview</a></p></article></body></html>
+        """
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 4 on the harbour dredging plan"))
+        #expect(!t.contains("Back to the overview"))
+
+        // A last line whose link is part of a sentence is text.
+        let sentence = """
+        <html><body><article>\(Self.prose(4))<p>The full report is on <a href="/r">the council's site</a>.</p></article></body></html>
+        """
+        #expect(try page(sentence).text.contains("the council's site"))
+    }
+
+    @Test func shareAndLikeControlLabelsAreLeftOutButALinkInASentenceStays() throws {
+        let html = """
+        <html><body><article>\(Self.prose(3))<h3>Share this:</h3><div><img src="/fb.png"></div>
+        <p>Add a spoonful of vinegar (<a href="/v">like this</a>) before the water boils, and the eggs peel cleanly.</p>
+        <div>Quick View</div>\(Self.prose(1, "the ferry timetable"))<h3>Gefällt mir:</h3></article></body></html>
+        """
+        let t = try page(html).text
+        #expect(!t.contains("Share this:"))
+        #expect(!t.contains("Quick View"))
+        #expect(!t.contains("Gefällt mir"))
+        #expect(t.contains("(like this)"))
+        #expect(t.contains("Paragraph 1 on the ferry timetable"))
+    }
+
+    @Test func aFooterLineOfLegalLinksThatEndsTheTextIsLeftOut() throws {
+        let html = """
+        <html><body><div class="main">\(Self.prose(4))<p>Imprint | Privacy Policy | © 2024 Harbour Notes</p></div></body></html>
+        """
+        let t = try page(html).text
+        #expect(t.contains("Paragraph 4 on the harbour dredging plan"))
+        #expect(!t.contains("Privacy Policy"))
+    }
 }
