@@ -41,14 +41,15 @@ enum ReaderPrompt {
     /// Whether a short line is only a prompt to follow, sign up or subscribe.
     static func isPrompt(_ text: String) -> Bool {
         guard text.utf8.count <= maximumLength, hasAnchor(text.utf8) else { return false }
-        // An ASCII line (nearly all) is lowercased and searched as bytes, which for ASCII text
-        // finds exactly what String search finds; other lines take the Unicode-aware path.
+        // An ASCII line (nearly all) is lowercased byte by byte; any other line is lowercased
+        // by the standard library's Unicode rules. Either way the phrases are then searched as
+        // UTF-8 bytes (Foundation's search was ~7% of extraction on pages with curly quotes).
         var lower: [UInt8] = []
         lower.reserveCapacity(text.utf8.count)
         for b in text.utf8 {
             guard b < 0x80 else {
-                let l = text.lowercased()
-                return matches { l.contains($0) }
+                var l = text.lowercased()
+                return l.withUTF8 { bytes in matches { contains(bytes, $0) } }
             }
             lower.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
         }
@@ -89,10 +90,14 @@ enum ReaderPrompt {
     /// Every rule needs a social network's name, "newsletter", "subscri" or a support word; this byte scan
     /// (ASCII case folded, no String built) lets the many short lines without any of them go
     /// before the Unicode-aware work, which ran on every short line of every page. An anchor
-    /// is kept only up to its first non-ASCII letter ("apóyanos" is looked for as "ap"): only
-    /// ASCII letters are case folded here, and "APÓYANOS" must still reach the rules.
+    /// is looked for by its longest ASCII run ("apóyanos" as "yanos"): only ASCII letters are
+    /// case folded here, and "APÓYANOS" must still reach the rules.
     static let anchors: [[UInt8]] = (socialNetworks + ["newsletter", "subscri", "support", "unterst", "help", "hilfe", "soutenez", "apóyanos", "wesprzyj"])
-        .map { Array($0.utf8.prefix { $0 < 0x80 }) }
+        .map { longestASCIIRun(Array($0.utf8)) }
+
+    private static func longestASCIIRun(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.split(whereSeparator: { $0 >= 0x80 }).max(by: { $0.count < $1.count }).map(Array.init) ?? bytes
+    }
 
     /// The anchors back to back, with each one's start in `anchorBytes` (and a last entry for
     /// the end): read through one buffer, with no array retained per position tried.

@@ -21,14 +21,30 @@ enum TrailingNotice {
     /// `text` ("\n\n"-separated paragraphs) without its last paragraphs while they are a licence
     /// notice or a contact block (at most two are removed; a text that is only such lines is kept).
     static func removing(from text: String) -> String {
-        var paragraphs = text.components(separatedBy: "\n\n")
+        // The separators are found in one forward byte scan, as `components(separatedBy:)`
+        // would find them (non-overlapping, left to right); only the last paragraphs become
+        // Strings. Splitting the whole text with Foundation cost ~4% of extraction.
+        let bytes = Array(text.utf8)
+        var separators: [Int] = []
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 10, bytes[i + 1] == 10 {
+                separators.append(i)
+                i += 2
+            } else {
+                i += 1
+            }
+        }
+        var end = bytes.count
         var removed = 0
-        while removed < 2, paragraphs.count > 1, let last = paragraphs.last,
-              isLicenceNotice(last) || isContactBlock(last) || isLegalLinkLine(last) {
-            paragraphs.removeLast()
+        while removed < 2, let separator = separators.last {
+            let last = String(decoding: bytes[(separator + 2)..<end], as: UTF8.self)
+            guard isLicenceNotice(last) || isContactBlock(last) || isLegalLinkLine(last) else { break }
+            end = separator
+            separators.removeLast()
             removed += 1
         }
-        return removed == 0 ? text : paragraphs.joined(separator: "\n\n")
+        return removed == 0 ? text : String(decoding: bytes[0..<end], as: UTF8.self)
     }
 
     /// Names of the legal pages a site footer links to, compared case-insensitively.
