@@ -26,24 +26,31 @@ struct WordList {
         // Written through pointers into buffers sized for the worst case (a lowercase mapping
         // at most doubles a scalar's bytes; a word takes at least two bytes with its separator):
         // `Array.append` per byte, with its uniqueness and capacity checks, was a fifth of the
-        // story features' time. A text that would not fit (none should) takes the appending path.
+        // story features' time. Should a text not fit all the same, the scan runs again with
+        // buffers twice as large (one scanner, so the two cannot disagree).
         var text = text
         let n = text.utf8.count
         let base = bytes.count
-        var newEnds: [Int] = []
-        var fitted = true
-        let added = [UInt8](unsafeUninitializedCapacity: 2 * n + 8) { out, written in
-            newEnds = [Int](unsafeUninitializedCapacity: n / 2 + 2) { wordEnds, endCount in
-                if let w = text.withUTF8({ Self.scan($0, into: out, base: base, ends: wordEnds, endCount: &endCount) }) {
-                    written = w
-                } else {
-                    fitted = false; written = 0; endCount = 0
+        var scale = 1
+        while true {
+            var newEnds: [Int] = []
+            var fitted = true
+            let added = [UInt8](unsafeUninitializedCapacity: scale * (2 * n + 8)) { out, written in
+                newEnds = [Int](unsafeUninitializedCapacity: scale * (n / 2 + 2)) { wordEnds, endCount in
+                    if let w = text.withUTF8({ Self.scan($0, into: out, base: base, ends: wordEnds, endCount: &endCount) }) {
+                        written = w
+                    } else {
+                        fitted = false; written = 0; endCount = 0
+                    }
                 }
             }
+            if fitted {
+                bytes.append(contentsOf: added)
+                ends.append(contentsOf: newEnds)
+                return
+            }
+            scale *= 2
         }
-        guard fitted else { addAppending(text); return }
-        bytes.append(contentsOf: added)
-        ends.append(contentsOf: newEnds)
     }
 
     /// The scan of ``add(_:)``: the words' bytes into `out`, their ends (offset by `base`, the
@@ -101,47 +108,6 @@ struct WordList {
         }
         endCount = words
         return count
-    }
-
-    /// ``add(_:)`` by appending to the arrays (for a text the buffers could not take).
-    private mutating func addAppending(_ text: String) {
-        // Worked on as locals (moved out, so never copied): a local function capturing `self`
-        // or the buffers made every byte's append pay for run-time exclusivity checks.
-        var out = bytes, wordEnds = ends
-        bytes = []; ends = []
-        out.reserveCapacity(out.count + text.utf8.count)
-        var open = false
-        var text = text
-        text.withUTF8 { u in
-            var i = 0
-            while i < u.count {
-                let b = u[i]
-                if b < 0x80 {
-                    i += 1
-                    switch b {
-                    case 0x61...0x7A, 0x30...0x39: out.append(b); open = true
-                    case 0x41...0x5A: out.append(b | 0x20); open = true
-                    case 0x27: continue
-                    default: if open { wordEnds.append(out.count); open = false }
-                    }
-                    continue
-                }
-                // A multi-byte scalar (the text is valid UTF-8: it is a String).
-                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for k in 1..<length where i + k < u.count { value = value << 6 | UInt32(u[i + k] & 0x3F) }
-                i += length
-                if value == 0x2019 { continue }
-                guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else {
-                    if open { wordEnds.append(out.count); open = false }
-                    continue
-                }
-                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                open = true
-            }
-        }
-        if open { wordEnds.append(out.count) }
-        bytes = out; ends = wordEnds
     }
 
     /// 64-bit SimHash (Charikar) over word 3-shingles.
