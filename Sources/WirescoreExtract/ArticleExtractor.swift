@@ -114,7 +114,7 @@ public struct ArticleExtractor: Sendable {
         var media = Array(utf8.prefix { $0 != UInt8(ascii: ";") })
         while let last = media.last, last == 0x20 || last == 0x09 { media.removeLast() }
         let start = media.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? media.count
-        return String(decoding: media[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return String(decoding: media[start...].map(\.asciiLowercased), as: UTF8.self)
     }
 
     static func checkIsHTML(_ bytes: [UInt8], contentType: String?) throws(ExtractionError) {

@@ -61,25 +61,10 @@ enum AuthorBio {
         }
     }
 
-    /// The description as the page shows it: tags dropped, the common entities decoded,
-    /// whitespace collapsed (plugins store the bio field's HTML as written).
+    /// The description as the page shows it (plugins store the bio field's HTML as written):
+    /// markup or entities read by the same HTML path as a JSON-LD articleBody
+    /// (``ArticleExtractor/stripTags(_:)``), whitespace collapsed.
     static func plain(_ s: String) -> String {
-        var t = s
-        if t.contains("<") {
-            var out = "", inTag = false
-            for ch in t {
-                if ch == "<" { inTag = true; out.append(" "); continue }
-                if ch == ">", inTag { inTag = false; continue }
-                if !inTag { out.append(ch) }
-            }
-            t = out
-        }
-        if t.contains("&") {
-            for (entity, ch) in [("&amp;", "&"), ("&quot;", "\""), ("&#039;", "'"), ("&#39;", "'"), ("&nbsp;", " "),
-                                 ("&lt;", "<"), ("&gt;", ">")] {
-                t = t.replacingOccurrences(of: entity, with: ch)
-            }
-        }
-        return t.trimmingWhitespace()
+        (s.contains("<") || s.contains("&") ? ArticleExtractor.stripTags(s) : s).trimmingWhitespace()
     }
 }

@@ -1,3 +1,5 @@
+import WirescoreCore
+
 /// Short lines in which the publisher asks the reader to do something for the publisher rather
 /// than tell the story: follow it on social networks, sign up for its newsletter, subscribe to
 /// read on. Themes write them as plain paragraphs at the end of the article
@@ -51,7 +53,7 @@ enum ReaderPrompt {
                 var l = text.lowercased()
                 return l.withUTF8 { bytes in matches { contains(bytes, $0) } }
             }
-            lower.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            lower.append(b.asciiLowercased)
         }
         return lower.withUnsafeBufferPointer { l in matches { contains(l, $0) } }
     }
@@ -134,7 +136,7 @@ enum ReaderPrompt {
                             guard i + count <= n else { continue }
                             var j = 1
                             while j < count {
-                                let c = p[i + j] >= 0x41 && p[i + j] <= 0x5A ? p[i + j] | 0x20 : p[i + j]
+                                let c = p[i + j].asciiLowercased
                                 if c != a[start + j] { break }
                                 j += 1
                             }

@@ -1,3 +1,5 @@
+import WirescoreCore
+
 /// Headings that announce a block of links to other pages ("Related articles", "Mehr zum
 /// Thema", "Czytaj też"), in the languages the pipeline's sources publish in.
 ///
@@ -82,13 +84,7 @@ enum SeeAlsoPhrases {
             while last > 0, isSpace(u[last - 1]) { last -= 1 }
             if last > 0, u[last - 1] == UInt8(ascii: ":") {
                 for phrase in asciiMultiWordPhrases where start + phrase.count < end && u[start + phrase.count] == 0x20 {
-                    var k = 0
-                    while k < phrase.count {
-                        let b = u[start + k]
-                        if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != phrase[k] { break }
-                        k += 1
-                    }
-                    if k == phrase.count { return true }
+                    if matchesFolded(u, at: start, phrase) { return true }
                 }
             }
         }
@@ -106,19 +102,17 @@ enum SeeAlsoPhrases {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for k in start..<end {
             let b = u[k]
-            hash = (hash ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x0000_0100_0000_01B3
+            hash = (hash ^ UInt64(b.asciiLowercased)) &* 0x0000_0100_0000_01B3
         }
         guard let candidates = phrasesByHash[hash] else { return false }
-        for phrase in candidates where phrase.count == end - start {
-            var k = 0
-            while k < phrase.count {
-                let b = u[start + k]
-                if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != phrase[k] { break }
-                k += 1
-            }
-            if k == phrase.count { return true }
-        }
-        return false
+        return candidates.contains { $0.count == end - start && matchesFolded(u, at: start, $0) }
+    }
+
+    /// Whether the bytes of `u` from `start`, ASCII case folded, begin with `phrase` (lowercase);
+    /// the caller has checked that `phrase.count` bytes are there.
+    private static func matchesFolded(_ u: UnsafeBufferPointer<UInt8>, at start: Int, _ phrase: [UInt8]) -> Bool {
+        for k in 0..<phrase.count where u[start + k].asciiLowercased != phrase[k] { return false }
+        return true
     }
 
     /// The ASCII phrases of two or more words, as bytes (a non-ASCII one cannot open an ASCII line).

@@ -1,3 +1,5 @@
+import WirescoreCore
+
 /// Cleans a `style` attribute for ``FeedSanitizer``: only declarations of presentational
 /// properties survive, so a feed cannot position content over the reader's page, load images
 /// (`url(...)`) or run expressions.
@@ -71,7 +73,7 @@ enum FeedCSSSanitizer {
             name.removeAll(keepingCapacity: true)
             for k in ps..<colon where !FeedSanitizer.isSpace(style[k]) {
                 let c = style[k]
-                name.append(c >= 65 && c <= 90 ? c | 0x20 : c)
+                name.append(c.asciiLowercased)
             }
             var vs = colon + 1
             while vs < pe, FeedSanitizer.isSpace(style[vs]) { vs += 1 }

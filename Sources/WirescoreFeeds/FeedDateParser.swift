@@ -256,7 +256,7 @@ public enum FeedDateParser {
                 var j = i
                 var word: [UInt8] = []
                 while j < n, isLetter(b[j]) || b[j] >= 0x80 || b[j] == UInt8(ascii: "/") || b[j] == UInt8(ascii: ".") {
-                    if b[j] != UInt8(ascii: ".") { word.append(lower(b[j])) }
+                    if b[j] != UInt8(ascii: ".") { word.append(b[j].asciiLowercased) }
                     j += 1
                 }
                 tokens.append(.word(word))
@@ -403,5 +403,4 @@ public enum FeedDateParser {
     @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
     @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
-    @inline(__always) private static func lower(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b | 0x20 : b }
 }

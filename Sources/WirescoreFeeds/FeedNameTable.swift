@@ -1,3 +1,5 @@
+import WirescoreCore
+
 /// A read-only lookup from short ASCII names (at most 24 bytes, compared case-insensitively)
 /// to a canonical spelling, a set of flags and a sort rank, without creating a `String` or
 /// touching a reference count per lookup.
@@ -47,7 +49,7 @@ struct FeedNameTable: @unchecked Sendable {
         for (name, flags) in names {
             let bytes = Array(name.utf8)
             guard !bytes.isEmpty, bytes.count <= 24 else { continue }
-            let folded = bytes.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            let folded = bytes.map(\.asciiLowercased)
             if let found = merged[folded] {
                 merged[folded] = (found.spelling, found.flags | flags)
             } else {

@@ -1,3 +1,5 @@
+import WirescoreCore
+
 /// Response header lines and names handled as bytes.
 ///
 /// libcurl hands over every header line of every response raw (CRLF included) on the loop
@@ -37,13 +39,12 @@ enum HeaderField {
         var j = y.startIndex
         for c in x {
             let d = y[j]
-            if c != d, fold(c) != fold(d) { return false }
+            if c != d, c.asciiLowercased != d.asciiLowercased { return false }
             j = y.index(after: j)
         }
         return true
     }
 
-    @inline(__always) private static func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
     @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 
     private static func trim(_ line: UnsafeRawBufferPointer, _ range: Range<Int>) -> Range<Int> {

@@ -1,3 +1,5 @@
+import WirescoreCore
+
 /// What one robots.txt file says to one crawler: its Allow/Disallow rules, its Crawl-delay,
 /// and the file's Sitemap lines (RFC 9309, with the `*` and `$` wildcards and the group
 /// selection Google documents).
@@ -165,7 +167,7 @@ public struct RobotsRules: Sendable, Equatable {
     /// The product token of a `User-agent` value, lowercased: `Wirescore/1.0 (+url)` is `wirescore`.
     static func productToken(_ value: [UInt8]) -> [UInt8] {
         let end = value.firstIndex { $0 == UInt8(ascii: "/") || $0 == 0x20 || $0 == 0x09 } ?? value.endIndex
-        return value[..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return value[..<end].map(\.asciiLowercased)
     }
 
     static func trimmed(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

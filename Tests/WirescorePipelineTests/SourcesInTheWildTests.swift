@@ -98,6 +98,14 @@ struct SourcesInTheWildTests {
         return path
     }
 
+    /// Replaces the pipeline's feed list with one RSS feed.
+    func listOneFeed(named name: String, at url: String, in dir: String) throws {
+        try Data("""
+            <?xml version="1.0"?><opml version="2.0"><head/><body>
+            <outline type="rss" text="\(name)" xmlUrl="\(url)"/></body></opml>
+            """.utf8).write(to: URL(fileURLWithPath: dir + "/feeds.opml"))
+    }
+
     @Test func aSiteIsIngestedFromFeedsAddOnwards() throws {
         let server = try site()
         defer { server.stop() }
@@ -264,10 +272,7 @@ struct SourcesInTheWildTests {
         let dir = try RepositoryPaths.temporaryDirectory("wild-503")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let pipeline = try pipeline(in: dir)
-        try Data("""
-            <?xml version="1.0"?><opml version="2.0"><head/><body>
-            <outline type="rss" text="Site" xmlUrl="\(base)/feed.xml"/></body></opml>
-            """.utf8).write(to: URL(fileURLWithPath: dir + "/feeds.opml"))
+        try listOneFeed(named: "Site", at: base + "/feed.xml", in: dir)
 
         let run = try BinaryRun.run(["ingest", "--pipeline", pipeline])
         #expect(run.status == 0, "\(run.stderr)")
@@ -279,10 +284,7 @@ struct SourcesInTheWildTests {
         #expect(server.requests.filter { $0.path == "/robots.txt" }.count == 1)
         // With fetch.robots: false the pages are fetched at once.
         let off = try self.pipeline(in: dir, extra: "  robots: false")
-        try Data("""
-            <?xml version="1.0"?><opml version="2.0"><head/><body>
-            <outline type="rss" text="Site" xmlUrl="\(base)/feed.xml"/></body></opml>
-            """.utf8).write(to: URL(fileURLWithPath: dir + "/feeds.opml"))
+        try listOneFeed(named: "Site", at: base + "/feed.xml", in: dir)
         let unchecked = try BinaryRun.run(["ingest", "--pipeline", off])
         #expect(unchecked.stdout.contains(" deferred=0 open=0 "), "\(unchecked.stdout)")
     }
@@ -318,10 +320,7 @@ struct SourcesInTheWildTests {
         let dir = try RepositoryPaths.temporaryDirectory("wild-hops")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let pipeline = try pipeline(in: dir)
-        try Data("""
-            <?xml version="1.0"?><opml version="2.0"><head/><body>
-            <outline type="rss" text="Hops" xmlUrl="\(base)/feed.xml"/></body></opml>
-            """.utf8).write(to: URL(fileURLWithPath: dir + "/feeds.opml"))
+        try listOneFeed(named: "Hops", at: base + "/feed.xml", in: dir)
 
         let run = try BinaryRun.run(["ingest", "--pipeline", pipeline])
         #expect(run.status == 0, "\(run.stderr)")
