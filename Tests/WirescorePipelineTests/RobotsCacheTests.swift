@@ -51,4 +51,41 @@ import WirescoreTestSupport
         #expect(await second.verdict(for: other.url("/members/1")) == .allowed(crawlDelay: nil))
         #expect(try state.store.robots(for: other.baseURL)?.answer == .allowAll)
     }
+
+    /// The site's `Cache-Control` sets how long its answer is kept, within 15 minutes and 24 hours.
+    @Test func aSitesCacheControlSetsHowLongItsAnswerIsKept() async throws {
+        let server = TestHTTPServer(routes: [
+            "/robots.txt": .respond(status: 200, headers: [.init("Cache-Control", "public, max-age=3600")],
+                                    body: Array("User-agent: *\nDisallow: /members/\n".utf8)),
+        ])
+        try server.start()
+        defer { server.stop() }
+        let dir = try RepositoryPaths.temporaryDirectory("robots-cache-control")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var policy = FetchPolicy(userAgent: "wirescore-test")
+        policy.allowPrivateNetworks = true
+        let fetcher = try Fetcher(policy: policy)
+        defer { fetcher.shutdown() }
+        let state = RunState(store: try StateStore(directory: dir))
+        let cache = RobotsCache(fetcher: fetcher, state: state, stop: RunStop(), maxCrawlDelay: 2, logger: Logger(label: "test"))
+        let asked = Date()
+        #expect(await cache.verdict(for: server.url("/members/1")) == .disallowed)
+        let kept = try #require(try state.store.robots(for: server.baseURL))
+        let lifetime = kept.expiresAt.timeIntervalSince(asked)
+        #expect(lifetime > 3590 && lifetime < 3610)
+    }
+
+    @Test func cacheControlIsReadAsHTTPCachesReadIt() {
+        let day: TimeInterval = 24 * 3600, least: TimeInterval = 15 * 60
+        #expect(RobotsCache.lifetime(cacheControl: nil) == day)
+        #expect(RobotsCache.lifetime(cacheControl: "public") == day)
+        #expect(RobotsCache.lifetime(cacheControl: "max-age=7200") == 7200)
+        #expect(RobotsCache.lifetime(cacheControl: "Max-Age = \"7200\" , public") == 7200)
+        #expect(RobotsCache.lifetime(cacheControl: "max-age=604800") == day)       // a week: capped
+        #expect(RobotsCache.lifetime(cacheControl: "max-age=0") == least)          // not every page
+        #expect(RobotsCache.lifetime(cacheControl: "max-age=60, no-cache") == least)
+        #expect(RobotsCache.lifetime(cacheControl: "no-store") == least)
+        #expect(RobotsCache.lifetime(cacheControl: "max-age=-5") == day)          // not delta-seconds
+        #expect(RobotsCache.lifetime(cacheControl: "max-age=99999999999999999999") == day)
+    }
 }

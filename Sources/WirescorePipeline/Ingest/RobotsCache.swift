@@ -9,8 +9,8 @@ import WirescoreStore
 ///
 /// What a site's answer means (as StormCrawler and Google read it):
 /// - 2xx: the file's rules for our product token (``RobotsRules``), its first
-///   ``maxBodyBytes`` only; kept ``freshFor``.
-/// - 4xx (429 aside): no rules, everything allowed; kept ``freshFor``.
+///   ``maxBodyBytes`` only; kept for the answer's ``lifetime(cacheControl:)``.
+/// - 4xx (429 aside): no rules, everything allowed; kept the same way.
 /// - 5xx, 429, a timeout or no connection: everything disallowed for ``unreachableFor``; the
 ///   pages wait (handed back to a later run, not settled), then the file is asked for again.
 ///
@@ -32,7 +32,12 @@ actor RobotsCache {
 
     /// robots.txt is read up to this size, the rest ignored (Google reads 500 KiB).
     static let maxBodyBytes = 500 * 1024
+    /// The longest an answer is kept: RFC 9309 §2.4 asks crawlers not to use a cached
+    /// robots.txt for more than 24 hours.
     static let freshFor: TimeInterval = 24 * 3600
+    /// The shortest: a site saying `no-cache` (or `max-age=0`) is asked again after this, not
+    /// before every page, which would double the requests it gets from us.
+    static let leastFreshFor: TimeInterval = 15 * 60
     static let unreachableFor: TimeInterval = 30 * 60
 
     private struct Entry {
@@ -125,12 +130,12 @@ actor RobotsCache {
         var request = FetchRequest(url: origin + "/robots.txt")
         request.maxBodyBytes = Self.maxBodyBytes
         request.truncatesBody = true
-        let fresh = now.addingTimeInterval(Self.freshFor)
         let unreachable = RobotsRecord(answer: .unreachable, fetchedAt: now, expiresAt: now.addingTimeInterval(Self.unreachableFor))
         let fetcher = self.fetcher
         let robotsRequest = request
         switch await stop.interruptible({ await fetcher.fetch(robotsRequest) }) {
         case let .failure(error):
+            let fresh = now.addingTimeInterval(Self.freshFor)
             switch error.code {
             case .cancelled:
                 return nil
@@ -144,6 +149,7 @@ actor RobotsCache {
                 return RobotsRecord(answer: .allowAll, fetchedAt: now, expiresAt: fresh)
             }
         case let .success(response):
+            let fresh = now.addingTimeInterval(Self.lifetime(cacheControl: response.header("Cache-Control")))
             switch response.status {
             case 200..<300:
                 if response.truncated {
@@ -161,6 +167,35 @@ actor RobotsCache {
                 return RobotsRecord(answer: .allowAll, fetchedAt: now, expiresAt: fresh)
             }
         }
+    }
+
+    /// How long a robots.txt answer is kept: the response's `Cache-Control: max-age` (the
+    /// HTTP caching RFC 9309 allows crawlers to use) within ``leastFreshFor``...``freshFor``;
+    /// `no-cache` and `no-store` mean the shortest; no directive (or one that does not parse)
+    /// means the longest, as crawlers without caching support do. `Expires` is not read: every
+    /// server that sets it for robots.txt also sets `max-age`, which wins over it.
+    static func lifetime(cacheControl: String?) -> TimeInterval {
+        guard let cacheControl else { return freshFor }
+        var maxAge: TimeInterval?
+        for directive in cacheControl.split(separator: ",") {
+            let parts = directive.split(separator: "=", maxSplits: 1)
+            let name = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+            switch name {
+            case "no-cache", "no-store":
+                return leastFreshFor
+            case "max-age":
+                guard parts.count == 2 else { continue }
+                let value = parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                // Delta-seconds: digits only; a huge value means "forever", capped below anyway.
+                if !value.isEmpty, value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber) {
+                    maxAge = TimeInterval(value.prefix(12)) ?? freshFor
+                }
+            default:
+                continue
+            }
+        }
+        guard let maxAge else { return freshFor }
+        return min(max(maxAge, leastFreshFor), freshFor)
     }
 
     /// `scheme://host[:port]` of an http(s) URL, lowercased, without userinfo; nil otherwise.
