@@ -11,8 +11,11 @@ import WirescoreXML
 public struct ArticleExtractor: Sendable {
     /// JSON-LD `articleBody` replaces the DOM text only when it is at least this long...
     var minArticleBodyLength = 200
+    /// The language the source declares for the page (a news sitemap's `news:language`, a
+    /// feed's `<language>`): used when the page declares none, before guessing from the text.
+    public var languageHint: String?
 
-    public init() {}
+    public init(languageHint: String? = nil) { self.languageHint = languageHint }
 
     /// Extracts one page.
     /// - Parameters:
@@ -234,15 +237,16 @@ public struct ArticleExtractor: Sendable {
         return URL(string: h, relativeTo: b)?.absoluteURL.absoluteString
     }
 
-    /// The declared language, unless the text is unmistakably in another one (themes and CMS
-    /// defaults declare `en` on pages written in German or Polish); the text's guess when
-    /// nothing is declared.
+    /// The declared language (the page's own, else its source's ``languageHint``), unless the
+    /// text is unmistakably in another one (themes and CMS defaults declare `en` on pages
+    /// written in German or Polish); the text's guess when nothing is declared.
     private func language(_ m: PageMetadata, text: String) -> String? {
         var declared: String?
         for raw in [m.htmlLang, m.metas["content-language"], m.metas["og:locale"], m.metas["language"], m.metas["dc.language"]] {
             if let code = Self.primaryLanguage(raw) { declared = code; break }
         }
         if declared == nil, let l = m.ldString("inLanguage") { declared = Self.primaryLanguage(l) }
+        if declared == nil { declared = Self.primaryLanguage(languageHint) }
         guard let declared else { return LanguageGuesser.guess(text) }
         if let clear = LanguageGuesser.confidentGuess(text), clear != declared { return clear }
         return declared

@@ -20,11 +20,15 @@ public struct OpenItem: Sendable, Equatable {
     /// Companies the source says the item is about, as `EXCHANGE:SYMBOL` (a news sitemap's
     /// `news:stock_tickers`); empty for feed items.
     public var entityHints: [String]
+    /// The language the source declares for the item, as it wrote it (`en`, `zh-cn`): a news
+    /// sitemap's `news:language` or the feed's `<language>`; nil when it declares none.
+    public var language: String?
 
     public init(key: String, feed: String, link: String, feedTitle: String? = nil, title: String? = nil,
-                author: String? = nil, published: Date? = nil, entityHints: [String] = []) {
+                author: String? = nil, published: Date? = nil, entityHints: [String] = [], language: String? = nil) {
         self.key = key; self.feed = feed; self.link = link; self.feedTitle = feedTitle
         self.title = title; self.author = author; self.published = published; self.entityHints = entityHints
+        self.language = language
     }
 }
 

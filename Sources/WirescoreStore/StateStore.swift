@@ -13,7 +13,7 @@ public final class StateStore: @unchecked Sendable {
     private let database: SQLiteDatabase
     public let path: String
 
-    private static let schemaVersion = 3
+    private static let schemaVersion = 4
 
     /// Opens or creates the store in `directory` (created if missing).
     public init(directory: String) throws(StoreError) {
@@ -81,6 +81,16 @@ public final class StateStore: @unchecked Sendable {
                     """)
             }
         }
+        if version < 4 {
+            // The language the source declares for an item (a news sitemap's `news:language`,
+            // a feed's `<language>`): the record's `lang` when the page itself declares none.
+            try database.transaction { () throws(StoreError) in
+                try database.execute("""
+                    ALTER TABLE open_items ADD COLUMN language TEXT;
+                    PRAGMA user_version = 4;
+                    """)
+            }
+        }
     }
 
     private func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
@@ -132,15 +142,16 @@ public final class StateStore: @unchecked Sendable {
             try database.transaction { () throws(StoreError) in
                 let insert = try database.cached("""
                     INSERT OR IGNORE INTO open_items
-                        (key, feed, link, feed_title, title, author, published, listed_at, entity_hints)
-                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+                        (key, feed, link, feed_title, title, author, published, listed_at, entity_hints, language)
+                    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
                     WHERE NOT EXISTS (SELECT 1 FROM items WHERE key = ?1 AND final = 1)
                     """)
                 for item in items {
                     try insert.bind([.text(item.key), .text(item.feed), .text(item.link), Self.text(item.feedTitle),
                                      Self.text(item.title), Self.text(item.author), Self.time(item.published),
                                      .double(date.timeIntervalSince1970),
-                                     item.entityHints.isEmpty ? .null : .text(item.entityHints.joined(separator: ","))]).run()
+                                     item.entityHints.isEmpty ? .null : .text(item.entityHints.joined(separator: ",")),
+                                     Self.text(item.language)]).run()
                 }
                 try storeValidators(validators, for: feedURL, at: date)
             }
@@ -151,7 +162,7 @@ public final class StateStore: @unchecked Sendable {
     public func openItems(feed: String) throws(StoreError) -> [OpenItem] {
         try locked { () throws(StoreError) in
             let s = try database.cached("""
-                SELECT key, feed, link, feed_title, title, author, published, entity_hints FROM open_items
+                SELECT key, feed, link, feed_title, title, author, published, entity_hints, language FROM open_items
                 WHERE feed = ? ORDER BY rowid
                 """)
             s.bind([.text(feed)])
@@ -160,7 +171,8 @@ public final class StateStore: @unchecked Sendable {
                 result.append(OpenItem(key: s.text(0) ?? "", feed: s.text(1) ?? "", link: s.text(2) ?? "",
                                        feedTitle: s.text(3), title: s.text(4), author: s.text(5),
                                        published: s.double(6).map(Date.init(timeIntervalSince1970:)),
-                                       entityHints: s.text(7).map { $0.split(separator: ",").map(String.init) } ?? []))
+                                       entityHints: s.text(7).map { $0.split(separator: ",").map(String.init) } ?? [],
+                                       language: s.text(8)))
             }
             return result
         }

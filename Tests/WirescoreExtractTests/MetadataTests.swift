@@ -73,6 +73,19 @@ import WirescoreCore
         #expect(p.lang == lang)
     }
 
+    /// The source's declared language (news sitemap, feed) stands in for a page that declares
+    /// none; the page's own declaration wins over it.
+    @Test func theSourcesLanguageStandsInForAPageThatDeclaresNone() throws {
+        let undeclared = Array("<html><body><p>Hello</p></body></html>".utf8)
+        let hinted = try ArticleExtractor(languageHint: "zh-CN").extract(html: undeclared, url: nil, contentType: "text/html")
+        #expect(hinted.lang == "zh")
+        let declared = Array("<html lang=\"fr\"><body><p>Bonjour</p></body></html>".utf8)
+        let own = try ArticleExtractor(languageHint: "de").extract(html: declared, url: nil, contentType: "text/html")
+        #expect(own.lang == "fr")
+        let notACode = try ArticleExtractor(languageHint: "English").extract(html: undeclared, url: nil, contentType: "text/html")
+        #expect(notACode.lang == nil)
+    }
+
     @Test func tooLittleTextHasNoGuessedLanguage() throws {
         let p = try page("<html><body><p>Hello</p></body></html>")
         #expect(p.lang == nil)

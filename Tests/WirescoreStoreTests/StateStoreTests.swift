@@ -97,8 +97,10 @@ struct StateStoreTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try StateStore(directory: dir)
         let now = Date(timeIntervalSince1970: 1_800_000_000)
+        // The source's hints (tickers, language) come back with the item.
         let items = (0..<3).map { OpenItem(key: "https://a.example/\($0)", feed: "a", link: "https://a.example/\($0)",
-                                            title: "T\($0)", published: now) }
+                                            title: "T\($0)", published: now, entityHints: $0 == 0 ? ["NASDAQ:MSFT"] : [],
+                                            language: $0 == 1 ? "zh-cn" : nil) }
         try store.acceptFeedListing(items, validators: HTTPValidators(etag: "\"e\"", lastModified: nil),
                                     feedURL: "https://a.example/feed", at: now)
         #expect(try store.validators(for: "https://a.example/feed")?.etag == "\"e\"")

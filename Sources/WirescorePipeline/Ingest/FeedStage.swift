@@ -64,6 +64,7 @@ struct FeedStage: Sendable {
                 entryTitle: item.title, entryAuthor: item.author, entryPublished: item.published,
                 allowsFile: feedIsFile)
             context.entityHints = item.entityHints
+            context.languageHint = item.language
             await jobs.send(ArticleJob(feed: feed, context: context))
         }
     }
@@ -126,6 +127,7 @@ struct FeedStage: Sendable {
 
         var listed: [OpenItem] = []
         let feedTitle = document.feed.title.map(FeedPlainText.from)
+        let feedLanguage = document.feed.language
         for entry in document.entries.prefix(maxItemsPerFeed) {
             let title = entry.title.map(FeedPlainText.from)
             switch ItemLink.check(entry.link, against: response.finalURL, feedIsFile: feedIsFile) {
@@ -133,7 +135,8 @@ struct FeedStage: Sendable {
                 let key = URLCanonicalizer.canonical(link) ?? link
                 listed.append(OpenItem(key: key, feed: feed.id, link: link, feedTitle: feedTitle, title: title,
                                        author: entry.author.map(FeedPlainText.from),
-                                       published: entry.publishedParsed ?? entry.updatedParsed))
+                                       published: entry.publishedParsed ?? entry.updatedParsed,
+                                       language: feedLanguage))
             case let .refuse(code, reason, url):
                 // Settled at once under the entry's guid (or link), so it is reported once.
                 let key = entry.id.map { "guid:" + $0 } ?? entry.link.map { "link:" + $0 }

@@ -64,6 +64,7 @@ final class RawArchive {
             o.set("entry_published", c.entryPublished.map(UTCTimestamp.rfc3339))
             // Only when present, so archives of feed items stay as they were.
             if !c.entityHints.isEmpty { o.set("entity_hints", .array(c.entityHints.map { .string($0) })) }
+            if let hint = c.languageHint { o.set("language_hint", hint) }
         }
         return o.value
     }
@@ -78,6 +79,7 @@ final class RawArchive {
             entryTitle: object["entry_title"] as? String, entryAuthor: object["entry_author"] as? String,
             entryPublished: (object["entry_published"] as? String).flatMap(UTCTimestamp.parseRFC3339))
         context.entityHints = object["entity_hints"] as? [String] ?? []
+        context.languageHint = object["language_hint"] as? String
         return context
     }
 }

@@ -169,7 +169,7 @@ struct SitemapSource: Sendable {
             itemsBySitemap[page.sitemap, default: []].append(OpenItem(
                 key: key, feed: feed.id, link: link, feedTitle: page.entry.publication ?? feed.title,
                 title: page.entry.title, author: nil, published: page.entry.published ?? page.entry.lastModified,
-                entityHints: page.entry.stockTickers))
+                entityHints: page.entry.stockTickers, language: page.entry.language))
         }
         // Children first, the source's own URL last: its validators are saved only once every
         // page it led to is open (the order acceptFeedListing relies on).

@@ -30,6 +30,9 @@ public struct ArticleBuilder: Sendable {
         /// Companies the source says the item is about, `EXCHANGE:SYMBOL` (a news sitemap's
         /// `news:stock_tickers`); the analyze step tags those the gazetteer knows.
         public var entityHints: [String] = []
+        /// The language the source declares for the item (``OpenItem/language``): the
+        /// record's `lang` when the page declares none, ahead of a guess from the text.
+        public var languageHint: String?
 
         public init(feedID: String, itemKey: String, link: String, feedTitle: String? = nil, entryTitle: String? = nil,
                     entryAuthor: String? = nil, entryPublished: Date? = nil, allowsFile: Bool = false) {

@@ -21,7 +21,7 @@ struct ExtractStep: ArticleStep {
         }
         let extracted: ExtractedPage
         do {
-            extracted = try ArticleExtractor().extract(html: page.body, url: page.finalURL, contentType: page.contentType)
+            extracted = try ArticleExtractor(languageHint: context.languageHint).extract(html: page.body, url: page.finalURL, contentType: page.contentType)
         } catch {
             let code: ErrorCode = switch error {
             case .notHTML: .notHTML

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+@testable import WirescorePipeline
+
+/// What the raw archive keeps beside each article page is what `reprocess` rebuilds the item's
+/// context from: the source's hints must survive the round trip, and archives written before a
+/// hint existed must still read.
+@Suite struct RawArchiveMetadataTests {
+    @Test func theSourcesHintsSurviveTheArchive() throws {
+        var context = ArticleBuilder.Context(feedID: "site-wire", itemKey: "https://a.example/news/1",
+                                             link: "https://a.example/news/1", feedTitle: "Site Wire",
+                                             entryTitle: "Cloud database wins customers")
+        context.entityHints = ["NASDAQ:MSFT"]
+        context.languageHint = "zh-cn"
+        let bytes = RawArchive.metadata(.article(context)).serializedBytes()
+        let back = try #require(RawArchive.articleContext(fromMetadata: bytes))
+        #expect(back.entityHints == ["NASDAQ:MSFT"])
+        #expect(back.languageHint == "zh-cn")
+        #expect(back.entryTitle == "Cloud database wins customers")
+
+        let older = Array(#"{"role":"article","feed":"f","item":"https://a.example/2","link":"https://a.example/2"}"#.utf8)
+        let old = try #require(RawArchive.articleContext(fromMetadata: older))
+        #expect(old.languageHint == nil && old.entityHints.isEmpty)
+    }
+}
