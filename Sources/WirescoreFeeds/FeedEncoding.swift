@@ -1,3 +1,4 @@
+import WirescoreCore
 import WirescoreXML
 
 /// Chooses the character encoding of a feed the way Python feedparser does (RFC 3023 rules).
@@ -73,6 +74,16 @@ struct FeedEncoding: Equatable {
         let evidence = charset != nil || declared != nil || bom != nil || wideEncoding(data) != nil
         if result.override != nil || (evidence && result.reported != "us-ascii") {
             result.override = decoderName(result.reported)
+        }
+        // Nothing declared and the bytes are not UTF-8 (nor the windows-1252 an undeclared
+        // text/xml falls back to): a legacy encoding guessed from the bytes, as feedparser asks
+        // chardet. Suspect by definition, so the document is bozo.
+        let undeclared = charset == nil && declared == nil && bom == nil && wideEncoding(data) == nil
+        if undeclared, result.reported == "utf-8" || result.reported == "windows-1252", !isValidUTF8(data),
+           let guess = LegacyCharsetGuesser.guess(data) {
+            result.reported = guess.name
+            result.override = guess.decoder
+            result.problem = result.problem ?? "no encoding declared and the bytes are not UTF-8; read as \(guess.name), guessed from the bytes"
         }
         return result
     }

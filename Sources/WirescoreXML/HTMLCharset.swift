@@ -1,10 +1,13 @@
+import WirescoreCore
+
 /// Decides which character encoding an HTML body is in, before libxml2 sees it.
 ///
 /// libxml2 would honour `<meta charset>` by itself, but it cannot know the HTTP header and it
 /// reacts to a wrong declaration by switching to Latin-1 mid-document. Deciding up front lets
 /// the parser run with `HTML_PARSE_IGNORE_ENC` and one fixed decoder, in the order browsers use:
 /// transport hint, byte-order mark, in-document declaration, then a sniff (valid UTF-8 is
-/// UTF-8, anything else is windows-1252, the web's de-facto default for undeclared pages).
+/// UTF-8; otherwise a legacy encoding ``LegacyCharsetGuesser`` is sure of, else windows-1252,
+/// the web's de-facto default for undeclared pages).
 public enum HTMLCharset {
     /// Where the chosen encoding came from; useful when debugging mojibake.
     public enum Source: String, Sendable { case hint, bom, meta, sniff }
@@ -34,7 +37,10 @@ public enum HTMLCharset {
             let fixed = name.hasPrefix("UTF-16") ? "UTF-8" : name
             return Decision(name: fixed, source: .meta, bomLength: 0)
         }
-        return Decision(name: isValidUTF8(bytes) ? "UTF-8" : "windows-1252", source: .sniff, bomLength: 0)
+        if isValidUTF8(bytes) { return Decision(name: "UTF-8", source: .sniff, bomLength: 0) }
+        // Undeclared and not UTF-8: a legacy encoding the bytes make clear (Shift_JIS, EUC-KR,
+        // KOI8-R...), as browsers' detectors guess; else windows-1252, the web's default.
+        return Decision(name: LegacyCharsetGuesser.guess(bytes)?.decoder ?? "windows-1252", source: .sniff, bomLength: 0)
     }
 
     /// `charset=` of a Content-Type value (quotes stripped), or nil.

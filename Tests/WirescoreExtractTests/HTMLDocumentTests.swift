@@ -1,4 +1,5 @@
 import Testing
+import WirescoreTestSupport
 import WirescoreXML
 
 @Suite struct HTMLDocumentTests {
@@ -22,6 +23,16 @@ import WirescoreXML
         #expect(HTMLCharset.detect(equiv, contentType: nil).name == "windows-1252")
         #expect(HTMLCharset.detect([0x3C, 0x70, 0x3E, 0xE9], contentType: nil).name == "windows-1252")
         #expect(HTMLCharset.detect(Array("<p>é</p>".utf8), contentType: nil).name == "UTF-8")
+    }
+
+    /// An undeclared page in a legacy encoding is read in the one its bytes make clear.
+    @Test func anUndeclaredKoreanPageIsReadAsEUCKR() throws {
+        let text = "오늘 서울의 회사가 새로운 제품을 발표했습니다"
+        let bytes = try #require(LegacyEncoding.encode("<html><body><p>\(text)</p></body></html>", as: "EUC-KR"))
+        #expect(HTMLCharset.detect(bytes, contentType: nil).name == "CP949")
+        let doc = try HTMLDocument(bytes: bytes)
+        let p = try #require(doc.elements(.p).first)
+        #expect(doc.textContent(p) == text)
     }
 
     @Test func invalidUTF8DeclaredAsUTF8IsRepaired() throws {

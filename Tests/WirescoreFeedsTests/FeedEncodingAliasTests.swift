@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WirescoreFeeds
+import WirescoreTestSupport
 
 /// Encoding names Python accepts but iconv spells differently still decode.
 @Suite struct FeedEncodingAliasTests {
@@ -18,5 +19,19 @@ import Testing
         #expect(FeedEncoding.iconvAlias("MacLatin2") == "MAC-CENTRALEUROPE")
         #expect(FeedEncoding.iconvAlias("ibm039") == "IBM037")
         #expect(FeedEncoding.iconvAlias("utf-8") == nil)
+    }
+
+    /// A feed in a legacy encoding that declares none is read in the encoding its bytes make
+    /// clear, and flagged bozo (feedparser asks chardet here).
+    @Test(arguments: [("SHIFT_JIS", "SHIFT_JIS", "新製品の発表で株価が上がりました"),
+                      ("KOI8-R", "KOI8-R", "Акции компании выросли после отчёта")])
+    func anUndeclaredLegacyFeedIsReadInTheEncodingItsBytesShow(encoding: String, reported: String, title: String) throws {
+        let markup = "<rss version=\"2.0\"><channel><title>\(title)</title><item><title>\(title)</title></item></channel></rss>"
+        let bytes = try #require(LegacyEncoding.encode(markup, as: encoding))
+        let doc = try FeedParser().parse(bytes, url: nil, contentType: nil)
+        #expect(doc.encoding == reported)
+        #expect(doc.feed.title == title)
+        #expect(doc.entries.first?.title == title)
+        #expect(doc.bozo)
     }
 }
