@@ -363,7 +363,7 @@ struct FeedBuilderState {
         case .itunes:
             switch localName {
             case "subtitle" where !inEntry: field = .subtitle
-            case "summary" where inEntry: field = .summary
+            case "summary": field = .summary
             case "author": field = .author
             default: break
             }
@@ -692,8 +692,9 @@ struct FeedBuilderState {
                     doc.entries[i].summary = value
                     summarySet = true
                 }
-            } else if field == .description || doc.feed.subtitle == nil {
-                doc.feed.subtitle = value
+            } else {
+                if field == .summary, doc.feed.summary == nil { doc.feed.summary = value }
+                if field == .description || doc.feed.subtitle == nil { doc.feed.subtitle = value }
             }
         case .content:
             guard entry else { return }

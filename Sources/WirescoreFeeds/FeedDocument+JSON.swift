@@ -17,6 +17,7 @@ extension FeedDocument {
         var f = JSONObjectBuilder()
         f.set("title", feed.title)
         f.set("subtitle", feed.subtitle)
+        if let summary = feed.summary { f.set("summary", summary) }
         f.set("link", feed.link)
         f.set("id", feed.id)
         f.set("language", feed.language)

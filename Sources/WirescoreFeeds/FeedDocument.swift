@@ -25,6 +25,9 @@ public struct FeedMetadata: Sendable, Equatable {
     public var title: String?
     public var titleDetail: FeedContent?
     public var subtitle: String?
+    /// A channel-level summary element (`itunes:summary`), as feedparser keeps it beside the
+    /// subtitle.
+    public var summary: String?
     public var link: String?
     public var id: String?
     public var language: String?

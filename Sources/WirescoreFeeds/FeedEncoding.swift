@@ -65,6 +65,9 @@ struct FeedEncoding: Equatable {
                 let fallback = declared ?? bom ?? (isValidUTF8(data) ? "utf-8" : "windows-1252")
                 result.reported = fallback
                 result.override = fallback
+                // Read anyway, but the server's answer was wrong: feedparser's
+                // CharacterEncodingOverride.
+                result.problem = result.problem ?? "document served as US-ASCII but has non-ASCII bytes; read as \(fallback)"
             } else {
                 result.override = nil
             }

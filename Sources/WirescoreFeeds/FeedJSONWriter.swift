@@ -24,6 +24,7 @@ struct FeedJSONWriter {
         // `enumerated()` would) retains and releases every string in it.
         raw(",\"feed\":{\"title\":"); optional(doc.feed.title)
         raw(",\"subtitle\":"); optional(doc.feed.subtitle)
+        if let summary = doc.feed.summary { raw(",\"summary\":"); string(summary) }
         raw(",\"link\":"); optional(doc.feed.link)
         raw(",\"id\":"); optional(doc.feed.id)
         raw(",\"language\":"); optional(doc.feed.language)

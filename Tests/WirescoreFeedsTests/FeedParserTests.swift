@@ -104,6 +104,32 @@ func iso(_ d: Date?) -> String? { d.map(UTCTimestamp.rfc3339) }
         #expect(textXML.encoding == "us-ascii")
     }
 
+    /// text/xml without a charset means US-ASCII (RFC 3023): a document with other bytes is
+    /// read in what it declares, and the mismatch makes it bozo.
+    @Test func nonASCIIServedAsASCIIIsReadButBozo() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"iso-8859-7\"?><rss version=\"2.0\"><channel><title>".utf8)
+        bytes.append(0xE1)  // 'α' in ISO-8859-7
+        bytes += Array("</title></channel></rss>".utf8)
+        let doc = try parser.parse(bytes, url: nil, contentType: "text/xml")
+        #expect(doc.feed.title == "α")
+        #expect(doc.bozo)
+        #expect(doc.bozoException?.contains("US-ASCII") == true)
+    }
+
+    /// A channel's `itunes:summary` is its summary (and its subtitle when it has no description).
+    @Test func channelITunesSummary() throws {
+        let doc = try parser.parse(Array("""
+            <rss xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+            <itunes:summary>A weekly markets podcast</itunes:summary></channel></rss>
+            """.utf8), url: nil, contentType: nil)
+        #expect(doc.feed.summary == "A weekly markets podcast")
+        #expect(doc.feed.subtitle == "A weekly markets podcast")
+        var json: [UInt8] = []
+        doc.appendFeedparserJSON(to: &json)
+        #expect(String(decoding: json, as: UTF8.self) == doc.feedparserJSON().serialized())
+        #expect(String(decoding: json, as: UTF8.self).contains("\"summary\":\"A weekly markets podcast\""))
+    }
+
     @Test func unknownEncodingDoesNotCrash() throws {
         let doc = try parser.parse(try fixture("rss20.xml"), url: nil, contentType: "application/xml; charset=no-such-charset")
         #expect(doc.bozo)
