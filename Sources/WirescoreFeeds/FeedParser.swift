@@ -95,6 +95,14 @@ public struct FeedParser: Sendable {
                 doc.bozoException = report.firstErrorLine.map { "line \($0): \(error)" } ?? error
             }
         }
+        if let entity = report.undeclaredEntity {
+            // Read as the HTML character, but a strict XML parser stops there: feedparser's bozo.
+            doc.bozo = true
+            if doc.bozoException == nil {
+                doc.bozoException = "line \(report.undeclaredEntityLine ?? 0): undefined entity &\(entity); (read as the HTML character)"
+            }
+        }
+        if doc.encoding.lowercased() == "utf-8" { DoubleEncodedText.repair(&doc) }
         if repairedReferences, !doc.bozo {
             // Repaired, but still not well-formed XML: say so, as a strict parser would.
             doc.bozo = true

@@ -70,6 +70,11 @@ public struct XMLParseReport: Sendable, Equatable {
     /// Whether entity expansion passed ``XMLStreamParser/textBudget(forDocumentBytes:)``: no
     /// entity was expanded after that point.
     public var expansionLimitReached: Bool = false
+    /// The first entity the document used without declaring it that was read as the HTML
+    /// entity of that name (`&nbsp;`, `&eacute;`), and its line: recovered, but not
+    /// well-formed XML (feeds count it as bozo, as feedparser's strict parser does).
+    public var undeclaredEntity: String?
+    public var undeclaredEntityLine: Int?
 }
 
 /// A hardened streaming XML parser: libxml2's SAX2 interface delivered to a Swift delegate.
@@ -347,6 +352,12 @@ public final class XMLStreamParser {
         return xmlAddDocEntity(doc, name, Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue), nil, nil, "")
     }
 
+    fileprivate func noteUndeclaredEntity(_ name: UnsafePointer<xmlChar>) {
+        guard report.undeclaredEntity == nil else { return }
+        report.undeclaredEntity = Self.string(name)
+        report.undeclaredEntityLine = currentLine
+    }
+
     /// An HTML named entity as a libxml2 internal entity owned by this parser.
     fileprivate func htmlEntity(_ name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
         if let doc = entityDoc, let found = xmlGetDocEntity(doc, name) { return found }
@@ -486,7 +497,9 @@ private func wsGetEntity(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<
         }
         return nil
     }
-    return owner(ctx)?.htmlEntity(name)
+    guard let parser = owner(ctx), let entity = parser.htmlEntity(name) else { return nil }
+    parser.noteUndeclaredEntity(name)
+    return entity
 }
 
 private func wsResolveEntity(_ ctx: UnsafeMutableRawPointer?, _ publicId: UnsafePointer<xmlChar>?,
