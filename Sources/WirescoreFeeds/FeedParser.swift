@@ -48,6 +48,9 @@ public struct FeedParser: Sendable {
         case "utf-32le"?, "utf-32be"?:
             input = FeedEncoding.utf32ToUTF8(data[skip...], littleEndian: encoding.override?.lowercased() == "utf-32le")
             override = "UTF-8"
+        case let name? where MacTurkish.names.contains(name):
+            input = MacTurkish.toUTF8(data[skip...])
+            override = "UTF-8"
         default:
             input = skip == 0 ? data : Array(data[skip...])
         }

@@ -15,6 +15,16 @@ import WirescoreTestSupport
         #expect(!doc.bozo)
     }
 
+    /// Mac Turkish, which iconv lacks, is decoded by its own table.
+    @Test func macTurkishHasItsOwnTable() throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"macturkish\"?><rss version=\"2.0\"><channel><title>".utf8)
+        bytes += [0x80, 0xDA, 0xDD]  // Ä Ğ ı
+        bytes += Array("</title></channel></rss>".utf8)
+        let doc = try FeedParser().parse(bytes, url: nil, contentType: nil)
+        #expect(doc.encoding == "macturkish")
+        #expect(doc.feed.title == "ÄĞı")
+    }
+
     @Test func aliases() {
         #expect(FeedEncoding.iconvAlias("MacLatin2") == "MAC-CENTRALEUROPE")
         #expect(FeedEncoding.iconvAlias("ibm039") == "IBM037")
