@@ -189,49 +189,40 @@ struct MultiByteCount {
 
     /// EUC-KR: pairs 0xA1–0xFE twice. Marked: Hangul syllables (lead 0xB0–0xC8).
     static func eucKR(_ b: [UInt8]) -> MultiByteCount {
+        pairs(b, lead: 0xA1...0xFE, trail: { (0xA1...0xFE).contains($0) }) { c, lead, _ in
+            if (0xB0...0xC8).contains(lead) { c.marked += 1 }
+        }
+    }
+
+    /// Big5: lead 0xA1–0xF9, trail 0x40–0x7E or 0xA1–0xFE. Marked: trails below 0xA1, which
+    /// no EUC encoding has. Assigned: symbols, frequent hanzi (0xA4–0xC6), less frequent ones
+    /// (0xC9–0xF9).
+    static func big5(_ b: [UInt8]) -> MultiByteCount {
+        pairs(b, lead: 0xA1...0xF9, trail: { (0x40...0x7E).contains($0) || (0xA1...0xFE).contains($0) }) { c, lead, trail in
+            if trail < 0xA1 { c.marked += 1 }
+            if (0xA1...0xC6).contains(lead) || (0xC9...0xF9).contains(lead) { c.assigned += 1 }
+        }
+    }
+
+    /// GBK (GB2312 and its extension): lead 0x81–0xFE, trail 0x40–0x7E or 0x80–0xFE. Assigned:
+    /// GB2312's punctuation rows and hanzi (0xB0–0xF7), and GBK's extension leads.
+    static func gbk(_ b: [UInt8]) -> MultiByteCount {
+        pairs(b, lead: 0x81...0xFE, trail: { (0x40...0x7E).contains($0) || (0x80...0xFE).contains($0) }) { c, lead, _ in
+            if (0xA1...0xA3).contains(lead) || (0xB0...0xF7).contains(lead) || lead <= 0xA0 { c.assigned += 1 }
+        }
+    }
+
+    /// The grammar every double-byte encoding shares: ASCII single bytes, else a lead byte and
+    /// a trail byte; `tally` counts what marks the language in each pair.
+    private static func pairs(_ b: [UInt8], lead: ClosedRange<UInt8>, trail: (UInt8) -> Bool,
+                              tally: (inout MultiByteCount, UInt8, UInt8) -> Void) -> MultiByteCount {
         var c = MultiByteCount(), i = 0
         while i < b.count {
             let x = b[i]
             if x < 0x80 { if x == 0x20 { c.spaces += 1 }; i += 1; continue }
-            guard (0xA1...0xFE).contains(x), i + 1 < b.count, (0xA1...0xFE).contains(b[i + 1]) else { c.valid = false; return c }
+            guard lead.contains(x), i + 1 < b.count, trail(b[i + 1]) else { c.valid = false; return c }
             c.pairs += 1
-            if (0xB0...0xC8).contains(x) { c.marked += 1 }
-            i += 2
-        }
-        return c
-    }
-
-    /// Big5: lead 0xA1–0xF9, trail 0x40–0x7E or 0xA1–0xFE. Marked: trails below 0xA1, which
-    /// no EUC encoding has.
-    static func big5(_ b: [UInt8]) -> MultiByteCount {
-        var c = MultiByteCount(), i = 0
-        while i < b.count {
-            let x = b[i]
-            if x < 0x80 { i += 1; continue }
-            guard (0xA1...0xF9).contains(x), i + 1 < b.count else { c.valid = false; return c }
-            let y = b[i + 1]
-            guard (0x40...0x7E).contains(y) || (0xA1...0xFE).contains(y) else { c.valid = false; return c }
-            c.pairs += 1
-            if y < 0xA1 { c.marked += 1 }
-            // Symbols, frequent hanzi (0xA4–0xC6), less frequent ones (0xC9–0xF9).
-            if (0xA1...0xC6).contains(x) || (0xC9...0xF9).contains(x) { c.assigned += 1 }
-            i += 2
-        }
-        return c
-    }
-
-    /// GBK (GB2312 and its extension): lead 0x81–0xFE, trail 0x40–0x7E or 0x80–0xFE.
-    static func gbk(_ b: [UInt8]) -> MultiByteCount {
-        var c = MultiByteCount(), i = 0
-        while i < b.count {
-            let x = b[i]
-            if x < 0x80 { i += 1; continue }
-            guard (0x81...0xFE).contains(x), i + 1 < b.count else { c.valid = false; return c }
-            let y = b[i + 1]
-            guard (0x40...0x7E).contains(y) || (0x80...0xFE).contains(y) else { c.valid = false; return c }
-            c.pairs += 1
-            // GB2312's punctuation rows and hanzi (0xB0–0xF7), and GBK's extension leads.
-            if (0xA1...0xA3).contains(x) || (0xB0...0xF7).contains(x) || x <= 0xA0 { c.assigned += 1 }
+            tally(&c, x, b[i + 1])
             i += 2
         }
         return c

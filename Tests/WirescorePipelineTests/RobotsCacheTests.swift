@@ -15,18 +15,10 @@ import WirescoreTestSupport
         ])
         try server.start()
         defer { server.stop() }
-        let dir = try RepositoryPaths.temporaryDirectory("robots-cache")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        var policy = FetchPolicy(userAgent: "wirescore-test")
-        policy.allowPrivateNetworks = true
-        let fetcher = try Fetcher(policy: policy)
-        defer { fetcher.shutdown() }
-        let state = RunState(store: try StateStore(directory: dir))
-
-        func cache() -> RobotsCache {
-            RobotsCache(fetcher: fetcher, state: state, stop: RunStop(), maxCrawlDelay: 2, logger: Logger(label: "test"))
-        }
-        let first = cache()
+        let harness = try Harness("robots-cache")
+        defer { harness.close() }
+        let state = harness.state
+        let first = harness.cache()
         // Pages of one site asked together share one fetch.
         async let a = first.verdict(for: server.url("/news/1"))
         async let b = first.verdict(for: server.url("/members/1"))
@@ -37,7 +29,7 @@ import WirescoreTestSupport
         #expect(server.requests.filter { $0.path == "/robots.txt" }.count == 1)
 
         // A new run reads the kept file from run state instead of asking again.
-        let second = cache()
+        let second = harness.cache()
         #expect(await second.verdict(for: server.url("/members/2")) == .disallowed)
         #expect(server.requests.filter { $0.path == "/robots.txt" }.count == 1)
         let kept = try #require(try state.store.robots(for: server.baseURL))
@@ -60,16 +52,10 @@ import WirescoreTestSupport
         ])
         try server.start()
         defer { server.stop() }
-        let dir = try RepositoryPaths.temporaryDirectory("robots-cache-control")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        var policy = FetchPolicy(userAgent: "wirescore-test")
-        policy.allowPrivateNetworks = true
-        let fetcher = try Fetcher(policy: policy)
-        defer { fetcher.shutdown() }
-        let state = RunState(store: try StateStore(directory: dir))
-        let cache = RobotsCache(fetcher: fetcher, state: state, stop: RunStop(), maxCrawlDelay: 2, logger: Logger(label: "test"))
-        #expect(await cache.verdict(for: server.url("/members/1")) == .disallowed)
-        let kept = try #require(try state.store.robots(for: server.baseURL))
+        let harness = try Harness("robots-cache-control")
+        defer { harness.close() }
+        #expect(await harness.cache().verdict(for: server.url("/members/1")) == .disallowed)
+        let kept = try #require(try harness.state.store.robots(for: server.baseURL))
         #expect(abs(kept.expiresAt.timeIntervalSince(kept.fetchedAt) - 3600) < 1)
     }
 
@@ -85,5 +71,30 @@ import WirescoreTestSupport
         #expect(RobotsCache.lifetime(cacheControl: "no-store") == least)
         #expect(RobotsCache.lifetime(cacheControl: "max-age=-5") == day)          // not delta-seconds
         #expect(RobotsCache.lifetime(cacheControl: "max-age=99999999999999999999") == day)
+    }
+}
+
+/// Run state in a fresh directory and a fetcher allowed to reach 127.0.0.1, for one test.
+private struct Harness {
+    let dir: String
+    let fetcher: Fetcher
+    let state: RunState
+
+    init(_ name: String) throws {
+        dir = try RepositoryPaths.temporaryDirectory(name)
+        var policy = FetchPolicy(userAgent: "wirescore-test")
+        policy.allowPrivateNetworks = true
+        fetcher = try Fetcher(policy: policy)
+        state = RunState(store: try StateStore(directory: dir))
+    }
+
+    /// A cache as a new run makes one (Crawl-delay capped at 2 s).
+    func cache() -> RobotsCache {
+        RobotsCache(fetcher: fetcher, state: state, stop: RunStop(), maxCrawlDelay: 2, logger: Logger(label: "test"))
+    }
+
+    func close() {
+        fetcher.shutdown()
+        try? FileManager.default.removeItem(atPath: dir)
     }
 }
