@@ -51,7 +51,13 @@ enum LabelLine {
             let end = w.firstIndex { !isWordByte($0) } ?? w.endIndex
             if end > w.startIndex, w.distance(from: w.startIndex, to: end) <= 16,
                adLabels.contains(String(decoding: w[..<end], as: UTF8.self).lowercased()) {
-                let rest = w[end...]
+                var rest = w[end...]
+                // The punctuation may follow after blanks ("ANZEIGE - Heute mal ausgehen?").
+                while true {
+                    if rest.first == 0x20 { rest = rest.dropFirst(); continue }
+                    if rest.starts(with: [0xC2, 0xA0]) { rest = rest.dropFirst(2); continue }
+                    break
+                }
                 guard let next = rest.first else { return true }
                 if ".,:;|*)]-".utf8.contains(next) || rest.starts(with: [0xE2, 0x80, 0x93]) { return true }   // – en dash
             }

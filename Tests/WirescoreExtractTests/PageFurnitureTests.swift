@@ -1,0 +1,31 @@
+import Testing
+@testable import WirescoreExtract
+
+/// Short lines of page furniture that themes write as plain paragraphs of the article's column
+/// (docs/extraction.md, "Label lines"): each test page is written for these tests.
+@Suite struct PageFurnitureTests {
+    let extractor = ArticleExtractor()
+
+    /// `k` paragraphs of made-up prose.
+    static func prose(_ k: Int, _ topic: String = "the new tram line") -> String {
+        (1...k).map { n in
+            "<p>Paragraph \(n) on \(topic) sets out, one step at a time, why the city, the residents and the "
+                + "shop owners each wanted a different route, and what the planners said each would cost.</p>"
+        }.joined()
+    }
+
+    func text(_ body: String) throws -> String {
+        try extractor.extract(html: Array("<html><body><article>\(body)</article></body></html>".utf8), url: nil,
+                              contentType: "text/html; charset=utf-8").text
+    }
+
+    @Test func adLabelWithASpacedDashIsLeftOutButASentenceStays() throws {
+        #expect(LabelLine.isLabel("ANZEIGE - Heute schon an morgen gedacht? Unsere Angebote:"))
+        #expect(LabelLine.isLabel("Advertisement \u{2013} story continues below"))
+        #expect(!LabelLine.isLabel("Anzeige gegen Unbekannt erstattet"))
+        #expect(!LabelLine.isLabel("Werbung ist teuer - sagt der Verband"))
+        let t = try text(Self.prose(2) + "<p>ANZEIGE - Jetzt den Wochenmarkt entdecken:</p>" + Self.prose(1, "the bus lanes"))
+        #expect(!t.contains("ANZEIGE"))
+        #expect(t.contains("Paragraph 1 on the bus lanes"))
+    }
+}
