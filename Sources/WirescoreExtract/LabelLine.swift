@@ -69,6 +69,47 @@ enum LabelLine {
         return false
     }
 
+    /// Words for comments, singular and plural.
+    static let commentWords: Set<String> = [
+        "comments", "comment", "kommentare", "kommentar", "commentaires", "commentaire", "comentarios", "comentario",
+        "commenti", "commento", "komentarze", "komentarzy", "komentarz", "comentários", "comentário", "reacties", "reactie",
+    ]
+    /// Counts written as words ("No comments", "Keine Kommentare", "Ein Kommentar").
+    static let commentCounts: Set<String> = [
+        "no", "keine", "kein", "ein", "one", "aucun", "un", "sin", "nessun", "brak", "sem", "geen", "zero",
+    ]
+    /// Plural words that label a post's comment counter without a number ("Comments" under a post).
+    static let bareCommentWords: Set<String> = ["comments", "kommentare", "commentaires", "comentarios", "commenti"]
+
+    /// Whether a line is only a post's comment counter: a count and the word for comments
+    /// ("3 Comments", "Keine Kommentare"), optionally followed by a note in parentheses
+    /// ("(Kommentare erscheinen erst nach unserer Freigabe)"), a count in parentheses after the
+    /// word ("Kommentare (3)") or the plural word alone. A lone singular stays: "Komentarz" heads
+    /// a commentary in Polish papers, "Comment" an opinion column.
+    static func isCommentCounter(_ text: String) -> Bool {
+        let u = trimmed(text.utf8[...])
+        guard u.count > 0, u.count <= 120 else { return false }
+        var line = String(decoding: u, as: UTF8.self).lowercased()
+        var parenthesised = false
+        if line.hasSuffix(")"), let open = line.firstIndex(of: "(") {
+            line = String(line[..<open])
+            parenthesised = true
+        }
+        while line.hasSuffix(" ") || line.hasSuffix(":") { line.removeLast() }
+        let words = line.split(separator: " ")
+        switch words.count {
+        case 1:
+            let word = String(words[0])
+            return bareCommentWords.contains(word) || parenthesised && commentWords.contains(word)
+        case 2:
+            let count = String(words[0])
+            guard commentWords.contains(String(words[1])) else { return false }
+            return commentCounts.contains(count) || count.allSatisfy { $0.isASCII && $0.isNumber }
+        default:
+            return false
+        }
+    }
+
     /// The labels of a theme's share and like buttons ("Share this:", "Gefällt mir:", "Teilen:",
     /// "Quick View"), which land in the text as lines of their own when the buttons are images
     /// or scripts; whole lines only, compared case-insensitively. "Link" is not here: as a line

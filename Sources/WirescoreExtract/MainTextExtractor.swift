@@ -604,9 +604,11 @@ struct MainTextExtractor {
                 // The line's text is built once, and only for the short lines either rule reads.
                 let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
                 let control = textLen[c] > 0 && textLen[c] <= 24 && mayBeControlLabel(c)
-                if seeAlso || label || prompt || control {
+                let counter = textLen[c] > 0 && textLen[c] <= 120 && mayBeControlLabel(c)
+                if seeAlso || label || prompt || control || counter {
                     let line = doc.textContent(c)
                     if control, LabelLine.isControlLabel(line) { continue }
+                    if counter, LabelLine.isCommentCounter(line) { continue }
                     if seeAlso, SeeAlsoPhrases.announcesLinks(line) { afterSeeAlso = true; continue }
                     if label, LabelLine.isLabel(line) { continue }
                     if prompt, ReaderPrompt.isPrompt(line) { continue }

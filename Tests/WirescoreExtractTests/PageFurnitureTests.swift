@@ -28,4 +28,19 @@ import Testing
         #expect(!t.contains("ANZEIGE"))
         #expect(t.contains("Paragraph 1 on the bus lanes"))
     }
+
+    @Test func commentCountersAreLeftOutButSentencesAboutCommentsStay() throws {
+        #expect(LabelLine.isCommentCounter("3 Comments"))
+        #expect(LabelLine.isCommentCounter("0 Kommentare"))
+        #expect(LabelLine.isCommentCounter("Keine Kommentare (Kommentare erscheinen erst nach der Freigabe)"))
+        #expect(LabelLine.isCommentCounter("Kommentare (12)"))
+        #expect(LabelLine.isCommentCounter("comments"))
+        // "Komentarz" heads a commentary section in Polish papers; a lone singular is no counter.
+        #expect(!LabelLine.isCommentCounter("Komentarz"))
+        #expect(!LabelLine.isCommentCounter("Comment"))
+        #expect(!LabelLine.isCommentCounter("Three comments from the minister"))
+        let t = try text(Self.prose(2) + "<div>4 Comments</div><p>The minister's comments were brief.</p>" + Self.prose(1, "the bus lanes"))
+        #expect(!t.contains("4 Comments"))
+        #expect(t.contains("The minister's comments were brief."))
+    }
 }
