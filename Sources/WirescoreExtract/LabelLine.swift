@@ -44,6 +44,7 @@ enum LabelLine {
             if labels.contains(lower) { return true }
             if bytes <= 300, metaLabels.contains(lower) { return true }
         }
+        if bytes <= 200, hasInlineMetaLabel(u) { return true }
         // An ad disclosure: "Anzeige", "*Werbung. Dieser Beitrag enthält Werbung für …".
         if bytes <= 300 {
             var w = u
@@ -65,6 +66,46 @@ enum LabelLine {
         if u.last == UInt8(ascii: ")"), let open = u.lastIndex(of: UInt8(ascii: "(")) {
             let inside = String(decoding: u[u.index(after: open)...].prefix(8), as: UTF8.self).lowercased()
             for label in ["foto:", "fotos:", "bild:", "photo:", "photos:", "credit:", "fot.", "©"] where inside.hasPrefix(label) { return true }
+        }
+        return false
+    }
+
+    /// Whether a short line holds a meta label and its colon after a separator (" - ", " | ",
+    /// "·", "•", an en dash) or after a number ("News date : 04/21/2022 Category : Press
+    /// Releases", "page.html - Created 03-10-2004 - Last Modified: 03-10-2004"): a page's info
+    /// line, several labels written as one paragraph. Inside a sentence such a word follows
+    /// another word ("three categories: …") and is not read.
+    static func hasInlineMetaLabel(_ u: Substring.UTF8View) -> Bool {
+        // Blanks of every kind as plain spaces: themes indent the second label with no-break spaces.
+        var b = Array(u)
+        for k in b.indices {
+            if b[k] == 0x09 || b[k] == 0x0A || b[k] == 0x0D { b[k] = 0x20 }
+            if b[k] == 0xC2, k + 1 < b.count, b[k + 1] == 0xA0 { b[k] = 0x20; b[k + 1] = 0x20 }
+        }
+        for i in b.indices where b[i] == UInt8(ascii: ":") && i > 0 {
+            // The one or two words before the colon ("Category", "Last Modified").
+            var end = i
+            while end > 0, b[end - 1] == 0x20 { end -= 1 }
+            var starts: [Int] = []
+            var s = end
+            for _ in 0..<2 {
+                while s > 0, b[s - 1] != 0x20 { s -= 1 }
+                if s == end { break }
+                starts.append(s)
+                while s > 0, b[s - 1] == 0x20 { s -= 1 }
+            }
+            for start in starts where start > 0 {   // at the line's start: the ordinary label rule
+                guard metaLabels.contains(String(decoding: b[start..<end], as: UTF8.self).lowercased()) else { continue }
+                var p = start
+                while p > 0, b[p - 1] == 0x20 { p -= 1 }
+                guard p > 0 else { continue }
+                let previous = b[p - 1]
+                // "-", "|", a digit, or the last byte of "–" (E2 80 93), "·" (C2 B7), "•" (E2 80 A2).
+                if previous == UInt8(ascii: "-") || previous == UInt8(ascii: "|") || (previous >= 0x30 && previous <= 0x39)
+                    || previous == 0x93 || previous == 0xB7 || previous == 0xA2 {
+                    return true
+                }
+            }
         }
         return false
     }

@@ -43,4 +43,14 @@ import Testing
         #expect(!t.contains("4 Comments"))
         #expect(t.contains("The minister's comments were brief."))
     }
+
+    @Test func metaLabelsInsideAnInfoLineAreLeftOut() throws {
+        #expect(LabelLine.isLabel("report.html - Created 03-10-2019 - Last Modified: 05-11-2019"))
+        #expect(LabelLine.isLabel("News date : 04/21/2022\u{A0}\u{A0}\u{A0}Category : Press Releases"))
+        // A label word inside a sentence is not after a separator or a date.
+        #expect(!LabelLine.isLabel("We sorted the finds in three categories: coins, shards and bones."))
+        let t = try text(Self.prose(2) + "<p>Posted 12.03.2021 | Tags: trams, planning</p>" + Self.prose(1, "the bus lanes"))
+        #expect(!t.contains("Tags: trams"))
+        #expect(t.contains("Paragraph 1 on the bus lanes"))
+    }
 }
