@@ -593,4 +593,12 @@ import Testing
         """
         #expect(try page(html).text.contains("Jane Roe"))
     }
+
+    @Test func textIsInCanonicalComposedForm() throws {
+        // "Cafe" + U+0301 COMBINING ACUTE ACCENT, as some editors save it: one "é" (U+00E9) in the text.
+        let html = "<html><body><article>\(Self.prose(2))<p>The Cafe\u{301} by the depot stays open during the works.</p></article></body></html>"
+        let t = try page(html).text
+        #expect(Array(t.utf8).contains(0xCC) == false)
+        #expect(t.unicodeScalars.contains("\u{E9}"))
+    }
 }
