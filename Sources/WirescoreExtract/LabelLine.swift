@@ -41,7 +41,7 @@ enum LabelLine {
             label = trimmed(label)
             while label.last == UInt8(ascii: ".") { label = trimmed(label.dropLast()) }
             let lower = String(decoding: label, as: UTF8.self).lowercased()
-            if labels.contains(lower) { return true }
+            if labels.contains(lower) || isNumberedCaptionLabel(lower) { return true }
             if bytes <= 300, metaLabels.contains(lower) { return true }
         }
         if bytes <= 200, hasInlineMetaLabel(u) { return true }
@@ -68,6 +68,18 @@ enum LabelLine {
             for label in ["foto:", "fotos:", "bild:", "photo:", "photos:", "credit:", "fot.", "©"] where inside.hasPrefix(label) { return true }
         }
         return false
+    }
+
+    /// Words that open a figure's caption ("Abbildung 4: …", "Abb.: …", "Figure 1: …", "Ryc. 2: …").
+    static let figureLabels: Set<String> = ["abbildung", "abb", "figure", "fig", "grafik", "illustration", "ilustración", "rycina", "ryc"]
+
+    /// Whether a lowercased label (the text before a colon) is a figure label or a numbered
+    /// credit label: "abbildung 4", "fig. 3", "bild2".
+    static func isNumberedCaptionLabel(_ lower: String) -> Bool {
+        var l = Substring(lower)
+        while let last = l.last, last == " " || last == "." || last.isASCII && last.isNumber { l.removeLast() }
+        guard !l.isEmpty else { return false }
+        return figureLabels.contains(String(l)) || l.count < lower.count && labels.contains(String(l))
     }
 
     /// Whether a short line holds a meta label and its colon after a separator (" - ", " | ",

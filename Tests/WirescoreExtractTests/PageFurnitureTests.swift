@@ -53,4 +53,16 @@ import Testing
         #expect(!t.contains("Tags: trams"))
         #expect(t.contains("Paragraph 1 on the bus lanes"))
     }
+
+    @Test func numberedFigureCaptionsAreLeftOutButAColonSentenceStays() throws {
+        #expect(LabelLine.isLabel("Abbildung 4: Querschnitt durch die Schneedecke."))
+        #expect(LabelLine.isLabel("Abb.: Collage aus zwei Fotos"))
+        #expect(LabelLine.isLabel("Figure 2: Riders per month"))
+        #expect(LabelLine.isLabel("Fig. 3: The old depot"))
+        #expect(LabelLine.isLabel("Bild2: © Jane Roe"))
+        #expect(!LabelLine.isLabel("Figure skating: the season opens in Oslo"))
+        let t = try text(Self.prose(2) + "<p><em>Figure 1: The planned route through the old town.</em></p>" + Self.prose(1, "the bus lanes"))
+        #expect(!t.contains("Figure 1"))
+        #expect(t.contains("Paragraph 1 on the bus lanes"))
+    }
 }
