@@ -8,6 +8,9 @@ enum LabelLine {
     static let adLabels: Set<String> = [
         "anzeige", "werbung", "advertisement", "advertising", "sponsored", "gesponsert", "reklama",
         "publicidad", "publicité", "pubblicità", "publicidade", "advertentie",
+        // Indonesian/Malay, German/Danish/Norwegian, Swedish, Norwegian, French, Finnish, Russian,
+        // Chinese, Japanese, Korean.
+        "iklan", "reklame", "annons", "annonse", "annonce", "mainos", "реклама", "广告", "広告", "광고",
     ]
     /// Labels that, followed by a colon at a line's start, introduce taxonomy or page metadata.
     static let metaLabels: Set<String> = [

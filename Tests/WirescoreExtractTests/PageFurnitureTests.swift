@@ -65,4 +65,11 @@ import Testing
         #expect(!t.contains("Figure 1"))
         #expect(t.contains("Paragraph 1 on the bus lanes"))
     }
+
+    @Test func adLabelsInMoreLanguagesAreLeftOut() {
+        #expect(LabelLine.isLabel("Iklan"))
+        #expect(LabelLine.isLabel("Реклама"))
+        #expect(LabelLine.isLabel("Annons:"))
+        #expect(!LabelLine.isLabel("Iklan ini dipasang oleh panitia lomba."))
+    }
 }
