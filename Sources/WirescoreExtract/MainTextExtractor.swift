@@ -665,7 +665,7 @@ struct MainTextExtractor {
                     let line = doc.textContent(c)
                     if control, LabelLine.isControlLabel(line) { continue }
                     if counter, LabelLine.isCommentCounter(line) { continue }
-                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) { afterSeeAlso = true; continue }
+                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line) { afterSeeAlso = true; continue }
                     if label, LabelLine.isLabel(line) { continue }
                     if prompt, ReaderPrompt.isPrompt(line) { continue }
                 }

@@ -72,4 +72,15 @@ import Testing
         #expect(LabelLine.isLabel("Annons:"))
         #expect(!LabelLine.isLabel("Iklan ini dipasang oleh panitia lomba."))
     }
+
+    @Test func aTableOfContentsGoesWithItsHeading() throws {
+        #expect(SeeAlsoPhrases.headsContents("Table of Contents"))
+        #expect(SeeAlsoPhrases.headsContents("  Inhaltsverzeichnis: "))
+        #expect(!SeeAlsoPhrases.headsContents("Contents of the tool bag"))
+        let toc = "<h2>Table of Contents</h2><ul><li><a href='#route'>Choosing the route</a></li><li><a href='#cost'>What it costs</a></li></ul>"
+        let t = try text(toc + "<h2 id='route'>Choosing the route</h2>" + Self.prose(2) + "<h2 id='cost'>What it costs</h2>" + Self.prose(1, "the budget"))
+        #expect(!t.contains("Table of Contents"))
+        #expect(t.components(separatedBy: "Choosing the route").count == 2)
+        #expect(t.contains("Paragraph 1 on the budget"))
+    }
 }
