@@ -165,9 +165,6 @@ struct MainTextExtractor {
             // so they are dropped by size later (see dropBoilerplate).
             if Self.landmarks.contains(t) { continue }
             hint[i] = Self.classify(doc, i, cache: &verdicts)
-            // A lead name beats a weak one: `lead teasertext` is this article's first paragraph
-            // (``LeadNames``), whatever `teaser` means on cards for other stories.
-            if hint[i] == -1, isLeadNamed(i) { hint[i] = 0 }
         }
     }
 

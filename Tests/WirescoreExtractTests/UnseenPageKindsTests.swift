@@ -601,16 +601,4 @@ import Testing
         #expect(Array(t.utf8).contains(0xCC) == false)
         #expect(t.unicodeScalars.contains("\u{E9}"))
     }
-
-    @Test func aParagraphNamedTheLeadIsKeptDespiteATeaserName() throws {
-        // `teaser` is a weak boilerplate name (cards for other stories); `lead` on the same
-        // element says it is this article's first paragraph.
-        let html = """
-        <html><body><article><div class="row"><div><p class="lead teasertext">Good hay is the staple of every stable, yet wrapped haylage has a poor name among riders.</p>
-        \(Self.prose(3, "haylage"))</div></div></article></body></html>
-        """
-        let t = try page(html).text
-        #expect(t.contains("Good hay is the staple"))
-        #expect(t.contains("Paragraph 3 on haylage"))
-    }
 }
