@@ -34,7 +34,10 @@ enum LabelLine {
     /// Read on UTF-8 bytes, with Strings built only for the few bytes looked up: this runs on
     /// every short line of every page, and Character-level trimming cost more than the parse
     /// of the line.
-    static func isLabel(_ text: String) -> Bool {
+    /// `oneParagraph` says the line is written as one paragraph (no block element inside):
+    /// only then are labels inside the line read (``hasInlineMetaLabel(_:)``), since a block's
+    /// text joins its children's ("Promax Europe Preis, 2016" then "Kategorie: …").
+    static func isLabel(_ text: String, oneParagraph: Bool = true) -> Bool {
         let u = trimmed(text.utf8[...])
         let bytes = u.count
         guard bytes > 0, bytes <= 400 else { return false }
@@ -47,7 +50,7 @@ enum LabelLine {
             if labels.contains(lower) || isNumberedCaptionLabel(lower) { return true }
             if bytes <= 300, metaLabels.contains(lower) { return true }
         }
-        if bytes <= 200, hasInlineMetaLabel(u) { return true }
+        if oneParagraph, bytes <= 200, hasInlineMetaLabel(u) { return true }
         // An ad disclosure: "Anzeige", "*Werbung. Dieser Beitrag enthält Werbung für …".
         if bytes <= 300 {
             var w = u

@@ -663,7 +663,7 @@ struct MainTextExtractor {
                     if control, LabelLine.isControlLabel(line) { continue }
                     if counter, LabelLine.isCommentCounter(line) { continue }
                     if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line) { afterSeeAlso = true; continue }
-                    if label, LabelLine.isLabel(line) { continue }
+                    if label, LabelLine.isLabel(line, oneParagraph: !hasBlockChild(c)) { continue }
                     if prompt, ReaderPrompt.isPrompt(line) { continue }
                 }
             }
@@ -684,6 +684,17 @@ struct MainTextExtractor {
         case .p, .div, .span, .small, .em, .i, .strong, .b: return true
         default: return false
         }
+    }
+
+    /// Whether an element has a block element among its children (a heading, a paragraph, a
+    /// `div`): its text is then several lines joined, not one.
+    private func hasBlockChild(_ n: Int) -> Bool {
+        var c = doc.firstChild(n)
+        while c >= 0 {
+            if !doc.isText(c), !dropped[c], doc.tag(c) != .hr, Self.blockTags.contains(doc.tag(c)) { return true }
+            c = doc.nextSibling(c)
+        }
+        return false
     }
 
     /// Whether an element is a block that may hold only a control's label (``LabelLine/isControlLabel``):

@@ -83,4 +83,13 @@ import Testing
         #expect(t.components(separatedBy: "Choosing the route").count == 2)
         #expect(t.contains("Paragraph 1 on the budget"))
     }
+
+    @Test func aLabelInsideABlockOfSeveralLinesDoesNotTakeTheBlock() throws {
+        // An awards list: each entry a heading, a year line and a "Kategorie:" line in one block.
+        let entry = "<div><h2>Regional Book Prize</h2><span>Prize, 2016</span><div>Kategorie: Kinderbuch an Jane Roe</div></div>"
+        let t = try text(Self.prose(2) + entry + Self.prose(1, "the bus lanes"))
+        #expect(t.contains("Regional Book Prize"))
+        #expect(t.contains("Prize, 2016"))
+        #expect(!LabelLine.isLabel("Prize, 2016 Kategorie: Kinderbuch", oneParagraph: false))
+    }
 }
