@@ -90,6 +90,7 @@ public struct ArticleExtractor: Sendable {
                 page.textSource = "json-ld"
             }
         }
+        page.text = Self.composed(page.text)
         page.lang = language(meta, text: page.text)
         page.kind = PageKindClassifier.classify(meta: meta, published: raw != nil || date != nil, shape: content.shape(mainText: roots),
                                                 textLength: page.text.utf8.count)
@@ -265,6 +266,16 @@ public struct ArticleExtractor: Sendable {
     private func nonEmpty(_ s: String?) -> String? {
         guard let t = s?.trimmingWhitespace(), !t.isEmpty else { return nil }
         return t
+    }
+
+    /// The text in Unicode's canonical composed form (NFC), as the W3C asks of web text: some
+    /// editors save "é" as "e" and a combining accent, and Bengali or Devanagari pages carry
+    /// letters with a separate nukta, so the same word came out in two byte forms and a search
+    /// or a comparison with the headline missed it. Text below U+0300 (lead bytes under 0xCC:
+    /// ASCII, Latin-1, Latin Extended) is already composed and is returned untouched, without
+    /// the cost of Foundation's normalisation.
+    static func composed(_ text: String) -> String {
+        text.utf8.contains { $0 >= 0xCC } ? text.precomposedStringWithCanonicalMapping : text
     }
 
     /// Plain text with its line structure turned into "\n\n"-separated paragraphs.

@@ -8,6 +8,9 @@ enum LabelLine {
     static let adLabels: Set<String> = [
         "anzeige", "werbung", "advertisement", "advertising", "sponsored", "gesponsert", "reklama",
         "publicidad", "publicité", "pubblicità", "publicidade", "advertentie",
+        // Indonesian/Malay, German/Danish/Norwegian, Swedish, Norwegian, French, Finnish, Russian,
+        // Chinese, Japanese, Korean.
+        "iklan", "reklame", "annons", "annonse", "annonce", "mainos", "реклама", "广告", "広告", "광고",
     ]
     /// Labels that, followed by a colon at a line's start, introduce taxonomy or page metadata.
     static let metaLabels: Set<String> = [
@@ -31,7 +34,10 @@ enum LabelLine {
     /// Read on UTF-8 bytes, with Strings built only for the few bytes looked up: this runs on
     /// every short line of every page, and Character-level trimming cost more than the parse
     /// of the line.
-    static func isLabel(_ text: String) -> Bool {
+    /// `oneParagraph` says the line is written as one paragraph (no block element inside):
+    /// only then are labels inside the line read (``hasInlineMetaLabel(_:)``), since a block's
+    /// text joins its children's ("Promax Europe Preis, 2016" then "Kategorie: …").
+    static func isLabel(_ text: String, oneParagraph: Bool = true) -> Bool {
         let u = trimmed(text.utf8[...])
         let bytes = u.count
         guard bytes > 0, bytes <= 400 else { return false }
@@ -41,9 +47,10 @@ enum LabelLine {
             label = trimmed(label)
             while label.last == UInt8(ascii: ".") { label = trimmed(label.dropLast()) }
             let lower = String(decoding: label, as: UTF8.self).lowercased()
-            if labels.contains(lower) { return true }
+            if labels.contains(lower) || isNumberedCaptionLabel(lower) { return true }
             if bytes <= 300, metaLabels.contains(lower) { return true }
         }
+        if oneParagraph, bytes <= 200, hasInlineMetaLabel(u) { return true }
         // An ad disclosure: "Anzeige", "*Werbung. Dieser Beitrag enthält Werbung für …".
         if bytes <= 300 {
             var w = u
@@ -51,7 +58,13 @@ enum LabelLine {
             let end = w.firstIndex { !isWordByte($0) } ?? w.endIndex
             if end > w.startIndex, w.distance(from: w.startIndex, to: end) <= 16,
                adLabels.contains(String(decoding: w[..<end], as: UTF8.self).lowercased()) {
-                let rest = w[end...]
+                var rest = w[end...]
+                // The punctuation may follow after blanks ("ANZEIGE - Heute mal ausgehen?").
+                while true {
+                    if rest.first == 0x20 { rest = rest.dropFirst(); continue }
+                    if rest.starts(with: [0xC2, 0xA0]) { rest = rest.dropFirst(2); continue }
+                    break
+                }
                 guard let next = rest.first else { return true }
                 if ".,:;|*)]-".utf8.contains(next) || rest.starts(with: [0xE2, 0x80, 0x93]) { return true }   // – en dash
             }
@@ -61,6 +74,99 @@ enum LabelLine {
             for label in ["foto:", "fotos:", "bild:", "photo:", "photos:", "credit:", "fot.", "©"] where inside.hasPrefix(label) { return true }
         }
         return false
+    }
+
+    /// Words that open a figure's caption ("Abbildung 4: …", "Abb.: …", "Figure 1: …", "Ryc. 2: …").
+    static let figureLabels: Set<String> = ["abbildung", "abb", "figure", "fig", "grafik", "illustration", "ilustración", "rycina", "ryc"]
+
+    /// Whether a lowercased label (the text before a colon) is a figure label or a numbered
+    /// credit label: "abbildung 4", "fig. 3", "bild2".
+    static func isNumberedCaptionLabel(_ lower: String) -> Bool {
+        var l = Substring(lower)
+        while let last = l.last, last == " " || last == "." || last.isASCII && last.isNumber { l.removeLast() }
+        guard !l.isEmpty else { return false }
+        return figureLabels.contains(String(l)) || l.count < lower.count && labels.contains(String(l))
+    }
+
+    /// Whether a short line holds a meta label and its colon after a separator (" - ", " | ",
+    /// "·", "•", an en dash) or after a number ("News date : 04/21/2022 Category : Press
+    /// Releases", "page.html - Created 03-10-2004 - Last Modified: 03-10-2004"): a page's info
+    /// line, several labels written as one paragraph. Inside a sentence such a word follows
+    /// another word ("three categories: …") and is not read.
+    static func hasInlineMetaLabel(_ u: Substring.UTF8View) -> Bool {
+        // Blanks of every kind as plain spaces: themes indent the second label with no-break spaces.
+        var b = Array(u)
+        for k in b.indices {
+            if b[k] == 0x09 || b[k] == 0x0A || b[k] == 0x0D { b[k] = 0x20 }
+            if b[k] == 0xC2, k + 1 < b.count, b[k + 1] == 0xA0 { b[k] = 0x20; b[k + 1] = 0x20 }
+        }
+        for i in b.indices where b[i] == UInt8(ascii: ":") && i > 0 {
+            // The one or two words before the colon ("Category", "Last Modified").
+            var end = i
+            while end > 0, b[end - 1] == 0x20 { end -= 1 }
+            var starts: [Int] = []
+            var s = end
+            for _ in 0..<2 {
+                while s > 0, b[s - 1] != 0x20 { s -= 1 }
+                if s == end { break }
+                starts.append(s)
+                while s > 0, b[s - 1] == 0x20 { s -= 1 }
+            }
+            for start in starts where start > 0 {   // at the line's start: the ordinary label rule
+                guard metaLabels.contains(String(decoding: b[start..<end], as: UTF8.self).lowercased()) else { continue }
+                var p = start
+                while p > 0, b[p - 1] == 0x20 { p -= 1 }
+                guard p > 0 else { continue }
+                let previous = b[p - 1]
+                // "-", "|", a digit, or the last byte of "–" (E2 80 93), "·" (C2 B7), "•" (E2 80 A2).
+                if previous == UInt8(ascii: "-") || previous == UInt8(ascii: "|") || (previous >= 0x30 && previous <= 0x39)
+                    || previous == 0x93 || previous == 0xB7 || previous == 0xA2 {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Words for comments, singular and plural.
+    static let commentWords: Set<String> = [
+        "comments", "comment", "kommentare", "kommentar", "commentaires", "commentaire", "comentarios", "comentario",
+        "commenti", "commento", "komentarze", "komentarzy", "komentarz", "comentários", "comentário", "reacties", "reactie",
+    ]
+    /// Counts written as words ("No comments", "Keine Kommentare", "Ein Kommentar").
+    static let commentCounts: Set<String> = [
+        "no", "keine", "kein", "ein", "one", "aucun", "un", "sin", "nessun", "brak", "sem", "geen", "zero",
+    ]
+    /// Plural words that label a post's comment counter without a number ("Comments" under a post).
+    static let bareCommentWords: Set<String> = ["comments", "kommentare", "commentaires", "comentarios", "commenti"]
+
+    /// Whether a line is only a post's comment counter: a count and the word for comments
+    /// ("3 Comments", "Keine Kommentare"), optionally followed by a note in parentheses
+    /// ("(Kommentare erscheinen erst nach unserer Freigabe)"), a count in parentheses after the
+    /// word ("Kommentare (3)") or the plural word alone. A lone singular stays: "Komentarz" heads
+    /// a commentary in Polish papers, "Comment" an opinion column.
+    static func isCommentCounter(_ text: String) -> Bool {
+        let u = trimmed(text.utf8[...])
+        guard u.count > 0, u.count <= 120 else { return false }
+        var line = String(decoding: u, as: UTF8.self).lowercased()
+        var parenthesised = false
+        if line.hasSuffix(")"), let open = line.firstIndex(of: "(") {
+            line = String(line[..<open])
+            parenthesised = true
+        }
+        while line.hasSuffix(" ") || line.hasSuffix(":") { line.removeLast() }
+        let words = line.split(separator: " ")
+        switch words.count {
+        case 1:
+            let word = String(words[0])
+            return bareCommentWords.contains(word) || parenthesised && commentWords.contains(word)
+        case 2:
+            let count = String(words[0])
+            guard commentWords.contains(String(words[1])) else { return false }
+            return commentCounts.contains(count) || count.allSatisfy { $0.isASCII && $0.isNumber }
+        default:
+            return false
+        }
     }
 
     /// The labels of a theme's share and like buttons ("Share this:", "Gefällt mir:", "Teilen:",

@@ -36,6 +36,8 @@ struct MainTextExtractor {
     private var declaredMain: [Int] = []
     /// Per node: teaser-like `article` elements (cards) in its subtree, itself included.
     private var articleCount: [Int32]
+    /// Per node, when the page has an author box (``markAuthorBoxes()``): inside one. Empty otherwise.
+    private var authorBox: [Bool] = []
     /// Whether text nodes' `textLen` and `commas` are filled in (after the first ``measure()``).
     private var textMeasured = false
     /// Cards and linked headings on the whole page, and its link density, before boilerplate
@@ -66,6 +68,56 @@ struct MainTextExtractor {
         titlesBeforeCleaning = Int(articleCount[0] + linkedHeadings[0])
         linkDensityBeforeCleaning = linkDensity(0)
         dropBoilerplate()
+        markAuthorBoxes()
+    }
+
+    /// Tags an author box's title is written in: headings, and the paragraph or line themes use
+    /// instead of one (only for titles of two or more words, see ``AuthorBoxHeading``).
+    static let boxHeadingTags = TagSet([.h2, .h3, .h4, .h5, .h6])
+    static let boxLineTags = TagSet([.p, .div])
+
+    /// Marks each heading that titles an author box (``AuthorBoxHeading``) together with the
+    /// blocks after it, up to the next heading: the author's photo, name and biography. A
+    /// heading alone in a wrapper stands for the wrapper. Nothing is marked when more than
+    /// ``AuthorBoxHeading/maximumBoxLength`` bytes follow (that is not a box). Marked blocks
+    /// neither score nor reach the text, but they keep their place in the measurements, so the
+    /// choice among the other blocks is the one it was without the rule (dropping the box
+    /// outright changed how far the winner climbed on pages where it never won).
+    private mutating func markAuthorBoxes() {
+        var any = false
+        for i in 1..<doc.count where !dropped[i] && !doc.isText(i) {
+            let t = doc.tag(i)
+            guard textLen[i] > 0, textLen[i] <= Int32(AuthorBoxHeading.maxLength),
+                  Self.boxHeadingTags.contains(t) || Self.boxLineTags.contains(t) else { continue }
+            let text = doc.textContent(i)
+            guard Self.boxHeadingTags.contains(t) ? AuthorBoxHeading.titlesAuthorBox(text) : AuthorBoxHeading.titlesAuthorBox(text, line: true)
+            else { continue }
+            var anchor = i
+            while true {
+                let p = doc.parent(anchor)
+                guard p > 0, doc.tag(p) != .body, doc.tag(p) != .html, onlyElementChild(p) == anchor else { break }
+                anchor = p
+            }
+            var box: [Int] = [], length: Int32 = 0
+            var s = doc.nextSibling(anchor)
+            while s >= 0 {
+                if doc.isText(s) {
+                    length += textLen[s]
+                } else if !dropped[s] {
+                    if Self.cardHeadings.contains(doc.tag(s)) { break }
+                    length += textLen[s]
+                    box.append(s)
+                }
+                s = doc.nextSibling(s)
+            }
+            guard length > 0, length <= AuthorBoxHeading.maximumBoxLength else { continue }
+            if !any { authorBox = Array(repeating: false, count: doc.count) }
+            authorBox[anchor] = true
+            for b in box { authorBox[b] = true }
+            any = true
+        }
+        // Children follow their parent: one pass carries the mark down the subtrees.
+        if any { for k in 1..<doc.count where !authorBox[k] { let p = doc.parent(k); if p >= 0, authorBox[p] { authorBox[k] = true } } }
     }
 
     // MARK: - Pass 1: what is never content
@@ -347,6 +399,7 @@ struct MainTextExtractor {
         var touched: [Bool] = Array(repeating: false, count: doc.count)
         var candidates: [Int] = []
         for i in 1..<doc.count where !dropped[i] && !doc.isText(i) {
+            if !authorBox.isEmpty, authorBox[i] { continue }
             let t = doc.tag(i)
             let isParagraph: Bool
             switch t {
@@ -604,11 +657,13 @@ struct MainTextExtractor {
                 // The line's text is built once, and only for the short lines either rule reads.
                 let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
                 let control = textLen[c] > 0 && textLen[c] <= 24 && mayBeControlLabel(c)
-                if seeAlso || label || prompt || control {
+                let counter = textLen[c] > 0 && textLen[c] <= 120 && mayBeControlLabel(c)
+                if seeAlso || label || prompt || control || counter {
                     let line = doc.textContent(c)
                     if control, LabelLine.isControlLabel(line) { continue }
-                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) { afterSeeAlso = true; continue }
-                    if label, LabelLine.isLabel(line) { continue }
+                    if counter, LabelLine.isCommentCounter(line) { continue }
+                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line) { afterSeeAlso = true; continue }
+                    if label, LabelLine.isLabel(line, oneParagraph: !hasBlockChild(c)) { continue }
                     if prompt, ReaderPrompt.isPrompt(line) { continue }
                 }
             }
@@ -629,6 +684,17 @@ struct MainTextExtractor {
         case .p, .div, .span, .small, .em, .i, .strong, .b: return true
         default: return false
         }
+    }
+
+    /// Whether an element has a block element among its children (a heading, a paragraph, a
+    /// `div`): its text is then several lines joined, not one.
+    private func hasBlockChild(_ n: Int) -> Bool {
+        var c = doc.firstChild(n)
+        while c >= 0 {
+            if !doc.isText(c), !dropped[c], doc.tag(c) != .hr, Self.blockTags.contains(doc.tag(c)) { return true }
+            c = doc.nextSibling(c)
+        }
+        return false
     }
 
     /// Whether an element is a block that may hold only a control's label (``LabelLine/isControlLabel``):
@@ -666,7 +732,7 @@ struct MainTextExtractor {
 
     private func write(_ n: Int, into w: inout ParagraphWriter, skipHeading: String?) {
         if doc.spaceBefore(n) { w.space() }
-        if dropped[n] { return }
+        if dropped[n] || !authorBox.isEmpty && authorBox[n] { return }
         if doc.isText(n) { w.text(doc.textBytes(n)); return }
         let t = doc.tag(n)
         if t == .br { w.lineBreak(); return }

@@ -47,6 +47,22 @@ enum SeeAlsoPhrases {
         "gerelateerde artikelen",
     ]
 
+    /// Headings of an article's table of contents, the list of links to its own sections: the
+    /// entries repeat the subheadings that follow, so the heading goes with the links under it
+    /// like a "see also" heading. Whole lines only (a colon after them allowed).
+    static let contentsHeadings: Set<String> = [
+        "table of contents", "contents", "in this article", "on this page", "jump to", "inhaltsverzeichnis", "inhalt",
+        "sommaire", "índice", "indice", "spis treści",
+    ]
+
+    /// Whether a short line is only the heading of a table of contents (``contentsHeadings``).
+    static func headsContents(_ line: String) -> Bool {
+        var u = LabelLine.trimmed(line.utf8[...])
+        while u.last == UInt8(ascii: ":") { u = LabelLine.trimmed(u.dropLast()) }
+        guard u.count >= 5, u.count <= 20 else { return false }
+        return contentsHeadings.contains(String(decoding: u, as: UTF8.self).lowercased())
+    }
+
     /// Phrases of two or more words, matched as a short line's opening words ("Tags" alone
     /// also opens sentences: "Tags darauf sagte er:").
     static let multiWordPhrases = phrases.filter { $0.contains(" ") }.sorted()

@@ -564,4 +564,41 @@ import Testing
         #expect(t.contains("Paragraph 4 on the harbour dredging plan"))
         #expect(!t.contains("Privacy Policy"))
     }
+
+    @Test func authorBoxUnderAHeadingDoesNotOutscoreAShortArticle() throws {
+        // A chart page with one paragraph of text; the box about the author under it has more
+        // sentences and used to be chosen as the article.
+        let html = """
+        <html><body><main><article><div class="intro"><h1>Trams per hour</h1></div>
+        <section class="body"><p>Because the new line shares the bridge with two others, it runs only every twelve minutes at peak hours, the chart shows.</p></section>
+        <div class="wrap"><h2>Autor:innen</h2><div class="cols"><div><a href="/team/jr">Jane Roe</a></div>
+        <div class="bio"><p>Born 1980, Jane Roe has written about transport for this paper since 2012, mostly on trams, buses and cycling, and before that studied geography.</p>
+        <p>Her main interest is how cities decide where a line goes, and who pays for it in the end.</p></div></div></div>
+        </article></main></body></html>
+        """
+        let t = try page(html).text
+        #expect(t.contains("runs only every twelve minutes"))
+        #expect(!t.contains("Born 1980"))
+    }
+
+    @Test func anAuthorFieldInADetailsListIsNotABox() throws {
+        #expect(AuthorBoxHeading.titlesAuthorBox("About the author"))
+        #expect(AuthorBoxHeading.titlesAuthorBox("Über die Autorin:"))
+        #expect(AuthorBoxHeading.titlesAuthorBox("Autor", line: false))
+        // As a paragraph rather than a heading, one word is a field label ("Author: Jane Roe").
+        #expect(!AuthorBoxHeading.titlesAuthorBox("Author:", line: true))
+        #expect(!AuthorBoxHeading.titlesAuthorBox("About the author of the report"))
+        let html = """
+        <html><body><article>\(Self.prose(3))<div class="details"><p>Author:</p><p>Jane Roe</p><p>Published: 2021</p></div></article></body></html>
+        """
+        #expect(try page(html).text.contains("Jane Roe"))
+    }
+
+    @Test func textIsInCanonicalComposedForm() throws {
+        // "Cafe" + U+0301 COMBINING ACUTE ACCENT, as some editors save it: one "é" (U+00E9) in the text.
+        let html = "<html><body><article>\(Self.prose(2))<p>The Cafe\u{301} by the depot stays open during the works.</p></article></body></html>"
+        let t = try page(html).text
+        #expect(Array(t.utf8).contains(0xCC) == false)
+        #expect(t.unicodeScalars.contains("\u{E9}"))
+    }
 }
