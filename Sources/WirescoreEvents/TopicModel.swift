@@ -54,8 +54,10 @@ public struct TopicModel: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
             return try? TopicModel(bytes: [UInt8](data))
         }
-        let compact = eventTopicModelBase64.filter { !$0.isNewline }
-        guard let data = Data(base64Encoded: compact) else { return nil }
+        // The line breaks dropped byte by byte: filtering the 700 KB String by Character was
+        // most of the model's load time, a single-threaded stretch at the start of every run.
+        let compact = eventTopicModelBase64.utf8.filter { $0 != 0x0A && $0 != 0x0D }
+        guard let data = Data(base64Encoded: Data(compact)) else { return nil }
         return try? TopicModel(bytes: [UInt8](data))
     }()
 

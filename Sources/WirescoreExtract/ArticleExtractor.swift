@@ -65,8 +65,8 @@ public struct ArticleExtractor: Sendable {
         }
         // The lead paragraph when the theme put it outside the chosen blocks (see leadBefore).
         if !text.isEmpty, let lead = content.leadBefore(roots) ?? content.proseBefore(roots) {
-            let leadText = doc.textContent(lead).replacingOccurrences(of: "\u{AD}", with: "")
-            if leadText != page.title, !text.contains(String(leadText.prefix(60))) { text = leadText + "\n\n" + text }
+            let leadText = Self.removingSoftHyphens(doc.textContent(lead))
+            if leadText != page.title, !UTF8Search.contains(text, String(leadText.prefix(60))) { text = leadText + "\n\n" + text }
         }
         // The author box under the post, when the page declares the author's bio (see AuthorBio).
         text = AuthorBio.removing(AuthorBio.declared(in: meta.ldObjects), from: text)
@@ -74,11 +74,11 @@ public struct ArticleExtractor: Sendable {
         text = TrailingNotice.removing(from: text)
         page.text = text
         if let body = meta.ldRawString("articleBody") {
-            let clean = body.contains("<") ? Self.stripTags(body) : body
+            let clean = UTF8Search.contains(body, byte: UInt8(ascii: "<")) ? Self.stripTags(body) : body
             // articleBody is what the publisher calls the article, but it is often truncated
             // (paywalls) or a summary; trust it only when it is not much shorter than the DOM's.
             if clean.utf8.count >= minArticleBodyLength, clean.utf8.count * 10 >= text.utf8.count * 9 || text.utf8.count < 300 {
-                page.text = Self.paragraphs(clean.replacingOccurrences(of: "\u{AD}", with: ""))
+                page.text = Self.paragraphs(Self.removingSoftHyphens(clean))
                 page.textSource = "json-ld"
             }
         }
@@ -170,7 +170,7 @@ public struct ArticleExtractor: Sendable {
         var out: [String] = []
         for t in [chosen, m.metas["og:title"], m.ldString("headline"), m.titleTag.map { Self.stripSiteSuffix($0) },
                   m.titleTag, m.metas["twitter:title"]] {
-            if let c = nonEmpty(t), !c.contains("\n"), !out.contains(c) { out.append(c) }
+            if let c = nonEmpty(t), !UTF8Search.contains(c, byte: 0x0A), !out.contains(c) { out.append(c) }
         }
         return out.isEmpty ? nil : out.joined(separator: "\n")
     }
@@ -179,8 +179,12 @@ public struct ArticleExtractor: Sendable {
     static func stripSiteSuffix(_ title: String) -> String {
         let t = title.trimmingWhitespace()
         for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " • "] {
-            if let r = t.range(of: sep, options: .backwards) {
-                let head = String(t[..<r.lowerBound]), tail = t[r.upperBound...]
+            if let offset = UTF8Search.lastOffset(of: sep, in: t) {
+                // Separators open and close with a space, so both offsets fall on characters.
+                let utf8 = t.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+                let upper = utf8.index(lower, offsetBy: sep.utf8.count)
+                let head = String(t[..<lower]), tail = t[upper...]
                 if tail.count <= 40, head.count >= tail.count { return head.trimmingWhitespace() }
             }
         }
@@ -286,6 +290,12 @@ public struct ArticleExtractor: Sendable {
             if !t.isEmpty { parts.append(t) }
         }
         return parts.joined(separator: "\n\n")
+    }
+
+    /// `text` without soft hyphens (U+00AD): Foundation's replacement where there are any, the
+    /// string itself (no copy, no bridging) where there are none, as on most pages.
+    static func removingSoftHyphens(_ text: String) -> String {
+        UTF8Search.firstOffset(of: "\u{AD}", in: text) == nil ? text : text.replacingOccurrences(of: "\u{AD}", with: "")
     }
 
     /// articleBody sometimes carries markup; parse it as HTML and keep the text.

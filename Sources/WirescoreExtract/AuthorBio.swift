@@ -46,7 +46,7 @@ enum AuthorBio {
         var changed = false
         let kept = text.components(separatedBy: "\n\n").filter { paragraph in
             let p = paragraph.trimmingWhitespace()
-            let isBio = keys.contains { p.utf8.count <= $0.length + 200 && p.contains($0.key) }
+            let isBio = keys.contains { p.utf8.count <= $0.length + 200 && UTF8Search.contains(p, $0.key) }
             if isBio { changed = true }
             return !isBio
         }
@@ -65,6 +65,7 @@ enum AuthorBio {
     /// markup or entities read by the same HTML path as a JSON-LD articleBody
     /// (``ArticleExtractor/stripTags(_:)``), whitespace collapsed.
     static func plain(_ s: String) -> String {
-        (s.contains("<") || s.contains("&") ? ArticleExtractor.stripTags(s) : s).trimmingWhitespace()
+        (UTF8Search.contains(s, byte: UInt8(ascii: "<")) || UTF8Search.contains(s, byte: UInt8(ascii: "&"))
+            ? ArticleExtractor.stripTags(s) : s).trimmingWhitespace()
     }
 }

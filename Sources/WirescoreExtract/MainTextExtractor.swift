@@ -757,7 +757,7 @@ struct MainTextExtractor {
     static func isTitle(_ heading: String, _ titles: String) -> Bool {
         let h = heading.trimmingWhitespace()
         guard !h.isEmpty, h.utf8.count <= 400 else { return false }
-        if titles.contains("\n") == false { return h == titles || h.lowercased() == titles.lowercased() }
+        if !UTF8Search.contains(titles, byte: 0x0A) { return h == titles || h.lowercased() == titles.lowercased() }
         let lower = h.lowercased()
         return titles.split(separator: "\n").contains { $0 == h || $0.lowercased() == lower }
     }

@@ -49,7 +49,7 @@ struct PageMetadata {
                     if !t.isEmpty, t.count < 80 { relAuthor = t }
                 }
             case .script:
-                guard let type = doc.attribute(i, .type)?.lowercased(), type.contains("ld+json") else { continue }
+                guard let type = doc.attribute(i, .type)?.lowercased(), UTF8Search.contains(type, "ld+json") else { continue }
                 var bytes: [UInt8] = []
                 var c = doc.firstChild(i)
                 while c >= 0 { bytes.append(contentsOf: doc.textBytes(c)); c = doc.nextSibling(c) }

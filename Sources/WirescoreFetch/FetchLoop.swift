@@ -11,7 +11,6 @@ struct FetchInbox: Sendable {
     /// Called once with a transfer's result, on the loop thread.
     typealias Completion = @Sendable (Result<FetchResponse, FetchError>) -> Void
 
-    var nextID: UInt64 = 0
     var submissions: [Submission] = []
     var cancellations: [UInt64] = []
     /// Exactly one party removes a completion and calls it: the loop on completion, or the
@@ -25,12 +24,18 @@ struct FetchInbox: Sendable {
     /// completes a transfer whose completion submits the next URL thus wakes nobody.
     var loopIdle = false
 
-    /// Wakes the loop if it is (about to be) blocked; called with the lock held, after
-    /// changing what the loop should see.
-    mutating func wakeLoopIfIdle(_ multi: CurlMulti) {
-        guard loopIdle, !exited else { return }
+    /// Whether the caller must wake the loop, which is (about to be) blocked; called with the
+    /// lock held, after changing what the loop should see. The caller calls
+    /// `curl_multi_wakeup` after unlocking: the wakeup is a socket write that makes the loop
+    /// thread runnable at once, and done under the lock it had the loop preempt the caller
+    /// while the caller still held the lock the loop takes first (a convoy: both threads
+    /// then slept on the mutex, several hundred times per thousand pages). A wakeup sent
+    /// after the loop has already started its poll, or before, interrupts that poll all the
+    /// same (libcurl keeps it pending in the socket), and the handle lives as long as the lane.
+    mutating func claimWakeup() -> Bool {
+        guard loopIdle, !exited else { return false }
         loopIdle = false
-        multi.wakeup()
+        return true
     }
 }
 

@@ -153,12 +153,12 @@ final class FetchLane: Sendable {
                 if let refusal { waiter.resume(returning: .failure(refusal)) }
             }
         } onCancel: {
-            let completion = loop.inbox.withLock { state -> FetchInbox.Completion? in
-                guard let completion = state.completions.removeValue(forKey: id) else { return nil }
+            let (completion, wake) = loop.inbox.withLock { state -> (FetchInbox.Completion?, Bool) in
+                guard let completion = state.completions.removeValue(forKey: id) else { return (nil, false) }
                 state.cancellations.append(id)
-                state.wakeLoopIfIdle(multi)
-                return completion
+                return (completion, state.claimWakeup())
             }
+            if wake { multi.wakeup() }
             completion?(.failure(FetchError(.cancelled, "task cancelled")))
         }
     }
@@ -169,26 +169,28 @@ final class FetchLane: Sendable {
         }
     }
 
+    /// Transfer ids, unique within the lane; an atomic rather than a second turn of the
+    /// inbox lock per fetch.
+    private let lastID = Atomic<UInt64>(0)
+
     private func newID() -> UInt64 {
-        loop.inbox.withLock { state in
-            state.nextID &+= 1
-            return state.nextID
-        }
+        lastID.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
     /// Hands the request to the loop, or says why not (the completion is then not kept).
     private func enqueue(id: UInt64, _ request: FetchRequest, checkingCancellation: Bool,
                          _ completion: @escaping FetchInbox.Completion) -> FetchError? {
-        loop.inbox.withLock { state in
-            if state.stopping || state.exited { return FetchError(.cancelled, "fetcher shut down") }
+        let (refusal, wake) = loop.inbox.withLock { state -> (FetchError?, Bool) in
+            if state.stopping || state.exited { return (FetchError(.cancelled, "fetcher shut down"), false) }
             // Checked under the lock: a cancellation handler that ran before we registered
             // found no completion, so we must notice it here instead.
-            if checkingCancellation && Task.isCancelled { return FetchError(.cancelled, "task cancelled") }
+            if checkingCancellation && Task.isCancelled { return (FetchError(.cancelled, "task cancelled"), false) }
             state.completions[id] = completion
             state.submissions.append(.init(id: id, request: request))
-            state.wakeLoopIfIdle(multi)
-            return nil
+            return (nil, state.claimWakeup())
         }
+        if wake { multi.wakeup() }
+        return refusal
     }
 
     func shutdown() {

@@ -241,22 +241,26 @@ public final class StateStore: @unchecked Sendable {
                             maxAttempts: Int = 3, at date: Date) throws(StoreError) {
         guard !items.isEmpty else { return }
         try locked { () throws(StoreError) in
-            try database.transaction { () throws(StoreError) in
-                let upsert = try database.cached("""
-                    INSERT INTO items (key, feed, outcome, attempts, final, updated_at) VALUES (?, ?, ?, 1, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET outcome = excluded.outcome, attempts = items.attempts + 1,
-                        final = CASE WHEN excluded.final = 1 OR items.attempts + 1 >= ? THEN 1 ELSE 0 END,
-                        updated_at = excluded.updated_at
-                    """)
-                let close = try database.cached("""
-                    DELETE FROM open_items WHERE key = ?1 AND EXISTS (SELECT 1 FROM items WHERE key = ?1 AND final = 1)
-                    """)
-                for item in items {
-                    try upsert.bind([.text(item.key), .text(item.feed), .text(item.outcome), .int(item.settled ? 1 : 0),
-                                     .double(date.timeIntervalSince1970), .int(Int64(maxAttempts))]).run()
-                    try close.bind([.text(item.key)]).run()
-                }
-            }
+            try database.transaction { () throws(StoreError) in try upsertItems(items, maxAttempts: maxAttempts, at: date) }
+        }
+    }
+
+    /// The statements of ``recordItems(_:maxAttempts:at:)``; the caller holds the lock and a transaction.
+    private func upsertItems(_ items: [(key: String, feed: String, outcome: String, settled: Bool)],
+                             maxAttempts: Int, at date: Date) throws(StoreError) {
+        let upsert = try database.cached("""
+            INSERT INTO items (key, feed, outcome, attempts, final, updated_at) VALUES (?, ?, ?, 1, ?, ?)
+            ON CONFLICT(key) DO UPDATE SET outcome = excluded.outcome, attempts = items.attempts + 1,
+                final = CASE WHEN excluded.final = 1 OR items.attempts + 1 >= ? THEN 1 ELSE 0 END,
+                updated_at = excluded.updated_at
+            """)
+        let close = try database.cached("""
+            DELETE FROM open_items WHERE key = ?1 AND EXISTS (SELECT 1 FROM items WHERE key = ?1 AND final = 1)
+            """)
+        for item in items {
+            try upsert.bind([.text(item.key), .text(item.feed), .text(item.outcome), .int(item.settled ? 1 : 0),
+                             .double(date.timeIntervalSince1970), .int(Int64(maxAttempts))]).run()
+            try close.bind([.text(item.key)]).run()
         }
     }
 
@@ -292,19 +296,48 @@ public final class StateStore: @unchecked Sendable {
                               partFile: String, committedBytes: Int, at date: Date) throws(StoreError) {
         try locked { () throws(StoreError) in
             try database.transaction { () throws(StoreError) in
-                let insert = try database.cached(
-                    "INSERT OR IGNORE INTO articles (id, url, day, written_at, fingerprint) VALUES (?, ?, ?, ?, ?)")
-                for article in articles {
-                    try insert.bind([.text(article.id), .text(article.url), .text(article.day),
-                                     .double(date.timeIntervalSince1970),
-                                     article.fingerprint.map { .int(Int64(bitPattern: $0)) } ?? .null]).run()
-                }
-                try database.cached("""
-                    INSERT INTO part_files (path, committed_bytes) VALUES (?, ?)
-                    ON CONFLICT(path) DO UPDATE SET committed_bytes = excluded.committed_bytes
-                    """).bind([.text(partFile), .int(Int64(committedBytes))]).run()
+                try insertWritten(articles, partFile: partFile, committedBytes: committedBytes, at: date)
             }
         }
+    }
+
+    /// One batch of the writer: each part file's ``recordWritten(_:partFile:committedBytes:at:)``,
+    /// then ``recordItems(_:maxAttempts:at:)`` for `items`, all in one transaction.
+    ///
+    /// A batch of real pages spans dozens of publication days, each its own part file; a
+    /// transaction per day and kind rewrote the same table and index pages into the WAL dozens of
+    /// times per batch, and the WAL filled and was checkpointed (two `fdatasync`s, blocking the
+    /// writer's thread) every few batches. One transaction commits each page once.
+    public func recordBatch(written parts: [(articles: [(id: String, url: String, day: String, fingerprint: UInt64?)],
+                                             partFile: String, committedBytes: Int)],
+                            items: [(key: String, feed: String, outcome: String, settled: Bool)],
+                            maxAttempts: Int = 3, at date: Date) throws(StoreError) {
+        guard !parts.isEmpty || !items.isEmpty else { return }
+        try locked { () throws(StoreError) in
+            try database.transaction { () throws(StoreError) in
+                for part in parts {
+                    try insertWritten(part.articles, partFile: part.partFile, committedBytes: part.committedBytes, at: date)
+                }
+                if !items.isEmpty { try upsertItems(items, maxAttempts: maxAttempts, at: date) }
+            }
+        }
+    }
+
+    /// The statements of ``recordWritten(_:partFile:committedBytes:at:)``; the caller holds the
+    /// lock and a transaction.
+    private func insertWritten(_ articles: [(id: String, url: String, day: String, fingerprint: UInt64?)],
+                               partFile: String, committedBytes: Int, at date: Date) throws(StoreError) {
+        let insert = try database.cached(
+            "INSERT OR IGNORE INTO articles (id, url, day, written_at, fingerprint) VALUES (?, ?, ?, ?, ?)")
+        for article in articles {
+            try insert.bind([.text(article.id), .text(article.url), .text(article.day),
+                             .double(date.timeIntervalSince1970),
+                             article.fingerprint.map { .int(Int64(bitPattern: $0)) } ?? .null]).run()
+        }
+        try database.cached("""
+            INSERT INTO part_files (path, committed_bytes) VALUES (?, ?)
+            ON CONFLICT(path) DO UPDATE SET committed_bytes = excluded.committed_bytes
+            """).bind([.text(partFile), .int(Int64(committedBytes))]).run()
     }
 
     /// The committed length recorded for a part file, nil when never recorded.

@@ -50,6 +50,32 @@ struct StateStoreTests {
         #expect(try store.articleCount() == 2)
     }
 
+    /// The writer's one-transaction batch leaves the same state as the per-part and per-item
+    /// calls it replaces, and a failure inside it leaves none of it.
+    @Test func batchRecordsPartsAndItemsLikeSeparateCalls() throws {
+        let dir = freshDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try StateStore(directory: dir)
+        let now = Date()
+        try store.recordBatch(written: [
+            (articles: [(id: "a1", url: "u1", day: "2026-11-20", fingerprint: 7)],
+             partFile: "articles/date=2026-11-20/part-0.jsonl", committedBytes: 100),
+            (articles: [(id: "a2", url: "u2", day: "2026-11-21", fingerprint: nil), (id: "a3", url: "u3", day: "2026-11-21", fingerprint: 9)],
+             partFile: "articles/date=2026-11-21/part-0.jsonl", committedBytes: 250),
+        ], items: [(key: "i1", feed: "f", outcome: "written", settled: true), (key: "i2", feed: "f", outcome: "timeout", settled: false)],
+           at: now)
+        #expect(try store.articleCount() == 3)
+        #expect(try store.writtenArticle("a1")?.fingerprint == 7)
+        #expect(try store.writtenArticle("a2") != nil && store.writtenArticle("a2")?.fingerprint == nil)
+        #expect(try store.committedBytes(of: "articles/date=2026-11-20/part-0.jsonl") == 100)
+        #expect(try store.committedBytes(of: "articles/date=2026-11-21/part-0.jsonl") == 250)
+        #expect(try store.isItemSettled("i1"))
+        #expect(try store.isItemSettled("i2") == false)
+        // An item retried up to its attempts limit settles as with recordItems.
+        try store.recordBatch(written: [], items: [(key: "i2", feed: "f", outcome: "timeout", settled: false)], maxAttempts: 2, at: now)
+        #expect(try store.isItemSettled("i2"))
+    }
+
     @Test func backsOffFailingFeedsAndResetsOnSuccess() throws {
         let dir = freshDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -164,29 +164,36 @@ final class RecordSink {
         guard pendingCount > 0 else { return }
         let now = Date()
         assignStories()
+        // Every partition's lines first, then what run state learns from them in one
+        // transaction (see StateStore.recordBatch): a crash in between leaves lines the state
+        // does not know, which StateReconciler adopts at the next start.
+        var written: [(articles: [(id: String, url: String, day: String, fingerprint: UInt64?)], partFile: String,
+                       committedBytes: Int)] = []
+        var settledItems: [(key: String, feed: String, outcome: String, settled: Bool)] = []
+        var articleCount = 0, errorCount = 0
         for (day, items) in pendingArticles.sorted(by: { $0.key < $1.key }) {
             let partition = Partition(kind: .articles, day: day, shard: layout.shard)
             let receipt = try output.append(items.map { $0.record.line(includeText: includeText) }, to: partition)
             appended.insert(partition)
-            try state.access("record written articles") { store in
-                try store.recordWritten(items.map { (id: $0.record.id, url: $0.record.url, day: day,
-                                                     fingerprint: $0.features?.simhash) },
-                                        partFile: receipt.part, committedBytes: receipt.committedBytes, at: now)
-                try store.recordItems(items.map { ($0.itemKey, $0.record.feed, "written", true) }, at: now)
-            }
-            summary.articlesNew += items.count
+            written.append((articles: items.map { (id: $0.record.id, url: $0.record.url, day: day, fingerprint: $0.features?.simhash) },
+                            partFile: receipt.part, committedBytes: receipt.committedBytes))
+            settledItems += items.map { (key: $0.itemKey, feed: $0.record.feed, outcome: "written", settled: true) }
+            articleCount += items.count
         }
         for (day, items) in pendingErrors.sorted(by: { $0.key < $1.key }) {
             let partition = Partition(kind: .errors, day: day, shard: layout.shard)
             _ = try output.append(items.map { $0.record.json.serialized() }, to: partition)
             appended.insert(partition)
-            try state.access("record failed items") { store in
-                try store.recordItems(items.compactMap { item in
-                    item.itemKey.map { ($0, item.record.feed, item.record.code.rawValue, item.settled) }
-                }, at: now)
+            settledItems += items.compactMap { item in
+                item.itemKey.map { (key: $0, feed: item.record.feed, outcome: item.record.code.rawValue, settled: item.settled) }
             }
-            summary.errors += items.count
+            errorCount += items.count
         }
+        try state.access("record written articles and failed items") { store in
+            try store.recordBatch(written: written, items: settledItems, at: now)
+        }
+        summary.articlesNew += articleCount
+        summary.errors += errorCount
         pendingArticles.removeAll(keepingCapacity: true)
         pendingErrors.removeAll(keepingCapacity: true)
         idsThisRun.removeAll(keepingCapacity: true)
