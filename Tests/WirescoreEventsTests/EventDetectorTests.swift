@@ -103,6 +103,21 @@ struct EventDetectorTests {
         #expect(events.first.map { $0.type == "labor/layoffs" && $0.company == "INTC" } == true, "\(events)")
     }
 
+    /// "buy" in investing advice, options flow or a holder's own buyback is no deal: the rules
+    /// alone (no model) must not report an acquisition or a stake, while the deal beside them still is.
+    @Test func adviceAndOptionsFlowAreNotDeals() {
+        let rules = EventDetector(matcher: EntityMatcher(gazetteer: .builtin), topics: nil)
+        for text in ["Is it time to buy Nvidia after the selloff?", "Microsoft: here is when to buy the shares",
+                     "Three cheap stocks to buy now, including Intel", "Traders buy the dip in Tesla again",
+                     "Apple calls bought ahead of the product event", "Heavy buys of Tesla puts into the close",
+                     "Buying back my Netflix shares, holding overnight"] {
+            let found = rules.detect(title: text, text: "").filter { $0.type.hasPrefix("acquisition") || $0.type.hasPrefix("stake") }
+            #expect(found.isEmpty, "\(text): \(found.map { "\($0.type) \($0.company ?? "-")" })")
+        }
+        let deal = rules.detect(title: "Microsoft agrees to buy Activision Blizzard", text: "")
+        #expect(deal.contains { $0.type == "acquisition/announced" && $0.company == "MSFT" }, "\(deal)")
+    }
+
     @Test func onlyTheLeadIsRead() {
         let lead = EventDetector.lead(of: "One. Two. Three. Four. Five. Six. Seven. Eight.", sentences: 4)
         #expect(lead == "One. Two. Three. Four. Five. Six.")
