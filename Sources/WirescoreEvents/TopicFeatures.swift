@@ -8,9 +8,20 @@ struct TopicFeatures: Sendable {
     let bigrams: Bool
     let chargrams: [Int]
 
-    /// The distinct feature ids of `text`, ascending. Hashes are computed over the bytes in
-    /// place (no feature string is built): this runs for every headline.
+    /// The distinct feature ids of `text`, ascending (the reference featurizer's form).
     func ids(_ text: String) -> [UInt32] {
+        var ids = rawIDs(text)
+        ids.sort()
+        var unique: [UInt32] = []
+        unique.reserveCapacity(ids.count)
+        for id in ids where unique.last != id { unique.append(id) }
+        return unique
+    }
+
+    /// The feature ids of `text` in the order they are made, repeats included. Hashes are
+    /// computed over the bytes in place (no feature string is built): this runs for every
+    /// headline.
+    func rawIDs(_ text: String) -> [UInt32] {
         let (bytes, tokens) = Self.tokenRanges(text)
         let mask = (UInt64(1) << UInt64(bits)) - 1
         var ids: [UInt32] = []
@@ -47,11 +58,7 @@ struct TopicFeatures: Sendable {
                 }
             }
         }
-        ids.sort()
-        var unique: [UInt32] = []
-        unique.reserveCapacity(ids.count)
-        for id in ids where unique.last != id { unique.append(id) }
-        return unique
+        return ids
     }
 
     /// The normalised bytes (ASCII lowercased, digits read as 0) and the token ranges in them

@@ -45,6 +45,8 @@ public struct TopicModel: Sendable {
     let ids: [UInt32]
     /// `ids.count` rows of `classNames.count` weights.
     let weights: [Float]
+    /// Row of each id, for ``logits(_:)``.
+    let rowIndex: FeatureRowIndex
 
     /// The model built into the binary, or the file named by `WIRESCORE_EVENT_MODEL` (for
     /// evaluating a model trained on one half of a set against the other half).
@@ -133,23 +135,26 @@ public struct TopicModel: Sendable {
         guard offset == bytes.count else { throw FormatError(description: "event model has trailing bytes") }
         features = TopicFeatures(bits: bits, bigrams: bigrams, chargrams: chargrams)
         classNames = names; eventTypes = types; self.bias = bias; self.ids = ids; self.weights = weights
+        rowIndex = FeatureRowIndex(ids)
     }
 
-    /// Logits per class for `text` (bias, then the weights of its ids in ascending order).
+    /// Logits per class for `text` (bias, then the weights of its distinct ids in ascending
+    /// order, the order the reference sums in: rows are stored by ascending id).
     func logits(_ text: String) -> [Double] {
         var z = bias
         let k = z.count
-        // The text's ids ascend, like the file's: each search starts where the last one ended.
-        var start = 0
-        for id in features.ids(text) {
-            var lo = start, hi = ids.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if ids[mid] < id { lo = mid + 1 } else { hi = mid }
-            }
-            start = lo
-            guard lo < ids.count, ids[lo] == id else { continue }
-            for c in 0..<k { z[c] += Double(weights[lo * k + c]) }
+        // Only the text's ids the model has are sorted and de-duplicated: a hashed lookup per
+        // id instead of a binary search over every row, and a sort of a few rows, not all ids.
+        var rows: [Int32] = []
+        for id in features.rawIDs(text) {
+            if let row = rowIndex.row(of: id) { rows.append(row) }
+        }
+        rows.sort()
+        var last: Int32 = -1
+        for row in rows where row != last {
+            last = row
+            let base = Int(row) * k
+            for c in 0..<k { z[c] += Double(weights[base + c]) }
         }
         return z
     }
@@ -188,5 +193,49 @@ public struct TopicModel: Sendable {
         for c in z.indices where c != other { probabilities[eventTypes[c]] = exp(z[c] - top) / total }
         return Decision(eventType: best == other ? nil : eventTypes[best], probability: probability,
                         probabilities: probabilities)
+    }
+}
+
+/// An open-addressing table from a feature id to its row in the model, built once at load:
+/// one or two probes per feature of a headline where a binary search over the rows took
+/// fourteen (`inspect text` spent a sixth of its time there).
+struct FeatureRowIndex: Sendable {
+    private let keys: [UInt32]
+    private let rows: [Int32]
+    private let shift: UInt64
+    /// Marks an empty slot: ids are hashes masked to at most 30 bits, so never this.
+    private static let empty = UInt32.max
+
+    init(_ ids: [UInt32]) {
+        var size = 16
+        while size < ids.count * 3 { size *= 2 }   // load at most a third: short probe runs
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        var keys = [UInt32](repeating: Self.empty, count: size)
+        var rows = [Int32](repeating: -1, count: size)
+        for (row, id) in ids.enumerated() {
+            var slot = Self.slot(id, shift)
+            while keys[slot] != Self.empty, keys[slot] != id { slot = (slot + 1) & (size - 1) }
+            guard keys[slot] == Self.empty else { continue }   // a repeated id keeps its first row
+            keys[slot] = id
+            rows[slot] = Int32(row)
+        }
+        self.keys = keys
+        self.rows = rows
+    }
+
+    @inline(__always) private static func slot(_ id: UInt32, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(id) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The row of `id`, nil when the model has no weights for it.
+    @inline(__always) func row(of id: UInt32) -> Int32? {
+        var slot = Self.slot(id, shift)
+        let mask = keys.count - 1
+        while true {
+            let key = keys[slot]
+            if key == id { return rows[slot] }
+            if key == Self.empty { return nil }
+            slot = (slot + 1) & mask
+        }
     }
 }

@@ -50,3 +50,27 @@ struct TopicModelTests {
         #expect(throws: TopicModel.FormatError.self) { try TopicModel(bytes: Array("not a model at all".utf8)) }
     }
 }
+
+/// The model's id-to-row table finds every row, nothing else, and the first of a repeated id.
+@Suite struct FeatureRowIndexTests {
+    @Test func everyIdFindsItsRow() {
+        var state: UInt64 = 42
+        var ids: [UInt32] = []
+        for _ in 0..<5000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            ids.append(UInt32(truncatingIfNeeded: state >> 34))   // 30 bits, like the model's
+        }
+        ids = Array(Set(ids)).sorted()
+        let index = FeatureRowIndex(ids)
+        for (row, id) in ids.enumerated() { #expect(index.row(of: id) == Int32(row)) }
+        let known = Set(ids)
+        var absent = 0
+        for probe in stride(from: UInt32(1), to: 1 << 30, by: 104_729) where !known.contains(probe) {
+            #expect(index.row(of: probe) == nil)
+            absent += 1
+        }
+        #expect(absent > 10_000)
+        #expect(FeatureRowIndex([7, 7, 9]).row(of: 7) == 0)
+        #expect(FeatureRowIndex([]).row(of: 7) == nil)
+    }
+}
