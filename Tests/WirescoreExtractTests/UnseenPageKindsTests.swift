@@ -601,4 +601,25 @@ import Testing
         #expect(Array(t.utf8).contains(0xCC) == false)
         #expect(t.unicodeScalars.contains("\u{E9}"))
     }
+
+    /// A phrase linked to another story with a boilerplate class name is still part of the
+    /// sentence; a credit opening a caption and a share button alone at a paragraph's end are not.
+    @Test func namedLinkInsideASentenceKeepsItsWords() throws {
+        let html = """
+        <html><body><article>\(Self.prose(3))
+        <p>After <a class="recommendation-inline-link" href="/engagement-ideas">announcing your engagement</a>, you may
+        be eager to jump into wedding planning, and the <a class="external-popup" href="/x">venue list</a> comes first.</p>
+        <p><a class="external-popup" href="https://tax.example">TaxPilot</a> is one of the most popular tax programs.</p>
+        <p><span class="copyright">Agency photo</span> The harbour at dawn, before the dredgers arrive.</p>
+        <p>Read the council's statement. <a class="twitter-follow-button" href="https://twitter.com/x">Follow @harbourdesk</a></p>
+        </article></body></html>
+        """
+        let t = try page(html).text
+        #expect(t.contains("After announcing your engagement, you may"))
+        #expect(t.contains("and the venue list comes first."))
+        #expect(t.contains("TaxPilot is one of the most popular tax programs."))
+        #expect(!t.contains("Agency photo"))
+        #expect(t.contains("The harbour at dawn"))
+        #expect(!t.contains("Follow @harbourdesk"))
+    }
 }
