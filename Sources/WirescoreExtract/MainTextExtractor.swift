@@ -687,8 +687,10 @@ struct MainTextExtractor {
                 let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
                 let control = textLen[c] > 0 && textLen[c] <= 24 && mayBeControlLabel(c)
                 let counter = textLen[c] > 0 && textLen[c] <= 120 && mayBeControlLabel(c)
-                if seeAlso || label || prompt || control || counter {
+                let byline = textLen[c] > 0 && textLen[c] <= 30 && (mayBeControlLabel(c) || doc.tag(c) == .span)
+                if seeAlso || label || prompt || control || counter || byline {
                     let line = doc.textContent(c)
+                    if byline, LabelLine.isBylineLabel(line), !inCode(c) { continue }
                     if control, LabelLine.isControlLabel(line) { continue }
                     if counter, LabelLine.isCommentCounter(line) { continue }
                     if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line) { afterSeeAlso = true; continue }
@@ -713,6 +715,17 @@ struct MainTextExtractor {
         case .p, .div, .span, .small, .em, .i, .strong, .b: return true
         default: return false
         }
+    }
+
+    /// Whether `n` sits in a `pre` or `code` block: highlighted source wraps each word in a
+    /// `span`, and "By" there is an identifier (`from selenium.webdriver.common.by import By`).
+    private func inCode(_ n: Int) -> Bool {
+        var a = doc.parent(n)
+        while a > 0 {
+            if doc.tag(a) == .pre || doc.tag(a) == .code { return true }
+            a = doc.parent(a)
+        }
+        return false
     }
 
     /// Whether an element has a block element among its children (a heading, a paragraph, a

@@ -622,4 +622,26 @@ import Testing
         #expect(t.contains("The harbour at dawn"))
         #expect(!t.contains("Follow @harbourdesk"))
     }
+
+    /// A byline's label written as an element of its own ("written by" over the name, "Last
+    /// updated on:" over the date) is left out; the same word inside highlighted code stays.
+    @Test func bylineLabelLinesAreLeftOut() throws {
+        let html = """
+        <html><body><article>
+        <div class="hero"><span class="info-title">written by</span><div>Mara Quillon</div>
+        <div>Last updated on:</div><div>October 1, 2025</div></div>
+        \(Self.prose(4))
+        <pre><code><span class="kn">from</span> selenium <span class="kn">import</span> <span class="n">By</span></code></pre>
+        </article></body></html>
+        """
+        let t = try page(html).text
+        #expect(!t.contains("written by"))
+        #expect(!t.contains("Last updated on"))
+        #expect(t.contains("Mara Quillon"))
+        #expect(t.contains("October 1, 2025"))
+        #expect(t.contains("import By"))
+        #expect(LabelLine.isBylineLabel("Reviewed by,"))
+        #expect(LabelLine.isBylineLabel("Geschrieben von:"))
+        #expect(!LabelLine.isBylineLabel("Written by the council's engineers"))
+    }
 }
