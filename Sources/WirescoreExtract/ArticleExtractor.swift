@@ -74,7 +74,7 @@ public struct ArticleExtractor: Sendable {
         text = TrailingNotice.removing(from: text)
         page.text = text
         if let body = meta.ldRawString("articleBody") {
-            let clean = UTF8Search.contains(body, byte: UInt8(ascii: "<")) ? Self.stripTags(body) : body
+            let clean = Self.plainBody(body)
             // articleBody is what the publisher calls the article, but it is often truncated
             // (paywalls) or a summary; trust it only when it is not much shorter than the DOM's.
             if clean.utf8.count >= minArticleBodyLength, clean.utf8.count * 10 >= text.utf8.count * 9 || text.utf8.count < 300 {
@@ -323,6 +323,40 @@ public struct ArticleExtractor: Sendable {
     /// string itself (no copy, no bridging) where there are none, as on most pages.
     static func removingSoftHyphens(_ text: String) -> String {
         UTF8Search.firstOffset(of: "\u{AD}", in: text) == nil ? text : text.replacingOccurrences(of: "\u{AD}", with: "")
+    }
+
+    /// A JSON-LD `articleBody` as plain text. Publishers write it three ways: plain text, HTML
+    /// (parsed by ``stripTags(_:)``), or plain text holding character references: a CMS that
+    /// stored the body's markup escaped (`&lt;p&gt;Solu&amp;ccedil;&amp;atilde;o`) or its
+    /// letters as entities (`lideran&ccedil;as`) before the JSON encoder wrote it. Browsers never
+    /// show that string, and read as it is the text held the entities and the escaped tags as
+    /// words. So a body with no tag but a character reference is read as HTML (its line breaks
+    /// kept as `br`), and when that yields tags (the markup was escaped) once more. A body with
+    /// real tags is parsed once only: an escaped `&lt;div&gt;` in it is a code sample.
+    static func plainBody(_ body: String) -> String {
+        if UTF8Search.contains(body, byte: UInt8(ascii: "<")) { return stripTags(body) }
+        guard hasCharacterReference(body) else { return body }
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        let once = stripTags(lines.joined(separator: "<br>"))
+        return UTF8Search.contains(once, byte: UInt8(ascii: "<")) ? stripTags(once) : once
+    }
+
+    /// Whether `s` holds an HTML character reference (`&amp;`, `&#039;`, `&#x27;`, `&ccedil;`):
+    /// an ampersand followed by a name or number and a semicolon, so "AT&T" and "R&D" are not.
+    static func hasCharacterReference(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        var i = 0
+        while i < u.count {
+            if u[i] == UInt8(ascii: "&") {
+                var j = i + 1
+                if j < u.count, u[j] == UInt8(ascii: "#") { j += 1; if j < u.count, u[j] | 0x20 == UInt8(ascii: "x") { j += 1 } }
+                let start = j
+                while j < u.count, j - start < 32, (u[j] >= 0x30 && u[j] <= 0x39) || (u[j] | 0x20 >= 0x61 && u[j] | 0x20 <= 0x7A) { j += 1 }
+                if j > start, j < u.count, u[j] == UInt8(ascii: ";") { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// articleBody sometimes carries markup; parse it as HTML and keep the text.

@@ -198,6 +198,30 @@ enum LabelLine {
         "compartir:", "condividi", "condividi:", "udostępnij", "udostępnij:", "quick view",
     ]
 
+    /// The label half of a byline or date line that a theme writes as its own element, with the
+    /// name or date in the next one (`<span>written by</span><div><a>Name</a></div>`, `<div>Last
+    /// updated on:</div><div>October 1, 2025</div>`): alone, the line says nothing about the
+    /// article. Whole lines only, a colon or comma after them allowed. "Author" alone is left out
+    /// (as a paragraph it labels a book's details, which stay).
+    static let bylineLabels: Set<String> = [
+        "by", "written by", "posted by", "posted on", "published on", "published by", "updated on", "updated at",
+        "last updated", "last updated on", "reviewed by", "edited by", "fact checked by", "fact-checked by",
+        "medically reviewed by",
+        "von", "geschrieben von", "verfasst von", "veröffentlicht am", "aktualisiert am", "zuletzt aktualisiert",
+        "zuletzt aktualisiert am", "erstellt am", "erstellt von",
+        "par", "publié le", "publié par", "mis à jour le", "écrit par",
+        "por", "publicado el", "publicado por", "actualizado el", "escrito por", "publicado em", "atualizado em",
+        "pubblicato il", "aggiornato il", "scritto da", "door", "geplaatst op", "geschreven door",
+    ]
+
+    /// Whether a line is only the label of a byline or date (``bylineLabels``).
+    static func isBylineLabel(_ text: String) -> Bool {
+        var u = trimmed(text.utf8[...])
+        while let l = u.last, l == UInt8(ascii: ":") || l == UInt8(ascii: ",") { u = trimmed(u.dropLast()) }
+        guard u.count >= 2, u.count <= 24 else { return false }
+        return bylineLabels.contains(String(decoding: u, as: UTF8.self).lowercased())
+    }
+
     /// Whether a line is only the label of a share, like or quick-view control.
     static func isControlLabel(_ text: String) -> Bool {
         let u = trimmed(text.utf8[...])

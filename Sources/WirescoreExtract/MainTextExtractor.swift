@@ -164,8 +164,37 @@ struct MainTextExtractor {
             // Landmarks are boilerplate, but a missing end tag can make one swallow the page,
             // so they are dropped by size later (see dropBoilerplate).
             if Self.landmarks.contains(t) { continue }
+            // Words inside a sentence are the sentence's, whatever the class on their element:
+            // editors link a phrase to another story with `a.recommendation-inline-link` or
+            // `span.related-term`, and dropping it for the name left "After , you may…".
+            if Self.inSentence(doc, i, t) { continue }
             hint[i] = Self.classify(doc, i, cache: &verdicts)
         }
+    }
+
+    /// Inline elements that carry words of the surrounding sentence.
+    static let phrasing = TagSet([.a, .span, .em, .strong, .b, .i, .u, .mark, .abbr, .cite, .q, .small, .font, .code, .time])
+
+    /// Whether `i` is a phrasing element in the middle of a paragraph's sentence: the text right
+    /// after it continues the sentence (it opens with a lower-case letter or punctuation: "After
+    /// <a>announcing your engagement</a>, you…", "<a>TurboTax</a> is one of…"), or the text
+    /// before it stops mid-sentence and text follows ("die <a>Regierung</a> Deutschlands"). A
+    /// credit or date opening a caption ("<span class=copyright>Hersteller</span> Die …") or a
+    /// "Tweet" or "Follow @…" button at a paragraph's end is not in a sentence and keeps its
+    /// name's verdict.
+    static func inSentence(_ doc: HTMLDocument, _ i: Int, _ t: HTMLTag) -> Bool {
+        guard phrasing.contains(t) else { return false }
+        let p = doc.parent(i)
+        guard p > 0, doc.tag(p) == .p else { return false }
+        let next = doc.nextSibling(i)
+        guard next >= 0, doc.isText(next), let first = String(decoding: doc.textBytes(next), as: UTF8.self)
+            .first(where: { !$0.isWhitespace }) else { return false }
+        if first.isLowercase || ",.;:!?)…'’”»-–—".contains(first) { return true }
+        var prev = -1, c = doc.firstChild(p)
+        while c >= 0, c != i { prev = c; c = doc.nextSibling(c) }
+        guard prev >= 0, doc.isText(prev), let last = String(decoding: doc.textBytes(prev), as: UTF8.self)
+            .last(where: { !$0.isWhitespace }) else { return false }
+        return !".!?:".contains(last)
     }
 
     static let landmarks = TagSet([.header, .footer, .nav, .aside])
@@ -658,8 +687,10 @@ struct MainTextExtractor {
                 let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
                 let control = textLen[c] > 0 && textLen[c] <= 24 && mayBeControlLabel(c)
                 let counter = textLen[c] > 0 && textLen[c] <= 120 && mayBeControlLabel(c)
-                if seeAlso || label || prompt || control || counter {
+                let byline = textLen[c] > 0 && textLen[c] <= 30 && (mayBeControlLabel(c) || doc.tag(c) == .span)
+                if seeAlso || label || prompt || control || counter || byline {
                     let line = doc.textContent(c)
+                    if byline, LabelLine.isBylineLabel(line), !inCode(c) { continue }
                     if control, LabelLine.isControlLabel(line) { continue }
                     if counter, LabelLine.isCommentCounter(line) { continue }
                     if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line) { afterSeeAlso = true; continue }
@@ -684,6 +715,17 @@ struct MainTextExtractor {
         case .p, .div, .span, .small, .em, .i, .strong, .b: return true
         default: return false
         }
+    }
+
+    /// Whether `n` sits in a `pre` or `code` block: highlighted source wraps each word in a
+    /// `span`, and "By" there is an identifier (`from selenium.webdriver.common.by import By`).
+    private func inCode(_ n: Int) -> Bool {
+        var a = doc.parent(n)
+        while a > 0 {
+            if doc.tag(a) == .pre || doc.tag(a) == .code { return true }
+            a = doc.parent(a)
+        }
+        return false
     }
 
     /// Whether an element has a block element among its children (a heading, a paragraph, a

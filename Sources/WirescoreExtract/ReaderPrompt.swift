@@ -40,6 +40,18 @@ enum ReaderPrompt {
         "subscribing", "keep publishing", "kept alive", "consider supporting",
     ]
 
+    /// A promotion of the publisher's magazine names an issue or edition ("Die aktuelle Ausgabe
+    /// der …", "Einfach digital … als Abo oder Einzelheft", "the latest issue")...
+    static let issuePhrases = [
+        "aktuelle ausgabe", "neue ausgabe", "printausgabe", "print-ausgabe", "einzelheft", "e-paper", "epaper",
+        "current issue", "latest issue", "print edition", "digital edition",
+    ]
+    /// ...and where to get it ("im Abo", "am Kiosk", "erhältlich", "bestellen", "available").
+    static let outletPhrases = [
+        "im abo", "als abo", "ein abo", "abonn", "kiosk", "erhältlich", "bestellen", "im shop", "kostenlos erhalten",
+        "available", "newsstand", "order",
+    ]
+
     /// Whether a short line is only a prompt to follow, sign up or subscribe.
     static func isPrompt(_ text: String) -> Bool {
         guard text.utf8.count <= maximumLength, hasAnchor(text.utf8) else { return false }
@@ -65,6 +77,7 @@ enum ReaderPrompt {
         if contains("newsletter"), !contains("this newsletter"), newsletterPhrases.contains(where: contains) { return true }
         if contains("subscri"), paywallPhrases.contains(where: contains) { return true }
         if supportPhrases.contains(where: contains), donationPhrases.contains(where: contains) { return true }
+        if issuePhrases.contains(where: contains), outletPhrases.contains(where: contains) { return true }
         return false
     }
 
@@ -94,7 +107,8 @@ enum ReaderPrompt {
     /// before the Unicode-aware work, which ran on every short line of every page. An anchor
     /// is looked for by its longest ASCII run ("apóyanos" as "yanos"): only ASCII letters are
     /// case folded here, and "APÓYANOS" must still reach the rules.
-    static let anchors: [[UInt8]] = (socialNetworks + ["newsletter", "subscri", "support", "unterst", "help", "hilfe", "soutenez", "apóyanos", "wesprzyj"])
+    static let anchors: [[UInt8]] = (socialNetworks + ["newsletter", "subscri", "support", "unterst", "help", "hilfe", "soutenez", "apóyanos", "wesprzyj",
+                     "ausgabe", "einzelheft", "paper", "issue", "edition"])
         .map { longestASCIIRun(Array($0.utf8)) }
 
     private static func longestASCIIRun(_ bytes: [UInt8]) -> [UInt8] {

@@ -36,6 +36,36 @@ func fixture(_ name: String) throws -> [UInt8] {
         #expect(page.publishedRaw == "2024-03-05T09:30:00+01:00")
     }
 
+    /// A CMS that stored the body's markup escaped, or its letters as entities, ships a JSON-LD
+    /// `articleBody` whose string holds `&lt;p&gt;` and `&amp;ccedil;`: the text is what a
+    /// reader would see, not the entities.
+    @Test func escapedArticleBodyIsReadAsHTML() {
+        let twice = "&lt;p class=&quot;texto&quot;&gt;Em busca de uma solu&amp;ccedil;&amp;atilde;o.&lt;/p&gt;&lt;p&gt;O senador falou.&lt;/p&gt;"
+        #expect(ArticleExtractor.plainBody(twice) == "Em busca de uma solução.\n\nO senador falou.")
+        let letters = "Uma das lideran&ccedil;as foi presa.\nEle tamb&eacute;m era investigado &#8211; disse a pol&iacute;cia."
+        #expect(ArticleExtractor.paragraphs(ArticleExtractor.plainBody(letters))
+                == "Uma das lideranças foi presa.\n\nEle também era investigado – disse a polícia.")
+        // Plain text without a character reference is left alone, ampersands and all.
+        let plain = "AT&T and R&D teams met.\nThey agreed."
+        #expect(ArticleExtractor.plainBody(plain) == plain)
+        // A body with real tags is parsed once: an escaped tag in it is a code sample.
+        #expect(ArticleExtractor.plainBody("<p>Write &lt;div&gt; around it.</p>") == "Write <div> around it.")
+    }
+
+    @Test func escapedArticleBodyOnAPage() throws {
+        let sentence = "O parlamentar refor&amp;ccedil;ou o apoio ao di&amp;aacute;logo entre os poderes da Rep&amp;uacute;blica."
+        let body = (1...4).map { _ in "&lt;p&gt;\(sentence)&lt;/p&gt;" }.joined()
+        let html = """
+        <html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"\(body)"}</script></head>
+        <body><div class="story"><p>O parlamentar reforçou o apoio.</p></div></body></html>
+        """
+        let page = try extractor.extract(html: Array(html.utf8), url: nil, contentType: "text/html; charset=utf-8")
+        #expect(page.textSource == "json-ld")
+        #expect(page.text.hasPrefix("O parlamentar reforçou o apoio ao diálogo entre os poderes da República."))
+        #expect(!page.text.contains("&"))
+        #expect(!page.text.contains("<p>"))
+    }
+
     @Test func jsonLDArticleBodyAndMetadata() throws {
         let page = try extractor.extract(html: fixture("jsonld_article"), url: nil, contentType: nil)
         #expect(page.textSource == "json-ld")

@@ -15,6 +15,8 @@ struct ReaderPromptTests {
         if l.contains("subscri"), ReaderPrompt.paywallPhrases.contains(where: { l.contains($0) }) { return true }
         if ReaderPrompt.supportPhrases.contains(where: { l.contains($0) }),
            ReaderPrompt.donationPhrases.contains(where: { l.contains($0) }) { return true }
+        if ReaderPrompt.issuePhrases.contains(where: { l.contains($0) }),
+           ReaderPrompt.outletPhrases.contains(where: { l.contains($0) }) { return true }
         return false
     }
 
@@ -25,12 +27,17 @@ struct ReaderPromptTests {
         #expect(ReaderPrompt.isPrompt("Folgen Sie uns auf Instagram"))
         #expect(!ReaderPrompt.isPrompt("The company said its Twitter account had been hacked."))
         #expect(!ReaderPrompt.isPrompt("Read this newsletter every week to sign up"))
+        // A magazine's promotion of its own issue: the issue and where to get it.
+        #expect(ReaderPrompt.isPrompt("Die aktuelle Ausgabe der Hafenpost jetzt an jedem Bahnhofskiosk, im Abo und als e-Paper erhältlich."))
+        #expect(ReaderPrompt.isPrompt("The latest issue is available on the newsstand now."))
+        #expect(!ReaderPrompt.isPrompt("Die aktuelle Ausgabe des Berichts nennt keine Zahlen."))
     }
 
     @Test func bytePathAgreesWithTheStringDefinition() {
         var rng = SystemRandomNumberGenerator()
         let pieces = ReaderPrompt.socialNetworks + ReaderPrompt.followPhrases + ReaderPrompt.newsletterPhrases
-            + ReaderPrompt.paywallPhrases + ReaderPrompt.supportPhrases + ReaderPrompt.donationPhrases + ["follow", "newsletter", "this newsletter", "subscri", "the", "news", "on",
+            + ReaderPrompt.paywallPhrases + ReaderPrompt.supportPhrases + ReaderPrompt.donationPhrases
+            + ReaderPrompt.issuePhrases + ReaderPrompt.outletPhrases + ["ERHÄLTLICH", "AKTUELLE AUSGABE", "follow", "newsletter", "this newsletter", "subscri", "the", "news", "on",
                                               "FOLLOW US", "Sign Up", "TWITTER", "Subscribe", "İnstagram", "é", "ünete", "x"]
         var checked = 0
         for _ in 0..<4_000 {

@@ -625,4 +625,47 @@ import Testing
         }
         #expect(skipped > 100_000)
     }
+
+    /// A phrase linked to another story with a boilerplate class name is still part of the
+    /// sentence; a credit opening a caption and a share button alone at a paragraph's end are not.
+    @Test func namedLinkInsideASentenceKeepsItsWords() throws {
+        let html = """
+        <html><body><article>\(Self.prose(3))
+        <p>After <a class="recommendation-inline-link" href="/engagement-ideas">announcing your engagement</a>, you may
+        be eager to jump into wedding planning, and the <a class="external-popup" href="/x">venue list</a> comes first.</p>
+        <p><a class="external-popup" href="https://tax.example">TaxPilot</a> is one of the most popular tax programs.</p>
+        <p><span class="copyright">Agency photo</span> The harbour at dawn, before the dredgers arrive.</p>
+        <p>Read the council's statement. <a class="twitter-follow-button" href="https://twitter.com/x">Follow @harbourdesk</a></p>
+        </article></body></html>
+        """
+        let t = try page(html).text
+        #expect(t.contains("After announcing your engagement, you may"))
+        #expect(t.contains("and the venue list comes first."))
+        #expect(t.contains("TaxPilot is one of the most popular tax programs."))
+        #expect(!t.contains("Agency photo"))
+        #expect(t.contains("The harbour at dawn"))
+        #expect(!t.contains("Follow @harbourdesk"))
+    }
+
+    /// A byline's label written as an element of its own ("written by" over the name, "Last
+    /// updated on:" over the date) is left out; the same word inside highlighted code stays.
+    @Test func bylineLabelLinesAreLeftOut() throws {
+        let html = """
+        <html><body><article>
+        <div class="hero"><span class="info-title">written by</span><div>Mara Quillon</div>
+        <div>Last updated on:</div><div>October 1, 2025</div></div>
+        \(Self.prose(4))
+        <pre><code><span class="kn">from</span> selenium <span class="kn">import</span> <span class="n">By</span></code></pre>
+        </article></body></html>
+        """
+        let t = try page(html).text
+        #expect(!t.contains("written by"))
+        #expect(!t.contains("Last updated on"))
+        #expect(t.contains("Mara Quillon"))
+        #expect(t.contains("October 1, 2025"))
+        #expect(t.contains("import By"))
+        #expect(LabelLine.isBylineLabel("Reviewed by,"))
+        #expect(LabelLine.isBylineLabel("Geschrieben von:"))
+        #expect(!LabelLine.isBylineLabel("Written by the council's engineers"))
+    }
 }
