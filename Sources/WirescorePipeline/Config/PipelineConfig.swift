@@ -152,6 +152,8 @@ public enum WirescoreVersion {
     /// The software release.
     public static let software = "0.1.0"
     /// The scoring version in each record's `version`: bump when extraction or scoring changes
-    /// what a reprocess would write.
-    public static let scoring = "2026.11.0"
+    /// what a reprocess would write. 2026.12.0: extraction rounds 4-7 (furniture lines, author
+    /// boxes, NFC, escaped JSON-LD bodies), the retrained event model and its rule fixes, legacy
+    /// charsets guessed, the source's language as a fallback for `lang`.
+    public static let scoring = "2026.12.0"
 }
