@@ -1,27 +1,26 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
-/// Text in a legacy encoding for tests, made by iconv (the library the parsers decode with),
-/// so fixtures are written as readable strings instead of byte dumps.
+/// Text in a legacy encoding for tests, made by the `iconv` program (glibc's converters, the
+/// ones the parsers decode with), so fixtures are written as readable strings instead of byte
+/// dumps. The program rather than the C API: importing iconv's header here clashes with the
+/// ICU types libxml2's headers bring into the same build.
 public enum LegacyEncoding {
     /// `bytes` converted from `source` to `target` (iconv names); nil when iconv lacks either
     /// or the text has a character `target` cannot hold.
     public static func convert(_ bytes: [UInt8], from source: String, to target: String) -> [UInt8]? {
-        let cd = iconv_open(target, source)
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = bytes.map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: bytes.count * 4 + 16)
-        let produced: Int? = input.withUnsafeMutableBufferPointer { src in
-            output.withUnsafeMutableBufferPointer { dst in
-                var inPtr = src.baseAddress, inLeft = src.count
-                var outPtr = dst.baseAddress, outLeft = dst.count
-                guard iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 else { return nil }
-                return dst.count - outLeft
-            }
-        }
-        return produced.map { output[..<$0].map { UInt8(bitPattern: $0) } }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", source, "-t", target]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        input.fileHandleForWriting.write(Data(bytes))
+        try? input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? [UInt8](data) : nil
     }
 
     /// `text` in `encoding`.
