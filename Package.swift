@@ -108,7 +108,7 @@ let package = Package(
         // That server with every fault mode, serving a generated corpus for scripts/fault-run.
         .executableTarget(name: "wirescore-fault-server", dependencies: ["WirescoreTestSupport"], path: "Tests/FaultServer"),
 
-        .testTarget(name: "WirescoreCoreTests", dependencies: ["WirescoreCore", "WirescoreTestSupport"]),
+        .testTarget(name: "WirescoreCoreTests", dependencies: ["WirescoreCore"]),
         .testTarget(name: "WirescoreFeedsTests", dependencies: ["WirescoreFeeds", "WirescoreXML", "WirescoreTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "WirescoreExtractTests", dependencies: ["WirescoreExtract", "WirescoreXML", "WirescoreTestSupport"],

@@ -1,4 +1,3 @@
-import WirescoreCore
 import WirescoreXML
 
 /// Chooses the character encoding of a feed the way Python feedparser does (RFC 3023 rules).

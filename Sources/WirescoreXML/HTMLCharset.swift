@@ -1,5 +1,3 @@
-import WirescoreCore
-
 /// Decides which character encoding an HTML body is in, before libxml2 sees it.
 ///
 /// libxml2 would honour `<meta charset>` by itself, but it cannot know the HTTP header and it

@@ -1,5 +1,5 @@
 import Testing
-import WirescoreCore
+import WirescoreXML
 import WirescoreTestSupport
 
 /// Undeclared legacy encodings guessed from the bytes: each text is encoded with iconv (the
