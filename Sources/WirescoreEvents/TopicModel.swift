@@ -42,8 +42,7 @@ public struct TopicModel: Sendable {
     let classNames: [String]
     let eventTypes: [String]
     let bias: [Double]
-    let ids: [UInt32]
-    /// `ids.count` rows of `classNames.count` weights.
+    /// One row of `classNames.count` weights per feature id, rows in ascending id order.
     let weights: [Float]
     /// Row of each id, for ``logits(_:)``.
     let rowIndex: FeatureRowIndex
@@ -134,7 +133,7 @@ public struct TopicModel: Sendable {
         }
         guard offset == bytes.count else { throw FormatError(description: "event model has trailing bytes") }
         features = TopicFeatures(bits: bits, bigrams: bigrams, chargrams: chargrams)
-        classNames = names; eventTypes = types; self.bias = bias; self.ids = ids; self.weights = weights
+        classNames = names; eventTypes = types; self.bias = bias; self.weights = weights
         rowIndex = FeatureRowIndex(ids)
     }
 

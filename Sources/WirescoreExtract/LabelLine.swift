@@ -147,7 +147,7 @@ enum LabelLine {
     /// a commentary in Polish papers, "Comment" an opinion column.
     static func isCommentCounter(_ text: String) -> Bool {
         let u = trimmed(text.utf8[...])
-        guard u.count > 0, u.count <= 120, atMostTwoWords(u) else { return false }
+        guard u.count > 0, u.count <= 120, hasCounterShape(u) else { return false }
         var line = String(decoding: u, as: UTF8.self).lowercased()
         var parenthesised = false
         if line.hasSuffix(")"), let open = line.firstIndex(of: "(") {
@@ -169,10 +169,11 @@ enum LabelLine {
         }
     }
 
-    /// Whether the line has at most two space-separated words before a closing parenthesised
-    /// note and trailing colons: the shape of a comment counter, checked on the bytes so that
-    /// the many ordinary short lines are not lowercased and split (it showed in profiles).
-    private static func atMostTwoWords(_ u: Substring.UTF8View) -> Bool {
+    /// Whether the line has at most three space-separated words before a closing parenthesised
+    /// note (two, and a trailing ":" the full check strips): the shape of a comment counter,
+    /// checked on the bytes so that the many ordinary short lines are not lowercased and split
+    /// (it showed in profiles).
+    private static func hasCounterShape(_ u: Substring.UTF8View) -> Bool {
         var end = u.endIndex
         if u.last == 0x29, let open = u.firstIndex(of: 0x28) { end = open }   // "... (note)"
         var words = 0, inWord = false
@@ -184,7 +185,7 @@ enum LabelLine {
                 if words > 3 { return false }
             }
         }
-        return words <= 3   // a third "word" may be the trailing ":" the full check strips
+        return true
     }
 
     /// The labels of a theme's share and like buttons ("Share this:", "Gefällt mir:", "Teilen:",

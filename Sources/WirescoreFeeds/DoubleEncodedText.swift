@@ -24,7 +24,7 @@ enum DoubleEncodedText {
     /// Repairs the document's text fields in place (titles, subtitle, summaries, contents,
     /// authors). ASCII-only fields, nearly all of them, cost one byte scan.
     static func repair(_ doc: inout FeedDocument) {
-        func fix(_ s: inout String?) { if let t = s { var u = t; fix(&u); s = u } }
+        func fix(_ s: inout String?) { if var u = s { fix(&u); s = u } }
         func fix(_ p: inout FeedPerson?) { if var person = p { fix(&person.name); p = person } }
         func fix(_ s: inout String) {
             guard s.utf8.contains(where: { $0 >= 0x80 }), let r = repaired(s) else { return }
