@@ -61,7 +61,7 @@ struct FeedEncoding: Equatable {
             // ASCII is a subset of what the document declares: decode with that; fall back when
             // the bytes are not ASCII at all, as feedparser does.
             if data.contains(where: { $0 >= 0x80 }) {
-                let fallback = declared ?? bom ?? (isValidUTF8(data) ? "utf-8" : "windows-1252")
+                let fallback = declared ?? bom ?? (HTMLCharset.isValidUTF8(data) ? "utf-8" : "windows-1252")
                 result.reported = fallback
                 result.override = fallback
                 // Read anyway, but the server's answer was wrong: feedparser's
@@ -81,7 +81,7 @@ struct FeedEncoding: Equatable {
         // text/xml falls back to): a legacy encoding guessed from the bytes, as feedparser asks
         // chardet. Suspect by definition, so the document is bozo.
         let undeclared = charset == nil && declared == nil && bom == nil && wideEncoding(data) == nil
-        if undeclared, result.reported == "utf-8" || result.reported == "windows-1252", !isValidUTF8(data),
+        if undeclared, result.reported == "utf-8" || result.reported == "windows-1252", !HTMLCharset.isValidUTF8(data),
            let guess = LegacyCharsetGuesser.guess(data) {
             result.reported = guess.name
             result.override = guess.decoder
@@ -207,17 +207,5 @@ struct FeedEncoding: Equatable {
         guard let close = rest.firstIndex(of: quote) else { return nil }
         let name = String(rest[..<close])
         return name.isEmpty ? nil : name
-    }
-
-    static func isValidUTF8(_ d: [UInt8]) -> Bool {
-        var it = d.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
     }
 }
