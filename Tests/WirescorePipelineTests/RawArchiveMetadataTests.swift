@@ -22,4 +22,16 @@ import Testing
         let old = try #require(RawArchive.articleContext(fromMetadata: older))
         #expect(old.languageHint == nil && old.entityHints.isEmpty)
     }
+
+    /// A redirect hop's metadata names the item and the next hop, and is never read back as an
+    /// article: `reprocess` builds nothing from a 3xx on the way.
+    @Test func aRedirectHopIsNotAnArticle() throws {
+        let context = ArticleBuilder.Context(feedID: "site-wire", itemKey: "https://user:pw@a.example/go/1",
+                                             link: "https://a.example/go/1")
+        let bytes = RawArchive.metadata(.redirect(context, location: "https://a.example/news/1")).serializedBytes()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String])
+        #expect(object == ["role": "redirect", "feed": "site-wire", "item": "https://a.example/go/1",
+                           "location": "https://a.example/news/1"])
+        #expect(RawArchive.articleContext(fromMetadata: bytes) == nil)
+    }
 }

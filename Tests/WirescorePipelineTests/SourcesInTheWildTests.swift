@@ -331,4 +331,51 @@ struct SourcesInTheWildTests {
         let articles = try readPartition(dir + "/out", kind: "articles")
         #expect(articles.compactMap { $0["url"] as? String } == [other.baseURL + "/news/story.html"])
     }
+
+    /// Every hop of a redirect chain is in the raw archive as its own response, as a crawler's
+    /// WARC keeps it, with robots.txt checks on or off; `reprocess` rebuilds the article from the
+    /// final response and makes no error of the hops.
+    @Test func redirectHopsAreArchivedAndReprocessRebuildsFromTheFinalResponse() throws {
+        let server = TestHTTPServer()
+        try server.start()
+        defer { server.stop() }
+        let base = server.baseURL
+        let feed = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Hops</title><link>\(base)/</link>
+            <item><title>Moved</title><link>\(base)/go/moved</link><pubDate>Thu, 19 Nov 2026 09:30:00 GMT</pubDate></item>
+            </channel></rss>
+            """
+        server.route("/feed.xml", .ok(feed, contentType: "application/rss+xml"))
+        server.route("/robots.txt", .ok("User-agent: *\nDisallow: /private/\n"))
+        server.route("/go/moved", .redirect(to: "/news/moved-once", status: 302))
+        server.route("/news/moved-once", .redirect(to: base + "/news/story.html", status: 301))
+        server.route("/news/story.html", .ok(Self.article("Moved story"), contentType: "text/html; charset=utf-8"))
+
+        for robots in ["true", "false"] {
+            let dir = try RepositoryPaths.temporaryDirectory("wild-hop-archive")
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let pipeline = try pipeline(in: dir, extra: "  robots: \(robots)")
+            try listOneFeed(named: "Hops", at: base + "/feed.xml", in: dir)
+            let run = try BinaryRun.run(["ingest", "--pipeline", pipeline])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("articles new=1 "), "robots \(robots): \(run.stdout)")
+            let ingested = try readPartition(dir + "/out", kind: "articles")
+            #expect(ingested.compactMap { $0["url"] as? String } == [base + "/news/story.html"])
+
+            let warc = try HostileLinkTests.everythingWritten(dir + "/out/raw")
+            #expect(warc.contains("WARC-Target-URI: \(base)/go/moved"), "robots \(robots)")
+            #expect(warc.contains("WARC-Target-URI: \(base)/news/moved-once"), "robots \(robots)")
+            #expect(warc.contains("WARC-Target-URI: \(base)/news/story.html"), "robots \(robots)")
+            #expect(warc.contains("HTTP/1.1 302") && warc.contains("HTTP/1.1 301"), "robots \(robots)")
+            #expect(warc.contains(#""role":"redirect""#) && warc.contains(#""location":"\#(base)/news/moved-once""#),
+                    "robots \(robots)")
+            #expect(warc.components(separatedBy: #""role":"redirect""#).count - 1 == 2, "robots \(robots)")
+
+            let again = try BinaryRun.run(["reprocess", "--pipeline", pipeline, "--from", "2026-11-19", "--to", "2026-11-19"])
+            #expect(again.status == 0, "\(again.stderr)")
+            let rebuilt = try readPartition(dir + "/out", kind: "articles")
+            #expect(rebuilt.compactMap { $0["id"] as? String } == ingested.compactMap { $0["id"] as? String })
+            #expect(try readPartition(dir + "/out", kind: "errors").isEmpty, "robots \(robots)")
+        }
+    }
 }

@@ -38,45 +38,49 @@ struct ArticleStage: Sendable {
     func process(_ job: ArticleJob) async -> [SinkEvent] {
         let fetched = Date()
         let context = job.context
-        // With robots.txt checks on, redirects are followed here, one hop at a time, so that
-        // every hop's URL is checked against its own host's robots.txt before it is requested.
+        // Redirects are followed here, one hop at a time, not by libcurl: every hop's URL is
+        // checked against its own host's robots.txt (when checks are on) before it is requested,
+        // and every hop's response goes to the raw archive, as crawlers' WARCs keep them.
         var url = job.link
         var hops = 0
+        var hopArchives: [SinkEvent] = []
         while true {
             var request = FetchRequest(url: url, allowsFile: hops == 0 && context.allowsFile)
+            request.followsRedirects = false
             if let robots {
-                request.followsRedirects = false
                 switch await robots.verdict(for: url) {
                 case let .allowed(crawlDelay):
                     request.hostInterval = crawlDelay
                 case .disallowed:
                     logger.debug("robots.txt disallows the page", metadata: ["url": "\(url)"])
-                    return [.robotsDisallowed(itemKey: job.itemKey, feed: job.feed.id)]
+                    return hopArchives + [.robotsDisallowed(itemKey: job.itemKey, feed: job.feed.id)]
                 case .unreachable, .cancelled:
-                    return [.deferred(itemKey: job.itemKey)]
+                    return hopArchives + [.deferred(itemKey: job.itemKey)]
                 case let .stateFailure(message):
-                    return [.stateFailure(StateFailure(message: message))]
+                    return hopArchives + [.stateFailure(StateFailure(message: message))]
                 }
             }
             let paced = request
             switch await stop.interruptible({ await fetcher.fetch(paced) }) {
             case let .failure(error) where error.code == .cancelled && stop.isRequested:
                 // Interrupted by a signal: not an attempt, handed back for the next run.
-                return [.deferred(itemKey: job.itemKey)]
+                return hopArchives + [.deferred(itemKey: job.itemKey)]
             case let .failure(error):
                 let code = ErrorCode(error.code)
-                return [failure(job, code: code, reason: error.message, status: nil, settled: !code.isTransient())]
+                return hopArchives + [failure(job, code: code, reason: error.message, status: nil, settled: !code.isTransient())]
             case let .success(response):
-                if !request.followsRedirects, let next = Self.redirectTarget(of: response, requested: url) {
+                if let next = Self.redirectTarget(of: response, requested: url) {
+                    hopArchives.append(.archiving(response.archivedExchange(at: Date()),
+                                                  role: .redirect(context, location: next)))
                     hops += 1
                     guard hops <= pipeline.fetch.maxRedirects else {
-                        return [failure(job, code: .tooManyRedirects, reason: "more than \(pipeline.fetch.maxRedirects) redirects",
-                                        status: response.status, settled: true)]
+                        return hopArchives + [failure(job, code: .tooManyRedirects, reason: "more than \(pipeline.fetch.maxRedirects) redirects",
+                                                      status: response.status, settled: true)]
                     }
                     url = next
                     continue
                 }
-                return build(job, response, fetched: fetched)
+                return hopArchives + build(job, response, fetched: fetched)
             }
         }
     }

@@ -65,6 +65,11 @@ final class RawArchive {
             // Only when present, so archives of feed items stay as they were.
             if !c.entityHints.isEmpty { o.set("entity_hints", .array(c.entityHints.map { .string($0) })) }
             if let hint = c.languageHint { o.set("language_hint", hint) }
+        case let .redirect(c, location):
+            o.set("role", "redirect")
+            o.set("feed", c.feedID)
+            o.set("item", URLCanonicalizer.withoutUserinfo(c.itemKey))
+            o.set("location", URLCanonicalizer.withoutUserinfo(location))
         }
         return o.value
     }

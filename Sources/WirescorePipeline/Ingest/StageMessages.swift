@@ -16,6 +16,9 @@ struct ArticleJob: Sendable {
 enum ArchiveRole: Sendable {
     case feed(id: String)
     case article(ArticleBuilder.Context)
+    /// A redirect answered on the way to a feed item's page; `location` is the next hop.
+    /// `reprocess` skips these: the final response carries the page.
+    case redirect(ArticleBuilder.Context, location: String)
 }
 
 /// Everything the sink receives: the only stage that writes to disk or counts.
