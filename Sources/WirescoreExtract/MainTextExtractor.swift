@@ -240,6 +240,8 @@ struct MainTextExtractor {
                 drop = !carriesProse && !(t == .figure && textLen[i] >= 40
                     && (doc.firstChildTag(i, .table) != nil || doc.firstChildTag(i, .blockquote) != nil))
             case -3:
+                // A header around a story is one the parser left open: judged as unnamed.
+                if t == .header, wrapsStory(i) { drop = false; hint[i] = 0; break }
                 drop = !holdsMain[i] && (textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0])
                     && !(carriesProse && !(mainHasProse && !insideDeclaredMain(i)))
             case -2, -5:
@@ -259,6 +261,22 @@ struct MainTextExtractor {
             }
             measure()
         }
+    }
+
+    /// Whether `header` element `i` holds an `article` of prose that is not a card (100+ bytes in
+    /// paragraphs or list items, few links, no linked title). An article's header sits inside the
+    /// article, never around it, so such a header is one whose end tag the parser missed: forum
+    /// themes open a `header` over each post's author and date, and a stray end tag in the
+    /// template (`</ul>` with no list open) leaves it open over the post's body. Dropped as a
+    /// landmark, it took every post of the thread with it and left the posters' titles.
+    private func wrapsStory(_ i: Int) -> Bool {
+        // Children follow their parent: the subtree ends at the first node whose parent comes before `i`.
+        var k = i + 1
+        while k < doc.count, doc.parent(k) >= i {
+            if !dropped[k], doc.tag(k) == .article, !wasTeaser[k], proseLen[k] >= 100 { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Whether a declared main element (see `declaredMain`) is among `i`'s ancestors: an article's

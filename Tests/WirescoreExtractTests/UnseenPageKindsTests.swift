@@ -668,4 +668,29 @@ import Testing
         #expect(LabelLine.isBylineLabel("Geschrieben von:"))
         #expect(!LabelLine.isBylineLabel("Written by the council's engineers"))
     }
+
+    /// A forum thread whose template leaves each post's `header` open (a stray `</ul>` after the
+    /// post's number) over the post's body: the posts are the text, not the posters' titles.
+    @Test func forumPostsInsideUnclosedHeadersAreKept() throws {
+        func post(_ n: Int, _ body: String) -> String {
+            "<article class='message'><div class='message-user'><h4>Poster \(n)</h4><h5>Forum Moderator</h5></div>"
+                + "<div class='message-main'><header class='message-attribution'><a href='/post-\(n)'>Sep 18</a>"
+                + "<div class='message-attribution-opposite'><li><a href='/post-\(n)'>#\(n)</a></li></ul></header>"
+                + "<div class='message-content'><article class='message-body'><div class='bbWrapper'>\(body)</div></article>"
+                + "</div></div></article>"
+        }
+        let first = "<b>Patch notes</b><ul><li>The colour of the spawn announcements was changed to orange for all zones.</li>"
+            + "<li>The health and damage of the desert bosses were raised, and they now appear every twenty minutes.</li></ul>"
+        let second = "Thanks for the notes. The new bosses are hard for small groups, and the announcement still comes too "
+            + "late for players who are on the other side of the map when it pops up."
+        let html = "<html><body><header class='site'>\(Self.sideLinks)</header><div class='block-body'>"
+            + post(1, first) + post(2, second) + "</div><footer>Forum software by a vendor</footer></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("changed to orange for all zones"))
+        #expect(t.contains("The new bosses are hard for small groups"))
+        #expect(!t.contains("Letters to the editor"))
+        // A page header that holds only a menu is still dropped.
+        let plain = try page("<html><body><header>\(Self.sideLinks)<p>Notes from a small allotment.</p></header><article>\(Self.prose(3))</article></body></html>").text
+        #expect(!plain.contains("small allotment"))
+    }
 }
