@@ -222,6 +222,7 @@ struct MainTextExtractor {
         // beside a short post). Without a declaration, size decides (unclosed landmarks), and
         // so it does for landmarks inside the declared main (the article's own header and lead).
         let mainHasProse = declaredMain.contains { !dropped[$0] && proseLen[$0] >= 150 }
+        let gallery = captionsCarryPage()
         for i in 1..<doc.count {
             let p = doc.parent(i)
             if p >= 0, dropped[p] { if !dropped[i] { dropped[i] = true; changed = true }; continue }
@@ -239,6 +240,7 @@ struct MainTextExtractor {
                 // Block editors wrap data tables and quotations in `figure` too: article content.
                 drop = !carriesProse && !(t == .figure && textLen[i] >= 40
                     && (doc.firstChildTag(i, .table) != nil || doc.firstChildTag(i, .blockquote) != nil))
+                    && !(gallery && (t == .figure || t == .figcaption))
             case -3:
                 // A header around a story is one the parser left open: judged as unnamed.
                 if t == .header, wrapsStory(i) { drop = false; hint[i] = 0; break }
@@ -261,6 +263,21 @@ struct MainTextExtractor {
             }
             measure()
         }
+    }
+
+    /// Whether the page is a slideshow told in its captions: three or more `figcaption`s holding
+    /// together 1000+ bytes, on a page with under 1000 bytes of paragraphs outside them (an
+    /// introduction, no article of its own). Captions are not the article's text on an ordinary
+    /// page (a credit, a line under the picture), but a gallery ("20 costumes you can make
+    /// tonight") writes every entry as a picture and its caption, and dropping them left only
+    /// the two-line introduction. A news-in-pictures widget beside an article has as many
+    /// captions but the article's paragraphs too, and stays out.
+    private func captionsCarryPage() -> Bool {
+        var count = 0, captionText: Int32 = 0, captionProse: Int32 = 0
+        for i in 1..<doc.count where !dropped[i] && doc.tag(i) == .figcaption {
+            count += 1; captionText += textLen[i]; captionProse += proseLen[i]
+        }
+        return count >= 3 && captionText >= 1000 && proseLen[0] - captionProse < 1000
     }
 
     /// Whether `header` element `i` holds an `article` of prose that is not a card (100+ bytes in

@@ -693,4 +693,34 @@ import Testing
         let plain = try page("<html><body><header>\(Self.sideLinks)<p>Notes from a small allotment.</p></header><article>\(Self.prose(3))</article></body></html>").text
         #expect(!plain.contains("small allotment"))
     }
+
+    /// A slideshow told in its captions: each entry is a picture and a `figcaption`, and the
+    /// captions are the text. On an ordinary article a caption under the picture stays out.
+    @Test func galleryCaptionsAreTheTextOfASlideshow() throws {
+        let ideas = ["a painter's smock, a beret and a brush behind the ear", "a striped shirt, a paper crown and a wooden sword",
+                     "a bowler hat, false lashes and a cane from the umbrella stand", "a grey hoodie with felt ears sewn to the hood",
+                     "a bedsheet with two holes, the classic that never fails"]
+        let slides = ideas.enumerated().map { n, idea in
+            "<figure class='slide'><img src='/\(n).jpg' alt=''><figcaption class='slide-caption'><p><strong>Idea \(n + 1)</strong></p>"
+                + "<p>All you need is \(idea); it takes ten minutes, costs next to nothing and works for grown-ups as well as children "
+                + "who decide at the last minute that they want to go out after all.</p></figcaption></figure>"
+        }.joined()
+        let html = "<html><body><nav>\(Self.sideLinks)</nav><article><p>Five costumes you can make tonight from what is already "
+            + "in the wardrobe.</p><div class='slides'>\(slides)</div></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("a bowler hat, false lashes"))
+        #expect(t.contains("a bedsheet with two holes"))
+        #expect(!t.contains("Letters to the editor"))
+        // One caption under an article's picture is not its text.
+        let article = "<html><body><article><figure><img src='/a.jpg'><figcaption>The harbour at dawn, before the dredgers "
+            + "arrive, seen from the ferry pier.</figcaption></figure>\(Self.prose(4))</article></body></html>"
+        let plain = try page(article).text
+        #expect(plain.contains("Paragraph 4 on the harbour"))
+        #expect(!plain.contains("seen from the ferry pier"))
+        // Nor is a news-in-pictures widget beside an article of its own.
+        let widget = "<html><body><article>\(Self.prose(7))<div class='gallery'>\(slides)</div></article></body></html>"
+        let beside = try page(widget).text
+        #expect(beside.contains("Paragraph 7 on the harbour"))
+        #expect(!beside.contains("a bowler hat, false lashes"))
+    }
 }
