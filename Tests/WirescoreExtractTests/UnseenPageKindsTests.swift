@@ -723,4 +723,23 @@ import Testing
         #expect(beside.contains("Paragraph 7 on the harbour"))
         #expect(!beside.contains("a bowler hat, false lashes"))
     }
+
+    /// The author box under the post, printed as a plain paragraph, opens with the name the page
+    /// declares as its author: left out when it is the last paragraph and short.
+    @Test func closingParagraphAboutTheDeclaredAuthorIsLeftOut() throws {
+        let bio = "<p>Mara Quillon is a senior writer covering ports and shipping. She was previously an editor at a trade weekly.</p>"
+        func html(_ author: String, _ last: String) -> String {
+            "<html><head><meta name='author' content='\(author)'></head><body><article>\(Self.prose(4))\(last)</article></body></html>"
+        }
+        let t = try page(html("Mara Quillon", bio)).text
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        #expect(!t.contains("senior writer covering ports"))
+        // The name inside the last paragraph, another author, or a one-word author: kept.
+        let quoted = "<p>The harbour master told Mara Quillon that the dredgers would start in spring, weather permitting.</p>"
+        #expect(try page(html("Mara Quillon", quoted)).text.contains("would start in spring"))
+        #expect(try page(html("Ines Varga", bio)).text.contains("senior writer covering ports"))
+        let credit = "<p>Harbourwire contributed reporting on the ferry timetable and the council's vote.</p>"
+        #expect(try page(html("Harbourwire", credit)).text.contains("contributed reporting"))
+        #expect(AuthorBio.removingClosingBio(of: "Mara Quillon", from: "Mara Quillon is a senior writer covering ports.") == "Mara Quillon is a senior writer covering ports.")
+    }
 }
