@@ -728,7 +728,8 @@ struct MainTextExtractor {
                     if byline, LabelLine.isBylineLabel(line), !inCode(c) { continue }
                     if control, LabelLine.isControlLabel(line) { continue }
                     if counter, LabelLine.isCommentCounter(line) { continue }
-                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line) { afterSeeAlso = true; continue }
+                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line)
+                        || Self.lineTags.contains(doc.tag(c)) && SeeAlsoPhrases.namesMoreOf(line) { afterSeeAlso = true; continue }
                     if label, LabelLine.isLabel(line, oneParagraph: !hasBlockChild(c)) { continue }
                     if prompt, ReaderPrompt.isPrompt(line) { continue }
                 }
@@ -740,6 +741,11 @@ struct MainTextExtractor {
             write(c, into: &w, skipHeading: skipHeading)
         }
     }
+
+    /// Elements that are a line of their own: a "More from …" opening (``SeeAlsoPhrases/namesMoreOf(_:)``)
+    /// is read only on them, because in a `strong` or `a` it opens a sentence ("<strong>More from
+    /// Cornell</strong> on climate change and gardening:").
+    static let lineTags = TagSet([.h1, .h2, .h3, .h4, .h5, .h6, .p, .div, .li, .dt, .header])
 
     /// Whether an element is a short paragraph-like line that may only label the article
     /// (``LabelLine`` decides on its text).
