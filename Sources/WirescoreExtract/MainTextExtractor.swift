@@ -248,7 +248,16 @@ struct MainTextExtractor {
                     && !(carriesProse && !(mainHasProse && !insideDeclaredMain(i)))
             case -2, -5:
                 if t == .body || t == .html || t == .article || t == .main { drop = false; break }
-                drop = !holdsMain[i] && !(hint[i] == -2 && carriesProse)
+                guard hint[i] == -2, !holdsMain[i] else { drop = !holdsMain[i]; break }
+                // With a declared main that has prose, size is measured against the main: a
+                // dialog outside it is not rescued by the page's share (a login form's messages
+                // outweighed a video's description), and inside it a named block that holds
+                // most of the main's prose is the article (`item-caption` around that description).
+                if mainHasProse, let m = declaredMainAncestor(i) {
+                    drop = !(carriesProse || proseLen[i] >= 150 && proseLen[i] * 2 >= proseLen[m])
+                } else {
+                    drop = !carriesProse || mainHasProse
+                }
             default:
                 if t == .body || t == .html || t == .article || t == .main { drop = false; break }
                 let structural = doc.attributeValueBytes(i, .class).map { weakClassProse[ClassVerdictCache.key($0), default: 0] * 2 >= pageProse } ?? false
@@ -298,13 +307,16 @@ struct MainTextExtractor {
 
     /// Whether a declared main element (see `declaredMain`) is among `i`'s ancestors: an article's
     /// own `header` (headline and lead) sits inside it.
-    private func insideDeclaredMain(_ i: Int) -> Bool {
+    private func insideDeclaredMain(_ i: Int) -> Bool { declaredMainAncestor(i) != nil }
+
+    /// The nearest declared main element among `i`'s ancestors.
+    private func declaredMainAncestor(_ i: Int) -> Int? {
         var a = doc.parent(i)
         while a > 0 {
-            if declaredMain.contains(a) { return true }
+            if declaredMain.contains(a) { return a }
             a = doc.parent(a)
         }
-        return false
+        return nil
     }
 
     /// Per node: whether it is or holds a prose core, an unnamed block with at least half the
