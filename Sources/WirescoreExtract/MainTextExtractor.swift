@@ -742,7 +742,8 @@ struct MainTextExtractor {
                     if counter, LabelLine.isCommentCounter(line) { continue }
                     if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line)
                         || Self.lineTags.contains(doc.tag(c)) && SeeAlsoPhrases.namesMoreOf(line) { afterSeeAlso = true; continue }
-                    if label, LabelLine.isLabel(line, oneParagraph: !hasBlockChild(c)) { continue }
+                    if label, LabelLine.isLabel(line, oneParagraph: !hasBlockChild(c))
+                        || textLen[c] <= Int32(LabelLine.maximumReadingTimeLength) && LabelLine.isReadingTime(line) { continue }
                     if prompt, ReaderPrompt.isPrompt(line) { continue }
                 }
             }
