@@ -70,6 +70,8 @@ public struct ArticleExtractor: Sendable {
         }
         // The author box under the post, when the page declares the author's bio (see AuthorBio).
         text = AuthorBio.removing(AuthorBio.declared(in: meta.ldObjects), from: text)
+        // Or, undeclared, a short last paragraph that opens with the author's name.
+        text = AuthorBio.removingClosingBio(of: page.author, from: text)
         // A licence notice or press contact block that ends the text (see TrailingNotice).
         text = TrailingNotice.removing(from: text)
         page.text = text

@@ -53,6 +53,31 @@ enum AuthorBio {
         return changed ? kept.joined(separator: "\n\n") : text
     }
 
+    /// A closing bio is at most this long (bytes): a box of two or three sentences; a longer
+    /// last paragraph that opens with the author's name is the columnist's own text.
+    static let maximumClosingBioLength = 700
+
+    /// `text` without its last paragraph when that paragraph opens with the author's name as the
+    /// page declares it (`author`: JSON-LD, `meta name=author`, `rel=author`, the byline), then a
+    /// blank or a comma, and is a short box (at most ``maximumClosingBioLength`` bytes) under at
+    /// least two other paragraphs: "Will Knight is a senior writer for…", "Mirel Zaman is the
+    /// health and fitness director at…". Themes print the author box under the post as a plain
+    /// paragraph of the article's column; where no JSON-LD declares the bio (``removing(_:from:)``),
+    /// the name the page gives as its author is the signal. Only names of two or more words
+    /// count: a one-word author ("Reuters") opens credit lines that are the story's.
+    static func removingClosingBio(of author: String?, from text: String) -> String {
+        guard let name = author?.trimmingWhitespace(), name.utf8.count >= 5, name.utf8.count <= 80,
+              UTF8Search.contains(name, byte: 0x20), let cut = UTF8Search.lastOffset(of: "\n\n", in: text) else { return text }
+        let utf8 = text.utf8
+        let last = utf8[utf8.index(utf8.startIndex, offsetBy: cut + 2)...]
+        guard last.count <= maximumClosingBioLength, last.count >= name.utf8.count + 20, last.starts(with: name.utf8) else { return text }
+        let after = last[last.index(last.startIndex, offsetBy: name.utf8.count)]
+        guard after == 0x20 || after == UInt8(ascii: ",") else { return text }
+        let head = String(decoding: utf8[..<utf8.index(utf8.startIndex, offsetBy: cut)], as: UTF8.self)
+        // Two paragraphs at least stay: a page that is only a bio keeps it.
+        return UTF8Search.contains(head, "\n\n") ? head : text
+    }
+
     private static func isPerson(_ t: JSONValue?) -> Bool {
         switch t {
         case let .string(s)?: return s == "Person"

@@ -1,3 +1,5 @@
+import WirescoreCore
+
 /// Lines that label the article rather than being part of it, written as plain paragraphs by
 /// many themes: photo credits ("Foto: dpa", "(Bild: Getty)", "© Agency"; caption elements
 /// themselves are dropped by tag), advertising disclosures ("Anzeige", "*Werbung. …",
@@ -74,6 +76,33 @@ enum LabelLine {
             for label in ["foto:", "fotos:", "bild:", "photo:", "photos:", "credit:", "fot.", "©"] where inside.hasPrefix(label) { return true }
         }
         return false
+    }
+
+    /// Phrases of a reading-time indicator ("3 min read", "Read time: 14 min", "Lesezeit: ca. 3
+    /// Minuten", "Temps de lecture"), lowercased ASCII.
+    static let readingTimePhrases: [[UInt8]] = [
+        "min read", "mins read", "minute read", "minutes read", "min. read", "read time", "reading time",
+        "lesezeit", "lesedauer", "temps de lecture", "tiempo de lectura", "tempo di lettura", "czas czytania", "leestijd",
+    ].map { Array($0.utf8) }
+    /// A reading-time line is short; a longer one is a sentence about reading.
+    static let maximumReadingTimeLength = 60
+
+    /// Whether a short line is, or carries, the article's reading time ("11 min read", "Feb 11,
+    /// 2019 · 3 min read", "Lesezeit: ca. 3 Minuten"): a widget's output that themes print as a
+    /// plain line next to the date, which no reader counts as the article's text (WCXB's gold
+    /// leaves out all nine such lines on its pages). Lines ending like a sentence stay.
+    static func isReadingTime(_ text: String) -> Bool {
+        let u = trimmed(text.utf8[...])
+        guard u.count >= 8, u.count <= maximumReadingTimeLength, let last = u.last,
+              last != UInt8(ascii: "."), last != UInt8(ascii: "!"), last != UInt8(ascii: "?") else { return false }
+        let lower = u.map(\.asciiLowercased)
+        return readingTimePhrases.contains { phrase in
+            guard phrase.count <= lower.count else { return false }
+            for start in 0...(lower.count - phrase.count) where lower[start] == phrase[0] {
+                if lower[start..<start + phrase.count].elementsEqual(phrase) { return true }
+            }
+            return false
+        }
     }
 
     /// Words that open a figure's caption ("Abbildung 4: …", "Abb.: …", "Figure 1: …", "Ryc. 2: …").

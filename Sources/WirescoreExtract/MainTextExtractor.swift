@@ -222,6 +222,7 @@ struct MainTextExtractor {
         // beside a short post). Without a declaration, size decides (unclosed landmarks), and
         // so it does for landmarks inside the declared main (the article's own header and lead).
         let mainHasProse = declaredMain.contains { !dropped[$0] && proseLen[$0] >= 150 }
+        let gallery = captionsCarryPage()
         for i in 1..<doc.count {
             let p = doc.parent(i)
             if p >= 0, dropped[p] { if !dropped[i] { dropped[i] = true; changed = true }; continue }
@@ -239,12 +240,24 @@ struct MainTextExtractor {
                 // Block editors wrap data tables and quotations in `figure` too: article content.
                 drop = !carriesProse && !(t == .figure && textLen[i] >= 40
                     && (doc.firstChildTag(i, .table) != nil || doc.firstChildTag(i, .blockquote) != nil))
+                    && !(gallery && (t == .figure || t == .figcaption))
             case -3:
+                // A header around a story is one the parser left open: judged as unnamed.
+                if t == .header, wrapsStory(i) { drop = false; hint[i] = 0; break }
                 drop = !holdsMain[i] && (textLen[i] < 1500 || linkDensity(i) > 0.35 || textLen[i] * 2 < textLen[0])
                     && !(carriesProse && !(mainHasProse && !insideDeclaredMain(i)))
             case -2, -5:
                 if t == .body || t == .html || t == .article || t == .main { drop = false; break }
-                drop = !holdsMain[i] && !(hint[i] == -2 && carriesProse)
+                guard hint[i] == -2, !holdsMain[i] else { drop = !holdsMain[i]; break }
+                // With a declared main that has prose, size is measured against the main: a
+                // dialog outside it is not rescued by the page's share (a login form's messages
+                // outweighed a video's description), and inside it a named block that holds
+                // most of the main's prose is the article (`item-caption` around that description).
+                if mainHasProse, let m = declaredMainAncestor(i) {
+                    drop = !(carriesProse || proseLen[i] >= 150 && proseLen[i] * 2 >= proseLen[m])
+                } else {
+                    drop = !carriesProse || mainHasProse
+                }
             default:
                 if t == .body || t == .html || t == .article || t == .main { drop = false; break }
                 let structural = doc.attributeValueBytes(i, .class).map { weakClassProse[ClassVerdictCache.key($0), default: 0] * 2 >= pageProse } ?? false
@@ -261,15 +274,49 @@ struct MainTextExtractor {
         }
     }
 
-    /// Whether a declared main element (see `declaredMain`) is among `i`'s ancestors: an article's
-    /// own `header` (headline and lead) sits inside it.
-    private func insideDeclaredMain(_ i: Int) -> Bool {
-        var a = doc.parent(i)
-        while a > 0 {
-            if declaredMain.contains(a) { return true }
-            a = doc.parent(a)
+    /// Whether the page is a slideshow told in its captions: three or more `figcaption`s holding
+    /// together 1000+ bytes, on a page with under 1000 bytes of paragraphs outside them (an
+    /// introduction, no article of its own). Captions are not the article's text on an ordinary
+    /// page (a credit, a line under the picture), but a gallery ("20 costumes you can make
+    /// tonight") writes every entry as a picture and its caption, and dropping them left only
+    /// the two-line introduction. A news-in-pictures widget beside an article has as many
+    /// captions but the article's paragraphs too, and stays out.
+    private func captionsCarryPage() -> Bool {
+        var count = 0, captionText: Int32 = 0, captionProse: Int32 = 0
+        for i in 1..<doc.count where !dropped[i] && doc.tag(i) == .figcaption {
+            count += 1; captionText += textLen[i]; captionProse += proseLen[i]
+        }
+        return count >= 3 && captionText >= 1000 && proseLen[0] - captionProse < 1000
+    }
+
+    /// Whether `header` element `i` holds an `article` of prose that is not a card (100+ bytes in
+    /// paragraphs or list items, few links, no linked title). An article's header sits inside the
+    /// article, never around it, so such a header is one whose end tag the parser missed: forum
+    /// themes open a `header` over each post's author and date, and a stray end tag in the
+    /// template (`</ul>` with no list open) leaves it open over the post's body. Dropped as a
+    /// landmark, it took every post of the thread with it and left the posters' titles.
+    private func wrapsStory(_ i: Int) -> Bool {
+        // Children follow their parent: the subtree ends at the first node whose parent comes before `i`.
+        var k = i + 1
+        while k < doc.count, doc.parent(k) >= i {
+            if !dropped[k], doc.tag(k) == .article, !wasTeaser[k], proseLen[k] >= 100 { return true }
+            k += 1
         }
         return false
+    }
+
+    /// Whether a declared main element (see `declaredMain`) is among `i`'s ancestors: an article's
+    /// own `header` (headline and lead) sits inside it.
+    private func insideDeclaredMain(_ i: Int) -> Bool { declaredMainAncestor(i) != nil }
+
+    /// The nearest declared main element among `i`'s ancestors.
+    private func declaredMainAncestor(_ i: Int) -> Int? {
+        var a = doc.parent(i)
+        while a > 0 {
+            if declaredMain.contains(a) { return a }
+            a = doc.parent(a)
+        }
+        return nil
     }
 
     /// Per node: whether it is or holds a prose core, an unnamed block with at least half the
@@ -693,8 +740,10 @@ struct MainTextExtractor {
                     if byline, LabelLine.isBylineLabel(line), !inCode(c) { continue }
                     if control, LabelLine.isControlLabel(line) { continue }
                     if counter, LabelLine.isCommentCounter(line) { continue }
-                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line) { afterSeeAlso = true; continue }
-                    if label, LabelLine.isLabel(line, oneParagraph: !hasBlockChild(c)) { continue }
+                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line)
+                        || Self.lineTags.contains(doc.tag(c)) && SeeAlsoPhrases.namesMoreOf(line) { afterSeeAlso = true; continue }
+                    if label, LabelLine.isLabel(line, oneParagraph: !hasBlockChild(c))
+                        || textLen[c] <= Int32(LabelLine.maximumReadingTimeLength) && LabelLine.isReadingTime(line) { continue }
                     if prompt, ReaderPrompt.isPrompt(line) { continue }
                 }
             }
@@ -705,6 +754,11 @@ struct MainTextExtractor {
             write(c, into: &w, skipHeading: skipHeading)
         }
     }
+
+    /// Elements that are a line of their own: a "More from …" opening (``SeeAlsoPhrases/namesMoreOf(_:)``)
+    /// is read only on them, because in a `strong` or `a` it opens a sentence ("<strong>More from
+    /// Cornell</strong> on climate change and gardening:").
+    static let lineTags = TagSet([.h1, .h2, .h3, .h4, .h5, .h6, .p, .div, .li, .dt, .header])
 
     /// Whether an element is a short paragraph-like line that may only label the article
     /// (``LabelLine`` decides on its text).

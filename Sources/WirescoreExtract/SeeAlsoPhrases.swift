@@ -55,6 +55,34 @@ enum SeeAlsoPhrases {
         "sommaire", "índice", "indice", "spis treści",
     ]
 
+    /// Openings of a heading that names what more the site has on a subject, the subject after
+    /// them: "More from CFR", "More on Rosalía", "Explore more franchise opportunities",
+    /// "Entdecke weitere Homestorys", "Mehr zum Thema auf …". Spanish "más de" is not here: it
+    /// opens figures ("Más de 300 heridos").
+    static let moreOfOpenings: [[UInt8]] = [
+        "more from ", "more on ", "more in ", "explore more ", "discover more ", "entdecke weitere ",
+        "entdecken sie weitere ", "entdecke mehr ", "mehr aus ", "mehr von ", "mehr zum ", "mehr zur ", "mehr zu ",
+        "mehr über ", "weitere artikel ", "weitere beiträge ", "weitere nachrichten ", "plus d'articles ",
+        "plus de contenus ", "więcej z ", "więcej o ",
+    ].map { Array($0.utf8) }
+    /// Such a heading is short; a longer line is a sentence.
+    static let maximumMoreOfLength = 50
+
+    /// Whether a short line is a heading over links to more of the site ("More from the region",
+    /// ``moreOfOpenings``): at most ``maximumMoreOfLength`` bytes, the opening followed by a
+    /// subject, and no sentence punctuation or colon at its end ("Mehr zu unserer Arbeitsweise
+    /// lesen Sie hier." is a sentence; a colon line is ``announcesLinks(_:)``'s). Like a "see
+    /// also" heading it is left out with the linked blocks after it; the prose after it stays.
+    static func namesMoreOf(_ line: String) -> Bool {
+        let u = LabelLine.trimmed(line.utf8[...])
+        guard u.count <= maximumMoreOfLength, let last = u.last,
+              last != UInt8(ascii: "."), last != UInt8(ascii: ":"), last != UInt8(ascii: "!"), last != UInt8(ascii: "?"),
+              last != UInt8(ascii: ","), last != UInt8(ascii: ";") else { return false }
+        return moreOfOpenings.contains { opening in
+            u.count > opening.count && zip(u, opening).allSatisfy { $0.asciiLowercased == $1 }
+        }
+    }
+
     /// Whether a short line is only the heading of a table of contents (``contentsHeadings``).
     static func headsContents(_ line: String) -> Bool {
         var u = LabelLine.trimmed(line.utf8[...])

@@ -92,4 +92,18 @@ import Testing
         #expect(t.contains("Prize, 2016"))
         #expect(!LabelLine.isLabel("Prize, 2016 Kategorie: Kinderbuch", oneParagraph: false))
     }
+
+    /// A reading-time line next to the date ("Feb 11, 2019 · 3 min read", "Lesezeit: ca. 3
+    /// Minuten") is left out; a sentence about reading time stays.
+    @Test func readingTimeLinesAreLeftOut() throws {
+        let t = try text("<div class='info'><p>Feb 11, 2019 · 3 min read</p></div><p>Lesezeit: ca. 3 Minuten</p>" + Self.prose(4)
+            + "<p>The reading time of the report is two hours.</p>")
+        #expect(!t.contains("3 min read"))
+        #expect(!t.contains("Lesezeit"))
+        #expect(t.contains("Paragraph 4 on the new tram line"))
+        #expect(t.contains("The reading time of the report is two hours."))
+        #expect(LabelLine.isReadingTime("Read time: 14 min"))
+        #expect(LabelLine.isReadingTime("11 MIN. READ"))
+        #expect(!LabelLine.isReadingTime("Reading time matters less than you think, the study says, and here is why"))
+    }
 }

@@ -39,4 +39,29 @@ import Testing
             }
         }
     }
+
+    /// "More from …" headings name what more the site has on a subject: left out with the links
+    /// under them; sentences and colon lines that open the same way are not such headings.
+    @Test func headingsNamingMoreOfTheSite() throws {
+        #expect(SeeAlsoPhrases.namesMoreOf("More from the region"))
+        #expect(SeeAlsoPhrases.namesMoreOf(" Entdecke weitere Homestorys "))
+        #expect(SeeAlsoPhrases.namesMoreOf("Mehr über den Hafen"))
+        #expect(!SeeAlsoPhrases.namesMoreOf("More from"))
+        #expect(!SeeAlsoPhrases.namesMoreOf("Mehr zu unserer Arbeitsweise lesen Sie hier."))
+        #expect(!SeeAlsoPhrases.namesMoreOf("More from Cornell on gardening:"))
+        #expect(!SeeAlsoPhrases.namesMoreOf("More on the council's vote, and on what the ferry company said it would do next"))
+        #expect(!SeeAlsoPhrases.namesMoreOf("Morecambe Bay"))
+        let cards = (1...3).map { "<li><a href='/s\($0)'>Another story from the harbour desk, number \($0)</a></li>" }.joined()
+        let html = "<html><body><article>" + (1...4).map { "<p>Paragraph \($0) on the harbour dredging plan explains why the council, the "
+            + "fishermen and the ferry company each asked for a different timetable.</p>" }.joined()
+            + "<h3>More from the harbour desk</h3><ul>\(cards)</ul><p>The council meets again in March, when the engineers "
+            + "will present the revised timetable and its cost.</p><p><strong>More from the engineers</strong> on the "
+            + "dredging and the ferries, in their own words, follows in next week's edition.</p></article></body></html>"
+        let t = try ArticleExtractor().extract(html: Array(html.utf8), url: nil, contentType: "text/html").text
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        #expect(!t.contains("More from the harbour desk"))
+        #expect(t.contains("The council meets again in March"))
+        // Inside a sentence the opening is a phrase of it.
+        #expect(t.contains("More from the engineers on the dredging"))
+    }
 }

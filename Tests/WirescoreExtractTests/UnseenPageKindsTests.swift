@@ -668,4 +668,98 @@ import Testing
         #expect(LabelLine.isBylineLabel("Geschrieben von:"))
         #expect(!LabelLine.isBylineLabel("Written by the council's engineers"))
     }
+
+    /// A forum thread whose template leaves each post's `header` open (a stray `</ul>` after the
+    /// post's number) over the post's body: the posts are the text, not the posters' titles.
+    @Test func forumPostsInsideUnclosedHeadersAreKept() throws {
+        func post(_ n: Int, _ body: String) -> String {
+            "<article class='message'><div class='message-user'><h4>Poster \(n)</h4><h5>Forum Moderator</h5></div>"
+                + "<div class='message-main'><header class='message-attribution'><a href='/post-\(n)'>Sep 18</a>"
+                + "<div class='message-attribution-opposite'><li><a href='/post-\(n)'>#\(n)</a></li></ul></header>"
+                + "<div class='message-content'><article class='message-body'><div class='bbWrapper'>\(body)</div></article>"
+                + "</div></div></article>"
+        }
+        let first = "<b>Patch notes</b><ul><li>The colour of the spawn announcements was changed to orange for all zones.</li>"
+            + "<li>The health and damage of the desert bosses were raised, and they now appear every twenty minutes.</li></ul>"
+        let second = "Thanks for the notes. The new bosses are hard for small groups, and the announcement still comes too "
+            + "late for players who are on the other side of the map when it pops up."
+        let html = "<html><body><header class='site'>\(Self.sideLinks)</header><div class='block-body'>"
+            + post(1, first) + post(2, second) + "</div><footer>Forum software by a vendor</footer></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("changed to orange for all zones"))
+        #expect(t.contains("The new bosses are hard for small groups"))
+        #expect(!t.contains("Letters to the editor"))
+        // A page header that holds only a menu is still dropped.
+        let plain = try page("<html><body><header>\(Self.sideLinks)<p>Notes from a small allotment.</p></header><article>\(Self.prose(3))</article></body></html>").text
+        #expect(!plain.contains("small allotment"))
+    }
+
+    /// A slideshow told in its captions: each entry is a picture and a `figcaption`, and the
+    /// captions are the text. On an ordinary article a caption under the picture stays out.
+    @Test func galleryCaptionsAreTheTextOfASlideshow() throws {
+        let ideas = ["a painter's smock, a beret and a brush behind the ear", "a striped shirt, a paper crown and a wooden sword",
+                     "a bowler hat, false lashes and a cane from the umbrella stand", "a grey hoodie with felt ears sewn to the hood",
+                     "a bedsheet with two holes, the classic that never fails"]
+        let slides = ideas.enumerated().map { n, idea in
+            "<figure class='slide'><img src='/\(n).jpg' alt=''><figcaption class='slide-caption'><p><strong>Idea \(n + 1)</strong></p>"
+                + "<p>All you need is \(idea); it takes ten minutes, costs next to nothing and works for grown-ups as well as children "
+                + "who decide at the last minute that they want to go out after all.</p></figcaption></figure>"
+        }.joined()
+        let html = "<html><body><nav>\(Self.sideLinks)</nav><article><p>Five costumes you can make tonight from what is already "
+            + "in the wardrobe.</p><div class='slides'>\(slides)</div></article></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("a bowler hat, false lashes"))
+        #expect(t.contains("a bedsheet with two holes"))
+        #expect(!t.contains("Letters to the editor"))
+        // One caption under an article's picture is not its text.
+        let article = "<html><body><article><figure><img src='/a.jpg'><figcaption>The harbour at dawn, before the dredgers "
+            + "arrive, seen from the ferry pier.</figcaption></figure>\(Self.prose(4))</article></body></html>"
+        let plain = try page(article).text
+        #expect(plain.contains("Paragraph 4 on the harbour"))
+        #expect(!plain.contains("seen from the ferry pier"))
+        // Nor is a news-in-pictures widget beside an article of its own.
+        let widget = "<html><body><article>\(Self.prose(7))<div class='gallery'>\(slides)</div></article></body></html>"
+        let beside = try page(widget).text
+        #expect(beside.contains("Paragraph 7 on the harbour"))
+        #expect(!beside.contains("a bowler hat, false lashes"))
+    }
+
+    /// The author box under the post, printed as a plain paragraph, opens with the name the page
+    /// declares as its author: left out when it is the last paragraph and short.
+    @Test func closingParagraphAboutTheDeclaredAuthorIsLeftOut() throws {
+        let bio = "<p>Mara Quillon is a senior writer covering ports and shipping. She was previously an editor at a trade weekly.</p>"
+        func html(_ author: String, _ last: String) -> String {
+            "<html><head><meta name='author' content='\(author)'></head><body><article>\(Self.prose(4))\(last)</article></body></html>"
+        }
+        let t = try page(html("Mara Quillon", bio)).text
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        #expect(!t.contains("senior writer covering ports"))
+        // The name inside the last paragraph, another author, or a one-word author: kept.
+        let quoted = "<p>The harbour master told Mara Quillon that the dredgers would start in spring, weather permitting.</p>"
+        #expect(try page(html("Mara Quillon", quoted)).text.contains("would start in spring"))
+        #expect(try page(html("Ines Varga", bio)).text.contains("senior writer covering ports"))
+        let credit = "<p>Harbourwire contributed reporting on the ferry timetable and the council's vote.</p>"
+        #expect(try page(html("Harbourwire", credit)).text.contains("contributed reporting"))
+        #expect(AuthorBio.removingClosingBio(of: "Mara Quillon", from: "Mara Quillon is a senior writer covering ports.") == "Mara Quillon is a senior writer covering ports.")
+    }
+
+    /// A video page: the description is a paragraph inside the declared `main`, in a block named
+    /// `item-caption`; a login dialog outside `main` holds far more text (its form's messages).
+    /// The description is the text, the dialog is not.
+    @Test func loginDialogOutsideTheDeclaredMainDoesNotOutweighAVideoDescription() throws {
+        let messages = ["No account exists for this e-mail address, or the password you entered is wrong.",
+                        "Please choose the name other viewers will see next to your comments and ratings.",
+                        "This e-mail address is already registered with us; perhaps you have signed in before?",
+                        "The password must be at least eight characters long and contain a capital letter.",
+                        "Please accept the terms of use and the privacy notice before you create the account.",
+                        "Unfortunately the registration did not work this time; please check what you entered."]
+        let dialog = "<div class='b-dialog x-dialog-login'><form><fieldset>"
+            + messages.map { "<p class='form-field-error'>\($0)</p>" }.joined() + "</fieldset></form></div>"
+        let html = "<html><body>\(dialog)<main><article class='video-module'><div class='item-caption'><h2>Sport at a standstill</h2>"
+            + "<p class='item-description'>New York is the centre of the pandemic, and sport has come to a standstill too. The "
+            + "leagues mourn with the city; how it goes on is open, and the players wait at home.</p></div></article></main></body></html>"
+        let t = try page(html).text
+        #expect(t.contains("New York is the centre of the pandemic"))
+        #expect(!t.contains("password must be at least"))
+    }
 }
