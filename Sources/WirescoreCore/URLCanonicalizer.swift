@@ -55,16 +55,28 @@ public enum URLCanonicalizer {
     /// apart and puts the same bytes back together, which cost ~1.5% of ingest CPU on real pages
     /// (canonical forms are taken for feed items, canonical claims and article ids). Anything
     /// else goes the `URLComponents` way; a test holds the two to the same answers.
-    static func isAlreadyCanonical(_ url: String) -> Bool {
+    static func isAlreadyCanonical(_ url: String) -> Bool { pathOffsetIfCanonical(url) != nil }
+
+    /// `scheme://host[:port]` of a URL that ``isAlreadyCanonical(_:)`` vouches for, as written
+    /// (it is already lowercase, and its port is explicit only when not the default); nil for
+    /// any other URL, which the caller then takes apart with `URLComponents`.
+    public static func plainOrigin(of url: String) -> Substring? {
+        guard let pathStart = pathOffsetIfCanonical(url) else { return nil }
+        let u = url.utf8
+        return url[u.startIndex..<u.index(u.startIndex, offsetBy: pathStart)]
+    }
+
+    /// The byte offset of the path's "/" when `url` passes ``isAlreadyCanonical(_:)``, else nil.
+    private static func pathOffsetIfCanonical(_ url: String) -> Int? {
         var url = url
-        return url.withUTF8 { b -> Bool in
+        return url.withUTF8 { b -> Int? in
             let n = b.count
             var i: Int
             let isHTTPS: Bool
             if n > 8, b[0] == 0x68, b[1] == 0x74, b[2] == 0x74, b[3] == 0x70 {   // "http"
                 if b[4] == 0x73 { isHTTPS = true; i = 5 } else { isHTTPS = false; i = 4 }
-            } else { return false }
-            guard i + 3 <= n, b[i] == 0x3A, b[i + 1] == 0x2F, b[i + 2] == 0x2F else { return false }   // "://"
+            } else { return nil }
+            guard i + 3 <= n, b[i] == 0x3A, b[i + 1] == 0x2F, b[i + 2] == 0x2F else { return nil }   // "://"
             i += 3
             // Host: labels of 1-63 of [a-z0-9-], neither starting nor ending with "-" and with no
             // "--" (so no IDNA "xn--" label, which URLComponents would decode), joined by dots.
@@ -76,41 +88,42 @@ public enum URLCanonicalizer {
                 if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
                     labelLength += 1
                 } else if c == 0x2D {
-                    if previous == 0x2E || previous == 0x2D { return false }
+                    if previous == 0x2E || previous == 0x2D { return nil }
                     labelLength += 1
                 } else if c == 0x2E {
-                    if previous == 0x2E || previous == 0x2D { return false }
+                    if previous == 0x2E || previous == 0x2D { return nil }
                     labelLength = 0
                 } else { break }
-                if labelLength > 63 { return false }
+                if labelLength > 63 { return nil }
                 previous = c
                 i += 1
             }
-            guard i > hostStart, previous != 0x2E, previous != 0x2D, i < n else { return false }
+            guard i > hostStart, previous != 0x2E, previous != 0x2D, i < n else { return nil }
             if b[i] == 0x3A {   // a port: digits, no leading zero, not the default
                 i += 1
                 var port = 0, digits = 0
                 while i < n, b[i] >= 0x30, b[i] <= 0x39 {
-                    if digits == 0, b[i] == 0x30 { return false }
+                    if digits == 0, b[i] == 0x30 { return nil }
                     port = port * 10 + Int(b[i] - 0x30)
                     digits += 1
                     i += 1
-                    if digits > 5 { return false }
+                    if digits > 5 { return nil }
                 }
-                guard digits > 0, port <= 65535, port != (isHTTPS ? 443 : 80) else { return false }
+                guard digits > 0, port <= 65535, port != (isHTTPS ? 443 : 80) else { return nil }
             }
-            guard i < n, b[i] == 0x2F else { return false }   // the path starts with "/"
+            guard i < n, b[i] == 0x2F else { return nil }   // the path starts with "/"
+            let pathStart = i
             while i < n {
                 let c = b[i]
                 if c == 0x25 {   // "%XX"
-                    guard i + 2 < n, isHexDigit(b[i + 1]), isHexDigit(b[i + 2]) else { return false }
+                    guard i + 2 < n, isHexDigit(b[i + 1]), isHexDigit(b[i + 2]) else { return nil }
                     i += 3
                     continue
                 }
-                guard isPathByte(c) else { return false }
+                guard isPathByte(c) else { return nil }
                 i += 1
             }
-            return true
+            return pathStart
         }
     }
 

@@ -249,7 +249,9 @@ public struct HTMLDocument: Sendable {
             var stack = [n]
             var first = true
             while let cur = stack.popLast() {
-                if cur != n, spaceBefore(cur) { add([0x20]) }
+                // A folded blank run reads as one blank (what `add` makes of it), without an
+                // array literal allocated per flagged node.
+                if cur != n, spaceBefore(cur) { pendingSpace = !out.isEmpty }
                 if isText(cur) { add(textBytes(cur)); continue }
                 let t = tag(cur)
                 if !first && (t == .script || t == .style || t == .template) { continue }
