@@ -203,7 +203,7 @@ struct URLCanonicalizerTests {
         let ports = ["", ":80", ":443", ":8080", ":42157", ":080", ":0", ":65535", ":65536", ":", ":123456"]
         let paths = ["", "/", "/a/b.html", "/a%20b", "/a%2", "/a%zz%2F", "/\u{00FC}ber", "/a b", "/a?b=1", "/a?utm_source=x",
                      "/a#x", "/a;b=c,d", "/~user/@x:y", "//double", "/a/../b", "/(x)!*'$&+=", "/a\\b", "/a\"b", "/a|b",
-                     "/a^b", "/a`b", "/a{b}", "/a[1]", " /a", "/a ", "/a\n", "/%41%e9"]
+                     "/a^b", "/a`b", "/a{b}", "/a[1]", " /a", "/a ", "/a\n", "/%41%e9", "/%e9", "/%C3%A9", "/%7e%00"]
         var fast = 0, total = 0
         for scheme in schemes {
             for host in hosts {
@@ -220,8 +220,8 @@ struct URLCanonicalizerTests {
                 }
             }
         }
-        // The check is not vacuous: it vouches for a good share of the combinations.
-        #expect(fast > total / 20, "\(fast) of \(total)")
+        // The check is not vacuous: the plain combinations (a few hundred) take the byte path.
+        #expect(fast >= 500, "\(fast) of \(total)")
         #expect(URLCanonicalizer.isAlreadyCanonical("http://127.0.0.1:42157/a0000/00000.html"))
         #expect(!URLCanonicalizer.isAlreadyCanonical("http://127.0.0.1:80/a0000/00000.html"))
     }
