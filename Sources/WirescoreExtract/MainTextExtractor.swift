@@ -855,10 +855,18 @@ struct MainTextExtractor {
         return false
     }
 
+    /// Whether `bytes`, ASCII upper case folded, are `s`'s UTF-8 (a lowercase word). Compared
+    /// through buffers: zipping the slice with the string's view went through generic
+    /// iterators on every class token of every element.
     static func lowerEquals(_ bytes: ArraySlice<UInt8>, _ s: String) -> Bool {
-        let u = s.utf8
-        guard bytes.count == u.count else { return false }
-        return zip(bytes, u).allSatisfy { a, b in (a >= 0x41 && a <= 0x5A ? a + 32 : a) == b }
+        guard bytes.count == s.utf8.count else { return false }
+        var s = s
+        return s.withUTF8 { w in
+            bytes.withUnsafeBufferPointer { b in
+                for k in 0..<b.count where (b[k] >= 0x41 && b[k] <= 0x5A ? b[k] + 32 : b[k]) != w[k] { return false }
+                return true
+            }
+        }
     }
 }
 
