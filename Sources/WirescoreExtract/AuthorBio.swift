@@ -43,6 +43,10 @@ enum AuthorBio {
     static func removing(_ bios: [String], from text: String) -> String {
         guard !bios.isEmpty else { return text }
         let keys = bios.map { (key: String($0.prefix(matchedPrefix)), length: $0.utf8.count) }
+        // A paragraph is a piece of the text, so a key found in no paragraph's bytes may be
+        // absent from the whole text's: then nothing is removed, and Foundation's paragraph
+        // split (NSString bridging of the whole article, ~0.7% of ingest CPU) is skipped.
+        guard keys.contains(where: { UTF8Search.contains(text, $0.key) }) else { return text }
         var changed = false
         let kept = text.components(separatedBy: "\n\n").filter { paragraph in
             let p = paragraph.trimmingWhitespace()

@@ -726,33 +726,48 @@ struct MainTextExtractor {
 
     /// Writes sibling nodes in order, leaving out a "see also" heading (``SeeAlsoPhrases``) and
     /// the linked blocks right after it, up to the first block that is prose again.
-    private func writeSiblings<S: Sequence<Int>>(_ nodes: S, into w: inout ParagraphWriter, skipHeading: String?) {
+    private func writeSiblings(_ nodes: [Int], into w: inout ParagraphWriter, skipHeading: String?) {
         var afterSeeAlso = false
-        for c in nodes {
-            if !dropped[c], !doc.isText(c) {
-                // The line's text is built once, and only for the short lines either rule reads.
-                let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
-                let control = textLen[c] > 0 && textLen[c] <= 24 && mayBeControlLabel(c)
-                let counter = textLen[c] > 0 && textLen[c] <= 120 && mayBeControlLabel(c)
-                let byline = textLen[c] > 0 && textLen[c] <= 30 && (mayBeControlLabel(c) || doc.tag(c) == .span)
-                if seeAlso || label || prompt || control || counter || byline {
-                    let line = doc.textContent(c)
-                    if byline, LabelLine.isBylineLabel(line), !inCode(c) { continue }
-                    if control, LabelLine.isControlLabel(line) { continue }
-                    if counter, LabelLine.isCommentCounter(line) { continue }
-                    if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line)
-                        || Self.lineTags.contains(doc.tag(c)) && SeeAlsoPhrases.namesMoreOf(line) { afterSeeAlso = true; continue }
-                    if label, LabelLine.isLabel(line, oneParagraph: !hasBlockChild(c))
-                        || textLen[c] <= Int32(LabelLine.maximumReadingTimeLength) && LabelLine.isReadingTime(line) { continue }
-                    if prompt, ReaderPrompt.isPrompt(line) { continue }
-                }
-            }
-            if afterSeeAlso, !dropped[c], textLen[c] > 0 {
-                if !doc.isText(c), linkDensity(c) >= 0.2 || linkedHeadings[c] > 0 || articleCount[c] > 0 { continue }
-                afterSeeAlso = false
-            }
-            write(c, into: &w, skipHeading: skipHeading)
+        for c in nodes { writeSibling(c, afterSeeAlso: &afterSeeAlso, into: &w, skipHeading: skipHeading) }
+    }
+
+    /// ``writeSiblings(_:into:skipHeading:)`` over the children of `n`, walked through the
+    /// sibling links: a `Sequence` holding a copy of the document cost a retain and a release
+    /// of each of its arrays per element written, which showed in ingest profiles.
+    private func writeChildren(of n: Int, into w: inout ParagraphWriter, skipHeading: String?) {
+        var afterSeeAlso = false
+        var c = doc.firstChild(n)
+        while c >= 0 {
+            writeSibling(c, afterSeeAlso: &afterSeeAlso, into: &w, skipHeading: skipHeading)
+            c = doc.nextSibling(c)
         }
+    }
+
+    /// One sibling of ``writeSiblings(_:into:skipHeading:)``; `afterSeeAlso` carries over to the next.
+    private func writeSibling(_ c: Int, afterSeeAlso: inout Bool, into w: inout ParagraphWriter, skipHeading: String?) {
+        if !dropped[c], !doc.isText(c) {
+            // The line's text is built once, and only for the short lines either rule reads.
+            let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
+            let control = textLen[c] > 0 && textLen[c] <= 24 && mayBeControlLabel(c)
+            let counter = textLen[c] > 0 && textLen[c] <= 120 && mayBeControlLabel(c)
+            let byline = textLen[c] > 0 && textLen[c] <= 30 && (mayBeControlLabel(c) || doc.tag(c) == .span)
+            if seeAlso || label || prompt || control || counter || byline {
+                let line = doc.textContent(c)
+                if byline, LabelLine.isBylineLabel(line), !inCode(c) { return }
+                if control, LabelLine.isControlLabel(line) { return }
+                if counter, LabelLine.isCommentCounter(line) { return }
+                if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line)
+                    || Self.lineTags.contains(doc.tag(c)) && SeeAlsoPhrases.namesMoreOf(line) { afterSeeAlso = true; return }
+                if label, LabelLine.isLabel(line, oneParagraph: !hasBlockChild(c))
+                    || textLen[c] <= Int32(LabelLine.maximumReadingTimeLength) && LabelLine.isReadingTime(line) { return }
+                if prompt, ReaderPrompt.isPrompt(line) { return }
+            }
+        }
+        if afterSeeAlso, !dropped[c], textLen[c] > 0 {
+            if !doc.isText(c), linkDensity(c) >= 0.2 || linkedHeadings[c] > 0 || articleCount[c] > 0 { return }
+            afterSeeAlso = false
+        }
+        write(c, into: &w, skipHeading: skipHeading)
     }
 
     /// Elements that are a line of their own: a "More from …" opening (``SeeAlsoPhrases/namesMoreOf(_:)``)
@@ -840,7 +855,7 @@ struct MainTextExtractor {
         let heading = Self.cardHeadings.contains(t) && textLen[n] <= 200
         if heading { w.headingDepth += 1 }
         if t == .a { w.linkDepth += 1 }
-        writeSiblings(ChildSequence(doc: doc, parent: n), into: &w, skipHeading: skipHeading)
+        writeChildren(of: n, into: &w, skipHeading: skipHeading)
         if t == .a { w.linkDepth -= 1 }
         if heading { w.headingDepth -= 1 }
         if block { w.breakParagraph() }
@@ -894,10 +909,18 @@ struct MainTextExtractor {
         return false
     }
 
+    /// Whether `bytes`, ASCII upper case folded, are `s`'s UTF-8 (a lowercase word). Compared
+    /// through buffers: zipping the slice with the string's view went through generic
+    /// iterators on every class token of every element.
     static func lowerEquals(_ bytes: ArraySlice<UInt8>, _ s: String) -> Bool {
-        let u = s.utf8
-        guard bytes.count == u.count else { return false }
-        return zip(bytes, u).allSatisfy { a, b in (a >= 0x41 && a <= 0x5A ? a + 32 : a) == b }
+        guard bytes.count == s.utf8.count else { return false }
+        var s = s
+        return s.withUTF8 { w in
+            bytes.withUnsafeBufferPointer { b in
+                for k in 0..<b.count where (b[k] >= 0x41 && b[k] <= 0x5A ? b[k] + 32 : b[k]) != w[k] { return false }
+                return true
+            }
+        }
     }
 }
 
@@ -920,17 +943,6 @@ extension HTMLDocument {
 }
 
 /// A node's children in order, without building an array.
-struct ChildSequence: Sequence, IteratorProtocol {
-    let doc: HTMLDocument
-    var cursor: Int
-    init(doc: HTMLDocument, parent: Int) { self.doc = doc; cursor = doc.firstChild(parent) }
-    mutating func next() -> Int? {
-        guard cursor >= 0 else { return nil }
-        defer { cursor = doc.nextSibling(cursor) }
-        return cursor
-    }
-}
-
 extension UInt8 {
     var isAlnumLower: Bool { (self >= 0x30 && self <= 0x39) || (self >= 0x61 && self <= 0x7A) || self >= 0x80 }
 }

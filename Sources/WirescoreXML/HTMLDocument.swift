@@ -249,7 +249,9 @@ public struct HTMLDocument: Sendable {
             var stack = [n]
             var first = true
             while let cur = stack.popLast() {
-                if cur != n, spaceBefore(cur) { add([0x20]) }
+                // A folded blank run reads as one blank (what `add` makes of it), without an
+                // array literal allocated per flagged node.
+                if cur != n, spaceBefore(cur) { pendingSpace = !out.isEmpty }
                 if isText(cur) { add(textBytes(cur)); continue }
                 let t = tag(cur)
                 if !first && (t == .script || t == .style || t == .template) { continue }
@@ -325,12 +327,16 @@ struct HTMLTreeState {
 
     init(capacity: Int, foldsBlankText: Bool) {
         self.foldsBlankText = foldsBlankText
-        let estimate = max(64, capacity / 40)
+        // Room for a dense page, so that growing (a copy of everything so far) is rare: a
+        // prefiltered real page has a node per ~40 bytes at the median and per ~29 at the
+        // densest tenth, an attribute per ~72, and text can be most of its bytes. The arrays
+        // live only while the page is extracted.
+        let estimate = max(64, capacity / 24)
         nodes.reserveCapacity(estimate)
         lastChildren.reserveCapacity(estimate)
-        textBytes.reserveCapacity(capacity / 2)
-        attributeBytes.reserveCapacity(capacity / 8)
-        attributes.reserveCapacity(estimate)
+        textBytes.reserveCapacity(capacity)
+        attributeBytes.reserveCapacity(capacity / 4)
+        attributes.reserveCapacity(max(64, capacity / 40))
         appendNode(tag: HTMLTag.document.rawValue, parent: -1, start: 0, end: 0)
     }
 

@@ -186,17 +186,19 @@ public enum HTMLPrefilter {
         func keep(_ ns: Int, _ ne: Int, _ vs: Int, _ ve: Int, keepsHref: Bool) -> Bool {
             let len = ne - ns
             guard len >= 2, len <= 11 else { return false }
-            for (id, known) in HTMLAttribute.knownNameBytes.enumerated() where known.count == len {
-                var m = 0
-                while m < len, lower(buf[ns + m]) == known[m] { m += 1 }
-                guard m == len else { continue }
-                switch UInt16(id) {
-                case HTMLAttribute.href.rawValue: return keepsHref
-                case HTMLAttribute.style.rawValue: return containsLower(vs, ve, "none") || containsLower(vs, ve, "hidden")
-                default: return true
-                }
+            // The name, lowercased, packed into two words and compared with the known names
+            // packed the same way (walking the names as arrays cost a retain and a release each).
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for m in 0..<len {
+                let b = UInt64(lower(buf[ns + m]))
+                if m < 8 { lo |= b << UInt64(8 * m) } else { hi |= b << UInt64(8 * (m - 8)) }
             }
-            return false
+            guard let id = HTMLPrefilter.knownAttribute(lo, hi, length: len) else { return false }
+            switch id {
+            case HTMLAttribute.href.rawValue: return keepsHref
+            case HTMLAttribute.style.rawValue: return containsLower(vs, ve, "none") || containsLower(vs, ve, "hidden")
+            default: return true
+            }
         }
 
         /// Where the `</svg` that closes an `svg` whose body starts at `from` begins.
@@ -263,6 +265,26 @@ public enum HTMLPrefilter {
                 k += 1
             }
             return true
+        }
+    }
+
+    /// ``HTMLAttribute``'s known names (all 2-11 bytes, lowercase ASCII) as two little-endian
+    /// words each, bytes past the name zero, with the name's length and id.
+    private static let knownPacked: [(lo: UInt64, hi: UInt64, length: Int, id: UInt16)] =
+        HTMLAttribute.knownNameBytes.enumerated().map { id, name in
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for (m, b) in name.enumerated() {
+                if m < 8 { lo |= UInt64(b) << UInt64(8 * m) } else { hi |= UInt64(b) << UInt64(8 * (m - 8)) }
+            }
+            return (lo, hi, name.count, UInt16(id))
+        }
+
+    /// The id of the known attribute name of `length` bytes packed as `lo`, `hi` (see
+    /// ``knownPacked``), or nil. The length counts: a name may hold a zero byte.
+    @inline(__always) static func knownAttribute(_ lo: UInt64, _ hi: UInt64, length: Int) -> UInt16? {
+        knownPacked.withUnsafeBufferPointer { known in
+            for k in known where k.lo == lo && k.hi == hi && k.length == length { return k.id }
+            return nil
         }
     }
 

@@ -191,6 +191,41 @@ struct URLCanonicalizerTests {
         #expect(URLCanonicalizer.canonical("not a url") == nil)
     }
 
+    /// The byte check that lets a URL skip `URLComponents` must only vouch for URLs that
+    /// `URLComponents` gives back unchanged: every combination of these parts, the odd ones
+    /// included, gets the same answer both ways, and the same article id as the `range(of:)` form.
+    @Test func byteCheckAgreesWithURLComponents() {
+        let schemes = ["http://", "https://", "HTTP://", "Https://", "ftp://", "http:/", "file://"]
+        let hosts = ["news.example", "NEWS.example", "a-b.example", "-a.example", "a-.example", "a--b.example",
+                     "xn--bcher-kva.example", "a..b", ".a.b", "127.0.0.1", "localhost", "example.com.", "1.2",
+                     String(repeating: "x", count: 63) + ".example", String(repeating: "x", count: 64) + ".example",
+                     "user@news.example", "[::1]", "", "b\u{00FC}cher.example"]
+        let ports = ["", ":80", ":443", ":8080", ":42157", ":080", ":0", ":65535", ":65536", ":", ":123456"]
+        let paths = ["", "/", "/a/b.html", "/a%20b", "/a%2", "/a%zz%2F", "/\u{00FC}ber", "/a b", "/a?b=1", "/a?utm_source=x",
+                     "/a#x", "/a;b=c,d", "/~user/@x:y", "//double", "/a/../b", "/(x)!*'$&+=", "/a\\b", "/a\"b", "/a|b",
+                     "/a^b", "/a`b", "/a{b}", "/a[1]", " /a", "/a ", "/a\n", "/%41%e9", "/%e9", "/%C3%A9", "/%7e%00"]
+        var fast = 0, total = 0
+        for scheme in schemes {
+            for host in hosts {
+                for port in ports {
+                    for path in paths {
+                        let url = scheme + host + port + path
+                        total += 1
+                        if URLCanonicalizer.isAlreadyCanonical(url) { fast += 1 }
+                        #expect(URLCanonicalizer.canonical(url) == URLCanonicalizer.canonicalByComponents(url), "\(url.debugDescription)")
+                        let normal = URLCanonicalizer.canonicalByComponents(url) ?? url
+                        let expectedID = StableHash.hex128(String(normal.range(of: "://").map { normal[$0.upperBound...] } ?? Substring(normal)))
+                        #expect(URLCanonicalizer.articleID(for: url) == expectedID, "\(url.debugDescription)")
+                    }
+                }
+            }
+        }
+        // The check is not vacuous: the plain combinations (a few hundred) take the byte path.
+        #expect(fast >= 500, "\(fast) of \(total)")
+        #expect(URLCanonicalizer.isAlreadyCanonical("http://127.0.0.1:42157/a0000/00000.html"))
+        #expect(!URLCanonicalizer.isAlreadyCanonical("http://127.0.0.1:80/a0000/00000.html"))
+    }
+
     @Test func idIgnoresSchemeAndTracking() {
         #expect(URLCanonicalizer.articleID(for: "http://news.example/a?utm_medium=rss")
                 == URLCanonicalizer.articleID(for: "https://NEWS.example/a"))

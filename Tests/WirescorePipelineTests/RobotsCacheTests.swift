@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import WirescorePipeline
+import WirescoreCore
 import WirescoreFetch
 import WirescoreStore
 import WirescoreTestSupport
@@ -57,6 +58,24 @@ import WirescoreTestSupport
         #expect(await harness.cache().verdict(for: server.url("/members/1")) == .disallowed)
         let kept = try #require(try harness.state.store.robots(for: server.baseURL))
         #expect(abs(kept.expiresAt.timeIntervalSince(kept.fetchedAt) - 3600) < 1)
+    }
+
+    /// The origin of an already-canonical link is read off its bytes; every other link goes
+    /// through URLComponents. Both ways give the same origin over ordinary and odd links.
+    @Test func originsReadOffTheBytesAgreeWithURLComponents() {
+        let urls = [
+            "http://127.0.0.1:42157/a0000/00000.html", "https://news.example/a/b", "http://news.example:80/a",
+            "https://news.example:443/a", "https://news.example:8443/a?x=1", "HTTP://News.Example/a", "http://news.example",
+            "https://user:pw@news.example/a", "http://[::1]:8080/a", "ftp://news.example/a", "http://a-b.example/%41",
+            "http://example.com./a", "http://xn--bcher-kva.example/a", "https://news.example:080/a", "not a url",
+        ]
+        var plain = 0
+        for url in urls {
+            if URLCanonicalizer.plainOrigin(of: url) != nil { plain += 1 }
+            #expect(RobotsCache.origin(of: url) == RobotsCache.originByComponents(url), "\(url)")
+        }
+        #expect(plain >= 3)
+        #expect(RobotsCache.origin(of: "http://127.0.0.1:42157/a0000/00000.html") == "http://127.0.0.1:42157")
     }
 
     @Test func cacheControlIsReadAsHTTPCachesReadIt() {

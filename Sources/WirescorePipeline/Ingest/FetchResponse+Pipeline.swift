@@ -43,12 +43,35 @@ extension FetchResponse {
             let lines = requestHeaderLines
             head = lines.isEmpty ? nil : lines.joined(separator: "\r\n") + "\r\n\r\n"
         }
-        if let sent = head, sent.range(of: "\nauthorization:", options: .caseInsensitive) != nil {
+        if let sent = head, Self.mayHoldAuthorization(sent) {
             head = sent.components(separatedBy: "\r\n").map { line in
                 line.lowercased().hasPrefix("authorization:") ? "Authorization: [not archived]" : line
             }.joined(separator: "\r\n")
         }
         return ArchivedExchange(targetURI: URLCanonicalizer.withoutUserinfo(finalURL), date: date, requestHead: head,
                                 status: status, headers: headers, payload: body)
+    }
+
+    /// Whether a request head has an `Authorization` line (any case). An ASCII head (what
+    /// libcurl sends) is searched byte by byte, folding ASCII case, which is all that
+    /// Foundation's case-insensitive search folds in ASCII text; only another head goes
+    /// to Foundation (bridging every archived head to NSString showed in profiles).
+    static func mayHoldAuthorization(_ head: String) -> Bool {
+        let needle = Array("\nauthorization:".utf8)
+        let bytes = Array(head.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return head.range(of: "\nauthorization:", options: .caseInsensitive) != nil
+        }
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == 0x0A {
+            var k = 1
+            while k < needle.count {
+                let b = bytes[start + k]
+                if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != needle[k] { break }
+                k += 1
+            }
+            if k == needle.count { return true }
+        }
+        return false
     }
 }

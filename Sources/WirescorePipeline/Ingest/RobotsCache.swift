@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import WirescoreCore
 import WirescoreFetch
 import WirescoreStore
 
@@ -200,6 +201,13 @@ actor RobotsCache {
 
     /// `scheme://host[:port]` of an http(s) URL, lowercased, without userinfo; nil otherwise.
     static func origin(of url: String) -> String? {
+        // An already-canonical link (nearly every article link) is its origin up to the path:
+        // URLComponents on every fetch showed in profiles.
+        if let plain = URLCanonicalizer.plainOrigin(of: url) { return String(plain) }
+        return originByComponents(url)
+    }
+
+    static func originByComponents(_ url: String) -> String? {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else { return nil }
         let port = components.port.map { ":\($0)" } ?? ""
