@@ -130,6 +130,17 @@ enum ReaderPrompt {
         return table
     }()
 
+    /// The same for each anchor's second byte: a position goes on to the byte compare only for
+    /// the anchors whose first two letters it starts with (every anchor has at least four).
+    private static let anchorsBySecondByte: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 256)
+        for (k, anchor) in anchors.enumerated() {
+            table[Int(anchor[1])] |= 1 << UInt32(k)
+            if anchor[1] >= 0x61 && anchor[1] <= 0x7A { table[Int(anchor[1] - 0x20)] |= 1 << UInt32(k) }
+        }
+        return table
+    }()
+
     static func hasAnchor(_ u: String.UTF8View) -> Bool {
         if let found = u.withContiguousStorageIfAvailable({ hasAnchor(bytes: $0) }) { return found }
         return Array(u).withUnsafeBufferPointer { hasAnchor(bytes: $0) }
@@ -139,10 +150,12 @@ enum ReaderPrompt {
         anchorBytes.withUnsafeBufferPointer { a in
             anchorStarts.withUnsafeBufferPointer { starts in
                 anchorsByFirstByte.withUnsafeBufferPointer { first in
+                  anchorsBySecondByte.withUnsafeBufferPointer { second in
                     let n = p.count
                     var i = 0
-                    while i < n {
-                        var candidates = first[Int(p[i])]
+                    // The last byte cannot start an anchor (none is shorter than two bytes).
+                    while i + 1 < n {
+                        var candidates = first[Int(p[i])] & second[Int(p[i + 1])]
                         while candidates != 0 {
                             let k = candidates.trailingZeroBitCount
                             candidates &= candidates - 1
@@ -159,6 +172,7 @@ enum ReaderPrompt {
                         i += 1
                     }
                     return false
+                  }
                 }
             }
         }
