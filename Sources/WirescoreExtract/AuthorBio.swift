@@ -69,17 +69,81 @@ enum AuthorBio {
     /// paragraph of the article's column; where no JSON-LD declares the bio (``removing(_:from:)``),
     /// the name the page gives as its author is the signal. Only names of two or more words
     /// count: a one-word author ("Reuters") opens credit lines that are the story's.
+    ///
+    /// The name is also taken from the text itself when the page declares none: a paragraph that
+    /// is only a name (two or three capitalised words, at most ``maximumNameLineLength`` bytes) is
+    /// the byline or the box's heading ("Julia Gralberg" over the post, "Elliot Raba" over the
+    /// box), and the box then opens with the same name. And a box may open with the given name
+    /// alone, "Irene is an experienced writer…": the first word of the name followed by " is ".
     static func removingClosingBio(of author: String?, from text: String) -> String {
-        guard let name = author?.trimmingWhitespace(), name.utf8.count >= 5, name.utf8.count <= 80,
-              UTF8Search.contains(name, byte: 0x20), let cut = UTF8Search.lastOffset(of: "\n\n", in: text) else { return text }
+        guard let cut = UTF8Search.lastOffset(of: "\n\n", in: text) else { return text }
         let utf8 = text.utf8
         let last = utf8[utf8.index(utf8.startIndex, offsetBy: cut + 2)...]
-        guard last.count <= maximumClosingBioLength, last.count >= name.utf8.count + 20, last.starts(with: name.utf8) else { return text }
-        let after = last[last.index(last.startIndex, offsetBy: name.utf8.count)]
-        guard after == 0x20 || after == UInt8(ascii: ",") else { return text }
-        let head = String(decoding: utf8[..<utf8.index(utf8.startIndex, offsetBy: cut)], as: UTF8.self)
+        // Every bio opens with a capitalised name; other last paragraphs cost no scan.
+        guard last.count <= maximumClosingBioLength, let first = last.first, first >= 0x41, first <= 0x5A else { return text }
+        let head = utf8[..<utf8.index(utf8.startIndex, offsetBy: cut)]
+        var names: [Substring.UTF8View] = []
+        if let declared = author?.trimmingWhitespace(), declared.utf8.count <= 80 {
+            names.append(Substring(declared).utf8)
+        }
+        names.append(contentsOf: nameLines(in: head))
+        guard names.contains(where: { opensBio(last, with: $0) }) else { return text }
+        let kept = String(decoding: head, as: UTF8.self)
         // Two paragraphs at least stay: a page that is only a bio keeps it.
-        return UTF8Search.contains(head, "\n\n") ? head : text
+        return UTF8Search.contains(kept, "\n\n") ? kept : text
+    }
+
+    /// A line that is only a person's name is at most this long (bytes).
+    static let maximumNameLineLength = 40
+
+    /// Whether `paragraph` opens like a box about `name`: the whole name (two or more words)
+    /// then a blank or a comma, or the name's first word then " is ".
+    static func opensBio(_ paragraph: Substring.UTF8View, with name: Substring.UTF8View) -> Bool {
+        guard name.count >= 5, let space = name.firstIndex(of: 0x20), paragraph.count >= name.count + 20 else { return false }
+        if paragraph.starts(with: name) {
+            let after = paragraph[paragraph.index(paragraph.startIndex, offsetBy: name.count)]
+            if after == 0x20 || after == UInt8(ascii: ",") { return true }
+        }
+        let given = name[..<space]
+        return given.count >= 3 && paragraph.starts(with: given)
+            && paragraph.dropFirst(given.count).starts(with: " is ".utf8)
+    }
+
+    /// The paragraphs of `text` that are only a name: two or three words, each opening with a
+    /// capital A-Z, of letters, apostrophes, dots and hyphens, at most ``maximumNameLineLength``
+    /// bytes ("Julia Gralberg", "Marna van der Merwe" is not one: a lower-case particle ends it).
+    static func nameLines(in text: Substring.UTF8View) -> [Substring.UTF8View] {
+        var out: [Substring.UTF8View] = []
+        var start = text.startIndex
+        while start < text.endIndex {
+            var end = start
+            while end < text.endIndex, text[end] != 0x0A { end = text.index(after: end) }
+            let line = text[start..<end]
+            if line.count >= 5, line.count <= maximumNameLineLength, isName(line) { out.append(line) }
+            start = end < text.endIndex ? text.index(after: end) : end
+        }
+        return out
+    }
+
+    private static func isName(_ line: Substring.UTF8View) -> Bool {
+        var words = 0
+        var atWordStart = true
+        for b in line {
+            if b == 0x20 {
+                if atWordStart { return false }
+                atWordStart = true
+                continue
+            }
+            if atWordStart {
+                guard b >= 0x41, b <= 0x5A else { return false }
+                words += 1
+                atWordStart = false
+            } else {
+                let letter = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b >= 0x80
+                guard letter || b == UInt8(ascii: "'") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") else { return false }
+            }
+        }
+        return !atWordStart && (2...3).contains(words)
     }
 
     private static func isPerson(_ t: JSONValue?) -> Bool {

@@ -105,6 +105,58 @@ enum LabelLine {
         }
     }
 
+    /// English month names and their short forms, lowercased ASCII without a dot.
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+    /// Words of the label a theme may print before the date ("Updated on:", "Last updated on", "Published").
+    static let dateLabelWords: Set<String> = ["last", "updated", "published", "posted", "modified", "on"]
+    /// A date line is short; a longer line says something about the date.
+    static let maximumDateLineLength = 60
+
+    /// Whether a short line is only a date, perhaps with its label and time ("December 18, 2025",
+    /// "17 Dec 2025", "Updated on: January 30, 2026", "Last updated on September 16th, 2023 at
+    /// 09:27 am"): the post's date that themes print as a paragraph of its own above or under the
+    /// article. It is metadata (the record's `date`), and the gold texts leave it out (13 WCXB
+    /// pages and one AEB page moved, none for the worse). English month names only: other
+    /// languages' date lines were not seen in the development sets' output.
+    static func isDateLine(_ text: String) -> Bool {
+        let u = trimmed(text.utf8[...])
+        guard u.count >= 8, u.count <= maximumDateLineLength else { return false }
+        let punctuation: Set<Character> = [",", ".", ":"]
+        var words = String(decoding: u, as: UTF8.self).lowercased().split(separator: " ").map { w -> String in
+            var t = w[...]
+            while let f = t.first, punctuation.contains(f) { t = t.dropFirst() }
+            while let l = t.last, punctuation.contains(l) { t = t.dropLast() }
+            return String(t)
+        }.filter { !$0.isEmpty }[...]
+        var labels = 0
+        while let w = words.first, dateLabelWords.contains(w), labels < 3 { words = words.dropFirst(); labels += 1 }
+        guard words.count >= 3 else { return false }
+        let a = words[words.startIndex], b = words[words.startIndex + 1], year = words[words.startIndex + 2]
+        guard isYear(year), months.contains(a) && isDay(b) || isDay(a) && months.contains(b) else { return false }
+        // Then only a time: "at 09:27 am", "11:15 AM".
+        var rest = words.dropFirst(3)
+        if rest.first == "at" { rest = rest.dropFirst() }
+        guard let time = rest.first else { return true }
+        guard time.contains(":"), time.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") }) else { return false }
+        rest = rest.dropFirst()
+        return rest.isEmpty || rest.count == 1 && ["am", "pm", "a.m", "p.m"].contains(rest[rest.startIndex])
+    }
+
+    private static func isYear(_ w: String) -> Bool {
+        w.utf8.count == 4 && (w.hasPrefix("19") || w.hasPrefix("20")) && w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// 1-31, with an ordinal suffix or not ("16th").
+    private static func isDay(_ w: String) -> Bool {
+        var digits = Substring(w)
+        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits = digits.dropLast(2); break }
+        guard (1...2).contains(digits.utf8.count), digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let d = Int(digits) else { return false }
+        return (1...31).contains(d)
+    }
+
     /// Words that open a figure's caption ("Abbildung 4: …", "Abb.: …", "Figure 1: …", "Ryc. 2: …").
     static let figureLabels: Set<String> = ["abbildung", "abb", "figure", "fig", "grafik", "illustration", "ilustración", "rycina", "ryc"]
 

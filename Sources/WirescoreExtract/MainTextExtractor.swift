@@ -759,7 +759,8 @@ struct MainTextExtractor {
                 if seeAlso, SeeAlsoPhrases.announcesLinks(line) || SeeAlsoPhrases.headsContents(line)
                     || Self.lineTags.contains(doc.tag(c)) && SeeAlsoPhrases.namesMoreOf(line) { afterSeeAlso = true; return }
                 if label, LabelLine.isLabel(line, oneParagraph: !hasBlockChild(c))
-                    || textLen[c] <= Int32(LabelLine.maximumReadingTimeLength) && LabelLine.isReadingTime(line) { return }
+                    || textLen[c] <= Int32(LabelLine.maximumReadingTimeLength) && LabelLine.isReadingTime(line)
+                    || textLen[c] <= Int32(LabelLine.maximumDateLineLength) && Self.lineTags.contains(doc.tag(c)) && LabelLine.isDateLine(line) { return }
                 if prompt, ReaderPrompt.isPrompt(line) { return }
             }
         }

@@ -106,4 +106,22 @@ import Testing
         #expect(LabelLine.isReadingTime("11 MIN. READ"))
         #expect(!LabelLine.isReadingTime("Reading time matters less than you think, the study says, and here is why"))
     }
+
+    /// A paragraph that is only the post's date, perhaps with its label and time, is left out;
+    /// a date inside a sentence, or in a line that says more, stays.
+    @Test func dateLinesAreLeftOut() throws {
+        let t = try text("<p>Updated on: March 4, 2025</p><div>17 Nov 2024</div>" + Self.prose(4)
+            + "<p>The tram opened on March 4, 2025 after years of delay.</p><p>Posted on <span>May 2, 2024</span> by the desk</p>")
+        #expect(!t.contains("Updated on"))
+        #expect(!t.contains("17 Nov 2024"))
+        #expect(t.contains("Paragraph 4 on the new tram line"))
+        #expect(t.contains("The tram opened on March 4, 2025 after years of delay."))
+        #expect(t.contains("May 2, 2024"))
+        #expect(LabelLine.isDateLine("Last updated on September 16th, 2023 at 09:27 am"))
+        #expect(LabelLine.isDateLine("DEC 10, 2025"))
+        #expect(LabelLine.isDateLine("Published 3 June 2021"))
+        #expect(!LabelLine.isDateLine("March 4, 2025: the tram opens"))
+        #expect(!LabelLine.isDateLine("May 2024 budget figures"))
+        #expect(!LabelLine.isDateLine("On 40 March 2025"))
+    }
 }

@@ -662,7 +662,8 @@ import Testing
         #expect(!t.contains("written by"))
         #expect(!t.contains("Last updated on"))
         #expect(t.contains("Mara Quillon"))
-        #expect(t.contains("October 1, 2025"))
+        // The date under the label is a date line of its own, left out by that rule (dateLinesAreLeftOut).
+        #expect(!t.contains("October 1, 2025"))
         #expect(t.contains("import By"))
         #expect(LabelLine.isBylineLabel("Reviewed by,"))
         #expect(LabelLine.isBylineLabel("Geschrieben von:"))
@@ -743,6 +744,31 @@ import Testing
         let credit = "<p>Harbourwire contributed reporting on the ferry timetable and the council's vote.</p>"
         #expect(try page(html("Harbourwire", credit)).text.contains("contributed reporting"))
         #expect(AuthorBio.removingClosingBio(of: "Mara Quillon", from: "Mara Quillon is a senior writer covering ports.") == "Mara Quillon is a senior writer covering ports.")
+    }
+
+    /// Without a declared author, the box's name comes from the text: a line that is only a name
+    /// (the byline over the post, the box's heading) and a last paragraph that opens with it, or
+    /// with its first word then " is ". A name line that the last paragraph does not open with, or
+    /// a heading of lower-case words, leaves the text whole.
+    @Test func closingParagraphAboutANamedLineIsLeftOut() throws {
+        func html(_ byline: String, _ last: String) -> String {
+            "<html><body><article><p>\(byline)</p>\(Self.prose(4))<p>\(last)</p></article></body></html>"
+        }
+        let bio = "Tomas Ekwall is a freelance writer on harbours and canals. When he is not on a ferry he restores old clocks."
+        let t = try page(html("Tomas Ekwall", bio)).text
+        #expect(t.contains("Paragraph 4 on the harbour"))
+        #expect(!t.contains("restores old clocks"))
+        let given = "Tomas is a freelance writer on harbours and canals. When he is not on a ferry he restores old clocks."
+        #expect(!(try page(html("Tomas Ekwall", given)).text.contains("restores old clocks")))
+        // The declared author's given name opens the box the same way.
+        let declared = "<html><head><meta name='author' content='Tomas Ekwall'></head><body><article>\(Self.prose(4))<p>\(given)</p></article></body></html>"
+        #expect(!(try page(declared).text.contains("restores old clocks")))
+        // Another name, a name line that is a sentence, or the name inside the paragraph: kept.
+        #expect(try page(html("Ines Varga", bio)).text.contains("restores old clocks"))
+        #expect(try page(html("Tomas Ekwall wrote this", bio)).text.contains("restores old clocks"))
+        let quoted = "The harbour master told Tomas Ekwall that the dredgers would start in spring, weather permitting."
+        #expect(try page(html("Tomas Ekwall", quoted)).text.contains("would start in spring"))
+        #expect(AuthorBio.nameLines(in: "Julia Gralberg\n\nkey takeaways\n\nMarna van der Merwe\n\nA B".utf8[...]).map { String(decoding: $0, as: UTF8.self) } == ["Julia Gralberg"])
     }
 
     /// A video page: the description is a paragraph inside the declared `main`, in a block named
