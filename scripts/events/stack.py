@@ -156,11 +156,7 @@ def tune2(F, R, y, strat, K, other, fa_cap):
         for off in OFFSETS2:
             for keep in KEEPS:
                 s = score_sets(predict_sets(S, R, other, off, keep), y, K, other)
-                ok = s['false_alarm_rate'] <= fa_cap
-                key = (ok, s['macro_f1_corporate'] if ok else -s['false_alarm_rate'])
-                if best is None or key > best[0]:
-                    best = (key, {'C2': C2, 'offset2': off, 'keep': keep, 'cv_macro_f1': s['macro_f1_corporate'],
-                                  'cv_false_alarm': s['false_alarm_rate']})
+                best = _keep_better(best, s, fa_cap, {'C2': C2, 'offset2': off, 'keep': keep})
     return best[1]
 
 
@@ -171,9 +167,16 @@ def tune_passthrough(Z, R, y, K, other, fa_cap):
     for off in OFFSETS_PASSTHROUGH:
         for keep in KEEPS:
             s = score_sets(predict_sets(Z, R, other, off, keep), y, K, other)
-            ok = s['false_alarm_rate'] <= fa_cap
-            key = (ok, s['macro_f1_corporate'] if ok else -s['false_alarm_rate'])
-            if best is None or key > best[0]:
-                best = (key, {'offset2': off, 'keep': keep, 'cv_macro_f1': s['macro_f1_corporate'],
-                              'cv_false_alarm': s['false_alarm_rate']})
+            best = _keep_better(best, s, fa_cap, {'offset2': off, 'keep': keep})
     return best[1]
+
+
+def _keep_better(best, s, fa_cap, setting):
+    """The better of `best` ((key, setting) or None) and `setting` scored `s`: within the
+    false-alarm cap the higher macro-F1 wins, outside it the lower false-alarm rate; ties keep
+    the earlier one (grid order)."""
+    ok = s['false_alarm_rate'] <= fa_cap
+    key = (ok, s['macro_f1_corporate'] if ok else -s['false_alarm_rate'])
+    if best is not None and not key > best[0]:
+        return best
+    return (key, {**setting, 'cv_macro_f1': s['macro_f1_corporate'], 'cv_false_alarm': s['false_alarm_rate']})
