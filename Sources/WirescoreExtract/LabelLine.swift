@@ -123,7 +123,7 @@ enum LabelLine {
     /// languages' date lines were not seen in the development sets' output.
     static func isDateLine(_ text: String) -> Bool {
         let u = trimmed(text.utf8[...])
-        guard u.count >= 8, u.count <= maximumDateLineLength else { return false }
+        guard u.count >= 8, u.count <= maximumDateLineLength, holdsYear(u) else { return false }
         let punctuation: Set<Character> = [",", ".", ":"]
         var words = String(decoding: u, as: UTF8.self).lowercased().split(separator: " ").map { w -> String in
             var t = w[...]
@@ -143,6 +143,24 @@ enum LabelLine {
         guard time.contains(":"), time.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") }) else { return false }
         rest = rest.dropFirst()
         return rest.isEmpty || rest.count == 1 && ["am", "pm", "a.m", "p.m"].contains(rest[rest.startIndex])
+    }
+
+    /// Whether the bytes hold four digits starting "19" or "20": what ``isYear(_:)`` needs of one
+    /// word, checked on the bytes first so that most short lines (menu items, labels) are turned
+    /// away without lowercasing and splitting them.
+    private static func holdsYear(_ u: Substring.UTF8View) -> Bool {
+        var run = 0
+        var first: UInt8 = 0, second: UInt8 = 0
+        for b in u {
+            if b >= 0x30 && b <= 0x39 {
+                if run == 0 { first = b } else if run == 1 { second = b }
+                run += 1
+                if run == 4, first == 0x31 && second == 0x39 || first == 0x32 && second == 0x30 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     private static func isYear(_ w: String) -> Bool {
