@@ -152,30 +152,17 @@ public enum URLCanonicalizer {
     /// and `https` links to one page agree.
     public static func articleID(for url: String) -> String {
         let normal = canonical(url) ?? url
-        // The text after the first "://" (a byte search: Foundation's `range(of:)` bridged
-        // every URL to NSString).
-        let u = normal.utf8
         var withoutScheme = Substring(normal)
-        var i = u.startIndex
-        while i != u.endIndex {
-            if u[i] == UInt8(ascii: ":") {
-                let j = u.index(after: i)
-                if j != u.endIndex, u[j] == UInt8(ascii: "/") {
-                    let k = u.index(after: j)
-                    if k != u.endIndex, u[k] == UInt8(ascii: "/") {
-                        let rest = u.index(after: k)
-                        // A combining mark after "://" would make Foundation's search (by
-                        // canonical equivalence) skip this one: leave such a rarity to it.
-                        if rest != u.endIndex, u[rest] >= 0x80 {
-                            withoutScheme = normal.range(of: "://").map { normal[$0.upperBound...] } ?? Substring(normal)
-                        } else {
-                            withoutScheme = normal[rest...]
-                        }
-                        break
-                    }
-                }
+        if let at = UTF8Search.firstOffset(of: "://", in: normal) {
+            let u = normal.utf8
+            let rest = u.index(u.startIndex, offsetBy: at + 3)
+            // A combining mark after "://" would make Foundation's search (by canonical
+            // equivalence) skip this one, as ids were always taken: leave such a rarity to it.
+            if rest != u.endIndex, u[rest] >= 0x80 {
+                withoutScheme = normal.range(of: "://").map { normal[$0.upperBound...] } ?? Substring(normal)
+            } else {
+                withoutScheme = normal[rest...]
             }
-            i = u.index(after: i)
         }
         return StableHash.hex128(String(withoutScheme))
     }

@@ -1,3 +1,4 @@
+import WirescoreCore
 import WirescoreXML
 
 /// Finds a page's main text: the container whose paragraphs carry the most prose, plus its

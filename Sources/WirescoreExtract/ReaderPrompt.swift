@@ -121,25 +121,21 @@ enum ReaderPrompt {
     private static let anchorStarts: [Int] = anchors.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     /// For each byte, a bit per anchor whose first letter it is (ASCII case folded): most
     /// positions of a line test one table entry and no anchor at all.
-    private static let anchorsByFirstByte: [UInt32] = {
-        var table = [UInt32](repeating: 0, count: 256)
-        for (k, anchor) in anchors.enumerated() {
-            table[Int(anchor[0])] |= 1 << UInt32(k)
-            if anchor[0] >= 0x61 && anchor[0] <= 0x7A { table[Int(anchor[0] - 0x20)] |= 1 << UInt32(k) }
-        }
-        return table
-    }()
-
+    private static let anchorsByFirstByte = anchorsByByte(at: 0)
     /// The same for each anchor's second byte: a position goes on to the byte compare only for
     /// the anchors whose first two letters it starts with (every anchor has at least four).
-    private static let anchorsBySecondByte: [UInt32] = {
+    private static let anchorsBySecondByte = anchorsByByte(at: 1)
+
+    /// For each byte value, a bit per anchor whose byte at `offset` it is, ASCII case folded.
+    private static func anchorsByByte(at offset: Int) -> [UInt32] {
         var table = [UInt32](repeating: 0, count: 256)
         for (k, anchor) in anchors.enumerated() {
-            table[Int(anchor[1])] |= 1 << UInt32(k)
-            if anchor[1] >= 0x61 && anchor[1] <= 0x7A { table[Int(anchor[1] - 0x20)] |= 1 << UInt32(k) }
+            let b = anchor[offset]
+            table[Int(b)] |= 1 << UInt32(k)
+            if b >= 0x61 && b <= 0x7A { table[Int(b - 0x20)] |= 1 << UInt32(k) }
         }
         return table
-    }()
+    }
 
     static func hasAnchor(_ u: String.UTF8View) -> Bool {
         if let found = u.withContiguousStorageIfAvailable({ hasAnchor(bytes: $0) }) { return found }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WirescoreCore
 @testable import WirescoreExtract
 
 /// The byte searches that replaced Foundation's `contains`/`range(of:)` on the extractor's hot

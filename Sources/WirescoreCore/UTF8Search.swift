@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Substring tests on a string's UTF-8 bytes, for the extractor's hot paths.
+/// Substring tests on a string's UTF-8 bytes, for hot paths (the extractor's rules, article ids).
 ///
 /// With Foundation imported, `String.contains(String)` and `range(of:)` go through NSString: the
 /// text is bridged and searched as UTF-16 with canonical-equivalence folding, about 2-3% of
@@ -16,14 +16,14 @@ import Darwin
 /// needles are ASCII markers or come from the same page as the text; the extraction
 /// development pages give byte-identical output either way. Like Foundation's, an empty
 /// needle is never found.
-enum UTF8Search {
+public enum UTF8Search {
     /// Whether `needle`'s UTF-8 bytes occur in `haystack`'s; false for an empty needle.
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
         firstOffset(of: needle, in: haystack) != nil
     }
 
     /// Whether `haystack` holds the byte `byte` (an ASCII marker such as `<` or a newline).
-    static func contains(_ haystack: String, byte: UInt8) -> Bool {
+    public static func contains(_ haystack: String, byte: UInt8) -> Bool {
         var haystack = haystack
         return haystack.withUTF8 { h in
             guard let base = h.baseAddress, h.count > 0 else { return false }
@@ -33,7 +33,7 @@ enum UTF8Search {
 
     /// The byte offset of the first occurrence of `needle` in `haystack`, or nil (also for an
     /// empty needle).
-    static func firstOffset(of needle: String, in haystack: String) -> Int? {
+    public static func firstOffset(of needle: String, in haystack: String) -> Int? {
         var haystack = haystack, needle = needle
         return haystack.withUTF8 { h -> Int? in
             needle.withUTF8 { n -> Int? in
@@ -55,7 +55,7 @@ enum UTF8Search {
 
     /// The byte offset of the last occurrence of `needle` in `haystack`, or nil (also for an
     /// empty needle).
-    static func lastOffset(of needle: String, in haystack: String) -> Int? {
+    public static func lastOffset(of needle: String, in haystack: String) -> Int? {
         var haystack = haystack, needle = needle
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in
