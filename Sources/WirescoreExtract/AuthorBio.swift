@@ -113,19 +113,33 @@ enum AuthorBio {
     /// capital A-Z, of letters, apostrophes, dots and hyphens, at most ``maximumNameLineLength``
     /// bytes ("Julia Gralberg", "Marna van der Merwe" is not one: a lower-case particle ends it).
     static func nameLines(in text: Substring.UTF8View) -> [Substring.UTF8View] {
-        var out: [Substring.UTF8View] = []
-        var start = text.startIndex
-        while start < text.endIndex {
+        // The lines are found on the contiguous bytes (the whole article is scanned, and walking
+        // the view's indices cost more than the test); only the few name lines become slices.
+        let offsets = text.withContiguousStorageIfAvailable { nameLineRanges(in: $0) }
+            ?? Array(text).withUnsafeBufferPointer { nameLineRanges(in: $0) }
+        return offsets.map { range in
+            let start = text.index(text.startIndex, offsetBy: range.lowerBound)
+            return text[start..<text.index(start, offsetBy: range.count)]
+        }
+    }
+
+    /// The offsets of ``nameLines(in:)``'s lines in `bytes`.
+    private static func nameLineRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
             var end = start
-            while end < text.endIndex, text[end] != 0x0A { end = text.index(after: end) }
-            let line = text[start..<end]
-            if line.count >= 5, line.count <= maximumNameLineLength, isName(line) { out.append(line) }
-            start = end < text.endIndex ? text.index(after: end) : end
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let count = end - start
+            if count >= 5, count <= maximumNameLineLength, isName(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                out.append(start..<end)
+            }
+            start = end < bytes.count ? end + 1 : end
         }
         return out
     }
 
-    private static func isName(_ line: Substring.UTF8View) -> Bool {
+    private static func isName(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 0
         var atWordStart = true
         for b in line {

@@ -27,10 +27,16 @@ enum AuthorBoxHeading {
     /// a heading) must be a title of two or more words: "Author:" alone also labels a field of a
     /// book's or a paper's details, with the name after it.
     static func titlesAuthorBox(_ heading: String, line: Bool = false) -> Bool {
+        guard stems.occur(in: heading) else { return false }
         var h = heading.trimmingWhitespace().lowercased()
         while h.hasSuffix(":") { h.removeLast(); h = h.trimmingWhitespace() }
         return phrases.contains(h) && (!line || h.contains(" "))
     }
+
+    /// Every phrase holds one of these ("author", "autorin", "l'auteur", "about the writer",
+    /// "about the contributor"): most short lines hold none and are not trimmed, lowercased
+    /// and looked up.
+    private static let stems = FoldedStems(["aut", "writ", "contrib"])
 
     /// More text than this under such a heading is not a box about the author.
     static let maximumBoxLength: Int32 = 1500

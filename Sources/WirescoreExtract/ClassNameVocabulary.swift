@@ -44,20 +44,25 @@ enum ClassNameVocabulary {
     /// Match strength, best first; a part takes the best kind any entry gives it.
     private enum Kind: UInt8 { case hard = 0, strong, weak, positive, none }
 
+    /// One word of the lists: its bytes are `words[start..<start + count]`. Plain integers, so
+    /// walking the entries retains nothing (an entry holding its own `[UInt8]` cost a retain and
+    /// a release per entry tried).
     private struct Entry {
-        var word: [UInt8]
+        var start: Int32
+        var count: Int32
         var prefix: Bool
         var kind: Kind
     }
 
-    /// Entries by first byte.
-    private static let table: [[Entry]] = {
-        var t = [[Entry]](repeating: [], count: 256)
-        func add(_ words: [String], prefix: Bool, _ kind: Kind) {
-            for w in words {
+    /// Every entry, grouped by the word's first byte: those for byte `b` are
+    /// `entries[firstEntry[b]..<firstEntry[b + 1]]`, in list order.
+    private static let (entries, firstEntry, words): ([Entry], [Int32], [UInt8]) = {
+        var byFirst = [[(word: [UInt8], prefix: Bool, kind: Kind)]](repeating: [], count: 256)
+        func add(_ list: [String], prefix: Bool, _ kind: Kind) {
+            for w in list {
                 let bytes = Array(w.utf8)
                 let k = kind == .strong && prefix && hardPrefixes.contains(w) ? Kind.hard : kind
-                t[Int(bytes[0])].append(Entry(word: bytes, prefix: prefix, kind: k))
+                byFirst[Int(bytes[0])].append((bytes, prefix, k))
             }
         }
         add(strongPrefixes, prefix: true, .strong)
@@ -65,7 +70,16 @@ enum ClassNameVocabulary {
         add(weakPrefixes, prefix: true, .weak)
         add(weakWords, prefix: false, .weak)
         add(positivePrefixes, prefix: true, .positive)
-        return t
+        var entries: [Entry] = [], first: [Int32] = [], words: [UInt8] = []
+        for group in byFirst {
+            first.append(Int32(entries.count))
+            for e in group {
+                entries.append(Entry(start: Int32(words.count), count: Int32(e.word.count), prefix: e.prefix, kind: e.kind))
+                words.append(contentsOf: e.word)
+            }
+        }
+        first.append(Int32(entries.count))
+        return (entries, first, words)
     }()
     private static let taxonomy = taxonomyPrefixes.map { Array($0.utf8) }
     private static let qualifierWords = qualifiers.map { Array($0.utf8) }
@@ -74,20 +88,34 @@ enum ClassNameVocabulary {
     /// The ``ClassVerdictCache`` bits of one class or id value.
     static func flags(_ v: ArraySlice<UInt8>) -> UInt8 {
         v.withUnsafeBufferPointer { buf -> UInt8 in
-            var flags: UInt8 = 0
-            let n = buf.count
-            var i = 0
-            while i < n {
-                while i < n, isSpace(buf[i]) { i += 1 }
-                let nameStart = i
-                while i < n, !isSpace(buf[i]) { i += 1 }
-                if i > nameStart { flags |= nameFlags(buf, nameStart, i) }
+            entries.withUnsafeBufferPointer { entries in
+                firstEntry.withUnsafeBufferPointer { firstEntry in
+                    words.withUnsafeBufferPointer { words in
+                        let lists = Lists(entries: entries, firstEntry: firstEntry, words: words)
+                        var flags: UInt8 = 0
+                        let n = buf.count
+                        var i = 0
+                        while i < n {
+                            while i < n, isSpace(buf[i]) { i += 1 }
+                            let nameStart = i
+                            while i < n, !isSpace(buf[i]) { i += 1 }
+                            if i > nameStart { flags |= nameFlags(buf, nameStart, i, lists) }
+                        }
+                        return flags
+                    }
+                }
             }
-            return flags
         }
     }
 
-    private static func nameFlags(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
+    /// The entry tables as buffers, fetched once per value.
+    private struct Lists {
+        let entries: UnsafeBufferPointer<Entry>
+        let firstEntry: UnsafeBufferPointer<Int32>
+        let words: UnsafeBufferPointer<UInt8>
+    }
+
+    private static func nameFlags(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ lists: Lists) -> UInt8 {
         for t in taxonomy where hasPrefix(buf, start, end, t) { return 0 }
         var flags: UInt8 = 0
         var previousStart = 0, previousEnd = 0
@@ -98,7 +126,7 @@ enum ClassNameVocabulary {
             while i < end, isPart(buf[i]) { i += 1 }
             guard i > partStart else { continue }
             defer { previousStart = partStart; previousEnd = i }
-            let kind = match(buf, partStart, i)
+            let kind = match(buf, partStart, i, lists)
             guard kind != .none else { continue }
             // `hide` alone hides; in a compound (`hide-ordinal`, `hide-on-mobile`) it is styling.
             if kind == .weak, (partStart != start || i != end), equalsLower(buf, partStart, i, hideWord) { continue }
@@ -115,10 +143,16 @@ enum ClassNameVocabulary {
         return flags
     }
 
-    private static func match(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Kind {
+    private static func match(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ lists: Lists) -> Kind {
         var best = Kind.none
-        for e in table[Int(lower(buf[start]))] where e.kind.rawValue < best.rawValue {
-            let hit = e.prefix ? hasPrefix(buf, start, end, e.word) : equalsLower(buf, start, end, e.word)
+        let b = Int(lower(buf[start]))
+        for k in Int(lists.firstEntry[b])..<Int(lists.firstEntry[b + 1]) {
+            let e = lists.entries[k]
+            guard e.kind.rawValue < best.rawValue else { continue }
+            let count = Int(e.count)
+            guard e.prefix ? end - start >= count : end - start == count else { continue }
+            var hit = true
+            for j in 0..<count where lower(buf[start + j]) != lists.words[Int(e.start) + j] { hit = false; break }
             if hit { best = e.kind }
         }
         return best

@@ -8,6 +8,9 @@
 /// thousand values it does not happen in practice. One cache serves one page on one thread.
 struct ClassVerdictCache {
     static let strong: UInt8 = 1, weak: UInt8 = 2, positive: UInt8 = 4, hard: UInt8 = 8
+    /// The value holds a class CSS frameworks hide (``MainTextExtractor/hasHidingClass(_:)``):
+    /// cached with the verdict so each element's class value is hashed and looked up once.
+    static let hiding: UInt8 = 16
     private var keys = [UInt64](repeating: 0, count: 1024)
     private var values = [UInt8](repeating: 0, count: 1024)
     private var used = 0

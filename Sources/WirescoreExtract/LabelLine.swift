@@ -193,6 +193,8 @@ enum LabelLine {
     /// line, several labels written as one paragraph. Inside a sentence such a word follows
     /// another word ("three categories: …") and is not read.
     static func hasInlineMetaLabel(_ u: Substring.UTF8View) -> Bool {
+        // Every label ends at a colon: a line without one is not copied.
+        guard u.contains(UInt8(ascii: ":")) else { return false }
         // Blanks of every kind as plain spaces: themes indent the second label with no-break spaces.
         var b = Array(u)
         for k in b.indices {
@@ -246,7 +248,8 @@ enum LabelLine {
     /// a commentary in Polish papers, "Comment" an opinion column.
     static func isCommentCounter(_ text: String) -> Bool {
         let u = trimmed(text.utf8[...])
-        guard u.count > 0, u.count <= 120, hasCounterShape(u) else { return false }
+        guard u.count > 0, u.count <= 120, hasCounterShape(u),
+              u.withContiguousStorageIfAvailable({ commentStems.occur(in: $0) }) ?? true else { return false }
         var line = String(decoding: u, as: UTF8.self).lowercased()
         var parenthesised = false
         if line.hasSuffix(")"), let open = line.firstIndex(of: "(") {
@@ -267,6 +270,11 @@ enum LabelLine {
             return false
         }
     }
+
+    /// Stems every comment word holds: "omment" (comment, kommentar, commentaire, commento),
+    /// "oment" (comentario, komentarz), "eact" (reactie). A line without one cannot be a
+    /// counter and is not lowercased and split.
+    private static let commentStems = FoldedStems(["omment", "oment", "eact"])
 
     /// Whether the line has at most three space-separated words before a closing parenthesised
     /// note (two, and a trailing ":" the full check strips): the shape of a comment counter,

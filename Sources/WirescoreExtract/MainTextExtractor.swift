@@ -151,12 +151,15 @@ struct MainTextExtractor {
             if let aria = doc.attributeValueBytes(i, .ariaHidden), aria.elementsEqual("true".utf8) {
                 dropped[i] = true; continue
             }
+            // The class value is looked up once: its cached bits answer both the hiding-class
+            // test here and the name verdict in `classify`.
+            let classFlags = Self.classFlags(doc, i, cache: &verdicts)
             // Hidden content is usually a menu or a modal, but streaming server renderers park the
             // whole article in a hidden element for scripts to move; decided by size later.
             if doc.attributeValueBytes(i, .hidden) != nil || doc.attributeValueBytes(i, .style).map(Self.hidesElement) == true
-                || doc.attributeValueBytes(i, .class).map(Self.hasHidingClass) == true {
+                || classFlags & ClassVerdictCache.hiding != 0 {
                 // Boilerplate names win; a weak one keeps only the streaming-container rescue.
-                let named = Self.landmarks.contains(t) ? -3 : Self.classify(doc, i, cache: &verdicts)
+                let named = Self.landmarks.contains(t) ? -3 : Self.classify(doc, i, classFlags: classFlags, cache: &verdicts)
                 hint[i] = named <= -2 ? named : named == -1 ? -7 : -4
                 continue
             }
@@ -169,7 +172,7 @@ struct MainTextExtractor {
             // editors link a phrase to another story with `a.recommendation-inline-link` or
             // `span.related-term`, and dropping it for the name left "After , you may…".
             if Self.inSentence(doc, i, t) { continue }
-            hint[i] = Self.classify(doc, i, cache: &verdicts)
+            hint[i] = Self.classify(doc, i, classFlags: classFlags, cache: &verdicts)
         }
     }
 
@@ -362,8 +365,22 @@ struct MainTextExtractor {
         return false
     }
 
-    /// -2 strong boilerplate, -1 weak boilerplate, +1 content-named, 0 otherwise.
-    static func classify(_ doc: HTMLDocument, _ i: Int, cache: inout ClassVerdictCache) -> Int8 {
+    /// The ``ClassVerdictCache`` bits of element `i`'s class value (0 for none or an empty one):
+    /// the name verdict together with ``ClassVerdictCache/hiding`` (``hasHidingClass(_:)``).
+    static func classFlags(_ doc: HTMLDocument, _ i: Int, cache: inout ClassVerdictCache) -> UInt8 {
+        guard let v = doc.attributeValueBytes(i, .class), !v.isEmpty else { return 0 }
+        return cache.verdict(v, compute: classValueFlags)
+    }
+
+    /// What a cache miss computes for a class or id value: the vocabulary's verdict and whether
+    /// the value has a hiding class (read for class values only; an id value's bit is unused).
+    static func classValueFlags(_ v: ArraySlice<UInt8>) -> UInt8 {
+        ClassNameVocabulary.flags(v) | (hasHidingClass(v) ? ClassVerdictCache.hiding : 0)
+    }
+
+    /// -2 strong boilerplate, -1 weak boilerplate, +1 content-named, 0 otherwise. `classFlags`
+    /// are the element's class value's cached bits (``classFlags(_:_:cache:)``).
+    static func classify(_ doc: HTMLDocument, _ i: Int, classFlags: UInt8, cache: inout ClassVerdictCache) -> Int8 {
         var pos = false
         if let ip = doc.attributeValueBytes(i, .itemprop), lowerEquals(ip, "articlebody") { return 1 }
         if let role = doc.attributeValueBytes(i, .role) {
@@ -372,9 +389,8 @@ struct MainTextExtractor {
             if lowerEquals(role, "dialog") || lowerEquals(role, "alertdialog") { return -5 }
             if lowerEquals(role, "main") || lowerEquals(role, "article") { pos = true }
         }
-        var flags: UInt8 = 0
-        if let v = doc.attributeValueBytes(i, .class), !v.isEmpty { flags |= cache.verdict(v, compute: ClassNameVocabulary.flags) }
-        if let v = doc.attributeValueBytes(i, .id), !v.isEmpty { flags |= cache.verdict(v, compute: ClassNameVocabulary.flags) }
+        var flags = classFlags
+        if let v = doc.attributeValueBytes(i, .id), !v.isEmpty { flags |= cache.verdict(v, compute: classValueFlags) }
         let strong = flags & ClassVerdictCache.strong != 0, weak = flags & ClassVerdictCache.weak != 0
         pos = pos || flags & ClassVerdictCache.positive != 0
         if flags & ClassVerdictCache.hard != 0 { return -5 }
@@ -387,20 +403,21 @@ struct MainTextExtractor {
     // MARK: - Pass 2: measurements, bottom-up
 
     /// Visible length (whitespace runs count one) and commas of a text node's bytes.
+    ///
+    /// Every byte counts one except a blank right after a blank or at the start; counted without
+    /// branches (this loop reads every text byte of every page, and the branches on blanks
+    /// mispredicted).
     static func lengthAndCommas(_ bytes: ArraySlice<UInt8>) -> (Int32, Int32) {
         bytes.withUnsafeBufferPointer { buf in
-            var len: Int32 = 0, c: Int32 = 0
-            var inSpace = true
+            var repeatedBlanks = 0, c = 0
+            var previousBlank = 1
             for b in buf {
-                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
-                    if !inSpace { len += 1; inSpace = true }
-                } else {
-                    inSpace = false
-                    len += 1
-                    if b == UInt8(ascii: ",") { c += 1 }
-                }
+                let blank = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D ? 1 : 0
+                repeatedBlanks &+= blank & previousBlank
+                previousBlank = blank
+                c &+= b == UInt8(ascii: ",") ? 1 : 0
             }
-            return (len, c)
+            return (Int32(truncatingIfNeeded: buf.count &- repeatedBlanks), Int32(truncatingIfNeeded: c))
         }
     }
 
@@ -721,13 +738,13 @@ struct MainTextExtractor {
     /// Writes the roots' text as paragraphs separated by blank lines.
     func serialize(_ roots: [Int], skipHeadingText: String?) -> String {
         var w = ParagraphWriter()
-        writeSiblings(roots, into: &w, skipHeading: skipHeadingText)
+        writeSiblings(roots, into: &w, skipHeading: skipHeadingText.map(PageTitles.init))
         return w.finish()
     }
 
     /// Writes sibling nodes in order, leaving out a "see also" heading (``SeeAlsoPhrases``) and
     /// the linked blocks right after it, up to the first block that is prose again.
-    private func writeSiblings(_ nodes: [Int], into w: inout ParagraphWriter, skipHeading: String?) {
+    private func writeSiblings(_ nodes: [Int], into w: inout ParagraphWriter, skipHeading: PageTitles?) {
         var afterSeeAlso = false
         for c in nodes { writeSibling(c, afterSeeAlso: &afterSeeAlso, into: &w, skipHeading: skipHeading) }
     }
@@ -735,7 +752,7 @@ struct MainTextExtractor {
     /// ``writeSiblings(_:into:skipHeading:)`` over the children of `n`, walked through the
     /// sibling links: a `Sequence` holding a copy of the document cost a retain and a release
     /// of each of its arrays per element written, which showed in ingest profiles.
-    private func writeChildren(of n: Int, into w: inout ParagraphWriter, skipHeading: String?) {
+    private func writeChildren(of n: Int, into w: inout ParagraphWriter, skipHeading: PageTitles?) {
         var afterSeeAlso = false
         var c = doc.firstChild(n)
         while c >= 0 {
@@ -745,7 +762,7 @@ struct MainTextExtractor {
     }
 
     /// One sibling of ``writeSiblings(_:into:skipHeading:)``; `afterSeeAlso` carries over to the next.
-    private func writeSibling(_ c: Int, afterSeeAlso: inout Bool, into w: inout ParagraphWriter, skipHeading: String?) {
+    private func writeSibling(_ c: Int, afterSeeAlso: inout Bool, into w: inout ParagraphWriter, skipHeading: PageTitles?) {
         if !dropped[c], !doc.isText(c) {
             // The line's text is built once, and only for the short lines either rule reads.
             let seeAlso = mayAnnounceLinks(c), label = mayBeLabelLine(c), prompt = mayBeReaderPrompt(c)
@@ -843,7 +860,7 @@ struct MainTextExtractor {
         }
     }
 
-    private func write(_ n: Int, into w: inout ParagraphWriter, skipHeading: String?) {
+    private func write(_ n: Int, into w: inout ParagraphWriter, skipHeading: PageTitles?) {
         if doc.spaceBefore(n) { w.space() }
         if dropped[n] || !authorBox.isEmpty && authorBox[n] { return }
         if doc.isText(n) { w.text(doc.textBytes(n)); return }
@@ -867,16 +884,27 @@ struct MainTextExtractor {
     /// declares them in `og:title`, JSON-LD `headline`, `<title>` with and without the site
     /// name), compared whitespace-collapsed and case-insensitively: themes print the headline in
     /// capitals or title case while the metadata keeps the sentence case.
-    static func isTitle(_ heading: String, _ titles: String) -> Bool {
+    static func isTitle(_ heading: String, _ titles: String) -> Bool { isTitle(heading, PageTitles(titles)) }
+
+    static func isTitle(_ heading: String, _ titles: PageTitles) -> Bool {
         let h = heading.trimmingWhitespace()
         guard !h.isEmpty, h.utf8.count <= 400 else { return false }
-        if !UTF8Search.contains(titles, byte: 0x0A) { return h == titles || h.lowercased() == titles.lowercased() }
         let lower = h.lowercased()
-        return titles.split(separator: "\n").contains { $0 == h || $0.lowercased() == lower }
+        return titles.titles.contains { $0.exact == h || $0.lower == lower }
+    }
+
+    /// The page's titles split and lowercased once per serialisation, not once per heading.
+    struct PageTitles {
+        let titles: [(exact: Substring, lower: String)]
+
+        /// `lines`: one title per line; an empty line is no title.
+        init(_ lines: String) {
+            titles = lines.split(separator: "\n").map { ($0, $0.lowercased()) }
+        }
     }
 
     /// Readability's "conditional cleaning": link farms and widgets inside the winner go.
-    private func keepInOutput(_ n: Int, _ t: HTMLTag, skipHeading: String?) -> Bool {
+    private func keepInOutput(_ n: Int, _ t: HTMLTag, skipHeading: PageTitles?) -> Bool {
         let len = textLen[n]
         if len == 0 { return t == .br || t == .hr }
         let ld = linkDensity(n)

@@ -54,7 +54,9 @@ enum ReaderPrompt {
 
     /// Whether a short line is only a prompt to follow, sign up or subscribe.
     static func isPrompt(_ text: String) -> Bool {
-        guard text.utf8.count <= maximumLength, hasAnchor(text.utf8) else { return false }
+        guard text.utf8.count <= maximumLength else { return false }
+        let found = anchorsFound(text.utf8)
+        guard found != 0 else { return false }
         // An ASCII line (nearly all) is lowercased byte by byte; any other line is lowercased
         // by the standard library's Unicode rules. Either way the phrases are then searched as
         // UTF-8 bytes (Foundation's search was ~7% of extraction on pages with curly quotes).
@@ -62,22 +64,30 @@ enum ReaderPrompt {
         lower.reserveCapacity(text.utf8.count)
         for b in text.utf8 {
             guard b < 0x80 else {
+                // Unicode lowercasing may make letters the anchor scan did not see: every rule is tried.
                 var l = text.lowercased()
-                return l.withUTF8 { bytes in matches { contains(bytes, $0) } }
+                return l.withUTF8 { bytes in matches(found: .max) { contains(bytes, $0) } }
             }
             lower.append(b.asciiLowercased)
         }
-        return lower.withUnsafeBufferPointer { l in matches { contains(l, $0) } }
+        // An ASCII line's lowercase holds exactly the anchors found on its bytes, so a rule whose
+        // every phrase holds an anchor of a group not found cannot match and is skipped.
+        return lower.withUnsafeBufferPointer { l in matches(found: found) { contains(l, $0) } }
     }
 
-    /// The rules, over a "does the lowercased line contain this phrase" test.
-    private static func matches(_ contains: (String) -> Bool) -> Bool {
-        let social = socialNetworks.reduce(0) { $0 + (contains($1) ? 1 : 0) }
-        if social > 0, followPhrases.contains(where: contains) || social >= 2 && contains("follow") { return true }
-        if contains("newsletter"), !contains("this newsletter"), newsletterPhrases.contains(where: contains) { return true }
-        if contains("subscri"), paywallPhrases.contains(where: contains) { return true }
-        if supportPhrases.contains(where: contains), donationPhrases.contains(where: contains) { return true }
-        if issuePhrases.contains(where: contains), outletPhrases.contains(where: contains) { return true }
+    /// The rules, over a "does the lowercased line contain this phrase" test; `found` has the
+    /// bits of the anchors the line may hold (``anchorsFound(_:)``), and a rule is tried only
+    /// when its group's anchors are among them.
+    private static func matches(found: UInt32, _ contains: (String) -> Bool) -> Bool {
+        if found & socialGroup != 0 {
+            let social = socialNetworks.reduce(0) { $0 + (contains($1) ? 1 : 0) }
+            if social > 0, followPhrases.contains(where: contains) || social >= 2 && contains("follow") { return true }
+        }
+        if found & newsletterGroup != 0, contains("newsletter"), !contains("this newsletter"),
+           newsletterPhrases.contains(where: contains) { return true }
+        if found & subscribeGroup != 0, contains("subscri"), paywallPhrases.contains(where: contains) { return true }
+        if found & supportGroup != 0, supportPhrases.contains(where: contains), donationPhrases.contains(where: contains) { return true }
+        if found & issueGroup != 0, issuePhrases.contains(where: contains), outletPhrases.contains(where: contains) { return true }
         return false
     }
 
@@ -107,9 +117,22 @@ enum ReaderPrompt {
     /// before the Unicode-aware work, which ran on every short line of every page. An anchor
     /// is looked for by its longest ASCII run ("apóyanos" as "yanos"): only ASCII letters are
     /// case folded here, and "APÓYANOS" must still reach the rules.
-    static let anchors: [[UInt8]] = (socialNetworks + ["newsletter", "subscri", "support", "unterst", "help", "hilfe", "soutenez", "apóyanos", "wesprzyj",
-                     "ausgabe", "einzelheft", "paper", "issue", "edition"])
-        .map { longestASCIIRun(Array($0.utf8)) }
+    /// The anchors each rule needs, one group per rule: every phrase a rule requires holds one
+    /// of its group's anchors (the social rule needs a network's name; "your help" holds "help";
+    /// "e-paper" holds "paper").
+    private static let anchorGroups: [[String]] = [
+        socialNetworks, ["newsletter"], ["subscri"],
+        ["support", "unterst", "help", "hilfe", "soutenez", "apóyanos", "wesprzyj"],
+        ["ausgabe", "einzelheft", "paper", "issue", "edition"],
+    ]
+    static let anchors: [[UInt8]] = anchorGroups.joined().map { longestASCIIRun(Array($0.utf8)) }
+    /// Each group's anchor bits (bit k for `anchors[k]`).
+    private static let groupBits: [UInt32] = anchorGroups.reduce(into: [UInt32]()) { bits, group in
+        let first = bits.reduce(0) { $0 + $1.nonzeroBitCount }
+        bits.append((UInt32(1) << UInt32(group.count) - 1) << UInt32(first))
+    }
+    private static let socialGroup = groupBits[0], newsletterGroup = groupBits[1], subscribeGroup = groupBits[2]
+    private static let supportGroup = groupBits[3], issueGroup = groupBits[4]
 
     private static func longestASCIIRun(_ bytes: [UInt8]) -> [UInt8] {
         bytes.split(whereSeparator: { $0 >= 0x80 }).max(by: { $0.count < $1.count }).map(Array.init) ?? bytes
@@ -137,17 +160,21 @@ enum ReaderPrompt {
         return table
     }
 
-    static func hasAnchor(_ u: String.UTF8View) -> Bool {
-        if let found = u.withContiguousStorageIfAvailable({ hasAnchor(bytes: $0) }) { return found }
-        return Array(u).withUnsafeBufferPointer { hasAnchor(bytes: $0) }
+    static func hasAnchor(_ u: String.UTF8View) -> Bool { anchorsFound(u) != 0 }
+
+    /// A bit per anchor (``anchors``) that occurs in `u`, ASCII case folded.
+    static func anchorsFound(_ u: String.UTF8View) -> UInt32 {
+        if let found = u.withContiguousStorageIfAvailable({ anchorsFound(bytes: $0) }) { return found }
+        return Array(u).withUnsafeBufferPointer { anchorsFound(bytes: $0) }
     }
 
-    private static func hasAnchor(bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func anchorsFound(bytes p: UnsafeBufferPointer<UInt8>) -> UInt32 {
         anchorBytes.withUnsafeBufferPointer { a in
             anchorStarts.withUnsafeBufferPointer { starts in
                 anchorsByFirstByte.withUnsafeBufferPointer { first in
                   anchorsBySecondByte.withUnsafeBufferPointer { second in
                     let n = p.count
+                    var found: UInt32 = 0
                     var i = 0
                     // The last byte cannot start an anchor (none is shorter than two bytes).
                     while i + 1 < n {
@@ -163,11 +190,11 @@ enum ReaderPrompt {
                                 if c != a[start + j] { break }
                                 j += 1
                             }
-                            if j == count { return true }
+                            if j == count { found |= 1 << UInt32(k) }
                         }
                         i += 1
                     }
-                    return false
+                    return found
                   }
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import WirescoreCore
 
 /// Page furniture that ends the text: a licence notice ("Dieser Text steht unter CC BY-SA 4.0")
 /// or a press contact block ("Jane Doe / E-Mail: press@example.org / Tel.: +49 …").
@@ -64,12 +65,17 @@ enum TrailingNotice {
 
     /// A short paragraph naming a Creative Commons licence by its short name.
     static func isLicenceNotice(_ paragraph: String) -> Bool {
-        paragraph.utf8.count <= maximumNoticeBytes && licenceTokens.contains { paragraph.contains($0) }
+        // The tokens are ASCII with no other canonically equivalent spelling, so a paragraph
+        // without one's bytes cannot match and skips Foundation's search.
+        paragraph.utf8.count <= maximumNoticeBytes
+            && licenceTokens.contains { UTF8Search.contains(paragraph, $0) && paragraph.contains($0) }
     }
 
     /// A paragraph of at most eight short lines (100 bytes each), one of which is a contact label,
     /// a colon and a number or mail address ("Telefon: +49 40 …", "E-Mail: presse@…").
     static func isContactBlock(_ paragraph: String) -> Bool {
+        // Every contact line has a colon; a paragraph without one is not split into lines.
+        guard UTF8Search.contains(paragraph, byte: UInt8(ascii: ":")) else { return false }
         let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: true)
         guard !lines.isEmpty, lines.count <= 8, lines.allSatisfy({ $0.utf8.count <= 100 }) else { return false }
         return lines.contains { line in
