@@ -1037,10 +1037,15 @@ struct ParagraphWriter {
                 // U+00AD (C2 AD), the soft hyphen, is a line-break hint for the browser; in plain
                 // text it splits words ("Wehr\u{AD}an\u{AD}lage") that search and scoring must see whole.
                 if b == 0xC2, i + 1 < end, buf[i + 1] == 0xAD { i += 2; continue }
-                // A word: everything up to the next blank, no-break space or soft hyphen, appended in one go.
+                // A word: everything up to the next blank, no-break space or soft hyphen, appended in
+                // one go, and with it the words that follow after a single space: within one text
+                // node the separator before each of them would be that one space and nothing else
+                // (the paragraph, link and heading state is what it was for the first word), so a
+                // line of prose is one append instead of one per word.
                 var j = i + 1
                 while j < end {
                     let c = buf[j]
+                    if c == 0x20, j + 1 < end, !Self.mayNeedSeparator(buf[j + 1]) { j += 2; continue }
                     if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { break }
                     if c == 0xC2, j + 1 < end, buf[j + 1] == 0xA0 || buf[j + 1] == 0xAD { break }
                     j += 1
@@ -1050,6 +1055,12 @@ struct ParagraphWriter {
                 i = j
             }
         }
+    }
+
+    /// Whether a byte may begin a blank, a no-break space or a soft hyphen (the byte after a
+    /// space must not, for the space to be copied with the words around it).
+    @inline(__always) private static func mayNeedSeparator(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C || b == 0xC2
     }
 
     /// Writes whatever separator is pending before new text.
