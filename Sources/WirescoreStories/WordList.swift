@@ -66,6 +66,18 @@ struct WordList {
         while i < u.count {
             let b = u[i]
             if b < 0x80 {
+                if b &- 0x61 < 26 || b &- 0x30 < 10, i + 8 <= u.count, count + 8 <= outCapacity,
+                   let src = u.baseAddress, let dst = out.baseAddress {
+                    // A run of lowercase letters and digits (most of a word), eight bytes at a
+                    // time: stored whole, then the count advanced past the run's part of them
+                    // (the overhang is overwritten next). Byte by byte, this was the scan's time.
+                    let x = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+                    UnsafeMutableRawPointer(dst + count).storeBytes(of: x, as: UInt64.self)
+                    let outside = notLowercaseOrDigit(UInt64(littleEndian: x))
+                    let run = outside == 0 ? 8 : outside.trailingZeroBitCount >> 3
+                    i += run; count += run; open = true
+                    continue
+                }
                 i += 1
                 switch b {
                 case 0x61...0x7A, 0x30...0x39:
@@ -110,6 +122,17 @@ struct WordList {
         return count
     }
 
+    /// The high bit of each byte of `x` (first byte lowest) that is neither a-z nor 0-9.
+    @inline(__always) static func notLowercaseOrDigit(_ x: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low7 = x & ~highs
+        // Per byte, without carries between bytes: adding 0x1F sets the high bit from 'a' (0x61)
+        // up, 0x05 from past 'z' (0x7B) up; 0x50 from '0' (0x30) up, 0x46 from past '9' (0x3A) up.
+        let letter = (low7 &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low7 &+ 0x0505_0505_0505_0505)
+        let digit = (low7 &+ 0x5050_5050_5050_5050) & ~(low7 &+ 0x4646_4646_4646_4646)
+        return ~((letter | digit) & ~x) & highs
+    }
+
     /// 64-bit SimHash (Charikar) over word 3-shingles.
     ///
     /// Each shingle votes +1/-1 per bit of its stable hash; near-identical texts (syndicated
@@ -122,42 +145,51 @@ struct WordList {
     /// table that spreads its bits over the eight bytes of a counter word, so a shingle costs
     /// eight additions rather than 64, and the byte counters are emptied every 255 shingles.
     func simHash() -> UInt64 {
+        simHash(wordHashes: (0..<count).map { StableHash.fnv1a64(bytes: bytes[word($0)]) })
+    }
+
+    /// ``simHash()`` given each word's FNV-1a hash (as ``termList(titleWords:wordHashes:)``
+    /// records them): a shingle's hash starts as its first word's, so only the words after the
+    /// first are fed byte by byte (each word's bytes were hashed four times before, once for
+    /// its term and once per shingle it is in).
+    func simHash(wordHashes: [UInt64]) -> UInt64 {
+        precondition(wordHashes.count == count, "one hash per word")
         guard count > 0 else { return 0 }
         let size = count >= 3 ? 3 : 1
         let shingles = count - size + 1
         var ones = [Int](repeating: 0, count: 64)
         bytes.withUnsafeBufferPointer { b in
             ends.withUnsafeBufferPointer { e in
-                ones.withUnsafeMutableBufferPointer { ones in
-                    Self.spreadBits.withUnsafeBufferPointer { spread in
-                        var counters = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-                        var pending = 0
-                        for start in 0..<shingles {
-                            var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
-                            var k = start == 0 ? 0 : e[start - 1]
-                            for index in start..<(start + size) {
-                                if index > start { fnv = (fnv ^ 0x20) &* 0x0000_0100_0000_01B3 }
-                                let end = e[index]
-                                while k < end { fnv = (fnv ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3; k += 1 }
-                            }
-                            let h = StableHash.mix(fnv)
-                            counters.0 &+= spread[Int(truncatingIfNeeded: h & 0xFF)]
-                            counters.1 &+= spread[Int(truncatingIfNeeded: (h >> 8) & 0xFF)]
-                            counters.2 &+= spread[Int(truncatingIfNeeded: (h >> 16) & 0xFF)]
-                            counters.3 &+= spread[Int(truncatingIfNeeded: (h >> 24) & 0xFF)]
-                            counters.4 &+= spread[Int(truncatingIfNeeded: (h >> 32) & 0xFF)]
-                            counters.5 &+= spread[Int(truncatingIfNeeded: (h >> 40) & 0xFF)]
-                            counters.6 &+= spread[Int(truncatingIfNeeded: (h >> 48) & 0xFF)]
-                            counters.7 &+= spread[Int(truncatingIfNeeded: h >> 56)]
-                            pending += 1
-                            if pending == 255 || start == shingles - 1 {
-                                // Emptied inline: a local function capturing the counters
-                                // would box them and check exclusivity at run time.
-                                withUnsafeBytes(of: &counters) { raw in
-                                    for bit in 0..<64 { ones[bit] &+= Int(raw[(bit >> 3) * 8 + (bit & 7)]) }
+                wordHashes.withUnsafeBufferPointer { first in
+                    ones.withUnsafeMutableBufferPointer { ones in
+                        Self.spreadBits.withUnsafeBufferPointer { spread in
+                            var counters = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+                            var pending = 0
+                            for start in 0..<shingles {
+                                var fnv = first[start]
+                                for index in (start + 1)..<(start + size) {
+                                    fnv = (fnv ^ 0x20) &* 0x0000_0100_0000_01B3
+                                    fnv = Self.fnv1a(fnv, b, e[index - 1]..<e[index])
                                 }
-                                counters = (0, 0, 0, 0, 0, 0, 0, 0)
-                                pending = 0
+                                let h = StableHash.mix(fnv)
+                                counters.0 &+= spread[Int(truncatingIfNeeded: h & 0xFF)]
+                                counters.1 &+= spread[Int(truncatingIfNeeded: (h >> 8) & 0xFF)]
+                                counters.2 &+= spread[Int(truncatingIfNeeded: (h >> 16) & 0xFF)]
+                                counters.3 &+= spread[Int(truncatingIfNeeded: (h >> 24) & 0xFF)]
+                                counters.4 &+= spread[Int(truncatingIfNeeded: (h >> 32) & 0xFF)]
+                                counters.5 &+= spread[Int(truncatingIfNeeded: (h >> 40) & 0xFF)]
+                                counters.6 &+= spread[Int(truncatingIfNeeded: (h >> 48) & 0xFF)]
+                                counters.7 &+= spread[Int(truncatingIfNeeded: h >> 56)]
+                                pending += 1
+                                if pending == 255 || start == shingles - 1 {
+                                    // Emptied inline: a local function capturing the counters
+                                    // would box them and check exclusivity at run time.
+                                    withUnsafeBytes(of: &counters) { raw in
+                                        for bit in 0..<64 { ones[bit] &+= Int(raw[(bit >> 3) * 8 + (bit & 7)]) }
+                                    }
+                                    counters = (0, 0, 0, 0, 0, 0, 0, 0)
+                                    pending = 0
+                                }
                             }
                         }
                     }
@@ -167,6 +199,35 @@ struct WordList {
         var result: UInt64 = 0
         for bit in 0..<64 where 2 * ones[bit] > shingles { result |= 1 << UInt64(bit) }
         return result
+    }
+
+    /// FNV-1a carried on from `hash` over `bytes[range]`, as ``StableHash/fnv1a64(bytes:basis:)``.
+    ///
+    /// Eight bytes are loaded at once and all eight steps run, the ones past the word's end
+    /// leaving the hash unchanged (a select, not a branch): a byte loop ends at a length that
+    /// varies word by word, a mispredicted branch per word; without it, the shingles' hash
+    /// chains overlap in the processor.
+    @inline(__always) static func fnv1a(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var h = hash
+        var k = range.lowerBound
+        let end = range.upperBound
+        guard let base = bytes.baseAddress else { return h }
+        while k < end {
+            guard k + 8 <= bytes.count else {
+                // The last word of the buffer: no eight bytes to load.
+                while k < end { h = (h ^ UInt64(bytes[k])) &* 0x0000_0100_0000_01B3; k += 1 }
+                return h
+            }
+            var x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+            let m = end - k
+            for j in 0..<8 {
+                let next = (h ^ (x & 0xFF)) &* 0x0000_0100_0000_01B3
+                h = j < m ? next : h
+                x >>= 8
+            }
+            k += 8
+        }
+        return h
     }
 
     /// For each byte value, a word whose byte j (little-endian) is bit j of the value.
@@ -189,27 +250,38 @@ struct WordList {
     /// and each ASCII word hashed once: FNV-1a over its stem is the term hash's seed, carried on
     /// over the stripped suffix it is the whole word's hash that the stopword test needs.
     func termList(titleWords: Int) -> [(hash: UInt32, count: Int)] {
+        var wordHashes: [UInt64] = []
+        return termList(titleWords: titleWords, wordHashes: &wordHashes)
+    }
+
+    /// ``termList(titleWords:)`` that also sets `wordHashes` to each word's FNV-1a hash, which
+    /// it computes anyway and ``simHash(wordHashes:)`` starts its shingles from.
+    func termList(titleWords: Int, wordHashes: inout [UInt64]) -> [(hash: UInt32, count: Int)] {
+        wordHashes = [UInt64](repeating: 0, count: count)
         guard count > 0 else { return [] }
         var table = TermTable(words: count)
         bytes.withUnsafeBufferPointer { b in
-            for i in 0..<count {
-                let range = word(i)
-                let weight = i < titleWords ? 2 : 1
-                let stem = Self.stem(range, in: b)
-                var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
-                var high: UInt8 = 0
-                for k in stem { high |= b[k]; fnv = (fnv ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3 }
-                let stemHash = fnv
-                for k in stem.upperBound..<range.upperBound { high |= b[k]; fnv = (fnv ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3 }
-                if high >= 0x80 {
-                    // Non-ASCII (rare): the String definitions, whose lengths count Characters.
-                    let token = String(decoding: b[range], as: UTF8.self)
-                    guard !TextFeatures.stopwords.contains(token) else { continue }
-                    table.add(StoryTerm.hash(ofTermBytes: TextFeatures.stem(token).utf8), weight)
-                    continue
+            wordHashes.withUnsafeMutableBufferPointer { wordHashes in
+                for i in 0..<count {
+                    let range = word(i)
+                    let weight = i < titleWords ? 2 : 1
+                    let stem = Self.stem(range, in: b)
+                    var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+                    var high: UInt8 = 0
+                    for k in stem { high |= b[k]; fnv = (fnv ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3 }
+                    let stemHash = fnv
+                    for k in stem.upperBound..<range.upperBound { high |= b[k]; fnv = (fnv ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3 }
+                    wordHashes[i] = fnv
+                    if high >= 0x80 {
+                        // Non-ASCII (rare): the String definitions, whose lengths count Characters.
+                        let token = String(decoding: b[range], as: UTF8.self)
+                        guard !TextFeatures.stopwords.contains(token) else { continue }
+                        table.add(StoryTerm.hash(ofTermBytes: TextFeatures.stem(token).utf8), weight)
+                        continue
+                    }
+                    guard !Self.isStopword(b[range], hash: fnv) else { continue }
+                    table.add(UInt32(truncatingIfNeeded: StableHash.mix(stemHash)), weight)
                 }
-                guard !Self.isStopword(b[range], hash: fnv) else { continue }
-                table.add(UInt32(truncatingIfNeeded: StableHash.mix(stemHash)), weight)
             }
         }
         return table.used.map { (table.keys[$0], table.counts[$0]) }
@@ -243,18 +315,25 @@ struct WordList {
         bytes.withUnsafeBufferPointer { stem(range, in: $0) }
     }
 
+    /// The suffixes all end in a letter, so a word that ends in one is never all digits, the
+    /// case the String definition leaves whole: only the last bytes are read.
     static func stem(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        let n = range.count
-        guard n > 4, !range.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) else { return range }
-        func ends(with suffix: StaticString) -> Bool {
-            let m = suffix.utf8CodeUnitCount
-            for k in 0..<m where bytes[range.upperBound - m + k] != suffix.utf8Start[k] { return false }
-            return true
+        let n = range.count, end = range.upperBound
+        guard n > 4 else { return range }
+        // The String definition's order ("ing", "ed", "es", "s", each leaving at least four
+        // characters): the last byte tells which can apply.
+        switch bytes[end - 1] {
+        case 0x67 where n >= 7 && bytes[end - 2] == 0x6E && bytes[end - 3] == 0x69: // ing
+            return range.lowerBound..<(end - 3)
+        case 0x64 where n >= 6 && bytes[end - 2] == 0x65:                           // ed
+            return range.lowerBound..<(end - 2)
+        case 0x73 where n >= 6 && bytes[end - 2] == 0x65:                           // es
+            return range.lowerBound..<(end - 2)
+        case 0x73:                                                                   // s
+            return range.lowerBound..<(end - 1)
+        default:
+            return range
         }
-        for suffix: StaticString in ["ing", "ed", "es", "s"] where ends(with: suffix) && n - suffix.utf8CodeUnitCount >= 4 {
-            return range.lowerBound..<(range.upperBound - suffix.utf8CodeUnitCount)
-        }
-        return range
     }
 
     /// The stopwords' bytes and FNV-1a hashes, and an open-addressing table (1,024 slots, far

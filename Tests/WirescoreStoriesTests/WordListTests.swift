@@ -30,10 +30,13 @@ import Testing
         let reference = StringFeatures.top(StringFeatures.termCounts(titleWords: titleTokens, textWords: textTokens))
         #expect(StoryTerm.top(byHash: words.termCounts(titleWords: titleCount), limit: StoryFeatures.maxTerms) == reference)
         #expect(StoryFeatures(title: title, text: text).terms == reference)
+        #expect(StoryFeatures(title: title, text: text).simhash == StringFeatures.simHash(words: titleTokens + textTokens))
     }
 
     @Test func stemsLikeTheStringDefinition() {
-        for word in ["acquires", "acquired", "acquiring", "ships", "buses", "cases", "news", "press", "12345", "1234s", "tests"] {
+        for word in ["acquires", "acquired", "acquiring", "ships", "buses", "cases", "news", "press", "12345", "1234s", "tests",
+                     "bases", "being", "thing", "things", "fixed", "feed", "owned", "boss", "glass", "eyes", "goes",
+                     "12345ing", "ab12s", "aaaaing", "seeds", "singed", "ed", "s"] {
             let bytes = Array(word.utf8)
             let stemmed = String(decoding: bytes[WordList.stem(0..<bytes.count, in: bytes)], as: UTF8.self)
             #expect(stemmed == TextFeatures.stem(word), "\(word)")
@@ -60,6 +63,48 @@ import Testing
             #expect(titleCount == StringFeatures.tokens(title).count)
             #expect((0..<words.count).map { String(decoding: words.bytes[words.word($0)], as: UTF8.self) } == expected,
                     "\(title.debugDescription) \(text.debugDescription)")
+            let features = StoryFeatures(title: title, text: text)
+            #expect(features.simhash == StringFeatures.simHash(words: expected))
+            #expect(features.terms == StringFeatures.top(StringFeatures.termCounts(titleWords: StringFeatures.tokens(title),
+                                                                                  textWords: StringFeatures.tokens(text))))
+        }
+    }
+}
+
+/// ``StoryTerm/top(_:limit:)`` keeps the most frequent terms through a partial selection; it
+/// must keep exactly the terms a full sort (count descending, then hash ascending) keeps.
+@Suite struct TopTermsTests {
+    /// The plain definition: sort everything, cut, order by hash.
+    static func reference(_ pairs: [(hash: UInt32, count: Int)], limit: Int) -> [StoryTerm] {
+        let sorted = pairs.sorted { $0.count != $1.count ? $0.count > $1.count : $0.hash < $1.hash }
+        return sorted.prefix(limit).map { StoryTerm(hash: $0.hash, count: UInt16($0.count)) }.sorted { $0.hash < $1.hash }
+    }
+
+    @Test func manyTermsKeepTheSameTopAsAFullSort() {
+        var rng = SystemRandomNumberGenerator()
+        for size in [0, 1, 127, 128, 129, 300, 2_000] {
+            // Counts from a narrow range, so many terms tie and the hash decides.
+            var hashes = Set<UInt32>()
+            while hashes.count < size { hashes.insert(UInt32.random(in: 0...UInt32.max, using: &rng)) }
+            let pairs = hashes.map { (hash: $0, count: Int.random(in: 1...6, using: &rng)) }
+            #expect(StoryTerm.top(pairs, limit: StoryFeatures.maxTerms) == Self.reference(pairs, limit: StoryFeatures.maxTerms), "\(size)")
+        }
+    }
+
+    @Test(arguments: [0, 1, 2, nil])
+    func selectionMovesTheLargestToTheFront(rounds: Int?) {
+        var rng = SystemRandomNumberGenerator()
+        let random = (0..<1_000).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) }
+        // Sorted, reversed and organ-pipe inputs besides random ones.
+        let inputs: [[UInt64]] = [random, Array(0..<500), Array((0..<500).reversed()),
+                                  Array(0..<250) + Array((250..<500).reversed())]
+        for keys in inputs {
+            for k in [1, 2, 128, keys.count - 1] {
+                var moved = keys
+                TopSelection.moveLargest(k, toFrontOf: &moved, partitionRounds: rounds)
+                #expect(moved.sorted() == keys.sorted(), "a permutation")
+                #expect(moved.prefix(k).sorted(by: >) == Array(keys.sorted(by: >).prefix(k)), "k \(k)")
+            }
         }
     }
 }
