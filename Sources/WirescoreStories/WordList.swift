@@ -167,9 +167,11 @@ struct WordList {
                             var pending = 0
                             for start in 0..<shingles {
                                 var fnv = first[start]
+                                var k = e[start]
                                 for index in (start + 1)..<(start + size) {
                                     fnv = (fnv ^ 0x20) &* 0x0000_0100_0000_01B3
-                                    fnv = Self.fnv1a(fnv, b, e[index - 1]..<e[index])
+                                    let end = e[index]
+                                    while k < end { fnv = (fnv ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3; k += 1 }
                                 }
                                 let h = StableHash.mix(fnv)
                                 counters.0 &+= spread[Int(truncatingIfNeeded: h & 0xFF)]
@@ -199,35 +201,6 @@ struct WordList {
         var result: UInt64 = 0
         for bit in 0..<64 where 2 * ones[bit] > shingles { result |= 1 << UInt64(bit) }
         return result
-    }
-
-    /// FNV-1a carried on from `hash` over `bytes[range]`, as ``StableHash/fnv1a64(bytes:basis:)``.
-    ///
-    /// Eight bytes are loaded at once and all eight steps run, the ones past the word's end
-    /// leaving the hash unchanged (a select, not a branch): a byte loop ends at a length that
-    /// varies word by word, a mispredicted branch per word; without it, the shingles' hash
-    /// chains overlap in the processor.
-    @inline(__always) static func fnv1a(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var h = hash
-        var k = range.lowerBound
-        let end = range.upperBound
-        guard let base = bytes.baseAddress else { return h }
-        while k < end {
-            guard k + 8 <= bytes.count else {
-                // The last word of the buffer: no eight bytes to load.
-                while k < end { h = (h ^ UInt64(bytes[k])) &* 0x0000_0100_0000_01B3; k += 1 }
-                return h
-            }
-            var x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
-            let m = end - k
-            for j in 0..<8 {
-                let next = (h ^ (x & 0xFF)) &* 0x0000_0100_0000_01B3
-                h = j < m ? next : h
-                x >>= 8
-            }
-            k += 8
-        }
-        return h
     }
 
     /// For each byte value, a word whose byte j (little-endian) is bit j of the value.
