@@ -133,17 +133,8 @@ public enum HTMLCharset {
             guard let base = b.baseAddress else { return true }
             let raw = UnsafeRawPointer(base)
             while i < n {
-                // ASCII 32 bytes at a time (four words or-ed, one test), then eight: most of a page
-                // is markup, and one word per iteration left this loop bound by its own test.
-                while i &+ 32 <= n {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
-                        | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self)
-                        | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
-                    if w & 0x8080_8080_8080_8080 != 0 { break }
-                    i &+= 32
-                }
-                while i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i &+= 8 }
+                // Eight ASCII bytes at a time: most of a page is markup.
+                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
                 guard i < n else { break }
                 let c = b[i]
                 if c < 0x80 { i += 1; continue }

@@ -26,18 +26,10 @@ public enum HTMLPrefilter {
     ///   UTF-16 or ISO-2022, where a `<` byte need not be a `<` character.
     public static func filter(_ bytes: [UInt8]) -> [UInt8] {
         bytes.withUnsafeBufferPointer { buf -> [UInt8] in
-            guard let base = buf.baseAddress, buf.count > 0 else { return bytes }
-            // The output is written straight into an array of the input's size (it only
-            // shrinks): a page has thousands of cuts, and appending each kept run to a growing
-            // array cost a generic call, a uniqueness and a capacity check per cut.
-            var cutAny = false
-            let out = [UInt8](unsafeUninitializedCapacity: buf.count) { dest, count in
-                var scan = Scan(base: base, n: buf.count, dest: dest.baseAddress!)
-                scan.run()
-                count = scan.finish()
-                cutAny = scan.copied > 0
-            }
-            return cutAny ? out : bytes
+            guard buf.count > 0 else { return bytes }
+            var scan = Scan(buf: buf)
+            scan.run()
+            return scan.copied == 0 ? bytes : scan.finish()
         }
     }
 
@@ -45,41 +37,27 @@ public enum HTMLPrefilter {
         let buf: UnsafeBufferPointer<UInt8>
         let base: UnsafePointer<UInt8>
         let n: Int
-        /// Where the kept bytes go (room for all `n`); `written` of them so far.
-        let dest: UnsafeMutablePointer<UInt8>
-        var written = 0
-        /// `buf[copied...]` is still to be copied.
+        /// Output so far; `buf[copied...]` is still to be copied.
+        var out: [UInt8] = []
         var copied = 0
-        /// ``HTMLPrefilter/knownPacked``, read once per page rather than through its lazy
-        /// initialiser's check on every attribute.
-        let known = HTMLPrefilter.knownPacked
 
-        init(base: UnsafePointer<UInt8>, n: Int, dest: UnsafeMutablePointer<UInt8>) {
-            buf = UnsafeBufferPointer(start: base, count: n)
-            self.base = base
-            self.n = n
-            self.dest = dest
+        init(buf: UnsafeBufferPointer<UInt8>) {
+            self.buf = buf
+            base = buf.baseAddress!
+            n = buf.count
         }
 
         /// Leaves `buf[from..<to]` out of the result.
         mutating func cut(_ from: Int, _ to: Int) {
             guard to > from else { return }
-            keepRun(upTo: from)
+            if out.isEmpty { out.reserveCapacity(n) }
+            out.append(contentsOf: buf[copied..<from])
             copied = to
         }
 
-        /// Copies `buf[copied..<end]` to the output (often nothing: cuts come in runs, several
-        /// unread attributes in a row, and a call to copy zero bytes is not free).
-        private mutating func keepRun(upTo end: Int) {
-            guard end > copied else { return }
-            (dest + written).initialize(from: base + copied, count: end - copied)
-            written += end - copied
-        }
-
-        /// Copies the rest and returns the output's length.
-        mutating func finish() -> Int {
-            keepRun(upTo: n)
-            return written
+        mutating func finish() -> [UInt8] {
+            out.append(contentsOf: buf[copied..<n])
+            return out
         }
 
         mutating func run() {
@@ -210,32 +188,17 @@ public enum HTMLPrefilter {
             guard len >= 2, len <= 11 else { return false }
             // The name, lowercased, packed into two words and compared with the known names
             // packed the same way (walking the names as arrays cost a retain and a release each).
-            let (lo, hi) = packedLowercase(ns, len)
-            guard let id = HTMLPrefilter.knownAttribute(lo, hi, length: len, in: known) else { return false }
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for m in 0..<len {
+                let b = UInt64(lower(buf[ns + m]))
+                if m < 8 { lo |= b << UInt64(8 * m) } else { hi |= b << UInt64(8 * (m - 8)) }
+            }
+            guard let id = HTMLPrefilter.knownAttribute(lo, hi, length: len) else { return false }
             switch id {
             case HTMLAttribute.href.rawValue: return keepsHref
             case HTMLAttribute.style.rawValue: return containsLower(vs, ve, "none") || containsLower(vs, ve, "hidden")
             default: return true
             }
-        }
-
-        /// `buf[at..<at+count]` (count 1-16) with ASCII capitals lowercased, as two little-endian
-        /// words, bytes past `count` zero: the name is read as two words and lowercased eight bytes
-        /// at a time, rather than a byte at a time.
-        func packedLowercase(_ at: Int, _ count: Int) -> (UInt64, UInt64) {
-            var words: (UInt64, UInt64) = (0, 0)
-            if at + 16 <= n {
-                let raw = UnsafeRawPointer(base + at)
-                words = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-            } else {
-                // Near the end of the body: copy what there is into the zeroed pair.
-                withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + at, count: min(16, n - at))) }
-            }
-            let lo = HTMLPrefilter.lowercased(UInt64(littleEndian: words.0))
-            let hi = HTMLPrefilter.lowercased(UInt64(littleEndian: words.1))
-            let loMask: UInt64 = count >= 8 ? ~0 : (1 << UInt64(8 * count)) - 1
-            let hiMask: UInt64 = count <= 8 ? 0 : count >= 16 ? ~0 : (1 << UInt64(8 * (count - 8))) - 1
-            return (lo & loMask, hi & hiMask)
         }
 
         /// Where the `</svg` that closes an `svg` whose body starts at `from` begins.
@@ -318,22 +281,11 @@ public enum HTMLPrefilter {
 
     /// The id of the known attribute name of `length` bytes packed as `lo`, `hi` (see
     /// ``knownPacked``), or nil. The length counts: a name may hold a zero byte.
-    @inline(__always) static func knownAttribute(_ lo: UInt64, _ hi: UInt64, length: Int,
-                                                 in table: [(lo: UInt64, hi: UInt64, length: Int, id: UInt16)]) -> UInt16? {
-        table.withUnsafeBufferPointer { known in
+    @inline(__always) static func knownAttribute(_ lo: UInt64, _ hi: UInt64, length: Int) -> UInt16? {
+        knownPacked.withUnsafeBufferPointer { known in
             for k in known where k.lo == lo && k.hi == hi && k.length == length { return k.id }
             return nil
         }
-    }
-
-    /// ``lower(_:)`` on each byte of a word at once: a byte gets 0x20 added when it is `A`-`Z`
-    /// (at least 0x41 and below 0x5B, bit 7 clear); the sums cannot carry into the next byte.
-    @inline(__always) static func lowercased(_ x: UInt64) -> UInt64 {
-        let seven = x & 0x7F7F_7F7F_7F7F_7F7F
-        let atLeastA = seven &+ 0x3F3F_3F3F_3F3F_3F3F
-        let pastZ = seven &+ 0x2525_2525_2525_2525
-        let capital = atLeastA & ~pastZ & ~x & 0x8080_8080_8080_8080
-        return x | (capital >> 2)
     }
 
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }

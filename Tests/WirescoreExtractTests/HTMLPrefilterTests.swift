@@ -42,8 +42,8 @@ import WirescoreXML
             + "<div >v</div><div style='display: NONE'>h</div><img >")
     }
 
-    /// Attribute names match in any case, up to eleven bytes (two words), whether they sit deep
-    /// in a page or within its last 16 bytes (read from a copy there); near misses go.
+    /// Attribute names match in any case, up to eleven bytes, deep in a page and at its very
+    /// end; near misses go.
     @Test func attributeNamesMatchInAnyCaseAnywhere() {
         let tag = "<p CLASS=a ItemProp=b ARIA-HIDDEN=c Http-Equiv=d classy=e ids=f aria-hiddenx=g itemprops=h>"
         let kept = "<p CLASS=a ItemProp=b ARIA-HIDDEN=c Http-Equiv=d >"

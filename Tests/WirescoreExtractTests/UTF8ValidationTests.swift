@@ -39,8 +39,8 @@ import WirescoreXML
         }
     }
 
-    /// The ASCII fast path reads 32 and then 8 bytes at a time: a bad byte at any offset of a
-    /// long ASCII run, and a good two-byte character there, must still be seen as such.
+    /// The ASCII fast path reads words: a bad byte at any offset of a long ASCII run, and a
+    /// good two-byte character there, must still be seen as such.
     @Test func oneNonASCIICharacterAnywhereInALongASCIIRun() {
         let run = [UInt8](repeating: 0x61, count: 100)
         for k in run.indices {
