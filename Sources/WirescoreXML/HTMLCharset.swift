@@ -80,18 +80,19 @@ public enum HTMLCharset {
         var head = Array(bytes[0..<limit])
         for i in head.indices where head[i] >= 0x41 && head[i] <= 0x5A { head[i] += 32 }
         var from = 0
-        let meta = Array("<meta".utf8)
+        let meta = Array("<meta".utf8), charset = Array("charset".utf8)
         while let m = find(meta, in: head, from: from) {
+            // The tag is `head[m..<end]`, searched in place (no copy per meta tag); a value read
+            // from it stops at its `>` anyway.
             var end = m + 5
             while end < head.count, head[end] != UInt8(ascii: ">") { end += 1 }
-            let tag = Array(head[m..<end])
-            if let c = find(Array("charset".utf8), in: tag, from: 0) {
+            if let c = find(charset, in: head, from: m, to: end) {
                 var i = c + 7
-                while i < tag.count, tag[i] == 0x20 { i += 1 }
-                if i < tag.count, tag[i] == UInt8(ascii: "=") {
+                while i < end, head[i] == 0x20 { i += 1 }
+                if i < end, head[i] == UInt8(ascii: "=") {
                     i += 1
-                    while i < tag.count, tag[i] == 0x20 { i += 1 }
-                    if let v = readValue(tag, &i), !v.isEmpty { return v }
+                    while i < end, head[i] == 0x20 { i += 1 }
+                    if let v = readValue(head, &i), !v.isEmpty { return v }
                 }
             }
             from = end
@@ -107,11 +108,13 @@ public enum HTMLCharset {
         return String(decoding: s[start..<i], as: UTF8.self)
     }
 
-    private static func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
-        guard needle.count <= hay.count, from <= hay.count - needle.count else { return nil }
+    /// First position of `needle` wholly inside `hay[from..<to]` (`to` defaults to the end).
+    private static func find(_ needle: [UInt8], in hay: [UInt8], from: Int, to: Int? = nil) -> Int? {
+        let to = to ?? hay.count
+        guard needle.count <= to, from <= to - needle.count else { return nil }
         var i = from
         let first = needle[0]
-        while i <= hay.count - needle.count {
+        while i <= to - needle.count {
             if hay[i] == first {
                 var j = 1
                 while j < needle.count, hay[i + j] == needle[j] { j += 1 }

@@ -246,21 +246,28 @@ public struct HTMLDocument: Sendable {
             }
         }
         if isText(n) { add(textBytes(n)) } else {
-            var stack = [n]
-            var first = true
-            while let cur = stack.popLast() {
-                // A folded blank run reads as one blank (what `add` makes of it), without an
-                // array literal allocated per flagged node.
+            // Document order through the child and sibling links, no stack: a walk is run for
+            // many subtrees per page, and a stack array (grown, and reversed per element) cost an
+            // allocation and a copy for every element visited.
+            var cur = n
+            walk: while true {
+                var descend = false
+                // A folded blank run reads as one blank (what `add` makes of it).
                 if cur != n, spaceBefore(cur) { pendingSpace = !out.isEmpty }
-                if isText(cur) { add(textBytes(cur)); continue }
-                let t = tag(cur)
-                if !first && (t == .script || t == .style || t == .template) { continue }
-                first = false
-                // Push children reversed so they pop in document order.
-                let mark = stack.count
-                var c = firstChild(cur)
-                while c >= 0 { stack.append(c); c = nextSibling(c) }
-                stack[mark...].reverse()
+                if isText(cur) {
+                    add(textBytes(cur))
+                } else {
+                    let t = tag(cur)
+                    descend = cur == n || !(t == .script || t == .style || t == .template)
+                }
+                if descend, firstChild(cur) >= 0 { cur = firstChild(cur); continue walk }
+                // Up to the nearest ancestor (below `n`) with a next sibling.
+                while cur != n {
+                    let next = nextSibling(cur)
+                    if next >= 0 { cur = next; continue walk }
+                    cur = parent(cur)
+                }
+                break
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -329,13 +336,13 @@ struct HTMLTreeState {
         self.foldsBlankText = foldsBlankText
         // Room for a dense page, so that growing (a copy of everything so far) is rare: a
         // prefiltered real page has a node per ~40 bytes at the median and per ~29 at the
-        // densest tenth, an attribute per ~72, and text can be most of its bytes. The arrays
-        // live only while the page is extracted.
+        // densest tenth, an attribute per ~72, attribute values about a third of its bytes,
+        // and text can be most of them. The arrays live only while the page is extracted.
         let estimate = max(64, capacity / 24)
         nodes.reserveCapacity(estimate)
         lastChildren.reserveCapacity(estimate)
         textBytes.reserveCapacity(capacity)
-        attributeBytes.reserveCapacity(capacity / 4)
+        attributeBytes.reserveCapacity(capacity / 2)
         attributes.reserveCapacity(max(64, capacity / 40))
         appendNode(tag: HTMLTag.document.rawValue, parent: -1, start: 0, end: 0)
     }
@@ -427,11 +434,11 @@ struct HTMLTreeState {
         }
     }
 
+    /// Frees the parse-only arrays that can be large; the name caches go with the builder
+    /// (replacing them here would allocate and zero two fresh tables per page).
     mutating func finish() {
         lastChildren = []
         stack = []
-        tagCache = PointerIDCache()
-        attributeCache = PointerIDCache()
     }
 }
 

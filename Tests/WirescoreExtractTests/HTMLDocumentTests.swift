@@ -14,6 +14,24 @@ import WirescoreXML
         #expect(doc.tagName(doc.parent(div)) == "body")
     }
 
+    /// `textContent` reads a subtree in document order and stops at its end: nested elements,
+    /// a last child deep down, script and style bodies skipped (read when asked for themselves),
+    /// folded blank runs read as one space.
+    @Test func textContentReadsExactlyTheSubtree() throws {
+        let html = "<body><p>before</p><div><p>one <b>two</b></p><script>skip()</script><style>p{}</style>"
+            + "<ul><li>three</li><li>four<i>five<u>six</u></i></li></ul></div><p>after</p></body>"
+        let doc = try HTMLDocument(bytes: Array(html.utf8))
+        let div = try #require(doc.elements(.div).first)
+        #expect(doc.textContent(div) == "one twothreefourfivesix")
+        let script = try #require(doc.elements(.script).first)
+        #expect(doc.textContent(script) == "skip()")
+        let li = try #require(doc.elements(.li).last)
+        #expect(doc.textContent(li) == "fourfivesix")
+        let folded = try HTMLDocument(bytes: Array("<div><p>a</p>\n   <p>b</p>\n  </div><p>c</p>".utf8), prefiltered: true)
+        let box = try #require(folded.elements(.div).first)
+        #expect(folded.textContent(box) == "a b")
+    }
+
     @Test func charsetPrecedence() {
         let meta = Array("<meta charset=\"iso-8859-2\"><p>x</p>".utf8)
         #expect(HTMLCharset.detect(meta, contentType: "text/html; charset=UTF-8").name == "UTF-8")

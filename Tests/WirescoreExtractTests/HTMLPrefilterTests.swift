@@ -42,6 +42,17 @@ import WirescoreXML
             + "<div >v</div><div style='display: NONE'>h</div><img >")
     }
 
+    /// Attribute names match in any case, up to eleven bytes, deep in a page and at its very
+    /// end; near misses go.
+    @Test func attributeNamesMatchInAnyCaseAnywhere() {
+        let tag = "<p CLASS=a ItemProp=b ARIA-HIDDEN=c Http-Equiv=d classy=e ids=f aria-hiddenx=g itemprops=h>"
+        let kept = "<p CLASS=a ItemProp=b ARIA-HIDDEN=c Http-Equiv=d >"
+        let padding = String(repeating: "x", count: 40)
+        #expect(filtered(tag + padding) == kept + padding)
+        #expect(filtered(padding + tag) == padding + kept)
+        #expect(filtered("<a ROLE=x Idx=1>") == "<a ROLE=x >")
+    }
+
     @Test func blankRunsBetweenTagsShrinkToOneByte() {
         #expect(filtered("<div>\n    <p>a</p>\n  \n</div>  \t<br>") == "<div>\n<p>a</p>\n</div> <br>")
         // Not before text, a comment, a stray `<`, or after tags whose blanks libxml2 may treat apart.

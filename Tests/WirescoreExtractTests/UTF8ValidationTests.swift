@@ -39,6 +39,20 @@ import WirescoreXML
         }
     }
 
+    /// The ASCII fast path reads words: a bad byte at any offset of a long ASCII run, and a
+    /// good two-byte character there, must still be seen as such.
+    @Test func oneNonASCIICharacterAnywhereInALongASCIIRun() {
+        let run = [UInt8](repeating: 0x61, count: 100)
+        for k in run.indices {
+            var bad = run
+            bad[k] = 0xFF
+            #expect(!HTMLCharset.isValidUTF8(bad), "0xFF at \(k)")
+            var good = run
+            good.replaceSubrange(k..<k + 1, with: [0xC3, 0xA9])
+            #expect(HTMLCharset.isValidUTF8(good), "é at \(k)")
+        }
+    }
+
     @Test func agreesWithTheStandardDecoderOnRandomInput() {
         var generator = SystemRandomNumberGenerator()
         // Bytes drawn mostly from the interesting ranges: ASCII runs, lead bytes, continuations.
