@@ -40,10 +40,10 @@ public enum WordCount {
                         // The rest of an ASCII run of letters and digits changes nothing but
                         // `previousIsDigit`: skipped eight bytes at a time (byte by byte, the
                         // letters of words were nearly all of the count's time).
-                        var x = notAlphanumeric(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                        var x = outsideWord(base + i)
                         while x == 0, i + 16 <= n {
                             i += 8
-                            x = notAlphanumeric(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                            x = outsideWord(base + i)
                         }
                         i += x == 0 ? 8 : x.trailingZeroBitCount >> 3
                         previousIsDigit = u[i - 1] &- 0x30 < 10
@@ -66,18 +66,9 @@ public enum WordCount {
         }
     }
 
-    /// The high bit of each byte of `x` (loaded little-endian: first byte lowest) that is not an
-    /// ASCII letter or digit.
-    @inline(__always) static func notAlphanumeric(_ raw: UInt64) -> UInt64 {
-        let x = UInt64(littleEndian: raw)
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let low7 = x & ~highs
-        // Per byte, without carries between bytes: with the case bit set, adding 0x1F sets the
-        // high bit from 'a' (0x61) up and 0x05 from past 'z' (0x7B) up; 0x50 sets it from '0'
-        // (0x30) up and 0x46 from past '9' (0x3A) up.
-        let folded = low7 | 0x2020_2020_2020_2020
-        let letter = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505)
-        let digit = (low7 &+ 0x5050_5050_5050_5050) & ~(low7 &+ 0x4646_4646_4646_4646)
-        return ~((letter | digit) & ~x) & highs
+    /// ``ASCIIByteClasses/outsideLettersAndDigits(_:foldingCase:)`` of the eight bytes at `p`.
+    @inline(__always) private static func outsideWord(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        ASCIIByteClasses.outsideLettersAndDigits(UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)),
+                                                 foldingCase: true)
     }
 }

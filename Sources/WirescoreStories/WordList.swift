@@ -73,7 +73,7 @@ struct WordList {
                     // (the overhang is overwritten next). Byte by byte, this was the scan's time.
                     let x = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
                     UnsafeMutableRawPointer(dst + count).storeBytes(of: x, as: UInt64.self)
-                    let outside = notLowercaseOrDigit(UInt64(littleEndian: x))
+                    let outside = ASCIIByteClasses.outsideLettersAndDigits(UInt64(littleEndian: x), foldingCase: false)
                     let run = outside == 0 ? 8 : outside.trailingZeroBitCount >> 3
                     i += run; count += run; open = true
                     continue
@@ -120,17 +120,6 @@ struct WordList {
         }
         endCount = words
         return count
-    }
-
-    /// The high bit of each byte of `x` (first byte lowest) that is neither a-z nor 0-9.
-    @inline(__always) static func notLowercaseOrDigit(_ x: UInt64) -> UInt64 {
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let low7 = x & ~highs
-        // Per byte, without carries between bytes: adding 0x1F sets the high bit from 'a' (0x61)
-        // up, 0x05 from past 'z' (0x7B) up; 0x50 from '0' (0x30) up, 0x46 from past '9' (0x3A) up.
-        let letter = (low7 &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low7 &+ 0x0505_0505_0505_0505)
-        let digit = (low7 &+ 0x5050_5050_5050_5050) & ~(low7 &+ 0x4646_4646_4646_4646)
-        return ~((letter | digit) & ~x) & highs
     }
 
     /// 64-bit SimHash (Charikar) over word 3-shingles.
