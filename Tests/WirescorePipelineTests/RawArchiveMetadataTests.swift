@@ -34,4 +34,14 @@ import Testing
                            "location": "https://a.example/news/1"])
         #expect(RawArchive.articleContext(fromMetadata: bytes) == nil)
     }
+
+    /// A feed's or sitemap's redirect hop names the source and the next hop (no item), without
+    /// the userinfo a Location may carry, and is not an article either.
+    @Test func aSourceRedirectHopNamesTheFeedAndIsNotAnArticle() throws {
+        let bytes = RawArchive.metadata(.sourceRedirect(feedID: "moved-wire", location: "https://u:p@b.example/feed.xml"))
+            .serializedBytes()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String])
+        #expect(object == ["role": "redirect", "feed": "moved-wire", "location": "https://b.example/feed.xml"])
+        #expect(RawArchive.articleContext(fromMetadata: bytes) == nil)
+    }
 }

@@ -38,60 +38,48 @@ struct ArticleStage: Sendable {
     func process(_ job: ArticleJob) async -> [SinkEvent] {
         let fetched = Date()
         let context = job.context
-        // Redirects are followed here, one hop at a time, not by libcurl: every hop's URL is
-        // checked against its own host's robots.txt (when checks are on) before it is requested,
-        // and every hop's response goes to the raw archive, as crawlers' WARCs keep them.
-        var url = job.link
-        var hops = 0
-        var hopArchives: [SinkEvent] = []
-        while true {
-            var request = FetchRequest(url: url, allowsFile: hops == 0 && context.allowsFile)
-            request.followsRedirects = false
-            if let robots {
-                switch await robots.verdict(for: url) {
-                case let .allowed(crawlDelay):
-                    request.hostInterval = crawlDelay
-                case .disallowed:
-                    logger.debug("robots.txt disallows the page", metadata: ["url": "\(url)"])
-                    return hopArchives + [.robotsDisallowed(itemKey: job.itemKey, feed: job.feed.id)]
-                case .unreachable, .cancelled:
-                    return hopArchives + [.deferred(itemKey: job.itemKey)]
-                case let .stateFailure(message):
-                    return hopArchives + [.stateFailure(StateFailure(message: message))]
-                }
-            }
-            let paced = request
-            switch await stop.interruptible({ await fetcher.fetch(paced) }) {
-            case let .failure(error) where error.code == .cancelled && stop.isRequested:
-                // Interrupted by a signal: not an attempt, handed back for the next run.
-                return hopArchives + [.deferred(itemKey: job.itemKey)]
-            case let .failure(error):
-                let code = ErrorCode(error.code)
-                return hopArchives + [failure(job, code: code, reason: error.message, status: nil, settled: !code.isTransient())]
-            case let .success(response):
-                if let next = Self.redirectTarget(of: response, requested: url) {
-                    hopArchives.append(.archiving(response.archivedExchange(at: Date()),
-                                                  role: .redirect(context, location: next)))
-                    hops += 1
-                    guard hops <= pipeline.fetch.maxRedirects else {
-                        return hopArchives + [failure(job, code: .tooManyRedirects, reason: "more than \(pipeline.fetch.maxRedirects) redirects",
-                                                      status: response.status, settled: true)]
-                    }
-                    url = next
-                    continue
-                }
-                return hopArchives + build(job, response, fetched: fetched)
-            }
+        // Redirects are followed one hop at a time (``RedirectWalk``): every hop's URL is
+        // checked against its own host's robots.txt (when checks are on) before it is
+        // requested, and every hop's response goes to the raw archive.
+        let walk = RedirectWalk(fetcher: fetcher, stop: stop, maxRedirects: pipeline.fetch.maxRedirects)
+        let request = FetchRequest(url: job.link, allowsFile: context.allowsFile)
+        let outcome = await walk.follow(request, screen: robots.map { robots in
+            { url in await Self.screen(url, robots: robots, job: job, logger: logger) }
+        })
+        let hopArchives = outcome.hops.map {
+            SinkEvent.archiving($0.response.archivedExchange(at: $0.fetchedAt), role: .redirect(context, location: $0.location))
+        }
+        switch outcome.end {
+        case let .response(response):
+            return hopArchives + build(job, response, fetched: fetched)
+        case let .refused(event):
+            return hopArchives + [event]
+        case .interrupted:
+            // Interrupted by a signal: not an attempt, handed back for the next run.
+            return hopArchives + [.deferred(itemKey: job.itemKey)]
+        case let .failed(error):
+            let code = ErrorCode(error.code)
+            return hopArchives + [failure(job, code: code, reason: error.message, status: nil, settled: !code.isTransient())]
+        case let .tooManyRedirects(status):
+            return hopArchives + [failure(job, code: .tooManyRedirects, reason: walk.tooManyReason, status: status, settled: true)]
         }
     }
 
-    /// The next hop of a redirect answer: the Location of a 301, 302, 303, 307 or 308, resolved
-    /// against the URL that was asked for; nil for any other answer (a 3xx without a usable
-    /// Location goes on to the builder, which reports its status like any other non-2xx).
-    static func redirectTarget(of response: FetchResponse, requested: String) -> String? {
-        guard [301, 302, 303, 307, 308].contains(response.status), let location = response.header("Location"),
-              !location.isEmpty else { return nil }
-        return URLCanonicalizer.resolve(location, against: requested)
+    /// robots.txt's word on one hop of an item's page: the event that ends the item when it
+    /// may not (or cannot yet) be fetched.
+    private static func screen(_ url: String, robots: RobotsCache, job: ArticleJob,
+                               logger: Logger) async -> RedirectWalk.Screen<SinkEvent> {
+        switch await robots.verdict(for: url) {
+        case let .allowed(crawlDelay):
+            return .allow(hostInterval: crawlDelay)
+        case .disallowed:
+            logger.debug("robots.txt disallows the page", metadata: ["url": "\(url)"])
+            return .refuse(.robotsDisallowed(itemKey: job.itemKey, feed: job.feed.id))
+        case .unreachable, .cancelled:
+            return .refuse(.deferred(itemKey: job.itemKey))
+        case let .stateFailure(message):
+            return .refuse(.stateFailure(StateFailure(message: message)))
+        }
     }
 
     private func build(_ job: ArticleJob, _ response: FetchResponse, fetched: Date) -> [SinkEvent] {

@@ -16,6 +16,8 @@ struct FeedStage: Sendable {
     let state: RunState
     let pipelineName: String
     let maxItemsPerFeed: Int
+    /// Redirects followed per feed or sitemap (the pipeline's `fetch.max_redirects`).
+    let maxRedirects: Int
     let concurrency: Int
     let stop: RunStop
     let logger: Logger
@@ -81,15 +83,33 @@ struct FeedStage: Sendable {
         }
         let request = FetchRequest(url: feed.url, etag: validators?.etag, lastModified: validators?.lastModified,
                                    allowsFile: feedIsFile)
+        // Redirects hop by hop, each hop archived (``RedirectWalk``); the validators go with
+        // every hop, as they did when libcurl followed them.
+        let walk = RedirectWalk(fetcher: fetcher, stop: stop, maxRedirects: maxRedirects)
+        let outcome = await walk.follow(request)
+        for hop in outcome.hops {
+            await sink.send(.archiving(hop.response.archivedExchange(at: hop.fetchedAt),
+                                       role: .sourceRedirect(feedID: feed.id, location: hop.location)))
+        }
         let response: FetchResponse
-        switch await stop.interruptible({ await fetcher.fetch(request) }) {
-        case let .failure(error):
+        switch outcome.end {
+        case .interrupted:
             // Stopped by a signal: the feed was not really tried; the next run tries it.
-            if error.code == .cancelled && stop.isRequested { return .interrupted }
+            return .interrupted
+        case let .failed(error):
             await fail(feed, code: ErrorCode(error.code), reason: error.message, status: nil, retryAfter: nil, sink: sink)
             return .done
-        case let .success(r):
+        case let .tooManyRedirects(status):
+            await fail(feed, code: .tooManyRedirects, reason: walk.tooManyReason, status: status, retryAfter: nil, sink: sink)
+            return .done
+        case let .response(r):
             response = r
+        }
+        if let moved = Self.permanentMove(outcome.hops, final: response) {
+            // Followed, as feed readers do, but the list should name the new address: a
+            // permanent redirect may stop being served, and every run pays the extra hop.
+            logger.warning("feed moved permanently; update the feed list to its new address",
+                           metadata: ["feed": "\(feed.id)", "url": "\(feed.url)", "moved_to": "\(moved)"])
         }
         if response.isNotModified {
             await persist("record the feed's 304", sink) { store in
@@ -165,6 +185,7 @@ struct FeedStage: Sendable {
     /// items, each sitemap with its own validators (``SitemapSource``).
     private func acceptSitemap(_ feed: FeedSpec, response: FetchResponse, sink: AsyncChannel<SinkEvent>) async -> FeedFetch {
         let source = SitemapSource(fetcher: fetcher, state: state, stop: stop, maxItems: maxItemsPerFeed,
+                                   maxRedirects: maxRedirects,
                                    pipelineName: pipelineName, logger: logger)
         switch await source.read(feed, top: response) {
         case .interrupted:
@@ -205,6 +226,15 @@ struct FeedStage: Sendable {
     private func persist(_ what: String, _ sink: AsyncChannel<SinkEvent>,
                          _ body: (StateStore) throws -> Void) async -> Bool {
         await withState(what, sink, body) != nil
+    }
+
+    /// Where a feed has moved for good: the final URL of a walk whose redirects were all
+    /// permanent (301 or 308) and that ended in a usable answer; nil otherwise (a temporary
+    /// redirect anywhere on the way says the listed address is still the one to ask).
+    static func permanentMove(_ hops: [RedirectWalk.Hop], final: FetchResponse) -> String? {
+        guard let last = hops.last, hops.allSatisfy({ $0.response.status == 301 || $0.response.status == 308 }),
+              final.isNotModified || HTTPStatusRule.isUsable(final.status) else { return nil }
+        return last.location
     }
 
     private func fail(_ feed: FeedSpec, code: ErrorCode, reason: String, status: Int?, retryAfter: Double?,

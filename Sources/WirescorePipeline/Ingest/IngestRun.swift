@@ -102,6 +102,7 @@ public struct IngestRun {
                               logger: logger, includeText: pipeline.includeText, progress: options.progress)
         let feedStage = FeedStage(fetcher: fetcher, state: state, pipelineName: pipeline.name,
                                   maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
+                                  maxRedirects: pipeline.fetch.maxRedirects,
                                   concurrency: max(1, min(pipeline.fetch.concurrency, 8)),
                                   stop: stop, logger: logger)
         let builder = try ArticleBuilder(pipeline: pipeline, available: options.steps)

@@ -70,6 +70,10 @@ final class RawArchive {
             o.set("feed", c.feedID)
             o.set("item", URLCanonicalizer.withoutUserinfo(c.itemKey))
             o.set("location", URLCanonicalizer.withoutUserinfo(location))
+        case let .sourceRedirect(feedID, location):
+            o.set("role", "redirect")
+            o.set("feed", feedID)
+            o.set("location", URLCanonicalizer.withoutUserinfo(location))
         }
         return o.value
     }

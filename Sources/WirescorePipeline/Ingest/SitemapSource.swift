@@ -22,6 +22,8 @@ struct SitemapSource: Sendable {
     let state: RunState
     let stop: RunStop
     let maxItems: Int
+    /// Redirects followed per child sitemap (the pipeline's `fetch.max_redirects`).
+    let maxRedirects: Int
     let pipelineName: String
     let logger: Logger
 
@@ -113,14 +115,22 @@ struct SitemapSource: Sendable {
             let request = FetchRequest(url: url, etag: validators?.etag, lastModified: validators?.lastModified,
                                        allowsFile: feedIsFile)
             let fetchedAt = Date()
+            let walk = RedirectWalk(fetcher: fetcher, stop: stop, maxRedirects: maxRedirects)
+            let outcome = await walk.follow(request)
+            events += outcome.hops.map {
+                .archiving($0.response.archivedExchange(at: $0.fetchedAt), role: .sourceRedirect(feedID: feed.id, location: $0.location))
+            }
             let response: FetchResponse
-            switch await stop.interruptible({ await fetcher.fetch(request) }) {
-            case let .failure(error) where error.code == .cancelled && stop.isRequested:
+            switch outcome.end {
+            case .interrupted:
                 return .interrupted
-            case let .failure(error):
+            case let .failed(error):
                 note(url, ErrorCode(error.code), error.message)
                 continue
-            case let .success(r):
+            case let .tooManyRedirects(status):
+                note(url, .tooManyRedirects, walk.tooManyReason, status: status)
+                continue
+            case let .response(r):
                 response = r
             }
             if response.isNotModified { continue }

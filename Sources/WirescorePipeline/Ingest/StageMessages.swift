@@ -19,6 +19,9 @@ enum ArchiveRole: Sendable {
     /// A redirect answered on the way to a feed item's page; `location` is the next hop.
     /// `reprocess` skips these: the final response carries the page.
     case redirect(ArticleBuilder.Context, location: String)
+    /// A redirect answered on the way to a feed or sitemap (a sitemap index's children
+    /// included); `location` is the next hop. `reprocess` skips these, as it skips feeds.
+    case sourceRedirect(feedID: String, location: String)
 }
 
 /// Everything the sink receives: the only stage that writes to disk or counts.
