@@ -9,6 +9,7 @@
 //     CZlib      -> WirescoreArchive   raw responses as WARC 1.1, one gzip member per record
 //     CCrypto    -> WirescoreArchive   SHA-1 for the WARC digests (OpenSSL libcrypto)
 //     CIsal      -> WirescoreArchive   gzip members for the archive (ISA-L igzip; zlib reads them)
+//     CSSL       -> WirescoreStream    TLS to the NATS server (OpenSSL libssl, over memory BIOs)
 //     CJemalloc  -> WirescoreAllocator jemalloc, the process allocator on Linux (flat memory in long runs)
 //     CJemallocSettings (C) -> WirescoreAllocator  the options jemalloc reads at start-up
 //
@@ -25,7 +26,7 @@
 //     WirescoreReport    `report`: the output tree read into a model, static HTML pages with SVG charts
 //     WirescoreObjectStore the tree as objects in an S3 bucket (spool, parts, multipart), over
 //                        WirescoreFetch's SigV4 client and WirescoreArchive's SHA-256
-//     WirescoreStream    NATS JetStream output: a small NATS client over POSIX sockets
+//     WirescoreStream    NATS JetStream output: a small NATS client over POSIX sockets, TLS optional
 //     WirescorePipeline  pipeline YAML, the staged ingest run (bounded channels)
 //     WirescoreAllocator which malloc serves the process (linked into the executable only)
 //     wirescore          the command line: parses flags, calls the libraries
@@ -55,6 +56,8 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSSL", pkgConfig: "libssl",
+                       providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal",
                        providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc",
@@ -72,7 +75,7 @@ let package = Package(
         .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
         .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CIsal", "WirescoreCore"]),
         .target(name: "WirescoreObjectStore", dependencies: ["WirescoreFetch", "WirescoreArchive", "WirescoreOutput"]),
-        .target(name: "WirescoreStream", dependencies: ["WirescoreOutput"]),
+        .target(name: "WirescoreStream", dependencies: ["CSSL", "WirescoreOutput"]),
         .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"], exclude: ["Generated/GAZETTEER-SOURCES.md"]),
         .target(name: "WirescoreSentiment", dependencies: ["WirescoreCore", "WirescoreEntities"],
                 exclude: ["Data"]),

@@ -16,7 +16,7 @@ import WirescoreOutput
 /// Not thread safe: one writer (``RecordOutput``).
 public final class JetStreamOutput: RecordOutput {
     public struct Settings: Sendable, Equatable {
-        /// `nats://host:port`.
+        /// `nats://host:port`, or `tls://host:port` for an encrypted connection.
         public var url: String
         public var subject: String
         /// A JetStream stream to create (capturing `subject`) when it does not exist yet; nil
@@ -29,10 +29,14 @@ public final class JetStreamOutput: RecordOutput {
         /// How long a lost connection is tried again, within one batch, before the batch fails
         /// (long enough for a server restart; 0: fail at once).
         public var reconnectWait: Double
+        /// TLS settings (trusted authorities, a client certificate); nil: TLS only when the URL
+        /// is `tls://` or the server requires it, trusting the system's authorities.
+        public var tls: NATSTLS?
         public init(url: String, subject: String, stream: String? = nil, duplicateWindow: Double = 86_400,
-                    ackTimeout: Double = 5, reconnectWait: Double = 30) {
+                    ackTimeout: Double = 5, reconnectWait: Double = 30, tls: NATSTLS? = nil) {
             self.url = url; self.subject = subject; self.stream = stream
             self.duplicateWindow = duplicateWindow; self.ackTimeout = ackTimeout; self.reconnectWait = reconnectWait
+            self.tls = tls
         }
     }
 
@@ -51,7 +55,7 @@ public final class JetStreamOutput: RecordOutput {
     /// - Throws: ``StreamError`` when the server is unreachable or JetStream refuses.
     public init(settings: Settings) throws(StreamError) {
         self.settings = settings
-        self.connection = try NATSConnection(url: settings.url)
+        self.connection = try NATSConnection(url: settings.url, tls: settings.tls)
         self.inbox = "_INBOX.wirescore.\(UInt64.random(in: 1...UInt64.max))"
         try connection.subscribe(inbox + ".>", sid: 1)
         if let stream = settings.stream { try ensureStream(stream) }
@@ -158,7 +162,8 @@ public final class JetStreamOutput: RecordOutput {
         var last = lost
         repeat {
             switch Result(catching: { () throws(StreamError) -> NATSConnection in
-                let fresh = try NATSConnection(url: settings.url, timeout: min(5, max(0.5, deadline.timeIntervalSinceNow)))
+                let fresh = try NATSConnection(url: settings.url, timeout: min(5, max(0.5, deadline.timeIntervalSinceNow)),
+                                               tls: settings.tls)
                 try fresh.subscribe(inbox + ".>", sid: 1)
                 return fresh
             }) {

@@ -5,7 +5,8 @@ import Glibc
 
 /// A client for the NATS text protocol over one TCP socket: `CONNECT`, `PING`/`PONG`,
 /// `SUB`, `HPUB` (publish with headers), and `MSG`/`HMSG` parsing. Enough for JetStream
-/// publishing with acknowledgements; no TLS. A lost connection is thrown as a
+/// publishing with acknowledgements, over TLS when the URL is `tls://`, TLS settings are
+/// given, or the server requires it (``TLSSession``). A lost connection is thrown as a
 /// ``StreamError`` with `connectionLost` set; reconnecting is the publisher's job
 /// (``JetStreamOutput`` opens a new connection and resends what was not acknowledged).
 ///
@@ -18,14 +19,26 @@ public final class NATSConnection {
     private let timeout: Double
     /// Messages read while waiting for something else (a PONG), handed out by ``nextMessage(timeout:)``.
     private var queued: [NATSMessage] = []
+    /// The TLS session once the connection is upgraded; nil for plain TCP.
+    private var tls: TLSSession?
 
-    /// Connects to `nats://[user:password@]host[:port]` and completes the handshake.
-    /// - Throws: ``StreamError`` when the server is unreachable or refuses the connection.
-    public init(url: String, timeout: Double = 5) throws(StreamError) {
+    /// Whether the connection is encrypted.
+    public var usesTLS: Bool { tls != nil }
+
+    /// Connects to `nats://[user:password@]host[:port]` (or `tls://…`) and completes the
+    /// handshake. TLS is used when the URL is `tls://`, when `tls` is given, or when the
+    /// server's INFO says it is required; asked for and not offered, it is an error (never a
+    /// silent fall back to plain text).
+    /// - Throws: ``StreamError`` when the server is unreachable, refuses the connection, or
+    ///   its certificate is not accepted.
+    public init(url: String, timeout: Double = 5, tls settings: NATSTLS? = nil) throws(StreamError) {
         self.server = url
         self.timeout = timeout
-        guard url.hasPrefix("nats://") else { throw StreamError(server: url, message: "not a nats:// URL") }
-        var authority = String(url.dropFirst(7).prefix { $0 != "/" })
+        let schemeLength: Int
+        if url.hasPrefix("nats://") { schemeLength = 7 } else if url.hasPrefix("tls://") { schemeLength = 6 } else {
+            throw StreamError(server: url, message: "not a nats:// or tls:// URL")
+        }
+        var authority = String(url.dropFirst(schemeLength).prefix { $0 != "/" })
         var user: String?, password: String?
         if let at = authority.lastIndex(of: "@") {
             let credentials = authority[..<at].split(separator: ":", maxSplits: 1).map(String.init)
@@ -42,14 +55,54 @@ public final class NATSConnection {
         guard let info = try readLine(), info.hasPrefix("INFO ") else {
             throw StreamError(server: url, message: "the server did not greet with INFO (is it a NATS server?)")
         }
+        let offer = Self.tlsOffer(info)
+        if url.hasPrefix("tls://") || settings != nil || offer.required {
+            guard offer.required || offer.available else {
+                throw StreamError(server: url, message: "TLS was asked for, but the server does not offer it")
+            }
+            try startTLS(host: host, settings: settings ?? NATSTLS())
+        }
         var connect: [String: Any] = ["verbose": false, "pedantic": false, "headers": true, "no_responders": true,
-                                      "lang": "swift", "version": "wirescore", "protocol": 1]
+                                      "lang": "swift", "version": "wirescore", "protocol": 1,
+                                      "tls_required": tls != nil]
         if let user { connect["user"] = user }
         if let password { connect["pass"] = password }
         let json = (try? JSONSerialization.data(withJSONObject: connect, options: [.sortedKeys])) ?? Data("{}".utf8)
         outbound += Array("CONNECT ".utf8) + [UInt8](json) + Array("\r\nPING\r\n".utf8)
         try flush()
         try waitForPong()
+    }
+
+    /// What the server's INFO line says about TLS.
+    static func tlsOffer(_ info: String) -> (required: Bool, available: Bool) {
+        let object = (try? JSONSerialization.jsonObject(with: Data(info.dropFirst(5).utf8))) as? [String: Any]
+        return (object?["tls_required"] as? Bool ?? false, object?["tls_available"] as? Bool ?? false)
+    }
+
+    /// Upgrades the connection after the server's INFO, as NATS does: the TLS handshake runs
+    /// over the same socket, within the connection's timeout.
+    private func startTLS(host: String, settings: NATSTLS) throws(StreamError) {
+        let session = try tlsCall { () throws(TLSSession.Failure) in try TLSSession(host: host, settings: settings) }
+        let deadline = Date().addingTimeInterval(timeout)
+        while try !tlsCall({ () throws(TLSSession.Failure) in try session.handshake() }) {
+            try sendRaw(session.takeOutgoing())
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0, let bytes = try receiveRaw(timeout: left) else {
+                throw StreamError(server: server, message: "the TLS handshake did not finish within \(timeout) s", connectionLost: true)
+            }
+            bytes.withUnsafeBytes { session.receive($0) }
+        }
+        try sendRaw(session.takeOutgoing())
+        tls = session
+    }
+
+    /// Runs a TLS step, its failure as a ``StreamError`` naming the server.
+    private func tlsCall<T>(_ body: () throws(TLSSession.Failure) -> T) throws(StreamError) -> T {
+        do throws(TLSSession.Failure) {
+            return try body()
+        } catch {
+            throw StreamError(server: server, message: error.message, connectionLost: error.connectionLost)
+        }
     }
 
     deinit { if fd >= 0 { close(fd) } }
@@ -83,9 +136,22 @@ public final class NATSConnection {
 
     /// Sends everything queued.
     public func flush() throws(StreamError) {
+        guard !outbound.isEmpty else { return }
+        if let tls {
+            let plaintext = outbound
+            try tlsCall { () throws(TLSSession.Failure) in try tls.encrypt(plaintext) }
+            try sendRaw(tls.takeOutgoing())
+        } else {
+            try sendRaw(outbound)
+        }
+        outbound.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to the socket, all of them.
+    private func sendRaw(_ bytes: [UInt8]) throws(StreamError) {
         var offset = 0
-        while offset < outbound.count {
-            let written = outbound.withUnsafeBytes { raw in
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
                 send(fd, raw.baseAddress!.advanced(by: offset), raw.count - offset, Int32(MSG_NOSIGNAL))
             }
             if written < 0 {
@@ -94,7 +160,6 @@ public final class NATSConnection {
             }
             offset += written
         }
-        outbound.removeAll(keepingCapacity: true)
     }
 
     /// The next message on any subscription, or nil when none arrived within `timeout` seconds.
@@ -213,24 +278,46 @@ public final class NATSConnection {
         }
     }
 
-    /// Reads what the socket has, waiting up to `timeout`; false when nothing came in time.
+    /// Reads what the connection has, waiting up to `timeout`; false when nothing came in time.
+    /// (Under TLS, true may also mean only a record without application data arrived.)
     private func fill(timeout: Double) throws(StreamError) -> Bool {
+        guard let tls else {
+            guard let bytes = try receiveRaw(timeout: timeout) else { return false }
+            inbound.append(contentsOf: bytes)
+            return true
+        }
+        // Plaintext OpenSSL already holds needs no wait on the socket.
+        var plaintext: [UInt8] = []
+        if try tlsCall({ () throws(TLSSession.Failure) in try tls.readPlaintext(into: &plaintext) }) > 0 {
+            inbound += plaintext
+            return true
+        }
+        guard let bytes = try receiveRaw(timeout: timeout) else { return false }
+        bytes.withUnsafeBytes { tls.receive($0) }
+        try tlsCall { () throws(TLSSession.Failure) in try tls.readPlaintext(into: &plaintext) }
+        inbound += plaintext
+        return true
+    }
+
+    /// The bytes the socket has, waiting up to `timeout` for some; nil when none came in time,
+    /// empty when a signal interrupted the wait.
+    private func receiveRaw(timeout: Double) throws(StreamError) -> [UInt8]? {
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, Int32(max(1, min(timeout, 3600) * 1000)))
         if ready < 0 {
-            if errno == EINTR { return true }
+            if errno == EINTR { return [] }
             throw StreamError(server: server, message: "poll failed: \(String(cString: strerror(errno)))")
         }
-        guard ready > 0 else { return false }
+        guard ready > 0 else { return nil }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if count < 0 {
-            if errno == EINTR || errno == EAGAIN { return true }
+            if errno == EINTR || errno == EAGAIN { return [] }
             throw StreamError(server: server, message: "receive failed: \(String(cString: strerror(errno)))", connectionLost: true)
         }
         guard count > 0 else { throw StreamError(server: server, message: "the server closed the connection", connectionLost: true) }
-        inbound.append(contentsOf: chunk[0..<count])
-        return true
+        chunk.removeSubrange(count...)
+        return chunk
     }
 
     private func checkToken(_ subject: String) throws(StreamError) {

@@ -53,13 +53,45 @@ struct RemoteOutputSettingsTests {
         #expect(config.stream?.reconnectWait == 30)
         let patient = try parse("stream:\n  nats: nats://127.0.0.1:4222\n  reconnect_wait: 120\n")
         #expect(patient.stream?.reconnectWait == 120)
+        #expect(patient.stream?.tls == nil)
+    }
+
+    @Test func streamTLSFilesResolveBesideThePipeline() throws {
+        let dir = NSTemporaryDirectory() + "wirescore-remote-tls-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/certs", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["ca.pem", "client.pem", "client-key.pem"] {
+            try Data("-----BEGIN CERTIFICATE-----\n".utf8).write(to: URL(fileURLWithPath: dir + "/certs/" + name))
+        }
+        try Data("<opml version=\"2.0\"><body><outline type=\"rss\" text=\"A\" xmlUrl=\"https://a.example/rss\"/></body></opml>".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/list.opml"))
+        let yaml = """
+            feeds: [list.opml]
+            stream:
+              nats: tls://nats.internal:4222
+              tls:
+                ca_file: certs/ca.pem
+                cert_file: certs/client.pem
+                key_file: \(dir)/certs/client-key.pem
+            """
+        let config = try PipelineLoader.parse(yaml: yaml, file: dir + "/p.yaml")
+        #expect(config.stream?.url == "tls://nats.internal:4222")
+        #expect(config.stream?.tls?.caFile == dir + "/certs/ca.pem")
+        #expect(config.stream?.tls?.certFile == dir + "/certs/client.pem")
+        #expect(config.stream?.tls?.keyFile == dir + "/certs/client-key.pem")
+        // A tls:// URL alone is enough (the system's authorities).
+        let plain = try parse("stream:\n  nats: tls://nats.internal:4222\n")
+        #expect(plain.stream?.url == "tls://nats.internal:4222" && plain.stream?.tls == nil)
     }
 
     @Test(arguments: [
         ("object_store:\n  endpoint: ftp://x\n", "'endpoint' must be an http(s) URL"),
         ("object_store:\n  spool_max: 1GB\n", "unknown key 'spool_max'"),
         ("stream:\n  subject: a.b\n", "'stream' needs 'nats: nats://host:port'"),
-        ("stream:\n  nats: http://x\n", "'nats' must be a nats://host:port URL"),
+        ("stream:\n  nats: http://x\n", "'nats' must be a nats://host:port or tls://host:port URL"),
+        ("stream:\n  nats: tls://x:4222\n  tls:\n    ca_file: /nonexistent/ca.pem\n", "'ca_file' names /nonexistent/ca.pem, which cannot be read"),
+        ("stream:\n  nats: tls://x:4222\n  tls:\n    cert_file: /etc/hostname\n", "'cert_file' and 'key_file' go together"),
+        ("stream:\n  nats: tls://x:4222\n  tls:\n    verify: false\n", "unknown key 'verify'"),
         ("stream:\n  nats: nats://x:4222\n  subject: a.*\n", "without spaces or wildcards"),
         ("stream:\n  nats: nats://x:4222\n  create_stream: a.b\n", "'create_stream' must be a stream name"),
         ("stream:\n  nats: nats://x:4222\n  reconnect_wait: -5\n", "'reconnect_wait'"),

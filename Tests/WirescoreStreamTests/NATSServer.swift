@@ -24,7 +24,8 @@ final class NATSServer: @unchecked Sendable {
 
     /// Starts a server on a free port with a fresh store, or, given the `port` and store
     /// `directory` of one stopped with `keepingStore`, that server again (a restart).
-    init(port: Int? = nil, directory: String? = nil) throws {
+    /// `arguments` are added to nats-server's (TLS options, for one).
+    init(port: Int? = nil, directory: String? = nil, arguments: [String] = []) throws {
         guard let binary = Self.binary else { throw Failure(message: Self.missingReason) }
         self.directory = directory ?? NSTemporaryDirectory() + "wirescore-nats-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
@@ -38,7 +39,7 @@ final class NATSServer: @unchecked Sendable {
         let watchdog = "\"$0\" \"$@\" & w=$!; trap 'kill $w; wait $w; exit 0' TERM; "
             + "while kill -0 \(getpid()) 2>/dev/null && kill -0 $w 2>/dev/null; do sleep 1; done; kill $w 2>/dev/null; wait $w"
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", watchdog, binary, "-js", "-a", "127.0.0.1", "-p", "\(self.port)", "-sd", self.directory]
+        process.arguments = ["-c", watchdog, binary, "-js", "-a", "127.0.0.1", "-p", "\(self.port)", "-sd", self.directory] + arguments
         let null = FileHandle(forWritingAtPath: "/dev/null")
         process.standardOutput = null
         process.standardError = null

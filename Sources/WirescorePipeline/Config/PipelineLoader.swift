@@ -155,7 +155,7 @@ public enum PipelineLoader {
         }
 
         let objectStore = try objectStoreSettings(&fields, base: base)
-        let stream = try streamSettings(&fields, pipelineName: name)
+        let stream = try streamSettings(&fields, pipelineName: name, base: base)
         try fields.rejectUnknownKeys()
         var config = PipelineConfig(file: file, name: name, feedLists: feedLists, output: output,
                                     includeText: includeText, entitiesFile: entitiesFile, fetch: fetch, extract: extract)

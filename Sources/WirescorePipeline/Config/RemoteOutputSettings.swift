@@ -1,3 +1,4 @@
+import Foundation
 import WirescoreObjectStore
 import WirescoreStream
 
@@ -52,13 +53,21 @@ extension PipelineLoader {
     ///       create_stream: WIRESCORE                # created when missing (optional)
     ///       duplicate_window: 86400                 # seconds, for a stream created here
     ///       reconnect_wait: 30                      # seconds a lost connection is retried in a batch
-    static func streamSettings(_ fields: inout YAMLFields, pipelineName: String) throws(PipelineError) -> JetStreamOutput.Settings? {
+    ///       tls:                                    # optional; `nats: tls://…` alone uses the system CAs
+    ///         ca_file: certs/ca.pem                 # authorities to trust (PEM)
+    ///         cert_file: certs/client.pem           # client certificate, for servers that verify clients
+    ///         key_file: certs/client-key.pem        # its key
+    ///
+    /// Paths resolve against the pipeline file's folder.
+    static func streamSettings(_ fields: inout YAMLFields, pipelineName: String,
+                               base: String) throws(PipelineError) -> JetStreamOutput.Settings? {
         guard var s = try fields.mapping("stream") else { return nil }
         guard let url = try s.string("nats") else {
             throw s.error(nil, "'stream' needs 'nats: nats://host:port'")
         }
-        guard url.hasPrefix("nats://"), url.count > 7, !url.contains(where: { $0.isWhitespace }) else {
-            throw s.error(s.value("nats"), "'nats' must be a nats://host:port URL")
+        let schemeLength = url.hasPrefix("nats://") ? 7 : url.hasPrefix("tls://") ? 6 : 0
+        guard schemeLength > 0, url.count > schemeLength, !url.contains(where: { $0.isWhitespace }) else {
+            throw s.error(s.value("nats"), "'nats' must be a nats://host:port or tls://host:port URL")
         }
         let token = String(pipelineName.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
         let subject = try s.string("subject") ?? "wirescore.\(token).articles"
@@ -72,6 +81,23 @@ extension PipelineLoader {
         }
         settings.duplicateWindow = try s.seconds("duplicate_window", in: 1...(365 * 86_400)) ?? settings.duplicateWindow
         settings.reconnectWait = try s.seconds("reconnect_wait", in: 0...3600) ?? settings.reconnectWait
+        if var t = try s.mapping("tls") {
+            var tls = NATSTLS()
+            tls.caFile = try t.string("ca_file").map { resolve($0, against: base) }
+            tls.certFile = try t.string("cert_file").map { resolve($0, against: base) }
+            tls.keyFile = try t.string("key_file").map { resolve($0, against: base) }
+            if (tls.certFile == nil) != (tls.keyFile == nil) {
+                throw t.error(t.value(tls.certFile == nil ? "key_file" : "cert_file"),
+                              "'cert_file' and 'key_file' go together (a client certificate and its key)")
+            }
+            for (key, path) in [("ca_file", tls.caFile), ("cert_file", tls.certFile), ("key_file", tls.keyFile)] {
+                if let path, !FileManager.default.isReadableFile(atPath: path) {
+                    throw t.error(t.value(key), "'\(key)' names \(path), which cannot be read")
+                }
+            }
+            try t.rejectUnknownKeys()
+            settings.tls = tls
+        }
         try s.rejectUnknownKeys()
         return settings
     }
