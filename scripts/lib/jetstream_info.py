@@ -1,11 +1,15 @@
 """Prints a JetStream stream's message count, asking the server's JetStream API over the plain
-NATS protocol (no client library): usage: jetstream_info.py HOST:PORT STREAM"""
+NATS protocol (no client library): usage: jetstream_info.py HOST:PORT STREAM [CA_FILE]
+With CA_FILE the connection is upgraded to TLS after INFO (Python's ssl, an independent client),
+trusting that authority and checking the server's name."""
 import json
 import socket
+import ssl
 import sys
 
 host, port = sys.argv[1].rsplit(":", 1)
 stream = sys.argv[2]
+ca_file = sys.argv[3] if len(sys.argv) > 3 else None
 sock = socket.create_connection((host, int(port)), timeout=10)
 buf = b""
 
@@ -19,6 +23,8 @@ def line():
 
 
 line()  # INFO
+if ca_file:
+    sock = ssl.create_default_context(cafile=ca_file).wrap_socket(sock, server_hostname=host)
 sock.sendall(b'CONNECT {"verbose":false,"headers":true}\r\nPING\r\nSUB _INBOX.check 1\r\n'
              + f"PUB $JS.API.STREAM.INFO.{stream} _INBOX.check 0\r\n\r\n".encode())
 while True:
