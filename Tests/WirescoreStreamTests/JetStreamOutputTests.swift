@@ -101,7 +101,7 @@ struct JetStreamOutputTests {
             restarted.set(Result { try NATSServer(port: first.port, directory: first.directory) })
         }
         _ = try output.append([lines[1], lines[2]], to: articles)
-        let server = try #require(try restarted.wait().get())
+        let server = try restarted.wait().get()
         defer { server.stop() }
         #expect(output.reconnects == 1)
         #expect(output.delivered == 3 && output.duplicates == 0)
@@ -133,14 +133,14 @@ struct JetStreamOutputTests {
 /// The server a background restart brought up, handed to the test once it exists.
 private final class RestartedServer: @unchecked Sendable {
     private let ready = DispatchSemaphore(value: 0)
-    private var result: Result<NATSServer, Error>?
+    private var result: Result<NATSServer, any Error>?
 
-    func set(_ value: Result<NATSServer, Error>) {
+    func set(_ value: Result<NATSServer, any Error>) {
         result = value
         ready.signal()
     }
 
-    func wait() -> Result<NATSServer, Error> {
+    func wait() -> Result<NATSServer, any Error> {
         ready.wait()
         return result ?? .failure(NATSServer.Failure(message: "no restart"))
     }
