@@ -15,9 +15,14 @@ static inline int cssl_require_tls12(SSL_CTX *context) {
     return (int)SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
 }
 
-/* Without auto-retry, SSL_read hands back WANT_READ after a record that carried no application
-   data (a TLS 1.3 session ticket), instead of waiting on a socket it does not have. */
-static inline void cssl_no_auto_retry(SSL_CTX *context) {
-    SSL_CTX_clear_mode(context, SSL_MODE_AUTO_RETRY);
+/* A password callback that gives none: an encrypted key file fails to load at once, instead of
+   OpenSSL asking for a passphrase on the terminal in the middle of a run. */
+static int cssl_no_password(char *buffer, int size, int rwflag, void *userdata) {
+    (void)buffer; (void)size; (void)rwflag; (void)userdata;
+    return 0;
+}
+
+static inline void cssl_refuse_key_passwords(SSL_CTX *context) {
+    SSL_CTX_set_default_passwd_cb(context, cssl_no_password);
 }
 #endif

@@ -84,7 +84,16 @@ public final class NATSConnection {
     private func startTLS(host: String, settings: NATSTLS) throws(StreamError) {
         let session = try tlsCall { () throws(TLSSession.Failure) in try TLSSession(host: host, settings: settings) }
         let deadline = Date().addingTimeInterval(timeout)
-        while try !tlsCall({ () throws(TLSSession.Failure) in try session.handshake() }) {
+        func step() throws(StreamError) -> Bool {
+            do throws(StreamError) {
+                return try tlsCall { () throws(TLSSession.Failure) in try session.handshake() }
+            } catch {
+                // Let the server see OpenSSL's alert (why the handshake was given up).
+                try? sendRaw(session.takeOutgoing())
+                throw error
+            }
+        }
+        while try !step() {
             try sendRaw(session.takeOutgoing())
             let left = deadline.timeIntervalSinceNow
             guard left > 0, let bytes = try receiveRaw(timeout: left) else {
@@ -105,7 +114,15 @@ public final class NATSConnection {
         }
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    deinit {
+        guard fd >= 0 else { return }
+        if let tls {
+            // Best effort: an orderly TLS end, if the socket still takes it.
+            tls.close()
+            try? sendRaw(tls.takeOutgoing())
+        }
+        close(fd)
+    }
 
     /// Subscribes `sid` to `subject` (wildcards allowed).
     public func subscribe(_ subject: String, sid: Int) throws(StreamError) {

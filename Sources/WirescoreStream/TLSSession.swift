@@ -43,7 +43,7 @@ final class TLSSession {
         var owned = true
         defer { if owned { SSL_CTX_free(context) } }
         _ = cssl_require_tls12(context)
-        cssl_no_auto_retry(context)
+        cssl_refuse_key_passwords(context)
         if let ca = settings.caFile {
             guard SSL_CTX_load_verify_locations(context, ca, nil) == 1 else {
                 throw Failure(message: Self.openSSLError("cannot read the CA file \(ca)"))
@@ -61,7 +61,7 @@ final class TLSSession {
                 if ERR_GET_REASON(ERR_peek_error()) == X509_R_KEY_VALUES_MISMATCH {
                     throw Failure(message: "the client key \(key) does not match the certificate \(certificate)")
                 }
-                throw Failure(message: Self.openSSLError("cannot read the client key \(key)"))
+                throw Failure(message: Self.openSSLError("cannot read the client key \(key) (a key encrypted with a passphrase is not supported)"))
             }
             guard SSL_CTX_check_private_key(context) == 1 else {
                 throw Failure(message: Self.openSSLError("the client key \(key) does not match the certificate \(certificate)"))
@@ -69,7 +69,10 @@ final class TLSSession {
         }
         SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
         guard let ssl = SSL_new(context) else { throw Failure(message: Self.openSSLError("cannot create a TLS session")) }
-        guard let incoming = BIO_new(BIO_s_mem()), let outgoing = BIO_new(BIO_s_mem()) else {
+        let incomingBuffer = BIO_new(BIO_s_mem()), outgoingBuffer = BIO_new(BIO_s_mem())
+        guard let incoming = incomingBuffer, let outgoing = outgoingBuffer else {
+            if let incomingBuffer { BIO_free(incomingBuffer) }
+            if let outgoingBuffer { BIO_free(outgoingBuffer) }
             SSL_free(ssl)
             throw Failure(message: "cannot allocate TLS buffers")
         }
@@ -120,10 +123,17 @@ final class TLSSession {
         _ = BIO_write(incoming, base, Int32(bytes.count))
     }
 
+    /// A failure met after some plaintext was already handed out, thrown by the next read so
+    /// the server's last words (an `-ERR` before it closes) reach the caller first.
+    private var pendingFailure: Failure?
+
     /// Appends every byte of application data that can be decrypted now to `plaintext`; how
-    /// many were appended.
+    /// many were appended. Records without application data (TLS 1.3 session tickets) are
+    /// consumed on the way: with a memory BIO, OpenSSL's auto-retry stops when the buffer is
+    /// empty, so it never waits.
     @discardableResult
     func readPlaintext(into plaintext: inout [UInt8]) throws(Failure) -> Int {
+        if let pendingFailure { throw pendingFailure }
         var total = 0
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
@@ -134,15 +144,25 @@ final class TLSSession {
                 total += Int(count)
                 continue
             }
+            let failure: Failure
             switch SSL_get_error(ssl, count) {
             case SSL_ERROR_WANT_READ:
                 return total
             case SSL_ERROR_ZERO_RETURN:
-                throw Failure(message: "the server closed the TLS session", connectionLost: true)
+                failure = Failure(message: "the server closed the TLS session", connectionLost: true)
             default:
-                throw Failure(message: Self.openSSLError("TLS receive failed"), connectionLost: true)
+                failure = Failure(message: Self.openSSLError("TLS receive failed"), connectionLost: true)
             }
+            guard total > 0 else { throw failure }
+            pendingFailure = failure
+            return total
         }
+    }
+
+    /// Queues TLS's `close_notify` in ``takeOutgoing()``, so the server sees an orderly end.
+    func close() {
+        ERR_clear_error()
+        _ = SSL_shutdown(ssl)
     }
 
     /// Encrypts `plaintext`; the records wait in ``takeOutgoing()``.

@@ -14,12 +14,23 @@ sock = socket.create_connection((host, int(port)), timeout=10)
 buf = b""
 
 
+def more():
+    global buf
+    data = sock.recv(65536)
+    if not data:
+        sys.exit("jetstream_info: the server closed the connection")
+    buf += data
+
+
 def line():
     global buf
     while b"\r\n" not in buf:
-        buf += sock.recv(65536)
+        more()
     head, buf = buf.split(b"\r\n", 1)
-    return head.decode()
+    text = head.decode()
+    if text.startswith("-ERR"):
+        sys.exit(f"jetstream_info: the server said {text}")
+    return text
 
 
 line()  # INFO
@@ -32,7 +43,7 @@ while True:
     if text.startswith("MSG"):
         size = int(text.split()[-1])
         while len(buf) < size + 2:
-            buf += sock.recv(65536)
+            more()
         answer = json.loads(buf[:size])
         print(answer.get("state", {}).get("messages", -1) if "error" not in answer else answer["error"])
         break

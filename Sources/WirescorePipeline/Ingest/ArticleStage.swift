@@ -36,7 +36,6 @@ struct ArticleStage: Sendable {
     }
 
     func process(_ job: ArticleJob) async -> [SinkEvent] {
-        let fetched = Date()
         let context = job.context
         // Redirects are followed one hop at a time (``RedirectWalk``): every hop's URL is
         // checked against its own host's robots.txt (when checks are on) before it is
@@ -50,8 +49,10 @@ struct ArticleStage: Sendable {
             SinkEvent.archiving($0.response.archivedExchange(at: $0.fetchedAt), role: .redirect(context, location: $0.location))
         }
         switch outcome.end {
-        case let .response(response):
-            return hopArchives + build(job, response, fetched: fetched)
+        case let .response(response, fetchedAt):
+            // The record's `fetched` and the archive's WARC-Date: when the request that
+            // answered with the page started.
+            return hopArchives + build(job, response, fetched: fetchedAt)
         case let .refused(event):
             return hopArchives + [event]
         case .interrupted:

@@ -77,7 +77,6 @@ struct FeedStage: Sendable {
     /// items as open together with its validators (one transaction: see
     /// ``StateStore/acceptFeedListing(_:validators:feedURL:at:)``).
     private func fetchAndAccept(_ feed: FeedSpec, feedIsFile: Bool, sink: AsyncChannel<SinkEvent>) async -> FeedFetch {
-        let now = Date()
         guard let validators = await withState("read validators", sink, { try $0.validators(for: feed.url) }) else {
             return .interrupted
         }
@@ -92,6 +91,7 @@ struct FeedStage: Sendable {
                                        role: .sourceRedirect(feedID: feed.id, location: hop.location)))
         }
         let response: FetchResponse
+        let fetchedAt: Date
         switch outcome.end {
         case .interrupted:
             // Stopped by a signal: the feed was not really tried; the next run tries it.
@@ -102,8 +102,9 @@ struct FeedStage: Sendable {
         case let .tooManyRedirects(status):
             await fail(feed, code: .tooManyRedirects, reason: walk.tooManyReason, status: status, retryAfter: nil, sink: sink)
             return .done
-        case let .response(r):
+        case let .response(r, at):
             response = r
+            fetchedAt = at
         }
         if let moved = Self.permanentMove(outcome.hops, final: response) {
             // Followed, as feed readers do, but the list should name the new address: a
@@ -118,7 +119,7 @@ struct FeedStage: Sendable {
             await sink.send(.feed(.notModified))
             return .done
         }
-        await sink.send(.archiving(response.archivedExchange(at: now), role: .feed(id: feed.id)))
+        await sink.send(.archiving(response.archivedExchange(at: fetchedAt), role: .feed(id: feed.id)))
         guard HTTPStatusRule.isUsable(response.status) else {
             await fail(feed, code: .httpStatus, reason: "HTTP \(response.status)", status: response.status,
                        retryAfter: response.retryAfter, sink: sink)

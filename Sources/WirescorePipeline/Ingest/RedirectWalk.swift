@@ -16,6 +16,7 @@ struct RedirectWalk: Sendable {
     /// A redirect answered on the way: its response (for the archive) and the next hop.
     struct Hop: Sendable {
         var response: FetchResponse
+        /// When its request started (the archive's WARC-Date: a capture's start).
         var fetchedAt: Date
         var location: String
     }
@@ -32,8 +33,8 @@ struct RedirectWalk: Sendable {
     /// How the walk ended, after the redirects in `hops`.
     enum End<Refusal: Sendable>: Sendable {
         /// A response that is not a followable redirect (a 2xx, a 304, an error status, or a
-        /// 3xx without a usable Location).
-        case response(FetchResponse)
+        /// 3xx without a usable Location), and when its request started.
+        case response(FetchResponse, fetchedAt: Date)
         /// The transfer failed (not because the run is stopping).
         case failed(FetchError)
         /// The run is stopping: the URL was not really tried.
@@ -65,6 +66,7 @@ struct RedirectWalk: Sendable {
                 }
             }
             let sent = request
+            let startedAt = Date()
             switch await stop.interruptible({ await fetcher.fetch(sent) }) {
             case let .failure(error) where error.code == .cancelled && stop.isRequested:
                 return Outcome(hops: hops, end: .interrupted)
@@ -72,9 +74,9 @@ struct RedirectWalk: Sendable {
                 return Outcome(hops: hops, end: .failed(error))
             case let .success(response):
                 guard let next = Self.redirectTarget(of: response, requested: request.url) else {
-                    return Outcome(hops: hops, end: .response(response))
+                    return Outcome(hops: hops, end: .response(response, fetchedAt: startedAt))
                 }
-                hops.append(Hop(response: response, fetchedAt: Date(), location: next))
+                hops.append(Hop(response: response, fetchedAt: startedAt, location: next))
                 guard hops.count <= maxRedirects else {
                     return Outcome(hops: hops, end: .tooManyRedirects(status: response.status))
                 }

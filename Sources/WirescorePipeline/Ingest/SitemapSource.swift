@@ -114,13 +114,13 @@ struct SitemapSource: Sendable {
             }
             let request = FetchRequest(url: url, etag: validators?.etag, lastModified: validators?.lastModified,
                                        allowsFile: feedIsFile)
-            let fetchedAt = Date()
             let walk = RedirectWalk(fetcher: fetcher, stop: stop, maxRedirects: maxRedirects)
             let outcome = await walk.follow(request)
             events += outcome.hops.map {
                 .archiving($0.response.archivedExchange(at: $0.fetchedAt), role: .sourceRedirect(feedID: feed.id, location: $0.location))
             }
             let response: FetchResponse
+            let fetchedAt: Date
             switch outcome.end {
             case .interrupted:
                 return .interrupted
@@ -130,8 +130,9 @@ struct SitemapSource: Sendable {
             case let .tooManyRedirects(status):
                 note(url, .tooManyRedirects, walk.tooManyReason, status: status)
                 continue
-            case let .response(r):
+            case let .response(r, at):
                 response = r
+                fetchedAt = at
             }
             if response.isNotModified { continue }
             events.append(.archiving(response.archivedExchange(at: fetchedAt), role: .feed(id: feed.id)))
