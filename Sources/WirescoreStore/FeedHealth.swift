@@ -11,12 +11,16 @@ public struct FeedHealth: Sendable, Equatable {
     public var lastStatus: Int?
     /// The earliest time the next run may fetch the feed again (backoff or Retry-After).
     public var nextAttempt: Date?
+    /// Where the feed answered from at its last success when every redirect on the way was
+    /// permanent (301/308): the address the feed list should name instead.
+    public var movedTo: String?
 
     public init(feedID: String, url: String, consecutiveFailures: Int = 0, lastSuccess: Date? = nil,
-                lastFailure: Date? = nil, lastError: String? = nil, lastStatus: Int? = nil, nextAttempt: Date? = nil) {
+                lastFailure: Date? = nil, lastError: String? = nil, lastStatus: Int? = nil, nextAttempt: Date? = nil,
+                movedTo: String? = nil) {
         self.feedID = feedID; self.url = url; self.consecutiveFailures = consecutiveFailures
         self.lastSuccess = lastSuccess; self.lastFailure = lastFailure; self.lastError = lastError
-        self.lastStatus = lastStatus; self.nextAttempt = nextAttempt
+        self.lastStatus = lastStatus; self.nextAttempt = nextAttempt; self.movedTo = movedTo
     }
 
     /// Exponential backoff after `failures` consecutive failures: 5 minutes doubling per

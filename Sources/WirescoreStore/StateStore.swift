@@ -13,7 +13,7 @@ public final class StateStore: @unchecked Sendable {
     private let database: SQLiteDatabase
     public let path: String
 
-    private static let schemaVersion = 4
+    private static let schemaVersion = 5
 
     /// Opens or creates the store in `directory` (created if missing).
     public init(directory: String) throws(StoreError) {
@@ -88,6 +88,16 @@ public final class StateStore: @unchecked Sendable {
                 try database.execute("""
                     ALTER TABLE open_items ADD COLUMN language TEXT;
                     PRAGMA user_version = 4;
+                    """)
+            }
+        }
+        if version < 5 {
+            // Where a feed has moved for good (every redirect on the way permanent), until the
+            // feed list names the new address: `wirescore feeds list` shows it.
+            try database.transaction { () throws(StoreError) in
+                try database.execute("""
+                    ALTER TABLE feed_health ADD COLUMN moved_to TEXT;
+                    PRAGMA user_version = 5;
                     """)
             }
         }
@@ -361,7 +371,7 @@ public final class StateStore: @unchecked Sendable {
     public func health(of feedID: String) throws(StoreError) -> FeedHealth? {
         try locked { () throws(StoreError) in
             let s = try database.cached("""
-                SELECT feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt
+                SELECT feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt, moved_to
                 FROM feed_health WHERE feed = ?
                 """)
             s.bind([.text(feedID)])
@@ -372,7 +382,7 @@ public final class StateStore: @unchecked Sendable {
     public func allHealth() throws(StoreError) -> [FeedHealth] {
         try locked { () throws(StoreError) in
             let s = try database.cached("""
-                SELECT feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt
+                SELECT feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt, moved_to
                 FROM feed_health ORDER BY feed
                 """)
             var result: [FeedHealth] = []
@@ -381,9 +391,14 @@ public final class StateStore: @unchecked Sendable {
         }
     }
 
-    public func recordFeedSuccess(_ feedID: String, url: String, status: Int, at date: Date) throws(StoreError) {
+    /// Records an answer from the feed; `movedTo` is where it now lives when it redirected
+    /// there permanently (nil clears an earlier move: the list names the new address now, or
+    /// the redirect went away).
+    public func recordFeedSuccess(_ feedID: String, url: String, status: Int, at date: Date,
+                                  movedTo: String? = nil) throws(StoreError) {
         var health = try self.health(of: feedID) ?? FeedHealth(feedID: feedID, url: url)
         health.url = url
+        health.movedTo = movedTo
         health.consecutiveFailures = 0
         health.lastSuccess = date
         health.lastStatus = status
@@ -411,12 +426,12 @@ public final class StateStore: @unchecked Sendable {
         try locked { () throws(StoreError) in
             try database.cached("""
                 INSERT OR REPLACE INTO feed_health
-                    (feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    (feed, url, failures, last_success, last_failure, last_error, last_status, next_attempt, moved_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).bind([
                     .text(h.feedID), .text(h.url), .int(Int64(h.consecutiveFailures)),
                     Self.time(h.lastSuccess), Self.time(h.lastFailure), Self.text(h.lastError),
-                    h.lastStatus.map { .int(Int64($0)) } ?? .null, Self.time(h.nextAttempt),
+                    h.lastStatus.map { .int(Int64($0)) } ?? .null, Self.time(h.nextAttempt), Self.text(h.movedTo),
                 ]).run()
         }
     }
@@ -426,7 +441,7 @@ public final class StateStore: @unchecked Sendable {
                    lastSuccess: s.double(3).map(Date.init(timeIntervalSince1970:)),
                    lastFailure: s.double(4).map(Date.init(timeIntervalSince1970:)),
                    lastError: s.text(5), lastStatus: s.int(6).map(Int.init),
-                   nextAttempt: s.double(7).map(Date.init(timeIntervalSince1970:)))
+                   nextAttempt: s.double(7).map(Date.init(timeIntervalSince1970:)), movedTo: s.text(8))
     }
 
     private static func text(_ s: String?) -> SQLiteStatement.Value { s.map { .text($0) } ?? .null }

@@ -48,7 +48,7 @@ struct FeedsCommand: ParsableCommand {
                 let h = health[feed.id]
                 let status: String
                 if h == nil { status = "new" }
-                else if (h?.consecutiveFailures ?? 0) == 0 { status = "ok" }
+                else if (h?.consecutiveFailures ?? 0) == 0 { status = h?.movedTo == nil ? "ok" : "moved" }
                 else if let next = h?.nextAttempt, next > now { status = "backing-off" }
                 else { status = "failing" }
                 if json {
@@ -62,11 +62,13 @@ struct FeedsCommand: ParsableCommand {
                     o.set("last_success", h?.lastSuccess.map(UTCTimestamp.rfc3339))
                     o.set("last_error", h?.lastError)
                     o.set("next_attempt", h?.nextAttempt.map(UTCTimestamp.rfc3339))
+                    o.set("moved_to", h?.movedTo)
                     out += o.value.serialized() + "\n"
                 } else {
                     out += pad(feed.id, 28) + pad(feed.kind == .sitemap ? "sitemap" : "feed", 8) + pad(status, 12) + pad(String(h?.consecutiveFailures ?? 0), 6)
                         + pad(h?.lastSuccess.map(UTCTimestamp.rfc3339) ?? "-", 22)
-                        + pad(h?.nextAttempt.map(UTCTimestamp.rfc3339) ?? "-", 22) + feed.url + "\n"
+                        + pad(h?.nextAttempt.map(UTCTimestamp.rfc3339) ?? "-", 22) + feed.url
+                        + (h?.movedTo.map { " -> " + $0 } ?? "") + "\n"
                 }
             }
             FileHandle.standardOutput.write(Data(out.utf8))

@@ -426,6 +426,20 @@ struct SourcesInTheWildTests {
                 "\(moves)")
         #expect(!moves.contains { $0.contains("temp-wire") || $0.contains("/temp/feed.xml") }, "\(moves)")
 
+        // `feeds list` shows the moves until the list names the new addresses.
+        let listed = try BinaryRun.run(["feeds", "list", "--pipeline", pipeline, "--json"])
+        let health = Dictionary(uniqueKeysWithValues: listed.stdout.split(separator: "\n").compactMap { line -> (String, [String: Any])? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let id = object["id"] as? String else { return nil }
+            return (id, object)
+        })
+        #expect(health["moved-wire"]?["health"] as? String == "moved" && health["moved-wire"]?["moved_to"] as? String == base + "/feed.xml",
+                "\(listed.stdout)")
+        #expect(health["moved-news"]?["moved_to"] as? String == base + "/index.xml", "\(listed.stdout)")
+        #expect(health["temp-wire"]?["health"] as? String == "ok" && health["temp-wire"]?["moved_to"] as? String == nil, "\(listed.stdout)")
+        let table = try BinaryRun.run(["feeds", "list", "--pipeline", pipeline])
+        #expect(table.stdout.contains("\(base)/old/feed.xml -> \(base)/feed.xml"), "\(table.stdout)")
+
         // Every hop is in the archive: the feeds', the index's, the child's, and the loop's six
         // (one more than fetch.max_redirects allows) before it was given up.
         let warc = try HostileLinkTests.everythingWritten(dir + "/out/raw")
@@ -448,6 +462,9 @@ struct SourcesInTheWildTests {
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("feeds ok=1 not_modified=2 failed=0 backing_off=1"), "\(second.stdout)")
         #expect(second.stdout.contains("articles new=0 "), "\(second.stdout)")
+        // A 304 at the new address keeps the move on record.
+        let relisted = try BinaryRun.run(["feeds", "list", "--pipeline", pipeline])
+        #expect(relisted.stdout.contains("\(base)/old/feed.xml -> \(base)/feed.xml"), "\(relisted.stdout)")
         let childAnswers = server.requests.filter { $0.path == "/child.xml" }
         #expect(childAnswers.count == 2 && childAnswers.last?.header("If-None-Match") == "\"c1\"", "\(childAnswers.map(\.path))")
     }

@@ -163,6 +163,7 @@ struct StateStoreTests {
                 CREATE TABLE feed_health (feed TEXT PRIMARY KEY, url TEXT NOT NULL, failures INTEGER NOT NULL,
                     last_success REAL, last_failure REAL, last_error TEXT, last_status INTEGER, next_attempt REAL);
                 INSERT INTO articles VALUES ('old-id', 'https://a.example/old', '2026-11-01', 1.0);
+                INSERT INTO feed_health VALUES ('a', 'https://a.example/feed', 0, 5.0, NULL, NULL, 200, NULL);
                 PRAGMA user_version = 1;
                 """)
         }
@@ -172,6 +173,15 @@ struct StateStoreTests {
                                 partFile: "articles/date=2026-11-02/part-0.jsonl", committedBytes: 10, at: Date())
         #expect(try store.writtenArticle("new-id") == WrittenArticle(fingerprint: UInt64.max))
         #expect(try store.openItems(feed: "a").isEmpty)
+        // Feed health kept its row and gained where a feed moved (none yet).
+        #expect(try store.health(of: "a") == FeedHealth(feedID: "a", url: "https://a.example/feed",
+                                                         lastSuccess: Date(timeIntervalSince1970: 5), lastStatus: 200))
+        try store.recordFeedSuccess("a", url: "https://a.example/feed", status: 200, at: Date(timeIntervalSince1970: 9),
+                                    movedTo: "https://b.example/feed")
+        #expect(try store.health(of: "a")?.movedTo == "https://b.example/feed")
+        // The next success without a move clears it (the list was updated, or the redirect went).
+        try store.recordFeedSuccess("a", url: "https://a.example/feed", status: 304, at: Date(timeIntervalSince1970: 10))
+        #expect(try store.health(of: "a")?.movedTo == nil)
     }
 
     /// Statements are kept prepared between calls; each call must still leave them reset, or a

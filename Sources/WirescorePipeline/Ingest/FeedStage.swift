@@ -106,7 +106,8 @@ struct FeedStage: Sendable {
             response = r
             fetchedAt = at
         }
-        if let moved = Self.permanentMove(outcome.hops, final: response) {
+        let moved = Self.permanentMove(outcome.hops, final: response)
+        if let moved {
             // Followed, as feed readers do, but the list should name the new address: a
             // permanent redirect may stop being served, and every run pays the extra hop.
             logger.warning("feed moved permanently; update the feed list to its new address",
@@ -114,7 +115,7 @@ struct FeedStage: Sendable {
         }
         if response.isNotModified {
             await persist("record the feed's 304", sink) { store in
-                try store.recordFeedSuccess(feed.id, url: feed.url, status: 304, at: Date())
+                try store.recordFeedSuccess(feed.id, url: feed.url, status: 304, at: Date(), movedTo: moved)
             }
             await sink.send(.feed(.notModified))
             return .done
@@ -125,7 +126,7 @@ struct FeedStage: Sendable {
                        retryAfter: response.retryAfter, sink: sink)
             return .done
         }
-        if feed.kind == .sitemap { return await acceptSitemap(feed, response: response, sink: sink) }
+        if feed.kind == .sitemap { return await acceptSitemap(feed, response: response, movedTo: moved, sink: sink) }
         let document: FeedDocument
         do {
             document = try FeedParser().parse(response.body, url: response.finalURL, contentType: response.contentType,
@@ -176,7 +177,7 @@ struct FeedStage: Sendable {
         let accepted = await persist("accept the feed's items", sink) { store in
             try store.acceptFeedListing(listed, validators: HTTPValidators(etag: response.etag, lastModified: response.lastModified),
                                         feedURL: feed.url, at: Date())
-            try store.recordFeedSuccess(feed.id, url: feed.url, status: response.status, at: Date())
+            try store.recordFeedSuccess(feed.id, url: feed.url, status: response.status, at: Date(), movedTo: moved)
         }
         if accepted { await sink.send(.feed(.ok)) }
         return accepted ? .done : .interrupted
@@ -184,7 +185,8 @@ struct FeedStage: Sendable {
 
     /// Reads a news sitemap (through its index, if it is one) and accepts its pages as open
     /// items, each sitemap with its own validators (``SitemapSource``).
-    private func acceptSitemap(_ feed: FeedSpec, response: FetchResponse, sink: AsyncChannel<SinkEvent>) async -> FeedFetch {
+    private func acceptSitemap(_ feed: FeedSpec, response: FetchResponse, movedTo: String?,
+                               sink: AsyncChannel<SinkEvent>) async -> FeedFetch {
         let source = SitemapSource(fetcher: fetcher, state: state, stop: stop, maxItems: maxItemsPerFeed,
                                    maxRedirects: maxRedirects,
                                    pipelineName: pipelineName, logger: logger)
@@ -203,7 +205,7 @@ struct FeedStage: Sendable {
                 for part in parts {
                     try store.acceptFeedListing(part.items, validators: part.validators, feedURL: part.url, at: Date())
                 }
-                try store.recordFeedSuccess(feed.id, url: feed.url, status: response.status, at: Date())
+                try store.recordFeedSuccess(feed.id, url: feed.url, status: response.status, at: Date(), movedTo: movedTo)
             }
             if accepted { await sink.send(.feed(.ok)) }
             return accepted ? .done : .interrupted
