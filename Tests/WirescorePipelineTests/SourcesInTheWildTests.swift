@@ -100,9 +100,16 @@ struct SourcesInTheWildTests {
 
     /// Replaces the pipeline's feed list with one RSS feed.
     func listOneFeed(named name: String, at url: String, in dir: String) throws {
+        try listSources([("rss", name, url)], in: dir)
+    }
+
+    /// Replaces the pipeline's feed list with these outlines (type `rss` or `sitemap`).
+    func listSources(_ outlines: [(type: String, text: String, url: String)], in dir: String) throws {
+        let body = outlines.map { "<outline type=\"\($0.type)\" text=\"\($0.text)\" xmlUrl=\"\($0.url)\"/>" }.joined(separator: "\n")
         try Data("""
             <?xml version="1.0"?><opml version="2.0"><head/><body>
-            <outline type="rss" text="\(name)" xmlUrl="\(url)"/></body></opml>
+            \(body)
+            </body></opml>
             """.utf8).write(to: URL(fileURLWithPath: dir + "/feeds.opml"))
     }
 
@@ -242,11 +249,7 @@ struct SourcesInTheWildTests {
         let dir = try RepositoryPaths.temporaryDirectory("wild-index")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let pipeline = try pipeline(in: dir, extra: "  max_items_per_feed: 3")
-        try Data("""
-            <?xml version="1.0"?><opml version="2.0"><head/><body>
-            <outline type="sitemap" text="Big index" xmlUrl="\(base)/index.xml"/>
-            </body></opml>
-            """.utf8).write(to: URL(fileURLWithPath: dir + "/feeds.opml"))
+        try listSources([("sitemap", "Big index", base + "/index.xml")], in: dir)
 
         let run = try BinaryRun.run(["ingest", "--pipeline", pipeline])
         #expect(run.status == 0, "\(run.stderr)")
@@ -405,14 +408,8 @@ struct SourcesInTheWildTests {
         let dir = try RepositoryPaths.temporaryDirectory("wild-source-hops")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let pipeline = try pipeline(in: dir)
-        try Data("""
-            <?xml version="1.0"?><opml version="2.0"><head/><body>
-            <outline type="rss" text="Moved Wire" xmlUrl="\(base)/old/feed.xml"/>
-            <outline type="sitemap" text="Moved News" xmlUrl="\(base)/old/index.xml"/>
-            <outline type="rss" text="Loop" xmlUrl="\(base)/loop/0"/>
-            <outline type="rss" text="Temp Wire" xmlUrl="\(base)/temp/feed.xml"/>
-            </body></opml>
-            """.utf8).write(to: URL(fileURLWithPath: dir + "/feeds.opml"))
+        try listSources([("rss", "Moved Wire", base + "/old/feed.xml"), ("sitemap", "Moved News", base + "/old/index.xml"),
+                         ("rss", "Loop", base + "/loop/0"), ("rss", "Temp Wire", base + "/temp/feed.xml")], in: dir)
 
         let first = try BinaryRun.run(["ingest", "--pipeline", pipeline])
         #expect(first.status == 0, "\(first.stderr)")
