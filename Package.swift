@@ -11,6 +11,7 @@
 //     CIsal      -> WirescoreArchive   gzip members for the archive (ISA-L igzip; zlib reads them)
 //     CJemalloc  -> WirescoreAllocator jemalloc, the process allocator on Linux (flat memory in long runs)
 //     CJemallocSettings (C) -> WirescoreAllocator  the options jemalloc reads at start-up
+//     CSHA1Pair (C)  -> WirescoreArchive   both WARC SHA-1 digests of a response at once (x86 SHA extensions)
 //
 //   Pure Swift:
 //     WirescoreCore      records, the one JSON writer, dates, hashing, errors; imports no C
@@ -70,7 +71,8 @@ let package = Package(
         ]),
         .target(name: "WirescoreStore", dependencies: ["CSQLite", "WirescoreCore"]),
         .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
-        .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CIsal", "WirescoreCore"]),
+        .target(name: "CSHA1Pair"),
+        .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CIsal", "CSHA1Pair", "WirescoreCore"]),
         .target(name: "WirescoreObjectStore", dependencies: ["WirescoreFetch", "WirescoreArchive", "WirescoreOutput"]),
         .target(name: "WirescoreStream", dependencies: ["WirescoreOutput"]),
         .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"], exclude: ["Generated/GAZETTEER-SOURCES.md"]),
