@@ -12,6 +12,7 @@
 //     CSSL       -> WirescoreStream    TLS to the NATS server (OpenSSL libssl, over memory BIOs)
 //     CJemalloc  -> WirescoreAllocator jemalloc, the process allocator on Linux (flat memory in long runs)
 //     CJemallocSettings (C) -> WirescoreAllocator  the options jemalloc reads at start-up
+//     CSHA1Pair (C)  -> WirescoreArchive   both WARC SHA-1 digests of a response at once (x86 SHA extensions)
 //
 //   Pure Swift:
 //     WirescoreCore      records, the one JSON writer, dates, hashing, errors; imports no C
@@ -73,7 +74,8 @@ let package = Package(
         ]),
         .target(name: "WirescoreStore", dependencies: ["CSQLite", "WirescoreCore"]),
         .target(name: "WirescoreOutput", dependencies: ["WirescoreCore"]),
-        .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CIsal", "WirescoreCore"]),
+        .target(name: "CSHA1Pair"),
+        .target(name: "WirescoreArchive", dependencies: ["CZlib", "CCrypto", "CIsal", "CSHA1Pair", "WirescoreCore"]),
         .target(name: "WirescoreObjectStore", dependencies: ["WirescoreFetch", "WirescoreArchive", "WirescoreOutput"]),
         .target(name: "WirescoreStream", dependencies: ["CSSL", "WirescoreOutput"]),
         .target(name: "WirescoreEntities", dependencies: ["WirescoreCore"], exclude: ["Generated/GAZETTEER-SOURCES.md"]),

@@ -114,11 +114,11 @@ public enum WARCEncoder {
             head += "\(field.name): \(field.value)\r\n"
         }
         head += "Content-Length: \(exchange.payload.count)\r\n\r\n"
-        // The block (head + payload) is never built on its own: digested in two updates and
-        // serialised straight from its parts, so the page is copied once rather than twice.
+        // The block (head + payload) is never built on its own: digested from its parts (both
+        // digests in one interleaved pass) and serialised straight from them, so the page is
+        // copied once rather than twice.
         let block = [Array(head.utf8), exchange.payload]
-        let payloadDigest = try WARCDigest.sha1(exchange.payload)
-        let blockDigest = try WARCDigest.sha1(parts: block)
+        let (payloadDigest, blockDigest) = try WARCDigest.sha1Pair(head: block[0], payload: exchange.payload)
         var serialized = [WARCRecord.serialized(headers: [
             ("WARC-Type", "response"), ("WARC-Record-ID", responseID), ("WARC-Date", date),
             ("WARC-Target-URI", exchange.targetURI), ("Content-Type", "application/http;msgtype=response"),
