@@ -6,7 +6,9 @@ public enum WordCount {
         // Over the UTF-8 bytes, decoding scalars inline: every article's text is counted, and
         // iterating `unicodeScalars` cost about twice as much. A String's bytes are valid UTF-8.
         var text = text
-        return text.withUTF8 { u -> Int in
+        // The table is read once per text: a `static let` read in the loop is a swift_once check.
+        return TwoByteScalars.table.withUnsafeBufferPointer { twoByte in
+        text.withUTF8 { u -> Int in
             var count = 0
             var inWord = false
             var previousIsDigit = false
@@ -30,6 +32,7 @@ public enum WordCount {
                 let isDigit = value &- 0x30 < 10
                 let isWordChar = isDigit
                     || (value < 0x80 ? (value | 0x20) &- 0x61 < 26
+                        : value < 0x800 ? twoByte[Int(value) &- 0x80] & TwoByteScalars.alphabetic != 0
                         : Unicode.Scalar(value).map { $0.properties.isAlphabetic } ?? false)
                 if isWordChar {
                     if !inWord && !pendingJoiner { count += 1 }
@@ -63,6 +66,7 @@ public enum WordCount {
                 previousIsDigit = false
             }
             return count
+        }
         }
     }
 

@@ -37,7 +37,10 @@ struct WordList {
             var fitted = true
             let added = [UInt8](unsafeUninitializedCapacity: scale * (2 * n + 8)) { out, written in
                 newEnds = [Int](unsafeUninitializedCapacity: scale * (n / 2 + 2)) { wordEnds, endCount in
-                    if let w = text.withUTF8({ Self.scan($0, into: out, base: base, ends: wordEnds, endCount: &endCount) }) {
+                    let w = TwoByteScalars.table.withUnsafeBufferPointer { twoByte in
+                        text.withUTF8 { Self.scan($0, into: out, base: base, ends: wordEnds, endCount: &endCount, twoByte: twoByte) }
+                    }
+                    if let w {
                         written = w
                     } else {
                         fitted = false; written = 0; endCount = 0
@@ -55,9 +58,10 @@ struct WordList {
 
     /// The scan of ``add(_:)``: the words' bytes into `out`, their ends (offset by `base`, the
     /// bytes already in the list) into `ends`. Returns the bytes written, or nil when a buffer
-    /// would overflow.
+    /// would overflow. `twoByte` is ``TwoByteScalars/table``.
     private static func scan(_ u: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, base: Int,
-                             ends: UnsafeMutableBufferPointer<Int>, endCount: inout Int) -> Int? {
+                             ends: UnsafeMutableBufferPointer<Int>, endCount: inout Int,
+                             twoByte: UnsafeBufferPointer<UInt16>) -> Int? {
         var count = 0
         var words = 0
         var open = false
@@ -101,6 +105,26 @@ struct WordList {
             for k in 1..<length where i + k < u.count { value = value << 6 | UInt32(u[i + k] & 0x3F) }
             i += length
             if value == 0x2019 { continue }
+            if value &- 0x80 < 0x780 {
+                // Two bytes (Latin, Greek, Cyrillic letters): the properties from the table.
+                // (The range test also keeps a malformed lead, never in a String, off the table.)
+                let entry = twoByte[Int(value) &- 0x80]
+                let lower = entry & TwoByteScalars.lowercaseMask
+                if entry & TwoByteScalars.alphabetic != 0, lower != 0 {
+                    guard count + 2 <= outCapacity else { return nil }
+                    out[count] = 0xC0 | UInt8(truncatingIfNeeded: lower >> 6)
+                    out[count + 1] = 0x80 | UInt8(truncatingIfNeeded: lower & 0x3F)
+                    count += 2; open = true
+                    continue
+                }
+                if entry & TwoByteScalars.alphabetic == 0 {
+                    if open {
+                        guard words < endCapacity else { return nil }
+                        ends[words] = base + count; words += 1; open = false
+                    }
+                    continue
+                }
+            }
             guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else {
                 if open {
                     guard words < endCapacity else { return nil }

@@ -108,3 +108,30 @@ import Testing
         }
     }
 }
+
+/// The word list reads two-byte scalars' properties from ``TwoByteScalars/table``: random texts
+/// drawing from every two-byte scalar must still give the String definition's words.
+@Suite struct WordListTwoByteTests {
+    @Test func everyTwoByteScalarGivesTheStringDefinitionsWords() {
+        var rng = SystemRandomNumberGenerator()
+        let ascii: [String] = ["a", "B", "0", " ", "'", "-", "\u{2019}", "\n"]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ -> String in
+                Bool.random(using: &rng) ? ascii.randomElement(using: &rng)!
+                    : String(Unicode.Scalar(UInt32.random(in: 0x80..<0x800, using: &rng))!)
+            }.joined()
+            var words = WordList()
+            words.add(text)
+            #expect((0..<words.count).map { String(decoding: words.bytes[words.word($0)], as: UTF8.self) }
+                    == StringFeatures.tokens(text), "\(text.debugDescription)")
+        }
+        // And each scalar alone, between ASCII letters.
+        for value in UInt32(0x80)..<0x800 {
+            let text = "Ab" + String(Unicode.Scalar(value)!) + "c d"
+            var words = WordList()
+            words.add(text)
+            #expect((0..<words.count).map { String(decoding: words.bytes[words.word($0)], as: UTF8.self) }
+                    == StringFeatures.tokens(text), "U+\(String(value, radix: 16))")
+        }
+    }
+}
