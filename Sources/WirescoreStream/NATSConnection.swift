@@ -311,7 +311,7 @@ public final class NATSConnection {
         }
         guard let bytes = try receiveRaw(timeout: timeout) else { return false }
         bytes.withUnsafeBytes { tls.receive($0) }
-        try tlsCall { () throws(TLSSession.Failure) in try tls.readPlaintext(into: &plaintext) }
+        _ = try tlsCall { () throws(TLSSession.Failure) in try tls.readPlaintext(into: &plaintext) }
         inbound += plaintext
         return true
     }
