@@ -4,7 +4,7 @@ regression; with --members, several whose logits are averaged, exported as one t
 Financial News Topic dev half, estimate generalisation across two stratified halves, then train the
 shipped model on all rows and export it.
 
-usage (from the repo root, in the venv of scripts/events/requirements.txt):
+usage (from the repo root; makes .build/venv-events from scripts/events/requirements.txt on first use):
   python scripts/events/train.py [--data PATH] [--out Sources/WirescoreEvents/Data/event-topics.model]
                                  [--golden scripts/events/golden.jsonl] [--figures PATH]
                                  [--members u+c4,u+b] [--decision stage2|passthrough]
@@ -20,6 +20,10 @@ for _v in ('OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'MKL_NUM_THREADS'):
 
 import argparse, json, struct, sys, time, warnings
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import events_venv  # noqa: E402
+events_venv.ensure()   # numpy, scipy, scikit-learn: .build/venv-events, made on first use
 
 import numpy as np
 import scipy.sparse as sp
