@@ -130,8 +130,9 @@ struct JetStreamOutputTests {
     }
 }
 
-/// The server a background restart brought up, handed to the test once it exists.
-private final class RestartedServer: @unchecked Sendable {
+/// The server a background restart brought up, handed to the test once it exists (the TLS
+/// tests restart one too).
+final class RestartedServer: @unchecked Sendable {
     private let ready = DispatchSemaphore(value: 0)
     private var result: Result<NATSServer, any Error>?
 

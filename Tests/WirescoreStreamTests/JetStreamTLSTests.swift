@@ -167,4 +167,30 @@ struct JetStreamTLSTests {
         }
         #expect(mismatched?.contains("does not match the certificate") == true, "\(mismatched ?? "connected")")
     }
+
+    /// A restart mid-run under TLS: the reconnect makes a new TLS session (a new handshake
+    /// against the same authority) and resends only what was not acknowledged.
+    @Test func aServerRestartUnderTLSIsRiddenOutWithANewHandshake() throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let arguments = certificates.serverArguments()
+        let first = try NATSServer(arguments: arguments)
+        let tls = NATSTLS(caFile: certificates.ca)
+        let url = "tls://127.0.0.1:\(first.port)"
+        let output = try JetStreamOutput(settings: .init(url: url, subject: "w.tls.restart", stream: "TLS_RESTART",
+                                                         ackTimeout: 2, reconnectWait: 20, tls: tls))
+        _ = try output.append([lines[0]], to: articles)
+        first.stop(keepingStore: true)
+        let restarted = RestartedServer()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
+            restarted.set(Result { try NATSServer(port: first.port, directory: first.directory, arguments: arguments) })
+        }
+        _ = try output.append([lines[1], lines[2]], to: articles)
+        let server = try restarted.wait().get()
+        defer { server.stop() }
+        #expect(output.reconnects == 1)
+        #expect(output.delivered == 3 && output.duplicates == 0)
+        let read = try stored(url, tls: tls, stream: "TLS_RESTART", seq: 3)
+        #expect(read.messages == 3 && read.data == lines[2] && read.encrypted)
+    }
 }
