@@ -105,6 +105,7 @@ struct WordList {
             for k in 1..<length where i + k < u.count { value = value << 6 | UInt32(u[i + k] & 0x3F) }
             i += length
             if value == 0x2019 { continue }
+            let isLetter: Bool
             if value &- 0x80 < 0x780 {
                 // Two bytes (Latin, Greek, Cyrillic letters): the properties from the table.
                 // (The range test also keeps a malformed lead, never in a String, off the table.)
@@ -117,15 +118,11 @@ struct WordList {
                     count += 2; open = true
                     continue
                 }
-                if entry & TwoByteScalars.alphabetic == 0 {
-                    if open {
-                        guard words < endCapacity else { return nil }
-                        ends[words] = base + count; words += 1; open = false
-                    }
-                    continue
-                }
+                isLetter = entry & TwoByteScalars.alphabetic != 0
+            } else {
+                isLetter = Unicode.Scalar(value)?.properties.isAlphabetic ?? false
             }
-            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else {
+            guard isLetter, let scalar = Unicode.Scalar(value) else {
                 if open {
                     guard words < endCapacity else { return nil }
                     ends[words] = base + count; words += 1; open = false
