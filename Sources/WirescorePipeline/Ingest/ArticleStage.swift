@@ -9,7 +9,8 @@ import WirescoreFetch
 /// Runs `workers` consumers of the jobs channel; each hands its result to the sink channel,
 /// whose single consumer paces them (back pressure end to end).
 struct ArticleStage: Sendable {
-    let fetcher: Fetcher
+    /// Fetches a page, following its redirects hop by hop.
+    let redirects: RedirectWalk
     let pipeline: PipelineConfig
     let builder: ArticleBuilder
     let stop: RunStop
@@ -40,9 +41,8 @@ struct ArticleStage: Sendable {
         // Redirects are followed one hop at a time (``RedirectWalk``): every hop's URL is
         // checked against its own host's robots.txt (when checks are on) before it is
         // requested, and every hop's response goes to the raw archive.
-        let walk = RedirectWalk(fetcher: fetcher, stop: stop, maxRedirects: pipeline.fetch.maxRedirects)
         let request = FetchRequest(url: job.link, allowsFile: context.allowsFile)
-        let outcome = await walk.follow(request, screen: robots.map { robots in
+        let outcome = await redirects.follow(request, screen: robots.map { robots in
             { url in await Self.screen(url, robots: robots, job: job, logger: logger) }
         })
         let hopArchives = outcome.hops.map {
@@ -62,7 +62,7 @@ struct ArticleStage: Sendable {
             let code = ErrorCode(error.code)
             return hopArchives + [failure(job, code: code, reason: error.message, status: nil, settled: !code.isTransient())]
         case let .tooManyRedirects(status):
-            return hopArchives + [failure(job, code: .tooManyRedirects, reason: walk.tooManyReason, status: status, settled: true)]
+            return hopArchives + [failure(job, code: .tooManyRedirects, reason: redirects.tooManyReason, status: status, settled: true)]
         }
     }
 

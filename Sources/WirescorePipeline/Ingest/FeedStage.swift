@@ -12,12 +12,11 @@ import WirescoreStore
 /// Sending into the jobs channel suspends while the article workers are busy, so a large feed
 /// list never piles up more than a handful of pending jobs in memory (back pressure).
 struct FeedStage: Sendable {
-    let fetcher: Fetcher
+    /// Fetches a feed or sitemap, following its redirects hop by hop.
+    let redirects: RedirectWalk
     let state: RunState
     let pipelineName: String
     let maxItemsPerFeed: Int
-    /// Redirects followed per feed or sitemap (the pipeline's `fetch.max_redirects`).
-    let maxRedirects: Int
     let concurrency: Int
     let stop: RunStop
     let logger: Logger
@@ -84,12 +83,8 @@ struct FeedStage: Sendable {
                                    allowsFile: feedIsFile)
         // Redirects hop by hop, each hop archived (``RedirectWalk``); the validators go with
         // every hop, as they did when libcurl followed them.
-        let walk = RedirectWalk(fetcher: fetcher, stop: stop, maxRedirects: maxRedirects)
-        let outcome = await walk.follow(request)
-        for hop in outcome.hops {
-            await sink.send(.archiving(hop.response.archivedExchange(at: hop.fetchedAt),
-                                       role: .sourceRedirect(feedID: feed.id, location: hop.location)))
-        }
+        let outcome = await redirects.follow(request)
+        for event in SinkEvent.sourceHops(outcome.hops, feedID: feed.id) { await sink.send(event) }
         let response: FetchResponse
         let fetchedAt: Date
         switch outcome.end {
@@ -100,7 +95,7 @@ struct FeedStage: Sendable {
             await fail(feed, code: ErrorCode(error.code), reason: error.message, status: nil, retryAfter: nil, sink: sink)
             return .done
         case let .tooManyRedirects(status):
-            await fail(feed, code: .tooManyRedirects, reason: walk.tooManyReason, status: status, retryAfter: nil, sink: sink)
+            await fail(feed, code: .tooManyRedirects, reason: redirects.tooManyReason, status: status, retryAfter: nil, sink: sink)
             return .done
         case let .response(r, at):
             response = r
@@ -187,8 +182,7 @@ struct FeedStage: Sendable {
     /// items, each sitemap with its own validators (``SitemapSource``).
     private func acceptSitemap(_ feed: FeedSpec, response: FetchResponse, movedTo: String?,
                                sink: AsyncChannel<SinkEvent>) async -> FeedFetch {
-        let source = SitemapSource(fetcher: fetcher, state: state, stop: stop, maxItems: maxItemsPerFeed,
-                                   maxRedirects: maxRedirects,
+        let source = SitemapSource(redirects: redirects, state: state, maxItems: maxItemsPerFeed,
                                    pipelineName: pipelineName, logger: logger)
         switch await source.read(feed, top: response) {
         case .interrupted:

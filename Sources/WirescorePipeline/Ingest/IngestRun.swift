@@ -100,16 +100,17 @@ public struct IngestRun {
                                   return stories
                               },
                               logger: logger, includeText: pipeline.includeText, progress: options.progress)
-        let feedStage = FeedStage(fetcher: fetcher, state: state, pipelineName: pipeline.name,
+        // Feeds, sitemaps and article pages follow redirects the same way, hop by hop.
+        let redirects = RedirectWalk(fetcher: fetcher, stop: stop, maxRedirects: pipeline.fetch.maxRedirects)
+        let feedStage = FeedStage(redirects: redirects, state: state, pipelineName: pipeline.name,
                                   maxItemsPerFeed: pipeline.fetch.maxItemsPerFeed,
-                                  maxRedirects: pipeline.fetch.maxRedirects,
                                   concurrency: max(1, min(pipeline.fetch.concurrency, 8)),
                                   stop: stop, logger: logger)
         let builder = try ArticleBuilder(pipeline: pipeline, available: options.steps)
         let robots = pipeline.fetch.robots
             ? RobotsCache(fetcher: fetcher, state: state, stop: stop, maxCrawlDelay: pipeline.fetch.maxCrawlDelay, logger: logger)
             : nil
-        let articleStage = ArticleStage(fetcher: fetcher, pipeline: pipeline, builder: builder, stop: stop,
+        let articleStage = ArticleStage(redirects: redirects, pipeline: pipeline, builder: builder, stop: stop,
                                         robots: robots, logger: logger)
         let workers = pipeline.fetch.concurrency
 

@@ -18,12 +18,10 @@ import WirescoreStore
 /// most `maxItems` pages, newest first by `news:publication_date` (else `lastmod`). Bodies
 /// that are gzip files (`sitemap.xml.gz`) are inflated, up to ``maxInflatedBytes``.
 struct SitemapSource: Sendable {
-    let fetcher: Fetcher
+    /// Fetches a child sitemap, following its redirects hop by hop.
+    let redirects: RedirectWalk
     let state: RunState
-    let stop: RunStop
     let maxItems: Int
-    /// Redirects followed per child sitemap (the pipeline's `fetch.max_redirects`).
-    let maxRedirects: Int
     let pipelineName: String
     let logger: Logger
 
@@ -114,11 +112,8 @@ struct SitemapSource: Sendable {
             }
             let request = FetchRequest(url: url, etag: validators?.etag, lastModified: validators?.lastModified,
                                        allowsFile: feedIsFile)
-            let walk = RedirectWalk(fetcher: fetcher, stop: stop, maxRedirects: maxRedirects)
-            let outcome = await walk.follow(request)
-            events += outcome.hops.map {
-                .archiving($0.response.archivedExchange(at: $0.fetchedAt), role: .sourceRedirect(feedID: feed.id, location: $0.location))
-            }
+            let outcome = await redirects.follow(request)
+            events += SinkEvent.sourceHops(outcome.hops, feedID: feed.id)
             let response: FetchResponse
             let fetchedAt: Date
             switch outcome.end {
@@ -128,7 +123,7 @@ struct SitemapSource: Sendable {
                 note(url, ErrorCode(error.code), error.message)
                 continue
             case let .tooManyRedirects(status):
-                note(url, .tooManyRedirects, walk.tooManyReason, status: status)
+                note(url, .tooManyRedirects, redirects.tooManyReason, status: status)
                 continue
             case let .response(r, at):
                 response = r

@@ -44,6 +44,11 @@ enum SinkEvent: Sendable {
     /// the state store, whichever stage touched it).
     case stateFailure(StateFailure)
 
+    /// The archive events of the redirects answered on the way to a feed or sitemap.
+    static func sourceHops(_ hops: [RedirectWalk.Hop], feedID: String) -> [SinkEvent] {
+        hops.map { .archiving($0.response.archivedExchange(at: $0.fetchedAt), role: .sourceRedirect(feedID: feedID, location: $0.location)) }
+    }
+
     /// The archive event for one response: encoded here, on the calling worker's thread.
     static func archiving(_ exchange: ArchivedExchange, role: ArchiveRole) -> SinkEvent {
         do {
