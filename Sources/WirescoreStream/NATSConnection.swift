@@ -82,11 +82,11 @@ public final class NATSConnection {
     /// Upgrades the connection after the server's INFO, as NATS does: the TLS handshake runs
     /// over the same socket, within the connection's timeout.
     private func startTLS(host: String, settings: NATSTLS) throws(StreamError) {
-        let session = try tlsCall { () throws(TLSSession.Failure) in try TLSSession(host: host, settings: settings) }
+        let session = try TLSSession(host: host, settings: settings, server: server)
         let deadline = Date().addingTimeInterval(timeout)
         func step() throws(StreamError) -> Bool {
             do throws(StreamError) {
-                return try tlsCall { () throws(TLSSession.Failure) in try session.handshake() }
+                return try session.handshake()
             } catch {
                 // Let the server see OpenSSL's alert (why the handshake was given up).
                 try? sendRaw(session.takeOutgoing())
@@ -103,15 +103,6 @@ public final class NATSConnection {
         }
         try sendRaw(session.takeOutgoing())
         tls = session
-    }
-
-    /// Runs a TLS step, its failure as a ``StreamError`` naming the server.
-    private func tlsCall<T>(_ body: () throws(TLSSession.Failure) -> T) throws(StreamError) -> T {
-        do throws(TLSSession.Failure) {
-            return try body()
-        } catch {
-            throw StreamError(server: server, message: error.message, connectionLost: error.connectionLost)
-        }
     }
 
     deinit {
@@ -155,8 +146,7 @@ public final class NATSConnection {
     public func flush() throws(StreamError) {
         guard !outbound.isEmpty else { return }
         if let tls {
-            let plaintext = outbound
-            try tlsCall { () throws(TLSSession.Failure) in try tls.encrypt(plaintext) }
+            try tls.encrypt(outbound)
             try sendRaw(tls.takeOutgoing())
         } else {
             try sendRaw(outbound)
@@ -305,13 +295,13 @@ public final class NATSConnection {
         }
         // Plaintext OpenSSL already holds needs no wait on the socket.
         var plaintext: [UInt8] = []
-        if try tlsCall({ () throws(TLSSession.Failure) in try tls.readPlaintext(into: &plaintext) }) > 0 {
+        if try tls.readPlaintext(into: &plaintext) > 0 {
             inbound += plaintext
             return true
         }
         guard let bytes = try receiveRaw(timeout: timeout) else { return false }
         bytes.withUnsafeBytes { tls.receive($0) }
-        _ = try tlsCall { () throws(TLSSession.Failure) in try tls.readPlaintext(into: &plaintext) }
+        try tls.readPlaintext(into: &plaintext)
         inbound += plaintext
         return true
     }

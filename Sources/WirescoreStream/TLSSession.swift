@@ -25,56 +25,54 @@ public struct NATSTLS: Sendable, Equatable {
 /// The server's certificate must chain to a trusted authority and name the host connected to
 /// (its DNS name, or its IP address when the URL gives one). TLS 1.2 at least.
 final class TLSSession {
-    struct Failure: Error {
-        var message: String
-        /// True when the peer closed the TLS session or the bytes were not TLS: a transport
-        /// failure, worth a reconnect.
-        var connectionLost = false
-    }
+    /// The connection's address, named in every failure (``StreamError``).
+    private let server: String
 
     private let context: OpaquePointer
     private let ssl: OpaquePointer
     private let incoming: OpaquePointer
     private let outgoing: OpaquePointer
 
-    init(host: String, settings: NATSTLS) throws(Failure) {
+    /// Failures are ``StreamError``s naming `server`; `connectionLost` marks the transport's (the
+    /// peer closed the session, or the bytes were not TLS), worth a reconnect.
+    init(host: String, settings: NATSTLS, server: String) throws(StreamError) {
         ERR_clear_error()
-        guard let context = SSL_CTX_new(TLS_client_method()) else { throw Failure(message: Self.openSSLError("cannot create a TLS context")) }
+        guard let context = SSL_CTX_new(TLS_client_method()) else { throw StreamError(server: server, message: Self.openSSLError("cannot create a TLS context")) }
         var owned = true
         defer { if owned { SSL_CTX_free(context) } }
         _ = cssl_require_tls12(context)
         cssl_refuse_key_passwords(context)
         if let ca = settings.caFile {
             guard SSL_CTX_load_verify_locations(context, ca, nil) == 1 else {
-                throw Failure(message: Self.openSSLError("cannot read the CA file \(ca)"))
+                throw StreamError(server: server, message: Self.openSSLError("cannot read the CA file \(ca)"))
             }
         } else if SSL_CTX_set_default_verify_paths(context) != 1 {
-            throw Failure(message: Self.openSSLError("cannot load the system's certificate authorities"))
+            throw StreamError(server: server, message: Self.openSSLError("cannot load the system's certificate authorities"))
         }
         if let certificate = settings.certFile {
             guard SSL_CTX_use_certificate_chain_file(context, certificate) == 1 else {
-                throw Failure(message: Self.openSSLError("cannot read the client certificate \(certificate)"))
+                throw StreamError(server: server, message: Self.openSSLError("cannot read the client certificate \(certificate)"))
             }
             let key = settings.keyFile ?? certificate
             guard SSL_CTX_use_PrivateKey_file(context, key, SSL_FILETYPE_PEM) == 1 else {
                 // OpenSSL checks the pair as it loads the key; say so in words.
                 if ERR_GET_REASON(ERR_peek_error()) == X509_R_KEY_VALUES_MISMATCH {
-                    throw Failure(message: "the client key \(key) does not match the certificate \(certificate)")
+                    throw StreamError(server: server, message: "the client key \(key) does not match the certificate \(certificate)")
                 }
-                throw Failure(message: Self.openSSLError("cannot read the client key \(key) (a key encrypted with a passphrase is not supported)"))
+                throw StreamError(server: server, message: Self.openSSLError("cannot read the client key \(key) (a key encrypted with a passphrase is not supported)"))
             }
             guard SSL_CTX_check_private_key(context) == 1 else {
-                throw Failure(message: Self.openSSLError("the client key \(key) does not match the certificate \(certificate)"))
+                throw StreamError(server: server, message: Self.openSSLError("the client key \(key) does not match the certificate \(certificate)"))
             }
         }
         SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
-        guard let ssl = SSL_new(context) else { throw Failure(message: Self.openSSLError("cannot create a TLS session")) }
+        guard let ssl = SSL_new(context) else { throw StreamError(server: server, message: Self.openSSLError("cannot create a TLS session")) }
         let incomingBuffer = BIO_new(BIO_s_mem()), outgoingBuffer = BIO_new(BIO_s_mem())
         guard let incoming = incomingBuffer, let outgoing = outgoingBuffer else {
             if let incomingBuffer { BIO_free(incomingBuffer) }
             if let outgoingBuffer { BIO_free(outgoingBuffer) }
             SSL_free(ssl)
-            throw Failure(message: "cannot allocate TLS buffers")
+            throw StreamError(server: server, message: "cannot allocate TLS buffers")
         }
         SSL_set_bio(ssl, incoming, outgoing)   // the session owns both from here
         let named: Bool
@@ -85,9 +83,10 @@ final class TLSSession {
         }
         guard named else {
             SSL_free(ssl)
-            throw Failure(message: Self.openSSLError("cannot check the certificate against '\(host)'"))
+            throw StreamError(server: server, message: Self.openSSLError("cannot check the certificate against '\(host)'"))
         }
         SSL_set_connect_state(ssl)
+        self.server = server
         self.context = context
         self.ssl = ssl
         self.incoming = incoming
@@ -102,7 +101,7 @@ final class TLSSession {
 
     /// Advances the handshake with what has been received: true once it is complete; false
     /// when it needs more bytes from the server (send ``takeOutgoing()`` first).
-    func handshake() throws(Failure) -> Bool {
+    func handshake() throws(StreamError) -> Bool {
         ERR_clear_error()
         let result = SSL_do_handshake(ssl)
         if result == 1 { return true }
@@ -110,10 +109,10 @@ final class TLSSession {
         if code == SSL_ERROR_WANT_READ { return false }
         let verification = SSL_get_verify_result(ssl)
         if verification != Int(X509_V_OK) {
-            throw Failure(message: "the server's certificate was not accepted: "
+            throw StreamError(server: server, message: "the server's certificate was not accepted: "
                           + String(cString: X509_verify_cert_error_string(verification)))
         }
-        throw Failure(message: Self.openSSLError("TLS handshake failed"), connectionLost: code == SSL_ERROR_SYSCALL)
+        throw StreamError(server: server, message: Self.openSSLError("TLS handshake failed"), connectionLost: code == SSL_ERROR_SYSCALL)
     }
 
     /// Ciphertext from the socket.
@@ -125,14 +124,14 @@ final class TLSSession {
 
     /// A failure met after some plaintext was already handed out, thrown by the next read so
     /// the server's last words (an `-ERR` before it closes) reach the caller first.
-    private var pendingFailure: Failure?
+    private var pendingFailure: StreamError?
 
     /// Appends every byte of application data that can be decrypted now to `plaintext`; how
     /// many were appended. Records without application data (TLS 1.3 session tickets) are
     /// consumed on the way: with a memory BIO, OpenSSL's auto-retry stops when the buffer is
     /// empty, so it never waits.
     @discardableResult
-    func readPlaintext(into plaintext: inout [UInt8]) throws(Failure) -> Int {
+    func readPlaintext(into plaintext: inout [UInt8]) throws(StreamError) -> Int {
         if let pendingFailure { throw pendingFailure }
         var total = 0
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
@@ -144,14 +143,14 @@ final class TLSSession {
                 total += Int(count)
                 continue
             }
-            let failure: Failure
+            let failure: StreamError
             switch SSL_get_error(ssl, count) {
             case SSL_ERROR_WANT_READ:
                 return total
             case SSL_ERROR_ZERO_RETURN:
-                failure = Failure(message: "the server closed the TLS session", connectionLost: true)
+                failure = StreamError(server: server, message: "the server closed the TLS session", connectionLost: true)
             default:
-                failure = Failure(message: Self.openSSLError("TLS receive failed"), connectionLost: true)
+                failure = StreamError(server: server, message: Self.openSSLError("TLS receive failed"), connectionLost: true)
             }
             guard total > 0 else { throw failure }
             pendingFailure = failure
@@ -166,13 +165,13 @@ final class TLSSession {
     }
 
     /// Encrypts `plaintext`; the records wait in ``takeOutgoing()``.
-    func encrypt(_ plaintext: [UInt8]) throws(Failure) {
+    func encrypt(_ plaintext: [UInt8]) throws(StreamError) {
         var offset = 0
         while offset < plaintext.count {
             ERR_clear_error()
             let step = min(plaintext.count - offset, 1 << 20)
             let written = plaintext.withUnsafeBytes { SSL_write(ssl, $0.baseAddress! + offset, Int32(step)) }
-            guard written > 0 else { throw Failure(message: Self.openSSLError("TLS send failed"), connectionLost: true) }
+            guard written > 0 else { throw StreamError(server: server, message: Self.openSSLError("TLS send failed"), connectionLost: true) }
             offset += Int(written)
         }
     }
